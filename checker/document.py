@@ -1,0 +1,126 @@
+"""The one document model every reader produces and every rule sees.
+
+A :class:`Document` has a tree of :class:`Section` s, its :class:`Block` s in order
+(paragraphs, list items, tables, headings) and its :class:`Statement` s: a sentence of a
+paragraph or list item, a table row read as one text, or a heading. Each statement knows
+where each part of its text stands in the source (:class:`Anchor`), so a match inside it
+can be located exactly.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Format = Literal["docx", "md", "txt", "pdf"]
+Language = Literal["sv", "en"]
+StatementKind = Literal["sentence", "list_item", "table_row", "heading"]
+BlockKind = Literal["paragraph", "list_item", "table", "heading"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Location(_Model):
+    """Where something stands in a document; lines and columns count from 1.
+
+    For .docx, ``line`` is the paragraph number in body order (paragraphs inside tables
+    counted where they stand) and equals ``paragraph``.
+    """
+
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+    paragraph: int | None = None
+    page: int | None = None
+    section: str | None = Field(default=None, description="heading path, e.g. '4 Drift > 4.2 Felhantering'")
+    table: int | None = Field(default=None, description="table number in the document, from 1")
+    row: int | None = Field(default=None, description="row in the table, from 1")
+    cell: int | None = Field(default=None, description="column of the cell in the row, from 1")
+
+
+class Anchor(_Model):
+    """From ``offset`` in a statement's text on, the text stands at ``location`` in the source,
+    running on along the same line (or paragraph) until the next anchor."""
+
+    offset: int
+    location: Location
+
+
+class Section(_Model):
+    index: int
+    title: str
+    number: str | None = Field(default=None, description="heading number such as '4.2.1'")
+    level: int
+    parent: int | None = None
+    location: Location
+
+    @property
+    def label(self) -> str:
+        return f"{self.number} {self.title}" if self.number else self.title
+
+
+class Suppression(_Model):
+    """``kravkoll: ignore RULE -- reason`` written in the document."""
+
+    rules: list[str]
+    reason: str = ""
+    location: Location
+
+
+class Block(_Model):
+    index: int
+    kind: BlockKind
+    section: int | None = None
+    location: Location
+    table: int | None = None
+    suppressions: list[Suppression] = Field(default_factory=list)
+
+
+class Statement(_Model):
+    index: int
+    kind: StatementKind
+    text: str
+    block: int
+    section: int | None = None
+    table: int | None = None
+    row: int | None = None
+    requirement_id: str | None = None
+    id_source: Literal["leading", "column", "heading"] | None = None
+    anchors: list[Anchor]
+
+    @property
+    def location(self) -> Location:
+        return self.anchors[0].location
+
+    def location_at(self, offset: int) -> Location:
+        """The source location of character ``offset`` of :attr:`text`."""
+        offsets = [a.offset for a in self.anchors]
+        anchor = self.anchors[max(bisect_right(offsets, offset) - 1, 0)]
+        shift = max(offset - anchor.offset, 0)
+        return anchor.location.model_copy(update={"column": anchor.location.column + shift})
+
+
+class Document(_Model):
+    path: str
+    format: Format
+    language: Language
+    language_source: Literal["detected", "option", "default"] = "detected"
+    sections: list[Section] = Field(default_factory=list)
+    blocks: list[Block] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+
+    def section_path(self, index: int | None) -> list[Section]:
+        """The section and its ancestors, outermost first."""
+        chain: list[Section] = []
+        while index is not None:
+            section = self.sections[index]
+            chain.append(section)
+            index = section.parent
+        return chain[::-1]
+
+    def section_label(self, index: int | None) -> str | None:
+        chain = self.section_path(index)
+        return " > ".join(s.label for s in chain) if chain else None

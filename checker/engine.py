@@ -1,0 +1,520 @@
+"""The checking engine: classify statements, evaluate rules, link requirements.
+
+For each document and ruleset, one pass of the ruleset's term automaton and one RE2 set
+over each statement give every atom's set of statements; conditions are then set algebra
+(``and`` = ∩, ``or`` = ∪, ``not`` = complement). Links between requirements and follow-up
+or sanction statements come from indexes (ids mentioned, sections, tables, topics), never
+from comparing all pairs of statements.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from .config import Config
+from .document import Document, Statement
+from .errors import KravError
+from .matching import PatternMatcher, TermMatcher, compile_pattern, spaced
+from .report import (
+    FileReport,
+    Finding,
+    Link,
+    Report,
+    RulesetInfo,
+    Tool,
+    TraceRow,
+    finding_sort_key,
+    summarize,
+)
+from .rulecompile import fill_message, load_rulesets, shipped_ruleset_language, shipped_ruleset_names
+from .rulemodel import (
+    And,
+    ClassAtom,
+    HasId,
+    InSection,
+    Not,
+    Or,
+    PatternAtom,
+    Rule,
+    Ruleset,
+    TermsAtom,
+    Words,
+)
+from .segment import id_key, mentioned_ids
+
+EMPTY: frozenset[int] = frozenset()
+_UNMEASURABLE = ("unmeasurable", "ambiguous")
+
+
+# ---- compiled matchers, built once per ruleset ------------------------------------------------
+
+
+@dataclass
+class RulesetMatcher:
+    terms: TermMatcher
+    patterns: PatternMatcher
+
+
+def matcher_for(ruleset: Ruleset) -> RulesetMatcher:
+    """The ruleset's term automaton and pattern set (built on first use, then kept)."""
+    if ruleset._matcher is None:
+        terms = TermMatcher({name: entry.terms for name, entry in ruleset.lists.items()})
+        patterns = PatternMatcher({name: compile_pattern(p.source, p.flags) for name, p in ruleset.patterns.items()})
+        ruleset._matcher = RulesetMatcher(terms, patterns)
+    return ruleset._matcher
+
+
+# ---- per-document facts shared by all rulesets --------------------------------------------------
+
+
+@dataclass
+class DocumentIndex:
+    """Facts about a document that do not depend on rules."""
+
+    document: Document
+
+    @cached_property
+    def universe(self) -> frozenset[int]:
+        return frozenset(range(len(self.document.statements)))
+
+    @cached_property
+    def headings(self) -> frozenset[int]:
+        return frozenset(s.index for s in self.document.statements if s.kind == "heading")
+
+    @cached_property
+    def flat_texts(self) -> list[str]:
+        return [spaced(s.text) for s in self.document.statements]
+
+    @cached_property
+    def by_section(self) -> dict[int | None, frozenset[int]]:
+        groups: dict[int | None, set[int]] = {}
+        for s in self.document.statements:
+            if s.kind != "heading":
+                groups.setdefault(s.section, set()).add(s.index)
+        return {k: frozenset(v) for k, v in groups.items()}
+
+    @cached_property
+    def by_table(self) -> dict[int, frozenset[int]]:
+        groups: dict[int, set[int]] = {}
+        for s in self.document.statements:
+            if s.table is not None:
+                groups.setdefault(s.table, set()).add(s.index)
+        return {k: frozenset(v) for k, v in groups.items()}
+
+    @cached_property
+    def mentions(self) -> dict[str, frozenset[int]]:
+        """Id key → statements that mention it or carry it as their own leading/column id."""
+        index: dict[str, set[int]] = {}
+        for s in self.document.statements:
+            keys = mentioned_ids(s.text)
+            if s.requirement_id and s.id_source in ("leading", "column"):
+                keys.add(id_key(s.requirement_id))
+            for key in keys:
+                index.setdefault(key, set()).add(s.index)
+        return {k: frozenset(v) for k, v in index.items()}
+
+    @cached_property
+    def with_id(self) -> frozenset[int]:
+        return frozenset(s.index for s in self.document.statements if s.requirement_id and s.id_source in ("leading", "column"))
+
+    @cached_property
+    def word_counts(self) -> list[int]:
+        return [len([w for w in s.text.split() if any(c.isalnum() for c in w)]) for s in self.document.statements]
+
+    @cached_property
+    def section_ancestors(self) -> list[frozenset[int]]:
+        """For each section: itself and every section above it."""
+        result: list[frozenset[int]] = []
+        for section in self.document.sections:
+            chain = {section.index}
+            parent = section.parent
+            while parent is not None:
+                chain.add(parent)
+                parent = self.document.sections[parent].parent
+            result.append(frozenset(chain))
+        return result
+
+
+# ---- classification: one ruleset on one document ----------------------------------------------
+
+
+class Classification:
+    """Which statements each atom of a ruleset holds for, and where it matched."""
+
+    def __init__(self, ruleset: Ruleset, index: DocumentIndex) -> None:
+        self.ruleset = ruleset
+        self.index = index
+        self.document = index.document
+        matcher = matcher_for(ruleset)
+        term_sets: dict[str, set[int]] = {}
+        pattern_sets: dict[str, set[int]] = {}
+        self.term_spans: dict[tuple[str, int], tuple[int, int]] = {}
+        self.pattern_spans: dict[tuple[str, int], tuple[int, int]] = {}
+        scan_terms = matcher.terms.scan
+        scan_patterns = matcher.patterns.scan
+        for statement, flat in zip(self.document.statements, index.flat_texts):
+            i = statement.index
+            for name, span in scan_terms(statement.text).items():
+                term_sets.setdefault(name, set()).add(i)
+                self.term_spans[(name, i)] = span
+            for name, span in scan_patterns(flat).items():
+                pattern_sets.setdefault(name, set()).add(i)
+                self.pattern_spans[(name, i)] = span
+        self.term_sets = {k: frozenset(v) for k, v in term_sets.items()}
+        self.pattern_sets = {k: frozenset(v) for k, v in pattern_sets.items()}
+        self._cache: dict[int, frozenset[int]] = {}
+        self._classes: dict[str, frozenset[int]] = {}
+
+    # -- statement classes
+    def statements_of_class(self, name: str) -> frozenset[int]:
+        """Statements of a class (``define``); headings never belong to a class."""
+        if name not in self._classes:
+            define = self.ruleset.defines.get(name)
+            self._classes[name] = EMPTY if define is None else self.evaluate(define.condition) - self.index.headings
+        return self._classes[name]
+
+    # -- conditions as set algebra
+    def evaluate(self, condition: Any) -> frozenset[int]:
+        """The statements for which ``condition`` holds."""
+        key = id(condition)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        result = self._evaluate(condition)
+        self._cache[key] = result
+        return result
+
+    def _evaluate(self, condition: Any) -> frozenset[int]:
+        if isinstance(condition, TermsAtom):
+            return self.term_sets.get(condition.list, EMPTY)
+        if isinstance(condition, PatternAtom):
+            return self.pattern_sets.get(condition.pattern, EMPTY)
+        if isinstance(condition, ClassAtom):
+            return self.statements_of_class(condition.define)
+        if isinstance(condition, And):
+            result = self.evaluate(condition.operands[0])
+            for operand in condition.operands[1:]:
+                if not result:
+                    break
+                result = result & self.evaluate(operand)
+            return result
+        if isinstance(condition, Or):
+            return frozenset().union(*(self.evaluate(o) for o in condition.operands))
+        if isinstance(condition, Not):
+            return self.index.universe - self.evaluate(condition.operand)
+        if isinstance(condition, InSection):
+            return self._in_section(condition.list)
+        if isinstance(condition, HasId):
+            return self.index.with_id
+        if isinstance(condition, Words):
+            counts = self.index.word_counts
+            compare = {
+                ">": lambda n: n > condition.count,
+                "<": lambda n: n < condition.count,
+                ">=": lambda n: n >= condition.count,
+                "<=": lambda n: n <= condition.count,
+            }[condition.op]
+            return frozenset(i for i, n in enumerate(counts) if compare(n))
+        raise KravError(f"internal error: unresolved condition {condition!r}")
+
+    def _in_section(self, list_name: str) -> frozenset[int]:
+        heading_hits = self.term_sets.get(list_name, EMPTY) & self.index.headings
+        sections = {self.document.statements[i].section for i in heading_hits}
+        sections.discard(None)
+        if not sections:
+            return EMPTY
+        ancestors = self.index.section_ancestors
+        return frozenset(
+            s.index for s in self.document.statements
+            if s.section is not None and s.kind != "heading" and ancestors[s.section] & sections
+        )
+
+    def first_match(self, condition: Any, i: int) -> tuple[int, int] | None:
+        """Span of the first positive term or pattern atom that made ``condition`` hold for ``i``."""
+        if isinstance(condition, TermsAtom):
+            return self.term_spans.get((condition.list, i))
+        if isinstance(condition, PatternAtom):
+            return self.pattern_spans.get((condition.pattern, i))
+        if isinstance(condition, ClassAtom):
+            define = self.ruleset.defines.get(condition.define)
+            return self.first_match(define.condition, i) if define else None
+        if isinstance(condition, (And, Or)):
+            for operand in condition.operands:
+                if i in self.evaluate(operand):
+                    span = self.first_match(operand, i)
+                    if span is not None:
+                        return span
+        return None
+
+
+# ---- linking -------------------------------------------------------------------------------------
+
+
+def links_of(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification) -> list[tuple[str, int]]:
+    """(how, statement) for each statement of ``targets`` linked to ``requirement``."""
+    index = c.index
+    found: list[tuple[str, int]] = []
+    i = requirement.index
+    if i in targets:
+        found.append(("self", i))
+    if "id" in methods and requirement.requirement_id and requirement.id_source:
+        for j in sorted(index.mentions.get(id_key(requirement.requirement_id), EMPTY) & targets):
+            if j != i:
+                found.append(("id", j))
+    if "section" in methods:
+        near = set(index.by_section.get(requirement.section, EMPTY) & targets) if requirement.section is not None else set()
+        if requirement.table is not None:
+            near |= index.by_table.get(requirement.table, EMPTY) & targets
+        found.extend(("section", j) for j in sorted(near) if j != i)
+    if "topic" in methods:
+        for topic in c.ruleset.topics:
+            members = c.term_sets.get(topic, EMPTY)
+            if i in members:
+                found.extend(("topic", j) for j in sorted(members & targets) if j != i)
+    if "blanket" in methods:
+        blanket = c.statements_of_class("blanket") & targets
+        found.extend(("blanket", j) for j in sorted(blanket) if j != i)
+    return found
+
+
+# ---- evaluating rules ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    document: Document
+    classification: Classification
+    config: Config
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _values(rule: Rule, document: Document, statement: Statement | None, match: str | None, language: str) -> dict[str, str]:
+    line_word = "rad" if language == "sv" else "line"
+    requirement_id = ""
+    section = ""
+    if statement is not None:
+        location = statement.location
+        requirement_id = statement.requirement_id or f"{line_word} {location.line}"
+        section = document.section_label(statement.section) or ""
+    return {
+        "match": match or "",
+        "requirement.id": requirement_id,
+        "statement": statement.text if statement is not None else "",
+        "section": section,
+    }
+
+
+def _fingerprint(rule: Rule, document: Document, statement: Statement | None, match: str | None) -> str:
+    text = " ".join(statement.text.split()) if statement is not None else ""
+    ident = statement.requirement_id if statement is not None and statement.requirement_id else ""
+    raw = "\x1f".join((rule.full_id, Path(document.path).as_posix(), ident, text, match or ""))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+
+
+def _finding(ctx: _Context, rule: Rule, statement: Statement | None, span: tuple[int, int] | None, match_from: Statement | None = None) -> Finding:
+    document = ctx.document
+    source = match_from if match_from is not None else statement
+    match = source.text[span[0]:span[1]] if span and source is not None else None
+    language = ctx.classification.ruleset.language
+    if language == "any":
+        language = document.language
+    values = _values(rule, document, statement, match, language)
+    location = None
+    if statement is not None:
+        location = statement.location_at(span[0]) if span and match_from is None else statement.location
+    suppressed, reason = _suppression(document, statement, rule)
+    return Finding(
+        rule=rule.full_id,
+        title=rule.title,
+        category=rule.category,
+        severity=ctx.config.severity_of(rule),
+        message=fill_message(rule.message, values),
+        suggestion=fill_message(rule.suggest, values) or None,
+        file=document.path,
+        location=location,
+        text=statement.text if statement is not None else None,
+        match=match,
+        requirement_id=statement.requirement_id if statement is not None else None,
+        reference=rule.reference or None,
+        statement=statement.index if statement is not None else None,
+        fingerprint=_fingerprint(rule, document, statement, match),
+        suppressed=suppressed,
+        suppression_reason=reason,
+    )
+
+
+def _suppression(document: Document, statement: Statement | None, rule: Rule) -> tuple[bool, str | None]:
+    if statement is None:
+        blocks = document.blocks[:1]
+    else:
+        blocks = [document.blocks[statement.block]]
+    for block in blocks:
+        for suppression in block.suppressions:
+            if any(r in (rule.full_id, rule.id, "*", "all") for r in suppression.rules):
+                return True, suppression.reason or None
+    return False, None
+
+
+def evaluate_rule(rule: Rule, ctx: _Context) -> None:
+    c = ctx.classification
+    statements = ctx.document.statements
+    if rule.kind == "requirement":
+        for i in sorted(c.evaluate(rule.when) & c.statements_of_class("requirement")):
+            ctx.findings.append(_finding(ctx, rule, statements[i], c.first_match(rule.when, i)))
+    elif rule.kind in ("followup", "sanction") and rule.target == "requirements":
+        targets = c.statements_of_class(rule.kind)
+        for i in sorted(c.evaluate(rule.where) & c.statements_of_class("requirement")):
+            if not links_of(statements[i], targets, rule.linked_by, c):
+                ctx.findings.append(_finding(ctx, rule, statements[i], c.first_match(rule.where, i)))
+    elif rule.kind == "sanction":
+        for i in sorted(c.evaluate(rule.where) & c.statements_of_class("sanction")):
+            ctx.findings.append(_finding(ctx, rule, statements[i], c.first_match(rule.where, i)))
+    elif rule.kind == "document":
+        triggers = c.evaluate(rule.when) if rule.when is not None else None
+        if triggers is not None and not triggers:
+            return
+        if c.evaluate(rule.expect):
+            return
+        first = min(triggers) if triggers else None
+        span = c.first_match(rule.when, first) if first is not None else None
+        ctx.findings.append(_finding(ctx, rule, None, span, statements[first] if first is not None else None))
+
+
+# ---- the public API ------------------------------------------------------------------------------
+
+
+@dataclass
+class DocumentResult:
+    """Everything one document gave: findings and, per ruleset, its classification."""
+
+    document: Document
+    rulesets: list[Ruleset]
+    findings: list[Finding]
+    classifications: list[Classification]
+
+
+def default_rulesets(language: str) -> list[str]:
+    """Names of the shipped rulesets for a document language (and those for any language)."""
+    return [name for name in shipped_ruleset_names() if shipped_ruleset_language(name) in (language, "any")]
+
+
+def check_document(document: Document, rulesets: Sequence[Ruleset], config: Config | None = None) -> DocumentResult:
+    """Apply rulesets to one document."""
+    config = config or Config()
+    index = DocumentIndex(document)
+    findings: list[Finding] = []
+    classifications: list[Classification] = []
+    seen: set[tuple] = set()
+    for ruleset in rulesets:
+        classification = Classification(ruleset, index)
+        classifications.append(classification)
+        ctx = _Context(document, classification, config)
+        for rule in ruleset.rules:
+            if config.rule_enabled(rule):
+                evaluate_rule(rule, ctx)
+        for finding in ctx.findings:
+            key = (finding.rule, finding.location.model_dump_json() if finding.location else "", finding.message)
+            if key not in seen:  # a ruleset and one extending it both run the shared rules
+                seen.add(key)
+                findings.append(finding)
+    findings.sort(key=finding_sort_key)
+    return DocumentResult(document, list(rulesets), findings, classifications)
+
+
+def trace(result: DocumentResult) -> list[TraceRow]:
+    """The traceability matrix: every requirement, measurable or not, and its links."""
+    document = result.document
+    why: dict[int, list[str]] = {}
+    for finding in result.findings:
+        if finding.category in _UNMEASURABLE and finding.statement is not None and not finding.suppressed:
+            why.setdefault(finding.statement, []).append(finding.message)
+    rows: dict[int, TraceRow] = {}
+    for c in result.classifications:
+        followups = c.statements_of_class("followup")
+        sanctions = c.statements_of_class("sanction")
+        for i in sorted(c.statements_of_class("requirement")):
+            statement = document.statements[i]
+            row = rows.get(i)
+            if row is None:
+                row = rows[i] = TraceRow(statement=i, requirement_id=statement.requirement_id, text=statement.text,
+                                         location=statement.location, measurable=i not in why,
+                                         unmeasurable_because=why.get(i, []))
+            for kind, targets in (("follow_up", followups), ("sanction", sanctions)):
+                links = getattr(row, kind)
+                known = {(link.how, link.statement) for link in links}
+                for how, j in links_of(statement, targets, ("id", "section", "topic", "blanket"), c):
+                    if (how, j) not in known:
+                        known.add((how, j))
+                        target = document.statements[j]
+                        links.append(Link(how=how, statement=j, text=target.text, location=target.location))
+    return [rows[i] for i in sorted(rows)]
+
+
+def check(
+    inputs: Iterable[str | Path | Document],
+    rulesets: Sequence[Ruleset | str | Path] | None = None,
+    config: Config | None = None,
+) -> Report:
+    """Check documents (paths or :class:`Document` s) and return a :class:`Report`.
+
+    A pure function of its inputs: ``rulesets`` None means the configuration's rulesets, or
+    else the shipped rulesets of each document's language. Unreadable files are reported in
+    the report (``files[].error``), not raised.
+    """
+    from .readers import read_document  # noqa: PLC0415
+
+    config = config or Config()
+    explicit = _load(rulesets if rulesets is not None else config.rulesets, config)
+    by_language: dict[str, list[Ruleset]] = {}
+    files: list[FileReport] = []
+    findings: list[Finding] = []
+    used: dict[str, Ruleset] = {}
+    for item in inputs:
+        if isinstance(item, Document):
+            document = item
+        else:
+            try:
+                document = read_document(item, language=config.lang)
+            except KravError as error:
+                files.append(FileReport(path=str(item), error=str(error)))
+                continue
+        chosen = explicit
+        if chosen is None:
+            if document.language not in by_language:
+                by_language[document.language] = load_rulesets(default_rulesets(document.language))
+            chosen = by_language[document.language]
+        result = check_document(document, chosen, config)
+        for ruleset in chosen:
+            used.setdefault(ruleset.name, ruleset)
+        findings.extend(result.findings)
+        requirement_count = len(frozenset().union(*(c.statements_of_class("requirement") for c in result.classifications)))
+        files.append(FileReport(path=document.path, format=document.format, language=document.language,
+                                statements=len(document.statements), requirements=requirement_count,
+                                rulesets=[r.name for r in chosen]))
+    findings.sort(key=finding_sort_key)
+    tool = Tool(rulesets=[RulesetInfo(name=r.name, version=r.version, path=_display_path(r.path)) for r in used.values()])
+    return Report(tool=tool, files=files, findings=findings, summary=summarize(files, findings))
+
+
+def _display_path(path: str) -> str:
+    """Shipped rulesets by name only, so reports do not depend on where kravkoll is installed."""
+    from .paths import shipped_rulesets_dir  # noqa: PLC0415
+
+    try:
+        return "shipped:" + Path(path).resolve().relative_to(shipped_rulesets_dir().resolve()).as_posix()
+    except ValueError:
+        return path
+
+
+def _load(rulesets: Sequence[Ruleset | str | Path] | None, config: Config) -> list[Ruleset] | None:
+    if rulesets is None:
+        return None
+    loaded: list[Ruleset] = [r for r in rulesets if isinstance(r, Ruleset)]
+    references = [r for r in rulesets if not isinstance(r, Ruleset)]
+    if references:
+        loaded.extend(load_rulesets(references, config.base_dir))
+    return loaded

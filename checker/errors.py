@@ -1,0 +1,61 @@
+"""Errors that kravkoll reports to users: one line each, never a traceback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class KravError(Exception):
+    """A user-facing error: bad input, bad configuration, bad usage.
+
+    ``str(error)`` is the complete one-line message, naming the file where there is one.
+    """
+
+    exit_code = 2
+
+
+class InputError(KravError):
+    """A document that cannot be read (corrupt, encrypted, hostile, too large, ...)."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One error in a rule file, with the position a rule author needs to fix it."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    source_line: str = ""
+
+    def render(self) -> str:
+        """``path:line:col: message``, then the source line and a caret under the column."""
+        head = f"{self.path}:{self.line}:{self.column}: {self.message}"
+        if not self.source_line:
+            return head
+        shown = self.source_line.rstrip("\n").expandtabs(1)
+        caret = " " * (max(self.column, 1) - 1) + "^"
+        return f"{head}\n    {shown}\n    {caret}"
+
+
+class RuleError(KravError):
+    """One or more errors in rule files; every error of a file is reported together."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = sorted(diagnostics, key=lambda d: (d.path, d.line, d.column))
+        first = self.diagnostics[0]
+        more = len(self.diagnostics) - 1
+        summary = f"{first.path}:{first.line}:{first.column}: {first.message}"
+        if more:
+            summary += f" (and {more} more error{'s' if more > 1 else ''})"
+        super().__init__(summary)
+
+    def render(self) -> str:
+        """Every diagnostic with its caret, separated by blank lines."""
+        return "\n\n".join(d.render() for d in self.diagnostics)

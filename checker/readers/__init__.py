@@ -1,0 +1,121 @@
+"""Document readers: .docx, .md, .txt and .pdf into one :class:`~checker.document.Document`.
+
+Limits (documented in the README): a file larger than :data:`MAX_FILE_BYTES` is refused;
+.docx archives are checked before they are opened (see :mod:`checker.readers.docx`).
+Input files are only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from ..document import Document
+from ..errors import InputError
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Largest input file kravkoll reads (64 MiB)."""
+
+EXTENSIONS = {
+    ".docx": "docx",
+    ".md": "md",
+    ".markdown": "md",
+    ".txt": "txt",
+    ".text": "txt",
+    ".pdf": "pdf",
+}
+
+
+def format_of(path: str | Path) -> str | None:
+    """The document format for a file name, or None if kravkoll does not read it."""
+    return EXTENSIONS.get(Path(path).suffix.lower())
+
+
+def read_document(path: str | Path, *, language: str | None = None, fmt: str | None = None) -> Document:
+    """Read one file; raise :class:`InputError` (one line, naming the file) if it can't be read."""
+    path = Path(path)
+    fmt = fmt or format_of(path)
+    if fmt is None:
+        raise InputError(path, f"unsupported file type '{path.suffix or '(none)'}' (kravkoll reads .docx, .md, .txt and .pdf)")
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+    if path.is_dir():
+        raise InputError(path, "is a folder, not a file")
+    if size > MAX_FILE_BYTES:
+        raise InputError(path, f"file is too large ({size // (1024 * 1024)} MiB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MiB)")
+    if size == 0:
+        raise InputError(path, "file is empty")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+    return read_bytes(data, str(path), fmt, language=language)
+
+
+def read_bytes(data: bytes, path: str, fmt: str, *, language: str | None = None) -> Document:
+    """Read a document held in memory (standard input, tests)."""
+    if not data:
+        raise InputError(path, "file is empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(path, f"input is too large (the limit is {MAX_FILE_BYTES // (1024 * 1024)} MiB)")
+    if fmt == "docx":
+        from .docx import read_docx
+
+        return read_docx(data, path, language=language)
+    if fmt == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(data, path, language=language)
+    text = decode_text(data, path)
+    if fmt == "md":
+        from .markdown import read_markdown
+
+        return read_markdown(text, path, language=language)
+    if fmt == "txt":
+        from .plaintext import read_plaintext
+
+        return read_plaintext(text, path, language=language)
+    raise InputError(path, f"unknown format '{fmt}' (use docx, md, txt or pdf)")
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252; binary data is refused."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode(data[3:], "utf-8", path)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode(data, "utf-16", path)
+    if data.startswith(b"PK\x03\x04"):
+        raise InputError(path, "is a zip archive (a .docx?), not text; give it the right file extension")
+    if data.startswith(b"%PDF"):
+        raise InputError(path, "is a PDF, not text; give it the .pdf extension")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(path, "is an old Office (OLE) file, not text")
+    sample = data[:65536]
+    if b"\x00" in sample:
+        raise InputError(path, "is a binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    return _check_text(text, path)
+
+
+def _decode(data: bytes, encoding: str, path: str) -> str:
+    try:
+        return _check_text(data.decode(encoding), path)
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"is not valid {encoding.upper()} text (byte {error.start})") from None
+
+
+def _check_text(text: str, path: str) -> str:
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if sample and controls > len(sample) // 100 + 2:
+        raise InputError(path, "is a binary file, not text")
+    if not text.strip():
+        raise InputError(path, "has no text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,175 @@
+"""Markdown: ATX and Setext headings, lists, pipe tables, paragraphs, comments.
+
+Locations are source positions (line and column from 1). A ``<!-- kravkoll: ignore RULE --
+reason -->`` comment applies to the next block. Inline markup is kept in the text, so
+columns point at the source exactly.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Anchor, Document, Location
+from ..segment import DocumentBuilder, Piece, line_pieces, parse_suppression
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_LIST = re.compile(r"^([ \t]*)([-*+•]|\d{1,9}[.)])([ \t]+)(?=\S)")
+_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
+_QUOTE = re.compile(r"^ {0,3}> ?")
+_THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+
+
+class _Lines:
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.i = 0
+
+    def peek(self, ahead: int = 0) -> str | None:
+        j = self.i + ahead
+        return self.lines[j] if j < len(self.lines) else None
+
+    @property
+    def number(self) -> int:
+        return self.i + 1
+
+
+def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str = "md") -> Document:
+    builder = DocumentBuilder(path=path, format=fmt)
+    lines = _Lines(text)
+    _skip_front_matter(lines)
+    paragraph: list[tuple[int, int, str]] = []  # (line, column, text)
+    kind = "paragraph"
+
+    def flush() -> None:
+        nonlocal paragraph, kind
+        if paragraph:
+            for piece in line_pieces(paragraph):
+                builder.paragraph(piece, kind)
+                kind = "paragraph"
+        paragraph = []
+        kind = "paragraph"
+
+    while (line := lines.peek()) is not None:
+        number = lines.number
+        quote = _QUOTE.match(line)
+        body_offset = quote.end() if quote else 0
+        body = line[body_offset:]
+        stripped = body.strip()
+
+        if stripped.startswith("<!--"):
+            flush()
+            _comment(lines, builder)
+            continue
+        fence = _FENCE.match(body)
+        if fence:
+            flush()
+            _skip_fence(lines, fence.group(1))
+            continue
+        if not stripped:
+            flush()
+            lines.i += 1
+            continue
+        atx = _ATX.match(body)
+        if atx:
+            flush()
+            title = atx.group(2) or ""
+            column = body_offset + (atx.start(2) + 1 if atx.group(2) else 1)
+            builder.heading(title, len(atx.group(1)), Location(line=number, column=column))
+            lines.i += 1
+            continue
+        setext = _SETEXT.match(body)
+        if setext and paragraph and kind == "paragraph":
+            first_line, first_column, _ = paragraph[0]
+            title = " ".join(t for _, _, t in paragraph)
+            paragraph = []
+            builder.heading(title, 1 if setext.group(1)[0] == "=" else 2, Location(line=first_line, column=first_column))
+            lines.i += 1
+            continue
+        if _THEMATIC.match(body):
+            flush()
+            lines.i += 1
+            continue
+        if "|" in body and (nxt := lines.peek(1)) is not None and _TABLE_DELIMITER.match(nxt) and "-" in nxt:
+            flush()
+            _table(lines, builder)
+            continue
+        item = _LIST.match(body)
+        if item:
+            flush()
+            kind = "list_item"
+            start = body_offset + item.end()
+            paragraph = [(number, start + 1, line[start:].rstrip())]
+            lines.i += 1
+            continue
+        indent = len(body) - len(body.lstrip())
+        paragraph.append((number, body_offset + indent + 1, stripped))
+        lines.i += 1
+    flush()
+    return builder.build(language)
+
+
+def _skip_front_matter(lines: _Lines) -> None:
+    if lines.peek() == "---":
+        for j in range(1, min(len(lines.lines), 200)):
+            if lines.lines[j].strip() in ("---", "..."):
+                lines.i = j + 1
+                return
+
+
+def _skip_fence(lines: _Lines, fence: str) -> None:
+    lines.i += 1
+    while (line := lines.peek()) is not None:
+        lines.i += 1
+        if line.strip().startswith(fence[0] * len(fence)):
+            return
+
+
+def _comment(lines: _Lines, builder: DocumentBuilder) -> None:
+    start_line = lines.number
+    first = lines.peek() or ""
+    column = first.find("<!--") + 1
+    parts: list[str] = []
+    while (line := lines.peek()) is not None:
+        lines.i += 1
+        parts.append(line)
+        if "-->" in line:
+            break
+    body = "\n".join(parts)
+    inner = body[body.find("<!--") + 4:]
+    inner = inner[: inner.find("-->")] if "-->" in inner else inner
+    suppression = parse_suppression(inner, Location(line=start_line, column=column))
+    if suppression is not None:
+        builder.suppress_next(suppression)
+
+
+def _cells(line: str, number: int) -> list[Piece]:
+    """The cells of a pipe-table row with their columns; ``\\|`` is a literal bar."""
+    cells: list[Piece] = []
+    start = 0
+    stripped = line.rstrip()
+    lead = len(stripped) - len(stripped.lstrip())
+    if stripped[lead:lead + 1] == "|":
+        start = lead + 1
+    i = start
+    while i <= len(stripped):
+        if i == len(stripped) or (stripped[i] == "|" and (i == 0 or stripped[i - 1] != "\\")):
+            raw = stripped[start:i]
+            if i < len(stripped) or raw.strip():
+                left = len(raw) - len(raw.lstrip())
+                text = raw.strip().replace("\\|", "|")
+                cells.append(Piece(text=text, anchors=[Anchor(offset=0, location=Location(line=number, column=start + left + 1))]))
+            start = i + 1
+        i += 1
+    return cells
+
+
+def _table(lines: _Lines, builder: DocumentBuilder) -> None:
+    header = _cells(lines.peek() or "", lines.number)
+    lines.i += 2  # header and delimiter rows
+    rows = [header]
+    while (line := lines.peek()) is not None and line.strip() and "|" in line:
+        rows.append(_cells(line, lines.number))
+        lines.i += 1
+    builder.table(rows, header_rows=1)

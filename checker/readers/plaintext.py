@@ -1,0 +1,69 @@
+"""Plain text: numbered headings, blank-line paragraphs, bullet and numbered lists.
+
+A line such as ``4.2 Felhantering`` (short, no verb, no final period) is a heading of level
+2; a short line in capitals is a heading of level 1. ``-``, ``*``, ``•``, ``–``, ``1.``,
+``1)``, ``a)`` start list items. Comments as in Markdown (``<!-- kravkoll: ignore … -->``)
+and lines starting with ``# kravkoll: ignore`` suppress findings in the next block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Location
+from ..segment import DocumentBuilder, heading_level, leading_id, line_pieces, numbered_heading, parse_suppression
+
+_BULLET = re.compile(r"^([ \t]*)([-*•–·▪]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))([ \t]+)(?=\S)")
+_COMMENT = re.compile(r"^\s*(?:<!--(?P<html>.*?)-->|#\s*(?P<hash>kravkoll\s*:.*))\s*$")
+
+
+def read_plaintext(text: str, path: str, *, language: str | None = None) -> Document:
+    builder = DocumentBuilder(path=path, format="txt")
+    block: list[tuple[int, int, str]] = []
+    kind = "paragraph"
+
+    def flush() -> None:
+        nonlocal block, kind
+        for piece in line_pieces(block):
+            builder.paragraph(piece, kind)
+            kind = "paragraph"
+        block = []
+        kind = "paragraph"
+
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if not stripped or stripped == "\f":
+            flush()
+            continue
+        column = len(line) - len(line.lstrip()) + 1
+        comment = _COMMENT.match(line)
+        if comment:
+            flush()
+            suppression = parse_suppression(comment.group("html") or comment.group("hash") or "", Location(line=number, column=column))
+            if suppression is not None:
+                builder.suppress_next(suppression)
+            continue
+        heading = numbered_heading(stripped)
+        if heading and not block:
+            flush()
+            builder.heading(stripped, heading_level(heading[0]), Location(line=number, column=column))
+            continue
+        if not block and _is_caps_heading(stripped):
+            flush()
+            builder.heading(stripped, 1, Location(line=number, column=column))
+            continue
+        bullet = _BULLET.match(line)
+        if bullet and not leading_id(stripped):
+            flush()
+            kind = "list_item"
+            start = bullet.end()
+            block = [(number, start + 1, line[start:].rstrip())]
+            continue
+        block.append((number, column, stripped))
+    flush()
+    return builder.build(language)
+
+
+def _is_caps_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 3 <= len(letters) and all(c.isupper() for c in letters) and len(text.split()) <= 8 and not text.endswith(".")

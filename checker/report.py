@@ -1,0 +1,154 @@
+"""What a check produces: findings, per-file facts, the traceability matrix and a summary.
+
+:class:`Report` is what ``kravkoll check --format json`` prints; its JSON Schema is
+generated from these models (``kravkoll schema report``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import __version__
+from .document import Location
+from .rulemodel import Category, Severity
+
+LinkHow = Literal["self", "id", "section", "topic", "blanket"]
+BALANCE_ELEMENTS = (
+    "follow_up",
+    "sanction",
+    "incentive",
+    "governance",
+    "improvement",
+    "change",
+    "termination",
+    "acceptance",
+    "dispute",
+)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Finding(_Model):
+    """One problem found by one rule."""
+
+    rule: str = Field(description="full rule id, ruleset/RULE")
+    title: str
+    category: Category
+    severity: Severity
+    message: str
+    suggestion: str | None = None
+    file: str
+    location: Location | None = Field(description="null for findings about the whole document, such as a missing clause")
+    text: str | None = Field(default=None, description="the statement as written")
+    match: str | None = Field(default=None, description="the matched words")
+    requirement_id: str | None = None
+    reference: str | None = None
+    statement: int | None = Field(default=None, description="index of the statement in the document's statements")
+    fingerprint: str = Field(description="stable across edits elsewhere in the document; used by baselines")
+    suppressed: bool = False
+    suppression_reason: str | None = None
+
+
+class Link(_Model):
+    """A follow-up or sanction statement linked to a requirement, and how."""
+
+    how: LinkHow
+    statement: int = Field(description="index of the linked statement")
+    text: str
+    location: Location
+
+
+class TraceRow(_Model):
+    """One requirement in the traceability matrix."""
+
+    statement: int
+    requirement_id: str | None
+    text: str
+    location: Location
+    measurable: bool
+    unmeasurable_because: list[str] = Field(default_factory=list, description="messages of unmeasurable/ambiguous findings")
+    follow_up: list[Link] = Field(default_factory=list)
+    sanction: list[Link] = Field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        if not self.measurable:
+            return "unmeasurable"
+        if not self.follow_up:
+            return "no-follow-up"
+        if not self.sanction:
+            return "no-sanction"
+        return "complete"
+
+
+class BalanceElement(_Model):
+    present: bool
+    locations: list[Location] = Field(default_factory=list)
+
+
+class FileReport(_Model):
+    path: str
+    format: str | None = None
+    language: str | None = None
+    statements: int = 0
+    requirements: int = 0
+    rulesets: list[str] = Field(default_factory=list)
+    error: str | None = Field(default=None, description="why the file could not be read; null when it was")
+
+
+class Summary(_Model):
+    error: int = 0
+    warning: int = 0
+    info: int = 0
+    suppressed: int = 0
+    files: int = 0
+    unreadable: int = 0
+
+
+class RulesetInfo(_Model):
+    name: str
+    version: str
+    path: str
+
+
+class Tool(_Model):
+    name: str = "kravkoll"
+    version: str = __version__
+    rulesets: list[RulesetInfo] = Field(default_factory=list)
+
+
+class Report(_Model):
+    """The result of checking documents: what ``--format json`` prints."""
+
+    tool: Tool = Field(default_factory=Tool)
+    files: list[FileReport] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    summary: Summary = Field(default_factory=Summary)
+
+    def active(self) -> list[Finding]:
+        """Findings that are not suppressed."""
+        return [f for f in self.findings if not f.suppressed]
+
+
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+def summarize(files: list[FileReport], findings: list[Finding]) -> Summary:
+    summary = Summary(files=len(files), unreadable=sum(1 for f in files if f.error))
+    for finding in findings:
+        if finding.suppressed:
+            summary.suppressed += 1
+        else:
+            setattr(summary, finding.severity, getattr(summary, finding.severity) + 1)
+    return summary
+
+
+def finding_sort_key(finding: Finding) -> tuple:
+    location = finding.location
+    line = location.line if location else 0
+    column = location.column if location else 0
+    return (finding.file, line, column, finding.rule, finding.message)

@@ -1,0 +1,296 @@
+"""Typed model of the rule language: the parsed file and the compiled ruleset.
+
+The parser (``ruleparse``) produces a :class:`RuleFile`; the compiler (``rulecompile``)
+resolves names and ``extends`` and produces a :class:`Ruleset`, whose JSON Schema is what
+``kravkoll rules schema`` prints.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+CATEGORIES = (
+    "unmeasurable",
+    "ambiguous",
+    "missing-follow-up",
+    "missing-sanction",
+    "weak-sanction",
+    "missing-clause",
+    "structure",
+)
+SEVERITIES = ("error", "warning", "info")
+LINK_METHODS = ("id", "section", "topic", "blanket")
+STATEMENT_CLASSES = ("requirement", "followup", "sanction", "blanket")
+LANGUAGES = ("sv", "en", "any")
+RULE_KINDS = ("requirement", "followup", "sanction", "document")
+
+Category = Literal[
+    "unmeasurable",
+    "ambiguous",
+    "missing-follow-up",
+    "missing-sanction",
+    "weak-sanction",
+    "missing-clause",
+    "structure",
+]
+Severity = Literal["error", "warning", "info"]
+LinkMethod = Literal["id", "section", "topic", "blanket"]
+RuleKind = Literal["requirement", "followup", "sanction", "document"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Pos(_Model):
+    """A position in a rule file (1-based)."""
+
+    line: int
+    column: int
+
+
+# ---- conditions -------------------------------------------------------------------------
+# The parser produces these with ``Ref`` for every name; the compiler replaces each ``Ref``
+# and each inline list or pattern by a reference to a named entry of the ruleset.
+
+
+class Ref(_Model):
+    """A name in a condition, before resolution."""
+
+    kind: Literal["ref"] = "ref"
+    name: str
+    pos: Pos | None = Field(default=None, exclude=True)
+
+
+class InlineTerms(_Model):
+    kind: Literal["inline_terms"] = "inline_terms"
+    terms: list[str]
+    pos: Pos | None = Field(default=None, exclude=True)
+
+
+class InlinePattern(_Model):
+    kind: Literal["inline_pattern"] = "inline_pattern"
+    source: str
+    flags: str = ""
+    pos: Pos | None = Field(default=None, exclude=True)
+
+
+class TermsAtom(_Model):
+    """Holds when a term of the named list occurs in the statement."""
+
+    kind: Literal["terms"] = "terms"
+    list: str
+
+
+class PatternAtom(_Model):
+    """Holds when the named pattern matches the statement."""
+
+    kind: Literal["pattern"] = "pattern"
+    pattern: str
+
+
+class ClassAtom(_Model):
+    """Holds when the statement belongs to the statement class (a ``define``)."""
+
+    kind: Literal["class"] = "class"
+    define: str
+
+
+class InSection(_Model):
+    """Holds when a heading above the statement contains a term of the list."""
+
+    kind: Literal["in_section"] = "in_section"
+    list: str
+    terms: list[str] = Field(default_factory=list)
+    pos: Pos | None = Field(default=None, exclude=True)
+
+
+class HasId(_Model):
+    kind: Literal["has_id"] = "has_id"
+
+
+class Words(_Model):
+    kind: Literal["words"] = "words"
+    op: Literal[">", "<", ">=", "<="]
+    count: int
+
+
+class Not(_Model):
+    kind: Literal["not"] = "not"
+    operand: Condition
+
+
+class And(_Model):
+    kind: Literal["and"] = "and"
+    operands: list[Condition]
+
+
+class Or(_Model):
+    kind: Literal["or"] = "or"
+    operands: list[Condition]
+
+
+Condition = Annotated[
+    Union[
+        Ref,
+        InlineTerms,
+        InlinePattern,
+        TermsAtom,
+        PatternAtom,
+        ClassAtom,
+        InSection,
+        HasId,
+        Words,
+        Not,
+        And,
+        Or,
+    ],
+    Field(discriminator="kind"),
+]
+
+for _model in (Not, And, Or):
+    _model.model_rebuild()
+
+
+# ---- the parsed file ----------------------------------------------------------------------
+
+
+class Example(_Model):
+    """A document fragment a rule must flag (``flag``) or must leave alone (``pass``)."""
+
+    expect: Literal["flag", "pass"]
+    text: str
+    line: int
+
+
+class Positioned(_Model):
+    value: str
+    pos: Pos
+
+
+class RuleDecl(_Model):
+    kind: RuleKind
+    id: str
+    title: str
+    pos: Pos
+    id_pos: Pos
+    fields: dict[str, Any]
+    field_pos: dict[str, Pos]
+    examples: list[Example]
+
+
+class TermsDecl(_Model):
+    name: str
+    terms: list[str]
+    pos: Pos
+    term_pos: list[Pos]
+
+
+class PatternDecl(_Model):
+    name: str
+    source: str
+    flags: str
+    pos: Pos
+    pattern_pos: Pos
+
+
+class DefineDecl(_Model):
+    name: str
+    condition: Condition
+    pos: Pos
+
+
+class RuleFile(_Model):
+    """One ``.krav`` file as written, names not yet resolved."""
+
+    path: str
+    name: str
+    name_pos: Pos
+    title: str = ""
+    version: str = ""
+    description: str = ""
+    language: str = "any"
+    language_pos: Pos | None = None
+    extends: list[Positioned] = Field(default_factory=list)
+    terms: list[TermsDecl] = Field(default_factory=list)
+    patterns: list[PatternDecl] = Field(default_factory=list)
+    defines: list[DefineDecl] = Field(default_factory=list)
+    topics: list[Positioned] = Field(default_factory=list)
+    rules: list[RuleDecl] = Field(default_factory=list)
+
+
+# ---- the compiled ruleset -----------------------------------------------------------------
+
+
+class TermList(_Model):
+    """A named list of terms; inline lists get a name starting with ``@``."""
+
+    name: str
+    terms: list[str]
+    origin: str = Field(description="ruleset that defines the list")
+
+
+class PatternDef(_Model):
+    name: str
+    source: str = Field(description="the pattern as written, RE2 syntax")
+    flags: str = Field(default="", description="c: case-sensitive, s: dot matches newline")
+    origin: str
+
+
+class Define(_Model):
+    name: str
+    condition: Condition
+    origin: str
+
+
+class Rule(_Model):
+    """A compiled rule: names resolved, defaults filled in."""
+
+    id: str = Field(description="short id, unique within the ruleset")
+    full_id: str = Field(description="ruleset/ID, stable across versions")
+    ruleset: str = Field(description="ruleset that defines the rule")
+    kind: RuleKind
+    title: str
+    category: Category
+    severity: Severity = "warning"
+    when: Condition | None = None
+    target: Literal["requirements", "sanctions"] | None = None
+    where: Condition | None = None
+    linked_by: list[LinkMethod] = Field(default_factory=lambda: list(LINK_METHODS))
+    expect: Condition | None = None
+    message: str
+    suggest: str = ""
+    reference: str = ""
+    rationale: str = ""
+    examples: list[Example] = Field(default_factory=list)
+    source: str = Field(description="file:line where the rule is written")
+
+
+class Ruleset(BaseModel):
+    """A compiled ruleset, ready to run: what ``kravkoll rules list --format json`` shows."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    title: str = ""
+    language: Literal["sv", "en", "any"] = "any"
+    version: str = ""
+    description: str = ""
+    path: str
+    extends: list[str] = Field(default_factory=list, description="extended rulesets, nearest first")
+    lists: dict[str, TermList] = Field(default_factory=dict)
+    patterns: dict[str, PatternDef] = Field(default_factory=dict)
+    defines: dict[str, Define] = Field(default_factory=dict)
+    topics: list[str] = Field(default_factory=list)
+    rules: list[Rule] = Field(default_factory=list)
+
+    _matcher: Any = PrivateAttr(default=None)
+
+    def rule(self, rule_id: str) -> Rule | None:
+        """The rule with this short or full id, if the ruleset has it."""
+        for rule in self.rules:
+            if rule_id in (rule.id, rule.full_id):
+                return rule
+        return None

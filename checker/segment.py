@@ -1,0 +1,428 @@
+"""From source pieces to statements: sentences, headings, ids, tables, language.
+
+Readers feed a :class:`DocumentBuilder` with headings, paragraphs, list items and tables,
+each with the source location of its text; the builder splits sentences, keeps the section
+tree, finds requirement ids and detects the language, so every format is segmented the same
+way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import Anchor, Block, Document, Format, Location, Section, Statement, Suppression
+
+# ---- sentences ------------------------------------------------------------------------------
+
+# Abbreviations after which a period never ends a sentence.
+_NEVER_FINAL = {
+    "t.ex", "bl.a", "ca", "inkl", "exkl", "enl", "kap", "e.g", "i.e", "approx", "no", "nos", "art",
+    "sec", "s.k", "d.v.s", "dvs", "p.g.a", "pga", "fr.o.m", "t.o.m", "resp", "jfr", "nr", "mr", "mrs",
+    "ms", "dr", "vs", "fig", "ref", "tel", "obs", "ang", "avd", "f.d", "kl", "st", "s", "p", "pp",
+    "para", "cf", "viz", "incl", "excl", "dept", "min", "max", "ex", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "okt", "oct", "nov", "dec", "mom", "prop", "sfs", "ff", "bil", "u.s",
+}
+# Abbreviations that may also close a sentence: split only before a capital letter.
+_MAYBE_FINAL = {"etc", "m.m", "m.fl", "osv", "o.s.v", "o.dyl", "dyl", "el.dyl", "et al", "inc", "ltd", "co"}
+
+_SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+)")
+_TOKEN_BEFORE = re.compile(r"(?:[^\W\d_]+\.)*[^\W\d_]+$|\d+$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of ``text``, white space at their ends excluded.
+
+    Abbreviations (t.ex., bl.a., e.g., No., Art.), decimals (99,5 % and 99.5 %), section
+    numbers (4.2.1) and ids (K4.1, REQ-12) stay whole.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        rest = text[end:].lstrip()
+        if not rest:
+            break
+        if not _starts_sentence(rest):
+            continue
+        if text[match.start()] == ".":
+            before = _TOKEN_BEFORE.search(text, 0, match.start())
+            token = before.group() if before else ""
+            if token.lower() in _NEVER_FINAL:
+                continue
+            if len(token) == 1 and token.isupper():
+                continue  # an initial: "J. Smith"
+            if token.lower() in _MAYBE_FINAL and not rest[0].isupper():
+                continue
+            if token.isdigit() and before and not text[: before.start()].strip():
+                continue  # "1. Leverantören": a list number
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _starts_sentence(rest: str) -> bool:
+    first = rest[0]
+    return first.isupper() or first.isdigit() or first in "\"'“‘([•–-"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# ---- ids ---------------------------------------------------------------------------------------
+
+_ID_WORDS = r"krav(?:nr|nummer|-?id)?|requirement|req|id"
+_COMPACT_ID = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7}[-_.]?\d+(?:[.\-]\d+)*[a-z]?"
+_LEADING_ID = re.compile(
+    rf"^\s*(?:(?P<word>{_ID_WORDS})\.?\s*(?P<num>\d+(?:\.\d+)*[a-z]?)|(?P<id>{_COMPACT_ID}|\d+(?:\.\d+)+))[:.)\]]?(?=\s+\S)",
+    re.IGNORECASE,
+)
+_CELL_ID = re.compile(rf"^\s*(?:(?:{_ID_WORDS})\.?\s*)?(?:{_COMPACT_ID}|\d+(?:\.\d+)*[a-z]?)\s*[:.]?\s*$", re.IGNORECASE)
+_MENTION_COMPACT = re.compile(r"(?<![\w.-])([A-Za-zÅÄÖåäö]{1,8}[-_]?\d+(?:[.\-]\d+)*[a-z]?)(?!\w)")
+_MENTION_WORD = re.compile(
+    r"(?i)(?<!\w)(?:krav|kravnr|kravnummer|requirement|req|punkt|avsnitt|section|sektion|kapitel|kap|clause|"
+    r"item|paragraph|para|nr|no|§)\.?\s*(\d+(?:\.\d+)*[a-z]?)(?!\w)"
+)
+_MENTION_DOTTED = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)+)(?![\w]|[.,]\d)")
+_KEY_PREFIX = re.compile(rf"(?i)^(?:{_ID_WORDS})\.?\s*(?=\d)")
+
+
+def id_key(requirement_id: str) -> str:
+    """The form ids are compared in: ``"Krav 3.2"`` → ``"3.2"``, ``"k4.1:"`` → ``"K4.1"``."""
+    return _KEY_PREFIX.sub("", requirement_id.strip().rstrip(":.)]")).upper()
+
+
+def leading_id(text: str) -> tuple[str, int] | None:
+    """The id a paragraph starts with (``K4.1 …``, ``REQ-12: …``, ``Krav 3.2 …``, ``4.2.1 …``)."""
+    match = _LEADING_ID.match(text)
+    if not match:
+        return None
+    if match.group("word"):
+        shown = text[match.start("word"): match.end("num")]
+    else:
+        shown = match.group("id")
+    return shown, match.end()
+
+
+def looks_like_id(cell: str) -> bool:
+    return bool(_CELL_ID.match(cell)) and any(ch.isdigit() for ch in cell)
+
+
+def mentioned_ids(text: str) -> set[str]:
+    """Keys of every requirement id ``text`` mentions as a whole token."""
+    keys = {m.group(1).upper() for m in _MENTION_COMPACT.finditer(text)}
+    keys.update(m.group(1).upper() for m in _MENTION_WORD.finditer(text))
+    keys.update(m.group(1) for m in _MENTION_DOTTED.finditer(text))
+    return keys
+
+
+# ---- headings ------------------------------------------------------------------------------
+
+_NUMBERED_HEADING = re.compile(r"^\s*(?P<num>(?:[A-Z]\.)?\d+(?:\.\d+)*)\.?\s+(?P<title>\S.*?)\s*$")
+_MODAL = re.compile(r"(?i)\b(?:ska|skall|måste|bör|får|shall|must|should|will|may)\b")
+
+
+def numbered_heading(text: str) -> tuple[str, str] | None:
+    """``"4.2 Felhantering"`` or ``"4.2. FELHANTERING"`` → ("4.2", title); None for prose."""
+    match = _NUMBERED_HEADING.match(text)
+    if not match:
+        return None
+    title = match.group("title")
+    if len(title.split()) > 10 or title.rstrip().endswith((".", ";", ",")) or _MODAL.search(title):
+        return None
+    if not title[0].isalpha():
+        return None
+    return match.group("num"), title
+
+
+def heading_level(number: str) -> int:
+    return number.count(".") + 1
+
+
+# ---- suppressions -------------------------------------------------------------------------
+
+_SUPPRESSION = re.compile(r"^\s*kravkoll\s*:\s*ignore\s+(?P<body>.*?)\s*$", re.S)
+
+
+def parse_suppression(text: str, location: Location) -> Suppression | None:
+    """``kravkoll: ignore RULE[, RULE] -- reason`` → a suppression, else None."""
+    match = _SUPPRESSION.match(text)
+    if not match:
+        return None
+    rules_text, _, reason = match.group("body").partition("--")
+    rules = [r for r in re.split(r"[\s,]+", rules_text) if r]
+    if not rules:
+        return None
+    return Suppression(rules=rules, reason=" ".join(reason.split()), location=location)
+
+
+# ---- language ------------------------------------------------------------------------------
+
+_SV_WORDS = frozenset(
+    "och att det som en är för på med av till ska skall inte om har den vid eller från ett de"
+    " leverantören beställaren avtalet krav kraven samt även under enligt".split()
+)
+_EN_WORDS = frozenset(
+    "the and of to in is for be shall will with on that by or are this contractor must not"
+    " supplier agreement requirements from any all which".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def detect_language(texts: list[str]) -> str | None:
+    """``"sv"`` or ``"en"`` by counting common function words; None when there are none."""
+    swedish = english = 0
+    seen = 0
+    for text in texts:
+        for word in _WORD.findall(text.lower()):
+            if word in _SV_WORDS:
+                swedish += 1
+            elif word in _EN_WORDS:
+                english += 1
+            seen += 1
+        if seen > 5000:
+            break
+    if swedish == english == 0:
+        return None
+    return "sv" if swedish >= english else "en"
+
+
+# ---- the builder ---------------------------------------------------------------------------
+
+
+@dataclass
+class Piece:
+    """Text of one paragraph or cell with its anchors (offsets relative to ``text``)."""
+
+    text: str
+    anchors: list[Anchor]
+
+
+def line_pieces(lines: list[tuple[int, int, str]]) -> list[Piece]:
+    """Consecutive source lines (line, column, text) as pieces of text; a line that starts
+    with an id (``K4.1 …``) starts a new piece, so each numbered requirement is its own block."""
+    groups: list[list[tuple[int, int, str]]] = []
+    for entry in lines:
+        if groups and not leading_id(entry[2]):
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+    pieces: list[Piece] = []
+    for group in groups:
+        texts: list[str] = []
+        anchors: list[Anchor] = []
+        offset = 0
+        for line, column, text in group:
+            if texts:
+                offset += 1
+            anchors.append(Anchor(offset=offset, location=Location(line=line, column=column)))
+            texts.append(text)
+            offset += len(text)
+        pieces.append(Piece(text=" ".join(texts), anchors=anchors))
+    return pieces
+
+
+@dataclass
+class _Open:
+    section: int
+    level: int
+
+
+_HEADER_WORDS = re.compile(
+    r"(?i)^\s*(?:krav-?\s?id|kravnr|kravnummer|id|nr|ref|#|nummer|no\.?|req(?:uirement)?\s*(?:id|no\.?|nr|#)?|"
+    r"krav|requirement|beskrivning|description|uppföljning|follow-up|sanktion|sanction|vite|kommentar|comment|"
+    r"typ|type|nivå|level|mått|metric|mätmetod|method|frekvens|frequency|ansvarig|responsible|svar|answer|"
+    r"standard|aql|performance standard|performance objective|acceptable quality level|method of assessment|"
+    r"ska-krav|bör-krav|ja/nej|yes/no|poäng|points|vikt|weight)\s*$"
+)
+_ID_HEADER = re.compile(r"(?i)^\s*(?:krav-?\s?id|kravnr|kravnummer|id|nr|ref|#|nummer|no\.?|req(?:uirement)?\s*(?:id|no\.?|nr|#))\s*$")
+
+
+@dataclass
+class DocumentBuilder:
+    """Collects a reader's pieces in document order and builds the :class:`Document`."""
+
+    path: str
+    format: Format
+    sections: list[Section] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    _open: list[_Open] = field(default_factory=list)
+    _pending: list[Suppression] = field(default_factory=list)
+    _tables: int = 0
+
+    # -- suppressions
+    def suppress_next(self, suppression: Suppression) -> None:
+        """A ``kravkoll: ignore`` comment: it applies to the next block."""
+        self._pending.append(suppression)
+
+    # -- headings
+    def heading(self, text: str, level: int | None, location: Location, number: str | None = None) -> None:
+        """A heading; its number is taken from the text ("4.2 Felhantering") if not given."""
+        text = " ".join(text.split())
+        if not text:
+            return
+        title = text
+        if number is None:
+            numbered = _NUMBERED_HEADING.match(text)
+            if numbered and numbered.group("title")[:1].isalpha():
+                number, title = numbered.group("num"), numbered.group("title")
+        if level is None:
+            level = heading_level(number) if number else 1
+        while self._open and self._open[-1].level >= level:
+            self._open.pop()
+        parent = self._open[-1].section if self._open else None
+        index = len(self.sections)
+        self.sections.append(Section(index=index, title=title, number=number, level=level, parent=parent, location=location))
+        self._open.append(_Open(index, level))
+        block = self._block("heading", location)
+        self._statement("heading", text, block, [Anchor(offset=0, location=location)], None, None)
+
+    @property
+    def current_section(self) -> int | None:
+        return self._open[-1].section if self._open else None
+
+    # -- paragraphs and list items
+    def paragraph(self, piece: Piece, kind: str = "paragraph") -> None:
+        """A paragraph or list item: one statement per sentence."""
+        if not piece.text.strip():
+            return
+        block = self._block(kind, piece.anchors[0].location)
+        found = leading_id(piece.text)
+        requirement_id, id_source = (found[0], "leading") if found else (None, None)
+        statement_kind = "list_item" if kind == "list_item" else "sentence"
+        for start, end in split_sentences(piece.text):
+            anchors = _slice_anchors(piece.anchors, start, end)
+            self._statement(statement_kind, piece.text[start:end], block, anchors, requirement_id, id_source)
+
+    # -- tables
+    def table(self, rows: list[list[Piece]], header_rows: int | None = None) -> None:
+        """A table; each body row becomes one statement, cells joined with " | "."""
+        rows = [row for row in rows if any(cell.text.strip() for cell in row)]
+        if not rows:
+            return
+        self._tables += 1
+        table_number = self._tables
+        if header_rows is None:
+            header_rows = 1 if len(rows) > 1 and _is_header(rows[0]) else 0
+        id_column = _id_column(rows, header_rows)
+        block = self._block("table", rows[0][0].anchors[0].location, table=table_number)
+        for row_number, row in enumerate(rows, start=1):
+            if row_number <= header_rows:
+                continue
+            texts: list[str] = []
+            anchors: list[Anchor] = []
+            offset = 0
+            for cell_number, cell in enumerate(row, start=1):
+                text = " ".join(cell.text.split()) if "\n" in cell.text else cell.text.strip()
+                if not text:
+                    continue
+                if texts:
+                    offset += 3  # " | "
+                leading = len(cell.text) - len(cell.text.lstrip())
+                for anchor in _slice_anchors(cell.anchors, leading, len(cell.text)) if "\n" not in cell.text else cell.anchors[:1]:
+                    location = anchor.location.model_copy(update={"table": table_number, "row": row_number, "cell": cell_number})
+                    anchors.append(Anchor(offset=offset + anchor.offset, location=location))
+                texts.append(text)
+                offset += len(text)
+            if not texts:
+                continue
+            requirement_id = None
+            if id_column is not None and id_column < len(row) and row[id_column].text.strip():
+                requirement_id = row[id_column].text.strip().rstrip(":.")
+            self._statement("table_row", " | ".join(texts), block, anchors, requirement_id,
+                            "column" if requirement_id else None, table=table_number, row=row_number)
+
+    # -- internals
+    def _block(self, kind: str, location: Location, table: int | None = None) -> int:
+        index = len(self.blocks)
+        self.blocks.append(Block(index=index, kind=kind, section=self.current_section, location=location,
+                                 table=table, suppressions=self._pending))
+        self._pending = []
+        return index
+
+    def _statement(self, kind: str, text: str, block: int, anchors: list[Anchor], requirement_id: str | None,
+                   id_source: str | None, table: int | None = None, row: int | None = None) -> None:
+        self.statements.append(
+            Statement(index=len(self.statements), kind=kind, text=text, block=block, section=self.current_section,
+                      table=table, row=row, requirement_id=requirement_id, id_source=id_source, anchors=anchors)
+        )
+
+    def build(self, language: str | None = None) -> Document:
+        """The document; ``language`` overrides detection."""
+        source = "option"
+        if language is None:
+            language = detect_language([s.text for s in self.statements])
+            source = "detected"
+            if language is None:
+                language, source = "en", "default"
+        labels = {s.index: None for s in self.sections}
+        document = Document(path=self.path, format=self.format, language=language, language_source=source,
+                            sections=self.sections, blocks=self.blocks, statements=[])
+        for index in labels:
+            labels[index] = document.section_label(index)
+        for statement in self.statements:
+            label = labels.get(statement.section) if statement.section is not None else None
+            if label is not None:
+                statement.anchors = [
+                    Anchor(offset=a.offset, location=a.location.model_copy(update={"section": label}))
+                    for a in statement.anchors
+                ]
+            if statement.requirement_id is None and statement.kind != "heading":
+                number = _nearest_number(self.sections, statement.section)
+                if number is not None:
+                    statement.requirement_id, statement.id_source = number, "heading"
+        document.statements = self.statements
+        return document
+
+
+def _nearest_number(sections: list[Section], index: int | None) -> str | None:
+    while index is not None:
+        if sections[index].number:
+            return sections[index].number
+        index = sections[index].parent
+    return None
+
+
+def _slice_anchors(anchors: list[Anchor], start: int, end: int) -> list[Anchor]:
+    """Anchors for ``text[start:end]`` of a piece, offsets made relative to ``start``."""
+    result: list[Anchor] = []
+    base = anchors[0]
+    for anchor in anchors:
+        if anchor.offset <= start:
+            base = anchor
+        elif anchor.offset < end:
+            result.append(Anchor(offset=anchor.offset - start, location=anchor.location))
+    column = base.location.column + (start - base.offset)
+    first = Anchor(offset=0, location=base.location.model_copy(update={"column": column}))
+    return [first, *result]
+
+
+def _is_header(row: list[Piece]) -> bool:
+    cells = [c.text.strip() for c in row if c.text.strip()]
+    if not cells:
+        return False
+    if any(_HEADER_WORDS.match(c) for c in cells):
+        return all(len(c.split()) <= 6 and not c.endswith(".") for c in cells)
+    return False
+
+
+def _id_column(rows: list[list[Piece]], header_rows: int) -> int | None:
+    if header_rows:
+        for number, cell in enumerate(rows[0]):
+            if _ID_HEADER.match(cell.text.strip()):
+                return number
+    body = rows[header_rows:]
+    if not body:
+        return None
+    first = [row[0].text.strip() for row in body if row and row[0].text.strip()]
+    multi_column = any(len(row) > 1 for row in body)
+    if first and multi_column and sum(looks_like_id(c) for c in first) * 2 >= len(first):
+        return 0
+    return None
