@@ -1,0 +1,366 @@
+"""The engine: each rule kind and each link method, positive and negative; {match} and
+{requirement.id}; tables; Swedish and English; document rules with and without ``when``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker import check
+from checker.config import Config
+from checker.engine import check_document, trace
+from checker.matching import TermMatcher, compile_pattern
+
+from .conftest import findings, md, rules, txt
+
+SV = '''
+ruleset "sv" {
+  language sv
+}
+terms vaga = "snabbt", "vid behov", "användarvänlig*"
+terms tillganglighet = "tillgänglig*", "drifttid*"
+pattern matt = /\\d+(?:[.,]\\d+)?\\s*(?:%|procent|timm(?:e|ar)|dag(?:ar)?|kr)\\b/
+define requirement = "ska", "skall", "måste"
+define followup = "följs upp", "*rapport*", "mäts"
+define sanction = "vite", "viten", "prisavdrag", "hävning"
+define blanket = "samtliga krav", "alla krav"
+topics tillganglighet
+
+requirement VAG "Vagt krav" {
+  category unmeasurable
+  severity error
+  when vaga and not matt
+  message "\\"{match}\\" går inte att mäta ({requirement.id}, {section})."
+  suggest "Ange en nivå i stället för \\"{match}\\"."
+}
+followup UPP "Utan uppföljning" {
+  category missing-follow-up
+  for requirements where matt
+  message "{requirement.id} följs inte upp."
+}
+followup UPP-ID "Utan uppföljning (id)" {
+  category missing-follow-up
+  for requirements where matt
+  linked by id
+  message "{requirement.id} följs inte upp enligt id."
+}
+sanction SANK "Utan sanktion" {
+  category missing-sanction
+  for requirements where matt
+  message "{requirement.id} saknar sanktion."
+}
+sanction BELOPP "Vite utan belopp" {
+  category weak-sanction
+  for sanctions where not matt
+  message "Vitet saknar belopp: {statement}"
+}
+document AVTALSTID "Avtalstid saknas" {
+  category missing-clause
+  expect "avtalstid*"
+  message "Ingen avtalstid."
+}
+document INCITAMENT "Viten utan incitament" {
+  category missing-clause
+  severity info
+  when sanction
+  expect "bonus", "incitament*"
+  message "Sanktioner ({match}) men inga incitament."
+}
+'''
+
+
+@pytest.fixture(scope="module")
+def sv():
+    return rules(SV, "sv.krav")
+
+
+def by_rule(found, rule_id):
+    return [f for f in found if f.rule == f"sv/{rule_id}"]
+
+
+# ---- requirement rules --------------------------------------------------------------------------
+
+
+def test_requirement_rule_match_location_and_placeholders(sv) -> None:
+    document = md("""
+        # 4 Drift
+
+        ## 4.2 Felhantering
+
+        Leverantören ska åtgärda fel snabbt.
+        Leverantören bör svara snabbt.
+        """)
+    found = by_rule(findings(document, sv), "VAG")
+    assert len(found) == 1  # the bör-sentence is no requirement
+    finding = found[0]
+    assert finding.match == "snabbt"
+    assert (finding.location.line, finding.location.column) == (5, 30)
+    assert finding.location.section == "4 Drift > 4.2 Felhantering"
+    assert finding.requirement_id == "4.2"  # the numbered heading above
+    assert finding.message == '"snabbt" går inte att mäta (4.2, 4 Drift > 4.2 Felhantering).'
+    assert finding.suggestion == 'Ange en nivå i stället för "snabbt".'
+    assert finding.severity == "error"
+    assert finding.text == "Leverantören ska åtgärda fel snabbt."
+
+
+def test_requirement_rule_negative_when_measurable(sv) -> None:
+    document = md("Leverantören ska åtgärda fel snabbt, inom 4 timmar.")
+    assert by_rule(findings(document, sv), "VAG") == []
+
+
+def test_requirement_id_falls_back_to_line(sv) -> None:
+    found = by_rule(findings(md("Inledning\n\nLeverantören ska vara användarvänlig."), sv), "VAG")
+    assert found[0].message.startswith('"användarvänlig" går inte att mäta (rad 3')
+
+
+def test_trailing_star_and_unicode_boundaries() -> None:
+    matcher = TermMatcher({"l": ["användarvänlig*", "år", "*rapport", "m.m.", "i rimlig tid"]})
+    assert matcher.scan("Systemet ska vara Användarvänligt.") == {"l": (18, 33)}
+    assert matcher.scan("per år") == {"l": (4, 6)}
+    assert matcher.scan("påår") == {}
+    assert matcher.scan("i månadsrapport") == {"l": (2, 15)}
+    assert matcher.scan("rapporter") == {}
+    assert matcher.scan("papper m.m. ska") == {"l": (7, 11)}
+    assert matcher.scan("svar i  rimlig\ntid") == {"l": (5, 18)}
+    assert matcher.scan("svar i\u00a0rimlig tid") == {"l": (5, 17)}
+
+
+def test_patterns_unicode_word_semantics() -> None:
+    year = compile_pattern(r"\bår\b")
+    assert year.search("per år") == (4, 6)
+    assert year.search("påår") is None
+    assert year.search("påår och år") == (9, 11)
+    percent = compile_pattern(r"\d+\s*%\b")
+    assert percent.search("99 % per månad") == (0, 4)
+    word = compile_pattern(r"\w+tid")
+    assert word.search("åtgärdstid") == (0, 10)
+    assert compile_pattern("ISO", "c").search("iso 9001") is None
+    assert compile_pattern("ISO").search("iso 9001") == (0, 3)
+    assert compile_pattern("a.b", "s").search("a\nb") == (0, 3)
+
+
+# ---- follow-up linking ----------------------------------------------------------------------------
+
+
+def test_followup_missing_then_linked_by_section(sv) -> None:
+    missing = md("# 4 Drift\n\nK4.1 Tjänsten ska vara tillgänglig 99,5 % per månad.")
+    found = by_rule(findings(missing, sv), "UPP")
+    assert [(f.requirement_id, f.match, f.message) for f in found] == [("K4.1", "99,5 %", "K4.1 följs inte upp.")]
+    linked = md("# 4 Drift\n\nK4.1 Tjänsten ska vara tillgänglig 99,5 % per månad.\n\nUtfallet följs upp månadsvis.")
+    assert by_rule(findings(linked, sv), "UPP") == []
+
+
+def test_followup_linked_by_id_from_another_section(sv) -> None:
+    document = md("""
+        # 4 Drift
+
+        K4.1 Tjänsten ska vara tillgänglig 99,5 % per månad.
+
+        # 9 Uppföljning
+
+        Kravet K4.1 följs upp av beställaren.
+        """)
+    found = findings(document, sv)
+    assert by_rule(found, "UPP") == []
+    assert by_rule(found, "UPP-ID") == []
+    rows = trace(check_document(document, [sv]))
+    assert [(link.how, link.statement) for link in rows[0].follow_up] == [("id", 3)]
+
+
+def test_linked_by_id_only_ignores_same_section(sv) -> None:
+    document = md("# 4 Drift\n\nK4.1 Tjänsten ska vara tillgänglig 99,5 % per månad.\n\nUtfallet följs upp månadsvis.")
+    found = findings(document, sv)
+    assert by_rule(found, "UPP") == []
+    assert [f.requirement_id for f in by_rule(found, "UPP-ID")] == ["K4.1"]
+
+
+def test_followup_linked_by_topic(sv) -> None:
+    document = md("""
+        # 4 Drift
+
+        K4.1 Tjänsten ska vara tillgänglig 99,5 % per månad.
+
+        # 9 Rapporter
+
+        Drifttiden redovisas i en månadsrapport.
+        """)
+    assert by_rule(findings(document, sv), "UPP") == []
+    rows = trace(check_document(document, [sv]))
+    assert ("topic", 3) in [(link.how, link.statement) for link in rows[0].follow_up]
+
+
+def test_followup_linked_by_blanket(sv) -> None:
+    document = md("""
+        # 4 Support
+
+        K4.2 Support ska svara inom 2 timmar.
+
+        # 9 Allmänt
+
+        Samtliga krav följs upp kvartalsvis.
+        """)
+    assert by_rule(findings(document, sv), "UPP") == []
+
+
+def test_requirement_that_states_its_own_followup(sv) -> None:
+    document = md("# 4 Drift\n\nTillgängligheten ska vara 99,5 % per månad och mäts av leverantören.")
+    rows = trace(check_document(document, [sv]))
+    assert [(link.how, link.statement) for link in rows[0].follow_up] == [("self", 1)]
+    assert by_rule(findings(document, sv), "UPP-ID") == []
+
+
+def test_requirements_table_ids_and_same_table_links(sv) -> None:
+    document = md("""
+        # 5 Krav
+
+        | Id | Krav | Uppföljning |
+        |----|------|-------------|
+        | K5.1 | Support ska svara inom 2 timmar. | |
+        | K5.2 | Fel ska åtgärdas inom 8 timmar. | |
+        | K5.3 | Svarstiderna följs upp i kvartalsrapport. | |
+        """)
+    statements = [s for s in document.statements if s.kind == "table_row"]
+    assert [(s.requirement_id, s.id_source, s.row) for s in statements] == [("K5.1", "column", 2), ("K5.2", "column", 3), ("K5.3", "column", 4)]
+    found = findings(document, sv)
+    assert by_rule(found, "UPP") == []
+    sank = by_rule(found, "SANK")
+    assert [(f.requirement_id, f.location.table, f.location.row, f.location.cell, f.location.column) for f in sank] == [
+        ("K5.1", 1, 2, 2, 33),
+        ("K5.2", 1, 3, 2, 32),
+    ]
+
+
+# ---- sanction rules ---------------------------------------------------------------------------------
+
+
+def test_sanction_for_requirements_and_for_sanctions(sv) -> None:
+    document = md("""
+        # 4 Drift
+
+        K4.1 Tjänsten ska vara tillgänglig 99,5 % per månad och mäts månadsvis.
+
+        # 8 Viten
+
+        Vid brist utgår vite.
+        """)
+    found = findings(document, sv)
+    assert [f.requirement_id for f in by_rule(found, "SANK")] == ["K4.1"]
+    belopp = by_rule(found, "BELOPP")
+    assert [f.message for f in belopp] == ["Vitet saknar belopp: Vid brist utgår vite."]
+    fixed = md("""
+        # 4 Drift
+
+        K4.1 Tjänsten ska vara tillgänglig 99,5 % per månad och mäts månadsvis.
+        Understiger tillgängligheten kravet enligt K4.1 utgår vite med 5 % av månadsavgiften.
+        """)
+    found = findings(fixed, sv)
+    assert by_rule(found, "SANK") == [] and by_rule(found, "BELOPP") == []
+
+
+# ---- document rules ------------------------------------------------------------------------------------
+
+
+def test_document_rules_with_and_without_when(sv) -> None:
+    plain = findings(md("# Avtal\n\nLeverantören ska leverera."), sv)
+    assert [f.rule for f in plain if f.category == "missing-clause"] == ["sv/AVTALSTID"]  # no sanction: INCITAMENT waits
+    assert plain[0].location is None and plain[0].match is None
+    with_sanction = findings(md("# 2 Avtalstid\n\nGäller ett år.\n\nVid försening utgår vite."), sv)
+    incitament = by_rule(with_sanction, "INCITAMENT")
+    assert [f.message for f in incitament] == ["Sanktioner (vite) men inga incitament."]
+    assert by_rule(with_sanction, "AVTALSTID") == []  # the heading counts
+    balanced = findings(md("Avtalstiden är ett år. Vid försening utgår vite. Bonus utgår vid tidig leverans."), sv)
+    assert by_rule(balanced, "INCITAMENT") == []
+
+
+# ---- conditions on structure -----------------------------------------------------------------------------
+
+
+def test_in_section_has_id_and_words() -> None:
+    ruleset = rules('''
+        ruleset "s" {
+          language en
+        }
+        define requirement = "shall"
+        requirement SEC "in section" {
+          category structure
+          when in section "Security"
+          message "sec {match}"
+        }
+        requirement NOID "no id" {
+          category structure
+          when not has id
+          message "no id"
+        }
+        requirement LONG "long" {
+          category structure
+          when words > 8
+          message "long"
+        }
+        ''')
+    document = md("""
+        # 1 Security
+
+        ## 1.1 Access
+
+        REQ-1 The system shall log every login.
+
+        # 2 Other
+
+        The supplier shall deliver the goods to the main warehouse in town every single day.
+        """)
+    found = check_document(document, [ruleset]).findings
+    got = sorted((f.rule, f.requirement_id) for f in found)
+    assert got == [("s/LONG", "2"), ("s/NOID", "2"), ("s/SEC", "REQ-1")]
+    assert [f.message for f in found if f.rule == "s/SEC"] == ["sec "]  # `in section` supplies no match
+
+
+def test_english_document_and_line_fallback() -> None:
+    ruleset = rules('''
+        ruleset "en" {
+          language en
+        }
+        define requirement = "shall", "must"
+        requirement VAGUE "vague" {
+          category unmeasurable
+          when "promptly", "as appropriate"
+          message "{match} in {requirement.id}"
+        }
+        ''')
+    found = check_document(txt("INTRODUCTION\n\nThe Contractor shall respond promptly.\n"), [ruleset]).findings
+    assert [(f.message, f.location.line, f.location.column) for f in found] == [("promptly in line 3", 3, 30)]
+
+
+# ---- the library API ---------------------------------------------------------------------------------------
+
+
+def test_check_api_reads_files_reports_unreadable_and_sorts(tmp_path: Path, sv) -> None:
+    good = tmp_path / "b.md"
+    good.write_text("Leverantören ska åtgärda fel snabbt.\n\nOch vid behov.\n", encoding="utf-8")
+    empty = tmp_path / "a.md"
+    empty.write_bytes(b"")
+    report = check([good, empty], [sv], Config(select=["unmeasurable"]))
+    assert [(f.path, f.error) for f in report.files] == [(str(good), None), (str(empty), f"{empty}: file is empty")]
+    assert [f.rule for f in report.findings] == ["sv/VAG"]
+    assert report.summary.error == 1 and report.summary.unreadable == 1
+    again = check([good, empty], [sv], Config(select=["unmeasurable"]))
+    assert again.model_dump_json() == report.model_dump_json()
+
+
+def test_select_ignore_and_severity_override(sv) -> None:
+    document = md("# 4 Drift\n\nK4.1 Tjänsten ska vara tillgänglig 99,5 % per månad.\n\nFel ska åtgärdas snabbt.")
+    config = Config(ignore=["sv/UPP*", "missing-clause"], severity={"SANK": "error"})
+    found = check_document(document, [sv], config).findings
+    assert sorted({f.rule for f in found}) == ["sv/SANK", "sv/VAG"]
+    assert {f.severity for f in found if f.rule == "sv/SANK"} == {"error"}
+
+
+def test_suppression_comment_applies_to_next_block(sv) -> None:
+    document = md("""
+        <!-- kravkoll: ignore VAG -- godtas här -->
+        Leverantören ska åtgärda fel snabbt.
+
+        Leverantören ska svara snabbt.
+        """)
+    found = by_rule(findings(document, sv), "VAG")
+    assert [(f.location.line, f.suppressed, f.suppression_reason) for f in found] == [(2, True, "godtas här"), (4, False, None)]
