@@ -308,6 +308,30 @@ def rules_schema() -> None:
     click.echo(json.dumps(Ruleset.model_json_schema(), ensure_ascii=False, indent=2))
 
 
+@rules.command("docs")
+@click.argument("paths", nargs=-1)
+@click.option("--output", "-o", type=click.Path(file_okay=False), default="docs/rules", show_default=True,
+              help="Folder for the pages.")
+@click.option("--check", "check_only", is_flag=True, help="Do not write; exit 1 if the pages are not current.")
+@debug_option
+def rules_docs(paths: tuple[str, ...], output: str, check_only: bool) -> None:
+    """Write one Markdown page per rule (default: the shipped rulesets) into docs/rules/."""
+    from .rulecompile import load_rulesets, shipped_ruleset_names  # noqa: PLC0415
+    from .ruledocs import generate, write  # noqa: PLC0415
+
+    references = [str(p) for p in _rule_files(paths)] if paths else shipped_ruleset_names()
+    pages = generate(load_rulesets(references))
+    folder = Path(output)
+    if check_only:
+        stale = [name for name, text in pages.items() if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
+        extra = [p.relative_to(folder).as_posix() for p in folder.rglob("*.md") if p.relative_to(folder).as_posix() not in pages] if folder.is_dir() else []
+        for name in stale + extra:
+            click.echo(f"{folder / name}: not current (run 'kravkoll rules docs')")
+        sys.exit(1 if stale or extra else 0)
+    written = write(pages, folder)
+    click.echo(f"wrote {len(written)} pages to {folder}")
+
+
 @main.command("schema")
 @click.argument("what", type=click.Choice(["report", "ruleset"]))
 @debug_option

@@ -1,0 +1,189 @@
+"""One Markdown page per rule, generated from the rulesets (``kravkoll rules docs``).
+
+Pages show what a rule flags (its condition, with the words and patterns it uses), its
+message and suggestion, rationale, reference, and its examples with what kravkoll says about
+them — so the documentation cannot drift from the rules.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .rulemodel import And, ClassAtom, HasId, InSection, Not, Or, PatternAtom, Rule, Ruleset, TermsAtom, Words
+from .ruletest import run_examples
+
+_LABELS = {
+    "sv": {
+        "ruleset": "Regeluppsättning", "category": "Kategori", "severity": "Allvarlighetsgrad", "kind": "Regeltyp",
+        "flags": "Vad regeln flaggar", "message": "Meddelande", "suggest": "Förslag", "rationale": "Motivering",
+        "reference": "Källa", "examples": "Exempel", "flagged": "Flaggas", "passes": "Godkänns",
+        "vocabulary": "Ord och mönster", "linked": "Länkas via", "rules": "Regler", "says": "kravkoll säger",
+    },
+    "en": {
+        "ruleset": "Ruleset", "category": "Category", "severity": "Severity", "kind": "Rule kind",
+        "flags": "What it flags", "message": "Message", "suggest": "Suggestion", "rationale": "Rationale",
+        "reference": "Reference", "examples": "Examples", "flagged": "Flagged", "passes": "Passes",
+        "vocabulary": "Words and patterns", "linked": "Linked by", "rules": "Rules", "says": "kravkoll says",
+    },
+}
+_SHOWN_TERMS = 40
+
+
+def render_condition(condition: Any, ruleset: Ruleset, top: bool = True) -> str:
+    """A condition in rule-language syntax; inline lists and patterns written out."""
+    if isinstance(condition, TermsAtom):
+        if condition.list.startswith("@"):
+            return ", ".join(f'"{t}"' for t in ruleset.lists[condition.list].terms)
+        return condition.list
+    if isinstance(condition, PatternAtom):
+        if condition.pattern.startswith("@"):
+            pattern = ruleset.patterns[condition.pattern]
+            return f"/{pattern.source}/{pattern.flags}"
+        return condition.pattern
+    if isinstance(condition, ClassAtom):
+        return condition.define
+    if isinstance(condition, InSection):
+        return "in section " + ", ".join(f'"{t}"' for t in condition.terms)
+    if isinstance(condition, HasId):
+        return "has id"
+    if isinstance(condition, Words):
+        return f"words {condition.op} {condition.count}"
+    if isinstance(condition, Not):
+        return "not " + render_condition(condition.operand, ruleset, False)
+    if isinstance(condition, (And, Or)):
+        word = " and " if isinstance(condition, And) else " or "
+        text = word.join(render_condition(o, ruleset, isinstance(condition, And) and isinstance(o, And)) for o in condition.operands)
+        return text if top or isinstance(condition, And) else f"({text})"
+    return str(condition)
+
+
+def _names_used(condition: Any, ruleset: Ruleset, seen: set[str]) -> list[tuple[str, str]]:
+    """(kind, name) of the named lists, patterns and defines a condition uses, defines expanded."""
+    found: list[tuple[str, str]] = []
+    if isinstance(condition, TermsAtom) and not condition.list.startswith("@"):
+        found.append(("terms", condition.list))
+    elif isinstance(condition, PatternAtom) and not condition.pattern.startswith("@"):
+        found.append(("pattern", condition.pattern))
+    elif isinstance(condition, ClassAtom) and condition.define not in seen:
+        seen.add(condition.define)
+        found.append(("define", condition.define))
+        define = ruleset.defines.get(condition.define)
+        if define is not None:
+            found.extend(_names_used(define.condition, ruleset, seen))
+    elif isinstance(condition, Not):
+        found.extend(_names_used(condition.operand, ruleset, seen))
+    elif isinstance(condition, (And, Or)):
+        for operand in condition.operands:
+            found.extend(_names_used(operand, ruleset, seen))
+    return found
+
+
+def _condition_lines(rule: Rule, ruleset: Ruleset) -> list[str]:
+    if rule.kind == "requirement":
+        return [f"`requirement` and `{render_condition(rule.when, ruleset)}`"]
+    if rule.kind in ("followup", "sanction") and rule.target == "requirements":
+        return [f"`requirement` and `{render_condition(rule.where, ruleset)}`, with no `{rule.kind}` statement linked ({', '.join(rule.linked_by)})"]
+    if rule.kind == "sanction":
+        return [f"`sanction` and `{render_condition(rule.where, ruleset)}`"]
+    lines = [f"nothing in the document matches `{render_condition(rule.expect, ruleset)}`"]
+    if rule.when is not None:
+        lines.append(f"(only when something matches `{render_condition(rule.when, ruleset)}`)")
+    return lines
+
+
+def _vocabulary(rule: Rule, ruleset: Ruleset) -> list[str]:
+    seen: set[str] = set()
+    used: list[tuple[str, str]] = []
+    for condition in (rule.when, rule.where, rule.expect):
+        if condition is not None:
+            used.extend(_names_used(condition, ruleset, seen))
+    if rule.kind in ("followup", "sanction") and rule.target == "requirements":
+        used.extend(_names_used(ClassAtom(define=rule.kind), ruleset, seen))
+        used.extend(_names_used(ClassAtom(define="requirement"), ruleset, seen))
+    lines: list[str] = []
+    for kind, name in dict.fromkeys(used):
+        if kind == "terms":
+            terms = ruleset.lists[name].terms
+            shown = ", ".join(f"`{t}`" for t in terms[:_SHOWN_TERMS]) + (f" … (+{len(terms) - _SHOWN_TERMS})" if len(terms) > _SHOWN_TERMS else "")
+            lines.append(f"- **{name}** (terms): {shown}")
+        elif kind == "pattern":
+            pattern = ruleset.patterns[name]
+            lines.append(f"- **{name}** (pattern): `/{pattern.source}/{pattern.flags}`")
+        elif name in ruleset.defines:
+            lines.append(f"- **{name}** (define): `{render_condition(ruleset.defines[name].condition, ruleset)}`")
+    return lines
+
+
+def _quote(text: str) -> list[str]:
+    return ["```text", *text.splitlines(), "```"]
+
+
+def rule_page(rule: Rule, ruleset: Ruleset, outcomes: list[Any]) -> str:
+    """The Markdown page of one rule."""
+    labels = _LABELS["sv" if ruleset.language == "sv" else "en"]
+    out = [f"# {rule.full_id}: {rule.title}", ""]
+    out += [f"- {labels['ruleset']}: [{ruleset.name}](README.md) {ruleset.title}".rstrip()]
+    out += [f"- {labels['kind']}: `{rule.kind}`", f"- {labels['category']}: `{rule.category}`", f"- {labels['severity']}: `{rule.severity}`", ""]
+    out += [f"## {labels['flags']}", "", *_condition_lines(rule, ruleset), ""]
+    vocabulary = _vocabulary(rule, ruleset)
+    if vocabulary:
+        out += [f"### {labels['vocabulary']}", "", *vocabulary, ""]
+    out += [f"## {labels['message']}", "", f"> {rule.message}", ""]
+    if rule.suggest:
+        out += [f"## {labels['suggest']}", "", f"> {rule.suggest}", ""]
+    if rule.rationale:
+        out += [f"## {labels['rationale']}", "", rule.rationale, ""]
+    if rule.reference:
+        out += [f"## {labels['reference']}", "", rule.reference, ""]
+    if outcomes:
+        out += [f"## {labels['examples']}", ""]
+        for outcome in outcomes:
+            title = labels["flagged"] if outcome.example.expect == "flag" else labels["passes"]
+            out += [f"{title}:", "", *_quote(outcome.example.text), ""]
+            if outcome.messages:
+                out += [f"{labels['says']}: {outcome.messages[0]}", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def ruleset_index(ruleset: Ruleset) -> str:
+    labels = _LABELS["sv" if ruleset.language == "sv" else "en"]
+    out = [f"# {ruleset.name}: {ruleset.title}".rstrip(": "), ""]
+    if ruleset.description:
+        out += [ruleset.description, ""]
+    out += [f"language `{ruleset.language}`, version {ruleset.version or '-'}", ""]
+    out += [f"## {labels['rules']}", "", "| id | title | category | severity |", "|---|---|---|---|"]
+    for rule in ruleset.rules:
+        page = f"{rule.id}.md" if rule.ruleset == ruleset.name else f"../{rule.ruleset}/{rule.id}.md"
+        out.append(f"| [{rule.full_id}]({page}) | {rule.title} | {rule.category} | {rule.severity} |")
+    return "\n".join(out) + "\n"
+
+
+def generate(rulesets: list[Ruleset]) -> dict[str, str]:
+    """Relative path → page text, for every ruleset, every rule and a top index."""
+    pages: dict[str, str] = {}
+    index = ["# kravkoll rules", "", "Generated by `kravkoll rules docs` from the shipped rulesets; do not edit by hand.", ""]
+    index += ["| ruleset | language | rules | title |", "|---|---|---|---|"]
+    for ruleset in rulesets:
+        outcomes = run_examples(ruleset)
+        own = [r for r in ruleset.rules if r.ruleset == ruleset.name]
+        index.append(f"| [{ruleset.name}]({ruleset.name}/README.md) | {ruleset.language} | {len(own)} | {ruleset.title} |")
+        pages[f"{ruleset.name}/README.md"] = ruleset_index(ruleset)
+        for rule in own:
+            pages[f"{ruleset.name}/{rule.id}.md"] = rule_page(rule, ruleset, [o for o in outcomes if o.rule is rule])
+    pages["README.md"] = "\n".join(index) + "\n"
+    return pages
+
+
+def write(pages: dict[str, str], folder: Path) -> list[Path]:
+    """Write the pages, removing stale pages of rules that no longer exist."""
+    written: list[Path] = []
+    for relative, text in pages.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    for stale in folder.rglob("*.md"):
+        if stale.relative_to(folder).as_posix() not in pages:
+            stale.unlink()
+    return written

@@ -1,0 +1,40 @@
+"""docs/rules/ is generated from the shipped rulesets and must be current."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from checker.cli import main
+from checker.rulecompile import load_rulesets, shipped_ruleset_names
+from checker.ruledocs import generate
+
+from .conftest import CONTRACT_EXAMPLE
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
+
+
+def test_committed_rule_pages_are_current() -> None:
+    pages = generate(load_rulesets(shipped_ruleset_names()))
+    stale = [name for name, text in pages.items() if not (DOCS / name).is_file() or (DOCS / name).read_text(encoding="utf-8") != text]
+    assert stale == [], "run 'kravkoll rules docs' to regenerate docs/rules/"
+    committed = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
+    assert committed == sorted(pages)
+
+
+def test_a_rule_page_shows_condition_vocabulary_and_examples(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["rules", "docs", str(CONTRACT_EXAMPLE), "--output", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "sv-avtal" / "OMATBART.md").read_text(encoding="utf-8")
+    assert page.startswith("# sv-avtal/OMATBART: Kravet går inte att följa upp\n")
+    assert "`requirement` and `vaga and not matt`" in page
+    assert '- **vaga** (terms): `snabbt`, `skyndsamt`' in page
+    assert "kravkoll säger: \"snabbt\" går inte att mäta. Ange nivå, enhet och mätmetod." in page
+    followup = (tmp_path / "sv-avtal" / "UTAN-UPPFOLJNING.md").read_text(encoding="utf-8")
+    assert "with no `followup` statement linked (id, section, topic, blanket)" in followup
+    check = CliRunner().invoke(main, ["rules", "docs", str(CONTRACT_EXAMPLE), "--output", str(tmp_path), "--check"])
+    assert check.exit_code == 0
+    (tmp_path / "sv-avtal" / "OMATBART.md").write_text("stale", encoding="utf-8")
+    check = CliRunner().invoke(main, ["rules", "docs", str(CONTRACT_EXAMPLE), "--output", str(tmp_path), "--check"])
+    assert check.exit_code == 1 and "OMATBART.md: not current" in check.output
