@@ -19,12 +19,16 @@ _LABELS = {
         "flags": "Vad regeln flaggar", "message": "Meddelande", "suggest": "Förslag", "rationale": "Motivering",
         "reference": "Källa", "examples": "Exempel", "flagged": "Flaggas", "passes": "Godkänns",
         "vocabulary": "Ord och mönster", "linked": "Länkas via", "rules": "Regler", "says": "kravkoll säger",
+        "unlinked": "och inget `{kind}`-påstående är länkat ({methods})", "nothing": "inget i dokumentet matchar `{expect}`",
+        "only_when": "(bara när något matchar `{when}`)",
     },
     "en": {
         "ruleset": "Ruleset", "category": "Category", "severity": "Severity", "kind": "Rule kind",
         "flags": "What it flags", "message": "Message", "suggest": "Suggestion", "rationale": "Rationale",
         "reference": "Reference", "examples": "Examples", "flagged": "Flagged", "passes": "Passes",
         "vocabulary": "Words and patterns", "linked": "Linked by", "rules": "Rules", "says": "kravkoll says",
+        "unlinked": "with no `{kind}` statement linked ({methods})", "nothing": "nothing in the document matches `{expect}`",
+        "only_when": "(only when something matches `{when}`)",
     },
 }
 _SHOWN_TERMS = 40
@@ -79,16 +83,17 @@ def _names_used(condition: Any, ruleset: Ruleset, seen: set[str]) -> list[tuple[
     return found
 
 
-def _condition_lines(rule: Rule, ruleset: Ruleset) -> list[str]:
+def _condition_lines(rule: Rule, ruleset: Ruleset, labels: dict[str, str]) -> list[str]:
     if rule.kind == "requirement":
-        return [f"`requirement` and `{render_condition(rule.when, ruleset)}`"]
+        return [f"`requirement and {render_condition(rule.when, ruleset)}`"]
     if rule.kind in ("followup", "sanction") and rule.target == "requirements":
-        return [f"`requirement` and `{render_condition(rule.where, ruleset)}`, with no `{rule.kind}` statement linked ({', '.join(rule.linked_by)})"]
+        unlinked = labels["unlinked"].format(kind=rule.kind, methods=", ".join(rule.linked_by))
+        return [f"`requirement and {render_condition(rule.where, ruleset)}`, {unlinked}"]
     if rule.kind == "sanction":
-        return [f"`sanction` and `{render_condition(rule.where, ruleset)}`"]
-    lines = [f"nothing in the document matches `{render_condition(rule.expect, ruleset)}`"]
+        return [f"`sanction and {render_condition(rule.where, ruleset)}`"]
+    lines = [labels["nothing"].format(expect=render_condition(rule.expect, ruleset))]
     if rule.when is not None:
-        lines.append(f"(only when something matches `{render_condition(rule.when, ruleset)}`)")
+        lines.append(labels["only_when"].format(when=render_condition(rule.when, ruleset)))
     return lines
 
 
@@ -125,7 +130,7 @@ def rule_page(rule: Rule, ruleset: Ruleset, outcomes: list[Any]) -> str:
     out = [f"# {rule.full_id}: {rule.title}", ""]
     out += [f"- {labels['ruleset']}: [{ruleset.name}](README.md) {ruleset.title}".rstrip()]
     out += [f"- {labels['kind']}: `{rule.kind}`", f"- {labels['category']}: `{rule.category}`", f"- {labels['severity']}: `{rule.severity}`", ""]
-    out += [f"## {labels['flags']}", "", *_condition_lines(rule, ruleset), ""]
+    out += [f"## {labels['flags']}", "", *_condition_lines(rule, ruleset, labels), ""]
     vocabulary = _vocabulary(rule, ruleset)
     if vocabulary:
         out += [f"### {labels['vocabulary']}", "", *vocabulary, ""]

@@ -28,11 +28,11 @@ def test_a_rule_page_shows_condition_vocabulary_and_examples(tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     page = (tmp_path / "sv-avtal" / "OMATBART.md").read_text(encoding="utf-8")
     assert page.startswith("# sv-avtal/OMATBART: Kravet går inte att följa upp\n")
-    assert "`requirement` and `vaga and not matt`" in page
+    assert "`requirement and vaga and not matt`" in page
     assert '- **vaga** (terms): `snabbt`, `skyndsamt`' in page
     assert "kravkoll säger: \"snabbt\" går inte att mäta. Ange nivå, enhet och mätmetod." in page
     followup = (tmp_path / "sv-avtal" / "UTAN-UPPFOLJNING.md").read_text(encoding="utf-8")
-    assert "with no `followup` statement linked (id, section, topic, blanket)" in followup
+    assert "`requirement and matt`, och inget `followup`-påstående är länkat (id, section, topic, blanket)" in followup
     check = CliRunner().invoke(main, ["rules", "docs", str(CONTRACT_EXAMPLE), "--output", str(tmp_path), "--check"])
     assert check.exit_code == 0
     (tmp_path / "sv-avtal" / "OMATBART.md").write_text("stale", encoding="utf-8")

@@ -1,0 +1,204 @@
+"""Sentence splitting, ids, headings, language; the Markdown and plain-text readers."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from checker.errors import InputError
+from checker.readers import read_bytes, read_document
+from checker.segment import detect_language, id_key, leading_id, mentioned_ids, numbered_heading, split_sentences
+
+from .conftest import md, txt
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Leverantören ska t.ex. rapportera. Beställaren granskar.", ["Leverantören ska t.ex. rapportera.", "Beställaren granskar."]),
+        ("Avser bl.a. drift m.m. och support. Nästa mening.", ["Avser bl.a. drift m.m. och support.", "Nästa mening."]),
+        ("Det gäller papper, pennor m.m. Leverantören ska leverera.", ["Det gäller papper, pennor m.m.", "Leverantören ska leverera."]),
+        ("Tillgängligheten ska vara 99,5 % per månad. Den mäts.", ["Tillgängligheten ska vara 99,5 % per månad.", "Den mäts."]),
+        ("Availability shall be 99.5 % per month. It is measured.", ["Availability shall be 99.5 % per month.", "It is measured."]),
+        ("Enligt avsnitt 4.2.1 och K4.1 gäller detta. Se REQ-12.", ["Enligt avsnitt 4.2.1 och K4.1 gäller detta.", "Se REQ-12."]),
+        ("See e.g. Art. 42 and Sec. 3 of the Directive. No. 5 applies.", ["See e.g. Art. 42 and Sec. 3 of the Directive.", "No. 5 applies."]),
+        ("Priset är ca. 500 kr inkl. moms och exkl. frakt enl. kap. 3. Klart.", ["Priset är ca. 500 kr inkl. moms och exkl. frakt enl. kap. 3.", "Klart."]),
+        ("Items, i.e. pens, paper etc. are included. Next one!", ["Items, i.e. pens, paper etc. are included.", "Next one!"]),
+        ("Ska det göras? Ja.", ["Ska det göras?", "Ja."]),
+        ("1. Leverantören ska leverera.", ["1. Leverantören ska leverera."]),
+    ],
+)
+def test_sentences_keep_abbreviations_numbers_and_ids_whole(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_leading_ids_and_keys() -> None:
+    assert leading_id("K4.1 Tjänsten ska vara tillgänglig.") == ("K4.1", 4)
+    assert leading_id("REQ-12: The system shall log.")[0] == "REQ-12"
+    assert leading_id("Krav 3.2 Leverantören ska.")[0] == "Krav 3.2"
+    assert leading_id("4.2.1 Leverantören ska.")[0] == "4.2.1"
+    assert leading_id("Leverantören ska leverera 4 st.") is None
+    assert leading_id("2025 års avtal") is None
+    assert id_key("Krav 3.2") == "3.2"
+    assert id_key("k4.1:") == "K4.1"
+
+
+def test_mentioned_ids() -> None:
+    assert mentioned_ids("Uppföljning av K4.1 och REQ-12 enligt krav 3 och avsnitt 4.2.1.") == {"K4.1", "REQ-12", "3", "4.2.1"}
+    assert "3" not in mentioned_ids("inom 3 dagar")
+    assert mentioned_ids("K4.11 gäller") == {"K4.11"}
+
+
+def test_numbered_headings() -> None:
+    assert numbered_heading("4.2 Felhantering") == ("4.2", "Felhantering")
+    assert numbered_heading("4.2. FELHANTERING") == ("4.2", "FELHANTERING")
+    assert numbered_heading("4.2.1 Leverantören ska åtgärda fel.") is None
+    assert numbered_heading("3 000 kronor per månad") is None
+
+
+def test_language_detection() -> None:
+    assert detect_language(["Leverantören ska leverera varorna till beställaren enligt avtalet."]) == "sv"
+    assert detect_language(["The Contractor shall deliver the goods to the Agency within ten days."]) == "en"
+    assert detect_language(["12345"]) is None
+
+
+# ---- Markdown ------------------------------------------------------------------------------------------
+
+
+def test_markdown_structure_statements_and_locations() -> None:
+    document = md("""
+        ---
+        title: front matter is skipped
+        ---
+        # 4 Drift
+
+        Inledande text
+        =============
+
+        K4.1 Tjänsten ska vara tillgänglig 99,5 % per månad. Den mäts
+        av leverantören.
+        K4.2 Fel ska åtgärdas.
+
+        - Punkt ett ska gälla.
+        - Punkt två,
+          fortsätter här.
+        1. Numrerad punkt.
+
+        ```
+        ska inte läsas
+        ```
+
+        > Citerad text ska läsas.
+
+        | Id | Krav |
+        |----|------|
+        | K5.1 | Support ska svara inom 2 timmar. |
+        """)
+    got = [(s.kind, s.text, s.location.line, s.location.column, s.requirement_id) for s in document.statements]
+    assert got == [
+        ("heading", "4 Drift", 4, 3, None),
+        ("heading", "Inledande text", 6, 1, None),
+        ("sentence", "K4.1 Tjänsten ska vara tillgänglig 99,5 % per månad.", 9, 1, "K4.1"),
+        ("sentence", "Den mäts av leverantören.", 9, 54, "K4.1"),
+        ("sentence", "K4.2 Fel ska åtgärdas.", 11, 1, "K4.2"),
+        ("list_item", "Punkt ett ska gälla.", 13, 3, None),
+        ("list_item", "Punkt två, fortsätter här.", 14, 3, None),
+        ("list_item", "Numrerad punkt.", 16, 4, None),
+        ("sentence", "Citerad text ska läsas.", 22, 3, None),
+        ("table_row", "K5.1 | Support ska svara inom 2 timmar.", 26, 3, "K5.1"),
+    ]
+    assert [(s.title, s.number, s.level, s.parent) for s in document.sections] == [("Drift", "4", 1, None), ("Inledande text", None, 1, None)]
+    second_sentence = document.statements[3]
+    assert second_sentence.location_at(second_sentence.text.index("leverantören")).model_dump(exclude_none=True) == {
+        "line": 10, "column": 4, "section": "Inledande text",
+    }
+    assert document.language == "sv" and document.format == "md"
+
+
+def test_markdown_nested_sections_and_heading_ids() -> None:
+    document = md("# 1 Allmänt\n\n## 1.1 Omfattning\n\nLeverantören ska leverera.\n\n# 2 Pris\n\nPriset ska vara fast.")
+    statements = [s for s in document.statements if s.kind == "sentence"]
+    assert [(s.requirement_id, s.id_source, s.location.section) for s in statements] == [
+        ("1.1", "heading", "1 Allmänt > 1.1 Omfattning"),
+        ("2", "heading", "2 Pris"),
+    ]
+
+
+# ---- plain text ----------------------------------------------------------------------------------------
+
+
+def test_plain_text_headings_paragraphs_and_lists() -> None:
+    document = txt("""
+        ALLMÄNNA VILLKOR
+
+        4.2 Felhantering
+        Leverantören ska åtgärda fel inom 4 timmar. Fel rapporteras
+        i ärendesystemet.
+
+        - Första punkten.
+        • Andra punkten.
+        a) Tredje punkten.
+        4.2.1 Leverantören ska ha jour.
+        """)
+    got = [(s.kind, s.text, s.location.line, s.location.column, s.requirement_id) for s in document.statements]
+    assert got == [
+        ("heading", "ALLMÄNNA VILLKOR", 1, 1, None),
+        ("heading", "4.2 Felhantering", 3, 1, None),
+        ("sentence", "Leverantören ska åtgärda fel inom 4 timmar.", 4, 1, "4.2"),
+        ("sentence", "Fel rapporteras i ärendesystemet.", 4, 45, "4.2"),
+        ("list_item", "Första punkten.", 7, 3, "4.2"),
+        ("list_item", "Andra punkten.", 8, 3, "4.2"),
+        ("list_item", "Tredje punkten.", 9, 4, "4.2"),
+        ("sentence", "4.2.1 Leverantören ska ha jour.", 10, 1, "4.2.1"),
+    ]
+    assert [(s.number, s.level, s.parent) for s in document.sections] == [(None, 1, None), ("4.2", 2, 0)]
+
+
+# ---- bad input ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "suffix", "reason"),
+    [
+        (b"", ".md", "file is empty"),
+        (b"   \n\n", ".txt", "has no text"),
+        (b"\x00\x01\x02binary\x00", ".md", "is a binary file, not text"),
+        (b"PK\x03\x04rest", ".md", "is a zip archive"),
+        (b"%PDF-1.7", ".txt", "is a PDF, not text"),
+        (b"hello", ".odt", "unsupported file type '.odt'"),
+    ],
+)
+def test_bad_text_inputs_give_one_line_errors(tmp_path: Path, data: bytes, suffix: str, reason: str) -> None:
+    path = tmp_path / f"in{suffix}"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        read_document(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ") and reason in message
+    assert "\n" not in message
+
+
+def test_encodings_bom_utf16_and_cp1252(tmp_path: Path) -> None:
+    text = "Leverantören ska åtgärda fel snabbt.\n"
+    for data in (b"\xef\xbb\xbf" + text.encode("utf-8"), text.encode("utf-16"), text.encode("cp1252")):
+        document = read_bytes(data, "x.md", "md")
+        assert document.statements[0].text == text.strip()
+
+
+def test_inputs_are_never_modified(tmp_path: Path) -> None:
+    path = tmp_path / "doc.md"
+    path.write_bytes("# Rubrik\r\n\r\nLeverantören ska leverera snabbt.\r\n".encode("utf-8"))
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    read_document(path)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_language_option_overrides_detection() -> None:
+    document = md("The Contractor shall deliver.", language="sv")
+    assert (document.language, document.language_source) == ("sv", "option")
