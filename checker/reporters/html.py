@@ -60,6 +60,7 @@ section.card{background:var(--paper);border:1px solid var(--line);border-radius:
 .score.low .bar span{background:var(--err)}
 .score.mid .bar span{background:var(--warn)}
 .counts{margin:.25rem 0 0}
+.help{color:var(--muted)}
 .tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(12.5rem,1fr));gap:.75rem;list-style:none;padding:0;margin:.75rem 0 0}
 .tile{border:2px solid var(--line);border-radius:8px;padding:.6rem .8rem}
 .tile .name{font-weight:700;display:block}
@@ -493,6 +494,40 @@ def _counts(findings: list[Finding], labels: Labels) -> str:
     return labels("findings.count", **counts)
 
 
+def _section(key: str, labels: Labels, content: str, title: str | None = None, extra_class: str = "") -> str:
+    heading = esc(title if title is not None else labels("section." + key))
+    return (f'<section class="card{extra_class}" id="{key}" aria-labelledby="h-{key}"><h2 id="h-{key}">{heading}</h2>\n'
+            f"{content}</section>\n")
+
+
+def _overview(doc: MatrixDocument, numbered: dict[int, Finding], labels: Labels, anchors: dict[str, str]) -> str:
+    parts = [scorecard_html(doc.scorecard, labels),
+             f'<p class="counts">{esc(_counts(list(numbered.values()), labels))} · '
+             f'<a href="#findings">{esc(labels("section.findings"))}</a></p>\n']
+    whole = [(n, f) for n, f in numbered.items() if f.statement is None]
+    if whole:
+        parts.append(f"<h3>{esc(labels('findings.document'))}</h3>\n<ul>")
+        parts.extend(f'<li><span class="badge sev-{f.severity}">{esc(labels("severity." + f.severity))}</span>'
+                     f'<a href="#f-{n}">{esc(f.message)}</a></li>' for n, f in whole)
+        parts.append("</ul>\n")
+    parts.append(f'<h3>{esc(labels("section.balance"))}</h3>\n<p>{esc(labels("balance.intro"))}</p>\n')
+    parts.append(tiles_html(doc, labels, anchors))
+    return "".join(parts)
+
+
+def _findings_list(numbered: dict[int, Finding], suppressed: int, document: Document, labels: Labels) -> str:
+    parts = []
+    if numbered:
+        parts.append('<ol class="findings">\n')
+        parts.extend(_finding_html(n, f, document, labels) + "\n" for n, f in numbered.items())
+        parts.append("</ol>\n")
+    else:
+        parts.append(f"<p>{esc(labels('findings.none'))}</p>\n")
+    if suppressed:
+        parts.append(f"<p>{esc(labels('findings.suppressed', n=suppressed))}</p>\n")
+    return "".join(parts)
+
+
 def render_report(result: DocumentResult, doc: MatrixDocument, rulesets: list[str]) -> str:
     """``kravkoll report``: one self-contained HTML page about one document.
 
@@ -509,39 +544,20 @@ def render_report(result: DocumentResult, doc: MatrixDocument, rulesets: list[st
     name = Path(document.path).name
     meta = labels("report.meta", language=labels("language." + document.language), statements=len(document.statements),
                   requirements=len(doc.requirements), rulesets=", ".join(rulesets) or "–")
-    suppressed = len(result.findings) - len(active)
-
+    order = ("overview", "text", "findings", "matrix")
+    help_text = f'<p class="help">{esc(labels("findings.help"))}</p>\n' if active else ""
     body = [
         f'<a class="skip" href="#text">{esc(labels("nav.skip"))}</a>\n',
         f'<header class="page"><h1>{esc(labels("report.title", name=name))}</h1>\n<p class="meta">{esc(meta)}</p>\n',
         f'<nav class="toc" aria-label="{esc(labels("nav.label"))}"><ul>'
-        + "".join(f'<li><a href="#{target}">{esc(labels("section." + key))}</a></li>'
-                  for target, key in (("overview", "overview"), ("findings", "findings"), ("text", "text"), ("matrix", "matrix")))
+        + "".join(f'<li><a href="#{key}">{esc(labels("section." + key))}</a></li>' for key in order)
         + "</ul></nav></header>\n<main>\n",
-        f'<section class="card" id="overview" aria-labelledby="h-overview"><h2 id="h-overview">{esc(labels("section.overview"))}</h2>\n',
-        scorecard_html(doc.scorecard, labels),
-        f'<p class="counts">{esc(_counts(active, labels))}</p>\n',
-        f'<h3>{esc(labels("section.balance"))}</h3>\n<p>{esc(labels("balance.intro"))}</p>\n',
-        tiles_html(doc, labels, anchors),
-        "</section>\n",
-        f'<section class="card" id="findings" aria-labelledby="h-findings"><h2 id="h-findings">{esc(labels("section.findings"))} ({len(active)})</h2>\n',
-    ]
-    if active:
-        body.append(f"<p>{esc(labels('findings.help'))}</p>\n<ol class=\"findings\">\n")
-        body.extend(_finding_html(n, f, document, labels) + "\n" for n, f in numbered.items())
-        body.append("</ol>\n")
-    else:
-        body.append(f"<p>{esc(labels('findings.none'))}</p>\n")
-    if suppressed:
-        body.append(f"<p>{esc(labels('findings.suppressed', n=suppressed))}</p>\n")
-    body += [
-        "</section>\n",
-        f'<section class="card doc" id="text" aria-labelledby="h-text"><h2 id="h-text">{esc(labels("section.text"))}</h2>\n',
-        _document_html(document, text, rows),
-        "</section>\n",
-        f'<section class="card" id="matrix" aria-labelledby="h-matrix"><h2 id="h-matrix">{esc(labels("section.matrix"))}</h2>\n',
-        matrix_table(doc, labels, in_report=True),
-        "</section>\n</main>\n",
+        _section("overview", labels, _overview(doc, numbered, labels, anchors)),
+        _section("text", labels, help_text + _document_html(document, text, rows), extra_class=" doc"),
+        _section("findings", labels, _findings_list(numbered, len(result.findings) - len(active), document, labels),
+                 title=f'{labels("section.findings")} ({len(active)})'),
+        _section("matrix", labels, matrix_table(doc, labels, in_report=True)),
+        "</main>\n",
         f'<footer class="page"><p>{esc(labels("report.generator", version=__version__))}</p></footer>\n',
     ]
     return page(labels("report.title", name=name), labels.language, "".join(body), script=True)
