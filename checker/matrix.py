@@ -13,6 +13,7 @@ from typing import Iterable
 from .balance import balance
 from .engine import DocumentResult, tool_info, trace
 from .report import FileReport, Matrix, MatrixDocument, Scorecard, TraceRow
+from .rulemodel import Ruleset
 
 
 def scorecard(rows: list[TraceRow]) -> Scorecard:
@@ -38,7 +39,7 @@ def matrix_document(result: DocumentResult) -> MatrixDocument:
 def build_matrix(results: Iterable[DocumentResult | FileReport]) -> Matrix:
     """The matrix of every document checked; unreadable files keep their error."""
     documents: list[MatrixDocument] = []
-    used: dict[str, object] = {}
+    used: dict[str, Ruleset] = {}
     for result in results:
         if isinstance(result, FileReport):
             documents.append(MatrixDocument(path=result.path, error=result.error))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Callable
 
 from ..report import Link, Matrix, MatrixDocument, TraceRow
@@ -27,7 +26,7 @@ _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\|<>[]`*_"})
 
 
 def render_json(matrix: Matrix) -> str:
-    return json.dumps(matrix.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return matrix.model_dump_json(indent=2) + "\n"
 
 
 # ---- csv ---------------------------------------------------------------------------------------
