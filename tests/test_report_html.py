@@ -175,3 +175,18 @@ def test_report_command_errors(tmp_path):
     assert missing.exit_code == 2 and "saknas.md" in missing.stderr and not (tmp_path / "r.html").exists()
     folder = runner.invoke(main, ["report", str(Path(SV_DOCUMENT).parent)])
     assert folder.exit_code == 2 and "give one document" in folder.stderr
+
+
+def test_offset_of_inverts_location_at_for_every_character():
+    for result in (checked(SV_DOCUMENT), checked(EN_DOCUMENT, EN_RULES)):
+        for statement in result.document.statements:
+            for offset in range(len(statement.text)):
+                if statement.text[offset] != " ":  # a joining space has no place of its own in the source
+                    assert statement.offset_of(statement.location_at(offset)) == offset, (statement.text, offset)
+
+
+def test_standalone_matrix_page_has_unique_ids():
+    html = render_matrix_html(build_matrix([checked(SV_DOCUMENT), checked(SV_DOCUMENT)]))
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    assert len(re.findall(r"<tr data-status=", html)) == 14

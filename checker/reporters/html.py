@@ -248,8 +248,9 @@ def matrix_table(doc: MatrixDocument, labels: Labels, in_report: bool = False) -
         measurable = esc(labels("yes" if row.measurable else "no"))
         if row.unmeasurable_because:
             measurable += "".join(f'<span class="why">{esc(why)}</span>' for why in row.unmeasurable_because)
+        row_id = f' id="m-{row.statement}"' if in_report else ""
         rows.append(
-            f'<tr id="{"m-" if in_report else "r-"}{row.statement}" data-status="{row.status}">'
+            f'<tr{row_id} data-status="{row.status}">'
             f'<td class="id{" from-heading" if row.id_source == "heading" else ""}">'
             f"{esc(labels.requirement_id(row.requirement_id, row.id_source))}</td>"
             f'<td class="where">{esc(labels.where(row.location, doc.format))}</td><td>{text}</td><td>{measurable}</td>'
