@@ -69,19 +69,32 @@ def test_report_renders_in_chromium_without_console_errors(report_page: Path, tm
     assert len(re.findall(r'<li class="tile missing"', dom)) == 4
 
 
-def test_keyboard_focus_shows_the_explanation_and_escape_closes_it(report_page: Path, tmp_path: Path) -> None:
-    probe = """<script>
-var link=document.querySelector(".hl a"), tip=document.getElementById(link.getAttribute("aria-describedby"));
-link.focus();
-document.body.dataset.focused=(document.activeElement===link)+"/"+getComputedStyle(tip).display;
+_PROBE = """<script>
+function probe(link){
+  var tip=document.getElementById(link.getAttribute("aria-describedby"));
+  link.focus();
+  var shown=getComputedStyle(tip).display, box=tip.getBoundingClientRect();
+  var seen=document.elementFromPoint(box.left+box.width/2, box.bottom-3);
+  return (document.activeElement===link)+"/"+shown+"/"+(seen!==null&&tip.contains(seen));
+}
+var body=document.body.dataset;
+body.text=probe(document.querySelector("p .hl a"));
+var cells=document.querySelectorAll(".doc-table .hl a");
+body.table=probe(cells[cells.length-1]);
 document.dispatchEvent(new KeyboardEvent("keydown",{key:"Escape"}));
-document.body.dataset.escaped=getComputedStyle(tip).display;
+body.escaped=getComputedStyle(document.getElementById(document.activeElement.getAttribute("aria-describedby"))).display;
 </script></body>"""
+
+
+def test_keyboard_focus_shows_the_explanation_and_escape_closes_it(report_page: Path, tmp_path: Path) -> None:
+    """Tab to a highlight (in a paragraph and in a table cell): its explanation shows, in
+    full view (not clipped), and Escape closes it."""
     page = tmp_path / "probe.html"
-    page.write_text(report_page.read_text(encoding="utf-8").replace("</body>", probe), encoding="utf-8")
-    run = chromium(page, tmp_path / "profile", "--dump-dom")
+    page.write_text(report_page.read_text(encoding="utf-8").replace("</body>", _PROBE), encoding="utf-8")
+    run = chromium(page, tmp_path / "profile", "--dump-dom", "--window-size=1280,4000")
     assert console_problems(run.stderr) == []
-    assert 'data-focused="true/block"' in run.stdout
+    assert 'data-text="true/block/true"' in run.stdout
+    assert 'data-table="true/block/true"' in run.stdout
     assert 'data-escaped="none"' in run.stdout
 
 

@@ -455,7 +455,8 @@ def _table_html(statements: list[Statement], text: _Text, rows: dict[int, TraceR
                 content += text.after(statement, rows)
             tds.append(f"<td>{content}</td>")
         body.append(f'<tr id="s-{statement.index}">{"".join(tds)}</tr>')
-    return '<div class="table-wrap"><table class="doc-table"><tbody>\n' + "\n".join(body) + "\n</tbody></table></div>"
+    # No scrolling wrapper here: it would clip the explanations of highlights in the cells.
+    return '<table class="doc-table"><tbody>\n' + "\n".join(body) + "\n</tbody></table>"
 
 
 def _finding_html(number: int, finding: Finding, document: Document, labels: Labels) -> str:
