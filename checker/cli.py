@@ -354,7 +354,7 @@ def _write(text: str, output: str | None) -> None:
         click.echo(text, nl=False)
 
 
-@main.command()
+@main.command(short_help="Requirements × follow-up × sanctions, as md, csv, html or json.")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "-f", "output_format", type=click.Choice(["md", "csv", "html", "json"]), default="md",
               show_default=True, help="md: a table to read; csv: for spreadsheets; html: a page; json: for programs.")
@@ -380,7 +380,7 @@ def matrix(paths: tuple[str, ...], output_format: str, output: str | None, selec
     sys.exit(2 if unreadable else 0)
 
 
-@main.command()
+@main.command(short_help="One HTML page about a document, for the people who write it.")
 @click.argument("path")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write the report to FILE ('-': standard output). [default: NAME.report.html in the current folder]")

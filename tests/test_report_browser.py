@@ -1,7 +1,10 @@
 """The HTML report in a real browser: headless Chromium renders it, runs its script without
 console errors, shows an explanation when a highlight gets keyboard focus, and takes a
 screenshot. Skipped when Chromium is not installed (``.ci/run`` installs Debian's
-``chromium``); set KRAVKOLL_SCREENSHOTS to a folder to keep the screenshot."""
+``chromium``). The screenshot in the README is made by this test:
+
+    KRAVKOLL_SCREENSHOTS=docs/img python -m pytest tests/test_report_browser.py
+"""
 
 from __future__ import annotations
 
@@ -99,10 +102,14 @@ def test_keyboard_focus_shows_the_explanation_and_escape_closes_it(report_page: 
 
 
 def test_screenshot(report_page: Path, tmp_path: Path) -> None:
+    """A screenshot of the report with the first highlight focused, its explanation open."""
+    page = tmp_path / "focused.html"
+    focus = '<script>document.querySelector("p .hl a").focus({preventScroll:true});</script></body>'
+    page.write_text(report_page.read_text(encoding="utf-8").replace("</body>", focus), encoding="utf-8")
     shot = tmp_path / "report.png"
-    run = chromium(report_page, tmp_path / "profile", f"--screenshot={shot}", "--window-size=1280,2000",
-                   "--hide-scrollbars")
+    run = chromium(page, tmp_path / "profile", f"--screenshot={shot}", "--window-size=1280,2000", "--hide-scrollbars")
     assert run.returncode == 0 and shot.is_file(), run.stderr[-2000:]
+    assert console_problems(run.stderr) == []
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", data[16:24]) == (1280, 2000)
