@@ -41,11 +41,11 @@ def main(arguments: list[str]) -> None:
     for path in files:
         document = read_document(path)
         rulesets = [RULES[document.language]]
-        t_check, result = best(lambda: check_document(document, rulesets))
-        t_matrix, doc = best(lambda: matrix_document(result))
+        t_check, result = best(lambda d=document, r=rulesets: check_document(d, r))
+        t_matrix, doc = best(lambda r=result: matrix_document(r))
         matrix = build_matrix([result])
-        t_render, _ = best(lambda: [render(matrix) for render in MATRIX_FORMATS.values()])
-        t_report, _ = best(lambda: render_report(result, doc, ["bench"]))
+        t_render, _ = best(lambda m=matrix: [render(m) for render in MATRIX_FORMATS.values()])
+        t_report, _ = best(lambda r=result, d=doc: render_report(r, d, ["bench"]))
         for k, t in enumerate((t_check, t_matrix, t_render, t_report)):
             totals[k] += t
         chars = len(path.read_text(encoding="utf-8"))
