@@ -397,7 +397,6 @@ def report(path: str, output: str | None, selection: RulesetSelection) -> None:
     kravkoll report avtal.docx                  writes avtal.report.html
     kravkoll report avtal.docx -o granskning.html
     """
-    from .engine import tool_info  # noqa: PLC0415
     from .matrix import matrix_document  # noqa: PLC0415
     from .reporters.html import render_report  # noqa: PLC0415
 
@@ -408,7 +407,7 @@ def report(path: str, output: str | None, selection: RulesetSelection) -> None:
     if unreadable or not results:
         sys.exit(2)
     result = results[0]
-    rulesets = [f"{r.name} {r.version}".strip() for r in tool_info(result.rulesets).rulesets]
+    rulesets = [f"{r.name} {r.version}".strip() for r in result.rulesets]
     text = render_report(result, matrix_document(result), rulesets)
     target = output or f"{Path(result.document.path).stem}.report.html"
     _write(text, target)
