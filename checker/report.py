@@ -6,9 +6,9 @@ generated from these models (``kravkoll schema report``).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from . import __version__
 from .document import Location
@@ -76,6 +76,14 @@ class TraceRow(_Model):
     unmeasurable_because: list[str] = Field(default_factory=list, description="messages of unmeasurable/ambiguous findings")
     follow_up: list[Link] = Field(default_factory=list)
     sanction: list[Link] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_status(cls, data: Any) -> Any:
+        """``status`` is computed; JSON that carries it still reads back."""
+        if isinstance(data, dict) and "status" in data:
+            data = {k: v for k, v in data.items() if k != "status"}
+        return data
 
     @computed_field(description="the first thing missing: unmeasurable, no-follow-up, no-sanction; else complete")
     @property

@@ -306,3 +306,11 @@ def test_help_names_the_shared_options(command):
     output = _run(command, "--help").output
     for option in ("--ruleset", "--select", "--ignore", "--lang", "--config"):
         assert option in output
+
+
+def test_json_matrix_reads_back_into_the_models():
+    from checker.report import Matrix
+    from checker.reporters.matrix import render_json
+
+    matrix = _matrix()
+    assert Matrix.model_validate_json(render_json(matrix)) == matrix
