@@ -348,10 +348,16 @@ def _checked(paths: Iterable[str], config: Any) -> tuple[list[Any], int]:
 
 
 def _write(text: str, output: str | None) -> None:
-    if output and output != "-":
-        Path(output).write_text(text, encoding="utf-8")
-    else:
+    """Write to the file ``output``, or to standard output when it is None or '-'."""
+    from .errors import KravError  # noqa: PLC0415
+
+    if not output or output == "-":
         click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise KravError(f"{output}: cannot write: {error.strerror or error}") from None
 
 
 @main.command(short_help="Requirements × follow-up × sanctions, as md, csv, html or json.")

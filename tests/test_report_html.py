@@ -190,3 +190,10 @@ def test_standalone_matrix_page_has_unique_ids():
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids))
     assert len(re.findall(r"<tr data-status=", html)) == 14
+
+
+def test_report_command_cannot_write(tmp_path):
+    target = tmp_path / "finns-inte" / "rapport.html"
+    result = CliRunner().invoke(main, ["report", str(SV_DOCUMENT), "-r", str(SV_RULES), "-o", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"kravkoll: {target}: cannot write: No such file or directory"
