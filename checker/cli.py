@@ -344,5 +344,108 @@ def schema(what: str) -> None:
     click.echo(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
 
 
+# ---- matrix and report: for writers ----------------------------------------------------------
+
+from .cli_options import RulesetSelection, ruleset_options  # noqa: E402
+
+
+def _checked(paths: Iterable[str], config: Any) -> tuple[list[Any], int]:
+    """Check the documents named by files, folders and globs; (results, unreadable count).
+
+    Each unreadable input is reported on standard error and left out of the results.
+    """
+    from .engine import check_each  # noqa: PLC0415
+    from .report import FileReport  # noqa: PLC0415
+
+    files, problems = expand_inputs(paths, config.excluded)
+    for problem in problems:
+        click.echo(f"kravkoll: {problem}", err=True)
+    results: list[Any] = []
+    unreadable = len(problems)
+    for result in check_each(files, None, config):
+        if isinstance(result, FileReport):
+            click.echo(f"kravkoll: {result.error}", err=True)
+            unreadable += 1
+        else:
+            results.append(result)
+    return results, unreadable
+
+
+def _write(text: str, output: str | None) -> None:
+    """Write to the file ``output``, or to standard output when it is None or '-'."""
+    from .errors import KravError  # noqa: PLC0415
+
+    if not output or output == "-":
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise KravError(f"{output}: cannot write: {error.strerror or error}") from None
+
+
+@main.command(short_help="Requirements × follow-up × sanctions, as md, csv, html or json.")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "-f", "output_format", type=click.Choice(["md", "csv", "html", "json"]), default="md",
+              show_default=True, help="md: a table to read; csv: for spreadsheets; html: a page; json: for programs.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the matrix to FILE.")
+@ruleset_options
+@debug_option
+def matrix(paths: tuple[str, ...], output_format: str, output: str | None, selection: RulesetSelection) -> None:
+    """The traceability matrix: each requirement, whether it is measurable, and which
+    statements follow it up and sanction it (and how they are linked); with the elements
+    of a balanced contract each document has.
+
+    \b
+    kravkoll matrix avtal.docx                  a table to read
+    kravkoll matrix -f csv -o krav.csv avtal/   for a spreadsheet
+
+    Exit code 0, or 2 when an input cannot be read.
+    """
+    from .matrix import build_matrix  # noqa: PLC0415
+    from .reporters.matrix import MATRIX_FORMATS  # noqa: PLC0415
+
+    results, unreadable = _checked(paths, selection.config(paths[0]))
+    _write(MATRIX_FORMATS[output_format](build_matrix(results)), output)
+    sys.exit(2 if unreadable else 0)
+
+
+@main.command(short_help="One HTML page about a document, for the people who write it.")
+@click.argument("path")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write the report to FILE ('-': standard output). [default: NAME.report.html in the current folder]")
+@ruleset_options
+@debug_option
+def report(path: str, output: str | None, selection: RulesetSelection) -> None:
+    """An HTML report of one document, for people: how many requirements are measurable,
+    followed up and sanctioned; which elements of a balanced contract it has; its text with
+    each finding highlighted and explained; and the traceability matrix.
+
+    One self-contained file: open it in any browser, offline, or print it.
+
+    \b
+    kravkoll report avtal.docx                  writes avtal.report.html
+    kravkoll report avtal.docx -o granskning.html
+    """
+    from .matrix import matrix_document  # noqa: PLC0415
+    from .reporters.html import render_report  # noqa: PLC0415
+
+    files, _problems = expand_inputs([path])
+    if len(files) > 1:
+        raise click.UsageError(f"{path}: give one document ('kravkoll matrix' takes several)")
+    results, unreadable = _checked([path], selection.config(path))
+    if unreadable or not results:
+        sys.exit(2)
+    result = results[0]
+    rulesets = [f"{r.name} {r.version}".strip() for r in result.rulesets]
+    text = render_report(result, matrix_document(result), rulesets)
+    target = output or f"{Path(result.document.path).stem}.report.html"
+    _write(text, target)
+    if target != "-":
+        active = sum(not f.suppressed for f in result.findings)
+        click.echo(f"Wrote {target}: {len(result.requirements)} requirements, {active} findings.", err=True)
+    sys.exit(0)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

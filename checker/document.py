@@ -102,6 +102,18 @@ class Statement(_Model):
         shift = max(offset - anchor.offset, 0)
         return anchor.location.model_copy(update={"column": anchor.location.column + shift})
 
+    def offset_of(self, location: Location) -> int | None:
+        """The offset in :attr:`text` that :meth:`location_at` maps to ``location``; None if none does."""
+        ends = [a.offset for a in self.anchors[1:]] + [len(self.text) + 1]
+        for anchor, end in zip(self.anchors, ends):
+            start = anchor.location
+            if start.model_copy(update={"column": location.column}) != location or location.column < start.column:
+                continue
+            offset = anchor.offset + location.column - start.column
+            if offset < end:
+                return offset
+        return None
+
 
 class Document(_Model):
     path: str

@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from .config import Config
 from .document import Document, Statement
@@ -32,6 +32,7 @@ from .report import (
 )
 from .rulecompile import fill_message, load_rulesets, shipped_ruleset_language, shipped_ruleset_names
 from .rulemodel import (
+    LINK_METHODS,
     And,
     ClassAtom,
     HasId,
@@ -396,6 +397,11 @@ class DocumentResult:
     findings: list[Finding]
     classifications: list[Classification]
 
+    @cached_property
+    def requirements(self) -> frozenset[int]:
+        """Statements that some ruleset classifies as requirements."""
+        return frozenset().union(*(c.statements_of_class("requirement") for c in self.classifications))
+
 
 def default_rulesets(language: str) -> list[str]:
     """Names of the shipped rulesets for a document language (and those for any language)."""
@@ -425,33 +431,86 @@ def check_document(document: Document, rulesets: Sequence[Ruleset], config: Conf
     return DocumentResult(document, list(rulesets), findings, classifications)
 
 
+_LINK_STRENGTH = {"self": 0, "id": 1, "section": 2, "topic": 3, "blanket": 4}
+
+
+def link_methods(ruleset: Ruleset, kind: str) -> tuple[str, ...]:
+    """How a ruleset links requirements to ``kind`` statements ("followup" or "sanction"): the
+    ``linked by`` methods of its rules of that kind for requirements; all four if it has none."""
+    methods = {m for rule in ruleset.rules if rule.kind == kind and rule.target == "requirements" for m in rule.linked_by}
+    return tuple(m for m in LINK_METHODS if m in methods) or LINK_METHODS
+
+
 def trace(result: DocumentResult) -> list[TraceRow]:
-    """The traceability matrix: every requirement, measurable or not, and its links."""
+    """The traceability matrix: every requirement, measurable or not, and its links.
+
+    A requirement is measurable unless an active ``unmeasurable`` or ``ambiguous`` finding
+    is about it. Its follow-up and sanction statements are linked the way each ruleset's
+    followup and sanction rules link them; a statement linked several ways is listed once,
+    with the closest way (self, then id, section, topic, blanket).
+    """
     document = result.document
     why: dict[int, list[str]] = {}
     for finding in result.findings:
         if finding.category in _UNMEASURABLE and finding.statement is not None and not finding.suppressed:
             why.setdefault(finding.statement, []).append(finding.message)
-    rows: dict[int, TraceRow] = {}
+    found: dict[int, dict[str, dict[int, str]]] = {}  # requirement → kind → target → how
     for c in result.classifications:
-        followups = c.statements_of_class("followup")
-        sanctions = c.statements_of_class("sanction")
-        for i in sorted(c.statements_of_class("requirement")):
-            statement = document.statements[i]
-            row = rows.get(i)
-            if row is None:
-                row = rows[i] = TraceRow(statement=i, requirement_id=statement.requirement_id, text=statement.text,
-                                         location=statement.location, measurable=i not in why,
-                                         unmeasurable_because=why.get(i, []))
-            for kind, targets in (("follow_up", followups), ("sanction", sanctions)):
-                links = getattr(row, kind)
-                known = {(link.how, link.statement) for link in links}
-                for how, j in links_of(statement, targets, ("id", "section", "topic", "blanket"), c):
-                    if (how, j) not in known:
-                        known.add((how, j))
-                        target = document.statements[j]
-                        links.append(Link(how=how, statement=j, text=target.text, location=target.location))
-    return [rows[i] for i in sorted(rows)]
+        targets = {"follow_up": (c.statements_of_class("followup"), link_methods(c.ruleset, "followup")),
+                   "sanction": (c.statements_of_class("sanction"), link_methods(c.ruleset, "sanction"))}
+        for i in c.statements_of_class("requirement"):
+            links = found.setdefault(i, {"follow_up": {}, "sanction": {}})
+            for kind, (statements, methods) in targets.items():
+                best = links[kind]
+                for how, j in links_of(document.statements[i], statements, methods, c):
+                    if j not in best or _LINK_STRENGTH[how] < _LINK_STRENGTH[best[j]]:
+                        best[j] = how
+    rows: list[TraceRow] = []
+    for i in sorted(found):
+        statement = document.statements[i]
+        row = TraceRow(statement=i, requirement_id=statement.requirement_id, id_source=statement.id_source, text=statement.text,
+                       location=statement.location, measurable=i not in why, unmeasurable_because=why.get(i, []))
+        for kind, best in found[i].items():
+            ordered = sorted(best.items(), key=lambda item: (_LINK_STRENGTH[item[1]], item[0]))
+            getattr(row, kind).extend(
+                Link(how=how, statement=j, text=document.statements[j].text, location=document.statements[j].location)
+                for j, how in ordered
+            )
+        rows.append(row)
+    return rows
+
+
+def check_each(
+    inputs: Iterable[str | Path | Document],
+    rulesets: Sequence[Ruleset | str | Path] | None = None,
+    config: Config | None = None,
+) -> Iterator[DocumentResult | FileReport]:
+    """Check documents one by one: a :class:`DocumentResult` for each document read, a
+    :class:`FileReport` with its ``error`` for each file that could not be read.
+
+    ``rulesets`` None means the configuration's rulesets, or else the shipped rulesets of
+    each document's language (loaded once per language).
+    """
+    from .readers import read_document  # noqa: PLC0415
+
+    config = config or Config()
+    explicit = _load(rulesets if rulesets is not None else config.rulesets, config)
+    by_language: dict[str, list[Ruleset]] = {}
+    for item in inputs:
+        if isinstance(item, Document):
+            document = item
+        else:
+            try:
+                document = read_document(item, language=config.lang)
+            except KravError as error:
+                yield FileReport(path=str(item), error=str(error))
+                continue
+        chosen = explicit
+        if chosen is None:
+            if document.language not in by_language:
+                by_language[document.language] = load_rulesets(default_rulesets(document.language))
+            chosen = by_language[document.language]
+        yield check_document(document, chosen, config)
 
 
 def check(
@@ -465,39 +524,27 @@ def check(
     else the shipped rulesets of each document's language. Unreadable files are reported in
     the report (``files[].error``), not raised.
     """
-    from .readers import read_document  # noqa: PLC0415
-
-    config = config or Config()
-    explicit = _load(rulesets if rulesets is not None else config.rulesets, config)
-    by_language: dict[str, list[Ruleset]] = {}
     files: list[FileReport] = []
     findings: list[Finding] = []
     used: dict[str, Ruleset] = {}
-    for item in inputs:
-        if isinstance(item, Document):
-            document = item
-        else:
-            try:
-                document = read_document(item, language=config.lang)
-            except KravError as error:
-                files.append(FileReport(path=str(item), error=str(error)))
-                continue
-        chosen = explicit
-        if chosen is None:
-            if document.language not in by_language:
-                by_language[document.language] = load_rulesets(default_rulesets(document.language))
-            chosen = by_language[document.language]
-        result = check_document(document, chosen, config)
-        for ruleset in chosen:
+    for result in check_each(inputs, rulesets, config):
+        if isinstance(result, FileReport):
+            files.append(result)
+            continue
+        document = result.document
+        for ruleset in result.rulesets:
             used.setdefault(ruleset.name, ruleset)
         findings.extend(result.findings)
-        requirement_count = len(frozenset().union(*(c.statements_of_class("requirement") for c in result.classifications)))
         files.append(FileReport(path=document.path, format=document.format, language=document.language,
-                                statements=len(document.statements), requirements=requirement_count,
-                                rulesets=[r.name for r in chosen]))
+                                statements=len(document.statements), requirements=len(result.requirements),
+                                rulesets=[r.name for r in result.rulesets]))
     findings.sort(key=finding_sort_key)
-    tool = Tool(rulesets=[RulesetInfo(name=r.name, version=r.version, path=_display_path(r.path)) for r in used.values()])
-    return Report(tool=tool, files=files, findings=findings, summary=summarize(files, findings))
+    return Report(tool=tool_info(used.values()), files=files, findings=findings, summary=summarize(files, findings))
+
+
+def tool_info(rulesets: Iterable[Ruleset]) -> Tool:
+    """The tool and the rulesets it ran, as reports name them."""
+    return Tool(rulesets=[RulesetInfo(name=r.name, version=r.version, path=_display_path(r.path)) for r in rulesets])
 
 
 def _display_path(path: str) -> str:

@@ -6,15 +6,16 @@ generated from these models (``kravkoll schema report``).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from . import __version__
 from .document import Location
 from .rulemodel import Category, Severity
 
 LinkHow = Literal["self", "id", "section", "topic", "blanket"]
+RowStatus = Literal["unmeasurable", "no-follow-up", "no-sanction", "complete"]
 BALANCE_ELEMENTS = (
     "follow_up",
     "sanction",
@@ -67,6 +68,8 @@ class TraceRow(_Model):
 
     statement: int
     requirement_id: str | None
+    id_source: Literal["leading", "column", "heading"] | None = Field(
+        default=None, description="where the id comes from: the statement's own text, an id column, or the heading above it")
     text: str
     location: Location
     measurable: bool
@@ -74,8 +77,17 @@ class TraceRow(_Model):
     follow_up: list[Link] = Field(default_factory=list)
     sanction: list[Link] = Field(default_factory=list)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_status(cls, data: Any) -> Any:
+        """``status`` is computed; JSON that carries it still reads back."""
+        if isinstance(data, dict) and "status" in data:
+            data = {k: v for k, v in data.items() if k != "status"}
+        return data
+
+    @computed_field(description="the first thing missing: unmeasurable, no-follow-up, no-sanction; else complete")
     @property
-    def status(self) -> str:
+    def status(self) -> RowStatus:
         if not self.measurable:
             return "unmeasurable"
         if not self.follow_up:
@@ -86,8 +98,33 @@ class TraceRow(_Model):
 
 
 class BalanceElement(_Model):
+    """Whether a document contains one element of a balanced contract, and where."""
+
     present: bool
     locations: list[Location] = Field(default_factory=list)
+
+
+class Scorecard(_Model):
+    """How many of a document's requirements are measurable, followed up and sanctioned."""
+
+    requirements: int = 0
+    measurable: int = 0
+    followed_up: int = 0
+    sanctioned: int = 0
+    complete: int = 0
+
+
+class MatrixDocument(_Model):
+    """The traceability matrix of one document and the balance elements it contains."""
+
+    path: str
+    format: str | None = None
+    language: str | None = None
+    rulesets: list[str] = Field(default_factory=list)
+    scorecard: Scorecard = Field(default_factory=Scorecard)
+    requirements: list[TraceRow] = Field(default_factory=list)
+    balance: dict[str, BalanceElement] = Field(default_factory=dict, description="keys: " + ", ".join(BALANCE_ELEMENTS))
+    error: str | None = Field(default=None, description="why the file could not be read; null when it was")
 
 
 class FileReport(_Model):
@@ -132,6 +169,14 @@ class Report(_Model):
     def active(self) -> list[Finding]:
         """Findings that are not suppressed."""
         return [f for f in self.findings if not f.suppressed]
+
+
+class Matrix(_Model):
+    """What ``kravkoll matrix --format json`` prints: per document, its traceability matrix,
+    scorecard and balance elements."""
+
+    tool: Tool = Field(default_factory=Tool)
+    documents: list[MatrixDocument] = Field(default_factory=list)
 
 
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}

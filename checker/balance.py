@@ -1,0 +1,78 @@
+"""Which elements of a balanced contract a document contains.
+
+A contract that only measures and penalises is not balanced: it also needs incentives,
+governance, improvement, a change procedure and so on (see docs and the domain notes). The
+nine elements are reported under fixed keys, :data:`~checker.report.BALANCE_ELEMENTS`, each
+as ``{"present": true/false, "locations": [...]}``.
+
+The convention that decides them, from the rulesets' own vocabulary (Swedish and English):
+
+- ``follow_up`` and ``sanction`` are the statement classes ``define followup`` and
+  ``define sanction``;
+- every other key (``incentive``, ``governance``, ``improvement``, ``change``,
+  ``termination``, ``acceptance``, ``dispute``) is decided by a ``terms`` list or a
+  ``define`` of exactly that name;
+- the rulesets in use decide first: a key is present when some statement (not a heading)
+  of the document matches the class or list of that name in any of them;
+- when no ruleset in use has that name, the shipped rulesets of the document's language
+  that have it decide instead; when none has it, the key is absent with no locations.
+
+A ruleset author who wants ``kravkoll report`` to show, say, incentives only has to write
+``terms incentive = "bonus", "incitament*"`` (or ``define incentive = …``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .engine import Classification, DocumentIndex, DocumentResult, default_rulesets
+from .report import BALANCE_ELEMENTS, BalanceElement
+from .rulecompile import load_rulesets
+from .rulemodel import Ruleset
+
+_CLASS_OF = {"follow_up": "followup", "sanction": "sanction"}
+
+
+def vocabulary_name(key: str) -> str:
+    """The ruleset name (define or terms list) that decides a balance key."""
+    return _CLASS_OF.get(key, key)
+
+
+def decides(ruleset: Ruleset, key: str) -> bool:
+    """Whether ``ruleset`` has the define (or, beyond follow_up and sanction, the terms list) for ``key``."""
+    name = vocabulary_name(key)
+    return name in ruleset.defines or (key not in _CLASS_OF and name in ruleset.lists)
+
+
+def _statements(c: Classification, key: str) -> frozenset[int]:
+    name = vocabulary_name(key)
+    if name in c.ruleset.defines:
+        return c.statements_of_class(name)
+    return c.term_sets.get(name, frozenset()) - c.index.headings
+
+
+@cache
+def _shipped(language: str) -> tuple[Ruleset, ...]:
+    return tuple(load_rulesets(default_rulesets(language)))
+
+
+def balance_statements(result: DocumentResult) -> dict[str, list[int]]:
+    """For each balance key, the statements of the document that carry that element."""
+    deciding = {key: [c for c in result.classifications if decides(c.ruleset, key)] for key in BALANCE_ELEMENTS}
+    undecided = [key for key, found in deciding.items() if not found]
+    if undecided:
+        index = result.classifications[0].index if result.classifications else DocumentIndex(result.document)
+        shipped = [r for r in _shipped(result.document.language) if any(decides(r, key) for key in undecided)]
+        fallback = [Classification(r, index) for r in shipped]
+        for key in undecided:
+            deciding[key] = [c for c in fallback if decides(c.ruleset, key)]
+    return {key: sorted(frozenset().union(*(_statements(c, key) for c in found))) for key, found in deciding.items()}
+
+
+def balance(result: DocumentResult) -> dict[str, BalanceElement]:
+    """The nine balance elements of a checked document, each present or not, with locations."""
+    statements = result.document.statements
+    return {
+        key: BalanceElement(present=bool(found), locations=[statements[i].location for i in found])
+        for key, found in balance_statements(result).items()
+    }

@@ -1,0 +1,50 @@
+"""The traceability matrix of checked documents: for each requirement, whether it is
+measurable, which statements follow it up and which sanction it (:func:`~checker.engine.trace`),
+a scorecard of the shares, and the balance elements of each document (:mod:`checker.balance`).
+
+``kravkoll matrix`` renders it as md, csv, html or json (:mod:`checker.reporters.matrix`);
+``kravkoll report`` shows it in its HTML report (:mod:`checker.reporters.html`).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .balance import balance
+from .engine import DocumentResult, tool_info, trace
+from .report import FileReport, Matrix, MatrixDocument, Scorecard, TraceRow
+from .rulemodel import Ruleset
+
+
+def scorecard(rows: list[TraceRow]) -> Scorecard:
+    """Counts of requirements that are measurable, followed up, sanctioned and complete."""
+    return Scorecard(
+        requirements=len(rows),
+        measurable=sum(row.measurable for row in rows),
+        followed_up=sum(bool(row.follow_up) for row in rows),
+        sanctioned=sum(bool(row.sanction) for row in rows),
+        complete=sum(row.status == "complete" for row in rows),
+    )
+
+
+def matrix_document(result: DocumentResult) -> MatrixDocument:
+    """The matrix, scorecard and balance of one checked document."""
+    document = result.document
+    rows = trace(result)
+    return MatrixDocument(path=document.path, format=document.format, language=document.language,
+                          rulesets=[r.name for r in result.rulesets], scorecard=scorecard(rows),
+                          requirements=rows, balance=balance(result))
+
+
+def build_matrix(results: Iterable[DocumentResult | FileReport]) -> Matrix:
+    """The matrix of every document checked; unreadable files keep their error."""
+    documents: list[MatrixDocument] = []
+    used: dict[str, Ruleset] = {}
+    for result in results:
+        if isinstance(result, FileReport):
+            documents.append(MatrixDocument(path=result.path, error=result.error))
+            continue
+        for ruleset in result.rulesets:
+            used.setdefault(ruleset.name, ruleset)
+        documents.append(matrix_document(result))
+    return Matrix(tool=tool_info(used.values()), documents=documents)

@@ -1,0 +1,565 @@
+"""HTML for people who never open a terminal: ``kravkoll report`` and ``matrix --format html``.
+
+The report is one self-contained file (inline CSS, a few lines of inline JavaScript that
+only let Escape close an explanation; no external assets, works offline) with
+
+- an overview: the shares of requirements that are measurable, followed up and sanctioned,
+  and nine tiles for the elements of a balanced contract (:mod:`checker.balance`);
+- the findings as a numbered list (for printing and screen readers);
+- the document's text under its headings, each finding's words highlighted; hovering or
+  tabbing to a highlight shows the message and the suggestion, and it links to the list;
+- the traceability matrix (:mod:`checker.matrix`).
+
+Labels follow the document's language (:mod:`checker.reporters.labels`). Every piece of
+document text is escaped. Output is deterministic: no dates, no absolute paths beyond what
+was given on the command line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from .. import __version__
+from ..document import Document, Statement
+from ..engine import DocumentResult
+from ..report import BALANCE_ELEMENTS, Finding, Link, Matrix, MatrixDocument, Scorecard, TraceRow
+from .labels import Labels, shorten
+
+LINKS_SHOWN = 3
+"""Follow-up and sanction links shown per matrix cell before "and N more"."""
+
+_STYLE = """
+:root{--ink:#1b1f24;--muted:#4a5561;--line:#d3d9e0;--paper:#fff;--bg:#f4f6f8;--focus:#0b57d0;
+--err:#b42318;--err-bg:#fde4e2;--warn:#8a5300;--warn-bg:#fff0c2;--info:#1d5fbf;--info-bg:#dde9fb;
+--ok:#1e7441;--ok-bg:#e4f4ea}
+*{box-sizing:border-box}
+html{font-size:100%}
+body{margin:0;background:var(--bg);color:var(--ink);line-height:1.5;
+font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",sans-serif}
+a{color:var(--focus)}
+a:focus-visible,[tabindex]:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.skip{position:absolute;left:-999px;top:0;background:var(--paper);padding:.5rem 1rem;z-index:20}
+.skip:focus{left:1rem}
+header.page,main,footer.page{max-width:72rem;margin:0 auto;padding:0 1.25rem}
+header.page{padding-top:1.5rem}
+h1{font-size:1.75rem;margin:.2rem 0}
+h2{font-size:1.35rem;margin:0 0 .75rem}
+h3{font-size:1.1rem;margin:1.25rem 0 .5rem}
+.meta{color:var(--muted);margin:.25rem 0 1rem}
+nav.toc ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;padding:0;margin:0 0 1rem}
+section.card{background:var(--paper);border:1px solid var(--line);border-radius:10px;padding:1.25rem 1.5rem;margin:0 0 1.25rem}
+.scores{display:grid;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr));gap:1rem;margin:0 0 1rem;padding:0;list-style:none}
+.score{border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem}
+.score .label{font-weight:600;margin:0}
+.score .big{font-size:2.2rem;font-weight:700;margin:0;line-height:1.2}
+.score .of{color:var(--muted);margin:0 0 .4rem}
+.bar{height:.6rem;background:#e3e7ec;border-radius:4px;overflow:hidden}
+.bar span{display:block;height:100%;background:var(--ok)}
+.score.low .bar span{background:var(--err)}
+.score.mid .bar span{background:var(--warn)}
+.counts{margin:.25rem 0 0}
+.help{color:var(--muted)}
+.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(12.5rem,1fr));gap:.75rem;list-style:none;padding:0;margin:.75rem 0 0}
+.tile{border:2px solid var(--line);border-radius:8px;padding:.6rem .8rem}
+.tile .name{font-weight:700;display:block}
+.tile .state{font-weight:700}
+.tile .help{display:block;color:var(--muted);font-size:.9rem}
+.tile .where{display:block;font-size:.9rem}
+.tile.present{border-color:var(--ok);background:var(--ok-bg)}
+.tile.present .state{color:var(--ok)}
+.tile.missing{border-color:var(--err);border-style:dashed;background:var(--paper)}
+.tile.missing .state{color:var(--err)}
+.icon{font-weight:700;margin-right:.3rem}
+ol.findings{padding-left:0;list-style:none;margin:0}
+ol.findings>li{border-left:5px solid var(--line);padding:.5rem .9rem;margin:0 0 .9rem;background:#fafbfc;border-radius:0 6px 6px 0}
+ol.findings>li.sev-error{border-left-color:var(--err)}
+ol.findings>li.sev-warning{border-left-color:var(--warn)}
+ol.findings>li.sev-info{border-left-color:var(--info)}
+.finding-head{margin:0;font-weight:600}
+.num{display:inline-block;min-width:1.6rem;font-variant-numeric:tabular-nums;color:var(--muted)}
+.badge{display:inline-block;border-radius:4px;padding:0 .4rem;font-size:.85rem;font-weight:700;color:#fff;margin-right:.35rem}
+.badge.sev-error{background:var(--err)}
+.badge.sev-warning{background:var(--warn)}
+.badge.sev-info{background:var(--info)}
+.finding-where{color:var(--muted);font-size:.9rem;margin:0}
+blockquote{margin:.4rem 0;padding:.25rem .75rem;border-left:3px solid var(--line);background:var(--paper)}
+.finding-msg{margin:.25rem 0}
+.finding-fix{margin:.25rem 0}
+.finding-rule{margin:.25rem 0 0;font-size:.85rem;color:var(--muted)}
+.doc h3,.doc h4,.doc h5,.doc h6{margin:1.25rem 0 .4rem}
+.doc p,.doc li{max-width:48rem}
+.hl{position:relative}
+.hl mark{color:inherit;padding:0 .1rem;border-radius:2px}
+.hl a{color:inherit;text-decoration:none}
+.hl.sev-error mark{background:var(--err-bg);border-bottom:3px solid var(--err)}
+.hl.sev-warning mark{background:var(--warn-bg);border-bottom:3px dashed var(--warn)}
+.hl.sev-info mark{background:var(--info-bg);border-bottom:3px dotted var(--info)}
+.hl .fn{font-size:.7em;font-weight:700;margin-left:.1rem}
+.flag{display:inline-block;min-width:1.3rem;text-align:center;border-radius:999px;font-size:.75rem;font-weight:700;
+color:#fff !important;padding:0 .3rem;margin-left:.2rem;vertical-align:.1em}
+.hl.sev-error .flag{background:var(--err)}
+.hl.sev-warning .flag{background:var(--warn)}
+.hl.sev-info .flag{background:var(--info)}
+.tip{display:none;position:absolute;left:0;top:100%;z-index:10;width:max-content;max-width:min(26rem,85vw);
+background:var(--paper);color:var(--ink);border:1px solid var(--ink);border-radius:6px;padding:.5rem .7rem;
+box-shadow:0 4px 14px rgba(0,0,0,.18);font-size:.92rem;font-weight:400;line-height:1.4;white-space:normal}
+.tip span{display:block}
+.hl:hover .tip,.hl:focus-within .tip{display:block}
+.tips-off .tip{display:none !important}
+.chip{display:inline-block;font-size:.78rem;font-weight:600;border-radius:999px;padding:0 .5rem;margin-left:.3rem;
+text-decoration:none;border:1px solid currentColor;vertical-align:.1em;white-space:nowrap}
+.st-complete{color:var(--ok)}
+.st-unmeasurable{color:var(--err)}
+.st-no-follow-up,.st-no-sanction{color:var(--warn)}
+.table-wrap{overflow-x:auto}
+table{border-collapse:collapse;width:100%;font-size:.95rem}
+th,td{border:1px solid var(--line);padding:.4rem .55rem;text-align:left;vertical-align:top}
+thead th{background:#eef1f4}
+.matrix td.id,.matrix td.where{white-space:nowrap}
+.matrix td.id{font-weight:600}
+.matrix td.id.from-heading{font-weight:400;color:var(--muted)}
+.matrix .linked{display:block;color:var(--muted);font-size:.85rem}
+.matrix ul{margin:0;padding-left:1rem}
+.why{display:block;color:var(--muted);font-size:.85rem}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+footer.page{color:var(--muted);font-size:.9rem;padding-bottom:2rem}
+@media print{
+body{background:#fff}
+nav.toc,.skip,.tip{display:none !important}
+section.card{border:none;padding:0;break-inside:auto}
+.hl mark,.badge,.flag,.tile,.bar span{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+a{color:inherit}
+}
+"""
+
+# Escape closes an open explanation (WCAG 1.4.13); it opens again on the next focus or hover.
+_SCRIPT = """
+(function(){var root=document.documentElement,last=null;
+document.addEventListener("keydown",function(e){if(e.key==="Escape"){root.classList.add("tips-off");}});
+document.addEventListener("focusin",function(){root.classList.remove("tips-off");});
+document.addEventListener("mouseover",function(e){var h=e.target.closest?e.target.closest(".hl"):null;
+if(h!==last){last=h;root.classList.remove("tips-off");}});})();
+"""
+
+
+def esc(text: object) -> str:
+    """Text for HTML content or a quoted attribute value."""
+    return escape(str(text), quote=True)
+
+
+def page(title: str, language: str, body: str, script: bool = False) -> str:
+    """A complete, self-contained HTML page."""
+    js = f"<script>{_SCRIPT}</script>\n" if script else ""
+    return (
+        f'<!DOCTYPE html>\n<html lang="{esc(language)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="kravkoll {esc(__version__)}">\n'
+        f"<title>{esc(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n{body}{js}</body>\n</html>\n"
+    )
+
+
+def _percent(n: int, total: int) -> int:
+    return (n * 100 + total // 2) // total if total else 0
+
+
+def _level(share: int) -> str:
+    return "low" if share < 50 else "mid" if share < 80 else "high"
+
+
+def scorecard_html(card: Scorecard, labels: Labels) -> str:
+    """Four score boxes: measurable, followed up, sanctioned, complete."""
+    if not card.requirements:
+        return f'<p class="scores-none">{esc(labels("score.none"))}</p>\n'
+    boxes = []
+    for key in ("measurable", "followed_up", "sanctioned", "complete"):
+        n = getattr(card, key)
+        share = _percent(n, card.requirements)
+        boxes.append(
+            f'<li class="score {_level(share)}" data-score="{key}"><p class="label">{esc(labels("score." + key))}</p>'
+            f'<p class="big">{share}&nbsp;%</p>'
+            f'<p class="of">{esc(labels("score.of", n=n, total=card.requirements))}</p>'
+            f'<div class="bar" aria-hidden="true"><span style="width:{share}%"></span></div></li>'
+        )
+    return '<ul class="scores">\n' + "\n".join(boxes) + "\n</ul>\n"
+
+
+def tiles_html(doc: MatrixDocument, labels: Labels, anchors: dict[str, str] | None = None) -> str:
+    """Nine tiles, one per balance element: present (✓, where) or missing (✗).
+
+    ``anchors`` maps a location (as JSON) to the id of its statement in the report, to link
+    to it; without it the places are plain text.
+    """
+    items = []
+    for key in BALANCE_ELEMENTS:
+        element = doc.balance.get(key)
+        present = bool(element and element.present)
+        state = "present" if present else "missing"
+        where = ""
+        if present and element is not None:
+            places = []
+            for location in element.locations[:LINKS_SHOWN]:
+                place = esc(labels.where(location, doc.format))
+                target = anchors.get(location.model_dump_json()) if anchors else None
+                places.append(f'<a href="#{target}">{place}</a>' if target else place)
+            more = len(element.locations) - LINKS_SHOWN
+            if more > 0:
+                places.append(esc(labels("more", n=more)))
+            where = f'<span class="where">{", ".join(places)}</span>'
+        icon = "✓" if present else "✗"
+        items.append(
+            f'<li class="tile {state}" data-element="{key}"><span class="name">{esc(labels("balance." + key))}</span>'
+            f'<span class="state"><span class="icon" aria-hidden="true">{icon}</span>{esc(labels(state))}</span>'
+            f'<span class="help">{esc(labels("balance." + key + ".help"))}</span>{where}</li>'
+        )
+    return '<ul class="tiles">\n' + "\n".join(items) + "\n</ul>\n"
+
+
+def _link_html(link: Link, row: TraceRow, labels: Labels, fmt: str | None, in_report: bool) -> str:
+    place = esc(labels.where(link.location, fmt))
+    if in_report:
+        place = f'<a href="#s-{link.statement}">{place}</a>'
+    how = labels("how." + link.how, id=row.requirement_id or "")
+    quoted = "" if link.how == "self" else f'<span class="linked">{esc(shorten(link.text, 70))}</span>'
+    return f"<li>{place} · {esc(how)}{quoted}</li>"
+
+
+def _links_cell(links: list[Link], row: TraceRow, labels: Labels, fmt: str | None, in_report: bool) -> str:
+    if not links:
+        return f'<td class="links none"><span class="icon" aria-hidden="true">✗</span>{esc(labels("none"))}</td>'
+    shown = [_link_html(link, row, labels, fmt, in_report) for link in links[:LINKS_SHOWN]]
+    if len(links) > LINKS_SHOWN:
+        shown.append(f"<li>{esc(labels('more', n=len(links) - LINKS_SHOWN))}</li>")
+    return f'<td class="links"><ul>{"".join(shown)}</ul></td>'
+
+
+def matrix_table(doc: MatrixDocument, labels: Labels, in_report: bool = False) -> str:
+    """The traceability matrix as a table; in the report, rows and places link to the text."""
+    if not doc.requirements:
+        return f"<p>{esc(labels('score.none'))}</p>\n"
+    head = "".join(f'<th scope="col">{esc(labels("column." + c))}</th>'
+                   for c in ("id", "where", "text", "measurable", "follow_up", "sanction", "status"))
+    rows = []
+    for row in doc.requirements:
+        text = esc(shorten(row.text))
+        if in_report:
+            text = f'<a href="#s-{row.statement}">{text}</a>'
+        measurable = esc(labels("yes" if row.measurable else "no"))
+        if row.unmeasurable_because:
+            measurable += "".join(f'<span class="why">{esc(why)}</span>' for why in row.unmeasurable_because)
+        row_id = f' id="m-{row.statement}"' if in_report else ""
+        rows.append(
+            f'<tr{row_id} data-status="{row.status}">'
+            f'<td class="id{" from-heading" if row.id_source == "heading" else ""}">'
+            f"{esc(labels.requirement_id(row.requirement_id, row.id_source))}</td>"
+            f'<td class="where">{esc(labels.where(row.location, doc.format))}</td><td>{text}</td><td>{measurable}</td>'
+            f"{_links_cell(row.follow_up, row, labels, doc.format, in_report)}"
+            f"{_links_cell(row.sanction, row, labels, doc.format, in_report)}"
+            f'<td><span class="chip st-{row.status}">{esc(labels("status." + row.status))}</span></td></tr>'
+        )
+    return (f'<div class="table-wrap"><table class="matrix"><thead><tr>{head}</tr></thead>\n<tbody>\n'
+            + "\n".join(rows) + "\n</tbody></table></div>\n")
+
+
+def render_matrix_html(matrix: Matrix) -> str:
+    """``kravkoll matrix --format html``: every document's scorecard, matrix and balance."""
+    first = next((d.language for d in matrix.documents if d.language), "en")
+    page_labels = Labels(first)
+    parts = [f'<header class="page"><h1>{esc(page_labels("matrix.title"))}</h1></header>\n<main>\n']
+    for doc in matrix.documents:
+        labels = Labels(doc.language or first)
+        parts.append(f'<section class="card" lang="{labels.language}"><h2>{esc(doc.path)}</h2>\n')
+        if doc.error:
+            parts.append(f'<p>{esc(labels("matrix.unreadable", error=doc.error))}</p></section>\n')
+            continue
+        parts.append(scorecard_html(doc.scorecard, labels))
+        parts.append(matrix_table(doc, labels))
+        parts.append(f"<h3>{esc(labels('section.balance'))}</h3>\n{tiles_html(doc, labels)}</section>\n")
+    parts.append(f'</main>\n<footer class="page"><p>{esc(page_labels("report.generator", version=__version__))}</p></footer>\n')
+    return page(page_labels("matrix.title"), page_labels.language, "".join(parts))
+
+
+# ---- the report ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Mark:
+    """Highlighted characters of a statement and the findings (by number) that point at them."""
+
+    start: int
+    end: int
+    findings: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Text:
+    """Renders statements with their findings: highlights, flags, explanations."""
+
+    document: Document
+    labels: Labels
+    numbered: dict[int, Finding]
+    marks: dict[int, list[_Mark]] = field(default_factory=dict)  # statement → merged spans
+    flags: dict[int, list[int]] = field(default_factory=dict)  # statement → findings without a span
+    tips: int = 0
+
+    def __post_init__(self) -> None:
+        spans: dict[int, list[_Mark]] = {}
+        for number, finding in self.numbered.items():
+            if finding.statement is None:
+                continue
+            span = _span(self.document.statements[finding.statement], finding)
+            if span is None:
+                self.flags.setdefault(finding.statement, []).append(number)
+            else:
+                spans.setdefault(finding.statement, []).append(_Mark(span[0], span[1], [number]))
+        for statement, found in spans.items():
+            merged: list[_Mark] = []
+            for mark in sorted(found, key=lambda m: (m.start, m.end)):
+                if merged and mark.start < merged[-1].end:
+                    merged[-1].end = max(merged[-1].end, mark.end)
+                    merged[-1].findings.extend(mark.findings)
+                else:
+                    merged.append(mark)
+            self.marks[statement] = merged
+
+    def tip(self, numbers: list[int]) -> tuple[str, str]:
+        """(id, html) of the explanation shown on hover and focus."""
+        self.tips += 1
+        tip_id = f"t-{self.tips}"
+        lines = []
+        for number in numbers:
+            finding = self.numbered[number]
+            line = f'<span><strong>{esc(self.labels("severity." + finding.severity))}:</strong> {esc(finding.message)}</span>'
+            if finding.suggestion:
+                line += f'<span><em>{esc(self.labels("finding.suggestion"))}</em> {esc(finding.suggestion)}</span>'
+            lines.append(line)
+        return tip_id, f'<span class="tip" role="tooltip" id="{tip_id}">{"".join(lines)}</span>'
+
+    def _severity(self, numbers: list[int]) -> str:
+        order = {"error": 0, "warning": 1, "info": 2}
+        return min((self.numbered[n].severity for n in numbers), key=order.__getitem__)
+
+    def segment(self, statement: Statement, start: int, end: int) -> str:
+        """The text of ``statement`` from ``start`` to ``end`` with its highlights."""
+        text = statement.text
+        out: list[str] = []
+        position = start
+        for mark in self.marks.get(statement.index, []):
+            mark_start, mark_end = max(mark.start, start), min(mark.end, end)
+            if mark_start >= mark_end:
+                continue
+            out.append(esc(text[position:mark_start]))
+            tip_id, tip = self.tip(mark.findings)
+            numbers = ",".join(str(n) for n in mark.findings)
+            out.append(
+                f'<span class="hl sev-{self._severity(mark.findings)}"><mark>'
+                f'<a href="#f-{mark.findings[0]}" aria-describedby="{tip_id}">{esc(text[mark_start:mark_end])}'
+                f'<sup class="fn">{numbers}</sup></a></mark>{tip}</span>'
+            )
+            position = mark_end
+        out.append(esc(text[position:end]))
+        return "".join(out)
+
+    def after(self, statement: Statement, rows: dict[int, TraceRow]) -> str:
+        """Flags for findings about the whole statement, and the requirement's status chip."""
+        out = []
+        for number in self.flags.get(statement.index, []):
+            tip_id, tip = self.tip([number])
+            severity = self.numbered[number].severity
+            out.append(f'<span class="hl sev-{severity}"><a class="flag" href="#f-{number}" aria-describedby="{tip_id}">'
+                       f'{number}<span class="sr"> {esc(self.labels("severity." + severity))}</span></a>{tip}</span>')
+        row = rows.get(statement.index)
+        if row is not None:
+            name = f"{row.requirement_id} · " if row.requirement_id and statement.id_source != "heading" else ""
+            out.append(f'<a class="chip st-{row.status}" href="#m-{row.statement}">{esc(name)}{esc(self.labels("status." + row.status))}</a>')
+        return "".join(out)
+
+
+def _span(statement: Statement, finding: Finding) -> tuple[int, int] | None:
+    """Where a finding's match stands in its statement's text."""
+    if not finding.match:
+        return None
+    offset = statement.offset_of(finding.location) if finding.location else None
+    if offset is None or not statement.text.startswith(finding.match, offset):
+        offset = statement.text.find(finding.match)
+    return (offset, offset + len(finding.match)) if offset >= 0 else None
+
+
+def _cells(statement: Statement) -> list[tuple[int, int, int]]:
+    """(cell number, start, end) of the cells of a table row statement."""
+    starts: list[tuple[int, int]] = []
+    for anchor in statement.anchors:
+        cell = anchor.location.cell
+        if cell is not None and (not starts or starts[-1][0] != cell):
+            starts.append((cell, anchor.offset))
+    cells = []
+    for k, (cell, start) in enumerate(starts):
+        end = starts[k + 1][1] - 3 if k + 1 < len(starts) else len(statement.text)
+        if end < start or (k + 1 < len(starts) and statement.text[end:end + 3] != " | "):
+            return [(1, 0, len(statement.text))]
+        cells.append((cell, start, end))
+    return cells or [(1, 0, len(statement.text))]
+
+
+def _document_html(document: Document, text: _Text, rows: dict[int, TraceRow]) -> str:
+    by_block: dict[int, list[Statement]] = {}
+    for statement in document.statements:
+        by_block.setdefault(statement.block, []).append(statement)
+    out: list[str] = []
+    open_list = False
+    for block in document.blocks:
+        statements = by_block.get(block.index, [])
+        if not statements:
+            continue
+        if open_list and block.kind != "list_item":
+            out.append("</ul>")
+            open_list = False
+        if block.kind == "heading":
+            statement = statements[0]
+            level = document.sections[statement.section].level if statement.section is not None else 1
+            tag = f"h{min(level + 2, 6)}"
+            out.append(f'<{tag} id="s-{statement.index}">{text.segment(statement, 0, len(statement.text))}'
+                       f"{text.after(statement, rows)}</{tag}>")
+        elif block.kind == "table":
+            out.append(_table_html(statements, text, rows))
+        else:
+            sentences = " ".join(
+                f'<span id="s-{s.index}">{text.segment(s, 0, len(s.text))}{text.after(s, rows)}</span>' for s in statements
+            )
+            if block.kind == "list_item":
+                if not open_list:
+                    out.append("<ul>")
+                    open_list = True
+                out.append(f"<li>{sentences}</li>")
+            else:
+                out.append(f"<p>{sentences}</p>")
+    if open_list:
+        out.append("</ul>")
+    return "\n".join(out) + "\n"
+
+
+def _table_html(statements: list[Statement], text: _Text, rows: dict[int, TraceRow]) -> str:
+    cells = {s.index: _cells(s) for s in statements}
+    width = max(cell for found in cells.values() for cell, _, _ in found)
+    body = []
+    for statement in statements:
+        by_number = {cell: (start, end) for cell, start, end in cells[statement.index]}
+        last = max(by_number)
+        tds = []
+        for number in range(1, width + 1):
+            content = ""
+            if number in by_number:
+                content = text.segment(statement, *by_number[number])
+            if number == last:
+                content += text.after(statement, rows)
+            tds.append(f"<td>{content}</td>")
+        body.append(f'<tr id="s-{statement.index}">{"".join(tds)}</tr>')
+    # No scrolling wrapper here: it would clip the explanations of highlights in the cells.
+    return '<table class="doc-table"><tbody>\n' + "\n".join(body) + "\n</tbody></table>"
+
+
+def _finding_html(number: int, finding: Finding, document: Document, labels: Labels) -> str:
+    severity = esc(labels("severity." + finding.severity))
+    head = (f'<p class="finding-head"><span class="num">{number}.</span><span class="badge sev-{finding.severity}">{severity}</span>'
+            f"{esc(finding.title)}</p>")
+    if finding.location is not None:
+        where = labels.where(finding.location, document.format)
+        statement = document.statements[finding.statement] if finding.statement is not None else None
+        if finding.requirement_id and statement is not None and statement.id_source != "heading":
+            where = f"{finding.requirement_id} · {where}"
+        if finding.location.section:
+            where += f" · {finding.location.section}"
+    else:
+        where = labels("findings.document")
+    parts = [head, f'<p class="finding-where">{esc(where)}</p>']
+    if finding.statement is not None:
+        statement = document.statements[finding.statement]
+        quoted = esc(statement.text)
+        span = _span(statement, finding)
+        if span is not None:
+            quoted = f"{esc(statement.text[:span[0]])}<strong>{esc(statement.text[span[0]:span[1]])}</strong>{esc(statement.text[span[1]:])}"
+        parts.append(f"<blockquote>{quoted}</blockquote>")
+    parts.append(f'<p class="finding-msg">{esc(finding.message)}</p>')
+    if finding.suggestion:
+        parts.append(f'<p class="finding-fix"><strong>{esc(labels("finding.suggestion"))}</strong> {esc(finding.suggestion)}</p>')
+    rule = f"{labels('finding.rule')}: {finding.rule}"
+    if finding.reference:
+        rule += f" · {labels('finding.reference')}: {finding.reference}"
+    show = f' · <a href="#s-{finding.statement}">{esc(labels("finding.show"))}</a>' if finding.statement is not None else ""
+    parts.append(f'<p class="finding-rule">{esc(rule)}{show}</p>')
+    return f'<li id="f-{number}" class="sev-{finding.severity}">{"".join(parts)}</li>'
+
+
+def _counts(findings: list[Finding], labels: Labels) -> str:
+    counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
+    return labels("findings.count", **counts)
+
+
+def _section(key: str, labels: Labels, content: str, title: str | None = None, extra_class: str = "") -> str:
+    heading = esc(title if title is not None else labels("section." + key))
+    return (f'<section class="card{extra_class}" id="{key}" aria-labelledby="h-{key}"><h2 id="h-{key}">{heading}</h2>\n'
+            f"{content}</section>\n")
+
+
+def _overview(doc: MatrixDocument, numbered: dict[int, Finding], labels: Labels, anchors: dict[str, str]) -> str:
+    parts = [scorecard_html(doc.scorecard, labels),
+             f'<p class="counts">{esc(_counts(list(numbered.values()), labels))} · '
+             f'<a href="#findings">{esc(labels("section.findings"))}</a></p>\n']
+    whole = [(n, f) for n, f in numbered.items() if f.statement is None]
+    if whole:
+        parts.append(f"<h3>{esc(labels('findings.document'))}</h3>\n<ul>")
+        parts.extend(f'<li><span class="badge sev-{f.severity}">{esc(labels("severity." + f.severity))}</span>'
+                     f'<a href="#f-{n}">{esc(f.message)}</a></li>' for n, f in whole)
+        parts.append("</ul>\n")
+    parts.append(f'<h3>{esc(labels("section.balance"))}</h3>\n<p>{esc(labels("balance.intro"))}</p>\n')
+    parts.append(tiles_html(doc, labels, anchors))
+    return "".join(parts)
+
+
+def _findings_list(numbered: dict[int, Finding], suppressed: int, document: Document, labels: Labels) -> str:
+    parts = []
+    if numbered:
+        parts.append('<ol class="findings">\n')
+        parts.extend(_finding_html(n, f, document, labels) + "\n" for n, f in numbered.items())
+        parts.append("</ol>\n")
+    else:
+        parts.append(f"<p>{esc(labels('findings.none'))}</p>\n")
+    if suppressed:
+        parts.append(f"<p>{esc(labels('findings.suppressed', n=suppressed))}</p>\n")
+    return "".join(parts)
+
+
+def render_report(result: DocumentResult, doc: MatrixDocument, rulesets: list[str]) -> str:
+    """``kravkoll report``: one self-contained HTML page about one document.
+
+    ``doc`` is the document's matrix (:func:`checker.matrix.matrix_document`); ``rulesets``
+    names the rulesets as the page shows them ("sv-avtal 1.0.0").
+    """
+    document = result.document
+    labels = Labels(document.language)
+    active = [f for f in result.findings if not f.suppressed]
+    numbered = dict(enumerate(active, start=1))
+    rows = {row.statement: row for row in doc.requirements}
+    text = _Text(document, labels, numbered)
+    anchors = {s.location.model_dump_json(): f"s-{s.index}" for s in reversed(document.statements)}
+    name = Path(document.path).name
+    meta = labels("report.meta", language=labels("language." + document.language), statements=len(document.statements),
+                  requirements=len(doc.requirements), rulesets=", ".join(rulesets) or "–")
+    order = ("overview", "text", "findings", "matrix")
+    help_text = f'<p class="help">{esc(labels("findings.help"))}</p>\n' if active else ""
+    body = [
+        f'<a class="skip" href="#text">{esc(labels("nav.skip"))}</a>\n',
+        f'<header class="page"><h1>{esc(labels("report.title", name=name))}</h1>\n<p class="meta">{esc(meta)}</p>\n',
+        f'<nav class="toc" aria-label="{esc(labels("nav.label"))}"><ul>'
+        + "".join(f'<li><a href="#{key}">{esc(labels("section." + key))}</a></li>' for key in order)
+        + "</ul></nav></header>\n<main>\n",
+        _section("overview", labels, _overview(doc, numbered, labels, anchors)),
+        _section("text", labels, help_text + _document_html(document, text, rows), extra_class=" doc"),
+        _section("findings", labels, _findings_list(numbered, len(result.findings) - len(active), document, labels),
+                 title=f'{labels("section.findings")} ({len(active)})'),
+        _section("matrix", labels, matrix_table(doc, labels, in_report=True)),
+        "</main>\n",
+        f'<footer class="page"><p>{esc(labels("report.generator", version=__version__))}</p></footer>\n',
+    ]
+    return page(labels("report.title", name=name), labels.language, "".join(body), script=True)

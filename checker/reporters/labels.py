@@ -1,0 +1,210 @@
+"""Words for people, in Swedish and English: the matrix and the HTML report speak the
+language of the document they describe."""
+
+from __future__ import annotations
+
+from ..document import Location
+
+LABELS: dict[str, dict[str, str]] = {
+    "sv": {
+        "language.sv": "svenska",
+        "language.en": "engelska",
+        "report.title": "Granskning av {name}",
+        "report.meta": "Språk: {language} · {statements} meningar och tabellrader · {requirements} krav · Regler: {rulesets}",
+        "report.generator": "Gjord med kravkoll {version}.",
+        "nav.label": "Innehåll",
+        "nav.skip": "Hoppa till dokumentets text",
+        "section.overview": "Översikt",
+        "section.findings": "Att åtgärda",
+        "section.text": "Dokumentets text",
+        "section.matrix": "Spårbarhetsmatris",
+        "section.balance": "Ett balanserat avtal",
+        "balance.intro": "Ett balanserat avtal följer upp och sanktionerar, men har också incitament, styrning, "
+                         "förbättringsarbete och tydliga vägar för ändringar, avslut och tvister.",
+        "score.measurable": "Mätbara krav",
+        "score.followed_up": "Uppföljda krav",
+        "score.sanctioned": "Krav med sanktion",
+        "score.complete": "Kompletta krav",
+        "score.of": "{n} av {total} krav",
+        "score.none": "Inga krav hittades i dokumentet.",
+        "score.line": "Krav: {total}. Mätbara: {measurable}. Uppföljda: {followed_up}. Med sanktion: {sanctioned}. Kompletta: {complete}.",
+        "findings.none": "Inga anmärkningar.",
+        "findings.count": "{error} fel, {warning} varningar, {info} tips",
+        "findings.suppressed": "{n} anmärkningar är undantagna i dokumentet (kravkoll: ignore).",
+        "findings.help": "Håll muspekaren över en markering i texten, eller gå till den med tabbtangenten, så visas förklaringen.",
+        "findings.document": "Gäller hela dokumentet",
+        "finding.suggestion": "Förslag:",
+        "finding.rule": "Regel",
+        "finding.reference": "Källa",
+        "finding.show": "Visa i texten",
+        "severity.error": "Fel",
+        "severity.warning": "Varning",
+        "severity.info": "Tips",
+        "column.id": "Krav-id",
+        "column.where": "Rad",
+        "column.text": "Krav",
+        "column.measurable": "Mätbart",
+        "column.follow_up": "Uppföljning",
+        "column.sanction": "Sanktion",
+        "column.status": "Status",
+        "yes": "Ja",
+        "no": "Nej",
+        "none": "saknas",
+        "more": "och {n} till",
+        "how.self": "i kravet självt",
+        "how.id": "nämner {id}",
+        "how.section": "samma avsnitt",
+        "how.topic": "samma ämne",
+        "how.blanket": "gäller alla krav",
+        "status.complete": "Komplett",
+        "status.unmeasurable": "Inte mätbart",
+        "status.no-follow-up": "Uppföljning saknas",
+        "status.no-sanction": "Sanktion saknas",
+        "id.heading": "avsnitt {id}",
+        "where.line": "rad {n}",
+        "where.paragraph": "stycke {n}",
+        "where.page": "sida {n}",
+        "where.table": "tabell {table}, rad {row}",
+        "present": "Finns",
+        "missing": "Saknas",
+        "balance.follow_up": "Uppföljning",
+        "balance.follow_up.help": "Hur kraven mäts, rapporteras och kontrolleras",
+        "balance.sanction": "Sanktioner",
+        "balance.sanction.help": "Vad som händer när ett krav inte uppfylls: vite, prisavdrag",
+        "balance.incentive": "Incitament",
+        "balance.incentive.help": "Belöning för goda resultat: bonus, delad vinst",
+        "balance.governance": "Styrning och samverkan",
+        "balance.governance.help": "Uppföljningsmöten, kontaktpersoner, eskalering",
+        "balance.improvement": "Ständiga förbättringar",
+        "balance.improvement.help": "Hur leveransen utvecklas under avtalstiden",
+        "balance.change": "Ändringar",
+        "balance.change.help": "Hur avtalet får ändras, på vilka villkor och till vilket pris",
+        "balance.termination": "Hävning och uppsägning",
+        "balance.termination.help": "När och hur avtalet kan avslutas",
+        "balance.acceptance": "Godkännande",
+        "balance.acceptance.help": "Leveranskontroll, acceptanstest, besiktning",
+        "balance.dispute": "Tvistlösning",
+        "balance.dispute.help": "Förhandling, medling, domstol eller skiljeförfarande",
+        "matrix.title": "Spårbarhetsmatris",
+        "matrix.unreadable": "Kunde inte läsas: {error}",
+    },
+    "en": {
+        "language.sv": "Swedish",
+        "language.en": "English",
+        "report.title": "Review of {name}",
+        "report.meta": "Language: {language} · {statements} sentences and table rows · {requirements} requirements · Rules: {rulesets}",
+        "report.generator": "Made with kravkoll {version}.",
+        "nav.label": "Contents",
+        "nav.skip": "Skip to the document's text",
+        "section.overview": "Overview",
+        "section.findings": "To fix",
+        "section.text": "The document's text",
+        "section.matrix": "Traceability matrix",
+        "section.balance": "A balanced contract",
+        "balance.intro": "A balanced contract follows up and sanctions, but also has incentives, governance, "
+                         "improvement and clear routes for change, termination and disputes.",
+        "score.measurable": "Measurable requirements",
+        "score.followed_up": "Followed up",
+        "score.sanctioned": "With a sanction",
+        "score.complete": "Complete",
+        "score.of": "{n} of {total} requirements",
+        "score.none": "No requirements were found in the document.",
+        "score.line": "Requirements: {total}. Measurable: {measurable}. Followed up: {followed_up}. With a sanction: {sanctioned}. Complete: {complete}.",
+        "findings.none": "No findings.",
+        "findings.count": "{error} errors, {warning} warnings, {info} notes",
+        "findings.suppressed": "{n} findings are suppressed in the document (kravkoll: ignore).",
+        "findings.help": "Hover over a highlight in the text, or move to it with the Tab key, to see the explanation.",
+        "findings.document": "About the whole document",
+        "finding.suggestion": "Suggestion:",
+        "finding.rule": "Rule",
+        "finding.reference": "Source",
+        "finding.show": "Show in the text",
+        "severity.error": "Error",
+        "severity.warning": "Warning",
+        "severity.info": "Note",
+        "column.id": "Requirement",
+        "column.where": "Line",
+        "column.text": "Text",
+        "column.measurable": "Measurable",
+        "column.follow_up": "Follow-up",
+        "column.sanction": "Sanction",
+        "column.status": "Status",
+        "yes": "Yes",
+        "no": "No",
+        "none": "none",
+        "more": "and {n} more",
+        "how.self": "in the requirement itself",
+        "how.id": "mentions {id}",
+        "how.section": "same section",
+        "how.topic": "same topic",
+        "how.blanket": "covers all requirements",
+        "status.complete": "Complete",
+        "status.unmeasurable": "Not measurable",
+        "status.no-follow-up": "No follow-up",
+        "status.no-sanction": "No sanction",
+        "id.heading": "section {id}",
+        "where.line": "line {n}",
+        "where.paragraph": "paragraph {n}",
+        "where.page": "page {n}",
+        "where.table": "table {table}, row {row}",
+        "present": "Present",
+        "missing": "Missing",
+        "balance.follow_up": "Follow-up",
+        "balance.follow_up.help": "How requirements are measured, reported and checked",
+        "balance.sanction": "Sanctions",
+        "balance.sanction.help": "What happens when a requirement is not met: damages, service credits",
+        "balance.incentive": "Incentives",
+        "balance.incentive.help": "Rewards for good performance: bonus, gain-share",
+        "balance.governance": "Governance",
+        "balance.governance.help": "Review meetings, contacts, escalation",
+        "balance.improvement": "Continuous improvement",
+        "balance.improvement.help": "How the service develops during the contract",
+        "balance.change": "Change control",
+        "balance.change.help": "How the contract may change, on what terms and at what price",
+        "balance.termination": "Termination",
+        "balance.termination.help": "When and how the contract can be ended",
+        "balance.acceptance": "Acceptance",
+        "balance.acceptance.help": "Delivery inspection, acceptance tests",
+        "balance.dispute": "Dispute resolution",
+        "balance.dispute.help": "Negotiation, mediation, courts or arbitration",
+        "matrix.title": "Traceability matrix",
+        "matrix.unreadable": "Could not be read: {error}",
+    },
+}
+
+
+class Labels:
+    """The words of one language; ``labels("key", n=3)`` fills in the placeholders."""
+
+    def __init__(self, language: str | None) -> None:
+        self.language = language if language in LABELS else "en"
+        self.words = LABELS[self.language]
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = self.words[key]
+        return text.format(**values) if values else text
+
+    def where(self, location: Location, fmt: str | None = None) -> str:
+        """``rad 12`` / ``line 12``; ``stycke 12`` for .docx; with the page where one is known."""
+        place = self("where.paragraph" if fmt == "docx" else "where.line", n=location.line)
+        if location.page is not None:
+            place += ", " + self("where.page", n=location.page)
+        return place
+
+    def requirement_id(self, requirement_id: str | None, id_source: str | None) -> str:
+        """A requirement's id as people read it: "K4.1"; "avsnitt 6" when it is the heading's number."""
+        if not requirement_id:
+            return "–"
+        return self("id.heading", id=requirement_id) if id_source == "heading" else requirement_id
+
+
+def shorten(text: str, limit: int = 120) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters with "…"."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"

@@ -1,0 +1,117 @@
+"""The traceability matrix (:class:`~checker.report.Matrix`) as md, csv, html or json.
+
+All four render the same data. md and html are for people: labels in each document's
+language, requirement text shortened to 120 characters, at most three follow-up and
+sanction links a cell ("and N more"). csv is for spreadsheets: fixed English column names
+(:data:`CSV_COLUMNS`), every link, the text whole; a cell that starts with ``=``, ``+``,
+``-``, ``@`` or a tab is prefixed with ``'`` so that a spreadsheet shows it as text and
+never runs it as a formula. json is :class:`~checker.report.Matrix` as is, with each
+document's nine balance elements.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Callable
+
+from ..report import Link, Matrix, MatrixDocument, TraceRow
+from .html import LINKS_SHOWN, render_matrix_html
+from .labels import Labels, shorten
+
+CSV_COLUMNS = ("file", "statement", "id", "line", "section", "text", "measurable", "unmeasurable_because",
+               "follow_up", "sanction", "status")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\|<>[]`*_"})
+
+
+def render_json(matrix: Matrix) -> str:
+    return matrix.model_dump_json(indent=2) + "\n"
+
+
+# ---- csv ---------------------------------------------------------------------------------------
+
+
+def _safe_cell(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _csv_links(links: list[Link]) -> str:
+    return "; ".join(f"line {link.location.line} ({link.how})" for link in links)
+
+
+def render_csv(matrix: Matrix) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for doc in matrix.documents:
+        for row in doc.requirements:
+            values = (doc.path, str(row.statement), row.requirement_id or "", str(row.location.line),
+                      row.location.section or "", " ".join(row.text.split()), "yes" if row.measurable else "no",
+                      " | ".join(row.unmeasurable_because), _csv_links(row.follow_up), _csv_links(row.sanction), row.status)
+            writer.writerow([_safe_cell(v) for v in values])
+    return out.getvalue()
+
+
+# ---- md ----------------------------------------------------------------------------------------
+
+
+def md_cell(text: str) -> str:
+    """Text for a pipe-table cell: one line, table and inline markup characters escaped."""
+    return " ".join(text.split()).translate(_MD_SPECIAL)
+
+
+def _md_links(links: list[Link], row: TraceRow, labels: Labels, fmt: str | None) -> str:
+    if not links:
+        return labels("none")
+    shown = [f"{labels.where(link.location, fmt)} ({labels('how.' + link.how, id=row.requirement_id or '')})"
+             for link in links[:LINKS_SHOWN]]
+    if len(links) > LINKS_SHOWN:
+        shown.append(labels("more", n=len(links) - LINKS_SHOWN))
+    return "; ".join(shown)
+
+
+def _md_document(doc: MatrixDocument, labels: Labels) -> list[str]:
+    lines = [f"## {md_cell(doc.path)}", ""]
+    if doc.error:
+        return [*lines, md_cell(labels("matrix.unreadable", error=doc.error)), ""]
+    card = doc.scorecard
+    lines += [labels("score.line", total=card.requirements, measurable=card.measurable, followed_up=card.followed_up,
+                     sanctioned=card.sanctioned, complete=card.complete) if card.requirements else labels("score.none"), ""]
+    if doc.requirements:
+        columns = ("id", "where", "text", "measurable", "follow_up", "sanction", "status")
+        lines.append("| " + " | ".join(labels("column." + c) for c in columns) + " |")
+        lines.append("|" + "---|" * len(columns))
+        for row in doc.requirements:
+            measurable = labels("yes" if row.measurable else "no")
+            if row.unmeasurable_because:
+                measurable += ": " + " ".join(row.unmeasurable_because)
+            cells = (labels.requirement_id(row.requirement_id, row.id_source), labels.where(row.location, doc.format), shorten(row.text), measurable,
+                     _md_links(row.follow_up, row, labels, doc.format), _md_links(row.sanction, row, labels, doc.format),
+                     labels("status." + row.status))
+            lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
+        lines.append("")
+    lines += [f"### {labels('section.balance')}", ""]
+    for key, element in doc.balance.items():
+        state = labels("present" if element.present else "missing").lower()
+        places = ", ".join(labels.where(location, doc.format) for location in element.locations[:LINKS_SHOWN])
+        if len(element.locations) > LINKS_SHOWN:
+            places += ", " + labels("more", n=len(element.locations) - LINKS_SHOWN)
+        lines.append(f"- {'✓' if element.present else '✗'} {labels('balance.' + key)}: {state}" + (f" ({places})" if places else ""))
+    return [*lines, ""]
+
+
+def render_md(matrix: Matrix) -> str:
+    first = next((d.language for d in matrix.documents if d.language), "en")
+    lines = [f"# {Labels(first)('matrix.title')}", ""]
+    for doc in matrix.documents:
+        lines += _md_document(doc, Labels(doc.language or first))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+MATRIX_FORMATS: dict[str, Callable[[Matrix], str]] = {
+    "md": render_md,
+    "csv": render_csv,
+    "html": render_matrix_html,
+    "json": render_json,
+}

@@ -1,0 +1,316 @@
+"""The traceability matrix, the balance elements and the ``kravkoll matrix`` command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker import balance as balance_module
+from checker.balance import balance
+from checker.cli import main
+from checker.engine import check, check_document, check_each, trace
+from checker.matrix import build_matrix, matrix_document
+from checker.readers import read_document
+from checker.report import BALANCE_ELEMENTS
+from checker.reporters.matrix import CSV_COLUMNS, render_csv, render_md
+from checker.rulecompile import compile_text, load_ruleset
+
+from writer_helpers import EN_DOCUMENT, EN_RULES, FIXTURES, SV_DOCUMENT, SV_RULES, checked, checked_text
+
+
+def _line_of(document_text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(document_text.splitlines(), start=1) if needle in line)
+
+
+SV_TEXT = SV_DOCUMENT.read_text(encoding="utf-8")
+FOLLOW_UP_LINE = _line_of(SV_TEXT, "Tillgängligheten enligt K2.1 följs upp")
+S1_LINE = _line_of(SV_TEXT, "| S1 |")
+VITE_LINE = _line_of(SV_TEXT, "betala vite")
+HAVA_LINE = _line_of(SV_TEXT, "rätt att häva")
+
+
+def _shape(rows):
+    return [
+        (row.requirement_id, row.id_source, row.measurable,
+         [(link.how, link.location.line) for link in row.follow_up],
+         [(link.how, link.location.line) for link in row.sanction], row.status)
+        for row in rows
+    ]
+
+
+def test_matrix_of_a_small_contract_is_exactly_as_read_by_hand():
+    rows = trace(checked(SV_DOCUMENT))
+    assert _shape(rows) == [
+        ("K2.1", "leading", True, [("id", FOLLOW_UP_LINE)], [("id", VITE_LINE)], "complete"),
+        ("K2.2", "leading", False, [("section", FOLLOW_UP_LINE)], [], "unmeasurable"),
+        ("K2.3", "leading", False, [("section", FOLLOW_UP_LINE)], [], "unmeasurable"),
+        ("S1", "column", True, [("self", S1_LINE)], [], "no-sanction"),
+        ("S2", "column", True, [("section", S1_LINE)], [], "no-sanction"),
+        ("4", "heading", True, [], [], "no-follow-up"),
+        ("5", "heading", True, [], [("self", VITE_LINE), ("section", HAVA_LINE)], "no-follow-up"),
+    ]
+    k22 = rows[1]
+    assert k22.unmeasurable_because == ['"snabbt" går inte att mäta. Ange nivå, enhet och mätmetod.']
+    assert rows[0].follow_up[0].text.startswith("Tillgängligheten enligt K2.1")
+
+
+def test_a_statement_linked_several_ways_is_listed_once_with_the_closest_way():
+    # K2.1's follow-up sentence mentions K2.1 and stands in its section: one link, by id.
+    row = trace(checked(SV_DOCUMENT))[0]
+    assert [(link.how, link.statement) for link in row.follow_up] == [("id", row.follow_up[0].statement)]
+
+
+def test_links_follow_the_rulesets_linked_by():
+    text = SV_RULES.read_text(encoding="utf-8").replace(
+        "  for requirements where matt\n", "  for requirements where matt\n  linked by id\n")
+    assert text.count("linked by id") == 2
+    ruleset = compile_text(text, str(FIXTURES / "writer-sv-by-id.krav"))
+    rows = trace(check_document(read_document(SV_DOCUMENT), [ruleset]))
+    follow = {row.requirement_id: [link.how for link in row.follow_up] for row in rows}
+    assert follow == {"K2.1": ["id"], "K2.2": [], "K2.3": [], "S1": ["self"], "S2": [], "4": [], "5": []}
+
+
+def test_suppressed_and_ignored_findings_do_not_make_a_requirement_unmeasurable():
+    suppressed = checked_text("# 1 Drift\n\n<!-- kravkoll: ignore OMATBART -- avtalat muntligt -->\n"
+                              "K1 Leverantören ska åtgärda fel snabbt.\n")
+    assert [row.measurable for row in trace(suppressed)] == [True]
+    from checker.config import Config
+
+    ruleset = load_ruleset(SV_RULES)
+    ignored = check_document(read_document(SV_DOCUMENT), [ruleset], Config(ignore=["OMATBART"]))
+    assert all(row.measurable for row in trace(ignored))
+
+
+def test_scorecard_counts():
+    card = matrix_document(checked(SV_DOCUMENT)).scorecard
+    assert card.model_dump() == {"requirements": 7, "measurable": 5, "followed_up": 5, "sanctioned": 2, "complete": 1}
+
+
+# ---- balance ----------------------------------------------------------------------------------
+
+
+def test_balance_of_the_swedish_contract():
+    found = balance(checked(SV_DOCUMENT))
+    assert list(found) == list(BALANCE_ELEMENTS)
+    present = {key for key, element in found.items() if element.present}
+    assert present == {"follow_up", "sanction", "governance", "change", "termination"}
+    assert [loc.line for loc in found["termination"].locations] == [HAVA_LINE]
+    assert [loc.line for loc in found["change"].locations] == [_line_of(SV_TEXT, "Ändringar och tillägg till")]
+    assert all(not found[key].locations for key in ("incentive", "improvement", "acceptance", "dispute"))
+
+
+def test_balance_of_the_english_sla():
+    found = balance(checked(EN_DOCUMENT, EN_RULES))
+    present = {key for key, element in found.items() if element.present}
+    assert present == {"follow_up", "sanction", "governance", "dispute"}
+
+
+def test_headings_alone_do_not_make_an_element_present():
+    # "Tvistlösning" as a heading, with nothing in the text that settles disputes.
+    result = checked_text("# 1 Tvistlösning\n\nParterna ska samarbeta.\n")
+    assert balance(result)["dispute"].present is False
+    result = checked_text("# 1 Tvistlösning\n\nTvist ska avgöras av allmän domstol.\n")
+    assert balance(result)["dispute"].present is True
+
+
+def test_balance_falls_back_to_shipped_rulesets_only_for_keys_no_ruleset_in_use_has(monkeypatch):
+    shipped = load_ruleset(SV_RULES)
+    monkeypatch.setattr(balance_module, "_shipped", lambda language: (shipped,) if language == "sv" else ())
+    in_use = compile_text(
+        (FIXTURES / "contract-example.krav").read_text(encoding="utf-8")
+        + '\nterms dispute = "ett ord som inte står i avtalet"\n',
+        str(FIXTURES / "in-use.krav"),
+    )
+    document = read_document(SV_DOCUMENT)
+    found = balance(check_document(document, [in_use]))
+    assert found["governance"].present and found["change"].present  # from the shipped fallback
+    assert found["dispute"].present is False  # decided by the ruleset in use, which has the name
+    english = balance(check_document(read_document(EN_DOCUMENT), [in_use]))
+    assert english["governance"].present is False  # no shipped English ruleset has the list
+
+
+def test_no_vocabulary_means_absent(monkeypatch):
+    monkeypatch.setattr(balance_module, "_shipped", lambda language: ())
+    found = balance(check_document(read_document(SV_DOCUMENT), [load_ruleset(FIXTURES / "contract-example.krav")]))
+    assert found["follow_up"].present is True
+    assert {key for key, e in found.items() if not e.present} == set(BALANCE_ELEMENTS) - {"follow_up", "sanction"}
+
+
+# ---- renderings -------------------------------------------------------------------------------
+
+
+def _matrix():
+    return build_matrix([checked(SV_DOCUMENT), checked(EN_DOCUMENT, EN_RULES)])
+
+
+def test_json_matrix_carries_the_nine_balance_keys_per_document():
+    data = json.loads(_matrix().model_dump_json())
+    for document in data["documents"]:
+        assert list(document["balance"]) == list(BALANCE_ELEMENTS)
+        for element in document["balance"].values():
+            assert set(element) == {"present", "locations"}
+            assert isinstance(element["present"], bool)
+    first = data["documents"][0]["requirements"][0]
+    assert first["status"] == "complete" and first["follow_up"][0]["how"] == "id"
+
+
+def test_csv_parses_back_to_the_matrix():
+    matrix = _matrix()
+    rows = list(csv.DictReader(io.StringIO(render_csv(matrix))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    expected = [(doc.path, row) for doc in matrix.documents for row in doc.requirements]
+    assert len(rows) == len(expected)
+    for parsed, (path, row) in zip(rows, expected):
+        assert parsed["file"] == path
+        assert parsed["id"] == (row.requirement_id or "")
+        assert parsed["status"] == row.status
+        assert parsed["measurable"] == ("yes" if row.measurable else "no")
+        assert parsed["text"] == " ".join(row.text.split())
+        assert parsed["follow_up"] == "; ".join(f"line {l.location.line} ({l.how})" for l in row.follow_up)
+    assert rows[0]["sanction"] == f"line {VITE_LINE} (id)"
+
+
+def test_csv_cells_never_start_a_formula():
+    result = checked_text("# 1 Krav\n\n=HYPERLINK(\"http://example.invalid\") Leverantören ska leverera 4 dagar.\n")
+    rows = list(csv.DictReader(io.StringIO(render_csv(build_matrix([result])))))
+    assert rows[0]["text"].startswith("'=HYPERLINK")
+
+
+def _md_cells(line: str) -> list[str]:
+    cells = re.split(r"(?<!\\)\|", line.strip())[1:-1]
+    return [re.sub(r"\\(.)", r"\1", cell.strip()) for cell in cells]
+
+
+def test_md_pipe_table_parses_back():
+    md = render_md(_matrix())
+    tables: list[list[list[str]]] = []
+    for line in md.splitlines():
+        if line.startswith(("| Krav-id |", "| Requirement |")):
+            tables.append([])
+        elif line.startswith("|") and not line.startswith("|---"):
+            tables[-1].append(_md_cells(line))
+            assert len(tables[-1][-1]) == 7
+    swedish, english = tables
+    assert [row[0] for row in swedish] == ["K2.1", "K2.2", "K2.3", "S1", "S2", "avsnitt 4", "avsnitt 5"]
+    assert [row[6] for row in swedish] == ["Komplett", "Inte mätbart", "Inte mätbart", "Sanktion saknas",
+                                           "Sanktion saknas", "Uppföljning saknas", "Uppföljning saknas"]
+    assert swedish[3][2] == "S1 | Leverantören ska besvara supportärenden inom 4 timmar under kontorstid. | Rapporteras kvartalsvis"
+    assert swedish[0][4] == f"rad {FOLLOW_UP_LINE} (nämner K2.1)"
+    assert [row[0] for row in english] == ["R1", "R2", "section 2", "section 4"]
+    assert english[1][3].startswith('No: "promptly" cannot be measured')
+    assert "✗ Incitament: saknas" in md and "✓ Dispute resolution: present" in md
+
+
+def test_md_escapes_markup_in_document_text():
+    result = checked_text("# 1 Krav\n\nK1 Leverantören ska leverera <b>4 dagar</b> | [länk](x) *snabbt*.\n")
+    md = render_md(build_matrix([result]))
+    row = next(line for line in md.splitlines() if line.startswith("| K1"))
+    assert "\\<b\\>" in row and "\\|" in row and "\\[länk\\]" in row and "\\*snabbt\\*" in row
+    assert _md_cells(row)[2] == "K1 Leverantören ska leverera <b>4 dagar</b> | [länk](x) *snabbt*."
+
+
+# ---- the engine's document-by-document API ---------------------------------------------------
+
+
+def test_check_each_reports_unreadable_files_and_check_agrees(tmp_path):
+    missing = tmp_path / "finns-inte.md"
+    results = list(check_each([SV_DOCUMENT, missing], [SV_RULES]))
+    assert results[0].document.path == str(SV_DOCUMENT)
+    assert results[1].error and "finns-inte.md" in results[1].error
+    report = check([SV_DOCUMENT, missing], [SV_RULES])
+    assert report.files[0].requirements == 7 and report.files[1].error == results[1].error
+    assert len(report.findings) == len(results[0].findings)
+
+
+# ---- the command ------------------------------------------------------------------------------
+
+
+def _run(*args: str, cwd: Path | None = None):
+    runner = CliRunner()
+    if cwd is None:
+        return runner.invoke(main, list(args), catch_exceptions=False)
+    import os
+
+    before = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return runner.invoke(main, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(before)
+
+
+def test_matrix_command_formats():
+    result = _run("matrix", str(SV_DOCUMENT), "-r", str(SV_RULES), "-f", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert [r["requirement_id"] for r in data["documents"][0]["requirements"]][:3] == ["K2.1", "K2.2", "K2.3"]
+    assert data["tool"]["rulesets"][0]["name"] == "writer-sv"
+    for fmt, marker in (("md", "| Krav-id |"), ("csv", "file,statement,id"), ("html", "<!DOCTYPE html>")):
+        result = _run("matrix", str(SV_DOCUMENT), "-r", str(SV_RULES), "-f", fmt)
+        assert result.exit_code == 0 and marker in result.output
+
+
+def test_matrix_command_takes_select_and_ignore():
+    all_rules = json.loads(_run("matrix", str(SV_DOCUMENT), "-r", str(SV_RULES), "-f", "json").output)
+    ignored = json.loads(_run("matrix", str(SV_DOCUMENT), "-r", str(SV_RULES), "-f", "json", "--ignore", "OMATBART").output)
+    selected = json.loads(_run("matrix", str(SV_DOCUMENT), "-r", str(SV_RULES), "-f", "json", "--select", "missing-sanction").output)
+    assert [r["measurable"] for r in all_rules["documents"][0]["requirements"]].count(False) == 2
+    assert all(r["measurable"] for r in ignored["documents"][0]["requirements"])
+    assert all(r["measurable"] for r in selected["documents"][0]["requirements"])
+
+
+def test_matrix_command_honours_kravkoll_toml(tmp_path):
+    folder = tmp_path / "upphandling"
+    folder.mkdir()
+    (folder / "avtal.md").write_text(SV_TEXT, encoding="utf-8")
+    (folder / "regler.krav").write_text(SV_RULES.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "kravkoll.toml").write_text('rulesets = ["regler.krav"]\nignore = ["OMATBART"]\n', encoding="utf-8")
+    result = _run("matrix", "avtal.md", "-f", "json", cwd=folder)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["tool"]["rulesets"][0]["name"] == "writer-sv"
+    assert all(r["measurable"] for r in data["documents"][0]["requirements"])
+    other = tmp_path / "annan.toml"
+    other.write_text('rulesets = ["upphandling/regler.krav"]\n', encoding="utf-8")
+    result = _run("matrix", "upphandling/avtal.md", "--config", str(other), "-f", "json", cwd=tmp_path)
+    assert [r["measurable"] for r in json.loads(result.output)["documents"][0]["requirements"]].count(False) == 2
+
+
+def test_matrix_command_language_option():
+    result = _run("matrix", str(EN_DOCUMENT), "-r", str(SV_RULES), "--lang", "sv", "-f", "json")
+    assert json.loads(result.output)["documents"][0]["language"] == "sv"
+
+
+def test_matrix_command_unreadable_input_exits_2_and_keeps_the_rest(tmp_path):
+    result = CliRunner().invoke(main, ["matrix", str(SV_DOCUMENT), str(tmp_path / "saknas.md"), "-r", str(SV_RULES), "-f", "csv"])
+    assert result.exit_code == 2
+    assert "saknas.md: no such file or folder" in result.stderr
+    assert "K2.1" in result.stdout
+
+
+def test_matrix_command_writes_a_file(tmp_path):
+    target = tmp_path / "matris.csv"
+    result = _run("matrix", str(SV_DOCUMENT), "-r", str(SV_RULES), "-f", "csv", "-o", str(target))
+    assert result.exit_code == 0 and result.output == ""
+    assert target.read_text(encoding="utf-8").startswith("file,statement,id")
+
+
+@pytest.mark.parametrize("command", ["matrix", "report"])
+def test_help_names_the_shared_options(command):
+    output = _run(command, "--help").output
+    for option in ("--ruleset", "--select", "--ignore", "--lang", "--config"):
+        assert option in output
+
+
+def test_json_matrix_reads_back_into_the_models():
+    from checker.report import Matrix
+    from checker.reporters.matrix import render_json
+
+    matrix = _matrix()
+    assert Matrix.model_validate_json(render_json(matrix)) == matrix

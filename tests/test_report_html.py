@@ -1,0 +1,199 @@
+"""The HTML report (``kravkoll report``) and the HTML matrix: self-contained, escaped,
+accessible, in the document's language, deterministic."""
+
+from __future__ import annotations
+
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from checker.cli import main
+from checker.matrix import build_matrix, matrix_document
+from checker.reporters.html import _SCRIPT, render_matrix_html, render_report
+
+from writer_helpers import EN_DOCUMENT, EN_RULES, SV_DOCUMENT, SV_RULES, checked, checked_text
+
+
+class _Page(HTMLParser):
+    """Every start tag with its attributes, and the text inside each <script>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+        if self._in_script:
+            self.scripts.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts[-1] += data
+        else:
+            self.text.append(data)
+
+
+def parse(html: str) -> _Page:
+    page = _Page()
+    page.feed(html)
+    page.close()
+    return page
+
+
+def report_of(result) -> str:
+    return render_report(result, matrix_document(result), [f"{r.name} {r.version}" for r in result.rulesets])
+
+
+def test_report_is_self_contained():
+    html = report_of(checked(SV_DOCUMENT))
+    page = parse(html)
+    for tag, attrs in page.tags:
+        assert tag not in ("link", "img", "iframe", "object", "embed", "base")
+        for name in ("src", "href", "action", "srcset"):
+            value = attrs.get(name)
+            if value is not None:
+                assert value.startswith("#"), (tag, name, value)
+    assert "url(" not in html and "@import" not in html
+    assert not re.search(r"(?i)https?://", html)
+    assert [script.strip() for script in page.scripts] == [_SCRIPT.strip()]
+
+
+def test_hostile_document_text_is_shown_as_text():
+    hostile = (
+        "# 1 Krav <img src=x onerror=alert(1)>\n\n"
+        'K1 Leverantören ska <script>alert("x")</script> åtgärda fel snabbt.\n\n'
+        "| Id | Krav |\n|----|------|\n| K2 | Leverantören ska leverera </td></tr></table><script>alert(2)</script> om möjligt. |\n"
+    )
+    result = checked_text(hostile, name='<b onmouseover="x">avtal</b>.md')
+    html = report_of(result)
+    page = parse(html)
+    assert [tag for tag, _ in page.tags if tag in ("img", "b")] == []
+    assert len(page.scripts) == 1 and page.scripts[0].strip() == _SCRIPT.strip()
+    assert 'ska &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; åtgärda fel' in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    text = "".join(page.text)
+    assert '<script>alert("x")</script>' in text and "<script>alert(2)</script>" in text
+    assert not any(name.startswith("on") for _, attrs in page.tags for name in attrs)
+    # the vague word next to the hostile text is still highlighted
+    assert re.search(r'<mark><a href="#f-\d+" aria-describedby="t-\d+">snabbt<sup', html)
+    matrix_html = render_matrix_html(build_matrix([result]))
+    assert [tag for tag, _ in parse(matrix_html).tags if tag in ("img", "b", "script")] == []
+
+
+def test_findings_are_highlighted_explained_and_listed():
+    html = report_of(checked(SV_DOCUMENT))
+    match = re.search(r'<span class="hl sev-error"><mark><a href="#f-(\d+)" aria-describedby="(t-\d+)">snabbt<sup class="fn">\d+</sup></a></mark>'
+                      r'<span class="tip" role="tooltip" id="(t-\d+)">(.*?)</span></span>', html)
+    assert match, "the vague word is a focusable highlight with its explanation"
+    number, described_by, tip_id, tip = match.groups()
+    assert described_by == tip_id
+    assert "&quot;snabbt&quot; går inte att mäta" in tip and "Förslag:" in tip
+    item = re.search(rf'<li id="f-{number}" class="sev-error">(.*?)</li>', html, re.S)
+    assert item and "K2.2 · rad 12" in item.group(1) and "Ersätt &quot;snabbt&quot;" in item.group(1)
+    assert "Regel: writer-sv/OMATBART" in item.group(1)
+    # ids are unique, and every in-page link has a target
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    assert {target for target in re.findall(r'href="#([^"]+)"', html)} <= set(ids)
+
+
+def test_statements_stand_under_their_headings_and_requirements_show_their_status():
+    html = report_of(checked(SV_DOCUMENT))
+    text_section = html[html.index('id="text"'):html.index('id="findings"')]
+    order = [text_section.index(s) for s in ("2 Tjänstens omfattning", "K2.1 Tjänsten ska", "3 Support", "S1</td>", "5 Viten")]
+    assert order == sorted(order)
+    assert re.search(r'<h4 id="s-\d+">2 Tjänstens omfattning</h4>', text_section)
+    assert 'class="chip st-complete" href="#m-' in text_section and "K2.1 · Komplett" in text_section
+    assert "Sanktion saknas" in text_section
+
+
+def test_scorecard_tiles_and_matrix():
+    html = report_of(checked(SV_DOCUMENT))
+    scores = dict(re.findall(r'data-score="(\w+)"><p class="label">[^<]*</p><p class="big">(\d+)&nbsp;%', html))
+    assert scores == {"measurable": "71", "followed_up": "71", "sanctioned": "29", "complete": "14"}
+    assert "5 av 7 krav" in html
+    tiles = dict(re.findall(r'<li class="tile (present|missing)" data-element="(\w+)"', html))
+    tiles = {element: state for state, element in re.findall(r'<li class="tile (present|missing)" data-element="(\w+)"', html)}
+    assert tiles == {"follow_up": "present", "sanction": "present", "incentive": "missing", "governance": "present",
+                     "improvement": "missing", "change": "present", "termination": "present", "acceptance": "missing",
+                     "dispute": "missing"}
+    assert len(re.findall(r'<tr id="m-\d+" data-status=', html)) == 7
+    assert "2 fel, 3 varningar, 0 tips" in html
+
+
+def test_swedish_and_english_labels():
+    swedish = report_of(checked(SV_DOCUMENT))
+    english = report_of(checked(EN_DOCUMENT, EN_RULES))
+    assert '<html lang="sv">' in swedish and '<html lang="en">' in english
+    for word in ("Granskning av avtal-drift.md", "Mätbara krav", "Att åtgärda", "Spårbarhetsmatris", "Saknas", "Finns"):
+        assert word in swedish
+    for word in ("Review of sla.md", "Measurable requirements", "To fix", "Traceability matrix", "Missing", "Present",
+                 "Dispute resolution"):
+        assert word in english
+    assert "Mätbara" not in english and "Measurable" not in swedish
+
+
+def test_report_is_deterministic():
+    assert report_of(checked(SV_DOCUMENT)) == report_of(checked(SV_DOCUMENT))
+
+
+def test_a_document_without_requirements_or_findings():
+    html = report_of(checked_text("# Inledning\n\nDetta dokument beskriver bakgrunden till upphandlingen.\n"))
+    assert "Inga krav hittades i dokumentet." in html and "Inga anmärkningar." in html
+
+
+def test_report_command_writes_one_file(tmp_path):
+    runner = CliRunner()
+    before = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = runner.invoke(main, ["report", str(SV_DOCUMENT), "-r", str(SV_RULES)], catch_exceptions=False)
+    finally:
+        os.chdir(before)
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "avtal-drift.report.html"
+    assert written.is_file() and "Wrote avtal-drift.report.html: 7 requirements, 5 findings." in result.stderr
+    assert written.read_text(encoding="utf-8") == report_of(checked(SV_DOCUMENT))
+    to_stdout = runner.invoke(main, ["report", str(SV_DOCUMENT), "-r", str(SV_RULES), "-o", "-", "--ignore", "OMATBART"])
+    assert to_stdout.stdout.startswith("<!DOCTYPE html>") and "OMATBART" not in to_stdout.stdout
+
+
+def test_report_command_errors(tmp_path):
+    runner = CliRunner()
+    missing = runner.invoke(main, ["report", str(tmp_path / "saknas.md"), "-o", str(tmp_path / "r.html")])
+    assert missing.exit_code == 2 and "saknas.md" in missing.stderr and not (tmp_path / "r.html").exists()
+    folder = runner.invoke(main, ["report", str(Path(SV_DOCUMENT).parent)])
+    assert folder.exit_code == 2 and "give one document" in folder.stderr
+
+
+def test_offset_of_inverts_location_at_for_every_character():
+    for result in (checked(SV_DOCUMENT), checked(EN_DOCUMENT, EN_RULES)):
+        for statement in result.document.statements:
+            for offset in range(len(statement.text)):
+                if statement.text[offset] != " ":  # a joining space has no place of its own in the source
+                    assert statement.offset_of(statement.location_at(offset)) == offset, (statement.text, offset)
+
+
+def test_standalone_matrix_page_has_unique_ids():
+    html = render_matrix_html(build_matrix([checked(SV_DOCUMENT), checked(SV_DOCUMENT)]))
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    assert len(re.findall(r"<tr data-status=", html)) == 14
+
+
+def test_report_command_cannot_write(tmp_path):
+    target = tmp_path / "finns-inte" / "rapport.html"
+    result = CliRunner().invoke(main, ["report", str(SV_DOCUMENT), "-r", str(SV_RULES), "-o", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"kravkoll: {target}: cannot write: No such file or directory"
