@@ -12,7 +12,7 @@ from checker.config import Config
 from checker.engine import check_document, trace
 from checker.matching import TermMatcher, compile_pattern
 
-from .conftest import findings, md, rules, txt
+from support import findings, md, rules, txt
 
 SV = '''
 ruleset "sv" {

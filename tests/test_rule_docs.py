@@ -10,7 +10,7 @@ from checker.cli import main
 from checker.rulecompile import load_rulesets, shipped_ruleset_names
 from checker.ruledocs import generate
 
-from .conftest import CONTRACT_EXAMPLE
+from support import CONTRACT_EXAMPLE
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
 

@@ -17,7 +17,7 @@ from checker.rulecompile import load_ruleset
 from checker.rulemodel import And, ClassAtom, HasId, InSection, Not, Or, PatternAtom, Ruleset, TermsAtom, Words
 from checker.ruletest import run_examples
 
-from .conftest import CONTRACT_EXAMPLE, findings, md, rules
+from support import CONTRACT_EXAMPLE, findings, md, rules
 
 HEADER = 'ruleset "t" {\n  language sv\n}\n'
 

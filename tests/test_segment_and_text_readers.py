@@ -11,7 +11,7 @@ from checker.errors import InputError
 from checker.readers import read_bytes, read_document
 from checker.segment import detect_language, id_key, leading_id, mentioned_ids, numbered_heading, split_sentences
 
-from .conftest import md, txt
+from support import md, txt
 
 
 def sentences(text: str) -> list[str]:
