@@ -1,0 +1,96 @@
+"""The shipped English rulesets: their examples pass, and their key decisions hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.engine import check_document
+from checker.readers.markdown import read_markdown
+from checker.rulecompile import load_ruleset, load_rulesets
+from checker.ruletest import rules_without_examples, run_examples
+
+ENGLISH = ("en-base", "en-requirements", "en-contract", "en-rfp")
+
+
+@pytest.fixture(scope="module")
+def rulesets():
+    return load_rulesets(ENGLISH)
+
+
+def findings(text: str, rulesets) -> list[str]:
+    """Short rule ids of the findings for a Markdown text."""
+    document = read_markdown(text, "test.md", language="en")
+    return [f.rule.split("/")[1] for f in check_document(document, rulesets).findings]
+
+
+def requirements(text: str) -> list[str]:
+    """The statements en-base classifies as requirements."""
+    ruleset = load_ruleset("en-base")
+    document = read_markdown(text, "test.md", language="en")
+    result = check_document(document, [ruleset])
+    classification = result.classifications[0]
+    return [document.statements[i].text for i in sorted(classification.statements_of_class("requirement"))]
+
+
+@pytest.mark.parametrize("name", ENGLISH)
+def test_every_example_passes_and_every_rule_has_both_kinds(name: str) -> None:
+    ruleset = load_ruleset(name)
+    assert ruleset.language == "en"
+    failures = [outcome.describe() for outcome in run_examples(ruleset) if not outcome.passed]
+    assert failures == []
+    assert rules_without_examples(ruleset) == []
+
+
+def test_base_has_no_rules_and_each_rule_runs_once(rulesets) -> None:
+    by_name = {r.name: r for r in rulesets}
+    assert by_name["en-base"].rules == []
+    owners = [rule.full_id for r in rulesets for rule in r.rules]
+    assert len(owners) == len(set(owners))
+
+
+def test_should_and_government_will_are_not_requirements() -> None:
+    text = (
+        "The Contractor shall deliver the plan.\n\n"
+        "The Contractor should deliver the plan.\n\n"
+        "The Government will evaluate the plan.\n\n"
+        "The Contractor will deliver the plan.\n\n"
+        "The Contractor will be paid monthly.\n"
+    )
+    assert requirements(text) == ["The Contractor shall deliver the plan.", "The Contractor will deliver the plan."]
+
+
+@pytest.mark.parametrize("level", [
+    "within 4 hours", "99.5 % of the time", "within ten (10) business days", "no later than the 5th",
+    "at least two", "by 15 May 2026", "$500", "twice a year", "at 14 inches",
+])
+def test_a_stated_level_silences_vague_words(level: str, rulesets) -> None:
+    assert "RQ001" in findings("The Contractor shall provide adequate support.", rulesets)
+    assert "RQ001" not in findings(f"The Contractor shall provide adequate support {level}.", rulesets)
+
+
+def test_priority_labels_are_not_levels(rulesets) -> None:
+    assert "RQ002" in findings("The Contractor shall resolve Priority 1 incidents promptly.", rulesets)
+
+
+def test_missing_clauses_only_for_contracts(rulesets) -> None:
+    specification = "# 3 Requirements\n\nR-1 The Contractor shall clean the offices daily.\n"
+    contract = "This Agreement is made between the Authority and the Supplier.\n\n" + specification
+    assert not [r for r in findings(specification, rulesets) if r.startswith("CT1")]
+    assert {"CT110", "CT112", "CT118"} <= set(findings(contract, rulesets))
+
+
+def test_schedule_leaves_general_clauses_to_the_main_agreement(rulesets) -> None:
+    schedule = "This Schedule forms part of the Agreement. Service credits are set out in Table 1.\n"
+    found = set(findings(schedule, rulesets))
+    assert not found & {"CT102", "CT103", "CT104", "CT110", "CT112", "CT118", "CT119"}
+
+
+def test_solicitation_rules_need_a_solicitation(rulesets) -> None:
+    guide = "Performance standards are offeror-proposed. The Contractor shall report monthly.\n"
+    assert not [r for r in findings(guide, rulesets) if r.startswith("RFP")]
+    rfp = "# Request for Proposals\n\nOfferors must submit proposals by email.\n"
+    assert {"RFP004", "RFP006"} <= set(findings(rfp, rulesets))
+
+
+def test_curly_apostrophes_match(rulesets) -> None:
+    assert "RQ003" in findings("The Contractor shall repaint the walls at the contractor’s discretion.", rulesets)
