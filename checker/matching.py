@@ -129,7 +129,8 @@ class TermMatcher:
             self._automaton.make_automaton()
 
     def scan(self, text: str) -> dict[str, tuple[int, int]]:
-        """For each list with a term in ``text``: the span of its first occurrence."""
+        """For each list with a term in ``text``: the span of its first occurrence (the
+        longest term that starts there, so "så snart som möjligt" wins over "så snart")."""
         if self._empty or not text:
             return {}
         view = _view(text)
@@ -154,7 +155,7 @@ class TermMatcher:
                 span = (view.original(start), view.original(stop - 1) + 1)
                 for list_name in self._lists_of_term[index]:
                     known = found.get(list_name)
-                    if known is None or span < known:
+                    if known is None or (span[0], -span[1]) < (known[0], -known[1]):
                         found[list_name] = span
         return found
 

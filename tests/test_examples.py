@@ -1,10 +1,15 @@
-"""The example documents give exactly the findings recorded next to them.
+"""The example documents in examples/ give exactly the findings their .expected.json lists.
 
-For every ``examples/NAME.md`` or ``examples/NAME.docx`` with a sibling
-``examples/NAME.expected.json``, checking the document with the default (shipped) rulesets
-must give exactly the findings listed there: a JSON list of ``{"rule", "line", "column",
-"match"}`` sorted by (line or 0, column or 0, rule). An improved version
-(``NAME.improved.md``) must in addition have no finding of severity error or warning.
+For every ``examples/*.md`` and ``examples/*.docx`` that has an expected file beside it, the
+document is checked with the default shipped rulesets of its language (``checker.check``
+without rulesets, as ``kravkoll check FILE`` does) and the findings, reduced to
+``{"rule", "line", "column", "match"}`` and sorted by (line or 0, column or 0, rule), must
+equal the expected list. The expected file of ``NAME.md`` is ``NAME.expected.json``; the one of
+``NAME.docx`` is ``NAME.docx.expected.json`` (a .docx counts paragraphs, not lines).
+
+An expected file is written from ``kravkoll check FILE --format json`` and reviewed finding by
+finding; when a rule changes on purpose, rerun the command and review the difference.
+An improved example (``*.improved.*``) must also have no finding of severity error or warning.
 """
 
 from __future__ import annotations
@@ -19,47 +24,45 @@ from checker import check
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
-def _expected_file(document: Path) -> Path:
-    return document.with_name(document.stem + ".expected.json")
+def expected_path(document: Path) -> Path:
+    if document.suffix == ".md":
+        return document.with_suffix(".expected.json")
+    return document.with_name(document.name + ".expected.json")
 
 
-DOCUMENTS = sorted(
-    path for path in EXAMPLES.glob("*") if path.suffix in (".md", ".docx") and _expected_file(path).is_file()
-)
+def example_documents() -> list[Path]:
+    documents = sorted(p for pattern in ("*.md", "*.docx") for p in EXAMPLES.glob(pattern))
+    return [p for p in documents if expected_path(p).is_file()]
 
 
-def _key(item: dict) -> tuple:
-    return (item["line"] or 0, item["column"] or 0, item["rule"])
-
-
-def _actual(document: Path) -> list[dict]:
+def reduced_findings(document: Path) -> list[dict]:
     report = check([document])
-    assert not any(f.error for f in report.files), [f.error for f in report.files]
-    rows = []
-    for finding in report.findings:
-        location = finding.location
-        rows.append({
-            "rule": finding.rule,
-            "line": location.line if location else None,
-            "column": location.column if location else None,
-            "match": finding.match,
-        })
-    return sorted(rows, key=_key)
+    assert not any(f.error for f in report.files), report.files
+    rows = [
+        {
+            "rule": f.rule,
+            "line": f.location.line if f.location else None,
+            "column": f.location.column if f.location else None,
+            "match": f.match,
+        }
+        for f in report.findings
+    ]
+    return sorted(rows, key=lambda r: (r["line"] or 0, r["column"] or 0, r["rule"]))
 
 
-def test_there_are_examples() -> None:
-    assert DOCUMENTS, f"no example with an .expected.json in {EXAMPLES}"
+def test_examples_exist() -> None:
+    assert example_documents(), "no example with an .expected.json in examples/"
 
 
-@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: p.name)
+@pytest.mark.parametrize("document", example_documents(), ids=lambda p: p.name)
 def test_example_gives_expected_findings(document: Path) -> None:
-    expected = json.loads(_expected_file(document).read_text(encoding="utf-8"))
-    assert expected == sorted(expected, key=_key), "the .expected.json file is not sorted"
-    assert _actual(document) == expected
+    expected = json.loads(expected_path(document).read_text(encoding="utf-8"))
+    assert expected == sorted(expected, key=lambda r: (r["line"] or 0, r["column"] or 0, r["rule"])), "the expected file is not sorted"
+    assert reduced_findings(document) == expected
 
 
-@pytest.mark.parametrize("document", [d for d in DOCUMENTS if ".improved" in d.name], ids=lambda p: p.name)
+@pytest.mark.parametrize("document", [p for p in example_documents() if ".improved." in p.name], ids=lambda p: p.name)
 def test_improved_example_has_no_errors_or_warnings(document: Path) -> None:
     report = check([document])
-    serious = [(f.rule, f.location.line if f.location else None) for f in report.findings if f.severity in ("error", "warning")]
+    serious = [(f.rule, f.severity, f.text) for f in report.findings if f.severity in ("error", "warning")]
     assert serious == []

@@ -1,0 +1,91 @@
+"""The shipped Swedish rulesets: complete, self-testing, and the shared "matbar" vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import check_document, compile_text, load_ruleset
+from checker.readers.markdown import read_markdown
+from checker.rulecompile import shipped_ruleset_language, shipped_ruleset_names
+from checker.ruletest import rules_without_examples, run_examples
+
+SWEDISH = [name for name in shipped_ruleset_names() if shipped_ruleset_language(name) == "sv"]
+PREFIX = {"sv-krav": "KR", "sv-avtal": "AV", "sv-lou": "LOU"}
+
+
+def test_the_swedish_rulesets_are_shipped() -> None:
+    assert {"sv-grund", "sv-krav", "sv-avtal", "sv-lou"} <= set(SWEDISH)
+
+
+@pytest.mark.parametrize("name", SWEDISH)
+def test_every_example_of_every_rule_passes(name: str) -> None:
+    ruleset = load_ruleset(name)
+    assert rules_without_examples(ruleset) == []
+    failures = [outcome.describe() for outcome in run_examples(ruleset) if not outcome.passed]
+    assert failures == []
+
+
+@pytest.mark.parametrize("name", sorted(PREFIX))
+def test_rules_are_numbered_documented_and_run_once(name: str) -> None:
+    ruleset = load_ruleset(name)
+    assert ruleset.extends == ["sv-grund"]  # no Swedish ruleset pulls in another one's rules
+    assert ruleset.version == "1.0.0" and ruleset.description
+    for rule in ruleset.rules:
+        assert rule.ruleset == name
+        assert rule.id.startswith(PREFIX[name]) and rule.id[len(PREFIX[name]):].isdigit(), rule.id
+        assert rule.suggest and rule.reference and rule.rationale, rule.id
+
+
+MEASURABLE = [
+    "Tjänsten ska vara tillgänglig 99,5 % per kalendermånad.",
+    "Leverantören ska åtgärda fel inom 4 timmar.",
+    "Leverantören ska åtgärda fel inom fyra timmar.",
+    "Konsulten ska påbörja uppdraget senast fem (5) dagar efter kontraktstecknande.",
+    "Svarstiden ska vara högst 2 sekunder.",
+    "Anbudsgivaren ska ha minst 200 anställda.",
+    "Leverantören ska leverera senast den 1 mars 2026.",
+    "Leverantören ska leverera senast 2026-03-31.",
+    "Leverantören ska rapportera månadsvis.",
+    "Vite ska utgå med 5 000 kr per påbörjad vecka.",
+    "Systemet ska klara 1 000 samtidiga användare.",
+    "Supporten ska vara bemannad 07.00–17.00 helgfria vardagar.",
+    "Leverantören ska lämna sex månaders garanti.",
+    "Städresultatet ska uppnå kvalitetsnivå 2.",
+    "Leverantören ska meddela avbrott senast nästa arbetsdag.",
+]
+NOT_MEASURABLE = [
+    "Leverantören ska åtgärda fel snabbt.",
+    "Leverantören ska hantera 5 krav.",
+    "Leverantören ska vara certifierad enligt ISO 9001.",
+    "Leverantören ska efter en dialog med beställaren ta fram en plan.",
+    "Leverantören ska uppfylla 13 kap. 1 § LOU.",
+    "Leverantören ska följa offentlighets- och sekretesslagen (2009:400).",
+]
+
+
+@pytest.fixture(scope="module")
+def measurable_probe():
+    return compile_text(
+        'ruleset "probe" { language sv extends "sv-grund" }\n'
+        'requirement M "mätbar" { category structure when matbar message "{match}" }\n',
+        "probe.krav",
+    )
+
+
+def _measured(probe, sentence: str) -> list[str | None]:
+    document = read_markdown(sentence, "probe.md", language="sv")
+    return [finding.match for finding in check_document(document, [probe]).findings]
+
+
+@pytest.mark.parametrize("sentence", MEASURABLE)
+def test_measurable_levels_are_recognised(measurable_probe, sentence: str) -> None:
+    assert _measured(measurable_probe, sentence), sentence
+
+
+@pytest.mark.parametrize("sentence", NOT_MEASURABLE)
+def test_numbers_without_a_level_are_not_measurable(measurable_probe, sentence: str) -> None:
+    assert _measured(measurable_probe, sentence) == []
+
+
+def test_bor_sentences_are_not_requirements(measurable_probe) -> None:
+    assert _measured(measurable_probe, "Leverantören bör svara inom 4 timmar.") == []
