@@ -362,6 +362,14 @@ class _Compiler:
             self._add_pattern(name, condition.source, condition.flags, rule_file, condition.pos)
             return PatternAtom(pattern=name)
         if isinstance(condition, InSection):
+            if condition.list:  # in section NAME: a terms list of the ruleset
+                entry = self.names.get(condition.list)
+                if entry is None or entry.kind != "terms":
+                    hint = did_you_mean(condition.list, [n for n, e in self.names.items() if e.kind == "terms"])
+                    what = "no terms list" if entry is None else f"a {entry.kind}, not a terms list"
+                    self.error(rule_file, condition.pos, f"'in section {condition.list}': {what}{hint}")
+                    return condition
+                return InSection(list=condition.list, terms=[])
             name = _inline_name(rule_file, condition.pos, "section")
             self._add_list(name, condition.terms, rule_file, [condition.pos] * len(condition.terms))
             return InSection(list=name, terms=condition.terms)

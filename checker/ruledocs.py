@@ -48,6 +48,8 @@ def render_condition(condition: Any, ruleset: Ruleset, top: bool = True) -> str:
     if isinstance(condition, ClassAtom):
         return condition.define
     if isinstance(condition, InSection):
+        if not condition.list.startswith("@"):
+            return f"in section {condition.list}"
         return "in section " + ", ".join(f'"{t}"' for t in condition.terms)
     if isinstance(condition, HasId):
         return "has id"
@@ -65,7 +67,7 @@ def render_condition(condition: Any, ruleset: Ruleset, top: bool = True) -> str:
 def _names_used(condition: Any, ruleset: Ruleset, seen: set[str]) -> list[tuple[str, str]]:
     """(kind, name) of the named lists, patterns and defines a condition uses, defines expanded."""
     found: list[tuple[str, str]] = []
-    if isinstance(condition, TermsAtom) and not condition.list.startswith("@"):
+    if isinstance(condition, (TermsAtom, InSection)) and not condition.list.startswith("@"):
         found.append(("terms", condition.list))
     elif isinstance(condition, PatternAtom) and not condition.pattern.startswith("@"):
         found.append(("pattern", condition.pattern))

@@ -339,6 +339,9 @@ class _Conditions(Transformer):
     def in_section(self, children: list[Token]) -> InSection:
         return InSection(list="", terms=[str(c) for c in children], pos=_pos(children[0]))
 
+    def in_section_list(self, children: list[Token]) -> InSection:
+        return InSection(list=str(children[0]), terms=[], pos=_pos(children[0]))
+
     def has_id(self, children: list[Any]) -> HasId:
         return HasId()
 

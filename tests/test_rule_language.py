@@ -110,6 +110,15 @@ def test_every_condition_construct_compiles() -> None:
     assert rest[2].terms == ["Drift", "Support"]
 
 
+def test_in_section_takes_a_terms_list_name() -> None:
+    ruleset = rules(HEADER + 'terms rubriker = "Drift", "Support*"\ndefine requirement = "ska"\nrequirement R "t" {\n category structure\n when in section rubriker\n message "m"\n}\n')
+    assert ruleset.rule("R").when == InSection(list="rubriker", terms=[])
+    document = md("# 4 Supporten\n\nDet ska gå fort.\n\n# 5 Pris\n\nDet ska vara billigt.")
+    assert [f.text for f in findings(document, ruleset)] == ["Det ska gå fort."]
+    line, column, message = single_error(HEADER + 'pattern p = /x/\ndefine requirement = "ska"\nrequirement R "t" {\n category structure\n when in section p\n message "m"\n}\n')
+    assert (line, column) == (8, 18) and message == "'in section p': a pattern, not a terms list"
+
+
 def test_and_binds_tighter_than_or() -> None:
     ruleset = rules(HEADER + 'define requirement = "ska"\nrequirement R "t" {\n category ambiguous\n when "a" or "b" and "c"\n message "m"\n}\n')
     when = ruleset.rule("R").when
