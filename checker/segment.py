@@ -262,6 +262,12 @@ class DocumentBuilder:
         """A ``kravkoll: ignore`` comment: it applies to the next block."""
         self._pending.append(suppression)
 
+    def suppress_blocks(self, suppressions: list[Suppression], first_block: int) -> None:
+        """Suppressions that cover every block made since block ``first_block`` (a Word comment
+        whose range spans those paragraphs)."""
+        for block in self.blocks[first_block:]:
+            block.suppressions.extend(s for s in suppressions if s not in block.suppressions)
+
     # -- headings
     def heading(self, text: str, level: int | None, location: Location, number: str | None = None) -> None:
         """A heading; its number is taken from the text ("4.2 Felhantering") if not given."""
@@ -288,14 +294,24 @@ class DocumentBuilder:
     def current_section(self) -> int | None:
         return self._open[-1].section if self._open else None
 
+    def close_sections(self) -> None:
+        """What follows stands outside every section (e.g. footnotes read after the body)."""
+        self._open.clear()
+
     # -- paragraphs and list items
-    def paragraph(self, piece: Piece, kind: str = "paragraph") -> None:
-        """A paragraph or list item: one statement per sentence."""
+    def paragraph(self, piece: Piece, kind: str = "paragraph", requirement_id: str | None = None) -> None:
+        """A paragraph or list item: one statement per sentence.
+
+        Its requirement id is the id its text starts with, else ``requirement_id``: a label the
+        reader computed but that is not part of the text (a Word list number such as ``K4.1``).
+        """
         if not piece.text.strip():
             return
         block = self._block(kind, piece.anchors[0].location)
         found = leading_id(piece.text)
-        requirement_id, id_source = (found[0], "leading") if found else (None, None)
+        if found:
+            requirement_id = found[0]
+        id_source = "leading" if requirement_id else None
         statement_kind = "list_item" if kind == "list_item" else "sentence"
         for start, end in split_sentences(piece.text):
             anchors = _slice_anchors(piece.anchors, start, end)
@@ -303,17 +319,22 @@ class DocumentBuilder:
 
     # -- tables
     def table(self, rows: list[list[Piece]], header_rows: int | None = None) -> None:
-        """A table; each body row becomes one statement, cells joined with " | "."""
-        rows = [row for row in rows if any(cell.text.strip() for cell in row)]
-        if not rows:
-            return
+        """A table; each body row becomes one statement, cells joined with " | ".
+
+        Tables and rows keep their numbers in the source: an empty table still counts, and an
+        empty row makes no statement but still counts. ``header_rows`` counts source rows.
+        """
         self._tables += 1
         table_number = self._tables
+        numbered = [(number, row) for number, row in enumerate(rows, start=1) if any(cell.text.strip() for cell in row)]
+        if not numbered:
+            return
+        filled = [row for _, row in numbered]
         if header_rows is None:
-            header_rows = 1 if len(rows) > 1 and _is_header(rows[0]) else 0
-        id_column = _id_column(rows, header_rows)
-        block = self._block("table", rows[0][0].anchors[0].location, table=table_number)
-        for row_number, row in enumerate(rows, start=1):
+            header_rows = numbered[0][0] if len(filled) > 1 and _is_header(filled[0]) else 0
+        id_column = _id_column(filled, sum(1 for number, _ in numbered if number <= header_rows))
+        block = self._block("table", filled[0][0].anchors[0].location, table=table_number)
+        for row_number, row in numbered:
             if row_number <= header_rows:
                 continue
             texts: list[str] = []
