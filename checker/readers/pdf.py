@@ -51,7 +51,6 @@ def read_pdf(data: bytes, path: str, *, language: str | None = None) -> Document
 
 def _page_texts(data: bytes, path: str) -> list[str]:
     import pypdf
-    from pypdf.errors import DependencyError, FileNotDecryptedError
 
     try:
         with _quiet_pypdf():
@@ -61,10 +60,6 @@ def _page_texts(data: bytes, path: str) -> list[str]:
             return [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
-    except FileNotDecryptedError:
-        raise InputError(path, "is password-protected; remove the password and save it again") from None
-    except DependencyError as error:
-        raise InputError(path, f"cannot be decrypted ({one_line(error)})") from None
     except Exception as error:  # noqa: BLE001 - pypdf raises many kinds of error on malformed files
         raise InputError(path, f"is not a readable PDF ({one_line(error)})") from None
 
@@ -91,7 +86,8 @@ def pdf_lines(pages: list[str]) -> tuple[list[tuple[int, int, str]], list[int]]:
         page_starts.append(number + 1)
         if entries:
             entries.append((number, 1, ""))
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
+        lines = text.split("\n") if text else []
         cut = 0  # characters of this line already joined to the line before
         for index, line in enumerate(lines):
             number += 1
