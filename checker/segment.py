@@ -254,6 +254,7 @@ class DocumentBuilder:
     blocks: list[Block] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     _open: list[_Open] = field(default_factory=list)
+    _labels: dict[int, str] = field(default_factory=dict)  # section index → heading path
     _pending: list[Suppression] = field(default_factory=list)
     _tables: int = 0
 
@@ -285,7 +286,9 @@ class DocumentBuilder:
             self._open.pop()
         parent = self._open[-1].section if self._open else None
         index = len(self.sections)
-        self.sections.append(Section(index=index, title=title, number=number, level=level, parent=parent, location=location))
+        section = Section(index=index, title=title, number=number, level=level, parent=parent, location=location)
+        self.sections.append(section)
+        self._labels[index] = f"{self._labels[parent]} > {section.label}" if parent is not None else section.label
         self._open.append(_Open(index, level))
         block = self._block("heading", location)
         self._statement("heading", text, block, [Anchor(offset=0, location=location)], None, None)
@@ -347,8 +350,12 @@ class DocumentBuilder:
                 if texts:
                     offset += 3  # " | "
                 leading = len(cell.text) - len(cell.text.lstrip())
-                for anchor in _slice_anchors(cell.anchors, leading, len(cell.text)) if "\n" not in cell.text else cell.anchors[:1]:
-                    location = anchor.location.model_copy(update={"table": table_number, "row": row_number, "cell": cell_number})
+                if "\n" in cell.text:
+                    cell_anchors = cell.anchors[:1]
+                else:
+                    cell_anchors = _slice_anchors(cell.anchors, leading, len(cell.text)) if leading else cell.anchors
+                for anchor in cell_anchors:
+                    location = self._located(anchor.location, table=table_number, row=row_number, cell=cell_number)
                     anchors.append(Anchor(offset=offset + anchor.offset, location=location))
                 texts.append(text)
                 offset += len(text)
@@ -358,7 +365,7 @@ class DocumentBuilder:
             if id_column is not None and id_column < len(row) and row[id_column].text.strip():
                 requirement_id = row[id_column].text.strip().rstrip(":.")
             self._statement("table_row", " | ".join(texts), block, anchors, requirement_id,
-                            "column" if requirement_id else None, table=table_number, row=row_number)
+                            "column" if requirement_id else None, table=table_number, row=row_number, located=True)
 
     # -- internals
     def _block(self, kind: str, location: Location, table: int | None = None) -> int:
@@ -368,8 +375,17 @@ class DocumentBuilder:
         self._pending = []
         return index
 
+    def _located(self, location: Location, **update: int) -> Location:
+        """``location`` with the current section's heading path, and ``update``."""
+        if self._open:
+            update["section"] = self._labels[self._open[-1].section]
+        return location.model_copy(update=update) if update else location
+
     def _statement(self, kind: str, text: str, block: int, anchors: list[Anchor], requirement_id: str | None,
-                   id_source: str | None, table: int | None = None, row: int | None = None) -> None:
+                   id_source: str | None, table: int | None = None, row: int | None = None, located: bool = False) -> None:
+        """A statement; its anchors get the section's heading path unless ``located`` already."""
+        if self._open and not located:
+            anchors = [Anchor(offset=a.offset, location=self._located(a.location)) for a in anchors]
         self.statements.append(
             Statement(index=len(self.statements), kind=kind, text=text, block=block, section=self.current_section,
                       table=table, row=row, requirement_id=requirement_id, id_source=id_source, anchors=anchors)
@@ -383,24 +399,13 @@ class DocumentBuilder:
             source = "detected"
             if language is None:
                 language, source = "en", "default"
-        labels = {s.index: None for s in self.sections}
-        document = Document(path=self.path, format=self.format, language=language, language_source=source,
-                            sections=self.sections, blocks=self.blocks, statements=[])
-        for index in labels:
-            labels[index] = document.section_label(index)
         for statement in self.statements:
-            label = labels.get(statement.section) if statement.section is not None else None
-            if label is not None:
-                statement.anchors = [
-                    Anchor(offset=a.offset, location=a.location.model_copy(update={"section": label}))
-                    for a in statement.anchors
-                ]
             if statement.requirement_id is None and statement.kind != "heading":
                 number = _nearest_number(self.sections, statement.section)
                 if number is not None:
                     statement.requirement_id, statement.id_source = number, "heading"
-        document.statements = self.statements
-        return document
+        return Document(path=self.path, format=self.format, language=language, language_source=source,
+                        sections=self.sections, blocks=self.blocks, statements=self.statements)
 
 
 def _nearest_number(sections: list[Section], index: int | None) -> str | None:
@@ -420,9 +425,10 @@ def _slice_anchors(anchors: list[Anchor], start: int, end: int) -> list[Anchor]:
             base = anchor
         elif anchor.offset < end:
             result.append(Anchor(offset=anchor.offset - start, location=anchor.location))
-    column = base.location.column + (start - base.offset)
-    first = Anchor(offset=0, location=base.location.model_copy(update={"column": column}))
-    return [first, *result]
+    location = base.location
+    if start != base.offset:
+        location = location.model_copy(update={"column": location.column + (start - base.offset)})
+    return [Anchor(offset=0, location=location), *result]
 
 
 def _is_header(row: list[Piece]) -> bool:

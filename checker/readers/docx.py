@@ -84,7 +84,7 @@ MC_ALTERNATE, MC_CHOICE = _MC + "AlternateContent", _MC + "Choice"
 _SPACE_TAGS = frozenset((W_TAB, W_PTAB, W_BR, W_CR))
 _MARKER_TAGS = frozenset((W_RANGE_START, W_RANGE_END, W_COMMENT_REF))
 _SLOW_TAGS = frozenset((W_TXBX, MC_ALTERNATE, W_MOVE_FROM))
-_FAST_TAGS = (W_T, *_SPACE_TAGS, W_NB_HYPHEN, *_MARKER_TAGS, *_SLOW_TAGS)
+_OTHER_TAGS = frozenset((*_SPACE_TAGS, W_NB_HYPHEN, *_MARKER_TAGS, *_SLOW_TAGS))
 _OFF = frozenset(("0", "false", "off", "none"))
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -485,14 +485,16 @@ def _format_number(value: int, fmt: str) -> str:
 # ---- the body ----------------------------------------------------------------------------------
 
 
-@dataclass
 class _Text:
     """A paragraph's text, its comment markers (offset, tag, comment id) and its text boxes."""
 
-    parts: list[str] = field(default_factory=list)
-    length: int = 0
-    markers: list[tuple[int, str, str]] = field(default_factory=list)
-    boxes: list[etree._Element] = field(default_factory=list)
+    __slots__ = ("parts", "length", "markers", "boxes")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.markers: list[tuple[int, str, str]] = []
+        self.boxes: list[etree._Element] = []
 
     def add(self, text: str) -> None:
         self.parts.append(text)
@@ -578,30 +580,34 @@ class _Story:
             self.blocks(box)
 
     def table(self, table: etree._Element) -> None:
+        """A table: one piece per grid column of each row; rows marked as header rows lead."""
         first_block = len(self.builder.blocks)
         suppressions = list(self.open_suppressions.values())
         rows: list[list[Piece]] = []
         header_rows = 0
         for row in _children(table, W_TR):
             properties = row.find(W_TRPR)
-            cells: list[Piece] = []
-            if properties is not None:
-                if (header := properties.find(W_TBL_HEADER)) is not None and _on(header) and header_rows == len(rows):
-                    header_rows += 1
-                before = _int(properties.find(W_GRID_BEFORE)) or 0
-            else:
-                before = 0
-            for cell in _children(row, W_TC):
-                piece = self._cell(cell, suppressions).piece(max(self.paragraphs, 1))
-                if before:
-                    cells.extend(Piece(text="", anchors=piece.anchors[:1]) for _ in range(before))
-                    before = 0
-                cells.append(piece)
-                span = _int(cell.find(W_TCPR).find(W_GRID_SPAN)) if cell.find(W_TCPR) is not None else None
-                cells.extend(Piece(text="", anchors=piece.anchors[:1]) for _ in range((span or 1) - 1))
-            rows.append(cells)
+            header = properties.find(W_TBL_HEADER) if properties is not None else None
+            if header is not None and _on(header) and header_rows == len(rows):
+                header_rows += 1
+            rows.append(self._row(row, properties, suppressions))
         self.builder.table(rows, header_rows or None)
         self.builder.suppress_blocks(_unique(suppressions), first_block)
+
+    def _row(self, row: etree._Element, properties: etree._Element | None, suppressions: list[Suppression]) -> list[Piece]:
+        """A row's cells by grid column: a merged cell once, in its first column, the columns it
+        spans (and those skipped before the first cell) empty."""
+        cells: list[Piece] = []
+        skipped = (_int(properties.find(W_GRID_BEFORE)) or 0) if properties is not None else 0
+        for cell in _children(row, W_TC):
+            piece = self._cell(cell, suppressions).piece(max(self.paragraphs, 1))
+            cell_properties = cell.find(W_TCPR)
+            span = (_int(cell_properties.find(W_GRID_SPAN)) or 1) if cell_properties is not None else 1
+            cells.extend(Piece(text="", anchors=piece.anchors[:1]) for _ in range(skipped))
+            cells.append(piece)
+            cells.extend(Piece(text="", anchors=piece.anchors[:1]) for _ in range(span - 1))
+            skipped = 0
+        return cells
 
     def _cell(self, container: etree._Element, suppressions: list[Suppression], cell: _CellText | None = None) -> _CellText:
         """The text of a cell: its paragraphs, nested tables' and text boxes' included, in order."""
@@ -717,24 +723,25 @@ def _paragraphs(container: etree._Element) -> Iterator[etree._Element]:
 
 
 def _paragraph_text(p: etree._Element) -> _Text:
-    """The visible text of a paragraph: one C-level pass over its text elements; paragraphs with
-    text boxes, alternate content or moved-away text take the careful walk instead."""
+    """The visible text of a paragraph in one pass over its elements; paragraphs with text
+    boxes, alternate content or moved-away text take the careful walk instead."""
     text = _Text()
-    for element in p.iter(*_FAST_TAGS):
+    for element in p.iter():
         tag = element.tag
         if tag == W_T:
             if element.text:
                 text.add(element.text)
-        elif tag in _SPACE_TAGS:
-            text.add(" ")
-        elif tag == W_NB_HYPHEN:
-            text.add("-")
-        elif tag in _MARKER_TAGS:
-            text.markers.append((text.length, tag, element.get(W_ID, "")))
-        else:
-            careful = _Text()
-            _walk(p, careful)
-            return careful
+        elif tag in _OTHER_TAGS:
+            if tag in _SPACE_TAGS:
+                text.add(" ")
+            elif tag == W_NB_HYPHEN:
+                text.add("-")
+            elif tag in _MARKER_TAGS:
+                text.markers.append((text.length, tag, element.get(W_ID, "")))
+            else:
+                careful = _Text()
+                _walk(p, careful)
+                return careful
     return text
 
 
