@@ -12,7 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
-from docx_builder import new_document, to_bytes
+from docx_builder import add_list, new_document, number, to_bytes
 
 from checker.cli import main
 from checker.errors import InputError
@@ -265,3 +265,42 @@ def test_cli_checks_a_docx_with_paragraph_locations(tmp_path):
     findings = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "sv-avtal/OMATBART"]
     assert [(f["location"]["line"], f["location"]["column"], f["location"]["paragraph"], f["location"]["section"], f["requirement_id"])
             for f in findings] == [(2, 35, 2, "4 Drift", "K4.1")]
+
+
+# ---- hostile structure inside well-formed XML ------------------------------------------------------
+
+
+def _with_body(body: str) -> bytes:
+    document = member(GOOD, "word/document.xml")
+    start, end = document.index(b"<w:body>") + len(b"<w:body>"), document.index(b"<w:sectPr")
+    return rezip(GOOD, replace={"word/document.xml": document[:start] + body.encode() + document[end:]})
+
+
+def test_huge_grid_span_does_not_explode():
+    row = '<w:tr><w:trPr><w:gridBefore w:val="2000000000"/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="2000000000"/></w:tcPr><w:p><w:r><w:t>K1</w:t></w:r></w:p></w:tc>' \
+          '<w:tc><w:p><w:r><w:t>Leverantören ska svara.</w:t></w:r></w:p></w:tc></w:tr>'
+    doc = read_docx(_with_body(f"<w:tbl>{row}</w:tbl>"), "x.docx")
+    (statement,) = doc.statements
+    assert statement.text == "K1 | Leverantören ska svara."
+    assert [a.location.cell for a in statement.anchors] == [65, 129]  # capped at 64 columns each
+
+
+def test_huge_list_counter_does_not_explode():
+    d = new_document()
+    add_list(d, 95, 95, [("lowerLetter", "%1)")], starts={0: 10**9})
+    number(d.add_paragraph("Leverantören ska leverera."), 95)
+    doc = read_docx(to_bytes(d), "x.docx")
+    assert [(s.kind, s.text) for s in doc.statements] == [("list_item", "Leverantören ska leverera.")]
+
+
+def test_deep_nesting_within_the_parsers_depth_limit():
+    paragraph = "<w:p><w:r><w:t>Djupt inne ska det stå.</w:t></w:r></w:p>"
+    controls = "<w:sdt><w:sdtContent>" * 120 + paragraph + "</w:sdtContent></w:sdt>" * 120
+    tables = "<w:tbl><w:tr><w:tc>" * 80 + paragraph + "</w:tc></w:tr></w:tbl>" * 80
+    doc = read_docx(_with_body(controls + tables), "x.docx")
+    assert [(s.text, s.location.line) for s in doc.statements] == [("Djupt inne ska det stå.", 1), ("Djupt inne ska det stå.", 2)]
+
+
+def test_document_without_a_body():
+    data = rezip(GOOD, replace={"word/document.xml": b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'})
+    assert refusal(data) == "has no text"

@@ -54,6 +54,10 @@ import zlib
 from dataclasses import dataclass, field, replace
 from typing import Iterator
 
+import docx
+from docx.document import Document as WordDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part, XmlPart
 from lxml import etree
 
 from ..document import Anchor, Document, Location, Suppression
@@ -67,6 +71,8 @@ MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 """Highest compression ratio allowed for a file larger than :data:`RATIO_CHECKED_ABOVE`."""
 RATIO_CHECKED_ABOVE = 1024 * 1024
+_MAX_GRID_COLUMNS = 64  # Word allows 63; a larger gridSpan or gridBefore is hostile
+_MAX_LETTER_COUNTER = 26 * 10  # "a" … "jjjjjjjjjj"; larger counters print as numbers
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -108,7 +114,8 @@ def read_docx(data: bytes, path: str, *, language: str | None = None) -> Documen
     styles = _Styles(_element(word.part, "styles"))
     numbering = _Numbering(_element(word.part, "numbering"), styles)
     story = _Story(builder, styles, numbering, _comment_texts(_element(word.part, "comments")))
-    story.blocks(word.element.body)
+    if word.element.body is not None:
+        story.blocks(word.element.body)
     notes = [note for kind in ("footnotes", "endnotes") for note in _notes(word.part, kind, path)]
     if notes:
         builder.close_sections()
@@ -193,10 +200,7 @@ def _has_doctype(xml: bytes) -> bool:
     return any(marker in xml for marker in _DOCTYPE_MARKERS)
 
 
-def _open(data: bytes, path: str):  # -> docx.document.Document
-    import docx
-    from docx.opc.part import XmlPart
-
+def _open(data: bytes, path: str) -> WordDocument:
     try:
         word = docx.Document(io.BytesIO(data))
     except Exception as error:  # noqa: BLE001 - python-docx raises KeyError, ValueError, lxml and zip errors alike
@@ -207,22 +211,19 @@ def _open(data: bytes, path: str):  # -> docx.document.Document
     return word
 
 
-
-def _related(part, kind: str):
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
+def _related(part: Part, kind: str) -> Part | None:
     try:
         return part.part_related_by(getattr(RT, kind.upper()))
     except (KeyError, ValueError):
         return None
 
 
-def _element(part, kind: str) -> etree._Element | None:
+def _element(part: Part, kind: str) -> etree._Element | None:
     related = _related(part, kind)
     return getattr(related, "element", None)
 
 
-def _notes(part, kind: str, path: str) -> list[etree._Element]:
+def _notes(part: Part, kind: str, path: str) -> list[etree._Element]:
     """The footnotes (or endnotes) with text, separators left out. python-docx keeps these parts
     as bytes; they are parsed here without a DTD, entities or network."""
     related = _related(part, kind)
@@ -345,8 +346,9 @@ def _value(element: etree._Element | None) -> str | None:
     return element.get(W_VAL) if element is not None else None
 
 
-def _int(element: etree._Element | None) -> int | None:
-    value = _value(element)
+def _int(element: etree._Element | None, attribute: str = W_VAL) -> int | None:
+    """An integer attribute (``w:val`` unless named), None when absent or not a number."""
+    value = element.get(attribute) if element is not None else None
     try:
         return int(value) if value is not None else None
     except ValueError:
@@ -402,7 +404,7 @@ class _Numbering:
                 abstract = abstracts.get(_value(linked.find(_W + "abstractNumId")) or "", abstract)
             levels = dict(map(_parse_level, abstract.iterchildren(_W + "lvl"))) if abstract is not None else {}
             for override in num.iterchildren(_W + "lvlOverride"):
-                level = _int_attr(override, W_ILVL)
+                level = _int(override, W_ILVL)
                 if level is None:
                     continue
                 if (replacement := override.find(_W + "lvl")) is not None:
@@ -446,7 +448,7 @@ class _Numbering:
 def _parse_level(element: etree._Element) -> tuple[int, _Level]:
     restart = _int(element.find(_W + "lvlRestart"))
     start = _int(element.find(_W + "start"))
-    return _int_attr(element, W_ILVL) or 0, _Level(
+    return _int(element, W_ILVL) or 0, _Level(
         start=start if start is not None else 1,
         fmt=_value(element.find(_W + "numFmt")) or "decimal",
         text=_value(element.find(_W + "lvlText")) or "",
@@ -456,19 +458,12 @@ def _parse_level(element: etree._Element) -> tuple[int, _Level]:
     )
 
 
-def _int_attr(element: etree._Element, name: str) -> int | None:
-    try:
-        return int(element.get(name, ""))
-    except ValueError:
-        return None
-
-
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
 
 def _format_number(value: int, fmt: str) -> str:
     """A counter in a Word number format (decimal, decimalZero, lower/upperLetter, lower/upperRoman)."""
-    if value > 0 and fmt in ("lowerLetter", "upperLetter"):
+    if 0 < value <= _MAX_LETTER_COUNTER and fmt in ("lowerLetter", "upperLetter"):
         letters = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letters if fmt == "lowerLetter" else letters.upper()
     if 0 < value < 4000 and fmt in ("lowerRoman", "upperRoman"):
@@ -565,14 +560,14 @@ class _Story:
         first_block = len(self.builder.blocks)
         body = text.text
         if not style.is_toc and body.strip():
-            location = Location(line=number, column=1, paragraph=number)
             heading = self._heading(p, body, style, label)
             if heading is not None:
                 level, heading_number = heading
                 column = 1 + len(body) - len(body.lstrip())
-                self.builder.heading(body, level, location.model_copy(update={"column": column}), heading_number)
+                self.builder.heading(body, level, Location(line=number, column=column, paragraph=number), heading_number)
             else:
                 kind = "list_item" if label is not None or style.is_list else "paragraph"
+                location = Location(line=number, column=1, paragraph=number)
                 self.builder.paragraph(Piece(text=body, anchors=[Anchor(offset=0, location=location)]), kind, _label_id(label))
         if text.markers or self.open_suppressions:
             self.builder.suppress_blocks(self._apply_markers(text.markers, number), first_block)
@@ -599,10 +594,12 @@ class _Story:
         spans (and those skipped before the first cell) empty."""
         cells: list[Piece] = []
         skipped = (_int(properties.find(W_GRID_BEFORE)) or 0) if properties is not None else 0
+        skipped = min(skipped, _MAX_GRID_COLUMNS)
         for cell in _children(row, W_TC):
             piece = self._cell(cell, suppressions).piece(max(self.paragraphs, 1))
             cell_properties = cell.find(W_TCPR)
             span = (_int(cell_properties.find(W_GRID_SPAN)) or 1) if cell_properties is not None else 1
+            span = min(span, _MAX_GRID_COLUMNS)
             cells.extend(Piece(text="", anchors=piece.anchors[:1]) for _ in range(skipped))
             cells.append(piece)
             cells.extend(Piece(text="", anchors=piece.anchors[:1]) for _ in range(span - 1))
