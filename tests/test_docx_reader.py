@@ -300,18 +300,26 @@ def test_tracked_changes_read_as_accepted_and_content_controls_read():
         ("Fel ska åtgärdas inom 4 timmar.", 1), ("I en innehållskontroll.", 2)]
 
 
-def test_tabs_and_breaks_read_as_one_space_each():
+def test_tabs_and_breaks_read_as_one_space_each_and_tab_stops_are_not_text():
     d = new_document()
-    p = d.add_paragraph()
-    p.add_run("K7.1")
-    p.add_run().add_tab()
-    p.add_run("Leverantören ska")
-    p.add_run().add_break()
-    p.add_run("rapportera.")
+    for with_box in (False, True):  # the one-pass reading and the careful walk (text box)
+        p = d.add_paragraph()
+        p._p.get_or_add_pPr().append(parse_xml(f'<w:tabs {nsdecls("w")}><w:tab w:val="left" w:pos="720"/></w:tabs>'))
+        p.add_run("K7.1")
+        p.add_run().add_tab()
+        p.add_run("Leverantören ska")
+        p.add_run().add_break()
+        p.add_run("rapportera.")
+        if with_box:
+            add_text_box(p, ["I rutan."])
     doc = read(d)
-    s = doc.statements[0]
-    assert (s.text, s.requirement_id) == ("K7.1 Leverantören ska rapportera.", "K7.1")
-    assert s.location_at(s.text.index("rapportera")).column == 23
+    assert [(s.text, s.requirement_id, s.location.line) for s in doc.statements] == [
+        ("K7.1 Leverantören ska rapportera.", "K7.1", 1),
+        ("K7.1 Leverantören ska rapportera.", "K7.1", 2),
+        ("I rutan.", None, 3),
+    ]
+    for s in doc.statements[:2]:
+        assert (s.location.column, s.location_at(s.text.index("rapportera")).column) == (1, 23)
 
 
 def test_comment_suppressions_cover_the_commented_blocks():

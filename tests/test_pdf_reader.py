@@ -59,8 +59,8 @@ def test_page_break_ends_a_paragraph():
 
 
 def test_hyphens_kept_after_capitals_and_before_conjunctions():
-    doc = read_pdf(make_pdf([["Leverantörens IT-", "system ska ha stöd för drift-", "och underhållsavtal."]]), "x.pdf")
-    assert [s.text for s in doc.statements] == ["Leverantörens IT-system ska ha stöd för drift- och underhållsavtal."]
+    doc = read_pdf(make_pdf([["Leverantörens IT-", "system ska ha stöd för drift-", "och underhållsavtal via e-", "post."]]), "x.pdf")
+    assert [s.text for s in doc.statements] == ["Leverantörens IT-system ska ha stöd för drift- och underhållsavtal via e-post."]
 
 
 def test_word_hyphenated_over_a_whole_line():

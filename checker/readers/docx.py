@@ -720,25 +720,29 @@ def _paragraphs(container: etree._Element) -> Iterator[etree._Element]:
 
 
 def _paragraph_text(p: etree._Element) -> _Text:
-    """The visible text of a paragraph in one pass over its elements; paragraphs with text
-    boxes, alternate content or moved-away text take the careful walk instead."""
+    """The visible text of a paragraph in one pass over its content (its properties, whose
+    ``w:tab`` are tab stops, left out); paragraphs with text boxes, alternate content or
+    moved-away text take the careful walk instead."""
     text = _Text()
-    for element in p.iter():
-        tag = element.tag
-        if tag == W_T:
-            if element.text:
-                text.add(element.text)
-        elif tag in _OTHER_TAGS:
-            if tag in _SPACE_TAGS:
-                text.add(" ")
-            elif tag == W_NB_HYPHEN:
-                text.add("-")
-            elif tag in _MARKER_TAGS:
-                text.markers.append((text.length, tag, element.get(W_ID, "")))
-            else:
-                careful = _Text()
-                _walk(p, careful)
-                return careful
+    for child in p:
+        if child.tag == W_PPR:
+            continue
+        for element in child.iter():
+            tag = element.tag
+            if tag == W_T:
+                if element.text:
+                    text.add(element.text)
+            elif tag in _OTHER_TAGS:
+                if tag in _SPACE_TAGS:
+                    text.add(" ")
+                elif tag == W_NB_HYPHEN:
+                    text.add("-")
+                elif tag in _MARKER_TAGS:
+                    text.markers.append((text.length, tag, element.get(W_ID, "")))
+                else:
+                    careful = _Text()
+                    _walk(p, careful)
+                    return careful
     return text
 
 
@@ -759,7 +763,7 @@ def _walk(element: etree._Element, text: _Text) -> None:
         elif tag == MC_ALTERNATE:
             choice = child.find(MC_CHOICE)  # the Fallback repeats the Choice in older markup
             _walk(choice if choice is not None else child, text)
-        elif tag != W_MOVE_FROM:
+        elif tag != W_MOVE_FROM and tag != W_PPR:
             _walk(child, text)
 
 

@@ -7,8 +7,8 @@ that extracted line (not a position on the page), ``page`` the page from 1. A pa
 paragraph, so running headers and footers do not merge into the text around them.
 
 A word hyphenated at a line end ("leveran-" / "tören") is joined on the first line and located
-there; the hyphen stays after a capital or digit ("IT-" / "system" → "IT-system") and before
-"och", "eller", "samt", "and", "or" ("drift- och underhåll").
+there; the hyphen stays after a capital or a single letter ("IT-" / "system" → "IT-system",
+"e-post") and the word is not joined to "och", "eller", "samt", "and", "or" ("drift- och underhåll").
 
 Refused with a one-line error: PDFs that need a password (those with only an owner password, which
 any reader opens, are read), corrupt PDFs, and PDFs without a text layer (scans: kravkoll does no
@@ -38,7 +38,7 @@ def read_pdf(data: bytes, path: str, *, language: str | None = None) -> Document
     except ImportError:
         raise InputError(path, "reading PDF needs the pdf extra: pip install 'kravkoll[pdf]'") from None
     pages = _page_texts(data, path)
-    lines, page_starts = pdf_lines(pages)
+    lines, page_starts = _pdf_lines(pages)
     builder = DocumentBuilder(path=path, format="pdf")
     feed_lines(builder, lines)
     if not builder.statements:
@@ -76,7 +76,7 @@ def _quiet_pypdf() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def pdf_lines(pages: list[str]) -> tuple[list[tuple[int, int, str]], list[int]]:
+def _pdf_lines(pages: list[str]) -> tuple[list[tuple[int, int, str]], list[int]]:
     """The pages' text as plain-text source lines ``(line, column, text)`` with hyphenated words
     joined, an empty entry between pages; and the first line number of each page."""
     entries: list[tuple[int, int, str]] = []
@@ -114,7 +114,8 @@ def _join_hyphenated(line: str, following: str) -> tuple[str, int] | None:
     fragment = rest[:word_end]
     if not fragment[:1].islower() or fragment.rstrip(".,;:").lower() in _KEEP_HYPHEN_BEFORE:
         return None
-    keep = end[-1] == "-" and end[-2].isupper()
+    word = end.split()[-1]
+    keep = end[-1] == "-" and (len(word) <= 2 or word[-2].isupper())  # "IT-system", "e-post"
     return (end if keep else end[:-1]) + fragment, len(following) - len(rest) + word_end
 
 
