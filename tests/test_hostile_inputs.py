@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -266,8 +267,6 @@ def test_cli_checks_a_docx_with_paragraph_locations(tmp_path):
     path.write_bytes(to_bytes(d))
     result = CliRunner().invoke(main, ["check", "--format", "json", str(path), "--ruleset", str(FIXTURES / "contract-example.krav")])
     assert result.exit_code == 1, result.stderr
-    import json
-
     findings = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "sv-avtal/OMATBART"]
     assert [(f["location"]["line"], f["location"]["column"], f["location"]["paragraph"], f["location"]["section"], f["requirement_id"])
             for f in findings] == [(2, 35, 2, "4 Drift", "K4.1")]
