@@ -6,6 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def one_line(error: BaseException, limit: int = 160) -> str:
+    """A library's error message as one short line, for an error kravkoll reports."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 class KravError(Exception):
     """A user-facing error: bad input, bad configuration, bad usage.
 

@@ -254,6 +254,7 @@ class DocumentBuilder:
     blocks: list[Block] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     _open: list[_Open] = field(default_factory=list)
+    _labels: dict[int, str] = field(default_factory=dict)  # section index → heading path
     _pending: list[Suppression] = field(default_factory=list)
     _tables: int = 0
 
@@ -261,6 +262,12 @@ class DocumentBuilder:
     def suppress_next(self, suppression: Suppression) -> None:
         """A ``kravkoll: ignore`` comment: it applies to the next block."""
         self._pending.append(suppression)
+
+    def suppress_blocks(self, suppressions: list[Suppression], first_block: int) -> None:
+        """Suppressions that cover every block made since block ``first_block`` (a Word comment
+        whose range spans those paragraphs)."""
+        for block in self.blocks[first_block:]:
+            block.suppressions.extend(s for s in suppressions if s not in block.suppressions)
 
     # -- headings
     def heading(self, text: str, level: int | None, location: Location, number: str | None = None) -> None:
@@ -279,7 +286,9 @@ class DocumentBuilder:
             self._open.pop()
         parent = self._open[-1].section if self._open else None
         index = len(self.sections)
-        self.sections.append(Section(index=index, title=title, number=number, level=level, parent=parent, location=location))
+        section = Section(index=index, title=title, number=number, level=level, parent=parent, location=location)
+        self.sections.append(section)
+        self._labels[index] = f"{self._labels[parent]} > {section.label}" if parent is not None else section.label
         self._open.append(_Open(index, level))
         block = self._block("heading", location)
         self._statement("heading", text, block, [Anchor(offset=0, location=location)], None, None)
@@ -288,14 +297,24 @@ class DocumentBuilder:
     def current_section(self) -> int | None:
         return self._open[-1].section if self._open else None
 
+    def close_sections(self) -> None:
+        """What follows stands outside every section (e.g. footnotes read after the body)."""
+        self._open.clear()
+
     # -- paragraphs and list items
-    def paragraph(self, piece: Piece, kind: str = "paragraph") -> None:
-        """A paragraph or list item: one statement per sentence."""
+    def paragraph(self, piece: Piece, kind: str = "paragraph", requirement_id: str | None = None) -> None:
+        """A paragraph or list item: one statement per sentence.
+
+        Its requirement id is the id its text starts with, else ``requirement_id``: a label the
+        reader computed but that is not part of the text (a Word list number such as ``K4.1``).
+        """
         if not piece.text.strip():
             return
         block = self._block(kind, piece.anchors[0].location)
         found = leading_id(piece.text)
-        requirement_id, id_source = (found[0], "leading") if found else (None, None)
+        if found:
+            requirement_id = found[0]
+        id_source = "leading" if requirement_id else None
         statement_kind = "list_item" if kind == "list_item" else "sentence"
         for start, end in split_sentences(piece.text):
             anchors = _slice_anchors(piece.anchors, start, end)
@@ -303,17 +322,22 @@ class DocumentBuilder:
 
     # -- tables
     def table(self, rows: list[list[Piece]], header_rows: int | None = None) -> None:
-        """A table; each body row becomes one statement, cells joined with " | "."""
-        rows = [row for row in rows if any(cell.text.strip() for cell in row)]
-        if not rows:
-            return
+        """A table; each body row becomes one statement, cells joined with " | ".
+
+        Tables and rows keep their numbers in the source: an empty table still counts, and an
+        empty row makes no statement but still counts. ``header_rows`` counts source rows.
+        """
         self._tables += 1
         table_number = self._tables
+        numbered = [(number, row) for number, row in enumerate(rows, start=1) if any(cell.text.strip() for cell in row)]
+        if not numbered:
+            return
+        filled = [row for _, row in numbered]
         if header_rows is None:
-            header_rows = 1 if len(rows) > 1 and _is_header(rows[0]) else 0
-        id_column = _id_column(rows, header_rows)
-        block = self._block("table", rows[0][0].anchors[0].location, table=table_number)
-        for row_number, row in enumerate(rows, start=1):
+            header_rows = numbered[0][0] if len(filled) > 1 and _is_header(filled[0]) else 0
+        id_column = _id_column(filled, sum(1 for number, _ in numbered if number <= header_rows))
+        block = self._block("table", filled[0][0].anchors[0].location, table=table_number)
+        for row_number, row in numbered:
             if row_number <= header_rows:
                 continue
             texts: list[str] = []
@@ -326,8 +350,12 @@ class DocumentBuilder:
                 if texts:
                     offset += 3  # " | "
                 leading = len(cell.text) - len(cell.text.lstrip())
-                for anchor in _slice_anchors(cell.anchors, leading, len(cell.text)) if "\n" not in cell.text else cell.anchors[:1]:
-                    location = anchor.location.model_copy(update={"table": table_number, "row": row_number, "cell": cell_number})
+                if "\n" in cell.text:
+                    cell_anchors = cell.anchors[:1]
+                else:
+                    cell_anchors = _slice_anchors(cell.anchors, leading, len(cell.text)) if leading else cell.anchors
+                for anchor in cell_anchors:
+                    location = self._located(anchor.location, table=table_number, row=row_number, cell=cell_number)
                     anchors.append(Anchor(offset=offset + anchor.offset, location=location))
                 texts.append(text)
                 offset += len(text)
@@ -337,7 +365,7 @@ class DocumentBuilder:
             if id_column is not None and id_column < len(row) and row[id_column].text.strip():
                 requirement_id = row[id_column].text.strip().rstrip(":.")
             self._statement("table_row", " | ".join(texts), block, anchors, requirement_id,
-                            "column" if requirement_id else None, table=table_number, row=row_number)
+                            "column" if requirement_id else None, table=table_number, row=row_number, located=True)
 
     # -- internals
     def _block(self, kind: str, location: Location, table: int | None = None) -> int:
@@ -347,8 +375,17 @@ class DocumentBuilder:
         self._pending = []
         return index
 
+    def _located(self, location: Location, **update: int) -> Location:
+        """``location`` with the current section's heading path, and ``update``."""
+        if self._open:
+            update["section"] = self._labels[self._open[-1].section]
+        return location.model_copy(update=update) if update else location
+
     def _statement(self, kind: str, text: str, block: int, anchors: list[Anchor], requirement_id: str | None,
-                   id_source: str | None, table: int | None = None, row: int | None = None) -> None:
+                   id_source: str | None, table: int | None = None, row: int | None = None, located: bool = False) -> None:
+        """A statement; its anchors get the section's heading path unless ``located`` already."""
+        if self._open and not located:
+            anchors = [Anchor(offset=a.offset, location=self._located(a.location)) for a in anchors]
         self.statements.append(
             Statement(index=len(self.statements), kind=kind, text=text, block=block, section=self.current_section,
                       table=table, row=row, requirement_id=requirement_id, id_source=id_source, anchors=anchors)
@@ -362,24 +399,13 @@ class DocumentBuilder:
             source = "detected"
             if language is None:
                 language, source = "en", "default"
-        labels = {s.index: None for s in self.sections}
-        document = Document(path=self.path, format=self.format, language=language, language_source=source,
-                            sections=self.sections, blocks=self.blocks, statements=[])
-        for index in labels:
-            labels[index] = document.section_label(index)
         for statement in self.statements:
-            label = labels.get(statement.section) if statement.section is not None else None
-            if label is not None:
-                statement.anchors = [
-                    Anchor(offset=a.offset, location=a.location.model_copy(update={"section": label}))
-                    for a in statement.anchors
-                ]
             if statement.requirement_id is None and statement.kind != "heading":
                 number = _nearest_number(self.sections, statement.section)
                 if number is not None:
                     statement.requirement_id, statement.id_source = number, "heading"
-        document.statements = self.statements
-        return document
+        return Document(path=self.path, format=self.format, language=language, language_source=source,
+                        sections=self.sections, blocks=self.blocks, statements=self.statements)
 
 
 def _nearest_number(sections: list[Section], index: int | None) -> str | None:
@@ -399,9 +425,10 @@ def _slice_anchors(anchors: list[Anchor], start: int, end: int) -> list[Anchor]:
             base = anchor
         elif anchor.offset < end:
             result.append(Anchor(offset=anchor.offset - start, location=anchor.location))
-    column = base.location.column + (start - base.offset)
-    first = Anchor(offset=0, location=base.location.model_copy(update={"column": column}))
-    return [first, *result]
+    location = base.location
+    if start != base.offset:
+        location = location.model_copy(update={"column": location.column + (start - base.offset)})
+    return [Anchor(offset=0, location=location), *result]
 
 
 def _is_header(row: list[Piece]) -> bool:

@@ -9,6 +9,7 @@ and lines starting with ``# kravkoll: ignore`` suppress findings in the next blo
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from ..document import Document, Location
 from ..segment import DocumentBuilder, heading_level, leading_id, line_pieces, numbered_heading, parse_suppression
@@ -19,6 +20,13 @@ _COMMENT = re.compile(r"^\s*(?:<!--(?P<html>.*?)-->|#\s*(?P<hash>kravkoll\s*:.*)
 
 def read_plaintext(text: str, path: str, *, language: str | None = None) -> Document:
     builder = DocumentBuilder(path=path, format="txt")
+    feed_lines(builder, ((number, 1, line) for number, line in enumerate(text.split("\n"), start=1)))
+    return builder.build(language)
+
+
+def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]]) -> None:
+    """Feed source lines ``(line number, column of the first character, text)`` to the builder
+    as plain text; an empty text ends the block (a blank line, or a page break in a PDF)."""
     block: list[tuple[int, int, str]] = []
     kind = "paragraph"
 
@@ -30,12 +38,12 @@ def read_plaintext(text: str, path: str, *, language: str | None = None) -> Docu
         block = []
         kind = "paragraph"
 
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, base, line in lines:
         stripped = line.strip()
         if not stripped or stripped == "\f":
             flush()
             continue
-        column = len(line) - len(line.lstrip()) + 1
+        column = base + len(line) - len(line.lstrip())
         comment = _COMMENT.match(line)
         if comment:
             flush()
@@ -57,11 +65,10 @@ def read_plaintext(text: str, path: str, *, language: str | None = None) -> Docu
             flush()
             kind = "list_item"
             start = bullet.end()
-            block = [(number, start + 1, line[start:].rstrip())]
+            block = [(number, base + start, line[start:].rstrip())]
             continue
         block.append((number, column, stripped))
     flush()
-    return builder.build(language)
 
 
 def _is_caps_heading(text: str) -> bool:

@@ -1,0 +1,131 @@
+"""PDF: the text layer of each page, read like plain text (needs the ``pdf`` extra, pypdf).
+
+The extracted text goes through the plain-text reader (:func:`~checker.readers.plaintext.feed_lines`):
+numbered headings, paragraphs, lists and ids as in .txt. Locations: ``line`` counts the lines of
+the extracted text over the whole document (page 1's lines first), ``column`` the character in
+that extracted line (not a position on the page), ``page`` the page from 1. A page break ends a
+paragraph, so running headers and footers do not merge into the text around them.
+
+A word hyphenated at a line end ("leveran-" / "tören") is joined on the first line and located
+there; the hyphen stays after a capital or a single letter ("IT-" / "system" → "IT-system",
+"e-post") and the word is not joined to "och", "eller", "samt", "and", "or" ("drift- och underhåll").
+
+Refused with a one-line error: PDFs that need a password (those with only an owner password, which
+any reader opens, are read), corrupt PDFs, and PDFs without a text layer (scans: kravkoll does no
+OCR). pypdf's own limits guard against decompression bombs in streams.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from bisect import bisect_right
+from contextlib import contextmanager
+from typing import Iterator
+
+from ..document import Document, Location
+from ..errors import InputError, one_line
+from ..segment import DocumentBuilder
+from .plaintext import feed_lines
+
+_KEEP_HYPHEN_BEFORE = frozenset(("och", "eller", "samt", "respektive", "resp", "liksom", "and", "or", "nor", "to"))
+
+
+def read_pdf(data: bytes, path: str, *, language: str | None = None) -> Document:
+    """Read a PDF held in memory; raise :class:`InputError` if it cannot be read."""
+    try:
+        import pypdf  # noqa: F401 - optional dependency
+    except ImportError:
+        raise InputError(path, "reading PDF needs the pdf extra: pip install 'kravkoll[pdf]'") from None
+    pages = _page_texts(data, path)
+    lines, page_starts = _pdf_lines(pages)
+    builder = DocumentBuilder(path=path, format="pdf")
+    feed_lines(builder, lines)
+    if not builder.statements:
+        raise InputError(path, "has no text layer (a scanned PDF? kravkoll does not read images)")
+    document = builder.build(language)
+    for location in _locations(document):
+        location.page = bisect_right(page_starts, location.line)
+    return document
+
+
+def _page_texts(data: bytes, path: str) -> list[str]:
+    import pypdf
+
+    try:
+        with _quiet_pypdf():
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and reader.decrypt("") == pypdf.PasswordType.NOT_DECRYPTED:
+                raise InputError(path, "is password-protected; remove the password and save it again")
+            return [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except Exception as error:  # noqa: BLE001 - pypdf raises many kinds of error on malformed files
+        raise InputError(path, f"is not a readable PDF ({one_line(error)})") from None
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs a warning for every repaired defect; kravkoll reports only real failures."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _pdf_lines(pages: list[str]) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """The pages' text as plain-text source lines ``(line, column, text)`` with hyphenated words
+    joined, an empty entry between pages; and the first line number of each page."""
+    entries: list[tuple[int, int, str]] = []
+    page_starts: list[int] = []
+    number = 0
+    for text in pages:
+        page_starts.append(number + 1)
+        if entries:
+            entries.append((number, 1, ""))
+        text = text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
+        lines = text.split("\n") if text else []
+        cut = 0  # characters of this line already joined to the line before
+        for index, line in enumerate(lines):
+            number += 1
+            base, line = 1 + cut, line[cut:]
+            cut = 0
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            joined = _join_hyphenated(line, following)
+            if joined is not None:
+                line, cut = joined
+            if base > 1 and not line.strip():
+                continue  # the whole line was joined to the one before
+            entries.append((number, base, line))
+    return entries, page_starts
+
+
+def _join_hyphenated(line: str, following: str) -> tuple[str, int] | None:
+    """``line`` with the first word of ``following`` joined to its hyphenated end, and how many
+    characters of ``following`` that took; None when the line does not end in a split word."""
+    end = line.rstrip()
+    if len(end) < 2 or end[-1] not in "-\xad" or not end[-2].isalpha():
+        return None
+    rest = following.lstrip()
+    word_end = next((i for i, ch in enumerate(rest) if ch.isspace()), len(rest))
+    fragment = rest[:word_end]
+    if not fragment[:1].islower() or fragment.rstrip(".,;:").lower() in _KEEP_HYPHEN_BEFORE:
+        return None
+    word = end.split()[-1]
+    keep = end[-1] == "-" and (len(word) <= 2 or word[-2].isupper())  # "IT-system", "e-post"
+    return (end if keep else end[:-1]) + fragment, len(following) - len(rest) + word_end
+
+
+def _locations(document: Document) -> Iterator[Location]:
+    for section in document.sections:
+        yield section.location
+    for block in document.blocks:
+        yield block.location
+        for suppression in block.suppressions:
+            yield suppression.location
+    for statement in document.statements:
+        for anchor in statement.anchors:
+            yield anchor.location
