@@ -27,6 +27,7 @@ _NEVER_FINAL = {
 _MAYBE_FINAL = {"etc", "m.m", "m.fl", "osv", "o.s.v", "o.dyl", "dyl", "el.dyl", "et al", "inc", "ltd", "co"}
 
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+)")
+_LONGEST_TOKEN = 40  # the word before a period is looked for this far back (linear time)
 _TOKEN_BEFORE = re.compile(r"(?:[^\W\d_]+\.)*[^\W\d_]+$|\d+$")
 
 
@@ -46,7 +47,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if not _starts_sentence(rest):
             continue
         if text[match.start()] == ".":
-            before = _TOKEN_BEFORE.search(text, 0, match.start())
+            before = _TOKEN_BEFORE.search(text, max(match.start() - _LONGEST_TOKEN, 0), match.start())
             token = before.group() if before else ""
             if token.lower() in _NEVER_FINAL:
                 continue
@@ -80,7 +81,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _ID_WORDS = r"krav(?:nr|nummer|-?id)?|requirement|req|id"
 _COMPACT_ID = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7}[-_.]?\d+(?:[.\-]\d+)*[a-z]?"
 _LEADING_ID = re.compile(
-    rf"^\s*(?:(?P<word>{_ID_WORDS})\.?\s*(?P<num>\d+(?:\.\d+)*[a-z]?)|(?P<id>{_COMPACT_ID}|\d+(?:\.\d+)+))[:.)\]]?(?=\s+\S)",
+    rf"^\s*(?:\*\*|__)?(?:(?P<word>{_ID_WORDS})\.?\s*(?P<num>\d+(?:\.\d+)*[a-z]?)|(?P<id>{_COMPACT_ID}|\d+(?:\.\d+)+))"
+    r"[:.)\]]?(?:\*\*|__)?[:.)\]]?(?=\s+\S)",
     re.IGNORECASE,
 )
 _CELL_ID = re.compile(rf"^\s*(?:(?:{_ID_WORDS})\.?\s*)?(?:{_COMPACT_ID}|\d+(?:\.\d+)*[a-z]?)\s*[:.]?\s*$", re.IGNORECASE)
@@ -204,12 +206,22 @@ class Piece:
     anchors: list[Anchor]
 
 
+def _starts_numbered_paragraph(line: str, previous: str) -> bool:
+    """A line that starts with an id begins a new paragraph, unless it merely continues the
+    previous line's sentence ("… described in paragraph / 7.2.4 of this clause")."""
+    found = leading_id(line)
+    if found is None:
+        return False
+    rest = line[found[1]:].lstrip()
+    return previous.rstrip().endswith((".", ":", ";", "!", "?")) or rest[:1].isupper() or rest[:1].isdigit()
+
+
 def line_pieces(lines: list[tuple[int, int, str]]) -> list[Piece]:
     """Consecutive source lines (line, column, text) as pieces of text; a line that starts
     with an id (``K4.1 …``) starts a new piece, so each numbered requirement is its own block."""
     groups: list[list[tuple[int, int, str]]] = []
     for entry in lines:
-        if groups and not leading_id(entry[2]):
+        if groups and not _starts_numbered_paragraph(entry[2], groups[-1][-1][2]):
             groups[-1].append(entry)
         else:
             groups.append([entry])

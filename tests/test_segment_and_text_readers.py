@@ -202,3 +202,36 @@ def test_inputs_are_never_modified(tmp_path: Path) -> None:
 def test_language_option_overrides_detection() -> None:
     document = md("The Contractor shall deliver.", language="sv")
     assert (document.language, document.language_source) == ("sv", "option")
+
+
+def test_markdown_html_table_bold_headings_and_bold_ids() -> None:
+    document = md("""
+        **1.1 Avropsförfrågan**
+        **1.1.1 Upphandlande myndighet**
+        Inera AB
+
+        <table>
+        <thead>
+        <tr><th>Id</th><th>Krav</th></tr>
+        </thead>
+        <tbody>
+        <tr>
+        <td>K1</td>
+        <td><p>Support ska <strong>svara</strong> inom 2 timmar.</p></td>
+        </tr>
+        </tbody>
+        </table>
+
+        **7.2.4** The CO shall respond in writing within 30 days to any notice described in paragraph
+        7.2.4 of this clause.
+        """)
+    assert [(s.number, s.title, s.level, s.location.line, s.location.column) for s in document.sections] == [
+        ("1.1", "Avropsförfrågan", 2, 1, 3),
+        ("1.1.1", "Upphandlande myndighet", 3, 2, 3),
+    ]
+    row = next(s for s in document.statements if s.kind == "table_row")
+    assert (row.text, row.requirement_id, row.location.line) == ("K1 | Support ska svara inom 2 timmar.", "K1", 11)
+    at = row.text.index("svara")
+    assert (row.location_at(at).line, row.location_at(at).column) == (12, 28)
+    clause = document.statements[-1]
+    assert clause.requirement_id == "7.2.4" and clause.text.endswith("described in paragraph 7.2.4 of this clause.")

@@ -8,9 +8,10 @@ columns point at the source exactly.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 from ..document import Anchor, Document, Location
-from ..segment import DocumentBuilder, Piece, line_pieces, parse_suppression
+from ..segment import DocumentBuilder, Piece, heading_level, line_pieces, numbered_heading, parse_suppression
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -19,6 +20,7 @@ _LIST = re.compile(r"^([ \t]*)([-*+•]|\d{1,9}[.)])([ \t]+)(?=\S)")
 _TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _QUOTE = re.compile(r"^ {0,3}> ?")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<title>[^*_].*?)\1\s*$")
 
 
 class _Lines:
@@ -91,9 +93,19 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
             flush()
             lines.i += 1
             continue
+        if stripped.lower().startswith("<table") and not paragraph:
+            _html_table(lines, builder)
+            continue
         if "|" in body and (nxt := lines.peek(1)) is not None and _TABLE_DELIMITER.match(nxt) and "-" in nxt:
             flush()
             _table(lines, builder)
+            continue
+        title = _bold_title(stripped)
+        if title is not None:
+            flush()
+            bold_column = body_offset + len(body) - len(body.lstrip()) + 3
+            builder.heading(title[1], heading_level(title[0]), Location(line=number, column=bold_column), number=title[0])
+            lines.i += 1
             continue
         item = _LIST.match(body)
         if item:
@@ -108,6 +120,13 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         lines.i += 1
     flush()
     return builder.build(language)
+
+
+def _bold_title(text: str) -> tuple[str, str] | None:
+    """A line that is only a bold numbered title (``**4.2 Felhantering**``) is a heading, as
+    documents converted from Word or PDF write them: (number, title), else None."""
+    bold = _BOLD_LINE.match(text)
+    return numbered_heading(bold.group("title")) if bold else None
 
 
 def _skip_front_matter(lines: _Lines) -> None:
@@ -173,3 +192,71 @@ def _table(lines: _Lines, builder: DocumentBuilder) -> None:
         rows.append(_cells(line, lines.number))
         lines.i += 1
     builder.table(rows, header_rows=1)
+
+
+class _HtmlTable(HTMLParser):
+    """Rows and cells of an HTML ``<table>``, each text run anchored at its source position."""
+
+    def __init__(self, first_line: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.first_line = first_line
+        self.rows: list[list[Piece]] = []
+        self.header_rows = 0
+        self._cell: Piece | None = None
+        self._in_head = False
+        self._row_is_header = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "thead":
+            self._in_head = True
+        elif tag == "tr":
+            self.rows.append([])
+            self._row_is_header = self._in_head
+        elif tag in ("td", "th") and self.rows:
+            self._cell = Piece(text="", anchors=[])
+            self._row_is_header = self._row_is_header or (tag == "th" and not self.rows[-1])
+        elif tag in ("p", "br", "li") and self._cell is not None and self._cell.text:
+            self._cell.text += " "
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "thead":
+            self._in_head = False
+        elif tag in ("td", "th") and self._cell is not None and self.rows:
+            self._cell.text = self._cell.text.rstrip()
+            if not self._cell.anchors:
+                line, column = self.getpos()
+                self._cell.anchors.append(Anchor(offset=0, location=Location(line=self.first_line + line - 1, column=column + 1)))
+            self.rows[-1].append(self._cell)
+            self._cell = None
+        elif tag == "tr" and self._row_is_header and len(self.rows) == self.header_rows + 1:
+            self.header_rows += 1
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is None or not data.strip():
+            return
+        line, column = self.getpos()
+        lead = len(data) - len(data.lstrip())
+        line += data.count("\n", 0, lead)
+        column = lead - data.rfind("\n", 0, lead) - 1 if "\n" in data[:lead] else column + lead
+        cell = self._cell
+        if cell.text and not cell.text.endswith(" ") and data[:1].isspace():
+            cell.text += " "
+        cell.anchors.append(Anchor(offset=len(cell.text), location=Location(line=self.first_line + line - 1, column=column + 1)))
+        cell.text += " ".join(data.split()) + (" " if data[-1:].isspace() else "")
+
+
+def _html_table(lines: _Lines, builder: DocumentBuilder) -> None:
+    """An HTML ``<table>`` inside Markdown (pandoc writes complex tables so)."""
+    first = lines.number
+    parts: list[str] = []
+    while (line := lines.peek()) is not None:
+        lines.i += 1
+        parts.append(line)
+        if "</table>" in line.lower():
+            break
+    parser = _HtmlTable(first)
+    parser.feed("\n".join(parts))
+    parser.close()
+    rows = [row for row in parser.rows if row]
+    if rows:
+        builder.table(rows, header_rows=parser.header_rows or None)
