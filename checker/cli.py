@@ -206,7 +206,7 @@ def read_inputs(files: list[str], stdin_format: str, language: str | None) -> tu
             items.append(name)
             continue
         try:
-            items.append(read_bytes(click.get_binary_stream("stdin").read(), "<stdin>", stdin_format, language=language))
+            items.append(read_bytes(sys.stdin.buffer.read(), "<stdin>", stdin_format, language=language))
         except KravError as error:
             problems.append(str(error))
     return items, problems
@@ -215,11 +215,10 @@ def read_inputs(files: list[str], stdin_format: str, language: str | None) -> tu
 @contextmanager
 def progress(count: int, enabled: bool) -> Iterator[Callable[[], None] | None]:
     """A progress bar on standard error for a batch, only when standard error is a terminal."""
-    stderr = click.get_text_stream("stderr")
-    if not enabled or count < 2 or not stderr.isatty():
+    if not enabled or count < 2 or not sys.stderr.isatty():
         yield None
         return
-    with click.progressbar(length=count, label="Checking", file=stderr, show_pos=True) as bar:
+    with click.progressbar(length=count, label="Checking", file=sys.stderr, show_pos=True) as bar:
         yield lambda: bar.update(1)
 
 
@@ -256,7 +255,7 @@ def use_color(flag: bool | None) -> bool:
         return flag
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
-    return click.get_text_stream("stdout").isatty()
+    return sys.stdout.isatty()
 
 
 def write_outputs(report: Any, outputs: list[tuple[str, str | None]], options: Any, color: bool) -> None:
@@ -264,9 +263,10 @@ def write_outputs(report: Any, outputs: list[tuple[str, str | None]], options: A
     from .reporters import renderer  # noqa: PLC0415
 
     for name, file in outputs:
-        text = renderer(name)(report, replace(options, color=color and file is None and name == "text"))
+        colored = color and file is None and name == "text"
+        text = renderer(name)(report, replace(options, color=colored))
         if file is None:
-            click.echo(text, nl=False)
+            click.echo(text, nl=False, color=colored)
             continue
         try:
             Path(file).write_text(text, encoding="utf-8")
@@ -473,12 +473,15 @@ def rules_schema() -> None:
 @click.argument("what", type=click.Choice(["report", "ruleset"]))
 @debug_option
 def schema(what: str) -> None:
-    """Print a JSON Schema: 'report' (check --format json) or 'ruleset'."""
-    from .report import Report  # noqa: PLC0415
+    """Print a JSON Schema: 'report' (check --format json; shipped as checker/schemas/report.schema.json) or 'ruleset'."""
+    if what == "report":
+        from .paths import report_schema_file  # noqa: PLC0415
+
+        click.echo(report_schema_file().read_text(encoding="utf-8"), nl=False)
+        return
     from .rulemodel import Ruleset  # noqa: PLC0415
 
-    model = Report if what == "report" else Ruleset
-    click.echo(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(Ruleset.model_json_schema(), ensure_ascii=False, indent=2))
 
 
 if __name__ == "__main__":  # pragma: no cover
