@@ -6,7 +6,9 @@ for ``--format``. Every format is deterministic: the same report gives the same 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -57,10 +59,15 @@ def rules_of(rulesets: Iterable[Ruleset]) -> list[Rule]:
 def relative_path(path: str) -> str:
     """A reported file path with forward slashes, relative to the working folder when it lies
     inside it (SARIF and GitHub want paths relative to the repository)."""
+    return _relative_to(path, os.getcwd())
+
+
+@cache
+def _relative_to(path: str, folder: str) -> str:
     candidate = Path(path)
     if candidate.is_absolute():
         try:
-            return candidate.resolve().relative_to(Path.cwd().resolve()).as_posix()
+            return candidate.resolve().relative_to(Path(folder).resolve()).as_posix()
         except ValueError:
             return candidate.as_posix()
     return candidate.as_posix()

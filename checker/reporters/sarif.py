@@ -12,10 +12,11 @@ read are tool execution notifications.
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
+
+from pydantic_core import to_json
 
 from ..report import Finding, Report
 from ..rulemodel import Rule
@@ -89,8 +90,8 @@ def _region(finding: Finding, docx: bool) -> dict[str, Any] | None:
     return region
 
 
-def _result(finding: Finding, rule_index: int, docx: bool) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": artifact_location(finding.file)}
+def _result(finding: Finding, rule_index: int, artifact: dict[str, str], docx: bool) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": artifact}
     region = _region(finding, docx)
     if region is not None:
         physical["region"] = region
@@ -132,7 +133,8 @@ def render(report: Report, options: RenderOptions) -> str:
             index[finding.rule] = len(descriptors)
             descriptors.append(_fallback_descriptor(finding))
     docx_files = {f.path for f in report.files if f.format == "docx"}
-    results = [_result(f, index[f.rule], f.file in docx_files) for f in report.findings]
+    artifacts = {path: artifact_location(path) for path in dict.fromkeys(f.file for f in report.findings)}
+    results = [_result(f, index[f.rule], artifacts[f.file], f.file in docx_files) for f in report.findings]
     notifications = [
         {
             "level": "error",
@@ -155,4 +157,4 @@ def render(report: Report, options: RenderOptions) -> str:
         "properties": {"rulesets": [r.model_dump(mode="json") for r in report.tool.rulesets]},
     }
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return to_json(log, indent=2).decode("utf-8") + "\n"  # json.dumps(indent=2) is pure Python: 10x slower
