@@ -286,7 +286,7 @@ def write_outputs(report: Any, outputs: list[tuple[str, str | None]], options: A
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Exit 1 when a finding of this severity or worse remains.  [default: error]")
 @click.option("--select", multiple=True, metavar="RULES",
-              help="Only these rules: full ids, short ids, categories or globs (sv-avtal/*). Replaces the configuration's.")
+              help="Only these rules (comma-separated or repeated): full ids, short ids, categories or globs (sv-avtal/*). Replaces the configuration's.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules (same forms as --select). Adds to the configuration's.")
 @click.option("--lang", type=click.Choice(["sv", "en"]), help="Document language; skips detection.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
@@ -305,7 +305,8 @@ def check(paths: tuple[str, ...], rulesets: tuple[str, ...], output_format: str,
           extra_outputs: list[tuple[str, str]], fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           lang: str | None, config_path: str | None, jobs: int, baseline: str | None, write_baseline: str | None,
           stdin_format: str, quiet: bool, color: bool | None) -> None:
-    """Check documents: files, folders (recursively: .docx .md .txt .pdf), globs, '-' for standard input.
+    """Check documents: files, folders (recursively: .docx .md .txt .pdf), globs, '-' for standard
+    input; without PATHS, the current folder.
 
     \b
     Exit codes: 0 no finding at or above --fail-on; 1 some; 2 usage errors, unreadable

@@ -514,3 +514,29 @@ def test_reports_name_no_installation_path(work: Path) -> None:
     for fmt in ("json", "sarif"):
         out = run("check", "utkast.md", "-r", "regler.krav", "-f", fmt, cwd=work).stdout.decode()
         assert str(work) not in out and str(Path(__file__).parent.parent) not in out
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from checker import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for stream, shown in ((Terminal(), True), (io.StringIO(), False)):
+        monkeypatch.setattr(cli.sys, "stderr", stream)
+        with cli.progress(3, enabled=True) as tick:
+            assert (tick is not None) is shown
+            for _ in range(3 if tick else 0):
+                tick()
+        assert ("Checking" in stream.getvalue()) is shown
+    with cli.progress(3, enabled=False) as tick:
+        assert tick is None
+
+
+def test_no_paths_checks_the_current_folder(work: Path) -> None:
+    write(work / "a" / "utkast.md", DRAFT)
+    result = invoke("check", "-r", R, "-f", "json")
+    assert [f["path"] for f in json.loads(result.stdout)["files"]] == [str(Path("a/utkast.md"))]
