@@ -15,13 +15,19 @@ import traceback
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 import click
 
 from . import __version__
 from .errors import KravError
 from .reporters import FORMATS
+
+if TYPE_CHECKING:  # the modules behind these load on first use, so that --help starts fast
+    from .config import Config
+    from .report import Report
+    from .reporters import RenderOptions
+    from .rulemodel import Ruleset
 
 KNOWN_SUFFIXES = (".docx", ".md", ".markdown", ".txt", ".text", ".pdf")
 
@@ -126,8 +132,6 @@ def _split_list(values: Iterable[str]) -> list[str]:
 
 
 def _parse_output_formats(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> list[tuple[str, str]]:
-    from .reporters import FORMATS  # noqa: PLC0415
-
     parsed: list[tuple[str, str]] = []
     for value in values:
         name, sep, file = value.partition("=")
@@ -147,7 +151,7 @@ def _error(message: str) -> None:
     click.echo(f"kravkoll: {message}", err=True)
 
 
-def load_settings(paths: Sequence[str], config_path: str | None, overrides: dict[str, Any]) -> Any:
+def load_settings(paths: Sequence[str], config_path: str | None, overrides: dict[str, Any]) -> Config:
     """The configuration: ``--config`` or the nearest one upward from the first path, with the
     command-line options (``overrides``, None for not given) on top."""
     from .config import Config, find_config, load_config  # noqa: PLC0415
@@ -179,7 +183,7 @@ def _existing_start(path: Path) -> Path:
     return path
 
 
-def load_check_rulesets(cli_rulesets: Sequence[str], config: Any) -> list[Any] | None:
+def load_check_rulesets(cli_rulesets: Sequence[str], config: Config) -> list[Ruleset] | None:
     """Compiled rulesets: ``--ruleset`` (relative to the working folder), else the
     configuration's (relative to its file); None for the shipped rulesets of each language."""
     from .errors import RuleError  # noqa: PLC0415
@@ -222,7 +226,7 @@ def progress(count: int, enabled: bool) -> Iterator[Callable[[], None] | None]:
         yield lambda: bar.update(1)
 
 
-def rulesets_used(explicit: list[Any] | None, report: Any) -> list[Any]:
+def rulesets_used(explicit: list[Ruleset] | None, report: Report) -> list[Ruleset]:
     """The compiled rulesets the report's files were checked with, in a stable order."""
     from .engine import default_rulesets_compiled  # noqa: PLC0415
 
@@ -236,7 +240,7 @@ def rulesets_used(explicit: list[Any] | None, report: Any) -> list[Any]:
     return list(used.values())
 
 
-def warn_unmatched_selectors(config: Any, rulesets: list[Any]) -> None:
+def warn_unmatched_selectors(config: Config, rulesets: list[Ruleset]) -> None:
     from .config import validate_selectors  # noqa: PLC0415
     from .reporters import rules_of  # noqa: PLC0415
 
@@ -258,7 +262,7 @@ def use_color(flag: bool | None) -> bool:
     return sys.stdout.isatty()
 
 
-def write_outputs(report: Any, outputs: list[tuple[str, str | None]], options: Any, color: bool) -> None:
+def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options: RenderOptions, color: bool) -> None:
     """Render the report in each format; to its file, or to standard output when None."""
     from .reporters import renderer  # noqa: PLC0415
 
@@ -351,7 +355,7 @@ def check(paths: tuple[str, ...], rulesets: tuple[str, ...], output_format: str,
     sys.exit(exit_code(report, "never" if write_baseline else config.fail_on, unreadable))
 
 
-def exit_code(report: Any, fail_on: str, unreadable: int) -> int:
+def exit_code(report: Report, fail_on: str, unreadable: int) -> int:
     """2 when inputs could not be read; 1 when findings reach ``fail_on``; else 0."""
     from .report import SEVERITY_RANK  # noqa: PLC0415
 
