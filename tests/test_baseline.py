@@ -62,3 +62,20 @@ def test_baseline_file_round_trip_and_errors(tmp_path: Path) -> None:
         read_baseline(path)
     with pytest.raises(KravError, match="cannot write the baseline"):
         write_baseline(report([], []), tmp_path / "saknas" / "b.json")
+
+
+def test_fingerprints_ignore_line_numbers_and_file_names(tmp_path: Path) -> None:
+    from checker.engine import check
+    from checker.rulecompile import load_rulesets
+
+    from .conftest import DRAFT, RULESET, write
+
+    rulesets = load_rulesets([RULESET])
+    first = check([write(tmp_path / "v1.md", DRAFT)], rulesets)
+    moved = check([write(tmp_path / "v2.md", "# Inledning\n\nNy text.\n\n" + DRAFT)], rulesets)
+    edited = check([write(tmp_path / "v3.md", DRAFT.replace("fel snabbt", "alla fel snabbt"))], rulesets)
+    prints = {f.rule: f.fingerprint for f in first.findings}
+    assert {f.rule: f.fingerprint for f in moved.findings} == prints
+    assert [f.location.line for f in moved.findings] != [f.location.line for f in first.findings]
+    changed = {f.rule for f in edited.findings if f.fingerprint != prints[f.rule]}
+    assert changed == {"sv-avtal/OMATBART"}
