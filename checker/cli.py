@@ -240,11 +240,21 @@ def rulesets_used(explicit: list[Ruleset] | None, report: Report) -> list[Rulese
     return list(used.values())
 
 
-def warn_unmatched_selectors(config: Config, rulesets: list[Ruleset]) -> None:
+def warn_about_rules(config: Config, rulesets: list[Ruleset], report: Report) -> None:
+    """Warn when no rule ran on the documents read, and about selectors that match no rule."""
     from .config import validate_selectors  # noqa: PLC0415
     from .reporters import rules_of  # noqa: PLC0415
 
     rules = rules_of(rulesets)
+    languages = sorted({f.language for f in report.files if f.language})
+    if languages and not any(config.rule_enabled(rule) for rule in rules):
+        if rules:
+            why = "--select/--ignore leave none"
+        elif rulesets:
+            why = f"{', '.join(r.name for r in rulesets)} has no rules"
+        else:
+            why = f"no shipped ruleset for {', '.join(languages)}; give one with --ruleset"
+        _warn(f"no rule ran ({why})")
     if not rules:
         return
     names = ", ".join(r.name for r in rulesets)
@@ -342,7 +352,7 @@ def check(paths: tuple[str, ...], rulesets: tuple[str, ...], output_format: str,
         for text in tracebacks:
             click.echo(text, err=True, nl=False)
     used = rulesets_used(compiled, report)
-    warn_unmatched_selectors(config, used)
+    warn_about_rules(config, used, report)
 
     if write_baseline:
         count = save_baseline(report, Path(write_baseline))

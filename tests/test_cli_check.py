@@ -365,7 +365,7 @@ def test_select_and_ignore(work: Path, option: str, value: str, rules: set[str])
     write(work / "utkast.md", DRAFT)
     result = invoke("check", "utkast.md", "-r", R, "-f", "json", option, value)
     assert {rule for rule, _ in findings_of(result.stdout)} == rules
-    assert result.stderr == ""
+    assert result.stderr == ("" if rules else "kravkoll: warning: no rule ran (--select/--ignore leave none)\n")
 
 
 def test_selectors_that_match_no_rule_are_warned_about(work: Path) -> None:
@@ -540,3 +540,11 @@ def test_no_paths_checks_the_current_folder(work: Path) -> None:
     write(work / "a" / "utkast.md", DRAFT)
     result = invoke("check", "-r", R, "-f", "json")
     assert [f["path"] for f in json.loads(result.stdout)["files"]] == [str(Path("a/utkast.md"))]
+
+
+def test_a_run_where_no_rule_runs_says_so(work: Path) -> None:
+    write(work / "utkast.md", DRAFT)
+    write(work / "tom.krav", 'ruleset "tom" {\n  language sv\n}\n')
+    assert invoke("check", "utkast.md", "-r", "tom.krav").stderr == "kravkoll: warning: no rule ran (tom has no rules)\n"
+    result = invoke("check", "utkast.md", "-r", R, "--ignore", "sv-avtal/*")
+    assert result.stderr == "kravkoll: warning: no rule ran (--select/--ignore leave none)\n"
