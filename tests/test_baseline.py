@@ -68,7 +68,7 @@ def test_fingerprints_ignore_line_numbers_and_file_names(tmp_path: Path) -> None
     from checker.engine import check
     from checker.rulecompile import load_rulesets
 
-    from .conftest import DRAFT, RULESET, write
+    from .check_helpers import DRAFT, RULESET, write
 
     rulesets = load_rulesets([RULESET])
     first = check([write(tmp_path / "v1.md", DRAFT)], rulesets)

@@ -9,7 +9,7 @@ from checker.config import Config
 from checker.engine import check
 from checker.rulecompile import load_rulesets
 
-from .conftest import CLEAN, DRAFT, RULESET, write
+from .check_helpers import CLEAN, DRAFT, RULESET, write
 
 
 def test_pool_and_single_process_give_the_report_of_one_check(tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ import pytest
 from checker.paths import report_schema_file
 from checker.report import report_schema
 
-from .conftest import CLEAN, DRAFT, RULESET, invoke, run, sarif_schema, write
+from .check_helpers import CLEAN, DRAFT, RULESET, invoke, run, sarif_schema, write
+from .check_helpers import work  # noqa: F401 - a pytest fixture
 
 R = str(RULESET)
 

@@ -14,7 +14,7 @@ from checker.reporters.github import command, escape_data, escape_property
 from checker.reporters.junit import xml_text
 from checker.reporters.text import excerpt
 
-from .conftest import sarif_schema
+from .check_helpers import sarif_schema
 
 
 def finding(**changes: object) -> Finding:

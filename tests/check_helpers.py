@@ -1,4 +1,5 @@
-"""Shared test helpers: the contract example ruleset, small Swedish documents, CLI runners."""
+"""Helpers for the check tests: the contract example ruleset, small Swedish documents, CLI runners
+(imported by the test modules; not a conftest.py, so that other suites stay independent)."""
 
 from __future__ import annotations
 
