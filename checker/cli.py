@@ -9,14 +9,25 @@ from __future__ import annotations
 
 import glob
 import json
+import os
 import sys
 import traceback
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 import click
 
 from . import __version__
+from .errors import KravError
+from .reporters import FORMATS
+
+if TYPE_CHECKING:  # the modules behind these load on first use, so that --help starts fast
+    from .config import Config
+    from .report import Report
+    from .reporters import RenderOptions
+    from .rulemodel import Ruleset
 
 KNOWN_SUFFIXES = (".docx", ".md", ".markdown", ".txt", ".text", ".pdf")
 
@@ -25,7 +36,7 @@ class KravGroup(click.Group):
     """Turns kravkoll's own errors into a message and exit code 2, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from .errors import KravError, RuleError  # noqa: PLC0415
+        from .errors import RuleError  # noqa: PLC0415
 
         try:
             return super().invoke(ctx)
@@ -79,11 +90,15 @@ def main() -> None:
 
 # ---- check ---------------------------------------------------------------------------------------
 
+FAIL_ON = ("error", "warning", "info", "never")
 
-def expand_inputs(paths: Iterable[str], exclude: Any = None) -> tuple[list[str], list[str]]:
-    """Files to check from files, folders (recursively) and globs; and error lines for the rest."""
+
+def expand_inputs(paths: Iterable[str], exclude: Any = None) -> tuple[list[str], list[str], list[str]]:
+    """Files to check from files, folders (recursively, known extensions) and globs; error
+    lines for paths that give nothing; warnings for folders without documents."""
     files: list[str] = []
     problems: list[str] = []
+    warnings: list[str] = []
     for raw in paths:
         if raw == "-":
             files.append("-")
@@ -96,7 +111,10 @@ def expand_inputs(paths: Iterable[str], exclude: Any = None) -> tuple[list[str],
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 and not p.name.startswith("~$")
             )
-            files.extend(str(p) for p in found if not (exclude and exclude(p)))
+            kept = [str(p) for p in found if not (exclude and exclude(p))]
+            if not kept:
+                warnings.append(f"{raw}: no documents to check in this folder ({', '.join(KNOWN_SUFFIXES)})")
+            files.extend(kept)
         elif path.exists():
             files.append(raw)
         elif any(ch in raw for ch in "*?["):
@@ -106,89 +124,248 @@ def expand_inputs(paths: Iterable[str], exclude: Any = None) -> tuple[list[str],
             files.extend(m for m in matches if not (exclude and exclude(Path(m))))
         else:
             problems.append(f"{raw}: no such file or folder")
-    unique = list(dict.fromkeys(files))
-    return unique, problems
+    return list(dict.fromkeys(files)), problems, warnings
 
 
 def _split_list(values: Iterable[str]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
+def _parse_output_formats(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> list[tuple[str, str]]:
+    parsed: list[tuple[str, str]] = []
+    for value in values:
+        name, sep, file = value.partition("=")
+        if not sep or not file:
+            raise click.BadParameter(f"'{value}': expected FORMAT=FILE, e.g. sarif=kravkoll.sarif")
+        if name not in FORMATS:
+            raise click.BadParameter(f"'{name}': unknown format (choose from {', '.join(FORMATS)})")
+        parsed.append((name, file))
+    return parsed
+
+
+def _warn(message: str) -> None:
+    click.echo(f"kravkoll: warning: {message}", err=True)
+
+
+def _error(message: str) -> None:
+    click.echo(f"kravkoll: {message}", err=True)
+
+
+def load_settings(paths: Sequence[str], config_path: str | None, overrides: dict[str, Any]) -> Config:
+    """The configuration: ``--config`` or the nearest one upward from the first path, with the
+    command-line options (``overrides``, None for not given) on top."""
+    from .config import Config, find_config, load_config  # noqa: PLC0415
+
+    starts = [Path(p) for p in paths if p != "-"] or [Path.cwd()]
+    config_file = Path(config_path) if config_path else find_config(_existing_start(starts[0]))
+    config = load_config(config_file) if config_file is not None else Config()
+    if not config_path:
+        for start in starts[1:]:
+            other = find_config(_existing_start(start))
+            if other is not None and (config_file is None or other.resolve() != config_file.resolve()):
+                _warn(f"{start}: its configuration {other} is not used (this run uses {config_file or 'none'}); check it separately")
+                break
+    updates: dict[str, Any] = {}
+    if overrides["select"]:
+        updates["select"] = _split_list(overrides["select"])
+    if overrides["ignore"]:
+        updates["ignore"] = config.ignore + _split_list(overrides["ignore"])
+    for key in ("lang", "fail_on"):
+        if overrides[key] is not None:
+            updates[key] = overrides[key]
+    return config.model_copy(update=updates)
+
+
+def _existing_start(path: Path) -> Path:
+    """Where a configuration search starts for a path that may be a glob."""
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
+def load_check_rulesets(cli_rulesets: Sequence[str], config: Config) -> list[Ruleset] | None:
+    """Compiled rulesets: ``--ruleset`` (relative to the working folder), else the
+    configuration's (relative to its file); None for the shipped rulesets of each language."""
+    from .errors import RuleError  # noqa: PLC0415
+    from .rulecompile import load_rulesets  # noqa: PLC0415
+
+    try:
+        if cli_rulesets:
+            return load_rulesets(cli_rulesets)
+        if config.rulesets is not None:
+            return load_rulesets(config.rulesets, config.base_dir)
+    except RuleError as error:  # one line here; 'kravkoll rules validate' shows every error
+        raise KravError(f"{error} (see 'kravkoll rules validate')") from None
+    return None
+
+
+def read_inputs(files: list[str], stdin_format: str, language: str | None) -> tuple[list[Any], list[str]]:
+    """Paths stay paths (read where they are checked); ``-`` is read from standard input now."""
+    from .readers import read_bytes  # noqa: PLC0415
+
+    items: list[Any] = []
+    problems: list[str] = []
+    for name in files:
+        if name != "-":
+            items.append(name)
+            continue
+        try:
+            items.append(read_bytes(sys.stdin.buffer.read(), "<stdin>", stdin_format, language=language))
+        except KravError as error:
+            problems.append(str(error))
+    return items, problems
+
+
+@contextmanager
+def progress(count: int, enabled: bool) -> Iterator[Callable[[], None] | None]:
+    """A progress bar on standard error for a batch, only when standard error is a terminal."""
+    if not enabled or count < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=count, label="Checking", file=sys.stderr, show_pos=True) as bar:
+        yield lambda: bar.update(1)
+
+
+def rulesets_used(explicit: list[Ruleset] | None, report: Report) -> list[Ruleset]:
+    """The compiled rulesets the report's files were checked with, in a stable order."""
+    from .engine import default_rulesets_compiled  # noqa: PLC0415
+
+    if explicit is not None:
+        return explicit
+    languages = dict.fromkeys(f.language for f in report.files if f.language)
+    used: dict[str, Any] = {}
+    for language in languages:
+        for ruleset in default_rulesets_compiled(language):
+            used.setdefault(ruleset.name, ruleset)
+    return list(used.values())
+
+
+def warn_about_rules(config: Config, rulesets: list[Ruleset], report: Report) -> None:
+    """Warn when no rule ran on the documents read, and about selectors that match no rule."""
+    from .config import validate_selectors  # noqa: PLC0415
+    from .reporters import rules_of  # noqa: PLC0415
+
+    rules = rules_of(rulesets)
+    languages = sorted({f.language for f in report.files if f.language})
+    if languages and not any(config.rule_enabled(rule) for rule in rules):
+        if rules:
+            why = "--select/--ignore leave none"
+        elif rulesets:
+            why = f"{', '.join(r.name for r in rulesets)} has no rules"
+        else:
+            why = f"no shipped ruleset for {', '.join(languages)}; give one with --ruleset"
+        _warn(f"no rule ran ({why})")
+    if not rules:
+        return
+    names = ", ".join(r.name for r in rulesets)
+    for key, patterns in (("select", config.select), ("ignore", config.ignore), ("severity", list(config.severity))):
+        for pattern in validate_selectors(patterns, rules):
+            _warn(f"{key} '{pattern}' matches no rule of {names}")
+
+
+def use_color(flag: bool | None) -> bool:
+    """``--color``/``--no-color``; otherwise colour on a terminal unless NO_COLOR is set."""
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
+
+
+def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options: RenderOptions, color: bool) -> None:
+    """Render the report in each format; to its file, or to standard output when None."""
+    from .reporters import renderer  # noqa: PLC0415
+
+    for name, file in outputs:
+        colored = color and file is None and name == "text"
+        text = renderer(name)(report, replace(options, color=colored))
+        if file is None:
+            click.echo(text, nl=False, color=colored)
+            continue
+        try:
+            Path(file).write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise KravError(f"{file}: cannot write the report: {error.strerror or error}") from None
+
+
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--ruleset", "-r", "rulesets", multiple=True, metavar="NAME|PATH",
-              help="Ruleset to run (repeatable). Default: the shipped rulesets of each document's language.")
-@click.option("--format", "-f", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Ruleset to run (repeatable). Default: the configuration's, else the shipped rulesets of each document's language.")
+@click.option("--format", "-f", "output_format", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
-              help="Exit 1 when a finding of this severity or worse remains. [default: error]")
-@click.option("--select", multiple=True, metavar="RULES", help="Only these rules: ids, short ids, categories or globs (sv-avtal/*).")
-@click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules (same forms as --select).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of standard output.")
+@click.option("--output-format", "extra_outputs", multiple=True, metavar="FORMAT=FILE", callback=_parse_output_formats,
+              help="Also write the report in FORMAT to FILE (repeatable), e.g. sarif=kravkoll.sarif.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Exit 1 when a finding of this severity or worse remains.  [default: error]")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Only these rules (comma-separated or repeated): full ids, short ids, categories or globs (sv-avtal/*). Replaces the configuration's.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules (same forms as --select). Adds to the configuration's.")
 @click.option("--lang", type=click.Choice(["sv", "en"]), help="Document language; skips detection.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file (default: kravkoll.toml found upward).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Configuration file.  [default: kravkoll.toml or pyproject.toml [tool.kravkoll] found upward from the first PATH]")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes for a batch of files; 0: one per CPU.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Write the findings to a baseline file (accepting them: exit 0 unless a file cannot be read).")
 @click.option("--stdin-format", type=click.Choice(["md", "txt", "docx", "pdf"]), default="md", show_default=True,
               help="Format of standard input when a PATH is '-'.")
-@click.option("--quiet", "-q", is_flag=True, help="Print only the summary (and errors).")
+@click.option("--quiet", "-q", is_flag=True, help="Text: print only the summary (and errors); no progress bar.")
+@click.option("--color/--no-color", default=None, help="Colour the text output.  [default: on a terminal, unless NO_COLOR is set]")
 @debug_option
-def check(paths: tuple[str, ...], rulesets: tuple[str, ...], output_format: str, output: str | None, fail_on: str | None,
-          select: tuple[str, ...], ignore: tuple[str, ...], lang: str | None, config_path: str | None,
-          stdin_format: str, quiet: bool) -> None:
-    """Check documents (.docx, .md, .txt, .pdf; folders and globs; '-' for standard input)."""
-    from .config import Config, find_config, load_config  # noqa: PLC0415
-    from .engine import check as run_check  # noqa: PLC0415
-    from .errors import KravError  # noqa: PLC0415
-    from .readers import read_bytes  # noqa: PLC0415
-    from .reporters import RenderOptions, renderer  # noqa: PLC0415
+def check(paths: tuple[str, ...], rulesets: tuple[str, ...], output_format: str, output: str | None,
+          extra_outputs: list[tuple[str, str]], fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+          lang: str | None, config_path: str | None, jobs: int, baseline: str | None, write_baseline: str | None,
+          stdin_format: str, quiet: bool, color: bool | None) -> None:
+    """Check documents: files, folders (recursively: .docx .md .txt .pdf), globs, '-' for standard
+    input; without PATHS, the current folder.
 
-    if not paths:
-        raise click.UsageError("give at least one file, folder or glob to check ('-' reads standard input)")
-    config = Config()
-    config_file = Path(config_path) if config_path else find_config(Path(paths[0]) if paths[0] != "-" else Path.cwd())
-    if config_file is not None:
-        config = load_config(config_file)
-    updates: dict[str, Any] = {}
-    if rulesets:
-        updates["rulesets"] = list(rulesets)
-        updates["base_dir"] = Path.cwd()
-    if select:
-        updates["select"] = _split_list(select)
-    if ignore:
-        updates["ignore"] = config.ignore + _split_list(ignore)
-    if lang:
-        updates["lang"] = lang
-    if fail_on:
-        updates["fail_on"] = fail_on
-    config = config.model_copy(update=updates)
+    \b
+    Exit codes: 0 no finding at or above --fail-on; 1 some; 2 usage errors, unreadable
+    files, invalid rulesets or configuration (one line each on standard error).
+    In a document, '<!-- kravkoll: ignore RULE -- reason -->' suppresses RULE in the next block.
+    """
+    from .baseline import new_findings, read_baseline, write_baseline as save_baseline  # noqa: PLC0415
+    from .batch import check_batch  # noqa: PLC0415
+    from .reporters import RenderOptions  # noqa: PLC0415
 
-    files, problems = expand_inputs(paths, config.excluded)
-    for problem in problems:
-        click.echo(f"kravkoll: {problem}", err=True)
-    inputs: list[Any] = []
-    unreadable = len(problems)
-    for name in files:
-        if name == "-":
-            try:
-                inputs.append(read_bytes(sys.stdin.buffer.read(), "<stdin>", stdin_format, language=config.lang))
-            except KravError as error:
-                click.echo(f"kravkoll: {error}", err=True)
-                unreadable += 1
-        else:
-            inputs.append(name)
-    report = run_check(inputs, None, config)
-    for file_report in report.files:
-        if file_report.error:
-            click.echo(f"kravkoll: {file_report.error}", err=True)
-            unreadable += 1
-    text = renderer(output_format)(report, RenderOptions(color=False, quiet=quiet))
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=False)
-    sys.exit(exit_code(report, config.fail_on, unreadable))
+    paths = paths or (".",)
+    config = load_settings(paths, config_path, {"select": select, "ignore": ignore, "lang": lang, "fail_on": fail_on})
+    compiled = load_check_rulesets(rulesets, config)
+    known_baseline = read_baseline(Path(baseline)) if baseline else None
+    files, problems, warnings = expand_inputs(paths, config.excluded)
+    for message in warnings:
+        _warn(message)
+    items, stdin_problems = read_inputs(files, stdin_format, config.lang)
+    problems += stdin_problems
+    for message in problems:
+        _error(message)
+
+    with progress(len(items), not quiet) as on_file:
+        report, tracebacks = check_batch(items, compiled, config, jobs, on_file)
+    for file in report.files:
+        if file.error:
+            _error(file.error)
+    if _debug(click.get_current_context()):
+        for text in tracebacks:
+            click.echo(text, err=True, nl=False)
+    used = rulesets_used(compiled, report)
+    warn_about_rules(config, used, report)
+
+    if write_baseline:
+        count = save_baseline(report, Path(write_baseline))
+        click.echo(f"kravkoll: wrote {count} finding{'s' if count != 1 else ''} to the baseline {write_baseline}", err=True)
+    if known_baseline is not None:
+        report = new_findings(report, known_baseline)
+    options = RenderOptions(quiet=quiet, rulesets=tuple(used), config=config)
+    write_outputs(report, [(output_format, output), *extra_outputs], options, use_color(color))
+    unreadable = len(problems) + report.summary.unreadable
+    sys.exit(exit_code(report, "never" if write_baseline else config.fail_on, unreadable))
 
 
-def exit_code(report: Any, fail_on: str, unreadable: int) -> int:
+def exit_code(report: Report, fail_on: str, unreadable: int) -> int:
     """2 when inputs could not be read; 1 when findings reach ``fail_on``; else 0."""
     from .report import SEVERITY_RANK  # noqa: PLC0415
 
@@ -209,7 +386,6 @@ def rules() -> None:
 
 
 def _rule_files(paths: Iterable[str]) -> list[Path]:
-    from .errors import KravError  # noqa: PLC0415
     from .rulecompile import resolve_ruleset_reference  # noqa: PLC0415
 
     files: list[Path] = []
@@ -227,7 +403,7 @@ def _rule_files(paths: Iterable[str]) -> list[Path]:
 
 def _load_each(paths: Iterable[str]) -> tuple[list[Any], int]:
     """Compile each rule file; print the errors of those that fail. Returns (rulesets, failures)."""
-    from .errors import KravError, RuleError  # noqa: PLC0415
+    from .errors import RuleError  # noqa: PLC0415
     from .rulecompile import load_ruleset  # noqa: PLC0415
 
     loaded: list[Any] = []
@@ -336,12 +512,15 @@ def rules_docs(paths: tuple[str, ...], output: str, check_only: bool) -> None:
 @click.argument("what", type=click.Choice(["report", "ruleset"]))
 @debug_option
 def schema(what: str) -> None:
-    """Print a JSON Schema: 'report' (check --format json) or 'ruleset'."""
-    from .report import Report  # noqa: PLC0415
+    """Print a JSON Schema: 'report' (check --format json; shipped as checker/schemas/report.schema.json) or 'ruleset'."""
+    if what == "report":
+        from .paths import report_schema_file  # noqa: PLC0415
+
+        click.echo(report_schema_file().read_text(encoding="utf-8"), nl=False)
+        return
     from .rulemodel import Ruleset  # noqa: PLC0415
 
-    model = Report if what == "report" else Ruleset
-    click.echo(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(Ruleset.model_json_schema(), ensure_ascii=False, indent=2))
 
 
 # ---- matrix and report: for writers ----------------------------------------------------------
@@ -357,9 +536,9 @@ def _checked(paths: Iterable[str], config: Any) -> tuple[list[Any], int]:
     from .engine import check_each  # noqa: PLC0415
     from .report import FileReport  # noqa: PLC0415
 
-    files, problems = expand_inputs(paths, config.excluded)
-    for problem in problems:
-        click.echo(f"kravkoll: {problem}", err=True)
+    files, problems, warnings = expand_inputs(paths, config.excluded)
+    for line in problems + warnings:
+        click.echo(f"kravkoll: {line}", err=True)
     results: list[Any] = []
     unreadable = len(problems)
     for result in check_each(files, None, config):
@@ -430,7 +609,7 @@ def report(path: str, output: str | None, selection: RulesetSelection) -> None:
     from .matrix import matrix_document  # noqa: PLC0415
     from .reporters.html import render_report  # noqa: PLC0415
 
-    files, _problems = expand_inputs([path])
+    files, _problems, _warnings = expand_inputs([path])
     if len(files) > 1:
         raise click.UsageError(f"{path}: give one document ('kravkoll matrix' takes several)")
     results, unreadable = _checked([path], selection.config(path))

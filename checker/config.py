@@ -17,12 +17,12 @@ from __future__ import annotations
 import fnmatch
 import sys
 from pathlib import Path
-from typing import Literal
+from typing import Iterable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import KravError
-from .rulemodel import CATEGORIES, Rule, Severity
+from .rulemodel import Rule, Severity
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -31,6 +31,7 @@ else:  # pragma: no cover - Python 3.10
 
 FailOn = Literal["error", "warning", "info", "never"]
 CONFIG_NAMES = ("kravkoll.toml", ".kravkoll.toml")
+CONFIG_KEYS = ("rulesets", "select", "ignore", "severity", "fail-on", "lang", "exclude")
 
 
 class Config(BaseModel):
@@ -61,7 +62,13 @@ class Config(BaseModel):
         return rule.severity
 
     def excluded(self, path: Path) -> bool:
+        """Whether ``exclude`` names the path (globs relative to the configuration's folder)."""
         text = path.as_posix()
+        if self.base_dir is not None:
+            try:
+                text = path.resolve().relative_to(self.base_dir.resolve()).as_posix()
+            except ValueError:
+                pass
         return any(fnmatch.fnmatch(text, p) or fnmatch.fnmatch(path.name, p) or fnmatch.fnmatch(text, f"*/{p}") for p in self.exclude)
 
 
@@ -74,15 +81,11 @@ def rule_matches(rule: Rule, pattern: str) -> bool:
     return False
 
 
-def validate_selectors(patterns: list[str], known_ids: set[str]) -> list[str]:
-    """Selectors that can match no rule (typos), for a warning."""
-    unknown: list[str] = []
-    for pattern in patterns:
-        if pattern in CATEGORIES or any(ch in pattern for ch in "*?["):
-            continue
-        if pattern not in known_ids and not any(i.endswith("/" + pattern) for i in known_ids):
-            unknown.append(pattern)
-    return unknown
+def validate_selectors(patterns: Iterable[str], rules: Iterable[Rule]) -> list[str]:
+    """The selectors (``select``, ``ignore``, ``severity`` keys) that match none of ``rules``:
+    typos, for a warning."""
+    known = list(rules)
+    return [p for p in patterns if not any(rule_matches(rule, p) for rule in known)]
 
 
 def find_config(start: Path) -> Path | None:
@@ -120,6 +123,9 @@ def load_config(path: Path) -> Config:
         raise KravError(f"{path}: invalid TOML: {error}") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("kravkoll", {})
+    unknown = [key for key in data if key not in CONFIG_KEYS]
+    if unknown:
+        raise KravError(f"{path}: unknown key '{unknown[0]}' (known keys: {', '.join(CONFIG_KEYS)})")
     try:
         config = Config.model_validate(data)
     except ValidationError as error:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -309,10 +309,12 @@ def _values(rule: Rule, document: Document, statement: Statement | None, match: 
     }
 
 
-def _fingerprint(rule: Rule, document: Document, statement: Statement | None, match: str | None) -> str:
+def _fingerprint(rule: Rule, statement: Statement | None, match: str | None) -> str:
+    """Rule, requirement id, statement text and match: no line numbers and no file path, so a
+    finding keeps its fingerprint when text moves, and in the next revision of a renamed file."""
     text = " ".join(statement.text.split()) if statement is not None else ""
     ident = statement.requirement_id if statement is not None and statement.requirement_id else ""
-    raw = "\x1f".join((rule.full_id, Path(document.path).as_posix(), ident, text, match or ""))
+    raw = "\x1f".join((rule.full_id, ident, text, match or ""))
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
 
 
@@ -342,7 +344,7 @@ def _finding(ctx: _Context, rule: Rule, statement: Statement | None, span: tuple
         requirement_id=statement.requirement_id if statement is not None else None,
         reference=rule.reference or None,
         statement=statement.index if statement is not None else None,
-        fingerprint=_fingerprint(rule, document, statement, match),
+        fingerprint=_fingerprint(rule, statement, match),
         suppressed=suppressed,
         suppression_reason=reason,
     )
@@ -406,6 +408,12 @@ class DocumentResult:
 def default_rulesets(language: str) -> list[str]:
     """Names of the shipped rulesets for a document language (and those for any language)."""
     return [name for name in shipped_ruleset_names() if shipped_ruleset_language(name) in (language, "any")]
+
+
+@cache
+def default_rulesets_compiled(language: str) -> tuple[Ruleset, ...]:
+    """The shipped rulesets for a language, compiled once per process."""
+    return tuple(load_rulesets(default_rulesets(language)))
 
 
 def check_document(document: Document, rulesets: Sequence[Ruleset], config: Config | None = None) -> DocumentResult:
@@ -495,7 +503,6 @@ def check_each(
 
     config = config or Config()
     explicit = _load(rulesets if rulesets is not None else config.rulesets, config)
-    by_language: dict[str, list[Ruleset]] = {}
     for item in inputs:
         if isinstance(item, Document):
             document = item
@@ -505,11 +512,7 @@ def check_each(
             except KravError as error:
                 yield FileReport(path=str(item), error=str(error))
                 continue
-        chosen = explicit
-        if chosen is None:
-            if document.language not in by_language:
-                by_language[document.language] = load_rulesets(default_rulesets(document.language))
-            chosen = by_language[document.language]
+        chosen = explicit if explicit is not None else list(default_rulesets_compiled(document.language))
         yield check_document(document, chosen, config)
 
 
@@ -548,11 +551,17 @@ def tool_info(rulesets: Iterable[Ruleset]) -> Tool:
 
 
 def _display_path(path: str) -> str:
-    """Shipped rulesets by name only, so reports do not depend on where kravkoll is installed."""
+    """Shipped rulesets by name only and others relative to the working folder when inside it,
+    so reports do not depend on where kravkoll is installed or the project is checked out."""
     from .paths import shipped_rulesets_dir  # noqa: PLC0415
 
+    resolved = Path(path).resolve()
     try:
-        return "shipped:" + Path(path).resolve().relative_to(shipped_rulesets_dir().resolve()).as_posix()
+        return "shipped:" + resolved.relative_to(shipped_rulesets_dir().resolve()).as_posix()
+    except ValueError:
+        pass
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path
 

@@ -27,3 +27,8 @@ def grammar_file() -> Path:
 @cache
 def shipped_rulesets_dir() -> Path:
     return _data_dir("rulesets")
+
+
+def report_schema_file() -> Path:
+    """The JSON Schema of ``check --format json`` output, shipped with the package."""
+    return _PACKAGE / "schemas" / "report.schema.json"

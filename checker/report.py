@@ -6,6 +6,7 @@ generated from these models (``kravkoll schema report``).
 
 from __future__ import annotations
 
+import json
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
@@ -49,7 +50,8 @@ class Finding(_Model):
     requirement_id: str | None = None
     reference: str | None = None
     statement: int | None = Field(default=None, description="index of the statement in the document's statements")
-    fingerprint: str = Field(description="stable across edits elsewhere in the document; used by baselines")
+    fingerprint: str = Field(description="rule, requirement id, statement and match hashed: no line numbers, no file name;"
+                             " stable across edits elsewhere and renamed revisions; used by baselines")
     suppressed: bool = False
     suppression_reason: str | None = None
 
@@ -138,10 +140,13 @@ class FileReport(_Model):
 
 
 class Summary(_Model):
+    """Counts of findings that remain (by severity), of those left out, and of files."""
+
     error: int = 0
     warning: int = 0
     info: int = 0
-    suppressed: int = 0
+    suppressed: int = Field(default=0, description="findings suppressed in the document (kravkoll: ignore)")
+    baselined: int = Field(default=0, description="findings left out because the baseline (--baseline) has them")
     files: int = 0
     unreadable: int = 0
 
@@ -182,8 +187,9 @@ class Matrix(_Model):
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
-def summarize(files: list[FileReport], findings: list[Finding]) -> Summary:
-    summary = Summary(files=len(files), unreadable=sum(1 for f in files if f.error))
+def summarize(files: list[FileReport], findings: list[Finding], baselined: int = 0) -> Summary:
+    """Count findings by severity (suppressed ones apart) and files."""
+    summary = Summary(files=len(files), unreadable=sum(1 for f in files if f.error), baselined=baselined)
     for finding in findings:
         if finding.suppressed:
             summary.suppressed += 1
@@ -197,3 +203,31 @@ def finding_sort_key(finding: Finding) -> tuple:
     line = location.line if location else 0
     column = location.column if location else 0
     return (finding.file, line, column, finding.rule, finding.message)
+
+
+def merge_reports(parts: list[Report]) -> Report:
+    """One report from reports of separate files, as if they had been checked together."""
+    rulesets: dict[str, RulesetInfo] = {}
+    files: list[FileReport] = []
+    findings: list[Finding] = []
+    for part in parts:
+        for info in part.tool.rulesets:
+            rulesets.setdefault(info.name, info)
+        files.extend(part.files)
+        findings.extend(part.findings)
+    findings.sort(key=finding_sort_key)
+    baselined = sum(part.summary.baselined for part in parts)
+    return Report(tool=Tool(rulesets=list(rulesets.values())), files=files, findings=findings,
+                  summary=summarize(files, findings, baselined))
+
+
+def report_schema() -> str:
+    """The JSON Schema of :class:`Report`, as text; ``checker/schemas/report.schema.json`` holds it."""
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **Report.model_json_schema()}
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+if __name__ == "__main__":  # python -m checker.report: regenerate the shipped schema
+    from .paths import report_schema_file
+
+    report_schema_file().write_text(report_schema(), encoding="utf-8")

@@ -6,7 +6,10 @@ from __future__ import annotations
 from ..report import Finding, Report
 from . import RenderOptions
 
-_COLORS = {"error": "31", "warning": "33", "info": "36", "dim": "2", "bold": "1", "green": "32"}
+_COLORS = {"error": "1;31", "warning": "1;33", "info": "1;36", "dim": "2", "bold": "1", "green": "32"}
+EXCERPT_WIDTH = 100
+"""Longer statements are shown as a window around the match."""
+_CONTEXT = 40
 
 
 def _paint(text: str, color: str, on: bool) -> str:
@@ -20,15 +23,35 @@ def position(finding: Finding) -> str:
     return f"{finding.file}:{line}:{column}"
 
 
-def _excerpt(finding: Finding, color: bool) -> list[str]:
-    if not finding.text:
-        return []
-    text = " ".join(finding.text.split()) if "\n" in finding.text else finding.text
-    lines = [f"    | {text}"]
-    if finding.match and finding.match in text:
-        start = text.find(finding.match)
-        underline = " " * start + "^" * max(len(finding.match), 1)
-        lines.append("    | " + _paint(underline, finding.severity, color))
+def excerpt(text: str, match: str | None) -> tuple[str, int, int]:
+    """The statement on one line, cut to a window around the match when long; and where the
+    match stands in what is shown (start, length; length 0 when there is no match to show)."""
+    flat = " ".join(text.split())
+    flat_match = " ".join(match.split()) if match else ""
+    start = flat.find(flat_match) if flat_match else -1
+    if start < 0:
+        cut = flat if len(flat) <= EXCERPT_WIDTH else flat[: EXCERPT_WIDTH - 1] + "…"
+        return cut, 0, 0
+    if len(flat) <= EXCERPT_WIDTH:
+        return flat, start, len(flat_match)
+    left = max(0, start - _CONTEXT)
+    right = min(len(flat), start + len(flat_match) + _CONTEXT)
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(flat) else ""
+    return prefix + flat[left:right] + suffix, len(prefix) + start - left, len(flat_match)
+
+
+def _finding_lines(finding: Finding, color: bool) -> list[str]:
+    severity = _paint(finding.severity, finding.severity, color)
+    rule = _paint(f"[{finding.rule}]", "dim", color)
+    lines = [f"{_paint(position(finding), 'bold', color)}: {severity} {rule} {finding.message}"]
+    if finding.text:
+        shown, start, length = excerpt(finding.text, finding.match)
+        lines.append(f"    | {shown}")
+        if length:
+            lines.append("    | " + " " * start + _paint("^" * length, finding.severity, color))
+    if finding.suggestion:
+        lines.append(f"    = {finding.suggestion}")
     return lines
 
 
@@ -37,12 +60,12 @@ def render(report: Report, options: RenderOptions) -> str:
     color = options.color
     if not options.quiet:
         for finding in report.active():
-            severity = _paint(finding.severity, finding.severity, color)
-            rule = _paint(f"[{finding.rule}]", "dim", color)
-            out.append(f"{_paint(position(finding), 'bold', color)}: {severity} {rule} {finding.message}")
-            out.extend(_excerpt(finding, color))
-            if finding.suggestion:
-                out.append(f"    = {finding.suggestion}")
+            out.extend(_finding_lines(finding, color))
+        unexplained = sum(1 for f in report.findings if f.suppressed and not f.suppression_reason)
+        if unexplained:
+            out.append(_paint(
+                f"note: {unexplained} suppressed finding{'s have' if unexplained != 1 else ' has'} no reason; "
+                "write one after '--': <!-- kravkoll: ignore RULE -- why -->", "dim", color))
     out.append(summary_line(report, color))
     return "\n".join(out) + "\n"
 
@@ -52,8 +75,11 @@ def summary_line(report: Report, color: bool = False) -> str:
     checked = s.files - s.unreadable
     parts = [f"{s.error} error{'s' if s.error != 1 else ''}", f"{s.warning} warning{'s' if s.warning != 1 else ''}", f"{s.info} info"]
     line = f"{', '.join(parts)} in {checked} file{'s' if checked != 1 else ''}"
-    if s.suppressed:
-        line += f" ({s.suppressed} suppressed)"
+    left_out = [f"{s.suppressed} suppressed"] if s.suppressed else []
+    if s.baselined:
+        left_out.append(f"{s.baselined} in the baseline")
+    if left_out:
+        line += f" ({', '.join(left_out)})"
     if s.unreadable:
         line += f"; {s.unreadable} file{'s' if s.unreadable != 1 else ''} could not be read"
     if not (s.error or s.warning or s.info):

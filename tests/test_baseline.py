@@ -1,0 +1,81 @@
+"""Baselines: which findings count as known."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.baseline import baseline_of, new_findings, read_baseline, write_baseline
+from checker.document import Location
+from checker.errors import KravError
+from checker.report import FileReport, Finding, Report, summarize
+
+
+def finding(file: str, fingerprint: str, line: int = 1, suppressed: bool = False) -> Finding:
+    return Finding(rule="sv-avtal/A", title="t", category="unmeasurable", severity="error", message=f"m {fingerprint}",
+                   file=file, location=Location(line=line, column=1), fingerprint=fingerprint, suppressed=suppressed)
+
+
+def report(files: list[str], findings: list[Finding]) -> Report:
+    reports = [FileReport(path=f, format="md", language="sv") for f in files]
+    return Report(files=reports, findings=findings, summary=summarize(reports, findings))
+
+
+def test_each_baseline_entry_accepts_one_finding() -> None:
+    old = report(["a.md"], [finding("a.md", "x"), finding("a.md", "x", 5)])
+    new = report(["a.md"], [finding("a.md", "x", 2), finding("a.md", "x", 7), finding("a.md", "x", 9), finding("a.md", "y")])
+    kept = new_findings(new, baseline_of(old))
+    assert [(f.fingerprint, f.location.line) for f in kept.findings] == [("x", 9), ("y", 1)]
+    assert kept.summary.baselined == 2 and kept.summary.error == 2
+
+
+def test_renamed_file_is_compared_with_baseline_files_not_checked_now() -> None:
+    old = report(["v1.md", "ren.md"], [finding("v1.md", "x")])
+    assert [f.fingerprint for f in new_findings(report(["v2.md"], [finding("v2.md", "x"), finding("v2.md", "y")]), baseline_of(old)).findings] == ["y"]
+    # ren.md is in the baseline with no findings: its new finding is new even though v1.md had the same one
+    assert [f.file for f in new_findings(report(["ren.md"], [finding("ren.md", "x")]), baseline_of(old)).findings] == ["ren.md"]
+    # v1.md checked again: v2.md's findings cannot borrow v1.md's entries
+    both = report(["v1.md", "v2.md"], [finding("v1.md", "x"), finding("v2.md", "x")])
+    assert [f.file for f in new_findings(both, baseline_of(old)).findings] == ["v2.md"]
+
+
+def test_suppressed_findings_stay_out_of_baselines_and_stay_suppressed() -> None:
+    base = baseline_of(report(["a.md"], [finding("a.md", "x", suppressed=True)]))
+    assert base.findings == [] and base.files == ["a.md"]
+    kept = new_findings(report(["a.md"], [finding("a.md", "x", suppressed=True)]), base)
+    assert [f.suppressed for f in kept.findings] == [True]
+
+
+def test_baseline_file_round_trip_and_errors(tmp_path: Path) -> None:
+    path = tmp_path / "b.json"
+    assert write_baseline(report(["./a.md"], [finding("./a.md", "x")]), path) == 1
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["kravkoll_baseline"] == 1 and data["files"] == ["a.md"] and data["findings"][0]["file"] == "a.md"
+    assert read_baseline(path).findings[0].fingerprint == "x"
+    path.write_text('{"kravkoll_baseline": 9}', encoding="utf-8")
+    with pytest.raises(KravError, match="baseline version 9 is not supported"):
+        read_baseline(path)
+    path.write_text("[", encoding="utf-8")
+    with pytest.raises(KravError, match="b.json: not a kravkoll baseline"):
+        read_baseline(path)
+    with pytest.raises(KravError, match="cannot write the baseline"):
+        write_baseline(report([], []), tmp_path / "saknas" / "b.json")
+
+
+def test_fingerprints_ignore_line_numbers_and_file_names(tmp_path: Path) -> None:
+    from checker.engine import check
+    from checker.rulecompile import load_rulesets
+
+    from check_helpers import DRAFT, RULESET, write
+
+    rulesets = load_rulesets([RULESET])
+    first = check([write(tmp_path / "v1.md", DRAFT)], rulesets)
+    moved = check([write(tmp_path / "v2.md", "# Inledning\n\nNy text.\n\n" + DRAFT)], rulesets)
+    edited = check([write(tmp_path / "v3.md", DRAFT.replace("fel snabbt", "alla fel snabbt"))], rulesets)
+    prints = {f.rule: f.fingerprint for f in first.findings}
+    assert {f.rule: f.fingerprint for f in moved.findings} == prints
+    assert [f.location.line for f in moved.findings] != [f.location.line for f in first.findings]
+    changed = {f.rule for f in edited.findings if f.fingerprint != prints[f.rule]}
+    assert changed == {"sv-avtal/OMATBART"}

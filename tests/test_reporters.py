@@ -1,0 +1,102 @@
+"""Reporters on hand-made reports: escaping, XML safety, .docx locations, excerpts."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import jsonschema
+
+from checker.document import Location
+from checker.report import FileReport, Finding, Report, summarize
+from checker.reporters import RenderOptions, renderer
+from checker.reporters.github import command, escape_data, escape_property
+from checker.reporters.junit import xml_text
+from checker.reporters.text import excerpt
+
+from check_helpers import sarif_schema
+
+
+def finding(**changes: object) -> Finding:
+    values: dict = {
+        "rule": "sv-avtal/OMATBART", "title": "Kravet går inte att följa upp", "category": "unmeasurable",
+        "severity": "error", "message": "\"snabbt\" går inte att mäta.", "file": "avtal.docx",
+        "location": Location(line=12, column=30, paragraph=12, section="4 Drift", table=2, row=3, cell=2),
+        "text": "Leverantören ska åtgärda fel snabbt.", "match": "snabbt", "fingerprint": "0" * 32,
+    }
+    values.update(changes)
+    return Finding(**values)
+
+
+def report_of(*findings: Finding, fmt: str = "docx", path: str = "avtal.docx") -> Report:
+    files = [FileReport(path=path, format=fmt, language="sv", rulesets=["sv-avtal"])]
+    return Report(files=files, findings=list(findings), summary=summarize(files, list(findings)))
+
+
+def test_github_escapes_data_and_properties() -> None:
+    assert escape_data("50 %\r\nrad två") == "50 %25%0D%0Arad två"
+    assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+    line = command("warning", "Vite: 5 %, högst\n10 000 kr", file="mapp,1/avtal:v2.md", line=3, col=None, title="[x/Y] a, b: c")
+    assert line == "::warning file=mapp%2C1/avtal%3Av2.md,line=3,title=[x/Y] a%2C b%3A c::Vite: 5 %25, högst%0A10 000 kr"
+    assert command("notice", "hej") == "::notice::hej"
+
+
+def test_github_annotation_has_no_line_for_a_whole_document_finding() -> None:
+    report = report_of(finding(location=None, text=None, match=None, severity="info"))
+    assert renderer("github")(report, RenderOptions()) == \
+        '::notice file=avtal.docx,title=[sv-avtal/OMATBART] Kravet går inte att följa upp::"snabbt" går inte att mäta.\n'
+
+
+def test_junit_replaces_characters_xml_cannot_hold() -> None:
+    assert xml_text("a\x0bb\x0c\x00c\td\ne") == "a\ufffdb\ufffd\ufffdc\td\ne"
+    hostile = finding(text="Leverantören ska\x0b åtgärda ]]> <fel> & \x0c snabbt.", message="\"snabbt\" <går> & \x1b[31m")
+    xml = renderer("junit")(report_of(hostile), RenderOptions())
+    root = ET.fromstring(xml)
+    failure = root.find("testsuite/testcase/failure")
+    assert failure is not None
+    assert "]]> <fel> &" in failure.text and "\x0b" not in failure.text
+    assert failure.get("message") == "\"snabbt\" <går> & \ufffd[31m"
+
+
+def test_junit_without_rulesets_has_a_case_per_rule_with_findings() -> None:
+    xml = renderer("junit")(report_of(finding(), finding(severity="warning", rule="sv-avtal/B", message="b")), RenderOptions())
+    names = [c.get("name") for c in ET.fromstring(xml).iter("testcase")]
+    assert names == ["sv-avtal/OMATBART: Kravet går inte att följa upp", "sv-avtal/B: Kravet går inte att följa upp"]
+
+
+def test_sarif_marks_docx_lines_as_paragraphs_and_keeps_table_cells() -> None:
+    log = json.loads(renderer("sarif")(report_of(finding()), RenderOptions()))
+    jsonschema.Draft7Validator(sarif_schema()).validate(log)
+    result = log["runs"][0]["results"][0]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 12, "startColumn": 30, "snippet": {"text": "snabbt"}, "properties": {"lineKind": "paragraph"}}
+    assert result["properties"]["table"] == 2 and result["properties"]["row"] == 3 and result["properties"]["cell"] == 2
+    assert result["properties"]["section"] == "4 Drift"
+    rule = log["runs"][0]["tool"]["driver"]["rules"][result["ruleIndex"]]
+    assert rule["id"] == "sv-avtal/OMATBART"  # described from the finding when no rulesets are given
+
+
+def test_sarif_unreadable_file_is_a_notification() -> None:
+    files = [FileReport(path="trasig.docx", error="trasig.docx: not a Word document")]
+    log = json.loads(renderer("sarif")(Report(files=files, summary=summarize(files, [])), RenderOptions()))
+    jsonschema.Draft7Validator(sarif_schema()).validate(log)
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert invocation["toolExecutionNotifications"][0]["message"]["text"] == "trasig.docx: not a Word document"
+
+
+def test_sarif_text_without_location_and_absolute_paths_outside_the_working_folder() -> None:
+    report = report_of(finding(file="/nowhere/avtal ä.md", location=None, text=None, match=None), fmt="md", path="/nowhere/avtal ä.md")
+    log = json.loads(renderer("sarif")(report, RenderOptions()))
+    jsonschema.Draft7Validator(sarif_schema()).validate(log)
+    assert log["runs"][0]["results"][0]["locations"] == [{"physicalLocation": {"artifactLocation": {"uri": "file:///nowhere/avtal%20%C3%A4.md"}}}]
+
+
+def test_excerpt_underlines_the_match_in_short_and_long_statements() -> None:
+    assert excerpt("Leverantören ska\nåtgärda fel snabbt.", "snabbt") == ("Leverantören ska åtgärda fel snabbt.", 29, 6)
+    long_text = "x " * 100 + "snabbt " + "y " * 100
+    shown, start, length = excerpt(long_text, "snabbt")
+    assert shown.startswith("…") and shown.endswith("…")
+    assert shown[start:start + length] == "snabbt"
+    assert excerpt("a " * 100, "saknas")[0].endswith("…")
+    assert excerpt("kort", None) == ("kort", 0, 0)
