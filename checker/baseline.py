@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import KravError
+from .errors import KravError, first_problem
 from .report import Finding, Report, summarize
 
 BASELINE_VERSION = 1
@@ -70,9 +70,7 @@ def read_baseline(path: Path) -> Baseline:
     try:
         baseline = Baseline.model_validate(data)
     except ValidationError as error:
-        problem = error.errors()[0]
-        where = ".".join(str(p) for p in problem["loc"]) or "(top)"
-        raise KravError(f"{path}: not a kravkoll baseline ({where}: {problem['msg']})") from None
+        raise KravError(f"{path}: not a kravkoll baseline ({first_problem(error)})") from None
     if baseline.kravkoll_baseline != BASELINE_VERSION:
         raise KravError(f"{path}: baseline version {baseline.kravkoll_baseline} is not supported (expected {BASELINE_VERSION})")
     return baseline

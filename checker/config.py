@@ -21,7 +21,7 @@ from typing import Iterable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import KravError
+from .errors import KravError, first_problem
 from .rulemodel import Rule, Severity
 
 if sys.version_info >= (3, 11):
@@ -129,7 +129,5 @@ def load_config(path: Path) -> Config:
     try:
         config = Config.model_validate(data)
     except ValidationError as error:
-        problem = error.errors()[0]
-        where = ".".join(str(p) for p in problem["loc"]) or "(top)"
-        raise KravError(f"{path}: {where}: {problem['msg']}") from None
+        raise KravError(f"{path}: {first_problem(error)}") from None
     return config.model_copy(update={"base_dir": path.parent, "source": str(path)})

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 def one_line(error: BaseException, limit: int = 160) -> str:
@@ -65,3 +69,10 @@ class RuleError(KravError):
     def render(self) -> str:
         """Every diagnostic with its caret, separated by blank lines."""
         return "\n\n".join(d.render() for d in self.diagnostics)
+
+
+def first_problem(error: "ValidationError") -> str:
+    """The first problem pydantic found, as ``where: what`` for a one-line message."""
+    problem = error.errors()[0]
+    where = ".".join(str(p) for p in problem["loc"]) or "(top)"
+    return f"{where}: {problem['msg']}"
