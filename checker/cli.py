@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 import click
 
 from . import __version__
+from .cli_options import RulesetSelection, ruleset_options
 from .errors import KravError
 from .reporters import FORMATS
 
@@ -127,10 +128,6 @@ def expand_inputs(paths: Iterable[str], exclude: Any = None) -> tuple[list[str],
     return list(dict.fromkeys(files)), problems, warnings
 
 
-def _split_list(values: Iterable[str]) -> list[str]:
-    return [item.strip() for value in values for item in value.split(",") if item.strip()]
-
-
 def _parse_output_formats(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> list[tuple[str, str]]:
     parsed: list[tuple[str, str]] = []
     for value in values:
@@ -151,52 +148,18 @@ def _error(message: str) -> None:
     click.echo(f"kravkoll: {message}", err=True)
 
 
-def load_settings(paths: Sequence[str], config_path: str | None, overrides: dict[str, Any]) -> Config:
-    """The configuration: ``--config`` or the nearest one upward from the first path, with the
-    command-line options (``overrides``, None for not given) on top."""
-    from .config import Config, find_config, load_config  # noqa: PLC0415
-
-    starts = [Path(p) for p in paths if p != "-"] or [Path.cwd()]
-    config_file = Path(config_path) if config_path else find_config(_existing_start(starts[0]))
-    config = load_config(config_file) if config_file is not None else Config()
-    if not config_path:
-        for start in starts[1:]:
-            other = find_config(_existing_start(start))
-            if other is not None and (config_file is None or other.resolve() != config_file.resolve()):
-                _warn(f"{start}: its configuration {other} is not used (this run uses {config_file or 'none'}); check it separately")
-                break
-    updates: dict[str, Any] = {}
-    if overrides["select"]:
-        updates["select"] = _split_list(overrides["select"])
-    if overrides["ignore"]:
-        updates["ignore"] = config.ignore + _split_list(overrides["ignore"])
-    for key in ("lang", "fail_on"):
-        if overrides[key] is not None:
-            updates[key] = overrides[key]
-    return config.model_copy(update=updates)
-
-
-def _existing_start(path: Path) -> Path:
-    """Where a configuration search starts for a path that may be a glob."""
-    while not path.exists() and path != path.parent:
-        path = path.parent
-    return path
-
-
-def load_check_rulesets(cli_rulesets: Sequence[str], config: Config) -> list[Ruleset] | None:
-    """Compiled rulesets: ``--ruleset`` (relative to the working folder), else the
-    configuration's (relative to its file); None for the shipped rulesets of each language."""
+def load_check_rulesets(config: Config) -> list[Ruleset] | None:
+    """Compiled rulesets of the configuration (``--ruleset`` paths are relative to the working
+    folder, a configuration file's to that file); None for the shipped rulesets of each language."""
     from .errors import RuleError  # noqa: PLC0415
     from .rulecompile import load_rulesets  # noqa: PLC0415
 
+    if config.rulesets is None:
+        return None
     try:
-        if cli_rulesets:
-            return load_rulesets(cli_rulesets)
-        if config.rulesets is not None:
-            return load_rulesets(config.rulesets, config.base_dir)
+        return load_rulesets(config.rulesets, config.base_dir)
     except RuleError as error:  # one line here; 'kravkoll rules validate' shows every error
         raise KravError(f"{error} (see 'kravkoll rules validate')") from None
-    return None
 
 
 def read_inputs(files: list[str], stdin_format: str, language: str | None) -> tuple[list[Any], list[str]]:
@@ -290,8 +253,7 @@ def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--ruleset", "-r", "rulesets", multiple=True, metavar="NAME|PATH",
-              help="Ruleset to run (repeatable). Default: the configuration's, else the shipped rulesets of each document's language.")
+@ruleset_options
 @click.option("--format", "-f", "output_format", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of standard output.")
@@ -299,12 +261,6 @@ def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options
               help="Also write the report in FORMAT to FILE (repeatable), e.g. sarif=kravkoll.sarif.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Exit 1 when a finding of this severity or worse remains.  [default: error]")
-@click.option("--select", multiple=True, metavar="RULES",
-              help="Only these rules (comma-separated or repeated): full ids, short ids, categories or globs (sv-avtal/*). Replaces the configuration's.")
-@click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules (same forms as --select). Adds to the configuration's.")
-@click.option("--lang", type=click.Choice(["sv", "en"]), help="Document language; skips detection.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Configuration file.  [default: kravkoll.toml or pyproject.toml [tool.kravkoll] found upward from the first PATH]")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Processes for a batch of files; 0: one per CPU.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings that are not in this baseline file.")
@@ -315,10 +271,9 @@ def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options
 @click.option("--quiet", "-q", is_flag=True, help="Text: print only the summary (and errors); no progress bar.")
 @click.option("--color/--no-color", default=None, help="Colour the text output.  [default: on a terminal, unless NO_COLOR is set]")
 @debug_option
-def check(paths: tuple[str, ...], rulesets: tuple[str, ...], output_format: str, output: str | None,
-          extra_outputs: list[tuple[str, str]], fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-          lang: str | None, config_path: str | None, jobs: int, baseline: str | None, write_baseline: str | None,
-          stdin_format: str, quiet: bool, color: bool | None) -> None:
+def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: str, output: str | None,
+          extra_outputs: list[tuple[str, str]], fail_on: str | None, jobs: int, baseline: str | None,
+          write_baseline: str | None, stdin_format: str, quiet: bool, color: bool | None) -> None:
     """Check documents: files, folders (recursively: .docx .md .txt .pdf), globs, '-' for standard
     input; without PATHS, the current folder.
 
@@ -332,8 +287,10 @@ def check(paths: tuple[str, ...], rulesets: tuple[str, ...], output_format: str,
     from .reporters import RenderOptions  # noqa: PLC0415
 
     paths = paths or (".",)
-    config = load_settings(paths, config_path, {"select": select, "ignore": ignore, "lang": lang, "fail_on": fail_on})
-    compiled = load_check_rulesets(rulesets, config)
+    config = selection.config(paths)
+    if fail_on is not None:
+        config = config.model_copy(update={"fail_on": fail_on})
+    compiled = load_check_rulesets(config)
     known_baseline = read_baseline(Path(baseline)) if baseline else None
     files, problems, warnings = expand_inputs(paths, config.excluded)
     for message in warnings:
@@ -525,7 +482,6 @@ def schema(what: str) -> None:
 
 # ---- matrix and report: for writers ----------------------------------------------------------
 
-from .cli_options import RulesetSelection, ruleset_options  # noqa: E402
 
 
 def _checked(paths: Iterable[str], config: Any) -> tuple[list[Any], int]:
@@ -584,7 +540,7 @@ def matrix(paths: tuple[str, ...], output_format: str, output: str | None, selec
     from .matrix import build_matrix  # noqa: PLC0415
     from .reporters.matrix import MATRIX_FORMATS  # noqa: PLC0415
 
-    results, unreadable = _checked(paths, selection.config(paths[0]))
+    results, unreadable = _checked(paths, selection.config(paths))
     _write(MATRIX_FORMATS[output_format](build_matrix(results)), output)
     sys.exit(2 if unreadable else 0)
 
@@ -612,7 +568,7 @@ def report(path: str, output: str | None, selection: RulesetSelection) -> None:
     files, _problems, _warnings = expand_inputs([path])
     if len(files) > 1:
         raise click.UsageError(f"{path}: give one document ('kravkoll matrix' takes several)")
-    results, unreadable = _checked([path], selection.config(path))
+    results, unreadable = _checked([path], selection.config([path]))
     if unreadable or not results:
         sys.exit(2)
     result = results[0]

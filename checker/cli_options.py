@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 import click
 
@@ -34,15 +34,21 @@ class RulesetSelection:
     lang: str | None = None
     config_path: str | None = None
 
-    def config(self, first_input: str | None = None) -> Config:
-        """The configuration file's settings with these options on top."""
+    def config(self, paths: Sequence[str] = ()) -> Config:
+        """The configuration — ``--config``, or the nearest one upward from the first path — with
+        these options on top. Warns when another path has a configuration of its own."""
         from .config import Config, find_config, load_config  # noqa: PLC0415 - keeps --help fast
 
-        config = Config()
-        start = Path(first_input) if first_input and first_input != "-" else Path.cwd()
-        config_file = Path(self.config_path) if self.config_path else find_config(start)
-        if config_file is not None:
-            config = load_config(config_file)
+        starts = [Path(p) for p in paths if p != "-"] or [Path.cwd()]
+        config_file = Path(self.config_path) if self.config_path else find_config(_existing_start(starts[0]))
+        config = load_config(config_file) if config_file is not None else Config()
+        if not self.config_path:
+            for start in starts[1:]:
+                other = find_config(_existing_start(start))
+                if other is not None and (config_file is None or other.resolve() != config_file.resolve()):
+                    click.echo(f"kravkoll: warning: {start}: its configuration {other} is not used (this run uses "
+                               f"{config_file or 'none'}); check it separately", err=True)
+                    break
         updates: dict[str, Any] = {}
         if self.rulesets:
             updates["rulesets"] = list(self.rulesets)
@@ -56,14 +62,22 @@ class RulesetSelection:
         return config.model_copy(update=updates)
 
 
+def _existing_start(path: Path) -> Path:
+    """Where a configuration search starts for a path that may be a glob."""
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
 _OPTIONS = (
     click.option("--ruleset", "-r", "rulesets", multiple=True, metavar="NAME|PATH",
-                 help="Ruleset to run (repeatable). Default: the shipped rulesets of each document's language."),
-    click.option("--select", multiple=True, metavar="RULES", help="Only these rules: ids, short ids, categories or globs (sv-avtal/*)."),
-    click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules (same forms as --select)."),
+                 help="Ruleset to run (repeatable). Default: the configuration's, else the shipped rulesets of each document's language."),
+    click.option("--select", multiple=True, metavar="RULES",
+                 help="Only these rules (comma-separated or repeated): full ids, short ids, categories or globs (sv-avtal/*). Replaces the configuration's."),
+    click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules (same forms as --select). Adds to the configuration's."),
     click.option("--lang", type=click.Choice(["sv", "en"]), help="Document language; skips detection."),
     click.option("--config", "config_path", type=click.Path(dir_okay=False),
-                 help="Configuration file (default: kravkoll.toml found upward)."),
+                 help="Configuration file.  [default: kravkoll.toml or pyproject.toml [tool.kravkoll] found upward from the first PATH]"),
 )
 
 
