@@ -84,7 +84,7 @@ def comments_of(data: bytes) -> list[tuple[int, str, str, str]]:
     word = docx.Document(io.BytesIO(data))
     roots = [word.element]
     reading = read_word(data, "annotated.docx")
-    roots.extend(notes.root for notes in reading.notes)
+    roots.extend(reading.notes)
     anchored: dict[int, str] = {}
     for root in roots:
         anchored.update(anchored_texts(root))
@@ -202,7 +202,7 @@ def tricky_document() -> bytes:
         # a complex field (its code is not text, its result is) and a simple field
         _run("Se avsnitt ") + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> REF _Ref1 \\h </w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + _run("4.2", "<w:u w:val=\"single\"/>") + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-        + _run(" och sidan ") + '<w:fldSimple w:instr=" PAGE "><w:r><w:t>7</w:t></w:r></w:fldSimple>' + _run(" för detaljer."),
+        + _run(" och sidan ") + '<w:fldSimple w:instr=" MERGEFIELD Sida "><w:r><w:t>7</w:t></w:r></w:fldSimple>' + _run(" för detaljer."),
         # a hyperlink, a smart tag, a soft hyphen, a symbol and a non-breaking hyphen
         _run("Rapporten publiceras på ") + '<w:hyperlink w:anchor="top">' + _run("webb", '<w:rStyle w:val="Hyperlink"/>') + _run("platsen")
         + '</w:hyperlink>' + _run(" i ") + '<w:smartTag w:uri="urn:x" w:element="place">' + _run("Stock")
@@ -239,13 +239,39 @@ def test_every_word_of_a_tricky_document_maps_to_its_runs_and_formats_are_kept()
     findings = word_findings(document)
     result = annotate_document(source, findings, path="tricky.docx")
     anchored = {comment_id: text for comment_id, _, _, text in comments_of(result.data)}
-    heading_words = {"Krav", "på", "driften"}  # the heading's text has its spaces collapsed: found by search
-    assert [(f.match, p.anchor) for f, p in zip(findings, result.placements)] == [(f.match, "match") for f in findings]
-    assert [anchored[p.comment_id] for p in result.placements] == [f.match for f in findings]
-    assert heading_words <= {f.match for f in findings}
+    in_note = document.statements[-1].index  # the footnote: its comments go on its reference mark
+    assert {"Krav", "på", "driften"} <= {f.match for f in findings}  # the heading's spaces are collapsed: found by search
+    assert [(p.anchor, anchored[p.comment_id]) for p in result.placements] == [
+        ("note", "") if f.statement == in_note else ("match", f.match) for f in findings]
     assert paragraph_formats(result.data) == paragraph_formats(source)
     assert [(s.text, s.location) for s in read_docx(result.data, "tricky.docx").statements] == [
         (s.text, s.location) for s in document.statements]
+    # each word is a whole field result, hyperlink, smart tag, insertion, move or content
+    # control, or plain runs: every mark stands in the paragraph itself, none inside a wrapper
+    root = docx.Document(io.BytesIO(result.data)).element
+    marks = [*root.iter(qn("w:commentRangeStart"), qn("w:commentRangeEnd")),
+             *(mark.getparent() for mark in root.iter(qn("w:commentReference")))]
+    assert len(marks) == 3 * len(findings)
+    assert {etree.QName(mark.getparent()).localname for mark in marks} == {"p"}
+
+
+def test_a_match_inside_a_hyperlink_is_marked_inside_it_and_one_in_a_field_result_around_the_field() -> None:
+    source = tricky_document()
+    document = read_docx(source, "tricky.docx")
+
+    def marks_of(text: str, match: str) -> tuple[list[str], str]:
+        statement = next(s for s in document.statements if match in s.text and s.text.startswith(text))
+        finding = Finding(rule="test/R1", title="t", category="unmeasurable", severity="info", message="m", file="t",
+                          location=statement.location_at(statement.text.index(match)), text=statement.text, match=match,
+                          statement=statement.index, fingerprint="0")
+        annotated = annotate(source, [finding])
+        root = docx.Document(io.BytesIO(annotated)).element
+        start = next(root.iter(qn("w:commentRangeStart")))
+        return [etree.QName(a).localname for a in start.iterancestors()][:1], comments_of(annotated)[0][3]
+
+    assert marks_of("Rapporten", "platsen") == (["hyperlink"], "platsen")
+    assert marks_of("Rapporten", "webbplatsen i") == (["p"], "webbplatsen i")
+    assert marks_of("Se avsnitt", "4.") == (["p"], "4.2")  # the whole field: its result is remade when it is updated
 
 
 def test_a_match_over_runs_in_several_formats_keeps_each_format() -> None:
@@ -281,16 +307,20 @@ def test_a_match_running_on_into_the_next_paragraph_of_a_cell() -> None:
     assert anchored == "tillgängligt\ndygnet runt"
 
 
-def test_footnote_findings_are_commented_in_the_footnote() -> None:
+def test_footnote_findings_are_commented_on_the_notes_reference_mark() -> None:
     source = tricky_document()
     document = read_docx(source, "tricky.docx")
     note = document.statements[-1]
     assert note.text == "Se lagen om offentlig upphandling."
     finding = Finding(rule="test/R1", title="t", category="unmeasurable", severity="info", message="m", file="t",
                       location=note.location_at(3), text=note.text, match="lagen", statement=note.index, fingerprint="0")
-    annotated = annotate(source, [finding])
-    assert comments_of(annotated)[0][3] == "lagen"
-    assert b"commentReference" in read_word(annotated, "x").notes[0].part.blob
+    result = annotate_document(source, [finding])
+    assert result.placements[0].anchor == "note"
+    word = docx.Document(io.BytesIO(result.data))
+    p = word.paragraphs[-1]._p
+    assert [etree.QName(child).localname for child in p][-4:] == ["commentRangeStart", "r", "commentRangeEnd", "r"]
+    assert p[-3].find(qn("w:footnoteReference")) is not None and p[-1].find(qn("w:commentReference")) is not None
+    assert b"comment" not in etree.tostring(read_word(result.data, "x").notes[0])
 
 
 # ---- where comments without a located match go --------------------------------------------

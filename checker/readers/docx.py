@@ -112,23 +112,15 @@ def read_docx(data: bytes, path: str, *, language: str | None = None) -> Documen
 
 
 @dataclass
-class NotesPart:
-    """A footnotes or endnotes part, which python-docx keeps as bytes, and its parsed XML."""
-
-    part: Part
-    root: etree._Element
-
-
-@dataclass
 class WordReading:
     """A .docx as read: the python-docx document, the :class:`Document` made from it, and the
     ``w:p`` element of each paragraph number its locations use (``paragraphs[n - 1]`` is
-    paragraph ``n``; a footnote's lies in its part's parsed XML in ``notes``)."""
+    paragraph ``n``; a footnote's lies in the parsed XML of its part, one of ``notes``)."""
 
     word: WordDocument
     document: Document
     paragraphs: list[etree._Element]
-    notes: list[NotesPart]
+    notes: list[etree._Element]  # the footnotes and endnotes parts (python-docx keeps them as bytes), parsed
 
 
 def read_word(data: bytes, path: str, *, language: str | None = None) -> WordReading:
@@ -141,11 +133,11 @@ def read_word(data: bytes, path: str, *, language: str | None = None) -> WordRea
     story = _Story(builder, styles, numbering, _comment_texts(_element(word.part, "comments")))
     if word.element.body is not None:
         story.blocks(word.element.body)
-    parts = [notes for kind in ("footnotes", "endnotes") if (notes := _notes(word.part, kind, path)) is not None]
-    if any(_note_bodies(notes.root) for notes in parts):
+    parts = [root for kind in ("footnotes", "endnotes") if (root := _notes(word.part, kind, path)) is not None]
+    if any(_note_bodies(root) for root in parts):
         builder.close_sections()
-        for notes in parts:
-            for note in _note_bodies(notes.root):
+        for root in parts:
+            for note in _note_bodies(root):
                 story.blocks(note)
     if not builder.statements:
         raise InputError(path, "has no text")
@@ -249,7 +241,7 @@ def _element(part: Part, kind: str) -> etree._Element | None:
     return getattr(related, "element", None)
 
 
-def _notes(part: Part, kind: str, path: str) -> NotesPart | None:
+def _notes(part: Part, kind: str, path: str) -> etree._Element | None:
     """The footnotes (or endnotes) part, if there is one. python-docx keeps these parts as
     bytes; they are parsed here without a DTD, entities or network."""
     related = _related(part, kind)
@@ -261,7 +253,7 @@ def _notes(part: Part, kind: str, path: str) -> NotesPart | None:
         raise InputError(path, f"has a corrupt {kind} part ({one_line(error)})") from None
     if root.getroottree().docinfo.doctype:
         raise InputError(path, f"has a document type declaration (XML entities) in {related.partname}; refused as unsafe")
-    return NotesPart(related, root)
+    return root
 
 
 def _note_bodies(root: etree._Element) -> list[etree._Element]:

@@ -5,8 +5,9 @@ suggestion and its rule id with the severity, in the document's language. The co
 anchored to the matched words (runs are split where the words start and end; every part keeps
 its run properties). A finding without matched words is anchored to its statement's text in
 its first paragraph; a finding about the whole document (a missing clause) to the document's
-first statement, usually its title. Suppressed findings get no comment: the ``kravkoll:
-ignore`` comment that suppresses them already says why.
+first statement, usually its title; a finding in a footnote or endnote to the note's reference
+mark in the text (LibreOffice cannot open a document with a comment inside a note). Suppressed
+findings get no comment: the ``kravkoll: ignore`` comment that suppresses them already says why.
 
 Paragraphs are found exactly as the .docx reader numbers them, and columns count in the text
 the reader reads (:func:`checker.readers.docx.paragraph_pieces`), so tabs, breaks, fields,
@@ -38,18 +39,22 @@ INITIALS = "kk"
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 W_R, W_T, W_RPR, W_PPR, W_ID = qn("w:r"), qn("w:t"), qn("w:rPr"), qn("w:pPr"), qn("w:id")
+W_SDT_CONTENT, W_FLD_SIMPLE, W_FLD_CHAR, W_FLD_CHAR_TYPE = qn("w:sdtContent"), qn("w:fldSimple"), qn("w:fldChar"), qn("w:fldCharType")
+_WRAPPERS = frozenset(qn(f"w:{tag}") for tag in ("hyperlink", "smartTag", "sdt", "ins", "moveTo", "customXml", "fldSimple", "dir", "bdo"))
+_NOTE_REFERENCES = {qn("w:footnote"): qn("w:footnoteReference"), qn("w:endnote"): qn("w:endnoteReference")}
 _COMMENT_MARKS = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference"), qn("w:comment"))
 
 Point = tuple[int, int]
 """A place in the document: (paragraph number as locations count it, offset in its text)."""
-AnchorKind = Literal["match", "statement", "document"]
+AnchorKind = Literal["match", "statement", "document", "note"]
 
 
 @dataclass(frozen=True)
 class Placement:
     """Where one finding's comment went: on its ``match``, on its ``statement`` (it has no
-    match, or the match was not found where it should be) or on the ``document`` (a finding
-    about the whole document, placed on the first statement)."""
+    match, or the match was not found where it should be), on the ``document`` (a finding
+    about the whole document, placed on the first statement) or on a ``note``'s reference mark
+    (a finding in a footnote or endnote; ``start`` and ``end`` are then where in the note)."""
 
     finding: Finding
     comment_id: int
@@ -92,10 +97,6 @@ def annotate_document(source: bytes, findings: Iterable[Finding], *, path: str =
         _add_comment(reading, next_id, comment_text(finding, labels))
         placements.append(Placement(finding, next_id, anchor, start, end))
         next_id += 1
-    for notes in reading.notes:
-        if notes.root in story.touched:
-            # python-docx keeps footnotes and endnotes as bytes: write the changed XML back
-            notes.part._blob = etree.tostring(notes.root, xml_declaration=True, encoding="UTF-8", standalone=True)  # noqa: SLF001
     buffer = io.BytesIO()
     reading.word.save(buffer)
     return Annotated(buffer.getvalue(), placements)
@@ -119,7 +120,7 @@ class _Story:
     def __init__(self, reading: WordReading) -> None:
         self.paragraphs = reading.paragraphs
         self.statements = reading.document.statements
-        self.touched: set[etree._Element] = set()  # roots of the parts that got comments
+        self.body = reading.word.element
         self._texts: dict[int, str] = {}
 
     def text(self, number: int) -> str:
@@ -142,35 +143,69 @@ class _Story:
         middle = [self.text(n) for n in range(first + 1, last)]
         return " ".join([self.text(first)[offset:], *middle, self.text(last)[:stop]])
 
+    def in_note(self, number: int) -> bool:
+        """Whether paragraph ``number`` is in a footnote or endnote."""
+        return _note_of(self.paragraphs[number - 1]) is not None
+
+    def note_reference(self, number: int) -> etree._Element | None:
+        """The run in the text that refers to the footnote or endnote paragraph ``number`` is
+        in; None when that paragraph is in the body (or the note is never referred to)."""
+        note = _note_of(self.paragraphs[number - 1])
+        if note is None:
+            return None
+        for reference in self.body.iter(_NOTE_REFERENCES[note.tag]):
+            if reference.get(W_ID) == note.get(W_ID) and reference.getparent().tag == W_R:
+                return reference.getparent()
+        return None
+
     def mark(self, start: Point, end: Point, comment_id: int) -> None:
-        """Put a comment's range start, range end and reference run around ``start``–``end``."""
+        """Put a comment's range start, range end and reference run around ``start``–``end``
+        (in a note: around the note's reference mark)."""
         range_start, range_end = _mark_element("w:commentRangeStart", comment_id), _mark_element("w:commentRangeEnd", comment_id)
         reference = _reference_run(comment_id)
-        if start == end:  # an empty paragraph: a point at its start
+        note_reference = self.note_reference(start[0])
+        if note_reference is not None:
+            first = last = note_reference
+        elif start == end:  # an empty paragraph: a point at its start
             p = self.paragraphs[start[0] - 1]
             at = p.index(p.find(W_PPR)) + 1 if p.find(W_PPR) is not None else 0
             for offset, element in enumerate((range_start, range_end, reference)):
                 p.insert(at + offset, element)
+            return
         else:
-            first = _run_starting_at(self.paragraphs[start[0] - 1], start[1])
-            last = _run_ending_at(self.paragraphs[end[0] - 1], end[1])
-            first.addprevious(range_start)
-            last.addnext(range_end)
-            range_end.addnext(reference)
-        self.touched.add(self.paragraphs[start[0] - 1].getroottree().getroot())
-        self.touched.add(self.paragraphs[end[0] - 1].getroottree().getroot())
+            first_paragraph, last_paragraph = self.paragraphs[start[0] - 1], self.paragraphs[end[0] - 1]
+            first = _outermost(first_paragraph, _run_starting_at(first_paragraph, start[1]), at_start=True)
+            last = _outermost(last_paragraph, _run_ending_at(last_paragraph, end[1]), at_start=False)
+        first.addprevious(range_start)
+        last.addnext(range_end)
+        range_end.addnext(reference)
 
 
 def _target(story: _Story, finding: Finding) -> tuple[AnchorKind, tuple[Point, Point]]:
     """Where a finding's comment goes, and which kind of place that is."""
     statement = _statement_of(story, finding)
+    anchor: AnchorKind
+    found = None
     if finding.location is not None and finding.match:
         found = _match_range(story, finding.location, finding.match, statement)
-        if found is not None:
-            return "match", found
-    if statement is not None:
-        return "statement", _statement_range(story, statement)
-    return "document", _statement_range(story, story.statements[0])
+    if found is not None:
+        anchor = "match"
+    elif statement is not None:
+        anchor, found = "statement", _statement_range(story, statement)
+    else:
+        anchor, found = "document", _statement_range(story, story.statements[0])
+    if story.in_note(found[0][0]):
+        if story.note_reference(found[0][0]) is not None:
+            return "note", found
+        return "document", _statement_range(story, story.statements[0])  # a note the text never refers to
+    return anchor, found
+
+
+def _note_of(p: etree._Element) -> etree._Element | None:
+    """The ``w:footnote`` or ``w:endnote`` a paragraph is in, if any."""
+    for ancestor in p.iterancestors(*_NOTE_REFERENCES):
+        return ancestor
+    return None
 
 
 def _statement_of(story: _Story, finding: Finding) -> Statement | None:
@@ -261,6 +296,70 @@ def _trimmed(story: _Story, line: int, start: int, end: int) -> tuple[Point, Poi
 # ---- runs and marks ---------------------------------------------------------------------------
 
 
+def _outermost(p: etree._Element, run: etree._Element, *, at_start: bool) -> etree._Element:
+    """Where a range's mark goes: beside the run, or, when the run is in a field's result,
+    beside the whole field (a field's result is replaced when it is updated, and LibreOffice
+    drops marks inside one); then beside each inline wrapper (hyperlink, content control,
+    insertion, smart tag ...) that has no text before the run (at the start) or after it (at
+    the end), so that no reader has to look for a range inside a wrapper."""
+    element = _field_bound(p, _outermost_field(run), at_start=at_start)
+    _, pieces = paragraph_pieces(p)
+    order = {node: index for index, node in enumerate(p.iter())}
+    texts = [order[piece.element] for piece in pieces]
+    while True:
+        parent = element.getparent()
+        wrapper = parent.getparent() if parent.tag == W_SDT_CONTENT else parent
+        if wrapper is p or wrapper.tag not in _WRAPPERS:
+            return element
+        inside = range(order[wrapper], _last_order(wrapper, order) + 1)
+        if at_start:
+            beside = any(position in inside and position < order[element] for position in texts)
+        else:
+            beside = any(position in inside and position > _last_order(element, order) for position in texts)
+        if beside:
+            return element
+        element = wrapper
+
+
+def _outermost_field(run: etree._Element) -> etree._Element:
+    """The outermost simple field (``w:fldSimple``) the run is in, else the run."""
+    outermost = run
+    for field in run.iterancestors(W_FLD_SIMPLE):
+        outermost = field
+    return outermost
+
+
+def _field_bound(p: etree._Element, element: etree._Element, *, at_start: bool) -> etree._Element:
+    """The run that begins (``at_start``) or ends the outermost complex field whose result
+    holds ``element`` within the paragraph; ``element`` when it is in no such field."""
+    open_fields: list[etree._Element] = []
+    inside = False
+    for node in p.iter():
+        if node is element:
+            if not open_fields:
+                return element
+            if at_start:
+                return open_fields[0]
+            inside = True
+        elif node.tag == W_FLD_CHAR:
+            kind = node.get(W_FLD_CHAR_TYPE)
+            if kind == "begin":
+                open_fields.append(node.getparent())
+            elif kind == "end" and open_fields:
+                open_fields.pop()
+                if inside and not open_fields:
+                    return node.getparent()
+    return element
+
+
+def _last_order(element: etree._Element, order: dict[etree._Element, int]) -> int:
+    """The document-order position of the last node inside ``element``."""
+    last = element
+    while len(last):
+        last = last[-1]
+    return order[last]
+
+
 def _run_starting_at(p: etree._Element, offset: int) -> etree._Element:
     """The run whose text starts at character ``offset`` of the paragraph, split off if need be."""
     _, pieces = paragraph_pieces(p)
@@ -323,7 +422,7 @@ def _highest_comment_id(reading: WordReading) -> int:
     """The highest comment id in use: in the comments part or in any comment mark of the
     document, its headers, footers, footnotes and endnotes (-1 when there is none)."""
     roots = [part.element for part in reading.word.part.package.iter_parts() if isinstance(part, XmlPart)]
-    roots.extend(notes.root for notes in reading.notes)
+    roots.extend(reading.notes)
     highest = -1
     for root in roots:
         for element in root.iter(*_COMMENT_MARKS):
