@@ -509,8 +509,9 @@ def annotate(path: str, output: str | None, selection: RulesetSelection) -> None
     """
     from .engine import check_each  # noqa: PLC0415
     from .errors import InputError, KravError  # noqa: PLC0415
-    from .readers import format_of, read_bytes, read_file_bytes  # noqa: PLC0415
-    from .reporters.docx_annotate import annotate_document  # noqa: PLC0415
+    from .readers import format_of, read_file_bytes  # noqa: PLC0415
+    from .readers.docx import read_word  # noqa: PLC0415
+    from .reporters.docx_annotate import annotate_reading  # noqa: PLC0415
 
     if format_of(path) != "docx":
         raise InputError(path, "annotate writes comments into Word documents: give it a .docx file")
@@ -519,9 +520,9 @@ def annotate(path: str, output: str | None, selection: RulesetSelection) -> None
     if _same_file(Path(path), target):
         raise KravError(f"{target}: is the document itself; annotate never writes over its input (give another -o)")
     config = selection.config(path)
-    document = read_bytes(data, path, "docx", language=config.lang)
-    result = next(iter(check_each([document], None, config)))
-    annotated = annotate_document(data, result.findings, path=path, language=document.language)
+    reading = read_word(data, path, language=config.lang)
+    result = next(iter(check_each([reading.document], None, config)))
+    annotated = annotate_reading(reading, result.findings)
     _write_bytes(annotated.data, target)
     whole = sum(placement.anchor == "document" for placement in annotated.placements)
     suppressed = sum(finding.suppressed for finding in result.findings)

@@ -29,7 +29,7 @@ from checker.cli import main
 from checker.document import Document
 from checker.readers.docx import paragraph_pieces, read_docx, read_word
 from checker.report import Finding
-from checker.reporters.docx_annotate import AUTHOR, annotate, annotate_document
+from checker.reporters.docx_annotate import AUTHOR, Annotated, annotate, annotate_reading
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 EXAMPLE_DOCUMENTS = sorted(EXAMPLES.glob("*.docx"))
@@ -110,6 +110,11 @@ def paragraph_formats(data: bytes) -> list[list[tuple[str, bytes]]]:
     return result
 
 
+def placed(source: bytes, findings: list[Finding]) -> Annotated:
+    """``source`` annotated with ``findings``, and where each comment went."""
+    return annotate_reading(read_word(source, "test.docx"), findings)
+
+
 def word_findings(document: Document) -> list[Finding]:
     """A made-up finding on every word of every statement, located as the engine locates matches."""
     found = []
@@ -160,7 +165,7 @@ def test_every_word_of_every_example_statement_maps_to_its_runs(path: Path) -> N
     source = path.read_bytes()
     document = read_docx(source, str(path))
     findings = word_findings(document)
-    result = annotate_document(source, findings, path=str(path))
+    result = placed(source, findings)
     assert [p.anchor for p in result.placements] == ["match"] * len(findings)
     anchored = {comment_id: text for comment_id, _, _, text in comments_of(result.data)}
     assert [anchored[p.comment_id] for p in result.placements] == [f.match for f in findings]
@@ -237,7 +242,7 @@ def test_every_word_of_a_tricky_document_maps_to_its_runs_and_formats_are_kept()
     source = tricky_document()
     document = read_docx(source, "tricky.docx")
     findings = word_findings(document)
-    result = annotate_document(source, findings, path="tricky.docx")
+    result = placed(source, findings)
     anchored = {comment_id: text for comment_id, _, _, text in comments_of(result.data)}
     in_note = document.statements[-1].index  # the footnote: its comments go on its reference mark
     assert {"Krav", "på", "driften"} <= {f.match for f in findings}  # the heading's spaces are collapsed: found by search
@@ -314,7 +319,7 @@ def test_footnote_findings_are_commented_on_the_notes_reference_mark() -> None:
     assert note.text == "Se lagen om offentlig upphandling."
     finding = Finding(rule="test/R1", title="t", category="unmeasurable", severity="info", message="m", file="t",
                       location=note.location_at(3), text=note.text, match="lagen", statement=note.index, fingerprint="0")
-    result = annotate_document(source, [finding])
+    result = placed(source, [finding])
     assert result.placements[0].anchor == "note"
     word = docx.Document(io.BytesIO(result.data))
     p = word.paragraphs[-1]._p
@@ -334,7 +339,7 @@ def test_missing_clause_on_the_first_statement_and_no_match_on_the_statement() -
                     file="t", location=None, match="tre", fingerprint="0")
     unmatched = Finding(rule="test/S1", title="t", category="unmeasurable", severity="warning", message="Oklart.",
                         file="t", location=statement.location, text=statement.text, statement=statement.index, fingerprint="1")
-    result = annotate_document(source, [whole, unmatched])
+    result = placed(source, [whole, unmatched])
     assert [p.anchor for p in result.placements] == ["document", "statement"]
     assert [anchored for _, _, _, anchored in comments_of(result.data)] == ["Krav  på   driften", statement.text]
 
@@ -348,7 +353,7 @@ def test_a_match_not_where_its_location_says_is_found_in_the_paragraph_else_the_
                         location=moved, match="årligen", fingerprint="0")
     absent = Finding(rule="test/R2", title="t", category="unmeasurable", severity="info", message="m", file="t",
                      location=moved, match="månadsvis", text=statement.text, statement=statement.index, fingerprint="1")
-    result = annotate_document(source, [elsewhere, absent])
+    result = placed(source, [elsewhere, absent])
     assert [(p.anchor, a) for p, (_, _, _, a) in zip(result.placements, comments_of(result.data))] == [
         ("match", "årligen"), ("statement", statement.text)]
 
@@ -364,7 +369,7 @@ def test_auto_numbered_id_cell_label_is_not_text_so_the_row_is_commented_on_its_
     assert row.text == "K1 | Systemet ska vara snabbt."
     finding = Finding(rule="test/R1", title="t", category="unmeasurable", severity="info", message="m", file="t",
                       location=row.location, match="K1", text=row.text, statement=row.index, fingerprint="0")
-    result = annotate_document(source, [finding])
+    result = placed(source, [finding])
     assert result.placements[0].anchor == "statement"
     assert comments_of(result.data)[0][3] == "Systemet ska vara snabbt."
 

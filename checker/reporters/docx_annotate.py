@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 from copy import deepcopy
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Iterable, Literal
 
 from docx.opc.part import XmlPart
@@ -78,25 +79,28 @@ def annotate(source: bytes, findings: Iterable[Finding], *, path: str = "documen
     ("sv" or "en") chooses the comments' labels, by default the document's language.
     Raises :class:`~checker.errors.InputError` when ``source`` is not a readable .docx.
     """
-    return annotate_document(source, findings, path=path, language=language).data
+    return annotate_reading(read_word(source, path, language=language), findings, language=language).data
 
 
-def annotate_document(source: bytes, findings: Iterable[Finding], *, path: str = "document.docx",
-                      language: str | None = None) -> Annotated:
-    """As :func:`annotate`, and tell where each comment went."""
-    reading = read_word(source, path, language=language)
+def annotate_reading(reading: WordReading, findings: Iterable[Finding], *, language: str | None = None) -> Annotated:
+    """As :func:`annotate`, on a document already read with :func:`~checker.readers.docx.read_word`
+    (whose findings these are; its XML is changed), and tell where each comment went."""
     labels = Labels(language or reading.document.language)
     story = _Story(reading)
     next_id = _highest_comment_id(reading) + 1
+    date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     placements: list[Placement] = []
+    comments: list[etree._Element] = []
     for finding in findings:
         if finding.suppressed:
             continue
         anchor, (start, end) = _target(story, finding)
         story.mark(start, end, next_id)
-        _add_comment(reading, next_id, comment_text(finding, labels))
+        comments.append(_comment(next_id, comment_text(finding, labels), date))
         placements.append(Placement(finding, next_id, anchor, start, end))
         next_id += 1
+    if comments:
+        _comments_root(reading).extend(comments)
     buffer = io.BytesIO()
     reading.word.save(buffer)
     return Annotated(buffer.getvalue(), placements)
@@ -432,9 +436,26 @@ def _highest_comment_id(reading: WordReading) -> int:
     return highest
 
 
-def _add_comment(reading: WordReading, comment_id: int, text: str) -> None:
-    """Add a comment with ``comment_id`` to the comments part (made if the document has none)."""
-    reading.word.comments.add_comment(text, author=AUTHOR, initials=INITIALS)
-    comments = next(part.element for part in reading.word.part.package.iter_parts()
-                    if isinstance(part, XmlPart) and part.element.tag == qn("w:comments"))
-    comments[-1].set(W_ID, str(comment_id))
+def _comments_root(reading: WordReading) -> etree._Element:
+    """The comments part's ``w:comments``, the part made if the document has none."""
+    reading.word.comments  # noqa: B018 - python-docx adds the part on first use
+    return next(part.element for part in reading.word.part.package.iter_parts()
+                if isinstance(part, XmlPart) and part.element.tag == qn("w:comments"))
+
+
+def _comment(comment_id: int, text: str, date: str) -> etree._Element:
+    """A ``w:comment`` as Word writes one: a CommentText paragraph per line of ``text``, the
+    first led by the annotation reference mark."""
+    comment = OxmlElement("w:comment", attrs={W_ID: str(comment_id), qn("w:author"): AUTHOR,
+                                              qn("w:initials"): INITIALS, qn("w:date"): date})
+    for index, line in enumerate(text.split("\n")):
+        p = etree.SubElement(comment, qn("w:p"))
+        etree.SubElement(etree.SubElement(p, W_PPR), qn("w:pStyle")).set(qn("w:val"), "CommentText")
+        if index == 0:
+            mark = etree.SubElement(p, W_R)
+            etree.SubElement(etree.SubElement(mark, W_RPR), qn("w:rStyle")).set(qn("w:val"), "CommentReference")
+            etree.SubElement(mark, qn("w:annotationRef"))
+        t = etree.SubElement(etree.SubElement(p, W_R), W_T)
+        t.text = line
+        t.set(_XML_SPACE, "preserve")
+    return comment
