@@ -74,6 +74,7 @@ def main() -> None:
     \b
     kravkoll check förfrågningsunderlag.docx     check a document
     kravkoll check --format json underlag/       a folder, as JSON
+    kravkoll annotate avtal.docx                 the findings as comments in a copy for Word
     kravkoll rules list                          the shipped rules
     kravkoll rules test mina-regler.krav         run a rule file's examples
     """
