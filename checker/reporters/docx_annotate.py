@@ -381,8 +381,11 @@ def _run_ending_at(p: etree._Element, offset: int) -> etree._Element:
 def _split(element: etree._Element, at: int) -> tuple[etree._Element, etree._Element]:
     """Split the run holding ``element`` before its character ``at`` (a text split in two if
     need be): (the run up to there, the run from there). A new run gets a copy of the run's
-    attributes and properties; a side with no content is the whole run."""
+    attributes and properties; a side with no content is the whole run. Text outside a run
+    (not valid WordprocessingML) is marked beside itself, never split."""
     run = element.getparent()
+    if run.tag != W_R:
+        return element, element
     if element.tag == W_T and 0 < at < len(element.text or ""):
         rest = element.makeelement(W_T, {_XML_SPACE: "preserve"})
         rest.text = element.text[at:]
