@@ -33,7 +33,6 @@ from checker.reporters.docx_annotate import AUTHOR, Annotated, annotate, annotat
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 EXAMPLE_DOCUMENTS = sorted(EXAMPLES.glob("*.docx"))
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 RULE_ID = re.compile(r"\b([a-z]+-[a-z]+/[A-Z]+\d+)\b")
 _SKIPPED = {qn("w:del"), qn("w:moveFrom"), qn("w:pPr"), qn("w:rPr"), qn("w:instrText"),
             "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}

@@ -16,10 +16,10 @@ import pytest
 from lxml import etree
 
 from checker import check
+from checker.readers.docx import read_docx
 from checker.reporters.docx_annotate import AUTHOR, annotate
 
 from test_annotate import EXAMPLE_DOCUMENTS, comments_of, flat, tricky_document, word_findings
-from checker.readers.docx import read_docx
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(
