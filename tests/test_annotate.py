@@ -26,7 +26,7 @@ from lxml import etree
 
 from checker import check
 from checker.cli import main
-from checker.document import Document
+from checker.document import Document, Statement
 from checker.readers.docx import paragraph_pieces, read_docx, read_word
 from checker.report import Finding
 from checker.reporters.docx_annotate import AUTHOR, Annotated, annotate, annotate_reading
@@ -114,16 +114,25 @@ def placed(source: bytes, findings: list[Finding]) -> Annotated:
     return annotate_reading(read_word(source, "test.docx"), findings)
 
 
+def finding_on(statement: Statement, match: str, *, start: int | None = None, message: str | None = None) -> Finding:
+    """A made-up finding on ``match`` in a statement (its first occurrence unless ``start``),
+    located as the engine locates matches."""
+    start = statement.text.index(match) if start is None else start
+    return Finding(rule="test/W1", title="t", category="unmeasurable", severity="info", message=message or f"on {match}",
+                   file="test.docx", location=statement.location_at(start), text=statement.text, match=match,
+                   statement=statement.index, fingerprint="0")
+
+
 def word_findings(document: Document) -> list[Finding]:
-    """A made-up finding on every word of every statement, located as the engine locates matches."""
-    found = []
-    for statement in document.statements:
-        for word in re.finditer(r"[^\s|]+", statement.text):
-            found.append(Finding(
-                rule="test/W1", title="word", category="unmeasurable", severity="info", message=f"word {word.group()}",
-                file=document.path, location=statement.location_at(word.start()), text=statement.text,
-                match=word.group(), statement=statement.index, fingerprint="0"))
-    return found
+    """A made-up finding on every word of every statement."""
+    return [finding_on(statement, word.group(), start=word.start())
+            for statement in document.statements for word in re.finditer(r"[^\s|]+", statement.text)]
+
+
+def cross_findings(document: Document) -> list[Finding]:
+    """Made-up findings on words that run on from one paragraph of a cell, or one cell, to the next."""
+    row = next(s for s in document.statements if s.kind == "table_row" and "dygnet" in s.text)
+    return [finding_on(row, match) for match in ("tillgängligt dygnet runt", "K1 | Systemet ska", "runt. Inre tabell")]
 
 
 # ---- the example documents ------------------------------------------------------------------
@@ -266,10 +275,7 @@ def test_a_match_inside_a_hyperlink_is_marked_inside_it_and_one_in_a_field_resul
 
     def marks_of(text: str, match: str) -> tuple[list[str], str]:
         statement = next(s for s in document.statements if match in s.text and s.text.startswith(text))
-        finding = Finding(rule="test/R1", title="t", category="unmeasurable", severity="info", message="m", file="t",
-                          location=statement.location_at(statement.text.index(match)), text=statement.text, match=match,
-                          statement=statement.index, fingerprint="0")
-        annotated = annotate(source, [finding])
+        annotated = annotate(source, [finding_on(statement, match)])
         root = docx.Document(io.BytesIO(annotated)).element
         start = next(root.iter(qn("w:commentRangeStart")))
         return [etree.QName(a).localname for a in start.iterancestors()][:1], comments_of(annotated)[0][3]
@@ -283,11 +289,7 @@ def test_a_match_over_runs_in_several_formats_keeps_each_format() -> None:
     source = tricky_document()
     document = read_docx(source, "tricky.docx")
     statement = next(s for s in document.statements if s.text.startswith("Leverantören ska svara"))
-    start = statement.text.index("ska svara inom")
-    finding = Finding(rule="test/R1", title="t", category="unmeasurable", severity="warning", message="m", file="t",
-                      location=statement.location_at(start), text=statement.text, match="ska svara inom fyra",
-                      statement=statement.index, fingerprint="0")
-    annotated = annotate(source, [finding])
+    annotated = annotate(source, [finding_on(statement, "ska svara inom fyra")])
     [(_, _, _, anchored)] = comments_of(annotated)
     assert anchored == "ska svara inom fyra"
     word = docx.Document(io.BytesIO(annotated))
@@ -300,16 +302,12 @@ def test_a_match_over_runs_in_several_formats_keeps_each_format() -> None:
     assert children[6] == "r" and p[6].find(qn("w:commentReference")) is not None
 
 
-def test_a_match_running_on_into_the_next_paragraph_of_a_cell() -> None:
+def test_a_match_running_on_into_the_next_paragraph_of_a_cell_or_the_next_cell() -> None:
     source = tricky_document()
-    document = read_docx(source, "tricky.docx")
-    row = next(s for s in document.statements if s.kind == "table_row" and "dygnet" in s.text)
-    start = row.text.index("tillgängligt dygnet")
-    finding = Finding(rule="test/R1", title="t", category="unmeasurable", severity="warning", message="m", file="t",
-                      location=row.location_at(start), text=row.text, match="tillgängligt dygnet runt",
-                      statement=row.index, fingerprint="0")
-    [(_, _, _, anchored)] = comments_of(annotate(source, [finding]))
-    assert anchored == "tillgängligt\ndygnet runt"
+    result = placed(source, cross_findings(read_docx(source, "tricky.docx")))
+    assert [p.anchor for p in result.placements] == ["match"] * 3
+    assert [anchored for _, _, _, anchored in comments_of(result.data)] == [
+        "tillgängligt\ndygnet runt", "K1\nSystemet ska", "runt.\nInre\ntabell"]
 
 
 def test_footnote_findings_are_commented_on_the_notes_reference_mark() -> None:
@@ -317,9 +315,7 @@ def test_footnote_findings_are_commented_on_the_notes_reference_mark() -> None:
     document = read_docx(source, "tricky.docx")
     note = document.statements[-1]
     assert note.text == "Se lagen om offentlig upphandling."
-    finding = Finding(rule="test/R1", title="t", category="unmeasurable", severity="info", message="m", file="t",
-                      location=note.location_at(3), text=note.text, match="lagen", statement=note.index, fingerprint="0")
-    result = placed(source, [finding])
+    result = placed(source, [finding_on(note, "lagen")])
     assert result.placements[0].anchor == "note"
     word = docx.Document(io.BytesIO(result.data))
     p = word.paragraphs[-1]._p
@@ -367,9 +363,7 @@ def test_auto_numbered_id_cell_label_is_not_text_so_the_row_is_commented_on_its_
     source = to_bytes(d)
     row = read_docx(source, "t.docx").statements[0]
     assert row.text == "K1 | Systemet ska vara snabbt."
-    finding = Finding(rule="test/R1", title="t", category="unmeasurable", severity="info", message="m", file="t",
-                      location=row.location, match="K1", text=row.text, statement=row.index, fingerprint="0")
-    result = placed(source, [finding])
+    result = placed(source, [finding_on(row, "K1")])
     assert result.placements[0].anchor == "statement"
     assert comments_of(result.data)[0][3] == "Systemet ska vara snabbt."
 

@@ -19,7 +19,7 @@ from checker import check
 from checker.readers.docx import read_docx
 from checker.reporters.docx_annotate import AUTHOR, annotate
 
-from test_annotate import EXAMPLE_DOCUMENTS, comments_of, flat, tricky_document, word_findings
+from test_annotate import EXAMPLE_DOCUMENTS, comments_of, cross_findings, flat, tricky_document, word_findings
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(
@@ -82,7 +82,8 @@ def odt_comments(path: Path) -> list[tuple[str, str, str]]:
 
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, Path, Path]]:
-    """Annotated copies of the examples and of the tricky document (a comment on every word),
+    """Annotated copies of the examples and of the tricky document (a comment on every word;
+    comments on words that run on into the next paragraph or cell),
     each with its PDF and its OpenDocument conversion."""
     folder = tmp_path_factory.mktemp("annotated")
     copies: dict[str, bytes] = {}
@@ -90,6 +91,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes
         copies[path.stem] = annotate(path.read_bytes(), check([path]).findings, path=str(path))
     tricky = tricky_document()
     copies["tricky"] = annotate(tricky, word_findings(read_docx(tricky, "tricky.docx")))
+    copies["tricky-across"] = annotate(tricky, cross_findings(read_docx(tricky, "tricky.docx")))
     files = []
     for name, data in copies.items():
         (folder / f"{name}.docx").write_bytes(data)
