@@ -11,6 +11,7 @@ import glob
 import json
 import os
 import sys
+import tempfile
 import traceback
 from contextlib import contextmanager
 from dataclasses import replace
@@ -84,6 +85,7 @@ def main() -> None:
     \b
     kravkoll check förfrågningsunderlag.docx     check a document
     kravkoll check --format json underlag/       a folder, as JSON
+    kravkoll annotate avtal.docx                 the findings as comments in a copy for Word
     kravkoll rules list                          the shipped rules
     kravkoll rules test mina-regler.krav         run a rule file's examples
     """
@@ -579,6 +581,92 @@ def report(path: str, output: str | None, selection: RulesetSelection) -> None:
     if target != "-":
         active = sum(not f.suppressed for f in result.findings)
         click.echo(f"Wrote {target}: {len(result.requirements)} requirements, {active} findings.", err=True)
+    sys.exit(0)
+
+
+# ---- annotate: comments in Word ----------------------------------------------------------------
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file (through symbolic links, hard links or another spelling)."""
+    if first.resolve() == second.resolve():
+        return True
+    try:
+        return second.exists() and os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
+def _write_bytes(data: bytes, target: Path) -> None:
+    """Write ``target`` whole or not at all: a temporary file beside it, then renamed over it."""
+    from .errors import KravError  # noqa: PLC0415
+
+    temporary: str | None = None
+    try:
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+        with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".~kravkoll-", suffix=".docx", delete=False) as handle:
+            temporary = handle.name
+            handle.write(data)
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except OSError as error:
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
+        raise KravError(f"{target}: cannot write: {error.strerror or error}") from None
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+@main.command(short_help="A copy of a Word document with a comment on each finding.")
+@click.argument("path")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write the annotated copy to FILE. [default: NAME.kravkoll.docx in the current folder]")
+@ruleset_options
+@debug_option
+def annotate(path: str, output: str | None, selection: RulesetSelection) -> None:
+    """Write a copy of a .docx with a Word comment on each finding, for writers who work in
+    Word: on the words a finding is about, by the author "kravkoll", saying what is wrong, a
+    suggestion and the rule. A missing clause is commented on the document's first paragraph
+    (its title). Suppressed findings get no comment; the document's own comments are kept.
+
+    The original is only read, never changed; annotate refuses to write over it.
+
+    \b
+    kravkoll annotate avtal.docx                writes avtal.kravkoll.docx
+    kravkoll annotate avtal.docx -o avtal-granskat.docx
+
+    Exit code 0 when the copy is written, whatever it found ('kravkoll check' is the one that
+    fails a build on findings); 2 when the document cannot be read or the copy not written.
+    """
+    from .engine import check_each  # noqa: PLC0415
+    from .errors import InputError, KravError  # noqa: PLC0415
+    from .readers import format_of, read_file_bytes  # noqa: PLC0415
+    from .readers.docx import read_word  # noqa: PLC0415
+    from .reporters.docx_annotate import annotate_reading  # noqa: PLC0415
+
+    if format_of(path) != "docx":
+        raise InputError(path, "annotate writes comments into Word documents: give it a .docx file")
+    data = read_file_bytes(path)
+    target = Path(output) if output else Path(f"{Path(path).stem}.kravkoll.docx")
+    if _same_file(Path(path), target):
+        raise KravError(f"{target}: is the document itself; annotate never writes over its input (give another -o)")
+    config = selection.config(path)
+    reading = read_word(data, path, language=config.lang)
+    result = next(iter(check_each([reading.document], None, config)))
+    annotated = annotate_reading(reading, result.findings)
+    _write_bytes(annotated.data, target)
+    whole = sum(placement.anchor == "document" for placement in annotated.placements)
+    suppressed = sum(finding.suppressed for finding in result.findings)
+    summary = f"Wrote {target}: {len(annotated.placements)} comment{'s' if len(annotated.placements) != 1 else ''}"
+    if whole:
+        summary += f" ({whole} about the whole document, on its first paragraph)"
+    if suppressed:
+        summary += f"; {suppressed} suppressed finding{'s' if suppressed != 1 else ''} left out"
+    click.echo(summary + ".", err=True)
     sys.exit(0)
 
 

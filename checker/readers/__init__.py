@@ -37,6 +37,12 @@ def read_document(path: str | Path, *, language: str | None = None, fmt: str | N
     fmt = fmt or format_of(path)
     if fmt is None:
         raise InputError(path, f"unsupported file type '{path.suffix or '(none)'}' (kravkoll reads .docx, .md, .txt and .pdf)")
+    return read_bytes(read_file_bytes(path), str(path), fmt, language=language)
+
+
+def read_file_bytes(path: str | Path) -> bytes:
+    """A file's bytes, within the size limit; raise :class:`InputError` (one line) if it can't be read."""
+    path = Path(path)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -50,10 +56,9 @@ def read_document(path: str | Path, *, language: str | None = None, fmt: str | N
     if size == 0:
         raise InputError(path, "file is empty")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror or error}") from None
-    return read_bytes(data, str(path), fmt, language=language)
 
 
 def read_bytes(data: bytes, path: str, fmt: str, *, language: str | None = None) -> Document:

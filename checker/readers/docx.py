@@ -52,7 +52,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field, replace
-from typing import Iterator
+from typing import Iterator, cast
 
 import docx
 from docx.document import Document as WordDocument
@@ -108,6 +108,23 @@ _NOTES_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dt
 def read_docx(data: bytes, path: str, *, language: str | None = None) -> Document:
     """Read a .docx held in memory; raise :class:`InputError` for anything that is not a
     readable, safe Word document (see the module documentation for the limits)."""
+    return read_word(data, path, language=language).document
+
+
+@dataclass
+class WordReading:
+    """A .docx as read: the python-docx document, the :class:`Document` made from it, and the
+    ``w:p`` element of each paragraph number its locations use (``paragraphs[n - 1]`` is
+    paragraph ``n``; a footnote's lies in the parsed XML of its part, one of ``notes``)."""
+
+    word: WordDocument
+    document: Document
+    paragraphs: list[etree._Element]
+    notes: list[etree._Element]  # the footnotes and endnotes parts (python-docx keeps them as bytes), parsed
+
+
+def read_word(data: bytes, path: str, *, language: str | None = None) -> WordReading:
+    """Read a .docx held in memory as :func:`read_docx` does, keeping the parsed package."""
     check_package(data, path)
     word = _open(data, path)
     builder = DocumentBuilder(path=path, format="docx")
@@ -116,14 +133,15 @@ def read_docx(data: bytes, path: str, *, language: str | None = None) -> Documen
     story = _Story(builder, styles, numbering, _comment_texts(_element(word.part, "comments")))
     if word.element.body is not None:
         story.blocks(word.element.body)
-    notes = [note for kind in ("footnotes", "endnotes") for note in _notes(word.part, kind, path)]
-    if notes:
+    parts = [root for kind in ("footnotes", "endnotes") if (root := _notes(word.part, kind, path)) is not None]
+    if any(_note_bodies(root) for root in parts):
         builder.close_sections()
-        for note in notes:
-            story.blocks(note)
+        for root in parts:
+            for note in _note_bodies(root):
+                story.blocks(note)
     if not builder.statements:
         raise InputError(path, "has no text")
-    return builder.build(language)
+    return WordReading(word, builder.build(language), story.elements, parts)
 
 
 # ---- the package: checked before it is opened --------------------------------------------------
@@ -223,18 +241,23 @@ def _element(part: Part, kind: str) -> etree._Element | None:
     return getattr(related, "element", None)
 
 
-def _notes(part: Part, kind: str, path: str) -> list[etree._Element]:
-    """The footnotes (or endnotes) with text, separators left out. python-docx keeps these parts
-    as bytes; they are parsed here without a DTD, entities or network."""
+def _notes(part: Part, kind: str, path: str) -> etree._Element | None:
+    """The footnotes (or endnotes) part, if there is one. python-docx keeps these parts as
+    bytes; they are parsed here without a DTD, entities or network."""
     related = _related(part, kind)
     if related is None:
-        return []
+        return None
     try:
         root = etree.fromstring(related.blob, _NOTES_PARSER)
     except etree.XMLSyntaxError as error:
         raise InputError(path, f"has a corrupt {kind} part ({one_line(error)})") from None
     if root.getroottree().docinfo.doctype:
         raise InputError(path, f"has a document type declaration (XML entities) in {related.partname}; refused as unsafe")
+    return root
+
+
+def _note_bodies(root: etree._Element) -> list[etree._Element]:
+    """The notes with text, separators left out."""
     return [note for note in root if note.get(W_TYPE) in (None, "normal")]
 
 
@@ -491,13 +514,50 @@ class _Text:
         self.markers: list[tuple[int, str, str]] = []
         self.boxes: list[etree._Element] = []
 
-    def add(self, text: str) -> None:
+    def add(self, text: str, source: etree._Element) -> None:  # noqa: ARG002 - used by _SourcedText
         self.parts.append(text)
         self.length += len(text)
 
     @property
     def text(self) -> str:
         return "".join(self.parts)
+
+
+class _SourcedText(_Text):
+    """A paragraph's text that also keeps the element each piece of it was read from."""
+
+    __slots__ = ("sources",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sources: list[etree._Element] = []
+
+    def add(self, text: str, source: etree._Element) -> None:
+        super().add(text, source)
+        self.sources.append(source)
+
+
+@dataclass(frozen=True)
+class TextPiece:
+    """Characters ``start`` to ``end`` of a paragraph's text and the element they were read
+    from: a ``w:t`` (its text), or a ``w:tab``, ``w:ptab``, ``w:br``, ``w:cr`` (read as one
+    space) or ``w:noBreakHyphen`` (read as "-")."""
+
+    start: int
+    end: int
+    element: etree._Element
+
+
+def paragraph_pieces(p: etree._Element) -> tuple[str, list[TextPiece]]:
+    """A paragraph's text exactly as the reader reads it (the text its columns count in),
+    and the element each piece of it comes from."""
+    text = cast(_SourcedText, _paragraph_text(p, _SourcedText))
+    pieces: list[TextPiece] = []
+    offset = 0
+    for part, source in zip(text.parts, text.sources):
+        pieces.append(TextPiece(offset, offset + len(part), source))
+        offset += len(part)
+    return text.text, pieces
 
 
 @dataclass
@@ -533,6 +593,7 @@ class _Story:
         self.numbering = numbering
         self.comment_texts = comment_texts
         self.paragraphs = 0
+        self.elements: list[etree._Element] = []  # the w:p of each paragraph number, in order
         self.open_suppressions: dict[str, Suppression] = {}
         self.started: set[str] = set()
 
@@ -554,7 +615,7 @@ class _Story:
                 self._apply_markers([(0, tag, child.get(W_ID, ""))], self.paragraphs + 1)
 
     def paragraph(self, p: etree._Element) -> None:
-        number = self._next_paragraph()
+        number = self._next_paragraph(p)
         text = _paragraph_text(p)
         style, label = self._properties(p)
         first_block = len(self.builder.blocks)
@@ -610,7 +671,7 @@ class _Story:
         """The text of a cell: its paragraphs, nested tables' and text boxes' included, in order."""
         cell = cell if cell is not None else _CellText()
         for p in _paragraphs(container):
-            number = self._next_paragraph()
+            number = self._next_paragraph(p)
             text = _paragraph_text(p)
             _, label = self._properties(p)
             if label is not None and not label.bullet:
@@ -684,7 +745,8 @@ class _Story:
             self.open_suppressions.pop(comment_id, None)
         return applying
 
-    def _next_paragraph(self) -> int:
+    def _next_paragraph(self, p: etree._Element) -> int:
+        self.elements.append(p)
         self.paragraphs += 1
         return self.paragraphs
 
@@ -719,11 +781,11 @@ def _paragraphs(container: etree._Element) -> Iterator[etree._Element]:
             yield from _paragraphs(child)
 
 
-def _paragraph_text(p: etree._Element) -> _Text:
+def _paragraph_text(p: etree._Element, kind: type[_Text] = _Text) -> _Text:
     """The visible text of a paragraph in one pass over its content (its properties, whose
     ``w:tab`` are tab stops, left out); paragraphs with text boxes, alternate content or
     moved-away text take the careful walk instead."""
-    text = _Text()
+    text = kind()
     for child in p:
         if child.tag == W_PPR:
             continue
@@ -731,16 +793,16 @@ def _paragraph_text(p: etree._Element) -> _Text:
             tag = element.tag
             if tag == W_T:
                 if element.text:
-                    text.add(element.text)
+                    text.add(element.text, element)
             elif tag in _OTHER_TAGS:
                 if tag in _SPACE_TAGS:
-                    text.add(" ")
+                    text.add(" ", element)
                 elif tag == W_NB_HYPHEN:
-                    text.add("-")
+                    text.add("-", element)
                 elif tag in _MARKER_TAGS:
                     text.markers.append((text.length, tag, element.get(W_ID, "")))
                 else:
-                    careful = _Text()
+                    careful = kind()
                     _walk(p, careful)
                     return careful
     return text
@@ -751,11 +813,11 @@ def _walk(element: etree._Element, text: _Text) -> None:
         tag = child.tag
         if tag == W_T:
             if child.text:
-                text.add(child.text)
+                text.add(child.text, child)
         elif tag in _SPACE_TAGS:
-            text.add(" ")
+            text.add(" ", child)
         elif tag == W_NB_HYPHEN:
-            text.add("-")
+            text.add("-", child)
         elif tag in _MARKER_TAGS:
             text.markers.append((text.length, tag, child.get(W_ID, "")))
         elif tag == W_TXBX:

@@ -1,0 +1,464 @@
+"""A copy of a Word document with a comment on each finding, for writers who work in Word.
+
+Each active finding becomes one Word comment by the author "kravkoll": its message, its
+suggestion and its rule id with the severity, in the document's language. The comment is
+anchored to the matched words (runs are split where the words start and end; every part keeps
+its run properties). A finding without matched words is anchored to its statement's text in
+its first paragraph; a finding about the whole document (a missing clause) to the document's
+first statement, usually its title; a finding in a footnote or endnote to the note's reference
+mark in the text (LibreOffice cannot open a document with a comment inside a note). Suppressed
+findings get no comment: the ``kravkoll: ignore`` comment that suppresses them already says why.
+
+Paragraphs are found exactly as the .docx reader numbers them, and columns count in the text
+the reader reads (:func:`checker.readers.docx.paragraph_pieces`), so tabs, breaks, fields,
+hyperlinks, content controls, tracked changes and text boxes are counted the same way.
+Existing comments are kept; new comment ids follow the highest id in use. The source bytes
+are never modified.
+"""
+
+from __future__ import annotations
+
+import io
+from copy import deepcopy
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Iterable, Literal
+
+from docx.opc.part import XmlPart
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from lxml import etree
+
+from ..document import Location, Statement
+from ..readers.docx import WordReading, paragraph_pieces, read_word
+from ..report import Finding
+from .labels import Labels
+
+AUTHOR = "kravkoll"
+"""The author of every comment kravkoll writes."""
+INITIALS = "kk"
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+W_R, W_T, W_RPR, W_PPR, W_ID = qn("w:r"), qn("w:t"), qn("w:rPr"), qn("w:pPr"), qn("w:id")
+W_SDT_CONTENT, W_FLD_SIMPLE, W_FLD_CHAR, W_FLD_CHAR_TYPE = qn("w:sdtContent"), qn("w:fldSimple"), qn("w:fldChar"), qn("w:fldCharType")
+_WRAPPERS = frozenset(qn(f"w:{tag}") for tag in ("hyperlink", "smartTag", "sdt", "ins", "moveTo", "customXml", "fldSimple", "dir", "bdo"))
+_NOTE_REFERENCES = {qn("w:footnote"): qn("w:footnoteReference"), qn("w:endnote"): qn("w:endnoteReference")}
+_COMMENT_MARKS = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference"), qn("w:comment"))
+
+Point = tuple[int, int]
+"""A place in the document: (paragraph number as locations count it, offset in its text)."""
+AnchorKind = Literal["match", "statement", "document", "note"]
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one finding's comment went: on its ``match``, on its ``statement`` (it has no
+    match, or the match was not found where it should be), on the ``document`` (a finding
+    about the whole document, placed on the first statement) or on a ``note``'s reference mark
+    (a finding in a footnote or endnote; ``start`` and ``end`` are then where in the note)."""
+
+    finding: Finding
+    comment_id: int
+    anchor: AnchorKind
+    start: Point
+    end: Point
+
+
+@dataclass(frozen=True)
+class Annotated:
+    """The annotated document's bytes and where each comment went."""
+
+    data: bytes
+    placements: list[Placement]
+
+
+def annotate(source: bytes, findings: Iterable[Finding], *, path: str = "document.docx", language: str | None = None) -> bytes:
+    """The .docx ``source`` with a comment on each active finding (see the module notes).
+
+    ``findings`` are those of ``source`` read as the .docx reader reads it; ``language``
+    ("sv" or "en") chooses the comments' labels, by default the document's language.
+    Raises :class:`~checker.errors.InputError` when ``source`` is not a readable .docx.
+    """
+    return annotate_reading(read_word(source, path, language=language), findings, language=language).data
+
+
+def annotate_reading(reading: WordReading, findings: Iterable[Finding], *, language: str | None = None) -> Annotated:
+    """As :func:`annotate`, on a document already read with :func:`~checker.readers.docx.read_word`
+    (whose findings these are; its XML is changed), and tell where each comment went."""
+    labels = Labels(language or reading.document.language)
+    story = _Story(reading)
+    next_id = _highest_comment_id(reading) + 1
+    date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    placements: list[Placement] = []
+    comments: list[etree._Element] = []
+    for finding in findings:
+        if finding.suppressed:
+            continue
+        anchor, (start, end) = _target(story, finding)
+        story.mark(start, end, next_id)
+        comments.append(_comment(next_id, comment_text(finding, labels), date))
+        placements.append(Placement(finding, next_id, anchor, start, end))
+        next_id += 1
+    if comments:
+        _comments_root(reading).extend(comments)
+    buffer = io.BytesIO()
+    reading.word.save(buffer)
+    return Annotated(buffer.getvalue(), placements)
+
+
+def comment_text(finding: Finding, labels: Labels) -> str:
+    """The comment of a finding: its message, its suggestion and its rule, one paragraph each."""
+    lines = [finding.message]
+    if finding.suggestion:
+        lines.append(f"{labels('finding.suggestion')} {finding.suggestion}")
+    lines.append(f"{labels('finding.rule')} {finding.rule} · {labels('severity.' + finding.severity)}")
+    return "\n".join(" ".join(line.split()) for line in lines)
+
+
+# ---- where a finding goes ---------------------------------------------------------------------
+
+
+class _Story:
+    """The paragraphs of a read document, by number, and the comment marks put into them."""
+
+    def __init__(self, reading: WordReading) -> None:
+        self.paragraphs = reading.paragraphs
+        self.statements = reading.document.statements
+        self.body = reading.word.element
+        self._texts: dict[int, str] = {}
+
+    def text(self, number: int) -> str:
+        """The text of paragraph ``number`` as the reader reads it ('' if there is none)."""
+        if not 1 <= number <= len(self.paragraphs):
+            return ""
+        if number not in self._texts:  # marks add no text, so a paragraph's text never changes
+            self._texts[number] = paragraph_pieces(self.paragraphs[number - 1])[0]
+        return self._texts[number]
+
+    def covered(self, start: Point, end: Point) -> str | None:
+        """The text from ``start`` to ``end`` (paragraphs joined by a space); None if that is no range."""
+        (first, offset), (last, stop) = start, end
+        if not 1 <= first <= last <= len(self.paragraphs) or not 0 <= offset <= len(self.text(first)):
+            return None
+        if first == last:
+            return self.text(first)[offset:stop] if offset < stop <= len(self.text(first)) else None
+        if not 0 < stop <= len(self.text(last)):
+            return None
+        middle = [self.text(n) for n in range(first + 1, last)]
+        return " ".join([self.text(first)[offset:], *middle, self.text(last)[:stop]])
+
+    def in_note(self, number: int) -> bool:
+        """Whether paragraph ``number`` is in a footnote or endnote."""
+        return _note_of(self.paragraphs[number - 1]) is not None
+
+    def note_reference(self, number: int) -> etree._Element | None:
+        """The run in the text that refers to the footnote or endnote paragraph ``number`` is
+        in; None when that paragraph is in the body (or the note is never referred to)."""
+        note = _note_of(self.paragraphs[number - 1])
+        if note is None:
+            return None
+        for reference in self.body.iter(_NOTE_REFERENCES[note.tag]):
+            if reference.get(W_ID) == note.get(W_ID) and reference.getparent().tag == W_R:
+                return reference.getparent()
+        return None
+
+    def mark(self, start: Point, end: Point, comment_id: int) -> None:
+        """Put a comment's range start, range end and reference run around ``start``–``end``
+        (in a note: around the note's reference mark)."""
+        range_start, range_end = _mark_element("w:commentRangeStart", comment_id), _mark_element("w:commentRangeEnd", comment_id)
+        reference = _reference_run(comment_id)
+        note_reference = self.note_reference(start[0])
+        if note_reference is not None:
+            first = last = note_reference
+        elif start == end:  # an empty paragraph: a point at its start
+            p = self.paragraphs[start[0] - 1]
+            at = p.index(p.find(W_PPR)) + 1 if p.find(W_PPR) is not None else 0
+            for offset, element in enumerate((range_start, range_end, reference)):
+                p.insert(at + offset, element)
+            return
+        else:
+            first_paragraph, last_paragraph = self.paragraphs[start[0] - 1], self.paragraphs[end[0] - 1]
+            first = _outermost(first_paragraph, _run_starting_at(first_paragraph, start[1]), at_start=True)
+            last = _outermost(last_paragraph, _run_ending_at(last_paragraph, end[1]), at_start=False)
+        first.addprevious(range_start)
+        last.addnext(range_end)
+        range_end.addnext(reference)
+
+
+def _target(story: _Story, finding: Finding) -> tuple[AnchorKind, tuple[Point, Point]]:
+    """Where a finding's comment goes, and which kind of place that is."""
+    statement = _statement_of(story, finding)
+    anchor: AnchorKind
+    found = None
+    if finding.location is not None and finding.match:
+        found = _match_range(story, finding.location, finding.match, statement)
+    if found is not None:
+        anchor = "match"
+    elif statement is not None:
+        anchor, found = "statement", _statement_range(story, statement)
+    else:
+        anchor, found = "document", _statement_range(story, story.statements[0])
+    if story.in_note(found[0][0]):
+        if story.note_reference(found[0][0]) is not None:
+            return "note", found
+        return "document", _statement_range(story, story.statements[0])  # a note the text never refers to
+    return anchor, found
+
+
+def _note_of(p: etree._Element) -> etree._Element | None:
+    """The ``w:footnote`` or ``w:endnote`` a paragraph is in, if any."""
+    for ancestor in p.iterancestors(*_NOTE_REFERENCES):
+        return ancestor
+    return None
+
+
+def _statement_of(story: _Story, finding: Finding) -> Statement | None:
+    """The finding's statement in the document as read here, if it is the same text."""
+    index = finding.statement
+    if index is None or not 0 <= index < len(story.statements):
+        return None
+    statement = story.statements[index]
+    return statement if statement.text == finding.text else None
+
+
+def _match_range(story: _Story, location: Location, match: str, statement: Statement | None) -> tuple[Point, Point] | None:
+    """The matched words: each character of the match found through the statement's anchors
+    (so a match may run on into the next paragraph of a cell or the next cell of a row; the
+    " | " between cells is no text of the document). Without the statement, the words at the
+    location; when they are not the match, the occurrence of the match in that paragraph
+    nearest to the location; None when there is none."""
+    if statement is not None:
+        offset = statement.offset_of(location)
+        if offset is not None and statement.text.startswith(match, offset):
+            found = _mapped(story, statement, offset, offset + len(match))
+            if found is not None:
+                return found
+    start = (location.line, location.column - 1)
+    end = (location.line, location.column - 1 + len(match))
+    if story.covered(start, end) == match:
+        return start, end
+    text = story.text(location.line)
+    occurrences = [i for i in range(len(text)) if text.startswith(match, i)]
+    if not occurrences:
+        return None
+    nearest = min(occurrences, key=lambda i: abs(i - start[1]))
+    return (location.line, nearest), (location.line, nearest + len(match))
+
+
+def _mapped(story: _Story, statement: Statement, start: int, end: int) -> tuple[Point, Point] | None:
+    """Characters ``start``–``end`` of a statement in the paragraphs: from the first to the last
+    that stands where its anchors say; None unless every character but white space and the
+    separators between cells is covered."""
+    points: list[Point] = []
+    for offset in range(start, end):
+        char = statement.text[offset]
+        if char.isspace():
+            continue
+        location = statement.location_at(offset)
+        if story.text(location.line)[location.column - 1:location.column] == char:
+            points.append((location.line, location.column - 1))
+    if not points:
+        return None
+    first, last = points[0], (points[-1][0], points[-1][1] + 1)
+    covered = story.covered(first, last)
+    if covered is None or _letters(covered) != _letters(statement.text[start:end]):
+        return None
+    return first, last
+
+
+def _letters(text: str) -> str:
+    """``text`` without white space and cell separators, for comparing what a range covers."""
+    return "".join(char for char in text if not char.isspace() and char != "|")
+
+
+def _statement_range(story: _Story, statement: Statement) -> tuple[Point, Point]:
+    """A statement's text in the first paragraph where it stands as written (for a sentence,
+    the sentence; for a table row, its first cell); else the whole text of the first of its
+    paragraphs that has text; else a point at the start of its first paragraph."""
+    anchors = statement.anchors
+    ends = [a.offset for a in anchors[1:]] + [len(statement.text)]
+    for anchor, end in zip(anchors, ends):
+        piece = statement.text[anchor.offset:end].rstrip(" |")
+        line, column = anchor.location.line, anchor.location.column
+        if piece.strip() and story.text(line)[column - 1:column - 1 + len(piece)] == piece:
+            return _trimmed(story, line, column - 1, column - 1 + len(piece))
+    for anchor in anchors:
+        line = anchor.location.line
+        if story.text(line).strip():
+            return _trimmed(story, line, 0, len(story.text(line)))
+    line = anchors[0].location.line
+    return (line, 0), (line, 0)
+
+
+def _trimmed(story: _Story, line: int, start: int, end: int) -> tuple[Point, Point]:
+    """``start``–``end`` of paragraph ``line`` without white space at its ends."""
+    text = story.text(line)[start:end]
+    lead = len(text) - len(text.lstrip())
+    return (line, start + lead), (line, start + len(text.rstrip()))
+
+
+# ---- runs and marks ---------------------------------------------------------------------------
+
+
+def _outermost(p: etree._Element, run: etree._Element, *, at_start: bool) -> etree._Element:
+    """Where a range's mark goes: beside the run, or, when the run is in a field's result,
+    beside the whole field (a field's result is replaced when it is updated, and LibreOffice
+    drops marks inside one); then beside each inline wrapper (hyperlink, content control,
+    insertion, smart tag ...) that has no text before the run (at the start) or after it (at
+    the end), so that no reader has to look for a range inside a wrapper."""
+    element = _field_bound(p, _outermost_field(run), at_start=at_start)
+    _, pieces = paragraph_pieces(p)
+    order = {node: index for index, node in enumerate(p.iter())}
+    texts = [order[piece.element] for piece in pieces]
+    while True:
+        parent = element.getparent()
+        wrapper = parent.getparent() if parent.tag == W_SDT_CONTENT else parent
+        if wrapper is p or wrapper.tag not in _WRAPPERS:
+            return element
+        inside = range(order[wrapper], _last_order(wrapper, order) + 1)
+        if at_start:
+            beside = any(position in inside and position < order[element] for position in texts)
+        else:
+            beside = any(position in inside and position > _last_order(element, order) for position in texts)
+        if beside:
+            return element
+        element = wrapper
+
+
+def _outermost_field(run: etree._Element) -> etree._Element:
+    """The outermost simple field (``w:fldSimple``) the run is in, else the run."""
+    outermost = run
+    for field in run.iterancestors(W_FLD_SIMPLE):
+        outermost = field
+    return outermost
+
+
+def _field_bound(p: etree._Element, element: etree._Element, *, at_start: bool) -> etree._Element:
+    """The run that begins (``at_start``) or ends the outermost complex field whose result
+    holds ``element`` within the paragraph; ``element`` when it is in no such field."""
+    open_fields: list[etree._Element] = []
+    inside = False
+    for node in p.iter():
+        if node is element:
+            if not open_fields:
+                return element
+            if at_start:
+                return open_fields[0]
+            inside = True
+        elif node.tag == W_FLD_CHAR:
+            kind = node.get(W_FLD_CHAR_TYPE)
+            if kind == "begin":
+                open_fields.append(node.getparent())
+            elif kind == "end" and open_fields:
+                open_fields.pop()
+                if inside and not open_fields:
+                    return node.getparent()
+    return element
+
+
+def _last_order(element: etree._Element, order: dict[etree._Element, int]) -> int:
+    """The document-order position of the last node inside ``element``."""
+    last = element
+    while len(last):
+        last = last[-1]
+    return order[last]
+
+
+def _run_starting_at(p: etree._Element, offset: int) -> etree._Element:
+    """The run whose text starts at character ``offset`` of the paragraph, split off if need be."""
+    _, pieces = paragraph_pieces(p)
+    piece = next(piece for piece in pieces if piece.end > offset)
+    return _split(piece.element, offset - piece.start)[1]
+
+
+def _run_ending_at(p: etree._Element, offset: int) -> etree._Element:
+    """The run whose text ends at character ``offset`` of the paragraph, split off if need be."""
+    _, pieces = paragraph_pieces(p)
+    piece = next(piece for piece in reversed(pieces) if piece.start < offset)
+    return _split(piece.element, offset - piece.start)[0]
+
+
+def _split(element: etree._Element, at: int) -> tuple[etree._Element, etree._Element]:
+    """Split the run holding ``element`` before its character ``at`` (a text split in two if
+    need be): (the run up to there, the run from there). A new run gets a copy of the run's
+    attributes and properties; a side with no content is the whole run. Text outside a run
+    (not valid WordprocessingML) is marked beside itself, never split."""
+    run = element.getparent()
+    if run.tag != W_R:
+        return element, element
+    if element.tag == W_T and 0 < at < len(element.text or ""):
+        rest = element.makeelement(W_T, {_XML_SPACE: "preserve"})
+        rest.text = element.text[at:]
+        element.text = element.text[:at]
+        element.set(_XML_SPACE, "preserve")
+        element.addnext(rest)
+        cut = run.index(rest)
+    else:
+        cut = run.index(element) + (1 if at else 0)
+    before = [child for child in run[:cut] if child.tag != W_RPR]
+    after = list(run[cut:])
+    if not before or not after:
+        return run, run
+    tail = run.makeelement(W_R, dict(run.attrib))
+    properties = run.find(W_RPR)
+    if properties is not None:
+        tail.append(deepcopy(properties))
+    tail.extend(after)
+    run.addnext(tail)
+    return run, tail
+
+
+def _mark_element(tag: str, comment_id: int) -> etree._Element:
+    return OxmlElement(tag, attrs={W_ID: str(comment_id)})
+
+
+def _reference_run(comment_id: int) -> etree._Element:
+    """``<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference/></w:r>``, as Word writes it."""
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    properties.append(OxmlElement("w:rStyle", attrs={qn("w:val"): "CommentReference"}))
+    run.append(properties)
+    run.append(_mark_element("w:commentReference", comment_id))
+    return run
+
+
+# ---- the comments part ------------------------------------------------------------------------
+
+
+def _highest_comment_id(reading: WordReading) -> int:
+    """The highest comment id in use: in the comments part or in any comment mark of the
+    document, its headers, footers, footnotes and endnotes (-1 when there is none)."""
+    roots = [part.element for part in reading.word.part.package.iter_parts() if isinstance(part, XmlPart)]
+    roots.extend(reading.notes)
+    highest = -1
+    for root in roots:
+        for element in root.iter(*_COMMENT_MARKS):
+            value = element.get(W_ID, "")
+            if value.lstrip("-").isdigit():
+                highest = max(highest, int(value))
+    return highest
+
+
+def _comments_root(reading: WordReading) -> etree._Element:
+    """The comments part's ``w:comments``, the part made if the document has none."""
+    reading.word.comments  # noqa: B018 - python-docx adds the part on first use
+    return next(part.element for part in reading.word.part.package.iter_parts()
+                if isinstance(part, XmlPart) and part.element.tag == qn("w:comments"))
+
+
+def _comment(comment_id: int, text: str, date: str) -> etree._Element:
+    """A ``w:comment`` as Word writes one: a CommentText paragraph per line of ``text``, the
+    first led by the annotation reference mark."""
+    comment = OxmlElement("w:comment", attrs={W_ID: str(comment_id), qn("w:author"): AUTHOR,
+                                              qn("w:initials"): INITIALS, qn("w:date"): date})
+    for index, line in enumerate(text.split("\n")):
+        p = etree.SubElement(comment, qn("w:p"))
+        etree.SubElement(etree.SubElement(p, W_PPR), qn("w:pStyle")).set(qn("w:val"), "CommentText")
+        if index == 0:
+            mark = etree.SubElement(p, W_R)
+            etree.SubElement(etree.SubElement(mark, W_RPR), qn("w:rStyle")).set(qn("w:val"), "CommentReference")
+            etree.SubElement(mark, qn("w:annotationRef"))
+        t = etree.SubElement(etree.SubElement(p, W_R), W_T)
+        t.text = line
+        t.set(_XML_SPACE, "preserve")
+    return comment
