@@ -654,7 +654,7 @@ def annotate(path: str, output: str | None, selection: RulesetSelection) -> None
     target = Path(output) if output else Path(f"{Path(path).stem}.kravkoll.docx")
     if _same_file(Path(path), target):
         raise KravError(f"{target}: is the document itself; annotate never writes over its input (give another -o)")
-    config = selection.config(path)
+    config = selection.config([path])
     reading = read_word(data, path, language=config.lang)
     result = next(iter(check_each([reading.document], None, config)))
     annotated = annotate_reading(reading, result.findings)
