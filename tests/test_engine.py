@@ -364,3 +364,29 @@ def test_suppression_comment_applies_to_next_block(sv) -> None:
         """)
     found = by_rule(findings(document, sv), "VAG")
     assert [(f.location.line, f.suppressed, f.suppression_reason) for f in found] == [(2, True, "godtas här"), (4, False, None)]
+
+
+def test_docx_numbered_requirements_link_by_id_and_table(sv) -> None:
+    """A Word document with automatically numbered headings and requirements: ids come from
+    the numbering, follow-up links by id across sections and by table rows."""
+    from docx_builder import add_list, new_document, number, to_bytes
+
+    from checker.readers import read_bytes
+
+    document = new_document()
+    add_list(document, 1, 1, [("decimal", "K%1.")])
+    document.add_heading("4 Drift", level=1)
+    number(document.add_paragraph("Tjänsten ska vara tillgänglig 99,5 % per månad."), 1)
+    number(document.add_paragraph("Fel ska åtgärdas inom 4 timmar."), 1)
+    document.add_heading("9 Uppföljning", level=1)
+    document.add_paragraph("Krav K1 följs upp i en månadsrapport.")
+    table = document.add_table(rows=3, cols=2)
+    for row, (ident, text) in zip(table.rows, [("Id", "Krav"), ("T1", "Support ska svara inom 2 timmar."), ("T2", "Svarstiden mäts varje månad.")]):
+        row.cells[0].text, row.cells[1].text = ident, text
+    parsed = read_bytes(to_bytes(document), "avtal.docx", "docx")
+    requirements = [(s.requirement_id, s.location.paragraph) for s in parsed.statements if " ska " in f" {s.text} "]
+    assert requirements == [("K1", 2), ("K2", 3), ("T1", 8)]
+    found = by_rule(findings(parsed, sv), "UPP-ID")
+    # K1 is named by the follow-up sentence; K2 is not; T1 shares no id with the row that measures.
+    assert [f.requirement_id for f in found] == ["K2", "T1"]
+    assert [f.requirement_id for f in by_rule(findings(parsed, sv), "UPP")] == ["K2"]  # T1: same table

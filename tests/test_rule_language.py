@@ -393,3 +393,23 @@ def test_unknown_ruleset_name_suggests_shipped_one() -> None:
     result = CliRunner().invoke(main, ["rules", "validate", "sv-avtl"])
     assert result.exit_code == 2
     assert "no shipped ruleset or rule file of that name" in result.output
+
+
+def test_shipped_rulesets_validate_against_the_printed_schema() -> None:
+    from checker.rulecompile import load_rulesets, shipped_ruleset_names
+
+    schema = json.loads(CliRunner().invoke(main, ["rules", "schema"]).output)
+    names = shipped_ruleset_names()
+    assert {"sv-krav", "sv-avtal", "sv-lou", "en-requirements", "en-contract", "en-rfp"} <= set(names)
+    for ruleset in load_rulesets(names):
+        jsonschema.validate(ruleset.model_dump(mode="json"), schema)
+
+
+def test_shipped_rules_have_rationale_reference_and_both_examples() -> None:
+    from checker.rulecompile import load_rulesets, shipped_ruleset_names
+    from checker.ruletest import rules_without_examples
+
+    for ruleset in load_rulesets(shipped_ruleset_names()):
+        own = [r for r in ruleset.rules if r.ruleset == ruleset.name]
+        assert [r.full_id for r in own if not (r.rationale and r.reference and r.suggest)] == []
+        assert [(r.full_id, kind) for r, kind in rules_without_examples(ruleset) if r.ruleset == ruleset.name] == []
