@@ -150,22 +150,11 @@ class Classification:
         self.index = index
         self.document = index.document
         matcher = matcher_for(ruleset)
-        term_sets: dict[str, set[int]] = {}
-        pattern_sets: dict[str, set[int]] = {}
-        self.term_spans: dict[tuple[str, int], tuple[int, int]] = {}
-        self.pattern_spans: dict[tuple[str, int], tuple[int, int]] = {}
-        scan_terms = matcher.terms.scan
-        scan_patterns = matcher.patterns.scan
-        for statement, flat in zip(self.document.statements, index.flat_texts):
-            i = statement.index
-            for name, span in scan_terms(statement.text).items():
-                term_sets.setdefault(name, set()).add(i)
-                self.term_spans[(name, i)] = span
-            for name, span in scan_patterns(flat).items():
-                pattern_sets.setdefault(name, set()).add(i)
-                self.pattern_spans[(name, i)] = span
-        self.term_sets = {k: frozenset(v) for k, v in term_sets.items()}
-        self.pattern_sets = {k: frozenset(v) for k, v in pattern_sets.items()}
+        # atom name → statement index → span of its first match in the statement's text
+        self.term_spans = matcher.terms.scan_many([s.text for s in self.document.statements])
+        self.pattern_spans = matcher.patterns.scan_many(index.flat_texts)
+        self.term_sets = {name: frozenset(spans) for name, spans in self.term_spans.items()}
+        self.pattern_sets = {name: frozenset(spans) for name, spans in self.pattern_spans.items()}
         self._cache: dict[int, frozenset[int]] = {}
         self._classes: dict[str, frozenset[int]] = {}
 
@@ -236,9 +225,9 @@ class Classification:
     def first_match(self, condition: Any, i: int) -> tuple[int, int] | None:
         """Span of the first positive term or pattern atom that made ``condition`` hold for ``i``."""
         if isinstance(condition, TermsAtom):
-            return self.term_spans.get((condition.list, i))
+            return self.term_spans.get(condition.list, {}).get(i)
         if isinstance(condition, PatternAtom):
-            return self.pattern_spans.get((condition.pattern, i))
+            return self.pattern_spans.get(condition.pattern, {}).get(i)
         if isinstance(condition, ClassAtom):
             define = self.ruleset.defines.get(condition.define)
             return self.first_match(define.condition, i) if define else None
