@@ -130,10 +130,13 @@ def _split_list(values: Iterable[str]) -> list[str]:
 @click.option("--stdin-format", type=click.Choice(["md", "txt", "docx", "pdf"]), default="md", show_default=True,
               help="Format of standard input when a PATH is '-'.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary (and errors).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+              help="Give up on a document that takes longer to read and check (an error for that file; the rest go on). "
+                   "Default: no limit. Not enforced on Windows.")
 @debug_option
 def check(paths: tuple[str, ...], rulesets: tuple[str, ...], output_format: str, output: str | None, fail_on: str | None,
           select: tuple[str, ...], ignore: tuple[str, ...], lang: str | None, config_path: str | None,
-          stdin_format: str, quiet: bool) -> None:
+          stdin_format: str, quiet: bool, timeout: float | None) -> None:
     """Check documents (.docx, .md, .txt, .pdf; folders and globs; '-' for standard input)."""
     from .config import Config, find_config, load_config  # noqa: PLC0415
     from .engine import check as run_check  # noqa: PLC0415
@@ -159,6 +162,8 @@ def check(paths: tuple[str, ...], rulesets: tuple[str, ...], output_format: str,
         updates["lang"] = lang
     if fail_on:
         updates["fail_on"] = fail_on
+    if timeout:
+        updates["timeout"] = timeout
     config = config.model_copy(update=updates)
 
     files, problems = expand_inputs(paths, config.excluded)

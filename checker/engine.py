@@ -13,11 +13,12 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from .config import Config
 from .document import Document, Statement
-from .errors import KravError
+from .errors import KravError, RuleError
+from .limits import one_document
 from .matching import PatternMatcher, TermMatcher, compile_pattern, spaced
 from .report import (
     FileReport,
@@ -157,6 +158,7 @@ class Classification:
         self.pattern_sets = {name: frozenset(spans) for name, spans in self.pattern_spans.items()}
         self._cache: dict[int, frozenset[int]] = {}
         self._classes: dict[str, frozenset[int]] = {}
+        self._among: dict[tuple[frozenset[int], ...], tuple[int, ...]] = {}
 
     # -- statement classes
     def statements_of_class(self, name: str) -> frozenset[int]:
@@ -165,6 +167,14 @@ class Classification:
             define = self.ruleset.defines.get(name)
             self._classes[name] = EMPTY if define is None else self.evaluate(define.condition) - self.index.headings
         return self._classes[name]
+
+    def among(self, targets: frozenset[int], *groups: frozenset[int]) -> tuple[int, ...]:
+        """The statements of ``targets`` in any of ``groups``, in order; computed once per question."""
+        key = (targets, *groups)
+        found = self._among.get(key)
+        if found is None:
+            found = self._among[key] = tuple(sorted(targets & frozenset().union(*groups)))
+        return found
 
     # -- conditions as set algebra
     def evaluate(self, condition: Any) -> frozenset[int]:
@@ -245,29 +255,35 @@ class Classification:
 
 def links_of(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification) -> list[tuple[str, int]]:
     """(how, statement) for each statement of ``targets`` linked to ``requirement``."""
+    return list(iter_links(requirement, targets, methods, c))
+
+
+def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification) -> Iterator[tuple[str, int]]:
+    """The links of :func:`links_of`, one at a time: a rule only asks whether there is one.
+
+    The statements a section, table, topic or blanket clause links to are the same for every
+    requirement that shares it, so they are computed once (:meth:`Classification.among`);
+    checking stays linear in the size of the document.
+    """
     index = c.index
-    found: list[tuple[str, int]] = []
     i = requirement.index
     if i in targets:
-        found.append(("self", i))
+        yield ("self", i)
     if "id" in methods and requirement.requirement_id and requirement.id_source:
         for j in sorted(index.mentions.get(id_key(requirement.requirement_id), EMPTY) & targets):
             if j != i:
-                found.append(("id", j))
+                yield ("id", j)
     if "section" in methods:
-        near = set(index.by_section.get(requirement.section, EMPTY) & targets) if requirement.section is not None else set()
-        if requirement.table is not None:
-            near |= index.by_table.get(requirement.table, EMPTY) & targets
-        found.extend(("section", j) for j in sorted(near) if j != i)
+        section = index.by_section.get(requirement.section, EMPTY) if requirement.section is not None else EMPTY
+        table = index.by_table.get(requirement.table, EMPTY) if requirement.table is not None else EMPTY
+        yield from (("section", j) for j in c.among(targets, section, table) if j != i)
     if "topic" in methods:
         for topic in c.ruleset.topics:
             members = c.term_sets.get(topic, EMPTY)
             if i in members:
-                found.extend(("topic", j) for j in sorted(members & targets) if j != i)
+                yield from (("topic", j) for j in c.among(targets, members) if j != i)
     if "blanket" in methods:
-        blanket = c.statements_of_class("blanket") & targets
-        found.extend(("blanket", j) for j in sorted(blanket) if j != i)
-    return found
+        yield from (("blanket", j) for j in c.among(targets, c.statements_of_class("blanket")) if j != i)
 
 
 # ---- evaluating rules ----------------------------------------------------------------------------
@@ -357,7 +373,7 @@ def evaluate_rule(rule: Rule, ctx: _Context) -> None:
     elif rule.kind in ("followup", "sanction") and rule.target == "requirements":
         targets = c.statements_of_class(rule.kind)
         for i in sorted(c.evaluate(rule.where) & c.statements_of_class("requirement")):
-            if not links_of(statements[i], targets, rule.linked_by, c):
+            if next(iter_links(statements[i], targets, rule.linked_by, c), None) is None:
                 ctx.findings.append(_finding(ctx, rule, statements[i], c.first_match(rule.where, i)))
     elif rule.kind == "sanction":
         for i in sorted(c.evaluate(rule.where) & c.statements_of_class("sanction")):
@@ -463,20 +479,21 @@ def check(
     findings: list[Finding] = []
     used: dict[str, Ruleset] = {}
     for item in inputs:
-        if isinstance(item, Document):
-            document = item
-        else:
-            try:
-                document = read_document(item, language=config.lang)
-            except KravError as error:
-                files.append(FileReport(path=str(item), error=str(error)))
-                continue
-        chosen = explicit
-        if chosen is None:
-            if document.language not in by_language:
-                by_language[document.language] = load_rulesets(default_rulesets(document.language))
-            chosen = by_language[document.language]
-        result = check_document(document, chosen, config)
+        name = item.path if isinstance(item, Document) else str(item)
+        try:
+            with one_document(name, config.timeout):
+                document = item if isinstance(item, Document) else read_document(item, language=config.lang)
+                chosen = explicit
+                if chosen is None:
+                    if document.language not in by_language:
+                        by_language[document.language] = load_rulesets(default_rulesets(document.language))
+                    chosen = by_language[document.language]
+                result = check_document(document, chosen, config)
+        except RuleError:
+            raise  # a broken ruleset is no fault of the document
+        except KravError as error:
+            files.append(FileReport(path=name, error=str(error)))
+            continue
         for ruleset in chosen:
             used.setdefault(ruleset.name, ruleset)
         findings.extend(result.findings)
