@@ -9,9 +9,11 @@ way.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .document import Anchor, Block, Document, Format, Location, Section, Statement, Suppression
+from .errors import InputError
 
 # ---- sentences ------------------------------------------------------------------------------
 
@@ -28,6 +30,7 @@ _MAYBE_FINAL = {"etc", "m.m", "m.fl", "osv", "o.s.v", "o.dyl", "dyl", "el.dyl", 
 
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+)")
 _TOKEN_BEFORE = re.compile(r"(?:[^\W\d_]+\.)*[^\W\d_]+$|\d+$")
+_VISIBLE = re.compile(r"\S")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -40,21 +43,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        rest = text[end:].lstrip()
-        if not rest:
+        following = _VISIBLE.search(text, end)  # not text[end:].lstrip(): a copy per sentence
+        if following is None:
             break
-        if not _starts_sentence(rest):
+        first = following.group()
+        if not _starts_sentence(first):
             continue
         if text[match.start()] == ".":
-            before = _TOKEN_BEFORE.search(text, 0, match.start())
+            before = _token_before(text, match.start())
             token = before.group() if before else ""
             if token.lower() in _NEVER_FINAL:
                 continue
             if len(token) == 1 and token.isupper():
                 continue  # an initial: "J. Smith"
-            if token.lower() in _MAYBE_FINAL and not rest[0].isupper():
+            if token.lower() in _MAYBE_FINAL and not first.isupper():
                 continue
-            if token.isdigit() and before and not text[: before.start()].strip():
+            if token.isdigit() and before and _VISIBLE.search(text, 0, before.start()) is None:
                 continue  # "1. Leverantören": a list number
         spans.append((start, end))
         start = end
@@ -62,8 +66,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _starts_sentence(rest: str) -> bool:
-    first = rest[0]
+def _token_before(text: str, end: int) -> re.Match[str] | None:
+    """The word or number that ends at ``end`` (``t.ex``, ``Nr``, ``12``).
+
+    Searched in a window that doubles while the token may reach past it, so the cost follows
+    the token, not the text before it (a search from 0 made long paragraphs quadratic).
+    """
+    width = 32
+    while True:
+        start = max(0, end - width)
+        match = _TOKEN_BEFORE.search(text, start, end)
+        if start == 0 or match is None or match.start() > start + 1:
+            return match  # a token starting earlier would also match at start or start + 1
+        width *= 2
+
+
+def _starts_sentence(first: str) -> bool:
+    """Whether a sentence may start with the character ``first``."""
     return first.isupper() or first.isdigit() or first in "\"'“‘([•–-"
 
 
@@ -198,6 +217,10 @@ def detect_language(texts: list[str]) -> str | None:
 
 # ---- the builder ---------------------------------------------------------------------------
 
+MAX_STATEMENTS = 200_000
+"""Most statements one document may have (about 10,000 pages; memory grows by some 5 KB a
+statement, so this bounds it near 1 GB)."""
+
 
 @dataclass
 class Piece:
@@ -300,8 +323,9 @@ class DocumentBuilder:
         found = leading_id(piece.text)
         requirement_id, id_source = (found[0], "leading") if found else (None, None)
         statement_kind = "list_item" if kind == "list_item" else "sentence"
+        offsets = [anchor.offset for anchor in piece.anchors]
         for start, end in split_sentences(piece.text):
-            anchors = _slice_anchors(piece.anchors, start, end)
+            anchors = _slice_anchors(piece.anchors, start, end, offsets)
             self._statement(statement_kind, piece.text[start:end], block, anchors, requirement_id, id_source)
 
     # -- tables
@@ -352,6 +376,9 @@ class DocumentBuilder:
 
     def _statement(self, kind: str, text: str, block: int, anchors: list[Anchor], requirement_id: str | None,
                    id_source: str | None, table: int | None = None, row: int | None = None) -> None:
+        if len(self.statements) >= MAX_STATEMENTS:
+            raise InputError(self.path, f"has more than {MAX_STATEMENTS:,} statements (sentences, table rows, headings); "
+                                        "split the document")
         self.statements.append(
             Statement(index=len(self.statements), kind=kind, text=text, block=block, section=self.current_section,
                       table=table, row=row, requirement_id=requirement_id, id_source=id_source, anchors=anchors)
@@ -393,15 +420,17 @@ def _nearest_number(sections: list[Section], index: int | None) -> str | None:
     return None
 
 
-def _slice_anchors(anchors: list[Anchor], start: int, end: int) -> list[Anchor]:
-    """Anchors for ``text[start:end]`` of a piece, offsets made relative to ``start``."""
-    result: list[Anchor] = []
-    base = anchors[0]
-    for anchor in anchors:
-        if anchor.offset <= start:
-            base = anchor
-        elif anchor.offset < end:
-            result.append(Anchor(offset=anchor.offset - start, location=anchor.location))
+def _slice_anchors(anchors: list[Anchor], start: int, end: int, offsets: list[int] | None = None) -> list[Anchor]:
+    """Anchors for ``text[start:end]`` of a piece, offsets made relative to ``start``.
+
+    ``offsets`` (the anchors' offsets, in order) can be given once for many slices of a piece.
+    """
+    if offsets is None:
+        offsets = [anchor.offset for anchor in anchors]
+    after_start = bisect_right(offsets, start)
+    base = anchors[max(after_start - 1, 0)]  # the last anchor at or before start
+    result = [Anchor(offset=anchor.offset - start, location=anchor.location)
+              for anchor in anchors[after_start:bisect_left(offsets, end)]]
     column = base.location.column + (start - base.offset)
     first = Anchor(offset=0, location=base.location.model_copy(update={"column": column}))
     return [first, *result]
