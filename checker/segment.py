@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .document import Anchor, Block, Document, Format, Location, Section, Statement, Suppression
 from .errors import InputError
@@ -31,6 +32,7 @@ _MAYBE_FINAL = {"etc", "m.m", "m.fl", "osv", "o.s.v", "o.dyl", "dyl", "el.dyl", 
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+)")
 _TOKEN_BEFORE = re.compile(r"(?:[^\W\d_]+\.)*[^\W\d_]+$|\d+$")
 _VISIBLE = re.compile(r"\S")
+_OFFSET = attrgetter("offset")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -323,9 +325,8 @@ class DocumentBuilder:
         found = leading_id(piece.text)
         requirement_id, id_source = (found[0], "leading") if found else (None, None)
         statement_kind = "list_item" if kind == "list_item" else "sentence"
-        offsets = [anchor.offset for anchor in piece.anchors]
         for start, end in split_sentences(piece.text):
-            anchors = _slice_anchors(piece.anchors, start, end, offsets)
+            anchors = _slice_anchors(piece.anchors, start, end)
             self._statement(statement_kind, piece.text[start:end], block, anchors, requirement_id, id_source)
 
     # -- tables
@@ -420,17 +421,16 @@ def _nearest_number(sections: list[Section], index: int | None) -> str | None:
     return None
 
 
-def _slice_anchors(anchors: list[Anchor], start: int, end: int, offsets: list[int] | None = None) -> list[Anchor]:
+def _slice_anchors(anchors: list[Anchor], start: int, end: int) -> list[Anchor]:
     """Anchors for ``text[start:end]`` of a piece, offsets made relative to ``start``.
 
-    ``offsets`` (the anchors' offsets, in order) can be given once for many slices of a piece.
+    Found by bisection (anchors are in offset order): a paragraph of many lines is sliced into
+    many sentences, so walking all its anchors for each would be quadratic.
     """
-    if offsets is None:
-        offsets = [anchor.offset for anchor in anchors]
-    after_start = bisect_right(offsets, start)
+    after_start = bisect_right(anchors, start, key=_OFFSET)
     base = anchors[max(after_start - 1, 0)]  # the last anchor at or before start
     result = [Anchor(offset=anchor.offset - start, location=anchor.location)
-              for anchor in anchors[after_start:bisect_left(offsets, end)]]
+              for anchor in anchors[after_start:bisect_left(anchors, end, key=_OFFSET)]]
     column = base.location.column + (start - base.offset)
     first = Anchor(offset=0, location=base.location.model_copy(update={"column": column}))
     return [first, *result]
