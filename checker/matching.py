@@ -134,11 +134,13 @@ class TermMatcher:
             self._automaton.make_automaton()
 
     def scan(self, text: str) -> dict[str, tuple[int, int]]:
-        """For each list with a term in ``text``: the span of its first occurrence."""
+        """For each list with a term in ``text``: the span of its first occurrence (the
+        longest term that starts there, so "så snart som möjligt" wins over "så snart")."""
         return {name: hits[0] for name, hits in self.scan_many([text]).items()}
 
     def scan_many(self, texts: Sequence[str]) -> dict[str, dict[int, tuple[int, int]]]:
-        """For each list with a term in some of ``texts``: text number → span of its first term.
+        """For each list with a term in some of ``texts``: text number → span of its first
+        occurrence, as :meth:`scan` finds it.
 
         One automaton pass over all texts joined by a separator no term can cross.
         """
@@ -172,7 +174,7 @@ class TermMatcher:
                 for list_name in self._lists_of_term[index]:
                     hits = found.setdefault(list_name, {})
                     known = hits.get(number)
-                    if known is None or span < known:
+                    if known is None or (span[0], -span[1]) < (known[0], -known[1]):
                         hits[number] = span
         return found
 

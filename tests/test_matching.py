@@ -8,6 +8,7 @@ whole document, one RE2 set — must give exactly their answers.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -29,7 +30,12 @@ def reference_term_span(term: str, text: str) -> tuple[int, int] | None:
     before = f"{WORD}*" if parsed.leading_star else (f"(?<!{WORD})" if re.match(WORD, parsed.core[0]) else "")
     after = f"{WORD}*" if parsed.trailing_star else (f"(?!{WORD})" if re.match(WORD, parsed.core[-1]) else "")
     every_start = re.compile(f"(?=({before}{core}{after}))", re.IGNORECASE)  # overlapping hits too
-    return min(((m.start(), m.start() + len(m.group(1))) for m in every_start.finditer(text)), default=None)
+    return first_longest((m.start(), m.start() + len(m.group(1))) for m in every_start.finditer(text))
+
+
+def first_longest(spans: Iterable[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span that starts first and, of those, is longest."""
+    return min(spans, key=lambda span: (span[0], -span[1]), default=None)
 
 
 def reference_scan(lists: dict[str, list[str]], text: str) -> dict[str, tuple[int, int]]:
@@ -37,7 +43,7 @@ def reference_scan(lists: dict[str, list[str]], text: str) -> dict[str, tuple[in
     for name, terms in lists.items():
         spans = [s for s in (reference_term_span(t, text) for t in terms) if s is not None]
         if spans:
-            found[name] = min(spans)
+            found[name] = first_longest(spans)
     return found
 
 
@@ -60,6 +66,7 @@ def test_term_matching_examples() -> None:
     matcher = TermMatcher({"vaga": ["snabbt", "rapport*", "i rimlig tid"], "tid": ["*tid"]})
     assert matcher.scan("Felet åtgärdas  snabbt.") == {"vaga": (16, 22)}
     assert matcher.scan("Snabbtåg") == {}
+    assert TermMatcher({"x": ["så snart", "så snart som möjligt"]}).scan("Så snart som möjligt.") == {"x": (0, 20)}
     assert matcher.scan("Rapporteras i\u00a0rimlig\ntid") == {"vaga": (0, 11), "tid": (21, 24)}
     assert matcher.scan("kontraktstid") == {"tid": (0, 12)}
     assert matcher.scan_many(["snabbt", "", "inget", "snabbt"]) == {"vaga": {0: (0, 6), 3: (0, 6)}}
