@@ -10,6 +10,7 @@ from comparing all pairs of statements.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -48,25 +49,70 @@ from .rulemodel import (
 from .segment import id_key, mentioned_ids
 
 EMPTY: frozenset[int] = frozenset()
+_TOKEN_WITHOUT_ALNUM = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")  # "-", "|", "§": not words
 _UNMEASURABLE = ("unmeasurable", "ambiguous")
 
 
-# ---- compiled matchers, built once per ruleset ------------------------------------------------
+# ---- compiled matchers, built once per set of rulesets ----------------------------------------
+
+Spans = dict[str, dict[int, tuple[int, int]]]
+"""Atom (terms list or pattern) name → statement index → span of its first match there."""
 
 
 @dataclass
-class RulesetMatcher:
+class SharedMatcher:
+    """The term lists and patterns of rulesets checked together, in one automaton and one RE2
+    set: a list or pattern that several of them define alike (an extended ruleset's, a common
+    inline list) is matched once per document, not once per ruleset."""
+
     terms: TermMatcher
     patterns: PatternMatcher
+    list_keys: list[dict[str, str]]  # per ruleset: list name → key in ``terms``
+    pattern_keys: list[dict[str, str]]  # per ruleset: pattern name → key in ``patterns``
+
+    def spans(self, index: DocumentIndex) -> list[tuple[Spans, Spans]]:
+        """Per ruleset: the spans of its term lists and of its patterns in the document."""
+        term_hits = self.terms.scan_many(index.texts)
+        pattern_hits = self.patterns.scan_many(index.flat_texts)
+        return [({name: term_hits[key] for name, key in lists.items() if key in term_hits},
+                 {name: pattern_hits[key] for name, key in patterns.items() if key in pattern_hits})
+                for lists, patterns in zip(self.list_keys, self.pattern_keys)]
 
 
-def matcher_for(ruleset: Ruleset) -> RulesetMatcher:
-    """The ruleset's term automaton and pattern set (built on first use, then kept)."""
-    if ruleset._matcher is None:
-        terms = TermMatcher({name: entry.terms for name, entry in ruleset.lists.items()})
-        patterns = PatternMatcher({name: compile_pattern(p.source, p.flags) for name, p in ruleset.patterns.items()})
-        ruleset._matcher = RulesetMatcher(terms, patterns)
-    return ruleset._matcher
+_SHARED: dict[tuple[int, ...], tuple[tuple[Ruleset, ...], SharedMatcher]] = {}
+_SHARED_KEPT = 16
+
+
+def matcher_for(rulesets: Sequence[Ruleset]) -> SharedMatcher:
+    """The matcher of rulesets checked together (built on first use, then kept)."""
+    if len(rulesets) == 1 and rulesets[0]._matcher is not None:
+        return rulesets[0]._matcher
+    key = tuple(id(r) for r in rulesets)
+    if key in _SHARED:
+        return _SHARED[key][1]
+    matcher = _build_shared(rulesets)
+    if len(rulesets) == 1:
+        rulesets[0]._matcher = matcher
+    else:
+        if len(_SHARED) >= _SHARED_KEPT:
+            del _SHARED[next(iter(_SHARED))]
+        _SHARED[key] = (tuple(rulesets), matcher)  # the rulesets stay alive, so their ids stay theirs
+    return matcher
+
+
+def _build_shared(rulesets: Sequence[Ruleset]) -> SharedMatcher:
+    lists: dict[tuple[str, ...], str] = {}
+    patterns: dict[tuple[str, str], str] = {}
+    list_keys = [{name: lists.setdefault(tuple(sorted(set(entry.terms))), f"t{len(lists)}")
+                  for name, entry in ruleset.lists.items()} for ruleset in rulesets]
+    pattern_keys = [{name: patterns.setdefault((p.source, p.flags), f"p{len(patterns)}")
+                     for name, p in ruleset.patterns.items()} for ruleset in rulesets]
+    return SharedMatcher(
+        terms=TermMatcher({key: terms for terms, key in lists.items()}),
+        patterns=PatternMatcher({key: compile_pattern(source, flags) for (source, flags), key in patterns.items()}),
+        list_keys=list_keys,
+        pattern_keys=pattern_keys,
+    )
 
 
 # ---- per-document facts shared by all rulesets --------------------------------------------------
@@ -85,6 +131,10 @@ class DocumentIndex:
     @cached_property
     def headings(self) -> frozenset[int]:
         return frozenset(s.index for s in self.document.statements if s.kind == "heading")
+
+    @cached_property
+    def texts(self) -> list[str]:
+        return [s.text for s in self.document.statements]
 
     @cached_property
     def flat_texts(self) -> list[str]:
@@ -124,7 +174,8 @@ class DocumentIndex:
 
     @cached_property
     def word_counts(self) -> list[int]:
-        return [len([w for w in s.text.split() if any(c.isalnum() for c in w)]) for s in self.document.statements]
+        """Words of each statement: tokens between white space with a letter or digit in them."""
+        return [len(text.split()) - len(_TOKEN_WITHOUT_ALNUM.findall(text)) for text in self.texts]
 
     @cached_property
     def section_ancestors(self) -> list[frozenset[int]]:
@@ -146,14 +197,13 @@ class DocumentIndex:
 class Classification:
     """Which statements each atom of a ruleset holds for, and where it matched."""
 
-    def __init__(self, ruleset: Ruleset, index: DocumentIndex) -> None:
+    def __init__(self, ruleset: Ruleset, index: DocumentIndex, spans: tuple[Spans, Spans] | None = None) -> None:
+        """``spans``: of the ruleset's term lists and patterns, when :meth:`SharedMatcher.spans`
+        found them for several rulesets at once; else they are found here."""
         self.ruleset = ruleset
         self.index = index
         self.document = index.document
-        matcher = matcher_for(ruleset)
-        # atom name → statement index → span of its first match in the statement's text
-        self.term_spans = matcher.terms.scan_many([s.text for s in self.document.statements])
-        self.pattern_spans = matcher.patterns.scan_many(index.flat_texts)
+        self.term_spans, self.pattern_spans = spans or matcher_for([ruleset]).spans(index)[0]
         self.term_sets = {name: frozenset(spans) for name, spans in self.term_spans.items()}
         self.pattern_sets = {name: frozenset(spans) for name, spans in self.pattern_spans.items()}
         self._cache: dict[int, frozenset[int]] = {}
@@ -414,8 +464,9 @@ def check_document(document: Document, rulesets: Sequence[Ruleset], config: Conf
     findings: list[Finding] = []
     classifications: list[Classification] = []
     seen: set[tuple] = set()
-    for ruleset in rulesets:
-        classification = Classification(ruleset, index)
+    spans = matcher_for(rulesets).spans(index) if rulesets else []
+    for ruleset, ruleset_spans in zip(rulesets, spans):
+        classification = Classification(ruleset, index, ruleset_spans)
         classifications.append(classification)
         ctx = _Context(document, classification, config)
         for rule in ruleset.rules:

@@ -30,6 +30,10 @@ MAX_PATTERN_RETRIES = 64
 
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False
+# RE2's default budget (8 MB) is too small for the DFA of a ruleset's patterns as one set: it
+# falls back to slower matching (8x slower on the shipped English rulesets). Memory is only
+# taken as the DFA needs it.
+_OPTIONS.max_mem = 64 << 20
 
 
 def is_word_char(ch: str) -> bool:
@@ -79,9 +83,6 @@ class _View:
     text: str
     offsets: list[int] | None  # None: same offsets as the original
 
-    def original(self, index: int) -> int:
-        return index if self.offsets is None else self.offsets[index]
-
 
 def _view(text: str) -> _View:
     flat = spaced(text)
@@ -105,27 +106,52 @@ def _view(text: str) -> _View:
     return _View("".join(chars), offsets)
 
 
+class _WordChars(dict):
+    """``is_word_char`` as a lookup, remembered for the characters of ordinary text."""
+
+    def __missing__(self, ch: str) -> bool:
+        found = is_word_char(ch)
+        if ch < "\u3000":  # remember only a bounded alphabet, whatever the input holds
+            self[ch] = found
+        return found
+
+
+_IS_WORD = _WordChars()
+_WORD_RUN = re.compile(r"[\w\u0300-\u036f]*")  # what is_word_char accepts, as a run
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What a hit of one term needs: its length, how its ends meet the text, its lists."""
+
+    length: int
+    leading_star: bool
+    trailing_star: bool
+    bounded_left: bool  # a word character must not come just before it
+    bounded_right: bool  # nor just after it
+    lists: tuple[str, ...]
+
+
 class TermMatcher:
     """All terms of all lists of one ruleset in one automaton."""
 
     def __init__(self, lists: dict[str, Iterable[str]]) -> None:
-        self._terms: list[Term] = []
-        self._lists_of_term: list[tuple[str, ...]] = []
-        index_of: dict[Term, int] = {}
         owners: dict[Term, list[str]] = {}
         for list_name, terms in lists.items():
             for raw in terms:
-                term = parse_term(raw)
-                if term not in index_of:
-                    index_of[term] = len(self._terms)
-                    self._terms.append(term)
-                    owners[term] = []
-                if list_name not in owners[term]:
-                    owners[term].append(list_name)
-        self._lists_of_term = [tuple(owners[t]) for t in self._terms]
+                names = owners.setdefault(parse_term(raw), [])
+                if list_name not in names:
+                    names.append(list_name)
+        self._entries = [
+            _Entry(len(term.core), term.leading_star, term.trailing_star,
+                   not term.leading_star and is_word_char(term.core[0]),
+                   not term.trailing_star and is_word_char(term.core[-1]), tuple(names))
+            for term, names in owners.items()
+        ]
         by_core: dict[str, list[int]] = {}
-        for term, index in index_of.items():
+        for index, term in enumerate(owners):
             by_core.setdefault(term.core, []).append(index)
+        self._any_leading_star = any(entry.leading_star for entry in self._entries)
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
         for core, indices in by_core.items():
             self._automaton.add_word(core, tuple(indices))
@@ -142,39 +168,45 @@ class TermMatcher:
         """For each list with a term in some of ``texts``: text number → span of its first
         occurrence, as :meth:`scan` finds it.
 
-        One automaton pass over all texts joined by a separator no term can cross.
+        One automaton pass over all texts, each between separators no term can cross (so
+        no hit needs a check for the ends of the haystack either).
         """
         found: dict[str, dict[int, tuple[int, int]]] = {}
         if self._empty or not texts:
             return found
         views = [_view(text) for text in texts]
-        haystack = _SEPARATOR.join(view.text for view in views)
-        starts = list(accumulate((len(view.text) + 1 for view in views), initial=0))
+        haystack = _SEPARATOR + _SEPARATOR.join(view.text for view in views) + _SEPARATOR
+        starts = list(accumulate((len(view.text) + 1 for view in views), initial=1))
         size = len(haystack)
-        number, base, next_base, view = 0, 0, starts[1], views[0]
+        backwards = haystack[::-1] if self._any_leading_star else ""
+        entries, is_word, word_run = self._entries, _IS_WORD, _WORD_RUN.match
+        number, base, next_base, offsets = 0, 1, starts[1], views[0].offsets
         for end, indices in self._automaton.iter(haystack):
             while end >= next_base:  # hits come in order of their end: move on to the text holding this one
                 number += 1
-                base, next_base, view = next_base, starts[number + 1], views[number]
+                base, next_base, offsets = next_base, starts[number + 1], views[number].offsets
             for index in indices:
-                term = self._terms[index]
-                start = end - len(term.core) + 1
+                entry = entries[index]
+                start = end - entry.length + 1
                 stop = end + 1
-                if term.leading_star:
-                    while start > base and is_word_char(haystack[start - 1]):
-                        start -= 1
-                elif start > base and is_word_char(term.core[0]) and is_word_char(haystack[start - 1]):
+                if entry.leading_star:
+                    start = size - word_run(backwards, size - start).end()
+                elif entry.bounded_left and is_word[haystack[start - 1]]:
                     continue
-                if term.trailing_star:
-                    while stop < size and is_word_char(haystack[stop]):
-                        stop += 1
-                elif stop < size and is_word_char(term.core[-1]) and is_word_char(haystack[stop]):
+                if entry.trailing_star:
+                    stop = word_run(haystack, stop).end()
+                elif entry.bounded_right and is_word[haystack[stop]]:
                     continue
-                span = (view.original(start - base), view.original(stop - 1 - base) + 1)
-                for list_name in self._lists_of_term[index]:
-                    hits = found.setdefault(list_name, {})
+                if offsets is None:
+                    span = (start - base, stop - base)
+                else:
+                    span = (offsets[start - base], offsets[stop - 1 - base] + 1)
+                for list_name in entry.lists:
+                    hits = found.get(list_name)
+                    if hits is None:
+                        hits = found[list_name] = {}
                     known = hits.get(number)
-                    if known is None or (span[0], -span[1]) < (known[0], -known[1]):
+                    if known is None or span[0] < known[0] or (span[0] == known[0] and span[1] > known[1]):
                         hits[number] = span
         return found
 
@@ -196,31 +228,64 @@ class CompiledPattern:
     flags: str
     regex: str  # RE2 syntax after rewriting \b, \B, \w, \W and user groups
     boundaries: list[bool] = field(default_factory=list)  # per marker group: True for \b, False for \B
-    compiled: object = None
+    compiled: object = None  # ``regex``, whose empty groups mark where \b and \B stand
+    plain: object = None  # ``regex`` without those groups: finds the same matches, faster
 
     def search(self, text: str) -> tuple[int, int] | None:
         """The span of the first match in ``text`` (white space already flattened), or None."""
+        return self.search_encoded(text, text.encode("utf-8"))
+
+    def search_encoded(self, text: str, data: bytes) -> tuple[int, int] | None:
+        """:meth:`search` given ``text`` and its UTF-8 ``data`` (RE2 works on bytes: no
+        conversion of offsets for every match, only for the one returned)."""
         pos = 0
         for _ in range(MAX_PATTERN_RETRIES):
-            match = self.compiled.search(text, pos)
+            match = self.plain.search(data, pos)
             if match is None:
                 return None
-            if self._boundaries_hold(match, text):
-                return match.span()
-            pos = match.start() + 1
-            if pos > len(text):
+            start, end = match.span()
+            if not self.boundaries or self._boundaries_hold(self.compiled.match(data, start), data):
+                if len(data) == len(text):  # ASCII: bytes and characters agree
+                    return start, end
+                return len(data[:start].decode("utf-8")), len(data[:end].decode("utf-8"))
+            pos = start + _char_length(data, start)
+            if pos > len(data):
                 return None
         return None
 
-    def _boundaries_hold(self, match: object, text: str) -> bool:
-        for group, wants_boundary in enumerate(self.boundaries, start=1):
-            at = match.start(group)
+    def _boundaries_hold(self, match: object, data: bytes) -> bool:
+        for at, wants_boundary in zip(_group_starts(match, len(self.boundaries)), self.boundaries):
             if at < 0:
                 continue
-            inside_word = 0 < at < len(text) and is_word_char(text[at - 1]) and is_word_char(text[at])
+            inside_word = 0 < at < len(data) and _IS_WORD[_char_before(data, at)] and _IS_WORD[_char_at(data, at)]
             if inside_word == wants_boundary:
                 return False
         return True
+
+
+def _group_starts(match: object, groups: int) -> list[int]:
+    """Where groups 1..``groups`` of an RE2 match start (-1: not in the match)."""
+    spans = getattr(match, "_spans", None)  # google-re2 keeps them all: one read, not a call per group
+    if spans is None:
+        return [match.start(group) for group in range(1, groups + 1)]
+    return [span[0] for span in spans[1:groups + 1]]
+
+
+def _char_length(data: bytes, at: int) -> int:
+    """Bytes in the UTF-8 character that starts at ``at`` (1 past the end)."""
+    lead = data[at] if at < len(data) else 0
+    return 1 if lead < 0xC0 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+
+
+def _char_at(data: bytes, at: int) -> str:
+    return data[at:at + _char_length(data, at)].decode("utf-8", "replace")[:1]
+
+
+def _char_before(data: bytes, at: int) -> str:
+    start = at - 1
+    while start > 0 and at - start < 4 and 0x80 <= data[start] < 0xC0:  # continuation bytes
+        start -= 1
+    return data[start:at].decode("utf-8", "replace")[-1:]
 
 
 def compile_pattern(source: str, flags: str = "") -> CompiledPattern:
@@ -229,9 +294,9 @@ def compile_pattern(source: str, flags: str = "") -> CompiledPattern:
         if flag not in "cs":
             raise PatternSyntaxError(f"unknown pattern flag '{flag}' (use c: case-sensitive, s: '.' matches newline)", -(len(flags) - offset))
     _reject_unsupported(source)
-    body, boundaries = _rewrite(source)
+    pieces, boundaries = _rewrite(source)
     prefix = ("" if "c" in flags else "(?i)") + ("(?s)" if "s" in flags else "")
-    regex = prefix + body
+    regex = prefix + "".join("()" if piece is None else piece for piece in pieces)
     try:
         compiled = re2.compile(regex, _OPTIONS)
     except re2.error as error:
@@ -239,7 +304,8 @@ def compile_pattern(source: str, flags: str = "") -> CompiledPattern:
         fragment = detail.split(": ", 1)[1] if ": " in detail else ""
         offset = source.find(fragment) if fragment else -1
         raise PatternSyntaxError(f"RE2 cannot compile this pattern: {detail}", max(offset, 0)) from None
-    return CompiledPattern(source=source, flags=flags, regex=regex, boundaries=boundaries, compiled=compiled)
+    plain = re2.compile(prefix + "".join(piece for piece in pieces if piece is not None), _OPTIONS) if boundaries else compiled
+    return CompiledPattern(source=source, flags=flags, regex=regex, boundaries=boundaries, compiled=compiled, plain=plain)
 
 
 def _reject_unsupported(source: str) -> None:
@@ -270,9 +336,13 @@ def _reject_unsupported(source: str) -> None:
             raise PatternSyntaxError("possessive quantifiers (*+, ++, ?+) are not supported by RE2", offset)
 
 
-def _rewrite(source: str) -> tuple[str, list[bool]]:
-    """Unicode-aware \\w, \\W; \\b and \\B as empty marker groups checked after matching."""
-    out: list[str] = []
+def _rewrite(source: str) -> tuple[list[str | None], list[bool]]:
+    """Unicode-aware \\w, \\W; \\b and \\B as empty marker groups checked after matching.
+
+    Returns the pieces of the rewritten pattern, None where a \\b or \\B stands, and for each
+    of those whether it is \\b.
+    """
+    out: list[str | None] = []
     boundaries: list[bool] = []
     i = 0
     n = len(source)
@@ -307,7 +377,7 @@ def _rewrite(source: str) -> tuple[str, list[bool]]:
                 out.append(f"[^{_WORD_CLASS}]")
             elif nxt in "bB":
                 boundaries.append(nxt == "b")
-                out.append("()")
+                out.append(None)
             else:
                 out.append(source[i:i + 2])
             i += 2
@@ -353,7 +423,7 @@ def _rewrite(source: str) -> tuple[str, list[bool]]:
             continue
         out.append(ch)
         i += 1
-    return "".join(out), boundaries
+    return out, boundaries
 
 
 class PatternMatcher:
@@ -366,7 +436,7 @@ class PatternMatcher:
         if self.patterns:
             pattern_set = re2.Set.SearchSet(_OPTIONS)
             for pattern in self.patterns:
-                pattern_set.Add(pattern.regex)
+                pattern_set.Add(pattern.plain.pattern)
             pattern_set.Compile()
             self._set = pattern_set
 
@@ -383,8 +453,9 @@ class PatternMatcher:
         for number, text in enumerate(texts):
             if not text:
                 continue
-            for index in candidates(text) or ():
-                span = self.patterns[index].search(text)
+            data = text.encode("utf-8")
+            for index in candidates(data) or ():
+                span = self.patterns[index].search_encoded(text, data)
                 if span is not None:
                     found.setdefault(self.names[index], {})[number] = span
         return found

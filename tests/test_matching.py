@@ -77,7 +77,7 @@ def test_no_hit_crosses_from_one_text_to_the_next() -> None:
     assert matcher.scan_many(["i slut", "början här"]) == {"star": {0: (2, 6), 1: (0, 6)}}
 
 
-PATTERNS = [r"\d+ ?%", r"\bår\b", r"\b\w+a\b", r"[A-Z]{2,}", r"(a*)*b", r"t\.ex\.", r"\d+\s*(?:timmar|h)\b", r"^k\d"]
+PATTERNS = [r"\d+ ?%", r"\bår\b", r"\Bö", r"ä\b", r"\b\w+a\b", r"[A-Z]{2,}", r"(a*)*b", r"t\.ex\.", r"\d+\s*(?:timmar|h)\b", r"^k\d"]
 
 
 def is_word(ch: str) -> bool:
