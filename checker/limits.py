@@ -10,7 +10,8 @@
 - **garbage collection**: Python's cyclic collector is paused meanwhile. A document becomes
   hundreds of thousands of small acyclic objects, which the collector would otherwise walk again
   and again (about a third of the time of reading a 300-page document, growing faster than the
-  document); memory is still freed by reference counting, and collection resumes afterwards.
+  document); memory is still freed by reference counting, and collection resumes afterwards,
+  with the document's objects in the oldest generation.
 
 The other limits (file sizes, .docx archives, rule files) are enforced where the input is read;
 the README's "Limits" section lists them all.
@@ -68,13 +69,20 @@ def time_limit(seconds: float | None, path: str) -> Iterator[None]:
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the block (if it was running)."""
+    """Pause Python's cyclic garbage collector for the block (if it was running).
+
+    Afterwards the objects made meanwhile join the oldest generation (freeze, then unfreeze:
+    no walk over them); left young, the next collections would walk them all again right away.
+    Cyclic garbage among them is still collected, by the next full collection.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 

@@ -76,6 +76,13 @@ def test_no_limit_and_other_threads_run_unlimited() -> None:
     assert outcome == ["finished"]
 
 
+def test_objects_made_while_paused_are_not_left_for_the_young_collections() -> None:
+    with collector_paused():
+        kept = [{"statement": n} for n in range(50_000)]
+    assert gc.get_count()[0] < 700  # a young collection would otherwise walk all 50,000 next
+    assert len(kept) == 50_000
+
+
 def test_the_collector_is_paused_only_inside_and_stays_off_if_it_was_off() -> None:
     assert gc.isenabled()
     with one_document("x.md"):
