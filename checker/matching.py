@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import accumulate
 from typing import Iterable, Sequence
 
@@ -229,7 +230,12 @@ class CompiledPattern:
     regex: str  # RE2 syntax after rewriting \b, \B, \w, \W and user groups
     boundaries: list[bool] = field(default_factory=list)  # per marker group: True for \b, False for \B
     compiled: object = None  # ``regex``, whose empty groups mark where \b and \B stand
-    plain: object = None  # ``regex`` without those groups: finds the same matches, faster
+    plain_regex: str = ""  # ``regex`` without those groups: finds the same matches, faster
+
+    @cached_property
+    def plain(self) -> object:
+        """``plain_regex`` compiled (on first use: validating a rule file needs only ``compiled``)."""
+        return re2.compile(self.plain_regex, _OPTIONS) if self.boundaries else self.compiled
 
     def search(self, text: str) -> tuple[int, int] | None:
         """The span of the first match in ``text`` (white space already flattened), or None."""
@@ -304,8 +310,9 @@ def compile_pattern(source: str, flags: str = "") -> CompiledPattern:
         fragment = detail.split(": ", 1)[1] if ": " in detail else ""
         offset = source.find(fragment) if fragment else -1
         raise PatternSyntaxError(f"RE2 cannot compile this pattern: {detail}", max(offset, 0)) from None
-    plain = re2.compile(prefix + "".join(piece for piece in pieces if piece is not None), _OPTIONS) if boundaries else compiled
-    return CompiledPattern(source=source, flags=flags, regex=regex, boundaries=boundaries, compiled=compiled, plain=plain)
+    plain_regex = prefix + "".join(piece for piece in pieces if piece is not None)
+    return CompiledPattern(source=source, flags=flags, regex=regex, boundaries=boundaries, compiled=compiled,
+                           plain_regex=plain_regex)
 
 
 def _reject_unsupported(source: str) -> None:
@@ -436,7 +443,7 @@ class PatternMatcher:
         if self.patterns:
             pattern_set = re2.Set.SearchSet(_OPTIONS)
             for pattern in self.patterns:
-                pattern_set.Add(pattern.plain.pattern)
+                pattern_set.Add(pattern.plain_regex)
             pattern_set.Compile()
             self._set = pattern_set
 
