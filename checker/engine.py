@@ -1,7 +1,8 @@
 """The checking engine: classify statements, evaluate rules, link requirements.
 
-For each document and ruleset, one pass of the ruleset's term automaton and one RE2 set
-over each statement give every atom's set of statements; conditions are then set algebra
+For each document, one pass of an automaton holding every term of the rulesets checked
+together, and one RE2 set over each statement, give every atom's set of statements (a list or
+pattern that several rulesets define alike is matched once); conditions are then set algebra
 (``and`` = ∩, ``or`` = ∪, ``not`` = complement). Links between requirements and follow-up
 or sanction statements come from indexes (ids mentioned, sections, tables, topics), never
 from comparing all pairs of statements.

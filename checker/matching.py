@@ -1,10 +1,10 @@
 """Finding terms and patterns in statement text.
 
-Every term of every list of a ruleset goes into one Aho–Corasick automaton, so one pass
-over a statement finds all of them, overlapping hits included; word boundaries are checked
-on the hits with Unicode letters (å, ä, ö are letters). Patterns are RE2: one ``re2.Set``
-per ruleset tells which patterns can match a statement, and only those are searched for
-positions. In patterns, ``\\w`` means a Unicode letter, digit or ``_``, and ``\\b`` means
+Every term of every list goes into one Aho–Corasick automaton, so one pass over a whole
+document (its statements between separators no term can cross) finds all of them, overlapping
+hits included; word boundaries are checked on the hits with Unicode letters (å, ä, ö are
+letters). Patterns are RE2, run on UTF-8 bytes: one ``re2.Set`` tells which patterns can match
+a statement, and only those are searched for positions. In patterns, ``\\w`` means a Unicode letter, digit or ``_``, and ``\\b`` means
 "not inside a word": it holds at a position unless there are word characters on both sides,
 so ``/\\d+ %\\b/`` matches "99 % per år" and ``/\\bår\\b/`` matches "per år" but not "påår".
 """
