@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import accumulate
 from typing import Iterable, Sequence
 
@@ -229,13 +228,7 @@ class CompiledPattern:
     flags: str
     regex: str  # RE2 syntax after rewriting \b, \B, \w, \W and user groups
     boundaries: list[bool] = field(default_factory=list)  # per marker group: True for \b, False for \B
-    compiled: object = None  # ``regex``, whose empty groups mark where \b and \B stand
-    plain_regex: str = ""  # ``regex`` without those groups: finds the same matches, faster
-
-    @cached_property
-    def plain(self) -> object:
-        """``plain_regex`` compiled (on first use: validating a rule file needs only ``compiled``)."""
-        return re2.compile(self.plain_regex, _OPTIONS) if self.boundaries else self.compiled
+    compiled: object = None  # ``regex``: its empty groups mark where \b and \B stand
 
     def search(self, text: str) -> tuple[int, int] | None:
         """The span of the first match in ``text`` (white space already flattened), or None."""
@@ -246,11 +239,11 @@ class CompiledPattern:
         conversion of offsets for every match, only for the one returned)."""
         pos = 0
         for _ in range(MAX_PATTERN_RETRIES):
-            match = self.plain.search(data, pos)
+            match = self.compiled.search(data, pos)
             if match is None:
                 return None
             start, end = match.span()
-            if not self.boundaries or self._boundaries_hold(self.compiled.match(data, start), data):
+            if not self.boundaries or self._boundaries_hold(match, data):
                 if len(data) == len(text):  # ASCII: bytes and characters agree
                     return start, end
                 return len(data[:start].decode("utf-8")), len(data[:end].decode("utf-8"))
@@ -300,9 +293,9 @@ def compile_pattern(source: str, flags: str = "") -> CompiledPattern:
         if flag not in "cs":
             raise PatternSyntaxError(f"unknown pattern flag '{flag}' (use c: case-sensitive, s: '.' matches newline)", -(len(flags) - offset))
     _reject_unsupported(source)
-    pieces, boundaries = _rewrite(source)
+    body, boundaries = _rewrite(source)
     prefix = ("" if "c" in flags else "(?i)") + ("(?s)" if "s" in flags else "")
-    regex = prefix + "".join("()" if piece is None else piece for piece in pieces)
+    regex = prefix + body
     try:
         compiled = re2.compile(regex, _OPTIONS)
     except re2.error as error:
@@ -310,9 +303,7 @@ def compile_pattern(source: str, flags: str = "") -> CompiledPattern:
         fragment = detail.split(": ", 1)[1] if ": " in detail else ""
         offset = source.find(fragment) if fragment else -1
         raise PatternSyntaxError(f"RE2 cannot compile this pattern: {detail}", max(offset, 0)) from None
-    plain_regex = prefix + "".join(piece for piece in pieces if piece is not None)
-    return CompiledPattern(source=source, flags=flags, regex=regex, boundaries=boundaries, compiled=compiled,
-                           plain_regex=plain_regex)
+    return CompiledPattern(source=source, flags=flags, regex=regex, boundaries=boundaries, compiled=compiled)
 
 
 def _reject_unsupported(source: str) -> None:
@@ -343,13 +334,9 @@ def _reject_unsupported(source: str) -> None:
             raise PatternSyntaxError("possessive quantifiers (*+, ++, ?+) are not supported by RE2", offset)
 
 
-def _rewrite(source: str) -> tuple[list[str | None], list[bool]]:
-    """Unicode-aware \\w, \\W; \\b and \\B as empty marker groups checked after matching.
-
-    Returns the pieces of the rewritten pattern, None where a \\b or \\B stands, and for each
-    of those whether it is \\b.
-    """
-    out: list[str | None] = []
+def _rewrite(source: str) -> tuple[str, list[bool]]:
+    """Unicode-aware \\w, \\W; \\b and \\B as empty marker groups checked after matching."""
+    out: list[str] = []
     boundaries: list[bool] = []
     i = 0
     n = len(source)
@@ -384,7 +371,7 @@ def _rewrite(source: str) -> tuple[list[str | None], list[bool]]:
                 out.append(f"[^{_WORD_CLASS}]")
             elif nxt in "bB":
                 boundaries.append(nxt == "b")
-                out.append(None)
+                out.append("()")
             else:
                 out.append(source[i:i + 2])
             i += 2
@@ -430,7 +417,7 @@ def _rewrite(source: str) -> tuple[list[str | None], list[bool]]:
             continue
         out.append(ch)
         i += 1
-    return out, boundaries
+    return "".join(out), boundaries
 
 
 class PatternMatcher:
@@ -443,7 +430,7 @@ class PatternMatcher:
         if self.patterns:
             pattern_set = re2.Set.SearchSet(_OPTIONS)
             for pattern in self.patterns:
-                pattern_set.Add(pattern.plain_regex)
+                pattern_set.Add(pattern.regex)
             pattern_set.Compile()
             self._set = pattern_set
 
