@@ -4,9 +4,10 @@ Every term of every list goes into one Aho–Corasick automaton, so one pass ove
 document (its statements between separators no term can cross) finds all of them, overlapping
 hits included; word boundaries are checked on the hits with Unicode letters (å, ä, ö are
 letters). Patterns are RE2, run on UTF-8 bytes: one ``re2.Set`` tells which patterns can match
-a statement, and only those are searched for positions. In patterns, ``\\w`` means a Unicode letter, digit or ``_``, and ``\\b`` means
-"not inside a word": it holds at a position unless there are word characters on both sides,
-so ``/\\d+ %\\b/`` matches "99 % per år" and ``/\\bår\\b/`` matches "per år" but not "påår".
+a statement, and only those are searched for positions. In patterns, ``\\w`` means a Unicode
+letter, digit or ``_``, and ``\\b`` means "not inside a word": it holds at a position unless
+there are word characters on both sides, so ``/\\d+ %\\b/`` matches "99 % per år" and
+``/\\bår\\b/`` matches "per år" but not "påår".
 """
 
 from __future__ import annotations
@@ -133,7 +134,7 @@ class _Entry:
 
 
 class TermMatcher:
-    """All terms of all lists of one ruleset in one automaton."""
+    """All terms of the given lists in one automaton."""
 
     def __init__(self, lists: dict[str, Iterable[str]]) -> None:
         owners: dict[Term, list[str]] = {}
