@@ -272,10 +272,13 @@ def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options
               help="Format of standard input when a PATH is '-'.")
 @click.option("--quiet", "-q", is_flag=True, help="Text: print only the summary (and errors); no progress bar.")
 @click.option("--color/--no-color", default=None, help="Colour the text output.  [default: on a terminal, unless NO_COLOR is set]")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+              help="Give up on a document that takes longer to read and check (an error for that file; the rest go on). "
+                   "Default: the configuration's, else no limit. Not enforced on Windows.")
 @debug_option
 def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: str, output: str | None,
           extra_outputs: list[tuple[str, str]], fail_on: str | None, jobs: int, baseline: str | None,
-          write_baseline: str | None, stdin_format: str, quiet: bool, color: bool | None) -> None:
+          write_baseline: str | None, stdin_format: str, quiet: bool, color: bool | None, timeout: float | None) -> None:
     """Check documents: files, folders (recursively: .docx .md .txt .pdf), globs, '-' for standard
     input; without PATHS, the current folder.
 
@@ -290,8 +293,8 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
 
     paths = paths or (".",)
     config = selection.config(paths)
-    if fail_on is not None:
-        config = config.model_copy(update={"fail_on": fail_on})
+    overrides = {key: value for key, value in (("fail_on", fail_on), ("timeout", timeout)) if value is not None}
+    config = config.model_copy(update=overrides)
     compiled = load_check_rulesets(config)
     known_baseline = read_baseline(Path(baseline)) if baseline else None
     files, problems, warnings = expand_inputs(paths, config.excluded)

@@ -8,6 +8,7 @@ Found by walking up from the checked path; command-line options override it. Key
     fail-on  = "error"                              # error | warning | info | never
     lang     = "sv"                                 # sv | en: skip language detection
     exclude  = ["arkiv/**", "*.utkast.md"]           # globs of paths not to check
+    timeout  = 60                                   # seconds per document (default: no limit)
     [severity]
     "sv-krav/OPPEN-LISTA" = "info"
 """
@@ -46,6 +47,7 @@ class Config(BaseModel):
     fail_on: FailOn = Field(default="error", alias="fail-on")
     lang: Literal["sv", "en"] | None = None
     exclude: list[str] = Field(default_factory=list)
+    timeout: float | None = Field(default=None, gt=0, description="seconds one document may take to read and check; None: no limit")
     base_dir: Path | None = Field(default=None, exclude=True, description="folder of the config file; ruleset paths are relative to it")
     source: str | None = Field(default=None, exclude=True)
 

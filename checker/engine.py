@@ -1,7 +1,8 @@
 """The checking engine: classify statements, evaluate rules, link requirements.
 
-For each document and ruleset, one pass of the ruleset's term automaton and one RE2 set
-over each statement give every atom's set of statements; conditions are then set algebra
+For each document, one pass of an automaton holding every term of the rulesets checked
+together, and one RE2 set over each statement, give every atom's set of statements (a list or
+pattern that several rulesets define alike is matched once); conditions are then set algebra
 (``and`` = ∩, ``or`` = ∪, ``not`` = complement). Links between requirements and follow-up
 or sanction statements come from indexes (ids mentioned, sections, tables, topics), never
 from comparing all pairs of statements.
@@ -10,6 +11,7 @@ from comparing all pairs of statements.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -17,7 +19,8 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from .config import Config
 from .document import Document, Statement
-from .errors import KravError
+from .errors import KravError, RuleError
+from .limits import one_document
 from .matching import PatternMatcher, TermMatcher, compile_pattern, spaced
 from .report import (
     FileReport,
@@ -48,25 +51,70 @@ from .rulemodel import (
 from .segment import id_key, mentioned_ids
 
 EMPTY: frozenset[int] = frozenset()
+_TOKEN_WITHOUT_ALNUM = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")  # "-", "|", "§": not words
 _UNMEASURABLE = ("unmeasurable", "ambiguous")
 
 
-# ---- compiled matchers, built once per ruleset ------------------------------------------------
+# ---- compiled matchers, built once per set of rulesets ----------------------------------------
+
+Spans = dict[str, dict[int, tuple[int, int]]]
+"""Atom (terms list or pattern) name → statement index → span of its first match there."""
 
 
 @dataclass
-class RulesetMatcher:
+class SharedMatcher:
+    """The term lists and patterns of rulesets checked together, in one automaton and one RE2
+    set: a list or pattern that several of them define alike (an extended ruleset's, a common
+    inline list) is matched once per document, not once per ruleset."""
+
     terms: TermMatcher
     patterns: PatternMatcher
+    list_keys: list[dict[str, str]]  # per ruleset: list name → key in ``terms``
+    pattern_keys: list[dict[str, str]]  # per ruleset: pattern name → key in ``patterns``
+
+    def spans(self, index: DocumentIndex) -> list[tuple[Spans, Spans]]:
+        """Per ruleset: the spans of its term lists and of its patterns in the document."""
+        term_hits = self.terms.scan_many(index.texts)
+        pattern_hits = self.patterns.scan_many(index.flat_texts)
+        return [({name: term_hits[key] for name, key in lists.items() if key in term_hits},
+                 {name: pattern_hits[key] for name, key in patterns.items() if key in pattern_hits})
+                for lists, patterns in zip(self.list_keys, self.pattern_keys)]
 
 
-def matcher_for(ruleset: Ruleset) -> RulesetMatcher:
-    """The ruleset's term automaton and pattern set (built on first use, then kept)."""
-    if ruleset._matcher is None:
-        terms = TermMatcher({name: entry.terms for name, entry in ruleset.lists.items()})
-        patterns = PatternMatcher({name: compile_pattern(p.source, p.flags) for name, p in ruleset.patterns.items()})
-        ruleset._matcher = RulesetMatcher(terms, patterns)
-    return ruleset._matcher
+_SHARED: dict[tuple[int, ...], tuple[tuple[Ruleset, ...], SharedMatcher]] = {}
+_SHARED_KEPT = 16
+
+
+def matcher_for(rulesets: Sequence[Ruleset]) -> SharedMatcher:
+    """The matcher of rulesets checked together (built on first use, then kept)."""
+    if len(rulesets) == 1 and rulesets[0]._matcher is not None:
+        return rulesets[0]._matcher
+    key = tuple(id(r) for r in rulesets)
+    if key in _SHARED:
+        return _SHARED[key][1]
+    matcher = _build_shared(rulesets)
+    if len(rulesets) == 1:
+        rulesets[0]._matcher = matcher
+    else:
+        if len(_SHARED) >= _SHARED_KEPT:
+            del _SHARED[next(iter(_SHARED))]
+        _SHARED[key] = (tuple(rulesets), matcher)  # the rulesets stay alive, so their ids stay theirs
+    return matcher
+
+
+def _build_shared(rulesets: Sequence[Ruleset]) -> SharedMatcher:
+    lists: dict[tuple[str, ...], str] = {}
+    patterns: dict[tuple[str, str], str] = {}
+    list_keys = [{name: lists.setdefault(tuple(sorted(set(entry.terms))), f"t{len(lists)}")
+                  for name, entry in ruleset.lists.items()} for ruleset in rulesets]
+    pattern_keys = [{name: patterns.setdefault((p.source, p.flags), f"p{len(patterns)}")
+                     for name, p in ruleset.patterns.items()} for ruleset in rulesets]
+    return SharedMatcher(
+        terms=TermMatcher({key: terms for terms, key in lists.items()}),
+        patterns=PatternMatcher({key: compile_pattern(source, flags) for (source, flags), key in patterns.items()}),
+        list_keys=list_keys,
+        pattern_keys=pattern_keys,
+    )
 
 
 # ---- per-document facts shared by all rulesets --------------------------------------------------
@@ -85,6 +133,10 @@ class DocumentIndex:
     @cached_property
     def headings(self) -> frozenset[int]:
         return frozenset(s.index for s in self.document.statements if s.kind == "heading")
+
+    @cached_property
+    def texts(self) -> list[str]:
+        return [s.text for s in self.document.statements]
 
     @cached_property
     def flat_texts(self) -> list[str]:
@@ -124,7 +176,8 @@ class DocumentIndex:
 
     @cached_property
     def word_counts(self) -> list[int]:
-        return [len([w for w in s.text.split() if any(c.isalnum() for c in w)]) for s in self.document.statements]
+        """Words of each statement: tokens between white space with a letter or digit in them."""
+        return [len(text.split()) - len(_TOKEN_WITHOUT_ALNUM.findall(text)) for text in self.texts]
 
     @cached_property
     def section_ancestors(self) -> list[frozenset[int]]:
@@ -146,29 +199,18 @@ class DocumentIndex:
 class Classification:
     """Which statements each atom of a ruleset holds for, and where it matched."""
 
-    def __init__(self, ruleset: Ruleset, index: DocumentIndex) -> None:
+    def __init__(self, ruleset: Ruleset, index: DocumentIndex, spans: tuple[Spans, Spans] | None = None) -> None:
+        """``spans``: of the ruleset's term lists and patterns, when :meth:`SharedMatcher.spans`
+        found them for several rulesets at once; else they are found here."""
         self.ruleset = ruleset
         self.index = index
         self.document = index.document
-        matcher = matcher_for(ruleset)
-        term_sets: dict[str, set[int]] = {}
-        pattern_sets: dict[str, set[int]] = {}
-        self.term_spans: dict[tuple[str, int], tuple[int, int]] = {}
-        self.pattern_spans: dict[tuple[str, int], tuple[int, int]] = {}
-        scan_terms = matcher.terms.scan
-        scan_patterns = matcher.patterns.scan
-        for statement, flat in zip(self.document.statements, index.flat_texts):
-            i = statement.index
-            for name, span in scan_terms(statement.text).items():
-                term_sets.setdefault(name, set()).add(i)
-                self.term_spans[(name, i)] = span
-            for name, span in scan_patterns(flat).items():
-                pattern_sets.setdefault(name, set()).add(i)
-                self.pattern_spans[(name, i)] = span
-        self.term_sets = {k: frozenset(v) for k, v in term_sets.items()}
-        self.pattern_sets = {k: frozenset(v) for k, v in pattern_sets.items()}
+        self.term_spans, self.pattern_spans = spans or matcher_for([ruleset]).spans(index)[0]
+        self.term_sets = {name: frozenset(spans) for name, spans in self.term_spans.items()}
+        self.pattern_sets = {name: frozenset(spans) for name, spans in self.pattern_spans.items()}
         self._cache: dict[int, frozenset[int]] = {}
         self._classes: dict[str, frozenset[int]] = {}
+        self._among: dict[tuple[frozenset[int], ...], tuple[int, ...]] = {}
 
     # -- statement classes
     def statements_of_class(self, name: str) -> frozenset[int]:
@@ -177,6 +219,14 @@ class Classification:
             define = self.ruleset.defines.get(name)
             self._classes[name] = EMPTY if define is None else self.evaluate(define.condition) - self.index.headings
         return self._classes[name]
+
+    def among(self, targets: frozenset[int], *groups: frozenset[int]) -> tuple[int, ...]:
+        """The statements of ``targets`` in any of ``groups``, in order; computed once per question."""
+        key = (targets, *groups)
+        found = self._among.get(key)
+        if found is None:
+            found = self._among[key] = tuple(sorted(targets & frozenset().union(*groups)))
+        return found
 
     # -- conditions as set algebra
     def evaluate(self, condition: Any) -> frozenset[int]:
@@ -237,9 +287,9 @@ class Classification:
     def first_match(self, condition: Any, i: int) -> tuple[int, int] | None:
         """Span of the first positive term or pattern atom that made ``condition`` hold for ``i``."""
         if isinstance(condition, TermsAtom):
-            return self.term_spans.get((condition.list, i))
+            return self.term_spans.get(condition.list, {}).get(i)
         if isinstance(condition, PatternAtom):
-            return self.pattern_spans.get((condition.pattern, i))
+            return self.pattern_spans.get(condition.pattern, {}).get(i)
         if isinstance(condition, ClassAtom):
             define = self.ruleset.defines.get(condition.define)
             return self.first_match(define.condition, i) if define else None
@@ -257,29 +307,35 @@ class Classification:
 
 def links_of(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification) -> list[tuple[str, int]]:
     """(how, statement) for each statement of ``targets`` linked to ``requirement``."""
+    return list(iter_links(requirement, targets, methods, c))
+
+
+def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification) -> Iterator[tuple[str, int]]:
+    """The links of :func:`links_of`, one at a time: a rule only asks whether there is one.
+
+    The statements a section, table, topic or blanket clause links to are the same for every
+    requirement that shares it, so they are computed once (:meth:`Classification.among`);
+    checking stays linear in the size of the document.
+    """
     index = c.index
-    found: list[tuple[str, int]] = []
     i = requirement.index
     if i in targets:
-        found.append(("self", i))
+        yield ("self", i)
     if "id" in methods and requirement.requirement_id and requirement.id_source:
         for j in sorted(index.mentions.get(id_key(requirement.requirement_id), EMPTY) & targets):
             if j != i:
-                found.append(("id", j))
+                yield ("id", j)
     if "section" in methods:
-        near = set(index.by_section.get(requirement.section, EMPTY) & targets) if requirement.section is not None else set()
-        if requirement.table is not None:
-            near |= index.by_table.get(requirement.table, EMPTY) & targets
-        found.extend(("section", j) for j in sorted(near) if j != i)
+        section = index.by_section.get(requirement.section, EMPTY) if requirement.section is not None else EMPTY
+        table = index.by_table.get(requirement.table, EMPTY) if requirement.table is not None else EMPTY
+        yield from (("section", j) for j in c.among(targets, section, table) if j != i)
     if "topic" in methods:
         for topic in c.ruleset.topics:
             members = c.term_sets.get(topic, EMPTY)
             if i in members:
-                found.extend(("topic", j) for j in sorted(members & targets) if j != i)
+                yield from (("topic", j) for j in c.among(targets, members) if j != i)
     if "blanket" in methods:
-        blanket = c.statements_of_class("blanket") & targets
-        found.extend(("blanket", j) for j in sorted(blanket) if j != i)
-    return found
+        yield from (("blanket", j) for j in c.among(targets, c.statements_of_class("blanket")) if j != i)
 
 
 # ---- evaluating rules ----------------------------------------------------------------------------
@@ -371,7 +427,7 @@ def evaluate_rule(rule: Rule, ctx: _Context) -> None:
     elif rule.kind in ("followup", "sanction") and rule.target == "requirements":
         targets = c.statements_of_class(rule.kind)
         for i in sorted(c.evaluate(rule.where) & c.statements_of_class("requirement")):
-            if not links_of(statements[i], targets, rule.linked_by, c):
+            if next(iter_links(statements[i], targets, rule.linked_by, c), None) is None:
                 ctx.findings.append(_finding(ctx, rule, statements[i], c.first_match(rule.where, i)))
     elif rule.kind == "sanction":
         for i in sorted(c.evaluate(rule.where) & c.statements_of_class("sanction")):
@@ -423,8 +479,9 @@ def check_document(document: Document, rulesets: Sequence[Ruleset], config: Conf
     findings: list[Finding] = []
     classifications: list[Classification] = []
     seen: set[tuple] = set()
-    for ruleset in rulesets:
-        classification = Classification(ruleset, index)
+    spans = matcher_for(rulesets).spans(index) if rulesets else []
+    for ruleset, ruleset_spans in zip(rulesets, spans):
+        classification = Classification(ruleset, index, ruleset_spans)
         classifications.append(classification)
         ctx = _Context(document, classification, config)
         for rule in ruleset.rules:
@@ -497,23 +554,26 @@ def check_each(
     :class:`FileReport` with its ``error`` for each file that could not be read.
 
     ``rulesets`` None means the configuration's rulesets, or else the shipped rulesets of
-    each document's language (loaded once per language).
+    each document's language (loaded once per language). A document that takes longer than the
+    configuration's ``timeout`` is reported as unreadable.
     """
     from .readers import read_document  # noqa: PLC0415
 
     config = config or Config()
     explicit = _load(rulesets if rulesets is not None else config.rulesets, config)
     for item in inputs:
-        if isinstance(item, Document):
-            document = item
-        else:
-            try:
-                document = read_document(item, language=config.lang)
-            except KravError as error:
-                yield FileReport(path=str(item), error=str(error))
-                continue
-        chosen = explicit if explicit is not None else list(default_rulesets_compiled(document.language))
-        yield check_document(document, chosen, config)
+        name = item.path if isinstance(item, Document) else str(item)
+        try:
+            with one_document(name, config.timeout):
+                document = item if isinstance(item, Document) else read_document(item, language=config.lang)
+                chosen = explicit if explicit is not None else list(default_rulesets_compiled(document.language))
+                result = check_document(document, chosen, config)
+        except RuleError:
+            raise  # a broken ruleset is no fault of the document
+        except KravError as error:
+            yield FileReport(path=name, error=str(error))
+            continue
+        yield result
 
 
 def check(

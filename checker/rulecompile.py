@@ -18,7 +18,7 @@ from typing import Any, Iterable
 from .errors import Diagnostic, KravError, RuleError
 from .matching import PatternSyntaxError, TermSyntaxError, compile_pattern, parse_term
 from .paths import shipped_rulesets_dir
-from .ruleparse import did_you_mean, parse_rule_text
+from .ruleparse import MAX_CONDITION_DEPTH, did_you_mean, parse_rule_text
 from .rulemodel import (
     CATEGORIES,
     LANGUAGES,
@@ -51,7 +51,6 @@ from .rulemodel import (
 RESERVED = ("and", "or", "not", "in", "has", "words", "section", "id")
 PLACEHOLDERS = ("match", "requirement.id", "statement", "section")
 MAX_RULE_FILE_BYTES = 4 * 1024 * 1024
-MAX_CONDITION_DEPTH = 200
 
 _REQUIRED_FIELDS = {
     "requirement": ("when",),

@@ -78,6 +78,12 @@ def parser() -> Lark:
 def parse_rule_text(text: str, path: str) -> RuleFile:
     """Parse the text of one rule file; raise :class:`RuleError` with every error found."""
     lines = text.splitlines()
+    too_deep = _nesting_too_deep(text)
+    if too_deep is not None:
+        line = text.count("\n", 0, too_deep) + 1
+        column = too_deep - (text.rfind("\n", 0, too_deep) + 1) + 1
+        message = f"condition nested deeper than {MAX_CONDITION_DEPTH} levels (each '(' and each 'not' is one level)"
+        raise RuleError([Diagnostic(path, line, column, message, _line(lines, line))])
     try:
         tree = parser().parse(text)
     except UnexpectedInput:
@@ -90,6 +96,47 @@ def parse_rule_text(text: str, path: str) -> RuleFile:
     builder = _FileBuilder(path, lines)
     builder.add_tree(tree)
     return builder.result()
+
+
+# ---- nesting ------------------------------------------------------------------------------
+
+MAX_CONDITION_DEPTH = 100
+"""Deepest nesting of a condition; deeper ones are refused before parsing (the parse tree is
+walked recursively, so a file of thousands of '(' or 'not' would exhaust Python's stack)."""
+
+# Comments, strings, patterns, words and single characters, as the grammar's lexer sees them.
+_NESTING_TOKEN = re.compile(
+    r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*(?:"""|\Z)|"(?:[^"\\\n]|\\.)*"?|/(?:[^/\\\n]|\\.)+/?'
+    r"|[^\W\d_][\w-]*|\S",
+    re.S,
+)
+
+
+def _nesting_too_deep(text: str) -> int | None:
+    """Offset where a condition gets nested deeper than :data:`MAX_CONDITION_DEPTH`, or None.
+
+    Each open '(' is a level, and so is each 'not' until its operand ends.
+    """
+    if text.count("(") + text.count("not") <= MAX_CONDITION_DEPTH:
+        return None  # cannot be deeper: no need to scan
+    nots = [0]  # per open parenthesis: the 'not's still waiting for their operand
+    waiting = 0
+    for token in _NESTING_TOKEN.finditer(text):
+        word = token.group()
+        if word == "(":
+            nots.append(0)
+        elif word == "not":
+            nots[-1] += 1
+            waiting += 1
+        else:
+            if word == ")" and len(nots) > 1:
+                waiting -= nots.pop()
+            waiting -= nots[-1]  # an operand ended: its 'not's are done
+            nots[-1] = 0
+            continue
+        if len(nots) - 1 + waiting > MAX_CONDITION_DEPTH:
+            return token.start()
+    return None
 
 
 # ---- syntax errors ----------------------------------------------------------------------

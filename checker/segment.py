@@ -9,9 +9,12 @@ way.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .document import Anchor, Block, Document, Format, Location, Section, Statement, Suppression
+from .errors import InputError
 
 # ---- sentences ------------------------------------------------------------------------------
 
@@ -27,8 +30,9 @@ _NEVER_FINAL = {
 _MAYBE_FINAL = {"etc", "m.m", "m.fl", "osv", "o.s.v", "o.dyl", "dyl", "el.dyl", "et al", "inc", "ltd", "co"}
 
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+)")
-_LONGEST_TOKEN = 40  # the word before a period is looked for this far back (linear time)
 _TOKEN_BEFORE = re.compile(r"(?:[^\W\d_]+\.)*[^\W\d_]+$|\d+$")
+_VISIBLE = re.compile(r"\S")
+_OFFSET = attrgetter("offset")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -41,21 +45,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        rest = text[end:].lstrip()
-        if not rest:
+        following = _VISIBLE.search(text, end)  # not text[end:].lstrip(): a copy per sentence
+        if following is None:
             break
-        if not _starts_sentence(rest):
+        first = following.group()
+        if not _starts_sentence(first):
             continue
         if text[match.start()] == ".":
-            before = _TOKEN_BEFORE.search(text, max(match.start() - _LONGEST_TOKEN, 0), match.start())
+            before = _token_before(text, match.start())
             token = before.group() if before else ""
             if token.lower() in _NEVER_FINAL:
                 continue
             if len(token) == 1 and token.isupper():
                 continue  # an initial: "J. Smith"
-            if token.lower() in _MAYBE_FINAL and not rest[0].isupper():
+            if token.lower() in _MAYBE_FINAL and not first.isupper():
                 continue
-            if token.isdigit() and before and not text[: before.start()].strip():
+            if token.isdigit() and before and _VISIBLE.search(text, 0, before.start()) is None:
                 continue  # "1. Leverantören": a list number
         spans.append((start, end))
         start = end
@@ -63,8 +68,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _starts_sentence(rest: str) -> bool:
-    first = rest[0]
+def _token_before(text: str, end: int) -> re.Match[str] | None:
+    """The word or number that ends at ``end`` (``t.ex``, ``Nr``, ``12``).
+
+    Searched in a window that doubles while the token may reach past it, so the cost follows
+    the token, not the text before it (a search from 0 made long paragraphs quadratic).
+    """
+    width = 32
+    while True:
+        start = max(0, end - width)
+        match = _TOKEN_BEFORE.search(text, start, end)
+        if start == 0 or match is None or match.start() > start + 1:
+            return match  # a token starting earlier would also match at start or start + 1
+        width *= 2
+
+
+def _starts_sentence(first: str) -> bool:
+    """Whether a sentence may start with the character ``first``."""
     return first.isupper() or first.isdigit() or first in "\"'“‘([•–-"
 
 
@@ -92,6 +112,7 @@ _MENTION_WORD = re.compile(
     r"item|paragraph|para|nr|no|§)\.?\s*(\d+(?:\.\d+)*[a-z]?)(?!\w)"
 )
 _MENTION_DOTTED = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)+)(?![\w]|[.,]\d)")
+_DIGIT = re.compile(r"\d")
 _KEY_PREFIX = re.compile(rf"(?i)^(?:{_ID_WORDS})\.?\s*(?=\d)")
 
 
@@ -118,6 +139,8 @@ def looks_like_id(cell: str) -> bool:
 
 def mentioned_ids(text: str) -> set[str]:
     """Keys of every requirement id ``text`` mentions as a whole token."""
+    if not _DIGIT.search(text):
+        return set()  # every form of id has a digit; most prose has none, and this is 10x cheaper
     keys = {m.group(1).upper() for m in _MENTION_COMPACT.finditer(text)}
     keys.update(m.group(1).upper() for m in _MENTION_WORD.finditer(text))
     keys.update(m.group(1) for m in _MENTION_DOTTED.finditer(text))
@@ -196,6 +219,10 @@ def detect_language(texts: list[str]) -> str | None:
 
 
 # ---- the builder ---------------------------------------------------------------------------
+
+MAX_STATEMENTS = 200_000
+"""Most statements one document may have (about 10,000 pages; memory grows by some 5 KB a
+statement, so this bounds it near 1 GB)."""
 
 
 @dataclass
@@ -396,6 +423,9 @@ class DocumentBuilder:
     def _statement(self, kind: str, text: str, block: int, anchors: list[Anchor], requirement_id: str | None,
                    id_source: str | None, table: int | None = None, row: int | None = None, located: bool = False) -> None:
         """A statement; its anchors get the section's heading path unless ``located`` already."""
+        if len(self.statements) >= MAX_STATEMENTS:
+            raise InputError(self.path, f"has more than {MAX_STATEMENTS:,} statements (sentences, table rows, headings); "
+                                        "split the document")
         if self._open and not located:
             anchors = [Anchor(offset=a.offset, location=self._located(a.location)) for a in anchors]
         self.statements.append(
@@ -429,14 +459,15 @@ def _nearest_number(sections: list[Section], index: int | None) -> str | None:
 
 
 def _slice_anchors(anchors: list[Anchor], start: int, end: int) -> list[Anchor]:
-    """Anchors for ``text[start:end]`` of a piece, offsets made relative to ``start``."""
-    result: list[Anchor] = []
-    base = anchors[0]
-    for anchor in anchors:
-        if anchor.offset <= start:
-            base = anchor
-        elif anchor.offset < end:
-            result.append(Anchor(offset=anchor.offset - start, location=anchor.location))
+    """Anchors for ``text[start:end]`` of a piece, offsets made relative to ``start``.
+
+    Found by bisection (anchors are in offset order): a paragraph of many lines is sliced into
+    many sentences, so walking all its anchors for each would be quadratic.
+    """
+    after_start = bisect_right(anchors, start, key=_OFFSET)
+    base = anchors[max(after_start - 1, 0)]  # the last anchor at or before start
+    result = [Anchor(offset=anchor.offset - start, location=anchor.location)
+              for anchor in anchors[after_start:bisect_left(anchors, end, key=_OFFSET)]]
     location = base.location
     if start != base.offset:
         location = location.model_copy(update={"column": location.column + (start - base.offset)})

@@ -1,0 +1,121 @@
+"""The term automaton and the pattern set against plain-regex references, on random text.
+
+The references implement the documented meaning directly (one Python regex per term; one RE2
+search per pattern and statement), so the optimised matchers — one automaton pass over the
+whole document, one RE2 set — must give exactly their answers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.matching import PatternMatcher, TermMatcher, compile_pattern, parse_term, spaced
+
+WORD = r"(?:\w|[\u0300-\u036f])"
+# Letters with one lower-case form of the same length, digits, punctuation and the white space
+# kravkoll folds (tab, no-break and thin spaces), so the reference's re.IGNORECASE and \s agree
+# with the matcher's lower-casing and space folding.
+ALPHABET = "abcdeklnorstuåäöABKLÅÄÖ0129 .,-%*_\t\u00a0\u2009\n"
+TERMS = ["snabbt", "i rimlig tid", "rapport*", "*port", "ska", "å", "a-b", "99 %", "k1", "%", "t.ex.", "l*", "*ö*"]
+
+
+def reference_term_span(term: str, text: str) -> tuple[int, int] | None:
+    """The first (start, end) where ``term`` occurs in ``text`` by the documented rules."""
+    parsed = parse_term(term)
+    core = r"\s+".join(re.escape(word) for word in parsed.core.split(" "))
+    before = f"{WORD}*" if parsed.leading_star else (f"(?<!{WORD})" if re.match(WORD, parsed.core[0]) else "")
+    after = f"{WORD}*" if parsed.trailing_star else (f"(?!{WORD})" if re.match(WORD, parsed.core[-1]) else "")
+    every_start = re.compile(f"(?=({before}{core}{after}))", re.IGNORECASE)  # overlapping hits too
+    return first_longest((m.start(), m.start() + len(m.group(1))) for m in every_start.finditer(text))
+
+
+def first_longest(spans: Iterable[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span that starts first and, of those, is longest."""
+    return min(spans, key=lambda span: (span[0], -span[1]), default=None)
+
+
+def reference_scan(lists: dict[str, list[str]], text: str) -> dict[str, tuple[int, int]]:
+    found: dict[str, tuple[int, int]] = {}
+    for name, terms in lists.items():
+        spans = [s for s in (reference_term_span(t, text) for t in terms) if s is not None]
+        if spans:
+            found[name] = first_longest(spans)
+    return found
+
+
+texts = st.text(alphabet=ALPHABET, max_size=60)
+term_lists = st.dictionaries(st.sampled_from(["a", "b", "c"]), st.lists(st.sampled_from(TERMS), min_size=1, max_size=4), min_size=1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(term_lists, st.lists(texts, min_size=1, max_size=6))
+def test_one_automaton_pass_over_many_texts_matches_the_reference(lists: dict[str, list[str]], many: list[str]) -> None:
+    matcher = TermMatcher(lists)
+    expected: dict[str, dict[int, tuple[int, int]]] = {}
+    for number, text in enumerate(many):
+        for name, span in reference_scan(lists, text).items():
+            expected.setdefault(name, {})[number] = span
+    assert matcher.scan_many(many) == expected
+
+
+def test_term_matching_examples() -> None:
+    matcher = TermMatcher({"vaga": ["snabbt", "rapport*", "i rimlig tid"], "tid": ["*tid"]})
+    assert matcher.scan("Felet åtgärdas  snabbt.") == {"vaga": (16, 22)}
+    assert matcher.scan("Snabbtåg") == {}
+    assert TermMatcher({"x": ["så snart", "så snart som möjligt"]}).scan("Så snart som möjligt.") == {"x": (0, 20)}
+    assert matcher.scan("Rapporteras i\u00a0rimlig\ntid") == {"vaga": (0, 11), "tid": (21, 24)}
+    assert matcher.scan("kontraktstid") == {"tid": (0, 12)}
+    assert matcher.scan_many(["snabbt", "", "inget", "snabbt"]) == {"vaga": {0: (0, 6), 3: (0, 6)}}
+
+
+def test_no_hit_crosses_from_one_text_to_the_next() -> None:
+    matcher = TermMatcher({"phrase": ["slut början"], "star": ["slut*", "*början"]})
+    assert matcher.scan_many(["i slut", "början här"]) == {"star": {0: (2, 6), 1: (0, 6)}}
+
+
+PATTERNS = [r"\d+ ?%", r"\bår\b", r"\Bö", r"ä\b", r"\b\w+a\b", r"[A-Z]{2,}", r"(a*)*b", r"t\.ex\.", r"\d+\s*(?:timmar|h)\b", r"^k\d"]
+
+
+def is_word(ch: str) -> bool:
+    return re.fullmatch(WORD, ch) is not None
+
+
+def reference_pattern_span(source: str, text: str) -> tuple[int, int] | None:
+    """The first match at which every \\b has no word character on one side and every \\B has
+    them on both, tried at every start (no limit on retries)."""
+    pattern = compile_pattern(source)
+    for start in range(len(text) + 1):
+        match = pattern.compiled.search(text, start)
+        if match is None:
+            return None
+        if match.start() != start:
+            continue
+        inside = [0 < (at := match.start(g)) < len(text) and is_word(text[at - 1]) and is_word(text[at])
+                  for g in range(1, len(pattern.boundaries) + 1)]
+        if all(not i if wants else i for i, wants in zip(inside, pattern.boundaries)):
+            return match.span()
+    return None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PATTERNS), min_size=1, max_size=4, unique=True), st.lists(texts, min_size=1, max_size=5))
+def test_pattern_set_matches_a_search_per_pattern(sources: list[str], many: list[str]) -> None:
+    matcher = PatternMatcher({f"p{k}": compile_pattern(source) for k, source in enumerate(sources)})
+    flat = [spaced(text) for text in many]
+    expected: dict[str, dict[int, tuple[int, int]]] = {}
+    for number, text in enumerate(flat):
+        for k, source in enumerate(sources):
+            span = reference_pattern_span(source, text)
+            if span is not None:
+                expected.setdefault(f"p{k}", {})[number] = span
+    assert matcher.scan_many(flat) == expected
+
+
+def test_unicode_word_boundaries_in_patterns() -> None:
+    matcher = PatternMatcher({"år": compile_pattern(r"\bår\b"), "pct": compile_pattern(r"\d+ %\b")})
+    assert matcher.scan("99 % per år") == {"år": (9, 11), "pct": (0, 4)}
+    assert matcher.scan("påår") == {}
