@@ -106,12 +106,15 @@ _LEADING_ID = re.compile(
     re.IGNORECASE,
 )
 _CELL_ID = re.compile(rf"^\s*(?:(?:{_ID_WORDS})\.?\s*)?(?:{_COMPACT_ID}|\d+(?:\.\d+)*[a-z]?)\s*[:.]?\s*$", re.IGNORECASE)
-_MENTION_COMPACT = re.compile(r"(?<![\w.-])([A-Za-zÅÄÖåäö]{1,8}[-_]?\d+(?:[.\-]\d+)*[a-z]?)(?!\w)")
-_MENTION_WORD = re.compile(
-    r"(?i)(?<!\w)(?:krav|kravnr|kravnummer|requirement|req|punkt|avsnitt|section|sektion|kapitel|kap|clause|"
-    r"item|paragraph|para|nr|no|§)\.?\s*(\d+(?:\.\d+)*[a-z]?)(?!\w)"
+# One pass finds every form an id is mentioned in: "krav 3.2" / "avsnitt 4" (a word and a
+# number), compact ids (K4.1, REQ-12) and dotted numbers (4.2.1). The forms never yield
+# different keys for the same text, so the first alternative that matches is enough.
+_MENTION = re.compile(
+    r"(?i:(?<!\w)(?:krav|kravnr|kravnummer|requirement|req|punkt|avsnitt|section|sektion|kapitel|kap|clause|"
+    r"item|paragraph|para|nr|no|§)\.?\s*(?P<word>\d+(?:\.\d+)*[a-z]?)(?!\w))"
+    r"|(?<![\w.-])(?P<compact>[A-Za-zÅÄÖåäö]{1,8}[-_]?\d+(?:[.\-]\d+)*[a-z]?)(?!\w)"
+    r"|(?<![\w.,])(?P<dotted>\d+(?:\.\d+)+)(?![\w]|[.,]\d)"
 )
-_MENTION_DOTTED = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)+)(?![\w]|[.,]\d)")
 _DIGIT = re.compile(r"\d")
 _KEY_PREFIX = re.compile(rf"(?i)^(?:{_ID_WORDS})\.?\s*(?=\d)")
 
@@ -141,10 +144,7 @@ def mentioned_ids(text: str) -> set[str]:
     """Keys of every requirement id ``text`` mentions as a whole token."""
     if not _DIGIT.search(text):
         return set()  # every form of id has a digit; most prose has none, and this is 10x cheaper
-    keys = {m.group(1).upper() for m in _MENTION_COMPACT.finditer(text)}
-    keys.update(m.group(1).upper() for m in _MENTION_WORD.finditer(text))
-    keys.update(m.group(1) for m in _MENTION_DOTTED.finditer(text))
-    return keys
+    return {(m.group("word") or m.group("compact") or m.group("dotted")).upper() for m in _MENTION.finditer(text)}
 
 
 # ---- headings ------------------------------------------------------------------------------
