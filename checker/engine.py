@@ -21,7 +21,7 @@ from .config import Config
 from .document import Document, Statement
 from .errors import KravError, RuleError
 from .limits import one_document
-from .matching import PatternMatcher, TermMatcher, compile_pattern, spaced
+from .matching import PatternMatcher, TermMatcher, compile_pattern, plain_text
 from .report import (
     FileReport,
     Finding,
@@ -140,7 +140,7 @@ class DocumentIndex:
 
     @cached_property
     def flat_texts(self) -> list[str]:
-        return [spaced(s.text) for s in self.document.statements]
+        return [plain_text(s.text) for s in self.document.statements]
 
     @cached_property
     def by_section(self) -> dict[int | None, frozenset[int]]:

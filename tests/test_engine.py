@@ -390,3 +390,13 @@ def test_docx_numbered_requirements_link_by_id_and_table(sv) -> None:
     # K1 is named by the follow-up sentence; K2 is not; T1 shares no id with the row that measures.
     assert [f.requirement_id for f in found] == ["K2", "T1"]
     assert [f.requirement_id for f in by_rule(findings(parsed, sv), "UPP")] == ["K2"]  # T1: same table
+
+
+def test_typographic_apostrophes_match_straight_ones() -> None:
+    matcher = TermMatcher({"l": ["contractor's discretion", "“as is”"]})
+    assert matcher.scan("at the Contractor’s discretion") == {"l": (7, 30)}
+    assert matcher.scan("delivered ”as is”") == {"l": (10, 17)}
+    assert compile_pattern("contractor's").search("the contractor’s own") is None  # raw text: see plain_text
+    from checker.matching import plain_text
+
+    assert compile_pattern("contractor's").search(plain_text("the contractor’s own")) == (4, 16)

@@ -13,7 +13,7 @@ from typing import Iterable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.matching import PatternMatcher, TermMatcher, compile_pattern, parse_term, spaced
+from checker.matching import PatternMatcher, TermMatcher, compile_pattern, parse_term, plain_text
 
 WORD = r"(?:\w|[\u0300-\u036f])"
 # Letters with one lower-case form of the same length, digits, punctuation and the white space
@@ -105,7 +105,7 @@ def reference_pattern_span(source: str, text: str) -> tuple[int, int] | None:
 @given(st.lists(st.sampled_from(PATTERNS), min_size=1, max_size=4, unique=True), st.lists(texts, min_size=1, max_size=5))
 def test_pattern_set_matches_a_search_per_pattern(sources: list[str], many: list[str]) -> None:
     matcher = PatternMatcher({f"p{k}": compile_pattern(source) for k, source in enumerate(sources)})
-    flat = [spaced(text) for text in many]
+    flat = [plain_text(text) for text in many]
     expected: dict[str, dict[int, tuple[int, int]]] = {}
     for number, text in enumerate(flat):
         for k, source in enumerate(sources):
