@@ -89,6 +89,7 @@ class Statement(_Model):
     row: int | None = None
     requirement_id: str | None = None
     id_source: Literal["leading", "column", "heading"] | None = None
+    lead_in: int | None = Field(default=None, description="for a list item: the statement ending in ':' that introduces its list")
     anchors: list[Anchor]
 
     @property

@@ -159,6 +159,15 @@ class DocumentIndex:
         return {k: frozenset(v) for k, v in groups.items()}
 
     @cached_property
+    def list_items(self) -> dict[int, frozenset[int]]:
+        """Lead-in statement → the list items it introduces."""
+        groups: dict[int, set[int]] = {}
+        for s in self.document.statements:
+            if s.lead_in is not None:
+                groups.setdefault(s.lead_in, set()).add(s.index)
+        return {k: frozenset(v) for k, v in groups.items()}
+
+    @cached_property
     def mentions(self) -> dict[str, frozenset[int]]:
         """Id key → statements that mention it or carry it as their own leading/column id."""
         index: dict[str, set[int]] = {}
@@ -214,10 +223,13 @@ class Classification:
 
     # -- statement classes
     def statements_of_class(self, name: str) -> frozenset[int]:
-        """Statements of a class (``define``); headings never belong to a class."""
+        """Statements of a class (``define``); headings never belong to a class, and the items of a
+        list belong to the class of the sentence that introduces them ("Konsulten ska ha: • …")."""
         if name not in self._classes:
             define = self.ruleset.defines.get(name)
-            self._classes[name] = EMPTY if define is None else self.evaluate(define.condition) - self.index.headings
+            members = EMPTY if define is None else self.evaluate(define.condition) - self.index.headings
+            introduced = [self.index.list_items[i] for i in members & self.index.list_items.keys()]
+            self._classes[name] = members.union(*introduced) if introduced else members
         return self._classes[name]
 
     def among(self, targets: frozenset[int], *groups: frozenset[int]) -> tuple[int, ...]:

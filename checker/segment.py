@@ -296,6 +296,7 @@ class DocumentBuilder:
     _labels: dict[int, str] = field(default_factory=dict)  # section index → heading path
     _pending: list[Suppression] = field(default_factory=list)
     _tables: int = 0
+    _lead_in: int | None = None  # the statement ending in ':' that introduces the list items that follow
 
     # -- suppressions
     def suppress_next(self, suppression: Suppression) -> None:
@@ -355,9 +356,12 @@ class DocumentBuilder:
             requirement_id = found[0]
         id_source = "leading" if requirement_id else None
         statement_kind = "list_item" if kind == "list_item" else "sentence"
+        lead_in = self._lead_in if kind == "list_item" else None
         for start, end in split_sentences(piece.text):
             anchors = _slice_anchors(piece.anchors, start, end)
-            self._statement(statement_kind, piece.text[start:end], block, anchors, requirement_id, id_source)
+            self._statement(statement_kind, piece.text[start:end], block, anchors, requirement_id, id_source, lead_in=lead_in)
+        if kind != "list_item" and piece.text.rstrip().endswith(":"):
+            self._lead_in = len(self.statements) - 1  # "Konsulten ska ha:" introduces the list below
 
     # -- tables
     def table(self, rows: list[list[Piece]], header_rows: int | None = None) -> None:
@@ -408,6 +412,8 @@ class DocumentBuilder:
 
     # -- internals
     def _block(self, kind: str, location: Location, table: int | None = None) -> int:
+        if kind != "list_item":
+            self._lead_in = None  # a list's lead-in reaches only as far as the list
         index = len(self.blocks)
         self.blocks.append(Block(index=index, kind=kind, section=self.current_section, location=location,
                                  table=table, suppressions=self._pending))
@@ -421,7 +427,8 @@ class DocumentBuilder:
         return location.model_copy(update=update) if update else location
 
     def _statement(self, kind: str, text: str, block: int, anchors: list[Anchor], requirement_id: str | None,
-                   id_source: str | None, table: int | None = None, row: int | None = None, located: bool = False) -> None:
+                   id_source: str | None, table: int | None = None, row: int | None = None, located: bool = False,
+                   lead_in: int | None = None) -> None:
         """A statement; its anchors get the section's heading path unless ``located`` already."""
         if len(self.statements) >= MAX_STATEMENTS:
             raise InputError(self.path, f"has more than {MAX_STATEMENTS:,} statements (sentences, table rows, headings); "
@@ -430,7 +437,8 @@ class DocumentBuilder:
             anchors = [Anchor(offset=a.offset, location=self._located(a.location)) for a in anchors]
         self.statements.append(
             Statement(index=len(self.statements), kind=kind, text=text, block=block, section=self.current_section,
-                      table=table, row=row, requirement_id=requirement_id, id_source=id_source, anchors=anchors)
+                      table=table, row=row, requirement_id=requirement_id, id_source=id_source, lead_in=lead_in,
+                      anchors=anchors)
         )
 
     def build(self, language: str | None = None) -> Document:

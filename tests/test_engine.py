@@ -400,3 +400,28 @@ def test_typographic_apostrophes_match_straight_ones() -> None:
     from checker.matching import plain_text
 
     assert compile_pattern("contractor's").search(plain_text("the contractor’s own")) == (4, 16)
+
+
+def test_list_items_belong_to_the_class_of_their_lead_in(sv) -> None:
+    document = md("""
+        # 2 Kvalificering
+
+        Konsulten ska ha:
+
+        - god erfarenhet av projektledning
+        - minst 3 års erfarenhet av drift
+
+        Beställaren har:
+
+        - en användarvänlig portal
+
+        Leverantören ska leverera.
+        """)
+    items = [s for s in document.statements if s.kind == "list_item"]
+    assert [s.lead_in for s in items] == [1, 1, 4]
+    found = by_rule(findings(document, sv), "VAG")
+    assert found == []  # "användarvänlig" is under a lead-in that is no requirement
+    document = md("Konsulten ska ha:\n\n- en användarvänlig portal\n\nDärefter:\n\n- en användarvänlig app")
+    assert [f.match for f in by_rule(findings(document, sv), "VAG")] == ["användarvänlig"]
+    trace_rows = trace(check_document(document, [sv]))
+    assert [row.text for row in trace_rows] == ["Konsulten ska ha:", "en användarvänlig portal"]
