@@ -395,8 +395,14 @@ def _finding(ctx: _Context, rule: Rule, statement: Statement | None, span: tuple
         language = document.language
     values = _values(rule, document, statement, match, language)
     location = None
+    match_start = end_column = None
     if statement is not None:
-        location = statement.location_at(span[0]) if span and match_from is None else statement.location
+        location = statement.location
+        if span and match_from is None:
+            location, match_start = statement.location_at(span[0]), span[0]
+            end = statement.location_at(span[1])
+            if (end.line, end.table, end.row, end.cell) == (location.line, location.table, location.row, location.cell):
+                end_column = end.column
     suppressed, reason = _suppression(document, statement, rule)
     # Every value comes from the compiled rule and the document model, both validated already:
     # constructing without validation halves the cost of a finding.
@@ -411,6 +417,8 @@ def _finding(ctx: _Context, rule: Rule, statement: Statement | None, span: tuple
         location=location,
         text=statement.text if statement is not None else None,
         match=match,
+        match_start=match_start,
+        end_column=end_column,
         requirement_id=statement.requirement_id if statement is not None else None,
         reference=rule.reference or None,
         statement=statement.index if statement is not None else None,

@@ -47,6 +47,8 @@ class Finding(_Model):
     location: Location | None = Field(description="null for findings about the whole document, such as a missing clause")
     text: str | None = Field(default=None, description="the statement as written")
     match: str | None = Field(default=None, description="the matched words")
+    match_start: int | None = Field(default=None, description="where the match starts in text (0-based)")
+    end_column: int | None = Field(default=None, description="column just after the match, when it ends on the line it starts on")
     requirement_id: str | None = None
     reference: str | None = None
     statement: int | None = Field(default=None, description="index of the statement in the document's statements")

@@ -277,7 +277,7 @@ def test_sarif_describes_every_rule_and_points_results_at_them(work: Path) -> No
     located = next(r for r in run_["results"] if r["ruleId"] == "sv-avtal/OMATBART" and "suppressions" not in r)
     assert located["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "utkast.md"
     assert located["level"] == "error"
-    assert located["locations"][0]["physicalLocation"]["region"] == {"startLine": 7, "startColumn": 30, "snippet": {"text": "snabbt"}}
+    assert located["locations"][0]["physicalLocation"]["region"] == {"startLine": 7, "startColumn": 30, "endColumn": 36, "snippet": {"text": "snabbt"}}
     suppressed = [r for r in run_["results"] if "suppressions" in r]
     assert [r["suppressions"] for r in suppressed] == [[{"kind": "inSource", "justification": "beslutat i styrgruppen"}]]
     assert run_["columnKind"] == "unicodeCodePoints"

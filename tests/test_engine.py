@@ -425,3 +425,13 @@ def test_list_items_belong_to_the_class_of_their_lead_in(sv) -> None:
     assert [f.match for f in by_rule(findings(document, sv), "VAG")] == ["användarvänlig"]
     trace_rows = trace(check_document(document, [sv]))
     assert [row.text for row in trace_rows] == ["Konsulten ska ha:", "en användarvänlig portal"]
+
+
+def test_findings_know_where_the_match_starts_and_ends(sv) -> None:
+    from checker.reporters.text import excerpt
+
+    found = by_rule(findings(md("# 4 Drift\n\nEn snabbt skriven text: fel ska åtgärdas snabbt."), sv), "VAG")
+    finding = found[0]
+    assert (finding.match_start, finding.location.column, finding.end_column) == (3, 4, 10)
+    shown, start, length = excerpt("Det  ska vara snabbt, inte snabbt.", "snabbt", 27)
+    assert (shown[start:start + length], start) == ("snabbt", 26)

@@ -83,6 +83,8 @@ def _region(finding: Finding, docx: bool) -> dict[str, Any] | None:
     if location is None:
         return None
     region: dict[str, Any] = {"startLine": location.line, "startColumn": location.column}
+    if finding.end_column is not None:
+        region["endColumn"] = finding.end_column
     if finding.match:
         region["snippet"] = {"text": finding.match}
     if docx:

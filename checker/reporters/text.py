@@ -23,12 +23,19 @@ def position(finding: Finding) -> str:
     return f"{finding.file}:{line}:{column}"
 
 
-def excerpt(text: str, match: str | None) -> tuple[str, int, int]:
+def excerpt(text: str, match: str | None, match_start: int | None = None) -> tuple[str, int, int]:
     """The statement on one line, cut to a window around the match when long; and where the
-    match stands in what is shown (start, length; length 0 when there is no match to show)."""
+    match stands in what is shown (start, length; length 0 when there is no match to show).
+    ``match_start`` (the match's offset in ``text``) picks the right one of repeated words."""
     flat = " ".join(text.split())
     flat_match = " ".join(match.split()) if match else ""
-    start = flat.find(flat_match) if flat_match else -1
+    if flat_match and match_start is not None:
+        before = text[:match_start]
+        start = len(" ".join(before.split())) + (1 if before.strip() and before[-1].isspace() else 0)
+        if flat[start:start + len(flat_match)] != flat_match:
+            start = flat.find(flat_match)
+    else:
+        start = flat.find(flat_match) if flat_match else -1
     if start < 0:
         cut = flat if len(flat) <= EXCERPT_WIDTH else flat[: EXCERPT_WIDTH - 1] + "…"
         return cut, 0, 0
@@ -46,7 +53,7 @@ def _finding_lines(finding: Finding, color: bool) -> list[str]:
     rule = _paint(f"[{finding.rule}]", "dim", color)
     lines = [f"{_paint(position(finding), 'bold', color)}: {severity} {rule} {finding.message}"]
     if finding.text:
-        shown, start, length = excerpt(finding.text, finding.match)
+        shown, start, length = excerpt(finding.text, finding.match, finding.match_start)
         lines.append(f"    | {shown}")
         if length:
             lines.append("    | " + " " * start + _paint("^" * length, finding.severity, color))
