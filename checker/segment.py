@@ -311,13 +311,19 @@ class DocumentBuilder:
 
     # -- headings
     def heading(self, text: str, level: int | None, location: Location, number: str | None = None) -> None:
-        """A heading; its number is taken from the text ("4.2 Felhantering") if not given."""
-        text = " ".join(text.split())
+        """A heading; its number is taken from the text ("4.2 Felhantering") if not given.
+
+        The statement keeps the heading's text as written (so columns of matches in it stay
+        true); the section's title has its white space collapsed."""
+        lead = len(text) - len(text.lstrip())
+        text = text.strip()
         if not text:
             return
-        title = text
+        if lead:
+            location = location.model_copy(update={"column": location.column + lead})
+        title = " ".join(text.split())
         if number is None:
-            numbered = _NUMBERED_HEADING.match(text)
+            numbered = _NUMBERED_HEADING.match(title)
             if numbered and numbered.group("title")[:1].isalpha():
                 number, title = numbered.group("num"), numbered.group("title")
         if level is None:
