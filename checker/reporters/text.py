@@ -89,6 +89,8 @@ def summary_line(report: Report, color: bool = False) -> str:
         line += f" ({', '.join(left_out)})"
     if s.unreadable:
         line += f"; {s.unreadable} file{'s' if s.unreadable != 1 else ''} could not be read"
+    if checked == 0:
+        return "No document was checked" + (f"; {s.unreadable} could not be read." if s.unreadable else ".")
     if not (s.error or s.warning or s.info):
         return _paint("No findings: " + line + ".", "green", color)
     return "Found " + line + "."
