@@ -314,3 +314,18 @@ def test_json_matrix_reads_back_into_the_models():
 
     matrix = _matrix()
     assert Matrix.model_validate_json(render_json(matrix)) == matrix
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_shipped_rulesets_decide_every_balance_element(language):
+    from checker.balance import decides
+    from checker.engine import default_rulesets_compiled
+
+    rulesets = default_rulesets_compiled(language)
+    assert [key for key in BALANCE_ELEMENTS if not any(decides(r, key) for r in rulesets)] == []
+
+
+def test_balanced_example_contracts_have_every_element():
+    for name in ("sv-avtal-sla.improved.md", "en-sla-contract.improved.md"):
+        result = next(check_each([Path(__file__).resolve().parent.parent / "examples" / name]))
+        assert [key for key, element in balance(result).items() if not element.present] == (["acceptance"] if name.startswith("en") else [])
