@@ -10,6 +10,7 @@ can be located exactly.
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import attrgetter
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -79,6 +80,9 @@ class Block(_Model):
     suppressions: list[Suppression] = Field(default_factory=list)
 
 
+_ANCHOR_OFFSET = attrgetter("offset")
+
+
 class Statement(_Model):
     index: int
     kind: StatementKind
@@ -98,10 +102,19 @@ class Statement(_Model):
 
     def location_at(self, offset: int) -> Location:
         """The source location of character ``offset`` of :attr:`text`."""
-        offsets = [a.offset for a in self.anchors]
-        anchor = self.anchors[max(bisect_right(offsets, offset) - 1, 0)]
+        anchor = self.anchors[self._anchor_index(offset)]
         shift = max(offset - anchor.offset, 0)
         return anchor.location.model_copy(update={"column": anchor.location.column + shift})
+
+    def span_location(self, start: int, end: int) -> tuple[Location, int | None]:
+        """Where ``text[start:end]`` starts, and the column just after it when it ends in the
+        same stretch of source (the same line, paragraph or cell); else None."""
+        location = self.location_at(start)
+        same = end > start and self._anchor_index(end - 1) == self._anchor_index(start)
+        return location, location.column + (end - start) if same else None
+
+    def _anchor_index(self, offset: int) -> int:
+        return max(bisect_right(self.anchors, offset, key=_ANCHOR_OFFSET) - 1, 0)
 
     def offset_of(self, location: Location) -> int | None:
         """The offset in :attr:`text` that :meth:`location_at` maps to ``location``; None if none does."""

@@ -21,7 +21,7 @@ from .config import Config
 from .document import Document, Statement
 from .errors import KravError, RuleError
 from .limits import one_document
-from .matching import PatternMatcher, TermMatcher, compile_pattern, plain_text
+from .matching import PatternMatcher, TermMatcher, compile_pattern, plain_text, resolve_span
 from .report import (
     FileReport,
     Finding,
@@ -301,7 +301,7 @@ class Classification:
         if isinstance(condition, TermsAtom):
             return self.term_spans.get(condition.list, {}).get(i)
         if isinstance(condition, PatternAtom):
-            return self.pattern_spans.get(condition.pattern, {}).get(i)
+            return resolve_span(self.pattern_spans.get(condition.pattern, {}).get(i))
         if isinstance(condition, ClassAtom):
             define = self.ruleset.defines.get(condition.define)
             return self.first_match(define.condition, i) if define else None
@@ -399,10 +399,8 @@ def _finding(ctx: _Context, rule: Rule, statement: Statement | None, span: tuple
     if statement is not None:
         location = statement.location
         if span and match_from is None:
-            location, match_start = statement.location_at(span[0]), span[0]
-            end = statement.location_at(span[1])
-            if (end.line, end.table, end.row, end.cell) == (location.line, location.table, location.row, location.cell):
-                end_column = end.column
+            match_start = span[0]
+            location, end_column = statement.span_location(*span)
     suppressed, reason = _suppression(document, statement, rule)
     # Every value comes from the compiled rule and the document model, both validated already:
     # constructing without validation halves the cost of a finding.

@@ -299,8 +299,7 @@ def compile_pattern(source: str, flags: str = "") -> CompiledPattern:
             raise PatternSyntaxError(f"unknown pattern flag '{flag}' (use c: case-sensitive, s: '.' matches newline)", -(len(flags) - offset))
     _reject_unsupported(source)
     body, boundaries = _rewrite(source)
-    prefix = ("" if "c" in flags else "(?i)") + ("(?s)" if "s" in flags else "")
-    regex = prefix + body
+    regex = _flag_prefix(flags) + body
     try:
         compiled = re2.compile(regex, _OPTIONS)
     except re2.error as error:
@@ -309,6 +308,10 @@ def compile_pattern(source: str, flags: str = "") -> CompiledPattern:
         offset = source.find(fragment) if fragment else -1
         raise PatternSyntaxError(f"RE2 cannot compile this pattern: {detail}", max(offset, 0)) from None
     return CompiledPattern(source=source, flags=flags, regex=regex, boundaries=boundaries, compiled=compiled)
+
+
+def _flag_prefix(flags: str) -> str:
+    return ("" if "c" in flags else "(?i)") + ("(?s)" if "s" in flags else "")
 
 
 def _reject_unsupported(source: str) -> None:
@@ -339,8 +342,9 @@ def _reject_unsupported(source: str) -> None:
             raise PatternSyntaxError("possessive quantifiers (*+, ++, ?+) are not supported by RE2", offset)
 
 
-def _rewrite(source: str) -> tuple[str, list[bool]]:
-    """Unicode-aware \\w, \\W; \\b and \\B as empty marker groups checked after matching."""
+def _rewrite(source: str, native_boundaries: bool = False) -> tuple[str, list[bool]]:
+    """Unicode-aware \\w, \\W; \\b and \\B as empty marker groups checked after matching
+    (or, with ``native_boundaries``, left to RE2 as they are)."""
     out: list[str] = []
     boundaries: list[bool] = []
     i = 0
@@ -376,7 +380,7 @@ def _rewrite(source: str) -> tuple[str, list[bool]]:
                 out.append(f"[^{_WORD_CLASS}]")
             elif nxt in "bB":
                 boundaries.append(nxt == "b")
-                out.append("()")
+                out.append(source[i:i + 2] if native_boundaries else "()")
             else:
                 out.append(source[i:i + 2])
             i += 2
@@ -425,36 +429,88 @@ def _rewrite(source: str) -> tuple[str, list[bool]]:
     return "".join(out), boundaries
 
 
+class LaterSpan:
+    """A pattern match known to exist whose span is found only if it is asked for (few are:
+    only the ``{match}`` of a finding needs one)."""
+
+    __slots__ = ("pattern", "text")
+
+    def __init__(self, pattern: CompiledPattern, text: str) -> None:
+        self.pattern = pattern
+        self.text = text
+
+    def span(self) -> tuple[int, int] | None:
+        return self.pattern.search(self.text)
+
+
 class PatternMatcher:
-    """All patterns of one ruleset: an RE2 set says which can match, each finds its span."""
+    """All patterns of one ruleset: an RE2 set says which can match, each finds its span.
+
+    ``\\b`` in kravkoll holds wherever Perl's ``\\b`` does, and also between two non-word
+    characters; on ASCII text RE2's own ``\\b`` is Perl's. So a second set, with RE2's ``\\b``,
+    proves most matches of ASCII statements without a search; only the rest are searched and
+    their boundaries checked.
+    """
 
     def __init__(self, patterns: dict[str, CompiledPattern]) -> None:
         self.names = list(patterns)
         self.patterns = [patterns[name] for name in self.names]
-        self._set = None
+        self._set = self._native_set = None
+        self._native_index: list[int] = []
         if self.patterns:
-            pattern_set = re2.Set.SearchSet(_OPTIONS)
-            for pattern in self.patterns:
-                pattern_set.Add(pattern.regex)
-            pattern_set.Compile()
-            self._set = pattern_set
+            self._set = _compiled_set(p.regex for p in self.patterns)
+            provable = [i for i, p in enumerate(self.patterns) if p.boundaries and all(p.boundaries)]
+            if provable:
+                self._native_set = _compiled_set(_native(self.patterns[i]) for i in provable)
+                self._native_index = provable
 
     def scan(self, text: str) -> dict[str, tuple[int, int]]:
         """For each pattern that matches the (space-flattened) text: its first match span."""
-        return {name: hits[0] for name, hits in self.scan_many([text]).items()}
+        return {name: resolve_span(hits[0]) for name, hits in self.scan_many([text]).items()}
 
-    def scan_many(self, texts: Sequence[str]) -> dict[str, dict[int, tuple[int, int]]]:
-        """For each pattern that matches some of the (space-flattened) ``texts``: text number → first span."""
-        found: dict[str, dict[int, tuple[int, int]]] = {}
+    def scan_many(self, texts: Sequence[str]) -> dict[str, dict[int, tuple[int, int] | LaterSpan]]:
+        """For each pattern that matches some of the (space-flattened) ``texts``: text number →
+        its first span, or a :class:`LaterSpan` when the match is proven but not yet located."""
+        found: dict[str, dict[int, tuple[int, int] | LaterSpan]] = {}
         if self._set is None:
             return found
         candidates = self._set.Match
+        native = self._native_set.Match if self._native_set is not None else None
+        native_index = self._native_index
         for number, text in enumerate(texts):
             if not text:
                 continue
             data = text.encode("utf-8")
-            for index in candidates(data) or ():
-                span = self.patterns[index].search_encoded(text, data)
+            hits = candidates(data)
+            if not hits:
+                continue
+            proven: set[int] = set()
+            if native is not None and len(data) == len(text):  # ASCII
+                proven = {native_index[i] for i in native(data) or ()}
+            for index in hits:
+                pattern = self.patterns[index]
+                if not pattern.boundaries or index in proven:
+                    found.setdefault(self.names[index], {})[number] = LaterSpan(pattern, text)
+                    continue
+                span = pattern.search_encoded(text, data)
                 if span is not None:
                     found.setdefault(self.names[index], {})[number] = span
         return found
+
+
+def resolve_span(span: tuple[int, int] | LaterSpan | None) -> tuple[int, int] | None:
+    """A span, located now if it was left for later."""
+    return span.span() if isinstance(span, LaterSpan) else span
+
+
+def _compiled_set(regexes: Iterable[str]) -> object:
+    pattern_set = re2.Set.SearchSet(_OPTIONS)
+    for regex in regexes:
+        pattern_set.Add(regex)
+    pattern_set.Compile()
+    return pattern_set
+
+
+def _native(pattern: CompiledPattern) -> str:
+    """The pattern with RE2's own ``\\b`` where kravkoll's marker groups stand."""
+    return _flag_prefix(pattern.flags) + _rewrite(pattern.source, native_boundaries=True)[0]
