@@ -48,7 +48,7 @@ from .rulemodel import (
     TermsAtom,
     Words,
 )
-from .segment import id_key, mentioned_ids
+from .segment import find_mentions, id_key
 
 EMPTY: frozenset[int] = frozenset()
 _TOKEN_WITHOUT_ALNUM = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")  # "-", "|", "§": not words
@@ -74,7 +74,7 @@ class SharedMatcher:
 
     def spans(self, index: DocumentIndex) -> list[tuple[Spans, Spans]]:
         """Per ruleset: the spans of its term lists and of its patterns in the document."""
-        term_hits = self.terms.scan_many(index.texts)
+        term_hits = self.terms.scan_many(index.flat_texts, plain=True)
         pattern_hits = self.patterns.scan_many(index.flat_texts)
         return [({name: term_hits[key] for name, key in lists.items() if key in term_hits},
                  {name: pattern_hits[key] for name, key in patterns.items() if key in pattern_hits})
@@ -168,15 +168,20 @@ class DocumentIndex:
         return {k: frozenset(v) for k, v in groups.items()}
 
     @cached_property
+    def id_keys(self) -> list[str | None]:
+        """Each statement's requirement id as ids are compared (:func:`id_key`), if it has one."""
+        return [id_key(s.requirement_id) if s.requirement_id and s.id_source else None for s in self.document.statements]
+
+    @cached_property
     def mentions(self) -> dict[str, frozenset[int]]:
-        """Id key → statements that mention it or carry it as their own leading/column id."""
-        index: dict[str, set[int]] = {}
-        for s in self.document.statements:
-            keys = mentioned_ids(s.text)
-            if s.requirement_id and s.id_source in ("leading", "column"):
-                keys.add(id_key(s.requirement_id))
-            for key in keys:
-                index.setdefault(key, set()).add(s.index)
+        """Id key → statements that mention it or carry it as their own leading/column id, for
+        the ids the document's statements have (only those can be linked by id)."""
+        statements = self.document.statements
+        keys = self.id_keys
+        index = find_mentions(self.texts, {key for key in keys if key is not None})
+        for s in statements:
+            if s.id_source in ("leading", "column"):
+                index.setdefault(keys[s.index], set()).add(s.index)
         return {k: frozenset(v) for k, v in index.items()}
 
     @cached_property
@@ -334,7 +339,7 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
     if i in targets:
         yield ("self", i)
     if "id" in methods and requirement.requirement_id and requirement.id_source:
-        for j in sorted(index.mentions.get(id_key(requirement.requirement_id), EMPTY) & targets):
+        for j in sorted(index.mentions.get(index.id_keys[requirement.index], EMPTY) & targets):
             if j != i:
                 yield ("id", j)
     if "section" in methods:

@@ -89,8 +89,8 @@ class _View:
     offsets: list[int] | None  # None: same offsets as the original
 
 
-def _view(text: str) -> _View:
-    flat = plain_text(text)
+def _view(text: str, plain: bool = False) -> _View:
+    flat = text if plain else plain_text(text)
     lowered = flat.lower()
     if len(lowered) == len(flat) and "  " not in lowered:
         return _View(lowered, None)
@@ -169,9 +169,9 @@ class TermMatcher:
         longest term that starts there, so "så snart som möjligt" wins over "så snart")."""
         return {name: hits[0] for name, hits in self.scan_many([text]).items()}
 
-    def scan_many(self, texts: Sequence[str]) -> dict[str, dict[int, tuple[int, int]]]:
+    def scan_many(self, texts: Sequence[str], plain: bool = False) -> dict[str, dict[int, tuple[int, int]]]:
         """For each list with a term in some of ``texts``: text number → span of its first
-        occurrence, as :meth:`scan` finds it.
+        occurrence, as :meth:`scan` finds it. ``plain``: the texts are :func:`plain_text` already.
 
         One automaton pass over all texts, each between separators no term can cross (so
         no hit needs a check for the ends of the haystack either).
@@ -179,7 +179,7 @@ class TermMatcher:
         found: dict[str, dict[int, tuple[int, int]]] = {}
         if self._empty or not texts:
             return found
-        views = [_view(text) for text in texts]
+        views = [_view(text, plain) for text in texts]
         haystack = _SEPARATOR + _SEPARATOR.join(view.text for view in views) + _SEPARATOR
         starts = list(accumulate((len(view.text) + 1 for view in views), initial=1))
         size = len(haystack)

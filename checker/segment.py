@@ -12,6 +12,9 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Iterable, Sequence
+
+import ahocorasick
 
 from .document import Anchor, Block, Document, Format, Location, Section, Statement, Suppression
 from .errors import InputError
@@ -106,15 +109,12 @@ _LEADING_ID = re.compile(
     re.IGNORECASE,
 )
 _CELL_ID = re.compile(rf"^\s*(?:(?:{_ID_WORDS})\.?\s*)?(?:{_COMPACT_ID}|\d+(?:\.\d+)*[a-z]?)\s*[:.]?\s*$", re.IGNORECASE)
-# One pass finds every form an id is mentioned in: "krav 3.2" / "avsnitt 4" (a word and a
-# number), compact ids (K4.1, REQ-12) and dotted numbers (4.2.1). The forms never yield
-# different keys for the same text, so the first alternative that matches is enough.
-_MENTION = re.compile(
-    r"(?i:(?<!\w)(?:krav|kravnr|kravnummer|requirement|req|punkt|avsnitt|section|sektion|kapitel|kap|clause|"
-    r"item|paragraph|para|nr|no|§)\.?\s*(?P<word>\d+(?:\.\d+)*[a-z]?)(?!\w))"
-    r"|(?<![\w.-])(?P<compact>[A-Za-zÅÄÖåäö]{1,8}[-_]?\d+(?:[.\-]\d+)*[a-z]?)(?!\w)"
-    r"|(?<![\w.,])(?P<dotted>\d+(?:\.\d+)+)(?![\w]|[.,]\d)"
+# A number names a requirement when a word such as "krav" or "avsnitt" stands before it.
+_ID_WORDS_BEFORE_NUMBERS = (
+    "krav", "kravnr", "kravnummer", "requirement", "req", "punkt", "avsnitt", "section", "sektion",
+    "kapitel", "kap", "clause", "item", "paragraph", "para", "nr", "no", "§",
 )
+_NUMBER_AFTER_WORD = re.compile(r"\.?\s*(\d+(?:\.\d+)*[a-z]?)(?!\w)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _KEY_PREFIX = re.compile(rf"(?i)^(?:{_ID_WORDS})\.?\s*(?=\d)")
 
@@ -140,11 +140,70 @@ def looks_like_id(cell: str) -> bool:
     return bool(_CELL_ID.match(cell)) and any(ch.isdigit() for ch in cell)
 
 
-def mentioned_ids(text: str) -> set[str]:
-    """Keys of every requirement id ``text`` mentions as a whole token."""
-    if not _DIGIT.search(text):
-        return set()  # every form of id has a digit; most prose has none, and this is 10x cheaper
-    return {(m.group("word") or m.group("compact") or m.group("dotted")).upper() for m in _MENTION.finditer(text)}
+def find_mentions(texts: Sequence[str], keys: Iterable[str]) -> dict[str, set[int]]:
+    """For each id key (as :func:`id_key` makes them), the numbers of the texts that mention it
+    as a whole token: a compact id (``K4.1``, ``REQ-12``), a dotted number (``4.2.1``), or a
+    number after a word such as ``krav``, ``avsnitt``, ``section`` (``krav 3``). One automaton
+    pass over the texts finds the candidates, ids and those words; only their edges are checked."""
+    wanted = {key for key in keys if any(ch.isdigit() for ch in key)}
+    if not wanted:
+        return {}
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+    for key in wanted:
+        if key[0].isalpha() or "." in key:  # a bare number is an id only after a word
+            automaton.add_word(key.lower(), key)
+    for word in _ID_WORDS_BEFORE_NUMBERS:
+        automaton.add_word(word, None)
+    automaton.make_automaton()
+    found: dict[str, set[int]] = {}
+    for number, text in enumerate(texts):
+        if not _DIGIT.search(text):
+            continue  # every id has a digit; most prose has none
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lower case is longer: keep the offsets
+            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+        for end, key in automaton.iter(lowered):
+            if key is None:  # an id word: the number after it, if any
+                key = _number_after_word(text, end + 1, lowered[end])
+                if key in wanted:
+                    found.setdefault(key, set()).add(number)
+            elif _mentioned_at(text, end + 1 - len(key), end + 1, key):
+                found.setdefault(key, set()).add(number)
+    return found
+
+
+def _number_after_word(text: str, word_end: int, last: str) -> str | None:
+    """The number that follows an id word ending at ``word_end`` ("krav 3", "avsnitt 4.2")."""
+    following = text[word_end:word_end + 1]
+    if not (following.isdigit() or following in (".", " ", "\t", "\u00a0")):
+        return None
+    word_start = word_end - 1
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    if last.isalpha() and text[word_start:word_end].lower() not in _ID_WORDS_BEFORE_NUMBERS:
+        return None  # the end of a longer word ("Norway", "para" in "separa-")
+    match = _NUMBER_AFTER_WORD.match(text, word_end)
+    return match.group(1).upper() if match else None
+
+
+def _mentioned_at(text: str, start: int, end: int, key: str) -> bool:
+    """Whether ``text[start:end]`` (equal to ``key`` but for case) is the key as a whole id."""
+    before = text[start - 1] if start else ""
+    if key[0].isalpha():  # K4.1, REQ-12: not part of a longer word or id
+        return not _continues_id(before, "_.-") and _ends_id(text, end, ".-")
+    return not _continues_id(before, "_.,") and _ends_id(text, end, ".,")  # 4.2.1 on its own
+
+
+def _continues_id(char: str, joiners: str) -> bool:
+    return bool(char) and (char.isalnum() or char in joiners)
+
+
+def _ends_id(text: str, end: int, joiners: str) -> bool:
+    """Nothing that would make the id longer follows: no letter or digit, no joiner + digit."""
+    if end >= len(text):
+        return True
+    char = text[end]
+    return not (char.isalnum() or char == "_" or (char in joiners and text[end + 1:end + 2].isdigit()))
 
 
 # ---- headings ------------------------------------------------------------------------------

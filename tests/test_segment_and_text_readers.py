@@ -9,7 +9,7 @@ import pytest
 
 from checker.errors import InputError
 from checker.readers import read_bytes, read_document
-from checker.segment import detect_language, id_key, leading_id, mentioned_ids, numbered_heading, split_sentences
+from checker.segment import detect_language, find_mentions, id_key, leading_id, numbered_heading, split_sentences
 
 from support import md, txt
 
@@ -49,10 +49,15 @@ def test_leading_ids_and_keys() -> None:
     assert id_key("k4.1:") == "K4.1"
 
 
-def test_mentioned_ids() -> None:
-    assert mentioned_ids("Uppföljning av K4.1 och REQ-12 enligt krav 3 och avsnitt 4.2.1.") == {"K4.1", "REQ-12", "3", "4.2.1"}
-    assert "3" not in mentioned_ids("inom 3 dagar")
-    assert mentioned_ids("K4.11 gäller") == {"K4.11"}
+def test_find_mentions_of_ids_as_whole_tokens() -> None:
+    keys = {"K4.1", "REQ-12", "3", "4.2.1", "4.2", "3.2"}
+    texts = [
+        "Uppföljning av k4.1 och REQ-12 enligt krav 3 och avsnitt 4.2.1.",  # 0: K4.1, REQ-12, 3, 4.2.1
+        "inom 3 dagar, K4.11 gäller, AK4.1 och 4.2.1.5",  # 1: none (3 without a word, longer ids)
+        "enligt Krav3.2 och kap. 4.2",  # 2: 3.2 and 4.2 after a word
+        "99.4.2 och 4.2x",  # 3: none
+    ]
+    assert find_mentions(texts, keys) == {"K4.1": {0}, "REQ-12": {0}, "3": {0}, "4.2.1": {0}, "3.2": {2}, "4.2": {2}}
 
 
 def test_numbered_headings() -> None:
