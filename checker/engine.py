@@ -513,7 +513,7 @@ def check_document(document: Document, rulesets: Sequence[Ruleset], config: Conf
             if config.rule_enabled(rule):
                 evaluate_rule(rule, ctx)
         for finding in ctx.findings:
-            key = (finding.rule, finding.location.model_dump_json() if finding.location else "", finding.message)
+            key = (finding.rule, finding.statement, finding.match_start, finding.message)
             if key not in seen:  # a ruleset and one extending it both run the shared rules
                 seen.add(key)
                 findings.append(finding)

@@ -24,7 +24,6 @@ SEVERITIES = ("error", "warning", "info")
 LINK_METHODS = ("id", "section", "topic", "blanket")
 STATEMENT_CLASSES = ("requirement", "followup", "sanction", "blanket")
 LANGUAGES = ("sv", "en", "any")
-RULE_KINDS = ("requirement", "followup", "sanction", "document")
 
 Category = Literal[
     "unmeasurable",

@@ -284,7 +284,7 @@ def _syntax_diagnostic(error: UnexpectedInput, path: str, lines: list[str]) -> D
         expected = _describe_expected(expected_names)
         if expected:
             message += "; expected " + _join_or(expected)
-        hint = _did_you_mean(str(token.value), _expected_keywords(expected_names))
+        hint = did_you_mean(str(token.value), _expected_keywords(expected_names))
         return Diagnostic(path, line, column, message + hint, _line(lines, line))
     if isinstance(error, UnexpectedCharacters):
         source = _line(lines, line)
@@ -300,7 +300,7 @@ def _syntax_diagnostic(error: UnexpectedInput, path: str, lines: list[str]) -> D
             expected = _describe_expected(allowed)
             if expected:
                 message += "; expected " + _join_or(expected)
-            message += _did_you_mean(word, _expected_keywords(allowed))
+            message += did_you_mean(word, _expected_keywords(allowed))
         return Diagnostic(path, line, column, message, source)
     return Diagnostic(path, line, column, str(error).splitlines()[0], _line(lines, line))
 
@@ -313,14 +313,10 @@ def _join_or(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " or " + words[-1]
 
 
-def _did_you_mean(word: str, candidates: list[str]) -> str:
-    close = difflib.get_close_matches(word.lower(), sorted(set(candidates)), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 def did_you_mean(word: str, candidates: list[str]) -> str:
     """``"; did you mean 'x'?"`` for the closest candidate, or an empty string."""
-    return _did_you_mean(word, candidates)
+    close = difflib.get_close_matches(word.lower(), sorted(set(candidates)), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _line(lines: list[str], line: int) -> str:
@@ -396,9 +392,6 @@ class _Conditions(Transformer):
         return Words(op=str(children[0]), count=int(children[1]))
 
 
-_CONDITION_FIELDS = ("f_when", "f_for", "f_expect")
-
-
 class _FileBuilder:
     """Collects top-level items into a :class:`RuleFile`, with file-local diagnostics."""
 
@@ -421,9 +414,6 @@ class _FileBuilder:
             return
         for item in tree.children:
             getattr(self, "_" + item.data)(item)
-
-    def _text(self, token: Token) -> str:
-        return str(token)
 
     def _ruleset_decl(self, item: Tree) -> None:
         name_token = item.children[0]
