@@ -125,8 +125,8 @@ def measure_check(path: Path, rule_files: list[Path], repeat: int) -> dict[str, 
     doc = read()
     result = check_only()  # builds the rulesets' automaton and RE2 set once
     first = time.process_time() - start
-    matches = sum(len(hits) for c in result.classifications for spans in (c.term_spans, c.pattern_spans)
-                  for hits in spans.values())
+    matches = sum(len(statements) for c in result.classifications for sets in (c.term_sets, c.pattern_sets)
+                  for statements in sets.values())
     return {"read_s": best_of(repeat, read), "check_s": best_of(repeat, check_only),
             "full_s": best_of(repeat, lambda: check([path], rulesets)), "first_run_s": first,
             "statements": len(doc.statements), "atom_matches": matches}
@@ -134,11 +134,11 @@ def measure_check(path: Path, rule_files: list[Path], repeat: int) -> dict[str, 
 
 def measure_pathological_patterns(repeat: int) -> dict[str, float]:
     """RE2 time of patterns that take Python's re exponential time, on 250 KB and 1 MB."""
-    from checker.matching import PatternMatcher, compile_pattern  # noqa: PLC0415
+    from checker.matching import StatementMatcher, compile_pattern  # noqa: PLC0415
 
     result: dict[str, float] = {}
     for source, filler in (("(a*)*b", "a"), ("(x+x+)+y", "x")):
-        matcher = PatternMatcher({"p": compile_pattern(source)})
+        matcher = StatementMatcher({}, {"p": compile_pattern(source)})
         small, large = filler * 250_000, filler * 1_000_000
         result[source] = best_of(repeat, lambda: matcher.scan(large)) / best_of(repeat, lambda: matcher.scan(small))
         result[source + " 1 MB s"] = best_of(repeat, lambda: matcher.scan(large))

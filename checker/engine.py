@@ -1,8 +1,8 @@
 """The checking engine: classify statements, evaluate rules, link requirements.
 
-For each document, one pass of an automaton holding every term of the rulesets checked
-together, and one RE2 set over each statement, give every atom's set of statements (a list or
-pattern that several rulesets define alike is matched once); conditions are then set algebra
+For each document, one RE2 set holding every term list and pattern of the rulesets checked
+together, run once on each statement, gives every atom's set of statements (a list or pattern
+that several rulesets define alike is matched once); conditions are then set algebra
 (``and`` = ∩, ``or`` = ∪, ``not`` = complement). Links between requirements and follow-up
 or sanction statements come from indexes (ids mentioned, sections, tables, topics), never
 from comparing all pairs of statements.
@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from .config import Config
-from .document import Document, Statement
+from .document import Document, Statement, trusted
 from .errors import KravError, RuleError
 from .limits import one_document
-from .matching import PatternMatcher, TermMatcher, compile_pattern, plain_text, resolve_span
+from .matching import StatementMatcher, compile_pattern, plain_text
 from .report import (
     FileReport,
     Finding,
@@ -33,7 +33,7 @@ from .report import (
     finding_sort_key,
     summarize,
 )
-from .rulecompile import fill_message, load_rulesets, shipped_ruleset_language, shipped_ruleset_names
+from .rulecompile import fill_message, load_rulesets, placeholders_in, shipped_ruleset_language, shipped_ruleset_names
 from .rulemodel import (
     LINK_METHODS,
     And,
@@ -57,28 +57,40 @@ _UNMEASURABLE = ("unmeasurable", "ambiguous")
 
 # ---- compiled matchers, built once per set of rulesets ----------------------------------------
 
-Spans = dict[str, dict[int, tuple[int, int]]]
-"""Atom (terms list or pattern) name → statement index → span of its first match there."""
-
-
 @dataclass
 class SharedMatcher:
-    """The term lists and patterns of rulesets checked together, in one automaton and one RE2
-    set: a list or pattern that several of them define alike (an extended ruleset's, a common
+    """The term lists and patterns of rulesets checked together, in one RE2 set: a list or pattern that several of them define alike (an extended ruleset's, a common
     inline list) is matched once per document, not once per ruleset."""
 
-    terms: TermMatcher
-    patterns: PatternMatcher
-    list_keys: list[dict[str, str]]  # per ruleset: list name → key in ``terms``
-    pattern_keys: list[dict[str, str]]  # per ruleset: pattern name → key in ``patterns``
+    matcher: StatementMatcher
+    list_keys: list[dict[str, str]]  # per ruleset: list name → key in ``matcher``
+    pattern_keys: list[dict[str, str]]  # per ruleset: pattern name → key in ``matcher``
 
-    def spans(self, index: DocumentIndex) -> list[tuple[Spans, Spans]]:
-        """Per ruleset: the spans of its term lists and of its patterns in the document."""
-        term_hits = self.terms.scan_many(index.flat_texts, plain=True)
-        pattern_hits = self.patterns.scan_many(index.flat_texts)
-        return [({name: term_hits[key] for name, key in lists.items() if key in term_hits},
-                 {name: pattern_hits[key] for name, key in patterns.items() if key in pattern_hits})
-                for lists, patterns in zip(self.list_keys, self.pattern_keys)]
+    def matches(self, index: DocumentIndex) -> DocumentMatches:
+        """Which statements of the document each list and pattern holds."""
+        return DocumentMatches(self.matcher, index.flat_texts)
+
+
+class DocumentMatches:
+    """Which statements each list and pattern (by key) of a shared matcher holds in one document;
+    where it matched is found when a finding asks, once per statement."""
+
+    def __init__(self, matcher: StatementMatcher, texts: Sequence[str]) -> None:
+        self.matcher = matcher
+        self.texts = texts
+        self.statements = {key: frozenset(numbers) for key, numbers in matcher.scan_many(texts).items()}
+        self._term_spans: dict[int, dict[str, tuple[int, int]]] = {}
+        self._pattern_spans: dict[tuple[str, int], tuple[int, int] | None] = {}
+
+    def span(self, key: str, number: int) -> tuple[int, int] | None:
+        """Where list or pattern ``key`` first matches statement ``number``."""
+        if key in self.matcher.patterns:
+            if (key, number) not in self._pattern_spans:
+                self._pattern_spans[key, number] = self.matcher.pattern_span(key, self.texts[number])
+            return self._pattern_spans[key, number]
+        if number not in self._term_spans:
+            self._term_spans[number] = self.matcher.term_spans(self.texts[number])
+        return self._term_spans[number].get(key)
 
 
 _SHARED: dict[tuple[int, ...], tuple[tuple[Ruleset, ...], SharedMatcher]] = {}
@@ -110,8 +122,8 @@ def _build_shared(rulesets: Sequence[Ruleset]) -> SharedMatcher:
     pattern_keys = [{name: patterns.setdefault((p.source, p.flags), f"p{len(patterns)}")
                      for name, p in ruleset.patterns.items()} for ruleset in rulesets]
     return SharedMatcher(
-        terms=TermMatcher({key: terms for terms, key in lists.items()}),
-        patterns=PatternMatcher({key: compile_pattern(source, flags) for (source, flags), key in patterns.items()}),
+        matcher=StatementMatcher({key: terms for terms, key in lists.items()},
+                                 {key: compile_pattern(source, flags) for (source, flags), key in patterns.items()}),
         list_keys=list_keys,
         pattern_keys=pattern_keys,
     )
@@ -213,15 +225,19 @@ class DocumentIndex:
 class Classification:
     """Which statements each atom of a ruleset holds for, and where it matched."""
 
-    def __init__(self, ruleset: Ruleset, index: DocumentIndex, spans: tuple[Spans, Spans] | None = None) -> None:
-        """``spans``: of the ruleset's term lists and patterns, when :meth:`SharedMatcher.spans`
-        found them for several rulesets at once; else they are found here."""
+    def __init__(self, ruleset: Ruleset, index: DocumentIndex, matches: tuple[DocumentMatches, dict[str, str], dict[str, str]] | None = None) -> None:
+        """``matches``: the document's matches of a :class:`SharedMatcher` for several rulesets
+        at once, with this ruleset's list and pattern keys in it; else they are found here."""
         self.ruleset = ruleset
         self.index = index
         self.document = index.document
-        self.term_spans, self.pattern_spans = spans or matcher_for([ruleset]).spans(index)[0]
-        self.term_sets = {name: frozenset(spans) for name, spans in self.term_spans.items()}
-        self.pattern_sets = {name: frozenset(spans) for name, spans in self.pattern_spans.items()}
+        if matches is None:
+            shared = matcher_for([ruleset])
+            matches = (shared.matches(index), shared.list_keys[0], shared.pattern_keys[0])
+        self.matches, self.list_keys, self.pattern_keys = matches
+        found = self.matches.statements
+        self.term_sets = {name: found[key] for name, key in self.list_keys.items() if key in found}
+        self.pattern_sets = {name: found[key] for name, key in self.pattern_keys.items() if key in found}
         self._cache: dict[int, frozenset[int]] = {}
         self._classes: dict[str, frozenset[int]] = {}
         self._among: dict[tuple[frozenset[int], ...], tuple[int, ...]] = {}
@@ -304,9 +320,13 @@ class Classification:
     def first_match(self, condition: Any, i: int) -> tuple[int, int] | None:
         """Span of the first positive term or pattern atom that made ``condition`` hold for ``i``."""
         if isinstance(condition, TermsAtom):
-            return self.term_spans.get(condition.list, {}).get(i)
+            if i not in self.term_sets.get(condition.list, EMPTY):
+                return None
+            return self.matches.span(self.list_keys[condition.list], i)
         if isinstance(condition, PatternAtom):
-            return resolve_span(self.pattern_spans.get(condition.pattern, {}).get(i))
+            if i not in self.pattern_sets.get(condition.pattern, EMPTY):
+                return None
+            return self.matches.span(self.pattern_keys[condition.pattern], i)
         if isinstance(condition, ClassAtom):
             define = self.ruleset.defines.get(condition.define)
             return self.first_match(define.condition, i) if define else None
@@ -367,19 +387,19 @@ class _Context:
 
 
 def _values(rule: Rule, document: Document, statement: Statement | None, match: str | None, language: str) -> dict[str, str]:
-    line_word = "rad" if language == "sv" else "line"
-    requirement_id = ""
-    section = ""
-    if statement is not None:
-        location = statement.location
-        requirement_id = statement.requirement_id or f"{line_word} {location.line}"
-        section = document.section_label(statement.section) or ""
-    return {
-        "match": match or "",
-        "requirement.id": requirement_id,
-        "statement": statement.text if statement is not None else "",
-        "section": section,
-    }
+    """What the placeholders of the rule's message and suggestion stand for (only those they use)."""
+    used = placeholders_in(rule.message) | placeholders_in(rule.suggest)
+    values = {"match": match or ""}
+    if statement is None:
+        values.update({"requirement.id": "", "statement": "", "section": ""})
+        return values
+    if "requirement.id" in used:
+        values["requirement.id"] = statement.requirement_id or f"{'rad' if language == 'sv' else 'line'} {statement.location.line}"
+    if "statement" in used:
+        values["statement"] = statement.text
+    if "section" in used:
+        values["section"] = document.section_label(statement.section) or ""
+    return values
 
 
 def _fingerprint(rule: Rule, statement: Statement | None, match: str | None) -> str:
@@ -407,28 +427,27 @@ def _finding(ctx: _Context, rule: Rule, statement: Statement | None, span: tuple
             match_start = span[0]
             location, end_column = statement.span_location(*span)
     suppressed, reason = _suppression(document, statement, rule)
-    # Every value comes from the compiled rule and the document model, both validated already:
-    # constructing without validation halves the cost of a finding.
-    return Finding.model_construct(
-        rule=rule.full_id,
-        title=rule.title,
-        category=rule.category,
-        severity=ctx.config.severity_of(rule),
-        message=fill_message(rule.message, values),
-        suggestion=fill_message(rule.suggest, values) or None,
-        file=document.path,
-        location=location,
-        text=statement.text if statement is not None else None,
-        match=match,
-        match_start=match_start,
-        end_column=end_column,
-        requirement_id=statement.requirement_id if statement is not None else None,
-        reference=rule.reference or None,
-        statement=statement.index if statement is not None else None,
-        fingerprint=_fingerprint(rule, statement, match),
-        suppressed=suppressed,
-        suppression_reason=reason,
-    )
+    # Every value comes from the compiled rule and the document model, both validated already.
+    return trusted(Finding, {
+        "rule": rule.full_id,
+        "title": rule.title,
+        "category": rule.category,
+        "severity": ctx.config.severity_of(rule),
+        "message": fill_message(rule.message, values),
+        "suggestion": fill_message(rule.suggest, values) or None,
+        "file": document.path,
+        "location": location,
+        "text": statement.text if statement is not None else None,
+        "match": match,
+        "match_start": match_start,
+        "end_column": end_column,
+        "requirement_id": statement.requirement_id if statement is not None else None,
+        "reference": rule.reference or None,
+        "statement": statement.index if statement is not None else None,
+        "fingerprint": _fingerprint(rule, statement, match),
+        "suppressed": suppressed,
+        "suppression_reason": reason,
+    })
 
 
 def _suppression(document: Document, statement: Statement | None, rule: Rule) -> tuple[bool, str | None]:
@@ -504,9 +523,10 @@ def check_document(document: Document, rulesets: Sequence[Ruleset], config: Conf
     findings: list[Finding] = []
     classifications: list[Classification] = []
     seen: set[tuple] = set()
-    spans = matcher_for(rulesets).spans(index) if rulesets else []
-    for ruleset, ruleset_spans in zip(rulesets, spans):
-        classification = Classification(ruleset, index, ruleset_spans)
+    shared = matcher_for(rulesets) if rulesets else None
+    matches = shared.matches(index) if shared is not None else None
+    for number, ruleset in enumerate(rulesets):
+        classification = Classification(ruleset, index, (matches, shared.list_keys[number], shared.pattern_keys[number]))
         classifications.append(classification)
         ctx = _Context(document, classification, config)
         for rule in ruleset.rules:

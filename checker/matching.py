@@ -1,13 +1,16 @@
 """Finding terms and patterns in statement text.
 
-Every term of every list goes into one Aho–Corasick automaton, so one pass over a whole
-document (its statements between separators no term can cross) finds all of them, overlapping
-hits included; word boundaries are checked on the hits with Unicode letters (å, ä, ö are
-letters). Patterns are RE2, run on UTF-8 bytes: one ``re2.Set`` tells which patterns can match
-a statement, and only those are searched for positions. In patterns, ``\\w`` means a Unicode
-letter, digit or ``_``, and ``\\b`` means "not inside a word": it holds at a position unless
-there are word characters on both sides, so ``/\\d+ %\\b/`` matches "99 % per år" and
-``/\\bår\\b/`` matches "per år" but not "påår".
+One RE2 set holds every term list (as one expression each) and every pattern of the rulesets
+checked together; run once on each statement, it tells which lists and patterns the statement
+holds. Word boundaries are Unicode-aware (å, ä, ö are letters): the set reads statements
+*folded* (:class:`Folding`) so that its word classes stay small, and decides a pattern's
+``\\b`` itself wherever the pattern shows what stands on either side (:func:`boundary_plan`);
+the few matches it cannot decide are confirmed by a search. Where a list or pattern matched is
+found only when a finding needs it: terms by an Aho–Corasick automaton, patterns by a search.
+
+In patterns, ``\\w`` means a Unicode letter, digit, combining accent or ``_``, and ``\\b`` means
+"not inside a word": it holds at a position unless there are word characters on both sides, so
+``/\\d+ %\\b/`` matches "99 % per år" and ``/\\bår\\b/`` matches "per år" but not "påår".
 """
 
 from __future__ import annotations
@@ -15,10 +18,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import ahocorasick
 import re2
+
+try:
+    from re import _parser as _sre  # Python 3.11+: only to analyse where \b stands in a pattern
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre  # type: ignore[no-redef]
 
 # White space that Word and PDFs put between numbers and units; matched as plain spaces.
 _SPACES = "\t\n\r\f\v\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u2028\u2029\x85"
@@ -28,7 +36,6 @@ _STRAIGHT_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "
 # Between the texts of one automaton pass: never in a term (terms refuse control characters)
 # and not a word character, so no hit crosses it and word boundaries hold at it.
 _SEPARATOR = "\x00"
-_WORD_CLASS = r"\p{L}\p{N}\p{M}_"
 MAX_PATTERN_RETRIES = 64
 
 _OPTIONS = re2.Options()
@@ -342,9 +349,29 @@ def _reject_unsupported(source: str) -> None:
             raise PatternSyntaxError("possessive quantifiers (*+, ++, ?+) are not supported by RE2", offset)
 
 
-def _rewrite(source: str, native_boundaries: bool = False) -> tuple[str, list[bool]]:
-    """Unicode-aware \\w, \\W; \\b and \\B as empty marker groups checked after matching
-    (or, with ``native_boundaries``, left to RE2 as they are)."""
+@dataclass(frozen=True)
+class WordClasses:
+    """How a rewritten pattern writes \\w and \\W."""
+
+    word: str  # \w outside [...]
+    nonword: str  # \W outside [...]
+    inside: str  # \w inside [...]
+
+
+# Word characters as is_word_char sees them, in RE2: any text, no folding.
+UNICODE_WORDS = WordClasses(word=r"[\p{L}\p{N}\x{300}-\x{36f}_]", nonword=r"[^\p{L}\p{N}\x{300}-\x{36f}_]",
+                            inside=r"\p{L}\p{N}\x{300}-\x{36f}_")
+
+
+def _marker_group(number: int, is_boundary: bool) -> str:
+    return "()"
+
+
+def _rewrite(source: str, classes: WordClasses = UNICODE_WORDS,
+             marker: Callable[[int, bool], str] = _marker_group) -> tuple[str, list[bool]]:
+    """The pattern with \\w and \\W written as ``classes`` say, user groups made non-capturing
+    and each \\b and \\B replaced by ``marker(number, is_boundary)``: by default an empty group,
+    whose position is checked after matching."""
     out: list[str] = []
     boundaries: list[bool] = []
     i = 0
@@ -369,18 +396,18 @@ def _rewrite(source: str, native_boundaries: bool = False) -> tuple[str, list[bo
                 continue
             if in_class:
                 if nxt == "w":
-                    out.append(_WORD_CLASS)
+                    out.append(classes.inside)
                 elif nxt == "W":
                     raise PatternSyntaxError("\\W inside [...] is not supported; write [^...] with \\w instead", i)
                 else:
                     out.append(source[i:i + 2])
             elif nxt == "w":
-                out.append(f"[{_WORD_CLASS}]")
+                out.append(classes.word)
             elif nxt == "W":
-                out.append(f"[^{_WORD_CLASS}]")
+                out.append(classes.nonword)
             elif nxt in "bB":
+                out.append(marker(len(boundaries), nxt == "b"))
                 boundaries.append(nxt == "b")
-                out.append(source[i:i + 2] if native_boundaries else "()")
             else:
                 out.append(source[i:i + 2])
             i += 2
@@ -429,78 +456,335 @@ def _rewrite(source: str, native_boundaries: bool = False) -> tuple[str, list[bo
     return "".join(out), boundaries
 
 
-class LaterSpan:
-    """A pattern match known to exist whose span is found only if it is asked for (few are:
-    only the ``{match}`` of a finding needs one)."""
+# ---- how the set decides \b and \B ----------------------------------------------------------------
 
-    __slots__ = ("pattern", "text")
-
-    def __init__(self, pattern: CompiledPattern, text: str) -> None:
-        self.pattern = pattern
-        self.text = text
-
-    def span(self) -> tuple[int, int] | None:
-        return self.pattern.search(self.text)
+# Syntax RE2 and Python's parser read differently (or Python not at all): such patterns keep a
+# search per candidate match.
+_RE2_ONLY = ("[:", "{,", "\\Q", "\\p", "\\P", "\\x", "\\C", "\\z", "(?U")
+_MARKER_BASE = 0xF0000  # Supplementary Private Use Area-A: stands for \b and \B while a pattern is analysed
+_PYTHON_WORDS = WordClasses(word=r"\w", nonword=r"\W", inside=r"\w")
+_W, _N, _X = 1, 2, 3  # the characters a place can hold: word, non-word, either (0: none)
 
 
-class PatternMatcher:
-    """All patterns of one ruleset: an RE2 set says which can match, each finds its span.
+class _Unsupported(Exception):
+    pass
 
-    ``\\b`` in kravkoll holds wherever Perl's ``\\b`` does, and also between two non-word
-    characters; on ASCII text RE2's own ``\\b`` is Perl's. So a second set, with RE2's ``\\b``,
-    proves most matches of ASCII statements without a search; only the rest are searched and
-    their boundaries checked.
+
+def boundary_plan(source: str) -> list[str]:
+    """For each \\b and \\B of a pattern, how a set of patterns can decide it without a search:
+    ``hold`` (it always holds: a non-word character is certain on one side, or for \\B word
+    characters on both), ``start`` / ``end`` (it stands at the start / end of every match, next
+    to a word character: the set reads one more character, the one before / after the match),
+    or ``check`` (a search confirms each match the set reports)."""
+    analysed, boundaries = _rewrite(source, _PYTHON_WORDS, lambda number, _: chr(_MARKER_BASE + number))
+    plan = ["check"] * len(boundaries)
+    if not boundaries or any(token in source for token in _RE2_ONLY) or any(ord(ch) >= _MARKER_BASE for ch in source):
+        return plan
+    try:
+        _Analysis(boundaries, plan).visit(list(_sre.parse(analysed)), (0, True), (0, True))
+    except (_Unsupported, re.error, RecursionError, ValueError, OverflowError, TypeError):
+        return ["check"] * len(boundaries)
+    return plan
+
+
+class _Analysis:
+    """Walks Python's parse of a pattern knowing, at each place, what can stand before and after it:
+    a context is (characters the pattern can put there, whether it can be the edge of the match)."""
+
+    def __init__(self, boundaries: list[bool], plan: list[str]) -> None:
+        self.boundaries = boundaries
+        self.plan = plan
+
+    def visit(self, items: list, left: tuple[int, bool], right: tuple[int, bool]) -> None:
+        shapes = [self.shape(op, av) for op, av in items]
+        lefts = [left]
+        for first, last, nullable in shapes[:-1]:
+            kind, edge = lefts[-1]
+            lefts.append((last | kind, edge) if nullable else (last, False))
+        rights = [right]
+        for first, last, nullable in reversed(shapes[1:]):
+            kind, edge = rights[-1]
+            rights.append((first | kind, edge) if nullable else (first, False))
+        rights.reverse()
+        for (op, av), (first, last, _), before, after in zip(items, shapes, lefts, rights):
+            marker = self.marker(op, av)
+            if marker is not None:
+                self.plan[marker] = _decide(before, after, self.boundaries[marker])
+            elif op is _sre.BRANCH:
+                for branch in av[1]:
+                    self.visit(list(branch), before, after)
+            elif op is _sre.SUBPATTERN:
+                self.visit(list(av[-1]), before, after)
+            elif op in _REPEATS:
+                low, high, body = av
+                inner_first, inner_last, _ = self.sequence(list(body))
+                if high > 1:  # one repetition stands next to another
+                    before, after = (before[0] | inner_last, before[1]), (after[0] | inner_first, after[1])
+                self.visit(list(body), before, after)
+            elif op is _ATOMIC:
+                self.visit(list(av), before, after)
+
+    def marker(self, op: object, av: object) -> int | None:
+        if op is _sre.LITERAL and _MARKER_BASE <= av < _MARKER_BASE + len(self.boundaries):
+            return av - _MARKER_BASE
+        return None
+
+    def sequence(self, items: list) -> tuple[int, int, bool]:
+        """(first characters, last characters, can be empty) of a sequence."""
+        shapes = [self.shape(op, av) for op, av in items]
+        first = last = 0
+        for shape in shapes:
+            first |= shape[0]
+            if not shape[2]:
+                break
+        for shape in reversed(shapes):
+            last |= shape[1]
+            if not shape[2]:
+                break
+        return first, last, all(shape[2] for shape in shapes)
+
+    def shape(self, op: object, av: object) -> tuple[int, int, bool]:
+        """(first characters, last characters, can be empty) of one parsed item."""
+        if self.marker(op, av) is not None:
+            return 0, 0, True
+        if op is _sre.LITERAL:
+            kind = _W if is_word_char(chr(av)) else _N
+            return kind, kind, False
+        if op in (_sre.NOT_LITERAL, _sre.ANY):
+            return _X, _X, False
+        if op is _sre.IN:
+            kind = self.class_kind(av)
+            return kind, kind, False
+        if op is _sre.BRANCH:
+            shapes = [self.sequence(list(branch)) for branch in av[1]]
+            first = last = 0
+            for shape in shapes:
+                first, last = first | shape[0], last | shape[1]
+            return first, last, any(shape[2] for shape in shapes)
+        if op is _sre.SUBPATTERN:
+            return self.sequence(list(av[-1]))
+        if op is _ATOMIC:
+            return self.sequence(list(av))
+        if op in _REPEATS:
+            first, last, nullable = self.sequence(list(av[2]))
+            return first, last, nullable or av[0] == 0
+        if op is _sre.AT:
+            if av in (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING):
+                return 0, _N, False  # nothing before it: for \b, as good as a non-word character
+            if av in (_sre.AT_END, _sre.AT_END_STRING):
+                return _N, 0, False
+            return 0, 0, True
+        raise _Unsupported(str(op))
+
+    def class_kind(self, items: list) -> int:
+        kind = 0
+        for op, av in items:
+            if op is _sre.NEGATE:
+                return _X
+            if op is _sre.LITERAL:
+                if self.marker(op, av) is not None:
+                    return _X
+                kind |= _W if is_word_char(chr(av)) else _N
+            elif op is _sre.RANGE:
+                low, high = av
+                if high - low > 4096:
+                    return _X
+                for code in range(low, high + 1):
+                    kind |= _W if is_word_char(chr(code)) else _N
+                    if kind == _X:
+                        return _X
+            elif op is _sre.CATEGORY:
+                kind |= _CATEGORY_KINDS.get(av, _X)
+            else:
+                return _X
+        return kind
+
+
+def _decide(before: tuple[int, bool], after: tuple[int, bool], is_boundary: bool) -> str:
+    (left, left_edge), (right, right_edge) = before, after
+    if not is_boundary:
+        return "hold" if left == _W and right == _W and not left_edge and not right_edge else "check"
+    if (left == _N and not left_edge) or (right == _N and not right_edge):
+        return "hold"
+    if left == 0 and left_edge and right == _W and not right_edge:
+        return "start"
+    if right == 0 and right_edge and left == _W and not left_edge:
+        return "end"
+    return "check"
+
+
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT))
+_ATOMIC = getattr(_sre, "ATOMIC_GROUP", object())
+_CATEGORY_KINDS = {_sre.CATEGORY_DIGIT: _W, _sre.CATEGORY_WORD: _W, _sre.CATEGORY_SPACE: _N, _sre.CATEGORY_NOT_WORD: _N}
+
+
+# ---- every term list and pattern in one RE2 set ---------------------------------------------------
+
+_ASCII_NONWORD = r"\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f"
+_FOLDED = "\x01"
+_RE2_SPECIAL = frozenset("\\.+*?()|[]{}^$-#&~/")
+
+
+class Folding:
+    """Statement text as the set reads it: each non-ASCII character that is not a word character
+    and that no term or pattern names becomes one control character. Nothing a term or pattern
+    can tell apart is merged, so the matches are the same; and the set's word classes are a few
+    ASCII ranges, not Unicode tables (a set built with ``\\p{L}`` classes takes seconds)."""
+
+    def __init__(self, named: Iterable[str]) -> None:
+        kept = "".join(sorted({ch for ch in named if not ch.isascii() and not is_word_char(ch)}))
+        self._others = re.compile(f"[^\\x00-\\x7f\\w\\u0300-\\u036f{re.escape(kept)}]")
+        nonword = _ASCII_NONWORD + kept
+        self.nonword = f"[{nonword}]"
+        self.classes = WordClasses(word=f"[^{nonword}]", nonword=self.nonword,
+                                   inside="0-9A-Z_a-z" + _ranges_without(0x80, 0x10FFFF, kept))
+
+    def fold(self, text: str) -> str:
+        return text if text.isascii() else self._others.sub(_FOLDED, text)
+
+
+def _ranges_without(low: int, high: int, left_out: str) -> str:
+    """An RE2 class body for the code points from ``low`` to ``high`` but those of ``left_out``."""
+    parts = []
+    for code in [*map(ord, left_out), high + 1]:
+        if code > low:
+            parts.append(f"\\x{{{low:x}}}-\\x{{{code - 1:x}}}")
+        low = code + 1
+    return "".join(parts)
+
+
+def foldable(source: str) -> bool:
+    """Whether a pattern names each non-ASCII character it can match one by one (no \\p{..}, hex
+    escapes, POSIX classes or ranges of such characters), so that it matches folded text
+    exactly where it matches the text."""
+    if any(token in source for token in ("\\p", "\\P", "\\x", "\\C", "[:", _FOLDED)):
+        return False
+    return not any(not (low + high).isascii() for low, high in _class_ranges(source))
+
+
+def _class_ranges(source: str) -> Iterator[tuple[str, str]]:
+    """The ends of each range (``a-z``) in the [...] classes of a pattern."""
+    i, n = 0, len(source)
+    while i < n:
+        if source[i] == "\\":
+            i += 2
+            continue
+        if source[i] != "[":
+            i += 1
+            continue
+        i += 1
+        members: list[str] = []  # one character or escape each
+        while i < n and (source[i] != "]" or not members or members == ["^"]):
+            step = 2 if source[i] == "\\" else 1
+            members.append(source[i:i + step])
+            i += step
+        i += 1
+        start = 1 if members[:1] == ["^"] else 0
+        for k in range(start + 1, len(members) - 1):
+            if members[k] == "-" and k - 1 >= start:
+                yield members[k - 1][-1], members[k + 1][-1]
+
+
+def _term_regex(term: Term) -> tuple[bool, bool, str]:
+    """(word character required not to precede, nor to follow, the term's core as RE2)."""
+    core = "".join(" +" if ch == " " else "\\" + ch if ch in _RE2_SPECIAL else ch for ch in term.core)
+    bounded_left = not term.leading_star and is_word_char(term.core[0])
+    bounded_right = not term.trailing_star and is_word_char(term.core[-1])
+    return bounded_left, bounded_right, core
+
+
+def _term_list_regex(terms: Iterable[Term], folding: Folding) -> str:
+    """One RE2 that matches where any of ``terms`` does (case-insensitive, word boundaries read
+    as one character more on each side, which a set may do: it only says whether)."""
+    groups: dict[tuple[bool, bool], list[str]] = {}
+    for term in terms:
+        left, right, core = _term_regex(term)
+        groups.setdefault((left, right), []).append(core)
+    alternatives = [
+        ("(?:^|" + folding.nonword + ")" if left else "") + "(?:" + "|".join(sorted(set(cores))) + ")"
+        + ("(?:" + folding.nonword + "|$)" if right else "")
+        for (left, right), cores in sorted(groups.items())
+    ]
+    return "(?i)(?:" + "|".join(alternatives) + ")"
+
+
+def _set_regex(pattern: CompiledPattern, folding: Folding) -> tuple[str, bool]:
+    """A pattern as the set runs it on folded text, and whether the set's answer is exact (else
+    each match it reports is confirmed by a search)."""
+    plan = boundary_plan(pattern.source)
+    forms = {"hold": "", "start": f"(?:^|{folding.nonword})", "end": f"(?:{folding.nonword}|$)", "check": "()"}
+    body, _ = _rewrite(pattern.source, folding.classes, lambda number, _: forms[plan[number]])
+    return _flag_prefix(pattern.flags) + body, "check" not in plan
+
+
+class StatementMatcher:
+    """Every term list and pattern of the rulesets checked together, by key.
+
+    One RE2 set, run once on each statement (folded: :class:`Folding`), tells which lists and
+    patterns the statement holds. Where they matched is found only when asked (a finding's
+    ``{match}``): terms by the automaton, patterns by a search.
     """
 
-    def __init__(self, patterns: dict[str, CompiledPattern]) -> None:
-        self.names = list(patterns)
-        self.patterns = [patterns[name] for name in self.names]
-        self._set = self._native_set = None
-        self._native_index: list[int] = []
-        if self.patterns:
-            self._set = _compiled_set(p.regex for p in self.patterns)
-            provable = [i for i, p in enumerate(self.patterns) if p.boundaries and all(p.boundaries)]
-            if provable:
-                self._native_set = _compiled_set(_native(self.patterns[i]) for i in provable)
-                self._native_index = provable
+    def __init__(self, lists: dict[str, Iterable[str]], patterns: dict[str, CompiledPattern]) -> None:
+        lists = {name: list(terms) for name, terms in lists.items()}
+        self.terms = TermMatcher(lists)
+        self.patterns = patterns
+        parsed = {name: [parse_term(term) for term in terms] for name, terms in lists.items()}
+        in_set = {name: p for name, p in patterns.items() if foldable(p.source)}
+        named = [ch for terms in parsed.values() for term in terms for ch in term.core]
+        named += [ch for p in in_set.values() for ch in p.source]
+        folding = Folding(named)
+        self._fold = folding.fold
+        regexes: list[str] = []
+        self._keys: list[str] = []
+        self._confirm: dict[int, CompiledPattern] = {}  # set entry → pattern whose matches need a search
+        for name, terms in parsed.items():
+            if terms:
+                self._keys.append(name)
+                regexes.append(_term_list_regex(terms, folding))
+        for name, pattern in in_set.items():
+            regex, exact = _set_regex(pattern, folding)
+            if not exact:
+                self._confirm[len(regexes)] = pattern
+            self._keys.append(name)
+            regexes.append(regex)
+        self._set = _compiled_set(regexes) if regexes else None
+        self._unfolded = [(name, p) for name, p in patterns.items() if name not in in_set]
+        self._unfolded_set = _compiled_set(p.regex for _, p in self._unfolded) if self._unfolded else None
 
-    def scan(self, text: str) -> dict[str, tuple[int, int]]:
-        """For each pattern that matches the (space-flattened) text: its first match span."""
-        return {name: resolve_span(hits[0]) for name, hits in self.scan_many([text]).items()}
-
-    def scan_many(self, texts: Sequence[str]) -> dict[str, dict[int, tuple[int, int] | LaterSpan]]:
-        """For each pattern that matches some of the (space-flattened) ``texts``: text number →
-        its first span, or a :class:`LaterSpan` when the match is proven but not yet located."""
-        found: dict[str, dict[int, tuple[int, int] | LaterSpan]] = {}
-        if self._set is None:
-            return found
-        candidates = self._set.Match
-        native = self._native_set.Match if self._native_set is not None else None
-        native_index = self._native_index
-        for number, text in enumerate(texts):
-            if not text:
-                continue
-            data = text.encode("utf-8")
-            hits = candidates(data)
-            if not hits:
-                continue
-            proven: set[int] = set()
-            if native is not None and len(data) == len(text):  # ASCII
-                proven = {native_index[i] for i in native(data) or ()}
-            for index in hits:
-                pattern = self.patterns[index]
-                if not pattern.boundaries or index in proven:
-                    found.setdefault(self.names[index], {})[number] = LaterSpan(pattern, text)
+    def scan_many(self, texts: Sequence[str]) -> dict[str, list[int]]:
+        """For each list or pattern some of ``texts`` (:func:`plain_text` already) hold: their numbers."""
+        buckets: list[list[int]] = [[] for _ in self._keys]
+        if self._set is not None:
+            match, fold, confirm = self._set.Match, self._fold, self._confirm
+            for number, text in enumerate(texts):
+                if not text:
                     continue
-                span = pattern.search_encoded(text, data)
-                if span is not None:
-                    found.setdefault(self.names[index], {})[number] = span
+                for index in match(fold(text).encode("utf-8")) or ():
+                    if index not in confirm or confirm[index].search(text) is not None:
+                        buckets[index].append(number)
+        found = {key: bucket for key, bucket in zip(self._keys, buckets) if bucket}
+        if self._unfolded_set is not None:
+            for number, text in enumerate(texts):
+                for index in self._unfolded_set.Match(text.encode("utf-8")) or ():
+                    name, pattern = self._unfolded[index]
+                    if pattern.search(text) is not None:
+                        found.setdefault(name, []).append(number)
         return found
 
+    def term_spans(self, text: str) -> dict[str, tuple[int, int]]:
+        """For each list with a term in ``text`` (:func:`plain_text` already): its first match."""
+        return {key: hits[0] for key, hits in self.terms.scan_many([text], plain=True).items()}
 
-def resolve_span(span: tuple[int, int] | LaterSpan | None) -> tuple[int, int] | None:
-    """A span, located now if it was left for later."""
-    return span.span() if isinstance(span, LaterSpan) else span
+    def pattern_span(self, key: str, text: str) -> tuple[int, int] | None:
+        """Where pattern ``key`` first matches ``text`` (:func:`plain_text` already)."""
+        return self.patterns[key].search(text)
+
+    def scan(self, text: str) -> dict[str, tuple[int, int]]:
+        """Each list and pattern the text holds, with the span of its first match."""
+        flat = plain_text(text)
+        terms = self.term_spans(flat)
+        return {key: terms[key] if key in terms else self.pattern_span(key, flat) for key in self.scan_many([flat])}
 
 
 def _compiled_set(regexes: Iterable[str]) -> object:
@@ -509,8 +793,3 @@ def _compiled_set(regexes: Iterable[str]) -> object:
         pattern_set.Add(regex)
     pattern_set.Compile()
     return pattern_set
-
-
-def _native(pattern: CompiledPattern) -> str:
-    """The pattern with RE2's own ``\\b`` where kravkoll's marker groups stand."""
-    return _flag_prefix(pattern.flags) + _rewrite(pattern.source, native_boundaries=True)[0]

@@ -574,14 +574,28 @@ def _placeholder_problems(text: str) -> list[str]:
 
 def fill_message(template: str, values: dict[str, str]) -> str:
     """Replace ``{match}``, ``{requirement.id}``, ... ; ``{{`` and ``}}`` are literal braces."""
+    return "".join(part if name is None else values.get(name, part) for part, name in template_parts(template))
 
-    def replace(match: re.Match[str]) -> str:
+
+@cache
+def template_parts(template: str) -> tuple[tuple[str, str | None], ...]:
+    """A message template split once into (text, placeholder name or None) parts."""
+    parts: list[tuple[str, str | None]] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(template):
+        if match.start() > position:
+            parts.append((template[position:match.start()], None))
         token = match.group()
-        if token == "{{":
-            return "{"
-        if token == "}}":
-            return "}"
-        name = match.group(1)
-        return values.get(name, token) if name is not None else token
+        if token in ("{{", "}}"):
+            parts.append((token[0], None))
+        else:
+            parts.append((token, match.group(1)))
+        position = match.end()
+    if position < len(template):
+        parts.append((template[position:], None))
+    return tuple(parts)
 
-    return _PLACEHOLDER.sub(replace, template)
+
+def placeholders_in(template: str) -> frozenset[str]:
+    """The placeholder names a message template uses."""
+    return frozenset(name for _, name in template_parts(template) if name is not None)

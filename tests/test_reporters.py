@@ -100,3 +100,28 @@ def test_excerpt_underlines_the_match_in_short_and_long_statements() -> None:
     assert shown[start:start + length] == "snabbt"
     assert excerpt("a " * 100, "saknas")[0].endswith("…")
     assert excerpt("kort", None) == ("kort", 0, 0)
+
+
+def test_findings_built_without_validation_equal_validated_ones() -> None:
+    from checker.document import Location, trusted
+    from checker.report import Finding
+
+    values = {"rule": "sv-krav/KR001", "title": "Vagt", "category": "unmeasurable", "severity": "warning",
+              "message": "Vagt: 'snabbt'", "suggestion": None, "file": "a.md",
+              "location": Location(line=3, column=7, section="1 Krav"), "text": "Felet ska åtgärdas snabbt.",
+              "match": "snabbt", "match_start": 19, "end_column": 25, "requirement_id": None, "reference": "LOU",
+              "statement": 4, "fingerprint": "f" * 32, "suppressed": False, "suppression_reason": None}
+    fast, checked = trusted(Finding, dict(values)), Finding.model_validate(values)
+    assert fast == checked
+    assert fast.model_dump_json() == checked.model_dump_json()
+    assert fast.model_fields_set == checked.model_fields_set
+    assert set(values) == set(Finding.model_fields)  # every field is given: trusted() fills no defaults
+
+
+def test_message_templates_fill_placeholders_and_braces() -> None:
+    from checker.rulecompile import fill_message, placeholders_in
+
+    template = "{{Krav}} {requirement.id}: '{match}' i {section} {okänd} }"
+    values = {"match": "snabbt", "requirement.id": "K1", "section": "2 Drift"}
+    assert fill_message(template, values) == "{Krav} K1: 'snabbt' i 2 Drift {okänd} }"
+    assert placeholders_in(template) == {"requirement.id", "match", "section", "okänd"}
