@@ -11,6 +11,7 @@ from comparing all pairs of statements.
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -48,11 +49,12 @@ from .rulemodel import (
     TermsAtom,
     Words,
 )
-from .segment import find_mentions, id_key
+from .segment import MentionFinder, id_key
 
 EMPTY: frozenset[int] = frozenset()
 _TOKEN_WITHOUT_ALNUM = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")  # "-", "|", "§": not words
 _UNMEASURABLE = ("unmeasurable", "ambiguous")
+_COMPARE = {">": operator.gt, "<": operator.lt, ">=": operator.ge, "<=": operator.le}
 
 
 # ---- compiled matchers, built once per set of rulesets ----------------------------------------
@@ -81,6 +83,9 @@ class DocumentMatches:
         self.statements = {key: frozenset(numbers) for key, numbers in matcher.scan_many(texts).items()}
         self._term_spans: dict[int, dict[str, tuple[int, int]]] = {}
         self._pattern_spans: dict[tuple[str, int], tuple[int, int] | None] = {}
+        self.results: dict[tuple, frozenset[int]] = {}
+        """Statements of each condition, by its shape (:meth:`Classification.shape`): rulesets that
+        extend one another share most of their conditions, which are then evaluated once."""
 
     def span(self, key: str, number: int) -> tuple[int, int] | None:
         """Where list or pattern ``key`` first matches statement ``number``."""
@@ -137,6 +142,8 @@ class DocumentIndex:
     """Facts about a document that do not depend on rules."""
 
     document: Document
+    _word_counts: dict[int, int] = field(default_factory=dict, repr=False)
+    _mentions: dict[frozenset[int], dict[str, frozenset[int]]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def universe(self) -> frozenset[int]:
@@ -185,38 +192,57 @@ class DocumentIndex:
         return [id_key(s.requirement_id) if s.requirement_id and s.id_source else None for s in self.document.statements]
 
     @cached_property
-    def mentions(self) -> dict[str, frozenset[int]]:
-        """Id key → statements that mention it or carry it as their own leading/column id, for
-        the ids the document's statements have (only those can be linked by id)."""
-        statements = self.document.statements
-        keys = self.id_keys
-        index = find_mentions(self.texts, {key for key in keys if key is not None})
-        for s in statements:
-            if s.id_source in ("leading", "column"):
-                index.setdefault(keys[s.index], set()).add(s.index)
-        return {k: frozenset(v) for k, v in index.items()}
+    def mention_finder(self) -> MentionFinder:
+        """Finds mentions of the ids the document's statements have (only those can be linked by id)."""
+        return MentionFinder({key for key in self.id_keys if key is not None})
+
+    def mentions_in(self, targets: frozenset[int]) -> dict[str, frozenset[int]]:
+        """Id key → the statements of ``targets`` that mention it or carry it as their own
+        leading/column id (computed once per set of targets: the statements a rule links to)."""
+        found = self._mentions.get(targets)
+        if found is None:
+            numbers = sorted(targets)
+            statements, keys = self.document.statements, self.id_keys
+            index: dict[str, set[int]] = {}
+            for key, positions in self.mention_finder.find([statements[i].text for i in numbers]).items():
+                index[key] = {numbers[k] for k in positions}
+            for i in numbers:
+                if statements[i].id_source in ("leading", "column"):
+                    index.setdefault(keys[i], set()).add(i)
+            found = self._mentions[targets] = {k: frozenset(v) for k, v in index.items()}
+        return found
 
     @cached_property
     def with_id(self) -> frozenset[int]:
         return frozenset(s.index for s in self.document.statements if s.requirement_id and s.id_source in ("leading", "column"))
 
-    @cached_property
-    def word_counts(self) -> list[int]:
-        """Words of each statement: tokens between white space with a letter or digit in them."""
-        return [len(text.split()) - len(_TOKEN_WITHOUT_ALNUM.findall(text)) for text in self.texts]
+    def word_count(self, i: int) -> int:
+        """Words of statement ``i``: tokens between white space with a letter or digit in them
+        (counted when first asked: rules ask about few statements)."""
+        count = self._word_counts.get(i)
+        if count is None:
+            text = self.document.statements[i].text
+            count = self._word_counts[i] = len(text.split()) - len(_TOKEN_WITHOUT_ALNUM.findall(text))
+        return count
 
     @cached_property
-    def section_ancestors(self) -> list[frozenset[int]]:
-        """For each section: itself and every section above it."""
-        result: list[frozenset[int]] = []
+    def section_children(self) -> dict[int, list[int]]:
+        children: dict[int, list[int]] = {}
         for section in self.document.sections:
-            chain = {section.index}
-            parent = section.parent
-            while parent is not None:
-                chain.add(parent)
-                parent = self.document.sections[parent].parent
-            result.append(frozenset(chain))
-        return result
+            if section.parent is not None:
+                children.setdefault(section.parent, []).append(section.index)
+        return children
+
+    def descendants(self, sections: Iterable[int]) -> set[int]:
+        """The sections given and every section below them."""
+        found: set[int] = set()
+        waiting = list(sections)
+        while waiting:
+            section = waiting.pop()
+            if section not in found:
+                found.add(section)
+                waiting.extend(self.section_children.get(section, ()))
+        return found
 
 
 # ---- classification: one ruleset on one document ----------------------------------------------
@@ -239,6 +265,7 @@ class Classification:
         self.term_sets = {name: found[key] for name, key in self.list_keys.items() if key in found}
         self.pattern_sets = {name: found[key] for name, key in self.pattern_keys.items() if key in found}
         self._cache: dict[int, frozenset[int]] = {}
+        self._shapes: dict[int, tuple] = {}
         self._classes: dict[str, frozenset[int]] = {}
         self._among: dict[tuple[frozenset[int], ...], tuple[int, ...]] = {}
 
@@ -247,11 +274,45 @@ class Classification:
         """Statements of a class (``define``); headings never belong to a class, and the items of a
         list belong to the class of the sentence that introduces them ("Konsulten ska ha: • …")."""
         if name not in self._classes:
-            define = self.ruleset.defines.get(name)
-            members = EMPTY if define is None else self.evaluate(define.condition) - self.index.headings
-            introduced = [self.index.list_items[i] for i in members & self.index.list_items.keys()]
-            self._classes[name] = members.union(*introduced) if introduced else members
+            shape = ("class", self._define_shape(name))
+            members = self.matches.results.get(shape)
+            if members is None:
+                define = self.ruleset.defines.get(name)
+                members = EMPTY if define is None else self.evaluate(define.condition) - self.index.headings
+                introduced = [self.index.list_items[i] for i in members & self.index.list_items.keys()]
+                members = self.matches.results[shape] = members.union(*introduced) if introduced else members
+            self._classes[name] = members
         return self._classes[name]
+
+    def shape(self, condition: Any) -> tuple:
+        """What a condition means, written with the shared matcher's keys and with classes
+        expanded: two rulesets' conditions of one shape hold for the same statements."""
+        key = id(condition)
+        shape = self._shapes.get(key)
+        if shape is None:
+            shape = self._shapes[key] = self._shape(condition)
+        return shape
+
+    def _define_shape(self, name: str) -> tuple:
+        define = self.ruleset.defines.get(name)
+        return ("define", self.shape(define.condition) if define is not None else None)
+
+    def _shape(self, condition: Any) -> tuple:
+        if isinstance(condition, TermsAtom):
+            return ("terms", self.list_keys.get(condition.list))
+        if isinstance(condition, PatternAtom):
+            return ("pattern", self.pattern_keys.get(condition.pattern))
+        if isinstance(condition, ClassAtom):
+            return self._define_shape(condition.define)
+        if isinstance(condition, (And, Or)):
+            return (condition.kind, *(self.shape(o) for o in condition.operands))
+        if isinstance(condition, Not):
+            return ("not", self.shape(condition.operand))
+        if isinstance(condition, InSection):
+            return ("in_section", self.list_keys.get(condition.list))
+        if isinstance(condition, Words):
+            return ("words", condition.op, condition.count)
+        return (condition.kind,)
 
     def among(self, targets: frozenset[int], *groups: frozenset[int]) -> tuple[int, ...]:
         """The statements of ``targets`` in any of ``groups``, in order; computed once per question."""
@@ -268,7 +329,10 @@ class Classification:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        result = self._evaluate(condition)
+        shape = self.shape(condition)
+        result = self.matches.results.get(shape)
+        if result is None:
+            result = self.matches.results[shape] = self._evaluate(condition)
         self._cache[key] = result
         return result
 
@@ -280,11 +344,15 @@ class Classification:
         if isinstance(condition, ClassAtom):
             return self.statements_of_class(condition.define)
         if isinstance(condition, And):
-            result = self.evaluate(condition.operands[0])
-            for operand in condition.operands[1:]:
+            counts = [o for o in condition.operands if isinstance(o, Words)]
+            others = [o for o in condition.operands if not isinstance(o, Words)]
+            result = self.evaluate(others[0]) if others else self.index.universe
+            for operand in others[1:]:
                 if not result:
                     break
                 result = result & self.evaluate(operand)
+            for words in counts:  # a filter on what the other operands leave, not a set of its own
+                result = self._words(words, result)
             return result
         if isinstance(condition, Or):
             return frozenset().union(*(self.evaluate(o) for o in condition.operands))
@@ -295,27 +363,20 @@ class Classification:
         if isinstance(condition, HasId):
             return self.index.with_id
         if isinstance(condition, Words):
-            counts = self.index.word_counts
-            compare = {
-                ">": lambda n: n > condition.count,
-                "<": lambda n: n < condition.count,
-                ">=": lambda n: n >= condition.count,
-                "<=": lambda n: n <= condition.count,
-            }[condition.op]
-            return frozenset(i for i, n in enumerate(counts) if compare(n))
+            return self._words(condition, self.index.universe)
         raise KravError(f"internal error: unresolved condition {condition!r}")
+
+    def _words(self, condition: Words, among: frozenset[int]) -> frozenset[int]:
+        """The statements of ``among`` whose word count satisfies ``condition``."""
+        compare = _COMPARE[condition.op]
+        count, limit = self.index.word_count, condition.count
+        return frozenset(i for i in among if compare(count(i), limit))
 
     def _in_section(self, list_name: str) -> frozenset[int]:
         heading_hits = self.term_sets.get(list_name, EMPTY) & self.index.headings
-        sections = {self.document.statements[i].section for i in heading_hits}
-        sections.discard(None)
-        if not sections:
-            return EMPTY
-        ancestors = self.index.section_ancestors
-        return frozenset(
-            s.index for s in self.document.statements
-            if s.section is not None and s.kind != "heading" and ancestors[s.section] & sections
-        )
+        statements = self.document.statements
+        sections = {statements[i].section for i in heading_hits} - {None}
+        return frozenset().union(*(self.index.by_section.get(s, EMPTY) for s in self.index.descendants(sections)))
 
     def first_match(self, condition: Any, i: int) -> tuple[int, int] | None:
         """Span of the first positive term or pattern atom that made ``condition`` hold for ``i``."""
@@ -359,7 +420,7 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
     if i in targets:
         yield ("self", i)
     if "id" in methods and requirement.requirement_id and requirement.id_source:
-        for j in sorted(index.mentions.get(index.id_keys[requirement.index], EMPTY) & targets):
+        for j in sorted(index.mentions_in(targets).get(index.id_keys[requirement.index], EMPTY)):
             if j != i:
                 yield ("id", j)
     if "section" in methods:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from operator import attrgetter
 from typing import Iterable, Sequence
 
@@ -115,7 +116,9 @@ _ID_WORDS_BEFORE_NUMBERS = (
     "kapitel", "kap", "clause", "item", "paragraph", "para", "nr", "no", "§",
 )
 _NUMBER_AFTER_WORD = re.compile(r"\.?\s*(\d+(?:\.\d+)*[a-z]?)(?!\w)", re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
+# Characters that can neither be part of an id nor stand just before one the way it matters:
+# the automaton of find_mentions reads them as spaces.
+_NOT_IN_IDS = re.compile(r"[^\w .,\-§]")
 _KEY_PREFIX = re.compile(rf"(?i)^(?:{_ID_WORDS})\.?\s*(?=\d)")
 
 
@@ -142,34 +145,60 @@ def looks_like_id(cell: str) -> bool:
 
 def find_mentions(texts: Sequence[str], keys: Iterable[str]) -> dict[str, set[int]]:
     """For each id key (as :func:`id_key` makes them), the numbers of the texts that mention it
-    as a whole token: a compact id (``K4.1``, ``REQ-12``), a dotted number (``4.2.1``), or a
-    number after a word such as ``krav``, ``avsnitt``, ``section`` (``krav 3``). One automaton
-    pass over the texts finds the candidates, ids and those words; only their edges are checked."""
-    wanted = {key for key in keys if any(ch.isdigit() for ch in key)}
-    if not wanted:
-        return {}
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
-    for key in wanted:
-        if key[0].isalpha() or "." in key:  # a bare number is an id only after a word
-            automaton.add_word(key.lower(), key)
-    for word in _ID_WORDS_BEFORE_NUMBERS:
-        automaton.add_word(word, None)
-    automaton.make_automaton()
-    found: dict[str, set[int]] = {}
-    for number, text in enumerate(texts):
-        if not _DIGIT.search(text):
-            continue  # every id has a digit; most prose has none
+    (:class:`MentionFinder`)."""
+    return MentionFinder(keys).find(texts)
+
+
+class MentionFinder:
+    """Finds where ids are mentioned as a whole token: a compact id (``K4.1``, ``REQ-12``), a
+    dotted number (``4.2.1``), or a number after a word such as ``krav``, ``avsnitt``,
+    ``section`` (``krav 3``). One automaton holds the ids, each with what may stand before it,
+    and the words that introduce numbers; one pass over the texts finds them, and only the
+    ends of the hits are checked."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.wanted = {key for key in keys if any(ch.isdigit() for ch in key)}
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+        for key in self.wanted:
+            # What may stand just before an id (every other character reads as a space, below).
+            if key[0].isalpha():
+                starts = (" ", ",", "§")
+            elif "." in key:
+                starts = (" ", "-", "§")
+            else:
+                continue  # a bare number is an id only after a word
+            lowered = key.lower()
+            for start in starts:
+                self._automaton.add_word(start + lowered, key)
+        for word in _ID_WORDS_BEFORE_NUMBERS:
+            self._automaton.add_word(word, None)
+        self._automaton.make_automaton()
+
+    def find(self, texts: Sequence[str]) -> dict[str, set[int]]:
+        """For each id key, the numbers of the texts that mention it."""
+        found: dict[str, set[int]] = {}
+        if not self.wanted or not texts:
+            return found
+        wanted = self.wanted
+        text = "\x00".join(texts)  # no id or id word contains \x00: no hit crosses from one text to the next
         lowered = text.lower()
         if len(lowered) != len(text):  # a letter whose lower case is longer: keep the offsets
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-        for end, key in automaton.iter(lowered):
+        haystack = " " + _NOT_IN_IDS.sub(" ", lowered)
+        starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
+        number, next_start = 0, starts[1]
+        for end, key in self._automaton.iter(haystack):
+            end -= 1  # the haystack's leading space
+            while end >= next_start:  # hits come in order of their end: move on to the text holding this one
+                number += 1
+                next_start = starts[number + 1]
             if key is None:  # an id word: the number after it, if any
                 key = _number_after_word(text, end + 1, lowered[end])
                 if key in wanted:
                     found.setdefault(key, set()).add(number)
-            elif _mentioned_at(text, end + 1 - len(key), end + 1, key):
+            elif _ends_id(text, end + 1, ".-" if key[0].isalpha() else ".,"):
                 found.setdefault(key, set()).add(number)
-    return found
+        return found
 
 
 def _number_after_word(text: str, word_end: int, last: str) -> str | None:
@@ -184,18 +213,6 @@ def _number_after_word(text: str, word_end: int, last: str) -> str | None:
         return None  # the end of a longer word ("Norway", "para" in "separa-")
     match = _NUMBER_AFTER_WORD.match(text, word_end)
     return match.group(1).upper() if match else None
-
-
-def _mentioned_at(text: str, start: int, end: int, key: str) -> bool:
-    """Whether ``text[start:end]`` (equal to ``key`` but for case) is the key as a whole id."""
-    before = text[start - 1] if start else ""
-    if key[0].isalpha():  # K4.1, REQ-12: not part of a longer word or id
-        return not _continues_id(before, "_.-") and _ends_id(text, end, ".-")
-    return not _continues_id(before, "_.,") and _ends_id(text, end, ".,")  # 4.2.1 on its own
-
-
-def _continues_id(char: str, joiners: str) -> bool:
-    return bool(char) and (char.isalnum() or char in joiners)
 
 
 def _ends_id(text: str, end: int, joiners: str) -> bool:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.errors import InputError
 from checker.readers import read_bytes, read_document
@@ -58,6 +61,55 @@ def test_find_mentions_of_ids_as_whole_tokens() -> None:
         "99.4.2 och 4.2x",  # 3: none
     ]
     assert find_mentions(texts, keys) == {"K4.1": {0}, "REQ-12": {0}, "3": {0}, "4.2.1": {0}, "3.2": {2}, "4.2": {2}}
+
+
+ID_WORDS = ("krav", "kravnr", "kravnummer", "requirement", "req", "punkt", "avsnitt", "section", "sektion",
+            "kapitel", "kap", "clause", "item", "paragraph", "para", "nr", "no", "§")
+
+
+def reference_mentions(texts: list[str], keys: set[str]) -> dict[str, set[int]]:
+    """Mentions by the documented rules, position by position: an id not joined to a longer
+    token on either side, or a number right after an id word."""
+    found: dict[str, set[int]] = {}
+
+    def joined_before(text: str, at: int, joiners: str) -> bool:
+        return at > 0 and (text[at - 1].isalnum() or text[at - 1] in joiners)
+
+    def joined_after(text: str, at: int, joiners: str) -> bool:
+        return at < len(text) and (text[at].isalnum() or text[at] == "_" or (text[at] in joiners and text[at + 1:at + 2].isdigit()))
+
+    for number, text in enumerate(texts):
+        lowered = text.lower()
+        for key in keys:
+            if not key[0].isalpha() and "." not in key:
+                continue
+            joiners = ("_.-", ".-") if key[0].isalpha() else ("_.,", ".,")
+            for at in range(len(text) - len(key) + 1):
+                if lowered[at:at + len(key)] == key.lower() and not joined_before(text, at, joiners[0]) \
+                        and not joined_after(text, at + len(key), joiners[1]):
+                    found.setdefault(key, set()).add(number)
+        for word in ID_WORDS:
+            for at in range(len(text) - len(word) + 1):
+                end = at + len(word)
+                if lowered[at:end] != word or (word[-1].isalpha() and at > 0 and text[at - 1].isalpha()):
+                    continue
+                if not (text[end:end + 1].isdigit() or text[end:end + 1] in (".", " ", "\t", "\u00a0")):
+                    continue
+                match = re.match(r"\.?\s*(\d+(?:\.\d+)*[a-z]?)(?!\w)", text[end:], re.IGNORECASE)
+                if match and match.group(1).upper() in keys:
+                    found.setdefault(match.group(1).upper(), set()).add(number)
+    return found
+
+
+MENTION_KEYS = ["K4.1", "K4.12", "REQ-12", "3", "4.2.1", "4.2", "3.2", "2"]
+MENTION_PIECES = ["K4.1", "k4.12", "REQ-12", "4.2", ".1", "3", " ", ",", "-", "_", "§", "a", "krav", "nr", "no", "kap.", "\u00a0", "x", "5"]
+mention_texts = st.lists(st.lists(st.sampled_from(MENTION_PIECES), max_size=12).map("".join), min_size=1, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(mention_texts, st.sets(st.sampled_from(MENTION_KEYS), min_size=1))
+def test_find_mentions_agrees_with_the_rules_read_position_by_position(texts: list[str], keys: set[str]) -> None:
+    assert find_mentions(texts, keys) == reference_mentions(texts, keys)
 
 
 def test_numbered_headings() -> None:
