@@ -189,7 +189,9 @@ class DocumentIndex:
     @cached_property
     def id_keys(self) -> list[str | None]:
         """Each statement's requirement id as ids are compared (:func:`id_key`), if it has one."""
-        return [id_key(s.requirement_id) if s.requirement_id and s.id_source else None for s in self.document.statements]
+        keys: dict[str, str] = {}  # statements under one heading share its id: compute each once
+        return [(keys.get(s.requirement_id) or keys.setdefault(s.requirement_id, id_key(s.requirement_id)))
+                if s.requirement_id and s.id_source else None for s in self.document.statements]
 
     @cached_property
     def mention_finder(self) -> MentionFinder:
@@ -436,6 +438,43 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
         yield from (("blanket", j) for j in c.among(targets, c.statements_of_class("blanket")) if j != i)
 
 
+def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Sequence[str], c: Classification) -> list[int]:
+    """The statements of ``candidates`` that :func:`iter_links` links to none of ``targets``, in
+    order; a rule asks this of every requirement, so it is answered for all of them at once."""
+    index, statements = c.index, c.document.statements
+    remaining = candidates - targets  # a statement of the targets links to itself
+    if "id" in methods and remaining:
+        mentions, keys = index.mentions_in(targets), index.id_keys
+        remaining = {i for i in remaining if not (statements[i].requirement_id and statements[i].id_source
+                                                  and _has_other(mentions.get(keys[i], EMPTY), i))}
+    if "section" in methods and remaining:
+        in_section = _targets_by(targets, index.by_section)
+        in_section.pop(None, None)  # statements before the first heading share no section
+        in_table = _targets_by(targets, index.by_table)
+        remaining = {i for i in remaining
+                     if not (_has_other(in_section.get(statements[i].section, EMPTY), i)
+                             or _has_other(in_table.get(statements[i].table, EMPTY), i))}
+    if "topic" in methods and remaining:
+        for topic in c.ruleset.topics:
+            members = c.term_sets.get(topic, EMPTY)
+            linked = members & targets
+            remaining = {i for i in remaining if i not in members or not _has_other(linked, i)}
+    if "blanket" in methods and remaining:
+        blanket = c.statements_of_class("blanket") & targets
+        remaining = {i for i in remaining if not _has_other(blanket, i)}
+    return sorted(remaining)
+
+
+def _has_other(group: frozenset[int], i: int) -> bool:
+    """Whether ``group`` holds a statement besides ``i``."""
+    return len(group) > 1 or (bool(group) and i not in group)
+
+
+def _targets_by(targets: frozenset[int], groups: dict[Any, frozenset[int]]) -> dict[Any, frozenset[int]]:
+    """For each group (a section, a table): the targets in it."""
+    return {key: members & targets for key, members in groups.items()}
+
+
 # ---- evaluating rules ----------------------------------------------------------------------------
 
 
@@ -447,20 +486,71 @@ class _Context:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _values(rule: Rule, document: Document, statement: Statement | None, match: str | None, language: str) -> dict[str, str]:
-    """What the placeholders of the rule's message and suggestion stand for (only those they use)."""
-    used = placeholders_in(rule.message) | placeholders_in(rule.suggest)
-    values = {"match": match or ""}
-    if statement is None:
-        values.update({"requirement.id": "", "statement": "", "section": ""})
+class _FindingMaker:
+    """Makes the findings of one rule on one document: what is the same for all of them is
+    worked out once."""
+
+    def __init__(self, ctx: _Context, rule: Rule) -> None:
+        document = ctx.document
+        language = ctx.classification.ruleset.language
+        self.document = document
+        self.rule = rule
+        self.line_word = "rad" if (document.language if language == "any" else language) == "sv" else "line"
+        self.used = placeholders_in(rule.message) | placeholders_in(rule.suggest)
+        self.fixed = {"rule": rule.full_id, "title": rule.title, "category": rule.category,
+                      "severity": ctx.config.severity_of(rule), "file": document.path, "reference": rule.reference or None}
+        self.ignored_by = {rule.full_id, rule.id, "*", "all"}
+
+    def __call__(self, statement: Statement | None, span: tuple[int, int] | None, match_from: Statement | None = None) -> Finding:
+        source = match_from if match_from is not None else statement
+        match = source.text[span[0]:span[1]] if span and source is not None else None
+        values = self._values(statement, match)
+        location = match_start = end_column = None
+        if statement is not None:
+            location = statement.location
+            if span and match_from is None:
+                match_start = span[0]
+                location, end_column = statement.span_location(*span)
+        suppressed, reason = self._suppression(statement)
+        # Every value comes from the compiled rule and the document model, both validated already.
+        return trusted(Finding, {
+            **self.fixed,
+            "message": fill_message(self.rule.message, values),
+            "suggestion": fill_message(self.rule.suggest, values) or None,
+            "location": location,
+            "text": statement.text if statement is not None else None,
+            "match": match,
+            "match_start": match_start,
+            "end_column": end_column,
+            "requirement_id": statement.requirement_id if statement is not None else None,
+            "statement": statement.index if statement is not None else None,
+            "fingerprint": _fingerprint(self.rule, statement, match),
+            "suppressed": suppressed,
+            "suppression_reason": reason,
+        })
+
+    def _values(self, statement: Statement | None, match: str | None) -> dict[str, str]:
+        """What the placeholders of the message and suggestion stand for (only those they use)."""
+        values = {"match": match or ""}
+        if statement is None:
+            values.update({"requirement.id": "", "statement": "", "section": ""})
+        else:
+            used = self.used
+            if "requirement.id" in used:
+                values["requirement.id"] = statement.requirement_id or f"{self.line_word} {statement.location.line}"
+            if "statement" in used:
+                values["statement"] = statement.text
+            if "section" in used:
+                values["section"] = self.document.section_label(statement.section) or ""
         return values
-    if "requirement.id" in used:
-        values["requirement.id"] = statement.requirement_id or f"{'rad' if language == 'sv' else 'line'} {statement.location.line}"
-    if "statement" in used:
-        values["statement"] = statement.text
-    if "section" in used:
-        values["section"] = document.section_label(statement.section) or ""
-    return values
+
+    def _suppression(self, statement: Statement | None) -> tuple[bool, str | None]:
+        blocks = self.document.blocks[:1] if statement is None else (self.document.blocks[statement.block],)
+        for block in blocks:
+            for suppression in block.suppressions:
+                if not self.ignored_by.isdisjoint(suppression.rules):
+                    return True, suppression.reason or None
+        return False, None
 
 
 def _fingerprint(rule: Rule, statement: Statement | None, match: str | None) -> str:
@@ -472,71 +562,20 @@ def _fingerprint(rule: Rule, statement: Statement | None, match: str | None) -> 
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
 
 
-def _finding(ctx: _Context, rule: Rule, statement: Statement | None, span: tuple[int, int] | None, match_from: Statement | None = None) -> Finding:
-    document = ctx.document
-    source = match_from if match_from is not None else statement
-    match = source.text[span[0]:span[1]] if span and source is not None else None
-    language = ctx.classification.ruleset.language
-    if language == "any":
-        language = document.language
-    values = _values(rule, document, statement, match, language)
-    location = None
-    match_start = end_column = None
-    if statement is not None:
-        location = statement.location
-        if span and match_from is None:
-            match_start = span[0]
-            location, end_column = statement.span_location(*span)
-    suppressed, reason = _suppression(document, statement, rule)
-    # Every value comes from the compiled rule and the document model, both validated already.
-    return trusted(Finding, {
-        "rule": rule.full_id,
-        "title": rule.title,
-        "category": rule.category,
-        "severity": ctx.config.severity_of(rule),
-        "message": fill_message(rule.message, values),
-        "suggestion": fill_message(rule.suggest, values) or None,
-        "file": document.path,
-        "location": location,
-        "text": statement.text if statement is not None else None,
-        "match": match,
-        "match_start": match_start,
-        "end_column": end_column,
-        "requirement_id": statement.requirement_id if statement is not None else None,
-        "reference": rule.reference or None,
-        "statement": statement.index if statement is not None else None,
-        "fingerprint": _fingerprint(rule, statement, match),
-        "suppressed": suppressed,
-        "suppression_reason": reason,
-    })
-
-
-def _suppression(document: Document, statement: Statement | None, rule: Rule) -> tuple[bool, str | None]:
-    if statement is None:
-        blocks = document.blocks[:1]
-    else:
-        blocks = [document.blocks[statement.block]]
-    for block in blocks:
-        for suppression in block.suppressions:
-            if any(r in (rule.full_id, rule.id, "*", "all") for r in suppression.rules):
-                return True, suppression.reason or None
-    return False, None
-
-
 def evaluate_rule(rule: Rule, ctx: _Context) -> None:
     c = ctx.classification
     statements = ctx.document.statements
+    finding = _FindingMaker(ctx, rule)
     if rule.kind == "requirement":
         for i in sorted(c.evaluate(rule.when) & c.statements_of_class("requirement")):
-            ctx.findings.append(_finding(ctx, rule, statements[i], c.first_match(rule.when, i)))
+            ctx.findings.append(finding(statements[i], c.first_match(rule.when, i)))
     elif rule.kind in ("followup", "sanction") and rule.target == "requirements":
-        targets = c.statements_of_class(rule.kind)
-        for i in sorted(c.evaluate(rule.where) & c.statements_of_class("requirement")):
-            if next(iter_links(statements[i], targets, rule.linked_by, c), None) is None:
-                ctx.findings.append(_finding(ctx, rule, statements[i], c.first_match(rule.where, i)))
+        candidates = c.evaluate(rule.where) & c.statements_of_class("requirement")
+        for i in unlinked(candidates, c.statements_of_class(rule.kind), rule.linked_by, c):
+            ctx.findings.append(finding(statements[i], c.first_match(rule.where, i)))
     elif rule.kind == "sanction":
         for i in sorted(c.evaluate(rule.where) & c.statements_of_class("sanction")):
-            ctx.findings.append(_finding(ctx, rule, statements[i], c.first_match(rule.where, i)))
+            ctx.findings.append(finding(statements[i], c.first_match(rule.where, i)))
     elif rule.kind == "document":
         triggers = c.evaluate(rule.when) if rule.when is not None else None
         if triggers is not None and not triggers:
@@ -545,7 +584,7 @@ def evaluate_rule(rule: Rule, ctx: _Context) -> None:
             return
         first = min(triggers) if triggers else None
         span = c.first_match(rule.when, first) if first is not None else None
-        ctx.findings.append(_finding(ctx, rule, None, span, statements[first] if first is not None else None))
+        ctx.findings.append(finding(None, span, statements[first] if first is not None else None))
 
 
 # ---- the public API ------------------------------------------------------------------------------

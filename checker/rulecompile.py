@@ -574,7 +574,7 @@ def _placeholder_problems(text: str) -> list[str]:
 
 def fill_message(template: str, values: dict[str, str]) -> str:
     """Replace ``{match}``, ``{requirement.id}``, ... ; ``{{`` and ``}}`` are literal braces."""
-    return "".join(part if name is None else values.get(name, part) for part, name in template_parts(template))
+    return "".join([part if name is None else values.get(name, part) for part, name in template_parts(template)])
 
 
 @cache

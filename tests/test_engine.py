@@ -435,3 +435,48 @@ def test_findings_know_where_the_match_starts_and_ends(sv) -> None:
     assert (finding.match_start, finding.location.column, finding.end_column) == (3, 4, 10)
     shown, start, length = excerpt("Det  ska vara snabbt, inte snabbt.", "snabbt", 27)
     assert (shown[start:start + length], start) == ("snabbt", 26)
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+BEFORE_ANY_HEADING = """Leverantören ska åtgärda fel inom 4 timmar.
+
+Beställaren följer upp åtgärdstiden varje månad.
+
+Leverantören ska leverera snabbt.
+
+# 1 Drift
+
+K1.1 Leverantören ska ha support vid behov.
+"""
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.md")) + ["sv-avtal-sla.docx", "en-rfp.docx", "inline"])
+def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name: str, tmp_path: Path) -> None:
+    """``unlinked`` (what rules use) and ``links_of`` (what the matrix shows) agree for every
+    requirement, every target class and every combination of link methods."""
+    from itertools import combinations
+
+    from checker.engine import Classification, default_rulesets_compiled, links_of, unlinked
+    from checker.readers import read_document
+    from checker.rulemodel import LINK_METHODS
+
+    path = EXAMPLES / name
+    if name == "inline":  # statements before the first heading belong to no section
+        path = tmp_path / "inline.md"
+        path.write_text(BEFORE_ANY_HEADING, encoding="utf-8")
+    document = read_document(path)
+    result = check_document(document, list(default_rulesets_compiled(document.language)))
+    checked = 0
+    for c in result.classifications:
+        requirements = c.statements_of_class("requirement")
+        for kind in ("followup", "sanction", "blanket"):
+            targets = c.statements_of_class(kind)
+            for size in range(1, len(LINK_METHODS) + 1):
+                for methods in combinations(LINK_METHODS, size):
+                    expected = [i for i in sorted(requirements) if not links_of(document.statements[i], targets, methods, c)]
+                    assert unlinked(requirements, targets, methods, c) == expected, (c.ruleset.name, kind, methods)
+                    checked += len(requirements)
+    assert checked > 0
+    assert isinstance(result.classifications[0], Classification)
