@@ -30,8 +30,8 @@ _set_attribute = object.__setattr__
 
 
 def trusted(model: type[ModelT], values: dict[str, Any]) -> ModelT:
-    """A ``model`` holding ``values``, which are valid already and name every field: what
-    ``model_construct`` makes, at a seventh of its cost (a large document has thousands of
+    """A ``model`` holding ``values``, which are valid already and name every field in the
+    model's order (the order of its JSON): what ``model_construct`` makes, at a seventh of its cost (a large document has thousands of
     findings). For models without private attributes or extra fields; a test compares the two."""
     instance = model.__new__(model)
     _set_attribute(instance, "__dict__", values)

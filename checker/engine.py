@@ -497,8 +497,7 @@ class _FindingMaker:
         self.rule = rule
         self.line_word = "rad" if (document.language if language == "any" else language) == "sv" else "line"
         self.used = placeholders_in(rule.message) | placeholders_in(rule.suggest)
-        self.fixed = {"rule": rule.full_id, "title": rule.title, "category": rule.category,
-                      "severity": ctx.config.severity_of(rule), "file": document.path, "reference": rule.reference or None}
+        self.severity = ctx.config.severity_of(rule)
         self.ignored_by = {rule.full_id, rule.id, "*", "all"}
 
     def __call__(self, statement: Statement | None, span: tuple[int, int] | None, match_from: Statement | None = None) -> Finding:
@@ -513,18 +512,24 @@ class _FindingMaker:
                 location, end_column = statement.span_location(*span)
         suppressed, reason = self._suppression(statement)
         # Every value comes from the compiled rule and the document model, both validated already.
-        return trusted(Finding, {
-            **self.fixed,
-            "message": fill_message(self.rule.message, values),
-            "suggestion": fill_message(self.rule.suggest, values) or None,
+        rule = self.rule
+        return trusted(Finding, {  # in the order of Finding's fields, the order of its JSON
+            "rule": rule.full_id,
+            "title": rule.title,
+            "category": rule.category,
+            "severity": self.severity,
+            "message": fill_message(rule.message, values),
+            "suggestion": fill_message(rule.suggest, values) or None,
+            "file": self.document.path,
             "location": location,
             "text": statement.text if statement is not None else None,
             "match": match,
             "match_start": match_start,
             "end_column": end_column,
             "requirement_id": statement.requirement_id if statement is not None else None,
+            "reference": rule.reference or None,
             "statement": statement.index if statement is not None else None,
-            "fingerprint": _fingerprint(self.rule, statement, match),
+            "fingerprint": _fingerprint(rule, statement, match),
             "suppressed": suppressed,
             "suppression_reason": reason,
         })

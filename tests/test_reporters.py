@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import xml.etree.ElementTree as ET
 
 import jsonschema
@@ -115,7 +116,7 @@ def test_findings_built_without_validation_equal_validated_ones() -> None:
     assert fast == checked
     assert fast.model_dump_json() == checked.model_dump_json()
     assert fast.model_fields_set == checked.model_fields_set
-    assert set(values) == set(Finding.model_fields)  # every field is given: trusted() fills no defaults
+    assert list(values) == list(Finding.model_fields)  # every field, in order: trusted() fills no defaults
 
 
 def test_message_templates_fill_placeholders_and_braces() -> None:
@@ -125,3 +126,15 @@ def test_message_templates_fill_placeholders_and_braces() -> None:
     values = {"match": "snabbt", "requirement.id": "K1", "section": "2 Drift"}
     assert fill_message(template, values) == "{Krav} K1: 'snabbt' i 2 Drift {okänd} }"
     assert placeholders_in(template) == {"requirement.id", "match", "section", "okänd"}
+
+
+def test_engine_findings_hold_their_fields_in_schema_order() -> None:
+    from checker.engine import check_document, default_rulesets_compiled
+    from checker.readers import read_document
+    from checker.report import Finding
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    document = read_document(examples / "sv-avtal-sla.md")
+    found = check_document(document, list(default_rulesets_compiled("sv"))).findings
+    assert found and all(list(f.__dict__) == list(Finding.model_fields) for f in found)
+    assert found[0].model_dump_json() == Finding.model_validate(found[0].model_dump()).model_dump_json()
