@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import operator
-import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -22,7 +21,7 @@ from .config import Config
 from .document import Document, Statement, trusted
 from .errors import KravError, RuleError
 from .limits import one_document
-from .matching import StatementMatcher, compile_pattern, plain_text
+from .matching import LONE_SYMBOLS, StatementMatcher, compile_pattern, plain_text, word_count
 from .report import (
     FileReport,
     Finding,
@@ -52,7 +51,6 @@ from .rulemodel import (
 from .segment import MentionFinder, id_key
 
 EMPTY: frozenset[int] = frozenset()
-_TOKEN_WITHOUT_ALNUM = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")  # "-", "|", "§": not words
 _UNMEASURABLE = ("unmeasurable", "ambiguous")
 _COMPARE = {">": operator.gt, "<": operator.lt, ">=": operator.ge, "<=": operator.le}
 
@@ -83,9 +81,15 @@ class DocumentMatches:
         self.statements = {key: frozenset(numbers) for key, numbers in matcher.scan_many(texts).items()}
         self._term_spans: dict[int, dict[str, tuple[int, int]]] = {}
         self._pattern_spans: dict[tuple[str, int], tuple[int, int] | None] = {}
+        self._lone_symbols = self.statements.pop(LONE_SYMBOLS, EMPTY)
         self.results: dict[tuple, frozenset[int]] = {}
         """Statements of each condition, by its shape (:meth:`Classification.shape`): rulesets that
         extend one another share most of their conditions, which are then evaluated once."""
+
+    def word_count(self, number: int) -> int:
+        """Words of statement ``number`` (:func:`word_count`)."""
+        text = self.texts[number]
+        return word_count(text) if number in self._lone_symbols else len(text.split())
 
     def span(self, key: str, number: int) -> tuple[int, int] | None:
         """Where list or pattern ``key`` first matches statement ``number``."""
@@ -142,7 +146,6 @@ class DocumentIndex:
     """Facts about a document that do not depend on rules."""
 
     document: Document
-    _word_counts: dict[int, int] = field(default_factory=dict, repr=False)
     _mentions: dict[frozenset[int], dict[str, frozenset[int]]] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -217,15 +220,6 @@ class DocumentIndex:
     @cached_property
     def with_id(self) -> frozenset[int]:
         return frozenset(s.index for s in self.document.statements if s.requirement_id and s.id_source in ("leading", "column"))
-
-    def word_count(self, i: int) -> int:
-        """Words of statement ``i``: tokens between white space with a letter or digit in them
-        (counted when first asked: rules ask about few statements)."""
-        count = self._word_counts.get(i)
-        if count is None:
-            text = self.document.statements[i].text
-            count = self._word_counts[i] = len(text.split()) - len(_TOKEN_WITHOUT_ALNUM.findall(text))
-        return count
 
     @cached_property
     def section_children(self) -> dict[int, list[int]]:
@@ -371,7 +365,7 @@ class Classification:
     def _words(self, condition: Words, among: frozenset[int]) -> frozenset[int]:
         """The statements of ``among`` whose word count satisfies ``condition``."""
         compare = _COMPARE[condition.op]
-        count, limit = self.index.word_count, condition.count
+        count, limit = self.matches.word_count, condition.count
         return frozenset(i for i in among if compare(count(i), limit))
 
     def _in_section(self, list_name: str) -> frozenset[int]:

@@ -28,9 +28,9 @@ try:
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre  # type: ignore[no-redef]
 
-# White space that Word and PDFs put between numbers and units; matched as plain spaces.
-_SPACES = "\t\n\r\f\v\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u2028\u2029\x85"
-_ODD_SPACE = re.compile(f"[{_SPACES}]")  # one at a time: same length (10x faster than str.translate)
+# White space other than a plain space (tabs, line breaks, the no-break and thin spaces Word and
+# PDFs put between numbers and units): matched as plain spaces, one for one (same length).
+_ODD_SPACE = re.compile(r"[^\S ]")  # 10x faster than str.translate
 _CURLY_QUOTE = re.compile("[\u2018\u2019\u02bc\u201c\u201d\u201e]")
 _STRAIGHT_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"'})
 # Between the texts of one automaton pass: never in a term (terms refuse control characters)
@@ -48,6 +48,16 @@ _OPTIONS.max_mem = 64 << 20
 
 def is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_" or (ch >= "\u0300" and ch <= "\u036f")
+
+
+_TOKEN_WITHOUT_ALNUM = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")  # "-", "|", "§": not words
+LONE_SYMBOLS = "\x00lone symbols"
+""":class:`StatementMatcher` key of the statements with a token of no letter or digit ("-", "§")."""
+
+
+def word_count(text: str) -> int:
+    """Words: tokens between white space with a letter or digit in them."""
+    return len(text.split()) - len(_TOKEN_WITHOUT_ALNUM.findall(text))
 
 
 def plain_text(text: str) -> str:
@@ -635,6 +645,7 @@ class Folding:
         kept = "".join(sorted({ch for ch in named if not ch.isascii() and not is_word_char(ch)}))
         self._others = re.compile(f"[^\\x00-\\x7f\\w\\u0300-\\u036f{re.escape(kept)}]")
         nonword = _ASCII_NONWORD + kept
+        self.kept = kept
         self.nonword = f"[{nonword}]"
         self.classes = WordClasses(word=f"[^{nonword}]", nonword=self.nonword,
                                    inside="0-9A-Z_a-z" + _ranges_without(0x80, 0x10FFFF, kept))
@@ -748,21 +759,24 @@ class StatementMatcher:
                 self._confirm[len(regexes)] = pattern
             self._keys.append(name)
             regexes.append(regex)
-        self._set = _compiled_set(regexes) if regexes else None
+        # Most statements have no such token: their words are counted by splitting alone.
+        self._keys.append(LONE_SYMBOLS)
+        regexes.append(f"(?:^| )[\\x00-\\x1f\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f\\x{{300}}-\\x{{36f}}{folding.kept}]+(?: |$)")
+        self._set = _compiled_set(regexes)
         self._unfolded = [(name, p) for name, p in patterns.items() if name not in in_set]
         self._unfolded_set = _compiled_set(p.regex for _, p in self._unfolded) if self._unfolded else None
 
     def scan_many(self, texts: Sequence[str]) -> dict[str, list[int]]:
-        """For each list or pattern some of ``texts`` (:func:`plain_text` already) hold: their numbers."""
+        """For each list or pattern some of ``texts`` (:func:`plain_text` already) hold, and for
+        :data:`LONE_SYMBOLS`: their numbers."""
         buckets: list[list[int]] = [[] for _ in self._keys]
-        if self._set is not None:
-            match, fold, confirm = self._set.Match, self._fold, self._confirm
-            for number, text in enumerate(texts):
-                if not text:
-                    continue
-                for index in match(fold(text).encode("utf-8")) or ():
-                    if index not in confirm or confirm[index].search(text) is not None:
-                        buckets[index].append(number)
+        match, fold, confirm = self._set.Match, self._fold, self._confirm
+        for number, text in enumerate(texts):
+            if not text:
+                continue
+            for index in match(fold(text).encode("utf-8")) or ():
+                if index not in confirm or confirm[index].search(text) is not None:
+                    buckets[index].append(number)
         found = {key: bucket for key, bucket in zip(self._keys, buckets) if bucket}
         if self._unfolded_set is not None:
             for number, text in enumerate(texts):
@@ -784,7 +798,8 @@ class StatementMatcher:
         """Each list and pattern the text holds, with the span of its first match."""
         flat = plain_text(text)
         terms = self.term_spans(flat)
-        return {key: terms[key] if key in terms else self.pattern_span(key, flat) for key in self.scan_many([flat])}
+        return {key: terms[key] if key in terms else self.pattern_span(key, flat)
+                for key in self.scan_many([flat]) if key != LONE_SYMBOLS}
 
 
 def _compiled_set(regexes: Iterable[str]) -> object:

@@ -13,7 +13,7 @@ from typing import Iterable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.matching import StatementMatcher, TermMatcher, boundary_plan, compile_pattern, parse_term, plain_text
+from checker.matching import LONE_SYMBOLS, StatementMatcher, TermMatcher, boundary_plan, compile_pattern, parse_term, plain_text, word_count
 
 WORD = r"(?:\w|[\u0300-\u036f])"
 # Letters with one lower-case form of the same length, digits, punctuation and the white space
@@ -68,7 +68,9 @@ def test_one_automaton_pass_over_many_texts_matches_the_reference(lists: dict[st
 def test_the_set_holds_a_list_exactly_where_the_automaton_finds_it(lists: dict[str, list[str]], many: list[str]) -> None:
     flat = [plain_text(text) for text in many]
     expected = {name: sorted(numbers) for name, numbers in TermMatcher(lists).scan_many(flat, plain=True).items()}
-    assert StatementMatcher(lists, {}).scan_many(flat) == expected
+    found = StatementMatcher(lists, {}).scan_many(flat)
+    found.pop(LONE_SYMBOLS, None)
+    assert found == expected
 
 
 def test_term_matching_examples() -> None:
@@ -124,6 +126,7 @@ def test_pattern_set_matches_a_search_per_pattern(sources: list[str], many: list
             if span is not None:
                 expected.setdefault(f"p{k}", {})[number] = span
     found = matcher.scan_many(flat)
+    found.pop(LONE_SYMBOLS, None)
     assert {key: {number: matcher.pattern_span(key, flat[number]) for number in numbers} for key, numbers in found.items()} == expected
 
 
@@ -141,3 +144,12 @@ def test_unicode_word_boundaries_in_patterns() -> None:
     matcher = StatementMatcher({}, {"år": compile_pattern(r"\bår\b"), "pct": compile_pattern(r"\d+ %\b")})
     assert matcher.scan("99 % per år") == {"år": (9, 11), "pct": (0, 4)}
     assert matcher.scan("påår") == {}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab1 -_§–→\u0301\u3000\t\u00a0|.", max_size=20), min_size=1, max_size=6))
+def test_the_set_knows_which_statements_have_tokens_that_are_not_words(many: list[str]) -> None:
+    flat = [plain_text(text) for text in many]
+    lone = set(StatementMatcher({"l": ["a"]}, {"p": compile_pattern("–")}).scan_many(flat).get(LONE_SYMBOLS, []))
+    for number, text in enumerate(many):
+        assert (number in lone) == (word_count(text) < len(text.split())), repr(text)
