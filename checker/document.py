@@ -118,18 +118,23 @@ class Statement(_Model):
 
     def location_at(self, offset: int) -> Location:
         """The source location of character ``offset`` of :attr:`text`."""
-        anchor = self.anchors[self._anchor_index(offset)]
-        shift = max(offset - anchor.offset, 0)
-        return trusted(Location, {**anchor.location.__dict__, "column": anchor.location.column + shift})
+        return self._location_in(self.anchors[self._anchor_index(offset)], offset)
 
     def span_location(self, start: int, end: int) -> tuple[Location, int | None]:
         """Where ``text[start:end]`` starts, and the column just after it when it ends in the
         same stretch of source (the same line, paragraph or cell); else None."""
-        location = self.location_at(start)
-        same = end > start and self._anchor_index(end - 1) == self._anchor_index(start)
+        first = self._anchor_index(start)
+        location = self._location_in(self.anchors[first], start)
+        same = end > start and self._anchor_index(end - 1) == first
         return location, location.column + (end - start) if same else None
 
+    def _location_in(self, anchor: Anchor, offset: int) -> Location:
+        shift = max(offset - anchor.offset, 0)
+        return trusted(Location, {**anchor.location.__dict__, "column": anchor.location.column + shift})
+
     def _anchor_index(self, offset: int) -> int:
+        if len(self.anchors) == 1:  # most statements stand on one line
+            return 0
         return max(bisect_right(self.anchors, offset, key=_ANCHOR_OFFSET) - 1, 0)
 
     def offset_of(self, location: Location) -> int | None:

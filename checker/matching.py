@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 # White space other than a plain space (tabs, line breaks, the no-break and thin spaces Word and
 # PDFs put between numbers and units): matched as plain spaces, one for one (same length).
-_ODD_SPACE = re.compile(r"[^\S ]")  # 10x faster than str.translate
+_ODD_SPACE = re.compile(r"[^\S ]")  # one by one: 10x faster than str.translate
 _CURLY_QUOTE = re.compile("[\u2018\u2019\u02bc\u201c\u201d\u201e]")
 _STRAIGHT_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"'})
 # Between the texts of one automaton pass: never in a term (terms refuse control characters)
@@ -63,7 +63,10 @@ def word_count(text: str) -> int:
 def plain_text(text: str) -> str:
     """The text as terms and patterns see it (same length): every kind of white space a plain
     space, typographic apostrophes and quotes (’ ‘ “ ” „, as Word writes them) straight."""
-    text = _ODD_SPACE.sub(" ", text)
+    if not text.isprintable():  # every white space but " " is unprintable: most texts have none
+        text = _ODD_SPACE.sub(" ", text)
+    if text.isascii():
+        return text
     return text.translate(_STRAIGHT_QUOTES) if _CURLY_QUOTE.search(text) else text
 
 
