@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate
 from typing import Callable, Iterable, Iterator, Sequence
 
 import ahocorasick
@@ -33,8 +32,8 @@ except ImportError:  # pragma: no cover - Python 3.10
 _ODD_SPACE = re.compile(r"[^\S ]")  # one by one: 10x faster than str.translate
 _CURLY_QUOTE = re.compile("[\u2018\u2019\u02bc\u201c\u201d\u201e]")
 _STRAIGHT_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"'})
-# Between the texts of one automaton pass: never in a term (terms refuse control characters)
-# and not a word character, so no hit crosses it and word boundaries hold at it.
+# Around a text in the automaton's pass: never in a term (terms refuse control characters)
+# and not a word character, so word boundaries hold at it.
 _SEPARATOR = "\x00"
 MAX_PATTERN_RETRIES = 64
 
@@ -184,32 +183,19 @@ class TermMatcher:
         if not self._empty:
             self._automaton.make_automaton()
 
-    def scan(self, text: str) -> dict[str, tuple[int, int]]:
+    def scan(self, text: str, plain: bool = False) -> dict[str, tuple[int, int]]:
         """For each list with a term in ``text``: the span of its first occurrence (the
-        longest term that starts there, so "så snart som möjligt" wins over "så snart")."""
-        return {name: hits[0] for name, hits in self.scan_many([text]).items()}
-
-    def scan_many(self, texts: Sequence[str], plain: bool = False) -> dict[str, dict[int, tuple[int, int]]]:
-        """For each list with a term in some of ``texts``: text number → span of its first
-        occurrence, as :meth:`scan` finds it. ``plain``: the texts are :func:`plain_text` already.
-
-        One automaton pass over all texts, each between separators no term can cross (so
-        no hit needs a check for the ends of the haystack either).
-        """
-        found: dict[str, dict[int, tuple[int, int]]] = {}
-        if self._empty or not texts:
+        longest term that starts there, so "så snart som möjligt" wins over "så snart").
+        ``plain``: the text is :func:`plain_text` already."""
+        found: dict[str, tuple[int, int]] = {}
+        if self._empty or not text:
             return found
-        views = [_view(text, plain) for text in texts]
-        haystack = _SEPARATOR + _SEPARATOR.join(view.text for view in views) + _SEPARATOR
-        starts = list(accumulate((len(view.text) + 1 for view in views), initial=1))
+        view = _view(text, plain)
+        haystack = _SEPARATOR + view.text + _SEPARATOR  # no hit needs a check for the ends
         size = len(haystack)
         backwards = haystack[::-1] if self._any_leading_star else ""
-        entries, is_word, word_run = self._entries, _IS_WORD, _WORD_RUN.match
-        number, base, next_base, offsets = 0, 1, starts[1], views[0].offsets
+        entries, is_word, word_run, offsets = self._entries, _IS_WORD, _WORD_RUN.match, view.offsets
         for end, indices in self._automaton.iter(haystack):
-            while end >= next_base:  # hits come in order of their end: move on to the text holding this one
-                number += 1
-                base, next_base, offsets = next_base, starts[number + 1], views[number].offsets
             for index in indices:
                 entry = entries[index]
                 start = end - entry.length + 1
@@ -222,17 +208,11 @@ class TermMatcher:
                     stop = word_run(haystack, stop).end()
                 elif entry.bounded_right and is_word[haystack[stop]]:
                     continue
-                if offsets is None:
-                    span = (start - base, stop - base)
-                else:
-                    span = (offsets[start - base], offsets[stop - 1 - base] + 1)
+                span = (start - 1, stop - 1) if offsets is None else (offsets[start - 1], offsets[stop - 2] + 1)
                 for list_name in entry.lists:
-                    hits = found.get(list_name)
-                    if hits is None:
-                        hits = found[list_name] = {}
-                    known = hits.get(number)
+                    known = found.get(list_name)
                     if known is None or span[0] < known[0] or (span[0] == known[0] and span[1] > known[1]):
-                        hits[number] = span
+                        found[list_name] = span
         return found
 
 
@@ -257,18 +237,14 @@ class CompiledPattern:
 
     def search(self, text: str) -> tuple[int, int] | None:
         """The span of the first match in ``text`` (white space already flattened), or None."""
-        return self.search_encoded(text, text.encode("utf-8"))
-
-    def search_encoded(self, text: str, data: bytes) -> tuple[int, int] | None:
-        """:meth:`search` given ``text`` and its UTF-8 ``data`` (RE2 works on bytes: no
-        conversion of offsets for every match, only for the one returned)."""
+        data = text.encode("utf-8")  # RE2 works on bytes: offsets are converted once, at the end
         pos = 0
         for _ in range(MAX_PATTERN_RETRIES):
-            match = self.compiled.search(data, pos)
-            if match is None:
+            spans = _search(self.compiled, data, pos)
+            if spans is None:
                 return None
-            start, end = match.span()
-            if not self.boundaries or self._boundaries_hold(match, data):
+            start, end = spans[0]
+            if not self.boundaries or self._boundaries_hold(spans, data):
                 if len(data) == len(text):  # ASCII: bytes and characters agree
                     return start, end
                 return len(data[:start].decode("utf-8")), len(data[:end].decode("utf-8"))
@@ -277,8 +253,8 @@ class CompiledPattern:
                 return None
         return None
 
-    def _boundaries_hold(self, match: object, data: bytes) -> bool:
-        for at, wants_boundary in zip(_group_starts(match, len(self.boundaries)), self.boundaries):
+    def _boundaries_hold(self, spans: Sequence[tuple[int, int]], data: bytes) -> bool:
+        for (at, _), wants_boundary in zip(spans[1:], self.boundaries):
             if at < 0:
                 continue
             inside_word = 0 < at < len(data) and _IS_WORD[_char_before(data, at)] and _IS_WORD[_char_at(data, at)]
@@ -287,12 +263,17 @@ class CompiledPattern:
         return True
 
 
-def _group_starts(match: object, groups: int) -> list[int]:
-    """Where groups 1..``groups`` of an RE2 match start (-1: not in the match)."""
-    spans = getattr(match, "_spans", None)  # google-re2 keeps them all: one read, not a call per group
-    if spans is None:
-        return [match.start(group) for group in range(1, groups + 1)]
-    return [span[0] for span in spans[1:groups + 1]]
+_UNANCHORED = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
+
+
+def _search(compiled: object, data: bytes, pos: int) -> Sequence[tuple[int, int]] | None:
+    """The spans of the whole first match at or after ``pos`` and of each group, or None."""
+    regexp = getattr(compiled, "_regexp", None)
+    if regexp is not None and _UNANCHORED is not None:  # google-re2's own call, without its Match object
+        spans = regexp.Match(_UNANCHORED, data, pos, len(data))
+        return None if spans[0][0] < 0 else spans
+    match = compiled.search(data, pos)
+    return None if match is None else [match.span(group) for group in range(match.re.groups + 1)]
 
 
 def _char_length(data: bytes, at: int) -> int:
@@ -791,7 +772,7 @@ class StatementMatcher:
 
     def term_spans(self, text: str) -> dict[str, tuple[int, int]]:
         """For each list with a term in ``text`` (:func:`plain_text` already): its first match."""
-        return {key: hits[0] for key, hits in self.terms.scan_many([text], plain=True).items()}
+        return self.terms.scan(text, plain=True)
 
     def pattern_span(self, key: str, text: str) -> tuple[int, int] | None:
         """Where pattern ``key`` first matches ``text`` (:func:`plain_text` already)."""
