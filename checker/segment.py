@@ -116,9 +116,9 @@ _ID_WORDS_BEFORE_NUMBERS = (
     "kapitel", "kap", "clause", "item", "paragraph", "para", "nr", "no", "§",
 )
 _NUMBER_AFTER_WORD = re.compile(r"\.?\s*(\d+(?:\.\d+)*[a-z]?)(?!\w)", re.IGNORECASE)
-# Characters that can neither be part of an id nor stand just before one the way it matters:
-# the automaton of find_mentions reads them as spaces.
-_NOT_IN_IDS = re.compile(r"[^\w .,\-§]")
+# Characters that are not part of an id (nor "-", which may stand before a dotted number): the
+# automaton of MentionFinder reads them as spaces.
+_NOT_IN_IDS = re.compile(r"[^\w .\-]")
 _KEY_PREFIX = re.compile(rf"(?i)^(?:{_ID_WORDS})\.?\s*(?=\d)")
 
 
@@ -159,19 +159,17 @@ class MentionFinder:
     def __init__(self, keys: Iterable[str]) -> None:
         self.wanted = {key for key in keys if any(ch.isdigit() for ch in key)}
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+        # What may stand just before an id: any character the haystack reads as a space (below);
+        # before a dotted number also "-" ("REQ-4.2" mentions section 4.2), but not ",".
         for key in self.wanted:
-            # What may stand just before an id (every other character reads as a space, below).
             if key[0].isalpha():
-                starts = (" ", ",", "§")
-            elif "." in key:
-                starts = (" ", "-", "§")
-            else:
-                continue  # a bare number is an id only after a word
-            lowered = key.lower()
-            for start in starts:
-                self._automaton.add_word(start + lowered, key)
+                self._automaton.add_word(" " + key.lower(), key)
+            elif "." in key:  # a bare number is an id only after a word
+                self._automaton.add_word(" " + key.lower(), key)
+                self._automaton.add_word("-" + key.lower(), key)
         for word in _ID_WORDS_BEFORE_NUMBERS:
-            self._automaton.add_word(word, None)
+            if word != "§":  # the haystack reads § as a space: found apart
+                self._automaton.add_word(word, None)
         self._automaton.make_automaton()
 
     def find(self, texts: Sequence[str]) -> dict[str, set[int]]:
@@ -186,8 +184,14 @@ class MentionFinder:
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
         haystack = " " + _NOT_IN_IDS.sub(" ", lowered)
         starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
+        hits: list[tuple[int, str | None]] = list(self._automaton.iter(haystack))
+        section_sign = text.find("§")
+        while section_sign >= 0:
+            hits.append((section_sign + 1, None))
+            section_sign = text.find("§", section_sign + 1)
+        hits.sort(key=_hit_end)
         number, next_start = 0, starts[1]
-        for end, key in self._automaton.iter(haystack):
+        for end, key in hits:
             end -= 1  # the haystack's leading space
             while end >= next_start:  # hits come in order of their end: move on to the text holding this one
                 number += 1
@@ -196,9 +200,16 @@ class MentionFinder:
                 key = _number_after_word(text, end + 1, lowered[end])
                 if key in wanted:
                     found.setdefault(key, set()).add(number)
-            elif _ends_id(text, end + 1, ".-" if key[0].isalpha() else ".,"):
+            elif key[0].isalpha():
+                if _ends_id(text, end + 1, ".-"):
+                    found.setdefault(key, set()).add(number)
+            elif _ends_id(text, end + 1, ".,") and text[end - len(key): end - len(key) + 1] != ",":
                 found.setdefault(key, set()).add(number)
         return found
+
+
+def _hit_end(hit: tuple[int, str | None]) -> int:
+    return hit[0]
 
 
 def _number_after_word(text: str, word_end: int, last: str) -> str | None:
