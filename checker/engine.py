@@ -48,7 +48,7 @@ from .rulemodel import (
     TermsAtom,
     Words,
 )
-from .segment import MentionFinder, id_key
+from .segment import MentionFinder, MentionTexts, id_key
 
 EMPTY: frozenset[int] = frozenset()
 _UNMEASURABLE = ("unmeasurable", "ambiguous")
@@ -82,14 +82,18 @@ class DocumentMatches:
         self._term_spans: dict[int, dict[str, tuple[int, int]]] = {}
         self._pattern_spans: dict[tuple[str, int], tuple[int, int] | None] = {}
         self._lone_symbols = self.statements.pop(LONE_SYMBOLS, EMPTY)
+        self._word_counts: dict[int, int] = {}
         self.results: dict[tuple, frozenset[int]] = {}
         """Statements of each condition, by its shape (:meth:`Classification.shape`): rulesets that
         extend one another share most of their conditions, which are then evaluated once."""
 
     def word_count(self, number: int) -> int:
         """Words of statement ``number`` (:func:`word_count`)."""
-        text = self.texts[number]
-        return word_count(text) if number in self._lone_symbols else len(text.split())
+        count = self._word_counts.get(number)
+        if count is None:
+            text = self.texts[number]
+            count = self._word_counts[number] = word_count(text) if number in self._lone_symbols else len(text.split())
+        return count
 
     def span(self, key: str, number: int) -> tuple[int, int] | None:
         """Where list or pattern ``key`` first matches statement ``number``."""
@@ -147,6 +151,9 @@ class DocumentIndex:
 
     document: Document
     _mentions: dict[frozenset[int], dict[str, frozenset[int]]] = field(default_factory=dict, repr=False)
+    _mention_texts: dict[frozenset[int], tuple[list[int], MentionTexts]] = field(default_factory=dict, repr=False)
+    _id_keys: dict[int, str | None] = field(default_factory=dict, repr=False)
+    _keys_of_ids: dict[str, str] = field(default_factory=dict, repr=False)
 
     @cached_property
     def universe(self) -> frozenset[int]:
@@ -189,32 +196,46 @@ class DocumentIndex:
                 groups.setdefault(s.lead_in, set()).add(s.index)
         return {k: frozenset(v) for k, v in groups.items()}
 
-    @cached_property
-    def id_keys(self) -> list[str | None]:
-        """Each statement's requirement id as ids are compared (:func:`id_key`), if it has one."""
-        keys: dict[str, str] = {}  # statements under one heading share its id: compute each once
-        return [(keys.get(s.requirement_id) or keys.setdefault(s.requirement_id, id_key(s.requirement_id)))
-                if s.requirement_id and s.id_source else None for s in self.document.statements]
+    def id_key_of(self, i: int) -> str | None:
+        """Statement ``i``'s requirement id as ids are compared (:func:`id_key`), if it has one."""
+        if i not in self._id_keys:
+            s = self.document.statements[i]
+            self._id_keys[i] = self._key_of_id(s.requirement_id) if s.requirement_id and s.id_source else None
+        return self._id_keys[i]
 
-    @cached_property
-    def mention_finder(self) -> MentionFinder:
-        """Finds mentions of the ids the document's statements have (only those can be linked by id)."""
-        return MentionFinder({key for key in self.id_keys if key is not None})
+    def _key_of_id(self, requirement_id: str) -> str:
+        key = self._keys_of_ids.get(requirement_id)  # statements under one heading share its id
+        if key is None:
+            key = self._keys_of_ids[requirement_id] = id_key(requirement_id)
+        return key
 
-    def mentions_in(self, targets: frozenset[int]) -> dict[str, frozenset[int]]:
-        """Id key → the statements of ``targets`` that mention it or carry it as their own
-        leading/column id (computed once per set of targets: the statements a rule links to)."""
-        found = self._mentions.get(targets)
+    def mention_texts(self, targets: frozenset[int]) -> tuple[list[int], MentionTexts]:
+        """The statements of ``targets`` in order, and their texts prepared for mention finders."""
+        found = self._mention_texts.get(targets)
         if found is None:
             numbers = sorted(targets)
-            statements, keys = self.document.statements, self.id_keys
-            index: dict[str, set[int]] = {}
-            for key, positions in self.mention_finder.find([statements[i].text for i in numbers]).items():
-                index[key] = {numbers[k] for k in positions}
-            for i in numbers:
-                if statements[i].id_source in ("leading", "column"):
-                    index.setdefault(keys[i], set()).add(i)
-            found = self._mentions[targets] = {k: frozenset(v) for k, v in index.items()}
+            found = self._mention_texts[targets] = (numbers, MentionTexts([self.document.statements[i].text for i in numbers]))
+        return found
+
+    def mentions(self, targets: frozenset[int], keys: Iterable[str]) -> dict[str, frozenset[int]]:
+        """Id key (of ``keys``) → the statements of ``targets`` that mention it or carry it as
+        their own leading/column id."""
+        keys = set(keys)
+        numbers, texts = self.mention_texts(targets)
+        index = {key: {numbers[k] for k in positions} for key, positions in MentionFinder(keys).find(texts).items()}
+        statements = self.document.statements
+        for i in numbers:
+            if statements[i].id_source in ("leading", "column") and (key := self.id_key_of(i)) in keys:
+                index.setdefault(key, set()).add(i)
+        return {k: frozenset(v) for k, v in index.items()}
+
+    def mentions_in(self, targets: frozenset[int]) -> dict[str, frozenset[int]]:
+        """:meth:`mentions` of every id the document's statements have (computed once per set of
+        targets: the matrix asks for each requirement in turn)."""
+        found = self._mentions.get(targets)
+        if found is None:
+            keys = {self.id_key_of(i) for i in range(len(self.document.statements))} - {None}
+            found = self._mentions[targets] = self.mentions(targets, keys)
         return found
 
     @cached_property
@@ -374,23 +395,32 @@ class Classification:
         sections = {statements[i].section for i in heading_hits} - {None}
         return frozenset().union(*(self.index.by_section.get(s, EMPTY) for s in self.index.descendants(sections)))
 
-    def first_match(self, condition: Any, i: int) -> tuple[int, int] | None:
-        """Span of the first positive term or pattern atom that made ``condition`` hold for ``i``."""
-        if isinstance(condition, TermsAtom):
-            if i not in self.term_sets.get(condition.list, EMPTY):
+    def first_match(self, condition: Any, i: int, holds: bool = False) -> tuple[int, int] | None:
+        """Span of the first positive term or pattern atom that made ``condition`` hold for ``i``
+        (``holds``: it is known to hold, as it does for the statements a rule reports)."""
+        kind = condition.kind
+        if kind == "terms":
+            if not holds and i not in self.term_sets.get(condition.list, EMPTY):
                 return None
             return self.matches.span(self.list_keys[condition.list], i)
-        if isinstance(condition, PatternAtom):
-            if i not in self.pattern_sets.get(condition.pattern, EMPTY):
+        if kind == "pattern":
+            if not holds and i not in self.pattern_sets.get(condition.pattern, EMPTY):
                 return None
             return self.matches.span(self.pattern_keys[condition.pattern], i)
-        if isinstance(condition, ClassAtom):
+        if kind == "class":  # a list item is of its lead-in's class: its define need not hold for it
             define = self.ruleset.defines.get(condition.define)
             return self.first_match(define.condition, i) if define else None
-        if isinstance(condition, (And, Or)):
+        if kind == "and":
+            every = holds or i in self.evaluate(condition)  # then so does each operand
+            for operand in condition.operands:
+                if every or i in self.evaluate(operand):
+                    span = self.first_match(operand, i, True)
+                    if span is not None:
+                        return span
+        elif kind == "or":
             for operand in condition.operands:
                 if i in self.evaluate(operand):
-                    span = self.first_match(operand, i)
+                    span = self.first_match(operand, i, True)
                     if span is not None:
                         return span
         return None
@@ -416,7 +446,7 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
     if i in targets:
         yield ("self", i)
     if "id" in methods and requirement.requirement_id and requirement.id_source:
-        for j in sorted(index.mentions_in(targets).get(index.id_keys[requirement.index], EMPTY)):
+        for j in sorted(index.mentions_in(targets).get(index.id_key_of(i), EMPTY)):
             if j != i:
                 yield ("id", j)
     if "section" in methods:
@@ -437,10 +467,10 @@ def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Seque
     order; a rule asks this of every requirement, so it is answered for all of them at once."""
     index, statements = c.index, c.document.statements
     remaining = candidates - targets  # a statement of the targets links to itself
-    if "id" in methods and remaining:
-        mentions, keys = index.mentions_in(targets), index.id_keys
-        remaining = {i for i in remaining if not (statements[i].requirement_id and statements[i].id_source
-                                                  and _has_other(mentions.get(keys[i], EMPTY), i))}
+    # Cheapest first: any one link will do, and the id search then looks for few ids.
+    if "blanket" in methods and remaining:
+        blanket = c.statements_of_class("blanket") & targets
+        remaining = {i for i in remaining if not _has_other(blanket, i)}
     if "section" in methods and remaining:
         in_section = _targets_by(targets, index.by_section)
         in_section.pop(None, None)  # statements before the first heading share no section
@@ -453,9 +483,10 @@ def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Seque
             members = c.term_sets.get(topic, EMPTY)
             linked = members & targets
             remaining = {i for i in remaining if i not in members or not _has_other(linked, i)}
-    if "blanket" in methods and remaining:
-        blanket = c.statements_of_class("blanket") & targets
-        remaining = {i for i in remaining if not _has_other(blanket, i)}
+    if "id" in methods and remaining:
+        keys = {i: key for i in remaining if (key := index.id_key_of(i)) is not None}
+        mentions = index.mentions(targets, keys.values()) if keys else {}
+        remaining = {i for i in remaining if not (i in keys and _has_other(mentions.get(keys[i], EMPTY), i))}
     return sorted(remaining)
 
 
@@ -567,14 +598,14 @@ def evaluate_rule(rule: Rule, ctx: _Context) -> None:
     finding = _FindingMaker(ctx, rule)
     if rule.kind == "requirement":
         for i in sorted(c.evaluate(rule.when) & c.statements_of_class("requirement")):
-            ctx.findings.append(finding(statements[i], c.first_match(rule.when, i)))
+            ctx.findings.append(finding(statements[i], c.first_match(rule.when, i, True)))
     elif rule.kind in ("followup", "sanction") and rule.target == "requirements":
         candidates = c.evaluate(rule.where) & c.statements_of_class("requirement")
         for i in unlinked(candidates, c.statements_of_class(rule.kind), rule.linked_by, c):
-            ctx.findings.append(finding(statements[i], c.first_match(rule.where, i)))
+            ctx.findings.append(finding(statements[i], c.first_match(rule.where, i, True)))
     elif rule.kind == "sanction":
         for i in sorted(c.evaluate(rule.where) & c.statements_of_class("sanction")):
-            ctx.findings.append(finding(statements[i], c.first_match(rule.where, i)))
+            ctx.findings.append(finding(statements[i], c.first_match(rule.where, i, True)))
     elif rule.kind == "document":
         triggers = c.evaluate(rule.when) if rule.when is not None else None
         if triggers is not None and not triggers:
@@ -582,7 +613,7 @@ def evaluate_rule(rule: Rule, ctx: _Context) -> None:
         if c.evaluate(rule.expect):
             return
         first = min(triggers) if triggers else None
-        span = c.first_match(rule.when, first) if first is not None else None
+        span = c.first_match(rule.when, first, True) if first is not None else None
         ctx.findings.append(finding(None, span, statements[first] if first is not None else None))
 
 

@@ -49,14 +49,14 @@ def is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_" or (ch >= "\u0300" and ch <= "\u036f")
 
 
-_TOKEN_WITHOUT_ALNUM = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")  # "-", "|", "§": not words
+_TOKEN_WITHOUT_ALNUM = re.compile(r"\s[^\w\s]+(?=\s)")  # "-", "|", "§" between spaces: not words
 LONE_SYMBOLS = "\x00lone symbols"
 """:class:`StatementMatcher` key of the statements with a token of no letter or digit ("-", "§")."""
 
 
 def word_count(text: str) -> int:
     """Words: tokens between white space with a letter or digit in them."""
-    return len(text.split()) - len(_TOKEN_WITHOUT_ALNUM.findall(text))
+    return len(text.split()) - len(_TOKEN_WITHOUT_ALNUM.findall(f" {text.replace('_', '-')} "))
 
 
 def plain_text(text: str) -> str:

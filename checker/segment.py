@@ -172,23 +172,15 @@ class MentionFinder:
                 self._automaton.add_word(word, None)
         self._automaton.make_automaton()
 
-    def find(self, texts: Sequence[str]) -> dict[str, set[int]]:
+    def find(self, texts: Sequence[str] | MentionTexts) -> dict[str, set[int]]:
         """For each id key, the numbers of the texts that mention it."""
         found: dict[str, set[int]] = {}
-        if not self.wanted or not texts:
+        prepared = texts if isinstance(texts, MentionTexts) else MentionTexts(texts)
+        if not self.wanted or not prepared.starts:
             return found
-        wanted = self.wanted
-        text = "\x00".join(texts)  # no id or id word contains \x00: no hit crosses from one text to the next
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a letter whose lower case is longer: keep the offsets
-            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-        haystack = " " + _NOT_IN_IDS.sub(" ", lowered)
-        starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
-        hits: list[tuple[int, str | None]] = list(self._automaton.iter(haystack))
-        section_sign = text.find("§")
-        while section_sign >= 0:
-            hits.append((section_sign + 1, None))
-            section_sign = text.find("§", section_sign + 1)
+        wanted, text, lowered, starts = self.wanted, prepared.text, prepared.lowered, prepared.starts
+        hits: list[tuple[int, str | None]] = list(self._automaton.iter(prepared.haystack))
+        hits.extend((at + 1, None) for at in prepared.section_signs)
         hits.sort(key=_hit_end)
         number, next_start = 0, starts[1]
         for end, key in hits:
@@ -206,6 +198,20 @@ class MentionFinder:
             elif _ends_id(text, end + 1, ".,") and text[end - len(key): end - len(key) + 1] != ",":
                 found.setdefault(key, set()).add(number)
         return found
+
+
+class MentionTexts:
+    """Texts as :class:`MentionFinder` reads them, prepared once for any number of finders."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.text = "\x00".join(texts)  # no id or id word contains \x00: no hit crosses from one text to the next
+        lowered = self.text.lower()
+        if len(lowered) != len(self.text):  # a letter whose lower case is longer: keep the offsets
+            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in self.text)
+        self.lowered = lowered
+        self.haystack = " " + _NOT_IN_IDS.sub(" ", lowered)
+        self.starts = list(accumulate((len(t) + 1 for t in texts), initial=0)) if texts else []
+        self.section_signs = [at for at, ch in enumerate(self.text) if ch == "§"] if "§" in self.text else []
 
 
 def _hit_end(hit: tuple[int, str | None]) -> int:
