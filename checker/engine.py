@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import operator
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from .config import Config
-from .document import Document, Statement, trusted
+from .document import Document, Statement, Suppression, trusted
 from .errors import KravError, RuleError
 from .limits import one_document
 from .matching import LONE_SYMBOLS, StatementMatcher, compile_pattern, plain_text, word_count
@@ -160,41 +161,50 @@ class DocumentIndex:
         return frozenset(range(len(self.document.statements)))
 
     @cached_property
-    def headings(self) -> frozenset[int]:
-        return frozenset(s.index for s in self.document.statements if s.kind == "heading")
-
-    @cached_property
-    def texts(self) -> list[str]:
-        return [s.text for s in self.document.statements]
-
-    @cached_property
     def flat_texts(self) -> list[str]:
         return [plain_text(s.text) for s in self.document.statements]
 
     @cached_property
-    def by_section(self) -> dict[int | None, frozenset[int]]:
-        groups: dict[int | None, set[int]] = {}
+    def _groups(self) -> tuple[frozenset[int], dict[int | None, frozenset[int]], dict[int, frozenset[int]], dict[int, frozenset[int]]]:
+        """Headings, statements by section and by table, list items by lead-in: one pass."""
+        headings: list[int] = []
+        sections: dict[int | None, list[int]] = {}
+        tables: dict[int, list[int]] = {}
+        lead_ins: dict[int, list[int]] = {}
         for s in self.document.statements:
-            if s.kind != "heading":
-                groups.setdefault(s.section, set()).add(s.index)
-        return {k: frozenset(v) for k, v in groups.items()}
-
-    @cached_property
-    def by_table(self) -> dict[int, frozenset[int]]:
-        groups: dict[int, set[int]] = {}
-        for s in self.document.statements:
+            i = s.index
+            if s.kind == "heading":
+                headings.append(i)
+            else:
+                sections.setdefault(s.section, []).append(i)
             if s.table is not None:
-                groups.setdefault(s.table, set()).add(s.index)
-        return {k: frozenset(v) for k, v in groups.items()}
+                tables.setdefault(s.table, []).append(i)
+            if s.lead_in is not None:
+                lead_ins.setdefault(s.lead_in, []).append(i)
+        return (frozenset(headings), *({k: frozenset(v) for k, v in groups.items()} for groups in (sections, tables, lead_ins)))
 
-    @cached_property
+    @property
+    def headings(self) -> frozenset[int]:
+        return self._groups[0]
+
+    @property
+    def by_section(self) -> dict[int | None, frozenset[int]]:
+        """Section → its statements (not its headings); None: those before the first heading."""
+        return self._groups[1]
+
+    @property
+    def by_table(self) -> dict[int, frozenset[int]]:
+        return self._groups[2]
+
+    @property
     def list_items(self) -> dict[int, frozenset[int]]:
         """Lead-in statement → the list items it introduces."""
-        groups: dict[int, set[int]] = {}
-        for s in self.document.statements:
-            if s.lead_in is not None:
-                groups.setdefault(s.lead_in, set()).add(s.index)
-        return {k: frozenset(v) for k, v in groups.items()}
+        return self._groups[3]
+
+    @cached_property
+    def suppressions(self) -> dict[int, list[Suppression]]:
+        """Block → the suppressions written in it, for the blocks that have some."""
+        return {number: block.suppressions for number, block in enumerate(self.document.blocks) if block.suppressions}
 
     def id_key_of(self, i: int) -> str | None:
         """Statement ``i``'s requirement id as ids are compared (:func:`id_key`), if it has one."""
@@ -524,6 +534,7 @@ class _FindingMaker:
         self.used = placeholders_in(rule.message) | placeholders_in(rule.suggest)
         self.severity = ctx.config.severity_of(rule)
         self.ignored_by = {rule.full_id, rule.id, "*", "all"}
+        self.suppressions = ctx.classification.index.suppressions
 
     def __call__(self, statement: Statement | None, span: tuple[int, int] | None, match_from: Statement | None = None) -> Finding:
         source = match_from if match_from is not None else statement
@@ -575,11 +586,10 @@ class _FindingMaker:
         return values
 
     def _suppression(self, statement: Statement | None) -> tuple[bool, str | None]:
-        blocks = self.document.blocks[:1] if statement is None else (self.document.blocks[statement.block],)
-        for block in blocks:
-            for suppression in block.suppressions:
-                if not self.ignored_by.isdisjoint(suppression.rules):
-                    return True, suppression.reason or None
+        """Whether a suppression in the statement's block (the first block, for the document) names the rule."""
+        for suppression in self.suppressions.get(0 if statement is None else statement.block, ()):
+            if not self.ignored_by.isdisjoint(suppression.rules):
+                return True, suppression.reason or None
         return False, None
 
 
@@ -653,6 +663,8 @@ def check_document(document: Document, rulesets: Sequence[Ruleset], config: Conf
     findings: list[Finding] = []
     classifications: list[Classification] = []
     seen: set[tuple] = set()
+    runs = Counter(rule.full_id for ruleset in rulesets for rule in ruleset.rules)
+    shared_rules = {rule for rule, count in runs.items() if count > 1}  # a ruleset and one extending it both run these
     shared = matcher_for(rulesets) if rulesets else None
     matches = shared.matches(index) if shared is not None else None
     for number, ruleset in enumerate(rulesets):
@@ -663,10 +675,12 @@ def check_document(document: Document, rulesets: Sequence[Ruleset], config: Conf
             if config.rule_enabled(rule):
                 evaluate_rule(rule, ctx)
         for finding in ctx.findings:
-            key = (finding.rule, finding.statement, finding.match_start, finding.message)
-            if key not in seen:  # a ruleset and one extending it both run the shared rules
+            if finding.rule in shared_rules:
+                key = (finding.rule, finding.statement, finding.match_start, finding.message)
+                if key in seen:
+                    continue
                 seen.add(key)
-                findings.append(finding)
+            findings.append(finding)
     findings.sort(key=finding_sort_key)
     return DocumentResult(document, list(rulesets), findings, classifications)
 
