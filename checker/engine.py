@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from .config import Config
-from .document import Document, Statement, Suppression, trusted
+from .document import Document, Statement, trusted
 from .errors import KravError, RuleError
 from .limits import one_document
 from .matching import LONE_SYMBOLS, StatementMatcher, compile_pattern, plain_text, word_count
@@ -165,9 +165,11 @@ class DocumentIndex:
         return [plain_text(s.text) for s in self.document.statements]
 
     @cached_property
-    def _groups(self) -> tuple[frozenset[int], dict[int | None, frozenset[int]], dict[int, frozenset[int]], dict[int, frozenset[int]]]:
-        """Headings, statements by section and by table, list items by lead-in: one pass."""
+    def _groups(self) -> tuple[frozenset[int], frozenset[int], dict[int | None, frozenset[int]], dict[int, frozenset[int]], dict[int, frozenset[int]]]:
+        """Headings, statements with their own id, statements by section and by table, list
+        items by lead-in: one pass."""
         headings: list[int] = []
+        with_id: list[int] = []
         sections: dict[int | None, list[int]] = {}
         tables: dict[int, list[int]] = {}
         lead_ins: dict[int, list[int]] = {}
@@ -181,30 +183,32 @@ class DocumentIndex:
                 tables.setdefault(s.table, []).append(i)
             if s.lead_in is not None:
                 lead_ins.setdefault(s.lead_in, []).append(i)
-        return (frozenset(headings), *({k: frozenset(v) for k, v in groups.items()} for groups in (sections, tables, lead_ins)))
+            if s.requirement_id and s.id_source in ("leading", "column"):
+                with_id.append(i)
+        return (frozenset(headings), frozenset(with_id), *({k: frozenset(v) for k, v in groups.items()} for groups in (sections, tables, lead_ins)))
 
     @property
     def headings(self) -> frozenset[int]:
         return self._groups[0]
 
     @property
-    def by_section(self) -> dict[int | None, frozenset[int]]:
-        """Section → its statements (not its headings); None: those before the first heading."""
+    def with_id(self) -> frozenset[int]:
+        """Statements with an id of their own (leading, or in an id column)."""
         return self._groups[1]
 
     @property
-    def by_table(self) -> dict[int, frozenset[int]]:
+    def by_section(self) -> dict[int | None, frozenset[int]]:
+        """Section → its statements (not its headings); None: those before the first heading."""
         return self._groups[2]
+
+    @property
+    def by_table(self) -> dict[int, frozenset[int]]:
+        return self._groups[3]
 
     @property
     def list_items(self) -> dict[int, frozenset[int]]:
         """Lead-in statement → the list items it introduces."""
-        return self._groups[3]
-
-    @cached_property
-    def suppressions(self) -> dict[int, list[Suppression]]:
-        """Block → the suppressions written in it, for the blocks that have some."""
-        return {number: block.suppressions for number, block in enumerate(self.document.blocks) if block.suppressions}
+        return self._groups[4]
 
     def id_key_of(self, i: int) -> str | None:
         """Statement ``i``'s requirement id as ids are compared (:func:`id_key`), if it has one."""
@@ -247,10 +251,6 @@ class DocumentIndex:
             keys = {self.id_key_of(i) for i in range(len(self.document.statements))} - {None}
             found = self._mentions[targets] = self.mentions(targets, keys)
         return found
-
-    @cached_property
-    def with_id(self) -> frozenset[int]:
-        return frozenset(s.index for s in self.document.statements if s.requirement_id and s.id_source in ("leading", "column"))
 
     @cached_property
     def section_children(self) -> dict[int, list[int]]:
@@ -534,7 +534,6 @@ class _FindingMaker:
         self.used = placeholders_in(rule.message) | placeholders_in(rule.suggest)
         self.severity = ctx.config.severity_of(rule)
         self.ignored_by = {rule.full_id, rule.id, "*", "all"}
-        self.suppressions = ctx.classification.index.suppressions
 
     def __call__(self, statement: Statement | None, span: tuple[int, int] | None, match_from: Statement | None = None) -> Finding:
         source = match_from if match_from is not None else statement
@@ -587,7 +586,9 @@ class _FindingMaker:
 
     def _suppression(self, statement: Statement | None) -> tuple[bool, str | None]:
         """Whether a suppression in the statement's block (the first block, for the document) names the rule."""
-        for suppression in self.suppressions.get(0 if statement is None else statement.block, ()):
+        blocks = self.document.blocks
+        number = 0 if statement is None else statement.block
+        for suppression in blocks[number].suppressions if number < len(blocks) else ():
             if not self.ignored_by.isdisjoint(suppression.rules):
                 return True, suppression.reason or None
         return False, None

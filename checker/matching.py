@@ -747,6 +747,8 @@ class StatementMatcher:
         self._keys.append(LONE_SYMBOLS)
         regexes.append(f"(?:^| )[\\x00-\\x1f\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f\\x{{300}}-\\x{{36f}}{folding.kept}]+(?: |$)")
         self._set = _compiled_set(regexes)
+        # google-re2's own Set.Match, without its wrapper's checks: it runs once per statement
+        self._match = getattr(getattr(self._set, "_set", None), "Match", None) or self._set.Match
         self._unfolded = [(name, p) for name, p in patterns.items() if name not in in_set]
         self._unfolded_set = _compiled_set(p.regex for _, p in self._unfolded) if self._unfolded else None
 
@@ -754,7 +756,7 @@ class StatementMatcher:
         """For each list or pattern some of ``texts`` (:func:`plain_text` already) hold, and for
         :data:`LONE_SYMBOLS`: their numbers."""
         buckets: list[list[int]] = [[] for _ in self._keys]
-        match, fold, confirm = self._set.Match, self._fold, self._confirm
+        match, fold, confirm = self._match, self._fold, self._confirm
         for number, text in enumerate(texts):
             if not text:
                 continue
