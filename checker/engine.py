@@ -597,10 +597,17 @@ class _FindingMaker:
 def _fingerprint(rule: Rule, statement: Statement | None, match: str | None) -> str:
     """Rule, requirement id, statement text and match: no line numbers and no file path, so a
     finding keeps its fingerprint when text moves, and in the next revision of a renamed file."""
-    text = " ".join(statement.text.split()) if statement is not None else ""
+    text = _single_spaced(statement.text) if statement is not None else ""
     ident = statement.requirement_id if statement is not None and statement.requirement_id else ""
     raw = "\x1f".join((rule.full_id, ident, text, match or ""))
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+
+
+def _single_spaced(text: str) -> str:
+    """The text's words with one space between them (most texts are already)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # every white space but " " is unprintable
+    return " ".join(text.split())
 
 
 def evaluate_rule(rule: Rule, ctx: _Context) -> None:

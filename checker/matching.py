@@ -233,6 +233,7 @@ class CompiledPattern:
     flags: str
     regex: str  # RE2 syntax after rewriting \b, \B, \w, \W and user groups
     boundaries: list[bool] = field(default_factory=list)  # per marker group: True for \b, False for \B
+    plan: list[str] = field(default_factory=list)  # per marker: how a set decides it (boundary_plan)
     compiled: object = None  # ``regex``: its empty groups mark where \b and \B stand
 
     def search(self, text: str) -> tuple[int, int] | None:
@@ -244,7 +245,7 @@ class CompiledPattern:
             if spans is None:
                 return None
             start, end = spans[0]
-            if not self.boundaries or self._boundaries_hold(spans, data):
+            if not self.boundaries or self._boundaries_hold(spans, data, text):
                 if len(data) == len(text):  # ASCII: bytes and characters agree
                     return start, end
                 return len(data[:start].decode("utf-8")), len(data[:end].decode("utf-8"))
@@ -253,11 +254,15 @@ class CompiledPattern:
                 return None
         return None
 
-    def _boundaries_hold(self, spans: Sequence[tuple[int, int]], data: bytes) -> bool:
-        for (at, _), wants_boundary in zip(spans[1:], self.boundaries):
-            if at < 0:
+    def _boundaries_hold(self, spans: Sequence[tuple[int, int]], data: bytes, text: str) -> bool:
+        ascii_text = len(data) == len(text)
+        for (at, _), wants_boundary, how in zip(spans[1:], self.boundaries, self.plan):
+            if at < 0 or how == "hold":  # not in this match, or holds wherever it stands
                 continue
-            inside_word = 0 < at < len(data) and _IS_WORD[_char_before(data, at)] and _IS_WORD[_char_at(data, at)]
+            if ascii_text:
+                inside_word = 0 < at < len(text) and _IS_WORD[text[at - 1]] and _IS_WORD[text[at]]
+            else:
+                inside_word = 0 < at < len(data) and _IS_WORD[_char_before(data, at)] and _IS_WORD[_char_at(data, at)]
             if inside_word == wants_boundary:
                 return False
         return True
@@ -308,7 +313,8 @@ def compile_pattern(source: str, flags: str = "") -> CompiledPattern:
         fragment = detail.split(": ", 1)[1] if ": " in detail else ""
         offset = source.find(fragment) if fragment else -1
         raise PatternSyntaxError(f"RE2 cannot compile this pattern: {detail}", max(offset, 0)) from None
-    return CompiledPattern(source=source, flags=flags, regex=regex, boundaries=boundaries, compiled=compiled)
+    return CompiledPattern(source=source, flags=flags, regex=regex, boundaries=boundaries,
+                           plan=boundary_plan(source) if boundaries else [], compiled=compiled)
 
 
 def _flag_prefix(flags: str) -> str:
@@ -706,7 +712,7 @@ def _term_list_regex(terms: Iterable[Term], folding: Folding) -> str:
 def _set_regex(pattern: CompiledPattern, folding: Folding) -> tuple[str, bool]:
     """A pattern as the set runs it on folded text, and whether the set's answer is exact (else
     each match it reports is confirmed by a search)."""
-    plan = boundary_plan(pattern.source)
+    plan = pattern.plan
     forms = {"hold": "", "start": f"(?:^|{folding.nonword})", "end": f"(?:{folding.nonword}|$)", "check": "()"}
     body, _ = _rewrite(pattern.source, folding.classes, lambda number, _: forms[plan[number]])
     return _flag_prefix(pattern.flags) + body, "check" not in plan
