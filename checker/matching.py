@@ -175,7 +175,6 @@ class TermMatcher:
         by_core: dict[str, list[int]] = {}
         for index, term in enumerate(owners):
             by_core.setdefault(term.core, []).append(index)
-        self._any_leading_star = any(entry.leading_star for entry in self._entries)
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
         for core, indices in by_core.items():
             self._automaton.add_word(core, tuple(indices))
@@ -193,7 +192,7 @@ class TermMatcher:
         view = _view(text, plain)
         haystack = _SEPARATOR + view.text + _SEPARATOR  # no hit needs a check for the ends
         size = len(haystack)
-        backwards = haystack[::-1] if self._any_leading_star else ""
+        backwards = ""  # the haystack reversed, made for the first hit of a term with a leading *
         entries, is_word, word_run, offsets = self._entries, _IS_WORD, _WORD_RUN.match, view.offsets
         for end, indices in self._automaton.iter(haystack):
             for index in indices:
@@ -201,6 +200,7 @@ class TermMatcher:
                 start = end - entry.length + 1
                 stop = end + 1
                 if entry.leading_star:
+                    backwards = backwards or haystack[::-1]
                     start = size - word_run(backwards, size - start).end()
                 elif entry.bounded_left and is_word[haystack[start - 1]]:
                     continue

@@ -573,13 +573,22 @@ def _placeholder_problems(text: str) -> list[str]:
 
 
 def fill_message(template: str, values: dict[str, str]) -> str:
-    """Replace ``{match}``, ``{requirement.id}``, ... ; ``{{`` and ``}}`` are literal braces."""
-    return "".join([part if name is None else values.get(name, part) for part, name in template_parts(template)])
+    """Replace ``{match}``, ``{requirement.id}``, ... ; ``{{`` and ``}}`` are literal braces. A
+    placeholder ``values`` leaves out stays as written."""
+    return _message_format(template).format(*[values.get(name, f"{{{name}}}") for name in PLACEHOLDERS])
+
+
+@cache
+def _message_format(template: str) -> str:
+    """The template as a ``str.format`` string: placeholder k of :data:`PLACEHOLDERS` is field
+    ``{k}``; everything else is literal."""
+    return "".join(f"{{{PLACEHOLDERS.index(name)}}}" if name in PLACEHOLDERS else part.replace("{", "{{").replace("}", "}}")
+                   for part, name in template_parts(template))
 
 
 @cache
 def template_parts(template: str) -> tuple[tuple[str, str | None], ...]:
-    """A message template split once into (text, placeholder name or None) parts."""
+    """A message template split into (text, placeholder name or None) parts."""
     parts: list[tuple[str, str | None]] = []
     position = 0
     for match in _PLACEHOLDER.finditer(template):
