@@ -371,14 +371,21 @@ class Classification:
         if isinstance(condition, ClassAtom):
             return self.statements_of_class(condition.define)
         if isinstance(condition, And):
+            # "not X" and "words > n" narrow what the other operands leave: no complement or
+            # word count of the whole document is made for them.
+            negated = [o.operand for o in condition.operands if isinstance(o, Not)]
             counts = [o for o in condition.operands if isinstance(o, Words)]
-            others = [o for o in condition.operands if not isinstance(o, Words)]
+            others = [o for o in condition.operands if not isinstance(o, (Not, Words))]
             result = self.evaluate(others[0]) if others else self.index.universe
             for operand in others[1:]:
                 if not result:
                     break
                 result = result & self.evaluate(operand)
-            for words in counts:  # a filter on what the other operands leave, not a set of its own
+            for operand in negated:
+                if not result:
+                    break
+                result = result - self.evaluate(operand)
+            for words in counts:
                 result = self._words(words, result)
             return result
         if isinstance(condition, Or):

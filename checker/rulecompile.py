@@ -575,7 +575,10 @@ def _placeholder_problems(text: str) -> list[str]:
 def fill_message(template: str, values: dict[str, str]) -> str:
     """Replace ``{match}``, ``{requirement.id}``, ... ; ``{{`` and ``}}`` are literal braces. A
     placeholder ``values`` leaves out stays as written."""
-    return _message_format(template).format(*[values.get(name, f"{{{name}}}") for name in PLACEHOLDERS])
+    return _message_format(template).format(*[values.get(name, written) for name, written in _AS_WRITTEN])
+
+
+_AS_WRITTEN = tuple((name, f"{{{name}}}") for name in PLACEHOLDERS)
 
 
 @cache
