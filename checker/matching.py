@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable, Iterable, Iterator, Sequence
 
 import ahocorasick
@@ -233,8 +234,12 @@ class CompiledPattern:
     flags: str
     regex: str  # RE2 syntax after rewriting \b, \B, \w, \W and user groups
     boundaries: list[bool] = field(default_factory=list)  # per marker group: True for \b, False for \B
-    plan: list[str] = field(default_factory=list)  # per marker: how a set decides it (boundary_plan)
     compiled: object = None  # ``regex``: its empty groups mark where \b and \B stand
+
+    @cached_property
+    def plan(self) -> list[str]:
+        """For each \\b and \\B: how a set decides it, and whether a search must check it (:func:`boundary_plan`)."""
+        return boundary_plan(self.source) if self.boundaries else []
 
     def search(self, text: str) -> tuple[int, int] | None:
         """The span of the first match in ``text`` (white space already flattened), or None."""
@@ -313,8 +318,7 @@ def compile_pattern(source: str, flags: str = "") -> CompiledPattern:
         fragment = detail.split(": ", 1)[1] if ": " in detail else ""
         offset = source.find(fragment) if fragment else -1
         raise PatternSyntaxError(f"RE2 cannot compile this pattern: {detail}", max(offset, 0)) from None
-    return CompiledPattern(source=source, flags=flags, regex=regex, boundaries=boundaries,
-                           plan=boundary_plan(source) if boundaries else [], compiled=compiled)
+    return CompiledPattern(source=source, flags=flags, regex=regex, boundaries=boundaries, compiled=compiled)
 
 
 def _flag_prefix(flags: str) -> str:
