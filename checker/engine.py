@@ -34,7 +34,7 @@ from .report import (
     finding_sort_key,
     summarize,
 )
-from .rulecompile import fill_message, load_rulesets, placeholders_in, shipped_ruleset_language, shipped_ruleset_names
+from .rulecompile import load_rulesets, message_format, placeholders_in, shipped_ruleset_language, shipped_ruleset_names
 from .rulemodel import (
     LINK_METHODS,
     And,
@@ -162,7 +162,8 @@ class DocumentIndex:
 
     @cached_property
     def flat_texts(self) -> list[str]:
-        return [plain_text(s.text) for s in self.document.statements]
+        texts = [s.text for s in self.document.statements]
+        return [t if t.isascii() and t.isprintable() else plain_text(t) for t in texts]
 
     @cached_property
     def _groups(self) -> tuple[frozenset[int], frozenset[int], dict[int | None, frozenset[int]], dict[int, frozenset[int]], dict[int, frozenset[int]]]:
@@ -544,6 +545,7 @@ class _FindingMaker:
         self.rule = rule
         self.line_word = "rad" if (document.language if language == "any" else language) == "sv" else "line"
         self.used = placeholders_in(rule.message) | placeholders_in(rule.suggest)
+        self.message, self.suggestion = message_format(rule.message), message_format(rule.suggest)
         self.severity = ctx.config.severity_of(rule)
         self.ignored_by = {rule.full_id, rule.id, "*", "all"}
         self.suppressing = ctx.classification.index.has_suppressions
@@ -554,10 +556,11 @@ class _FindingMaker:
         values = self._values(statement, match)
         location = match_start = end_column = None
         if statement is not None:
-            location = statement.location
             if span and match_from is None:
                 match_start = span[0]
                 location, end_column = statement.span_location(*span)
+            else:
+                location = statement.location
         suppressed, reason = self._suppression(statement)
         # Every value comes from the compiled rule and the document model, both validated already.
         rule = self.rule
@@ -566,8 +569,8 @@ class _FindingMaker:
             "title": rule.title,
             "category": rule.category,
             "severity": self.severity,
-            "message": fill_message(rule.message, values),
-            "suggestion": fill_message(rule.suggest, values) or None,
+            "message": self.message.format(*values),
+            "suggestion": self.suggestion.format(*values) or None,
             "file": self.document.path,
             "location": location,
             "text": statement.text if statement is not None else None,
@@ -582,20 +585,18 @@ class _FindingMaker:
             "suppression_reason": reason,
         })
 
-    def _values(self, statement: Statement | None, match: str | None) -> dict[str, str]:
-        """What the placeholders of the message and suggestion stand for (only those they use)."""
-        values = {"match": match or ""}
+    def _values(self, statement: Statement | None, match: str | None) -> list[str]:
+        """What the placeholders stand for, in the order of ``rulecompile.PLACEHOLDERS`` (those the
+        message and suggestion do not use are left empty)."""
         if statement is None:
-            values.update({"requirement.id": "", "statement": "", "section": ""})
-        else:
-            used = self.used
-            if "requirement.id" in used:
-                values["requirement.id"] = statement.requirement_id or f"{self.line_word} {statement.location.line}"
-            if "statement" in used:
-                values["statement"] = statement.text
-            if "section" in used:
-                values["section"] = self.document.section_label(statement.section) or ""
-        return values
+            return [match or "", "", "", ""]
+        used = self.used
+        return [
+            match or "",
+            (statement.requirement_id or f"{self.line_word} {statement.location.line}") if "requirement.id" in used else "",
+            statement.text if "statement" in used else "",
+            (self.document.section_label(statement.section) or "") if "section" in used else "",
+        ]
 
     def _suppression(self, statement: Statement | None) -> tuple[bool, str | None]:
         """Whether a suppression in the statement's block (the first block, for the document) names the rule."""

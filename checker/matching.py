@@ -770,7 +770,7 @@ class StatementMatcher:
         for number, text in enumerate(texts):
             if not text:
                 continue
-            for index in match(fold(text).encode("utf-8")) or ():
+            for index in match((text if text.isascii() else fold(text)).encode("utf-8")) or ():
                 if index not in confirm or confirm[index].search(text) is not None:
                     buckets[index].append(number)
         found = {key: bucket for key, bucket in zip(self._keys, buckets) if bucket}

@@ -575,14 +575,14 @@ def _placeholder_problems(text: str) -> list[str]:
 def fill_message(template: str, values: dict[str, str]) -> str:
     """Replace ``{match}``, ``{requirement.id}``, ... ; ``{{`` and ``}}`` are literal braces. A
     placeholder ``values`` leaves out stays as written."""
-    return _message_format(template).format(*[values.get(name, written) for name, written in _AS_WRITTEN])
+    return message_format(template).format(*[values.get(name, written) for name, written in _AS_WRITTEN])
 
 
 _AS_WRITTEN = tuple((name, f"{{{name}}}") for name in PLACEHOLDERS)
 
 
 @cache
-def _message_format(template: str) -> str:
+def message_format(template: str) -> str:
     """The template as a ``str.format`` string: placeholder k of :data:`PLACEHOLDERS` is field
     ``{k}``; everything else is literal."""
     return "".join(f"{{{PLACEHOLDERS.index(name)}}}" if name in PLACEHOLDERS else part.replace("{", "{{").replace("}", "}}")
