@@ -211,11 +211,6 @@ class DocumentIndex:
         """Lead-in statement → the list items it introduces."""
         return self._groups[4]
 
-    @cached_property
-    def has_suppressions(self) -> bool:
-        """Whether the document has any suppression comment (most have none)."""
-        return any(block.suppressions for block in self.document.blocks)
-
     def id_key_of(self, i: int) -> str | None:
         """Statement ``i``'s requirement id as ids are compared (:func:`id_key`), if it has one."""
         if i not in self._id_keys:
@@ -548,7 +543,6 @@ class _FindingMaker:
         self.message, self.suggestion = message_format(rule.message), message_format(rule.suggest)
         self.severity = ctx.config.severity_of(rule)
         self.ignored_by = {rule.full_id, rule.id, "*", "all"}
-        self.suppressing = ctx.classification.index.has_suppressions
 
     def __call__(self, statement: Statement | None, span: tuple[int, int] | None, match_from: Statement | None = None) -> Finding:
         source = match_from if match_from is not None else statement
@@ -600,8 +594,6 @@ class _FindingMaker:
 
     def _suppression(self, statement: Statement | None) -> tuple[bool, str | None]:
         """Whether a suppression in the statement's block (the first block, for the document) names the rule."""
-        if not self.suppressing:
-            return False, None
         blocks = self.document.blocks
         number = 0 if statement is None else statement.block
         for suppression in blocks[number].suppressions if number < len(blocks) else ():
