@@ -151,31 +151,32 @@ class DocumentIndex:
     """Facts about a document that do not depend on rules."""
 
     document: Document
+    flat_texts: list[str] = field(init=False, repr=False)
+    """Each statement's text as terms and patterns see it (:func:`plain_text`)."""
+    headings: frozenset[int] = field(init=False, repr=False)
+    with_id: frozenset[int] = field(init=False, repr=False)
+    """Statements with an id of their own (leading, or in an id column)."""
+    by_section: dict[int | None, frozenset[int]] = field(init=False, repr=False)
+    """Section → its statements (not its headings); None: those before the first heading."""
+    by_table: dict[int, frozenset[int]] = field(init=False, repr=False)
+    list_items: dict[int, frozenset[int]] = field(init=False, repr=False)
+    """Lead-in statement → the list items it introduces."""
     _mentions: dict[frozenset[int], dict[str, frozenset[int]]] = field(default_factory=dict, repr=False)
     _mention_texts: dict[frozenset[int], tuple[list[int], MentionTexts]] = field(default_factory=dict, repr=False)
     _id_keys: dict[int, str | None] = field(default_factory=dict, repr=False)
     _keys_of_ids: dict[str, str] = field(default_factory=dict, repr=False)
 
-    @cached_property
-    def universe(self) -> frozenset[int]:
-        return frozenset(range(len(self.document.statements)))
-
-    @cached_property
-    def flat_texts(self) -> list[str]:
-        texts = [s.text for s in self.document.statements]
-        return [t if t.isascii() and t.isprintable() else plain_text(t) for t in texts]
-
-    @cached_property
-    def _groups(self) -> tuple[frozenset[int], frozenset[int], dict[int | None, frozenset[int]], dict[int, frozenset[int]], dict[int, frozenset[int]]]:
-        """Headings, statements with their own id, statements by section and by table, list
-        items by lead-in: one pass."""
+    def __post_init__(self) -> None:
+        """One pass over the statements for the facts every check uses."""
+        flat: list[str] = []
         headings: list[int] = []
         with_id: list[int] = []
         sections: dict[int | None, list[int]] = {}
         tables: dict[int, list[int]] = {}
         lead_ins: dict[int, list[int]] = {}
         for s in self.document.statements:
-            i = s.index
+            i, text = s.index, s.text
+            flat.append(text if text.isascii() and text.isprintable() else plain_text(text))
             if s.kind == "heading":
                 headings.append(i)
             else:
@@ -186,30 +187,16 @@ class DocumentIndex:
                 lead_ins.setdefault(s.lead_in, []).append(i)
             if s.requirement_id and s.id_source in ("leading", "column"):
                 with_id.append(i)
-        return (frozenset(headings), frozenset(with_id), *({k: frozenset(v) for k, v in groups.items()} for groups in (sections, tables, lead_ins)))
+        self.flat_texts = flat
+        self.headings = frozenset(headings)
+        self.with_id = frozenset(with_id)
+        self.by_section = {k: frozenset(v) for k, v in sections.items()}
+        self.by_table = {k: frozenset(v) for k, v in tables.items()}
+        self.list_items = {k: frozenset(v) for k, v in lead_ins.items()}
 
-    @property
-    def headings(self) -> frozenset[int]:
-        return self._groups[0]
-
-    @property
-    def with_id(self) -> frozenset[int]:
-        """Statements with an id of their own (leading, or in an id column)."""
-        return self._groups[1]
-
-    @property
-    def by_section(self) -> dict[int | None, frozenset[int]]:
-        """Section → its statements (not its headings); None: those before the first heading."""
-        return self._groups[2]
-
-    @property
-    def by_table(self) -> dict[int, frozenset[int]]:
-        return self._groups[3]
-
-    @property
-    def list_items(self) -> dict[int, frozenset[int]]:
-        """Lead-in statement → the list items it introduces."""
-        return self._groups[4]
+    @cached_property
+    def universe(self) -> frozenset[int]:
+        return frozenset(range(len(self.document.statements)))
 
     def id_key_of(self, i: int) -> str | None:
         """Statement ``i``'s requirement id as ids are compared (:func:`id_key`), if it has one."""
