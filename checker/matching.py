@@ -624,6 +624,8 @@ _CATEGORY_KINDS = {_sre.CATEGORY_DIGIT: _W, _sre.CATEGORY_WORD: _W, _sre.CATEGOR
 
 # ---- every term list and pattern in one RE2 set ---------------------------------------------------
 
+_TERMS_PER_REGEX = 2000  # RE2 simplifies one huge alternation poorly (and says so on stderr)
+_MAX_TERMS_IN_SET = 60_000  # beyond, RE2's 64 MB budget runs out: lists go to the automaton
 _ASCII_NONWORD = r"\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f"
 _FOLDED = "\x01"
 _RE2_SPECIAL = frozenset("\\.+*?()|[]{}^$-#&~/")
@@ -740,23 +742,28 @@ class StatementMatcher:
         named += [ch for p in in_set.values() for ch in p.source]
         folding = Folding(named)
         self._fold = folding.fold
-        regexes: list[str] = []
-        self._keys: list[str] = []
-        self._confirm: dict[int, CompiledPattern] = {}  # set entry → pattern whose matches need a search
-        for name, terms in parsed.items():
-            if terms:
-                self._keys.append(name)
-                regexes.append(_term_list_regex(terms, folding))
+        term_regexes = [(name, _term_list_regex(terms[start:start + _TERMS_PER_REGEX], folding))
+                        for name, terms in parsed.items() for start in range(0, len(terms), _TERMS_PER_REGEX)]
+        other_regexes: list[tuple[str, str]] = []
+        self._confirm: dict[int, CompiledPattern] = {}  # set entry (counted after the terms) → pattern whose matches need a search
         for name, pattern in in_set.items():
             regex, exact = _set_regex(pattern, folding)
             if not exact:
-                self._confirm[len(regexes)] = pattern
-            self._keys.append(name)
-            regexes.append(regex)
+                self._confirm[len(other_regexes)] = pattern
+            other_regexes.append((name, regex))
         # Most statements have no such token: their words are counted by splitting alone.
-        self._keys.append(LONE_SYMBOLS)
-        regexes.append(f"(?:^| )[\\x00-\\x1f\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f\\x{{300}}-\\x{{36f}}{folding.kept}]+(?: |$)")
-        self._set = _compiled_set(regexes)
+        other_regexes.append((LONE_SYMBOLS, f"(?:^| )[\\x00-\\x1f\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f\\x{{300}}-\\x{{36f}}{folding.kept}]+(?: |$)"))
+        try:
+            if sum(map(len, parsed.values())) > _MAX_TERMS_IN_SET:
+                raise re2.error("too many terms")
+            self._set = _compiled_set(regex for _, regex in term_regexes + other_regexes)
+            self._lists_apart: list[str] = []
+        except re2.error:  # too large for RE2's memory budget: the lists are matched by the automaton
+            term_regexes = []
+            self._set = _compiled_set(regex for _, regex in other_regexes)
+            self._lists_apart = [name for name, terms in parsed.items() if terms]
+        self._confirm = {len(term_regexes) + index: pattern for index, pattern in self._confirm.items()}
+        self._keys = [name for name, _ in term_regexes + other_regexes]
         # google-re2's own Set.Match, without its wrapper's checks: it runs once per statement
         self._match = getattr(getattr(self._set, "_set", None), "Match", None) or self._set.Match
         self._unfolded = [(name, p) for name, p in patterns.items() if name not in in_set]
@@ -773,7 +780,14 @@ class StatementMatcher:
             for index in match((text if text.isascii() else fold(text)).encode("utf-8")) or ():
                 if index not in confirm or confirm[index].search(text) is not None:
                     buckets[index].append(number)
-        found = {key: bucket for key, bucket in zip(self._keys, buckets) if bucket}
+        found: dict[str, list[int]] = {}
+        for key, bucket in zip(self._keys, buckets):
+            if bucket:  # a long list is several entries: a statement may be in more than one
+                found[key] = sorted({*found[key], *bucket}) if key in found else bucket
+        if self._lists_apart:
+            for number, text in enumerate(texts):
+                for name in self.terms.scan(text, plain=True):
+                    found.setdefault(name, []).append(number)
         if self._unfolded_set is not None:
             for number, text in enumerate(texts):
                 for index in self._unfolded_set.Match(text.encode("utf-8")) or ():

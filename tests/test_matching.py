@@ -149,3 +149,26 @@ def test_the_set_knows_which_statements_have_tokens_that_are_not_words(many: lis
     lone = set(StatementMatcher({"l": ["a"]}, {"p": compile_pattern("–")}).scan_many(flat).get(LONE_SYMBOLS, []))
     for number, text in enumerate(many):
         assert (number in lone) == (word_count(text) < len(text.split())), repr(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(term_lists, st.lists(texts, min_size=1, max_size=6), st.sampled_from(["chunks", "automaton"]))
+def test_long_lists_are_split_or_left_to_the_automaton_with_the_same_answers(lists, many, how) -> None:
+    """A list longer than one RE2 expression holds is several set entries; lists too long for
+    RE2's memory are matched by the automaton: the statements found stay the same."""
+    import checker.matching as matching
+
+    flat = [plain_text(text) for text in many]
+    expected = {name: sorted(numbers) for name, numbers in StatementMatcher(lists, {}).scan_many(flat).items()}
+    saved = matching._TERMS_PER_REGEX, matching._MAX_TERMS_IN_SET
+    try:
+        if how == "chunks":
+            matching._TERMS_PER_REGEX = 1
+        else:
+            matching._MAX_TERMS_IN_SET = 0
+        matcher = StatementMatcher(lists, {})
+        assert bool(matcher._lists_apart) == (how == "automaton")
+        found = matcher.scan_many(flat)
+    finally:
+        matching._TERMS_PER_REGEX, matching._MAX_TERMS_IN_SET = saved
+    assert {name: sorted(numbers) for name, numbers in found.items()} == expected
