@@ -11,7 +11,6 @@ from comparing all pairs of statements.
 from __future__ import annotations
 
 import hashlib
-import operator
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -53,7 +52,6 @@ from .segment import MentionFinder, MentionTexts, id_key
 
 EMPTY: frozenset[int] = frozenset()
 _UNMEASURABLE = ("unmeasurable", "ambiguous")
-_COMPARE = {">": operator.gt, "<": operator.lt, ">=": operator.ge, "<=": operator.le}
 
 
 # ---- compiled matchers, built once per set of rulesets ----------------------------------------
@@ -83,18 +81,17 @@ class DocumentMatches:
         self._term_spans: dict[int, dict[str, tuple[int, int]]] = {}
         self._pattern_spans: dict[tuple[str, int], tuple[int, int] | None] = {}
         self._lone_symbols = self.statements.pop(LONE_SYMBOLS, EMPTY)
-        self._word_counts: dict[int, int] = {}
         self.results: dict[tuple, frozenset[int]] = {}
         """Statements of each condition, by its shape (:meth:`Classification.shape`): rulesets that
         extend one another share most of their conditions, which are then evaluated once."""
 
-    def word_count(self, number: int) -> int:
-        """Words of statement ``number`` (:func:`word_count`)."""
-        count = self._word_counts.get(number)
-        if count is None:
-            text = self.texts[number]
-            count = self._word_counts[number] = word_count(text) if number in self._lone_symbols else len(text.split())
-        return count
+    def more_words_than(self, number: int, limit: int) -> bool:
+        """Whether statement ``number`` has more than ``limit`` words (:func:`word_count`);
+        most statements are answered by splitting off no more than ``limit`` + 1 words."""
+        text = self.texts[number]
+        if number in self._lone_symbols:
+            return word_count(text) > limit
+        return len(text.split(None, limit)) > limit if limit >= 0 else True
 
     def span(self, key: str, number: int) -> tuple[int, int] | None:
         """Where list or pattern ``key`` first matches statement ``number``."""
@@ -390,9 +387,12 @@ class Classification:
 
     def _words(self, condition: Words, among: frozenset[int]) -> frozenset[int]:
         """The statements of ``among`` whose word count satisfies ``condition``."""
-        compare = _COMPARE[condition.op]
-        count, limit = self.matches.word_count, condition.count
-        return frozenset(i for i in among if compare(count(i), limit))
+        more, op, count = self.matches.more_words_than, condition.op, condition.count
+        if op in (">", ">="):  # words >= n: more than n - 1
+            limit = count if op == ">" else count - 1
+            return frozenset(i for i in among if more(i, limit))
+        limit = count - 1 if op == "<" else count  # words < n: not more than n - 1
+        return frozenset(i for i in among if not more(i, limit))
 
     def _in_section(self, list_name: str) -> frozenset[int]:
         heading_hits = self.term_sets.get(list_name, EMPTY) & self.index.headings
@@ -595,7 +595,7 @@ def _fingerprint(rule: Rule, statement: Statement | None, match: str | None) -> 
     text = _single_spaced(statement.text) if statement is not None else ""
     ident = statement.requirement_id if statement is not None and statement.requirement_id else ""
     raw = "\x1f".join((rule.full_id, ident, text, match or ""))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(raw.encode("utf-8")).digest()[:16].hex()
 
 
 def _single_spaced(text: str) -> str:
