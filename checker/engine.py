@@ -780,7 +780,7 @@ def check(
     the report (``files[].error``), not raised.
     """
     files: list[FileReport] = []
-    findings: list[Finding] = []
+    by_file: list[tuple[str, list[Finding]]] = []  # each document's findings come sorted
     used: dict[str, Ruleset] = {}
     for result in check_each(inputs, rulesets, config):
         if isinstance(result, FileReport):
@@ -789,12 +789,19 @@ def check(
         document = result.document
         for ruleset in result.rulesets:
             used.setdefault(ruleset.name, ruleset)
-        findings.extend(result.findings)
+        by_file.append((document.path, result.findings))
         files.append(FileReport(path=document.path, format=document.format, language=document.language,
                                 statements=len(document.statements), requirements=len(result.requirements),
                                 rulesets=[r.name for r in result.rulesets]))
-    findings.sort(key=finding_sort_key)
+    by_file.sort(key=_first)
+    findings = [finding for _, part in by_file for finding in part]
+    if len({path for path, _ in by_file}) < len(by_file):  # a file checked twice: its findings interleave
+        findings.sort(key=finding_sort_key)
     return Report(tool=tool_info(used.values()), files=files, findings=findings, summary=summarize(files, findings))
+
+
+def _first(pair: tuple[str, list[Finding]]) -> str:
+    return pair[0]
 
 
 def tool_info(rulesets: Iterable[Ruleset]) -> Tool:

@@ -7,6 +7,7 @@ generated from these models (``kravkoll schema report``).
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
@@ -191,13 +192,8 @@ SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 def summarize(files: list[FileReport], findings: list[Finding], baselined: int = 0) -> Summary:
     """Count findings by severity (suppressed ones apart) and files."""
-    summary = Summary(files=len(files), unreadable=sum(1 for f in files if f.error), baselined=baselined)
-    for finding in findings:
-        if finding.suppressed:
-            summary.suppressed += 1
-        else:
-            setattr(summary, finding.severity, getattr(summary, finding.severity) + 1)
-    return summary
+    counts = Counter("suppressed" if finding.suppressed else finding.severity for finding in findings)
+    return Summary(files=len(files), unreadable=sum(1 for f in files if f.error), baselined=baselined, **counts)
 
 
 def finding_sort_key(finding: Finding) -> tuple:
