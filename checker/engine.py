@@ -78,8 +78,7 @@ class DocumentMatches:
         self.matcher = matcher
         self.texts = texts
         self.statements = {key: frozenset(numbers) for key, numbers in matcher.scan_many(texts).items()}
-        self._term_spans: dict[int, dict[str, tuple[int, int]]] = {}
-        self._pattern_spans: dict[tuple[str, int], tuple[int, int] | None] = {}
+        self._spans: dict[tuple[str, int], tuple[int, int] | None] = {}
         self._lone_symbols = self.statements.pop(LONE_SYMBOLS, EMPTY)
         self.results: dict[tuple, frozenset[int]] = {}
         """Statements of each condition, by its shape (:meth:`Classification.shape`): rulesets that
@@ -94,14 +93,12 @@ class DocumentMatches:
         return len(text.split(None, limit)) > limit if limit >= 0 else True
 
     def span(self, key: str, number: int) -> tuple[int, int] | None:
-        """Where list or pattern ``key`` first matches statement ``number``."""
-        if key in self.matcher.patterns:
-            if (key, number) not in self._pattern_spans:
-                self._pattern_spans[key, number] = self.matcher.pattern_span(key, self.texts[number])
-            return self._pattern_spans[key, number]
-        if number not in self._term_spans:
-            self._term_spans[number] = self.matcher.term_spans(self.texts[number])
-        return self._term_spans[number].get(key)
+        """Where list or pattern ``key`` first matches statement ``number`` (found once)."""
+        found = self._spans.get((key, number), False)
+        if found is False:
+            locate = self.matcher.pattern_span if key in self.matcher.patterns else self.matcher.term_span
+            found = self._spans[key, number] = locate(key, self.texts[number])
+        return found
 
 
 _SHARED: dict[tuple[int, ...], tuple[tuple[Ruleset, ...], SharedMatcher]] = {}

@@ -183,10 +183,10 @@ class TermMatcher:
         if not self._empty:
             self._automaton.make_automaton()
 
-    def scan(self, text: str, plain: bool = False) -> dict[str, tuple[int, int]]:
+    def scan(self, text: str, plain: bool = False, only: str | None = None) -> dict[str, tuple[int, int]]:
         """For each list with a term in ``text``: the span of its first occurrence (the
         longest term that starts there, so "så snart som möjligt" wins over "så snart").
-        ``plain``: the text is :func:`plain_text` already."""
+        ``plain``: the text is :func:`plain_text` already; ``only``: just this list."""
         found: dict[str, tuple[int, int]] = {}
         if self._empty or not text:
             return found
@@ -198,6 +198,8 @@ class TermMatcher:
         for end, indices in self._automaton.iter(haystack):
             for index in indices:
                 entry = entries[index]
+                if only is not None and only not in entry.lists:
+                    continue
                 start = end - entry.length + 1
                 stop = end + 1
                 if entry.leading_star:
@@ -210,7 +212,7 @@ class TermMatcher:
                 elif entry.bounded_right and is_word[haystack[stop]]:
                     continue
                 span = (start - 1, stop - 1) if offsets is None else (offsets[start - 1], offsets[stop - 2] + 1)
-                for list_name in entry.lists:
+                for list_name in entry.lists if only is None else (only,):
                     known = found.get(list_name)
                     if known is None or span[0] < known[0] or (span[0] == known[0] and span[1] > known[1]):
                         found[list_name] = span
@@ -796,9 +798,9 @@ class StatementMatcher:
                         found.setdefault(name, []).append(number)
         return found
 
-    def term_spans(self, text: str) -> dict[str, tuple[int, int]]:
-        """For each list with a term in ``text`` (:func:`plain_text` already): its first match."""
-        return self.terms.scan(text, plain=True)
+    def term_span(self, key: str, text: str) -> tuple[int, int] | None:
+        """Where list ``key`` first matches ``text`` (:func:`plain_text` already)."""
+        return self.terms.scan(text, plain=True, only=key).get(key)
 
     def pattern_span(self, key: str, text: str) -> tuple[int, int] | None:
         """Where pattern ``key`` first matches ``text`` (:func:`plain_text` already)."""
@@ -807,7 +809,7 @@ class StatementMatcher:
     def scan(self, text: str) -> dict[str, tuple[int, int]]:
         """Each list and pattern the text holds, with the span of its first match."""
         flat = plain_text(text)
-        terms = self.term_spans(flat)
+        terms = self.terms.scan(flat, plain=True)
         return {key: terms[key] if key in terms else self.pattern_span(key, flat)
                 for key in self.scan_many([flat]) if key != LONE_SYMBOLS}
 

@@ -57,7 +57,10 @@ term_lists = st.dictionaries(st.sampled_from(["a", "b", "c"]), st.lists(st.sampl
 def test_the_automaton_finds_the_first_longest_term_of_each_list_as_the_reference(lists: dict[str, list[str]], many: list[str]) -> None:
     matcher = TermMatcher(lists)
     for text in many:
-        assert matcher.scan(text) == reference_scan(lists, text)
+        expected = reference_scan(lists, text)
+        assert matcher.scan(text) == expected
+        for name in lists:  # one list asked for alone
+            assert matcher.scan(text, only=name) == ({name: expected[name]} if name in expected else {})
 
 
 @settings(max_examples=300, deadline=None)
