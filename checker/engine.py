@@ -510,7 +510,7 @@ class _Context:
     document: Document
     classification: Classification
     config: Config
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[tuple[tuple, Finding]] = field(default_factory=list)  # with their place in the document
 
 
 class _FindingMaker:
@@ -523,58 +523,71 @@ class _FindingMaker:
         self.document = document
         self.rule = rule
         self.line_word = "rad" if (document.language if language == "any" else language) == "sv" else "line"
-        self.used = placeholders_in(rule.message) | placeholders_in(rule.suggest)
+        used = placeholders_in(rule.message) | placeholders_in(rule.suggest)
+        self.needs_id, self.needs_text, self.needs_section = ("requirement.id" in used, "statement" in used, "section" in used)
         self.message, self.suggestion = message_format(rule.message), message_format(rule.suggest)
         self.severity = ctx.config.severity_of(rule)
         self.ignored_by = {rule.full_id, rule.id, "*", "all"}
 
-    def __call__(self, statement: Statement | None, span: tuple[int, int] | None, match_from: Statement | None = None) -> Finding:
-        source = match_from if match_from is not None else statement
-        match = source.text[span[0]:span[1]] if span and source is not None else None
-        values = self._values(statement, match)
-        location = match_start = end_column = None
-        if statement is not None:
-            if span and match_from is None:
-                match_start = span[0]
-                location, end_column = statement.span_location(*span)
-            else:
-                location = statement.location
+    def __call__(self, statement: Statement | None, span: tuple[int, int] | None, match_from: Statement | None = None) -> tuple[tuple, Finding]:
+        """The finding, and its place in the document's order (line, column, rule, message)."""
+        if statement is None:
+            return self._about_document(span, match_from)
+        text = statement.text
+        match_start = end_column = match = None
+        if span:
+            match_start, end = span
+            match = text[match_start:end]
+            location, end_column = statement.span_location(match_start, end)
+        else:
+            location = statement.location
+        values = [
+            match or "",
+            (statement.requirement_id or f"{self.line_word} {statement.location.line}") if self.needs_id else "",
+            text if self.needs_text else "",
+            (self.document.section_label(statement.section) or "") if self.needs_section else "",
+        ]
+        message = self.message.format(*values)
         suppressed, reason = self._suppression(statement)
-        # Every value comes from the compiled rule and the document model, both validated already.
         rule = self.rule
-        return trusted(Finding, {  # in the order of Finding's fields, the order of its JSON
+        # Every value comes from the compiled rule and the document model, both validated already.
+        finding = trusted(Finding, {  # in the order of Finding's fields, the order of its JSON
             "rule": rule.full_id,
             "title": rule.title,
             "category": rule.category,
             "severity": self.severity,
-            "message": self.message.format(*values),
+            "message": message,
             "suggestion": self.suggestion.format(*values) or None,
             "file": self.document.path,
             "location": location,
-            "text": statement.text if statement is not None else None,
+            "text": text,
             "match": match,
             "match_start": match_start,
             "end_column": end_column,
-            "requirement_id": statement.requirement_id if statement is not None else None,
+            "requirement_id": statement.requirement_id,
             "reference": rule.reference or None,
-            "statement": statement.index if statement is not None else None,
+            "statement": statement.index,
             "fingerprint": _fingerprint(rule, statement, match),
             "suppressed": suppressed,
             "suppression_reason": reason,
         })
+        return (location.line, location.column, rule.full_id, message), finding
 
-    def _values(self, statement: Statement | None, match: str | None) -> list[str]:
-        """What the placeholders stand for, in the order of ``rulecompile.PLACEHOLDERS`` (those the
-        message and suggestion do not use are left empty)."""
-        if statement is None:
-            return [match or "", "", "", ""]
-        used = self.used
-        return [
-            match or "",
-            (statement.requirement_id or f"{self.line_word} {statement.location.line}") if "requirement.id" in used else "",
-            statement.text if "statement" in used else "",
-            (self.document.section_label(statement.section) or "") if "section" in used else "",
-        ]
+    def _about_document(self, span: tuple[int, int] | None, match_from: Statement | None) -> tuple[tuple, Finding]:
+        """A finding about the whole document (a document rule); ``{match}`` from ``match_from``."""
+        match = match_from.text[span[0]:span[1]] if span and match_from is not None else None
+        values = [match or "", "", "", ""]
+        message = self.message.format(*values)
+        suppressed, reason = self._suppression(None)
+        rule = self.rule
+        finding = trusted(Finding, {
+            "rule": rule.full_id, "title": rule.title, "category": rule.category, "severity": self.severity,
+            "message": message, "suggestion": self.suggestion.format(*values) or None, "file": self.document.path,
+            "location": None, "text": None, "match": match, "match_start": None, "end_column": None,
+            "requirement_id": None, "reference": rule.reference or None, "statement": None,
+            "fingerprint": _fingerprint(rule, None, match), "suppressed": suppressed, "suppression_reason": reason,
+        })
+        return (0, 0, rule.full_id, message), finding
 
     def _suppression(self, statement: Statement | None) -> tuple[bool, str | None]:
         """Whether a suppression in the statement's block (the first block, for the document) names the rule."""
@@ -660,7 +673,7 @@ def check_document(document: Document, rulesets: Sequence[Ruleset], config: Conf
     """Apply rulesets to one document."""
     config = config or Config()
     index = DocumentIndex(document)
-    findings: list[Finding] = []
+    placed: list[tuple[tuple, Finding]] = []
     classifications: list[Classification] = []
     seen: set[tuple] = set()
     runs = Counter(rule.full_id for ruleset in rulesets for rule in ruleset.rules)
@@ -674,14 +687,15 @@ def check_document(document: Document, rulesets: Sequence[Ruleset], config: Conf
         for rule in ruleset.rules:
             if config.rule_enabled(rule):
                 evaluate_rule(rule, ctx)
-        for finding in ctx.findings:
+        for place, finding in ctx.findings:
             if finding.rule in shared_rules:
                 key = (finding.rule, finding.statement, finding.match_start, finding.message)
                 if key in seen:
                     continue
                 seen.add(key)
-            findings.append(finding)
-    findings.sort(key=finding_sort_key)
+            placed.append((place, finding))
+    placed.sort(key=_first)
+    findings = [finding for _, finding in placed]
     return DocumentResult(document, list(rulesets), findings, classifications)
 
 
@@ -797,7 +811,7 @@ def check(
     return Report(tool=tool_info(used.values()), files=files, findings=findings, summary=summarize(files, findings))
 
 
-def _first(pair: tuple[str, list[Finding]]) -> str:
+def _first(pair: tuple[Any, Any]) -> Any:
     return pair[0]
 
 
