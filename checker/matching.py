@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from typing import Callable, Iterable, Iterator, Sequence
 
 import ahocorasick
@@ -243,36 +244,94 @@ class CompiledPattern:
         """For each \\b and \\B: how a set decides it, and whether a search must check it (:func:`boundary_plan`)."""
         return boundary_plan(self.source) if self.boundaries else []
 
+    @cached_property
+    def _bare(self) -> object | None:
+        """The pattern without its marker groups, when every \\b stands at a match's start or
+        end or always holds: the same matches, found without submatches (RE2's fast path)."""
+        if not self.boundaries or "check" in self.plan:
+            return None
+        return re2.compile(_flag_prefix(self.flags) + _rewrite(self.source, marker=_no_marker)[0], _OPTIONS)
+
     def search(self, text: str) -> tuple[int, int] | None:
         """The span of the first match in ``text`` (white space already flattened), or None."""
         data = text.encode("utf-8")  # RE2 works on bytes: offsets are converted once, at the end
         pos = 0
         for _ in range(MAX_PATTERN_RETRIES):
-            spans = _search(self.compiled, data, pos)
+            if self._bare is not None:
+                # The match the groups would find; at word boundaries on both ends, whichever
+                # \b it has hold. Else its groups are looked at.
+                spans = _search(self._bare, data, pos)
+                if spans is None:
+                    return None
+                start, end = spans[0]
+                if not self._word_on_both_sides(data, text, start, end):
+                    return self._characters(data, text, start, end)
+                spans = _search(self.compiled, data, start)
+            else:
+                spans = _search(self.compiled, data, pos)
             if spans is None:
                 return None
             start, end = spans[0]
             if not self.boundaries or self._boundaries_hold(spans, data, text):
-                if len(data) == len(text):  # ASCII: bytes and characters agree
-                    return start, end
-                return len(data[:start].decode("utf-8")), len(data[:end].decode("utf-8"))
+                return self._characters(data, text, start, end)
             pos = start + _char_length(data, start)
             if pos > len(data):
                 return None
         return None
 
+    @staticmethod
+    def _characters(data: bytes, text: str, start: int, end: int) -> tuple[int, int]:
+        """A span in bytes of ``data`` as a span in characters of ``text``."""
+        if len(data) == len(text):  # ASCII: bytes and characters agree
+            return start, end
+        return len(data[:start].decode("utf-8")), len(data[:end].decode("utf-8"))
+
+    @staticmethod
+    def _word_on_both_sides(data: bytes, text: str, start: int, end: int) -> bool:
+        """Whether a word character stands just before ``start`` or just after ``end``."""
+        if len(data) == len(text):
+            return (start > 0 and _IS_WORD[text[start - 1]]) or (end < len(text) and _IS_WORD[text[end]])
+        return (start > 0 and _IS_WORD[_char_before(data, start)]) or (end < len(data) and _IS_WORD[_char_at(data, end)])
+
+    @cached_property
+    def _checks(self) -> tuple[Callable[[Sequence], tuple], Callable[[Sequence], tuple], list[tuple[int, bool]]]:
+        """How a match's boundaries are checked: the groups of the \\b that stand at the start
+        of a match and of those at its end (one look at the match's ends decides each lot), and
+        the other markers one by one (those that hold wherever they stand need no look)."""
+        start = [k + 1 for k, how in enumerate(self.plan) if how == "start"]
+        end = [k + 1 for k, how in enumerate(self.plan) if how == "end"]
+        others = [(k + 1, wants) for k, (wants, how) in enumerate(zip(self.boundaries, self.plan)) if how == "check"]
+        return _picker(start), _picker(end), others
+
     def _boundaries_hold(self, spans: Sequence[tuple[int, int]], data: bytes, text: str) -> bool:
         ascii_text = len(data) == len(text)
-        for (at, _), wants_boundary, how in zip(spans[1:], self.boundaries, self.plan):
-            if at < 0 or how == "hold":  # not in this match, or holds wherever it stands
-                continue
+
+        def inside_word(at: int) -> bool:
             if ascii_text:
-                inside_word = 0 < at < len(text) and _IS_WORD[text[at - 1]] and _IS_WORD[text[at]]
-            else:
-                inside_word = 0 < at < len(data) and _IS_WORD[_char_before(data, at)] and _IS_WORD[_char_at(data, at)]
-            if inside_word == wants_boundary:
+                return 0 < at < len(text) and _IS_WORD[text[at - 1]] and _IS_WORD[text[at]]
+            return 0 < at < len(data) and _IS_WORD[_char_before(data, at)] and _IS_WORD[_char_at(data, at)]
+
+        at_start, at_end, others = self._checks
+        start, end = spans[0]
+        if (start, start) in at_start(spans) and inside_word(start):  # a \b of this match at its start
+            return False
+        if (end, end) in at_end(spans) and inside_word(end):
+            return False
+        for group, wants_boundary in others:
+            at = spans[group][0]
+            if at >= 0 and inside_word(at) == wants_boundary:
                 return False
         return True
+
+
+def _picker(groups: list[int]) -> Callable[[Sequence], tuple]:
+    """The spans of ``groups`` of a match, as a tuple (in C: no loop over the groups here)."""
+    if not groups:
+        return lambda spans: ()
+    if len(groups) == 1:
+        group = groups[0]
+        return lambda spans: (spans[group],)
+    return itemgetter(*groups)
 
 
 _UNANCHORED = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
@@ -371,6 +430,10 @@ UNICODE_WORDS = WordClasses(word=r"[\p{L}\p{N}\x{300}-\x{36f}_]", nonword=r"[^\p
 
 def _marker_group(number: int, is_boundary: bool) -> str:
     return "()"
+
+
+def _no_marker(number: int, is_boundary: bool) -> str:
+    return "(?:)"  # empty like the marker group, so a quantifier after it applies to nothing still
 
 
 def _rewrite(source: str, classes: WordClasses = UNICODE_WORDS,
