@@ -184,10 +184,10 @@ class TermMatcher:
         if not self._empty:
             self._automaton.make_automaton()
 
-    def scan(self, text: str, plain: bool = False, only: str | None = None) -> dict[str, tuple[int, int]]:
+    def scan(self, text: str, plain: bool = False) -> dict[str, tuple[int, int]]:
         """For each list with a term in ``text``: the span of its first occurrence (the
         longest term that starts there, so "så snart som möjligt" wins over "så snart").
-        ``plain``: the text is :func:`plain_text` already; ``only``: just this list."""
+        ``plain``: the text is :func:`plain_text` already."""
         found: dict[str, tuple[int, int]] = {}
         if self._empty or not text:
             return found
@@ -199,8 +199,6 @@ class TermMatcher:
         for end, indices in self._automaton.iter(haystack):
             for index in indices:
                 entry = entries[index]
-                if only is not None and only not in entry.lists:
-                    continue
                 start = end - entry.length + 1
                 stop = end + 1
                 if entry.leading_star:
@@ -213,7 +211,7 @@ class TermMatcher:
                 elif entry.bounded_right and is_word[haystack[stop]]:
                     continue
                 span = (start - 1, stop - 1) if offsets is None else (offsets[start - 1], offsets[stop - 2] + 1)
-                for list_name in entry.lists if only is None else (only,):
+                for list_name in entry.lists:
                     known = found.get(list_name)
                     if known is None or span[0] < known[0] or (span[0] == known[0] and span[1] > known[1]):
                         found[list_name] = span
@@ -798,8 +796,8 @@ class StatementMatcher:
     """
 
     def __init__(self, lists: dict[str, Iterable[str]], patterns: dict[str, CompiledPattern]) -> None:
-        lists = {name: list(terms) for name, terms in lists.items()}
-        self.terms = TermMatcher(lists)
+        self._lists = lists = {name: list(terms) for name, terms in lists.items()}
+        self._list_automata: dict[str, TermMatcher] = {}
         self.patterns = patterns
         parsed = {name: [parse_term(term) for term in terms] for name, terms in lists.items()}
         in_set = {name: p for name, p in patterns.items() if foldable(p.source)}
@@ -861,9 +859,18 @@ class StatementMatcher:
                         found.setdefault(name, []).append(number)
         return found
 
+    @cached_property
+    def terms(self) -> TermMatcher:
+        """Every list in one automaton: for lists the set leaves out, and for :meth:`scan`."""
+        return TermMatcher(self._lists)
+
     def term_span(self, key: str, text: str) -> tuple[int, int] | None:
-        """Where list ``key`` first matches ``text`` (:func:`plain_text` already)."""
-        return self.terms.scan(text, plain=True, only=key).get(key)
+        """Where list ``key`` first matches ``text`` (:func:`plain_text` already), found by an
+        automaton of that list alone (made when first asked): only its own hits to look at."""
+        automaton = self._list_automata.get(key)
+        if automaton is None:
+            automaton = self._list_automata[key] = TermMatcher({key: self._lists[key]})
+        return automaton.scan(text, plain=True).get(key)
 
     def pattern_span(self, key: str, text: str) -> tuple[int, int] | None:
         """Where pattern ``key`` first matches ``text`` (:func:`plain_text` already)."""
