@@ -655,7 +655,8 @@ class DocumentResult:
     @cached_property
     def requirements(self) -> frozenset[int]:
         """Statements that some ruleset classifies as requirements."""
-        return frozenset().union(*(c.statements_of_class("requirement") for c in self.classifications))
+        classes = {id(found): found for found in (c.statements_of_class("requirement") for c in self.classifications)}
+        return frozenset().union(*classes.values())  # rulesets that share the define share the set
 
 
 def default_rulesets(language: str) -> list[str]:
