@@ -168,13 +168,17 @@ class DocumentIndex:
         sections: dict[int | None, list[int]] = {}
         tables: dict[int, list[int]] = {}
         lead_ins: dict[int, list[int]] = {}
+        section, in_section = -1, []  # statements of a section mostly come together
         for s in self.document.statements:
             i, text = s.index, s.text
             flat.append(text if text.isascii() and text.isprintable() else plain_text(text))
             if s.kind == "heading":
                 headings.append(i)
             else:
-                sections.setdefault(s.section, []).append(i)
+                if s.section != section:
+                    section = s.section
+                    in_section = sections.setdefault(section, [])
+                in_section.append(i)
             if s.table is not None:
                 tables.setdefault(s.table, []).append(i)
             if s.lead_in is not None:
@@ -219,9 +223,8 @@ class DocumentIndex:
         keys = set(keys)
         numbers, texts = self.mention_texts(targets)
         index = {key: {numbers[k] for k in positions} for key, positions in MentionFinder(keys).find(texts).items()}
-        statements = self.document.statements
-        for i in numbers:
-            if statements[i].id_source in ("leading", "column") and (key := self.id_key_of(i)) in keys:
+        for i in targets & self.with_id:
+            if (key := self.id_key_of(i)) in keys:
                 index.setdefault(key, set()).add(i)
         return {k: frozenset(v) for k, v in index.items()}
 
