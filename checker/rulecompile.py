@@ -35,7 +35,6 @@ from .rulemodel import (
     Not,
     Or,
     PatternAtom,
-    PatternDecl,
     PatternDef,
     Pos,
     Ref,
@@ -45,7 +44,6 @@ from .rulemodel import (
     Ruleset,
     TermList,
     TermsAtom,
-    TermsDecl,
 )
 
 RESERVED = ("and", "or", "not", "in", "has", "words", "section", "id")
