@@ -131,6 +131,9 @@ class Statement(_Model):
     def span_location(self, start: int, end: int) -> tuple[Location, int | None]:
         """Where ``text[start:end]`` starts, and the column just after it when it ends in the
         same stretch of source (the same line, paragraph or cell); else None."""
+        if len(self.anchors) == 1:  # most statements stand on one line: no search
+            location = self._location_in(self.anchors[0], start)
+            return location, location.column + (end - start) if end > start else None
         first = self._anchor_index(start)
         location = self._location_in(self.anchors[first], start)
         same = end > start and self._anchor_index(end - 1) == first

@@ -530,6 +530,8 @@ class _FindingMaker:
         self.needs_id, self.needs_text, self.needs_section = ("requirement.id" in used, "statement" in used, "section" in used)
         self.message, self.suggestion = message_format(rule.message), message_format(rule.suggest)
         self.severity = ctx.config.severity_of(rule)
+        self.rule_id, self.title, self.category = rule.full_id, rule.title, rule.category
+        self.reference, self.path = rule.reference or None, document.path
         self.ignored_by = {rule.full_id, rule.id, "*", "all"}
 
     def __call__(self, statement: Statement | None, span: tuple[int, int] | None, match_from: Statement | None = None) -> tuple[tuple, Finding]:
@@ -555,26 +557,26 @@ class _FindingMaker:
         rule = self.rule
         # Every value comes from the compiled rule and the document model, both validated already.
         finding = trusted(Finding, {  # in the order of Finding's fields, the order of its JSON
-            "rule": rule.full_id,
-            "title": rule.title,
-            "category": rule.category,
+            "rule": self.rule_id,
+            "title": self.title,
+            "category": self.category,
             "severity": self.severity,
             "message": message,
             "suggestion": self.suggestion.format(*values) or None,
-            "file": self.document.path,
+            "file": self.path,
             "location": location,
             "text": text,
             "match": match,
             "match_start": match_start,
             "end_column": end_column,
             "requirement_id": statement.requirement_id,
-            "reference": rule.reference or None,
+            "reference": self.reference,
             "statement": statement.index,
             "fingerprint": _fingerprint(rule, statement, match),
             "suppressed": suppressed,
             "suppression_reason": reason,
         })
-        return (location.line, location.column, rule.full_id, message), finding
+        return (location.line, location.column, self.rule_id, message), finding
 
     def _about_document(self, span: tuple[int, int] | None, match_from: Statement | None) -> tuple[tuple, Finding]:
         """A finding about the whole document (a document rule); ``{match}`` from ``match_from``."""
