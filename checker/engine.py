@@ -58,8 +58,9 @@ _UNMEASURABLE = ("unmeasurable", "ambiguous")
 
 @dataclass
 class SharedMatcher:
-    """The term lists and patterns of rulesets checked together, in one RE2 set: a list or pattern that several of them define alike (an extended ruleset's, a common
-    inline list) is matched once per document, not once per ruleset."""
+    """The term lists and patterns of rulesets checked together, in one RE2 set: a list or
+    pattern that several of them define alike (an extended ruleset's, a common inline list) is
+    matched once per document, not once per ruleset."""
 
     matcher: StatementMatcher
     list_keys: list[dict[str, str]]  # per ruleset: list name → key in ``matcher``
@@ -535,26 +536,26 @@ class _FindingMaker:
         self.ignored_by = {rule.full_id, rule.id, "*", "all"}
 
     def __call__(self, statement: Statement | None, span: tuple[int, int] | None, match_from: Statement | None = None) -> tuple[tuple, Finding]:
-        """The finding, and its place in the document's order (line, column, rule, message)."""
-        if statement is None:
-            return self._about_document(span, match_from)
-        text = statement.text
-        match_start = end_column = match = None
-        if span:
-            match_start, end = span
-            match = text[match_start:end]
-            location, end_column = statement.span_location(match_start, end)
-        else:
-            location = statement.location
-        values = [
-            match or "",
-            (statement.requirement_id or f"{self.line_word} {statement.location.line}") if self.needs_id else "",
-            text if self.needs_text else "",
-            (self.document.section_label(statement.section) or "") if self.needs_section else "",
-        ]
-        message = self.message.format(*values)
+        """The finding, and its place in the document's order (line, column, rule, message). A
+        finding about the whole document (``statement`` None) takes its match from ``match_from``."""
+        source = statement if statement is not None else match_from
+        match = source.text[span[0]:span[1]] if span and source is not None else None
+        location = match_start = end_column = None
+        values = {"match": match or "", "requirement_id": "", "statement": "", "section": ""}
+        if statement is not None:
+            if span:
+                match_start = span[0]
+                location, end_column = statement.span_location(*span)
+            else:
+                location = statement.location
+            if self.needs_id:
+                values["requirement_id"] = statement.requirement_id or f"{self.line_word} {statement.location.line}"
+            if self.needs_text:
+                values["statement"] = statement.text
+            if self.needs_section:
+                values["section"] = self.document.section_label(statement.section) or ""
+        message = self.message.format(**values)
         suppressed, reason = self._suppression(statement)
-        rule = self.rule
         # Every value comes from the compiled rule and the document model, both validated already.
         finding = trusted(Finding, {  # in the order of Finding's fields, the order of its JSON
             "rule": self.rule_id,
@@ -562,37 +563,22 @@ class _FindingMaker:
             "category": self.category,
             "severity": self.severity,
             "message": message,
-            "suggestion": self.suggestion.format(*values) or None,
+            "suggestion": self.suggestion.format(**values) or None,
             "file": self.path,
             "location": location,
-            "text": text,
+            "text": statement.text if statement is not None else None,
             "match": match,
             "match_start": match_start,
             "end_column": end_column,
-            "requirement_id": statement.requirement_id,
+            "requirement_id": statement.requirement_id if statement is not None else None,
             "reference": self.reference,
-            "statement": statement.index,
-            "fingerprint": _fingerprint(rule, statement, match),
+            "statement": statement.index if statement is not None else None,
+            "fingerprint": _fingerprint(self.rule, statement, match),
             "suppressed": suppressed,
             "suppression_reason": reason,
         })
-        return (location.line, location.column, self.rule_id, message), finding
-
-    def _about_document(self, span: tuple[int, int] | None, match_from: Statement | None) -> tuple[tuple, Finding]:
-        """A finding about the whole document (a document rule); ``{match}`` from ``match_from``."""
-        match = match_from.text[span[0]:span[1]] if span and match_from is not None else None
-        values = [match or "", "", "", ""]
-        message = self.message.format(*values)
-        suppressed, reason = self._suppression(None)
-        rule = self.rule
-        finding = trusted(Finding, {
-            "rule": rule.full_id, "title": rule.title, "category": rule.category, "severity": self.severity,
-            "message": message, "suggestion": self.suggestion.format(*values) or None, "file": self.document.path,
-            "location": None, "text": None, "match": match, "match_start": None, "end_column": None,
-            "requirement_id": None, "reference": rule.reference or None, "statement": None,
-            "fingerprint": _fingerprint(rule, None, match), "suppressed": suppressed, "suppression_reason": reason,
-        })
-        return (0, 0, rule.full_id, message), finding
+        place = (location.line, location.column) if location is not None else (0, 0)
+        return (*place, self.rule_id, message), finding
 
     def _suppression(self, statement: Statement | None) -> tuple[bool, str | None]:
         """Whether a suppression in the statement's block (the first block, for the document) names the rule."""

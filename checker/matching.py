@@ -82,6 +82,16 @@ class Term:
     leading_star: bool
     trailing_star: bool
 
+    @property
+    def bounded_left(self) -> bool:
+        """A word character must not come just before it."""
+        return not self.leading_star and is_word_char(self.core[0])
+
+    @property
+    def bounded_right(self) -> bool:
+        """A word character must not come just after it."""
+        return not self.trailing_star and is_word_char(self.core[-1])
+
 
 class TermSyntaxError(ValueError):
     pass
@@ -169,9 +179,7 @@ class TermMatcher:
                 if list_name not in names:
                     names.append(list_name)
         self._entries = [
-            _Entry(len(term.core), term.leading_star, term.trailing_star,
-                   not term.leading_star and is_word_char(term.core[0]),
-                   not term.trailing_star and is_word_char(term.core[-1]), tuple(names))
+            _Entry(len(term.core), term.leading_star, term.trailing_star, term.bounded_left, term.bounded_right, tuple(names))
             for term, names in owners.items()
         ]
         by_core: dict[str, list[int]] = {}
@@ -755,12 +763,9 @@ def _class_ranges(source: str) -> Iterator[tuple[str, str]]:
                 yield members[k - 1][-1], members[k + 1][-1]
 
 
-def _term_regex(term: Term) -> tuple[bool, bool, str]:
-    """(word character required not to precede, nor to follow, the term's core as RE2)."""
-    core = "".join(" +" if ch == " " else "\\" + ch if ch in _RE2_SPECIAL else ch for ch in term.core)
-    bounded_left = not term.leading_star and is_word_char(term.core[0])
-    bounded_right = not term.trailing_star and is_word_char(term.core[-1])
-    return bounded_left, bounded_right, core
+def _term_regex(term: Term) -> str:
+    """The term's core as RE2: special characters escaped, a space any run of spaces."""
+    return "".join(" +" if ch == " " else "\\" + ch if ch in _RE2_SPECIAL else ch for ch in term.core)
 
 
 def _term_list_regex(terms: Iterable[Term], folding: Folding) -> str:
@@ -768,8 +773,7 @@ def _term_list_regex(terms: Iterable[Term], folding: Folding) -> str:
     as one character more on each side, which a set may do: it only says whether)."""
     groups: dict[tuple[bool, bool], list[str]] = {}
     for term in terms:
-        left, right, core = _term_regex(term)
-        groups.setdefault((left, right), []).append(core)
+        groups.setdefault((term.bounded_left, term.bounded_right), []).append(_term_regex(term))
     alternatives = [
         ("(?:^|" + folding.nonword + ")" if left else "") + "(?:" + "|".join(sorted(set(cores))) + ")"
         + ("(?:" + folding.nonword + "|$)" if right else "")
@@ -805,28 +809,25 @@ class StatementMatcher:
         named += [ch for p in in_set.values() for ch in p.source]
         folding = Folding(named)
         self._fold = folding.fold
-        term_regexes = [(name, _term_list_regex(terms[start:start + _TERMS_PER_REGEX], folding))
-                        for name, terms in parsed.items() for start in range(0, len(terms), _TERMS_PER_REGEX)]
-        other_regexes: list[tuple[str, str]] = []
-        self._confirm: dict[int, CompiledPattern] = {}  # set entry (counted after the terms) → pattern whose matches need a search
-        for name, pattern in in_set.items():
-            regex, exact = _set_regex(pattern, folding)
-            if not exact:
-                self._confirm[len(other_regexes)] = pattern
-            other_regexes.append((name, regex))
+        # Set entries: (key, expression, the pattern whose matches a search confirms, or None).
+        terms = [(name, _term_list_regex(terms[start:start + _TERMS_PER_REGEX], folding), None)
+                 for name, terms in parsed.items() for start in range(0, len(terms), _TERMS_PER_REGEX)]
+        others = [(name, regex, None if exact else pattern)
+                  for name, pattern in in_set.items() for regex, exact in [_set_regex(pattern, folding)]]
         # Most statements have no such token: their words are counted by splitting alone.
-        other_regexes.append((LONE_SYMBOLS, f"(?:^| )[\\x00-\\x1f\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f\\x{{300}}-\\x{{36f}}{folding.kept}]+(?: |$)"))
+        others.append((LONE_SYMBOLS, f"(?:^| )[\\x00-\\x1f\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f\\x{{300}}-\\x{{36f}}{folding.kept}]+(?: |$)", None))
+        if sum(map(len, parsed.values())) > _MAX_TERMS_IN_SET:
+            terms = []
         try:
-            if sum(map(len, parsed.values())) > _MAX_TERMS_IN_SET:
-                raise re2.error("too many terms")
-            self._set = _compiled_set(regex for _, regex in term_regexes + other_regexes)
-            self._lists_apart: list[str] = []
-        except re2.error:  # too large for RE2's memory budget: the lists are matched by the automaton
-            term_regexes = []
-            self._set = _compiled_set(regex for _, regex in other_regexes)
-            self._lists_apart = [name for name, terms in parsed.items() if terms]
-        self._confirm = {len(term_regexes) + index: pattern for index, pattern in self._confirm.items()}
-        self._keys = [name for name, _ in term_regexes + other_regexes]
+            self._set = _compiled_set(regex for _, regex, _ in terms + others)
+        except re2.error:  # too large for RE2's memory budget after all
+            terms = []
+            self._set = _compiled_set(regex for _, regex, _ in others)
+        # Lists the set leaves out are matched by the automaton.
+        self._lists_apart = [] if terms else [name for name, listed in parsed.items() if listed]
+        entries = terms + others
+        self._keys = [key for key, _, _ in entries]
+        self._confirm = {number: pattern for number, (_, _, pattern) in enumerate(entries) if pattern is not None}
         # google-re2's own Set.Match, without its wrapper's checks: it runs once per statement
         self._match = getattr(getattr(self._set, "_set", None), "Match", None) or self._set.Match
         self._unfolded = [(name, p) for name, p in patterns.items() if name not in in_set]

@@ -573,17 +573,20 @@ def _placeholder_problems(text: str) -> list[str]:
 def fill_message(template: str, values: dict[str, str]) -> str:
     """Replace ``{match}``, ``{requirement.id}``, ... ; ``{{`` and ``}}`` are literal braces. A
     placeholder ``values`` leaves out stays as written."""
-    return message_format(template).format(*[values.get(name, written) for name, written in _AS_WRITTEN])
+    given = {field_name(name): value for name, value in values.items()}
+    return message_format(template).format(**{field_name(name): given.get(field_name(name), f"{{{name}}}") for name in PLACEHOLDERS})
 
 
-_AS_WRITTEN = tuple((name, f"{{{name}}}") for name in PLACEHOLDERS)
+def field_name(placeholder: str) -> str:
+    """A placeholder's name as a ``str.format`` field (``requirement.id`` → ``requirement_id``)."""
+    return placeholder.replace(".", "_")
 
 
 @cache
 def message_format(template: str) -> str:
-    """The template as a ``str.format`` string: placeholder k of :data:`PLACEHOLDERS` is field
-    ``{k}``; everything else is literal."""
-    return "".join(f"{{{PLACEHOLDERS.index(name)}}}" if name in PLACEHOLDERS else part.replace("{", "{{").replace("}", "}}")
+    """The template as a ``str.format`` string with a named field per placeholder
+    (:func:`field_name`); everything else is literal."""
+    return "".join(f"{{{field_name(name)}}}" if name in PLACEHOLDERS else part.replace("{", "{{").replace("}", "}}")
                    for part, name in template_parts(template))
 
 

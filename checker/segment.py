@@ -118,6 +118,7 @@ _ID_WORDS_BEFORE_NUMBERS = (
 _NUMBER_AFTER_WORD = re.compile(r"\.?\s*(\d+(?:\.\d+)*[a-z]?)(?!\w)", re.IGNORECASE)
 # Characters that are not part of an id (nor "-", which may stand before a dotted number): the
 # automaton of MentionFinder reads them as spaces.
+_SECTION_SIGN = re.compile("§")
 _NOT_IN_IDS = re.compile(r"[^\w .\-]")
 _KEY_PREFIX = re.compile(rf"(?i)^(?:{_ID_WORDS})\.?\s*(?=\d)")
 
@@ -141,12 +142,6 @@ def leading_id(text: str) -> tuple[str, int] | None:
 
 def looks_like_id(cell: str) -> bool:
     return bool(_CELL_ID.match(cell)) and any(ch.isdigit() for ch in cell)
-
-
-def find_mentions(texts: Sequence[str], keys: Iterable[str]) -> dict[str, set[int]]:
-    """For each id key (as :func:`id_key` makes them), the numbers of the texts that mention it
-    (:class:`MentionFinder`)."""
-    return MentionFinder(keys).find(texts)
 
 
 class MentionFinder:
@@ -211,7 +206,7 @@ class MentionTexts:
         self.lowered = lowered
         self.haystack = " " + _NOT_IN_IDS.sub(" ", lowered)
         self.starts = list(accumulate((len(t) + 1 for t in texts), initial=0)) if texts else []
-        self.section_signs = [at for at, ch in enumerate(self.text) if ch == "§"] if "§" in self.text else []
+        self.section_signs = [match.start() for match in _SECTION_SIGN.finditer(self.text)]
 
 
 def _hit_end(hit: tuple[int, str | None]) -> int:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from checker.errors import InputError
 from checker.readers import read_bytes, read_document
-from checker.segment import detect_language, find_mentions, id_key, leading_id, numbered_heading, split_sentences
+from checker.segment import MentionFinder, detect_language, id_key, leading_id, numbered_heading, split_sentences
 
 from support import md, txt
 
@@ -60,7 +60,7 @@ def test_find_mentions_of_ids_as_whole_tokens() -> None:
         "enligt Krav3.2 och kap. 4.2",  # 2: 3.2 and 4.2 after a word
         "99.4.2 och 4.2x",  # 3: none
     ]
-    assert find_mentions(texts, keys) == {"K4.1": {0}, "REQ-12": {0}, "3": {0}, "4.2.1": {0}, "3.2": {2}, "4.2": {2}}
+    assert MentionFinder(keys).find(texts) == {"K4.1": {0}, "REQ-12": {0}, "3": {0}, "4.2.1": {0}, "3.2": {2}, "4.2": {2}}
 
 
 ID_WORDS = ("krav", "kravnr", "kravnummer", "requirement", "req", "punkt", "avsnitt", "section", "sektion",
@@ -109,7 +109,7 @@ mention_texts = st.lists(st.lists(st.sampled_from(MENTION_PIECES), max_size=12).
 @settings(max_examples=300, deadline=None)
 @given(mention_texts, st.sets(st.sampled_from(MENTION_KEYS), min_size=1))
 def test_find_mentions_agrees_with_the_rules_read_position_by_position(texts: list[str], keys: set[str]) -> None:
-    assert find_mentions(texts, keys) == reference_mentions(texts, keys)
+    assert MentionFinder(keys).find(texts) == reference_mentions(texts, keys)
 
 
 def test_numbered_headings() -> None:
