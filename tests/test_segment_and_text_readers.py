@@ -292,3 +292,22 @@ def test_markdown_html_table_bold_headings_and_bold_ids() -> None:
     assert (row.location_at(at).line, row.location_at(at).column) == (12, 28)
     clause = document.statements[-1]
     assert clause.requirement_id == "7.2.4" and clause.text.endswith("described in paragraph 7.2.4 of this clause.")
+
+
+def test_markdown_table_without_delimiter_row_reads_one_row_per_line() -> None:
+    """Conversions from PDF and Word write tables as lines of cells without the `---` row;
+    each line is a table row (its own statement), not one long paragraph."""
+    document = md(
+        "Service levels:\n\n"
+        "| Service | Target | Credit\n"
+        "| Priority 1 | 99.8% | 2.0 GBP\n"
+        "Priority 2 | 98.0% | 3.0 GBP |\n\n"
+        "A sentence with a bar | in it stays a paragraph.\n"
+    )
+    rows = [s for s in document.statements if s.kind == "table_row"]
+    assert [(s.text, s.location.line) for s in rows] == [
+        ("Priority 1 | 99.8% | 2.0 GBP", 4),
+        ("Priority 2 | 98.0% | 3.0 GBP", 5),
+    ]
+    assert rows[0].location.column == 3
+    assert any(s.kind == "sentence" and s.text.startswith("A sentence with a bar") for s in document.statements)

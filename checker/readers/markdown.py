@@ -100,6 +100,9 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
             flush()
             _table(lines, builder)
             continue
+        if not paragraph and _bare_table_starts(lines):
+            _bare_table(lines, builder)
+            continue
         title = _bold_title(stripped)
         if title is not None:
             flush()
@@ -192,6 +195,35 @@ def _table(lines: _Lines, builder: DocumentBuilder) -> None:
         rows.append(_cells(line, lines.number))
         lines.i += 1
     builder.table(rows, header_rows=1)
+
+
+def _has_bar(line: str | None) -> bool:
+    """Whether a line has a cell separator: an unescaped ``|`` outside inline code."""
+    if line is None or not line.strip() or _LIST.match(line) or _ATX.match(line):
+        return False
+    return "|" in re.sub(r"`[^`]*`|\\\|", "", line)
+
+
+def _bare_table_starts(lines: _Lines) -> bool:
+    """Two or more lines in a row, each with a cell separator, at the start of a block: a
+    pipe table without its delimiter row, as conversions from PDF and Word often write them
+    ("| Priority 1 | 99.8% | 2.0 GBP"). Each line is a row; whether the first is a header is
+    decided as for any table (:meth:`DocumentBuilder.table`)."""
+    return _has_bar(lines.peek()) and _has_bar(lines.peek(1))
+
+
+def _bare_table(lines: _Lines, builder: DocumentBuilder) -> None:
+    rows = []
+    while _has_bar(line := lines.peek()):
+        rows.append(_cells(line or "", lines.number))
+        lines.i += 1
+    builder.table(rows, header_rows=1 if _labels_only(rows[0]) else None)
+
+
+def _labels_only(row: list[Piece]) -> bool:
+    """A first row of short labels without numbers ("Service | Target | Credit") is a header."""
+    cells = [cell.text.strip() for cell in row if cell.text.strip()]
+    return len(cells) >= 2 and all(len(c.split()) <= 6 and not c.endswith(".") and not any(ch.isdigit() for ch in c) for c in cells)
 
 
 class _HtmlTable(HTMLParser):

@@ -1,0 +1,399 @@
+"""kravkoll's quality on hand-labelled real documents: one command recomputes every figure.
+
+    python bench/quality.py                       # print the figures (Markdown)
+    python bench/quality.py --write docs/quality.md   # and replace the generated part of that page
+    python bench/quality.py --split dev           # the documents used for tuning only
+    python bench/quality.py import RAW_FOLDER     # take new labels in (see bench/quality/README.md)
+
+The labels (bench/quality/labels/<part>/*.tsv) were made by hand with
+shared/design/labelling.md before the tool was run on the documents; bench/quality/split.tsv
+says which documents were used for tuning (``dev``) and which are held out (``heldout``). The
+documents themselves are read from shared/corpus (``--corpus`` adds folders to look in).
+
+Each label names a document, a line and the first words of a sentence (or, for texts whose
+licence does not allow copying, a hash of those words and their length); it is matched to the
+statement kravkoll reads on that line whose text holds those words. Labels that match no
+statement are counted and listed, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+LABELS = BENCH / "quality" / "labels"
+SPLIT = BENCH / "quality" / "split.tsv"
+CORPUS = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "corpus" / "more"]
+MARK_BEGIN = "<!-- quality.py: begin -->"
+MARK_END = "<!-- quality.py: end -->"
+FREE_LICENCE = re.compile(r"public domain|CC0|CC BY|Apache", re.IGNORECASE)
+UNMEASURABLE = ("unmeasurable", "ambiguous")
+SUPPLIER_ONLY = ("missing-follow-up", "missing-sanction")
+BALANCE = ("follow_up", "sanction", "incentive", "governance", "improvement", "termination", "acceptance", "change", "dispute")
+
+sys.path.insert(0, str(ROOT))
+
+
+# ---- labels ---------------------------------------------------------------------------------------
+
+
+def normalise(text: str) -> str:
+    """Text as labels and statements are compared: no Markdown markup, one space, case folded,
+    typographic quotes and dashes as plain ones."""
+    text = re.sub(r"[*_`|#>\\]", "", text)
+    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\u00ad": ""}))
+    return " ".join(text.split()).casefold()
+
+
+def quote_key(quote: str) -> str:
+    """What a committed label keeps of a quote it may not copy: a hash and the length."""
+    text = normalise(quote)
+    return f"sha1:{hashlib.sha1(text.encode()).hexdigest()[:16]}:{len(text)}"
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in rows]
+
+
+def write_tsv(path: Path, rows: list[dict[str, str]], columns: list[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("\t".join(columns) + "\n")
+        for row in rows:
+            handle.write("\t".join(row.get(c, "").replace("\t", " ").replace("\n", " ") for c in columns) + "\n")
+
+
+def free_documents(corpus: list[Path]) -> set[str]:
+    """Documents whose licence (per the corpus MANIFESTs) allows quoting them in the project."""
+    free: set[str] = set()
+    for folder in corpus:
+        manifest = folder / "MANIFEST.tsv"
+        if manifest.exists():
+            for row in read_tsv(manifest):
+                licence = row.get("licence_or_status", "")
+                if FREE_LICENCE.search(licence) and "all rights reserved" not in licence.lower():
+                    free.add(row["file"])
+    return free
+
+
+def import_labels(raw: Path, corpus: list[Path]) -> None:
+    """Copy hand-made label files into the project, quotes of non-free texts replaced by hashes."""
+    free = free_documents(corpus)
+    for part in sorted(p for p in raw.iterdir() if p.is_dir()):
+        for path in sorted(part.glob("*.tsv")):
+            rows = read_tsv(path)
+            if not rows:
+                continue
+            columns = list(rows[0])
+            for row in rows:
+                if "quote" in row and row["quote"] and row.get("doc") not in free:
+                    row["quote"] = quote_key(row["quote"])
+            write_tsv(LABELS / part.name / path.name, rows, columns)
+            print(f"{part.name}/{path.name}: {len(rows)} rows")
+
+
+# ---- matching labels to statements ----------------------------------------------------------------
+
+
+@dataclass
+class Checked:
+    """One document as kravkoll read and checked it."""
+
+    name: str
+    language: str
+    result: object
+    rows: dict[int, object]  # statement → trace row
+    findings: dict[int, list[object]]  # statement → active findings
+    balance: dict[str, bool]
+    by_line: dict[int, list[int]] = field(default_factory=dict)
+    normalised: dict[int, str] = field(default_factory=dict)
+
+
+def find_document(name: str, corpus: list[Path]) -> Path | None:
+    for folder in corpus:
+        if (folder / name).exists():
+            return folder / name
+    return None
+
+
+def check_document(path: Path) -> Checked:
+    from checker.balance import balance
+    from checker.engine import check_each, trace
+
+    (result,) = list(check_each([path]))
+    if not hasattr(result, "document"):
+        raise SystemExit(f"{path}: {result.error}")
+    rows = {row.statement: row for row in trace(result)}
+    findings: dict[int, list] = defaultdict(list)
+    for finding in result.findings:
+        if finding.statement is not None and not finding.suppressed:
+            findings[finding.statement].append(finding)
+    present = {key: element.present for key, element in balance(result).items()}
+    checked = Checked(path.name, result.document.language, result, rows, findings, present)
+    for statement in result.document.statements:
+        if statement.kind == "heading":
+            continue
+        for anchor in statement.anchors:
+            checked.by_line.setdefault(anchor.location.line, []).append(statement.index)
+        checked.normalised[statement.index] = normalise(statement.text)
+    return checked
+
+
+def contains(text: str, quote: str) -> bool:
+    if not quote.startswith("sha1:"):
+        return normalise(quote) in text
+    _, digest, length = quote.split(":")
+    size = int(length)
+    starts = [0] + [m.end() for m in re.finditer(r"\W+", text)]
+    return any(hashlib.sha1(text[s:s + size].encode()).hexdigest()[:16] == digest for s in starts if s + size <= len(text))
+
+
+def statement_of(checked: Checked, line: int, quote: str) -> int | None:
+    """The statement on ``line`` (or a line or two off, for labels that miscounted) holding ``quote``."""
+    for delta in (0, 1, -1, 2, -2):
+        for i in checked.by_line.get(line + delta, []):
+            if contains(checked.normalised[i], quote):
+                return i
+    return None
+
+
+# ---- figures --------------------------------------------------------------------------------------
+
+
+def ratio(hit: int, total: int) -> str:
+    return f"{hit / total:.2f} ({hit}/{total})" if total else "–"
+
+
+@dataclass
+class Tally:
+    """Counts behind the figures of one group of documents."""
+
+    labels: int = 0
+    unmatched: list[str] = field(default_factory=list)
+    supplier_labels: int = 0
+    supplier_found: int = 0
+    tool_requirements: int = 0
+    tool_requirements_right: int = 0
+    unmeasurable_labels: int = 0
+    unmeasurable_found: int = 0
+    flagged: int = 0
+    flagged_right: int = 0
+    buyer_mutual_supplier_findings: list[str] = field(default_factory=list)
+    per_rule: Counter = field(default_factory=Counter)
+    per_rule_right: Counter = field(default_factory=Counter)
+    misses: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+    chain_rows: int = 0
+    chain_reached: int = 0
+    follow_lenient: int = 0
+    follow_strict: int = 0
+    sanction_lenient: int = 0
+    sanction_strict: int = 0
+    chain_findings: Counter = field(default_factory=Counter)
+    chain_findings_right: Counter = field(default_factory=Counter)
+    clauses: int = 0
+    clauses_agree: int = 0
+    clause_misses: list[str] = field(default_factory=list)
+
+
+def is_yes(value: str) -> bool:
+    return value.strip().lower() in ("yes", "y", "ja", "partial")
+
+
+def tally_requirements(t: Tally, checked: Checked, labels: list[dict[str, str]]) -> None:
+    by_statement: dict[int, list[dict[str, str]]] = defaultdict(list)
+    for label in labels:
+        t.labels += 1
+        i = statement_of(checked, int(label["line"]), label["quote"])
+        if i is None:
+            t.unmatched.append(f"{checked.name}:{label['line']}")
+            continue
+        by_statement[i].append(label)
+        requirement = is_yes(label["is_requirement"])
+        party = label.get("party", "").lower()
+        flagged_here = any(f.category in UNMEASURABLE for f in checked.findings.get(i, []))
+        if requirement and party == "supplier":
+            t.supplier_labels += 1
+            t.supplier_found += i in checked.rows
+        if requirement and label.get("measurable", "").lower() == "no":
+            t.unmeasurable_labels += 1
+            if flagged_here:
+                t.unmeasurable_found += 1
+            else:
+                t.misses.append(f"{checked.name}:{label['line']} ({label.get('vague_terms') or label.get('note') or 'criterion missing'})")
+        if party in ("buyer", "mutual"):
+            for f in checked.findings.get(i, []):
+                if f.category in SUPPLIER_ONLY:
+                    t.buyer_mutual_supplier_findings.append(f"{checked.name}:{label['line']} {f.rule}")
+    for i, group in by_statement.items():
+        requirement = any(is_yes(g["is_requirement"]) for g in group)
+        unmeasurable = any(is_yes(g["is_requirement"]) and g.get("measurable", "").lower() == "no" for g in group)
+        if i in checked.rows:
+            t.tool_requirements += 1
+            t.tool_requirements_right += requirement
+        for f in checked.findings.get(i, []):
+            if f.category in UNMEASURABLE:
+                t.per_rule[f.rule] += 1
+                t.per_rule_right[f.rule] += unmeasurable
+        if any(f.category in UNMEASURABLE for f in checked.findings.get(i, [])):
+            t.flagged += 1
+            t.flagged_right += unmeasurable
+            if not unmeasurable:
+                rules = ",".join(sorted({f.rule.split("/")[-1] for f in checked.findings[i] if f.category in UNMEASURABLE}))
+                t.wrong.append(f"{checked.name}:{group[0]['line']} {rules}")
+
+
+def tally_chain(t: Tally, checked: Checked, labels: list[dict[str, str]]) -> None:
+    rows_of_chain: set[int] = set()
+    for label in labels:
+        i = statement_of(checked, int(label["line"]), label["quote"])
+        t.chain_rows += 1
+        if i is None:
+            t.unmatched.append(f"{checked.name}:{label['line']} (chain)")
+            continue
+        rows_of_chain.add(i)
+        row = checked.rows.get(i)
+        t.chain_reached += row is not None
+        follow = row.follow_up if row is not None else []
+        sanction = row.sanction if row is not None else []
+        t.follow_lenient += bool(follow) == is_yes(label["followed_up"])
+        t.follow_strict += any(link.how != "blanket" for link in follow) == (label.get("followup_kind", "").lower() == "specific")
+        t.sanction_lenient += bool(sanction) == is_yes(label["sanctioned"])
+        t.sanction_strict += any(link.how != "blanket" for link in sanction) == (label.get("sanction_kind", "").lower() == "specific")
+        for f in checked.findings.get(i, []):
+            if f.category == "missing-follow-up":
+                t.chain_findings[f.category] += 1
+                t.chain_findings_right[f.category] += not is_yes(label["followed_up"])
+            elif f.category == "missing-sanction":
+                t.chain_findings[f.category] += 1
+                t.chain_findings_right[f.category] += not is_yes(label["sanctioned"])
+
+
+def tally_clauses(t: Tally, checked: Checked, labels: list[dict[str, str]]) -> None:
+    for label in labels:
+        element = label["element"].strip().lower().replace("acceptance_criteria", "acceptance").replace("change_procedure", "change")
+        if element not in checked.balance:
+            continue
+        t.clauses += 1
+        agree = checked.balance[element] == is_yes(label["present"])
+        t.clauses_agree += agree
+        if not agree:
+            t.clause_misses.append(f"{checked.name} {element}: labelled {label['present']}, kravkoll {'present' if checked.balance[element] else 'missing'}")
+
+
+# ---- the run --------------------------------------------------------------------------------------
+
+
+def load_labels(kind: str) -> dict[str, list[dict[str, str]]]:
+    by_doc: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for path in sorted(LABELS.glob(f"*/{kind}.tsv")):
+        for row in read_tsv(path):
+            if row.get("doc"):
+                by_doc[row["doc"]].append(row)
+    return by_doc
+
+
+def load_split() -> dict[str, str]:
+    return {row["doc"]: row["split"] for row in read_tsv(SPLIT)}
+
+
+def run(corpus: list[Path], splits: Iterable[str]) -> str:
+    split_of = load_split()
+    kinds = {kind: load_labels(kind) for kind in ("requirements", "chain", "clauses")}
+    documents = sorted(set().union(*(set(k) for k in kinds.values())))
+    tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
+    shown: list[str] = []
+    for name in documents:
+        split = split_of.get(name)
+        if split not in splits:
+            continue
+        path = find_document(name, corpus)
+        if path is None:
+            print(f"quality: {name}: not found in {', '.join(map(str, corpus))}", file=sys.stderr)
+            continue
+        checked = check_document(path)
+        language = "sv" if name.startswith("sv_") else "en"
+        for key in ((split, language), (split, "all")):
+            t = tallies[key]
+            tally_requirements(t, checked, kinds["requirements"].get(name, []))
+            tally_chain(t, checked, kinds["chain"].get(name, []))
+            tally_clauses(t, checked, kinds["clauses"].get(name, []))
+        shown.append(f"| `{name}` | {split} | {len(kinds['requirements'].get(name, []))} | {len(kinds['chain'].get(name, []))} |")
+    out: list[str] = []
+    for split in splits:
+        groups = [(lang, tallies[(split, lang)]) for lang in ("sv", "en", "all") if (split, lang) in tallies]
+        if not groups:
+            continue
+        title = "Held-out documents (never used for tuning)" if split == "heldout" else "Development documents (used for tuning: optimistic)"
+        out += [f"### {title}", "", "| figure | Swedish | English | both |", "| --- | ---: | ---: | ---: |"]
+        cells = dict(groups)
+
+        def line(label: str, value) -> None:
+            out.append(f"| {label} | " + " | ".join(value(cells[lang]) if lang in cells else "–" for lang in ("sv", "en", "all")) + " |")
+
+        line("unmeasurable: precision", lambda t: ratio(t.flagged_right, t.flagged))
+        line("unmeasurable: recall", lambda t: ratio(t.unmeasurable_found, t.unmeasurable_labels))
+        line("supplier obligations recognised (recall)", lambda t: ratio(t.supplier_found, t.supplier_labels))
+        line("statements read as requirements that are (precision)", lambda t: ratio(t.tool_requirements_right, t.tool_requirements))
+        line("buyer / mutual clauses with supplier findings", lambda t: str(len(t.buyer_mutual_supplier_findings)))
+        line("chain rows reaching the matrix", lambda t: ratio(t.chain_reached, t.chain_rows))
+        line("follow-up verdict agrees, lenient", lambda t: ratio(t.follow_lenient, t.chain_rows))
+        line("follow-up verdict agrees, strict", lambda t: ratio(t.follow_strict, t.chain_rows))
+        line("sanction verdict agrees, lenient", lambda t: ratio(t.sanction_lenient, t.chain_rows))
+        line("sanction verdict agrees, strict", lambda t: ratio(t.sanction_strict, t.chain_rows))
+        line("missing-follow-up findings right", lambda t: ratio(t.chain_findings_right["missing-follow-up"], t.chain_findings["missing-follow-up"]))
+        line("missing-sanction findings right", lambda t: ratio(t.chain_findings_right["missing-sanction"], t.chain_findings["missing-sanction"]))
+        line("clause presence agrees", lambda t: ratio(t.clauses_agree, t.clauses))
+        line("labels matched to a statement", lambda t: ratio(t.labels - len([u for u in t.unmatched if "(chain)" not in u]), t.labels))
+        everything = cells["all"]
+        out += ["", "Per rule (unmeasurable and ambiguous findings on labelled statements):", "",
+                "| rule | right / findings |", "| --- | ---: |"]
+        for rule, count in sorted(everything.per_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+            out.append(f"| {rule} | {ratio(everything.per_rule_right[rule], count)} |")
+        for heading, items in (("Unmeasurable requirements not flagged", everything.misses),
+                               ("Findings on statements labelled measurable or not a requirement", everything.wrong),
+                               ("Supplier findings on buyer or mutual clauses", everything.buyer_mutual_supplier_findings),
+                               ("Clause presence disagreements", everything.clause_misses),
+                               ("Labels that match no statement", everything.unmatched)):
+            out += ["", f"<details><summary>{heading}: {len(items)}</summary>", ""]
+            out += [f"- {item}" for item in items] + ["", "</details>"]
+        out.append("")
+    out += ["Documents:", "", "| document | split | requirement labels | chain rows |", "| --- | --- | ---: | ---: |", *shown]
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", nargs="?", default="report", choices=("report", "import"))
+    parser.add_argument("raw", nargs="?", help="for import: the folder of label parts")
+    parser.add_argument("--corpus", action="append", type=Path, default=[], help="another folder to find documents in")
+    parser.add_argument("--split", choices=("dev", "heldout", "both"), default="both")
+    parser.add_argument("--write", type=Path, help="replace the generated part of this Markdown page")
+    args = parser.parse_args(argv)
+    corpus = args.corpus + CORPUS
+    if args.command == "import":
+        import_labels(Path(args.raw), corpus)
+        return 0
+    splits = ("heldout", "dev") if args.split == "both" else (args.split,)
+    text = run(corpus, splits)
+    sys.stdout.write(text)
+    if args.write:
+        page = args.write.read_text(encoding="utf-8")
+        begin, end = page.index(MARK_BEGIN) + len(MARK_BEGIN), page.index(MARK_END)
+        args.write.write_text(page[:begin] + "\n" + text + page[end:], encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
