@@ -169,6 +169,7 @@ class Document(_Model):
     sections: list[Section] = Field(default_factory=list)
     blocks: list[Block] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)
+    table_headers: list[str] = Field(default_factory=list, description="for each table (numbered from 1), its header rows' cells joined with ' | '; empty when it has none")
 
     def section_path(self, index: int | None) -> list[Section]:
         """The section and its ancestors, outermost first."""

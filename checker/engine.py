@@ -43,11 +43,13 @@ from .rulemodel import (
     Not,
     Or,
     PatternAtom,
+    ReadingAtom,
     Rule,
     Ruleset,
     TermsAtom,
     Words,
 )
+from .reading import VOCABULARY, DocumentReading, Vocabulary
 from .segment import MentionFinder, MentionTexts, id_key
 
 EMPTY: frozenset[int] = frozenset()
@@ -81,6 +83,8 @@ class DocumentMatches:
         self.statements = {key: frozenset(numbers) for key, numbers in matcher.scan_many(texts).items()}
         self._spans: dict[tuple[str, int], tuple[int, int] | None] = {}
         self._lone_symbols = self.statements.pop(LONE_SYMBOLS, EMPTY)
+        self.readings: dict[tuple, DocumentReading] = {}
+        """The reading of obligations (:mod:`checker.reading`) by its vocabulary's list keys."""
         self.results: dict[tuple, frozenset[int]] = {}
         """Statements of each condition, by its shape (:meth:`Classification.shape`): rulesets that
         extend one another share most of their conditions, which are then evaluated once."""
@@ -325,6 +329,8 @@ class Classification:
             return ("in_section", self.list_keys.get(condition.list))
         if isinstance(condition, Words):
             return ("words", condition.op, condition.count)
+        if isinstance(condition, ReadingAtom):
+            return ("reading", condition.name, self.vocabulary_key)
         return (condition.kind,)
 
     def among(self, targets: frozenset[int], *groups: frozenset[int]) -> tuple[int, ...]:
@@ -382,6 +388,8 @@ class Classification:
             return self._in_section(condition.list)
         if isinstance(condition, HasId):
             return self.index.with_id
+        if isinstance(condition, ReadingAtom):
+            return self.reading().statements(condition.name) - self.index.headings
         if isinstance(condition, Words):
             return self._words(condition, self.index.universe)
         raise KravError(f"internal error: unresolved condition {condition!r}")
@@ -394,6 +402,23 @@ class Classification:
             return frozenset(i for i in among if more(i, limit))
         limit = count - 1 if op == "<" else count  # words < n: not more than n - 1
         return frozenset(i for i in among if not more(i, limit))
+
+    # -- the reading of obligations
+    @cached_property
+    def vocabulary_key(self) -> tuple:
+        """The reading's vocabulary as the shared matcher's keys: rulesets with the same lists
+        share one reading."""
+        return tuple(self.list_keys.get(name) for name in VOCABULARY)
+
+    def reading(self) -> DocumentReading:
+        """Who each obligation of the document binds, read with this ruleset's vocabulary."""
+        key = self.vocabulary_key
+        found = self.matches.readings.get(key)
+        if found is None:
+            lists = {name: self.ruleset.lists[name].terms for name in VOCABULARY if name in self.ruleset.lists}
+            candidates = (self.term_sets.get("modal_binding", EMPTY) | self.term_sets.get("modal_future", EMPTY)) - self.index.headings
+            found = self.matches.readings[key] = DocumentReading(self.document, Vocabulary(lists), self.index.flat_texts, candidates)
+        return found
 
     def _in_section(self, list_name: str) -> frozenset[int]:
         heading_hits = self.term_sets.get(list_name, EMPTY) & self.index.headings
@@ -413,6 +438,8 @@ class Classification:
             if not holds and i not in self.pattern_sets.get(condition.pattern, EMPTY):
                 return None
             return self.matches.span(self.pattern_keys[condition.pattern], i)
+        if kind == "reading":
+            return self.reading().span(i) if holds or i in self.evaluate(condition) else None
         if kind == "class":  # a list item is of its lead-in's class: its define need not hold for it
             define = self.ruleset.defines.get(condition.define)
             return self.first_match(define.condition, i) if define else None

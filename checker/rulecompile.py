@@ -19,12 +19,14 @@ from .errors import Diagnostic, KravError, RuleError
 from .matching import PatternSyntaxError, TermSyntaxError, compile_pattern, parse_term
 from .paths import shipped_rulesets_dir
 from .ruleparse import MAX_CONDITION_DEPTH, did_you_mean, parse_rule_text
+from .reading import READING_NAMES
 from .rulemodel import (
     CATEGORIES,
     LANGUAGES,
     LINK_METHODS,
     SEVERITIES,
     STATEMENT_CLASSES,
+    ReadingAtom,
     And,
     ClassAtom,
     Define,
@@ -378,11 +380,13 @@ class _Compiler:
 
     def _resolve_name(self, ref: Ref, rule_file: RuleFile) -> Any:
         entry = self.names.get(ref.name)
+        if entry is None and ref.name in READING_NAMES:
+            return ReadingAtom(name=ref.name)
         if entry is None:
             if ref.name in STATEMENT_CLASSES:
                 self.error(rule_file, ref.pos, f"statement class '{ref.name}' is not defined; add 'define {ref.name} = ...'")
             else:
-                hint = did_you_mean(ref.name, list(self.names) + list(STATEMENT_CLASSES))
+                hint = did_you_mean(ref.name, list(self.names) + list(STATEMENT_CLASSES) + list(READING_NAMES))
                 self.error(rule_file, ref.pos, f"unknown name '{ref.name}' (not a terms list, pattern or define){hint}")
             return TermsAtom(list=ref.name)
         if entry.kind == "terms":

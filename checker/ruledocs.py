@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .rulemodel import And, ClassAtom, HasId, InSection, Not, Or, PatternAtom, Rule, Ruleset, TermsAtom, Words
+from .rulemodel import And, ClassAtom, HasId, InSection, Not, Or, PatternAtom, ReadingAtom, Rule, Ruleset, TermsAtom, Words
 from .ruletest import run_examples
 
 _LABELS = {
@@ -51,6 +51,8 @@ def render_condition(condition: Any, ruleset: Ruleset, top: bool = True) -> str:
         if not condition.list.startswith("@"):
             return f"in section {condition.list}"
         return "in section " + ", ".join(f'"{t}"' for t in condition.terms)
+    if isinstance(condition, ReadingAtom):
+        return condition.name
     if isinstance(condition, HasId):
         return "has id"
     if isinstance(condition, Words):

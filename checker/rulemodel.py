@@ -106,6 +106,14 @@ class InSection(_Model):
     pos: Pos | None = Field(default=None, exclude=True)
 
 
+class ReadingAtom(_Model):
+    """Holds when kravkoll's reading of obligations finds what ``name`` says
+    (:data:`checker.reading.READING_NAMES`: ``binds_supplier``, ``performance_row`` …)."""
+
+    kind: Literal["reading"] = "reading"
+    name: str
+
+
 class HasId(_Model):
     kind: Literal["has_id"] = "has_id"
 
@@ -140,6 +148,7 @@ Condition = Annotated[
         PatternAtom,
         ClassAtom,
         InSection,
+        ReadingAtom,
         HasId,
         Words,
         Not,

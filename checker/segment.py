@@ -384,6 +384,7 @@ class DocumentBuilder:
     _labels: dict[int, str] = field(default_factory=dict)  # section index → heading path
     _pending: list[Suppression] = field(default_factory=list)
     _tables: int = 0
+    _table_headers: list[str] = field(default_factory=list)
     _lead_in: int | None = None  # the statement ending in ':' that introduces the list items that follow
 
     # -- suppressions
@@ -466,12 +467,15 @@ class DocumentBuilder:
         """
         self._tables += 1
         table_number = self._tables
+        self._table_headers.append("")
         numbered = [(number, row) for number, row in enumerate(rows, start=1) if any(cell.text.strip() for cell in row)]
         if not numbered:
             return
         filled = [row for _, row in numbered]
         if header_rows is None:
             header_rows = numbered[0][0] if len(filled) > 1 and _is_header(filled[0]) else 0
+        self._table_headers[-1] = " | ".join(" ".join(cell.text.split()) for number, row in numbered if number <= header_rows
+                                             for cell in row if cell.text.strip())
         id_column = _id_column(filled, sum(1 for number, _ in numbered if number <= header_rows))
         block = self._block("table", filled[0][0].anchors[0].location, table=table_number)
         for row_number, row in numbered:
@@ -549,7 +553,8 @@ class DocumentBuilder:
                 if number is not None:
                     statement.requirement_id, statement.id_source = number, "heading"
         return Document(path=self.path, format=self.format, language=language, language_source=source,
-                        sections=self.sections, blocks=self.blocks, statements=self.statements)
+                        sections=self.sections, blocks=self.blocks, statements=self.statements,
+                        table_headers=self._table_headers)
 
 
 def _nearest_number(sections: list[Section], index: int | None) -> str | None:

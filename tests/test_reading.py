@@ -1,0 +1,105 @@
+"""The reading of obligations (checker/reading.py): which clause binds, and whom."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.engine import Classification, DocumentIndex, default_rulesets_compiled
+from support import md
+
+
+def parties(text: str, language: str) -> dict[str, str | None]:
+    """Each statement's text → the party its obligation binds (None: no obligation)."""
+    document = md(text, language=language)
+    (base,) = [r for r in default_rulesets_compiled(language) if r.name in ("en-requirements", "sv-krav")]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    return {s.text: reading.party_of(s) for s in document.statements if s.kind != "heading"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ("The Contractor shall submit a monthly report.", "supplier"),
+        ("The system shall respond within 2 seconds.", "supplier"),  # a property of the deliverable
+        ("The Government shall provide badges within 5 days.", "buyer"),
+        ("Each party shall appoint a contact person.", "mutual"),
+        ("Offerors must submit their quotes by 1 May.", "tenderer"),
+        ("The Contractor will provide 99.9 % availability.", "supplier"),
+        ("The Contractor will be paid monthly.", None),  # will + be: a fact
+        ("The Government will evaluate quotes on price.", None),  # the buyer's will: intent
+        ("If the Supplier fails to meet a Service Level, the Customer shall be entitled to a credit.", "buyer"),
+        ("The Customer's data shall be encrypted at rest.", "supplier"),  # a possessive is no subject
+        ("Personnel who work on site shall wear badges.", "supplier"),  # a relative clause in the subject
+        ("The plan describes how the team will report.", None),  # "will" in a subordinate clause
+    ],
+)
+def test_english_obligations_and_parties(sentence: str, party: str | None) -> None:
+    assert parties(sentence, "en")[sentence] == party
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ("Leverantören ska åtgärda fel inom 4 timmar.", "supplier"),
+        ("Beställaren ska utse en kontaktperson.", "buyer"),
+        ("Parterna ska träffas varje månad.", "mutual"),
+        ("Anbudsgivaren ska bifoga CV.", "tenderer"),
+        ("Om felet inte avhjälps inom 4 timmar ska leverantören betala vite.", "supplier"),  # inverted main clause
+        ("Brister som beställaren påtalar ska åtgärdas inom 5 dagar.", "supplier"),
+        ("Beställaren beskriver hur de ska använda tjänsten.", None),  # "ska" in a subordinate clause
+        ("Referenser gällande de konsulter som ska utföra uppdraget.", None),
+    ],
+)
+def test_swedish_obligations_and_parties(sentence: str, party: str | None) -> None:
+    assert parties(sentence, "sv")[sentence] == party
+
+
+def test_a_document_names_its_parties_in_its_definitions() -> None:
+    found = parties(
+        """
+        This agreement is between Acme Cloud, Inc. ("Provider") and the buyer ("Customer").
+
+        Acme will provide Actual Availability of at least 99.9 % per month.
+
+        Acme will report problems within 1 hour, including any time it will be unavailable.
+        """,
+        "en",
+    )
+    assert found["Acme will provide Actual Availability of at least 99.9 % per month."] == "supplier"
+    assert found["Acme will report problems within 1 hour, including any time it will be unavailable."] == "supplier"
+
+
+def test_we_is_the_supplier_in_a_vendors_terms_and_the_buyer_in_a_tender() -> None:
+    vendor = parties("We will restore the service within 4 hours.", "en")
+    assert vendor["We will restore the service within 4 hours."] == "supplier"
+    tender = parties(
+        """
+        This request for quotation (RFQ) invites quoters to submit quotes.
+
+        The offeror must submit its quote by 1 May. Offerors may ask questions.
+
+        We will evaluate the quotes. You must include a price.
+        """,
+        "en",
+    )
+    assert tender["We will evaluate the quotes."] is None  # the buyer's will
+    assert tender["You must include a price."] == "tenderer"
+
+
+def test_rows_of_a_performance_table_are_requirements_and_credit_tables_are_not() -> None:
+    document = md(
+        """
+        | Service | Target | Credit |
+        | --- | --- | --- |
+        | Priority 1 | 4 hours | 5 % |
+
+        | Monthly uptime | Service credit |
+        | --- | --- |
+        | Below 99.9 % | 10 % |
+        """,
+        language="en",
+    )
+    (base,) = [r for r in default_rulesets_compiled("en") if r.name == "en-requirements"]
+    c = Classification(base, DocumentIndex(document))
+    rows = {document.statements[i].text for i in c.statements_of_class("requirement")}
+    assert rows == {"Priority 1 | 4 hours | 5 %"}
