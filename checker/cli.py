@@ -57,7 +57,7 @@ class KravGroup(click.Group):
             if _debug(ctx):
                 traceback.print_exc()
             else:
-                click.echo(f"kravkoll: internal error: {type(error).__name__}: {error} (run with --debug for details)", err=True)
+                click.echo(f"kravkoll: internal error: {type(error).__name__}: {visible(str(error))} (run with --debug for details)", err=True)
             ctx.exit(2)
 
 
@@ -418,7 +418,7 @@ def rules_validate(paths: tuple[str, ...]) -> None:
     """Check rule files for errors (files, folders or shipped ruleset names)."""
     loaded, failures = _load_each(paths)
     for ruleset in loaded:
-        click.echo(f"{ruleset.path}: ok ({ruleset.name}, {len(ruleset.rules)} rules)")
+        click.echo(visible(f"{ruleset.path}: ok ({ruleset.name}, {len(ruleset.rules)} rules)"))
     sys.exit(2 if failures else 0)
 
 
@@ -436,9 +436,9 @@ def rules_list(rulesets: tuple[str, ...], output_format: str) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     for ruleset in loaded:
-        click.echo(f"{ruleset.name} ({ruleset.language}) {ruleset.title}".rstrip())
+        click.echo(visible(f"{ruleset.name} ({ruleset.language}) {ruleset.title}".rstrip()))
         for rule in ruleset.rules:
-            click.echo(f"  {rule.full_id:<36} {rule.severity:<8} {rule.category:<18} {rule.title}")
+            click.echo(visible(f"  {rule.full_id:<36} {rule.severity:<8} {rule.category:<18} {rule.title}"))
 
 
 @rules.command("test")
@@ -458,10 +458,10 @@ def rules_test(paths: tuple[str, ...], quiet: bool) -> None:
                 passed += 1
             else:
                 failed += 1
-                click.echo(f"FAIL {outcome.describe()}")
+                click.echo(visible(f"FAIL {outcome.describe()}"))
         if not quiet:
             ok = sum(o.passed for o in outcomes)
-            click.echo(f"{ruleset.path}: {ok}/{len(outcomes)} examples pass")
+            click.echo(visible(f"{ruleset.path}: {ok}/{len(outcomes)} examples pass"))
     click.echo(f"{passed} passed, {failed} failed" + (f", {failures} rule file(s) with errors" if failures else ""))
     sys.exit(2 if failures else (1 if failed else 0))
 
@@ -483,20 +483,22 @@ def rules_schema() -> None:
 @debug_option
 def rules_docs(paths: tuple[str, ...], output: str, check_only: bool) -> None:
     """Write one Markdown page per rule (default: the shipped rulesets) into docs/rules/."""
+    from .files import InputFiles  # noqa: PLC0415
     from .rulecompile import load_rulesets, shipped_ruleset_names  # noqa: PLC0415
     from .ruledocs import generate, write  # noqa: PLC0415
 
     references = [str(p) for p in _rule_files(paths)] if paths else shipped_ruleset_names()
-    pages = generate(load_rulesets(references))
+    loaded = load_rulesets(references)
+    pages = generate(loaded)
     folder = Path(output)
     if check_only:
         stale = [name for name, text in pages.items() if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
         extra = [p.relative_to(folder).as_posix() for p in folder.rglob("*.md") if p.relative_to(folder).as_posix() not in pages] if folder.is_dir() else []
         for name in stale + extra:
-            click.echo(f"{folder / name}: not current (run 'kravkoll rules docs')")
+            click.echo(visible(f"{folder / name}: not current (run 'kravkoll rules docs')"))
         sys.exit(1 if stale or extra else 0)
-    written = write(pages, folder)
-    click.echo(f"wrote {len(written)} pages to {folder}")
+    written = write(pages, folder, InputFiles.of(r.path for r in loaded))
+    click.echo(visible(f"wrote {len(written)} pages to {folder}"))
 
 
 @main.command("schema")
