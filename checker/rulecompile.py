@@ -98,7 +98,7 @@ def resolve_ruleset_reference(reference: str | Path, base_dir: Path | None = Non
         based = base_dir / candidate
         if based.is_file() or based.with_suffix(".krav").is_file():
             candidate = based
-    if candidate.is_file():
+    if candidate.exists() and not candidate.is_dir():  # a pipe too: reading it says why it is refused
         return candidate
     if candidate.suffix != ".krav" and candidate.with_suffix(".krav").is_file() and ("/" in text or "\\" in text):
         return candidate.with_suffix(".krav")
