@@ -285,7 +285,7 @@ def refuse_unsafe_targets(targets: Iterable[str | None], inputs: InputFiles) -> 
 @click.option("--format", "-f", "output_format", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
-              help="Write the report to FILE instead of standard output ('-'). Never over an input, never through a link.")
+              help="Write the report to FILE instead of standard output ('-').")
 @click.option("--output-format", "extra_outputs", multiple=True, metavar="FORMAT=FILE", callback=_parse_output_formats,
               help="Also write the report in FORMAT to FILE (repeatable), e.g. sarif=kravkoll.sarif.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
@@ -313,6 +313,8 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
     Exit codes: 0 no finding at or above --fail-on; 1 some; 2 usage errors, unreadable
     files, invalid rulesets or configuration (one line each on standard error).
     In a document, '<!-- kravkoll: ignore RULE -- reason -->' suppresses RULE in the next block.
+    Output files (-o, --output-format, --write-baseline) are written whole or not at all, never
+    over an input of the run and never through a symbolic link (refused, exit 2).
     """
     from .baseline import new_findings, read_baseline, write_baseline as save_baseline  # noqa: PLC0415
     from .batch import check_batch  # noqa: PLC0415

@@ -192,8 +192,9 @@ _STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if
 @contextmanager
 def _interruptible() -> Iterator[None]:
     """During the block, ``SIGTERM`` and ``SIGHUP`` exit through Python (``SystemExit`` with
-    128 + the signal's number), so that cleanup runs, as it does for Ctrl-C. Outside the main
-    thread, where handlers cannot be set, the block runs as it is."""
+    128 + the signal's number), so that cleanup runs, as it does for Ctrl-C. Only signals whose
+    default action is in force are changed (under ``nohup``, ``SIGHUP`` stays ignored); outside
+    the main thread, where handlers cannot be set, the block runs as it is."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -201,9 +202,11 @@ def _interruptible() -> Iterator[None]:
     def stop(signum: int, _frame: object) -> None:
         raise SystemExit(128 + signum)
 
-    previous = {number: signal.signal(number, stop) for number in _STOP_SIGNALS}
+    defaults = [number for number in _STOP_SIGNALS if signal.getsignal(number) == signal.SIG_DFL]
+    for number in defaults:
+        signal.signal(number, stop)
     try:
         yield
     finally:
-        for number, handler in previous.items():  # None: a handler not set from Python
-            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+        for number in defaults:
+            signal.signal(number, signal.SIG_DFL)

@@ -10,14 +10,15 @@ import os
 import resource
 import signal
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from checker import files
-from checker.files import InputFiles, write_output
 from checker.errors import KravError
+from checker.files import InputFiles, write_output
 
 from check_helpers import DRAFT, RULESET, invoke, run, write
 from check_helpers import work  # noqa: F401 - a pytest fixture
@@ -195,14 +196,33 @@ def test_ctrl_c_or_a_full_disk_while_writing_leaves_the_old_file_and_no_temporar
     assert old.read_text(encoding="utf-8") == "förra versionen" and leftovers(work) == []
 
 
-def test_a_termination_signal_while_writing_exits_without_leaving_a_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+_TERMINATED_WHILE_WRITING = """
+import os, signal, sys
+from checker import files
+files.os.fsync = lambda _descriptor: os.kill(os.getpid(), signal.SIGTERM)
+files.write_output(sys.argv[1], "ny", files.InputFiles())
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX signals")
+def test_a_termination_signal_while_writing_exits_without_leaving_a_temporary_file(tmp_path: Path) -> None:
     target = write(tmp_path / "ut.json", "gammal")
-    monkeypatch.setattr(files.os, "fsync", lambda _descriptor: os.kill(os.getpid(), signal.SIGTERM))
-    with pytest.raises(SystemExit) as stopped:
-        write_output(target, "ny", InputFiles())
-    assert stopped.value.code == 128 + signal.SIGTERM
+    source_tree = str(Path(__file__).resolve().parent.parent)
+    result = subprocess.run([sys.executable, "-c", _TERMINATED_WHILE_WRITING, str(target)], capture_output=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": source_tree}, check=False)
+    assert result.returncode == 128 + signal.SIGTERM, result.stderr
     assert target.read_text(encoding="utf-8") == "gammal" and leftovers(tmp_path) == []
-    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # the handler is only there during the write
+
+
+def test_an_ignored_hangup_stays_ignored_while_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as under nohup
+    try:
+        monkeypatch.setattr(files.os, "fsync", lambda _descriptor: os.kill(os.getpid(), signal.SIGHUP))
+        write_output(tmp_path / "ut.json", "ny", InputFiles())
+        assert (tmp_path / "ut.json").read_text(encoding="utf-8") == "ny"
+        assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGHUP, previous)
 
 
 def _file_size_limit() -> None:
