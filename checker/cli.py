@@ -607,7 +607,7 @@ def report(path: str, output: str | None, selection: RulesetSelection) -> None:
 
     files, _problems, _warnings = expand_inputs([path])
     if len(files) > 1:
-        raise click.UsageError(f"{path}: give one document ('kravkoll matrix' takes several)")
+        raise click.UsageError(f"{visible(path)}: give one document ('kravkoll matrix' takes several)")
     target = output or f"{Path(files[0] if files else path).stem}.report.html"
     results, unreadable, inputs = _checked([path], selection.config([path]), target)
     if unreadable or not results:
