@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import KravError, first_problem
+from .files import InputFiles, open_regular, write_output
 from .report import Finding, Report, summarize
 
 BASELINE_VERSION = 1
@@ -46,21 +47,20 @@ def baseline_of(report: Report) -> Baseline:
     return Baseline(files=files, findings=entries)
 
 
-def write_baseline(report: Report, path: Path) -> int:
-    """Write the baseline of ``report`` to ``path``; return the number of findings in it."""
+def write_baseline(report: Report, path: Path, inputs: InputFiles | None = None) -> int:
+    """Write the baseline of ``report`` to ``path`` (atomically, never over one of ``inputs``:
+    :func:`~checker.files.write_output`); return the number of findings in it."""
     baseline = baseline_of(report)
     text = json.dumps(baseline.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise KravError(f"{path}: cannot write the baseline: {error.strerror or error}") from None
+    write_output(path, text, inputs or InputFiles())
     return len(baseline.findings)
 
 
 def read_baseline(path: Path) -> Baseline:
     """Read a baseline file; raise :class:`KravError` naming the file when it is not one."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with open_regular(path) as handle:
+            data = json.loads(handle.read().decode("utf-8"))
     except FileNotFoundError:
         raise KravError(f"{path}: no such baseline file") from None
     except OSError as error:

@@ -11,7 +11,6 @@ import glob
 import json
 import os
 import sys
-import tempfile
 import traceback
 from contextlib import contextmanager
 from dataclasses import replace
@@ -22,11 +21,12 @@ import click
 
 from . import __version__
 from .cli_options import RulesetSelection, ruleset_options
-from .errors import KravError
+from .errors import KravError, visible
 from .reporters import FORMATS
 
 if TYPE_CHECKING:  # the modules behind these load on first use, so that --help starts fast
     from .config import Config
+    from .files import InputFiles
     from .report import Report
     from .reporters import RenderOptions
     from .rulemodel import Ruleset
@@ -57,7 +57,7 @@ class KravGroup(click.Group):
             if _debug(ctx):
                 traceback.print_exc()
             else:
-                click.echo(f"kravkoll: internal error: {type(error).__name__}: {error} (run with --debug for details)", err=True)
+                click.echo(f"kravkoll: internal error: {type(error).__name__}: {visible(str(error))} (run with --debug for details)", err=True)
             ctx.exit(2)
 
 
@@ -143,11 +143,11 @@ def _parse_output_formats(_ctx: click.Context, _param: click.Parameter, values: 
 
 
 def _warn(message: str) -> None:
-    click.echo(f"kravkoll: warning: {message}", err=True)
+    click.echo(f"kravkoll: warning: {visible(message)}", err=True)
 
 
 def _error(message: str) -> None:
-    click.echo(f"kravkoll: {message}", err=True)
+    click.echo(f"kravkoll: {visible(message)}", err=True)
 
 
 def load_check_rulesets(config: Config) -> list[Ruleset] | None:
@@ -237,20 +237,46 @@ def use_color(flag: bool | None) -> bool:
     return sys.stdout.isatty()
 
 
-def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options: RenderOptions, color: bool) -> None:
-    """Render the report in each format; to its file, or to standard output when None."""
+def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options: RenderOptions, color: bool,
+                  inputs: InputFiles) -> None:
+    """Render the report in each format; to its file (never one of ``inputs``), or to standard
+    output when None or '-'."""
+    from .files import write_output  # noqa: PLC0415
     from .reporters import renderer  # noqa: PLC0415
 
     for name, file in outputs:
-        colored = color and file is None and name == "text"
+        to_stdout = file is None or file == "-"
+        colored = color and to_stdout and name == "text"
         text = renderer(name)(report, replace(options, color=colored))
-        if file is None:
+        if to_stdout:
             click.echo(text, nl=False, color=colored)
-            continue
+        else:
+            write_output(file, text, inputs)
+
+
+def input_files(documents: Iterable[str], config: Config, *others: str | None) -> InputFiles:
+    """Every file a run reads: its documents, its configuration file, the rule files it names,
+    the shipped rule files and ``others`` (a baseline), so that no output is written over one."""
+    from .files import InputFiles  # noqa: PLC0415
+    from .paths import shipped_rulesets_dir  # noqa: PLC0415
+    from .rulecompile import resolve_ruleset_reference  # noqa: PLC0415
+
+    rule_files: list[Path] = list(shipped_rulesets_dir().glob("*.krav"))
+    for reference in config.rulesets or []:
         try:
-            Path(file).write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise KravError(f"{file}: cannot write the report: {error.strerror or error}") from None
+            rule_files.append(resolve_ruleset_reference(reference, config.base_dir))
+        except KravError:
+            continue  # loading the rulesets reports it
+    return InputFiles.of([*documents, config.source, *rule_files, *others])
+
+
+def refuse_unsafe_targets(targets: Iterable[str | None], inputs: InputFiles) -> None:
+    """Refuse, before any work, each output file (not None or '-') that may not be written."""
+    from .files import refuse_unsafe_target  # noqa: PLC0415
+
+    for target in targets:
+        if target and target != "-":
+            refuse_unsafe_target(target, inputs)
 
 
 @main.command()
@@ -258,7 +284,8 @@ def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options
 @ruleset_options
 @click.option("--format", "-f", "output_format", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of standard output.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write the report to FILE instead of standard output ('-').")
 @click.option("--output-format", "extra_outputs", multiple=True, metavar="FORMAT=FILE", callback=_parse_output_formats,
               help="Also write the report in FORMAT to FILE (repeatable), e.g. sarif=kravkoll.sarif.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
@@ -286,6 +313,8 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
     Exit codes: 0 no finding at or above --fail-on; 1 some; 2 usage errors, unreadable
     files, invalid rulesets or configuration (one line each on standard error).
     In a document, '<!-- kravkoll: ignore RULE -- reason -->' suppresses RULE in the next block.
+    Output files (-o, --output-format, --write-baseline) are written whole or not at all, never
+    over an input of the run and never through a symbolic link (refused, exit 2).
     """
     from .baseline import new_findings, read_baseline, write_baseline as save_baseline  # noqa: PLC0415
     from .batch import check_batch  # noqa: PLC0415
@@ -304,6 +333,8 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
     problems += stdin_problems
     for message in problems:
         _error(message)
+    inputs = input_files(files, config, baseline)
+    refuse_unsafe_targets([output, *(file for _name, file in extra_outputs), write_baseline], inputs)
 
     with progress(len(items), not quiet) as on_file:
         report, tracebacks = check_batch(items, compiled, config, jobs, on_file)
@@ -317,12 +348,12 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
     warn_about_rules(config, used, report)
 
     if write_baseline:
-        count = save_baseline(report, Path(write_baseline))
-        click.echo(f"kravkoll: wrote {count} finding{'s' if count != 1 else ''} to the baseline {write_baseline}", err=True)
+        count = save_baseline(report, Path(write_baseline), inputs)
+        click.echo(f"kravkoll: wrote {count} finding{'s' if count != 1 else ''} to the baseline {visible(write_baseline)}", err=True)
     if known_baseline is not None:
         report = new_findings(report, known_baseline)
     options = RenderOptions(quiet=quiet, rulesets=tuple(used), config=config)
-    write_outputs(report, [(output_format, output), *extra_outputs], options, use_color(color))
+    write_outputs(report, [(output_format, output), *extra_outputs], options, use_color(color), inputs)
     unreadable = len(problems) + report.summary.unreadable
     sys.exit(exit_code(report, "never" if write_baseline else config.fail_on, unreadable))
 
@@ -389,7 +420,7 @@ def rules_validate(paths: tuple[str, ...]) -> None:
     """Check rule files for errors (files, folders or shipped ruleset names)."""
     loaded, failures = _load_each(paths)
     for ruleset in loaded:
-        click.echo(f"{ruleset.path}: ok ({ruleset.name}, {len(ruleset.rules)} rules)")
+        click.echo(visible(f"{ruleset.path}: ok ({ruleset.name}, {len(ruleset.rules)} rules)"))
     sys.exit(2 if failures else 0)
 
 
@@ -407,9 +438,9 @@ def rules_list(rulesets: tuple[str, ...], output_format: str) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     for ruleset in loaded:
-        click.echo(f"{ruleset.name} ({ruleset.language}) {ruleset.title}".rstrip())
+        click.echo(visible(f"{ruleset.name} ({ruleset.language}) {ruleset.title}".rstrip()))
         for rule in ruleset.rules:
-            click.echo(f"  {rule.full_id:<36} {rule.severity:<8} {rule.category:<18} {rule.title}")
+            click.echo(visible(f"  {rule.full_id:<36} {rule.severity:<8} {rule.category:<18} {rule.title}"))
 
 
 @rules.command("test")
@@ -429,10 +460,10 @@ def rules_test(paths: tuple[str, ...], quiet: bool) -> None:
                 passed += 1
             else:
                 failed += 1
-                click.echo(f"FAIL {outcome.describe()}")
+                click.echo(visible(f"FAIL {outcome.describe()}"))
         if not quiet:
             ok = sum(o.passed for o in outcomes)
-            click.echo(f"{ruleset.path}: {ok}/{len(outcomes)} examples pass")
+            click.echo(visible(f"{ruleset.path}: {ok}/{len(outcomes)} examples pass"))
     click.echo(f"{passed} passed, {failed} failed" + (f", {failures} rule file(s) with errors" if failures else ""))
     sys.exit(2 if failures else (1 if failed else 0))
 
@@ -454,20 +485,22 @@ def rules_schema() -> None:
 @debug_option
 def rules_docs(paths: tuple[str, ...], output: str, check_only: bool) -> None:
     """Write one Markdown page per rule (default: the shipped rulesets) into docs/rules/."""
+    from .files import InputFiles  # noqa: PLC0415
     from .rulecompile import load_rulesets, shipped_ruleset_names  # noqa: PLC0415
     from .ruledocs import generate, write  # noqa: PLC0415
 
     references = [str(p) for p in _rule_files(paths)] if paths else shipped_ruleset_names()
-    pages = generate(load_rulesets(references))
+    loaded = load_rulesets(references)
+    pages = generate(loaded)
     folder = Path(output)
     if check_only:
         stale = [name for name, text in pages.items() if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
         extra = [p.relative_to(folder).as_posix() for p in folder.rglob("*.md") if p.relative_to(folder).as_posix() not in pages] if folder.is_dir() else []
         for name in stale + extra:
-            click.echo(f"{folder / name}: not current (run 'kravkoll rules docs')")
+            click.echo(visible(f"{folder / name}: not current (run 'kravkoll rules docs')"))
         sys.exit(1 if stale or extra else 0)
-    written = write(pages, folder)
-    click.echo(f"wrote {len(written)} pages to {folder}")
+    written = write(pages, folder, InputFiles.of(r.path for r in loaded))
+    click.echo(visible(f"wrote {len(written)} pages to {folder}"))
 
 
 @main.command("schema")
@@ -489,8 +522,9 @@ def schema(what: str) -> None:
 
 
 
-def _checked(paths: Iterable[str], config: Any) -> tuple[list[Any], int]:
-    """Check the documents named by files, folders and globs; (results, unreadable count).
+def _checked(paths: Iterable[str], config: Any, output: str | None) -> tuple[list[Any], int, InputFiles]:
+    """Check the documents named by files, folders and globs; (results, unreadable count, the
+    run's input files). The ``output`` file is refused before any work when it may not be written.
 
     Each unreadable input is reported on standard error and left out of the results.
     """
@@ -499,36 +533,36 @@ def _checked(paths: Iterable[str], config: Any) -> tuple[list[Any], int]:
 
     files, problems, warnings = expand_inputs(paths, config.excluded)
     for line in problems + warnings:
-        click.echo(f"kravkoll: {line}", err=True)
+        _error(line)
+    inputs = input_files(files, config)
+    refuse_unsafe_targets([output], inputs)
     results: list[Any] = []
     unreadable = len(problems)
     for result in check_each(files, None, config):
         if isinstance(result, FileReport):
-            click.echo(f"kravkoll: {result.error}", err=True)
+            _error(result.error or "")
             unreadable += 1
         else:
             results.append(result)
-    return results, unreadable
+    return results, unreadable, inputs
 
 
-def _write(text: str, output: str | None) -> None:
-    """Write to the file ``output``, or to standard output when it is None or '-'."""
-    from .errors import KravError  # noqa: PLC0415
+def _write(text: str, output: str | None, inputs: InputFiles) -> None:
+    """Write to the file ``output`` (never one of ``inputs``), or to standard output when it is None or '-'."""
+    from .files import write_output  # noqa: PLC0415
 
     if not output or output == "-":
         click.echo(text, nl=False)
         return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise KravError(f"{output}: cannot write: {error.strerror or error}") from None
+    write_output(output, text, inputs)
 
 
 @main.command(short_help="Requirements × follow-up × sanctions, as md, csv, html or json.")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "-f", "output_format", type=click.Choice(["md", "csv", "html", "json"]), default="md",
               show_default=True, help="md: a table to read; csv: for spreadsheets; html: a page; json: for programs.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the matrix to FILE.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write the matrix to FILE ('-': standard output). Never over an input, never through a link.")
 @ruleset_options
 @debug_option
 def matrix(paths: tuple[str, ...], output_format: str, output: str | None, selection: RulesetSelection) -> None:
@@ -545,15 +579,16 @@ def matrix(paths: tuple[str, ...], output_format: str, output: str | None, selec
     from .matrix import build_matrix  # noqa: PLC0415
     from .reporters.matrix import MATRIX_FORMATS  # noqa: PLC0415
 
-    results, unreadable = _checked(paths, selection.config(paths))
-    _write(MATRIX_FORMATS[output_format](build_matrix(results)), output)
+    results, unreadable, inputs = _checked(paths, selection.config(paths), output)
+    _write(MATRIX_FORMATS[output_format](build_matrix(results)), output, inputs)
     sys.exit(2 if unreadable else 0)
 
 
 @main.command(short_help="One HTML page about a document, for the people who write it.")
 @click.argument("path")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
-              help="Write the report to FILE ('-': standard output). [default: NAME.report.html in the current folder]")
+              help="Write the report to FILE ('-': standard output); never over an input, never through a link. "
+                   "[default: NAME.report.html in the current folder]")
 @ruleset_options
 @debug_option
 def report(path: str, output: str | None, selection: RulesetSelection) -> None:
@@ -572,56 +607,22 @@ def report(path: str, output: str | None, selection: RulesetSelection) -> None:
 
     files, _problems, _warnings = expand_inputs([path])
     if len(files) > 1:
-        raise click.UsageError(f"{path}: give one document ('kravkoll matrix' takes several)")
-    results, unreadable = _checked([path], selection.config([path]))
+        raise click.UsageError(f"{visible(path)}: give one document ('kravkoll matrix' takes several)")
+    target = output or f"{Path(files[0] if files else path).stem}.report.html"
+    results, unreadable, inputs = _checked([path], selection.config([path]), target)
     if unreadable or not results:
         sys.exit(2)
     result = results[0]
     rulesets = [f"{r.name} {r.version}".strip() for r in result.rulesets]
     text = render_report(result, matrix_document(result), rulesets)
-    target = output or f"{Path(result.document.path).stem}.report.html"
-    _write(text, target)
+    _write(text, target, inputs)
     if target != "-":
         active = sum(not f.suppressed for f in result.findings)
-        click.echo(f"Wrote {target}: {len(result.requirements)} requirements, {active} findings.", err=True)
+        click.echo(f"Wrote {visible(target)}: {len(result.requirements)} requirements, {active} findings.", err=True)
     sys.exit(0)
 
 
 # ---- annotate: comments in Word ----------------------------------------------------------------
-
-
-def _same_file(first: Path, second: Path) -> bool:
-    """Whether two paths name one file (through symbolic links, hard links or another spelling)."""
-    if first.resolve() == second.resolve():
-        return True
-    try:
-        return second.exists() and os.path.samefile(first, second)
-    except OSError:
-        return False
-
-
-def _write_bytes(data: bytes, target: Path) -> None:
-    """Write ``target`` whole or not at all: a temporary file beside it, then renamed over it."""
-    from .errors import KravError  # noqa: PLC0415
-
-    temporary: str | None = None
-    try:
-        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
-        with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".~kravkoll-", suffix=".docx", delete=False) as handle:
-            temporary = handle.name
-            handle.write(data)
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except OSError as error:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
-        raise KravError(f"{target}: cannot write: {error.strerror or error}") from None
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 @main.command(short_help="A copy of a Word document with a comment on each finding.")
@@ -636,7 +637,8 @@ def annotate(path: str, output: str | None, selection: RulesetSelection) -> None
     suggestion and the rule. A missing clause is commented on the document's first paragraph
     (its title). Suppressed findings get no comment; the document's own comments are kept.
 
-    The original is only read, never changed; annotate refuses to write over it.
+    The original is only read, never changed; annotate refuses to write over it (or over any
+    other input), or through a link, and writes the copy whole or not at all.
 
     \b
     kravkoll annotate avtal.docx                writes avtal.kravkoll.docx
@@ -646,25 +648,26 @@ def annotate(path: str, output: str | None, selection: RulesetSelection) -> None
     fails a build on findings); 2 when the document cannot be read or the copy not written.
     """
     from .engine import check_each  # noqa: PLC0415
-    from .errors import InputError, KravError  # noqa: PLC0415
+    from .errors import InputError  # noqa: PLC0415
+    from .files import write_output  # noqa: PLC0415
     from .readers import format_of, read_file_bytes  # noqa: PLC0415
     from .readers.docx import read_word  # noqa: PLC0415
     from .reporters.docx_annotate import annotate_reading  # noqa: PLC0415
 
     if format_of(path) != "docx":
         raise InputError(path, "annotate writes comments into Word documents: give it a .docx file")
-    data = read_file_bytes(path)
     target = Path(output) if output else Path(f"{Path(path).stem}.kravkoll.docx")
-    if _same_file(Path(path), target):
-        raise KravError(f"{target}: is the document itself; annotate never writes over its input (give another -o)")
     config = selection.config([path])
+    inputs = input_files([path], config)
+    refuse_unsafe_targets([str(target)], inputs)
+    data = read_file_bytes(path)
     reading = read_word(data, path, language=config.lang)
     result = next(iter(check_each([reading.document], None, config)))
     annotated = annotate_reading(reading, result.findings)
-    _write_bytes(annotated.data, target)
+    write_output(target, annotated.data, inputs)
     whole = sum(placement.anchor == "document" for placement in annotated.placements)
     suppressed = sum(finding.suppressed for finding in result.findings)
-    summary = f"Wrote {target}: {len(annotated.placements)} comment{'s' if len(annotated.placements) != 1 else ''}"
+    summary = f"Wrote {visible(str(target))}: {len(annotated.placements)} comment{'s' if len(annotated.placements) != 1 else ''}"
     if whole:
         summary += f" ({whole} about the whole document, on its first paragraph)"
     if suppressed:

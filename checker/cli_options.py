@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 import click
 
+from .errors import visible
+
 if TYPE_CHECKING:
     from .config import Config
 
@@ -48,8 +50,8 @@ class RulesetSelection:
             for start in starts[1:]:
                 other = find_config(_existing_start(start))
                 if other is not None and (config_file is None or other.resolve() != config_file.resolve()):
-                    click.echo(f"kravkoll: warning: {start}: its configuration {other} is not used (this run uses "
-                               f"{config_file or 'none'}); check it separately", err=True)
+                    click.echo(visible(f"kravkoll: warning: {start}: its configuration {other} is not used (this run uses "
+                                       f"{config_file or 'none'}); check it separately"), err=True)
                     break
         updates: dict[str, Any] = {}
         if self.rulesets:

@@ -23,6 +23,7 @@ from typing import Iterable, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import KravError, first_problem
+from .files import open_regular
 from .rulemodel import Rule, Severity
 
 if sys.version_info >= (3, 11):
@@ -116,7 +117,8 @@ def _read(path: Path) -> str:
 def load_config(path: Path) -> Config:
     """Read a configuration file; raise :class:`KravError` naming the file and the problem."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        with open_regular(path) as handle:
+            data = tomllib.loads(handle.read().decode("utf-8"))
     except OSError as error:
         raise KravError(f"{path}: cannot read: {error.strerror or error}") from None
     except UnicodeDecodeError:

@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
+
+
+_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters a terminal or a CI log acts on instead of showing: C0 and C1 controls (newline,
+ESC, which starts colour and hyperlink sequences, ...), DEL, line and paragraph separators and
+the bidirectional marks and overrides that reorder what is shown."""
+
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character written as an escape (``\\n``, ``\\x1b``,
+    ``\\u202e``), so that a file name or a document's text printed on a terminal or a CI log
+    stays on its line and shows what it holds. Idempotent: backslashes are left as they are."""
+    return _HIDDEN.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    character = match.group()
+    code = ord(character)
+    return _NAMED_ESCAPES.get(character) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
 def one_line(error: BaseException, limit: int = 160) -> str:
@@ -19,10 +41,14 @@ def one_line(error: BaseException, limit: int = 160) -> str:
 class KravError(Exception):
     """A user-facing error: bad input, bad configuration, bad usage.
 
-    ``str(error)`` is the complete one-line message, naming the file where there is one.
+    ``str(error)`` is the complete one-line message, naming the file where there is one; its
+    control characters (from a file name, say) are escaped with :func:`visible`.
     """
 
     exit_code = 2
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(visible(message))
 
 
 class InputError(KravError):
@@ -46,12 +72,12 @@ class Diagnostic:
 
     def render(self) -> str:
         """``path:line:col: message``, then the source line and a caret under the column."""
-        head = f"{self.path}:{self.line}:{self.column}: {self.message}"
+        head = visible(f"{self.path}:{self.line}:{self.column}: {self.message}")
         if not self.source_line:
             return head
-        shown = self.source_line.rstrip("\n").expandtabs(1)
-        caret = " " * (max(self.column, 1) - 1) + "^"
-        return f"{head}\n    {shown}\n    {caret}"
+        line = self.source_line.rstrip("\n").expandtabs(1)
+        caret = " " * len(visible(line[: max(self.column, 1) - 1])) + "^"
+        return f"{head}\n    {visible(line)}\n    {caret}"
 
 
 class RuleError(KravError):

@@ -226,6 +226,7 @@ def report_schema() -> str:
 
 
 if __name__ == "__main__":  # python -m checker.report: regenerate the shipped schema
+    from .files import InputFiles, write_output
     from .paths import report_schema_file
 
-    report_schema_file().write_text(report_schema(), encoding="utf-8")
+    write_output(report_schema_file(), report_schema(), InputFiles())

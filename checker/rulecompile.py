@@ -9,6 +9,7 @@ with RE2. All errors of a file are collected and raised together as one :class:`
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import Diagnostic, KravError, RuleError
+from .files import open_regular
 from .matching import PatternSyntaxError, TermSyntaxError, compile_pattern, parse_term
 from .paths import shipped_rulesets_dir
 from .ruleparse import MAX_CONDITION_DEPTH, did_you_mean, parse_rule_text
@@ -98,7 +100,7 @@ def resolve_ruleset_reference(reference: str | Path, base_dir: Path | None = Non
         based = base_dir / candidate
         if based.is_file() or based.with_suffix(".krav").is_file():
             candidate = based
-    if candidate.is_file():
+    if candidate.exists() and not candidate.is_dir():  # a pipe too: reading it says why it is refused
         return candidate
     if candidate.suffix != ".krav" and candidate.with_suffix(".krav").is_file() and ("/" in text or "\\" in text):
         return candidate.with_suffix(".krav")
@@ -138,10 +140,11 @@ def compile_text(text: str, path: str = "<rules>") -> Ruleset:
 
 def read_rule_file(path: Path) -> str:
     try:
-        size = path.stat().st_size
-        if size > MAX_RULE_FILE_BYTES:
-            raise KravError(f"{path}: rule file is too large ({size} bytes; the limit is {MAX_RULE_FILE_BYTES})")
-        data = path.read_bytes()
+        with open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_RULE_FILE_BYTES:
+                raise KravError(f"{path}: rule file is too large ({size} bytes; the limit is {MAX_RULE_FILE_BYTES})")
+            data = handle.read()
     except FileNotFoundError:
         raise KravError(f"{path}: no such rule file") from None
     except IsADirectoryError:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .files import InputFiles, write_output
 from .rulemodel import And, ClassAtom, HasId, InSection, Not, Or, PatternAtom, ReadingAtom, Rule, Ruleset, TermsAtom, Words
 from .ruletest import run_examples
 
@@ -184,13 +185,14 @@ def generate(rulesets: list[Ruleset]) -> dict[str, str]:
     return pages
 
 
-def write(pages: dict[str, str], folder: Path) -> list[Path]:
-    """Write the pages, removing stale pages of rules that no longer exist."""
+def write(pages: dict[str, str], folder: Path, inputs: InputFiles) -> list[Path]:
+    """Write the pages (each atomically, never over one of ``inputs``:
+    :func:`~checker.files.write_output`), removing stale pages of rules that no longer exist."""
     written: list[Path] = []
     for relative, text in pages.items():
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write_output(path, text, inputs)
         written.append(path)
     for stale in folder.rglob("*.md"):
         if stale.relative_to(folder).as_posix() not in pages:

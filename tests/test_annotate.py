@@ -434,7 +434,8 @@ def test_command_refuses_to_write_over_its_input_by_any_path(tmp_path: Path) -> 
     for target in (original, tmp_path / "sub" / ".." / "avtal.docx", tmp_path / "länk.docx", tmp_path / "hård.docx"):
         result = CliRunner().invoke(main, ["annotate", str(original), "-o", str(target)])
         assert result.exit_code == 2
-        assert result.output == f"kravkoll: {target}: is the document itself; annotate never writes over its input (give another -o)\n"
+        assert result.output == (f"kravkoll: {target}: would overwrite the input {original}; kravkoll never writes over its inputs "
+                                 "(choose another output file)\n")
     assert _digest(original) == before
 
 

@@ -336,7 +336,7 @@ def test_output_files_for_several_formats_at_once(work: Path) -> None:
                     "--output-format", "json=k.json", "--output-format", "junit=k.xml")
     assert result.stdout.startswith("::error file=utkast.md")
     assert result.exit_code == 2  # ut/ does not exist
-    assert result.stderr.splitlines() == ["kravkoll: ut/k.sarif: cannot write the report: No such file or directory"]
+    assert result.stderr.splitlines() == ["kravkoll: ut/k.sarif: cannot write: No such file or directory"]
     (work / "ut").mkdir()
     result = invoke("check", "utkast.md", "-r", R, "-o", "k.txt", "--output-format", "sarif=ut/k.sarif",
                     "--output-format", "json=k.json", "--output-format", "junit=k.xml")

@@ -8,10 +8,12 @@ Input files are only ever opened for reading.
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
+from ..files import open_regular
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Largest input file kravkoll reads (64 MiB)."""
@@ -41,22 +43,21 @@ def read_document(path: str | Path, *, language: str | None = None, fmt: str | N
 
 
 def read_file_bytes(path: str | Path) -> bytes:
-    """A file's bytes, within the size limit; raise :class:`InputError` (one line) if it can't be read."""
+    """A file's bytes, within the size limit; raise :class:`InputError` (one line) if it can't be
+    read or is not a regular file (a named pipe is refused, not waited on)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        with open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise InputError(path, f"file is too large ({size // (1024 * 1024)} MiB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MiB)")
+            if size == 0:
+                raise InputError(path, "file is empty")
+            return handle.read()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from None
-    if path.is_dir():
-        raise InputError(path, "is a folder, not a file")
-    if size > MAX_FILE_BYTES:
-        raise InputError(path, f"file is too large ({size // (1024 * 1024)} MiB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MiB)")
-    if size == 0:
-        raise InputError(path, "file is empty")
-    try:
-        return path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, not a file") from None
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror or error}") from None
 

@@ -15,6 +15,7 @@ import csv
 import io
 from typing import Callable
 
+from ..errors import visible
 from ..report import Link, Matrix, MatrixDocument, TraceRow
 from .html import LINKS_SHOWN, render_matrix_html
 from .labels import Labels, shorten
@@ -57,8 +58,9 @@ def render_csv(matrix: Matrix) -> str:
 
 
 def md_cell(text: str) -> str:
-    """Text for a pipe-table cell: one line, table and inline markup characters escaped."""
-    return " ".join(text.split()).translate(_MD_SPECIAL)
+    """Text for a pipe-table cell: one line, table and inline markup characters escaped, control
+    characters shown as escapes (the table is read in terminals)."""
+    return visible(" ".join(text.split())).translate(_MD_SPECIAL)
 
 
 def _md_links(links: list[Link], row: TraceRow, labels: Labels, fmt: str | None) -> str:

@@ -1,8 +1,13 @@
 """Text for people: ``path:line:col: severity [rule] message``, the statement with the match
-underlined, the suggestion, and a summary line."""
+underlined, the suggestion, and a summary line.
+
+Control characters from file names, documents and rule files are shown as escapes
+(:func:`~checker.errors.visible`): a document cannot colour the terminal, open a hyperlink or
+start a new line that a CI log reads as a command."""
 
 from __future__ import annotations
 
+from ..errors import visible
 from ..report import Finding, Report
 from . import RenderOptions
 
@@ -50,15 +55,16 @@ def excerpt(text: str, match: str | None, match_start: int | None = None) -> tup
 
 def _finding_lines(finding: Finding, color: bool) -> list[str]:
     severity = _paint(finding.severity, finding.severity, color)
-    rule = _paint(f"[{finding.rule}]", "dim", color)
-    lines = [f"{_paint(position(finding), 'bold', color)}: {severity} {rule} {finding.message}"]
+    rule = _paint(visible(f"[{finding.rule}]"), "dim", color)
+    lines = [f"{_paint(visible(position(finding)), 'bold', color)}: {severity} {rule} {visible(finding.message)}"]
     if finding.text:
         shown, start, length = excerpt(finding.text, finding.match, finding.match_start)
-        lines.append(f"    | {shown}")
-        if length:
+        lines.append(f"    | {visible(shown)}")
+        if length:  # the escapes are wider than the characters they stand for
+            start, length = len(visible(shown[:start])), len(visible(shown[start:start + length]))
             lines.append("    | " + " " * start + _paint("^" * length, finding.severity, color))
     if finding.suggestion:
-        lines.append(f"    = {finding.suggestion}")
+        lines.append(f"    = {visible(finding.suggestion)}")
     return lines
 
 
