@@ -752,11 +752,13 @@ def trace(result: DocumentResult) -> list[TraceRow]:
                 for how, j in links_of(document.statements[i], statements, methods, c):
                     if j not in best or _LINK_STRENGTH[how] < _LINK_STRENGTH[best[j]]:
                         best[j] = how
+    readings = [c.reading() for c in result.classifications if "modal_binding" in c.ruleset.lists][:1]
     rows: list[TraceRow] = []
     for i in sorted(found):
         statement = document.statements[i]
         row = TraceRow(statement=i, requirement_id=statement.requirement_id, id_source=statement.id_source, text=statement.text,
-                       location=statement.location, measurable=i not in why, unmeasurable_because=why.get(i, []))
+                       location=statement.location, measurable=i not in why,
+                       party=readings[0].party_of(statement) if readings else None, unmeasurable_because=why.get(i, []))
         for kind, best in found[i].items():
             ordered = sorted(best.items(), key=lambda item: (_LINK_STRENGTH[item[1]], item[0]))
             getattr(row, kind).extend(

@@ -78,6 +78,8 @@ class TraceRow(_Model):
     text: str
     location: Location
     measurable: bool
+    party: Literal["supplier", "buyer", "mutual", "tenderer"] | None = Field(
+        default=None, description="whom the requirement binds, as kravkoll reads its main clause; None when no modal says")
     unmeasurable_because: list[str] = Field(default_factory=list, description="messages of unmeasurable/ambiguous findings")
     follow_up: list[Link] = Field(default_factory=list)
     sanction: list[Link] = Field(default_factory=list)

@@ -16,7 +16,7 @@ from ..segment import DocumentBuilder, Piece, heading_level, line_pieces, number
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_LIST = re.compile(r"^([ \t]*)([-*+•]|\d{1,9}[.)])([ \t]+)(?=\S)")
+_LIST = re.compile(r"^([ \t]*)([-*+•]|\d{1,9}[.)])([ \t]+)(?:\[[ xX]\][ \t]+)?(?=\S)")  # "- [ ] …": a task-list box is no text
 _TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _QUOTE = re.compile(r"^ {0,3}> ?")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
