@@ -366,19 +366,19 @@ def _rule_files(paths: Iterable[str]) -> list[Path]:
 def _load_each(paths: Iterable[str]) -> tuple[list[Any], int]:
     """Compile each rule file; print the errors of those that fail. Returns (rulesets, failures)."""
     from .errors import RuleError  # noqa: PLC0415
-    from .rulecompile import load_ruleset  # noqa: PLC0415
+    from .rulecompile import load_each  # noqa: PLC0415
 
     loaded: list[Any] = []
     failures = 0
-    for path in _rule_files(paths):
-        try:
-            loaded.append(load_ruleset(path))
-        except RuleError as error:
-            click.echo(error.render(), err=True)
+    for result in load_each(_rule_files(paths)):
+        if isinstance(result, RuleError):
+            click.echo(result.render(), err=True)
             failures += 1
-        except KravError as error:
-            click.echo(f"kravkoll: {error}", err=True)
+        elif isinstance(result, KravError):
+            click.echo(f"kravkoll: {result}", err=True)
             failures += 1
+        else:
+            loaded.append(result)
     return loaded, failures
 
 
