@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import textwrap
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, Iterator
 
@@ -142,27 +143,78 @@ def _nesting_too_deep(text: str) -> int | None:
 # ---- syntax errors ----------------------------------------------------------------------
 
 
+MAX_DIAGNOSTICS = 100
+"""Syntax errors reported per file; after these, a file is not read further (nobody reads a
+thousand errors, and each costs a parse)."""
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A top-level item of a rule file: where its text starts and ends, and where it starts."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+
+
 def _parse_by_item(text: str, path: str, lines: list[str]) -> tuple[list[Tree], list[Diagnostic]]:
-    """Parse each top-level item alone; return the good trees and one error per bad item."""
+    """Parse each top-level item alone; return the good trees and one error per bad item
+    (at most :data:`MAX_DIAGNOSTICS`, then one that says the rest was not read)."""
     trees: list[Tree] = []
     diagnostics: list[Diagnostic] = []
-    for start, end, line, column in _top_level_items(text):
-        # Pad so that Lark reports positions in the whole file.
-        padded = "\n" * (line - 1) + " " * (column - 1) + text[start:end]
+    items = list(_top_level_items(text))
+    for index, item in enumerate(items):
+        if len(diagnostics) == MAX_DIAGNOSTICS:
+            message = f"too many errors: stopped after {MAX_DIAGNOSTICS}; fix these and run again"
+            diagnostics.append(Diagnostic(path, item.line, item.column, message, _line(lines, item.line)))
+            break
+        # Spaces before the item keep its columns; its lines are shifted after parsing, so that
+        # an item costs time in proportion to its own length, not to its place in the file.
         try:
-            trees.append(parser().parse(padded))
+            tree = parser().parse(" " * (item.column - 1) + text[item.start:item.end])
         except UnexpectedInput as error:
-            diagnostics.append(_syntax_diagnostic(error, path, lines))
+            following = items[index + 1] if index + 1 < len(items) else None
+            diagnostics.append(_syntax_diagnostic(error, path, lines, text, item, following))
+            continue
+        _shift_lines(tree, item.line - 1)
+        trees.append(tree)
     if not diagnostics:  # the scanner found no item boundary; report the whole-file error
+        whole = _Item(0, len(text), 1, 1)
         try:
             parser().parse(text)
         except UnexpectedInput as error:
-            diagnostics.append(_syntax_diagnostic(error, path, lines))
+            diagnostics.append(_syntax_diagnostic(error, path, lines, text, whole, None))
     return trees, diagnostics
 
 
-def _top_level_items(text: str) -> Iterator[tuple[int, int, int, int]]:
-    """(start, end, line, column) of each top-level item: a keyword first on its line at depth 0."""
+def _shift_lines(tree: Tree, offset: int) -> None:
+    """Move every position in a parse tree ``offset`` lines down."""
+    if not offset:
+        return
+    for subtree in tree.iter_subtrees():
+        meta = subtree.meta
+        if not meta.empty:
+            meta.line += offset
+            meta.end_line += offset
+        for child in subtree.children:
+            if isinstance(child, Token) and child.line is not None:
+                child.line += offset
+                child.end_line = (child.end_line or child.line) + offset
+
+
+_ITEM_START = re.compile(
+    r"(?:ruleset|terms|pattern|define|topics)(?![\w-])"
+    r"|(?:requirement|followup|sanction|document)\s+[^\W\d_][\w.-]*\s*\"",
+)
+"""A keyword that starts an item even inside an unclosed '{': none of these can stand first on
+a line of a rule or header (a rule kind inside a condition is never followed by an id and a string)."""
+
+
+def _top_level_items(text: str) -> Iterator[_Item]:
+    """Each top-level item: a keyword first on its line at depth 0, or a keyword that can only
+    start an item (:data:`_ITEM_START`) first on its line at any depth, so that one unclosed '{'
+    does not hide the items after it."""
     starts: list[tuple[int, int, int]] = []
     depth = 0
     line = 1
@@ -205,17 +257,18 @@ def _top_level_items(text: str) -> Iterator[tuple[int, int, int, int]]:
             depth += 1
         elif ch == "}":
             depth = max(depth - 1, 0)
-        elif first_on_line and depth == 0 and ch.isalpha():
+        elif first_on_line and ch.isalpha():
             word = re.match(r"\w+", text[i:i + 20])
-            if word and word.group() in TOP_LEVEL_KEYWORDS:
+            if word and word.group() in TOP_LEVEL_KEYWORDS and (depth == 0 or _ITEM_START.match(text, i, i + 400)):
                 starts.append((i, line, i - line_start + 1))
+                depth = 0
         first_on_line = False
         i += 1
     for index, (start, item_line, column) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
-        yield start, end, item_line, column
+        yield _Item(start, end, item_line, column)
     if starts and starts[0][0] > 0 and text[: starts[0][0]].strip(" \t\r\n\ufeff") and not _only_comments(text[: starts[0][0]]):
-        yield 0, starts[0][0], 1, 1
+        yield _Item(0, starts[0][0], 1, 1)
 
 
 def _only_comments(text: str) -> bool:
@@ -261,26 +314,67 @@ def _expected_keywords(names: set[str]) -> list[str]:
     return keywords
 
 
-def _syntax_diagnostic(error: UnexpectedInput, path: str, lines: list[str]) -> Diagnostic:
-    line = getattr(error, "line", 0) or 0
-    column = getattr(error, "column", 0) or 0
+_ALL_KEYWORDS = tuple(sorted({word for words in _KEYWORD_ALTERNATIVES.values() for word in words} | set(TOP_LEVEL_KEYWORDS)
+                             | {"category", "severity", "when", "for", "where", "linked", "by", "expect", "example",
+                                "language", "extends", "title", "version", "description", "and", "or", "not", "in",
+                                "section", "has", "id", "words"}))
+_RULE_HEAD = re.compile(r"(requirement|followup|sanction|document)\s+([^\W\d_][\w.-]*)|ruleset\b")
+
+
+def _unclosed(text: str, item: _Item, lines: list[str]) -> str:
+    """What an item whose closing '}' is missing is: ``rule R1 (line 5)`` or ``the ruleset header (line 1)``."""
+    head = _RULE_HEAD.match(text, item.start)
+    if head is None:
+        return ""
+    if head.group(1):
+        return f"{head.group(1)} rule {head.group(2)} (line {item.line})"
+    return f"the ruleset header (line {item.line})"
+
+
+def _syntax_diagnostic(error: UnexpectedInput, path: str, lines: list[str], text: str, item: _Item, following: _Item | None) -> Diagnostic:
+    """One error for an item that does not parse (``following``: the item after it, where an
+    item that ends too early is reported)."""
+    offset = item.line - 1  # the item was parsed alone, from its first line
+    line = error.line + offset if isinstance(error.line, int) and error.line > 0 else 0
+    column = error.column if isinstance(error.column, int) and error.column > 0 else 0
     if isinstance(error, UnexpectedEOF) or (isinstance(error, UnexpectedToken) and error.token.type == "$END"):
-        expected = _describe_expected(set(error.expected))
-        line = max(len(lines), 1)
-        column = len(lines[-1]) + 1 if lines else 1
-        message = "unexpected end of file"
-        if expected:
-            message += "; expected " + _join_or(expected)
-        if any(w in ("'}'",) for w in expected):
-            message += " (is a closing '}' missing?)"
+        expected_names = set(error.expected)
+        expected = _describe_expected(expected_names)
+        if following is not None:
+            line, column = following.line, following.column
+            found = f"unexpected '{_first_word(text, following)}'"
+        else:
+            line = max(len(lines), 1)
+            column = len(lines[-1]) + 1 if lines else 1
+            found = "unexpected end of file"
+        if "RBRACE" in expected_names and (unclosed := _unclosed(text, item, lines)):
+            message = f"{found}: {unclosed} has no closing '}}'"
+        else:
+            message = found + ("; expected " + _join_or(expected) if expected else "")
         return Diagnostic(path, line, column, message, _line(lines, line))
     if isinstance(error, UnexpectedToken):
         token = error.token
         expected_names = set(error.expected)
-        found = f"'{token.value}'" if token.type != "$END" else "end of file"
-        message = f"unexpected {found}"
+        history = list(getattr(error, "token_history", None) or [])
+        previous = history[-1] if history else None
+        if previous is not None and _glued(previous, token):  # 'flagg': the lexer took 'flag' and left 'g'
+            word = str(previous) + str(token)
+            line, column = (previous.line or 1) + offset, previous.column or column
+            alternatives = list(_KEYWORD_ALTERNATIVES.get(previous.type, ())) or _expected_keywords({previous.type})
+            hint = did_you_mean(word, alternatives or list(_ALL_KEYWORDS))
+            shown = _join_or([f"'{w}'" for w in alternatives]) if alternatives else ""
+            message = f"unexpected '{word}'" + (f"; expected {shown}" if shown else "") + hint
+            return Diagnostic(path, line, column, message, _line(lines, line))
+        found = f"'{token.value}'"
         if token.type in ("STRING", "LONG_STRING"):
-            message = "unexpected string"
+            found = "string"
+        if "COMMA" in expected_names and previous is not None and _kind_of(previous) == _kind_of(token) != "":
+            message = f"unexpected {found} after {_kind_of(previous)} (missing ','?)"
+            return Diagnostic(path, line, column, message, _line(lines, line))
+        message = f"unexpected {found}"
+        at = item.start - (item.column - 1) + (token.start_pos or 0)  # the token's offset in the file
+        if "RBRACE" in expected_names and _ITEM_START.match(text, at) and (unclosed := _unclosed(text, item, lines)):
+            return Diagnostic(path, line, column, f"{message}: {unclosed} has no closing '}}'", _line(lines, line))
         expected = _describe_expected(expected_names)
         if expected:
             message += "; expected " + _join_or(expected)
@@ -303,6 +397,22 @@ def _syntax_diagnostic(error: UnexpectedInput, path: str, lines: list[str]) -> D
             message += did_you_mean(word, _expected_keywords(allowed))
         return Diagnostic(path, line, column, message, source)
     return Diagnostic(path, line, column, str(error).splitlines()[0], _line(lines, line))
+
+
+def _glued(previous: Token, token: Token) -> bool:
+    """Whether ``token`` continues the word ``previous`` ended (no space between them)."""
+    return (previous.end_line == token.line and previous.end_column == token.column
+            and str(previous)[-1:].isalnum() and str(token)[:1].isalnum())
+
+
+def _kind_of(token: Token) -> str:
+    """'a string', 'a name' or 'a pattern' for a token that can stand in a comma-separated list."""
+    return {"STRING": "a string", "LONG_STRING": "a string", "NAME": "a name", "PATTERN": "a pattern"}.get(token.type, "")
+
+
+def _first_word(text: str, item: _Item) -> str:
+    word = re.match(r"[\w-]+", text[item.start:item.start + 40])
+    return word.group() if word else text[item.start:item.start + 1]
 
 
 def _join_or(words: list[str]) -> str:
