@@ -34,6 +34,10 @@ class InputError(KravError):
         super().__init__(f"{self.path}: {reason}")
 
 
+SOURCE_WIDTH = 100
+"""Characters of a rule file's line shown under an error; a longer line is cut around the column."""
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """One error in a rule file, with the position a rule author needs to fix it."""
@@ -50,7 +54,13 @@ class Diagnostic:
         if not self.source_line:
             return head
         shown = self.source_line.rstrip("\n").expandtabs(1)
-        caret = " " * (max(self.column, 1) - 1) + "^"
+        column = max(self.column, 1)
+        if len(shown) > SOURCE_WIDTH:  # a window around the column, so that the caret stays in view
+            start = max(0, min(column - SOURCE_WIDTH // 2, len(shown) - SOURCE_WIDTH))
+            end = start + SOURCE_WIDTH
+            shown = ("..." if start else "") + shown[start:end] + ("..." if end < len(shown) else "")
+            column = column - start + (3 if start else 0)
+        caret = " " * (column - 1) + "^"
         return f"{head}\n    {shown}\n    {caret}"
 
 

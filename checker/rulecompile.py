@@ -44,11 +44,15 @@ from .rulemodel import (
     Ruleset,
     TermList,
     TermsAtom,
+    Words,
 )
 
 RESERVED = ("and", "or", "not", "in", "has", "words", "section", "id")
 PLACEHOLDERS = ("match", "requirement.id", "statement", "section")
 MAX_RULE_FILE_BYTES = 4 * 1024 * 1024
+MAX_WORDS = 1_000_000
+"""Largest number in ``words > N``: more words than a statement of the largest document holds,
+and small enough for every count the engine makes."""
 
 _REQUIRED_FIELDS = {
     "requirement": ("when",),
@@ -259,8 +263,7 @@ class _Loader:
             return []
 
         if not valid_ruleset_name(name):
-            shown = name if len(name) <= 40 else name[:37] + "..."
-            return error(f"extends '{shown}': not a ruleset name (letters, digits, '-', '_' or '.', "
+            return error(f"extends '{_shortened(name)}': not a ruleset name (letters, digits, '-', '_' or '.', "
                          f"starting with a letter or digit, at most {MAX_RULESET_NAME} characters)")
         target = extended_file(name, folder)
         if target is None:
@@ -492,6 +495,10 @@ class _Compiler:
             name = _inline_name(rule_file, condition.pos, "section")
             self._add_list(name, condition.terms, rule_file, [condition.pos] * len(condition.terms))
             return InSection(list=name, terms=condition.terms)
+        if isinstance(condition, Words):
+            if condition.count > MAX_WORDS:
+                self.error(rule_file, condition.pos, f"the number after 'words {condition.op}' may be at most {MAX_WORDS}")
+            return Words(op=condition.op, count=min(condition.count, MAX_WORDS))
         if isinstance(condition, Not):
             return Not(operand=self._resolve(condition.operand, rule_file, depth + 1))
         if isinstance(condition, (And, Or)):
@@ -630,8 +637,21 @@ class _Compiler:
                 ok = False
         when = self._resolve(fields["when"], rule_file) if "when" in fields else None
         expect = self._resolve(fields["expect"], rule_file) if "expect" in fields else None
+        extents: dict[str, _Extent | None] = {}
         for key, condition in (("when", when), ("for", where), ("expect", expect)):
-            if condition is not None and self._checked_extent(condition, rule_file, decl.field_pos[key], f"the '{_FIELD_WORDS.get(key, key)}' of rule {decl.id}") is None:
+            if condition is not None:
+                extents[key] = self._checked_extent(condition, rule_file, decl.field_pos[key], f"the '{_FIELD_WORDS.get(key, key)}' of rule {decl.id}")
+                ok = ok and extents[key] is not None
+        matched_by = "for" if decl.kind in ("followup", "sanction") else "when"
+        supplies_match = extents.get(matched_by) is None or extents[matched_by].supplies_match
+        if matched_by not in fields and decl.kind == "document":
+            supplies_match = False
+        for key in ("message", "suggest"):
+            if key in fields and not supplies_match and "match" in placeholders_in(fields[key]):
+                where = _FIELD_WORDS.get(matched_by, matched_by) if matched_by in fields else "when"
+                self.error(rule_file, decl.field_pos[key], f"{{match}} in the {'message' if key == 'message' else 'suggestion'} of rule {decl.id} would be empty: "
+                                                          f"its '{where}' has no terms list or pattern outside a 'not' to take it from "
+                                                          "(use {statement}, or add a term or pattern)")
                 ok = False
         for key in ("message", "suggest"):
             if key in fields:
@@ -662,6 +682,11 @@ class _Compiler:
         )
 
 
+def _shortened(text: str, width: int = 40) -> str:
+    """``text`` cut to ``width`` characters, for a value quoted in a one-line message."""
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 def _inline_name(rule_file: RuleFile, pos: Pos | None, prefix: str = "") -> str:
     pos = pos or Pos(line=0, column=0)
     return f"@{rule_file.name}:{prefix}{pos.line}:{pos.column}"
@@ -682,22 +707,26 @@ class _Extent:
 
     depth: int  # levels of not, and, or and uses of defines
     size: int  # atoms, operators and uses of defines
+    supplies_match: bool  # has a terms list or pattern, not under a 'not', that can give {match}
 
 
 def _extent(condition: Any, defines: dict[str, _Extent | None]) -> _Extent | None:
     """The extent of ``condition``, given those of the defines it uses; None if one of them has none."""
     if isinstance(condition, ClassAtom):
         if condition.define not in defines:  # undefined or in a cycle: reported on its own
-            return _Extent(1, 1)
+            return _Extent(1, 1, True)
         used = defines[condition.define]
-        return None if used is None else _Extent(used.depth + 1, used.size + 1)
+        return None if used is None else _Extent(used.depth + 1, used.size + 1, used.supplies_match)
+    if isinstance(condition, (TermsAtom, PatternAtom)):
+        return _Extent(0, 1, True)
     operands = [condition.operand] if isinstance(condition, Not) else condition.operands if isinstance(condition, (And, Or)) else []
     if not operands:
-        return _Extent(0, 1)
+        return _Extent(0, 1, False)
     extents = [_extent(operand, defines) for operand in operands]
     if None in extents:
         return None
-    return _Extent(1 + max(e.depth for e in extents), 1 + sum(e.size for e in extents))
+    supplies_match = not isinstance(condition, Not) and any(e.supplies_match for e in extents)
+    return _Extent(1 + max(e.depth for e in extents), 1 + sum(e.size for e in extents), supplies_match)
 
 
 def _define_order(defines: dict[str, Define]) -> tuple[list[str], list[list[str]]]:

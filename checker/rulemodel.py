@@ -114,6 +114,7 @@ class Words(_Model):
     kind: Literal["words"] = "words"
     op: Literal[">", "<", ">=", "<="]
     count: int
+    pos: Pos | None = Field(default=None, exclude=True)
 
 
 class Not(_Model):

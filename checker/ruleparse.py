@@ -499,7 +499,10 @@ class _Conditions(Transformer):
         return HasId()
 
     def words(self, children: list[Token]) -> Words:
-        return Words(op=str(children[0]), count=int(children[1]))
+        digits = str(children[1])
+        # A number too long for int() (Python refuses over 4300 digits) is too large anyway.
+        count = int(digits) if len(digits) <= 30 else 10**30
+        return Words(op=str(children[0]), count=count, pos=_pos(children[1]))
 
 
 class _FileBuilder:
