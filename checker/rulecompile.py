@@ -35,6 +35,7 @@ from .rulemodel import (
     Not,
     Or,
     PatternAtom,
+    PatternDecl,
     PatternDef,
     Pos,
     Ref,
@@ -44,6 +45,7 @@ from .rulemodel import (
     Ruleset,
     TermList,
     TermsAtom,
+    TermsDecl,
     Words,
 )
 
@@ -440,8 +442,38 @@ class _Compiler:
             if name in STATEMENT_CLASSES and kind != "define":
                 self.error(rule_file, decl.pos, f"'{name}' is a statement class; write 'define {name} = ...'")
                 continue
+            if kind != "define" and decl.add:
+                decl = self._added(kind, decl, rule_file)
+                if decl is None:
+                    continue
             declared_here[name] = decl.pos
             self.names[name] = _Entry(kind, decl, rule_file)
+
+    def _added(self, kind: str, decl: Any, rule_file: RuleFile) -> Any:
+        """``terms NAME += ...`` / ``pattern NAME += /.../``: the list with the new terms after those
+        it has so far, or the pattern that matches where either the old or the new one does; None
+        after an error."""
+        entry = self.names.get(decl.name)
+        if entry is None or entry.kind != kind:
+            hint = did_you_mean(decl.name, [n for n, e in self.names.items() if e.kind == kind])
+            noun = "terms list" if kind == "terms" else "pattern"
+            what = "there is none of that name" if entry is None else f"'{decl.name}' is a {entry.kind}"
+            self.error(rule_file, decl.pos, f"'{kind} {decl.name} +=' adds to a {noun} of this ruleset or one it extends, but {what}{hint}")
+            return decl if entry is None else None  # as if written with '=', so that its uses are no further errors
+        old = entry.decl
+        if kind == "terms":
+            return TermsDecl(name=decl.name, terms=old.terms + decl.terms, pos=decl.pos, term_pos=old.term_pos + decl.term_pos)
+        if decl.flags != old.flags:
+            self.error(rule_file, decl.pattern_pos, f"'pattern {decl.name} +=' needs the flags of the pattern it adds to "
+                                                    f"('{old.flags}', not '{decl.flags}')")
+            return None
+        try:
+            compile_pattern(decl.source, decl.flags)
+        except PatternSyntaxError:  # reported where it is written, by _add_pattern
+            self._add_pattern(decl.name, decl.source, decl.flags, rule_file, decl.pattern_pos)
+            return None
+        return PatternDecl(name=decl.name, source=f"(?:{old.source})|(?:{decl.source})", flags=decl.flags, pos=decl.pos,
+                           pattern_pos=decl.pattern_pos)
 
     def _check_terms_and_patterns(self, rule_file: RuleFile) -> None:
         for name, entry in self.names.items():

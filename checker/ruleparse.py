@@ -54,6 +54,7 @@ _PLAIN_TOKENS = {
     "TARGET": "'requirements' or 'sanctions'",
     "TEXT_FIELD": "'message', 'suggest', 'reference' or 'rationale'",
     "EXAMPLE_KIND": "'flag' or 'pass'",
+    "ASSIGN": "'=' or '+='",
     "$END": "end of file",
 }
 _KEYWORD_ALTERNATIVES = {
@@ -555,17 +556,17 @@ class _FileBuilder:
         self.header = header
 
     def _terms_decl(self, item: Tree) -> None:
-        name = item.children[0]
-        strings = item.children[1:]
+        name, assign, *strings = item.children
         self.items["terms"].append(
-            TermsDecl(name=str(name), terms=[str(s) for s in strings], pos=_pos(name), term_pos=[_pos(s) for s in strings])
+            TermsDecl(name=str(name), terms=[str(s) for s in strings], pos=_pos(name), term_pos=[_pos(s) for s in strings],
+                      add=assign == "+=")
         )
 
     def _pattern_decl(self, item: Tree) -> None:
-        name, token = item.children
+        name, assign, token = item.children
         source, flags = _split_pattern(token)
         self.items["patterns"].append(
-            PatternDecl(name=str(name), source=source, flags=flags, pos=_pos(name), pattern_pos=_pos(token))
+            PatternDecl(name=str(name), source=source, flags=flags, pos=_pos(name), pattern_pos=_pos(token), add=assign == "+=")
         )
 
     def _define_decl(self, item: Tree) -> None:
