@@ -353,7 +353,11 @@ def _rule_files(paths: Iterable[str]) -> list[Path]:
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+        except (OSError, ValueError):  # a name the file system refuses: no such file, said below
+            is_dir = False
+        if is_dir:
             found = sorted(path.glob("*.krav"))
             if not found:
                 raise KravError(f"{raw}: no .krav files in this folder")

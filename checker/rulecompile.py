@@ -432,7 +432,8 @@ class _Compiler:
         decls += [("define", d) for d in rule_file.defines]
         for kind, decl in sorted(decls, key=lambda item: (item[1].pos.line, item[1].pos.column)):
             name = decl.name
-            if name in declared_here:
+            adds = kind != "define" and decl.add
+            if name in declared_here and not adds:
                 first = declared_here[name]
                 self.error(rule_file, decl.pos, f"'{name}' is already defined at line {first.line}")
                 continue
@@ -442,11 +443,11 @@ class _Compiler:
             if name in STATEMENT_CLASSES and kind != "define":
                 self.error(rule_file, decl.pos, f"'{name}' is a statement class; write 'define {name} = ...'")
                 continue
-            if kind != "define" and decl.add:
+            if adds:
                 decl = self._added(kind, decl, rule_file)
                 if decl is None:
                     continue
-            declared_here[name] = decl.pos
+            declared_here.setdefault(name, decl.pos)
             self.names[name] = _Entry(kind, decl, rule_file)
 
     def _added(self, kind: str, decl: Any, rule_file: RuleFile) -> Any:
