@@ -278,7 +278,8 @@ class _Loader:
         try:
             self.load(target)
         except RuleError as problem:
-            errors.extend(d for d in problem.diagnostics if d not in errors)
+            known = set(errors)
+            errors.extend(d for d in problem.diagnostics if d not in known)
             return []
         except KravError as problem:
             return error(f"extends '{name}': {problem}")

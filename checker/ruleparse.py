@@ -315,14 +315,10 @@ def _expected_keywords(names: set[str]) -> list[str]:
     return keywords
 
 
-_ALL_KEYWORDS = tuple(sorted({word for words in _KEYWORD_ALTERNATIVES.values() for word in words} | set(TOP_LEVEL_KEYWORDS)
-                             | {"category", "severity", "when", "for", "where", "linked", "by", "expect", "example",
-                                "language", "extends", "title", "version", "description", "and", "or", "not", "in",
-                                "section", "has", "id", "words"}))
 _RULE_HEAD = re.compile(r"(requirement|followup|sanction|document)\s+([^\W\d_][\w.-]*)|ruleset\b")
 
 
-def _unclosed(text: str, item: _Item, lines: list[str]) -> str:
+def _unclosed(text: str, item: _Item) -> str:
     """What an item whose closing '}' is missing is: ``rule R1 (line 5)`` or ``the ruleset header (line 1)``."""
     head = _RULE_HEAD.match(text, item.start)
     if head is None:
@@ -348,7 +344,7 @@ def _syntax_diagnostic(error: UnexpectedInput, path: str, lines: list[str], text
             line = max(len(lines), 1)
             column = len(lines[-1]) + 1 if lines else 1
             found = "unexpected end of file"
-        if "RBRACE" in expected_names and (unclosed := _unclosed(text, item, lines)):
+        if "RBRACE" in expected_names and (unclosed := _unclosed(text, item)):
             message = f"{found}: {unclosed} has no closing '}}'"
         else:
             message = found + ("; expected " + _join_or(expected) if expected else "")
@@ -361,10 +357,9 @@ def _syntax_diagnostic(error: UnexpectedInput, path: str, lines: list[str], text
         if previous is not None and _glued(previous, token):  # 'flagg': the lexer took 'flag' and left 'g'
             word = str(previous) + str(token)
             line, column = (previous.line or 1) + offset, previous.column or column
-            alternatives = list(_KEYWORD_ALTERNATIVES.get(previous.type, ())) or _expected_keywords({previous.type})
-            hint = did_you_mean(word, alternatives or list(_ALL_KEYWORDS))
-            shown = _join_or([f"'{w}'" for w in alternatives]) if alternatives else ""
-            message = f"unexpected '{word}'" + (f"; expected {shown}" if shown else "") + hint
+            alternatives = _expected_keywords({previous.type})
+            shown = f"; expected {_join_or([repr(w) for w in alternatives])}" if alternatives else ""
+            message = f"unexpected '{word}'{shown}{did_you_mean(word, alternatives)}"
             return Diagnostic(path, line, column, message, _line(lines, line))
         found = f"'{token.value}'"
         if token.type in ("STRING", "LONG_STRING"):
@@ -374,7 +369,7 @@ def _syntax_diagnostic(error: UnexpectedInput, path: str, lines: list[str], text
             return Diagnostic(path, line, column, message, _line(lines, line))
         message = f"unexpected {found}"
         at = item.start - (item.column - 1) + (token.start_pos or 0)  # the token's offset in the file
-        if "RBRACE" in expected_names and _ITEM_START.match(text, at) and (unclosed := _unclosed(text, item, lines)):
+        if "RBRACE" in expected_names and _ITEM_START.match(text, at) and (unclosed := _unclosed(text, item)):
             return Diagnostic(path, line, column, f"{message}: {unclosed} has no closing '}}'", _line(lines, line))
         expected = _describe_expected(expected_names)
         if expected:
