@@ -312,3 +312,13 @@ def test_pre_commit_hook_validates_krav_files() -> None:
     hooks = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     hook = hooks[hooks.index("- id: kravkoll-rules"):]
     assert "entry: kravkoll rules validate\n" in hook and "files: \\.krav$\n" in hook
+
+
+def test_an_error_at_the_bottom_of_an_extends_chain_is_reported_at_its_file(tmp_path: Path) -> None:
+    write(tmp_path, "f0.krav", header("f0") + 'terms x = "a" "b"\n')
+    for i in range(1, MAX_EXTENDS_DEPTH):
+        write(tmp_path, f"f{i}.krav", header(f"f{i}", f'  extends "f{i - 1}"\n'))
+    code, output = validate(tmp_path / f"f{MAX_EXTENDS_DEPTH - 1}.krav")
+    assert code == 2
+    assert output.splitlines()[0] == f"{tmp_path / 'f0.krav'}:4:15: unexpected string after a string (missing ','?)"
+    assert output.count(".krav:") == 1
