@@ -375,6 +375,8 @@ def _syntax_diagnostic(error: UnexpectedInput, path: str, lines: list[str], text
         if expected:
             message += "; expected " + _join_or(expected)
         hint = did_you_mean(str(token.value), _expected_keywords(expected_names))
+        if token.value == "+=":
+            hint = " ('+=' adds to a terms list or a pattern; a define is replaced with '=')"
         return Diagnostic(path, line, column, message + hint, _line(lines, line))
     if isinstance(error, UnexpectedCharacters):
         source = _line(lines, line)

@@ -267,6 +267,12 @@ def test_add_in_the_same_file_and_errors() -> None:
     ]
 
 
+def test_define_has_no_add() -> None:
+    errors = diagnostics(header("a") + 'define requirement = "ska"\ndefine requirement += "måste"\n')
+    assert [(d.line, d.column, d.message) for d in errors] == [
+        (5, 20, "unexpected '+='; expected '=' ('+=' adds to a terms list or a pattern; a define is replaced with '=')")]
+
+
 def test_rule_pages_show_whole_lists(tmp_path: Path) -> None:
     terms = [f"ord{k}" for k in range(120)]
     path = write(tmp_path, "lang.krav", header("lang") + "terms lang = " + ", ".join(f'"{t}"' for t in terms) + "\n"
