@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator
 from .errors import Diagnostic, KravError, RuleError
 from .matching import PatternSyntaxError, TermSyntaxError, compile_pattern, parse_term
 from .paths import shipped_rulesets_dir
-from .ruleparse import MAX_CONDITION_DEPTH, did_you_mean, parse_rule_text
+from .ruleparse import MAX_CONDITION_DEPTH, MAX_DIAGNOSTICS, TOO_MANY_ERRORS, did_you_mean, parse_rule_text
 from .rulemodel import (
     CATEGORIES,
     LANGUAGES,
@@ -380,9 +380,13 @@ class _Compiler:
 
     def error(self, rule_file: RuleFile, pos: Pos | None, message: str) -> None:
         pos = pos or Pos(line=1, column=1)
+        source = _line(self.lines_of(rule_file), pos.line)
+        if len(self.errors) >= MAX_DIAGNOSTICS:  # as for syntax errors: bounded output, bounded work
+            self.errors.append(Diagnostic(rule_file.path, pos.line, pos.column, TOO_MANY_ERRORS, source))
+            raise RuleError(self.errors)
         # An extended file compiled cleanly on its own, so an error found in it here comes from
         # a redefinition in the extending file; it is reported where it shows.
-        self.errors.append(Diagnostic(rule_file.path, pos.line, pos.column, message, _line(self.lines_of(rule_file), pos.line)))
+        self.errors.append(Diagnostic(rule_file.path, pos.line, pos.column, message, source))
 
     # -- the whole ruleset
     def compile(self) -> Ruleset:

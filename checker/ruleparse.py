@@ -145,8 +145,9 @@ def _nesting_too_deep(text: str) -> int | None:
 
 
 MAX_DIAGNOSTICS = 100
-"""Syntax errors reported per file; after these, a file is not read further (nobody reads a
-thousand errors, and each costs a parse)."""
+"""Errors reported per file; after these, a file is not read further (nobody reads a thousand
+errors, and each costs a parse or a search for "did you mean")."""
+TOO_MANY_ERRORS = f"too many errors: stopped after {MAX_DIAGNOSTICS}; fix these and run again"
 
 
 @dataclass(frozen=True)
@@ -167,8 +168,7 @@ def _parse_by_item(text: str, path: str, lines: list[str]) -> tuple[list[Tree], 
     items = list(_top_level_items(text))
     for index, item in enumerate(items):
         if len(diagnostics) == MAX_DIAGNOSTICS:
-            message = f"too many errors: stopped after {MAX_DIAGNOSTICS}; fix these and run again"
-            diagnostics.append(Diagnostic(path, item.line, item.column, message, _line(lines, item.line)))
+            diagnostics.append(Diagnostic(path, item.line, item.column, TOO_MANY_ERRORS, _line(lines, item.line)))
             break
         # Spaces before the item keep its columns; its lines are shifted after parsing, so that
         # an item costs time in proportion to its own length, not to its place in the file.
@@ -421,8 +421,19 @@ def _join_or(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " or " + words[-1]
 
 
+MAX_HINT_CANDIDATES = 300
+"""Most names compared with a mistyped one (difflib compares pairs slowly)."""
+
+
 def did_you_mean(word: str, candidates: list[str]) -> str:
-    """``"; did you mean 'x'?"`` for the closest candidate, or an empty string."""
+    """``"; did you mean 'x'?"`` for the closest candidate, or an empty string. Among many
+    candidates, only some of about the word's length (and then with its first letter) are compared."""
+    if len(candidates) > MAX_HINT_CANDIDATES:
+        size = len(word)
+        candidates = [c for c in candidates if abs(len(c) - size) <= 2]
+        if len(candidates) > MAX_HINT_CANDIDATES:
+            initial = word[:1]
+            candidates = [c for c in candidates if c[:1] == initial][:MAX_HINT_CANDIDATES]
     close = difflib.get_close_matches(word.lower(), sorted(set(candidates)), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 

@@ -112,6 +112,19 @@ def test_syntax_errors_far_down_a_file_keep_their_lines(tmp_path: Path) -> None:
     assert heads == [f"{path}:2004:7: unexpected '='; expected a name", f"{path}:4005:13: unexpected end of file; expected a string in quotes"]
 
 
+def test_thousands_of_unknown_names_stop_after_the_first_hundred(tmp_path: Path) -> None:
+    """Each error searched every name for "did you mean": quadratic."""
+    count = 5_000
+    lists = "".join(f'terms lista{i} = "x"\n' for i in range(count))
+    path = write(tmp_path, "n.krav", header("n") + lists + "topics " + ", ".join(f"lisa{i}" for i in range(count)) + "\n")
+    code, output = validate(path)
+    assert code == 2
+    heads = [line for line in output.splitlines() if line.startswith(f"{path}:")]
+    assert len(heads) == MAX_DIAGNOSTICS + 1
+    assert heads[0].endswith(": unknown terms list 'lisa0' in topics; did you mean 'lista0'?")
+    assert heads[-1].endswith(f": too many errors: stopped after {MAX_DIAGNOSTICS}; fix these and run again")
+
+
 # ---- "internal error" where a clear error is due -------------------------------------------------
 
 
