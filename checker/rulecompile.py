@@ -303,7 +303,8 @@ class _Loader:
             rule_file = self.parse(path)
         except KravError:
             return []
-        found = (extended_file(e.value, path.parent) for e in rule_file.extends if valid_ruleset_name(e.value))
+        names = dict.fromkeys(e.value for e in rule_file.extends if valid_ruleset_name(e.value))
+        found = (extended_file(name, path.parent) for name in names)
         return [base for base in found if base is not None]
 
     def _check_height(self, path: Path, rule_file: RuleFile) -> None:
@@ -423,9 +424,16 @@ class _Compiler:
     def _extended_files(self) -> list[RuleFile]:
         files: dict[int, RuleFile] = {}
         lines = self.lines_of(self.own) if _is_file(Path(self.own.path)) else []
+        named: set[str] = set()
         for extended in self.own.extends:
+            if extended.value in named:
+                self.error(self.own, extended.pos, f"'{_shortened(extended.value)}' is extended twice")
+                continue
+            named.add(extended.value)
             found = self.loader.extended(extended.value, self.folder, extended.pos, self.own.path, self.errors, lines)
             files.update((id(f), f) for f in found)
+            if len(self.errors) >= MAX_DIAGNOSTICS:  # error() stops at the next one: no more searches
+                self.error(self.own, extended.pos, TOO_MANY_ERRORS)
         files[id(self.own)] = self.own
         return list(files.values())
 

@@ -125,6 +125,16 @@ def test_thousands_of_unknown_names_stop_after_the_first_hundred(tmp_path: Path)
     assert heads[-1].endswith(f": too many errors: stopped after {MAX_DIAGNOSTICS}; fix these and run again")
 
 
+def test_thousands_of_extends_stop_after_the_first_hundred_errors(tmp_path: Path) -> None:
+    unknown = write(tmp_path, "e.krav", header("e", "  extends " + ", ".join(f'"x{i}"' for i in range(5_000)) + "\n"))
+    code, output = validate(unknown)
+    assert code == 2
+    heads = [line for line in output.splitlines() if line.startswith(f"{unknown}:")]
+    assert len(heads) == MAX_DIAGNOSTICS + 1 and heads[-1].endswith(": too many errors: stopped after 100; fix these and run again")
+    repeated = write(tmp_path, "f.krav", header("f", '  extends "sv-krav", "sv-krav"\n'))
+    assert validate(repeated)[1].splitlines()[0] == f"{repeated}:3:22: 'sv-krav' is extended twice"
+
+
 # ---- "internal error" where a clear error is due -------------------------------------------------
 
 
