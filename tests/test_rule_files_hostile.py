@@ -69,6 +69,18 @@ def test_a_define_used_twice_in_a_short_chain_is_fine() -> None:
     assert ruleset.rule("R") is not None
 
 
+def test_findings_of_a_define_used_many_times_are_found_once_per_define() -> None:
+    """Looking for the {match} of a finding walked every use of every define: 2^10 per statement."""
+    from checker.engine import check_document  # noqa: PLC0415
+    from checker.readers.markdown import read_markdown  # noqa: PLC0415
+
+    chain = 'define d0 = not "x"\n' + "".join(f"define d{i} = d{i - 1} and d{i - 1}\n" for i in range(1, 11))
+    ruleset = compile_text(header("d") + chain + 'define requirement = "ska"\n' + rule("d10 and d9 and d8"))
+    document = read_markdown("Leverantören ska svara snabbt.\n\n" * 10_000, "d.md", language="sv")
+    with time_limit(FORMER_HANG_SECONDS, "d.md"):
+        assert len(check_document(document, [ruleset]).findings) == 10_000
+
+
 def test_extends_diamonds_compile_each_file_once(tmp_path: Path) -> None:
     """Level i has two files that both extend both files of level i - 1: 2^30 paths to the bottom."""
     for name in ("b0", "c0"):
