@@ -285,6 +285,7 @@ class Classification:
         self._shapes: dict[int, tuple] = {}
         self._classes: dict[str, frozenset[int]] = {}
         self._among: dict[tuple[frozenset[int], ...], tuple[int, ...]] = {}
+        self._class_spans: dict[tuple[str, int], tuple[int, int] | None] = {}
 
     # -- statement classes
     def statements_of_class(self, name: str) -> frozenset[int]:
@@ -441,8 +442,11 @@ class Classification:
         if kind == "reading":
             return self.reading().span(i) if holds or i in self.evaluate(condition) else None
         if kind == "class":  # a list item is of its lead-in's class: its define need not hold for it
-            define = self.ruleset.defines.get(condition.define)
-            return self.first_match(define.condition, i) if define else None
+            key = (condition.define, i)
+            if key not in self._class_spans:  # once per define and statement: defines may use one another many times
+                define = self.ruleset.defines.get(condition.define)
+                self._class_spans[key] = self.first_match(define.condition, i) if define else None
+            return self._class_spans[key]
         if kind == "and":
             every = holds or i in self.evaluate(condition)  # then so does each operand
             for operand in condition.operands:

@@ -60,6 +60,10 @@ class InputError(KravError):
         super().__init__(f"{self.path}: {reason}")
 
 
+SOURCE_WIDTH = 100
+"""Characters of a rule file's line shown under an error; a longer line is cut around the column."""
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """One error in a rule file, with the position a rule author needs to fix it."""
@@ -75,9 +79,15 @@ class Diagnostic:
         head = visible(f"{self.path}:{self.line}:{self.column}: {self.message}")
         if not self.source_line:
             return head
-        line = self.source_line.rstrip("\n").expandtabs(1)
-        caret = " " * len(visible(line[: max(self.column, 1) - 1])) + "^"
-        return f"{head}\n    {visible(line)}\n    {caret}"
+        shown = self.source_line.rstrip("\n").expandtabs(1)
+        column = max(self.column, 1)
+        if len(shown) > SOURCE_WIDTH:  # a window around the column, so that the caret stays in view
+            start = max(0, min(column - SOURCE_WIDTH // 2, len(shown) - SOURCE_WIDTH))
+            end = start + SOURCE_WIDTH
+            shown = ("..." if start else "") + shown[start:end] + ("..." if end < len(shown) else "")
+            column = column - start + (3 if start else 0)
+        caret = " " * len(visible(shown[: column - 1])) + "^"
+        return f"{head}\n    {visible(shown)}\n    {caret}"
 
 
 class RuleError(KravError):

@@ -14,14 +14,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from .errors import Diagnostic, KravError, RuleError
 from .files import open_regular
 from .matching import PatternSyntaxError, TermSyntaxError, compile_pattern, parse_term
 from .paths import shipped_rulesets_dir
-from .ruleparse import MAX_CONDITION_DEPTH, did_you_mean, parse_rule_text
 from .reading import READING_NAMES
+from .ruleparse import MAX_CONDITION_DEPTH, MAX_DIAGNOSTICS, TOO_MANY_ERRORS, did_you_mean, parse_rule_text
 from .rulemodel import (
     CATEGORIES,
     LANGUAGES,
@@ -39,6 +39,7 @@ from .rulemodel import (
     Not,
     Or,
     PatternAtom,
+    PatternDecl,
     PatternDef,
     Pos,
     Ref,
@@ -48,11 +49,16 @@ from .rulemodel import (
     Ruleset,
     TermList,
     TermsAtom,
+    TermsDecl,
+    Words,
 )
 
 RESERVED = ("and", "or", "not", "in", "has", "words", "section", "id")
 PLACEHOLDERS = ("match", "requirement.id", "statement", "section")
 MAX_RULE_FILE_BYTES = 4 * 1024 * 1024
+MAX_WORDS = 1_000_000
+"""Largest number in ``words > N``: more words than a statement of the largest document holds,
+and small enough for every count the engine makes."""
 
 _REQUIRED_FIELDS = {
     "requirement": ("when",),
@@ -89,7 +95,23 @@ def shipped_ruleset_language(name: str) -> str:
 
 def shipped_ruleset_path(name: str) -> Path | None:
     path = shipped_rulesets_dir() / f"{name}.krav"
-    return path if path.is_file() else None
+    return path if _is_file(path) else None
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; False also for a name the file system refuses (too long, ...)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # ValueError: a NUL byte in the name
+        return False
+
+
+def _is_special(path: Path) -> bool:
+    """Whether ``path`` exists and is neither a regular file nor a folder (a pipe, a device)."""
+    try:
+        return path.exists() and not path.is_dir() and not path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def resolve_ruleset_reference(reference: str | Path, base_dir: Path | None = None) -> Path:
@@ -98,11 +120,11 @@ def resolve_ruleset_reference(reference: str | Path, base_dir: Path | None = Non
     candidate = Path(text)
     if base_dir is not None and not candidate.is_absolute():
         based = base_dir / candidate
-        if based.is_file() or based.with_suffix(".krav").is_file():
+        if _is_file(based) or _is_file(based.with_suffix(".krav")):
             candidate = based
-    if candidate.exists() and not candidate.is_dir():  # a pipe too: reading it says why it is refused
+    if _is_file(candidate) or _is_special(candidate):  # a pipe too: reading it says why it is refused
         return candidate
-    if candidate.suffix != ".krav" and candidate.with_suffix(".krav").is_file() and ("/" in text or "\\" in text):
+    if candidate.suffix != ".krav" and _is_file(candidate.with_suffix(".krav")) and ("/" in text or "\\" in text):
         return candidate.with_suffix(".krav")
     shipped = shipped_ruleset_path(text)
     if shipped is not None:
@@ -120,17 +142,29 @@ def load_ruleset(reference: str | Path, base_dir: Path | None = None) -> Ruleset
 
 def load_rulesets(references: Iterable[str | Path], base_dir: Path | None = None) -> list[Ruleset]:
     """Load several rulesets, reporting the errors of all of them together."""
-    loader = _Loader()
     rulesets: list[Ruleset] = []
-    diagnostics: list[Diagnostic] = []
+    diagnostics: dict[Diagnostic, None] = {}  # ordered and without repeats, in linear time
+    for loaded in load_each(references, base_dir):
+        if isinstance(loaded, RuleError):
+            diagnostics.update(dict.fromkeys(loaded.diagnostics))
+        elif isinstance(loaded, KravError):
+            raise loaded
+        else:
+            rulesets.append(loaded)
+    if diagnostics:
+        raise RuleError(list(diagnostics))
+    return rulesets
+
+
+def load_each(references: Iterable[str | Path], base_dir: Path | None = None) -> Iterator[Ruleset | KravError]:
+    """Each ruleset compiled, or the error that tells why it cannot be (a :class:`RuleError`
+    for errors in rule files); the files they extend are read and compiled once for all."""
+    loader = _Loader()
     for reference in references:
         try:
-            rulesets.append(loader.load(resolve_ruleset_reference(reference, base_dir)))
-        except RuleError as error:
-            diagnostics.extend(d for d in error.diagnostics if d not in diagnostics)
-    if diagnostics:
-        raise RuleError(diagnostics)
-    return rulesets
+            yield loader.load(resolve_ruleset_reference(reference, base_dir))
+        except KravError as error:
+            yield error
 
 
 def compile_text(text: str, path: str = "<rules>") -> Ruleset:
@@ -139,6 +173,8 @@ def compile_text(text: str, path: str = "<rules>") -> Ruleset:
 
 
 def read_rule_file(path: Path) -> str:
+    """The text of a rule file; :class:`KravError` when it cannot be read, :class:`RuleError`
+    (with line and column) when it is not UTF-8."""
     try:
         with open_regular(path) as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -154,28 +190,75 @@ def read_rule_file(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise KravError(f"{path}: rule files must be UTF-8 (invalid byte at offset {error.start})") from None
+        raise RuleError([_not_utf8(str(path), data, error.start)]) from None
+
+
+def _not_utf8(path: str, data: bytes, offset: int) -> Diagnostic:
+    """Where a rule file stops being UTF-8, and how to re-save it."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line_end = data.find(b"\n", offset)
+    source = data[line_start:line_end if line_end >= 0 else len(data)].decode("utf-8", errors="replace")
+    line = data.count(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    message = (f"byte 0x{data[offset]:02x} is not UTF-8 (the file is probably saved as Latin-1 or Windows-1252); "
+               "rule files must be UTF-8: re-save it with the encoding UTF-8 (e.g. iconv -f windows-1252 -t utf-8)")
+    return Diagnostic(path, line, column, message, source)
+
+
+MAX_EXTENDS_DEPTH = 32
+"""Most rulesets in one ``extends`` chain (the ruleset itself included)."""
+MAX_RULESET_NAME = 100
+"""Longest ruleset name; longer ones are no file name a file system accepts everywhere."""
+RULESET_NAME = re.compile(r"[^\W_][\w.-]*")
+
+
+def extended_file(name: str, folder: Path) -> Path | None:
+    """The file ``extends "name"`` means: ``name.krav`` in ``folder``, else the shipped ruleset."""
+    local = folder / f"{name}.krav"
+    return local if _is_file(local) else shipped_ruleset_path(name)
+
+
+def valid_ruleset_name(name: str) -> bool:
+    return len(name) <= MAX_RULESET_NAME and RULESET_NAME.fullmatch(name) is not None
 
 
 class _Loader:
-    """Loads rule files once each, following ``extends``."""
+    """Loads rule files once each, following ``extends``. Every file is read, parsed and
+    compiled at most once, and a file that fails is remembered with its errors, so that
+    diamonds and long chains of ``extends`` cost time in proportion to the number of files."""
 
     def __init__(self) -> None:
-        self._parsed: dict[Path, RuleFile] = {}
-        self._compiled: dict[Path, Ruleset] = {}
+        self._parsed: dict[Path, RuleFile | KravError] = {}
+        self._compiled: dict[Path, Ruleset | KravError] = {}
+        self._chains: dict[Path, list[RuleFile]] = {}
+        self._heights: dict[Path, int] = {}
         self._stack: list[Path] = []
 
     def parse(self, path: Path) -> RuleFile:
         key = path.resolve()
         if key not in self._parsed:
-            self._parsed[key] = parse_rule_text(read_rule_file(path), str(path))
-        return self._parsed[key]
+            try:
+                self._parsed[key] = parse_rule_text(read_rule_file(path), str(path))
+            except KravError as error:
+                self._parsed[key] = error
+        parsed = self._parsed[key]
+        if isinstance(parsed, KravError):
+            raise parsed
+        return parsed
 
     def load(self, path: Path) -> Ruleset:
         key = path.resolve()
         if key not in self._compiled:
-            self._compiled[key] = self.compile(self.parse(path), path.parent, key)
-        return self._compiled[key]
+            try:
+                rule_file = self.parse(path)
+                self._check_height(path, rule_file)
+                self._compiled[key] = self.compile(rule_file, path.parent, key)
+            except KravError as error:
+                self._compiled[key] = error
+        compiled = self._compiled[key]
+        if isinstance(compiled, KravError):
+            raise compiled
+        return compiled
 
     def compile(self, rule_file: RuleFile, folder: Path, key: Path | None = None) -> Ruleset:
         if key is not None:
@@ -186,33 +269,90 @@ class _Loader:
             if key is not None:
                 self._stack.pop()
 
-    def extended(self, name: str, folder: Path, pos: Pos, path: str, errors: list[Diagnostic], lines: list[str]) -> tuple[Ruleset, list[RuleFile]] | None:
-        """The ruleset named by ``extends "name"``, and the chain of files it is made of."""
-        local = folder / f"{name}.krav"
-        target = local if local.is_file() else shipped_ruleset_path(name)
+    def extended(self, name: str, folder: Path, pos: Pos, path: str, errors: list[Diagnostic], lines: list[str]) -> list[RuleFile]:
+        """The chain of files the ruleset named by ``extends "name"`` is made of, most basic
+        first; empty after adding to ``errors`` why it cannot be extended. The errors of an
+        extended file are reported as they are, at that file."""
+        def error(message: str) -> list[RuleFile]:
+            errors.append(Diagnostic(path, pos.line, pos.column, message, _line(lines, pos.line)))
+            return []
+
+        if not valid_ruleset_name(name):
+            return error(f"extends '{_shortened(name)}': not a ruleset name (letters, digits, '-', '_' or '.', "
+                         f"starting with a letter or digit, at most {MAX_RULESET_NAME} characters)")
+        target = extended_file(name, folder)
         if target is None:
             hint = did_you_mean(name, shipped_ruleset_names() + [p.stem for p in folder.glob("*.krav")])
-            errors.append(Diagnostic(path, pos.line, pos.column, f"extends unknown ruleset '{name}'{hint}", _line(lines, pos.line)))
-            return None
+            return error(f"extends unknown ruleset '{name}'{hint}")
         resolved = target.resolve()
         if resolved in self._stack:
             cycle = " -> ".join(p.stem for p in self._stack[self._stack.index(resolved):]) + f" -> {target.stem}"
-            errors.append(Diagnostic(path, pos.line, pos.column, f"cyclic extends: {cycle}", _line(lines, pos.line)))
-            return None
-        ruleset = self.load(target)
-        return ruleset, self.chain(target)
+            return error(f"cyclic extends: {cycle}")
+        try:
+            self.load(target)
+        except RuleError as problem:
+            known = set(errors)
+            errors.extend(d for d in problem.diagnostics if d not in known)
+            return []
+        except KravError as problem:
+            return error(f"extends '{name}': {problem}")
+        return self.chain(target)
 
     def chain(self, path: Path) -> list[RuleFile]:
-        """The parsed files a compiled ruleset is made of, most basic first."""
-        files: list[RuleFile] = []
-        rule_file = self.parse(path)
-        for extended in rule_file.extends:
-            local = path.parent / f"{extended.value}.krav"
-            target = local if local.is_file() else shipped_ruleset_path(extended.value)
-            if target is not None:
-                files.extend(f for f in self.chain(target) if f not in files)
-        files.append(rule_file)
-        return files
+        """The parsed files a compiled ruleset is made of, most basic first (once each)."""
+        key = path.resolve()
+        if key not in self._chains:
+            files: dict[int, RuleFile] = {}
+            for base in self._bases(path):
+                files.update((id(f), f) for f in self.chain(base))
+            rule_file = self.parse(path)
+            files[id(rule_file)] = rule_file
+            self._chains[key] = list(files.values())
+        return self._chains[key]
+
+    def _bases(self, path: Path) -> list[Path]:
+        """The files ``path`` extends that exist and parse (the others are errors of its own)."""
+        try:
+            rule_file = self.parse(path)
+        except KravError:
+            return []
+        names = dict.fromkeys(e.value for e in rule_file.extends if valid_ruleset_name(e.value))
+        found = (extended_file(name, path.parent) for name in names)
+        return [base for base in found if base is not None]
+
+    def _check_height(self, path: Path, rule_file: RuleFile) -> None:
+        """Refuse a ruleset whose ``extends`` chain is longer than :data:`MAX_EXTENDS_DEPTH`,
+        before anything in it is compiled."""
+        if self._height(path) <= MAX_EXTENDS_DEPTH:
+            return
+        names = [path.stem]
+        step = path
+        while len(names) < 4 and (bases := self._bases(step)):
+            step = max(bases, key=lambda base: self._heights.get(base.resolve(), 0))
+            names.append(step.stem)
+        first = rule_file.extends[0]
+        message = (f"extends chain is {self._height(path)} rulesets deep ({' -> '.join(names)} -> ...); "
+                   f"at most {MAX_EXTENDS_DEPTH} are allowed")
+        lines = read_rule_file(path).splitlines()
+        raise RuleError([Diagnostic(str(path), first.pos.line, first.pos.column, message, _line(lines, first.pos.line))])
+
+    def _height(self, path: Path) -> int:
+        """Rulesets in the longest ``extends`` chain from ``path``, itself included; found
+        without recursion, each file visited once (a cycle counts as ending the chain: it is
+        reported when compiled)."""
+        todo: list[tuple[Path, bool]] = [(path, False)]
+        open_keys: set[Path] = set()
+        while todo:
+            step, bases_done = todo.pop()
+            key = step.resolve()
+            if bases_done:
+                open_keys.discard(key)
+                self._heights[key] = 1 + max((self._heights.get(b.resolve(), 0) for b in self._bases(step)), default=0)
+            elif key not in self._heights and key not in open_keys:
+                open_keys.add(key)
+                todo.append((step, True))
+                todo.extend((base, False) for base in self._bases(step))
+        return self._heights[path.resolve()]
 
 
 def _line(lines: list[str], line: int) -> str:
@@ -241,6 +381,7 @@ class _Compiler:
     patterns: dict[str, PatternDef] = field(default_factory=dict)
     names: dict[str, _Entry] = field(default_factory=dict)
     _lines: dict[str, list[str]] = field(default_factory=dict)
+    _extents: dict[str, _Extent | None] = field(default_factory=dict)
 
     # -- diagnostics
     def lines_of(self, rule_file: RuleFile) -> list[str]:
@@ -253,9 +394,13 @@ class _Compiler:
 
     def error(self, rule_file: RuleFile, pos: Pos | None, message: str) -> None:
         pos = pos or Pos(line=1, column=1)
+        source = _line(self.lines_of(rule_file), pos.line)
+        if len(self.errors) >= MAX_DIAGNOSTICS:  # as for syntax errors: bounded output, bounded work
+            self.errors.append(Diagnostic(rule_file.path, pos.line, pos.column, TOO_MANY_ERRORS, source))
+            raise RuleError(self.errors)
         # An extended file compiled cleanly on its own, so an error found in it here comes from
         # a redefinition in the extending file; it is reported where it shows.
-        self.errors.append(Diagnostic(rule_file.path, pos.line, pos.column, message, _line(self.lines_of(rule_file), pos.line)))
+        self.errors.append(Diagnostic(rule_file.path, pos.line, pos.column, message, source))
 
     # -- the whole ruleset
     def compile(self) -> Ruleset:
@@ -263,6 +408,8 @@ class _Compiler:
         if own.language not in LANGUAGES:
             self.error(own, own.language_pos, f"unknown language '{own.language}'; use sv, en or any{did_you_mean(own.language, list(LANGUAGES))}")
         files = self._extended_files()
+        if self.errors:  # one mistake, one error: nothing else is checked against a missing base
+            raise RuleError(self.errors)
         for rule_file in files:
             self._declare_names(rule_file)
         for rule_file in files:
@@ -288,19 +435,20 @@ class _Compiler:
         )
 
     def _extended_files(self) -> list[RuleFile]:
-        files: list[RuleFile] = []
-        lines = self.lines_of(self.own) if Path(self.own.path).is_file() else []
+        files: dict[int, RuleFile] = {}
+        lines = self.lines_of(self.own) if _is_file(Path(self.own.path)) else []
+        named: set[str] = set()
         for extended in self.own.extends:
-            try:
-                found = self.loader.extended(extended.value, self.folder, extended.pos, self.own.path, self.errors, lines)
-            except RuleError as error:
-                self.errors.append(Diagnostic(self.own.path, extended.pos.line, extended.pos.column,
-                                              f"extended ruleset '{extended.value}' has errors: {error}", _line(lines, extended.pos.line)))
+            if extended.value in named:
+                self.error(self.own, extended.pos, f"'{_shortened(extended.value)}' is extended twice")
                 continue
-            if found is not None:
-                files.extend(f for f in found[1] if f not in files)
-        files.append(self.own)
-        return files
+            named.add(extended.value)
+            found = self.loader.extended(extended.value, self.folder, extended.pos, self.own.path, self.errors, lines)
+            files.update((id(f), f) for f in found)
+            if len(self.errors) >= MAX_DIAGNOSTICS:  # error() stops at the next one: no more searches
+                self.error(self.own, extended.pos, TOO_MANY_ERRORS)
+        files[id(self.own)] = self.own
+        return list(files.values())
 
     def _declare_names(self, rule_file: RuleFile) -> None:
         """Later files (the extending ones) redefine names of earlier ones."""
@@ -310,7 +458,8 @@ class _Compiler:
         decls += [("define", d) for d in rule_file.defines]
         for kind, decl in sorted(decls, key=lambda item: (item[1].pos.line, item[1].pos.column)):
             name = decl.name
-            if name in declared_here:
+            adds = kind != "define" and decl.add
+            if name in declared_here and not adds:
                 first = declared_here[name]
                 self.error(rule_file, decl.pos, f"'{name}' is already defined at line {first.line}")
                 continue
@@ -320,8 +469,38 @@ class _Compiler:
             if name in STATEMENT_CLASSES and kind != "define":
                 self.error(rule_file, decl.pos, f"'{name}' is a statement class; write 'define {name} = ...'")
                 continue
-            declared_here[name] = decl.pos
+            if adds:
+                decl = self._added(kind, decl, rule_file)
+                if decl is None:
+                    continue
+            declared_here.setdefault(name, decl.pos)
             self.names[name] = _Entry(kind, decl, rule_file)
+
+    def _added(self, kind: str, decl: Any, rule_file: RuleFile) -> Any:
+        """``terms NAME += ...`` / ``pattern NAME += /.../``: the list with the new terms after those
+        it has so far, or the pattern that matches where either the old or the new one does; None
+        after an error."""
+        entry = self.names.get(decl.name)
+        if entry is None or entry.kind != kind:
+            hint = did_you_mean(decl.name, [n for n, e in self.names.items() if e.kind == kind])
+            noun = "terms list" if kind == "terms" else "pattern"
+            what = "there is none of that name" if entry is None else f"'{decl.name}' is a {entry.kind}"
+            self.error(rule_file, decl.pos, f"'{kind} {decl.name} +=' adds to a {noun} of this ruleset or one it extends, but {what}{hint}")
+            return decl if entry is None else None  # as if written with '=', so that its uses are no further errors
+        old = entry.decl
+        if kind == "terms":
+            return TermsDecl(name=decl.name, terms=old.terms + decl.terms, pos=decl.pos, term_pos=old.term_pos + decl.term_pos)
+        if decl.flags != old.flags:
+            self.error(rule_file, decl.pattern_pos, f"'pattern {decl.name} +=' needs the flags of the pattern it adds to "
+                                                    f"('{old.flags}', not '{decl.flags}')")
+            return None
+        try:
+            compile_pattern(decl.source, decl.flags)
+        except PatternSyntaxError:  # reported where it is written, by _add_pattern
+            self._add_pattern(decl.name, decl.source, decl.flags, rule_file, decl.pattern_pos)
+            return None
+        return PatternDecl(name=decl.name, source=f"(?:{old.source})|(?:{decl.source})", flags=decl.flags, pos=decl.pos,
+                           pattern_pos=decl.pattern_pos)
 
     def _check_terms_and_patterns(self, rule_file: RuleFile) -> None:
         for name, entry in self.names.items():
@@ -375,6 +554,10 @@ class _Compiler:
             name = _inline_name(rule_file, condition.pos, "section")
             self._add_list(name, condition.terms, rule_file, [condition.pos] * len(condition.terms))
             return InSection(list=name, terms=condition.terms)
+        if isinstance(condition, Words):
+            if condition.count > MAX_WORDS:
+                self.error(rule_file, condition.pos, f"the number after 'words {condition.op}' may be at most {MAX_WORDS}")
+            return Words(op=condition.op, count=min(condition.count, MAX_WORDS))
         if isinstance(condition, Not):
             return Not(operand=self._resolve(condition.operand, rule_file, depth + 1))
         if isinstance(condition, (And, Or)):
@@ -404,12 +587,30 @@ class _Compiler:
             if entry.kind == "define":
                 decl: DefineDecl = entry.decl
                 defines[name] = Define(name=name, condition=self._resolve(decl.condition, entry.origin), origin=entry.origin.name)
-        for name in defines:
-            cycle = _define_cycle(name, defines)
-            if cycle:
-                entry = self.names[name]
-                self.error(entry.origin, entry.decl.pos, "defines refer to each other in a cycle: " + " -> ".join(cycle))
+        order, cycles = _define_order(defines)
+        for cycle in cycles:
+            entry = self.names[cycle[0]]
+            self.error(entry.origin, entry.decl.pos, "defines refer to each other in a cycle: " + " -> ".join(cycle))
+        for name in order:
+            entry = self.names[name]
+            self._extents[name] = self._checked_extent(defines[name].condition, entry.origin, entry.decl.pos, f"define '{name}'")
         return defines
+
+    def _checked_extent(self, condition: Any, rule_file: RuleFile, pos: Pos, what: str) -> _Extent | None:
+        """The extent of a condition whose defines have theirs in ``self._extents``, or None
+        after an error when it is too large (or uses a define that is: that one is reported)."""
+        extent = _extent(condition, self._extents)
+        if extent is None:
+            return None
+        if extent.depth > MAX_EXPANDED_DEPTH:
+            self.error(rule_file, pos, f"{what} nests too deep: with the defines it uses written out it has more than "
+                                       f"{MAX_EXPANDED_DEPTH} levels (each not, and, or and use of a define is one)")
+            return None
+        if extent.size > MAX_EXPANDED_SIZE:
+            self.error(rule_file, pos, f"{what} is too large: with the defines it uses written out it has more than "
+                                       f"{MAX_EXPANDED_SIZE} parts (a define used twice is written out twice)")
+            return None
+        return extent
 
     def _resolve_topics(self, files: list[RuleFile]) -> list[str]:
         topics: list[str] = []
@@ -497,6 +698,22 @@ class _Compiler:
                 ok = False
         when = self._resolve(fields["when"], rule_file) if "when" in fields else None
         expect = self._resolve(fields["expect"], rule_file) if "expect" in fields else None
+        extents: dict[str, _Extent | None] = {}
+        for key, condition in (("when", when), ("for", where), ("expect", expect)):
+            if condition is not None:
+                extents[key] = self._checked_extent(condition, rule_file, decl.field_pos[key], f"the '{_FIELD_WORDS.get(key, key)}' of rule {decl.id}")
+                ok = ok and extents[key] is not None
+        matched_by = "for" if decl.kind in ("followup", "sanction") else "when"
+        supplies_match = extents.get(matched_by) is None or extents[matched_by].supplies_match
+        if matched_by not in fields and decl.kind == "document":
+            supplies_match = False
+        for key in ("message", "suggest"):
+            if key in fields and not supplies_match and "match" in placeholders_in(fields[key]):
+                where = _FIELD_WORDS.get(matched_by, matched_by) if matched_by in fields else "when"
+                self.error(rule_file, decl.field_pos[key], f"{{match}} in the {'message' if key == 'message' else 'suggestion'} of rule {decl.id} would be empty: "
+                                                          f"its '{where}' has no terms list or pattern outside a 'not' to take it from "
+                                                          "(use {statement}, or add a term or pattern)")
+                ok = False
         for key in ("message", "suggest"):
             if key in fields:
                 for problem in _placeholder_problems(fields[key]):
@@ -526,28 +743,81 @@ class _Compiler:
         )
 
 
+def _shortened(text: str, width: int = 40) -> str:
+    """``text`` cut to ``width`` characters, for a value quoted in a one-line message."""
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 def _inline_name(rule_file: RuleFile, pos: Pos | None, prefix: str = "") -> str:
     pos = pos or Pos(line=0, column=0)
     return f"@{rule_file.name}:{prefix}{pos.line}:{pos.column}"
 
 
-def _define_cycle(start: str, defines: dict[str, Define]) -> list[str]:
-    """The cycle of defines through ``start``, or an empty list."""
-    path: list[str] = []
+MAX_EXPANDED_DEPTH = 2 * MAX_CONDITION_DEPTH
+"""Deepest a condition may nest with its defines written out: the engine walks conditions
+recursively. Twice the limit of one written condition, whose parenthesis level may hold an
+'or' of 'and's."""
+MAX_EXPANDED_SIZE = 10_000
+"""Most parts (atoms, operators, uses of defines) of a condition with its defines written out:
+a chain of defines that each use the one before twice doubles at every step."""
 
-    def visit(name: str) -> bool:
-        if name in path:
-            return name == start
-        if name not in defines:
-            return False
-        path.append(name)
-        for used in _classes_in(defines[name].condition):
-            if visit(used):
-                return True
-        path.pop()
-        return False
 
-    return path + [start] if visit(start) else []
+@dataclass(frozen=True)
+class _Extent:
+    """How large a condition is with the defines it uses written out."""
+
+    depth: int  # levels of not, and, or and uses of defines
+    size: int  # atoms, operators and uses of defines
+    supplies_match: bool  # has a terms list or pattern, not under a 'not', that can give {match}
+
+
+def _extent(condition: Any, defines: dict[str, _Extent | None]) -> _Extent | None:
+    """The extent of ``condition``, given those of the defines it uses; None if one of them has none."""
+    if isinstance(condition, ClassAtom):
+        if condition.define not in defines:  # undefined or in a cycle: reported on its own
+            return _Extent(1, 1, True)
+        used = defines[condition.define]
+        return None if used is None else _Extent(used.depth + 1, used.size + 1, used.supplies_match)
+    if isinstance(condition, (TermsAtom, PatternAtom)):
+        return _Extent(0, 1, True)
+    operands = [condition.operand] if isinstance(condition, Not) else condition.operands if isinstance(condition, (And, Or)) else []
+    if not operands:
+        return _Extent(0, 1, False)
+    extents = [_extent(operand, defines) for operand in operands]
+    if None in extents:
+        return None
+    supplies_match = not isinstance(condition, Not) and any(e.supplies_match for e in extents)
+    return _Extent(1 + max(e.depth for e in extents), 1 + sum(e.size for e in extents), supplies_match)
+
+
+def _define_order(defines: dict[str, Define]) -> tuple[list[str], list[list[str]]]:
+    """The defines outside cycles, each after those it uses, and each cycle once (``a -> b -> a``).
+    Each define is visited once (depth-first, without recursion)."""
+    uses = {name: list(dict.fromkeys(used for used in _classes_in(define.condition) if used in defines))
+            for name, define in defines.items()}
+    order: list[str] = []
+    cycles: list[list[str]] = []
+    state: dict[str, str] = {}  # open (on the path) or done
+    for root in defines:
+        if root in state:
+            continue
+        path: list[tuple[str, Iterator[str]]] = [(root, iter(uses[root]))]
+        state[root] = "open"
+        while path:
+            name, pending = path[-1]
+            used = next(pending, None)
+            if used is None:
+                path.pop()
+                state[name] = "done"
+                order.append(name)
+            elif state.get(used) == "open":
+                names = [step for step, _ in path]
+                cycles.append(names[names.index(used):] + [used])
+            elif used not in state:
+                state[used] = "open"
+                path.append((used, iter(uses[used])))
+    in_cycle = {name for cycle in cycles for name in cycle}
+    return [name for name in order if name not in in_cycle], cycles
 
 
 def _classes_in(condition: Any) -> list[str]:

@@ -32,7 +32,6 @@ _LABELS = {
         "only_when": "(only when something matches `{when}`)",
     },
 }
-_SHOWN_TERMS = 40
 
 
 def render_condition(condition: Any, ruleset: Ruleset, top: bool = True) -> str:
@@ -114,8 +113,7 @@ def _vocabulary(rule: Rule, ruleset: Ruleset) -> list[str]:
     lines: list[str] = []
     for kind, name in dict.fromkeys(used):
         if kind == "terms":
-            terms = ruleset.lists[name].terms
-            shown = ", ".join(f"`{t}`" for t in terms[:_SHOWN_TERMS]) + (f" … (+{len(terms) - _SHOWN_TERMS})" if len(terms) > _SHOWN_TERMS else "")
+            shown = ", ".join(f"`{t}`" for t in ruleset.lists[name].terms)  # the whole list: a page is its reference
             lines.append(f"- **{name}** (terms): {shown}")
         elif kind == "pattern":
             pattern = ruleset.patterns[name]

@@ -122,6 +122,7 @@ class Words(_Model):
     kind: Literal["words"] = "words"
     op: Literal[">", "<", ">=", "<="]
     count: int
+    pos: Pos | None = Field(default=None, exclude=True)
 
 
 class Not(_Model):
@@ -194,6 +195,7 @@ class TermsDecl(_Model):
     terms: list[str]
     pos: Pos
     term_pos: list[Pos]
+    add: bool = False  # `terms NAME += ...`: adds to the list of that name
 
 
 class PatternDecl(_Model):
@@ -202,6 +204,7 @@ class PatternDecl(_Model):
     flags: str
     pos: Pos
     pattern_pos: Pos
+    add: bool = False  # `pattern NAME += /.../`: an alternative to the pattern of that name
 
 
 class DefineDecl(_Model):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import textwrap
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, Iterator
 
@@ -53,6 +54,7 @@ _PLAIN_TOKENS = {
     "TARGET": "'requirements' or 'sanctions'",
     "TEXT_FIELD": "'message', 'suggest', 'reference' or 'rationale'",
     "EXAMPLE_KIND": "'flag' or 'pass'",
+    "ASSIGN": "'=' or '+='",
     "$END": "end of file",
 }
 _KEYWORD_ALTERNATIVES = {
@@ -142,27 +144,78 @@ def _nesting_too_deep(text: str) -> int | None:
 # ---- syntax errors ----------------------------------------------------------------------
 
 
+MAX_DIAGNOSTICS = 100
+"""Errors reported per file; after these, a file is not read further (nobody reads a thousand
+errors, and each costs a parse or a search for "did you mean")."""
+TOO_MANY_ERRORS = f"too many errors: stopped after {MAX_DIAGNOSTICS}; fix these and run again"
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A top-level item of a rule file: where its text starts and ends, and where it starts."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+
+
 def _parse_by_item(text: str, path: str, lines: list[str]) -> tuple[list[Tree], list[Diagnostic]]:
-    """Parse each top-level item alone; return the good trees and one error per bad item."""
+    """Parse each top-level item alone; return the good trees and one error per bad item
+    (at most :data:`MAX_DIAGNOSTICS`, then one that says the rest was not read)."""
     trees: list[Tree] = []
     diagnostics: list[Diagnostic] = []
-    for start, end, line, column in _top_level_items(text):
-        # Pad so that Lark reports positions in the whole file.
-        padded = "\n" * (line - 1) + " " * (column - 1) + text[start:end]
+    items = list(_top_level_items(text))
+    for index, item in enumerate(items):
+        if len(diagnostics) == MAX_DIAGNOSTICS:
+            diagnostics.append(Diagnostic(path, item.line, item.column, TOO_MANY_ERRORS, _line(lines, item.line)))
+            break
+        # Spaces before the item keep its columns; its lines are shifted after parsing, so that
+        # an item costs time in proportion to its own length, not to its place in the file.
         try:
-            trees.append(parser().parse(padded))
+            tree = parser().parse(" " * (item.column - 1) + text[item.start:item.end])
         except UnexpectedInput as error:
-            diagnostics.append(_syntax_diagnostic(error, path, lines))
+            following = items[index + 1] if index + 1 < len(items) else None
+            diagnostics.append(_syntax_diagnostic(error, path, lines, text, item, following))
+            continue
+        _shift_lines(tree, item.line - 1)
+        trees.append(tree)
     if not diagnostics:  # the scanner found no item boundary; report the whole-file error
+        whole = _Item(0, len(text), 1, 1)
         try:
             parser().parse(text)
         except UnexpectedInput as error:
-            diagnostics.append(_syntax_diagnostic(error, path, lines))
+            diagnostics.append(_syntax_diagnostic(error, path, lines, text, whole, None))
     return trees, diagnostics
 
 
-def _top_level_items(text: str) -> Iterator[tuple[int, int, int, int]]:
-    """(start, end, line, column) of each top-level item: a keyword first on its line at depth 0."""
+def _shift_lines(tree: Tree, offset: int) -> None:
+    """Move every position in a parse tree ``offset`` lines down."""
+    if not offset:
+        return
+    for subtree in tree.iter_subtrees():
+        meta = subtree.meta
+        if not meta.empty:
+            meta.line += offset
+            meta.end_line += offset
+        for child in subtree.children:
+            if isinstance(child, Token) and child.line is not None:
+                child.line += offset
+                child.end_line = (child.end_line or child.line) + offset
+
+
+_ITEM_START = re.compile(
+    r"(?:ruleset|terms|pattern|define|topics)(?![\w-])"
+    r"|(?:requirement|followup|sanction|document)\s+[^\W\d_][\w.-]*\s*\"",
+)
+"""A keyword that starts an item even inside an unclosed '{': none of these can stand first on
+a line of a rule or header (a rule kind inside a condition is never followed by an id and a string)."""
+
+
+def _top_level_items(text: str) -> Iterator[_Item]:
+    """Each top-level item: a keyword first on its line at depth 0, or a keyword that can only
+    start an item (:data:`_ITEM_START`) first on its line at any depth, so that one unclosed '{'
+    does not hide the items after it."""
     starts: list[tuple[int, int, int]] = []
     depth = 0
     line = 1
@@ -205,17 +258,18 @@ def _top_level_items(text: str) -> Iterator[tuple[int, int, int, int]]:
             depth += 1
         elif ch == "}":
             depth = max(depth - 1, 0)
-        elif first_on_line and depth == 0 and ch.isalpha():
+        elif first_on_line and ch.isalpha():
             word = re.match(r"\w+", text[i:i + 20])
-            if word and word.group() in TOP_LEVEL_KEYWORDS:
+            if word and word.group() in TOP_LEVEL_KEYWORDS and (depth == 0 or _ITEM_START.match(text, i, i + 400)):
                 starts.append((i, line, i - line_start + 1))
+                depth = 0
         first_on_line = False
         i += 1
     for index, (start, item_line, column) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
-        yield start, end, item_line, column
+        yield _Item(start, end, item_line, column)
     if starts and starts[0][0] > 0 and text[: starts[0][0]].strip(" \t\r\n\ufeff") and not _only_comments(text[: starts[0][0]]):
-        yield 0, starts[0][0], 1, 1
+        yield _Item(0, starts[0][0], 1, 1)
 
 
 def _only_comments(text: str) -> bool:
@@ -261,30 +315,68 @@ def _expected_keywords(names: set[str]) -> list[str]:
     return keywords
 
 
-def _syntax_diagnostic(error: UnexpectedInput, path: str, lines: list[str]) -> Diagnostic:
-    line = getattr(error, "line", 0) or 0
-    column = getattr(error, "column", 0) or 0
+_RULE_HEAD = re.compile(r"(requirement|followup|sanction|document)\s+([^\W\d_][\w.-]*)|ruleset\b")
+
+
+def _unclosed(text: str, item: _Item) -> str:
+    """What an item whose closing '}' is missing is: ``rule R1 (line 5)`` or ``the ruleset header (line 1)``."""
+    head = _RULE_HEAD.match(text, item.start)
+    if head is None:
+        return ""
+    if head.group(1):
+        return f"{head.group(1)} rule {head.group(2)} (line {item.line})"
+    return f"the ruleset header (line {item.line})"
+
+
+def _syntax_diagnostic(error: UnexpectedInput, path: str, lines: list[str], text: str, item: _Item, following: _Item | None) -> Diagnostic:
+    """One error for an item that does not parse (``following``: the item after it, where an
+    item that ends too early is reported)."""
+    offset = item.line - 1  # the item was parsed alone, from its first line
+    line = error.line + offset if isinstance(error.line, int) and error.line > 0 else 0
+    column = error.column if isinstance(error.column, int) and error.column > 0 else 0
     if isinstance(error, UnexpectedEOF) or (isinstance(error, UnexpectedToken) and error.token.type == "$END"):
-        expected = _describe_expected(set(error.expected))
-        line = max(len(lines), 1)
-        column = len(lines[-1]) + 1 if lines else 1
-        message = "unexpected end of file"
-        if expected:
-            message += "; expected " + _join_or(expected)
-        if any(w in ("'}'",) for w in expected):
-            message += " (is a closing '}' missing?)"
+        expected_names = set(error.expected)
+        expected = _describe_expected(expected_names)
+        if following is not None:
+            line, column = following.line, following.column
+            found = f"unexpected '{_first_word(text, following)}'"
+        else:
+            line = max(len(lines), 1)
+            column = len(lines[-1]) + 1 if lines else 1
+            found = "unexpected end of file"
+        if "RBRACE" in expected_names and (unclosed := _unclosed(text, item)):
+            message = f"{found}: {unclosed} has no closing '}}'"
+        else:
+            message = found + ("; expected " + _join_or(expected) if expected else "")
         return Diagnostic(path, line, column, message, _line(lines, line))
     if isinstance(error, UnexpectedToken):
         token = error.token
         expected_names = set(error.expected)
-        found = f"'{token.value}'" if token.type != "$END" else "end of file"
-        message = f"unexpected {found}"
+        history = list(getattr(error, "token_history", None) or [])
+        previous = history[-1] if history else None
+        if previous is not None and _glued(previous, token):  # 'flagg': the lexer took 'flag' and left 'g'
+            word = str(previous) + str(token)
+            line, column = (previous.line or 1) + offset, previous.column or column
+            alternatives = _expected_keywords({previous.type})
+            shown = f"; expected {_join_or([repr(w) for w in alternatives])}" if alternatives else ""
+            message = f"unexpected '{word}'{shown}{did_you_mean(word, alternatives)}"
+            return Diagnostic(path, line, column, message, _line(lines, line))
+        found = f"'{token.value}'"
         if token.type in ("STRING", "LONG_STRING"):
-            message = "unexpected string"
+            found = "string"
+        if "COMMA" in expected_names and previous is not None and _kind_of(previous) == _kind_of(token) != "":
+            message = f"unexpected {found} after {_kind_of(previous)} (missing ','?)"
+            return Diagnostic(path, line, column, message, _line(lines, line))
+        message = f"unexpected {found}"
+        at = item.start - (item.column - 1) + (token.start_pos or 0)  # the token's offset in the file
+        if "RBRACE" in expected_names and _ITEM_START.match(text, at) and (unclosed := _unclosed(text, item)):
+            return Diagnostic(path, line, column, f"{message}: {unclosed} has no closing '}}'", _line(lines, line))
         expected = _describe_expected(expected_names)
         if expected:
             message += "; expected " + _join_or(expected)
         hint = did_you_mean(str(token.value), _expected_keywords(expected_names))
+        if token.value == "+=":
+            hint = " ('+=' adds to a terms list or a pattern; a define is replaced with '=')"
         return Diagnostic(path, line, column, message + hint, _line(lines, line))
     if isinstance(error, UnexpectedCharacters):
         source = _line(lines, line)
@@ -305,6 +397,22 @@ def _syntax_diagnostic(error: UnexpectedInput, path: str, lines: list[str]) -> D
     return Diagnostic(path, line, column, str(error).splitlines()[0], _line(lines, line))
 
 
+def _glued(previous: Token, token: Token) -> bool:
+    """Whether ``token`` continues the word ``previous`` ended (no space between them)."""
+    return (previous.end_line == token.line and previous.end_column == token.column
+            and str(previous)[-1:].isalnum() and str(token)[:1].isalnum())
+
+
+def _kind_of(token: Token) -> str:
+    """'a string', 'a name' or 'a pattern' for a token that can stand in a comma-separated list."""
+    return {"STRING": "a string", "LONG_STRING": "a string", "NAME": "a name", "PATTERN": "a pattern"}.get(token.type, "")
+
+
+def _first_word(text: str, item: _Item) -> str:
+    word = re.match(r"[\w-]+", text[item.start:item.start + 40])
+    return word.group() if word else text[item.start:item.start + 1]
+
+
 def _join_or(words: list[str]) -> str:
     if len(words) > 14:
         words = words[:13] + ["..."]
@@ -313,8 +421,19 @@ def _join_or(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " or " + words[-1]
 
 
+MAX_HINT_CANDIDATES = 300
+"""Most names compared with a mistyped one (difflib compares pairs slowly)."""
+
+
 def did_you_mean(word: str, candidates: list[str]) -> str:
-    """``"; did you mean 'x'?"`` for the closest candidate, or an empty string."""
+    """``"; did you mean 'x'?"`` for the closest candidate, or an empty string. Among many
+    candidates, only some of about the word's length (and then with its first letter) are compared."""
+    if len(candidates) > MAX_HINT_CANDIDATES:
+        size = len(word)
+        candidates = [c for c in candidates if abs(len(c) - size) <= 2]
+        if len(candidates) > MAX_HINT_CANDIDATES:
+            initial = word[:1]
+            candidates = [c for c in candidates if c[:1] == initial][:MAX_HINT_CANDIDATES]
     close = difflib.get_close_matches(word.lower(), sorted(set(candidates)), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
@@ -389,7 +508,10 @@ class _Conditions(Transformer):
         return HasId()
 
     def words(self, children: list[Token]) -> Words:
-        return Words(op=str(children[0]), count=int(children[1]))
+        digits = str(children[1])
+        # A number too long for int() (Python refuses over 4300 digits) is too large anyway.
+        count = int(digits) if len(digits) <= 30 else 10**30
+        return Words(op=str(children[0]), count=count, pos=_pos(children[1]))
 
 
 class _FileBuilder:
@@ -442,17 +564,17 @@ class _FileBuilder:
         self.header = header
 
     def _terms_decl(self, item: Tree) -> None:
-        name = item.children[0]
-        strings = item.children[1:]
+        name, assign, *strings = item.children
         self.items["terms"].append(
-            TermsDecl(name=str(name), terms=[str(s) for s in strings], pos=_pos(name), term_pos=[_pos(s) for s in strings])
+            TermsDecl(name=str(name), terms=[str(s) for s in strings], pos=_pos(name), term_pos=[_pos(s) for s in strings],
+                      add=assign == "+=")
         )
 
     def _pattern_decl(self, item: Tree) -> None:
-        name, token = item.children
+        name, assign, token = item.children
         source, flags = _split_pattern(token)
         self.items["patterns"].append(
-            PatternDecl(name=str(name), source=source, flags=flags, pos=_pos(name), pattern_pos=_pos(token))
+            PatternDecl(name=str(name), source=source, flags=flags, pos=_pos(name), pattern_pos=_pos(token), add=assign == "+=")
         )
 
     def _define_decl(self, item: Tree) -> None:

@@ -38,7 +38,7 @@ def ruleset(when: str, lists: str = "") -> str:
         requirement R "r" {{
           category ambiguous
           when {when}
-          message "{{match}}"
+          message "{{statement}}"
         }}
         """)
 
