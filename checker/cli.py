@@ -205,27 +205,46 @@ def rulesets_used(explicit: list[Ruleset] | None, report: Report) -> list[Rulese
     return list(used.values())
 
 
-def warn_about_rules(config: Config, rulesets: list[Ruleset], report: Report) -> None:
-    """Warn when no rule ran on the documents read, and about selectors that match no rule."""
-    from .config import validate_selectors  # noqa: PLC0415
+def rule_problems(config: Config, rulesets: list[Ruleset], languages: Iterable[str]) -> list[str]:
+    """Why the rule choice of a run is wrong: no rule would run, or a ``select``, ``ignore`` or
+    ``severity`` entry names no rule (a typo, usually; with the closest rule id). Empty when
+    no document was read with the shipped rulesets (they are not known then)."""
+    from .config import unknown_selector  # noqa: PLC0415
     from .reporters import rules_of  # noqa: PLC0415
+    from .rulecompile import shipped_ruleset_names  # noqa: PLC0415
 
     rules = rules_of(rulesets)
-    languages = sorted({f.language for f in report.files if f.language})
-    if languages and not any(config.rule_enabled(rule) for rule in rules):
+    languages = sorted(languages)
+    if not any(config.rule_enabled(rule) for rule in rules):
         if rules:
             why = "--select/--ignore leave none"
         elif rulesets:
             why = f"{', '.join(r.name for r in rulesets)} has no rules"
-        else:
+        elif languages:
             why = f"no shipped ruleset for {', '.join(languages)}; give one with --ruleset"
-        _warn(f"no rule ran ({why})")
+        else:
+            why = "no ruleset given"
+        problems = [f"no rule would run ({why})"]
+    else:
+        problems = []
     if not rules:
-        return
-    names = ", ".join(r.name for r in rulesets)
+        return problems
+    names = shipped_ruleset_names() + [r.name for r in rulesets]
     for key, patterns in (("select", config.select), ("ignore", config.ignore), ("severity", list(config.severity))):
-        for pattern in validate_selectors(patterns, rules):
-            _warn(f"{key} '{pattern}' matches no rule of {names}")
+        for pattern in patterns:
+            problem = unknown_selector(pattern, rules, names)
+            if problem is not None:
+                problems.append(f"{key} {problem}")
+    return problems
+
+
+def stop_on_rule_problems(problems: list[str]) -> None:
+    """Print each problem of the rule choice and exit 2: a run with a mistyped rule id must not
+    pass as a clean run."""
+    if problems:
+        for message in problems:
+            _error(message)
+        sys.exit(2)
 
 
 def use_color(flag: bool | None) -> bool:
@@ -296,6 +315,8 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
     overrides = {key: value for key, value in (("fail_on", fail_on), ("timeout", timeout)) if value is not None}
     config = config.model_copy(update=overrides)
     compiled = load_check_rulesets(config)
+    if compiled is not None:
+        stop_on_rule_problems(rule_problems(config, compiled, ()))
     known_baseline = read_baseline(Path(baseline)) if baseline else None
     files, problems, warnings = expand_inputs(paths, config.excluded)
     for message in warnings:
@@ -314,7 +335,9 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
         for text in tracebacks:
             click.echo(text, err=True, nl=False)
     used = rulesets_used(compiled, report)
-    warn_about_rules(config, used, report)
+    languages = {f.language for f in report.files if f.language}
+    if compiled is None and languages:
+        stop_on_rule_problems(rule_problems(config, used, languages))
 
     if write_baseline:
         count = save_baseline(report, Path(write_baseline))
@@ -649,6 +672,7 @@ def annotate(path: str, output: str | None, selection: RulesetSelection) -> None
     from .errors import InputError, KravError  # noqa: PLC0415
     from .readers import format_of, read_file_bytes  # noqa: PLC0415
     from .readers.docx import read_word  # noqa: PLC0415
+    from .report import FileReport  # noqa: PLC0415
     from .reporters.docx_annotate import annotate_reading  # noqa: PLC0415
 
     if format_of(path) != "docx":
@@ -660,6 +684,8 @@ def annotate(path: str, output: str | None, selection: RulesetSelection) -> None
     config = selection.config([path])
     reading = read_word(data, path, language=config.lang)
     result = next(iter(check_each([reading.document], None, config)))
+    if isinstance(result, FileReport):  # e.g. a suppression comment that names no rule
+        raise KravError(result.error or path)
     annotated = annotate_reading(reading, result.findings)
     _write_bytes(annotated.data, target)
     whole = sum(placement.anchor == "document" for placement in annotated.placements)

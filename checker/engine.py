@@ -17,9 +17,9 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from .config import Config
+from .config import Config, unknown_selector
 from .document import Document, Statement, trusted
-from .errors import KravError, RuleError
+from .errors import InputError, KravError, RuleError
 from .limits import one_document
 from .matching import LONE_SYMBOLS, StatementMatcher, compile_pattern, plain_text, word_count
 from .report import (
@@ -664,6 +664,7 @@ def default_rulesets_compiled(language: str) -> tuple[Ruleset, ...]:
 def check_document(document: Document, rulesets: Sequence[Ruleset], config: Config | None = None) -> DocumentResult:
     """Apply rulesets to one document."""
     config = config or Config()
+    check_suppressions(document, rulesets)
     index = DocumentIndex(document)
     placed: list[tuple[tuple, Finding]] = []
     classifications: list[Classification] = []
@@ -689,6 +690,22 @@ def check_document(document: Document, rulesets: Sequence[Ruleset], config: Conf
     placed.sort(key=_first)
     findings = [finding for _, finding in placed]
     return DocumentResult(document, list(rulesets), findings, classifications)
+
+
+def check_suppressions(document: Document, rulesets: Sequence[Ruleset]) -> None:
+    """Raise :class:`InputError` for a ``kravkoll: ignore`` comment that names no rule of the
+    rulesets (nor a full id of another known ruleset): a mistyped id would otherwise leave
+    its finding unsuppressed, or pass a finding nobody meant to accept, without a word."""
+    suppressions = {id(s): s for block in document.blocks for s in block.suppressions}
+    if not suppressions or not rulesets:
+        return
+    rules = list({rule.full_id: rule for ruleset in rulesets for rule in ruleset.rules}.values())
+    names = shipped_ruleset_names() + [ruleset.name for ruleset in rulesets]
+    for suppression in suppressions.values():
+        for name in suppression.rules:
+            problem = unknown_selector(name, rules, names, in_document=True)
+            if problem is not None:
+                raise InputError(document.path, f"line {suppression.location.line}: suppression {problem}")
 
 
 _LINK_STRENGTH = {"self": 0, "id": 1, "section": 2, "topic": 3, "blanket": 4}
