@@ -11,6 +11,7 @@ from comparing all pairs of statements.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -590,12 +591,20 @@ class _FindingMaker:
         return False, None
 
 
+_OUTLINE_NUMBER = re.compile(r"\d+(?:\.\d+)*[.):]?(?:\s*\|\s*|\s+)")
+
+
 def _fingerprint(rule: Rule, statement: Statement | None, match: str | None) -> str:
-    """Rule, requirement id, statement text and match: no line numbers and no file path, so a
-    finding keeps its fingerprint when text moves, and in the next revision of a renamed file."""
+    """Rule, statement text and match: no line numbers, no file path, no section, and no outline
+    number ("4.2 ") at the start of the text, so a finding keeps its fingerprint when its paragraph
+    moves to another section, when headings are renumbered, and in the next revision of a
+    renamed file; it changes when the statement is reworded. (A requirement id such as "K4.1"
+    is part of the text; one inherited from a numbered heading is not.)"""
     text = _single_spaced(statement.text) if statement is not None else ""
-    ident = statement.requirement_id if statement is not None and statement.requirement_id else ""
-    raw = "\x1f".join((rule.full_id, ident, text, match or ""))
+    numbered = _OUTLINE_NUMBER.match(text)
+    if numbered:
+        text = text[numbered.end():]
+    raw = "\x1f".join((rule.full_id, text, match or ""))
     return hashlib.sha256(raw.encode("utf-8")).digest()[:16].hex()
 
 
@@ -678,7 +687,7 @@ def check_document(document: Document, rulesets: Sequence[Ruleset], config: Conf
         classifications.append(classification)
         ctx = _Context(document, classification, config)
         for rule in ruleset.rules:
-            if config.rule_enabled(rule):
+            if config.rule_enabled(rule) and document.statements:  # an empty document lacks nothing worth a finding
                 evaluate_rule(rule, ctx)
         for place, finding in ctx.findings:
             if finding.rule in shared_rules:

@@ -24,7 +24,7 @@ from . import RenderOptions, relative_path, rules_of
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
-FINGERPRINT_KEY = "kravkoll/v1"
+FINGERPRINT_KEY = "kravkoll/v2"  # v2: no requirement id, no outline number
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
