@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -264,7 +265,9 @@ def test_sarif_describes_every_rule_and_points_results_at_them(work: Path) -> No
     assert omatbart["name"] == "OMATBART"
     assert omatbart["shortDescription"]["text"] == "Kravet går inte att följa upp"
     assert omatbart["defaultConfiguration"] == {"level": "error", "enabled": True}
-    assert "Upphandlingsmyndigheten" in omatbart["help"]["text"] and "{match}" in omatbart["help"]["text"]
+    assert "Upphandlingsmyndigheten" in omatbart["help"]["text"]
+    assert omatbart["help"]["text"].startswith('"…" går inte att mäta.') and "{" not in omatbart["help"]["text"]
+    assert "helpUri" not in omatbart  # a rule file of the user's own: its pages are wherever 'rules docs' wrote them
     assert omatbart["properties"]["documentation"] == "docs/rules/sv-avtal/OMATBART.md"
     assert rules[5]["defaultConfiguration"] == {"level": "note", "enabled": False}
     for result in run_["results"]:
@@ -272,7 +275,8 @@ def test_sarif_describes_every_rule_and_points_results_at_them(work: Path) -> No
         assert result["partialFingerprints"]["kravkoll/v2"]
     first = run_["results"][0]
     assert first["ruleId"] == "sv-avtal/AVTALSTID"  # sup.md sorts first; it lacks the clause
-    assert first["locations"] == [{"physicalLocation": {"artifactLocation": {"uri": "sup.md", "uriBaseId": "%SRCROOT%"}}}]
+    assert first["locations"] == [{"physicalLocation": {"artifactLocation": {"uri": "sup.md", "uriBaseId": "%SRCROOT%"},
+                                                        "region": {"startLine": 1}}}]  # the whole document: its first line
     located = next(r for r in run_["results"] if r["ruleId"] == "sv-avtal/OMATBART" and "suppressions" not in r)
     assert located["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "utkast.md"
     assert located["level"] == "error"
@@ -280,6 +284,51 @@ def test_sarif_describes_every_rule_and_points_results_at_them(work: Path) -> No
     suppressed = [r for r in run_["results"] if "suppressions" in r]
     assert [r["suppressions"] for r in suppressed] == [[{"kind": "inSource", "justification": "beslutat i styrgruppen"}]]
     assert run_["columnKind"] == "unicodeCodePoints"
+
+
+def code_scanning_problems(log: dict) -> list[str]:
+    """What GitHub code scanning would reject or show badly in a SARIF log (its documented
+    requirements: docs.github.com, "SARIF support for code scanning")."""
+    problems: list[str] = []
+    for run_ in log["runs"]:
+        rules = run_["tool"]["driver"]["rules"]
+        if not run_.get("invocations"):
+            problems.append("no invocations")
+        for rule in rules:
+            if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_./-]{0,254}", rule["id"]):
+                problems.append(f"rule id {rule['id']!r}")
+            if not rule["shortDescription"]["text"] or not rule["help"]["text"] or re.search(r"\{[\w.]+\}", rule["help"]["text"]):
+                problems.append(f"{rule['id']}: help {rule['help']['text'][:40]!r}")
+            if "helpUri" in rule and not re.fullmatch(r"https://[^\s{}]+\.md", rule["helpUri"]):
+                problems.append(f"{rule['id']}: helpUri {rule['helpUri']!r}")
+        for result in run_["results"]:
+            if rules[result["ruleIndex"]]["id"] != result["ruleId"] or result["level"] not in ("error", "warning", "note", "none"):
+                problems.append(f"{result['ruleId']}: rule index or level")
+            prints = result.get("partialFingerprints", {})
+            if not prints or not all(isinstance(v, str) and v for v in prints.values()):
+                problems.append(f"{result['ruleId']}: partialFingerprints")
+            for location in result["locations"]:
+                physical = location["physicalLocation"]
+                if physical["artifactLocation"]["uri"].startswith("/") or physical.get("region", {}).get("startLine", 0) < 1:
+                    problems.append(f"{result['ruleId']}: location {physical}")
+    return problems
+
+
+def test_sarif_of_the_shipped_rules_suits_github_code_scanning(work: Path) -> None:
+    write(work / "utkast.md", DRAFT)
+    write(work / "draft.md", "The supplier shall respond promptly.\n\nThe service shall be user-friendly.\n")
+    log = json.loads(invoke("check", "utkast.md", "draft.md", "-f", "sarif").stdout)
+    validator = jsonschema.Draft7Validator(sarif_schema(), format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    assert list(validator.iter_errors(log)) == []
+    assert code_scanning_problems(log) == []
+    rules = {rule["id"]: rule for rule in log["runs"][0]["tool"]["driver"]["rules"]}
+    version = log["runs"][0]["tool"]["driver"]["version"]
+    assert rules["sv-avtal/AV001"]["helpUri"] == f"https://github.com/kravkoll/kravkoll/blob/v{version}/docs/rules/sv-avtal/AV001.md"
+    repository = Path(__file__).resolve().parents[1]
+    for rule in rules.values():  # every link names a page the repository has
+        assert (repository / rule["helpUri"].split(f"/blob/v{version}/", 1)[1]).is_file()
+    assert all(r["locations"][0]["physicalLocation"].get("region") for r in log["runs"][0]["results"])
+    assert log["runs"][0]["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
 
 
 def test_sarif_uris_are_relative_and_encoded(work: Path) -> None:
