@@ -31,9 +31,6 @@ if TYPE_CHECKING:  # the modules behind these load on first use, so that --help 
     from .reporters import RenderOptions
     from .rulemodel import Ruleset
 
-KNOWN_SUFFIXES = (".docx", ".md", ".markdown", ".txt", ".text", ".pdf")
-
-
 class KravGroup(click.Group):
     """Turns kravkoll's own errors into a message and exit code 2, never a traceback."""
 
@@ -96,9 +93,12 @@ def main() -> None:
 FAIL_ON = ("error", "warning", "info", "never")
 
 
-def expand_inputs(paths: Iterable[str], exclude: Any = None) -> tuple[list[str], list[str], list[str]]:
-    """Files to check from files, folders (recursively, known extensions) and globs; error
-    lines for paths that give nothing; warnings for folders without documents."""
+def expand_inputs(paths: Iterable[str], exclude: Any = None, respect_ignores: bool = True) -> tuple[list[str], list[str], list[str]]:
+    """Files to check from files, folders (recursively, known extensions; what
+    :mod:`checker.discovery` leaves out of a folder is left out) and globs; error lines for
+    paths that give nothing; warnings for folders without documents."""
+    from .discovery import DOCUMENT_SUFFIXES, documents_in  # noqa: PLC0415
+
     files: list[str] = []
     problems: list[str] = []
     warnings: list[str] = []
@@ -108,15 +108,10 @@ def expand_inputs(paths: Iterable[str], exclude: Any = None) -> tuple[list[str],
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and not p.name.startswith("~$")
-            )
+            found = documents_in(path, respect_ignores)
             kept = [str(p) for p in found if not (exclude and exclude(p))]
             if not kept:
-                warnings.append(f"{raw}: no documents to check in this folder ({', '.join(KNOWN_SUFFIXES)})")
+                warnings.append(f"{raw}: no documents to check in this folder ({', '.join(DOCUMENT_SUFFIXES)})")
             files.extend(kept)
         elif path.exists():
             files.append(raw)
@@ -131,6 +126,7 @@ def expand_inputs(paths: Iterable[str], exclude: Any = None) -> tuple[list[str],
 
 
 def _parse_output_formats(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> list[tuple[str, str]]:
+    """``--write FORMAT=FILE`` values as (format, file) pairs."""
     parsed: list[tuple[str, str]] = []
     for value in values:
         name, sep, file = value.partition("=")
@@ -142,8 +138,31 @@ def _parse_output_formats(_ctx: click.Context, _param: click.Parameter, values: 
     return parsed
 
 
+def _parse_format_or_outputs(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """``--output-format``: FORMAT as ruff users type it (an alias of ``--format``, file None), or
+    the older FORMAT=FILE (as ``--write``), so that no pipeline written for it breaks."""
+    parsed: list[tuple[str, str | None]] = []
+    for value in values:
+        if "=" in value:
+            parsed.extend(_parse_output_formats(ctx, param, (value,)))
+        elif value in FORMATS:
+            parsed.append((value, None))
+        else:
+            raise click.BadParameter(f"'{value}': unknown format (choose from {', '.join(FORMATS)}; or FORMAT=FILE)")
+    return parsed
+
+
 def _warn(message: str) -> None:
-    click.echo(f"kravkoll: warning: {message}", err=True)
+    """A warning on standard error, unless ``--quiet``."""
+    from .cli_options import warn  # noqa: PLC0415
+
+    warn(message)
+
+
+def _note(message: str) -> None:
+    """Information on standard error ("wrote the baseline"), unless ``--quiet``."""
+    if not click.get_current_context().find_root().meta.get("quiet"):
+        click.echo(f"kravkoll: {message}", err=True)
 
 
 def _error(message: str) -> None:
@@ -275,11 +294,13 @@ def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options
 @main.command()
 @click.argument("paths", nargs=-1)
 @ruleset_options
-@click.option("--format", "-f", "output_format", type=click.Choice(list(FORMATS)), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "-f", "output_format", type=click.Choice(list(FORMATS)), default=None,
+              help="Output format.  [default: text]")
+@click.option("--output-format", "format_or_outputs", multiple=True, metavar="FORMAT", callback=_parse_format_or_outputs,
+              help="Same as --format (as in ruff). A FORMAT=FILE value works as --write.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of standard output.")
-@click.option("--output-format", "extra_outputs", multiple=True, metavar="FORMAT=FILE", callback=_parse_output_formats,
-              help="Also write the report in FORMAT to FILE (repeatable), e.g. sarif=kravkoll.sarif.")
+@click.option("--write", "extra_outputs", multiple=True, metavar="FORMAT=FILE", callback=_parse_output_formats,
+              help="Also write the report in FORMAT to FILE (repeatable), e.g. --write sarif=kravkoll.sarif.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Exit 1 when a finding of this severity or worse remains.  [default: error]")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
@@ -289,15 +310,17 @@ def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options
               help="Write the findings to a baseline file (accepting them: exit 0 unless a file cannot be read).")
 @click.option("--stdin-format", type=click.Choice(["md", "txt", "docx", "pdf"]), default="md", show_default=True,
               help="Format of standard input when a PATH is '-'.")
-@click.option("--quiet", "-q", is_flag=True, help="Text: print only the summary (and errors); no progress bar.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="No warnings or notes on standard error (errors still), no progress bar; the text format prints only the summary.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings (JSON with --format json).")
+@click.option("--no-ignore", is_flag=True,
+              help="In folders, also check what .gitignore ignores, node_modules, virtual environments and licence files.")
 @click.option("--color/--no-color", default=None, help="Colour the text output.  [default: on a terminal, unless NO_COLOR is set]")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
-              help="Give up on a document that takes longer to read and check (an error for that file; the rest go on). "
-                   "Default: the configuration's, else no limit. Not enforced on Windows.")
 @debug_option
-def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: str, output: str | None,
-          extra_outputs: list[tuple[str, str]], fail_on: str | None, jobs: int, baseline: str | None,
-          write_baseline: str | None, stdin_format: str, quiet: bool, color: bool | None, timeout: float | None) -> None:
+def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: str | None,
+          format_or_outputs: list[tuple[str, str | None]], output: str | None, extra_outputs: list[tuple[str, str]],
+          fail_on: str | None, jobs: int, baseline: str | None, write_baseline: str | None, stdin_format: str,
+          quiet: bool, statistics: bool, no_ignore: bool, color: bool | None) -> None:
     """Check documents: files, folders (recursively: .docx .md .txt .pdf), globs, '-' for standard
     input; without PATHS, the current folder.
 
@@ -310,17 +333,25 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
     from .batch import check_batch  # noqa: PLC0415
     from .reporters import RenderOptions  # noqa: PLC0415
 
+    if quiet:
+        click.get_current_context().find_root().meta["quiet"] = True
+    chosen = {name for name in (output_format, *(name for name, file in format_or_outputs if file is None)) if name}
+    if len(chosen) > 1:
+        raise click.UsageError(f"one output format for standard output, not {' and '.join(sorted(chosen))} (--write FORMAT=FILE for more)")
+    output_format = chosen.pop() if chosen else "text"
+    extra_outputs = [(name, file) for name, file in format_or_outputs if file is not None] + extra_outputs
     paths = paths or (".",)
     config = selection.config(paths)
-    overrides = {key: value for key, value in (("fail_on", fail_on), ("timeout", timeout)) if value is not None}
-    config = config.model_copy(update=overrides)
+    if fail_on is not None:
+        config = config.model_copy(update={"fail_on": fail_on})
     compiled = load_check_rulesets(config)
     if compiled is not None:
         stop_on_rule_problems(rule_problems(config, compiled, ()))
     known_baseline = read_baseline(Path(baseline)) if baseline else None
-    files, problems, warnings = expand_inputs(paths, config.excluded)
+    files, problems, warnings = expand_inputs(paths, config.excluded, respect_ignores=not no_ignore)
     for message in warnings:
         _warn(message)
+    config = config.for_documents(len(files))
     items, stdin_problems = read_inputs(files, stdin_format, config.lang)
     problems += stdin_problems
     for message in problems:
@@ -341,11 +372,17 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
 
     if write_baseline:
         count = save_baseline(report, Path(write_baseline))
-        click.echo(f"kravkoll: wrote {count} finding{'s' if count != 1 else ''} to the baseline {write_baseline}", err=True)
+        _note(f"wrote {count} finding{'s' if count != 1 else ''} to the baseline {write_baseline}")
     if known_baseline is not None:
         report = new_findings(report, known_baseline)
     options = RenderOptions(quiet=quiet, rulesets=tuple(used), config=config)
-    write_outputs(report, [(output_format, output), *extra_outputs], options, use_color(color))
+    if statistics:
+        from .reporters.statistics import render_json, render_text  # noqa: PLC0415
+
+        _write((render_json if output_format == "json" else render_text)(report), output)
+        write_outputs(report, extra_outputs, options, False)
+    else:
+        write_outputs(report, [(output_format, output), *extra_outputs], options, use_color(color))
     unreadable = len(problems) + report.summary.unreadable
     sys.exit(exit_code(report, "never" if write_baseline else config.fail_on, unreadable))
 
@@ -512,17 +549,21 @@ def schema(what: str) -> None:
 
 
 
-def _checked(paths: Iterable[str], config: Any) -> tuple[list[Any], int]:
+def _checked(paths: Iterable[str], config: Any, respect_ignores: bool = True) -> tuple[list[Any], int]:
     """Check the documents named by files, folders and globs; (results, unreadable count).
 
-    Each unreadable input is reported on standard error and left out of the results.
+    Each unreadable input is reported on standard error and left out of the results; a rule
+    choice that names no rule, or leaves none, stops the command (as in ``check``).
     """
     from .engine import check_each  # noqa: PLC0415
     from .report import FileReport  # noqa: PLC0415
 
-    files, problems, warnings = expand_inputs(paths, config.excluded)
-    for line in problems + warnings:
-        click.echo(f"kravkoll: {line}", err=True)
+    files, problems, warnings = expand_inputs(paths, config.excluded, respect_ignores)
+    for line in problems:
+        _error(line)
+    for line in warnings:
+        _warn(line)
+    config = config.for_documents(len(files))
     results: list[Any] = []
     unreadable = len(problems)
     for result in check_each(files, None, config):
@@ -531,6 +572,9 @@ def _checked(paths: Iterable[str], config: Any) -> tuple[list[Any], int]:
             unreadable += 1
         else:
             results.append(result)
+    if results:
+        used = {ruleset.name: ruleset for result in results for ruleset in result.rulesets}
+        stop_on_rule_problems(rule_problems(config, list(used.values()), {r.document.language for r in results}))
     return results, unreadable
 
 
@@ -552,9 +596,11 @@ def _write(text: str, output: str | None) -> None:
 @click.option("--format", "-f", "output_format", type=click.Choice(["md", "csv", "html", "json"]), default="md",
               show_default=True, help="md: a table to read; csv: for spreadsheets; html: a page; json: for programs.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the matrix to FILE.")
+@click.option("--no-ignore", is_flag=True,
+              help="In folders, also read what .gitignore ignores, node_modules, virtual environments and licence files.")
 @ruleset_options
 @debug_option
-def matrix(paths: tuple[str, ...], output_format: str, output: str | None, selection: RulesetSelection) -> None:
+def matrix(paths: tuple[str, ...], output_format: str, output: str | None, no_ignore: bool, selection: RulesetSelection) -> None:
     """The traceability matrix: each requirement, whether it is measurable, and which
     statements follow it up and sanction it (and how they are linked); with the elements
     of a balanced contract each document has.
@@ -568,7 +614,7 @@ def matrix(paths: tuple[str, ...], output_format: str, output: str | None, selec
     from .matrix import build_matrix  # noqa: PLC0415
     from .reporters.matrix import MATRIX_FORMATS  # noqa: PLC0415
 
-    results, unreadable = _checked(paths, selection.config(paths))
+    results, unreadable = _checked(paths, selection.config(paths), respect_ignores=not no_ignore)
     _write(MATRIX_FORMATS[output_format](build_matrix(results)), output)
     sys.exit(2 if unreadable else 0)
 
@@ -672,6 +718,7 @@ def annotate(path: str, output: str | None, selection: RulesetSelection) -> None
     from .errors import InputError, KravError  # noqa: PLC0415
     from .readers import format_of, read_file_bytes  # noqa: PLC0415
     from .readers.docx import read_word  # noqa: PLC0415
+    from .limits import time_limit  # noqa: PLC0415
     from .report import FileReport  # noqa: PLC0415
     from .reporters.docx_annotate import annotate_reading  # noqa: PLC0415
 
@@ -682,10 +729,12 @@ def annotate(path: str, output: str | None, selection: RulesetSelection) -> None
     if _same_file(Path(path), target):
         raise KravError(f"{target}: is the document itself; annotate never writes over its input (give another -o)")
     config = selection.config([path])
-    reading = read_word(data, path, language=config.lang)
-    result = next(iter(check_each([reading.document], None, config)))
+    with time_limit(config.timeout, path):  # one limit for reading and checking
+        reading = read_word(data, path, language=config.lang)
+        result = next(iter(check_each([reading.document], None, config.model_copy(update={"timeout": None}))))
     if isinstance(result, FileReport):  # e.g. a suppression comment that names no rule
         raise KravError(result.error or path)
+    stop_on_rule_problems(rule_problems(config, result.rulesets, {result.document.language}))
     annotated = annotate_reading(reading, result.findings)
     _write_bytes(annotated.data, target)
     whole = sum(placement.anchor == "document" for placement in annotated.placements)

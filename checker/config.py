@@ -33,6 +33,7 @@ else:  # pragma: no cover - Python 3.10
 
 FailOn = Literal["error", "warning", "info", "never"]
 CONFIG_NAMES = ("kravkoll.toml", ".kravkoll.toml")
+BATCH_TIMEOUT = 120.0  # seconds per document in a run over several: 100 times the 300-page benchmark
 
 class Config(BaseModel):
     """Settings for a check; every field can also be given on the command line."""
@@ -49,6 +50,14 @@ class Config(BaseModel):
     timeout: float | None = Field(default=None, gt=0, description="seconds one document may take to read and check; None: no limit")
     base_dir: Path | None = Field(default=None, exclude=True, description="folder of the config file; ruleset paths are relative to it")
     source: str | None = Field(default=None, exclude=True)
+
+    def for_documents(self, count: int) -> Config:
+        """This configuration for a run over ``count`` documents: a batch gets
+        :data:`BATCH_TIMEOUT` per document when no timeout is set, so that one hostile file
+        cannot hold up a pipeline; a single document keeps no limit."""
+        if self.timeout is not None or count < 2:
+            return self
+        return self.model_copy(update={"timeout": BATCH_TIMEOUT})
 
     def rule_enabled(self, rule: Rule) -> bool:
         """Whether ``rule`` runs under ``select`` and ``ignore``."""
