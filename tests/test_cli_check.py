@@ -120,7 +120,8 @@ def test_bad_inputs_give_one_line_on_stderr_and_exit_2(work: Path, args: list[st
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("args", [["--format", "pdf"], ["--output-format", "sarif"], ["--output-format", "xml=a.xml"], ["--jobs", "-1"]])
+@pytest.mark.parametrize("args", [["--format", "pdf"], ["--output-format", "pdf"], ["--output-format", "xml=a.xml"], ["--write", "sarif"],
+                                  ["--jobs", "-1"]])
 def test_usage_errors_exit_2(work: Path, args: list[str]) -> None:
     write(work / "utkast.md", DRAFT)
     result = invoke("check", "utkast.md", "-r", R, *args)
