@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 import click
 
 from . import __version__
-from .cli_options import RulesetSelection, ruleset_options
+from .cli_options import RulesetSelection, ruleset_options, warn
 from .errors import KravError
 from .reporters import FORMATS
 
@@ -150,13 +150,6 @@ def _parse_format_or_outputs(ctx: click.Context, param: click.Parameter, values:
         else:
             raise click.BadParameter(f"'{value}': unknown format (choose from {', '.join(FORMATS)}; or FORMAT=FILE)")
     return parsed
-
-
-def _warn(message: str) -> None:
-    """A warning on standard error, unless ``--quiet``."""
-    from .cli_options import warn  # noqa: PLC0415
-
-    warn(message)
 
 
 def _note(message: str) -> None:
@@ -321,12 +314,15 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
           format_or_outputs: list[tuple[str, str | None]], output: str | None, extra_outputs: list[tuple[str, str]],
           fail_on: str | None, jobs: int, baseline: str | None, write_baseline: str | None, stdin_format: str,
           quiet: bool, statistics: bool, no_ignore: bool, color: bool | None) -> None:
-    """Check documents: files, folders (recursively: .docx .md .txt .pdf), globs, '-' for standard
+    """Check documents: files, folders (recursively: .docx .md .txt .pdf; not what .gitignore
+    ignores, node_modules, virtual environments or licence files), globs, '-' for standard
     input; without PATHS, the current folder.
 
     \b
     Exit codes: 0 no finding at or above --fail-on; 1 some; 2 usage errors, unreadable
-    files, invalid rulesets or configuration (one line each on standard error).
+    files, invalid rulesets or configuration (one line each on standard error). A rule id
+    in --select, --ignore, --severity, the configuration or a suppression comment that names
+    no rule is an error (with the closest id), and so is a run in which no rule would run.
     In a document, '<!-- kravkoll: ignore RULE -- reason -->' suppresses RULE in the next block.
     """
     from .baseline import new_findings, read_baseline, write_baseline as save_baseline  # noqa: PLC0415
@@ -350,7 +346,7 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
     known_baseline = read_baseline(Path(baseline)) if baseline else None
     files, problems, warnings = expand_inputs(paths, config.excluded, respect_ignores=not no_ignore)
     for message in warnings:
-        _warn(message)
+        warn(message)
     config = config.for_documents(len(files))
     items, stdin_problems = read_inputs(files, stdin_format, config.lang)
     problems += stdin_problems
@@ -562,7 +558,7 @@ def _checked(paths: Iterable[str], config: Any, respect_ignores: bool = True) ->
     for line in problems:
         _error(line)
     for line in warnings:
-        _warn(line)
+        warn(line)
     config = config.for_documents(len(files))
     results: list[Any] = []
     unreadable = len(problems)
