@@ -16,8 +16,8 @@ out unless ``--no-ignore`` is given (``respect_ignores`` False):
   ``.md`` or ``-MIT.txt``): they are not procurement documents, and their wording ("as is",
   "without warranty") is exactly what the rules flag.
 
-The walk is linear in the number of files and ignore patterns; symbolic links to folders are
-not followed (no cycles).
+Each path is compared with the ignore patterns that apply to it, as git does; symbolic links to
+folders are not followed (no cycles).
 """
 
 from __future__ import annotations
@@ -141,13 +141,27 @@ def is_tool_folder(folder: Path) -> bool:
 
 
 def documents_in(folder: Path, respect_ignores: bool = True) -> Iterator[Path]:
-    """The documents under ``folder``, in sorted order (see the module's docstring)."""
+    """The documents under ``folder``, in sorted order (see the module's docstring).
+
+    Depth first with a stack of its own, so that folders nested thousands deep cannot exhaust
+    Python's recursion limit.
+    """
     root = folder.resolve()
     inherited = _inherited_rules(root) if respect_ignores else []
-    yield from _walk(folder, root, inherited, respect_ignores)
+    stack = [_entries(folder, root, inherited, respect_ignores)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif isinstance(entry, Path):
+            yield entry
+        else:
+            stack.append(_entries(*entry, respect_ignores))
 
 
-def _walk(folder: Path, resolved: Path, rules: list[IgnoreRule], respect_ignores: bool) -> Iterator[Path]:
+def _entries(folder: Path, resolved: Path, rules: list[IgnoreRule], respect_ignores: bool
+             ) -> Iterator[Path | tuple[Path, Path, list[IgnoreRule]]]:
+    """A folder's documents (paths) and subfolders to search (folder, resolved, rules), by name."""
     if respect_ignores:
         rules = rules + _read_rules(resolved)
     try:
@@ -164,10 +178,8 @@ def _walk(folder: Path, resolved: Path, rules: list[IgnoreRule], respect_ignores
             continue
         path = folder / name
         if is_folder:
-            if respect_ignores and (ignored(resolved / name, True, rules) or is_tool_folder(path)):
-                continue
-            yield from _walk(path, resolved / name, rules, respect_ignores)
+            if not (respect_ignores and (ignored(resolved / name, True, rules) or is_tool_folder(path))):
+                yield path, resolved / name, rules
         elif Path(name).suffix.lower() in DOCUMENT_SUFFIXES and entry.is_file():
-            if respect_ignores and (ignored(resolved / name, False, rules) or _LICENCE.fullmatch(name)):
-                continue
-            yield path
+            if not (respect_ignores and (ignored(resolved / name, False, rules) or _LICENCE.fullmatch(name))):
+                yield path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import docx
@@ -48,6 +49,14 @@ def test_gitignore_outside_a_repository_is_only_read_inside_the_folder(work: Pat
     write(work / ".gitignore", "*.md\n")  # not a repository: a parent's .gitignore does not apply
     write(work / "projekt" / "avtal.md", CLEAN)
     assert checked_files("projekt") == ["projekt/avtal.md"]
+
+
+def test_folders_nested_deeper_than_pythons_recursion_limit(work: Path) -> None:
+    from checker.discovery import documents_in
+
+    os.makedirs("/".join(["d"] * 1200))  # 2,400 characters: within PATH_MAX
+    write(work / "/".join(["d"] * 1200) / "x.md", CLEAN)
+    assert [p.name for p in documents_in(Path("d"))] == ["x.md"]
 
 
 def test_gitignore_patterns() -> None:
