@@ -219,14 +219,16 @@ def rulesets_used(explicit: list[Ruleset] | None, report: Report) -> list[Rulese
 
 def rule_problems(config: Config, rulesets: list[Ruleset], languages: Iterable[str]) -> list[str]:
     """Why the rule choice of a run is wrong: no rule would run, or a ``select``, ``ignore`` or
-    ``severity`` entry names no rule (a typo, usually; with the closest rule id). Empty when
-    no document was read with the shipped rulesets (they are not known then)."""
+    ``severity`` entry names no rule (a typo, usually; with the closest rule id). ``rulesets``
+    are those in use; with the shipped rulesets, those of the ``languages`` read (so the caller
+    asks once a document has been read)."""
     from .config import unknown_selector  # noqa: PLC0415
     from .reporters import rules_of  # noqa: PLC0415
     from .rulecompile import shipped_ruleset_names  # noqa: PLC0415
 
     rules = rules_of(rulesets)
     languages = sorted(languages)
+    problems: list[str] = []
     if not any(config.rule_enabled(rule) for rule in rules):
         if rules:
             why = "--select/--ignore leave none"
@@ -236,9 +238,7 @@ def rule_problems(config: Config, rulesets: list[Ruleset], languages: Iterable[s
             why = f"no shipped ruleset for {', '.join(languages)}; give one with --ruleset"
         else:
             why = "no ruleset given"
-        problems = [f"no rule would run ({why})"]
-    else:
-        problems = []
+        problems.append(f"no rule would run ({why})")
     if not rules:
         return problems
     names = shipped_ruleset_names() + [r.name for r in rulesets]
