@@ -35,26 +35,25 @@ _LICENCE = re.compile(r"(?i)(licen[cs]e|copying)([-._ ].*)?")
 
 @dataclass(frozen=True)
 class IgnoreRule:
-    """One line of a ``.gitignore``: a pattern relative to ``base`` (the file's folder)."""
+    """One line of a ``.gitignore``: a pattern relative to ``base``, the file's folder as an
+    absolute path ending in ``/`` (paths are compared as strings: pathlib is far slower here)."""
 
-    base: Path
+    base: str
     regex: re.Pattern[str]
     negated: bool
     folders_only: bool
     anchored: bool
 
-    def matches(self, path: Path, is_folder: bool) -> bool:
-        if self.folders_only and not is_folder:
+    def matches(self, path: str, is_folder: bool) -> bool:
+        """Whether the rule matches ``path``, an absolute path with ``/`` separators."""
+        if (self.folders_only and not is_folder) or not path.startswith(self.base):
             return False
-        try:
-            relative = path.relative_to(self.base).as_posix()
-        except ValueError:
-            return False
-        return bool(self.regex.fullmatch(relative if self.anchored else path.name))
+        return bool(self.regex.fullmatch(path[len(self.base):] if self.anchored else path.rpartition("/")[2]))
 
 
 def parse_gitignore(text: str, base: Path) -> list[IgnoreRule]:
-    """The rules of a ``.gitignore`` whose folder is ``base``."""
+    """The rules of a ``.gitignore`` whose folder is ``base`` (an absolute path)."""
+    prefix = base.as_posix().rstrip("/") + "/"
     rules: list[IgnoreRule] = []
     for raw in text.splitlines():
         line = raw.rstrip(" \t") if not raw.endswith("\\ ") else raw
@@ -70,7 +69,7 @@ def parse_gitignore(text: str, base: Path) -> list[IgnoreRule]:
         if not line:
             continue
         anchored = "/" in line
-        rules.append(IgnoreRule(base, re.compile(_glob_regex(line.lstrip("/"))), negated, folders_only, anchored))
+        rules.append(IgnoreRule(prefix, re.compile(_glob_regex(line.lstrip("/"))), negated, folders_only, anchored))
     return rules
 
 
@@ -108,8 +107,9 @@ def _glob_regex(pattern: str) -> str:
     return "".join(out)
 
 
-def ignored(path: Path, is_folder: bool, rules: list[IgnoreRule]) -> bool:
-    """Whether the last rule that matches ``path`` ignores it (False when none matches)."""
+def ignored(path: str, is_folder: bool, rules: list[IgnoreRule]) -> bool:
+    """Whether the last rule that matches ``path`` (absolute, ``/`` separators) ignores it
+    (False when none matches)."""
     for rule in reversed(rules):
         if rule.matches(path, is_folder):
             return not rule.negated
@@ -164,6 +164,7 @@ def _entries(folder: Path, resolved: Path, rules: list[IgnoreRule], respect_igno
     """A folder's documents (paths) and subfolders to search (folder, resolved, rules), by name."""
     if respect_ignores:
         rules = rules + _read_rules(resolved)
+    base = resolved.as_posix().rstrip("/")
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError:
@@ -176,10 +177,10 @@ def _entries(folder: Path, resolved: Path, rules: list[IgnoreRule], respect_igno
             is_folder = entry.is_dir(follow_symlinks=False)
         except OSError:
             continue
-        path = folder / name
         if is_folder:
-            if not (respect_ignores and (ignored(resolved / name, True, rules) or is_tool_folder(path))):
+            path = folder / name
+            if not (respect_ignores and (ignored(f"{base}/{name}", True, rules) or is_tool_folder(path))):
                 yield path, resolved / name, rules
-        elif Path(name).suffix.lower() in DOCUMENT_SUFFIXES and entry.is_file():
-            if not (respect_ignores and (ignored(resolved / name, False, rules) or _LICENCE.fullmatch(name))):
-                yield path
+        elif name.lower().endswith(DOCUMENT_SUFFIXES) and entry.is_file():
+            if not (respect_ignores and (ignored(f"{base}/{name}", False, rules) or _LICENCE.fullmatch(name))):
+                yield folder / name
