@@ -222,26 +222,34 @@ def rule_problems(config: Config, rulesets: list[Ruleset], languages: Iterable[s
     ``severity`` entry names no rule (a typo, usually; with the closest rule id). ``rulesets``
     are those in use; with the shipped rulesets, those of the ``languages`` read (so the caller
     asks once a document has been read)."""
+    from .reporters import rules_of  # noqa: PLC0415
+
+    rules = rules_of(rulesets)
+    if any(config.rule_enabled(rule) for rule in rules):
+        return selector_problems(config, rulesets)
+    if rules:
+        why = "--select/--ignore leave none"
+    elif rulesets:
+        why = f"{', '.join(r.name for r in rulesets)} has no rules"
+    elif languages:
+        why = f"no shipped ruleset for {', '.join(sorted(languages))}; give one with --ruleset"
+    else:
+        why = "no ruleset given"
+    return [f"no rule would run ({why})", *selector_problems(config, rulesets)]
+
+
+def selector_problems(config: Config, rulesets: list[Ruleset]) -> list[str]:
+    """The ``select``, ``ignore`` and ``severity`` entries that name no rule of ``rulesets``
+    (nor a full id or glob of another shipped ruleset), each with the closest rule id."""
     from .config import unknown_selector  # noqa: PLC0415
     from .reporters import rules_of  # noqa: PLC0415
     from .rulecompile import shipped_ruleset_names  # noqa: PLC0415
 
     rules = rules_of(rulesets)
-    languages = sorted(languages)
-    problems: list[str] = []
-    if not any(config.rule_enabled(rule) for rule in rules):
-        if rules:
-            why = "--select/--ignore leave none"
-        elif rulesets:
-            why = f"{', '.join(r.name for r in rulesets)} has no rules"
-        elif languages:
-            why = f"no shipped ruleset for {', '.join(languages)}; give one with --ruleset"
-        else:
-            why = "no ruleset given"
-        problems.append(f"no rule would run ({why})")
     if not rules:
-        return problems
+        return []
     names = shipped_ruleset_names() + [r.name for r in rulesets]
+    problems: list[str] = []
     for key, patterns in (("select", config.select), ("ignore", config.ignore), ("severity", list(config.severity))):
         for pattern in patterns:
             problem = unknown_selector(pattern, rules, names)
@@ -343,6 +351,11 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
     compiled = load_check_rulesets(config)
     if compiled is not None:
         stop_on_rule_problems(rule_problems(config, compiled, ()))
+    elif config.select or config.ignore or config.severity:  # before a long batch: a rule of no language is a typo
+        from .engine import default_rulesets_compiled  # noqa: PLC0415 - compiled once; checking uses them too
+
+        every_language = [r for language in ([config.lang] if config.lang else ["sv", "en"]) for r in default_rulesets_compiled(language)]
+        stop_on_rule_problems(selector_problems(config, every_language))
     known_baseline = read_baseline(Path(baseline)) if baseline else None
     files, problems, warnings = expand_inputs(paths, config.excluded, respect_ignores=not no_ignore)
     for message in warnings:

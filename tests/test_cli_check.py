@@ -433,8 +433,12 @@ def test_selectors_that_match_no_rule_are_errors_with_the_closest_id(work: Path)
         "kravkoll: severity 'sv-avtal/UTAN-SANKTON' matches no rule of sv-avtal; did you mean 'sv-avtal/UTAN-SANKTION'?",
     ]
     (work / "kravkoll.toml").unlink()
-    shipped = invoke("check", "utkast.md", "--ignore", "AV01", "--quiet")  # the shipped rulesets: known after reading
-    assert shipped.exit_code == 2 and "ignore 'AV01' matches no rule of sv-avtal, sv-krav, sv-lou; did you mean" in shipped.stderr
+    (work / "trasig.md").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    shipped = invoke("check", "utkast.md", "trasig.md", "--ignore", "AV01", "--quiet")  # no shipped rule of any language: before reading
+    assert (shipped.exit_code, shipped.stderr) == (2, "kravkoll: ignore 'AV01' matches no rule of en-contract, en-requirements, en-rfp, "
+                                                      "sv-avtal, sv-krav, sv-lou; did you mean 'AV101'?\n")
+    english = invoke("check", "utkast.md", "--ignore", "CT001", "--lang", "sv", "--quiet")  # a rule of the other language only
+    assert english.exit_code == 2 and "ignore 'CT001' matches no rule of sv-avtal, sv-krav, sv-lou" in english.stderr
     forms = invoke("check", "utkast.md", "--ignore", "AV001,sv-krav/KR001,missing-clause,en-contract/*", "--quiet")
     assert forms.exit_code in (0, 1) and forms.stderr == ""
 
