@@ -727,7 +727,7 @@ def annotate(path: str, output: str | None, selection: RulesetSelection) -> None
     from .errors import InputError, KravError  # noqa: PLC0415
     from .readers import format_of, read_file_bytes  # noqa: PLC0415
     from .readers.docx import read_word  # noqa: PLC0415
-    from .limits import time_limit  # noqa: PLC0415
+    from .limits import one_document  # noqa: PLC0415
     from .report import FileReport  # noqa: PLC0415
     from .reporters.docx_annotate import annotate_reading  # noqa: PLC0415
 
@@ -738,7 +738,7 @@ def annotate(path: str, output: str | None, selection: RulesetSelection) -> None
     if _same_file(Path(path), target):
         raise KravError(f"{target}: is the document itself; annotate never writes over its input (give another -o)")
     config = selection.config([path])
-    with time_limit(config.timeout, path):  # one limit for reading and checking
+    with one_document(path, config.timeout):  # one limit for reading and checking
         reading = read_word(data, path, language=config.lang)
         result = next(iter(check_each([reading.document], None, config.model_copy(update={"timeout": None}))))
     if isinstance(result, FileReport):  # e.g. a suppression comment that names no rule
