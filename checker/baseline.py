@@ -20,7 +20,7 @@ from .errors import KravError, first_problem
 from .files import InputFiles, open_regular, write_output
 from .report import Finding, Report, summarize
 
-BASELINE_VERSION = 1
+BASELINE_VERSION = 2  # 2: fingerprints without the requirement id or an outline number
 
 
 class BaselineEntry(BaseModel):
@@ -67,12 +67,15 @@ def read_baseline(path: Path) -> Baseline:
         raise KravError(f"{path}: cannot read the baseline: {error.strerror or error}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise KravError(f"{path}: not a kravkoll baseline (invalid JSON: {error})") from None
+    except RecursionError:  # json parses nested arrays and objects recursively
+        raise KravError(f"{path}: not a kravkoll baseline (nested too deeply)") from None
     try:
         baseline = Baseline.model_validate(data)
     except ValidationError as error:
         raise KravError(f"{path}: not a kravkoll baseline ({first_problem(error)})") from None
     if baseline.kravkoll_baseline != BASELINE_VERSION:
-        raise KravError(f"{path}: baseline version {baseline.kravkoll_baseline} is not supported (expected {BASELINE_VERSION})")
+        raise KravError(f"{path}: baseline version {baseline.kravkoll_baseline} is not supported (expected {BASELINE_VERSION};"
+                        " write it again with --write-baseline)")
     return baseline
 
 

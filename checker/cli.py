@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 import click
 
 from . import __version__
-from .cli_options import RulesetSelection, ruleset_options
+from .cli_options import RulesetSelection, ruleset_options, warn
 from .errors import KravError, visible
 from .reporters import FORMATS
 
@@ -30,9 +30,6 @@ if TYPE_CHECKING:  # the modules behind these load on first use, so that --help 
     from .report import Report
     from .reporters import RenderOptions
     from .rulemodel import Ruleset
-
-KNOWN_SUFFIXES = (".docx", ".md", ".markdown", ".txt", ".text", ".pdf")
-
 
 class KravGroup(click.Group):
     """Turns kravkoll's own errors into a message and exit code 2, never a traceback."""
@@ -96,9 +93,12 @@ def main() -> None:
 FAIL_ON = ("error", "warning", "info", "never")
 
 
-def expand_inputs(paths: Iterable[str], exclude: Any = None) -> tuple[list[str], list[str], list[str]]:
-    """Files to check from files, folders (recursively, known extensions) and globs; error
-    lines for paths that give nothing; warnings for folders without documents."""
+def expand_inputs(paths: Iterable[str], exclude: Any = None, respect_ignores: bool = True) -> tuple[list[str], list[str], list[str]]:
+    """Files to check from files, folders (recursively, known extensions; what
+    :mod:`checker.discovery` leaves out of a folder is left out) and globs; error lines for
+    paths that give nothing; warnings for folders without documents."""
+    from .discovery import DOCUMENT_SUFFIXES, documents_in  # noqa: PLC0415
+
     files: list[str] = []
     problems: list[str] = []
     warnings: list[str] = []
@@ -108,15 +108,10 @@ def expand_inputs(paths: Iterable[str], exclude: Any = None) -> tuple[list[str],
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and not p.name.startswith("~$")
-            )
+            found = documents_in(path, respect_ignores)
             kept = [str(p) for p in found if not (exclude and exclude(p))]
             if not kept:
-                warnings.append(f"{raw}: no documents to check in this folder ({', '.join(KNOWN_SUFFIXES)})")
+                warnings.append(f"{raw}: no documents to check in this folder ({', '.join(DOCUMENT_SUFFIXES)})")
             files.extend(kept)
         elif path.exists():
             files.append(raw)
@@ -131,6 +126,7 @@ def expand_inputs(paths: Iterable[str], exclude: Any = None) -> tuple[list[str],
 
 
 def _parse_output_formats(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> list[tuple[str, str]]:
+    """``--write FORMAT=FILE`` values as (format, file) pairs."""
     parsed: list[tuple[str, str]] = []
     for value in values:
         name, sep, file = value.partition("=")
@@ -142,8 +138,24 @@ def _parse_output_formats(_ctx: click.Context, _param: click.Parameter, values: 
     return parsed
 
 
-def _warn(message: str) -> None:
-    click.echo(f"kravkoll: warning: {visible(message)}", err=True)
+def _parse_format_or_outputs(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """``--output-format``: FORMAT as ruff users type it (an alias of ``--format``, file None), or
+    the older FORMAT=FILE (as ``--write``), so that no pipeline written for it breaks."""
+    parsed: list[tuple[str, str | None]] = []
+    for value in values:
+        if "=" in value:
+            parsed.extend(_parse_output_formats(ctx, param, (value,)))
+        elif value in FORMATS:
+            parsed.append((value, None))
+        else:
+            raise click.BadParameter(f"'{value}': unknown format (choose from {', '.join(FORMATS)}; or FORMAT=FILE)")
+    return parsed
+
+
+def _note(message: str) -> None:
+    """Information on standard error ("wrote the baseline"), unless ``--quiet``."""
+    if not click.get_current_context().find_root().meta.get("quiet"):
+        click.echo(visible(f"kravkoll: {message}"), err=True)
 
 
 def _error(message: str) -> None:
@@ -205,27 +217,54 @@ def rulesets_used(explicit: list[Ruleset] | None, report: Report) -> list[Rulese
     return list(used.values())
 
 
-def warn_about_rules(config: Config, rulesets: list[Ruleset], report: Report) -> None:
-    """Warn when no rule ran on the documents read, and about selectors that match no rule."""
-    from .config import validate_selectors  # noqa: PLC0415
+def rule_problems(config: Config, rulesets: list[Ruleset], languages: Iterable[str]) -> list[str]:
+    """Why the rule choice of a run is wrong: no rule would run, or a ``select``, ``ignore`` or
+    ``severity`` entry names no rule (a typo, usually; with the closest rule id). ``rulesets``
+    are those in use; with the shipped rulesets, those of the ``languages`` read (so the caller
+    asks once a document has been read)."""
     from .reporters import rules_of  # noqa: PLC0415
 
     rules = rules_of(rulesets)
-    languages = sorted({f.language for f in report.files if f.language})
-    if languages and not any(config.rule_enabled(rule) for rule in rules):
-        if rules:
-            why = "--select/--ignore leave none"
-        elif rulesets:
-            why = f"{', '.join(r.name for r in rulesets)} has no rules"
-        else:
-            why = f"no shipped ruleset for {', '.join(languages)}; give one with --ruleset"
-        _warn(f"no rule ran ({why})")
+    if any(config.rule_enabled(rule) for rule in rules):
+        return selector_problems(config, rulesets)
+    if rules:
+        why = "--select/--ignore leave none"
+    elif rulesets:
+        why = f"{', '.join(r.name for r in rulesets)} has no rules"
+    elif languages:
+        why = f"no shipped ruleset for {', '.join(sorted(languages))}; give one with --ruleset"
+    else:
+        why = "no ruleset given"
+    return [f"no rule would run ({why})", *selector_problems(config, rulesets)]
+
+
+def selector_problems(config: Config, rulesets: list[Ruleset]) -> list[str]:
+    """The ``select``, ``ignore`` and ``severity`` entries that name no rule of ``rulesets``
+    (nor a full id or glob of another shipped ruleset), each with the closest rule id."""
+    from .config import unknown_selector  # noqa: PLC0415
+    from .reporters import rules_of  # noqa: PLC0415
+    from .rulecompile import shipped_ruleset_names  # noqa: PLC0415
+
+    rules = rules_of(rulesets)
     if not rules:
-        return
-    names = ", ".join(r.name for r in rulesets)
+        return []
+    names = shipped_ruleset_names() + [r.name for r in rulesets]
+    problems: list[str] = []
     for key, patterns in (("select", config.select), ("ignore", config.ignore), ("severity", list(config.severity))):
-        for pattern in validate_selectors(patterns, rules):
-            _warn(f"{key} '{pattern}' matches no rule of {names}")
+        for pattern in patterns:
+            problem = unknown_selector(pattern, rules, names)
+            if problem is not None:
+                problems.append(f"{key} {problem}")
+    return problems
+
+
+def stop_on_rule_problems(problems: list[str]) -> None:
+    """Print each problem of the rule choice and exit 2: a run with a mistyped rule id must not
+    pass as a clean run."""
+    if problems:
+        for message in problems:
+            _error(message)
+        sys.exit(2)
 
 
 def use_color(flag: bool | None) -> bool:
@@ -282,12 +321,13 @@ def refuse_unsafe_targets(targets: Iterable[str | None], inputs: InputFiles) -> 
 @main.command()
 @click.argument("paths", nargs=-1)
 @ruleset_options
-@click.option("--format", "-f", "output_format", type=click.Choice(list(FORMATS)), default="text", show_default=True,
-              help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False),
-              help="Write the report to FILE instead of standard output ('-').")
-@click.option("--output-format", "extra_outputs", multiple=True, metavar="FORMAT=FILE", callback=_parse_output_formats,
-              help="Also write the report in FORMAT to FILE (repeatable), e.g. sarif=kravkoll.sarif.")
+@click.option("--format", "-f", "output_format", type=click.Choice(list(FORMATS)), default=None,
+              help="Output format.  [default: text]")
+@click.option("--output-format", "format_or_outputs", multiple=True, metavar="FORMAT", callback=_parse_format_or_outputs,
+              help="Same as --format (as in ruff). A FORMAT=FILE value works as --write.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of standard output ('-'). Never over an input, never through a link.")
+@click.option("--write", "extra_outputs", multiple=True, metavar="FORMAT=FILE", callback=_parse_output_formats,
+              help="Also write the report in FORMAT to FILE (repeatable), e.g. --write sarif=kravkoll.sarif.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Exit 1 when a finding of this severity or worse remains.  [default: error]")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
@@ -297,21 +337,26 @@ def refuse_unsafe_targets(targets: Iterable[str | None], inputs: InputFiles) -> 
               help="Write the findings to a baseline file (accepting them: exit 0 unless a file cannot be read).")
 @click.option("--stdin-format", type=click.Choice(["md", "txt", "docx", "pdf"]), default="md", show_default=True,
               help="Format of standard input when a PATH is '-'.")
-@click.option("--quiet", "-q", is_flag=True, help="Text: print only the summary (and errors); no progress bar.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="No warnings or notes on standard error (errors still), no progress bar; the text format prints only the summary.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings (JSON with --format json).")
+@click.option("--no-ignore", is_flag=True,
+              help="In folders, also check what .gitignore ignores, node_modules, virtual environments and licence files.")
 @click.option("--color/--no-color", default=None, help="Colour the text output.  [default: on a terminal, unless NO_COLOR is set]")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
-              help="Give up on a document that takes longer to read and check (an error for that file; the rest go on). "
-                   "Default: the configuration's, else no limit. Not enforced on Windows.")
 @debug_option
-def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: str, output: str | None,
-          extra_outputs: list[tuple[str, str]], fail_on: str | None, jobs: int, baseline: str | None,
-          write_baseline: str | None, stdin_format: str, quiet: bool, color: bool | None, timeout: float | None) -> None:
-    """Check documents: files, folders (recursively: .docx .md .txt .pdf), globs, '-' for standard
+def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: str | None,
+          format_or_outputs: list[tuple[str, str | None]], output: str | None, extra_outputs: list[tuple[str, str]],
+          fail_on: str | None, jobs: int, baseline: str | None, write_baseline: str | None, stdin_format: str,
+          quiet: bool, statistics: bool, no_ignore: bool, color: bool | None) -> None:
+    """Check documents: files, folders (recursively: .docx .md .txt .pdf; not what .gitignore
+    ignores, node_modules, virtual environments or licence files), globs, '-' for standard
     input; without PATHS, the current folder.
 
     \b
     Exit codes: 0 no finding at or above --fail-on; 1 some; 2 usage errors, unreadable
-    files, invalid rulesets or configuration (one line each on standard error).
+    files, invalid rulesets or configuration (one line each on standard error). A rule id
+    in --select, --ignore, --severity, the configuration or a suppression comment that names
+    no rule is an error (with the closest id), and so is a run in which no rule would run.
     In a document, '<!-- kravkoll: ignore RULE -- reason -->' suppresses RULE in the next block.
     Output files (-o, --output-format, --write-baseline) are written whole or not at all, never
     over an input of the run and never through a symbolic link (refused, exit 2).
@@ -320,15 +365,30 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
     from .batch import check_batch  # noqa: PLC0415
     from .reporters import RenderOptions  # noqa: PLC0415
 
+    if quiet:
+        click.get_current_context().find_root().meta["quiet"] = True
+    chosen = {name for name in (output_format, *(name for name, file in format_or_outputs if file is None)) if name}
+    if len(chosen) > 1:
+        raise click.UsageError(f"one output format for standard output, not {' and '.join(sorted(chosen))} (--write FORMAT=FILE for more)")
+    output_format = chosen.pop() if chosen else "text"
+    extra_outputs = [(name, file) for name, file in format_or_outputs if file is not None] + extra_outputs
     paths = paths or (".",)
     config = selection.config(paths)
-    overrides = {key: value for key, value in (("fail_on", fail_on), ("timeout", timeout)) if value is not None}
-    config = config.model_copy(update=overrides)
+    if fail_on is not None:
+        config = config.model_copy(update={"fail_on": fail_on})
     compiled = load_check_rulesets(config)
+    if compiled is not None:
+        stop_on_rule_problems(rule_problems(config, compiled, ()))
+    elif config.select or config.ignore or config.severity:  # before a long batch: a rule of no language is a typo
+        from .engine import default_rulesets_compiled  # noqa: PLC0415 - compiled once; checking uses them too
+
+        every_language = [r for language in ([config.lang] if config.lang else ["sv", "en"]) for r in default_rulesets_compiled(language)]
+        stop_on_rule_problems(selector_problems(config, every_language))
     known_baseline = read_baseline(Path(baseline)) if baseline else None
-    files, problems, warnings = expand_inputs(paths, config.excluded)
+    files, problems, warnings = expand_inputs(paths, config.excluded, respect_ignores=not no_ignore)
     for message in warnings:
-        _warn(message)
+        warn(message)
+    config = config.for_documents(len(files))
     items, stdin_problems = read_inputs(files, stdin_format, config.lang)
     problems += stdin_problems
     for message in problems:
@@ -345,15 +405,23 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
         for text in tracebacks:
             click.echo(text, err=True, nl=False)
     used = rulesets_used(compiled, report)
-    warn_about_rules(config, used, report)
+    languages = {f.language for f in report.files if f.language}
+    if compiled is None and languages:
+        stop_on_rule_problems(rule_problems(config, used, languages))
 
     if write_baseline:
         count = save_baseline(report, Path(write_baseline), inputs)
-        click.echo(f"kravkoll: wrote {count} finding{'s' if count != 1 else ''} to the baseline {visible(write_baseline)}", err=True)
+        _note(f"wrote {count} finding{'s' if count != 1 else ''} to the baseline {write_baseline}")
     if known_baseline is not None:
         report = new_findings(report, known_baseline)
     options = RenderOptions(quiet=quiet, rulesets=tuple(used), config=config)
-    write_outputs(report, [(output_format, output), *extra_outputs], options, use_color(color), inputs)
+    if statistics:
+        from .reporters.statistics import render_json, render_text  # noqa: PLC0415
+
+        _write((render_json if output_format == "json" else render_text)(report), output, inputs)
+        write_outputs(report, extra_outputs, options, False, inputs)
+    else:
+        write_outputs(report, [(output_format, output), *extra_outputs], options, use_color(color), inputs)
     unreadable = len(problems) + report.summary.unreadable
     sys.exit(exit_code(report, "never" if write_baseline else config.fail_on, unreadable))
 
@@ -579,20 +647,24 @@ def schema(what: str) -> None:
 
 
 
-def _checked(paths: Iterable[str], config: Any, output: str | None) -> tuple[list[Any], int, InputFiles]:
+def _checked(paths: Iterable[str], config: Any, output: str | None, respect_ignores: bool = True) -> tuple[list[Any], int, InputFiles]:
     """Check the documents named by files, folders and globs; (results, unreadable count, the
     run's input files). The ``output`` file is refused before any work when it may not be written.
 
-    Each unreadable input is reported on standard error and left out of the results.
+    Each unreadable input is reported on standard error and left out of the results; a rule
+    choice that names no rule, or leaves none, stops the command (as in ``check``).
     """
     from .engine import check_each  # noqa: PLC0415
     from .report import FileReport  # noqa: PLC0415
 
-    files, problems, warnings = expand_inputs(paths, config.excluded)
-    for line in problems + warnings:
+    files, problems, warnings = expand_inputs(paths, config.excluded, respect_ignores)
+    for line in problems:
         _error(line)
+    for line in warnings:
+        warn(line)
     inputs = input_files(files, config)
     refuse_unsafe_targets([output], inputs)
+    config = config.for_documents(len(files))
     results: list[Any] = []
     unreadable = len(problems)
     for result in check_each(files, None, config):
@@ -601,6 +673,9 @@ def _checked(paths: Iterable[str], config: Any, output: str | None) -> tuple[lis
             unreadable += 1
         else:
             results.append(result)
+    if results:
+        used = {ruleset.name: ruleset for result in results for ruleset in result.rulesets}
+        stop_on_rule_problems(rule_problems(config, list(used.values()), {r.document.language for r in results}))
     return results, unreadable, inputs
 
 
@@ -620,9 +695,11 @@ def _write(text: str, output: str | None, inputs: InputFiles) -> None:
               show_default=True, help="md: a table to read; csv: for spreadsheets; html: a page; json: for programs.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write the matrix to FILE ('-': standard output). Never over an input, never through a link.")
+@click.option("--no-ignore", is_flag=True,
+              help="In folders, also read what .gitignore ignores, node_modules, virtual environments and licence files.")
 @ruleset_options
 @debug_option
-def matrix(paths: tuple[str, ...], output_format: str, output: str | None, selection: RulesetSelection) -> None:
+def matrix(paths: tuple[str, ...], output_format: str, output: str | None, no_ignore: bool, selection: RulesetSelection) -> None:
     """The traceability matrix: each requirement, whether it is measurable, and which
     statements follow it up and sanction it (and how they are linked); with the elements
     of a balanced contract each document has.
@@ -636,7 +713,7 @@ def matrix(paths: tuple[str, ...], output_format: str, output: str | None, selec
     from .matrix import build_matrix  # noqa: PLC0415
     from .reporters.matrix import MATRIX_FORMATS  # noqa: PLC0415
 
-    results, unreadable, inputs = _checked(paths, selection.config(paths), output)
+    results, unreadable, inputs = _checked(paths, selection.config(paths), output, respect_ignores=not no_ignore)
     _write(MATRIX_FORMATS[output_format](build_matrix(results)), output, inputs)
     sys.exit(2 if unreadable else 0)
 
@@ -709,6 +786,8 @@ def annotate(path: str, output: str | None, selection: RulesetSelection) -> None
     from .files import write_output  # noqa: PLC0415
     from .readers import format_of, read_file_bytes  # noqa: PLC0415
     from .readers.docx import read_word  # noqa: PLC0415
+    from .limits import one_document  # noqa: PLC0415
+    from .report import FileReport  # noqa: PLC0415
     from .reporters.docx_annotate import annotate_reading  # noqa: PLC0415
 
     if format_of(path) != "docx":
@@ -718,8 +797,12 @@ def annotate(path: str, output: str | None, selection: RulesetSelection) -> None
     inputs = input_files([path], config)
     refuse_unsafe_targets([str(target)], inputs)
     data = read_file_bytes(path)
-    reading = read_word(data, path, language=config.lang)
-    result = next(iter(check_each([reading.document], None, config)))
+    with one_document(path, config.timeout):  # one limit for reading and checking
+        reading = read_word(data, path, language=config.lang)
+        result = next(iter(check_each([reading.document], None, config.model_copy(update={"timeout": None}))))
+    if isinstance(result, FileReport):  # e.g. a suppression comment that names no rule
+        raise KravError(result.error or path)
+    stop_on_rule_problems(rule_problems(config, result.rulesets, {result.document.language}))
     annotated = annotate_reading(reading, result.findings)
     write_output(target, annotated.data, inputs)
     whole = sum(placement.anchor == "document" for placement in annotated.placements)

@@ -1,9 +1,10 @@
-"""Options that choose rulesets and rules, shared by commands that check documents.
+"""Options shared by the commands that read documents (check, report, matrix, annotate).
 
-``@ruleset_options`` adds ``--ruleset``, ``--select``, ``--ignore``, ``--lang`` and
-``--config`` to a command and hands it one :class:`RulesetSelection`; its :meth:`config`
-reads ``kravkoll.toml`` (found upward from the first input, or given with ``--config``)
-and lets the options override it, as ``kravkoll check`` does.
+``@ruleset_options`` adds ``--ruleset``, ``--select``, ``--ignore``, ``--severity``,
+``--lang``, ``--timeout`` and ``--config`` to a command and hands it one
+:class:`RulesetSelection`; its :meth:`config` reads ``kravkoll.toml`` (found upward from the
+first input, or given with ``--config``) and lets the options override it, as ``kravkoll
+check`` does.
 """
 
 from __future__ import annotations
@@ -21,6 +22,13 @@ if TYPE_CHECKING:
     from .config import Config
 
 
+def warn(message: str) -> None:
+    """A warning on standard error, unless the command runs with ``--quiet``."""
+    context = click.get_current_context(silent=True)
+    if context is None or not context.find_root().meta.get("quiet"):
+        click.echo(visible(f"kravkoll: warning: {message}"), err=True)
+
+
 def split_list(values: Iterable[str]) -> list[str]:
     """``("a,b", "c")`` → ``["a", "b", "c"]``."""
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
@@ -35,6 +43,8 @@ class RulesetSelection:
     ignore: tuple[str, ...] = ()
     lang: str | None = None
     config_path: str | None = None
+    severity: tuple[tuple[str, str], ...] = ()
+    timeout: float | None = None
 
     def config(self, paths: str | Sequence[str] = ()) -> Config:
         """The configuration — ``--config``, or the nearest one upward from the first path — with
@@ -50,8 +60,8 @@ class RulesetSelection:
             for start in starts[1:]:
                 other = find_config(_existing_start(start))
                 if other is not None and (config_file is None or other.resolve() != config_file.resolve()):
-                    click.echo(visible(f"kravkoll: warning: {start}: its configuration {other} is not used (this run uses "
-                                       f"{config_file or 'none'}); check it separately"), err=True)
+                    warn(f"{start}: its configuration {other} is not used (this run uses {config_file or 'none'}); "
+                         "check it separately")
                     break
         updates: dict[str, Any] = {}
         if self.rulesets:
@@ -63,6 +73,11 @@ class RulesetSelection:
             updates["ignore"] = config.ignore + split_list(self.ignore)
         if self.lang:
             updates["lang"] = self.lang
+        if self.severity:  # first: the command line's entry for a rule wins over the configuration's
+            given = dict(self.severity)
+            updates["severity"] = {**given, **{key: value for key, value in config.severity.items() if key not in given}}
+        if self.timeout is not None:
+            updates["timeout"] = self.timeout
         return config.model_copy(update=updates)
 
 
@@ -79,10 +94,30 @@ _OPTIONS = (
     click.option("--select", multiple=True, metavar="RULES",
                  help="Only these rules (comma-separated or repeated): full ids, short ids, categories or globs (sv-avtal/*). Replaces the configuration's."),
     click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules (same forms as --select). Adds to the configuration's."),
+    click.option("--severity", "severity", multiple=True, metavar="RULES=LEVEL",
+                 help="Report these rules at LEVEL (error, warning, info; repeatable), e.g. sv-krav/KR002=info. "
+                      "Over the configuration's [severity]."),
     click.option("--lang", type=click.Choice(["sv", "en"]), help="Document language; skips detection."),
+    click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+                 help="Give up on a document that takes longer to read and check (an error for that file; the rest go on). "
+                      "Default: the configuration's, else 120 s per document when there are several, no limit for one. "
+                      "Not enforced on Windows."),
     click.option("--config", "config_path", type=click.Path(dir_okay=False),
                  help="Configuration file.  [default: kravkoll.toml or pyproject.toml [tool.kravkoll] found upward from the first PATH]"),
 )
+
+
+def parse_severities(values: Iterable[str]) -> dict[str, str]:
+    """``--severity RULES=LEVEL`` values as rule selector → severity; a usage error otherwise."""
+    levels = ("error", "warning", "info")
+    parsed: dict[str, str] = {}
+    for value in values:
+        rules, sep, level = value.rpartition("=")
+        if not sep or not rules.strip() or level not in levels:
+            raise click.BadParameter(f"'{value}': expected RULES=LEVEL with LEVEL one of {', '.join(levels)}, e.g. sv-krav/KR002=info",
+                                     param_hint="'--severity'")
+        parsed.update({rule: level for rule in split_list([rules])})
+    return parsed
 
 
 def ruleset_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -90,8 +125,8 @@ def ruleset_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(command)
     def wrapper(*args: Any, rulesets: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
-                lang: str | None, config_path: str | None, **kwargs: Any) -> Any:
-        selection = RulesetSelection(rulesets, select, ignore, lang, config_path)
+                severity: tuple[str, ...], lang: str | None, timeout: float | None, config_path: str | None, **kwargs: Any) -> Any:
+        selection = RulesetSelection(rulesets, select, ignore, lang, config_path, tuple(parse_severities(severity).items()), timeout)
         return command(*args, selection=selection, **kwargs)
 
     for option in reversed(_OPTIONS):

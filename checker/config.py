@@ -15,16 +15,17 @@ Found by walking up from the checked path; command-line options override it. Key
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import sys
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Iterable, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import KravError, first_problem
 from .files import open_regular
-from .rulemodel import Rule, Severity
+from .rulemodel import Category, Rule, Severity
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -33,8 +34,7 @@ else:  # pragma: no cover - Python 3.10
 
 FailOn = Literal["error", "warning", "info", "never"]
 CONFIG_NAMES = ("kravkoll.toml", ".kravkoll.toml")
-CONFIG_KEYS = ("rulesets", "select", "ignore", "severity", "fail-on", "lang", "exclude")
-
+BATCH_TIMEOUT = 120.0  # seconds per document in a run over several: 100 times the 300-page benchmark
 
 class Config(BaseModel):
     """Settings for a check; every field can also be given on the command line."""
@@ -51,6 +51,14 @@ class Config(BaseModel):
     timeout: float | None = Field(default=None, gt=0, description="seconds one document may take to read and check; None: no limit")
     base_dir: Path | None = Field(default=None, exclude=True, description="folder of the config file; ruleset paths are relative to it")
     source: str | None = Field(default=None, exclude=True)
+
+    def for_documents(self, count: int) -> Config:
+        """This configuration for a run over ``count`` documents: a batch gets
+        :data:`BATCH_TIMEOUT` per document when no timeout is set, so that one hostile file
+        cannot hold up a pipeline; a single document keeps no limit."""
+        if self.timeout is not None or count < 2:
+            return self
+        return self.model_copy(update={"timeout": BATCH_TIMEOUT})
 
     def rule_enabled(self, rule: Rule) -> bool:
         """Whether ``rule`` runs under ``select`` and ``ignore``."""
@@ -75,6 +83,12 @@ class Config(BaseModel):
         return any(fnmatch.fnmatch(text, p) or fnmatch.fnmatch(path.name, p) or fnmatch.fnmatch(text, f"*/{p}") for p in self.exclude)
 
 
+def config_keys() -> list[str]:
+    """The keys a configuration file may have: the fields of :class:`Config` (by their alias)
+    that it does not fill in itself, so that the model, the loader and the docs cannot drift."""
+    return [field.alias or name for name, field in Config.model_fields.items() if not field.exclude]
+
+
 def rule_matches(rule: Rule, pattern: str) -> bool:
     """A selector matches a rule by full id, short id, category, or glob over the full id."""
     if pattern in (rule.full_id, rule.id, rule.category):
@@ -84,11 +98,32 @@ def rule_matches(rule: Rule, pattern: str) -> bool:
     return False
 
 
-def validate_selectors(patterns: Iterable[str], rules: Iterable[Rule]) -> list[str]:
-    """The selectors (``select``, ``ignore``, ``severity`` keys) that match none of ``rules``:
-    typos, for a warning."""
+def unknown_selector(pattern: str, rules: Iterable[Rule], ruleset_names: Iterable[str], in_document: bool = False) -> str | None:
+    """Why a selector (a ``select``, ``ignore`` or ``severity`` entry, or a rule named in a
+    suppression comment) names no rule, with the closest rule id; None when it names one.
+
+    It names a rule when it matches one of ``rules`` (the rules of the rulesets in use), is a
+    category, or is a full id or glob of another ruleset in ``ruleset_names`` (a configuration
+    shared by documents in several languages names rules that only some runs use). A
+    suppression comment (``in_document``) takes only ids, ``*`` and ``all``: no categories or globs.
+    """
     known = list(rules)
-    return [p for p in patterns if not any(rule_matches(rule, p) for rule in known)]
+    if in_document:
+        if pattern in ("*", "all") or any(pattern in (rule.full_id, rule.id) for rule in known):
+            return None
+    elif pattern in ("*", "all") or pattern in get_args(Category) or any(rule_matches(rule, pattern) for rule in known):
+        return None
+    ruleset, slash, _ = pattern.rpartition("/")
+    in_use = {rule.ruleset for rule in known}
+    if slash and ruleset not in in_use and any(fnmatch.fnmatchcase(name, ruleset) for name in ruleset_names) \
+            and not (in_document and any(ch in pattern for ch in "*?[")):
+        return None
+    candidates = sorted({rule.full_id for rule in known} | ({rule.id for rule in known} if not slash else set()))
+    by_upper = {candidate.upper(): candidate for candidate in candidates}
+    close = difflib.get_close_matches(pattern.upper(), list(by_upper), n=1, cutoff=0.6)
+    hint = f"; did you mean '{by_upper[close[0]]}'?" if close else ""
+    where = ", ".join(sorted(in_use)) or "the rulesets in use"
+    return f"'{pattern}' matches no rule of {where}{hint}"
 
 
 def find_config(start: Path) -> Path | None:
@@ -125,11 +160,19 @@ def load_config(path: Path) -> Config:
         raise KravError(f"{path}: configuration must be UTF-8") from None
     except tomllib.TOMLDecodeError as error:
         raise KravError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise KravError(f"{path}: invalid TOML: nested too deeply") from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("kravkoll", {})
-    unknown = [key for key in data if key not in CONFIG_KEYS]
+        tool = data.get("tool")
+        data = tool.get("kravkoll", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise KravError(f"{path}: [tool.kravkoll] must be a table")
+    known = config_keys()
+    unknown = [key for key in data if key not in known]
     if unknown:
-        raise KravError(f"{path}: unknown key '{unknown[0]}' (known keys: {', '.join(CONFIG_KEYS)})")
+        hint = difflib.get_close_matches(unknown[0], known, n=1)
+        guess = f"did you mean '{hint[0]}'? " if hint else ""
+        raise KravError(f"{path}: unknown key '{unknown[0]}' ({guess}known keys: {', '.join(known)})")
     try:
         config = Config.model_validate(data)
     except ValidationError as error:

@@ -11,15 +11,16 @@ from comparing all pairs of statements.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from .config import Config
+from .config import Config, unknown_selector
 from .document import Document, Statement, trusted
-from .errors import KravError, RuleError
+from .errors import InputError, KravError, RuleError
 from .limits import one_document
 from .matching import LONE_SYMBOLS, StatementMatcher, compile_pattern, plain_text, word_count
 from .report import (
@@ -621,12 +622,20 @@ class _FindingMaker:
         return False, None
 
 
+_OUTLINE_NUMBER = re.compile(r"\d+(?:\.\d+)*[.):]?(?:\s*\|\s*|\s+)")
+
+
 def _fingerprint(rule: Rule, statement: Statement | None, match: str | None) -> str:
-    """Rule, requirement id, statement text and match: no line numbers and no file path, so a
-    finding keeps its fingerprint when text moves, and in the next revision of a renamed file."""
+    """Rule, statement text and match: no line numbers, no file path, no section, and no outline
+    number ("4.2 ") at the start of the text, so a finding keeps its fingerprint when its paragraph
+    moves to another section, when headings are renumbered, and in the next revision of a
+    renamed file; it changes when the statement is reworded. (A requirement id such as "K4.1"
+    is part of the text; one inherited from a numbered heading is not.)"""
     text = _single_spaced(statement.text) if statement is not None else ""
-    ident = statement.requirement_id if statement is not None and statement.requirement_id else ""
-    raw = "\x1f".join((rule.full_id, ident, text, match or ""))
+    numbered = _OUTLINE_NUMBER.match(text)
+    if numbered:
+        text = text[numbered.end():]
+    raw = "\x1f".join((rule.full_id, text, match or ""))
     return hashlib.sha256(raw.encode("utf-8")).digest()[:16].hex()
 
 
@@ -695,6 +704,7 @@ def default_rulesets_compiled(language: str) -> tuple[Ruleset, ...]:
 def check_document(document: Document, rulesets: Sequence[Ruleset], config: Config | None = None) -> DocumentResult:
     """Apply rulesets to one document."""
     config = config or Config()
+    check_suppressions(document, rulesets)
     index = DocumentIndex(document)
     placed: list[tuple[tuple, Finding]] = []
     classifications: list[Classification] = []
@@ -708,7 +718,7 @@ def check_document(document: Document, rulesets: Sequence[Ruleset], config: Conf
         classifications.append(classification)
         ctx = _Context(document, classification, config)
         for rule in ruleset.rules:
-            if config.rule_enabled(rule):
+            if config.rule_enabled(rule) and document.statements:  # an empty document lacks nothing worth a finding
                 evaluate_rule(rule, ctx)
         for place, finding in ctx.findings:
             if finding.rule in shared_rules:
@@ -720,6 +730,22 @@ def check_document(document: Document, rulesets: Sequence[Ruleset], config: Conf
     placed.sort(key=_first)
     findings = [finding for _, finding in placed]
     return DocumentResult(document, list(rulesets), findings, classifications)
+
+
+def check_suppressions(document: Document, rulesets: Sequence[Ruleset]) -> None:
+    """Raise :class:`InputError` for a ``kravkoll: ignore`` comment that names no rule of the
+    rulesets (nor a full id of another known ruleset): a mistyped id would otherwise leave
+    its finding unsuppressed, or pass a finding nobody meant to accept, without a word."""
+    suppressions = {id(s): s for block in document.blocks for s in block.suppressions}
+    if not suppressions or not rulesets:
+        return
+    rules = list({rule.full_id: rule for ruleset in rulesets for rule in ruleset.rules}.values())
+    names = shipped_ruleset_names() + [ruleset.name for ruleset in rulesets]
+    for suppression in suppressions.values():
+        for name in suppression.rules:
+            problem = unknown_selector(name, rules, names, in_document=True)
+            if problem is not None:
+                raise InputError(document.path, f"line {suppression.location.line}: suppression {problem}")
 
 
 _LINK_STRENGTH = {"self": 0, "id": 1, "section": 2, "topic": 3, "blanket": 4}

@@ -28,6 +28,9 @@ from typing import Iterator
 from .errors import InputError
 
 
+_REPEAT_SECONDS = 0.05
+
+
 class _Expired(BaseException):
     """Raised by the alarm. Not an ``Exception``, so no reader's ``except Exception`` takes it
     for a broken file."""
@@ -51,6 +54,9 @@ def time_limit(seconds: float | None, path: str) -> Iterator[None]:
 
     def expire(_signum: int, _frame: object) -> None:
         if armed[0]:
+            # Again soon, in case this one lands in a destructor or a garbage-collector callback,
+            # where Python prints an exception and drops it; the block's end disarms the timer.
+            signal.setitimer(signal.ITIMER_REAL, _REPEAT_SECONDS)
             raise _Expired
 
     previous = signal.signal(signal.SIGALRM, expire)
@@ -64,6 +70,8 @@ def time_limit(seconds: float | None, path: str) -> Iterator[None]:
     except _Expired:
         raise InputError(path, f"took longer than {seconds:g} s (the --timeout); skipped") from None
     finally:
+        armed[0] = False  # also when a repeated alarm came between the block's end and the disarming
+        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 
 

@@ -53,8 +53,9 @@ class Finding(_Model):
     requirement_id: str | None = None
     reference: str | None = None
     statement: int | None = Field(default=None, description="index of the statement in the document's statements")
-    fingerprint: str = Field(description="rule, requirement id, statement and match hashed: no line numbers, no file name;"
-                             " stable across edits elsewhere and renamed revisions; used by baselines")
+    fingerprint: str = Field(description="rule, statement (without a leading outline number) and match hashed: no line"
+                             " numbers, no file name, no section; stable across edits elsewhere, moved paragraphs,"
+                             " renumbered headings and renamed revisions; used by baselines")
     suppressed: bool = False
     suppression_reason: str | None = None
 

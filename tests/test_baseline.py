@@ -52,7 +52,7 @@ def test_baseline_file_round_trip_and_errors(tmp_path: Path) -> None:
     path = tmp_path / "b.json"
     assert write_baseline(report(["./a.md"], [finding("./a.md", "x")]), path) == 1
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["kravkoll_baseline"] == 1 and data["files"] == ["a.md"] and data["findings"][0]["file"] == "a.md"
+    assert data["kravkoll_baseline"] == 2 and data["files"] == ["a.md"] and data["findings"][0]["file"] == "a.md"
     assert read_baseline(path).findings[0].fingerprint == "x"
     path.write_text('{"kravkoll_baseline": 9}', encoding="utf-8")
     with pytest.raises(KravError, match="baseline version 9 is not supported"):
@@ -79,3 +79,72 @@ def test_fingerprints_ignore_line_numbers_and_file_names(tmp_path: Path) -> None
     assert [f.location.line for f in moved.findings] != [f.location.line for f in first.findings]
     changed = {f.rule for f in edited.findings if f.fingerprint != prints[f.rule]}
     assert changed == {"sv-avtal/OMATBART"}
+
+
+# Three revisions of one tender: v2 renumbers the headings and moves a paragraph to another
+# section; v3 rewords one requirement and adds another.
+REVISION_1 = """\
+# Avtal om drift
+
+## 1 Drift
+
+1.1 Leverantören ska åtgärda fel snabbt.
+
+Leverantören ska besvara ärenden inom 2 timmar.
+
+## 2 Support
+
+2.1 Supporten ska vara öppen 10 timmar per dag.
+
+Leverantören ska leverera reservdelar skyndsamt.
+"""
+
+REVISION_2 = """\
+# Avtal om drift
+
+## 1 Inledning
+
+Detta avsnitt är nytt.
+
+## 2 Drift
+
+2.1 Leverantören ska åtgärda fel snabbt.
+
+## 3 Support
+
+Leverantören ska besvara ärenden inom 2 timmar.
+
+3.1 Supporten ska vara öppen 10 timmar per dag.
+
+Leverantören ska leverera reservdelar skyndsamt.
+"""
+
+REVISION_3 = REVISION_2.replace("åtgärda fel snabbt", "åtgärda alla fel snabbt") + "\nLeverantören ska byta trasiga enheter i rimlig tid.\n"
+
+
+def test_baseline_survives_moved_paragraphs_and_renumbered_headings_but_not_rewording(tmp_path: Path, monkeypatch) -> None:
+    from check_helpers import RULESET, invoke, write
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "anbud.md", REVISION_1)
+    accepted = invoke("check", "anbud.md", "-r", str(RULESET), "--write-baseline", "baslinje.json")
+    assert "wrote 7 findings" in accepted.stderr  # two unmeasurable, two without follow-up, two without sanction, no term
+
+    write(tmp_path / "anbud.md", REVISION_2)
+    moved = json.loads(invoke("check", "anbud.md", "-r", str(RULESET), "--baseline", "baslinje.json", "-f", "json").stdout)
+    assert moved["findings"] == [] and moved["summary"]["baselined"] == 7
+
+    write(tmp_path / "anbud.md", REVISION_3)
+    edited = json.loads(invoke("check", "anbud.md", "-r", str(RULESET), "--baseline", "baslinje.json", "-f", "json").stdout)
+    assert [(f["rule"], f["text"]) for f in edited["findings"]] == [
+        ("sv-avtal/OMATBART", "2.1 Leverantören ska åtgärda alla fel snabbt."),
+        ("sv-avtal/OMATBART", "Leverantören ska byta trasiga enheter i rimlig tid."),
+    ]
+    assert edited["summary"]["baselined"] == 6
+
+
+def test_deeply_nested_baseline_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "b.json"
+    path.write_text("[" * 100_000, encoding="utf-8")
+    with pytest.raises(KravError, match=r"b.json: not a kravkoll baseline \(nested too deeply\)"):
+        read_baseline(path)

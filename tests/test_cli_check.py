@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -119,7 +120,8 @@ def test_bad_inputs_give_one_line_on_stderr_and_exit_2(work: Path, args: list[st
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("args", [["--format", "pdf"], ["--output-format", "sarif"], ["--output-format", "xml=a.xml"], ["--jobs", "-1"]])
+@pytest.mark.parametrize("args", [["--format", "pdf"], ["--output-format", "pdf"], ["--output-format", "xml=a.xml"], ["--write", "sarif"],
+                                  ["--jobs", "-1"]])
 def test_usage_errors_exit_2(work: Path, args: list[str]) -> None:
     write(work / "utkast.md", DRAFT)
     result = invoke("check", "utkast.md", "-r", R, *args)
@@ -209,9 +211,8 @@ def test_standard_input(work: Path) -> None:
     process = run("check", "-", "--stdin-format", "txt", "-r", R, cwd=work, input=DRAFT.encode("utf-8"))
     assert process.returncode == 1
     assert b"<stdin>:7:30: error [sv-avtal/OMATBART]" in process.stdout
-    empty = invoke("check", "-", "-r", R, input=b"")
-    assert empty.exit_code == 2
-    assert empty.stderr == "kravkoll: <stdin>: file is empty\n"
+    empty = invoke("check", "-", "-r", R, "-f", "json", input=b"")  # an empty document: checked, nothing to find
+    assert (empty.exit_code, empty.stderr, json.loads(empty.stdout)["findings"]) == (0, "", [])
 
 
 # ---- formats ---------------------------------------------------------------------------------
@@ -220,7 +221,7 @@ def test_standard_input(work: Path) -> None:
 def test_json_output_validates_against_the_shipped_schema(work: Path) -> None:
     write(work / "utkast.md", DRAFT)
     write(work / "sup.md", DRAFT.replace("Leverantören", "<!-- kravkoll: ignore OMATBART -- beslutat -->\nLeverantören"))
-    (work / "trasig.md").write_bytes(b"")
+    (work / "trasig.md").write_bytes(b"\x00\x01\x02binary\x00" * 50)
     schema = json.loads(report_schema_file().read_text(encoding="utf-8"))
     result = invoke("check", "utkast.md", "sup.md", "trasig.md", "-r", R, "-f", "json")
     data = json.loads(result.stdout)
@@ -265,15 +266,18 @@ def test_sarif_describes_every_rule_and_points_results_at_them(work: Path) -> No
     assert omatbart["name"] == "OMATBART"
     assert omatbart["shortDescription"]["text"] == "Kravet går inte att följa upp"
     assert omatbart["defaultConfiguration"] == {"level": "error", "enabled": True}
-    assert "Upphandlingsmyndigheten" in omatbart["help"]["text"] and "{match}" in omatbart["help"]["text"]
+    assert "Upphandlingsmyndigheten" in omatbart["help"]["text"]
+    assert omatbart["help"]["text"].startswith('"…" går inte att mäta.') and "{" not in omatbart["help"]["text"]
+    assert "helpUri" not in omatbart  # a rule file of the user's own: its pages are wherever 'rules docs' wrote them
     assert omatbart["properties"]["documentation"] == "docs/rules/sv-avtal/OMATBART.md"
     assert rules[5]["defaultConfiguration"] == {"level": "note", "enabled": False}
     for result in run_["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
-        assert result["partialFingerprints"]["kravkoll/v1"]
+        assert result["partialFingerprints"]["kravkoll/v2"]
     first = run_["results"][0]
     assert first["ruleId"] == "sv-avtal/AVTALSTID"  # sup.md sorts first; it lacks the clause
-    assert first["locations"] == [{"physicalLocation": {"artifactLocation": {"uri": "sup.md", "uriBaseId": "%SRCROOT%"}}}]
+    assert first["locations"] == [{"physicalLocation": {"artifactLocation": {"uri": "sup.md", "uriBaseId": "%SRCROOT%"},
+                                                        "region": {"startLine": 1}}}]  # the whole document: its first line
     located = next(r for r in run_["results"] if r["ruleId"] == "sv-avtal/OMATBART" and "suppressions" not in r)
     assert located["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "utkast.md"
     assert located["level"] == "error"
@@ -281,6 +285,51 @@ def test_sarif_describes_every_rule_and_points_results_at_them(work: Path) -> No
     suppressed = [r for r in run_["results"] if "suppressions" in r]
     assert [r["suppressions"] for r in suppressed] == [[{"kind": "inSource", "justification": "beslutat i styrgruppen"}]]
     assert run_["columnKind"] == "unicodeCodePoints"
+
+
+def code_scanning_problems(log: dict) -> list[str]:
+    """What GitHub code scanning would reject or show badly in a SARIF log (its documented
+    requirements: docs.github.com, "SARIF support for code scanning")."""
+    problems: list[str] = []
+    for run_ in log["runs"]:
+        rules = run_["tool"]["driver"]["rules"]
+        if not run_.get("invocations"):
+            problems.append("no invocations")
+        for rule in rules:
+            if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_./-]{0,254}", rule["id"]):
+                problems.append(f"rule id {rule['id']!r}")
+            if not rule["shortDescription"]["text"] or not rule["help"]["text"] or re.search(r"\{[\w.]+\}", rule["help"]["text"]):
+                problems.append(f"{rule['id']}: help {rule['help']['text'][:40]!r}")
+            if "helpUri" in rule and not re.fullmatch(r"https://[^\s{}]+\.md", rule["helpUri"]):
+                problems.append(f"{rule['id']}: helpUri {rule['helpUri']!r}")
+        for result in run_["results"]:
+            if rules[result["ruleIndex"]]["id"] != result["ruleId"] or result["level"] not in ("error", "warning", "note", "none"):
+                problems.append(f"{result['ruleId']}: rule index or level")
+            prints = result.get("partialFingerprints", {})
+            if not prints or not all(isinstance(v, str) and v for v in prints.values()):
+                problems.append(f"{result['ruleId']}: partialFingerprints")
+            for location in result["locations"]:
+                physical = location["physicalLocation"]
+                if physical["artifactLocation"]["uri"].startswith("/") or physical.get("region", {}).get("startLine", 0) < 1:
+                    problems.append(f"{result['ruleId']}: location {physical}")
+    return problems
+
+
+def test_sarif_of_the_shipped_rules_suits_github_code_scanning(work: Path) -> None:
+    write(work / "utkast.md", DRAFT)
+    write(work / "draft.md", "The supplier shall respond promptly.\n\nThe service shall be user-friendly.\n")
+    log = json.loads(invoke("check", "utkast.md", "draft.md", "-f", "sarif").stdout)
+    validator = jsonschema.Draft7Validator(sarif_schema(), format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    assert list(validator.iter_errors(log)) == []
+    assert code_scanning_problems(log) == []
+    rules = {rule["id"]: rule for rule in log["runs"][0]["tool"]["driver"]["rules"]}
+    version = log["runs"][0]["tool"]["driver"]["version"]
+    assert rules["sv-avtal/AV001"]["helpUri"] == f"https://github.com/kravkoll/kravkoll/blob/v{version}/docs/rules/sv-avtal/AV001.md"
+    repository = Path(__file__).resolve().parents[1]
+    for rule in rules.values():  # every link names a page the repository has
+        assert (repository / rule["helpUri"].split(f"/blob/v{version}/", 1)[1]).is_file()
+    assert all(r["locations"][0]["physicalLocation"].get("region") for r in log["runs"][0]["results"])
+    assert log["runs"][0]["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
 
 
 def test_sarif_uris_are_relative_and_encoded(work: Path) -> None:
@@ -324,8 +373,8 @@ def test_junit_has_a_suite_per_file_and_a_case_per_rule(work: Path) -> None:
     warned = next(c for c in draft.findall("testcase") if c.get("name").startswith("sv-avtal/UTAN-SANKTION"))
     assert warned.find("failure") is None and "utkast.md:9:36: warning" in warned.find("system-out").text
     assert (clean.get("tests"), clean.get("failures")) == ("5", "0")
-    assert empty.get("errors") == "1" and empty.find("testcase/error").get("message") == "tom.md: file is empty"
-    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("11", "1", "1")
+    assert empty.get("errors") == "0" and empty.get("failures") == "0"  # an empty document is checked: nothing to find
+    assert (root.get("failures"), root.get("errors")) == ("1", "0")
     stricter = ET.fromstring(invoke("check", "utkast.md", "-r", R, "-f", "junit", "--fail-on", "warning").stdout)
     assert stricter.get("failures") == "3"
 
@@ -365,17 +414,55 @@ def test_output_files_for_several_formats_at_once(work: Path) -> None:
 def test_select_and_ignore(work: Path, option: str, value: str, rules: set[str]) -> None:
     write(work / "utkast.md", DRAFT)
     result = invoke("check", "utkast.md", "-r", R, "-f", "json", option, value)
+    if not rules:  # a run where no rule runs is a mistake, not a clean result
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == "kravkoll: no rule would run (--select/--ignore leave none)\n"
+        return
     assert {rule for rule, _ in findings_of(result.stdout)} == rules
-    assert result.stderr == ("" if rules else "kravkoll: warning: no rule ran (--select/--ignore leave none)\n")
+    assert result.stderr == ""
 
 
-def test_selectors_that_match_no_rule_are_warned_about(work: Path) -> None:
+def test_selectors_that_match_no_rule_are_errors_with_the_closest_id(work: Path) -> None:
     write(work / "utkast.md", DRAFT)
-    result = invoke("check", "utkast.md", "-r", R, "--ignore", "OMATBAR", "--select", "sv-krav/*,OMATBART", "--quiet")
-    assert result.stderr.splitlines() == [
-        "kravkoll: warning: select 'sv-krav/*' matches no rule of sv-avtal",
-        "kravkoll: warning: ignore 'OMATBAR' matches no rule of sv-avtal",
+    write(work / "kravkoll.toml", '[severity]\n"sv-avtal/UTAN-SANKTON" = "info"\n')
+    result = invoke("check", "utkast.md", "-r", R, "--ignore", "OMATBAR", "--select", "sv-krav/*,OMATBART,sv-avtl/OMATBART", "--quiet")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [  # sv-krav/* names a shipped ruleset that is not in use: allowed
+        "kravkoll: select 'sv-avtl/OMATBART' matches no rule of sv-avtal; did you mean 'sv-avtal/OMATBART'?",
+        "kravkoll: ignore 'OMATBAR' matches no rule of sv-avtal; did you mean 'OMATBART'?",
+        "kravkoll: severity 'sv-avtal/UTAN-SANKTON' matches no rule of sv-avtal; did you mean 'sv-avtal/UTAN-SANKTION'?",
     ]
+    (work / "kravkoll.toml").unlink()
+    (work / "trasig.md").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    shipped = invoke("check", "utkast.md", "trasig.md", "--ignore", "AV01", "--quiet")  # no shipped rule of any language: before reading
+    assert (shipped.exit_code, shipped.stderr) == (2, "kravkoll: ignore 'AV01' matches no rule of en-contract, en-requirements, en-rfp, "
+                                                      "sv-avtal, sv-krav, sv-lou; did you mean 'AV101'?\n")
+    english = invoke("check", "utkast.md", "--ignore", "CT001", "--lang", "sv", "--quiet")  # a rule of the other language only
+    assert english.exit_code == 2 and "ignore 'CT001' matches no rule of sv-avtal, sv-krav, sv-lou" in english.stderr
+    forms = invoke("check", "utkast.md", "--ignore", "AV001,sv-krav/KR001,missing-clause,en-contract/*", "--quiet")
+    assert forms.exit_code in (0, 1) and forms.stderr == ""
+
+
+def test_timeout_and_every_documented_key_are_accepted_in_the_configuration(work: Path) -> None:
+    from checker.config import config_keys
+
+    assert config_keys() == ["rulesets", "select", "ignore", "severity", "fail-on", "lang", "exclude", "timeout"]
+    write(work / "utkast.md", DRAFT)
+    write(work / "kravkoll.toml", "timeout = 30\n")
+    assert invoke("check", "utkast.md", "-r", R, "--quiet").exit_code == 1
+    write(work / "kravkoll.toml", "timeout = -1\n")
+    assert "kravkoll.toml: timeout: Input should be greater than 0" in invoke("check", "utkast.md", "-r", R).stderr
+    readme = (Path(__file__).resolve().parents[1] / "docs" / "ci.md").read_text(encoding="utf-8")
+    for key in config_keys():
+        assert f"\n{key} " in readme or f"\n[{key}]" in readme, f"docs/ci.md does not document the key '{key}'"
+
+
+@pytest.mark.parametrize("name", ["kravkoll.toml", "pyproject.toml"])
+def test_deeply_nested_configuration_is_a_clear_error(work: Path, name: str) -> None:
+    write(work / "utkast.md", DRAFT)
+    write(work / name, "[tool.kravkoll]\n" * (name == "pyproject.toml") + "select = " + "[" * 50_000 + "\n")
+    result = invoke("check", "utkast.md", "-r", R)
+    assert (result.exit_code, result.stderr) == (2, f"kravkoll: {work / name}: invalid TOML: nested too deeply\n")
 
 
 def test_config_in_a_parent_folder_with_ruleset_relative_to_it(work: Path) -> None:
@@ -445,6 +532,19 @@ def test_suppression_without_reason_works_and_is_noted_once(work: Path) -> None:
     assert notes == ["note: 2 suppressed findings have no reason; write one after '--': <!-- kravkoll: ignore RULE -- why -->"]
 
 
+def test_suppression_that_names_no_rule_is_an_error_for_its_file(work: Path) -> None:
+    write(work / "utkast.md", DRAFT.replace("Leverantören ska", "<!-- kravkoll: ignore OMATBAR -- godtaget -->\nLeverantören ska"))
+    write(work / "ren.md", CLEAN)
+    result = invoke("check", "utkast.md", "ren.md", "-r", R, "--quiet")
+    assert result.exit_code == 2
+    assert result.stderr == "kravkoll: utkast.md: line 7: suppression 'OMATBAR' matches no rule of sv-avtal; did you mean 'OMATBART'?\n"
+    assert result.stdout.endswith("in 1 file; 1 file could not be read.\n")  # the other file is still checked
+    write(work / "utkast.md", DRAFT.replace("Leverantören ska", "<!-- kravkoll: ignore unmeasurable -->\nLeverantören ska"))
+    assert "suppression 'unmeasurable' matches no rule" in invoke("check", "utkast.md", "-r", R).stderr  # ids only
+    write(work / "utkast.md", DRAFT.replace("Leverantören ska", "<!-- kravkoll: ignore sv-krav/KR001, * -->\nLeverantören ska"))
+    assert invoke("check", "utkast.md", "-r", R).stderr == ""  # a shipped ruleset not in use, and every rule
+
+
 def test_suppression_in_plain_text(work: Path) -> None:
     text = DRAFT.replace("Leverantören ska", "# kravkoll: ignore sv-avtal/OMATBART -- godtaget\nLeverantören ska")
     write(work / "utkast.txt", text)
@@ -495,7 +595,8 @@ def _batch(folder: Path, count: int) -> None:
     for i in range(count):
         extra = "\n".join(f"K{i}.{j} Leverantören ska leverera rapport {j} snabbt." for j in range(i % 4))
         write(folder / f"dok{i:02}.md", DRAFT + "\n" + extra + "\n")
-    write(folder / "sub" / "trasig.md", "")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "trasig.md").write_bytes(b"\x00\x01\x02binary\x00" * 50)
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "text"])
@@ -546,6 +647,7 @@ def test_no_paths_checks_the_current_folder(work: Path) -> None:
 def test_a_run_where_no_rule_runs_says_so(work: Path) -> None:
     write(work / "utkast.md", DRAFT)
     write(work / "tom.krav", 'ruleset "tom" {\n  language sv\n}\n')
-    assert invoke("check", "utkast.md", "-r", "tom.krav").stderr == "kravkoll: warning: no rule ran (tom has no rules)\n"
+    empty = invoke("check", "utkast.md", "-r", "tom.krav")
+    assert (empty.exit_code, empty.stderr) == (2, "kravkoll: no rule would run (tom has no rules)\n")
     result = invoke("check", "utkast.md", "-r", R, "--ignore", "sv-avtal/*")
-    assert result.stderr == "kravkoll: warning: no rule ran (--select/--ignore leave none)\n"
+    assert (result.exit_code, result.stderr) == (2, "kravkoll: no rule would run (--select/--ignore leave none)\n")

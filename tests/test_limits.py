@@ -30,6 +30,26 @@ def spin(until_seconds: float = 30.0) -> None:
 
 
 @needs_alarm
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the dropped first alarm
+def test_an_alarm_that_lands_in_a_destructor_comes_again() -> None:
+    import time
+
+    slept: list[bool] = []
+
+    class SlowToDelete:
+        def __del__(self) -> None:
+            if not slept:
+                slept.append(True)
+                time.sleep(0.3)  # the alarm comes now: raised in a destructor, Python drops it
+
+    with pytest.raises(InputError):
+        with time_limit(0.1, "slow.md"):
+            SlowToDelete()
+            spin(5)
+    assert slept
+
+
+@needs_alarm
 def test_a_block_over_its_time_is_stopped_with_an_input_error() -> None:
     with pytest.raises(InputError) as raised:
         with time_limit(0.05, "slow.md"):

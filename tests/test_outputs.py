@@ -285,7 +285,7 @@ INJECTED_NAME = "x\n::error file=README.md,line=1::injected\x1b[31m.md"
 
 
 def test_a_file_name_cannot_start_a_line_on_standard_error(work: Path) -> None:
-    write(work / INJECTED_NAME, "")  # empty: an error line that names the file
+    (work / INJECTED_NAME).write_bytes(b"\x00\x01binary\x00")  # unreadable: an error line that names the file
     for args in (("check", ".", "-r", R), ("check", INJECTED_NAME, "-r", R), ("check", INJECTED_NAME + "saknas", "-r", R),
                  ("matrix", INJECTED_NAME), ("report", INJECTED_NAME)):
         result = invoke(*args)

@@ -90,7 +90,8 @@ def test_sarif_text_without_location_and_absolute_paths_outside_the_working_fold
     report = report_of(finding(file="/nowhere/avtal ä.md", location=None, text=None, match=None), fmt="md", path="/nowhere/avtal ä.md")
     log = json.loads(renderer("sarif")(report, RenderOptions()))
     jsonschema.Draft7Validator(sarif_schema()).validate(log)
-    assert log["runs"][0]["results"][0]["locations"] == [{"physicalLocation": {"artifactLocation": {"uri": "file:///nowhere/avtal%20%C3%A4.md"}}}]
+    assert log["runs"][0]["results"][0]["locations"] == [{"physicalLocation": {"artifactLocation": {"uri": "file:///nowhere/avtal%20%C3%A4.md"},
+                                                                              "region": {"startLine": 1}}}]
 
 
 def test_excerpt_underlines_the_match_in_short_and_long_statements() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import io
+import json
 import random
 import subprocess
 import sys
@@ -159,18 +160,18 @@ def test_random_markup(tmp_path: Path, text: str, suffix: str) -> None:
 
 
 @pytest.mark.parametrize("suffix", [".md", ".txt", ".docx", ".pdf"])
-def test_empty_files(tmp_path: Path, suffix: str) -> None:
+def test_empty_files_are_checked_and_have_no_findings(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"empty{suffix}"
     path.write_bytes(b"")
     result = kravkoll(path)
-    assert assert_result_or_one_line_error(result, path) == "error"
-    assert result.stderr.strip() == f"kravkoll: {path}: file is empty"
+    assert (assert_result_or_one_line_error(result, path), result.returncode, result.stderr) == ("checked", 0, "")
+    assert json.loads(result.stdout)["findings"] == []
 
 
-def test_blank_text_is_refused(tmp_path: Path) -> None:
+def test_blank_text_is_an_empty_document(tmp_path: Path) -> None:
     path = tmp_path / "blank.md"
     path.write_text(" \n\t\n\u00a0\n", encoding="utf-8")
-    assert check_file(path).error == f"{path}: has no text"
+    assert check_file(path).error is None and check([path], [RULESET]).findings == []
 
 
 SWEDISH = "# 4 Drift\n\nK4.1 Leverantören ska åtgärda fel snabbt.\n\nTillgängligheten följs upp varje månad.\n"

@@ -223,8 +223,6 @@ def test_plain_text_headings_paragraphs_and_lists() -> None:
 @pytest.mark.parametrize(
     ("data", "suffix", "reason"),
     [
-        (b"", ".md", "file is empty"),
-        (b"   \n\n", ".txt", "has no text"),
         (b"\x00\x01\x02binary\x00", ".md", "is a binary file, not text"),
         (b"PK\x03\x04rest", ".md", "is a zip archive"),
         (b"%PDF-1.7", ".txt", "is a PDF, not text"),

@@ -51,8 +51,6 @@ def read_file_bytes(path: str | Path) -> bytes:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_FILE_BYTES:
                 raise InputError(path, f"file is too large ({size // (1024 * 1024)} MiB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MiB)")
-            if size == 0:
-                raise InputError(path, "file is empty")
             return handle.read()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
@@ -63,9 +61,12 @@ def read_file_bytes(path: str | Path) -> bytes:
 
 
 def read_bytes(data: bytes, path: str, fmt: str, *, language: str | None = None) -> Document:
-    """Read a document held in memory (standard input, tests)."""
+    """Read a document held in memory (standard input, tests). An empty file is an empty
+    document (Windows' "New › Word document" makes a .docx of 0 bytes): checked, no findings."""
     if not data:
-        raise InputError(path, "file is empty")
+        from ..segment import DocumentBuilder
+
+        return DocumentBuilder(path=path, format=fmt).build(language)
     if len(data) > MAX_FILE_BYTES:
         raise InputError(path, f"input is too large (the limit is {MAX_FILE_BYTES // (1024 * 1024)} MiB)")
     if fmt == "docx":
@@ -122,6 +123,4 @@ def _check_text(text: str, path: str) -> str:
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     if sample and controls > len(sample) // 100 + 2:
         raise InputError(path, "is a binary file, not text")
-    if not text.strip():
-        raise InputError(path, "has no text")
     return text.replace("\r\n", "\n").replace("\r", "\n")

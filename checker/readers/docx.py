@@ -139,8 +139,6 @@ def read_word(data: bytes, path: str, *, language: str | None = None) -> WordRea
         for root in parts:
             for note in _note_bodies(root):
                 story.blocks(note)
-    if not builder.statements:
-        raise InputError(path, "has no text")
     return WordReading(word, builder.build(language), story.elements, parts)
 
 

@@ -1,10 +1,12 @@
 """SARIF 2.1.0, for code-scanning views (GitHub, Azure DevOps, IDE viewers).
 
 One run: ``tool.driver.rules`` describes every rule of the rulesets used (rules switched off by
-``--select``/``--ignore`` have ``defaultConfiguration.enabled: false``); each finding is a
+``--select``/``--ignore`` have ``defaultConfiguration.enabled: false``), its help with the
+message's placeholders as neutral stand-ins, and for a shipped rule a ``helpUri`` to the rule's
+page in the repository at the tag of this version (:func:`help_uri`); each finding is a
 result with the rule's index, a level, a location relative to the working folder and the
-finding's fingerprint. Findings about a whole document (a missing clause) point at the file
-without a region. For .docx files lines are paragraph numbers in body order; such regions
+finding's fingerprint. Every result has a region (code-scanning views need a line): findings
+about a whole document (a missing clause) are placed at its first line. For .docx files lines are paragraph numbers in body order; such regions
 say so with ``properties.lineKind: "paragraph"``. Columns count Unicode code points.
 Suppressed findings are results with an ``inSource`` suppression. Files that could not be
 read are tool execution notifications.
@@ -12,20 +14,40 @@ read are tool execution notifications.
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
 from pydantic_core import to_json
 
+from .. import __version__
 from ..report import Finding, Report
+from ..rulecompile import PLACEHOLDERS, shipped_ruleset_path, template_parts
 from ..rulemodel import Rule
 from . import RenderOptions, relative_path, rules_of
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
-FINGERPRINT_KEY = "kravkoll/v1"
+FINGERPRINT_KEY = "kravkoll/v2"  # v2: no requirement id, no outline number
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+# Where a shipped rule's page is: the repository's docs/rules/<ruleset>/<ID>.md at the tag of the
+# version that ran, so a link in an old SARIF file keeps showing the rule as it was then.
+RULE_PAGES = "https://github.com/kravkoll/kravkoll/blob/v{version}/docs/rules/{ruleset}/{id}.md"
+STAND_IN = "…"  # a placeholder in a rule's help, where no finding fills it in
+
+
+def help_uri(rule: Rule) -> str | None:
+    """The page of a shipped rule (:data:`RULE_PAGES`); None for a rule from a user's own file,
+    whose pages are wherever ``kravkoll rules docs`` wrote them."""
+    shipped = shipped_ruleset_path(rule.ruleset)
+    if shipped is None or Path(rule.source.rpartition(":")[0]).resolve() != shipped.resolve():
+        return None
+    return RULE_PAGES.format(version=__version__, ruleset=quote(rule.ruleset), id=quote(rule.id))
+
+
+def without_placeholders(template: str) -> str:
+    """A message template for reading without a finding: each placeholder a stand-in."""
+    return "".join(STAND_IN if name in PLACEHOLDERS else text for text, name in template_parts(template))
 
 
 def artifact_location(path: str) -> dict[str, str]:
@@ -39,9 +61,9 @@ def artifact_location(path: str) -> dict[str, str]:
 
 def rule_descriptor(rule: Rule, options: RenderOptions) -> dict[str, Any]:
     """A ``reportingDescriptor``: id, name, descriptions, help and the configured level."""
-    help_parts = [rule.message]
+    help_parts = [without_placeholders(rule.message)]
     if rule.suggest:
-        help_parts.append(rule.suggest)
+        help_parts.append(without_placeholders(rule.suggest))
     if rule.reference:
         help_parts.append(rule.reference)
     properties: dict[str, Any] = {
@@ -52,7 +74,7 @@ def rule_descriptor(rule: Rule, options: RenderOptions) -> dict[str, Any]:
     }
     if rule.reference:
         properties["reference"] = rule.reference
-    return {
+    descriptor: dict[str, Any] = {
         "id": rule.full_id,
         "name": rule.id,
         "shortDescription": {"text": rule.title},
@@ -64,6 +86,10 @@ def rule_descriptor(rule: Rule, options: RenderOptions) -> dict[str, Any]:
         },
         "properties": properties,
     }
+    uri = help_uri(rule)
+    if uri is not None:
+        descriptor["helpUri"] = uri
+    return descriptor
 
 
 def _fallback_descriptor(finding: Finding) -> dict[str, Any]:
@@ -78,11 +104,14 @@ def _fallback_descriptor(finding: Finding) -> dict[str, Any]:
     }
 
 
-def _region(finding: Finding, docx: bool) -> dict[str, Any] | None:
+def _region(finding: Finding, docx: bool) -> dict[str, Any]:
     location = finding.location
-    if location is None:
-        return None
-    region: dict[str, Any] = {"startLine": location.line, "startColumn": location.column}
+    if location is None:  # about the whole document: its first line
+        region: dict[str, Any] = {"startLine": 1}
+        if docx:
+            region["properties"] = {"lineKind": "paragraph"}
+        return region
+    region = {"startLine": location.line, "startColumn": location.column}
     if finding.end_column is not None:
         region["endColumn"] = finding.end_column
     if finding.match:
@@ -93,10 +122,7 @@ def _region(finding: Finding, docx: bool) -> dict[str, Any] | None:
 
 
 def _result(finding: Finding, rule_index: int, artifact: dict[str, str], docx: bool) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": artifact}
-    region = _region(finding, docx)
-    if region is not None:
-        physical["region"] = region
+    physical: dict[str, Any] = {"artifactLocation": artifact, "region": _region(finding, docx)}
     text = finding.message if not finding.suggestion else f"{finding.message}\n{finding.suggestion}"
     result: dict[str, Any] = {
         "ruleId": finding.rule,
