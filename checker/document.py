@@ -166,6 +166,7 @@ class Document(_Model):
     format: Format
     language: Language
     language_source: Literal["detected", "option", "default"] = "detected"
+    detected_language: Language | None = Field(default=None, description="the language the text reads as, when it could tell")
     sections: list[Section] = Field(default_factory=list)
     blocks: list[Block] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)

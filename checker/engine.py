@@ -852,7 +852,8 @@ def check(
         for ruleset in result.rulesets:
             used.setdefault(ruleset.name, ruleset)
         by_file.append((document.path, result.findings))
-        files.append(FileReport(path=document.path, format=document.format, language=document.language,
+        conflict = document.detected_language if document.language_source == "option" and document.detected_language not in (None, document.language) else None
+        files.append(FileReport(path=document.path, format=document.format, language=document.language, language_conflict=conflict,
                                 statements=len(document.statements), requirements=len(result.requirements),
                                 rulesets=[r.name for r in result.rulesets]))
     by_file.sort(key=_first)

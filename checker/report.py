@@ -142,6 +142,8 @@ class FileReport(_Model):
     statements: int = 0
     requirements: int = 0
     rulesets: list[str] = Field(default_factory=list)
+    language_conflict: str | None = Field(
+        default=None, description="the language the text reads as, when --lang or the configuration chose another (checked as 'language' all the same)")
     error: str | None = Field(default=None, description="why the file could not be read; null when it was")
 
 

@@ -542,11 +542,9 @@ class DocumentBuilder:
     def build(self, language: str | None = None) -> Document:
         """The document; ``language`` overrides detection."""
         source = "option"
+        detected = detect_language([s.text for s in self.statements])
         if language is None:
-            language = detect_language([s.text for s in self.statements])
-            source = "detected"
-            if language is None:
-                language, source = "en", "default"
+            language, source = (detected, "detected") if detected is not None else ("en", "default")
         for statement in self.statements:
             if statement.requirement_id is None and statement.kind != "heading":
                 number = _nearest_number(self.sections, statement.section)
@@ -554,7 +552,7 @@ class DocumentBuilder:
                     statement.requirement_id, statement.id_source = number, "heading"
         return Document(path=self.path, format=self.format, language=language, language_source=source,
                         sections=self.sections, blocks=self.blocks, statements=self.statements,
-                        table_headers=self._table_headers)
+                        table_headers=self._table_headers, detected_language=detected)
 
 
 def _nearest_number(sections: list[Section], index: int | None) -> str | None:

@@ -651,3 +651,14 @@ def test_a_run_where_no_rule_runs_says_so(work: Path) -> None:
     assert (empty.exit_code, empty.stderr) == (2, "kravkoll: no rule would run (tom has no rules)\n")
     result = invoke("check", "utkast.md", "-r", R, "--ignore", "sv-avtal/*")
     assert (result.exit_code, result.stderr) == (2, "kravkoll: no rule would run (--select/--ignore leave none)\n")
+
+
+def test_a_language_option_that_contradicts_the_text_is_said_and_the_document_still_checked(tmp_path: Path) -> None:
+    document = write(tmp_path / "avtal.md", "Leverantören ska åtgärda fel snabbt.\n\nKonsulten ska rapportera löpande.\n")
+    result = invoke("check", "--lang", "en", "--format", "json", str(document))
+    report = json.loads(result.stdout)
+    assert report["files"][0]["language"] == "en" and report["files"][0]["language_conflict"] == "sv"
+    assert "reads as Swedish, but it was checked as English" in result.stderr
+    agreeing = invoke("check", "--lang", "sv", "--format", "json", str(document))
+    assert json.loads(agreeing.stdout)["files"][0]["language_conflict"] is None
+    assert "reads as" not in agreeing.stderr
