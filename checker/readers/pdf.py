@@ -11,14 +11,18 @@ there; the hyphen stays after a capital or a single letter ("IT-" / "system" →
 "e-post") and the word is not joined to "och", "eller", "samt", "and", "or" ("drift- och underhåll").
 
 Refused with a one-line error: PDFs that need a password (those with only an owner password, which
-any reader opens, are read), corrupt PDFs, and PDFs without a text layer (scans: kravkoll does no
-OCR). pypdf's own limits guard against decompression bombs in streams.
+any reader opens, are read; AES-encrypted ones need the ``cryptography`` package, part of the
+``pdf`` extra), corrupt PDFs, and PDFs without a text layer (scans: kravkoll does no OCR). pypdf's
+own limits guard against decompression bombs in streams. Text extraction takes time for each
+string a page shows, so a PDF may have at most :data:`MAX_PAGES` pages and a page at most
+:data:`MAX_STRINGS_PER_PAGE` strings; both are counted before any text is extracted.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import re
 from bisect import bisect_right
 from contextlib import contextmanager
 from typing import Iterator
@@ -27,6 +31,13 @@ from ..document import Document, Location
 from ..errors import InputError, one_line
 from ..segment import DocumentBuilder
 from .plaintext import feed_lines
+
+MAX_PAGES = 2_000
+"""Most pages of a PDF kravkoll reads: extracting the text of a page takes 1-2 ms even when it
+holds a line, so 2,000 pages take a few seconds."""
+MAX_STRINGS_PER_PAGE = 50_000
+"""Most strings a page's content may show; a dense page set glyph by glyph shows a few thousand."""
+_STRING = re.compile(rb"\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\s]*>", re.S)  # a literal or hex string operand
 
 _KEEP_HYPHEN_BEFORE = frozenset(("och", "eller", "samt", "respektive", "resp", "liksom", "and", "or", "nor", "to"))
 
@@ -57,11 +68,53 @@ def _page_texts(data: bytes, path: str) -> list[str]:
             reader = pypdf.PdfReader(io.BytesIO(data))
             if reader.is_encrypted and reader.decrypt("") == pypdf.PasswordType.NOT_DECRYPTED:
                 raise InputError(path, "is password-protected; remove the password and save it again")
-            return [page.extract_text() or "" for page in reader.pages]
+            _check_page_count(reader, path)
+            texts = []
+            for number, page in enumerate(reader.pages, start=1):
+                _check_strings(page, number, path)
+                texts.append(page.extract_text() or "")
+            return texts
     except InputError:
         raise
+    except pypdf.errors.DependencyError:
+        raise InputError(path, "is encrypted with AES, which needs the cryptography package: pip install 'kravkoll[pdf]'") from None
     except Exception as error:  # noqa: BLE001 - pypdf raises many kinds of error on malformed files
         raise InputError(path, f"is not a readable PDF ({one_line(error)})") from None
+
+
+def _check_page_count(reader: "pypdf.PdfReader", path: str) -> None:
+    """Refuse a page tree of more than :data:`MAX_PAGES` pages, walking it without trusting its
+    ``/Count`` and before resolving a list of kids that would take it over the limit (pypdf
+    resolves every page first). A page tree has fewer lists of pages than pages, so a tree of
+    more than twice as many nodes is refused as well."""
+    root = reader.trailer["/Root"].get_object()["/Pages"].get_object()
+    pending, seen, pages = [root], {id(root)}, 0
+    while pending:
+        kids = pending.pop().get("/Kids")
+        if kids is None:
+            pages += 1
+            continue
+        kids = kids.get_object()
+        if pages > MAX_PAGES or len(seen) + len(kids) > 2 * MAX_PAGES:
+            break
+        for kid in kids:
+            child = kid.get_object()
+            if id(child) not in seen:
+                seen.add(id(child))
+                pending.append(child)
+    else:
+        if pages <= MAX_PAGES:
+            return
+    raise InputError(path, f"has more than {MAX_PAGES:,} pages (the limit); refused as a possible denial of service")
+
+
+def _check_strings(page: "pypdf.PageObject", number: int, path: str) -> None:
+    """Refuse a page whose content shows more than :data:`MAX_STRINGS_PER_PAGE` strings."""
+    contents = page.get_contents()
+    count = len(_STRING.findall(contents.get_data())) if contents is not None else 0
+    if count > MAX_STRINGS_PER_PAGE:
+        raise InputError(path, f"has {count:,} text strings on page {number} (the limit is {MAX_STRINGS_PER_PAGE:,}); "
+                               "refused as a possible denial of service")
 
 
 @contextmanager

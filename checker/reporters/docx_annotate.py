@@ -19,15 +19,20 @@ are never modified.
 from __future__ import annotations
 
 import io
+import re
 from bisect import bisect_left, bisect_right
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterable, Literal
 
-from docx.opc.part import XmlPart
-from docx.oxml import OxmlElement
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part, XmlPart
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
+from docx.parts.comments import CommentsPart
 from lxml import etree
 
 from ..document import Location, Statement
@@ -46,6 +51,7 @@ _WRAPPERS = frozenset(qn(f"w:{tag}") for tag in ("hyperlink", "smartTag", "sdt",
 _NOTE_REFERENCES = {qn("w:footnote"): qn("w:footnoteReference"), qn("w:endnote"): qn("w:endnoteReference")}
 _COMMENT_MARKS = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference"), qn("w:comment"))
 
+_DECIMAL = re.compile(r"-?[0-9]+")
 Point = tuple[int, int]
 """A place in the document: (paragraph number as locations count it, offset in its text)."""
 AnchorKind = Literal["match", "statement", "document", "note"]
@@ -88,6 +94,7 @@ def annotate_reading(reading: WordReading, findings: Iterable[Finding], *, langu
     (whose findings these are; its XML is changed), and tell where each comment went."""
     labels = Labels(language or reading.document.language)
     story = _Story(reading)
+    _repair_comments_part(reading)
     next_id = _highest_comment_id(reading) + 1
     date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     placements: list[Placement] = []
@@ -487,9 +494,43 @@ def _highest_comment_id(reading: WordReading) -> int:
     for root in roots:
         for element in root.iter(*_COMMENT_MARKS):
             value = element.get(W_ID, "")
-            if value.lstrip("-").isdigit():
+            if _DECIMAL.fullmatch(value):  # ids such as "²" or "--5" are no numbers and cannot collide
                 highest = max(highest, int(value))
     return highest
+
+
+def _repair_comments_part(reading: WordReading) -> None:
+    """Give the document a comments part kravkoll can add to when the one it has is no
+    ``w:comments`` part (``check`` reads such a document without its comments): one with a
+    wrong content type but comments inside is replaced by a proper part holding the same
+    comments; one whose root is something else holds no comments Word can show, and is
+    replaced by an empty one."""
+    document_part = reading.word.part
+    for r_id, relationship in list(document_part.rels.items()):
+        if relationship.is_external or relationship.reltype != RT.COMMENTS:
+            continue
+        part = relationship.target_part
+        if isinstance(part, CommentsPart) and part.element.tag == qn("w:comments"):
+            return
+        element = _comments_element(part)
+        document_part.drop_rel(r_id)
+        if element is None:
+            replacement = CommentsPart.default(document_part.package)
+        else:
+            replacement = CommentsPart(PackURI(part.partname), CT.WML_COMMENTS, element, document_part.package)
+        document_part.relate_to(replacement, RT.COMMENTS)
+        return
+
+
+def _comments_element(part: Part) -> etree._Element | None:
+    """The ``w:comments`` root of a part's XML, None when it holds something else."""
+    element = part.element if isinstance(part, XmlPart) else None
+    if element is None:
+        try:
+            element = parse_xml(part.blob)
+        except (etree.XMLSyntaxError, ValueError):
+            return None
+    return element if element.tag == qn("w:comments") else None
 
 
 def _comments_root(reading: WordReading) -> etree._Element:
