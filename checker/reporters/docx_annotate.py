@@ -12,8 +12,10 @@ findings get no comment: the ``kravkoll: ignore`` comment that suppresses them a
 Paragraphs are found exactly as the .docx reader numbers them, and columns count in the text
 the reader reads (:func:`checker.readers.docx.paragraph_pieces`), so tabs, breaks, fields,
 hyperlinks, content controls, tracked changes and text boxes are counted the same way.
-Existing comments are kept; new comment ids follow the highest id in use. The source bytes
-are never modified.
+Existing comments are kept (a comments part with a wrong content type is given the right one;
+one that holds no ``w:comments`` is replaced); new comment ids follow the highest decimal id in
+use. Each paragraph is split and marked once for all of its comments, so the work is linear in
+the document and the comments. The source bytes are never modified.
 """
 
 from __future__ import annotations
