@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from docx_builder import add_footnotes, add_list, new_document, number, to_bytes
+from docx_builder import add_footnotes, add_list, add_text_box, new_document, number, to_bytes
 from pdf_builder import make_pdf
 
 from checker.cli import main
@@ -150,6 +150,18 @@ def test_annotate_is_linear_in_the_comments_of_one_paragraph(tmp_path):
     written = docx.Document(str(tmp_path / "ut.docx"))
     assert written.paragraphs[0].text == d.paragraphs[0].text
     assert sum(c.author == AUTHOR for c in written.comments) == 1_000
+
+
+def test_annotate_marks_a_paragraph_and_the_text_box_inside_it_in_one_pass(tmp_path):
+    d = new_document()
+    anchor = d.add_paragraph("Leverantören ska åtgärda fel snabbt, etc.")
+    add_text_box(anchor, ["Leverantören ska svara snabbt.", "", "Felen ska rättas skyndsamt etc."])
+    path = tmp_path / "ruta.docx"
+    path.write_bytes(to_bytes(d))
+    code, stderr, _ = run_cli("annotate", str(path), "-o", str(tmp_path / "ut.docx"), "--lang", "sv", "--ruleset", "sv-krav")
+    assert code == 0, stderr
+    assert sorted(text.split('"')[1] for _, text in comments_in(tmp_path / "ut.docx")) == sorted(
+        ["snabbt", "etc.", "snabbt", "skyndsamt", "etc."])
 
 
 def test_annotate_with_a_thousand_unreferenced_footnotes(tmp_path):

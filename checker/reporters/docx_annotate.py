@@ -191,20 +191,23 @@ class _Story:
                 ends.setdefault(end[0], set()).add(end[1])
         paragraphs = {number: _Paragraph(self.paragraphs[number - 1], starts.get(number, set()), ends.get(number, set()))
                       for number in starts.keys() | ends.keys()}
+        for paragraph in paragraphs.values():  # after every split: a text box's paragraph lies inside another
+            paragraph.index()
         places: list[tuple[etree._Element, etree._Element, int]] = []
+        points: list[tuple[etree._Element, int]] = []
         for start, end, comment_id in ranges:
             note_reference = self.note_reference(start[0])
             if note_reference is not None:
                 places.append((note_reference, note_reference, comment_id))
             elif start == end:
-                p = self.paragraphs[start[0] - 1]
-                at = p.index(p.find(W_PPR)) + 1 if p.find(W_PPR) is not None else 0
-                reference = _reference_run(comment_id)
-                for offset, element in enumerate((_mark_element("w:commentRangeStart", comment_id),
-                                                  _mark_element("w:commentRangeEnd", comment_id), reference)):
-                    p.insert(at + offset, element)
+                points.append((self.paragraphs[start[0] - 1], comment_id))
             else:
                 places.append((paragraphs[start[0]].first_at(start[1]), paragraphs[end[0]].last_at(end[1]), comment_id))
+        for p, comment_id in points:
+            at = p.index(p.find(W_PPR)) + 1 if p.find(W_PPR) is not None else 0
+            for offset, element in enumerate((_mark_element("w:commentRangeStart", comment_id),
+                                              _mark_element("w:commentRangeEnd", comment_id), _reference_run(comment_id))):
+                p.insert(at + offset, element)
         for first, last, comment_id in places:
             range_end = _mark_element("w:commentRangeEnd", comment_id)
             first.addprevious(_mark_element("w:commentRangeStart", comment_id))
@@ -353,9 +356,12 @@ class _Paragraph:
         for offset in ends:
             element = self.pieces[bisect_left(self.starts, offset) - 1].element
             _split_run(element, before=False)
-        self.order = {node: index for index, node in enumerate(p.iter())}
+
+    def index(self) -> None:
+        """Record the paragraph's document order, once every paragraph is split."""
+        self.order = {node: index for index, node in enumerate(self.p.iter())}
         self.text_order = [self.order[piece.element] for piece in self.pieces]  # ascending: pieces are in document order
-        self.fields = _field_bounds(p)
+        self.fields = _field_bounds(self.p)
 
     def first_at(self, offset: int) -> etree._Element:
         """Where the range start of a range from ``offset`` goes (see :meth:`_outermost`)."""
