@@ -99,7 +99,7 @@ def _check_page_count(reader: "pypdf.PdfReader", path: str) -> None:
             break
         for kid in kids:
             child = kid.get_object()
-            if id(child) not in seen:
+            if isinstance(child, dict) and id(child) not in seen:  # a broken kid is pypdf's to skip or report
                 seen.add(id(child))
                 pending.append(child)
     else:
