@@ -285,6 +285,30 @@ def test_a_page_of_400000_text_operators_is_refused(tmp_path, operator):
     assert_refused(["check", str(path)], path, "text strings on page 1")
 
 
+def pdf_drawing_a_form(times: int, name: bytes = b"/X0") -> bytes:
+    """One page that draws, ``times`` times, a form XObject showing 1,000 strings (and itself)."""
+    page = zlib.compress((name + b" Do ") * times)
+    form = b"BT /F1 11 Tf 72 760 Td " + b"(a) Tj " * 1_000 + b"ET /X0 Do"
+    resources = b"<< /Font << /F1 3 0 R >> /XObject << /X0 6 0 R >> >>"
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", _FONT,
+                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources " + resources + b" /Contents 5 0 R >>",
+                 b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(page) + page + b"\nendstream",
+                 b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources " + resources
+                 + b" /Length %d >>\nstream\n" % len(form) + form + b"\nendstream"])
+
+
+@pytest.mark.parametrize("name", [b"/X0", b"/#580"])
+def test_a_form_drawn_thousands_of_times_counts_its_strings_each_time(tmp_path, name):
+    path = tmp_path / "form.pdf"
+    path.write_bytes(pdf_drawing_a_form(4_000, name))  # 4 million strings in 8 KB: was over 40 s
+    assert path.stat().st_size < 20_000
+    assert_refused(["check", str(path)], path, "4,000,000 text strings on page 1")
+
+
+def test_a_form_drawn_a_few_times_is_read():
+    assert read_pdf(pdf_drawing_a_form(3), "form.pdf").statements
+
+
 def test_a_page_at_the_string_limit_is_read():
     document = read_pdf(pdf_with_strings(MAX_STRINGS_PER_PAGE, b"(ska) Tj T* "), "ok.pdf", language="sv")
     assert document.statements
