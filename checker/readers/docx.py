@@ -38,14 +38,15 @@ Limits (checked on the zip listing before anything is decompressed or parsed)
 - at most :data:`MAX_UNCOMPRESSED_BYTES` (200 MiB) uncompressed in total;
 - no file over :data:`RATIO_CHECKED_ABOVE` (1 MiB) uncompressed may be compressed more than
   :data:`MAX_COMPRESSION_RATIO` (100:1): ordinary Word XML compresses 5-30:1, zip bombs ~1000:1;
-- no list level text (``w:lvlText``) longer than :data:`MAX_LEVEL_TEXT` characters;
 - no XML part may declare a document type (``<!DOCTYPE``): entity definitions are refused, never
   expanded. (Declared sizes cannot lie: zipfile stops at the declared size and fails the CRC.)
 
 Refused with a one-line error naming the file: old .doc files, password-protected (encrypted)
 documents, RTF and PDF files named .docx, zips that are not Word documents (.xlsx, .pptx,
-.odt, .docm, .dotx), corrupt or truncated archives, and documents with no text. The input is
-read from bytes in memory and never modified.
+.odt, .docm, .dotx), corrupt or truncated archives, documents with no text, and (once parsed)
+documents with a list level text (``w:lvlText``) longer than :data:`MAX_LEVEL_TEXT` characters
+or more than :data:`MAX_OPEN_SUPPRESSIONS` overlapping suppression comments. The input is read
+from bytes in memory and never modified.
 """
 
 from __future__ import annotations
