@@ -396,7 +396,11 @@ class DocumentBuilder:
         """Suppressions that cover every block made since block ``first_block`` (a Word comment
         whose range spans those paragraphs)."""
         for block in self.blocks[first_block:]:
-            block.suppressions.extend(s for s in suppressions if s not in block.suppressions)
+            present = {id(s) for s in block.suppressions}  # by identity: one object per directive
+            for suppression in suppressions:
+                if id(suppression) not in present:
+                    present.add(id(suppression))
+                    block.suppressions.append(suppression)
 
     # -- headings
     def heading(self, text: str, level: int | None, location: Location, number: str | None = None) -> None:

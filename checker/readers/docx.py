@@ -28,8 +28,10 @@ What is read
   the cell); the DrawingML and VML copies of one text box are read once.
 - Footnotes and endnotes are read after the body, outside every section, their paragraphs
   numbered on from the body's last one.
-- A Word comment whose text is ``kravkoll: ignore RULE -- reason`` suppresses findings in every
-  block the commented range touches (a whole paragraph, or a whole table).
+- A Word comment holding ``kravkoll: ignore RULE -- reason`` (anywhere in its text; the reason
+  runs to the comment's end) suppresses findings in every block the commented range touches (a
+  whole paragraph, or a whole table). At most :data:`MAX_OPEN_SUPPRESSIONS` such ranges may
+  overlap at one place.
 
 Limits (checked on the zip listing before anything is decompressed or parsed)
 - at most :data:`MAX_MEMBERS` files in the package;
@@ -41,8 +43,10 @@ Limits (checked on the zip listing before anything is decompressed or parsed)
 
 Refused with a one-line error naming the file: old .doc files, password-protected (encrypted)
 documents, RTF and PDF files named .docx, zips that are not Word documents (.xlsx, .pptx,
-.odt, .docm, .dotx), corrupt or truncated archives, and documents with no text. The input is
-read from bytes in memory and never modified.
+.odt, .docm, .dotx), corrupt or truncated archives, documents with no text, and (once parsed)
+documents with a list level text (``w:lvlText``) longer than :data:`MAX_LEVEL_TEXT` characters
+or more than :data:`MAX_OPEN_SUPPRESSIONS` overlapping suppression comments. The input is read
+from bytes in memory and never modified.
 """
 
 from __future__ import annotations
@@ -73,6 +77,10 @@ MAX_COMPRESSION_RATIO = 100
 RATIO_CHECKED_ABOVE = 1024 * 1024
 _MAX_GRID_COLUMNS = 64  # Word allows 63; a larger gridSpan or gridBefore is hostile
 _MAX_LETTER_COUNTER = 26 * 10  # "a" … "jjjjjjjjjj"; larger counters print as numbers
+MAX_LEVEL_TEXT = 256
+"""Longest list level text (``w:lvlText``, such as ``"%1.%2."``) read; Word writes a few characters."""
+MAX_OPEN_SUPPRESSIONS = 100
+"""Most ``kravkoll: ignore`` comments whose ranges may be open at one place in the text."""
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -129,8 +137,8 @@ def read_word(data: bytes, path: str, *, language: str | None = None) -> WordRea
     word = _open(data, path)
     builder = DocumentBuilder(path=path, format="docx")
     styles = _Styles(_element(word.part, "styles"))
-    numbering = _Numbering(_element(word.part, "numbering"), styles)
-    story = _Story(builder, styles, numbering, _comment_texts(_element(word.part, "comments")))
+    numbering = _Numbering(_element(word.part, "numbering"), styles, path)
+    story = _Story(builder, styles, numbering, _comment_texts(_element(word.part, "comments")), path)
     if word.element.body is not None:
         story.blocks(word.element.body)
     parts = [root for kind in ("footnotes", "endnotes") if (root := _notes(word.part, kind, path)) is not None]
@@ -259,16 +267,22 @@ def _note_bodies(root: etree._Element) -> list[etree._Element]:
     return [note for note in root if note.get(W_TYPE) in (None, "normal")]
 
 
+_DIRECTIVE = re.compile(r"kravkoll\s*:\s*ignore\s")
+
+
 def _comment_texts(comments: etree._Element | None) -> dict[str, str]:
-    """Comment id → text, for the comments that are ``kravkoll: ignore`` suppressions."""
+    """Comment id → suppression text, for the comments that hold a ``kravkoll: ignore``
+    directive: the comment's text from the directive on, wherever in the comment it stands
+    ("Agreed with legal. kravkoll: ignore KR001 -- ..."), its paragraphs joined by newlines."""
     texts: dict[str, str] = {}
     if comments is None:
         return texts
     probe = Location(line=1, column=1)
     for comment in comments:
         text = "\n".join("".join(t.text or "" for t in p.iter(W_T)) for p in comment.iter(W_P))
-        if parse_suppression(text, probe) is not None:
-            texts[comment.get(W_ID, "")] = text
+        directive = _DIRECTIVE.search(text)
+        if directive is not None and parse_suppression(text[directive.start():], probe) is not None:
+            texts[comment.get(W_ID, "")] = text[directive.start():]
     return texts
 
 
@@ -411,7 +425,9 @@ class _Label:
 class _Numbering:
     """Word's list numbering: computes each numbered paragraph's label in document order."""
 
-    def __init__(self, root: etree._Element | None, styles: _Styles) -> None:
+    def __init__(self, root: etree._Element | None, styles: _Styles, path: str) -> None:
+        """Raises :class:`InputError` for a level text longer than :data:`MAX_LEVEL_TEXT`: it is
+        expanded for every paragraph of its list, so its length multiplies the reading time."""
         self._levels: dict[str, dict[int, _Level]] = {}
         self._counters: dict[str, dict[int, int]] = {}
         if root is None:
@@ -433,6 +449,9 @@ class _Numbering:
                 if (start := _int(override.find(_W + "startOverride"))) is not None:
                     levels[level] = replace(levels.get(level, _Level()), start=start)
             self._levels[num_id] = levels
+            if (longest := max((len(level.text) for level in levels.values()), default=0)) > MAX_LEVEL_TEXT:
+                raise InputError(path, f"has a list numbering format of {longest:,} characters in its numbering part "
+                                       f"(the limit is {MAX_LEVEL_TEXT}); refused as a possible denial of service")
 
     def level_of_style(self, num_id: str, style_id: str | None) -> int:
         """The list level a numbered style stands at (the level that names it), else 0."""
@@ -585,8 +604,9 @@ class _CellText:
 class _Story:
     """Walks the body (and notes) in document order and feeds the builder."""
 
-    def __init__(self, builder: DocumentBuilder, styles: _Styles, numbering: _Numbering, comment_texts: dict[str, str]) -> None:
+    def __init__(self, builder: DocumentBuilder, styles: _Styles, numbering: _Numbering, comment_texts: dict[str, str], path: str) -> None:
         self.builder = builder
+        self.path = path
         self.styles = styles
         self.numbering = numbering
         self.comment_texts = comment_texts
@@ -738,10 +758,18 @@ class _Story:
                 if suppression is not None:
                     applying.append(suppression)
                     if tag == W_RANGE_START:
-                        self.open_suppressions[comment_id] = suppression
+                        self._open(comment_id, suppression)
         for comment_id in closing:
             self.open_suppressions.pop(comment_id, None)
         return applying
+
+    def _open(self, comment_id: str, suppression: Suppression) -> None:
+        """Open a suppression's range; every block until it closes carries it, so the number
+        open at once is capped (:data:`MAX_OPEN_SUPPRESSIONS`) to keep reading linear."""
+        if len(self.open_suppressions) >= MAX_OPEN_SUPPRESSIONS:
+            raise InputError(self.path, f"has more than {MAX_OPEN_SUPPRESSIONS} 'kravkoll: ignore' comments whose ranges overlap "
+                                        f"(at paragraph {suppression.location.line}); refused as a possible denial of service")
+        self.open_suppressions[comment_id] = suppression
 
     def _next_paragraph(self, p: etree._Element) -> int:
         self.elements.append(p)

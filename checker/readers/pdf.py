@@ -11,15 +11,21 @@ there; the hyphen stays after a capital or a single letter ("IT-" / "system" →
 "e-post") and the word is not joined to "och", "eller", "samt", "and", "or" ("drift- och underhåll").
 
 Refused with a one-line error: PDFs that need a password (those with only an owner password, which
-any reader opens, are read), corrupt PDFs, and PDFs without a text layer (scans: kravkoll does no
-OCR). pypdf's own limits guard against decompression bombs in streams.
+any reader opens, are read; AES-encrypted ones need the ``cryptography`` package, part of the
+``pdf`` extra), corrupt PDFs, and PDFs without a text layer (scans: kravkoll does no OCR). pypdf's
+own limits guard against decompression bombs in streams. Text extraction takes time for each
+string a page shows, so a PDF may have at most :data:`MAX_PAGES` pages and a page at most
+:data:`MAX_STRINGS_PER_PAGE` strings (a form XObject's counted each time the page draws it); both
+are counted before any text is extracted.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import re
 from bisect import bisect_right
+from collections import Counter
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -27,6 +33,16 @@ from ..document import Document, Location
 from ..errors import InputError, one_line
 from ..segment import DocumentBuilder
 from .plaintext import feed_lines
+
+MAX_PAGES = 2_000
+"""Most pages of a PDF kravkoll reads: extracting the text of a page takes 1-2 ms even when it
+holds a line, so 2,000 pages take a few seconds."""
+MAX_STRINGS_PER_PAGE = 50_000
+"""Most strings a page's content may show; a dense page set glyph by glyph shows a few thousand."""
+_STRING = re.compile(rb"\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\s]*>", re.S)  # a literal or hex string operand
+_DRAW = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+Do(?![^\s/\[(<%])")  # "/Name Do" draws an XObject
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")  # "#58" in a name is "X"
+_MAX_FORM_DEPTH = 16
 
 _KEEP_HYPHEN_BEFORE = frozenset(("och", "eller", "samt", "respektive", "resp", "liksom", "and", "or", "nor", "to"))
 
@@ -57,11 +73,81 @@ def _page_texts(data: bytes, path: str) -> list[str]:
             reader = pypdf.PdfReader(io.BytesIO(data))
             if reader.is_encrypted and reader.decrypt("") == pypdf.PasswordType.NOT_DECRYPTED:
                 raise InputError(path, "is password-protected; remove the password and save it again")
-            return [page.extract_text() or "" for page in reader.pages]
+            _check_page_count(reader, path)
+            texts = []
+            for number, page in enumerate(reader.pages, start=1):
+                _check_strings(page, number, path)
+                texts.append(page.extract_text() or "")
+            return texts
     except InputError:
         raise
+    except pypdf.errors.DependencyError:
+        raise InputError(path, "is encrypted with AES, which needs the cryptography package: pip install 'kravkoll[pdf]'") from None
     except Exception as error:  # noqa: BLE001 - pypdf raises many kinds of error on malformed files
         raise InputError(path, f"is not a readable PDF ({one_line(error)})") from None
+
+
+def _check_page_count(reader: "pypdf.PdfReader", path: str) -> None:
+    """Refuse a page tree of more than :data:`MAX_PAGES` pages, walking it without trusting its
+    ``/Count`` and before resolving a list of kids that would take it over the limit (pypdf
+    resolves every page first). A page tree has fewer lists of pages than pages, so a tree of
+    more than twice as many nodes is refused as well."""
+    root = reader.trailer["/Root"].get_object()["/Pages"].get_object()
+    pending, seen, pages = [root], {id(root)}, 0
+    while pending:
+        kids = pending.pop().get("/Kids")
+        if kids is None:
+            pages += 1
+            continue
+        kids = kids.get_object()
+        if pages > MAX_PAGES or len(seen) + len(kids) > 2 * MAX_PAGES:
+            break
+        for kid in kids:
+            child = kid.get_object()
+            if isinstance(child, dict) and id(child) not in seen:  # a broken kid is pypdf's to skip or report
+                seen.add(id(child))
+                pending.append(child)
+    else:
+        if pages <= MAX_PAGES:
+            return
+    raise InputError(path, f"has more than {MAX_PAGES:,} pages (the limit); refused as a possible denial of service")
+
+
+def _check_strings(page: "pypdf.PageObject", number: int, path: str) -> None:
+    """Refuse a page that shows more than :data:`MAX_STRINGS_PER_PAGE` strings, counting each
+    string of a form XObject as often as the page draws the form (text extraction reads it
+    every time: a 1,000-string form drawn 4,000 times is 4 million strings in a few KB)."""
+    contents = page.get_contents()
+    data = contents.get_data() if contents is not None else b""
+    count = _strings_shown(data, page.get("/Resources"), {}, 0)
+    if count > MAX_STRINGS_PER_PAGE:
+        raise InputError(path, f"has {count:,} text strings on page {number} (the limit is {MAX_STRINGS_PER_PAGE:,}); "
+                               "refused as a possible denial of service")
+
+
+def _strings_shown(content: bytes, resources: object, forms: dict[int, int], depth: int) -> int:
+    """The strings a content stream shows, those of the forms it draws included (each form
+    counted once in ``forms``; a form that draws itself, or one nested deeper than
+    :data:`_MAX_FORM_DEPTH`, counts no further)."""
+    count = len(_STRING.findall(content))
+    calls = Counter(_NAME_ESCAPE.sub(lambda m: bytes((int(m.group(1), 16),)), name) for name in _DRAW.findall(content))
+    resources = resources.get_object() if resources is not None else None
+    xobjects = resources.get("/XObject") if isinstance(resources, dict) else None
+    xobjects = xobjects.get_object() if xobjects is not None else None
+    if not calls or not isinstance(xobjects, dict) or depth >= _MAX_FORM_DEPTH:
+        return count
+    for name, times in calls.items():
+        form = xobjects.get("/" + name.decode("latin-1"))
+        form = form.get_object() if form is not None else None
+        if not isinstance(form, dict) or form.get("/Subtype") != "/Form":
+            continue
+        if id(form) not in forms:
+            forms[id(form)] = 0  # while it is counted: a form that draws itself adds nothing
+            forms[id(form)] = _strings_shown(form.get_data(), form.get("/Resources", resources), forms, depth + 1)
+        count += times * forms[id(form)]
+        if count > MAX_STRINGS_PER_PAGE:
+            break
+    return count
 
 
 @contextmanager

@@ -12,21 +12,29 @@ findings get no comment: the ``kravkoll: ignore`` comment that suppresses them a
 Paragraphs are found exactly as the .docx reader numbers them, and columns count in the text
 the reader reads (:func:`checker.readers.docx.paragraph_pieces`), so tabs, breaks, fields,
 hyperlinks, content controls, tracked changes and text boxes are counted the same way.
-Existing comments are kept; new comment ids follow the highest id in use. The source bytes
-are never modified.
+Existing comments are kept (a comments part with a wrong content type is given the right one;
+one that holds no ``w:comments`` is replaced); new comment ids follow the highest decimal id in
+use. Each paragraph is split and marked once for all of its comments, so the work is linear in
+the document and the comments. The source bytes are never modified.
 """
 
 from __future__ import annotations
 
 import io
+import re
+from bisect import bisect_left, bisect_right
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterable, Literal
 
-from docx.opc.part import XmlPart
-from docx.oxml import OxmlElement
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part, XmlPart
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
+from docx.parts.comments import CommentsPart
 from lxml import etree
 
 from ..document import Location, Statement
@@ -45,6 +53,7 @@ _WRAPPERS = frozenset(qn(f"w:{tag}") for tag in ("hyperlink", "smartTag", "sdt",
 _NOTE_REFERENCES = {qn("w:footnote"): qn("w:footnoteReference"), qn("w:endnote"): qn("w:endnoteReference")}
 _COMMENT_MARKS = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference"), qn("w:comment"))
 
+_DECIMAL = re.compile(r"-?[0-9]+")
 Point = tuple[int, int]
 """A place in the document: (paragraph number as locations count it, offset in its text)."""
 AnchorKind = Literal["match", "statement", "document", "note"]
@@ -87,6 +96,7 @@ def annotate_reading(reading: WordReading, findings: Iterable[Finding], *, langu
     (whose findings these are; its XML is changed), and tell where each comment went."""
     labels = Labels(language or reading.document.language)
     story = _Story(reading)
+    _repair_comments_part(reading)
     next_id = _highest_comment_id(reading) + 1
     date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     placements: list[Placement] = []
@@ -95,10 +105,10 @@ def annotate_reading(reading: WordReading, findings: Iterable[Finding], *, langu
         if finding.suppressed:
             continue
         anchor, (start, end) = _target(story, finding)
-        story.mark(start, end, next_id)
         comments.append(_comment(next_id, comment_text(finding, labels), date))
         placements.append(Placement(finding, next_id, anchor, start, end))
         next_id += 1
+    story.mark([(placement.start, placement.end, placement.comment_id) for placement in placements])
     if comments:
         _comments_root(reading).extend(comments)
     buffer = io.BytesIO()
@@ -126,6 +136,7 @@ class _Story:
         self.statements = reading.document.statements
         self.body = reading.word.element
         self._texts: dict[int, str] = {}
+        self._note_references: dict[tuple[str, str | None], etree._Element] | None = None
 
     def text(self, number: int) -> str:
         """The text of paragraph ``number`` as the reader reads it ('' if there is none)."""
@@ -157,32 +168,51 @@ class _Story:
         note = _note_of(self.paragraphs[number - 1])
         if note is None:
             return None
-        for reference in self.body.iter(_NOTE_REFERENCES[note.tag]):
-            if reference.get(W_ID) == note.get(W_ID) and reference.getparent().tag == W_R:
-                return reference.getparent()
-        return None
+        if self._note_references is None:  # one pass over the body, however many notes there are
+            self._note_references = {}
+            for reference in self.body.iter(*_NOTE_REFERENCES.values()):
+                if reference.getparent().tag == W_R:
+                    self._note_references.setdefault((reference.tag, reference.get(W_ID)), reference.getparent())
+        return self._note_references.get((_NOTE_REFERENCES[note.tag], note.get(W_ID)))
 
-    def mark(self, start: Point, end: Point, comment_id: int) -> None:
-        """Put a comment's range start, range end and reference run around ``start``–``end``
-        (in a note: around the note's reference mark)."""
-        range_start, range_end = _mark_element("w:commentRangeStart", comment_id), _mark_element("w:commentRangeEnd", comment_id)
-        reference = _reference_run(comment_id)
-        note_reference = self.note_reference(start[0])
-        if note_reference is not None:
-            first = last = note_reference
-        elif start == end:  # an empty paragraph: a point at its start
-            p = self.paragraphs[start[0] - 1]
+    def mark(self, ranges: list[tuple[Point, Point, int]]) -> None:
+        """Put each comment's range start, range end and reference run around its ``start``–``end``
+        (in a note: around the note's reference mark; in an empty paragraph: at its start).
+
+        Marks add no text, so every range is placed on the text as read. The runs of each
+        paragraph are split at all of its ranges' ends first, then every mark's place is found
+        and the marks go in: each paragraph is walked a fixed number of times, however many
+        comments it gets."""
+        starts: dict[int, set[int]] = {}
+        ends: dict[int, set[int]] = {}
+        for start, end, _ in ranges:
+            if start != end and self.note_reference(start[0]) is None:
+                starts.setdefault(start[0], set()).add(start[1])
+                ends.setdefault(end[0], set()).add(end[1])
+        paragraphs = {number: _Paragraph(self.paragraphs[number - 1], starts.get(number, set()), ends.get(number, set()))
+                      for number in starts.keys() | ends.keys()}
+        for paragraph in paragraphs.values():  # after every split: a text box's paragraph lies inside another
+            paragraph.index()
+        places: list[tuple[etree._Element, etree._Element, int]] = []
+        points: list[tuple[etree._Element, int]] = []
+        for start, end, comment_id in ranges:
+            note_reference = self.note_reference(start[0])
+            if note_reference is not None:
+                places.append((note_reference, note_reference, comment_id))
+            elif start == end:
+                points.append((self.paragraphs[start[0] - 1], comment_id))
+            else:
+                places.append((paragraphs[start[0]].first_at(start[1]), paragraphs[end[0]].last_at(end[1]), comment_id))
+        for p, comment_id in points:
             at = p.index(p.find(W_PPR)) + 1 if p.find(W_PPR) is not None else 0
-            for offset, element in enumerate((range_start, range_end, reference)):
+            for offset, element in enumerate((_mark_element("w:commentRangeStart", comment_id),
+                                              _mark_element("w:commentRangeEnd", comment_id), _reference_run(comment_id))):
                 p.insert(at + offset, element)
-            return
-        else:
-            first_paragraph, last_paragraph = self.paragraphs[start[0] - 1], self.paragraphs[end[0] - 1]
-            first = _outermost(first_paragraph, _run_starting_at(first_paragraph, start[1]), at_start=True)
-            last = _outermost(last_paragraph, _run_ending_at(last_paragraph, end[1]), at_start=False)
-        first.addprevious(range_start)
-        last.addnext(range_end)
-        range_end.addnext(reference)
+        for first, last, comment_id in places:
+            range_end = _mark_element("w:commentRangeEnd", comment_id)
+            first.addprevious(_mark_element("w:commentRangeStart", comment_id))
+            last.addnext(range_end)
+            range_end.addnext(_reference_run(comment_id))
 
 
 def _target(story: _Story, finding: Finding) -> tuple[AnchorKind, tuple[Point, Point]]:
@@ -238,7 +268,8 @@ def _match_range(story: _Story, location: Location, match: str, statement: State
     if story.covered(start, end) == match:
         return start, end
     text = story.text(location.line)
-    occurrences = [i for i in range(len(text)) if text.startswith(match, i)]
+    before, after = text.rfind(match, 0, start[1] + len(match) - 1), text.find(match, start[1])
+    occurrences = [i for i in (before, after) if i != -1]
     if not occurrences:
         return None
     nearest = min(occurrences, key=lambda i: abs(i - start[1]))
@@ -300,29 +331,76 @@ def _trimmed(story: _Story, line: int, start: int, end: int) -> tuple[Point, Poi
 # ---- runs and marks ---------------------------------------------------------------------------
 
 
-def _outermost(p: etree._Element, run: etree._Element, *, at_start: bool) -> etree._Element:
-    """Where a range's mark goes: beside the run, or, when the run is in a field's result,
-    beside the whole field (a field's result is replaced when it is updated, and LibreOffice
-    drops marks inside one); then beside each inline wrapper (hyperlink, content control,
-    insertion, smart tag ...) that has no text before the run (at the start) or after it (at
-    the end), so that no reader has to look for a range inside a wrapper."""
-    element = _field_bound(p, _outermost_field(run), at_start=at_start)
-    _, pieces = paragraph_pieces(p)
-    order = {node: index for index, node in enumerate(p.iter())}
-    texts = [order[piece.element] for piece in pieces]
-    while True:
-        parent = element.getparent()
-        wrapper = parent.getparent() if parent.tag == W_SDT_CONTENT else parent
-        if wrapper is p or wrapper.tag not in _WRAPPERS:
-            return element
-        inside = range(order[wrapper], _last_order(wrapper, order) + 1)
-        if at_start:
-            beside = any(position in inside and position < order[element] for position in texts)
-        else:
-            beside = any(position in inside and position > _last_order(element, order) for position in texts)
-        if beside:
-            return element
-        element = wrapper
+class _Paragraph:
+    """A paragraph whose runs are split at given offsets of its text, and where a comment's
+    marks go around a range between two of those offsets."""
+
+    def __init__(self, p: etree._Element, starts: set[int], ends: set[int]) -> None:
+        """Split ``p``'s runs so that a run starts at each of ``starts`` and one ends at each of
+        ``ends``: texts first (each cut into pieces at the offsets inside it), then the runs
+        (each new run gets a copy of the run's attributes and properties). Text outside a run
+        (not valid WordprocessingML) is marked beside itself, never split."""
+        self.p = p
+        _, pieces = paragraph_pieces(p)
+        offsets = sorted(starts | ends)
+        for piece in pieces:
+            inside = offsets[bisect_right(offsets, piece.start):bisect_left(offsets, piece.end)]
+            if inside and piece.element.tag == W_T:
+                _split_text(piece.element, [offset - piece.start for offset in reversed(inside)])
+        _, self.pieces = paragraph_pieces(p)
+        self.starts = [piece.start for piece in self.pieces]
+        self.ends = [piece.end for piece in self.pieces]
+        for offset in starts:
+            element = self.pieces[bisect_right(self.ends, offset)].element
+            _split_run(element, before=True)
+        for offset in ends:
+            element = self.pieces[bisect_left(self.starts, offset) - 1].element
+            _split_run(element, before=False)
+
+    def index(self) -> None:
+        """Record the paragraph's document order, once every paragraph is split."""
+        self.order = {node: index for index, node in enumerate(self.p.iter())}
+        self.text_order = [self.order[piece.element] for piece in self.pieces]  # ascending: pieces are in document order
+        self.fields = _field_bounds(self.p)
+
+    def first_at(self, offset: int) -> etree._Element:
+        """Where the range start of a range from ``offset`` goes (see :meth:`_outermost`)."""
+        piece = self.pieces[bisect_right(self.ends, offset)]  # the first piece that ends after it
+        return self._outermost(_run_of(piece.element), at_start=True)
+
+    def last_at(self, offset: int) -> etree._Element:
+        """Where the range end of a range up to ``offset`` goes (see :meth:`_outermost`)."""
+        piece = self.pieces[bisect_left(self.starts, offset) - 1]  # the last piece that starts before it
+        return self._outermost(_run_of(piece.element), at_start=False)
+
+    def _outermost(self, run: etree._Element, *, at_start: bool) -> etree._Element:
+        """Where a range's mark goes: beside the run, or, when the run is in a field's result,
+        beside the whole field (a field's result is replaced when it is updated, and LibreOffice
+        drops marks inside one); then beside each inline wrapper (hyperlink, content control,
+        insertion, smart tag ...) that has no text before the run (at the start) or after it (at
+        the end), so that no reader has to look for a range inside a wrapper."""
+        element = _outermost_field(run)
+        begin, end = self.fields.get(element, (None, None))
+        bound = begin if at_start else end
+        element = bound if bound is not None else element
+        order = self.order
+        while True:
+            parent = element.getparent()
+            wrapper = parent.getparent() if parent.tag == W_SDT_CONTENT else parent
+            if wrapper is self.p or wrapper.tag not in _WRAPPERS:
+                return element
+            if at_start:
+                beside = self._has_text(order[wrapper], order[element] - 1)
+            else:
+                beside = self._has_text(_last_order(element, order) + 1, _last_order(wrapper, order))
+            if beside:
+                return element
+            element = wrapper
+
+    def _has_text(self, first: int, last: int) -> bool:
+        """Whether a piece of text stands between document-order positions ``first`` and ``last``."""
+        index = bisect_left(self.text_order, first)
+        return index < len(self.text_order) and self.text_order[index] <= last
 
 
 def _outermost_field(run: etree._Element) -> etree._Element:
@@ -333,27 +411,27 @@ def _outermost_field(run: etree._Element) -> etree._Element:
     return outermost
 
 
-def _field_bound(p: etree._Element, element: etree._Element, *, at_start: bool) -> etree._Element:
-    """The run that begins (``at_start``) or ends the outermost complex field whose result
-    holds ``element`` within the paragraph; ``element`` when it is in no such field."""
+def _field_bounds(p: etree._Element) -> dict[etree._Element, tuple[etree._Element, etree._Element | None]]:
+    """Each node inside the result of a complex field of the paragraph → the runs that begin
+    and end the outermost such field (the end None when it does not end in the paragraph)."""
+    bounds: dict[etree._Element, tuple[etree._Element, etree._Element | None]] = {}
     open_fields: list[etree._Element] = []
-    inside = False
+    inside: list[etree._Element] = []  # the nodes met since the outermost field began
     for node in p.iter():
-        if node is element:
-            if not open_fields:
-                return element
-            if at_start:
-                return open_fields[0]
-            inside = True
-        elif node.tag == W_FLD_CHAR:
+        if open_fields:
+            inside.append(node)
+        if node.tag == W_FLD_CHAR:
             kind = node.get(W_FLD_CHAR_TYPE)
             if kind == "begin":
                 open_fields.append(node.getparent())
             elif kind == "end" and open_fields:
-                open_fields.pop()
-                if inside and not open_fields:
-                    return node.getparent()
-    return element
+                begin = open_fields.pop()
+                if not open_fields:
+                    bounds.update((element, (begin, node.getparent())) for element in inside)
+                    inside = []
+    if open_fields:
+        bounds.update((element, (open_fields[0], None)) for element in inside)
+    return bounds
 
 
 def _last_order(element: etree._Element, order: dict[etree._Element, int]) -> int:
@@ -364,48 +442,38 @@ def _last_order(element: etree._Element, order: dict[etree._Element, int]) -> in
     return order[last]
 
 
-def _run_starting_at(p: etree._Element, offset: int) -> etree._Element:
-    """The run whose text starts at character ``offset`` of the paragraph, split off if need be."""
-    _, pieces = paragraph_pieces(p)
-    piece = next(piece for piece in pieces if piece.end > offset)
-    return _split(piece.element, offset - piece.start)[1]
-
-
-def _run_ending_at(p: etree._Element, offset: int) -> etree._Element:
-    """The run whose text ends at character ``offset`` of the paragraph, split off if need be."""
-    _, pieces = paragraph_pieces(p)
-    piece = next(piece for piece in reversed(pieces) if piece.start < offset)
-    return _split(piece.element, offset - piece.start)[0]
-
-
-def _split(element: etree._Element, at: int) -> tuple[etree._Element, etree._Element]:
-    """Split the run holding ``element`` before its character ``at`` (a text split in two if
-    need be): (the run up to there, the run from there). A new run gets a copy of the run's
-    attributes and properties; a side with no content is the whole run. Text outside a run
-    (not valid WordprocessingML) is marked beside itself, never split."""
+def _run_of(element: etree._Element) -> etree._Element:
+    """The run a piece of text stands in; the element itself when it stands in none."""
     run = element.getparent()
-    if run.tag != W_R:
-        return element, element
-    if element.tag == W_T and 0 < at < len(element.text or ""):
+    return run if run.tag == W_R else element
+
+
+def _split_text(element: etree._Element, offsets: list[int]) -> None:
+    """Cut a ``w:t`` into one ``w:t`` per stretch between ``offsets`` (descending, inside its text)."""
+    for at in offsets:
         rest = element.makeelement(W_T, {_XML_SPACE: "preserve"})
         rest.text = element.text[at:]
         element.text = element.text[:at]
-        element.set(_XML_SPACE, "preserve")
         element.addnext(rest)
-        cut = run.index(rest)
-    else:
-        cut = run.index(element) + (1 if at else 0)
-    before = [child for child in run[:cut] if child.tag != W_RPR]
-    after = list(run[cut:])
-    if not before or not after:
-        return run, run
+    element.set(_XML_SPACE, "preserve")
+
+
+def _split_run(element: etree._Element, *, before: bool) -> None:
+    """Split the run holding ``element`` in two just ``before`` it (else just after it), when
+    content stands on both sides; the new second run gets a copy of the run's attributes and
+    properties."""
+    run = element.getparent()
+    if run.tag != W_R:
+        return
+    cut = run.index(element) + (0 if before else 1)
+    if cut >= len(run) or not any(child.tag != W_RPR for child in run[:cut]):
+        return
     tail = run.makeelement(W_R, dict(run.attrib))
     properties = run.find(W_RPR)
     if properties is not None:
         tail.append(deepcopy(properties))
-    tail.extend(after)
+    tail.extend(list(run[cut:]))
     run.addnext(tail)
-    return run, tail
 
 
 def _mark_element(tag: str, comment_id: int) -> etree._Element:
@@ -434,9 +502,43 @@ def _highest_comment_id(reading: WordReading) -> int:
     for root in roots:
         for element in root.iter(*_COMMENT_MARKS):
             value = element.get(W_ID, "")
-            if value.lstrip("-").isdigit():
+            if _DECIMAL.fullmatch(value):  # ids such as "²" or "--5" are no numbers and cannot collide
                 highest = max(highest, int(value))
     return highest
+
+
+def _repair_comments_part(reading: WordReading) -> None:
+    """Give the document a comments part kravkoll can add to when the one it has is no
+    ``w:comments`` part (``check`` reads such a document without its comments): one with a
+    wrong content type but comments inside is replaced by a proper part holding the same
+    comments; one whose root is something else holds no comments Word can show, and is
+    replaced by an empty one."""
+    document_part = reading.word.part
+    for r_id, relationship in list(document_part.rels.items()):
+        if relationship.is_external or relationship.reltype != RT.COMMENTS:
+            continue
+        part = relationship.target_part
+        if isinstance(part, CommentsPart) and part.element.tag == qn("w:comments"):
+            return
+        element = _comments_element(part)
+        document_part.drop_rel(r_id)
+        if element is None:
+            replacement = CommentsPart.default(document_part.package)
+        else:
+            replacement = CommentsPart(PackURI(part.partname), CT.WML_COMMENTS, element, document_part.package)
+        document_part.relate_to(replacement, RT.COMMENTS)
+        return
+
+
+def _comments_element(part: Part) -> etree._Element | None:
+    """The ``w:comments`` root of a part's XML, None when it holds something else."""
+    element = part.element if isinstance(part, XmlPart) else None
+    if element is None:
+        try:
+            element = parse_xml(part.blob)
+        except (etree.XMLSyntaxError, ValueError):
+            return None
+    return element if element.tag == qn("w:comments") else None
 
 
 def _comments_root(reading: WordReading) -> etree._Element:
