@@ -783,12 +783,15 @@ def trace(result: DocumentResult) -> list[TraceRow]:
                     if j not in best or _LINK_STRENGTH[how] < _LINK_STRENGTH[best[j]]:
                         best[j] = how
     readings = [c.reading() for c in result.classifications if "modal_binding" in c.ruleset.lists][:1]
+    evidence = _evidence(result, frozenset(found))
     rows: list[TraceRow] = []
     for i in sorted(found):
         statement = document.statements[i]
+        measurability = "no" if i in why else "yes" if i in evidence else "unclear"
         row = TraceRow(statement=i, requirement_id=statement.requirement_id, id_source=statement.id_source, text=statement.text,
-                       location=statement.location, measurable=i not in why,
-                       party=readings[0].party_of(statement) if readings else None, unmeasurable_because=why.get(i, []))
+                       location=statement.location, measurable=measurability == "yes", measurability=measurability,
+                       evidence=evidence.get(i), party=readings[0].party_of(statement) if readings else None,
+                       unmeasurable_because=why.get(i, []))
         for kind, best in found[i].items():
             ordered = sorted(best.items(), key=lambda item: (_LINK_STRENGTH[item[1]], item[0]))
             getattr(row, kind).extend(
@@ -797,6 +800,26 @@ def trace(result: DocumentResult) -> list[TraceRow]:
             )
         rows.append(row)
     return rows
+
+
+def _evidence(result: DocumentResult, requirements: frozenset[int]) -> dict[int, str]:
+    """For each requirement that states a level, the words that state it: the first match of
+    the ``evidence`` define of the first ruleset in use that has one (``en-base`` and
+    ``sv-grund`` do: a quantity, a deadline, a frequency, a named standard or document); when
+    none in use has it, that of the shipped rulesets of the document's language."""
+    deciding = [c for c in result.classifications if "evidence" in c.ruleset.defines]
+    if not deciding:
+        index = result.classifications[0].index if result.classifications else DocumentIndex(result.document)
+        deciding = [Classification(r, index) for r in default_rulesets_compiled(result.document.language) if "evidence" in r.defines][:1]
+    for c in deciding:
+        define = c.ruleset.defines["evidence"]
+        texts = result.document.statements
+        found: dict[int, str] = {}
+        for i in sorted(c.evaluate(define.condition) & requirements):
+            span = c.first_match(define.condition, i, True)
+            found[i] = texts[i].text[span[0]:span[1]] if span and span[1] > span[0] else ""
+        return found
+    return {}
 
 
 def check_each(

@@ -17,7 +17,7 @@ from .document import Location
 from .rulemodel import Category, Severity
 
 LinkHow = Literal["self", "id", "section", "topic", "blanket"]
-RowStatus = Literal["unmeasurable", "no-follow-up", "no-sanction", "complete"]
+RowStatus = Literal["unmeasurable", "unclear", "no-follow-up", "no-sanction", "complete"]
 BALANCE_ELEMENTS = (
     "follow_up",
     "sanction",
@@ -78,7 +78,10 @@ class TraceRow(_Model):
         default=None, description="where the id comes from: the statement's own text, an id column, or the heading above it")
     text: str
     location: Location
-    measurable: bool
+    measurable: bool = Field(description="a level is stated (evidence) and no unmeasurable or ambiguous finding is about it")
+    measurability: Literal["yes", "no", "unclear"] = Field(
+        default="unclear", description="yes: evidence of a level and no finding; no: an unmeasurable/ambiguous finding; unclear: neither")
+    evidence: str | None = Field(default=None, description="the words that state the level ('4 hours', 'ISO 27001'), when found")
     party: Literal["supplier", "buyer", "mutual", "tenderer"] | None = Field(
         default=None, description="whom the requirement binds, as kravkoll reads its main clause; None when no modal says")
     unmeasurable_because: list[str] = Field(default_factory=list, description="messages of unmeasurable/ambiguous findings")
@@ -93,11 +96,11 @@ class TraceRow(_Model):
             data = {k: v for k, v in data.items() if k != "status"}
         return data
 
-    @computed_field(description="the first thing missing: unmeasurable, no-follow-up, no-sanction; else complete")
+    @computed_field(description="the first thing missing: unmeasurable (a finding says so), unclear (no level found), no-follow-up, no-sanction; else complete")
     @property
     def status(self) -> RowStatus:
         if not self.measurable:
-            return "unmeasurable"
+            return "unmeasurable" if self.measurability == "no" else "unclear"
         if not self.follow_up:
             return "no-follow-up"
         if not self.sanction:

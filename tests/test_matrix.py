@@ -79,12 +79,13 @@ def test_links_follow_the_rulesets_linked_by():
 def test_suppressed_and_ignored_findings_do_not_make_a_requirement_unmeasurable():
     suppressed = checked_text("# 1 Drift\n\n<!-- kravkoll: ignore OMATBART -- avtalat muntligt -->\n"
                               "K1 Leverantören ska åtgärda fel snabbt.\n")
-    assert [row.measurable for row in trace(suppressed)] == [True]
+    # no finding says it is unmeasurable, and no level is stated either: unclear, never "yes" by default
+    assert [(row.measurability, row.measurable, row.status) for row in trace(suppressed)] == [("unclear", False, "unclear")]
     from checker.config import Config
 
     ruleset = load_ruleset(SV_RULES)
     ignored = check_document(read_document(SV_DOCUMENT), [ruleset], Config(ignore=["OMATBART"]))
-    assert all(row.measurable for row in trace(ignored))
+    assert all(row.measurability != "no" for row in trace(ignored))
 
 
 def test_scorecard_counts():
@@ -170,7 +171,7 @@ def test_csv_parses_back_to_the_matrix():
         assert parsed["file"] == path
         assert parsed["id"] == (row.requirement_id or "")
         assert parsed["status"] == row.status
-        assert parsed["measurable"] == ("yes" if row.measurable else "no")
+        assert parsed["measurable"] == row.measurability
         assert parsed["text"] == " ".join(row.text.split())
         assert parsed["follow_up"] == "; ".join(f"line {l.location.line} ({l.how})" for l in row.follow_up)
     assert rows[0]["sanction"] == f"line {VITE_LINE} (id)"
@@ -260,9 +261,9 @@ def test_matrix_command_takes_select_and_ignore():
     all_rules = json.loads(_run("matrix", str(SV_DOCUMENT), "-r", str(SV_RULES), "-f", "json").output)
     ignored = json.loads(_run("matrix", str(SV_DOCUMENT), "-r", str(SV_RULES), "-f", "json", "--ignore", "OMATBART").output)
     selected = json.loads(_run("matrix", str(SV_DOCUMENT), "-r", str(SV_RULES), "-f", "json", "--select", "missing-sanction").output)
-    assert [r["measurable"] for r in all_rules["documents"][0]["requirements"]].count(False) == 2
-    assert all(r["measurable"] for r in ignored["documents"][0]["requirements"])
-    assert all(r["measurable"] for r in selected["documents"][0]["requirements"])
+    assert [r["measurability"] for r in all_rules["documents"][0]["requirements"]].count("no") == 2
+    assert all(r["measurability"] != "no" for r in ignored["documents"][0]["requirements"])
+    assert all(r["measurability"] != "no" for r in selected["documents"][0]["requirements"])
 
 
 def test_matrix_command_honours_kravkoll_toml(tmp_path):
@@ -275,11 +276,11 @@ def test_matrix_command_honours_kravkoll_toml(tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["tool"]["rulesets"][0]["name"] == "writer-sv"
-    assert all(r["measurable"] for r in data["documents"][0]["requirements"])
+    assert all(r["measurability"] != "no" for r in data["documents"][0]["requirements"])
     other = tmp_path / "annan.toml"
     other.write_text('rulesets = ["upphandling/regler.krav"]\n', encoding="utf-8")
     result = _run("matrix", "upphandling/avtal.md", "--config", str(other), "-f", "json", cwd=tmp_path)
-    assert [r["measurable"] for r in json.loads(result.output)["documents"][0]["requirements"]].count(False) == 2
+    assert [r["measurability"] for r in json.loads(result.output)["documents"][0]["requirements"]].count("no") == 2
 
 
 def test_matrix_command_language_option():

@@ -112,6 +112,7 @@ box-shadow:0 4px 14px rgba(0,0,0,.18);font-size:.92rem;font-weight:400;line-heig
 text-decoration:none;border:1px solid currentColor;vertical-align:.1em;white-space:nowrap}
 .st-complete{color:var(--ok)}
 .st-unmeasurable{color:var(--err)}
+.st-unclear{color:var(--warn, #8a5a00)}
 .st-no-follow-up,.st-no-sanction{color:var(--warn)}
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
@@ -245,7 +246,9 @@ def matrix_table(doc: MatrixDocument, labels: Labels, in_report: bool = False) -
         text = esc(shorten(row.text))
         if in_report:
             text = f'<a href="#s-{row.statement}">{text}</a>'
-        measurable = esc(labels("yes" if row.measurable else "no"))
+        measurable = esc(labels(row.measurability))
+        if row.evidence and not row.unmeasurable_because:
+            measurable += f'<span class="why">{esc(chr(8220) + row.evidence + chr(8221))}</span>'
         if row.unmeasurable_because:
             measurable += "".join(f'<span class="why">{esc(why)}</span>' for why in row.unmeasurable_because)
         row_id = f' id="m-{row.statement}"' if in_report else ""

@@ -48,7 +48,7 @@ def render_csv(matrix: Matrix) -> str:
     for doc in matrix.documents:
         for row in doc.requirements:
             values = (doc.path, str(row.statement), row.requirement_id or "", str(row.location.line),
-                      row.location.section or "", " ".join(row.text.split()), "yes" if row.measurable else "no",
+                      row.location.section or "", " ".join(row.text.split()), row.measurability,
                       " | ".join(row.unmeasurable_because), _csv_links(row.follow_up), _csv_links(row.sanction), row.status)
             writer.writerow([_safe_cell(v) for v in values])
     return out.getvalue()
@@ -85,9 +85,11 @@ def _md_document(doc: MatrixDocument, labels: Labels) -> list[str]:
         lines.append("| " + " | ".join(labels("column." + c) for c in columns) + " |")
         lines.append("|" + "---|" * len(columns))
         for row in doc.requirements:
-            measurable = labels("yes" if row.measurable else "no")
+            measurable = labels(row.measurability)
             if row.unmeasurable_because:
                 measurable += ": " + " ".join(row.unmeasurable_because)
+            elif row.evidence:
+                measurable += f' ("{row.evidence}")'
             cells = (labels.requirement_id(row.requirement_id, row.id_source), labels.where(row.location, doc.format), shorten(row.text), measurable,
                      _md_links(row.follow_up, row, labels, doc.format), _md_links(row.sanction, row, labels, doc.format),
                      labels("status." + row.status))
