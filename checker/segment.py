@@ -255,7 +255,94 @@ def numbered_heading(text: str) -> tuple[str, str] | None:
 
 
 def heading_level(number: str) -> int:
-    return number.count(".") + 1
+    """The depth a clause number gives: "4" and "4.0" → 1, "4.2" → 2, "4.2.1" → 3."""
+    parts = number.split(".")
+    while len(parts) > 1 and parts[-1].strip("0") == "":
+        parts.pop()  # "3.0" is clause 3
+    return len(parts)
+
+
+# A paragraph that starts with a clause number opens that clause: "4.2.1 The Supplier …",
+# "§ 5 Avtalstid …", "Artikel 3 …", "Bilaga 2 …", "Section 6.3 …". The number must be followed
+# by a capital (or nothing), so "99.5 % of …" and "1.5 hours …" are no clauses.
+_CLAUSE_START = re.compile(
+    r"^\s*(?:\*\*|__)?(?:(?P<dotted>\d{1,3}(?:\.\d{1,3})+)\.?|§\s*(?P<sign>\d{1,3}[a-z]?)|"
+    r"(?P<word>artikel|article|bilaga|appendix|annex|schedule|exhibit|section|clause|punkt|avsnitt|kapitel|chapter)"
+    r"\s+(?P<number>\d{1,2}(?:\.\d{1,3})*|[A-Z](?:\.\d{1,3})*)\b\.?)(?:\*\*|__)?[:.)]?"
+    r"(?:\s+(?=[A-ZÅÄÖ\"“(\[*_])|\s*$)",
+    re.IGNORECASE,
+)
+_TITLE_WORDS = 8
+_ENDS_CONTINUED = re.compile(
+    r"(?i)(?:[.,;:!?\-–—/(&]|\b(?:the|a|an|of|and|or|to|in|on|by|for|with|at|from|as|that|is|are|"
+    r"och|att|i|för|av|med|som|på|till|eller|samt|en|ett|den|det|de|om|vid|är))\s*$"
+)
+
+
+def clause_start(text: str) -> tuple[str, int, str] | None:
+    """The clause a paragraph starts with: (number as written, depth, title words), else None.
+    ``"4.2.1 The Supplier shall …"`` → ("4.2.1", 3, "The Supplier shall …")."""
+    match = _CLAUSE_START.match(text)
+    if not match:
+        return None
+    if match.group("dotted"):
+        number, depth = match.group("dotted"), heading_level(match.group("dotted"))
+    elif match.group("sign"):
+        number, depth = "§ " + match.group("sign"), 1
+    else:
+        word, own = match.group("word"), match.group("number")
+        number, depth = f"{word} {own}", heading_level(own) if own[0].isdigit() else 1
+    words = text[match.end():].split()
+    title = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
+    return number, depth, title.strip("*_ ")
+
+
+def clause_key(number: str) -> tuple[str, ...]:
+    """A clause number as parts compared for nesting: "4.2.1" → ("4", "2", "1"), "3.0" → ("3",),
+    "§ 5" → ("§ 5",), "Bilaga 2.1" → ("bilaga 2", "1")."""
+    parts = number.lower().split(".")
+    while len(parts) > 1 and parts[-1].strip("0") == "":
+        parts.pop()
+    return tuple(" ".join(p.split()) for p in parts)
+
+
+def _inside(key: tuple[str, ...], outer: tuple[str, ...]) -> bool:
+    """Whether clause ``key`` lies inside clause ``outer`` ("4.2.1" inside "4.2" and "4")."""
+    return len(outer) < len(key) and key[:len(outer)] == outer
+
+
+def only_clause_number(text: str) -> str | None:
+    """A line that holds nothing but a clause number ("3.0", "§ 5", "4.2.1."), as text converted
+    from PDF puts a heading's number on a line of its own; else None."""
+    found = clause_start(text)
+    return found[0] if found and not found[2] else None
+
+
+def plain_heading(line: str, following: str, numbered: bool = False, adjacent: bool = True) -> bool:
+    """Whether ``line`` is a heading written as plain text: a short line that starts with a capital
+    and has no end punctuation, no verb of obligation and no table bar, followed by a paragraph
+    whose first line (``following``, on the next line or after a blank line) starts a sentence
+    and is clearly longer. So "SERVICE CREDITS" or "Service credits" before "If the Uptime
+    Commitment is not met, …" is a heading, while a sentence broken over lines is not ("The
+    Supplier shall / provide …" has a verb; "Service levels and / response times" ends on "and"),
+    nor are the cells of a table flattened into short lines ("HOURS" / "PER" / "DAY"). A line
+    that has a number (``numbered``: "4 Service credits", or after "4.0" alone on its line) only
+    needs a sentence after it. A line in sentence case with a blank line after it (not
+    ``adjacent``) is a heading only when numbered: flattened table cells look the same."""
+    text = line.strip().strip("*_ ").strip()
+    words = text.split()
+    if not (1 <= len(words) <= 10) or len(text) > 80 or not text[0].isupper():
+        return False
+    if "|" in text or _ENDS_CONTINUED.search(text) or _MODAL.search(text) or text.endswith(("'", '"', "”", ")")):
+        return False
+    if sum(c.isalpha() for c in text) < 4:
+        return False
+    if not (adjacent or numbered or all(w[0].isupper() for w in words if len(w) > 3 and w[0].isalpha())):
+        return False  # "Remove lead-based paint", a blank line, "Paint is removed …": table cells, not a heading
+    after = following.strip().lstrip("*_ ")
+    if not after or not (after[0].isupper() or after[0].isdigit()):
+        return False
+    return numbered or len(after.split()) >= max(len(words) + 3, 6)
 
 
 # ---- suppressions -------------------------------------------------------------------------
@@ -357,8 +444,15 @@ def line_pieces(lines: list[tuple[int, int, str]]) -> list[Piece]:
 
 @dataclass
 class _Open:
+    """A section still open while the builder reads on. ``kind`` says what opened it: a heading
+    (Markdown or Word style, ``level`` 1–9), a numbered ``clause`` (a heading such as "4.2
+    Felhantering" or a paragraph that starts "4.2.1"; ``key`` is its number as parts, ("4", "2")),
+    or a ``label`` (a bold or plain-line heading without number)."""
+
     section: int
     level: int
+    kind: str = "heading"
+    key: tuple[str, ...] = ()
 
 
 _HEADER_WORDS = re.compile(
@@ -385,6 +479,7 @@ class DocumentBuilder:
     _pending: list[Suppression] = field(default_factory=list)
     _tables: int = 0
     _lead_in: int | None = None  # the statement ending in ':' that introduces the list items that follow
+    _number: str | None = None  # a clause number that stood alone on the line before
 
     # -- suppressions
     def suppress_next(self, suppression: Suppression) -> None:
@@ -398,11 +493,16 @@ class DocumentBuilder:
             block.suppressions.extend(s for s in suppressions if s not in block.suppressions)
 
     # -- headings
-    def heading(self, text: str, level: int | None, location: Location, number: str | None = None) -> None:
-        """A heading; its number is taken from the text ("4.2 Felhantering") if not given.
+    def heading(self, text: str, level: int | None, location: Location, number: str | None = None,
+                kind: str = "heading") -> None:
+        """A heading; its number is taken from the text ("4.2 Felhantering") if not given, or from
+        a number that stood on the line before (:meth:`clause_number`).
 
-        The statement keeps the heading's text as written (so columns of matches in it stay
-        true); the section's title has its white space collapsed."""
+        ``kind`` is ``"heading"`` for a heading the format marks (Markdown ``#``, a Word heading
+        style), ``"clause"`` for a numbered heading found in the text, ``"label"`` for a bold or
+        plain-line heading without number (see :meth:`_open_section`). The statement keeps the
+        heading's text as written (so columns of matches in it stay true); the section's title
+        has its white space collapsed."""
         lead = len(text) - len(text.lstrip())
         text = text.strip()
         if not text:
@@ -414,18 +514,56 @@ class DocumentBuilder:
             numbered = _NUMBERED_HEADING.match(title)
             if numbered and numbered.group("title")[:1].isalpha():
                 number, title = numbered.group("num"), numbered.group("title")
+        if number is None and self._number is not None:
+            number = self._number
+            if kind == "label":
+                kind = "clause"
+        self._number = None
         if level is None:
             level = heading_level(number) if number else 1
-        while self._open and self._open[-1].level >= level:
-            self._open.pop()
-        parent = self._open[-1].section if self._open else None
+        self._open_section(title, number, level, location, kind)
+        block = self._block("heading", location)
+        self._statement("heading", text, block, [Anchor(offset=0, location=location)], None, None)
+
+    def clause_number(self, number: str) -> None:
+        """A clause number alone on its line ("3.0"): it numbers the heading or paragraph that
+        follows."""
+        self._number = number
+
+    @property
+    def has_clause_number(self) -> bool:
+        """Whether a clause number alone on its line waits for its heading."""
+        return self._number is not None
+
+    def _open_section(self, title: str, number: str | None, level: int, location: Location, kind: str) -> int:
+        """Open a section and close those it ends.
+
+        A heading closes every clause and label, and the headings of its level and deeper. A
+        clause closes the open clauses its number is not inside of (and what was opened inside
+        them): "4.3" closes "4.2" and "4.2.1" but stays inside "4", inside heading "4 Drift",
+        and inside a label opened after "4". A label closes the label before it and what was
+        opened inside that. The section's ``level`` is the heading's, or one below its parent for
+        clauses and labels."""
+        stack = self._open
+        key = clause_key(number) if kind == "clause" and number else ()
+        if kind == "heading":
+            while stack and (stack[-1].kind != "heading" or stack[-1].level >= level):
+                stack.pop()
+        else:
+            if kind == "clause":
+                first = next((k for k, o in enumerate(stack) if o.kind == "clause" and not _inside(key, o.key)), None)
+            else:
+                first = next((k for k, o in enumerate(stack) if o.kind == "label"), None)
+            if first is not None:
+                del stack[first:]
+            level = (self.sections[stack[-1].section].level if stack else 0) + 1
+        parent = stack[-1].section if stack else None
         index = len(self.sections)
         section = Section(index=index, title=title, number=number, level=level, parent=parent, location=location)
         self.sections.append(section)
         self._labels[index] = f"{self._labels[parent]} > {section.label}" if parent is not None else section.label
-        self._open.append(_Open(index, level))
-        block = self._block("heading", location)
-        self._statement("heading", text, block, [Anchor(offset=0, location=location)], None, None)
+        stack.append(_Open(index, level, kind, key))
+        return index
 
     @property
     def current_section(self) -> int | None:
@@ -444,6 +582,8 @@ class DocumentBuilder:
         """
         if not piece.text.strip():
             return
+        if kind == "paragraph":
+            self._open_clause(piece)
         block = self._block(kind, piece.anchors[0].location)
         found = leading_id(piece.text)
         if found:
@@ -456,6 +596,15 @@ class DocumentBuilder:
             self._statement(statement_kind, piece.text[start:end], block, anchors, requirement_id, id_source, lead_in=lead_in)
         if kind != "list_item" and piece.text.rstrip().endswith(":"):
             self._lead_in = len(self.statements) - 1  # "Konsulten ska ha:" introduces the list below
+
+    def _open_clause(self, piece: Piece) -> None:
+        """A paragraph that starts with a clause number ("4.2.1 The Supplier …", "§ 5 …") opens
+        that clause, titled by its first words."""
+        self._number = None  # a number alone on its line numbers a heading, not a paragraph
+        found = clause_start(piece.text)
+        if found is not None:
+            number, _, title = found
+            self._open_section(title, number, 1, piece.anchors[0].location, "clause")
 
     # -- tables
     def table(self, rows: list[list[Piece]], header_rows: int | None = None) -> None:
