@@ -297,6 +297,11 @@ def clause_start(text: str) -> tuple[str, int, str] | None:
     return number, depth, title.strip("*_ ")
 
 
+# A paragraph that starts with a capital letter and a period or parenthesis, then a sentence:
+# the lettered sub-clauses of a numbered clause ("A. The Contractor shall …", "(b) The Supplier …").
+_LETTER_CLAUSE = re.compile(r"^\s*(?:\((?P<paren>[A-Za-z])\)|(?P<letter>[A-Z])[.)])\s+(?=[A-ZÅÄÖ\"“(])")
+
+
 def clause_key(number: str) -> tuple[str, ...]:
     """A clause number as parts compared for nesting: "4.2.1" → ("4", "2", "1"), "3.0" → ("3",),
     "§ 5" → ("§ 5",), "Bilaga 2.1" → ("bilaga 2", "1")."""
@@ -311,9 +316,16 @@ def _inside(key: tuple[str, ...], outer: tuple[str, ...]) -> bool:
     return len(outer) < len(key) and key[:len(outer)] == outer
 
 
+_LETTER_ALONE = re.compile(r"^\s*(?:\*\*|__)?(?P<letter>[A-Z])\.(?:\*\*|__)?\s*$")
+
+
 def only_clause_number(text: str) -> str | None:
-    """A line that holds nothing but a clause number ("3.0", "§ 5", "4.2.1."), as text converted
-    from PDF puts a heading's number on a line of its own; else None."""
+    """A line that holds nothing but a clause number ("3.0", "§ 5", "4.2.1.") or letter ("D."),
+    as text converted from PDF puts a heading's number, or a lettered paragraph's letter, on a
+    line of its own; else None."""
+    letter = _LETTER_ALONE.match(text)
+    if letter is not None:
+        return letter.group("letter") + "."
     found = clause_start(text)
     return found[0] if found and not found[2] else None
 
@@ -410,10 +422,11 @@ class Piece:
 
 def _starts_numbered_paragraph(line: str, previous: str) -> bool:
     """A line that starts with an id begins a new paragraph, unless it merely continues the
-    previous line's sentence ("… described in paragraph / 7.2.4 of this clause")."""
+    previous line's sentence ("… described in paragraph / 7.2.4 of this clause"); so does one
+    that starts with a letter clause ("B. The Contractor shall …") after a finished sentence."""
     found = leading_id(line)
     if found is None:
-        return False
+        return bool(_LETTER_CLAUSE.match(line)) and previous.rstrip().endswith((".", ":", ";", "!", "?"))
     rest = line[found[1]:].lstrip()
     return previous.rstrip().endswith((".", ":", ";", "!", "?")) or rest[:1].isupper() or rest[:1].isdigit()
 
@@ -514,7 +527,7 @@ class DocumentBuilder:
             numbered = _NUMBERED_HEADING.match(title)
             if numbered and numbered.group("title")[:1].isalpha():
                 number, title = numbered.group("num"), numbered.group("title")
-        if number is None and self._number is not None:
+        if number is None and self.has_clause_number:
             number = self._number
             if kind == "label":
                 kind = "clause"
@@ -526,16 +539,17 @@ class DocumentBuilder:
         self._statement("heading", text, block, [Anchor(offset=0, location=location)], None, None)
 
     def clause_number(self, number: str) -> None:
-        """A clause number alone on its line ("3.0"): it numbers the heading or paragraph that
-        follows."""
+        """A clause number alone on its line ("3.0"): it numbers the heading that follows; a
+        letter ("D.") letters the paragraph that follows."""
         self._number = number
 
     @property
     def has_clause_number(self) -> bool:
-        """Whether a clause number alone on its line waits for its heading."""
-        return self._number is not None
+        """Whether a clause number (not a letter) alone on its line waits for its heading."""
+        return self._number is not None and not _LETTER_ALONE.match(self._number)
 
-    def _open_section(self, title: str, number: str | None, level: int, location: Location, kind: str) -> int:
+    def _open_section(self, title: str, number: str | None, level: int, location: Location, kind: str,
+                      key: tuple[str, ...] = ()) -> int:
         """Open a section and close those it ends.
 
         A heading closes every clause and label, and the headings of its level and deeper. A
@@ -545,7 +559,7 @@ class DocumentBuilder:
         opened inside that. The section's ``level`` is the heading's, or one below its parent for
         clauses and labels."""
         stack = self._open
-        key = clause_key(number) if kind == "clause" and number else ()
+        key = clause_key(number) if kind == "clause" and number else key
         if kind == "heading":
             while stack and (stack[-1].kind != "heading" or stack[-1].level >= level):
                 stack.pop()
@@ -599,12 +613,24 @@ class DocumentBuilder:
 
     def _open_clause(self, piece: Piece) -> None:
         """A paragraph that starts with a clause number ("4.2.1 The Supplier …", "§ 5 …") opens
-        that clause, titled by its first words."""
-        self._number = None  # a number alone on its line numbers a heading, not a paragraph
+        that clause, titled by its first words; one that starts with a letter ("B. The Contractor
+        …") opens a lettered sub-clause of the numbered clause it stands in."""
+        pending, self._number = self._number, None  # a number alone on its line numbers a heading, not a paragraph
         found = clause_start(piece.text)
         if found is not None:
             number, _, title = found
             self._open_section(title, number, 1, piece.anchors[0].location, "clause")
+            return
+        letter = _LETTER_CLAUSE.match(piece.text)
+        if letter is not None or (pending is not None and _LETTER_ALONE.match(pending)):
+            # Inside the innermost numbered clause; no number of its own, so that "A" is never
+            # taken for an id or a cross-reference.
+            name = (letter.group("paren") or letter.group("letter")) if letter is not None else pending[0]
+            name = name.lower()
+            outer = next((o.key for o in reversed(self._open) if o.kind == "clause" and o.key and not o.key[-1].startswith("(")), ())
+            words = piece.text.split() if letter is not None else [pending, *piece.text.split()]
+            title = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
+            self._open_section(title, None, 1, piece.anchors[0].location, "clause", key=(*outer, f"({name})"))
 
     # -- tables
     def table(self, rows: list[list[Piece]], header_rows: int | None = None) -> None:

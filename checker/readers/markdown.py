@@ -125,7 +125,7 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         if not paragraph and (kind_of_line := _plain_heading(lines, stripped, builder.has_clause_number)) is not None:
             column = body_offset + len(body) - len(body.lstrip()) + 1
             if kind_of_line == "number":
-                builder.clause_number(stripped.strip("*_ ").rstrip("."))
+                builder.clause_number(only_clause_number(stripped) or stripped)
             elif kind_of_line == "bold":
                 label = _BOLD_LINE.match(stripped)
                 builder.heading(label.group("title").rstrip(":"), None, Location(line=number, column=column + 2), kind="label")

@@ -63,7 +63,7 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]]) 
             continue
         if only_clause_number(stripped) is not None and _blank_after(entries, position):
             flush()  # "3.0" alone: it numbers the heading after the blank line
-            builder.clause_number(stripped.rstrip("."))
+            builder.clause_number(only_clause_number(stripped) or stripped)
             continue
         heading = numbered_heading(stripped)
         if heading and not block:
