@@ -49,7 +49,7 @@ def matrix_document(result: DocumentResult) -> MatrixDocument:
     rows = trace(result)
     return MatrixDocument(path=document.path, format=document.format, language=document.language,
                           rulesets=[r.name for r in result.rulesets], scorecard=scorecard(rows),
-                          requirements=rows, balance=balance(result))
+                          requirements=rows, balance=balance(result, rows))
 
 
 def build_matrix(results: Iterable[DocumentResult | FileReport]) -> Matrix:

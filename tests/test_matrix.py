@@ -352,3 +352,13 @@ def test_balanced_example_contracts_have_every_element():
     for name in ("sv-avtal-sla.improved.md", "en-sla-contract.improved.md"):
         result = next(check_each([Path(__file__).resolve().parent.parent / "examples" / name]))
         assert [key for key, element in balance(result).items() if not element.present] == (["acceptance"] if name.startswith("en") else [])
+
+
+def test_balance_follow_up_and_sanction_are_clauses_that_follow_up_or_sanction_something():
+    """A follow-up word in a definition is no follow-up clause: the element is present only
+    where a requirement of the matrix links to the statement."""
+    definitions = balance(checked_text("# 1 Definitioner\n\nMätperiod avser en kalendermånad.\n"))
+    assert definitions["follow_up"].present is False
+    contract = balance(checked_text("# 1 Drift\n\nK1 Leverantören ska åtgärda fel inom 4 timmar.\n"
+                                    "Åtgärdstiden för K1 mäts och redovisas månadsvis.\n"))
+    assert contract["follow_up"].present is True

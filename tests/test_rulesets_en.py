@@ -94,3 +94,30 @@ def test_solicitation_rules_need_a_solicitation(rulesets) -> None:
 
 def test_curly_apostrophes_match(rulesets) -> None:
     assert "RQ003" in findings("The Contractor shall repaint the walls at the contractor’s discretion.", rulesets)
+
+
+def _classes(text: str, name: str) -> list[str]:
+    """The statements en-contract puts in class ``name`` (a define)."""
+    document = read_markdown(text, "test.md", language="en")
+    result = check_document(document, [load_ruleset("en-contract")])
+    return [document.statements[i].text for i in sorted(result.classifications[0].statements_of_class(name))]
+
+
+def test_blanket_clauses_cover_all_work_not_a_mention_of_the_agreement() -> None:
+    text = ("The Customer may audit the Supplier's compliance with this Agreement.\n\n"
+            "The Government may require re-performance of any nonconforming service.\n\n"
+            "The Government may terminate this contract for default.\n\n"
+            "The QASP may be updated by modification to this contract.\n\n"
+            "Availability is reported monthly under this Agreement.\n")
+    assert _classes(text, "blanket") == [
+        "The Customer may audit the Supplier's compliance with this Agreement.",
+        "The Government may require re-performance of any nonconforming service.",
+        "The Government may terminate this contract for default.",
+    ]
+
+
+def test_termination_is_a_right_to_end_the_contract_not_the_word() -> None:
+    text = ("The Authority may terminate this Agreement for material breach.\n\n"
+            "The CO is the only individual authorized to enter into, administer, and/or terminate contracts.\n\n"
+            "The Province may, at any time, terminate the competition without award.\n")
+    assert _classes(text, "termination") == ["The Authority may terminate this Agreement for material breach."]
