@@ -278,6 +278,25 @@ class DocumentIndex:
         return frozenset(section for section, members in self.by_section.items()
                          if section is not None and len(members) >= _WHOLE_DOCUMENT and 2 * len(members) >= total)
 
+    def clause_of(self, i: int) -> frozenset[int]:
+        """Statement ``i`` and those of the clause it stands in (:meth:`section_group`, with the
+        tables in it); outside any clause, those of its paragraph and of its table."""
+        statement = self.document.statements[i]
+        group = self.section_group(i)
+        if not group:
+            group = self.by_block.get(statement.block, EMPTY)
+            if statement.table is not None:
+                group = group | self.by_table.get(statement.table, EMPTY)
+        return group | {i}
+
+    @cached_property
+    def by_block(self) -> dict[int, frozenset[int]]:
+        """Block → its statements."""
+        blocks: dict[int, list[int]] = {}
+        for s in self.document.statements:
+            blocks.setdefault(s.block, []).append(s.index)
+        return {k: frozenset(v) for k, v in blocks.items()}
+
     def section_group(self, i: int) -> frozenset[int]:
         """The statements of the clause statement ``i`` stands in; none when it stands in no
         section or in one that is the whole document (:attr:`whole_document_sections`)."""
@@ -448,6 +467,26 @@ class Classification:
         statements = self.document.statements
         sections = {statements[i].section for i in heading_hits} - {None}
         return frozenset().union(*(self.index.by_section.get(s, EMPTY) for s in self.index.descendants(sections)))
+
+    def holds_in_clause(self, condition: Any, i: int) -> bool:
+        """Whether ``condition``, which holds for sanction statement ``i``, also holds for the
+        clause it stands in: what it says is judged on the statement, what it lacks (``not …``)
+        on the whole clause. "Service credits apply as set out below" lacks no amount when the
+        credit table below it, in the same clause, has one; "If availability falls below 99.5 %"
+        gives the trigger of the credit sentence after it (:meth:`DocumentIndex.clause_of`).
+        Another sanction in the same clause is one of its own: its amount is not this one's."""
+        kind = condition.kind
+        if kind == "not":
+            others = self.statements_of_class("sanction") - {i}  # each sanction is a clause of its own
+            return (self.index.clause_of(i) - others).isdisjoint(self.evaluate(condition.operand))
+        if kind == "and":
+            return all(self.holds_in_clause(operand, i) for operand in condition.operands)
+        if kind == "or":
+            return any(i in self.evaluate(operand) and self.holds_in_clause(operand, i) for operand in condition.operands)
+        if kind == "class":
+            define = self.ruleset.defines.get(condition.define)
+            return define is None or i not in self.evaluate(define.condition) or self.holds_in_clause(define.condition, i)
+        return True
 
     def first_match(self, condition: Any, i: int, holds: bool = False) -> tuple[int, int] | None:
         """Span of the first positive term or pattern atom that made ``condition`` hold for ``i``
@@ -689,7 +728,8 @@ def evaluate_rule(rule: Rule, ctx: _Context) -> None:
             ctx.findings.append(finding(statements[i], c.first_match(rule.where, i, True)))
     elif rule.kind == "sanction":
         for i in sorted(c.evaluate(rule.where) & c.statements_of_class("sanction")):
-            ctx.findings.append(finding(statements[i], c.first_match(rule.where, i, True)))
+            if c.holds_in_clause(rule.where, i):
+                ctx.findings.append(finding(statements[i], c.first_match(rule.where, i, True)))
     elif rule.kind == "document":
         triggers = c.evaluate(rule.when) if rule.when is not None else None
         if triggers is not None and not triggers:

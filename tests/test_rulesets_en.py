@@ -121,3 +121,15 @@ def test_termination_is_a_right_to_end_the_contract_not_the_word() -> None:
             "The CO is the only individual authorized to enter into, administer, and/or terminate contracts.\n\n"
             "The Province may, at any time, terminate the competition without award.\n")
     assert _classes(text, "termination") == ["The Authority may terminate this Agreement for material breach."]
+
+
+def test_a_credit_table_in_the_clause_gives_the_credit_its_amount(rulesets) -> None:
+    clause = ("## 4 Service credits\n\n"
+              "If the Uptime Commitment is not met in a month, the Customer is entitled to a service credit.\n\n")
+    table = ("| Uptime in the month | Service credit |\n|---|---|\n"
+             "| 99.0 % to 99.5 % | 10 % of the monthly fee |\n| below 99.0 % | 30 % of the monthly fee |\n")
+    assert "CT003" in findings(clause, rulesets)
+    assert "CT003" not in findings(clause + table, rulesets)
+    # another sanction's amount in the same clause is not this one's
+    other = "Late delivery of the migration plan gives rise to liquidated damages of $500 per day.\n"
+    assert "CT003" in findings(clause + other, rulesets)
