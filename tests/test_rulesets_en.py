@@ -133,3 +133,9 @@ def test_a_credit_table_in_the_clause_gives_the_credit_its_amount(rulesets) -> N
     # another sanction's amount in the same clause is not this one's
     other = "Late delivery of the migration plan gives rise to liquidated damages of $500 per day.\n"
     assert "CT003" in findings(clause + other, rulesets)
+
+
+def test_an_exclusive_remedy_clause_limits_sanctions_and_adds_none() -> None:
+    text = ("A service credit of 5 % of the monthly fee applies for each Service Level missed.\n\n"
+            "Service credits are the Customer's sole and exclusive remedy for unavailability.\n")
+    assert _classes(text, "sanction") == ["A service credit of 5 % of the monthly fee applies for each Service Level missed."]
