@@ -493,6 +493,7 @@ class DocumentBuilder:
     _tables: int = 0
     _lead_in: int | None = None  # the statement ending in ':' that introduces the list items that follow
     _number: str | None = None  # a clause number that stood alone on the line before
+    _letter: str | None = None  # the letter of the last lettered clause ("b" for "B. The Contractor …")
 
     # -- suppressions
     def suppress_next(self, suppression: Suppression) -> None:
@@ -627,6 +628,9 @@ class DocumentBuilder:
             # taken for an id or a cross-reference.
             name = (letter.group("paren") or letter.group("letter")) if letter is not None else pending[0]
             name = name.lower()
+            if name == "i" and self._letter != "h":
+                return  # "I." after "B." is a roman numeral: an item inside the clause, not clause I
+            self._letter = name
             outer = next((o.key for o in reversed(self._open) if o.kind == "clause" and o.key and not o.key[-1].startswith("(")), ())
             words = piece.text.split() if letter is not None else [pending, *piece.text.split()]
             title = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
