@@ -278,16 +278,23 @@ class DocumentIndex:
         return frozenset(section for section, members in self.by_section.items()
                          if section is not None and len(members) >= _WHOLE_DOCUMENT and 2 * len(members) >= total)
 
+    def clause_key(self, i: int) -> tuple:
+        """What names the clause of :meth:`clause_of`: its section, or its paragraph and table."""
+        statement = self.document.statements[i]
+        if self.section_group(i):
+            return ("section", statement.section)
+        return ("block", statement.block, statement.table)
+
     def clause_of(self, i: int) -> frozenset[int]:
-        """Statement ``i`` and those of the clause it stands in (:meth:`section_group`, with the
-        tables in it); outside any clause, those of its paragraph and of its table."""
+        """The statements of the clause statement ``i`` stands in (:meth:`section_group`, with
+        the tables in it); outside any clause, those of its paragraph and of its table."""
         statement = self.document.statements[i]
         group = self.section_group(i)
         if not group:
             group = self.by_block.get(statement.block, EMPTY)
             if statement.table is not None:
                 group = group | self.by_table.get(statement.table, EMPTY)
-        return group | {i}
+        return group
 
     @cached_property
     def by_block(self) -> dict[int, frozenset[int]]:
@@ -348,6 +355,8 @@ class Classification:
         self._shapes: dict[int, tuple] = {}
         self._classes: dict[str, frozenset[int]] = {}
         self._among: dict[tuple[frozenset[int], ...], tuple[int, ...]] = {}
+        self._clause_answers: dict[Any, Any] = {}  # (condition, clause) → whether the clause lacks it; condition → where it holds outside sanctions
+        self._blanket_words: dict[int, str | None] = {}
 
     # -- statement classes
     def statements_of_class(self, name: str) -> frozenset[int]:
@@ -468,6 +477,15 @@ class Classification:
         sections = {statements[i].section for i in heading_hits} - {None}
         return frozenset().union(*(self.index.by_section.get(s, EMPTY) for s in self.index.descendants(sections)))
 
+    def blanket_words(self, j: int) -> str | None:
+        """The words that make statement ``j`` a blanket clause ("any nonconforming service"),
+        found once per statement."""
+        if j not in self._blanket_words:
+            blanket = self.ruleset.defines.get("blanket")
+            span = self.first_match(blanket.condition, j) if blanket is not None else None
+            self._blanket_words[j] = self.document.statements[j].text[span[0]:span[1]] if span else None
+        return self._blanket_words[j]
+
     def holds_in_clause(self, condition: Any, i: int) -> bool:
         """Whether ``condition``, which holds for sanction statement ``i``, also holds for the
         clause it stands in: what it says is judged on the statement, what it lacks (``not …``)
@@ -477,8 +495,19 @@ class Classification:
         Another sanction in the same clause is one of its own: its amount is not this one's."""
         kind = condition.kind
         if kind == "not":
-            others = self.statements_of_class("sanction") - {i}  # each sanction is a clause of its own
-            return (self.index.clause_of(i) - others).isdisjoint(self.evaluate(condition.operand))
+            found = self.evaluate(condition.operand)
+            if i in found:
+                return False
+            # Each other sanction is a clause of its own; the answer is the same for every
+            # sanction of a clause, so it is found once per clause and condition.
+            key = (id(condition), self.index.clause_key(i))
+            lacks = self._clause_answers.get(key)
+            if lacks is None:
+                elsewhere = self._clause_answers.get(id(condition))
+                if elsewhere is None:
+                    elsewhere = self._clause_answers[id(condition)] = found - self.statements_of_class("sanction")
+                lacks = self._clause_answers[key] = self.index.clause_of(i).isdisjoint(elsewhere)
+            return lacks
         if kind == "and":
             return all(self.holds_in_clause(operand, i) for operand in condition.operands)
         if kind == "or":
@@ -567,11 +596,9 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
             if i in members:
                 yield from (("topic", j, "topic", topic) for j in c.among(targets, members) if j != i)
     if "blanket" in methods:
-        blanket = c.ruleset.defines.get("blanket")
         for j in c.among(targets, c.statements_of_class("blanket")):
             if j != i:
-                span = c.first_match(blanket.condition, j) if blanket is not None else None
-                yield ("blanket", j, "blanket", c.document.statements[j].text[span[0]:span[1]] if span else None)
+                yield ("blanket", j, "blanket", c.blanket_words(j))
 
 
 def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Sequence[str], c: Classification) -> list[int]:
