@@ -269,7 +269,7 @@ _CLAUSE_START = re.compile(
     r"^\s*(?:\*\*|__)?(?:(?P<dotted>\d{1,3}(?:\.\d{1,3})+)\.?|§\s*(?P<sign>\d{1,3}[a-z]?)|"
     r"(?P<word>artikel|article|bilaga|appendix|annex|schedule|exhibit|section|clause|punkt|avsnitt|kapitel|chapter)"
     r"\s+(?P<number>\d{1,2}(?:\.\d{1,3})*|[A-Z](?:\.\d{1,3})*)\b\.?)(?:\*\*|__)?[:.)]?"
-    r"(?:\s+(?=[A-ZÅÄÖ\"“(\[*_])|\s*$)",
+    r"(?:\s+(?=[A-ZÅÄÖ\"“(\[*_])|\s*[—–]\s*(?=[A-ZÅÄÖ])|\s*$)",
     re.IGNORECASE,
 )
 _TITLE_WORDS = 8
@@ -528,6 +528,8 @@ class DocumentBuilder:
             numbered = _NUMBERED_HEADING.match(title)
             if numbered and numbered.group("title")[:1].isalpha():
                 number, title = numbered.group("num"), numbered.group("title")
+        elif title.startswith(number) and title[len(number):len(number) + 1] in (" ", ".", ":", ")", "—", "–"):
+            title = title[len(number):].lstrip(" .:)—–") or title  # "Annex 1—Service levels" numbered "Annex 1"
         if number is None and self.has_clause_number:
             number = self._number
             if kind == "label":

@@ -367,3 +367,17 @@ def test_plain_line_heading_not_taken_from_a_sentence_broken_over_lines() -> Non
     document = txt("Tjänsten ska vara tillgänglig och\nLeverantören rapporterar varje månad hur tillgänglig tjänsten var.\n\n"
                    "Leverantörens åtagande\nLeverantören ska åtgärda fel inom fyra timmar från felanmälan.\n")
     assert [s.text for s in document.statements if s.kind == "heading"] == ["Leverantörens åtagande"]
+
+
+def test_numbered_title_over_a_table_is_its_heading() -> None:
+    document = md("""
+        5.3 A failure to report is deemed a Service Level default.
+
+        Annex 1—Service levels
+
+        | Service Level | Target | Service credit |
+        | Priority 1 | 99.8% | 2.0 GBP |
+        """)
+    row = next(s for s in document.statements if s.kind == "table_row")
+    assert document.section_label(row.section) == "Annex 1 Service levels"
+

@@ -14,6 +14,7 @@ from ..document import Anchor, Document, Location
 from ..segment import (
     DocumentBuilder,
     Piece,
+    clause_start,
     heading_level,
     line_pieces,
     numbered_heading,
@@ -129,6 +130,9 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
             elif kind_of_line == "bold":
                 label = _BOLD_LINE.match(stripped)
                 builder.heading(label.group("title").rstrip(":"), None, Location(line=number, column=column + 2), kind="label")
+            elif kind_of_line == "annex":
+                builder.heading(stripped, None, Location(line=number, column=column), number=clause_start(stripped)[0],
+                                kind="clause")
             else:
                 builder.heading(stripped, None, Location(line=number, column=column),
                                 kind="clause" if kind_of_line == "clause" else "label")
@@ -161,7 +165,8 @@ def _plain_heading(lines: _Lines, stripped: str, pending_number: bool) -> str | 
     from PDF or Word writes them: ``"number"`` (a clause number alone: "3.0"), ``"clause"`` (a
     numbered title: "4 Service credits"), ``"bold"`` (a bold line of a few words:
     "**Acceptance criteria**"), ``"plain"`` (a short line without end punctuation before a
-    paragraph: "SERVICE CREDITS", "Service credits" — see :func:`plain_heading`); else None."""
+    paragraph: "SERVICE CREDITS", "Service credits" — see :func:`plain_heading`), ``"annex"`` (a
+    numbered title over a table: "Annex 1—Service levels"); else None."""
     following = lines.peek(1)
     if following is not None and (_SETEXT.match(following) or _TABLE_DELIMITER.match(following)):
         return None
@@ -174,6 +179,9 @@ def _plain_heading(lines: _Lines, stripped: str, pending_number: bool) -> str | 
     ahead = 1
     while (after := lines.peek(ahead)) is not None and not after.strip():
         ahead += 1
+    if after is not None and _has_bar(after) and (found := clause_start(stripped)) is not None \
+            and 0 < len(found[2].split()) <= 10 and not found[2].endswith((".", ";", ",", ":")):
+        return "annex"  # "Annex 1—Service levels" over its table
     if after is None or _starts_block(after):
         return None
     numbered = numbered_heading(stripped)
