@@ -565,8 +565,9 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
 
     ``id`` links statements that name the requirement's id or the number of a clause it stands
     in (a cross-reference); ``section`` those in its clause (the nearest enclosing section, unless
-    that is the whole document) or its table; ``topic`` those that share a topic list with it;
-    ``blanket`` the blanket clauses. The statements a section, table, topic or blanket clause
+    that is the whole document) or its table; ``topic`` those that share a topic list with it
+    (a blanket clause's topic words are part of its "all": it links as blanket); ``blanket``
+    the blanket clauses. The statements a section, table, topic or blanket clause
     links to are the same for every requirement that shares it, so they are computed once
     (:meth:`Classification.among`); checking stays linear in the size of the document.
     """
@@ -591,10 +592,11 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
             table = index.by_table.get(requirement.table, EMPTY)
             yield from (("section", j, "table", f"{requirement.table}") for j in c.among(targets, table) if j != i)
     if "topic" in methods:
+        blanket = c.statements_of_class("blanket") if "blanket" in methods else EMPTY
         for topic in c.ruleset.topics:
             members = c.term_sets.get(topic, EMPTY)
-            if i in members:
-                yield from (("topic", j, "topic", topic) for j in c.among(targets, members) if j != i)
+            if i in members:  # a blanket clause is about everything, not about its topic words
+                yield from (("topic", j, "topic", topic) for j in c.among(targets, members) if j != i and j not in blanket)
     if "blanket" in methods:
         for j in c.among(targets, c.statements_of_class("blanket")):
             if j != i:

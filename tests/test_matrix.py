@@ -362,3 +362,20 @@ def test_balance_follow_up_and_sanction_are_clauses_that_follow_up_or_sanction_s
     contract = balance(checked_text("# 1 Drift\n\nK1 Leverantören ska åtgärda fel inom 4 timmar.\n"
                                     "Åtgärdstiden för K1 mäts och redovisas månadsvis.\n"))
     assert contract["follow_up"].present is True
+
+
+def test_a_cross_reference_to_the_enclosing_clause_links_and_says_so():
+    rows = trace(checked_text(
+        "# 4 Drift\n\n4.2 Felhantering\n\n4.2.1 Leverantören ska åtgärda fel inom 4 timmar.\n\n"
+        "# 9 Rapporter\n\nÅtgärdstiderna enligt punkt 4.2 följs upp varje månad.\n"))
+    (row,) = rows
+    assert [(link.how, link.reason, link.kind, link.detail) for link in row.follow_up] == [
+        ("id", "cross-reference", "specific", "4.2 Felhantering")]
+
+
+def test_numbered_paragraphs_are_clauses_so_a_neighbour_clause_is_not_the_same_section():
+    rows = trace(checked_text(
+        "# 4 Drift\n\n4.1 Leverantören ska åtgärda fel inom 4 timmar.\n\n"
+        "4.2 Leverantören ska lämna en rapport över driften varje kvartal.\n"))
+    first = next(row for row in rows if row.requirement_id == "4.1")
+    assert first.follow_up == []  # 4.2's report is no follow-up of 4.1 just because both stand under "4 Drift"
