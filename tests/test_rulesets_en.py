@@ -139,3 +139,11 @@ def test_an_exclusive_remedy_clause_limits_sanctions_and_adds_none() -> None:
     text = ("A service credit of 5 % of the monthly fee applies for each Service Level missed.\n\n"
             "Service credits are the Customer's sole and exclusive remedy for unavailability.\n")
     assert _classes(text, "sanction") == ["A service credit of 5 % of the monthly fee applies for each Service Level missed."]
+
+
+def test_payment_only_after_acceptance_is_a_blanket_sanction() -> None:
+    text = ("The contractor may invoice once services have been delivered, inspected and accepted by the COR.\n\n"
+            "The contractor shall invoice monthly.\n")
+    accepted = "The contractor may invoice once services have been delivered, inspected and accepted by the COR."
+    assert _classes(text, "sanction") == [accepted]
+    assert _classes(text, "blanket") == [accepted]
