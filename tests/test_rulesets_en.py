@@ -147,3 +147,7 @@ def test_payment_only_after_acceptance_is_a_blanket_sanction() -> None:
     accepted = "The contractor may invoice once services have been delivered, inspected and accepted by the COR."
     assert _classes(text, "sanction") == [accepted]
     assert _classes(text, "blanket") == [accepted]
+
+
+def test_payment_after_an_accepted_invoice_is_no_sanction() -> None:
+    assert _classes("Payment is made within 30 days after an invoice is accepted.\n", "sanction") == []
