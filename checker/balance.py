@@ -8,7 +8,7 @@ as ``{"present": true/false, "locations": [...]}``.
 The convention that decides them, from the rulesets' own vocabulary (Swedish and English):
 
 - ``follow_up`` and ``sanction`` are the statement classes ``define followup`` and
-  ``define sanction``;
+  ``define sanction``, counted where a requirement of the matrix links to them;
 - every other key (``incentive``, ``governance``, ``improvement``, ``change``,
   ``termination``, ``acceptance``, ``dispute``) is decided by a ``terms`` list or a
   ``define`` of exactly that name;
@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from .engine import Classification, DocumentIndex, DocumentResult, default_rulesets
-from .report import BALANCE_ELEMENTS, BalanceElement
+from .engine import Classification, DocumentIndex, DocumentResult, default_rulesets, trace
+from .report import BALANCE_ELEMENTS, BalanceElement, TraceRow
 from .rulecompile import load_rulesets
 from .rulemodel import Ruleset
 
@@ -56,8 +56,19 @@ def _shipped(language: str) -> tuple[Ruleset, ...]:
     return tuple(load_rulesets(default_rulesets(language)))
 
 
-def balance_statements(result: DocumentResult) -> dict[str, list[int]]:
-    """For each balance key, the statements of the document that carry that element."""
+def linked_statements(rows: list[TraceRow]) -> dict[str, frozenset[int]]:
+    """The follow-up and sanction statements that some requirement of the matrix links to."""
+    return {"follow_up": frozenset(link.statement for row in rows for link in row.follow_up),
+            "sanction": frozenset(link.statement for row in rows for link in row.sanction)}
+
+
+def balance_statements(result: DocumentResult, rows: list[TraceRow] | None = None) -> dict[str, list[int]]:
+    """For each balance key, the statements of the document that carry that element.
+
+    A follow-up or sanction statement counts only when it follows up or sanctions something: a
+    requirement of the matrix links to it (``rows``, :func:`~checker.engine.trace` of the result
+    when not given). "Resolution time will be calculated as …" in a list of definitions, or a
+    report in a tender's list of what to submit, is a word, not a follow-up clause."""
     deciding = {key: [c for c in result.classifications if decides(c.ruleset, key)] for key in BALANCE_ELEMENTS}
     undecided = [key for key, found in deciding.items() if not found]
     if undecided:
@@ -66,13 +77,16 @@ def balance_statements(result: DocumentResult) -> dict[str, list[int]]:
         fallback = [Classification(r, index) for r in shipped]
         for key in undecided:
             deciding[key] = [c for c in fallback if decides(c.ruleset, key)]
-    return {key: sorted(frozenset().union(*(_statements(c, key) for c in found))) for key, found in deciding.items()}
+    linked = linked_statements(trace(result) if rows is None else rows)
+    found_by_key = {key: frozenset().union(*(_statements(c, key) for c in found)) for key, found in deciding.items()}
+    return {key: sorted(found & linked[key] if key in linked else found) for key, found in found_by_key.items()}
 
 
-def balance(result: DocumentResult) -> dict[str, BalanceElement]:
-    """The nine balance elements of a checked document, each present or not, with locations."""
+def balance(result: DocumentResult, rows: list[TraceRow] | None = None) -> dict[str, BalanceElement]:
+    """The nine balance elements of a checked document, each present or not, with locations
+    (``rows``: the document's matrix, when it is made already)."""
     statements = result.document.statements
     return {
         key: BalanceElement(present=bool(found), locations=[statements[i].location for i in found])
-        for key, found in balance_statements(result).items()
+        for key, found in balance_statements(result, rows).items()
     }

@@ -54,6 +54,8 @@ from .reading import VOCABULARY, DocumentReading, Vocabulary
 from .segment import MentionFinder, MentionTexts, id_key
 
 EMPTY: frozenset[int] = frozenset()
+_WHOLE_DOCUMENT = 30
+"""Statements a section must hold directly before it can count as the whole document."""
 _UNMEASURABLE = ("unmeasurable", "ambiguous")
 
 
@@ -235,13 +237,85 @@ class DocumentIndex:
         return {k: frozenset(v) for k, v in index.items()}
 
     def mentions_in(self, targets: frozenset[int]) -> dict[str, frozenset[int]]:
-        """:meth:`mentions` of every id the document's statements have (computed once per set of
-        targets: the matrix asks for each requirement in turn)."""
+        """:meth:`mentions` of every id the document's statements have and of every clause number
+        (computed once per set of targets: the matrix asks for each requirement in turn)."""
         found = self._mentions.get(targets)
         if found is None:
             keys = {self.id_key_of(i) for i in range(len(self.document.statements))} - {None}
+            keys |= {key for chain in self.clause_keys.values() for key, _ in chain}
             found = self._mentions[targets] = self.mentions(targets, keys)
         return found
+
+    @cached_property
+    def clause_keys(self) -> dict[int, tuple[tuple[str, str], ...]]:
+        """Section → the numbers of it and of the sections around it, as ids are compared, with
+        the section's label, innermost first: what a cross-reference ("as set out in section
+        6.3", "enligt punkt 4.2") to a statement's clause names."""
+        keys: dict[int, tuple[tuple[str, str], ...]] = {}
+        for section in self.document.sections:  # a parent comes before its children
+            outer = keys.get(section.parent, ()) if section.parent is not None else ()
+            own = ((id_key(section.number.replace("§", "")), section.label),) if section.number else ()
+            keys[section.index] = own + outer
+        return keys
+
+    def reference_keys(self, i: int) -> list[tuple[str, str, str]]:
+        """The ids a statement that follows up or sanctions statement ``i`` may name, as
+        (key, reason, detail): its own id ("id" when it is a requirement id such as K4.1 or
+        REQ-12, "cross-reference" when it is a clause number), then the numbers of the clauses
+        it stands in ("cross-reference")."""
+        found: list[tuple[str, str, str]] = []
+        statement = self.document.statements[i]
+        own = self.id_key_of(i)
+        if own is not None:
+            compact = statement.id_source in ("leading", "column") and own[:1].isalpha() and " " not in own
+            found.append((own, "id" if compact else "cross-reference", statement.requirement_id or own))
+        if statement.section is not None:
+            found.extend((key, "cross-reference", label) for key, label in self.clause_keys.get(statement.section, ())
+                         if key != own)
+        return found
+
+    @cached_property
+    def whole_document_sections(self) -> frozenset[int]:
+        """Sections that hold (directly) half or more of a long document's statements: a title
+        heading, or a heading over a text whose own structure was not read. Being under one says
+        nothing about two statements, so they are not linked by it."""
+        total = len(self.document.statements) - len(self.headings)
+        return frozenset(section for section, members in self.by_section.items()
+                         if section is not None and len(members) >= _WHOLE_DOCUMENT and 2 * len(members) >= total)
+
+    def clause_key(self, i: int) -> tuple:
+        """What names the clause of :meth:`clause_of`: its section, or its paragraph and table."""
+        statement = self.document.statements[i]
+        if self.section_group(i):
+            return ("section", statement.section)
+        return ("block", statement.block, statement.table)
+
+    def clause_of(self, i: int) -> frozenset[int]:
+        """The statements of the clause statement ``i`` stands in (:meth:`section_group`, with
+        the tables in it); outside any clause, those of its paragraph and of its table."""
+        statement = self.document.statements[i]
+        group = self.section_group(i)
+        if not group:
+            group = self.by_block.get(statement.block, EMPTY)
+            if statement.table is not None:
+                group = group | self.by_table.get(statement.table, EMPTY)
+        return group
+
+    @cached_property
+    def by_block(self) -> dict[int, frozenset[int]]:
+        """Block → its statements."""
+        blocks: dict[int, list[int]] = {}
+        for s in self.document.statements:
+            blocks.setdefault(s.block, []).append(s.index)
+        return {k: frozenset(v) for k, v in blocks.items()}
+
+    def section_group(self, i: int) -> frozenset[int]:
+        """The statements of the clause statement ``i`` stands in; none when it stands in no
+        section or in one that is the whole document (:attr:`whole_document_sections`)."""
+        section = self.document.statements[i].section
+        if section is None or section in self.whole_document_sections:
+            return EMPTY
+        return self.by_section.get(section, EMPTY)
 
     @cached_property
     def section_children(self) -> dict[int, list[int]]:
@@ -287,6 +361,8 @@ class Classification:
         self._classes: dict[str, frozenset[int]] = {}
         self._among: dict[tuple[frozenset[int], ...], tuple[int, ...]] = {}
         self._class_spans: dict[tuple[str, int], tuple[int, int] | None] = {}
+        self._clause_answers: dict[Any, Any] = {}  # (condition, clause) → whether the clause lacks it; condition → where it holds outside sanctions
+        self._blanket_words: dict[int, str | None] = {}
 
     # -- statement classes
     def statements_of_class(self, name: str) -> frozenset[int]:
@@ -428,6 +504,46 @@ class Classification:
         sections = {statements[i].section for i in heading_hits} - {None}
         return frozenset().union(*(self.index.by_section.get(s, EMPTY) for s in self.index.descendants(sections)))
 
+    def blanket_words(self, j: int) -> str | None:
+        """The words that make statement ``j`` a blanket clause ("any nonconforming service"),
+        found once per statement."""
+        if j not in self._blanket_words:
+            blanket = self.ruleset.defines.get("blanket")
+            span = self.first_match(blanket.condition, j) if blanket is not None else None
+            self._blanket_words[j] = self.document.statements[j].text[span[0]:span[1]] if span else None
+        return self._blanket_words[j]
+
+    def holds_in_clause(self, condition: Any, i: int) -> bool:
+        """Whether ``condition``, which holds for sanction statement ``i``, also holds for the
+        clause it stands in: what it says is judged on the statement, what it lacks (``not …``)
+        on the whole clause. "Service credits apply as set out below" lacks no amount when the
+        credit table below it, in the same clause, has one; "If availability falls below 99.5 %"
+        gives the trigger of the credit sentence after it (:meth:`DocumentIndex.clause_of`).
+        Another sanction in the same clause is one of its own: its amount is not this one's."""
+        kind = condition.kind
+        if kind == "not":
+            found = self.evaluate(condition.operand)
+            if i in found:
+                return False
+            # Each other sanction is a clause of its own; the answer is the same for every
+            # sanction of a clause, so it is found once per clause and condition.
+            key = (id(condition), self.index.clause_key(i))
+            lacks = self._clause_answers.get(key)
+            if lacks is None:
+                elsewhere = self._clause_answers.get(id(condition))
+                if elsewhere is None:
+                    elsewhere = self._clause_answers[id(condition)] = found - self.statements_of_class("sanction")
+                lacks = self._clause_answers[key] = self.index.clause_of(i).isdisjoint(elsewhere)
+            return lacks
+        if kind == "and":
+            return all(self.holds_in_clause(operand, i) for operand in condition.operands)
+        if kind == "or":
+            return any(i in self.evaluate(operand) and self.holds_in_clause(operand, i) for operand in condition.operands)
+        if kind == "class":
+            define = self.ruleset.defines.get(condition.define)
+            return define is None or i not in self.evaluate(define.condition) or self.holds_in_clause(define.condition, i)
+        return True
+
     def first_match(self, condition: Any, i: int, holds: bool = False) -> tuple[int, int] | None:
         """Span of the first positive term or pattern atom that made ``condition`` hold for ``i``
         (``holds``: it is known to hold, as it does for the statements a rule reports)."""
@@ -467,37 +583,56 @@ class Classification:
 # ---- linking -------------------------------------------------------------------------------------
 
 
-def links_of(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification) -> list[tuple[str, int]]:
-    """(how, statement) for each statement of ``targets`` linked to ``requirement``."""
+Linked = tuple[str, int, str, str | None]
+"""(how, statement, reason, detail) of one link: see :class:`~checker.report.Link`."""
+
+
+def links_of(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification) -> list[Linked]:
+    """(how, statement, reason, detail) for each statement of ``targets`` linked to ``requirement``."""
     return list(iter_links(requirement, targets, methods, c))
 
 
-def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification) -> Iterator[tuple[str, int]]:
+def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification) -> Iterator[Linked]:
     """The links of :func:`links_of`, one at a time: a rule only asks whether there is one.
 
-    The statements a section, table, topic or blanket clause links to are the same for every
-    requirement that shares it, so they are computed once (:meth:`Classification.among`);
-    checking stays linear in the size of the document.
+    ``id`` links statements that name the requirement's id or the number of a clause it stands
+    in (a cross-reference); ``section`` those in its clause (the nearest enclosing section, unless
+    that is the whole document) or its table; ``topic`` those that share a topic list with it
+    (a blanket clause's topic words are part of its "all": it links as blanket); ``blanket``
+    the blanket clauses. The statements a section, table, topic or blanket clause
+    links to are the same for every requirement that shares it, so they are computed once
+    (:meth:`Classification.among`); checking stays linear in the size of the document.
     """
     index = c.index
     i = requirement.index
     if i in targets:
-        yield ("self", i)
-    if "id" in methods and requirement.requirement_id and requirement.id_source:
-        for j in sorted(index.mentions_in(targets).get(index.id_key_of(i), EMPTY)):
-            if j != i:
-                yield ("id", j)
+        yield ("self", i, "self", None)
+    if "id" in methods:
+        keys = index.reference_keys(i)
+        if keys:
+            mentions = index.mentions_in(targets)
+            for key, reason, detail in keys:
+                for j in sorted(mentions.get(key, EMPTY)):
+                    if j != i:
+                        yield ("id", j, reason, detail)
     if "section" in methods:
-        section = index.by_section.get(requirement.section, EMPTY) if requirement.section is not None else EMPTY
-        table = index.by_table.get(requirement.table, EMPTY) if requirement.table is not None else EMPTY
-        yield from (("section", j) for j in c.among(targets, section, table) if j != i)
+        section = index.section_group(i)
+        if section:
+            label = c.document.sections[requirement.section].label
+            yield from (("section", j, "clause", label) for j in c.among(targets, section) if j != i)
+        if requirement.table is not None:
+            table = index.by_table.get(requirement.table, EMPTY)
+            yield from (("section", j, "table", f"{requirement.table}") for j in c.among(targets, table) if j != i)
     if "topic" in methods:
+        blanket = c.statements_of_class("blanket") if "blanket" in methods else EMPTY
         for topic in c.ruleset.topics:
             members = c.term_sets.get(topic, EMPTY)
-            if i in members:
-                yield from (("topic", j) for j in c.among(targets, members) if j != i)
+            if i in members:  # a blanket clause is about everything, not about its topic words
+                yield from (("topic", j, "topic", topic) for j in c.among(targets, members) if j != i and j not in blanket)
     if "blanket" in methods:
-        yield from (("blanket", j) for j in c.among(targets, c.statements_of_class("blanket")) if j != i)
+        for j in c.among(targets, c.statements_of_class("blanket")):
+            if j != i:
+                yield ("blanket", j, "blanket", c.blanket_words(j))
 
 
 def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Sequence[str], c: Classification) -> list[int]:
@@ -512,6 +647,8 @@ def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Seque
     if "section" in methods and remaining:
         in_section = _targets_by(targets, index.by_section)
         in_section.pop(None, None)  # statements before the first heading share no section
+        for whole in index.whole_document_sections:
+            in_section.pop(whole, None)
         in_table = _targets_by(targets, index.by_table)
         remaining = {i for i in remaining
                      if not (_has_other(in_section.get(statements[i].section, EMPTY), i)
@@ -522,9 +659,10 @@ def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Seque
             linked = members & targets
             remaining = {i for i in remaining if i not in members or not _has_other(linked, i)}
     if "id" in methods and remaining:
-        keys = {i: key for i in remaining if (key := index.id_key_of(i)) is not None}
-        mentions = index.mentions(targets, keys.values()) if keys else {}
-        remaining = {i for i in remaining if not (i in keys and _has_other(mentions.get(keys[i], EMPTY), i))}
+        keys = {i: [key for key, _, _ in found] for i in remaining if (found := index.reference_keys(i))}
+        wanted = {key for found in keys.values() for key in found}
+        mentions = index.mentions(targets, wanted) if wanted else {}
+        remaining = {i for i in remaining if not (i in keys and any(_has_other(mentions.get(key, EMPTY), i) for key in keys[i]))}
     return sorted(remaining)
 
 
@@ -659,7 +797,8 @@ def evaluate_rule(rule: Rule, ctx: _Context) -> None:
             ctx.findings.append(finding(statements[i], c.first_match(rule.where, i, True)))
     elif rule.kind == "sanction":
         for i in sorted(c.evaluate(rule.where) & c.statements_of_class("sanction")):
-            ctx.findings.append(finding(statements[i], c.first_match(rule.where, i, True)))
+            if c.holds_in_clause(rule.where, i):
+                ctx.findings.append(finding(statements[i], c.first_match(rule.where, i, True)))
     elif rule.kind == "document":
         triggers = c.evaluate(rule.when) if rule.when is not None else None
         if triggers is not None and not triggers:
@@ -771,7 +910,7 @@ def trace(result: DocumentResult) -> list[TraceRow]:
     for finding in result.findings:
         if finding.category in _UNMEASURABLE and finding.statement is not None and not finding.suppressed:
             why.setdefault(finding.statement, []).append(finding.message)
-    found: dict[int, dict[str, dict[int, str]]] = {}  # requirement → kind → target → how
+    found: dict[int, dict[str, dict[int, Linked]]] = {}  # requirement → kind → target → its closest link
     for c in result.classifications:
         targets = {"follow_up": (c.statements_of_class("followup"), link_methods(c.ruleset, "followup")),
                    "sanction": (c.statements_of_class("sanction"), link_methods(c.ruleset, "sanction"))}
@@ -779,9 +918,10 @@ def trace(result: DocumentResult) -> list[TraceRow]:
             links = found.setdefault(i, {"follow_up": {}, "sanction": {}})
             for kind, (statements, methods) in targets.items():
                 best = links[kind]
-                for how, j in links_of(document.statements[i], statements, methods, c):
-                    if j not in best or _LINK_STRENGTH[how] < _LINK_STRENGTH[best[j]]:
-                        best[j] = how
+                for link in links_of(document.statements[i], statements, methods, c):
+                    j = link[1]
+                    if j not in best or _LINK_STRENGTH[link[0]] < _LINK_STRENGTH[best[j][0]]:
+                        best[j] = link
     readings = [c.reading() for c in result.classifications if "modal_binding" in c.ruleset.lists][:1]
     evidence = _evidence(result, frozenset(found))
     rows: list[TraceRow] = []
@@ -793,10 +933,11 @@ def trace(result: DocumentResult) -> list[TraceRow]:
                        evidence=evidence.get(i), party=readings[0].party_of(statement) if readings else None,
                        unmeasurable_because=why.get(i, []))
         for kind, best in found[i].items():
-            ordered = sorted(best.items(), key=lambda item: (_LINK_STRENGTH[item[1]], item[0]))
+            ordered = sorted(best.values(), key=lambda link: (_LINK_STRENGTH[link[0]], link[1]))
             getattr(row, kind).extend(
-                Link(how=how, statement=j, text=document.statements[j].text, location=document.statements[j].location)
-                for j, how in ordered
+                Link(how=how, statement=j, text=document.statements[j].text, location=document.statements[j].location,
+                     reason=reason, kind="blanket" if how == "blanket" else "specific", detail=detail)
+                for how, j, reason, detail in ordered
             )
         rows.append(row)
     return rows

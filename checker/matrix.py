@@ -12,18 +12,34 @@ from typing import Iterable
 
 from .balance import balance
 from .engine import DocumentResult, tool_info, trace
-from .report import FileReport, Matrix, MatrixDocument, Scorecard, TraceRow
+from .report import FileReport, Link, Matrix, MatrixDocument, Scorecard, TraceRow
 from .rulemodel import Ruleset
 
 
+def counted(row: TraceRow) -> bool:
+    """Whether a row counts in the scorecard: a requirement on the supplier, or one whose party
+    is not known (rows that carry no ``party`` reading count)."""
+    return getattr(row, "party", None) in (None, "supplier", "unknown")
+
+
+def _specific(links: list[Link]) -> bool:
+    return any(link.how != "blanket" for link in links)
+
+
 def scorecard(rows: list[TraceRow]) -> Scorecard:
-    """Counts of requirements that are measurable, followed up, sanctioned and complete."""
+    """Counts of the supplier's requirements (:func:`counted`) that are measurable, followed up,
+    sanctioned and complete; followed up and sanctioned also split into specific and blanket only."""
+    rows = [row for row in rows if counted(row)]
     return Scorecard(
         requirements=len(rows),
         measurable=sum(row.measurable for row in rows),
         followed_up=sum(bool(row.follow_up) for row in rows),
         sanctioned=sum(bool(row.sanction) for row in rows),
         complete=sum(row.status == "complete" for row in rows),
+        followed_up_specific=sum(_specific(row.follow_up) for row in rows),
+        followed_up_blanket_only=sum(bool(row.follow_up) and not _specific(row.follow_up) for row in rows),
+        sanctioned_specific=sum(_specific(row.sanction) for row in rows),
+        sanctioned_blanket_only=sum(bool(row.sanction) and not _specific(row.sanction) for row in rows),
     )
 
 
@@ -33,7 +49,7 @@ def matrix_document(result: DocumentResult) -> MatrixDocument:
     rows = trace(result)
     return MatrixDocument(path=document.path, format=document.format, language=document.language,
                           rulesets=[r.name for r in result.rulesets], scorecard=scorecard(rows),
-                          requirements=rows, balance=balance(result))
+                          requirements=rows, balance=balance(result, rows))
 
 
 def build_matrix(results: Iterable[DocumentResult | FileReport]) -> Matrix:

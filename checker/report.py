@@ -17,6 +17,8 @@ from .document import Location
 from .rulemodel import Category, Severity
 
 LinkHow = Literal["self", "id", "section", "topic", "blanket"]
+LinkReason = Literal["self", "id", "cross-reference", "clause", "table", "topic", "blanket"]
+LinkKind = Literal["specific", "blanket"]
 RowStatus = Literal["unmeasurable", "unclear", "no-follow-up", "no-sanction", "complete"]
 BALANCE_ELEMENTS = (
     "follow_up",
@@ -61,12 +63,21 @@ class Finding(_Model):
 
 
 class Link(_Model):
-    """A follow-up or sanction statement linked to a requirement, and how."""
+    """A follow-up or sanction statement linked to a requirement, how, and why."""
 
-    how: LinkHow
+    how: LinkHow = Field(description="self, id, section, topic or blanket (the ruleset's `linked by` methods)")
     statement: int = Field(description="index of the linked statement")
     text: str
     location: Location
+    reason: LinkReason | None = Field(
+        default=None,
+        description="why they are linked: self (the requirement states it itself), id (it names the requirement's id),"
+                    " cross-reference (it refers to the clause the requirement stands in, e.g. 'section 6.3'), clause (same"
+                    " enclosing clause), table (same table), topic (both are about the same measured topic), blanket (a clause"
+                    " that covers every requirement)")
+    kind: LinkKind | None = Field(default=None, description="specific (about this requirement, its clause or topic) or blanket")
+    detail: str | None = Field(default=None, description="which: the id or clause referred to, the clause, the topic, or the"
+                                                         " words that make the clause blanket")
 
 
 class TraceRow(_Model):
@@ -116,13 +127,22 @@ class BalanceElement(_Model):
 
 
 class Scorecard(_Model):
-    """How many of a document's requirements are measurable, followed up and sanctioned."""
+    """How many of a document's requirements are measurable, followed up and sanctioned.
+
+    ``followed_up`` and ``sanctioned`` count a requirement with any link; the ``_specific``
+    counts those with a link of its own (self, id, cross-reference, clause, table or topic), the
+    ``_blanket_only`` counts those whose only links are blanket clauses. ``requirements`` 0
+    means none was found: the shares are then not 100 % but undefined."""
 
     requirements: int = 0
     measurable: int = 0
     followed_up: int = 0
     sanctioned: int = 0
     complete: int = 0
+    followed_up_specific: int = 0
+    followed_up_blanket_only: int = 0
+    sanctioned_specific: int = 0
+    sanctioned_blanket_only: int = 0
 
 
 class MatrixDocument(_Model):

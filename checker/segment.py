@@ -255,7 +255,106 @@ def numbered_heading(text: str) -> tuple[str, str] | None:
 
 
 def heading_level(number: str) -> int:
-    return number.count(".") + 1
+    """The depth a clause number gives: "4" and "4.0" → 1, "4.2" → 2, "4.2.1" → 3."""
+    parts = number.split(".")
+    while len(parts) > 1 and parts[-1].strip("0") == "":
+        parts.pop()  # "3.0" is clause 3
+    return len(parts)
+
+
+# A paragraph that starts with a clause number opens that clause: "4.2.1 The Supplier …",
+# "§ 5 Avtalstid …", "Artikel 3 …", "Bilaga 2 …", "Section 6.3 …". The number must be followed
+# by a capital (or nothing), so "99.5 % of …" and "1.5 hours …" are no clauses.
+_CLAUSE_START = re.compile(
+    r"^\s*(?:\*\*|__)?(?:(?P<dotted>\d{1,3}(?:\.\d{1,3})+)\.?|§\s*(?P<sign>\d{1,3}[a-z]?)|"
+    r"(?P<word>artikel|article|bilaga|appendix|annex|schedule|exhibit|section|clause|punkt|avsnitt|kapitel|chapter)"
+    r"\s+(?P<number>\d{1,2}(?:\.\d{1,3})*|[A-Z](?:\.\d{1,3})*)\b\.?)(?:\*\*|__)?[:.)]?"
+    r"(?:\s+(?=[A-ZÅÄÖ\"“(\[*_])|\s*[—–]\s*(?=[A-ZÅÄÖ])|\s*$)",
+    re.IGNORECASE,
+)
+_TITLE_WORDS = 8
+_ENDS_CONTINUED = re.compile(
+    r"(?i)(?:[.,;:!?\-–—/(&]|\b(?:the|a|an|of|and|or|to|in|on|by|for|with|at|from|as|that|is|are|"
+    r"och|att|i|för|av|med|som|på|till|eller|samt|en|ett|den|det|de|om|vid|är))\s*$"
+)
+
+
+def clause_start(text: str) -> tuple[str, int, str] | None:
+    """The clause a paragraph starts with: (number as written, depth, title words), else None.
+    ``"4.2.1 The Supplier shall …"`` → ("4.2.1", 3, "The Supplier shall …")."""
+    match = _CLAUSE_START.match(text)
+    if not match:
+        return None
+    if match.group("dotted"):
+        number, depth = match.group("dotted"), heading_level(match.group("dotted"))
+    elif match.group("sign"):
+        number, depth = "§ " + match.group("sign"), 1
+    else:
+        word, own = match.group("word"), match.group("number")
+        number, depth = f"{word} {own}", heading_level(own) if own[0].isdigit() else 1
+    words = text[match.end():].split()
+    title = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
+    return number, depth, title.strip("*_ ")
+
+
+# A paragraph that starts with a capital letter and a period or parenthesis, then a sentence:
+# the lettered sub-clauses of a numbered clause ("A. The Contractor shall …", "(b) The Supplier …").
+_LETTER_CLAUSE = re.compile(r"^\s*(?:\((?P<paren>[A-Za-z])\)|(?P<letter>[A-Z])[.)])\s+(?=[A-ZÅÄÖ\"“(])")
+
+
+def clause_key(number: str) -> tuple[str, ...]:
+    """A clause number as parts compared for nesting: "4.2.1" → ("4", "2", "1"), "3.0" → ("3",),
+    "§ 5" → ("§ 5",), "Bilaga 2.1" → ("bilaga 2", "1")."""
+    parts = number.lower().split(".")
+    while len(parts) > 1 and parts[-1].strip("0") == "":
+        parts.pop()
+    return tuple(" ".join(p.split()) for p in parts)
+
+
+def _inside(key: tuple[str, ...], outer: tuple[str, ...]) -> bool:
+    """Whether clause ``key`` lies inside clause ``outer`` ("4.2.1" inside "4.2" and "4")."""
+    return len(outer) < len(key) and key[:len(outer)] == outer
+
+
+_LETTER_ALONE = re.compile(r"^\s*(?:\*\*|__)?(?P<letter>[A-Z])\.(?:\*\*|__)?\s*$")
+
+
+def only_clause_number(text: str) -> str | None:
+    """A line that holds nothing but a clause number ("3.0", "§ 5", "4.2.1.") or letter ("D."),
+    as text converted from PDF puts a heading's number, or a lettered paragraph's letter, on a
+    line of its own; else None."""
+    letter = _LETTER_ALONE.match(text)
+    if letter is not None:
+        return letter.group("letter") + "."
+    found = clause_start(text)
+    return found[0] if found and not found[2] else None
+
+
+def plain_heading(line: str, following: str, numbered: bool = False, adjacent: bool = True) -> bool:
+    """Whether ``line`` is a heading written as plain text: a short line that starts with a capital
+    and has no end punctuation, no verb of obligation and no table bar, followed by a paragraph
+    whose first line (``following``, on the next line or after a blank line) starts a sentence
+    and is clearly longer. So "SERVICE CREDITS" or "Service credits" before "If the Uptime
+    Commitment is not met, …" is a heading, while a sentence broken over lines is not ("The
+    Supplier shall / provide …" has a verb; "Service levels and / response times" ends on "and"),
+    nor are the cells of a table flattened into short lines ("HOURS" / "PER" / "DAY"). A line
+    that has a number (``numbered``: "4 Service credits", or after "4.0" alone on its line) only
+    needs a sentence after it. A line in sentence case with a blank line after it (not
+    ``adjacent``) is a heading only when numbered: flattened table cells look the same."""
+    text = line.strip().strip("*_ ").strip()
+    words = text.split()
+    if not (1 <= len(words) <= 10) or len(text) > 80 or not text[0].isupper():
+        return False
+    if "|" in text or _ENDS_CONTINUED.search(text) or _MODAL.search(text) or text.endswith(("'", '"', "”", ")")):
+        return False
+    if sum(c.isalpha() for c in text) < 4:
+        return False
+    if not (adjacent or numbered or all(w[0].isupper() for w in words if len(w) > 3 and w[0].isalpha())):
+        return False  # "Remove lead-based paint", a blank line, "Paint is removed …": table cells, not a heading
+    after = following.strip().lstrip("*_ ")
+    if not after or not (after[0].isupper() or after[0].isdigit()):
+        return False
+    return numbered or len(after.split()) >= max(len(words) + 3, 6)
 
 
 # ---- suppressions -------------------------------------------------------------------------
@@ -323,10 +422,11 @@ class Piece:
 
 def _starts_numbered_paragraph(line: str, previous: str) -> bool:
     """A line that starts with an id begins a new paragraph, unless it merely continues the
-    previous line's sentence ("… described in paragraph / 7.2.4 of this clause")."""
+    previous line's sentence ("… described in paragraph / 7.2.4 of this clause"); so does one
+    that starts with a letter clause ("B. The Contractor shall …") after a finished sentence."""
     found = leading_id(line)
     if found is None:
-        return False
+        return bool(_LETTER_CLAUSE.match(line)) and previous.rstrip().endswith((".", ":", ";", "!", "?"))
     rest = line[found[1]:].lstrip()
     return previous.rstrip().endswith((".", ":", ";", "!", "?")) or rest[:1].isupper() or rest[:1].isdigit()
 
@@ -357,8 +457,15 @@ def line_pieces(lines: list[tuple[int, int, str]]) -> list[Piece]:
 
 @dataclass
 class _Open:
+    """A section still open while the builder reads on. ``kind`` says what opened it: a heading
+    (Markdown or Word style, ``level`` 1–9), a numbered ``clause`` (a heading such as "4.2
+    Felhantering" or a paragraph that starts "4.2.1"; ``key`` is its number as parts, ("4", "2")),
+    or a ``label`` (a bold or plain-line heading without number)."""
+
     section: int
     level: int
+    kind: str = "heading"
+    key: tuple[str, ...] = ()
 
 
 _HEADER_WORDS = re.compile(
@@ -386,6 +493,8 @@ class DocumentBuilder:
     _tables: int = 0
     _table_headers: list[str] = field(default_factory=list)
     _lead_in: int | None = None  # the statement ending in ':' that introduces the list items that follow
+    _number: str | None = None  # a clause number that stood alone on the line before
+    _letter: str | None = None  # the letter of the last lettered clause ("b" for "B. The Contractor …")
 
     # -- suppressions
     def suppress_next(self, suppression: Suppression) -> None:
@@ -403,11 +512,16 @@ class DocumentBuilder:
                     block.suppressions.append(suppression)
 
     # -- headings
-    def heading(self, text: str, level: int | None, location: Location, number: str | None = None) -> None:
-        """A heading; its number is taken from the text ("4.2 Felhantering") if not given.
+    def heading(self, text: str, level: int | None, location: Location, number: str | None = None,
+                kind: str = "heading") -> None:
+        """A heading; its number is taken from the text ("4.2 Felhantering") if not given, or from
+        a number that stood on the line before (:meth:`clause_number`).
 
-        The statement keeps the heading's text as written (so columns of matches in it stay
-        true); the section's title has its white space collapsed."""
+        ``kind`` is ``"heading"`` for a heading the format marks (Markdown ``#``, a Word heading
+        style), ``"clause"`` for a numbered heading found in the text, ``"label"`` for a bold or
+        plain-line heading without number (see :meth:`_open_section`). The statement keeps the
+        heading's text as written (so columns of matches in it stay true); the section's title
+        has its white space collapsed."""
         lead = len(text) - len(text.lstrip())
         text = text.strip()
         if not text:
@@ -419,18 +533,59 @@ class DocumentBuilder:
             numbered = _NUMBERED_HEADING.match(title)
             if numbered and numbered.group("title")[:1].isalpha():
                 number, title = numbered.group("num"), numbered.group("title")
+        elif title.startswith(number) and title[len(number):len(number) + 1] in (" ", ".", ":", ")", "—", "–"):
+            title = title[len(number):].lstrip(" .:)—–") or title  # "Annex 1—Service levels" numbered "Annex 1"
+        if number is None and self.has_clause_number:
+            number = self._number
+            if kind == "label":
+                kind = "clause"
+        self._number = None
         if level is None:
             level = heading_level(number) if number else 1
-        while self._open and self._open[-1].level >= level:
-            self._open.pop()
-        parent = self._open[-1].section if self._open else None
+        self._open_section(title, number, level, location, kind)
+        block = self._block("heading", location)
+        self._statement("heading", text, block, [Anchor(offset=0, location=location)], None, None)
+
+    def clause_number(self, number: str) -> None:
+        """A clause number alone on its line ("3.0"): it numbers the heading that follows; a
+        letter ("D.") letters the paragraph that follows."""
+        self._number = number
+
+    @property
+    def has_clause_number(self) -> bool:
+        """Whether a clause number (not a letter) alone on its line waits for its heading."""
+        return self._number is not None and not _LETTER_ALONE.match(self._number)
+
+    def _open_section(self, title: str, number: str | None, level: int, location: Location, kind: str,
+                      key: tuple[str, ...] = ()) -> int:
+        """Open a section and close those it ends.
+
+        A heading closes every clause and label, and the headings of its level and deeper. A
+        clause closes the open clauses its number is not inside of (and what was opened inside
+        them): "4.3" closes "4.2" and "4.2.1" but stays inside "4", inside heading "4 Drift",
+        and inside a label opened after "4". A label closes the label before it and what was
+        opened inside that. The section's ``level`` is the heading's, or one below its parent for
+        clauses and labels."""
+        stack = self._open
+        key = clause_key(number) if kind == "clause" and number else key
+        if kind == "heading":
+            while stack and (stack[-1].kind != "heading" or stack[-1].level >= level):
+                stack.pop()
+        else:
+            if kind == "clause":
+                first = next((k for k, o in enumerate(stack) if o.kind == "clause" and not _inside(key, o.key)), None)
+            else:
+                first = next((k for k, o in enumerate(stack) if o.kind == "label"), None)
+            if first is not None:
+                del stack[first:]
+            level = (self.sections[stack[-1].section].level if stack else 0) + 1
+        parent = stack[-1].section if stack else None
         index = len(self.sections)
         section = Section(index=index, title=title, number=number, level=level, parent=parent, location=location)
         self.sections.append(section)
         self._labels[index] = f"{self._labels[parent]} > {section.label}" if parent is not None else section.label
-        self._open.append(_Open(index, level))
-        block = self._block("heading", location)
-        self._statement("heading", text, block, [Anchor(offset=0, location=location)], None, None)
+        stack.append(_Open(index, level, kind, key))
+        return index
 
     @property
     def current_section(self) -> int | None:
@@ -449,6 +604,8 @@ class DocumentBuilder:
         """
         if not piece.text.strip():
             return
+        if kind == "paragraph":
+            self._open_clause(piece)
         block = self._block(kind, piece.anchors[0].location)
         found = leading_id(piece.text)
         if found:
@@ -461,6 +618,30 @@ class DocumentBuilder:
             self._statement(statement_kind, piece.text[start:end], block, anchors, requirement_id, id_source, lead_in=lead_in)
         if kind != "list_item" and piece.text.rstrip().endswith(":"):
             self._lead_in = len(self.statements) - 1  # "Konsulten ska ha:" introduces the list below
+
+    def _open_clause(self, piece: Piece) -> None:
+        """A paragraph that starts with a clause number ("4.2.1 The Supplier …", "§ 5 …") opens
+        that clause, titled by its first words; one that starts with a letter ("B. The Contractor
+        …") opens a lettered sub-clause of the numbered clause it stands in."""
+        pending, self._number = self._number, None  # a number alone on its line numbers a heading, not a paragraph
+        found = clause_start(piece.text)
+        if found is not None:
+            number, _, title = found
+            self._open_section(title, number, 1, piece.anchors[0].location, "clause")
+            return
+        letter = _LETTER_CLAUSE.match(piece.text)
+        if letter is not None or (pending is not None and _LETTER_ALONE.match(pending)):
+            # Inside the innermost numbered clause; no number of its own, so that "A" is never
+            # taken for an id or a cross-reference.
+            name = (letter.group("paren") or letter.group("letter")) if letter is not None else pending[0]
+            name = name.lower()
+            if name == "i" and self._letter != "h":
+                return  # "I." after "B." is a roman numeral: an item inside the clause, not clause I
+            self._letter = name
+            outer = next((o.key for o in reversed(self._open) if o.kind == "clause" and o.key and not o.key[-1].startswith("(")), ())
+            words = piece.text.split() if letter is not None else [pending, *piece.text.split()]
+            title = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
+            self._open_section(title, None, 1, piece.anchors[0].location, "clause", key=(*outer, f"({name})"))
 
     # -- tables
     def table(self, rows: list[list[Piece]], header_rows: int | None = None) -> None:

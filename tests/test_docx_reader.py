@@ -94,7 +94,8 @@ def test_numbered_heading_text_only_when_it_looks_like_a_heading():
     d.add_paragraph("5.2 Leverantören ska leverera i tid.")  # 5: a requirement, not a heading
     doc = read(d)
 
-    assert sections(doc) == [("4.2", "FELHANTERING", 2, None), ("5.1", "Sanktioner", 2, None), ("6", "Avtalstid", 1, None)]
+    assert sections(doc) == [("4.2", "FELHANTERING", 2, None), ("5.1", "Sanktioner", 2, None), ("6", "Avtalstid", 1, None),
+                             ("5.2", "Leverantören ska leverera i tid.", 2, 2)]  # a numbered paragraph is a clause
     assert [(s.kind, s.text, s.requirement_id, s.id_source, s.location.line) for s in doc.statements] == [
         ("heading", "4.2. FELHANTERING", None, None, 1),
         ("heading", "5.1 Sanktioner", None, None, 2),

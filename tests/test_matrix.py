@@ -15,7 +15,7 @@ from checker import balance as balance_module
 from checker.balance import balance
 from checker.cli import main
 from checker.engine import check, check_document, check_each, trace
-from checker.matrix import build_matrix, matrix_document
+from checker.matrix import build_matrix, matrix_document, scorecard
 from checker.readers import read_document
 from checker.report import BALANCE_ELEMENTS
 from checker.reporters.matrix import CSV_COLUMNS, render_csv, render_md
@@ -90,7 +90,28 @@ def test_suppressed_and_ignored_findings_do_not_make_a_requirement_unmeasurable(
 
 def test_scorecard_counts():
     card = matrix_document(checked(SV_DOCUMENT)).scorecard
-    assert card.model_dump() == {"requirements": 7, "measurable": 5, "followed_up": 5, "sanctioned": 2, "complete": 1}
+    assert card.model_dump() == {"requirements": 7, "measurable": 5, "followed_up": 5, "sanctioned": 2, "complete": 1,
+                                 "followed_up_specific": 5, "followed_up_blanket_only": 0,
+                                 "sanctioned_specific": 2, "sanctioned_blanket_only": 0}
+
+
+def test_scorecard_splits_specific_from_blanket_only_links():
+    rows = trace(checked_text(
+        "# 1 Drift\n\nK1 Leverantören ska åtgärda fel inom 4 timmar.\n\n"
+        "# 2 Uppföljning\n\nSamtliga krav i avtalet följs upp vid kvartalsmöten.\n\n"
+        "# 3 Viten\n\nFör försening av K1 utgår vite om 1 000 kronor per dag.\n"))
+    card = scorecard(rows)
+    assert (card.followed_up, card.followed_up_specific, card.followed_up_blanket_only) == (1, 0, 1)
+    assert (card.sanctioned, card.sanctioned_specific, card.sanctioned_blanket_only) == (1, 1, 0)
+    (row,) = rows
+    assert [(link.reason, link.kind, link.detail) for link in row.follow_up] == [("blanket", "blanket", "Samtliga krav")]
+    assert [(link.reason, link.kind, link.detail) for link in row.sanction] == [("id", "specific", "K1")]
+
+
+def test_scorecard_of_a_document_without_requirements_says_none_not_100_percent():
+    matrix = build_matrix([checked_text("# 1 Bakgrund\n\nMyndigheten har 200 anställda.\n")])
+    assert matrix.documents[0].scorecard.requirements == 0
+    assert "Inga krav hittades i dokumentet." in render_md(matrix) and "%" not in render_md(matrix)
 
 
 # ---- balance ----------------------------------------------------------------------------------
@@ -173,8 +194,10 @@ def test_csv_parses_back_to_the_matrix():
         assert parsed["status"] == row.status
         assert parsed["measurable"] == row.measurability
         assert parsed["text"] == " ".join(row.text.split())
-        assert parsed["follow_up"] == "; ".join(f"line {l.location.line} ({l.how})" for l in row.follow_up)
-    assert rows[0]["sanction"] == f"line {VITE_LINE} (id)"
+        assert [cell.split(" (")[0] for cell in parsed["follow_up"].split("; ") if cell] == [
+            f"line {l.location.line}" for l in row.follow_up]
+        assert all(f"({l.how}: " in parsed["follow_up"] for l in row.follow_up)
+    assert rows[0]["sanction"] == f"line {VITE_LINE} (id: mentions K2.1)"  # where, how and why
 
 
 def test_csv_cells_never_start_a_formula():
@@ -330,3 +353,30 @@ def test_balanced_example_contracts_have_every_element():
     for name in ("sv-avtal-sla.improved.md", "en-sla-contract.improved.md"):
         result = next(check_each([Path(__file__).resolve().parent.parent / "examples" / name]))
         assert [key for key, element in balance(result).items() if not element.present] == (["acceptance"] if name.startswith("en") else [])
+
+
+def test_balance_follow_up_and_sanction_are_clauses_that_follow_up_or_sanction_something():
+    """A follow-up word in a definition is no follow-up clause: the element is present only
+    where a requirement of the matrix links to the statement."""
+    definitions = balance(checked_text("# 1 Definitioner\n\nMätperiod avser en kalendermånad.\n"))
+    assert definitions["follow_up"].present is False
+    contract = balance(checked_text("# 1 Drift\n\nK1 Leverantören ska åtgärda fel inom 4 timmar.\n"
+                                    "Åtgärdstiden för K1 mäts och redovisas månadsvis.\n"))
+    assert contract["follow_up"].present is True
+
+
+def test_a_cross_reference_to_the_enclosing_clause_links_and_says_so():
+    rows = trace(checked_text(
+        "# 4 Drift\n\n4.2 Felhantering\n\n4.2.1 Leverantören ska åtgärda fel inom 4 timmar.\n\n"
+        "# 9 Rapporter\n\nÅtgärdstiderna enligt punkt 4.2 följs upp varje månad.\n"))
+    (row,) = rows
+    assert [(link.how, link.reason, link.kind, link.detail) for link in row.follow_up] == [
+        ("id", "cross-reference", "specific", "4.2 Felhantering")]
+
+
+def test_numbered_paragraphs_are_clauses_so_a_neighbour_clause_is_not_the_same_section():
+    rows = trace(checked_text(
+        "# 4 Drift\n\n4.1 Leverantören ska åtgärda fel inom 4 timmar.\n\n"
+        "4.2 Leverantören ska lämna en rapport över driften varje kvartal.\n"))
+    first = next(row for row in rows if row.requirement_id == "4.1")
+    assert first.follow_up == []  # 4.2's report is no follow-up of 4.1 just because both stand under "4 Drift"

@@ -94,3 +94,60 @@ def test_solicitation_rules_need_a_solicitation(rulesets) -> None:
 
 def test_curly_apostrophes_match(rulesets) -> None:
     assert "RQ003" in findings("The Contractor shall repaint the walls at the contractor’s discretion.", rulesets)
+
+
+def _classes(text: str, name: str) -> list[str]:
+    """The statements en-contract puts in class ``name`` (a define)."""
+    document = read_markdown(text, "test.md", language="en")
+    result = check_document(document, [load_ruleset("en-contract")])
+    return [document.statements[i].text for i in sorted(result.classifications[0].statements_of_class(name))]
+
+
+def test_blanket_clauses_cover_all_work_not_a_mention_of_the_agreement() -> None:
+    text = ("The Customer may audit the Supplier's compliance with this Agreement.\n\n"
+            "The Government may require re-performance of any nonconforming service.\n\n"
+            "The Government may terminate this contract for default.\n\n"
+            "The QASP may be updated by modification to this contract.\n\n"
+            "Availability is reported monthly under this Agreement.\n")
+    assert _classes(text, "blanket") == [
+        "The Customer may audit the Supplier's compliance with this Agreement.",
+        "The Government may require re-performance of any nonconforming service.",
+        "The Government may terminate this contract for default.",
+    ]
+
+
+def test_termination_is_a_right_to_end_the_contract_not_the_word() -> None:
+    text = ("The Authority may terminate this Agreement for material breach.\n\n"
+            "The CO is the only individual authorized to enter into, administer, and/or terminate contracts.\n\n"
+            "The Province may, at any time, terminate the competition without award.\n")
+    assert _classes(text, "termination") == ["The Authority may terminate this Agreement for material breach."]
+
+
+def test_a_credit_table_in_the_clause_gives_the_credit_its_amount(rulesets) -> None:
+    clause = ("## 4 Service credits\n\n"
+              "If the Uptime Commitment is not met in a month, the Customer is entitled to a service credit.\n\n")
+    table = ("| Uptime in the month | Service credit |\n|---|---|\n"
+             "| 99.0 % to 99.5 % | 10 % of the monthly fee |\n| below 99.0 % | 30 % of the monthly fee |\n")
+    assert "CT003" in findings(clause, rulesets)
+    assert "CT003" not in findings(clause + table, rulesets)
+    # another sanction's amount in the same clause is not this one's
+    other = "Late delivery of the migration plan gives rise to liquidated damages of $500 per day.\n"
+    assert "CT003" in findings(clause + other, rulesets)
+
+
+def test_an_exclusive_remedy_clause_limits_sanctions_and_adds_none() -> None:
+    text = ("A service credit of 5 % of the monthly fee applies for each Service Level missed.\n\n"
+            "Service credits are the Customer's sole and exclusive remedy for unavailability.\n")
+    assert _classes(text, "sanction") == ["A service credit of 5 % of the monthly fee applies for each Service Level missed."]
+
+
+def test_payment_only_after_acceptance_is_a_blanket_sanction() -> None:
+    text = ("The contractor may invoice once services have been delivered, inspected and accepted by the COR.\n\n"
+            "The contractor shall invoice monthly.\n")
+    accepted = "The contractor may invoice once services have been delivered, inspected and accepted by the COR."
+    assert _classes(text, "sanction") == [accepted]
+    assert _classes(text, "blanket") == [accepted]
+
+
+def test_payment_after_an_accepted_invoice_is_no_sanction() -> None:
+    assert _classes("Payment is made within 30 days after an invoice is accepted.\n", "sanction") == []

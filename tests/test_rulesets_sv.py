@@ -89,3 +89,15 @@ def test_numbers_without_a_level_are_not_measurable(measurable_probe, sentence: 
 
 def test_bor_sentences_are_not_requirements(measurable_probe) -> None:
     assert _measured(measurable_probe, "Leverantören bör svara inom 4 timmar.") == []
+
+
+def test_betalning_forst_efter_godkand_leverans_ar_en_samlad_sanktion() -> None:
+    from checker.engine import check_document as _check
+    from checker.readers.markdown import read_markdown as _read
+    from checker.rulecompile import load_ruleset as _load
+
+    text = "Fakturering får ske först när leveransen har godkänts.\n\nBetalning sker 30 dagar efter godkänd faktura.\n"
+    document = _read(text, "test.md", language="sv")
+    classification = _check(document, [_load("sv-avtal")]).classifications[0]
+    texts = lambda name: [document.statements[i].text for i in sorted(classification.statements_of_class(name))]  # noqa: E731
+    assert texts("sanction") == texts("blanket") == ["Fakturering får ske först när leveransen har godkänts."]

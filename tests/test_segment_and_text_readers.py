@@ -214,7 +214,7 @@ def test_plain_text_headings_paragraphs_and_lists() -> None:
         ("list_item", "Tredje punkten.", 9, 4, "4.2"),
         ("sentence", "4.2.1 Leverantören ska ha jour.", 10, 1, "4.2.1"),
     ]
-    assert [(s.number, s.level, s.parent) for s in document.sections] == [(None, 1, None), ("4.2", 2, 0)]
+    assert [(s.number, s.level, s.parent) for s in document.sections] == [(None, 1, None), ("4.2", 2, 0), ("4.2.1", 3, 1)]
 
 
 # ---- bad input ------------------------------------------------------------------------------------------
@@ -281,8 +281,9 @@ def test_markdown_html_table_bold_headings_and_bold_ids() -> None:
         7.2.4 of this clause.
         """)
     assert [(s.number, s.title, s.level, s.location.line, s.location.column) for s in document.sections] == [
-        ("1.1", "Avropsförfrågan", 2, 1, 3),
-        ("1.1.1", "Upphandlande myndighet", 3, 2, 3),
+        ("1.1", "Avropsförfrågan", 1, 1, 3),
+        ("1.1.1", "Upphandlande myndighet", 2, 2, 3),
+        ("7.2.4", "The CO shall respond in writing within 30 …", 1, 17, 1),  # a numbered paragraph is a clause
     ]
     row = next(s for s in document.statements if s.kind == "table_row")
     assert (row.text, row.requirement_id, row.location.line) == ("K1 | Support ska svara inom 2 timmar.", "K1", 11)
@@ -309,3 +310,72 @@ def test_markdown_table_without_delimiter_row_reads_one_row_per_line() -> None:
     ]
     assert rows[0].location.column == 3
     assert any(s.kind == "sentence" and s.text.startswith("A sentence with a bar") for s in document.statements)
+
+
+def _tree(document) -> list[tuple[str, str | None]]:
+    """Each section as (its heading path, its parent's number or title)."""
+    return [(document.section_label(s.index), None if s.parent is None else document.sections[s.parent].label)
+            for s in document.sections]
+
+
+def test_numbered_paragraphs_are_clauses_nested_by_their_numbers() -> None:
+    document = md("""
+        # Service schedule
+
+        4 Service credits
+
+        4.1 If availability falls below 99.5 %, a credit of 5 % applies.
+
+        The credit is shown on the next invoice.
+
+        4.1.1 Credits are capped at 30 %.
+
+        4.2 The Supplier shall report availability monthly.
+
+        § 5 Termination for breach is governed by clause 12.
+        """)
+    sections = [(s.number, document.sections[s.parent].number if s.parent is not None and document.sections[s.parent].number
+                 else s.parent) for s in document.sections]
+    assert sections == [(None, None), ("4", 0), ("4.1", "4"), ("4.1.1", "4.1"), ("4.2", "4"), ("§ 5", 0)]
+    by_text = {s.text: document.section_label(s.section) for s in document.statements}
+    assert by_text["The credit is shown on the next invoice."].endswith("4.1 If availability falls below 99.5 %, a credit …")
+    assert by_text["4.2 The Supplier shall report availability monthly."].endswith("> 4 Service credits > 4.2 The Supplier shall report availability monthly.")
+
+
+def test_clause_number_alone_and_plain_line_headings_from_converted_text() -> None:
+    document = md("""
+        3.0
+
+        REQUIREMENTS
+        A. The Contractor shall provide a uniformed security force at all times.
+
+        Service Credits
+        If the Uptime Commitment is not met, the Customer receives a credit.
+
+        Remove lead-based paint
+
+        Paint is removed and no additional lead is present in the area.
+        """)
+    headings = [(s.text, document.sections[s.section].number) for s in document.statements if s.kind == "heading"]
+    assert headings == [("REQUIREMENTS", "3.0"), ("Service Credits", None)]
+    assert "Remove lead-based paint" in [s.text for s in document.statements if s.kind == "sentence"]  # cells, not a heading
+
+
+def test_plain_line_heading_not_taken_from_a_sentence_broken_over_lines() -> None:
+    document = txt("Tjänsten ska vara tillgänglig och\nLeverantören rapporterar varje månad hur tillgänglig tjänsten var.\n\n"
+                   "Leverantörens åtagande\nLeverantören ska åtgärda fel inom fyra timmar från felanmälan.\n")
+    assert [s.text for s in document.statements if s.kind == "heading"] == ["Leverantörens åtagande"]
+
+
+def test_numbered_title_over_a_table_is_its_heading() -> None:
+    document = md("""
+        5.3 A failure to report is deemed a Service Level default.
+
+        Annex 1—Service levels
+
+        | Service Level | Target | Service credit |
+        | Priority 1 | 99.8% | 2.0 GBP |
+        """)
+    row = next(s for s in document.statements if s.kind == "table_row")
+    assert document.section_label(row.section) == "Annex 1 Service levels"
+

@@ -11,7 +11,17 @@ import re
 from html.parser import HTMLParser
 
 from ..document import Anchor, Document, Location
-from ..segment import DocumentBuilder, Piece, heading_level, line_pieces, numbered_heading, parse_suppression
+from ..segment import (
+    DocumentBuilder,
+    Piece,
+    clause_start,
+    heading_level,
+    line_pieces,
+    numbered_heading,
+    only_clause_number,
+    parse_suppression,
+    plain_heading,
+)
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -107,7 +117,25 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         if title is not None:
             flush()
             bold_column = body_offset + len(body) - len(body.lstrip()) + 3
-            builder.heading(title[1], heading_level(title[0]), Location(line=number, column=bold_column), number=title[0])
+            builder.heading(title[1], heading_level(title[0]), Location(line=number, column=bold_column), number=title[0],
+                            kind="clause")
+            lines.i += 1
+            continue
+        if paragraph and only_clause_number(stripped) is not None and not (lines.peek(1) or "").strip():
+            flush()  # "4.0" closing a block, its title after the blank line
+        if not paragraph and (kind_of_line := _plain_heading(lines, stripped, builder.has_clause_number)) is not None:
+            column = body_offset + len(body) - len(body.lstrip()) + 1
+            if kind_of_line == "number":
+                builder.clause_number(only_clause_number(stripped) or stripped)
+            elif kind_of_line == "bold":
+                label = _BOLD_LINE.match(stripped)
+                builder.heading(label.group("title").rstrip(":"), None, Location(line=number, column=column + 2), kind="label")
+            elif kind_of_line == "annex":
+                builder.heading(stripped, None, Location(line=number, column=column), number=clause_start(stripped)[0],
+                                kind="clause")
+            else:
+                builder.heading(stripped, None, Location(line=number, column=column),
+                                kind="clause" if kind_of_line == "clause" else "label")
             lines.i += 1
             continue
         item = _LIST.match(body)
@@ -130,6 +158,44 @@ def _bold_title(text: str) -> tuple[str, str] | None:
     documents converted from Word or PDF write them: (number, title), else None."""
     bold = _BOLD_LINE.match(text)
     return numbered_heading(bold.group("title")) if bold else None
+
+
+def _plain_heading(lines: _Lines, stripped: str, pending_number: bool) -> str | None:
+    """Whether the line that starts a block is a heading not marked as one, as text converted
+    from PDF or Word writes them: ``"number"`` (a clause number alone: "3.0"), ``"clause"`` (a
+    numbered title: "4 Service credits"), ``"bold"`` (a bold line of a few words:
+    "**Acceptance criteria**"), ``"plain"`` (a short line without end punctuation before a
+    paragraph: "SERVICE CREDITS", "Service credits" — see :func:`plain_heading`), ``"annex"`` (a
+    numbered title over a table: "Annex 1—Service levels"); else None."""
+    following = lines.peek(1)
+    if following is not None and (_SETEXT.match(following) or _TABLE_DELIMITER.match(following)):
+        return None
+    if only_clause_number(stripped) is not None and not (following or "").strip():
+        return "number"
+    bold = _BOLD_LINE.match(stripped)
+    if bold is not None:
+        title = bold.group("title").rstrip(":").strip()
+        return "bold" if title and len(title.split()) <= 10 and not title.endswith((".", ";", ",")) else None
+    ahead = 1
+    while (after := lines.peek(ahead)) is not None and not after.strip():
+        ahead += 1
+    if after is not None and _has_bar(after) and (found := clause_start(stripped)) is not None \
+            and 0 < len(found[2].split()) <= 10 and not found[2].endswith((".", ";", ",", ":")):
+        return "annex"  # "Annex 1—Service levels" over its table
+    if after is None or _starts_block(after):
+        return None
+    numbered = numbered_heading(stripped)
+    if numbered is not None and not _LIST.match(stripped):
+        return "clause" if plain_heading(numbered[1], after, numbered=True) else None
+    return "plain" if plain_heading(stripped, after, numbered=pending_number, adjacent=ahead == 1) else None
+
+
+def _starts_block(line: str) -> bool:
+    """Whether a line starts something other than a paragraph: a heading, list, table, quote,
+    comment, fence or rule."""
+    body = line.strip()
+    return bool(_ATX.match(line) or _LIST.match(line) or _FENCE.match(line) or _THEMATIC.match(line) or "|" in body
+                or body.startswith(("<", ">")) or _BOLD_LINE.match(body))
 
 
 def _skip_front_matter(lines: _Lines) -> None:

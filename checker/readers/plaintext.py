@@ -12,7 +12,16 @@ import re
 from typing import Iterable
 
 from ..document import Document, Location
-from ..segment import DocumentBuilder, heading_level, leading_id, line_pieces, numbered_heading, parse_suppression
+from ..segment import (
+    DocumentBuilder,
+    heading_level,
+    leading_id,
+    line_pieces,
+    numbered_heading,
+    only_clause_number,
+    parse_suppression,
+    plain_heading,
+)
 
 _BULLET = re.compile(r"^([ \t]*)([-*•–·▪]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))([ \t]+)(?=\S)")
 _COMMENT = re.compile(r"^\s*(?:<!--(?P<html>.*?)-->|#\s*(?P<hash>kravkoll\s*:.*))\s*$")
@@ -38,7 +47,8 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]]) 
         block = []
         kind = "paragraph"
 
-    for number, base, line in lines:
+    entries = list(lines)
+    for position, (number, base, line) in enumerate(entries):
         stripped = line.strip()
         if not stripped or stripped == "\f":
             flush()
@@ -51,14 +61,23 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]]) 
             if suppression is not None:
                 builder.suppress_next(suppression)
             continue
+        if only_clause_number(stripped) is not None and _blank_after(entries, position):
+            flush()  # "3.0" alone: it numbers the heading after the blank line
+            builder.clause_number(only_clause_number(stripped) or stripped)
+            continue
         heading = numbered_heading(stripped)
         if heading and not block:
             flush()
-            builder.heading(stripped, heading_level(heading[0]), Location(line=number, column=column))
+            builder.heading(stripped, heading_level(heading[0]), Location(line=number, column=column), kind="clause")
             continue
         if not block and _is_caps_heading(stripped):
             flush()
             builder.heading(stripped, 1, Location(line=number, column=column))
+            continue
+        if not block and not _BULLET.match(line) and (following := _next_text(entries, position)) is not None \
+                and not _BULLET.match(following) \
+                and plain_heading(stripped, following, builder.has_clause_number, adjacent=not _blank_after(entries, position)):
+            builder.heading(stripped, None, Location(line=number, column=column), kind="label")
             continue
         bullet = _BULLET.match(line)
         if bullet and not leading_id(stripped):
@@ -69,6 +88,18 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]]) 
             continue
         block.append((number, column, stripped))
     flush()
+
+
+def _blank_after(entries: list[tuple[int, int, str]], position: int) -> bool:
+    return position + 1 >= len(entries) or not entries[position + 1][2].strip()
+
+
+def _next_text(entries: list[tuple[int, int, str]], position: int) -> str | None:
+    """The next line with text after ``position`` (across blank lines, at most a few), if any."""
+    for _, _, text in entries[position + 1:position + 4]:
+        if text.strip() and text.strip() != "\f":
+            return text
+    return None
 
 
 def _is_caps_heading(text: str) -> bool:

@@ -25,7 +25,7 @@ from .. import __version__
 from ..document import Document, Statement
 from ..engine import DocumentResult
 from ..report import BALANCE_ELEMENTS, Finding, Link, Matrix, MatrixDocument, Scorecard, TraceRow
-from .labels import Labels, shorten
+from .labels import Labels, link_reason, shorten
 
 LINKS_SHOWN = 3
 """Follow-up and sanction links shown per matrix cell before "and N more"."""
@@ -174,13 +174,19 @@ def scorecard_html(card: Scorecard, labels: Labels) -> str:
     if not card.requirements:
         return f'<p class="scores-none">{esc(labels("score.none"))}</p>\n'
     boxes = []
+    split = {"followed_up": (card.followed_up_specific, card.followed_up_blanket_only),
+             "sanctioned": (card.sanctioned_specific, card.sanctioned_blanket_only)}
     for key in ("measurable", "followed_up", "sanctioned", "complete"):
         n = getattr(card, key)
         share = _percent(n, card.requirements)
+        kinds = ""
+        if key in split and n:
+            specific, blanket = split[key]
+            kinds = f'<p class="of" data-kinds="{key}">{esc(labels("score.specific", n=specific, blanket=blanket))}</p>'
         boxes.append(
             f'<li class="score {_level(share)}" data-score="{key}"><p class="label">{esc(labels("score." + key))}</p>'
             f'<p class="big">{share}&nbsp;%</p>'
-            f'<p class="of">{esc(labels("score.of", n=n, total=card.requirements))}</p>'
+            f'<p class="of">{esc(labels("score.of", n=n, total=card.requirements))}</p>{kinds}'
             f'<div class="bar" aria-hidden="true"><span style="width:{share}%"></span></div></li>'
         )
     return '<ul class="scores">\n' + "\n".join(boxes) + "\n</ul>\n"
@@ -221,7 +227,7 @@ def _link_html(link: Link, row: TraceRow, labels: Labels, fmt: str | None, in_re
     place = esc(labels.where(link.location, fmt))
     if in_report:
         place = f'<a href="#s-{link.statement}">{place}</a>'
-    how = labels("how." + link.how, id=row.requirement_id or "")
+    how = link_reason(link, row.requirement_id, labels)
     quoted = "" if link.how == "self" else f'<span class="linked">{esc(shorten(link.text, 70))}</span>'
     return f"<li>{place} · {esc(how)}{quoted}</li>"
 

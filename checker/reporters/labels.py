@@ -4,6 +4,7 @@ language of the document they describe."""
 from __future__ import annotations
 
 from ..document import Location
+from ..report import Link
 
 LABELS: dict[str, dict[str, str]] = {
     "sv": {
@@ -27,7 +28,7 @@ LABELS: dict[str, dict[str, str]] = {
         "score.complete": "Kompletta krav",
         "score.of": "{n} av {total} krav",
         "score.none": "Inga krav hittades i dokumentet.",
-        "score.line": "Krav: {total}. Mätbara: {measurable}. Uppföljda: {followed_up}. Med sanktion: {sanctioned}. Kompletta: {complete}.",
+        "score.line": "Krav: {total}. Mätbara: {measurable}. Uppföljda: {followed_up} ({followed_up_specific} särskilt, {followed_up_blanket_only} bara genom samlat villkor). Med sanktion: {sanctioned} ({sanctioned_specific} särskilt, {sanctioned_blanket_only} bara genom samlat villkor). Kompletta: {complete}.",
         "findings.none": "Inga anmärkningar.",
         "findings.count": "{error} fel, {warning} varningar, {info} tips",
         "findings.suppressed": "{n} anmärkningar är undantagna i dokumentet (kravkoll: ignore).",
@@ -57,6 +58,15 @@ LABELS: dict[str, dict[str, str]] = {
         "how.section": "samma avsnitt",
         "how.topic": "samma ämne",
         "how.blanket": "gäller alla krav",
+        "reason.self": "i kravet självt",
+        "reason.id": "nämner {detail}",
+        "reason.cross-reference": "hänvisar till {detail}",
+        "reason.clause": "samma avsnitt: {detail}",
+        "reason.table": "samma tabell",
+        "reason.topic": "samma ämne: {detail}",
+        "reason.blanket": "samlat villkor för alla krav: ”{detail}”",
+        "reason.blanket.plain": "samlat villkor för alla krav",
+        "score.specific": "varav {n} särskilt, {blanket} bara genom samlat villkor",
         "status.complete": "Komplett",
         "status.unmeasurable": "Inte mätbart",
         "status.unclear": "Nivå saknas",
@@ -111,7 +121,7 @@ LABELS: dict[str, dict[str, str]] = {
         "score.complete": "Complete",
         "score.of": "{n} of {total} requirements",
         "score.none": "No requirements were found in the document.",
-        "score.line": "Requirements: {total}. Measurable: {measurable}. Followed up: {followed_up}. With a sanction: {sanctioned}. Complete: {complete}.",
+        "score.line": "Requirements: {total}. Measurable: {measurable}. Followed up: {followed_up} ({followed_up_specific} specific, {followed_up_blanket_only} only by a blanket clause). With a sanction: {sanctioned} ({sanctioned_specific} specific, {sanctioned_blanket_only} only by a blanket clause). Complete: {complete}.",
         "findings.none": "No findings.",
         "findings.count": "{error} errors, {warning} warnings, {info} notes",
         "findings.suppressed": "{n} findings are suppressed in the document (kravkoll: ignore).",
@@ -141,6 +151,15 @@ LABELS: dict[str, dict[str, str]] = {
         "how.section": "same section",
         "how.topic": "same topic",
         "how.blanket": "covers all requirements",
+        "reason.self": "in the requirement itself",
+        "reason.id": "mentions {detail}",
+        "reason.cross-reference": "refers to {detail}",
+        "reason.clause": "same clause: {detail}",
+        "reason.table": "same table",
+        "reason.topic": "same topic: {detail}",
+        "reason.blanket": "blanket clause for all requirements: “{detail}”",
+        "reason.blanket.plain": "blanket clause for all requirements",
+        "score.specific": "{n} specific, {blanket} only by a blanket clause",
         "status.complete": "Complete",
         "status.unmeasurable": "Not measurable",
         "status.unclear": "No level found",
@@ -200,6 +219,19 @@ class Labels:
         if not requirement_id:
             return "–"
         return self("id.heading", id=requirement_id) if id_source == "heading" else requirement_id
+
+
+def link_reason(link: Link, row_id: str | None, labels: Labels) -> str:
+    """Why a follow-up or sanction statement is linked, in words: "same clause: 4.2 Felhantering",
+    "refers to section 6.3", "same topic: availability", "blanket clause …: “all service levels”"."""
+    if link.reason is None:  # a link read from JSON written before links had reasons
+        return labels("how." + link.how, id=row_id or "")
+    detail = link.detail or ""
+    if link.reason == "topic":
+        detail = detail.removeprefix("topic_").replace("_", " ")
+    elif link.reason == "blanket" and not detail:
+        return labels("reason.blanket.plain")
+    return labels("reason." + link.reason, detail=shorten(detail, 60))
 
 
 def shorten(text: str, limit: int = 120) -> str:

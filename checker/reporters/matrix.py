@@ -18,7 +18,9 @@ from typing import Callable
 from ..errors import visible
 from ..report import Link, Matrix, MatrixDocument, TraceRow
 from .html import LINKS_SHOWN, render_matrix_html
-from .labels import Labels, shorten
+from .labels import Labels, link_reason, shorten
+
+_ENGLISH = Labels("en")  # the csv's words are English, as its column names
 
 CSV_COLUMNS = ("file", "statement", "id", "line", "section", "text", "measurable", "unmeasurable_because",
                "follow_up", "sanction", "status")
@@ -38,7 +40,8 @@ def _safe_cell(value: str) -> str:
 
 
 def _csv_links(links: list[Link]) -> str:
-    return "; ".join(f"line {link.location.line} ({link.how})" for link in links)
+    """``line 12 (section: same clause: 4.2 Felhantering)``: where, how and why, for each link."""
+    return "; ".join(f"line {link.location.line} ({link.how}: {link_reason(link, None, _ENGLISH)})" for link in links)
 
 
 def render_csv(matrix: Matrix) -> str:
@@ -66,7 +69,7 @@ def md_cell(text: str) -> str:
 def _md_links(links: list[Link], row: TraceRow, labels: Labels, fmt: str | None) -> str:
     if not links:
         return labels("none")
-    shown = [f"{labels.where(link.location, fmt)} ({labels('how.' + link.how, id=row.requirement_id or '')})"
+    shown = [f"{labels.where(link.location, fmt)} ({link_reason(link, row.requirement_id, labels)})"
              for link in links[:LINKS_SHOWN]]
     if len(links) > LINKS_SHOWN:
         shown.append(labels("more", n=len(links) - LINKS_SHOWN))
@@ -78,8 +81,8 @@ def _md_document(doc: MatrixDocument, labels: Labels) -> list[str]:
     if doc.error:
         return [*lines, md_cell(labels("matrix.unreadable", error=doc.error)), ""]
     card = doc.scorecard
-    lines += [labels("score.line", total=card.requirements, measurable=card.measurable, followed_up=card.followed_up,
-                     sanctioned=card.sanctioned, complete=card.complete) if card.requirements else labels("score.none"), ""]
+    lines += [labels("score.line", total=card.requirements, **card.model_dump(exclude={"requirements"}))
+              if card.requirements else labels("score.none"), ""]
     if doc.requirements:
         columns = ("id", "where", "text", "measurable", "follow_up", "sanction", "status")
         lines.append("| " + " | ".join(labels("column." + c) for c in columns) + " |")
