@@ -47,7 +47,7 @@ VOCABULARY = {
     "first_person": "we, us, our (the supplier in a vendor's terms, the buyer in a tender)",
     "second_person": "you, your (the buyer in a vendor's terms, the tenderer in a tender)",
     "tender_context": "words that show a tender document (offeror, solicitation, anbudsgivare …)",
-    "performance_header": "words of a performance table's header: target, AQL, service level, servicenivå …",
+    "performance_header": "words of a performance table's header, or of the first cell of a row in a table written sideways: target, AQL, due date, servicenivå …",
     "sanction_header": "words of a credit or penalty table's header (its rows are sanctions): credit, vite …",
     "subject_after_modal": "words that, just after a modal, show an inverted main clause: den, det, *en …",
 }
@@ -305,7 +305,15 @@ class DocumentReading:
         sanction = self.vocabulary.regex["sanction_header"]
         tables = {number for number, text in enumerate(headers, start=1)
                   if text and header.search(plain_text(text)) and not self._credit_table(text, sanction)}
-        return frozenset(s.index for s in self.document.statements if s.kind == "table_row" and s.table in tables)
+        return frozenset(s.index for s in self.document.statements
+                         if s.kind == "table_row" and (s.table in tables or self._labelled_row(s.text, header)))
+
+    @staticmethod
+    def _labelled_row(text: str, header: re.Pattern[str]) -> bool:
+        """A row of a table written sideways, its first cell the label ("Acceptable Quality
+        Level | Minimum of 90 % test coverage", "Due Date | Every sprint")."""
+        label, bar, rest = plain_text(text).partition(" | ")
+        return bool(bar and rest.strip()) and len(label.split()) <= 6 and header.fullmatch(label.strip(" *:")) is not None
 
     @staticmethod
     def _credit_table(header: str, sanction: re.Pattern[str] | None) -> bool:
