@@ -198,12 +198,28 @@ def rule_job(payload: dict[str, Any]) -> Answer:
     return error_answer(404, f"{wanted}: no shipped rule has this id{did_you_mean(wanted, known)}")
 
 
+def _compile_playground(text: str, path: str) -> Ruleset:
+    """Compile rule text that may extend shipped rulesets only: a name with a folder in it
+    (``extends "/srv/x"``) would reach a rule file on the server."""
+    from ..errors import Diagnostic  # noqa: PLC0415
+    from ..ruleparse import parse_rule_text  # noqa: PLC0415
+
+    lines = text.splitlines()
+    refused = [Diagnostic(path, e.pos.line, e.pos.column,
+                          f"extends unknown ruleset '{e.value}' (here only shipped rulesets: {', '.join(shipped_ruleset_names())})",
+                          lines[e.pos.line - 1] if 0 < e.pos.line <= len(lines) else "")
+               for e in parse_rule_text(text, path).extends if "/" in e.value or "\\" in e.value]
+    if refused:
+        raise RuleError(refused)
+    return compile_text(text, path, folder=_NO_FOLDER)
+
+
 def playground_job(payload: dict[str, Any]) -> Answer:
     """``kravkoll rules validate`` and ``rules test`` on rule text, and its findings on a sample."""
     from ..ruletest import run_examples  # noqa: PLC0415
 
     try:
-        ruleset = compile_text(payload["rules"], payload["name"], folder=_NO_FOLDER)
+        ruleset = _compile_playground(payload["rules"], payload["name"])
     except RuleError as error:
         problems = [{"line": d.line, "column": d.column, "message": d.message, "source_line": d.source_line,
                      "text": d.render()} for d in error.diagnostics]

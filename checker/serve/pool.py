@@ -31,6 +31,11 @@ from .jobs import Answer, error_answer, run, warm_up
 # The folder that holds the ``checker`` package, so that a worker imports this very code.
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 
+READY = "ready"
+"""What a worker says once it has compiled the shipped rulesets; a job's time starts after it."""
+START_LIMIT = 300.0
+"""Seconds a new worker may take to start (importing and compiling, on a busy machine)."""
+
 
 class Busy(Exception):
     """Every worker is busy and the queue is full."""
@@ -40,6 +45,7 @@ def _worker_main(conn: Connection) -> None:
     """A worker's life: compile the shipped rulesets, then answer jobs until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops its workers
     warm_up()
+    conn.send(READY)
     while True:
         try:
             kind, payload = conn.recv()
@@ -59,6 +65,7 @@ class _Worker:
     process: subprocess.Popen[bytes]
     conn: Connection
     busy: bool = field(default=False)
+    ready: bool = field(default=False)
 
 
 def _start_worker() -> _Worker:
@@ -134,6 +141,10 @@ class WorkerPool:
         where = f"{name}: " if name else ""
         worker.busy = True
         try:
+            if not worker.ready:
+                if not worker.conn.poll(START_LIMIT) or worker.conn.recv() != READY:
+                    raise EOFError
+                worker.ready = True
             worker.conn.send((kind, payload))
             if worker.conn.poll(self.timeout):
                 answer: Answer = worker.conn.recv()
