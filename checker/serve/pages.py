@@ -56,7 +56,7 @@ LABELS: dict[str, dict[str, str]] = {
         "pg_examples": "Exempel",
         "pg_findings": "Anmärkningar på texten",
         "pg_valid": "Regelfilen är giltig: {rules} regler.",
-        "pg_invalid": "{count} fel i regelfilen.",
+        "pg_invalid": "Fel i regelfilen: {count}.",
         "pg_none": "Inga.",
         "pg_pass": "godkänt",
         "pg_fail": "underkänt",
@@ -104,7 +104,7 @@ LABELS: dict[str, dict[str, str]] = {
         "pg_examples": "Examples",
         "pg_findings": "Findings on the text",
         "pg_valid": "The rule file is valid: {rules} rules.",
-        "pg_invalid": "{count} errors in the rule file.",
+        "pg_invalid": "Errors in the rule file: {count}.",
         "pg_none": "None.",
         "pg_pass": "passes",
         "pg_fail": "fails",
@@ -183,7 +183,7 @@ def _shell(language: str, title: str, body: str, labels: dict[str, str], script_
         f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n"
-        '<link rel="stylesheet" href="/static/kravkoll.css">\n'
+        '<link rel="icon" href="data:,">\n<link rel="stylesheet" href="/static/kravkoll.css">\n'
         '<script src="/static/kravkoll.js" defer></script>\n</head>\n<body>\n'
         f'<a class="skip" href="#main">{escape(labels["skip"])}</a>\n'
         f'<header class="wrap"><p class="brand">kravkoll <span class="version">{escape(__version__)}</span></p>{nav}</header>\n'
