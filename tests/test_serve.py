@@ -317,7 +317,7 @@ def test_time_limit_kills_the_worker_and_a_full_queue_answers_503() -> None:
         thread, answers = in_background(lambda: one.post("/api/check", json={"text": SLOW_TEXT, "name": "lang.md"}))
         wait_until(lambda: pool.pending == 1)
         busy = one.post("/api/check", json={"text": SV_TEXT})
-        assert error_of(busy, 503).startswith("the server is busy (1 documents being checked or waiting)")
+        assert error_of(busy, 503) == "the server is busy: its 1 workers are checking and its queue of 0 is full; try again shortly"
         assert busy.headers["Retry-After"] == "5"
         thread.join(120)
         assert error_of(answers[0], 504) == "lang.md: took longer than 1 s (the server's time limit)"

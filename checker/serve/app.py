@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, AsyncIterator, Awaitable, Callable
 
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.datastructures import FormData, MutableHeaders, UploadFile
 from starlette.exceptions import HTTPException
@@ -55,12 +56,13 @@ class ServeSettings:
 
 
 class ApiError(Exception):
-    """A request the API refuses: its status and the one-line message."""
+    """A request the API refuses: its status, the one-line message and any headers."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.headers = headers
 
 
 class UploadTooLarge(Exception):
@@ -249,7 +251,7 @@ async def read_document_request(request: Request) -> dict[str, Any]:
         if content_type == "multipart/form-data":
             return await _multipart_payload(request, query)
         if content_type == "application/json":
-            return _json_payload(await request.body(), query)
+            return await anyio.to_thread.run_sync(_json_payload, await request.body(), query)  # a large body parses off the loop
     except UploadTooLarge:
         raise ApiError(413, _too_large_message(request.app.state.settings.max_upload)) from None
     except MultiPartException as error:
@@ -317,13 +319,17 @@ def _answer(answer: Answer) -> Response:
     return Response(answer.body, status_code=answer.status, media_type=answer.media_type, headers=answer.headers)
 
 
-async def _run(request: Request, kind: str, payload: dict[str, Any]) -> Response:
+async def _work(request: Request, kind: str, payload: dict[str, Any]) -> Answer:
     pool: WorkerPool = request.app.state.pool
     try:
-        return _answer(await pool.run(kind, payload))
+        return await pool.run(kind, payload)
     except Busy:
-        message = f"the server is busy ({pool.pending} documents being checked or waiting); try again shortly"
-        return error_response(503, message, {"Retry-After": "5"})
+        message = f"the server is busy: its {pool.size} workers are checking and its queue of {pool.queue} is full; try again shortly"
+        raise ApiError(503, message, {"Retry-After": "5"}) from None
+
+
+async def _run(request: Request, kind: str, payload: dict[str, Any]) -> Response:
+    return _answer(await _work(request, kind, payload))
 
 
 def api_route(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
@@ -333,7 +339,7 @@ def api_route(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Re
         try:
             return await handler(request)
         except ApiError as error:
-            return error_response(error.status, error.message)
+            return error_response(error.status, error.message, error.headers)
 
     endpoint.__name__ = handler.__name__
     endpoint.__doc__ = handler.__doc__
@@ -369,12 +375,12 @@ async def api_annotate(request: Request) -> Response:
 
 @api_route
 async def api_rulesets(request: Request) -> Response:
-    cached: Response | None = request.app.state.rulesets
-    if cached is None:
-        cached = await _run(request, "rulesets", {})
-        if cached.status_code == 200:
-            request.app.state.rulesets = cached
-    return cached
+    answer: Answer | None = request.app.state.rulesets  # the shipped rulesets do not change while the server runs
+    if answer is None:
+        answer = await _work(request, "rulesets", {})
+        if answer.status == 200:
+            request.app.state.rulesets = answer
+    return _answer(answer)
 
 
 @api_route
@@ -388,7 +394,7 @@ async def api_rules_try(request: Request) -> Response:
     if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
         raise ApiError(415, "send the rules as application/json ({\"rules\": …, \"text\": …})")
     try:
-        data = _json_object(await request.body())
+        data = await anyio.to_thread.run_sync(_json_object, await request.body())
     except UploadTooLarge:
         raise ApiError(413, _too_large_message(request.app.state.settings.max_upload)) from None
     rules, text = data.get("rules"), data.get("text", "")
