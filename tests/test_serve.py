@@ -256,6 +256,18 @@ def test_bad_options(client: TestClient, query: str, body: dict[str, Any], start
     assert error_of(client.post(f"/api/check{query}", json=body), 422).startswith(start)
 
 
+def test_malformed_bodies(client: TestClient) -> None:
+    deep = client.post("/api/check", content=b"[" * 100_000, headers={"content-type": "application/json"})
+    assert error_of(deep, 400) == "the body is not valid JSON: nested too deeply"
+    assert error_of(client.post("/api/check", content=b"[1]", headers={"content-type": "application/json"}), 422) == \
+        "the JSON body must be an object"
+    no_boundary = client.post("/api/check", content=b"abc", headers={"content-type": "multipart/form-data"})
+    assert error_of(no_boundary, 400)
+    raw = (b'--XX\r\nContent-Disposition: form-data; name="file"; filename="a\xff.md"\r\n\r\nK1. Leverant\xc3\xb6ren ska svara snabbt.\r\n--XX--\r\n')
+    odd_name = client.post("/api/check", content=raw, headers={"content-type": "multipart/form-data; boundary=XX"})
+    assert odd_name.status_code == 200 and odd_name.json()["files"][0]["path"].endswith(".md")
+
+
 def test_multipart_without_a_file(client: TestClient) -> None:
     assert error_of(client.post("/api/check", data={"text": "x"}, files={"other": ("a.md", b"x")}), 422) == \
         "no document: send it as the multipart field 'file'"

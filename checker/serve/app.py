@@ -287,6 +287,8 @@ def _json_object(body: bytes) -> dict[str, Any]:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as error:
         raise ApiError(400, f"the body is not valid JSON: {error}") from None
+    except RecursionError:
+        raise ApiError(400, "the body is not valid JSON: nested too deeply") from None
     if not isinstance(data, dict):
         raise ApiError(422, "the JSON body must be an object")
     return data
@@ -333,13 +335,18 @@ async def _run(request: Request, kind: str, payload: dict[str, Any]) -> Response
 
 
 def api_route(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
-    """An API handler whose :class:`ApiError` becomes its JSON error."""
+    """An API handler whose :class:`ApiError` becomes its JSON error, and so does a bug (a 500
+    that names the exception, never a traceback or anything the client sent)."""
 
     async def endpoint(request: Request) -> Response:
         try:
             return await handler(request)
         except ApiError as error:
             return error_response(error.status, error.message, error.headers)
+        except HTTPException as error:  # Starlette's own refusals, such as a multipart body without a boundary
+            return error_response(error.status_code, str(error.detail))
+        except Exception as error:  # noqa: BLE001 - the last line of defence, as in the command line
+            return error_response(500, f"internal error: {type(error).__name__}")
 
     endpoint.__name__ = handler.__name__
     endpoint.__doc__ = handler.__doc__
