@@ -183,6 +183,12 @@ def test_upload_a_docx_see_findings_and_download_the_annotated_copy(server: str,
     assert f"{listed} anmärkningar" in status
     assert browser.evaluate("document.activeElement.id") == "result-title"  # focus moves to the result
 
+    # A link within the report moves to its target and keeps the report in its frame.
+    target = browser.evaluate("""(function(){var d=document.getElementById('report').contentDocument;
+      var link=d.querySelector("p .hl a[href^='#f-']"); link.click(); return link.getAttribute('href').slice(1);})()""")
+    assert browser.evaluate("document.getElementById('report').contentDocument.activeElement.id") == target
+    assert browser.evaluate("document.getElementById('report').contentDocument.querySelectorAll('.hl').length") == highlights
+
     browser.evaluate("document.querySelector('button[data-kind=annotate]').click()")
     copy = wait_until(lambda: next(iter(downloads.glob("*.kravkoll.docx")), None), what="the annotated copy")
     with zipfile.ZipFile(copy) as archive:

@@ -73,11 +73,28 @@
       return fetch(path + (qs ? "?" + qs : ""), init);
     }
 
+    /* The report's links within itself ("#f-3"): in a srcdoc frame they would resolve against this
+       page's address and load it into the frame, so they move to their target here instead. */
+    function followInnerLinks(doc) {
+      doc.addEventListener("click", function (event) {
+        var link = event.target.closest ? event.target.closest("a[href^='#']") : null;
+        if (!link) { return; }
+        event.preventDefault();
+        var target = doc.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+        if (!target) { return; }
+        if (!target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
+        target.scrollIntoView();
+        target.focus({ preventScroll: true });
+      });
+    }
+
     function showReport(html) {
-      frame.addEventListener("load", function resize() {
-        frame.removeEventListener("load", resize);
+      frame.addEventListener("load", function shown() {
+        frame.removeEventListener("load", shown);
         var doc = frame.contentDocument;
-        if (doc && doc.documentElement) { frame.style.height = doc.documentElement.scrollHeight + 40 + "px"; }
+        if (!doc || !doc.documentElement) { return; }
+        frame.style.height = doc.documentElement.scrollHeight + 40 + "px";
+        followInnerLinks(doc);
       });
       frame.srcdoc = html;
     }
