@@ -230,3 +230,4 @@ def test_no_serious_accessibility_violations(server: str, browser: Browser, path
         await_promise=True)
     serious = [v for v in violations if v[1] in ("serious", "critical")]
     assert serious == [], violations
+    assert browser.problems() == []

@@ -215,7 +215,7 @@ def docs_html(spec: dict[str, Any]) -> str:
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>kravkoll API {escape(spec['info']['version'])}</title>"
-        '<link rel="stylesheet" href="/static/kravkoll.css"></head><body><main class="wrap">'
+        '<link rel="icon" href="data:,"><link rel="stylesheet" href="/static/kravkoll.css"></head><body><main class="wrap">'
         f"<h1>kravkoll API</h1><p>{escape(spec['info']['description'])}</p>"
         '<p>The machine-readable description: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1). '
         'Errors are <code>{"status": N, "error": "one line"}</code>.</p>'
