@@ -695,7 +695,7 @@ def _is_loopback(host: str) -> bool:
 @click.option("--queue", default=16, show_default=True, type=click.IntRange(min=0),
               help="Requests that may wait for a worker; beyond them the server answers 503.")
 @click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
-              help="Time limit per document; the worker is killed and the answer is 504.")
+              help="Time limit per document, from when a worker takes it; then the worker is killed and the answer is 504.")
 @click.option("--max-upload", default=64, show_default=True, type=click.IntRange(min=1), metavar="MIB",
               help="Largest request body in MiB; a larger upload is cut off while it streams (413).")
 @click.option("--token", envvar="KRAVKOLL_TOKEN", metavar="TOKEN",

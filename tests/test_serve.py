@@ -428,6 +428,13 @@ def test_serve_refuses_an_open_address_without_a_token() -> None:
     assert "listening on 0.0.0.0 needs --token TOKEN (or KRAVKOLL_TOKEN), or an explicit --no-auth" in result.output
 
 
+def test_serve_without_the_extra_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if it were not installed
+    result = CliRunner().invoke(main, ["serve"])
+    assert result.exit_code == 2
+    assert result.output == "kravkoll: serve needs the optional extra 'serve' (uvicorn is missing): pip install 'kravkoll[serve]'\n"
+
+
 def test_the_command_line_does_not_load_the_server() -> None:
     code = "import sys, checker.cli; print(sorted(m for m in sys.modules if m.startswith(('starlette', 'uvicorn', 'checker.serve'))))"
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
