@@ -729,7 +729,11 @@ def serve(host: str, port: int, workers: int, queue: int, timeout: float, max_up
     settings = ServeSettings(workers=workers, queue=queue, timeout=timeout, max_upload=max_upload * 1024 * 1024, token=token or None)
     click.echo(f"kravkoll: serving on http://{host if ':' not in host else f'[{host}]'}:{port}/ "
                f"({workers} workers, {timeout:g} s per document{', token required' if token else ''}); Ctrl-C stops", err=True)
-    uvicorn.run(create_app(settings), host=host, port=port, access_log=False, log_level="warning", server_header=False)
+    # Connections beyond those the queue can hold, plus some for the page and its files, get
+    # uvicorn's own 503: this bounds the uploads held in memory at once.
+    connections = workers + queue + 32
+    uvicorn.run(create_app(settings), host=host, port=port, access_log=False, log_level="warning", server_header=False,
+                limit_concurrency=connections)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -135,6 +135,12 @@ def test_annotate_gives_a_docx_with_comments(client: TestClient) -> None:
     assert "filename*=UTF-8''sv-avtal-sla.kravkoll.docx" in response.headers["content-disposition"]
 
 
+def test_download_names_keep_their_letters(client: TestClient) -> None:
+    response = client.post("/api/annotate", files={"file": ("förfrågan v2.docx", SV_DOCX.read_bytes())})
+    assert response.headers["content-disposition"] == (
+        "attachment; filename=\"f_rfr_gan v2.kravkoll.docx\"; filename*=UTF-8''f%C3%B6rfr%C3%A5gan%20v2.kravkoll.docx")
+
+
 def test_annotate_refuses_what_is_not_word(client: TestClient) -> None:
     message = error_of(client.post("/api/annotate", json={"text": SV_TEXT}), 415)
     assert message == "text.md: annotate writes comments into Word documents: give it a .docx file"
