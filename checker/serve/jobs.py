@@ -12,6 +12,7 @@ Rulesets are compiled once per worker: the shipped rulesets of each language on 
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -74,7 +75,8 @@ def document_name(filename: str | None, default: str) -> str:
 
 def attachment(filename: str) -> dict[str, str]:
     """A Content-Disposition that names a download, non-ASCII names included (RFC 6266)."""
-    ascii_name = filename.encode("ascii", "replace").decode("ascii").replace("?", "_").replace('"', "_")
+    plain = unicodedata.normalize("NFKD", filename).encode("ascii", "ignore").decode("ascii")  # "förfrågan" → "forfragan"
+    ascii_name = "".join(ch if ch.isprintable() and ch not in '"\\' else "_" for ch in plain)
     return {"Content-Disposition": f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"}
 
 
