@@ -78,6 +78,10 @@ def _document_operation(summary: str, description: str, responses: dict[str, Any
     }
 
 
+def _headers(*described: tuple[str, str]) -> dict[str, Any]:
+    return {name: {"description": text, "schema": {"type": "string"}} for name, text in described}
+
+
 def _text(media_type: str, description: str) -> dict[str, Any]:
     return {"description": description, "content": {media_type: {"schema": {"type": "string"}}}}
 
@@ -144,7 +148,7 @@ def openapi_spec() -> dict[str, Any]:
                 "Check a document",
                 "kravkoll check: the report (format json follows `kravkoll schema report`). "
                 "The header Kravkoll-Exit-Code holds the command line's exit code.",
-                {"200": {"description": "The report.", "content": {
+                {"200": {"description": "The report.", "headers": _headers(("Kravkoll-Exit-Code", "0, 1 or 2: what kravkoll check would exit with")), "content": {
                     "application/json": {"schema": {"$ref": "#/components/schemas/Report"}},
                     "application/sarif+json": {"schema": {"type": "object"}},
                     "application/xml": {"schema": {"type": "string"}},
@@ -153,7 +157,9 @@ def openapi_spec() -> dict[str, Any]:
                                                               "default": "json"}}])},
             "/api/annotate": {"post": _document_operation(
                 "A .docx with the findings as Word comments", "kravkoll annotate: the annotated copy (a .docx only).",
-                {"200": {"description": "The annotated copy.", "content": {
+                {"200": {"description": "The annotated copy.", "headers": _headers(
+                    ("Kravkoll-Comments", "the number of comments written"),
+                    ("Content-Disposition", "attachment; its name is the upload's with .kravkoll.docx")), "content": {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {"schema": {"type": "string", "format": "binary"}}}}})},
             "/api/matrix": {"post": _document_operation(
                 "The traceability matrix", "kravkoll matrix --format FORMAT.",
@@ -163,7 +169,8 @@ def openapi_spec() -> dict[str, Any]:
                 [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["md", "csv", "html", "json"], "default": "md"}}])},
             "/api/report": {"post": _document_operation(
                 "The HTML report", "kravkoll report: one self-contained HTML page.",
-                {"200": _text("text/html", "The report.")})},
+                {"200": {**_text("text/html", "The report."), "headers": _headers(
+                    ("Kravkoll-Requirements", "requirements found"), ("Kravkoll-Findings", "findings not suppressed"))}})},
             "/api/rulesets": {"get": {
                 "summary": "The shipped rulesets and their rules",
                 "responses": {"200": {"description": "Rulesets.", "content": {"application/json": {"schema": {"type": "object"}}}},
@@ -208,7 +215,7 @@ def docs_html(spec: dict[str, Any]) -> str:
             if body:
                 kinds = ", ".join(f"<code>{escape(k)}</code>" for k in body["content"])
                 parts.append(f"<p>Body: {kinds}.</p>")
-            responses = "".join(f"<li><code>{escape(code)}</code> {escape(r['description'])}</li>"
+            responses = "".join(f"<li><code>{escape(code)}</code> {escape(r['description'])}{_header_list(r)}</li>"
                                 for code, r in operation["responses"].items())
             parts.append(f"<ul>{responses}</ul></section>")
     return (
@@ -221,6 +228,13 @@ def docs_html(spec: dict[str, Any]) -> str:
         'Errors are <code>{"status": N, "error": "one line"}</code>.</p>'
         f"{''.join(parts)}</main></body></html>\n"
     )
+
+
+def _header_list(response: dict[str, Any]) -> str:
+    headers = response.get("headers", {})
+    if not headers:
+        return ""
+    return " Headers: " + "; ".join(f"<code>{escape(name)}</code> {escape(h['description'])}" for name, h in headers.items()) + "."
 
 
 def _type_of(schema: dict[str, Any]) -> str:
