@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SV_DOCX = EXAMPLES / "sv-avtal-sla.docx"
 SV_TEXT = "# Drift\n\nK1. Leverantören ska åtgärda fel snabbt.\n\nK2. Leverantören ska svara inom 2 arbetsdagar.\n"
-SLOW_TEXT = "".join(f"K{i}. Leverantören ska åtgärda fel snabbt och rapportera utfallet månadsvis.\n\n" for i in range(15000))
+SLOW_TEXT = "".join(f"K{i}. Leverantören ska åtgärda fel snabbt och rapportera utfallet månadsvis.\n\n" for i in range(25000))
 
 
 def client_for(settings: ServeSettings) -> TestClient:
