@@ -3,7 +3,6 @@ with real worker processes; answers compared with what the command line gives.""
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import os
@@ -14,7 +13,6 @@ import sys
 import threading
 import time
 import warnings
-import zipfile
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
