@@ -8,9 +8,12 @@ and errors are the command line's output and its one-line messages, as JSON.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import hmac
 import json
 import logging
+import re
 import time
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -31,6 +34,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import __version__
 from ..cli_options import split_list
 from ..readers import MAX_FILE_BYTES, format_of
+from ..reporters.html import page
 from ..rulecompile import MAX_RULE_FILE_BYTES, shipped_ruleset_names
 from .jobs import MATRIX_MEDIA_TYPES, REPORT_MEDIA_TYPES, Answer, document_name
 from .pool import Busy, WorkerPool
@@ -457,12 +461,6 @@ async def _upload_too_large(request: Request, error: Exception) -> Response:
 
 def report_script_hashes() -> tuple[str, ...]:
     """The CSP hashes of the inline script of ``kravkoll report``, which the page shows."""
-    import base64  # noqa: PLC0415
-    import hashlib  # noqa: PLC0415
-    import re  # noqa: PLC0415
-
-    from ..reporters.html import page  # noqa: PLC0415
-
     scripts = re.findall(r"<script>(.*?)</script>", page("", "en", "", script=True), re.S)
     return tuple("sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") for s in scripts)
 
