@@ -178,6 +178,7 @@ requirement VAG01 "Vagt om tid" {
 def test_playground_validates_tests_and_checks(client: TestClient) -> None:
     answer = client.post("/api/rules/try", json={"rules": VALID_RULES, "text": SV_TEXT}).json()
     assert answer["valid"] and answer["errors"] == []
+    assert answer["ruleset"]["rules"] == 1 and answer["ruleset"]["extended_rules"] > 10  # VAG01, and sv-krav's
     assert [(e["rule"], e["expect"], e["passed"]) for e in answer["examples"]] == [("vara/VAG01", "flag", True), ("vara/VAG01", "pass", True)]
     assert any(f["rule"] == "vara/VAG01" and f["match"] == "snabbt" for f in answer["findings"])
 

@@ -195,6 +195,13 @@ def test_upload_a_docx_see_findings_and_download_the_annotated_copy(server: str,
         comments = archive.read("word/comments.xml").decode("utf-8")
     assert comments.count("<w:comment ") > 0 and 'w:author="kravkoll"' in comments
     assert copy.name == "sv-avtal-sla.kravkoll.docx"
+
+    # Text typed after choosing a file is what is checked next: the file choice is cleared.
+    browser.evaluate("""(function(){var t=document.getElementById('text'); t.value='K1. Leverantören ska svara snabbt.';
+      t.dispatchEvent(new Event('input', {bubbles: true}));})()""")
+    assert browser.evaluate("document.getElementById('file').files.length") == 0
+    browser.evaluate("document.getElementById('check').click()")
+    wait_until(lambda: browser.evaluate("document.getElementById('status').textContent").startswith("Klart: 1 krav"), what="the text's report")
     assert browser.problems() == []
 
 

@@ -241,7 +241,8 @@ def playground_job(payload: dict[str, Any]) -> Answer:
         except KravError as error:
             return error_answer(400, str(error))
         findings = [f.model_dump(mode="json") for f in check_document(document, [ruleset]).findings]
-    summary = {"name": ruleset.name, "language": ruleset.language, "rules": len(ruleset.rules)}
+    own = sum(rule.ruleset == ruleset.name for rule in ruleset.rules)
+    summary = {"name": ruleset.name, "language": ruleset.language, "rules": own, "extended_rules": len(ruleset.rules) - own}
     return json_answer({"valid": True, "errors": [], "ruleset": summary, "examples": examples, "findings": findings})
 
 

@@ -34,7 +34,12 @@
     var frame = document.getElementById("report");
     var chosen = null;
 
+    var text = document.getElementById("text");
+    /* The last thing given is what is checked: a file chosen, or text typed after it. */
     fileInput.addEventListener("change", function () { chosen = fileInput.files[0] || null; });
+    text.addEventListener("input", function () {
+      if (chosen) { chosen = null; fileInput.value = ""; }
+    });
     ["dragenter", "dragover"].forEach(function (name) {
       drop.addEventListener(name, function (event) { event.preventDefault(); drop.classList.add("over"); });
     });
@@ -210,7 +215,7 @@
         var where = finding.location ? finding.location.line + ":" + finding.location.column + " " : "";
         return item(where + finding.rule + ": " + finding.message, "sev-" + finding.severity);
       }));
-      say(answer.valid ? fill(labels.pg_valid, { rules: answer.ruleset.rules }) : fill(labels.pg_invalid, { count: answer.errors.length }));
+      say(answer.valid ? fill(labels.pg_valid, { rules: answer.ruleset.rules, extended: answer.ruleset.extended_rules }) : fill(labels.pg_invalid, { count: answer.errors.length }));
     }
 
     function run() {
