@@ -167,9 +167,10 @@ def load_each(references: Iterable[str | Path], base_dir: Path | None = None) ->
             yield error
 
 
-def compile_text(text: str, path: str = "<rules>") -> Ruleset:
-    """Compile rule text held in memory (extends resolve against the shipped rulesets)."""
-    return _Loader().compile(parse_rule_text(text, path), Path(path).parent)
+def compile_text(text: str, path: str = "<rules>", folder: Path | None = None) -> Ruleset:
+    """Compile rule text held in memory. ``extends`` names a rule file in ``folder`` (default:
+    the folder of ``path``) or else a shipped ruleset."""
+    return _Loader().compile(parse_rule_text(text, path), Path(path).parent if folder is None else folder)
 
 
 def read_rule_file(path: Path) -> str:
