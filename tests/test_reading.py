@@ -103,3 +103,12 @@ def test_rows_of_a_performance_table_are_requirements_and_credit_tables_are_not(
     c = Classification(base, DocumentIndex(document))
     rows = {document.statements[i].text for i in c.statements_of_class("requirement")}
     assert rows == {"Priority 1 | 4 hours | 5 %"}
+
+
+def test_the_rule_authors_guide_names_every_reading_name_and_list() -> None:
+    from pathlib import Path
+
+    from checker.reading import READING_NAMES, VOCABULARY
+
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "rule-language.md").read_text(encoding="utf-8")
+    assert [name for name in [*READING_NAMES, *VOCABULARY] if f"`{name}`" not in guide] == []
