@@ -37,6 +37,7 @@ from .report import (
 from .rulecompile import load_rulesets, message_format, placeholders_in, shipped_ruleset_language, shipped_ruleset_names
 from .rulemodel import (
     LINK_METHODS,
+    STATEMENT_CLASSES,
     And,
     ClassAtom,
     HasId,
@@ -366,15 +367,18 @@ class Classification:
 
     # -- statement classes
     def statements_of_class(self, name: str) -> frozenset[int]:
-        """Statements of a class (``define``); headings never belong to a class, and the items of a
-        list belong to the class of the sentence that introduces them ("Konsulten ska ha: • …")."""
+        """Statements of a define; headings never belong to one. The items of a list belong to
+        the statement class (requirement, followup, sanction, blanket) of the sentence that
+        introduces them ("Konsulten ska ha: • …"); other defines hold for a statement by its own
+        words only (a lead-in "… within 2 weeks:" makes no bullet under it measurable)."""
         if name not in self._classes:
-            shape = ("class", self._define_shape(name))
+            carried = name in STATEMENT_CLASSES
+            shape = ("class", carried, self._define_shape(name))
             members = self.matches.results.get(shape)
             if members is None:
                 define = self.ruleset.defines.get(name)
                 members = EMPTY if define is None else self.evaluate(define.condition) - self.index.headings
-                introduced = [self.index.list_items[i] for i in members & self.index.list_items.keys()]
+                introduced = [self.index.list_items[i] for i in members & self.index.list_items.keys()] if carried else []
                 members = self.matches.results[shape] = members.union(*introduced) if introduced else members
             self._classes[name] = members
         return self._classes[name]
@@ -397,8 +401,8 @@ class Classification:
             return ("terms", self.list_keys.get(condition.list))
         if isinstance(condition, PatternAtom):
             return ("pattern", self.pattern_keys.get(condition.pattern))
-        if isinstance(condition, ClassAtom):
-            return self._define_shape(condition.define)
+        if isinstance(condition, ClassAtom):  # statement classes carry to list items, other defines do not
+            return ("class", condition.define in STATEMENT_CLASSES, self._define_shape(condition.define))
         if isinstance(condition, (And, Or)):
             return (condition.kind, *(self.shape(o) for o in condition.operands))
         if isinstance(condition, Not):

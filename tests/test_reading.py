@@ -112,3 +112,20 @@ def test_the_rule_authors_guide_names_every_reading_name_and_list() -> None:
 
     guide = (Path(__file__).resolve().parent.parent / "docs" / "rule-language.md").read_text(encoding="utf-8")
     assert [name for name in [*READING_NAMES, *VOCABULARY] if f"`{name}`" not in guide] == []
+
+
+def test_list_items_carry_their_lead_ins_class_but_not_its_other_defines() -> None:
+    document = md(
+        """
+        The Contractor shall deliver within 2 weeks:
+
+        - a staffing plan
+        - possibly a travel plan
+        """,
+        language="en",
+    )
+    (base,) = [r for r in default_rulesets_compiled("en") if r.name == "en-requirements"]
+    c = Classification(base, DocumentIndex(document))
+    items = {s.index for s in document.statements if s.kind == "list_item"}
+    assert items <= c.statements_of_class("requirement")  # "shall … :" binds its items
+    assert not items & c.statements_of_class("measurable")  # "within 2 weeks" is the lead-in's, not theirs
