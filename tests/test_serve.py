@@ -212,7 +212,7 @@ def test_playground_extends_shipped_rulesets_only(client: TestClient, tmp_path: 
 def test_playground_refusals(client: TestClient) -> None:
     assert error_of(client.post("/api/rules/try", content=b"rules", headers={"content-type": "text/plain"}), 415)
     assert error_of(client.post("/api/rules/try", json={"text": "x"}), 422).startswith("rules, text:")
-    assert error_of(client.post("/api/rules/try", json={"rules": "x" * (4 * 1024 * 1024 + 1)}), 413).startswith("rules.krav: rule file is too large")
+    assert error_of(client.post("/api/rules/try", json={"rules": "x" * (1024 * 1024 + 1)}), 413).startswith("rules.krav: rule file is too large")
     assert error_of(client.post("/api/rules/try", content=b"{", headers={"content-type": "application/json"}), 400).startswith("the body is not valid JSON")
 
 
