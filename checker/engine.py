@@ -499,7 +499,8 @@ class Classification:
         if found is None:
             lists = {name: self.ruleset.lists[name].terms for name in VOCABULARY if name in self.ruleset.lists}
             candidates = (self.term_sets.get("modal_binding", EMPTY) | self.term_sets.get("modal_future", EMPTY)) - self.index.headings
-            found = self.matches.readings[key] = DocumentReading(self.document, Vocabulary(lists), self.index.flat_texts, candidates)
+            tender = len(self.term_sets.get("tender_context", EMPTY) - self.index.headings)
+            found = self.matches.readings[key] = DocumentReading(self.document, Vocabulary(lists), self.index.flat_texts, candidates, tender)
         return found
 
     def _in_section(self, list_name: str) -> frozenset[int]:

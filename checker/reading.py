@@ -27,7 +27,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
+
+import re2
 
 from .document import Document, Statement
 from .matching import parse_term, plain_text
@@ -63,6 +65,9 @@ READING_NAMES = {
 }
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
 
+_MODALS = ("modal_binding", "modal_future")
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False
 _BOUNDARY = re.compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 _NOT_A_NAME = {"the", "a", "an", "this", "these", "that", "inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "ab", "gmbh",
@@ -85,20 +90,60 @@ def _name_forms(name: str) -> list[str]:
     return [name] + ([first] if first != name and len(first) >= 3 and first.lower() not in _NOT_A_NAME else [])
 
 
-def terms_regex(terms: Iterable[str]) -> re.Pattern[str] | None:
-    """One case-insensitive regex matching any of ``terms`` as kravkoll matches terms: whole
-    words, ``*`` a word ending or beginning, any white space one or more spaces."""
-    alternatives = []
-    for text in terms:
-        term = parse_term(text)
-        core = r"\s+".join(re.escape(word) for word in term.core.split(" "))
-        left = r"\w*" if term.leading_star else (r"(?<!\w)" if term.bounded_left else "")
-        right = r"\w*" if term.trailing_star else (r"(?!\w)" if term.bounded_right else "")
-        alternatives.append(left + core + right)
-    if not alternatives:
+_WORD = r"\pL\pN_\x{300}-\x{36f}"  # letters, digits, "_" and combining accents, as kravkoll's terms read words
+_START = f"(?:^|[^{_WORD}])"
+# RE2 has no look-ahead: the end of a term is RE2's (ASCII) word boundary, which takes nothing
+# away from the next term's start; a term ending in a letter is then not cut short before "å",
+# "ä" or "ö" only in words kravkoll's vocabulary does not have.
+_END = r"\b"
+
+
+class TermFinder:
+    """Where the terms of one or more named lists occur in a text, as kravkoll matches terms
+    (whole words, case-insensitive; ``*`` a word ending or beginning; any white space one or more
+    spaces). One RE2 for all the lists: its time is linear in the text, however many terms."""
+
+    def __init__(self, lists: Mapping[str, Iterable[str]]) -> None:
+        alternatives: list[str] = []
+        self._names: list[str] = []
+        for name, terms in lists.items():
+            kinds: dict[tuple[bool, bool], list[str]] = {}
+            # the longest term first ("is required to" before "is"): RE2 takes the first alternative that matches
+            for term in sorted(map(parse_term, terms), key=lambda term: -len(term.core)):
+                core = r"\s+".join(re2.escape(word) for word in term.core.split(" "))
+                core = (f"[{_WORD}]*" if term.leading_star else "") + core + (f"[{_WORD}]*" if term.trailing_star else "")
+                kinds.setdefault((term.bounded_left, term.bounded_right), []).append(core)
+            for (left, right), cores in sorted(kinds.items()):
+                alternatives.append((_START if left else "") + "(" + "|".join(cores) + ")" + (_END if right else ""))
+                self._names.append(name)
+        self.regex = re2.compile("(?i)(?:" + "|".join(alternatives) + ")", _RE2_OPTIONS) if alternatives else None
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, list name) of each occurrence, in order."""
+        if self.regex is None:
+            return
+        for match in self.regex.finditer(text):
+            for group, name in enumerate(self._names, start=1):
+                start, end = match.span(group)
+                if start >= 0:
+                    yield start, end, name
+                    break
+
+    def search(self, text: str) -> bool:
+        return self.regex is not None and self.regex.search(text) is not None
+
+    def covers(self, word: str) -> str | None:
+        """The list whose term is the whole of ``word``, if one is."""
+        word = word.strip()
+        for start, end, name in self.finditer(word):
+            if start == 0 and end == len(word):
+                return name
         return None
-    alternatives.sort(key=len, reverse=True)  # the longest term first: "is required to" before "is"
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+    def match_at_start(self, text: str) -> bool:
+        """Whether a term opens ``text`` (after white space)."""
+        text = text.lstrip()
+        return any(start == 0 for start, _, _ in self.finditer(text[:80]))
 
 
 @dataclass(frozen=True)
@@ -117,28 +162,33 @@ class Vocabulary:
     lists: Mapping[str, list[str]]
 
     @cached_property
-    def regex(self) -> dict[str, re.Pattern[str] | None]:
-        return {name: terms_regex(self.lists.get(name, [])) for name in VOCABULARY}
-
-    @property
-    def usable(self) -> bool:
-        return self.regex["modal_binding"] is not None
+    def finder(self) -> dict[str, TermFinder | None]:
+        """A finder for each list of the vocabulary the ruleset has (None where it has none)."""
+        return {name: TermFinder({name: self.lists[name]}) if self.lists.get(name) else None for name in VOCABULARY}
 
 
 class DocumentReading:
     """The obligations of one document's statements, by statement number."""
 
-    def __init__(self, document: Document, vocabulary: Vocabulary, texts: list[str], candidates: frozenset[int]) -> None:
+    def __init__(self, document: Document, vocabulary: Vocabulary, texts: list[str], candidates: frozenset[int],
+                 tender_statements: int) -> None:
         """``texts``: the statements as terms see them (:func:`plain_text`); ``candidates``: the
-        statements with a modal of ``modal_binding`` or ``modal_future`` (headings left out)."""
+        statements with a modal of ``modal_binding`` or ``modal_future`` (headings left out);
+        ``tender_statements``: how many statements have a word of ``tender_context``."""
         self.document = document
         self.vocabulary = vocabulary
-        regex = vocabulary.regex
-        self.tender = self._is_tender(texts)
-        self.party_words: dict[str, list[re.Pattern[str]]] = {p: [r] for p in PARTIES if (r := regex[f"party_{p}"]) is not None}
-        self._pronouns()
-        for party, alias in self._aliases(texts):
-            self.party_words.setdefault(party, []).append(alias)
+        self.tender = tender_statements >= 3
+        lists = vocabulary.lists
+        self.roles = TermFinder({party: lists[f"party_{party}"] for party in PARTIES if lists.get(f"party_{party}")})
+        """The parties as the ruleset names them, for reading a definition's aliases."""
+        words: dict[str, list[str]] = {party: list(lists.get(f"party_{party}", [])) for party in PARTIES}
+        words["buyer" if self.tender else "supplier"] += lists.get("first_person", [])
+        words["tenderer" if self.tender else "buyer"] += lists.get("second_person", [])
+        for party, name in self._aliases(texts):
+            words[party].append(name)
+        self.party_words = {party: terms for party, terms in words.items() if terms}
+        """The parties as this document names them: the ruleset's words, its pronouns, its aliases."""
+        self.tokens = self._tokens()
         self.obligations: dict[int, Obligation] = {}
         for i in sorted(candidates):
             found = self._obligation(texts[i])
@@ -150,32 +200,19 @@ class DocumentReading:
                 self.obligations[statement.index] = Obligation(lead.party, 0, 0)
 
     # -- the document's parties
-    def _is_tender(self, texts: list[str]) -> bool:
-        """A tender document: words of the tender context in at least three statements."""
-        context = self.vocabulary.regex["tender_context"]
-        return context is not None and sum(1 for text in texts if context.search(text)) >= 3
-
-    def _pronouns(self) -> None:
-        first, second = self.vocabulary.regex["first_person"], self.vocabulary.regex["second_person"]
-        if first is not None:
-            self.party_words.setdefault("buyer" if self.tender else "supplier", []).append(first)
-        if second is not None:
-            self.party_words.setdefault("tenderer" if self.tender else "buyer", []).append(second)
-
     def _role_of(self, word: str) -> str | None:
-        for party in PARTIES:
-            for regex in self.party_words.get(party, [])[:1]:  # the ruleset's own list decides
-                match = regex.fullmatch(word.strip())
-                if match:
-                    return party
-        first, second = self.vocabulary.regex["first_person"], self.vocabulary.regex["second_person"]
-        if first is not None and first.fullmatch(word.strip()):
+        """The party a word names by the ruleset's lists, or as a pronoun."""
+        found = self.roles.covers(word)
+        if found is not None:
+            return found
+        finder = self.vocabulary.finder
+        if finder["first_person"] is not None and finder["first_person"].covers(word):
             return "buyer" if self.tender else "supplier"
-        if second is not None and second.fullmatch(word.strip()):
+        if finder["second_person"] is not None and finder["second_person"].covers(word):
             return "tenderer" if self.tender else "buyer"
         return None
 
-    def _aliases(self, texts: list[str]) -> Iterable[tuple[str, re.Pattern[str]]]:
+    def _aliases(self, texts: list[str]) -> Iterable[tuple[str, str]]:
         """(party, name) for each name the document gives a party in its definitions."""
         learned: dict[str, str] = {}
         for text in texts:
@@ -191,56 +228,49 @@ class DocumentReading:
                         names += _name_forms(match.group("name"))
                     for name in names:
                         learned.setdefault(name, role)
-            for match in _HEREINAFTER.finditer(text):
-                role = self._role_of(match.group("alias"))
-                head = text[: match.start()].rstrip(" ,(")
-                name = re.search(r"((?:[A-ZÅÄÖ0-9][\w&.'’-]*\s+){0,4}[A-ZÅÄÖ0-9][\w&.'’-]*)$", head)
-                if role is not None and name:
-                    for form in _name_forms(name.group(1)):
-                        learned.setdefault(form, role)
+            lower = text.lower()
+            if "hereafter" in lower or "hereinafter" in lower or "nedan" in lower:
+                for match in _HEREINAFTER.finditer(text):
+                    role = self._role_of(match.group("alias"))
+                    head = text[: match.start()].rstrip(" ,(")
+                    name = re.search(r"((?:[A-ZÅÄÖ0-9][\w&.'’-]*\s+){0,4}[A-ZÅÄÖ0-9][\w&.'’-]*)$", head)
+                    if role is not None and name:
+                        for form in _name_forms(name.group(1)):
+                            learned.setdefault(form, role)
         for name, role in learned.items():
-            if len(name) >= 2 and not name.isdigit() and name.lower() not in _NOT_A_NAME:
-                yield role, re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE)
+            if len(name) >= 2 and not name.isdigit() and name.lower() not in _NOT_A_NAME and "*" not in name:
+                yield role, name
 
     # -- obligations
-    def _mentions(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, party) of every party named in ``text``, possessives left out."""
-        found = []
-        for party, regexes in self.party_words.items():
-            for regex in regexes:
-                for match in regex.finditer(text):
-                    if _POSSESSIVE.match(text[match.end():]):
-                        continue
-                    found.append((match.start(), match.end(), party))
-        return sorted(found)
+    def _tokens(self) -> TermFinder:
+        """One finder for every word the reading looks at in a statement, in order of
+        precedence where two start at the same place (a modal before a party, a party before a
+        mere subject word): one RE2 pass per statement."""
+        lists = self.vocabulary.lists
+        names = {name: lists.get(name, []) for name in ("modal_binding", "modal_future")}
+        names.update({party: terms for party, terms in self.party_words.items()})
+        names.update({name: lists.get(name, []) for name in ("subordinator", "relative", "modal_fact", "subject_after_modal")})
+        return TermFinder({name: terms for name, terms in names.items() if terms})
 
     def _obligation(self, text: str) -> Obligation | None:
-        regex = self.vocabulary.regex
-        binding, future = regex["modal_binding"], regex["modal_future"]
-        modals: list[tuple[int, int, bool]] = []
-        if binding is not None:
-            modals += [(m.start(), m.end(), True) for m in binding.finditer(text)]
-        if future is not None:
-            taken = {start for start, _, _ in modals}
-            modals += [(m.start(), m.end(), False) for m in future.finditer(text) if m.start() not in taken]
-        if not modals:
-            return None
-        modals.sort()
+        tokens = list(self.tokens.finditer(text))
+        modals = [(start, end, name == "modal_binding") for start, end, name in tokens if name in _MODALS]
         previous_end = 0
         for start, end, is_binding in modals:
             clause = max(previous_end, self._clause_start(text, start))
-            before = text[clause:start]
-            after = text[end:end + 60]
-            subordinate = self._subordinate(before)
-            inverted, named_after = self._subject_after(after)
+            before = [t for t in tokens if clause <= t[0] and t[1] <= start]
+            following = next((t for t in tokens if t[0] >= end), None)
+            next_word = following if following is not None and not text[end:following[0]].strip() else None
             previous_end = end
+            named_after = next_word[2] if next_word is not None and next_word[2] in PARTIES else None
+            inverted = named_after is not None or (next_word is not None and next_word[2] == "subject_after_modal")
+            subordinate = self._subordinate(text, clause, start, before)
             if subordinate and not inverted:
                 continue
-            mentions = [] if subordinate else self._mentions(self._subject_part(before))
-            party = mentions[-1][2] if mentions else named_after
+            mentions = [] if subordinate else self._subject_mentions(text, clause, before)
+            party = mentions[-1] if mentions else named_after
             if not is_binding:  # "will": the buyer's is intent ("The Government will evaluate …")
-                fact = regex["modal_fact"]
-                if party in (None, "buyer") or (fact is not None and fact.match(after.lstrip())):
+                if party in (None, "buyer") or (next_word is not None and next_word[2] == "modal_fact"):
                     continue
             return Obligation(party or "supplier", start, end)
         return None
@@ -252,39 +282,31 @@ class DocumentReading:
             last = match.end()
         return last
 
-    def _subordinate(self, before: str) -> bool:
-        """Whether a modal after ``before`` (its clause up to it) stands in a subordinate clause:
-        a subordinator anywhere before it ("… describe how they will …", "om resultatet ska"),
-        or a relative pronoun opening the clause or among the two words before the modal
-        ("which shall …", "konsulter som ska …"; "brister som beställaren påtalar ska" is a main
-        clause with a relative clause in its subject)."""
-        regex = self.vocabulary.regex
-        subordinator, relative = regex["subordinator"], regex["relative"]
-        if subordinator is not None and subordinator.search(before):
+    @staticmethod
+    def _subordinate(text: str, clause: int, modal: int, before: list[tuple[int, int, str]]) -> bool:
+        """Whether a modal stands in a subordinate clause: a subordinator anywhere before it in
+        its clause ("… describe how they will …", "om resultatet ska"), or a relative pronoun
+        opening the clause or among the two words before the modal ("which shall …",
+        "konsulter som ska …"; "brister som beställaren påtalar ska" is a main clause with a
+        relative clause in its subject)."""
+        if any(name == "subordinator" for _, _, name in before):
             return True
-        if relative is None:
-            return False
-        near = " ".join(before.split()[-2:])  # "konsulter som ska", "staff that are required to": the relative clause's modal
-        return relative.match(before.lstrip()) is not None or relative.search(near) is not None
+        head = text[clause:modal]
+        opening = clause + len(head) - len(head.lstrip())
+        words = head.split()
+        near = modal - len(" ".join(words[-2:])) - (len(head) - len(head.rstrip())) if words else modal
+        return any(name == "relative" and (start == opening or start >= near) for start, _, name in before)
 
-    def _subject_part(self, before: str) -> str:
-        """The clause before its modal without a relative clause of the subject: in "Brister som
-        beställaren påtalar ska …" the subject is "Brister", not "beställaren"."""
-        relative = self.vocabulary.regex["relative"]
-        found = relative.search(before) if relative is not None else None
-        return before[: found.start()] if found is not None and before[: found.start()].strip() else before
-
-    def _subject_after(self, after: str) -> tuple[bool, str | None]:
-        """Whether a subject follows the modal (an inverted main clause: "… ska leverantören",
-        "… ska tjänsten"), and the party it names, if any."""
-        words = after.split()
-        if not words:
-            return False, None
-        mentions = self._mentions(" ".join(words[:3]))
-        if mentions and mentions[0][0] == 0:
-            return True, mentions[0][2]
-        subject = self.vocabulary.regex["subject_after_modal"]
-        return subject is not None and subject.fullmatch(words[0].strip(",.;:")) is not None, None
+    @staticmethod
+    def _subject_mentions(text: str, clause: int, before: list[tuple[int, int, str]]) -> list[str]:
+        """The parties named as the subject before a modal, in order: possessives ("the
+        Customer's data") left out, and a relative clause of the subject too ("Brister som
+        beställaren påtalar ska …": the subject is "Brister")."""
+        relative = next((start for start, _, name in before if name == "relative"), None)
+        if relative is not None and not text[clause:relative].strip():
+            relative = None  # the clause opens with it: nothing before it to cut away
+        return [name for start, end, name in before
+                if name in PARTIES and not _POSSESSIVE.match(text[end:]) and (relative is None or start < relative)]
 
     # -- the condition names
     def statements(self, name: str) -> frozenset[int]:
@@ -298,28 +320,28 @@ class DocumentReading:
         return frozenset()
 
     def _performance_rows(self) -> frozenset[int]:
-        header = self.vocabulary.regex["performance_header"]
+        header = self.vocabulary.finder["performance_header"]
         headers = self.document.table_headers
         if header is None:
             return frozenset()
-        sanction = self.vocabulary.regex["sanction_header"]
+        sanction = self.vocabulary.finder["sanction_header"]
         tables = {number for number, text in enumerate(headers, start=1)
                   if text and header.search(plain_text(text)) and not self._credit_table(text, sanction)}
         return frozenset(s.index for s in self.document.statements
                          if s.kind == "table_row" and (s.table in tables or self._labelled_row(s.text, header)))
 
     @staticmethod
-    def _labelled_row(text: str, header: re.Pattern[str]) -> bool:
+    def _labelled_row(text: str, header: TermFinder) -> bool:
         """A row of a table written sideways, its first cell the label ("Acceptable Quality
         Level | Minimum of 90 % test coverage", "Due Date | Every sprint")."""
         label, bar, rest = plain_text(text).partition(" | ")
-        return bool(bar and rest.strip()) and len(label.split()) <= 6 and header.fullmatch(label.strip(" *:")) is not None
+        return bool(bar and rest.strip()) and len(label.split()) <= 6 and header.covers(label.strip(" *:")) is not None
 
     @staticmethod
-    def _credit_table(header: str, sanction: re.Pattern[str] | None) -> bool:
+    def _credit_table(header: str, sanction: TermFinder | None) -> bool:
         """A two-column table of a level and its credit ("Service level | Service credit") lists
         sanctions; a table with its own target column beside the credit states requirements."""
-        return sanction is not None and header.count(" | ") <= 1 and sanction.search(plain_text(header)) is not None
+        return sanction is not None and header.count(" | ") <= 1 and sanction.search(plain_text(header))
 
     def span(self, i: int) -> tuple[int, int] | None:
         found = self.obligations.get(i)
