@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import lru_cache
 from typing import Iterable, Iterator, Mapping
 
 import re2
@@ -155,16 +155,42 @@ class Obligation:
     end: int
 
 
-@dataclass
 class Vocabulary:
-    """The reading's word lists, compiled (from a ruleset's terms lists of :data:`VOCABULARY`)."""
+    """The reading's word lists, compiled once (from a ruleset's terms lists of
+    :data:`VOCABULARY`); :func:`vocabulary` gives rulesets with the same lists the same one."""
 
-    lists: Mapping[str, list[str]]
-
-    @cached_property
-    def finder(self) -> dict[str, TermFinder | None]:
+    def __init__(self, lists: Mapping[str, Iterable[str]]) -> None:
+        self.lists = {name: list(terms) for name, terms in lists.items()}
+        self.finder = {name: TermFinder({name: self.lists[name]}) if self.lists.get(name) else None for name in VOCABULARY}
         """A finder for each list of the vocabulary the ruleset has (None where it has none)."""
-        return {name: TermFinder({name: self.lists[name]}) if self.lists.get(name) else None for name in VOCABULARY}
+        self.roles = TermFinder({party: self.lists[f"party_{party}"] for party in PARTIES if self.lists.get(f"party_{party}")})
+        """The parties as the ruleset names them, for reading a definition's aliases."""
+        self._tokens: dict[bool, TermFinder] = {}
+
+    def party_words(self, tender: bool) -> dict[str, list[str]]:
+        """The ruleset's words for each party, "we" and "you" given to the parties they stand
+        for in a tender (``tender``) or in a vendor's terms."""
+        words: dict[str, list[str]] = {party: list(self.lists.get(f"party_{party}", [])) for party in PARTIES}
+        words["buyer" if tender else "supplier"] += self.lists.get("first_person", [])
+        words["tenderer" if tender else "buyer"] += self.lists.get("second_person", [])
+        return words
+
+    def tokens(self, tender: bool) -> TermFinder:
+        """One finder for every word the reading looks at in a statement, in order of
+        precedence where two start at the same place (a modal before a party, a party before a
+        mere subject word): one RE2 pass per statement, built once per vocabulary."""
+        if tender not in self._tokens:
+            names = {name: self.lists.get(name, []) for name in _MODALS}
+            names.update(self.party_words(tender))
+            names.update({name: self.lists.get(name, []) for name in ("subordinator", "relative", "modal_fact", "subject_after_modal")})
+            self._tokens[tender] = TermFinder({name: terms for name, terms in names.items() if terms})
+        return self._tokens[tender]
+
+
+@lru_cache(maxsize=16)
+def vocabulary(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
+    """The compiled vocabulary of these lists (by content: rulesets that extend one base share it)."""
+    return Vocabulary(dict(lists))
 
 
 class DocumentReading:
@@ -178,17 +204,12 @@ class DocumentReading:
         self.document = document
         self.vocabulary = vocabulary
         self.tender = tender_statements >= 3
-        lists = vocabulary.lists
-        self.roles = TermFinder({party: lists[f"party_{party}"] for party in PARTIES if lists.get(f"party_{party}")})
-        """The parties as the ruleset names them, for reading a definition's aliases."""
-        words: dict[str, list[str]] = {party: list(lists.get(f"party_{party}", [])) for party in PARTIES}
-        words["buyer" if self.tender else "supplier"] += lists.get("first_person", [])
-        words["tenderer" if self.tender else "buyer"] += lists.get("second_person", [])
+        learned: dict[str, list[str]] = {}
         for party, name in self._aliases(texts):
-            words[party].append(name)
-        self.party_words = {party: terms for party, terms in words.items() if terms}
-        """The parties as this document names them: the ruleset's words, its pronouns, its aliases."""
-        self.tokens = self._tokens()
+            learned.setdefault(party, []).append(name)
+        self.tokens = vocabulary.tokens(self.tender)
+        self.aliases = TermFinder(learned) if learned else None
+        """The names this document gives its parties in its definitions ("Acme", "ZITADEL")."""
         self.obligations: dict[int, Obligation] = {}
         for i in sorted(candidates):
             found = self._obligation(texts[i])
@@ -202,7 +223,7 @@ class DocumentReading:
     # -- the document's parties
     def _role_of(self, word: str) -> str | None:
         """The party a word names by the ruleset's lists, or as a pronoun."""
-        found = self.roles.covers(word)
+        found = self.vocabulary.roles.covers(word)
         if found is not None:
             return found
         finder = self.vocabulary.finder
@@ -242,18 +263,10 @@ class DocumentReading:
                 yield role, name
 
     # -- obligations
-    def _tokens(self) -> TermFinder:
-        """One finder for every word the reading looks at in a statement, in order of
-        precedence where two start at the same place (a modal before a party, a party before a
-        mere subject word): one RE2 pass per statement."""
-        lists = self.vocabulary.lists
-        names = {name: lists.get(name, []) for name in ("modal_binding", "modal_future")}
-        names.update({party: terms for party, terms in self.party_words.items()})
-        names.update({name: lists.get(name, []) for name in ("subordinator", "relative", "modal_fact", "subject_after_modal")})
-        return TermFinder({name: terms for name, terms in names.items() if terms})
-
     def _obligation(self, text: str) -> Obligation | None:
         tokens = list(self.tokens.finditer(text))
+        if self.aliases is not None:
+            tokens = sorted(tokens + list(self.aliases.finditer(text)))
         modals = [(start, end, name == "modal_binding") for start, end, name in tokens if name in _MODALS]
         previous_end = 0
         for start, end, is_binding in modals:
