@@ -118,7 +118,7 @@ def finding_on(statement: Statement, match: str, *, start: int | None = None, me
     """A made-up finding on ``match`` in a statement (its first occurrence unless ``start``),
     located as the engine locates matches."""
     start = statement.text.index(match) if start is None else start
-    return Finding(rule="test/W1", title="t", category="unmeasurable", severity="info", message=message or f"on {match}",
+    return Finding(rule="test/W1", title="t", category="unmeasurable", severity="info", message=message or f'on "{match}"',
                    file="test.docx", location=statement.location_at(start), text=statement.text, match=match,
                    statement=statement.index, fingerprint="0")
 
@@ -138,25 +138,62 @@ def cross_findings(document: Document) -> list[Finding]:
 # ---- the example documents ------------------------------------------------------------------
 
 
+def quoted(finding: Finding) -> bool:
+    """Whether the finding's message or suggestion quotes its match (it is about those words)."""
+    return bool(finding.match) and f'"{finding.match}"' in finding.message + (finding.suggestion or "")
+
+
 @pytest.mark.parametrize("path", EXAMPLE_DOCUMENTS, ids=lambda p: p.name)
-def test_each_example_gets_one_comment_per_expected_finding_on_its_words(path: Path) -> None:
+def test_each_example_gets_one_comment_per_finding_on_its_words_or_its_sentence_and_one_summary(path: Path) -> None:
     expected = json.loads(path.with_name(path.name + ".expected.json").read_text(encoding="utf-8"))
     source = path.read_bytes()
     report = check([path])
     annotated = annotate(source, report.findings, path=str(path))
     first_statement = read_docx(source, str(path)).statements[0].text
+    assert sorted((f.rule, f.match) for f in report.active()) == sorted((row["rule"], row["match"]) for row in expected)
 
     comments = comments_of(annotated)
     assert all(author == AUTHOR for _, author, _, _ in comments)
-    got = sorted((RULE_ID.findall(text)[-1], flat(anchored)) for _, _, text, anchored in comments)
-    wanted = sorted((row["rule"], flat(row["match"]) if row["line"] is not None else first_statement) for row in expected)
-    assert got == wanted
-    for finding, (_, _, text, _) in zip(report.active(), comments):  # one comment per finding, in order
+    whole = [f for f in report.active() if f.location is None]
+    located = [f for f in report.active() if f.location is not None]
+    if whole:  # one summary comment, the first, on the title: a numbered line per finding with its message
+        (_, _, summary, anchored), comments = comments[0], comments[1:]
+        assert flat(anchored) == flat(first_statement)
+        lines = summary.split("\n")
+        assert len(lines) == 1 + len(whole) and f"({len(whole)})" in lines[0]
+        for number, (finding, line) in enumerate(zip(whole, lines[1:]), 1):
+            assert line.startswith(f"{number}. {' '.join(finding.message.split())}") and finding.rule in line
+    assert len(comments) == len(located)
+    for finding, (_, _, text, anchored) in zip(located, comments):  # one comment per finding, in order
+        assert flat(anchored) == flat(finding.match if quoted(finding) else finding.text), (finding.rule, anchored)
         lines = text.split("\n")
         assert lines[0] == " ".join(finding.message.split())
         assert len(lines) == (3 if finding.suggestion else 2)
         assert not finding.suggestion or lines[1].endswith(" " + " ".join(finding.suggestion.split()))
         assert lines[-1].split(" ")[1] == finding.rule
+
+
+def test_a_requirement_without_an_id_is_commented_on_its_sentence_not_on_its_subject() -> None:
+    path = EXAMPLES / "sv-forfragningsunderlag.docx"
+    findings = [f for f in check([path]).findings if f.rule == "sv-krav/KR007"]
+    assert {f.match for f in findings} == {"Anbudsgivaren", "Leverantören"}
+    result = placed(path.read_bytes(), findings)
+    anchored = [text for _, _, _, text in comments_of(result.data)]
+    assert [p.anchor for p in result.placements] == ["statement"] * len(findings)
+    assert anchored == [f.text for f in findings] and all(" ska " in text for text in anchored)
+
+
+@pytest.mark.parametrize("path", EXAMPLE_DOCUMENTS, ids=lambda p: p.name)
+def test_annotating_an_annotated_copy_replaces_kravkolls_comments(path: Path) -> None:
+    source = path.read_bytes()
+    findings = check([path]).findings
+    once = annotate(source, findings, path=str(path))
+    again = read_word(once, str(path))
+    result = annotate_reading(again, check([again.document]).findings)
+    strip = [(author, text, anchored) for _, author, text, anchored in comments_of(once)]
+    assert [(author, text, anchored) for _, author, text, anchored in comments_of(result.data)] == strip
+    assert result.replaced == len(strip) == result.comments
+    assert paragraph_formats(result.data) == paragraph_formats(source)
 
 
 @pytest.mark.parametrize("path", EXAMPLE_DOCUMENTS, ids=lambda p: p.name)
@@ -415,9 +452,10 @@ def test_command_writes_the_copy_and_never_touches_the_original(tmp_path: Path, 
     before = _digest(original)
     result = CliRunner().invoke(main, ["annotate", str(original), "-o", str(tmp_path / "granskat.docx")])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == f"Wrote {tmp_path / 'granskat.docx'}: 25 comments (8 about the whole document, on its first paragraph)."
+    assert result.output.strip() == (f"Wrote {tmp_path / 'granskat.docx'}: 18 comments (one of them sums up the 8 findings about the "
+                                     "whole document, at its start).")
     assert _digest(original) == before
-    assert len(comments_of((tmp_path / "granskat.docx").read_bytes())) == 25
+    assert len(comments_of((tmp_path / "granskat.docx").read_bytes())) == 18
     monkeypatch.chdir(tmp_path)
     assert CliRunner().invoke(main, ["annotate", "avtal.docx"]).exit_code == 0
     assert (tmp_path / "avtal.kravkoll.docx").is_file()
@@ -465,7 +503,7 @@ def test_command_takes_the_ruleset_options_and_kravkoll_toml(tmp_path: Path) -> 
     def rules_commented(*options: str) -> list[str]:
         result = runner.invoke(main, ["annotate", str(document), "-o", str(tmp_path / "ut.docx"), *options])
         assert result.exit_code == 0, result.output
-        return sorted({RULE_ID.findall(text)[-1] for _, _, text, _ in comments_of((tmp_path / "ut.docx").read_bytes())})
+        return sorted({rule for _, _, text, _ in comments_of((tmp_path / "ut.docx").read_bytes()) for rule in RULE_ID.findall(text)})
 
     everything = rules_commented()
     assert "sv-krav/KR001" in everything and "sv-avtal/AV004" in everything
