@@ -1,13 +1,21 @@
-"""A copy of a Word document with a comment on each finding, for writers who work in Word.
+"""A copy of a Word document with a comment on each finding, for writers who work in Word,
+and with the rules' rewrites as tracked changes if asked.
 
 Each active finding becomes one Word comment by the author "kravkoll": its message, its
 suggestion and its rule id with the severity, in the document's language. The comment is
-anchored to the matched words (runs are split where the words start and end; every part keeps
-its run properties). A finding without matched words is anchored to its statement's text in
-its first paragraph; a finding about the whole document (a missing clause) to the document's
-first statement, usually its title; a finding in a footnote or endnote to the note's reference
+anchored to the matched words when the comment quotes them (runs are split where the words
+start and end; every part keeps its run properties); a finding that is about its requirement as
+a whole (a requirement without an id, found by its subject "Leverantören") or has no matched
+words is anchored to its statement's text (a sentence, a table row). Findings about the whole
+document (missing clauses) share one summary comment, the first, on the document's first
+statement, usually its title; a finding in a footnote or endnote goes to the note's reference
 mark in the text (LibreOffice cannot open a document with a comment inside a note). Suppressed
 findings get no comment: the ``kravkoll: ignore`` comment that suppresses them already says why.
+kravkoll's own comments from an earlier run are taken out first, and its tracked changes
+rejected, so annotating an annotated copy gives each comment once.
+
+With rewrites (rule id → ``rewrite`` template), a finding whose matched words are plain runs of
+one paragraph gets them replaced as a tracked change (``w:del`` + ``w:ins``, author "kravkoll").
 
 Paragraphs are found exactly as the .docx reader numbers them, and columns count in the text
 the reader reads (:func:`checker.readers.docx.paragraph_pieces`), so tabs, breaks, fields,
@@ -59,7 +67,7 @@ _COMMENT_MARKS = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:comm
 _DECIMAL = re.compile(r"-?[0-9]+")
 Point = tuple[int, int]
 """A place in the document: (paragraph number as locations count it, offset in its text)."""
-AnchorKind = Literal["match", "statement", "document", "note"]
+AnchorKind = Literal["match", "statement", "document", "note", "start"]
 
 
 @dataclass(frozen=True)
@@ -68,7 +76,8 @@ class Placement:
     quotes), on its ``statement`` (it has no such match, or the match was not found where it
     should be), into the ``document``'s summary comment on the first statement (a finding about
     the whole document: all of them share that one comment) or on a ``note``'s reference mark
-    (a finding in a footnote or endnote; ``start`` and ``end`` are then where in the note).
+    (a finding in a footnote or endnote; ``start`` and ``end`` are then where in the note), or,
+    for a finding in a note the text never refers to, on the first statement, at the ``start``.
     ``rewrite`` is the tracked change put on the match, if any."""
 
     finding: Finding
@@ -332,7 +341,7 @@ def _target(story: _Story, finding: Finding, *, about_match: bool = True) -> tup
     if story.in_note(found[0][0]):
         if story.note_reference(found[0][0]) is not None:
             return "note", found
-        return "document", _statement_range(story, story.statements[0])  # a note the text never refers to
+        return "start", _statement_range(story, story.statements[0])  # a note the text never refers to
     return anchor, found
 
 
