@@ -862,8 +862,10 @@ def _rewrite_problems(text: str, supplies_match: bool) -> list[str]:
     problems += [f"'{{{name}}}' cannot stand in a rewrite; only {{match}} can" for name in sorted((placeholders_in(text) & set(PLACEHOLDERS)) - {"match"})]
     if not text.strip():
         problems.append("it is empty; write what replaces the matched words, e.g. a placeholder in brackets \"[X]\"")
-    if any(char in text for char in "\n\r\t"):
+    if any(char in text for char in "\n\r"):
         problems.append("it spans more than one line; a rewrite replaces words inside a sentence")
+    elif any(ord(char) < 32 or char in "\ufffe\uffff" or "\ud800" <= char <= "\udfff" for char in text):
+        problems.append("it holds a control character, which a Word document cannot hold; write words")
     return problems
 
 

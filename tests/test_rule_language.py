@@ -228,6 +228,8 @@ def _rule(body: str, extra: str = "") -> str:
          "the rewrite of rule R: it is empty; write what replaces the matched words"),
         ('requirement R "t" {\n category ambiguous\n when vaga\n message "m"\n rewrite """a\nb"""\n}\n', (11, 10),
          "the rewrite of rule R: it spans more than one line"),
+        ('requirement R "t" {\n category ambiguous\n when vaga\n message "m"\n rewrite "a\tb\x01"\n}\n', (11, 10),
+         "the rewrite of rule R: it holds a control character"),
         ('requirement R "t" {\n category ambiguous\n when not vaga\n message "m"\n rewrite "[X]"\n}\n', (11, 10),
          "the rewrite of rule R: the rule has no matched words to rewrite"),
         ('document D "t" {\n category missing-clause\n expect vaga\n message "m"\n rewrite "[X]"\n}\n', (11, 10),
