@@ -132,27 +132,27 @@ def annotate_reading(reading: WordReading, findings: Iterable[Finding], *, langu
     replaced = _remove_own_comments(reading)
     next_id = _highest_comment_id(reading) + 1
     date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    rewrites = rewrites or {}
     active = [finding for finding in findings if not finding.suppressed]
-    targets = [_target(story, finding, about_match=_about_match(finding, rewrites or {})) for finding in active]
+    targets = [_target(story, finding, about_match=_about_match(finding, rewrites)) for finding in active]
     whole = [finding for finding, (anchor, _) in zip(active, targets) if anchor == "document"]
     comments: list[etree._Element] = []
-    summary_id = None
-    if whole:
-        summary_id = next_id
+    ranges: list[tuple[Point, Point, int, str | None]] = []
+    summary_id = next_id
+    if whole:  # the first comment, at the start: where a finding about the whole document is placed
         comments.append(_comment(summary_id, summary_text(whole, labels), date))
+        ranges.append((*_statement_range(story, story.statements[0]), summary_id, None))
         next_id += 1
     placements: list[Placement] = []
     for finding, (anchor, (start, end)) in zip(active, targets):
         if anchor == "document":
-            placements.append(Placement(finding, summary_id, anchor, *_statement_range(story, story.statements[0])))
+            placements.append(Placement(finding, summary_id, anchor, start, end))
             continue
-        rewrite = rewrite_of(finding, rewrites or {}) if anchor == "match" else None
+        rewrite = rewrite_of(finding, rewrites) if anchor == "match" else None
         comments.append(_comment(next_id, comment_text(finding, labels), date))
         placements.append(Placement(finding, next_id, anchor, start, end, rewrite))
+        ranges.append((start, end, next_id, rewrite))
         next_id += 1
-    ranges = [(p.start, p.end, p.comment_id, p.rewrite) for p in placements if p.anchor != "document"]
-    if summary_id is not None:
-        ranges.insert(0, (*_statement_range(story, story.statements[0]), summary_id, None))
     done = story.mark(ranges, date)
     placements = [p if p.rewrite is None or p.comment_id in done else replace(p, rewrite=None) for p in placements]
     if comments:
