@@ -783,7 +783,7 @@ def annotate(path: str, output: str | None, suggest: bool, selection: RulesetSel
     changes from an earlier run are replaced, so annotating an annotated copy gives each once.
 
     With --suggest, where a rule rewrites the matched words ("skyndsamt" → "inom [X]
-    arbetsdagar", "should" → "shall"), the rewrite goes in as a tracked change that you accept
+    arbetsdagar", "etc." → "[list every item]"), the rewrite goes in as a tracked change that you accept
     or reject in Word.
 
     The original is only read, never changed; annotate refuses to write over it (or over any
