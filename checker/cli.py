@@ -769,13 +769,22 @@ def report(path: str, output: str | None, selection: RulesetSelection) -> None:
 @click.argument("path")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write the annotated copy to FILE. [default: NAME.kravkoll.docx in the current folder]")
+@click.option("--suggest", is_flag=True,
+              help="Also put each rule's rewrite of the matched words into the copy as a tracked change "
+                   "(placeholders in brackets, such as [X], for the values only you know).")
 @ruleset_options
 @debug_option
-def annotate(path: str, output: str | None, selection: RulesetSelection) -> None:
+def annotate(path: str, output: str | None, suggest: bool, selection: RulesetSelection) -> None:
     """Write a copy of a .docx with a Word comment on each finding, for writers who work in
-    Word: on the words a finding is about, by the author "kravkoll", saying what is wrong, a
-    suggestion and the rule. A missing clause is commented on the document's first paragraph
-    (its title). Suppressed findings get no comment; the document's own comments are kept.
+    Word, by the author "kravkoll", saying what is wrong, a suggestion and the rule: on the
+    words a finding is about, else on the requirement's sentence. Findings about the whole
+    document (a missing clause) share one summary comment at its start. Suppressed findings
+    get no comment; the document's own comments are kept, and kravkoll's comments and tracked
+    changes from an earlier run are replaced, so annotating an annotated copy gives each once.
+
+    With --suggest, where a rule rewrites the matched words ("skyndsamt" → "inom [X]
+    arbetsdagar", "etc." → "[list every item]"), the rewrite goes in as a tracked change that you accept
+    or reject in Word.
 
     The original is only read, never changed; annotate refuses to write over it (or over any
     other input), or through a link, and writes the copy whole or not at all.
@@ -783,6 +792,7 @@ def annotate(path: str, output: str | None, selection: RulesetSelection) -> None
     \b
     kravkoll annotate avtal.docx                writes avtal.kravkoll.docx
     kravkoll annotate avtal.docx -o avtal-granskat.docx
+    kravkoll annotate --suggest avtal.docx      with rewrites as tracked changes
 
     Exit code 0 when the copy is written, whatever it found ('kravkoll check' is the one that
     fails a build on findings); 2 when the document cannot be read or the copy not written.
@@ -791,10 +801,9 @@ def annotate(path: str, output: str | None, selection: RulesetSelection) -> None
     from .errors import InputError  # noqa: PLC0415
     from .files import write_output  # noqa: PLC0415
     from .readers import format_of, read_file_bytes  # noqa: PLC0415
-    from .readers.docx import read_word  # noqa: PLC0415
     from .limits import one_document  # noqa: PLC0415
     from .report import FileReport  # noqa: PLC0415
-    from .reporters.docx_annotate import annotate_reading  # noqa: PLC0415
+    from .reporters.docx_annotate import annotate_reading, read_for_annotation, rewrites_of  # noqa: PLC0415
 
     if format_of(path) != "docx":
         raise InputError(path, "annotate writes comments into Word documents: give it a .docx file")
@@ -804,18 +813,23 @@ def annotate(path: str, output: str | None, selection: RulesetSelection) -> None
     refuse_unsafe_targets([str(target)], inputs)
     data = read_file_bytes(path)
     with one_document(path, config.timeout):  # one limit for reading and checking
-        reading = read_word(data, path, language=config.lang)
+        reading = read_for_annotation(data, path, language=config.lang)
         result = next(iter(check_each([reading.document], None, config.model_copy(update={"timeout": None}))))
     if isinstance(result, FileReport):  # e.g. a suppression comment that names no rule
         raise KravError(result.error or path)
     stop_on_rule_problems(rule_problems(config, result.rulesets, {result.document.language}))
-    annotated = annotate_reading(reading, result.findings)
+    annotated = annotate_reading(reading, result.findings, rewrites=rewrites_of(result.rulesets) if suggest else None)
     write_output(target, annotated.data, inputs)
     whole = sum(placement.anchor == "document" for placement in annotated.placements)
     suppressed = sum(finding.suppressed for finding in result.findings)
-    summary = f"Wrote {visible(str(target))}: {len(annotated.placements)} comment{'s' if len(annotated.placements) != 1 else ''}"
+    summary = f"Wrote {visible(str(target))}: {annotated.comments} comment{'s' if annotated.comments != 1 else ''}"
     if whole:
-        summary += f" ({whole} about the whole document, on its first paragraph)"
+        summary += (" (one of them sums up the finding about the whole document, at its start)" if whole == 1 else
+                    f" (one of them sums up the {whole} findings about the whole document, at its start)")
+    if suggest:
+        summary += f"; {annotated.suggestions} suggested rewrite{'s' if annotated.suggestions != 1 else ''} as tracked changes"
+    if annotated.replaced:
+        summary += f"; {annotated.replaced} earlier kravkoll comment{'s' if annotated.replaced != 1 else ''} replaced"
     if suppressed:
         summary += f"; {suppressed} suppressed finding{'s' if suppressed != 1 else ''} left out"
     click.echo(summary + ".", err=True)

@@ -69,9 +69,9 @@ _REQUIRED_FIELDS = {
     "document": ("expect",),
 }
 _ALLOWED_FIELDS = {
-    "requirement": {"category", "severity", "when", "message", "suggest", "reference", "rationale"},
-    "followup": {"category", "severity", "for", "linked", "message", "suggest", "reference", "rationale"},
-    "sanction": {"category", "severity", "for", "linked", "message", "suggest", "reference", "rationale"},
+    "requirement": {"category", "severity", "when", "message", "suggest", "rewrite", "reference", "rationale"},
+    "followup": {"category", "severity", "for", "linked", "message", "suggest", "rewrite", "reference", "rationale"},
+    "sanction": {"category", "severity", "for", "linked", "message", "suggest", "rewrite", "reference", "rationale"},
     "document": {"category", "severity", "when", "expect", "message", "suggest", "reference", "rationale"},
 }
 _FIELD_WORDS = {"for": "for ... where", "linked": "linked by"}
@@ -722,6 +722,10 @@ class _Compiler:
                 for problem in _placeholder_problems(fields[key]):
                     self.error(rule_file, decl.field_pos[key], problem)
                     ok = False
+        if "rewrite" in fields:
+            for problem in _rewrite_problems(fields["rewrite"], supplies_match):
+                self.error(rule_file, decl.field_pos["rewrite"], f"the rewrite of rule {decl.id}: {problem}")
+                ok = False
         if not ok:
             return None
         return Rule(
@@ -739,6 +743,7 @@ class _Compiler:
             expect=expect,
             message=fields["message"],
             suggest=fields.get("suggest", ""),
+            rewrite=fields.get("rewrite"),
             reference=fields.get("reference", ""),
             rationale=fields.get("rationale", ""),
             examples=decl.examples,
@@ -847,6 +852,22 @@ def _placeholder_problems(text: str) -> list[str]:
         elif match.group(1) not in PLACEHOLDERS:
             name = match.group(1)
             problems.append(f"unknown placeholder '{{{name}}}'{did_you_mean(name, list(PLACEHOLDERS))} (use {{match}}, {{requirement.id}}, {{statement}}, {{section}})")
+    return problems
+
+
+def _rewrite_problems(text: str, supplies_match: bool) -> list[str]:
+    """What is wrong with a rule's ``rewrite``: it replaces the matched words, so the rule must
+    have a match; it is words on one line, never empty, and ``{match}`` is its only placeholder."""
+    if not supplies_match:
+        return ["the rule has no matched words to rewrite (its condition has no terms list or pattern outside a 'not')"]
+    problems = [problem.replace(" in message;", " in the rewrite;") for problem in _placeholder_problems(text)]
+    problems += [f"'{{{name}}}' cannot stand in a rewrite; only {{match}} can" for name in sorted((placeholders_in(text) & set(PLACEHOLDERS)) - {"match"})]
+    if not text.strip():
+        problems.append("it is empty; write what replaces the matched words, e.g. a placeholder in brackets \"[X]\"")
+    if any(char in text for char in "\n\r"):
+        problems.append("it spans more than one line; a rewrite replaces words inside a sentence")
+    elif any(ord(char) < 32 or char in "\ufffe\uffff" or "\ud800" <= char <= "\udfff" for char in text):
+        problems.append("it holds a control character, which a Word document cannot hold; write words")
     return problems
 
 

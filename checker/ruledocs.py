@@ -18,6 +18,7 @@ _LABELS = {
     "sv": {
         "ruleset": "Regeluppsättning", "category": "Kategori", "severity": "Allvarlighetsgrad", "kind": "Regeltyp",
         "flags": "Vad regeln flaggar", "message": "Meddelande", "suggest": "Förslag", "rationale": "Motivering",
+        "rewrite": "Omskrivning (`kravkoll annotate --suggest`: ett spårat ändringsförslag i Word)",
         "reference": "Källa", "examples": "Exempel", "flagged": "Flaggas", "passes": "Godkänns",
         "vocabulary": "Ord och mönster", "linked": "Länkas via", "rules": "Regler", "says": "kravkoll säger",
         "unlinked": "och inget `{kind}`-påstående är länkat ({methods})", "nothing": "inget i dokumentet matchar `{expect}`",
@@ -26,6 +27,7 @@ _LABELS = {
     "en": {
         "ruleset": "Ruleset", "category": "Category", "severity": "Severity", "kind": "Rule kind",
         "flags": "What it flags", "message": "Message", "suggest": "Suggestion", "rationale": "Rationale",
+        "rewrite": "Rewrite (`kravkoll annotate --suggest`: a tracked change in Word)",
         "reference": "Reference", "examples": "Examples", "flagged": "Flagged", "passes": "Passes",
         "vocabulary": "Words and patterns", "linked": "Linked by", "rules": "Rules", "says": "kravkoll says",
         "unlinked": "with no `{kind}` statement linked ({methods})", "nothing": "nothing in the document matches `{expect}`",
@@ -140,6 +142,8 @@ def rule_page(rule: Rule, ruleset: Ruleset, outcomes: list[Any]) -> str:
     out += [f"## {labels['message']}", "", f"> {rule.message}", ""]
     if rule.suggest:
         out += [f"## {labels['suggest']}", "", f"> {rule.suggest}", ""]
+    if rule.rewrite is not None:
+        out += [f"## {labels['rewrite']}", "", f"`{{match}}` → `{rule.rewrite}`", ""]
     if rule.rationale:
         out += [f"## {labels['rationale']}", "", rule.rationale, ""]
     if rule.reference:

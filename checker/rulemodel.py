@@ -273,6 +273,8 @@ class Rule(_Model):
     expect: Condition | None = None
     message: str
     suggest: str = ""
+    rewrite: str | None = Field(default=None, description="the words that replace the match, {match} standing for it;"
+                                " `kravkoll annotate --suggest` puts them in as a tracked change")
     reference: str = ""
     rationale: str = ""
     examples: list[Example] = Field(default_factory=list)

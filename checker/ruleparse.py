@@ -52,7 +52,7 @@ _PLAIN_TOKENS = {
     "COMPARATOR": "a comparison (>, <, >=, <=)",
     "RULE_KIND": "a rule kind (requirement, followup, sanction, document)",
     "TARGET": "'requirements' or 'sanctions'",
-    "TEXT_FIELD": "'message', 'suggest', 'reference' or 'rationale'",
+    "TEXT_FIELD": "'message', 'suggest', 'rewrite', 'reference' or 'rationale'",
     "EXAMPLE_KIND": "'flag' or 'pass'",
     "ASSIGN": "'=' or '+='",
     "$END": "end of file",
@@ -60,7 +60,7 @@ _PLAIN_TOKENS = {
 _KEYWORD_ALTERNATIVES = {
     "RULE_KIND": ("requirement", "followup", "sanction", "document"),
     "TARGET": ("requirements", "sanctions"),
-    "TEXT_FIELD": ("message", "suggest", "reference", "rationale"),
+    "TEXT_FIELD": ("message", "suggest", "rewrite", "reference", "rationale"),
     "EXAMPLE_KIND": ("flag", "pass"),
 }
 

@@ -26,10 +26,11 @@ from lxml import etree
 
 from checker import check
 from checker.cli import main
+from checker.engine import check_each
 from checker.document import Document, Statement
 from checker.readers.docx import paragraph_pieces, read_docx, read_word
 from checker.report import Finding
-from checker.reporters.docx_annotate import AUTHOR, Annotated, annotate, annotate_reading
+from checker.reporters.docx_annotate import AUTHOR, Annotated, annotate, annotate_reading, read_for_annotation, rewrites_of
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 EXAMPLE_DOCUMENTS = sorted(EXAMPLES.glob("*.docx"))
@@ -118,7 +119,7 @@ def finding_on(statement: Statement, match: str, *, start: int | None = None, me
     """A made-up finding on ``match`` in a statement (its first occurrence unless ``start``),
     located as the engine locates matches."""
     start = statement.text.index(match) if start is None else start
-    return Finding(rule="test/W1", title="t", category="unmeasurable", severity="info", message=message or f"on {match}",
+    return Finding(rule="test/W1", title="t", category="unmeasurable", severity="info", message=message or f'on "{match}"',
                    file="test.docx", location=statement.location_at(start), text=statement.text, match=match,
                    statement=statement.index, fingerprint="0")
 
@@ -138,25 +139,62 @@ def cross_findings(document: Document) -> list[Finding]:
 # ---- the example documents ------------------------------------------------------------------
 
 
+def quoted(finding: Finding) -> bool:
+    """Whether the finding's message or suggestion quotes its match (it is about those words)."""
+    return bool(finding.match) and f'"{finding.match}"' in finding.message + (finding.suggestion or "")
+
+
 @pytest.mark.parametrize("path", EXAMPLE_DOCUMENTS, ids=lambda p: p.name)
-def test_each_example_gets_one_comment_per_expected_finding_on_its_words(path: Path) -> None:
+def test_each_example_gets_one_comment_per_finding_on_its_words_or_its_sentence_and_one_summary(path: Path) -> None:
     expected = json.loads(path.with_name(path.name + ".expected.json").read_text(encoding="utf-8"))
     source = path.read_bytes()
     report = check([path])
     annotated = annotate(source, report.findings, path=str(path))
     first_statement = read_docx(source, str(path)).statements[0].text
+    assert sorted((f.rule, f.match) for f in report.active()) == sorted((row["rule"], row["match"]) for row in expected)
 
     comments = comments_of(annotated)
     assert all(author == AUTHOR for _, author, _, _ in comments)
-    got = sorted((RULE_ID.findall(text)[-1], flat(anchored)) for _, _, text, anchored in comments)
-    wanted = sorted((row["rule"], flat(row["match"]) if row["line"] is not None else first_statement) for row in expected)
-    assert got == wanted
-    for finding, (_, _, text, _) in zip(report.active(), comments):  # one comment per finding, in order
+    whole = [f for f in report.active() if f.location is None]
+    located = [f for f in report.active() if f.location is not None]
+    if whole:  # one summary comment, the first, on the title: a numbered line per finding with its message
+        (_, _, summary, anchored), comments = comments[0], comments[1:]
+        assert flat(anchored) == flat(first_statement)
+        lines = summary.split("\n")
+        assert len(lines) == 1 + len(whole) and f"({len(whole)})" in lines[0]
+        for number, (finding, line) in enumerate(zip(whole, lines[1:]), 1):
+            assert line.startswith(f"{number}. {' '.join(finding.message.split())}") and finding.rule in line
+    assert len(comments) == len(located)
+    for finding, (_, _, text, anchored) in zip(located, comments):  # one comment per finding, in order
+        assert flat(anchored) == flat(finding.match if quoted(finding) else finding.text), (finding.rule, anchored)
         lines = text.split("\n")
         assert lines[0] == " ".join(finding.message.split())
         assert len(lines) == (3 if finding.suggestion else 2)
         assert not finding.suggestion or lines[1].endswith(" " + " ".join(finding.suggestion.split()))
         assert lines[-1].split(" ")[1] == finding.rule
+
+
+def test_a_requirement_without_an_id_is_commented_on_its_sentence_not_on_its_subject() -> None:
+    path = EXAMPLES / "sv-forfragningsunderlag.docx"
+    findings = [f for f in check([path]).findings if f.rule == "sv-krav/KR007"]
+    assert {f.match for f in findings} == {"Anbudsgivaren", "Leverantören"}
+    result = placed(path.read_bytes(), findings)
+    anchored = [text for _, _, _, text in comments_of(result.data)]
+    assert [p.anchor for p in result.placements] == ["statement"] * len(findings)
+    assert anchored == [f.text for f in findings] and all(" ska " in text for text in anchored)
+
+
+@pytest.mark.parametrize("path", EXAMPLE_DOCUMENTS, ids=lambda p: p.name)
+def test_annotating_an_annotated_copy_replaces_kravkolls_comments(path: Path) -> None:
+    source = path.read_bytes()
+    findings = check([path]).findings
+    once = annotate(source, findings, path=str(path))
+    again = read_word(once, str(path))
+    result = annotate_reading(again, check([again.document]).findings)
+    strip = [(author, text, anchored) for _, author, text, anchored in comments_of(once)]
+    assert [(author, text, anchored) for _, author, text, anchored in comments_of(result.data)] == strip
+    assert result.replaced == len(strip) == result.comments
+    assert paragraph_formats(result.data) == paragraph_formats(source)
 
 
 @pytest.mark.parametrize("path", EXAMPLE_DOCUMENTS, ids=lambda p: p.name)
@@ -415,9 +453,10 @@ def test_command_writes_the_copy_and_never_touches_the_original(tmp_path: Path, 
     before = _digest(original)
     result = CliRunner().invoke(main, ["annotate", str(original), "-o", str(tmp_path / "granskat.docx")])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == f"Wrote {tmp_path / 'granskat.docx'}: 25 comments (8 about the whole document, on its first paragraph)."
+    assert result.output.strip() == (f"Wrote {tmp_path / 'granskat.docx'}: 18 comments (one of them sums up the 8 findings about the "
+                                     "whole document, at its start).")
     assert _digest(original) == before
-    assert len(comments_of((tmp_path / "granskat.docx").read_bytes())) == 25
+    assert len(comments_of((tmp_path / "granskat.docx").read_bytes())) == 18
     monkeypatch.chdir(tmp_path)
     assert CliRunner().invoke(main, ["annotate", "avtal.docx"]).exit_code == 0
     assert (tmp_path / "avtal.kravkoll.docx").is_file()
@@ -465,7 +504,7 @@ def test_command_takes_the_ruleset_options_and_kravkoll_toml(tmp_path: Path) -> 
     def rules_commented(*options: str) -> list[str]:
         result = runner.invoke(main, ["annotate", str(document), "-o", str(tmp_path / "ut.docx"), *options])
         assert result.exit_code == 0, result.output
-        return sorted({RULE_ID.findall(text)[-1] for _, _, text, _ in comments_of((tmp_path / "ut.docx").read_bytes())})
+        return sorted({rule for _, _, text, _ in comments_of((tmp_path / "ut.docx").read_bytes()) for rule in RULE_ID.findall(text)})
 
     everything = rules_commented()
     assert "sv-krav/KR001" in everything and "sv-avtal/AV004" in everything
@@ -475,3 +514,104 @@ def test_command_takes_the_ruleset_options_and_kravkoll_toml(tmp_path: Path) -> 
     assert not any(rule.startswith("sv-avtal/") for rule in rules_commented())
     (tmp_path / "annan.toml").write_text("", encoding="utf-8")
     assert rules_commented("--config", str(tmp_path / "annan.toml")) == everything
+
+
+# ---- suggestions as tracked changes ---------------------------------------------------------
+
+
+def suggested(path: Path) -> tuple[bytes, Annotated]:
+    """An example annotated with its shipped rulesets' rewrites, as ``annotate --suggest`` does."""
+    source = path.read_bytes()
+    result = next(check_each([read_for_annotation(source, str(path)).document]))
+    return source, annotate_reading(read_for_annotation(source, str(path)), result.findings, rewrites=rewrites_of(result.rulesets))
+
+
+def paragraph_texts(data: bytes) -> list[str]:
+    """Each paragraph's text as the reader reads it: inserted text in, deleted text out, as
+    when every tracked change is accepted."""
+    return [paragraph_pieces(p)[0] for p in read_word(data, "x.docx").paragraphs]
+
+
+def rewritten(texts: list[str], placements: list) -> list[str]:
+    """``texts`` with each placement's words replaced by its rewrite."""
+    result = list(texts)
+    for placement in sorted((p for p in placements if p.rewrite), key=lambda p: p.start, reverse=True):
+        (line, start), (_, end) = placement.start, placement.end
+        result[line - 1] = result[line - 1][:start] + placement.rewrite + result[line - 1][end:]
+    return result
+
+
+@pytest.mark.parametrize("path", EXAMPLE_DOCUMENTS, ids=lambda p: p.name)
+def test_suggest_puts_each_rewrite_in_as_a_tracked_change_by_kravkoll(path: Path) -> None:
+    source, result = suggested(path)
+    changes = [p for p in result.placements if p.rewrite]
+    assert all(p.anchor == "match" and p.start[0] == p.end[0] for p in changes)
+    assert all("[" in p.rewrite or p.finding.match in p.rewrite for p in changes)  # a placeholder or the words kept: no invented value
+    root = docx.Document(io.BytesIO(result.data)).element
+    revisions = [element for element in root.iter(qn("w:ins"), qn("w:del")) if element.get(qn("w:author")) == AUTHOR]
+    assert len({element.get(qn("w:id")) for element in revisions}) == len(revisions) >= len(changes)
+    # accepted, the copy reads as the rewritten text; rejected, as the original, with the same findings
+    assert paragraph_texts(result.data) == rewritten(paragraph_texts(source), result.placements)
+    rejected = read_for_annotation(result.data, str(path))
+    assert [paragraph_pieces(p)[0] for p in rejected.paragraphs] == paragraph_texts(source)
+    assert check([rejected.document]).findings == check([path]).findings
+    assert paragraph_formats(annotate(result.data, [], path=str(path))) == paragraph_formats(source)
+
+
+def texts_in(element: etree._Element) -> str:
+    """The text and deleted text of the runs in ``element``."""
+    return "".join(t.text or "" for t in element.iter(qn("w:t"), qn("w:delText")))
+
+
+def test_suggest_rewrites_vague_times_open_lists_and_standards_in_the_examples() -> None:
+    changes = {(p.finding.match, p.rewrite) for path in EXAMPLE_DOCUMENTS for p in suggested(path)[1].placements if p.rewrite}
+    assert {("skyndsamt", "inom [X] arbetsdagar"), ("m.m.", "[ange hela listan]"), ("ISO 14001", "ISO 14001 eller likvärdigt"),
+            ("in a timely manner", "within [X] business days"), ("etc.", "[list every item]"),
+            ("ISO 14001", "ISO 14001 or equivalent")} <= changes
+    path = EXAMPLES / "sv-forfragningsunderlag.docx"
+    root = docx.Document(io.BytesIO(suggested(path)[1].data)).element
+    kept = next(i for i in root.iter(qn("w:ins")) if texts_in(i) == " eller likvärdigt")
+    assert kept.getprevious().findtext(qn("w:t")).endswith("ISO 14001")  # words kept: only what is added is inserted
+    deleted = next(d for d in root.iter(qn("w:del")) if texts_in(d) == "skyndsamt")
+    assert texts_in(deleted.getnext()) == "inom [X] arbetsdagar" and deleted.getnext().tag == qn("w:ins")
+    assert [etree.QName(e).localname for e in (deleted.getprevious(), deleted.getnext().getnext())] == ["commentRangeStart", "commentRangeEnd"]
+
+
+@pytest.mark.parametrize("path", [EXAMPLES / "sv-forfragningsunderlag.docx", EXAMPLES / "en-sow.docx"], ids=lambda p: p.name)
+def test_suggesting_on_a_suggested_copy_gives_the_same_changes_and_comments_once(path: Path) -> None:
+    _, first = suggested(path)
+    copy = read_for_annotation(first.data, str(path))
+    result = next(check_each([copy.document]))
+    second = annotate_reading(copy, result.findings, rewrites=rewrites_of(result.rulesets))
+    assert [(a, t, x) for _, a, t, x in comments_of(second.data)] == [(a, t, x) for _, a, t, x in comments_of(first.data)]
+    assert paragraph_texts(second.data) == paragraph_texts(first.data)
+    assert second.suggestions == first.suggestions > 0 and second.replaced == first.comments
+
+
+def test_a_rewrite_goes_in_only_over_plain_runs_and_takes_a_capital_at_a_sentence_start() -> None:
+    source = tricky_document()
+    document = read_docx(source, "tricky.docx")
+    statement = next(s for s in document.statements if s.text.startswith("Leverantören ska svara"))
+    fields = next(s for s in document.statements if s.text.startswith("Se avsnitt"))
+    findings = [finding_on(statement, "inom fyra"), finding_on(statement, "Leverantören"), finding_on(fields, "4.2 och")]
+    rewrites = {"test/W1": "inom [X] arbetsdagar"}
+    result = placed_with(source, findings, rewrites)
+    assert [p.rewrite for p in result.placements] == [None, "Inom [X] arbetsdagar", None]  # a tab inside; a field inside
+    assert [a for _, _, _, a in comments_of(result.data)] == ["inom fyra", "Inom [X] arbetsdagar", "4.2 och"]  # as accepted
+    assert paragraph_texts(result.data)[1].startswith("Inom [X] arbetsdagar ska svara inom fyra")
+
+
+def placed_with(source: bytes, findings: list[Finding], rewrites: dict[str, str]) -> Annotated:
+    return annotate_reading(read_word(source, "test.docx"), findings, rewrites=rewrites)
+
+
+def test_command_suggest_option(tmp_path: Path) -> None:
+    original = tmp_path / "underlag.docx"
+    original.write_bytes((EXAMPLES / "sv-forfragningsunderlag.docx").read_bytes())
+    runner = CliRunner()
+    result = runner.invoke(main, ["annotate", "--suggest", str(original), "-o", str(tmp_path / "a.docx")])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith("at its start); 6 suggested rewrites as tracked changes.")
+    again = runner.invoke(main, ["annotate", str(tmp_path / "a.docx"), "-o", str(tmp_path / "b.docx")])
+    assert again.exit_code == 0 and again.output.strip().endswith("; 29 earlier kravkoll comments replaced.")
+    assert paragraph_texts((tmp_path / "b.docx").read_bytes()) == paragraph_texts(original.read_bytes())  # no --suggest: none kept

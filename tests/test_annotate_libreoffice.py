@@ -19,7 +19,8 @@ from checker import check
 from checker.readers.docx import read_docx
 from checker.reporters.docx_annotate import AUTHOR, annotate
 
-from test_annotate import EXAMPLE_DOCUMENTS, comments_of, cross_findings, flat, tricky_document, word_findings
+from test_annotate import (EXAMPLE_DOCUMENTS, comments_of, cross_findings, flat, paragraph_texts, rewritten, suggested,
+                           tricky_document, word_findings)
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(
@@ -89,6 +90,9 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes
     copies: dict[str, bytes] = {}
     for path in EXAMPLE_DOCUMENTS:
         copies[path.stem] = annotate(path.read_bytes(), check([path]).findings, path=str(path))
+    for path in EXAMPLE_DOCUMENTS:
+        if not path.stem.endswith(".improved"):
+            copies[f"suggested-{path.stem}"] = suggested(path)[1].data
     tricky = tricky_document()
     copies["tricky"] = annotate(tricky, word_findings(read_docx(tricky, "tricky.docx")))
     copies["tricky-across"] = annotate(tricky, cross_findings(read_docx(tricky, "tricky.docx")))
@@ -116,3 +120,60 @@ def test_libreoffice_converts_every_annotated_copy_with_all_its_comments(convert
 def test_the_examples_were_converted(converted) -> None:
     assert {path.stem for path in EXAMPLE_DOCUMENTS} < set(converted)
     assert sum(len(odt_comments(odt)) for _, _, odt in converted.values()) > 200
+
+
+ACCEPT_ALL_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub AcceptAll(source As String, target As String)
+  Dim load(0) As New com.sun.star.beans.PropertyValue
+  load(0).Name = &quot;Hidden&quot;
+  load(0).Value = True
+  document = StarDesktop.loadComponentFromURL(ConvertToURL(source), &quot;_blank&quot;, 0, load())
+  dispatcher = createUnoService(&quot;com.sun.star.frame.DispatchHelper&quot;)
+  dispatcher.executeDispatch(document.getCurrentController().getFrame(), &quot;.uno:AcceptAllTrackedChanges&quot;, &quot;&quot;, 0, Array())
+  Dim store(1) As New com.sun.star.beans.PropertyValue
+  store(0).Name = &quot;FilterName&quot;
+  store(0).Value = &quot;Text (encoded)&quot;
+  store(1).Name = &quot;FilterOptions&quot;
+  store(1).Value = &quot;UTF8,LF&quot;
+  document.storeToURL(ConvertToURL(target), store())
+  document.close(True)
+End Sub
+</script:module>
+"""
+
+
+def accepted_text(document: Path, profile: Path) -> str:
+    """The text of ``document`` after LibreOffice accepts all its tracked changes (Edit › Track
+    Changes › Accept All, run by a Basic macro in the profile's Standard library)."""
+    target = document.with_suffix(".accepted.txt")
+    command = [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+               f'macro:///Standard.Module1.AcceptAll("{document}","{target}")']
+    subprocess.run(command, capture_output=True, text=True, timeout=600, check=False, env={**os.environ, "HOME": str(profile)})
+    assert target.is_file(), f"LibreOffice did not run the macro on {document.name}"
+    return target.read_text(encoding="utf-8-sig")
+
+
+def test_accepting_all_suggestions_in_libreoffice_gives_the_rewritten_sentences(converted, tmp_path: Path) -> None:
+    profile = tmp_path / "profile"
+    (tmp_path / "start.txt").write_text("x", encoding="utf-8")
+    convert([tmp_path / "start.txt"], "odt", tmp_path, profile)  # LibreOffice makes the profile and its Standard library
+    (profile / "user" / "basic" / "Standard" / "Module1.xba").write_text(ACCEPT_ALL_MACRO, encoding="utf-8")
+    checked = 0
+    for path in EXAMPLE_DOCUMENTS:
+        if f"suggested-{path.stem}" not in converted:
+            continue
+        source, result = suggested(path)
+        copy = tmp_path / f"{path.stem}.docx"
+        copy.write_bytes(result.data)
+        text = " ".join(accepted_text(copy, profile).split())
+        expected = rewritten(paragraph_texts(source), result.placements)
+        for placement in (p for p in result.placements if p.rewrite):
+            (line, start), (_, end) = placement.start, placement.end
+            after = expected[line - 1][max(0, start - 25):start + len(placement.rewrite) + 25]
+            before = paragraph_texts(source)[line - 1][max(0, start - 25):end + 25]
+            assert " ".join(after.split()) in text, (path.name, after)  # the rewritten sentence
+            assert " ".join(before.split()) not in text, (path.name, before)  # and not the original
+            checked += 1
+    assert checked >= 10

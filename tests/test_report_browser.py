@@ -68,7 +68,7 @@ def test_report_renders_in_chromium_without_console_errors(report_page: Path, tm
     assert scores == {"measurable": "71", "followed_up": "71", "sanctioned": "29", "complete": "14"}
     assert re.search(r'<mark><a href="#f-\d+" aria-describedby="t-\d+">snabbt<sup', dom)
     assert len(re.findall(r'<tr id="m-\d+" data-status="', dom)) == 7
-    assert re.search(r'<tr id="m-\d+" data-status="complete"><td class="id">K2.1</td>', dom)
+    assert re.search(r'<tr id="m-\d+" data-status="complete"><td data-label="Krav-id" class="id">K2.1</td>', dom)
     assert len(re.findall(r'<li class="tile missing"', dom)) == 4
 
 

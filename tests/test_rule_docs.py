@@ -38,3 +38,9 @@ def test_a_rule_page_shows_condition_vocabulary_and_examples(tmp_path: Path) -> 
     (tmp_path / "sv-avtal" / "OMATBART.md").write_text("stale", encoding="utf-8")
     check = CliRunner().invoke(main, ["rules", "docs", str(CONTRACT_EXAMPLE), "--output", str(tmp_path), "--check"])
     assert check.exit_code == 1 and "OMATBART.md: not current" in check.output
+
+
+def test_a_rule_with_a_rewrite_shows_it_and_one_without_shows_none() -> None:
+    pages = generate(load_rulesets(["sv-krav"]))
+    assert "`{match}` → `{match} eller likvärdigt`" in pages["sv-krav/KR013.md"]
+    assert "annotate --suggest" not in pages["sv-krav/KR001.md"]

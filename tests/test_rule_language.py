@@ -220,12 +220,37 @@ def _rule(body: str, extra: str = "") -> str:
         ('topics vag\n', (7, 8), "unknown terms list 'vag' in topics; did you mean 'vaga'?"),
         ('define a = b\ndefine b = a\n', (7, 8), "defines refer to each other in a cycle"),
         ('document D "t" {\n category missing-clause\n expect "x"\n message "m {nope"\n}\n', (10, 10), "unmatched '{'"),
+        ('requirement R "t" {\n category ambiguous\n when vaga\n message "m"\n rewrite "{statement} ska"\n}\n', (11, 10),
+         "the rewrite of rule R: '{statement}' cannot stand in a rewrite; only {match} can"),
+        ('requirement R "t" {\n category ambiguous\n when vaga\n message "m"\n rewrite "{mach} ska"\n}\n', (11, 10),
+         "the rewrite of rule R: unknown placeholder '{mach}'; did you mean 'match'?"),
+        ('requirement R "t" {\n category ambiguous\n when vaga\n message "m"\n rewrite "  "\n}\n', (11, 10),
+         "the rewrite of rule R: it is empty; write what replaces the matched words"),
+        ('requirement R "t" {\n category ambiguous\n when vaga\n message "m"\n rewrite """a\nb"""\n}\n', (11, 10),
+         "the rewrite of rule R: it spans more than one line"),
+        ('requirement R "t" {\n category ambiguous\n when vaga\n message "m"\n rewrite "a\tb\x01"\n}\n', (11, 10),
+         "the rewrite of rule R: it holds a control character"),
+        ('requirement R "t" {\n category ambiguous\n when not vaga\n message "m"\n rewrite "[X]"\n}\n', (11, 10),
+         "the rewrite of rule R: the rule has no matched words to rewrite"),
+        ('document D "t" {\n category missing-clause\n expect vaga\n message "m"\n rewrite "[X]"\n}\n', (11, 10),
+         "'rewrite' does not belong in a document rule"),
     ],
 )
 def test_semantic_errors_name_line_column_and_fix(body: str, position: tuple[int, int], expected: str) -> None:
     diagnostics = errors_of(_rule("", body))
     assert expected in diagnostics[0].message, [d.message for d in diagnostics]
     assert (diagnostics[0].line, diagnostics[0].column) == position
+
+
+def test_rewrite_is_an_optional_field_with_match_and_no_reserved_word() -> None:
+    ruleset = rules(_rule(
+        'requirement R "t" {\n category unmeasurable\n when rewrite\n message "\\"{match}\\""\n'
+        ' rewrite "inom [X] arbetsdagar"\n}\n'
+        'requirement S "t" {\n category structure\n when "ISO 9001"\n message "m"\n rewrite "{match} eller likvärdigt"\n}\n'
+        'requirement U "t" {\n category ambiguous\n when vaga\n message "m"\n}\n',
+        'terms rewrite = "skyndsamt"\n'))  # a list may still be called rewrite
+    assert [rule.rewrite for rule in ruleset.rules] == ["inom [X] arbetsdagar", "{match} eller likvärdigt", None]
+    assert "rewrite" not in ruleset.rules[2].model_dump(exclude_none=True)
 
 
 def test_statement_class_must_be_defined_with_define() -> None:

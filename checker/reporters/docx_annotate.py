@@ -1,13 +1,21 @@
-"""A copy of a Word document with a comment on each finding, for writers who work in Word.
+"""A copy of a Word document with a comment on each finding, for writers who work in Word,
+and with the rules' rewrites as tracked changes if asked.
 
 Each active finding becomes one Word comment by the author "kravkoll": its message, its
 suggestion and its rule id with the severity, in the document's language. The comment is
-anchored to the matched words (runs are split where the words start and end; every part keeps
-its run properties). A finding without matched words is anchored to its statement's text in
-its first paragraph; a finding about the whole document (a missing clause) to the document's
-first statement, usually its title; a finding in a footnote or endnote to the note's reference
+anchored to the matched words when the comment quotes them (runs are split where the words
+start and end; every part keeps its run properties); a finding that is about its requirement as
+a whole (a requirement without an id, found by its subject "Leverantören") or has no matched
+words is anchored to its statement's text (a sentence, a table row). Findings about the whole
+document (missing clauses) share one summary comment, the first, on the document's first
+statement, usually its title; a finding in a footnote or endnote goes to the note's reference
 mark in the text (LibreOffice cannot open a document with a comment inside a note). Suppressed
 findings get no comment: the ``kravkoll: ignore`` comment that suppresses them already says why.
+kravkoll's own comments from an earlier run are taken out first, and its tracked changes
+rejected, so annotating an annotated copy gives each comment once.
+
+With rewrites (rule id → ``rewrite`` template), a finding whose matched words are plain runs of
+one paragraph gets them replaced as a tracked change (``w:del`` + ``w:ins``, author "kravkoll").
 
 Paragraphs are found exactly as the .docx reader numbers them, and columns count in the text
 the reader reads (:func:`checker.readers.docx.paragraph_pieces`), so tabs, breaks, fields,
@@ -24,9 +32,9 @@ import io
 import re
 from bisect import bisect_left, bisect_right
 from copy import deepcopy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from typing import Iterable, Literal
+from typing import Iterable, Literal, Mapping
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -40,6 +48,8 @@ from lxml import etree
 from ..document import Location, Statement
 from ..readers.docx import WordReading, paragraph_pieces, read_word
 from ..report import Finding
+from ..rulecompile import message_format
+from ..rulemodel import Ruleset
 from .labels import Labels
 
 AUTHOR = "kravkoll"
@@ -48,6 +58,7 @@ INITIALS = "kk"
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 W_R, W_T, W_RPR, W_PPR, W_ID = qn("w:r"), qn("w:t"), qn("w:rPr"), qn("w:pPr"), qn("w:id")
+W_DEL_TEXT = qn("w:delText")
 W_SDT_CONTENT, W_FLD_SIMPLE, W_FLD_CHAR, W_FLD_CHAR_TYPE = qn("w:sdtContent"), qn("w:fldSimple"), qn("w:fldChar"), qn("w:fldCharType")
 _WRAPPERS = frozenset(qn(f"w:{tag}") for tag in ("hyperlink", "smartTag", "sdt", "ins", "moveTo", "customXml", "fldSimple", "dir", "bdo"))
 _NOTE_REFERENCES = {qn("w:footnote"): qn("w:footnoteReference"), qn("w:endnote"): qn("w:endnoteReference")}
@@ -56,64 +67,99 @@ _COMMENT_MARKS = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:comm
 _DECIMAL = re.compile(r"-?[0-9]+")
 Point = tuple[int, int]
 """A place in the document: (paragraph number as locations count it, offset in its text)."""
-AnchorKind = Literal["match", "statement", "document", "note"]
+AnchorKind = Literal["match", "statement", "document", "note", "start"]
 
 
 @dataclass(frozen=True)
 class Placement:
-    """Where one finding's comment went: on its ``match``, on its ``statement`` (it has no
-    match, or the match was not found where it should be), on the ``document`` (a finding
-    about the whole document, placed on the first statement) or on a ``note``'s reference mark
-    (a finding in a footnote or endnote; ``start`` and ``end`` are then where in the note)."""
+    """Where one finding's comment went: on its ``match`` (the words its message or suggestion
+    quotes), on its ``statement`` (it has no such match, or the match was not found where it
+    should be), into the ``document``'s summary comment on the first statement (a finding about
+    the whole document: all of them share that one comment) or on a ``note``'s reference mark
+    (a finding in a footnote or endnote; ``start`` and ``end`` are then where in the note), or,
+    for a finding in a note the text never refers to, on the first statement, at the ``start``.
+    ``rewrite`` is the tracked change put on the match, if any."""
 
     finding: Finding
     comment_id: int
     anchor: AnchorKind
     start: Point
     end: Point
+    rewrite: str | None = None
 
 
 @dataclass(frozen=True)
 class Annotated:
-    """The annotated document's bytes and where each comment went."""
+    """The annotated document's bytes, where each finding's comment went, how many comments
+    kravkoll wrote and how many of its own earlier comments it took out."""
 
     data: bytes
     placements: list[Placement]
+    comments: int = 0
+    replaced: int = 0
+
+    @property
+    def suggestions(self) -> int:
+        """How many rewrites went in as tracked changes."""
+        return sum(placement.rewrite is not None for placement in self.placements)
 
 
-def annotate(source: bytes, findings: Iterable[Finding], *, path: str = "document.docx", language: str | None = None) -> bytes:
-    """The .docx ``source`` with a comment on each active finding (see the module notes).
+def annotate(source: bytes, findings: Iterable[Finding], *, path: str = "document.docx", language: str | None = None,
+             rewrites: Mapping[str, str] | None = None) -> bytes:
+    """The .docx ``source`` with a comment on each active finding (see the module notes), and
+    with the ``rewrites`` (rule id → rewrite template, see :func:`rewrite_of`) as tracked changes.
 
-    ``findings`` are those of ``source`` read as the .docx reader reads it; ``language``
-    ("sv" or "en") chooses the comments' labels, by default the document's language.
-    Raises :class:`~checker.errors.InputError` when ``source`` is not a readable .docx.
+    ``findings`` are those of ``source`` read as the .docx reader reads it once kravkoll's own
+    earlier tracked changes are rejected (:func:`read_for_annotation`); ``language`` ("sv" or
+    "en") chooses the comments' labels, by default the document's language. Raises
+    :class:`~checker.errors.InputError` when ``source`` is not a readable .docx.
     """
-    return annotate_reading(read_word(source, path, language=language), findings, language=language).data
+    reading = read_for_annotation(source, path, language=language)
+    return annotate_reading(reading, findings, language=language, rewrites=rewrites).data
 
 
-def annotate_reading(reading: WordReading, findings: Iterable[Finding], *, language: str | None = None) -> Annotated:
+def annotate_reading(reading: WordReading, findings: Iterable[Finding], *, language: str | None = None,
+                     rewrites: Mapping[str, str] | None = None) -> Annotated:
     """As :func:`annotate`, on a document already read with :func:`~checker.readers.docx.read_word`
-    (whose findings these are; its XML is changed), and tell where each comment went."""
+    (whose findings these are; its XML is changed), and tell where each comment went.
+
+    kravkoll's own comments from an earlier run (author "kravkoll") are taken out first, so
+    that annotating an annotated copy gives each comment once. Findings about the whole
+    document share one summary comment, the first, on the document's first statement."""
     labels = Labels(language or reading.document.language)
     story = _Story(reading)
     _repair_comments_part(reading)
+    replaced = _remove_own_comments(reading)
     next_id = _highest_comment_id(reading) + 1
     date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    placements: list[Placement] = []
+    rewrites = rewrites or {}
+    active = [finding for finding in findings if not finding.suppressed]
+    targets = [_target(story, finding, about_match=_about_match(finding, rewrites)) for finding in active]
+    whole = [finding for finding, (anchor, _) in zip(active, targets) if anchor == "document"]
     comments: list[etree._Element] = []
-    for finding in findings:
-        if finding.suppressed:
-            continue
-        anchor, (start, end) = _target(story, finding)
-        comments.append(_comment(next_id, comment_text(finding, labels), date))
-        placements.append(Placement(finding, next_id, anchor, start, end))
+    ranges: list[tuple[Point, Point, int, str | None]] = []
+    summary_id = next_id
+    if whole:  # the first comment, at the start: where a finding about the whole document is placed
+        comments.append(_comment(summary_id, summary_text(whole, labels), date))
+        ranges.append((*_statement_range(story, story.statements[0]), summary_id, None))
         next_id += 1
-    story.mark([(placement.start, placement.end, placement.comment_id) for placement in placements])
+    placements: list[Placement] = []
+    for finding, (anchor, (start, end)) in zip(active, targets):
+        if anchor == "document":
+            placements.append(Placement(finding, summary_id, anchor, start, end))
+            continue
+        rewrite = rewrite_of(finding, rewrites) if anchor == "match" else None
+        comments.append(_comment(next_id, comment_text(finding, labels), date))
+        placements.append(Placement(finding, next_id, anchor, start, end, rewrite))
+        ranges.append((start, end, next_id, rewrite))
+        next_id += 1
+    done = story.mark(ranges, date)
+    placements = [p if p.rewrite is None or p.comment_id in done else replace(p, rewrite=None) for p in placements]
     if comments:
         _comments_root(reading).extend(comments)
     buffer = io.BytesIO()
     reading.word.save(buffer)
-    return Annotated(buffer.getvalue(), placements)
+    return Annotated(buffer.getvalue(), placements, len(comments), replaced)
 
 
 def comment_text(finding: Finding, labels: Labels) -> str:
@@ -123,6 +169,54 @@ def comment_text(finding: Finding, labels: Labels) -> str:
         lines.append(f"{labels('finding.suggestion')} {finding.suggestion}")
     lines.append(f"{labels('finding.rule')} {finding.rule} · {labels('severity.' + finding.severity)}")
     return "\n".join(" ".join(line.split()) for line in lines)
+
+
+def summary_text(findings: list[Finding], labels: Labels) -> str:
+    """The summary comment of the findings about the whole document: a heading line, then one
+    paragraph per finding with its message (which names what is missing), its suggestion and
+    its rule."""
+    lines = [labels("annotate.summary", n=len(findings))]
+    for number, finding in enumerate(findings, 1):
+        line = f"{number}. {finding.message}"
+        if finding.suggestion:
+            line += f" {labels('finding.suggestion')} {finding.suggestion}"
+        line += f" ({labels('finding.rule')} {finding.rule} · {labels('severity.' + finding.severity)})"
+        lines.append(line)
+    return "\n".join(" ".join(line.split()) for line in lines)
+
+
+def rewrites_of(rulesets: Iterable[Ruleset]) -> dict[str, str]:
+    """Rule id → rewrite template, for each rule of ``rulesets`` that has a ``rewrite``."""
+    return {rule.full_id: rule.rewrite for ruleset in rulesets for rule in ruleset.rules if rule.rewrite is not None}
+
+
+def rewrite_of(finding: Finding, rewrites: Mapping[str, str]) -> str | None:
+    """The words that replace a finding's match, from its rule's rewrite template (``{match}``
+    stands for the matched words); when the match begins with a capital letter and the
+    rewrite with a small one, the rewrite begins with a capital too (a sentence's first word).
+    None when the rule has no rewrite or the finding no match."""
+    template = rewrites.get(finding.rule)
+    if template is None or not finding.match:
+        return None
+    text = message_format(template).format(match=finding.match)
+    if finding.match[:1].isupper() and text[:1].islower():
+        text = text[:1].upper() + text[1:]
+    return text
+
+
+_QUOTES = (('"', '"'), ("“", "”"), ("”", "”"), ("'", "'"), ("‘", "’"), ("«", "»"))
+
+
+def _about_match(finding: Finding, rewrites: Mapping[str, str]) -> bool:
+    """Whether a finding is about its matched words: its message or suggestion quotes them
+    (``"{match}"`` in the rule), or its rule rewrites them. A rule that only found the
+    requirement by some of its words (a requirement without an id, found by its subject
+    "Leverantören"; a sentence with several obligations) is about the requirement instead."""
+    match = finding.match
+    if not match:
+        return False
+    said = finding.message + "\n" + (finding.suggestion or "")
+    return finding.rule in rewrites or any(f"{opening}{match}{closing}" in said for opening, closing in _QUOTES)
 
 
 # ---- where a finding goes ---------------------------------------------------------------------
@@ -175,9 +269,11 @@ class _Story:
                     self._note_references.setdefault((reference.tag, reference.get(W_ID)), reference.getparent())
         return self._note_references.get((_NOTE_REFERENCES[note.tag], note.get(W_ID)))
 
-    def mark(self, ranges: list[tuple[Point, Point, int]]) -> None:
+    def mark(self, ranges: list[tuple[Point, Point, int, str | None]], date: str) -> set[int]:
         """Put each comment's range start, range end and reference run around its ``start``–``end``
-        (in a note: around the note's reference mark; in an empty paragraph: at its start).
+        (in a note: around the note's reference mark; in an empty paragraph: at its start); where
+        a range has a rewrite, replace its words by it as a tracked change (see
+        :func:`_track_change`). Tell which comments' rewrites went in.
 
         Marks add no text, so every range is placed on the text as read. The runs of each
         paragraph are split at all of its ranges' ends first, then every mark's place is found
@@ -185,7 +281,7 @@ class _Story:
         comments it gets."""
         starts: dict[int, set[int]] = {}
         ends: dict[int, set[int]] = {}
-        for start, end, _ in ranges:
+        for start, end, _, _ in ranges:
             if start != end and self.note_reference(start[0]) is None:
                 starts.setdefault(start[0], set()).add(start[1])
                 ends.setdefault(end[0], set()).add(end[1])
@@ -193,34 +289,48 @@ class _Story:
                       for number in starts.keys() | ends.keys()}
         for paragraph in paragraphs.values():  # after every split: a text box's paragraph lies inside another
             paragraph.index()
-        places: list[tuple[etree._Element, etree._Element, int]] = []
+        places: list[tuple[etree._Element, etree._Element, int, str | None]] = []
         points: list[tuple[etree._Element, int]] = []
-        for start, end, comment_id in ranges:
+        for start, end, comment_id, rewrite in ranges:
             note_reference = self.note_reference(start[0])
             if note_reference is not None:
-                places.append((note_reference, note_reference, comment_id))
+                places.append((note_reference, note_reference, comment_id, None))
             elif start == end:
                 points.append((self.paragraphs[start[0] - 1], comment_id))
             else:
-                places.append((paragraphs[start[0]].first_at(start[1]), paragraphs[end[0]].last_at(end[1]), comment_id))
+                rewrite = rewrite if start[0] == end[0] else None  # a tracked change stays inside one paragraph
+                places.append((paragraphs[start[0]].first_at(start[1]), paragraphs[end[0]].last_at(end[1]), comment_id, rewrite))
         for p, comment_id in points:
             at = p.index(p.find(W_PPR)) + 1 if p.find(W_PPR) is not None else 0
             for offset, element in enumerate((_mark_element("w:commentRangeStart", comment_id),
                                               _mark_element("w:commentRangeEnd", comment_id), _reference_run(comment_id))):
                 p.insert(at + offset, element)
-        for first, last, comment_id in places:
+        runs = [_plain_runs(first, last) if rewrite is not None else None for first, last, _, rewrite in places]
+        for first, last, comment_id, _ in places:
             range_end = _mark_element("w:commentRangeEnd", comment_id)
             first.addprevious(_mark_element("w:commentRangeStart", comment_id))
             last.addnext(range_end)
             range_end.addnext(_reference_run(comment_id))
+        changed: set[int] = set()
+        taken: set[etree._Element] = set()  # runs already in a tracked change: one change per word
+        revision_id = _highest_id(self.body) + 1
+        for (_, _, comment_id, rewrite), plain in zip(places, runs):
+            if rewrite is None or plain is None or taken.intersection(plain) or not _consecutive(plain):
+                continue
+            taken.update(plain)
+            _track_change(plain, rewrite, revision_id, date)
+            revision_id += 2
+            changed.add(comment_id)
+        return changed
 
 
-def _target(story: _Story, finding: Finding) -> tuple[AnchorKind, tuple[Point, Point]]:
-    """Where a finding's comment goes, and which kind of place that is."""
+def _target(story: _Story, finding: Finding, *, about_match: bool = True) -> tuple[AnchorKind, tuple[Point, Point]]:
+    """Where a finding's comment goes, and which kind of place that is: on its match only when
+    it is ``about_match``."""
     statement = _statement_of(story, finding)
     anchor: AnchorKind
     found = None
-    if finding.location is not None and finding.match:
+    if finding.location is not None and finding.match and (about_match or statement is None):
         found = _match_range(story, finding.location, finding.match, statement)
     if found is not None:
         anchor = "match"
@@ -231,7 +341,7 @@ def _target(story: _Story, finding: Finding) -> tuple[AnchorKind, tuple[Point, P
     if story.in_note(found[0][0]):
         if story.note_reference(found[0][0]) is not None:
             return "note", found
-        return "document", _statement_range(story, story.statements[0])  # a note the text never refers to
+        return "start", _statement_range(story, story.statements[0])  # a note the text never refers to
     return anchor, found
 
 
@@ -303,9 +413,14 @@ def _letters(text: str) -> str:
 
 
 def _statement_range(story: _Story, statement: Statement) -> tuple[Point, Point]:
-    """A statement's text in the first paragraph where it stands as written (for a sentence,
-    the sentence; for a table row, its first cell); else the whole text of the first of its
+    """A statement's text from its first character to its last where every character stands
+    as written (a sentence, a whole table row, a sentence over several paragraphs); else its
+    text in the first paragraph where it stands as written (for a table row whose id is a
+    numbering label, its first cell with text); else the whole text of the first of its
     paragraphs that has text; else a point at the start of its first paragraph."""
+    whole = _mapped(story, statement, 0, len(statement.text))
+    if whole is not None:
+        return whole
     anchors = statement.anchors
     ends = [a.offset for a in anchors[1:]] + [len(statement.text)]
     for anchor, end in zip(anchors, ends):
@@ -490,6 +605,116 @@ def _reference_run(comment_id: int) -> etree._Element:
     return run
 
 
+# ---- tracked changes ---------------------------------------------------------------------------
+
+_PLAIN_RUN_CHILDREN = frozenset((W_RPR, W_T))
+
+
+def _plain_runs(first: etree._Element, last: etree._Element) -> list[etree._Element] | None:
+    """The runs from ``first`` to ``last`` when they are siblings and hold nothing but text and
+    run properties (no field, tab, break, drawing, note reference or other mark): the words a
+    tracked change can replace without losing anything. None otherwise."""
+    if first.tag != W_R or last.tag != W_R or first.getparent() is not last.getparent():
+        return None
+    runs: list[etree._Element] = []
+    element: etree._Element | None = first
+    while element is not None:
+        if element.tag != W_R or any(child.tag not in _PLAIN_RUN_CHILDREN for child in element):
+            return None
+        runs.append(element)
+        if element is last:
+            return runs
+        element = element.getnext()
+    return None
+
+
+def _consecutive(runs: list[etree._Element]) -> bool:
+    """Whether the runs still stand side by side (a comment mark put between them since they
+    were found means another comment starts or ends inside: no tracked change there)."""
+    return all(run.getnext() is following for run, following in zip(runs, runs[1:]))
+
+
+def _track_change(runs: list[etree._Element], rewrite: str, revision_id: int, date: str) -> None:
+    """Replace ``runs`` by ``rewrite`` as a tracked change by kravkoll. When the rewrite keeps
+    the words and adds to them ("ISO 14001" → "ISO 14001 eller likvärdigt"), only what is added
+    goes in, as a ``w:ins`` after (or before) them; else the runs go into a ``w:del`` (their
+    ``w:t`` become ``w:delText``), followed by a ``w:ins`` with the rewrite. Inserted text has
+    the properties of the run beside it. Accepting the change gives the rewritten text,
+    rejecting it the original."""
+    attributes = {qn("w:author"): AUTHOR, qn("w:date"): date}
+    words = "".join(text.text or "" for run in runs for text in run.iter(W_T))
+    if rewrite != words and rewrite.startswith(words):
+        runs[-1].addnext(_insertion(rewrite[len(words):], runs[-1], revision_id, attributes))
+        return
+    if rewrite != words and rewrite.endswith(words):
+        runs[0].addprevious(_insertion(rewrite[:len(rewrite) - len(words)], runs[0], revision_id, attributes))
+        return
+    deletion = OxmlElement("w:del", attrs={W_ID: str(revision_id), **attributes})
+    runs[0].addprevious(deletion)
+    deletion.extend(runs)  # moves them
+    for run in runs:
+        for text in run.iter(W_T):
+            text.tag = W_DEL_TEXT
+    deletion.addnext(_insertion(rewrite, runs[0], revision_id + 1, attributes))
+
+
+def _insertion(text: str, beside: etree._Element, revision_id: int, attributes: dict[str, str]) -> etree._Element:
+    """A ``w:ins`` by kravkoll holding one run of ``text`` in the properties of the run ``beside``."""
+    insertion = OxmlElement("w:ins", attrs={W_ID: str(revision_id), **attributes})
+    run = etree.SubElement(insertion, W_R)
+    properties = beside.find(W_RPR)
+    if properties is not None:
+        run.append(deepcopy(properties))
+    t = etree.SubElement(run, W_T)
+    t.text = text
+    t.set(_XML_SPACE, "preserve")
+    return insertion
+
+
+def _highest_id(root: etree._Element) -> int:
+    """The highest decimal ``w:id`` of any element under ``root`` (-1 when there is none): new
+    revisions take ids above it."""
+    highest = -1
+    for element in root.iter():
+        value = element.get(W_ID)
+        if value is not None and _DECIMAL.fullmatch(value):
+            highest = max(highest, int(value))
+    return highest
+
+
+def read_for_annotation(source: bytes, path: str = "document.docx", *, language: str | None = None) -> WordReading:
+    """``source`` read as the .docx reader reads it, with the tracked changes kravkoll suggested
+    in an earlier run (author "kravkoll") rejected first: its insertions taken out, its
+    deletions put back as text, so that a suggested copy is checked and annotated as the text
+    it was made from. Raises :class:`~checker.errors.InputError` when ``source`` is not a
+    readable .docx."""
+    reading = read_word(source, path, language=language)
+    if not _reject_own_changes(reading.word.element):
+        return reading
+    buffer = io.BytesIO()
+    reading.word.save(buffer)
+    return read_word(buffer.getvalue(), path, language=language)
+
+
+def _reject_own_changes(body: etree._Element) -> bool:
+    """Reject kravkoll's tracked changes in ``body``; tell whether there were any."""
+    author = qn("w:author")
+    found = False
+    for insertion in list(body.iter(qn("w:ins"))):
+        if insertion.get(author) == AUTHOR and insertion.getparent().tag != W_RPR:
+            insertion.getparent().remove(insertion)
+            found = True
+    for deletion in list(body.iter(qn("w:del"))):
+        if deletion.get(author) == AUTHOR and deletion.getparent().tag != W_RPR:
+            for text in deletion.iter(W_DEL_TEXT):
+                text.tag = W_T
+            for child in list(deletion):
+                deletion.addprevious(child)
+            deletion.getparent().remove(deletion)
+            found = True
+    return found
+
+
 # ---- the comments part ------------------------------------------------------------------------
 
 
@@ -505,6 +730,33 @@ def _highest_comment_id(reading: WordReading) -> int:
             if _DECIMAL.fullmatch(value):  # ids such as "²" or "--5" are no numbers and cannot collide
                 highest = max(highest, int(value))
     return highest
+
+
+def _remove_own_comments(reading: WordReading) -> int:
+    """Take out the comments kravkoll wrote in an earlier run (author "kravkoll") with their
+    range marks and reference runs, wherever they stand; tell how many there were. Everyone
+    else's comments stay as they are."""
+    root = next((part.element for part in reading.word.part.package.iter_parts()
+                 if isinstance(part, XmlPart) and part.element.tag == qn("w:comments")), None)
+    if root is None:
+        return 0
+    own = [comment for comment in root.iterchildren(qn("w:comment")) if comment.get(qn("w:author")) == AUTHOR]
+    if not own:
+        return 0
+    ids = {comment.get(W_ID) for comment in own}
+    for comment in own:
+        root.remove(comment)
+    for part in reading.word.part.package.iter_parts():
+        if not isinstance(part, XmlPart):
+            continue
+        for mark in list(part.element.iter(*_COMMENT_MARKS[:3])):
+            if mark.get(W_ID) not in ids:
+                continue
+            parent = mark.getparent()
+            if mark.tag == _COMMENT_MARKS[2] and parent.tag == W_R and all(c is mark or c.tag == W_RPR for c in parent):
+                mark, parent = parent, parent.getparent()  # the reference run kravkoll wrote around it
+            parent.remove(mark)
+    return len(own)
 
 
 def _repair_comments_part(reading: WordReading) -> None:

@@ -114,11 +114,14 @@ text-decoration:none;border:1px solid currentColor;vertical-align:.1em;white-spa
 .st-unmeasurable{color:var(--err)}
 .st-unclear{color:var(--warn, #8a5a00)}
 .st-no-follow-up,.st-no-sanction{color:var(--warn)}
-.table-wrap{overflow-x:auto}
+.table-wrap{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
-th,td{border:1px solid var(--line);padding:.4rem .55rem;text-align:left;vertical-align:top}
+th,td{border:1px solid var(--line);padding:.4rem .55rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 thead th{background:#eef1f4}
-.matrix td.id,.matrix td.where{white-space:nowrap}
+.matrix{table-layout:fixed}
+.matrix th{overflow-wrap:normal;word-break:normal;hyphens:auto}
+.c-id{width:9%}.c-where{width:9%}.c-text{width:25%}.c-measurable{width:16%}.c-follow_up{width:15%}.c-sanction{width:15%}.c-status{width:11%}
+.matrix .chip{white-space:normal;margin-left:0;overflow-wrap:normal}
 .matrix td.id{font-weight:600}
 .matrix td.id.from-heading{font-weight:400;color:var(--muted)}
 .matrix .linked{display:block;color:var(--muted);font-size:.85rem}
@@ -126,12 +129,46 @@ thead th{background:#eef1f4}
 .why{display:block;color:var(--muted);font-size:.85rem}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 footer.page{color:var(--muted);font-size:.9rem;padding-bottom:2rem}
+@media screen and (max-width:40rem){
+header.page,main,footer.page{padding:0 .6rem}
+section.card{padding:.9rem .8rem}
+.matrix,.matrix tbody,.matrix tr,.matrix td{display:block;width:auto}
+.matrix colgroup,.matrix thead{display:none}
+.matrix tr{border:1px solid var(--line);border-radius:8px;margin:0 0 .75rem;padding:.3rem .5rem}
+.matrix td{border:none;padding:.15rem 0}
+.matrix td::before{content:attr(data-label);display:block;font-size:.8rem;font-weight:700;color:var(--muted)}
+.doc-table{font-size:.85rem}
+.doc-table .chip{white-space:normal}
+.doc-table td,.doc-table th{padding:.3rem .35rem}
+}
+@page{margin:14mm 12mm}
 @media print{
-body{background:#fff}
+body{background:#fff;font-size:10pt;line-height:1.35}
+header.page,main,footer.page{max-width:none;padding:0}
 nav.toc,.skip,.tip{display:none !important}
-section.card{border:none;padding:0;break-inside:auto}
-.hl mark,.badge,.flag,.tile,.bar span{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-a{color:inherit}
+section.card{border:none;padding:0;margin:0;break-inside:auto}
+section.card+section.card{break-before:page}
+.hl mark,.badge,.flag,.tile,.bar span,.chip{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+a{color:inherit;text-decoration:none}
+.doc p,.doc li{max-width:none}
+h1{font-size:15pt}
+h2{font-size:13pt;margin:0 0 .4rem}
+.doc{font-size:9pt}
+.matrix{font-size:7pt;line-height:1.2}
+.c-id{width:7%}.c-where{width:8%}.c-text{width:30%}.c-measurable{width:10%}.c-follow_up{width:16%}.c-sanction{width:16%}.c-status{width:13%}
+.matrix .chip{padding:0 .25rem}
+.matrix th,.matrix td{padding:.05rem .2rem}
+.matrix .why{display:none}
+.matrix .linked{font-size:6.5pt}
+.matrix tr{break-inside:avoid}
+.matrix thead{display:table-header-group}
+ol.findings{font-size:8.5pt;line-height:1.25}
+ol.findings>li{margin:0 0 .3rem;padding:.15rem .5rem;break-inside:avoid}
+ol.findings blockquote{margin:.15rem 0;padding:.05rem .5rem}
+.finding-msg,.finding-fix{margin:.1rem 0}
+.finding-rule{margin:0}
+.tiles{grid-template-columns:repeat(3,1fr);gap:.4rem}
+.scores{gap:.5rem}
 }
 """
 
@@ -241,12 +278,15 @@ def _links_cell(links: list[Link], row: TraceRow, labels: Labels, fmt: str | Non
     return f'<td class="links"><ul>{"".join(shown)}</ul></td>'
 
 
+MATRIX_COLUMNS = ("id", "where", "text", "measurable", "follow_up", "sanction", "status")
+_MATRIX_COLUMN_WIDTHS = "<colgroup>" + "".join(f'<col class="c-{c}">' for c in MATRIX_COLUMNS) + "</colgroup>"
+
+
 def matrix_table(doc: MatrixDocument, labels: Labels, in_report: bool = False) -> str:
     """The traceability matrix as a table; in the report, rows and places link to the text."""
     if not doc.requirements:
         return f"<p>{esc(labels('score.none'))}</p>\n"
-    head = "".join(f'<th scope="col">{esc(labels("column." + c))}</th>'
-                   for c in ("id", "where", "text", "measurable", "follow_up", "sanction", "status"))
+    head = "".join(f'<th scope="col">{esc(labels("column." + c))}</th>' for c in MATRIX_COLUMNS)
     rows = []
     for row in doc.requirements:
         text = esc(shorten(row.text))
@@ -258,17 +298,25 @@ def matrix_table(doc: MatrixDocument, labels: Labels, in_report: bool = False) -
         if row.unmeasurable_because:
             measurable += "".join(f'<span class="why">{esc(why)}</span>' for why in row.unmeasurable_because)
         row_id = f' id="m-{row.statement}"' if in_report else ""
-        rows.append(
-            f'<tr{row_id} data-status="{row.status}">'
+        cells = (
             f'<td class="id{" from-heading" if row.id_source == "heading" else ""}">'
-            f"{esc(labels.requirement_id(row.requirement_id, row.id_source))}</td>"
-            f'<td class="where">{esc(labels.where(row.location, doc.format))}</td><td>{text}</td><td>{measurable}</td>'
-            f"{_links_cell(row.follow_up, row, labels, doc.format, in_report)}"
-            f"{_links_cell(row.sanction, row, labels, doc.format, in_report)}"
-            f'<td><span class="chip st-{row.status}">{esc(labels("status." + row.status))}</span></td></tr>'
+            f"{esc(labels.requirement_id(row.requirement_id, row.id_source))}</td>",
+            f'<td class="where">{esc(labels.where(row.location, doc.format))}</td>', f'<td class="text">{text}</td>',
+            f"<td>{measurable}</td>",
+            _links_cell(row.follow_up, row, labels, doc.format, in_report),
+            _links_cell(row.sanction, row, labels, doc.format, in_report),
+            f'<td class="status"><span class="chip st-{row.status}">{esc(labels("status." + row.status))}</span></td>',
         )
-    return (f'<div class="table-wrap"><table class="matrix"><thead><tr>{head}</tr></thead>\n<tbody>\n'
+        rows.append(f'<tr{row_id} data-status="{row.status}">'
+                    + "".join(_labelled(cell, labels("column." + column)) for cell, column in zip(cells, MATRIX_COLUMNS)) + "</tr>")
+    return (f'<div class="table-wrap"><table class="matrix">{_MATRIX_COLUMN_WIDTHS}<thead><tr>{head}</tr></thead>\n<tbody>\n'
             + "\n".join(rows) + "\n</tbody></table></div>\n")
+
+
+def _labelled(cell: str, label: str) -> str:
+    """A ``<td …>`` with its column's name as ``data-label``: on a narrow screen, where the
+    matrix shows each requirement as a card, the name stands before the cell's content."""
+    return f'<td data-label="{esc(label)}"' + cell[len("<td"):]
 
 
 def render_matrix_html(matrix: Matrix) -> str:

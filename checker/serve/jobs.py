@@ -157,14 +157,13 @@ def report_job(payload: dict[str, Any]) -> Answer:
 
 def annotate_job(payload: dict[str, Any]) -> Answer:
     """``kravkoll annotate``: the .docx with a comment on each finding."""
-    from ..readers.docx import read_word  # noqa: PLC0415
-    from ..reporters.docx_annotate import annotate_reading  # noqa: PLC0415
+    from ..reporters.docx_annotate import annotate_reading, read_for_annotation  # noqa: PLC0415
 
     config, rulesets = _config(payload["options"])
-    reading = read_word(payload["data"], payload["name"], language=config.lang)
+    reading = read_for_annotation(payload["data"], payload["name"], language=config.lang)
     result = next(iter(check_each([reading.document], rulesets, config)))
     annotated = annotate_reading(reading, result.findings)
-    headers = {**attachment(f"{Path(payload['name']).stem}.kravkoll.docx"), "Kravkoll-Comments": str(len(annotated.placements))}
+    headers = {**attachment(f"{Path(payload['name']).stem}.kravkoll.docx"), "Kravkoll-Comments": str(annotated.comments)}
     return Answer(200, DOCX_MEDIA_TYPE, annotated.data, headers)
 
 
