@@ -7,7 +7,9 @@ have not changed since the last one.
 be deleted at any time.
 
 **What.** An entry is JSON: the compiled :class:`~checker.rulemodel.Ruleset` as ``rules list
---format json`` prints it, and the files it was compiled from — every file of its ``extends``
+--format json`` prints it, how the matcher decides each ``\\b`` of its patterns
+(:func:`checker.matching.boundary_plans`, which takes longer to work out than the ruleset to
+read back), and the files it was compiled from — every file of its ``extends``
 chain with the SHA-256 of its text and the file each of its ``extends`` names resolved to. It is
 used only when all of that still holds: every file has the same text and every ``extends`` name
 still finds the same file (a rule file put beside an extending one takes the place of the
@@ -41,6 +43,7 @@ from typing import Any
 
 from . import __version__
 from .files import InputFiles, write_output
+from .matching import boundary_plans, remember_plans
 from .rulemodel import Ruleset
 
 FORMAT = 1
@@ -156,9 +159,11 @@ def lookup(path: Path, read_text: Any, resolve_extends: Any) -> Ruleset | None:
     try:
         if not isinstance(entry, dict) or entry.get("key") != key or not _files_unchanged(path, entry["files"], read_text, resolve_extends):
             return None
-        return Ruleset.model_validate(entry["ruleset"])
+        ruleset = Ruleset.model_validate(entry["ruleset"])
     except Exception:  # noqa: BLE001 - any malformed entry is a miss, never an error
         return None
+    remember_plans(entry.get("plans"))
+    return ruleset
 
 
 def _files_unchanged(path: Path, files: list[dict[str, Any]], read_text: Any, resolve_extends: Any) -> bool:
@@ -190,7 +195,8 @@ def store(path: Path, ruleset: Ruleset, files: list[dict[str, Any]]) -> None:
     key = entry_key(path)
     target = _entry_path(folder, key)
     _remove_planted(target)
-    entry = {"format": FORMAT, "key": key, "files": files, "ruleset": ruleset.model_dump(mode="json")}
+    plans = boundary_plans(p.source for p in ruleset.patterns.values())
+    entry = {"format": FORMAT, "key": key, "files": files, "ruleset": ruleset.model_dump(mode="json"), "plans": plans}
     try:
         write_output(target, json.dumps(entry, ensure_ascii=False), InputFiles())
     except Exception:  # noqa: BLE001 - a cache that cannot be written is no cache, not an error
