@@ -53,7 +53,7 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 (and at most 32 of them in a chain)."""
 MAX_ENTRIES = 500
 """Entries kept; beyond them the least recently written are removed when one is written."""
-_COMPILER_SOURCES = ("rulecompile.py", "ruleparse.py", "rulemodel.py", "matching.py", "reading.py")
+_COMPILER_SOURCES = ("rulecompile.py", "ruleparse.py", "rulelimits.py", "rulemodel.py", "matching.py", "reading.py")
 
 
 def enabled() -> bool:

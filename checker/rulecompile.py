@@ -22,7 +22,7 @@ from .files import open_regular
 from .matching import PatternSyntaxError, TermSyntaxError, compile_pattern, parse_term
 from .paths import shipped_rulesets_dir
 from .reading import READING_NAMES
-from .ruleparse import MAX_CONDITION_DEPTH, MAX_DIAGNOSTICS, TOO_MANY_ERRORS, did_you_mean, parse_rule_text
+from .rulelimits import MAX_CONDITION_DEPTH, MAX_DIAGNOSTICS, TOO_MANY_ERRORS, did_you_mean
 from .rulemodel import (
     CATEGORIES,
     LANGUAGES,
@@ -171,6 +171,8 @@ def load_each(references: Iterable[str | Path], base_dir: Path | None = None) ->
 def compile_text(text: str, path: str = "<rules>", folder: Path | None = None) -> Ruleset:
     """Compile rule text held in memory. ``extends`` names a rule file in ``folder`` (default:
     the folder of ``path``) or else a shipped ruleset."""
+    from .ruleparse import parse_rule_text  # noqa: PLC0415 - Lark only when a file is parsed
+
     return _Loader().compile(parse_rule_text(text, path), Path(path).parent if folder is None else folder)
 
 
@@ -240,6 +242,8 @@ class _Loader:
     def parse(self, path: Path) -> RuleFile:
         key = path.resolve()
         if key not in self._parsed:
+            from .ruleparse import parse_rule_text  # noqa: PLC0415 - rulesets from the cache need no Lark
+
             try:
                 text = read_rule_file(path)
                 self._digests[key] = rulecache.text_digest(text)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from check_helpers import run, write
-from checker import rulecompile
+from checker import ruleparse
 from checker.rulecompile import load_rulesets, shipped_ruleset_names
 
 BASE = """\
@@ -51,13 +51,13 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The paths of the rule files parsed, in order."""
     parsed: list[str] = []
-    real = rulecompile.parse_rule_text
+    real = ruleparse.parse_rule_text
 
     def counting(text: str, path: str):  # noqa: ANN202
         parsed.append(path)
         return real(text, path)
 
-    monkeypatch.setattr(rulecompile, "parse_rule_text", counting)
+    monkeypatch.setattr(ruleparse, "parse_rule_text", counting)
     return parsed
 
 
@@ -255,3 +255,37 @@ def test_a_remembered_plan_that_does_not_fit_its_pattern_is_not_used() -> None:
         assert r"\bbar\b" not in _KNOWN_PLANS
     finally:
         _KNOWN_PLANS.pop(source, None)
+
+
+LOADED_AFTER = """
+import runpy, sys
+sys.argv = ["kravkoll", *sys.argv[1:]]
+try:
+    runpy.run_module("checker.cli", run_name="__main__")
+except SystemExit:
+    pass
+print(sorted(name for name in ("lark", "pydantic", "docx", "jsonschema", "concurrent.futures", "checker.reporters.html",
+                               "checker.reporters.sarif", "checker.readers.docx") if name in sys.modules), file=sys.stderr)
+"""
+
+
+def modules_loaded(tmp_path: Path, *args: str) -> list[str]:
+    """Which of some costly modules ``kravkoll ARGS`` imports."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent), "KRAVKOLL_CACHE_DIR": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, "-c", LOADED_AFTER, *args], cwd=tmp_path, env=env, capture_output=True, check=False)
+    return json.loads(result.stderr.decode().strip().splitlines()[-1].replace("'", '"'))
+
+
+def test_a_one_file_check_with_a_warm_cache_imports_only_what_it_uses(tmp_path: Path) -> None:
+    document = write(tmp_path / "doc.md", "# Delivery\n\nThe supplier shall deliver within 30 days.\n")
+    assert "lark" in modules_loaded(tmp_path, "check", "--lang", "en", str(document))  # the cache is cold: rule files parsed
+    assert modules_loaded(tmp_path, "check", "--lang", "en", str(document)) == ["pydantic"]
+    assert "lark" in modules_loaded(tmp_path, "check", "--no-cache", "--lang", "en", str(document))
+
+
+def test_help_and_version_import_neither_pydantic_nor_reporters(tmp_path: Path) -> None:
+    assert modules_loaded(tmp_path, "--help") == []
+    assert modules_loaded(tmp_path, "--version") == []
