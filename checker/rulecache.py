@@ -106,12 +106,12 @@ def entry_key(path: Path) -> str:
 
 def _usable_dir(create: bool) -> Path | None:
     """The cache folder when it is safe to use: a real folder owned by this user."""
-    folder = cache_dir()
     try:
+        folder = cache_dir()
         if create:
             os.makedirs(folder, mode=0o700, exist_ok=True)
         status = os.lstat(folder)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: no home folder to be found
         return None
     if not stat.S_ISDIR(status.st_mode):
         return None

@@ -289,3 +289,28 @@ def test_a_one_file_check_with_a_warm_cache_imports_only_what_it_uses(tmp_path: 
 def test_help_and_version_import_neither_pydantic_nor_reporters(tmp_path: Path) -> None:
     assert modules_loaded(tmp_path, "--help") == []
     assert modules_loaded(tmp_path, "--version") == []
+
+
+def test_without_a_home_folder_there_is_no_cache_and_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               parses: list[str]) -> None:
+    monkeypatch.delenv("KRAVKOLL_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: (_ for _ in ()).throw(RuntimeError("no home"))))
+    _base, leaf = rule_files(tmp_path)
+    assert load_rulesets([leaf]) == load_rulesets([leaf])
+    assert parses.count(str(leaf)) == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("plant", ["pipe", "folder"])
+def test_a_pipe_or_folder_in_place_of_an_entry_neither_blocks_nor_fails(tmp_path: Path, cache: Path, parses: list[str],
+                                                                        plant: str) -> None:
+    _base, leaf = rule_files(tmp_path)
+    expected = dumps(load_rulesets([leaf]))
+    for entry in entries(cache):
+        entry.unlink()
+        os.mkfifo(entry) if plant == "pipe" else entry.mkdir()
+    parses.clear()
+    assert dumps(load_rulesets([leaf])) == expected
+    assert str(leaf) in parses
