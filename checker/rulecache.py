@@ -132,14 +132,18 @@ def _read_entry(target: Path) -> Any:
         descriptor = os.open(target, flags)
     except (OSError, ValueError):
         return None
-    with os.fdopen(descriptor, "rb") as handle:
-        try:
-            status = os.fstat(handle.fileno())
-            if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_ENTRY_BYTES:
-                return None
-            return json.loads(handle.read(MAX_ENTRY_BYTES + 1))
-        except (OSError, ValueError, RecursionError):
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_ENTRY_BYTES:
             return None
+        with os.fdopen(descriptor, "rb") as handle:
+            descriptor = -1  # the handle closes it
+            return json.loads(handle.read(MAX_ENTRY_BYTES + 1))
+    except (OSError, ValueError, RecursionError):
+        return None
+    finally:
+        if descriptor >= 0:
+            os.close(descriptor)
 
 
 def lookup(path: Path, read_text: Any, resolve_extends: Any) -> Ruleset | None:
