@@ -21,13 +21,16 @@ versions and the rule file's path, so another version or a changed compiler neve
 altered by someone else would run code as the user; JSON is only data, and the ruleset is
 rebuilt through pydantic's validation of the model, which refuses anything that is not a
 ruleset. A corrupt, truncated, foreign or hostile entry is therefore ignored: the rule files are
-compiled as without a cache and the entry is written again. Rebuilding from JSON costs about a
+compiled as without a cache and the entry is written again. (Someone who can write into the
+user's private cache folder could still put a valid ruleset of their own there, as they could
+edit the user's rule files; no code of theirs runs.) Rebuilding from JSON costs about a
 millisecond per ruleset, against some 40 ms to parse and compile one.
 
 **Safety.** The folder is created private (``0700``) and used only when it is a real folder
 (not a symbolic link) owned by the user; entries are opened without following links
-(``O_NOFOLLOW``) and written whole, by a temporary file renamed over the old entry
-(:func:`checker.files.write_output`), which replaces a planted link instead of writing through it.
+(``O_NOFOLLOW``, and only when regular files) and written whole, by a temporary file renamed
+over the old entry (:func:`checker.files.write_output`); a link, pipe or other non-file planted
+where an entry goes is removed (the link itself, never what it points to) and replaced.
 """
 
 from __future__ import annotations
