@@ -217,6 +217,13 @@ def measure_proselint(path: Path, rule_files: list[Path], repeat: int) -> dict[s
 # ---- the run -------------------------------------------------------------------------------------
 
 
+def run_real(corpus: str | None, repeat: int) -> dict[str, Any] | None:
+    """bench/real.py on the corpus folder ``corpus`` (None: its default)."""
+    from real import corpus_folder, run  # noqa: PLC0415 - real.py imports this module
+
+    return run(corpus_folder(corpus), repeat)
+
+
 def verdict(ok: bool) -> str:
     return "ok  " if ok else "MISS"
 
@@ -301,7 +308,7 @@ def proselint_section(pages: int, repeat: int) -> dict[str, float] | str:
     return comparison
 
 
-def run(pages: int, repeat: int) -> dict[str, Any]:
+def run(pages: int, repeat: int, corpus: str | None = None) -> dict[str, Any]:
     OUT.mkdir(exist_ok=True)
     machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
     print(f"kravkoll benchmark on {machine}: CPU seconds of one single-threaded process, best of {repeat}")
@@ -312,6 +319,7 @@ def run(pages: int, repeat: int) -> dict[str, Any]:
     results["startup"] = startup_section(max(repeat * 2, 5))
     results["patterns"] = pattern_section(repeat)
     results["proselint"] = proselint_section(pages, max(1, repeat // 2))
+    results["real"] = run_real(corpus, repeat)  # bench/real.py: the corpus's real texts
     (OUT / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(f"\nresults: {OUT / 'results.json'}")
     return results
@@ -321,13 +329,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=300, help="size of the 1x document (default 300)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement; the best counts (default 5)")
+    parser.add_argument("--corpus", help="folder of real texts for bench/real.py (default: $KRAVKOLL_CORPUS or /work/shared/corpus)")
     parser.add_argument("--memory-probe", nargs="+", metavar="PATH", help=argparse.SUPPRESS)
     parser.add_argument("--tracemalloc", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_probe:
         memory_probe(args.memory_probe[0], args.memory_probe[1:], args.tracemalloc)
         return
-    run(args.pages, args.repeat)
+    run(args.pages, args.repeat, args.corpus)
 
 
 if __name__ == "__main__":

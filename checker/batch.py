@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import traceback
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
@@ -104,6 +103,8 @@ def _outcomes(items: Sequence[Item], rulesets: Sequence[Ruleset] | None, config:
         for item in items:
             yield check_file(item, rulesets, config)
         return
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - a one-file check does without
+
     paths = None if rulesets is None else tuple(r.path for r in rulesets)
     chunk = max(1, len(items) // (jobs * 32))  # small chunks: workers finish together
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(_WorkerSettings(paths, config),)) as pool:

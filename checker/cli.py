@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 import click
 
 from . import __version__
-from .cli_options import RulesetSelection, ruleset_options, warn
+from .cli_options import RulesetSelection, no_cache_option, ruleset_options, warn
 from .errors import KravError, visible
 from .reporters import FORMATS
 
@@ -523,6 +523,7 @@ def _error_records(path: Path, error: KravError) -> list[dict[str, Any]]:
 @click.option("--format", "-f", "output_format", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
               help="text: errors with a caret on standard error; json: one object per file on standard output; "
                    "github: workflow annotations on standard output.")
+@no_cache_option
 @debug_option
 def rules_validate(paths: tuple[str, ...], output_format: str) -> None:
     """Check rule files for errors (files, folders or shipped ruleset names). Exit 2 if one has any."""
@@ -556,6 +557,7 @@ def rules_validate(paths: tuple[str, ...], output_format: str) -> None:
 @click.argument("paths", nargs=-1)
 @click.option("--ruleset", "-r", "rulesets", multiple=True, metavar="NAME|PATH", help="Ruleset to list (default: all shipped).")
 @click.option("--format", "-f", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@no_cache_option
 @debug_option
 def rules_list(paths: tuple[str, ...], rulesets: tuple[str, ...], output_format: str) -> None:
     """List rules: id, severity, category and title, of rule files, folders or shipped rulesets
@@ -577,6 +579,7 @@ def rules_list(paths: tuple[str, ...], rulesets: tuple[str, ...], output_format:
 @rules.command("test")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary.")
+@no_cache_option
 @debug_option
 def rules_test(paths: tuple[str, ...], quiet: bool) -> None:
     """Run every 'example flag' and 'example pass' of every rule; exit 1 if one fails."""
@@ -613,6 +616,7 @@ def rules_schema() -> None:
 @click.option("--output", "-o", type=click.Path(file_okay=False), default="docs/rules", show_default=True,
               help="Folder for the pages.")
 @click.option("--check", "check_only", is_flag=True, help="Do not write; exit 1 if the pages are not current.")
+@no_cache_option
 @debug_option
 def rules_docs(paths: tuple[str, ...], output: str, check_only: bool) -> None:
     """Write one Markdown page per rule (default: the shipped rulesets) into docs/rules/."""
@@ -864,6 +868,7 @@ def _is_loopback(host: str) -> bool:
 @click.option("--token", envvar="KRAVKOLL_TOKEN", metavar="TOKEN",
               help="Bearer token the API requires (or the environment variable KRAVKOLL_TOKEN).")
 @click.option("--no-auth", is_flag=True, help="Serve the API without a token on an address other than localhost.")
+@no_cache_option
 @debug_option
 def serve(host: str, port: int, workers: int, queue: int, timeout: float, max_upload: int, token: str | None, no_auth: bool) -> None:
     """Serve a page where writers upload a document and read its report, a rule playground at

@@ -88,6 +88,21 @@ def _existing_start(path: Path) -> Path:
     return path
 
 
+def _no_cache(_ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+    if value:
+        from .rulecache import disable  # noqa: PLC0415 - keeps --help fast
+
+        disable()
+    return value
+
+
+no_cache_option = click.option(
+    "--no-cache", is_flag=True, expose_value=False, callback=_no_cache,
+    help="Compile the rule files without the cache of compiled rulesets and leave it as it is "
+         "(or set KRAVKOLL_NO_CACHE=1; the cache is in ~/.cache/kravkoll or $KRAVKOLL_CACHE_DIR).")
+"""``--no-cache`` for a command that loads rulesets (see :mod:`checker.rulecache`)."""
+
+
 _OPTIONS = (
     click.option("--ruleset", "-r", "rulesets", multiple=True, metavar="NAME|PATH",
                  help="Ruleset to run (repeatable). Default: the configuration's, else the shipped rulesets of each document's language."),
@@ -104,6 +119,7 @@ _OPTIONS = (
                       "Not enforced on Windows."),
     click.option("--config", "config_path", type=click.Path(dir_okay=False),
                  help="Configuration file.  [default: kravkoll.toml or pyproject.toml [tool.kravkoll] found upward from the first PATH]"),
+    no_cache_option,
 )
 
 

@@ -248,7 +248,10 @@ class CompiledPattern:
     @cached_property
     def plan(self) -> list[str]:
         """For each \\b and \\B: how a set decides it, and whether a search must check it (:func:`boundary_plan`)."""
-        return boundary_plan(self.source) if self.boundaries else []
+        if not self.boundaries:
+            return []
+        known = _KNOWN_PLANS.get(self.source)
+        return known if known is not None and len(known) == len(self.boundaries) else boundary_plan(self.source)
 
     @cached_property
     def _bare(self) -> object | None:
@@ -545,6 +548,29 @@ class _Unsupported(Exception):
     pass
 
 
+_PLAN_STEPS = frozenset(("hold", "start", "end", "check"))
+_KNOWN_PLANS: dict[str, list[str]] = {}
+"""Plans read from the cache of compiled rulesets (:func:`remember_plans`), by pattern source."""
+_MAX_KNOWN_PLANS = 100_000
+
+
+def boundary_plans(sources: Iterable[str]) -> dict[str, list[str]]:
+    """The :func:`boundary_plan` of each pattern source (for the cache of compiled rulesets:
+    the analysis costs about 3 ms a pattern, a third of what building a matcher takes)."""
+    return {source: boundary_plan(source) for source in dict.fromkeys(sources)}
+
+
+def remember_plans(plans: object) -> None:
+    """Use these plans (:func:`boundary_plans`, read back from the cache) instead of analysing
+    the patterns again; anything that is not a plan is left out, and a plan whose length is not
+    the pattern's number of \\b and \\B is not used (:attr:`CompiledPattern.plan`)."""
+    if not isinstance(plans, dict) or len(_KNOWN_PLANS) + len(plans) > _MAX_KNOWN_PLANS:
+        return
+    for source, plan in plans.items():
+        if isinstance(source, str) and isinstance(plan, list) and all(isinstance(step, str) and step in _PLAN_STEPS for step in plan):
+            _KNOWN_PLANS[source] = plan
+
+
 def boundary_plan(source: str) -> list[str]:
     """For each \\b and \\B of a pattern, how a set of patterns can decide it without a search:
     ``hold`` (it always holds: a non-word character is certain on one side, or for \\B word
@@ -819,17 +845,15 @@ class StatementMatcher:
         if sum(map(len, parsed.values())) > _MAX_TERMS_IN_SET:
             terms = []
         try:
-            self._set = _compiled_set(regex for _, regex, _ in terms + others)
+            self._sets = _compiled_sets([regex for _, regex, _ in terms + others])
         except re2.error:  # too large for RE2's memory budget after all
             terms = []
-            self._set = _compiled_set(regex for _, regex, _ in others)
+            self._sets = _compiled_sets([regex for _, regex, _ in others])
         # Lists the set leaves out are matched by the automaton.
         self._lists_apart = [] if terms else [name for name, listed in parsed.items() if listed]
         entries = terms + others
         self._keys = [key for key, _, _ in entries]
         self._confirm = {number: pattern for number, (_, _, pattern) in enumerate(entries) if pattern is not None}
-        # google-re2's own Set.Match, without its wrapper's checks: it runs once per statement
-        self._match = getattr(getattr(self._set, "_set", None), "Match", None) or self._set.Match
         self._unfolded = [(name, p) for name, p in patterns.items() if name not in in_set]
         self._unfolded_set = _compiled_set(p.regex for _, p in self._unfolded) if self._unfolded else None
 
@@ -837,13 +861,16 @@ class StatementMatcher:
         """For each list or pattern some of ``texts`` (:func:`plain_text` already) hold, and for
         :data:`LONE_SYMBOLS`: their numbers."""
         buckets: list[list[int]] = [[] for _ in self._keys]
-        match, fold, confirm = self._match, self._fold, self._confirm
+        sets, fold, confirm = self._sets, self._fold, self._confirm
         for number, text in enumerate(texts):
             if not text:
                 continue
-            for index in match((text if text.isascii() else fold(text)).encode("utf-8")) or ():
-                if index not in confirm or confirm[index].search(text) is not None:
-                    buckets[index].append(number)
+            data = (text if text.isascii() else fold(text)).encode("utf-8")
+            for first, match in sets:
+                for index in match(data) or ():
+                    index += first
+                    if index not in confirm or confirm[index].search(text) is not None:
+                        buckets[index].append(number)
         found: dict[str, list[int]] = {}
         for key, bucket in zip(self._keys, buckets):
             if bucket:  # a long list is several entries: a statement may be in more than one
@@ -883,6 +910,25 @@ class StatementMatcher:
         terms = self.terms.scan(flat, plain=True)
         return {key: terms[key] if key in terms else self.pattern_span(key, flat)
                 for key in self.scan_many([flat]) if key != LONE_SYMBOLS}
+
+
+_ENTRIES_PER_SET = 16
+"""Set entries run by one RE2 set. RE2 builds a set's DFA as text needs its states; for all
+entries as one set, real procurement text needs so many, each a large set of NFA states, that
+building them took 1.1 s for the first MB of the corpus's English text (0.02 s once built).
+Sets of 16 entries build theirs in a fifth of that and cost a few hundredths of a second more
+per MB once built (bench/README.md)."""
+
+
+def _compiled_sets(regexes: list[str]) -> list[tuple[int, Callable[[bytes], object]]]:
+    """RE2 sets of at most :data:`_ENTRIES_PER_SET` of ``regexes`` each, with the number of
+    their first entry and the function that matches them (google-re2's own ``Set.Match``,
+    without its wrapper's checks: it runs once per statement)."""
+    sets = []
+    for first in range(0, len(regexes), _ENTRIES_PER_SET):
+        compiled = _compiled_set(regexes[first:first + _ENTRIES_PER_SET])
+        sets.append((first, getattr(getattr(compiled, "_set", None), "Match", None) or compiled.Match))
+    return sets
 
 
 def _compiled_set(regexes: Iterable[str]) -> object:

@@ -16,12 +16,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from . import rulecache
 from .errors import Diagnostic, KravError, RuleError
 from .files import open_regular
 from .matching import PatternSyntaxError, TermSyntaxError, compile_pattern, parse_term
 from .paths import shipped_rulesets_dir
 from .reading import READING_NAMES
-from .ruleparse import MAX_CONDITION_DEPTH, MAX_DIAGNOSTICS, TOO_MANY_ERRORS, did_you_mean, parse_rule_text
+from .rulelimits import MAX_CONDITION_DEPTH, MAX_DIAGNOSTICS, TOO_MANY_ERRORS, did_you_mean
 from .rulemodel import (
     CATEGORIES,
     LANGUAGES,
@@ -172,6 +173,8 @@ def load_each(references: Iterable[str | Path], base_dir: Path | None = None) ->
 def compile_text(text: str, path: str = "<rules>", folder: Path | None = None) -> Ruleset:
     """Compile rule text held in memory. ``extends`` names a rule file in ``folder`` (default:
     the folder of ``path``) or else a shipped ruleset."""
+    from .ruleparse import parse_rule_text  # noqa: PLC0415 - Lark only when a file is parsed
+
     return _Loader().compile(parse_rule_text(text, path), Path(path).parent if folder is None else folder)
 
 
@@ -232,6 +235,7 @@ class _Loader:
 
     def __init__(self) -> None:
         self._parsed: dict[Path, RuleFile | KravError] = {}
+        self._digests: dict[Path, str] = {}  # SHA-256 of each file's text, for the cache
         self._compiled: dict[Path, Ruleset | KravError] = {}
         self._chains: dict[Path, list[RuleFile]] = {}
         self._heights: dict[Path, int] = {}
@@ -240,8 +244,12 @@ class _Loader:
     def parse(self, path: Path) -> RuleFile:
         key = path.resolve()
         if key not in self._parsed:
+            from .ruleparse import parse_rule_text  # noqa: PLC0415 - rulesets from the cache need no Lark
+
             try:
-                self._parsed[key] = parse_rule_text(read_rule_file(path), str(path))
+                text = read_rule_file(path)
+                self._digests[key] = rulecache.text_digest(text)
+                self._parsed[key] = parse_rule_text(text, str(path))
             except KravError as error:
                 self._parsed[key] = error
         parsed = self._parsed[key]
@@ -252,10 +260,15 @@ class _Loader:
     def load(self, path: Path) -> Ruleset:
         key = path.resolve()
         if key not in self._compiled:
+            cached = rulecache.lookup(path, read_rule_file, extended_file)
+            if cached is not None:
+                self._compiled[key] = cached
+        if key not in self._compiled:
             try:
                 rule_file = self.parse(path)
                 self._check_height(path, rule_file)
-                self._compiled[key] = self.compile(rule_file, path.parent, key)
+                self._compiled[key] = compiled = self.compile(rule_file, path.parent, key)
+                rulecache.store(path, compiled, self._sources(path))
             except KravError as error:
                 self._compiled[key] = error
         compiled = self._compiled[key]
@@ -312,6 +325,22 @@ class _Loader:
             files[id(rule_file)] = rule_file
             self._chains[key] = list(files.values())
         return self._chains[key]
+
+    def _sources(self, path: Path) -> list[dict[str, Any]]:
+        """The files the compiled ruleset of ``path`` is made of, ``path`` first, each with the
+        digest of its text and the file each ``extends`` name resolved to (the cache's record)."""
+        records: dict[str, dict[str, Any]] = {}
+        todo = [path]
+        while todo:
+            step = todo.pop()
+            if str(step) in records:
+                continue
+            bases = {name: base for name in dict.fromkeys(e.value for e in self.parse(step).extends)
+                     if (base := extended_file(name, step.parent)) is not None}
+            records[str(step)] = {"path": str(step), "sha256": self._digests[step.resolve()],
+                                  "extends": {name: str(base) for name, base in bases.items()}}
+            todo.extend(bases.values())
+        return list(records.values())
 
     def _bases(self, path: Path) -> list[Path]:
         """The files ``path`` extends that exist and parse (the others are errors of its own)."""

@@ -8,7 +8,6 @@ error of the file is reported in one run.
 
 from __future__ import annotations
 
-import difflib
 import re
 import textwrap
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from .errors import Diagnostic, RuleError
 from .paths import grammar_file
+from .rulelimits import MAX_CONDITION_DEPTH, MAX_DIAGNOSTICS, TOO_MANY_ERRORS, did_you_mean
 from .rulemodel import (
     And,
     DefineDecl,
@@ -102,10 +102,6 @@ def parse_rule_text(text: str, path: str) -> RuleFile:
 
 # ---- nesting ------------------------------------------------------------------------------
 
-MAX_CONDITION_DEPTH = 100
-"""Deepest nesting of a condition; deeper ones are refused before parsing (the parse tree is
-walked recursively, so a file of thousands of '(' or 'not' would exhaust Python's stack)."""
-
 # Comments, strings, patterns, words and single characters, as the grammar's lexer sees them.
 _NESTING_TOKEN = re.compile(
     r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*(?:"""|\Z)|"(?:[^"\\\n]|\\.)*"?|/(?:[^/\\\n]|\\.)+/?'
@@ -144,10 +140,6 @@ def _nesting_too_deep(text: str) -> int | None:
 # ---- syntax errors ----------------------------------------------------------------------
 
 
-MAX_DIAGNOSTICS = 100
-"""Errors reported per file; after these, a file is not read further (nobody reads a thousand
-errors, and each costs a parse or a search for "did you mean")."""
-TOO_MANY_ERRORS = f"too many errors: stopped after {MAX_DIAGNOSTICS}; fix these and run again"
 
 
 @dataclass(frozen=True)
@@ -419,23 +411,6 @@ def _join_or(words: list[str]) -> str:
     if len(words) == 1:
         return words[0]
     return ", ".join(words[:-1]) + " or " + words[-1]
-
-
-MAX_HINT_CANDIDATES = 300
-"""Most names compared with a mistyped one (difflib compares pairs slowly)."""
-
-
-def did_you_mean(word: str, candidates: list[str]) -> str:
-    """``"; did you mean 'x'?"`` for the closest candidate, or an empty string. Among many
-    candidates, only some of about the word's length (and then with its first letter) are compared."""
-    if len(candidates) > MAX_HINT_CANDIDATES:
-        size = len(word)
-        candidates = [c for c in candidates if abs(len(c) - size) <= 2]
-        if len(candidates) > MAX_HINT_CANDIDATES:
-            initial = word[:1]
-            candidates = [c for c in candidates if c[:1] == initial][:MAX_HINT_CANDIDATES]
-    close = difflib.get_close_matches(word.lower(), sorted(set(candidates)), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _line(lines: list[str], line: int) -> str:

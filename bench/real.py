@@ -1,0 +1,248 @@
+"""kravkoll on real procurement text: the corpus's documents, as Markdown and as .docx.
+
+    python bench/real.py                          # corpus from $KRAVKOLL_CORPUS or /work/shared/corpus
+    python bench/real.py --corpus DIR --repeat 3
+
+The documents are every ``*.md`` of the corpus folder and of its ``more/`` folder (README.md
+left out), grouped by language (``en_*``, ``sv_*``). For each language they are joined into
+one file (``bench/out/real-LANG.md``), which is repeated to at least 1 MB (``real-LANG-1mb.md``)
+and to four times that (``real-LANG-4mb.md``), and written as .docx with
+``examples/make_docx.py`` (``real-LANG.docx``, the joined texts once). Measured:
+
+- in this process, CPU seconds, best of ``--repeat``: reading alone, checking alone, read +
+  check (``engine.check``, what ``kravkoll check`` does per file), with every shipped ruleset of
+  the language; 4x the text; the .docx read + check beside python-docx's own walk of it
+  (``bench/read_docx.py``);
+- as a subprocess, wall-clock seconds (best and median): the whole ``kravkoll check --format
+  json`` of the 1 MB file; ``kravkoll --version``, ``--help``, and a one-page check (the first
+  3,400 characters of the English text) with the cache of compiled rulesets warm and with
+  ``--no-cache``; proselint on the 1 MB English file when it is installed beside this Python;
+- where the time of read + check of the 1 MB English file goes: a profile, by module.
+
+Results also go to bench/out/real.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+OUT = BENCH / "out"
+sys.path[:0] = [str(ROOT), str(ROOT / "examples")]
+
+from read_docx import python_docx_walk  # noqa: E402
+from run import best_of, child_cpu_seconds, kravkoll_command, ms, rule_files_for  # noqa: E402
+
+MEGABYTE = 1_000_000
+PAGE = 3_400  # characters, as bench/generate.py counts a page
+
+
+def corpus_folder(given: str | None) -> Path:
+    return Path(given or os.environ.get("KRAVKOLL_CORPUS") or "/work/shared/corpus")
+
+
+def corpus_texts(folder: Path, language: str) -> list[Path]:
+    """The corpus's Markdown documents in ``language``, the main folder's first."""
+    return [path for sub in (folder, folder / "more") for path in sorted(sub.glob(f"{language}_*.md"))]
+
+
+def joined(paths: list[Path]) -> str:
+    return "\n\n".join(path.read_text(encoding="utf-8").strip("\n") for path in paths) + "\n"
+
+
+def write_inputs(folder: Path, language: str) -> dict[str, Path]:
+    """The files of one language in bench/out (see the module notes)."""
+    from make_docx import convert  # noqa: PLC0415
+
+    text = joined(corpus_texts(folder, language))
+    copies = -(-MEGABYTE // len(text.encode("utf-8")))
+    files = {"once": OUT / f"real-{language}.md", "1mb": OUT / f"real-{language}-1mb.md", "4mb": OUT / f"real-{language}-4mb.md"}
+    files["once"].write_text(text, encoding="utf-8")
+    files["1mb"].write_text(text * copies, encoding="utf-8")
+    files["4mb"].write_text(text * copies * 4, encoding="utf-8")
+    files["docx"] = OUT / f"real-{language}.docx"
+    convert(files["once"], files["docx"])
+    return files
+
+
+def one_page(text: str) -> str:
+    """The first paragraphs of ``text`` up to about a page."""
+    cut = text.rfind("\n\n", 0, PAGE)
+    return text[:cut if cut > 0 else PAGE].rstrip("\n") + "\n"
+
+
+def wall_times(repeat: int, command: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
+    """Best and median wall-clock seconds of ``command`` as a subprocess, and its least CPU
+    seconds (what a busy machine disturbs least)."""
+    times, cpu = [], []
+    for _ in range(repeat):
+        start, cpu_start = time.perf_counter(), child_cpu_seconds()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
+        times.append(time.perf_counter() - start)
+        cpu.append(child_cpu_seconds() - cpu_start)
+    return {"best_s": min(times), "median_s": statistics.median(times), "cpu_s": min(cpu)}
+
+
+def in_process(files: dict[str, Path], language: str, repeat: int) -> dict[str, Any]:
+    from checker.config import Config  # noqa: PLC0415
+    from checker.engine import check, check_document  # noqa: PLC0415
+    from checker.limits import collector_paused  # noqa: PLC0415
+    from checker.readers import read_document  # noqa: PLC0415
+    from checker.rulecompile import load_rulesets  # noqa: PLC0415
+
+    rulesets = load_rulesets(rule_files_for(language))
+    config = Config(lang=language)
+
+    def read(path: Path) -> Any:
+        with collector_paused():
+            return read_document(path, language=language)
+
+    document = read(files["1mb"])
+    check_document(document, rulesets)  # builds the matcher once
+
+    def check_only() -> Any:
+        with collector_paused():
+            return check_document(document, rulesets)
+
+    result: dict[str, Any] = {
+        "megabytes": files["1mb"].stat().st_size / MEGABYTE,
+        "pages": len(files["1mb"].read_text(encoding="utf-8")) / PAGE,
+        "statements": len(document.statements),
+        "read_s": best_of(repeat, lambda: read(files["1mb"])),
+        "check_s": best_of(repeat, check_only),
+        "full_s": best_of(repeat, lambda: check([files["1mb"]], rulesets, config)),
+        "full_4mb_s": best_of(max(1, repeat // 2), lambda: check([files["4mb"]], rulesets, config)),
+        "docx_full_s": best_of(repeat, lambda: check([files["docx"]], rulesets, config)),
+    }
+    data = files["docx"].read_bytes()
+    result["docx_walk_s"] = best_of(repeat, lambda: python_docx_walk(data))
+    result["docx_megabytes"] = len(data) / MEGABYTE
+    return result
+
+
+def where_time_goes(path: Path, language: str, top: int = 10) -> list[tuple[str, float]]:
+    """Seconds of read + check of ``path`` spent in each module's own code (a profile of the
+    first check in this process, as ``kravkoll check`` runs it: the matcher is built and RE2
+    builds its DFA states on the way), largest first."""
+    from checker.config import Config  # noqa: PLC0415
+    from checker.engine import check  # noqa: PLC0415
+    from checker.rulecompile import load_rulesets  # noqa: PLC0415
+
+    rulesets = load_rulesets(rule_files_for(language))
+    config = Config(lang=language)
+    profile = cProfile.Profile()
+    profile.enable()
+    check([path], rulesets, config)
+    profile.disable()
+    by_module: dict[str, float] = {}
+    for (filename, _line, name), (_calls, _primitive, own, _cumulative, _callers) in pstats.Stats(profile).stats.items():
+        module = _builtin_name(name) if filename == "~" else _module_name(filename)  # built-ins by name: str methods, RE2 calls
+        by_module[module] = by_module.get(module, 0.0) + own
+    return sorted(by_module.items(), key=lambda item: -item[1])[:top]
+
+
+def _builtin_name(name: str) -> str:
+    """``<method 'search' of 're.Pattern' objects>`` → ``re.Pattern.search``."""
+    method = re.fullmatch(r"<method '(\w+)' of '([\w.]+)' objects>", name)
+    if method:
+        return f"{method.group(2)}.{method.group(1)}"
+    return name.removeprefix("<built-in method ").removesuffix(">")
+
+
+def _module_name(filename: str) -> str:
+    path = Path(filename)
+    if "checker" in path.parts:
+        return ".".join(path.parts[path.parts.index("checker"):]).removesuffix(".py")
+    if "site-packages" in path.parts:
+        return path.parts[path.parts.index("site-packages") + 1]
+    return path.name
+
+
+def commands(files: dict[str, Path], repeat: int) -> dict[str, Any]:
+    kravkoll = kravkoll_command()
+    with tempfile.TemporaryDirectory() as scratch:
+        page = Path(scratch) / "one-page.md"
+        page.write_text(one_page(files["once"].read_text(encoding="utf-8")), encoding="utf-8")
+        cache_env = {**os.environ, "KRAVKOLL_CACHE_DIR": str(Path(scratch) / "cache")}
+        subprocess.run([*kravkoll, "check", "--lang", "en", str(page)], capture_output=True, check=False, env=cache_env)  # warms the cache
+        result = {
+            "version": wall_times(repeat, [*kravkoll, "--version"]),
+            "help": wall_times(repeat, [*kravkoll, "--help"]),
+            "one_page_warm": wall_times(repeat, [*kravkoll, "check", "--lang", "en", str(page)], cache_env),
+            "one_page_no_cache": wall_times(repeat, [*kravkoll, "check", "--no-cache", "--lang", "en", str(page)], cache_env),
+            "python_alone": wall_times(repeat, [sys.executable, "-c", "pass"]),
+        }
+        whole = [*kravkoll, "check", "--format", "json", "--fail-on", "never"]
+        for language in ("en", "sv"):
+            result[f"whole_1mb_{language}"] = wall_times(max(1, repeat // 3), [*whole, "--lang", language, str(OUT / f"real-{language}-1mb.md")], cache_env)
+    proselint = shutil.which("proselint", path=str(Path(sys.executable).parent)) or shutil.which("proselint")
+    if proselint:
+        result["proselint_1mb_en"] = wall_times(max(1, repeat // 3), [proselint, "check", str(OUT / "real-en-1mb.md")])
+    return result
+
+
+def report(results: dict[str, Any]) -> None:
+    print("\n== real text (corpus), CPU seconds in process, best of", results["repeat"])
+    for language in ("en", "sv"):
+        entry = results[language]
+        pages_per_s = entry["pages"] / entry["full_s"]
+        print(f"  {language}: {entry['megabytes']:.2f} MB ({entry['pages']:.0f} pages, {entry['statements']} statements)")
+        print(f"     read {ms(entry['read_s'])}   check {ms(entry['check_s'])}   read + check {ms(entry['full_s'])}"
+              f"   {pages_per_s:.0f} pages/s   {entry['full_s'] / entry['megabytes']:.2f} s/MB")
+        print(f"     4x the text   x{entry['full_4mb_s'] / entry['full_s']:.2f}")
+        print(f"     .docx ({entry['docx_megabytes']:.2f} MB, the texts once): read + check {ms(entry['docx_full_s'])}, "
+              f"python-docx walk {ms(entry['docx_walk_s'])}, x{entry['docx_full_s'] / entry['docx_walk_s']:.2f}")
+    timed = results["commands"]
+    print("\n== whole commands: wall clock (best / median), CPU (best)")
+    for name, label in (("python_alone", "python -c pass"), ("version", "kravkoll --version"), ("help", "kravkoll --help"),
+                        ("one_page_warm", "check, one page, warm cache"), ("one_page_no_cache", "check, one page, --no-cache"),
+                        ("whole_1mb_en", "check --format json, 1 MB en"), ("whole_1mb_sv", "check --format json, 1 MB sv"),
+                        ("proselint_1mb_en", "proselint, the same 1 MB en")):
+        if name in timed:
+            print(f"  {label:<32} {ms(timed[name]['best_s'])} / {ms(timed[name]['median_s'])}   {ms(timed[name]['cpu_s'])}")
+    print("\n== where read + check of the 1 MB English text spends its time (own time by module, profiled)")
+    total = sum(seconds for _, seconds in results["profile_en"])
+    for module, seconds in results["profile_en"]:
+        print(f"  {module:<40} {ms(seconds)}   {seconds / total:5.1%} of the top entries")
+
+
+def run(corpus: Path, repeat: int) -> dict[str, Any] | None:
+    if not corpus.is_dir():
+        print(f"\n== real text: skipped ({corpus} does not exist; give --corpus or KRAVKOLL_CORPUS)")
+        return None
+    OUT.mkdir(exist_ok=True)
+    files = {language: write_inputs(corpus, language) for language in ("en", "sv")}
+    results: dict[str, Any] = {"corpus": str(corpus), "repeat": repeat}
+    for language in ("en", "sv"):
+        results[language] = in_process(files[language], language, repeat)
+    results["commands"] = commands(files["en"], max(repeat * 2, 5))
+    results["profile_en"] = where_time_goes(files["en"]["1mb"], "en")
+    report(results)
+    (OUT / "real.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", help="corpus folder (default: $KRAVKOLL_CORPUS or /work/shared/corpus)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement; the best counts (default 5)")
+    args = parser.parse_args()
+    run(corpus_folder(args.corpus), args.repeat)
+
+
+if __name__ == "__main__":
+    main()
