@@ -43,22 +43,26 @@ document.body.setAttribute("data-layout",document.getElementById("phone").conten
 </body></html>"""
 
 
-def report_of(name: str) -> str:
-    result = next(check_each([EXAMPLES / name]))
+def report_of(name: str, path: Path | None = None) -> str:
+    result = next(check_each([path or EXAMPLES / name]))
     return render_report(result, matrix_document(result), [f"{r.name} {r.version}" for r in result.rulesets])
 
 
-def matrix_of(name: str) -> str:
-    result = next(check_each([EXAMPLES / name]))
+def matrix_of(name: str, path: Path | None = None) -> str:
+    result = next(check_each([path or EXAMPLES / name]))
     return render_matrix_html(Matrix(documents=[matrix_document(result)]))
 
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("layout")
+    deep = folder / ("upphandlingsdokument-" * 4 + "2026") / "granskade-utkast"  # a long path, written out in the pages
+    deep.mkdir(parents=True)
     written = {}
     for name in WIDE:
-        for kind, html in (("report", report_of(name)), ("matrix", matrix_of(name))):
+        copy = deep / name
+        copy.write_bytes((EXAMPLES / name).read_bytes())
+        for kind, html in (("report", report_of(name, copy)), ("matrix", matrix_of(name, copy))):
             page = folder / f"{kind}-{name}.html"
             page.write_text(html.replace("</body>", _PROBE), encoding="utf-8")
             written[f"{kind}-{name}"] = page

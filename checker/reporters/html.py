@@ -46,6 +46,7 @@ header.page,main,footer.page{max-width:72rem;margin:0 auto;padding:0 1.25rem}
 header.page{padding-top:1.5rem}
 h1{font-size:1.75rem;margin:.2rem 0}
 h2{font-size:1.35rem;margin:0 0 .75rem}
+h1,h2,.meta{overflow-wrap:anywhere}
 h3{font-size:1.1rem;margin:1.25rem 0 .5rem}
 .meta{color:var(--muted);margin:.25rem 0 1rem}
 nav.toc ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;padding:0;margin:0 0 1rem}
