@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.engine import Classification, DocumentIndex, default_rulesets_compiled
 from support import md
@@ -129,3 +131,40 @@ def test_list_items_carry_their_lead_ins_class_but_not_its_other_defines() -> No
     items = {s.index for s in document.statements if s.kind == "list_item"}
     assert items <= c.statements_of_class("requirement")  # "shall … :" binds its items
     assert not items & c.statements_of_class("measurable")  # "within 2 weeks" is the lead-in's, not theirs
+
+
+def _reference_spans(terms: list[str], text: str) -> set[tuple[int, int]]:
+    """Every place a term occurs, found by Python's re one term at a time (slow, plain)."""
+    import re
+
+    from checker.matching import parse_term
+
+    found = set()
+    for term in map(parse_term, terms):
+        core = r"\s+".join(re.escape(word) for word in term.core.split(" "))
+        left = r"\w*" if term.leading_star else r"(?<!\w)"
+        right = r"\w*" if term.trailing_star else r"(?!\w)"
+        found |= {m.span() for m in re.finditer(left + core + right, text, re.IGNORECASE)}
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["ska", "skall", "leverantören", "*en", "rapport*", "är skyldig att", "om", "att", "den"]),
+             min_size=1, max_size=5, unique=True),
+    st.lists(st.sampled_from(["ska", "leverantören", "tjänsten", "rapporten", "om", "att", "är", "skyldig", "den",
+                              "skall", "månadsrapport", "ö", ",", "  ", "Ska"]), max_size=12),
+)
+def test_term_finder_finds_only_real_occurrences_and_the_first_of_each_run(terms: list[str], words: list[str]) -> None:
+    """The reading's one-pass finder against a plain reference: every span it reports is an
+    occurrence of a term, and where the reference finds one, the finder reports one that
+    starts there or overlaps it (RE2 reports non-overlapping matches, leftmost first)."""
+    from checker.reading import TermFinder
+
+    text = " ".join(words)
+    finder = TermFinder({"list": terms})
+    got = [(start, end) for start, end, _ in finder.finditer(text)]
+    reference = _reference_spans(terms, text)
+    assert set(got) <= reference
+    for start, end in reference:
+        assert any(s < end and start < e for s, e in got), (start, end, got)
