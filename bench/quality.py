@@ -82,7 +82,7 @@ def free_documents(corpus: list[Path]) -> set[str]:
         if manifest.exists():
             for row in read_tsv(manifest):
                 licence = row.get("licence_or_status", "")
-                if FREE_LICENCE.search(licence) and "all rights reserved" not in licence.lower():
+                if FREE_LICENCE.search(licence) and not re.search(r"all rights reserved|crown copyright", licence, re.IGNORECASE):
                     free.add(row["file"])
     return free
 
