@@ -23,11 +23,9 @@ A ruleset author who wants ``kravkoll report`` to show, say, incentives only has
 
 from __future__ import annotations
 
-from functools import cache
 
-from .engine import Classification, DocumentIndex, DocumentResult, default_rulesets, trace
+from .engine import Classification, DocumentIndex, DocumentResult, default_rulesets_compiled, trace
 from .report import BALANCE_ELEMENTS, BalanceElement, TraceRow
-from .rulecompile import load_rulesets
 from .rulemodel import Ruleset
 
 _CLASS_OF = {"follow_up": "followup", "sanction": "sanction"}
@@ -51,9 +49,9 @@ def _statements(c: Classification, key: str) -> frozenset[int]:
     return c.term_sets.get(name, frozenset()) - c.index.headings
 
 
-@cache
 def _shipped(language: str) -> tuple[Ruleset, ...]:
-    return tuple(load_rulesets(default_rulesets(language)))
+    """The shipped rulesets of a language, compiled once per process by the engine."""
+    return default_rulesets_compiled(language)
 
 
 def linked_statements(rows: list[TraceRow]) -> dict[str, frozenset[int]]:

@@ -152,9 +152,6 @@ def _parse_format_or_outputs(ctx: click.Context, param: click.Parameter, values:
     return parsed
 
 
-LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
-
-
 def _note(message: str) -> None:
     """Information on standard error ("wrote the baseline"), unless ``--quiet``."""
     if not click.get_current_context().find_root().meta.get("quiet"):
@@ -405,8 +402,11 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
         if file.error:
             _error(file.error)
         elif file.language_conflict:
-            warn(f"{file.path}: the text reads as {LANGUAGE_NAMES[file.language_conflict]}, but it was checked as "
-                 f"{LANGUAGE_NAMES.get(file.language or '', file.language)} (--lang or the configuration); its rules may not apply")
+            from .reporters.labels import Labels  # noqa: PLC0415
+
+            name = Labels("en")
+            warn(f"{file.path}: the text reads as {name(f'language.{file.language_conflict}')}, but it was checked as "
+                 f"{name(f'language.{file.language}')} (--lang or the configuration); its rules may not apply")
     if _debug(click.get_current_context()):
         for text in tracebacks:
             click.echo(text, err=True, nl=False)

@@ -927,7 +927,7 @@ def trace(result: DocumentResult) -> list[TraceRow]:
                     j = link[1]
                     if j not in best or _LINK_STRENGTH[link[0]] < _LINK_STRENGTH[best[j][0]]:
                         best[j] = link
-    readings = [c.reading() for c in result.classifications if "modal_binding" in c.ruleset.lists][:1]
+    reading = next((c.reading() for c in result.classifications if "modal_binding" in c.ruleset.lists), None)
     evidence = _evidence(result, frozenset(found))
     rows: list[TraceRow] = []
     for i in sorted(found):
@@ -935,7 +935,7 @@ def trace(result: DocumentResult) -> list[TraceRow]:
         measurability = "no" if i in why else "yes" if i in evidence else "unclear"
         row = TraceRow(statement=i, requirement_id=statement.requirement_id, id_source=statement.id_source, text=statement.text,
                        location=statement.location, measurable=measurability == "yes", measurability=measurability,
-                       evidence=evidence.get(i), party=readings[0].party_of(statement) if readings else None,
+                       evidence=evidence.get(i), party=reading.party_of(statement) if reading else None,
                        unmeasurable_because=why.get(i, []))
         for kind, best in found[i].items():
             ordered = sorted(best.values(), key=lambda link: (_LINK_STRENGTH[link[0]], link[1]))

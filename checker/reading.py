@@ -66,6 +66,7 @@ READING_NAMES = {
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
 
 _MODALS = ("modal_binding", "modal_future")
+_ALONE = ("first_person", "second_person", "performance_header", "sanction_header")
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False
 # RE2's default memory budget (8 MB) is too small for the DFA of a vocabulary ten times the
@@ -186,11 +187,6 @@ class TermFinder:
                 return name
         return None
 
-    def match_at_start(self, text: str) -> bool:
-        """Whether a term opens ``text`` (after white space)."""
-        text = text.lstrip()
-        return any(start == 0 for start, _, _ in self.finditer(text[:80]))
-
 
 @dataclass(frozen=True)
 class Obligation:
@@ -207,8 +203,9 @@ class Vocabulary:
 
     def __init__(self, lists: Mapping[str, Iterable[str]]) -> None:
         self.lists = {name: list(terms) for name, terms in lists.items()}
-        self.finder = {name: TermFinder({name: self.lists[name]}) if self.lists.get(name) else None for name in VOCABULARY}
-        """A finder for each list of the vocabulary the ruleset has (None where it has none)."""
+        self.finder = {name: TermFinder({name: self.lists[name]}) if self.lists.get(name) else None for name in _ALONE}
+        """A finder for each list looked up on its own (None where the ruleset has none); the
+        others are found together, by :meth:`tokens`."""
         self.roles = TermFinder({party: self.lists[f"party_{party}"] for party in PARTIES if self.lists.get(f"party_{party}")})
         """The parties as the ruleset names them, for reading a definition's aliases."""
         self._tokens: dict[bool, TermFinder] = {}

@@ -30,6 +30,7 @@ _LIST = re.compile(r"^([ \t]*)([-*+•]|\d{1,9}[.)])([ \t]+)(?:\[[ xX]\][ \t]+)?
 _TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _QUOTE = re.compile(r"^ {0,3}> ?")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_CODE_OR_ESCAPED_BAR = re.compile(r"`[^`]*`|\\\|")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<title>[^*_].*?)\1\s*$")
 
 
@@ -267,7 +268,7 @@ def _has_bar(line: str | None) -> bool:
     """Whether a line has a cell separator: an unescaped ``|`` outside inline code."""
     if line is None or not line.strip() or _LIST.match(line) or _ATX.match(line):
         return False
-    return "|" in re.sub(r"`[^`]*`|\\\|", "", line)
+    return "|" in _CODE_OR_ESCAPED_BAR.sub("", line)
 
 
 def _bare_table_starts(lines: _Lines) -> bool:
