@@ -51,7 +51,7 @@ from .rulemodel import (
     TermsAtom,
     Words,
 )
-from .reading import VOCABULARY, DocumentReading, vocabulary
+from .reading import MODAL_LISTS, VOCABULARY, DocumentReading, vocabulary
 from .segment import MentionFinder, MentionTexts, id_key
 
 EMPTY: frozenset[int] = frozenset()
@@ -498,7 +498,7 @@ class Classification:
         found = self.matches.readings.get(key)
         if found is None:
             lists = tuple((name, tuple(self.ruleset.lists[name].terms)) for name in VOCABULARY if name in self.ruleset.lists)
-            candidates = (self.term_sets.get("modal_binding", EMPTY) | self.term_sets.get("modal_future", EMPTY)) - self.index.headings
+            candidates = frozenset().union(*(self.term_sets.get(name, EMPTY) for name in MODAL_LISTS)) - self.index.headings
             tender = len(self.term_sets.get("tender_context", EMPTY) - self.index.headings)
             found = self.matches.readings[key] = DocumentReading(self.document, vocabulary(lists), self.index.flat_texts, candidates, tender)
         return found

@@ -40,6 +40,8 @@ VOCABULARY = {
     "modal_binding": "modals that bind in a main clause: shall, must, is required to, ska, måste …",
     "modal_future": "'will' and its kind: bind only with a party as the subject",
     "modal_fact": "verbs after 'will' that state a fact, not a duty: be, receive, have …",
+    "modal_soft": "soft modals: should, is expected to, bör — obligations in a tender, where such wishes are evaluated",
+    "advice_after_soft": "words after a soft modal that make it advice, not a wish about the tender: be aware, note …",
     "subordinator": "words that open a subordinate clause wherever they stand: if, when, how, om, när, hur, att …",
     "relative": "words that open a subordinate clause when they start it: who, which, that, som …",
     "party_supplier": "the supplier, its staff and its deliverable as a subject",
@@ -56,7 +58,8 @@ VOCABULARY = {
 """The terms lists a ruleset may name to teach the reading its language."""
 
 READING_NAMES = {
-    "main_obligation": "a binding modal in the main clause, or a named party as the subject of 'will'",
+    "main_obligation": "a binding modal in the main clause, or a named party as the subject of 'will'; in a tender also a soft modal (should, bör)",
+    "soft_obligation": "an obligation written with a soft modal (should, bör) in a tender: a wish that is evaluated, binding nobody to perform",
     "binds_supplier": "an obligation whose subject is the supplier, its staff or its deliverable",
     "binds_buyer": "an obligation whose subject is the buyer",
     "binds_mutual": "an obligation that binds both parties",
@@ -65,7 +68,8 @@ READING_NAMES = {
 }
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
 
-_MODALS = ("modal_binding", "modal_future")
+MODAL_LISTS = ("modal_binding", "modal_future", "modal_soft")
+"""The lists whose words open an obligation; a statement with none of them is not read."""
 _ALONE = ("first_person", "second_person", "performance_header", "sanction_header")
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False
@@ -195,6 +199,8 @@ class Obligation:
     party: str
     start: int
     end: int
+    soft: bool = False
+    """Written with a soft modal ("should", "bör"): a wish the tender evaluates."""
 
 
 class Vocabulary:
@@ -223,9 +229,9 @@ class Vocabulary:
         precedence where two start at the same place (a modal before a party, a party before a
         mere subject word): one RE2 pass per statement, built once per vocabulary."""
         if tender not in self._tokens:
-            names = {name: self.lists.get(name, []) for name in _MODALS}
+            names = {name: self.lists.get(name, []) for name in MODAL_LISTS}
             names.update(self.party_words(tender))
-            names.update({name: self.lists.get(name, []) for name in ("subordinator", "relative", "modal_fact", "subject_after_modal")})
+            names.update({name: self.lists.get(name, []) for name in ("subordinator", "relative", "advice_after_soft", "modal_fact", "subject_after_modal")})
             self._tokens[tender] = TermFinder({name: terms for name, terms in names.items() if terms})
         return self._tokens[tender]
 
@@ -261,7 +267,7 @@ class DocumentReading:
         for statement in document.statements:  # list items carry their lead-in's obligation
             if statement.lead_in is not None and statement.index not in self.obligations and statement.lead_in in self.obligations:
                 lead = self.obligations[statement.lead_in]
-                self.obligations[statement.index] = Obligation(lead.party, 0, 0)
+                self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
 
     # -- the document's parties
     def _role_of(self, word: str) -> str | None:
@@ -310,9 +316,9 @@ class DocumentReading:
         tokens = list(self.tokens.finditer(text))
         if self.aliases is not None:
             tokens = sorted(tokens + list(self.aliases.finditer(text)))
-        modals = [(start, end, name == "modal_binding") for start, end, name in tokens if name in _MODALS]
+        modals = [(start, end, name) for start, end, name in tokens if name in MODAL_LISTS]
         previous_end = 0
-        for start, end, is_binding in modals:
+        for start, end, modal in modals:
             clause = max(previous_end, self._clause_start(text, start))
             before = [t for t in tokens if clause <= t[0] and t[1] <= start]
             following = next((t for t in tokens if t[0] >= end), None)
@@ -325,10 +331,13 @@ class DocumentReading:
                 continue
             mentions = [] if subordinate else self._subject_mentions(text, clause, before)
             party = mentions[-1] if mentions else named_after
-            if not is_binding:  # "will": the buyer's is intent ("The Government will evaluate …")
-                if party in (None, "buyer") or (next_word is not None and next_word[2] == "modal_fact"):
+            if modal == "modal_future":  # "will": the buyer's is intent ("The Government will evaluate …")
+                if party in (None, "buyer") or (next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
                     continue
-            return Obligation(party or "supplier", start, end)
+            if modal == "modal_soft":  # a wish binds only where a tender evaluates it; advice never
+                if not self.tender or (next_word is not None and next_word[2] == "advice_after_soft"):
+                    continue
+            return Obligation(party or "supplier", start, end, modal == "modal_soft")
         return None
 
     @staticmethod
@@ -368,6 +377,8 @@ class DocumentReading:
     def statements(self, name: str) -> frozenset[int]:
         if name == "main_obligation":
             return frozenset(self.obligations)
+        if name == "soft_obligation":
+            return frozenset(i for i, o in self.obligations.items() if o.soft)
         if name.startswith("binds_"):
             party = name[len("binds_"):]
             return frozenset(i for i, o in self.obligations.items() if o.party == party)

@@ -88,6 +88,49 @@ def test_we_is_the_supplier_in_a_vendors_terms_and_the_buyer_in_a_tender() -> No
     assert tender["You must include a price."] == "tenderer"
 
 
+def test_soft_modals_are_obligations_in_a_tender_only_and_advice_is_none() -> None:
+    tender = """
+        This request for quotation (RFQ) invites quoters to submit quotes.
+
+        The offeror must submit its quote by 1 May. Offerors may ask questions.
+
+        Resumes should describe each person's experience. Offerors should be aware that late quotes are rejected.
+        """
+    found = parties(tender, "en")
+    assert found["Resumes should describe each person's experience."] == "supplier"
+    assert found["Offerors should be aware that late quotes are rejected."] is None  # advice
+    assert parties("The Supplier should use ecolabelled products.", "en")["The Supplier should use ecolabelled products."] is None
+    anbud = parties(
+        """
+        Anbudsgivaren ska lämna anbudet senast 1 maj. Anbudet ska vara på svenska.
+
+        Anbudsgivare som lämnar anbud ska bifoga CV. Konsulten bör ha erfarenhet av agila metoder.
+        """,
+        "sv",
+    )
+    assert anbud["Konsulten bör ha erfarenhet av agila metoder."] == "supplier"
+    assert parties("Leverantören bör använda miljömärkta medel.", "sv")["Leverantören bör använda miljömärkta medel."] is None
+
+
+def test_a_soft_obligation_is_a_requirement_but_not_one_to_follow_up_or_sanction() -> None:
+    document = md(
+        """
+        This request for proposals (RFP) invites proponents to submit proposals. Proponents must register.
+
+        Each proponent must submit one proposal.
+
+        The Contractor should restore the service within 4 hours.
+        """,
+        language="en",
+    )
+    (contract,) = [r for r in default_rulesets_compiled("en") if r.name == "en-contract"]
+    c = Classification(contract, DocumentIndex(document))
+    (soft,) = [s.index for s in document.statements if "should restore" in s.text]
+    assert soft in c.statements_of_class("requirement")
+    assert soft in c.reading().statements("soft_obligation")
+    assert soft not in c.statements_of_class("performance_requirement")
+
+
 def test_rows_of_a_performance_table_are_requirements_and_credit_tables_are_not() -> None:
     document = md(
         """
