@@ -53,6 +53,7 @@ VOCABULARY = {
     "tender_context": "words that show a tender document (offeror, solicitation, anbudsgivare …)",
     "performance_header": "words of a performance table's header, or of the first cell of a row in a table written sideways: target, AQL, due date, servicenivå …",
     "sanction_header": "words of a credit or penalty table's header (its rows are sanctions): credit, vite …",
+    "performance_caption": "words that, in the heading or the sentences introducing a table, make its rows performance levels: service level, uptime, SLO, servicenivå …",
     "subject_after_modal": "words that, just after a modal, show an inverted main clause: den, det, *en …",
 }
 """The terms lists a ruleset may name to teach the reading its language."""
@@ -64,13 +65,13 @@ READING_NAMES = {
     "binds_buyer": "an obligation whose subject is the buyer",
     "binds_mutual": "an obligation that binds both parties",
     "binds_tenderer": "an obligation of the tenderer (or of its tender)",
-    "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …)",
+    "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
 }
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
 
 MODAL_LISTS = ("modal_binding", "modal_future", "modal_soft")
 """The lists whose words open an obligation; a statement with none of them is not read."""
-_ALONE = ("first_person", "second_person", "performance_header", "sanction_header")
+_ALONE = ("first_person", "second_person", "performance_header", "sanction_header", "performance_caption")
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False
 # RE2's default memory budget (8 MB) is too small for the DFA of a vocabulary ten times the
@@ -85,6 +86,11 @@ _DEFINITION = re.compile(
     r"(?P<name>(?:[A-ZÅÄÖ0-9][\w&.,'’-]*\s+){0,4}[A-ZÅÄÖ0-9][\w&.'’-]*)?[\s,]*"
     r"\((?P<aliases>[^()]{1,160})\)"
 )
+# A name as the whole subject of a clause, just before a modal ("ZITADEL will", "Acme shall"):
+# one capitalised word at the start of the text or after a clause boundary. Several words are
+# a defined term ("Financial Credit will …"), as is a word the document defines ("Downtime means").
+_NAMED_SUBJECT = re.compile(r"(?:^|[.;:]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
+_DEFINED_TERM = re.compile(r"\b([A-ZÅÄÖ][\w&'’-]*)[*_\"”’]*\s+(?:means|shall mean|has the meaning|avser|betyder)\b")
 _QUOTED = re.compile(r"[\"“”„'‘’]([^\"“”„'‘’]{1,40})[\"“”„'‘’]")
 _HEREINAFTER = re.compile(
     r"(?i:hereinafter|hereafter|nedan(?:\s+kallad|\s+kallat|\s+benämnd|\s+benämnt)?)\s+"
@@ -257,6 +263,10 @@ class DocumentReading:
         for party, name in self._aliases(texts):
             learned.setdefault(party, []).append(name)
         self.tokens = vocabulary.tokens(self.tender)
+        if not self.tender and self._vendor_voice(texts):
+            for name in self._names_as_subjects(texts):
+                if name not in learned.get("buyer", []):
+                    learned.setdefault("supplier", []).append(name)
         self.aliases = TermFinder(learned) if learned else None
         """The names this document gives its parties in its definitions ("Acme", "ZITADEL")."""
         self.obligations: dict[int, Obligation] = {}
@@ -310,6 +320,25 @@ class DocumentReading:
         for name, role in learned.items():
             if len(name) >= 2 and not name.isdigit() and name.lower() not in _NOT_A_NAME and "*" not in name:
                 yield role, name
+
+    def _vendor_voice(self, texts: list[str]) -> bool:
+        """Whether the document is a vendor's own terms: it speaks as "we" in three statements or more."""
+        first_person = self.vocabulary.finder["first_person"]
+        return first_person is not None and sum(1 for text in texts if first_person.search(text)) >= 3
+
+    def _names_as_subjects(self, texts: list[str]) -> Iterable[str]:
+        """The names a vendor's terms use for the vendor itself: a proper name ("ZITADEL",
+        "Safespring") that is the whole subject of a modal at least twice. Its own terms name the
+        customer by a party word ("Customer", "you"), so a name there is the vendor's."""
+        counts: dict[str, int] = {}
+        defined: set[str] = set()
+        for text in texts:
+            defined.update(match.group(1) for match in _DEFINED_TERM.finditer(text))
+            for match in _NAMED_SUBJECT.finditer(text):
+                name = match.group("name")
+                if name.lower() not in _NOT_A_NAME and self._role_of(name) is None:
+                    counts[name] = counts.get(name, 0) + 1
+        return [name for name, count in counts.items() if count >= 2 and name not in defined]
 
     # -- obligations
     def _obligation(self, text: str) -> Obligation | None:
@@ -392,10 +421,35 @@ class DocumentReading:
         if header is None:
             return frozenset()
         sanction = self.vocabulary.finder["sanction_header"]
-        tables = {number for number, text in enumerate(headers, start=1)
-                  if text and header.search(plain_text(text)) and not self._credit_table(text, sanction)}
+        caption = self.vocabulary.finder["performance_caption"]
+        captions = self._captions() if caption is not None else {}
+        tables = set()
+        for number in set(captions) | set(range(1, len(headers) + 1)):
+            text = headers[number - 1] if number <= len(headers) else ""
+            named = header.search(plain_text(text)) or (caption is not None and caption.search(plain_text(captions.get(number, ""))))
+            if named and not self._credit_table(text, sanction):
+                tables.add(number)
         return frozenset(s.index for s in self.document.statements
                          if s.kind == "table_row" and (s.table in tables or self._labelled_row(s.text, header)))
+
+    def _captions(self) -> dict[int, str]:
+        """For each table, the words that introduce it: the title of its section and the (at
+        most three) statements just before it in that section ("… the Monthly Uptime Percentage
+        … as follows (the "SLO"):", "as outlined in the table below")."""
+        captions: dict[int, str] = {}
+        before: list[str] = []
+        section: int | None = None
+        titles = {s.index: s.title for s in self.document.sections}
+        for statement in self.document.statements:
+            if statement.section != section:
+                section, before = statement.section, []
+            if statement.kind == "table_row":
+                if statement.table is not None and statement.table not in captions:
+                    captions[statement.table] = " ".join([titles.get(section, "") if section is not None else "", *before[-3:]])
+                before = []
+            elif statement.kind != "heading":
+                before.append(statement.text)
+        return captions
 
     @staticmethod
     def _labelled_row(text: str, header: TermFinder) -> bool:

@@ -211,3 +211,45 @@ def test_term_finder_finds_only_real_occurrences_and_the_first_of_each_run(terms
     assert set(got) <= reference
     for start, end in reference:
         assert any(s < end and start < e for s, e in got), (start, end, got)
+
+
+def test_a_table_introduced_as_service_levels_lists_requirements_whatever_its_header_says() -> None:
+    document = md(
+        """
+        ## Availability
+
+        The service will provide a Monthly Uptime Percentage per plan as follows (the "SLO"):
+
+        | Option | Level |
+        | --- | --- |
+        | Extended | 99.95% |
+
+        Our offices are listed below.
+
+        | City | Street |
+        | --- | --- |
+        | Basel | Main Street 1 |
+        """,
+        language="en",
+    )
+    (base,) = [r for r in default_rulesets_compiled("en") if r.name == "en-requirements"]
+    c = Classification(base, DocumentIndex(document))
+    rows = {document.statements[i].text for i in c.statements_of_class("requirement")} & {s.text for s in document.statements if s.kind == "table_row"}
+    assert rows == {"Extended | 99.95%"}
+
+
+def test_a_vendors_terms_name_the_vendor_as_the_subject_of_its_promises() -> None:
+    terms = """
+        We provide the Service under these terms. We may update them. We will notify you of changes.
+
+        **Downtime** means a minute in which the Service is not available.
+
+        Acme will use reasonable efforts to resolve support requests. Acme will respond within 1 business hour.
+
+        Downtime will count towards the Monthly Uptime Percentage. Downtime will exclude maintenance.
+        """
+    found = parties(terms, "en")
+    assert found["Acme will use reasonable efforts to resolve support requests."] == "supplier"
+    assert found["Downtime will count towards the Monthly Uptime Percentage."] is None  # a defined term, not a party
+    plain = parties("Acme will use reasonable efforts. Acme will respond within 1 business hour.", "en")
+    assert plain["Acme will use reasonable efforts."] is None  # no vendor voice: a name alone binds nobody
