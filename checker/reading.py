@@ -425,9 +425,15 @@ class DocumentReading:
         captions = self._captions() if caption is not None else {}
         tables = set()
         for number in set(captions) | set(range(1, len(headers) + 1)):
-            text = headers[number - 1] if number <= len(headers) else ""
-            named = header.search(plain_text(text)) or (caption is not None and caption.search(plain_text(captions.get(number, ""))))
-            if named and not self._credit_table(text, sanction):
+            text = plain_text(headers[number - 1]) if number <= len(headers) else ""
+            introduced = plain_text(captions.get(number, ""))
+            by_header = header.search(text)
+            by_caption = caption is not None and caption.search(introduced)
+            # a credit table: its header names the credit beside at most one other column, or
+            # the words introducing it do ("Financial Credit means the percent … as shown in the
+            # following table") and its header names no level of its own
+            credit = self._credit_table(text, sanction) or (not by_header and sanction is not None and sanction.search(introduced))
+            if (by_header or by_caption) and not credit:
                 tables.add(number)
         return frozenset(s.index for s in self.document.statements
                          if s.kind == "table_row" and (s.table in tables or self._labelled_row(s.text, header)))
