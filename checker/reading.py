@@ -65,6 +65,7 @@ READING_NAMES = {
     "binds_buyer": "an obligation whose subject is the buyer",
     "binds_mutual": "an obligation that binds both parties",
     "binds_tenderer": "an obligation of the tenderer (or of its tender)",
+    "vendor_terms": "every statement of a vendor's own terms: a document that speaks as 'we' in three statements or more and is no tender",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
 }
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
@@ -263,7 +264,9 @@ class DocumentReading:
         for party, name in self._aliases(texts):
             learned.setdefault(party, []).append(name)
         self.tokens = vocabulary.tokens(self.tender)
-        if not self.tender and self._vendor_voice(texts):
+        self.vendor_terms = not self.tender and self._vendor_voice(texts)
+        """Whether the document is a vendor's own terms (its SLA, its terms of service)."""
+        if self.vendor_terms:
             for name in self._names_as_subjects(texts):
                 if name not in learned.get("buyer", []):
                     learned.setdefault("supplier", []).append(name)
@@ -413,6 +416,8 @@ class DocumentReading:
             return frozenset(i for i, o in self.obligations.items() if o.party == party)
         if name == "performance_row":
             return self._performance_rows()
+        if name == "vendor_terms":
+            return frozenset(s.index for s in self.document.statements) if self.vendor_terms else frozenset()
         return frozenset()
 
     def _performance_rows(self) -> frozenset[int]:
