@@ -65,6 +65,7 @@ READING_NAMES = {
     "binds_buyer": "an obligation whose subject is the buyer",
     "binds_mutual": "an obligation that binds both parties",
     "binds_tenderer": "an obligation of the tenderer (or of its tender)",
+    "sanction_row": "a row of a table of credits or penalties (its header names the credit, or the words introducing it do): the sanction's amounts, its largest row its cap",
     "vendor_terms": "every statement of a vendor's own terms: a document that speaks as 'we' in three statements or more and is no tender",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
 }
@@ -272,6 +273,7 @@ class DocumentReading:
                     learned.setdefault("supplier", []).append(name)
         self.aliases = TermFinder(learned) if learned else None
         """The names this document gives its parties in its definitions ("Acme", "ZITADEL")."""
+        self._tables: tuple[set[int], set[int]] | None = None
         self.obligations: dict[int, Obligation] = {}
         for i in sorted(candidates):
             found = self._obligation(texts[i])
@@ -416,32 +418,47 @@ class DocumentReading:
             return frozenset(i for i, o in self.obligations.items() if o.party == party)
         if name == "performance_row":
             return self._performance_rows()
+        if name == "sanction_row":
+            return self._sanction_rows()
         if name == "vendor_terms":
             return frozenset(s.index for s in self.document.statements) if self.vendor_terms else frozenset()
         return frozenset()
 
     def _performance_rows(self) -> frozenset[int]:
         header = self.vocabulary.finder["performance_header"]
-        headers = self.document.table_headers
         if header is None:
             return frozenset()
-        sanction = self.vocabulary.finder["sanction_header"]
-        caption = self.vocabulary.finder["performance_caption"]
-        captions = self._captions() if caption is not None else {}
-        tables = set()
-        for number in set(captions) | set(range(1, len(headers) + 1)):
-            text = plain_text(headers[number - 1]) if number <= len(headers) else ""
-            introduced = plain_text(captions.get(number, ""))
-            by_header = header.search(text)
-            by_caption = caption is not None and caption.search(introduced)
-            # a credit table: its header names the credit beside at most one other column, or
-            # the words introducing it do ("Financial Credit means the percent … as shown in the
-            # following table") and its header names no level of its own
-            credit = self._credit_table(text, sanction) or (not by_header and sanction is not None and sanction.search(introduced))
-            if (by_header or by_caption) and not credit:
-                tables.add(number)
+        performance, _ = self._table_kinds()
         return frozenset(s.index for s in self.document.statements
-                         if s.kind == "table_row" and (s.table in tables or self._labelled_row(s.text, header)))
+                         if s.kind == "table_row" and (s.table in performance or self._labelled_row(s.text, header)))
+
+    def _sanction_rows(self) -> frozenset[int]:
+        _, credit = self._table_kinds()
+        return frozenset(s.index for s in self.document.statements if s.kind == "table_row" and s.table in credit)
+
+    def _table_kinds(self) -> tuple[set[int], set[int]]:
+        """The tables of performance levels and the tables of credits, by number (read once)."""
+        if self._tables is None:
+            self._tables = (set(), set())
+            header = self.vocabulary.finder["performance_header"]
+            sanction = self.vocabulary.finder["sanction_header"]
+            caption = self.vocabulary.finder["performance_caption"]
+            headers = self.document.table_headers
+            captions = self._captions() if caption is not None or sanction is not None else {}
+            for number in set(captions) | set(range(1, len(headers) + 1)):
+                text = plain_text(headers[number - 1]) if number <= len(headers) else ""
+                introduced = plain_text(captions.get(number, ""))
+                by_header = header is not None and header.search(text)
+                by_caption = caption is not None and caption.search(introduced)
+                # a credit table: its header names the credit beside at most one other column, or
+                # the words introducing it do ("Financial Credit means the percent … as shown in
+                # the following table") and its header names no level of its own
+                credit = self._credit_table(text, sanction) or (not by_header and sanction is not None and sanction.search(introduced))
+                if credit:
+                    self._tables[1].add(number)
+                elif by_header or by_caption:
+                    self._tables[0].add(number)
+        return self._tables
 
     def _captions(self) -> dict[int, str]:
         """For each table, the words that introduce it: the title of its section and the (at

@@ -253,3 +253,25 @@ def test_a_vendors_terms_name_the_vendor_as_the_subject_of_its_promises() -> Non
     assert found["Downtime will count towards the Monthly Uptime Percentage."] is None  # a defined term, not a party
     plain = parties("Acme will use reasonable efforts. Acme will respond within 1 business hour.", "en")
     assert plain["Acme will use reasonable efforts."] is None  # no vendor voice: a name alone binds nobody
+
+
+def test_a_credit_table_lists_sanctions_whether_its_header_or_its_caption_says_so() -> None:
+    document = md(
+        """
+        **Financial Credit** means the percent of the monthly fee credited when the service level is missed, as shown in the following table
+
+        | Achieved vs. guaranteed | 99.50% | 99.95% |
+        | --- | --- | --- |
+        | 99.0% - < 99.5% | 10% | 25% |
+
+        | Monthly uptime | Service credit |
+        | --- | --- |
+        | Below 99.9 % | 10 % |
+        """,
+        language="en",
+    )
+    (base,) = [r for r in default_rulesets_compiled("en") if r.name == "en-requirements"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    rows = {document.statements[i].text for i in reading.statements("sanction_row")}
+    assert rows == {"99.0% - < 99.5% | 10% | 25%", "Below 99.9 % | 10 %"}
+    assert reading.statements("performance_row") == frozenset()
