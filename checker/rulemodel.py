@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field
 
 CATEGORIES = (
     "unmeasurable",
@@ -298,8 +298,6 @@ class Ruleset(BaseModel):
     defines: dict[str, Define] = Field(default_factory=dict)
     topics: list[str] = Field(default_factory=list)
     rules: list[Rule] = Field(default_factory=list)
-
-    _matcher: Any = PrivateAttr(default=None)
 
     def rule(self, rule_id: str) -> Rule | None:
         """The rule with this short or full id, if the ruleset has it."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .config import Config
-from .engine import check_document
+from .engine import Linter
 from .readers.markdown import read_markdown
 from .rulemodel import Example, Rule, Ruleset
 
@@ -45,11 +45,12 @@ def run_examples(ruleset: Ruleset) -> list[ExampleOutcome]:
     """Every example of every rule of the ruleset, checked."""
     outcomes: list[ExampleOutcome] = []
     language = ruleset.language if ruleset.language in ("sv", "en") else None
+    every_rule = Linter(Config(), [ruleset])  # its matcher is built once, for all the examples
     for rule in ruleset.rules:
-        config = Config(select=[rule.full_id])
+        linter = every_rule.with_config(Config(select=[rule.full_id]))
         for example in rule.examples:
             document = read_markdown(example.text, f"{rule.full_id}:example:{example.line}", language=language)
-            result = check_document(document, [ruleset], config)
+            result = linter.check_document(document)
             found = [f for f in result.findings if f.rule == rule.full_id]
             outcomes.append(ExampleOutcome(ruleset, rule, example, len(found), [f.message for f in found]))
     return outcomes
