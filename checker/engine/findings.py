@@ -7,7 +7,7 @@ import hashlib
 import re
 
 from ..config import Config
-from ..document import Document, Statement, trusted
+from ..document import Statement, trusted
 from ..report import Finding
 from ..rulecompile import message_format, placeholders_in
 from ..rulekinds import RULE_KINDS

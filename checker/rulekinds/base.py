@@ -47,9 +47,15 @@ class RuleKind:
         """Why this kind refuses ``linked by`` with the rule's target, if it does."""
         return None
 
-    def needed_defines(self, rule_target: str | None) -> list[str]:
-        """The statement classes a rule of this kind uses (each needs a ``define``)."""
-        return [self.name]
+    statement_class: str | None = None
+    """The statement class (a ``define``) the kind's rules are about, if any."""
+
+    def needed_defines(self, target: str | None) -> list[str]:
+        """The statement classes a rule of this kind uses, each of which needs a ``define``: the
+        kind's own, and ``requirement`` for a rule that looks at requirements (``for
+        requirements where``)."""
+        own = [self.statement_class] if self.statement_class else []
+        return own + ["requirement"] if target == "requirements" and "requirement" not in own else own
 
     def evaluate(self, rule: Rule, c: Classification) -> Iterator[Hit]:
         """The findings of ``rule`` in a classified document, in order."""

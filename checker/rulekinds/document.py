@@ -17,9 +17,6 @@ class DocumentKind(RuleKind):
     fields = frozenset({"when", "expect"})
     required = ("expect",)
 
-    def needed_defines(self, rule_target: str | None) -> list[str]:
-        return []
-
     def evaluate(self, rule: Rule, c: Classification) -> Iterator[Hit]:
         triggers = c.evaluate(rule.when) if rule.when is not None else None
         if triggers is not None and not triggers:

@@ -7,7 +7,7 @@ from .linking import LinkingKind
 
 
 class FollowUp(LinkingKind):
-    name = "followup"
+    name = statement_class = "followup"
 
     def missing(self, field: str) -> str:
         return "for requirements where ..." if field == "for" else field

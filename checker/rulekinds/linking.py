@@ -28,9 +28,6 @@ class LinkingKind(RuleKind):
             return "'linked by' applies to 'for requirements where'; sanctions are checked on their own"
         return None
 
-    def needed_defines(self, rule_target: str | None) -> list[str]:
-        return [self.name, "requirement"] if rule_target == "requirements" else [self.name]
-
     def evaluate(self, rule: Rule, c: Classification) -> Iterator[Hit]:
         from ..engine.links import unlinked  # noqa: PLC0415 - the engine imports the rule kinds
 

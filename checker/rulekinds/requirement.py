@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 class Requirement(RuleKind):
-    name = "requirement"
+    name = statement_class = "requirement"
     fields = frozenset({"when", "rewrite"})
     required = ("when",)
 

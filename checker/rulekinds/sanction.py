@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 class Sanction(LinkingKind):
-    name = "sanction"
+    name = statement_class = "sanction"
 
     def evaluate(self, rule: Rule, c: Classification) -> Iterator[Hit]:
         if rule.target == "requirements":
