@@ -44,3 +44,20 @@ class CompiledConditionVisitor(ConditionVisitor[T]):
         raise KravError(f"internal error: unresolved condition {condition!r}")
 
     visit_ref = visit_inline_terms = visit_inline_pattern = unresolved
+
+
+def missing_kinds(visitor: type[ConditionVisitor]) -> list[str]:
+    """The condition kinds a visitor class has no ``visit_`` method for."""
+    return [kind for kind in CONDITION_KINDS if kind not in visitor._methods]
+
+
+def visitors() -> list[type[ConditionVisitor]]:
+    """Every visitor class defined so far, the two bases left out."""
+    found: list[type[ConditionVisitor]] = []
+    waiting = list(ConditionVisitor.__subclasses__())
+    while waiting:
+        cls = waiting.pop()
+        waiting.extend(cls.__subclasses__())
+        if cls is not CompiledConditionVisitor:
+            found.append(cls)
+    return found

@@ -56,7 +56,7 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 (and at most 32 of them in a chain)."""
 MAX_ENTRIES = 500
 """Entries kept; beyond them the least recently written are removed when one is written."""
-_COMPILER_SOURCES = ("rulecompile", "rulekinds", "conditions.py", "ruleparse.py", "rulelimits.py", "rulemodel.py", "matching.py",
+_COMPILER_SOURCES = ("rulecompile", "rulekinds", "conditions.py", "ruleparse.py", "rulesyntax.py", "rulelimits.py", "rulemodel.py", "matching.py",
                      "reading.py")
 """The files (and folders of them) whose code decides what a rule file compiles to: part of the key."""
 
