@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .rulekinds import RULE_KINDS
+
 CATEGORIES = (
     "unmeasurable",
     "ambiguous",
@@ -36,7 +38,7 @@ Category = Literal[
 ]
 Severity = Literal["error", "warning", "info"]
 LinkMethod = Literal["id", "section", "topic", "blanket"]
-RuleKind = Literal["requirement", "followup", "sanction", "document"]
+RuleKind = Literal[tuple(RULE_KINDS)]  # type: ignore[valid-type] - the names of the registry of rule kinds
 
 
 class _Model(BaseModel):

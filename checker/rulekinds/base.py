@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from ..rulemodel import Rule
-
 if TYPE_CHECKING:
     from ..engine.classify import Classification
+    from ..rulemodel import Rule
 
 Hit = tuple[int | None, "tuple[int, int] | None", int | None]
 """One finding of a rule: (statement or None for the whole document, the span of its match,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ..rulemodel import Rule
 from .base import Hit, Render, RuleKind
 
 if TYPE_CHECKING:
     from ..engine.classify import Classification
+    from ..rulemodel import Rule
 
 
 class Requirement(RuleKind):

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ..rulemodel import Rule
 from .base import Hit, Render
 from .linking import LinkingKind
 
 if TYPE_CHECKING:
     from ..engine.classify import Classification
+    from ..rulemodel import Rule
 
 
 class Sanction(LinkingKind):
