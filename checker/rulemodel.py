@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 from .rulekinds import RULE_KINDS
 
@@ -169,11 +169,21 @@ for _model in (Not, And, Or):
 
 
 class Example(_Model):
-    """A document fragment a rule must flag (``flag``) or must leave alone (``pass``)."""
+    """A document fragment a rule must flag (``flag``) or must leave alone (``pass``); a flag
+    example with ``match`` must be flagged at those words (``example flag "…" match "…"``)."""
 
     expect: Literal["flag", "pass"]
     text: str
     line: int
+    match: str | None = Field(default=None, description="the words a finding of the rule must match (flag examples)")
+
+    @model_serializer(mode="wrap")
+    def _without_absent_match(self, handler: Any) -> dict[str, Any]:
+        """An example without ``match`` is written as before the field existed."""
+        data = handler(self)
+        if data.get("match") is None:
+            data.pop("match", None)
+        return data
 
 
 class Positioned(_Model):

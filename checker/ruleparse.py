@@ -239,8 +239,9 @@ class _Build(Transformer):
     def f_text(self, meta: Any, key: Token, value: Token) -> _Field:
         return _Field(str(key), str(value), _pos(value))
 
-    def f_example(self, meta: Any, expect: Token, text: Token) -> _Field:
-        return _Field("example", Example(expect=str(expect), text=str(text), line=_pos(text).line), _pos(text))
+    def f_example(self, meta: Any, expect: Token, text: Token, match: Token | None = None) -> _Field:
+        example = Example(expect=str(expect), text=str(text), line=_pos(text).line, match=None if match is None else str(match))
+        return _Field("example", (example, None if match is None else _pos(match)), _pos(text))
 
 
 class _FileBuilder:
@@ -298,7 +299,11 @@ class _FileBuilder:
         examples: list[Example] = []
         for field in item.fields:
             if field.key == "example":
-                examples.append(field.value)
+                example, match_pos = field.value
+                if example.match is not None and (example.expect == "pass" or not example.match.strip()):
+                    why = "a pass example has no finding to match" if example.expect == "pass" else "it is empty"
+                    self.error(match_pos, f"'match' of an example in rule {item.id}: {why} (write 'example flag \"…\" match \"the flagged words\"')")
+                examples.append(example)
                 continue
             if field.key in values:
                 self.error(field.pos, f"'{field.key}' is given twice in rule {item.id}")
