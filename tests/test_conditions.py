@@ -12,7 +12,7 @@ from checker.conditions import CONDITION_KINDS, CONDITION_TYPES, CompiledConditi
 from checker.errors import KravError
 from checker.rulemodel import Condition, Ref, TermsAtom
 
-WALKERS = ("checker.engine.classify", "checker.rulecompile.compiler", "checker.ruledocs")
+WALKERS = ("checker.engine.classify", "checker.rulecompile.compiler", "checker.rulecompile.extent", "checker.ruledocs")
 """The modules that walk conditions."""
 
 

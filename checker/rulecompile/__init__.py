@@ -3,14 +3,16 @@
 :mod:`.sources` finds and reads rule files (shipped names, ``--ruleset`` references,
 ``extends`` names); :mod:`.loader` loads each file once and follows ``extends`` (the extending
 file's folder first, then the shipped rulesets; cycles are errors); :mod:`.compiler` merges
-names (late binding), resolves conditions and checks every rule; :mod:`.templates` holds the
+names (late binding), resolves conditions and checks every rule; :mod:`.extent` bounds
+conditions with their defines written out; :mod:`.templates` holds the
 message placeholders. All errors of a file are collected and raised together as one
 :class:`~checker.errors.RuleError`.
 """
 
 from __future__ import annotations
 
-from .compiler import MAX_EXPANDED_DEPTH, MAX_EXPANDED_SIZE, MAX_WORDS, RESERVED
+from .compiler import MAX_WORDS, RESERVED
+from .extent import MAX_EXPANDED_DEPTH, MAX_EXPANDED_SIZE
 from .loader import MAX_EXTENDS_DEPTH, compile_text, load_each, load_ruleset, load_rulesets
 from .sources import (
     MAX_RULE_FILE_BYTES,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..conditions import ConditionVisitor
 from ..errors import Diagnostic, KravError, RuleError
@@ -49,6 +49,7 @@ from ..rulemodel import (
     TermsDecl,
     Words,
 )
+from .extent import MAX_EXPANDED_DEPTH, MAX_EXPANDED_SIZE, Extent, define_order, extent
 from .sources import is_file, line_of, read_rule_file
 from .templates import placeholder_problems, placeholders_in, rewrite_problems
 
@@ -81,7 +82,7 @@ class Compiler:
     patterns: dict[str, PatternDef] = field(default_factory=dict)
     names: dict[str, _Entry] = field(default_factory=dict)
     _lines: dict[str, list[str]] = field(default_factory=dict)
-    _extents: dict[str, _Extent | None] = field(default_factory=dict)
+    _extents: dict[str, Extent | None] = field(default_factory=dict)
 
     # -- diagnostics
     def lines_of(self, rule_file: RuleFile) -> list[str]:
@@ -259,7 +260,7 @@ class Compiler:
             if entry.kind == "define":
                 decl: DefineDecl = entry.decl
                 defines[name] = Define(name=name, condition=self._resolve(decl.condition, entry.origin), origin=entry.origin.name)
-        order, cycles = _define_order(defines)
+        order, cycles = define_order(defines)
         for cycle in cycles:
             entry = self.names[cycle[0]]
             self.error(entry.origin, entry.decl.pos, "defines refer to each other in a cycle: " + " -> ".join(cycle))
@@ -268,21 +269,21 @@ class Compiler:
             self._extents[name] = self._checked_extent(defines[name].condition, entry.origin, entry.decl.pos, f"define '{name}'")
         return defines
 
-    def _checked_extent(self, condition: Any, rule_file: RuleFile, pos: Pos, what: str) -> _Extent | None:
+    def _checked_extent(self, condition: Any, rule_file: RuleFile, pos: Pos, what: str) -> Extent | None:
         """The extent of a condition whose defines have theirs in ``self._extents``, or None
         after an error when it is too large (or uses a define that is: that one is reported)."""
-        extent = _extent(condition, self._extents)
-        if extent is None:
+        found = extent(condition, self._extents)
+        if found is None:
             return None
-        if extent.depth > MAX_EXPANDED_DEPTH:
+        if found.depth > MAX_EXPANDED_DEPTH:
             self.error(rule_file, pos, f"{what} nests too deep: with the defines it uses written out it has more than "
                                        f"{MAX_EXPANDED_DEPTH} levels (each not, and, or and use of a define is one)")
             return None
-        if extent.size > MAX_EXPANDED_SIZE:
+        if found.size > MAX_EXPANDED_SIZE:
             self.error(rule_file, pos, f"{what} is too large: with the defines it uses written out it has more than "
                                        f"{MAX_EXPANDED_SIZE} parts (a define used twice is written out twice)")
             return None
-        return extent
+        return found
 
     def _resolve_topics(self, files: list[RuleFile]) -> list[str]:
         topics: list[str] = []
@@ -369,7 +370,7 @@ class Compiler:
                 ok = False
         when = self._resolve(fields["when"], rule_file) if "when" in fields else None
         expect = self._resolve(fields["expect"], rule_file) if "expect" in fields else None
-        extents: dict[str, _Extent | None] = {}
+        extents: dict[str, Extent | None] = {}
         for key, condition in (("when", when), ("for", where), ("expect", expect)):
             if condition is not None:
                 extents[key] = self._checked_extent(condition, rule_file, decl.field_pos[key], f"the '{_FIELD_WORDS.get(key, key)}' of rule {decl.id}")
@@ -428,122 +429,6 @@ def _inline_name(rule_file: RuleFile, pos: Pos | None, prefix: str = "") -> str:
     pos = pos or Pos(line=0, column=0)
     return f"@{rule_file.name}:{prefix}{pos.line}:{pos.column}"
 
-
-MAX_EXPANDED_DEPTH = 2 * MAX_CONDITION_DEPTH
-"""Deepest a condition may nest with its defines written out: the engine walks conditions
-recursively. Twice the limit of one written condition, whose parenthesis level may hold an
-'or' of 'and's."""
-MAX_EXPANDED_SIZE = 10_000
-"""Most parts (atoms, operators, uses of defines) of a condition with its defines written out:
-a chain of defines that each use the one before twice doubles at every step."""
-
-
-@dataclass(frozen=True)
-class _Extent:
-    """How large a condition is with the defines it uses written out."""
-
-    depth: int  # levels of not, and, or and uses of defines
-    size: int  # atoms, operators and uses of defines
-    supplies_match: bool  # has a terms list or pattern, not under a 'not', that can give {match}
-
-
-def _extent(condition: Any, defines: dict[str, _Extent | None]) -> _Extent | None:
-    """The extent of ``condition``, given those of the defines it uses; None if one of them has none."""
-    return _EXTENT.visit(condition, defines)
-
-
-class _MeasureExtent(ConditionVisitor["_Extent | None"]):
-    """:func:`_extent`. A condition left unresolved after an error counts as one atom."""
-
-    def visit_class(self, condition: ClassAtom, defines: dict[str, _Extent | None]) -> _Extent | None:
-        if condition.define not in defines:  # undefined or in a cycle: reported on its own
-            return _Extent(1, 1, True)
-        used = defines[condition.define]
-        return None if used is None else _Extent(used.depth + 1, used.size + 1, used.supplies_match)
-
-    def visit_terms(self, condition: Any, defines: dict[str, _Extent | None]) -> _Extent | None:
-        return _Extent(0, 1, True)
-
-    visit_pattern = visit_terms
-
-    def visit_not(self, condition: Not, defines: dict[str, _Extent | None]) -> _Extent | None:
-        return self._around([condition.operand], defines, False)
-
-    def visit_and(self, condition: And | Or, defines: dict[str, _Extent | None]) -> _Extent | None:
-        return self._around(condition.operands, defines, True)
-
-    visit_or = visit_and
-
-    def visit_words(self, condition: Any, defines: dict[str, _Extent | None]) -> _Extent | None:
-        return _Extent(0, 1, False)
-
-    visit_in_section = visit_reading = visit_has_id = visit_ref = visit_inline_terms = visit_inline_pattern = visit_words
-
-    def _around(self, operands: list[Any], defines: dict[str, _Extent | None], passes_match: bool) -> _Extent | None:
-        if not operands:
-            return _Extent(0, 1, False)
-        extents = [self.visit(operand, defines) for operand in operands]
-        if None in extents:
-            return None
-        supplies_match = passes_match and any(e.supplies_match for e in extents)
-        return _Extent(1 + max(e.depth for e in extents), 1 + sum(e.size for e in extents), supplies_match)
-
-
-_EXTENT = _MeasureExtent()
-
-
-def _define_order(defines: dict[str, Define]) -> tuple[list[str], list[list[str]]]:
-    """The defines outside cycles, each after those it uses, and each cycle once (``a -> b -> a``).
-    Each define is visited once (depth-first, without recursion)."""
-    uses = {name: list(dict.fromkeys(used for used in _classes_in(define.condition) if used in defines))
-            for name, define in defines.items()}
-    order: list[str] = []
-    cycles: list[list[str]] = []
-    state: dict[str, str] = {}  # open (on the path) or done
-    for root in defines:
-        if root in state:
-            continue
-        path: list[tuple[str, Iterator[str]]] = [(root, iter(uses[root]))]
-        state[root] = "open"
-        while path:
-            name, pending = path[-1]
-            used = next(pending, None)
-            if used is None:
-                path.pop()
-                state[name] = "done"
-                order.append(name)
-            elif state.get(used) == "open":
-                names = [step for step, _ in path]
-                cycles.append(names[names.index(used):] + [used])
-            elif used not in state:
-                state[used] = "open"
-                path.append((used, iter(uses[used])))
-    in_cycle = {name for cycle in cycles for name in cycle}
-    return [name for name in order if name not in in_cycle], cycles
-
-
-class _ClassesIn(ConditionVisitor[list]):
-    """The defines a condition uses directly, in order (with repeats)."""
-
-    def visit_class(self, condition: ClassAtom) -> list[str]:
-        return [condition.define]
-
-    def visit_not(self, condition: Not) -> list[str]:
-        return self.visit(condition.operand)
-
-    def visit_and(self, condition: And | Or) -> list[str]:
-        return [name for operand in condition.operands for name in self.visit(operand)]
-
-    visit_or = visit_and
-
-    def none(self, condition: Any) -> list[str]:
-        return []
-
-    visit_terms = visit_pattern = visit_in_section = visit_reading = visit_has_id = visit_words = none
-    visit_ref = visit_inline_terms = visit_inline_pattern = none
-
-
-_classes_in = _ClassesIn().visit
 
 
 class _Resolve(ConditionVisitor[Any]):
