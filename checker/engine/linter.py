@@ -65,6 +65,7 @@ class DocumentResult:
     classifications: list[Classification]
     linter: Linter | None = field(default=None, repr=False)
     """The linter that checked it: it has the shipped rulesets for what no ruleset in use decides."""
+    _shipped: list[Classification] | None = field(default=None, init=False, repr=False)
 
     @cached_property
     def requirements(self) -> frozenset[int]:
@@ -76,14 +77,14 @@ class DocumentResult:
         """The classifications of the shipped rulesets of the document's language (those in use
         when they are these): what decides the evidence of the matrix and the balance elements
         that no ruleset in use has words for."""
-        if "_shipped" not in self.__dict__:
+        if self._shipped is None:
             group = (self.linter or Linter()).shipped(self.document.language)
             if len(group.rulesets) == len(self.rulesets) and all(a is b for a, b in zip(group.rulesets, self.rulesets)):
-                self.__dict__["_shipped"] = self.classifications
+                self._shipped = self.classifications
             else:
                 index = self.classifications[0].index if self.classifications else DocumentIndex(self.document)
-                self.__dict__["_shipped"] = group.classify(index)
-        return self.__dict__["_shipped"]
+                self._shipped = group.classify(index)
+        return self._shipped
 
 
 class Linter:
