@@ -40,6 +40,8 @@ VOCABULARY = {
     "modal_binding": "modals that bind in a main clause: shall, must, is required to, ska, måste …",
     "modal_future": "'will' and its kind: bind only with a party as the subject",
     "modal_fact": "verbs after 'will' that state a fact, not a duty: be, receive, have …",
+    "modal_soft": "soft modals: should, is expected to, bör — obligations in a tender, where such wishes are evaluated",
+    "advice_after_soft": "words after a soft modal that make it advice, not a wish about the tender: be aware, note …",
     "subordinator": "words that open a subordinate clause wherever they stand: if, when, how, om, när, hur, att …",
     "relative": "words that open a subordinate clause when they start it: who, which, that, som …",
     "party_supplier": "the supplier, its staff and its deliverable as a subject",
@@ -51,22 +53,25 @@ VOCABULARY = {
     "tender_context": "words that show a tender document (offeror, solicitation, anbudsgivare …)",
     "performance_header": "words of a performance table's header, or of the first cell of a row in a table written sideways: target, AQL, due date, servicenivå …",
     "sanction_header": "words of a credit or penalty table's header (its rows are sanctions): credit, vite …",
+    "performance_caption": "words that, in the heading or the sentences introducing a table, make its rows performance levels: service level, uptime, SLO, servicenivå …",
     "subject_after_modal": "words that, just after a modal, show an inverted main clause: den, det, *en …",
 }
 """The terms lists a ruleset may name to teach the reading its language."""
 
 READING_NAMES = {
-    "main_obligation": "a binding modal in the main clause, or a named party as the subject of 'will'",
+    "main_obligation": "a binding modal in the main clause, or a named party as the subject of 'will'; in a tender also a soft modal (should, bör)",
+    "soft_obligation": "an obligation written with a soft modal (should, bör) in a tender: a wish that is evaluated, binding nobody to perform",
     "binds_supplier": "an obligation whose subject is the supplier, its staff or its deliverable",
     "binds_buyer": "an obligation whose subject is the buyer",
     "binds_mutual": "an obligation that binds both parties",
     "binds_tenderer": "an obligation of the tenderer (or of its tender)",
-    "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …)",
+    "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
 }
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
 
-_MODALS = ("modal_binding", "modal_future")
-_ALONE = ("first_person", "second_person", "performance_header", "sanction_header")
+MODAL_LISTS = ("modal_binding", "modal_future", "modal_soft")
+"""The lists whose words open an obligation; a statement with none of them is not read."""
+_ALONE = ("first_person", "second_person", "performance_header", "sanction_header", "performance_caption")
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False
 # RE2's default memory budget (8 MB) is too small for the DFA of a vocabulary ten times the
@@ -81,6 +86,11 @@ _DEFINITION = re.compile(
     r"(?P<name>(?:[A-ZÅÄÖ0-9][\w&.,'’-]*\s+){0,4}[A-ZÅÄÖ0-9][\w&.'’-]*)?[\s,]*"
     r"\((?P<aliases>[^()]{1,160})\)"
 )
+# A name as the whole subject of a clause, just before a modal ("ZITADEL will", "Acme shall"):
+# one capitalised word at the start of the text or after a clause boundary. Several words are
+# a defined term ("Financial Credit will …"), as is a word the document defines ("Downtime means").
+_NAMED_SUBJECT = re.compile(r"(?:^|[.;:]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
+_DEFINED_TERM = re.compile(r"\b([A-ZÅÄÖ][\w&'’-]*)[*_\"”’]*\s+(?:means|shall mean|has the meaning|avser|betyder)\b")
 _QUOTED = re.compile(r"[\"“”„'‘’]([^\"“”„'‘’]{1,40})[\"“”„'‘’]")
 _HEREINAFTER = re.compile(
     r"(?i:hereinafter|hereafter|nedan(?:\s+kallad|\s+kallat|\s+benämnd|\s+benämnt)?)\s+"
@@ -195,6 +205,8 @@ class Obligation:
     party: str
     start: int
     end: int
+    soft: bool = False
+    """Written with a soft modal ("should", "bör"): a wish the tender evaluates."""
 
 
 class Vocabulary:
@@ -223,9 +235,9 @@ class Vocabulary:
         precedence where two start at the same place (a modal before a party, a party before a
         mere subject word): one RE2 pass per statement, built once per vocabulary."""
         if tender not in self._tokens:
-            names = {name: self.lists.get(name, []) for name in _MODALS}
+            names = {name: self.lists.get(name, []) for name in MODAL_LISTS}
             names.update(self.party_words(tender))
-            names.update({name: self.lists.get(name, []) for name in ("subordinator", "relative", "modal_fact", "subject_after_modal")})
+            names.update({name: self.lists.get(name, []) for name in ("subordinator", "relative", "advice_after_soft", "modal_fact", "subject_after_modal")})
             self._tokens[tender] = TermFinder({name: terms for name, terms in names.items() if terms})
         return self._tokens[tender]
 
@@ -251,6 +263,10 @@ class DocumentReading:
         for party, name in self._aliases(texts):
             learned.setdefault(party, []).append(name)
         self.tokens = vocabulary.tokens(self.tender)
+        if not self.tender and self._vendor_voice(texts):
+            for name in self._names_as_subjects(texts):
+                if name not in learned.get("buyer", []):
+                    learned.setdefault("supplier", []).append(name)
         self.aliases = TermFinder(learned) if learned else None
         """The names this document gives its parties in its definitions ("Acme", "ZITADEL")."""
         self.obligations: dict[int, Obligation] = {}
@@ -261,7 +277,7 @@ class DocumentReading:
         for statement in document.statements:  # list items carry their lead-in's obligation
             if statement.lead_in is not None and statement.index not in self.obligations and statement.lead_in in self.obligations:
                 lead = self.obligations[statement.lead_in]
-                self.obligations[statement.index] = Obligation(lead.party, 0, 0)
+                self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
 
     # -- the document's parties
     def _role_of(self, word: str) -> str | None:
@@ -305,14 +321,33 @@ class DocumentReading:
             if len(name) >= 2 and not name.isdigit() and name.lower() not in _NOT_A_NAME and "*" not in name:
                 yield role, name
 
+    def _vendor_voice(self, texts: list[str]) -> bool:
+        """Whether the document is a vendor's own terms: it speaks as "we" in three statements or more."""
+        first_person = self.vocabulary.finder["first_person"]
+        return first_person is not None and sum(1 for text in texts if first_person.search(text)) >= 3
+
+    def _names_as_subjects(self, texts: list[str]) -> Iterable[str]:
+        """The names a vendor's terms use for the vendor itself: a proper name ("ZITADEL",
+        "Safespring") that is the whole subject of a modal at least twice. Its own terms name the
+        customer by a party word ("Customer", "you"), so a name there is the vendor's."""
+        counts: dict[str, int] = {}
+        defined: set[str] = set()
+        for text in texts:
+            defined.update(match.group(1) for match in _DEFINED_TERM.finditer(text))
+            for match in _NAMED_SUBJECT.finditer(text):
+                name = match.group("name")
+                if name.lower() not in _NOT_A_NAME and self._role_of(name) is None:
+                    counts[name] = counts.get(name, 0) + 1
+        return [name for name, count in counts.items() if count >= 2 and name not in defined]
+
     # -- obligations
     def _obligation(self, text: str) -> Obligation | None:
         tokens = list(self.tokens.finditer(text))
         if self.aliases is not None:
             tokens = sorted(tokens + list(self.aliases.finditer(text)))
-        modals = [(start, end, name == "modal_binding") for start, end, name in tokens if name in _MODALS]
+        modals = [(start, end, name) for start, end, name in tokens if name in MODAL_LISTS]
         previous_end = 0
-        for start, end, is_binding in modals:
+        for start, end, modal in modals:
             clause = max(previous_end, self._clause_start(text, start))
             before = [t for t in tokens if clause <= t[0] and t[1] <= start]
             following = next((t for t in tokens if t[0] >= end), None)
@@ -325,10 +360,13 @@ class DocumentReading:
                 continue
             mentions = [] if subordinate else self._subject_mentions(text, clause, before)
             party = mentions[-1] if mentions else named_after
-            if not is_binding:  # "will": the buyer's is intent ("The Government will evaluate …")
-                if party in (None, "buyer") or (next_word is not None and next_word[2] == "modal_fact"):
+            if modal == "modal_future":  # "will": the buyer's is intent ("The Government will evaluate …")
+                if party in (None, "buyer") or (next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
                     continue
-            return Obligation(party or "supplier", start, end)
+            if modal == "modal_soft":  # a wish binds only where a tender evaluates it; advice never
+                if not self.tender or (next_word is not None and next_word[2] == "advice_after_soft"):
+                    continue
+            return Obligation(party or "supplier", start, end, modal == "modal_soft")
         return None
 
     @staticmethod
@@ -368,6 +406,8 @@ class DocumentReading:
     def statements(self, name: str) -> frozenset[int]:
         if name == "main_obligation":
             return frozenset(self.obligations)
+        if name == "soft_obligation":
+            return frozenset(i for i, o in self.obligations.items() if o.soft)
         if name.startswith("binds_"):
             party = name[len("binds_"):]
             return frozenset(i for i, o in self.obligations.items() if o.party == party)
@@ -381,10 +421,41 @@ class DocumentReading:
         if header is None:
             return frozenset()
         sanction = self.vocabulary.finder["sanction_header"]
-        tables = {number for number, text in enumerate(headers, start=1)
-                  if text and header.search(plain_text(text)) and not self._credit_table(text, sanction)}
+        caption = self.vocabulary.finder["performance_caption"]
+        captions = self._captions() if caption is not None else {}
+        tables = set()
+        for number in set(captions) | set(range(1, len(headers) + 1)):
+            text = plain_text(headers[number - 1]) if number <= len(headers) else ""
+            introduced = plain_text(captions.get(number, ""))
+            by_header = header.search(text)
+            by_caption = caption is not None and caption.search(introduced)
+            # a credit table: its header names the credit beside at most one other column, or
+            # the words introducing it do ("Financial Credit means the percent … as shown in the
+            # following table") and its header names no level of its own
+            credit = self._credit_table(text, sanction) or (not by_header and sanction is not None and sanction.search(introduced))
+            if (by_header or by_caption) and not credit:
+                tables.add(number)
         return frozenset(s.index for s in self.document.statements
                          if s.kind == "table_row" and (s.table in tables or self._labelled_row(s.text, header)))
+
+    def _captions(self) -> dict[int, str]:
+        """For each table, the words that introduce it: the title of its section and the (at
+        most three) statements just before it in that section ("… the Monthly Uptime Percentage
+        … as follows (the "SLO"):", "as outlined in the table below")."""
+        captions: dict[int, str] = {}
+        before: list[str] = []
+        section: int | None = None
+        titles = {s.index: s.title for s in self.document.sections}
+        for statement in self.document.statements:
+            if statement.section != section:
+                section, before = statement.section, []
+            if statement.kind == "table_row":
+                if statement.table is not None and statement.table not in captions:
+                    captions[statement.table] = " ".join([titles.get(section, "") if section is not None else "", *before[-3:]])
+                before = []
+            elif statement.kind != "heading":
+                before.append(statement.text)
+        return captions
 
     @staticmethod
     def _labelled_row(text: str, header: TermFinder) -> bool:

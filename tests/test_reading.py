@@ -88,6 +88,49 @@ def test_we_is_the_supplier_in_a_vendors_terms_and_the_buyer_in_a_tender() -> No
     assert tender["You must include a price."] == "tenderer"
 
 
+def test_soft_modals_are_obligations_in_a_tender_only_and_advice_is_none() -> None:
+    tender = """
+        This request for quotation (RFQ) invites quoters to submit quotes.
+
+        The offeror must submit its quote by 1 May. Offerors may ask questions.
+
+        Resumes should describe each person's experience. Offerors should be aware that late quotes are rejected.
+        """
+    found = parties(tender, "en")
+    assert found["Resumes should describe each person's experience."] == "supplier"
+    assert found["Offerors should be aware that late quotes are rejected."] is None  # advice
+    assert parties("The Supplier should use ecolabelled products.", "en")["The Supplier should use ecolabelled products."] is None
+    anbud = parties(
+        """
+        Anbudsgivaren ska lämna anbudet senast 1 maj. Anbudet ska vara på svenska.
+
+        Anbudsgivare som lämnar anbud ska bifoga CV. Konsulten bör ha erfarenhet av agila metoder.
+        """,
+        "sv",
+    )
+    assert anbud["Konsulten bör ha erfarenhet av agila metoder."] == "supplier"
+    assert parties("Leverantören bör använda miljömärkta medel.", "sv")["Leverantören bör använda miljömärkta medel."] is None
+
+
+def test_a_soft_obligation_is_a_requirement_but_not_one_to_follow_up_or_sanction() -> None:
+    document = md(
+        """
+        This request for proposals (RFP) invites proponents to submit proposals. Proponents must register.
+
+        Each proponent must submit one proposal.
+
+        The Contractor should restore the service within 4 hours.
+        """,
+        language="en",
+    )
+    (contract,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-contract"]
+    c = Classification(contract, DocumentIndex(document))
+    (soft,) = [s.index for s in document.statements if "should restore" in s.text]
+    assert soft in c.statements_of_class("requirement")
+    assert soft in c.reading().statements("soft_obligation")
+    assert soft not in c.statements_of_class("performance_requirement")
+
+
 def test_rows_of_a_performance_table_are_requirements_and_credit_tables_are_not() -> None:
     document = md(
         """
@@ -168,3 +211,45 @@ def test_term_finder_finds_only_real_occurrences_and_the_first_of_each_run(terms
     assert set(got) <= reference
     for start, end in reference:
         assert any(s < end and start < e for s, e in got), (start, end, got)
+
+
+def test_a_table_introduced_as_service_levels_lists_requirements_whatever_its_header_says() -> None:
+    document = md(
+        """
+        ## Availability
+
+        The service will provide a Monthly Uptime Percentage per plan as follows (the "SLO"):
+
+        | Option | Level |
+        | --- | --- |
+        | Extended | 99.95% |
+
+        Our offices are listed below.
+
+        | City | Street |
+        | --- | --- |
+        | Basel | Main Street 1 |
+        """,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    c = Classification(base, DocumentIndex(document))
+    rows = {document.statements[i].text for i in c.statements_of_class("requirement")} & {s.text for s in document.statements if s.kind == "table_row"}
+    assert rows == {"Extended | 99.95%"}
+
+
+def test_a_vendors_terms_name_the_vendor_as_the_subject_of_its_promises() -> None:
+    terms = """
+        We provide the Service under these terms. We may update them. We will notify you of changes.
+
+        **Downtime** means a minute in which the Service is not available.
+
+        Acme will use reasonable efforts to resolve support requests. Acme will respond within 1 business hour.
+
+        Downtime will count towards the Monthly Uptime Percentage. Downtime will exclude maintenance.
+        """
+    found = parties(terms, "en")
+    assert found["Acme will use reasonable efforts to resolve support requests."] == "supplier"
+    assert found["Downtime will count towards the Monthly Uptime Percentage."] is None  # a defined term, not a party
+    plain = parties("Acme will use reasonable efforts. Acme will respond within 1 business hour.", "en")
+    assert plain["Acme will use reasonable efforts."] is None  # no vendor voice: a name alone binds nobody

@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from ..conditions import CompiledConditionVisitor
-from ..reading import VOCABULARY, DocumentReading, vocabulary
+from ..reading import MODAL_LISTS, VOCABULARY, DocumentReading, vocabulary
 from ..rulemodel import STATEMENT_CLASSES, And, ClassAtom, HasId, InSection, Not, Or, PatternAtom, ReadingAtom, Ruleset, TermsAtom, Words
 from .index import DocumentIndex
 from .matches import EMPTY, DocumentMatches, build_shared
@@ -118,7 +118,7 @@ class Classification:
         found = self.matches.readings.get(key)
         if found is None:
             lists = tuple((name, tuple(self.ruleset.lists[name].terms)) for name in VOCABULARY if name in self.ruleset.lists)
-            candidates = (self.term_sets.get("modal_binding", EMPTY) | self.term_sets.get("modal_future", EMPTY)) - self.index.headings
+            candidates = frozenset().union(*(self.term_sets.get(name, EMPTY) for name in MODAL_LISTS)) - self.index.headings
             tender = len(self.term_sets.get("tender_context", EMPTY) - self.index.headings)
             found = self.matches.readings[key] = DocumentReading(self.document, vocabulary(lists), self.index.flat_texts, candidates, tender)
         return found
