@@ -21,6 +21,7 @@ _EXPORTS = {
     "Config": "config",
     "check": "engine",
     "check_document": "engine",
+    "Linter": "engine",
     "trace": "engine",
     "InputError": "errors",
     "KravError": "errors",

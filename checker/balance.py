@@ -23,8 +23,7 @@ A ruleset author who wants ``kravkoll report`` to show, say, incentives only has
 
 from __future__ import annotations
 
-
-from .engine import Classification, DocumentIndex, DocumentResult, default_rulesets_compiled, trace
+from .engine import Classification, DocumentResult, trace
 from .report import BALANCE_ELEMENTS, BalanceElement, TraceRow
 from .rulemodel import Ruleset
 
@@ -49,11 +48,6 @@ def _statements(c: Classification, key: str) -> frozenset[int]:
     return c.term_sets.get(name, frozenset()) - c.index.headings
 
 
-def _shipped(language: str) -> tuple[Ruleset, ...]:
-    """The shipped rulesets of a language, compiled once per process by the engine."""
-    return default_rulesets_compiled(language)
-
-
 def linked_statements(rows: list[TraceRow]) -> dict[str, frozenset[int]]:
     """The follow-up and sanction statements that some requirement of the matrix links to."""
     return {"follow_up": frozenset(link.statement for row in rows for link in row.follow_up),
@@ -69,10 +63,8 @@ def balance_statements(result: DocumentResult, rows: list[TraceRow] | None = Non
     report in a tender's list of what to submit, is a word, not a follow-up clause."""
     deciding = {key: [c for c in result.classifications if decides(c.ruleset, key)] for key in BALANCE_ELEMENTS}
     undecided = [key for key, found in deciding.items() if not found]
-    if undecided:
-        index = result.classifications[0].index if result.classifications else DocumentIndex(result.document)
-        shipped = [r for r in _shipped(result.document.language) if any(decides(r, key) for key in undecided)]
-        fallback = [Classification(r, index) for r in shipped]
+    if undecided:  # the shipped rulesets of the language decide, from the linter that checked it
+        fallback = result.shipped_classifications()
         for key in undecided:
             deciding[key] = [c for c in fallback if decides(c.ruleset, key)]
     linked = linked_statements(trace(result) if rows is None else rows)

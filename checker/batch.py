@@ -1,9 +1,10 @@
 """Checking a batch of files, in this process or in a pool of worker processes.
 
 Every file is checked on its own and the reports are merged in input order, so ``--jobs N``
-gives exactly the report ``--jobs 1`` gives. Workers get ruleset *paths* and the
-configuration and compile the rulesets once each (compiled rulesets hold native matchers
-that cannot cross a process boundary).
+gives exactly the report ``--jobs 1`` gives. Each worker builds its own
+:class:`~checker.engine.Linter` from the configuration and the ruleset references of the
+parent's (:attr:`~checker.engine.Linter.references`: paths, never pickled rulesets, whose
+native matchers cannot cross a process boundary) and compiles the rulesets once.
 """
 
 from __future__ import annotations
@@ -12,15 +13,15 @@ import os
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from .config import Config
 from .document import Document
-from .engine import check
 from .errors import KravError
 from .report import FileReport, Report, Tool, merge_reports, summarize
-from .rulecompile import load_rulesets
-from .rulemodel import Ruleset
+
+if TYPE_CHECKING:
+    from .engine import Linter
 
 Item = str | Path | Document
 
@@ -39,14 +40,13 @@ class _WorkerSettings:
     config: Config
 
 
-_worker_config: Config | None = None
-_worker_rulesets: list[Ruleset] | None = None
+_worker_linter: Linter | None = None
 
 
-def check_file(item: Item, rulesets: Sequence[Ruleset] | None, config: Config) -> FileOutcome:
+def check_file(linter: Linter, item: Item) -> FileOutcome:
     """Check one file; an unexpected error becomes that file's error, not the batch's."""
     try:
-        return FileOutcome(check([item], rulesets, config))
+        return FileOutcome(linter.check([item]))
     except KravError:
         raise
     except Exception as error:  # noqa: BLE001 - a reader bug on one hostile file must not stop the batch
@@ -57,18 +57,20 @@ def check_file(item: Item, rulesets: Sequence[Ruleset] | None, config: Config) -
 
 
 def _init_worker(settings: _WorkerSettings) -> None:
-    global _worker_config, _worker_rulesets  # noqa: PLW0603 - per-process state of a pool worker
-    _worker_config = settings.config
+    from .engine import Linter  # noqa: PLC0415
+    from .rulecompile import load_rulesets  # noqa: PLC0415
+
+    global _worker_linter  # noqa: PLW0603 - per-process state of a pool worker
     paths = settings.ruleset_paths
-    _worker_rulesets = None if paths is None else load_rulesets(paths)
+    _worker_linter = Linter(settings.config, None if paths is None else load_rulesets(paths))
 
 
 def _check_in_worker(item: Item) -> tuple[str, str | None]:
     """A file's report as JSON text: pydantic-core writes and reads it several times faster
     than pickle handles the models, and the parent process is the bottleneck."""
-    assert _worker_config is not None, "worker not initialised"
+    assert _worker_linter is not None, "worker not initialised"
     try:
-        outcome = check_file(item, _worker_rulesets, _worker_config)
+        outcome = check_file(_worker_linter, item)
     except KravError as error:  # subclasses take other arguments and would not unpickle
         raise KravError(str(error)) from None
     return outcome.report.model_dump_json(), outcome.traceback
@@ -81,16 +83,15 @@ def effective_jobs(jobs: int, files: int) -> int:
 
 
 def check_batch(
+    linter: Linter,
     items: Sequence[Item],
-    rulesets: Sequence[Ruleset] | None,
-    config: Config,
     jobs: int = 1,
     on_file: Callable[[], None] | None = None,
 ) -> tuple[Report, list[str]]:
     """Check ``items`` with ``jobs`` processes; return the merged report and the tracebacks of
-    unexpected errors. ``rulesets`` None: the shipped rulesets of each document's language."""
+    unexpected errors (:meth:`Linter.check_paths <checker.engine.Linter.check_paths>`)."""
     outcomes: list[FileOutcome] = []
-    for outcome in _outcomes(items, rulesets, config, effective_jobs(jobs, len(items))):
+    for outcome in _outcomes(linter, items, effective_jobs(jobs, len(items))):
         outcomes.append(outcome)
         if on_file is not None:
             on_file()
@@ -98,15 +99,15 @@ def check_batch(
     return report, [o.traceback for o in outcomes if o.traceback]
 
 
-def _outcomes(items: Sequence[Item], rulesets: Sequence[Ruleset] | None, config: Config, jobs: int) -> Iterator[FileOutcome]:
+def _outcomes(linter: Linter, items: Sequence[Item], jobs: int) -> Iterator[FileOutcome]:
     if jobs == 1:
         for item in items:
-            yield check_file(item, rulesets, config)
+            yield check_file(linter, item)
         return
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - a one-file check does without
 
-    paths = None if rulesets is None else tuple(r.path for r in rulesets)
     chunk = max(1, len(items) // (jobs * 32))  # small chunks: workers finish together
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(_WorkerSettings(paths, config),)) as pool:
+    settings = _WorkerSettings(linter.references, linter.config)
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
         for report, trace in pool.map(_check_in_worker, items, chunksize=chunk):
             yield FileOutcome(Report.model_validate_json(report), trace)

@@ -203,20 +203,6 @@ def progress(count: int, enabled: bool) -> Iterator[Callable[[], None] | None]:
         yield lambda: bar.update(1)
 
 
-def rulesets_used(explicit: list[Ruleset] | None, report: Report) -> list[Ruleset]:
-    """The compiled rulesets the report's files were checked with, in a stable order."""
-    from .engine import default_rulesets_compiled  # noqa: PLC0415
-
-    if explicit is not None:
-        return explicit
-    languages = dict.fromkeys(f.language for f in report.files if f.language)
-    used: dict[str, Any] = {}
-    for language in languages:
-        for ruleset in default_rulesets_compiled(language):
-            used.setdefault(ruleset.name, ruleset)
-    return list(used.values())
-
-
 def rule_problems(config: Config, rulesets: list[Ruleset], languages: Iterable[str]) -> list[str]:
     """Why the rule choice of a run is wrong: no rule would run, or a ``select``, ``ignore`` or
     ``severity`` entry names no rule (a typo, usually; with the closest rule id). ``rulesets``
@@ -362,7 +348,7 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
     over an input of the run and never through a symbolic link (refused, exit 2).
     """
     from .baseline import new_findings, read_baseline, write_baseline as save_baseline  # noqa: PLC0415
-    from .batch import check_batch  # noqa: PLC0415
+    from .engine import Linter  # noqa: PLC0415
     from .reporters import RenderOptions  # noqa: PLC0415
 
     if quiet:
@@ -377,18 +363,18 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
     if fail_on is not None:
         config = config.model_copy(update={"fail_on": fail_on})
     compiled = load_check_rulesets(config)
+    linter = Linter(config, compiled)
     if compiled is not None:
         stop_on_rule_problems(rule_problems(config, compiled, ()))
     elif config.select or config.ignore or config.severity:  # before a long batch: a rule of no language is a typo
-        from .engine import default_rulesets_compiled  # noqa: PLC0415 - compiled once; checking uses them too
-
-        every_language = [r for language in ([config.lang] if config.lang else ["sv", "en"]) for r in default_rulesets_compiled(language)]
+        every_language = [r for language in ([config.lang] if config.lang else ["sv", "en"]) for r in linter.shipped(language).rulesets]
         stop_on_rule_problems(selector_problems(config, every_language))
     known_baseline = read_baseline(Path(baseline)) if baseline else None
     files, problems, warnings = expand_inputs(paths, config.excluded, respect_ignores=not no_ignore)
     for message in warnings:
         warn(message)
     config = config.for_documents(len(files))
+    linter = linter.with_config(config)
     items, stdin_problems = read_inputs(files, stdin_format, config.lang)
     problems += stdin_problems
     for message in problems:
@@ -397,7 +383,7 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
     refuse_unsafe_targets([output, *(file for _name, file in extra_outputs), write_baseline], inputs)
 
     with progress(len(items), not quiet) as on_file:
-        report, tracebacks = check_batch(items, compiled, config, jobs, on_file)
+        report, tracebacks = linter.check_paths(items, jobs, on_file)
     for file in report.files:
         if file.error:
             _error(file.error)
@@ -410,7 +396,7 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
     if _debug(click.get_current_context()):
         for text in tracebacks:
             click.echo(text, err=True, nl=False)
-    used = rulesets_used(compiled, report)
+    used = linter.rulesets_used(report)
     languages = {f.language for f in report.files if f.language}
     if compiled is None and languages:
         stop_on_rule_problems(rule_problems(config, used, languages))

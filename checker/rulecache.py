@@ -56,7 +56,9 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 (and at most 32 of them in a chain)."""
 MAX_ENTRIES = 500
 """Entries kept; beyond them the least recently written are removed when one is written."""
-_COMPILER_SOURCES = ("rulecompile.py", "ruleparse.py", "rulelimits.py", "rulemodel.py", "matching.py", "reading.py")
+_COMPILER_SOURCES = ("rulecompile", "rulekinds", "conditions.py", "ruleparse.py", "rulesyntax.py", "rulelimits.py", "rulemodel.py", "matching.py",
+                     "reading.py")
+"""The files (and folders of them) whose code decides what a rule file compiles to: part of the key."""
 
 
 def enabled() -> bool:
@@ -90,7 +92,9 @@ def _code_fingerprint() -> str:
 
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}\0{pydantic_version}".encode())
     package = Path(__file__).parent
-    for source in [*(package / name for name in _COMPILER_SOURCES), grammar_file()]:
+    sources = [path for name in _COMPILER_SOURCES
+               for path in (sorted((package / name).glob("*.py")) if (package / name).is_dir() else [package / name])]
+    for source in [*sources, grammar_file()]:
         digest.update(source.read_bytes())
     return digest.hexdigest()
 

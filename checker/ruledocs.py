@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from .files import InputFiles, write_output
+from .conditions import CompiledConditionVisitor
+from .rulekinds import RULE_KINDS
 from .rulemodel import And, ClassAtom, HasId, InSection, Not, Or, PatternAtom, ReadingAtom, Rule, Ruleset, TermsAtom, Words
 from .ruletest import run_examples
 
@@ -38,69 +40,92 @@ _LABELS = {
 
 def render_condition(condition: Any, ruleset: Ruleset, top: bool = True) -> str:
     """A condition in rule-language syntax; inline lists and patterns written out."""
-    if isinstance(condition, TermsAtom):
+    return _RENDER.visit(condition, ruleset, top)
+
+
+class _Render(CompiledConditionVisitor[str]):
+    """:func:`render_condition`."""
+
+    def visit_terms(self, condition: TermsAtom, ruleset: Ruleset, top: bool) -> str:
         if condition.list.startswith("@"):
             return ", ".join(f'"{t}"' for t in ruleset.lists[condition.list].terms)
         return condition.list
-    if isinstance(condition, PatternAtom):
+
+    def visit_pattern(self, condition: PatternAtom, ruleset: Ruleset, top: bool) -> str:
         if condition.pattern.startswith("@"):
             pattern = ruleset.patterns[condition.pattern]
             return f"/{pattern.source}/{pattern.flags}"
         return condition.pattern
-    if isinstance(condition, ClassAtom):
+
+    def visit_class(self, condition: ClassAtom, ruleset: Ruleset, top: bool) -> str:
         return condition.define
-    if isinstance(condition, InSection):
+
+    def visit_in_section(self, condition: InSection, ruleset: Ruleset, top: bool) -> str:
         if not condition.list.startswith("@"):
             return f"in section {condition.list}"
         return "in section " + ", ".join(f'"{t}"' for t in condition.terms)
-    if isinstance(condition, ReadingAtom):
+
+    def visit_reading(self, condition: ReadingAtom, ruleset: Ruleset, top: bool) -> str:
         return condition.name
-    if isinstance(condition, HasId):
+
+    def visit_has_id(self, condition: HasId, ruleset: Ruleset, top: bool) -> str:
         return "has id"
-    if isinstance(condition, Words):
+
+    def visit_words(self, condition: Words, ruleset: Ruleset, top: bool) -> str:
         return f"words {condition.op} {condition.count}"
-    if isinstance(condition, Not):
-        return "not " + render_condition(condition.operand, ruleset, False)
-    if isinstance(condition, (And, Or)):
-        word = " and " if isinstance(condition, And) else " or "
-        text = word.join(render_condition(o, ruleset, isinstance(condition, And) and isinstance(o, And)) for o in condition.operands)
-        return text if top or isinstance(condition, And) else f"({text})"
-    return str(condition)
+
+    def visit_not(self, condition: Not, ruleset: Ruleset, top: bool) -> str:
+        return "not " + self.visit(condition.operand, ruleset, False)
+
+    def visit_and(self, condition: And, ruleset: Ruleset, top: bool) -> str:
+        return " and ".join(self.visit(o, ruleset, o.kind == "and") for o in condition.operands)
+
+    def visit_or(self, condition: Or, ruleset: Ruleset, top: bool) -> str:
+        text = " or ".join(self.visit(o, ruleset, False) for o in condition.operands)
+        return text if top else f"({text})"
 
 
-def _names_used(condition: Any, ruleset: Ruleset, seen: set[str]) -> list[tuple[str, str]]:
-    """(kind, name) of the named lists, patterns and defines a condition uses, defines expanded."""
-    found: list[tuple[str, str]] = []
-    if isinstance(condition, (TermsAtom, InSection)) and not condition.list.startswith("@"):
-        found.append(("terms", condition.list))
-    elif isinstance(condition, PatternAtom) and not condition.pattern.startswith("@"):
-        found.append(("pattern", condition.pattern))
-    elif isinstance(condition, ClassAtom) and condition.define not in seen:
+_RENDER = _Render()
+
+
+class _NamesUsed(CompiledConditionVisitor[list]):
+    """(kind, name) of the named lists, patterns and defines a condition uses, defines expanded
+    (``seen``: the defines expanded already)."""
+
+    def visit_terms(self, condition: TermsAtom | InSection, ruleset: Ruleset, seen: set[str]) -> list[tuple[str, str]]:
+        return [] if condition.list.startswith("@") else [("terms", condition.list)]
+
+    visit_in_section = visit_terms
+
+    def visit_pattern(self, condition: PatternAtom, ruleset: Ruleset, seen: set[str]) -> list[tuple[str, str]]:
+        return [] if condition.pattern.startswith("@") else [("pattern", condition.pattern)]
+
+    def visit_class(self, condition: ClassAtom, ruleset: Ruleset, seen: set[str]) -> list[tuple[str, str]]:
+        if condition.define in seen:
+            return []
         seen.add(condition.define)
-        found.append(("define", condition.define))
         define = ruleset.defines.get(condition.define)
-        if define is not None:
-            found.extend(_names_used(define.condition, ruleset, seen))
-    elif isinstance(condition, Not):
-        found.extend(_names_used(condition.operand, ruleset, seen))
-    elif isinstance(condition, (And, Or)):
-        for operand in condition.operands:
-            found.extend(_names_used(operand, ruleset, seen))
-    return found
+        return [("define", condition.define), *(self.visit(define.condition, ruleset, seen) if define is not None else [])]
+
+    def visit_not(self, condition: Not, ruleset: Ruleset, seen: set[str]) -> list[tuple[str, str]]:
+        return self.visit(condition.operand, ruleset, seen)
+
+    def visit_and(self, condition: And | Or, ruleset: Ruleset, seen: set[str]) -> list[tuple[str, str]]:
+        return [name for operand in condition.operands for name in self.visit(operand, ruleset, seen)]
+
+    visit_or = visit_and
+
+    def no_names(self, condition: Any, ruleset: Ruleset, seen: set[str]) -> list[tuple[str, str]]:
+        return []
+
+    visit_reading = visit_has_id = visit_words = no_names
+
+
+_NAMES_USED = _NamesUsed()
 
 
 def _condition_lines(rule: Rule, ruleset: Ruleset, labels: dict[str, str]) -> list[str]:
-    if rule.kind == "requirement":
-        return [f"`requirement and {render_condition(rule.when, ruleset)}`"]
-    if rule.kind in ("followup", "sanction") and rule.target == "requirements":
-        unlinked = labels["unlinked"].format(kind=rule.kind, methods=", ".join(rule.linked_by))
-        return [f"`requirement and {render_condition(rule.where, ruleset)}`, {unlinked}"]
-    if rule.kind == "sanction":
-        return [f"`sanction and {render_condition(rule.where, ruleset)}`"]
-    lines = [labels["nothing"].format(expect=render_condition(rule.expect, ruleset))]
-    if rule.when is not None:
-        lines.append(labels["only_when"].format(when=render_condition(rule.when, ruleset)))
-    return lines
+    return RULE_KINDS[rule.kind].describe(rule, lambda condition: render_condition(condition, ruleset), labels)
 
 
 def _vocabulary(rule: Rule, ruleset: Ruleset) -> list[str]:
@@ -108,10 +133,9 @@ def _vocabulary(rule: Rule, ruleset: Ruleset) -> list[str]:
     used: list[tuple[str, str]] = []
     for condition in (rule.when, rule.where, rule.expect):
         if condition is not None:
-            used.extend(_names_used(condition, ruleset, seen))
-    if rule.kind in ("followup", "sanction") and rule.target == "requirements":
-        used.extend(_names_used(ClassAtom(define=rule.kind), ruleset, seen))
-        used.extend(_names_used(ClassAtom(define="requirement"), ruleset, seen))
+            used.extend(_NAMES_USED.visit(condition, ruleset, seen))
+    for name in RULE_KINDS[rule.kind].classes_shown(rule):
+        used.extend(_NAMES_USED.visit(ClassAtom(define=name), ruleset, seen))
     lines: list[str] = []
     for kind, name in dict.fromkeys(used):
         if kind == "terms":

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
+
+from .rulekinds import RULE_KINDS
 
 CATEGORIES = (
     "unmeasurable",
@@ -36,7 +38,7 @@ Category = Literal[
 ]
 Severity = Literal["error", "warning", "info"]
 LinkMethod = Literal["id", "section", "topic", "blanket"]
-RuleKind = Literal["requirement", "followup", "sanction", "document"]
+RuleKind = Literal[tuple(RULE_KINDS)]  # type: ignore[valid-type] - the names of the registry of rule kinds
 
 
 class _Model(BaseModel):
@@ -167,11 +169,21 @@ for _model in (Not, And, Or):
 
 
 class Example(_Model):
-    """A document fragment a rule must flag (``flag``) or must leave alone (``pass``)."""
+    """A document fragment a rule must flag (``flag``) or must leave alone (``pass``); a flag
+    example with ``match`` must be flagged at those words (``example flag "…" match "…"``)."""
 
     expect: Literal["flag", "pass"]
     text: str
     line: int
+    match: str | None = Field(default=None, description="the words a finding of the rule must match (flag examples)")
+
+    @model_serializer(mode="wrap")
+    def _without_absent_match(self, handler: Any) -> dict[str, Any]:
+        """An example without ``match`` is written as before the field existed."""
+        data = handler(self)
+        if data.get("match") is None:
+            data.pop("match", None)
+        return data
 
 
 class Positioned(_Model):
@@ -298,8 +310,6 @@ class Ruleset(BaseModel):
     defines: dict[str, Define] = Field(default_factory=dict)
     topics: list[str] = Field(default_factory=list)
     rules: list[Rule] = Field(default_factory=list)
-
-    _matcher: Any = PrivateAttr(default=None)
 
     def rule(self, rule_id: str) -> Rule | None:
         """The rule with this short or full id, if the ruleset has it."""

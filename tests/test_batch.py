@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker.batch import check_batch, effective_jobs
+from checker.batch import effective_jobs
 from checker.config import Config
-from checker.engine import check
+from checker.engine import Linter, check
 from checker.rulecompile import load_rulesets
 
 from check_helpers import CLEAN, DRAFT, RULESET, write
@@ -19,8 +19,9 @@ def test_pool_and_single_process_give_the_report_of_one_check(tmp_path: Path) ->
     config = Config(severity={"UTAN-SANKTION": "info"})
     together = check(paths, rulesets, config)
     ticks: list[int] = []
-    single, _ = check_batch(paths, rulesets, config, jobs=1, on_file=lambda: ticks.append(1))
-    pooled, _ = check_batch(paths, rulesets, config, jobs=3)
+    linter = Linter(config, rulesets)
+    single, _ = linter.check_paths(paths, jobs=1, on_file=lambda: ticks.append(1))
+    pooled, _ = linter.check_paths(paths, jobs=3)  # workers load the rulesets again from their paths
     assert single == together
     assert pooled.model_dump_json() == together.model_dump_json()
     assert len(ticks) == len(paths)
@@ -32,3 +33,12 @@ def test_effective_jobs() -> None:
     assert effective_jobs(1, 100) == 1
     assert effective_jobs(3, 0) == 1
     assert 1 <= effective_jobs(0, 100) <= 100
+
+
+def test_a_linter_is_rebuilt_from_ruleset_references() -> None:
+    rulesets = load_rulesets([RULESET])
+    linter = Linter(Config(), rulesets)
+    assert linter.references == tuple(r.path for r in rulesets)
+    rebuilt = Linter(linter.config, load_rulesets(linter.references))
+    assert [r.model_dump() for r in rebuilt.chosen.rulesets] == [r.model_dump() for r in rulesets]
+    assert Linter(Config()).references is None  # the shipped rulesets of each document's language

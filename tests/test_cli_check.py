@@ -163,16 +163,16 @@ def test_batch_with_a_broken_file_reports_the_others_and_exits_2(work: Path) -> 
 
 
 def test_unexpected_error_in_one_file_does_not_stop_the_batch(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from checker import batch
+    from checker.engine import Linter
 
-    real_check = batch.check
+    real_check = Linter.check
 
-    def failing(items, rulesets, config):  # noqa: ANN001, ANN202
+    def failing(linter, items):  # noqa: ANN001, ANN202
         if str(items[0]).endswith("b.md"):
             raise ValueError("reader bug")
-        return real_check(items, rulesets, config)
+        return real_check(linter, items)
 
-    monkeypatch.setattr(batch, "check", failing)
+    monkeypatch.setattr(Linter, "check", failing)
     write(work / "a.md", DRAFT)
     write(work / "b.md", DRAFT)
     result = invoke("check", "a.md", "b.md", "-r", R, "--quiet")

@@ -458,7 +458,7 @@ def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name
     requirement, every target class and every combination of link methods."""
     from itertools import combinations
 
-    from checker.engine import Classification, default_rulesets_compiled, links_of, unlinked
+    from checker.engine import Classification, Linter, links_of, unlinked
     from checker.readers import read_document
     from checker.rulemodel import LINK_METHODS
 
@@ -467,7 +467,7 @@ def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name
         path = tmp_path / "inline.md"
         path.write_text(BEFORE_ANY_HEADING, encoding="utf-8")
     document = read_document(path)
-    result = check_document(document, list(default_rulesets_compiled(document.language)))
+    result = check_document(document, list(Linter().shipped(document.language).rulesets))
     checked = 0
     for c in result.classifications:
         requirements = c.statements_of_class("requirement")
@@ -487,7 +487,7 @@ def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name
 def test_word_count_conditions_agree_with_counting_every_word(op: str, count: int, tmp_path: Path) -> None:
     """``words`` conditions split off only as many words as they need; the statements they
     hold for are those a full count gives."""
-    from checker.engine import Classification, DocumentIndex, default_rulesets_compiled
+    from checker.engine import Classification, DocumentIndex, Linter
     from checker.matching import word_count
     from checker.readers import read_document
     from checker.rulemodel import Words
@@ -495,7 +495,7 @@ def test_word_count_conditions_agree_with_counting_every_word(op: str, count: in
     path = tmp_path / "words.txt"
     path.write_text("Leverantören ska leverera.\n\na - b | c\n\nEtt två tre fyra fem sex sju\n\n– –\n\nx_y z\n", encoding="utf-8")
     document = read_document(path)
-    c = Classification(default_rulesets_compiled("sv")[0], DocumentIndex(document))
+    c = Classification(Linter().shipped("sv").rulesets[0], DocumentIndex(document))
     compare = {">": int.__gt__, ">=": int.__ge__, "<": int.__lt__, "<=": int.__le__}[op]
     expected = {s.index for s in document.statements if compare(word_count(s.text), count)}
-    assert c._words(Words(op=op, count=count), c.index.universe) == expected
+    assert c.words(Words(op=op, count=count), c.index.universe) == expected

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker import balance as balance_module
 from checker.balance import balance
 from checker.cli import main
-from checker.engine import check, check_document, check_each, trace
+from checker.config import Config
+from checker.engine import Linter, check, check_document, check_each, trace
 from checker.matrix import build_matrix, matrix_document, scorecard
 from checker.readers import read_document
 from checker.report import BALANCE_ELEMENTS
@@ -141,25 +141,24 @@ def test_headings_alone_do_not_make_an_element_present():
     assert balance(result)["dispute"].present is True
 
 
-def test_balance_falls_back_to_shipped_rulesets_only_for_keys_no_ruleset_in_use_has(monkeypatch):
-    shipped = load_ruleset(SV_RULES)
-    monkeypatch.setattr(balance_module, "_shipped", lambda language: (shipped,) if language == "sv" else ())
+def test_balance_falls_back_to_shipped_rulesets_only_for_keys_no_ruleset_in_use_has():
     in_use = compile_text(
         (FIXTURES / "contract-example.krav").read_text(encoding="utf-8")
         + '\nterms dispute = "ett ord som inte står i avtalet"\n',
         str(FIXTURES / "in-use.krav"),
     )
+    linter = Linter(Config(), [in_use], shipped={"sv": [load_ruleset(SV_RULES)], "en": []})  # the linter's shipped rulesets decide
     document = read_document(SV_DOCUMENT)
-    found = balance(check_document(document, [in_use]))
+    found = balance(linter.check_document(document))
     assert found["governance"].present and found["change"].present  # from the shipped fallback
     assert found["dispute"].present is False  # decided by the ruleset in use, which has the name
-    english = balance(check_document(read_document(EN_DOCUMENT), [in_use]))
+    english = balance(linter.check_document(read_document(EN_DOCUMENT)))
     assert english["governance"].present is False  # no shipped English ruleset has the list
 
 
-def test_no_vocabulary_means_absent(monkeypatch):
-    monkeypatch.setattr(balance_module, "_shipped", lambda language: ())
-    found = balance(check_document(read_document(SV_DOCUMENT), [load_ruleset(FIXTURES / "contract-example.krav")]))
+def test_no_vocabulary_means_absent():
+    linter = Linter(Config(), [load_ruleset(FIXTURES / "contract-example.krav")], shipped={"sv": []})
+    found = balance(linter.check_document(read_document(SV_DOCUMENT)))
     assert found["follow_up"].present is True
     assert {key for key, e in found.items() if not e.present} == set(BALANCE_ELEMENTS) - {"follow_up", "sanction"}
 
@@ -343,9 +342,9 @@ def test_json_matrix_reads_back_into_the_models():
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_shipped_rulesets_decide_every_balance_element(language):
     from checker.balance import decides
-    from checker.engine import default_rulesets_compiled
+    from checker.engine import Linter
 
-    rulesets = default_rulesets_compiled(language)
+    rulesets = Linter().shipped(language).rulesets
     assert [key for key in BALANCE_ELEMENTS if not any(decides(r, key) for r in rulesets)] == []
 
 

@@ -6,14 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.engine import Classification, DocumentIndex, default_rulesets_compiled
+from checker.engine import Classification, DocumentIndex, Linter
 from support import md
 
 
 def parties(text: str, language: str) -> dict[str, str | None]:
     """Each statement's text → the party its obligation binds (None: no obligation)."""
     document = md(text, language=language)
-    (base,) = [r for r in default_rulesets_compiled(language) if r.name in ("en-requirements", "sv-krav")]
+    (base,) = [r for r in Linter().shipped(language).rulesets if r.name in ("en-requirements", "sv-krav")]
     reading = Classification(base, DocumentIndex(document)).reading()
     return {s.text: reading.party_of(s) for s in document.statements if s.kind != "heading"}
 
@@ -123,7 +123,7 @@ def test_a_soft_obligation_is_a_requirement_but_not_one_to_follow_up_or_sanction
         """,
         language="en",
     )
-    (contract,) = [r for r in default_rulesets_compiled("en") if r.name == "en-contract"]
+    (contract,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-contract"]
     c = Classification(contract, DocumentIndex(document))
     (soft,) = [s.index for s in document.statements if "should restore" in s.text]
     assert soft in c.statements_of_class("requirement")
@@ -144,7 +144,7 @@ def test_rows_of_a_performance_table_are_requirements_and_credit_tables_are_not(
         """,
         language="en",
     )
-    (base,) = [r for r in default_rulesets_compiled("en") if r.name == "en-requirements"]
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
     c = Classification(base, DocumentIndex(document))
     rows = {document.statements[i].text for i in c.statements_of_class("requirement")}
     assert rows == {"Priority 1 | 4 hours | 5 %"}
@@ -169,7 +169,7 @@ def test_list_items_carry_their_lead_ins_class_but_not_its_other_defines() -> No
         """,
         language="en",
     )
-    (base,) = [r for r in default_rulesets_compiled("en") if r.name == "en-requirements"]
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
     c = Classification(base, DocumentIndex(document))
     items = {s.index for s in document.statements if s.kind == "list_item"}
     assert items <= c.statements_of_class("requirement")  # "shall … :" binds its items
@@ -232,7 +232,7 @@ def test_a_table_introduced_as_service_levels_lists_requirements_whatever_its_he
         """,
         language="en",
     )
-    (base,) = [r for r in default_rulesets_compiled("en") if r.name == "en-requirements"]
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
     c = Classification(base, DocumentIndex(document))
     rows = {document.statements[i].text for i in c.statements_of_class("requirement")} & {s.text for s in document.statements if s.kind == "table_row"}
     assert rows == {"Extended | 99.95%"}

@@ -130,12 +130,12 @@ def test_message_templates_fill_placeholders_and_braces() -> None:
 
 
 def test_engine_findings_hold_their_fields_in_schema_order() -> None:
-    from checker.engine import check_document, default_rulesets_compiled
+    from checker.engine import check_document, Linter
     from checker.readers import read_document
     from checker.report import Finding
 
     examples = Path(__file__).resolve().parent.parent / "examples"
     document = read_document(examples / "sv-avtal-sla.md")
-    found = check_document(document, list(default_rulesets_compiled("sv"))).findings
+    found = check_document(document, list(Linter().shipped("sv").rulesets)).findings
     assert found and all(list(f.__dict__) == list(Finding.model_fields) for f in found)
     assert found[0].model_dump_json() == Finding.model_validate(found[0].model_dump()).model_dump_json()

@@ -438,3 +438,48 @@ def test_shipped_rules_have_rationale_reference_and_both_examples() -> None:
         own = [r for r in ruleset.rules if r.ruleset == ruleset.name]
         assert [r.full_id for r in own if not (r.rationale and r.reference and r.suggest)] == []
         assert [(r.full_id, kind) for r, kind in rules_without_examples(ruleset) if r.ruleset == ruleset.name] == []
+
+
+# ---- example flag "…" match "…" ----------------------------------------------------------------
+
+MATCH_RULES = '''ruleset "m" {
+  language en
+}
+define requirement = "shall"
+terms vague = "promptly", "regularly"
+requirement V1 "vague" {
+  category unmeasurable
+  when vague
+  message "{match}"
+  example flag "The supplier shall regularly reply promptly." match "%s"
+  example pass "The supplier shall reply in 2 days."
+}
+'''
+
+
+def test_an_example_with_match_passes_only_when_a_finding_matches_those_words() -> None:
+    from checker.rulecompile import compile_text
+
+    (right,) = [o for o in run_examples(compile_text(MATCH_RULES % "regularly")) if o.example.expect == "flag"]
+    assert right.passed and right.example.match == "regularly"
+    (wrong,) = [o for o in run_examples(compile_text(MATCH_RULES % "promptly")) if o.example.expect == "flag"]
+    assert not wrong.passed  # flagged, but at the first vague word, not at this one
+    assert wrong.describe().endswith('V1: example flag gave no finding that matches "promptly" (it matched "regularly")')
+
+
+def test_match_on_a_pass_example_or_an_empty_match_is_an_error() -> None:
+    from checker.errors import RuleError
+    from checker.rulecompile import compile_text
+
+    text = MATCH_RULES.replace('example pass "The supplier shall reply in 2 days."', 'example pass "The supplier shall reply." match "reply"')
+    with pytest.raises(RuleError, match=r":11:\d+: 'match' of an example in rule V1: a pass example has no finding to match"):
+        compile_text(text % "regularly")
+    with pytest.raises(RuleError, match="it is empty"):
+        compile_text(MATCH_RULES % " ")
+
+
+def test_an_example_without_match_is_listed_as_before() -> None:
+    from checker.rulecompile import compile_text
+
+    examples = compile_text(MATCH_RULES % "regularly").model_dump(mode="json")["rules"][0]["examples"]
+    assert examples[0]["match"] == "regularly" and "match" not in examples[1]

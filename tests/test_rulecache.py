@@ -222,7 +222,7 @@ def test_the_boundary_plans_come_from_the_cache(cache: Path, monkeypatch: pytest
     """A warm load brings how the set decides each \\b, so the matcher analyses no pattern again,
     and it finds what it finds without them."""
     from checker import matching  # noqa: PLC0415
-    from checker.engine import _build_shared  # noqa: PLC0415
+    from checker.engine import build_shared  # noqa: PLC0415
     from support import md  # noqa: PLC0415
 
     document = md("# Delivery\n\nThe supplier shall respond within 4 hours and as soon as possible.\n", language="en")
@@ -233,12 +233,12 @@ def test_the_boundary_plans_come_from_the_cache(cache: Path, monkeypatch: pytest
     monkeypatch.setattr(matching, "boundary_plan", lambda source: analysed.append(source) or real(source))
     monkeypatch.setattr(matching, "_KNOWN_PLANS", {})
     warm = load_rulesets(names)
-    warm_matcher = _build_shared(warm).matcher
+    warm_matcher = build_shared(warm).matcher
     assert matching._KNOWN_PLANS
     assert [p.plan for p in warm_matcher.patterns.values()]
     assert analysed == []
     monkeypatch.setattr(matching, "_KNOWN_PLANS", {})
-    cold_matcher = _build_shared(cold).matcher
+    cold_matcher = build_shared(cold).matcher
     assert [p.plan for p in cold_matcher.patterns.values()] == [p.plan for p in warm_matcher.patterns.values()]
     assert analysed  # without the cache they are worked out
     from checker.engine import check_document  # noqa: PLC0415

@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 from ..config import Config
 from ..document import Document
-from ..engine import DocumentResult, check, check_document, check_each, default_rulesets_compiled
+from ..engine import DocumentResult, Linter
 from ..errors import KravError, RuleError
 from ..readers import read_bytes
 from ..rulecompile import compile_text, load_rulesets, shipped_ruleset_names
@@ -84,22 +84,25 @@ def attachment(filename: str) -> dict[str, str]:
 
 
 def warm_up() -> None:
-    """Compile the shipped rulesets of each language before the first request needs them."""
+    """Compile the shipped rulesets of each language, and build their matchers, before the
+    first request needs them."""
     for language in ("sv", "en"):
-        default_rulesets_compiled(language)
+        _linter(()).shipped(language).matcher
 
 
 @lru_cache(maxsize=16)
-def _compiled(names: tuple[str, ...]) -> list[Ruleset]:
-    return load_rulesets(names)
+def _linter(names: tuple[str, ...]) -> Linter:
+    """The worker's linter for a choice of rulesets (none: the shipped ones of each language),
+    which keeps them compiled and their matchers built from one request to the next."""
+    return Linter(Config(), load_rulesets(names) if names else None)
 
 
-def _config(options: dict[str, Any]) -> tuple[Config, list[Ruleset] | None]:
-    """The request's configuration and its chosen rulesets (None: by the document's language)."""
+def _config(options: dict[str, Any]) -> tuple[Config, Linter]:
+    """The request's configuration and the linter for it."""
     names = tuple(options.get("rulesets") or ())
     config = Config(rulesets=list(names) or None, select=options.get("select", []), ignore=options.get("ignore", []),
                     lang=options.get("lang"), fail_on=options.get("fail_on", "error"))
-    return config, (_compiled(names) if names else None)
+    return config, _linter(names).with_config(config)
 
 
 def _document(payload: dict[str, Any], config: Config) -> Document:
@@ -107,8 +110,8 @@ def _document(payload: dict[str, Any], config: Config) -> Document:
 
 
 def _result(payload: dict[str, Any]) -> tuple[DocumentResult, Config]:
-    config, rulesets = _config(payload["options"])
-    result = next(iter(check_each([_document(payload, config)], rulesets, config)))
+    config, linter = _config(payload["options"])
+    result = next(iter(linter.check_each([_document(payload, config)])))
     if not isinstance(result, DocumentResult):  # check_each reports reading errors as a FileReport
         raise KravError(result.error or f"{payload['name']}: cannot be read")
     return result, config
@@ -116,15 +119,15 @@ def _result(payload: dict[str, Any]) -> tuple[DocumentResult, Config]:
 
 def check_job(payload: dict[str, Any]) -> Answer:
     """``kravkoll check --format FORMAT``: the report, and the exit code as a header."""
-    from ..cli import exit_code, rulesets_used  # noqa: PLC0415
+    from ..cli import exit_code  # noqa: PLC0415
     from ..reporters import RenderOptions, renderer  # noqa: PLC0415
 
-    config, rulesets = _config(payload["options"])
-    report = check([_document(payload, config)], rulesets, config)
+    config, linter = _config(payload["options"])
+    report = linter.check([_document(payload, config)])
     unreadable = [f.error for f in report.files if f.error]
     if unreadable:
         return error_answer(400, unreadable[0])
-    options = RenderOptions(rulesets=tuple(rulesets_used(rulesets, report)), config=config)
+    options = RenderOptions(rulesets=tuple(linter.rulesets_used(report)), config=config)
     text = renderer(payload["output"])(report, options)
     code = exit_code(report, config.fail_on, 0)
     return Answer(200, REPORT_MEDIA_TYPES[payload["output"]], text.encode("utf-8"), {"Kravkoll-Exit-Code": str(code)})
@@ -159,9 +162,9 @@ def annotate_job(payload: dict[str, Any]) -> Answer:
     """``kravkoll annotate``: the .docx with a comment on each finding."""
     from ..reporters.docx_annotate import annotate_reading, read_for_annotation  # noqa: PLC0415
 
-    config, rulesets = _config(payload["options"])
+    config, linter = _config(payload["options"])
     reading = read_for_annotation(payload["data"], payload["name"], language=config.lang)
-    result = next(iter(check_each([reading.document], rulesets, config)))
+    result = next(iter(linter.check_each([reading.document])))
     annotated = annotate_reading(reading, result.findings)
     headers = {**attachment(f"{Path(payload['name']).stem}.kravkoll.docx"), "Kravkoll-Comments": str(annotated.comments)}
     return Answer(200, DOCX_MEDIA_TYPE, annotated.data, headers)
@@ -239,7 +242,7 @@ def playground_job(payload: dict[str, Any]) -> Answer:
             document = read_bytes(sample.encode("utf-8"), "text.md", "md", language=language)
         except KravError as error:
             return error_answer(400, str(error))
-        findings = [f.model_dump(mode="json") for f in check_document(document, [ruleset]).findings]
+        findings = [f.model_dump(mode="json") for f in Linter(Config(), [ruleset]).check_document(document).findings]
     own = sum(rule.ruleset == ruleset.name for rule in ruleset.rules)
     summary = {"name": ruleset.name, "language": ruleset.language, "rules": own, "extended_rules": len(ruleset.rules) - own}
     return json_answer({"valid": True, "errors": [], "ruleset": summary, "examples": examples, "findings": findings})

@@ -1,0 +1,333 @@
+"""Classification: one ruleset on one document, its conditions as set algebra.
+
+Which statements each condition holds for (``and`` = ∩, ``or`` = ∪, ``not`` = complement),
+statement classes (the defines ``requirement``, ``followup``, ``sanction``, ``blanket``), where
+a condition matched, and the reading of obligations. Each walk over a condition is a
+:class:`~checker.conditions.ConditionVisitor`.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from ..conditions import CompiledConditionVisitor
+from ..reading import MODAL_LISTS, VOCABULARY, DocumentReading, vocabulary
+from ..rulemodel import STATEMENT_CLASSES, And, ClassAtom, HasId, InSection, Not, Or, PatternAtom, ReadingAtom, Ruleset, TermsAtom, Words
+from .index import DocumentIndex
+from .matches import EMPTY, DocumentMatches, build_shared
+
+
+class Classification:
+    """Which statements each atom of a ruleset holds for, and where it matched."""
+
+    def __init__(self, ruleset: Ruleset, index: DocumentIndex, matches: tuple[DocumentMatches, dict[str, str], dict[str, str]] | None = None) -> None:
+        """``matches``: the document's matches of a :class:`SharedMatcher` for several rulesets
+        at once, with this ruleset's list and pattern keys in it; else a matcher of this
+        ruleset alone is built for them (a :class:`~checker.engine.Linter` keeps its own)."""
+        self.ruleset = ruleset
+        self.index = index
+        self.document = index.document
+        if matches is None:
+            shared = build_shared([ruleset])
+            matches = (shared.matches(index), shared.list_keys[0], shared.pattern_keys[0])
+        self.matches, self.list_keys, self.pattern_keys = matches
+        found = self.matches.statements
+        self.term_sets = {name: found[key] for name, key in self.list_keys.items() if key in found}
+        self.pattern_sets = {name: found[key] for name, key in self.pattern_keys.items() if key in found}
+        self._cache: dict[int, frozenset[int]] = {}
+        self._shapes: dict[int, tuple] = {}
+        self._classes: dict[str, frozenset[int]] = {}
+        self._among: dict[tuple[frozenset[int], ...], tuple[int, ...]] = {}
+        self._class_spans: dict[tuple[str, int], tuple[int, int] | None] = {}
+        self._clause_answers: dict[Any, Any] = {}  # (condition, clause) → whether the clause lacks it; condition → where it holds outside sanctions
+        self._blanket_words: dict[int, str | None] = {}
+
+    # -- statement classes
+    def statements_of_class(self, name: str) -> frozenset[int]:
+        """Statements of a define; headings never belong to one. The items of a list belong to
+        the statement class (requirement, followup, sanction, blanket) of the sentence that
+        introduces them ("Konsulten ska ha: • …"); other defines hold for a statement by its own
+        words only (a lead-in "… within 2 weeks:" makes no bullet under it measurable)."""
+        if name not in self._classes:
+            carried = name in STATEMENT_CLASSES
+            shape = ("class", carried, self._define_shape(name))
+            members = self.matches.results.get(shape)
+            if members is None:
+                define = self.ruleset.defines.get(name)
+                members = EMPTY if define is None else self.evaluate(define.condition) - self.index.headings
+                introduced = [self.index.list_items[i] for i in members & self.index.list_items.keys()] if carried else []
+                members = self.matches.results[shape] = members.union(*introduced) if introduced else members
+            self._classes[name] = members
+        return self._classes[name]
+
+    def shape(self, condition: Any) -> tuple:
+        """What a condition means, written with the shared matcher's keys and with classes
+        expanded: two rulesets' conditions of one shape hold for the same statements."""
+        key = id(condition)  # conditions live as long as the ruleset, and so this classification
+        shape = self._shapes.get(key)
+        if shape is None:
+            shape = self._shapes[key] = _SHAPE.visit(condition, self)
+        return shape
+
+    def _define_shape(self, name: str) -> tuple:
+        define = self.ruleset.defines.get(name)
+        return ("define", self.shape(define.condition) if define is not None else None)
+
+    def among(self, targets: frozenset[int], *groups: frozenset[int]) -> tuple[int, ...]:
+        """The statements of ``targets`` in any of ``groups``, in order; computed once per question."""
+        key = (targets, *groups)
+        found = self._among.get(key)
+        if found is None:
+            found = self._among[key] = tuple(sorted(targets & frozenset().union(*groups)))
+        return found
+
+    # -- conditions as set algebra
+    def evaluate(self, condition: Any) -> frozenset[int]:
+        """The statements for which ``condition`` holds."""
+        key = id(condition)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        shape = self.shape(condition)
+        result = self.matches.results.get(shape)
+        if result is None:
+            result = self.matches.results[shape] = _EVALUATE.visit(condition, self)
+        self._cache[key] = result
+        return result
+
+    def words(self, condition: Words, among: frozenset[int]) -> frozenset[int]:
+        """The statements of ``among`` whose word count satisfies ``condition``."""
+        more, op, count = self.matches.more_words_than, condition.op, condition.count
+        if op in (">", ">="):  # words >= n: more than n - 1
+            limit = count if op == ">" else count - 1
+            return frozenset(i for i in among if more(i, limit))
+        limit = count - 1 if op == "<" else count  # words < n: not more than n - 1
+        return frozenset(i for i in among if not more(i, limit))
+
+    # -- the reading of obligations
+    @cached_property
+    def vocabulary_key(self) -> tuple:
+        """The reading's vocabulary as the shared matcher's keys: rulesets with the same lists
+        share one reading."""
+        return tuple(self.list_keys.get(name) for name in VOCABULARY)
+
+    def reading(self) -> DocumentReading:
+        """Who each obligation of the document binds, read with this ruleset's vocabulary."""
+        key = self.vocabulary_key
+        found = self.matches.readings.get(key)
+        if found is None:
+            lists = tuple((name, tuple(self.ruleset.lists[name].terms)) for name in VOCABULARY if name in self.ruleset.lists)
+            candidates = frozenset().union(*(self.term_sets.get(name, EMPTY) for name in MODAL_LISTS)) - self.index.headings
+            tender = len(self.term_sets.get("tender_context", EMPTY) - self.index.headings)
+            found = self.matches.readings[key] = DocumentReading(self.document, vocabulary(lists), self.index.flat_texts, candidates, tender)
+        return found
+
+    def in_section(self, list_name: str) -> frozenset[int]:
+        heading_hits = self.term_sets.get(list_name, EMPTY) & self.index.headings
+        statements = self.document.statements
+        sections = {statements[i].section for i in heading_hits} - {None}
+        return frozenset().union(*(self.index.by_section.get(s, EMPTY) for s in self.index.descendants(sections)))
+
+    def blanket_words(self, j: int) -> str | None:
+        """The words that make statement ``j`` a blanket clause ("any nonconforming service"),
+        found once per statement."""
+        if j not in self._blanket_words:
+            blanket = self.ruleset.defines.get("blanket")
+            span = self.first_match(blanket.condition, j) if blanket is not None else None
+            self._blanket_words[j] = self.document.statements[j].text[span[0]:span[1]] if span else None
+        return self._blanket_words[j]
+
+    def holds_in_clause(self, condition: Any, i: int) -> bool:
+        """Whether ``condition``, which holds for sanction statement ``i``, also holds for the
+        clause it stands in: what it says is judged on the statement, what it lacks (``not …``)
+        on the whole clause. "Service credits apply as set out below" lacks no amount when the
+        credit table below it, in the same clause, has one; "If availability falls below 99.5 %"
+        gives the trigger of the credit sentence after it (:meth:`DocumentIndex.clause_of`).
+        Another sanction in the same clause is one of its own: its amount is not this one's."""
+        return _HOLDS_IN_CLAUSE.visit(condition, self, i)
+
+    def first_match(self, condition: Any, i: int, holds: bool = False) -> tuple[int, int] | None:
+        """Span of the first positive term or pattern atom that made ``condition`` hold for ``i``
+        (``holds``: it is known to hold, as it does for the statements a rule reports)."""
+        return _FIRST_MATCH.visit(condition, self, i, holds)
+
+    def class_span(self, define_name: str, i: int) -> tuple[int, int] | None:
+        """:meth:`first_match` of a define's condition, found once per define and statement:
+        defines may use one another many times."""
+        key = (define_name, i)
+        if key not in self._class_spans:
+            define = self.ruleset.defines.get(define_name)
+            self._class_spans[key] = self.first_match(define.condition, i) if define else None
+        return self._class_spans[key]
+
+    def lacks_in_clause(self, condition: Not, i: int, found: frozenset[int]) -> bool:
+        """Whether the clause of sanction ``i`` lacks what ``condition`` negates (``found``: where
+        it holds). Each other sanction is a clause of its own; the answer is the same for every
+        sanction of a clause, so it is found once per clause and condition."""
+        key = (id(condition), self.index.clause_key(i))
+        lacks = self._clause_answers.get(key)
+        if lacks is None:
+            elsewhere = self._clause_answers.get(id(condition))
+            if elsewhere is None:
+                elsewhere = self._clause_answers[id(condition)] = found - self.statements_of_class("sanction")
+            lacks = self._clause_answers[key] = self.index.clause_of(i).isdisjoint(elsewhere)
+        return lacks
+
+
+class _Shape(CompiledConditionVisitor[tuple]):
+    """:meth:`Classification.shape`."""
+
+    def visit_terms(self, condition: TermsAtom, c: Classification) -> tuple:
+        return ("terms", c.list_keys.get(condition.list))
+
+    def visit_pattern(self, condition: PatternAtom, c: Classification) -> tuple:
+        return ("pattern", c.pattern_keys.get(condition.pattern))
+
+    def visit_class(self, condition: ClassAtom, c: Classification) -> tuple:
+        # statement classes carry to list items, other defines do not
+        return ("class", condition.define in STATEMENT_CLASSES, c._define_shape(condition.define))
+
+    def visit_and(self, condition: And | Or, c: Classification) -> tuple:
+        return (condition.kind, *(c.shape(o) for o in condition.operands))
+
+    visit_or = visit_and
+
+    def visit_not(self, condition: Not, c: Classification) -> tuple:
+        return ("not", c.shape(condition.operand))
+
+    def visit_in_section(self, condition: InSection, c: Classification) -> tuple:
+        return ("in_section", c.list_keys.get(condition.list))
+
+    def visit_words(self, condition: Words, c: Classification) -> tuple:
+        return ("words", condition.op, condition.count)
+
+    def visit_reading(self, condition: ReadingAtom, c: Classification) -> tuple:
+        return ("reading", condition.name, c.vocabulary_key)
+
+    def visit_has_id(self, condition: HasId, c: Classification) -> tuple:
+        return (condition.kind,)
+
+
+class _Evaluate(CompiledConditionVisitor[frozenset]):
+    """The statements a condition holds for (uncached: :meth:`Classification.evaluate` keeps them)."""
+
+    def visit_terms(self, condition: TermsAtom, c: Classification) -> frozenset[int]:
+        return c.term_sets.get(condition.list, EMPTY)
+
+    def visit_pattern(self, condition: PatternAtom, c: Classification) -> frozenset[int]:
+        return c.pattern_sets.get(condition.pattern, EMPTY)
+
+    def visit_class(self, condition: ClassAtom, c: Classification) -> frozenset[int]:
+        return c.statements_of_class(condition.define)
+
+    def visit_and(self, condition: And, c: Classification) -> frozenset[int]:
+        # "not X" and "words > n" narrow what the other operands leave: no complement or
+        # word count of the whole document is made for them.
+        negated = [o.operand for o in condition.operands if o.kind == "not"]
+        counts = [o for o in condition.operands if o.kind == "words"]
+        others = [o for o in condition.operands if o.kind not in ("not", "words")]
+        result = c.evaluate(others[0]) if others else c.index.universe
+        for operand in others[1:]:
+            if not result:
+                break
+            result = result & c.evaluate(operand)
+        for operand in negated:
+            if not result:
+                break
+            result = result - c.evaluate(operand)
+        for words in counts:
+            result = c.words(words, result)
+        return result
+
+    def visit_or(self, condition: Or, c: Classification) -> frozenset[int]:
+        return frozenset().union(*(c.evaluate(o) for o in condition.operands))
+
+    def visit_not(self, condition: Not, c: Classification) -> frozenset[int]:
+        return c.index.universe - c.evaluate(condition.operand)
+
+    def visit_in_section(self, condition: InSection, c: Classification) -> frozenset[int]:
+        return c.in_section(condition.list)
+
+    def visit_has_id(self, condition: HasId, c: Classification) -> frozenset[int]:
+        return c.index.with_id
+
+    def visit_reading(self, condition: ReadingAtom, c: Classification) -> frozenset[int]:
+        return c.reading().statements(condition.name) - c.index.headings
+
+    def visit_words(self, condition: Words, c: Classification) -> frozenset[int]:
+        return c.words(condition, c.index.universe)
+
+
+class _HoldsInClause(CompiledConditionVisitor[bool]):
+    """:meth:`Classification.holds_in_clause`: what a condition says holds for the statement,
+    what it lacks for its whole clause."""
+
+    def visit_not(self, condition: Not, c: Classification, i: int) -> bool:
+        found = c.evaluate(condition.operand)
+        return i not in found and c.lacks_in_clause(condition, i, found)
+
+    def visit_and(self, condition: And, c: Classification, i: int) -> bool:
+        return all(self.visit(operand, c, i) for operand in condition.operands)
+
+    def visit_or(self, condition: Or, c: Classification, i: int) -> bool:
+        return any(i in c.evaluate(operand) and self.visit(operand, c, i) for operand in condition.operands)
+
+    def visit_class(self, condition: ClassAtom, c: Classification, i: int) -> bool:
+        define = c.ruleset.defines.get(condition.define)
+        return define is None or i not in c.evaluate(define.condition) or self.visit(define.condition, c, i)
+
+    def says(self, condition: Any, c: Classification, i: int) -> bool:
+        """An atom says something of the statement alone: it holds, as it is known to."""
+        return True
+
+    visit_terms = visit_pattern = visit_in_section = visit_reading = visit_has_id = visit_words = says
+
+
+class _FirstMatch(CompiledConditionVisitor["tuple[int, int] | None"]):
+    """:meth:`Classification.first_match`."""
+
+    def visit_terms(self, condition: TermsAtom, c: Classification, i: int, holds: bool) -> tuple[int, int] | None:
+        if not holds and i not in c.term_sets.get(condition.list, EMPTY):
+            return None
+        return c.matches.span(c.list_keys[condition.list], i)
+
+    def visit_pattern(self, condition: PatternAtom, c: Classification, i: int, holds: bool) -> tuple[int, int] | None:
+        if not holds and i not in c.pattern_sets.get(condition.pattern, EMPTY):
+            return None
+        return c.matches.span(c.pattern_keys[condition.pattern], i)
+
+    def visit_reading(self, condition: ReadingAtom, c: Classification, i: int, holds: bool) -> tuple[int, int] | None:
+        return c.reading().span(i) if holds or i in c.evaluate(condition) else None
+
+    def visit_class(self, condition: ClassAtom, c: Classification, i: int, holds: bool) -> tuple[int, int] | None:
+        return c.class_span(condition.define, i)  # a list item is of its lead-in's class: its define need not hold for it
+
+    def visit_and(self, condition: And, c: Classification, i: int, holds: bool) -> tuple[int, int] | None:
+        every = holds or i in c.evaluate(condition)  # then so does each operand
+        for operand in condition.operands:
+            if every or i in c.evaluate(operand):
+                span = self.visit(operand, c, i, True)
+                if span is not None:
+                    return span
+        return None
+
+    def visit_or(self, condition: Or, c: Classification, i: int, holds: bool) -> tuple[int, int] | None:
+        for operand in condition.operands:
+            if i in c.evaluate(operand):
+                span = self.visit(operand, c, i, True)
+                if span is not None:
+                    return span
+        return None
+
+    def no_match(self, condition: Any, c: Classification, i: int, holds: bool) -> None:
+        """A negation, a section, an id or a word count has no words of the statement to show."""
+        return None
+
+    visit_not = visit_in_section = visit_has_id = visit_words = no_match
+
+
+_SHAPE = _Shape()
+_EVALUATE = _Evaluate()
+_HOLDS_IN_CLAUSE = _HoldsInClause()
+_FIRST_MATCH = _FirstMatch()

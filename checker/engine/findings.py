@@ -1,0 +1,128 @@
+"""Findings: a rule's hits (:mod:`checker.rulekinds`) as :class:`~checker.report.Finding` s,
+with their messages, suppressions and fingerprints."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..config import Config
+from ..document import Statement, trusted
+from ..report import Finding
+from ..rulecompile import message_format, placeholders_in
+from ..rulekinds import RULE_KINDS
+from ..rulemodel import Rule
+from .classify import Classification
+
+Placed = tuple[tuple, Finding]
+"""A finding and its place in the document's order (line, column, rule, message)."""
+
+
+def evaluate_rule(rule: Rule, c: Classification, config: Config) -> list[Placed]:
+    """The findings of one rule on a classified document, each with its place."""
+    hits = RULE_KINDS[rule.kind].evaluate(rule, c)
+    first = next(hits, None)
+    if first is None:
+        return []
+    statements = c.document.statements
+    finding = FindingMaker(c, rule, config)
+    return [finding(statements[i] if i is not None else None, span, statements[source] if source is not None else None)
+            for i, span, source in (first, *hits)]
+
+
+class FindingMaker:
+    """Makes the findings of one rule on one document: what is the same for all of them is
+    worked out once."""
+
+    def __init__(self, c: Classification, rule: Rule, config: Config) -> None:
+        document = c.document
+        language = c.ruleset.language
+        self.document = document
+        self.rule = rule
+        self.line_word = "rad" if (document.language if language == "any" else language) == "sv" else "line"
+        used = placeholders_in(rule.message) | placeholders_in(rule.suggest)
+        self.needs_id, self.needs_text, self.needs_section = ("requirement.id" in used, "statement" in used, "section" in used)
+        self.message, self.suggestion = message_format(rule.message), message_format(rule.suggest)
+        self.severity = config.severity_of(rule)
+        self.rule_id, self.title, self.category = rule.full_id, rule.title, rule.category
+        self.reference, self.path = rule.reference or None, document.path
+        self.ignored_by = {rule.full_id, rule.id, "*", "all"}
+
+    def __call__(self, statement: Statement | None, span: tuple[int, int] | None, match_from: Statement | None = None) -> tuple[tuple, Finding]:
+        """The finding, and its place in the document's order (line, column, rule, message). A
+        finding about the whole document (``statement`` None) takes its match from ``match_from``."""
+        source = statement if statement is not None else match_from
+        match = source.text[span[0]:span[1]] if span and source is not None else None
+        location = match_start = end_column = None
+        values = {"match": match or "", "requirement_id": "", "statement": "", "section": ""}
+        if statement is not None:
+            if span:
+                match_start = span[0]
+                location, end_column = statement.span_location(*span)
+            else:
+                location = statement.location
+            if self.needs_id:
+                values["requirement_id"] = statement.requirement_id or f"{self.line_word} {statement.location.line}"
+            if self.needs_text:
+                values["statement"] = statement.text
+            if self.needs_section:
+                values["section"] = self.document.section_label(statement.section) or ""
+        message = self.message.format(**values)
+        suppressed, reason = self._suppression(statement)
+        # Every value comes from the compiled rule and the document model, both validated already.
+        finding = trusted(Finding, {  # in the order of Finding's fields, the order of its JSON
+            "rule": self.rule_id,
+            "title": self.title,
+            "category": self.category,
+            "severity": self.severity,
+            "message": message,
+            "suggestion": self.suggestion.format(**values) or None,
+            "file": self.path,
+            "location": location,
+            "text": statement.text if statement is not None else None,
+            "match": match,
+            "match_start": match_start,
+            "end_column": end_column,
+            "requirement_id": statement.requirement_id if statement is not None else None,
+            "reference": self.reference,
+            "statement": statement.index if statement is not None else None,
+            "fingerprint": _fingerprint(self.rule, statement, match),
+            "suppressed": suppressed,
+            "suppression_reason": reason,
+        })
+        place = (location.line, location.column) if location is not None else (0, 0)
+        return (*place, self.rule_id, message), finding
+
+    def _suppression(self, statement: Statement | None) -> tuple[bool, str | None]:
+        """Whether a suppression in the statement's block (the first block, for the document) names the rule."""
+        blocks = self.document.blocks
+        number = 0 if statement is None else statement.block
+        for suppression in blocks[number].suppressions if number < len(blocks) else ():
+            if not self.ignored_by.isdisjoint(suppression.rules):
+                return True, suppression.reason or None
+        return False, None
+
+
+_OUTLINE_NUMBER = re.compile(r"\d+(?:\.\d+)*[.):]?(?:\s*\|\s*|\s+)")
+
+
+def _fingerprint(rule: Rule, statement: Statement | None, match: str | None) -> str:
+    """Rule, statement text and match: no line numbers, no file path, no section, and no outline
+    number ("4.2 ") at the start of the text, so a finding keeps its fingerprint when its paragraph
+    moves to another section, when headings are renumbered, and in the next revision of a
+    renamed file; it changes when the statement is reworded. (A requirement id such as "K4.1"
+    is part of the text; one inherited from a numbered heading is not.)"""
+    text = _single_spaced(statement.text) if statement is not None else ""
+    numbered = _OUTLINE_NUMBER.match(text)
+    if numbered:
+        text = text[numbered.end():]
+    raw = "\x1f".join((rule.full_id, text, match or ""))
+    return hashlib.sha256(raw.encode("utf-8")).digest()[:16].hex()
+
+
+def _single_spaced(text: str) -> str:
+    """The text's words with one space between them (most texts are already)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # every white space but " " is unprintable
+    return " ".join(text.split())
+

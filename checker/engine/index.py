@@ -1,0 +1,205 @@
+"""Facts about a document that do not depend on rules: headings, sections, tables, list items,
+ids and the ids statements mention."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterable
+
+from ..document import Document
+from ..matching import plain_text
+from ..segment import MentionFinder, MentionTexts, id_key
+from .matches import EMPTY
+
+_WHOLE_DOCUMENT = 30
+"""Statements a section must hold directly before it can count as the whole document."""
+
+@dataclass
+class DocumentIndex:
+    """Facts about a document that do not depend on rules."""
+
+    document: Document
+    flat_texts: list[str] = field(init=False, repr=False)
+    """Each statement's text as terms and patterns see it (:func:`plain_text`)."""
+    headings: frozenset[int] = field(init=False, repr=False)
+    with_id: frozenset[int] = field(init=False, repr=False)
+    """Statements with an id of their own (leading, or in an id column)."""
+    by_section: dict[int | None, frozenset[int]] = field(init=False, repr=False)
+    """Section → its statements (not its headings); None: those before the first heading."""
+    by_table: dict[int, frozenset[int]] = field(init=False, repr=False)
+    list_items: dict[int, frozenset[int]] = field(init=False, repr=False)
+    """Lead-in statement → the list items it introduces."""
+    _mentions: dict[frozenset[int], dict[str, frozenset[int]]] = field(default_factory=dict, repr=False)
+    _mention_texts: dict[frozenset[int], tuple[list[int], MentionTexts]] = field(default_factory=dict, repr=False)
+    _id_keys: dict[int, str | None] = field(default_factory=dict, repr=False)
+    _keys_of_ids: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        """One pass over the statements for the facts every check uses."""
+        flat: list[str] = []
+        headings: list[int] = []
+        with_id: list[int] = []
+        sections: dict[int | None, list[int]] = {}
+        tables: dict[int, list[int]] = {}
+        lead_ins: dict[int, list[int]] = {}
+        section, in_section = -1, []  # statements of a section mostly come together
+        for s in self.document.statements:
+            i, text = s.index, s.text
+            flat.append(text if text.isascii() and text.isprintable() else plain_text(text))
+            if s.kind == "heading":
+                headings.append(i)
+            else:
+                if s.section != section:
+                    section = s.section
+                    in_section = sections.setdefault(section, [])
+                in_section.append(i)
+            if s.table is not None:
+                tables.setdefault(s.table, []).append(i)
+            if s.lead_in is not None:
+                lead_ins.setdefault(s.lead_in, []).append(i)
+            if s.requirement_id and s.id_source in ("leading", "column"):
+                with_id.append(i)
+        self.flat_texts = flat
+        self.headings = frozenset(headings)
+        self.with_id = frozenset(with_id)
+        self.by_section = {k: frozenset(v) for k, v in sections.items()}
+        self.by_table = {k: frozenset(v) for k, v in tables.items()}
+        self.list_items = {k: frozenset(v) for k, v in lead_ins.items()}
+
+    @cached_property
+    def universe(self) -> frozenset[int]:
+        return frozenset(range(len(self.document.statements)))
+
+    def id_key_of(self, i: int) -> str | None:
+        """Statement ``i``'s requirement id as ids are compared (:func:`id_key`), if it has one."""
+        if i not in self._id_keys:
+            s = self.document.statements[i]
+            self._id_keys[i] = self._key_of_id(s.requirement_id) if s.requirement_id and s.id_source else None
+        return self._id_keys[i]
+
+    def _key_of_id(self, requirement_id: str) -> str:
+        key = self._keys_of_ids.get(requirement_id)  # statements under one heading share its id
+        if key is None:
+            key = self._keys_of_ids[requirement_id] = id_key(requirement_id)
+        return key
+
+    def mention_texts(self, targets: frozenset[int]) -> tuple[list[int], MentionTexts]:
+        """The statements of ``targets`` in order, and their texts prepared for mention finders."""
+        found = self._mention_texts.get(targets)
+        if found is None:
+            numbers = sorted(targets)
+            found = self._mention_texts[targets] = (numbers, MentionTexts([self.document.statements[i].text for i in numbers]))
+        return found
+
+    def mentions(self, targets: frozenset[int], keys: Iterable[str]) -> dict[str, frozenset[int]]:
+        """Id key (of ``keys``) → the statements of ``targets`` that mention it or carry it as
+        their own leading/column id."""
+        keys = set(keys)
+        numbers, texts = self.mention_texts(targets)
+        index = {key: {numbers[k] for k in positions} for key, positions in MentionFinder(keys).find(texts).items()}
+        for i in targets & self.with_id:
+            if (key := self.id_key_of(i)) in keys:
+                index.setdefault(key, set()).add(i)
+        return {k: frozenset(v) for k, v in index.items()}
+
+    def mentions_in(self, targets: frozenset[int]) -> dict[str, frozenset[int]]:
+        """:meth:`mentions` of every id the document's statements have and of every clause number
+        (computed once per set of targets: the matrix asks for each requirement in turn)."""
+        found = self._mentions.get(targets)
+        if found is None:
+            keys = {self.id_key_of(i) for i in range(len(self.document.statements))} - {None}
+            keys |= {key for chain in self.clause_keys.values() for key, _ in chain}
+            found = self._mentions[targets] = self.mentions(targets, keys)
+        return found
+
+    @cached_property
+    def clause_keys(self) -> dict[int, tuple[tuple[str, str], ...]]:
+        """Section → the numbers of it and of the sections around it, as ids are compared, with
+        the section's label, innermost first: what a cross-reference ("as set out in section
+        6.3", "enligt punkt 4.2") to a statement's clause names."""
+        keys: dict[int, tuple[tuple[str, str], ...]] = {}
+        for section in self.document.sections:  # a parent comes before its children
+            outer = keys.get(section.parent, ()) if section.parent is not None else ()
+            own = ((id_key(section.number.replace("§", "")), section.label),) if section.number else ()
+            keys[section.index] = own + outer
+        return keys
+
+    def reference_keys(self, i: int) -> list[tuple[str, str, str]]:
+        """The ids a statement that follows up or sanctions statement ``i`` may name, as
+        (key, reason, detail): its own id ("id" when it is a requirement id such as K4.1 or
+        REQ-12, "cross-reference" when it is a clause number), then the numbers of the clauses
+        it stands in ("cross-reference")."""
+        found: list[tuple[str, str, str]] = []
+        statement = self.document.statements[i]
+        own = self.id_key_of(i)
+        if own is not None:
+            compact = statement.id_source in ("leading", "column") and own[:1].isalpha() and " " not in own
+            found.append((own, "id" if compact else "cross-reference", statement.requirement_id or own))
+        if statement.section is not None:
+            found.extend((key, "cross-reference", label) for key, label in self.clause_keys.get(statement.section, ())
+                         if key != own)
+        return found
+
+    @cached_property
+    def whole_document_sections(self) -> frozenset[int]:
+        """Sections that hold (directly) half or more of a long document's statements: a title
+        heading, or a heading over a text whose own structure was not read. Being under one says
+        nothing about two statements, so they are not linked by it."""
+        total = len(self.document.statements) - len(self.headings)
+        return frozenset(section for section, members in self.by_section.items()
+                         if section is not None and len(members) >= _WHOLE_DOCUMENT and 2 * len(members) >= total)
+
+    def clause_key(self, i: int) -> tuple:
+        """What names the clause of :meth:`clause_of`: its section, or its paragraph and table."""
+        statement = self.document.statements[i]
+        if self.section_group(i):
+            return ("section", statement.section)
+        return ("block", statement.block, statement.table)
+
+    def clause_of(self, i: int) -> frozenset[int]:
+        """The statements of the clause statement ``i`` stands in (:meth:`section_group`, with
+        the tables in it); outside any clause, those of its paragraph and of its table."""
+        statement = self.document.statements[i]
+        group = self.section_group(i)
+        if not group:
+            group = self.by_block.get(statement.block, EMPTY)
+            if statement.table is not None:
+                group = group | self.by_table.get(statement.table, EMPTY)
+        return group
+
+    @cached_property
+    def by_block(self) -> dict[int, frozenset[int]]:
+        """Block → its statements."""
+        blocks: dict[int, list[int]] = {}
+        for s in self.document.statements:
+            blocks.setdefault(s.block, []).append(s.index)
+        return {k: frozenset(v) for k, v in blocks.items()}
+
+    def section_group(self, i: int) -> frozenset[int]:
+        """The statements of the clause statement ``i`` stands in; none when it stands in no
+        section or in one that is the whole document (:attr:`whole_document_sections`)."""
+        section = self.document.statements[i].section
+        if section is None or section in self.whole_document_sections:
+            return EMPTY
+        return self.by_section.get(section, EMPTY)
+
+    @cached_property
+    def section_children(self) -> dict[int, list[int]]:
+        children: dict[int, list[int]] = {}
+        for section in self.document.sections:
+            if section.parent is not None:
+                children.setdefault(section.parent, []).append(section.index)
+        return children
+
+    def descendants(self, sections: Iterable[int]) -> set[int]:
+        """The sections given and every section below them."""
+        found: set[int] = set()
+        waiting = list(sections)
+        while waiting:
+            section = waiting.pop()
+            if section not in found:
+                found.add(section)
+                waiting.extend(self.section_children.get(section, ()))
+        return found
+

@@ -1,0 +1,114 @@
+"""Links between requirements and the follow-up or sanction statements that go with them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
+
+from ..document import Statement
+from ..rulemodel import LINK_METHODS, Ruleset
+from .matches import EMPTY
+
+if TYPE_CHECKING:
+    from .classify import Classification
+
+
+
+Linked = tuple[str, int, str, str | None]
+"""(how, statement, reason, detail) of one link: see :class:`~checker.report.Link`."""
+
+
+def links_of(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification) -> list[Linked]:
+    """(how, statement, reason, detail) for each statement of ``targets`` linked to ``requirement``."""
+    return list(iter_links(requirement, targets, methods, c))
+
+
+def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification) -> Iterator[Linked]:
+    """The links of :func:`links_of`, one at a time: a rule only asks whether there is one.
+
+    ``id`` links statements that name the requirement's id or the number of a clause it stands
+    in (a cross-reference); ``section`` those in its clause (the nearest enclosing section, unless
+    that is the whole document) or its table; ``topic`` those that share a topic list with it
+    (a blanket clause's topic words are part of its "all": it links as blanket); ``blanket``
+    the blanket clauses. The statements a section, table, topic or blanket clause
+    links to are the same for every requirement that shares it, so they are computed once
+    (:meth:`Classification.among`); checking stays linear in the size of the document.
+    """
+    index = c.index
+    i = requirement.index
+    if i in targets:
+        yield ("self", i, "self", None)
+    if "id" in methods:
+        keys = index.reference_keys(i)
+        if keys:
+            mentions = index.mentions_in(targets)
+            for key, reason, detail in keys:
+                for j in sorted(mentions.get(key, EMPTY)):
+                    if j != i:
+                        yield ("id", j, reason, detail)
+    if "section" in methods:
+        section = index.section_group(i)
+        if section:
+            label = c.document.sections[requirement.section].label
+            yield from (("section", j, "clause", label) for j in c.among(targets, section) if j != i)
+        if requirement.table is not None:
+            table = index.by_table.get(requirement.table, EMPTY)
+            yield from (("section", j, "table", f"{requirement.table}") for j in c.among(targets, table) if j != i)
+    if "topic" in methods:
+        blanket = c.statements_of_class("blanket") if "blanket" in methods else EMPTY
+        for topic in c.ruleset.topics:
+            members = c.term_sets.get(topic, EMPTY)
+            if i in members:  # a blanket clause is about everything, not about its topic words
+                yield from (("topic", j, "topic", topic) for j in c.among(targets, members) if j != i and j not in blanket)
+    if "blanket" in methods:
+        for j in c.among(targets, c.statements_of_class("blanket")):
+            if j != i:
+                yield ("blanket", j, "blanket", c.blanket_words(j))
+
+
+def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Sequence[str], c: Classification) -> list[int]:
+    """The statements of ``candidates`` that :func:`iter_links` links to none of ``targets``, in
+    order; a rule asks this of every requirement, so it is answered for all of them at once."""
+    index, statements = c.index, c.document.statements
+    remaining = candidates - targets  # a statement of the targets links to itself
+    # Cheapest first: any one link will do, and the id search then looks for few ids.
+    if "blanket" in methods and remaining:
+        blanket = c.statements_of_class("blanket") & targets
+        remaining = {i for i in remaining if not _has_other(blanket, i)}
+    if "section" in methods and remaining:
+        in_section = _targets_by(targets, index.by_section)
+        in_section.pop(None, None)  # statements before the first heading share no section
+        for whole in index.whole_document_sections:
+            in_section.pop(whole, None)
+        in_table = _targets_by(targets, index.by_table)
+        remaining = {i for i in remaining
+                     if not (_has_other(in_section.get(statements[i].section, EMPTY), i)
+                             or _has_other(in_table.get(statements[i].table, EMPTY), i))}
+    if "topic" in methods and remaining:
+        for topic in c.ruleset.topics:
+            members = c.term_sets.get(topic, EMPTY)
+            linked = members & targets
+            remaining = {i for i in remaining if i not in members or not _has_other(linked, i)}
+    if "id" in methods and remaining:
+        keys = {i: [key for key, _, _ in found] for i in remaining if (found := index.reference_keys(i))}
+        wanted = {key for found in keys.values() for key in found}
+        mentions = index.mentions(targets, wanted) if wanted else {}
+        remaining = {i for i in remaining if not (i in keys and any(_has_other(mentions.get(key, EMPTY), i) for key in keys[i]))}
+    return sorted(remaining)
+
+
+def _has_other(group: frozenset[int], i: int) -> bool:
+    """Whether ``group`` holds a statement besides ``i``."""
+    return len(group) > 1 or (bool(group) and i not in group)
+
+
+def _targets_by(targets: frozenset[int], groups: dict[Any, frozenset[int]]) -> dict[Any, frozenset[int]]:
+    """For each group (a section, a table): the targets in it."""
+    return {key: members & targets for key, members in groups.items()}
+
+
+def link_methods(ruleset: Ruleset, kind: str) -> tuple[str, ...]:
+    """How a ruleset links requirements to ``kind`` statements ("followup" or "sanction"): the
+    ``linked by`` methods of its rules of that kind for requirements; all four if it has none."""
+    methods = {m for rule in ruleset.rules if rule.kind == kind and rule.target == "requirements" for m in rule.linked_by}
+    return tuple(m for m in LINK_METHODS if m in methods) or LINK_METHODS
+

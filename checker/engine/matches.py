@@ -1,0 +1,86 @@
+"""The term lists and patterns of rulesets checked together, and what they match in a document.
+
+One RE2 set holding every term list and pattern of the rulesets checked together runs once on
+each statement and gives every list's and pattern's set of statements; a list or pattern that
+several rulesets define alike (an extended ruleset's, a common inline list) is matched once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
+
+from ..matching import LONE_SYMBOLS, StatementMatcher, compile_pattern, word_count
+from ..rulemodel import Ruleset
+
+if TYPE_CHECKING:
+    from ..reading import DocumentReading
+    from .index import DocumentIndex
+
+EMPTY: frozenset[int] = frozenset()
+
+
+@dataclass
+class SharedMatcher:
+    """The term lists and patterns of rulesets checked together, in one RE2 set: a list or
+    pattern that several of them define alike (an extended ruleset's, a common inline list) is
+    matched once per document, not once per ruleset."""
+
+    matcher: StatementMatcher
+    list_keys: list[dict[str, str]]  # per ruleset: list name → key in ``matcher``
+    pattern_keys: list[dict[str, str]]  # per ruleset: pattern name → key in ``matcher``
+
+    def matches(self, index: DocumentIndex) -> DocumentMatches:
+        """Which statements of the document each list and pattern holds."""
+        return DocumentMatches(self.matcher, index.flat_texts)
+
+
+class DocumentMatches:
+    """Which statements each list and pattern (by key) of a shared matcher holds in one document;
+    where it matched is found when a finding asks, once per statement."""
+
+    def __init__(self, matcher: StatementMatcher, texts: Sequence[str]) -> None:
+        self.matcher = matcher
+        self.texts = texts
+        self.statements = {key: frozenset(numbers) for key, numbers in matcher.scan_many(texts).items()}
+        self._spans: dict[tuple[str, int], tuple[int, int] | None] = {}
+        self._lone_symbols = self.statements.pop(LONE_SYMBOLS, EMPTY)
+        self.readings: dict[tuple, DocumentReading] = {}
+        """The reading of obligations (:mod:`checker.reading`) by its vocabulary's list keys."""
+        self.results: dict[tuple, frozenset[int]] = {}
+        """Statements of each condition, by its shape (:meth:`Classification.shape`): rulesets that
+        extend one another share most of their conditions, which are then evaluated once."""
+
+    def more_words_than(self, number: int, limit: int) -> bool:
+        """Whether statement ``number`` has more than ``limit`` words (:func:`word_count`);
+        most statements are answered by splitting off no more than ``limit`` + 1 words."""
+        text = self.texts[number]
+        if number in self._lone_symbols:
+            return word_count(text) > limit
+        return len(text.split(None, limit)) > limit if limit >= 0 else True
+
+    def span(self, key: str, number: int) -> tuple[int, int] | None:
+        """Where list or pattern ``key`` first matches statement ``number`` (found once)."""
+        found = self._spans.get((key, number), False)
+        if found is False:
+            locate = self.matcher.pattern_span if key in self.matcher.patterns else self.matcher.term_span
+            found = self._spans[key, number] = locate(key, self.texts[number])
+        return found
+
+
+
+def build_shared(rulesets: Sequence[Ruleset]) -> SharedMatcher:
+    """The shared matcher of rulesets checked together (compiled now: its owner keeps it)."""
+    lists: dict[tuple[str, ...], str] = {}
+    patterns: dict[tuple[str, str], str] = {}
+    list_keys = [{name: lists.setdefault(tuple(sorted(set(entry.terms))), f"t{len(lists)}")
+                  for name, entry in ruleset.lists.items()} for ruleset in rulesets]
+    pattern_keys = [{name: patterns.setdefault((p.source, p.flags), f"p{len(patterns)}")
+                     for name, p in ruleset.patterns.items()} for ruleset in rulesets]
+    return SharedMatcher(
+        matcher=StatementMatcher({key: terms for terms, key in lists.items()},
+                                 {key: compile_pattern(source, flags) for (source, flags), key in patterns.items()}),
+        list_keys=list_keys,
+        pattern_keys=pattern_keys,
+    )
+

@@ -1,0 +1,82 @@
+"""The traceability matrix of a checked document: each requirement, whether it is measurable,
+and the follow-up and sanction statements linked to it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..report import Link, TraceRow
+from .links import Linked, link_methods, links_of
+
+if TYPE_CHECKING:
+    from .linter import DocumentResult
+
+_UNMEASURABLE = ("unmeasurable", "ambiguous")
+_LINK_STRENGTH = {"self": 0, "id": 1, "section": 2, "topic": 3, "blanket": 4}
+
+
+def trace(result: DocumentResult) -> list[TraceRow]:
+    """The traceability matrix: every requirement, measurable or not, and its links.
+
+    A requirement is measurable unless an active ``unmeasurable`` or ``ambiguous`` finding
+    is about it. Its follow-up and sanction statements are linked the way each ruleset's
+    followup and sanction rules link them; a statement linked several ways is listed once,
+    with the closest way (self, then id, section, topic, blanket).
+    """
+    document = result.document
+    why: dict[int, list[str]] = {}
+    for finding in result.findings:
+        if finding.category in _UNMEASURABLE and finding.statement is not None and not finding.suppressed:
+            why.setdefault(finding.statement, []).append(finding.message)
+    found: dict[int, dict[str, dict[int, Linked]]] = {}  # requirement → kind → target → its closest link
+    for c in result.classifications:
+        targets = {"follow_up": (c.statements_of_class("followup"), link_methods(c.ruleset, "followup")),
+                   "sanction": (c.statements_of_class("sanction"), link_methods(c.ruleset, "sanction"))}
+        for i in c.statements_of_class("requirement"):
+            links = found.setdefault(i, {"follow_up": {}, "sanction": {}})
+            for kind, (statements, methods) in targets.items():
+                best = links[kind]
+                for link in links_of(document.statements[i], statements, methods, c):
+                    j = link[1]
+                    if j not in best or _LINK_STRENGTH[link[0]] < _LINK_STRENGTH[best[j][0]]:
+                        best[j] = link
+    reading = next((c.reading() for c in result.classifications if "modal_binding" in c.ruleset.lists), None)
+    evidence = _evidence(result, frozenset(found))
+    rows: list[TraceRow] = []
+    for i in sorted(found):
+        statement = document.statements[i]
+        measurability = "no" if i in why else "yes" if i in evidence else "unclear"
+        row = TraceRow(statement=i, requirement_id=statement.requirement_id, id_source=statement.id_source, text=statement.text,
+                       location=statement.location, measurable=measurability == "yes", measurability=measurability,
+                       evidence=evidence.get(i), party=reading.party_of(statement) if reading else None,
+                       unmeasurable_because=why.get(i, []))
+        for kind, best in found[i].items():
+            ordered = sorted(best.values(), key=lambda link: (_LINK_STRENGTH[link[0]], link[1]))
+            getattr(row, kind).extend(
+                Link(how=how, statement=j, text=document.statements[j].text, location=document.statements[j].location,
+                     reason=reason, kind="blanket" if how == "blanket" else "specific", detail=detail)
+                for how, j, reason, detail in ordered
+            )
+        rows.append(row)
+    return rows
+
+
+
+def _evidence(result: DocumentResult, requirements: frozenset[int]) -> dict[int, str]:
+    """For each requirement that states a level, the words that state it: the first match of
+    the ``evidence`` define of the first ruleset in use that has one (``en-base`` and
+    ``sv-grund`` do: a quantity, a deadline, a frequency, a named standard or document); when
+    none in use has it, that of the shipped rulesets of the document's language."""
+    deciding = [c for c in result.classifications if "evidence" in c.ruleset.defines]
+    if not deciding:
+        deciding = [c for c in result.shipped_classifications() if "evidence" in c.ruleset.defines][:1]
+    for c in deciding:
+        define = c.ruleset.defines["evidence"]
+        texts = result.document.statements
+        found: dict[int, str] = {}
+        for i in sorted(c.evaluate(define.condition) & requirements):
+            span = c.first_match(define.condition, i, True)
+            found[i] = texts[i].text[span[0]:span[1]] if span and span[1] > span[0] else ""
+        return found
+    return {}
+
