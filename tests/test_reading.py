@@ -270,7 +270,7 @@ def test_a_credit_table_lists_sanctions_whether_its_header_or_its_caption_says_s
         """,
         language="en",
     )
-    (base,) = [r for r in default_rulesets_compiled("en") if r.name == "en-requirements"]
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
     reading = Classification(base, DocumentIndex(document)).reading()
     rows = {document.statements[i].text for i in reading.statements("sanction_row")}
     assert rows == {"99.0% - < 99.5% | 10% | 25%", "Below 99.9 % | 10 %"}
