@@ -116,7 +116,7 @@ def _result(payload: dict[str, Any]) -> tuple[DocumentResult, Config]:
 
 def check_job(payload: dict[str, Any]) -> Answer:
     """``kravkoll check --format FORMAT``: the report, and the exit code as a header."""
-    from ..cli import exit_code, rulesets_used  # noqa: PLC0415
+    from ..cli.check import exit_code, rulesets_used  # noqa: PLC0415
     from ..reporters import RenderOptions, renderer  # noqa: PLC0415
 
     config, rulesets = _config(payload["options"])
