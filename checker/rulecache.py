@@ -56,7 +56,8 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 (and at most 32 of them in a chain)."""
 MAX_ENTRIES = 500
 """Entries kept; beyond them the least recently written are removed when one is written."""
-_COMPILER_SOURCES = ("rulecompile.py", "ruleparse.py", "rulelimits.py", "rulemodel.py", "matching.py", "reading.py")
+_COMPILER_SOURCES = ("rulecompile.py", "ruleparse.py", "rulelimits.py", "rulemodel.py", "matching", "reading.py")
+"""Modules and packages (each of their modules) the compiled form depends on."""
 
 
 def enabled() -> bool:
@@ -90,7 +91,9 @@ def _code_fingerprint() -> str:
 
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}\0{pydantic_version}".encode())
     package = Path(__file__).parent
-    for source in [*(package / name for name in _COMPILER_SOURCES), grammar_file()]:
+    modules = [module for name in _COMPILER_SOURCES
+               for module in (sorted((package / name).glob("*.py")) if (package / name).is_dir() else [package / name])]
+    for source in [*modules, grammar_file()]:
         digest.update(source.read_bytes())
     return digest.hexdigest()
 
