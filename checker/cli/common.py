@@ -4,7 +4,6 @@ problems of a rule choice (a mistyped rule id stops a run)."""
 
 from __future__ import annotations
 
-import glob
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
@@ -23,6 +22,8 @@ def expand_inputs(paths: Iterable[str], exclude: Any = None, respect_ignores: bo
     """Files to check from files, folders (recursively, known extensions; what
     :mod:`checker.discovery` leaves out of a folder is left out) and globs; error lines for
     paths that give nothing; warnings for folders without documents."""
+    import glob  # noqa: PLC0415
+
     from ..discovery import DOCUMENT_SUFFIXES, documents_in  # noqa: PLC0415
 
     files: list[str] = []

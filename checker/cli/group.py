@@ -3,7 +3,6 @@ on standard error and exit code 2, never a traceback (unless ``--debug``)."""
 
 from __future__ import annotations
 
-import traceback
 from typing import Any
 
 import click
@@ -34,6 +33,8 @@ class KravGroup(click.Group):
             ctx.exit(130)
         except Exception as error:  # noqa: BLE001 - the last line of defence
             if _debug(ctx):
+                import traceback  # noqa: PLC0415
+
                 traceback.print_exc()
             else:
                 click.echo(f"kravkoll: internal error: {type(error).__name__}: {visible(str(error))} (run with --debug for details)", err=True)

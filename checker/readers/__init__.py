@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..files import open_regular
 from .formats import format_of, input_format, unknown_format, unsupported_suffix
 
 if TYPE_CHECKING:
@@ -40,6 +39,8 @@ def read_document(path: str | Path, *, language: str | None = None, fmt: str | N
 def read_file_bytes(path: str | Path) -> bytes:
     """A file's bytes, within the size limit; raise :class:`InputError` (one line) if it can't be
     read or is not a regular file (a named pipe is refused, not waited on)."""
+    from ..files import open_regular  # noqa: PLC0415 - the command line reads this package's formats for --help
+
     path = Path(path)
     try:
         with open_regular(path) as handle:
