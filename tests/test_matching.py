@@ -177,3 +177,27 @@ def test_long_lists_are_split_or_left_to_the_automaton_with_the_same_answers(lis
     finally:
         matching._TERMS_PER_REGEX, matching._MAX_TERMS_IN_SET = saved
     assert {name: sorted(numbers) for name, numbers in found.items()} == expected
+
+
+def test_a_pattern_known_to_compile_is_compiled_at_its_first_search() -> None:
+    """Patterns of a ruleset read back from the cache compiled when it was written: they are
+    compiled when first searched, with the same answers; one that does not compile after all
+    (a planted cache entry) fails then with the error compile_pattern gives."""
+    from checker.matching import PatternSyntaxError, remember_valid
+    from checker.matching import patterns as module
+
+    source, broken = r"\bår\b", "(a"
+    try:
+        remember_valid([(source, ""), (broken, "")])
+        lazy = compile_pattern(source)
+        assert lazy._compiled is None and lazy.search("per år") == (4, 6) == compile_pattern(source, "s").search("per år")
+        assert lazy.compiled is not None and lazy._compiled is lazy.compiled
+        unchecked = compile_pattern(broken)
+        try:
+            unchecked.search("a")
+        except PatternSyntaxError as error:
+            assert str(error).startswith("RE2 cannot compile this pattern: missing )")
+        else:
+            raise AssertionError("a pattern RE2 cannot compile was searched with")
+    finally:
+        module._KNOWN_VALID.difference_update({(source, ""), (broken, "")})

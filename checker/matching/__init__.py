@@ -11,7 +11,7 @@ google-re2 past its documented interface). The names below are what the rest of 
 from __future__ import annotations
 
 from .boundaries import boundary_plan, boundary_plans, remember_plans
-from .patterns import CompiledPattern, compile_pattern
+from .patterns import CompiledPattern, compile_pattern, remember_valid
 from .rewrite import PatternSyntaxError
 from .sets import LONE_SYMBOLS, StatementMatcher
 from .terms import Term, TermMatcher, TermSyntaxError, parse_term
@@ -19,5 +19,6 @@ from .text import is_word_char, plain_text, word_count
 
 __all__ = [
     "LONE_SYMBOLS", "CompiledPattern", "PatternSyntaxError", "StatementMatcher", "Term", "TermMatcher", "TermSyntaxError",
-    "boundary_plan", "boundary_plans", "compile_pattern", "is_word_char", "parse_term", "plain_text", "remember_plans", "word_count",
+    "boundary_plan", "boundary_plans", "compile_pattern", "is_word_char", "parse_term", "plain_text", "remember_plans", "remember_valid",
+    "word_count",
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import itemgetter
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .boundaries import boundary_plan, known_plan
 from . import re2api
@@ -19,6 +19,20 @@ from .rewrite import PatternSyntaxError, flag_prefix, no_marker, reject_unsuppor
 from .text import IS_WORD
 
 MAX_PATTERN_RETRIES = 64
+_KNOWN_VALID: set[tuple[str, str]] = set()
+"""(source, flags) of the patterns RE2 compiled when their ruleset was compiled (:func:`remember_valid`)."""
+_MAX_KNOWN_VALID = 100_000
+
+
+def remember_valid(patterns: Iterable[tuple[str, str]]) -> None:
+    """These patterns, ``(source, flags)``, compiled when their ruleset was compiled (a ruleset
+    read back from the cache of compiled rulesets): :func:`compile_pattern` leaves compiling them
+    to their first search. Most patterns of a run are never searched (the set answers for them),
+    and compiling one with its Unicode word classes costs a few milliseconds."""
+    for source, flags in patterns:
+        if len(_KNOWN_VALID) >= _MAX_KNOWN_VALID:
+            return
+        _KNOWN_VALID.add((source, flags))
 
 
 @dataclass
@@ -27,7 +41,15 @@ class CompiledPattern:
     flags: str
     regex: str  # RE2 syntax after rewriting \b, \B, \w, \W and user groups
     boundaries: list[bool] = field(default_factory=list)  # per marker group: True for \b, False for \B
-    compiled: object = None  # ``regex``: its empty groups mark where \b and \B stand
+    _compiled: object = field(default=None, repr=False)
+
+    @property
+    def compiled(self) -> object:
+        """``regex`` compiled by RE2 (now, if it was left to the first search): its empty groups
+        mark where \\b and \\B stand."""
+        if self._compiled is None:
+            self._compiled = _compiled(self.regex, self.source)
+        return self._compiled
 
     @cached_property
     def plan(self) -> list[str]:
@@ -152,11 +174,16 @@ def compile_pattern(source: str, flags: str = "") -> CompiledPattern:
     reject_unsupported(source)
     body, boundaries = rewrite(source)
     regex = flag_prefix(flags) + body
+    compiled = None if (source, flags) in _KNOWN_VALID else _compiled(regex, source)
+    return CompiledPattern(source=source, flags=flags, regex=regex, boundaries=boundaries, _compiled=compiled)
+
+
+def _compiled(regex: str, source: str) -> object:
+    """``regex``, the rewriting of ``source``, compiled by RE2; raise :class:`PatternSyntaxError` if RE2 can't."""
     try:
-        compiled = re2api.compile_regex(regex)
+        return re2api.compile_regex(regex)
     except re2api.error as error:
         detail = error.args[0].decode() if error.args and isinstance(error.args[0], bytes) else str(error)
         fragment = detail.split(": ", 1)[1] if ": " in detail else ""
         offset = source.find(fragment) if fragment else -1
         raise PatternSyntaxError(f"RE2 cannot compile this pattern: {detail}", max(offset, 0)) from None
-    return CompiledPattern(source=source, flags=flags, regex=regex, boundaries=boundaries, compiled=compiled)
