@@ -34,7 +34,7 @@ class InputFormat:
     def read_function(self) -> Callable[..., Document]:
         """The reader, ``(data or text, path, *, language) -> Document``, its module imported now."""
         module, _, function = self.reader.partition(":")
-        return getattr(import_module(f"checker.readers.{module}"), function)
+        return getattr(import_module(f".{module}", __package__), function)
 
 
 INPUT_FORMATS: tuple[InputFormat, ...] = (
