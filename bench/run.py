@@ -259,13 +259,13 @@ def language_section(language: str, pages: int, repeat: int) -> dict[str, Any]:
     print(f"  10x terms             {ms(ten['full_s'])}   x{entry['terms_10x_full']:.2f}   {verdict(entry['terms_10x_full'] <= 1.5)} "
           f"(target <= 1.5)   check alone x{entry['terms_10x_check']:.2f}; "
           f"(atom, statement) matches {base['atom_matches']} -> {ten['atom_matches']}")
-    if (ROOT / "checker" / "readers" / "docx.py").exists():
+    if (ROOT / "checker" / "readers" / "docx").is_dir():
         entry["docx"] = docx = measure_check(document(language, pages, ".docx"), rule_files, repeat)
         print(f"  .docx read alone      {ms(docx['read_s'])}")
         print(f"  .docx read + check    {ms(docx['full_s'])}   full/read {docx['full_s'] / docx['read_s']:.2f}")
     else:
         entry["docx"] = "skipped"
-        print("  .docx                 skipped (checker/readers/docx.py does not exist yet)")
+        print("  .docx                 skipped (checker/readers/docx/ does not exist yet)")
     return entry
 
 

@@ -1,6 +1,6 @@
 """Which files of a folder ``kravkoll check`` reads.
 
-A folder is searched recursively for documents (:data:`DOCUMENT_SUFFIXES`). Always left out:
+A folder is searched recursively for documents (:data:`~checker.readers.formats.DOCUMENT_SUFFIXES`). Always left out:
 hidden files and folders (a name starting with ``.``) and Word's lock files (``~$…``). Left
 out unless ``--no-ignore`` is given (``respect_ignores`` False):
 
@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-DOCUMENT_SUFFIXES = (".docx", ".md", ".markdown", ".txt", ".text", ".pdf")
+from .readers.formats import DOCUMENT_SUFFIXES
+
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages", "bower_components"})
 _LICENCE = re.compile(r"(?i)(licen[cs]e|copying)([-._ ].*)?")
 

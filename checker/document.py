@@ -16,7 +16,9 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Format = Literal["docx", "md", "txt", "pdf"]
+from .readers.formats import FORMAT_NAMES
+
+Format = Literal[FORMAT_NAMES]  # type: ignore[valid-type] # "docx", "md", "txt", "pdf": one name per input format
 Language = Literal["sv", "en"]
 StatementKind = Literal["sentence", "list_item", "table_row", "heading"]
 BlockKind = Literal["paragraph", "list_item", "table", "heading"]

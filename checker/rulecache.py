@@ -9,7 +9,8 @@ be deleted at any time.
 **What.** An entry is JSON: the compiled :class:`~checker.rulemodel.Ruleset` as ``rules list
 --format json`` prints it, how the matcher decides each ``\\b`` of its patterns
 (:func:`checker.matching.boundary_plans`, which takes longer to work out than the ruleset to
-read back), and the files it was compiled from — every file of its ``extends``
+read back; its patterns compiled when it was written, so a run compiles each only when it first
+searches with it: :func:`checker.matching.remember_valid`), and the files it was compiled from — every file of its ``extends``
 chain with the SHA-256 of its text and the file each of its ``extends`` names resolved to. It is
 used only when all of that still holds: every file has the same text and every ``extends`` name
 still finds the same file (a rule file put beside an extending one takes the place of the
@@ -46,7 +47,7 @@ from typing import Any
 
 from . import __version__
 from .files import InputFiles, write_output
-from .matching import boundary_plans, remember_plans
+from .matching import boundary_plans, remember_plans, remember_valid
 from .rulemodel import Ruleset
 
 FORMAT = 1
@@ -56,7 +57,7 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 (and at most 32 of them in a chain)."""
 MAX_ENTRIES = 500
 """Entries kept; beyond them the least recently written are removed when one is written."""
-_COMPILER_SOURCES = ("rulecompile", "rulekinds", "conditions.py", "ruleparse.py", "rulesyntax.py", "rulelimits.py", "rulemodel.py", "matching.py",
+_COMPILER_SOURCES = ("rulecompile", "rulekinds", "conditions.py", "ruleparse.py", "rulesyntax.py", "rulelimits.py", "rulemodel.py", "matching",
                      "reading.py")
 """The files (and folders of them) whose code decides what a rule file compiles to: part of the key."""
 
@@ -174,6 +175,7 @@ def lookup(path: Path, read_text: Any, resolve_extends: Any) -> Ruleset | None:
     except Exception:  # noqa: BLE001 - any malformed entry is a miss, never an error
         return None
     remember_plans(entry.get("plans"))
+    remember_valid((p.source, p.flags) for p in ruleset.patterns.values())  # RE2 compiled them when the entry was written
     return ruleset
 
 

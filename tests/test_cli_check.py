@@ -58,7 +58,7 @@ def test_colour_is_forced_by_color_and_never_used_for_files(work: Path) -> None:
 
 
 def test_no_color_environment_turns_colour_off(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from checker import cli
+    from checker.cli import check as cli
 
     monkeypatch.setattr(cli.sys, "stdout", _Tty())
     assert cli.use_color(None) is True
@@ -621,7 +621,7 @@ def test_reports_name_no_installation_path(work: Path) -> None:
 def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    from checker import cli
+    from checker.cli import check as cli
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

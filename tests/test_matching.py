@@ -98,8 +98,8 @@ def is_word(ch: str) -> bool:
 
 
 def reference_pattern_span(source: str, text: str) -> tuple[int, int] | None:
-    """The first match at which every \\b has no word character on one side and every \\B has
-    them on both, tried at every start (no limit on retries)."""
+    """The first match at which every \\b it passes has no word character on one side and every
+    \\B it passes has them on both, tried at every start (no limit on retries)."""
     pattern = compile_pattern(source)
     for start in range(len(text) + 1):
         match = pattern.compiled.search(text, start)
@@ -107,9 +107,10 @@ def reference_pattern_span(source: str, text: str) -> tuple[int, int] | None:
             return None
         if match.start() != start:
             continue
-        inside = [0 < (at := match.start(g)) < len(text) and is_word(text[at - 1]) and is_word(text[at])
+        # a marker in an alternative the match did not take (start -1) asks nothing
+        inside = [None if (at := match.start(g)) < 0 else 0 < at < len(text) and is_word(text[at - 1]) and is_word(text[at])
                   for g in range(1, len(pattern.boundaries) + 1)]
-        if all(not i if wants else i for i, wants in zip(inside, pattern.boundaries)):
+        if all(i is None or (not i if wants else i) for i, wants in zip(inside, pattern.boundaries)):
             return match.span()
     return None
 
@@ -160,7 +161,7 @@ def test_the_set_knows_which_statements_have_tokens_that_are_not_words(many: lis
 def test_long_lists_are_split_or_left_to_the_automaton_with_the_same_answers(lists, many, how) -> None:
     """A list longer than one RE2 expression holds is several set entries; lists too long for
     RE2's memory are matched by the automaton: the statements found stay the same."""
-    import checker.matching as matching
+    from checker.matching import sets as matching
 
     flat = [plain_text(text) for text in many]
     expected = {name: sorted(numbers) for name, numbers in StatementMatcher(lists, {}).scan_many(flat).items()}
@@ -176,3 +177,27 @@ def test_long_lists_are_split_or_left_to_the_automaton_with_the_same_answers(lis
     finally:
         matching._TERMS_PER_REGEX, matching._MAX_TERMS_IN_SET = saved
     assert {name: sorted(numbers) for name, numbers in found.items()} == expected
+
+
+def test_a_pattern_known_to_compile_is_compiled_at_its_first_search() -> None:
+    """Patterns of a ruleset read back from the cache compiled when it was written: they are
+    compiled when first searched, with the same answers; one that does not compile after all
+    (a planted cache entry) fails then with the error compile_pattern gives."""
+    from checker.matching import PatternSyntaxError, remember_valid
+    from checker.matching import patterns as module
+
+    source, broken = r"\bår\b", "(a"
+    try:
+        remember_valid([(source, ""), (broken, "")])
+        lazy = compile_pattern(source)
+        assert lazy._compiled is None and lazy.search("per år") == (4, 6) == compile_pattern(source, "s").search("per år")
+        assert lazy.compiled is not None and lazy._compiled is lazy.compiled
+        unchecked = compile_pattern(broken)
+        try:
+            unchecked.search("a")
+        except PatternSyntaxError as error:
+            assert str(error).startswith("RE2 cannot compile this pattern: missing )")
+        else:
+            raise AssertionError("a pattern RE2 cannot compile was searched with")
+    finally:
+        module._KNOWN_VALID.difference_update({(source, ""), (broken, "")})

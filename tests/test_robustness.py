@@ -4,7 +4,7 @@ traceback or a hang, within the documented bounds, and never changes an input fi
 Command-line cases run ``kravkoll check`` in a subprocess with a generous timeout (a hang fails
 the test; nothing here measures speed) and, on Linux, an address-space limit of 1.5 GiB (running
 out fails it). In-process cases run under kravkoll's own time limit as a hang guard. Cases for
-.docx and .pdf need their readers (checker/readers/docx.py, pdf.py), written on another branch:
+.docx and .pdf need their readers (checker/readers/docx/, pdf.py), written on another branch:
 until they are merged those cases are skipped, with that reason.
 """
 
@@ -36,7 +36,7 @@ MEMORY_LIMIT = 1536 * 1024 * 1024
 
 HAS_DOCX_READER = importlib.util.find_spec("checker.readers.docx") is not None
 HAS_PDF_READER = importlib.util.find_spec("checker.readers.pdf") is not None
-needs_docx = pytest.mark.skipif(not HAS_DOCX_READER, reason="the .docx reader (checker/readers/docx.py) is written on "
+needs_docx = pytest.mark.skipif(not HAS_DOCX_READER, reason="the .docx reader (checker/readers/docx/) is written on "
                                                             "another branch; these cases run once it is merged")
 needs_pdf = pytest.mark.skipif(not HAS_PDF_READER, reason="the .pdf reader (checker/readers/pdf.py) is written on "
                                                           "another branch; these cases run once it is merged")

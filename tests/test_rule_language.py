@@ -409,9 +409,18 @@ def test_rules_list_json_and_schema() -> None:
     listed = runner.invoke(main, ["rules", "list", "--ruleset", str(CONTRACT_EXAMPLE), "--format", "json"])
     assert listed.exit_code == 0, listed.output
     data = json.loads(listed.output)
-    schema = json.loads(runner.invoke(main, ["rules", "schema"]).output)
+    schema = json.loads(runner.invoke(main, ["schema", "ruleset"]).output)
     jsonschema.validate(data[0], schema)
     assert [r["full_id"] for r in data[0]["rules"]][:2] == ["sv-avtal/OMATBART", "sv-avtal/UTAN-UPPFOLJNING"]
+
+
+def test_rules_schema_is_the_older_spelling_of_schema_ruleset() -> None:
+    runner = CliRunner()
+    family = runner.invoke(main, ["schema", "ruleset"])
+    alias = runner.invoke(main, ["rules", "schema"])
+    assert family.exit_code == alias.exit_code == 0
+    assert alias.output == family.output and json.loads(family.output)["title"] == "Ruleset"
+    assert runner.invoke(main, ["schema", "config"]).exit_code == 2  # not a schema kravkoll publishes
 
 
 def test_unknown_ruleset_name_suggests_shipped_one() -> None:

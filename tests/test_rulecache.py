@@ -221,7 +221,7 @@ def test_no_cache_option_of_the_cli(tmp_path: Path) -> None:
 def test_the_boundary_plans_come_from_the_cache(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A warm load brings how the set decides each \\b, so the matcher analyses no pattern again,
     and it finds what it finds without them."""
-    from checker import matching  # noqa: PLC0415
+    from checker.matching import boundaries, patterns  # noqa: PLC0415
     from checker.engine import build_shared  # noqa: PLC0415
     from support import md  # noqa: PLC0415
 
@@ -229,15 +229,15 @@ def test_the_boundary_plans_come_from_the_cache(cache: Path, monkeypatch: pytest
     names = [n for n in shipped_ruleset_names() if n.startswith("en-")]
     cold = load_rulesets(names)
     analysed: list[str] = []
-    real = matching.boundary_plan
-    monkeypatch.setattr(matching, "boundary_plan", lambda source: analysed.append(source) or real(source))
-    monkeypatch.setattr(matching, "_KNOWN_PLANS", {})
+    real = boundaries.boundary_plan
+    monkeypatch.setattr(patterns, "boundary_plan", lambda source: analysed.append(source) or real(source))
+    monkeypatch.setattr(boundaries, "_KNOWN_PLANS", {})
     warm = load_rulesets(names)
     warm_matcher = build_shared(warm).matcher
-    assert matching._KNOWN_PLANS
+    assert boundaries._KNOWN_PLANS
     assert [p.plan for p in warm_matcher.patterns.values()]
     assert analysed == []
-    monkeypatch.setattr(matching, "_KNOWN_PLANS", {})
+    monkeypatch.setattr(boundaries, "_KNOWN_PLANS", {})
     cold_matcher = build_shared(cold).matcher
     assert [p.plan for p in cold_matcher.patterns.values()] == [p.plan for p in warm_matcher.patterns.values()]
     assert analysed  # without the cache they are worked out
@@ -246,7 +246,8 @@ def test_the_boundary_plans_come_from_the_cache(cache: Path, monkeypatch: pytest
 
 
 def test_a_remembered_plan_that_does_not_fit_its_pattern_is_not_used() -> None:
-    from checker.matching import _KNOWN_PLANS, boundary_plan, compile_pattern, remember_plans  # noqa: PLC0415
+    from checker.matching import boundary_plan, compile_pattern, remember_plans  # noqa: PLC0415
+    from checker.matching.boundaries import _KNOWN_PLANS  # noqa: PLC0415
 
     source = r"\bfoo\d+\b"
     remember_plans({source: ["hold"], r"\bbar\b": ["anything"], 5: ["hold"]})

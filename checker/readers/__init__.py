@@ -1,5 +1,8 @@
 """Document readers: .docx, .md, .txt and .pdf into one :class:`~checker.document.Document`.
 
+The formats, their suffixes and their reader modules are listed once, in
+:mod:`checker.readers.formats`; a reader module is imported when a document of its format is read.
+
 Limits (documented in the README): a file larger than :data:`MAX_FILE_BYTES` is refused;
 .docx archives are checked before they are opened (see :mod:`checker.readers.docx`).
 Input files are only ever opened for reading.
@@ -10,27 +13,18 @@ from __future__ import annotations
 import codecs
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..document import Document
 from ..errors import InputError
-from ..files import open_regular
+from .formats import format_of, input_format, unknown_format, unsupported_suffix
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+__all__ = ["MAX_FILE_BYTES", "decode_text", "format_of", "read_bytes", "read_document", "read_file_bytes"]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Largest input file kravkoll reads (64 MiB)."""
-
-EXTENSIONS = {
-    ".docx": "docx",
-    ".md": "md",
-    ".markdown": "md",
-    ".txt": "txt",
-    ".text": "txt",
-    ".pdf": "pdf",
-}
-
-
-def format_of(path: str | Path) -> str | None:
-    """The document format for a file name, or None if kravkoll does not read it."""
-    return EXTENSIONS.get(Path(path).suffix.lower())
 
 
 def read_document(path: str | Path, *, language: str | None = None, fmt: str | None = None) -> Document:
@@ -38,13 +32,15 @@ def read_document(path: str | Path, *, language: str | None = None, fmt: str | N
     path = Path(path)
     fmt = fmt or format_of(path)
     if fmt is None:
-        raise InputError(path, f"unsupported file type '{path.suffix or '(none)'}' (kravkoll reads .docx, .md, .txt and .pdf)")
+        raise InputError(path, unsupported_suffix(path.suffix))
     return read_bytes(read_file_bytes(path), str(path), fmt, language=language)
 
 
 def read_file_bytes(path: str | Path) -> bytes:
     """A file's bytes, within the size limit; raise :class:`InputError` (one line) if it can't be
     read or is not a regular file (a named pipe is refused, not waited on)."""
+    from ..files import open_regular  # noqa: PLC0415 - the command line reads this package's formats for --help
+
     path = Path(path)
     try:
         with open_regular(path) as handle:
@@ -69,24 +65,10 @@ def read_bytes(data: bytes, path: str, fmt: str, *, language: str | None = None)
         return DocumentBuilder(path=path, format=fmt).build(language)
     if len(data) > MAX_FILE_BYTES:
         raise InputError(path, f"input is too large (the limit is {MAX_FILE_BYTES // (1024 * 1024)} MiB)")
-    if fmt == "docx":
-        from .docx import read_docx
-
-        return read_docx(data, path, language=language)
-    if fmt == "pdf":
-        from .pdf import read_pdf
-
-        return read_pdf(data, path, language=language)
-    text = decode_text(data, path)
-    if fmt == "md":
-        from .markdown import read_markdown
-
-        return read_markdown(text, path, language=language)
-    if fmt == "txt":
-        from .plaintext import read_plaintext
-
-        return read_plaintext(text, path, language=language)
-    raise InputError(path, f"unknown format '{fmt}' (use docx, md, txt or pdf)")
+    found = input_format(fmt)
+    if found is None:
+        raise InputError(path, unknown_format(fmt))
+    return found.read_function()(decode_text(data, path) if found.text else data, path, language=language)
 
 
 def decode_text(data: bytes, path: str) -> str:

@@ -32,8 +32,9 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
-from ..cli_options import split_list
+from ..cli.options import split_list
 from ..readers import MAX_FILE_BYTES, format_of
+from ..readers.formats import TEXT_FORMAT_NAMES, send_as_file, unsupported_suffix
 from ..reporters.html import page
 from ..rulecompile import MAX_RULE_FILE_BYTES, shipped_ruleset_names
 from .jobs import MATRIX_MEDIA_TYPES, REPORT_MEDIA_TYPES, Answer, document_name
@@ -44,7 +45,6 @@ log = logging.getLogger("kravkoll.serve")
 STATIC = Path(__file__).parent / "static"
 FAIL_ON = ("error", "warning", "info", "never")
 LANGUAGES = ("sv", "en")
-TEXT_FORMATS = ("md", "txt")
 
 
 @dataclass(frozen=True)
@@ -272,8 +272,7 @@ async def _multipart_payload(request: Request, query: Callable[[str], list[str]]
         name = document_name(upload.filename, "document")
         fmt = format_of(name)
         if fmt is None:
-            suffix = Path(name).suffix or "(none)"
-            raise ApiError(415, f"{name}: unsupported file type '{suffix}' (kravkoll reads .docx, .md, .txt and .pdf)")
+            raise ApiError(415, f"{name}: {unsupported_suffix(Path(name).suffix)}")
         data = await upload.read()
         options = parse_options([query, _form_values(form)])
     return {"data": data, "name": name, "format": fmt, "options": options}
@@ -304,8 +303,8 @@ def _json_payload(body: bytes, query: Callable[[str], list[str]]) -> dict[str, A
     if not isinstance(text, str):
         raise ApiError(422, "text: the JSON body needs the document as a string \"text\"")
     fmt = data.get("format", "md")
-    if fmt not in TEXT_FORMATS:
-        raise ApiError(422, f"format: '{fmt}' is not one of {', '.join(TEXT_FORMATS)} (send .docx and .pdf as a file)")
+    if fmt not in TEXT_FORMAT_NAMES:
+        raise ApiError(422, f"format: '{fmt}' is not one of {', '.join(TEXT_FORMAT_NAMES)} (send {send_as_file()} as a file)")
     name = document_name(data.get("name") if isinstance(data.get("name"), str) else None, f"text.{fmt}")
     options = parse_options([query, lambda key: _values(data.get(key))])
     return {"data": text.encode("utf-8"), "name": name, "format": fmt, "options": options}

@@ -119,7 +119,7 @@ def _result(payload: dict[str, Any]) -> tuple[DocumentResult, Config]:
 
 def check_job(payload: dict[str, Any]) -> Answer:
     """``kravkoll check --format FORMAT``: the report, and the exit code as a header."""
-    from ..cli import exit_code  # noqa: PLC0415
+    from ..cli.check import exit_code  # noqa: PLC0415
     from ..reporters import RenderOptions, renderer  # noqa: PLC0415
 
     config, linter = _config(payload["options"])

@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import __version__
 from ..paths import report_schema_file
+from ..readers.formats import TEXT_FORMAT_NAMES
 
 _ERROR = {"$ref": "#/components/schemas/Error"}
 
@@ -116,7 +117,7 @@ def openapi_spec() -> dict[str, Any]:
                           "properties": {"status": {"type": "integer"}, "error": {"type": "string", "description": "one line"}}},
                 "TextDocument": {
                     "type": "object", "required": ["text"],
-                    "properties": {"text": {"type": "string"}, "format": {"type": "string", "enum": ["md", "txt"], "default": "md"},
+                    "properties": {"text": {"type": "string"}, "format": {"type": "string", "enum": list(TEXT_FORMAT_NAMES), "default": "md"},
                                    "name": {"type": "string", "description": "the name findings give the document"},
                                    "ruleset": string_list, "select": string_list, "ignore": string_list,
                                    "lang": {"type": "string", "enum": ["sv", "en"]},

@@ -1,4 +1,5 @@
-"""Options shared by the commands that read documents (check, report, matrix, annotate).
+"""The command line's shared options: ``--debug`` (every command), ``--no-cache`` (every command that
+loads rulesets), and those of the commands that read documents (check, report, matrix, annotate).
 
 ``@ruleset_options`` adds ``--ruleset``, ``--select``, ``--ignore``, ``--severity``,
 ``--lang``, ``--timeout`` and ``--config`` to a command and hands it one
@@ -10,16 +11,17 @@ check`` does.
 from __future__ import annotations
 
 import functools
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 import click
 
-from .errors import visible
+from ..errors import visible
 
 if TYPE_CHECKING:
-    from .config import Config
+    from ..config import Config
 
 
 def warn(message: str) -> None:
@@ -49,7 +51,7 @@ class RulesetSelection:
     def config(self, paths: str | Sequence[str] = ()) -> Config:
         """The configuration — ``--config``, or the nearest one upward from the first path — with
         these options on top. Warns when another path has a configuration of its own."""
-        from .config import Config, find_config, load_config  # noqa: PLC0415 - keeps --help fast
+        from ..config import Config, find_config, load_config  # noqa: PLC0415 - keeps --help fast
 
         if isinstance(paths, str):
             paths = [paths]
@@ -90,7 +92,7 @@ def _existing_start(path: Path) -> Path:
 
 def _no_cache(_ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
     if value:
-        from .rulecache import disable  # noqa: PLC0415 - keeps --help fast
+        from ..rulecache import disable  # noqa: PLC0415 - keeps --help fast
 
         disable()
     return value
@@ -101,6 +103,22 @@ no_cache_option = click.option(
     help="Compile the rule files without the cache of compiled rulesets and leave it as it is "
          "(or set KRAVKOLL_NO_CACHE=1; the cache is in ~/.cache/kravkoll or $KRAVKOLL_CACHE_DIR).")
 """``--no-cache`` for a command that loads rulesets (see :mod:`checker.rulecache`)."""
+
+
+def _debug(ctx: click.Context) -> bool:
+    root = ctx.find_root()
+    return bool(root.meta.get("debug")) or "--debug" in sys.argv
+
+
+def _set_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+    if value:
+        ctx.find_root().meta["debug"] = True
+    return value
+
+
+debug_option = click.option("--debug", is_flag=True, expose_value=False, callback=_set_debug, is_eager=True,
+                            help="Show Python tracebacks of unexpected errors.")
+"""``--debug`` for every command (and the group): tracebacks of unexpected errors."""
 
 
 _OPTIONS = (

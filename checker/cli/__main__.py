@@ -1,0 +1,5 @@
+"""``python -m checker.cli``: the ``kravkoll`` command."""
+
+from . import main
+
+main()

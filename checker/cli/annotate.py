@@ -1,0 +1,85 @@
+"""``kravkoll annotate``: the findings as comments (and rewrites as tracked changes) in a copy of
+a Word document."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import KravError, visible
+from .common import input_files, refuse_unsafe_targets, rule_problems, stop_on_rule_problems
+from .group import main
+from .options import RulesetSelection, debug_option, ruleset_options
+
+
+@main.command(short_help="A copy of a Word document with a comment on each finding.")
+@click.argument("path")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write the annotated copy to FILE. [default: NAME.kravkoll.docx in the current folder]")
+@click.option("--suggest", is_flag=True,
+              help="Also put each rule's rewrite of the matched words into the copy as a tracked change "
+                   "(placeholders in brackets, such as [X], for the values only you know).")
+@ruleset_options
+@debug_option
+def annotate(path: str, output: str | None, suggest: bool, selection: RulesetSelection) -> None:
+    """Write a copy of a .docx with a Word comment on each finding, for writers who work in
+    Word, by the author "kravkoll", saying what is wrong, a suggestion and the rule: on the
+    words a finding is about, else on the requirement's sentence. Findings about the whole
+    document (a missing clause) share one summary comment at its start. Suppressed findings
+    get no comment; the document's own comments are kept, and kravkoll's comments and tracked
+    changes from an earlier run are replaced, so annotating an annotated copy gives each once.
+
+    With --suggest, where a rule rewrites the matched words ("skyndsamt" → "inom [X]
+    arbetsdagar", "etc." → "[list every item]"), the rewrite goes in as a tracked change that you accept
+    or reject in Word.
+
+    The original is only read, never changed; annotate refuses to write over it (or over any
+    other input), or through a link, and writes the copy whole or not at all.
+
+    \b
+    kravkoll annotate avtal.docx                writes avtal.kravkoll.docx
+    kravkoll annotate avtal.docx -o avtal-granskat.docx
+    kravkoll annotate --suggest avtal.docx      with rewrites as tracked changes
+
+    Exit code 0 when the copy is written, whatever it found ('kravkoll check' is the one that
+    fails a build on findings); 2 when the document cannot be read or the copy not written.
+    """
+    from ..engine import check_each  # noqa: PLC0415
+    from ..errors import InputError  # noqa: PLC0415
+    from ..files import write_output  # noqa: PLC0415
+    from ..readers import format_of, read_file_bytes  # noqa: PLC0415
+    from ..limits import one_document  # noqa: PLC0415
+    from ..report import FileReport  # noqa: PLC0415
+    from ..reporters.docx_annotate import annotate_reading, read_for_annotation, rewrites_of  # noqa: PLC0415
+
+    if format_of(path) != "docx":
+        raise InputError(path, "annotate writes comments into Word documents: give it a .docx file")
+    target = Path(output) if output else Path(f"{Path(path).stem}.kravkoll.docx")
+    config = selection.config([path])
+    inputs = input_files([path], config)
+    refuse_unsafe_targets([str(target)], inputs)
+    data = read_file_bytes(path)
+    with one_document(path, config.timeout):  # one limit for reading and checking
+        reading = read_for_annotation(data, path, language=config.lang)
+        result = next(iter(check_each([reading.document], None, config.model_copy(update={"timeout": None}))))
+    if isinstance(result, FileReport):  # e.g. a suppression comment that names no rule
+        raise KravError(result.error or path)
+    stop_on_rule_problems(rule_problems(config, result.rulesets, {result.document.language}))
+    annotated = annotate_reading(reading, result.findings, rewrites=rewrites_of(result.rulesets) if suggest else None)
+    write_output(target, annotated.data, inputs)
+    whole = sum(placement.anchor == "document" for placement in annotated.placements)
+    suppressed = sum(finding.suppressed for finding in result.findings)
+    summary = f"Wrote {visible(str(target))}: {annotated.comments} comment{'s' if annotated.comments != 1 else ''}"
+    if whole:
+        summary += (" (one of them sums up the finding about the whole document, at its start)" if whole == 1 else
+                    f" (one of them sums up the {whole} findings about the whole document, at its start)")
+    if suggest:
+        summary += f"; {annotated.suggestions} suggested rewrite{'s' if annotated.suggestions != 1 else ''} as tracked changes"
+    if annotated.replaced:
+        summary += f"; {annotated.replaced} earlier kravkoll comment{'s' if annotated.replaced != 1 else ''} replaced"
+    if suppressed:
+        summary += f"; {suppressed} suppressed finding{'s' if suppressed != 1 else ''} left out"
+    click.echo(summary + ".", err=True)
+    sys.exit(0)

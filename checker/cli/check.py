@@ -1,0 +1,250 @@
+"""``kravkoll check``: check documents and report the findings in one or more formats, with
+baselines, statistics and the exit code a build fails on."""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+import click
+
+from ..errors import KravError
+from ..readers.formats import FORMAT_NAMES
+from ..reporters import FORMATS
+from .common import _error, _note, _write, expand_inputs, input_files, refuse_unsafe_targets, rule_problems, selector_problems, stop_on_rule_problems
+from .group import main
+from .options import RulesetSelection, _debug, debug_option, ruleset_options, warn
+
+if TYPE_CHECKING:  # the modules behind these load on first use, so that --help starts fast
+    from ..config import Config
+    from ..files import InputFiles
+    from ..report import Report
+    from ..reporters import RenderOptions
+    from ..rulemodel import Ruleset
+
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def _parse_output_formats(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> list[tuple[str, str]]:
+    """``--write FORMAT=FILE`` values as (format, file) pairs."""
+    parsed: list[tuple[str, str]] = []
+    for value in values:
+        name, sep, file = value.partition("=")
+        if not sep or not file:
+            raise click.BadParameter(f"'{value}': expected FORMAT=FILE, e.g. sarif=kravkoll.sarif")
+        if name not in FORMATS:
+            raise click.BadParameter(f"'{name}': unknown format (choose from {', '.join(FORMATS)})")
+        parsed.append((name, file))
+    return parsed
+
+
+def _parse_format_or_outputs(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """``--output-format``: FORMAT as ruff users type it (an alias of ``--format``, file None), or
+    the older FORMAT=FILE (as ``--write``), so that no pipeline written for it breaks."""
+    parsed: list[tuple[str, str | None]] = []
+    for value in values:
+        if "=" in value:
+            parsed.extend(_parse_output_formats(ctx, param, (value,)))
+        elif value in FORMATS:
+            parsed.append((value, None))
+        else:
+            raise click.BadParameter(f"'{value}': unknown format (choose from {', '.join(FORMATS)}; or FORMAT=FILE)")
+    return parsed
+
+
+def load_check_rulesets(config: Config) -> list[Ruleset] | None:
+    """Compiled rulesets of the configuration (``--ruleset`` paths are relative to the working
+    folder, a configuration file's to that file); None for the shipped rulesets of each language."""
+    from ..errors import RuleError  # noqa: PLC0415
+    from ..rulecompile import load_rulesets  # noqa: PLC0415
+
+    if config.rulesets is None:
+        return None
+    try:
+        return load_rulesets(config.rulesets, config.base_dir)
+    except RuleError as error:  # one line here; 'kravkoll rules validate' shows every error
+        raise KravError(f"{error} (see 'kravkoll rules validate')") from None
+
+
+def read_inputs(files: list[str], stdin_format: str, language: str | None) -> tuple[list[Any], list[str]]:
+    """Paths stay paths (read where they are checked); ``-`` is read from standard input now."""
+    from ..readers import read_bytes  # noqa: PLC0415
+
+    items: list[Any] = []
+    problems: list[str] = []
+    for name in files:
+        if name != "-":
+            items.append(name)
+            continue
+        try:
+            items.append(read_bytes(sys.stdin.buffer.read(), "<stdin>", stdin_format, language=language))
+        except KravError as error:
+            problems.append(str(error))
+    return items, problems
+
+
+@contextmanager
+def progress(count: int, enabled: bool) -> Iterator[Callable[[], None] | None]:
+    """A progress bar on standard error for a batch, only when standard error is a terminal."""
+    if not enabled or count < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=count, label="Checking", file=sys.stderr, show_pos=True) as bar:
+        yield lambda: bar.update(1)
+
+
+def use_color(flag: bool | None) -> bool:
+    """``--color``/``--no-color``; otherwise colour on a terminal unless NO_COLOR is set."""
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
+
+
+def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options: RenderOptions, color: bool,
+                  inputs: InputFiles) -> None:
+    """Render the report in each format; to its file (never one of ``inputs``), or to standard
+    output when None or '-'."""
+    from ..files import write_output  # noqa: PLC0415
+    from ..reporters import renderer  # noqa: PLC0415
+
+    for name, file in outputs:
+        to_stdout = file is None or file == "-"
+        colored = color and to_stdout and name == "text"
+        text = renderer(name)(report, replace(options, color=colored))
+        if to_stdout:
+            click.echo(text, nl=False, color=colored)
+        else:
+            write_output(file, text, inputs)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@ruleset_options
+@click.option("--format", "-f", "output_format", type=click.Choice(list(FORMATS)), default=None,
+              help="Output format.  [default: text]")
+@click.option("--output-format", "format_or_outputs", multiple=True, metavar="FORMAT", callback=_parse_format_or_outputs,
+              help="Same as --format (as in ruff). A FORMAT=FILE value works as --write.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of standard output ('-'). Never over an input, never through a link.")
+@click.option("--write", "extra_outputs", multiple=True, metavar="FORMAT=FILE", callback=_parse_output_formats,
+              help="Also write the report in FORMAT to FILE (repeatable), e.g. --write sarif=kravkoll.sarif.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Exit 1 when a finding of this severity or worse remains.  [default: error]")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes for a batch of files; 0: one per CPU.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Write the findings to a baseline file (accepting them: exit 0 unless a file cannot be read).")
+@click.option("--stdin-format", type=click.Choice(FORMAT_NAMES), default="md", show_default=True,
+              help="Format of standard input when a PATH is '-'.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="No warnings or notes on standard error (errors still), no progress bar; the text format prints only the summary.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings (JSON with --format json).")
+@click.option("--no-ignore", is_flag=True,
+              help="In folders, also check what .gitignore ignores, node_modules, virtual environments and licence files.")
+@click.option("--color/--no-color", default=None, help="Colour the text output.  [default: on a terminal, unless NO_COLOR is set]")
+@debug_option
+def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: str | None,
+          format_or_outputs: list[tuple[str, str | None]], output: str | None, extra_outputs: list[tuple[str, str]],
+          fail_on: str | None, jobs: int, baseline: str | None, write_baseline: str | None, stdin_format: str,
+          quiet: bool, statistics: bool, no_ignore: bool, color: bool | None) -> None:
+    """Check documents: files, folders (recursively: .docx .md .txt .pdf; not what .gitignore
+    ignores, node_modules, virtual environments or licence files), globs, '-' for standard
+    input; without PATHS, the current folder.
+
+    \b
+    Exit codes: 0 no finding at or above --fail-on; 1 some; 2 usage errors, unreadable
+    files, invalid rulesets or configuration (one line each on standard error). A rule id
+    in --select, --ignore, --severity, the configuration or a suppression comment that names
+    no rule is an error (with the closest id), and so is a run in which no rule would run.
+    In a document, '<!-- kravkoll: ignore RULE -- reason -->' suppresses RULE in the next block.
+    Output files (-o, --output-format, --write-baseline) are written whole or not at all, never
+    over an input of the run and never through a symbolic link (refused, exit 2).
+    """
+    from ..baseline import new_findings, read_baseline, write_baseline as save_baseline  # noqa: PLC0415
+    from ..engine import Linter  # noqa: PLC0415
+    from ..reporters import RenderOptions  # noqa: PLC0415
+
+    if quiet:
+        click.get_current_context().find_root().meta["quiet"] = True
+    chosen = {name for name in (output_format, *(name for name, file in format_or_outputs if file is None)) if name}
+    if len(chosen) > 1:
+        raise click.UsageError(f"one output format for standard output, not {' and '.join(sorted(chosen))} (--write FORMAT=FILE for more)")
+    output_format = chosen.pop() if chosen else "text"
+    extra_outputs = [(name, file) for name, file in format_or_outputs if file is not None] + extra_outputs
+    paths = paths or (".",)
+    config = selection.config(paths)
+    if fail_on is not None:
+        config = config.model_copy(update={"fail_on": fail_on})
+    compiled = load_check_rulesets(config)
+    linter = Linter(config, compiled)
+    if compiled is not None:
+        stop_on_rule_problems(rule_problems(config, compiled, ()))
+    elif config.select or config.ignore or config.severity:  # before a long batch: a rule of no language is a typo
+        every_language = [r for language in ([config.lang] if config.lang else ["sv", "en"]) for r in linter.shipped(language).rulesets]
+        stop_on_rule_problems(selector_problems(config, every_language))
+    known_baseline = read_baseline(Path(baseline)) if baseline else None
+    files, problems, warnings = expand_inputs(paths, config.excluded, respect_ignores=not no_ignore)
+    for message in warnings:
+        warn(message)
+    config = config.for_documents(len(files))
+    linter = linter.with_config(config)
+    items, stdin_problems = read_inputs(files, stdin_format, config.lang)
+    problems += stdin_problems
+    for message in problems:
+        _error(message)
+    inputs = input_files(files, config, baseline)
+    refuse_unsafe_targets([output, *(file for _name, file in extra_outputs), write_baseline], inputs)
+
+    with progress(len(items), not quiet) as on_file:
+        report, tracebacks = linter.check_paths(items, jobs, on_file)
+    for file in report.files:
+        if file.error:
+            _error(file.error)
+        elif file.language_conflict:
+            from ..reporters.labels import Labels  # noqa: PLC0415
+
+            name = Labels("en")
+            warn(f"{file.path}: the text reads as {name(f'language.{file.language_conflict}')}, but it was checked as "
+                 f"{name(f'language.{file.language}')} (--lang or the configuration); its rules may not apply")
+    if _debug(click.get_current_context()):
+        for text in tracebacks:
+            click.echo(text, err=True, nl=False)
+    used = linter.rulesets_used(report)
+    languages = {f.language for f in report.files if f.language}
+    if compiled is None and languages:
+        stop_on_rule_problems(rule_problems(config, used, languages))
+
+    if write_baseline:
+        count = save_baseline(report, Path(write_baseline), inputs)
+        _note(f"wrote {count} finding{'s' if count != 1 else ''} to the baseline {write_baseline}")
+    if known_baseline is not None:
+        report = new_findings(report, known_baseline)
+    options = RenderOptions(quiet=quiet, rulesets=tuple(used), config=config)
+    if statistics:
+        from ..reporters.statistics import render_json, render_text  # noqa: PLC0415
+
+        _write((render_json if output_format == "json" else render_text)(report), output, inputs)
+        write_outputs(report, extra_outputs, options, False, inputs)
+    else:
+        write_outputs(report, [(output_format, output), *extra_outputs], options, use_color(color), inputs)
+    unreadable = len(problems) + report.summary.unreadable
+    sys.exit(exit_code(report, "never" if write_baseline else config.fail_on, unreadable))
+
+
+def exit_code(report: Report, fail_on: str, unreadable: int) -> int:
+    """2 when inputs could not be read; 1 when findings reach ``fail_on``; else 0."""
+    from ..report import SEVERITY_RANK  # noqa: PLC0415
+
+    if unreadable:
+        return 2
+    if fail_on == "never":
+        return 0
+    threshold = SEVERITY_RANK[fail_on]
+    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in report.active()) else 0

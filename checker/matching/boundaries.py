@@ -1,0 +1,218 @@
+"""Where a pattern's ``\\b`` and ``\\B`` stand, so that the set decides most of them itself.
+
+The one module that reads CPython's private regex parser (``re._parser``; ``sre_parse`` before
+Python 3.11). Where it cannot be imported, or reads a pattern in a way this module does not
+know (a future Python), every ``\\b`` and ``\\B`` gets the plan ``check``: a search confirms
+each match the set reports, which is always right and only slower.
+"""
+
+from __future__ import annotations
+
+import re
+from types import ModuleType
+from typing import Iterable
+
+from .rewrite import WordClasses, rewrite
+from .text import is_word_char
+
+
+def _load_parser() -> ModuleType | None:
+    """CPython's regex parser, or None where neither of its names can be imported."""
+    try:
+        from re import _parser  # noqa: PLC0415 - Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10, or a Python without it
+        try:
+            import sre_parse as _parser  # noqa: PLC0415
+        except ImportError:
+            return None
+    return _parser
+
+
+_sre = _load_parser()
+
+# Syntax RE2 and Python's parser read differently (or Python not at all): such patterns keep a
+# search per candidate match.
+_RE2_ONLY = ("[:", "{,", "\\Q", "\\p", "\\P", "\\x", "\\C", "\\z", "(?U")
+_MARKER_BASE = 0xF0000  # Supplementary Private Use Area-A: stands for \b and \B while a pattern is analysed
+_PYTHON_WORDS = WordClasses(word=r"\w", nonword=r"\W", inside=r"\w")
+_W, _N, _X = 1, 2, 3  # the characters a place can hold: word, non-word, either (0: none)
+
+
+class _Unsupported(Exception):
+    pass
+
+
+_PLAN_STEPS = frozenset(("hold", "start", "end", "check"))
+_KNOWN_PLANS: dict[str, list[str]] = {}
+"""Plans read from the cache of compiled rulesets (:func:`remember_plans`), by pattern source."""
+_MAX_KNOWN_PLANS = 100_000
+
+
+def known_plan(source: str, count: int) -> list[str] | None:
+    """The plan :func:`remember_plans` was given for this pattern source, if it has ``count`` steps."""
+    known = _KNOWN_PLANS.get(source)
+    return known if known is not None and len(known) == count else None
+
+
+def boundary_plans(sources: Iterable[str]) -> dict[str, list[str]]:
+    """The :func:`boundary_plan` of each pattern source (for the cache of compiled rulesets:
+    the analysis costs about 3 ms a pattern, a third of what building a matcher takes)."""
+    return {source: boundary_plan(source) for source in dict.fromkeys(sources)}
+
+
+def remember_plans(plans: object) -> None:
+    """Use these plans (:func:`boundary_plans`, read back from the cache) instead of analysing
+    the patterns again; anything that is not a plan is left out, and a plan whose length is not
+    the pattern's number of \\b and \\B is not used (:attr:`CompiledPattern.plan`)."""
+    if not isinstance(plans, dict) or len(_KNOWN_PLANS) + len(plans) > _MAX_KNOWN_PLANS:
+        return
+    for source, plan in plans.items():
+        if isinstance(source, str) and isinstance(plan, list) and all(isinstance(step, str) and step in _PLAN_STEPS for step in plan):
+            _KNOWN_PLANS[source] = plan
+
+
+def boundary_plan(source: str) -> list[str]:
+    """For each \\b and \\B of a pattern, how a set of patterns can decide it without a search:
+    ``hold`` (it always holds: a non-word character is certain on one side, or for \\B word
+    characters on both), ``start`` / ``end`` (it stands at the start / end of every match, next
+    to a word character: the set reads one more character, the one before / after the match),
+    or ``check`` (a search confirms each match the set reports)."""
+    analysed, boundaries = rewrite(source, _PYTHON_WORDS, lambda number, _: chr(_MARKER_BASE + number))
+    plan = ["check"] * len(boundaries)
+    if not boundaries or _sre is None or any(token in source for token in _RE2_ONLY) or any(ord(ch) >= _MARKER_BASE for ch in source):
+        return plan
+    try:
+        _Analysis(boundaries, plan, _sre).visit(list(_sre.parse(analysed)), (0, True), (0, True))
+    except (_Unsupported, re.error, RecursionError, ValueError, OverflowError, TypeError, AttributeError):  # AttributeError: a parser that changed
+        return ["check"] * len(boundaries)
+    return plan
+
+
+class _Analysis:
+    """Walks Python's parse of a pattern knowing, at each place, what can stand before and after it:
+    a context is (characters the pattern can put there, whether it can be the edge of the match)."""
+
+    def __init__(self, boundaries: list[bool], plan: list[str], sre: ModuleType) -> None:
+        self.boundaries = boundaries
+        self.plan = plan
+        self.sre = sre
+        self.repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+        self.atomic = getattr(sre, "ATOMIC_GROUP", object())
+        self.category_kinds = {sre.CATEGORY_DIGIT: _W, sre.CATEGORY_WORD: _W, sre.CATEGORY_SPACE: _N, sre.CATEGORY_NOT_WORD: _N}
+
+    def visit(self, items: list, left: tuple[int, bool], right: tuple[int, bool]) -> None:
+        shapes = [self.shape(op, av) for op, av in items]
+        lefts = [left]
+        for first, last, nullable in shapes[:-1]:
+            kind, edge = lefts[-1]
+            lefts.append((last | kind, edge) if nullable else (last, False))
+        rights = [right]
+        for first, last, nullable in reversed(shapes[1:]):
+            kind, edge = rights[-1]
+            rights.append((first | kind, edge) if nullable else (first, False))
+        rights.reverse()
+        for (op, av), (first, last, _), before, after in zip(items, shapes, lefts, rights):
+            marker = self.marker(op, av)
+            if marker is not None:
+                self.plan[marker] = _decide(before, after, self.boundaries[marker])
+            elif op is self.sre.BRANCH:
+                for branch in av[1]:
+                    self.visit(list(branch), before, after)
+            elif op is self.sre.SUBPATTERN:
+                self.visit(list(av[-1]), before, after)
+            elif op in self.repeats:
+                low, high, body = av
+                inner_first, inner_last, _ = self.sequence(list(body))
+                if high > 1:  # one repetition stands next to another
+                    before, after = (before[0] | inner_last, before[1]), (after[0] | inner_first, after[1])
+                self.visit(list(body), before, after)
+            elif op is self.atomic:
+                self.visit(list(av), before, after)
+
+    def marker(self, op: object, av: object) -> int | None:
+        if op is self.sre.LITERAL and _MARKER_BASE <= av < _MARKER_BASE + len(self.boundaries):
+            return av - _MARKER_BASE
+        return None
+
+    def sequence(self, items: list) -> tuple[int, int, bool]:
+        """(first characters, last characters, can be empty) of a sequence."""
+        shapes = [self.shape(op, av) for op, av in items]
+        first = last = 0
+        for shape in shapes:
+            first |= shape[0]
+            if not shape[2]:
+                break
+        for shape in reversed(shapes):
+            last |= shape[1]
+            if not shape[2]:
+                break
+        return first, last, all(shape[2] for shape in shapes)
+
+    def shape(self, op: object, av: object) -> tuple[int, int, bool]:
+        """(first characters, last characters, can be empty) of one parsed item."""
+        if self.marker(op, av) is not None:
+            return 0, 0, True
+        if op is self.sre.LITERAL:
+            kind = _W if is_word_char(chr(av)) else _N
+            return kind, kind, False
+        if op in (self.sre.NOT_LITERAL, self.sre.ANY):
+            return _X, _X, False
+        if op is self.sre.IN:
+            kind = self.class_kind(av)
+            return kind, kind, False
+        if op is self.sre.BRANCH:
+            shapes = [self.sequence(list(branch)) for branch in av[1]]
+            first = last = 0
+            for shape in shapes:
+                first, last = first | shape[0], last | shape[1]
+            return first, last, any(shape[2] for shape in shapes)
+        if op is self.sre.SUBPATTERN:
+            return self.sequence(list(av[-1]))
+        if op is self.atomic:
+            return self.sequence(list(av))
+        if op in self.repeats:
+            first, last, nullable = self.sequence(list(av[2]))
+            return first, last, nullable or av[0] == 0
+        if op is self.sre.AT:
+            if av in (self.sre.AT_BEGINNING, self.sre.AT_BEGINNING_STRING):
+                return 0, _N, False  # nothing before it: for \b, as good as a non-word character
+            if av in (self.sre.AT_END, self.sre.AT_END_STRING):
+                return _N, 0, False
+            return 0, 0, True
+        raise _Unsupported(str(op))
+
+    def class_kind(self, items: list) -> int:
+        kind = 0
+        for op, av in items:
+            if op is self.sre.NEGATE:
+                return _X
+            if op is self.sre.LITERAL:
+                if self.marker(op, av) is not None:
+                    return _X
+                kind |= _W if is_word_char(chr(av)) else _N
+            elif op is self.sre.RANGE:
+                low, high = av
+                if high - low > 4096:
+                    return _X
+                for code in range(low, high + 1):
+                    kind |= _W if is_word_char(chr(code)) else _N
+                    if kind == _X:
+                        return _X
+            elif op is self.sre.CATEGORY:
+                kind |= self.category_kinds.get(av, _X)
+            else:
+                return _X
+        return kind
+
+
+def _decide(before: tuple[int, bool], after: tuple[int, bool], is_boundary: bool) -> str:
+    (left, left_edge), (right, right_edge) = before, after
+    if not is_boundary:
+        return "hold" if left == _W and right == _W and not left_edge and not right_edge else "check"
+    if (left == _N and not left_edge) or (right == _N and not right_edge):
+        return "hold"
+    if left == 0 and left_edge and right == _W and not right_edge:
+        return "start"
+    if right == 0 and right_edge and left == _W and not left_edge:
+        return "end"
+    return "check"

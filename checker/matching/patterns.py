@@ -1,0 +1,189 @@
+"""Patterns: a rule file's ``/…/`` compiled for RE2, and the first match in a text that honours
+its Unicode-aware ``\\b`` and ``\\B``.
+
+In patterns, ``\\w`` means a Unicode letter, digit, combining accent or ``_``, and ``\\b`` means
+"not inside a word": it holds at a position unless there are word characters on both sides, so
+``/\\d+ %\\b/`` matches "99 % per år" and ``/\\bår\\b/`` matches "per år" but not "påår".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from operator import itemgetter
+from typing import Callable, Iterable, Sequence
+
+from .boundaries import boundary_plan, known_plan
+from . import re2api
+from .rewrite import PatternSyntaxError, flag_prefix, no_marker, reject_unsupported, rewrite
+from .text import IS_WORD
+
+MAX_PATTERN_RETRIES = 64
+_KNOWN_VALID: set[tuple[str, str]] = set()
+"""(source, flags) of the patterns RE2 compiled when their ruleset was compiled (:func:`remember_valid`)."""
+_MAX_KNOWN_VALID = 100_000
+
+
+def remember_valid(patterns: Iterable[tuple[str, str]]) -> None:
+    """These patterns, ``(source, flags)``, compiled when their ruleset was compiled (a ruleset
+    read back from the cache of compiled rulesets): :func:`compile_pattern` leaves compiling them
+    to their first search. Most patterns of a run are never searched (the set answers for them),
+    and compiling one with its Unicode word classes costs a few milliseconds."""
+    for source, flags in patterns:
+        if len(_KNOWN_VALID) >= _MAX_KNOWN_VALID:
+            return
+        _KNOWN_VALID.add((source, flags))
+
+
+@dataclass
+class CompiledPattern:
+    source: str
+    flags: str
+    regex: str  # RE2 syntax after rewriting \b, \B, \w, \W and user groups
+    boundaries: list[bool] = field(default_factory=list)  # per marker group: True for \b, False for \B
+    _compiled: object = field(default=None, repr=False)
+
+    @property
+    def compiled(self) -> object:
+        """``regex`` compiled by RE2 (now, if it was left to the first search): its empty groups
+        mark where \\b and \\B stand."""
+        if self._compiled is None:
+            self._compiled = _compiled(self.regex, self.source)
+        return self._compiled
+
+    @cached_property
+    def plan(self) -> list[str]:
+        """For each \\b and \\B: how a set decides it, and whether a search must check it (:func:`boundary_plan`)."""
+        if not self.boundaries:
+            return []
+        known = known_plan(self.source, len(self.boundaries))
+        return known if known is not None else boundary_plan(self.source)
+
+    @cached_property
+    def _bare(self) -> object | None:
+        """The pattern without its marker groups, when every \\b stands at a match's start or
+        end or always holds: the same matches, found without submatches (RE2's fast path)."""
+        if not self.boundaries or "check" in self.plan:
+            return None
+        return re2api.compile_regex(flag_prefix(self.flags) + rewrite(self.source, marker=no_marker)[0])
+
+    def search(self, text: str) -> tuple[int, int] | None:
+        """The span of the first match in ``text`` (white space already flattened), or None."""
+        data = text.encode("utf-8")  # RE2 works on bytes: offsets are converted once, at the end
+        pos = 0
+        for _ in range(MAX_PATTERN_RETRIES):
+            if self._bare is not None:
+                # The match the groups would find; at word boundaries on both ends, whichever
+                # \b it has hold. Else its groups are looked at.
+                spans = re2api.search(self._bare, data, pos)
+                if spans is None:
+                    return None
+                start, end = spans[0]
+                if not self._word_on_both_sides(data, text, start, end):
+                    return self._characters(data, text, start, end)
+                spans = re2api.search(self.compiled, data, start)
+            else:
+                spans = re2api.search(self.compiled, data, pos)
+            if spans is None:
+                return None
+            start, end = spans[0]
+            if not self.boundaries or self._boundaries_hold(spans, data, text):
+                return self._characters(data, text, start, end)
+            pos = start + _char_length(data, start)
+            if pos > len(data):
+                return None
+        return None
+
+    @staticmethod
+    def _characters(data: bytes, text: str, start: int, end: int) -> tuple[int, int]:
+        """A span in bytes of ``data`` as a span in characters of ``text``."""
+        if len(data) == len(text):  # ASCII: bytes and characters agree
+            return start, end
+        return len(data[:start].decode("utf-8")), len(data[:end].decode("utf-8"))
+
+    @staticmethod
+    def _word_on_both_sides(data: bytes, text: str, start: int, end: int) -> bool:
+        """Whether a word character stands just before ``start`` or just after ``end``."""
+        if len(data) == len(text):
+            return (start > 0 and IS_WORD[text[start - 1]]) or (end < len(text) and IS_WORD[text[end]])
+        return (start > 0 and IS_WORD[_char_before(data, start)]) or (end < len(data) and IS_WORD[_char_at(data, end)])
+
+    @cached_property
+    def _checks(self) -> tuple[Callable[[Sequence], tuple], Callable[[Sequence], tuple], list[tuple[int, bool]]]:
+        """How a match's boundaries are checked: the groups of the \\b that stand at the start
+        of a match and of those at its end (one look at the match's ends decides each lot), and
+        the other markers one by one (those that hold wherever they stand need no look)."""
+        start = [k + 1 for k, how in enumerate(self.plan) if how == "start"]
+        end = [k + 1 for k, how in enumerate(self.plan) if how == "end"]
+        others = [(k + 1, wants) for k, (wants, how) in enumerate(zip(self.boundaries, self.plan)) if how == "check"]
+        return _picker(start), _picker(end), others
+
+    def _boundaries_hold(self, spans: Sequence[tuple[int, int]], data: bytes, text: str) -> bool:
+        ascii_text = len(data) == len(text)
+
+        def inside_word(at: int) -> bool:
+            if ascii_text:
+                return 0 < at < len(text) and IS_WORD[text[at - 1]] and IS_WORD[text[at]]
+            return 0 < at < len(data) and IS_WORD[_char_before(data, at)] and IS_WORD[_char_at(data, at)]
+
+        at_start, at_end, others = self._checks
+        start, end = spans[0]
+        if (start, start) in at_start(spans) and inside_word(start):  # a \b of this match at its start
+            return False
+        if (end, end) in at_end(spans) and inside_word(end):
+            return False
+        for group, wants_boundary in others:
+            at = spans[group][0]
+            if at >= 0 and inside_word(at) == wants_boundary:
+                return False
+        return True
+
+
+def _picker(groups: list[int]) -> Callable[[Sequence], tuple]:
+    """The spans of ``groups`` of a match, as a tuple (in C: no loop over the groups here)."""
+    if not groups:
+        return lambda spans: ()
+    if len(groups) == 1:
+        group = groups[0]
+        return lambda spans: (spans[group],)
+    return itemgetter(*groups)
+
+
+def _char_length(data: bytes, at: int) -> int:
+    """Bytes in the UTF-8 character that starts at ``at`` (1 past the end)."""
+    lead = data[at] if at < len(data) else 0
+    return 1 if lead < 0xC0 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+
+
+def _char_at(data: bytes, at: int) -> str:
+    return data[at:at + _char_length(data, at)].decode("utf-8", "replace")[:1]
+
+
+def _char_before(data: bytes, at: int) -> str:
+    start = at - 1
+    while start > 0 and at - start < 4 and 0x80 <= data[start] < 0xC0:  # continuation bytes
+        start -= 1
+    return data[start:at].decode("utf-8", "replace")[-1:]
+
+
+def compile_pattern(source: str, flags: str = "") -> CompiledPattern:
+    """Rewrite and compile a rule-file pattern; raise :class:`PatternSyntaxError` if RE2 can't."""
+    for offset, flag in enumerate(flags):
+        if flag not in "cs":
+            raise PatternSyntaxError(f"unknown pattern flag '{flag}' (use c: case-sensitive, s: '.' matches newline)", -(len(flags) - offset))
+    reject_unsupported(source)
+    body, boundaries = rewrite(source)
+    regex = flag_prefix(flags) + body
+    compiled = None if (source, flags) in _KNOWN_VALID else _compiled(regex, source)
+    return CompiledPattern(source=source, flags=flags, regex=regex, boundaries=boundaries, _compiled=compiled)
+
+
+def _compiled(regex: str, source: str) -> object:
+    """``regex``, the rewriting of ``source``, compiled by RE2; raise :class:`PatternSyntaxError` if RE2 can't."""
+    try:
+        return re2api.compile_regex(regex)
+    except re2api.error as error:
+        detail = error.args[0].decode() if error.args and isinstance(error.args[0], bytes) else str(error)
+        fragment = detail.split(": ", 1)[1] if ": " in detail else ""
+        offset = source.find(fragment) if fragment else -1
+        raise PatternSyntaxError(f"RE2 cannot compile this pattern: {detail}", max(offset, 0)) from None

@@ -1,0 +1,231 @@
+"""Every term list and pattern of the rulesets checked together in RE2 sets, run once per statement.
+
+One RE2 set holds every term list (as one expression each) and every pattern of the rulesets
+checked together; run once on each statement, it tells which lists and patterns the statement
+holds. Word boundaries are Unicode-aware (å, ä, ö are letters): the set reads statements
+*folded* (:class:`Folding`) so that its word classes stay small, and decides a pattern's
+``\\b`` itself wherever the pattern shows what stands on either side
+(:func:`~checker.matching.boundaries.boundary_plan`); the few matches it cannot decide are
+confirmed by a search. Where a list or pattern matched is found only when a finding needs it:
+terms by an Aho–Corasick automaton, patterns by a search.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Callable, Iterable, Iterator, Sequence
+
+from . import re2api
+from .patterns import CompiledPattern
+from .rewrite import WordClasses, flag_prefix, rewrite
+from .terms import Term, TermMatcher, parse_term
+from .text import is_word_char, plain_text
+
+LONE_SYMBOLS = "\x00lone symbols"
+""":class:`StatementMatcher` key of the statements with a token of no letter or digit ("-", "§")."""
+
+_TERMS_PER_REGEX = 2000  # RE2 simplifies one huge alternation poorly (and says so on stderr)
+_MAX_TERMS_IN_SET = 60_000  # beyond, RE2's 64 MB budget runs out: lists go to the automaton
+_ASCII_NONWORD = r"\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f"
+_FOLDED = "\x01"
+_RE2_SPECIAL = frozenset("\\.+*?()|[]{}^$-#&~/")
+
+
+class Folding:
+    """Statement text as the set reads it: each non-ASCII character that is not a word character
+    and that no term or pattern names becomes one control character. Nothing a term or pattern
+    can tell apart is merged, so the matches are the same; and the set's word classes are a few
+    ASCII ranges, not Unicode tables (a set built with ``\\p{L}`` classes takes seconds)."""
+
+    def __init__(self, named: Iterable[str]) -> None:
+        kept = "".join(sorted({ch for ch in named if not ch.isascii() and not is_word_char(ch)}))
+        self._others = re.compile(f"[^\\x00-\\x7f\\w\\u0300-\\u036f{re.escape(kept)}]")
+        nonword = _ASCII_NONWORD + kept
+        self.kept = kept
+        self.nonword = f"[{nonword}]"
+        self.classes = WordClasses(word=f"[^{nonword}]", nonword=self.nonword,
+                                   inside="0-9A-Z_a-z" + _ranges_without(0x80, 0x10FFFF, kept))
+
+    def fold(self, text: str) -> str:
+        return text if text.isascii() else self._others.sub(_FOLDED, text)
+
+
+def _ranges_without(low: int, high: int, left_out: str) -> str:
+    """An RE2 class body for the code points from ``low`` to ``high`` but those of ``left_out``."""
+    parts = []
+    for code in [*map(ord, left_out), high + 1]:
+        if code > low:
+            parts.append(f"\\x{{{low:x}}}-\\x{{{code - 1:x}}}")
+        low = code + 1
+    return "".join(parts)
+
+
+def foldable(source: str) -> bool:
+    """Whether a pattern names each non-ASCII character it can match one by one (no \\p{..}, hex
+    escapes, POSIX classes or ranges of such characters), so that it matches folded text
+    exactly where it matches the text."""
+    if any(token in source for token in ("\\p", "\\P", "\\x", "\\C", "[:", _FOLDED)):
+        return False
+    return not any(not (low + high).isascii() for low, high in _class_ranges(source))
+
+
+def _class_ranges(source: str) -> Iterator[tuple[str, str]]:
+    """The ends of each range (``a-z``) in the [...] classes of a pattern."""
+    i, n = 0, len(source)
+    while i < n:
+        if source[i] == "\\":
+            i += 2
+            continue
+        if source[i] != "[":
+            i += 1
+            continue
+        i += 1
+        members: list[str] = []  # one character or escape each
+        while i < n and (source[i] != "]" or not members or members == ["^"]):
+            step = 2 if source[i] == "\\" else 1
+            members.append(source[i:i + step])
+            i += step
+        i += 1
+        start = 1 if members[:1] == ["^"] else 0
+        for k in range(start + 1, len(members) - 1):
+            if members[k] == "-" and k - 1 >= start:
+                yield members[k - 1][-1], members[k + 1][-1]
+
+
+def _term_regex(term: Term) -> str:
+    """The term's core as RE2: special characters escaped, a space any run of spaces."""
+    return "".join(" +" if ch == " " else "\\" + ch if ch in _RE2_SPECIAL else ch for ch in term.core)
+
+
+def _term_list_regex(terms: Iterable[Term], folding: Folding) -> str:
+    """One RE2 that matches where any of ``terms`` does (case-insensitive, word boundaries read
+    as one character more on each side, which a set may do: it only says whether)."""
+    groups: dict[tuple[bool, bool], list[str]] = {}
+    for term in terms:
+        groups.setdefault((term.bounded_left, term.bounded_right), []).append(_term_regex(term))
+    alternatives = [
+        ("(?:^|" + folding.nonword + ")" if left else "") + "(?:" + "|".join(sorted(set(cores))) + ")"
+        + ("(?:" + folding.nonword + "|$)" if right else "")
+        for (left, right), cores in sorted(groups.items())
+    ]
+    return "(?i)(?:" + "|".join(alternatives) + ")"
+
+
+def _set_regex(pattern: CompiledPattern, folding: Folding) -> tuple[str, bool]:
+    """A pattern as the set runs it on folded text, and whether the set's answer is exact (else
+    each match it reports is confirmed by a search)."""
+    plan = pattern.plan
+    forms = {"hold": "", "start": f"(?:^|{folding.nonword})", "end": f"(?:{folding.nonword}|$)", "check": "()"}
+    body, _ = rewrite(pattern.source, folding.classes, lambda number, _: forms[plan[number]])
+    return flag_prefix(pattern.flags) + body, "check" not in plan
+
+
+class StatementMatcher:
+    """Every term list and pattern of the rulesets checked together, by key.
+
+    One RE2 set, run once on each statement (folded: :class:`Folding`), tells which lists and
+    patterns the statement holds. Where they matched is found only when asked (a finding's
+    ``{match}``): terms by the automaton, patterns by a search.
+    """
+
+    def __init__(self, lists: dict[str, Iterable[str]], patterns: dict[str, CompiledPattern]) -> None:
+        self._lists = lists = {name: list(terms) for name, terms in lists.items()}
+        self._list_automata: dict[str, TermMatcher] = {}
+        self.patterns = patterns
+        parsed = {name: [parse_term(term) for term in terms] for name, terms in lists.items()}
+        in_set = {name: p for name, p in patterns.items() if foldable(p.source)}
+        named = [ch for terms in parsed.values() for term in terms for ch in term.core]
+        named += [ch for p in in_set.values() for ch in p.source]
+        folding = Folding(named)
+        self._fold = folding.fold
+        # Set entries: (key, expression, the pattern whose matches a search confirms, or None).
+        terms = [(name, _term_list_regex(terms[start:start + _TERMS_PER_REGEX], folding), None)
+                 for name, terms in parsed.items() for start in range(0, len(terms), _TERMS_PER_REGEX)]
+        others = [(name, regex, None if exact else pattern)
+                  for name, pattern in in_set.items() for regex, exact in [_set_regex(pattern, folding)]]
+        # Most statements have no such token: their words are counted by splitting alone.
+        others.append((LONE_SYMBOLS, f"(?:^| )[\\x00-\\x1f\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f\\x{{300}}-\\x{{36f}}{folding.kept}]+(?: |$)", None))
+        if sum(map(len, parsed.values())) > _MAX_TERMS_IN_SET:
+            terms = []
+        try:
+            self._sets = _compiled_sets([regex for _, regex, _ in terms + others])
+        except re2api.error:  # too large for RE2's memory budget after all
+            terms = []
+            self._sets = _compiled_sets([regex for _, regex, _ in others])
+        # Lists the set leaves out are matched by the automaton.
+        self._lists_apart = [] if terms else [name for name, listed in parsed.items() if listed]
+        entries = terms + others
+        self._keys = [key for key, _, _ in entries]
+        self._confirm = {number: pattern for number, (_, _, pattern) in enumerate(entries) if pattern is not None}
+        self._unfolded = [(name, p) for name, p in patterns.items() if name not in in_set]
+        self._unfolded_set = re2api.compiled_set(p.regex for _, p in self._unfolded) if self._unfolded else None
+
+    def scan_many(self, texts: Sequence[str]) -> dict[str, list[int]]:
+        """For each list or pattern some of ``texts`` (:func:`plain_text` already) hold, and for
+        :data:`LONE_SYMBOLS`: their numbers."""
+        buckets: list[list[int]] = [[] for _ in self._keys]
+        sets, fold, confirm = self._sets, self._fold, self._confirm
+        for number, text in enumerate(texts):
+            if not text:
+                continue
+            data = (text if text.isascii() else fold(text)).encode("utf-8")
+            for first, match in sets:
+                for index in match(data) or ():
+                    index += first
+                    if index not in confirm or confirm[index].search(text) is not None:
+                        buckets[index].append(number)
+        found: dict[str, list[int]] = {}
+        for key, bucket in zip(self._keys, buckets):
+            if bucket:  # a long list is several entries: a statement may be in more than one
+                found[key] = sorted({*found[key], *bucket}) if key in found else bucket
+        if self._lists_apart:
+            for number, text in enumerate(texts):
+                for name in self.terms.scan(text, plain=True):
+                    found.setdefault(name, []).append(number)
+        if self._unfolded_set is not None:
+            for number, text in enumerate(texts):
+                for index in self._unfolded_set.Match(text.encode("utf-8")) or ():
+                    name, pattern = self._unfolded[index]
+                    if pattern.search(text) is not None:
+                        found.setdefault(name, []).append(number)
+        return found
+
+    @cached_property
+    def terms(self) -> TermMatcher:
+        """Every list in one automaton: for lists the set leaves out, and for :meth:`scan`."""
+        return TermMatcher(self._lists)
+
+    def term_span(self, key: str, text: str) -> tuple[int, int] | None:
+        """Where list ``key`` first matches ``text`` (:func:`plain_text` already), found by an
+        automaton of that list alone (made when first asked): only its own hits to look at."""
+        automaton = self._list_automata.get(key)
+        if automaton is None:
+            automaton = self._list_automata[key] = TermMatcher({key: self._lists[key]})
+        return automaton.scan(text, plain=True).get(key)
+
+    def pattern_span(self, key: str, text: str) -> tuple[int, int] | None:
+        """Where pattern ``key`` first matches ``text`` (:func:`plain_text` already)."""
+        return self.patterns[key].search(text)
+
+    def scan(self, text: str) -> dict[str, tuple[int, int]]:
+        """Each list and pattern the text holds, with the span of its first match."""
+        flat = plain_text(text)
+        terms = self.terms.scan(flat, plain=True)
+        return {key: terms[key] if key in terms else self.pattern_span(key, flat)
+                for key in self.scan_many([flat]) if key != LONE_SYMBOLS}
+
+
+_ENTRIES_PER_SET = 16
+"""Set entries run by one RE2 set. RE2 builds a set's DFA as text needs its states; for all
+entries as one set, real procurement text needs so many, each a large set of NFA states, that
+building them took 1.1 s for the first MB of the corpus's English text (0.02 s once built).
+Sets of 16 entries build theirs in a fifth of that and cost a few hundredths of a second more
+per MB once built (bench/README.md)."""
+
+
+def _compiled_sets(regexes: list[str]) -> list[tuple[int, Callable[[bytes], object]]]:
+    """RE2 sets of at most :data:`_ENTRIES_PER_SET` of ``regexes`` each, with the number of
+    their first entry and the function that matches them (:func:`re2api.set_matcher`)."""
+    return [(first, re2api.set_matcher(re2api.compiled_set(regexes[first:first + _ENTRIES_PER_SET])))
+            for first in range(0, len(regexes), _ENTRIES_PER_SET)]

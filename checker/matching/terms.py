@@ -1,0 +1,152 @@
+"""Terms: ``"rapport*"`` parsed, and every term of some lists found in one Aho–Corasick pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import ahocorasick
+
+from .text import IS_WORD, WORD_RUN, is_word_char, plain_text
+
+# Around a text in the automaton's pass: never in a term (terms refuse control characters)
+# and not a word character, so word boundaries hold at it.
+_SEPARATOR = "\x00"
+
+
+@dataclass(frozen=True)
+class Term:
+    """A term as the matcher sees it: lower-case core, wildcard ends."""
+
+    core: str
+    leading_star: bool
+    trailing_star: bool
+
+    @property
+    def bounded_left(self) -> bool:
+        """A word character must not come just before it."""
+        return not self.leading_star and is_word_char(self.core[0])
+
+    @property
+    def bounded_right(self) -> bool:
+        """A word character must not come just after it."""
+        return not self.trailing_star and is_word_char(self.core[-1])
+
+
+class TermSyntaxError(ValueError):
+    pass
+
+
+def parse_term(term: str) -> Term:
+    """``"rapport*"`` → core ``rapport`` with a trailing wildcard; raise on malformed terms."""
+    text = " ".join(plain_text(term).split())
+    leading = text.startswith("*")
+    trailing = text.endswith("*") and len(text) > 1
+    core = text[1 if leading else 0: -1 if trailing else None].strip()
+    if not core:
+        raise TermSyntaxError("a term needs at least one character besides '*'")
+    if "*" in core:
+        raise TermSyntaxError("'*' may only start or end a term ('rapport*' matches rapport, rapporten, ...)")
+    if any(ord(c) < 32 for c in core):
+        raise TermSyntaxError("a term may not contain control characters")
+    return Term(core=core.lower(), leading_star=leading, trailing_star=trailing)
+
+
+@dataclass
+class _View:
+    """A statement's text as the automaton sees it, with offsets back to the original."""
+
+    text: str
+    offsets: list[int] | None  # None: same offsets as the original
+
+
+def _view(text: str, plain: bool = False) -> _View:
+    flat = text if plain else plain_text(text)
+    lowered = flat.lower()
+    if len(lowered) == len(flat) and "  " not in lowered:
+        return _View(lowered, None)
+    chars: list[str] = []
+    offsets: list[int] = []
+    previous_space = False
+    for index, ch in enumerate(flat):
+        if ch == " ":
+            if previous_space:
+                continue
+            previous_space = True
+        else:
+            previous_space = False
+        for low in ch.lower():
+            chars.append(low)
+            offsets.append(index)
+    offsets.append(len(text))
+    return _View("".join(chars), offsets)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What a hit of one term needs: its length, how its ends meet the text, its lists."""
+
+    length: int
+    leading_star: bool
+    trailing_star: bool
+    bounded_left: bool  # a word character must not come just before it
+    bounded_right: bool  # nor just after it
+    lists: tuple[str, ...]
+
+
+class TermMatcher:
+    """All terms of the given lists in one automaton."""
+
+    def __init__(self, lists: dict[str, Iterable[str]]) -> None:
+        owners: dict[Term, list[str]] = {}
+        for list_name, terms in lists.items():
+            for raw in terms:
+                names = owners.setdefault(parse_term(raw), [])
+                if list_name not in names:
+                    names.append(list_name)
+        self._entries = [
+            _Entry(len(term.core), term.leading_star, term.trailing_star, term.bounded_left, term.bounded_right, tuple(names))
+            for term, names in owners.items()
+        ]
+        by_core: dict[str, list[int]] = {}
+        for index, term in enumerate(owners):
+            by_core.setdefault(term.core, []).append(index)
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+        for core, indices in by_core.items():
+            self._automaton.add_word(core, tuple(indices))
+        self._empty = not by_core
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def scan(self, text: str, plain: bool = False) -> dict[str, tuple[int, int]]:
+        """For each list with a term in ``text``: the span of its first occurrence (the
+        longest term that starts there, so "så snart som möjligt" wins over "så snart").
+        ``plain``: the text is :func:`plain_text` already."""
+        found: dict[str, tuple[int, int]] = {}
+        if self._empty or not text:
+            return found
+        view = _view(text, plain)
+        haystack = _SEPARATOR + view.text + _SEPARATOR  # no hit needs a check for the ends
+        size = len(haystack)
+        backwards = ""  # the haystack reversed, made for the first hit of a term with a leading *
+        entries, is_word, word_run, offsets = self._entries, IS_WORD, WORD_RUN.match, view.offsets
+        for end, indices in self._automaton.iter(haystack):
+            for index in indices:
+                entry = entries[index]
+                start = end - entry.length + 1
+                stop = end + 1
+                if entry.leading_star:
+                    backwards = backwards or haystack[::-1]
+                    start = size - word_run(backwards, size - start).end()
+                elif entry.bounded_left and is_word[haystack[start - 1]]:
+                    continue
+                if entry.trailing_star:
+                    stop = word_run(haystack, stop).end()
+                elif entry.bounded_right and is_word[haystack[stop]]:
+                    continue
+                span = (start - 1, stop - 1) if offsets is None else (offsets[start - 1], offsets[stop - 2] + 1)
+                for list_name in entry.lists:
+                    known = found.get(list_name)
+                    if known is None or span[0] < known[0] or (span[0] == known[0] and span[1] > known[1]):
+                        found[list_name] = span
+        return found

@@ -1,0 +1,155 @@
+"""A .docx package: refused from its zip listing alone when it is not a safe Word document,
+then opened with python-docx; its related parts (styles, numbering, comments, notes) found.
+
+Limits (checked on the zip listing before anything is decompressed or parsed): see
+:mod:`checker.readers.docx`.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+
+import docx
+from docx.document import Document as WordDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part, XmlPart
+from lxml import etree
+
+from ...errors import InputError, one_line
+from .ooxml import W_TYPE
+
+MAX_MEMBERS = 10_000
+"""Most files a .docx package may hold."""
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+"""Most bytes all files of a .docx may expand to (200 MiB)."""
+MAX_COMPRESSION_RATIO = 100
+"""Highest compression ratio allowed for a file larger than :data:`RATIO_CHECKED_ABOVE`."""
+RATIO_CHECKED_ABOVE = 1024 * 1024
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_DOCTYPE_MARKERS = tuple("<!DOCTYPE".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
+_WORD_MAIN = b"wordprocessingml.document.main+xml"
+_OTHER_PACKAGES = (
+    (b"macroEnabled", "is a macro-enabled Word file (.docm/.dotm); save it as .docx"),
+    (b"wordprocessingml.template", "is a Word template (.dotx); save it as .docx"),
+    (b"spreadsheetml", "is an Excel workbook, not a Word document"),
+    (b"presentationml", "is a PowerPoint presentation, not a Word document"),
+)
+_NOTES_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def check_package(data: bytes, path: str) -> None:
+    """Refuse what is not a safe .docx, from the zip listing alone (see the module limits)."""
+    if data.startswith(_OLE_MAGIC):
+        if _ole_has_stream(data, "EncryptionInfo"):
+            raise InputError(path, "is password-protected (an encrypted Word document); remove the password and save it again")
+        raise InputError(path, "is a Word 97-2003 .doc file; save it as .docx")
+    if not data.startswith(b"PK"):
+        raise InputError(path, _not_zip_reason(data))
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            _check_sizes(members, path)
+            _check_kind(archive, path)
+            for member in members:
+                if member.filename.lower().endswith((".xml", ".rels")) and _has_doctype(archive.read(member)):
+                    raise InputError(path, f"has a document type declaration (XML entities) in {member.filename}; refused as unsafe")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError) as error:
+        raise InputError(path, f"is corrupt or truncated (not a readable zip archive: {one_line(error)})") from None
+
+
+def _not_zip_reason(data: bytes) -> str:
+    if data.startswith(b"%PDF"):
+        return "is a PDF, not a .docx; give it the .pdf extension"
+    if data.startswith(b"{\\rtf"):
+        return "is an RTF file; save it as .docx"
+    return "is not a .docx file (not a zip archive)"
+
+
+def _ole_has_stream(data: bytes, name: str) -> bool:
+    """Whether an OLE compound file has a directory entry called ``name``: entries are 128
+    bytes, aligned to 128 in the file, a UTF-16 name first and its byte length at offset 64."""
+    encoded = (name + "\0").encode("utf-16-le")
+    start = data.find(encoded)
+    while start != -1:
+        if start % 128 == 0 and int.from_bytes(data[start + 64:start + 66], "little") == len(encoded):
+            return True
+        start = data.find(encoded, start + 1)
+    return False
+
+
+def _check_sizes(members: list[zipfile.ZipInfo], path: str) -> None:
+    if len(members) > MAX_MEMBERS:
+        raise InputError(path, f"has {len(members)} files inside (the limit is {MAX_MEMBERS}); refused as a possible zip bomb")
+    total = sum(member.file_size for member in members)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise InputError(path, f"would expand to {total // (1024 * 1024)} MiB (the limit is {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MiB); refused as a possible zip bomb")
+    for member in members:
+        if member.file_size > RATIO_CHECKED_ABOVE and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
+            ratio = member.file_size // max(member.compress_size, 1)
+            raise InputError(path, f"has {member.filename} compressed {ratio}:1 (the limit is {MAX_COMPRESSION_RATIO}:1); refused as a possible zip bomb")
+
+
+def _check_kind(archive: zipfile.ZipFile, path: str) -> None:
+    names = set(archive.namelist())
+    if "[Content_Types].xml" not in names:
+        if "mimetype" in names and archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument"):
+            raise InputError(path, "is an OpenDocument file (.odt); save it as .docx")
+        raise InputError(path, "is a zip archive but not a Word document (no word/document.xml)")
+    content_types = archive.read("[Content_Types].xml")
+    if _WORD_MAIN in content_types:
+        return
+    for marker, reason in _OTHER_PACKAGES:
+        if marker in content_types:
+            raise InputError(path, reason)
+    raise InputError(path, "is a zip archive but not a Word document (no word/document.xml)")
+
+
+def _has_doctype(xml: bytes) -> bool:
+    return any(marker in xml for marker in _DOCTYPE_MARKERS)
+
+
+def open_word(data: bytes, path: str) -> WordDocument:
+    try:
+        word = docx.Document(io.BytesIO(data))
+    except Exception as error:  # noqa: BLE001 - python-docx raises KeyError, ValueError, lxml and zip errors alike
+        raise InputError(path, f"is not a readable Word document ({one_line(error)})") from None
+    for part in word.part.package.iter_parts():
+        if isinstance(part, XmlPart) and part.element.getroottree().docinfo.doctype:
+            raise InputError(path, f"has a document type declaration (XML entities) in {part.partname}; refused as unsafe")
+    return word
+
+
+def _related(part: Part, kind: str) -> Part | None:
+    try:
+        return part.part_related_by(getattr(RT, kind.upper()))
+    except (KeyError, ValueError):
+        return None
+
+
+def part_element(part: Part, kind: str) -> etree._Element | None:
+    related = _related(part, kind)
+    return getattr(related, "element", None)
+
+
+def notes_part(part: Part, kind: str, path: str) -> etree._Element | None:
+    """The footnotes (or endnotes) part, if there is one. python-docx keeps these parts as
+    bytes; they are parsed here without a DTD, entities or network."""
+    related = _related(part, kind)
+    if related is None:
+        return None
+    try:
+        root = etree.fromstring(related.blob, _NOTES_PARSER)
+    except etree.XMLSyntaxError as error:
+        raise InputError(path, f"has a corrupt {kind} part ({one_line(error)})") from None
+    if root.getroottree().docinfo.doctype:
+        raise InputError(path, f"has a document type declaration (XML entities) in {related.partname}; refused as unsafe")
+    return root
+
+
+def note_bodies(root: etree._Element) -> list[etree._Element]:
+    """The notes with text, separators left out."""
+    return [note for note in root if note.get(W_TYPE) in (None, "normal")]

@@ -1,0 +1,56 @@
+"""Start-up: each command imports what it needs, so ``--help``, ``--version`` and a one-file check
+start fast (bench/README.md, "Start-up"). The modules a run loaded are read from ``sys.modules``
+of a real ``python -m checker.cli`` process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# Run the command as ``python -m checker.cli`` does, then list the modules it loaded.
+PROBE = """
+import json, runpy, sys
+sys.argv = ["kravkoll", *sys.argv[1:]]
+try:
+    runpy.run_module("checker.cli", run_name="__main__")
+except SystemExit:
+    pass
+sys.__stderr__.write("\\nMODULES " + json.dumps(sorted(sys.modules)) + "\\n")
+"""
+
+
+def loaded(*args: str, cwd: Path = ROOT) -> list[str]:
+    """The modules a ``kravkoll`` command run with ``args`` imported."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    process = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=cwd, env=env, check=False)
+    assert "MODULES " in process.stderr, process.stderr
+    return json.loads(process.stderr.rpartition("MODULES ")[2])
+
+
+def matching(modules: list[str], *names: str) -> list[str]:
+    """The ``modules`` that are one of ``names`` or inside one of them."""
+    return [m for m in modules if any(m == name or m.startswith(f"{name}.") for name in names)]
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["check", "--help"], ["rules", "--help"]])
+def test_help_and_version_import_no_models_rules_or_reporters(args: list[str]) -> None:
+    modules = loaded(*args)
+    assert "checker.cli" in modules
+    assert matching(modules, "pydantic", "lark", "re2", "checker.document", "checker.report", "checker.rulemodel",
+                    "checker.engine", "checker.config", "checker.reporters.json_format", "checker.reporters.text", "checker.readers.docx",
+                    "checker.serve") == []
+
+
+def test_a_one_file_check_imports_only_the_reader_and_reporter_it_uses(tmp_path: Path) -> None:
+    (tmp_path / "krav.md").write_text("# Drift\n\nLeverantören ska åtgärda fel snabbt.\n", encoding="utf-8")
+    modules = loaded("check", "krav.md", "--format", "json", cwd=tmp_path)
+    assert "checker.readers.markdown" in modules and "checker.reporters.json_format" in modules
+    assert matching(modules, "checker.readers.docx", "checker.readers.pdf", "docx", "lxml", "checker.reporters.html",
+                    "checker.reporters.sarif", "checker.reporters.junit", "checker.reporters.docx_annotate", "checker.reporters.text",
+                    "checker.matrix", "checker.balance", "checker.ruledocs", "checker.serve", "jsonschema") == []
