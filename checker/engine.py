@@ -21,6 +21,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from .config import Config, unknown_selector
 from .document import Document, Statement, trusted
 from .errors import InputError, KravError, RuleError
+from .ids import MentionFinder, MentionTexts, id_key
 from .limits import one_document
 from .matching import LONE_SYMBOLS, StatementMatcher, compile_pattern, plain_text, word_count
 from .report import (
@@ -52,7 +53,6 @@ from .rulemodel import (
     Words,
 )
 from .reading import VOCABULARY, DocumentReading, vocabulary
-from .segment import MentionFinder, MentionTexts, id_key
 
 EMPTY: frozenset[int] = frozenset()
 _WHOLE_DOCUMENT = 30

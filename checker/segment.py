@@ -1,9 +1,9 @@
-"""From source pieces to statements: sentences, headings, ids, tables, language.
+"""From source pieces to statements: headings, sections, tables, language.
 
 Readers feed a :class:`DocumentBuilder` with headings, paragraphs, list items and tables,
-each with the source location of its text; the builder splits sentences, keeps the section
-tree, finds requirement ids and detects the language, so every format is segmented the same
-way.
+each with the source location of its text; the builder splits sentences
+(:mod:`checker.sentences`), keeps the section tree, takes requirement ids
+(:mod:`checker.ids`) and detects the language, so every format is segmented the same way.
 """
 
 from __future__ import annotations
@@ -11,229 +11,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
 from operator import attrgetter
-from typing import Iterable, Sequence
-
-import ahocorasick
 
 from .document import Anchor, Block, Document, Format, Location, Section, Statement, Suppression, trusted
 from .errors import InputError
+from .ids import leading_id, looks_like_id
+from .sentences import split_sentences
 
-# ---- sentences ------------------------------------------------------------------------------
-
-# Abbreviations after which a period never ends a sentence.
-_NEVER_FINAL = {
-    "t.ex", "bl.a", "ca", "inkl", "exkl", "enl", "kap", "e.g", "i.e", "approx", "no", "nos", "art",
-    "sec", "s.k", "d.v.s", "dvs", "p.g.a", "pga", "fr.o.m", "t.o.m", "resp", "jfr", "nr", "mr", "mrs",
-    "ms", "dr", "vs", "fig", "ref", "tel", "obs", "ang", "avd", "f.d", "kl", "st", "s", "p", "pp",
-    "para", "cf", "viz", "incl", "excl", "dept", "min", "max", "ex", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "okt", "oct", "nov", "dec", "mom", "prop", "sfs", "ff", "bil", "u.s",
-}
-# Abbreviations that may also close a sentence: split only before a capital letter.
-_MAYBE_FINAL = {"etc", "m.m", "m.fl", "osv", "o.s.v", "o.dyl", "dyl", "el.dyl", "et al", "inc", "ltd", "co"}
-
-_SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+)")
-_TOKEN_BEFORE = re.compile(r"(?:[^\W\d_]+\.)*[^\W\d_]+$|\d+$")
-_VISIBLE = re.compile(r"\S")
 _OFFSET = attrgetter("offset")
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences of ``text``, white space at their ends excluded.
-
-    Abbreviations (t.ex., bl.a., e.g., No., Art.), decimals (99,5 % and 99.5 %), section
-    numbers (4.2.1) and ids (K4.1, REQ-12) stay whole.
-    """
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        following = _VISIBLE.search(text, end)  # not text[end:].lstrip(): a copy per sentence
-        if following is None:
-            break
-        first = following.group()
-        if not _starts_sentence(first):
-            continue
-        if text[match.start()] == ".":
-            before = _token_before(text, match.start())
-            token = before.group() if before else ""
-            if token.lower() in _NEVER_FINAL:
-                continue
-            if len(token) == 1 and token.isupper():
-                continue  # an initial: "J. Smith"
-            if token.lower() in _MAYBE_FINAL and not first.isupper():
-                continue
-            if token.isdigit() and before and _VISIBLE.search(text, 0, before.start()) is None:
-                continue  # "1. Leverantören": a list number
-        spans.append((start, end))
-        start = end
-    spans.append((start, len(text)))
-    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
-
-
-def _token_before(text: str, end: int) -> re.Match[str] | None:
-    """The word or number that ends at ``end`` (``t.ex``, ``Nr``, ``12``).
-
-    Searched in a window that doubles while the token may reach past it, so the cost follows
-    the token, not the text before it (a search from 0 made long paragraphs quadratic).
-    """
-    width = 32
-    while True:
-        start = max(0, end - width)
-        match = _TOKEN_BEFORE.search(text, start, end)
-        if start == 0 or match is None or match.start() > start + 1:
-            return match  # a token starting earlier would also match at start or start + 1
-        width *= 2
-
-
-def _starts_sentence(first: str) -> bool:
-    """Whether a sentence may start with the character ``first``."""
-    return first.isupper() or first.isdigit() or first in "\"'“‘([•–-"
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-# ---- ids ---------------------------------------------------------------------------------------
-
-_ID_WORDS = r"krav(?:nr|nummer|-?id)?|requirement|req|id"
-_COMPACT_ID = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7}[-_.]?\d+(?:[.\-]\d+)*[a-z]?"
-_LEADING_ID = re.compile(
-    rf"^\s*(?:\*\*|__)?(?:(?P<word>{_ID_WORDS})\.?\s*(?P<num>\d+(?:\.\d+)*[a-z]?)|(?P<id>{_COMPACT_ID}|\d+(?:\.\d+)+))"
-    r"[:.)\]]?(?:\*\*|__)?[:.)\]]?(?=\s+\S)",
-    re.IGNORECASE,
-)
-_CELL_ID = re.compile(rf"^\s*(?:(?:{_ID_WORDS})\.?\s*)?(?:{_COMPACT_ID}|\d+(?:\.\d+)*[a-z]?)\s*[:.]?\s*$", re.IGNORECASE)
-# A number names a requirement when a word such as "krav" or "avsnitt" stands before it.
-_ID_WORDS_BEFORE_NUMBERS = (
-    "krav", "kravnr", "kravnummer", "requirement", "req", "punkt", "avsnitt", "section", "sektion",
-    "kapitel", "kap", "clause", "item", "paragraph", "para", "nr", "no", "§",
-)
-_NUMBER_AFTER_WORD = re.compile(r"\.?\s*(\d+(?:\.\d+)*[a-z]?)(?!\w)", re.IGNORECASE)
-# Characters that are not part of an id (nor "-", which may stand before a dotted number): the
-# automaton of MentionFinder reads them as spaces.
-_SECTION_SIGN = re.compile("§")
-_NOT_IN_IDS = re.compile(r"[^\w .\-]")
-_KEY_PREFIX = re.compile(rf"(?i)^(?:{_ID_WORDS})\.?\s*(?=\d)")
-
-
-def id_key(requirement_id: str) -> str:
-    """The form ids are compared in: ``"Krav 3.2"`` → ``"3.2"``, ``"k4.1:"`` → ``"K4.1"``."""
-    return _KEY_PREFIX.sub("", requirement_id.strip().rstrip(":.)]")).upper()
-
-
-def leading_id(text: str) -> tuple[str, int] | None:
-    """The id a paragraph starts with (``K4.1 …``, ``REQ-12: …``, ``Krav 3.2 …``, ``4.2.1 …``)."""
-    match = _LEADING_ID.match(text)
-    if not match:
-        return None
-    if match.group("word"):
-        shown = text[match.start("word"): match.end("num")]
-    else:
-        shown = match.group("id")
-    return shown, match.end()
-
-
-def looks_like_id(cell: str) -> bool:
-    return bool(_CELL_ID.match(cell)) and any(ch.isdigit() for ch in cell)
-
-
-class MentionFinder:
-    """Finds where ids are mentioned as a whole token: a compact id (``K4.1``, ``REQ-12``), a
-    dotted number (``4.2.1``), or a number after a word such as ``krav``, ``avsnitt``,
-    ``section`` (``krav 3``). One automaton holds the ids, each with what may stand before it,
-    and the words that introduce numbers; one pass over the texts finds them, and only the
-    ends of the hits are checked."""
-
-    def __init__(self, keys: Iterable[str]) -> None:
-        self.wanted = {key for key in keys if any(ch.isdigit() for ch in key)}
-        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
-        # What may stand just before an id: any character the haystack reads as a space (below);
-        # before a dotted number also "-" ("REQ-4.2" mentions section 4.2), but not ",".
-        for key in self.wanted:
-            if key[0].isalpha():
-                self._automaton.add_word(" " + key.lower(), key)
-            elif "." in key:  # a bare number is an id only after a word
-                self._automaton.add_word(" " + key.lower(), key)
-                self._automaton.add_word("-" + key.lower(), key)
-        for word in _ID_WORDS_BEFORE_NUMBERS:
-            if word != "§":  # the haystack reads § as a space: found apart
-                self._automaton.add_word(word, None)
-        self._automaton.make_automaton()
-
-    def find(self, texts: Sequence[str] | MentionTexts) -> dict[str, set[int]]:
-        """For each id key, the numbers of the texts that mention it."""
-        found: dict[str, set[int]] = {}
-        prepared = texts if isinstance(texts, MentionTexts) else MentionTexts(texts)
-        if not self.wanted or not prepared.starts:
-            return found
-        wanted, text, lowered, starts = self.wanted, prepared.text, prepared.lowered, prepared.starts
-        hits: list[tuple[int, str | None]] = list(self._automaton.iter(prepared.haystack))
-        hits.extend((at + 1, None) for at in prepared.section_signs)
-        hits.sort(key=_hit_end)
-        number, next_start = 0, starts[1]
-        for end, key in hits:
-            end -= 1  # the haystack's leading space
-            while end >= next_start:  # hits come in order of their end: move on to the text holding this one
-                number += 1
-                next_start = starts[number + 1]
-            if key is None:  # an id word: the number after it, if any
-                key = _number_after_word(text, end + 1, lowered[end])
-                if key in wanted:
-                    found.setdefault(key, set()).add(number)
-            elif key[0].isalpha():
-                if _ends_id(text, end + 1, ".-"):
-                    found.setdefault(key, set()).add(number)
-            elif _ends_id(text, end + 1, ".,") and text[end - len(key): end - len(key) + 1] != ",":
-                found.setdefault(key, set()).add(number)
-        return found
-
-
-class MentionTexts:
-    """Texts as :class:`MentionFinder` reads them, prepared once for any number of finders."""
-
-    def __init__(self, texts: Sequence[str]) -> None:
-        self.text = "\x00".join(texts)  # no id or id word contains \x00: no hit crosses from one text to the next
-        lowered = self.text.lower()
-        if len(lowered) != len(self.text):  # a letter whose lower case is longer: keep the offsets
-            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in self.text)
-        self.lowered = lowered
-        self.haystack = " " + _NOT_IN_IDS.sub(" ", lowered)
-        self.starts = list(accumulate((len(t) + 1 for t in texts), initial=0)) if texts else []
-        self.section_signs = [match.start() for match in _SECTION_SIGN.finditer(self.text)]
-
-
-def _hit_end(hit: tuple[int, str | None]) -> int:
-    return hit[0]
-
-
-def _number_after_word(text: str, word_end: int, last: str) -> str | None:
-    """The number that follows an id word ending at ``word_end`` ("krav 3", "avsnitt 4.2")."""
-    following = text[word_end:word_end + 1]
-    if not (following.isdigit() or following in (".", " ", "\t", "\u00a0")):
-        return None
-    word_start = word_end - 1
-    while word_start > 0 and text[word_start - 1].isalpha():
-        word_start -= 1
-    if last.isalpha() and text[word_start:word_end].lower() not in _ID_WORDS_BEFORE_NUMBERS:
-        return None  # the end of a longer word ("Norway", "para" in "separa-")
-    match = _NUMBER_AFTER_WORD.match(text, word_end)
-    return match.group(1).upper() if match else None
-
-
-def _ends_id(text: str, end: int, joiners: str) -> bool:
-    """Nothing that would make the id longer follows: no letter or digit, no joiner + digit."""
-    if end >= len(text):
-        return True
-    char = text[end]
-    return not (char.isalnum() or char == "_" or (char in joiners and text[end + 1:end + 2].isdigit()))
-
 
 # ---- headings ------------------------------------------------------------------------------
 

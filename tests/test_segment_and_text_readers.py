@@ -11,8 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.errors import InputError
+from checker.ids import MentionFinder, id_key, leading_id
 from checker.readers import read_bytes, read_document
-from checker.segment import MentionFinder, detect_language, id_key, leading_id, numbered_heading, split_sentences
+from checker.segment import detect_language, numbered_heading
+from checker.sentences import split_sentences
 
 from support import md, txt
 

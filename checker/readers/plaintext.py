@@ -12,10 +12,10 @@ import re
 from typing import Iterable
 
 from ..document import Document, Location
+from ..ids import leading_id
 from ..segment import (
     DocumentBuilder,
     heading_level,
-    leading_id,
     line_pieces,
     numbered_heading,
     only_clause_number,
