@@ -233,7 +233,7 @@ def line_pieces(lines: list[tuple[int, int, str]]) -> list[Piece]:
         for line, column, text in group:
             if texts:
                 offset += 1
-            anchors.append(Anchor(offset=offset, location=Location(line=line, column=column)))
+            anchors.append(_anchor(offset, source_location(line, column)))
             texts.append(text)
             offset += len(text)
         pieces.append(Piece(text=" ".join(texts), anchors=anchors))
@@ -329,7 +329,7 @@ class DocumentBuilder:
             level = heading_level(number) if number else 1
         self._open_section(title, number, level, location, kind)
         block = self._block("heading", location)
-        self._statement("heading", text, block, [Anchor(offset=0, location=location)], None, None)
+        self._statement("heading", text, block, [_anchor(0, location)], None, None)
 
     def clause_number(self, number: str) -> None:
         """A clause number alone on its line ("3.0"): it numbers the heading that follows; a
@@ -366,7 +366,8 @@ class DocumentBuilder:
             level = (self.sections[stack[-1].section].level if stack else 0) + 1
         parent = stack[-1].section if stack else None
         index = len(self.sections)
-        section = Section(index=index, title=title, number=number, level=level, parent=parent, location=location)
+        section = trusted(Section, {"index": index, "title": title, "number": number, "level": level, "parent": parent,
+                                    "location": location})
         self.sections.append(section)
         self._labels[index] = f"{self._labels[parent]} > {section.label}" if parent is not None else section.label
         stack.append(_Open(index, level, kind, key))
@@ -398,9 +399,11 @@ class DocumentBuilder:
         id_source = "leading" if requirement_id else None
         statement_kind = "list_item" if kind == "list_item" else "sentence"
         lead_in = self._lead_in if kind == "list_item" else None
+        section = self._labels[self._open[-1].section] if self._open else None
         for start, end in split_sentences(piece.text):
-            anchors = _slice_anchors(piece.anchors, start, end)
-            self._statement(statement_kind, piece.text[start:end], block, anchors, requirement_id, id_source, lead_in=lead_in)
+            anchors = _slice_anchors(piece.anchors, start, end, section)
+            self._statement(statement_kind, piece.text[start:end], block, anchors, requirement_id, id_source, lead_in=lead_in,
+                            located=True)
         if kind != "list_item" and piece.text.rstrip().endswith(":"):
             self._lead_in = len(self.statements) - 1  # "Konsulten ska ha:" introduces the list below
 
@@ -483,8 +486,8 @@ class DocumentBuilder:
         if kind != "list_item":
             self._lead_in = None  # a list's lead-in reaches only as far as the list
         index = len(self.blocks)
-        self.blocks.append(Block(index=index, kind=kind, section=self.current_section, location=location,
-                                 table=table, suppressions=self._pending))
+        self.blocks.append(trusted(Block, {"index": index, "kind": kind, "section": self.current_section, "location": location,
+                                           "table": table, "suppressions": self._pending}))
         self._pending = []
         return index
 
@@ -503,11 +506,11 @@ class DocumentBuilder:
                                         "split the document")
         if self._open and not located:
             anchors = [_anchor(a.offset, self._located(a.location)) for a in anchors]
-        self.statements.append(
-            Statement(index=len(self.statements), kind=kind, text=text, block=block, section=self.current_section,
-                      table=table, row=row, requirement_id=requirement_id, id_source=id_source, lead_in=lead_in,
-                      anchors=anchors)
-        )
+        self.statements.append(trusted(Statement, {
+            "index": len(self.statements), "kind": kind, "text": text, "block": block, "section": self.current_section,
+            "table": table, "row": row, "requirement_id": requirement_id, "id_source": id_source, "lead_in": lead_in,
+            "anchors": anchors,
+        }))
 
     def build(self, language: str | None = None) -> Document:
         """The document; ``language`` overrides detection."""
@@ -533,25 +536,38 @@ def _nearest_number(sections: list[Section], index: int | None) -> str | None:
     return None
 
 
-def _slice_anchors(anchors: list[Anchor], start: int, end: int) -> list[Anchor]:
-    """Anchors for ``text[start:end]`` of a piece, offsets made relative to ``start``.
+def _slice_anchors(anchors: list[Anchor], start: int, end: int, section: str | None = None) -> list[Anchor]:
+    """Anchors for ``text[start:end]`` of a piece, offsets made relative to ``start``; with
+    ``section``, their locations carry that heading path (what :meth:`DocumentBuilder._located`
+    adds), made in the same step rather than copied a second time.
 
     Found by bisection (anchors are in offset order): a paragraph of many lines is sliced into
     many sentences, so walking all its anchors for each would be quadratic.
     """
     after_start = bisect_right(anchors, start, key=_OFFSET)
     base = anchors[max(after_start - 1, 0)]  # the last anchor at or before start
-    result = [_anchor(anchor.offset - start, anchor.location)
-              for anchor in anchors[after_start:bisect_left(anchors, end, key=_OFFSET)]]
+    following = anchors[after_start:bisect_left(anchors, end, key=_OFFSET)]
     location = base.location
-    if start != base.offset:
-        location = _moved(location, column=location.column + (start - base.offset))
+    if section is None:
+        result = [_anchor(anchor.offset - start, anchor.location) for anchor in following]
+        if start != base.offset:
+            location = _moved(location, column=location.column + (start - base.offset))
+    else:
+        result = [_anchor(anchor.offset - start, _moved(anchor.location, section=section)) for anchor in following]
+        location = _moved(location, column=location.column + (start - base.offset), section=section)
     return [_anchor(0, location), *result]
 
 
-# A long document has tens of thousands of anchors and locations made from others: built
-# without pydantic's validation and copying (a third of the time of reading real text went to
-# them), from values that are valid already, as ``model_copy`` makes them.
+# A long document has tens of thousands of statements, blocks, anchors and locations: built
+# without pydantic's validation and copying (two thirds of the time of reading real text went
+# to them), from values that are valid already, as ``model_copy`` makes them. A test
+# validates whole documents read so and compares (tests/test_segment_and_text_readers.py).
+def source_location(line: int, column: int) -> Location:
+    """``Location(line=line, column=column)`` (lines and columns from 1), made without validation."""
+    return trusted(Location, {"line": line, "column": column, "paragraph": None, "page": None, "section": None,
+                              "table": None, "row": None, "cell": None})
+
+
 def _anchor(offset: int, location: Location) -> Anchor:
     return trusted(Anchor, {"offset": offset, "location": location})
 

@@ -381,3 +381,17 @@ def test_numbered_title_over_a_table_is_its_heading() -> None:
     row = next(s for s in document.statements if s.kind == "table_row")
     assert document.section_label(row.section) == "Annex 1 Service levels"
 
+
+
+READ_EXAMPLES = sorted(path for path in (Path(__file__).parent.parent / "examples").iterdir() if path.suffix in (".md", ".docx"))
+
+
+@pytest.mark.parametrize("path", READ_EXAMPLES, ids=lambda path: path.name)
+def test_documents_built_without_validation_equal_validated_ones(path: Path) -> None:
+    """The builder makes its statements, blocks, sections, anchors and locations without
+    pydantic's validation (``document.trusted``): validated again, every document is the same."""
+    from checker.document import Document
+
+    document = read_document(path)
+    assert Document.model_validate(document.model_dump()) == document
+    assert Document.model_validate_json(document.model_dump_json()).model_dump_json() == document.model_dump_json()
