@@ -19,8 +19,9 @@ _NEVER_FINAL = {
 # Abbreviations that may also close a sentence: split only before a capital letter.
 _MAYBE_FINAL = {"etc", "m.m", "m.fl", "osv", "o.s.v", "o.dyl", "dyl", "el.dyl", "et al", "inc", "ltd", "co"}
 
-_SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+)")
-_TOKEN_BEFORE = re.compile(r"(?:[^\W\d_]+\.)*[^\W\d_]+$|\d+$")
+# A sentence may end at ., ! or ?, closing quotes and brackets, then white space; group 1 is
+# the first visible character after it (None at the end of the text).
+_SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+(\S)?)")
 _VISIBLE = re.compile(r"\S")
 
 
@@ -33,53 +34,67 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        following = _VISIBLE.search(text, end)  # not text[end:].lstrip(): a copy per sentence
-        if following is None:
+        first = match[1]
+        if first is None:
             break
-        first = following.group()
         if not _starts_sentence(first):
             continue
         if text[match.start()] == ".":
-            before = _token_before(text, match.start())
-            token = before.group() if before else ""
+            token, token_start = token_before(text, match.start())
             if token.lower() in _NEVER_FINAL:
                 continue
             if len(token) == 1 and token.isupper():
                 continue  # an initial: "J. Smith"
             if token.lower() in _MAYBE_FINAL and not first.isupper():
                 continue
-            if token.isdigit() and before and _VISIBLE.search(text, 0, before.start()) is None:
+            if token.isdigit() and _VISIBLE.search(text, 0, token_start) is None:
                 continue  # "1. Leverantören": a list number
-        spans.append((start, end))
-        start = end
+        spans.append((start, match.end()))
+        start = match.end()
     spans.append((start, len(text)))
-    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+    trimmed = []
+    for start, end in spans:
+        sentence = text[start:end]
+        kept = sentence.strip()
+        if kept:
+            start += len(sentence) - len(sentence.lstrip())
+            trimmed.append((start, start + len(kept)))
+    return trimmed
 
 
-def _token_before(text: str, end: int) -> re.Match[str] | None:
-    """The word or number that ends at ``end`` (``t.ex``, ``Nr``, ``12``).
+def token_before(text: str, end: int) -> tuple[str, int]:
+    r"""The word or number that ends at ``end`` (``t.ex``, ``Nr``, ``12``) and where it starts;
+    ``("", end)`` when none does.
 
-    Searched in a window that doubles while the token may reach past it, so the cost follows
-    the token, not the text before it (a search from 0 made long paragraphs quadratic).
+    A number is a run of decimal digits; a word is runs of letters (word characters that are
+    neither digits nor ``_``) joined by single periods, starting and ending with a letter. Read
+    backwards from ``end`` one character at a time, so the cost follows the token, not the text
+    before it. What the search ``(?:[^\W\d_]+\.)*[^\W\d_]+$|\d+$`` in ``text[:end]`` finds
+    (including its ``$`` before a final newline); a regular-expression search, in a window that
+    doubled while the token might reach past it, cost 6 µs a period, a third of splitting the
+    real English MB (a test compares the two).
     """
-    width = 32
-    while True:
-        start = max(0, end - width)
-        match = _TOKEN_BEFORE.search(text, start, end)
-        if start == 0 or match is None or match.start() > start + 1:
-            return match  # a token starting earlier would also match at start or start + 1
-        width *= 2
+    if end and text[end - 1] == "\n":
+        end -= 1  # "$" also matches before a final newline
+    start = end
+    if start and text[start - 1].isdecimal():
+        while start and text[start - 1].isdecimal():
+            start -= 1
+        return text[start:end], start
+    while start and _is_letter(text[start - 1]):
+        start -= 1
+        while start and _is_letter(text[start - 1]):
+            start -= 1
+        if start >= 2 and text[start - 1] == "." and _is_letter(text[start - 2]):
+            start -= 1  # "t.ex": the period joins two runs of letters
+    return text[start:end], start
+
+
+def _is_letter(char: str) -> bool:
+    r"""``[^\W\d_]``: a word character (alphanumeric) that is not a decimal digit."""
+    return char.isalnum() and not char.isdecimal()
 
 
 def _starts_sentence(first: str) -> bool:
     """Whether a sentence may start with the character ``first``."""
     return first.isupper() or first.isdigit() or first in "\"'“‘([•–-"
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

@@ -14,7 +14,7 @@ from checker.errors import InputError
 from checker.ids import MentionFinder, id_key, leading_id
 from checker.readers import read_bytes, read_document
 from checker.segment import detect_language, numbered_heading
-from checker.sentences import split_sentences
+from checker.sentences import _MAYBE_FINAL, _NEVER_FINAL, split_sentences, token_before
 
 from support import md, txt
 
@@ -41,6 +41,68 @@ def sentences(text: str) -> list[str]:
 )
 def test_sentences_keep_abbreviations_numbers_and_ids_whole(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
+
+
+TOKEN_REFERENCE = re.compile(r"(?:[^\W\d_]+\.)*[^\W\d_]+$|\d+$")
+TOKEN_PIECES = ["a", "Nr", "t", "É", "ex", ".", "..", "1", "12", "²", "٣", "_", " ", "\n", "-", "ß"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TOKEN_PIECES), max_size=14).map("".join), st.data())
+def test_token_before_finds_what_the_regular_expression_finds(text: str, data: st.DataObject) -> None:
+    """``token_before`` reads characters backwards instead of searching: the same token as a
+    search of the whole text before ``end`` (letters, digits, periods, ``_``, non-ASCII digits
+    and numerals, a final newline)."""
+    end = data.draw(st.integers(0, len(text)))
+    match = TOKEN_REFERENCE.search(text, 0, end)
+    token, start = token_before(text, end)
+    assert token == (match.group() if match else "")
+    if match:
+        assert start == match.start()
+
+
+def reference_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans as the rules read, simply: every candidate end, the text after it and the
+    token before it searched afresh."""
+    spans, start = [], 0
+    for match in re.finditer(r"[.!?][\"'”’)\]]*(?=\s)", text):
+        rest = text[match.end():].lstrip()
+        if not rest:
+            break
+        first = rest[0]
+        if not (first.isupper() or first.isdigit() or first in "\"'“‘([•–-"):
+            continue
+        if text[match.start()] == ".":
+            before = TOKEN_REFERENCE.search(text, 0, match.start())
+            token = before.group() if before else ""
+            if token.lower() in _NEVER_FINAL or (len(token) == 1 and token.isupper()):
+                continue
+            if token.lower() in _MAYBE_FINAL and not first.isupper():
+                continue
+            if token.isdigit() and not text[:before.start()].strip():
+                continue
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    trimmed = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            trimmed.append((start, end))
+    return trimmed
+
+
+SENTENCE_PIECES = ["Leverantören ska", "leverera", " ", "  ", "\n", ".", "!", "?", ")", "”", "\"", "t.ex", "e.g", "etc",
+                   "Nr", "J", "1", "4.2", "99,5 %", "Art", "m.m", "(a)", "•", "Det", "x", "²"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=24).map("".join))
+def test_sentences_split_as_the_simple_reading_does(text: str) -> None:
+    assert split_sentences(text) == reference_sentences(text)
 
 
 def test_leading_ids_and_keys() -> None:
