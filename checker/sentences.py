@@ -81,18 +81,14 @@ def token_before(text: str, end: int) -> tuple[str, int]:
         while start and text[start - 1].isdecimal():
             start -= 1
         return text[start:end], start
-    while start and _is_letter(text[start - 1]):
+    # A letter is [^\W\d_]: a word character (alphanumeric) that is not a decimal digit.
+    while start and (char := text[start - 1]).isalnum() and not char.isdecimal():
         start -= 1
-        while start and _is_letter(text[start - 1]):
+        while start and (char := text[start - 1]).isalnum() and not char.isdecimal():
             start -= 1
-        if start >= 2 and text[start - 1] == "." and _is_letter(text[start - 2]):
+        if start >= 2 and text[start - 1] == "." and (char := text[start - 2]).isalnum() and not char.isdecimal():
             start -= 1  # "t.ex": the period joins two runs of letters
     return text[start:end], start
-
-
-def _is_letter(char: str) -> bool:
-    r"""``[^\W\d_]``: a word character (alphanumeric) that is not a decimal digit."""
-    return char.isalnum() and not char.isdecimal()
 
 
 def _starts_sentence(first: str) -> bool:

@@ -457,3 +457,24 @@ def test_documents_built_without_validation_equal_validated_ones(path: Path) -> 
     document = read_document(path)
     assert Document.model_validate(document.model_dump()) == document
     assert Document.model_validate_json(document.model_dump_json()).model_dump_json() == document.model_dump_json()
+
+
+MARK_PIECES = ["#", "##", "*", "**", "_", "__", "-", "+", "•", "=", "`", "```", "~~~", "<!--", "<table", ">", "1.", "2)",
+               " ", "   ", "\t", "\u00a0", "a", "É", "Krav", "[ ]", ":", "x", "\\"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(["", " ", "   ", "    ", "\t", "\u00a0 "]), st.sampled_from(["a", "É", "ß", "Krav", "ǅ"]),
+       st.lists(st.sampled_from(MARK_PIECES), max_size=8).map("".join))
+def test_markdown_prose_lines_start_no_block(indent: str, letter: str, rest: str) -> None:
+    """The Markdown reader skips its block-mark searches for a line whose first visible
+    character is a letter and that has no bar: none of them matches such a line."""
+    from checker.readers import markdown
+
+    body = indent + letter + rest
+    stripped = body.strip()
+    assert stripped[0].isalpha() and "|" not in body
+    assert not stripped.startswith("<!--") and not stripped.lower().startswith("<table")
+    for mark in (markdown._FENCE, markdown._ATX, markdown._SETEXT, markdown._THEMATIC, markdown._LIST):
+        assert mark.match(body) is None
+    assert markdown._bold_title(stripped) is None and not markdown._has_bar(body)

@@ -64,8 +64,9 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         paragraph = []
         kind = "paragraph"
 
-    while (line := lines.peek()) is not None:
-        number = lines.number
+    source = lines.lines
+    while lines.i < len(source):
+        line, number = source[lines.i], lines.i + 1
         quote = _QUOTE.match(line) if ">" in line[:4] else None
         body_offset = quote.end() if quote else 0
         body = line[body_offset:]
@@ -271,7 +272,7 @@ def _table(lines: _Lines, builder: DocumentBuilder) -> None:
 
 def _has_bar(line: str | None) -> bool:
     """Whether a line has a cell separator: an unescaped ``|`` outside inline code."""
-    if line is None or not line.strip() or _LIST.match(line) or _ATX.match(line):
+    if line is None or "|" not in line or not line.strip() or _LIST.match(line) or _ATX.match(line):
         return False
     return "|" in _CODE_OR_ESCAPED_BAR.sub("", line)
 
