@@ -134,16 +134,22 @@ def plain_heading(line: str, following: str, numbered: bool = False, adjacent: b
         return False
     if "|" in text or text.endswith(("'", '"', "”", ")")):
         return False
-    after = following.strip().lstrip("*_ ")
-    if not after or not (after[0].isupper() or after[0].isdigit()):
+    if not sentence_follows(following):
         return False
-    if not (numbered or len(after.split()) >= max(len(words) + 3, 6)):
+    if not (numbered or len(following.strip().lstrip("*_ ").split()) >= max(len(words) + 3, 6)):
         return False
     if not (adjacent or numbered or all(w[0].isupper() for w in words if len(w) > 3 and w[0].isalpha())):
         return False  # "Remove lead-based paint", a blank line, "Paint is removed …": table cells, not a heading
     if sum(c.isalpha() for c in text) < 4:
         return False
     return not (_ENDS_CONTINUED.search(text) or _MODAL.search(text))
+
+
+def sentence_follows(following: str) -> bool:
+    """Whether the line ``following`` a possible heading starts a sentence: its first visible
+    character, bold or italic marks left out, is a capital or a digit."""
+    after = following.strip().lstrip("*_ ")
+    return bool(after) and (after[0].isupper() or after[0].isdigit())
 
 
 # ---- suppressions -------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from ..segment import (
     only_clause_number,
     parse_suppression,
     plain_heading,
+    sentence_follows,
 )
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -177,7 +178,7 @@ def _plain_heading(lines: _Lines, stripped: str, pending_number: bool) -> str | 
     following = lines.peek(1)
     if following is not None and (_SETEXT.match(following) or _TABLE_DELIMITER.match(following)):
         return None
-    if only_clause_number(stripped) is not None and not (following or "").strip():
+    if not (following or "").strip() and only_clause_number(stripped) is not None:
         return "number"
     bold = _BOLD_LINE.match(stripped)
     if bold is not None:
@@ -189,8 +190,8 @@ def _plain_heading(lines: _Lines, stripped: str, pending_number: bool) -> str | 
     if after is not None and _has_bar(after) and (found := clause_start(stripped)) is not None \
             and 0 < len(found[2].split()) <= 10 and not found[2].endswith((".", ";", ",", ":")):
         return "annex"  # "Annex 1—Service levels" over its table
-    if after is None or _starts_block(after):
-        return None
+    if after is None or not sentence_follows(after) or _starts_block(after):
+        return None  # both kinds left need a sentence after them (see plain_heading)
     numbered = numbered_heading(stripped)
     if numbered is not None and not _LIST.match(stripped):
         return "clause" if plain_heading(numbered[1], after, numbered=True) else None
