@@ -54,19 +54,18 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]]) 
             flush()
             continue
         column = base + len(line) - len(line.lstrip())
-        comment = _COMMENT.match(line)
+        comment = _COMMENT.match(line) if stripped[0] in "<#" else None  # what a comment starts with
         if comment:
             flush()
             suppression = parse_suppression(comment.group("html") or comment.group("hash") or "", Location(line=number, column=column))
             if suppression is not None:
                 builder.suppress_next(suppression)
             continue
-        if only_clause_number(stripped) is not None and _blank_after(entries, position):
+        if _blank_after(entries, position) and only_clause_number(stripped) is not None:
             flush()  # "3.0" alone: it numbers the heading after the blank line
             builder.clause_number(only_clause_number(stripped) or stripped)
             continue
-        heading = numbered_heading(stripped)
-        if heading and not block:
+        if not block and (heading := numbered_heading(stripped)):
             flush()
             builder.heading(stripped, heading_level(heading[0]), Location(line=number, column=column), kind="clause")
             continue
@@ -103,5 +102,10 @@ def _next_text(entries: list[tuple[int, int, str]], position: int) -> str | None
 
 
 def _is_caps_heading(text: str) -> bool:
+    """A short line of capitals ("SERVICE CREDITS"): at most eight words, no final period, three
+    letters or more, every one upper case. Its letters are looked at last: the first line of
+    every block is asked (and most are long)."""
+    if len(text.split()) > 8 or text.endswith("."):
+        return False
     letters = [c for c in text if c.isalpha()]
-    return 3 <= len(letters) and all(c.isupper() for c in letters) and len(text.split()) <= 8 and not text.endswith(".")
+    return 3 <= len(letters) and all(c.isupper() for c in letters)
