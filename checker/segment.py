@@ -243,7 +243,7 @@ def line_pieces(lines: list[tuple[int, int, str]]) -> list[Piece]:
         for line, column, text in group:
             if texts:
                 offset += 1
-            anchors.append(_anchor(offset, source_location(line, column)))
+            anchors.append(source_anchor(offset, line, column))
             texts.append(text)
             offset += len(text)
         pieces.append(Piece(text=" ".join(texts), anchors=anchors))
@@ -528,11 +528,16 @@ class DocumentBuilder:
         detected = detect_language([s.text for s in self.statements])
         if language is None:
             language, source = (detected, "detected") if detected is not None else ("en", "default")
+        numbers: dict[int | None, str | None] = {}  # section → the number of it or of the nearest section around it
         for statement in self.statements:
             if statement.requirement_id is None and statement.kind != "heading":
-                number = _nearest_number(self.sections, statement.section)
+                if statement.section not in numbers:
+                    numbers[statement.section] = _nearest_number(self.sections, statement.section)
+                number = numbers[statement.section]
                 if number is not None:
-                    statement.requirement_id, statement.id_source = number, "heading"
+                    # Into the fields directly: pydantic's __setattr__ (2 µs) would also mark them set, and
+                    # statements made by trusted() have every field set already.
+                    statement.__dict__.update(requirement_id=number, id_source="heading")
         return Document(path=self.path, format=self.format, language=language, language_source=source,
                         sections=self.sections, blocks=self.blocks, statements=self.statements,
                         table_headers=self._table_headers, detected_language=detected)
@@ -579,6 +584,11 @@ def source_location(line: int, column: int) -> Location:
     """``Location(line=line, column=column)`` (lines and columns from 1), made without validation."""
     return trusted(Location, {"line": line, "column": column, "paragraph": None, "page": None, "section": None,
                               "table": None, "row": None, "cell": None})
+
+
+def source_anchor(offset: int, line: int, column: int) -> Anchor:
+    """``Anchor(offset=offset, location=Location(line=line, column=column))``, made without validation."""
+    return _anchor(offset, source_location(line, column))
 
 
 def _anchor(offset: int, location: Location) -> Anchor:

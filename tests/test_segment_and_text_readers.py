@@ -478,3 +478,23 @@ def test_markdown_prose_lines_start_no_block(indent: str, letter: str, rest: str
     for mark in (markdown._FENCE, markdown._ATX, markdown._SETEXT, markdown._THEMATIC, markdown._LIST):
         assert mark.match(body) is None
     assert markdown._bold_title(stripped) is None and not markdown._has_bar(body)
+
+
+DOCUMENT_LINES = ["# 4 Drift", "## 4.2 Felhantering", "4.2.1 The Supplier shall respond. It is measured.", "", "", "SERVICE CREDITS",
+                  "Service levels", "If the target is not met, credits apply.", "- K1 Leverantören ska leverera m.m.",
+                  "1. First item", "| Id | Krav |", "| --- | --- |", "| K2 | Tillgängligheten ska vara 99,5 %. |",
+                  "**Acceptance criteria**", "**5.1 Bold title**", "3.0", "B. The Contractor shall comply.",
+                  "<!-- kravkoll: ignore sv-krav/KR002 -- ok -->", "> Quoted text. Second sentence!", "   indented line",
+                  "Title", "====", "§ 5 Avtalstid", "Annex 1—Service levels", "<table><tr><td>A</td><td>B c.</td></tr></table>",
+                  "\tTab and\u00a0space", "REQ-12: The system must log. See K4.1."]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(DOCUMENT_LINES), max_size=25).map("\n".join), st.sampled_from(["md", "txt"]))
+def test_any_text_document_equals_its_validated_self(text: str, fmt: str) -> None:
+    """Whatever the Markdown or plain text, the document built without validation holds only
+    valid values (lines and columns from 1, kinds and ids as the model allows)."""
+    from checker.document import Document
+
+    document = read_bytes(text.encode(), f"doc.{fmt}", fmt)
+    assert Document.model_validate(document.model_dump()) == document

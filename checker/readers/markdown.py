@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from ..document import Anchor, Document, Location
+from ..document import Document, Location
 from ..segment import (
     DocumentBuilder,
     Piece,
@@ -22,6 +22,8 @@ from ..segment import (
     parse_suppression,
     plain_heading,
     sentence_follows,
+    source_anchor,
+    source_location,
 )
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -96,7 +98,7 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
                 flush()
                 title = atx.group(2) or ""
                 column = body_offset + (atx.start(2) + 1 if atx.group(2) else 1)
-                builder.heading(title, len(atx.group(1)), Location(line=number, column=column))
+                builder.heading(title, len(atx.group(1)), source_location(number, column))
                 lines.i += 1
                 continue
             setext = _SETEXT.match(body)
@@ -104,7 +106,7 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
                 first_line, first_column, _ = paragraph[0]
                 title = " ".join(t for _, _, t in paragraph)
                 paragraph = []
-                builder.heading(title, 1 if setext.group(1)[0] == "=" else 2, Location(line=first_line, column=first_column))
+                builder.heading(title, 1 if setext.group(1)[0] == "=" else 2, source_location(first_line, first_column))
                 lines.i += 1
                 continue
             if _THEMATIC.match(body):
@@ -125,7 +127,7 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
             if title is not None:
                 flush()
                 bold_column = body_offset + len(body) - len(body.lstrip()) + 3
-                builder.heading(title[1], heading_level(title[0]), Location(line=number, column=bold_column), number=title[0],
+                builder.heading(title[1], heading_level(title[0]), source_location(number, bold_column), number=title[0],
                                 kind="clause")
                 lines.i += 1
                 continue
@@ -137,12 +139,12 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
                 builder.clause_number(only_clause_number(stripped) or stripped)
             elif kind_of_line == "bold":
                 label = _BOLD_LINE.match(stripped)
-                builder.heading(label.group("title").rstrip(":"), None, Location(line=number, column=column + 2), kind="label")
+                builder.heading(label.group("title").rstrip(":"), None, source_location(number, column + 2), kind="label")
             elif kind_of_line == "annex":
-                builder.heading(stripped, None, Location(line=number, column=column), number=clause_start(stripped)[0],
+                builder.heading(stripped, None, source_location(number, column), number=clause_start(stripped)[0],
                                 kind="clause")
             else:
-                builder.heading(stripped, None, Location(line=number, column=column),
+                builder.heading(stripped, None, source_location(number, column),
                                 kind="clause" if kind_of_line == "clause" else "label")
             lines.i += 1
             continue
@@ -255,7 +257,7 @@ def _cells(line: str, number: int) -> list[Piece]:
             if i < len(stripped) or raw.strip():
                 left = len(raw) - len(raw.lstrip())
                 text = raw.strip().replace("\\|", "|")
-                cells.append(Piece(text=text, anchors=[Anchor(offset=0, location=Location(line=number, column=start + left + 1))]))
+                cells.append(Piece(text=text, anchors=[source_anchor(0, number, start + left + 1)]))
             start = i + 1
         i += 1
     return cells
@@ -331,7 +333,7 @@ class _HtmlTable(HTMLParser):
             self._cell.text = self._cell.text.rstrip()
             if not self._cell.anchors:
                 line, column = self.getpos()
-                self._cell.anchors.append(Anchor(offset=0, location=Location(line=self.first_line + line - 1, column=column + 1)))
+                self._cell.anchors.append(source_anchor(0, self.first_line + line - 1, column + 1))
             self.rows[-1].append(self._cell)
             self._cell = None
         elif tag == "tr" and self._row_is_header and len(self.rows) == self.header_rows + 1:
@@ -347,7 +349,7 @@ class _HtmlTable(HTMLParser):
         cell = self._cell
         if cell.text and not cell.text.endswith(" ") and data[:1].isspace():
             cell.text += " "
-        cell.anchors.append(Anchor(offset=len(cell.text), location=Location(line=self.first_line + line - 1, column=column + 1)))
+        cell.anchors.append(source_anchor(len(cell.text), self.first_line + line - 1, column + 1))
         cell.text += " ".join(data.split()) + (" " if data[-1:].isspace() else "")
 
 

@@ -21,6 +21,7 @@ from ..segment import (
     only_clause_number,
     parse_suppression,
     plain_heading,
+    source_location,
 )
 
 _BULLET = re.compile(r"^([ \t]*)([-*•–·▪]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))([ \t]+)(?=\S)")
@@ -67,16 +68,16 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]]) 
             continue
         if not block and (heading := numbered_heading(stripped)):
             flush()
-            builder.heading(stripped, heading_level(heading[0]), Location(line=number, column=column), kind="clause")
+            builder.heading(stripped, heading_level(heading[0]), source_location(number, column), kind="clause")
             continue
         if not block and _is_caps_heading(stripped):
             flush()
-            builder.heading(stripped, 1, Location(line=number, column=column))
+            builder.heading(stripped, 1, source_location(number, column))
             continue
         if not block and not _BULLET.match(line) and (following := _next_text(entries, position)) is not None \
                 and not _BULLET.match(following) \
                 and plain_heading(stripped, following, builder.has_clause_number, adjacent=not _blank_after(entries, position)):
-            builder.heading(stripped, None, Location(line=number, column=column), kind="label")
+            builder.heading(stripped, None, source_location(number, column), kind="label")
             continue
         bullet = _BULLET.match(line)
         if bullet and not leading_id(stripped):
