@@ -484,6 +484,30 @@ def test_markdown_marks_are_searched_where_their_first_character_starts_the_line
     assert not markdown._has_bar(body) or "|" in body
 
 
+def reference_cells(line: str) -> list[tuple[str, int]]:
+    """A pipe-table row's cells (text, column) read character by character."""
+    cells, start = [], 0
+    stripped = line.rstrip()
+    lead = len(stripped) - len(stripped.lstrip())
+    if stripped[lead:lead + 1] == "|":
+        start = lead + 1
+    for i in range(start, len(stripped) + 1):
+        if i == len(stripped) or (stripped[i] == "|" and (i == 0 or stripped[i - 1] != "\\")):
+            raw = stripped[start:i]
+            if i < len(stripped) or raw.strip():
+                cells.append((raw.strip().replace("\\|", "|"), start + len(raw) - len(raw.lstrip()) + 1))
+            start = i + 1
+    return cells
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["|", "\\", "\\|", " ", "a", "Krav", "`", "-", "\t"]), max_size=16).map("".join))
+def test_markdown_table_cells_as_read_character_by_character(line: str) -> None:
+    from checker.readers.markdown import _cells
+
+    assert [(cell.text, cell.anchors[0].location.column) for cell in _cells(line, 1)] == reference_cells(line)
+
+
 DOCUMENT_LINES = ["# 4 Drift", "## 4.2 Felhantering", "4.2.1 The Supplier shall respond. It is measured.", "", "", "SERVICE CREDITS",
                   "Service levels", "If the target is not met, credits apply.", "- K1 Leverantören ska leverera m.m.",
                   "1. First item", "| Id | Krav |", "| --- | --- |", "| K2 | Tillgängligheten ska vara 99,5 %. |",
