@@ -566,14 +566,14 @@ def _slice_anchors(anchors: list[Anchor], start: int, end: int, section: str | N
         base = anchors[max(after_start - 1, 0)]  # the last anchor at or before start
         following = anchors[after_start:bisect_left(anchors, end, key=_OFFSET)]
     location = base.location
-    if section is None:
-        result = [_anchor(anchor.offset - start, anchor.location) for anchor in following]
-        if start != base.offset:
-            location = _moved(location, column=location.column + (start - base.offset))
-    else:
-        result = [_anchor(anchor.offset - start, _moved(anchor.location, section=section)) for anchor in following]
-        location = _moved(location, column=location.column + (start - base.offset), section=section)
-    return [_anchor(0, location), *result]
+    if section is not None:
+        location = trusted(Location, {**location.__dict__, "column": location.column + (start - base.offset), "section": section})
+    elif start != base.offset:
+        location = _moved(location, column=location.column + (start - base.offset))
+    sliced = [_anchor(0, location)]
+    for anchor in following:
+        sliced.append(_anchor(anchor.offset - start, anchor.location if section is None else _moved(anchor.location, section=section)))
+    return sliced
 
 
 # A long document has tens of thousands of statements, blocks, anchors and locations: built

@@ -108,5 +108,10 @@ def _is_caps_heading(text: str) -> bool:
     every block is asked (and most are long)."""
     if len(text.split()) > 8 or text.endswith("."):
         return False
-    letters = [c for c in text if c.isalpha()]
-    return 3 <= len(letters) and all(c.isupper() for c in letters)
+    letters = 0
+    for char in text:
+        if char.isalpha():
+            if not char.isupper():
+                return False
+            letters += 1
+    return letters >= 3
