@@ -229,23 +229,20 @@ def _starts_numbered_paragraph(line: str, previous: str) -> bool:
 def line_pieces(lines: list[tuple[int, int, str]]) -> list[Piece]:
     """Consecutive source lines (line, column, text) as pieces of text; a line that starts
     with an id (``K4.1 …``) starts a new piece, so each numbered requirement is its own block."""
-    groups: list[list[tuple[int, int, str]]] = []
-    for entry in lines:
-        if groups and not _starts_numbered_paragraph(entry[2], groups[-1][-1][2]):
-            groups[-1].append(entry)
-        else:
-            groups.append([entry])
     pieces: list[Piece] = []
-    for group in groups:
-        texts: list[str] = []
-        anchors: list[Anchor] = []
-        offset = 0
-        for line, column, text in group:
-            if texts:
-                offset += 1
-            anchors.append(source_anchor(offset, line, column))
-            texts.append(text)
-            offset += len(text)
+    texts: list[str] = []
+    anchors: list[Anchor] = []
+    offset = 0
+    for line, column, text in lines:
+        if texts and _starts_numbered_paragraph(text, texts[-1]):
+            pieces.append(Piece(text=" ".join(texts), anchors=anchors))
+            texts, anchors, offset = [], [], 0
+        elif texts:
+            offset += 1  # the space that joins the lines
+        anchors.append(source_anchor(offset, line, column))
+        texts.append(text)
+        offset += len(text)
+    if texts:
         pieces.append(Piece(text=" ".join(texts), anchors=anchors))
     return pieces
 

@@ -526,3 +526,13 @@ def test_any_text_document_equals_its_validated_self(text: str, fmt: str) -> Non
 
     document = read_bytes(text.encode(), f"doc.{fmt}", fmt)
     assert Document.model_validate(document.model_dump()) == document
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7f), max_size=80))
+def test_control_characters_counted_as_one_by_one(text: str) -> None:
+    """Text is refused as binary by the number of control characters in it (tab, line feed,
+    vertical tab, form feed and carriage return are text): a search counts what a loop does."""
+    from checker.readers import _CONTROL
+
+    assert len(_CONTROL.findall(text)) == sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
