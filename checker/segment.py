@@ -3,7 +3,8 @@
 Readers feed a :class:`DocumentBuilder` with headings, paragraphs, list items and tables,
 each with the source location of its text; the builder splits sentences
 (:mod:`checker.sentences`), keeps the section tree, takes requirement ids
-(:mod:`checker.ids`) and detects the language, so every format is segmented the same way.
+(:mod:`checker.ids`) and detects the language (:mod:`checker.language`), so every format is
+segmented the same way.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from operator import attrgetter
 from .document import Anchor, Block, Document, Format, Location, Section, Statement, Suppression, trusted
 from .errors import InputError
 from .ids import leading_id, looks_like_id
+from .language import detect_language
 from .sentences import split_sentences
 
 _OFFSET = attrgetter("offset")
@@ -167,37 +169,6 @@ def parse_suppression(text: str, location: Location) -> Suppression | None:
     if not rules:
         return None
     return Suppression(rules=rules, reason=" ".join(reason.split()), location=location)
-
-
-# ---- language ------------------------------------------------------------------------------
-
-_SV_WORDS = frozenset(
-    "och att det som en är för på med av till ska skall inte om har den vid eller från ett de"
-    " leverantören beställaren avtalet krav kraven samt även under enligt".split()
-)
-_EN_WORDS = frozenset(
-    "the and of to in is for be shall will with on that by or are this contractor must not"
-    " supplier agreement requirements from any all which".split()
-)
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def detect_language(texts: list[str]) -> str | None:
-    """``"sv"`` or ``"en"`` by counting common function words; None when there are none."""
-    swedish = english = 0
-    seen = 0
-    for text in texts:
-        for word in _WORD.findall(text.lower()):
-            if word in _SV_WORDS:
-                swedish += 1
-            elif word in _EN_WORDS:
-                english += 1
-            seen += 1
-        if seen > 5000:
-            break
-    if swedish == english == 0:
-        return None
-    return "sv" if swedish >= english else "en"
 
 
 # ---- the builder ---------------------------------------------------------------------------
@@ -522,7 +493,7 @@ class DocumentBuilder:
     def build(self, language: str | None = None) -> Document:
         """The document; ``language`` overrides detection."""
         source = "option"
-        detected = detect_language([s.text for s in self.statements])
+        detected = detect_language(s.text for s in self.statements)
         if language is None:
             language, source = (detected, "detected") if detected is not None else ("en", "default")
         numbers: dict[int | None, str | None] = {}  # section → the number of it or of the nearest section around it

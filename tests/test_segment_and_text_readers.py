@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from checker.errors import InputError
 from checker.ids import MentionFinder, id_key, leading_id
 from checker.readers import read_bytes, read_document
-from checker.segment import detect_language, numbered_heading
+from checker.language import detect_language
+from checker.segment import numbered_heading
 from checker.sentences import _MAYBE_FINAL, _NEVER_FINAL, split_sentences, token_before
 
 from support import md, txt
