@@ -25,6 +25,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from functools import cache
 from pathlib import Path
@@ -175,13 +176,16 @@ def memory_probe(path: str, rule_files: list[str], traced: bool) -> None:
     baseline = peak_rss_mb()
     if traced:
         tracemalloc.start()
-    arguments = ["check", path, "--format", "json", "--output", os.devnull, "--fail-on", "never"]
-    for rule_file in rule_files:
-        arguments += ["--ruleset", rule_file]
-    try:
-        main(arguments, standalone_mode=False)
-    except SystemExit:
-        pass
+    with tempfile.TemporaryDirectory() as scratch:  # kravkoll writes only regular files: not os.devnull
+        arguments = ["check", path, "--format", "json", "--output", str(Path(scratch) / "report.json"), "--fail-on", "never"]
+        for rule_file in rule_files:
+            arguments += ["--ruleset", rule_file]
+        try:
+            main(arguments, standalone_mode=False)
+        except SystemExit:
+            pass
+        if not (Path(scratch) / "report.json").is_file():
+            raise SystemExit(f"the memory probe's check of {path} wrote no report")
     result = {"baseline_rss_mb": baseline, "peak_rss_mb": peak_rss_mb()}
     if traced:
         result["peak_traced_mb"] = tracemalloc.get_traced_memory()[1] / 1_000_000

@@ -11,8 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.errors import InputError
+from checker.ids import MentionFinder, id_key, leading_id
 from checker.readers import read_bytes, read_document
-from checker.segment import MentionFinder, detect_language, id_key, leading_id, numbered_heading, split_sentences
+from checker.language import detect_language
+from checker.segment import numbered_heading
+from checker.sentences import _MAYBE_FINAL, _NEVER_FINAL, split_sentences, token_before
 
 from support import md, txt
 
@@ -39,6 +42,68 @@ def sentences(text: str) -> list[str]:
 )
 def test_sentences_keep_abbreviations_numbers_and_ids_whole(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
+
+
+TOKEN_REFERENCE = re.compile(r"(?:[^\W\d_]+\.)*[^\W\d_]+$|\d+$")
+TOKEN_PIECES = ["a", "Nr", "t", "É", "ex", ".", "..", "1", "12", "²", "٣", "_", " ", "\n", "-", "ß"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TOKEN_PIECES), max_size=14).map("".join), st.data())
+def test_token_before_finds_what_the_regular_expression_finds(text: str, data: st.DataObject) -> None:
+    """``token_before`` reads characters backwards instead of searching: the same token as a
+    search of the whole text before ``end`` (letters, digits, periods, ``_``, non-ASCII digits
+    and numerals, a final newline)."""
+    end = data.draw(st.integers(0, len(text)))
+    match = TOKEN_REFERENCE.search(text, 0, end)
+    token, start = token_before(text, end)
+    assert token == (match.group() if match else "")
+    if match:
+        assert start == match.start()
+
+
+def reference_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans as the rules read, simply: every candidate end, the text after it and the
+    token before it searched afresh."""
+    spans, start = [], 0
+    for match in re.finditer(r"[.!?][\"'”’)\]]*(?=\s)", text):
+        rest = text[match.end():].lstrip()
+        if not rest:
+            break
+        first = rest[0]
+        if not (first.isupper() or first.isdigit() or first in "\"'“‘([•–-"):
+            continue
+        if text[match.start()] == ".":
+            before = TOKEN_REFERENCE.search(text, 0, match.start())
+            token = before.group() if before else ""
+            if token.lower() in _NEVER_FINAL or (len(token) == 1 and token.isupper()):
+                continue
+            if token.lower() in _MAYBE_FINAL and not first.isupper():
+                continue
+            if token.isdigit() and not text[:before.start()].strip():
+                continue
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    trimmed = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            trimmed.append((start, end))
+    return trimmed
+
+
+SENTENCE_PIECES = ["Leverantören ska", "leverera", " ", "  ", "\n", ".", "!", "?", ")", "”", "\"", "t.ex", "e.g", "etc",
+                   "Nr", "J", "1", "4.2", "99,5 %", "Art", "m.m", "(a)", "•", "Det", "x", "²"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=24).map("".join))
+def test_sentences_split_as_the_simple_reading_does(text: str) -> None:
+    assert split_sentences(text) == reference_sentences(text)
 
 
 def test_leading_ids_and_keys() -> None:
@@ -379,3 +444,96 @@ def test_numbered_title_over_a_table_is_its_heading() -> None:
     row = next(s for s in document.statements if s.kind == "table_row")
     assert document.section_label(row.section) == "Annex 1 Service levels"
 
+
+
+READ_EXAMPLES = sorted(path for path in (Path(__file__).parent.parent / "examples").iterdir() if path.suffix in (".md", ".docx"))
+
+
+@pytest.mark.parametrize("path", READ_EXAMPLES, ids=lambda path: path.name)
+def test_documents_built_without_validation_equal_validated_ones(path: Path) -> None:
+    """The builder makes its statements, blocks, sections, anchors and locations without
+    pydantic's validation (``document.trusted``): validated again, every document is the same."""
+    from checker.document import Document
+
+    document = read_document(path)
+    assert Document.model_validate(document.model_dump()) == document
+    assert Document.model_validate_json(document.model_dump_json()).model_dump_json() == document.model_dump_json()
+
+
+MARK_PIECES = ["#", "##", "*", "**", "_", "__", "-", "+", "•", "=", "`", "```", "~~~", "<!--", "<table", "<TABLE", ">", "1.",
+               "2)", "٣.", " ", "   ", "\t", "\u00a0", "a", "É", "Krav", "[ ]", ":", "x", "\\", "|", "-->"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(MARK_PIECES), min_size=1, max_size=10).map("".join))
+def test_markdown_marks_are_searched_where_their_first_character_starts_the_line(body: str) -> None:
+    """The Markdown reader searches a line for a mark only when the line's first visible
+    character is one the mark can start with: every mark that matches starts so."""
+    from checker.readers import markdown
+
+    stripped = body.strip()
+    if not stripped:
+        return
+    first = stripped[0]
+    if stripped.startswith("<!--") or stripped.lower().startswith("<table"):
+        assert first == "<"
+    starts = [(markdown._FENCE, "`~"), (markdown._ATX, "#"), (markdown._SETEXT, "=-"), (markdown._THEMATIC, "-*_")]
+    for mark, characters in starts:
+        assert mark.match(body) is None or first in characters
+    assert markdown._LIST.match(body) is None or first in "-*+•" or first.isdecimal()
+    assert markdown._bold_title(stripped) is None or first in "*_"
+    assert not markdown._has_bar(body) or "|" in body
+
+
+def reference_cells(line: str) -> list[tuple[str, int]]:
+    """A pipe-table row's cells (text, column) read character by character."""
+    cells, start = [], 0
+    stripped = line.rstrip()
+    lead = len(stripped) - len(stripped.lstrip())
+    if stripped[lead:lead + 1] == "|":
+        start = lead + 1
+    for i in range(start, len(stripped) + 1):
+        if i == len(stripped) or (stripped[i] == "|" and (i == 0 or stripped[i - 1] != "\\")):
+            raw = stripped[start:i]
+            if i < len(stripped) or raw.strip():
+                cells.append((raw.strip().replace("\\|", "|"), start + len(raw) - len(raw.lstrip()) + 1))
+            start = i + 1
+    return cells
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["|", "\\", "\\|", " ", "a", "Krav", "`", "-", "\t"]), max_size=16).map("".join))
+def test_markdown_table_cells_as_read_character_by_character(line: str) -> None:
+    from checker.readers.markdown import _cells
+
+    assert [(cell.text, cell.anchors[0].location.column) for cell in _cells(line, 1)] == reference_cells(line)
+
+
+DOCUMENT_LINES = ["# 4 Drift", "## 4.2 Felhantering", "4.2.1 The Supplier shall respond. It is measured.", "", "", "SERVICE CREDITS",
+                  "Service levels", "If the target is not met, credits apply.", "- K1 Leverantören ska leverera m.m.",
+                  "1. First item", "| Id | Krav |", "| --- | --- |", "| K2 | Tillgängligheten ska vara 99,5 %. |",
+                  "**Acceptance criteria**", "**5.1 Bold title**", "3.0", "B. The Contractor shall comply.",
+                  "<!-- kravkoll: ignore sv-krav/KR002 -- ok -->", "> Quoted text. Second sentence!", "   indented line",
+                  "Title", "====", "§ 5 Avtalstid", "Annex 1—Service levels", "<table><tr><td>A</td><td>B c.</td></tr></table>",
+                  "\tTab and\u00a0space", "REQ-12: The system must log. See K4.1."]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(DOCUMENT_LINES), max_size=25).map("\n".join), st.sampled_from(["md", "txt"]))
+def test_any_text_document_equals_its_validated_self(text: str, fmt: str) -> None:
+    """Whatever the Markdown or plain text, the document built without validation holds only
+    valid values (lines and columns from 1, kinds and ids as the model allows)."""
+    from checker.document import Document
+
+    document = read_bytes(text.encode(), f"doc.{fmt}", fmt)
+    assert Document.model_validate(document.model_dump()) == document
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7f), max_size=80))
+def test_control_characters_counted_as_one_by_one(text: str) -> None:
+    """Text is refused as binary by the number of control characters in it (tab, line feed,
+    vertical tab, form feed and carriage return are text): a search counts what a loop does."""
+    from checker.readers import _CONTROL
+
+    assert len(_CONTROL.findall(text)) == sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")

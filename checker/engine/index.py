@@ -9,7 +9,7 @@ from typing import Iterable
 
 from ..document import Document
 from ..matching import plain_text
-from ..segment import MentionFinder, MentionTexts, id_key
+from ..ids import MentionFinder, MentionTexts, id_key
 from .matches import EMPTY
 
 _WHOLE_DOCUMENT = 30

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from ..document import Anchor, Document, Location
+from ..document import Document, Location
 from ..segment import (
     DocumentBuilder,
     Piece,
@@ -21,6 +21,9 @@ from ..segment import (
     only_clause_number,
     parse_suppression,
     plain_heading,
+    sentence_follows,
+    source_anchor,
+    source_location,
 )
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -64,47 +67,49 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         paragraph = []
         kind = "paragraph"
 
-    while (line := lines.peek()) is not None:
-        number = lines.number
-        quote = _QUOTE.match(line)
+    source = lines.lines
+    while lines.i < len(source):
+        line, number = source[lines.i], lines.i + 1
+        quote = _QUOTE.match(line) if ">" in line[:4] else None
         body_offset = quote.end() if quote else 0
         body = line[body_offset:]
         stripped = body.strip()
-
-        if stripped.startswith("<!--"):
-            flush()
-            _comment(lines, builder)
-            continue
-        fence = _FENCE.match(body)
-        if fence:
-            flush()
-            _skip_fence(lines, fence.group(1))
-            continue
         if not stripped:
             flush()
             lines.i += 1
             continue
-        atx = _ATX.match(body)
-        if atx:
+        # Each mark is searched for only where its first character starts the line (or a bar
+        # stands in it): what a comment, fence, heading, rule, bold title or list needs, leading
+        # spaces aside. Most lines of real text are prose, and start none of them; searching
+        # every line for every mark took half of this loop's time.
+        first = stripped[0]
+        if first == "<" and stripped.startswith("<!--"):
+            flush()
+            _comment(lines, builder)
+            continue
+        if first in "`~" and (fence := _FENCE.match(body)):
+            flush()
+            _skip_fence(lines, fence.group(1))
+            continue
+        if first == "#" and (atx := _ATX.match(body)):
             flush()
             title = atx.group(2) or ""
             column = body_offset + (atx.start(2) + 1 if atx.group(2) else 1)
-            builder.heading(title, len(atx.group(1)), Location(line=number, column=column))
+            builder.heading(title, len(atx.group(1)), source_location(number, column))
             lines.i += 1
             continue
-        setext = _SETEXT.match(body)
-        if setext and paragraph and kind == "paragraph":
+        if first in "=-" and paragraph and kind == "paragraph" and (setext := _SETEXT.match(body)):
             first_line, first_column, _ = paragraph[0]
             title = " ".join(t for _, _, t in paragraph)
             paragraph = []
-            builder.heading(title, 1 if setext.group(1)[0] == "=" else 2, Location(line=first_line, column=first_column))
+            builder.heading(title, 1 if setext.group(1)[0] == "=" else 2, source_location(first_line, first_column))
             lines.i += 1
             continue
-        if _THEMATIC.match(body):
+        if first in "-*_" and _THEMATIC.match(body):
             flush()
             lines.i += 1
             continue
-        if stripped.lower().startswith("<table") and not paragraph:
+        if first == "<" and stripped.lower().startswith("<table") and not paragraph:
             _html_table(lines, builder)
             continue
         if "|" in body and (nxt := lines.peek(1)) is not None and _TABLE_DELIMITER.match(nxt) and "-" in nxt:
@@ -114,15 +119,14 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         if not paragraph and _bare_table_starts(lines):
             _bare_table(lines, builder)
             continue
-        title = _bold_title(stripped)
-        if title is not None:
+        if first in "*_" and (title := _bold_title(stripped)) is not None:
             flush()
             bold_column = body_offset + len(body) - len(body.lstrip()) + 3
-            builder.heading(title[1], heading_level(title[0]), Location(line=number, column=bold_column), number=title[0],
+            builder.heading(title[1], heading_level(title[0]), source_location(number, bold_column), number=title[0],
                             kind="clause")
             lines.i += 1
             continue
-        if paragraph and only_clause_number(stripped) is not None and not (lines.peek(1) or "").strip():
+        if paragraph and not (lines.peek(1) or "").strip() and only_clause_number(stripped) is not None:
             flush()  # "4.0" closing a block, its title after the blank line
         if not paragraph and (kind_of_line := _plain_heading(lines, stripped, builder.has_clause_number)) is not None:
             column = body_offset + len(body) - len(body.lstrip()) + 1
@@ -130,16 +134,16 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
                 builder.clause_number(only_clause_number(stripped) or stripped)
             elif kind_of_line == "bold":
                 label = _BOLD_LINE.match(stripped)
-                builder.heading(label.group("title").rstrip(":"), None, Location(line=number, column=column + 2), kind="label")
+                builder.heading(label.group("title").rstrip(":"), None, source_location(number, column + 2), kind="label")
             elif kind_of_line == "annex":
-                builder.heading(stripped, None, Location(line=number, column=column), number=clause_start(stripped)[0],
+                builder.heading(stripped, None, source_location(number, column), number=clause_start(stripped)[0],
                                 kind="clause")
             else:
-                builder.heading(stripped, None, Location(line=number, column=column),
+                builder.heading(stripped, None, source_location(number, column),
                                 kind="clause" if kind_of_line == "clause" else "label")
             lines.i += 1
             continue
-        item = _LIST.match(body)
+        item = _LIST.match(body) if first in "-*+•" or first.isdecimal() else None
         if item:
             flush()
             kind = "list_item"
@@ -171,7 +175,7 @@ def _plain_heading(lines: _Lines, stripped: str, pending_number: bool) -> str | 
     following = lines.peek(1)
     if following is not None and (_SETEXT.match(following) or _TABLE_DELIMITER.match(following)):
         return None
-    if only_clause_number(stripped) is not None and not (following or "").strip():
+    if not (following or "").strip() and only_clause_number(stripped) is not None:
         return "number"
     bold = _BOLD_LINE.match(stripped)
     if bold is not None:
@@ -183,8 +187,8 @@ def _plain_heading(lines: _Lines, stripped: str, pending_number: bool) -> str | 
     if after is not None and _has_bar(after) and (found := clause_start(stripped)) is not None \
             and 0 < len(found[2].split()) <= 10 and not found[2].endswith((".", ";", ",", ":")):
         return "annex"  # "Annex 1—Service levels" over its table
-    if after is None or _starts_block(after):
-        return None
+    if after is None or not sentence_follows(after) or _starts_block(after):
+        return None  # both kinds left need a sentence after them (see plain_heading)
     numbered = numbered_heading(stripped)
     if numbered is not None and not _LIST.match(stripped):
         return "clause" if plain_heading(numbered[1], after, numbered=True) else None
@@ -241,17 +245,22 @@ def _cells(line: str, number: int) -> list[Piece]:
     lead = len(stripped) - len(stripped.lstrip())
     if stripped[lead:lead + 1] == "|":
         start = lead + 1
-    i = start
-    while i <= len(stripped):
-        if i == len(stripped) or (stripped[i] == "|" and (i == 0 or stripped[i - 1] != "\\")):
-            raw = stripped[start:i]
-            if i < len(stripped) or raw.strip():
-                left = len(raw) - len(raw.lstrip())
-                text = raw.strip().replace("\\|", "|")
-                cells.append(Piece(text=text, anchors=[Anchor(offset=0, location=Location(line=number, column=start + left + 1))]))
-            start = i + 1
-        i += 1
-    return cells
+    # From bar to bar (str.find), not character by character: a table row is a long line.
+    bar = stripped.find("|", start)
+    while True:
+        if bar > 0 and stripped[bar - 1] == "\\":
+            bar = stripped.find("|", bar + 1)  # an escaped bar is text
+            continue
+        end = len(stripped) if bar < 0 else bar
+        raw = stripped[start:end]
+        if bar >= 0 or raw.strip():
+            left = len(raw) - len(raw.lstrip())
+            text = raw.strip().replace("\\|", "|")
+            cells.append(Piece(text=text, anchors=[source_anchor(0, number, start + left + 1)]))
+        if bar < 0:
+            return cells
+        start = end + 1
+        bar = stripped.find("|", start)
 
 
 def _table(lines: _Lines, builder: DocumentBuilder) -> None:
@@ -266,7 +275,7 @@ def _table(lines: _Lines, builder: DocumentBuilder) -> None:
 
 def _has_bar(line: str | None) -> bool:
     """Whether a line has a cell separator: an unescaped ``|`` outside inline code."""
-    if line is None or not line.strip() or _LIST.match(line) or _ATX.match(line):
+    if line is None or "|" not in line or not line.strip() or _LIST.match(line) or _ATX.match(line):
         return False
     return "|" in _CODE_OR_ESCAPED_BAR.sub("", line)
 
@@ -324,7 +333,7 @@ class _HtmlTable(HTMLParser):
             self._cell.text = self._cell.text.rstrip()
             if not self._cell.anchors:
                 line, column = self.getpos()
-                self._cell.anchors.append(Anchor(offset=0, location=Location(line=self.first_line + line - 1, column=column + 1)))
+                self._cell.anchors.append(source_anchor(0, self.first_line + line - 1, column + 1))
             self.rows[-1].append(self._cell)
             self._cell = None
         elif tag == "tr" and self._row_is_header and len(self.rows) == self.header_rows + 1:
@@ -340,7 +349,7 @@ class _HtmlTable(HTMLParser):
         cell = self._cell
         if cell.text and not cell.text.endswith(" ") and data[:1].isspace():
             cell.text += " "
-        cell.anchors.append(Anchor(offset=len(cell.text), location=Location(line=self.first_line + line - 1, column=column + 1)))
+        cell.anchors.append(source_anchor(len(cell.text), self.first_line + line - 1, column + 1))
         cell.text += " ".join(data.split()) + (" " if data[-1:].isspace() else "")
 
 

@@ -12,15 +12,16 @@ import re
 from typing import Iterable
 
 from ..document import Document, Location
+from ..ids import leading_id
 from ..segment import (
     DocumentBuilder,
     heading_level,
-    leading_id,
     line_pieces,
     numbered_heading,
     only_clause_number,
     parse_suppression,
     plain_heading,
+    source_location,
 )
 
 _BULLET = re.compile(r"^([ \t]*)([-*•–·▪]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))([ \t]+)(?=\S)")
@@ -54,30 +55,29 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]]) 
             flush()
             continue
         column = base + len(line) - len(line.lstrip())
-        comment = _COMMENT.match(line)
+        comment = _COMMENT.match(line) if stripped[0] in "<#" else None  # what a comment starts with
         if comment:
             flush()
             suppression = parse_suppression(comment.group("html") or comment.group("hash") or "", Location(line=number, column=column))
             if suppression is not None:
                 builder.suppress_next(suppression)
             continue
-        if only_clause_number(stripped) is not None and _blank_after(entries, position):
+        if _blank_after(entries, position) and only_clause_number(stripped) is not None:
             flush()  # "3.0" alone: it numbers the heading after the blank line
             builder.clause_number(only_clause_number(stripped) or stripped)
             continue
-        heading = numbered_heading(stripped)
-        if heading and not block:
+        if not block and (heading := numbered_heading(stripped)):
             flush()
-            builder.heading(stripped, heading_level(heading[0]), Location(line=number, column=column), kind="clause")
+            builder.heading(stripped, heading_level(heading[0]), source_location(number, column), kind="clause")
             continue
         if not block and _is_caps_heading(stripped):
             flush()
-            builder.heading(stripped, 1, Location(line=number, column=column))
+            builder.heading(stripped, 1, source_location(number, column))
             continue
         if not block and not _BULLET.match(line) and (following := _next_text(entries, position)) is not None \
                 and not _BULLET.match(following) \
                 and plain_heading(stripped, following, builder.has_clause_number, adjacent=not _blank_after(entries, position)):
-            builder.heading(stripped, None, Location(line=number, column=column), kind="label")
+            builder.heading(stripped, None, source_location(number, column), kind="label")
             continue
         bullet = _BULLET.match(line)
         if bullet and not leading_id(stripped):
@@ -103,5 +103,15 @@ def _next_text(entries: list[tuple[int, int, str]], position: int) -> str | None
 
 
 def _is_caps_heading(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return 3 <= len(letters) and all(c.isupper() for c in letters) and len(text.split()) <= 8 and not text.endswith(".")
+    """A short line of capitals ("SERVICE CREDITS"): at most eight words, no final period, three
+    letters or more, every one upper case. Its letters are looked at last: the first line of
+    every block is asked (and most are long)."""
+    if len(text.split()) > 8 or text.endswith("."):
+        return False
+    letters = 0
+    for char in text:
+        if char.isalpha():
+            if not char.isupper():
+                return False
+            letters += 1
+    return letters >= 3

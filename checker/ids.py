@@ -1,0 +1,147 @@
+"""Requirement ids: the id a paragraph or table cell starts with, the form ids are compared in,
+and where ids are mentioned in other texts.
+
+Kept apart from segmentation (:mod:`checker.segment` finds a paragraph's leading id with
+:func:`leading_id`); checking links follow-up and sanction statements to requirements with
+:func:`id_key` and :class:`MentionFinder`.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import accumulate
+from typing import Iterable, Sequence
+
+import ahocorasick
+
+_ID_WORDS = r"krav(?:nr|nummer|-?id)?|requirement|req|id"
+_COMPACT_ID = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7}[-_.]?\d+(?:[.\-]\d+)*[a-z]?"
+_LEADING_ID = re.compile(
+    rf"^\s*(?:\*\*|__)?(?:(?P<word>{_ID_WORDS})\.?\s*(?P<num>\d+(?:\.\d+)*[a-z]?)|(?P<id>{_COMPACT_ID}|\d+(?:\.\d+)+))"
+    r"[:.)\]]?(?:\*\*|__)?[:.)\]]?(?=\s+\S)",
+    re.IGNORECASE,
+)
+_CELL_ID = re.compile(rf"^\s*(?:(?:{_ID_WORDS})\.?\s*)?(?:{_COMPACT_ID}|\d+(?:\.\d+)*[a-z]?)\s*[:.]?\s*$", re.IGNORECASE)
+# A number names a requirement when a word such as "krav" or "avsnitt" stands before it.
+_ID_WORDS_BEFORE_NUMBERS = (
+    "krav", "kravnr", "kravnummer", "requirement", "req", "punkt", "avsnitt", "section", "sektion",
+    "kapitel", "kap", "clause", "item", "paragraph", "para", "nr", "no", "§",
+)
+_NUMBER_AFTER_WORD = re.compile(r"\.?\s*(\d+(?:\.\d+)*[a-z]?)(?!\w)", re.IGNORECASE)
+# Characters that are not part of an id (nor "-", which may stand before a dotted number): the
+# automaton of MentionFinder reads them as spaces.
+_SECTION_SIGN = re.compile("§")
+_NOT_IN_IDS = re.compile(r"[^\w .\-]")
+_KEY_PREFIX = re.compile(rf"(?i)^(?:{_ID_WORDS})\.?\s*(?=\d)")
+
+
+def id_key(requirement_id: str) -> str:
+    """The form ids are compared in: ``"Krav 3.2"`` → ``"3.2"``, ``"k4.1:"`` → ``"K4.1"``."""
+    return _KEY_PREFIX.sub("", requirement_id.strip().rstrip(":.)]")).upper()
+
+
+def leading_id(text: str) -> tuple[str, int] | None:
+    """The id a paragraph starts with (``K4.1 …``, ``REQ-12: …``, ``Krav 3.2 …``, ``4.2.1 …``)."""
+    match = _LEADING_ID.match(text)
+    if not match:
+        return None
+    if match.group("word"):
+        shown = text[match.start("word"): match.end("num")]
+    else:
+        shown = match.group("id")
+    return shown, match.end()
+
+
+def looks_like_id(cell: str) -> bool:
+    return bool(_CELL_ID.match(cell)) and any(ch.isdigit() for ch in cell)
+
+
+class MentionFinder:
+    """Finds where ids are mentioned as a whole token: a compact id (``K4.1``, ``REQ-12``), a
+    dotted number (``4.2.1``), or a number after a word such as ``krav``, ``avsnitt``,
+    ``section`` (``krav 3``). One automaton holds the ids, each with what may stand before it,
+    and the words that introduce numbers; one pass over the texts finds them, and only the
+    ends of the hits are checked."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.wanted = {key for key in keys if any(ch.isdigit() for ch in key)}
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+        # What may stand just before an id: any character the haystack reads as a space (below);
+        # before a dotted number also "-" ("REQ-4.2" mentions section 4.2), but not ",".
+        for key in self.wanted:
+            if key[0].isalpha():
+                self._automaton.add_word(" " + key.lower(), key)
+            elif "." in key:  # a bare number is an id only after a word
+                self._automaton.add_word(" " + key.lower(), key)
+                self._automaton.add_word("-" + key.lower(), key)
+        for word in _ID_WORDS_BEFORE_NUMBERS:
+            if word != "§":  # the haystack reads § as a space: found apart
+                self._automaton.add_word(word, None)
+        self._automaton.make_automaton()
+
+    def find(self, texts: Sequence[str] | MentionTexts) -> dict[str, set[int]]:
+        """For each id key, the numbers of the texts that mention it."""
+        found: dict[str, set[int]] = {}
+        prepared = texts if isinstance(texts, MentionTexts) else MentionTexts(texts)
+        if not self.wanted or not prepared.starts:
+            return found
+        wanted, text, lowered, starts = self.wanted, prepared.text, prepared.lowered, prepared.starts
+        hits: list[tuple[int, str | None]] = list(self._automaton.iter(prepared.haystack))
+        hits.extend((at + 1, None) for at in prepared.section_signs)
+        hits.sort(key=_hit_end)
+        number, next_start = 0, starts[1]
+        for end, key in hits:
+            end -= 1  # the haystack's leading space
+            while end >= next_start:  # hits come in order of their end: move on to the text holding this one
+                number += 1
+                next_start = starts[number + 1]
+            if key is None:  # an id word: the number after it, if any
+                key = _number_after_word(text, end + 1, lowered[end])
+                if key in wanted:
+                    found.setdefault(key, set()).add(number)
+            elif key[0].isalpha():
+                if _ends_id(text, end + 1, ".-"):
+                    found.setdefault(key, set()).add(number)
+            elif _ends_id(text, end + 1, ".,") and text[end - len(key): end - len(key) + 1] != ",":
+                found.setdefault(key, set()).add(number)
+        return found
+
+
+class MentionTexts:
+    """Texts as :class:`MentionFinder` reads them, prepared once for any number of finders."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.text = "\x00".join(texts)  # no id or id word contains \x00: no hit crosses from one text to the next
+        lowered = self.text.lower()
+        if len(lowered) != len(self.text):  # a letter whose lower case is longer: keep the offsets
+            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in self.text)
+        self.lowered = lowered
+        self.haystack = " " + _NOT_IN_IDS.sub(" ", lowered)
+        self.starts = list(accumulate((len(t) + 1 for t in texts), initial=0)) if texts else []
+        self.section_signs = [match.start() for match in _SECTION_SIGN.finditer(self.text)]
+
+
+def _hit_end(hit: tuple[int, str | None]) -> int:
+    return hit[0]
+
+
+def _number_after_word(text: str, word_end: int, last: str) -> str | None:
+    """The number that follows an id word ending at ``word_end`` ("krav 3", "avsnitt 4.2")."""
+    following = text[word_end:word_end + 1]
+    if not (following.isdigit() or following in (".", " ", "\t", "\u00a0")):
+        return None
+    word_start = word_end - 1
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    if last.isalpha() and text[word_start:word_end].lower() not in _ID_WORDS_BEFORE_NUMBERS:
+        return None  # the end of a longer word ("Norway", "para" in "separa-")
+    match = _NUMBER_AFTER_WORD.match(text, word_end)
+    return match.group(1).upper() if match else None
+
+
+def _ends_id(text: str, end: int, joiners: str) -> bool:
+    """Nothing that would make the id longer follows: no letter or digit, no joiner + digit."""
+    if end >= len(text):
+        return True
+    char = text[end]
+    return not (char.isalnum() or char == "_" or (char in joiners and text[end + 1:end + 2].isdigit()))
