@@ -311,6 +311,26 @@ def clause_key(number: str) -> tuple[str, ...]:
     return tuple(" ".join(p.split()) for p in parts)
 
 
+def clause_path(outer: tuple[str, ...], number: str | None, title: str = "") -> tuple[str, ...]:
+    """The clause numbers of a section numbered ``number`` inside sections numbered ``outer``,
+    as a writer reads them: a number that continues the one before replaces it ("4", "4.2" →
+    "4.2"), another is added ("Bilaga 2", "4.2" → "Bilaga 2", "4.2"); no number adds nothing.
+    A section without a number whose ``title`` starts with a named one ("Bilaga 2
+    Servicenivåer", "§ 5 Avtalstid") is numbered by it."""
+    if not number:
+        found = clause_start(title) if title else None
+        if found is None or found[0][:1].isdigit():
+            return outer
+        number = found[0]
+    if outer and _inside(clause_key(number), clause_key(outer[-1])):
+        return (*outer[:-1], number)
+    return (*outer, number)
+
+
+_CLAUSE_LABEL = re.compile(r"^\d+(?:\.\d+)+$")
+"""A list number that is a clause number ("3.3.1"), not an item's ("1", "a)")."""
+
+
 def _inside(key: tuple[str, ...], outer: tuple[str, ...]) -> bool:
     """Whether clause ``key`` lies inside clause ``outer`` ("4.2.1" inside "4.2" and "4")."""
     return len(outer) < len(key) and key[:len(outer)] == outer
@@ -489,6 +509,7 @@ class DocumentBuilder:
     statements: list[Statement] = field(default_factory=list)
     _open: list[_Open] = field(default_factory=list)
     _labels: dict[int, str] = field(default_factory=dict)  # section index → heading path
+    _clauses: dict[int, tuple[str, ...]] = field(default_factory=dict)  # section index → clause numbers (clause_path)
     _pending: list[Suppression] = field(default_factory=list)
     _tables: int = 0
     _table_headers: list[str] = field(default_factory=list)
@@ -584,6 +605,7 @@ class DocumentBuilder:
         section = Section(index=index, title=title, number=number, level=level, parent=parent, location=location)
         self.sections.append(section)
         self._labels[index] = f"{self._labels[parent]} > {section.label}" if parent is not None else section.label
+        self._clauses[index] = clause_path(self._clauses[parent] if parent is not None else (), number, title)
         stack.append(_Open(index, level, kind, key))
         return index
 
@@ -596,17 +618,27 @@ class DocumentBuilder:
         self._open.clear()
 
     # -- paragraphs and list items
-    def paragraph(self, piece: Piece, kind: str = "paragraph", requirement_id: str | None = None) -> None:
+    def paragraph(self, piece: Piece, kind: str = "paragraph", requirement_id: str | None = None,
+                  label: str | None = None) -> None:
         """A paragraph or list item: one statement per sentence.
 
         Its requirement id is the id its text starts with, else ``requirement_id``: a label the
         reader computed but that is not part of the text (a Word list number such as ``K4.1``).
+        ``label`` is such a list number as the document shows it ("3.3.1", "a)"); a clause
+        number among them ("3.3.1") is the clause of the paragraph's locations.
         """
         if not piece.text.strip():
             return
         if kind == "paragraph":
             self._open_clause(piece)
         block = self._block(kind, piece.anchors[0].location)
+        if label is not None:
+            self.blocks[block].label = label
+            number = label.rstrip(".")
+            if _CLAUSE_LABEL.match(number):
+                clause = clause_path(self._clauses.get(self.current_section, ()) if self._open else (), number)
+                piece = Piece(text=piece.text, anchors=[_anchor(a.offset, _moved(a.location, clause=" › ".join(clause)))
+                                                        for a in piece.anchors])
         found = leading_id(piece.text)
         if found:
             requirement_id = found[0]
@@ -703,10 +735,15 @@ class DocumentBuilder:
         self._pending = []
         return index
 
-    def _located(self, location: Location, **update: int) -> Location:
-        """``location`` with the current section's heading path, and ``update``."""
+    def _located(self, location: Location, **update: int | str) -> Location:
+        """``location`` with the current section's heading path, clause number and title, and
+        ``update`` (a clause number the location has already stays)."""
         if self._open:
-            update["section"] = self._labels[self._open[-1].section]
+            section = self._open[-1].section
+            update["section"] = self._labels[section]
+            update["heading"] = self.sections[section].title
+            if location.clause is None and self._clauses[section]:
+                update["clause"] = " › ".join(self._clauses[section])
         return _moved(location, **update) if update else location
 
     def _statement(self, kind: str, text: str, block: int, anchors: list[Anchor], requirement_id: str | None,

@@ -36,7 +36,8 @@ def test_text_output_shows_position_statement_underline_suggestion_and_summary(w
     first = lines.index('utkast.md:7:30: error [sv-avtal/OMATBART] "snabbt" går inte att mäta. Ange nivå, enhet och mätmetod.')
     assert lines[first + 1] == "    | Leverantören ska åtgärda fel snabbt."
     assert lines[first + 2] == "    |                              ^^^^^^"
-    assert lines[first + 3].startswith('    = Ersätt "snabbt"')
+    assert lines[first + 3] == "    Var: 4 Drift, rad 7"  # the clause and heading, then the line
+    assert lines[first + 4].startswith('    = Ersätt "snabbt"')
     assert "utkast.md:9:36: warning [sv-avtal/UTAN-UPPFOLJNING]" in result.stdout
     assert lines[-1] == "Found 1 error, 2 warnings, 0 info in 1 file."
     assert "\x1b[" not in result.stdout  # not a terminal: no colour
@@ -344,16 +345,16 @@ def test_github_annotations(work: Path) -> None:
     result = invoke("check", "utkast.md", "-r", R, "-f", "github", "--select", "OMATBART,UTAN-SANKTION")
     assert result.stdout.splitlines() == [
         '::error file=utkast.md,line=7,col=30,title=[sv-avtal/OMATBART] Kravet går inte att följa upp::"snabbt" går inte att mäta.'
-        ' Ange nivå, enhet och mätmetod.%0AErsätt "snabbt" med en mätbar nivå, till exempel "inom 4 timmar".',
+        ' Ange nivå, enhet och mätmetod.%0AVar: 4 Drift, rad 7%0AErsätt "snabbt" med en mätbar nivå, till exempel "inom 4 timmar".',
         "::warning file=utkast.md,line=9,col=36,title=[sv-avtal/UTAN-SANKTION] Uppföljt krav utan konsekvens::"
-        "Kravet K4.1 saknar konsekvens om det inte uppfylls.",
+        "Kravet K4.1 saknar konsekvens om det inte uppfylls.%0AVar: 4 Drift, rad 9",
     ]
 
 
 def test_github_info_is_a_notice_and_missing_clause_has_no_line(work: Path) -> None:
     write(work / "vite.md", "Vid försening utgår vite.\n")
     lines = invoke("check", "vite.md", "-r", R, "-f", "github").stdout.splitlines()
-    assert "::error file=vite.md,title=[sv-avtal/AVTALSTID] Avtalstid saknas::Dokumentet anger ingen avtalstid." in lines
+    assert "::error file=vite.md,title=[sv-avtal/AVTALSTID] Avtalstid saknas::Dokumentet anger ingen avtalstid.%0AVar: hela dokumentet" in lines
     assert any(line.startswith("::notice file=vite.md,title=[sv-avtal/INCITAMENT]") for line in lines)
 
 

@@ -245,13 +245,13 @@ def tiles_html(doc: MatrixDocument, labels: Labels, anchors: dict[str, str] | No
         if present and element is not None:
             places = []
             for location in element.locations[:LINKS_SHOWN]:
-                place = esc(labels.where(location, doc.format))
+                place = esc(labels.short_place(location, doc.format))
                 target = anchors.get(location.model_dump_json()) if anchors else None
                 places.append(f'<a href="#{target}">{place}</a>' if target else place)
             more = len(element.locations) - LINKS_SHOWN
             if more > 0:
                 places.append(esc(labels("more", n=more)))
-            where = f'<span class="where">{", ".join(places)}</span>'
+            where = f'<span class="where">{"; ".join(places)}</span>'
         icon = "✓" if present else "✗"
         items.append(
             f'<li class="tile {state}" data-element="{key}"><span class="name">{esc(labels("balance." + key))}</span>'
@@ -262,7 +262,7 @@ def tiles_html(doc: MatrixDocument, labels: Labels, anchors: dict[str, str] | No
 
 
 def _link_html(link: Link, row: TraceRow, labels: Labels, fmt: str | None, in_report: bool) -> str:
-    place = esc(labels.where(link.location, fmt))
+    place = esc(labels.short_place(link.location, fmt))
     if in_report:
         place = f'<a href="#s-{link.statement}">{place}</a>'
     how = link_reason(link, row.requirement_id, labels)
@@ -302,7 +302,7 @@ def matrix_table(doc: MatrixDocument, labels: Labels, in_report: bool = False) -
         cells = (
             f'<td class="id{" from-heading" if row.id_source == "heading" else ""}">'
             f"{esc(labels.requirement_id(row.requirement_id, row.id_source))}</td>",
-            f'<td class="where">{esc(labels.where(row.location, doc.format))}</td>', f'<td class="text">{text}</td>',
+            f'<td class="where">{esc(labels.place(row.location, doc.format))}</td>', f'<td class="text">{text}</td>',
             f"<td>{measurable}</td>",
             _links_cell(row.follow_up, row, labels, doc.format, in_report),
             _links_cell(row.sanction, row, labels, doc.format, in_report),
@@ -522,12 +522,11 @@ def _finding_html(number: int, finding: Finding, document: Document, labels: Lab
     head = (f'<p class="finding-head"><span class="num">{number}.</span><span class="badge sev-{finding.severity}">{severity}</span>'
             f"{esc(finding.title)}</p>")
     if finding.location is not None:
-        where = labels.where(finding.location, document.format)
+        where = labels.place(finding.location, document.format)
         statement = document.statements[finding.statement] if finding.statement is not None else None
-        if finding.requirement_id and statement is not None and statement.id_source != "heading":
+        if finding.requirement_id and statement is not None and statement.id_source not in ("heading", None) \
+                and finding.requirement_id != finding.location.clause:
             where = f"{finding.requirement_id} · {where}"
-        if finding.location.section:
-            where += f" · {finding.location.section}"
     else:
         where = labels("findings.document")
     parts = [head, f'<p class="finding-where">{esc(where)}</p>']

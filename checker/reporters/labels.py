@@ -4,7 +4,7 @@ language of the document they describe."""
 from __future__ import annotations
 
 from ..document import Location
-from ..report import Link
+from ..report import FileReport, Finding, Link
 
 LABELS: dict[str, dict[str, str]] = {
     "sv": {
@@ -43,7 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
         "severity.warning": "Varning",
         "severity.info": "Tips",
         "column.id": "Krav-id",
-        "column.where": "Rad",
+        "column.where": "Var",
         "column.text": "Krav",
         "column.measurable": "Mätbart",
         "column.follow_up": "Uppföljning",
@@ -77,6 +77,8 @@ LABELS: dict[str, dict[str, str]] = {
         "where.line": "rad {n}",
         "where.paragraph": "stycke {n}",
         "where.page": "sida {n}",
+        "where.document": "hela dokumentet",
+        "where.at": "Var: {place}",
         "where.table": "tabell {table}, rad {row}",
         "present": "Finns",
         "missing": "Saknas",
@@ -137,7 +139,7 @@ LABELS: dict[str, dict[str, str]] = {
         "severity.warning": "Warning",
         "severity.info": "Note",
         "column.id": "Requirement",
-        "column.where": "Line",
+        "column.where": "Where",
         "column.text": "Text",
         "column.measurable": "Measurable",
         "column.follow_up": "Follow-up",
@@ -171,6 +173,8 @@ LABELS: dict[str, dict[str, str]] = {
         "where.line": "line {n}",
         "where.paragraph": "paragraph {n}",
         "where.page": "page {n}",
+        "where.document": "the whole document",
+        "where.at": "Where: {place}",
         "where.table": "table {table}, row {row}",
         "present": "Present",
         "missing": "Missing",
@@ -216,11 +220,45 @@ class Labels:
             place += ", " + self("where.page", n=location.page)
         return place
 
+    def place(self, location: Location | None, fmt: str | None = None) -> str:
+        """Where something stands, as a writer finds it: the clause number and heading as the
+        document shows them, then the paragraph or line (and the page):
+        "Bilaga 2 › 4.2 Felhantering, stycke 50"; "hela dokumentet" without a location."""
+        if location is None:
+            return self("where.document")
+        return ", ".join(filter(None, (clause_heading(location), self.where(location, fmt))))
+
+    def short_place(self, location: Location, fmt: str | None = None) -> str:
+        """The clause number and the paragraph or line, without the heading: "3.3.2, stycke 14"
+        (for a list of places, such as the statements linked to a requirement)."""
+        return ", ".join(filter(None, (location.clause, self.where(location, fmt))))
+
     def requirement_id(self, requirement_id: str | None, id_source: str | None) -> str:
         """A requirement's id as people read it: "K4.1"; "avsnitt 6" when it is the heading's number."""
         if not requirement_id:
             return "–"
         return self("id.heading", id=requirement_id) if id_source == "heading" else requirement_id
+
+
+def finding_place(finding: Finding, file: FileReport | None) -> str:
+    """"Var: 3.3.1 Felhantering, stycke 13": where a finding stands, in the words of its
+    document's language (``file`` is the document's entry in the report)."""
+    labels = Labels(file.language if file is not None else None)
+    return labels("where.at", place=labels.place(finding.location, file.format if file is not None else None))
+
+
+def clause_heading(location: Location) -> str | None:
+    """The clause number and heading of ``location`` as one: "Bilaga 2 › 4.2 Felhantering",
+    "3.3.1 Felhantering" (a numbered paragraph in clause 3.3 Felhantering), "Inledning"."""
+    heading = shorten(location.heading, 60) if location.heading else None
+    if not location.clause:
+        return heading
+    if not heading:
+        return location.clause
+    outer, _, last = location.clause.rpartition(" › ")
+    if heading == last or heading.startswith(last + " "):  # "Bilaga 2 Servicenivåer" numbered "Bilaga 2"
+        return f"{outer} › {heading}" if outer else heading
+    return f"{location.clause} {heading}"
 
 
 def link_reason(link: Link, row_id: str | None, labels: Labels) -> str:

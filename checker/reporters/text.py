@@ -1,5 +1,7 @@
 """Text for people: ``path:line:col: severity [rule] message``, the statement with the match
-underlined, the suggestion, and a summary line.
+underlined, where it stands as a writer finds it (``Var: 3.3.1 Felhantering, stycke 13``:
+clause number and heading as the document shows them, then the paragraph or line), the
+suggestion, and a summary line.
 
 Control characters from file names, documents and rule files are shown as escapes
 (:func:`~checker.errors.visible`): a document cannot colour the terminal, open a hyperlink or
@@ -8,8 +10,9 @@ start a new line that a CI log reads as a command."""
 from __future__ import annotations
 
 from ..errors import visible
-from ..report import Finding, Report
+from ..report import FileReport, Finding, Report
 from . import RenderOptions
+from .labels import finding_place
 
 _COLORS = {"error": "1;31", "warning": "1;33", "info": "1;36", "dim": "2", "bold": "1", "green": "32"}
 EXCERPT_WIDTH = 100
@@ -53,7 +56,7 @@ def excerpt(text: str, match: str | None, match_start: int | None = None) -> tup
     return prefix + flat[left:right] + suffix, len(prefix) + start - left, len(flat_match)
 
 
-def _finding_lines(finding: Finding, color: bool) -> list[str]:
+def _finding_lines(finding: Finding, file: FileReport | None, color: bool) -> list[str]:
     severity = _paint(finding.severity, finding.severity, color)
     rule = _paint(visible(f"[{finding.rule}]"), "dim", color)
     lines = [f"{_paint(visible(position(finding)), 'bold', color)}: {severity} {rule} {visible(finding.message)}"]
@@ -63,6 +66,7 @@ def _finding_lines(finding: Finding, color: bool) -> list[str]:
         if length:  # the escapes are wider than the characters they stand for
             start, length = len(visible(shown[:start])), len(visible(shown[start:start + length]))
             lines.append("    | " + " " * start + _paint("^" * length, finding.severity, color))
+    lines.append("    " + _paint(visible(finding_place(finding, file)), "dim", color))
     if finding.suggestion:
         lines.append(f"    = {visible(finding.suggestion)}")
     return lines
@@ -72,8 +76,9 @@ def render(report: Report, options: RenderOptions) -> str:
     out: list[str] = []
     color = options.color
     if not options.quiet:
+        files = {file.path: file for file in report.files}
         for finding in report.active():
-            out.extend(_finding_lines(finding, color))
+            out.extend(_finding_lines(finding, files.get(finding.file), color))
         unexplained = sum(1 for f in report.findings if f.suppressed and not f.suppression_reason)
         if unexplained:
             out.append(_paint(
