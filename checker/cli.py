@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 import click
 
 from . import __version__
-from .cli_options import RulesetSelection, no_cache_option, ruleset_options, warn
+from .cli_options import RulesetSelection, no_cache_option, ruleset_options, ui_lang_option, ui_language, warn
 from .errors import KravError, visible
 from .reporters import FORMATS
 
@@ -199,7 +199,9 @@ def progress(count: int, enabled: bool) -> Iterator[Callable[[], None] | None]:
     if not enabled or count < 2 or not sys.stderr.isatty():
         yield None
         return
-    with click.progressbar(length=count, label="Checking", file=sys.stderr, show_pos=True) as bar:
+    from .reporters.labels import Labels  # noqa: PLC0415
+
+    with click.progressbar(length=count, label=Labels(ui_language())("cli.progress"), file=sys.stderr, show_pos=True) as bar:
         yield lambda: bar.update(1)
 
 
@@ -343,6 +345,7 @@ def refuse_unsafe_targets(targets: Iterable[str | None], inputs: InputFiles) -> 
 @click.option("--no-ignore", is_flag=True,
               help="In folders, also check what .gitignore ignores, node_modules, virtual environments and licence files.")
 @click.option("--color/--no-color", default=None, help="Colour the text output.  [default: on a terminal, unless NO_COLOR is set]")
+@ui_lang_option
 @debug_option
 def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: str | None,
           format_or_outputs: list[tuple[str, str | None]], output: str | None, extra_outputs: list[tuple[str, str]],
@@ -420,7 +423,9 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
         _note(f"wrote {count} finding{'s' if count != 1 else ''} to the baseline {write_baseline}")
     if known_baseline is not None:
         report = new_findings(report, known_baseline)
-    options = RenderOptions(quiet=quiet, rulesets=tuple(used), config=config)
+    unreadable = len(problems) + report.summary.unreadable
+    code = exit_code(report, "never" if write_baseline else config.fail_on, unreadable)
+    options = RenderOptions(quiet=quiet, rulesets=tuple(used), config=config, ui_language=ui_language(), exit_code=code)
     if statistics:
         from .reporters.statistics import render_json, render_text  # noqa: PLC0415
 
@@ -428,8 +433,7 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
         write_outputs(report, extra_outputs, options, False, inputs)
     else:
         write_outputs(report, [(output_format, output), *extra_outputs], options, use_color(color), inputs)
-    unreadable = len(problems) + report.summary.unreadable
-    sys.exit(exit_code(report, "never" if write_baseline else config.fail_on, unreadable))
+    sys.exit(code)
 
 
 def exit_code(report: Report, fail_on: str, unreadable: int) -> int:
