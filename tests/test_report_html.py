@@ -99,7 +99,7 @@ def test_findings_are_highlighted_explained_and_listed():
     number, described_by, tip_id, tip = match.groups()
     assert described_by == tip_id
     assert "&quot;snabbt&quot; går inte att mäta" in tip and "Förslag:" in tip
-    item = re.search(rf'<li id="f-{number}" class="sev-error">(.*?)</li>', html, re.S)
+    item = re.search(rf'<li id="f-{number}" class="sev-error[^"]*">(.*?)</li>', html, re.S)
     assert item and "K2.2 · 2 Tjänstens omfattning, rad 12" in item.group(1) and "Ersätt &quot;snabbt&quot;" in item.group(1)
     assert "Regel: writer-sv/OMATBART" in item.group(1)
     # ids are unique, and every in-page link has a target
