@@ -103,7 +103,7 @@ blockquote{margin:.4rem 0;padding:.25rem .75rem;border-left:3px solid var(--line
 .finding-fix{margin:.25rem 0}
 .finding-rule{margin:.25rem 0 0;font-size:.85rem;color:var(--muted)}
 .doc h3,.doc h4,.doc h5,.doc h6{margin:1.25rem 0 .4rem}
-.doc p,.doc li{max-width:48rem}
+.doc p,.doc li{max-width:58rem}
 .hl{position:relative}
 .hl mark{color:inherit;padding:0 .1rem;border-radius:2px}
 .hl a{color:inherit;text-decoration:none}
@@ -209,12 +209,17 @@ ol.findings{columns:2;column-gap:1.2rem}
 """
 
 # Escape closes an open explanation (WCAG 1.4.13); it opens again on the next focus or hover.
+# The filter works without script (CSS); the script only hides a clause's heading when the
+# filter leaves none of its findings.
 _SCRIPT = """
 (function(){var root=document.documentElement,last=null;
 document.addEventListener("keydown",function(e){if(e.key==="Escape"){root.classList.add("tips-off");}});
 document.addEventListener("focusin",function(){root.classList.remove("tips-off");});
 document.addEventListener("mouseover",function(e){var h=e.target.closest?e.target.closest(".hl"):null;
-if(h!==last){last=h;root.classList.remove("tips-off");}});})();
+if(h!==last){last=h;root.classList.remove("tips-off");}});
+document.addEventListener("change",function(e){if(!e.target.closest||!e.target.closest(".filter-form")){return;}
+document.querySelectorAll(".clause-group").forEach(function(g){g.hidden=!Array.prototype.some.call(
+g.querySelectorAll("ol.findings>li"),function(li){return getComputedStyle(li).display!=="none";});});});})();
 """
 
 
