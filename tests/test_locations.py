@@ -122,3 +122,17 @@ def test_the_report_and_the_word_comments_name_the_clause(contract: Path) -> Non
     vague = [f for f in report.findings if f.text == VAGUE]
     comments = comments_of(annotate(contract.read_bytes(), vague))
     assert comments and all(text.endswith(f" · {PLACE}") for _, _, text, _ in comments)
+
+
+def test_a_pdf_finding_stands_in_its_clause_on_its_page(work: Path) -> None:  # noqa: F811
+    from pdf_builder import make_pdf
+
+    (work / "avtal.pdf").write_bytes(make_pdf([["Avtal om support", "", "1 Parter", "", "Kommunen och leverantören är parter."],
+                                               ["4 Drift", "", "4.2 Felhantering", "", "Leverantören ska åtgärda fel skyndsamt."]]))
+    lines = invoke("check", "avtal.pdf").stdout.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("avtal.pdf:6:"))  # the machine's line stays
+    assert "    Var: 4.2 Felhantering, sida 2" in lines[first:first + 5]  # a reader of a PDF sees pages, not its lines
+    report = json.loads(invoke("check", "avtal.pdf", "-f", "json").stdout)
+    [located] = {json.dumps(f["location"]) for f in report["findings"] if f["text"] and "skyndsamt" in f["text"]}
+    assert {k: v for k, v in json.loads(located).items() if k in ("line", "page", "clause", "heading")} == {
+        "line": 6, "page": 2, "clause": "4.2", "heading": "Felhantering"}

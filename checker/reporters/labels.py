@@ -309,7 +309,10 @@ class Labels:
         return self(f"{key}.{'1' if n == 1 else 'n'}", n=n)
 
     def where(self, location: Location, fmt: str | None = None) -> str:
-        """``rad 12`` / ``line 12``; ``stycke 12`` for .docx; with the page where one is known."""
+        """``rad 12`` / ``line 12``; ``stycke 12`` for .docx; ``sida 3`` for a .pdf, whose
+        lines (counted through the whole text) no reader sees."""
+        if fmt == "pdf" and location.page is not None:
+            return self("where.page", n=location.page)
         place = self("where.paragraph" if fmt == "docx" else "where.line", n=location.line)
         if location.page is not None:
             place += ", " + self("where.page", n=location.page)
