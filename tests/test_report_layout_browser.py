@@ -31,11 +31,12 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not instal
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 WIDE = ("en-rfp.docx", "sv-avtal-sla.docx")  # the examples with the most requirements and the longest link lists
 
-# Writes what the layout looks like into the page's body: the page's own width and how wide it
+# Opens the report's filter and writes what the layout looks like into the page's body: the page's own width and how wide it
 # is laid out, and for every table whether it fits the box it stands in and every matrix cell
 # whether it lies inside the visible page, how it is displayed and the label shown before it.
 _PROBE = """<script>
-(function(){var d=document.documentElement,seen={page:[d.clientWidth,d.scrollWidth],tables:[],cells:[]};
+(function(){document.querySelectorAll("details").forEach(function(e){e.open=true;});  // the filter's boxes shown too
+var d=document.documentElement,seen={page:[d.clientWidth,d.scrollWidth],tables:[],cells:[]};
 document.querySelectorAll("table").forEach(function(t){var box=t.parentElement;
 seen.tables.push([t.className,box.scrollWidth,box.clientWidth]);});
 document.querySelectorAll(".matrix td").forEach(function(td){var r=td.getBoundingClientRect(),s=getComputedStyle(td);
