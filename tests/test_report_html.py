@@ -267,3 +267,4 @@ def test_word_numbers_show_as_numbers(tmp_path):
     assert re.search(r'<li class="numbered( quiet)?"><span class="list-label">3\.3\.1</span> <span id="s-\d+">Leverantören ska åtgärda fel', html)
     assert re.search(r'<h4 id="s-\d+"( class="quiet")?><span class="list-label">3\.3</span> Felhantering', html)
     assert "<ul><li>Leverantören ska åtgärda" not in html  # not a bullet
+    assert re.search(r'<a class="chip st-unmeasurable" href="#m-\d+">Inte mätbart</a>', html)  # the number not twice

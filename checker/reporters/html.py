@@ -479,7 +479,9 @@ class _Text:
                        f'{number}<span class="sr"> {esc(self.labels("severity." + severity))}</span></a>{tip}</span>')
         row = rows.get(statement.index)
         if row is not None:
-            name = f"{row.requirement_id} · " if row.requirement_id and statement.id_source != "heading" else ""
+            label = self.document.blocks[statement.block].label  # Word's number, shown before the text already
+            named = row.requirement_id and statement.id_source != "heading" and row.requirement_id != (label or "").rstrip(".")
+            name = f"{row.requirement_id} · " if named else ""
             out.append(f'<a class="chip st-{row.status}" href="#m-{row.statement}">{esc(name)}{esc(self.labels("status." + row.status))}</a>')
         return "".join(out)
 
