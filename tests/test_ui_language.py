@@ -4,8 +4,10 @@ follows the document's language; and the one table of words both languages share
 
 from __future__ import annotations
 
+import io
 import re
 import string
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,3 +68,23 @@ def test_quiet_prints_the_summary_alone_in_the_users_language(work: Path) -> Non
     write(work / "utkast.md", DRAFT)
     result = invoke("check", "utkast.md", "-r", R, "-q", env={"LC_ALL": "sv_SE.UTF-8"})
     assert result.stdout == "Hittade 1 fel, 2 varningar, 0 tips i 1 fil.\n"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("locale", "word"), [("sv_SE.UTF-8", "Kontrollerar"), ("en_GB.UTF-8", "Checking")])
+def test_the_progress_bar_speaks_the_users_language(monkeypatch: pytest.MonkeyPatch, locale: str, word: str) -> None:
+    from checker.cli import progress
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", locale)
+    with progress(3, True) as tick:
+        assert tick is not None
+        tick()
+    assert word in terminal.getvalue()
