@@ -268,3 +268,17 @@ def test_word_numbers_show_as_numbers(tmp_path):
     assert re.search(r'<h4 id="s-\d+"( class="quiet")?><span class="list-label">3\.3</span> Felhantering', html)
     assert "<ul><li>Leverantören ska åtgärda" not in html  # not a bullet
     assert re.search(r'<a class="chip st-unmeasurable" href="#m-\d+">Inte mätbart</a>', html)  # the number not twice
+
+
+def test_markup_of_a_hostile_statement_is_found_and_shown_in_linear_time():
+    import time
+
+    from checker.reporters.html import _Markup
+
+    text = "`a ` **b** _c_ [d](e) " * 10_000  # 220,000 characters, 50,000 pieces of markup
+    started = time.monotonic()
+    markup = _Markup.of(text)
+    shown = markup.render(text, 0, len(text)) + "".join(markup.render(text, k, k + 50) for k in range(0, len(text), 200))
+    assert time.monotonic() - started < 60  # a generous bound: pairing every piece with every other took hours
+    assert shown.count("<code>a </code>") >= 10_000 and shown.count("<strong>b</strong>") >= 10_000
+    assert "`" not in shown and "**" not in shown and "](e)" not in shown

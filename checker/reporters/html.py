@@ -18,6 +18,7 @@ was given on the command line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -492,63 +493,82 @@ _DELIMITER = re.compile(r"\*\*|__|\*|_|`|\[|\]\([^)\s]*\)")
 @dataclass
 class _Markup:
     """A Markdown statement's inline markup: the characters that are markup (delimiters, a link's
-    target), to leave out, and the spans shown bold, italic or as code. Found by one scan that
-    pairs delimiters left to right (linear, whatever the text)."""
+    target), to leave out, and the spans shown bold, italic or as code — as ``runs``, stretches
+    of the text that are all hidden or all styled alike. Found by one scan that pairs delimiters
+    left to right, and rendered by bisection into the runs: linear, whatever the text."""
 
-    hidden: list[tuple[int, int]] = field(default_factory=list)
-    styled: list[tuple[int, int, str]] = field(default_factory=list)
+    runs: list[tuple[int, int, bool, tuple[str, ...]]] = field(default_factory=list)  # (start, end, hidden, tags)
+    starts: list[int] = field(default_factory=list)
 
     @classmethod
     def of(cls, text: str) -> _Markup:
-        markup = cls()
-        open_at: dict[str, int] = {}  # delimiter → where its open one ends
-        starts: dict[str, int] = {}
-        code = None  # inside a code span: where it started
+        hidden: list[tuple[int, int]] = []
+        styled: list[tuple[int, int, str]] = []
+
+        def pair(opening: int, inner: int, close: int, end: int, tag: str) -> None:
+            if close > inner:
+                hidden.extend(((opening, inner), (close, end)))
+                styled.append((inner, close, tag))
+
+        open_at: dict[str, tuple[int, int]] = {}  # delimiter → (where it starts, where it ends)
+        code: tuple[int, int] | None = None  # inside a code span: where its backtick stands
         for found in _DELIMITER.finditer(text):
             token, start, end = found.group(), found.start(), found.end()
             if code is not None:
                 if token == "`":
-                    markup._pair(code, start, end, "code", starts.pop("`"))
+                    pair(code[0], code[1], start, end, "code")
                     code = None
                 continue
             if token == "`":
-                code, starts["`"] = end, start
-                continue
-            if token == "[":
-                open_at["["], starts["["] = end, start
-                continue
-            if token.startswith("]("):
+                code = (start, end)
+            elif token == "[":
+                open_at["["] = (start, end)
+            elif token.startswith("]("):
                 if "[" in open_at:
-                    markup.hidden += [(starts.pop("["), open_at.pop("[")), (start, end)]
-                continue
-            before = text[start - 1] if start else " "
-            after = text[end] if end < len(text) else " "
-            if token in open_at:
-                if not before.isspace() and not (token[0] == "_" and after.isalnum()):
-                    markup._pair(open_at.pop(token), start, end, "strong" if len(token) == 2 else "em", starts.pop(token))
-            elif not after.isspace() and not (token[0] == "_" and before.isalnum()):
-                open_at[token], starts[token] = end, start
-        return markup
+                    hidden.extend((open_at.pop("["), (start, end)))
+            else:
+                before = text[start - 1] if start else " "
+                after = text[end] if end < len(text) else " "
+                if token in open_at:
+                    if not before.isspace() and not (token[0] == "_" and after.isalnum()):
+                        opening, inner = open_at.pop(token)
+                        pair(opening, inner, start, end, "strong" if len(token) == 2 else "em")
+                elif not after.isspace() and not (token[0] == "_" and before.isalnum()):
+                    open_at[token] = (start, end)
+        return cls._swept(len(text), hidden, styled) if hidden else cls()
 
-    def _pair(self, inner: int, close: int, end: int, tag: str, opening: int) -> None:
-        if close > inner:
-            self.hidden += [(opening, inner), (close, end)]
-            self.styled.append((inner, close, tag))
+    @classmethod
+    def _swept(cls, length: int, hidden: list[tuple[int, int]], styled: list[tuple[int, int, str]]) -> _Markup:
+        events = sorted([(a, 1, "") for a, _ in hidden] + [(b, -1, "") for _, b in hidden]
+                        + [(a, 1, tag) for a, _, tag in styled] + [(b, -1, tag) for _, b, tag in styled])
+        markup, depth, tags, position = cls(), 0, {"strong": 0, "em": 0, "code": 0}, 0
+        for at, step, tag in [*events, (length, 0, "")]:
+            if at > position:
+                markup.runs.append((position, at, depth > 0, tuple(t for t, n in tags.items() if n > 0)))
+                markup.starts.append(position)
+                position = at
+            if tag:
+                tags[tag] += step
+            else:
+                depth += step
+        return markup
 
     def render(self, text: str, start: int, end: int) -> str:
         """``text[start:end]`` escaped, its markup left out and its styled spans in tags."""
-        if not self.hidden:
+        if not self.runs:
             return esc(text[start:end])
-        cuts = sorted({start, end, *(p for a, b in self.hidden for p in (a, b) if start < p < end),
-                       *(p for a, b, _ in self.styled for p in (a, b) if start < p < end)})
         out = []
-        for a, b in zip(cuts, cuts[1:]):
-            if any(h0 <= a and b <= h1 for h0, h1 in self.hidden):
+        runs = self.runs
+        for k in range(max(bisect_right(self.starts, start) - 1, 0), len(runs)):  # no slice: no copy of the rest
+            run_start, run_end, hidden, tags = runs[k]
+            if run_start >= end:
+                break
+            a, b = max(run_start, start), min(run_end, end)
+            if a >= b or hidden:
                 continue
             piece = esc(text[a:b])
-            for s0, s1, tag in self.styled:
-                if s0 <= a and b <= s1:
-                    piece = f"<{tag}>{piece}</{tag}>"
+            for tag in reversed(tags):
+                piece = f"<{tag}>{piece}</{tag}>"
             out.append(piece)
         return "".join(out)
 
