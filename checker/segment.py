@@ -510,6 +510,7 @@ class DocumentBuilder:
     _open: list[_Open] = field(default_factory=list)
     _labels: dict[int, str] = field(default_factory=dict)  # section index → heading path
     _clauses: dict[int, tuple[str, ...]] = field(default_factory=dict)  # section index → clause numbers (clause_path)
+    _clause_texts: dict[int, str | None] = field(default_factory=dict)  # the same as shown: "Bilaga 2 › 4.2"
     _pending: list[Suppression] = field(default_factory=list)
     _tables: int = 0
     _table_headers: list[str] = field(default_factory=list)
@@ -606,6 +607,7 @@ class DocumentBuilder:
         self.sections.append(section)
         self._labels[index] = f"{self._labels[parent]} > {section.label}" if parent is not None else section.label
         self._clauses[index] = clause_path(self._clauses[parent] if parent is not None else (), number, title)
+        self._clause_texts[index] = " › ".join(self._clauses[index]) or None
         stack.append(_Open(index, level, kind, key))
         return index
 
@@ -742,8 +744,8 @@ class DocumentBuilder:
             section = self._open[-1].section
             update["section"] = self._labels[section]
             update["heading"] = self.sections[section].title
-            if location.clause is None and self._clauses[section]:
-                update["clause"] = " › ".join(self._clauses[section])
+            if location.clause is None and self._clause_texts[section]:
+                update["clause"] = self._clause_texts[section]
         return _moved(location, **update) if update else location
 
     def _statement(self, kind: str, text: str, block: int, anchors: list[Anchor], requirement_id: str | None,

@@ -615,7 +615,12 @@ def _document_html(document: Document, text: _Text, rows: dict[int, TraceRow]) -
     for statement in document.statements:
         by_block.setdefault(statement.block, []).append(statement)
     flagged = set(text.marks) | set(text.flags)
-    noted = {section.index for i in flagged for section in document.section_path(document.statements[i].section)}
+    noted: set[int] = set()  # the sections with a finding in them or below them
+    for i in flagged:
+        section = document.statements[i].section
+        while section is not None and section not in noted:  # each section once: linear however deep
+            noted.add(section)
+            section = document.sections[section].parent
     out: list[str] = []
     open_list = False
     for block in document.blocks:
