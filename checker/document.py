@@ -75,6 +75,10 @@ class Location(_Model):
     table: int | None = Field(default=None, description="table number in the document, from 1")
     row: int | None = Field(default=None, description="row in the table, from 1")
     cell: int | None = Field(default=None, description="column of the cell in the row, from 1")
+    clause: str | None = Field(default=None, description="the clause number as the document shows it: the numbers of the"
+                                                         " enclosing numbered sections, outermost first ('Bilaga 2 › 4.2';"
+                                                         " '4 › 4.2' is written '4.2'), or a Word list number ('3.3.1')")
+    heading: str | None = Field(default=None, description="the title of the innermost enclosing section, without its number")
 
 
 class Anchor(_Model):
@@ -113,6 +117,8 @@ class Block(_Model):
     location: Location
     table: int | None = None
     suppressions: list[Suppression] = Field(default_factory=list)
+    label: str | None = Field(default=None, description="a list item's number as the document shows it ('3.3.1', 'a)'),"
+                                                        " when the reader computes it (Word's automatic numbering)")
 
 
 _ANCHOR_OFFSET = attrgetter("offset")

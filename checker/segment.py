@@ -98,6 +98,26 @@ def clause_key(number: str) -> tuple[str, ...]:
     return tuple(" ".join(p.split()) for p in parts)
 
 
+def clause_path(outer: tuple[str, ...], number: str | None, title: str = "") -> tuple[str, ...]:
+    """The clause numbers of a section numbered ``number`` inside sections numbered ``outer``,
+    as a writer reads them: a number that continues the one before replaces it ("4", "4.2" →
+    "4.2"), another is added ("Bilaga 2", "4.2" → "Bilaga 2", "4.2"); no number adds nothing.
+    A section without a number whose ``title`` starts with a named one ("Bilaga 2
+    Servicenivåer", "§ 5 Avtalstid") is numbered by it."""
+    if not number:
+        found = clause_start(title) if title else None
+        if found is None or found[0][:1].isdigit():
+            return outer
+        number = found[0]
+    if outer and _inside(clause_key(number), clause_key(outer[-1])):
+        return (*outer[:-1], number)
+    return (*outer, number)
+
+
+_CLAUSE_LABEL = re.compile(r"^\d+(?:\.\d+)+$")
+"""A list number that is a clause number ("3.3.1"), not an item's ("1", "a)")."""
+
+
 def _inside(key: tuple[str, ...], outer: tuple[str, ...]) -> bool:
     """Whether clause ``key`` lies inside clause ``outer`` ("4.2.1" inside "4.2" and "4")."""
     return len(outer) < len(key) and key[:len(outer)] == outer
@@ -252,6 +272,8 @@ class DocumentBuilder:
     statements: list[Statement] = field(default_factory=list)
     _open: list[_Open] = field(default_factory=list)
     _labels: dict[int, str] = field(default_factory=dict)  # section index → heading path
+    _clauses: dict[int, tuple[str, ...]] = field(default_factory=dict)  # section index → clause numbers (clause_path)
+    _clause_texts: dict[int, str | None] = field(default_factory=dict)  # the same as shown: "Bilaga 2 › 4.2"
     _pending: list[Suppression] = field(default_factory=list)
     _tables: int = 0
     _table_headers: list[str] = field(default_factory=list)
@@ -348,6 +370,8 @@ class DocumentBuilder:
                                     "location": location})
         self.sections.append(section)
         self._labels[index] = f"{self._labels[parent]} > {section.label}" if parent is not None else section.label
+        self._clauses[index] = clause_path(self._clauses[parent] if parent is not None else (), number, title)
+        self._clause_texts[index] = " › ".join(self._clauses[index]) or None
         stack.append(_Open(index, level, kind, key))
         return index
 
@@ -360,26 +384,36 @@ class DocumentBuilder:
         self._open.clear()
 
     # -- paragraphs and list items
-    def paragraph(self, piece: Piece, kind: str = "paragraph", requirement_id: str | None = None) -> None:
+    def paragraph(self, piece: Piece, kind: str = "paragraph", requirement_id: str | None = None,
+                  label: str | None = None) -> None:
         """A paragraph or list item: one statement per sentence.
 
         Its requirement id is the id its text starts with, else ``requirement_id``: a label the
         reader computed but that is not part of the text (a Word list number such as ``K4.1``).
+        ``label`` is such a list number as the document shows it ("3.3.1", "a)"); a clause
+        number among them ("3.3.1") is the clause of the paragraph's locations.
         """
         if not piece.text.strip():
             return
         if kind == "paragraph":
             self._open_clause(piece)
         block = self._block(kind, piece.anchors[0].location)
+        if label is not None:
+            self.blocks[block].label = label
+            number = label.rstrip(".")
+            if _CLAUSE_LABEL.match(number):
+                clause = clause_path(self._clauses.get(self.current_section, ()) if self._open else (), number)
+                piece = Piece(text=piece.text, anchors=[_anchor(a.offset, _moved(a.location, clause=" › ".join(clause)))
+                                                        for a in piece.anchors])
         found = leading_id(piece.text)
         if found:
             requirement_id = found[0]
         id_source = "leading" if requirement_id else None
         statement_kind = "list_item" if kind == "list_item" else "sentence"
         lead_in = self._lead_in if kind == "list_item" else None
-        section = self._labels[self._open[-1].section] if self._open else None
+        placing = self._placing(piece.anchors[0].location)
         for start, end in split_sentences(piece.text):
-            anchors = _slice_anchors(piece.anchors, start, end, section)
+            anchors = _slice_anchors(piece.anchors, start, end, placing)
             self._statement(statement_kind, piece.text[start:end], block, anchors, requirement_id, id_source, lead_in=lead_in,
                             located=True)
         if kind != "list_item" and piece.text.rstrip().endswith(":"):
@@ -465,15 +499,26 @@ class DocumentBuilder:
             self._lead_in = None  # a list's lead-in reaches only as far as the list
         index = len(self.blocks)
         self.blocks.append(trusted(Block, {"index": index, "kind": kind, "section": self.current_section, "location": location,
-                                           "table": table, "suppressions": self._pending}))
+                                           "table": table, "suppressions": self._pending, "label": None}))
         self._pending = []
         return index
 
-    def _located(self, location: Location, **update: int) -> Location:
-        """``location`` with the current section's heading path, and ``update``."""
-        if self._open:
-            update["section"] = self._labels[self._open[-1].section]
+    def _located(self, location: Location, **update: int | str) -> Location:
+        """``location`` with the current section's heading path, clause number and title, and
+        ``update`` (a clause number the location has already stays)."""
+        update.update(self._placing(location))
         return _moved(location, **update) if update else location
+
+    def _placing(self, location: Location) -> dict[str, str]:
+        """What :meth:`_located` adds to ``location``: the current section's heading path, title
+        and clause number (none outside a section; a clause number the location has stays)."""
+        if not self._open:
+            return {}
+        section = self._open[-1].section
+        placing = {"section": self._labels[section], "heading": self.sections[section].title}
+        if location.clause is None and self._clause_texts[section]:
+            placing["clause"] = self._clause_texts[section]
+        return placing
 
     def _statement(self, kind: str, text: str, block: int, anchors: list[Anchor], requirement_id: str | None,
                    id_source: str | None, table: int | None = None, row: int | None = None, located: bool = False,
@@ -519,10 +564,10 @@ def _nearest_number(sections: list[Section], index: int | None) -> str | None:
     return None
 
 
-def _slice_anchors(anchors: list[Anchor], start: int, end: int, section: str | None = None) -> list[Anchor]:
+def _slice_anchors(anchors: list[Anchor], start: int, end: int, placing: dict[str, str] | None = None) -> list[Anchor]:
     """Anchors for ``text[start:end]`` of a piece, offsets made relative to ``start``; with
-    ``section``, their locations carry that heading path (what :meth:`DocumentBuilder._located`
-    adds), made in the same step rather than copied a second time.
+    ``placing``, their locations carry that heading path, title and clause number (what
+    :meth:`DocumentBuilder._located` adds), made in the same step rather than copied a second time.
 
     Found by bisection (anchors are in offset order): a paragraph of many lines is sliced into
     many sentences, so walking all its anchors for each would be quadratic.
@@ -534,13 +579,13 @@ def _slice_anchors(anchors: list[Anchor], start: int, end: int, section: str | N
         base = anchors[max(after_start - 1, 0)]  # the last anchor at or before start
         following = anchors[after_start:bisect_left(anchors, end, key=_OFFSET)]
     location = base.location
-    if section is not None:
-        location = trusted(Location, {**location.__dict__, "column": location.column + (start - base.offset), "section": section})
+    if placing:
+        location = trusted(Location, {**location.__dict__, "column": location.column + (start - base.offset), **placing})
     elif start != base.offset:
         location = _moved(location, column=location.column + (start - base.offset))
     sliced = [_anchor(0, location)]
     for anchor in following:
-        sliced.append(_anchor(anchor.offset - start, anchor.location if section is None else _moved(anchor.location, section=section)))
+        sliced.append(_anchor(anchor.offset - start, _moved(anchor.location, **placing) if placing else anchor.location))
     return sliced
 
 
@@ -551,7 +596,7 @@ def _slice_anchors(anchors: list[Anchor], start: int, end: int, section: str | N
 def source_location(line: int, column: int) -> Location:
     """``Location(line=line, column=column)`` (lines and columns from 1), made without validation."""
     return trusted(Location, {"line": line, "column": column, "paragraph": None, "page": None, "section": None,
-                              "table": None, "row": None, "cell": None})
+                              "table": None, "row": None, "cell": None, "clause": None, "heading": None})
 
 
 def source_anchor(offset: int, line: int, column: int) -> Anchor:

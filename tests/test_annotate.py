@@ -30,6 +30,7 @@ from checker.engine import check_each
 from checker.document import Document, Statement
 from checker.readers.docx import paragraph_pieces, read_docx, read_word
 from checker.report import Finding
+from checker.reporters.labels import Labels
 from checker.reporters.docx_annotate import AUTHOR, Annotated, annotate, annotate_reading, read_for_annotation, rewrites_of
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -224,11 +225,12 @@ def test_comment_text_is_message_suggestion_and_rule_in_the_documents_language()
     finding = next(f for f in report.findings if f.match == "god kvalitet")
     [(_, author, text, anchored)] = comments_of(annotate(path.read_bytes(), [finding]))
     assert (author, anchored) == ("kravkoll", "god kvalitet")
-    assert text == f"{finding.message}\nFörslag: {finding.suggestion}\nRegel sv-krav/KR001 · Varning"
+    assert text == f"{finding.message}\nFörslag: {finding.suggestion}\nRegel sv-krav/KR001 · Varning · 3 Avtalets omfattning, stycke 13"
     english = EXAMPLES / "en-sow.docx"
     finding = check([english]).findings[-1]
     [(_, _, text, _)] = comments_of(annotate(english.read_bytes(), [finding]))
-    assert text.split("\n")[1:] == [f"Suggestion: {finding.suggestion}", f"Rule {finding.rule} · {finding.severity.capitalize()}"]
+    assert text.split("\n")[1:] == [f"Suggestion: {finding.suggestion}",
+                                     f"Rule {finding.rule} · {finding.severity.capitalize()} · {Labels('en').place(finding.location, 'docx')}"]
 
 
 # ---- a document with everything the reader has a rule for ----------------------------------

@@ -194,9 +194,11 @@ def test_csv_parses_back_to_the_matrix():
         assert parsed["measurable"] == row.measurability
         assert parsed["text"] == " ".join(row.text.split())
         assert [cell.split(" (")[0] for cell in parsed["follow_up"].split("; ") if cell] == [
-            f"line {l.location.line}" for l in row.follow_up]
+            ", ".join(filter(None, (l.location.clause, f"line {l.location.line}"))) for l in row.follow_up]
+        assert parsed["clause"] == (row.location.clause or "") and parsed["place"].endswith(f"line {row.location.line}")
         assert all(f"({l.how}: " in parsed["follow_up"] for l in row.follow_up)
-    assert rows[0]["sanction"] == f"line {VITE_LINE} (id: mentions K2.1)"  # where, how and why
+    assert rows[0]["sanction"] == f"5, line {VITE_LINE} (id: mentions K2.1)"  # where (clause 5 Viten), how and why
+    assert rows[0]["place"] == "2 Tjänstens omfattning, line 10"  # as the writer finds it: clause, heading, line
 
 
 def test_csv_cells_never_start_a_formula():
@@ -224,7 +226,8 @@ def test_md_pipe_table_parses_back():
     assert [row[6] for row in swedish] == ["Komplett", "Inte mätbart", "Inte mätbart", "Sanktion saknas",
                                            "Sanktion saknas", "Uppföljning saknas", "Uppföljning saknas"]
     assert swedish[3][2] == "S1 | Leverantören ska besvara supportärenden inom 4 timmar under kontorstid. | Rapporteras kvartalsvis"
-    assert swedish[0][4] == f"rad {FOLLOW_UP_LINE} (nämner K2.1)"
+    assert swedish[0][1] == "2 Tjänstens omfattning, rad 10"  # the clause and heading, then the line
+    assert swedish[0][4] == f"2, rad {FOLLOW_UP_LINE} (nämner K2.1)"
     assert [row[0] for row in english] == ["R1", "R2", "section 2", "section 4"]
     assert english[1][3].startswith('No: "promptly" cannot be measured')
     assert "✗ Incitament: saknas" in md and "✓ Dispute resolution: present" in md

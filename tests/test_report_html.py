@@ -99,8 +99,8 @@ def test_findings_are_highlighted_explained_and_listed():
     number, described_by, tip_id, tip = match.groups()
     assert described_by == tip_id
     assert "&quot;snabbt&quot; går inte att mäta" in tip and "Förslag:" in tip
-    item = re.search(rf'<li id="f-{number}" class="sev-error">(.*?)</li>', html, re.S)
-    assert item and "K2.2 · rad 12" in item.group(1) and "Ersätt &quot;snabbt&quot;" in item.group(1)
+    item = re.search(rf'<li id="f-{number}" class="sev-error[^"]*">(.*?)</li>', html, re.S)
+    assert item and "K2.2 · 2 Tjänstens omfattning, rad 12" in item.group(1) and "Ersätt &quot;snabbt&quot;" in item.group(1)
     assert "Regel: writer-sv/OMATBART" in item.group(1)
     # ids are unique, and every in-page link has a target
     ids = re.findall(r'\sid="([^"]+)"', html)
@@ -197,3 +197,88 @@ def test_report_command_cannot_write(tmp_path):
     result = CliRunner().invoke(main, ["report", str(SV_DOCUMENT), "-r", str(SV_RULES), "-o", str(target)])
     assert result.exit_code == 2
     assert result.stderr.strip() == f"kravkoll: {target}: cannot write: No such file or directory"
+
+
+MARKUP_DOCUMENT = """# Avtal
+
+## 3 Felhantering
+
+Leverantören ska **alltid** åtgärda fel *snabbt* enligt `rutin` i [bilaga 2](bilaga2.md), 2 * 3 * 4 gånger.
+
+| Prioritet | Åtgärdstid |
+|---|---|
+| P1 | Fel ska åtgärdas snabbt. |
+
+## 4 Support
+
+K4.1 Leverantören ska svara snabbt.
+"""
+
+
+def test_markdown_emphasis_code_and_links_show_as_the_document_shows_them():
+    html = report_of(checked_text(MARKUP_DOCUMENT))
+    paragraph = re.search(r"<p>(<span id=\"s-\d+\">Leverantören ska .*?)</p>", html).group(1)
+    assert "<strong>alltid</strong>" in paragraph and "<code>rutin</code>" in paragraph and "bilaga 2," in paragraph
+    assert "**" not in paragraph and "`" not in paragraph and "](bilaga2.md)" not in paragraph
+    assert "2 * 3 * 4" in paragraph  # a lone asterisk is no markup
+    # the highlight of a match inside emphasis keeps both: the italic inside the highlighted link
+    assert re.search(r'<mark><a href="#f-\d+" aria-describedby="t-\d+"><em>snabbt</em><sup', paragraph)
+
+
+def test_a_table_keeps_its_header_row_as_its_head():
+    html = report_of(checked_text(MARKUP_DOCUMENT))
+    assert '<table class="doc-table"><thead><tr><th scope="col">Prioritet</th><th scope="col">Åtgärdstid</th></tr></thead>' in html
+
+
+def test_findings_are_grouped_by_clause_and_can_be_filtered():
+    result = checked_text(MARKUP_DOCUMENT)
+    html = report_of(result)
+    findings = html[html.index('id="findings"'):html.index('id="matrix"')]
+    groups = re.findall(r'<section class="clause-group"><h3>([^<]*) <span class="count">\((\d+)\)</span></h3>', findings)
+    active = [f for f in result.findings if not f.suppressed]
+    assert [title for title, _ in groups][-2:] == ["3 Felhantering", "4 Support"]
+    assert sum(int(n) for _, n in groups) == len(active)
+    if any(f.location is None for f in active):
+        assert groups[0][0] == "Gäller hela dokumentet"
+    for finding in active:  # each finding under its clause, with classes the filter hides it by
+        assert re.search(rf'<li id="f-\d+" class="sev-{finding.severity} cat-{finding.category} '
+                         rf'rule-{re.escape(finding.rule.replace("/", "-"))}">', findings)
+    for name in ["sev-" + f.severity for f in active] + ["rule-" + f.rule.replace("/", "-") for f in active]:
+        assert f'<input type="checkbox" id="show-{name}" checked>' in findings
+        assert f"#findings:has(#show-{name}:not(:checked)) ol.findings>li.{name}{{display:none}}" in findings
+
+
+def test_a_repeated_suggestion_is_named_not_repeated_on_paper():
+    html = report_of(checked_text(MARKUP_DOCUMENT))
+    repeats = re.findall(r'<p class="finding-fix print-only"><strong>Förslag:</strong> som för nr (\d+)\.</p>', html)
+    first = re.findall(r'<li id="f-(\d+)"[^>]*>(?:(?!</li>).)*<p class="finding-fix">', html, re.S)
+    assert repeats and set(repeats) <= set(first)
+
+
+def test_word_numbers_show_as_numbers(tmp_path):
+    from numbered_contract import numbered_contract
+
+    from checker.engine import check_document
+    from checker.readers import read_bytes
+    from checker.rulecompile import load_ruleset
+
+    result = check_document(read_bytes(numbered_contract(), "avtal.docx", "docx"), [load_ruleset(SV_RULES)])
+    html = report_of(result)
+    assert re.search(r'<li class="numbered( quiet)?"><span class="list-label">3\.3\.1</span> <span id="s-\d+">Leverantören ska åtgärda fel', html)
+    assert re.search(r'<h4 id="s-\d+"( class="quiet")?><span class="list-label">3\.3</span> Felhantering', html)
+    assert "<ul><li>Leverantören ska åtgärda" not in html  # not a bullet
+    assert re.search(r'<a class="chip st-unmeasurable" href="#m-\d+">Inte mätbart</a>', html)  # the number not twice
+
+
+def test_markup_of_a_hostile_statement_is_found_and_shown_in_linear_time():
+    import time
+
+    from checker.reporters.html import _Markup
+
+    text = "`a ` **b** _c_ [d](e) " * 10_000  # 220,000 characters, 50,000 pieces of markup
+    started = time.monotonic()
+    markup = _Markup.of(text)
+    shown = markup.render(text, 0, len(text)) + "".join(markup.render(text, k, k + 50) for k in range(0, len(text), 200))
+    assert time.monotonic() - started < 60  # a generous bound: pairing every piece with every other took hours
+    assert shown.count("<code>a </code>") >= 10_000 and shown.count("<strong>b</strong>") >= 10_000
+    assert "`" not in shown and "**" not in shown and "](e)" not in shown

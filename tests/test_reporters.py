@@ -45,7 +45,7 @@ def test_github_escapes_data_and_properties() -> None:
 def test_github_annotation_has_no_line_for_a_whole_document_finding() -> None:
     report = report_of(finding(location=None, text=None, match=None, severity="info"))
     assert renderer("github")(report, RenderOptions()) == \
-        '::notice file=avtal.docx,title=[sv-avtal/OMATBART] Kravet går inte att följa upp::"snabbt" går inte att mäta.\n'
+        '::notice file=avtal.docx,title=[sv-avtal/OMATBART] Kravet går inte att följa upp::"snabbt" går inte att mäta.%0AVar: hela dokumentet\n'
 
 
 def test_junit_replaces_characters_xml_cannot_hold() -> None:

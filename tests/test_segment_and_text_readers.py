@@ -238,7 +238,7 @@ def test_markdown_structure_statements_and_locations() -> None:
     assert [(s.title, s.number, s.level, s.parent) for s in document.sections] == [("Drift", "4", 1, None), ("Inledande text", None, 1, None)]
     second_sentence = document.statements[3]
     assert second_sentence.location_at(second_sentence.text.index("leverantören")).model_dump(exclude_none=True) == {
-        "line": 10, "column": 4, "section": "Inledande text",
+        "line": 10, "column": 4, "section": "Inledande text", "heading": "Inledande text",
     }
     assert document.language == "sv" and document.format == "md"
 

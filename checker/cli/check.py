@@ -17,7 +17,7 @@ from ..readers.formats import FORMAT_NAMES
 from ..reporters import FORMATS
 from .common import _error, _note, _write, expand_inputs, input_files, refuse_unsafe_targets, rule_problems, selector_problems, stop_on_rule_problems
 from .group import main
-from .options import RulesetSelection, _debug, debug_option, ruleset_options, warn
+from .options import RulesetSelection, _debug, debug_option, ruleset_options, ui_lang_option, ui_language, warn
 
 if TYPE_CHECKING:  # the modules behind these load on first use, so that --help starts fast
     from ..config import Config
@@ -94,7 +94,9 @@ def progress(count: int, enabled: bool) -> Iterator[Callable[[], None] | None]:
     if not enabled or count < 2 or not sys.stderr.isatty():
         yield None
         return
-    with click.progressbar(length=count, label="Checking", file=sys.stderr, show_pos=True) as bar:
+    from ..reporters.labels import Labels  # noqa: PLC0415
+
+    with click.progressbar(length=count, label=Labels(ui_language())("cli.progress"), file=sys.stderr, show_pos=True) as bar:
         yield lambda: bar.update(1)
 
 
@@ -149,6 +151,7 @@ def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options
 @click.option("--no-ignore", is_flag=True,
               help="In folders, also check what .gitignore ignores, node_modules, virtual environments and licence files.")
 @click.option("--color/--no-color", default=None, help="Colour the text output.  [default: on a terminal, unless NO_COLOR is set]")
+@ui_lang_option
 @debug_option
 def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: str | None,
           format_or_outputs: list[tuple[str, str | None]], output: str | None, extra_outputs: list[tuple[str, str]],
@@ -226,7 +229,9 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
         _note(f"wrote {count} finding{'s' if count != 1 else ''} to the baseline {write_baseline}")
     if known_baseline is not None:
         report = new_findings(report, known_baseline)
-    options = RenderOptions(quiet=quiet, rulesets=tuple(used), config=config)
+    unreadable = len(problems) + report.summary.unreadable
+    code = exit_code(report, "never" if write_baseline else config.fail_on, unreadable)
+    options = RenderOptions(quiet=quiet, rulesets=tuple(used), config=config, ui_language=ui_language(), exit_code=code)
     if statistics:
         from ..reporters.statistics import render_json, render_text  # noqa: PLC0415
 
@@ -234,8 +239,7 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
         write_outputs(report, extra_outputs, options, False, inputs)
     else:
         write_outputs(report, [(output_format, output), *extra_outputs], options, use_color(color), inputs)
-    unreadable = len(problems) + report.summary.unreadable
-    sys.exit(exit_code(report, "never" if write_baseline else config.fail_on, unreadable))
+    sys.exit(code)
 
 
 def exit_code(report: Report, fail_on: str, unreadable: int) -> int:

@@ -121,6 +121,27 @@ debug_option = click.option("--debug", is_flag=True, expose_value=False, callbac
 """``--debug`` for every command (and the group): tracebacks of unexpected errors."""
 
 
+def _ui_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value:
+        ctx.find_root().meta["ui_language"] = value
+    return value
+
+
+ui_lang_option = click.option(
+    "--ui-lang", type=click.Choice(["sv", "en"]), expose_value=False, callback=_ui_lang,
+    help="Language of kravkoll's own words: the summary line and the progress bar (what is said about a document "
+         "follows the document's language).  [default: from LC_ALL, LC_MESSAGES or LANG; sv_* is Swedish, else English]")
+"""``--ui-lang`` for a command that prints a summary (see :func:`ui_language`)."""
+
+
+def ui_language() -> str:
+    """The language of the command line's own words: ``--ui-lang``, else the locale's."""
+    from ..reporters.labels import ui_language as from_locale  # noqa: PLC0415 - keeps --help fast
+
+    context = click.get_current_context(silent=True)
+    return from_locale(context.find_root().meta.get("ui_language") if context is not None else None)
+
+
 _OPTIONS = (
     click.option("--ruleset", "-r", "rulesets", multiple=True, metavar="NAME|PATH",
                  help="Ruleset to run (repeatable). Default: the configuration's, else the shipped rulesets of each document's language."),

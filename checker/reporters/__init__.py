@@ -31,6 +31,8 @@ class RenderOptions:
     quiet: bool = False
     rulesets: tuple[Ruleset, ...] = ()  # compiled rulesets used, for formats that describe every rule
     config: Config = field(default_factory=_default_config)  # selection, severity overrides and fail-on of the run
+    ui_language: str = "en"  # the language of the command line's own words (the text format's summary)
+    exit_code: int | None = None  # what the command exits with, for the text format to explain; None: says nothing
 
 
 FORMATS: dict[str, str] = {

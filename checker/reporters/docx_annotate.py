@@ -163,11 +163,14 @@ def annotate_reading(reading: WordReading, findings: Iterable[Finding], *, langu
 
 
 def comment_text(finding: Finding, labels: Labels) -> str:
-    """The comment of a finding: its message, its suggestion and its rule, one paragraph each."""
+    """The comment of a finding: its message, its suggestion, and its rule, severity and place
+    ("3.3.1 Felhantering, stycke 13": the clause as Word shows it, for the comments listed in
+    Word's review pane or printed), one paragraph each."""
     lines = [finding.message]
     if finding.suggestion:
         lines.append(f"{labels('finding.suggestion')} {finding.suggestion}")
-    lines.append(f"{labels('finding.rule')} {finding.rule} · {labels('severity.' + finding.severity)}")
+    lines.append(f"{labels('finding.rule')} {finding.rule} · {labels('severity.' + finding.severity)} · "
+                 f"{labels.place(finding.location, 'docx')}")
     return "\n".join(" ".join(line.split()) for line in lines)
 
 

@@ -4,8 +4,9 @@ not be read are ``::error`` lines on the file."""
 
 from __future__ import annotations
 
-from ..report import Finding, Report
+from ..report import FileReport, Finding, Report
 from . import RenderOptions, relative_path
+from .labels import finding_place
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -26,9 +27,9 @@ def command(name: str, message: str, **properties: str | int | None) -> str:
     return f"::{name} {shown}::{escape_data(message)}" if shown else f"::{name}::{escape_data(message)}"
 
 
-def annotation(finding: Finding) -> str:
+def annotation(finding: Finding, file: FileReport | None = None) -> str:
     location = finding.location
-    message = finding.message if not finding.suggestion else f"{finding.message}\n{finding.suggestion}"
+    message = "\n".join(filter(None, (finding.message, finding_place(finding, file), finding.suggestion)))
     return command(
         COMMANDS[finding.severity],
         message,
@@ -42,5 +43,6 @@ def annotation(finding: Finding) -> str:
 def render(report: Report, options: RenderOptions) -> str:
     lines = [command("error", file.error, file=relative_path(file.path), title="kravkoll: could not read the file")
              for file in report.files if file.error]
-    lines.extend(annotation(f) for f in report.active())
+    files = {file.path: file for file in report.files}
+    lines.extend(annotation(f, files.get(f.file)) for f in report.active())
     return "".join(line + "\n" for line in lines)

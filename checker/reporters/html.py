@@ -17,6 +17,8 @@ was given on the command line.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -25,7 +27,7 @@ from .. import __version__
 from ..document import Document, Statement
 from ..engine import DocumentResult
 from ..report import BALANCE_ELEMENTS, Finding, Link, Matrix, MatrixDocument, Scorecard, TraceRow
-from .labels import Labels, link_reason, shorten
+from .labels import Labels, clause_heading, link_reason, shorten
 
 LINKS_SHOWN = 3
 """Follow-up and sanction links shown per matrix cell before "and N more"."""
@@ -85,12 +87,24 @@ ol.findings>li.sev-info{border-left-color:var(--info)}
 .badge.sev-warning{background:var(--warn)}
 .badge.sev-info{background:var(--info)}
 .finding-where{color:var(--muted);font-size:.9rem;margin:0}
+.print-only{display:none}
+.filters{margin:0 0 1rem}
+.filters summary{cursor:pointer;font-weight:600}
+.filter-form{display:flex;flex-wrap:wrap;gap:.5rem 1rem;margin:.5rem 0 0}
+.filter-form fieldset{border:1px solid var(--line);border-radius:6px;margin:0;padding:.3rem .6rem;min-width:0;max-width:100%}
+.filter-form legend{font-weight:600;font-size:.9rem;padding:0 .2rem}
+.filter-form label{display:inline-block;margin:0 .8rem .15rem 0;font-size:.9rem;overflow-wrap:anywhere}
+.clause-group h3{margin:1rem 0 .5rem;overflow-wrap:anywhere}
+.clause-group .count{color:var(--muted);font-weight:400}
+.doc li.numbered{list-style:none;margin-left:-1.1rem}
+.list-label{font-variant-numeric:tabular-nums;font-weight:600;margin-right:.35rem}
+.doc-table thead th{background:#eef1f4}
 blockquote{margin:.4rem 0;padding:.25rem .75rem;border-left:3px solid var(--line);background:var(--paper)}
 .finding-msg{margin:.25rem 0}
 .finding-fix{margin:.25rem 0}
 .finding-rule{margin:.25rem 0 0;font-size:.85rem;color:var(--muted)}
 .doc h3,.doc h4,.doc h5,.doc h6{margin:1.25rem 0 .4rem}
-.doc p,.doc li{max-width:48rem}
+.doc p,.doc li{max-width:58rem}
 .hl{position:relative}
 .hl mark{color:inherit;padding:0 .1rem;border-radius:2px}
 .hl a{color:inherit;text-decoration:none}
@@ -146,7 +160,8 @@ section.card{padding:.9rem .8rem}
 @media print{
 body{background:#fff;font-size:10pt;line-height:1.35}
 header.page,main,footer.page{max-width:none;padding:0}
-nav.toc,.skip,.tip{display:none !important}
+nav.toc,.skip,.tip,.filters{display:none !important}
+.clause-group h3{font-size:10pt;margin:.5rem 0 .2rem;break-after:avoid}
 section.card{border:none;padding:0;margin:0;break-inside:auto}
 section.card+section.card{break-before:page}
 .hl mark,.badge,.flag,.tile,.bar span,.chip{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -156,11 +171,13 @@ h1{font-size:15pt}
 h2{font-size:13pt;margin:0 0 .4rem}
 .doc{font-size:9pt}
 .matrix{font-size:7pt;line-height:1.2}
-.c-id{width:7%}.c-where{width:8%}.c-text{width:30%}.c-measurable{width:10%}.c-follow_up{width:16%}.c-sanction{width:16%}.c-status{width:13%}
-.matrix .chip{padding:0 .25rem}
+.c-id{width:7%}.c-where{width:12%}.c-text{width:30%}.c-measurable{width:8%}.c-follow_up{width:16%}.c-sanction{width:16%}.c-status{width:11%}
+.matrix .chip{padding:0;border:none;font-size:6.5pt}
+.matrix ul{display:none}
+.matrix .print-only{display:inline}
 .matrix th,.matrix td{padding:.05rem .2rem}
 .matrix .why{display:none}
-.matrix .linked{font-size:6.5pt}
+.matrix .linked{display:none}
 .matrix tr{break-inside:avoid}
 .matrix thead{display:table-header-group}
 ol.findings{font-size:8.5pt;line-height:1.25}
@@ -168,18 +185,42 @@ ol.findings>li{margin:0 0 .3rem;padding:.15rem .5rem;break-inside:avoid}
 ol.findings blockquote{margin:.15rem 0;padding:.05rem .5rem}
 .finding-msg,.finding-fix{margin:.1rem 0}
 .finding-rule{margin:0}
-.tiles{grid-template-columns:repeat(3,1fr);gap:.4rem}
-.scores{gap:.5rem}
+.finding-where,.finding-rule{font-size:7pt}
+.finding-rule .ref,.finding-rule .show,.finding-fix.repeat{display:none}
+.finding-fix.print-only{display:inline}
+ol.findings .badge{font-size:7pt;padding:0 .2rem;margin-right:.2rem}
+ol.findings .num{min-width:0;margin-right:.2rem}
+ol.findings>li>p{display:inline;margin:0}
+ol.findings>li>p+p::before{content:" "}
+.finding-where::before{content:"· "}
+.finding-rule::before{content:"(" !important}
+.finding-rule::after{content:")"}
+.doc .quiet,.doc>.help,ol.findings blockquote{display:none}
+.doc-table{font-size:8pt}
+.doc-table th,.doc-table td{padding:.05rem .25rem;overflow-wrap:break-word}
+.tiles{grid-template-columns:repeat(5,1fr);gap:.3rem;font-size:8pt}
+.tile{padding:.2rem .5rem}
+.tile .help{display:none}
+ol.findings{columns:2;column-gap:1.2rem}
+.clause-group{break-inside:auto}
+.scores{grid-template-columns:repeat(4,1fr);gap:.5rem}
+.score{padding:.3rem .6rem}
+.score .big{font-size:16pt}
 }
 """
 
 # Escape closes an open explanation (WCAG 1.4.13); it opens again on the next focus or hover.
+# The filter works without script (CSS); the script only hides a clause's heading when the
+# filter leaves none of its findings.
 _SCRIPT = """
 (function(){var root=document.documentElement,last=null;
 document.addEventListener("keydown",function(e){if(e.key==="Escape"){root.classList.add("tips-off");}});
 document.addEventListener("focusin",function(){root.classList.remove("tips-off");});
 document.addEventListener("mouseover",function(e){var h=e.target.closest?e.target.closest(".hl"):null;
-if(h!==last){last=h;root.classList.remove("tips-off");}});})();
+if(h!==last){last=h;root.classList.remove("tips-off");}});
+document.addEventListener("change",function(e){if(!e.target.closest||!e.target.closest(".filter-form")){return;}
+document.querySelectorAll(".clause-group").forEach(function(g){g.hidden=!Array.prototype.some.call(
+g.querySelectorAll("ol.findings>li"),function(li){return getComputedStyle(li).display!=="none";});});});})();
 """
 
 
@@ -245,13 +286,13 @@ def tiles_html(doc: MatrixDocument, labels: Labels, anchors: dict[str, str] | No
         if present and element is not None:
             places = []
             for location in element.locations[:LINKS_SHOWN]:
-                place = esc(labels.where(location, doc.format))
+                place = esc(labels.short_place(location, doc.format))
                 target = anchors.get(location.model_dump_json()) if anchors else None
                 places.append(f'<a href="#{target}">{place}</a>' if target else place)
             more = len(element.locations) - LINKS_SHOWN
             if more > 0:
                 places.append(esc(labels("more", n=more)))
-            where = f'<span class="where">{", ".join(places)}</span>'
+            where = f'<span class="where">{"; ".join(places)}</span>'
         icon = "✓" if present else "✗"
         items.append(
             f'<li class="tile {state}" data-element="{key}"><span class="name">{esc(labels("balance." + key))}</span>'
@@ -262,7 +303,7 @@ def tiles_html(doc: MatrixDocument, labels: Labels, anchors: dict[str, str] | No
 
 
 def _link_html(link: Link, row: TraceRow, labels: Labels, fmt: str | None, in_report: bool) -> str:
-    place = esc(labels.where(link.location, fmt))
+    place = esc(labels.short_place(link.location, fmt))
     if in_report:
         place = f'<a href="#s-{link.statement}">{place}</a>'
     how = link_reason(link, row.requirement_id, labels)
@@ -276,7 +317,12 @@ def _links_cell(links: list[Link], row: TraceRow, labels: Labels, fmt: str | Non
     shown = [_link_html(link, row, labels, fmt, in_report) for link in links[:LINKS_SHOWN]]
     if len(links) > LINKS_SHOWN:
         shown.append(f"<li>{esc(labels('more', n=len(links) - LINKS_SHOWN))}</li>")
-    return f'<td class="links"><ul>{"".join(shown)}</ul></td>'
+    # On paper, the closest link alone and how many more: a matrix of a long document stays short.
+    first = links[0]
+    printed = f"{labels.short_place(first.location, fmt)} ({shorten(link_reason(first, row.requirement_id, labels), 40)})"
+    if len(links) > 1:
+        printed += " " + labels("more", n=len(links) - 1)
+    return f'<td class="links"><ul>{"".join(shown)}</ul><span class="print-only">{esc(printed)}</span></td>'
 
 
 MATRIX_COLUMNS = ("id", "where", "text", "measurable", "follow_up", "sanction", "status")
@@ -302,7 +348,7 @@ def matrix_table(doc: MatrixDocument, labels: Labels, in_report: bool = False) -
         cells = (
             f'<td class="id{" from-heading" if row.id_source == "heading" else ""}">'
             f"{esc(labels.requirement_id(row.requirement_id, row.id_source))}</td>",
-            f'<td class="where">{esc(labels.where(row.location, doc.format))}</td>', f'<td class="text">{text}</td>',
+            f'<td class="where">{esc(labels.place(row.location, doc.format))}</td>', f'<td class="text">{text}</td>',
             f"<td>{measurable}</td>",
             _links_cell(row.follow_up, row, labels, doc.format, in_report),
             _links_cell(row.sanction, row, labels, doc.format, in_report),
@@ -359,6 +405,7 @@ class _Text:
     numbered: dict[int, Finding]
     marks: dict[int, list[_Mark]] = field(default_factory=dict)  # statement → merged spans
     flags: dict[int, list[int]] = field(default_factory=dict)  # statement → findings without a span
+    markups: dict[int, _Markup] = field(default_factory=dict)  # statement → its inline markup, found once
     tips: int = 0
 
     def __post_init__(self) -> None:
@@ -399,24 +446,28 @@ class _Text:
         return min((self.numbered[n].severity for n in numbers), key=order.__getitem__)
 
     def segment(self, statement: Statement, start: int, end: int) -> str:
-        """The text of ``statement`` from ``start`` to ``end`` with its highlights."""
+        """The text of ``statement`` from ``start`` to ``end`` with its highlights (and, in a
+        Markdown document, its bold, italic and code shown as such, their markup left out)."""
         text = statement.text
+        markup = self.markups.get(statement.index)
+        if markup is None:
+            markup = self.markups[statement.index] = _Markup.of(text) if self.document.format == "md" else _PLAIN
         out: list[str] = []
         position = start
         for mark in self.marks.get(statement.index, []):
             mark_start, mark_end = max(mark.start, start), min(mark.end, end)
             if mark_start >= mark_end:
                 continue
-            out.append(esc(text[position:mark_start]))
+            out.append(markup.render(text, position, mark_start))
             tip_id, tip = self.tip(mark.findings)
             numbers = ",".join(str(n) for n in mark.findings)
             out.append(
                 f'<span class="hl sev-{self._severity(mark.findings)}"><mark>'
-                f'<a href="#f-{mark.findings[0]}" aria-describedby="{tip_id}">{esc(text[mark_start:mark_end])}'
+                f'<a href="#f-{mark.findings[0]}" aria-describedby="{tip_id}">{markup.render(text, mark_start, mark_end)}'
                 f'<sup class="fn">{numbers}</sup></a></mark>{tip}</span>'
             )
             position = mark_end
-        out.append(esc(text[position:end]))
+        out.append(markup.render(text, position, end))
         return "".join(out)
 
     def after(self, statement: Statement, rows: dict[int, TraceRow]) -> str:
@@ -429,9 +480,105 @@ class _Text:
                        f'{number}<span class="sr"> {esc(self.labels("severity." + severity))}</span></a>{tip}</span>')
         row = rows.get(statement.index)
         if row is not None:
-            name = f"{row.requirement_id} · " if row.requirement_id and statement.id_source != "heading" else ""
+            label = self.document.blocks[statement.block].label  # Word's number, shown before the text already
+            named = row.requirement_id and statement.id_source != "heading" and row.requirement_id != (label or "").rstrip(".")
+            name = f"{row.requirement_id} · " if named else ""
             out.append(f'<a class="chip st-{row.status}" href="#m-{row.statement}">{esc(name)}{esc(self.labels("status." + row.status))}</a>')
         return "".join(out)
+
+
+_DELIMITER = re.compile(r"\*\*|__|\*|_|`|\[|\]\([^)\s]*\)")
+
+
+@dataclass
+class _Markup:
+    """A Markdown statement's inline markup: the characters that are markup (delimiters, a link's
+    target), to leave out, and the spans shown bold, italic or as code — as ``runs``, stretches
+    of the text that are all hidden or all styled alike. Found by one scan that pairs delimiters
+    left to right, and rendered by bisection into the runs: linear, whatever the text."""
+
+    runs: list[tuple[int, int, bool, tuple[str, ...]]] = field(default_factory=list)  # (start, end, hidden, tags)
+    starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, text: str) -> _Markup:
+        hidden: list[tuple[int, int]] = []
+        styled: list[tuple[int, int, str]] = []
+
+        def pair(opening: int, inner: int, close: int, end: int, tag: str) -> None:
+            if close > inner:
+                hidden.extend(((opening, inner), (close, end)))
+                styled.append((inner, close, tag))
+
+        open_at: dict[str, tuple[int, int]] = {}  # delimiter → (where it starts, where it ends)
+        code: tuple[int, int] | None = None  # inside a code span: where its backtick stands
+        for found in _DELIMITER.finditer(text):
+            token, start, end = found.group(), found.start(), found.end()
+            if code is not None:
+                if token == "`":
+                    pair(code[0], code[1], start, end, "code")
+                    code = None
+                continue
+            if token == "`":
+                code = (start, end)
+            elif token == "[":
+                open_at["["] = (start, end)
+            elif token.startswith("]("):
+                if "[" in open_at:
+                    hidden.extend((open_at.pop("["), (start, end)))
+            else:
+                before = text[start - 1] if start else " "
+                after = text[end] if end < len(text) else " "
+                if token in open_at:
+                    if not before.isspace() and not (token[0] == "_" and after.isalnum()):
+                        opening, inner = open_at.pop(token)
+                        pair(opening, inner, start, end, "strong" if len(token) == 2 else "em")
+                elif not after.isspace() and not (token[0] == "_" and before.isalnum()):
+                    open_at[token] = (start, end)
+        return cls._swept(len(text), hidden, styled) if hidden else cls()
+
+    @classmethod
+    def _swept(cls, length: int, hidden: list[tuple[int, int]], styled: list[tuple[int, int, str]]) -> _Markup:
+        events = sorted([(a, 1, "") for a, _ in hidden] + [(b, -1, "") for _, b in hidden]
+                        + [(a, 1, tag) for a, _, tag in styled] + [(b, -1, tag) for _, b, tag in styled])
+        markup, depth, tags, position = cls(), 0, {"strong": 0, "em": 0, "code": 0}, 0
+        for at, step, tag in [*events, (length, 0, "")]:
+            if at > position:
+                markup.runs.append((position, at, depth > 0, tuple(t for t, n in tags.items() if n > 0)))
+                markup.starts.append(position)
+                position = at
+            if tag:
+                tags[tag] += step
+            else:
+                depth += step
+        return markup
+
+    def render(self, text: str, start: int, end: int) -> str:
+        """``text[start:end]`` escaped, its markup left out and its styled spans in tags."""
+        if not self.runs:
+            return esc(text[start:end])
+        out = []
+        runs = self.runs
+        for k in range(max(bisect_right(self.starts, start) - 1, 0), len(runs)):  # no slice: no copy of the rest
+            run_start, run_end, hidden, tags = runs[k]
+            if run_start >= end:
+                break
+            a, b = max(run_start, start), min(run_end, end)
+            if a >= b or hidden:
+                continue
+            piece = esc(text[a:b])
+            for tag in reversed(tags):
+                piece = f"<{tag}>{piece}</{tag}>"
+            out.append(piece)
+        return "".join(out)
+
+
+_PLAIN = _Markup()
+
+
+def _rendered(text: str, fmt: str | None) -> str:
+    """Text of a document escaped, and in Markdown with its inline markup shown as such."""
+    return _Markup.of(text).render(text, 0, len(text)) if fmt == "md" else esc(text)
 
 
 def _span(statement: Statement, finding: Finding) -> tuple[int, int] | None:
@@ -461,9 +608,19 @@ def _cells(statement: Statement) -> list[tuple[int, int, int]]:
 
 
 def _document_html(document: Document, text: _Text, rows: dict[int, TraceRow]) -> str:
+    """The document's text under its headings. What holds no finding (a paragraph, a list item,
+    a table row, the heading of a part without findings) is marked ``quiet``: a printout leaves
+    it out, so that a long document prints as the places that need work."""
     by_block: dict[int, list[Statement]] = {}
     for statement in document.statements:
         by_block.setdefault(statement.block, []).append(statement)
+    flagged = set(text.marks) | set(text.flags)
+    noted: set[int] = set()  # the sections with a finding in them or below them
+    for i in flagged:
+        section = document.statements[i].section
+        while section is not None and section not in noted:  # each section once: linear however deep
+            noted.add(section)
+            section = document.sections[section].parent
     out: list[str] = []
     open_list = False
     for block in document.blocks:
@@ -477,29 +634,45 @@ def _document_html(document: Document, text: _Text, rows: dict[int, TraceRow]) -
             statement = statements[0]
             level = document.sections[statement.section].level if statement.section is not None else 1
             tag = f"h{min(level + 2, 6)}"
-            out.append(f'<{tag} id="s-{statement.index}">{text.segment(statement, 0, len(statement.text))}'
+            number = document.sections[statement.section].number if statement.section is not None else None
+            shown = f'<span class="list-label">{esc(number)}</span> ' if number and not statement.text.lstrip().startswith(number) else ""
+            quiet = "" if statement.section in noted else ' class="quiet"'
+            out.append(f'<{tag} id="s-{statement.index}"{quiet}>{shown}{text.segment(statement, 0, len(statement.text))}'
                        f"{text.after(statement, rows)}</{tag}>")
         elif block.kind == "table":
-            out.append(_table_html(statements, text, rows))
+            header = document.table_headers[block.table - 1] if block.table and block.table <= len(document.table_headers) else ""
+            out.append(_table_html(statements, text, rows, header, document.format, flagged))
         else:
             sentences = " ".join(
                 f'<span id="s-{s.index}">{text.segment(s, 0, len(s.text))}{text.after(s, rows)}</span>' for s in statements
             )
+            classes = " ".join(filter(None, ("numbered" if block.label and block.kind == "list_item" else "",
+                                             "" if any(s.index in flagged for s in statements) else "quiet")))
+            attribute = f' class="{classes}"' if classes else ""
             if block.kind == "list_item":
                 if not open_list:
                     out.append("<ul>")
                     open_list = True
-                out.append(f"<li>{sentences}</li>")
+                label = f'<span class="list-label">{esc(block.label)}</span> ' if block.label else ""  # Word's own number
+                out.append(f"<li{attribute}>{label}{sentences}</li>")
             else:
-                out.append(f"<p>{sentences}</p>")
+                out.append(f"<p{attribute}>{sentences}</p>")
     if open_list:
         out.append("</ul>")
     return "\n".join(out) + "\n"
 
 
-def _table_html(statements: list[Statement], text: _Text, rows: dict[int, TraceRow]) -> str:
+def _table_html(statements: list[Statement], text: _Text, rows: dict[int, TraceRow], header: str = "",
+                fmt: str | None = None, flagged: set[int] | None = None) -> str:
+    """A table of the document, its header row (its column labels) first when it has one."""
     cells = {s.index: _cells(s) for s in statements}
     width = max(cell for found in cells.values() for cell, _, _ in found)
+    head = ""
+    if header:
+        labels = header.split(" | ")
+        ths = ([f'<th scope="col">{_rendered(label, fmt)}</th>' for label in labels] if len(labels) == width
+               else [f'<th scope="col" colspan="{width}">{_rendered(header, fmt)}</th>'])  # columns not known: one cell
+        head = f'<thead><tr>{"".join(ths)}</tr></thead>'
     body = []
     for statement in statements:
         by_number = {cell: (start, end) for cell, start, end in cells[statement.index]}
@@ -512,22 +685,25 @@ def _table_html(statements: list[Statement], text: _Text, rows: dict[int, TraceR
             if number == last:
                 content += text.after(statement, rows)
             tds.append(f"<td>{content}</td>")
-        body.append(f'<tr id="s-{statement.index}">{"".join(tds)}</tr>')
+        quiet = "" if flagged is None or statement.index in flagged else ' class="quiet"'
+        body.append(f'<tr id="s-{statement.index}"{quiet}>{"".join(tds)}</tr>')
     # No scrolling wrapper here: it would clip the explanations of highlights in the cells.
-    return '<table class="doc-table"><tbody>\n' + "\n".join(body) + "\n</tbody></table>"
+    quiet = "" if flagged is None or any(s.index in flagged for s in statements) else " quiet"
+    return f'<table class="doc-table{quiet}">{head}<tbody>\n' + "\n".join(body) + "\n</tbody></table>"
 
 
-def _finding_html(number: int, finding: Finding, document: Document, labels: Labels) -> str:
+def _finding_html(number: int, finding: Finding, document: Document, labels: Labels, same_fix: int | None = None) -> str:
+    """One finding of the list; ``same_fix`` is the number of an earlier finding with the same
+    suggestion, which a printout names instead of repeating it."""
     severity = esc(labels("severity." + finding.severity))
     head = (f'<p class="finding-head"><span class="num">{number}.</span><span class="badge sev-{finding.severity}">{severity}</span>'
             f"{esc(finding.title)}</p>")
     if finding.location is not None:
-        where = labels.where(finding.location, document.format)
+        where = labels.place(finding.location, document.format)
         statement = document.statements[finding.statement] if finding.statement is not None else None
-        if finding.requirement_id and statement is not None and statement.id_source != "heading":
+        if finding.requirement_id and statement is not None and statement.id_source not in ("heading", None) \
+                and finding.requirement_id != finding.location.clause:
             where = f"{finding.requirement_id} · {where}"
-        if finding.location.section:
-            where += f" · {finding.location.section}"
     else:
         where = labels("findings.document")
     parts = [head, f'<p class="finding-where">{esc(where)}</p>']
@@ -540,13 +716,19 @@ def _finding_html(number: int, finding: Finding, document: Document, labels: Lab
         parts.append(f"<blockquote>{quoted}</blockquote>")
     parts.append(f'<p class="finding-msg">{esc(finding.message)}</p>')
     if finding.suggestion:
-        parts.append(f'<p class="finding-fix"><strong>{esc(labels("finding.suggestion"))}</strong> {esc(finding.suggestion)}</p>')
-    rule = f"{labels('finding.rule')}: {finding.rule}"
-    if finding.reference:
-        rule += f" · {labels('finding.reference')}: {finding.reference}"
-    show = f' · <a href="#s-{finding.statement}">{esc(labels("finding.show"))}</a>' if finding.statement is not None else ""
-    parts.append(f'<p class="finding-rule">{esc(rule)}{show}</p>')
-    return f'<li id="f-{number}" class="sev-{finding.severity}">{"".join(parts)}</li>'
+        repeat = " repeat" if same_fix is not None else ""
+        parts.append(f'<p class="finding-fix{repeat}"><strong>{esc(labels("finding.suggestion"))}</strong> {esc(finding.suggestion)}</p>')
+        if same_fix is not None:
+            parts.append(f'<p class="finding-fix print-only"><strong>{esc(labels("finding.suggestion"))}</strong> '
+                         f'{esc(labels("finding.same_fix", n=same_fix))}</p>')
+    rule = esc(f"{labels('finding.rule')}: {finding.rule}")
+    if finding.reference:  # left out in print, as the link to the text
+        rule += f'<span class="ref"> · {esc(labels("finding.reference"))}: {esc(finding.reference)}</span>'
+    show = (f'<span class="show"> · <a href="#s-{finding.statement}">{esc(labels("finding.show"))}</a></span>'
+            if finding.statement is not None else "")
+    parts.append(f'<p class="finding-rule">{rule}{show}</p>')
+    return (f'<li id="f-{number}" class="sev-{finding.severity} {_filter_class("cat", finding.category)} '
+            f'{_filter_class("rule", finding.rule)}">{"".join(parts)}</li>')
 
 
 def _counts(findings: list[Finding], labels: Labels) -> str:
@@ -575,12 +757,55 @@ def _overview(doc: MatrixDocument, numbered: dict[int, Finding], labels: Labels,
     return "".join(parts)
 
 
+def _filter_class(kind: str, value: str) -> str:
+    """A class name for a filter value ("rule-sv-krav-KR001"): letters, digits and hyphens only."""
+    return f"{kind}-" + re.sub(r"[^A-Za-z0-9-]", "-", value)
+
+
+def _filters(findings: list[Finding], labels: Labels) -> str:
+    """Tick boxes that show or hide the findings of a severity, a category or a rule, and the
+    style rules that do it (no script: CSS ``:has()``; printing prints what is shown)."""
+    groups = (
+        ("severity", [(f"sev-{s}", labels("severity." + s)) for s in ("error", "warning", "info")
+                      if any(f.severity == s for f in findings)]),
+        ("category", [(_filter_class("cat", c), labels("category." + c)) for c in sorted({f.category for f in findings})]),
+        ("rule", [(_filter_class("rule", r), r) for r in sorted({f.rule for f in findings})]),
+    )
+    boxes, rules = [], []
+    for key, values in groups:
+        ticks = "".join(f'<label><input type="checkbox" id="show-{name}" checked> {esc(title)}</label>' for name, title in values)
+        boxes.append(f'<fieldset class="filter-{key}"><legend>{esc(labels("filter." + key))}</legend>{ticks}</fieldset>')
+        rules.extend(f"#findings:has(#show-{name}:not(:checked)) ol.findings>li.{name}{{display:none}}" for name, _ in values)
+    return (f'<style>{"".join(rules)}</style>\n<details class="filters"><summary>{esc(labels("filter.title"))}</summary>'
+            f'<form class="filter-form" aria-label="{esc(labels("filter.title"))}">{"".join(boxes)}</form></details>\n')
+
+
+def _by_clause(numbered: dict[int, Finding], document: Document, labels: Labels) -> list[tuple[str, list[int]]]:
+    """The findings' numbers grouped by the clause they stand in ("3.3 Felhantering"), in the
+    document's order; those about the whole document first."""
+    groups: dict[str, list[int]] = {}
+    for number, finding in numbered.items():
+        if finding.location is None:
+            title = labels("findings.document")
+        else:
+            title = clause_heading(finding.location) or labels("findings.preamble")
+        groups.setdefault(title, []).append(number)
+    return sorted(groups.items(), key=lambda item: (numbered[item[1][0]].location is not None, item[1][0]))
+
+
 def _findings_list(numbered: dict[int, Finding], suppressed: int, document: Document, labels: Labels) -> str:
     parts = []
     if numbered:
-        parts.append('<ol class="findings">\n')
-        parts.extend(_finding_html(n, f, document, labels) + "\n" for n, f in numbered.items())
-        parts.append("</ol>\n")
+        parts.append(_filters(list(numbered.values()), labels))
+        first_with: dict[str, int] = {}  # suggestion → the first finding that gives it
+        for title, numbers in _by_clause(numbered, document, labels):
+            parts.append(f'<section class="clause-group"><h3>{esc(title)} <span class="count">({len(numbers)})</span></h3>\n'
+                         '<ol class="findings">\n')
+            for n in numbers:
+                suggestion = numbered[n].suggestion or ""
+                same = first_with.setdefault(suggestion, n) if suggestion else n
+                parts.append(_finding_html(n, numbered[n], document, labels, same if same != n else None) + "\n")
+            parts.append("</ol></section>\n")
     else:
         parts.append(f"<p>{esc(labels('findings.none'))}</p>\n")
     if suppressed:

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from ..report import SEVERITY_RANK, FileReport, Finding, Report
 from ..rulemodel import Rule
 from . import RenderOptions, relative_path, rules_of
+from .labels import finding_place
 from .text import position
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -25,10 +26,11 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def _describe(finding: Finding) -> str:
+def _describe(finding: Finding, file: FileReport) -> str:
     line = f"{position(finding)}: {finding.severity} [{finding.rule}] {finding.message}"
     if finding.suppressed:
         line += f" (suppressed: {finding.suppression_reason or 'no reason given'})"
+    line += f"\n    {finding_place(finding, file)}"
     if finding.text:
         line += f"\n    | {' '.join(finding.text.split())}"
     if finding.suggestion:
@@ -49,8 +51,9 @@ def _rules_run(file: FileReport, findings: list[Finding], options: RenderOptions
     return list(cases.items())
 
 
-def _testcase(suite: ET.Element, path: str, rule_id: str, title: str, findings: list[Finding], fail_on: str) -> tuple[int, int]:
+def _testcase(suite: ET.Element, file: FileReport, rule_id: str, title: str, findings: list[Finding], fail_on: str) -> tuple[int, int]:
     """Add the testcase of one rule; return (tests, failures) it adds."""
+    path = relative_path(file.path)
     case = ET.SubElement(suite, "testcase", classname=xml_text(path), name=xml_text(f"{rule_id}: {title}"), file=xml_text(path))
     failing = [f for f in findings if _fails(f, fail_on)]
     others = [f for f in findings if not _fails(f, fail_on)]
@@ -58,9 +61,9 @@ def _testcase(suite: ET.Element, path: str, rule_id: str, title: str, findings: 
         first = failing[0]
         message = first.message + (f" (and {len(failing) - 1} more)" if len(failing) > 1 else "")
         failure = ET.SubElement(case, "failure", message=xml_text(message), type=first.severity)
-        failure.text = xml_text("\n".join(_describe(f) for f in failing))
+        failure.text = xml_text("\n".join(_describe(f, file) for f in failing))
     if others:
-        ET.SubElement(case, "system-out").text = xml_text("\n".join(_describe(f) for f in others))
+        ET.SubElement(case, "system-out").text = xml_text("\n".join(_describe(f, file) for f in others))
     return 1, 1 if failing else 0
 
 
@@ -74,7 +77,7 @@ def _suite(root: ET.Element, file: FileReport, findings: list[Finding], options:
     else:
         tests = failures = errors = 0
         for rule_id, title in _rules_run(file, findings, options):
-            added, failed = _testcase(suite, path, rule_id, title, [f for f in findings if f.rule == rule_id], options.config.fail_on)
+            added, failed = _testcase(suite, file, rule_id, title, [f for f in findings if f.rule == rule_id], options.config.fail_on)
             tests += added
             failures += failed
     for name, value in (("tests", tests), ("failures", failures), ("errors", errors), ("skipped", 0)):

@@ -1,10 +1,17 @@
-"""Words for people, in Swedish and English: the matrix and the HTML report speak the
-language of the document they describe."""
+"""Words for people, in Swedish and English: kravkoll's one table of them (:data:`LABELS`).
+
+What is about a document — the matrix, the HTML report, Word comments, where a finding stands —
+speaks the document's language; the command line's own words (the summary line, the progress
+bar) speak the user's (:func:`ui_language`: ``--ui-lang``, else the locale). Rule pages take
+their words from the ``ruledoc.*`` keys. Every key exists in both languages (a test checks)."""
 
 from __future__ import annotations
 
+import os
+from typing import Mapping
+
 from ..document import Location
-from ..report import Link
+from ..report import FileReport, Finding, Link
 
 LABELS: dict[str, dict[str, str]] = {
     "sv": {
@@ -34,16 +41,29 @@ LABELS: dict[str, dict[str, str]] = {
         "findings.suppressed": "{n} anmärkningar är undantagna i dokumentet (kravkoll: ignore).",
         "findings.help": "Håll muspekaren över en markering i texten, eller gå till den med tabbtangenten, så visas förklaringen.",
         "findings.document": "Gäller hela dokumentet",
+        "findings.preamble": "Före första rubriken",
+        "filter.title": "Visa urval",
+        "filter.severity": "Allvarlighetsgrad",
+        "filter.category": "Kategori",
+        "filter.rule": "Regel",
+        "category.unmeasurable": "Inte mätbart",
+        "category.ambiguous": "Tvetydigt",
+        "category.missing-follow-up": "Uppföljning saknas",
+        "category.missing-sanction": "Sanktion saknas",
+        "category.weak-sanction": "Svag sanktion",
+        "category.missing-clause": "Villkor saknas",
+        "category.structure": "Struktur",
         "annotate.summary": "kravkoll – om hela dokumentet ({n}):",
         "finding.suggestion": "Förslag:",
         "finding.rule": "Regel",
         "finding.reference": "Källa",
         "finding.show": "Visa i texten",
+        "finding.same_fix": "som för nr {n}.",
         "severity.error": "Fel",
         "severity.warning": "Varning",
         "severity.info": "Tips",
         "column.id": "Krav-id",
-        "column.where": "Rad",
+        "column.where": "Var",
         "column.text": "Krav",
         "column.measurable": "Mätbart",
         "column.follow_up": "Uppföljning",
@@ -77,6 +97,8 @@ LABELS: dict[str, dict[str, str]] = {
         "where.line": "rad {n}",
         "where.paragraph": "stycke {n}",
         "where.page": "sida {n}",
+        "where.document": "hela dokumentet",
+        "where.at": "Var: {place}",
         "where.table": "tabell {table}, rad {row}",
         "present": "Finns",
         "missing": "Saknas",
@@ -100,6 +122,36 @@ LABELS: dict[str, dict[str, str]] = {
         "balance.dispute.help": "Förhandling, medling, domstol eller skiljeförfarande",
         "matrix.title": "Spårbarhetsmatris",
         "matrix.unreadable": "Kunde inte läsas: {error}",
+        # the command line's own words (the summary, the progress bar): the user's language (ui_language)
+        "cli.progress": "Kontrollerar",
+        "cli.found": "Hittade {counts} i {files}",
+        "cli.clean": "Inga anmärkningar: {counts} i {files}",
+        "cli.nothing": "Inget dokument kontrollerades",
+        "cli.nothing.unreadable": "Inget dokument kontrollerades; {n} kunde inte läsas",
+        "cli.error.1": "{n} fel", "cli.error.n": "{n} fel",
+        "cli.warning.1": "{n} varning", "cli.warning.n": "{n} varningar",
+        "cli.info.1": "{n} tips", "cli.info.n": "{n} tips",
+        "cli.file.1": "{n} fil", "cli.file.n": "{n} filer",
+        "cli.suppressed": "{n} undantagna",
+        "cli.baselined": "{n} i baslinjen",
+        "cli.unreadable.1": "{n} fil kunde inte läsas", "cli.unreadable.n": "{n} filer kunde inte läsas",
+        "cli.no_reason.1": "obs: {n} undantagen anmärkning saknar motivering; skriv den efter '--': <!-- kravkoll: ignore REGEL -- varför -->",
+        "cli.no_reason.n": "obs: {n} undantagna anmärkningar saknar motivering; skriv den efter '--': <!-- kravkoll: ignore REGEL -- varför -->",
+        "cli.exit.1": "Slutkod 1: dokumenten har anmärkningar med allvarlighetsgrad {fail_on} eller högre (--fail-on). "
+                      "Det är resultatet, inte ett fel i kravkoll; 2 betyder att en fil inte gick att läsa.",
+        "cli.exit.2": "Slutkod 2: en fil gick inte att läsa (raderna om det står på standard error).",
+        "severity.name.error": "fel", "severity.name.warning": "varning", "severity.name.info": "tips",
+        # rule pages (kravkoll rules docs)
+        "ruledoc.ruleset": "Regeluppsättning", "ruledoc.category": "Kategori", "ruledoc.severity": "Allvarlighetsgrad",
+        "ruledoc.kind": "Regeltyp", "ruledoc.flags": "Vad regeln flaggar", "ruledoc.message": "Meddelande",
+        "ruledoc.suggest": "Förslag", "ruledoc.rationale": "Motivering",
+        "ruledoc.rewrite": "Omskrivning (`kravkoll annotate --suggest`: ett spårat ändringsförslag i Word)",
+        "ruledoc.reference": "Källa", "ruledoc.examples": "Exempel", "ruledoc.flagged": "Flaggas", "ruledoc.passes": "Godkänns",
+        "ruledoc.vocabulary": "Ord och mönster", "ruledoc.linked": "Länkas via", "ruledoc.rules": "Regler",
+        "ruledoc.says": "kravkoll säger",
+        "ruledoc.unlinked": "och inget `{kind}`-påstående är länkat ({methods})",
+        "ruledoc.nothing": "inget i dokumentet matchar `{expect}`",
+        "ruledoc.only_when": "(bara när något matchar `{when}`)",
     },
     "en": {
         "language.sv": "Swedish",
@@ -128,16 +180,29 @@ LABELS: dict[str, dict[str, str]] = {
         "findings.suppressed": "{n} findings are suppressed in the document (kravkoll: ignore).",
         "findings.help": "Hover over a highlight in the text, or move to it with the Tab key, to see the explanation.",
         "findings.document": "About the whole document",
+        "findings.preamble": "Before the first heading",
+        "filter.title": "Show a selection",
+        "filter.severity": "Severity",
+        "filter.category": "Category",
+        "filter.rule": "Rule",
+        "category.unmeasurable": "Not measurable",
+        "category.ambiguous": "Ambiguous",
+        "category.missing-follow-up": "No follow-up",
+        "category.missing-sanction": "No sanction",
+        "category.weak-sanction": "Weak sanction",
+        "category.missing-clause": "Missing clause",
+        "category.structure": "Structure",
         "annotate.summary": "kravkoll – about the whole document ({n}):",
         "finding.suggestion": "Suggestion:",
         "finding.rule": "Rule",
         "finding.reference": "Source",
         "finding.show": "Show in the text",
+        "finding.same_fix": "as for no. {n}.",
         "severity.error": "Error",
         "severity.warning": "Warning",
         "severity.info": "Note",
         "column.id": "Requirement",
-        "column.where": "Line",
+        "column.where": "Where",
         "column.text": "Text",
         "column.measurable": "Measurable",
         "column.follow_up": "Follow-up",
@@ -171,6 +236,8 @@ LABELS: dict[str, dict[str, str]] = {
         "where.line": "line {n}",
         "where.paragraph": "paragraph {n}",
         "where.page": "page {n}",
+        "where.document": "the whole document",
+        "where.at": "Where: {place}",
         "where.table": "table {table}, row {row}",
         "present": "Present",
         "missing": "Missing",
@@ -194,6 +261,34 @@ LABELS: dict[str, dict[str, str]] = {
         "balance.dispute.help": "Negotiation, mediation, courts or arbitration",
         "matrix.title": "Traceability matrix",
         "matrix.unreadable": "Could not be read: {error}",
+        "cli.progress": "Checking",
+        "cli.found": "Found {counts} in {files}",
+        "cli.clean": "No findings: {counts} in {files}",
+        "cli.nothing": "No document was checked",
+        "cli.nothing.unreadable": "No document was checked; {n} could not be read",
+        "cli.error.1": "{n} error", "cli.error.n": "{n} errors",
+        "cli.warning.1": "{n} warning", "cli.warning.n": "{n} warnings",
+        "cli.info.1": "{n} info", "cli.info.n": "{n} info",
+        "cli.file.1": "{n} file", "cli.file.n": "{n} files",
+        "cli.suppressed": "{n} suppressed",
+        "cli.baselined": "{n} in the baseline",
+        "cli.unreadable.1": "{n} file could not be read", "cli.unreadable.n": "{n} files could not be read",
+        "cli.no_reason.1": "note: {n} suppressed finding has no reason; write one after '--': <!-- kravkoll: ignore RULE -- why -->",
+        "cli.no_reason.n": "note: {n} suppressed findings have no reason; write one after '--': <!-- kravkoll: ignore RULE -- why -->",
+        "cli.exit.1": "Exit code 1: the documents have findings of severity {fail_on} or worse (--fail-on). "
+                      "That is the result, not a failure of kravkoll; 2 means a file could not be read.",
+        "cli.exit.2": "Exit code 2: a file could not be read (the lines about it are on standard error).",
+        "severity.name.error": "error", "severity.name.warning": "warning", "severity.name.info": "info",
+        "ruledoc.ruleset": "Ruleset", "ruledoc.category": "Category", "ruledoc.severity": "Severity",
+        "ruledoc.kind": "Rule kind", "ruledoc.flags": "What it flags", "ruledoc.message": "Message",
+        "ruledoc.suggest": "Suggestion", "ruledoc.rationale": "Rationale",
+        "ruledoc.rewrite": "Rewrite (`kravkoll annotate --suggest`: a tracked change in Word)",
+        "ruledoc.reference": "Reference", "ruledoc.examples": "Examples", "ruledoc.flagged": "Flagged", "ruledoc.passes": "Passes",
+        "ruledoc.vocabulary": "Words and patterns", "ruledoc.linked": "Linked by", "ruledoc.rules": "Rules",
+        "ruledoc.says": "kravkoll says",
+        "ruledoc.unlinked": "with no `{kind}` statement linked ({methods})",
+        "ruledoc.nothing": "nothing in the document matches `{expect}`",
+        "ruledoc.only_when": "(only when something matches `{when}`)",
     },
 }
 
@@ -209,18 +304,74 @@ class Labels:
         text = self.words[key]
         return text.format(**values) if values else text
 
+    def count(self, key: str, n: int) -> str:
+        """``"1 varning"`` / ``"2 varningar"``: the ``key.1`` or ``key.n`` form for ``n``."""
+        return self(f"{key}.{'1' if n == 1 else 'n'}", n=n)
+
     def where(self, location: Location, fmt: str | None = None) -> str:
-        """``rad 12`` / ``line 12``; ``stycke 12`` for .docx; with the page where one is known."""
+        """``rad 12`` / ``line 12``; ``stycke 12`` for .docx; ``sida 3`` for a .pdf, whose
+        lines (counted through the whole text) no reader sees."""
+        if fmt == "pdf" and location.page is not None:
+            return self("where.page", n=location.page)
         place = self("where.paragraph" if fmt == "docx" else "where.line", n=location.line)
         if location.page is not None:
             place += ", " + self("where.page", n=location.page)
         return place
+
+    def place(self, location: Location | None, fmt: str | None = None) -> str:
+        """Where something stands, as a writer finds it: the clause number and heading as the
+        document shows them, then the paragraph or line (and the page):
+        "Bilaga 2 › 4.2 Felhantering, stycke 50"; "hela dokumentet" without a location."""
+        if location is None:
+            return self("where.document")
+        return ", ".join(filter(None, (clause_heading(location), self.where(location, fmt))))
+
+    def short_place(self, location: Location, fmt: str | None = None) -> str:
+        """The clause number and the paragraph or line, without the heading: "3.3.2, stycke 14"
+        (for a list of places, such as the statements linked to a requirement)."""
+        return ", ".join(filter(None, (location.clause, self.where(location, fmt))))
 
     def requirement_id(self, requirement_id: str | None, id_source: str | None) -> str:
         """A requirement's id as people read it: "K4.1"; "avsnitt 6" when it is the heading's number."""
         if not requirement_id:
             return "–"
         return self("id.heading", id=requirement_id) if id_source == "heading" else requirement_id
+
+
+UI_LANGUAGES = ("sv", "en")
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # POSIX: the first one set decides
+
+
+def ui_language(option: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The language of the command line's own words: ``option`` (``--ui-lang``) when given,
+    else the locale's (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, the first one set: ``sv_SE.UTF-8``
+    is Swedish); English for any other."""
+    if option in UI_LANGUAGES:
+        return option
+    environ = os.environ if environ is None else environ
+    locale = next((environ[name] for name in _LOCALE_VARIABLES if environ.get(name)), "")
+    return "sv" if locale.lower().startswith("sv") else "en"
+
+
+def finding_place(finding: Finding, file: FileReport | None) -> str:
+    """"Var: 3.3.1 Felhantering, stycke 13": where a finding stands, in the words of its
+    document's language (``file`` is the document's entry in the report)."""
+    labels = Labels(file.language if file is not None else None)
+    return labels("where.at", place=labels.place(finding.location, file.format if file is not None else None))
+
+
+def clause_heading(location: Location) -> str | None:
+    """The clause number and heading of ``location`` as one: "Bilaga 2 › 4.2 Felhantering",
+    "3.3.1 Felhantering" (a numbered paragraph in clause 3.3 Felhantering), "Inledning"."""
+    heading = shorten(location.heading, 60) if location.heading else None
+    if not location.clause:
+        return heading
+    if not heading:
+        return location.clause
+    outer, _, last = location.clause.rpartition(" › ")
+    if heading == last or heading.startswith(last + " "):  # "Bilaga 2 Servicenivåer" numbered "Bilaga 2"
+        return f"{outer} › {heading}" if outer else heading
+    return f"{location.clause} {heading}"
 
 
 def link_reason(link: Link, row_id: str | None, labels: Labels) -> str:

@@ -7,7 +7,9 @@ page in the repository at the tag of this version (:func:`help_uri`); each findi
 result with the rule's index, a level, a location relative to the working folder and the
 finding's fingerprint. Every result has a region (code-scanning views need a line): findings
 about a whole document (a missing clause) are placed at its first line. For .docx files lines are paragraph numbers in body order; such regions
-say so with ``properties.lineKind: "paragraph"``. Columns count Unicode code points.
+say so with ``properties.lineKind: "paragraph"``. Columns count Unicode code points. The
+message says where the finding stands as a writer finds it ("Var: 3.3.1 Felhantering, stycke
+13"), and the result's properties hold its ``clause`` and ``heading``.
 Suppressed findings are results with an ``inSource`` suppression. Files that could not be
 read are tool execution notifications.
 """
@@ -21,10 +23,11 @@ from urllib.parse import quote
 from pydantic_core import to_json
 
 from .. import __version__
-from ..report import Finding, Report
+from ..report import FileReport, Finding, Report
 from ..rulecompile import PLACEHOLDERS, shipped_ruleset_path, template_parts
 from ..rulemodel import Rule
 from . import RenderOptions, relative_path, rules_of
+from .labels import finding_place
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -121,9 +124,10 @@ def _region(finding: Finding, docx: bool) -> dict[str, Any]:
     return region
 
 
-def _result(finding: Finding, rule_index: int, artifact: dict[str, str], docx: bool) -> dict[str, Any]:
+def _result(finding: Finding, rule_index: int, artifact: dict[str, str], file: FileReport | None) -> dict[str, Any]:
+    docx = file is not None and file.format == "docx"
     physical: dict[str, Any] = {"artifactLocation": artifact, "region": _region(finding, docx)}
-    text = finding.message if not finding.suggestion else f"{finding.message}\n{finding.suggestion}"
+    text = "\n".join(filter(None, (finding.message, finding_place(finding, file), finding.suggestion)))
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
@@ -141,7 +145,7 @@ def _result(finding: Finding, rule_index: int, artifact: dict[str, str], docx: b
     if finding.requirement_id:
         properties["requirementId"] = finding.requirement_id
     if finding.location is not None:
-        for key in ("section", "table", "row", "cell", "page"):
+        for key in ("clause", "heading", "section", "table", "row", "cell", "page"):
             value = getattr(finding.location, key)
             if value is not None:
                 properties[key] = value
@@ -160,9 +164,9 @@ def render(report: Report, options: RenderOptions) -> str:
         if finding.rule not in index:
             index[finding.rule] = len(descriptors)
             descriptors.append(_fallback_descriptor(finding))
-    docx_files = {f.path for f in report.files if f.format == "docx"}
+    files = {f.path: f for f in report.files}
     artifacts = {path: artifact_location(path) for path in dict.fromkeys(f.file for f in report.findings)}
-    results = [_result(f, index[f.rule], artifacts[f.file], f.file in docx_files) for f in report.findings]
+    results = [_result(f, index[f.rule], artifacts[f.file], files.get(f.file)) for f in report.findings]
     notifications = [
         {
             "level": "error",

@@ -1,5 +1,7 @@
 """Text for people: ``path:line:col: severity [rule] message``, the statement with the match
-underlined, the suggestion, and a summary line.
+underlined, where it stands as a writer finds it (``Var: 3.3.1 Felhantering, stycke 13``:
+clause number and heading as the document shows them, then the paragraph or line), the
+suggestion, and a summary line.
 
 Control characters from file names, documents and rule files are shown as escapes
 (:func:`~checker.errors.visible`): a document cannot colour the terminal, open a hyperlink or
@@ -8,8 +10,9 @@ start a new line that a CI log reads as a command."""
 from __future__ import annotations
 
 from ..errors import visible
-from ..report import Finding, Report
+from ..report import SEVERITY_RANK, FileReport, Finding, Report
 from . import RenderOptions
+from .labels import Labels, finding_place
 
 _COLORS = {"error": "1;31", "warning": "1;33", "info": "1;36", "dim": "2", "bold": "1", "green": "32"}
 EXCERPT_WIDTH = 100
@@ -53,7 +56,7 @@ def excerpt(text: str, match: str | None, match_start: int | None = None) -> tup
     return prefix + flat[left:right] + suffix, len(prefix) + start - left, len(flat_match)
 
 
-def _finding_lines(finding: Finding, color: bool) -> list[str]:
+def _finding_lines(finding: Finding, file: FileReport | None, color: bool) -> list[str]:
     severity = _paint(finding.severity, finding.severity, color)
     rule = _paint(visible(f"[{finding.rule}]"), "dim", color)
     lines = [f"{_paint(visible(position(finding)), 'bold', color)}: {severity} {rule} {visible(finding.message)}"]
@@ -63,6 +66,7 @@ def _finding_lines(finding: Finding, color: bool) -> list[str]:
         if length:  # the escapes are wider than the characters they stand for
             start, length = len(visible(shown[:start])), len(visible(shown[start:start + length]))
             lines.append("    | " + " " * start + _paint("^" * length, finding.severity, color))
+    lines.append("    " + _paint(visible(finding_place(finding, file)), "dim", color))
     if finding.suggestion:
         lines.append(f"    = {visible(finding.suggestion)}")
     return lines
@@ -71,32 +75,37 @@ def _finding_lines(finding: Finding, color: bool) -> list[str]:
 def render(report: Report, options: RenderOptions) -> str:
     out: list[str] = []
     color = options.color
+    words = Labels(options.ui_language)
     if not options.quiet:
+        files = {file.path: file for file in report.files}
         for finding in report.active():
-            out.extend(_finding_lines(finding, color))
+            out.extend(_finding_lines(finding, files.get(finding.file), color))
         unexplained = sum(1 for f in report.findings if f.suppressed and not f.suppression_reason)
         if unexplained:
-            out.append(_paint(
-                f"note: {unexplained} suppressed finding{'s have' if unexplained != 1 else ' has'} no reason; "
-                "write one after '--': <!-- kravkoll: ignore RULE -- why -->", "dim", color))
-    out.append(summary_line(report, color))
+            out.append(_paint(words.count("cli.no_reason", unexplained), "dim", color))
+    out.append(summary_line(report, color, options.ui_language))
+    if not options.quiet and options.exit_code in (1, 2):
+        severity = words("severity.name." + options.config.fail_on) if options.config.fail_on in SEVERITY_RANK else ""
+        out.append(words(f"cli.exit.{options.exit_code}", fail_on=severity))
     return "\n".join(out) + "\n"
 
 
-def summary_line(report: Report, color: bool = False) -> str:
+def summary_line(report: Report, color: bool = False, language: str = "en") -> str:
+    """"Found 1 error, 2 warnings, 0 info in 1 file." in the user's ``language``."""
+    words = Labels(language)
     s = report.summary
     checked = s.files - s.unreadable
-    parts = [f"{s.error} error{'s' if s.error != 1 else ''}", f"{s.warning} warning{'s' if s.warning != 1 else ''}", f"{s.info} info"]
-    line = f"{', '.join(parts)} in {checked} file{'s' if checked != 1 else ''}"
-    left_out = [f"{s.suppressed} suppressed"] if s.suppressed else []
-    if s.baselined:
-        left_out.append(f"{s.baselined} in the baseline")
-    if left_out:
-        line += f" ({', '.join(left_out)})"
-    if s.unreadable:
-        line += f"; {s.unreadable} file{'s' if s.unreadable != 1 else ''} could not be read"
     if checked == 0:
-        return "No document was checked" + (f"; {s.unreadable} could not be read." if s.unreadable else ".")
+        return (words("cli.nothing.unreadable", n=s.unreadable) if s.unreadable else words("cli.nothing")) + "."
+    counts = ", ".join(words.count(f"cli.{severity}", getattr(s, severity)) for severity in ("error", "warning", "info"))
+    files = words.count("cli.file", checked)
+    left_out = [words("cli.suppressed", n=s.suppressed)] if s.suppressed else []
+    if s.baselined:
+        left_out.append(words("cli.baselined", n=s.baselined))
+    if left_out:
+        files += f" ({', '.join(left_out)})"
+    if s.unreadable:
+        files += "; " + words.count("cli.unreadable", s.unreadable)
     if not (s.error or s.warning or s.info):
-        return _paint("No findings: " + line + ".", "green", color)
-    return "Found " + line + "."
+        return _paint(words("cli.clean", counts=counts, files=files) + ".", "green", color)
+    return words("cli.found", counts=counts, files=files) + "."

@@ -214,7 +214,8 @@ class Story:
             else:
                 kind = "list_item" if label is not None or style.is_list else "paragraph"
                 location = Location(line=number, column=1, paragraph=number)
-                self.builder.paragraph(Piece(text=body, anchors=[Anchor(offset=0, location=location)]), kind, _label_id(label))
+                shown = label.text if label is not None and not label.bullet else None
+                self.builder.paragraph(Piece(text=body, anchors=[Anchor(offset=0, location=location)]), kind, _label_id(label), shown)
         if text.markers or self.open_suppressions:
             self.builder.suppress_blocks(self._apply_markers(text.markers, number), first_block)
         for box in text.boxes:
