@@ -382,3 +382,17 @@ def test_numbered_paragraphs_are_clauses_so_a_neighbour_clause_is_not_the_same_s
         "4.2 Leverantören ska lämna en rapport över driften varje kvartal.\n"))
     first = next(row for row in rows if row.requirement_id == "4.1")
     assert first.follow_up == []  # 4.2's report is no follow-up of 4.1 just because both stand under "4 Drift"
+
+
+def test_a_follow_up_phrase_inside_a_sentence_is_not_its_own_follow_up_but_a_consequence_is_its_sanction():
+    """labelling.md: "as measured by the provider" inside the requirement is not follow-up; the
+    surveillance cell of the same performance-table row is. A consequence in the same sentence is
+    the requirement's sanction either way."""
+    rows = {row.text: row for row in trace(checked_text(
+        "# 2 Tjänsten\n\nK2.1 Leverantören ska mäta tillgängligheten och hålla den på minst 99,5 % per månad.\n\n"
+        "# 4 Vite\n\nK4.1 Om leverantören inte svarar inom 4 timmar ska leverantören betala vite med 1 000 kr per tillfälle.\n"
+    ))}
+    sentence = next(row for text, row in rows.items() if text.startswith("K2.1"))
+    with_vite = next(row for text, row in rows.items() if text.startswith("K4.1"))
+    assert [link.how for link in sentence.follow_up] == []
+    assert [link.how for link in with_vite.sanction] == ["self"]  # the table row's own cell: S1 in the test above

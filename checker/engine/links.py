@@ -17,12 +17,24 @@ Linked = tuple[str, int, str, str | None]
 """(how, statement, reason, detail) of one link: see :class:`~checker.report.Link`."""
 
 
-def links_of(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification) -> list[Linked]:
-    """(how, statement, reason, detail) for each statement of ``targets`` linked to ``requirement``."""
-    return list(iter_links(requirement, targets, methods, c))
+def links_to_itself(requirement: Statement, kind: str) -> bool:
+    """Whether a requirement that is itself a ``kind`` statement ("followup" or "sanction") is
+    its own follow-up or sanction. A consequence in the same sentence is a specific sanction ("If
+    availability falls below 99.5 %, a credit of 5 % applies"); a follow-up phrase inside the
+    requirement is not follow-up (labelling.md: "as measured by the provider" is not), unless the
+    requirement is a table row, whose surveillance cell follows up its level."""
+    return kind == "sanction" or requirement.table is not None
 
 
-def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification) -> Iterator[Linked]:
+def links_of(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification,
+             kind: str = "sanction") -> list[Linked]:
+    """(how, statement, reason, detail) for each statement of ``targets`` (the ``kind``
+    statements) linked to ``requirement``."""
+    return list(iter_links(requirement, targets, methods, c, kind))
+
+
+def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification,
+               kind: str = "sanction") -> Iterator[Linked]:
     """The links of :func:`links_of`, one at a time: a rule only asks whether there is one.
 
     ``id`` links statements that name the requirement's id or the number of a clause it stands
@@ -35,7 +47,7 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
     """
     index = c.index
     i = requirement.index
-    if i in targets:
+    if i in targets and links_to_itself(requirement, kind):
         yield ("self", i, "self", None)
     if "id" in methods:
         keys = index.reference_keys(i)
@@ -65,11 +77,13 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
                 yield ("blanket", j, "blanket", c.blanket_words(j))
 
 
-def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Sequence[str], c: Classification) -> list[int]:
-    """The statements of ``candidates`` that :func:`iter_links` links to none of ``targets``, in
-    order; a rule asks this of every requirement, so it is answered for all of them at once."""
+def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Sequence[str], c: Classification,
+             kind: str = "sanction") -> list[int]:
+    """The statements of ``candidates`` that :func:`iter_links` links to none of ``targets`` (the
+    ``kind`` statements), in order; a rule asks this of every requirement, so it is answered for
+    all of them at once."""
     index, statements = c.index, c.document.statements
-    remaining = candidates - targets  # a statement of the targets links to itself
+    remaining = candidates - frozenset(i for i in candidates & targets if links_to_itself(statements[i], kind))
     # Cheapest first: any one link will do, and the id search then looks for few ids.
     if "blanket" in methods and remaining:
         blanket = c.statements_of_class("blanket") & targets

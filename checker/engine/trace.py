@@ -30,13 +30,13 @@ def trace(result: DocumentResult) -> list[TraceRow]:
             why.setdefault(finding.statement, []).append(finding.message)
     found: dict[int, dict[str, dict[int, Linked]]] = {}  # requirement → kind → target → its closest link
     for c in result.classifications:
-        targets = {"follow_up": (c.statements_of_class("followup"), link_methods(c.ruleset, "followup")),
-                   "sanction": (c.statements_of_class("sanction"), link_methods(c.ruleset, "sanction"))}
+        targets = {"follow_up": ("followup", c.statements_of_class("followup"), link_methods(c.ruleset, "followup")),
+                   "sanction": ("sanction", c.statements_of_class("sanction"), link_methods(c.ruleset, "sanction"))}
         for i in c.statements_of_class("requirement"):
             links = found.setdefault(i, {"follow_up": {}, "sanction": {}})
-            for kind, (statements, methods) in targets.items():
-                best = links[kind]
-                for link in links_of(document.statements[i], statements, methods, c):
+            for column, (kind, statements, methods) in targets.items():
+                best = links[column]
+                for link in links_of(document.statements[i], statements, methods, c, kind):
                     j = link[1]
                     if j not in best or _LINK_STRENGTH[link[0]] < _LINK_STRENGTH[best[j][0]]:
                         best[j] = link

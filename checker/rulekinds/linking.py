@@ -32,7 +32,7 @@ class LinkingKind(RuleKind):
         from ..engine.links import unlinked  # noqa: PLC0415 - the engine imports the rule kinds
 
         candidates = c.evaluate(rule.where) & c.statements_of_class("requirement")
-        for i in unlinked(candidates, c.statements_of_class(rule.kind), rule.linked_by, c):
+        for i in unlinked(candidates, c.statements_of_class(rule.kind), rule.linked_by, c, rule.kind):
             yield i, c.first_match(rule.where, i, True), None
 
     def describe(self, rule: Rule, render: Render, labels: dict[str, str]) -> list[str]:
