@@ -16,26 +16,13 @@ from .rulekinds import RULE_KINDS
 from .rulemodel import And, ClassAtom, HasId, InSection, Not, Or, PatternAtom, ReadingAtom, Rule, Ruleset, TermsAtom, Words
 from .ruletest import run_examples
 
-_LABELS = {
-    "sv": {
-        "ruleset": "Regeluppsättning", "category": "Kategori", "severity": "Allvarlighetsgrad", "kind": "Regeltyp",
-        "flags": "Vad regeln flaggar", "message": "Meddelande", "suggest": "Förslag", "rationale": "Motivering",
-        "rewrite": "Omskrivning (`kravkoll annotate --suggest`: ett spårat ändringsförslag i Word)",
-        "reference": "Källa", "examples": "Exempel", "flagged": "Flaggas", "passes": "Godkänns",
-        "vocabulary": "Ord och mönster", "linked": "Länkas via", "rules": "Regler", "says": "kravkoll säger",
-        "unlinked": "och inget `{kind}`-påstående är länkat ({methods})", "nothing": "inget i dokumentet matchar `{expect}`",
-        "only_when": "(bara när något matchar `{when}`)",
-    },
-    "en": {
-        "ruleset": "Ruleset", "category": "Category", "severity": "Severity", "kind": "Rule kind",
-        "flags": "What it flags", "message": "Message", "suggest": "Suggestion", "rationale": "Rationale",
-        "rewrite": "Rewrite (`kravkoll annotate --suggest`: a tracked change in Word)",
-        "reference": "Reference", "examples": "Examples", "flagged": "Flagged", "passes": "Passes",
-        "vocabulary": "Words and patterns", "linked": "Linked by", "rules": "Rules", "says": "kravkoll says",
-        "unlinked": "with no `{kind}` statement linked ({methods})", "nothing": "nothing in the document matches `{expect}`",
-        "only_when": "(only when something matches `{when}`)",
-    },
-}
+def _page_words(language: str) -> dict[str, str]:
+    """The words of a rule page in the ruleset's language, from the one table of words
+    (:data:`checker.reporters.labels.LABELS`, its ``ruledoc.*`` keys)."""
+    from .reporters.labels import LABELS  # noqa: PLC0415
+
+    words = LABELS["sv" if language == "sv" else "en"]
+    return {key.removeprefix("ruledoc."): text for key, text in words.items() if key.startswith("ruledoc.")}
 
 
 def render_condition(condition: Any, ruleset: Ruleset, top: bool = True) -> str:
@@ -155,7 +142,7 @@ def _quote(text: str) -> list[str]:
 
 def rule_page(rule: Rule, ruleset: Ruleset, outcomes: list[Any]) -> str:
     """The Markdown page of one rule."""
-    labels = _LABELS["sv" if ruleset.language == "sv" else "en"]
+    labels = _page_words(ruleset.language)
     out = [f"# {rule.full_id}: {rule.title}", ""]
     out += [f"- {labels['ruleset']}: [{ruleset.name}](README.md) {ruleset.title}".rstrip()]
     out += [f"- {labels['kind']}: `{rule.kind}`", f"- {labels['category']}: `{rule.category}`", f"- {labels['severity']}: `{rule.severity}`", ""]
@@ -183,7 +170,7 @@ def rule_page(rule: Rule, ruleset: Ruleset, outcomes: list[Any]) -> str:
 
 
 def ruleset_index(ruleset: Ruleset) -> str:
-    labels = _LABELS["sv" if ruleset.language == "sv" else "en"]
+    labels = _page_words(ruleset.language)
     out = [f"# {ruleset.name}: {ruleset.title}".rstrip(": "), ""]
     if ruleset.description:
         out += [ruleset.description, ""]
