@@ -139,3 +139,20 @@ def test_engine_findings_hold_their_fields_in_schema_order() -> None:
     found = check_document(document, list(Linter().shipped("sv").rulesets)).findings
     assert found and all(list(f.__dict__) == list(Finding.model_fields) for f in found)
     assert found[0].model_dump_json() == Finding.model_validate(found[0].model_dump()).model_dump_json()
+
+
+def test_gitlab_code_quality_has_one_issue_per_active_finding_and_a_blocker_per_unreadable_file() -> None:
+    active = finding(severity="warning", fingerprint="a" * 32)
+    document_wide = finding(severity="info", location=None, fingerprint="b" * 32)
+    suppressed = finding(fingerprint="c" * 32, suppressed=True)
+    files = [FileReport(path="avtal.docx", format="docx", language="sv", rulesets=["sv-avtal"]),
+             FileReport(path="trasig.docx", error="trasig.docx: not a Word document")]
+    found = [active, document_wide, suppressed]
+    issues = json.loads(renderer("gitlab")(Report(files=files, findings=found, summary=summarize(files, found)), RenderOptions()))
+    assert [(i["check_name"], i["severity"], i["location"]["lines"]["begin"], i["fingerprint"]) for i in issues] == [
+        ("sv-avtal/OMATBART", "major", 12, "a" * 32),
+        ("sv-avtal/OMATBART", "info", 1, "b" * 32),  # a whole-document finding stands at the first line
+        ("kravkoll/unreadable", "blocker", 1, "unreadable:trasig.docx"),
+    ]
+    assert all(set(i) == {"description", "check_name", "fingerprint", "severity", "location"} and i["location"]["path"] for i in issues)
+    assert issues[0]["description"].startswith('[sv-avtal/OMATBART] "snabbt" går inte att mäta.')

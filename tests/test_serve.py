@@ -251,7 +251,7 @@ def test_unsupported_types(client: TestClient) -> None:
     ("?fail-on=sometimes", {"text": SV_TEXT}, "fail-on: 'sometimes' is not one of error, warning, info, never"),
     ("?ruleset=sv-kravv", {"text": SV_TEXT}, "ruleset: sv-kravv: no shipped ruleset of that name; did you mean 'sv-krav'?"),
     ("?ruleset=/etc/passwd", {"text": SV_TEXT}, "ruleset: /etc/passwd: no shipped ruleset of that name"),
-    ("?format=yaml", {"text": SV_TEXT}, "format: 'yaml' is not one of json, sarif, junit, text, github"),
+    ("?format=yaml", {"text": SV_TEXT}, "format: 'yaml' is not one of text, json, sarif, github, junit, gitlab"),
     ("", {"text": SV_TEXT, "format": "docx"}, "format: 'docx' is not one of md, txt"),
     ("", {"txt": SV_TEXT}, "text: the JSON body needs the document as a string"),
     ("", {"text": SV_TEXT, "select": 3}, "expected a string or a list of strings"),

@@ -35,18 +35,30 @@ class RenderOptions:
     exit_code: int | None = None  # what the command exits with, for the text format to explain; None: says nothing
 
 
-FORMATS: dict[str, str] = {
-    "text": "text",
-    "json": "json_format",
-    "sarif": "sarif",
-    "github": "github",
-    "junit": "junit",
+@dataclass(frozen=True)
+class ReportFormat:
+    """One output format of ``check``: the module whose ``render`` makes it, and its media type
+    (what the server answers with)."""
+
+    module: str
+    media_type: str
+
+
+FORMATS: dict[str, ReportFormat] = {
+    "text": ReportFormat("text", "text/plain; charset=utf-8"),
+    "json": ReportFormat("json_format", "application/json"),
+    "sarif": ReportFormat("sarif", "application/sarif+json"),
+    "github": ReportFormat("github", "text/plain; charset=utf-8"),
+    "junit": ReportFormat("junit", "application/xml"),
+    "gitlab": ReportFormat("gitlab", "application/json"),
 }
+"""The one table of report formats: ``--format``, ``--write``, the server's ``?format=`` and its
+OpenAPI description take theirs from it."""
 
 
 def renderer(name: str) -> Callable[[Report, RenderOptions], str]:
     """The render function of a format."""
-    return import_module(f".{FORMATS[name]}", __name__).render
+    return import_module(f".{FORMATS[name].module}", __name__).render
 
 
 def rules_of(rulesets: Iterable[Ruleset]) -> list[Rule]:

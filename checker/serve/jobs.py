@@ -25,15 +25,10 @@ from ..engine import DocumentResult, Linter
 from ..errors import KravError, RuleError
 from ..readers import read_bytes
 from ..rulecompile import compile_text, load_rulesets, shipped_ruleset_names
+from ..reporters import FORMATS
 from ..rulemodel import Ruleset
 
-REPORT_MEDIA_TYPES = {
-    "json": "application/json",
-    "sarif": "application/sarif+json",
-    "junit": "application/xml",
-    "text": "text/plain; charset=utf-8",
-    "github": "text/plain; charset=utf-8",
-}
+REPORT_MEDIA_TYPES = {name: fmt.media_type for name, fmt in FORMATS.items()}
 MATRIX_MEDIA_TYPES = {
     "md": "text/markdown; charset=utf-8",
     "csv": "text/csv; charset=utf-8",

@@ -14,6 +14,7 @@ from typing import Any
 from .. import __version__
 from ..paths import report_schema_file
 from ..readers.formats import TEXT_FORMAT_NAMES
+from ..reporters import FORMATS
 
 _ERROR = {"$ref": "#/components/schemas/Error"}
 
@@ -154,7 +155,7 @@ def openapi_spec() -> dict[str, Any]:
                     "application/sarif+json": {"schema": {"type": "object"}},
                     "application/xml": {"schema": {"type": "string"}},
                     "text/plain": {"schema": {"type": "string"}}}}},
-                [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "sarif", "junit", "text", "github"],
+                [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", *(name for name in FORMATS if name != "json")],
                                                               "default": "json"}}])},
             "/api/annotate": {"post": _document_operation(
                 "A .docx with the findings as Word comments", "kravkoll annotate: the annotated copy (a .docx only).",
