@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from checker.cli import main
 from checker.matrix import build_matrix, matrix_document
-from checker.reporters.html import _SCRIPT, render_matrix_html, render_report
+from checker.reporters.html import render_matrix_html, render_report, report_script
 
 from writer_helpers import EN_DOCUMENT, EN_RULES, SV_DOCUMENT, SV_RULES, checked, checked_text
 
@@ -66,7 +66,7 @@ def test_report_is_self_contained():
                 assert value.startswith("#"), (tag, name, value)
     assert "url(" not in html and "@import" not in html
     assert not re.search(r"(?i)https?://", html)
-    assert [script.strip() for script in page.scripts] == [_SCRIPT.strip()]
+    assert [script.strip() for script in page.scripts] == [report_script().strip()]
 
 
 def test_hostile_document_text_is_shown_as_text():
@@ -79,7 +79,7 @@ def test_hostile_document_text_is_shown_as_text():
     html = report_of(result)
     page = parse(html)
     assert [tag for tag, _ in page.tags if tag in ("img", "b")] == []
-    assert len(page.scripts) == 1 and page.scripts[0].strip() == _SCRIPT.strip()
+    assert len(page.scripts) == 1 and page.scripts[0].strip() == report_script().strip()
     assert 'ska &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; åtgärda fel' in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     text = "".join(page.text)
@@ -273,11 +273,11 @@ def test_word_numbers_show_as_numbers(tmp_path):
 def test_markup_of_a_hostile_statement_is_found_and_shown_in_linear_time():
     import time
 
-    from checker.reporters.html import _Markup
+    from checker.reporters.markup import Markup
 
     text = "`a ` **b** _c_ [d](e) " * 10_000  # 220,000 characters, 50,000 pieces of markup
     started = time.monotonic()
-    markup = _Markup.of(text)
+    markup = Markup.of(text)
     shown = markup.render(text, 0, len(text)) + "".join(markup.render(text, k, k + 50) for k in range(0, len(text), 200))
     assert time.monotonic() - started < 60  # a generous bound: pairing every piece with every other took hours
     assert shown.count("<code>a </code>") >= 10_000 and shown.count("<strong>b</strong>") >= 10_000

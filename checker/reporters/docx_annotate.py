@@ -29,42 +29,25 @@ the document and the comments. The source bytes are never modified.
 from __future__ import annotations
 
 import io
-import re
-from bisect import bisect_left, bisect_right
-from copy import deepcopy
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Iterable, Literal, Mapping
 
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part, XmlPart
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import qn
-from docx.parts.comments import CommentsPart
 from lxml import etree
 
 from ..document import Location, Statement
-from ..readers.docx import WordReading, paragraph_pieces, read_word
+from ..readers.docx import WordReading, paragraph_pieces
 from ..report import Finding
 from ..rulecompile import message_format
 from ..rulemodel import Ruleset
+from .docx_parts import comment_element, comments_root, highest_comment_id, read_for_annotation, remove_own_comments, repair_comments_part
+from .docx_wordml import AUTHOR, NOTE_REFERENCES, W_ID, W_PPR, W_R, Paragraph, consecutive, highest_id, mark_element, plain_runs, reference_run, track_change
 from .labels import Labels
 
-AUTHOR = "kravkoll"
-"""The author of every comment kravkoll writes."""
-INITIALS = "kk"
+# The names the CLI, the server and tests import from here (the Word XML is in docx_wordml.py and docx_parts.py).
+__all__ = ["AUTHOR", "AnchorKind", "Annotated", "Placement", "Point", "annotate", "annotate_reading", "comment_text", "read_for_annotation",
+           "rewrite_of", "rewrites_of", "summary_text"]
 
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-W_R, W_T, W_RPR, W_PPR, W_ID = qn("w:r"), qn("w:t"), qn("w:rPr"), qn("w:pPr"), qn("w:id")
-W_DEL_TEXT = qn("w:delText")
-W_SDT_CONTENT, W_FLD_SIMPLE, W_FLD_CHAR, W_FLD_CHAR_TYPE = qn("w:sdtContent"), qn("w:fldSimple"), qn("w:fldChar"), qn("w:fldCharType")
-_WRAPPERS = frozenset(qn(f"w:{tag}") for tag in ("hyperlink", "smartTag", "sdt", "ins", "moveTo", "customXml", "fldSimple", "dir", "bdo"))
-_NOTE_REFERENCES = {qn("w:footnote"): qn("w:footnoteReference"), qn("w:endnote"): qn("w:endnoteReference")}
-_COMMENT_MARKS = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference"), qn("w:comment"))
-
-_DECIMAL = re.compile(r"-?[0-9]+")
 Point = tuple[int, int]
 """A place in the document: (paragraph number as locations count it, offset in its text)."""
 AnchorKind = Literal["match", "statement", "document", "note", "start"]
@@ -128,9 +111,9 @@ def annotate_reading(reading: WordReading, findings: Iterable[Finding], *, langu
     document share one summary comment, the first, on the document's first statement."""
     labels = Labels(language or reading.document.language)
     story = _Story(reading)
-    _repair_comments_part(reading)
-    replaced = _remove_own_comments(reading)
-    next_id = _highest_comment_id(reading) + 1
+    repair_comments_part(reading)
+    replaced = remove_own_comments(reading)
+    next_id = highest_comment_id(reading) + 1
     date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     rewrites = rewrites or {}
     active = [finding for finding in findings if not finding.suppressed]
@@ -140,7 +123,7 @@ def annotate_reading(reading: WordReading, findings: Iterable[Finding], *, langu
     ranges: list[tuple[Point, Point, int, str | None]] = []
     summary_id = next_id
     if whole:  # the first comment, at the start: where a finding about the whole document is placed
-        comments.append(_comment(summary_id, summary_text(whole, labels), date))
+        comments.append(comment_element(summary_id, summary_text(whole, labels), date))
         ranges.append((*_statement_range(story, story.statements[0]), summary_id, None))
         next_id += 1
     placements: list[Placement] = []
@@ -149,14 +132,14 @@ def annotate_reading(reading: WordReading, findings: Iterable[Finding], *, langu
             placements.append(Placement(finding, summary_id, anchor, start, end))
             continue
         rewrite = rewrite_of(finding, rewrites) if anchor == "match" else None
-        comments.append(_comment(next_id, comment_text(finding, labels), date))
+        comments.append(comment_element(next_id, comment_text(finding, labels), date))
         placements.append(Placement(finding, next_id, anchor, start, end, rewrite))
         ranges.append((start, end, next_id, rewrite))
         next_id += 1
     done = story.mark(ranges, date)
     placements = [p if p.rewrite is None or p.comment_id in done else replace(p, rewrite=None) for p in placements]
     if comments:
-        _comments_root(reading).extend(comments)
+        comments_root(reading).extend(comments)
     buffer = io.BytesIO()
     reading.word.save(buffer)
     return Annotated(buffer.getvalue(), placements, len(comments), replaced)
@@ -267,16 +250,16 @@ class _Story:
             return None
         if self._note_references is None:  # one pass over the body, however many notes there are
             self._note_references = {}
-            for reference in self.body.iter(*_NOTE_REFERENCES.values()):
+            for reference in self.body.iter(*NOTE_REFERENCES.values()):
                 if reference.getparent().tag == W_R:
                     self._note_references.setdefault((reference.tag, reference.get(W_ID)), reference.getparent())
-        return self._note_references.get((_NOTE_REFERENCES[note.tag], note.get(W_ID)))
+        return self._note_references.get((NOTE_REFERENCES[note.tag], note.get(W_ID)))
 
     def mark(self, ranges: list[tuple[Point, Point, int, str | None]], date: str) -> set[int]:
         """Put each comment's range start, range end and reference run around its ``start``–``end``
         (in a note: around the note's reference mark; in an empty paragraph: at its start); where
         a range has a rewrite, replace its words by it as a tracked change (see
-        :func:`_track_change`). Tell which comments' rewrites went in.
+        :func:`~checker.reporters.docx_wordml.track_change`). Tell which comments' rewrites went in.
 
         Marks add no text, so every range is placed on the text as read. The runs of each
         paragraph are split at all of its ranges' ends first, then every mark's place is found
@@ -288,7 +271,7 @@ class _Story:
             if start != end and self.note_reference(start[0]) is None:
                 starts.setdefault(start[0], set()).add(start[1])
                 ends.setdefault(end[0], set()).add(end[1])
-        paragraphs = {number: _Paragraph(self.paragraphs[number - 1], starts.get(number, set()), ends.get(number, set()))
+        paragraphs = {number: Paragraph(self.paragraphs[number - 1], starts.get(number, set()), ends.get(number, set()))
                       for number in starts.keys() | ends.keys()}
         for paragraph in paragraphs.values():  # after every split: a text box's paragraph lies inside another
             paragraph.index()
@@ -305,23 +288,23 @@ class _Story:
                 places.append((paragraphs[start[0]].first_at(start[1]), paragraphs[end[0]].last_at(end[1]), comment_id, rewrite))
         for p, comment_id in points:
             at = p.index(p.find(W_PPR)) + 1 if p.find(W_PPR) is not None else 0
-            for offset, element in enumerate((_mark_element("w:commentRangeStart", comment_id),
-                                              _mark_element("w:commentRangeEnd", comment_id), _reference_run(comment_id))):
+            for offset, element in enumerate((mark_element("w:commentRangeStart", comment_id),
+                                              mark_element("w:commentRangeEnd", comment_id), reference_run(comment_id))):
                 p.insert(at + offset, element)
-        runs = [_plain_runs(first, last) if rewrite is not None else None for first, last, _, rewrite in places]
+        runs = [plain_runs(first, last) if rewrite is not None else None for first, last, _, rewrite in places]
         for first, last, comment_id, _ in places:
-            range_end = _mark_element("w:commentRangeEnd", comment_id)
-            first.addprevious(_mark_element("w:commentRangeStart", comment_id))
+            range_end = mark_element("w:commentRangeEnd", comment_id)
+            first.addprevious(mark_element("w:commentRangeStart", comment_id))
             last.addnext(range_end)
-            range_end.addnext(_reference_run(comment_id))
+            range_end.addnext(reference_run(comment_id))
         changed: set[int] = set()
         taken: set[etree._Element] = set()  # runs already in a tracked change: one change per word
-        revision_id = _highest_id(self.body) + 1
+        revision_id = highest_id(self.body) + 1
         for (_, _, comment_id, rewrite), plain in zip(places, runs):
-            if rewrite is None or plain is None or taken.intersection(plain) or not _consecutive(plain):
+            if rewrite is None or plain is None or taken.intersection(plain) or not consecutive(plain):
                 continue
             taken.update(plain)
-            _track_change(plain, rewrite, revision_id, date)
+            track_change(plain, rewrite, revision_id, date)
             revision_id += 2
             changed.add(comment_id)
         return changed
@@ -350,7 +333,7 @@ def _target(story: _Story, finding: Finding, *, about_match: bool = True) -> tup
 
 def _note_of(p: etree._Element) -> etree._Element | None:
     """The ``w:footnote`` or ``w:endnote`` a paragraph is in, if any."""
-    for ancestor in p.iterancestors(*_NOTE_REFERENCES):
+    for ancestor in p.iterancestors(*NOTE_REFERENCES):
         return ancestor
     return None
 
@@ -444,378 +427,3 @@ def _trimmed(story: _Story, line: int, start: int, end: int) -> tuple[Point, Poi
     text = story.text(line)[start:end]
     lead = len(text) - len(text.lstrip())
     return (line, start + lead), (line, start + len(text.rstrip()))
-
-
-# ---- runs and marks ---------------------------------------------------------------------------
-
-
-class _Paragraph:
-    """A paragraph whose runs are split at given offsets of its text, and where a comment's
-    marks go around a range between two of those offsets."""
-
-    def __init__(self, p: etree._Element, starts: set[int], ends: set[int]) -> None:
-        """Split ``p``'s runs so that a run starts at each of ``starts`` and one ends at each of
-        ``ends``: texts first (each cut into pieces at the offsets inside it), then the runs
-        (each new run gets a copy of the run's attributes and properties). Text outside a run
-        (not valid WordprocessingML) is marked beside itself, never split."""
-        self.p = p
-        _, pieces = paragraph_pieces(p)
-        offsets = sorted(starts | ends)
-        for piece in pieces:
-            inside = offsets[bisect_right(offsets, piece.start):bisect_left(offsets, piece.end)]
-            if inside and piece.element.tag == W_T:
-                _split_text(piece.element, [offset - piece.start for offset in reversed(inside)])
-        _, self.pieces = paragraph_pieces(p)
-        self.starts = [piece.start for piece in self.pieces]
-        self.ends = [piece.end for piece in self.pieces]
-        for offset in starts:
-            element = self.pieces[bisect_right(self.ends, offset)].element
-            _split_run(element, before=True)
-        for offset in ends:
-            element = self.pieces[bisect_left(self.starts, offset) - 1].element
-            _split_run(element, before=False)
-
-    def index(self) -> None:
-        """Record the paragraph's document order, once every paragraph is split."""
-        self.order = {node: index for index, node in enumerate(self.p.iter())}
-        self.text_order = [self.order[piece.element] for piece in self.pieces]  # ascending: pieces are in document order
-        self.fields = _field_bounds(self.p)
-
-    def first_at(self, offset: int) -> etree._Element:
-        """Where the range start of a range from ``offset`` goes (see :meth:`_outermost`)."""
-        piece = self.pieces[bisect_right(self.ends, offset)]  # the first piece that ends after it
-        return self._outermost(_run_of(piece.element), at_start=True)
-
-    def last_at(self, offset: int) -> etree._Element:
-        """Where the range end of a range up to ``offset`` goes (see :meth:`_outermost`)."""
-        piece = self.pieces[bisect_left(self.starts, offset) - 1]  # the last piece that starts before it
-        return self._outermost(_run_of(piece.element), at_start=False)
-
-    def _outermost(self, run: etree._Element, *, at_start: bool) -> etree._Element:
-        """Where a range's mark goes: beside the run, or, when the run is in a field's result,
-        beside the whole field (a field's result is replaced when it is updated, and LibreOffice
-        drops marks inside one); then beside each inline wrapper (hyperlink, content control,
-        insertion, smart tag ...) that has no text before the run (at the start) or after it (at
-        the end), so that no reader has to look for a range inside a wrapper."""
-        element = _outermost_field(run)
-        begin, end = self.fields.get(element, (None, None))
-        bound = begin if at_start else end
-        element = bound if bound is not None else element
-        order = self.order
-        while True:
-            parent = element.getparent()
-            wrapper = parent.getparent() if parent.tag == W_SDT_CONTENT else parent
-            if wrapper is self.p or wrapper.tag not in _WRAPPERS:
-                return element
-            if at_start:
-                beside = self._has_text(order[wrapper], order[element] - 1)
-            else:
-                beside = self._has_text(_last_order(element, order) + 1, _last_order(wrapper, order))
-            if beside:
-                return element
-            element = wrapper
-
-    def _has_text(self, first: int, last: int) -> bool:
-        """Whether a piece of text stands between document-order positions ``first`` and ``last``."""
-        index = bisect_left(self.text_order, first)
-        return index < len(self.text_order) and self.text_order[index] <= last
-
-
-def _outermost_field(run: etree._Element) -> etree._Element:
-    """The outermost simple field (``w:fldSimple``) the run is in, else the run."""
-    outermost = run
-    for field in run.iterancestors(W_FLD_SIMPLE):
-        outermost = field
-    return outermost
-
-
-def _field_bounds(p: etree._Element) -> dict[etree._Element, tuple[etree._Element, etree._Element | None]]:
-    """Each node inside the result of a complex field of the paragraph → the runs that begin
-    and end the outermost such field (the end None when it does not end in the paragraph)."""
-    bounds: dict[etree._Element, tuple[etree._Element, etree._Element | None]] = {}
-    open_fields: list[etree._Element] = []
-    inside: list[etree._Element] = []  # the nodes met since the outermost field began
-    for node in p.iter():
-        if open_fields:
-            inside.append(node)
-        if node.tag == W_FLD_CHAR:
-            kind = node.get(W_FLD_CHAR_TYPE)
-            if kind == "begin":
-                open_fields.append(node.getparent())
-            elif kind == "end" and open_fields:
-                begin = open_fields.pop()
-                if not open_fields:
-                    bounds.update((element, (begin, node.getparent())) for element in inside)
-                    inside = []
-    if open_fields:
-        bounds.update((element, (open_fields[0], None)) for element in inside)
-    return bounds
-
-
-def _last_order(element: etree._Element, order: dict[etree._Element, int]) -> int:
-    """The document-order position of the last node inside ``element``."""
-    last = element
-    while len(last):
-        last = last[-1]
-    return order[last]
-
-
-def _run_of(element: etree._Element) -> etree._Element:
-    """The run a piece of text stands in; the element itself when it stands in none."""
-    run = element.getparent()
-    return run if run.tag == W_R else element
-
-
-def _split_text(element: etree._Element, offsets: list[int]) -> None:
-    """Cut a ``w:t`` into one ``w:t`` per stretch between ``offsets`` (descending, inside its text)."""
-    for at in offsets:
-        rest = element.makeelement(W_T, {_XML_SPACE: "preserve"})
-        rest.text = element.text[at:]
-        element.text = element.text[:at]
-        element.addnext(rest)
-    element.set(_XML_SPACE, "preserve")
-
-
-def _split_run(element: etree._Element, *, before: bool) -> None:
-    """Split the run holding ``element`` in two just ``before`` it (else just after it), when
-    content stands on both sides; the new second run gets a copy of the run's attributes and
-    properties."""
-    run = element.getparent()
-    if run.tag != W_R:
-        return
-    cut = run.index(element) + (0 if before else 1)
-    if cut >= len(run) or not any(child.tag != W_RPR for child in run[:cut]):
-        return
-    tail = run.makeelement(W_R, dict(run.attrib))
-    properties = run.find(W_RPR)
-    if properties is not None:
-        tail.append(deepcopy(properties))
-    tail.extend(list(run[cut:]))
-    run.addnext(tail)
-
-
-def _mark_element(tag: str, comment_id: int) -> etree._Element:
-    return OxmlElement(tag, attrs={W_ID: str(comment_id)})
-
-
-def _reference_run(comment_id: int) -> etree._Element:
-    """``<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference/></w:r>``, as Word writes it."""
-    run = OxmlElement("w:r")
-    properties = OxmlElement("w:rPr")
-    properties.append(OxmlElement("w:rStyle", attrs={qn("w:val"): "CommentReference"}))
-    run.append(properties)
-    run.append(_mark_element("w:commentReference", comment_id))
-    return run
-
-
-# ---- tracked changes ---------------------------------------------------------------------------
-
-_PLAIN_RUN_CHILDREN = frozenset((W_RPR, W_T))
-
-
-def _plain_runs(first: etree._Element, last: etree._Element) -> list[etree._Element] | None:
-    """The runs from ``first`` to ``last`` when they are siblings and hold nothing but text and
-    run properties (no field, tab, break, drawing, note reference or other mark): the words a
-    tracked change can replace without losing anything. None otherwise."""
-    if first.tag != W_R or last.tag != W_R or first.getparent() is not last.getparent():
-        return None
-    runs: list[etree._Element] = []
-    element: etree._Element | None = first
-    while element is not None:
-        if element.tag != W_R or any(child.tag not in _PLAIN_RUN_CHILDREN for child in element):
-            return None
-        runs.append(element)
-        if element is last:
-            return runs
-        element = element.getnext()
-    return None
-
-
-def _consecutive(runs: list[etree._Element]) -> bool:
-    """Whether the runs still stand side by side (a comment mark put between them since they
-    were found means another comment starts or ends inside: no tracked change there)."""
-    return all(run.getnext() is following for run, following in zip(runs, runs[1:]))
-
-
-def _track_change(runs: list[etree._Element], rewrite: str, revision_id: int, date: str) -> None:
-    """Replace ``runs`` by ``rewrite`` as a tracked change by kravkoll. When the rewrite keeps
-    the words and adds to them ("ISO 14001" → "ISO 14001 eller likvärdigt"), only what is added
-    goes in, as a ``w:ins`` after (or before) them; else the runs go into a ``w:del`` (their
-    ``w:t`` become ``w:delText``), followed by a ``w:ins`` with the rewrite. Inserted text has
-    the properties of the run beside it. Accepting the change gives the rewritten text,
-    rejecting it the original."""
-    attributes = {qn("w:author"): AUTHOR, qn("w:date"): date}
-    words = "".join(text.text or "" for run in runs for text in run.iter(W_T))
-    if rewrite != words and rewrite.startswith(words):
-        runs[-1].addnext(_insertion(rewrite[len(words):], runs[-1], revision_id, attributes))
-        return
-    if rewrite != words and rewrite.endswith(words):
-        runs[0].addprevious(_insertion(rewrite[:len(rewrite) - len(words)], runs[0], revision_id, attributes))
-        return
-    deletion = OxmlElement("w:del", attrs={W_ID: str(revision_id), **attributes})
-    runs[0].addprevious(deletion)
-    deletion.extend(runs)  # moves them
-    for run in runs:
-        for text in run.iter(W_T):
-            text.tag = W_DEL_TEXT
-    deletion.addnext(_insertion(rewrite, runs[0], revision_id + 1, attributes))
-
-
-def _insertion(text: str, beside: etree._Element, revision_id: int, attributes: dict[str, str]) -> etree._Element:
-    """A ``w:ins`` by kravkoll holding one run of ``text`` in the properties of the run ``beside``."""
-    insertion = OxmlElement("w:ins", attrs={W_ID: str(revision_id), **attributes})
-    run = etree.SubElement(insertion, W_R)
-    properties = beside.find(W_RPR)
-    if properties is not None:
-        run.append(deepcopy(properties))
-    t = etree.SubElement(run, W_T)
-    t.text = text
-    t.set(_XML_SPACE, "preserve")
-    return insertion
-
-
-def _highest_id(root: etree._Element) -> int:
-    """The highest decimal ``w:id`` of any element under ``root`` (-1 when there is none): new
-    revisions take ids above it."""
-    highest = -1
-    for element in root.iter():
-        value = element.get(W_ID)
-        if value is not None and _DECIMAL.fullmatch(value):
-            highest = max(highest, int(value))
-    return highest
-
-
-def read_for_annotation(source: bytes, path: str = "document.docx", *, language: str | None = None) -> WordReading:
-    """``source`` read as the .docx reader reads it, with the tracked changes kravkoll suggested
-    in an earlier run (author "kravkoll") rejected first: its insertions taken out, its
-    deletions put back as text, so that a suggested copy is checked and annotated as the text
-    it was made from. Raises :class:`~checker.errors.InputError` when ``source`` is not a
-    readable .docx."""
-    reading = read_word(source, path, language=language)
-    if not _reject_own_changes(reading.word.element):
-        return reading
-    buffer = io.BytesIO()
-    reading.word.save(buffer)
-    return read_word(buffer.getvalue(), path, language=language)
-
-
-def _reject_own_changes(body: etree._Element) -> bool:
-    """Reject kravkoll's tracked changes in ``body``; tell whether there were any."""
-    author = qn("w:author")
-    found = False
-    for insertion in list(body.iter(qn("w:ins"))):
-        if insertion.get(author) == AUTHOR and insertion.getparent().tag != W_RPR:
-            insertion.getparent().remove(insertion)
-            found = True
-    for deletion in list(body.iter(qn("w:del"))):
-        if deletion.get(author) == AUTHOR and deletion.getparent().tag != W_RPR:
-            for text in deletion.iter(W_DEL_TEXT):
-                text.tag = W_T
-            for child in list(deletion):
-                deletion.addprevious(child)
-            deletion.getparent().remove(deletion)
-            found = True
-    return found
-
-
-# ---- the comments part ------------------------------------------------------------------------
-
-
-def _highest_comment_id(reading: WordReading) -> int:
-    """The highest comment id in use: in the comments part or in any comment mark of the
-    document, its headers, footers, footnotes and endnotes (-1 when there is none)."""
-    roots = [part.element for part in reading.word.part.package.iter_parts() if isinstance(part, XmlPart)]
-    roots.extend(reading.notes)
-    highest = -1
-    for root in roots:
-        for element in root.iter(*_COMMENT_MARKS):
-            value = element.get(W_ID, "")
-            if _DECIMAL.fullmatch(value):  # ids such as "²" or "--5" are no numbers and cannot collide
-                highest = max(highest, int(value))
-    return highest
-
-
-def _remove_own_comments(reading: WordReading) -> int:
-    """Take out the comments kravkoll wrote in an earlier run (author "kravkoll") with their
-    range marks and reference runs, wherever they stand; tell how many there were. Everyone
-    else's comments stay as they are."""
-    root = next((part.element for part in reading.word.part.package.iter_parts()
-                 if isinstance(part, XmlPart) and part.element.tag == qn("w:comments")), None)
-    if root is None:
-        return 0
-    own = [comment for comment in root.iterchildren(qn("w:comment")) if comment.get(qn("w:author")) == AUTHOR]
-    if not own:
-        return 0
-    ids = {comment.get(W_ID) for comment in own}
-    for comment in own:
-        root.remove(comment)
-    for part in reading.word.part.package.iter_parts():
-        if not isinstance(part, XmlPart):
-            continue
-        for mark in list(part.element.iter(*_COMMENT_MARKS[:3])):
-            if mark.get(W_ID) not in ids:
-                continue
-            parent = mark.getparent()
-            if mark.tag == _COMMENT_MARKS[2] and parent.tag == W_R and all(c is mark or c.tag == W_RPR for c in parent):
-                mark, parent = parent, parent.getparent()  # the reference run kravkoll wrote around it
-            parent.remove(mark)
-    return len(own)
-
-
-def _repair_comments_part(reading: WordReading) -> None:
-    """Give the document a comments part kravkoll can add to when the one it has is no
-    ``w:comments`` part (``check`` reads such a document without its comments): one with a
-    wrong content type but comments inside is replaced by a proper part holding the same
-    comments; one whose root is something else holds no comments Word can show, and is
-    replaced by an empty one."""
-    document_part = reading.word.part
-    for r_id, relationship in list(document_part.rels.items()):
-        if relationship.is_external or relationship.reltype != RT.COMMENTS:
-            continue
-        part = relationship.target_part
-        if isinstance(part, CommentsPart) and part.element.tag == qn("w:comments"):
-            return
-        element = _comments_element(part)
-        document_part.drop_rel(r_id)
-        if element is None:
-            replacement = CommentsPart.default(document_part.package)
-        else:
-            replacement = CommentsPart(PackURI(part.partname), CT.WML_COMMENTS, element, document_part.package)
-        document_part.relate_to(replacement, RT.COMMENTS)
-        return
-
-
-def _comments_element(part: Part) -> etree._Element | None:
-    """The ``w:comments`` root of a part's XML, None when it holds something else."""
-    element = part.element if isinstance(part, XmlPart) else None
-    if element is None:
-        try:
-            element = parse_xml(part.blob)
-        except (etree.XMLSyntaxError, ValueError):
-            return None
-    return element if element.tag == qn("w:comments") else None
-
-
-def _comments_root(reading: WordReading) -> etree._Element:
-    """The comments part's ``w:comments``, the part made if the document has none."""
-    reading.word.comments  # noqa: B018 - python-docx adds the part on first use
-    return next(part.element for part in reading.word.part.package.iter_parts()
-                if isinstance(part, XmlPart) and part.element.tag == qn("w:comments"))
-
-
-def _comment(comment_id: int, text: str, date: str) -> etree._Element:
-    """A ``w:comment`` as Word writes one: a CommentText paragraph per line of ``text``, the
-    first led by the annotation reference mark."""
-    comment = OxmlElement("w:comment", attrs={W_ID: str(comment_id), qn("w:author"): AUTHOR,
-                                              qn("w:initials"): INITIALS, qn("w:date"): date})
-    for index, line in enumerate(text.split("\n")):
-        p = etree.SubElement(comment, qn("w:p"))
-        etree.SubElement(etree.SubElement(p, W_PPR), qn("w:pStyle")).set(qn("w:val"), "CommentText")
-        if index == 0:
-            mark = etree.SubElement(p, W_R)
-            etree.SubElement(etree.SubElement(mark, W_RPR), qn("w:rStyle")).set(qn("w:val"), "CommentReference")
-            etree.SubElement(mark, qn("w:annotationRef"))
-        t = etree.SubElement(etree.SubElement(p, W_R), W_T)
-        t.text = line
-        t.set(_XML_SPACE, "preserve")
-    return comment

@@ -18,9 +18,9 @@ was given on the command line.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
-from html import escape
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 from .. import __version__
@@ -28,215 +28,38 @@ from ..document import Document, Statement
 from ..engine import DocumentResult
 from ..report import BALANCE_ELEMENTS, Finding, Link, Matrix, MatrixDocument, Scorecard, TraceRow
 from .labels import Labels, clause_heading, link_reason, shorten
+from .markup import PLAIN, Markup, esc, rendered
 
 LINKS_SHOWN = 3
 """Follow-up and sanction links shown per matrix cell before "and N more"."""
 
-_STYLE = """
-:root{--ink:#1b1f24;--muted:#4a5561;--line:#d3d9e0;--paper:#fff;--bg:#f4f6f8;--focus:#0b57d0;
---err:#b42318;--err-bg:#fde4e2;--warn:#8a5300;--warn-bg:#fff0c2;--info:#1d5fbf;--info-bg:#dde9fb;
---ok:#1e7441;--ok-bg:#e4f4ea}
-*{box-sizing:border-box}
-html{font-size:100%}
-body{margin:0;background:var(--bg);color:var(--ink);line-height:1.5;
-font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",sans-serif}
-a{color:var(--focus)}
-a:focus-visible,[tabindex]:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
-.skip{position:absolute;left:-999px;top:0;background:var(--paper);padding:.5rem 1rem;z-index:20}
-.skip:focus{left:1rem}
-header.page,main,footer.page{max-width:72rem;margin:0 auto;padding:0 1.25rem}
-header.page{padding-top:1.5rem}
-h1{font-size:1.75rem;margin:.2rem 0}
-h2{font-size:1.35rem;margin:0 0 .75rem}
-h1,h2,.meta{overflow-wrap:anywhere}
-h3{font-size:1.1rem;margin:1.25rem 0 .5rem}
-.meta{color:var(--muted);margin:.25rem 0 1rem}
-nav.toc ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;padding:0;margin:0 0 1rem}
-section.card{background:var(--paper);border:1px solid var(--line);border-radius:10px;padding:1.25rem 1.5rem;margin:0 0 1.25rem}
-.scores{display:grid;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr));gap:1rem;margin:0 0 1rem;padding:0;list-style:none}
-.score{border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem}
-.score .label{font-weight:600;margin:0}
-.score .big{font-size:2.2rem;font-weight:700;margin:0;line-height:1.2}
-.score .of{color:var(--muted);margin:0 0 .4rem}
-.bar{height:.6rem;background:#e3e7ec;border-radius:4px;overflow:hidden}
-.bar span{display:block;height:100%;background:var(--ok)}
-.score.low .bar span{background:var(--err)}
-.score.mid .bar span{background:var(--warn)}
-.counts{margin:.25rem 0 0}
-.help{color:var(--muted)}
-.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(12.5rem,1fr));gap:.75rem;list-style:none;padding:0;margin:.75rem 0 0}
-.tile{border:2px solid var(--line);border-radius:8px;padding:.6rem .8rem}
-.tile .name{font-weight:700;display:block}
-.tile .state{font-weight:700}
-.tile .help{display:block;color:var(--muted);font-size:.9rem}
-.tile .where{display:block;font-size:.9rem}
-.tile.present{border-color:var(--ok);background:var(--ok-bg)}
-.tile.present .state{color:var(--ok)}
-.tile.missing{border-color:var(--err);border-style:dashed;background:var(--paper)}
-.tile.missing .state{color:var(--err)}
-.icon{font-weight:700;margin-right:.3rem}
-ol.findings{padding-left:0;list-style:none;margin:0}
-ol.findings>li{border-left:5px solid var(--line);padding:.5rem .9rem;margin:0 0 .9rem;background:#fafbfc;border-radius:0 6px 6px 0}
-ol.findings>li.sev-error{border-left-color:var(--err)}
-ol.findings>li.sev-warning{border-left-color:var(--warn)}
-ol.findings>li.sev-info{border-left-color:var(--info)}
-.finding-head{margin:0;font-weight:600}
-.num{display:inline-block;min-width:1.6rem;font-variant-numeric:tabular-nums;color:var(--muted)}
-.badge{display:inline-block;border-radius:4px;padding:0 .4rem;font-size:.85rem;font-weight:700;color:#fff;margin-right:.35rem}
-.badge.sev-error{background:var(--err)}
-.badge.sev-warning{background:var(--warn)}
-.badge.sev-info{background:var(--info)}
-.finding-where{color:var(--muted);font-size:.9rem;margin:0}
-.print-only{display:none}
-.filters{margin:0 0 1rem}
-.filters summary{cursor:pointer;font-weight:600}
-.filter-form{display:flex;flex-wrap:wrap;gap:.5rem 1rem;margin:.5rem 0 0}
-.filter-form fieldset{border:1px solid var(--line);border-radius:6px;margin:0;padding:.3rem .6rem;min-width:0;max-width:100%}
-.filter-form legend{font-weight:600;font-size:.9rem;padding:0 .2rem}
-.filter-form label{display:inline-block;margin:0 .8rem .15rem 0;font-size:.9rem;overflow-wrap:anywhere}
-.clause-group h3{margin:1rem 0 .5rem;overflow-wrap:anywhere}
-.clause-group .count{color:var(--muted);font-weight:400}
-.doc li.numbered{list-style:none;margin-left:-1.1rem}
-.list-label{font-variant-numeric:tabular-nums;font-weight:600;margin-right:.35rem}
-.doc-table thead th{background:#eef1f4}
-blockquote{margin:.4rem 0;padding:.25rem .75rem;border-left:3px solid var(--line);background:var(--paper)}
-.finding-msg{margin:.25rem 0}
-.finding-fix{margin:.25rem 0}
-.finding-rule{margin:.25rem 0 0;font-size:.85rem;color:var(--muted)}
-.doc h3,.doc h4,.doc h5,.doc h6{margin:1.25rem 0 .4rem}
-.doc p,.doc li{max-width:58rem}
-.hl{position:relative}
-.hl mark{color:inherit;padding:0 .1rem;border-radius:2px}
-.hl a{color:inherit;text-decoration:none}
-.hl.sev-error mark{background:var(--err-bg);border-bottom:3px solid var(--err)}
-.hl.sev-warning mark{background:var(--warn-bg);border-bottom:3px dashed var(--warn)}
-.hl.sev-info mark{background:var(--info-bg);border-bottom:3px dotted var(--info)}
-.hl .fn{font-size:.7em;font-weight:700;margin-left:.1rem}
-.flag{display:inline-block;min-width:1.3rem;text-align:center;border-radius:999px;font-size:.75rem;font-weight:700;
-color:#fff !important;padding:0 .3rem;margin-left:.2rem;vertical-align:.1em}
-.hl.sev-error .flag{background:var(--err)}
-.hl.sev-warning .flag{background:var(--warn)}
-.hl.sev-info .flag{background:var(--info)}
-.tip{display:none;position:absolute;left:0;top:100%;z-index:10;width:max-content;max-width:min(26rem,85vw);
-background:var(--paper);color:var(--ink);border:1px solid var(--ink);border-radius:6px;padding:.5rem .7rem;
-box-shadow:0 4px 14px rgba(0,0,0,.18);font-size:.92rem;font-weight:400;line-height:1.4;white-space:normal}
-.tip span{display:block}
-.hl:hover .tip,.hl:focus-within .tip{display:block}
-.tips-off .tip{display:none !important}
-.chip{display:inline-block;font-size:.78rem;font-weight:600;border-radius:999px;padding:0 .5rem;margin-left:.3rem;
-text-decoration:none;border:1px solid currentColor;vertical-align:.1em;white-space:nowrap}
-.st-complete{color:var(--ok)}
-.st-unmeasurable{color:var(--err)}
-.st-unclear{color:var(--warn, #8a5a00)}
-.st-no-follow-up,.st-no-sanction{color:var(--warn)}
-.table-wrap{overflow-x:auto;max-width:100%}
-table{border-collapse:collapse;width:100%;font-size:.95rem}
-th,td{border:1px solid var(--line);padding:.4rem .55rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-thead th{background:#eef1f4}
-.matrix{table-layout:fixed}
-.matrix th{overflow-wrap:normal;word-break:normal;hyphens:auto}
-.c-id{width:9%}.c-where{width:9%}.c-text{width:25%}.c-measurable{width:16%}.c-follow_up{width:15%}.c-sanction{width:15%}.c-status{width:11%}
-.matrix .chip{white-space:normal;margin-left:0;overflow-wrap:normal}
-.matrix td.id{font-weight:600}
-.matrix td.id.from-heading{font-weight:400;color:var(--muted)}
-.matrix .linked{display:block;color:var(--muted);font-size:.85rem}
-.matrix ul{margin:0;padding-left:1rem}
-.why{display:block;color:var(--muted);font-size:.85rem}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-footer.page{color:var(--muted);font-size:.9rem;padding-bottom:2rem}
-@media screen and (max-width:40rem){
-header.page,main,footer.page{padding:0 .6rem}
-section.card{padding:.9rem .8rem}
-.matrix,.matrix tbody,.matrix tr,.matrix td{display:block;width:auto}
-.matrix colgroup,.matrix thead{display:none}
-.matrix tr{border:1px solid var(--line);border-radius:8px;margin:0 0 .75rem;padding:.3rem .5rem}
-.matrix td{border:none;padding:.15rem 0}
-.matrix td::before{content:attr(data-label);display:block;font-size:.8rem;font-weight:700;color:var(--muted)}
-.doc-table{font-size:.85rem}
-.doc-table .chip{white-space:normal}
-.doc-table td,.doc-table th{padding:.3rem .35rem}
-}
-@page{margin:14mm 12mm}
-@media print{
-body{background:#fff;font-size:10pt;line-height:1.35}
-header.page,main,footer.page{max-width:none;padding:0}
-nav.toc,.skip,.tip,.filters{display:none !important}
-.clause-group h3{font-size:10pt;margin:.5rem 0 .2rem;break-after:avoid}
-section.card{border:none;padding:0;margin:0;break-inside:auto}
-section.card+section.card{break-before:page}
-.hl mark,.badge,.flag,.tile,.bar span,.chip{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-a{color:inherit;text-decoration:none}
-.doc p,.doc li{max-width:none}
-h1{font-size:15pt}
-h2{font-size:13pt;margin:0 0 .4rem}
-.doc{font-size:9pt}
-.matrix{font-size:7pt;line-height:1.2}
-.c-id{width:7%}.c-where{width:12%}.c-text{width:30%}.c-measurable{width:8%}.c-follow_up{width:16%}.c-sanction{width:16%}.c-status{width:11%}
-.matrix .chip{padding:0;border:none;font-size:6.5pt}
-.matrix ul{display:none}
-.matrix .print-only{display:inline}
-.matrix th,.matrix td{padding:.05rem .2rem}
-.matrix .why{display:none}
-.matrix .linked{display:none}
-.matrix tr{break-inside:avoid}
-.matrix thead{display:table-header-group}
-ol.findings{font-size:8.5pt;line-height:1.25}
-ol.findings>li{margin:0 0 .3rem;padding:.15rem .5rem;break-inside:avoid}
-ol.findings blockquote{margin:.15rem 0;padding:.05rem .5rem}
-.finding-msg,.finding-fix{margin:.1rem 0}
-.finding-rule{margin:0}
-.finding-where,.finding-rule{font-size:7pt}
-.finding-rule .ref,.finding-rule .show,.finding-fix.repeat{display:none}
-.finding-fix.print-only{display:inline}
-ol.findings .badge{font-size:7pt;padding:0 .2rem;margin-right:.2rem}
-ol.findings .num{min-width:0;margin-right:.2rem}
-ol.findings>li>p{display:inline;margin:0}
-ol.findings>li>p+p::before{content:" "}
-.finding-where::before{content:"· "}
-.finding-rule::before{content:"(" !important}
-.finding-rule::after{content:")"}
-.doc .quiet,.doc>.help,ol.findings blockquote{display:none}
-.doc-table{font-size:8pt}
-.doc-table th,.doc-table td{padding:.05rem .25rem;overflow-wrap:break-word}
-.tiles{grid-template-columns:repeat(5,1fr);gap:.3rem;font-size:8pt}
-.tile{padding:.2rem .5rem}
-.tile .help{display:none}
-ol.findings{columns:2;column-gap:1.2rem}
-.clause-group{break-inside:auto}
-.scores{grid-template-columns:repeat(4,1fr);gap:.5rem}
-.score{padding:.3rem .6rem}
-.score .big{font-size:16pt}
-}
-"""
 
-# Escape closes an open explanation (WCAG 1.4.13); it opens again on the next focus or hover.
-# The filter works without script (CSS); the script only hides a clause's heading when the
-# filter leaves none of its findings.
-_SCRIPT = """
-(function(){var root=document.documentElement,last=null;
-document.addEventListener("keydown",function(e){if(e.key==="Escape"){root.classList.add("tips-off");}});
-document.addEventListener("focusin",function(){root.classList.remove("tips-off");});
-document.addEventListener("mouseover",function(e){var h=e.target.closest?e.target.closest(".hl"):null;
-if(h!==last){last=h;root.classList.remove("tips-off");}});
-document.addEventListener("change",function(e){if(!e.target.closest||!e.target.closest(".filter-form")){return;}
-document.querySelectorAll(".clause-group").forEach(function(g){g.hidden=!Array.prototype.some.call(
-g.querySelectorAll("ol.findings>li"),function(li){return getComputedStyle(li).display!=="none";});});});})();
-"""
+@cache
+def _static(name: str) -> str:
+    """The text of a file in ``checker/reporters/static`` (package data), read once."""
+    return files(__package__).joinpath("static", name).read_text(encoding="utf-8")
 
 
-def esc(text: object) -> str:
-    """Text for HTML content or a quoted attribute value."""
-    return escape(str(text), quote=True)
+def report_style() -> str:
+    """The pages' stylesheet (``static/report.css``), inlined so a page needs no other file."""
+    return _static("report.css")
+
+
+def report_script() -> str:
+    """The report's only script (``static/report.js``): Escape closes an open explanation (WCAG
+    1.4.13), which opens again on the next focus or hover. The filter works without script
+    (CSS); the script only hides a clause's heading when the filter leaves none of its findings."""
+    return _static("report.js")
 
 
 def page(title: str, language: str, body: str, script: bool = False) -> str:
     """A complete, self-contained HTML page."""
-    js = f"<script>{_SCRIPT}</script>\n" if script else ""
+    js = f"<script>\n{report_script()}</script>\n" if script else ""
     return (
         f'<!DOCTYPE html>\n<html lang="{esc(language)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="kravkoll {esc(__version__)}">\n'
-        f"<title>{esc(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n{body}{js}</body>\n</html>\n"
+        f"<title>{esc(title)}</title>\n<style>\n{report_style()}</style>\n</head>\n<body>\n{body}{js}</body>\n</html>\n"
     )
 
 
@@ -405,7 +228,7 @@ class _Text:
     numbered: dict[int, Finding]
     marks: dict[int, list[_Mark]] = field(default_factory=dict)  # statement → merged spans
     flags: dict[int, list[int]] = field(default_factory=dict)  # statement → findings without a span
-    markups: dict[int, _Markup] = field(default_factory=dict)  # statement → its inline markup, found once
+    markups: dict[int, Markup] = field(default_factory=dict)  # statement → its inline markup, found once
     tips: int = 0
 
     def __post_init__(self) -> None:
@@ -451,7 +274,7 @@ class _Text:
         text = statement.text
         markup = self.markups.get(statement.index)
         if markup is None:
-            markup = self.markups[statement.index] = _Markup.of(text) if self.document.format == "md" else _PLAIN
+            markup = self.markups[statement.index] = Markup.of(text) if self.document.format == "md" else PLAIN
         out: list[str] = []
         position = start
         for mark in self.marks.get(statement.index, []):
@@ -485,100 +308,6 @@ class _Text:
             name = f"{row.requirement_id} · " if named else ""
             out.append(f'<a class="chip st-{row.status}" href="#m-{row.statement}">{esc(name)}{esc(self.labels("status." + row.status))}</a>')
         return "".join(out)
-
-
-_DELIMITER = re.compile(r"\*\*|__|\*|_|`|\[|\]\([^)\s]*\)")
-
-
-@dataclass
-class _Markup:
-    """A Markdown statement's inline markup: the characters that are markup (delimiters, a link's
-    target), to leave out, and the spans shown bold, italic or as code — as ``runs``, stretches
-    of the text that are all hidden or all styled alike. Found by one scan that pairs delimiters
-    left to right, and rendered by bisection into the runs: linear, whatever the text."""
-
-    runs: list[tuple[int, int, bool, tuple[str, ...]]] = field(default_factory=list)  # (start, end, hidden, tags)
-    starts: list[int] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, text: str) -> _Markup:
-        hidden: list[tuple[int, int]] = []
-        styled: list[tuple[int, int, str]] = []
-
-        def pair(opening: int, inner: int, close: int, end: int, tag: str) -> None:
-            if close > inner:
-                hidden.extend(((opening, inner), (close, end)))
-                styled.append((inner, close, tag))
-
-        open_at: dict[str, tuple[int, int]] = {}  # delimiter → (where it starts, where it ends)
-        code: tuple[int, int] | None = None  # inside a code span: where its backtick stands
-        for found in _DELIMITER.finditer(text):
-            token, start, end = found.group(), found.start(), found.end()
-            if code is not None:
-                if token == "`":
-                    pair(code[0], code[1], start, end, "code")
-                    code = None
-                continue
-            if token == "`":
-                code = (start, end)
-            elif token == "[":
-                open_at["["] = (start, end)
-            elif token.startswith("]("):
-                if "[" in open_at:
-                    hidden.extend((open_at.pop("["), (start, end)))
-            else:
-                before = text[start - 1] if start else " "
-                after = text[end] if end < len(text) else " "
-                if token in open_at:
-                    if not before.isspace() and not (token[0] == "_" and after.isalnum()):
-                        opening, inner = open_at.pop(token)
-                        pair(opening, inner, start, end, "strong" if len(token) == 2 else "em")
-                elif not after.isspace() and not (token[0] == "_" and before.isalnum()):
-                    open_at[token] = (start, end)
-        return cls._swept(len(text), hidden, styled) if hidden else cls()
-
-    @classmethod
-    def _swept(cls, length: int, hidden: list[tuple[int, int]], styled: list[tuple[int, int, str]]) -> _Markup:
-        events = sorted([(a, 1, "") for a, _ in hidden] + [(b, -1, "") for _, b in hidden]
-                        + [(a, 1, tag) for a, _, tag in styled] + [(b, -1, tag) for _, b, tag in styled])
-        markup, depth, tags, position = cls(), 0, {"strong": 0, "em": 0, "code": 0}, 0
-        for at, step, tag in [*events, (length, 0, "")]:
-            if at > position:
-                markup.runs.append((position, at, depth > 0, tuple(t for t, n in tags.items() if n > 0)))
-                markup.starts.append(position)
-                position = at
-            if tag:
-                tags[tag] += step
-            else:
-                depth += step
-        return markup
-
-    def render(self, text: str, start: int, end: int) -> str:
-        """``text[start:end]`` escaped, its markup left out and its styled spans in tags."""
-        if not self.runs:
-            return esc(text[start:end])
-        out = []
-        runs = self.runs
-        for k in range(max(bisect_right(self.starts, start) - 1, 0), len(runs)):  # no slice: no copy of the rest
-            run_start, run_end, hidden, tags = runs[k]
-            if run_start >= end:
-                break
-            a, b = max(run_start, start), min(run_end, end)
-            if a >= b or hidden:
-                continue
-            piece = esc(text[a:b])
-            for tag in reversed(tags):
-                piece = f"<{tag}>{piece}</{tag}>"
-            out.append(piece)
-        return "".join(out)
-
-
-_PLAIN = _Markup()
-
-
-def _rendered(text: str, fmt: str | None) -> str:
-    """Text of a document escaped, and in Markdown with its inline markup shown as such."""
-    return _Markup.of(text).render(text, 0, len(text)) if fmt == "md" else esc(text)
 
 
 def _span(statement: Statement, finding: Finding) -> tuple[int, int] | None:
@@ -670,8 +399,8 @@ def _table_html(statements: list[Statement], text: _Text, rows: dict[int, TraceR
     head = ""
     if header:
         labels = header.split(" | ")
-        ths = ([f'<th scope="col">{_rendered(label, fmt)}</th>' for label in labels] if len(labels) == width
-               else [f'<th scope="col" colspan="{width}">{_rendered(header, fmt)}</th>'])  # columns not known: one cell
+        ths = ([f'<th scope="col">{rendered(label, fmt)}</th>' for label in labels] if len(labels) == width
+               else [f'<th scope="col" colspan="{width}">{rendered(header, fmt)}</th>'])  # columns not known: one cell
         head = f'<thead><tr>{"".join(ths)}</tr></thead>'
     body = []
     for statement in statements:

@@ -1,0 +1,156 @@
+"""Headings and clause numbers: a numbered heading and the depth its number gives, the clause a
+paragraph starts with, clause numbers compared for nesting, lettered sub-clauses, and a heading
+written as plain text."""
+
+from __future__ import annotations
+
+import re
+
+NUMBERED_HEADING = re.compile(r"^\s*(?P<num>(?:[A-Z]\.)?\d+(?:\.\d+)*)\.?\s+(?P<title>\S.*?)\s*$")
+_MODAL = re.compile(r"(?i)\b(?:ska|skall|måste|bör|får|shall|must|should|will|may)\b")
+
+
+def numbered_heading(text: str) -> tuple[str, str] | None:
+    """``"4.2 Felhantering"`` or ``"4.2. FELHANTERING"`` → ("4.2", title); None for prose."""
+    match = NUMBERED_HEADING.match(text)
+    if not match:
+        return None
+    title = match.group("title")
+    if len(title.split()) > 10 or title.rstrip().endswith((".", ";", ",")) or _MODAL.search(title):
+        return None
+    if not title[0].isalpha():
+        return None
+    return match.group("num"), title
+
+
+def heading_level(number: str) -> int:
+    """The depth a clause number gives: "4" and "4.0" → 1, "4.2" → 2, "4.2.1" → 3."""
+    parts = number.split(".")
+    while len(parts) > 1 and parts[-1].strip("0") == "":
+        parts.pop()  # "3.0" is clause 3
+    return len(parts)
+
+
+# A paragraph that starts with a clause number opens that clause: "4.2.1 The Supplier …",
+# "§ 5 Avtalstid …", "Artikel 3 …", "Bilaga 2 …", "Section 6.3 …". The number must be followed
+# by a capital (or nothing), so "99.5 % of …" and "1.5 hours …" are no clauses.
+_CLAUSE_START = re.compile(
+    r"^\s*(?:\*\*|__)?(?:(?P<dotted>\d{1,3}(?:\.\d{1,3})+)\.?|§\s*(?P<sign>\d{1,3}[a-z]?)|"
+    r"(?P<word>artikel|article|bilaga|appendix|annex|schedule|exhibit|section|clause|punkt|avsnitt|kapitel|chapter)"
+    r"\s+(?P<number>\d{1,2}(?:\.\d{1,3})*|[A-Z](?:\.\d{1,3})*)\b\.?)(?:\*\*|__)?[:.)]?"
+    r"(?:\s+(?=[A-ZÅÄÖ\"“(\[*_])|\s*[—–]\s*(?=[A-ZÅÄÖ])|\s*$)",
+    re.IGNORECASE,
+)
+TITLE_WORDS = 8
+_ENDS_CONTINUED = re.compile(
+    r"(?i)(?:[.,;:!?\-–—/(&]|\b(?:the|a|an|of|and|or|to|in|on|by|for|with|at|from|as|that|is|are|"
+    r"och|att|i|för|av|med|som|på|till|eller|samt|en|ett|den|det|de|om|vid|är))\s*$"
+)
+
+
+def clause_start(text: str) -> tuple[str, int, str] | None:
+    """The clause a paragraph starts with: (number as written, depth, title words), else None.
+    ``"4.2.1 The Supplier shall …"`` → ("4.2.1", 3, "The Supplier shall …")."""
+    match = _CLAUSE_START.match(text)
+    if not match:
+        return None
+    if match.group("dotted"):
+        number, depth = match.group("dotted"), heading_level(match.group("dotted"))
+    elif match.group("sign"):
+        number, depth = "§ " + match.group("sign"), 1
+    else:
+        word, own = match.group("word"), match.group("number")
+        number, depth = f"{word} {own}", heading_level(own) if own[0].isdigit() else 1
+    words = text[match.end():].split()
+    title = " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
+    return number, depth, title.strip("*_ ")
+
+
+# A paragraph that starts with a capital letter and a period or parenthesis, then a sentence:
+# the lettered sub-clauses of a numbered clause ("A. The Contractor shall …", "(b) The Supplier …").
+LETTER_CLAUSE = re.compile(r"^\s*(?:\((?P<paren>[A-Za-z])\)|(?P<letter>[A-Z])[.)])\s+(?=[A-ZÅÄÖ\"“(])")
+
+
+def clause_key(number: str) -> tuple[str, ...]:
+    """A clause number as parts compared for nesting: "4.2.1" → ("4", "2", "1"), "3.0" → ("3",),
+    "§ 5" → ("§ 5",), "Bilaga 2.1" → ("bilaga 2", "1")."""
+    parts = number.lower().split(".")
+    while len(parts) > 1 and parts[-1].strip("0") == "":
+        parts.pop()
+    return tuple(" ".join(p.split()) for p in parts)
+
+
+def clause_path(outer: tuple[str, ...], number: str | None, title: str = "") -> tuple[str, ...]:
+    """The clause numbers of a section numbered ``number`` inside sections numbered ``outer``,
+    as a writer reads them: a number that continues the one before replaces it ("4", "4.2" →
+    "4.2"), another is added ("Bilaga 2", "4.2" → "Bilaga 2", "4.2"); no number adds nothing.
+    A section without a number whose ``title`` starts with a named one ("Bilaga 2
+    Servicenivåer", "§ 5 Avtalstid") is numbered by it."""
+    if not number:
+        found = clause_start(title) if title else None
+        if found is None or found[0][:1].isdigit():
+            return outer
+        number = found[0]
+    if outer and inside_clause(clause_key(number), clause_key(outer[-1])):
+        return (*outer[:-1], number)
+    return (*outer, number)
+
+
+CLAUSE_LABEL = re.compile(r"^\d+(?:\.\d+)+$")
+"""A list number that is a clause number ("3.3.1"), not an item's ("1", "a)")."""
+
+
+def inside_clause(key: tuple[str, ...], outer: tuple[str, ...]) -> bool:
+    """Whether clause ``key`` lies inside clause ``outer`` ("4.2.1" inside "4.2" and "4")."""
+    return len(outer) < len(key) and key[:len(outer)] == outer
+
+
+LETTER_ALONE = re.compile(r"^\s*(?:\*\*|__)?(?P<letter>[A-Z])\.(?:\*\*|__)?\s*$")
+
+
+def only_clause_number(text: str) -> str | None:
+    """A line that holds nothing but a clause number ("3.0", "§ 5", "4.2.1.") or letter ("D."),
+    as text converted from PDF puts a heading's number, or a lettered paragraph's letter, on a
+    line of its own; else None."""
+    letter = LETTER_ALONE.match(text)
+    if letter is not None:
+        return letter.group("letter") + "."
+    found = clause_start(text)
+    return found[0] if found and not found[2] else None
+
+
+def plain_heading(line: str, following: str, numbered: bool = False, adjacent: bool = True) -> bool:
+    """Whether ``line`` is a heading written as plain text: a short line that starts with a capital
+    and has no end punctuation, no verb of obligation and no table bar, followed by a paragraph
+    whose first line (``following``, on the next line or after a blank line) starts a sentence
+    and is clearly longer. So "SERVICE CREDITS" or "Service credits" before "If the Uptime
+    Commitment is not met, …" is a heading, while a sentence broken over lines is not ("The
+    Supplier shall / provide …" has a verb; "Service levels and / response times" ends on "and"),
+    nor are the cells of a table flattened into short lines ("HOURS" / "PER" / "DAY"). A line
+    that has a number (``numbered``: "4 Service credits", or after "4.0" alone on its line) only
+    needs a sentence after it. A line in sentence case with a blank line after it (not
+    ``adjacent``) is a heading only when numbered: flattened table cells look the same."""
+    # Every test must pass; the two searches, the dearest, come last (the first line of every
+    # paragraph is asked: 4,000 times for the real English MB).
+    text = line.strip().strip("*_ ").strip()
+    words = text.split()
+    if not (1 <= len(words) <= 10) or len(text) > 80 or not text[0].isupper():
+        return False
+    if "|" in text or text.endswith(("'", '"', "”", ")")):
+        return False
+    if not sentence_follows(following):
+        return False
+    if not (numbered or len(following.strip().lstrip("*_ ").split()) >= max(len(words) + 3, 6)):
+        return False
+    if not (adjacent or numbered or all(w[0].isupper() for w in words if len(w) > 3 and w[0].isalpha())):
+        return False  # "Remove lead-based paint", a blank line, "Paint is removed …": table cells, not a heading
+    if sum(c.isalpha() for c in text) < 4:
+        return False
+    return not (_ENDS_CONTINUED.search(text) or _MODAL.search(text))
+
+
+def sentence_follows(following: str) -> bool:
+    """Whether the line ``following`` a possible heading starts a sentence: its first visible
+    character, bold or italic marks left out, is a capital or a digit."""
+    after = following.strip().lstrip("*_ ")
+    return bool(after) and (after[0].isupper() or after[0].isdigit())
