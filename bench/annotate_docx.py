@@ -47,12 +47,18 @@ def main() -> None:
     out.mkdir(exist_ok=True)
     (out / "bench.kravkoll.docx").write_bytes(result.data)
     kinds = {kind: sum(p.anchor == kind for p in result.placements) for kind in ("match", "statement", "document", "note")}
-    print(f"document: {len(data) / 1024:.0f} KiB; {len(findings)} findings, {len(result.placements)} comments {kinds}; "
-          f"annotated copy {len(result.data) / 1024:.0f} KiB")
-    best = best_times(options.repeat, {
-        "save": (open_and_save, data), "check": (checked, data),
-        "annotate": (annotate, data, findings),
-    })
+    print(
+        f"document: {len(data) / 1024:.0f} KiB; {len(findings)} findings, {len(result.placements)} comments {kinds}; "
+        f"annotated copy {len(result.data) / 1024:.0f} KiB"
+    )
+    best = best_times(
+        options.repeat,
+        {
+            "save": (open_and_save, data),
+            "check": (checked, data),
+            "annotate": (annotate, data, findings),
+        },
+    )
     print("                                     CPU ms   wall ms")
     for name, label in (("save", "python-docx open + save"), ("check", "check (read + rules)"), ("annotate", "annotate (read + comments + save)")):
         cpu, wall = best[name]

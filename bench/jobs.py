@@ -72,8 +72,7 @@ def document(rng: random.Random, pages: int) -> str:
 
 def time_run(folder: Path, ruleset: str, jobs: int) -> tuple[float, float, bytes]:
     """Wall-clock seconds, CPU seconds (all processes) and the JSON report of one run."""
-    command = [sys.executable, "-m", "checker.cli", "check", str(folder), "--ruleset", ruleset,
-               "--format", "json", "--fail-on", "never", "--jobs", str(jobs)]
+    command = [sys.executable, "-m", "checker.cli", "check", str(folder), "--ruleset", ruleset, "--format", "json", "--fail-on", "never", "--jobs", str(jobs)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(command, capture_output=True, check=False, cwd=ROOT)
@@ -102,8 +101,10 @@ def main() -> None:
             text = document(rng, args.pages)
             size += len(text.encode("utf-8"))
             (folder / f"avtal-{i:04}.md").write_text(text, encoding="utf-8")
-        print(f"{args.docs} documents, {size / 1e6:.1f} MB, ruleset {args.ruleset}, {os.cpu_count()} CPUs,"
-              f" load average {os.getloadavg()[0]:.2f} (other processes slow the parallel runs most)")
+        print(
+            f"{args.docs} documents, {size / 1e6:.1f} MB, ruleset {args.ruleset}, {os.cpu_count()} CPUs,"
+            f" load average {os.getloadavg()[0]:.2f} (other processes slow the parallel runs most)"
+        )
         time_run(folder, args.ruleset, 1)  # warm the file cache
         medians: dict[int, float] = {}
         outputs: set[bytes] = set()
@@ -115,8 +116,10 @@ def main() -> None:
                 cpus.append(cpu)
                 outputs.add(output)
             medians[jobs] = statistics.median(times)
-            print(f"--jobs {jobs}: median {medians[jobs]:.2f} s (min {min(times):.2f}, max {max(times):.2f}, {args.repeat} runs;"
-                  f" CPU {statistics.median(cpus):.2f} s)")
+            print(
+                f"--jobs {jobs}: median {medians[jobs]:.2f} s (min {min(times):.2f}, max {max(times):.2f}, {args.repeat} runs;"
+                f" CPU {statistics.median(cpus):.2f} s)"
+            )
         base = medians[args.jobs[0]]
         for jobs in args.jobs[1:]:
             print(f"speed-up --jobs {jobs} over --jobs {args.jobs[0]}: {base / medians[jobs]:.2f}x")

@@ -165,7 +165,7 @@ def contains(text: str, quote: str) -> bool:
     _, digest, length = quote.split(":")
     size = int(length)
     starts = [0] + [m.end() for m in re.finditer(r"\W+", text)]
-    return any(hashlib.sha1(text[s:s + size].encode()).hexdigest()[:16] == digest for s in starts if s + size <= len(text))
+    return any(hashlib.sha1(text[s : s + size].encode()).hexdigest()[:16] == digest for s in starts if s + size <= len(text))
 
 
 def statement_of(checked: Checked, line: int, quote: str) -> int | None:
@@ -366,15 +366,16 @@ def run(corpus: list[Path], splits: Iterable[str]) -> str:
         line("clause presence agrees", lambda t: ratio(t.clauses_agree, t.clauses))
         line("labels matched to a statement", lambda t: ratio(t.labels - len([u for u in t.unmatched if "(chain)" not in u]), t.labels))
         everything = cells["all"]
-        out += ["", "Per rule (unmeasurable and ambiguous findings on labelled statements):", "",
-                "| rule | right / findings |", "| --- | ---: |"]
+        out += ["", "Per rule (unmeasurable and ambiguous findings on labelled statements):", "", "| rule | right / findings |", "| --- | ---: |"]
         for rule, count in sorted(everything.per_rule.items(), key=lambda kv: (-kv[1], kv[0])):
             out.append(f"| {rule} | {ratio(everything.per_rule_right[rule], count)} |")
-        for heading, items in (("Unmeasurable requirements not flagged", everything.misses),
-                               ("Findings on statements labelled measurable or not a requirement", everything.wrong),
-                               ("Supplier findings on buyer or mutual clauses", everything.buyer_mutual_supplier_findings),
-                               ("Clause presence disagreements", everything.clause_misses),
-                               ("Labels that match no statement", everything.unmatched)):
+        for heading, items in (
+            ("Unmeasurable requirements not flagged", everything.misses),
+            ("Findings on statements labelled measurable or not a requirement", everything.wrong),
+            ("Supplier findings on buyer or mutual clauses", everything.buyer_mutual_supplier_findings),
+            ("Clause presence disagreements", everything.clause_misses),
+            ("Labels that match no statement", everything.unmatched),
+        ):
             out += ["", f"<details><summary>{heading}: {len(items)}</summary>", ""]
             out += [f"- {item}" for item in items] + ["", "</details>"]
         out.append("")

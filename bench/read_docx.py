@@ -47,12 +47,32 @@ DUTIES = [
     "säkerställa att säkerhetskopior tas dagligen och sparas i minst {n} dagar",
     "uppfylla kraven i bilaga {n} om tillgänglighet för personer med funktionsnedsättning",
 ]
-FOLLOW_UPS = ["Kravet följs upp genom månadsrapport.", "Beställaren kan begära revision med {n} dagars varsel.",
-              "Uppfyllnad mäts kvartalsvis av beställaren.", ""]
-SANCTIONS = ["Vid avvikelse utgår vite om {n} 000 kr per påbörjad vecka.", "Prisavdrag med {n} % av månadsavgiften.",
-             "Upprepade avvikelser ger beställaren rätt att häva avtalet.", ""]
-TOPICS = ["Drift", "Support", "Säkerhet", "Dataskydd", "Tillgänglighet", "Rapportering", "Utbildning", "Avveckling",
-          "Kvalitet", "Miljö", "Ekonomi", "Avtalsvillkor"]
+FOLLOW_UPS = [
+    "Kravet följs upp genom månadsrapport.",
+    "Beställaren kan begära revision med {n} dagars varsel.",
+    "Uppfyllnad mäts kvartalsvis av beställaren.",
+    "",
+]
+SANCTIONS = [
+    "Vid avvikelse utgår vite om {n} 000 kr per påbörjad vecka.",
+    "Prisavdrag med {n} % av månadsavgiften.",
+    "Upprepade avvikelser ger beställaren rätt att häva avtalet.",
+    "",
+]
+TOPICS = [
+    "Drift",
+    "Support",
+    "Säkerhet",
+    "Dataskydd",
+    "Tillgänglighet",
+    "Rapportering",
+    "Utbildning",
+    "Avveckling",
+    "Kvalitet",
+    "Miljö",
+    "Ekonomi",
+    "Avtalsvillkor",
+]
 
 
 def _fill(template: str, rng: random.Random) -> str:
@@ -68,14 +88,17 @@ def _requirement(rng: random.Random) -> str:
 def _number_headings(document) -> None:
     """Headings numbered 1, 1.1, 1.1.1 through the heading styles, as Swedish templates do."""
     numbering = document.part.numbering_part.element
-    levels = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Heading{i + 1}"/>'
-                     f'<w:lvlText w:val="{".".join(f"%{j + 1}" for j in range(i + 1))}"/></w:lvl>' for i in range(3))
-    numbering.find(parse_xml(f'<w:num {nsdecls("w")}/>').tag).addprevious(
-        parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="80">{levels}</w:abstractNum>'))
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Heading{i + 1}"/>'
+        f'<w:lvlText w:val="{".".join(f"%{j + 1}" for j in range(i + 1))}"/></w:lvl>'
+        for i in range(3)
+    )
+    numbering.find(parse_xml(f"<w:num {nsdecls('w')}/>").tag).addprevious(
+        parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="80">{levels}</w:abstractNum>')
+    )
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="80"><w:abstractNumId w:val="80"/></w:num>'))
     for level in (1, 2, 3):
-        document.styles[f"Heading {level}"].element.get_or_add_pPr().append(
-            parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="80"/></w:numPr>'))
+        document.styles[f"Heading {level}"].element.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="80"/></w:numPr>'))
 
 
 def build(pages: int, seed: int = 7) -> bytes:
@@ -108,8 +131,7 @@ def build(pages: int, seed: int = 7) -> bytes:
             for cell, title in zip(table.rows[0].cells, ["Krav-ID", "Krav", "Uppföljning", "Sanktion"]):
                 cell.text = title
             for row in range(1, rows + 1):
-                values = [f"T{chapter}.{section}.{row}", _requirement(rng), _fill(rng.choice(FOLLOW_UPS), rng),
-                          _fill(rng.choice(SANCTIONS), rng)]
+                values = [f"T{chapter}.{section}.{row}", _requirement(rng), _fill(rng.choice(FOLLOW_UPS), rng), _fill(rng.choice(SANCTIONS), rng)]
                 for cell, value in zip(table.rows[row].cells, values):
                     cell.text = value
                 written += sum(len(v) for v in values)
@@ -177,14 +199,22 @@ def main() -> None:
     (out / "bench.docx").write_bytes(data)
     document = read_docx(data, "bench.docx")
     paragraphs = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").count(b"<w:p>")
-    print(f"document: {len(data) / 1024:.0f} KiB, {paragraphs} paragraphs, "
-          f"{sum(1 for b in document.blocks if b.kind == 'table')} tables, {len(document.statements)} statements, "
-          f"{len(document.sections)} sections")
+    print(
+        f"document: {len(data) / 1024:.0f} KiB, {paragraphs} paragraphs, "
+        f"{sum(1 for b in document.blocks if b.kind == 'table')} tables, {len(document.statements)} statements, "
+        f"{len(document.sections)} sections"
+    )
     bomb = zip_bomb(data)
-    best = best_times(options.repeat, {
-        "walk": (python_docx_walk, data), "walk_text": (python_docx_walk, data, False),
-        "checks": (check_package, data, "bench.docx"), "reader": (read_docx, data, "bench.docx"), "refusal": (refuse, bomb),
-    })
+    best = best_times(
+        options.repeat,
+        {
+            "walk": (python_docx_walk, data),
+            "walk_text": (python_docx_walk, data, False),
+            "checks": (check_package, data, "bench.docx"),
+            "reader": (read_docx, data, "bench.docx"),
+            "refusal": (refuse, bomb),
+        },
+    )
     walk, walk_text, checks, reader, refusal = (best[name] for name in ("walk", "walk_text", "checks", "reader", "refusal"))
     print("                                          CPU ms   wall ms")
     print(f"python-docx walk (text, styles, cells): {walk[0] * 1000:8.0f} {walk[1] * 1000:9.0f}")
@@ -192,8 +222,11 @@ def main() -> None:
     print(f"read_docx (complete Document):          {reader[0] * 1000:8.0f} {reader[1] * 1000:9.0f}")
     print(f"  of which package checks:              {checks[0] * 1000:8.1f} {checks[1] * 1000:9.1f}")
     print(f"zip bomb ({len(bomb) / 1024:.0f} KiB) refused:           {refusal[0] * 1000:8.2f} {refusal[1] * 1000:9.2f}")
-    print(f"read_docx / walk with styles: {reader[0] / walk[0]:.2f}x CPU, {reader[1] / walk[1]:.2f}x wall; "
-          f"/ walk without styles: {reader[0] / walk_text[0]:.2f}x CPU, {reader[1] / walk_text[1]:.2f}x wall")
+    print(
+        f"read_docx / walk with styles: {reader[0] / walk[0]:.2f}x CPU, {reader[1] / walk[1]:.2f}x wall; "
+        f"/ walk without styles: {reader[0] / walk_text[0]:.2f}x CPU, {reader[1] / walk_text[1]:.2f}x wall"
+    )
+
 
 if __name__ == "__main__":
     main()

@@ -75,8 +75,12 @@ def write_inputs(folder: Path, language: str) -> dict[str, Path]:
 
     text = joined(corpus_texts(folder, language))
     copies = -(-MEGABYTE // len(text.encode("utf-8")))
-    files = {"once": OUT / f"real-{language}.md", "1mb": OUT / f"real-{language}-1mb.md", "4mb": OUT / f"real-{language}-4mb.md",
-             "300p": OUT / f"real-{language}-300p.md"}
+    files = {
+        "once": OUT / f"real-{language}.md",
+        "1mb": OUT / f"real-{language}-1mb.md",
+        "4mb": OUT / f"real-{language}-4mb.md",
+        "300p": OUT / f"real-{language}-300p.md",
+    }
     files["once"].write_text(text, encoding="utf-8")
     files["1mb"].write_text(text * copies, encoding="utf-8")
     files["4mb"].write_text(text * copies * 4, encoding="utf-8")
@@ -89,7 +93,7 @@ def write_inputs(folder: Path, language: str) -> dict[str, Path]:
 def pages(text: str, count: int) -> str:
     """The first paragraphs of ``text`` up to about ``count`` pages."""
     cut = text.rfind("\n\n", 0, PAGE * count)
-    return text[:cut if cut > 0 else PAGE * count].rstrip("\n") + "\n"
+    return text[: cut if cut > 0 else PAGE * count].rstrip("\n") + "\n"
 
 
 def one_page(text: str) -> str:
@@ -181,7 +185,7 @@ def _builtin_name(name: str) -> str:
 def _module_name(filename: str) -> str:
     path = Path(filename)
     if "checker" in path.parts:
-        return ".".join(path.parts[path.parts.index("checker"):]).removesuffix(".py")
+        return ".".join(path.parts[path.parts.index("checker") :]).removesuffix(".py")
     if "site-packages" in path.parts:
         return path.parts[path.parts.index("site-packages") + 1]
     return path.name
@@ -205,8 +209,10 @@ def commands(files: dict[str, Path], repeat: int) -> dict[str, Any]:
         for language in ("en", "sv"):
             result[f"whole_1mb_{language}"] = wall_times(max(1, repeat // 3), [*whole, "--lang", language, str(OUT / f"real-{language}-1mb.md")], cache_env)
         result["whole_docx_en"] = wall_times(max(1, repeat // 3), [*whole, "--lang", "en", str(files["docx"])], cache_env)
-        walk = f"import sys; sys.path.insert(0, {str(BENCH)!r}); from read_docx import python_docx_walk; " \
-               f"python_docx_walk(open({str(files['docx'])!r}, 'rb').read())"
+        walk = (
+            f"import sys; sys.path.insert(0, {str(BENCH)!r}); from read_docx import python_docx_walk; "
+            f"python_docx_walk(open({str(files['docx'])!r}, 'rb').read())"
+        )
         result["walk_docx_en"] = wall_times(max(1, repeat // 3), [sys.executable, "-c", walk])
     proselint = shutil.which("proselint", path=str(Path(sys.executable).parent)) or shutil.which("proselint")
     if proselint:
@@ -225,29 +231,44 @@ def report(results: dict[str, Any]) -> None:
         entry = results[language]
         pages_per_s = entry["pages"] / entry["full_s"]
         print(f"  {language}: {entry['megabytes']:.2f} MB ({entry['pages']:.0f} pages, {entry['statements']} statements)")
-        print(f"     read {ms(entry['read_s'])}   check {ms(entry['check_s'])}   read + check {ms(entry['full_s'])}"
-              f"   {pages_per_s:.0f} pages/s   {entry['full_s'] / entry['megabytes']:.2f} s/MB")
+        print(
+            f"     read {ms(entry['read_s'])}   check {ms(entry['check_s'])}   read + check {ms(entry['full_s'])}"
+            f"   {pages_per_s:.0f} pages/s   {entry['full_s'] / entry['megabytes']:.2f} s/MB"
+        )
         print(f"     the same text read as plain text {ms(entry['read_txt_s'])}")
         print(f"     4x the text   x{entry['full_4mb_s'] / entry['full_s']:.2f}")
-        print(f"     .docx ({entry['docx_megabytes']:.2f} MB, the texts once): read {ms(entry['docx_read_s'])}, "
-              f"read + check {ms(entry['docx_full_s'])}, python-docx walk {ms(entry['docx_walk_s'])}, "
-              f"x{entry['docx_full_s'] / entry['docx_walk_s']:.2f}")
+        print(
+            f"     .docx ({entry['docx_megabytes']:.2f} MB, the texts once): read {ms(entry['docx_read_s'])}, "
+            f"read + check {ms(entry['docx_full_s'])}, python-docx walk {ms(entry['docx_walk_s'])}, "
+            f"x{entry['docx_full_s'] / entry['docx_walk_s']:.2f}"
+        )
     timed = results["commands"]
     print("\n== whole commands: wall clock (best / median), CPU (best)")
-    for name, label in (("python_alone", "python -c pass"), ("version", "kravkoll --version"), ("help", "kravkoll --help"),
-                        ("one_page_warm", "check, one page, warm cache"), ("one_page_no_cache", "check, one page, --no-cache"),
-                        ("whole_1mb_en", "check --format json, 1 MB en"), ("whole_1mb_sv", "check --format json, 1 MB sv"),
-                        ("proselint_1mb_en", "proselint, the same 1 MB en"), ("whole_docx_en", "check --format json, en .docx"),
-                        ("walk_docx_en", "python-docx walking the same .docx")):
+    for name, label in (
+        ("python_alone", "python -c pass"),
+        ("version", "kravkoll --version"),
+        ("help", "kravkoll --help"),
+        ("one_page_warm", "check, one page, warm cache"),
+        ("one_page_no_cache", "check, one page, --no-cache"),
+        ("whole_1mb_en", "check --format json, 1 MB en"),
+        ("whole_1mb_sv", "check --format json, 1 MB sv"),
+        ("proselint_1mb_en", "proselint, the same 1 MB en"),
+        ("whole_docx_en", "check --format json, en .docx"),
+        ("walk_docx_en", "python-docx walking the same .docx"),
+    ):
         if name in timed:
             print(f"  {label:<32} {ms(timed[name]['best_s'])} / {ms(timed[name]['median_s'])}   {ms(timed[name]['cpu_s'])}")
     if "proselint_1mb_en" not in timed:
-        print("  proselint                        skipped: not installed beside this Python nor on the PATH "
-              "(bash bench/setup.sh, then bench/.venv/bin/python bench/real.py)")
+        print(
+            "  proselint                        skipped: not installed beside this Python nor on the PATH "
+            "(bash bench/setup.sh, then bench/.venv/bin/python bench/real.py)"
+        )
     print("\n== memory of 'kravkoll check' on 300 real pages (fresh process)")
     for language, peak in results["memory"].items():
-        print(f"  {language}: peak RSS {peak['peak_rss_mb']:.0f} MB (interpreter and imports {peak['baseline_rss_mb']:.0f} MB), "
-              f"peak Python heap {peak['peak_traced_mb']:.0f} MB")
+        print(
+            f"  {language}: peak RSS {peak['peak_rss_mb']:.0f} MB (interpreter and imports {peak['baseline_rss_mb']:.0f} MB), "
+            f"peak Python heap {peak['peak_traced_mb']:.0f} MB"
+        )
     print("\n== where read + check of the 1 MB English text spends its time (own time by module, profiled)")
     total = sum(seconds for _, seconds in results["profile_en"])
     for module, seconds in results["profile_en"]:
@@ -263,14 +284,18 @@ def targets(results: dict[str, Any]) -> None:
     if "proselint_1mb_en" in timed:
         proselint = timed["proselint_1mb_en"]
         for measure, label in (("median_s", "wall, median"), ("cpu_s", "CPU")):
-            print(f"  1 MB English, whole command <= proselint's   {whole[measure]:.2f} s vs {proselint[measure]:.2f} s ({label})   "
-                  f"x{whole[measure] / proselint[measure]:.2f}   {verdict(whole[measure] <= proselint[measure])}")
+            print(
+                f"  1 MB English, whole command <= proselint's   {whole[measure]:.2f} s vs {proselint[measure]:.2f} s ({label})   "
+                f"x{whole[measure] / proselint[measure]:.2f}   {verdict(whole[measure] <= proselint[measure])}"
+            )
     else:
         print(f"  1 MB English, whole command <= proselint's   {whole['median_s']:.2f} s; proselint skipped (not installed)")
     docx, walk = timed["whole_docx_en"], timed["walk_docx_en"]
     for measure, label in (("median_s", "wall, median"), ("cpu_s", "CPU")):
-        print(f"  en .docx, whole command <= 2x python-docx's walk (a whole command too)   {docx[measure]:.2f} s vs "
-              f"{walk[measure]:.2f} s ({label})   x{docx[measure] / walk[measure]:.2f}   {verdict(docx[measure] <= 2 * walk[measure])}")
+        print(
+            f"  en .docx, whole command <= 2x python-docx's walk (a whole command too)   {docx[measure]:.2f} s vs "
+            f"{walk[measure]:.2f} s ({label})   x{docx[measure] / walk[measure]:.2f}   {verdict(docx[measure] <= 2 * walk[measure])}"
+        )
     for language in ("en", "sv"):
         entry = results[language]
         docx = entry["docx_full_s"] / entry["docx_walk_s"]

@@ -126,11 +126,15 @@ def measure_check(path: Path, rule_files: list[Path], repeat: int) -> dict[str, 
     doc = read()
     result = check_only()  # builds the rulesets' automaton and RE2 set once
     first = time.process_time() - start
-    matches = sum(len(statements) for c in result.classifications for sets in (c.term_sets, c.pattern_sets)
-                  for statements in sets.values())
-    return {"read_s": best_of(repeat, read), "check_s": best_of(repeat, check_only),
-            "full_s": best_of(repeat, lambda: linter.check([path])), "first_run_s": first,
-            "statements": len(doc.statements), "atom_matches": matches}
+    matches = sum(len(statements) for c in result.classifications for sets in (c.term_sets, c.pattern_sets) for statements in sets.values())
+    return {
+        "read_s": best_of(repeat, read),
+        "check_s": best_of(repeat, check_only),
+        "full_s": best_of(repeat, lambda: linter.check([path])),
+        "first_run_s": first,
+        "statements": len(doc.statements),
+        "atom_matches": matches,
+    }
 
 
 def measure_pathological_patterns(repeat: int) -> dict[str, float]:
@@ -151,8 +155,7 @@ def measure_memory(path: Path, rule_files: list[Path]) -> dict[str, float]:
     probe = [sys.executable, str(Path(__file__).resolve()), "--memory-probe", str(path), *map(str, rule_files)]
     rss = json.loads(subprocess.run(probe, capture_output=True, text=True, check=True).stdout)
     traced = json.loads(subprocess.run([*probe, "--tracemalloc"], capture_output=True, text=True, check=True).stdout)
-    return {"peak_rss_mb": rss["peak_rss_mb"], "baseline_rss_mb": rss["baseline_rss_mb"],
-            "peak_traced_mb": traced["peak_traced_mb"]}
+    return {"peak_rss_mb": rss["peak_rss_mb"], "baseline_rss_mb": rss["baseline_rss_mb"], "peak_traced_mb": traced["peak_traced_mb"]}
 
 
 def peak_rss_mb() -> float:
@@ -245,24 +248,34 @@ def language_section(language: str, pages: int, repeat: int) -> dict[str, Any]:
     large = measure_check(document(language, pages * 4, ".md"), rule_files, max(1, repeat // 2))
     ten = measure_check(one, write_variants(rule_files, OUT / "rulesets-10x", 10), repeat)
     entry: dict[str, Any] = {
-        "rulesets": [p.stem for p in rule_files], "megabytes": text_megabytes(one), "statements": base["statements"],
-        "md": base, "md_4x": large, "md_10x_terms": ten,
-        "full_over_read": base["full_s"] / base["read_s"], "check_over_read": base["check_s"] / base["read_s"],
+        "rulesets": [p.stem for p in rule_files],
+        "megabytes": text_megabytes(one),
+        "statements": base["statements"],
+        "md": base,
+        "md_4x": large,
+        "md_10x_terms": ten,
+        "full_over_read": base["full_s"] / base["read_s"],
+        "check_over_read": base["check_s"] / base["read_s"],
         "scaling_4x": large["full_s"] / base["full_s"],
-        "terms_10x_full": ten["full_s"] / base["full_s"], "terms_10x_check": ten["check_s"] / base["check_s"],
+        "terms_10x_full": ten["full_s"] / base["full_s"],
+        "terms_10x_check": ten["check_s"] / base["check_s"],
         "pages_per_s": pages / base["full_s"],
     }
     print(f"  {entry['megabytes']:.2f} MB of Markdown, {base['statements']} statements")
     print(f"  read alone            {ms(base['read_s'])}")
     print(f"  check alone           {ms(base['check_s'])}   check/read {entry['check_over_read']:.2f}")
-    print(f"  read + check          {ms(base['full_s'])}   {verdict(base['full_s'] < 1.0)} (target < 1 s)   "
-          f"full/read {entry['full_over_read']:.2f}   {verdict(entry['full_over_read'] <= 1.5)} (target <= 1.5)")
+    print(
+        f"  read + check          {ms(base['full_s'])}   {verdict(base['full_s'] < 1.0)} (target < 1 s)   "
+        f"full/read {entry['full_over_read']:.2f}   {verdict(entry['full_over_read'] <= 1.5)} (target <= 1.5)"
+    )
     print(f"  first run             {ms(base['first_run_s'])}   rulesets compiled, matchers built, read, one check")
     print(f"  pages per second      {entry['pages_per_s']:8.0f}")
     print(f"  4x document           {ms(large['full_s'])}   x{entry['scaling_4x']:.2f}   {verdict(entry['scaling_4x'] <= 4.5)} (target <= 4.5)")
-    print(f"  10x terms             {ms(ten['full_s'])}   x{entry['terms_10x_full']:.2f}   {verdict(entry['terms_10x_full'] <= 1.5)} "
-          f"(target <= 1.5)   check alone x{entry['terms_10x_check']:.2f}; "
-          f"(atom, statement) matches {base['atom_matches']} -> {ten['atom_matches']}")
+    print(
+        f"  10x terms             {ms(ten['full_s'])}   x{entry['terms_10x_full']:.2f}   {verdict(entry['terms_10x_full'] <= 1.5)} "
+        f"(target <= 1.5)   check alone x{entry['terms_10x_check']:.2f}; "
+        f"(atom, statement) matches {base['atom_matches']} -> {ten['atom_matches']}"
+    )
     if (ROOT / "checker" / "readers" / "docx").is_dir():
         entry["docx"] = docx = measure_check(document(language, pages, ".docx"), rule_files, repeat)
         print(f"  .docx read alone      {ms(docx['read_s'])}")
@@ -276,16 +289,17 @@ def language_section(language: str, pages: int, repeat: int) -> dict[str, Any]:
 def memory_section(pages: int) -> dict[str, float]:
     memory = measure_memory(document("sv", pages, ".md"), rule_files_for("sv"))
     print(f"\n== memory of 'kravkoll check' on sv {pages} pages (fresh process)")
-    print(f"  peak RSS              {memory['peak_rss_mb']:8.0f} MB   {verdict(memory['peak_rss_mb'] < 300)} (target < 300 MB)   "
-          f"interpreter and imports: {memory['baseline_rss_mb']:.0f} MB")
+    print(
+        f"  peak RSS              {memory['peak_rss_mb']:8.0f} MB   {verdict(memory['peak_rss_mb'] < 300)} (target < 300 MB)   "
+        f"interpreter and imports: {memory['baseline_rss_mb']:.0f} MB"
+    )
     print(f"  peak Python heap      {memory['peak_traced_mb']:8.0f} MB   (tracemalloc)")
     return memory
 
 
 def startup_section(repeat: int) -> dict[str, float]:
     kravkoll = kravkoll_command()
-    startup = {"help_s": best_of_command(repeat, [*kravkoll, "--help"]),
-               "rules_list_s": best_of_command(repeat, [*kravkoll, "rules", "list"])}
+    startup = {"help_s": best_of_command(repeat, [*kravkoll, "--help"]), "rules_list_s": best_of_command(repeat, [*kravkoll, "rules", "list"])}
     print(f"\n== start-up (subprocess, best of {repeat})")
     print(f"  kravkoll --help       {ms(startup['help_s'])}")
     print(f"  kravkoll rules list   {ms(startup['rules_list_s'])}   (every shipped ruleset compiled)")
@@ -307,8 +321,10 @@ def proselint_section(pages: int, repeat: int) -> dict[str, float] | str:
         print("  skipped: proselint is not installed here (bash bench/setup.sh, then run with bench/.venv/bin/python)")
         return "skipped"
     for name in ("proselint", "kravkoll"):
-        print(f"  {name:<21} {comparison[name + '_s_per_mb']:8.2f} s/MB whole command, "
-              f"{comparison[name + '_marginal_s_per_mb']:.2f} s/MB for the text beyond one page")
+        print(
+            f"  {name:<21} {comparison[name + '_s_per_mb']:8.2f} s/MB whole command, "
+            f"{comparison[name + '_marginal_s_per_mb']:.2f} s/MB for the text beyond one page"
+        )
     return comparison
 
 

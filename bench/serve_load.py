@@ -85,8 +85,11 @@ def start_server(workers: int, queue: int) -> tuple[subprocess.Popen[bytes], str
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "checker.cli", "serve", "--port", str(port), "--workers", str(workers),
-                                "--queue", str(queue)], cwd=HERE.parent, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "checker.cli", "serve", "--port", str(port), "--workers", str(workers), "--queue", str(queue)],
+        cwd=HERE.parent,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -131,8 +134,9 @@ def main() -> None:
         data = path.read_bytes()
     process, url = (None, args.url) if args.url else start_server(args.workers, args.queue if args.queue is not None else args.clients)
     try:
-        warm_up = [threading.Thread(target=lambda: httpx.post(f"{url}/api/check", files={"file": (path.name, data)}, timeout=600))
-                   for _ in range(2 * args.workers)]  # every worker has checked the document once
+        warm_up = [
+            threading.Thread(target=lambda: httpx.post(f"{url}/api/check", files={"file": (path.name, data)}, timeout=600)) for _ in range(2 * args.workers)
+        ]  # every worker has checked the document once
         for thread in warm_up:
             thread.start()
         for thread in warm_up:
@@ -144,8 +148,7 @@ def main() -> None:
         lock = threading.Lock()
         started = time.monotonic()
         until = started + args.seconds
-        threads = [threading.Thread(target=client, args=(url, path.name, data, until, latencies, statuses, lock))
-                   for _ in range(args.clients)]
+        threads = [threading.Thread(target=client, args=(url, path.name, data, until, latencies, statuses, lock)) for _ in range(args.clients)]
         for thread in threads:
             thread.start()
         samples: list[tuple[float, float]] = []  # (seconds into the run, MiB of server and workers)
@@ -166,8 +169,10 @@ def main() -> None:
     failed = sum(count for status, count in statuses.items() if status != 200)
     ordered = sorted(latencies)
     print(f"document      {path.name}: {len(data) / 1024:.0f} KiB, {args.pages:g} pages")
-    print(f"load          {args.clients} clients for {args.seconds:g} s against --workers {args.workers}"
-          f"{'' if args.url else f' --queue {args.queue if args.queue is not None else args.clients}'} ({os.cpu_count()} cores)")
+    print(
+        f"load          {args.clients} clients for {args.seconds:g} s against --workers {args.workers}"
+        f"{'' if args.url else f' --queue {args.queue if args.queue is not None else args.clients}'} ({os.cpu_count()} cores)"
+    )
     print(f"requests      {done} answered 200 in {wall:.1f} s: {done / wall:.2f} per second")
     by_status = ", ".join(f"{status or 'no answer'}: {count}" for status, count in sorted(statuses.items()) if status != 200)
     print(f"failed        {failed}" + (f" ({by_status})" if failed else ""))
@@ -181,11 +186,15 @@ def main() -> None:
             quarters = [samples[min(len(samples) - 1, len(samples) * q // 4)] for q in range(1, 4)]
             print("memory over the run  " + ", ".join(f"{second:.0f} s: {mib:.0f} MiB" for second, mib in quarters))
         used = {role: cpu_end[role] - cpu_start[role] for role in cpu_end}
-        print(f"CPU           server {used['server']:.1f} s, workers {used['workers']:.1f} s, "
-              f"the clients (this process) {client_cpu:.1f} s, in {wall:.1f} s on {os.cpu_count()} cores")
+        print(
+            f"CPU           server {used['server']:.1f} s, workers {used['workers']:.1f} s, "
+            f"the clients (this process) {client_cpu:.1f} s, in {wall:.1f} s on {os.cpu_count()} cores"
+        )
         if done:
-            print(f"per document  {used['workers'] / done * 1000:.0f} ms of worker CPU, {used['server'] / done * 1000:.0f} ms of server CPU; "
-                  f"load average {os.getloadavg()[0]:.1f} (other processes share the cores)")
+            print(
+                f"per document  {used['workers'] / done * 1000:.0f} ms of worker CPU, {used['server'] / done * 1000:.0f} ms of server CPU; "
+                f"load average {os.getloadavg()[0]:.1f} (other processes share the cores)"
+            )
 
 
 if __name__ == "__main__":

@@ -49,8 +49,7 @@ def main(arguments: list[str]) -> None:
         for k, t in enumerate((t_check, t_matrix, t_render, t_report)):
             totals[k] += t
         chars = len(path.read_text(encoding="utf-8"))
-        print(f"{path.name[:52]:52} {chars:7d} {len(doc.requirements):5d} "
-              + " ".join(f"{t * 1000:6.1f}ms" for t in (t_check, t_matrix, t_render, t_report)))
+        print(f"{path.name[:52]:52} {chars:7d} {len(doc.requirements):5d} " + " ".join(f"{t * 1000:6.1f}ms" for t in (t_check, t_matrix, t_render, t_report)))
     print(f"{'total':52} {'':7} {'':5} " + " ".join(f"{t * 1000:6.1f}ms" for t in totals))
 
 

@@ -50,8 +50,10 @@ def _statements(c: Classification, key: str) -> frozenset[int]:
 
 def linked_statements(rows: list[TraceRow]) -> dict[str, frozenset[int]]:
     """The follow-up and sanction statements that some requirement of the matrix links to."""
-    return {"follow_up": frozenset(link.statement for row in rows for link in row.follow_up),
-            "sanction": frozenset(link.statement for row in rows for link in row.sanction)}
+    return {
+        "follow_up": frozenset(link.statement for row in rows for link in row.follow_up),
+        "sanction": frozenset(link.statement for row in rows for link in row.sanction),
+    }
 
 
 def balance_statements(result: DocumentResult, rows: list[TraceRow] | None = None) -> dict[str, list[int]]:
@@ -77,6 +79,5 @@ def balance(result: DocumentResult, rows: list[TraceRow] | None = None) -> dict[
     (``rows``: the document's matrix, when it is made already)."""
     statements = result.document.statements
     return {
-        key: BalanceElement(present=bool(found), locations=[statements[i].location for i in found])
-        for key, found in balance_statements(result, rows).items()
+        key: BalanceElement(present=bool(found), locations=[statements[i].location for i in found]) for key, found in balance_statements(result, rows).items()
     }

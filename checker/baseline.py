@@ -74,8 +74,9 @@ def read_baseline(path: Path) -> Baseline:
     except ValidationError as error:
         raise KravError(f"{path}: not a kravkoll baseline ({first_problem(error)})") from None
     if baseline.kravkoll_baseline != BASELINE_VERSION:
-        raise KravError(f"{path}: baseline version {baseline.kravkoll_baseline} is not supported (expected {BASELINE_VERSION};"
-                        " write it again with --write-baseline)")
+        raise KravError(
+            f"{path}: baseline version {baseline.kravkoll_baseline} is not supported (expected {BASELINE_VERSION}; write it again with --write-baseline)"
+        )
     return baseline
 
 

@@ -61,7 +61,7 @@ def clause_start(text: str) -> tuple[str, int, str] | None:
     else:
         word, own = match.group("word"), match.group("number")
         number, depth = f"{word} {own}", heading_level(own) if own[0].isdigit() else 1
-    words = text[match.end():].split()
+    words = text[match.end() :].split()
     title = " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
     return number, depth, title.strip("*_ ")
 
@@ -102,7 +102,7 @@ CLAUSE_LABEL = re.compile(r"^\d+(?:\.\d+)+$")
 
 def inside_clause(key: tuple[str, ...], outer: tuple[str, ...]) -> bool:
     """Whether clause ``key`` lies inside clause ``outer`` ("4.2.1" inside "4.2" and "4")."""
-    return len(outer) < len(key) and key[:len(outer)] == outer
+    return len(outer) < len(key) and key[: len(outer)] == outer
 
 
 LETTER_ALONE = re.compile(r"^\s*(?:\*\*|__)?(?P<letter>[A-Z])\.(?:\*\*|__)?\s*$")

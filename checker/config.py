@@ -36,6 +36,7 @@ FailOn = Literal["error", "warning", "info", "never"]
 CONFIG_NAMES = ("kravkoll.toml", ".kravkoll.toml")
 BATCH_TIMEOUT = 120.0  # seconds per document in a run over several: 100 times the 300-page benchmark
 
+
 class Config(BaseModel):
     """Settings for a check; every field can also be given on the command line."""
 
@@ -115,8 +116,12 @@ def unknown_selector(pattern: str, rules: Iterable[Rule], ruleset_names: Iterabl
         return None
     ruleset, slash, _ = pattern.rpartition("/")
     in_use = {rule.ruleset for rule in known}
-    if slash and ruleset not in in_use and any(fnmatch.fnmatchcase(name, ruleset) for name in ruleset_names) \
-            and not (in_document and any(ch in pattern for ch in "*?[")):
+    if (
+        slash
+        and ruleset not in in_use
+        and any(fnmatch.fnmatchcase(name, ruleset) for name in ruleset_names)
+        and not (in_document and any(ch in pattern for ch in "*?["))
+    ):
         return None
     candidates = sorted({rule.full_id for rule in known} | ({rule.id for rule in known} if not slash else set()))
     by_upper = {candidate.upper(): candidate for candidate in candidates}

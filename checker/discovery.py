@@ -49,7 +49,7 @@ class IgnoreRule:
         """Whether the rule matches ``path``, an absolute path with ``/`` separators."""
         if (self.folders_only and not is_folder) or not path.startswith(self.base):
             return False
-        return bool(self.regex.fullmatch(path[len(self.base):] if self.anchored else path.rpartition("/")[2]))
+        return bool(self.regex.fullmatch(path[len(self.base) :] if self.anchored else path.rpartition("/")[2]))
 
 
 def parse_gitignore(text: str, base: Path) -> list[IgnoreRule]:
@@ -95,7 +95,7 @@ def _glob_regex(pattern: str) -> str:
             out.append("[^/]")
             i += 1
         elif pattern[i] == "[" and (end := pattern.find("]", i + 2)) != -1:
-            body = pattern[i + 1:end]
+            body = pattern[i + 1 : end]
             body = "^" + body[1:] if body[:1] == "!" else body
             out.append("[" + body.replace("\\", "\\\\") + "]")
             i = end + 1
@@ -160,8 +160,7 @@ def documents_in(folder: Path, respect_ignores: bool = True) -> Iterator[Path]:
             stack.append(_entries(*entry, respect_ignores))
 
 
-def _entries(folder: Path, resolved: Path, rules: list[IgnoreRule], respect_ignores: bool
-             ) -> Iterator[Path | tuple[Path, Path, list[IgnoreRule]]]:
+def _entries(folder: Path, resolved: Path, rules: list[IgnoreRule], respect_ignores: bool) -> Iterator[Path | tuple[Path, Path, list[IgnoreRule]]]:
     """A folder's documents (paths) and subfolders to search (folder, resolved, rules), by name."""
     if respect_ignores:
         rules = rules + _read_rules(resolved)

@@ -75,9 +75,12 @@ class Location(_Model):
     table: int | None = Field(default=None, description="table number in the document, from 1")
     row: int | None = Field(default=None, description="row in the table, from 1")
     cell: int | None = Field(default=None, description="column of the cell in the row, from 1")
-    clause: str | None = Field(default=None, description="the clause number as the document shows it: the numbers of the"
-                                                         " enclosing numbered sections, outermost first ('Bilaga 2 › 4.2';"
-                                                         " '4 › 4.2' is written '4.2'), or a Word list number ('3.3.1')")
+    clause: str | None = Field(
+        default=None,
+        description="the clause number as the document shows it: the numbers of the"
+        " enclosing numbered sections, outermost first ('Bilaga 2 › 4.2';"
+        " '4 › 4.2' is written '4.2'), or a Word list number ('3.3.1')",
+    )
     heading: str | None = Field(default=None, description="the title of the innermost enclosing section, without its number")
 
 
@@ -117,8 +120,9 @@ class Block(_Model):
     location: Location
     table: int | None = None
     suppressions: list[Suppression] = Field(default_factory=list)
-    label: str | None = Field(default=None, description="a list item's number as the document shows it ('3.3.1', 'a)'),"
-                                                        " when the reader computes it (Word's automatic numbering)")
+    label: str | None = Field(
+        default=None, description="a list item's number as the document shows it ('3.3.1', 'a)'), when the reader computes it (Word's automatic numbering)"
+    )
 
 
 _ANCHOR_OFFSET = attrgetter("offset")
@@ -187,7 +191,9 @@ class Document(_Model):
     sections: list[Section] = Field(default_factory=list)
     blocks: list[Block] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)
-    table_headers: list[str] = Field(default_factory=list, description="for each table (numbered from 1), its header rows' cells joined with ' | '; empty when it has none")
+    table_headers: list[str] = Field(
+        default_factory=list, description="for each table (numbered from 1), its header rows' cells joined with ' | '; empty when it has none"
+    )
 
     def section_path(self, index: int | None) -> list[Section]:
         """The section and its ancestors, outermost first."""

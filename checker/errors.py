@@ -107,7 +107,7 @@ class RuleError(KravError):
         return "\n\n".join(d.render() for d in self.diagnostics)
 
 
-def first_problem(error: "ValidationError") -> str:
+def first_problem(error: ValidationError) -> str:
     """The first problem pydantic found, as ``where: what`` for a one-line message."""
     problem = error.errors()[0]
     where = ".".join(str(p) for p in problem["loc"]) or "(top)"

@@ -112,8 +112,7 @@ def refuse_unsafe_target(target: str | Path, inputs: InputFiles) -> None:
         pointed = own  # a dangling link: refused below as a link
     same = inputs.named(pointed)
     if same is not None:
-        raise KravError(f"{shown}: would overwrite the input {visible(same)}; kravkoll never writes over its inputs "
-                        "(choose another output file)")
+        raise KravError(f"{shown}: would overwrite the input {visible(same)}; kravkoll never writes over its inputs (choose another output file)")
     if stat.S_ISLNK(own.st_mode):
         raise KravError(f"{shown}: is a symbolic link; kravkoll does not write through links (remove it or choose another output file)")
     if stat.S_ISDIR(own.st_mode):

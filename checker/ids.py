@@ -24,8 +24,24 @@ _LEADING_ID = re.compile(
 _CELL_ID = re.compile(rf"^\s*(?:(?:{_ID_WORDS})\.?\s*)?(?:{_COMPACT_ID}|\d+(?:\.\d+)*[a-z]?)\s*[:.]?\s*$", re.IGNORECASE)
 # A number names a requirement when a word such as "krav" or "avsnitt" stands before it.
 _ID_WORDS_BEFORE_NUMBERS = (
-    "krav", "kravnr", "kravnummer", "requirement", "req", "punkt", "avsnitt", "section", "sektion",
-    "kapitel", "kap", "clause", "item", "paragraph", "para", "nr", "no", "§",
+    "krav",
+    "kravnr",
+    "kravnummer",
+    "requirement",
+    "req",
+    "punkt",
+    "avsnitt",
+    "section",
+    "sektion",
+    "kapitel",
+    "kap",
+    "clause",
+    "item",
+    "paragraph",
+    "para",
+    "nr",
+    "no",
+    "§",
 )
 _NUMBER_AFTER_WORD = re.compile(r"\.?\s*(\d+(?:\.\d+)*[a-z]?)(?!\w)", re.IGNORECASE)
 # Characters that are not part of an id (nor "-", which may stand before a dotted number): the
@@ -46,7 +62,7 @@ def leading_id(text: str) -> tuple[str, int] | None:
     if not match:
         return None
     if match.group("word"):
-        shown = text[match.start("word"): match.end("num")]
+        shown = text[match.start("word") : match.end("num")]
     else:
         shown = match.group("id")
     return shown, match.end()
@@ -102,7 +118,7 @@ class MentionFinder:
             elif key[0].isalpha():
                 if _ends_id(text, end + 1, ".-"):
                     found.setdefault(key, set()).add(number)
-            elif _ends_id(text, end + 1, ".,") and text[end - len(key): end - len(key) + 1] != ",":
+            elif _ends_id(text, end + 1, ".,") and text[end - len(key) : end - len(key) + 1] != ",":
                 found.setdefault(key, set()).add(number)
         return found
 
@@ -127,7 +143,7 @@ def _hit_end(hit: tuple[int, str | None]) -> int:
 
 def _number_after_word(text: str, word_end: int, last: str) -> str | None:
     """The number that follows an id word ending at ``word_end`` ("krav 3", "avsnitt 4.2")."""
-    following = text[word_end:word_end + 1]
+    following = text[word_end : word_end + 1]
     if not (following.isdigit() or following in (".", " ", "\t", "\u00a0")):
         return None
     word_start = word_end - 1
@@ -144,4 +160,4 @@ def _ends_id(text: str, end: int, joiners: str) -> bool:
     if end >= len(text):
         return True
     char = text[end]
-    return not (char.isalnum() or char == "_" or (char in joiners and text[end + 1:end + 2].isdigit()))
+    return not (char.isalnum() or char == "_" or (char in joiners and text[end + 1 : end + 2].isdigit()))

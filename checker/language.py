@@ -10,8 +10,7 @@ _SV_WORDS = frozenset(
     " leverantören beställaren avtalet krav kraven samt även under enligt".split()
 )
 _EN_WORDS = frozenset(
-    "the and of to in is for be shall will with on that by or are this contractor must not"
-    " supplier agreement requirements from any all which".split()
+    "the and of to in is for be shall will with on that by or are this contractor must not supplier agreement requirements from any all which".split()
 )
 _WORD = re.compile(r"[^\W\d_]+")
 

@@ -27,7 +27,6 @@ from typing import Iterator
 
 from .errors import InputError
 
-
 _REPEAT_SECONDS = 0.05
 
 

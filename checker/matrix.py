@@ -47,9 +47,15 @@ def matrix_document(result: DocumentResult) -> MatrixDocument:
     """The matrix, scorecard and balance of one checked document."""
     document = result.document
     rows = trace(result)
-    return MatrixDocument(path=document.path, format=document.format, language=document.language,
-                          rulesets=[r.name for r in result.rulesets], scorecard=scorecard(rows),
-                          requirements=rows, balance=balance(result, rows))
+    return MatrixDocument(
+        path=document.path,
+        format=document.format,
+        language=document.language,
+        rulesets=[r.name for r in result.rulesets],
+        scorecard=scorecard(rows),
+        requirements=rows,
+        balance=balance(result, rows),
+    )
 
 
 def build_matrix(results: Iterable[DocumentResult | FileReport]) -> Matrix:

@@ -82,8 +82,34 @@ _RE2_OPTIONS.log_errors = False
 _RE2_OPTIONS.max_mem = 256 << 20
 _BOUNDARY = re.compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
-_NOT_A_NAME = {"the", "a", "an", "this", "these", "that", "inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "ab", "gmbh",
-               "oy", "as", "plc", "co", "co.", "och", "and", "den", "det", "denna", "detta"}
+_NOT_A_NAME = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "that",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "corp",
+    "corp.",
+    "ab",
+    "gmbh",
+    "oy",
+    "as",
+    "plc",
+    "co",
+    "co.",
+    "och",
+    "and",
+    "den",
+    "det",
+    "denna",
+    "detta",
+}
 _DEFINITION = re.compile(
     r"(?P<name>(?:[A-ZÅÄÖ0-9][\w&.,'’-]*\s+){0,4}[A-ZÅÄÖ0-9][\w&.'’-]*)?[\s,]*"
     r"\((?P<aliases>[^()]{1,160})\)"
@@ -253,8 +279,7 @@ def vocabulary(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
 class DocumentReading:
     """The obligations of one document's statements, by statement number."""
 
-    def __init__(self, document: Document, vocabulary: Vocabulary, texts: list[str], candidates: frozenset[int],
-                 tender_statements: int) -> None:
+    def __init__(self, document: Document, vocabulary: Vocabulary, texts: list[str], candidates: frozenset[int], tender_statements: int) -> None:
         """``texts``: the statements as terms see them (:func:`plain_text`); ``candidates``: the
         statements with a modal of ``modal_binding`` or ``modal_future`` (headings left out);
         ``tender_statements``: how many statements have a word of ``tender_context``."""
@@ -356,7 +381,7 @@ class DocumentReading:
             clause = max(previous_end, self._clause_start(text, start))
             before = [t for t in tokens if clause <= t[0] and t[1] <= start]
             following = next((t for t in tokens if t[0] >= end), None)
-            next_word = following if following is not None and not text[end:following[0]].strip() else None
+            next_word = following if following is not None and not text[end : following[0]].strip() else None
             previous_end = end
             named_after = next_word[2] if next_word is not None and next_word[2] in PARTIES else None
             inverted = named_after is not None or (next_word is not None and next_word[2] == "subject_after_modal")
@@ -404,8 +429,7 @@ class DocumentReading:
         relative = next((start for start, _, name in before if name == "relative"), None)
         if relative is not None and not text[clause:relative].strip():
             relative = None  # the clause opens with it: nothing before it to cut away
-        return [name for start, end, name in before
-                if name in PARTIES and not _POSSESSIVE.match(text[end:]) and (relative is None or start < relative)]
+        return [name for start, end, name in before if name in PARTIES and not _POSSESSIVE.match(text[end:]) and (relative is None or start < relative)]
 
     # -- the condition names
     def statements(self, name: str) -> frozenset[int]:
@@ -414,7 +438,7 @@ class DocumentReading:
         if name == "soft_obligation":
             return frozenset(i for i, o in self.obligations.items() if o.soft)
         if name.startswith("binds_"):
-            party = name[len("binds_"):]
+            party = name[len("binds_") :]
             return frozenset(i for i, o in self.obligations.items() if o.party == party)
         if name == "performance_row":
             return self._performance_rows()
@@ -429,8 +453,7 @@ class DocumentReading:
         if header is None:
             return frozenset()
         performance, _ = self._table_kinds()
-        return frozenset(s.index for s in self.document.statements
-                         if s.kind == "table_row" and (s.table in performance or self._labelled_row(s.text, header)))
+        return frozenset(s.index for s in self.document.statements if s.kind == "table_row" and (s.table in performance or self._labelled_row(s.text, header)))
 
     def _sanction_rows(self) -> frozenset[int]:
         _, credit = self._table_kinds()

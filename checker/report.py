@@ -55,9 +55,11 @@ class Finding(_Model):
     requirement_id: str | None = None
     reference: str | None = None
     statement: int | None = Field(default=None, description="index of the statement in the document's statements")
-    fingerprint: str = Field(description="rule, statement (without a leading outline number) and match hashed: no line"
-                             " numbers, no file name, no section; stable across edits elsewhere, moved paragraphs,"
-                             " renumbered headings and renamed revisions; used by baselines")
+    fingerprint: str = Field(
+        description="rule, statement (without a leading outline number) and match hashed: no line"
+        " numbers, no file name, no section; stable across edits elsewhere, moved paragraphs,"
+        " renumbered headings and renamed revisions; used by baselines"
+    )
     suppressed: bool = False
     suppression_reason: str | None = None
 
@@ -72,12 +74,14 @@ class Link(_Model):
     reason: LinkReason | None = Field(
         default=None,
         description="why they are linked: self (the requirement states it itself), id (it names the requirement's id),"
-                    " cross-reference (it refers to the clause the requirement stands in, e.g. 'section 6.3'), clause (same"
-                    " enclosing clause), table (same table), topic (both are about the same measured topic), blanket (a clause"
-                    " that covers every requirement)")
+        " cross-reference (it refers to the clause the requirement stands in, e.g. 'section 6.3'), clause (same"
+        " enclosing clause), table (same table), topic (both are about the same measured topic), blanket (a clause"
+        " that covers every requirement)",
+    )
     kind: LinkKind | None = Field(default=None, description="specific (about this requirement, its clause or topic) or blanket")
-    detail: str | None = Field(default=None, description="which: the id or clause referred to, the clause, the topic, or the"
-                                                         " words that make the clause blanket")
+    detail: str | None = Field(
+        default=None, description="which: the id or clause referred to, the clause, the topic, or the words that make the clause blanket"
+    )
 
 
 class TraceRow(_Model):
@@ -86,15 +90,18 @@ class TraceRow(_Model):
     statement: int
     requirement_id: str | None
     id_source: Literal["leading", "column", "heading"] | None = Field(
-        default=None, description="where the id comes from: the statement's own text, an id column, or the heading above it")
+        default=None, description="where the id comes from: the statement's own text, an id column, or the heading above it"
+    )
     text: str
     location: Location
     measurable: bool = Field(description="a level is stated (evidence) and no unmeasurable or ambiguous finding is about it")
     measurability: Literal["yes", "no", "unclear"] = Field(
-        default="unclear", description="yes: evidence of a level and no finding; no: an unmeasurable/ambiguous finding; unclear: neither")
+        default="unclear", description="yes: evidence of a level and no finding; no: an unmeasurable/ambiguous finding; unclear: neither"
+    )
     evidence: str | None = Field(default=None, description="the words that state the level ('4 hours', 'ISO 27001'), when found")
     party: Literal["supplier", "buyer", "mutual", "tenderer"] | None = Field(
-        default=None, description="whom the requirement binds, as kravkoll reads its main clause; None when no modal says")
+        default=None, description="whom the requirement binds, as kravkoll reads its main clause; None when no modal says"
+    )
     unmeasurable_because: list[str] = Field(default_factory=list, description="messages of unmeasurable/ambiguous findings")
     follow_up: list[Link] = Field(default_factory=list)
     sanction: list[Link] = Field(default_factory=list)
@@ -166,7 +173,8 @@ class FileReport(_Model):
     requirements: int = 0
     rulesets: list[str] = Field(default_factory=list)
     language_conflict: str | None = Field(
-        default=None, description="the language the text reads as, when --lang or the configuration chose another (checked as 'language' all the same)")
+        default=None, description="the language the text reads as, when --lang or the configuration chose another (checked as 'language' all the same)"
+    )
     error: str | None = Field(default=None, description="why the file could not be read; null when it was")
 
 
@@ -243,8 +251,7 @@ def merge_reports(parts: list[Report]) -> Report:
         findings.extend(part.findings)
     findings.sort(key=finding_sort_key)
     baselined = sum(part.summary.baselined for part in parts)
-    return Report(tool=Tool(rulesets=list(rulesets.values())), files=files, findings=findings,
-                  summary=summarize(files, findings, baselined))
+    return Report(tool=Tool(rulesets=list(rulesets.values())), files=files, findings=findings, summary=summarize(files, findings, baselined))
 
 
 def report_schema() -> str:

@@ -57,8 +57,7 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 (and at most 32 of them in a chain)."""
 MAX_ENTRIES = 500
 """Entries kept; beyond them the least recently written are removed when one is written."""
-_COMPILER_SOURCES = ("rulecompile", "rulekinds", "conditions.py", "ruleparse.py", "rulesyntax.py", "rulelimits.py", "rulemodel.py", "matching",
-                     "reading.py")
+_COMPILER_SOURCES = ("rulecompile", "rulekinds", "conditions.py", "ruleparse.py", "rulesyntax.py", "rulelimits.py", "rulemodel.py", "matching", "reading.py")
 """The files (and folders of them) whose code decides what a rule file compiles to: part of the key."""
 
 
@@ -93,8 +92,7 @@ def _code_fingerprint() -> str:
 
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}\0{pydantic_version}".encode())
     package = Path(__file__).parent
-    sources = [path for name in _COMPILER_SOURCES
-               for path in (sorted((package / name).glob("*.py")) if (package / name).is_dir() else [package / name])]
+    sources = [path for name in _COMPILER_SOURCES for path in (sorted((package / name).glob("*.py")) if (package / name).is_dir() else [package / name])]
     for source in [*sources, grammar_file()]:
         digest.update(source.read_bytes())
     return digest.hexdigest()
@@ -230,12 +228,15 @@ def _remove_planted(target: Path) -> None:
 def _prune(folder: Path) -> None:
     """Remove the least recently written entries beyond :data:`MAX_ENTRIES`."""
     try:
-        entries = [(entry.stat(follow_symlinks=False).st_mtime, entry.path) for entry in os.scandir(folder)
-                   if entry.name.startswith("ruleset-") and entry.name.endswith(".json")]
+        entries = [
+            (entry.stat(follow_symlinks=False).st_mtime, entry.path)
+            for entry in os.scandir(folder)
+            if entry.name.startswith("ruleset-") and entry.name.endswith(".json")
+        ]
         if len(entries) <= MAX_ENTRIES:
             return
         entries.sort()
-        for _mtime, old in entries[:len(entries) - MAX_ENTRIES]:
+        for _mtime, old in entries[: len(entries) - MAX_ENTRIES]:
             os.unlink(old)
     except OSError:
         return

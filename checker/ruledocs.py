@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .files import InputFiles, write_output
 from .conditions import CompiledConditionVisitor
+from .files import InputFiles, write_output
 from .rulekinds import RULE_KINDS
 from .rulemodel import And, ClassAtom, HasId, InSection, Not, Or, PatternAtom, ReadingAtom, Rule, Ruleset, TermsAtom, Words
 from .ruletest import run_examples
+
 
 def _page_words(language: str) -> dict[str, str]:
     """The words of a rule page in the ruleset's language, from the one table of words

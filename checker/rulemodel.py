@@ -7,7 +7,7 @@ resolves names and ``extends`` and produces a :class:`Ruleset`, whose JSON Schem
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
@@ -143,21 +143,7 @@ class Or(_Model):
 
 
 Condition = Annotated[
-    Union[
-        Ref,
-        InlineTerms,
-        InlinePattern,
-        TermsAtom,
-        PatternAtom,
-        ClassAtom,
-        InSection,
-        ReadingAtom,
-        HasId,
-        Words,
-        Not,
-        And,
-        Or,
-    ],
+    Ref | InlineTerms | InlinePattern | TermsAtom | PatternAtom | ClassAtom | InSection | ReadingAtom | HasId | Words | Not | And | Or,
     Field(discriminator="kind"),
 ]
 
@@ -285,8 +271,9 @@ class Rule(_Model):
     expect: Condition | None = None
     message: str
     suggest: str = ""
-    rewrite: str | None = Field(default=None, description="the words that replace the match, {match} standing for it;"
-                                " `kravkoll annotate --suggest` puts them in as a tracked change")
+    rewrite: str | None = Field(
+        default=None, description="the words that replace the match, {match} standing for it; `kravkoll annotate --suggest` puts them in as a tracked change"
+    )
     reference: str = ""
     rationale: str = ""
     examples: list[Example] = Field(default_factory=list)

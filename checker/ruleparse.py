@@ -39,8 +39,7 @@ from .rulemodel import (
 )
 from .rulesyntax import TOP_LEVEL_KEYWORDS, line_of, parse_by_item, parser
 
-__all__ = ["MAX_CONDITION_DEPTH", "MAX_DIAGNOSTICS", "TOP_LEVEL_KEYWORDS", "did_you_mean", "parse_rule_text", "parser",
-           "unescape_string"]
+__all__ = ["MAX_CONDITION_DEPTH", "MAX_DIAGNOSTICS", "TOP_LEVEL_KEYWORDS", "did_you_mean", "parse_rule_text", "parser", "unescape_string"]
 
 
 def parse_rule_text(text: str, path: str) -> RuleFile:
@@ -201,8 +200,7 @@ class _Build(Transformer):
 
     # -- names
     def terms_decl(self, meta: Any, name: Token, assign: Token, *strings: Token) -> TermsDecl:
-        return TermsDecl(name=str(name), terms=[str(s) for s in strings], pos=_pos(name), term_pos=[_pos(s) for s in strings],
-                         add=assign == "+=")
+        return TermsDecl(name=str(name), terms=[str(s) for s in strings], pos=_pos(name), term_pos=[_pos(s) for s in strings], add=assign == "+=")
 
     def pattern_decl(self, meta: Any, name: Token, assign: Token, token: Token) -> PatternDecl:
         source, flags = _split_pattern(token)
@@ -310,8 +308,18 @@ class _FileBuilder:
                 continue
             values[field.key] = field.value
             positions[field.key] = field.pos
-        self.items["rules"].append(RuleDecl(kind=str(item.kind), id=str(item.id), title=str(item.title), pos=_pos(item.kind),
-                                            id_pos=_pos(item.id), fields=values, field_pos=positions, examples=examples))
+        self.items["rules"].append(
+            RuleDecl(
+                kind=str(item.kind),
+                id=str(item.id),
+                title=str(item.title),
+                pos=_pos(item.kind),
+                id_pos=_pos(item.id),
+                fields=values,
+                field_pos=positions,
+                examples=examples,
+            )
+        )
 
     def result(self) -> RuleFile:
         if self.header is None:
@@ -354,7 +362,7 @@ def unescape_string(raw: str) -> str:
 def _split_pattern(token: Token) -> tuple[str, str]:
     raw = str(token)
     close = raw.rfind("/")
-    return raw[1:close].replace("\\/", "/"), raw[close + 1:]
+    return raw[1:close].replace("\\/", "/"), raw[close + 1 :]
 
 
 _BUILD = _Build()

@@ -59,9 +59,6 @@ def parser() -> Lark:
     )
 
 
-
-
-
 @dataclass(frozen=True)
 class _Item:
     """A top-level item of a rule file: where its text starts and ends, and where it starts."""
@@ -85,7 +82,7 @@ def parse_by_item(text: str, path: str, lines: list[str]) -> tuple[list[Tree], l
         # Spaces before the item keep its columns; its lines are shifted after parsing, so that
         # an item costs time in proportion to its own length, not to its place in the file.
         try:
-            tree = parser().parse(" " * (item.column - 1) + text[item.start:item.end])
+            tree = parser().parse(" " * (item.column - 1) + text[item.start : item.end])
         except UnexpectedInput as error:
             following = items[index + 1] if index + 1 < len(items) else None
             diagnostics.append(_syntax_diagnostic(error, path, lines, text, item, following))
@@ -159,7 +156,7 @@ def _top_level_items(text: str) -> Iterator[_Item]:
             i = close
             first_on_line = False
             continue
-        if ch in "\"/":
+        if ch in '"/':
             i += 1
             while i < n and text[i] not in (ch, "\n"):
                 i += 2 if text[i] == "\\" else 1
@@ -171,7 +168,7 @@ def _top_level_items(text: str) -> Iterator[_Item]:
         elif ch == "}":
             depth = max(depth - 1, 0)
         elif first_on_line and ch.isalpha():
-            word = re.match(r"\w+", text[i:i + 20])
+            word = re.match(r"\w+", text[i : i + 20])
             if word and word.group() in TOP_LEVEL_KEYWORDS and (depth == 0 or _ITEM_START.match(text, i, i + 400)):
                 starts.append((i, line, i - line_start + 1))
                 depth = 0
@@ -292,11 +289,11 @@ def _syntax_diagnostic(error: UnexpectedInput, path: str, lines: list[str], text
         return Diagnostic(path, line, column, message + hint, line_of(lines, line))
     if isinstance(error, UnexpectedCharacters):
         source = line_of(lines, line)
-        word_match = re.match(r"[^\W\d]\w*|.", source[column - 1:]) if source else None
+        word_match = re.match(r"[^\W\d]\w*|.", source[column - 1 :]) if source else None
         word = word_match.group() if word_match else error.char
         allowed = set(error.allowed or ())
         if word[:1] == '"':
-            message = "unterminated string (a \" is missing; use \"\"\" for text over several lines)"
+            message = 'unterminated string (a " is missing; use """ for text over several lines)'
         elif word[:1] == "/":
             message = "unterminated pattern (the closing / is missing)"
         else:
@@ -311,8 +308,7 @@ def _syntax_diagnostic(error: UnexpectedInput, path: str, lines: list[str], text
 
 def _glued(previous: Token, token: Token) -> bool:
     """Whether ``token`` continues the word ``previous`` ended (no space between them)."""
-    return (previous.end_line == token.line and previous.end_column == token.column
-            and str(previous)[-1:].isalnum() and str(token)[:1].isalnum())
+    return previous.end_line == token.line and previous.end_column == token.column and str(previous)[-1:].isalnum() and str(token)[:1].isalnum()
 
 
 def _kind_of(token: Token) -> str:
@@ -321,8 +317,8 @@ def _kind_of(token: Token) -> str:
 
 
 def _first_word(text: str, item: _Item) -> str:
-    word = re.match(r"[\w-]+", text[item.start:item.start + 40])
-    return word.group() if word else text[item.start:item.start + 1]
+    word = re.match(r"[\w-]+", text[item.start : item.start + 40])
+    return word.group() if word else text[item.start : item.start + 1]
 
 
 def _join_or(words: list[str]) -> str:
@@ -335,4 +331,3 @@ def _join_or(words: list[str]) -> str:
 
 def line_of(lines: list[str], line: int) -> str:
     return lines[line - 1] if 0 < line <= len(lines) else ""
-

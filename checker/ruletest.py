@@ -37,7 +37,7 @@ class ExampleOutcome:
         where = f"{path}:{self.example.line}"
         if self.example.expect == "flag" and self.findings and self.example.match is not None:
             found = ", ".join(f'"{m}"' for m in dict.fromkeys(self.matches))
-            return f"{where}: {self.rule.full_id}: example flag gave no finding that matches \"{self.example.match}\" (it matched {found})"
+            return f'{where}: {self.rule.full_id}: example flag gave no finding that matches "{self.example.match}" (it matched {found})'
         if self.example.expect == "flag":
             return f"{where}: {self.rule.full_id}: example flag gave no finding: {_short(self.example.text)}"
         return f"{where}: {self.rule.full_id}: example pass gave {self.findings} finding(s): {self.messages[0] if self.messages else ''}"

@@ -38,8 +38,19 @@ from .sentences import split_sentences
 
 # The names the readers import from here (headings and clause numbers live in clauses.py, ids in ids.py).
 __all__ = [
-    "DocumentBuilder", "Piece", "clause_start", "heading_level", "line_pieces", "looks_like_id", "numbered_heading",
-    "only_clause_number", "parse_suppression", "plain_heading", "sentence_follows", "source_anchor", "source_location",
+    "DocumentBuilder",
+    "Piece",
+    "clause_start",
+    "heading_level",
+    "line_pieces",
+    "looks_like_id",
+    "numbered_heading",
+    "only_clause_number",
+    "parse_suppression",
+    "plain_heading",
+    "sentence_follows",
+    "source_anchor",
+    "source_location",
 ]
 
 _OFFSET = attrgetter("offset")
@@ -83,7 +94,7 @@ def _starts_numbered_paragraph(line: str, previous: str) -> bool:
     found = leading_id(line)
     if found is None:
         return previous.rstrip().endswith((".", ":", ";", "!", "?")) and bool(LETTER_CLAUSE.match(line))
-    rest = line[found[1]:].lstrip()
+    rest = line[found[1] :].lstrip()
     return previous.rstrip().endswith((".", ":", ";", "!", "?")) or rest[:1].isupper() or rest[:1].isdigit()
 
 
@@ -167,8 +178,7 @@ class DocumentBuilder:
                     block.suppressions.append(suppression)
 
     # -- headings
-    def heading(self, text: str, level: int | None, location: Location, number: str | None = None,
-                kind: str = "heading") -> None:
+    def heading(self, text: str, level: int | None, location: Location, number: str | None = None, kind: str = "heading") -> None:
         """A heading; its number is taken from the text ("4.2 Felhantering") if not given, or from
         a number that stood on the line before (:meth:`clause_number`).
 
@@ -188,8 +198,8 @@ class DocumentBuilder:
             numbered = NUMBERED_HEADING.match(title)
             if numbered and numbered.group("title")[:1].isalpha():
                 number, title = numbered.group("num"), numbered.group("title")
-        elif title.startswith(number) and title[len(number):len(number) + 1] in (" ", ".", ":", ")", "—", "–"):
-            title = title[len(number):].lstrip(" .:)—–") or title  # "Annex 1—Service levels" numbered "Annex 1"
+        elif title.startswith(number) and title[len(number) : len(number) + 1] in (" ", ".", ":", ")", "—", "–"):
+            title = title[len(number) :].lstrip(" .:)—–") or title  # "Annex 1—Service levels" numbered "Annex 1"
         if number is None and self.has_clause_number:
             number = self._number
             if kind == "label":
@@ -211,8 +221,7 @@ class DocumentBuilder:
         """Whether a clause number (not a letter) alone on its line waits for its heading."""
         return self._number is not None and not LETTER_ALONE.match(self._number)
 
-    def _open_section(self, title: str, number: str | None, level: int, location: Location, kind: str,
-                      key: tuple[str, ...] = ()) -> int:
+    def _open_section(self, title: str, number: str | None, level: int, location: Location, kind: str, key: tuple[str, ...] = ()) -> int:
         """Open a section and close those it ends.
 
         A heading closes every clause and label, and the headings of its level and deeper. A
@@ -236,8 +245,7 @@ class DocumentBuilder:
             level = (self.sections[stack[-1].section].level if stack else 0) + 1
         parent = stack[-1].section if stack else None
         index = len(self.sections)
-        section = trusted(Section, {"index": index, "title": title, "number": number, "level": level, "parent": parent,
-                                    "location": location})
+        section = trusted(Section, {"index": index, "title": title, "number": number, "level": level, "parent": parent, "location": location})
         self.sections.append(section)
         self._labels[index] = f"{self._labels[parent]} > {section.label}" if parent is not None else section.label
         self._clauses[index] = clause_path(self._clauses[parent] if parent is not None else (), number, title)
@@ -254,8 +262,7 @@ class DocumentBuilder:
         self._open.clear()
 
     # -- paragraphs and list items
-    def paragraph(self, piece: Piece, kind: str = "paragraph", requirement_id: str | None = None,
-                  label: str | None = None) -> None:
+    def paragraph(self, piece: Piece, kind: str = "paragraph", requirement_id: str | None = None, label: str | None = None) -> None:
         """A paragraph or list item: one statement per sentence.
 
         Its requirement id is the id its text starts with, else ``requirement_id``: a label the
@@ -273,8 +280,7 @@ class DocumentBuilder:
             number = label.rstrip(".")
             if CLAUSE_LABEL.match(number):
                 clause = clause_path(self._clauses.get(self.current_section, ()) if self._open else (), number)
-                piece = Piece(text=piece.text, anchors=[_anchor(a.offset, _moved(a.location, clause=" › ".join(clause)))
-                                                        for a in piece.anchors])
+                piece = Piece(text=piece.text, anchors=[_anchor(a.offset, _moved(a.location, clause=" › ".join(clause))) for a in piece.anchors])
         found = leading_id(piece.text)
         if found:
             requirement_id = found[0]
@@ -284,8 +290,7 @@ class DocumentBuilder:
         placing = self._placing(piece.anchors[0].location)
         for start, end in split_sentences(piece.text):
             anchors = _slice_anchors(piece.anchors, start, end, placing)
-            self._statement(statement_kind, piece.text[start:end], block, anchors, requirement_id, id_source, lead_in=lead_in,
-                            located=True)
+            self._statement(statement_kind, piece.text[start:end], block, anchors, requirement_id, id_source, lead_in=lead_in, located=True)
         if kind != "list_item" and piece.text.rstrip().endswith(":"):
             self._lead_in = len(self.statements) - 1  # "Konsulten ska ha:" introduces the list below
 
@@ -329,8 +334,9 @@ class DocumentBuilder:
         filled = [row for _, row in numbered]
         if header_rows is None:
             header_rows = numbered[0][0] if len(filled) > 1 and _is_header(filled[0]) else 0
-        self._table_headers[-1] = " | ".join(" ".join(cell.text.split()) for number, row in numbered if number <= header_rows
-                                             for cell in row if cell.text.strip())
+        self._table_headers[-1] = " | ".join(
+            " ".join(cell.text.split()) for number, row in numbered if number <= header_rows for cell in row if cell.text.strip()
+        )
         id_column = _id_column(filled, sum(1 for number, _ in numbered if number <= header_rows))
         block = self._block("table", filled[0][0].anchors[0].location, table=table_number)
         for row_number, row in numbered:
@@ -360,16 +366,37 @@ class DocumentBuilder:
             requirement_id = None
             if id_column is not None and id_column < len(row) and row[id_column].text.strip():
                 requirement_id = row[id_column].text.strip().rstrip(":.")
-            self._statement("table_row", " | ".join(texts), block, anchors, requirement_id,
-                            "column" if requirement_id else None, table=table_number, row=row_number, located=True)
+            self._statement(
+                "table_row",
+                " | ".join(texts),
+                block,
+                anchors,
+                requirement_id,
+                "column" if requirement_id else None,
+                table=table_number,
+                row=row_number,
+                located=True,
+            )
 
     # -- internals
     def _block(self, kind: str, location: Location, table: int | None = None) -> int:
         if kind != "list_item":
             self._lead_in = None  # a list's lead-in reaches only as far as the list
         index = len(self.blocks)
-        self.blocks.append(trusted(Block, {"index": index, "kind": kind, "section": self.current_section, "location": location,
-                                           "table": table, "suppressions": self._pending, "label": None}))
+        self.blocks.append(
+            trusted(
+                Block,
+                {
+                    "index": index,
+                    "kind": kind,
+                    "section": self.current_section,
+                    "location": location,
+                    "table": table,
+                    "suppressions": self._pending,
+                    "label": None,
+                },
+            )
+        )
         self._pending = []
         return index
 
@@ -390,20 +417,42 @@ class DocumentBuilder:
             placing["clause"] = self._clause_texts[section]
         return placing
 
-    def _statement(self, kind: str, text: str, block: int, anchors: list[Anchor], requirement_id: str | None,
-                   id_source: str | None, table: int | None = None, row: int | None = None, located: bool = False,
-                   lead_in: int | None = None) -> None:
+    def _statement(
+        self,
+        kind: str,
+        text: str,
+        block: int,
+        anchors: list[Anchor],
+        requirement_id: str | None,
+        id_source: str | None,
+        table: int | None = None,
+        row: int | None = None,
+        located: bool = False,
+        lead_in: int | None = None,
+    ) -> None:
         """A statement; its anchors get the section's heading path unless ``located`` already."""
         if len(self.statements) >= MAX_STATEMENTS:
-            raise InputError(self.path, f"has more than {MAX_STATEMENTS:,} statements (sentences, table rows, headings); "
-                                        "split the document")
+            raise InputError(self.path, f"has more than {MAX_STATEMENTS:,} statements (sentences, table rows, headings); split the document")
         if self._open and not located:
             anchors = [_anchor(a.offset, self._located(a.location)) for a in anchors]
-        self.statements.append(trusted(Statement, {
-            "index": len(self.statements), "kind": kind, "text": text, "block": block, "section": self.current_section,
-            "table": table, "row": row, "requirement_id": requirement_id, "id_source": id_source, "lead_in": lead_in,
-            "anchors": anchors,
-        }))
+        self.statements.append(
+            trusted(
+                Statement,
+                {
+                    "index": len(self.statements),
+                    "kind": kind,
+                    "text": text,
+                    "block": block,
+                    "section": self.current_section,
+                    "table": table,
+                    "row": row,
+                    "requirement_id": requirement_id,
+                    "id_source": id_source,
+                    "lead_in": lead_in,
+                    "anchors": anchors,
+                },
+            )
+        )
 
     def build(self, language: str | None = None) -> Document:
         """The document; ``language`` overrides detection."""
@@ -421,9 +470,17 @@ class DocumentBuilder:
                     # Into the fields directly: pydantic's __setattr__ (2 µs) would also mark them set, and
                     # statements made by trusted() have every field set already.
                     statement.__dict__.update(requirement_id=number, id_source="heading")
-        return Document(path=self.path, format=self.format, language=language, language_source=source,
-                        sections=self.sections, blocks=self.blocks, statements=self.statements,
-                        table_headers=self._table_headers, detected_language=detected)
+        return Document(
+            path=self.path,
+            format=self.format,
+            language=language,
+            language_source=source,
+            sections=self.sections,
+            blocks=self.blocks,
+            statements=self.statements,
+            table_headers=self._table_headers,
+            detected_language=detected,
+        )
 
 
 def _nearest_number(sections: list[Section], index: int | None) -> str | None:
@@ -447,7 +504,7 @@ def _slice_anchors(anchors: list[Anchor], start: int, end: int, placing: dict[st
     else:
         after_start = bisect_right(anchors, start, key=_OFFSET)
         base = anchors[max(after_start - 1, 0)]  # the last anchor at or before start
-        following = anchors[after_start:bisect_left(anchors, end, key=_OFFSET)]
+        following = anchors[after_start : bisect_left(anchors, end, key=_OFFSET)]
     location = base.location
     if placing:
         location = trusted(Location, {**location.__dict__, "column": location.column + (start - base.offset), **placing})
@@ -465,8 +522,21 @@ def _slice_anchors(anchors: list[Anchor], start: int, end: int, placing: dict[st
 # validates whole documents read so and compares (tests/test_segment_and_text_readers.py).
 def source_location(line: int, column: int) -> Location:
     """``Location(line=line, column=column)`` (lines and columns from 1), made without validation."""
-    return trusted(Location, {"line": line, "column": column, "paragraph": None, "page": None, "section": None,
-                              "table": None, "row": None, "cell": None, "clause": None, "heading": None})
+    return trusted(
+        Location,
+        {
+            "line": line,
+            "column": column,
+            "paragraph": None,
+            "page": None,
+            "section": None,
+            "table": None,
+            "row": None,
+            "cell": None,
+            "clause": None,
+            "heading": None,
+        },
+    )
 
 
 def source_anchor(offset: int, line: int, column: int) -> Anchor:

@@ -28,7 +28,7 @@ NUMBERED = re.compile(r"^\s*\d+[.)]\s+(.*)$")
 COMMENT = re.compile(r"^\s*<!--\s*(.*?)\s*-->\s*$")
 DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
-FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 
 
 def _runs(paragraph, text: str) -> list:
@@ -36,7 +36,7 @@ def _runs(paragraph, text: str) -> list:
     position = 0
     for match in BOLD.finditer(text):
         if match.start() > position:
-            runs.append(paragraph.add_run(text[position:match.start()]))
+            runs.append(paragraph.add_run(text[position : match.start()]))
         run = paragraph.add_run(match.group(1))
         run.bold = True
         runs.append(run)

@@ -57,14 +57,22 @@ def invoke(*args: str, input: str | bytes | None = None, env: dict[str, str] | N
     return CliRunner().invoke(main, list(args), input=input, env=env, catch_exceptions=False)
 
 
-def run(*args: str, cwd: Path, input: bytes | None = None, env: dict[str, str] | None = None, timeout: float = 120,
-        preexec_fn: Callable[[], None] | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(
+    *args: str, cwd: Path, input: bytes | None = None, env: dict[str, str] | None = None, timeout: float = 120, preexec_fn: Callable[[], None] | None = None
+) -> subprocess.CompletedProcess[bytes]:
     """Run ``python -m checker.cli ARGS`` as a real process (with this source tree's ``checker``,
     installed or not)."""
     path = os.pathsep.join(filter(None, [str(TESTS.parent), os.environ.get("PYTHONPATH")]))
-    return subprocess.run([sys.executable, "-m", "checker.cli", *args], cwd=cwd, input=input, capture_output=True,
-                          env={**os.environ, "PYTHONPATH": path, **(env or {})}, timeout=timeout, check=False,
-                          preexec_fn=preexec_fn)
+    return subprocess.run(
+        [sys.executable, "-m", "checker.cli", *args],
+        cwd=cwd,
+        input=input,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": path, **(env or {})},
+        timeout=timeout,
+        check=False,
+        preexec_fn=preexec_fn,
+    )
 
 
 def sarif_schema() -> dict:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Iterator
 
 import pytest
+from support import CONTRACT_EXAMPLE
 
 from checker.rulecompile import compile_text
 from checker.rulemodel import Ruleset
-from support import CONTRACT_EXAMPLE
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -26,18 +26,17 @@ from lxml import etree
 
 from checker import check
 from checker.cli import main
-from checker.engine import check_each
 from checker.document import Document, Statement
+from checker.engine import check_each
 from checker.readers.docx import paragraph_pieces, read_docx, read_word
 from checker.report import Finding
-from checker.reporters.labels import Labels
 from checker.reporters.docx_annotate import AUTHOR, Annotated, annotate, annotate_reading, read_for_annotation, rewrites_of
+from checker.reporters.labels import Labels
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 EXAMPLE_DOCUMENTS = sorted(EXAMPLES.glob("*.docx"))
 RULE_ID = re.compile(r"\b([a-z]+-[a-z]+/[A-Z]+\d+)\b")
-_SKIPPED = {qn("w:del"), qn("w:moveFrom"), qn("w:pPr"), qn("w:rPr"), qn("w:instrText"),
-            "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+_SKIPPED = {qn("w:del"), qn("w:moveFrom"), qn("w:pPr"), qn("w:rPr"), qn("w:instrText"), "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
 _ONE_SPACE = {qn("w:tab"), qn("w:ptab"), qn("w:br"), qn("w:cr")}
 
 
@@ -106,7 +105,7 @@ def paragraph_formats(data: bytes) -> list[list[tuple[str, bytes]]]:
         for piece in pieces:
             properties = piece.element.getparent().find(qn("w:rPr"))
             serialized = etree.tostring(properties) if properties is not None else b""
-            chars.extend((char, serialized) for char in text[piece.start:piece.end])
+            chars.extend((char, serialized) for char in text[piece.start : piece.end])
         result.append(chars)
     return result
 
@@ -120,15 +119,24 @@ def finding_on(statement: Statement, match: str, *, start: int | None = None, me
     """A made-up finding on ``match`` in a statement (its first occurrence unless ``start``),
     located as the engine locates matches."""
     start = statement.text.index(match) if start is None else start
-    return Finding(rule="test/W1", title="t", category="unmeasurable", severity="info", message=message or f'on "{match}"',
-                   file="test.docx", location=statement.location_at(start), text=statement.text, match=match,
-                   statement=statement.index, fingerprint="0")
+    return Finding(
+        rule="test/W1",
+        title="t",
+        category="unmeasurable",
+        severity="info",
+        message=message or f'on "{match}"',
+        file="test.docx",
+        location=statement.location_at(start),
+        text=statement.text,
+        match=match,
+        statement=statement.index,
+        fingerprint="0",
+    )
 
 
 def word_findings(document: Document) -> list[Finding]:
     """A made-up finding on every word of every statement."""
-    return [finding_on(statement, word.group(), start=word.start())
-            for statement in document.statements for word in re.finditer(r"[^\s|]+", statement.text)]
+    return [finding_on(statement, word.group(), start=word.start()) for statement in document.statements for word in re.finditer(r"[^\s|]+", statement.text)]
 
 
 def cross_findings(document: Document) -> list[Finding]:
@@ -229,15 +237,17 @@ def test_comment_text_is_message_suggestion_and_rule_in_the_documents_language()
     english = EXAMPLES / "en-sow.docx"
     finding = check([english]).findings[-1]
     [(_, _, text, _)] = comments_of(annotate(english.read_bytes(), [finding]))
-    assert text.split("\n")[1:] == [f"Suggestion: {finding.suggestion}",
-                                     f"Rule {finding.rule} · {finding.severity.capitalize()} · {Labels('en').place(finding.location, 'docx')}"]
+    assert text.split("\n")[1:] == [
+        f"Suggestion: {finding.suggestion}",
+        f"Rule {finding.rule} · {finding.severity.capitalize()} · {Labels('en').place(finding.location, 'docx')}",
+    ]
 
 
 # ---- a document with everything the reader has a rule for ----------------------------------
 
 
 def _p(xml: str):
-    return parse_xml(f'<w:p {nsdecls("w")}>{xml}</w:p>')
+    return parse_xml(f"<w:p {nsdecls('w')}>{xml}</w:p>")
 
 
 def _run(text: str, properties: str = "") -> str:
@@ -255,20 +265,37 @@ def tricky_document() -> bytes:
         '<w:tab/><w:t>fyra</w:t><w:br/><w:t xml:space="preserve">timmar efter anmälan.</w:t></w:r>',
         # a complex field (its code is not text, its result is) and a simple field
         _run("Se avsnitt ") + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> REF _Ref1 \\h </w:instrText></w:r>'
-        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + _run("4.2", "<w:u w:val=\"single\"/>") + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-        + _run(" och sidan ") + '<w:fldSimple w:instr=" MERGEFIELD Sida "><w:r><w:t>7</w:t></w:r></w:fldSimple>' + _run(" för detaljer."),
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + _run("4.2", '<w:u w:val="single"/>')
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        + _run(" och sidan ")
+        + '<w:fldSimple w:instr=" MERGEFIELD Sida "><w:r><w:t>7</w:t></w:r></w:fldSimple>'
+        + _run(" för detaljer."),
         # a hyperlink, a smart tag, a soft hyphen, a symbol and a non-breaking hyphen
-        _run("Rapporten publiceras på ") + '<w:hyperlink w:anchor="top">' + _run("webb", '<w:rStyle w:val="Hyperlink"/>') + _run("platsen")
-        + '</w:hyperlink>' + _run(" i ") + '<w:smartTag w:uri="urn:x" w:element="place">' + _run("Stock")
+        _run("Rapporten publiceras på ")
+        + '<w:hyperlink w:anchor="top">'
+        + _run("webb", '<w:rStyle w:val="Hyperlink"/>')
+        + _run("platsen")
+        + "</w:hyperlink>"
+        + _run(" i ")
+        + '<w:smartTag w:uri="urn:x" w:element="place">'
+        + _run("Stock")
         + '<w:r><w:softHyphen/><w:t>holm</w:t></w:r></w:smartTag><w:r><w:sym w:font="Symbol" w:char="F0B7"/>'
         '<w:t xml:space="preserve"> via e</w:t><w:noBreakHyphen/><w:t>post.</w:t></w:r>',
         # tracked changes: a deletion, an insertion, a move
         _run("Avtalet gäller ") + '<w:del w:id="101" w:author="A"><w:r><w:delText>två</w:delText></w:r></w:del>'
-        '<w:ins w:id="102" w:author="A">' + _run("tre") + '</w:ins>' + _run(" år från ")
-        + '<w:moveFrom w:id="103" w:author="A">' + _run("start") + '</w:moveFrom><w:moveTo w:id="104" w:author="A">'
-        + _run("tecknandet") + '</w:moveTo>' + _run("."),
+        '<w:ins w:id="102" w:author="A">'
+        + _run("tre")
+        + "</w:ins>"
+        + _run(" år från ")
+        + '<w:moveFrom w:id="103" w:author="A">'
+        + _run("start")
+        + '</w:moveFrom><w:moveTo w:id="104" w:author="A">'
+        + _run("tecknandet")
+        + "</w:moveTo>"
+        + _run("."),
         # an inline content control
-        '<w:sdt><w:sdtPr/><w:sdtContent>' + _run("Kommunen") + '</w:sdtContent></w:sdt>' + _run(" beställer tjänsten årligen."),
+        "<w:sdt><w:sdtPr/><w:sdtContent>" + _run("Kommunen") + "</w:sdtContent></w:sdt>" + _run(" beställer tjänsten årligen."),
     ]
     for xml in paragraphs:
         section_properties.addprevious(_p(xml))
@@ -295,16 +322,13 @@ def test_every_word_of_a_tricky_document_maps_to_its_runs_and_formats_are_kept()
     anchored = {comment_id: text for comment_id, _, _, text in comments_of(result.data)}
     in_note = document.statements[-1].index  # the footnote: its comments go on its reference mark
     assert {"Krav", "på", "driften"} <= {f.match for f in findings}  # the heading's spaces are collapsed: found by search
-    assert [(p.anchor, anchored[p.comment_id]) for p in result.placements] == [
-        ("note", "") if f.statement == in_note else ("match", f.match) for f in findings]
+    assert [(p.anchor, anchored[p.comment_id]) for p in result.placements] == [("note", "") if f.statement == in_note else ("match", f.match) for f in findings]
     assert paragraph_formats(result.data) == paragraph_formats(source)
-    assert [(s.text, s.location) for s in read_docx(result.data, "tricky.docx").statements] == [
-        (s.text, s.location) for s in document.statements]
+    assert [(s.text, s.location) for s in read_docx(result.data, "tricky.docx").statements] == [(s.text, s.location) for s in document.statements]
     # each word is a whole field result, hyperlink, smart tag, insertion, move or content
     # control, or plain runs: every mark stands in the paragraph itself, none inside a wrapper
     root = docx.Document(io.BytesIO(result.data)).element
-    marks = [*root.iter(qn("w:commentRangeStart"), qn("w:commentRangeEnd")),
-             *(mark.getparent() for mark in root.iter(qn("w:commentReference")))]
+    marks = [*root.iter(qn("w:commentRangeStart"), qn("w:commentRangeEnd")), *(mark.getparent() for mark in root.iter(qn("w:commentReference")))]
     assert len(marks) == 3 * len(findings)
     assert {etree.QName(mark.getparent()).localname for mark in marks} == {"p"}
 
@@ -334,8 +358,11 @@ def test_a_match_over_runs_in_several_formats_keeps_each_format() -> None:
     assert anchored == "ska svara inom fyra"
     word = docx.Document(io.BytesIO(annotated))
     p = word.paragraphs[1]._p
-    runs = [(r.findtext(qn("w:t")), r.find(qn("w:rPr")) is not None and r.find(qn("w:rPr")).find(qn("w:b")) is not None)
-            for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+    runs = [
+        (r.findtext(qn("w:t")), r.find(qn("w:rPr")) is not None and r.find(qn("w:rPr")).find(qn("w:b")) is not None)
+        for r in p.iter(qn("w:r"))
+        if r.find(qn("w:t")) is not None
+    ]
     assert runs[:3] == [("Leverantören ", False), ("ska ", False), ("sva", True)]
     children = [etree.QName(child).localname for child in p]
     assert children[:6] == ["r", "commentRangeStart", "r", "r", "r", "commentRangeEnd"]
@@ -346,8 +373,7 @@ def test_a_match_running_on_into_the_next_paragraph_of_a_cell_or_the_next_cell()
     source = tricky_document()
     result = placed(source, cross_findings(read_docx(source, "tricky.docx")))
     assert [p.anchor for p in result.placements] == ["match"] * 3
-    assert [anchored for _, _, _, anchored in comments_of(result.data)] == [
-        "tillgängligt\ndygnet runt", "K1\nSystemet ska", "runt.\nInre\ntabell"]
+    assert [anchored for _, _, _, anchored in comments_of(result.data)] == ["tillgängligt\ndygnet runt", "K1\nSystemet ska", "runt.\nInre\ntabell"]
 
 
 def test_footnote_findings_are_commented_on_the_notes_reference_mark() -> None:
@@ -371,10 +397,21 @@ def test_missing_clause_on_the_first_statement_and_no_match_on_the_statement() -
     source = tricky_document()
     document = read_docx(source, "tricky.docx")
     statement = next(s for s in document.statements if s.text.startswith("Kommunen"))
-    whole = Finding(rule="test/D1", title="t", category="missing-clause", severity="warning", message="Saknas.",
-                    file="t", location=None, match="tre", fingerprint="0")
-    unmatched = Finding(rule="test/S1", title="t", category="unmeasurable", severity="warning", message="Oklart.",
-                        file="t", location=statement.location, text=statement.text, statement=statement.index, fingerprint="1")
+    whole = Finding(
+        rule="test/D1", title="t", category="missing-clause", severity="warning", message="Saknas.", file="t", location=None, match="tre", fingerprint="0"
+    )
+    unmatched = Finding(
+        rule="test/S1",
+        title="t",
+        category="unmeasurable",
+        severity="warning",
+        message="Oklart.",
+        file="t",
+        location=statement.location,
+        text=statement.text,
+        statement=statement.index,
+        fingerprint="1",
+    )
     result = placed(source, [whole, unmatched])
     assert [p.anchor for p in result.placements] == ["document", "statement"]
     assert [anchored for _, _, _, anchored in comments_of(result.data)] == ["Krav  på   driften", statement.text]
@@ -385,13 +422,24 @@ def test_a_match_not_where_its_location_says_is_found_in_the_paragraph_else_the_
     document = read_docx(source, "tricky.docx")
     statement = next(s for s in document.statements if s.text.startswith("Kommunen"))
     moved = statement.location.model_copy(update={"column": 3})
-    elsewhere = Finding(rule="test/R1", title="t", category="unmeasurable", severity="info", message="m", file="t",
-                        location=moved, match="årligen", fingerprint="0")
-    absent = Finding(rule="test/R2", title="t", category="unmeasurable", severity="info", message="m", file="t",
-                     location=moved, match="månadsvis", text=statement.text, statement=statement.index, fingerprint="1")
+    elsewhere = Finding(
+        rule="test/R1", title="t", category="unmeasurable", severity="info", message="m", file="t", location=moved, match="årligen", fingerprint="0"
+    )
+    absent = Finding(
+        rule="test/R2",
+        title="t",
+        category="unmeasurable",
+        severity="info",
+        message="m",
+        file="t",
+        location=moved,
+        match="månadsvis",
+        text=statement.text,
+        statement=statement.index,
+        fingerprint="1",
+    )
     result = placed(source, [elsewhere, absent])
-    assert [(p.anchor, a) for p, (_, _, _, a) in zip(result.placements, comments_of(result.data))] == [
-        ("match", "årligen"), ("statement", statement.text)]
+    assert [(p.anchor, a) for p, (_, _, _, a) in zip(result.placements, comments_of(result.data))] == [("match", "årligen"), ("statement", statement.text)]
 
 
 def test_auto_numbered_id_cell_label_is_not_text_so_the_row_is_commented_on_its_text() -> None:
@@ -432,8 +480,11 @@ def test_existing_comments_are_kept_and_new_ids_follow_every_id_in_use() -> None
     annotated = annotate(source, report.findings)
     comments = comments_of(annotated)
     old = [(i, author, text) for i, author, text, _ in comments if author != AUTHOR]
-    assert old == [(0, "Anna", "Granskas av juristen."), (1, "Anna", "kravkoll: ignore sv-krav/KR001 -- definieras i bilaga 2"),
-                   (40, "Bo", "En kommentar med högt id.")]
+    assert old == [
+        (0, "Anna", "Granskas av juristen."),
+        (1, "Anna", "kravkoll: ignore sv-krav/KR001 -- definieras i bilaga 2"),
+        (40, "Bo", "En kommentar med högt id."),
+    ]
     assert [anchored for i, _, _, anchored in comments if i == 0] == ["Leverantören ska svara skyndsamt på alla frågor."]
     new = [i for i, author, _, _ in comments if author == AUTHOR]
     assert new == list(range(58, 58 + len(report.active())))
@@ -455,8 +506,9 @@ def test_command_writes_the_copy_and_never_touches_the_original(tmp_path: Path, 
     before = _digest(original)
     result = CliRunner().invoke(main, ["annotate", str(original), "-o", str(tmp_path / "granskat.docx")])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == (f"Wrote {tmp_path / 'granskat.docx'}: 18 comments (one of them sums up the 8 findings about the "
-                                     "whole document, at its start).")
+    assert result.output.strip() == (
+        f"Wrote {tmp_path / 'granskat.docx'}: 18 comments (one of them sums up the 8 findings about the whole document, at its start)."
+    )
     assert _digest(original) == before
     assert len(comments_of((tmp_path / "granskat.docx").read_bytes())) == 18
     monkeypatch.chdir(tmp_path)
@@ -475,8 +527,9 @@ def test_command_refuses_to_write_over_its_input_by_any_path(tmp_path: Path) -> 
     for target in (original, tmp_path / "sub" / ".." / "avtal.docx", tmp_path / "länk.docx", tmp_path / "hård.docx"):
         result = CliRunner().invoke(main, ["annotate", str(original), "-o", str(target)])
         assert result.exit_code == 2
-        assert result.output == (f"kravkoll: {target}: would overwrite the input {original}; kravkoll never writes over its inputs "
-                                 "(choose another output file)\n")
+        assert result.output == (
+            f"kravkoll: {target}: would overwrite the input {original}; kravkoll never writes over its inputs (choose another output file)\n"
+        )
     assert _digest(original) == before
 
 
@@ -567,9 +620,14 @@ def texts_in(element: etree._Element) -> str:
 
 def test_suggest_rewrites_vague_times_open_lists_and_standards_in_the_examples() -> None:
     changes = {(p.finding.match, p.rewrite) for path in EXAMPLE_DOCUMENTS for p in suggested(path)[1].placements if p.rewrite}
-    assert {("skyndsamt", "inom [X] arbetsdagar"), ("m.m.", "[ange hela listan]"), ("ISO 14001", "ISO 14001 eller likvärdigt"),
-            ("in a timely manner", "within [X] business days"), ("etc.", "[list every item]"),
-            ("ISO 14001", "ISO 14001 or equivalent")} <= changes
+    assert {
+        ("skyndsamt", "inom [X] arbetsdagar"),
+        ("m.m.", "[ange hela listan]"),
+        ("ISO 14001", "ISO 14001 eller likvärdigt"),
+        ("in a timely manner", "within [X] business days"),
+        ("etc.", "[list every item]"),
+        ("ISO 14001", "ISO 14001 or equivalent"),
+    } <= changes
     path = EXAMPLES / "sv-forfragningsunderlag.docx"
     root = docx.Document(io.BytesIO(suggested(path)[1].data)).element
     kept = next(i for i in root.iter(qn("w:ins")) if texts_in(i) == " eller likvärdigt")

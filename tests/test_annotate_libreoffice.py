@@ -14,17 +14,16 @@ from pathlib import Path
 import pypdf
 import pytest
 from lxml import etree
+from test_annotate import EXAMPLE_DOCUMENTS, comments_of, cross_findings, flat, paragraph_texts, rewritten, suggested, tricky_document, word_findings
 
 from checker import check
 from checker.readers.docx import read_docx
 from checker.reporters.docx_annotate import AUTHOR, annotate
 
-from test_annotate import (EXAMPLE_DOCUMENTS, comments_of, cross_findings, flat, paragraph_texts, rewritten, suggested,
-                           tricky_document, word_findings)
-
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(
-    SOFFICE is None, reason="LibreOffice is not installed: .ci/run installs Debian's 'libreoffice-writer-nogui' where apt-get works")
+    SOFFICE is None, reason="LibreOffice is not installed: .ci/run installs Debian's 'libreoffice-writer-nogui' where apt-get works"
+)
 
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -36,10 +35,18 @@ PDF_WITH_COMMENTS = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","val
 
 def convert(files: list[Path], target: str, folder: Path, profile: Path) -> None:
     """Convert files with headless LibreOffice (one process for all) into ``folder``."""
-    command = [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-               "--convert-to", target, "--outdir", str(folder), *map(str, files)]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False,
-                          env={**os.environ, "HOME": str(profile)})
+    command = [
+        SOFFICE,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        target,
+        "--outdir",
+        str(folder),
+        *map(str, files),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False, env={**os.environ, "HOME": str(profile)})
     assert done.returncode == 0, done.stderr
 
 
@@ -148,8 +155,13 @@ def accepted_text(document: Path, profile: Path) -> str:
     """The text of ``document`` after LibreOffice accepts all its tracked changes (Edit › Track
     Changes › Accept All, run by a Basic macro in the profile's Standard library)."""
     target = document.with_suffix(".accepted.txt")
-    command = [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-               f'macro:///Standard.Module1.AcceptAll("{document}","{target}")']
+    command = [
+        SOFFICE,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        f'macro:///Standard.Module1.AcceptAll("{document}","{target}")',
+    ]
     subprocess.run(command, capture_output=True, text=True, timeout=600, check=False, env={**os.environ, "HOME": str(profile)})
     assert target.is_file(), f"LibreOffice did not run the macro on {document.name}"
     return target.read_text(encoding="utf-8-sig")
@@ -171,8 +183,8 @@ def test_accepting_all_suggestions_in_libreoffice_gives_the_rewritten_sentences(
         expected = rewritten(paragraph_texts(source), result.placements)
         for placement in (p for p in result.placements if p.rewrite):
             (line, start), (_, end) = placement.start, placement.end
-            after = expected[line - 1][max(0, start - 25):start + len(placement.rewrite) + 25]
-            before = paragraph_texts(source)[line - 1][max(0, start - 25):end + 25]
+            after = expected[line - 1][max(0, start - 25) : start + len(placement.rewrite) + 25]
+            before = paragraph_texts(source)[line - 1][max(0, start - 25) : end + 25]
             assert " ".join(after.split()) in text, (path.name, after)  # the rewritten sentence
             assert " ".join(before.split()) not in text, (path.name, before)  # and not the original
             checked += 1

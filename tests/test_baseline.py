@@ -14,8 +14,17 @@ from checker.report import FileReport, Finding, Report, summarize
 
 
 def finding(file: str, fingerprint: str, line: int = 1, suppressed: bool = False) -> Finding:
-    return Finding(rule="sv-avtal/A", title="t", category="unmeasurable", severity="error", message=f"m {fingerprint}",
-                   file=file, location=Location(line=line, column=1), fingerprint=fingerprint, suppressed=suppressed)
+    return Finding(
+        rule="sv-avtal/A",
+        title="t",
+        category="unmeasurable",
+        severity="error",
+        message=f"m {fingerprint}",
+        file=file,
+        location=Location(line=line, column=1),
+        fingerprint=fingerprint,
+        suppressed=suppressed,
+    )
 
 
 def report(files: list[str], findings: list[Finding]) -> Report:
@@ -65,10 +74,10 @@ def test_baseline_file_round_trip_and_errors(tmp_path: Path) -> None:
 
 
 def test_fingerprints_ignore_line_numbers_and_file_names(tmp_path: Path) -> None:
+    from check_helpers import DRAFT, RULESET, write
+
     from checker.engine import check
     from checker.rulecompile import load_rulesets
-
-    from check_helpers import DRAFT, RULESET, write
 
     rulesets = load_rulesets([RULESET])
     first = check([write(tmp_path / "v1.md", DRAFT)], rulesets)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from check_helpers import CLEAN, DRAFT, RULESET, write
+
 from checker.batch import effective_jobs
 from checker.config import Config
 from checker.engine import Linter, check
 from checker.rulecompile import load_rulesets
-
-from check_helpers import CLEAN, DRAFT, RULESET, write
 
 
 def test_pool_and_single_process_give_the_report_of_one_check(tmp_path: Path) -> None:

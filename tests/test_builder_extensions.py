@@ -40,15 +40,14 @@ def test_close_sections_puts_what_follows_outside_every_section():
     builder.close_sections()
     builder.paragraph(piece("En fotnot.", 3))
     doc = builder.build()
-    assert [(s.section, s.location.section, s.requirement_id) for s in doc.statements] == [
-        (0, "4 Drift", None), (0, "4 Drift", "4"), (None, None, None)]
+    assert [(s.section, s.location.section, s.requirement_id) for s in doc.statements] == [(0, "4 Drift", None), (0, "4 Drift", "4"), (None, None, None)]
 
 
 def test_tables_and_rows_keep_their_source_numbers():
     builder = DocumentBuilder(path="x", format="docx")
     builder.table([[piece("", 1)]])  # an empty table still counts
-    builder.table([[piece("Nr", 2), piece("Krav", 3)], [piece("", 4), piece("", 5)],
-                   [piece("1.1", 6), piece("Leverantören ska svara.", 7)]], header_rows=1)
+    builder.table([[piece("Nr", 2), piece("Krav", 3)], [piece("", 4), piece("", 5)], [piece("1.1", 6), piece("Leverantören ska svara.", 7)]], header_rows=1)
     doc = builder.build()
     assert [(s.text, s.table, s.row, s.requirement_id, s.location.table, s.location.row) for s in doc.statements] == [
-        ("1.1 | Leverantören ska svara.", 2, 3, "1.1", 2, 3)]
+        ("1.1 | Leverantören ska svara.", 2, 3, "1.1", 2, 3)
+    ]

@@ -9,12 +9,19 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from check_helpers import (
+    CLEAN,
+    DRAFT,
+    RULESET,
+    invoke,
+    run,
+    sarif_schema,
+    work,  # noqa: F401 - a pytest fixture
+    write,
+)
 
 from checker.paths import report_schema_file
 from checker.report import report_schema
-
-from check_helpers import CLEAN, DRAFT, RULESET, invoke, run, sarif_schema, write
-from check_helpers import work  # noqa: F401 - a pytest fixture
 
 R = str(RULESET)
 
@@ -39,9 +46,11 @@ def test_text_output_shows_position_statement_underline_suggestion_and_summary(w
     assert lines[first + 3] == "    Var: 4 Drift, rad 7"  # the clause and heading, then the line
     assert lines[first + 4].startswith('    = Ersätt "snabbt"')
     assert "utkast.md:9:36: warning [sv-avtal/UTAN-UPPFOLJNING]" in result.stdout
-    assert lines[-2:] == ["Found 1 error, 2 warnings, 0 info in 1 file.",  # the summary, and what exit code 1 means
-                          "Exit code 1: the documents have findings of severity error or worse (--fail-on). "
-                          "That is the result, not a failure of kravkoll; 2 means a file could not be read."]
+    assert lines[-2:] == [
+        "Found 1 error, 2 warnings, 0 info in 1 file.",  # the summary, and what exit code 1 means
+        "Exit code 1: the documents have findings of severity error or worse (--fail-on). "
+        "That is the result, not a failure of kravkoll; 2 means a file could not be read.",
+    ]
     assert "\x1b[" not in result.stdout  # not a terminal: no colour
     assert result.stderr == ""
 
@@ -82,7 +91,7 @@ def test_long_statement_is_shown_as_a_window_around_the_match(work: Path) -> Non
     excerpt = next(line for line in result.stdout.splitlines() if line.startswith("    | …"))
     underline = result.stdout.splitlines()[result.stdout.splitlines().index(excerpt) + 1]
     start = underline.index("^") - len("    | ")
-    assert excerpt[len("    | "):][start:start + len("snabbt")] == "snabbt"
+    assert excerpt[len("    | ") :][start : start + len("snabbt")] == "snabbt"
     assert len(excerpt) < 120
 
 
@@ -123,8 +132,7 @@ def test_bad_inputs_give_one_line_on_stderr_and_exit_2(work: Path, args: list[st
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("args", [["--format", "pdf"], ["--output-format", "pdf"], ["--output-format", "xml=a.xml"], ["--write", "sarif"],
-                                  ["--jobs", "-1"]])
+@pytest.mark.parametrize("args", [["--format", "pdf"], ["--output-format", "pdf"], ["--output-format", "xml=a.xml"], ["--write", "sarif"], ["--jobs", "-1"]])
 def test_usage_errors_exit_2(work: Path, args: list[str]) -> None:
     write(work / "utkast.md", DRAFT)
     result = invoke("check", "utkast.md", "-r", R, *args)
@@ -229,7 +237,9 @@ def test_json_output_validates_against_the_shipped_schema(work: Path) -> None:
     result = invoke("check", "utkast.md", "sup.md", "trasig.md", "-r", R, "-f", "json")
     data = json.loads(result.stdout)
     jsonschema.Draft202012Validator(schema).validate(data)
-    assert data["tool"]["rulesets"] == [{"name": "sv-avtal", "version": "1.0.0", "path": str(RULESET.relative_to(Path.cwd())) if RULESET.is_relative_to(Path.cwd()) else str(RULESET)}]
+    assert data["tool"]["rulesets"] == [
+        {"name": "sv-avtal", "version": "1.0.0", "path": str(RULESET.relative_to(Path.cwd())) if RULESET.is_relative_to(Path.cwd()) else str(RULESET)}
+    ]
     assert data["summary"] == {"error": 1, "warning": 4, "info": 0, "suppressed": 1, "baselined": 0, "files": 3, "unreadable": 1}
     broken = {**data, "summary": {**data["summary"], "error": "many"}}
     with pytest.raises(jsonschema.ValidationError):
@@ -262,8 +272,12 @@ def test_sarif_describes_every_rule_and_points_results_at_them(work: Path) -> No
     run_ = log["runs"][0]
     rules = run_["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == [
-        "sv-avtal/OMATBART", "sv-avtal/UTAN-UPPFOLJNING", "sv-avtal/UTAN-SANKTION",
-        "sv-avtal/VITE-UTAN-BELOPP", "sv-avtal/AVTALSTID", "sv-avtal/INCITAMENT",
+        "sv-avtal/OMATBART",
+        "sv-avtal/UTAN-UPPFOLJNING",
+        "sv-avtal/UTAN-SANKTION",
+        "sv-avtal/VITE-UTAN-BELOPP",
+        "sv-avtal/AVTALSTID",
+        "sv-avtal/INCITAMENT",
     ]
     omatbart = rules[0]
     assert omatbart["name"] == "OMATBART"
@@ -279,8 +293,9 @@ def test_sarif_describes_every_rule_and_points_results_at_them(work: Path) -> No
         assert result["partialFingerprints"]["kravkoll/v2"]
     first = run_["results"][0]
     assert first["ruleId"] == "sv-avtal/AVTALSTID"  # sup.md sorts first; it lacks the clause
-    assert first["locations"] == [{"physicalLocation": {"artifactLocation": {"uri": "sup.md", "uriBaseId": "%SRCROOT%"},
-                                                        "region": {"startLine": 1}}}]  # the whole document: its first line
+    assert first["locations"] == [
+        {"physicalLocation": {"artifactLocation": {"uri": "sup.md", "uriBaseId": "%SRCROOT%"}, "region": {"startLine": 1}}}
+    ]  # the whole document: its first line
     located = next(r for r in run_["results"] if r["ruleId"] == "sv-avtal/OMATBART" and "suppressions" not in r)
     assert located["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "utkast.md"
     assert located["level"] == "error"
@@ -384,14 +399,16 @@ def test_junit_has_a_suite_per_file_and_a_case_per_rule(work: Path) -> None:
 
 def test_output_files_for_several_formats_at_once(work: Path) -> None:
     write(work / "utkast.md", DRAFT)
-    result = invoke("check", "utkast.md", "-r", R, "-f", "github", "--output-format", "sarif=ut/k.sarif",
-                    "--output-format", "json=k.json", "--output-format", "junit=k.xml")
+    result = invoke(
+        "check", "utkast.md", "-r", R, "-f", "github", "--output-format", "sarif=ut/k.sarif", "--output-format", "json=k.json", "--output-format", "junit=k.xml"
+    )
     assert result.stdout.startswith("::error file=utkast.md")
     assert result.exit_code == 2  # ut/ does not exist
     assert result.stderr.splitlines() == ["kravkoll: ut/k.sarif: cannot write: No such file or directory"]
     (work / "ut").mkdir()
-    result = invoke("check", "utkast.md", "-r", R, "-o", "k.txt", "--output-format", "sarif=ut/k.sarif",
-                    "--output-format", "json=k.json", "--output-format", "junit=k.xml")
+    result = invoke(
+        "check", "utkast.md", "-r", R, "-o", "k.txt", "--output-format", "sarif=ut/k.sarif", "--output-format", "json=k.json", "--output-format", "junit=k.xml"
+    )
     assert result.exit_code == 1 and result.stdout == ""
     assert json.loads((work / "ut" / "k.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
     assert len(json.loads((work / "k.json").read_text(encoding="utf-8"))["findings"]) == 3
@@ -438,8 +455,10 @@ def test_selectors_that_match_no_rule_are_errors_with_the_closest_id(work: Path)
     (work / "kravkoll.toml").unlink()
     (work / "trasig.md").write_bytes(b"\x00\x01\x02binary\x00" * 50)
     shipped = invoke("check", "utkast.md", "trasig.md", "--ignore", "AV01", "--quiet")  # no shipped rule of any language: before reading
-    assert (shipped.exit_code, shipped.stderr) == (2, "kravkoll: ignore 'AV01' matches no rule of en-contract, en-requirements, en-rfp, "
-                                                      "sv-avtal, sv-krav, sv-lou; did you mean 'AV101'?\n")
+    assert (shipped.exit_code, shipped.stderr) == (
+        2,
+        "kravkoll: ignore 'AV01' matches no rule of en-contract, en-requirements, en-rfp, sv-avtal, sv-krav, sv-lou; did you mean 'AV101'?\n",
+    )
     english = invoke("check", "utkast.md", "--ignore", "CT001", "--lang", "sv", "--quiet")  # a rule of the other language only
     assert english.exit_code == 2 and "ignore 'CT001' matches no rule of sv-avtal, sv-krav, sv-lou" in english.stderr
     forms = invoke("check", "utkast.md", "--ignore", "AV001,sv-krav/KR001,missing-clause,en-contract/*", "--quiet")
@@ -471,8 +490,10 @@ def test_deeply_nested_configuration_is_a_clear_error(work: Path, name: str) -> 
 def test_config_in_a_parent_folder_with_ruleset_relative_to_it(work: Path) -> None:
     project = work / "projekt"
     write(project / "regler" / "avtal.krav", RULESET.read_text(encoding="utf-8"))
-    write(project / "kravkoll.toml", 'rulesets = ["regler/avtal.krav"]\nignore = ["UTAN-SANKTION"]\nexclude = ["arkiv/**"]\n'
-          '[severity]\n"sv-avtal/OMATBART" = "info"\n')
+    write(
+        project / "kravkoll.toml",
+        'rulesets = ["regler/avtal.krav"]\nignore = ["UTAN-SANKTION"]\nexclude = ["arkiv/**"]\n[severity]\n"sv-avtal/OMATBART" = "info"\n',
+    )
     write(project / "underlag" / "utkast.md", DRAFT)
     write(project / "arkiv" / "gammal.md", DRAFT)
     result = invoke("check", "projekt", "-f", "json")
@@ -485,7 +506,10 @@ def test_config_in_a_parent_folder_with_ruleset_relative_to_it(work: Path) -> No
 
 
 def test_pyproject_tool_section_is_found(work: Path) -> None:
-    write(work / "pyproject.toml", f'[project]\nname = "x"\n\n[tool.kravkoll]\nrulesets = [{json.dumps(R)}]\nfail-on = "warning"\nselect = ["missing-follow-up"]\n')
+    write(
+        work / "pyproject.toml",
+        f'[project]\nname = "x"\n\n[tool.kravkoll]\nrulesets = [{json.dumps(R)}]\nfail-on = "warning"\nselect = ["missing-follow-up"]\n',
+    )
     write(work / "docs" / "utkast.md", DRAFT)
     result = invoke("check", "docs", "-f", "json")
     assert findings_of(result.stdout) == [("sv-avtal/UTAN-UPPFOLJNING", 9)]
@@ -514,7 +538,9 @@ def test_command_line_ruleset_overrides_the_configuration(work: Path) -> None:
 
 
 def test_suppression_comment_in_markdown(work: Path) -> None:
-    text = DRAFT.replace("Leverantören ska åtgärda fel snabbt.", "<!-- kravkoll: ignore OMATBART -- nivån anges i bilaga 3 -->\nLeverantören ska åtgärda fel snabbt.")
+    text = DRAFT.replace(
+        "Leverantören ska åtgärda fel snabbt.", "<!-- kravkoll: ignore OMATBART -- nivån anges i bilaga 3 -->\nLeverantören ska åtgärda fel snabbt."
+    )
     write(work / "utkast.md", text)
     result = invoke("check", "utkast.md", "-r", R)
     assert "OMATBART" not in result.stdout
@@ -563,8 +589,9 @@ def test_baseline_reports_only_findings_new_in_the_next_revision(work: Path) -> 
     written = invoke("check", "anbud.md", "-r", R, "--write-baseline", "baslinje.json")
     assert written.exit_code == 0  # writing a baseline accepts the findings
     assert written.stderr == "kravkoll: wrote 3 findings to the baseline baslinje.json\n"
-    revision = DRAFT.replace("# Avtal om drift\n", "# Avtal om drift\n\nEn inledning flyttar allt tre rader.\n\n") + \
-        "\nLeverantören ska svara på frågor skyndsamt.\n"
+    revision = (
+        DRAFT.replace("# Avtal om drift\n", "# Avtal om drift\n\nEn inledning flyttar allt tre rader.\n\n") + "\nLeverantören ska svara på frågor skyndsamt.\n"
+    )
     write(work / "anbud.md", revision)
     result = invoke("check", "anbud.md", "-r", R, "--baseline", "baslinje.json", "-f", "json")
     data = json.loads(result.stdout)

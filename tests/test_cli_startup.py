@@ -42,15 +42,47 @@ def matching(modules: list[str], *names: str) -> list[str]:
 def test_help_and_version_import_no_models_rules_or_reporters(args: list[str]) -> None:
     modules = loaded(*args)
     assert "checker.cli" in modules
-    assert matching(modules, "pydantic", "lark", "re2", "checker.document", "checker.report", "checker.rulemodel",
-                    "checker.engine", "checker.config", "checker.reporters.json_format", "checker.reporters.text", "checker.readers.docx",
-                    "checker.serve") == []
+    assert (
+        matching(
+            modules,
+            "pydantic",
+            "lark",
+            "re2",
+            "checker.document",
+            "checker.report",
+            "checker.rulemodel",
+            "checker.engine",
+            "checker.config",
+            "checker.reporters.json_format",
+            "checker.reporters.text",
+            "checker.readers.docx",
+            "checker.serve",
+        )
+        == []
+    )
 
 
 def test_a_one_file_check_imports_only_the_reader_and_reporter_it_uses(tmp_path: Path) -> None:
     (tmp_path / "krav.md").write_text("# Drift\n\nLeverantören ska åtgärda fel snabbt.\n", encoding="utf-8")
     modules = loaded("check", "krav.md", "--format", "json", cwd=tmp_path)
     assert "checker.readers.markdown" in modules and "checker.reporters.json_format" in modules
-    assert matching(modules, "checker.readers.docx", "checker.readers.pdf", "docx", "lxml", "checker.reporters.html",
-                    "checker.reporters.sarif", "checker.reporters.junit", "checker.reporters.docx_annotate", "checker.reporters.text",
-                    "checker.matrix", "checker.balance", "checker.ruledocs", "checker.serve", "jsonschema") == []
+    assert (
+        matching(
+            modules,
+            "checker.readers.docx",
+            "checker.readers.pdf",
+            "docx",
+            "lxml",
+            "checker.reporters.html",
+            "checker.reporters.sarif",
+            "checker.reporters.junit",
+            "checker.reporters.docx_annotate",
+            "checker.reporters.text",
+            "checker.matrix",
+            "checker.balance",
+            "checker.ruledocs",
+            "checker.serve",
+            "jsonschema",
+        )
+        == []
+    )

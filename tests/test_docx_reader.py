@@ -8,8 +8,7 @@ from pathlib import Path
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from docx_builder import (add_footnotes, add_list, add_text_box, header_row, new_document, number, number_style,
-                          outline_level, to_bytes)
+from docx_builder import add_footnotes, add_list, add_text_box, header_row, new_document, number, number_style, outline_level, to_bytes
 
 from checker.document import Document, Statement
 from checker.readers.docx import read_docx
@@ -94,8 +93,12 @@ def test_numbered_heading_text_only_when_it_looks_like_a_heading():
     d.add_paragraph("5.2 Leverantören ska leverera i tid.")  # 5: a requirement, not a heading
     doc = read(d)
 
-    assert sections(doc) == [("4.2", "FELHANTERING", 2, None), ("5.1", "Sanktioner", 2, None), ("6", "Avtalstid", 1, None),
-                             ("5.2", "Leverantören ska leverera i tid.", 2, 2)]  # a numbered paragraph is a clause
+    assert sections(doc) == [
+        ("4.2", "FELHANTERING", 2, None),
+        ("5.1", "Sanktioner", 2, None),
+        ("6", "Avtalstid", 1, None),
+        ("5.2", "Leverantören ska leverera i tid.", 2, 2),
+    ]  # a numbered paragraph is a clause
     assert [(s.kind, s.text, s.requirement_id, s.id_source, s.location.line) for s in doc.statements] == [
         ("heading", "4.2. FELHANTERING", None, None, 1),
         ("heading", "5.1 Sanktioner", None, None, 2),
@@ -107,8 +110,7 @@ def test_numbered_heading_text_only_when_it_looks_like_a_heading():
 
 def test_automatic_heading_numbers_from_numbered_heading_styles():
     d = new_document()
-    add_list(d, 90, 90, [("decimal", "%1"), ("decimal", "%1.%2"), ("decimal", "%1.%2.%3")],
-             styles={0: "Heading1", 1: "Heading2", 2: "Heading3"})
+    add_list(d, 90, 90, [("decimal", "%1"), ("decimal", "%1.%2"), ("decimal", "%1.%2.%3")], styles={0: "Heading1", 1: "Heading2", 2: "Heading3"})
     for name in ("Heading 1", "Heading 2", "Heading 3"):
         number_style(d, name, 90)
     d.add_heading("Allmänt", 1)  # 1
@@ -124,9 +126,15 @@ def test_automatic_heading_numbers_from_numbered_heading_styles():
     doc = read(d)
 
     assert sections(doc) == [
-        ("1", "Allmänt", 1, None), ("1.1", "Omfattning", 2, 0), ("1.2", "Definitioner", 2, 0),
-        ("2", "Drift", 1, None), ("2.1", "Tillgänglighet", 2, 3), ("2.1.1", "Mätning", 3, 4),
-        ("2.2", "Felhantering", 2, 3), ("2.2.1", "Rapportering", 3, 6), (None, "Bilagor", 1, None),
+        ("1", "Allmänt", 1, None),
+        ("1.1", "Omfattning", 2, 0),
+        ("1.2", "Definitioner", 2, 0),
+        ("2", "Drift", 1, None),
+        ("2.1", "Tillgänglighet", 2, 3),
+        ("2.1.1", "Mätning", 3, 4),
+        ("2.2", "Felhantering", 2, 3),
+        ("2.2.1", "Rapportering", 3, 6),
+        (None, "Bilagor", 1, None),
     ]
     requirement = statement(doc, "Tjänsten ska vara tillgänglig 99,5 % per månad.")
     assert (requirement.requirement_id, requirement.id_source) == ("2.1.1", "heading")
@@ -136,8 +144,14 @@ def test_automatic_heading_numbers_from_numbered_heading_styles():
 
 def test_number_formats_in_heading_numbers():
     d = new_document()
-    add_list(d, 91, 91, [("upperRoman", "%1."), ("upperLetter", "%1.%2"), ("lowerRoman", "Bilaga %1.%2.%3")],
-             styles={0: "Heading1", 1: "Heading2", 2: "Heading3"}, starts={2: 3})
+    add_list(
+        d,
+        91,
+        91,
+        [("upperRoman", "%1."), ("upperLetter", "%1.%2"), ("lowerRoman", "Bilaga %1.%2.%3")],
+        styles={0: "Heading1", 1: "Heading2", 2: "Heading3"},
+        starts={2: 3},
+    )
     for name in ("Heading 1", "Heading 2", "Heading 3"):
         number_style(d, name, 91)
     for level, title in [(1, "Ett"), (2, "A-del"), (2, "B-del"), (3, "Tre"), (3, "Fyra"), (1, "Två"), (1, "Tre"), (1, "Fyra")]:
@@ -174,11 +188,15 @@ def test_requirements_table_header_row_id_column_and_merged_cells():
     d = new_document()
     d.add_heading("5 Krav", 1)  # paragraph 1
     table = d.add_table(rows=5, cols=3)
-    for r, cells in enumerate([["Krav-ID", "Krav", "Uppföljning"],
-                               ["K5.1", "Leverantören ska svara inom 2 timmar.", "Månadsrapport"],
-                               ["K5.2", "", ""],
-                               ["K5.3", "Fel ska åtgärdas inom 4 timmar.", ""],
-                               ["K5.4", "Driften ska övervakas.", ""]]):
+    for r, cells in enumerate(
+        [
+            ["Krav-ID", "Krav", "Uppföljning"],
+            ["K5.1", "Leverantören ska svara inom 2 timmar.", "Månadsrapport"],
+            ["K5.2", "", ""],
+            ["K5.3", "Fel ska åtgärdas inom 4 timmar.", ""],
+            ["K5.4", "Driften ska övervakas.", ""],
+        ]
+    ):
         for c, text in enumerate(cells):
             table.cell(r, c).text = text
     header_row(table.rows[0])
@@ -270,7 +288,10 @@ def test_text_box_read_once_after_its_anchor_paragraph():
     d.add_paragraph("Efter rutan.")  # 4
     doc = read(d)
     assert [(s.text, s.location.line, s.location.column) for s in doc.statements] == [
-        ("Före rutan.", 1, 1), ("Ruta rad ett.", 2, 1), ("Ruta rad två.", 3, 1), ("Efter rutan.", 4, 1),
+        ("Före rutan.", 1, 1),
+        ("Ruta rad ett.", 2, 1),
+        ("Ruta rad två.", 3, 1),
+        ("Efter rutan.", 4, 1),
     ]
 
 
@@ -294,11 +315,11 @@ def test_tracked_changes_read_as_accepted_and_content_controls_read():
     p._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="a"><w:r><w:delText>snabbt</w:delText></w:r></w:del>'))
     p._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="2" w:author="a"><w:r><w:t>inom 4 timmar</w:t></w:r></w:ins>'))
     p.add_run(".")
-    d.element.body.insert(1, parse_xml(
-        f'<w:sdt {nsdecls("w")}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>I en innehållskontroll.</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    d.element.body.insert(
+        1, parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>I en innehållskontroll.</w:t></w:r></w:p></w:sdtContent></w:sdt>")
+    )
     doc = read(d)
-    assert [(s.text, s.location.line) for s in doc.statements] == [
-        ("Fel ska åtgärdas inom 4 timmar.", 1), ("I en innehållskontroll.", 2)]
+    assert [(s.text, s.location.line) for s in doc.statements] == [("Fel ska åtgärdas inom 4 timmar.", 1), ("I en innehållskontroll.", 2)]
 
 
 def test_tabs_and_breaks_read_as_one_space_each_and_tab_stops_are_not_text():
@@ -340,8 +361,10 @@ def test_comment_suppressions_cover_the_commented_blocks():
     d.add_comment(plain.runs, text="Bra formulering.")
     doc = read(d)
 
-    suppressed = {doc.statements[i].text: [(s.rules, s.reason, s.location.line, s.location.column) for s in doc.blocks[doc.statements[i].block].suppressions]
-                  for i in range(len(doc.statements))}
+    suppressed = {
+        doc.statements[i].text: [(s.rules, s.reason, s.location.line, s.location.column) for s in doc.blocks[doc.statements[i].block].suppressions]
+        for i in range(len(doc.statements))
+    }
     assert suppressed == {
         "4 Drift": [],
         "Leverantören ska åtgärda fel snabbt.": [(["OMATBART"], "godkänt av jurist", 2, 1)],
@@ -378,8 +401,7 @@ def test_engine_honours_a_comment_suppression_in_a_docx(tmp_path):
     path = tmp_path / "krav.docx"
     path.write_bytes(to_bytes(d))
     report = check([str(path)], [Path(__file__).parent / "fixtures" / "contract-example.krav"], Config())
-    found = [(f.rule, f.match, f.location.line, f.location.column, f.location.paragraph, f.suppressed)
-             for f in report.findings if f.rule.endswith("OMATBART")]
+    found = [(f.rule, f.match, f.location.line, f.location.column, f.location.paragraph, f.suppressed) for f in report.findings if f.rule.endswith("OMATBART")]
     assert found == [
         ("sv-avtal/OMATBART", "snabbt", 2, 30, 2, True),
         ("sv-avtal/OMATBART", "skyndsamt", 3, 24, 3, False),

@@ -6,15 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import findings, md, rules, txt
 
 from checker import check
 from checker.config import Config
 from checker.engine import check_document, trace
 from checker.matching import TermMatcher, compile_pattern
 
-from support import findings, md, rules, txt
-
-SV = '''
+SV = """
 ruleset "sv" {
   language sv
 }
@@ -67,7 +66,7 @@ document INCITAMENT "Viten utan incitament" {
   expect "bonus", "incitament*"
   message "Sanktioner ({match}) men inga incitament."
 }
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -278,7 +277,7 @@ def test_document_rules_with_and_without_when(sv) -> None:
 
 
 def test_in_section_has_id_and_words() -> None:
-    ruleset = rules('''
+    ruleset = rules("""
         ruleset "s" {
           language en
         }
@@ -298,7 +297,7 @@ def test_in_section_has_id_and_words() -> None:
           when words > 8
           message "long"
         }
-        ''')
+        """)
     document = md("""
         # 1 Security
 
@@ -317,7 +316,7 @@ def test_in_section_has_id_and_words() -> None:
 
 
 def test_english_document_and_line_fallback() -> None:
-    ruleset = rules('''
+    ruleset = rules("""
         ruleset "en" {
           language en
         }
@@ -327,7 +326,7 @@ def test_english_document_and_line_fallback() -> None:
           when "promptly", "as appropriate"
           message "{match} in {requirement.id}"
         }
-        ''')
+        """)
     found = check_document(txt("INTRODUCTION\n\nThe Contractor shall respond promptly.\n"), [ruleset]).findings
     assert [(f.message, f.location.line, f.location.column) for f in found] == [("promptly in line 3", 3, 30)]
 
@@ -435,7 +434,7 @@ def test_findings_know_where_the_match_starts_and_ends(sv) -> None:
     finding = found[0]
     assert (finding.match_start, finding.location.column, finding.end_column) == (3, 4, 10)
     shown, start, length = excerpt("Det  ska vara snabbt, inte snabbt.", "snabbt", 27)
-    assert (shown[start:start + length], start) == ("snabbt", 26)
+    assert (shown[start : start + length], start) == ("snabbt", 26)
 
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

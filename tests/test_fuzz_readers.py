@@ -26,8 +26,9 @@ from checker.readers import read_bytes
 
 EXAMPLES = int(os.environ.get("KRAVKOLL_FUZZ_EXAMPLES", "15"))
 SECONDS_PER_RUN = 10
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=EXAMPLES, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 
 MARKDOWN = """# 4 Drift
 
@@ -77,13 +78,13 @@ def mutated(draw, data: bytes) -> bytes:
         if kind == "replace":
             data[at] = draw(st.integers(0, 255))
         elif kind == "delete":
-            del data[at:at + draw(st.integers(1, 16))]
+            del data[at : at + draw(st.integers(1, 16))]
         elif kind == "insert":
             data[at:at] = draw(st.binary(min_size=1, max_size=16))
         elif kind == "truncate":
             del data[at:]
         else:
-            data[at:at] = data[at:at + draw(st.integers(1, 64))] * draw(st.integers(1, 50))
+            data[at:at] = data[at : at + draw(st.integers(1, 64))] * draw(st.integers(1, 50))
     return bytes(data)
 
 

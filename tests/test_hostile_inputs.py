@@ -34,8 +34,7 @@ def good_docx() -> bytes:
 GOOD = good_docx()
 
 
-def rezip(data: bytes, replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None,
-          drop: tuple[str, ...] = ()) -> bytes:
+def rezip(data: bytes, replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None, drop: tuple[str, ...] = ()) -> bytes:
     """The package with members replaced, added or dropped."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -76,7 +75,7 @@ def refusal(data: bytes, name: str = "bad.docx") -> str:
         read_docx(data, name)
     message = str(caught.value)
     assert "\n" not in message and message.startswith(f"{name}: ")
-    return message[len(name) + 2:]
+    return message[len(name) + 2 :]
 
 
 # ---- not a .docx ---------------------------------------------------------------------------------
@@ -109,14 +108,19 @@ def test_zip_of_something_else():
     assert refusal(zip_of({"readme.txt": b"hej"})) == "is a zip archive but not a Word document (no word/document.xml)"
 
 
-@pytest.mark.parametrize(("content_type", "reason"), [
-    ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "is an Excel workbook, not a Word document"),
-    ("application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml", "is a PowerPoint presentation, not a Word document"),
-    ("application/vnd.ms-word.document.macroEnabled.main+xml", "is a macro-enabled Word file (.docm/.dotm); save it as .docx"),
-    ("application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml", "is a Word template (.dotx); save it as .docx"),
-])
+@pytest.mark.parametrize(
+    ("content_type", "reason"),
+    [
+        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "is an Excel workbook, not a Word document"),
+        ("application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml", "is a PowerPoint presentation, not a Word document"),
+        ("application/vnd.ms-word.document.macroEnabled.main+xml", "is a macro-enabled Word file (.docm/.dotm); save it as .docx"),
+        ("application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml", "is a Word template (.dotx); save it as .docx"),
+    ],
+)
 def test_other_office_packages(content_type: str, reason: str):
-    types = f'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/x/main.xml" ContentType="{content_type}"/></Types>'
+    types = (
+        f'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/x/main.xml" ContentType="{content_type}"/></Types>'
+    )
     assert refusal(zip_of({"[Content_Types].xml": types.encode(), "x/main.xml": b"<x/>"})) == reason
 
 
@@ -172,8 +176,8 @@ def test_zip_bomb_by_compression_ratio(python_docx_must_not_open):
 def test_zip_bomb_by_declared_total_size(python_docx_must_not_open):
     data = bytearray(rezip(GOOD, add={"word/media/big.bin": b"x" * 1000}))
     entry = data.rfind(b"PK\x01\x02")  # the central directory entry of the last member
-    assert data[entry + 46:entry + 46 + len("word/media/big.bin")] == b"word/media/big.bin"
-    data[entry + 24:entry + 28] = (300 * 1024 * 1024).to_bytes(4, "little")  # its uncompressed size
+    assert data[entry + 46 : entry + 46 + len("word/media/big.bin")] == b"word/media/big.bin"
+    data[entry + 24 : entry + 28] = (300 * 1024 * 1024).to_bytes(4, "little")  # its uncompressed size
     assert refusal(bytes(data)) == "would expand to 300 MiB (the limit is 200 MiB); refused as a possible zip bomb"
 
 
@@ -184,9 +188,11 @@ def test_zip_with_too_many_members(python_docx_must_not_open):
 
 # ---- XML entity tricks: refused, never expanded -------------------------------------------------
 
-BILLION_LAUGHS = (b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
-                  + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10) for i in range(1, 10))
-                  + b"]>\n")
+BILLION_LAUGHS = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10) for i in range(1, 10))
+    + b"]>\n"
+)
 
 
 def test_billion_laughs_in_the_document(python_docx_must_not_open):
@@ -213,17 +219,19 @@ def _renamed_main_part(main: bytes) -> bytes:
     """GOOD with its main part stored as word/main.part (XML by content type, not by name)."""
     types = member(GOOD, "[Content_Types].xml").replace(b'PartName="/word/document.xml"', b'PartName="/word/main.part"')
     rels = member(GOOD, "_rels/.rels").replace(b'Target="word/document.xml"', b'Target="word/main.part"')
-    return rezip(GOOD, replace={"[Content_Types].xml": types, "_rels/.rels": rels},
-                 add={"word/main.part": main, "word/_rels/main.part.rels": member(GOOD, "word/_rels/document.xml.rels")},
-                 drop=("word/document.xml", "word/_rels/document.xml.rels"))
+    return rezip(
+        GOOD,
+        replace={"[Content_Types].xml": types, "_rels/.rels": rels},
+        add={"word/main.part": main, "word/_rels/main.part.rels": member(GOOD, "word/_rels/document.xml.rels")},
+        drop=("word/document.xml", "word/_rels/document.xml.rels"),
+    )
 
 
 def test_doctype_in_a_part_with_an_unusual_name():
     """The name scan misses such a part; it is refused once python-docx has parsed it, which it
     does without expanding entities (and lxml stops a billion laughs on its own)."""
     body = member(GOOD, "word/document.xml").split(b"?>", 1)[1]
-    assert [s.text for s in read_docx(_renamed_main_part(body), "ok.docx").statements] == [
-        "4 Drift", "Leverantören ska åtgärda fel snabbt."]
+    assert [s.text for s in read_docx(_renamed_main_part(body), "ok.docx").statements] == ["4 Drift", "Leverantören ska åtgärda fel snabbt."]
     harmless = b'<?xml version="1.0"?>\n<!DOCTYPE w:document [<!ENTITY x "y">]>\n' + body.replace(b"fel snabbt", b"&x;")
     assert refusal(_renamed_main_part(harmless)) == "has a document type declaration (XML entities) in /word/main.part; refused as unsafe"
     laughs = refusal(_renamed_main_part(BILLION_LAUGHS + body.replace(b"fel snabbt", b"&lol9;")))
@@ -254,8 +262,7 @@ def test_cli_batch_with_a_broken_docx_still_reports_the_good_file(tmp_path):
     good.write_text("# 4 Drift\n\nK4.1 Leverantören ska åtgärda fel snabbt.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(good), str(broken), "--ruleset", str(FIXTURES / "contract-example.krav")])
     assert result.exit_code == 2
-    assert result.stderr.splitlines() == [
-        f"kravkoll: {broken}: is corrupt or truncated (not a readable zip archive: File is not a zip file)"]
+    assert result.stderr.splitlines() == [f"kravkoll: {broken}: is corrupt or truncated (not a readable zip archive: File is not a zip file)"]
     assert f"{good}:3:35: error [sv-avtal/OMATBART]" in result.stdout
 
 
@@ -268,8 +275,9 @@ def test_cli_checks_a_docx_with_paragraph_locations(tmp_path):
     result = CliRunner().invoke(main, ["check", "--format", "json", str(path), "--ruleset", str(FIXTURES / "contract-example.krav")])
     assert result.exit_code == 1, result.stderr
     findings = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "sv-avtal/OMATBART"]
-    assert [(f["location"]["line"], f["location"]["column"], f["location"]["paragraph"], f["location"]["section"], f["requirement_id"])
-            for f in findings] == [(2, 35, 2, "4 Drift", "K4.1")]
+    assert [(f["location"]["line"], f["location"]["column"], f["location"]["paragraph"], f["location"]["section"], f["requirement_id"]) for f in findings] == [
+        (2, 35, 2, "4 Drift", "K4.1")
+    ]
 
 
 # ---- hostile structure inside well-formed XML ------------------------------------------------------
@@ -282,8 +290,10 @@ def _with_body(body: str) -> bytes:
 
 
 def test_huge_grid_span_does_not_explode():
-    row = '<w:tr><w:trPr><w:gridBefore w:val="2000000000"/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="2000000000"/></w:tcPr><w:p><w:r><w:t>K1</w:t></w:r></w:p></w:tc>' \
-          '<w:tc><w:p><w:r><w:t>Leverantören ska svara.</w:t></w:r></w:p></w:tc></w:tr>'
+    row = (
+        '<w:tr><w:trPr><w:gridBefore w:val="2000000000"/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="2000000000"/></w:tcPr><w:p><w:r><w:t>K1</w:t></w:r></w:p></w:tc>'
+        "<w:tc><w:p><w:r><w:t>Leverantören ska svara.</w:t></w:r></w:p></w:tc></w:tr>"
+    )
     doc = read_docx(_with_body(f"<w:tbl>{row}</w:tbl>"), "x.docx")
     (statement,) = doc.statements
     assert statement.text == "K1 | Leverantören ska svara."

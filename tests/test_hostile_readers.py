@@ -94,11 +94,14 @@ def _suppression_document(comment_text: str) -> bytes:
     return to_bytes(d)
 
 
-@pytest.mark.parametrize("text", [
-    "kravkoll: ignore sv-krav/KR001 -- accepterat av beställaren",
-    "Stämt av med juristen. kravkoll: ignore sv-krav/KR001 -- accepterat av beställaren",
-    "Se mejlet.\nkravkoll: ignore sv-krav/KR001 -- accepterat av beställaren",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kravkoll: ignore sv-krav/KR001 -- accepterat av beställaren",
+        "Stämt av med juristen. kravkoll: ignore sv-krav/KR001 -- accepterat av beställaren",
+        "Se mejlet.\nkravkoll: ignore sv-krav/KR001 -- accepterat av beställaren",
+    ],
+)
 def test_a_suppression_directive_counts_wherever_it_stands_in_the_comment(text):
     document = read_docx(_suppression_document(text), "doc.docx")
     (suppression,) = document.blocks[0].suppressions
@@ -117,8 +120,9 @@ def _overlapping_suppressions(count: int) -> bytes:
     comments = d.part._comments_part.element
     body = d.element.body
     for index in range(count):
-        comments.append(parse_xml(f'<w:comment {W} w:id="{index}" w:author="x"><w:p><w:r><w:t>'
-                                  f'kravkoll: ignore sv-krav/KR001 -- ok {index}</w:t></w:r></w:p></w:comment>'))
+        comments.append(
+            parse_xml(f'<w:comment {W} w:id="{index}" w:author="x"><w:p><w:r><w:t>kravkoll: ignore sv-krav/KR001 -- ok {index}</w:t></w:r></w:p></w:comment>')
+        )
         body.insert(index, parse_xml(f'<w:p {W}><w:commentRangeStart w:id="{index}"/><w:r><w:t>Stycke {index}.</w:t></w:r></w:p>'))
     return to_bytes(d)
 
@@ -160,8 +164,7 @@ def test_annotate_marks_a_paragraph_and_the_text_box_inside_it_in_one_pass(tmp_p
     path.write_bytes(to_bytes(d))
     code, stderr, _ = run_cli("annotate", str(path), "-o", str(tmp_path / "ut.docx"), "--lang", "sv", "--ruleset", "sv-krav")
     assert code == 0, stderr
-    assert sorted(text.split('"')[1] for _, text in comments_in(tmp_path / "ut.docx")) == sorted(
-        ["snabbt", "etc.", "snabbt", "skyndsamt", "etc."])
+    assert sorted(text.split('"')[1] for _, text in comments_in(tmp_path / "ut.docx")) == sorted(["snabbt", "etc.", "snabbt", "skyndsamt", "etc."])
 
 
 def test_annotate_with_a_thousand_unreferenced_footnotes(tmp_path):
@@ -189,8 +192,9 @@ def _commented(edit) -> bytes:
 
 @pytest.mark.parametrize("comment_id", ["²", "--5", "+3", "1e3", ""])
 def test_annotate_copes_with_comment_ids_that_are_no_numbers(tmp_path, comment_id):
-    data = _commented(lambda name, body: body.replace(b'w:id="0"', f'w:id="{comment_id}"'.encode())
-                      if name in ("word/document.xml", "word/comments.xml") else body)
+    data = _commented(
+        lambda name, body: body.replace(b'w:id="0"', f'w:id="{comment_id}"'.encode()) if name in ("word/document.xml", "word/comments.xml") else body
+    )
     path = tmp_path / "id.docx"
     path.write_bytes(data)
     code, stderr, _ = run_cli("annotate", str(path), "-o", str(tmp_path / "ut.docx"), "--lang", "sv")
@@ -248,16 +252,29 @@ def pdf_with_pages(count: int) -> bytes:
     kids = b" ".join(b"%d 0 R" % (5 + index) for index in range(count))
     content = b"BT /F1 11 Tf 72 760 Td (Leverant\xf6ren ska leverera.) Tj ET"
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
-    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count, _FONT,
-                 b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"] + [page] * count)
+    return _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count,
+            _FONT,
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        ]
+        + [page] * count
+    )
 
 
 def pdf_with_strings(count: int, operator: bytes = b"(a) Tj ") -> bytes:
     """One page whose compressed content shows ``count`` strings."""
     stream = zlib.compress(b"BT /F1 11 Tf 72 760 Td " + operator * count + b"ET", 9)
-    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", _FONT,
-                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
-                 b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"])
+    return _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            _FONT,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        ]
+    )
 
 
 def test_a_pdf_of_a_hundred_thousand_pages_is_refused_quickly(tmp_path):
@@ -290,11 +307,16 @@ def pdf_drawing_a_form(times: int, name: bytes = b"/X0") -> bytes:
     page = zlib.compress((name + b" Do ") * times)
     form = b"BT /F1 11 Tf 72 760 Td " + b"(a) Tj " * 1_000 + b"ET /X0 Do"
     resources = b"<< /Font << /F1 3 0 R >> /XObject << /X0 6 0 R >> >>"
-    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", _FONT,
-                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources " + resources + b" /Contents 5 0 R >>",
-                 b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(page) + page + b"\nendstream",
-                 b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources " + resources
-                 + b" /Length %d >>\nstream\n" % len(form) + form + b"\nendstream"])
+    return _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            _FONT,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources " + resources + b" /Contents 5 0 R >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(page) + page + b"\nendstream",
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources " + resources + b" /Length %d >>\nstream\n" % len(form) + form + b"\nendstream",
+        ]
+    )
 
 
 @pytest.mark.parametrize("name", [b"/X0", b"/#580"])
@@ -334,10 +356,8 @@ def test_an_owner_password_only_pdf_is_read_and_a_user_password_refused(algorith
 def test_without_cryptography_an_aes_pdf_gets_one_clear_line(tmp_path):
     path = tmp_path / "aes.pdf"
     path.write_bytes(_encrypted("", "AES-128"))
-    script = ("import sys; sys.modules['cryptography'] = None; sys.modules['Crypto'] = None\n"
-              "from checker.cli import main; main(['check', sys.argv[1]])")
-    result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=60,
-                            cwd=Path(__file__).resolve().parent.parent)
+    script = "import sys; sys.modules['cryptography'] = None; sys.modules['Crypto'] = None\nfrom checker.cli import main; main(['check', sys.argv[1]])"
+    result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=60, cwd=Path(__file__).resolve().parent.parent)
     assert result.returncode == 2
     (line,) = [line for line in result.stderr.splitlines() if str(path) in line]
     assert "cryptography" in line and "pip install 'kravkoll[pdf]'" in line and "Traceback" not in result.stderr

@@ -120,8 +120,7 @@ def test_the_collector_is_paused_only_inside_and_stays_off_if_it_was_off() -> No
 def long_document(tmp_path: Path) -> Path:
     """About 8 s of work here: far over the 1 s limit below, which a one-line file meets with room to spare."""
     path = tmp_path / "lang.md"
-    path.write_text("# 1 Drift\n\n" + "K1.1 Leverantören ska åtgärda fel snabbt. Tillgängligheten följs upp.\n\n" * 80_000,
-                    encoding="utf-8")
+    path.write_text("# 1 Drift\n\n" + "K1.1 Leverantören ska åtgärda fel snabbt. Tillgängligheten följs upp.\n\n" * 80_000, encoding="utf-8")
     return path
 
 
@@ -144,9 +143,10 @@ def test_cli_timeout_gives_one_line_exit_2_and_checks_the_rest(tmp_path: Path) -
     quick = tmp_path / "kort.md"
     quick.write_text("Leverantören ska åtgärda fel snabbt.\n", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "checker.cli", "check", str(slow), str(quick), "--ruleset", str(CONTRACT_EXAMPLE),
-         "--timeout", "1", "--format", "json"],
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "checker.cli", "check", str(slow), str(quick), "--ruleset", str(CONTRACT_EXAMPLE), "--timeout", "1", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [f"kravkoll: {slow}: took longer than 1 s (the --timeout); skipped"]
@@ -154,7 +154,6 @@ def test_cli_timeout_gives_one_line_exit_2_and_checks_the_rest(tmp_path: Path) -
 
 
 def test_cli_refuses_a_timeout_that_is_not_positive() -> None:
-    result = subprocess.run([sys.executable, "-m", "checker.cli", "check", "x.md", "--timeout", "0"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-m", "checker.cli", "check", "x.md", "--timeout", "0"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr

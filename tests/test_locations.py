@@ -16,15 +16,16 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
-from checker.readers import read_bytes
-from checker.reporters.docx_annotate import annotate
-from checker import check
-
-from check_helpers import invoke
-from check_helpers import work  # noqa: F401 - a pytest fixture
+from check_helpers import (
+    invoke,
+    work,  # noqa: F401 - a pytest fixture
+)
 from numbered_contract import APPENDIX_SENTENCE, CLAUSES, numbered_contract
 from test_annotate import comments_of
+
+from checker import check
+from checker.readers import read_bytes
+from checker.reporters.docx_annotate import annotate
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 VAGUE = CLAUSES["3.3.1"]  # "… skyndsamt.": a vague time, flagged by sv-krav
@@ -53,9 +54,24 @@ def test_the_reader_gives_each_statement_the_clause_word_numbers_it_with() -> No
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 def test_libreoffice_shows_the_numbers_kravkoll_prints(contract: Path, tmp_path: Path) -> None:
     profile = tmp_path / "profile"
-    done = subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                           "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(tmp_path / "out"), str(contract)],
-                          capture_output=True, text=True, timeout=300, check=False, env={**os.environ, "HOME": str(profile)})
+    done = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(contract),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "HOME": str(profile)},
+    )
     assert done.returncode == 0, done.stderr
     shown = (tmp_path / "out" / "avtal.txt").read_text(encoding="utf-8-sig").splitlines()
     read = {s.text: s.location.clause for s in read_bytes(contract.read_bytes(), "avtal.docx", "docx").statements}
@@ -71,26 +87,24 @@ def test_libreoffice_shows_the_numbers_kravkoll_prints(contract: Path, tmp_path:
 def test_check_names_the_clause_in_every_format(contract: Path) -> None:
     text = invoke("check", "avtal.docx").stdout.splitlines()
     first = next(i for i, line in enumerate(text) if line.startswith("avtal.docx:13:"))  # line:col stay
-    assert f"    Var: {PLACE}" in text[first:first + 5]
+    assert f"    Var: {PLACE}" in text[first : first + 5]
 
     report = json.loads(invoke("check", "avtal.docx", "-f", "json").stdout)
     located = [f["location"] for f in report["findings"] if f["text"] == VAGUE]
-    assert located and all((loc["line"], loc["paragraph"], loc["clause"], loc["heading"]) == (13, 13, "3.3.1", "Felhantering")
-                           for loc in located)
+    assert located and all((loc["line"], loc["paragraph"], loc["clause"], loc["heading"]) == (13, 13, "3.3.1", "Felhantering") for loc in located)
     assert all(isinstance(loc["column"], int) for loc in located)
 
     sarif = json.loads(invoke("check", "avtal.docx", "-f", "sarif").stdout)
     results = [r for r in sarif["runs"][0]["results"] if r["properties"].get("statement") == VAGUE]
     assert results and all(f"Var: {PLACE}" in r["message"]["text"].splitlines() for r in results)
-    assert all(r["properties"]["clause"] == "3.3.1" and r["locations"][0]["physicalLocation"]["region"]["startLine"] == 13
-               for r in results)
+    assert all(r["properties"]["clause"] == "3.3.1" and r["locations"][0]["physicalLocation"]["region"]["startLine"] == 13 for r in results)
 
     github = [line for line in invoke("check", "avtal.docx", "-f", "github").stdout.splitlines() if ",line=13," in line]
     assert github and all(f"%0AVar: {PLACE}" in line for line in github)
 
     junit = ET.fromstring(invoke("check", "avtal.docx", "-f", "junit").stdout)
     described = "\n".join(element.text or "" for element in junit.iter() if element.tag in ("failure", "system-out"))
-    assert f"avtal.docx:13:" in described and f"    Var: {PLACE}" in described
+    assert "avtal.docx:13:" in described and f"    Var: {PLACE}" in described
 
 
 def test_the_matrix_names_the_clause_and_paragraph_in_every_format(contract: Path) -> None:
@@ -127,12 +141,22 @@ def test_the_report_and_the_word_comments_name_the_clause(contract: Path) -> Non
 def test_a_pdf_finding_stands_in_its_clause_on_its_page(work: Path) -> None:  # noqa: F811
     from pdf_builder import make_pdf
 
-    (work / "avtal.pdf").write_bytes(make_pdf([["Avtal om support", "", "1 Parter", "", "Kommunen och leverantören är parter."],
-                                               ["4 Drift", "", "4.2 Felhantering", "", "Leverantören ska åtgärda fel skyndsamt."]]))
+    (work / "avtal.pdf").write_bytes(
+        make_pdf(
+            [
+                ["Avtal om support", "", "1 Parter", "", "Kommunen och leverantören är parter."],
+                ["4 Drift", "", "4.2 Felhantering", "", "Leverantören ska åtgärda fel skyndsamt."],
+            ]
+        )
+    )
     lines = invoke("check", "avtal.pdf").stdout.splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("avtal.pdf:6:"))  # the machine's line stays
-    assert "    Var: 4.2 Felhantering, sida 2" in lines[first:first + 5]  # a reader of a PDF sees pages, not its lines
+    assert "    Var: 4.2 Felhantering, sida 2" in lines[first : first + 5]  # a reader of a PDF sees pages, not its lines
     report = json.loads(invoke("check", "avtal.pdf", "-f", "json").stdout)
     [located] = {json.dumps(f["location"]) for f in report["findings"] if f["text"] and "skyndsamt" in f["text"]}
     assert {k: v for k, v in json.loads(located).items() if k in ("line", "page", "clause", "heading")} == {
-        "line": 6, "page": 2, "clause": "4.2", "heading": "Felhantering"}
+        "line": 6,
+        "page": 2,
+        "clause": "4.2",
+        "heading": "Felhantering",
+    }

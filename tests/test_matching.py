@@ -88,9 +88,33 @@ def test_term_matching_examples() -> None:
     assert TermMatcher({"star": ["slut*", "*början"]}).scan("i slut") == {"star": (2, 6)}
 
 
-PATTERNS = [r"\d+ ?%", r"\bår\b", r"\Bö", r"ä\b", r"\b\w+a\b", r"[A-Z]{2,}", r"(a*)*b", r"t\.ex\.", r"\d+\s*(?:timmar|h)\b", r"^k\d",
-            r"\b(?:ska|skall)\b", r"(?:^|,)\s*om\b", r"\b\d+\s*%", r"\bsnabbt|\bvid behov\b", r"\b(?:a|ö)+\b", r"o\b\W",
-            r"\B\d", r"–\b", r"\b[–a]", r"\bÅR\b", r"\b(?:k\d|\.)", r"[^–]\b", r"(?:\bab)+", r"\W\bk", r"\p{L}\b"]
+PATTERNS = [
+    r"\d+ ?%",
+    r"\bår\b",
+    r"\Bö",
+    r"ä\b",
+    r"\b\w+a\b",
+    r"[A-Z]{2,}",
+    r"(a*)*b",
+    r"t\.ex\.",
+    r"\d+\s*(?:timmar|h)\b",
+    r"^k\d",
+    r"\b(?:ska|skall)\b",
+    r"(?:^|,)\s*om\b",
+    r"\b\d+\s*%",
+    r"\bsnabbt|\bvid behov\b",
+    r"\b(?:a|ö)+\b",
+    r"o\b\W",
+    r"\B\d",
+    r"–\b",
+    r"\b[–a]",
+    r"\bÅR\b",
+    r"\b(?:k\d|\.)",
+    r"[^–]\b",
+    r"(?:\bab)+",
+    r"\W\bk",
+    r"\p{L}\b",
+]
 
 
 def is_word(ch: str) -> bool:
@@ -108,8 +132,10 @@ def reference_pattern_span(source: str, text: str) -> tuple[int, int] | None:
         if match.start() != start:
             continue
         # a marker in an alternative the match did not take (start -1) asks nothing
-        inside = [None if (at := match.start(g)) < 0 else 0 < at < len(text) and is_word(text[at - 1]) and is_word(text[at])
-                  for g in range(1, len(pattern.boundaries) + 1)]
+        inside = [
+            None if (at := match.start(g)) < 0 else 0 < at < len(text) and is_word(text[at - 1]) and is_word(text[at])
+            for g in range(1, len(pattern.boundaries) + 1)
+        ]
         if all(i is None or (not i if wants else i) for i, wants in zip(inside, pattern.boundaries)):
             return match.span()
     return None

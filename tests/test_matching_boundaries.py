@@ -12,15 +12,42 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from checker.matching import LONE_SYMBOLS, StatementMatcher, boundaries, boundary_plan, compile_pattern, plain_text
 from test_matching import PATTERNS, reference_pattern_span
 from test_matching import texts as any_texts
 
+from checker.matching import LONE_SYMBOLS, StatementMatcher, boundaries, boundary_plan, compile_pattern, plain_text
+
 # Pieces of patterns: word and non-word characters, \b and \B in every kind of place, classes,
 # groups, alternatives and repetitions, so the analysis meets each case it decides.
-PIECES = [r"\b", r"\B", "a", "å", "k", "1", " ", "-", "%", "–", r"\w", r"\W", r"\w+", r"\d+", "[a1]", "[^ ]", "[–a]", "a?", "b*",
-          r"(?:a|-)", r"(?:\ba|%)", r"(?:k\b)+", r"(?:ö|\B1)", "^", "$", r"\s*", "."]
+PIECES = [
+    r"\b",
+    r"\B",
+    "a",
+    "å",
+    "k",
+    "1",
+    " ",
+    "-",
+    "%",
+    "–",
+    r"\w",
+    r"\W",
+    r"\w+",
+    r"\d+",
+    "[a1]",
+    "[^ ]",
+    "[–a]",
+    "a?",
+    "b*",
+    r"(?:a|-)",
+    r"(?:\ba|%)",
+    r"(?:k\b)+",
+    r"(?:ö|\B1)",
+    "^",
+    "$",
+    r"\s*",
+    ".",
+]
 generated = st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).map("".join)
 texts = any_texts.filter(bool)  # a statement has text: the set is not run on an empty one
 
@@ -49,8 +76,7 @@ def test_the_plans_keep_the_documented_meaning_of_generated_patterns(sources: li
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.one_of(generated, st.sampled_from(PATTERNS)), min_size=1, max_size=3, unique=True),
-       st.lists(texts, min_size=1, max_size=5))
+@given(st.lists(st.one_of(generated, st.sampled_from(PATTERNS)), min_size=1, max_size=3, unique=True), st.lists(texts, min_size=1, max_size=5))
 def test_without_the_parser_every_boundary_is_checked_and_the_answers_stay(sources: list[str], many: list[str]) -> None:
     flat = [plain_text(text) for text in many]
     with pytest.MonkeyPatch.context() as patch:

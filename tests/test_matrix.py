@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from writer_helpers import EN_DOCUMENT, EN_RULES, FIXTURES, SV_DOCUMENT, SV_RULES, checked, checked_text
 
 from checker.balance import balance
 from checker.cli import main
@@ -20,8 +21,6 @@ from checker.readers import read_document
 from checker.report import BALANCE_ELEMENTS
 from checker.reporters.matrix import CSV_COLUMNS, render_csv, render_md
 from checker.rulecompile import compile_text, load_ruleset
-
-from writer_helpers import EN_DOCUMENT, EN_RULES, FIXTURES, SV_DOCUMENT, SV_RULES, checked, checked_text
 
 
 def _line_of(document_text: str, needle: str) -> int:
@@ -37,9 +36,14 @@ HAVA_LINE = _line_of(SV_TEXT, "rätt att häva")
 
 def _shape(rows):
     return [
-        (row.requirement_id, row.id_source, row.measurable,
-         [(link.how, link.location.line) for link in row.follow_up],
-         [(link.how, link.location.line) for link in row.sanction], row.status)
+        (
+            row.requirement_id,
+            row.id_source,
+            row.measurable,
+            [(link.how, link.location.line) for link in row.follow_up],
+            [(link.how, link.location.line) for link in row.sanction],
+            row.status,
+        )
         for row in rows
     ]
 
@@ -67,8 +71,7 @@ def test_a_statement_linked_several_ways_is_listed_once_with_the_closest_way():
 
 
 def test_links_follow_the_rulesets_linked_by():
-    text = SV_RULES.read_text(encoding="utf-8").replace(
-        "  for requirements where matt\n", "  for requirements where matt\n  linked by id\n")
+    text = SV_RULES.read_text(encoding="utf-8").replace("  for requirements where matt\n", "  for requirements where matt\n  linked by id\n")
     assert text.count("linked by id") == 2
     ruleset = compile_text(text, str(FIXTURES / "writer-sv-by-id.krav"))
     rows = trace(check_document(read_document(SV_DOCUMENT), [ruleset]))
@@ -77,8 +80,7 @@ def test_links_follow_the_rulesets_linked_by():
 
 
 def test_suppressed_and_ignored_findings_do_not_make_a_requirement_unmeasurable():
-    suppressed = checked_text("# 1 Drift\n\n<!-- kravkoll: ignore OMATBART -- avtalat muntligt -->\n"
-                              "K1 Leverantören ska åtgärda fel snabbt.\n")
+    suppressed = checked_text("# 1 Drift\n\n<!-- kravkoll: ignore OMATBART -- avtalat muntligt -->\nK1 Leverantören ska åtgärda fel snabbt.\n")
     # no finding says it is unmeasurable, and no level is stated either: unclear, never "yes" by default
     assert [(row.measurability, row.measurable, row.status) for row in trace(suppressed)] == [("unclear", False, "unclear")]
     from checker.config import Config
@@ -90,16 +92,27 @@ def test_suppressed_and_ignored_findings_do_not_make_a_requirement_unmeasurable(
 
 def test_scorecard_counts():
     card = matrix_document(checked(SV_DOCUMENT)).scorecard
-    assert card.model_dump() == {"requirements": 7, "measurable": 5, "followed_up": 5, "sanctioned": 2, "complete": 1,
-                                 "followed_up_specific": 5, "followed_up_blanket_only": 0,
-                                 "sanctioned_specific": 2, "sanctioned_blanket_only": 0}
+    assert card.model_dump() == {
+        "requirements": 7,
+        "measurable": 5,
+        "followed_up": 5,
+        "sanctioned": 2,
+        "complete": 1,
+        "followed_up_specific": 5,
+        "followed_up_blanket_only": 0,
+        "sanctioned_specific": 2,
+        "sanctioned_blanket_only": 0,
+    }
 
 
 def test_scorecard_splits_specific_from_blanket_only_links():
-    rows = trace(checked_text(
-        "# 1 Drift\n\nK1 Leverantören ska åtgärda fel inom 4 timmar.\n\n"
-        "# 2 Uppföljning\n\nSamtliga krav i avtalet följs upp vid kvartalsmöten.\n\n"
-        "# 3 Viten\n\nFör försening av K1 utgår vite om 1 000 kronor per dag.\n"))
+    rows = trace(
+        checked_text(
+            "# 1 Drift\n\nK1 Leverantören ska åtgärda fel inom 4 timmar.\n\n"
+            "# 2 Uppföljning\n\nSamtliga krav i avtalet följs upp vid kvartalsmöten.\n\n"
+            "# 3 Viten\n\nFör försening av K1 utgår vite om 1 000 kronor per dag.\n"
+        )
+    )
     card = scorecard(rows)
     assert (card.followed_up, card.followed_up_specific, card.followed_up_blanket_only) == (1, 0, 1)
     assert (card.sanctioned, card.sanctioned_specific, card.sanctioned_blanket_only) == (1, 1, 0)
@@ -143,8 +156,7 @@ def test_headings_alone_do_not_make_an_element_present():
 
 def test_balance_falls_back_to_shipped_rulesets_only_for_keys_no_ruleset_in_use_has():
     in_use = compile_text(
-        (FIXTURES / "contract-example.krav").read_text(encoding="utf-8")
-        + '\nterms dispute = "ett ord som inte står i avtalet"\n',
+        (FIXTURES / "contract-example.krav").read_text(encoding="utf-8") + '\nterms dispute = "ett ord som inte står i avtalet"\n',
         str(FIXTURES / "in-use.krav"),
     )
     linter = Linter(Config(), [in_use], shipped={"sv": [load_ruleset(SV_RULES)], "en": []})  # the linter's shipped rulesets decide
@@ -194,15 +206,16 @@ def test_csv_parses_back_to_the_matrix():
         assert parsed["measurable"] == row.measurability
         assert parsed["text"] == " ".join(row.text.split())
         assert [cell.split(" (")[0] for cell in parsed["follow_up"].split("; ") if cell] == [
-            ", ".join(filter(None, (l.location.clause, f"line {l.location.line}"))) for l in row.follow_up]
+            ", ".join(filter(None, (link.location.clause, f"line {link.location.line}"))) for link in row.follow_up
+        ]
         assert parsed["clause"] == (row.location.clause or "") and parsed["place"].endswith(f"line {row.location.line}")
-        assert all(f"({l.how}: " in parsed["follow_up"] for l in row.follow_up)
+        assert all(f"({link.how}: " in parsed["follow_up"] for link in row.follow_up)
     assert rows[0]["sanction"] == f"5, line {VITE_LINE} (id: mentions K2.1)"  # where (clause 5 Viten), how and why
     assert rows[0]["place"] == "2 Tjänstens omfattning, line 10"  # as the writer finds it: clause, heading, line
 
 
 def test_csv_cells_never_start_a_formula():
-    result = checked_text("# 1 Krav\n\n=HYPERLINK(\"http://example.invalid\") Leverantören ska leverera 4 dagar.\n")
+    result = checked_text('# 1 Krav\n\n=HYPERLINK("http://example.invalid") Leverantören ska leverera 4 dagar.\n')
     rows = list(csv.DictReader(io.StringIO(render_csv(build_matrix([result])))))
     assert rows[0]["text"].startswith("'=HYPERLINK")
 
@@ -223,8 +236,15 @@ def test_md_pipe_table_parses_back():
             assert len(tables[-1][-1]) == 7
     swedish, english = tables
     assert [row[0] for row in swedish] == ["K2.1", "K2.2", "K2.3", "S1", "S2", "avsnitt 4", "avsnitt 5"]
-    assert [row[6] for row in swedish] == ["Komplett", "Inte mätbart", "Inte mätbart", "Sanktion saknas",
-                                           "Sanktion saknas", "Uppföljning saknas", "Uppföljning saknas"]
+    assert [row[6] for row in swedish] == [
+        "Komplett",
+        "Inte mätbart",
+        "Inte mätbart",
+        "Sanktion saknas",
+        "Sanktion saknas",
+        "Uppföljning saknas",
+        "Uppföljning saknas",
+    ]
     assert swedish[3][2] == "S1 | Leverantören ska besvara supportärenden inom 4 timmar under kontorstid. | Rapporteras kvartalsvis"
     assert swedish[0][1] == "2 Tjänstens omfattning, rad 10"  # the clause and heading, then the line
     assert swedish[0][4] == f"2, rad {FOLLOW_UP_LINE} (nämner K2.1)"
@@ -362,24 +382,25 @@ def test_balance_follow_up_and_sanction_are_clauses_that_follow_up_or_sanction_s
     where a requirement of the matrix links to the statement."""
     definitions = balance(checked_text("# 1 Definitioner\n\nMätperiod avser en kalendermånad.\n"))
     assert definitions["follow_up"].present is False
-    contract = balance(checked_text("# 1 Drift\n\nK1 Leverantören ska åtgärda fel inom 4 timmar.\n"
-                                    "Åtgärdstiden för K1 mäts och redovisas månadsvis.\n"))
+    contract = balance(checked_text("# 1 Drift\n\nK1 Leverantören ska åtgärda fel inom 4 timmar.\nÅtgärdstiden för K1 mäts och redovisas månadsvis.\n"))
     assert contract["follow_up"].present is True
 
 
 def test_a_cross_reference_to_the_enclosing_clause_links_and_says_so():
-    rows = trace(checked_text(
-        "# 4 Drift\n\n4.2 Felhantering\n\n4.2.1 Leverantören ska åtgärda fel inom 4 timmar.\n\n"
-        "# 9 Rapporter\n\nÅtgärdstiderna enligt punkt 4.2 följs upp varje månad.\n"))
+    rows = trace(
+        checked_text(
+            "# 4 Drift\n\n4.2 Felhantering\n\n4.2.1 Leverantören ska åtgärda fel inom 4 timmar.\n\n"
+            "# 9 Rapporter\n\nÅtgärdstiderna enligt punkt 4.2 följs upp varje månad.\n"
+        )
+    )
     (row,) = rows
-    assert [(link.how, link.reason, link.kind, link.detail) for link in row.follow_up] == [
-        ("id", "cross-reference", "specific", "4.2 Felhantering")]
+    assert [(link.how, link.reason, link.kind, link.detail) for link in row.follow_up] == [("id", "cross-reference", "specific", "4.2 Felhantering")]
 
 
 def test_numbered_paragraphs_are_clauses_so_a_neighbour_clause_is_not_the_same_section():
-    rows = trace(checked_text(
-        "# 4 Drift\n\n4.1 Leverantören ska åtgärda fel inom 4 timmar.\n\n"
-        "4.2 Leverantören ska lämna en rapport över driften varje kvartal.\n"))
+    rows = trace(
+        checked_text("# 4 Drift\n\n4.1 Leverantören ska åtgärda fel inom 4 timmar.\n\n4.2 Leverantören ska lämna en rapport över driften varje kvartal.\n")
+    )
     first = next(row for row in rows if row.requirement_id == "4.1")
     assert first.follow_up == []  # 4.2's report is no follow-up of 4.1 just because both stand under "4 Drift"
 
@@ -388,10 +409,15 @@ def test_a_follow_up_phrase_inside_a_sentence_is_not_its_own_follow_up_but_a_con
     """labelling.md: "as measured by the provider" inside the requirement is not follow-up; the
     surveillance cell of the same performance-table row is. A consequence in the same sentence is
     the requirement's sanction either way."""
-    rows = {row.text: row for row in trace(checked_text(
-        "# 2 Tjänsten\n\nK2.1 Leverantören ska mäta tillgängligheten och hålla den på minst 99,5 % per månad.\n\n"
-        "# 4 Vite\n\nK4.1 Om leverantören inte svarar inom 4 timmar ska leverantören betala vite med 1 000 kr per tillfälle.\n"
-    ))}
+    rows = {
+        row.text: row
+        for row in trace(
+            checked_text(
+                "# 2 Tjänsten\n\nK2.1 Leverantören ska mäta tillgängligheten och hålla den på minst 99,5 % per månad.\n\n"
+                "# 4 Vite\n\nK4.1 Om leverantören inte svarar inom 4 timmar ska leverantören betala vite med 1 000 kr per tillfälle.\n"
+            )
+        )
+    }
     sentence = next(row for text, row in rows.items() if text.startswith("K2.1"))
     with_vite = next(row for text, row in rows.items() if text.startswith("K4.1"))
     assert [link.how for link in sentence.follow_up] == []

@@ -15,13 +15,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from check_helpers import (
+    DRAFT,
+    RULESET,
+    invoke,
+    run,
+    work,  # noqa: F401 - a pytest fixture
+    write,
+)
 
 from checker import files
 from checker.errors import KravError
 from checker.files import InputFiles, write_output
-
-from check_helpers import DRAFT, RULESET, invoke, run, write
-from check_helpers import work  # noqa: F401 - a pytest fixture
 
 R = str(RULESET)
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -94,8 +99,9 @@ def test_a_hard_link_or_a_symbolic_link_to_an_input_is_the_input(work: Path, com
     for target in ("hård.md", "länk.md", "sub/../doc.md", str(document)):
         result = invoke(command, "doc.md", "-r", R, "-o", target)
         assert result.exit_code == 2, target
-        assert result.stderr.splitlines()[-1] == (f"kravkoll: {target}: would overwrite the input doc.md; kravkoll never "
-                                                 "writes over its inputs (choose another output file)")
+        assert result.stderr.splitlines()[-1] == (
+            f"kravkoll: {target}: would overwrite the input doc.md; kravkoll never writes over its inputs (choose another output file)"
+        )
     assert digest(document) == before and (work / "länk.md").is_symlink()
 
 
@@ -108,8 +114,7 @@ def test_a_planted_link_as_the_default_report_is_left_and_its_target_untouched(w
     (work / "x.report.html").symlink_to(victim)
     result = invoke("report", "x.md", "-r", R)
     assert result.exit_code == 2
-    assert result.stderr == ("kravkoll: x.report.html: is a symbolic link; kravkoll does not write through links "
-                             "(remove it or choose another output file)\n")
+    assert result.stderr == ("kravkoll: x.report.html: is a symbolic link; kravkoll does not write through links (remove it or choose another output file)\n")
     assert victim.read_text(encoding="utf-8") == "export PATH=/usr/bin\n"
     assert (work / "x.report.html").is_symlink() and os.readlink(work / "x.report.html") == str(victim)
 
@@ -139,8 +144,7 @@ def test_an_output_that_is_a_pipe_is_refused_not_waited_on(work: Path) -> None:
     os.mkfifo(work / "rör")
     result = run("check", "doc.md", "-r", R, "-o", "rör", cwd=work, timeout=FIFO_GUARD_SECONDS)
     assert result.returncode == 2
-    assert result.stderr.decode() == ("kravkoll: rör: is a named pipe, not a regular file; kravkoll writes only regular "
-                                      "files ('-' is standard output)\n")
+    assert result.stderr.decode() == ("kravkoll: rör: is a named pipe, not a regular file; kravkoll writes only regular files ('-' is standard output)\n")
 
 
 def test_check_writes_to_standard_output_for_a_dash(work: Path) -> None:
@@ -170,19 +174,25 @@ def test_an_output_is_replaced_whole_keeping_its_permissions_and_no_temporary_fi
 def _fail_fsync_with(exception: BaseException):
     def fsync(_descriptor: int) -> None:
         raise exception
+
     return fsync
 
 
-@pytest.mark.parametrize("command", [
-    ("report", "doc.md", "-r", R, "-o", "ut.html"),
-    ("matrix", "doc.md", "-r", R, "-o", "ut.html"),
-    ("check", "doc.md", "-r", R, "-o", "ut.html"),
-    ("check", "doc.md", "-r", R, "--output-format", "sarif=ut.html"),
-    ("check", "doc.md", "-r", R, "--write-baseline", "ut.html"),
-    ("annotate", "doc.docx", "-o", "ut.html"),
-], ids=lambda args: " ".join(a for a in args if a not in (R, "-r")))
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("report", "doc.md", "-r", R, "-o", "ut.html"),
+        ("matrix", "doc.md", "-r", R, "-o", "ut.html"),
+        ("check", "doc.md", "-r", R, "-o", "ut.html"),
+        ("check", "doc.md", "-r", R, "--output-format", "sarif=ut.html"),
+        ("check", "doc.md", "-r", R, "--write-baseline", "ut.html"),
+        ("annotate", "doc.docx", "-o", "ut.html"),
+    ],
+    ids=lambda args: " ".join(a for a in args if a not in (R, "-r")),
+)
 def test_ctrl_c_or_a_full_disk_while_writing_leaves_the_old_file_and_no_temporary_file(
-        work: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]) -> None:
+    work: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
     write(work / "doc.md", DRAFT)
     (work / "doc.docx").write_bytes((EXAMPLES / "sv-avtal-sla.docx").read_bytes())
     old = write(work / "ut.html", "förra versionen")
@@ -208,8 +218,13 @@ files.write_output(sys.argv[1], "ny", files.InputFiles())
 def test_a_termination_signal_while_writing_exits_without_leaving_a_temporary_file(tmp_path: Path) -> None:
     target = write(tmp_path / "ut.json", "gammal")
     source_tree = str(Path(__file__).resolve().parent.parent)
-    result = subprocess.run([sys.executable, "-c", _TERMINATED_WHILE_WRITING, str(target)], capture_output=True, timeout=60,
-                            env={**os.environ, "PYTHONPATH": source_tree}, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", _TERMINATED_WHILE_WRITING, str(target)],
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": source_tree},
+        check=False,
+    )
     assert result.returncode == 128 + signal.SIGTERM, result.stderr
     assert target.read_text(encoding="utf-8") == "gammal" and leftovers(tmp_path) == []
 
@@ -260,8 +275,12 @@ def test_a_named_pipe_as_an_input_is_refused_at_once_and_the_batch_goes_on(work:
     write(work / "doc.md", DRAFT)
     pipe = work / {"document": "rör.md", "baseline": "rör.json", "config": "rör.toml", "ruleset": "rör.krav"}[role]
     os.mkfifo(pipe)
-    extra = {"document": [pipe.name, "-r", R], "baseline": ["-r", R, "--baseline", pipe.name],
-             "config": ["-r", R, "--config", pipe.name], "ruleset": ["-r", pipe.name]}[role]
+    extra = {
+        "document": [pipe.name, "-r", R],
+        "baseline": ["-r", R, "--baseline", pipe.name],
+        "config": ["-r", R, "--config", pipe.name],
+        "ruleset": ["-r", pipe.name],
+    }[role]
     result = run("check", "doc.md", *extra, cwd=work, timeout=FIFO_GUARD_SECONDS)
     assert result.returncode == 2
     lines = result.stderr.decode().splitlines()
@@ -286,8 +305,13 @@ INJECTED_NAME = "x\n::error file=README.md,line=1::injected\x1b[31m.md"
 
 def test_a_file_name_cannot_start_a_line_on_standard_error(work: Path) -> None:
     (work / INJECTED_NAME).write_bytes(b"\x00\x01binary\x00")  # unreadable: an error line that names the file
-    for args in (("check", ".", "-r", R), ("check", INJECTED_NAME, "-r", R), ("check", INJECTED_NAME + "saknas", "-r", R),
-                 ("matrix", INJECTED_NAME), ("report", INJECTED_NAME)):
+    for args in (
+        ("check", ".", "-r", R),
+        ("check", INJECTED_NAME, "-r", R),
+        ("check", INJECTED_NAME + "saknas", "-r", R),
+        ("matrix", INJECTED_NAME),
+        ("report", INJECTED_NAME),
+    ):
         result = invoke(*args)
         assert result.exit_code == 2
         lines = result.stderr.splitlines()
@@ -303,8 +327,7 @@ def test_a_file_name_cannot_start_a_line_in_text_or_github_output(work: Path) ->
     assert not any(line.startswith("::") for line in text.splitlines())
     assert text.splitlines()[0].startswith("x\\n::error file=README.md,line=1::injected\\x1b[31m.md:7:30: error")
     github = invoke("check", ".", "-r", R, "-f", "github").stdout.splitlines()
-    assert len(github) == 3 and all(line.startswith("::error file=x%0A%3A%3Aerror ") or line.startswith("::warning file=x%0A")
-                                    for line in github)
+    assert len(github) == 3 and all(line.startswith("::error file=x%0A%3A%3Aerror ") or line.startswith("::warning file=x%0A") for line in github)
 
 
 ESCAPES = "Leverantören ska åtgärda fel \x1b[31m snabbt \x1b[0m, se \x1b]8;;http://x\x07 länk \x1b]8;;\x07."

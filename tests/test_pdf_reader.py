@@ -29,7 +29,7 @@ def refusal(data: bytes) -> str:
         read_pdf(data, "x.pdf")
     message = str(caught.value)
     assert "\n" not in message and message.startswith("x.pdf: ")
-    return message[len("x.pdf: "):]
+    return message[len("x.pdf: ") :]
 
 
 def test_pages_lines_columns_headings_and_hyphenation():
@@ -54,8 +54,7 @@ def test_pages_lines_columns_headings_and_hyphenation():
 
 def test_page_break_ends_a_paragraph():
     doc = read_pdf(make_pdf([["Leverantören ska leverera"], ["varje vecka."]]), "x.pdf")
-    assert [(s.text, s.location.line, s.location.page) for s in doc.statements] == [
-        ("Leverantören ska leverera", 1, 1), ("varje vecka.", 2, 2)]
+    assert [(s.text, s.location.line, s.location.page) for s in doc.statements] == [("Leverantören ska leverera", 1, 1), ("varje vecka.", 2, 2)]
 
 
 def test_hyphens_kept_after_capitals_and_before_conjunctions():

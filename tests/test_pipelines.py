@@ -8,12 +8,17 @@ from pathlib import Path
 
 import docx
 import pytest
+from check_helpers import (
+    CLEAN,
+    DRAFT,
+    RULESET,
+    invoke,
+    work,  # noqa: F401 - a pytest fixture
+    write,
+)
+from docx_builder import to_bytes
 
 from checker.limits import alarm_available
-
-from check_helpers import CLEAN, DRAFT, RULESET, invoke, write
-from check_helpers import work  # noqa: F401 - a pytest fixture
-from docx_builder import to_bytes
 
 R = str(RULESET)
 needs_alarm = pytest.mark.skipif(not alarm_available(), reason="no SIGALRM here: the time limit is not enforced")
@@ -32,14 +37,30 @@ def test_folder_check_respects_gitignore_and_skips_tool_folders_and_licences(wor
     (work / ".git").mkdir()
     write(work / ".gitignore", "utkast/\n*.bak.md\n/rot.md\n!behall.bak.md\n# a comment\n")
     write(work / "underlag" / ".gitignore", "lokal.md\n")
-    for name in ["underlag/avtal.md", "underlag/lokal.md", "underlag/gammal.bak.md", "underlag/behall.bak.md",
-                 "underlag/sub/rot.md", "rot.md", "utkast/a.md", "node_modules/pkg/README.md", "miljo/lib/x.md",
-                 "LICENSE.md", "underlag/COPYING.txt", "underlag/LICENCE-MIT.txt", "underlag/licensavtal.md"]:
+    for name in [
+        "underlag/avtal.md",
+        "underlag/lokal.md",
+        "underlag/gammal.bak.md",
+        "underlag/behall.bak.md",
+        "underlag/sub/rot.md",
+        "rot.md",
+        "utkast/a.md",
+        "node_modules/pkg/README.md",
+        "miljo/lib/x.md",
+        "LICENSE.md",
+        "underlag/COPYING.txt",
+        "underlag/LICENCE-MIT.txt",
+        "underlag/licensavtal.md",
+    ]:
         write(work / name, CLEAN)
     write(work / "miljo" / "pyvenv.cfg", "home = /usr/bin\n")
     assert checked_files(".") == ["underlag/avtal.md", "underlag/behall.bak.md", "underlag/licensavtal.md", "underlag/sub/rot.md"]
-    assert checked_files("underlag") == ["underlag/avtal.md", "underlag/behall.bak.md", "underlag/licensavtal.md",
-                                         "underlag/sub/rot.md"]  # the repository's .gitignore applies inside too
+    assert checked_files("underlag") == [
+        "underlag/avtal.md",
+        "underlag/behall.bak.md",
+        "underlag/licensavtal.md",
+        "underlag/sub/rot.md",
+    ]  # the repository's .gitignore applies inside too
     everything = checked_files(".", "--no-ignore")
     assert len(everything) == 13 and "node_modules/pkg/README.md" in everything and "LICENSE.md" in everything
     assert checked_files("underlag/lokal.md") == ["underlag/lokal.md"]  # a file named on the command line is checked
@@ -128,7 +149,10 @@ def test_severity_override_on_the_command_line(work: Path) -> None:
     write(work / "kravkoll.toml", '[severity]\n"OMATBART" = "warning"\n')
     result = invoke("check", "utkast.md", "-r", R, "-f", "json", "--severity", "OMATBART,UTAN-SANKTION=info")
     assert {(f["rule"], f["severity"]) for f in json.loads(result.stdout)["findings"]} == {
-        ("sv-avtal/OMATBART", "info"), ("sv-avtal/UTAN-SANKTION", "info"), ("sv-avtal/UTAN-UPPFOLJNING", "warning")}
+        ("sv-avtal/OMATBART", "info"),
+        ("sv-avtal/UTAN-SANKTION", "info"),
+        ("sv-avtal/UTAN-UPPFOLJNING", "warning"),
+    }
     assert result.exit_code == 0
     for bad in ("OMATBART", "OMATBART=high", "=info"):
         assert invoke("check", "utkast.md", "-r", R, "--severity", bad).exit_code == 2

@@ -45,7 +45,7 @@ def test_a_folder_is_searched_for_every_suffix_of_the_table(tmp_path: Path) -> N
 
 def test_text_formats_are_read_from_text_and_errors_name_the_formats(tmp_path: Path) -> None:
     for name in TEXT_FORMAT_NAMES:
-        assert [s.text for s in read_bytes("Leverantören ska svara.".encode("utf-8"), f"x.{name}", name).statements] == ["Leverantören ska svara."]
+        assert [s.text for s in read_bytes("Leverantören ska svara.".encode(), f"x.{name}", name).statements] == ["Leverantören ska svara."]
     (tmp_path / "a.odt").write_bytes(b"x")
     with pytest.raises(InputError, match=r"unsupported file type '\.odt' \(kravkoll reads \.docx, \.md, \.txt and \.pdf\)"):
         read_document(tmp_path / "a.odt")

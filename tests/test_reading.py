@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import md
 
 from checker.engine import Classification, DocumentIndex, Linter
-from support import md
 
 
 def parties(text: str, language: str) -> dict[str, str | None]:
@@ -193,10 +193,11 @@ def _reference_spans(terms: list[str], text: str) -> set[tuple[int, int]]:
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.lists(st.sampled_from(["ska", "skall", "leverantören", "*en", "rapport*", "är skyldig att", "om", "att", "den"]),
-             min_size=1, max_size=5, unique=True),
-    st.lists(st.sampled_from(["ska", "leverantören", "tjänsten", "rapporten", "om", "att", "är", "skyldig", "den",
-                              "skall", "månadsrapport", "ö", ",", "  ", "Ska"]), max_size=12),
+    st.lists(st.sampled_from(["ska", "skall", "leverantören", "*en", "rapport*", "är skyldig att", "om", "att", "den"]), min_size=1, max_size=5, unique=True),
+    st.lists(
+        st.sampled_from(["ska", "leverantören", "tjänsten", "rapporten", "om", "att", "är", "skyldig", "den", "skall", "månadsrapport", "ö", ",", "  ", "Ska"]),
+        max_size=12,
+    ),
 )
 def test_term_finder_finds_only_real_occurrences_and_the_first_of_each_run(terms: list[str], words: list[str]) -> None:
     """The reading's one-pass finder against a plain reference: every span it reports is an

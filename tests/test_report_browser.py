@@ -16,26 +16,32 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from writer_helpers import SV_DOCUMENT, checked
 
 from checker.matrix import matrix_document
 from checker.reporters.html import render_report
 
-from writer_helpers import SV_DOCUMENT, checked
-
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="Chromium is not installed: .ci/run installs Debian's 'chromium' where apt-get works")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed: .ci/run installs Debian's 'chromium' where apt-get works")
 
-_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--enable-logging=stderr", "--v=0")
+_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--enable-logging=stderr",
+    "--v=0",
+)
 
 
 def chromium(page: Path, profile: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """Run headless Chromium on a local page, with its log (console messages too) on stderr."""
     command = [CHROMIUM, *_FLAGS, f"--user-data-dir={profile}", *extra, page.resolve().as_uri()]
-    return subprocess.run(command, capture_output=True, text=True, timeout=180, check=False,
-                          env={**os.environ, "HOME": str(profile)})
+    return subprocess.run(command, capture_output=True, text=True, timeout=180, check=False, env={**os.environ, "HOME": str(profile)})
 
 
 def console_problems(log: str) -> list[str]:

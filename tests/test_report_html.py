@@ -9,12 +9,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from click.testing import CliRunner
+from writer_helpers import EN_DOCUMENT, EN_RULES, SV_DOCUMENT, SV_RULES, checked, checked_text
 
 from checker.cli import main
 from checker.matrix import build_matrix, matrix_document
-from checker.reporters.html import render_matrix_html, render_report, report_script
-
-from writer_helpers import EN_DOCUMENT, EN_RULES, SV_DOCUMENT, SV_RULES, checked, checked_text
+from checker.reporters.html import render_matrix_html, render_report
+from checker.reporters.page import report_script
 
 
 class _Page(HTMLParser):
@@ -80,7 +80,7 @@ def test_hostile_document_text_is_shown_as_text():
     page = parse(html)
     assert [tag for tag, _ in page.tags if tag in ("img", "b")] == []
     assert len(page.scripts) == 1 and page.scripts[0].strip() == report_script().strip()
-    assert 'ska &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; åtgärda fel' in html
+    assert "ska &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; åtgärda fel" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     text = "".join(page.text)
     assert '<script>alert("x")</script>' in text and "<script>alert(2)</script>" in text
@@ -93,8 +93,11 @@ def test_hostile_document_text_is_shown_as_text():
 
 def test_findings_are_highlighted_explained_and_listed():
     html = report_of(checked(SV_DOCUMENT))
-    match = re.search(r'<span class="hl sev-error"><mark><a href="#f-(\d+)" aria-describedby="(t-\d+)">snabbt<sup class="fn">\d+</sup></a></mark>'
-                      r'<span class="tip" role="tooltip" id="(t-\d+)">(.*?)</span></span>', html)
+    match = re.search(
+        r'<span class="hl sev-error"><mark><a href="#f-(\d+)" aria-describedby="(t-\d+)">snabbt<sup class="fn">\d+</sup></a></mark>'
+        r'<span class="tip" role="tooltip" id="(t-\d+)">(.*?)</span></span>',
+        html,
+    )
     assert match, "the vague word is a focusable highlight with its explanation"
     number, described_by, tip_id, tip = match.groups()
     assert described_by == tip_id
@@ -110,7 +113,7 @@ def test_findings_are_highlighted_explained_and_listed():
 
 def test_statements_stand_under_their_headings_and_requirements_show_their_status():
     html = report_of(checked(SV_DOCUMENT))
-    text_section = html[html.index('id="text"'):html.index('id="findings"')]
+    text_section = html[html.index('id="text"') : html.index('id="findings"')]
     order = [text_section.index(s) for s in ("2 Tjänstens omfattning", "K2.1 Tjänsten ska", "3 Support", "S1</td>", "5 Viten")]
     assert order == sorted(order)
     assert re.search(r'<h4 id="s-\d+">2 Tjänstens omfattning</h4>', text_section)
@@ -125,9 +128,17 @@ def test_scorecard_tiles_and_matrix():
     assert "5 av 7 krav" in html
     tiles = dict(re.findall(r'<li class="tile (present|missing)" data-element="(\w+)"', html))
     tiles = {element: state for state, element in re.findall(r'<li class="tile (present|missing)" data-element="(\w+)"', html)}
-    assert tiles == {"follow_up": "present", "sanction": "present", "incentive": "missing", "governance": "present",
-                     "improvement": "missing", "change": "present", "termination": "present", "acceptance": "missing",
-                     "dispute": "missing"}
+    assert tiles == {
+        "follow_up": "present",
+        "sanction": "present",
+        "incentive": "missing",
+        "governance": "present",
+        "improvement": "missing",
+        "change": "present",
+        "termination": "present",
+        "acceptance": "missing",
+        "dispute": "missing",
+    }
     assert len(re.findall(r'<tr id="m-\d+" data-status=', html)) == 7
     assert "2 fel, 3 varningar, 0 tips" in html
 
@@ -138,8 +149,7 @@ def test_swedish_and_english_labels():
     assert '<html lang="sv">' in swedish and '<html lang="en">' in english
     for word in ("Granskning av avtal-drift.md", "Mätbara krav", "Att åtgärda", "Spårbarhetsmatris", "Saknas", "Finns"):
         assert word in swedish
-    for word in ("Review of sla.md", "Measurable requirements", "To fix", "Traceability matrix", "Missing", "Present",
-                 "Dispute resolution"):
+    for word in ("Review of sla.md", "Measurable requirements", "To fix", "Traceability matrix", "Missing", "Present", "Dispute resolution"):
         assert word in english
     assert "Mätbara" not in english and "Measurable" not in swedish
 
@@ -233,7 +243,7 @@ def test_a_table_keeps_its_header_row_as_its_head():
 def test_findings_are_grouped_by_clause_and_can_be_filtered():
     result = checked_text(MARKUP_DOCUMENT)
     html = report_of(result)
-    findings = html[html.index('id="findings"'):html.index('id="matrix"')]
+    findings = html[html.index('id="findings"') : html.index('id="matrix"')]
     groups = re.findall(r'<section class="clause-group"><h3>([^<]*) <span class="count">\((\d+)\)</span></h3>', findings)
     active = [f for f in result.findings if not f.suppressed]
     assert [title for title, _ in groups][-2:] == ["3 Felhantering", "4 Support"]
@@ -241,8 +251,11 @@ def test_findings_are_grouped_by_clause_and_can_be_filtered():
     if any(f.location is None for f in active):
         assert groups[0][0] == "Gäller hela dokumentet"
     for finding in active:  # each finding under its clause, with classes the filter hides it by
-        assert re.search(rf'<li id="f-\d+" class="sev-{finding.severity} cat-{finding.category} '
-                         rf'rule-{re.escape(finding.rule.replace("/", "-"))}">', findings)
+        assert re.search(
+            rf'<li id="f-\d+" class="sev-{finding.severity} cat-{finding.category} '
+            rf'rule-{re.escape(finding.rule.replace("/", "-"))}">',
+            findings,
+        )
     for name in ["sev-" + f.severity for f in active] + ["rule-" + f.rule.replace("/", "-") for f in active]:
         assert f'<input type="checkbox" id="show-{name}" checked>' in findings
         assert f"#findings:has(#show-{name}:not(:checked)) ol.findings>li.{name}{{display:none}}" in findings

@@ -17,14 +17,13 @@ from pathlib import Path
 import docx
 import pypdf
 import pytest
+from test_report_browser import CHROMIUM, chromium, console_problems
 
 from checker.engine import check_each
 from checker.matrix import matrix_document
 from checker.report import Matrix
 from checker.reporters.html import render_matrix_html, render_report
 from checker.reporters.labels import Labels
-
-from test_report_browser import CHROMIUM, chromium, console_problems
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed: .ci/run installs Debian's 'chromium'")
 
@@ -82,8 +81,7 @@ def layout(page: Path, profile: Path, width: int) -> dict:
     else:
         frame = page.with_name(f"phone-{page.name}")
         frame.write_text(_FRAME.format(page=page.name), encoding="utf-8")
-        run = chromium(frame, profile, "--dump-dom", "--window-size=800,3000", "--allow-file-access-from-files",
-                       "--virtual-time-budget=5000")
+        run = chromium(frame, profile, "--dump-dom", "--window-size=800,3000", "--allow-file-access-from-files", "--virtual-time-budget=5000")
     assert console_problems(run.stderr) == []
     found = re.search(r'<body[^>]* data-layout="([^"]*)"', run.stdout)
     assert found, run.stderr[-2000:]
@@ -105,7 +103,8 @@ def test_nothing_is_cut_off_at_a_desktop_and_a_phone_width(pages: dict[str, Path
             labels = Labels("sv" if "sv-" in name else "en")
             assert {display for _, _, display, _, _ in cells} == {"block"}
             assert [before for *_, before, _ in cells[:7]] == [
-                f'"{labels("column." + c)}"' for c in ("id", "where", "text", "measurable", "follow_up", "sanction", "status")]
+                f'"{labels("column." + c)}"' for c in ("id", "where", "text", "measurable", "follow_up", "sanction", "status")
+            ]
 
 
 @pytest.mark.parametrize("name", WIDE)
@@ -154,9 +153,13 @@ def pdf_pages(pdf: Path) -> list[str]:
 def test_a_twenty_page_contract_prints_in_fewer_pages_with_every_part_and_every_requirement(tmp_path: Path) -> None:
     contract = twenty_page_contract(tmp_path / "avtal.docx")
     profile = tmp_path / "office"
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(contract)], capture_output=True, timeout=300, check=True,
-                   env={**os.environ, "HOME": str(profile)})
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(tmp_path), str(contract)],
+        capture_output=True,
+        timeout=300,
+        check=True,
+        env={**os.environ, "HOME": str(profile)},
+    )
     assert len(pypdf.PdfReader(tmp_path / "avtal.pdf").pages) >= 20  # the contract as Word's format prints it
     page = tmp_path / "report.html"
     page.write_text(report_of("", contract), encoding="utf-8")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import jsonschema
+from check_helpers import sarif_schema
 
 from checker.document import Location
 from checker.report import FileReport, Finding, Report, summarize
@@ -15,15 +16,19 @@ from checker.reporters.github import command, escape_data, escape_property
 from checker.reporters.junit import xml_text
 from checker.reporters.text import excerpt
 
-from check_helpers import sarif_schema
-
 
 def finding(**changes: object) -> Finding:
     values: dict = {
-        "rule": "sv-avtal/OMATBART", "title": "Kravet går inte att följa upp", "category": "unmeasurable",
-        "severity": "error", "message": "\"snabbt\" går inte att mäta.", "file": "avtal.docx",
+        "rule": "sv-avtal/OMATBART",
+        "title": "Kravet går inte att följa upp",
+        "category": "unmeasurable",
+        "severity": "error",
+        "message": '"snabbt" går inte att mäta.',
+        "file": "avtal.docx",
         "location": Location(line=12, column=30, paragraph=12, section="4 Drift", table=2, row=3, cell=2),
-        "text": "Leverantören ska åtgärda fel snabbt.", "match": "snabbt", "fingerprint": "0" * 32,
+        "text": "Leverantören ska åtgärda fel snabbt.",
+        "match": "snabbt",
+        "fingerprint": "0" * 32,
     }
     values.update(changes)
     return Finding(**values)
@@ -44,19 +49,21 @@ def test_github_escapes_data_and_properties() -> None:
 
 def test_github_annotation_has_no_line_for_a_whole_document_finding() -> None:
     report = report_of(finding(location=None, text=None, match=None, severity="info"))
-    assert renderer("github")(report, RenderOptions()) == \
-        '::notice file=avtal.docx,title=[sv-avtal/OMATBART] Kravet går inte att följa upp::"snabbt" går inte att mäta.%0AVar: hela dokumentet\n'
+    assert (
+        renderer("github")(report, RenderOptions())
+        == '::notice file=avtal.docx,title=[sv-avtal/OMATBART] Kravet går inte att följa upp::"snabbt" går inte att mäta.%0AVar: hela dokumentet\n'
+    )
 
 
 def test_junit_replaces_characters_xml_cannot_hold() -> None:
     assert xml_text("a\x0bb\x0c\x00c\td\ne") == "a\ufffdb\ufffd\ufffdc\td\ne"
-    hostile = finding(text="Leverantören ska\x0b åtgärda ]]> <fel> & \x0c snabbt.", message="\"snabbt\" <går> & \x1b[31m")
+    hostile = finding(text="Leverantören ska\x0b åtgärda ]]> <fel> & \x0c snabbt.", message='"snabbt" <går> & \x1b[31m')
     xml = renderer("junit")(report_of(hostile), RenderOptions())
     root = ET.fromstring(xml)
     failure = root.find("testsuite/testcase/failure")
     assert failure is not None
     assert "]]> <fel> &" in failure.text and "\x0b" not in failure.text
-    assert failure.get("message") == "\"snabbt\" <går> & \ufffd[31m"
+    assert failure.get("message") == '"snabbt" <går> & \ufffd[31m'
 
 
 def test_junit_without_rulesets_has_a_case_per_rule_with_findings() -> None:
@@ -90,8 +97,9 @@ def test_sarif_text_without_location_and_absolute_paths_outside_the_working_fold
     report = report_of(finding(file="/nowhere/avtal ä.md", location=None, text=None, match=None), fmt="md", path="/nowhere/avtal ä.md")
     log = json.loads(renderer("sarif")(report, RenderOptions()))
     jsonschema.Draft7Validator(sarif_schema()).validate(log)
-    assert log["runs"][0]["results"][0]["locations"] == [{"physicalLocation": {"artifactLocation": {"uri": "file:///nowhere/avtal%20%C3%A4.md"},
-                                                                              "region": {"startLine": 1}}}]
+    assert log["runs"][0]["results"][0]["locations"] == [
+        {"physicalLocation": {"artifactLocation": {"uri": "file:///nowhere/avtal%20%C3%A4.md"}, "region": {"startLine": 1}}}
+    ]
 
 
 def test_excerpt_underlines_the_match_in_short_and_long_statements() -> None:
@@ -99,7 +107,7 @@ def test_excerpt_underlines_the_match_in_short_and_long_statements() -> None:
     long_text = "x " * 100 + "snabbt " + "y " * 100
     shown, start, length = excerpt(long_text, "snabbt")
     assert shown.startswith("…") and shown.endswith("…")
-    assert shown[start:start + length] == "snabbt"
+    assert shown[start : start + length] == "snabbt"
     assert excerpt("a " * 100, "saknas")[0].endswith("…")
     assert excerpt("kort", None) == ("kort", 0, 0)
 
@@ -108,11 +116,26 @@ def test_findings_built_without_validation_equal_validated_ones() -> None:
     from checker.document import Location, trusted
     from checker.report import Finding
 
-    values = {"rule": "sv-krav/KR001", "title": "Vagt", "category": "unmeasurable", "severity": "warning",
-              "message": "Vagt: 'snabbt'", "suggestion": None, "file": "a.md",
-              "location": Location(line=3, column=7, section="1 Krav"), "text": "Felet ska åtgärdas snabbt.",
-              "match": "snabbt", "match_start": 19, "end_column": 25, "requirement_id": None, "reference": "LOU",
-              "statement": 4, "fingerprint": "f" * 32, "suppressed": False, "suppression_reason": None}
+    values = {
+        "rule": "sv-krav/KR001",
+        "title": "Vagt",
+        "category": "unmeasurable",
+        "severity": "warning",
+        "message": "Vagt: 'snabbt'",
+        "suggestion": None,
+        "file": "a.md",
+        "location": Location(line=3, column=7, section="1 Krav"),
+        "text": "Felet ska åtgärdas snabbt.",
+        "match": "snabbt",
+        "match_start": 19,
+        "end_column": 25,
+        "requirement_id": None,
+        "reference": "LOU",
+        "statement": 4,
+        "fingerprint": "f" * 32,
+        "suppressed": False,
+        "suppression_reason": None,
+    }
     fast, checked = trusted(Finding, dict(values)), Finding.model_validate(values)
     assert fast == checked
     assert fast.model_dump_json() == checked.model_dump_json()
@@ -130,7 +153,7 @@ def test_message_templates_fill_placeholders_and_braces() -> None:
 
 
 def test_engine_findings_hold_their_fields_in_schema_order() -> None:
-    from checker.engine import check_document, Linter
+    from checker.engine import Linter, check_document
     from checker.readers import read_document
     from checker.report import Finding
 
@@ -145,8 +168,10 @@ def test_gitlab_code_quality_has_one_issue_per_active_finding_and_a_blocker_per_
     active = finding(severity="warning", fingerprint="a" * 32)
     document_wide = finding(severity="info", location=None, fingerprint="b" * 32)
     suppressed = finding(fingerprint="c" * 32, suppressed=True)
-    files = [FileReport(path="avtal.docx", format="docx", language="sv", rulesets=["sv-avtal"]),
-             FileReport(path="trasig.docx", error="trasig.docx: not a Word document")]
+    files = [
+        FileReport(path="avtal.docx", format="docx", language="sv", rulesets=["sv-avtal"]),
+        FileReport(path="trasig.docx", error="trasig.docx: not a Word document"),
+    ]
     found = [active, document_wide, suppressed]
     issues = json.loads(renderer("gitlab")(Report(files=files, findings=found, summary=summarize(files, found)), RenderOptions()))
     assert [(i["check_name"], i["severity"], i["location"]["lines"]["begin"], i["fingerprint"]) for i in issues] == [

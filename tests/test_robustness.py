@@ -36,10 +36,12 @@ MEMORY_LIMIT = 1536 * 1024 * 1024
 
 HAS_DOCX_READER = importlib.util.find_spec("checker.readers.docx") is not None
 HAS_PDF_READER = importlib.util.find_spec("checker.readers.pdf") is not None
-needs_docx = pytest.mark.skipif(not HAS_DOCX_READER, reason="the .docx reader (checker/readers/docx/) is written on "
-                                                            "another branch; these cases run once it is merged")
-needs_pdf = pytest.mark.skipif(not HAS_PDF_READER, reason="the .pdf reader (checker/readers/pdf.py) is written on "
-                                                          "another branch; these cases run once it is merged")
+needs_docx = pytest.mark.skipif(
+    not HAS_DOCX_READER, reason="the .docx reader (checker/readers/docx/) is written on another branch; these cases run once it is merged"
+)
+needs_pdf = pytest.mark.skipif(
+    not HAS_PDF_READER, reason="the .pdf reader (checker/readers/pdf.py) is written on another branch; these cases run once it is merged"
+)
 fuzz = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -61,10 +63,8 @@ def kravkoll(path: Path) -> subprocess.CompletedProcess[str]:
     """``kravkoll check PATH --ruleset <contract example>`` in a fresh process; the file must be
     byte for byte the same afterwards."""
     before = sha256(path)
-    command = [sys.executable, "-m", "checker.cli", "check", str(path), "--ruleset", str(CONTRACT_EXAMPLE),
-               "--format", "json"]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=HANG_GUARD_SECONDS,
-                            preexec_fn=limit_memory if sys.platform == "linux" else None)
+    command = [sys.executable, "-m", "checker.cli", "check", str(path), "--ruleset", str(CONTRACT_EXAMPLE), "--format", "json"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=HANG_GUARD_SECONDS, preexec_fn=limit_memory if sys.platform == "linux" else None)
     assert sha256(path) == before
     return result
 
@@ -146,9 +146,13 @@ def test_random_bytes_as_text(tmp_path: Path, data: bytes, suffix: str) -> None:
     check_file(path)
 
 
-MARKUP = st.lists(st.sampled_from(list("#|-*>`~_[]()!:.,; \t\n\r\f\u00a0\u2028\x85\x00\ufeffåäöÅK12 abcdefska") +
-                                  ["```", "<!--", "-->", "kravkoll: ignore *", "| --- |", "1. ", "K4.1 ", "Ska ", "t.ex. "]),
-                  max_size=200).map("".join)
+MARKUP = st.lists(
+    st.sampled_from(
+        list("#|-*>`~_[]()!:.,; \t\n\r\f\u00a0\u2028\x85\x00\ufeffåäöÅK12 abcdefska")
+        + ["```", "<!--", "-->", "kravkoll: ignore *", "| --- |", "1. ", "K4.1 ", "Ska ", "t.ex. "]
+    ),
+    max_size=200,
+).map("".join)
 
 
 @fuzz
@@ -207,7 +211,7 @@ def test_utf16_without_bom_and_broken_utf16_give_one_line_errors(tmp_path: Path)
 
 def test_invalid_utf8_is_read_as_cp1252(tmp_path: Path) -> None:
     path = tmp_path / "mixed.md"
-    path.write_bytes("Leverantören ska åtgärda fel snabbt. ".encode("utf-8") + b"Fel \xe5tg\xe4rdas \xff\xfe.\n")
+    path.write_bytes("Leverantören ska åtgärda fel snabbt. ".encode() + b"Fel \xe5tg\xe4rdas \xff\xfe.\n")
     report = check_file(path)
     assert report.error is None and report.statements == 2
 

@@ -155,9 +155,11 @@ def test_a_5000_deep_define_chain_is_a_clear_error(tmp_path: Path) -> None:
     path = write(tmp_path, "deep.krav", header("deep") + chain + "define requirement = d4999\n" + rule("requirement"))
     code, output = validate(path)
     assert code == 2
-    assert output.splitlines()[0] == (f"{path}:{4 + MAX_EXPANDED_DEPTH + 1}:8: define 'd{MAX_EXPANDED_DEPTH + 1}' nests too deep: with the "
-                                      f"defines it uses written out it has more than {MAX_EXPANDED_DEPTH} levels "
-                                      "(each not, and, or and use of a define is one)")
+    assert output.splitlines()[0] == (
+        f"{path}:{4 + MAX_EXPANDED_DEPTH + 1}:8: define 'd{MAX_EXPANDED_DEPTH + 1}' nests too deep: with the "
+        f"defines it uses written out it has more than {MAX_EXPANDED_DEPTH} levels "
+        "(each not, and, or and use of a define is one)"
+    )
     assert output.count(f"{path}:") == 1
 
 
@@ -171,8 +173,10 @@ def test_an_extends_name_longer_than_a_file_name_may_be_is_a_clear_error(tmp_pat
     path = write(tmp_path, "l.krav", header("l", '  extends "' + "a" * 300 + '"\n'))
     code, output = validate(path)
     assert code == 2
-    assert output.splitlines()[0] == (f"{path}:3:11: extends 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...': not a ruleset name "
-                                      "(letters, digits, '-', '_' or '.', starting with a letter or digit, at most 100 characters)")
+    assert output.splitlines()[0] == (
+        f"{path}:3:11: extends 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...': not a ruleset name "
+        "(letters, digits, '-', '_' or '.', starting with a letter or digit, at most 100 characters)"
+    )
     assert validate(tmp_path / ("b" * 300 + ".krav"))[0] == 2  # and as a path on the command line
 
 
@@ -198,8 +202,10 @@ def test_a_1500_file_extends_chain_names_the_file_in_one_readable_line(tmp_path:
     code, output = validate(tmp_path / "f1499.krav")
     assert code == 2
     first = output.splitlines()[0]
-    assert first == (f"{tmp_path / 'f1499.krav'}:3:11: extends chain is 1500 rulesets deep "
-                     f"(f1499 -> f1498 -> f1497 -> f1496 -> ...); at most {MAX_EXTENDS_DEPTH} are allowed")
+    assert first == (
+        f"{tmp_path / 'f1499.krav'}:3:11: extends chain is 1500 rulesets deep "
+        f"(f1499 -> f1498 -> f1497 -> f1496 -> ...); at most {MAX_EXTENDS_DEPTH} are allowed"
+    )
     assert load_ruleset(tmp_path / f"f{MAX_EXTENDS_DEPTH - 1}.krav").extends[-1] == "f0"  # the longest chain allowed
     code, output = validate(tmp_path)  # every file once: linear, and each deep one blames itself
     heads = [line for line in output.splitlines() if line.startswith(str(tmp_path)) and ": ok (" not in line]
@@ -215,9 +221,11 @@ def test_match_needs_a_term_or_pattern_to_take_it_from() -> None:
     for when in ('not "x"', "words > 3", 'in section "Drift"', "has id", 'not ("x" or "y")'):
         errors = diagnostics(base + rule(when, "{match} saknas"))
         assert [(d.line, d.column) for d in errors] == [(9, 11)], when
-        assert errors[0].message == ("{match} in the message of rule R would be empty: its 'when' has no terms list or pattern "
-                                     "outside a 'not' to take it from (use {statement}, or add a term or pattern)")
-    for when in ('"x" and not "y"', "vag", 'has id or /\\d+/', "requirement"):
+        assert errors[0].message == (
+            "{match} in the message of rule R would be empty: its 'when' has no terms list or pattern "
+            "outside a 'not' to take it from (use {statement}, or add a term or pattern)"
+        )
+    for when in ('"x" and not "y"', "vag", "has id or /\\d+/", "requirement"):
         assert compile_text(base + rule(when, "{match} saknas")).rule("R") is not None, when
     suggestion = base + 'requirement R "r" {\n  category ambiguous\n  when not vag\n  message "m"\n  suggest "byt {match}"\n}\n'
     assert "{match} in the suggestion of rule R" in diagnostics(suggestion)[0].message
@@ -244,12 +252,18 @@ def test_an_unclosed_brace_names_its_rule_and_the_next_rule_is_still_read() -> N
     assert unclosed_header[0].message == "unexpected 'define': the ruleset header (line 1) has no closing '}'"
 
 
-@pytest.mark.parametrize(("text", "position", "message"), [
-    ('terms a = "x" "y"\n', (4, 15), "unexpected string after a string (missing ','?)"),
-    ('terms a = "x",\n  "y"\n  "z"\n', (6, 3), "unexpected string after a string (missing ','?)"),
-    ('define requirement = "ska"\nfollowup F "f" {\n  category missing-follow-up\n  for requirements where "x"\n  linked by id topic\n  message "m"\n}\n',
-     (8, 16), "unexpected 'topic' after a name (missing ','?)"),
-])
+@pytest.mark.parametrize(
+    ("text", "position", "message"),
+    [
+        ('terms a = "x" "y"\n', (4, 15), "unexpected string after a string (missing ','?)"),
+        ('terms a = "x",\n  "y"\n  "z"\n', (6, 3), "unexpected string after a string (missing ','?)"),
+        (
+            'define requirement = "ska"\nfollowup F "f" {\n  category missing-follow-up\n  for requirements where "x"\n  linked by id topic\n  message "m"\n}\n',
+            (8, 16),
+            "unexpected 'topic' after a name (missing ','?)",
+        ),
+    ],
+)
 def test_a_missing_comma_is_named(text: str, position: tuple[int, int], message: str) -> None:
     errors = diagnostics(header("c") + text)
     assert [((d.line, d.column), d.message) for d in errors] == [(position, message)]
@@ -268,16 +282,18 @@ def test_a_rule_file_that_is_not_utf8_gives_line_column_and_how_to_resave(tmp_pa
 def test_a_mistyped_example_kind_gets_did_you_mean(written: str, meant: str) -> None:
     text = header("e") + 'define requirement = "ska"\n' + rule('"x"')[:-2] + f'  example {written} "Det ska x."\n}}\n'
     errors = diagnostics(text)
-    assert [(d.line, d.column, d.message) for d in errors] == [
-        (9, 11, f"unexpected '{written}'; expected 'flag' or 'pass'; did you mean '{meant}'?")]
+    assert [(d.line, d.column, d.message) for d in errors] == [(9, 11, f"unexpected '{written}'; expected 'flag' or 'pass'; did you mean '{meant}'?")]
 
 
 # ---- += --------------------------------------------------------------------------------------------
 
 
 def test_terms_and_pattern_add_to_inherited_ones(tmp_path: Path) -> None:
-    write(tmp_path, "bas.krav", header("bas") + 'terms vaga = "snabbt"\npattern tal = /\\d+ timmar/\ndefine requirement = "ska"\n'
-          + rule("vaga or tal", "{match}", "VAG") )
+    write(
+        tmp_path,
+        "bas.krav",
+        header("bas") + 'terms vaga = "snabbt"\npattern tal = /\\d+ timmar/\ndefine requirement = "ska"\n' + rule("vaga or tal", "{match}", "VAG"),
+    )
     child = write(tmp_path, "barn.krav", header("barn", '  extends "bas"\n') + 'terms vaga += "lagom", "hyfsat*"\npattern tal += /\\d+ dagar/\n')
     ruleset = load_ruleset(child)
     assert ruleset.lists["vaga"].terms == ["snabbt", "lagom", "hyfsat*"]
@@ -305,13 +321,17 @@ def test_add_in_the_same_file_and_errors() -> None:
 def test_define_has_no_add() -> None:
     errors = diagnostics(header("a") + 'define requirement = "ska"\ndefine requirement += "måste"\n')
     assert [(d.line, d.column, d.message) for d in errors] == [
-        (5, 20, "unexpected '+='; expected '=' ('+=' adds to a terms list or a pattern; a define is replaced with '=')")]
+        (5, 20, "unexpected '+='; expected '=' ('+=' adds to a terms list or a pattern; a define is replaced with '=')")
+    ]
 
 
 def test_rule_pages_show_whole_lists(tmp_path: Path) -> None:
     terms = [f"ord{k}" for k in range(120)]
-    path = write(tmp_path, "lang.krav", header("lang") + "terms lang = " + ", ".join(f'"{t}"' for t in terms) + "\n"
-                 + 'define requirement = "ska"\n' + rule("lang", "{match}"))
+    path = write(
+        tmp_path,
+        "lang.krav",
+        header("lang") + "terms lang = " + ", ".join(f'"{t}"' for t in terms) + "\n" + 'define requirement = "ska"\n' + rule("lang", "{match}"),
+    )
     result = CliRunner().invoke(main, ["rules", "docs", str(path), "--output", str(tmp_path / "docs")])
     assert result.exit_code == 0, result.output
     page = (tmp_path / "docs" / "lang" / "R.md").read_text(encoding="utf-8")
@@ -338,20 +358,33 @@ def test_rules_validate_json_and_github(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert json.loads(result.stdout) == [
         {"path": str(good), "valid": True, "ruleset": "good", "rules": 0, "errors": []},
-        {"path": str(bad), "valid": False, "ruleset": None, "rules": None,
-         "errors": [{"file": str(bad), "line": 4, "column": 15, "message": "unexpected string after a string (missing ','?)"}]},
-        {"path": str(tmp_path / "none.krav"), "valid": False, "ruleset": None, "rules": None,
-         "errors": [{"file": str(tmp_path / "none.krav"), "line": None, "column": None, "message": "no such rule file"}]},
+        {
+            "path": str(bad),
+            "valid": False,
+            "ruleset": None,
+            "rules": None,
+            "errors": [{"file": str(bad), "line": 4, "column": 15, "message": "unexpected string after a string (missing ','?)"}],
+        },
+        {
+            "path": str(tmp_path / "none.krav"),
+            "valid": False,
+            "ruleset": None,
+            "rules": None,
+            "errors": [{"file": str(tmp_path / "none.krav"), "line": None, "column": None, "message": "no such rule file"}],
+        },
     ]
     result = CliRunner().invoke(main, ["rules", "validate", "-f", "github", str(good), str(bad)])
     assert result.exit_code == 2
-    assert result.stdout == f"::error file={bad},line=4,col=15,title=kravkoll%3A invalid rule file::unexpected string after a string (missing '%2C'?)\n".replace("%2C", ",")
+    assert (
+        result.stdout
+        == f"::error file={bad},line=4,col=15,title=kravkoll%3A invalid rule file::unexpected string after a string (missing '%2C'?)\n".replace("%2C", ",")
+    )
     assert CliRunner().invoke(main, ["rules", "validate", "-f", "github", str(good)]).exit_code == 0
 
 
 def test_pre_commit_hook_validates_krav_files() -> None:
     hooks = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
-    hook = hooks[hooks.index("- id: kravkoll-rules"):]
+    hook = hooks[hooks.index("- id: kravkoll-rules") :]
     assert "entry: kravkoll rules validate\n" in hook and "files: \\.krav$\n" in hook
 
 

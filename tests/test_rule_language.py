@@ -10,14 +10,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from support import CONTRACT_EXAMPLE, findings, md, rules
 
 from checker.cli import main
 from checker.errors import RuleError
 from checker.rulecompile import load_ruleset
 from checker.rulemodel import And, ClassAtom, HasId, InSection, Not, Or, PatternAtom, Ruleset, TermsAtom, Words
 from checker.ruletest import run_examples
-
-from support import CONTRACT_EXAMPLE, findings, md, rules
 
 HEADER = 'ruleset "t" {\n  language sv\n}\n'
 
@@ -80,7 +79,7 @@ def test_compiled_ruleset_validates_against_its_schema(contract_ruleset: Ruleset
 def test_every_condition_construct_compiles() -> None:
     ruleset = rules(
         HEADER
-        + r'''
+        + r"""
         terms vaga = "snabbt",
                      "vid behov"   # a comment after a term
         pattern tal = /\d+/
@@ -95,7 +94,7 @@ def test_every_condition_construct_compiles() -> None:
                or words >= 2 or words < 100 or viktigt
           message "m"
         }
-        '''
+        """
     )
     when = ruleset.rule("R1").when
     assert isinstance(when, Or)
@@ -111,11 +110,16 @@ def test_every_condition_construct_compiles() -> None:
 
 
 def test_in_section_takes_a_terms_list_name() -> None:
-    ruleset = rules(HEADER + 'terms rubriker = "Drift", "Support*"\ndefine requirement = "ska"\nrequirement R "t" {\n category structure\n when in section rubriker\n message "m"\n}\n')
+    ruleset = rules(
+        HEADER
+        + 'terms rubriker = "Drift", "Support*"\ndefine requirement = "ska"\nrequirement R "t" {\n category structure\n when in section rubriker\n message "m"\n}\n'
+    )
     assert ruleset.rule("R").when == InSection(list="rubriker", terms=[])
     document = md("# 4 Supporten\n\nDet ska gå fort.\n\n# 5 Pris\n\nDet ska vara billigt.")
     assert [f.text for f in findings(document, ruleset)] == ["Det ska gå fort."]
-    line, column, message = single_error(HEADER + 'pattern p = /x/\ndefine requirement = "ska"\nrequirement R "t" {\n category structure\n when in section p\n message "m"\n}\n')
+    line, column, message = single_error(
+        HEADER + 'pattern p = /x/\ndefine requirement = "ska"\nrequirement R "t" {\n category structure\n when in section p\n message "m"\n}\n'
+    )
     assert (line, column) == (8, 18) and message == "'in section p': a pattern, not a terms list"
 
 
@@ -126,7 +130,10 @@ def test_and_binds_tighter_than_or() -> None:
 
 
 def test_identifiers_take_swedish_letters_and_rule_ids_take_dots() -> None:
-    ruleset = rules(HEADER + 'terms tidsgräns_ö = "snabbt"\ndefine requirement = "ska"\nrequirement K-1.2 "t" {\n category unmeasurable\n when tidsgräns_ö\n message "m"\n}\n')
+    ruleset = rules(
+        HEADER
+        + 'terms tidsgräns_ö = "snabbt"\ndefine requirement = "ska"\nrequirement K-1.2 "t" {\n category unmeasurable\n when tidsgräns_ö\n message "m"\n}\n'
+    )
     assert ruleset.rule("K-1.2").full_id == "t/K-1.2"
 
 
@@ -136,7 +143,10 @@ def test_string_escapes() -> None:
 
 
 def test_defaults_severity_warning_and_all_link_methods() -> None:
-    ruleset = rules(HEADER + 'define requirement = "ska"\ndefine followup = "rapport*"\nfollowup F "t" {\n category missing-follow-up\n for requirements where "x"\n message "m"\n}\n')
+    ruleset = rules(
+        HEADER
+        + 'define requirement = "ska"\ndefine followup = "rapport*"\nfollowup F "t" {\n category missing-follow-up\n for requirements where "x"\n message "m"\n}\n'
+    )
     rule = ruleset.rule("F")
     assert rule.severity == "warning"
     assert rule.linked_by == ["id", "section", "topic", "blanket"]
@@ -198,12 +208,24 @@ def _rule(body: str, extra: str = "") -> str:
 @pytest.mark.parametrize(
     ("body", "position", "expected"),
     [
-        ('requirement R "t" {\n category ambiguous\n when vag\n message "m"\n}\n', (9, 7), "unknown name 'vag' (not a terms list, pattern or define); did you mean 'vaga'?"),
+        (
+            'requirement R "t" {\n category ambiguous\n when vag\n message "m"\n}\n',
+            (9, 7),
+            "unknown name 'vag' (not a terms list, pattern or define); did you mean 'vaga'?",
+        ),
         ('requirement R "t" {\n category ambiguous\n when mat\n message "m"\n}\n', (9, 7), "did you mean 'matt'?"),
         ('requirement R "t" {\n category ambiguous\n when requirment\n message "m"\n}\n', (9, 7), "did you mean 'requirement'?"),
-        ('requirement R "t" {\n category unmeasurabel\n when vaga\n message "m"\n}\n', (8, 11), "unknown category 'unmeasurabel'; did you mean 'unmeasurable'?"),
+        (
+            'requirement R "t" {\n category unmeasurabel\n when vaga\n message "m"\n}\n',
+            (8, 11),
+            "unknown category 'unmeasurabel'; did you mean 'unmeasurable'?",
+        ),
         ('requirement R "t" {\n category ambiguous\n severity eror\n when vaga\n message "m"\n}\n', (9, 11), "unknown severity 'eror'; did you mean 'error'?"),
-        ('followup F "t" {\n category missing-follow-up\n for requirements where matt\n linked by id, sektion\n message "m"\n}\n', (7, 1), "needs 'define followup = ...'"),
+        (
+            'followup F "t" {\n category missing-follow-up\n for requirements where matt\n linked by id, sektion\n message "m"\n}\n',
+            (7, 1),
+            "needs 'define followup = ...'",
+        ),
         ('requirement R "t" {\n category ambiguous\n when vaga\n message "{mach} here"\n}\n', (10, 10), "unknown placeholder '{mach}'; did you mean 'match'?"),
         ('requirement R "t" {\n category ambiguous\n when vaga\n}\n', (7, 13), "requirement rule R has no 'message'"),
         ('requirement R "t" {\n when vaga\n message "m"\n}\n', (7, 13), "requirement rule R has no 'category'"),
@@ -212,28 +234,49 @@ def _rule(body: str, extra: str = "") -> str:
         ('document D "t" {\n category missing-clause\n when vaga\n message "m"\n}\n', (7, 10), "document rule D has no 'expect'"),
         ('terms not = "x"\n', (7, 7), "'not' is a reserved word"),
         ('terms vaga = "y"\n', (7, 7), "'vaga' is already defined at line 4"),
-        ('pattern bak = /(a)\\1/\n', (7, 19), "backreference \\1: RE2 does not support backreferences"),
-        ('pattern runt = /a(?=b)/\n', (7, 18), "look-around"),
-        ('pattern flagga = /a/x\n', (7, 21), "unknown pattern flag 'x'"),
+        ("pattern bak = /(a)\\1/\n", (7, 19), "backreference \\1: RE2 does not support backreferences"),
+        ("pattern runt = /a(?=b)/\n", (7, 18), "look-around"),
+        ("pattern flagga = /a/x\n", (7, 21), "unknown pattern flag 'x'"),
         ('terms t = "rap*port"\n', (7, 11), "'*' may only start or end a term"),
-        ('topics vaga, matt\n', (7, 14), "topics takes terms lists; 'matt' is a pattern"),
-        ('topics vag\n', (7, 8), "unknown terms list 'vag' in topics; did you mean 'vaga'?"),
-        ('define a = b\ndefine b = a\n', (7, 8), "defines refer to each other in a cycle"),
+        ("topics vaga, matt\n", (7, 14), "topics takes terms lists; 'matt' is a pattern"),
+        ("topics vag\n", (7, 8), "unknown terms list 'vag' in topics; did you mean 'vaga'?"),
+        ("define a = b\ndefine b = a\n", (7, 8), "defines refer to each other in a cycle"),
         ('document D "t" {\n category missing-clause\n expect "x"\n message "m {nope"\n}\n', (10, 10), "unmatched '{'"),
-        ('requirement R "t" {\n category ambiguous\n when vaga\n message "m"\n rewrite "{statement} ska"\n}\n', (11, 10),
-         "the rewrite of rule R: '{statement}' cannot stand in a rewrite; only {match} can"),
-        ('requirement R "t" {\n category ambiguous\n when vaga\n message "m"\n rewrite "{mach} ska"\n}\n', (11, 10),
-         "the rewrite of rule R: unknown placeholder '{mach}'; did you mean 'match'?"),
-        ('requirement R "t" {\n category ambiguous\n when vaga\n message "m"\n rewrite "  "\n}\n', (11, 10),
-         "the rewrite of rule R: it is empty; write what replaces the matched words"),
-        ('requirement R "t" {\n category ambiguous\n when vaga\n message "m"\n rewrite """a\nb"""\n}\n', (11, 10),
-         "the rewrite of rule R: it spans more than one line"),
-        ('requirement R "t" {\n category ambiguous\n when vaga\n message "m"\n rewrite "a\tb\x01"\n}\n', (11, 10),
-         "the rewrite of rule R: it holds a control character"),
-        ('requirement R "t" {\n category ambiguous\n when not vaga\n message "m"\n rewrite "[X]"\n}\n', (11, 10),
-         "the rewrite of rule R: the rule has no matched words to rewrite"),
-        ('document D "t" {\n category missing-clause\n expect vaga\n message "m"\n rewrite "[X]"\n}\n', (11, 10),
-         "'rewrite' does not belong in a document rule"),
+        (
+            'requirement R "t" {\n category ambiguous\n when vaga\n message "m"\n rewrite "{statement} ska"\n}\n',
+            (11, 10),
+            "the rewrite of rule R: '{statement}' cannot stand in a rewrite; only {match} can",
+        ),
+        (
+            'requirement R "t" {\n category ambiguous\n when vaga\n message "m"\n rewrite "{mach} ska"\n}\n',
+            (11, 10),
+            "the rewrite of rule R: unknown placeholder '{mach}'; did you mean 'match'?",
+        ),
+        (
+            'requirement R "t" {\n category ambiguous\n when vaga\n message "m"\n rewrite "  "\n}\n',
+            (11, 10),
+            "the rewrite of rule R: it is empty; write what replaces the matched words",
+        ),
+        (
+            'requirement R "t" {\n category ambiguous\n when vaga\n message "m"\n rewrite """a\nb"""\n}\n',
+            (11, 10),
+            "the rewrite of rule R: it spans more than one line",
+        ),
+        (
+            'requirement R "t" {\n category ambiguous\n when vaga\n message "m"\n rewrite "a\tb\x01"\n}\n',
+            (11, 10),
+            "the rewrite of rule R: it holds a control character",
+        ),
+        (
+            'requirement R "t" {\n category ambiguous\n when not vaga\n message "m"\n rewrite "[X]"\n}\n',
+            (11, 10),
+            "the rewrite of rule R: the rule has no matched words to rewrite",
+        ),
+        (
+            'document D "t" {\n category missing-clause\n expect vaga\n message "m"\n rewrite "[X]"\n}\n',
+            (11, 10),
+            "'rewrite' does not belong in a document rule",
+        ),
     ],
 )
 def test_semantic_errors_name_line_column_and_fix(body: str, position: tuple[int, int], expected: str) -> None:
@@ -243,12 +286,15 @@ def test_semantic_errors_name_line_column_and_fix(body: str, position: tuple[int
 
 
 def test_rewrite_is_an_optional_field_with_match_and_no_reserved_word() -> None:
-    ruleset = rules(_rule(
-        'requirement R "t" {\n category unmeasurable\n when rewrite\n message "\\"{match}\\""\n'
-        ' rewrite "inom [X] arbetsdagar"\n}\n'
-        'requirement S "t" {\n category structure\n when "ISO 9001"\n message "m"\n rewrite "{match} eller likvärdigt"\n}\n'
-        'requirement U "t" {\n category ambiguous\n when vaga\n message "m"\n}\n',
-        'terms rewrite = "skyndsamt"\n'))  # a list may still be called rewrite
+    ruleset = rules(
+        _rule(
+            'requirement R "t" {\n category unmeasurable\n when rewrite\n message "\\"{match}\\""\n'
+            ' rewrite "inom [X] arbetsdagar"\n}\n'
+            'requirement S "t" {\n category structure\n when "ISO 9001"\n message "m"\n rewrite "{match} eller likvärdigt"\n}\n'
+            'requirement U "t" {\n category ambiguous\n when vaga\n message "m"\n}\n',
+            'terms rewrite = "skyndsamt"\n',
+        )
+    )  # a list may still be called rewrite
     assert [rule.rewrite for rule in ruleset.rules] == ["inom [X] arbetsdagar", "{match} eller likvärdigt", None]
     assert "rewrite" not in ruleset.rules[2].model_dump(exclude_none=True)
 
@@ -266,7 +312,10 @@ def test_field_keyword_is_not_a_name() -> None:
 
 
 def test_unknown_link_method() -> None:
-    text = _rule('followup F "t" {\n category missing-follow-up\n for requirements where matt\n linked by id, sektion\n message "m"\n}\n', 'define followup = "rapport*"\n')
+    text = _rule(
+        'followup F "t" {\n category missing-follow-up\n for requirements where matt\n linked by id, sektion\n message "m"\n}\n',
+        'define followup = "rapport*"\n',
+    )
     line, column, message = single_error(text)
     assert (line, column) == (11, 16)
     assert "unknown link method 'sektion'; did you mean 'section'?" in message
@@ -308,7 +357,7 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-BASE = '''
+BASE = """
 ruleset "bas" {
   language sv
 }
@@ -324,12 +373,15 @@ requirement ERSATT "ersätts" {
   when "alltid"
   message "bas"
 }
-'''
+"""
 
 
 def test_extends_late_binding_replacement_and_ids(tmp_path: Path) -> None:
     write(tmp_path, "bas.krav", BASE)
-    child = write(tmp_path, "barn.krav", '''
+    child = write(
+        tmp_path,
+        "barn.krav",
+        """
     ruleset "barn" {
       language sv
       extends "bas"
@@ -340,7 +392,8 @@ def test_extends_late_binding_replacement_and_ids(tmp_path: Path) -> None:
       when "aldrig"
       message "barn"
     }
-    ''')
+    """,
+    )
     ruleset = load_ruleset(child)
     assert ruleset.extends == ["bas"]
     assert [r.full_id for r in ruleset.rules] == ["bas/VAG", "barn/ERSATT"]
@@ -385,7 +438,11 @@ def test_rules_validate_ok_and_error_exit_codes(tmp_path: Path) -> None:
 
 
 def test_rules_test_reports_failing_examples(tmp_path: Path) -> None:
-    path = write(tmp_path, "ex.krav", HEADER + '''define requirement = "ska"
+    path = write(
+        tmp_path,
+        "ex.krav",
+        HEADER
+        + """define requirement = "ska"
 requirement R "t" {
   category ambiguous
   when "snabbt"
@@ -395,7 +452,8 @@ requirement R "t" {
   example pass "Leverantören bör svara snabbt."
   example pass "Leverantören ska svara snabbt men ändå."
 }
-''')
+""",
+    )
     result = CliRunner().invoke(main, ["rules", "test", str(path)])
     assert result.exit_code == 1
     lines = result.output.splitlines()
@@ -451,7 +509,7 @@ def test_shipped_rules_have_rationale_reference_and_both_examples() -> None:
 
 # ---- example flag "…" match "…" ----------------------------------------------------------------
 
-MATCH_RULES = '''ruleset "m" {
+MATCH_RULES = """ruleset "m" {
   language en
 }
 define requirement = "shall"
@@ -463,7 +521,7 @@ requirement V1 "vague" {
   example flag "The supplier shall regularly reply promptly." match "%s"
   example pass "The supplier shall reply in 2 days."
 }
-'''
+"""
 
 
 def test_an_example_with_match_passes_only_when_a_finding_matches_those_words() -> None:

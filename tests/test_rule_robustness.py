@@ -19,8 +19,8 @@ from checker.engine import check_document
 from checker.errors import KravError, RuleError
 from checker.limits import time_limit
 from checker.readers.markdown import read_markdown
-from checker.ruleparse import MAX_CONDITION_DEPTH
 from checker.rulecompile import compile_text
+from checker.ruleparse import MAX_CONDITION_DEPTH
 
 CONTRACT_EXAMPLE = Path(__file__).parent / "fixtures" / "contract-example.krav"
 GUARD_SECONDS = 60
@@ -98,8 +98,7 @@ def nested(shape: str, depth: int) -> str:
 def test_rules_validate_reports_deep_nesting_without_a_traceback(tmp_path: Path) -> None:
     path = tmp_path / "djup.krav"
     path.write_text(ruleset(nested("parentheses", 20_000)), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "checker.cli", "rules", "validate", str(path)],
-                            capture_output=True, text=True, timeout=GUARD_SECONDS)
+    result = subprocess.run([sys.executable, "-m", "checker.cli", "rules", "validate", str(path)], capture_output=True, text=True, timeout=GUARD_SECONDS)
     assert result.returncode == 2
     assert result.stderr.startswith(f"{path}:10:")
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
@@ -115,11 +114,74 @@ def compiles_or_rule_error(text: str) -> None:
             assert "took longer" not in str(error)
 
 
-TOKENS = ["ruleset", '"t"', "{", "}", "language", "sv", "terms", "pattern", "define", "topics", "requirement", "followup",
-          "sanction", "document", "R-1", "x", "=", ",", '"snabbt"', '"a*"', '"*"', '""', "/\\d+/", "/(/", "/a/cs", "/\\bx\\b/",
-          "when", "for", "requirements", "sanctions", "where", "linked", "by", "id", "section", "expect", "category",
-          "ambiguous", "severity", "error", "message", '"{match}"', '"{nope}"', "example", "flag", "pass", '"""\nK1 ska\n"""',
-          "and", "or", "not", "(", ")", "in", "has", "words", ">", "<=", "5", "#", "\n", " ", "\t", "\ufeff", '"', "/", "å"]
+TOKENS = [
+    "ruleset",
+    '"t"',
+    "{",
+    "}",
+    "language",
+    "sv",
+    "terms",
+    "pattern",
+    "define",
+    "topics",
+    "requirement",
+    "followup",
+    "sanction",
+    "document",
+    "R-1",
+    "x",
+    "=",
+    ",",
+    '"snabbt"',
+    '"a*"',
+    '"*"',
+    '""',
+    "/\\d+/",
+    "/(/",
+    "/a/cs",
+    "/\\bx\\b/",
+    "when",
+    "for",
+    "requirements",
+    "sanctions",
+    "where",
+    "linked",
+    "by",
+    "id",
+    "section",
+    "expect",
+    "category",
+    "ambiguous",
+    "severity",
+    "error",
+    "message",
+    '"{match}"',
+    '"{nope}"',
+    "example",
+    "flag",
+    "pass",
+    '"""\nK1 ska\n"""',
+    "and",
+    "or",
+    "not",
+    "(",
+    ")",
+    "in",
+    "has",
+    "words",
+    ">",
+    "<=",
+    "5",
+    "#",
+    "\n",
+    " ",
+    "\t",
+    "\ufeff",
+    '"',
+    "/",
+    "å",
+]
 
 
 @settings(max_examples=200, deadline=None)
@@ -129,16 +191,26 @@ def test_random_rule_text_compiles_or_gives_rule_errors(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["delete", "insert", "replace"]), st.floats(0, 1, exclude_max=True),
-                          st.sampled_from(TOKENS + list('{}()"/\\#,=*')), st.integers(1, 40)), min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["delete", "insert", "replace"]),
+            st.floats(0, 1, exclude_max=True),
+            st.sampled_from(TOKENS + list('{}()"/\\#,=*')),
+            st.integers(1, 40),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_mutated_rule_files_compile_or_give_rule_errors(edits: list[tuple[str, float, str, int]]) -> None:
     text = CONTRACT_EXAMPLE.read_text(encoding="utf-8")
     for action, where, token, length in edits:
         at = int(where * len(text))
         if action == "delete":
-            text = text[:at] + text[at + length:]
+            text = text[:at] + text[at + length :]
         elif action == "insert":
             text = text[:at] + token + text[at:]
         else:
-            text = text[:at] + token + text[at + len(token):]
+            text = text[:at] + token + text[at + len(token) :]
     compiles_or_rule_error(text)

@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from check_helpers import run, write
+
 from checker import ruleparse
 from checker.rulecompile import load_rulesets, shipped_ruleset_names
 
@@ -118,17 +118,19 @@ def test_a_file_that_takes_the_place_of_an_extended_ruleset_is_seen(tmp_path: Pa
     assert "duty" not in shipped.lists
 
 
-@pytest.mark.parametrize("damage", [
-    b"",                                   # empty
-    b'{"format": 1, "key": "',             # truncated
-    b"\x80\x81 not json",                  # not even text
-    b"[" * 100_000,                        # nested beyond any recursion limit
-    b'{"format": 1, "key": "0000", "files": [], "ruleset": {}}',  # another entry's
-    b'{"format": 1, "key": "KEY", "files": "x", "ruleset": 5}',   # right key, not a ruleset
-    b'{"format": 1, "key": "KEY", "files": FILES, "ruleset": {"name": "evil", "path": 3}}',  # right record, invalid model
-])
-def test_a_corrupt_or_foreign_entry_is_ignored_and_written_again(tmp_path: Path, cache: Path, parses: list[str],
-                                                                 damage: bytes) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",  # empty
+        b'{"format": 1, "key": "',  # truncated
+        b"\x80\x81 not json",  # not even text
+        b"[" * 100_000,  # nested beyond any recursion limit
+        b'{"format": 1, "key": "0000", "files": [], "ruleset": {}}',  # another entry's
+        b'{"format": 1, "key": "KEY", "files": "x", "ruleset": 5}',  # right key, not a ruleset
+        b'{"format": 1, "key": "KEY", "files": FILES, "ruleset": {"name": "evil", "path": 3}}',  # right record, invalid model
+    ],
+)
+def test_a_corrupt_or_foreign_entry_is_ignored_and_written_again(tmp_path: Path, cache: Path, parses: list[str], damage: bytes) -> None:
     _base, leaf = rule_files(tmp_path)
     expected = dumps(load_rulesets([leaf]))
     for entry in entries(cache):
@@ -188,8 +190,7 @@ def test_a_cache_folder_that_is_a_link_is_not_used(tmp_path: Path, monkeypatch: 
     assert list(elsewhere.iterdir()) == []
 
 
-def test_no_cache_environment_neither_reads_nor_writes(tmp_path: Path, cache: Path, parses: list[str],
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_cache_environment_neither_reads_nor_writes(tmp_path: Path, cache: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     _base, leaf = rule_files(tmp_path)
     load_rulesets([leaf])
     written = {e: e.read_bytes() for e in entries(cache)}
@@ -221,9 +222,10 @@ def test_no_cache_option_of_the_cli(tmp_path: Path) -> None:
 def test_the_boundary_plans_come_from_the_cache(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A warm load brings how the set decides each \\b, so the matcher analyses no pattern again,
     and it finds what it finds without them."""
-    from checker.matching import boundaries, patterns  # noqa: PLC0415
-    from checker.engine import build_shared  # noqa: PLC0415
     from support import md  # noqa: PLC0415
+
+    from checker.engine import build_shared  # noqa: PLC0415
+    from checker.matching import boundaries, patterns  # noqa: PLC0415
 
     document = md("# Delivery\n\nThe supplier shall respond within 4 hours and as soon as possible.\n", language="en")
     names = [n for n in shipped_ruleset_names() if n.startswith("en-")]
@@ -242,6 +244,7 @@ def test_the_boundary_plans_come_from_the_cache(cache: Path, monkeypatch: pytest
     assert [p.plan for p in cold_matcher.patterns.values()] == [p.plan for p in warm_matcher.patterns.values()]
     assert analysed  # without the cache they are worked out
     from checker.engine import check_document  # noqa: PLC0415
+
     assert [f.model_dump() for f in check_document(document, warm).findings] == [f.model_dump() for f in check_document(document, cold).findings]
 
 
@@ -292,8 +295,7 @@ def test_help_and_version_import_neither_pydantic_nor_reporters(tmp_path: Path) 
     assert modules_loaded(tmp_path, "--version") == []
 
 
-def test_without_a_home_folder_there_is_no_cache_and_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                               parses: list[str]) -> None:
+def test_without_a_home_folder_there_is_no_cache_and_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parses: list[str]) -> None:
     monkeypatch.delenv("KRAVKOLL_CACHE_DIR")
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.delenv("HOME", raising=False)
@@ -305,8 +307,7 @@ def test_without_a_home_folder_there_is_no_cache_and_no_error(tmp_path: Path, mo
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 @pytest.mark.parametrize("plant", ["pipe", "folder"])
-def test_a_pipe_or_folder_in_place_of_an_entry_neither_blocks_nor_fails(tmp_path: Path, cache: Path, parses: list[str],
-                                                                        plant: str) -> None:
+def test_a_pipe_or_folder_in_place_of_an_entry_neither_blocks_nor_fails(tmp_path: Path, cache: Path, parses: list[str], plant: str) -> None:
     _base, leaf = rule_files(tmp_path)
     expected = dumps(load_rulesets([leaf]))
     for entry in entries(cache):

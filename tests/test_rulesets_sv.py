@@ -32,7 +32,7 @@ def test_rules_are_numbered_documented_and_run_once(name: str) -> None:
     assert ruleset.version == "1.0.0" and ruleset.description
     for rule in ruleset.rules:
         assert rule.ruleset == name
-        assert rule.id.startswith(PREFIX[name]) and rule.id[len(PREFIX[name]):].isdigit(), rule.id
+        assert rule.id.startswith(PREFIX[name]) and rule.id[len(PREFIX[name]) :].isdigit(), rule.id
         assert rule.suggest and rule.reference and rule.rationale, rule.id
 
 
@@ -66,8 +66,7 @@ NOT_MEASURABLE = [
 @pytest.fixture(scope="module")
 def measurable_probe():
     return compile_text(
-        'ruleset "probe" { language sv extends "sv-grund" }\n'
-        'requirement M "mätbar" { category structure when matbar message "{match}" }\n',
+        'ruleset "probe" { language sv extends "sv-grund" }\nrequirement M "mätbar" { category structure when matbar message "{match}" }\n',
         "probe.krav",
     )
 

@@ -9,15 +9,14 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import md, txt
 
 from checker.errors import InputError
 from checker.ids import MentionFinder, id_key, leading_id
-from checker.readers import read_bytes, read_document
 from checker.language import detect_language
+from checker.readers import read_bytes, read_document
 from checker.segment import numbered_heading
 from checker.sentences import _MAYBE_FINAL, _NEVER_FINAL, split_sentences, token_before
-
-from support import md, txt
 
 
 def sentences(text: str) -> list[str]:
@@ -67,7 +66,7 @@ def reference_sentences(text: str) -> list[tuple[int, int]]:
     token before it searched afresh."""
     spans, start = [], 0
     for match in re.finditer(r"[.!?][\"'”’)\]]*(?=\s)", text):
-        rest = text[match.end():].lstrip()
+        rest = text[match.end() :].lstrip()
         if not rest:
             break
         first = rest[0]
@@ -80,7 +79,7 @@ def reference_sentences(text: str) -> list[tuple[int, int]]:
                 continue
             if token.lower() in _MAYBE_FINAL and not first.isupper():
                 continue
-            if token.isdigit() and not text[:before.start()].strip():
+            if token.isdigit() and not text[: before.start()].strip():
                 continue
         spans.append((start, match.end()))
         start = match.end()
@@ -96,8 +95,34 @@ def reference_sentences(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
-SENTENCE_PIECES = ["Leverantören ska", "leverera", " ", "  ", "\n", ".", "!", "?", ")", "”", "\"", "t.ex", "e.g", "etc",
-                   "Nr", "J", "1", "4.2", "99,5 %", "Art", "m.m", "(a)", "•", "Det", "x", "²"]
+SENTENCE_PIECES = [
+    "Leverantören ska",
+    "leverera",
+    " ",
+    "  ",
+    "\n",
+    ".",
+    "!",
+    "?",
+    ")",
+    "”",
+    '"',
+    "t.ex",
+    "e.g",
+    "etc",
+    "Nr",
+    "J",
+    "1",
+    "4.2",
+    "99,5 %",
+    "Art",
+    "m.m",
+    "(a)",
+    "•",
+    "Det",
+    "x",
+    "²",
+]
 
 
 @settings(max_examples=400, deadline=None)
@@ -128,8 +153,26 @@ def test_find_mentions_of_ids_as_whole_tokens() -> None:
     assert MentionFinder(keys).find(texts) == {"K4.1": {0}, "REQ-12": {0}, "3": {0}, "4.2.1": {0}, "3.2": {2}, "4.2": {2}}
 
 
-ID_WORDS = ("krav", "kravnr", "kravnummer", "requirement", "req", "punkt", "avsnitt", "section", "sektion",
-            "kapitel", "kap", "clause", "item", "paragraph", "para", "nr", "no", "§")
+ID_WORDS = (
+    "krav",
+    "kravnr",
+    "kravnummer",
+    "requirement",
+    "req",
+    "punkt",
+    "avsnitt",
+    "section",
+    "sektion",
+    "kapitel",
+    "kap",
+    "clause",
+    "item",
+    "paragraph",
+    "para",
+    "nr",
+    "no",
+    "§",
+)
 
 
 def reference_mentions(texts: list[str], keys: set[str]) -> dict[str, set[int]]:
@@ -141,7 +184,7 @@ def reference_mentions(texts: list[str], keys: set[str]) -> dict[str, set[int]]:
         return at > 0 and (text[at - 1].isalnum() or text[at - 1] in joiners)
 
     def joined_after(text: str, at: int, joiners: str) -> bool:
-        return at < len(text) and (text[at].isalnum() or text[at] == "_" or (text[at] in joiners and text[at + 1:at + 2].isdigit()))
+        return at < len(text) and (text[at].isalnum() or text[at] == "_" or (text[at] in joiners and text[at + 1 : at + 2].isdigit()))
 
     for number, text in enumerate(texts):
         lowered = text.lower()
@@ -150,15 +193,14 @@ def reference_mentions(texts: list[str], keys: set[str]) -> dict[str, set[int]]:
                 continue
             joiners = ("_.-", ".-") if key[0].isalpha() else ("_.,", ".,")
             for at in range(len(text) - len(key) + 1):
-                if lowered[at:at + len(key)] == key.lower() and not joined_before(text, at, joiners[0]) \
-                        and not joined_after(text, at + len(key), joiners[1]):
+                if lowered[at : at + len(key)] == key.lower() and not joined_before(text, at, joiners[0]) and not joined_after(text, at + len(key), joiners[1]):
                     found.setdefault(key, set()).add(number)
         for word in ID_WORDS:
             for at in range(len(text) - len(word) + 1):
                 end = at + len(word)
                 if lowered[at:end] != word or (word[-1].isalpha() and at > 0 and text[at - 1].isalpha()):
                     continue
-                if not (text[end:end + 1].isdigit() or text[end:end + 1] in (".", " ", "\t", "\u00a0")):
+                if not (text[end : end + 1].isdigit() or text[end : end + 1] in (".", " ", "\t", "\u00a0")):
                     continue
                 match = re.match(r"\.?\s*(\d+(?:\.\d+)*[a-z]?)(?!\w)", text[end:], re.IGNORECASE)
                 if match and match.group(1).upper() in keys:
@@ -238,7 +280,10 @@ def test_markdown_structure_statements_and_locations() -> None:
     assert [(s.title, s.number, s.level, s.parent) for s in document.sections] == [("Drift", "4", 1, None), ("Inledande text", None, 1, None)]
     second_sentence = document.statements[3]
     assert second_sentence.location_at(second_sentence.text.index("leverantören")).model_dump(exclude_none=True) == {
-        "line": 10, "column": 4, "section": "Inledande text", "heading": "Inledande text",
+        "line": 10,
+        "column": 4,
+        "section": "Inledande text",
+        "heading": "Inledande text",
     }
     assert document.language == "sv" and document.format == "md"
 
@@ -313,7 +358,7 @@ def test_encodings_bom_utf16_and_cp1252(tmp_path: Path) -> None:
 
 def test_inputs_are_never_modified(tmp_path: Path) -> None:
     path = tmp_path / "doc.md"
-    path.write_bytes("# Rubrik\r\n\r\nLeverantören ska leverera snabbt.\r\n".encode("utf-8"))
+    path.write_bytes("# Rubrik\r\n\r\nLeverantören ska leverera snabbt.\r\n".encode())
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     read_document(path)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
@@ -379,8 +424,7 @@ def test_markdown_table_without_delimiter_row_reads_one_row_per_line() -> None:
 
 def _tree(document) -> list[tuple[str, str | None]]:
     """Each section as (its heading path, its parent's number or title)."""
-    return [(document.section_label(s.index), None if s.parent is None else document.sections[s.parent].label)
-            for s in document.sections]
+    return [(document.section_label(s.index), None if s.parent is None else document.sections[s.parent].label) for s in document.sections]
 
 
 def test_numbered_paragraphs_are_clauses_nested_by_their_numbers() -> None:
@@ -399,8 +443,9 @@ def test_numbered_paragraphs_are_clauses_nested_by_their_numbers() -> None:
 
         § 5 Termination for breach is governed by clause 12.
         """)
-    sections = [(s.number, document.sections[s.parent].number if s.parent is not None and document.sections[s.parent].number
-                 else s.parent) for s in document.sections]
+    sections = [
+        (s.number, document.sections[s.parent].number if s.parent is not None and document.sections[s.parent].number else s.parent) for s in document.sections
+    ]
     assert sections == [(None, None), ("4", 0), ("4.1", "4"), ("4.1.1", "4.1"), ("4.2", "4"), ("§ 5", 0)]
     by_text = {s.text: document.section_label(s.section) for s in document.statements}
     assert by_text["The credit is shown on the next invoice."].endswith("4.1 If availability falls below 99.5 %, a credit …")
@@ -427,8 +472,10 @@ def test_clause_number_alone_and_plain_line_headings_from_converted_text() -> No
 
 
 def test_plain_line_heading_not_taken_from_a_sentence_broken_over_lines() -> None:
-    document = txt("Tjänsten ska vara tillgänglig och\nLeverantören rapporterar varje månad hur tillgänglig tjänsten var.\n\n"
-                   "Leverantörens åtagande\nLeverantören ska åtgärda fel inom fyra timmar från felanmälan.\n")
+    document = txt(
+        "Tjänsten ska vara tillgänglig och\nLeverantören rapporterar varje månad hur tillgänglig tjänsten var.\n\n"
+        "Leverantörens åtagande\nLeverantören ska åtgärda fel inom fyra timmar från felanmälan.\n"
+    )
     assert [s.text for s in document.statements if s.kind == "heading"] == ["Leverantörens åtagande"]
 
 
@@ -445,7 +492,6 @@ def test_numbered_title_over_a_table_is_its_heading() -> None:
     assert document.section_label(row.section) == "Annex 1 Service levels"
 
 
-
 READ_EXAMPLES = sorted(path for path in (Path(__file__).parent.parent / "examples").iterdir() if path.suffix in (".md", ".docx"))
 
 
@@ -460,8 +506,41 @@ def test_documents_built_without_validation_equal_validated_ones(path: Path) -> 
     assert Document.model_validate_json(document.model_dump_json()).model_dump_json() == document.model_dump_json()
 
 
-MARK_PIECES = ["#", "##", "*", "**", "_", "__", "-", "+", "•", "=", "`", "```", "~~~", "<!--", "<table", "<TABLE", ">", "1.",
-               "2)", "٣.", " ", "   ", "\t", "\u00a0", "a", "É", "Krav", "[ ]", ":", "x", "\\", "|", "-->"]
+MARK_PIECES = [
+    "#",
+    "##",
+    "*",
+    "**",
+    "_",
+    "__",
+    "-",
+    "+",
+    "•",
+    "=",
+    "`",
+    "```",
+    "~~~",
+    "<!--",
+    "<table",
+    "<TABLE",
+    ">",
+    "1.",
+    "2)",
+    "٣.",
+    " ",
+    "   ",
+    "\t",
+    "\u00a0",
+    "a",
+    "É",
+    "Krav",
+    "[ ]",
+    ":",
+    "x",
+    "\\",
+    "|",
+    "-->",
+]
 
 
 @settings(max_examples=800, deadline=None)
@@ -490,7 +569,7 @@ def reference_cells(line: str) -> list[tuple[str, int]]:
     cells, start = [], 0
     stripped = line.rstrip()
     lead = len(stripped) - len(stripped.lstrip())
-    if stripped[lead:lead + 1] == "|":
+    if stripped[lead : lead + 1] == "|":
         start = lead + 1
     for i in range(start, len(stripped) + 1):
         if i == len(stripped) or (stripped[i] == "|" and (i == 0 or stripped[i - 1] != "\\")):
@@ -509,13 +588,35 @@ def test_markdown_table_cells_as_read_character_by_character(line: str) -> None:
     assert [(cell.text, cell.anchors[0].location.column) for cell in _cells(line, 1)] == reference_cells(line)
 
 
-DOCUMENT_LINES = ["# 4 Drift", "## 4.2 Felhantering", "4.2.1 The Supplier shall respond. It is measured.", "", "", "SERVICE CREDITS",
-                  "Service levels", "If the target is not met, credits apply.", "- K1 Leverantören ska leverera m.m.",
-                  "1. First item", "| Id | Krav |", "| --- | --- |", "| K2 | Tillgängligheten ska vara 99,5 %. |",
-                  "**Acceptance criteria**", "**5.1 Bold title**", "3.0", "B. The Contractor shall comply.",
-                  "<!-- kravkoll: ignore sv-krav/KR002 -- ok -->", "> Quoted text. Second sentence!", "   indented line",
-                  "Title", "====", "§ 5 Avtalstid", "Annex 1—Service levels", "<table><tr><td>A</td><td>B c.</td></tr></table>",
-                  "\tTab and\u00a0space", "REQ-12: The system must log. See K4.1."]
+DOCUMENT_LINES = [
+    "# 4 Drift",
+    "## 4.2 Felhantering",
+    "4.2.1 The Supplier shall respond. It is measured.",
+    "",
+    "",
+    "SERVICE CREDITS",
+    "Service levels",
+    "If the target is not met, credits apply.",
+    "- K1 Leverantören ska leverera m.m.",
+    "1. First item",
+    "| Id | Krav |",
+    "| --- | --- |",
+    "| K2 | Tillgängligheten ska vara 99,5 %. |",
+    "**Acceptance criteria**",
+    "**5.1 Bold title**",
+    "3.0",
+    "B. The Contractor shall comply.",
+    "<!-- kravkoll: ignore sv-krav/KR002 -- ok -->",
+    "> Quoted text. Second sentence!",
+    "   indented line",
+    "Title",
+    "====",
+    "§ 5 Avtalstid",
+    "Annex 1—Service levels",
+    "<table><tr><td>A</td><td>B c.</td></tr></table>",
+    "\tTab and\u00a0space",
+    "REQ-12: The system must log. See K4.1.",
+]
 
 
 @settings(max_examples=150, deadline=None)
@@ -530,7 +631,7 @@ def test_any_text_document_equals_its_validated_self(text: str, fmt: str) -> Non
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(max_codepoint=0x7f), max_size=80))
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=80))
 def test_control_characters_counted_as_one_by_one(text: str) -> None:
     """Text is refused as binary by the number of control characters in it (tab, line feed,
     vertical tab, form feed and carriage return are text): a search counts what a loop does."""

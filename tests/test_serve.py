@@ -26,11 +26,12 @@ with warnings.catch_warnings():  # newer Starlette prefers httpx2 for its test c
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
+from test_hostile_inputs import BILLION_LAUGHS, GOOD, member, rezip
+
 from checker.cli import main
 from checker.paths import report_schema_file
 from checker.serve.app import ServeSettings, create_app
 from checker.serve.pages import page_language
-from test_hostile_inputs import BILLION_LAUGHS, GOOD, member, rezip
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -136,7 +137,8 @@ def test_annotate_gives_a_docx_with_comments(client: TestClient) -> None:
 def test_download_names_keep_their_letters(client: TestClient) -> None:
     response = client.post("/api/annotate", files={"file": ("förfrågan v2.docx", SV_DOCX.read_bytes())})
     assert response.headers["content-disposition"] == (
-        "attachment; filename=\"forfragan v2.kravkoll.docx\"; filename*=UTF-8''f%C3%B6rfr%C3%A5gan%20v2.kravkoll.docx")
+        "attachment; filename=\"forfragan v2.kravkoll.docx\"; filename*=UTF-8''f%C3%B6rfr%C3%A5gan%20v2.kravkoll.docx"
+    )
 
 
 def test_annotate_refuses_what_is_not_word(client: TestClient) -> None:
@@ -159,7 +161,7 @@ def test_rulesets_and_a_rule(client: TestClient) -> None:
 
 # ---- the playground ---------------------------------------------------------------------------------
 
-VALID_RULES = '''ruleset "vara" {
+VALID_RULES = """ruleset "vara" {
   language sv
   extends "sv-krav"
 }
@@ -172,7 +174,7 @@ requirement VAG01 "Vagt om tid" {
   example flag "Leverantören ska åtgärda fel snabbt."
   example pass "Leverantören ska åtgärda fel inom 4 timmar."
 }
-'''
+"""
 
 
 def test_playground_validates_tests_and_checks(client: TestClient) -> None:
@@ -246,17 +248,20 @@ def test_unsupported_types(client: TestClient) -> None:
     assert error_of(client.post("/api/check", content=SV_TEXT.encode(), headers={"content-type": "text/plain"}), 415).startswith("send the document as")
 
 
-@pytest.mark.parametrize(("query", "body", "start"), [
-    ("?lang=de", {"text": SV_TEXT}, "lang: 'de' is not one of sv, en"),
-    ("?fail-on=sometimes", {"text": SV_TEXT}, "fail-on: 'sometimes' is not one of error, warning, info, never"),
-    ("?ruleset=sv-kravv", {"text": SV_TEXT}, "ruleset: sv-kravv: no shipped ruleset of that name; did you mean 'sv-krav'?"),
-    ("?ruleset=/etc/passwd", {"text": SV_TEXT}, "ruleset: /etc/passwd: no shipped ruleset of that name"),
-    ("?format=yaml", {"text": SV_TEXT}, "format: 'yaml' is not one of text, json, sarif, github, junit, gitlab"),
-    ("", {"text": SV_TEXT, "format": "docx"}, "format: 'docx' is not one of md, txt"),
-    ("", {"txt": SV_TEXT}, "text: the JSON body needs the document as a string"),
-    ("", {"text": SV_TEXT, "select": 3}, "expected a string or a list of strings"),
-    ("?lang=sv&lang=en", {"text": SV_TEXT}, "lang: give one value, not sv, en"),
-])
+@pytest.mark.parametrize(
+    ("query", "body", "start"),
+    [
+        ("?lang=de", {"text": SV_TEXT}, "lang: 'de' is not one of sv, en"),
+        ("?fail-on=sometimes", {"text": SV_TEXT}, "fail-on: 'sometimes' is not one of error, warning, info, never"),
+        ("?ruleset=sv-kravv", {"text": SV_TEXT}, "ruleset: sv-kravv: no shipped ruleset of that name; did you mean 'sv-krav'?"),
+        ("?ruleset=/etc/passwd", {"text": SV_TEXT}, "ruleset: /etc/passwd: no shipped ruleset of that name"),
+        ("?format=yaml", {"text": SV_TEXT}, "format: 'yaml' is not one of text, json, sarif, github, junit, gitlab"),
+        ("", {"text": SV_TEXT, "format": "docx"}, "format: 'docx' is not one of md, txt"),
+        ("", {"txt": SV_TEXT}, "text: the JSON body needs the document as a string"),
+        ("", {"text": SV_TEXT, "select": 3}, "expected a string or a list of strings"),
+        ("?lang=sv&lang=en", {"text": SV_TEXT}, "lang: give one value, not sv, en"),
+    ],
+)
 def test_bad_options(client: TestClient, query: str, body: dict[str, Any], start: str) -> None:
     assert error_of(client.post(f"/api/check{query}", json=body), 422).startswith(start)
 
@@ -264,18 +269,16 @@ def test_bad_options(client: TestClient, query: str, body: dict[str, Any], start
 def test_malformed_bodies(client: TestClient) -> None:
     deep = client.post("/api/check", content=b"[" * 100_000, headers={"content-type": "application/json"})
     assert error_of(deep, 400) == "the body is not valid JSON: nested too deeply"
-    assert error_of(client.post("/api/check", content=b"[1]", headers={"content-type": "application/json"}), 422) == \
-        "the JSON body must be an object"
+    assert error_of(client.post("/api/check", content=b"[1]", headers={"content-type": "application/json"}), 422) == "the JSON body must be an object"
     no_boundary = client.post("/api/check", content=b"abc", headers={"content-type": "multipart/form-data"})
     assert error_of(no_boundary, 400)
-    raw = (b'--XX\r\nContent-Disposition: form-data; name="file"; filename="a\xff.md"\r\n\r\nK1. Leverant\xc3\xb6ren ska svara snabbt.\r\n--XX--\r\n')
+    raw = b'--XX\r\nContent-Disposition: form-data; name="file"; filename="a\xff.md"\r\n\r\nK1. Leverant\xc3\xb6ren ska svara snabbt.\r\n--XX--\r\n'
     odd_name = client.post("/api/check", content=raw, headers={"content-type": "multipart/form-data; boundary=XX"})
     assert odd_name.status_code == 200 and odd_name.json()["files"][0]["path"].endswith(".md")
 
 
 def test_multipart_without_a_file(client: TestClient) -> None:
-    assert error_of(client.post("/api/check", data={"text": "x"}, files={"other": ("a.md", b"x")}), 422) == \
-        "no document: send it as the multipart field 'file'"
+    assert error_of(client.post("/api/check", data={"text": "x"}, files={"other": ("a.md", b"x")}), 422) == "no document: send it as the multipart field 'file'"
 
 
 def test_options_as_multipart_fields(client: TestClient) -> None:
@@ -357,8 +360,13 @@ def test_token_guards_the_api_not_the_page() -> None:
 
 
 def test_security_headers(client: TestClient) -> None:
-    for response in (client.get("/"), client.get("/rules"), client.post("/api/check", json={"text": SV_TEXT}),
-                     client.get("/static/kravkoll.js"), client.get("/nowhere")):
+    for response in (
+        client.get("/"),
+        client.get("/rules"),
+        client.post("/api/check", json={"text": SV_TEXT}),
+        client.get("/static/kravkoll.js"),
+        client.get("/nowhere"),
+    ):
         policy = response.headers["Content-Security-Policy"]
         script_src = re.search(r"script-src ([^;]*)", policy).group(1)  # type: ignore[union-attr]
         assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
@@ -420,8 +428,7 @@ def test_openapi_describes_the_routes_and_the_answers(client: TestClient) -> Non
 
 
 def test_healthz(client: TestClient) -> None:
-    assert client.get("/healthz").json() == {"status": "ok", "version": client.get("/openapi.json").json()["info"]["version"],
-                                             "workers": 2, "pending": 0}
+    assert client.get("/healthz").json() == {"status": "ok", "version": client.get("/openapi.json").json()["info"]["version"], "workers": 2, "pending": 0}
 
 
 # ---- the command -------------------------------------------------------------------------------------
@@ -449,14 +456,20 @@ def test_the_command_line_does_not_load_the_server() -> None:
 def test_a_real_server_answers(tmp_path: Path) -> None:
     """``kravkoll serve`` on a free port: the page and a check over real HTTP, then Ctrl-C stops it
     and its workers."""
-    import httpx  # noqa: PLC0415
     import socket  # noqa: PLC0415
+
+    import httpx  # noqa: PLC0415
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "checker.cli", "serve", "--port", str(port), "--workers", "1"],
-                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "checker.cli", "serve", "--port", str(port), "--workers", "1"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
 

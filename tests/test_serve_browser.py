@@ -31,8 +31,7 @@ pytest.importorskip("starlette")
 httpx = pytest.importorskip("httpx")
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="Chromium is not installed: .ci/run installs Debian's 'chromium' where apt-get works")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed: .ci/run installs Debian's 'chromium' where apt-get works")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "sv-avtal-sla.docx"
@@ -64,12 +63,27 @@ class Browser:
         to_browser_read, self._write = os.pipe()
         self._read, from_browser_write = os.pipe()
         to_browser_read, from_browser_write = _above_4(to_browser_read), _above_4(from_browser_write)  # 3 and 4 are taken
-        flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--remote-debugging-pipe", f"--user-data-dir={profile}",
-                 "--window-size=1280,2000", "about:blank"]
+        flags = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--remote-debugging-pipe",
+            f"--user-data-dir={profile}",
+            "--window-size=1280,2000",
+            "about:blank",
+        ]
         redirect = f'exec "$0" "$@" 3<&{to_browser_read} 4>&{from_browser_write} {to_browser_read}<&- {from_browser_write}>&-'
-        self.process = subprocess.Popen(["bash", "-c", redirect, str(CHROMIUM), *flags], pass_fds=(to_browser_read, from_browser_write),
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "HOME": str(profile)})
+        self.process = subprocess.Popen(
+            ["bash", "-c", redirect, str(CHROMIUM), *flags],
+            pass_fds=(to_browser_read, from_browser_write),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "HOME": str(profile)},
+        )
         os.close(to_browser_read)
         os.close(from_browser_write)
         self._buffer = b""
@@ -135,8 +149,9 @@ def server() -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "checker.cli", "serve", "--port", str(port), "--workers", "1"],
-                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "checker.cli", "serve", "--port", str(port), "--workers", "1"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     base = f"http://127.0.0.1:{port}"
 
     def up() -> bool:
@@ -173,11 +188,14 @@ def test_upload_a_docx_see_findings_and_download_the_annotated_copy(server: str,
     browser.call("DOM.setFileInputFiles", {"nodeId": file_input, "files": [str(EXAMPLE)]}, session=True)
     browser.evaluate("document.getElementById('check').focus(); document.getElementById('check').click()")
 
-    status = wait_until(lambda: browser.evaluate(
-        "(function(){var s=document.getElementById('status').textContent; return s.indexOf('Klart') === 0 && s;})()"), what="the report")
-    highlights = wait_until(lambda: browser.evaluate(
-        "(function(){var d=document.getElementById('report').contentDocument; return d && d.querySelectorAll('.hl').length;})()"),
-        what="highlights in the report")
+    status = wait_until(
+        lambda: browser.evaluate("(function(){var s=document.getElementById('status').textContent; return s.indexOf('Klart') === 0 && s;})()"),
+        what="the report",
+    )
+    highlights = wait_until(
+        lambda: browser.evaluate("(function(){var d=document.getElementById('report').contentDocument; return d && d.querySelectorAll('.hl').length;})()"),
+        what="highlights in the report",
+    )
     assert highlights > 0
     listed = browser.evaluate("document.getElementById('report').contentDocument.querySelectorAll('ol.findings > li').length")
     assert f"{listed} anmärkningar" in status
@@ -219,8 +237,10 @@ def test_the_playground_shows_an_error_and_its_fix(server: str, browser: Browser
     problem = browser.evaluate("document.getElementById('problems').textContent")
     assert "9:3 unexpected 'severty'" in problem and "did you mean 'severity'?" in problem
     browser.evaluate("document.querySelector('#problems button').click()")  # goes to the line and column
-    assert browser.evaluate("[document.activeElement.id, document.activeElement.selectionStart]") == \
-        ["rules", browser.evaluate("document.getElementById('rules').value.indexOf('severty')")]
+    assert browser.evaluate("[document.activeElement.id, document.activeElement.selectionStart]") == [
+        "rules",
+        browser.evaluate("document.getElementById('rules').value.indexOf('severty')"),
+    ]
 
     browser.evaluate(edit % (json.dumps("  severty error"), json.dumps("  severity error")))
     wait_until(lambda: browser.evaluate(status).startswith("The rule file is valid"), what="the fix")
@@ -233,8 +253,8 @@ def test_no_serious_accessibility_violations(server: str, browser: Browser, path
     browser.open(f"{server}{path}")
     browser.evaluate(Path(str(AXE)).read_text(encoding="utf-8"))
     violations = browser.evaluate(
-        "axe.run(document).then(function(r){return r.violations.map(function(v){return [v.id, v.impact, v.nodes.length];});})",
-        await_promise=True)
+        "axe.run(document).then(function(r){return r.violations.map(function(v){return [v.id, v.impact, v.nodes.length];});})", await_promise=True
+    )
     serious = [v for v in violations if v[1] in ("serious", "critical")]
     assert serious == [], violations
     assert browser.problems() == []

@@ -34,8 +34,12 @@ def base_url() -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "checker.cli", "serve", "--port", str(port), "--workers", "2", "--queue", "64",
-                                "--max-upload", "1"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "checker.cli", "serve", "--port", str(port), "--workers", "2", "--queue", "64", "--max-upload", "1"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     try:
@@ -63,5 +67,8 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 @schema.parametrize()
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 def test_the_api_keeps_its_description(case: object, base_url: str) -> None:
-    case.call_and_validate(base_url=base_url, timeout=120,  # type: ignore[attr-defined]
-                           checks=[not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance])
+    case.call_and_validate(
+        base_url=base_url,
+        timeout=120,  # type: ignore[attr-defined]
+        checks=[not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance],
+    )

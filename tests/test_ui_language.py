@@ -11,29 +11,38 @@ import sys
 from pathlib import Path
 
 import pytest
+from check_helpers import (
+    DRAFT,
+    invoke,
+    work,  # noqa: F401 - a pytest fixture
+    write,
+)
+from check_helpers import RULESET as R
 
 from checker.reporters.labels import LABELS, ui_language
 
-from check_helpers import DRAFT, RULESET as R, invoke, write
-from check_helpers import work  # noqa: F401 - a pytest fixture
 
 def test_every_label_is_in_both_languages_with_the_same_placeholders() -> None:
     assert set(LABELS["sv"]) == set(LABELS["en"])
-    fields = {language: {key: {name for _, name, _, _ in string.Formatter().parse(text) if name}
-                         for key, text in words.items()} for language, words in LABELS.items()}
+    fields = {
+        language: {key: {name for _, name, _, _ in string.Formatter().parse(text) if name} for key, text in words.items()} for language, words in LABELS.items()
+    }
     assert fields["sv"] == fields["en"]
 
 
-@pytest.mark.parametrize(("option", "environ", "expected"), [
-    (None, {}, "en"),
-    (None, {"LANG": "sv_SE.UTF-8"}, "sv"),
-    (None, {"LANG": "sv_SE.UTF-8", "LC_MESSAGES": "en_GB.UTF-8"}, "en"),  # LC_MESSAGES before LANG
-    (None, {"LC_MESSAGES": "en_GB.UTF-8", "LC_ALL": "sv_FI.UTF-8"}, "sv"),  # LC_ALL before both
-    (None, {"LC_ALL": "", "LANG": "sv_SE"}, "sv"),  # an empty variable is not set
-    (None, {"LANG": "C.UTF-8"}, "en"),
-    ("sv", {"LANG": "en_US.UTF-8"}, "sv"),  # --ui-lang wins
-    ("en", {"LANG": "sv_SE.UTF-8"}, "en"),
-])
+@pytest.mark.parametrize(
+    ("option", "environ", "expected"),
+    [
+        (None, {}, "en"),
+        (None, {"LANG": "sv_SE.UTF-8"}, "sv"),
+        (None, {"LANG": "sv_SE.UTF-8", "LC_MESSAGES": "en_GB.UTF-8"}, "en"),  # LC_MESSAGES before LANG
+        (None, {"LC_MESSAGES": "en_GB.UTF-8", "LC_ALL": "sv_FI.UTF-8"}, "sv"),  # LC_ALL before both
+        (None, {"LC_ALL": "", "LANG": "sv_SE"}, "sv"),  # an empty variable is not set
+        (None, {"LANG": "C.UTF-8"}, "en"),
+        ("sv", {"LANG": "en_US.UTF-8"}, "sv"),  # --ui-lang wins
+        ("en", {"LANG": "sv_SE.UTF-8"}, "en"),
+    ],
+)
 def test_the_ui_language_comes_from_the_option_else_the_locale(option: str | None, environ: dict[str, str], expected: str) -> None:
     assert ui_language(option, environ) == expected
 
@@ -59,8 +68,10 @@ def test_no_findings_and_unreadable_files_in_swedish(work: Path) -> None:  # noq
     (work / "trasig.docx").write_bytes(b"not a zip")
     broken = invoke("check", "rent.md", "trasig.docx", "-r", R, "--select", "OMATBART", "--ui-lang", "sv")
     assert broken.exit_code == 2
-    assert broken.stdout.splitlines() == ["Inga anmärkningar: 0 fel, 0 varningar, 0 tips i 1 fil; 1 fil kunde inte läsas.",
-                                          "Slutkod 2: en fil gick inte att läsa (raderna om det står på standard error)."]
+    assert broken.stdout.splitlines() == [
+        "Inga anmärkningar: 0 fel, 0 varningar, 0 tips i 1 fil; 1 fil kunde inte läsas.",
+        "Slutkod 2: en fil gick inte att läsa (raderna om det står på standard error).",
+    ]
     assert re.match(r"kravkoll: trasig\.docx: ", broken.stderr)
 
 

@@ -16,11 +16,13 @@ from .options import RulesetSelection, debug_option, ruleset_options
 
 @main.command(short_help="A copy of a Word document with a comment on each finding.")
 @click.argument("path")
-@click.option("--output", "-o", type=click.Path(dir_okay=False),
-              help="Write the annotated copy to FILE. [default: NAME.kravkoll.docx in the current folder]")
-@click.option("--suggest", is_flag=True,
-              help="Also put each rule's rewrite of the matched words into the copy as a tracked change "
-                   "(placeholders in brackets, such as [X], for the values only you know).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the annotated copy to FILE. [default: NAME.kravkoll.docx in the current folder]")
+@click.option(
+    "--suggest",
+    is_flag=True,
+    help="Also put each rule's rewrite of the matched words into the copy as a tracked change "
+    "(placeholders in brackets, such as [X], for the values only you know).",
+)
 @ruleset_options
 @debug_option
 def annotate(path: str, output: str | None, suggest: bool, selection: RulesetSelection) -> None:
@@ -49,8 +51,8 @@ def annotate(path: str, output: str | None, suggest: bool, selection: RulesetSel
     from ..engine import check_each  # noqa: PLC0415
     from ..errors import InputError  # noqa: PLC0415
     from ..files import write_output  # noqa: PLC0415
-    from ..readers import format_of, read_file_bytes  # noqa: PLC0415
     from ..limits import one_document  # noqa: PLC0415
+    from ..readers import format_of, read_file_bytes  # noqa: PLC0415
     from ..report import FileReport  # noqa: PLC0415
     from ..reporters.docx_annotate import annotate_reading, read_for_annotation, rewrites_of  # noqa: PLC0415
 
@@ -73,8 +75,11 @@ def annotate(path: str, output: str | None, suggest: bool, selection: RulesetSel
     suppressed = sum(finding.suppressed for finding in result.findings)
     summary = f"Wrote {visible(str(target))}: {annotated.comments} comment{'s' if annotated.comments != 1 else ''}"
     if whole:
-        summary += (" (one of them sums up the finding about the whole document, at its start)" if whole == 1 else
-                    f" (one of them sums up the {whole} findings about the whole document, at its start)")
+        summary += (
+            " (one of them sums up the finding about the whole document, at its start)"
+            if whole == 1
+            else f" (one of them sums up the {whole} findings about the whole document, at its start)"
+        )
     if suggest:
         summary += f"; {annotated.suggestions} suggested rewrite{'s' if annotated.suggestions != 1 else ''} as tracked changes"
     if annotated.replaced:

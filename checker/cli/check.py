@@ -109,8 +109,7 @@ def use_color(flag: bool | None) -> bool:
     return sys.stdout.isatty()
 
 
-def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options: RenderOptions, color: bool,
-                  inputs: InputFiles) -> None:
+def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options: RenderOptions, color: bool, inputs: InputFiles) -> None:
     """Render the report in each format; to its file (never one of ``inputs``), or to standard
     output when None or '-'."""
     from ..files import write_output  # noqa: PLC0415
@@ -129,34 +128,61 @@ def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options
 @main.command()
 @click.argument("paths", nargs=-1)
 @ruleset_options
-@click.option("--format", "-f", "output_format", type=click.Choice(list(FORMATS)), default=None,
-              help="Output format.  [default: text]")
-@click.option("--output-format", "format_or_outputs", multiple=True, metavar="FORMAT", callback=_parse_format_or_outputs,
-              help="Same as --format (as in ruff). A FORMAT=FILE value works as --write.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of standard output ('-'). Never over an input, never through a link.")
-@click.option("--write", "extra_outputs", multiple=True, metavar="FORMAT=FILE", callback=_parse_output_formats,
-              help="Also write the report in FORMAT to FILE (repeatable), e.g. --write sarif=kravkoll.sarif.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
-              help="Exit 1 when a finding of this severity or worse remains.  [default: error]")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Processes for a batch of files; 0: one per CPU.")
+@click.option("--format", "-f", "output_format", type=click.Choice(list(FORMATS)), default=None, help="Output format.  [default: text]")
+@click.option(
+    "--output-format",
+    "format_or_outputs",
+    multiple=True,
+    metavar="FORMAT",
+    callback=_parse_format_or_outputs,
+    help="Same as --format (as in ruff). A FORMAT=FILE value works as --write.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Write the report to FILE instead of standard output ('-'). Never over an input, never through a link.",
+)
+@click.option(
+    "--write",
+    "extra_outputs",
+    multiple=True,
+    metavar="FORMAT=FILE",
+    callback=_parse_output_formats,
+    help="Also write the report in FORMAT to FILE (repeatable), e.g. --write sarif=kravkoll.sarif.",
+)
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Exit 1 when a finding of this severity or worse remains.  [default: error]")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Processes for a batch of files; 0: one per CPU.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings that are not in this baseline file.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False),
-              help="Write the findings to a baseline file (accepting them: exit 0 unless a file cannot be read).")
-@click.option("--stdin-format", type=click.Choice(FORMAT_NAMES), default="md", show_default=True,
-              help="Format of standard input when a PATH is '-'.")
-@click.option("--quiet", "-q", is_flag=True,
-              help="No warnings or notes on standard error (errors still), no progress bar; the text format prints only the summary.")
+@click.option(
+    "--write-baseline", type=click.Path(dir_okay=False), help="Write the findings to a baseline file (accepting them: exit 0 unless a file cannot be read)."
+)
+@click.option("--stdin-format", type=click.Choice(FORMAT_NAMES), default="md", show_default=True, help="Format of standard input when a PATH is '-'.")
+@click.option(
+    "--quiet", "-q", is_flag=True, help="No warnings or notes on standard error (errors still), no progress bar; the text format prints only the summary."
+)
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings (JSON with --format json).")
-@click.option("--no-ignore", is_flag=True,
-              help="In folders, also check what .gitignore ignores, node_modules, virtual environments and licence files.")
+@click.option("--no-ignore", is_flag=True, help="In folders, also check what .gitignore ignores, node_modules, virtual environments and licence files.")
 @click.option("--color/--no-color", default=None, help="Colour the text output.  [default: on a terminal, unless NO_COLOR is set]")
 @ui_lang_option
 @debug_option
-def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: str | None,
-          format_or_outputs: list[tuple[str, str | None]], output: str | None, extra_outputs: list[tuple[str, str]],
-          fail_on: str | None, jobs: int, baseline: str | None, write_baseline: str | None, stdin_format: str,
-          quiet: bool, statistics: bool, no_ignore: bool, color: bool | None) -> None:
+def check(
+    paths: tuple[str, ...],
+    selection: RulesetSelection,
+    output_format: str | None,
+    format_or_outputs: list[tuple[str, str | None]],
+    output: str | None,
+    extra_outputs: list[tuple[str, str]],
+    fail_on: str | None,
+    jobs: int,
+    baseline: str | None,
+    write_baseline: str | None,
+    stdin_format: str,
+    quiet: bool,
+    statistics: bool,
+    no_ignore: bool,
+    color: bool | None,
+) -> None:
     """Check documents: files, folders (recursively: .docx .md .txt .pdf; not what .gitignore
     ignores, node_modules, virtual environments or licence files), globs, '-' for standard
     input; without PATHS, the current folder.
@@ -170,7 +196,8 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
     Output files (-o, --output-format, --write-baseline) are written whole or not at all, never
     over an input of the run and never through a symbolic link (refused, exit 2).
     """
-    from ..baseline import new_findings, read_baseline, write_baseline as save_baseline  # noqa: PLC0415
+    from ..baseline import new_findings, read_baseline  # noqa: PLC0415
+    from ..baseline import write_baseline as save_baseline
     from ..engine import Linter  # noqa: PLC0415
     from ..reporters import RenderOptions  # noqa: PLC0415
 
@@ -214,8 +241,10 @@ def check(paths: tuple[str, ...], selection: RulesetSelection, output_format: st
             from ..reporters.labels import Labels  # noqa: PLC0415
 
             name = Labels("en")
-            warn(f"{file.path}: the text reads as {name(f'language.{file.language_conflict}')}, but it was checked as "
-                 f"{name(f'language.{file.language}')} (--lang or the configuration); its rules may not apply")
+            warn(
+                f"{file.path}: the text reads as {name(f'language.{file.language_conflict}')}, but it was checked as "
+                f"{name(f'language.{file.language}')} (--lang or the configuration); its rules may not apply"
+            )
     if _debug(click.get_current_context()):
         for text in tracebacks:
             click.echo(text, err=True, nl=False)

@@ -62,8 +62,7 @@ class RulesetSelection:
             for start in starts[1:]:
                 other = find_config(_existing_start(start))
                 if other is not None and (config_file is None or other.resolve() != config_file.resolve()):
-                    warn(f"{start}: its configuration {other} is not used (this run uses {config_file or 'none'}); "
-                         "check it separately")
+                    warn(f"{start}: its configuration {other} is not used (this run uses {config_file or 'none'}); check it separately")
                     break
         updates: dict[str, Any] = {}
         if self.rulesets:
@@ -99,9 +98,13 @@ def _no_cache(_ctx: click.Context, _param: click.Parameter, value: bool) -> bool
 
 
 no_cache_option = click.option(
-    "--no-cache", is_flag=True, expose_value=False, callback=_no_cache,
+    "--no-cache",
+    is_flag=True,
+    expose_value=False,
+    callback=_no_cache,
     help="Compile the rule files without the cache of compiled rulesets and leave it as it is "
-         "(or set KRAVKOLL_NO_CACHE=1; the cache is in ~/.cache/kravkoll or $KRAVKOLL_CACHE_DIR).")
+    "(or set KRAVKOLL_NO_CACHE=1; the cache is in ~/.cache/kravkoll or $KRAVKOLL_CACHE_DIR).",
+)
 """``--no-cache`` for a command that loads rulesets (see :mod:`checker.rulecache`)."""
 
 
@@ -116,8 +119,9 @@ def _set_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> bool
     return value
 
 
-debug_option = click.option("--debug", is_flag=True, expose_value=False, callback=_set_debug, is_eager=True,
-                            help="Show Python tracebacks of unexpected errors.")
+debug_option = click.option(
+    "--debug", is_flag=True, expose_value=False, callback=_set_debug, is_eager=True, help="Show Python tracebacks of unexpected errors."
+)
 """``--debug`` for every command (and the group): tracebacks of unexpected errors."""
 
 
@@ -128,9 +132,13 @@ def _ui_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> 
 
 
 ui_lang_option = click.option(
-    "--ui-lang", type=click.Choice(["sv", "en"]), expose_value=False, callback=_ui_lang,
+    "--ui-lang",
+    type=click.Choice(["sv", "en"]),
+    expose_value=False,
+    callback=_ui_lang,
     help="Language of kravkoll's own words: the summary line and the progress bar (what is said about a document "
-         "follows the document's language).  [default: from LC_ALL, LC_MESSAGES or LANG; sv_* is Swedish, else English]")
+    "follows the document's language).  [default: from LC_ALL, LC_MESSAGES or LANG; sv_* is Swedish, else English]",
+)
 """``--ui-lang`` for a command that prints a summary (see :func:`ui_language`)."""
 
 
@@ -143,21 +151,43 @@ def ui_language() -> str:
 
 
 _OPTIONS = (
-    click.option("--ruleset", "-r", "rulesets", multiple=True, metavar="NAME|PATH",
-                 help="Ruleset to run (repeatable). Default: the configuration's, else the shipped rulesets of each document's language."),
-    click.option("--select", multiple=True, metavar="RULES",
-                 help="Only these rules (comma-separated or repeated): full ids, short ids, categories or globs (sv-avtal/*). Replaces the configuration's."),
+    click.option(
+        "--ruleset",
+        "-r",
+        "rulesets",
+        multiple=True,
+        metavar="NAME|PATH",
+        help="Ruleset to run (repeatable). Default: the configuration's, else the shipped rulesets of each document's language.",
+    ),
+    click.option(
+        "--select",
+        multiple=True,
+        metavar="RULES",
+        help="Only these rules (comma-separated or repeated): full ids, short ids, categories or globs (sv-avtal/*). Replaces the configuration's.",
+    ),
     click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules (same forms as --select). Adds to the configuration's."),
-    click.option("--severity", "severity", multiple=True, metavar="RULES=LEVEL",
-                 help="Report these rules at LEVEL (error, warning, info; repeatable), e.g. sv-krav/KR002=info. "
-                      "Over the configuration's [severity]."),
+    click.option(
+        "--severity",
+        "severity",
+        multiple=True,
+        metavar="RULES=LEVEL",
+        help="Report these rules at LEVEL (error, warning, info; repeatable), e.g. sv-krav/KR002=info. Over the configuration's [severity].",
+    ),
     click.option("--lang", type=click.Choice(["sv", "en"]), help="Document language; skips detection."),
-    click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
-                 help="Give up on a document that takes longer to read and check (an error for that file; the rest go on). "
-                      "Default: the configuration's, else 120 s per document when there are several, no limit for one. "
-                      "Not enforced on Windows."),
-    click.option("--config", "config_path", type=click.Path(dir_okay=False),
-                 help="Configuration file.  [default: kravkoll.toml or pyproject.toml [tool.kravkoll] found upward from the first PATH]"),
+    click.option(
+        "--timeout",
+        type=click.FloatRange(min=0, min_open=True),
+        metavar="SECONDS",
+        help="Give up on a document that takes longer to read and check (an error for that file; the rest go on). "
+        "Default: the configuration's, else 120 s per document when there are several, no limit for one. "
+        "Not enforced on Windows.",
+    ),
+    click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        help="Configuration file.  [default: kravkoll.toml or pyproject.toml [tool.kravkoll] found upward from the first PATH]",
+    ),
     no_cache_option,
 )
 
@@ -169,8 +199,9 @@ def parse_severities(values: Iterable[str]) -> dict[str, str]:
     for value in values:
         rules, sep, level = value.rpartition("=")
         if not sep or not rules.strip() or level not in levels:
-            raise click.BadParameter(f"'{value}': expected RULES=LEVEL with LEVEL one of {', '.join(levels)}, e.g. sv-krav/KR002=info",
-                                     param_hint="'--severity'")
+            raise click.BadParameter(
+                f"'{value}': expected RULES=LEVEL with LEVEL one of {', '.join(levels)}, e.g. sv-krav/KR002=info", param_hint="'--severity'"
+            )
         parsed.update({rule: level for rule in split_list([rules])})
     return parsed
 
@@ -179,8 +210,17 @@ def ruleset_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add the ruleset options to a click command; it receives them as ``selection``."""
 
     @functools.wraps(command)
-    def wrapper(*args: Any, rulesets: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
-                severity: tuple[str, ...], lang: str | None, timeout: float | None, config_path: str | None, **kwargs: Any) -> Any:
+    def wrapper(
+        *args: Any,
+        rulesets: tuple[str, ...],
+        select: tuple[str, ...],
+        ignore: tuple[str, ...],
+        severity: tuple[str, ...],
+        lang: str | None,
+        timeout: float | None,
+        config_path: str | None,
+        **kwargs: Any,
+    ) -> Any:
         selection = RulesetSelection(rulesets, select, ignore, lang, config_path, tuple(parse_severities(severity).items()), timeout)
         return command(*args, selection=selection, **kwargs)
 

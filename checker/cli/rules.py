@@ -84,14 +84,20 @@ def _error_records(path: Path, error: KravError) -> list[dict[str, Any]]:
         return [{"file": d.path, "line": d.line, "column": d.column, "message": d.message} for d in error.diagnostics]
     message = str(error)
     prefix = f"{path}: "
-    return [{"file": str(path), "line": None, "column": None, "message": message[len(prefix):] if message.startswith(prefix) else message}]
+    return [{"file": str(path), "line": None, "column": None, "message": message[len(prefix) :] if message.startswith(prefix) else message}]
 
 
 @rules.command("validate")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "-f", "output_format", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
-              help="text: errors with a caret on standard error; json: one object per file on standard output; "
-                   "github: workflow annotations on standard output.")
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="text: errors with a caret on standard error; json: one object per file on standard output; github: workflow annotations on standard output.",
+)
 @no_cache_option
 @debug_option
 def rules_validate(paths: tuple[str, ...], output_format: str) -> None:
@@ -99,10 +105,12 @@ def rules_validate(paths: tuple[str, ...], output_format: str) -> None:
     results = _compile_each(paths)
     failures = sum(isinstance(result, KravError) for _path, result in results)
     if output_format == "json":
-        records = [{"path": str(path), "valid": False, "ruleset": None, "rules": None, "errors": _error_records(path, result)}
-                   if isinstance(result, KravError) else
-                   {"path": str(path), "valid": True, "ruleset": result.name, "rules": len(result.rules), "errors": []}
-                   for path, result in results]
+        records = [
+            {"path": str(path), "valid": False, "ruleset": None, "rules": None, "errors": _error_records(path, result)}
+            if isinstance(result, KravError)
+            else {"path": str(path), "valid": True, "ruleset": result.name, "rules": len(result.rules), "errors": []}
+            for path, result in results
+        ]
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif output_format == "github":
         from ..reporters import relative_path  # noqa: PLC0415
@@ -111,8 +119,16 @@ def rules_validate(paths: tuple[str, ...], output_format: str) -> None:
         for path, result in results:
             if isinstance(result, KravError):
                 for record in _error_records(path, result):
-                    click.echo(command("error", record["message"], file=relative_path(record["file"]), line=record["line"],
-                                       col=record["column"], title="kravkoll: invalid rule file"))
+                    click.echo(
+                        command(
+                            "error",
+                            record["message"],
+                            file=relative_path(record["file"]),
+                            line=record["line"],
+                            col=record["column"],
+                            title="kravkoll: invalid rule file",
+                        )
+                    )
     else:
         for _path, result in results:
             if isinstance(result, KravError):
@@ -180,8 +196,7 @@ def rules_schema() -> None:
 
 @rules.command("docs")
 @click.argument("paths", nargs=-1)
-@click.option("--output", "-o", type=click.Path(file_okay=False), default="docs/rules", show_default=True,
-              help="Folder for the pages.")
+@click.option("--output", "-o", type=click.Path(file_okay=False), default="docs/rules", show_default=True, help="Folder for the pages.")
 @click.option("--check", "check_only", is_flag=True, help="Do not write; exit 1 if the pages are not current.")
 @no_cache_option
 @debug_option

@@ -52,12 +52,19 @@ def _checked(paths: Iterable[str], config: Any, output: str | None, respect_igno
 
 @main.command(short_help="Requirements × follow-up × sanctions, as md, csv, html or json.")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "-f", "output_format", type=click.Choice(["md", "csv", "html", "json"]), default="md",
-              show_default=True, help="md: a table to read; csv: for spreadsheets; html: a page; json: for programs.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False),
-              help="Write the matrix to FILE ('-': standard output). Never over an input, never through a link.")
-@click.option("--no-ignore", is_flag=True,
-              help="In folders, also read what .gitignore ignores, node_modules, virtual environments and licence files.")
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(["md", "csv", "html", "json"]),
+    default="md",
+    show_default=True,
+    help="md: a table to read; csv: for spreadsheets; html: a page; json: for programs.",
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False), help="Write the matrix to FILE ('-': standard output). Never over an input, never through a link."
+)
+@click.option("--no-ignore", is_flag=True, help="In folders, also read what .gitignore ignores, node_modules, virtual environments and licence files.")
 @ruleset_options
 @debug_option
 def matrix(paths: tuple[str, ...], output_format: str, output: str | None, no_ignore: bool, selection: RulesetSelection) -> None:
@@ -81,9 +88,12 @@ def matrix(paths: tuple[str, ...], output_format: str, output: str | None, no_ig
 
 @main.command(short_help="One HTML page about a document, for the people who write it.")
 @click.argument("path")
-@click.option("--output", "-o", type=click.Path(dir_okay=False),
-              help="Write the report to FILE ('-': standard output); never over an input, never through a link. "
-                   "[default: NAME.report.html in the current folder]")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Write the report to FILE ('-': standard output); never over an input, never through a link. [default: NAME.report.html in the current folder]",
+)
 @ruleset_options
 @debug_option
 def report(path: str, output: str | None, selection: RulesetSelection) -> None:

@@ -17,13 +17,32 @@ from .api import check, check_document, check_each
 from .classify import Classification
 from .findings import evaluate_rule
 from .index import DocumentIndex
-from .linter import DocumentResult, Linter, RulesetGroup, check_suppressions, default_rulesets, tool_info
 from .links import Linked, iter_links, link_methods, links_of, unlinked
+from .linter import DocumentResult, Linter, RulesetGroup, check_suppressions, default_rulesets, tool_info
 from .matches import EMPTY, DocumentMatches, SharedMatcher, build_shared
 from .trace import trace
 
 __all__ = [
-    "EMPTY", "Classification", "DocumentIndex", "DocumentMatches", "DocumentResult", "Linked", "Linter",
-    "RulesetGroup", "SharedMatcher", "build_shared", "check", "check_document", "check_each", "check_suppressions",
-    "default_rulesets", "evaluate_rule", "iter_links", "link_methods", "links_of", "tool_info", "trace", "unlinked",
+    "EMPTY",
+    "Classification",
+    "DocumentIndex",
+    "DocumentMatches",
+    "DocumentResult",
+    "Linked",
+    "Linter",
+    "RulesetGroup",
+    "SharedMatcher",
+    "build_shared",
+    "check",
+    "check_document",
+    "check_each",
+    "check_suppressions",
+    "default_rulesets",
+    "evaluate_rule",
+    "iter_links",
+    "link_methods",
+    "links_of",
+    "tool_info",
+    "trace",
+    "unlinked",
 ]

@@ -135,7 +135,7 @@ class Classification:
         if j not in self._blanket_words:
             blanket = self.ruleset.defines.get("blanket")
             span = self.first_match(blanket.condition, j) if blanket is not None else None
-            self._blanket_words[j] = self.document.statements[j].text[span[0]:span[1]] if span else None
+            self._blanket_words[j] = self.document.statements[j].text[span[0] : span[1]] if span else None
         return self._blanket_words[j]
 
     def holds_in_clause(self, condition: Any, i: int) -> bool:

@@ -26,8 +26,7 @@ def evaluate_rule(rule: Rule, c: Classification, config: Config) -> list[Placed]
         return []
     statements = c.document.statements
     finding = FindingMaker(c, rule, config)
-    return [finding(statements[i] if i is not None else None, span, statements[source] if source is not None else None)
-            for i, span, source in (first, *hits)]
+    return [finding(statements[i] if i is not None else None, span, statements[source] if source is not None else None) for i, span, source in (first, *hits)]
 
 
 class FindingMaker:
@@ -52,7 +51,7 @@ class FindingMaker:
         """The finding, and its place in the document's order (line, column, rule, message). A
         finding about the whole document (``statement`` None) takes its match from ``match_from``."""
         source = statement if statement is not None else match_from
-        match = source.text[span[0]:span[1]] if span and source is not None else None
+        match = source.text[span[0] : span[1]] if span and source is not None else None
         location = match_start = end_column = None
         values = {"match": match or "", "requirement_id": "", "statement": "", "section": ""}
         if statement is not None:
@@ -70,26 +69,29 @@ class FindingMaker:
         message = self.message.format(**values)
         suppressed, reason = self._suppression(statement)
         # Every value comes from the compiled rule and the document model, both validated already.
-        finding = trusted(Finding, {  # in the order of Finding's fields, the order of its JSON
-            "rule": self.rule_id,
-            "title": self.title,
-            "category": self.category,
-            "severity": self.severity,
-            "message": message,
-            "suggestion": self.suggestion.format(**values) or None,
-            "file": self.path,
-            "location": location,
-            "text": statement.text if statement is not None else None,
-            "match": match,
-            "match_start": match_start,
-            "end_column": end_column,
-            "requirement_id": statement.requirement_id if statement is not None else None,
-            "reference": self.reference,
-            "statement": statement.index if statement is not None else None,
-            "fingerprint": _fingerprint(self.rule, statement, match),
-            "suppressed": suppressed,
-            "suppression_reason": reason,
-        })
+        finding = trusted(
+            Finding,
+            {  # in the order of Finding's fields, the order of its JSON
+                "rule": self.rule_id,
+                "title": self.title,
+                "category": self.category,
+                "severity": self.severity,
+                "message": message,
+                "suggestion": self.suggestion.format(**values) or None,
+                "file": self.path,
+                "location": location,
+                "text": statement.text if statement is not None else None,
+                "match": match,
+                "match_start": match_start,
+                "end_column": end_column,
+                "requirement_id": statement.requirement_id if statement is not None else None,
+                "reference": self.reference,
+                "statement": statement.index if statement is not None else None,
+                "fingerprint": _fingerprint(self.rule, statement, match),
+                "suppressed": suppressed,
+                "suppression_reason": reason,
+            },
+        )
         place = (location.line, location.column) if location is not None else (0, 0)
         return (*place, self.rule_id, message), finding
 
@@ -115,7 +117,7 @@ def _fingerprint(rule: Rule, statement: Statement | None, match: str | None) -> 
     text = _single_spaced(statement.text) if statement is not None else ""
     numbered = _OUTLINE_NUMBER.match(text)
     if numbered:
-        text = text[numbered.end():]
+        text = text[numbered.end() :]
     raw = "\x1f".join((rule.full_id, text, match or ""))
     return hashlib.sha256(raw.encode("utf-8")).digest()[:16].hex()
 
@@ -125,4 +127,3 @@ def _single_spaced(text: str) -> str:
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text  # every white space but " " is unprintable
     return " ".join(text.split())
-

@@ -8,12 +8,13 @@ from functools import cached_property
 from typing import Iterable
 
 from ..document import Document
-from ..matching import plain_text
 from ..ids import MentionFinder, MentionTexts, id_key
+from ..matching import plain_text
 from .matches import EMPTY
 
 _WHOLE_DOCUMENT = 30
 """Statements a section must hold directly before it can count as the whole document."""
+
 
 @dataclass
 class DocumentIndex:
@@ -137,8 +138,7 @@ class DocumentIndex:
             compact = statement.id_source in ("leading", "column") and own[:1].isalpha() and " " not in own
             found.append((own, "id" if compact else "cross-reference", statement.requirement_id or own))
         if statement.section is not None:
-            found.extend((key, "cross-reference", label) for key, label in self.clause_keys.get(statement.section, ())
-                         if key != own)
+            found.extend((key, "cross-reference", label) for key, label in self.clause_keys.get(statement.section, ()) if key != own)
         return found
 
     @cached_property
@@ -147,8 +147,9 @@ class DocumentIndex:
         heading, or a heading over a text whose own structure was not read. Being under one says
         nothing about two statements, so they are not linked by it."""
         total = len(self.document.statements) - len(self.headings)
-        return frozenset(section for section, members in self.by_section.items()
-                         if section is not None and len(members) >= _WHOLE_DOCUMENT and 2 * len(members) >= total)
+        return frozenset(
+            section for section, members in self.by_section.items() if section is not None and len(members) >= _WHOLE_DOCUMENT and 2 * len(members) >= total
+        )
 
     def clause_key(self, i: int) -> tuple:
         """What names the clause of :meth:`clause_of`: its section, or its paragraph and table."""
@@ -202,4 +203,3 @@ class DocumentIndex:
                 found.add(section)
                 waiting.extend(self.section_children.get(section, ()))
         return found
-

@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from .classify import Classification
 
 
-
 Linked = tuple[str, int, str, str | None]
 """(how, statement, reason, detail) of one link: see :class:`~checker.report.Link`."""
 
@@ -26,15 +25,13 @@ def links_to_itself(requirement: Statement, kind: str) -> bool:
     return kind == "sanction" or requirement.table is not None
 
 
-def links_of(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification,
-             kind: str = "sanction") -> list[Linked]:
+def links_of(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification, kind: str = "sanction") -> list[Linked]:
     """(how, statement, reason, detail) for each statement of ``targets`` (the ``kind``
     statements) linked to ``requirement``."""
     return list(iter_links(requirement, targets, methods, c, kind))
 
 
-def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification,
-               kind: str = "sanction") -> Iterator[Linked]:
+def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification, kind: str = "sanction") -> Iterator[Linked]:
     """The links of :func:`links_of`, one at a time: a rule only asks whether there is one.
 
     ``id`` links statements that name the requirement's id or the number of a clause it stands
@@ -77,8 +74,7 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
                 yield ("blanket", j, "blanket", c.blanket_words(j))
 
 
-def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Sequence[str], c: Classification,
-             kind: str = "sanction") -> list[int]:
+def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Sequence[str], c: Classification, kind: str = "sanction") -> list[int]:
     """The statements of ``candidates`` that :func:`iter_links` links to none of ``targets`` (the
     ``kind`` statements), in order; a rule asks this of every requirement, so it is answered for
     all of them at once."""
@@ -94,9 +90,9 @@ def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Seque
         for whole in index.whole_document_sections:
             in_section.pop(whole, None)
         in_table = _targets_by(targets, index.by_table)
-        remaining = {i for i in remaining
-                     if not (_has_other(in_section.get(statements[i].section, EMPTY), i)
-                             or _has_other(in_table.get(statements[i].table, EMPTY), i))}
+        remaining = {
+            i for i in remaining if not (_has_other(in_section.get(statements[i].section, EMPTY), i) or _has_other(in_table.get(statements[i].table, EMPTY), i))
+        }
     if "topic" in methods and remaining:
         for topic in c.ruleset.topics:
             members = c.term_sets.get(topic, EMPTY)
@@ -125,4 +121,3 @@ def link_methods(ruleset: Ruleset, kind: str) -> tuple[str, ...]:
     ``linked by`` methods of its rules of that kind for requirements; all four if it has none."""
     methods = {m for rule in ruleset.rules if rule.kind == kind and rule.target == "requirements" for m in rule.linked_by}
     return tuple(m for m in LINK_METHODS if m in methods) or LINK_METHODS
-

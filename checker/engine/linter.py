@@ -51,8 +51,9 @@ class RulesetGroup:
             return []
         shared = self.matcher
         matches = shared.matches(index)
-        return [Classification(ruleset, index, (matches, shared.list_keys[number], shared.pattern_keys[number]))
-                for number, ruleset in enumerate(self.rulesets)]
+        return [
+            Classification(ruleset, index, (matches, shared.list_keys[number], shared.pattern_keys[number])) for number, ruleset in enumerate(self.rulesets)
+        ]
 
 
 @dataclass
@@ -96,8 +97,9 @@ class Linter:
     ones of each language it names (default: the shipped rule files, loaded on first use).
     """
 
-    def __init__(self, config: Config | None = None, rulesets: Sequence[Ruleset | str | Path] | None = None,
-                 shipped: Mapping[str, Sequence[Ruleset]] | None = None) -> None:
+    def __init__(
+        self, config: Config | None = None, rulesets: Sequence[Ruleset | str | Path] | None = None, shipped: Mapping[str, Sequence[Ruleset]] | None = None
+    ) -> None:
         self.config = config or Config()
         chosen = rulesets if rulesets is not None else self.config.rulesets
         self.chosen: RulesetGroup | None = None if chosen is None else RulesetGroup(tuple(_load(chosen, self.config)))
@@ -201,18 +203,27 @@ class Linter:
             for ruleset in result.rulesets:
                 used.setdefault(ruleset.name, ruleset)
             by_file.append((document.path, result.findings))
-            conflict = document.detected_language if document.language_source == "option" and document.detected_language not in (None, document.language) else None
-            files.append(FileReport(path=document.path, format=document.format, language=document.language, language_conflict=conflict,
-                                    statements=len(document.statements), requirements=len(result.requirements),
-                                    rulesets=[r.name for r in result.rulesets]))
+            conflict = (
+                document.detected_language if document.language_source == "option" and document.detected_language not in (None, document.language) else None
+            )
+            files.append(
+                FileReport(
+                    path=document.path,
+                    format=document.format,
+                    language=document.language,
+                    language_conflict=conflict,
+                    statements=len(document.statements),
+                    requirements=len(result.requirements),
+                    rulesets=[r.name for r in result.rulesets],
+                )
+            )
         by_file.sort(key=_first)
         findings = [finding for _, part in by_file for finding in part]
         if len({path for path, _ in by_file}) < len(by_file):  # a file checked twice: its findings interleave
             findings.sort(key=finding_sort_key)
         return Report(tool=tool_info(used.values()), files=files, findings=findings, summary=summarize(files, findings))
 
-    def check_paths(self, items: Sequence[str | Path | Document], jobs: int = 1,
-                    on_file: Callable[[], None] | None = None) -> tuple[Report, list[str]]:
+    def check_paths(self, items: Sequence[str | Path | Document], jobs: int = 1, on_file: Callable[[], None] | None = None) -> tuple[Report, list[str]]:
         """Check a batch of files with ``jobs`` processes (0: one per CPU), each file on its
         own, the reports merged in input order; also the tracebacks of unexpected errors
         (:mod:`checker.batch`). ``on_file`` is called as each file is done."""
@@ -235,7 +246,6 @@ def check_suppressions(document: Document, rulesets: Sequence[Ruleset]) -> None:
             problem = unknown_selector(name, rules, names, in_document=True)
             if problem is not None:
                 raise InputError(document.path, f"line {suppression.location.line}: suppression {problem}")
-
 
 
 def _first(pair: tuple[Any, Any]) -> Any:

@@ -68,19 +68,16 @@ class DocumentMatches:
         return found
 
 
-
 def build_shared(rulesets: Sequence[Ruleset]) -> SharedMatcher:
     """The shared matcher of rulesets checked together (compiled now: its owner keeps it)."""
     lists: dict[tuple[str, ...], str] = {}
     patterns: dict[tuple[str, str], str] = {}
-    list_keys = [{name: lists.setdefault(tuple(sorted(set(entry.terms))), f"t{len(lists)}")
-                  for name, entry in ruleset.lists.items()} for ruleset in rulesets]
-    pattern_keys = [{name: patterns.setdefault((p.source, p.flags), f"p{len(patterns)}")
-                     for name, p in ruleset.patterns.items()} for ruleset in rulesets]
+    list_keys = [{name: lists.setdefault(tuple(sorted(set(entry.terms))), f"t{len(lists)}") for name, entry in ruleset.lists.items()} for ruleset in rulesets]
+    pattern_keys = [{name: patterns.setdefault((p.source, p.flags), f"p{len(patterns)}") for name, p in ruleset.patterns.items()} for ruleset in rulesets]
     return SharedMatcher(
-        matcher=StatementMatcher({key: terms for terms, key in lists.items()},
-                                 {key: compile_pattern(source, flags) for (source, flags), key in patterns.items()}),
+        matcher=StatementMatcher(
+            {key: terms for terms, key in lists.items()}, {key: compile_pattern(source, flags) for (source, flags), key in patterns.items()}
+        ),
         list_keys=list_keys,
         pattern_keys=pattern_keys,
     )
-

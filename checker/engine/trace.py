@@ -30,8 +30,10 @@ def trace(result: DocumentResult) -> list[TraceRow]:
             why.setdefault(finding.statement, []).append(finding.message)
     found: dict[int, dict[str, dict[int, Linked]]] = {}  # requirement → kind → target → its closest link
     for c in result.classifications:
-        targets = {"follow_up": ("followup", c.statements_of_class("followup"), link_methods(c.ruleset, "followup")),
-                   "sanction": ("sanction", c.statements_of_class("sanction"), link_methods(c.ruleset, "sanction"))}
+        targets = {
+            "follow_up": ("followup", c.statements_of_class("followup"), link_methods(c.ruleset, "followup")),
+            "sanction": ("sanction", c.statements_of_class("sanction"), link_methods(c.ruleset, "sanction")),
+        }
         for i in c.statements_of_class("requirement"):
             links = found.setdefault(i, {"follow_up": {}, "sanction": {}})
             for column, (kind, statements, methods) in targets.items():
@@ -46,20 +48,34 @@ def trace(result: DocumentResult) -> list[TraceRow]:
     for i in sorted(found):
         statement = document.statements[i]
         measurability = "no" if i in why else "yes" if i in evidence else "unclear"
-        row = TraceRow(statement=i, requirement_id=statement.requirement_id, id_source=statement.id_source, text=statement.text,
-                       location=statement.location, measurable=measurability == "yes", measurability=measurability,
-                       evidence=evidence.get(i), party=reading.party_of(statement) if reading else None,
-                       unmeasurable_because=why.get(i, []))
+        row = TraceRow(
+            statement=i,
+            requirement_id=statement.requirement_id,
+            id_source=statement.id_source,
+            text=statement.text,
+            location=statement.location,
+            measurable=measurability == "yes",
+            measurability=measurability,
+            evidence=evidence.get(i),
+            party=reading.party_of(statement) if reading else None,
+            unmeasurable_because=why.get(i, []),
+        )
         for kind, best in found[i].items():
             ordered = sorted(best.values(), key=lambda link: (_LINK_STRENGTH[link[0]], link[1]))
             getattr(row, kind).extend(
-                Link(how=how, statement=j, text=document.statements[j].text, location=document.statements[j].location,
-                     reason=reason, kind="blanket" if how == "blanket" else "specific", detail=detail)
+                Link(
+                    how=how,
+                    statement=j,
+                    text=document.statements[j].text,
+                    location=document.statements[j].location,
+                    reason=reason,
+                    kind="blanket" if how == "blanket" else "specific",
+                    detail=detail,
+                )
                 for how, j, reason, detail in ordered
             )
         rows.append(row)
     return rows
-
 
 
 def _evidence(result: DocumentResult, requirements: frozenset[int]) -> dict[int, str]:
@@ -76,7 +92,6 @@ def _evidence(result: DocumentResult, requirements: frozenset[int]) -> dict[int,
         found: dict[int, str] = {}
         for i in sorted(c.evaluate(define.condition) & requirements):
             span = c.first_match(define.condition, i, True)
-            found[i] = texts[i].text[span[0]:span[1]] if span and span[1] > span[0] else ""
+            found[i] = texts[i].text[span[0] : span[1]] if span and span[1] > span[0] else ""
         return found
     return {}
-

@@ -18,7 +18,20 @@ from .terms import Term, TermMatcher, TermSyntaxError, parse_term
 from .text import is_word_char, plain_text, word_count
 
 __all__ = [
-    "LONE_SYMBOLS", "CompiledPattern", "PatternSyntaxError", "StatementMatcher", "Term", "TermMatcher", "TermSyntaxError",
-    "boundary_plan", "boundary_plans", "compile_pattern", "is_word_char", "parse_term", "plain_text", "remember_plans", "remember_valid",
+    "LONE_SYMBOLS",
+    "CompiledPattern",
+    "PatternSyntaxError",
+    "StatementMatcher",
+    "Term",
+    "TermMatcher",
+    "TermSyntaxError",
+    "boundary_plan",
+    "boundary_plans",
+    "compile_pattern",
+    "is_word_char",
+    "parse_term",
+    "plain_text",
+    "remember_plans",
+    "remember_valid",
     "word_count",
 ]

@@ -103,15 +103,15 @@ class _Analysis:
     def visit(self, items: list, left: tuple[int, bool], right: tuple[int, bool]) -> None:
         shapes = [self.shape(op, av) for op, av in items]
         lefts = [left]
-        for first, last, nullable in shapes[:-1]:
+        for _first, last, nullable in shapes[:-1]:
             kind, edge = lefts[-1]
             lefts.append((last | kind, edge) if nullable else (last, False))
         rights = [right]
-        for first, last, nullable in reversed(shapes[1:]):
+        for first, _last, nullable in reversed(shapes[1:]):
             kind, edge = rights[-1]
             rights.append((first | kind, edge) if nullable else (first, False))
         rights.reverse()
-        for (op, av), (first, last, _), before, after in zip(items, shapes, lefts, rights):
+        for (op, av), _shape, before, after in zip(items, shapes, lefts, rights):
             marker = self.marker(op, av)
             if marker is not None:
                 self.plan[marker] = _decide(before, after, self.boundaries[marker])

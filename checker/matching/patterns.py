@@ -13,8 +13,8 @@ from functools import cached_property
 from operator import itemgetter
 from typing import Callable, Iterable, Sequence
 
-from .boundaries import boundary_plan, known_plan
 from . import re2api
+from .boundaries import boundary_plan, known_plan
 from .rewrite import PatternSyntaxError, flag_prefix, no_marker, reject_unsupported, rewrite
 from .text import IS_WORD
 
@@ -156,7 +156,7 @@ def _char_length(data: bytes, at: int) -> int:
 
 
 def _char_at(data: bytes, at: int) -> str:
-    return data[at:at + _char_length(data, at)].decode("utf-8", "replace")[:1]
+    return data[at : at + _char_length(data, at)].decode("utf-8", "replace")[:1]
 
 
 def _char_before(data: bytes, at: int) -> str:

@@ -29,7 +29,7 @@ def reject_unsupported(source: str) -> None:
             escaped = False
             if ch.isdigit() and ch != "0" and not in_class:
                 raise PatternSyntaxError(f"backreference \\{ch}: RE2 does not support backreferences", offset - 1)
-            if ch == "k" and source[offset + 1: offset + 2] in ("<", "{", "'"):
+            if ch == "k" and source[offset + 1 : offset + 2] in ("<", "{", "'"):
                 raise PatternSyntaxError("named backreference: RE2 does not support backreferences", offset - 1)
             continue
         if ch == "\\":
@@ -39,12 +39,12 @@ def reject_unsupported(source: str) -> None:
         elif ch == "]" and in_class:
             in_class = False
         elif ch == "(" and not in_class:
-            ahead = source[offset + 1: offset + 4]
+            ahead = source[offset + 1 : offset + 4]
             if ahead.startswith(("?=", "?!", "?<=", "?<!")):
                 raise PatternSyntaxError("look-around ((?=, (?!, (?<=, (?<!) is not supported by RE2", offset)
             if ahead.startswith("?>"):
                 raise PatternSyntaxError("atomic groups (?>…) are not supported by RE2", offset)
-        elif ch in "+*?}" and not in_class and source[offset + 1: offset + 2] == "+" and offset > 0:
+        elif ch in "+*?}" and not in_class and source[offset + 1 : offset + 2] == "+" and offset > 0:
             raise PatternSyntaxError("possessive quantifiers (*+, ++, ?+) are not supported by RE2", offset)
 
 
@@ -58,8 +58,7 @@ class WordClasses:
 
 
 # Word characters as is_word_char sees them, in RE2: any text, no folding.
-UNICODE_WORDS = WordClasses(word=r"[\p{L}\p{N}\x{300}-\x{36f}_]", nonword=r"[^\p{L}\p{N}\x{300}-\x{36f}_]",
-                            inside=r"\p{L}\p{N}\x{300}-\x{36f}_")
+UNICODE_WORDS = WordClasses(word=r"[\p{L}\p{N}\x{300}-\x{36f}_]", nonword=r"[^\p{L}\p{N}\x{300}-\x{36f}_]", inside=r"\p{L}\p{N}\x{300}-\x{36f}_")
 
 
 def _marker_group(number: int, is_boundary: bool) -> str:
@@ -70,8 +69,7 @@ def no_marker(number: int, is_boundary: bool) -> str:
     return "(?:)"  # empty like the marker group, so a quantifier after it applies to nothing still
 
 
-def rewrite(source: str, classes: WordClasses = UNICODE_WORDS,
-             marker: Callable[[int, bool], str] = _marker_group) -> tuple[str, list[bool]]:
+def rewrite(source: str, classes: WordClasses = UNICODE_WORDS, marker: Callable[[int, bool], str] = _marker_group) -> tuple[str, list[bool]]:
     """The pattern with \\w and \\W written as ``classes`` say, user groups made non-capturing
     and each \\b and \\B replaced by ``marker(number, is_boundary)``: by default an empty group,
     whose position is checked after matching."""
@@ -103,7 +101,7 @@ def rewrite(source: str, classes: WordClasses = UNICODE_WORDS,
                 elif nxt == "W":
                     raise PatternSyntaxError("\\W inside [...] is not supported; write [^...] with \\w instead", i)
                 else:
-                    out.append(source[i:i + 2])
+                    out.append(source[i : i + 2])
             elif nxt == "w":
                 out.append(classes.word)
             elif nxt == "W":
@@ -112,16 +110,16 @@ def rewrite(source: str, classes: WordClasses = UNICODE_WORDS,
                 out.append(marker(len(boundaries), nxt == "b"))
                 boundaries.append(nxt == "b")
             else:
-                out.append(source[i:i + 2])
+                out.append(source[i : i + 2])
             i += 2
             continue
         if in_class:
             if ch == "]" and i > class_start:
                 in_class = False
-            elif ch == "[" and source[i + 1: i + 2] == ":":
+            elif ch == "[" and source[i + 1 : i + 2] == ":":
                 end = source.find(":]", i + 2)
                 if end > 0:
-                    out.append(source[i:end + 2])
+                    out.append(source[i : end + 2])
                     i = end + 2
                     continue
             out.append(ch)

@@ -44,8 +44,7 @@ class Folding:
         nonword = _ASCII_NONWORD + kept
         self.kept = kept
         self.nonword = f"[{nonword}]"
-        self.classes = WordClasses(word=f"[^{nonword}]", nonword=self.nonword,
-                                   inside="0-9A-Z_a-z" + _ranges_without(0x80, 0x10FFFF, kept))
+        self.classes = WordClasses(word=f"[^{nonword}]", nonword=self.nonword, inside="0-9A-Z_a-z" + _ranges_without(0x80, 0x10FFFF, kept))
 
     def fold(self, text: str) -> str:
         return text if text.isascii() else self._others.sub(_FOLDED, text)
@@ -84,7 +83,7 @@ def _class_ranges(source: str) -> Iterator[tuple[str, str]]:
         members: list[str] = []  # one character or escape each
         while i < n and (source[i] != "]" or not members or members == ["^"]):
             step = 2 if source[i] == "\\" else 1
-            members.append(source[i:i + step])
+            members.append(source[i : i + step])
             i += step
         i += 1
         start = 1 if members[:1] == ["^"] else 0
@@ -105,8 +104,7 @@ def _term_list_regex(terms: Iterable[Term], folding: Folding) -> str:
     for term in terms:
         groups.setdefault((term.bounded_left, term.bounded_right), []).append(_term_regex(term))
     alternatives = [
-        ("(?:^|" + folding.nonword + ")" if left else "") + "(?:" + "|".join(sorted(set(cores))) + ")"
-        + ("(?:" + folding.nonword + "|$)" if right else "")
+        ("(?:^|" + folding.nonword + ")" if left else "") + "(?:" + "|".join(sorted(set(cores))) + ")" + ("(?:" + folding.nonword + "|$)" if right else "")
         for (left, right), cores in sorted(groups.items())
     ]
     return "(?i)(?:" + "|".join(alternatives) + ")"
@@ -140,10 +138,12 @@ class StatementMatcher:
         folding = Folding(named)
         self._fold = folding.fold
         # Set entries: (key, expression, the pattern whose matches a search confirms, or None).
-        terms = [(name, _term_list_regex(terms[start:start + _TERMS_PER_REGEX], folding), None)
-                 for name, terms in parsed.items() for start in range(0, len(terms), _TERMS_PER_REGEX)]
-        others = [(name, regex, None if exact else pattern)
-                  for name, pattern in in_set.items() for regex, exact in [_set_regex(pattern, folding)]]
+        terms = [
+            (name, _term_list_regex(terms[start : start + _TERMS_PER_REGEX], folding), None)
+            for name, terms in parsed.items()
+            for start in range(0, len(terms), _TERMS_PER_REGEX)
+        ]
+        others = [(name, regex, None if exact else pattern) for name, pattern in in_set.items() for regex, exact in [_set_regex(pattern, folding)]]
         # Most statements have no such token: their words are counted by splitting alone.
         others.append((LONE_SYMBOLS, f"(?:^| )[\\x00-\\x1f\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f\\x{{300}}-\\x{{36f}}{folding.kept}]+(?: |$)", None))
         if sum(map(len, parsed.values())) > _MAX_TERMS_IN_SET:
@@ -212,8 +212,7 @@ class StatementMatcher:
         """Each list and pattern the text holds, with the span of its first match."""
         flat = plain_text(text)
         terms = self.terms.scan(flat, plain=True)
-        return {key: terms[key] if key in terms else self.pattern_span(key, flat)
-                for key in self.scan_many([flat]) if key != LONE_SYMBOLS}
+        return {key: terms[key] if key in terms else self.pattern_span(key, flat) for key in self.scan_many([flat]) if key != LONE_SYMBOLS}
 
 
 _ENTRIES_PER_SET = 16
@@ -227,5 +226,4 @@ per MB once built (bench/README.md)."""
 def _compiled_sets(regexes: list[str]) -> list[tuple[int, Callable[[bytes], object]]]:
     """RE2 sets of at most :data:`_ENTRIES_PER_SET` of ``regexes`` each, with the number of
     their first entry and the function that matches them (:func:`re2api.set_matcher`)."""
-    return [(first, re2api.set_matcher(re2api.compiled_set(regexes[first:first + _ENTRIES_PER_SET])))
-            for first in range(0, len(regexes), _ENTRIES_PER_SET)]
+    return [(first, re2api.set_matcher(re2api.compiled_set(regexes[first : first + _ENTRIES_PER_SET]))) for first in range(0, len(regexes), _ENTRIES_PER_SET)]

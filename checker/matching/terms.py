@@ -42,7 +42,7 @@ def parse_term(term: str) -> Term:
     text = " ".join(plain_text(term).split())
     leading = text.startswith("*")
     trailing = text.endswith("*") and len(text) > 1
-    core = text[1 if leading else 0: -1 if trailing else None].strip()
+    core = text[1 if leading else 0 : -1 if trailing else None].strip()
     if not core:
         raise TermSyntaxError("a term needs at least one character besides '*'")
     if "*" in core:
@@ -105,8 +105,7 @@ class TermMatcher:
                 if list_name not in names:
                     names.append(list_name)
         self._entries = [
-            _Entry(len(term.core), term.leading_star, term.trailing_star, term.bounded_left, term.bounded_right, tuple(names))
-            for term, names in owners.items()
+            _Entry(len(term.core), term.leading_star, term.trailing_star, term.bounded_left, term.bounded_right, tuple(names)) for term, names in owners.items()
         ]
         by_core: dict[str, list[int]] = {}
         for index, term in enumerate(owners):

@@ -122,8 +122,7 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         if first in "*_" and (title := _bold_title(stripped)) is not None:
             flush()
             bold_column = body_offset + len(body) - len(body.lstrip()) + 3
-            builder.heading(title[1], heading_level(title[0]), source_location(number, bold_column), number=title[0],
-                            kind="clause")
+            builder.heading(title[1], heading_level(title[0]), source_location(number, bold_column), number=title[0], kind="clause")
             lines.i += 1
             continue
         if paragraph and not (lines.peek(1) or "").strip() and only_clause_number(stripped) is not None:
@@ -136,11 +135,9 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
                 label = _BOLD_LINE.match(stripped)
                 builder.heading(label.group("title").rstrip(":"), None, source_location(number, column + 2), kind="label")
             elif kind_of_line == "annex":
-                builder.heading(stripped, None, source_location(number, column), number=clause_start(stripped)[0],
-                                kind="clause")
+                builder.heading(stripped, None, source_location(number, column), number=clause_start(stripped)[0], kind="clause")
             else:
-                builder.heading(stripped, None, source_location(number, column),
-                                kind="clause" if kind_of_line == "clause" else "label")
+                builder.heading(stripped, None, source_location(number, column), kind="clause" if kind_of_line == "clause" else "label")
             lines.i += 1
             continue
         item = _LIST.match(body) if first in "-*+•" or first.isdecimal() else None
@@ -184,8 +181,13 @@ def _plain_heading(lines: _Lines, stripped: str, pending_number: bool) -> str | 
     ahead = 1
     while (after := lines.peek(ahead)) is not None and not after.strip():
         ahead += 1
-    if after is not None and _has_bar(after) and (found := clause_start(stripped)) is not None \
-            and 0 < len(found[2].split()) <= 10 and not found[2].endswith((".", ";", ",", ":")):
+    if (
+        after is not None
+        and _has_bar(after)
+        and (found := clause_start(stripped)) is not None
+        and 0 < len(found[2].split()) <= 10
+        and not found[2].endswith((".", ";", ",", ":"))
+    ):
         return "annex"  # "Annex 1—Service levels" over its table
     if after is None or not sentence_follows(after) or _starts_block(after):
         return None  # both kinds left need a sentence after them (see plain_heading)
@@ -199,8 +201,15 @@ def _starts_block(line: str) -> bool:
     """Whether a line starts something other than a paragraph: a heading, list, table, quote,
     comment, fence or rule."""
     body = line.strip()
-    return bool(_ATX.match(line) or _LIST.match(line) or _FENCE.match(line) or _THEMATIC.match(line) or "|" in body
-                or body.startswith(("<", ">")) or _BOLD_LINE.match(body))
+    return bool(
+        _ATX.match(line)
+        or _LIST.match(line)
+        or _FENCE.match(line)
+        or _THEMATIC.match(line)
+        or "|" in body
+        or body.startswith(("<", ">"))
+        or _BOLD_LINE.match(body)
+    )
 
 
 def _skip_front_matter(lines: _Lines) -> None:
@@ -230,7 +239,7 @@ def _comment(lines: _Lines, builder: DocumentBuilder) -> None:
         if "-->" in line:
             break
     body = "\n".join(parts)
-    inner = body[body.find("<!--") + 4:]
+    inner = body[body.find("<!--") + 4 :]
     inner = inner[: inner.find("-->")] if "-->" in inner else inner
     suppression = parse_suppression(inner, Location(line=start_line, column=column))
     if suppression is not None:
@@ -243,7 +252,7 @@ def _cells(line: str, number: int) -> list[Piece]:
     start = 0
     stripped = line.rstrip()
     lead = len(stripped) - len(stripped.lstrip())
-    if stripped[lead:lead + 1] == "|":
+    if stripped[lead : lead + 1] == "|":
         start = lead + 1
     # From bar to bar (str.find), not character by character: a table row is a long line.
     bar = stripped.find("|", start)

@@ -27,12 +27,15 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from contextlib import contextmanager
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..document import Document, Location
 from ..errors import InputError, one_line
 from ..segment import DocumentBuilder
 from .plaintext import feed_lines
+
+if TYPE_CHECKING:  # an optional dependency, imported where a PDF is read
+    import pypdf
 
 MAX_PAGES = 2_000
 """Most pages of a PDF kravkoll reads: extracting the text of a page takes 1-2 ms even when it
@@ -87,7 +90,7 @@ def _page_texts(data: bytes, path: str) -> list[str]:
         raise InputError(path, f"is not a readable PDF ({one_line(error)})") from None
 
 
-def _check_page_count(reader: "pypdf.PdfReader", path: str) -> None:
+def _check_page_count(reader: pypdf.PdfReader, path: str) -> None:
     """Refuse a page tree of more than :data:`MAX_PAGES` pages, walking it without trusting its
     ``/Count`` and before resolving a list of kids that would take it over the limit (pypdf
     resolves every page first). A page tree has fewer lists of pages than pages, so a tree of
@@ -113,7 +116,7 @@ def _check_page_count(reader: "pypdf.PdfReader", path: str) -> None:
     raise InputError(path, f"has more than {MAX_PAGES:,} pages (the limit); refused as a possible denial of service")
 
 
-def _check_strings(page: "pypdf.PageObject", number: int, path: str) -> None:
+def _check_strings(page: pypdf.PageObject, number: int, path: str) -> None:
     """Refuse a page that shows more than :data:`MAX_STRINGS_PER_PAGE` strings, counting each
     string of a form XObject as often as the page draws the form (text extraction reads it
     every time: a 1,000-string form drawn 4,000 times is 4 million strings in a few KB)."""
@@ -121,8 +124,7 @@ def _check_strings(page: "pypdf.PageObject", number: int, path: str) -> None:
     data = contents.get_data() if contents is not None else b""
     count = _strings_shown(data, page.get("/Resources"), {}, 0)
     if count > MAX_STRINGS_PER_PAGE:
-        raise InputError(path, f"has {count:,} text strings on page {number} (the limit is {MAX_STRINGS_PER_PAGE:,}); "
-                               "refused as a possible denial of service")
+        raise InputError(path, f"has {count:,} text strings on page {number} (the limit is {MAX_STRINGS_PER_PAGE:,}); refused as a possible denial of service")
 
 
 def _strings_shown(content: bytes, resources: object, forms: dict[int, int], depth: int) -> int:

@@ -74,9 +74,13 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]]) 
             flush()
             builder.heading(stripped, 1, source_location(number, column))
             continue
-        if not block and not _BULLET.match(line) and (following := _next_text(entries, position)) is not None \
-                and not _BULLET.match(following) \
-                and plain_heading(stripped, following, builder.has_clause_number, adjacent=not _blank_after(entries, position)):
+        if (
+            not block
+            and not _BULLET.match(line)
+            and (following := _next_text(entries, position)) is not None
+            and not _BULLET.match(following)
+            and plain_heading(stripped, following, builder.has_clause_number, adjacent=not _blank_after(entries, position))
+        ):
             builder.heading(stripped, None, source_location(number, column), kind="label")
             continue
         bullet = _BULLET.match(line)
@@ -96,7 +100,7 @@ def _blank_after(entries: list[tuple[int, int, str]], position: int) -> bool:
 
 def _next_text(entries: list[tuple[int, int, str]], position: int) -> str | None:
     """The next line with text after ``position`` (across blank lines, at most a few), if any."""
-    for _, _, text in entries[position + 1:position + 4]:
+    for _, _, text in entries[position + 1 : position + 4]:
         if text.strip() and text.strip() != "\f":
             return text
     return None

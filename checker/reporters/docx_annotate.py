@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Iterable, Literal, Mapping
 
 from lxml import etree
@@ -45,8 +45,20 @@ from .docx_wordml import AUTHOR, NOTE_REFERENCES, W_ID, W_PPR, W_R, Paragraph, c
 from .labels import Labels
 
 # The names the CLI, the server and tests import from here (the Word XML is in docx_wordml.py and docx_parts.py).
-__all__ = ["AUTHOR", "AnchorKind", "Annotated", "Placement", "Point", "annotate", "annotate_reading", "comment_text", "read_for_annotation",
-           "rewrite_of", "rewrites_of", "summary_text"]
+__all__ = [
+    "AUTHOR",
+    "AnchorKind",
+    "Annotated",
+    "Placement",
+    "Point",
+    "annotate",
+    "annotate_reading",
+    "comment_text",
+    "read_for_annotation",
+    "rewrite_of",
+    "rewrites_of",
+    "summary_text",
+]
 
 Point = tuple[int, int]
 """A place in the document: (paragraph number as locations count it, offset in its text)."""
@@ -87,8 +99,9 @@ class Annotated:
         return sum(placement.rewrite is not None for placement in self.placements)
 
 
-def annotate(source: bytes, findings: Iterable[Finding], *, path: str = "document.docx", language: str | None = None,
-             rewrites: Mapping[str, str] | None = None) -> bytes:
+def annotate(
+    source: bytes, findings: Iterable[Finding], *, path: str = "document.docx", language: str | None = None, rewrites: Mapping[str, str] | None = None
+) -> bytes:
     """The .docx ``source`` with a comment on each active finding (see the module notes), and
     with the ``rewrites`` (rule id → rewrite template, see :func:`rewrite_of`) as tracked changes.
 
@@ -101,8 +114,7 @@ def annotate(source: bytes, findings: Iterable[Finding], *, path: str = "documen
     return annotate_reading(reading, findings, language=language, rewrites=rewrites).data
 
 
-def annotate_reading(reading: WordReading, findings: Iterable[Finding], *, language: str | None = None,
-                     rewrites: Mapping[str, str] | None = None) -> Annotated:
+def annotate_reading(reading: WordReading, findings: Iterable[Finding], *, language: str | None = None, rewrites: Mapping[str, str] | None = None) -> Annotated:
     """As :func:`annotate`, on a document already read with :func:`~checker.readers.docx.read_word`
     (whose findings these are; its XML is changed), and tell where each comment went.
 
@@ -114,7 +126,7 @@ def annotate_reading(reading: WordReading, findings: Iterable[Finding], *, langu
     repair_comments_part(reading)
     replaced = remove_own_comments(reading)
     next_id = highest_comment_id(reading) + 1
-    date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    date = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     rewrites = rewrites or {}
     active = [finding for finding in findings if not finding.suppressed]
     targets = [_target(story, finding, about_match=_about_match(finding, rewrites)) for finding in active]
@@ -152,8 +164,7 @@ def comment_text(finding: Finding, labels: Labels) -> str:
     lines = [finding.message]
     if finding.suggestion:
         lines.append(f"{labels('finding.suggestion')} {finding.suggestion}")
-    lines.append(f"{labels('finding.rule')} {finding.rule} · {labels('severity.' + finding.severity)} · "
-                 f"{labels.place(finding.location, 'docx')}")
+    lines.append(f"{labels('finding.rule')} {finding.rule} · {labels('severity.' + finding.severity)} · {labels.place(finding.location, 'docx')}")
     return "\n".join(" ".join(line.split()) for line in lines)
 
 
@@ -271,8 +282,9 @@ class _Story:
             if start != end and self.note_reference(start[0]) is None:
                 starts.setdefault(start[0], set()).add(start[1])
                 ends.setdefault(end[0], set()).add(end[1])
-        paragraphs = {number: Paragraph(self.paragraphs[number - 1], starts.get(number, set()), ends.get(number, set()))
-                      for number in starts.keys() | ends.keys()}
+        paragraphs = {
+            number: Paragraph(self.paragraphs[number - 1], starts.get(number, set()), ends.get(number, set())) for number in starts.keys() | ends.keys()
+        }
         for paragraph in paragraphs.values():  # after every split: a text box's paragraph lies inside another
             paragraph.index()
         places: list[tuple[etree._Element, etree._Element, int, str | None]] = []
@@ -288,8 +300,9 @@ class _Story:
                 places.append((paragraphs[start[0]].first_at(start[1]), paragraphs[end[0]].last_at(end[1]), comment_id, rewrite))
         for p, comment_id in points:
             at = p.index(p.find(W_PPR)) + 1 if p.find(W_PPR) is not None else 0
-            for offset, element in enumerate((mark_element("w:commentRangeStart", comment_id),
-                                              mark_element("w:commentRangeEnd", comment_id), reference_run(comment_id))):
+            for offset, element in enumerate(
+                (mark_element("w:commentRangeStart", comment_id), mark_element("w:commentRangeEnd", comment_id), reference_run(comment_id))
+            ):
                 p.insert(at + offset, element)
         runs = [plain_runs(first, last) if rewrite is not None else None for first, last, _, rewrite in places]
         for first, last, comment_id, _ in places:
@@ -382,7 +395,7 @@ def _mapped(story: _Story, statement: Statement, start: int, end: int) -> tuple[
         if char.isspace():
             continue
         location = statement.location_at(offset)
-        if story.text(location.line)[location.column - 1:location.column] == char:
+        if story.text(location.line)[location.column - 1 : location.column] == char:
             points.append((location.line, location.column - 1))
     if not points:
         return None
@@ -410,9 +423,9 @@ def _statement_range(story: _Story, statement: Statement) -> tuple[Point, Point]
     anchors = statement.anchors
     ends = [a.offset for a in anchors[1:]] + [len(statement.text)]
     for anchor, end in zip(anchors, ends):
-        piece = statement.text[anchor.offset:end].rstrip(" |")
+        piece = statement.text[anchor.offset : end].rstrip(" |")
         line, column = anchor.location.line, anchor.location.column
-        if piece.strip() and story.text(line)[column - 1:column - 1 + len(piece)] == piece:
+        if piece.strip() and story.text(line)[column - 1 : column - 1 + len(piece)] == piece:
             return _trimmed(story, line, column - 1, column - 1 + len(piece))
     for anchor in anchors:
         line = anchor.location.line

@@ -74,8 +74,7 @@ def remove_own_comments(reading: WordReading) -> int:
     """Take out the comments kravkoll wrote in an earlier run (author "kravkoll") with their
     range marks and reference runs, wherever they stand; tell how many there were. Everyone
     else's comments stay as they are."""
-    root = next((part.element for part in reading.word.part.package.iter_parts()
-                 if isinstance(part, XmlPart) and part.element.tag == qn("w:comments")), None)
+    root = next((part.element for part in reading.word.part.package.iter_parts() if isinstance(part, XmlPart) and part.element.tag == qn("w:comments")), None)
     if root is None:
         return 0
     own = [comment for comment in root.iterchildren(qn("w:comment")) if comment.get(qn("w:author")) == AUTHOR]
@@ -134,15 +133,13 @@ def _comments_element(part: Part) -> etree._Element | None:
 def comments_root(reading: WordReading) -> etree._Element:
     """The comments part's ``w:comments``, the part made if the document has none."""
     reading.word.comments  # noqa: B018 - python-docx adds the part on first use
-    return next(part.element for part in reading.word.part.package.iter_parts()
-                if isinstance(part, XmlPart) and part.element.tag == qn("w:comments"))
+    return next(part.element for part in reading.word.part.package.iter_parts() if isinstance(part, XmlPart) and part.element.tag == qn("w:comments"))
 
 
 def comment_element(comment_id: int, text: str, date: str) -> etree._Element:
     """A ``w:comment`` as Word writes one: a CommentText paragraph per line of ``text``, the
     first led by the annotation reference mark."""
-    comment = OxmlElement("w:comment", attrs={W_ID: str(comment_id), qn("w:author"): AUTHOR,
-                                              qn("w:initials"): INITIALS, qn("w:date"): date})
+    comment = OxmlElement("w:comment", attrs={W_ID: str(comment_id), qn("w:author"): AUTHOR, qn("w:initials"): INITIALS, qn("w:date"): date})
     for index, line in enumerate(text.split("\n")):
         p = etree.SubElement(comment, qn("w:p"))
         etree.SubElement(etree.SubElement(p, W_PPR), qn("w:pStyle")).set(qn("w:val"), "CommentText")

@@ -45,7 +45,7 @@ class Paragraph:
         _, pieces = paragraph_pieces(p)
         offsets = sorted(starts | ends)
         for piece in pieces:
-            inside = offsets[bisect_right(offsets, piece.start):bisect_left(offsets, piece.end)]
+            inside = offsets[bisect_right(offsets, piece.start) : bisect_left(offsets, piece.end)]
             if inside and piece.element.tag == W_T:
                 _split_text(piece.element, [offset - piece.start for offset in reversed(inside)])
         _, self.pieces = paragraph_pieces(p)
@@ -230,10 +230,10 @@ def track_change(runs: list[etree._Element], rewrite: str, revision_id: int, dat
     attributes = {qn("w:author"): AUTHOR, qn("w:date"): date}
     words = "".join(text.text or "" for run in runs for text in run.iter(W_T))
     if rewrite != words and rewrite.startswith(words):
-        runs[-1].addnext(_insertion(rewrite[len(words):], runs[-1], revision_id, attributes))
+        runs[-1].addnext(_insertion(rewrite[len(words) :], runs[-1], revision_id, attributes))
         return
     if rewrite != words and rewrite.endswith(words):
-        runs[0].addprevious(_insertion(rewrite[:len(rewrite) - len(words)], runs[0], revision_id, attributes))
+        runs[0].addprevious(_insertion(rewrite[: len(rewrite) - len(words)], runs[0], revision_id, attributes))
         return
     deletion = OxmlElement("w:del", attrs={W_ID: str(revision_id), **attributes})
     runs[0].addprevious(deletion)

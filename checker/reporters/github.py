@@ -41,8 +41,7 @@ def annotation(finding: Finding, file: FileReport | None = None) -> str:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    lines = [command("error", file.error, file=relative_path(file.path), title="kravkoll: could not read the file")
-             for file in report.files if file.error]
+    lines = [command("error", file.error, file=relative_path(file.path), title="kravkoll: could not read the file") for file in report.files if file.error]
     files = {file.path: file for file in report.files}
     lines.extend(annotation(f, files.get(f.file)) for f in report.active())
     return "".join(line + "\n" for line in lines)

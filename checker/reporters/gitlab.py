@@ -23,16 +23,22 @@ def issue(finding: Finding, file: FileReport | None = None) -> dict[str, Any]:
         "check_name": finding.rule,
         "fingerprint": finding.fingerprint,
         "severity": SEVERITIES[finding.severity],
-        "location": {"path": relative_path(finding.file),
-                     "lines": {"begin": finding.location.line if finding.location else 1}},
+        "location": {"path": relative_path(finding.file), "lines": {"begin": finding.location.line if finding.location else 1}},
     }
 
 
 def render(report: Report, options: RenderOptions) -> str:
     files = {f.path: f for f in report.files}
     issues = [issue(f, files.get(f.file)) for f in report.findings if not f.suppressed]
-    issues += [{"description": f"[kravkoll] {file.error}", "check_name": "kravkoll/unreadable",
-                "fingerprint": f"unreadable:{relative_path(file.path)}", "severity": "blocker",
-                "location": {"path": relative_path(file.path), "lines": {"begin": 1}}}
-               for file in report.files if file.error]
+    issues += [
+        {
+            "description": f"[kravkoll] {file.error}",
+            "check_name": "kravkoll/unreadable",
+            "fingerprint": f"unreadable:{relative_path(file.path)}",
+            "severity": "blocker",
+            "location": {"path": relative_path(file.path), "lines": {"begin": 1}},
+        }
+        for file in report.files
+        if file.error
+    ]
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

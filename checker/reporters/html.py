@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 from .. import __version__
@@ -29,38 +27,10 @@ from ..engine import DocumentResult
 from ..report import BALANCE_ELEMENTS, Finding, Link, Matrix, MatrixDocument, Scorecard, TraceRow
 from .labels import Labels, clause_heading, link_reason, shorten
 from .markup import PLAIN, Markup, esc, rendered
+from .page import page
 
 LINKS_SHOWN = 3
 """Follow-up and sanction links shown per matrix cell before "and N more"."""
-
-
-@cache
-def _static(name: str) -> str:
-    """The text of a file in ``checker/reporters/static`` (package data), read once."""
-    return files(__package__).joinpath("static", name).read_text(encoding="utf-8")
-
-
-def report_style() -> str:
-    """The pages' stylesheet (``static/report.css``), inlined so a page needs no other file."""
-    return _static("report.css")
-
-
-def report_script() -> str:
-    """The report's only script (``static/report.js``): Escape closes an open explanation (WCAG
-    1.4.13), which opens again on the next focus or hover. The filter works without script
-    (CSS); the script only hides a clause's heading when the filter leaves none of its findings."""
-    return _static("report.js")
-
-
-def page(title: str, language: str, body: str, script: bool = False) -> str:
-    """A complete, self-contained HTML page."""
-    js = f"<script>\n{report_script()}</script>\n" if script else ""
-    return (
-        f'<!DOCTYPE html>\n<html lang="{esc(language)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="kravkoll {esc(__version__)}">\n'
-        f"<title>{esc(title)}</title>\n<style>\n{report_style()}</style>\n</head>\n<body>\n{body}{js}</body>\n</html>\n"
-    )
 
 
 def _percent(n: int, total: int) -> int:
@@ -76,8 +46,7 @@ def scorecard_html(card: Scorecard, labels: Labels) -> str:
     if not card.requirements:
         return f'<p class="scores-none">{esc(labels("score.none"))}</p>\n'
     boxes = []
-    split = {"followed_up": (card.followed_up_specific, card.followed_up_blanket_only),
-             "sanctioned": (card.sanctioned_specific, card.sanctioned_blanket_only)}
+    split = {"followed_up": (card.followed_up_specific, card.followed_up_blanket_only), "sanctioned": (card.sanctioned_specific, card.sanctioned_blanket_only)}
     for key in ("measurable", "followed_up", "sanctioned", "complete"):
         n = getattr(card, key)
         share = _percent(n, card.requirements)
@@ -169,24 +138,30 @@ def matrix_table(doc: MatrixDocument, labels: Labels, in_report: bool = False) -
             measurable += "".join(f'<span class="why">{esc(why)}</span>' for why in row.unmeasurable_because)
         row_id = f' id="m-{row.statement}"' if in_report else ""
         cells = (
-            f'<td class="id{" from-heading" if row.id_source == "heading" else ""}">'
-            f"{esc(labels.requirement_id(row.requirement_id, row.id_source))}</td>",
-            f'<td class="where">{esc(labels.place(row.location, doc.format))}</td>', f'<td class="text">{text}</td>',
+            f'<td class="id{" from-heading" if row.id_source == "heading" else ""}">{esc(labels.requirement_id(row.requirement_id, row.id_source))}</td>',
+            f'<td class="where">{esc(labels.place(row.location, doc.format))}</td>',
+            f'<td class="text">{text}</td>',
             f"<td>{measurable}</td>",
             _links_cell(row.follow_up, row, labels, doc.format, in_report),
             _links_cell(row.sanction, row, labels, doc.format, in_report),
             f'<td class="status"><span class="chip st-{row.status}">{esc(labels("status." + row.status))}</span></td>',
         )
-        rows.append(f'<tr{row_id} data-status="{row.status}">'
-                    + "".join(_labelled(cell, labels("column." + column)) for cell, column in zip(cells, MATRIX_COLUMNS)) + "</tr>")
-    return (f'<div class="table-wrap"><table class="matrix">{_MATRIX_COLUMN_WIDTHS}<thead><tr>{head}</tr></thead>\n<tbody>\n'
-            + "\n".join(rows) + "\n</tbody></table></div>\n")
+        rows.append(
+            f'<tr{row_id} data-status="{row.status}">'
+            + "".join(_labelled(cell, labels("column." + column)) for cell, column in zip(cells, MATRIX_COLUMNS))
+            + "</tr>"
+        )
+    return (
+        f'<div class="table-wrap"><table class="matrix">{_MATRIX_COLUMN_WIDTHS}<thead><tr>{head}</tr></thead>\n<tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody></table></div>\n"
+    )
 
 
 def _labelled(cell: str, label: str) -> str:
     """A ``<td …>`` with its column's name as ``data-label``: on a narrow screen, where the
     matrix shows each requirement as a card, the name stands before the cell's content."""
-    return f'<td data-label="{esc(label)}"' + cell[len("<td"):]
+    return f'<td data-label="{esc(label)}"' + cell[len("<td") :]
 
 
 def render_matrix_html(matrix: Matrix) -> str:
@@ -198,7 +173,7 @@ def render_matrix_html(matrix: Matrix) -> str:
         labels = Labels(doc.language or first)
         parts.append(f'<section class="card" lang="{labels.language}"><h2>{esc(doc.path)}</h2>\n')
         if doc.error:
-            parts.append(f'<p>{esc(labels("matrix.unreadable", error=doc.error))}</p></section>\n')
+            parts.append(f"<p>{esc(labels('matrix.unreadable', error=doc.error))}</p></section>\n")
             continue
         parts.append(scorecard_html(doc.scorecard, labels))
         parts.append(matrix_table(doc, labels))
@@ -258,9 +233,9 @@ class _Text:
         lines = []
         for number in numbers:
             finding = self.numbered[number]
-            line = f'<span><strong>{esc(self.labels("severity." + finding.severity))}:</strong> {esc(finding.message)}</span>'
+            line = f"<span><strong>{esc(self.labels('severity.' + finding.severity))}:</strong> {esc(finding.message)}</span>"
             if finding.suggestion:
-                line += f'<span><em>{esc(self.labels("finding.suggestion"))}</em> {esc(finding.suggestion)}</span>'
+                line += f"<span><em>{esc(self.labels('finding.suggestion'))}</em> {esc(finding.suggestion)}</span>"
             lines.append(line)
         return tip_id, f'<span class="tip" role="tooltip" id="{tip_id}">{"".join(lines)}</span>'
 
@@ -299,8 +274,10 @@ class _Text:
         for number in self.flags.get(statement.index, []):
             tip_id, tip = self.tip([number])
             severity = self.numbered[number].severity
-            out.append(f'<span class="hl sev-{severity}"><a class="flag" href="#f-{number}" aria-describedby="{tip_id}">'
-                       f'{number}<span class="sr"> {esc(self.labels("severity." + severity))}</span></a>{tip}</span>')
+            out.append(
+                f'<span class="hl sev-{severity}"><a class="flag" href="#f-{number}" aria-describedby="{tip_id}">'
+                f'{number}<span class="sr"> {esc(self.labels("severity." + severity))}</span></a>{tip}</span>'
+            )
         row = rows.get(statement.index)
         if row is not None:
             label = self.document.blocks[statement.block].label  # Word's number, shown before the text already
@@ -330,7 +307,7 @@ def _cells(statement: Statement) -> list[tuple[int, int, int]]:
     cells = []
     for k, (cell, start) in enumerate(starts):
         end = starts[k + 1][1] - 3 if k + 1 < len(starts) else len(statement.text)
-        if end < start or (k + 1 < len(starts) and statement.text[end:end + 3] != " | "):
+        if end < start or (k + 1 < len(starts) and statement.text[end : end + 3] != " | "):
             return [(1, 0, len(statement.text))]
         cells.append((cell, start, end))
     return cells or [(1, 0, len(statement.text))]
@@ -366,17 +343,15 @@ def _document_html(document: Document, text: _Text, rows: dict[int, TraceRow]) -
             number = document.sections[statement.section].number if statement.section is not None else None
             shown = f'<span class="list-label">{esc(number)}</span> ' if number and not statement.text.lstrip().startswith(number) else ""
             quiet = "" if statement.section in noted else ' class="quiet"'
-            out.append(f'<{tag} id="s-{statement.index}"{quiet}>{shown}{text.segment(statement, 0, len(statement.text))}'
-                       f"{text.after(statement, rows)}</{tag}>")
+            out.append(f'<{tag} id="s-{statement.index}"{quiet}>{shown}{text.segment(statement, 0, len(statement.text))}{text.after(statement, rows)}</{tag}>')
         elif block.kind == "table":
             header = document.table_headers[block.table - 1] if block.table and block.table <= len(document.table_headers) else ""
             out.append(_table_html(statements, text, rows, header, document.format, flagged))
         else:
-            sentences = " ".join(
-                f'<span id="s-{s.index}">{text.segment(s, 0, len(s.text))}{text.after(s, rows)}</span>' for s in statements
+            sentences = " ".join(f'<span id="s-{s.index}">{text.segment(s, 0, len(s.text))}{text.after(s, rows)}</span>' for s in statements)
+            classes = " ".join(
+                filter(None, ("numbered" if block.label and block.kind == "list_item" else "", "" if any(s.index in flagged for s in statements) else "quiet"))
             )
-            classes = " ".join(filter(None, ("numbered" if block.label and block.kind == "list_item" else "",
-                                             "" if any(s.index in flagged for s in statements) else "quiet")))
             attribute = f' class="{classes}"' if classes else ""
             if block.kind == "list_item":
                 if not open_list:
@@ -391,17 +366,21 @@ def _document_html(document: Document, text: _Text, rows: dict[int, TraceRow]) -
     return "\n".join(out) + "\n"
 
 
-def _table_html(statements: list[Statement], text: _Text, rows: dict[int, TraceRow], header: str = "",
-                fmt: str | None = None, flagged: set[int] | None = None) -> str:
+def _table_html(
+    statements: list[Statement], text: _Text, rows: dict[int, TraceRow], header: str = "", fmt: str | None = None, flagged: set[int] | None = None
+) -> str:
     """A table of the document, its header row (its column labels) first when it has one."""
     cells = {s.index: _cells(s) for s in statements}
     width = max(cell for found in cells.values() for cell, _, _ in found)
     head = ""
     if header:
         labels = header.split(" | ")
-        ths = ([f'<th scope="col">{rendered(label, fmt)}</th>' for label in labels] if len(labels) == width
-               else [f'<th scope="col" colspan="{width}">{rendered(header, fmt)}</th>'])  # columns not known: one cell
-        head = f'<thead><tr>{"".join(ths)}</tr></thead>'
+        ths = (
+            [f'<th scope="col">{rendered(label, fmt)}</th>' for label in labels]
+            if len(labels) == width
+            else [f'<th scope="col" colspan="{width}">{rendered(header, fmt)}</th>']
+        )  # columns not known: one cell
+        head = f"<thead><tr>{''.join(ths)}</tr></thead>"
     body = []
     for statement in statements:
         by_number = {cell: (start, end) for cell, start, end in cells[statement.index]}
@@ -425,13 +404,16 @@ def _finding_html(number: int, finding: Finding, document: Document, labels: Lab
     """One finding of the list; ``same_fix`` is the number of an earlier finding with the same
     suggestion, which a printout names instead of repeating it."""
     severity = esc(labels("severity." + finding.severity))
-    head = (f'<p class="finding-head"><span class="num">{number}.</span><span class="badge sev-{finding.severity}">{severity}</span>'
-            f"{esc(finding.title)}</p>")
+    head = f'<p class="finding-head"><span class="num">{number}.</span><span class="badge sev-{finding.severity}">{severity}</span>{esc(finding.title)}</p>'
     if finding.location is not None:
         where = labels.place(finding.location, document.format)
         statement = document.statements[finding.statement] if finding.statement is not None else None
-        if finding.requirement_id and statement is not None and statement.id_source not in ("heading", None) \
-                and finding.requirement_id != finding.location.clause:
+        if (
+            finding.requirement_id
+            and statement is not None
+            and statement.id_source not in ("heading", None)
+            and finding.requirement_id != finding.location.clause
+        ):
             where = f"{finding.requirement_id} · {where}"
     else:
         where = labels("findings.document")
@@ -441,23 +423,25 @@ def _finding_html(number: int, finding: Finding, document: Document, labels: Lab
         quoted = esc(statement.text)
         span = _span(statement, finding)
         if span is not None:
-            quoted = f"{esc(statement.text[:span[0]])}<strong>{esc(statement.text[span[0]:span[1]])}</strong>{esc(statement.text[span[1]:])}"
+            quoted = f"{esc(statement.text[: span[0]])}<strong>{esc(statement.text[span[0] : span[1]])}</strong>{esc(statement.text[span[1] :])}"
         parts.append(f"<blockquote>{quoted}</blockquote>")
     parts.append(f'<p class="finding-msg">{esc(finding.message)}</p>')
     if finding.suggestion:
         repeat = " repeat" if same_fix is not None else ""
         parts.append(f'<p class="finding-fix{repeat}"><strong>{esc(labels("finding.suggestion"))}</strong> {esc(finding.suggestion)}</p>')
         if same_fix is not None:
-            parts.append(f'<p class="finding-fix print-only"><strong>{esc(labels("finding.suggestion"))}</strong> '
-                         f'{esc(labels("finding.same_fix", n=same_fix))}</p>')
+            parts.append(
+                f'<p class="finding-fix print-only"><strong>{esc(labels("finding.suggestion"))}</strong> {esc(labels("finding.same_fix", n=same_fix))}</p>'
+            )
     rule = esc(f"{labels('finding.rule')}: {finding.rule}")
     if finding.reference:  # left out in print, as the link to the text
         rule += f'<span class="ref"> · {esc(labels("finding.reference"))}: {esc(finding.reference)}</span>'
-    show = (f'<span class="show"> · <a href="#s-{finding.statement}">{esc(labels("finding.show"))}</a></span>'
-            if finding.statement is not None else "")
+    show = f'<span class="show"> · <a href="#s-{finding.statement}">{esc(labels("finding.show"))}</a></span>' if finding.statement is not None else ""
     parts.append(f'<p class="finding-rule">{rule}{show}</p>')
-    return (f'<li id="f-{number}" class="sev-{finding.severity} {_filter_class("cat", finding.category)} '
-            f'{_filter_class("rule", finding.rule)}">{"".join(parts)}</li>')
+    return (
+        f'<li id="f-{number}" class="sev-{finding.severity} {_filter_class("cat", finding.category)} '
+        f'{_filter_class("rule", finding.rule)}">{"".join(parts)}</li>'
+    )
 
 
 def _counts(findings: list[Finding], labels: Labels) -> str:
@@ -467,21 +451,23 @@ def _counts(findings: list[Finding], labels: Labels) -> str:
 
 def _section(key: str, labels: Labels, content: str, title: str | None = None, extra_class: str = "") -> str:
     heading = esc(title if title is not None else labels("section." + key))
-    return (f'<section class="card{extra_class}" id="{key}" aria-labelledby="h-{key}"><h2 id="h-{key}">{heading}</h2>\n'
-            f"{content}</section>\n")
+    return f'<section class="card{extra_class}" id="{key}" aria-labelledby="h-{key}"><h2 id="h-{key}">{heading}</h2>\n{content}</section>\n'
 
 
 def _overview(doc: MatrixDocument, numbered: dict[int, Finding], labels: Labels, anchors: dict[str, str]) -> str:
-    parts = [scorecard_html(doc.scorecard, labels),
-             f'<p class="counts">{esc(_counts(list(numbered.values()), labels))} · '
-             f'<a href="#findings">{esc(labels("section.findings"))}</a></p>\n']
+    parts = [
+        scorecard_html(doc.scorecard, labels),
+        f'<p class="counts">{esc(_counts(list(numbered.values()), labels))} · <a href="#findings">{esc(labels("section.findings"))}</a></p>\n',
+    ]
     whole = [(n, f) for n, f in numbered.items() if f.statement is None]
     if whole:
         parts.append(f"<h3>{esc(labels('findings.document'))}</h3>\n<ul>")
-        parts.extend(f'<li><span class="badge sev-{f.severity}">{esc(labels("severity." + f.severity))}</span>'
-                     f'<a href="#f-{n}">{esc(f.message)}</a></li>' for n, f in whole)
+        parts.extend(
+            f'<li><span class="badge sev-{f.severity}">{esc(labels("severity." + f.severity))}</span><a href="#f-{n}">{esc(f.message)}</a></li>'
+            for n, f in whole
+        )
         parts.append("</ul>\n")
-    parts.append(f'<h3>{esc(labels("section.balance"))}</h3>\n<p>{esc(labels("balance.intro"))}</p>\n')
+    parts.append(f"<h3>{esc(labels('section.balance'))}</h3>\n<p>{esc(labels('balance.intro'))}</p>\n")
     parts.append(tiles_html(doc, labels, anchors))
     return "".join(parts)
 
@@ -495,8 +481,7 @@ def _filters(findings: list[Finding], labels: Labels) -> str:
     """Tick boxes that show or hide the findings of a severity, a category or a rule, and the
     style rules that do it (no script: CSS ``:has()``; printing prints what is shown)."""
     groups = (
-        ("severity", [(f"sev-{s}", labels("severity." + s)) for s in ("error", "warning", "info")
-                      if any(f.severity == s for f in findings)]),
+        ("severity", [(f"sev-{s}", labels("severity." + s)) for s in ("error", "warning", "info") if any(f.severity == s for f in findings)]),
         ("category", [(_filter_class("cat", c), labels("category." + c)) for c in sorted({f.category for f in findings})]),
         ("rule", [(_filter_class("rule", r), r) for r in sorted({f.rule for f in findings})]),
     )
@@ -505,8 +490,10 @@ def _filters(findings: list[Finding], labels: Labels) -> str:
         ticks = "".join(f'<label><input type="checkbox" id="show-{name}" checked> {esc(title)}</label>' for name, title in values)
         boxes.append(f'<fieldset class="filter-{key}"><legend>{esc(labels("filter." + key))}</legend>{ticks}</fieldset>')
         rules.extend(f"#findings:has(#show-{name}:not(:checked)) ol.findings>li.{name}{{display:none}}" for name, _ in values)
-    return (f'<style>{"".join(rules)}</style>\n<details class="filters"><summary>{esc(labels("filter.title"))}</summary>'
-            f'<form class="filter-form" aria-label="{esc(labels("filter.title"))}">{"".join(boxes)}</form></details>\n')
+    return (
+        f'<style>{"".join(rules)}</style>\n<details class="filters"><summary>{esc(labels("filter.title"))}</summary>'
+        f'<form class="filter-form" aria-label="{esc(labels("filter.title"))}">{"".join(boxes)}</form></details>\n'
+    )
 
 
 def _by_clause(numbered: dict[int, Finding], document: Document, labels: Labels) -> list[tuple[str, list[int]]]:
@@ -528,8 +515,7 @@ def _findings_list(numbered: dict[int, Finding], suppressed: int, document: Docu
         parts.append(_filters(list(numbered.values()), labels))
         first_with: dict[str, int] = {}  # suggestion → the first finding that gives it
         for title, numbers in _by_clause(numbered, document, labels):
-            parts.append(f'<section class="clause-group"><h3>{esc(title)} <span class="count">({len(numbers)})</span></h3>\n'
-                         '<ol class="findings">\n')
+            parts.append(f'<section class="clause-group"><h3>{esc(title)} <span class="count">({len(numbers)})</span></h3>\n<ol class="findings">\n')
             for n in numbers:
                 suggestion = numbered[n].suggestion or ""
                 same = first_with.setdefault(suggestion, n) if suggestion else n
@@ -556,8 +542,13 @@ def render_report(result: DocumentResult, doc: MatrixDocument, rulesets: list[st
     text = _Text(document, labels, numbered)
     anchors = {s.location.model_dump_json(): f"s-{s.index}" for s in reversed(document.statements)}
     name = Path(document.path).name
-    meta = labels("report.meta", language=labels("language." + document.language), statements=len(document.statements),
-                  requirements=len(doc.requirements), rulesets=", ".join(rulesets) or "–")
+    meta = labels(
+        "report.meta",
+        language=labels("language." + document.language),
+        statements=len(document.statements),
+        requirements=len(doc.requirements),
+        rulesets=", ".join(rulesets) or "–",
+    )
     order = ("overview", "text", "findings", "matrix")
     help_text = f'<p class="help">{esc(labels("findings.help"))}</p>\n' if active else ""
     body = [
@@ -568,8 +559,12 @@ def render_report(result: DocumentResult, doc: MatrixDocument, rulesets: list[st
         + "</ul></nav></header>\n<main>\n",
         _section("overview", labels, _overview(doc, numbered, labels, anchors)),
         _section("text", labels, help_text + _document_html(document, text, rows), extra_class=" doc"),
-        _section("findings", labels, _findings_list(numbered, len(result.findings) - len(active), document, labels),
-                 title=f'{labels("section.findings")} ({len(active)})'),
+        _section(
+            "findings",
+            labels,
+            _findings_list(numbered, len(result.findings) - len(active), document, labels),
+            title=f"{labels('section.findings')} ({len(active)})",
+        ),
         _section("matrix", labels, matrix_table(doc, labels, in_report=True)),
         "</main>\n",
         f'<footer class="page"><p>{esc(labels("report.generator", version=__version__))}</p></footer>\n',

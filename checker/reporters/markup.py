@@ -66,8 +66,9 @@ class Markup:
 
     @classmethod
     def _swept(cls, length: int, hidden: list[tuple[int, int]], styled: list[tuple[int, int, str]]) -> Markup:
-        events = sorted([(a, 1, "") for a, _ in hidden] + [(b, -1, "") for _, b in hidden]
-                        + [(a, 1, tag) for a, _, tag in styled] + [(b, -1, tag) for _, b, tag in styled])
+        events = sorted(
+            [(a, 1, "") for a, _ in hidden] + [(b, -1, "") for _, b in hidden] + [(a, 1, tag) for a, _, tag in styled] + [(b, -1, tag) for _, b, tag in styled]
+        )
         markup, depth, tags, position = cls(), 0, {"strong": 0, "em": 0, "code": 0}, 0
         for at, step, tag in [*events, (length, 0, "")]:
             if at > position:

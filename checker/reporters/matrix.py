@@ -22,8 +22,7 @@ from .labels import Labels, link_reason, shorten
 
 _ENGLISH = Labels("en")  # the csv's words are English, as its column names
 
-CSV_COLUMNS = ("file", "statement", "id", "line", "section", "text", "measurable", "unmeasurable_because",
-               "follow_up", "sanction", "status", "clause", "place")
+CSV_COLUMNS = ("file", "statement", "id", "line", "section", "text", "measurable", "unmeasurable_because", "follow_up", "sanction", "status", "clause", "place")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\|<>[]`*_"})
 
@@ -42,8 +41,7 @@ def _safe_cell(value: str) -> str:
 def _csv_links(links: list[Link], fmt: str | None) -> str:
     """``4.2.1, paragraph 12 (section: same clause: 4.2 Felhantering)``: where (in the unit of the
     other columns and formats: a .docx has paragraphs, a .md lines), how and why, for each link."""
-    return "; ".join(f"{_ENGLISH.short_place(link.location, fmt)} ({link.how}: {link_reason(link, None, _ENGLISH)})"
-                     for link in links)
+    return "; ".join(f"{_ENGLISH.short_place(link.location, fmt)} ({link.how}: {link_reason(link, None, _ENGLISH)})" for link in links)
 
 
 def render_csv(matrix: Matrix) -> str:
@@ -52,11 +50,21 @@ def render_csv(matrix: Matrix) -> str:
     writer.writerow(CSV_COLUMNS)
     for doc in matrix.documents:
         for row in doc.requirements:
-            values = (doc.path, str(row.statement), row.requirement_id or "", str(row.location.line),
-                      row.location.section or "", " ".join(row.text.split()), row.measurability,
-                      " | ".join(row.unmeasurable_because), _csv_links(row.follow_up, doc.format),
-                      _csv_links(row.sanction, doc.format), row.status, row.location.clause or "",
-                      _ENGLISH.place(row.location, doc.format))
+            values = (
+                doc.path,
+                str(row.statement),
+                row.requirement_id or "",
+                str(row.location.line),
+                row.location.section or "",
+                " ".join(row.text.split()),
+                row.measurability,
+                " | ".join(row.unmeasurable_because),
+                _csv_links(row.follow_up, doc.format),
+                _csv_links(row.sanction, doc.format),
+                row.status,
+                row.location.clause or "",
+                _ENGLISH.place(row.location, doc.format),
+            )
             writer.writerow([_safe_cell(v) for v in values])
     return out.getvalue()
 
@@ -73,8 +81,7 @@ def md_cell(text: str) -> str:
 def _md_links(links: list[Link], row: TraceRow, labels: Labels, fmt: str | None) -> str:
     if not links:
         return labels("none")
-    shown = [f"{labels.short_place(link.location, fmt)} ({link_reason(link, row.requirement_id, labels)})"
-             for link in links[:LINKS_SHOWN]]
+    shown = [f"{labels.short_place(link.location, fmt)} ({link_reason(link, row.requirement_id, labels)})" for link in links[:LINKS_SHOWN]]
     if len(links) > LINKS_SHOWN:
         shown.append(labels("more", n=len(links) - LINKS_SHOWN))
     return "; ".join(shown)
@@ -85,8 +92,7 @@ def _md_document(doc: MatrixDocument, labels: Labels) -> list[str]:
     if doc.error:
         return [*lines, md_cell(labels("matrix.unreadable", error=doc.error)), ""]
     card = doc.scorecard
-    lines += [labels("score.line", total=card.requirements, **card.model_dump(exclude={"requirements"}))
-              if card.requirements else labels("score.none"), ""]
+    lines += [labels("score.line", total=card.requirements, **card.model_dump(exclude={"requirements"})) if card.requirements else labels("score.none"), ""]
     if doc.requirements:
         columns = ("id", "where", "text", "measurable", "follow_up", "sanction", "status")
         lines.append("| " + " | ".join(labels("column." + c) for c in columns) + " |")
@@ -97,9 +103,15 @@ def _md_document(doc: MatrixDocument, labels: Labels) -> list[str]:
                 measurable += ": " + " ".join(row.unmeasurable_because)
             elif row.evidence:
                 measurable += f' ("{row.evidence}")'
-            cells = (labels.requirement_id(row.requirement_id, row.id_source), labels.place(row.location, doc.format), shorten(row.text), measurable,
-                     _md_links(row.follow_up, row, labels, doc.format), _md_links(row.sanction, row, labels, doc.format),
-                     labels("status." + row.status))
+            cells = (
+                labels.requirement_id(row.requirement_id, row.id_source),
+                labels.place(row.location, doc.format),
+                shorten(row.text),
+                measurable,
+                _md_links(row.follow_up, row, labels, doc.format),
+                _md_links(row.sanction, row, labels, doc.format),
+                labels("status." + row.status),
+            )
             lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
         lines.append("")
     lines += [f"### {labels('section.balance')}", ""]

@@ -173,7 +173,8 @@ def render(report: Report, options: RenderOptions) -> str:
             "message": {"text": file.error},
             "locations": [{"physicalLocation": {"artifactLocation": artifact_location(file.path)}}],
         }
-        for file in report.files if file.error
+        for file in report.files
+        if file.error
     ]
     driver = {
         "name": report.tool.name,

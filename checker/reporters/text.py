@@ -40,7 +40,7 @@ def excerpt(text: str, match: str | None, match_start: int | None = None) -> tup
     if flat_match and match_start is not None:
         before = text[:match_start]
         start = len(" ".join(before.split())) + (1 if before.strip() and before[-1].isspace() else 0)
-        if flat[start:start + len(flat_match)] != flat_match:
+        if flat[start : start + len(flat_match)] != flat_match:
             start = flat.find(flat_match)
     else:
         start = flat.find(flat_match) if flat_match else -1
@@ -64,7 +64,7 @@ def _finding_lines(finding: Finding, file: FileReport | None, color: bool) -> li
         shown, start, length = excerpt(finding.text, finding.match, finding.match_start)
         lines.append(f"    | {visible(shown)}")
         if length:  # the escapes are wider than the characters they stand for
-            start, length = len(visible(shown[:start])), len(visible(shown[start:start + length]))
+            start, length = len(visible(shown[:start])), len(visible(shown[start : start + length]))
             lines.append("    | " + " " * start + _paint("^" * length, finding.severity, color))
     lines.append("    " + _paint(visible(finding_place(finding, file)), "dim", color))
     if finding.suggestion:
@@ -91,7 +91,7 @@ def render(report: Report, options: RenderOptions) -> str:
 
 
 def summary_line(report: Report, color: bool = False, language: str = "en") -> str:
-    """"Found 1 error, 2 warnings, 0 info in 1 file." in the user's ``language``."""
+    """ "Found 1 error, 2 warnings, 0 info in 1 file." in the user's ``language``."""
     words = Labels(language)
     s = report.summary
     checked = s.files - s.unreadable

@@ -192,16 +192,14 @@ class Compiler:
         if kind == "terms":
             return TermsDecl(name=decl.name, terms=old.terms + decl.terms, pos=decl.pos, term_pos=old.term_pos + decl.term_pos)
         if decl.flags != old.flags:
-            self.error(rule_file, decl.pattern_pos, f"'pattern {decl.name} +=' needs the flags of the pattern it adds to "
-                                                    f"('{old.flags}', not '{decl.flags}')")
+            self.error(rule_file, decl.pattern_pos, f"'pattern {decl.name} +=' needs the flags of the pattern it adds to ('{old.flags}', not '{decl.flags}')")
             return None
         try:
             compile_pattern(decl.source, decl.flags)
         except PatternSyntaxError:  # reported where it is written, by _add_pattern
             self._add_pattern(decl.name, decl.source, decl.flags, rule_file, decl.pattern_pos)
             return None
-        return PatternDecl(name=decl.name, source=f"(?:{old.source})|(?:{decl.source})", flags=decl.flags, pos=decl.pos,
-                           pattern_pos=decl.pattern_pos)
+        return PatternDecl(name=decl.name, source=f"(?:{old.source})|(?:{decl.source})", flags=decl.flags, pos=decl.pos, pattern_pos=decl.pattern_pos)
 
     def _check_terms_and_patterns(self, rule_file: RuleFile) -> None:
         for name, entry in self.names.items():
@@ -217,7 +215,7 @@ class Compiler:
             try:
                 parse_term(term)
             except TermSyntaxError as problem:
-                self.error(rule_file, pos, f"bad term \"{term}\": {problem}")
+                self.error(rule_file, pos, f'bad term "{term}": {problem}')
         self.lists[name] = TermList(name=name, terms=list(terms), origin=rule_file.name)
 
     def _add_pattern(self, name: str, source: str, flags: str, rule_file: RuleFile, pos: Pos) -> None:
@@ -276,12 +274,20 @@ class Compiler:
         if found is None:
             return None
         if found.depth > MAX_EXPANDED_DEPTH:
-            self.error(rule_file, pos, f"{what} nests too deep: with the defines it uses written out it has more than "
-                                       f"{MAX_EXPANDED_DEPTH} levels (each not, and, or and use of a define is one)")
+            self.error(
+                rule_file,
+                pos,
+                f"{what} nests too deep: with the defines it uses written out it has more than "
+                f"{MAX_EXPANDED_DEPTH} levels (each not, and, or and use of a define is one)",
+            )
             return None
         if found.size > MAX_EXPANDED_SIZE:
-            self.error(rule_file, pos, f"{what} is too large: with the defines it uses written out it has more than "
-                                       f"{MAX_EXPANDED_SIZE} parts (a define used twice is written out twice)")
+            self.error(
+                rule_file,
+                pos,
+                f"{what} is too large: with the defines it uses written out it has more than "
+                f"{MAX_EXPANDED_SIZE} parts (a define used twice is written out twice)",
+            )
             return None
         return found
 
@@ -382,9 +388,13 @@ class Compiler:
         for key in ("message", "suggest"):
             if key in fields and not supplies_match and "match" in placeholders_in(fields[key]):
                 written = _FIELD_WORDS.get(matched_by, matched_by) if matched_by in fields else "when"
-                self.error(rule_file, decl.field_pos[key], f"{{match}} in the {'message' if key == 'message' else 'suggestion'} of rule {decl.id} would be empty: "
-                                                          f"its '{written}' has no terms list or pattern outside a 'not' to take it from "
-                                                          "(use {statement}, or add a term or pattern)")
+                self.error(
+                    rule_file,
+                    decl.field_pos[key],
+                    f"{{match}} in the {'message' if key == 'message' else 'suggestion'} of rule {decl.id} would be empty: "
+                    f"its '{written}' has no terms list or pattern outside a 'not' to take it from "
+                    "(use {statement}, or add a term or pattern)",
+                )
                 ok = False
         for key in ("message", "suggest"):
             if key in fields:
@@ -428,7 +438,6 @@ def shortened(text: str, width: int = 40) -> str:
 def _inline_name(rule_file: RuleFile, pos: Pos | None, prefix: str = "") -> str:
     pos = pos or Pos(line=0, column=0)
     return f"@{rule_file.name}:{prefix}{pos.line}:{pos.column}"
-
 
 
 class _Resolve(ConditionVisitor[Any]):

@@ -77,8 +77,7 @@ _EXTENT = _MeasureExtent()
 def define_order(defines: dict[str, Define]) -> tuple[list[str], list[list[str]]]:
     """The defines outside cycles, each after those it uses, and each cycle once (``a -> b -> a``).
     Each define is visited once (depth-first, without recursion)."""
-    uses = {name: list(dict.fromkeys(used for used in classes_in(define.condition) if used in defines))
-            for name, define in defines.items()}
+    uses = {name: list(dict.fromkeys(used for used in classes_in(define.condition) if used in defines)) for name, define in defines.items()}
     order: list[str] = []
     cycles: list[list[str]] = []
     state: dict[str, str] = {}  # open (on the path) or done
@@ -96,7 +95,7 @@ def define_order(defines: dict[str, Define]) -> tuple[list[str], list[list[str]]
                 order.append(name)
             elif state.get(used) == "open":
                 names = [step for step, _ in path]
-                cycles.append(names[names.index(used):] + [used])
+                cycles.append(names[names.index(used) :] + [used])
             elif used not in state:
                 state[used] = "open"
                 path.append((used, iter(uses[used])))

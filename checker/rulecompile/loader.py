@@ -8,8 +8,8 @@ from typing import Any, Iterable, Iterator
 
 from .. import rulecache
 from ..errors import Diagnostic, KravError, RuleError
-from ..rulemodel import Pos, RuleFile, Ruleset
 from ..rulelimits import did_you_mean
+from ..rulemodel import Pos, RuleFile, Ruleset
 from .compiler import Compiler, shortened
 from .sources import (
     MAX_RULESET_NAME,
@@ -63,7 +63,6 @@ def compile_text(text: str, path: str = "<rules>", folder: Path | None = None) -
     from ..ruleparse import parse_rule_text  # noqa: PLC0415 - Lark only when a file is parsed
 
     return Loader().compile(parse_rule_text(text, path), Path(path).parent if folder is None else folder)
-
 
 
 class Loader:
@@ -127,20 +126,23 @@ class Loader:
         """The chain of files the ruleset named by ``extends "name"`` is made of, most basic
         first; empty after adding to ``errors`` why it cannot be extended. The errors of an
         extended file are reported as they are, at that file."""
+
         def error(message: str) -> list[RuleFile]:
             errors.append(Diagnostic(path, pos.line, pos.column, message, line_of(lines, pos.line)))
             return []
 
         if not valid_ruleset_name(name):
-            return error(f"extends '{shortened(name)}': not a ruleset name (letters, digits, '-', '_' or '.', "
-                         f"starting with a letter or digit, at most {MAX_RULESET_NAME} characters)")
+            return error(
+                f"extends '{shortened(name)}': not a ruleset name (letters, digits, '-', '_' or '.', "
+                f"starting with a letter or digit, at most {MAX_RULESET_NAME} characters)"
+            )
         target = extended_file(name, folder)
         if target is None:
             hint = did_you_mean(name, shipped_ruleset_names() + [p.stem for p in folder.glob("*.krav")])
             return error(f"extends unknown ruleset '{name}'{hint}")
         resolved = target.resolve()
         if resolved in self._stack:
-            cycle = " -> ".join(p.stem for p in self._stack[self._stack.index(resolved):]) + f" -> {target.stem}"
+            cycle = " -> ".join(p.stem for p in self._stack[self._stack.index(resolved) :]) + f" -> {target.stem}"
             return error(f"cyclic extends: {cycle}")
         try:
             self.load(target)
@@ -173,10 +175,8 @@ class Loader:
             step = todo.pop()
             if str(step) in records:
                 continue
-            bases = {name: base for name in dict.fromkeys(e.value for e in self.parse(step).extends)
-                     if (base := extended_file(name, step.parent)) is not None}
-            records[str(step)] = {"path": str(step), "sha256": self._digests[step.resolve()],
-                                  "extends": {name: str(base) for name, base in bases.items()}}
+            bases = {name: base for name in dict.fromkeys(e.value for e in self.parse(step).extends) if (base := extended_file(name, step.parent)) is not None}
+            records[str(step)] = {"path": str(step), "sha256": self._digests[step.resolve()], "extends": {name: str(base) for name, base in bases.items()}}
             todo.extend(bases.values())
         return list(records.values())
 
@@ -201,8 +201,7 @@ class Loader:
             step = max(bases, key=lambda base: self._heights.get(base.resolve(), 0))
             names.append(step.stem)
         first = rule_file.extends[0]
-        message = (f"extends chain is {self._height(path)} rulesets deep ({' -> '.join(names)} -> ...); "
-                   f"at most {MAX_EXTENDS_DEPTH} are allowed")
+        message = f"extends chain is {self._height(path)} rulesets deep ({' -> '.join(names)} -> ...); at most {MAX_EXTENDS_DEPTH} are allowed"
         lines = read_rule_file(path).splitlines()
         raise RuleError([Diagnostic(str(path), first.pos.line, first.pos.column, message, line_of(lines, first.pos.line))])
 
@@ -223,4 +222,3 @@ class Loader:
                 todo.append((step, True))
                 todo.extend((base, False) for base in self._bases(step))
         return self._heights[path.resolve()]
-

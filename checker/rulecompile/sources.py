@@ -16,6 +16,7 @@ from ..rulelimits import did_you_mean
 # 13 s and 700 MB. The largest shipped ruleset is under 60 KB.
 MAX_RULE_FILE_BYTES = 1024 * 1024
 
+
 def shipped_ruleset_names() -> list[str]:
     """Names of the rulesets that ship with kravkoll."""
     return sorted(p.stem for p in shipped_rulesets_dir().glob("*.krav"))
@@ -73,8 +74,6 @@ def resolve_ruleset_reference(reference: str | Path, base_dir: Path | None = Non
     raise KravError(f"{text}: no shipped ruleset or rule file of that name{hint} (shipped: {', '.join(shipped_ruleset_names())})")
 
 
-
-
 def read_rule_file(path: Path) -> str:
     """The text of a rule file; :class:`KravError` when it cannot be read, :class:`RuleError`
     (with line and column) when it is not UTF-8."""
@@ -100,11 +99,13 @@ def _not_utf8(path: str, data: bytes, offset: int) -> Diagnostic:
     """Where a rule file stops being UTF-8, and how to re-save it."""
     line_start = data.rfind(b"\n", 0, offset) + 1
     line_end = data.find(b"\n", offset)
-    source = data[line_start:line_end if line_end >= 0 else len(data)].decode("utf-8", errors="replace")
+    source = data[line_start : line_end if line_end >= 0 else len(data)].decode("utf-8", errors="replace")
     line = data.count(b"\n", 0, offset) + 1
     column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
-    message = (f"byte 0x{data[offset]:02x} is not UTF-8 (the file is probably saved as Latin-1 or Windows-1252); "
-               "rule files must be UTF-8: re-save it with the encoding UTF-8 (e.g. iconv -f windows-1252 -t utf-8)")
+    message = (
+        f"byte 0x{data[offset]:02x} is not UTF-8 (the file is probably saved as Latin-1 or Windows-1252); "
+        "rule files must be UTF-8: re-save it with the encoding UTF-8 (e.g. iconv -f windows-1252 -t utf-8)"
+    )
     return Diagnostic(path, line, column, message, source)
 
 
@@ -121,7 +122,6 @@ def extended_file(name: str, folder: Path) -> Path | None:
 
 def valid_ruleset_name(name: str) -> bool:
     return len(name) <= MAX_RULESET_NAME and RULESET_NAME.fullmatch(name) is not None
-
 
 
 def line_of(lines: list[str], line: int) -> str:

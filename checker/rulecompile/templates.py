@@ -23,7 +23,9 @@ def placeholder_problems(text: str) -> list[str]:
             problems.append(f"unmatched '{token}' in message; write '{token * 2}' for a literal brace")
         elif match.group(1) not in PLACEHOLDERS:
             name = match.group(1)
-            problems.append(f"unknown placeholder '{{{name}}}'{did_you_mean(name, list(PLACEHOLDERS))} (use {{match}}, {{requirement.id}}, {{statement}}, {{section}})")
+            problems.append(
+                f"unknown placeholder '{{{name}}}'{did_you_mean(name, list(PLACEHOLDERS))} (use {{match}}, {{requirement.id}}, {{statement}}, {{section}})"
+            )
     return problems
 
 
@@ -35,7 +37,7 @@ def rewrite_problems(text: str, supplies_match: bool) -> list[str]:
     problems = [problem.replace(" in message;", " in the rewrite;") for problem in placeholder_problems(text)]
     problems += [f"'{{{name}}}' cannot stand in a rewrite; only {{match}} can" for name in sorted((placeholders_in(text) & set(PLACEHOLDERS)) - {"match"})]
     if not text.strip():
-        problems.append("it is empty; write what replaces the matched words, e.g. a placeholder in brackets \"[X]\"")
+        problems.append('it is empty; write what replaces the matched words, e.g. a placeholder in brackets "[X]"')
     if any(char in text for char in "\n\r"):
         problems.append("it spans more than one line; a rewrite replaces words inside a sentence")
     elif any(ord(char) < 32 or char in "\ufffe\uffff" or "\ud800" <= char <= "\udfff" for char in text):
@@ -59,8 +61,7 @@ def field_name(placeholder: str) -> str:
 def message_format(template: str) -> str:
     """The template as a ``str.format`` string with a named field per placeholder
     (:func:`field_name`); everything else is literal."""
-    return "".join(f"{{{field_name(name)}}}" if name in PLACEHOLDERS else part.replace("{", "{{").replace("}", "}}")
-                   for part, name in template_parts(template))
+    return "".join(f"{{{field_name(name)}}}" if name in PLACEHOLDERS else part.replace("{", "{{").replace("}", "}}") for part, name in template_parts(template))
 
 
 @cache
@@ -70,7 +71,7 @@ def template_parts(template: str) -> tuple[tuple[str, str | None], ...]:
     position = 0
     for match in _PLACEHOLDER.finditer(template):
         if match.start() > position:
-            parts.append((template[position:match.start()], None))
+            parts.append((template[position : match.start()], None))
         token = match.group()
         if token in ("{{", "}}"):
             parts.append((token[0], None))

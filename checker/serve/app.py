@@ -35,7 +35,7 @@ from .. import __version__
 from ..cli.options import split_list
 from ..readers import MAX_FILE_BYTES, format_of
 from ..readers.formats import TEXT_FORMAT_NAMES, send_as_file, unsupported_suffix
-from ..reporters.html import page
+from ..reporters.page import page
 from ..rulecompile import MAX_RULE_FILE_BYTES, shipped_ruleset_names
 from .jobs import MATRIX_MEDIA_TYPES, REPORT_MEDIA_TYPES, Answer, document_name
 from .pool import Busy, WorkerPool
@@ -88,8 +88,12 @@ def content_security_policy(extra_script_hashes: tuple[str, ...] = ()) -> str:
     """No inline script (the report shown on the page brings one, allowed by its hash); styles
     may be inline (the report's), no other host, no framing."""
     scripts = " ".join(["'self'", *(f"'{h}'" for h in extra_script_hashes)])
-    return ("default-src 'none'; " f"script-src {scripts}; " "style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            "connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+    return (
+        "default-src 'none'; "
+        f"script-src {scripts}; "
+        "style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    )
 
 
 class SecurityHeaders:
@@ -236,10 +240,14 @@ def parse_options(sources: list[Callable[[str], list[str]]]) -> dict[str, Any]:
     rulesets = split_list(gather("ruleset"))
     for name in rulesets:
         if name not in shipped:  # only shipped rulesets: a path would read the server's files
-            raise ApiError(422, f"ruleset: {name}: no shipped ruleset of that name{did_you_mean(name, shipped)} "
-                                f"(shipped: {', '.join(shipped)})")
-    return {"rulesets": list(dict.fromkeys(rulesets)), "select": split_list(gather("select")),
-            "ignore": split_list(gather("ignore")), "lang": one("lang", LANGUAGES), "fail_on": one("fail-on", FAIL_ON) or "error"}
+            raise ApiError(422, f"ruleset: {name}: no shipped ruleset of that name{did_you_mean(name, shipped)} (shipped: {', '.join(shipped)})")
+    return {
+        "rulesets": list(dict.fromkeys(rulesets)),
+        "select": split_list(gather("select")),
+        "ignore": split_list(gather("ignore")),
+        "lang": one("lang", LANGUAGES),
+        "fail_on": one("fail-on", FAIL_ON) or "error",
+    }
 
 
 async def read_document_request(request: Request) -> dict[str, Any]:
@@ -260,8 +268,7 @@ async def read_document_request(request: Request) -> dict[str, Any]:
         raise ApiError(413, _too_large_message(request.app.state.settings.max_upload)) from None
     except MultiPartException as error:
         raise ApiError(400, f"the multipart body cannot be read: {error.message}") from None
-    raise ApiError(415, "send the document as multipart/form-data (the field 'file') "
-                        "or as application/json ({\"text\": …, \"format\": \"md\"})")
+    raise ApiError(415, 'send the document as multipart/form-data (the field \'file\') or as application/json ({"text": …, "format": "md"})')
 
 
 async def _multipart_payload(request: Request, query: Callable[[str], list[str]]) -> dict[str, Any]:
@@ -301,7 +308,7 @@ def _json_payload(body: bytes, query: Callable[[str], list[str]]) -> dict[str, A
     data = _json_object(body)
     text = data.get("text")
     if not isinstance(text, str):
-        raise ApiError(422, "text: the JSON body needs the document as a string \"text\"")
+        raise ApiError(422, 'text: the JSON body needs the document as a string "text"')
     fmt = data.get("format", "md")
     if fmt not in TEXT_FORMAT_NAMES:
         raise ApiError(422, f"format: '{fmt}' is not one of {', '.join(TEXT_FORMAT_NAMES)} (send {send_as_file()} as a file)")
@@ -402,14 +409,14 @@ async def api_rule(request: Request) -> Response:
 async def api_rules_try(request: Request) -> Response:
     """The playground: rule text validated and tested, and its findings on a sample text."""
     if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
-        raise ApiError(415, "send the rules as application/json ({\"rules\": …, \"text\": …})")
+        raise ApiError(415, 'send the rules as application/json ({"rules": …, "text": …})')
     try:
         data = await anyio.to_thread.run_sync(_json_object, await request.body())
     except UploadTooLarge:
         raise ApiError(413, _too_large_message(request.app.state.settings.max_upload)) from None
     rules, text = data.get("rules"), data.get("text", "")
     if not isinstance(rules, str) or not isinstance(text, str):
-        raise ApiError(422, "rules, text: the JSON body needs the rule file as a string \"rules\" (and a string \"text\")")
+        raise ApiError(422, 'rules, text: the JSON body needs the rule file as a string "rules" (and a string "text")')
     if len(rules.encode("utf-8")) > MAX_RULE_FILE_BYTES:
         raise ApiError(413, f"rules.krav: rule file is too large (the limit is {MAX_RULE_FILE_BYTES} bytes)")
     lang = data.get("lang")
@@ -492,8 +499,7 @@ def create_app(settings: ServeSettings | None = None) -> Starlette:
         Route("/api/rules/{rule_id:path}", api_rule),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan,
-                    exception_handlers={HTTPException: _http_error, UploadTooLarge: _upload_too_large})
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={HTTPException: _http_error, UploadTooLarge: _upload_too_large})
     app.state.settings = settings
     app.state.pool = pool
     app.state.rulesets = None

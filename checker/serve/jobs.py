@@ -24,8 +24,8 @@ from ..document import Document
 from ..engine import DocumentResult, Linter
 from ..errors import KravError, RuleError
 from ..readers import read_bytes
-from ..rulecompile import compile_text, load_rulesets, shipped_ruleset_names
 from ..reporters import FORMATS
+from ..rulecompile import compile_text, load_rulesets, shipped_ruleset_names
 from ..rulemodel import Ruleset
 
 REPORT_MEDIA_TYPES = {name: fmt.media_type for name, fmt in FORMATS.items()}
@@ -82,7 +82,7 @@ def warm_up() -> None:
     """Compile the shipped rulesets of each language, and build their matchers, before the
     first request needs them."""
     for language in ("sv", "en"):
-        _linter(()).shipped(language).matcher
+        _ = _linter(()).shipped(language).matcher  # built now, not at the first request
 
 
 @lru_cache(maxsize=16)
@@ -95,8 +95,13 @@ def _linter(names: tuple[str, ...]) -> Linter:
 def _config(options: dict[str, Any]) -> tuple[Config, Linter]:
     """The request's configuration and the linter for it."""
     names = tuple(options.get("rulesets") or ())
-    config = Config(rulesets=list(names) or None, select=options.get("select", []), ignore=options.get("ignore", []),
-                    lang=options.get("lang"), fail_on=options.get("fail_on", "error"))
+    config = Config(
+        rulesets=list(names) or None,
+        select=options.get("select", []),
+        ignore=options.get("ignore", []),
+        lang=options.get("lang"),
+        fail_on=options.get("fail_on", "error"),
+    )
     return config, _linter(names).with_config(config)
 
 
@@ -169,10 +174,10 @@ def rulesets_job(_payload: dict[str, Any]) -> Answer:
     """The shipped rulesets and their rules, as ``kravkoll rules list`` shows them."""
     listed = []
     for ruleset in load_rulesets(shipped_ruleset_names()):
-        rules = [{"id": r.full_id, "title": r.title, "kind": r.kind, "category": r.category, "severity": r.severity}
-                 for r in ruleset.rules]
-        listed.append({"name": ruleset.name, "title": ruleset.title, "language": ruleset.language,
-                       "version": ruleset.version, "extends": ruleset.extends, "rules": rules})
+        rules = [{"id": r.full_id, "title": r.title, "kind": r.kind, "category": r.category, "severity": r.severity} for r in ruleset.rules]
+        listed.append(
+            {"name": ruleset.name, "title": ruleset.title, "language": ruleset.language, "version": ruleset.version, "extends": ruleset.extends, "rules": rules}
+        )
     return json_answer({"rulesets": listed})
 
 
@@ -189,10 +194,16 @@ def rule_job(payload: dict[str, Any]) -> Answer:
         if rule is None:
             continue
         outcomes = [o for o in run_examples(ruleset) if o.rule.full_id == rule.full_id]
-        examples = [{"expect": o.example.expect, "text": o.example.text, "passed": o.passed, "messages": o.messages}
-                    for o in outcomes]
-        return json_answer({"rule": rule.model_dump(mode="json"), "ruleset": ruleset.name, "language": ruleset.language,
-                            "examples": examples, "page": rule_page(rule, ruleset, outcomes)})
+        examples = [{"expect": o.example.expect, "text": o.example.text, "passed": o.passed, "messages": o.messages} for o in outcomes]
+        return json_answer(
+            {
+                "rule": rule.model_dump(mode="json"),
+                "ruleset": ruleset.name,
+                "language": ruleset.language,
+                "examples": examples,
+                "page": rule_page(rule, ruleset, outcomes),
+            }
+        )
     known = [r.full_id for ruleset in rulesets for r in ruleset.rules]
     return error_answer(404, f"{wanted}: no shipped rule has this id{did_you_mean(wanted, known)}")
 
@@ -204,10 +215,17 @@ def _compile_playground(text: str, path: str) -> Ruleset:
     from ..ruleparse import parse_rule_text  # noqa: PLC0415
 
     lines = text.splitlines()
-    refused = [Diagnostic(path, e.pos.line, e.pos.column,
-                          f"extends unknown ruleset '{e.value}' (here only shipped rulesets: {', '.join(shipped_ruleset_names())})",
-                          lines[e.pos.line - 1] if 0 < e.pos.line <= len(lines) else "")
-               for e in parse_rule_text(text, path).extends if "/" in e.value or "\\" in e.value]
+    refused = [
+        Diagnostic(
+            path,
+            e.pos.line,
+            e.pos.column,
+            f"extends unknown ruleset '{e.value}' (here only shipped rulesets: {', '.join(shipped_ruleset_names())})",
+            lines[e.pos.line - 1] if 0 < e.pos.line <= len(lines) else "",
+        )
+        for e in parse_rule_text(text, path).extends
+        if "/" in e.value or "\\" in e.value
+    ]
     if refused:
         raise RuleError(refused)
     return compile_text(text, path, folder=_NO_FOLDER)
@@ -220,15 +238,29 @@ def playground_job(payload: dict[str, Any]) -> Answer:
     try:
         ruleset = _compile_playground(payload["rules"], payload["name"])
     except RuleError as error:
-        problems = [{"line": d.line, "column": d.column, "message": d.message, "source_line": d.source_line,
-                     "text": d.render()} for d in error.diagnostics]
+        problems = [{"line": d.line, "column": d.column, "message": d.message, "source_line": d.source_line, "text": d.render()} for d in error.diagnostics]
         return json_answer({"valid": False, "errors": problems, "examples": [], "findings": []})
     except KravError as error:
-        return json_answer({"valid": False, "errors": [{"line": None, "column": None, "message": str(error),
-                                                          "source_line": "", "text": str(error)}], "examples": [], "findings": []})
-    examples = [{"rule": o.rule.full_id, "expect": o.example.expect, "line": o.example.line, "text": o.example.text,
-                 "passed": o.passed, "description": "" if o.passed else o.describe()}
-                for o in run_examples(ruleset) if o.rule.ruleset == ruleset.name]  # its own rules, not those it extends
+        return json_answer(
+            {
+                "valid": False,
+                "errors": [{"line": None, "column": None, "message": str(error), "source_line": "", "text": str(error)}],
+                "examples": [],
+                "findings": [],
+            }
+        )
+    examples = [
+        {
+            "rule": o.rule.full_id,
+            "expect": o.example.expect,
+            "line": o.example.line,
+            "text": o.example.text,
+            "passed": o.passed,
+            "description": "" if o.passed else o.describe(),
+        }
+        for o in run_examples(ruleset)
+        if o.rule.ruleset == ruleset.name
+    ]  # its own rules, not those it extends
     findings: list[Any] = []
     sample = payload.get("text") or ""
     if sample.strip():

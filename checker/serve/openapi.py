@@ -56,17 +56,37 @@ _DOCUMENT_BODY = {
 }
 
 _OPTION_PARAMETERS: list[dict[str, Any]] = [
-    {"name": "ruleset", "in": "query", "description": "A shipped ruleset to run (repeatable or comma-separated). "
-     "Default: the shipped rulesets of the document's language.",
-     "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": True},
-    {"name": "select", "in": "query", "description": "Only these rules: full ids, short ids, categories or globs.",
-     "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": True},
-    {"name": "ignore", "in": "query", "description": "Not these rules (same forms as select).",
-     "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": True},
-    {"name": "lang", "in": "query", "description": "The document's language; skips detection.",
-     "schema": {"type": "string", "enum": ["sv", "en"]}},
-    {"name": "fail-on", "in": "query", "description": "The severity that makes the exit code (header Kravkoll-Exit-Code) 1.",
-     "schema": {"type": "string", "enum": ["error", "warning", "info", "never"]}},
+    {
+        "name": "ruleset",
+        "in": "query",
+        "description": "A shipped ruleset to run (repeatable or comma-separated). Default: the shipped rulesets of the document's language.",
+        "schema": {"type": "array", "items": {"type": "string"}},
+        "style": "form",
+        "explode": True,
+    },
+    {
+        "name": "select",
+        "in": "query",
+        "description": "Only these rules: full ids, short ids, categories or globs.",
+        "schema": {"type": "array", "items": {"type": "string"}},
+        "style": "form",
+        "explode": True,
+    },
+    {
+        "name": "ignore",
+        "in": "query",
+        "description": "Not these rules (same forms as select).",
+        "schema": {"type": "array", "items": {"type": "string"}},
+        "style": "form",
+        "explode": True,
+    },
+    {"name": "lang", "in": "query", "description": "The document's language; skips detection.", "schema": {"type": "string", "enum": ["sv", "en"]}},
+    {
+        "name": "fail-on",
+        "in": "query",
+        "description": "The severity that makes the exit code (header Kravkoll-Exit-Code) 1.",
+        "schema": {"type": "string", "enum": ["error", "warning", "info", "never"]},
+    },
 ]
 
 
@@ -106,37 +126,60 @@ def openapi_spec() -> dict[str, Any]:
             "title": "kravkoll",
             "version": __version__,
             "description": "Check procurement documents: are requirements measurable, followed up and sanctioned? "
-                           "Every answer is what the command line gives for the same document and options; errors "
-                           "are the command line's one-line messages. Nothing sent is stored or logged.",
+            "Every answer is what the command line gives for the same document and options; errors "
+            "are the command line's one-line messages. Nothing sent is stored or logged.",
         },
         "components": {
-            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer",
-                                           "description": "Needed when the server was started with --token."}},
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "Needed when the server was started with --token."}},
             "schemas": {
                 **_report_schemas(),
-                "Error": {"type": "object", "required": ["status", "error"], "additionalProperties": False,
-                          "properties": {"status": {"type": "integer"}, "error": {"type": "string", "description": "one line"}}},
+                "Error": {
+                    "type": "object",
+                    "required": ["status", "error"],
+                    "additionalProperties": False,
+                    "properties": {"status": {"type": "integer"}, "error": {"type": "string", "description": "one line"}},
+                },
                 "TextDocument": {
-                    "type": "object", "required": ["text"],
-                    "properties": {"text": {"type": "string"}, "format": {"type": "string", "enum": list(TEXT_FORMAT_NAMES), "default": "md"},
-                                   "name": {"type": "string", "description": "the name findings give the document"},
-                                   "ruleset": string_list, "select": string_list, "ignore": string_list,
-                                   "lang": {"type": "string", "enum": ["sv", "en"]},
-                                   "fail-on": {"type": "string", "enum": ["error", "warning", "info", "never"]}},
+                    "type": "object",
+                    "required": ["text"],
+                    "properties": {
+                        "text": {"type": "string"},
+                        "format": {"type": "string", "enum": list(TEXT_FORMAT_NAMES), "default": "md"},
+                        "name": {"type": "string", "description": "the name findings give the document"},
+                        "ruleset": string_list,
+                        "select": string_list,
+                        "ignore": string_list,
+                        "lang": {"type": "string", "enum": ["sv", "en"]},
+                        "fail-on": {"type": "string", "enum": ["error", "warning", "info", "never"]},
+                    },
                 },
                 "RuleTry": {
-                    "type": "object", "required": ["rules"],
-                    "properties": {"rules": {"type": "string", "description": "a .krav file"},
-                                   "text": {"type": "string", "description": "Markdown to check with it"},
-                                   "lang": {"type": "string", "enum": ["sv", "en"]}},
+                    "type": "object",
+                    "required": ["rules"],
+                    "properties": {
+                        "rules": {"type": "string", "description": "a .krav file"},
+                        "text": {"type": "string", "description": "Markdown to check with it"},
+                        "lang": {"type": "string", "enum": ["sv", "en"]},
+                    },
                 },
                 "RuleTryResult": {
-                    "type": "object", "required": ["valid", "errors", "examples", "findings"],
+                    "type": "object",
+                    "required": ["valid", "errors", "examples", "findings"],
                     "properties": {
                         "valid": {"type": "boolean"},
-                        "errors": {"type": "array", "items": {"type": "object", "properties": {
-                            "line": {"type": ["integer", "null"]}, "column": {"type": ["integer", "null"]},
-                            "message": {"type": "string"}, "source_line": {"type": "string"}, "text": {"type": "string"}}}},
+                        "errors": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "line": {"type": ["integer", "null"]},
+                                    "column": {"type": ["integer", "null"]},
+                                    "message": {"type": "string"},
+                                    "source_line": {"type": "string"},
+                                    "text": {"type": "string"},
+                                },
+                            },
+                        },
                         "ruleset": {"type": "object"},
                         "examples": {"type": "array", "items": {"type": "object"}},
                         "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},
@@ -146,53 +189,125 @@ def openapi_spec() -> dict[str, Any]:
         },
         "security": [{}, {"bearer": []}],
         "paths": {
-            "/api/check": {"post": _document_operation(
-                "Check a document",
-                "kravkoll check: the report (format json follows `kravkoll schema report`). "
-                "The header Kravkoll-Exit-Code holds the command line's exit code.",
-                {"200": {"description": "The report.", "headers": _headers(("Kravkoll-Exit-Code", "0, 1 or 2: what kravkoll check would exit with")), "content": {
-                    "application/json": {"schema": {"$ref": "#/components/schemas/Report"}},
-                    "application/sarif+json": {"schema": {"type": "object"}},
-                    "application/xml": {"schema": {"type": "string"}},
-                    "text/plain": {"schema": {"type": "string"}}}}},
-                [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", *(name for name in FORMATS if name != "json")],
-                                                              "default": "json"}}])},
-            "/api/annotate": {"post": _document_operation(
-                "A .docx with the findings as Word comments", "kravkoll annotate: the annotated copy (a .docx only).",
-                {"200": {"description": "The annotated copy.", "headers": _headers(
-                    ("Kravkoll-Comments", "the number of comments written"),
-                    ("Content-Disposition", "attachment; its name is the upload's with .kravkoll.docx")), "content": {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {"schema": {"type": "string", "format": "binary"}}}}})},
-            "/api/matrix": {"post": _document_operation(
-                "The traceability matrix", "kravkoll matrix --format FORMAT.",
-                {"200": {"description": "The matrix.", "content": {
-                    "text/markdown": {"schema": {"type": "string"}}, "text/csv": {"schema": {"type": "string"}},
-                    "text/html": {"schema": {"type": "string"}}, "application/json": {"schema": {"type": "object"}}}}},
-                [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["md", "csv", "html", "json"], "default": "md"}}])},
-            "/api/report": {"post": _document_operation(
-                "The HTML report", "kravkoll report: one self-contained HTML page.",
-                {"200": {**_text("text/html", "The report."), "headers": _headers(
-                    ("Kravkoll-Requirements", "requirements found"), ("Kravkoll-Findings", "findings not suppressed"))}})},
-            "/api/rulesets": {"get": {
-                "summary": "The shipped rulesets and their rules",
-                "responses": {"200": {"description": "Rulesets.", "content": {"application/json": {"schema": {"type": "object"}}}},
-                              **_errors(401, 503)}}},
-            "/api/rules/{rule_id}": {"get": {
-                "summary": "One rule: its definition, its examples run, its documentation page (Markdown)",
-                "parameters": [{"name": "rule_id", "in": "path", "required": True, "schema": {"type": "string"},
-                                "description": "a full rule id, such as sv-krav/KR001"}],
-                "responses": {"200": {"description": "The rule.", "content": {"application/json": {"schema": {"type": "object"}}}},
-                              **_errors(401, 404, 503)}}},
-            "/api/rules/try": {"post": {
-                "summary": "Validate and try a rule file (the playground)",
-                "description": "kravkoll rules validate and rules test on the text, and its findings on a sample. "
-                               "It may extend shipped rulesets only.",
-                "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RuleTry"}}}},
-                "responses": {"200": {"description": "Errors (line, column) or the examples' outcomes and findings.",
-                                      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RuleTryResult"}}}},
-                              **_errors(400, 401, 413, 415, 422, 500, 503, 504)}}},
-            "/healthz": {"get": {"summary": "Liveness", "security": [{}], "responses": {
-                "200": {"description": "The server answers.", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
+            "/api/check": {
+                "post": _document_operation(
+                    "Check a document",
+                    "kravkoll check: the report (format json follows `kravkoll schema report`). "
+                    "The header Kravkoll-Exit-Code holds the command line's exit code.",
+                    {
+                        "200": {
+                            "description": "The report.",
+                            "headers": _headers(("Kravkoll-Exit-Code", "0, 1 or 2: what kravkoll check would exit with")),
+                            "content": {
+                                "application/json": {"schema": {"$ref": "#/components/schemas/Report"}},
+                                "application/sarif+json": {"schema": {"type": "object"}},
+                                "application/xml": {"schema": {"type": "string"}},
+                                "text/plain": {"schema": {"type": "string"}},
+                            },
+                        }
+                    },
+                    [
+                        {
+                            "name": "format",
+                            "in": "query",
+                            "schema": {"type": "string", "enum": ["json", *(name for name in FORMATS if name != "json")], "default": "json"},
+                        }
+                    ],
+                )
+            },
+            "/api/annotate": {
+                "post": _document_operation(
+                    "A .docx with the findings as Word comments",
+                    "kravkoll annotate: the annotated copy (a .docx only).",
+                    {
+                        "200": {
+                            "description": "The annotated copy.",
+                            "headers": _headers(
+                                ("Kravkoll-Comments", "the number of comments written"),
+                                ("Content-Disposition", "attachment; its name is the upload's with .kravkoll.docx"),
+                            ),
+                            "content": {
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {"schema": {"type": "string", "format": "binary"}}
+                            },
+                        }
+                    },
+                )
+            },
+            "/api/matrix": {
+                "post": _document_operation(
+                    "The traceability matrix",
+                    "kravkoll matrix --format FORMAT.",
+                    {
+                        "200": {
+                            "description": "The matrix.",
+                            "content": {
+                                "text/markdown": {"schema": {"type": "string"}},
+                                "text/csv": {"schema": {"type": "string"}},
+                                "text/html": {"schema": {"type": "string"}},
+                                "application/json": {"schema": {"type": "object"}},
+                            },
+                        }
+                    },
+                    [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["md", "csv", "html", "json"], "default": "md"}}],
+                )
+            },
+            "/api/report": {
+                "post": _document_operation(
+                    "The HTML report",
+                    "kravkoll report: one self-contained HTML page.",
+                    {
+                        "200": {
+                            **_text("text/html", "The report."),
+                            "headers": _headers(("Kravkoll-Requirements", "requirements found"), ("Kravkoll-Findings", "findings not suppressed")),
+                        }
+                    },
+                )
+            },
+            "/api/rulesets": {
+                "get": {
+                    "summary": "The shipped rulesets and their rules",
+                    "responses": {"200": {"description": "Rulesets.", "content": {"application/json": {"schema": {"type": "object"}}}}, **_errors(401, 503)},
+                }
+            },
+            "/api/rules/{rule_id}": {
+                "get": {
+                    "summary": "One rule: its definition, its examples run, its documentation page (Markdown)",
+                    "parameters": [
+                        {
+                            "name": "rule_id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                            "description": "a full rule id, such as sv-krav/KR001",
+                        }
+                    ],
+                    "responses": {
+                        "200": {"description": "The rule.", "content": {"application/json": {"schema": {"type": "object"}}}},
+                        **_errors(401, 404, 503),
+                    },
+                }
+            },
+            "/api/rules/try": {
+                "post": {
+                    "summary": "Validate and try a rule file (the playground)",
+                    "description": "kravkoll rules validate and rules test on the text, and its findings on a sample. It may extend shipped rulesets only.",
+                    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RuleTry"}}}},
+                    "responses": {
+                        "200": {
+                            "description": "Errors (line, column) or the examples' outcomes and findings.",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RuleTryResult"}}},
+                        },
+                        **_errors(400, 401, 413, 415, 422, 500, 503, 504),
+                    },
+                }
+            },
+            "/healthz": {
+                "get": {
+                    "summary": "Liveness",
+                    "security": [{}],
+                    "responses": {"200": {"description": "The server answers.", "content": {"application/json": {"schema": {"type": "object"}}}}},
+                }
+            },
         },
     }
 
@@ -210,15 +325,17 @@ def docs_html(spec: dict[str, Any]) -> str:
             if parameters:
                 rows = "".join(
                     f"<tr><td><code>{escape(p['name'])}</code></td><td>{escape(p['in'])}</td>"
-                    f"<td>{escape(_type_of(p['schema']))}</td><td>{escape(p.get('description', ''))}</td></tr>" for p in parameters)
-                parts.append("<table><thead><tr><th>parameter</th><th>in</th><th>type</th><th>meaning</th></tr></thead>"
-                             f"<tbody>{rows}</tbody></table>")
+                    f"<td>{escape(_type_of(p['schema']))}</td><td>{escape(p.get('description', ''))}</td></tr>"
+                    for p in parameters
+                )
+                parts.append(f"<table><thead><tr><th>parameter</th><th>in</th><th>type</th><th>meaning</th></tr></thead><tbody>{rows}</tbody></table>")
             body = operation.get("requestBody")
             if body:
                 kinds = ", ".join(f"<code>{escape(k)}</code>" for k in body["content"])
                 parts.append(f"<p>Body: {kinds}.</p>")
-            responses = "".join(f"<li><code>{escape(code)}</code> {escape(r['description'])}{_header_list(r)}</li>"
-                                for code, r in operation["responses"].items())
+            responses = "".join(
+                f"<li><code>{escape(code)}</code> {escape(r['description'])}{_header_list(r)}</li>" for code, r in operation["responses"].items()
+            )
             parts.append(f"<ul>{responses}</ul></section>")
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'

@@ -113,7 +113,7 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 STARTER_RULES = {
-    "sv": '''ruleset "vara-regler" {
+    "sv": """ruleset "vara-regler" {
   language sv
   extends  "sv-krav"
 }
@@ -128,8 +128,8 @@ requirement VAG01 "Vagt om tid" {
   example flag "Leverantören ska åtgärda fel snabbt."
   example pass "Leverantören ska åtgärda fel inom 4 timmar."
 }
-''',
-    "en": '''ruleset "our-rules" {
+""",
+    "en": """ruleset "our-rules" {
   language en
   extends  "en-requirements"
 }
@@ -144,7 +144,7 @@ requirement VAG01 "Vague about time" {
   example flag "The supplier shall fix faults quickly."
   example pass "The supplier shall fix faults within 4 hours."
 }
-''',
+""",
 }
 STARTER_TEXT = {
     "sv": "K1. Leverantören ska åtgärda fel skyndsamt.\n\nK2. Leverantören ska svara på frågor inom 2 arbetsdagar.\n",
@@ -173,11 +173,13 @@ def page_language(chosen: str | None, accept_language: str) -> str:
 
 def _shell(language: str, title: str, body: str, labels: dict[str, str], script_labels: dict[str, str], here: str) -> str:
     other = "en" if language == "sv" else "sv"
-    nav = (f'<nav aria-label="kravkoll"><ul class="nav">'
-           f'<li><a href="{here}?lang={other}" lang="{other}" hreflang="{other}">{escape(labels["other_language"])}</a></li>'
-           f'<li><a href="/?lang={language}">{escape(labels["pg_back"])}</a></li>'
-           f'<li><a href="/rules?lang={language}">{escape(labels["playground"])}</a></li>'
-           f'<li><a href="/docs">{escape(labels["api"])}</a></li></ul></nav>')
+    nav = (
+        f'<nav aria-label="kravkoll"><ul class="nav">'
+        f'<li><a href="{here}?lang={other}" lang="{other}" hreflang="{other}">{escape(labels["other_language"])}</a></li>'
+        f'<li><a href="/?lang={language}">{escape(labels["pg_back"])}</a></li>'
+        f'<li><a href="/rules?lang={language}">{escape(labels["playground"])}</a></li>'
+        f'<li><a href="/docs">{escape(labels["api"])}</a></li></ul></nav>'
+    )
     data = json.dumps(script_labels, ensure_ascii=False).replace("<", "\\u003c")
     return (
         f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
@@ -203,7 +205,9 @@ def _ruleset_boxes(labels: dict[str, str]) -> str:
         boxes = "".join(
             f'<li><input type="checkbox" name="ruleset" value="{escape(name)}" id="rs-{escape(name)}" data-lang="{language}">'
             f' <label for="rs-{escape(name)}">{escape(name)}</label></li>'
-            for name in names if shipped_ruleset_language(name) == language)
+            for name in names
+            if shipped_ruleset_language(name) == language
+        )
         if boxes:
             groups.append(f'<fieldset class="rulesets"><legend>{escape(legend)}</legend><ul class="boxes">{boxes}</ul></fieldset>')
     return "".join(groups)
@@ -212,8 +216,7 @@ def _ruleset_boxes(labels: dict[str, str]) -> str:
 def _token_field(labels: dict[str, str], auth: bool) -> str:
     if not auth:
         return ""
-    return (f'<p class="field"><label for="token">{escape(labels["token"])}</label>'
-            '<input type="password" id="token" autocomplete="off" spellcheck="false"></p>')
+    return f'<p class="field"><label for="token">{escape(labels["token"])}</label><input type="password" id="token" autocomplete="off" spellcheck="false"></p>'
 
 
 def index_html(language: str, auth: bool = False) -> str:
@@ -221,8 +224,14 @@ def index_html(language: str, auth: bool = False) -> str:
     t = LABELS[language]
     downloads = "".join(
         f'<li><button type="button" class="download" data-kind="{kind}"{hidden}>{escape(t[key])}</button></li>'
-        for kind, key, hidden in (("annotate", "annotated", ' data-docx-only="true"'), ("matrix-csv", "matrix_csv", ""),
-                                  ("matrix-html", "matrix_html", ""), ("json", "json", ""), ("sarif", "sarif", "")))
+        for kind, key, hidden in (
+            ("annotate", "annotated", ' data-docx-only="true"'),
+            ("matrix-csv", "matrix_csv", ""),
+            ("matrix-html", "matrix_html", ""),
+            ("json", "json", ""),
+            ("sarif", "sarif", ""),
+        )
+    )
     body = f"""<h1>kravkoll</h1>
 <p class="lead">{escape(t["tagline"])}</p>
 <form id="check-form" class="card" novalidate>

@@ -96,8 +96,13 @@ def _start_worker() -> _Worker:
     ``fork`` would copy the server's threads and open connections."""
     ours, theirs = socket.socketpair()
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_PACKAGE_ROOT, os.environ.get("PYTHONPATH")]))}
-    process = subprocess.Popen([sys.executable, "-m", "checker.serve.pool", str(theirs.fileno())], pass_fds=[theirs.fileno()],
-                               stdin=subprocess.DEVNULL, env=environment, close_fds=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "checker.serve.pool", str(theirs.fileno())],
+        pass_fds=[theirs.fileno()],
+        stdin=subprocess.DEVNULL,
+        env=environment,
+        close_fds=True,
+    )
     theirs.close()
     return _Worker(process, Connection(ours.detach()))
 

@@ -83,8 +83,20 @@ from .package import (
 )
 from .styles import Styles
 
-__all__ = ["MAX_COMPRESSION_RATIO", "MAX_LEVEL_TEXT", "MAX_MEMBERS", "MAX_OPEN_SUPPRESSIONS", "MAX_UNCOMPRESSED_BYTES", "RATIO_CHECKED_ABOVE",
-           "TextPiece", "WordReading", "check_package", "paragraph_pieces", "read_docx", "read_word"]
+__all__ = [
+    "MAX_COMPRESSION_RATIO",
+    "MAX_LEVEL_TEXT",
+    "MAX_MEMBERS",
+    "MAX_OPEN_SUPPRESSIONS",
+    "MAX_UNCOMPRESSED_BYTES",
+    "RATIO_CHECKED_ABOVE",
+    "TextPiece",
+    "WordReading",
+    "check_package",
+    "paragraph_pieces",
+    "read_docx",
+    "read_word",
+]
 
 
 def read_docx(data: bytes, path: str, *, language: str | None = None) -> Document:

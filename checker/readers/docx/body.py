@@ -82,8 +82,8 @@ def suppression_comments(comments: etree._Element | None) -> dict[str, str]:
     for comment in comments:
         text = "\n".join("".join(t.text or "" for t in p.iter(W_T)) for p in comment.iter(W_P))
         directive = _DIRECTIVE.search(text)
-        if directive is not None and parse_suppression(text[directive.start():], probe) is not None:
-            texts[comment.get(W_ID, "")] = text[directive.start():]
+        if directive is not None and parse_suppression(text[directive.start() :], probe) is not None:
+            texts[comment.get(W_ID, "")] = text[directive.start() :]
     return texts
 
 
@@ -335,8 +335,11 @@ class Story:
         """Open a suppression's range; every block until it closes carries it, so the number
         open at once is capped (:data:`MAX_OPEN_SUPPRESSIONS`) to keep reading linear."""
         if len(self.open_suppressions) >= MAX_OPEN_SUPPRESSIONS:
-            raise InputError(self.path, f"has more than {MAX_OPEN_SUPPRESSIONS} 'kravkoll: ignore' comments whose ranges overlap "
-                                        f"(at paragraph {suppression.location.line}); refused as a possible denial of service")
+            raise InputError(
+                self.path,
+                f"has more than {MAX_OPEN_SUPPRESSIONS} 'kravkoll: ignore' comments whose ranges overlap "
+                f"(at paragraph {suppression.location.line}); refused as a possible denial of service",
+            )
         self.open_suppressions[comment_id] = suppression
 
     def _next_paragraph(self, p: etree._Element) -> int:

@@ -69,8 +69,11 @@ class Numbering:
                     levels[level] = replace(levels.get(level, _Level()), start=start)
             self._levels[num_id] = levels
             if (longest := max((len(level.text) for level in levels.values()), default=0)) > MAX_LEVEL_TEXT:
-                raise InputError(path, f"has a list numbering format of {longest:,} characters in its numbering part "
-                                       f"(the limit is {MAX_LEVEL_TEXT}); refused as a possible denial of service")
+                raise InputError(
+                    path,
+                    f"has a list numbering format of {longest:,} characters in its numbering part "
+                    f"(the limit is {MAX_LEVEL_TEXT}); refused as a possible denial of service",
+                )
 
     def level_of_style(self, num_id: str, style_id: str | None) -> int:
         """The list level a numbered style stands at (the level that names it), else 0."""

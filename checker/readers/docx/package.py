@@ -75,7 +75,7 @@ def _ole_has_stream(data: bytes, name: str) -> bool:
     encoded = (name + "\0").encode("utf-16-le")
     start = data.find(encoded)
     while start != -1:
-        if start % 128 == 0 and int.from_bytes(data[start + 64:start + 66], "little") == len(encoded):
+        if start % 128 == 0 and int.from_bytes(data[start + 64 : start + 66], "little") == len(encoded):
             return True
         start = data.find(encoded, start + 1)
     return False
@@ -86,7 +86,9 @@ def _check_sizes(members: list[zipfile.ZipInfo], path: str) -> None:
         raise InputError(path, f"has {len(members)} files inside (the limit is {MAX_MEMBERS}); refused as a possible zip bomb")
     total = sum(member.file_size for member in members)
     if total > MAX_UNCOMPRESSED_BYTES:
-        raise InputError(path, f"would expand to {total // (1024 * 1024)} MiB (the limit is {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MiB); refused as a possible zip bomb")
+        raise InputError(
+            path, f"would expand to {total // (1024 * 1024)} MiB (the limit is {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MiB); refused as a possible zip bomb"
+        )
     for member in members:
         if member.file_size > RATIO_CHECKED_ABOVE and member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
             ratio = member.file_size // max(member.compress_size, 1)

@@ -107,7 +107,11 @@ class Styles:
             if bold is None and (run_properties := element.find(W_RPR)) is not None and (b := run_properties.find(W_B)) is not None:
                 bold = is_on(b)
         return Style(
-            id=chain[0][0], heading_level=level, numbering=numbering, numbering_style=numbering_style, bold=bool(bold),
+            id=chain[0][0],
+            heading_level=level,
+            numbering=numbering,
+            numbering_style=numbering_style,
+            bold=bool(bold),
             is_list=any(_LIST_STYLE.match(name) for own in names for name in own),
             is_toc=any(_TOC_STYLE.match(name) for name in names[0]),
         )
