@@ -193,6 +193,13 @@ class TermFinder:
                 alternatives.append((_START if left else "") + "(?:" + "|".join(cores) + ")" + (_END if right else ""))
             self._lists.append((name, exact, stars))
         self.regex = re2.compile("(?i)(?:" + "|".join(alternatives) + ")", _RE2_OPTIONS) if alternatives else None
+        # which list words belong to, looked up once: the first list that has them as a term
+        # without a star, and the lists with starred terms that could come before it
+        self._first_exact: dict[str, int] = {}
+        for index, (_, exact, _) in enumerate(self._lists):
+            for words in exact:
+                self._first_exact.setdefault(words, index)
+        self._starred = [index for index, (_, _, stars) in enumerate(self._lists) if stars.beginnings or stars.endings or stars.inside]
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, list name) of each occurrence, in order."""
@@ -207,12 +214,19 @@ class TermFinder:
         """The words matched and their list: the match may begin with the character before a
         word that a bounded term takes as its boundary."""
         starts = [start + 1, start] if start < end and not is_word_char(text[start]) else [start]
-        for name, exact, stars in self._lists:
-            for first in starts:
-                words = " ".join(text[first:end].lower().split())
-                if words in exact or stars.hold(words):
-                    return first, end, name
-        return None
+        best, best_first = len(self._lists), start
+        for first in starts:
+            words = " ".join(text[first:end].lower().split())
+            index = self._first_exact.get(words, len(self._lists))
+            for starred in self._starred:
+                if starred >= index:
+                    break
+                if self._lists[starred][2].hold(words):
+                    index = starred
+                    break
+            if index < best:  # the first list wins; within it, the first of the starts
+                best, best_first = index, first
+        return (best_first, end, self._lists[best][0]) if best < len(self._lists) else None
 
     def search(self, text: str) -> bool:
         return self.regex is not None and self.regex.search(text) is not None
@@ -363,12 +377,15 @@ class DocumentReading:
         counts: dict[str, int] = {}
         defined: set[str] = set()
         for text in texts:
-            defined.update(match.group(1) for match in _DEFINED_TERM.finditer(text))
+            if "mean" in text or "defined" in text or "avser" in text or "betyder" in text:
+                defined.update(match.group(1) for match in _DEFINED_TERM.finditer(text))
             for match in _NAMED_SUBJECT.finditer(text):
                 name = match.group("name")
-                if name.lower() not in _NOT_A_NAME and self._role_of(name) is None:
-                    counts[name] = counts.get(name, 0) + 1
-        return [name for name, count in counts.items() if count >= 2 and name not in defined]
+                counts[name] = counts.get(name, 0) + 1
+        # a party word or a common word is no name: asked once per name, not once per sentence
+        return [
+            name for name, count in counts.items() if count >= 2 and name not in defined and name.lower() not in _NOT_A_NAME and self._role_of(name) is None
+        ]
 
     # -- obligations
     def _obligation(self, text: str) -> Obligation | None:
