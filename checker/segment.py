@@ -262,13 +262,16 @@ class DocumentBuilder:
         self._open.clear()
 
     # -- paragraphs and list items
-    def paragraph(self, piece: Piece, kind: str = "paragraph", requirement_id: str | None = None, label: str | None = None) -> None:
+    def paragraph(
+        self, piece: Piece, kind: str = "paragraph", requirement_id: str | None = None, label: str | None = None, numbers_clause: bool = True
+    ) -> None:
         """A paragraph or list item: one statement per sentence.
 
         Its requirement id is the id its text starts with, else ``requirement_id``: a label the
         reader computed but that is not part of the text (a Word list number such as ``K4.1``).
         ``label`` is such a list number as the document shows it ("3.3.1", "a)"); a clause
-        number among them ("3.3.1") is the clause of the paragraph's locations.
+        number among them ("3.3.1") is the clause of the paragraph's locations, unless
+        ``numbers_clause`` is false (a Markdown list's "1.", "2." count items, not clauses).
         """
         if not piece.text.strip():
             return
@@ -278,7 +281,7 @@ class DocumentBuilder:
         if label is not None:
             self.blocks[block].label = label
             number = label.rstrip(".")
-            if CLAUSE_LABEL.match(number):
+            if numbers_clause and CLAUSE_LABEL.match(number):
                 clause = clause_path(self._clauses.get(self.current_section, ()) if self._open else (), number)
                 piece = Piece(text=piece.text, anchors=[_anchor(a.offset, _moved(a.location, clause=" › ".join(clause))) for a in piece.anchors])
         found = leading_id(piece.text)

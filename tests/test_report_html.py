@@ -295,3 +295,14 @@ def test_markup_of_a_hostile_statement_is_found_and_shown_in_linear_time():
     assert time.monotonic() - started < 60  # a generous bound: pairing every piece with every other took hours
     assert shown.count("<code>a </code>") >= 10_000 and shown.count("<strong>b</strong>") >= 10_000
     assert "`" not in shown and "**" not in shown and "](e)" not in shown
+
+
+def test_markdown_ordered_list_numbers_show_as_numbers_and_are_no_clause_numbers():
+    """ "1." and "2." of a Markdown list are shown as the document shows them; they count items,
+    so the items' clause stays their section's ("4"), not "4 › 1"."""
+    result = checked_text("# 4 Anbud\n\nAnbudet ska innehålla:\n\n1. en teknisk del;\n2. ett pris.\n\n- en bilaga\n")
+    html = report_of(result)
+    assert re.search(r'<li class="numbered( quiet)?"><span class="list-label">1\.</span> <span id="s-\d+">en teknisk del;', html)
+    assert re.search(r'<span class="list-label">2\.</span> <span id="s-\d+">ett pris\.', html)
+    assert '<span class="list-label">' not in html.split("en bilaga")[0].rsplit("<li", 1)[-1]  # a bullet has no number
+    assert {s.location.clause for s in result.document.statements if s.kind == "list_item"} == {"4"}

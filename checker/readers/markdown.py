@@ -57,15 +57,16 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
     _skip_front_matter(lines)
     paragraph: list[tuple[int, int, str]] = []  # (line, column, text)
     kind = "paragraph"
+    item_number: str | None = None  # an ordered list item's "1." as the document shows it
 
     def flush() -> None:
-        nonlocal paragraph, kind
+        nonlocal paragraph, kind, item_number
         if paragraph:
             for piece in line_pieces(paragraph):
-                builder.paragraph(piece, kind)
-                kind = "paragraph"
+                builder.paragraph(piece, kind, None, item_number, numbers_clause=False)
+                kind, item_number = "paragraph", None
         paragraph = []
-        kind = "paragraph"
+        kind, item_number = "paragraph", None
 
     source = lines.lines
     while lines.i < len(source):
@@ -144,6 +145,7 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         if item:
             flush()
             kind = "list_item"
+            item_number = item.group(2) if item.group(2)[0].isdecimal() else None
             start = body_offset + item.end()
             paragraph = [(number, start + 1, line[start:].rstrip())]
             lines.i += 1
