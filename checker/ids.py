@@ -23,7 +23,7 @@ _LEADING_ID = re.compile(
 )
 _CELL_ID = re.compile(rf"^\s*(?:(?:{_ID_WORDS})\.?\s*)?(?:{_COMPACT_ID}|\d+(?:\.\d+)*[a-z]?)\s*[:.]?\s*$", re.IGNORECASE)
 # A number names a requirement when a word such as "krav" or "avsnitt" stands before it.
-_ID_WORDS_BEFORE_NUMBERS = (
+ID_WORDS_BEFORE_NUMBERS = (
     "krav",
     "kravnr",
     "kravnummer",
@@ -90,7 +90,7 @@ class MentionFinder:
             elif "." in key:  # a bare number is an id only after a word
                 self._automaton.add_word(" " + key.lower(), key)
                 self._automaton.add_word("-" + key.lower(), key)
-        for word in _ID_WORDS_BEFORE_NUMBERS:
+        for word in ID_WORDS_BEFORE_NUMBERS:
             if word != "§":  # the haystack reads § as a space: found apart
                 self._automaton.add_word(word, None)
         self._automaton.make_automaton()
@@ -149,7 +149,7 @@ def _number_after_word(text: str, word_end: int, last: str) -> str | None:
     word_start = word_end - 1
     while word_start > 0 and text[word_start - 1].isalpha():
         word_start -= 1
-    if last.isalpha() and text[word_start:word_end].lower() not in _ID_WORDS_BEFORE_NUMBERS:
+    if last.isalpha() and text[word_start:word_end].lower() not in ID_WORDS_BEFORE_NUMBERS:
         return None  # the end of a longer word ("Norway", "para" in "separa-")
     match = _NUMBER_AFTER_WORD.match(text, word_end)
     return match.group(1).upper() if match else None

@@ -377,7 +377,7 @@ class DocumentReading:
         counts: dict[str, int] = {}
         defined: set[str] = set()
         for text in texts:
-            if "mean" in text or "defined" in text or "avser" in text or "betyder" in text:
+            if "mean" in text or "avser" in text or "betyder" in text:  # the words _DEFINED_TERM needs
                 defined.update(match.group(1) for match in _DEFINED_TERM.finditer(text))
             for match in _NAMED_SUBJECT.finditer(text):
                 name = match.group("name")
@@ -529,8 +529,9 @@ class DocumentReading:
     @staticmethod
     def _credit_table(header: str, sanction: TermFinder | None) -> bool:
         """A two-column table of a level and its credit ("Service level | Service credit") lists
-        sanctions; a table with its own target column beside the credit states requirements."""
-        return sanction is not None and header.count(" | ") <= 1 and sanction.search(plain_text(header))
+        sanctions; a table with its own target column beside the credit states requirements.
+        ``header`` as terms see it (:func:`plain_text`)."""
+        return sanction is not None and header.count(" | ") <= 1 and sanction.search(header)
 
     def span(self, i: int) -> tuple[int, int] | None:
         found = self.obligations.get(i)

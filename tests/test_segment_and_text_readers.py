@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from support import md, txt
 
 from checker.errors import InputError
-from checker.ids import MentionFinder, id_key, leading_id
+from checker.ids import ID_WORDS_BEFORE_NUMBERS, MentionFinder, id_key, leading_id
 from checker.language import detect_language
 from checker.readers import read_bytes, read_document
 from checker.segment import numbered_heading
@@ -153,28 +153,6 @@ def test_find_mentions_of_ids_as_whole_tokens() -> None:
     assert MentionFinder(keys).find(texts) == {"K4.1": {0}, "REQ-12": {0}, "3": {0}, "4.2.1": {0}, "3.2": {2}, "4.2": {2}}
 
 
-ID_WORDS = (
-    "krav",
-    "kravnr",
-    "kravnummer",
-    "requirement",
-    "req",
-    "punkt",
-    "avsnitt",
-    "section",
-    "sektion",
-    "kapitel",
-    "kap",
-    "clause",
-    "item",
-    "paragraph",
-    "para",
-    "nr",
-    "no",
-    "§",
-)
-
-
 def reference_mentions(texts: list[str], keys: set[str]) -> dict[str, set[int]]:
     """Mentions by the documented rules, position by position: an id not joined to a longer
     token on either side, or a number right after an id word."""
@@ -195,7 +173,7 @@ def reference_mentions(texts: list[str], keys: set[str]) -> dict[str, set[int]]:
             for at in range(len(text) - len(key) + 1):
                 if lowered[at : at + len(key)] == key.lower() and not joined_before(text, at, joiners[0]) and not joined_after(text, at + len(key), joiners[1]):
                     found.setdefault(key, set()).add(number)
-        for word in ID_WORDS:
+        for word in ID_WORDS_BEFORE_NUMBERS:
             for at in range(len(text) - len(word) + 1):
                 end = at + len(word)
                 if lowered[at:end] != word or (word[-1].isalpha() and at > 0 and text[at - 1].isalpha()):
