@@ -475,8 +475,8 @@ def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name
             targets = c.statements_of_class(kind)
             for size in range(1, len(LINK_METHODS) + 1):
                 for methods in combinations(LINK_METHODS, size):
-                    expected = [i for i in sorted(requirements) if not links_of(document.statements[i], targets, methods, c)]
-                    assert unlinked(requirements, targets, methods, c) == expected, (c.ruleset.name, kind, methods)
+                    expected = [i for i in sorted(requirements) if not links_of(document.statements[i], targets, methods, c, kind)]
+                    assert unlinked(requirements, targets, methods, c, kind) == expected, (c.ruleset.name, kind, methods)
                     checked += len(requirements)
     assert checked > 0
     assert isinstance(result.classifications[0], Classification)

@@ -25,13 +25,13 @@ def links_to_itself(requirement: Statement, kind: str) -> bool:
     return kind == "sanction" or requirement.table is not None
 
 
-def links_of(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification, kind: str = "sanction") -> list[Linked]:
+def links_of(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification, kind: str) -> list[Linked]:
     """(how, statement, reason, detail) for each statement of ``targets`` (the ``kind``
     statements) linked to ``requirement``."""
     return list(iter_links(requirement, targets, methods, c, kind))
 
 
-def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification, kind: str = "sanction") -> Iterator[Linked]:
+def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification, kind: str) -> Iterator[Linked]:
     """The links of :func:`links_of`, one at a time: a rule only asks whether there is one.
 
     ``id`` links statements that name the requirement's id or the number of a clause it stands
@@ -74,7 +74,7 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
                 yield ("blanket", j, "blanket", c.blanket_words(j))
 
 
-def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Sequence[str], c: Classification, kind: str = "sanction") -> list[int]:
+def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Sequence[str], c: Classification, kind: str) -> list[int]:
     """The statements of ``candidates`` that :func:`iter_links` links to none of ``targets`` (the
     ``kind`` statements), in order; a rule asks this of every requirement, so it is answered for
     all of them at once."""
