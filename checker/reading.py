@@ -68,6 +68,7 @@ READING_NAMES = {
     "sanction_row": "a row of a table of credits or penalties (its header names the credit, or the words introducing it do): the sanction's amounts, its largest row its cap",
     "vendor_terms": "every statement of a vendor's own terms: a document that speaks as 'we' in three statements or more and is no tender",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
+    "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1'): the clause number cites it",
 }
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
 
@@ -463,7 +464,21 @@ class DocumentReading:
             return self._sanction_rows()
         if name == "vendor_terms":
             return frozenset(s.index for s in self.document.statements) if self.vendor_terms else frozenset()
+        if name == "own_clause":
+            return self._alone_in_clause()
         return frozenset()
+
+    def _alone_in_clause(self) -> frozenset[int]:
+        """The obligations whose clause number no other obligation shares: "as set out in 8.3"
+        points at exactly one of them. (A heading number shared by several requirements cites
+        none of them alone.)"""
+        by_clause: dict[str, list[int]] = {}
+        statements = self.document.statements
+        for i in self.obligations:
+            clause = statements[i].location.clause
+            if clause:
+                by_clause.setdefault(clause, []).append(i)
+        return frozenset(members[0] for members in by_clause.values() if len(members) == 1)
 
     def _performance_rows(self) -> frozenset[int]:
         header = self.vocabulary.finder["performance_header"]
