@@ -128,7 +128,8 @@ def _vocabulary(rule: Rule, ruleset: Ruleset) -> list[str]:
     for kind, name in dict.fromkeys(used):
         if kind == "terms":
             shown = ", ".join(f"`{t}`" for t in ruleset.lists[name].terms)  # the whole list: a page is its reference
-            lines.append(f"- **{name}** (terms): {shown}")
+            kind_shown = "terms, not in names" if ruleset.lists[name].outside_names else "terms"
+            lines.append(f"- **{name}** ({kind_shown}): {shown}")
         elif kind == "pattern":
             pattern = ruleset.patterns[name]
             lines.append(f"- **{name}** (pattern): `/{pattern.source}/{pattern.flags}`")

@@ -194,6 +194,7 @@ class TermsDecl(_Model):
     pos: Pos
     term_pos: list[Pos]
     add: bool = False  # `terms NAME += ...`: adds to the list of that name
+    outside_names: bool = False  # `terms NAME (not in names) = ...`
 
 
 class PatternDecl(_Model):
@@ -239,6 +240,11 @@ class TermList(_Model):
     name: str
     terms: list[str]
     origin: str = Field(description="ruleset that defines the list")
+    outside_names: bool = Field(
+        default=False,
+        description="`(not in names)`: a term written with a capital inside a sentence, or beginning a run of"
+        " capitalised words, is part of a name or a defined term and does not count",
+    )
 
 
 class PatternDef(_Model):

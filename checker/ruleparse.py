@@ -112,6 +112,10 @@ def _pos(item: Token | Any) -> Pos:
     return Pos(line=getattr(item, "line", 1) or 1, column=getattr(item, "column", 1) or 1)
 
 
+OUTSIDE_NAMES = object()
+"""What ``(not in names)`` after a list's name parses to."""
+
+
 @dataclass(frozen=True)
 class _Field:
     """A field of a rule or of the ruleset header: its key, its value and where it is written."""
@@ -199,8 +203,20 @@ class _Build(Transformer):
         return _Field("extends", [Positioned(value=str(n), pos=_pos(n)) for n in names], _pos(meta))
 
     # -- names
-    def terms_decl(self, meta: Any, name: Token, assign: Token, *strings: Token) -> TermsDecl:
-        return TermsDecl(name=str(name), terms=[str(s) for s in strings], pos=_pos(name), term_pos=[_pos(s) for s in strings], add=assign == "+=")
+    def terms_decl(self, meta: Any, name: Token, *rest: Any) -> TermsDecl:
+        outside_names = rest[0] is OUTSIDE_NAMES
+        assign, *strings = rest[1:] if outside_names else rest
+        return TermsDecl(
+            name=str(name),
+            terms=[str(s) for s in strings],
+            pos=_pos(name),
+            term_pos=[_pos(s) for s in strings],
+            add=assign == "+=",
+            outside_names=outside_names,
+        )
+
+    def outside_names(self, meta: Any) -> object:
+        return OUTSIDE_NAMES
 
     def pattern_decl(self, meta: Any, name: Token, assign: Token, token: Token) -> PatternDecl:
         source, flags = _split_pattern(token)

@@ -672,6 +672,7 @@ def test_command_suggest_option(tmp_path: Path) -> None:
     result = runner.invoke(main, ["annotate", "--suggest", str(original), "-o", str(tmp_path / "a.docx")])
     assert result.exit_code == 0, result.output
     assert result.output.strip().endswith("at its start); 5 suggested rewrites as tracked changes.")
+    written = int(re.search(r": (\d+) comments", result.output).group(1))
     again = runner.invoke(main, ["annotate", str(tmp_path / "a.docx"), "-o", str(tmp_path / "b.docx")])
-    assert again.exit_code == 0 and again.output.strip().endswith("; 29 earlier kravkoll comments replaced.")
+    assert again.exit_code == 0 and again.output.strip().endswith(f"; {written} earlier kravkoll comments replaced.")
     assert paragraph_texts((tmp_path / "b.docx").read_bytes()) == paragraph_texts(original.read_bytes())  # no --suggest: none kept

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.matching import LONE_SYMBOLS, StatementMatcher, TermMatcher, boundary_plan, compile_pattern, parse_term, plain_text, word_count
+from checker.matching.text import written_as_name
 
 WORD = r"(?:\w|[\u0300-\u036f])"
 # Letters with one lower-case form of the same length, digits, punctuation and the white space
@@ -26,12 +27,18 @@ TERMS = ["snabbt", "i rimlig tid", "rapport*", "*port", "ska", "å", "a-b", "99 
 
 def reference_term_span(term: str, text: str) -> tuple[int, int] | None:
     """The first (start, end) where ``term`` occurs in ``text`` by the documented rules."""
+    return first_longest(every_hit(term, text))
+
+
+def every_hit(term: str, text: str) -> list[tuple[int, int]]:
+    """Every (start, end) where ``term`` occurs in ``text`` by the documented rules, overlapping
+    hits too (a ``*`` takes in the whole rest of its word)."""
     parsed = parse_term(term)
     core = r"\s+".join(re.escape(word) for word in parsed.core.split(" "))
-    before = f"{WORD}*" if parsed.leading_star else (f"(?<!{WORD})" if re.match(WORD, parsed.core[0]) else "")
+    before = f"(?<!{WORD}){WORD}*" if parsed.leading_star else (f"(?<!{WORD})" if re.match(WORD, parsed.core[0]) else "")
     after = f"{WORD}*" if parsed.trailing_star else (f"(?!{WORD})" if re.match(WORD, parsed.core[-1]) else "")
-    every_start = re.compile(f"(?=({before}{core}{after}))", re.IGNORECASE)  # overlapping hits too
-    return first_longest((m.start(), m.start() + len(m.group(1))) for m in every_start.finditer(text))
+    every_start = re.compile(f"(?=({before}{core}{after}))", re.IGNORECASE)
+    return [(m.start(), m.start() + len(m.group(1))) for m in every_start.finditer(text)]
 
 
 def first_longest(spans: Iterable[tuple[int, int]]) -> tuple[int, int] | None:
@@ -75,6 +82,52 @@ def test_the_set_holds_a_list_exactly_where_the_automaton_finds_it(lists: dict[s
     for name, numbers in found.items():  # where: from the list's own automaton, as from all lists'
         for number in numbers:
             assert matcher.term_span(name, flat[number]) == TermMatcher(lists).scan(flat[number], plain=True)[name]
+
+
+def reference_scan_outside_names(lists: dict[str, list[str]], outside: set[str], text: str) -> dict[str, tuple[int, int]]:
+    """:func:`reference_scan`, every hit of the lists in ``outside`` written as a name left out."""
+    found: dict[str, tuple[int, int]] = {}
+    for name, terms in lists.items():
+        spans = [span for term in terms for span in every_hit(term, text) if name not in outside or not written_as_name(text, *span)]
+        if spans:
+            found[name] = first_longest(spans)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(term_lists, st.sets(st.sampled_from(["a", "b", "c"])), st.lists(texts, min_size=1, max_size=6))
+def test_lists_not_in_names_skip_the_hits_written_as_names_as_the_reference(lists: dict[str, list[str]], outside: set[str], many: list[str]) -> None:
+    automaton = TermMatcher(lists, outside)
+    flat = [plain_text(text) for text in many]
+    for text in flat:
+        assert automaton.scan(text, plain=True) == reference_scan_outside_names(lists, outside, text)
+    matcher = StatementMatcher(lists, {}, outside)
+    found = matcher.scan_many(flat)
+    found.pop(LONE_SYMBOLS, None)
+    expected: dict[str, list[int]] = {}
+    for number, text in enumerate(flat):
+        for name in automaton.scan(text, plain=True):
+            expected.setdefault(name, []).append(number)
+    assert found == expected
+    for name, numbers in found.items():
+        for number in numbers:
+            assert matcher.term_span(name, flat[number]) == automaton.scan(flat[number], plain=True)[name]
+
+
+def test_written_as_name_examples() -> None:
+    def name(text: str, word: str) -> bool:
+        start = text.index(word)
+        return written_as_name(text, start, start + len(word))
+
+    assert name("listed in the OIW Stable Implementation Agreement.", "Stable")
+    assert name("Continuous BIT shall execute.", "Continuous")
+    assert name("Only Proponents who are Qualified Suppliers may submit.", "Qualified")
+    assert not name("Timely delivery is required.", "Timely")
+    assert not name("The Contractor shall respond promptly.", "promptly")
+    assert not name("THE SYSTEM SHALL BE ROBUST.", "ROBUST")
+    assert not name("Scope. Adequate staffing shall be provided.", "Adequate")
+    assert not name("| Timely | 4 hours |", "Timely")
+    assert name("**Adequate** Security applies.", "Adequate")
 
 
 def test_term_matching_examples() -> None:

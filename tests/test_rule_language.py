@@ -123,6 +123,35 @@ def test_in_section_takes_a_terms_list_name() -> None:
     assert (line, column) == (8, 18) and message == "'in section p': a pattern, not a terms list"
 
 
+def test_a_terms_list_not_in_names_skips_words_written_as_names() -> None:
+    ruleset = rules(
+        HEADER
+        + 'terms vaga (not in names) = "robust"\nterms vaga += "stabil"\ndefine requirement = "ska"\n'
+        + 'requirement R "t" {\n category unmeasurable\n when vaga\n message "{match}"\n}\n'
+    )
+    assert ruleset.lists["vaga"].outside_names and ruleset.lists["vaga"].terms == ["robust", "stabil"]
+    document = md(
+        """
+        Tjänsten ska vara robust.
+
+        Leverantören ska följa bilaga Robust Drift.
+
+        Robust Backup ska ingå.
+
+        Robust drift ska ingå, enligt bilaga Stabil Plattform, och den ska vara stabil.
+        """
+    )
+    assert [(f.text, f.match) for f in findings(document, ruleset)] == [
+        ("Tjänsten ska vara robust.", "robust"),
+        ("Robust drift ska ingå, enligt bilaga Stabil Plattform, och den ska vara stabil.", "Robust"),
+    ]
+    plain = rules(HEADER + 'terms vaga = "robust"\ndefine requirement = "ska"\nrequirement R "t" {\n category unmeasurable\n when vaga\n message "m"\n}\n')
+    assert not plain.lists["vaga"].outside_names
+    assert len(findings(md("Leverantören ska följa bilaga Robust Drift."), plain)) == 1
+    line, column, message = single_error(HEADER + 'terms vaga (not names) = "robust"\n')
+    assert (line, column) == (4, 17) and "in" in message
+
+
 def test_and_binds_tighter_than_or() -> None:
     ruleset = rules(HEADER + 'define requirement = "ska"\nrequirement R "t" {\n category ambiguous\n when "a" or "b" and "c"\n message "m"\n}\n')
     when = ruleset.rule("R").when

@@ -70,13 +70,18 @@ class DocumentMatches:
 
 def build_shared(rulesets: Sequence[Ruleset]) -> SharedMatcher:
     """The shared matcher of rulesets checked together (compiled now: its owner keeps it)."""
-    lists: dict[tuple[str, ...], str] = {}
     patterns: dict[tuple[str, str], str] = {}
-    list_keys = [{name: lists.setdefault(tuple(sorted(set(entry.terms))), f"t{len(lists)}") for name, entry in ruleset.lists.items()} for ruleset in rulesets]
+    lists: dict[tuple[tuple[str, ...], bool], str] = {}
+    list_keys = [
+        {name: lists.setdefault((tuple(sorted(set(entry.terms))), entry.outside_names), f"t{len(lists)}") for name, entry in ruleset.lists.items()}
+        for ruleset in rulesets
+    ]
     pattern_keys = [{name: patterns.setdefault((p.source, p.flags), f"p{len(patterns)}") for name, p in ruleset.patterns.items()} for ruleset in rulesets]
     return SharedMatcher(
         matcher=StatementMatcher(
-            {key: terms for terms, key in lists.items()}, {key: compile_pattern(source, flags) for (source, flags), key in patterns.items()}
+            {key: terms for (terms, _), key in lists.items()},
+            {key: compile_pattern(source, flags) for (source, flags), key in patterns.items()},
+            outside_names=[key for (_, outside_names), key in lists.items() if outside_names],
         ),
         list_keys=list_keys,
         pattern_keys=pattern_keys,

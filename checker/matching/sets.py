@@ -127,8 +127,12 @@ class StatementMatcher:
     ``{match}``): terms by the automaton, patterns by a search.
     """
 
-    def __init__(self, lists: dict[str, Iterable[str]], patterns: dict[str, CompiledPattern]) -> None:
+    def __init__(self, lists: dict[str, Iterable[str]], patterns: dict[str, CompiledPattern], outside_names: Iterable[str] = ()) -> None:
+        """``outside_names``: the lists whose terms do not count inside a name (``terms x (not
+        in names)``); the set cannot tell, so where it says such a list matched, the list's
+        automaton looks again (most statements have none of their words)."""
         self._lists = lists = {name: list(terms) for name, terms in lists.items()}
+        self._outside_names = frozenset(outside_names)
         self._list_automata: dict[str, TermMatcher] = {}
         self.patterns = patterns
         parsed = {name: [parse_term(term) for term in terms] for name, terms in lists.items()}
@@ -179,6 +183,13 @@ class StatementMatcher:
         for key, bucket in zip(self._keys, buckets):
             if bucket:  # a long list is several entries: a statement may be in more than one
                 found[key] = sorted({*found[key], *bucket}) if key in found else bucket
+        for key in self._outside_names & found.keys():
+            if key in self._lists and not self._lists_apart:
+                kept = [number for number in found[key] if self.term_span(key, texts[number]) is not None]
+                if kept:
+                    found[key] = kept
+                else:
+                    del found[key]
         if self._lists_apart:
             for number, text in enumerate(texts):
                 for name in self.terms.scan(text, plain=True):
@@ -194,14 +205,14 @@ class StatementMatcher:
     @cached_property
     def terms(self) -> TermMatcher:
         """Every list in one automaton: for lists the set leaves out, and for :meth:`scan`."""
-        return TermMatcher(self._lists)
+        return TermMatcher(self._lists, self._outside_names)
 
     def term_span(self, key: str, text: str) -> tuple[int, int] | None:
         """Where list ``key`` first matches ``text`` (:func:`plain_text` already), found by an
         automaton of that list alone (made when first asked): only its own hits to look at."""
         automaton = self._list_automata.get(key)
         if automaton is None:
-            automaton = self._list_automata[key] = TermMatcher({key: self._lists[key]})
+            automaton = self._list_automata[key] = TermMatcher({key: self._lists[key]}, self._outside_names & {key})
         return automaton.scan(text, plain=True).get(key)
 
     def pattern_span(self, key: str, text: str) -> tuple[int, int] | None:

@@ -7,7 +7,7 @@ from typing import Iterable
 
 import ahocorasick
 
-from .text import IS_WORD, WORD_RUN, is_word_char, plain_text
+from .text import IS_WORD, WORD_RUN, is_word_char, plain_text, written_as_name
 
 # Around a text in the automaton's pass: never in a term (terms refuse control characters)
 # and not a word character, so word boundaries hold at it.
@@ -97,7 +97,10 @@ class _Entry:
 class TermMatcher:
     """All terms of the given lists in one automaton."""
 
-    def __init__(self, lists: dict[str, Iterable[str]]) -> None:
+    def __init__(self, lists: dict[str, Iterable[str]], outside_names: Iterable[str] = ()) -> None:
+        """``outside_names``: the lists whose terms do not count where they are written as part
+        of a name (:func:`~checker.matching.text.written_as_name`)."""
+        self._outside_names = frozenset(outside_names)
         owners: dict[Term, list[str]] = {}
         for list_name, terms in lists.items():
             for raw in terms:
@@ -129,6 +132,7 @@ class TermMatcher:
         size = len(haystack)
         backwards = ""  # the haystack reversed, made for the first hit of a term with a leading *
         entries, is_word, word_run, offsets = self._entries, IS_WORD, WORD_RUN.match, view.offsets
+        outside_names = self._outside_names  # spans index ``text`` too: plain_text keeps lengths
         for end, indices in self._automaton.iter(haystack):
             for index in indices:
                 entry = entries[index]
@@ -144,7 +148,13 @@ class TermMatcher:
                 elif entry.bounded_right and is_word[haystack[stop]]:
                     continue
                 span = (start - 1, stop - 1) if offsets is None else (offsets[start - 1], offsets[stop - 2] + 1)
+                name_checked: bool | None = None
                 for list_name in entry.lists:
+                    if list_name in outside_names:
+                        if name_checked is None:
+                            name_checked = written_as_name(text, *span)
+                        if name_checked:
+                            continue
                     known = found.get(list_name)
                     if known is None or span[0] < known[0] or (span[0] == known[0] and span[1] > known[1]):
                         found[list_name] = span

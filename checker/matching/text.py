@@ -46,3 +46,23 @@ def plain_text(text: str) -> str:
     if text.isascii():
         return text
     return text.translate(_STRAIGHT_QUOTES) if _CURLY_QUOTE.search(text) else text
+
+
+_SENTENCE_END = frozenset(".!?:;|•·–—-\n")
+_MARKUP_BEFORE = " *_`\"'([\u201c\u201d\u2018\u2019"
+_NEXT_WORD = re.compile(r"[\s*_\"'\u201d\u2019]*([^\W\d_])")
+
+
+def written_as_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is written as part of a name or a defined term: capitalised
+    (not all capitals, which is emphasis) inside a sentence ("the OIW Stable Implementation
+    Agreement", "may submit Qualified Suppliers"), or at a sentence's start when the next word
+    is capitalised too ("Continuous BIT shall …", "Prompt Payment Act")."""
+    word = text[start:end]
+    if not word[:1].isupper() or word.isupper():
+        return False
+    before = text[:start].rstrip(_MARKUP_BEFORE)
+    if before and before[-1] not in _SENTENCE_END:
+        return True
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1).isupper()

@@ -190,7 +190,13 @@ class Compiler:
             return decl if entry is None else None  # as if written with '=', so that its uses are no further errors
         old = entry.decl
         if kind == "terms":
-            return TermsDecl(name=decl.name, terms=old.terms + decl.terms, pos=decl.pos, term_pos=old.term_pos + decl.term_pos)
+            return TermsDecl(
+                name=decl.name,
+                terms=old.terms + decl.terms,
+                pos=decl.pos,
+                term_pos=old.term_pos + decl.term_pos,
+                outside_names=old.outside_names or decl.outside_names,
+            )
         if decl.flags != old.flags:
             self.error(rule_file, decl.pattern_pos, f"'pattern {decl.name} +=' needs the flags of the pattern it adds to ('{old.flags}', not '{decl.flags}')")
             return None
@@ -206,17 +212,17 @@ class Compiler:
             if entry.origin is not rule_file:
                 continue
             if entry.kind == "terms":
-                self._add_list(name, entry.decl.terms, rule_file, entry.decl.term_pos)
+                self._add_list(name, entry.decl.terms, rule_file, entry.decl.term_pos, entry.decl.outside_names)
             elif entry.kind == "pattern":
                 self._add_pattern(name, entry.decl.source, entry.decl.flags, rule_file, entry.decl.pattern_pos)
 
-    def _add_list(self, name: str, terms: list[str], rule_file: RuleFile, positions: list[Pos]) -> None:
+    def _add_list(self, name: str, terms: list[str], rule_file: RuleFile, positions: list[Pos], outside_names: bool = False) -> None:
         for term, pos in zip(terms, positions):
             try:
                 parse_term(term)
             except TermSyntaxError as problem:
                 self.error(rule_file, pos, f'bad term "{term}": {problem}')
-        self.lists[name] = TermList(name=name, terms=list(terms), origin=rule_file.name)
+        self.lists[name] = TermList(name=name, terms=list(terms), origin=rule_file.name, outside_names=outside_names)
 
     def _add_pattern(self, name: str, source: str, flags: str, rule_file: RuleFile, pos: Pos) -> None:
         try:
