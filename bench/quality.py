@@ -8,7 +8,10 @@
 The labels (bench/quality/labels/<part>/*.tsv) were made by hand with
 shared/design/labelling.md before the tool was run on the documents; bench/quality/split.tsv
 says which documents were used for tuning (``dev``) and which are held out (``heldout``). The
-documents themselves are read from shared/corpus (``--corpus`` adds folders to look in).
+documents themselves are read from shared/corpus, shared/corpus/more and bench/quality/corpus
+(documents kept in the project because they were labelled; ``--corpus`` adds folders to look
+in). Each folder's MANIFEST.tsv gives its documents' licences: only free texts are quoted in
+labels.
 
 Each label names a document, a line and the first words of a sentence (or, for texts whose
 licence does not allow copying, a hash of those words and their length); it is matched to the
@@ -33,7 +36,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 LABELS = BENCH / "quality" / "labels"
 SPLIT = BENCH / "quality" / "split.tsv"
-CORPUS = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "corpus" / "more"]
+CORPUS = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "corpus" / "more", BENCH / "quality" / "corpus"]
 MARK_BEGIN = "<!-- quality.py: begin -->"
 MARK_END = "<!-- quality.py: end -->"
 FREE_LICENCE = re.compile(r"public domain|CC0|CC BY|Apache", re.IGNORECASE)
