@@ -487,10 +487,10 @@ def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name
 def test_word_count_conditions_agree_with_counting_every_word(op: str, count: int, tmp_path: Path) -> None:
     """``words`` conditions split off only as many words as they need; the statements they
     hold for are those a full count gives."""
+    from checker.conditiontypes.words import WORDS, Words
     from checker.engine import Classification, DocumentIndex, Linter
     from checker.matching import word_count
     from checker.readers import read_document
-    from checker.rulemodel import Words
 
     path = tmp_path / "words.txt"
     path.write_text("Leverantören ska leverera.\n\na - b | c\n\nEtt två tre fyra fem sex sju\n\n– –\n\nx_y z\n", encoding="utf-8")
@@ -498,4 +498,4 @@ def test_word_count_conditions_agree_with_counting_every_word(op: str, count: in
     c = Classification(Linter().shipped("sv").rulesets[0], DocumentIndex(document))
     compare = {">": int.__gt__, ">=": int.__ge__, "<": int.__lt__, "<=": int.__le__}[op]
     expected = {s.index for s in document.statements if compare(word_count(s.text), count)}
-    assert c.words(Words(op=op, count=count), c.index.universe) == expected
+    assert WORDS.evaluate(Words(op=op, count=count), c) == expected

@@ -13,9 +13,12 @@ from click.testing import CliRunner
 from support import CONTRACT_EXAMPLE, findings, md, rules
 
 from checker.cli import main
+from checker.conditiontypes.has_id import HasId
+from checker.conditiontypes.in_section import InSection
+from checker.conditiontypes.words import Words
 from checker.errors import RuleError
 from checker.rulecompile import load_ruleset
-from checker.rulemodel import And, ClassAtom, HasId, InSection, Not, Or, PatternAtom, Ruleset, TermsAtom, Words
+from checker.rulemodel import And, ClassAtom, Not, Or, PatternAtom, Ruleset, TermsAtom
 from checker.ruletest import run_examples
 
 HEADER = 'ruleset "t" {\n  language sv\n}\n'
