@@ -315,6 +315,54 @@ def test_in_section_has_id_and_words() -> None:
     assert [f.match for f in found if f.rule == "s/SEC"] == [None]  # `in section` supplies no match
 
 
+def test_in_table_holds_for_the_rows_of_tables_and_nothing_else() -> None:
+    """``in table``: every body row of every table (a one-column table's too, which has no " | "),
+    never a sentence that quotes a "|", a list item, a heading or a table's header; ``table``
+    still names a list."""
+    ruleset = rules("""
+        ruleset "t" {
+          language en
+        }
+        define requirement = "shall"
+        terms table = "log"
+        requirement ROW "row" {
+          category structure
+          when in table
+          message "row"
+        }
+        requirement PROSE "prose" {
+          category structure
+          when not in table and table
+          message "prose"
+        }
+        """)
+    document = md("""
+        # 1 Table shall
+
+        | Requirement |
+        |---|
+        | The system shall log every login. |
+
+        | Id | Requirement |
+        |---|---|
+        | REQ-2 | The system shall keep the log a year. |
+
+        The system shall log A | B.
+
+        - The system shall log errors.
+        """)
+    rows = [s.index for s in document.statements if s.kind == "table_row"]
+    assert len(rows) == 2
+    found = check_document(document, [ruleset]).findings
+    assert sorted((f.rule, f.text) for f in found) == [
+        ("t/PROSE", "The system shall log A | B."),
+        ("t/PROSE", "The system shall log errors."),
+        ("t/ROW", "REQ-2 | The system shall keep the log a year."),
+        ("t/ROW", "The system shall log every login."),
+    ]
+    assert [f.match for f in found if f.rule == "t/ROW"] == [None, None]  # `in table` supplies no match
+
+
 def test_english_document_and_line_fallback() -> None:
     ruleset = rules("""
         ruleset "en" {

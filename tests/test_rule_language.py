@@ -15,6 +15,7 @@ from support import CONTRACT_EXAMPLE, findings, md, rules
 from checker.cli import main
 from checker.conditiontypes.has_id import HasId
 from checker.conditiontypes.in_section import InSection
+from checker.conditiontypes.in_table import InTable
 from checker.conditiontypes.words import Words
 from checker.errors import RuleError
 from checker.rulecompile import load_ruleset
@@ -124,6 +125,15 @@ def test_in_section_takes_a_terms_list_name() -> None:
         HEADER + 'pattern p = /x/\ndefine requirement = "ska"\nrequirement R "t" {\n category structure\n when in section p\n message "m"\n}\n'
     )
     assert (line, column) == (8, 18) and message == "'in section p': a pattern, not a terms list"
+
+
+def test_in_table_is_written_after_in_and_table_stays_a_name() -> None:
+    ruleset = rules(
+        HEADER + 'terms table = "rad"\ndefine requirement = "ska"\nrequirement R "t" {\n category structure\n when in table and not table\n message "m"\n}\n'
+    )
+    assert ruleset.rule("R").when == And(operands=[InTable(), Not(operand=TermsAtom(list="table"))])
+    line, column, message = single_error(HEADER + 'define requirement = "ska"\nrequirement R "t" {\n category structure\n when in tabel\n message "m"\n}\n')
+    assert (line, column) == (7, 10) and message == "unexpected 'tabel'; expected 'section' or 'table'; did you mean 'table'?"
 
 
 def test_and_binds_tighter_than_or() -> None:
