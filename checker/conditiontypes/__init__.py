@@ -8,7 +8,7 @@ in the engine; render and names used on the rule pages). The visitors of
 :mod:`checker.conditions` handle the core kinds (names, terms lists, patterns, defines, ``not``,
 ``and``, ``or``) themselves and ask the unit for every other kind. A new type: a module with a
 :class:`ConditionType` and its line below (``tests/test_conditions.py`` checks that it answers
-every walk).
+every walk, ``tests/test_conditiontypes.py`` that it round-trips its examples).
 """
 
 from __future__ import annotations
