@@ -57,7 +57,19 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024
 (and at most 32 of them in a chain)."""
 MAX_ENTRIES = 500
 """Entries kept; beyond them the least recently written are removed when one is written."""
-_COMPILER_SOURCES = ("rulecompile", "rulekinds", "conditions.py", "ruleparse.py", "rulesyntax.py", "rulelimits.py", "rulemodel.py", "matching", "reading.py")
+_COMPILER_SOURCES = (
+    "rulecompile",
+    "rulekinds",
+    "conditiontypes",
+    "conditions.py",
+    "modelbase.py",
+    "ruleparse.py",
+    "rulesyntax.py",
+    "rulelimits.py",
+    "rulemodel.py",
+    "matching",
+    "reading.py",
+)
 """The files (and folders of them) whose code decides what a rule file compiles to: part of the key."""
 
 

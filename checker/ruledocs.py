@@ -13,7 +13,7 @@ from typing import Any
 from .conditions import CompiledConditionVisitor
 from .files import InputFiles, write_output
 from .rulekinds import RULE_KINDS
-from .rulemodel import And, ClassAtom, HasId, InSection, Not, Or, PatternAtom, ReadingAtom, Rule, Ruleset, TermsAtom, Words
+from .rulemodel import And, ClassAtom, Not, Or, PatternAtom, Rule, Ruleset, TermsAtom
 from .ruletest import run_examples
 
 
@@ -34,6 +34,8 @@ def render_condition(condition: Any, ruleset: Ruleset, top: bool = True) -> str:
 class _Render(CompiledConditionVisitor[str]):
     """:func:`render_condition`."""
 
+    operation = "render"
+
     def visit_terms(self, condition: TermsAtom, ruleset: Ruleset, top: bool) -> str:
         if condition.list.startswith("@"):
             return ", ".join(f'"{t}"' for t in ruleset.lists[condition.list].terms)
@@ -47,20 +49,6 @@ class _Render(CompiledConditionVisitor[str]):
 
     def visit_class(self, condition: ClassAtom, ruleset: Ruleset, top: bool) -> str:
         return condition.define
-
-    def visit_in_section(self, condition: InSection, ruleset: Ruleset, top: bool) -> str:
-        if not condition.list.startswith("@"):
-            return f"in section {condition.list}"
-        return "in section " + ", ".join(f'"{t}"' for t in condition.terms)
-
-    def visit_reading(self, condition: ReadingAtom, ruleset: Ruleset, top: bool) -> str:
-        return condition.name
-
-    def visit_has_id(self, condition: HasId, ruleset: Ruleset, top: bool) -> str:
-        return "has id"
-
-    def visit_words(self, condition: Words, ruleset: Ruleset, top: bool) -> str:
-        return f"words {condition.op} {condition.count}"
 
     def visit_not(self, condition: Not, ruleset: Ruleset, top: bool) -> str:
         return "not " + self.visit(condition.operand, ruleset, False)
@@ -80,10 +68,10 @@ class _NamesUsed(CompiledConditionVisitor[list]):
     """(kind, name) of the named lists, patterns and defines a condition uses, defines expanded
     (``seen``: the defines expanded already)."""
 
-    def visit_terms(self, condition: TermsAtom | InSection, ruleset: Ruleset, seen: set[str]) -> list[tuple[str, str]]:
-        return [] if condition.list.startswith("@") else [("terms", condition.list)]
+    operation = "names_used"
 
-    visit_in_section = visit_terms
+    def visit_terms(self, condition: TermsAtom, ruleset: Ruleset, seen: set[str]) -> list[tuple[str, str]]:
+        return [] if condition.list.startswith("@") else [("terms", condition.list)]
 
     def visit_pattern(self, condition: PatternAtom, ruleset: Ruleset, seen: set[str]) -> list[tuple[str, str]]:
         return [] if condition.pattern.startswith("@") else [("pattern", condition.pattern)]
@@ -102,11 +90,6 @@ class _NamesUsed(CompiledConditionVisitor[list]):
         return [name for operand in condition.operands for name in self.visit(operand, ruleset, seen)]
 
     visit_or = visit_and
-
-    def no_names(self, condition: Any, ruleset: Ruleset, seen: set[str]) -> list[tuple[str, str]]:
-        return []
-
-    visit_reading = visit_has_id = visit_words = no_names
 
 
 _NAMES_USED = _NamesUsed()

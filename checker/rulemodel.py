@@ -7,10 +7,13 @@ resolves names and ``extends`` and produces a :class:`Ruleset`, whose JSON Schem
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
+from .conditiontypes import LEAF_TYPES
+from .modelbase import FrozenModel as _Model
+from .modelbase import Pos
 from .rulekinds import RULE_KINDS
 
 CATEGORIES = (
@@ -39,17 +42,6 @@ Category = Literal[
 Severity = Literal["error", "warning", "info"]
 LinkMethod = Literal["id", "section", "topic", "blanket"]
 RuleKind = Literal[tuple(RULE_KINDS)]  # type: ignore[valid-type] - the names of the registry of rule kinds
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Pos(_Model):
-    """A position in a rule file (1-based)."""
-
-    line: int
-    column: int
 
 
 # ---- conditions -------------------------------------------------------------------------
@@ -99,32 +91,7 @@ class ClassAtom(_Model):
     define: str
 
 
-class InSection(_Model):
-    """Holds when a heading above the statement contains a term of the list."""
-
-    kind: Literal["in_section"] = "in_section"
-    list: str
-    terms: list[str] = Field(default_factory=list)
-    pos: Pos | None = Field(default=None, exclude=True)
-
-
-class ReadingAtom(_Model):
-    """Holds when kravkoll's reading of obligations finds what ``name`` says
-    (:data:`checker.reading.READING_NAMES`: ``binds_supplier``, ``performance_row`` …)."""
-
-    kind: Literal["reading"] = "reading"
-    name: str
-
-
-class HasId(_Model):
-    kind: Literal["has_id"] = "has_id"
-
-
-class Words(_Model):
-    kind: Literal["words"] = "words"
-    op: Literal[">", "<", ">=", "<="]
-    count: int
-    pos: Pos | None = Field(default=None, exclude=True)
+# The leaf types (in section, has id, words …) are units of their own: checker/conditiontypes.
 
 
 class Not(_Model):
@@ -143,9 +110,10 @@ class Or(_Model):
 
 
 Condition = Annotated[
-    Ref | InlineTerms | InlinePattern | TermsAtom | PatternAtom | ClassAtom | InSection | ReadingAtom | HasId | Words | Not | And | Or,
+    Union[(Ref, InlineTerms, InlinePattern, TermsAtom, PatternAtom, ClassAtom, *(unit.model for unit in LEAF_TYPES.values()), Not, And, Or)],  # noqa: UP007 - built from the registry
     Field(discriminator="kind"),
 ]
+"""Any condition: the core kinds above and the leaf types of :data:`checker.conditiontypes.LEAF_TYPES`."""
 
 for _model in (Not, And, Or):
     _model.model_rebuild()

@@ -11,21 +11,20 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from lark import Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedInput, VisitError
 
+from .conditiontypes import LEAF_TYPES
 from .errors import Diagnostic, RuleError
 from .rulelimits import MAX_CONDITION_DEPTH, MAX_DIAGNOSTICS, did_you_mean
 from .rulemodel import (
     And,
     DefineDecl,
     Example,
-    HasId,
     InlinePattern,
     InlineTerms,
-    InSection,
     Not,
     Or,
     PatternDecl,
@@ -35,7 +34,6 @@ from .rulemodel import (
     RuleDecl,
     RuleFile,
     TermsDecl,
-    Words,
 )
 from .rulesyntax import TOP_LEVEL_KEYWORDS, line_of, parse_by_item, parser
 
@@ -105,11 +103,11 @@ def _nesting_too_deep(text: str) -> int | None:
 # ---- building the typed model ---------------------------------------------------------
 
 
-def _pos(item: Token | Any) -> Pos:
-    """Where a token, or a subtree (by its ``meta``), starts."""
-    if isinstance(item, Token):
-        return Pos(line=item.line or 1, column=item.column or 1)
-    return Pos(line=getattr(item, "line", 1) or 1, column=getattr(item, "column", 1) or 1)
+_pos = Pos.of
+
+
+_LEAF_BUILDERS: dict[str, Callable[..., Any]] = {syntax.node: syntax.build for unit in LEAF_TYPES.values() for syntax in unit.syntax}
+"""Parse-tree node of a leaf condition type's syntax → what builds its condition."""
 
 
 OUTSIDE_NAMES = object()
@@ -147,7 +145,12 @@ class _RuleItem:
 @v_args(inline=True, meta=True)
 class _Build(Transformer):
     """A parse tree to typed values, bottom up, one method per rule of the grammar: conditions
-    become condition models, declarations their ``…Decl`` models, fields :class:`_Field` s."""
+    become condition models, declarations their ``…Decl`` models, fields :class:`_Field` s. The
+    nodes of the leaf condition types are built by their units (:meth:`__default__`)."""
+
+    def __default__(self, data: Any, children: list[Any], meta: Any) -> Any:
+        build = _LEAF_BUILDERS.get(data)
+        return super().__default__(data, children, meta) if build is None else build(meta, *children)
 
     def start(self, meta: Any, *items: Any) -> list[Any]:
         return list(items)
@@ -174,20 +177,6 @@ class _Build(Transformer):
     def inline_pattern(self, meta: Any, token: Token) -> InlinePattern:
         source, flags = _split_pattern(token)
         return InlinePattern(source=source, flags=flags, pos=_pos(token))
-
-    def in_section(self, meta: Any, *strings: Token) -> InSection:
-        return InSection(list="", terms=[str(s) for s in strings], pos=_pos(strings[0]))
-
-    def in_section_list(self, meta: Any, name: Token) -> InSection:
-        return InSection(list=str(name), terms=[], pos=_pos(name))
-
-    def has_id(self, meta: Any) -> HasId:
-        return HasId()
-
-    def words(self, meta: Any, op: Token, digits: Token) -> Words:
-        # A number too long for int() (Python refuses over 4300 digits) is too large anyway.
-        count = int(digits) if len(digits) <= 30 else 10**30
-        return Words(op=str(op), count=count, pos=_pos(digits))
 
     # -- the ruleset header
     def ruleset_decl(self, meta: Any, name: Token, *fields: _Field) -> _Header:

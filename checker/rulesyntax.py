@@ -1,6 +1,7 @@
 """The rule language's parser, and its syntax errors in plain words.
 
-The Lark parser is built once per process. Syntax errors come with the line, the column,
+The Lark parser is built once per process, from ``grammar/krav.lark`` and the alternatives of
+``atom`` of the leaf condition types (:func:`grammar_text`). Syntax errors come with the line, the column,
 the expected tokens in plain words and, for a mistyped keyword, a suggestion. When a file
 has several broken items, each top-level item is parsed on its own so that every syntax
 error of the file is reported in one run (:func:`parse_by_item`).
@@ -16,6 +17,7 @@ from typing import Iterator
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
+from .conditiontypes import LEAF_TYPES
 from .errors import Diagnostic
 from .paths import grammar_file
 from .rulekinds import RULE_KINDS
@@ -31,13 +33,13 @@ _PLAIN_TOKENS = {
     "LONG_STRING": "a string in quotes",
     "PATTERN": "a /pattern/",
     "NUMBER": "a number",
-    "COMPARATOR": "a comparison (>, <, >=, <=)",
     "RULE_KIND": f"a rule kind ({', '.join(RULE_KINDS)})",
     "TARGET": "'requirements' or 'sanctions'",
     "TEXT_FIELD": "'message', 'suggest', 'rewrite', 'reference' or 'rationale'",
     "EXAMPLE_KIND": "'flag' or 'pass'",
     "ASSIGN": "'=' or '+='",
     "$END": "end of file",
+    **{name: words for unit in LEAF_TYPES.values() for name, (_, words) in unit.terminals.items()},
 }
 _KEYWORD_ALTERNATIVES = {
     "RULE_KIND": tuple(RULE_KINDS),
@@ -47,11 +49,22 @@ _KEYWORD_ALTERNATIVES = {
 }
 
 
+def grammar_text() -> str:
+    """The grammar: ``grammar/krav.lark``, with each leaf condition type's alternatives added to
+    ``atom`` (Lark's ``%extend``) and its own terminals after them."""
+    lines = [grammar_file().read_text(encoding="utf-8"), "// ---- the leaf condition types (checker/conditiontypes)"]
+    for unit in LEAF_TYPES.values():
+        lines += [f"%extend atom: {syntax.alternative} -> {syntax.node}" for syntax in unit.syntax]
+        lines += [f"{name}: {definition}" for name, (definition, _) in unit.terminals.items()]
+    return "\n".join(lines) + "\n"
+
+
 @cache
 def parser() -> Lark:
-    """The rule-language parser, built once per process."""
+    """The rule-language parser, built once per process (its grammar is the same for the whole
+    process: the file and the registry of condition types)."""
     return Lark(
-        grammar_file().read_text(encoding="utf-8"),
+        grammar_text(),
         parser="lalr",
         lexer="contextual",
         propagate_positions=True,

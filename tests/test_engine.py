@@ -315,6 +315,54 @@ def test_in_section_has_id_and_words() -> None:
     assert [f.match for f in found if f.rule == "s/SEC"] == [None]  # `in section` supplies no match
 
 
+def test_in_table_holds_for_the_rows_of_tables_and_nothing_else() -> None:
+    """``in table``: every body row of every table (a one-column table's too, which has no " | "),
+    never a sentence that quotes a "|", a list item, a heading or a table's header; ``table``
+    still names a list."""
+    ruleset = rules("""
+        ruleset "t" {
+          language en
+        }
+        define requirement = "shall"
+        terms table = "log"
+        requirement ROW "row" {
+          category structure
+          when in table
+          message "row"
+        }
+        requirement PROSE "prose" {
+          category structure
+          when not in table and table
+          message "prose"
+        }
+        """)
+    document = md("""
+        # 1 Table shall
+
+        | Requirement |
+        |---|
+        | The system shall log every login. |
+
+        | Id | Requirement |
+        |---|---|
+        | REQ-2 | The system shall keep the log a year. |
+
+        The system shall log A | B.
+
+        - The system shall log errors.
+        """)
+    rows = [s.index for s in document.statements if s.kind == "table_row"]
+    assert len(rows) == 2
+    found = check_document(document, [ruleset]).findings
+    assert sorted((f.rule, f.text) for f in found) == [
+        ("t/PROSE", "The system shall log A | B."),
+        ("t/PROSE", "The system shall log errors."),
+        ("t/ROW", "REQ-2 | The system shall keep the log a year."),
+        ("t/ROW", "The system shall log every login."),
+    ]
+    assert [f.match for f in found if f.rule == "t/ROW"] == [None, None]  # `in table` supplies no match
+
+
 def test_english_document_and_line_fallback() -> None:
     ruleset = rules("""
         ruleset "en" {
@@ -487,10 +535,10 @@ def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name
 def test_word_count_conditions_agree_with_counting_every_word(op: str, count: int, tmp_path: Path) -> None:
     """``words`` conditions split off only as many words as they need; the statements they
     hold for are those a full count gives."""
+    from checker.conditiontypes.words import WORDS, Words
     from checker.engine import Classification, DocumentIndex, Linter
     from checker.matching import word_count
     from checker.readers import read_document
-    from checker.rulemodel import Words
 
     path = tmp_path / "words.txt"
     path.write_text("Leverantören ska leverera.\n\na - b | c\n\nEtt två tre fyra fem sex sju\n\n– –\n\nx_y z\n", encoding="utf-8")
@@ -498,4 +546,4 @@ def test_word_count_conditions_agree_with_counting_every_word(op: str, count: in
     c = Classification(Linter().shipped("sv").rulesets[0], DocumentIndex(document))
     compare = {">": int.__gt__, ">=": int.__ge__, "<": int.__lt__, "<=": int.__le__}[op]
     expected = {s.index for s in document.statements if compare(word_count(s.text), count)}
-    assert c.words(Words(op=op, count=count), c.index.universe) == expected
+    assert WORDS.evaluate(Words(op=op, count=count), c) == expected

@@ -13,9 +13,13 @@ from click.testing import CliRunner
 from support import CONTRACT_EXAMPLE, findings, md, rules
 
 from checker.cli import main
+from checker.conditiontypes.has_id import HasId
+from checker.conditiontypes.in_section import InSection
+from checker.conditiontypes.in_table import InTable
+from checker.conditiontypes.words import Words
 from checker.errors import RuleError
 from checker.rulecompile import load_ruleset
-from checker.rulemodel import And, ClassAtom, HasId, InSection, Not, Or, PatternAtom, Ruleset, TermsAtom, Words
+from checker.rulemodel import And, ClassAtom, Not, Or, PatternAtom, Ruleset, TermsAtom
 from checker.ruletest import run_examples
 
 HEADER = 'ruleset "t" {\n  language sv\n}\n'
@@ -150,6 +154,15 @@ def test_a_terms_list_not_in_names_skips_words_written_as_names() -> None:
     assert len(findings(md("Leverantören ska följa bilaga Robust Drift."), plain)) == 1
     line, column, message = single_error(HEADER + 'terms vaga (not names) = "robust"\n')
     assert (line, column) == (4, 17) and "in" in message
+
+
+def test_in_table_is_written_after_in_and_table_stays_a_name() -> None:
+    ruleset = rules(
+        HEADER + 'terms table = "rad"\ndefine requirement = "ska"\nrequirement R "t" {\n category structure\n when in table and not table\n message "m"\n}\n'
+    )
+    assert ruleset.rule("R").when == And(operands=[InTable(), Not(operand=TermsAtom(list="table"))])
+    line, column, message = single_error(HEADER + 'define requirement = "ska"\nrequirement R "t" {\n category structure\n when in tabel\n message "m"\n}\n')
+    assert (line, column) == (7, 10) and message == "unexpected 'tabel'; expected 'section' or 'table'; did you mean 'table'?"
 
 
 def test_and_binds_tighter_than_or() -> None:

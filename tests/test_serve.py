@@ -26,7 +26,7 @@ with warnings.catch_warnings():  # newer Starlette prefers httpx2 for its test c
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-from test_hostile_inputs import BILLION_LAUGHS, GOOD, member, rezip
+from hostile import BILLION_LAUGHS, GOOD, member, rezip
 
 from checker.cli import main
 from checker.paths import report_schema_file

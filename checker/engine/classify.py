@@ -3,7 +3,8 @@
 Which statements each condition holds for (``and`` = ∩, ``or`` = ∪, ``not`` = complement),
 statement classes (the defines ``requirement``, ``followup``, ``sanction``, ``blanket``), where
 a condition matched, and the reading of obligations. Each walk over a condition is a
-:class:`~checker.conditions.ConditionVisitor`.
+:class:`~checker.conditions.ConditionVisitor`; the leaf types (``in section``, ``has id``,
+``words`` …) answer for themselves (:mod:`checker.conditiontypes`).
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from functools import cached_property
 from typing import Any
 
 from ..conditions import CompiledConditionVisitor
+from ..conditiontypes import LEAF_TYPES
 from ..reading import MODAL_LISTS, VOCABULARY, DocumentReading, vocabulary
-from ..rulemodel import STATEMENT_CLASSES, And, ClassAtom, HasId, InSection, Not, Or, PatternAtom, ReadingAtom, Ruleset, TermsAtom, Words
+from ..rulemodel import STATEMENT_CLASSES, And, ClassAtom, Not, Or, PatternAtom, Ruleset, TermsAtom
 from .index import DocumentIndex
 from .matches import EMPTY, DocumentMatches, build_shared
 
@@ -96,15 +98,6 @@ class Classification:
         self._cache[key] = result
         return result
 
-    def words(self, condition: Words, among: frozenset[int]) -> frozenset[int]:
-        """The statements of ``among`` whose word count satisfies ``condition``."""
-        more, op, count = self.matches.more_words_than, condition.op, condition.count
-        if op in (">", ">="):  # words >= n: more than n - 1
-            limit = count if op == ">" else count - 1
-            return frozenset(i for i in among if more(i, limit))
-        limit = count - 1 if op == "<" else count  # words < n: not more than n - 1
-        return frozenset(i for i in among if not more(i, limit))
-
     # -- the reading of obligations
     @cached_property
     def vocabulary_key(self) -> tuple:
@@ -122,12 +115,6 @@ class Classification:
             tender = len(self.term_sets.get("tender_context", EMPTY) - self.index.headings)
             found = self.matches.readings[key] = DocumentReading(self.document, vocabulary(lists), self.index.flat_texts, candidates, tender)
         return found
-
-    def in_section(self, list_name: str) -> frozenset[int]:
-        heading_hits = self.term_sets.get(list_name, EMPTY) & self.index.headings
-        statements = self.document.statements
-        sections = {statements[i].section for i in heading_hits} - {None}
-        return frozenset().union(*(self.index.by_section.get(s, EMPTY) for s in self.index.descendants(sections)))
 
     def blanket_words(self, j: int) -> str | None:
         """The words that make statement ``j`` a blanket clause ("any nonconforming service"),
@@ -175,8 +162,14 @@ class Classification:
         return lacks
 
 
+_NARROWING = frozenset(kind for kind, unit in LEAF_TYPES.items() if unit.narrows)
+"""Leaf kinds that an ``and`` asks only of the statements its other operands leave."""
+
+
 class _Shape(CompiledConditionVisitor[tuple]):
     """:meth:`Classification.shape`."""
+
+    operation = "shape"
 
     def visit_terms(self, condition: TermsAtom, c: Classification) -> tuple:
         return ("terms", c.list_keys.get(condition.list))
@@ -196,21 +189,11 @@ class _Shape(CompiledConditionVisitor[tuple]):
     def visit_not(self, condition: Not, c: Classification) -> tuple:
         return ("not", c.shape(condition.operand))
 
-    def visit_in_section(self, condition: InSection, c: Classification) -> tuple:
-        return ("in_section", c.list_keys.get(condition.list))
-
-    def visit_words(self, condition: Words, c: Classification) -> tuple:
-        return ("words", condition.op, condition.count)
-
-    def visit_reading(self, condition: ReadingAtom, c: Classification) -> tuple:
-        return ("reading", condition.name, c.vocabulary_key)
-
-    def visit_has_id(self, condition: HasId, c: Classification) -> tuple:
-        return (condition.kind,)
-
 
 class _Evaluate(CompiledConditionVisitor[frozenset]):
     """The statements a condition holds for (uncached: :meth:`Classification.evaluate` keeps them)."""
+
+    operation = "evaluate"
 
     def visit_terms(self, condition: TermsAtom, c: Classification) -> frozenset[int]:
         return c.term_sets.get(condition.list, EMPTY)
@@ -222,11 +205,11 @@ class _Evaluate(CompiledConditionVisitor[frozenset]):
         return c.statements_of_class(condition.define)
 
     def visit_and(self, condition: And, c: Classification) -> frozenset[int]:
-        # "not X" and "words > n" narrow what the other operands leave: no complement or
-        # word count of the whole document is made for them.
+        # "not X" and "words > n" (a narrowing leaf type) narrow what the other operands leave:
+        # no complement or word count of the whole document is made for them.
         negated = [o.operand for o in condition.operands if o.kind == "not"]
-        counts = [o for o in condition.operands if o.kind == "words"]
-        others = [o for o in condition.operands if o.kind not in ("not", "words")]
+        narrowing = [o for o in condition.operands if o.kind in _NARROWING]
+        others = [o for o in condition.operands if o.kind != "not" and o.kind not in _NARROWING]
         result = c.evaluate(others[0]) if others else c.index.universe
         for operand in others[1:]:
             if not result:
@@ -236,8 +219,8 @@ class _Evaluate(CompiledConditionVisitor[frozenset]):
             if not result:
                 break
             result = result - c.evaluate(operand)
-        for words in counts:
-            result = c.words(words, result)
+        for operand in narrowing:
+            result = LEAF_TYPES[operand.kind].among(operand, c, result)
         return result
 
     def visit_or(self, condition: Or, c: Classification) -> frozenset[int]:
@@ -246,22 +229,12 @@ class _Evaluate(CompiledConditionVisitor[frozenset]):
     def visit_not(self, condition: Not, c: Classification) -> frozenset[int]:
         return c.index.universe - c.evaluate(condition.operand)
 
-    def visit_in_section(self, condition: InSection, c: Classification) -> frozenset[int]:
-        return c.in_section(condition.list)
-
-    def visit_has_id(self, condition: HasId, c: Classification) -> frozenset[int]:
-        return c.index.with_id
-
-    def visit_reading(self, condition: ReadingAtom, c: Classification) -> frozenset[int]:
-        return c.reading().statements(condition.name) - c.index.headings
-
-    def visit_words(self, condition: Words, c: Classification) -> frozenset[int]:
-        return c.words(condition, c.index.universe)
-
 
 class _HoldsInClause(CompiledConditionVisitor[bool]):
     """:meth:`Classification.holds_in_clause`: what a condition says holds for the statement,
     what it lacks for its whole clause."""
+
+    operation = "holds_in_clause"
 
     def visit_not(self, condition: Not, c: Classification, i: int) -> bool:
         found = c.evaluate(condition.operand)
@@ -281,11 +254,13 @@ class _HoldsInClause(CompiledConditionVisitor[bool]):
         """An atom says something of the statement alone: it holds, as it is known to."""
         return True
 
-    visit_terms = visit_pattern = visit_in_section = visit_reading = visit_has_id = visit_words = says
+    visit_terms = visit_pattern = says
 
 
 class _FirstMatch(CompiledConditionVisitor["tuple[int, int] | None"]):
     """:meth:`Classification.first_match`."""
+
+    operation = "first_match"
 
     def visit_terms(self, condition: TermsAtom, c: Classification, i: int, holds: bool) -> tuple[int, int] | None:
         if not holds and i not in c.term_sets.get(condition.list, EMPTY):
@@ -296,9 +271,6 @@ class _FirstMatch(CompiledConditionVisitor["tuple[int, int] | None"]):
         if not holds and i not in c.pattern_sets.get(condition.pattern, EMPTY):
             return None
         return c.matches.span(c.pattern_keys[condition.pattern], i)
-
-    def visit_reading(self, condition: ReadingAtom, c: Classification, i: int, holds: bool) -> tuple[int, int] | None:
-        return c.reading().span(i) if holds or i in c.evaluate(condition) else None
 
     def visit_class(self, condition: ClassAtom, c: Classification, i: int, holds: bool) -> tuple[int, int] | None:
         return c.class_span(condition.define, i)  # a list item is of its lead-in's class: its define need not hold for it
@@ -320,11 +292,9 @@ class _FirstMatch(CompiledConditionVisitor["tuple[int, int] | None"]):
                     return span
         return None
 
-    def no_match(self, condition: Any, c: Classification, i: int, holds: bool) -> None:
-        """A negation, a section, an id or a word count has no words of the statement to show."""
+    def visit_not(self, condition: Not, c: Classification, i: int, holds: bool) -> None:
+        """A negation has no words of the statement to show."""
         return None
-
-    visit_not = visit_in_section = visit_has_id = visit_words = no_match
 
 
 _SHAPE = _Shape()

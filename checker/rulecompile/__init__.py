@@ -11,7 +11,8 @@ message placeholders. All errors of a file are collected and raised together as 
 
 from __future__ import annotations
 
-from .compiler import MAX_WORDS, RESERVED
+from ..conditiontypes.words import MAX_WORDS
+from .compiler import RESERVED
 from .extent import MAX_EXPANDED_DEPTH, MAX_EXPANDED_SIZE
 from .loader import MAX_EXTENDS_DEPTH, compile_text, load_each, load_ruleset, load_rulesets
 from .sources import (

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..conditions import ConditionVisitor
+from ..conditiontypes import LEAF_TYPES
+from ..conditiontypes.reading import ReadingAtom
 from ..errors import Diagnostic, KravError, RuleError
 from ..matching import PatternSyntaxError, TermSyntaxError, compile_pattern, parse_term
 from ..reading import READING_NAMES
@@ -31,14 +33,12 @@ from ..rulemodel import (
     DefineDecl,
     InlinePattern,
     InlineTerms,
-    InSection,
     Not,
     Or,
     PatternAtom,
     PatternDecl,
     PatternDef,
     Pos,
-    ReadingAtom,
     Ref,
     Rule,
     RuleDecl,
@@ -47,7 +47,6 @@ from ..rulemodel import (
     TermList,
     TermsAtom,
     TermsDecl,
-    Words,
 )
 from .extent import MAX_EXPANDED_DEPTH, MAX_EXPANDED_SIZE, Extent, define_order, extent
 from .sources import is_file, line_of, read_rule_file
@@ -56,10 +55,8 @@ from .templates import placeholder_problems, placeholders_in, rewrite_problems
 if TYPE_CHECKING:
     from .loader import Loader
 
-RESERVED = ("and", "or", "not", "in", "has", "words", "section", "id")
-MAX_WORDS = 1_000_000
-"""Largest number in ``words > N``: more words than a statement of the largest document holds,
-and small enough for every count the engine makes."""
+RESERVED = tuple(dict.fromkeys(("and", "or", "not", *(word for unit in LEAF_TYPES.values() for word in unit.reserved))))
+"""Words that cannot name a list, pattern or define: the operators, and the words that start a leaf condition type."""
 _FIELD_WORDS = {"for": "for ... where", "linked": "linked by"}
 
 
@@ -223,6 +220,13 @@ class Compiler:
             except TermSyntaxError as problem:
                 self.error(rule_file, pos, f'bad term "{term}": {problem}')
         self.lists[name] = TermList(name=name, terms=list(terms), origin=rule_file.name, outside_names=outside_names)
+
+    def add_inline_list(self, terms: list[str], rule_file: RuleFile, pos: Pos | None, prefix: str = "") -> str:
+        """Add a list written inline in a condition under a name of its own (``@file:line:column``,
+        ``prefix`` before the line); return the name."""
+        name = _inline_name(rule_file, pos, prefix)
+        self._add_list(name, terms, rule_file, [pos] * len(terms))
+        return name
 
     def _add_pattern(self, name: str, source: str, flags: str, rule_file: RuleFile, pos: Pos) -> None:
         try:
@@ -449,36 +453,18 @@ def _inline_name(rule_file: RuleFile, pos: Pos | None, prefix: str = "") -> str:
 class _Resolve(ConditionVisitor[Any]):
     """A parsed condition with its names resolved (:meth:`Compiler._resolve`)."""
 
+    operation = "resolve"
+
     def visit_ref(self, condition: Ref, compiler: Compiler, rule_file: RuleFile, depth: int) -> Any:
         return compiler._resolve_name(condition, rule_file)
 
     def visit_inline_terms(self, condition: InlineTerms, compiler: Compiler, rule_file: RuleFile, depth: int) -> Any:
-        name = _inline_name(rule_file, condition.pos)
-        compiler._add_list(name, condition.terms, rule_file, [condition.pos] * len(condition.terms))
-        return TermsAtom(list=name)
+        return TermsAtom(list=compiler.add_inline_list(condition.terms, rule_file, condition.pos))
 
     def visit_inline_pattern(self, condition: InlinePattern, compiler: Compiler, rule_file: RuleFile, depth: int) -> Any:
         name = _inline_name(rule_file, condition.pos)
         compiler._add_pattern(name, condition.source, condition.flags, rule_file, condition.pos)
         return PatternAtom(pattern=name)
-
-    def visit_in_section(self, condition: InSection, compiler: Compiler, rule_file: RuleFile, depth: int) -> Any:
-        if condition.list:  # in section NAME: a terms list of the ruleset
-            entry = compiler.names.get(condition.list)
-            if entry is None or entry.kind != "terms":
-                hint = did_you_mean(condition.list, [n for n, e in compiler.names.items() if e.kind == "terms"])
-                what = "no terms list" if entry is None else f"a {entry.kind}, not a terms list"
-                compiler.error(rule_file, condition.pos, f"'in section {condition.list}': {what}{hint}")
-                return condition
-            return InSection(list=condition.list, terms=[])
-        name = _inline_name(rule_file, condition.pos, "section")
-        compiler._add_list(name, condition.terms, rule_file, [condition.pos] * len(condition.terms))
-        return InSection(list=name, terms=condition.terms)
-
-    def visit_words(self, condition: Words, compiler: Compiler, rule_file: RuleFile, depth: int) -> Any:
-        if condition.count > MAX_WORDS:
-            compiler.error(rule_file, condition.pos, f"the number after 'words {condition.op}' may be at most {MAX_WORDS}")
-        return Words(op=condition.op, count=min(condition.count, MAX_WORDS))
 
     def visit_not(self, condition: Not, compiler: Compiler, rule_file: RuleFile, depth: int) -> Any:
         return Not(operand=compiler._resolve(condition.operand, rule_file, depth + 1))
@@ -492,7 +478,7 @@ class _Resolve(ConditionVisitor[Any]):
         """An atom the compiler made already."""
         return condition
 
-    visit_terms = visit_pattern = visit_class = visit_reading = visit_has_id = resolved
+    visit_terms = visit_pattern = visit_class = resolved
 
 
 _RESOLVE = _Resolve()

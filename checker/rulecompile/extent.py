@@ -4,10 +4,10 @@ the engine walks conditions recursively, so the compiler bounds them (:data:`MAX
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Iterator
 
 from ..conditions import ConditionVisitor
+from ..conditiontypes import Extent
 from ..rulelimits import MAX_CONDITION_DEPTH
 from ..rulemodel import And, ClassAtom, Define, Not, Or
 
@@ -20,22 +20,15 @@ MAX_EXPANDED_SIZE = 10_000
 a chain of defines that each use the one before twice doubles at every step."""
 
 
-@dataclass(frozen=True)
-class Extent:
-    """How large a condition is with the defines it uses written out."""
-
-    depth: int  # levels of not, and, or and uses of defines
-    size: int  # atoms, operators and uses of defines
-    supplies_match: bool  # has a terms list or pattern, not under a 'not', that can give {match}
-
-
 def extent(condition: Any, defines: dict[str, Extent | None]) -> Extent | None:
     """The extent of ``condition``, given those of the defines it uses; None if one of them has none."""
     return _EXTENT.visit(condition, defines)
 
 
 class _MeasureExtent(ConditionVisitor["Extent | None"]):
-    """:func:`_extent`. A condition left unresolved after an error counts as one atom."""
+    """:func:`extent`. A condition left unresolved after an error counts as one atom."""
+
+    operation = "extent"
 
     def visit_class(self, condition: ClassAtom, defines: dict[str, Extent | None]) -> Extent | None:
         if condition.define not in defines:  # undefined or in a cycle: reported on its own
@@ -56,10 +49,10 @@ class _MeasureExtent(ConditionVisitor["Extent | None"]):
 
     visit_or = visit_and
 
-    def visit_words(self, condition: Any, defines: dict[str, Extent | None]) -> Extent | None:
+    def visit_ref(self, condition: Any, defines: dict[str, Extent | None]) -> Extent | None:
         return Extent(0, 1, False)
 
-    visit_in_section = visit_reading = visit_has_id = visit_ref = visit_inline_terms = visit_inline_pattern = visit_words
+    visit_inline_terms = visit_inline_pattern = visit_ref
 
     def _around(self, operands: list[Any], defines: dict[str, Extent | None], passes_match: bool) -> Extent | None:
         if not operands:
@@ -106,6 +99,8 @@ def define_order(defines: dict[str, Define]) -> tuple[list[str], list[list[str]]
 class _ClassesIn(ConditionVisitor[list]):
     """The defines a condition uses directly, in order (with repeats)."""
 
+    operation = "classes_in"
+
     def visit_class(self, condition: ClassAtom) -> list[str]:
         return [condition.define]
 
@@ -120,8 +115,7 @@ class _ClassesIn(ConditionVisitor[list]):
     def none(self, condition: Any) -> list[str]:
         return []
 
-    visit_terms = visit_pattern = visit_in_section = visit_reading = visit_has_id = visit_words = none
-    visit_ref = visit_inline_terms = visit_inline_pattern = none
+    visit_terms = visit_pattern = visit_ref = visit_inline_terms = visit_inline_pattern = none
 
 
 classes_in = _ClassesIn().visit

@@ -1,0 +1,140 @@
+"""Bad, broken and hostile documents that every reader must survive, and the text formats (.md and
+.txt, checker/readers/markdown.py and plaintext.py): random bytes and markup, empty and blank
+files, encodings, huge lines and words, the statement limit. Each gets a result or its one-line
+error, never a traceback or a hang, and no input is changed (see ``hostile.py``). The .docx, .pdf
+and ``annotate`` cases are in ``test_docx_reader_hostile.py``, ``test_pdf_reader_hostile.py`` and
+``test_annotate_hostile.py``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hostile import RULESET, assert_result_or_one_line_error, check_file, cli_outcome, fuzz, kravkoll
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checker.engine import check
+
+# ---- random input ----------------------------------------------------------------------------------
+
+
+@fuzz
+@given(data=st.binary(max_size=3000), suffix=st.sampled_from([".md", ".txt"]))
+def test_random_bytes_as_text(tmp_path: Path, data: bytes, suffix: str) -> None:
+    path = tmp_path / f"random{suffix}"
+    path.write_bytes(data)
+    check_file(path)
+
+
+MARKUP = st.lists(
+    st.sampled_from(
+        list("#|-*>`~_[]()!:.,; \t\n\r\f\u00a0\u2028\x85\x00\ufeffåäöÅK12 abcdefska")
+        + ["```", "<!--", "-->", "kravkoll: ignore *", "| --- |", "1. ", "K4.1 ", "Ska ", "t.ex. "]
+    ),
+    max_size=200,
+).map("".join)
+
+
+@fuzz
+@given(text=MARKUP, suffix=st.sampled_from([".md", ".txt"]))
+def test_random_markup(tmp_path: Path, text: str, suffix: str) -> None:
+    path = tmp_path / f"markup{suffix}"
+    path.write_text(text, encoding="utf-8")
+    check_file(path)
+
+
+# ---- empty files, every format --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".docx", ".pdf"])
+def test_empty_files_are_checked_and_have_no_findings(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"empty{suffix}"
+    path.write_bytes(b"")
+    result = kravkoll(path)
+    assert (assert_result_or_one_line_error(result, path), result.returncode, result.stderr) == ("checked", 0, "")
+    assert json.loads(result.stdout)["findings"] == []
+
+
+def test_blank_text_is_an_empty_document(tmp_path: Path) -> None:
+    path = tmp_path / "blank.md"
+    path.write_text(" \n\t\n\u00a0\n", encoding="utf-8")
+    assert check_file(path).error is None and check([path], [RULESET]).findings == []
+
+
+# ---- encodings -------------------------------------------------------------------------------------
+
+SWEDISH = "# 4 Drift\n\nK4.1 Leverantören ska åtgärda fel snabbt.\n\nTillgängligheten följs upp varje månad.\n"
+
+
+def findings_of(path: Path) -> list[tuple[str, int, str | None]]:
+    report = check([path], [RULESET])
+    assert report.files[0].error is None
+    return [(f.rule, f.location.line if f.location else 0, f.match) for f in report.findings]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252"])
+def test_encodings_read_as_the_same_text(tmp_path: Path, encoding: str) -> None:
+    reference = tmp_path / "utf8.md"
+    reference.write_text(SWEDISH, encoding="utf-8")
+    path = tmp_path / f"{encoding}.md"
+    data = SWEDISH.encode(encoding)
+    if encoding in ("utf-16-le", "utf-16-be"):  # with a byte-order mark, as Windows writes them
+        data = ("\ufeff" + SWEDISH).encode(encoding)
+    path.write_bytes(data)
+    assert findings_of(path) == findings_of(reference)
+    assert any(match == "snabbt" for _, _, match in findings_of(path))
+
+
+def test_utf16_without_bom_and_broken_utf16_give_one_line_errors(tmp_path: Path) -> None:
+    no_bom = tmp_path / "no-bom.md"
+    no_bom.write_bytes(SWEDISH.encode("utf-16-le"))
+    assert check_file(no_bom).error == f"{no_bom}: is a binary file, not text"
+    broken = tmp_path / "broken.md"
+    broken.write_bytes(b"\xff\xfe" + "Leverantören ska".encode("utf-16-le") + b"\x00\xd8A\x00")  # lone surrogate
+    assert check_file(broken).error.startswith(f"{broken}: is not valid UTF-16 text")
+
+
+def test_invalid_utf8_is_read_as_cp1252(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.md"
+    path.write_bytes("Leverantören ska åtgärda fel snabbt. ".encode() + b"Fel \xe5tg\xe4rdas \xff\xfe.\n")
+    report = check_file(path)
+    assert report.error is None and report.statements == 2
+
+
+# ---- size --------------------------------------------------------------------------------------------
+
+
+def test_100_000_tiny_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.md"
+    path.write_text("Ska.\n\n" * 100_000, encoding="utf-8")
+    result = kravkoll(path)
+    assert assert_result_or_one_line_error(result, path) == "checked"
+    assert '"statements": 100000' in result.stdout
+
+
+def test_a_single_5_mb_line(tmp_path: Path) -> None:
+    path = tmp_path / "line.md"
+    sentence = "Leverantören ska leverera i tid enligt avtalet. "
+    path.write_text(sentence * (5_000_000 // len(sentence)), encoding="utf-8")
+    result = kravkoll(path)
+    assert assert_result_or_one_line_error(result, path) == "checked"
+    assert f'"statements": {5_000_000 // len(sentence)}' in result.stdout
+
+
+def test_a_5_mb_word(tmp_path: Path) -> None:
+    path = tmp_path / "word.txt"
+    path.write_text("a" * 5_000_000, encoding="utf-8")
+    assert cli_outcome(path) == "checked"
+
+
+def test_more_statements_than_the_limit_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker import segment
+
+    monkeypatch.setattr(segment, "MAX_STATEMENTS", 1000)
+    path = tmp_path / "many.md"
+    path.write_text("Ska.\n\n" * 1000, encoding="utf-8")
+    assert check_file(path).statements == 1000
+    path.write_text("Ska.\n\n" * 1001, encoding="utf-8")
+    assert check_file(path).error == f"{path}: has more than 1,000 statements (sentences, table rows, headings); split the document"
