@@ -98,3 +98,13 @@ def test_a_parser_that_reads_patterns_otherwise_falls_back_to_checking() -> None
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(boundaries, "_sre", Changed())
         assert boundary_plan(r"\bår\b") == ["check", "check"]
+
+
+def test_two_boundaries_at_one_edge_read_its_neighbour_once() -> None:
+    """The set reads one character beside the match for a start or an end; a second boundary at
+    the same edge is confirmed by a search (found by hypothesis: the set read two characters
+    before "a" and missed "ä a1")."""
+    assert boundary_plan(r"\b\ba\s*") == ["start", "check"]
+    assert boundary_plan(r"a\b\b") == ["end", "check"]
+    assert boundary_plan(r"\ba\b") == ["start", "end"]
+    assert found([r"\b\ba\s*", r"\b(?:\ba|%)"], ["ä a12"]) == oracle([r"\b\ba\s*", r"\b(?:\ba|%)"], ["ä a12"]) == {"p0": [0], "p1": [0]}

@@ -100,7 +100,14 @@ class _Analysis:
         self.atomic = getattr(sre, "ATOMIC_GROUP", object())
         self.category_kinds = {sre.CATEGORY_DIGIT: _W, sre.CATEGORY_WORD: _W, sre.CATEGORY_SPACE: _N, sre.CATEGORY_NOT_WORD: _N}
 
-    def visit(self, items: list, left: tuple[int, bool], right: tuple[int, bool]) -> None:
+    def visit(self, items: list, left: tuple[int, bool], right: tuple[int, bool], edges_read: frozenset[str] = frozenset()) -> frozenset[str]:
+        """Decide the plan of each boundary in ``items``; ``edges_read``: the edges of the match
+        ("start", "end") whose neighbouring character a boundary before them already reads.
+        Returns the edges read after them.
+
+        The set reads one character for each ``start`` or ``end``: two boundaries at the same
+        edge of a match ("\\b\\b", "\\b(?:\\ba)") would make it read two, so the second one
+        is confirmed by a search instead."""
         shapes = [self.shape(op, av) for op, av in items]
         lefts = [left]
         for _first, last, nullable in shapes[:-1]:
@@ -114,20 +121,23 @@ class _Analysis:
         for (op, av), _shape, before, after in zip(items, shapes, lefts, rights):
             marker = self.marker(op, av)
             if marker is not None:
-                self.plan[marker] = _decide(before, after, self.boundaries[marker])
+                decided = _decide(before, after, self.boundaries[marker])
+                if decided in ("start", "end"):
+                    decided, edges_read = ("check" if decided in edges_read else decided), edges_read | {decided}
+                self.plan[marker] = decided
             elif op is self.sre.BRANCH:
-                for branch in av[1]:
-                    self.visit(list(branch), before, after)
+                edges_read = frozenset().union(*[self.visit(list(branch), before, after, edges_read) for branch in av[1]])
             elif op is self.sre.SUBPATTERN:
-                self.visit(list(av[-1]), before, after)
+                edges_read = self.visit(list(av[-1]), before, after, edges_read)
             elif op in self.repeats:
                 low, high, body = av
                 inner_first, inner_last, _ = self.sequence(list(body))
                 if high > 1:  # one repetition stands next to another
                     before, after = (before[0] | inner_last, before[1]), (after[0] | inner_first, after[1])
-                self.visit(list(body), before, after)
+                edges_read = self.visit(list(body), before, after, edges_read)
             elif op is self.atomic:
-                self.visit(list(av), before, after)
+                edges_read = self.visit(list(av), before, after, edges_read)
+        return edges_read
 
     def marker(self, op: object, av: object) -> int | None:
         if op is self.sre.LITERAL and _MARKER_BASE <= av < _MARKER_BASE + len(self.boundaries):
