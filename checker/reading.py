@@ -55,6 +55,7 @@ VOCABULARY = {
     "sanction_header": "words of a credit or penalty table's header (its rows are sanctions): credit, vite …",
     "performance_caption": "words that, in the heading or the sentences introducing a table, make its rows performance levels: service level, uptime, SLO, servicenivå …",
     "subject_after_modal": "words that, just after a modal, show an inverted main clause: den, det, *en …",
+    "not_binding_lead_in": "words that, in the sentence or heading introducing a list, show its items are no duties: out of scope, will not be responsible, may include, benefits, ingår inte …",
 }
 """The terms lists a ruleset may name to teach the reading its language."""
 
@@ -69,12 +70,13 @@ READING_NAMES = {
     "vendor_terms": "every statement of a vendor's own terms: a document that speaks as 'we' in three statements or more and is no tender",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1'): the clause number cites it",
+    "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty",
 }
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
 
 MODAL_LISTS = ("modal_binding", "modal_future", "modal_soft")
 """The lists whose words open an obligation; a statement with none of them is not read."""
-_ALONE = ("first_person", "second_person", "performance_header", "sanction_header", "performance_caption")
+_ALONE = ("first_person", "second_person", "performance_header", "sanction_header", "performance_caption", "not_binding_lead_in")
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False
 # RE2's default memory budget (8 MB) is too small for the DFA of a vocabulary ten times the
@@ -83,6 +85,7 @@ _RE2_OPTIONS.log_errors = False
 _RE2_OPTIONS.max_mem = 256 << 20
 _BOUNDARY = re.compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
+_COMPOUND = re.compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
 _NOT_A_NAME = {
     "the",
     "a",
@@ -150,6 +153,11 @@ class _Wildcards:
         if self.endings and any(words[n:] in self.endings for n in range(len(words))):
             return True
         return any(core in words for core in self.inside)
+
+
+def _introduces(text: str) -> bool:
+    """Whether a statement introduces what follows it: it ends in ":" (markup aside)."""
+    return text.rstrip(" *_").endswith(":")
 
 
 def _name_forms(name: str) -> list[str]:
@@ -442,12 +450,16 @@ class DocumentReading:
     @staticmethod
     def _subject_mentions(text: str, clause: int, before: list[tuple[int, int, str]]) -> list[str]:
         """The parties named as the subject before a modal, in order: possessives ("the
-        Customer's data") left out, and a relative clause of the subject too ("Brister som
+        Customer's data") and compounds ("client-side rendering") left out, and a relative clause of the subject too ("Brister som
         beställaren påtalar ska …": the subject is "Brister")."""
         relative = next((start for start, _, name in before if name == "relative"), None)
         if relative is not None and not text[clause:relative].strip():
             relative = None  # the clause opens with it: nothing before it to cut away
-        return [name for start, end, name in before if name in PARTIES and not _POSSESSIVE.match(text[end:]) and (relative is None or start < relative)]
+        return [
+            name
+            for start, end, name in before
+            if name in PARTIES and not _POSSESSIVE.match(text[end:]) and not _COMPOUND.match(text[end:]) and (relative is None or start < relative)
+        ]
 
     # -- the condition names
     def statements(self, name: str) -> frozenset[int]:
@@ -466,7 +478,38 @@ class DocumentReading:
             return frozenset(s.index for s in self.document.statements) if self.vendor_terms else frozenset()
         if name == "own_clause":
             return self._alone_in_clause()
+        if name == "non_binding_item":
+            return self._non_binding_items()
         return frozenset()
+
+    def _non_binding_items(self) -> frozenset[int]:
+        """The list items whose introduction says they are no duties ("Vendor will not be
+        expected to handle the following tasks:", "They may include:", "The anticipated
+        benefits …:"). An item's introduction is the last earlier item of its list that ends in
+        ":" (a sub-list written as siblings), else its lead-in, else a heading ending in ":"
+        just before the list."""
+        finder = self.vocabulary.finder["not_binding_lead_in"]
+        if finder is None:
+            return frozenset()
+        statements = self.document.statements
+        says_not_binding: dict[int, bool] = {}
+        found: set[int] = set()
+        heading: int | None = None  # a heading ending in ":" with nothing but the list after it yet
+        introducing: dict[int | None, int] = {}  # per lead-in, the last item of its list ending in ":"
+        for statement in statements:
+            if statement.kind != "list_item":
+                heading = statement.index if statement.kind == "heading" and _introduces(statement.text) else None
+                introducing.clear()
+                continue
+            lead = introducing.get(statement.lead_in, statement.lead_in if statement.lead_in is not None else heading)
+            if lead is not None:
+                if lead not in says_not_binding:
+                    says_not_binding[lead] = next(finder.finditer(statements[lead].text), None) is not None
+                if says_not_binding[lead]:
+                    found.add(statement.index)
+            if _introduces(statement.text):
+                introducing[statement.lead_in] = statement.index
+        return frozenset(found)
 
     def _alone_in_clause(self) -> frozenset[int]:
         """The obligations whose clause number no other obligation shares: "as set out in 8.3"

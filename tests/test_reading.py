@@ -276,3 +276,33 @@ def test_a_credit_table_lists_sanctions_whether_its_header_or_its_caption_says_s
     rows = {document.statements[i].text for i in reading.statements("sanction_row")}
     assert rows == {"99.0% - < 99.5% | 10% | 25%", "Below 99.9 % | 10 %"}
     assert reading.statements("performance_row") == frozenset()
+
+
+def non_binding_items(text: str, language: str) -> list[str]:
+    document = md(text, language=language)
+    (base,) = [r for r in Linter().shipped(language).rulesets if r.name in ("en-requirements", "sv-krav")]
+    found = Classification(base, DocumentIndex(document)).reading().statements("non_binding_item")
+    return [s.text for s in document.statements if s.index in found]
+
+
+def test_list_items_introduced_as_no_duties_are_no_requirements() -> None:
+    text = """
+    # 3 Scope
+
+    The contractor shall perform the following tasks:
+
+    - Provide a weekly status report
+    - Vendor will not be expected to handle the following tasks:
+    - Provide hosting of the site
+    - Directly update the data
+
+    ### The contractor will not be responsible to perform the following:
+
+    - Configure the production database
+
+    ### Tasks:
+
+    - Migrate the data
+    """
+    assert non_binding_items(text, "en") == ["Provide hosting of the site", "Directly update the data", "Configure the production database"]
+    assert non_binding_items("Följande ingår inte i uppdraget:\n\n- Drift av servrar\n\nUppdraget omfattar:\n\n- Förvaltning", "sv") == ["Drift av servrar"]
