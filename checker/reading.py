@@ -68,6 +68,7 @@ READING_NAMES = {
     "binds_tenderer": "an obligation of the tenderer (or of its tender)",
     "sanction_row": "a row of a table of credits or penalties (its header names the credit, or the words introducing it do): the sanction's amounts, its largest row its cap",
     "vendor_terms": "every statement of a vendor's own terms: a document that speaks as 'we' in three statements or more and is no tender",
+    "tender_document": "every statement of a tender (a solicitation or its attachments): a document with words of tender_context in three statements or more",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1'): the clause number cites it",
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty",
@@ -476,6 +477,8 @@ class DocumentReading:
             return self._sanction_rows()
         if name == "vendor_terms":
             return frozenset(s.index for s in self.document.statements) if self.vendor_terms else frozenset()
+        if name == "tender_document":
+            return frozenset(s.index for s in self.document.statements) if self.tender else frozenset()
         if name == "own_clause":
             return self._alone_in_clause()
         if name == "non_binding_item":
