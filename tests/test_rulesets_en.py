@@ -98,8 +98,12 @@ def test_schedule_leaves_general_clauses_to_the_main_agreement(rulesets) -> None
 def test_solicitation_rules_need_a_solicitation(rulesets) -> None:
     guide = "Performance standards are offeror-proposed. The Contractor shall report monthly.\n"
     assert not [r for r in findings(guide, rulesets) if r.startswith("RFP")]
-    rfp = "# Request for Proposals\n\nOfferors must submit proposals by email.\n"
+    rfp = (
+        "# Request for Proposals\n\nOfferors must submit proposals by email.\n\nEach offeror shall name a contact person.\n\nThis RFQ covers one call order.\n"
+    )
     assert {"RFP004", "RFP006"} <= set(findings(rfp, rulesets))
+    statement_of_work = "# Statement of work\n\nThe Contractor shall report monthly, as the solicitation says.\n\nThe Contractor shall attend sprint reviews.\n"
+    assert not [r for r in findings(statement_of_work, rulesets) if r.startswith("RFP0")]  # a mention makes no solicitation
 
 
 def test_curly_apostrophes_match(rulesets) -> None:
