@@ -1,6 +1,7 @@
 """Annotated copies open in LibreOffice: converted headless to PDF (comments exported as PDF
 annotations) and to OpenDocument, every kravkoll comment is there, with its text and on the
-same words as python-docx reads them; accepting the suggestions gives the rewritten sentences.
+same words as python-docx reads them; accepting all suggestions gives the rewritten sentences,
+accepting one (and rejecting the rest) its sentence rewritten and the others as written.
 Rendered (the PDF read with poppler-utils' pdftotext and drawn with pdftoppm), each comment's
 marker stands on the line of its words, the summary comment once on the title, and each
 suggestion shows as a tracked change in colour. Skipped when LibreOffice or poppler-utils is not
@@ -15,6 +16,7 @@ with their positions; a page image shows their markers, not their text."""
 from __future__ import annotations
 
 import html
+import io
 import os
 import re
 import shutil
@@ -202,6 +204,61 @@ def test_accepting_all_suggestions_in_libreoffice_gives_the_rewritten_sentences(
             assert " ".join(before.split()) not in text, (path.name, before)  # and not the original
             checked += 1
     assert checked >= 10
+
+
+def decided(data: bytes, accepted: int) -> bytes:
+    """The .docx ``data`` after a writer decides on kravkoll's suggestions as Word does it, one by
+    one: the ``accepted``-th (counting from 0 in the document's order) accepted, every other
+    rejected. A suggestion is one ``w:ins``, with the ``w:del`` right before it when it replaces
+    words; accepting keeps the inserted runs and drops the deleted ones, rejecting the reverse."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    source = zipfile.ZipFile(io.BytesIO(data))
+    body = etree.fromstring(source.read("word/document.xml"))
+    insertions = [element for element in body.iter(f"{w}ins") if element.get(f"{w}author") == AUTHOR]
+    for index, insertion in enumerate(insertions):
+        deletion = insertion.getprevious()
+        deletion = deletion if deletion is not None and deletion.tag == f"{w}del" and deletion.get(f"{w}author") == AUTHOR else None
+        kept, dropped = (insertion, deletion) if index == accepted else (deletion, insertion)
+        if kept is not None:
+            for text in kept.iter(f"{w}delText"):
+                text.tag = f"{w}t"
+            for run in list(kept):  # its runs in its place, in their order
+                kept.addprevious(run)
+            kept.getparent().remove(kept)
+        if dropped is not None:
+            dropped.getparent().remove(dropped)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(
+                item,
+                etree.tostring(body, xml_declaration=True, encoding="UTF-8", standalone=True) if item.filename == "word/document.xml" else source.read(item),
+            )
+    return out.getvalue()
+
+
+def test_accepting_one_suggestion_gives_its_rewritten_sentence_and_leaves_the_others(tmp_path: Path) -> None:
+    """A writer accepts one tracked change and rejects the rest: LibreOffice reads the one
+    sentence rewritten and every other as it was written."""
+    source, result = suggested(EXAMPLES / f"{SHOWN}.docx")
+    changes = sorted((p for p in result.placements if p.rewrite), key=lambda p: p.start)  # the document's order
+    assert len(changes) >= 3
+    original = paragraph_texts(source)
+    files = []
+    for index in range(len(changes)):
+        files.append(tmp_path / f"accepted-{index}.docx")
+        files[-1].write_bytes(decided(result.data, index))
+    convert(files, "txt:Text (encoded):UTF8", tmp_path / "txt", tmp_path / "profile")
+    for index, accepted in enumerate(changes):
+        text = " ".join((tmp_path / "txt" / f"accepted-{index}.txt").read_text(encoding="utf-8-sig").split())
+        for placement in changes:
+            (line, start), (_, end) = placement.start, placement.end
+            if placement is accepted:
+                after = rewritten(original, [placement])[line - 1][max(0, start - 25) : start + len(placement.rewrite) + 25]
+                assert " ".join(after.split()) in text, (index, after)
+            else:
+                before = original[line - 1][max(0, start - 25) : end + 25]
+                assert " ".join(before.split()) in text, (index, before)
 
 
 # ---- the annotated copy as LibreOffice renders it: PDF, then pages as images (poppler-utils) ----
