@@ -124,3 +124,9 @@ def test_a_usage_error_shows_the_usage_line_in_the_users_language() -> None:
     result = invoke("check", "--format", "pdf", env=SWEDISH)
     assert result.exit_code == 2
     assert result.stderr.startswith("Användning: main check [FLAGGOR] [PATHS]...")
+
+
+@pytest.mark.parametrize("path", [path for path, _command in commands()], ids=lambda path: " ".join(path) or "kravkoll")
+def test_every_command_takes_ui_lang(path: tuple[str, ...]) -> None:
+    result = invoke(*path, "--help", "--ui-lang", "sv", env=ENGLISH)
+    assert result.exit_code == 0 and result.stdout.startswith("Användning: ")

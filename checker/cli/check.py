@@ -18,7 +18,7 @@ from ..reporters import FORMATS
 from ..reporters.help_labels import help_text
 from .common import _error, _note, _write, expand_inputs, input_files, refuse_unsafe_targets, rule_problems, selector_problems, stop_on_rule_problems
 from .group import main
-from .options import RulesetSelection, _debug, debug_option, ruleset_options, ui_lang_option, ui_language, warn
+from .options import RulesetSelection, _debug, debug_option, ruleset_options, ui_language, warn
 
 if TYPE_CHECKING:  # the modules behind these load on first use, so that --help starts fast
     from ..config import Config
@@ -161,7 +161,6 @@ def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options
 @click.option("--statistics", is_flag=True, help=help_text("check.statistics"))
 @click.option("--no-ignore", is_flag=True, help=help_text("check.no_ignore"))
 @click.option("--color/--no-color", default=None, help=help_text("check.color"))
-@ui_lang_option
 @debug_option
 def check(
     paths: tuple[str, ...],

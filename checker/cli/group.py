@@ -15,8 +15,8 @@ from .options import _debug, debug_option
 
 
 class KravGroup(KravCommand, click.Group):
-    r"""Turns kravkoll's own errors into a message and exit code 2, never a traceback; its
-    commands are :class:`KravCommand`\ s (help in the user's language)."""
+    """Turns kravkoll's own errors into a message and exit code 2, never a traceback; its
+    commands are :class:`KravCommand` instances (their help in the user's language)."""
 
     command_class = KravCommand
 

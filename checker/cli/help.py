@@ -46,15 +46,12 @@ class KravCommand(click.Command):
     _ui_lang_option: click.Option | None = None
 
     def get_params(self, ctx: click.Context) -> list[click.Parameter]:
-        """The command's parameters, with ``--ui-lang`` before ``--help`` when it has none of its own."""
-        params = super().get_params(ctx)
-        if any(param.name == "ui_lang" for param in params):
-            return params
+        """The command's parameters, and ``--ui-lang`` before ``--help``."""
         if self._ui_lang_option is None:  # one object: click orders the callbacks by identity
             self._ui_lang_option = ui_lang_parameter()
         help_option = self.get_help_option(ctx)
-        rest = [param for param in params if param is not help_option]
-        return [*rest, self._ui_lang_option, *([help_option] if help_option is not None else [])]
+        params = [param for param in super().get_params(ctx) if param is not help_option]
+        return [*params, self._ui_lang_option, *([help_option] if help_option is not None else [])]
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         language = ui_language()

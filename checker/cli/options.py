@@ -130,21 +130,10 @@ def _ui_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> 
     return value
 
 
-_UI_LANG = {
-    "type": click.Choice(["sv", "en"]),
-    "expose_value": False,
-    "callback": _ui_lang,
-    "help": help_text("option.ui_lang"),
-}
-
-ui_lang_option = click.option("--ui-lang", **_UI_LANG)
-"""``--ui-lang`` for a command that prints a summary (see :func:`ui_language`); every command
-takes it (:class:`~checker.cli.help.KravCommand`) for the language of its help."""
-
-
 def ui_lang_parameter() -> click.Option:
-    """A ``--ui-lang`` option, for a command that has none of its own."""
-    return click.Option(["--ui-lang"], **_UI_LANG)
+    """``--ui-lang``: the language of kravkoll's own words (see :func:`ui_language`), which every
+    command takes (:class:`~checker.cli.help.KravCommand`) for its help and ``check`` for its summary."""
+    return click.Option(["--ui-lang"], type=click.Choice(["sv", "en"]), expose_value=False, callback=_ui_lang, help=help_text("option.ui_lang"))
 
 
 def ui_language() -> str:
