@@ -82,7 +82,7 @@ HELP: dict[str, dict[str, str]] = {
         "granskad kopia ger var och en en gång.\n"
         "\n"
         'Med --suggest läggs regelns omskrivning av de matchade orden ("skyndsamt" → "inom [X] arbetsdagar", '
-        '"etc." → "[list every item]") in som en spårad ändring som du godkänner eller avvisar i Word.\n'
+        '"m.m." → "[ange hela listan]") in som en spårad ändring som du godkänner eller avvisar i Word.\n'
         "\n"
         "Originalet läses bara, ändras aldrig; annotate vägrar skriva över det (eller över någon annan indata), "
         "eller genom en länk, och skriver kopian hel eller inte alls.\n"
