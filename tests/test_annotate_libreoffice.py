@@ -1,20 +1,35 @@
 """Annotated copies open in LibreOffice: converted headless to PDF (comments exported as PDF
 annotations) and to OpenDocument, every kravkoll comment is there, with its text and on the
-same words as python-docx reads them. Skipped when LibreOffice is not installed (``.ci/run``
-installs Debian's ``libreoffice-writer-nogui`` where apt-get works)."""
+same words as python-docx reads them; accepting all suggestions gives the rewritten sentences,
+accepting one (and rejecting the rest) its sentence rewritten and the others as written.
+Rendered (the PDF read with poppler-utils' pdftotext and drawn with pdftoppm), each comment's
+marker stands on the line of its words, the summary comment once on the title, and each
+suggestion shows as a tracked change in colour. Skipped when LibreOffice or poppler-utils is not
+installed (``.ci/run`` installs Debian's ``libreoffice-writer-nogui`` and ``poppler-utils`` where
+apt-get works).
+
+LibreOffice 7.4 (Debian 12's) cannot put comments in the margin of a PDF: its export has no
+such option (``ExportNotesInMargin`` came later) and the print setting "comments in margin"
+makes a headless export fail. So its PDF has the comments as annotations, which the tests read
+with their positions; a page image shows their markers, not their text."""
 
 from __future__ import annotations
 
+import html
+import io
 import os
+import re
 import shutil
+import struct
 import subprocess
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdf
 import pytest
 from lxml import etree
-from test_annotate import EXAMPLE_DOCUMENTS, comments_of, cross_findings, flat, paragraph_texts, rewritten, suggested, tricky_document, word_findings
+from test_annotate import EXAMPLE_DOCUMENTS, EXAMPLES, comments_of, cross_findings, flat, paragraph_texts, rewritten, suggested, tricky_document, word_findings
 
 from checker import check
 from checker.readers.docx import read_docx
@@ -189,3 +204,245 @@ def test_accepting_all_suggestions_in_libreoffice_gives_the_rewritten_sentences(
             assert " ".join(before.split()) not in text, (path.name, before)  # and not the original
             checked += 1
     assert checked >= 10
+
+
+def decided(data: bytes, accepted: int) -> bytes:
+    """The .docx ``data`` after a writer decides on kravkoll's suggestions as Word does it, one by
+    one: the ``accepted``-th (counting from 0 in the document's order) accepted, every other
+    rejected. A suggestion is one ``w:ins``, with the ``w:del`` right before it when it replaces
+    words; accepting keeps the inserted runs and drops the deleted ones, rejecting the reverse."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    source = zipfile.ZipFile(io.BytesIO(data))
+    body = etree.fromstring(source.read("word/document.xml"))
+    insertions = [element for element in body.iter(f"{w}ins") if element.get(f"{w}author") == AUTHOR]
+    for index, insertion in enumerate(insertions):
+        deletion = insertion.getprevious()
+        deletion = deletion if deletion is not None and deletion.tag == f"{w}del" and deletion.get(f"{w}author") == AUTHOR else None
+        kept, dropped = (insertion, deletion) if index == accepted else (deletion, insertion)
+        if kept is not None:
+            for text in kept.iter(f"{w}delText"):
+                text.tag = f"{w}t"
+            for run in list(kept):  # its runs in its place, in their order
+                kept.addprevious(run)
+            kept.getparent().remove(kept)
+        if dropped is not None:
+            dropped.getparent().remove(dropped)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(
+                item,
+                etree.tostring(body, xml_declaration=True, encoding="UTF-8", standalone=True) if item.filename == "word/document.xml" else source.read(item),
+            )
+    return out.getvalue()
+
+
+def test_accepting_one_suggestion_gives_its_rewritten_sentence_and_leaves_the_others(tmp_path: Path) -> None:
+    """A writer accepts one tracked change and rejects the rest: LibreOffice reads the one
+    sentence rewritten and every other as it was written."""
+    source, result = suggested(EXAMPLES / f"{SHOWN}.docx")
+    changes = sorted((p for p in result.placements if p.rewrite), key=lambda p: p.start)  # the document's order
+    assert len(changes) >= 3
+    original = paragraph_texts(source)
+    files = []
+    for index in range(len(changes)):
+        files.append(tmp_path / f"accepted-{index}.docx")
+        files[-1].write_bytes(decided(result.data, index))
+    convert(files, "txt:Text (encoded):UTF8", tmp_path / "txt", tmp_path / "profile")
+    for index, accepted in enumerate(changes):
+        text = " ".join((tmp_path / "txt" / f"accepted-{index}.txt").read_text(encoding="utf-8-sig").split())
+        for placement in changes:
+            (line, start), (_, end) = placement.start, placement.end
+            if placement is accepted:
+                after = rewritten(original, [placement])[line - 1][max(0, start - 25) : start + len(placement.rewrite) + 25]
+                assert " ".join(after.split()) in text, (index, after)
+            else:
+                before = original[line - 1][max(0, start - 25) : end + 25]
+                assert " ".join(before.split()) in text, (index, before)
+
+
+# ---- the annotated copy as LibreOffice renders it: PDF, then pages as images (poppler-utils) ----
+
+PDFTOTEXT, PDFTOPPM = shutil.which("pdftotext"), shutil.which("pdftoppm")
+needs_poppler = pytest.mark.skipif(
+    PDFTOTEXT is None or PDFTOPPM is None,
+    reason="poppler-utils (pdftotext, pdftoppm) is not installed: .ci/run installs Debian's 'poppler-utils' where apt-get works",
+)
+SHOWN = "sv-kravspecifikation"  # the example of the screenshot: a requirements table, a summary comment, rewrites
+SUMMARY_START = "kravkoll – "  # the summary comment's first words, in either language
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+
+
+@dataclass(frozen=True)
+class Box:
+    """A word of a rendered page and its box, in points from the page's top left corner."""
+
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Note:
+    """A comment as LibreOffice exports it into the PDF: its text, its page, and where its
+    marker stands (points from the page's top left corner)."""
+
+    page: int
+    text: str
+    x: float
+    top: float
+    bottom: float
+
+
+def page_words(pdf: Path, page: int) -> list[Box]:
+    """The words of a page of ``pdf`` with their boxes (``pdftotext -bbox``)."""
+    done = subprocess.run([PDFTOTEXT, "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True, text=True, check=True)
+    return [Box(html.unescape(text), float(left), float(top), float(right), float(bottom)) for left, top, right, bottom, text in _WORD.findall(done.stdout)]
+
+
+def pdf_notes(pdf: Path) -> list[Note]:
+    """The comments of ``pdf`` (its text annotations), page by page."""
+    found = []
+    for number, page in enumerate(pypdf.PdfReader(pdf).pages, 1):
+        height = float(page.mediabox.height)
+        for annotation in (a.get_object() for a in page.get("/Annots") or []):
+            if annotation.get("/Subtype") == "/Text":
+                left, low, _right, high = (float(value) for value in annotation["/Rect"])
+                found.append(Note(number, str(annotation.get("/Contents")), left, height - high, height - low))
+    return found
+
+
+def marked_word(note: Note, words: list[Box]) -> Box | None:
+    """The word on the line of a note's marker that the marker stands in or after."""
+    line = [word for word in words if note.top <= (word.top + word.bottom) / 2 <= note.bottom and word.left < note.x + 1]
+    return max(line, key=lambda word: word.left, default=None)
+
+
+def overlaps(word: str, anchored: str) -> bool:
+    """Whether a rendered word is one of the anchored words, or holds one ("ITIL" of "ITIL-aligned")."""
+    word = word.strip(".,;:()")
+    return bool(word) and (word in anchored or any(part in word for part in anchored.split() if len(part) > 2))
+
+
+def phrase_boxes(words: list[Box], phrase: str) -> list[list[Box]]:
+    """Each run of ``words`` that reads ``phrase``, spaces aside (pdftotext reads a deleted word
+    and the inserted one after it as one word: "regelbundetinom")."""
+    wanted = "".join(phrase.split())
+    text = "".join(box.text for box in words)
+    owner = [index for index, box in enumerate(words) for _ in box.text]
+    runs = []
+    start = text.find(wanted)
+    while start >= 0 and wanted:
+        runs.append(words[owner[start] : owner[start + len(wanted) - 1] + 1])
+        start = text.find(wanted, start + 1)
+    return runs
+
+
+def rendered(pdf: Path, page: int, dpi: int, kind: str, folder: Path) -> bytes:
+    """A page of ``pdf`` as a ``png`` or ``ppm`` image (pdftoppm's own) at ``dpi`` (``pdftoppm``)."""
+    stem = folder / f"{pdf.stem}-{page}-{dpi}"
+    subprocess.run(
+        [PDFTOPPM, *(["-png"] if kind == "png" else []), "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(stem)],
+        capture_output=True,
+        check=True,
+    )
+    return stem.with_suffix(f".{kind}").read_bytes()
+
+
+def ppm_pixels(data: bytes) -> tuple[int, int, bytes]:
+    """(width, height, RGB bytes) of a binary PPM image as pdftoppm writes it."""
+    magic, width, height, depth, pixels = data.split(maxsplit=4)
+    assert magic == b"P6" and depth == b"255"
+    return int(width), int(height), pixels
+
+
+def colored_share(image: tuple[int, int, bytes], box: Box, scale: float) -> float:
+    """The share of the inked pixels in ``box`` (points; ``scale`` pixels a point) that are in a
+    colour rather than black or grey: how LibreOffice marks a tracked change."""
+    width, _height, pixels = image
+    inked = colored = 0
+    for y in range(int(box.top * scale), int(box.bottom * scale)):
+        for x in range(int(box.left * scale), int(box.right * scale)):
+            red, green, blue = pixels[3 * (y * width + x) : 3 * (y * width + x) + 3]
+            if min(red, green, blue) < 200:
+                inked += 1
+                colored += max(red, green, blue) - min(red, green, blue) > 60
+    return colored / inked if inked else 0.0
+
+
+@needs_poppler
+def test_libreoffice_renders_each_comment_beside_its_words_and_one_summary(converted) -> None:
+    shown = 0
+    for name, (data, pdf, _odt) in converted.items():
+        if name.startswith("tricky"):
+            continue
+        ours: dict[str, list[str]] = {}  # a comment's text → the words of each comment with that text
+        for _, author, text, anchored in comments_of(data):
+            if author == AUTHOR:
+                ours.setdefault(text, []).append(flat(anchored))
+        notes = [note for note in pdf_notes(pdf) if note.text in ours]
+        assert sorted(note.text for note in notes) == sorted(text for text, each in ours.items() for _ in each), name
+        words = {page: page_words(pdf, page) for page in {note.page for note in notes}}
+        for note in notes:
+            word = marked_word(note, words[note.page])
+            assert word is not None and any(overlaps(word.text, anchored) for anchored in ours[note.text]), (name, note.text[:60], word)
+        summaries = [note for note in notes if note.text.startswith(SUMMARY_START)]
+        assert len(summaries) == sum(len(each) for text, each in ours.items() if text.startswith(SUMMARY_START)) <= 1, name
+        for summary in summaries:  # at the start: on the title, the first line of the first page
+            first_line = min(words[1], key=lambda word: word.top)
+            assert summary.page == 1 and summary.top <= (first_line.top + first_line.bottom) / 2 + 20, name
+        shown += len(notes)
+    assert shown > 200
+
+
+@needs_poppler
+def test_libreoffice_shows_the_suggestions_as_tracked_changes(converted, tmp_path: Path) -> None:
+    """Each rewrite of ``annotate --suggest`` is on the page in the colour LibreOffice gives a
+    tracked change: the words taken out (struck through) and those put in, where the comment is."""
+    source, result = suggested(EXAMPLES / f"{SHOWN}.docx")
+    data, pdf, _odt = converted[f"suggested-{SHOWN}"]
+    texts = {comment_id: text for comment_id, _, text, _ in comments_of(data)}
+    pages = {note.text: note.page for note in pdf_notes(pdf)}
+    paragraphs = paragraph_texts(source)
+    images: dict[int, tuple[int, int, bytes]] = {}
+    checked = 0
+    for placement in (p for p in result.placements if p.rewrite):
+        (line, start), (_, end) = placement.start, placement.end
+        page = pages[texts[placement.comment_id]]
+        image = images.setdefault(page, ppm_pixels(rendered(pdf, page, 144, "ppm", tmp_path)))
+        runs = phrase_boxes(page_words(pdf, page), changed_text(paragraphs[line - 1][start:end], placement.rewrite))
+        assert any(all(colored_share(image, box, 2) > 0.5 for box in boxes) for boxes in runs), (placement.rewrite, runs)
+        checked += 1
+    assert checked >= 3
+    body = phrase_boxes(page_words(pdf, 1), "Älvdala kommun erbjuder i dag")[0]  # unchanged text stays black
+    assert all(colored_share(images.get(1) or ppm_pixels(rendered(pdf, 1, 144, "ppm", tmp_path)), box, 2) < 0.1 for box in body)
+
+
+def changed_text(words: str, rewrite: str) -> str:
+    """What a tracked change of ``annotate --suggest`` shows in colour: the words it deletes and
+    those it inserts; only what it adds when the rewrite keeps the words ("WCAG 2.1" → "WCAG
+    2.1 eller likvärdigt")."""
+    if rewrite.startswith(words):
+        return rewrite[len(words) :]
+    if rewrite.endswith(words):
+        return rewrite[: len(rewrite) - len(words)]
+    return words + rewrite
+
+
+@needs_poppler
+def test_the_annotated_example_renders_to_a_png(converted, tmp_path: Path) -> None:
+    """A page of the annotated example as an image, as docs/img/annotate-libreoffice.png shows it
+    (made by this test: KRAVKOLL_SCREENSHOTS=docs/img python -m pytest tests/test_annotate_libreoffice.py)."""
+    _data, pdf, _odt = converted[f"suggested-{SHOWN}"]
+    png = rendered(pdf, 1, 96, "png", tmp_path)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", png[16:24]) == (816, 1056)  # a US Letter page at 96 dpi
+    width, height, pixels = ppm_pixels(rendered(pdf, 1, 96, "ppm", tmp_path))
+    inked = sum(min(pixels[i : i + 3]) < 200 for i in range(0, len(pixels), 3)) / (width * height)
+    assert 0.02 < inked < 0.5  # text, not a blank or black page
+    keep = os.environ.get("KRAVKOLL_SCREENSHOTS")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        (Path(keep) / "annotate-libreoffice.png").write_bytes(png)

@@ -9,45 +9,23 @@ from pathlib import Path
 import click
 
 from ..errors import KravError, visible
+from ..reporters.help_labels import help_text
 from .common import input_files, refuse_unsafe_targets, rule_problems, stop_on_rule_problems
 from .group import main
 from .options import RulesetSelection, debug_option, ruleset_options
 
 
-@main.command(short_help="A copy of a Word document with a comment on each finding.")
+@main.command(short_help=help_text("annotate.short"), help=help_text("annotate"))
 @click.argument("path")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the annotated copy to FILE. [default: NAME.kravkoll.docx in the current folder]")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help=help_text("annotate.output"))
 @click.option(
     "--suggest",
     is_flag=True,
-    help="Also put each rule's rewrite of the matched words into the copy as a tracked change "
-    "(placeholders in brackets, such as [X], for the values only you know).",
+    help=help_text("annotate.suggest"),
 )
 @ruleset_options
 @debug_option
 def annotate(path: str, output: str | None, suggest: bool, selection: RulesetSelection) -> None:
-    """Write a copy of a .docx with a Word comment on each finding, for writers who work in
-    Word, by the author "kravkoll", saying what is wrong, a suggestion and the rule: on the
-    words a finding is about, else on the requirement's sentence. Findings about the whole
-    document (a missing clause) share one summary comment at its start. Suppressed findings
-    get no comment; the document's own comments are kept, and kravkoll's comments and tracked
-    changes from an earlier run are replaced, so annotating an annotated copy gives each once.
-
-    With --suggest, where a rule rewrites the matched words ("skyndsamt" → "inom [X]
-    arbetsdagar", "etc." → "[list every item]"), the rewrite goes in as a tracked change that you accept
-    or reject in Word.
-
-    The original is only read, never changed; annotate refuses to write over it (or over any
-    other input), or through a link, and writes the copy whole or not at all.
-
-    \b
-    kravkoll annotate avtal.docx                writes avtal.kravkoll.docx
-    kravkoll annotate avtal.docx -o avtal-granskat.docx
-    kravkoll annotate --suggest avtal.docx      with rewrites as tracked changes
-
-    Exit code 0 when the copy is written, whatever it found ('kravkoll check' is the one that
-    fails a build on findings); 2 when the document cannot be read or the copy not written.
-    """
     from ..engine import check_each  # noqa: PLC0415
     from ..errors import InputError  # noqa: PLC0415
     from ..files import write_output  # noqa: PLC0415

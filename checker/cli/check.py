@@ -15,9 +15,10 @@ import click
 from ..errors import KravError
 from ..readers.formats import FORMAT_NAMES
 from ..reporters import FORMATS
+from ..reporters.help_labels import help_text
 from .common import _error, _note, _write, expand_inputs, input_files, refuse_unsafe_targets, rule_problems, selector_problems, stop_on_rule_problems
 from .group import main
-from .options import RulesetSelection, _debug, debug_option, ruleset_options, ui_lang_option, ui_language, warn
+from .options import RulesetSelection, _debug, debug_option, ruleset_options, ui_language, warn
 
 if TYPE_CHECKING:  # the modules behind these load on first use, so that --help starts fast
     from ..config import Config
@@ -125,23 +126,23 @@ def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options
             write_output(file, text, inputs)
 
 
-@main.command()
+@main.command(help=help_text("check"))
 @click.argument("paths", nargs=-1)
 @ruleset_options
-@click.option("--format", "-f", "output_format", type=click.Choice(list(FORMATS)), default=None, help="Output format.  [default: text]")
+@click.option("--format", "-f", "output_format", type=click.Choice(list(FORMATS)), default=None, help=help_text("check.format"))
 @click.option(
     "--output-format",
     "format_or_outputs",
     multiple=True,
     metavar="FORMAT",
     callback=_parse_format_or_outputs,
-    help="Same as --format (as in ruff). A FORMAT=FILE value works as --write.",
+    help=help_text("check.output_format"),
 )
 @click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False),
-    help="Write the report to FILE instead of standard output ('-'). Never over an input, never through a link.",
+    help=help_text("check.output"),
 )
 @click.option(
     "--write",
@@ -149,22 +150,17 @@ def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options
     multiple=True,
     metavar="FORMAT=FILE",
     callback=_parse_output_formats,
-    help="Also write the report in FORMAT to FILE (repeatable), e.g. --write sarif=kravkoll.sarif.",
+    help=help_text("check.write"),
 )
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Exit 1 when a finding of this severity or worse remains.  [default: error]")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help="Processes for a batch of files; 0: one per CPU.")
-@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings that are not in this baseline file.")
-@click.option(
-    "--write-baseline", type=click.Path(dir_okay=False), help="Write the findings to a baseline file (accepting them: exit 0 unless a file cannot be read)."
-)
-@click.option("--stdin-format", type=click.Choice(FORMAT_NAMES), default="md", show_default=True, help="Format of standard input when a PATH is '-'.")
-@click.option(
-    "--quiet", "-q", is_flag=True, help="No warnings or notes on standard error (errors still), no progress bar; the text format prints only the summary."
-)
-@click.option("--statistics", is_flag=True, help="Print how many findings each rule has instead of the findings (JSON with --format json).")
-@click.option("--no-ignore", is_flag=True, help="In folders, also check what .gitignore ignores, node_modules, virtual environments and licence files.")
-@click.option("--color/--no-color", default=None, help="Colour the text output.  [default: on a terminal, unless NO_COLOR is set]")
-@ui_lang_option
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help=help_text("check.fail_on"))
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help=help_text("check.jobs"))
+@click.option("--baseline", type=click.Path(dir_okay=False), help=help_text("check.baseline"))
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help=help_text("check.write_baseline"))
+@click.option("--stdin-format", type=click.Choice(FORMAT_NAMES), default="md", show_default=True, help=help_text("check.stdin_format"))
+@click.option("--quiet", "-q", is_flag=True, help=help_text("check.quiet"))
+@click.option("--statistics", is_flag=True, help=help_text("check.statistics"))
+@click.option("--no-ignore", is_flag=True, help=help_text("check.no_ignore"))
+@click.option("--color/--no-color", default=None, help=help_text("check.color"))
 @debug_option
 def check(
     paths: tuple[str, ...],
@@ -183,19 +179,6 @@ def check(
     no_ignore: bool,
     color: bool | None,
 ) -> None:
-    """Check documents: files, folders (recursively: .docx .md .txt .pdf; not what .gitignore
-    ignores, node_modules, virtual environments or licence files), globs, '-' for standard
-    input; without PATHS, the current folder.
-
-    \b
-    Exit codes: 0 no finding at or above --fail-on; 1 some; 2 usage errors, unreadable
-    files, invalid rulesets or configuration (one line each on standard error). A rule id
-    in --select, --ignore, --severity, the configuration or a suppression comment that names
-    no rule is an error (with the closest id), and so is a run in which no rule would run.
-    In a document, '<!-- kravkoll: ignore RULE -- reason -->' suppresses RULE in the next block.
-    Output files (-o, --output-format, --write-baseline) are written whole or not at all, never
-    over an input of the run and never through a symbolic link (refused, exit 2).
-    """
     from ..baseline import new_findings, read_baseline  # noqa: PLC0415
     from ..baseline import write_baseline as save_baseline
     from ..engine import Linter  # noqa: PLC0415

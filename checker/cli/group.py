@@ -9,11 +9,23 @@ import click
 
 from .. import __version__
 from ..errors import KravError, visible
+from ..reporters.help_labels import help_text, ui_lang_argument
+from .help import KravCommand
 from .options import _debug, debug_option
 
 
-class KravGroup(click.Group):
-    """Turns kravkoll's own errors into a message and exit code 2, never a traceback."""
+class KravGroup(KravCommand, click.Group):
+    """Turns kravkoll's own errors into a message and exit code 2, never a traceback; its
+    commands are :class:`KravCommand` instances (their help in the user's language)."""
+
+    command_class = KravCommand
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.parent is None:  # the whole command line: a --ui-lang anywhere sets the language of --help
+            language = ui_lang_argument(args)
+            if language is not None:
+                ctx.meta["ui_language"] = language
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         from ..errors import RuleError  # noqa: PLC0415
@@ -41,16 +53,8 @@ class KravGroup(click.Group):
             ctx.exit(2)
 
 
-@click.group(cls=KravGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, "-V", "--version", prog_name="kravkoll")
+@click.group(cls=KravGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}, help=help_text("main"))
+@click.version_option(__version__, "-V", "--version", prog_name="kravkoll", help=help_text("option.version"))
 @debug_option
 def main() -> None:
-    """Check procurement documents: are requirements measurable, followed up and sanctioned?
-
-    \b
-    kravkoll check förfrågningsunderlag.docx     check a document
-    kravkoll check --format json underlag/       a folder, as JSON
-    kravkoll annotate avtal.docx                 the findings as comments in a copy for Word
-    kravkoll rules list                          the shipped rules
-    kravkoll rules test mina-regler.krav         run a rule file's examples
-    """
+    """The ``kravkoll`` group; its help, in both languages, is ``HELP["main"]`` of :mod:`checker.reporters.help_labels`."""

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 import click
 
 from ..errors import visible
+from ..reporters.help_labels import help_text
+from ..reporters.help_labels import ui_language as from_locale
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -102,8 +104,7 @@ no_cache_option = click.option(
     is_flag=True,
     expose_value=False,
     callback=_no_cache,
-    help="Compile the rule files without the cache of compiled rulesets and leave it as it is "
-    "(or set KRAVKOLL_NO_CACHE=1; the cache is in ~/.cache/kravkoll or $KRAVKOLL_CACHE_DIR).",
+    help=help_text("option.no_cache"),
 )
 """``--no-cache`` for a command that loads rulesets (see :mod:`checker.rulecache`)."""
 
@@ -119,9 +120,7 @@ def _set_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> bool
     return value
 
 
-debug_option = click.option(
-    "--debug", is_flag=True, expose_value=False, callback=_set_debug, is_eager=True, help="Show Python tracebacks of unexpected errors."
-)
+debug_option = click.option("--debug", is_flag=True, expose_value=False, callback=_set_debug, is_eager=True, help=help_text("option.debug"))
 """``--debug`` for every command (and the group): tracebacks of unexpected errors."""
 
 
@@ -131,21 +130,14 @@ def _ui_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> 
     return value
 
 
-ui_lang_option = click.option(
-    "--ui-lang",
-    type=click.Choice(["sv", "en"]),
-    expose_value=False,
-    callback=_ui_lang,
-    help="Language of kravkoll's own words: the summary line and the progress bar (what is said about a document "
-    "follows the document's language).  [default: from LC_ALL, LC_MESSAGES or LANG; sv_* is Swedish, else English]",
-)
-"""``--ui-lang`` for a command that prints a summary (see :func:`ui_language`)."""
+def ui_lang_parameter() -> click.Option:
+    """``--ui-lang``: the language of kravkoll's own words (see :func:`ui_language`), which every
+    command takes (:class:`~checker.cli.help.KravCommand`) for its help and ``check`` for its summary."""
+    return click.Option(["--ui-lang"], type=click.Choice(["sv", "en"]), expose_value=False, callback=_ui_lang, help=help_text("option.ui_lang"))
 
 
 def ui_language() -> str:
     """The language of the command line's own words: ``--ui-lang``, else the locale's."""
-    from ..reporters.labels import ui_language as from_locale  # noqa: PLC0415 - keeps --help fast
-
     context = click.get_current_context(silent=True)
     return from_locale(context.find_root().meta.get("ui_language") if context is not None else None)
 
@@ -157,36 +149,34 @@ _OPTIONS = (
         "rulesets",
         multiple=True,
         metavar="NAME|PATH",
-        help="Ruleset to run (repeatable). Default: the configuration's, else the shipped rulesets of each document's language.",
+        help=help_text("option.ruleset"),
     ),
     click.option(
         "--select",
         multiple=True,
         metavar="RULES",
-        help="Only these rules (comma-separated or repeated): full ids, short ids, categories or globs (sv-avtal/*). Replaces the configuration's.",
+        help=help_text("option.select"),
     ),
-    click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules (same forms as --select). Adds to the configuration's."),
+    click.option("--ignore", multiple=True, metavar="RULES", help=help_text("option.ignore")),
     click.option(
         "--severity",
         "severity",
         multiple=True,
         metavar="RULES=LEVEL",
-        help="Report these rules at LEVEL (error, warning, info; repeatable), e.g. sv-krav/KR002=info. Over the configuration's [severity].",
+        help=help_text("option.severity"),
     ),
-    click.option("--lang", type=click.Choice(["sv", "en"]), help="Document language; skips detection."),
+    click.option("--lang", type=click.Choice(["sv", "en"]), help=help_text("option.lang")),
     click.option(
         "--timeout",
         type=click.FloatRange(min=0, min_open=True),
         metavar="SECONDS",
-        help="Give up on a document that takes longer to read and check (an error for that file; the rest go on). "
-        "Default: the configuration's, else 120 s per document when there are several, no limit for one. "
-        "Not enforced on Windows.",
+        help=help_text("option.timeout"),
     ),
     click.option(
         "--config",
         "config_path",
         type=click.Path(dir_okay=False),
-        help="Configuration file.  [default: kravkoll.toml or pyproject.toml [tool.kravkoll] found upward from the first PATH]",
+        help=help_text("option.config"),
     ),
     no_cache_option,
 )

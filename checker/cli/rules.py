@@ -11,14 +11,15 @@ from typing import Any, Iterable
 import click
 
 from ..errors import KravError, visible
+from ..reporters.help_labels import help_text
 from .group import KravGroup, main
 from .options import debug_option, no_cache_option
 from .schema import print_schema
 
 
-@main.group(cls=KravGroup)
+@main.group(cls=KravGroup, help=help_text("rules"))
 def rules() -> None:
-    """Work with rulesets: validate, list, test, schema, docs."""
+    """The ``kravkoll rules`` group; its help is ``HELP["rules"]`` of :mod:`checker.reporters.help_labels`."""
 
 
 def _rule_files(paths: Iterable[str]) -> list[Path]:
@@ -87,7 +88,7 @@ def _error_records(path: Path, error: KravError) -> list[dict[str, Any]]:
     return [{"file": str(path), "line": None, "column": None, "message": message[len(prefix) :] if message.startswith(prefix) else message}]
 
 
-@rules.command("validate")
+@rules.command("validate", help=help_text("rules.validate"))
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format",
@@ -96,12 +97,11 @@ def _error_records(path: Path, error: KravError) -> list[dict[str, Any]]:
     type=click.Choice(["text", "json", "github"]),
     default="text",
     show_default=True,
-    help="text: errors with a caret on standard error; json: one object per file on standard output; github: workflow annotations on standard output.",
+    help=help_text("rules.validate.format"),
 )
 @no_cache_option
 @debug_option
 def rules_validate(paths: tuple[str, ...], output_format: str) -> None:
-    """Check rule files for errors (files, folders or shipped ruleset names). Exit 2 if one has any."""
     results = _compile_each(paths)
     failures = sum(isinstance(result, KravError) for _path, result in results)
     if output_format == "json":
@@ -138,15 +138,13 @@ def rules_validate(paths: tuple[str, ...], output_format: str) -> None:
     sys.exit(2 if failures else 0)
 
 
-@rules.command("list")
+@rules.command("list", help=help_text("rules.list"))
 @click.argument("paths", nargs=-1)
-@click.option("--ruleset", "-r", "rulesets", multiple=True, metavar="NAME|PATH", help="Ruleset to list (default: all shipped).")
-@click.option("--format", "-f", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--ruleset", "-r", "rulesets", multiple=True, metavar="NAME|PATH", help=help_text("rules.list.ruleset"))
+@click.option("--format", "-f", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help=help_text("rules.list.format"))
 @no_cache_option
 @debug_option
 def rules_list(paths: tuple[str, ...], rulesets: tuple[str, ...], output_format: str) -> None:
-    """List rules: id, severity, category and title, of rule files, folders or shipped rulesets
-    (PATHS or --ruleset; default: all shipped)."""
     from ..rulecompile import load_rulesets, shipped_ruleset_names  # noqa: PLC0415
 
     references = [str(p) for p in _rule_files(paths)] + list(rulesets)
@@ -161,13 +159,12 @@ def rules_list(paths: tuple[str, ...], rulesets: tuple[str, ...], output_format:
             click.echo(visible(f"  {rule.full_id:<36} {rule.severity:<8} {rule.category:<18} {rule.title}"))
 
 
-@rules.command("test")
+@rules.command("test", help=help_text("rules.test"))
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary.")
+@click.option("--quiet", "-q", is_flag=True, help=help_text("rules.test.quiet"))
 @no_cache_option
 @debug_option
 def rules_test(paths: tuple[str, ...], quiet: bool) -> None:
-    """Run every 'example flag' and 'example pass' of every rule; exit 1 if one fails."""
     from ..ruletest import run_examples  # noqa: PLC0415
 
     loaded, failures = _load_each(paths)
@@ -187,21 +184,19 @@ def rules_test(paths: tuple[str, ...], quiet: bool) -> None:
     sys.exit(2 if failures else (1 if failed else 0))
 
 
-@rules.command("schema")
+@rules.command("schema", help=help_text("rules.schema"))
 @debug_option
 def rules_schema() -> None:
-    """Print the JSON Schema of a compiled ruleset (as 'rules list --format json' prints it); the same as 'kravkoll schema ruleset'."""
     print_schema("ruleset")
 
 
-@rules.command("docs")
+@rules.command("docs", help=help_text("rules.docs"))
 @click.argument("paths", nargs=-1)
-@click.option("--output", "-o", type=click.Path(file_okay=False), default="docs/rules", show_default=True, help="Folder for the pages.")
-@click.option("--check", "check_only", is_flag=True, help="Do not write; exit 1 if the pages are not current.")
+@click.option("--output", "-o", type=click.Path(file_okay=False), default="docs/rules", show_default=True, help=help_text("rules.docs.output"))
+@click.option("--check", "check_only", is_flag=True, help=help_text("rules.docs.check"))
 @no_cache_option
 @debug_option
 def rules_docs(paths: tuple[str, ...], output: str, check_only: bool) -> None:
-    """Write one Markdown page per rule (default: the shipped rulesets) into docs/rules/."""
     from ..files import InputFiles  # noqa: PLC0415
     from ..rulecompile import load_rulesets, shipped_ruleset_names  # noqa: PLC0415
     from ..ruledocs import generate, write  # noqa: PLC0415

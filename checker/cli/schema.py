@@ -6,6 +6,7 @@ import json
 
 import click
 
+from ..reporters.help_labels import help_text
 from .group import main
 from .options import debug_option
 
@@ -25,10 +26,8 @@ def print_schema(what: str) -> None:
     click.echo(json.dumps(Ruleset.model_json_schema(), ensure_ascii=False, indent=2))
 
 
-@main.command("schema")
+@main.command("schema", help=help_text("schema"))
 @click.argument("what", type=click.Choice(SCHEMAS))
 @debug_option
 def schema(what: str) -> None:
-    """Print a JSON Schema: 'report' (check --format json; shipped as checker/schemas/report.schema.json) or 'ruleset'
-    (a compiled ruleset; 'kravkoll rules schema' prints the same)."""
     print_schema(what)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..errors import KravError
+from ..reporters.help_labels import help_text
 from .group import main
 from .options import debug_option, no_cache_option
 
@@ -20,20 +21,18 @@ def _is_loopback(host: str) -> bool:
         return host in LOOPBACK_HOSTS
 
 
-@main.command(short_help="A web page for writers and an HTTP API for platforms.")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1), help="Worker processes that check documents (each handles one at a time).")
-@click.option(
-    "--queue", default=16, show_default=True, type=click.IntRange(min=0), help="Requests that may wait for a worker; beyond them the server answers 503."
-)
+@main.command(short_help=help_text("serve.short"), help=help_text("serve"))
+@click.option("--host", default="127.0.0.1", show_default=True, help=help_text("serve.host"))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help=help_text("serve.port"))
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1), help=help_text("serve.workers"))
+@click.option("--queue", default=16, show_default=True, type=click.IntRange(min=0), help=help_text("serve.queue"))
 @click.option(
     "--timeout",
     default=60.0,
     show_default=True,
     type=click.FloatRange(min=0, min_open=True),
     metavar="SECONDS",
-    help="Time limit per document, from when a worker takes it; then the worker is killed and the answer is 504.",
+    help=help_text("serve.timeout"),
 )
 @click.option(
     "--max-upload",
@@ -41,25 +40,13 @@ def _is_loopback(host: str) -> bool:
     show_default=True,
     type=click.IntRange(min=1),
     metavar="MIB",
-    help="Largest request body in MiB; a larger upload is cut off while it streams (413).",
+    help=help_text("serve.max_upload"),
 )
-@click.option("--token", envvar="KRAVKOLL_TOKEN", metavar="TOKEN", help="Bearer token the API requires (or the environment variable KRAVKOLL_TOKEN).")
-@click.option("--no-auth", is_flag=True, help="Serve the API without a token on an address other than localhost.")
+@click.option("--token", envvar="KRAVKOLL_TOKEN", metavar="TOKEN", help=help_text("serve.token"))
+@click.option("--no-auth", is_flag=True, help=help_text("serve.no_auth"))
 @no_cache_option
 @debug_option
 def serve(host: str, port: int, workers: int, queue: int, timeout: float, max_upload: int, token: str | None, no_auth: bool) -> None:
-    """Serve a page where writers upload a document and read its report, a rule playground at
-    /rules, and the HTTP API (described at /openapi.json, readable at /docs).
-
-    Needs the optional extra: pip install 'kravkoll[serve]'. Nothing sent is stored or
-    logged; the log has method, path, status, size and time of each request. Listening on
-    anything but localhost needs --token (clients send 'Authorization: Bearer TOKEN') or
-    an explicit --no-auth.
-
-    \b
-    kravkoll serve                                  http://127.0.0.1:8000/
-    kravkoll serve --host 0.0.0.0 --token "$(openssl rand -hex 16)" --workers 4
-    """
     if not _is_loopback(host) and not token and not no_auth:
         raise click.UsageError(f"listening on {host} needs --token TOKEN (or KRAVKOLL_TOKEN), or an explicit --no-auth")
     try:

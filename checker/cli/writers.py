@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 import click
 
 from ..errors import visible
+from ..reporters.help_labels import help_text
 from .common import _error, _write, expand_inputs, input_files, refuse_unsafe_targets, rule_problems, stop_on_rule_problems
 from .group import main
 from .options import RulesetSelection, debug_option, ruleset_options, warn
@@ -50,7 +51,7 @@ def _checked(paths: Iterable[str], config: Any, output: str | None, respect_igno
     return results, unreadable, inputs
 
 
-@main.command(short_help="Requirements × follow-up × sanctions, as md, csv, html or json.")
+@main.command(short_help=help_text("matrix.short"), help=help_text("matrix"))
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format",
@@ -59,25 +60,13 @@ def _checked(paths: Iterable[str], config: Any, output: str | None, respect_igno
     type=click.Choice(["md", "csv", "html", "json"]),
     default="md",
     show_default=True,
-    help="md: a table to read; csv: for spreadsheets; html: a page; json: for programs.",
+    help=help_text("matrix.format"),
 )
-@click.option(
-    "--output", "-o", type=click.Path(dir_okay=False), help="Write the matrix to FILE ('-': standard output). Never over an input, never through a link."
-)
-@click.option("--no-ignore", is_flag=True, help="In folders, also read what .gitignore ignores, node_modules, virtual environments and licence files.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help=help_text("matrix.output"))
+@click.option("--no-ignore", is_flag=True, help=help_text("matrix.no_ignore"))
 @ruleset_options
 @debug_option
 def matrix(paths: tuple[str, ...], output_format: str, output: str | None, no_ignore: bool, selection: RulesetSelection) -> None:
-    """The traceability matrix: each requirement, whether it is measurable, and which
-    statements follow it up and sanction it (and how they are linked); with the elements
-    of a balanced contract each document has.
-
-    \b
-    kravkoll matrix avtal.docx                  a table to read
-    kravkoll matrix -f csv -o krav.csv avtal/   for a spreadsheet
-
-    Exit code 0, or 2 when an input cannot be read.
-    """
     from ..matrix import build_matrix  # noqa: PLC0415
     from ..reporters.matrix import MATRIX_FORMATS  # noqa: PLC0415
 
@@ -86,27 +75,17 @@ def matrix(paths: tuple[str, ...], output_format: str, output: str | None, no_ig
     sys.exit(2 if unreadable else 0)
 
 
-@main.command(short_help="One HTML page about a document, for the people who write it.")
+@main.command(short_help=help_text("report.short"), help=help_text("report"))
 @click.argument("path")
 @click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False),
-    help="Write the report to FILE ('-': standard output); never over an input, never through a link. [default: NAME.report.html in the current folder]",
+    help=help_text("report.output"),
 )
 @ruleset_options
 @debug_option
 def report(path: str, output: str | None, selection: RulesetSelection) -> None:
-    """An HTML report of one document, for people: how many requirements are measurable,
-    followed up and sanctioned; which elements of a balanced contract it has; its text with
-    each finding highlighted and explained; and the traceability matrix.
-
-    One self-contained file: open it in any browser, offline, or print it.
-
-    \b
-    kravkoll report avtal.docx                  writes avtal.report.html
-    kravkoll report avtal.docx -o granskning.html
-    """
     from ..matrix import matrix_document  # noqa: PLC0415
     from ..reporters.html import render_report  # noqa: PLC0415
 

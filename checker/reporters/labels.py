@@ -2,16 +2,15 @@
 
 What is about a document — the matrix, the HTML report, Word comments, where a finding stands —
 speaks the document's language; the command line's own words (the summary line, the progress
-bar) speak the user's (:func:`ui_language`: ``--ui-lang``, else the locale). Rule pages take
-their words from the ``ruledoc.*`` keys. Every key exists in both languages (a test checks)."""
+bar) speak the user's (:func:`ui_language`: ``--ui-lang``, else the locale); the command line's
+help is in :mod:`.help_labels`, which ``--help`` loads alone. Rule pages take their words from
+the ``ruledoc.*`` keys. Every key exists in both languages (a test checks)."""
 
 from __future__ import annotations
 
-import os
-from typing import Mapping
-
 from ..document import Location
 from ..report import FileReport, Finding, Link
+from .help_labels import UI_LANGUAGES, ui_language  # noqa: F401 - the language of the command line's words, here with the words
 
 LABELS: dict[str, dict[str, str]] = {
     "sv": {
@@ -370,21 +369,6 @@ class Labels:
         if not requirement_id:
             return "–"
         return self("id.heading", id=requirement_id) if id_source == "heading" else requirement_id
-
-
-UI_LANGUAGES = ("sv", "en")
-_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # POSIX: the first one set decides
-
-
-def ui_language(option: str | None = None, environ: Mapping[str, str] | None = None) -> str:
-    """The language of the command line's own words: ``option`` (``--ui-lang``) when given,
-    else the locale's (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, the first one set: ``sv_SE.UTF-8``
-    is Swedish); English for any other."""
-    if option in UI_LANGUAGES:
-        return option
-    environ = os.environ if environ is None else environ
-    locale = next((environ[name] for name in _LOCALE_VARIABLES if environ.get(name)), "")
-    return "sv" if locale.lower().startswith("sv") else "en"
 
 
 def finding_place(finding: Finding, file: FileReport | None) -> str:
