@@ -562,3 +562,20 @@ def test_a_table_row_is_about_what_its_header_measures() -> None:
     credit = next(s.index for s in document.statements if s.text.startswith("If the Supplier fails"))
     assert ("topic", monitoring) in _links(rows["Base"], "follow_up")
     assert _links(rows["Extended"], "sanction") == [("blanket", credit)]  # in the credits' scope
+
+
+def test_the_nearest_unlinked_statement_says_why_it_does_not_count() -> None:
+    """For a requirement with no sanction linked, the nearest sanction and why: outside the
+    scope its clause states, or in another clause with no topic in common."""
+    from checker.engine import Linter
+    from checker.engine.links import nearest_unlinked
+
+    document = md(SCOPED_SLA + "\n# 5 Delivery\n\nD-1 The Supplier shall deliver the runbook within 20 days.\n", language="en")
+    result = check_document(document, list(Linter().shipped("en").rulesets))
+    c = next(c for c in result.classifications if c.ruleset.name == "en-contract")
+    index = {s.text[:4]: s.index for s in document.statements}
+    credit = next(s.index for s in document.statements if s.text.startswith("If the Supplier fails"))
+    named = next(s.index for s in document.statements if s.text.startswith("A service credit for SL-2"))
+    sanctions = c.statements_of_class("sanction")
+    assert nearest_unlinked(index["SL-2"], sanctions - {named}, ("section", "topic", "blanket"), c) == (credit, "scope", "topic_availability")
+    assert nearest_unlinked(index["D-1 "], sanctions, ("id", "section", "topic"), c) == (named, "elsewhere", None)

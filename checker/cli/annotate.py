@@ -48,7 +48,7 @@ def annotate(path: str, output: str | None, suggest: bool, selection: RulesetSel
     Exit code 0 when the copy is written, whatever it found ('kravkoll check' is the one that
     fails a build on findings); 2 when the document cannot be read or the copy not written.
     """
-    from ..engine import check_each  # noqa: PLC0415
+    from ..engine import check_each, unlinked_notes  # noqa: PLC0415
     from ..errors import InputError  # noqa: PLC0415
     from ..files import write_output  # noqa: PLC0415
     from ..limits import one_document  # noqa: PLC0415
@@ -69,7 +69,7 @@ def annotate(path: str, output: str | None, suggest: bool, selection: RulesetSel
     if isinstance(result, FileReport):  # e.g. a suppression comment that names no rule
         raise KravError(result.error or path)
     stop_on_rule_problems(rule_problems(config, result.rulesets, {result.document.language}))
-    annotated = annotate_reading(reading, result.findings, rewrites=rewrites_of(result.rulesets) if suggest else None)
+    annotated = annotate_reading(reading, result.findings, rewrites=rewrites_of(result.rulesets) if suggest else None, nearest=unlinked_notes(result))
     write_output(target, annotated.data, inputs)
     whole = sum(placement.anchor == "document" for placement in annotated.placements)
     suppressed = sum(finding.suppressed for finding in result.findings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from ..document import Statement
@@ -123,6 +124,37 @@ def _unlinked_by_clause(remaining: set[int], targets: frozenset[int], methods: S
             linked = members & targets
             remaining = {i for i in remaining if i not in members or not _has_other(linked, i)}
     return remaining
+
+
+Nearest = tuple[int, str, str | None]
+"""(statement, why not linked, detail) of :func:`nearest_unlinked`."""
+
+
+def nearest_unlinked(i: int, targets: frozenset[int], methods: Sequence[str], c: Classification) -> Nearest | None:
+    """For requirement ``i``, which :func:`unlinked` found linked to none of ``targets``: the
+    target nearest to it in the document, and why it is not linked: ``"scope"`` when it would
+    be but for the scope its clause states (detail: the topics of that scope), ``"elsewhere"``
+    when it stands in another clause and shares no topic with the requirement. None when the
+    document has no such statement. Found by bisection: a comment asks it for each finding."""
+    ordered = c.among(targets, targets)
+    at = bisect_left(ordered, i)
+    near = [j for j in ordered[max(at - 1, 0) : at + 2] if j != i]
+    if not near:
+        return None
+    j = min(near, key=lambda k: (abs(k - i), k))
+    if not c.in_scope(i, j) and _near_enough(i, j, methods, c):
+        return (j, "scope", ", ".join(sorted(c.scopes[j])))
+    return (j, "elsewhere", None)
+
+
+def _near_enough(i: int, j: int, methods: Sequence[str], c: Classification) -> bool:
+    """Whether ``j`` would link to ``i`` by section, table, topic or blanket, scope aside."""
+    statements, blanket = c.document.statements, c.statements_of_class("blanket")
+    if "section" in methods and (j in c.index.section_group(i) or (statements[i].table is not None and statements[i].table == statements[j].table)):
+        return True
+    if "blanket" in methods and j in blanket:
+        return True
+    return "topic" in methods and any(i in members and j in members for members in c.topic_members.values())
 
 
 def _has_other(group: frozenset[int], i: int) -> bool:
