@@ -458,15 +458,13 @@ SL-1 The Service shall be available 99.9 % of each calendar month.
 
 SL-2 The Supplier shall respond to Severity 1 tickets within 1 hour.
 
-If the Supplier fails to meet any service level, the Customer is entitled to a service credit of 5 % of the monthly fee.
-Service credits are the Customer's sole and exclusive remedy for any failure to meet the availability commitment.
-
-# 3 Plans
-
 Option | Monthly Uptime Percentage
 --- | ---
 Base | 99.5 %
 Extended | 99.95 %
+
+If the Supplier fails to meet any service level, the Customer is entitled to a service credit of 5 % of the monthly fee.
+Service credits are the Customer's sole and exclusive remedy for any failure to meet the availability commitment.
 
 # 4 Monitoring
 
@@ -546,7 +544,7 @@ def test_a_scope_limit_keeps_its_clause_to_the_topics_it_names() -> None:
     assert ("section", credit) in _links(rows["SL-1"], "sanction")
     assert ("section", credit) not in _links(rows["SL-2"], "sanction")
     assert _links(rows["SL-2"], "sanction") == [("id", named)]
-    assert ("blanket", credit) not in _links(rows["SL-2"], "sanction")
+    assert ("topic", credit) not in _links(rows["SL-2"], "sanction")
     missing = [f.statement for f in result.findings if f.rule == "en-contract/CT002"]
     assert rows["SL-1"].statement not in missing
 
@@ -561,7 +559,7 @@ def test_a_table_row_is_about_what_its_header_measures() -> None:
     monitoring = next(s.index for s in document.statements if s.text.startswith("Uptime is monitored"))
     credit = next(s.index for s in document.statements if s.text.startswith("If the Supplier fails"))
     assert ("topic", monitoring) in _links(rows["Base"], "follow_up")
-    assert _links(rows["Extended"], "sanction") == [("blanket", credit)]  # in the credits' scope
+    assert _links(rows["Extended"], "sanction") == [("section", credit)]  # in the credits' scope
 
 
 def test_the_nearest_unlinked_statement_says_why_it_does_not_count() -> None:
