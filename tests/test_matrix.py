@@ -477,3 +477,16 @@ def test_sanction_model_is_in_the_json_matrix_and_the_html_report():
     page = render_report(result, doc, ["en-contract"])
     assert "The sanctions and what they state" in page
     assert "“10 % – 50 %”" in page and "credit table" in page and "“50 %”" in page
+
+
+def test_sanction_model_joins_only_a_sanction_named_by_a_defined_term():
+    """ "vite" in lower case in two clauses may be two sanctions: the second does not borrow the
+    first's amount (a capitalised defined term, "Financial Credit", is one sanction)."""
+    text = (
+        "# 7 Vite\n\nOm tillgängligheten understiger 99,5 % utgår vite med 2 % av månadsavgiften.\n\n"
+        "# 8 Leverans\n\nVid försenad leverans har Beställaren rätt till vite.\n"
+    )
+    result = check_document(read_bytes(text.encode("utf-8"), "avtal.md", "md"), list(Linter().shipped("sv").rulesets))
+    models = {model.location.line: model for model in matrix_document(result).sanctions}
+    assert models[3].amount is not None and models[3].amount.text == "2 %"
+    assert models[7].amount is None

@@ -8,9 +8,9 @@ document's language). A part is looked for in the clause's own sanction statemen
 the rest of its clause (:meth:`~checker.engine.index.DocumentIndex.clause_of`: its nearest
 enclosing section and the tables in it). A credit table in the clause (the ``sanction_row``
 reading) is its amount, and its largest credit its cap when the clause states none. A clause
-that lacks a part takes it from the clause of the same sanction named elsewhere: "Customer
-might be eligible to receive Financial Credit" takes the table under "Financial Credit means
-… as shown in the following table".
+that lacks a part takes it from the clause of the same sanction named elsewhere by a defined
+term: "Customer might be eligible to receive Financial Credit" takes the table under
+"Financial Credit means … as shown in the following table".
 """
 
 from __future__ import annotations
@@ -43,6 +43,14 @@ def sanction_models(result: DocumentResult) -> list[SanctionModel]:
     return _Models(deciding[0]).models() if deciding else []
 
 
+def _defined_term(model: SanctionModel) -> bool:
+    """Whether the sanction is named by a defined term, capitalised inside its sentence ("…
+    eligible to receive Financial Credit"): the same sanction wherever the document names it.
+    "vite" or "service credits" in lower case may be another sanction of the same kind."""
+    name = model.name
+    return bool(name) and any(ch.isupper() for ch in name) and not model.text.lstrip("*_ ").startswith(name)
+
+
 class _Models:
     """The sanction clauses of one classified document."""
 
@@ -63,9 +71,9 @@ class _Models:
                 found = getattr(model, part)
                 if model.name and found is not None:
                     stated.setdefault((model.name.casefold(), part), found)
-        for model in models:  # a part the clause lacks, from the same sanction named elsewhere
+        for model in models:  # a part the clause lacks, from the same defined sanction named elsewhere
             for part in PARTS:
-                found = stated.get((model.name.casefold(), part)) if model.name and getattr(model, part) is None else None
+                found = stated.get((model.name.casefold(), part)) if _defined_term(model) and getattr(model, part) is None else None
                 if found is not None:
                     setattr(model, part, found.model_copy(update={"source": "elsewhere"}))
         return models
@@ -100,7 +108,7 @@ class _Models:
             words = text[span[0] : span[1]] if span and span[1] > span[0] else text
             if part == "amount" and j not in own and not any(ch.isdigit() for ch in words):
                 continue
-            if part == "amount" and j in own:  # "If availability is below 99.5 %, a credit of 5 % applies": the 5 %
+            if part == "amount" and j in own and any(ch.isdigit() for ch in words):  # "If availability is below 99.5 %, a credit of 5 % applies": the 5 %
                 named = self.c.class_span("sanction", j)
                 after = _NUMBER.search(text, named[1]) if named else None
                 words = after.group(0) if after and span and after.start() >= span[0] else words
