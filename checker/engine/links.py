@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from ..document import Statement
 from ..rulemodel import LINK_METHODS, Ruleset
@@ -111,11 +111,12 @@ def _unlinked_by_clause(remaining: set[int], targets: frozenset[int], methods: S
         blanket = c.statements_of_class("blanket") & targets
         remaining = {i for i in remaining if not _has_other(blanket, i)}
     if "section" in methods and remaining:
-        in_section = _targets_by(targets, index.by_section)
+        in_section = _targets_by(targets, lambda j: statements[j].section)
         in_section.pop(None, None)  # statements before the first heading share no section
         for whole in index.whole_document_sections:
             in_section.pop(whole, None)
-        in_table = _targets_by(targets, index.by_table)
+        in_table = _targets_by(targets, lambda j: statements[j].table)
+        in_table.pop(None, None)  # statements outside tables share no table
         remaining = {
             i for i in remaining if not (_has_other(in_section.get(statements[i].section, EMPTY), i) or _has_other(in_table.get(statements[i].table, EMPTY), i))
         }
@@ -162,9 +163,13 @@ def _has_other(group: frozenset[int], i: int) -> bool:
     return len(group) > 1 or (bool(group) and i not in group)
 
 
-def _targets_by(targets: frozenset[int], groups: dict[Any, frozenset[int]]) -> dict[Any, frozenset[int]]:
-    """For each group (a section, a table): the targets in it."""
-    return {key: members & targets for key, members in groups.items()}
+def _targets_by(targets: frozenset[int], group_of: Callable[[int], Any]) -> dict[Any, frozenset[int]]:
+    """For each group (a section, a table) that holds targets: the targets in it, found from the
+    targets alone (each scope asks again with its own few)."""
+    groups: dict[Any, set[int]] = {}
+    for j in targets:
+        groups.setdefault(group_of(j), set()).add(j)
+    return {key: frozenset(members) for key, members in groups.items()}
 
 
 def link_methods(ruleset: Ruleset, kind: str) -> tuple[str, ...]:
