@@ -217,6 +217,7 @@ class Tally:
     follow_strict: int = 0
     sanction_lenient: int = 0
     sanction_strict: int = 0
+    chain_misses: list[str] = field(default_factory=list)
     chain_findings: Counter = field(default_factory=Counter)
     chain_findings_right: Counter = field(default_factory=Counter)
     clauses: int = 0
@@ -288,6 +289,10 @@ def tally_chain(t: Tally, checked: Checked, labels: list[dict[str, str]]) -> Non
         t.follow_strict += any(link.how != "blanket" for link in follow) == (label.get("followup_kind", "").lower() == "specific")
         t.sanction_lenient += bool(sanction) == is_yes(label["sanctioned"])
         t.sanction_strict += any(link.how != "blanket" for link in sanction) == (label.get("sanction_kind", "").lower() == "specific")
+        verdicts = [(what, _kind_of(label, what), _found_kind(links)) for what, links in (("follow-up", follow), ("sanction", sanction))]
+        wrong = [f"{what} labelled {labelled}, kravkoll {found}" for what, labelled, found in verdicts if labelled != found]
+        if wrong:
+            t.chain_misses.append(f"{checked.name}:{label['line']} " + "; ".join(wrong) + ("" if row is not None else " (not in the matrix)"))
         for f in checked.findings.get(i, []):
             if f.category == "missing-follow-up":
                 t.chain_findings[f.category] += 1
@@ -295,6 +300,21 @@ def tally_chain(t: Tally, checked: Checked, labels: list[dict[str, str]]) -> Non
             elif f.category == "missing-sanction":
                 t.chain_findings[f.category] += 1
                 t.chain_findings_right[f.category] += not is_yes(label["sanctioned"])
+
+
+def _kind_of(label: dict[str, str], what: str) -> str:
+    """A chain label's verdict: specific, blanket or none."""
+    key = "followup" if what == "follow-up" else "sanction"
+    if not is_yes(label["followed_up" if what == "follow-up" else "sanctioned"]):
+        return "none"
+    return "specific" if label.get(f"{key}_kind", "").lower() == "specific" else "blanket"
+
+
+def _found_kind(links: list[Any]) -> str:
+    """kravkoll's verdict on a row's links: specific, blanket (only) or none."""
+    if not links:
+        return "none"
+    return "specific" if any(link.how != "blanket" for link in links) else "blanket"
 
 
 def tally_clauses(t: Tally, checked: Checked, labels: list[dict[str, str]]) -> None:
@@ -381,6 +401,7 @@ def run(corpus: list[Path], splits: Iterable[str]) -> str:
             ("Unmeasurable requirements not flagged", everything.misses),
             ("Findings on statements labelled measurable or not a requirement", everything.wrong),
             ("Supplier findings on buyer or mutual clauses", everything.buyer_mutual_supplier_findings),
+            ("Chain rows whose follow-up or sanction verdict disagrees", everything.chain_misses),
             ("Clause presence disagreements", everything.clause_misses),
             ("Labels that match no statement", everything.unmatched),
         ):

@@ -12,6 +12,7 @@ from typing import Iterable
 
 from .balance import balance
 from .engine import DocumentResult, tool_info, trace
+from .engine.sanctions import sanction_models
 from .report import FileReport, Link, Matrix, MatrixDocument, Scorecard, TraceRow
 from .rulemodel import Ruleset
 
@@ -44,7 +45,7 @@ def scorecard(rows: list[TraceRow]) -> Scorecard:
 
 
 def matrix_document(result: DocumentResult) -> MatrixDocument:
-    """The matrix, scorecard and balance of one checked document."""
+    """The matrix, scorecard, balance and sanction model of one checked document."""
     document = result.document
     rows = trace(result)
     return MatrixDocument(
@@ -55,6 +56,7 @@ def matrix_document(result: DocumentResult) -> MatrixDocument:
         scorecard=scorecard(rows),
         requirements=rows,
         balance=balance(result, rows),
+        sanctions=sanction_models(result),
     )
 
 

@@ -152,6 +152,37 @@ class Scorecard(_Model):
     sanctioned_blanket_only: int = 0
 
 
+SanctionSource = Literal["statement", "clause", "table", "elsewhere"]
+
+
+class SanctionPart(_Model):
+    """One part of a sanction (its amount, cap, trigger or cure period) and where it was found."""
+
+    text: str = Field(description="the words that state it (for a cap read from a credit table: the largest credit)")
+    statement: int = Field(description="index of the statement that states it")
+    location: Location
+    source: SanctionSource = Field(
+        description="statement (the sanction's own sentence), clause (another statement of its clause), table (a credit"
+        " table in its clause: the table is the amount, its largest row the cap), elsewhere (the clause of the same"
+        " sanction named elsewhere in the document, e.g. the definition of 'Financial Credit')"
+    )
+
+
+class SanctionModel(_Model):
+    """A sanction clause of the document as a reviewer reads it: what it imposes and what
+    states its amount, cap, trigger and cure period (null: the document does not say)."""
+
+    statement: int = Field(description="index of the clause's first sanction statement")
+    text: str
+    location: Location
+    name: str | None = Field(default=None, description="the words that make it a sanction ('service credit', 'vite')")
+    statements: list[int] = Field(default_factory=list, description="every sanction statement of the clause")
+    amount: SanctionPart | None = None
+    cap: SanctionPart | None = None
+    trigger: SanctionPart | None = None
+    cure: SanctionPart | None = None
+
+
 class MatrixDocument(_Model):
     """The traceability matrix of one document and the balance elements it contains."""
 
@@ -162,6 +193,7 @@ class MatrixDocument(_Model):
     scorecard: Scorecard = Field(default_factory=Scorecard)
     requirements: list[TraceRow] = Field(default_factory=list)
     balance: dict[str, BalanceElement] = Field(default_factory=dict, description="keys: " + ", ".join(BALANCE_ELEMENTS))
+    sanctions: list[SanctionModel] = Field(default_factory=list, description="the document's sanction clauses, with amount, cap, trigger and cure")
     error: str | None = Field(default=None, description="why the file could not be read; null when it was")
 
 

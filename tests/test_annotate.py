@@ -507,10 +507,10 @@ def test_command_writes_the_copy_and_never_touches_the_original(tmp_path: Path, 
     result = CliRunner().invoke(main, ["annotate", str(original), "-o", str(tmp_path / "granskat.docx")])
     assert result.exit_code == 0, result.output
     assert result.output.strip() == (
-        f"Wrote {tmp_path / 'granskat.docx'}: 18 comments (one of them sums up the 8 findings about the whole document, at its start)."
+        f"Wrote {tmp_path / 'granskat.docx'}: 15 comments (one of them sums up the 8 findings about the whole document, at its start)."
     )
     assert _digest(original) == before
-    assert len(comments_of((tmp_path / "granskat.docx").read_bytes())) == 18
+    assert len(comments_of((tmp_path / "granskat.docx").read_bytes())) == 15
     monkeypatch.chdir(tmp_path)
     assert CliRunner().invoke(main, ["annotate", "avtal.docx"]).exit_code == 0
     assert (tmp_path / "avtal.kravkoll.docx").is_file()
@@ -676,3 +676,29 @@ def test_command_suggest_option(tmp_path: Path) -> None:
     again = runner.invoke(main, ["annotate", str(tmp_path / "a.docx"), "-o", str(tmp_path / "b.docx")])
     assert again.exit_code == 0 and again.output.strip().endswith(f"; {written} earlier kravkoll comments replaced.")
     assert paragraph_texts((tmp_path / "b.docx").read_bytes()) == paragraph_texts(original.read_bytes())  # no --suggest: none kept
+
+
+def _sla_with_scoped_credits() -> bytes:
+    document = new_document()
+    document.add_heading("4 Service levels", level=1)
+    document.add_paragraph("SL-1 The Service shall be available 99.9 % of each calendar month.")
+    document.add_paragraph("SL-2 The Supplier shall respond to Severity 1 tickets within 1 hour.")
+    document.add_paragraph("If the Supplier fails to meet any service level, the Customer is entitled to a service credit of 5 % of the monthly fee.")
+    document.add_paragraph("Service credits are the Customer's sole and exclusive remedy for any failure to meet the availability commitment.")
+    return to_bytes(document)
+
+
+def test_a_requirement_without_sanction_is_told_the_nearest_sanction_and_why_it_does_not_count(tmp_path: Path) -> None:
+    """The comment of a missing-sanction finding names the nearest sanction and why it is not
+    linked: here the credits' clause limits them to availability."""
+    source = tmp_path / "sla.docx"
+    source.write_bytes(_sla_with_scoped_credits())
+    result = CliRunner().invoke(main, ["annotate", str(source), "-o", str(tmp_path / "out.docx")])
+    assert result.exit_code == 0, result.output
+    comments = [text for _, _, text, _ in comments_of((tmp_path / "out.docx").read_bytes())]
+    texts = [text for text in comments if "SL-2 sets a level" in text and "what happens" in text]
+    assert len(texts) == 1
+    assert "Nearest sanction: 4 Service levels" in texts[0]
+    assert "“If the Supplier fails to meet any service level" in texts[0]
+    assert "does not count: its clause limits it to availability." in texts[0]
+    assert not any("SL-1 sets a level" in text and "what happens" in text for text in comments)

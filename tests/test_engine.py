@@ -500,7 +500,29 @@ K1.1 Leverantören ska ha support vid behov.
 """
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.md")) + ["sv-avtal-sla.docx", "en-rfp.docx", "inline"])
+SCOPED_SLA = """# 2 Service levels
+
+SL-1 The Service shall be available 99.9 % of each calendar month.
+
+SL-2 The Supplier shall respond to Severity 1 tickets within 1 hour.
+
+Option | Monthly Uptime Percentage
+--- | ---
+Base | 99.5 %
+Extended | 99.95 %
+
+If the Supplier fails to meet any service level, the Customer is entitled to a service credit of 5 % of the monthly fee.
+Service credits are the Customer's sole and exclusive remedy for any failure to meet the availability commitment.
+
+# 4 Monitoring
+
+Uptime is monitored every minute from two regions.
+
+A service credit for SL-2 is 2 % of the monthly fee.
+"""
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.md")) + ["sv-avtal-sla.docx", "en-rfp.docx", "inline", "scoped"])
 def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name: str, tmp_path: Path) -> None:
     """``unlinked`` (what rules use) and ``links_of`` (what the matrix shows) agree for every
     requirement, every target class and every combination of link methods."""
@@ -514,6 +536,9 @@ def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name
     if name == "inline":  # statements before the first heading belong to no section
         path = tmp_path / "inline.md"
         path.write_text(BEFORE_ANY_HEADING, encoding="utf-8")
+    if name == "scoped":  # a clause that limits its credits to availability (scope_limit)
+        path = tmp_path / "scoped.md"
+        path.write_text(SCOPED_SLA, encoding="utf-8")
     document = read_document(path)
     result = check_document(document, list(Linter().shipped(document.language).rulesets))
     checked = 0
@@ -547,3 +572,56 @@ def test_word_count_conditions_agree_with_counting_every_word(op: str, count: in
     compare = {">": int.__gt__, ">=": int.__ge__, "<": int.__lt__, "<=": int.__le__}[op]
     expected = {s.index for s in document.statements if compare(word_count(s.text), count)}
     assert WORDS.evaluate(Words(op=op, count=count), c) == expected
+
+
+def _links(row, column: str) -> list[tuple[str, int]]:
+    return [(link.how, link.statement) for link in getattr(row, column)]
+
+
+def test_a_scope_limit_keeps_its_clause_to_the_topics_it_names() -> None:
+    """Credits that are "the sole and exclusive remedy for any failure to meet the availability
+    commitment" sanction availability, not support response times (labelling.md); a credit that
+    names SL-2 still sanctions it, whatever the scope."""
+    from checker.engine import Linter
+
+    document = md(SCOPED_SLA, language="en")
+    result = check_document(document, list(Linter().shipped("en").rulesets))
+    rows = {row.text[:4]: row for row in trace(result)}
+    credit = next(s.index for s in document.statements if s.text.startswith("If the Supplier fails"))
+    named = next(s.index for s in document.statements if s.text.startswith("A service credit for SL-2"))
+    assert ("section", credit) in _links(rows["SL-1"], "sanction")
+    assert ("section", credit) not in _links(rows["SL-2"], "sanction")
+    assert _links(rows["SL-2"], "sanction") == [("id", named)]
+    assert ("topic", credit) not in _links(rows["SL-2"], "sanction")
+    missing = [f.statement for f in result.findings if f.rule == "en-contract/CT002"]
+    assert rows["SL-1"].statement not in missing
+
+
+def test_a_table_row_is_about_what_its_header_measures() -> None:
+    """A row "Base | 99.5 %" under "Option | Monthly Uptime Percentage" is about uptime: the
+    uptime monitoring in another clause follows it up, and the availability credits sanction it."""
+    from checker.engine import Linter
+
+    document = md(SCOPED_SLA, language="en")
+    rows = {row.text.split(" |")[0]: row for row in trace(check_document(document, list(Linter().shipped("en").rulesets)))}
+    monitoring = next(s.index for s in document.statements if s.text.startswith("Uptime is monitored"))
+    credit = next(s.index for s in document.statements if s.text.startswith("If the Supplier fails"))
+    assert ("topic", monitoring) in _links(rows["Base"], "follow_up")
+    assert _links(rows["Extended"], "sanction") == [("section", credit)]  # in the credits' scope
+
+
+def test_the_nearest_unlinked_statement_says_why_it_does_not_count() -> None:
+    """For a requirement with no sanction linked, the nearest sanction and why: outside the
+    scope its clause states, or in another clause with no topic in common."""
+    from checker.engine import Linter
+    from checker.engine.links import nearest_unlinked
+
+    document = md(SCOPED_SLA + "\n# 5 Delivery\n\nD-1 The Supplier shall deliver the runbook within 20 days.\n", language="en")
+    result = check_document(document, list(Linter().shipped("en").rulesets))
+    c = next(c for c in result.classifications if c.ruleset.name == "en-contract")
+    index = {s.text[:4]: s.index for s in document.statements}
+    credit = next(s.index for s in document.statements if s.text.startswith("If the Supplier fails"))
+    named = next(s.index for s in document.statements if s.text.startswith("A service credit for SL-2"))
+    sanctions = c.statements_of_class("sanction")
+    assert nearest_unlinked(index["SL-2"], sanctions - {named}, ("section", "topic", "blanket"), c) == (credit, "scope", "topic_availability")
+    assert nearest_unlinked(index["D-1 "], sanctions, ("id", "section", "topic"), c) == (named, "elsewhere", None)

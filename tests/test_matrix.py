@@ -17,7 +17,7 @@ from checker.cli import main
 from checker.config import Config
 from checker.engine import Linter, check, check_document, check_each, trace
 from checker.matrix import build_matrix, matrix_document, scorecard
-from checker.readers import read_document
+from checker.readers import read_bytes, read_document
 from checker.report import BALANCE_ELEMENTS
 from checker.reporters.matrix import CSV_COLUMNS, render_csv, render_md
 from checker.rulecompile import compile_text, load_ruleset
@@ -422,3 +422,71 @@ def test_a_follow_up_phrase_inside_a_sentence_is_not_its_own_follow_up_but_a_con
     with_vite = next(row for text, row in rows.items() if text.startswith("K4.1"))
     assert [link.how for link in sentence.follow_up] == []
     assert [link.how for link in with_vite.sanction] == ["self"]  # the table row's own cell: S1 in the test above
+
+
+CREDIT_SLA = """# 1 Definitions
+
+Financial Credit means the percent of the monthly fee credited when the Uptime Commitment is not met, as shown in the following table.
+
+| Monthly uptime | Financial Credit |
+| --- | --- |
+| 99.0 % to 99.9 % | 10 % |
+| 95.0 % to 99.0 % | 25 % |
+| below 95.0 % | 50 % |
+
+# 2 Service levels
+
+SL-1 The Supplier shall keep the Service available 99.9 % of each calendar month.
+
+If the Supplier does not meet SL-1, the Customer is entitled to a Financial Credit.
+
+# 3 Support
+
+If the Supplier misses a response time, liquidated damages of $100 per hour apply, capped at $5,000 per month, after written notice.
+"""
+
+
+def test_sanction_model_takes_a_credit_table_as_amount_and_its_largest_row_as_cap():
+    """Issue 15: the table under a credit clause is its amount and its largest row its cap; a
+    clause that names the same sanction elsewhere ("… is entitled to a Financial Credit") takes
+    them from it; a sentence that states its own amount, cap, trigger and cure gives them."""
+    result = check_document(read_bytes(CREDIT_SLA.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
+    models = matrix_document(result).sanctions
+    lines = CREDIT_SLA.splitlines()
+    definition = next(m for m in models if m.text.startswith("Financial Credit means"))
+    named = next(m for m in models if "is entitled to a Financial Credit" in m.text)
+    damages = next(m for m in models if "liquidated" in m.text)
+    assert (definition.amount.source, definition.amount.text) == ("table", "10 % – 50 %")
+    assert (definition.cap.source, definition.cap.text) == ("table", "50 %")
+    assert "below 95.0 %" in lines[definition.cap.location.line - 1]
+    assert (named.amount.source, named.amount.text, named.cap.text) == ("elsewhere", "10 % – 50 %", "50 %")
+    assert named.trigger.text == "If the Supplier does not meet SL-1"
+    assert (damages.amount.source, damages.amount.text) == ("statement", "$100")
+    assert damages.cap.text == "capped at $5,000"
+    assert damages.cure.text == "written notice"
+    assert definition.cure is None and named.cure is None
+
+
+def test_sanction_model_is_in_the_json_matrix_and_the_html_report():
+    from checker.reporters.html import render_report
+
+    result = check_document(read_bytes(CREDIT_SLA.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
+    doc = matrix_document(result)
+    data = json.loads(build_matrix([result]).model_dump_json())
+    assert [s["amount"]["source"] for s in data["documents"][0]["sanctions"]][:2] == ["table", "elsewhere"]
+    page = render_report(result, doc, ["en-contract"])
+    assert "The sanctions and what they state" in page
+    assert "“10 % – 50 %”" in page and "credit table" in page and "“50 %”" in page
+
+
+def test_sanction_model_joins_only_a_sanction_named_by_a_defined_term():
+    """ "vite" in lower case in two clauses may be two sanctions: the second does not borrow the
+    first's amount (a capitalised defined term, "Financial Credit", is one sanction)."""
+    text = (
+        "# 7 Vite\n\nOm tillgängligheten understiger 99,5 % utgår vite med 2 % av månadsavgiften.\n\n"
+        "# 8 Leverans\n\nVid försenad leverans har Beställaren rätt till vite.\n"
+    )
+    result = check_document(read_bytes(text.encode("utf-8"), "avtal.md", "md"), list(Linter().shipped("sv").rulesets))
+    models = {model.location.line: model for model in matrix_document(result).sanctions}
+    assert models[3].amount is not None and models[3].amount.text == "2 %"
+    assert models[7].amount is None

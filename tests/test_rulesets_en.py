@@ -123,12 +123,15 @@ def test_blanket_clauses_cover_all_work_not_a_mention_of_the_agreement() -> None
         "The Government may require re-performance of any nonconforming service.\n\n"
         "The Government may terminate this contract for default.\n\n"
         "The QASP may be updated by modification to this contract.\n\n"
-        "Availability is reported monthly under this Agreement.\n"
+        "Availability is reported monthly under this Agreement.\n\n"
+        "The COR inspects all work performed under this order.\n\n"
+        "Valid customer complaints about all work orders shall not exceed 5 per month.\n"
     )
     assert _classes(text, "blanket") == [
         "The Customer may audit the Supplier's compliance with this Agreement.",
         "The Government may require re-performance of any nonconforming service.",
         "The Government may terminate this contract for default.",
+        "The COR inspects all work performed under this order.",
     ]
 
 

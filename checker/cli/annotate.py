@@ -26,7 +26,7 @@ from .options import RulesetSelection, debug_option, ruleset_options
 @ruleset_options
 @debug_option
 def annotate(path: str, output: str | None, suggest: bool, selection: RulesetSelection) -> None:
-    from ..engine import check_each  # noqa: PLC0415
+    from ..engine import check_each, unlinked_notes  # noqa: PLC0415
     from ..errors import InputError  # noqa: PLC0415
     from ..files import write_output  # noqa: PLC0415
     from ..limits import one_document  # noqa: PLC0415
@@ -47,7 +47,7 @@ def annotate(path: str, output: str | None, suggest: bool, selection: RulesetSel
     if isinstance(result, FileReport):  # e.g. a suppression comment that names no rule
         raise KravError(result.error or path)
     stop_on_rule_problems(rule_problems(config, result.rulesets, {result.document.language}))
-    annotated = annotate_reading(reading, result.findings, rewrites=rewrites_of(result.rulesets) if suggest else None)
+    annotated = annotate_reading(reading, result.findings, rewrites=rewrites_of(result.rulesets) if suggest else None, nearest=unlinked_notes(result))
     write_output(target, annotated.data, inputs)
     whole = sum(placement.anchor == "document" for placement in annotated.placements)
     suppressed = sum(finding.suppressed for finding in result.findings)

@@ -20,7 +20,7 @@ from .index import DocumentIndex
 from .links import Linked, iter_links, link_methods, links_of, unlinked
 from .linter import DocumentResult, Linter, RulesetGroup, check_suppressions, default_rulesets, tool_info
 from .matches import EMPTY, DocumentMatches, SharedMatcher, build_shared
-from .trace import trace
+from .trace import trace, unlinked_notes
 
 __all__ = [
     "EMPTY",
@@ -45,4 +45,5 @@ __all__ = [
     "tool_info",
     "trace",
     "unlinked",
+    "unlinked_notes",
 ]

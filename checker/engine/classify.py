@@ -125,6 +125,51 @@ class Classification:
             self._blanket_words[j] = self.document.statements[j].text[span[0] : span[1]] if span else None
         return self._blanket_words[j]
 
+    # -- what follow-up and sanction statements are about
+    @cached_property
+    def topic_members(self) -> dict[str, frozenset[int]]:
+        """For each topic list (``topics``), the statements about it: those that match it, and the
+        rows of a table whose header does (a row "Extended SLA | 99.95 %" under "Option |
+        Monthly Uptime Percentage" is about uptime). Each header is matched once."""
+        members = {topic: self.term_sets.get(topic, EMPTY) for topic in self.ruleset.topics}
+        keys = {self.list_keys[topic]: topic for topic in self.ruleset.topics if topic in self.list_keys}
+        for number, header in enumerate(self.document.table_headers, start=1):
+            rows = self.index.by_table.get(number, EMPTY)
+            if header and rows:
+                for key in self.matches.matcher.scan(header).keys() & keys.keys():
+                    members[keys[key]] = members[keys[key]] | rows
+        return members
+
+    def topics_of(self, i: int) -> frozenset[str]:
+        """The topics statement ``i`` is about (:attr:`topic_members`)."""
+        return frozenset(topic for topic, members in self.topic_members.items() if i in members)
+
+    @cached_property
+    def scopes(self) -> dict[int, frozenset[str]]:
+        """Statements whose clause states what they cover, and the topics it limits them to: a
+        ``scope_limit`` statement ("Service Credits are the sole and exclusive remedy for any
+        failure to meet the Availability commitment", "gäller endast tillgänglighet") limits every
+        statement of its clause (:meth:`DocumentIndex.clause_of`) to the topics it names. One
+        that names no topic ("the sole remedy for breach of this SLA") limits nothing."""
+        by_clause: dict[tuple, tuple[int, frozenset[str]]] = {}
+        for limit in sorted(self.statements_of_class("scope_limit")):
+            topics = self.topics_of(limit)
+            if topics:
+                key = self.index.clause_key(limit)
+                _, before = by_clause.get(key, (limit, frozenset()))
+                by_clause[key] = (limit, before | topics)
+        scopes: dict[int, frozenset[str]] = {}
+        for limit, topics in by_clause.values():
+            for j in self.index.clause_of(limit) | {limit}:
+                scopes[j] = scopes.get(j, frozenset()) | topics
+        return scopes
+
+    def in_scope(self, i: int, j: int) -> bool:
+        """Whether requirement ``i`` lies in the scope of follow-up or sanction statement ``j``
+        (:attr:`scopes`): ``j`` has none, or ``i`` is about one of its topics."""
+        scope = self.scopes.get(j)
+        return scope is None or any(i in self.topic_members.get(topic, EMPTY) for topic in scope)
+
     def holds_in_clause(self, condition: Any, i: int) -> bool:
         """Whether ``condition``, which holds for sanction statement ``i``, also holds for the
         clause it stands in: what it says is judged on the statement, what it lacks (``not …``)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from bisect import bisect_left
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from ..document import Statement
 from ..rulemodel import LINK_METHODS, Ruleset
@@ -38,7 +39,10 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
     in (a cross-reference); ``section`` those in its clause (the nearest enclosing section, unless
     that is the whole document) or its table; ``topic`` those that share a topic list with it
     (a blanket clause's topic words are part of its "all": it links as blanket); ``blanket``
-    the blanket clauses. The statements a section, table, topic or blanket clause
+    the blanket clauses. A statement whose clause states its scope (:attr:`Classification.scopes`:
+    "the sole and exclusive remedy for failure to meet the Availability commitment") links by
+    section, topic or blanket only to requirements about a topic of that scope; an id names
+    the requirement, whatever the scope. The statements a section, table, topic or blanket clause
     links to are the same for every requirement that shares it, so they are computed once
     (:meth:`Classification.among`); checking stays linear in the size of the document.
     """
@@ -54,50 +58,43 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
                 for j in sorted(mentions.get(key, EMPTY)):
                     if j != i:
                         yield ("id", j, reason, detail)
+    in_scope = c.in_scope
     if "section" in methods:
         section = index.section_group(i)
         if section:
             label = c.document.sections[requirement.section].label
-            yield from (("section", j, "clause", label) for j in c.among(targets, section) if j != i)
+            yield from (("section", j, "clause", label) for j in c.among(targets, section) if j != i and in_scope(i, j))
         if requirement.table is not None:
             table = index.by_table.get(requirement.table, EMPTY)
-            yield from (("section", j, "table", f"{requirement.table}") for j in c.among(targets, table) if j != i)
+            yield from (("section", j, "table", f"{requirement.table}") for j in c.among(targets, table) if j != i and in_scope(i, j))
     if "topic" in methods:
         blanket = c.statements_of_class("blanket") if "blanket" in methods else EMPTY
-        for topic in c.ruleset.topics:
-            members = c.term_sets.get(topic, EMPTY)
+        for topic, members in c.topic_members.items():
             if i in members:  # a blanket clause is about everything, not about its topic words
-                yield from (("topic", j, "topic", topic) for j in c.among(targets, members) if j != i and j not in blanket)
+                yield from (("topic", j, "topic", topic) for j in c.among(targets, members) if j != i and j not in blanket and in_scope(i, j))
     if "blanket" in methods:
         for j in c.among(targets, c.statements_of_class("blanket")):
-            if j != i:
+            if j != i and in_scope(i, j):
                 yield ("blanket", j, "blanket", c.blanket_words(j))
 
 
 def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Sequence[str], c: Classification, kind: str) -> list[int]:
     """The statements of ``candidates`` that :func:`iter_links` links to none of ``targets`` (the
     ``kind`` statements), in order; a rule asks this of every requirement, so it is answered for
-    all of them at once."""
+    all of them at once: the targets of no scope for every candidate, then those of each scope
+    (few) for the candidates about one of its topics."""
     index, statements = c.index, c.document.statements
-    remaining = candidates - frozenset(i for i in candidates & targets if links_to_itself(statements[i], kind))
+    remaining = set(candidates - frozenset(i for i in candidates & targets if links_to_itself(statements[i], kind)))
     # Cheapest first: any one link will do, and the id search then looks for few ids.
-    if "blanket" in methods and remaining:
-        blanket = c.statements_of_class("blanket") & targets
-        remaining = {i for i in remaining if not _has_other(blanket, i)}
-    if "section" in methods and remaining:
-        in_section = _targets_by(targets, index.by_section)
-        in_section.pop(None, None)  # statements before the first heading share no section
-        for whole in index.whole_document_sections:
-            in_section.pop(whole, None)
-        in_table = _targets_by(targets, index.by_table)
-        remaining = {
-            i for i in remaining if not (_has_other(in_section.get(statements[i].section, EMPTY), i) or _has_other(in_table.get(statements[i].table, EMPTY), i))
-        }
-    if "topic" in methods and remaining:
-        for topic in c.ruleset.topics:
-            members = c.term_sets.get(topic, EMPTY)
-            linked = members & targets
-            remaining = {i for i in remaining if i not in members or not _has_other(linked, i)}
+    by_scope: dict[frozenset[str], set[int]] = {}
+    for j in targets & c.scopes.keys():
+        by_scope.setdefault(c.scopes[j], set()).add(j)
+    unscoped = targets - frozenset().union(*by_scope.values())
+    remaining = _unlinked_by_clause(remaining, unscoped, methods, c)
+    for scope, scoped in by_scope.items():
+        about = frozenset().union(*(c.topic_members.get(topic, EMPTY) for topic in scope))
+        inside = remaining & about
+        remaining = (remaining - inside) | _unlinked_by_clause(inside, frozenset(scoped), methods, c)
     if "id" in methods and remaining:
         keys = {i: [key for key, _, _ in found] for i in remaining if (found := index.reference_keys(i))}
         wanted = {key for found in keys.values() for key in found}
@@ -106,14 +103,73 @@ def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Seque
     return sorted(remaining)
 
 
+def _unlinked_by_clause(remaining: set[int], targets: frozenset[int], methods: Sequence[str], c: Classification) -> set[int]:
+    """The statements of ``remaining`` that no statement of ``targets`` is linked to by blanket,
+    section or topic (:func:`unlinked`)."""
+    index, statements = c.index, c.document.statements
+    if "blanket" in methods and remaining:
+        blanket = c.statements_of_class("blanket") & targets
+        remaining = {i for i in remaining if not _has_other(blanket, i)}
+    if "section" in methods and remaining:
+        in_section = _targets_by(targets, lambda j: statements[j].section)
+        in_section.pop(None, None)  # statements before the first heading share no section
+        for whole in index.whole_document_sections:
+            in_section.pop(whole, None)
+        in_table = _targets_by(targets, lambda j: statements[j].table)
+        in_table.pop(None, None)  # statements outside tables share no table
+        remaining = {
+            i for i in remaining if not (_has_other(in_section.get(statements[i].section, EMPTY), i) or _has_other(in_table.get(statements[i].table, EMPTY), i))
+        }
+    if "topic" in methods and remaining:
+        for members in c.topic_members.values():
+            linked = members & targets
+            remaining = {i for i in remaining if i not in members or not _has_other(linked, i)}
+    return remaining
+
+
+Nearest = tuple[int, str, str | None]
+"""(statement, why not linked, detail) of :func:`nearest_unlinked`."""
+
+
+def nearest_unlinked(i: int, targets: frozenset[int], methods: Sequence[str], c: Classification) -> Nearest | None:
+    """For requirement ``i``, which :func:`unlinked` found linked to none of ``targets``: the
+    target nearest to it in the document, and why it is not linked: ``"scope"`` when it would
+    be but for the scope its clause states (detail: the topics of that scope), ``"elsewhere"``
+    when it stands in another clause and shares no topic with the requirement. None when the
+    document has no such statement. Found by bisection: a comment asks it for each finding."""
+    ordered = c.among(targets, targets)
+    at = bisect_left(ordered, i)
+    near = [j for j in ordered[max(at - 1, 0) : at + 2] if j != i]
+    if not near:
+        return None
+    j = min(near, key=lambda k: (abs(k - i), k))
+    if not c.in_scope(i, j) and _near_enough(i, j, methods, c):
+        return (j, "scope", ", ".join(sorted(c.scopes[j])))
+    return (j, "elsewhere", None)
+
+
+def _near_enough(i: int, j: int, methods: Sequence[str], c: Classification) -> bool:
+    """Whether ``j`` would link to ``i`` by section, table, topic or blanket, scope aside."""
+    statements, blanket = c.document.statements, c.statements_of_class("blanket")
+    if "section" in methods and (j in c.index.section_group(i) or (statements[i].table is not None and statements[i].table == statements[j].table)):
+        return True
+    if "blanket" in methods and j in blanket:
+        return True
+    return "topic" in methods and any(i in members and j in members for members in c.topic_members.values())
+
+
 def _has_other(group: frozenset[int], i: int) -> bool:
     """Whether ``group`` holds a statement besides ``i``."""
     return len(group) > 1 or (bool(group) and i not in group)
 
 
-def _targets_by(targets: frozenset[int], groups: dict[Any, frozenset[int]]) -> dict[Any, frozenset[int]]:
-    """For each group (a section, a table): the targets in it."""
-    return {key: members & targets for key, members in groups.items()}
+def _targets_by(targets: frozenset[int], group_of: Callable[[int], Any]) -> dict[Any, frozenset[int]]:
+    """For each group (a section, a table) that holds targets: the targets in it, found from the
+    targets alone (each scope asks again with its own few)."""
+    groups: dict[Any, set[int]] = {}
+    for j in targets:
+        groups.setdefault(group_of(j), set()).add(j)
+    return {key: frozenset(members) for key, members in groups.items()}
 
 
 def link_methods(ruleset: Ruleset, kind: str) -> tuple[str, ...]:

@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..report import Link, TraceRow
-from .links import Linked, link_methods, links_of
+from .links import Linked, Nearest, link_methods, links_of, nearest_unlinked
 
 if TYPE_CHECKING:
     from .linter import DocumentResult
 
 _UNMEASURABLE = ("unmeasurable", "ambiguous")
+_UNLINKED = ("missing-follow-up", "missing-sanction")
 _LINK_STRENGTH = {"self": 0, "id": 1, "section": 2, "topic": 3, "blanket": 4}
 
 
@@ -95,3 +96,25 @@ def _evidence(result: DocumentResult, requirements: frozenset[int]) -> dict[int,
             found[i] = texts[i].text[span[0] : span[1]] if span and span[1] > span[0] else ""
         return found
     return {}
+
+
+def unlinked_notes(result: DocumentResult) -> dict[tuple[str, int], tuple[str, Nearest]]:
+    """For each active missing-follow-up or missing-sanction finding, by (rule, statement): the
+    kind of statement its rule looks for ("followup" or "sanction") and the nearest such
+    statement with why it is not linked (:func:`~checker.engine.links.nearest_unlinked`), so a
+    writer sees what was found and why it does not count."""
+    wanted: dict[str, list[int]] = {}
+    for finding in result.findings:
+        if finding.category in _UNLINKED and finding.statement is not None and not finding.suppressed:
+            wanted.setdefault(finding.rule, []).append(finding.statement)
+    notes: dict[tuple[str, int], tuple[str, Nearest]] = {}
+    for c in result.classifications:
+        for rule in c.ruleset.rules:
+            if rule.full_id not in wanted or rule.target != "requirements" or rule.kind not in ("followup", "sanction"):
+                continue
+            targets = c.statements_of_class(rule.kind)
+            for i in wanted.pop(rule.full_id):
+                nearest = nearest_unlinked(i, targets, rule.linked_by, c)
+                if nearest is not None:
+                    notes[rule.full_id, i] = (rule.kind, nearest)
+    return notes

@@ -31,7 +31,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Iterable, Literal, Mapping
+from typing import TYPE_CHECKING, Iterable, Literal, Mapping
 
 from lxml import etree
 
@@ -42,7 +42,10 @@ from ..rulecompile import message_format
 from ..rulemodel import Ruleset
 from .docx_parts import comment_element, comments_root, highest_comment_id, read_for_annotation, remove_own_comments, repair_comments_part
 from .docx_wordml import AUTHOR, NOTE_REFERENCES, W_ID, W_PPR, W_R, Paragraph, consecutive, highest_id, mark_element, plain_runs, reference_run, track_change
-from .labels import Labels
+from .labels import Labels, shorten
+
+if TYPE_CHECKING:
+    from ..engine.links import Nearest
 
 # The names the CLI, the server and tests import from here (the Word XML is in docx_wordml.py and docx_parts.py).
 __all__ = [
@@ -114,13 +117,22 @@ def annotate(
     return annotate_reading(reading, findings, language=language, rewrites=rewrites).data
 
 
-def annotate_reading(reading: WordReading, findings: Iterable[Finding], *, language: str | None = None, rewrites: Mapping[str, str] | None = None) -> Annotated:
+def annotate_reading(
+    reading: WordReading,
+    findings: Iterable[Finding],
+    *,
+    language: str | None = None,
+    rewrites: Mapping[str, str] | None = None,
+    nearest: Mapping[tuple[str, int], tuple[str, Nearest]] | None = None,
+) -> Annotated:
     """As :func:`annotate`, on a document already read with :func:`~checker.readers.docx.read_word`
     (whose findings these are; its XML is changed), and tell where each comment went.
 
     kravkoll's own comments from an earlier run (author "kravkoll") are taken out first, so
     that annotating an annotated copy gives each comment once. Findings about the whole
-    document share one summary comment, the first, on the document's first statement."""
+    document share one summary comment, the first, on the document's first statement.
+    ``nearest`` (:func:`~checker.engine.unlinked_notes`) adds to the comment of a requirement
+    without follow-up or sanction the nearest such statement and why it does not count."""
     labels = Labels(language or reading.document.language)
     story = _Story(reading)
     repair_comments_part(reading)
@@ -144,7 +156,9 @@ def annotate_reading(reading: WordReading, findings: Iterable[Finding], *, langu
             placements.append(Placement(finding, summary_id, anchor, start, end))
             continue
         rewrite = rewrite_of(finding, rewrites) if anchor == "match" else None
-        comments.append(comment_element(next_id, comment_text(finding, labels), date))
+        found = (nearest or {}).get((finding.rule, finding.statement)) if finding.statement is not None else None
+        note = nearest_text(*found, reading.document.statements, labels) if found else None
+        comments.append(comment_element(next_id, comment_text(finding, labels, note), date))
         placements.append(Placement(finding, next_id, anchor, start, end, rewrite))
         ranges.append((start, end, next_id, rewrite))
         next_id += 1
@@ -157,15 +171,27 @@ def annotate_reading(reading: WordReading, findings: Iterable[Finding], *, langu
     return Annotated(buffer.getvalue(), placements, len(comments), replaced)
 
 
-def comment_text(finding: Finding, labels: Labels) -> str:
-    """The comment of a finding: its message, its suggestion, and its rule, severity and place
-    ("3.3.1 Felhantering, stycke 13": the clause as Word shows it, for the comments listed in
-    Word's review pane or printed), one paragraph each."""
+def comment_text(finding: Finding, labels: Labels, note: str | None = None) -> str:
+    """The comment of a finding: its message, its suggestion, a ``note`` (:func:`nearest_text`),
+    and its rule, severity and place ("3.3.1 Felhantering, stycke 13": the clause as Word shows
+    it, for the comments listed in Word's review pane or printed), one paragraph each."""
     lines = [finding.message]
     if finding.suggestion:
         lines.append(f"{labels('finding.suggestion')} {finding.suggestion}")
+    if note:
+        lines.append(note)
     lines.append(f"{labels('finding.rule')} {finding.rule} · {labels('severity.' + finding.severity)} · {labels.place(finding.location, 'docx')}")
     return "\n".join(" ".join(line.split()) for line in lines)
+
+
+def nearest_text(kind: str, nearest: Nearest, statements: list[Statement], labels: Labels) -> str:
+    """The nearest follow-up or sanction statement (``kind``) of a requirement that has none
+    linked, and why it does not count: "Nearest sanction: 4 Service credits, paragraph 12, “If
+    availability …”, does not count: its clause limits it to availability."."""
+    j, why, detail = nearest
+    topics = ", ".join(topic.strip().removeprefix("topic_").replace("_", " ") for topic in (detail or "").split(","))
+    reason = labels("nearest." + why, topics=topics)
+    return labels("nearest." + kind, place=labels.place(statements[j].location, "docx"), text=shorten(statements[j].text, 80), why=reason)
 
 
 def summary_text(findings: list[Finding], labels: Labels) -> str:

@@ -24,7 +24,7 @@ from pathlib import Path
 from .. import __version__
 from ..document import Document, Statement
 from ..engine import DocumentResult
-from ..report import BALANCE_ELEMENTS, Finding, Link, Matrix, MatrixDocument, Scorecard, TraceRow
+from ..report import BALANCE_ELEMENTS, Finding, Link, Matrix, MatrixDocument, SanctionPart, Scorecard, TraceRow
 from .labels import Labels, clause_heading, link_reason, shorten
 from .markup import PLAIN, Markup, esc, rendered
 from .page import page
@@ -158,6 +158,42 @@ def matrix_table(doc: MatrixDocument, labels: Labels, in_report: bool = False) -
     )
 
 
+SANCTION_PARTS = ("amount", "cap", "trigger", "cure")
+
+
+def _sanction_part_html(part: SanctionPart | None, labels: Labels, fmt: str | None, in_report: bool) -> str:
+    if part is None:
+        return f'<td class="links none"><span class="icon" aria-hidden="true">✗</span>{esc(labels("sanctions.missing"))}</td>'
+    place = esc(labels.short_place(part.location, fmt))
+    if in_report:
+        place = f'<a href="#s-{part.statement}">{place}</a>'
+    words = esc(chr(8220) + shorten(part.text, 60) + chr(8221))
+    return f'<td class="links">{words}<span class="why">{esc(labels("sanctions.source." + part.source))} · {place}</span></td>'
+
+
+def sanctions_table(doc: MatrixDocument, labels: Labels, in_report: bool = False) -> str:
+    """The sanction model: each sanction clause with its amount, cap, trigger and cure period and
+    where each was found (a credit table is the amount, its largest credit the cap)."""
+    if not doc.sanctions:
+        return ""
+    columns = ("sanction", *SANCTION_PARTS)
+    head = "".join(f'<th scope="col">{esc(labels("sanctions.column." + c))}</th>' for c in columns)
+    rows = []
+    for model in doc.sanctions:
+        text = esc(shorten(model.text))
+        if in_report:
+            text = f'<a href="#s-{model.statement}">{text}</a>'
+        cells = (
+            f'<td class="text">{text}<span class="why">{esc(labels.short_place(model.location, doc.format))}</span></td>',
+            *(_sanction_part_html(getattr(model, part), labels, doc.format, in_report) for part in SANCTION_PARTS),
+        )
+        rows.append("<tr>" + "".join(_labelled(cell, labels("sanctions.column." + column)) for cell, column in zip(cells, columns)) + "</tr>")
+    return (
+        f"<h3>{esc(labels('sanctions.title'))}</h3>\n<p>{esc(labels('sanctions.intro'))}</p>\n"
+        f'<div class="table-wrap"><table class="matrix sanctions"><thead><tr>{head}</tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody></table></div>\n"
+    )
+
+
 def _labelled(cell: str, label: str) -> str:
     """A ``<td …>`` with its column's name as ``data-label``: on a narrow screen, where the
     matrix shows each requirement as a card, the name stands before the cell's content."""
@@ -177,6 +213,7 @@ def render_matrix_html(matrix: Matrix) -> str:
             continue
         parts.append(scorecard_html(doc.scorecard, labels))
         parts.append(matrix_table(doc, labels))
+        parts.append(sanctions_table(doc, labels))
         parts.append(f"<h3>{esc(labels('section.balance'))}</h3>\n{tiles_html(doc, labels)}</section>\n")
     parts.append(f'</main>\n<footer class="page"><p>{esc(page_labels("report.generator", version=__version__))}</p></footer>\n')
     return page(page_labels("matrix.title"), page_labels.language, "".join(parts))
@@ -565,7 +602,7 @@ def render_report(result: DocumentResult, doc: MatrixDocument, rulesets: list[st
             _findings_list(numbered, len(result.findings) - len(active), document, labels),
             title=f"{labels('section.findings')} ({len(active)})",
         ),
-        _section("matrix", labels, matrix_table(doc, labels, in_report=True)),
+        _section("matrix", labels, matrix_table(doc, labels, in_report=True) + sanctions_table(doc, labels, in_report=True)),
         "</main>\n",
         f'<footer class="page"><p>{esc(labels("report.generator", version=__version__))}</p></footer>\n',
     ]

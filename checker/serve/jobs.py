@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 from ..config import Config
 from ..document import Document
-from ..engine import DocumentResult, Linter
+from ..engine import DocumentResult, Linter, unlinked_notes
 from ..errors import KravError, RuleError
 from ..readers import read_bytes
 from ..reporters import FORMATS
@@ -165,7 +165,8 @@ def annotate_job(payload: dict[str, Any]) -> Answer:
     config, linter = _config(payload["options"])
     reading = read_for_annotation(payload["data"], payload["name"], language=config.lang)
     result = next(iter(linter.check_each([reading.document])))
-    annotated = annotate_reading(reading, result.findings)
+    nearest = unlinked_notes(result) if isinstance(result, DocumentResult) else None
+    annotated = annotate_reading(reading, result.findings, nearest=nearest)
     headers = {**attachment(f"{Path(payload['name']).stem}.kravkoll.docx"), "Kravkoll-Comments": str(annotated.comments)}
     return Answer(200, DOCX_MEDIA_TYPE, annotated.data, headers)
 

@@ -199,7 +199,14 @@ def openapi_spec() -> dict[str, Any]:
                             "description": "The report.",
                             "headers": _headers(("Kravkoll-Exit-Code", "0, 1 or 2: what kravkoll check would exit with")),
                             "content": {
-                                "application/json": {"schema": {"$ref": "#/components/schemas/Report"}},
+                                "application/json": {
+                                    "schema": {
+                                        "oneOf": [
+                                            {"$ref": "#/components/schemas/Report"},
+                                            {"type": "array", "items": {"type": "object"}, "description": "format gitlab: GitLab code quality issues"},
+                                        ]
+                                    }
+                                },
                                 "application/sarif+json": {"schema": {"type": "object"}},
                                 "application/xml": {"schema": {"type": "string"}},
                                 "text/plain": {"schema": {"type": "string"}},

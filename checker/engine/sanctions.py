@@ -1,0 +1,148 @@
+"""The sanction model of a checked document: each sanction clause with what states its amount,
+cap, trigger and cure period, found where contracts put them.
+
+The parts are defines with a meaning to this module (a convention like ``define evidence``):
+``sanction_amount``, ``sanction_cap``, ``sanction_trigger`` and ``sanction_cure``; the first
+ruleset in use that defines ``sanction_amount`` decides (else the shipped rulesets of the
+document's language). A part is looked for in the clause's own sanction statements, then in
+the rest of its clause (:meth:`~checker.engine.index.DocumentIndex.clause_of`: its nearest
+enclosing section and the tables in it). A credit table in the clause (the ``sanction_row``
+reading) is its amount, and its largest credit its cap when the clause states none. A clause
+that lacks a part takes it from the clause of the same sanction named elsewhere by a defined
+term: "Customer might be eligible to receive Financial Credit" takes the table under
+"Financial Credit means … as shown in the following table".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..report import SanctionModel, SanctionPart
+from .matches import EMPTY
+
+if TYPE_CHECKING:
+    from .classify import Classification
+    from .linter import DocumentResult
+
+PARTS = ("amount", "cap", "trigger", "cure")
+_DEFINES = {part: f"sanction_{part}" for part in PARTS}
+_NUMBER = re.compile(
+    r"[$£€]\s?\d+(?:[.,]\d+)*|(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d+)*(?:\s*(?:%|percent\b|procent\b|kr\b|kronor\b|SEK\b|EUR\b|USD\b|GBP\b))?"
+)
+_CLAUSE_END = re.compile(r"[,;:](?:\s|$)|\.(?:\s+[A-ZÅÄÖ]|$)|$")
+_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%")
+
+
+def sanction_models(result: DocumentResult) -> list[SanctionModel]:
+    """The document's sanction clauses in document order, each with its amount, cap, trigger and
+    cure period (None where the document does not say)."""
+    deciding = [c for c in result.classifications if _DEFINES["amount"] in c.ruleset.defines]
+    if not deciding:
+        deciding = [c for c in result.shipped_classifications() if _DEFINES["amount"] in c.ruleset.defines]
+    return _Models(deciding[0]).models() if deciding else []
+
+
+def _defined_term(model: SanctionModel) -> bool:
+    """Whether the sanction is named by a defined term, capitalised inside its sentence ("…
+    eligible to receive Financial Credit"): the same sanction wherever the document names it.
+    "vite" or "service credits" in lower case may be another sanction of the same kind."""
+    name = model.name
+    return bool(name) and any(ch.isupper() for ch in name) and not model.text.lstrip("*_ ").startswith(name)
+
+
+class _Models:
+    """The sanction clauses of one classified document."""
+
+    def __init__(self, c: Classification) -> None:
+        self.c = c
+        self.statements = c.document.statements
+        self.found = {part: c.statements_of_class(name) for part, name in _DEFINES.items() if name in c.ruleset.defines}
+        self.credit_rows = c.reading().statements("sanction_row")
+
+    def models(self) -> list[SanctionModel]:
+        clauses: dict[tuple, list[int]] = {}
+        for i in sorted(self.c.statements_of_class("sanction")):
+            clauses.setdefault(self.c.index.clause_key(i), []).append(i)
+        models = [self._model(own) for own in clauses.values()]
+        stated: dict[tuple[str, str], SanctionPart] = {}  # (name, part) → the first clause's that states it
+        for model in models:
+            for part in PARTS:
+                found = getattr(model, part)
+                if model.name and found is not None:
+                    stated.setdefault((model.name.casefold(), part), found)
+        for model in models:  # a part the clause lacks, from the same defined sanction named elsewhere
+            for part in PARTS:
+                found = stated.get((model.name.casefold(), part)) if _defined_term(model) and getattr(model, part) is None else None
+                if found is not None:
+                    setattr(model, part, found.model_copy(update={"source": "elsewhere"}))
+        return models
+
+    def _model(self, own: list[int]) -> SanctionModel:
+        first = self.statements[own[0]]
+        span = self.c.class_span("sanction", own[0])
+        name = first.text[span[0] : span[1]] if span and span[1] > span[0] else None
+        others = sorted(self.c.index.clause_of(own[0]) - frozenset(own))
+        parts = {part: self._part(part, own, others) for part in PARTS}
+        amount = parts["amount"]
+        if parts["cap"] is None and amount is not None and amount.source == "table":
+            parts["cap"] = self._table_cap(amount.statement)
+        return SanctionModel(statement=own[0], text=first.text, location=first.location, name=name, statements=own, **parts)
+
+    def _part(self, part: str, own: list[int], others: list[int]) -> SanctionPart | None:
+        """The first statement that states ``part``: a credit table in the clause is the amount
+        (the words that point to it are not); then the sanction's own statements, then the rest
+        of its clause, where a requirement states a level, not the sanction's, and an amount
+        must have a number ("as follows" points to something only in the sanction's own words)."""
+        hits = self.found.get(part, EMPTY)
+        if part == "amount":
+            table = next((j for j in (*own, *others) if j in hits and j in self.credit_rows), None)
+            if table is not None:
+                return SanctionPart(text=self._table_amounts(table), statement=table, location=self.statements[table].location, source="table")
+        requirements = self.c.statements_of_class("requirement")
+        for j in (*own, *others):
+            if j not in hits or (j not in own and j in requirements):
+                continue
+            span = self.c.class_span(_DEFINES[part], j)
+            text = self.statements[j].text
+            words = text[span[0] : span[1]] if span and span[1] > span[0] else text
+            if part == "amount" and j not in own and not any(ch.isdigit() for ch in words):
+                continue
+            if part == "amount" and j in own and any(ch.isdigit() for ch in words):  # "If availability is below 99.5 %, a credit of 5 % applies": the 5 %
+                named = self.c.class_span("sanction", j)
+                after = _NUMBER.search(text, named[1]) if named else None
+                words = after.group(0) if after and span and after.start() >= span[0] else words
+            if part == "cap" and span and not any(ch.isdigit() for ch in words):  # "shall not exceed" → "shall not exceed: 10%"
+                number = _NUMBER.search(text, span[1], span[1] + 60)
+                words = text[span[0] : number.end()] if number else words
+            elif part == "trigger" and span:  # "If" → "If the Uptime Commitment is not met"
+                stop = _CLAUSE_END.search(text, span[1], span[1] + 80)
+                words = text[span[0] : stop.start()] if stop else text[span[0] : span[1] + 80].rsplit(" ", 1)[0] + " …"
+            return SanctionPart(text=words, statement=j, location=self.statements[j].location, source="statement" if j in own else "clause")
+        return None
+
+    def _credits(self, row: int) -> list[tuple[float, str, int]]:
+        """The credits (percentages) of the credit table that ``row`` is in: (value, as written,
+        row), from every cell but the first (which says when it applies)."""
+        table = self.statements[row].table
+        found: list[tuple[float, str, int]] = []
+        for j in sorted(self.c.index.by_table.get(table, EMPTY) & self.credit_rows):
+            for cell in self.statements[j].text.split(" | ")[1:]:
+                found.extend((float(m.group(1).replace(",", ".")), m.group(0), j) for m in _PERCENT.finditer(cell))
+        return found
+
+    def _table_amounts(self, row: int) -> str:
+        """A credit table as an amount: "credit table: 10% to 50%" (its smallest and largest credit)."""
+        credits = self._credits(row)
+        if not credits:
+            return self.statements[row].text
+        low, high = min(credits), max(credits)
+        return low[1] if low[0] == high[0] else f"{low[1]} – {high[1]}"
+
+    def _table_cap(self, row: int) -> SanctionPart | None:
+        """The largest credit of the credit table ``row`` is in: the most the sanction can be."""
+        credits = self._credits(row)
+        if not credits:
+            return None
+        _, words, j = max(credits)
+        return SanctionPart(text=words, statement=j, location=self.statements[j].location, source="table")
