@@ -271,3 +271,21 @@ def test_a_pattern_known_to_compile_is_compiled_at_its_first_search() -> None:
             raise AssertionError("a pattern RE2 cannot compile was searched with")
     finally:
         module._KNOWN_VALID.difference_update({(source, ""), (broken, "")})
+
+
+@given(st.text(alphabet="ab *\x00\x01\x07\x1b\x1f\x7f\t\n\u00e5\u2028", min_size=1, max_size=8))
+def test_a_term_is_refused_for_control_characters_as_a_character_by_character_check_says(term: str) -> None:
+    """Only a term that is not printable is looked at character by character: the same terms are
+    refused as when every term was."""
+    from checker.matching import TermSyntaxError
+
+    text = " ".join(plain_text(term).split())
+    core = text[1 if text.startswith("*") else 0 : -1 if text.endswith("*") and len(text) > 1 else None].strip()
+    if not core or "*" in core:
+        return
+    try:
+        parse_term(term)
+        refused = False
+    except TermSyntaxError as error:
+        refused = "control characters" in str(error)
+    assert refused == any(ord(c) < 32 for c in core)
