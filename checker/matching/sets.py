@@ -6,8 +6,10 @@ holds. Word boundaries are Unicode-aware (å, ä, ö are letters): the set reads
 *folded* (:class:`Folding`) so that its word classes stay small, and decides a pattern's
 ``\\b`` itself wherever the pattern shows what stands on either side
 (:func:`~checker.matching.boundaries.boundary_plan`); the few matches it cannot decide are
-confirmed by a search. Where a list or pattern matched is found only when a finding needs it:
-terms by an Aho–Corasick automaton, patterns by a search.
+confirmed by a search. A short text (:data:`SETS_FROM_CHARACTERS`) has its lists matched by
+their Aho–Corasick automaton instead, beside the patterns' sets: the same answers, without
+compiling the lists into sets. Where a list or pattern matched is found only when a finding
+needs it: terms by an Aho–Corasick automaton, patterns by a search.
 """
 
 from __future__ import annotations
