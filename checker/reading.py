@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable, Iterator, Mapping
 
 import re2
@@ -77,7 +77,6 @@ READING_NAMES = {
 
 MODAL_LISTS = ("modal_binding", "modal_future", "modal_soft")
 """The lists whose words open an obligation; a statement with none of them is not read."""
-_ALONE = ("first_person", "second_person", "performance_header", "sanction_header", "performance_caption", "not_binding_lead_in")
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False
 # RE2's default memory budget (8 MB) is too small for the DFA of a vocabulary ten times the
@@ -132,28 +131,50 @@ _HEREINAFTER = re.compile(
 
 
 class _Wildcards:
-    """A list's terms with a ``*``: which of them some words are, by their beginnings and endings
-    (a set lookup per length, not a scan of the terms)."""
+    """The terms with a ``*`` of a finder's lists: the first list (in order of precedence) that
+    has some words as such a term, found by a set lookup per length of the words, however many
+    lists and terms there are."""
 
     def __init__(self) -> None:
-        self.beginnings: set[str] = set()  # "rapport*"
-        self.endings: set[str] = set()  # "*rapport"
-        self.inside: list[str] = []  # "*rapport*"
+        self.beginnings: dict[str, int] = {}  # "rapport*": the first list that has it
+        self.endings: dict[str, int] = {}  # "*rapport"
+        self.inside: list[tuple[str, int]] = []  # "*rapport*"
+        self.lowest = -1
+        """The first list with a term with a ``*`` (-1: none has one)."""
 
-    def add(self, term: Term) -> None:
+    def add(self, term: Term, index: int) -> None:
+        """Add a term of list ``index``; lists are added in order of precedence."""
         if term.leading_star and term.trailing_star:
-            self.inside.append(term.core)
+            self.inside.append((term.core, index))
         elif term.leading_star:
-            self.endings.add(term.core)
+            self.endings.setdefault(term.core, index)
         else:
-            self.beginnings.add(term.core)
+            self.beginnings.setdefault(term.core, index)
+        if self.lowest < 0:
+            self.lowest = index
 
-    def hold(self, words: str) -> bool:
-        if self.beginnings and any(words[:n] in self.beginnings for n in range(1, len(words) + 1)):
-            return True
-        if self.endings and any(words[n:] in self.endings for n in range(len(words))):
-            return True
-        return any(core in words for core in self.inside)
+    def first(self, words: str, before: int) -> int:
+        """The first list before list ``before`` that has ``words`` as a term with a ``*``;
+        ``before`` when none has."""
+        if self.lowest < 0 or before <= self.lowest:
+            return before
+        best = before
+        if self.beginnings:
+            beginning = self.beginnings.get
+            for n in range(1, len(words) + 1):
+                index = beginning(words[:n], best)
+                if index < best:
+                    best = index
+        if self.endings:
+            ending = self.endings.get
+            for n in range(len(words)):
+                index = ending(words[n:], best)
+                if index < best:
+                    best = index
+        for core, index in self.inside:
+            if index < best and core in words:
+                best = index
+        return best
 
 
 def _introduces(text: str) -> bool:
@@ -185,31 +206,30 @@ class TermFinder:
 
     def __init__(self, lists: Mapping[str, Iterable[str]]) -> None:
         alternatives: list[str] = []
-        self._lists: list[tuple[str, set[str], _Wildcards]] = []
+        self._lists: list[tuple[str, set[str]]] = []
+        self._stars = _Wildcards()
         for name, terms in lists.items():
             kinds: dict[tuple[bool, bool], list[str]] = {}
             exact: set[str] = set()
-            stars = _Wildcards()
             # the longest term first ("is required to" before "is"): RE2 takes the first alternative that matches
             for term in sorted(map(parse_term, terms), key=lambda term: -len(term.core)):
                 core = r"\s+".join(re2.escape(word) for word in term.core.split(" "))
                 core = (f"[{_WORD}]*" if term.leading_star else "") + core + (f"[{_WORD}]*" if term.trailing_star else "")
                 kinds.setdefault((term.bounded_left, term.bounded_right), []).append(core)
                 if term.leading_star or term.trailing_star:
-                    stars.add(term)
+                    self._stars.add(term, len(self._lists))
                 else:
                     exact.add(term.core)
             for (left, right), cores in sorted(kinds.items()):
                 alternatives.append((_START if left else "") + "(?:" + "|".join(cores) + ")" + (_END if right else ""))
-            self._lists.append((name, exact, stars))
+            self._lists.append((name, exact))
         self.regex = re2.compile("(?i)(?:" + "|".join(alternatives) + ")", _RE2_OPTIONS) if alternatives else None
         # which list words belong to, looked up once: the first list that has them as a term
-        # without a star, and the lists with starred terms that could come before it
+        # without a star (a list with a starred term of them may still come before it)
         self._first_exact: dict[str, int] = {}
-        for index, (_, exact, _) in enumerate(self._lists):
+        for index, (_, exact) in enumerate(self._lists):
             for words in exact:
                 self._first_exact.setdefault(words, index)
-        self._starred = [index for index, (_, _, stars) in enumerate(self._lists) if stars.beginnings or stars.endings or stars.inside]
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, list name) of each occurrence, in order."""
@@ -226,17 +246,15 @@ class TermFinder:
         starts = [start + 1, start] if start < end and not is_word_char(text[start]) else [start]
         best, best_first = len(self._lists), start
         for first in starts:
-            words = " ".join(text[first:end].lower().split())
-            index = self._first_exact.get(words, len(self._lists))
-            for starred in self._starred:
-                if starred >= index:
-                    break
-                if self._lists[starred][2].hold(words):
-                    index = starred
-                    break
+            index = self.list_of(" ".join(text[first:end].lower().split()))
             if index < best:  # the first list wins; within it, the first of the starts
                 best, best_first = index, first
         return (best_first, end, self._lists[best][0]) if best < len(self._lists) else None
+
+    def list_of(self, words: str) -> int:
+        """The number of the first list that has ``words`` (lower case, single spaces) as a
+        term; the number of lists when none has."""
+        return self._stars.first(words, self._first_exact.get(words, len(self._lists)))
 
     def search(self, text: str) -> bool:
         return self.regex is not None and self.regex.search(text) is not None
@@ -267,12 +285,23 @@ class Vocabulary:
 
     def __init__(self, lists: Mapping[str, Iterable[str]]) -> None:
         self.lists = {name: list(terms) for name, terms in lists.items()}
-        self.finder = {name: TermFinder({name: self.lists[name]}) if self.lists.get(name) else None for name in _ALONE}
-        """A finder for each list looked up on its own (None where the ruleset has none); the
-        others are found together, by :meth:`tokens`."""
-        self.roles = TermFinder({party: self.lists[f"party_{party}"] for party in PARTIES if self.lists.get(f"party_{party}")})
-        """The parties as the ruleset names them, for reading a definition's aliases."""
+        self._finders: dict[str, TermFinder | None] = {}
         self._tokens: dict[bool, TermFinder] = {}
+
+    def finder(self, name: str) -> TermFinder | None:
+        """The finder of a list looked up on its own (``first_person``, ``second_person``,
+        ``performance_header``, ``sanction_header``, ``performance_caption``; None where the
+        ruleset has none); the others are found together, by :meth:`tokens`. Each is compiled when first
+        asked for (RE2 takes milliseconds for each of these Unicode-aware expressions; a short
+        document needs few of them)."""
+        if name not in self._finders:
+            self._finders[name] = TermFinder({name: self.lists[name]}) if self.lists.get(name) else None
+        return self._finders[name]
+
+    @cached_property
+    def roles(self) -> TermFinder:
+        """The parties as the ruleset names them, for reading a definition's aliases."""
+        return TermFinder({party: self.lists[f"party_{party}"] for party in PARTIES if self.lists.get(f"party_{party}")})
 
     def party_words(self, tender: bool) -> dict[str, list[str]]:
         """The ruleset's words for each party, "we" and "you" given to the parties they stand
@@ -339,10 +368,10 @@ class DocumentReading:
         found = self.vocabulary.roles.covers(word)
         if found is not None:
             return found
-        finder = self.vocabulary.finder
-        if finder["first_person"] is not None and finder["first_person"].covers(word):
+        first_person, second_person = self.vocabulary.finder("first_person"), self.vocabulary.finder("second_person")
+        if first_person is not None and first_person.covers(word):
             return "buyer" if self.tender else "supplier"
-        if finder["second_person"] is not None and finder["second_person"].covers(word):
+        if second_person is not None and second_person.covers(word):
             return "tenderer" if self.tender else "buyer"
         return None
 
@@ -377,7 +406,7 @@ class DocumentReading:
 
     def _vendor_voice(self, texts: list[str]) -> bool:
         """Whether the document is a vendor's own terms: it speaks as "we" in three statements or more."""
-        first_person = self.vocabulary.finder["first_person"]
+        first_person = self.vocabulary.finder("first_person")
         return first_person is not None and sum(1 for text in texts if first_person.search(text)) >= 3
 
     def _names_as_subjects(self, texts: list[str]) -> Iterable[str]:
@@ -491,7 +520,7 @@ class DocumentReading:
         benefits …:"). An item's introduction is the last earlier item of its list that ends in
         ":" (a sub-list written as siblings), else its lead-in, else a heading ending in ":"
         just before the list."""
-        finder = self.vocabulary.finder["not_binding_lead_in"]
+        finder = self.vocabulary.finder("not_binding_lead_in")
         if finder is None:
             return frozenset()
         statements = self.document.statements
@@ -527,7 +556,7 @@ class DocumentReading:
         return frozenset(members[0] for members in by_clause.values() if len(members) == 1)
 
     def _performance_rows(self) -> frozenset[int]:
-        header = self.vocabulary.finder["performance_header"]
+        header = self.vocabulary.finder("performance_header")
         if header is None:
             return frozenset()
         performance, _ = self._table_kinds()
@@ -541,9 +570,9 @@ class DocumentReading:
         """The tables of performance levels and the tables of credits, by number (read once)."""
         if self._tables is None:
             self._tables = (set(), set())
-            header = self.vocabulary.finder["performance_header"]
-            sanction = self.vocabulary.finder["sanction_header"]
-            caption = self.vocabulary.finder["performance_caption"]
+            header = self.vocabulary.finder("performance_header")
+            sanction = self.vocabulary.finder("sanction_header")
+            caption = self.vocabulary.finder("performance_caption")
             headers = self.document.table_headers
             captions = self._captions() if caption is not None or sanction is not None else {}
             for number in set(captions) | set(range(1, len(headers) + 1)):

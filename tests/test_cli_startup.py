@@ -82,6 +82,7 @@ def test_a_one_file_check_imports_only_the_reader_and_reporter_it_uses(tmp_path:
             "checker.balance",
             "checker.ruledocs",
             "checker.serve",
+            "checker.baseline",
             "jsonschema",
         )
         == []

@@ -8,7 +8,8 @@ whole document, one RE2 set — must give exactly their answers.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from contextlib import contextmanager
+from typing import Iterable, Iterator
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -67,16 +68,31 @@ def test_the_automaton_finds_the_first_longest_term_of_each_list_as_the_referenc
         assert matcher.scan(text) == reference_scan(lists, text)
 
 
+@contextmanager
+def texts_read_by(how: str) -> Iterator[None]:
+    """Texts of any length read as long ones are (the lists in RE2 sets) or as short ones (the
+    lists' automaton beside the patterns' sets): :data:`SETS_FROM_CHARACTERS` set for the block."""
+    from checker.matching import sets as matching
+
+    saved = matching.SETS_FROM_CHARACTERS
+    matching.SETS_FROM_CHARACTERS = 0 if how == "sets" else 1 << 62
+    try:
+        yield
+    finally:
+        matching.SETS_FROM_CHARACTERS = saved
+
+
 @settings(max_examples=300, deadline=None)
-@given(term_lists, st.lists(texts, min_size=1, max_size=6))
-def test_the_set_holds_a_list_exactly_where_the_automaton_finds_it(lists: dict[str, list[str]], many: list[str]) -> None:
+@given(term_lists, st.lists(texts, min_size=1, max_size=6), st.sampled_from(["sets", "automaton"]))
+def test_the_set_holds_a_list_exactly_where_the_automaton_finds_it(lists: dict[str, list[str]], many: list[str], how: str) -> None:
     flat = [plain_text(text) for text in many]
     expected: dict[str, list[int]] = {}
     for number, text in enumerate(flat):
         for name in TermMatcher(lists).scan(text, plain=True):
             expected.setdefault(name, []).append(number)
     matcher = StatementMatcher(lists, {})
-    found = matcher.scan_many(flat)
+    with texts_read_by(how):
+        found = matcher.scan_many(flat)
     found.pop(LONE_SYMBOLS, None)
     assert found == expected
     for name, numbers in found.items():  # where: from the list's own automaton, as from all lists'
@@ -95,14 +111,15 @@ def reference_scan_outside_names(lists: dict[str, list[str]], outside: set[str],
 
 
 @settings(max_examples=300, deadline=None)
-@given(term_lists, st.sets(st.sampled_from(["a", "b", "c"])), st.lists(texts, min_size=1, max_size=6))
-def test_lists_not_in_names_skip_the_hits_written_as_names_as_the_reference(lists: dict[str, list[str]], outside: set[str], many: list[str]) -> None:
+@given(term_lists, st.sets(st.sampled_from(["a", "b", "c"])), st.lists(texts, min_size=1, max_size=6), st.sampled_from(["sets", "automaton"]))
+def test_lists_not_in_names_skip_the_hits_written_as_names_as_the_reference(lists: dict[str, list[str]], outside: set[str], many: list[str], how: str) -> None:
     automaton = TermMatcher(lists, outside)
     flat = [plain_text(text) for text in many]
     for text in flat:
         assert automaton.scan(text, plain=True) == reference_scan_outside_names(lists, outside, text)
     matcher = StatementMatcher(lists, {}, outside)
-    found = matcher.scan_many(flat)
+    with texts_read_by(how):
+        found = matcher.scan_many(flat)
     found.pop(LONE_SYMBOLS, None)
     expected: dict[str, list[int]] = {}
     for number, text in enumerate(flat):
@@ -210,6 +227,32 @@ def test_pattern_set_matches_a_search_per_pattern(sources: list[str], many: list
     assert {key: {number: matcher.pattern_span(key, flat[number]) for number in numbers} for key, numbers in found.items()} == expected
 
 
+@settings(max_examples=200, deadline=None)
+@given(term_lists, st.lists(st.sampled_from(PATTERNS), max_size=3, unique=True), st.lists(texts, min_size=1, max_size=5))
+def test_short_texts_read_with_the_automaton_give_what_the_sets_give(lists: dict[str, list[str]], sources: list[str], many: list[str]) -> None:
+    """A short text's lists are matched by the automaton, a long one's by RE2 sets: the lists,
+    patterns and statements of symbols found are the same either way."""
+    flat = [plain_text(text) for text in many]
+    answers = []
+    for how in ("sets", "automaton"):
+        matcher = StatementMatcher(lists, {f"p{k}": compile_pattern(source) for k, source in enumerate(sources)})
+        with texts_read_by(how):
+            answers.append({key: sorted(numbers) for key, numbers in matcher.scan_many(flat).items()})
+    assert answers[0] == answers[1]
+
+
+def test_a_page_is_read_with_the_automaton_and_a_long_text_with_the_sets() -> None:
+    from checker.matching.sets import SETS_FROM_CHARACTERS
+
+    matcher = StatementMatcher({"l": ["ska", "rapport*"]}, {"p": compile_pattern(r"\d+ %")})
+    page = ["Leverantören ska rapportera 99 % av tiden."] * 60
+    assert matcher.scan_many(page)["l"] == list(range(60))
+    assert "_all_sets" not in vars(matcher)  # the lists were never compiled into sets
+    long = page * (SETS_FROM_CHARACTERS // len("".join(page)) + 1)
+    assert matcher.scan_many(long)["l"] == list(range(len(long)))
+    assert vars(matcher)["_all_sets"] is not None
+
+
 def test_the_set_decides_most_boundaries_itself() -> None:
     assert boundary_plan(r"\bår\b") == ["start", "end"]
     assert boundary_plan(r"\d+ %\b") == ["hold"]  # after %, a \b always holds
@@ -243,7 +286,8 @@ def test_long_lists_are_split_or_left_to_the_automaton_with_the_same_answers(lis
     from checker.matching import sets as matching
 
     flat = [plain_text(text) for text in many]
-    expected = {name: sorted(numbers) for name, numbers in StatementMatcher(lists, {}).scan_many(flat).items()}
+    with texts_read_by("sets"):
+        expected = {name: sorted(numbers) for name, numbers in StatementMatcher(lists, {}).scan_many(flat).items()}
     saved = matching._TERMS_PER_REGEX, matching._MAX_TERMS_IN_SET
     try:
         if how == "chunks":
@@ -251,8 +295,9 @@ def test_long_lists_are_split_or_left_to_the_automaton_with_the_same_answers(lis
         else:
             matching._MAX_TERMS_IN_SET = 0
         matcher = StatementMatcher(lists, {})
-        assert bool(matcher._lists_apart) == (how == "automaton")
-        found = matcher.scan_many(flat)
+        with texts_read_by("sets"):
+            found = matcher.scan_many(flat)
+        assert (matcher._all_sets is None) == (how == "automaton")
     finally:
         matching._TERMS_PER_REGEX, matching._MAX_TERMS_IN_SET = saved
     assert {name: sorted(numbers) for name, numbers in found.items()} == expected
@@ -280,3 +325,21 @@ def test_a_pattern_known_to_compile_is_compiled_at_its_first_search() -> None:
             raise AssertionError("a pattern RE2 cannot compile was searched with")
     finally:
         module._KNOWN_VALID.difference_update({(source, ""), (broken, "")})
+
+
+@given(st.text(alphabet="ab *\x00\x01\x07\x1b\x1f\x7f\t\n\u00e5\u2028", min_size=1, max_size=8))
+def test_a_term_is_refused_for_control_characters_as_a_character_by_character_check_says(term: str) -> None:
+    """Only a term that is not printable is looked at character by character: the same terms are
+    refused as when every term was."""
+    from checker.matching import TermSyntaxError
+
+    text = " ".join(plain_text(term).split())
+    core = text[1 if text.startswith("*") else 0 : -1 if text.endswith("*") and len(text) > 1 else None].strip()
+    if not core or "*" in core:
+        return
+    try:
+        parse_term(term)
+        refused = False
+    except TermSyntaxError as error:
+        refused = "control characters" in str(error)
+    assert refused == any(ord(c) < 32 for c in core)

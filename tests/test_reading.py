@@ -214,6 +214,40 @@ def test_term_finder_finds_only_real_occurrences_and_the_first_of_each_run(terms
         assert any(s < end and start < e for s, e in got), (start, end, got)
 
 
+_LIST_TERMS = ["ska", "skall", "leverantör*", "*en", "rapport*", "*port*", "är skyldig att", "den", "*", "leverantören", "*rapporten"]
+
+
+def _reference_list_of(lists: list[list[str]], words: str) -> int:
+    """The first list with a term that ``words`` are, term by term: exactly, or by the part
+    a ``*`` leaves (its beginning, its ending, or inside); ``len(lists)`` when none has."""
+
+    def holds(term: str, words: str) -> bool:
+        core = term.strip("*")
+        if term.startswith("*") and term.endswith("*") and len(term) > 1:
+            return core in words
+        if term.startswith("*"):
+            return words.endswith(core)
+        if term.endswith("*"):
+            return words.startswith(core)
+        return words == core
+
+    return next((index for index, terms in enumerate(lists) if any(holds(term, words) for term in terms)), len(lists))
+
+
+@given(
+    st.lists(st.lists(st.sampled_from([t for t in _LIST_TERMS if t != "*"]), min_size=1, max_size=4, unique=True), min_size=1, max_size=5),
+    st.sampled_from(["ska", "skall", "leverantören", "leverantörens", "rapporten", "månadsrapporten", "export", "den", "är skyldig att", "tjänsten", "en"]),
+)
+def test_the_finder_gives_words_the_list_a_term_by_term_search_gives(lists: list[list[str]], words: str) -> None:
+    """Which list words belong to (the first, in order of precedence, with a term they are, with
+    or without a ``*``) comes from lookups by the words' beginnings and endings: the same answer
+    as trying each term of each list in turn."""
+    from checker.reading import TermFinder
+
+    finder = TermFinder({f"list{number}": terms for number, terms in enumerate(lists)})
+    assert finder.list_of(words) == _reference_list_of(lists, words)
+
+
 def test_a_table_introduced_as_service_levels_lists_requirements_whatever_its_header_says() -> None:
     document = md(
         """

@@ -179,8 +179,6 @@ def check(
     no_ignore: bool,
     color: bool | None,
 ) -> None:
-    from ..baseline import new_findings, read_baseline  # noqa: PLC0415
-    from ..baseline import write_baseline as save_baseline
     from ..engine import Linter  # noqa: PLC0415
     from ..reporters import RenderOptions  # noqa: PLC0415
 
@@ -202,6 +200,9 @@ def check(
     elif config.select or config.ignore or config.severity:  # before a long batch: a rule of no language is a typo
         every_language = [r for language in ([config.lang] if config.lang else ["sv", "en"]) for r in linter.shipped(language).rulesets]
         stop_on_rule_problems(selector_problems(config, every_language))
+    if baseline or write_baseline:  # its models load only when a baseline is used
+        from ..baseline import new_findings, read_baseline  # noqa: PLC0415
+        from ..baseline import write_baseline as save_baseline
     known_baseline = read_baseline(Path(baseline)) if baseline else None
     files, problems, warnings = expand_inputs(paths, config.excluded, respect_ignores=not no_ignore)
     for message in warnings:

@@ -6,8 +6,10 @@ holds. Word boundaries are Unicode-aware (å, ä, ö are letters): the set reads
 *folded* (:class:`Folding`) so that its word classes stay small, and decides a pattern's
 ``\\b`` itself wherever the pattern shows what stands on either side
 (:func:`~checker.matching.boundaries.boundary_plan`); the few matches it cannot decide are
-confirmed by a search. Where a list or pattern matched is found only when a finding needs it:
-terms by an Aho–Corasick automaton, patterns by a search.
+confirmed by a search. A short text (:data:`SETS_FROM_CHARACTERS`) has its lists matched by
+their Aho–Corasick automaton instead, beside the patterns' sets: the same answers, without
+compiling the lists into sets. Where a list or pattern matched is found only when a finding
+needs it: terms by an Aho–Corasick automaton, patterns by a search.
 """
 
 from __future__ import annotations
@@ -122,9 +124,12 @@ def _set_regex(pattern: CompiledPattern, folding: Folding) -> tuple[str, bool]:
 class StatementMatcher:
     """Every term list and pattern of the rulesets checked together, by key.
 
-    One RE2 set, run once on each statement (folded: :class:`Folding`), tells which lists and
-    patterns the statement holds. Where they matched is found only when asked (a finding's
-    ``{match}``): terms by the automaton, patterns by a search.
+    RE2 sets, run once on each statement (folded: :class:`Folding`), tell which lists and
+    patterns the statement holds. A short text (a page, a pre-commit hook's file) is read with
+    the patterns' sets and the lists' automaton instead: compiling the lists into sets and
+    building their automata's states costs more than the automaton's pass over a few pages
+    (:data:`SETS_FROM_CHARACTERS`); both give the same answers. Where they matched is found only
+    when asked (a finding's ``{match}``): terms by the automaton, patterns by a search.
     """
 
     def __init__(self, lists: dict[str, Iterable[str]], patterns: dict[str, CompiledPattern], outside_names: Iterable[str] = ()) -> None:
@@ -135,62 +140,59 @@ class StatementMatcher:
         self._outside_names = frozenset(outside_names)
         self._list_automata: dict[str, TermMatcher] = {}
         self.patterns = patterns
-        parsed = {name: [parse_term(term) for term in terms] for name, terms in lists.items()}
+        self._parsed = parsed = {name: [parse_term(term) for term in terms] for name, terms in lists.items()}
         in_set = {name: p for name, p in patterns.items() if foldable(p.source)}
         named = [ch for terms in parsed.values() for term in terms for ch in term.core]
         named += [ch for p in in_set.values() for ch in p.source]
-        folding = Folding(named)
+        self._folding = folding = Folding(named)
         self._fold = folding.fold
         # Set entries: (key, expression, the pattern whose matches a search confirms, or None).
-        terms = [
-            (name, _term_list_regex(terms[start : start + _TERMS_PER_REGEX], folding), None)
-            for name, terms in parsed.items()
-            for start in range(0, len(terms), _TERMS_PER_REGEX)
+        self._pattern_entries = [
+            (name, regex, None if exact else pattern) for name, pattern in in_set.items() for regex, exact in [_set_regex(pattern, folding)]
         ]
-        others = [(name, regex, None if exact else pattern) for name, pattern in in_set.items() for regex, exact in [_set_regex(pattern, folding)]]
         # Most statements have no such token: their words are counted by splitting alone.
-        others.append((LONE_SYMBOLS, f"(?:^| )[\\x00-\\x1f\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f\\x{{300}}-\\x{{36f}}{folding.kept}]+(?: |$)", None))
-        if sum(map(len, parsed.values())) > _MAX_TERMS_IN_SET:
-            terms = []
-        try:
-            self._sets = _compiled_sets([regex for _, regex, _ in terms + others])
-        except re2api.error:  # too large for RE2's memory budget after all
-            terms = []
-            self._sets = _compiled_sets([regex for _, regex, _ in others])
-        # Lists the set leaves out are matched by the automaton.
-        self._lists_apart = [] if terms else [name for name, listed in parsed.items() if listed]
-        entries = terms + others
-        self._keys = [key for key, _, _ in entries]
-        self._confirm = {number: pattern for number, (_, _, pattern) in enumerate(entries) if pattern is not None}
+        self._pattern_entries.append(
+            (LONE_SYMBOLS, f"(?:^| )[\\x00-\\x1f\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f\\x{{300}}-\\x{{36f}}{folding.kept}]+(?: |$)", None)
+        )
         self._unfolded = [(name, p) for name, p in patterns.items() if name not in in_set]
         self._unfolded_set = re2api.compiled_set(p.regex for _, p in self._unfolded) if self._unfolded else None
+
+    @cached_property
+    def _all_sets(self) -> _EntrySets | None:
+        """Every term list and pattern in sets (compiled when a long text first needs them);
+        None when the lists hold more terms than RE2's memory budget allows: the automaton
+        matches them then."""
+        if sum(map(len, self._parsed.values())) > _MAX_TERMS_IN_SET:
+            return None
+        terms = [
+            (name, _term_list_regex(terms[start : start + _TERMS_PER_REGEX], self._folding), None)
+            for name, terms in self._parsed.items()
+            for start in range(0, len(terms), _TERMS_PER_REGEX)
+        ]
+        try:
+            return _EntrySets(terms + self._pattern_entries)
+        except re2api.error:  # too large for RE2's memory budget after all
+            return None
+
+    @cached_property
+    def _pattern_sets(self) -> _EntrySets:
+        """The patterns alone in sets, for texts whose lists the automaton matches."""
+        return _EntrySets(self._pattern_entries)
 
     def scan_many(self, texts: Sequence[str]) -> dict[str, list[int]]:
         """For each list or pattern some of ``texts`` (:func:`plain_text` already) hold, and for
         :data:`LONE_SYMBOLS`: their numbers."""
-        buckets: list[list[int]] = [[] for _ in self._keys]
-        sets, fold, confirm = self._sets, self._fold, self._confirm
-        for number, text in enumerate(texts):
-            if not text:
-                continue
-            data = (text if text.isascii() else fold(text)).encode("utf-8")
-            for first, match in sets:
-                for index in match(data) or ():
-                    index += first
-                    if index not in confirm or confirm[index].search(text) is not None:
-                        buckets[index].append(number)
-        found: dict[str, list[int]] = {}
-        for key, bucket in zip(self._keys, buckets):
-            if bucket:  # a long list is several entries: a statement may be in more than one
-                found[key] = sorted({*found[key], *bucket}) if key in found else bucket
-        for key in self._outside_names & found.keys():
-            if key in self._lists and not self._lists_apart:
+        sets = self._all_sets if sum(map(len, texts)) >= SETS_FROM_CHARACTERS else None
+        lists_apart = sets is None and any(self._parsed.values())
+        found = (sets or self._pattern_sets).scan_many(texts, self._fold)
+        if sets is not None:  # the set cannot tell a name: the list's automaton looks again
+            for key in self._outside_names & found.keys():
                 kept = [number for number in found[key] if self.term_span(key, texts[number]) is not None]
                 if kept:
                     found[key] = kept
                 else:
                     del found[key]
-        if self._lists_apart:
+        if lists_apart:
             for number, text in enumerate(texts):
                 for name in self.terms.scan(text, plain=True):
                     found.setdefault(name, []).append(number)
@@ -232,6 +234,42 @@ entries as one set, real procurement text needs so many, each a large set of NFA
 building them took 1.1 s for the first MB of the corpus's English text (0.02 s once built).
 Sets of 16 entries build theirs in a fifth of that and cost a few hundredths of a second more
 per MB once built (bench/README.md)."""
+
+
+SETS_FROM_CHARACTERS = 100_000
+"""Texts of at least this many characters in all (about 30 pages) are read with the term lists
+compiled into RE2 sets; shorter ones with the lists' Aho–Corasick automaton. For the first page
+the automaton's way takes half the time (no sets to compile, no states to build), and a pass of
+either over a few pages takes about as long (bench/README.md)."""
+
+
+class _EntrySets:
+    """Set entries (key, expression, the pattern whose matches a search confirms or None) in RE2
+    sets of :data:`_ENTRIES_PER_SET` each."""
+
+    def __init__(self, entries: list[tuple[str, str, CompiledPattern | None]]) -> None:
+        self._sets = _compiled_sets([regex for _, regex, _ in entries])
+        self._keys = [key for key, _, _ in entries]
+        self._confirm = {number: pattern for number, (_, _, pattern) in enumerate(entries) if pattern is not None}
+
+    def scan_many(self, texts: Sequence[str], fold: Callable[[str], str]) -> dict[str, list[int]]:
+        """For each entry's key, the numbers of the texts (folded by ``fold`` for the sets) it holds."""
+        buckets: list[list[int]] = [[] for _ in self._keys]
+        sets, confirm = self._sets, self._confirm
+        for number, text in enumerate(texts):
+            if not text:
+                continue
+            data = (text if text.isascii() else fold(text)).encode("utf-8")
+            for first, match in sets:
+                for index in match(data) or ():
+                    index += first
+                    if index not in confirm or confirm[index].search(text) is not None:
+                        buckets[index].append(number)
+        found: dict[str, list[int]] = {}
+        for key, bucket in zip(self._keys, buckets):
+            if bucket:  # a long list is several entries: a statement may be in more than one
+                found[key] = sorted({*found[key], *bucket}) if key in found else bucket
+        return found
 
 
 def _compiled_sets(regexes: list[str]) -> list[tuple[int, Callable[[bytes], object]]]:

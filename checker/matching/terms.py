@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 import ahocorasick
@@ -37,8 +38,12 @@ class TermSyntaxError(ValueError):
     pass
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_term(term: str) -> Term:
-    """``"rapport*"`` → core ``rapport`` with a trailing wildcard; raise on malformed terms."""
+    """``"rapport*"`` → core ``rapport`` with a trailing wildcard; raise on malformed terms.
+
+    Remembered: a run parses the same terms for its RE2 sets, its automaton and the reading of
+    obligations."""
     text = " ".join(plain_text(term).split())
     leading = text.startswith("*")
     trailing = text.endswith("*") and len(text) > 1
@@ -47,7 +52,7 @@ def parse_term(term: str) -> Term:
         raise TermSyntaxError("a term needs at least one character besides '*'")
     if "*" in core:
         raise TermSyntaxError("'*' may only start or end a term ('rapport*' matches rapport, rapporten, ...)")
-    if any(ord(c) < 32 for c in core):
+    if not core.isprintable() and any(ord(c) < 32 for c in core):  # control characters are not printable
         raise TermSyntaxError("a term may not contain control characters")
     return Term(core=core.lower(), leading_star=leading, trailing_star=trailing)
 
