@@ -1,7 +1,7 @@
 """The rule language's parser, and its syntax errors in plain words.
 
-The Lark parser is built once per process, from ``grammar/krav.lark`` and the alternatives of
-``atom`` of the leaf condition types (:func:`grammar_text`). Syntax errors come with the line, the column,
+The Lark parser is built once per process, from ``grammar/krav.lark``, the keywords of the rule
+kinds and the alternatives of ``atom`` of the leaf condition types (:func:`grammar_text`). Syntax errors come with the line, the column,
 the expected tokens in plain words and, for a mistyped keyword, a suggestion. When a file
 has several broken items, each top-level item is parsed on its own so that every syntax
 error of the file is reported in one run (:func:`parse_by_item`).
@@ -50,9 +50,15 @@ _KEYWORD_ALTERNATIVES = {
 
 
 def grammar_text() -> str:
-    """The grammar: ``grammar/krav.lark``, with each leaf condition type's alternatives added to
+    """The grammar: ``grammar/krav.lark``, with the keywords of the rule kinds (``RULE_KIND``, from
+    :data:`~checker.rulekinds.RULE_KINDS`), and each leaf condition type's alternatives added to
     ``atom`` (Lark's ``%extend``) and its own terminals after them."""
-    lines = [grammar_file().read_text(encoding="utf-8"), "// ---- the leaf condition types (checker/conditiontypes)"]
+    lines = [
+        grammar_file().read_text(encoding="utf-8"),
+        "// ---- the rule kinds (checker/rulekinds)",
+        "RULE_KIND: " + " | ".join(f'"{name}"' for name in RULE_KINDS),
+        "// ---- the leaf condition types (checker/conditiontypes)",
+    ]
     for unit in LEAF_TYPES.values():
         lines += [f"%extend atom: {syntax.alternative} -> {syntax.node}" for syntax in unit.syntax]
         lines += [f"{name}: {definition}" for name, (definition, _) in unit.terminals.items()]

@@ -5,8 +5,8 @@ A kind (:class:`~checker.rulekinds.base.RuleKind`) holds everything that differs
 the compiler checks of them, how the engine finds their findings and how ``kravkoll rules docs``
 describes them. The compiler, the engine and the docs look a rule's kind up here and never
 branch on its name (``rulemodel.RuleKind`` and the parser's error messages take the names from
-here). A new kind: a module with a :class:`RuleKind` and its line below, and its keyword in the
-grammar's ``RULE_KIND`` (``tests/test_rule_kinds.py`` checks that they agree).
+here), and so does the grammar's ``RULE_KIND`` (added when the parser is built). A new kind: a
+module with a :class:`RuleKind` and its line below.
 """
 
 from __future__ import annotations
