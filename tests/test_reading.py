@@ -340,3 +340,31 @@ def test_list_items_introduced_as_no_duties_are_no_requirements() -> None:
     """
     assert non_binding_items(text, "en") == ["Provide hosting of the site", "Directly update the data", "Configure the production database"]
     assert non_binding_items("Följande ingår inte i uppdraget:\n\n- Drift av servrar\n\nUppdraget omfattar:\n\n- Förvaltning", "sv") == ["Drift av servrar"]
+
+
+def task_items(text: str) -> list[str]:
+    document = md(text, language="sv")
+    (base,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-krav"]
+    found = Classification(base, DocumentIndex(document)).reading().statements("task_item")
+    return [s.text for s in document.statements if s.index in found]
+
+
+def test_items_of_a_scope_list_are_tasks_also_when_written_as_noun_phrases() -> None:
+    """The first sentence of each item a task lead-in introduces is a task ("Utbildning av …",
+    "Förvaltar …"); its further sentences are not, nor the items of a list of information
+    ("Fakturor ska innehålla följande uppgifter:") or of what is out of scope."""
+    text = """
+    Offererad konsult ska utföra minst följande under hela avtalstiden:
+
+    - Utbildning av nyanställd personal. Utbildningen sker på plats.
+    - Förvaltar Ineras rutiner
+
+    Fakturor ska innehålla följande uppgifter:
+
+    - Kontraktets diarienummer
+
+    Följande ingår inte i uppdraget:
+
+    - Drift av servrar
+    """
+    assert task_items(text) == ["Utbildning av nyanställd personal.", "Förvaltar Ineras rutiner"]
