@@ -50,6 +50,8 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Brister som beställaren påtalar ska åtgärdas inom 5 dagar.", "supplier"),
         ("Beställaren beskriver hur de ska använda tjänsten.", None),  # "ska" in a subordinate clause
         ("Referenser gällande de konsulter som ska utföra uppdraget.", None),
+        ("Leverantören har ej rätt att utnyttja resultaten i sin verksamhet.", "supplier"),  # a duty to refrain
+        ("Leverantören ansvarar vidare för att underleverantören inte delegerar åtagandet.", "supplier"),
     ],
 )
 def test_swedish_obligations_and_parties(sentence: str, party: str | None) -> None:
