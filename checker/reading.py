@@ -340,6 +340,7 @@ class DocumentReading:
         ``tender_statements``: how many statements have a word of ``tender_context``."""
         self.document = document
         self.vocabulary = vocabulary
+        self.texts = texts
         self.tender = tender_statements >= 3
         learned: dict[str, list[str]] = {}
         for party, name in self._aliases(texts):
@@ -544,7 +545,7 @@ class DocumentReading:
             lead = introducing.get(statement.lead_in, statement.lead_in if statement.lead_in is not None else heading)
             if lead is not None:
                 if lead not in says_so:
-                    says_so[lead] = next(finder.finditer(statements[lead].text), None) is not None
+                    says_so[lead] = next(finder.finditer(self.texts[lead]), None) is not None
                 if says_so[lead]:
                     found.add(statement.index)
             if _introduces(statement.text):

@@ -57,3 +57,10 @@ def test_a_finding_in_split_words_quotes_and_locates_them_as_written() -> None:
     assert (finding.location.line, finding.location.column) == (3, 53)
     statement = document.statements[finding.statement]
     assert statement.text.startswith("Om fel framkommer ska Leverant ören")  # the text as written
+
+
+def test_a_list_introduced_in_split_words_is_read_as_the_words_joined() -> None:
+    """The lead-in "ska utf öra minst f öljande:" introduces tasks as "utföra minst följande:" does."""
+    document = md("\n\n".join([*SPLIT, "Konsulten ska utf öra minst f öljande:\n\n- Utbildning av nyanst älld personal"]), language="sv")
+    result = Linter().check_document(document)
+    assert [f.match for f in result.findings if f.rule == "sv-krav/KR015"] == ["Utbildning av nyanst älld personal"]
