@@ -107,10 +107,15 @@ def test_soft_modals_are_obligations_in_a_tender_only_and_advice_is_none() -> No
         Anbudsgivaren ska lämna anbudet senast 1 maj. Anbudet ska vara på svenska.
 
         Anbudsgivare som lämnar anbud ska bifoga CV. Konsulten bör ha erfarenhet av agila metoder.
+
+        Det är av stor vikt att anbudsgivare har kontinuerlig e-postbevakning.
         """,
         "sv",
     )
     assert anbud["Konsulten bör ha erfarenhet av agila metoder."] == "supplier"
+    assert anbud["Det är av stor vikt att anbudsgivare har kontinuerlig e-postbevakning."] is not None  # a wish, as "bör"
+    wish = "Det är viktigt att leverantören har kontinuerlig bevakning."
+    assert parties(wish, "sv")[wish] is None  # no tender: no obligation
     assert parties("Leverantören bör använda miljömärkta medel.", "sv")["Leverantören bör använda miljömärkta medel."] is None
 
 
