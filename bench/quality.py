@@ -51,8 +51,10 @@ sys.path.insert(0, str(ROOT))
 
 
 def normalise(text: str) -> str:
-    """Text as labels and statements are compared: no Markdown markup, one space, case folded,
-    typographic quotes and dashes as plain ones."""
+    """Text as labels and statements are compared: no Markdown markup (a link reads as its
+    text, as the labels quote it), one space, case folded, typographic quotes and dashes as plain
+    ones."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)\s]*\)", r"\1", text)
     text = re.sub(r"[*_`|#>\\]", "", text)
     text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "\u00ad": ""}))
     return " ".join(text.split()).casefold()

@@ -56,6 +56,7 @@ VOCABULARY = {
     "performance_caption": "words that, in the heading or the sentences introducing a table, make its rows performance levels: service level, uptime, SLO, servicenivå …",
     "subject_after_modal": "words that, just after a modal, show an inverted main clause: den, det, *en …",
     "not_binding_lead_in": "words that, in the sentence or heading introducing a list, show its items are no duties: out of scope, will not be responsible, may include, benefits, ingår inte …",
+    "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
 }
 """The terms lists a ruleset may name to teach the reading its language."""
 
@@ -72,6 +73,7 @@ READING_NAMES = {
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1'): the clause number cites it",
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty",
+    "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal')",
 }
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
 
@@ -338,6 +340,7 @@ class DocumentReading:
         ``tender_statements``: how many statements have a word of ``tender_context``."""
         self.document = document
         self.vocabulary = vocabulary
+        self.texts = texts
         self.tender = tender_statements >= 3
         learned: dict[str, list[str]] = {}
         for party, name in self._aliases(texts):
@@ -511,20 +514,26 @@ class DocumentReading:
         if name == "own_clause":
             return self._alone_in_clause()
         if name == "non_binding_item":
-            return self._non_binding_items()
+            return self._items_introduced_by("not_binding_lead_in")
+        if name == "task_item":
+            statements = self.document.statements
+            items = self._items_introduced_by("task_lead_in")
+            return frozenset(i for i in items if i == 0 or statements[i - 1].block != statements[i].block)
         return frozenset()
 
-    def _non_binding_items(self) -> frozenset[int]:
-        """The list items whose introduction says they are no duties ("Vendor will not be
-        expected to handle the following tasks:", "They may include:", "The anticipated
-        benefits …:"). An item's introduction is the last earlier item of its list that ends in
-        ":" (a sub-list written as siblings), else its lead-in, else a heading ending in ":"
-        just before the list."""
-        finder = self.vocabulary.finder("not_binding_lead_in")
+    def _items_introduced_by(self, lead_in_words: str) -> frozenset[int]:
+        """The list items whose introduction has words of the list ``lead_in_words``: of
+        ``not_binding_lead_in``, the items that are no duties ("Vendor will not be expected to
+        handle the following tasks:", "They may include:", "The anticipated benefits …:"); of
+        ``task_lead_in``, the tasks of a scope list ("Konsulten ska utföra följande:"). An
+        item's introduction is the last earlier item of its list that ends in ":" (a sub-list
+        written as siblings), else its lead-in, else a heading ending in ":" just before the
+        list."""
+        finder = self.vocabulary.finder(lead_in_words)
         if finder is None:
             return frozenset()
         statements = self.document.statements
-        says_not_binding: dict[int, bool] = {}
+        says_so: dict[int, bool] = {}
         found: set[int] = set()
         heading: int | None = None  # a heading ending in ":" with nothing but the list after it yet
         introducing: dict[int | None, int] = {}  # per lead-in, the last item of its list ending in ":"
@@ -535,9 +544,9 @@ class DocumentReading:
                 continue
             lead = introducing.get(statement.lead_in, statement.lead_in if statement.lead_in is not None else heading)
             if lead is not None:
-                if lead not in says_not_binding:
-                    says_not_binding[lead] = next(finder.finditer(statements[lead].text), None) is not None
-                if says_not_binding[lead]:
+                if lead not in says_so:
+                    says_so[lead] = next(finder.finditer(self.texts[lead]), None) is not None
+                if says_so[lead]:
                     found.add(statement.index)
             if _introduces(statement.text):
                 introducing[statement.lead_in] = statement.index

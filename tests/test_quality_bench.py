@@ -57,3 +57,12 @@ def test_every_label_on_a_kept_document_quotes_its_line() -> None:
                 assert quality.normalise(label["quote"]) in near, f"{kind}: {name}:{line} {label['quote']!r}"
                 checked += 1
     assert checked
+
+
+def test_labels_quote_a_markdown_link_by_its_text() -> None:
+    quality = _quality()
+    statement = (
+        "**BÖR**: Diggs [Svenskt ramverk](https://www.digg.se/kunskap) och [EU-förordningen](https://eur-lex.europa.eu/eli/reg/2024/903/oj) är konsulterade."
+    )
+    assert quality.normalise("BÖR: Diggs Svenskt ramverk") in quality.normalise(statement)
+    assert quality.normalise("Svenskt ramverk och EU-förordningen är konsulterade.") in quality.normalise(statement)

@@ -50,6 +50,8 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Brister som beställaren påtalar ska åtgärdas inom 5 dagar.", "supplier"),
         ("Beställaren beskriver hur de ska använda tjänsten.", None),  # "ska" in a subordinate clause
         ("Referenser gällande de konsulter som ska utföra uppdraget.", None),
+        ("Leverantören har ej rätt att utnyttja resultaten i sin verksamhet.", "supplier"),  # a duty to refrain
+        ("Leverantören ansvarar vidare för att underleverantören inte delegerar åtagandet.", "supplier"),
     ],
 )
 def test_swedish_obligations_and_parties(sentence: str, party: str | None) -> None:
@@ -105,10 +107,15 @@ def test_soft_modals_are_obligations_in_a_tender_only_and_advice_is_none() -> No
         Anbudsgivaren ska lämna anbudet senast 1 maj. Anbudet ska vara på svenska.
 
         Anbudsgivare som lämnar anbud ska bifoga CV. Konsulten bör ha erfarenhet av agila metoder.
+
+        Det är av stor vikt att anbudsgivare har kontinuerlig e-postbevakning.
         """,
         "sv",
     )
     assert anbud["Konsulten bör ha erfarenhet av agila metoder."] == "supplier"
+    assert anbud["Det är av stor vikt att anbudsgivare har kontinuerlig e-postbevakning."] is not None  # a wish, as "bör"
+    wish = "Det är viktigt att leverantören har kontinuerlig bevakning."
+    assert parties(wish, "sv")[wish] is None  # no tender: no obligation
     assert parties("Leverantören bör använda miljömärkta medel.", "sv")["Leverantören bör använda miljömärkta medel."] is None
 
 
@@ -340,3 +347,31 @@ def test_list_items_introduced_as_no_duties_are_no_requirements() -> None:
     """
     assert non_binding_items(text, "en") == ["Provide hosting of the site", "Directly update the data", "Configure the production database"]
     assert non_binding_items("Följande ingår inte i uppdraget:\n\n- Drift av servrar\n\nUppdraget omfattar:\n\n- Förvaltning", "sv") == ["Drift av servrar"]
+
+
+def task_items(text: str) -> list[str]:
+    document = md(text, language="sv")
+    (base,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-krav"]
+    found = Classification(base, DocumentIndex(document)).reading().statements("task_item")
+    return [s.text for s in document.statements if s.index in found]
+
+
+def test_items_of_a_scope_list_are_tasks_also_when_written_as_noun_phrases() -> None:
+    """The first sentence of each item a task lead-in introduces is a task ("Utbildning av …",
+    "Förvaltar …"); its further sentences are not, nor the items of a list of information
+    ("Fakturor ska innehålla följande uppgifter:") or of what is out of scope."""
+    text = """
+    Offererad konsult ska utföra minst följande under hela avtalstiden:
+
+    - Utbildning av nyanställd personal. Utbildningen sker på plats.
+    - Förvaltar Ineras rutiner
+
+    Fakturor ska innehålla följande uppgifter:
+
+    - Kontraktets diarienummer
+
+    Följande ingår inte i uppdraget:
+
+    - Drift av servrar
+    """
+    assert task_items(text) == ["Utbildning av nyanställd personal.", "Förvaltar Ineras rutiner"]

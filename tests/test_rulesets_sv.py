@@ -90,6 +90,13 @@ def test_bor_sentences_are_not_requirements(measurable_probe) -> None:
     assert _measured(measurable_probe, "Leverantören bör svara inom 4 timmar.") == []
 
 
+def test_liability_for_damages_is_no_requirement_but_a_duty_about_damages_is(measurable_probe) -> None:
+    """Labelling.md: liability is a remedy, not a duty to perform; the probe flags requirements with a level."""
+    assert _measured(measurable_probe, "Leverantören ansvarar för samtliga skador som uppstår inom 12 månader.") == []
+    assert _measured(measurable_probe, "Leverantören ska inom 5 dagar hålla Beställaren skadeslös.") == []
+    assert _measured(measurable_probe, "Leverantören ansvarar för att skador anmäls inom 24 timmar.") == ["24 timmar"]
+
+
 def test_betalning_forst_efter_godkand_leverans_ar_en_samlad_sanktion() -> None:
     from checker.engine import check_document as _check
     from checker.readers.markdown import read_markdown as _read

@@ -616,3 +616,29 @@ def test_control_characters_counted_as_one_by_one(text: str) -> None:
     from checker.readers import _CONTROL
 
     assert len(_CONTROL.findall(text)) == sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+
+
+@pytest.mark.parametrize("read", [md, txt])
+def test_a_list_written_without_bullets_after_a_colon_is_read_item_by_item(read) -> None:
+    """Text converted from Word or PDF loses its bullets: the short lines after "…:" are the
+    list's items (each carrying the lead-in), and the sentence after them is a paragraph again."""
+    document = read("""
+        Konsulten ska ha erfarenhet av ett liknande uppdrag. Följande uppgifter ska framgå:
+        Beskrivning av referensuppdrag
+        Kontaktperson hos uppdragsgivare
+        För att kontrollera att angivna uppgifter är korrekta kan referenten kontaktas.
+
+        Leverantören ska leverera enligt följande:
+        rapporterna skickas till beställaren varje månad.
+        """)
+    got = [(s.kind, s.text, s.location.line, s.lead_in) for s in document.statements]
+    assert got == [
+        ("sentence", "Konsulten ska ha erfarenhet av ett liknande uppdrag.", 1, None),
+        ("sentence", "Följande uppgifter ska framgå:", 1, None),
+        ("list_item", "Beskrivning av referensuppdrag", 2, 1),
+        ("list_item", "Kontaktperson hos uppdragsgivare", 3, 1),
+        ("sentence", "För att kontrollera att angivna uppgifter är korrekta kan referenten kontaktas.", 4, None),
+        ("sentence", "Leverantören ska leverera enligt följande: rapporterna skickas till beställaren varje månad.", 6, None),
+    ]
+    item = document.statements[3]
+    assert item.location.column == 1 and item.anchors[0].offset == 0

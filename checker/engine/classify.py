@@ -181,16 +181,21 @@ class Classification:
 
     def first_match(self, condition: Any, i: int, holds: bool = False) -> tuple[int, int] | None:
         """Span of the first positive term or pattern atom that made ``condition`` hold for ``i``
-        (``holds``: it is known to hold, as it does for the statements a rule reports)."""
-        return _FIRST_MATCH.visit(condition, self, i, holds)
+        (``holds``: it is known to hold, as it does for the statements a rule reports), in the
+        statement's text as written."""
+        return self.index.source_span(i, _FIRST_MATCH.visit(condition, self, i, holds))
 
     def class_span(self, define_name: str, i: int) -> tuple[int, int] | None:
-        """:meth:`first_match` of a define's condition, found once per define and statement:
-        defines may use one another many times."""
+        """:meth:`first_match` of a define's condition."""
+        return self.index.source_span(i, self.flat_class_span(define_name, i))
+
+    def flat_class_span(self, define_name: str, i: int) -> tuple[int, int] | None:
+        """:meth:`class_span` in the statement's flat text (:attr:`DocumentIndex.flat_texts`),
+        found once per define and statement: defines may use one another many times."""
         key = (define_name, i)
         if key not in self._class_spans:
             define = self.ruleset.defines.get(define_name)
-            self._class_spans[key] = self.first_match(define.condition, i) if define else None
+            self._class_spans[key] = _FIRST_MATCH.visit(define.condition, self, i, False) if define else None
         return self._class_spans[key]
 
     def lacks_in_clause(self, condition: Not, i: int, found: frozenset[int]) -> bool:
@@ -318,7 +323,7 @@ class _FirstMatch(CompiledConditionVisitor["tuple[int, int] | None"]):
         return c.matches.span(c.pattern_keys[condition.pattern], i)
 
     def visit_class(self, condition: ClassAtom, c: Classification, i: int, holds: bool) -> tuple[int, int] | None:
-        return c.class_span(condition.define, i)  # a list item is of its lead-in's class: its define need not hold for it
+        return c.flat_class_span(condition.define, i)  # a list item is of its lead-in's class: its define need not hold for it
 
     def visit_and(self, condition: And, c: Classification, i: int, holds: bool) -> tuple[int, int] | None:
         every = holds or i in c.evaluate(condition)  # then so does each operand

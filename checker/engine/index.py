@@ -9,7 +9,7 @@ from typing import Iterable
 
 from ..document import Document
 from ..ids import MentionFinder, MentionTexts, id_key
-from ..matching import plain_text
+from ..matching import plain_text, rejoined, source_span
 from .matches import EMPTY
 
 _WHOLE_DOCUMENT = 30
@@ -22,7 +22,11 @@ class DocumentIndex:
 
     document: Document
     flat_texts: list[str] = field(init=False, repr=False)
-    """Each statement's text as terms and patterns see it (:func:`plain_text`)."""
+    """Each statement's text as terms and patterns see it (:func:`plain_text`; words a PDF
+    conversion split before å, ä and ö joined, :func:`rejoined`)."""
+    flat_origins: dict[int, list[int]] = field(init=False, repr=False)
+    """For each statement whose split words were joined, the offset in its text of each
+    offset of its flat text (:meth:`source_span`)."""
     headings: frozenset[int] = field(init=False, repr=False)
     with_id: frozenset[int] = field(init=False, repr=False)
     """Statements with an id of their own (leading, or in an id column)."""
@@ -61,12 +65,21 @@ class DocumentIndex:
                 lead_ins.setdefault(s.lead_in, []).append(i)
             if s.requirement_id and s.id_source in ("leading", "column"):
                 with_id.append(i)
+        self.flat_origins = {}
+        for i, (text, origin) in rejoined(flat).items():
+            flat[i] = text
+            self.flat_origins[i] = origin
         self.flat_texts = flat
         self.headings = frozenset(headings)
         self.with_id = frozenset(with_id)
         self.by_section = {k: frozenset(v) for k, v in sections.items()}
         self.by_table = {k: frozenset(v) for k, v in tables.items()}
         self.list_items = {k: frozenset(v) for k, v in lead_ins.items()}
+
+    def source_span(self, i: int, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        """Where ``span`` of statement ``i``'s flat text stands in its text as written."""
+        origin = self.flat_origins.get(i) if span is not None else None
+        return span if origin is None else source_span(origin, span)
 
     @cached_property
     def universe(self) -> frozenset[int]:

@@ -3,7 +3,8 @@
 One module per job: :mod:`.text` (text as terms and patterns see it), :mod:`.terms` (terms and
 their Aho–Corasick automaton), :mod:`.rewrite` (patterns rewritten for RE2), :mod:`.boundaries`
 (where a pattern's ``\\b`` stands: the one module that reads CPython's private ``re._parser``),
-:mod:`.patterns` (compiled patterns and their first match), :mod:`.sets` (every list and
+:mod:`.patterns` (compiled patterns and their first match), :mod:`.rejoin` (words a PDF
+conversion split before å, ä and ö, joined for matching), :mod:`.sets` (every list and
 pattern of a run in RE2 sets, once per statement) and :mod:`.re2api` (the one module that calls
 google-re2 past its documented interface). The names below are what the rest of kravkoll uses.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from .boundaries import boundary_plan, boundary_plans, remember_plans
 from .patterns import CompiledPattern, compile_pattern, remember_valid
+from .rejoin import rejoined, source_span
 from .rewrite import PatternSyntaxError
 from .sets import LONE_SYMBOLS, StatementMatcher
 from .terms import Term, TermMatcher, TermSyntaxError, parse_term
@@ -31,7 +33,9 @@ __all__ = [
     "is_word_char",
     "parse_term",
     "plain_text",
+    "rejoined",
     "remember_plans",
     "remember_valid",
+    "source_span",
     "word_count",
 ]

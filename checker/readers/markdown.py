@@ -63,7 +63,7 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         nonlocal paragraph, kind, item_number
         if paragraph:
             for piece in line_pieces(paragraph):
-                builder.paragraph(piece, kind, None, item_number, numbers_clause=False)
+                builder.paragraph(piece, "list_item" if piece.item else kind, None, item_number, numbers_clause=False)
                 kind, item_number = "paragraph", None
         paragraph = []
         kind, item_number = "paragraph", None

@@ -43,7 +43,7 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]]) 
     def flush() -> None:
         nonlocal block, kind
         for piece in line_pieces(block):
-            builder.paragraph(piece, kind)
+            builder.paragraph(piece, "list_item" if piece.item else kind)
             kind = "paragraph"
         block = []
         kind = "paragraph"

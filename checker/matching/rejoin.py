@@ -1,0 +1,105 @@
+"""Words that a PDF conversion split before å, ä and ö, joined again for terms and patterns.
+
+Some PDF-to-text conversions put a space before a Swedish letter drawn from another font
+("Leverant ören ska avhj älpa dessa utan on ödigt dr öjsmål", "s å snart som m öjligt"), so
+no term or modal of such a document matches. A document shows this when a lone consonant
+stands before a word that starts with å, ä or ö ("p å", "f ör", "m öjligt") at least
+:data:`_SHOWS_SPLITS` times: no Swedish word is a lone consonant. In such a document, and only
+there, a word part and the part after it that starts with å, ä or ö are joined when
+
+- the first part has no vowel ("tj änsten", "dr öjsmål"): no Swedish word lacks one;
+- or the document writes the joined word whole elsewhere ("Leverantören" beside "Leverant ören");
+- or the first part never stands as a word of its own elsewhere in the document and the second
+  is not one of the few words that start with å, ä or ö and stand alone ("är", "än", "över"):
+  "on ödigt" is joined, "Frågan är" is not.
+
+The join keeps each text's length, so that every offset the matching finds stays an offset into
+the same text: the space moves to the end of the joined word ("on ödigt" → "onödigt "), and
+:func:`source_span` gives a span's place in the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Callable, Sequence
+
+_SPLIT = re.compile(r"(?<!\w)(\w+) ([åäöÅÄÖ]\w*)")
+_LONE_CONSONANT = re.compile(r"(?<!\w)[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z] [åäö]")
+_WORD = re.compile(r"\w+")
+_VOWEL = re.compile(r"[aeiouyåäöéAEIOUYÅÄÖÉ]")
+_SHOWS_SPLITS = 3
+"""Lone consonants before a word part that starts with å, ä or ö that show a document's splits."""
+_STANDALONE = frozenset({"å", "ö", "än", "är", "år", "åt", "ön", "även", "ändå", "ännu", "åren", "året", "åter", "över", "ägs"})
+"""Swedish words that start with å, ä or ö and often follow another word: never joined to it
+unless the document writes the two joined elsewhere."""
+
+
+def rejoined(texts: Sequence[str]) -> dict[int, tuple[str, list[int]]]:
+    """For each text of a document that shows split words (see the module), its text with the
+    split words joined (the same length) and, for each offset of it, the offset in the text
+    as written; texts without a join are left out, and so is every text of a document that
+    shows no splits."""
+    if sum(len(_LONE_CONSONANT.findall(text)) for text in texts if " " in text) < _SHOWS_SPLITS:
+        return {}
+    words: Counter[str] = Counter()
+    before_split: Counter[str] = Counter()
+    for text in texts:
+        words.update(word.casefold() for word in _WORD.findall(text))
+        before_split.update(m.group(1).casefold() for m in _SPLIT.finditer(text))
+
+    def joins(first: str, second: str) -> bool:
+        if first.isalpha() and not _VOWEL.search(first):
+            return True
+        if words[(first + second).casefold()]:
+            return True
+        folded = first.casefold()
+        return not first.isdigit() and words[folded] <= before_split[folded] and second.casefold() not in _STANDALONE
+
+    found: dict[int, tuple[str, list[int]]] = {}
+    for number, text in enumerate(texts):
+        spaces = _spaces_to_drop(text, joins)
+        if spaces:
+            found[number] = _moved(text, spaces)
+    return found
+
+
+def _spaces_to_drop(text: str, joins: Callable[[str, str], bool]) -> list[int]:
+    """Offsets of the spaces in ``text`` between two parts of one split word."""
+    spaces: list[int] = []
+    position = 0
+    while (split := _SPLIT.search(text, position)) is not None:
+        if joins(split.group(1), split.group(2)):
+            spaces.append(split.end(1))
+        position = split.start(2)  # the second part may be split again: "f ör ändring"
+    return spaces
+
+
+def _moved(text: str, spaces: list[int]) -> tuple[str, list[int]]:
+    """``text`` with each space of ``spaces`` moved to the end of its word, and the offset in
+    ``text`` of each character of the result."""
+    out: list[str] = []
+    origin: list[int] = []
+    waiting: list[int] = []  # spaces taken out of the word being copied
+    drop = set(spaces)
+    for offset, char in enumerate(text):
+        if offset in drop:
+            waiting.append(offset)
+            continue
+        if waiting and not (char.isalnum() or char == "_"):
+            out.extend(" " * len(waiting))
+            origin.extend(waiting)
+            waiting = []
+        out.append(char)
+        origin.append(offset)
+    out.extend(" " * len(waiting))
+    origin.extend(waiting)
+    return "".join(out), origin
+
+
+def source_span(origin: list[int], span: tuple[int, int]) -> tuple[int, int]:
+    """Where ``span`` of a joined text (:func:`rejoined`) stands in the text as written."""
+    start, end = span
+    if end <= start:
+        return (origin[start], origin[start]) if start < len(origin) else span
+    return origin[start], origin[end - 1] + 1
