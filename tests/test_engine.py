@@ -603,7 +603,7 @@ def test_a_scope_limit_keeps_its_clause_to_the_topics_it_names() -> None:
     rows = {row.text[:4]: row for row in trace(result)}
     credit = next(s.index for s in document.statements if s.text.startswith("If the Supplier fails"))
     named = next(s.index for s in document.statements if s.text.startswith("A service credit for SL-2"))
-    assert ("section", credit) in _links(rows["SL-1"], "sanction")
+    assert ("blanket", credit) in _links(rows["SL-1"], "sanction")  # any service level: blanket where it stands
     assert ("section", credit) not in _links(rows["SL-2"], "sanction")
     assert _links(rows["SL-2"], "sanction") == [("id", named)]
     assert ("topic", credit) not in _links(rows["SL-2"], "sanction")
@@ -621,7 +621,34 @@ def test_a_table_row_is_about_what_its_header_measures() -> None:
     monitoring = next(s.index for s in document.statements if s.text.startswith("Uptime is monitored"))
     credit = next(s.index for s in document.statements if s.text.startswith("If the Supplier fails"))
     assert ("topic", monitoring) in _links(rows["Base"], "follow_up")
-    assert _links(rows["Extended"], "sanction") == [("section", credit)]  # in the credits' scope
+    assert _links(rows["Extended"], "sanction") == [("blanket", credit)]  # in the credits' scope
+
+
+def test_a_blanket_clause_links_as_blanket_in_the_requirements_own_clause() -> None:
+    """labelling.md: a clause whose object is all work is blanket follow-up, wherever it stands;
+    the kind follows what it covers, not where it is. One that names the requirement is
+    specific."""
+    from checker.engine import Linter
+
+    document = md(
+        """# 4 Service desk
+
+SD-1 The Contractor shall answer each call within 30 seconds.
+
+SD-2 The Contractor shall close each ticket within 2 days.
+
+The COR will inspect all work every two weeks.
+
+The COR checks SD-2 monthly by random sampling of the tickets.
+""",
+        language="en",
+    )
+    rows = {row.text[:4]: row for row in trace(check_document(document, list(Linter().shipped("en").rulesets)))}
+    inspect = next(s.index for s in document.statements if s.text.startswith("The COR will inspect"))
+    sampling = next(s.index for s in document.statements if s.text.startswith("The COR checks"))
+    assert _links(rows["SD-1"], "follow_up") == [("section", sampling), ("blanket", inspect)]
+    assert [link.kind for link in rows["SD-1"].follow_up] == ["specific", "blanket"]
+    assert _links(rows["SD-2"], "follow_up") == [("id", sampling), ("blanket", inspect)]
 
 
 def test_the_nearest_unlinked_statement_says_why_it_does_not_count() -> None:
@@ -645,7 +672,8 @@ def test_a_requirements_own_list_items_are_not_its_follow_up() -> None:
     """The items a requirement introduces ("… shall submit within 2 days of each sprint: • links
     to the branch • screenshots") say what it requires and carry its follow-up words with its
     class; like a phrase inside it (labelling.md), they do not follow it up. The status report
-    still follows up the other requirement of its clause."""
+    still follows up the other requirement of its clause, as a blanket clause (it reports on all
+    the work)."""
     from checker.engine import Linter
     from checker.engine.links import nearest_unlinked
 
@@ -659,5 +687,5 @@ def test_a_requirements_own_list_items_are_not_its_follow_up() -> None:
     assert len(items) == 2 and set(items) <= followup  # the items carry the lead-in's class
     rows = {row.statement: row for row in trace(result)}
     assert not any(j in items for _, j in _links(rows[lead_in], "follow_up"))
-    assert ("section", lead_in) in _links(rows[fix], "follow_up")
+    assert ("blanket", lead_in) in _links(rows[fix], "follow_up")
     assert nearest_unlinked(lead_in, frozenset(items), ("section", "topic", "blanket"), c, "followup") is None

@@ -49,9 +49,10 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
 
     ``id`` links statements that name the requirement's id or the number of a clause it stands
     in (a cross-reference); ``section`` those in its clause (the nearest enclosing section, unless
-    that is the whole document) or its table; ``topic`` those that share a topic list with it
-    (a blanket clause's topic words are part of its "all": it links as blanket); ``blanket``
-    the blanket clauses. A statement whose clause states its scope (:attr:`Classification.scopes`:
+    that is the whole document) or its table; ``topic`` those that share a topic list with it;
+    ``blanket`` the blanket clauses. When the rule links by blanket, a blanket clause links only
+    that way, in the requirement's clause, table or topic too: what it covers makes it blanket,
+    not where it stands (labelling.md); its topic words are part of its "all". A statement whose clause states its scope (:attr:`Classification.scopes`:
     "the sole and exclusive remedy for failure to meet the Availability commitment") links by
     section, topic or blanket only to requirements about a topic of that scope; an id names
     the requirement, whatever the scope. The statements a section, table, topic or blanket clause
@@ -72,18 +73,20 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
                     if j not in parts:
                         yield ("id", j, reason, detail)
     in_scope = c.in_scope
+    blanket = c.statements_of_class("blanket") if "blanket" in methods else EMPTY
     if "section" in methods:
         section = index.section_group(i)
         if section:
             label = c.document.sections[requirement.section].label
-            yield from (("section", j, "clause", label) for j in c.among(targets, section) if j not in parts and in_scope(i, j))
+            yield from (("section", j, "clause", label) for j in c.among(targets, section) if j not in parts and j not in blanket and in_scope(i, j))
         if requirement.table is not None:
             table = index.by_table.get(requirement.table, EMPTY)
-            yield from (("section", j, "table", f"{requirement.table}") for j in c.among(targets, table) if j not in parts and in_scope(i, j))
+            yield from (
+                ("section", j, "table", f"{requirement.table}") for j in c.among(targets, table) if j not in parts and j not in blanket and in_scope(i, j)
+            )
     if "topic" in methods:
-        blanket = c.statements_of_class("blanket") if "blanket" in methods else EMPTY
         for topic, members in c.topic_members.items():
-            if i in members:  # a blanket clause is about everything, not about its topic words
+            if i in members:
                 yield from (("topic", j, "topic", topic) for j in c.among(targets, members) if j not in parts and j not in blanket and in_scope(i, j))
     if "blanket" in methods:
         for j in c.among(targets, c.statements_of_class("blanket")):
