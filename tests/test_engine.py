@@ -651,6 +651,27 @@ The COR checks SD-2 monthly by random sampling of the tickets.
     assert _links(rows["SD-2"], "follow_up") == [("id", sampling), ("blanket", inspect)]
 
 
+def test_a_blanket_table_row_is_its_own_follow_up_as_blanket() -> None:
+    """A row of a deliverables table that is a status report follows itself up as it follows up
+    the other rows: as a report on all the work (blanket), not as a surveillance cell."""
+    from checker.engine import Linter
+
+    document = md(
+        """# 5 Deliverables
+
+| Deliverable | Due date | Description |
+| --- | --- | --- |
+| Status report | 1 business day after each sprint | A report of progress |
+| Transition plan | 5 days before the end of the order | The plan for the hand-over |
+""",
+        language="en",
+    )
+    rows = {row.text.split(" |")[0]: row for row in trace(check_document(document, list(Linter().shipped("en").rulesets)))}
+    status = rows["Status report"].statement
+    assert _links(rows["Status report"], "follow_up") == [("blanket", status)]
+    assert _links(rows["Transition plan"], "follow_up") == [("blanket", status)]
+
+
 def test_the_nearest_unlinked_statement_says_why_it_does_not_count() -> None:
     """For a requirement with no sanction linked, the nearest sanction and why: outside the
     scope its clause states, or in another clause with no topic in common."""

@@ -22,7 +22,9 @@ def links_to_itself(requirement: Statement, kind: str) -> bool:
     its own follow-up or sanction. A consequence in the same sentence is a specific sanction ("If
     availability falls below 99.5 %, a credit of 5 % applies"); a follow-up phrase inside the
     requirement is not follow-up (labelling.md: "as measured by the provider" is not), unless the
-    requirement is a table row, whose surveillance cell follows up its level."""
+    requirement is a table row, whose surveillance cell follows up its level (a row that is a
+    blanket statement, "Status report | after each sprint", follows itself up as blanket:
+    :func:`iter_links`)."""
     return kind == "sanction" or requirement.table is not None
 
 
@@ -61,8 +63,9 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
     """
     index = c.index
     i = requirement.index
+    blanket = c.statements_of_class("blanket") if "blanket" in methods else EMPTY
     if i in targets and links_to_itself(requirement, kind):
-        yield ("self", i, "self", None)
+        yield ("blanket", i, "blanket", c.blanket_words(i)) if i in blanket else ("self", i, "self", None)
     parts = parts_of(requirement, kind, c)
     if "id" in methods:
         keys = index.reference_keys(i)
@@ -73,7 +76,6 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
                     if j not in parts:
                         yield ("id", j, reason, detail)
     in_scope = c.in_scope
-    blanket = c.statements_of_class("blanket") if "blanket" in methods else EMPTY
     if "section" in methods:
         section = index.section_group(i)
         if section:
