@@ -694,7 +694,7 @@ def test_a_requirements_own_list_items_are_not_its_follow_up() -> None:
     to the branch • screenshots") say what it requires and carry its follow-up words with its
     class; like a phrase inside it (labelling.md), they do not follow it up. The status report
     still follows up the other requirement of its clause, as a blanket clause (it reports on all
-    the work)."""
+    the work), and its items, which carry its class, are listed through it."""
     from checker.engine import Linter
     from checker.engine.links import nearest_unlinked
 
@@ -708,5 +708,5 @@ def test_a_requirements_own_list_items_are_not_its_follow_up() -> None:
     assert len(items) == 2 and set(items) <= followup  # the items carry the lead-in's class
     rows = {row.statement: row for row in trace(result)}
     assert not any(j in items for _, j in _links(rows[lead_in], "follow_up"))
-    assert ("blanket", lead_in) in _links(rows[fix], "follow_up")
+    assert _links(rows[fix], "follow_up") == [("blanket", lead_in)]  # its items through it, not one by one
     assert nearest_unlinked(lead_in, frozenset(items), ("section", "topic", "blanket"), c, "followup") is None

@@ -91,8 +91,12 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
             if i in members:
                 yield from (("topic", j, "topic", topic) for j in c.among(targets, members) if j not in parts and j not in blanket and in_scope(i, j))
     if "blanket" in methods:
-        for j in c.among(targets, c.statements_of_class("blanket")):
-            if j not in parts and in_scope(i, j):
+        statements = c.document.statements
+        linked = targets & blanket
+        for j in c.among(targets, blanket):
+            lead_in = statements[j].lead_in
+            # an item of a blanket clause's list is listed through the clause that introduces it
+            if j not in parts and in_scope(i, j) and (lead_in is None or lead_in not in linked or lead_in in parts):
                 yield ("blanket", j, "blanket", c.blanket_words(j))
 
 
