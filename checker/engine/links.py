@@ -52,10 +52,11 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
     ``id`` links statements that name the requirement's id or the number of a clause it stands
     in (a cross-reference); ``section`` those in its clause (the nearest enclosing section, unless
     that is the whole document) or its table; ``topic`` those that share a topic list with it;
-    ``blanket`` the blanket clauses. When the rule links by blanket, a blanket clause links only
-    that way, in the requirement's clause, table or topic too: what it covers makes it blanket,
-    not where it stands (labelling.md); its topic words are part of its "all". A statement whose clause states its scope (:attr:`Classification.scopes`:
-    "the sole and exclusive remedy for failure to meet the Availability commitment") links by
+    ``blanket`` the blanket clauses, the items of a blanket clause's list through the clause
+    that introduces them. When the rule links by blanket, a blanket clause links only that way,
+    in the requirement's clause, table or topic too: what it covers makes it blanket, not where
+    it stands (labelling.md); its topic words are part of its "all". A statement whose clause
+    states its scope (:attr:`Classification.scopes`: "the sole and exclusive remedy for failure to meet the Availability commitment") links by
     section, topic or blanket only to requirements about a topic of that scope; an id names
     the requirement, whatever the scope. The statements a section, table, topic or blanket clause
     links to are the same for every requirement that shares it, so they are computed once
@@ -92,11 +93,10 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
                 yield from (("topic", j, "topic", topic) for j in c.among(targets, members) if j not in parts and j not in blanket and in_scope(i, j))
     if "blanket" in methods:
         statements = c.document.statements
-        linked = targets & blanket
         for j in c.among(targets, blanket):
             lead_in = statements[j].lead_in
-            # an item of a blanket clause's list is listed through the clause that introduces it
-            if j not in parts and in_scope(i, j) and (lead_in is None or lead_in not in linked or lead_in in parts):
+            through_lead_in = lead_in is not None and lead_in in blanket and lead_in in targets and lead_in not in parts
+            if j not in parts and not through_lead_in and in_scope(i, j):
                 yield ("blanket", j, "blanket", c.blanket_words(j))
 
 
