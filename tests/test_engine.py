@@ -500,6 +500,17 @@ K1.1 Leverantören ska ha support vid behov.
 """
 
 
+LISTED_REPORT = """# 5 Status reports
+
+In lieu of a status report, the Contractor shall submit within 2 days of each sprint:
+
+- links to the code branch;
+- screenshots of the completed features.
+
+The Contractor shall fix each defect within 5 days.
+"""
+
+
 SCOPED_SLA = """# 2 Service levels
 
 SL-1 The Service shall be available 99.9 % of each calendar month.
@@ -522,7 +533,7 @@ A service credit for SL-2 is 2 % of the monthly fee.
 """
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.md")) + ["sv-avtal-sla.docx", "en-rfp.docx", "inline", "scoped"])
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.md")) + ["sv-avtal-sla.docx", "en-rfp.docx", "inline", "scoped", "listed"])
 def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name: str, tmp_path: Path) -> None:
     """``unlinked`` (what rules use) and ``links_of`` (what the matrix shows) agree for every
     requirement, every target class and every combination of link methods."""
@@ -539,6 +550,9 @@ def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name
     if name == "scoped":  # a clause that limits its credits to availability (scope_limit)
         path = tmp_path / "scoped.md"
         path.write_text(SCOPED_SLA, encoding="utf-8")
+    if name == "listed":  # a requirement whose list items carry its follow-up words
+        path = tmp_path / "listed.md"
+        path.write_text(LISTED_REPORT, encoding="utf-8")
     document = read_document(path)
     result = check_document(document, list(Linter().shipped(document.language).rulesets))
     checked = 0
@@ -589,7 +603,7 @@ def test_a_scope_limit_keeps_its_clause_to_the_topics_it_names() -> None:
     rows = {row.text[:4]: row for row in trace(result)}
     credit = next(s.index for s in document.statements if s.text.startswith("If the Supplier fails"))
     named = next(s.index for s in document.statements if s.text.startswith("A service credit for SL-2"))
-    assert ("section", credit) in _links(rows["SL-1"], "sanction")
+    assert ("blanket", credit) in _links(rows["SL-1"], "sanction")  # any service level: blanket where it stands
     assert ("section", credit) not in _links(rows["SL-2"], "sanction")
     assert _links(rows["SL-2"], "sanction") == [("id", named)]
     assert ("topic", credit) not in _links(rows["SL-2"], "sanction")
@@ -607,7 +621,55 @@ def test_a_table_row_is_about_what_its_header_measures() -> None:
     monitoring = next(s.index for s in document.statements if s.text.startswith("Uptime is monitored"))
     credit = next(s.index for s in document.statements if s.text.startswith("If the Supplier fails"))
     assert ("topic", monitoring) in _links(rows["Base"], "follow_up")
-    assert _links(rows["Extended"], "sanction") == [("section", credit)]  # in the credits' scope
+    assert _links(rows["Extended"], "sanction") == [("blanket", credit)]  # in the credits' scope
+
+
+def test_a_blanket_clause_links_as_blanket_in_the_requirements_own_clause() -> None:
+    """labelling.md: a clause whose object is all work is blanket follow-up, wherever it stands;
+    the kind follows what it covers, not where it is. One that names the requirement is
+    specific."""
+    from checker.engine import Linter
+
+    document = md(
+        """# 4 Service desk
+
+SD-1 The Contractor shall answer each call within 30 seconds.
+
+SD-2 The Contractor shall close each ticket within 2 days.
+
+The COR will inspect all work every two weeks.
+
+The COR checks SD-2 monthly by random sampling of the tickets.
+""",
+        language="en",
+    )
+    rows = {row.text[:4]: row for row in trace(check_document(document, list(Linter().shipped("en").rulesets)))}
+    inspect = next(s.index for s in document.statements if s.text.startswith("The COR will inspect"))
+    sampling = next(s.index for s in document.statements if s.text.startswith("The COR checks"))
+    assert _links(rows["SD-1"], "follow_up") == [("section", sampling), ("blanket", inspect)]
+    assert [link.kind for link in rows["SD-1"].follow_up] == ["specific", "blanket"]
+    assert _links(rows["SD-2"], "follow_up") == [("id", sampling), ("blanket", inspect)]
+
+
+def test_a_blanket_table_row_is_its_own_follow_up_as_blanket() -> None:
+    """A row of a deliverables table that is a status report follows itself up as it follows up
+    the other rows: as a report on all the work (blanket), not as a surveillance cell."""
+    from checker.engine import Linter
+
+    document = md(
+        """# 5 Deliverables
+
+| Deliverable | Due date | Description |
+| --- | --- | --- |
+| Status report | 1 business day after each sprint | A report of progress |
+| Transition plan | 5 days before the end of the order | The plan for the hand-over |
+""",
+        language="en",
+    )
+    rows = {row.text.split(" |")[0]: row for row in trace(check_document(document, list(Linter().shipped("en").rulesets)))}
+    status = rows["Status report"].statement
+    assert _links(rows["Status report"], "follow_up") == [("blanket", status)]
+    assert _links(rows["Transition plan"], "follow_up") == [("blanket", status)]
 
 
 def test_the_nearest_unlinked_statement_says_why_it_does_not_count() -> None:
@@ -623,5 +685,28 @@ def test_the_nearest_unlinked_statement_says_why_it_does_not_count() -> None:
     credit = next(s.index for s in document.statements if s.text.startswith("If the Supplier fails"))
     named = next(s.index for s in document.statements if s.text.startswith("A service credit for SL-2"))
     sanctions = c.statements_of_class("sanction")
-    assert nearest_unlinked(index["SL-2"], sanctions - {named}, ("section", "topic", "blanket"), c) == (credit, "scope", "topic_availability")
-    assert nearest_unlinked(index["D-1 "], sanctions, ("id", "section", "topic"), c) == (named, "elsewhere", None)
+    assert nearest_unlinked(index["SL-2"], sanctions - {named}, ("section", "topic", "blanket"), c, "sanction") == (credit, "scope", "topic_availability")
+    assert nearest_unlinked(index["D-1 "], sanctions, ("id", "section", "topic"), c, "sanction") == (named, "elsewhere", None)
+
+
+def test_a_requirements_own_list_items_are_not_its_follow_up() -> None:
+    """The items a requirement introduces ("… shall submit within 2 days of each sprint: • links
+    to the branch • screenshots") say what it requires and carry its follow-up words with its
+    class; like a phrase inside it (labelling.md), they do not follow it up. The status report
+    still follows up the other requirement of its clause, as a blanket clause (it reports on all
+    the work), and its items, which carry its class, are listed through it."""
+    from checker.engine import Linter
+    from checker.engine.links import nearest_unlinked
+
+    document = md(LISTED_REPORT, language="en")
+    result = check_document(document, list(Linter().shipped("en").rulesets))
+    c = next(c for c in result.classifications if c.ruleset.name == "en-contract")
+    lead_in = next(s.index for s in document.statements if s.text.startswith("In lieu of"))
+    items = [s.index for s in document.statements if s.lead_in == lead_in]
+    fix = next(s.index for s in document.statements if s.text.startswith("The Contractor shall fix"))
+    followup = c.statements_of_class("followup")
+    assert len(items) == 2 and set(items) <= followup  # the items carry the lead-in's class
+    rows = {row.statement: row for row in trace(result)}
+    assert not any(j in items for _, j in _links(rows[lead_in], "follow_up"))
+    assert _links(rows[fix], "follow_up") == [("blanket", lead_in)]  # its items through it, not one by one
+    assert nearest_unlinked(lead_in, frozenset(items), ("section", "topic", "blanket"), c, "followup") is None

@@ -135,6 +135,26 @@ def test_blanket_clauses_cover_all_work_not_a_mention_of_the_agreement() -> None
     ]
 
 
+def test_status_reports_and_acceptance_of_all_deliverables_are_blanket_follow_up() -> None:
+    """A status or progress report reports on all the work, and an acceptance of "all periodic
+    reports and task deliverables" covers every deliverable: blanket follow-up (labelling.md),
+    the second limited to deliverables and reports (scope_limit). A credit for late status
+    reports is a sanction about them, not a blanket clause."""
+    text = (
+        "The Contractor shall submit a status report after each sprint.\n\n"
+        "The Government will inspect, test, review and accept all periodic reports and task deliverables.\n\n"
+        "The COR will inspect and accept all project deliverables within 5 days.\n\n"
+        "A service credit of 2 % applies for each late progress report.\n\n"
+        "The COR will inspect the deliverables of the migration.\n"
+    )
+    assert _classes(text, "blanket") == [
+        "The Contractor shall submit a status report after each sprint.",
+        "The Government will inspect, test, review and accept all periodic reports and task deliverables.",
+        "The COR will inspect and accept all project deliverables within 5 days.",
+    ]
+    assert _classes(text, "scope_limit") == _classes(text, "blanket")[1:]
+
+
 def test_termination_is_a_right_to_end_the_contract_not_the_word() -> None:
     text = (
         "The Authority may terminate this Agreement for material breach.\n\n"

@@ -22,8 +22,22 @@ def links_to_itself(requirement: Statement, kind: str) -> bool:
     its own follow-up or sanction. A consequence in the same sentence is a specific sanction ("If
     availability falls below 99.5 %, a credit of 5 % applies"); a follow-up phrase inside the
     requirement is not follow-up (labelling.md: "as measured by the provider" is not), unless the
-    requirement is a table row, whose surveillance cell follows up its level."""
+    requirement is a table row, whose surveillance cell follows up its level (a row that is a
+    blanket statement, "Status report | after each sprint", follows itself up as blanket:
+    :func:`iter_links`)."""
     return kind == "sanction" or requirement.table is not None
+
+
+def parts_of(requirement: Statement, kind: str, c: Classification) -> frozenset[int]:
+    """The statements that are part of ``requirement`` and so are never its ``kind`` statements
+    by section, topic or blanket: itself, and, when its own follow-up phrase is not its
+    follow-up (:func:`links_to_itself`), the list items its sentence introduces ("In lieu of a
+    status report, the following are required: • links to the branch • screenshots"): they
+    say what it requires, and carry its class from it."""
+    i = requirement.index
+    if links_to_itself(requirement, kind):
+        return frozenset((i,))
+    return c.index.list_items.get(i, EMPTY) | {i}
 
 
 def links_of(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification, kind: str) -> list[Linked]:
@@ -37,10 +51,12 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
 
     ``id`` links statements that name the requirement's id or the number of a clause it stands
     in (a cross-reference); ``section`` those in its clause (the nearest enclosing section, unless
-    that is the whole document) or its table; ``topic`` those that share a topic list with it
-    (a blanket clause's topic words are part of its "all": it links as blanket); ``blanket``
-    the blanket clauses. A statement whose clause states its scope (:attr:`Classification.scopes`:
-    "the sole and exclusive remedy for failure to meet the Availability commitment") links by
+    that is the whole document) or its table; ``topic`` those that share a topic list with it;
+    ``blanket`` the blanket clauses, the items of a blanket clause's list through the clause
+    that introduces them. When the rule links by blanket, a blanket clause links only that way,
+    in the requirement's clause, table or topic too: what it covers makes it blanket, not where
+    it stands (labelling.md); its topic words are part of its "all". A statement whose clause
+    states its scope (:attr:`Classification.scopes`: "the sole and exclusive remedy for failure to meet the Availability commitment") links by
     section, topic or blanket only to requirements about a topic of that scope; an id names
     the requirement, whatever the scope. The statements a section, table, topic or blanket clause
     links to are the same for every requirement that shares it, so they are computed once
@@ -48,33 +64,39 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
     """
     index = c.index
     i = requirement.index
+    blanket = c.statements_of_class("blanket") if "blanket" in methods else EMPTY
     if i in targets and links_to_itself(requirement, kind):
-        yield ("self", i, "self", None)
+        yield ("blanket", i, "blanket", c.blanket_words(i)) if i in blanket else ("self", i, "self", None)
+    parts = parts_of(requirement, kind, c)
     if "id" in methods:
         keys = index.reference_keys(i)
         if keys:
             mentions = index.mentions_in(targets)
             for key, reason, detail in keys:
                 for j in sorted(mentions.get(key, EMPTY)):
-                    if j != i:
+                    if j not in parts:
                         yield ("id", j, reason, detail)
     in_scope = c.in_scope
     if "section" in methods:
         section = index.section_group(i)
         if section:
             label = c.document.sections[requirement.section].label
-            yield from (("section", j, "clause", label) for j in c.among(targets, section) if j != i and in_scope(i, j))
+            yield from (("section", j, "clause", label) for j in c.among(targets, section) if j not in parts and j not in blanket and in_scope(i, j))
         if requirement.table is not None:
             table = index.by_table.get(requirement.table, EMPTY)
-            yield from (("section", j, "table", f"{requirement.table}") for j in c.among(targets, table) if j != i and in_scope(i, j))
+            yield from (
+                ("section", j, "table", f"{requirement.table}") for j in c.among(targets, table) if j not in parts and j not in blanket and in_scope(i, j)
+            )
     if "topic" in methods:
-        blanket = c.statements_of_class("blanket") if "blanket" in methods else EMPTY
         for topic, members in c.topic_members.items():
-            if i in members:  # a blanket clause is about everything, not about its topic words
-                yield from (("topic", j, "topic", topic) for j in c.among(targets, members) if j != i and j not in blanket and in_scope(i, j))
+            if i in members:
+                yield from (("topic", j, "topic", topic) for j in c.among(targets, members) if j not in parts and j not in blanket and in_scope(i, j))
     if "blanket" in methods:
-        for j in c.among(targets, c.statements_of_class("blanket")):
-            if j != i and in_scope(i, j):
+        statements = c.document.statements
+        for j in c.among(targets, blanket):
+            lead_in = statements[j].lead_in
+            through_lead_in = lead_in is not None and lead_in in blanket and lead_in in targets and lead_in not in parts
+            if j not in parts and not through_lead_in and in_scope(i, j):
                 yield ("blanket", j, "blanket", c.blanket_words(j))
 
 
@@ -85,31 +107,32 @@ def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Seque
     (few) for the candidates about one of its topics."""
     index, statements = c.index, c.document.statements
     remaining = set(candidates - frozenset(i for i in candidates & targets if links_to_itself(statements[i], kind)))
+    parts = {i: parts_of(statements[i], kind, c) for i in remaining}
     # Cheapest first: any one link will do, and the id search then looks for few ids.
     by_scope: dict[frozenset[str], set[int]] = {}
     for j in targets & c.scopes.keys():
         by_scope.setdefault(c.scopes[j], set()).add(j)
     unscoped = targets - frozenset().union(*by_scope.values())
-    remaining = _unlinked_by_clause(remaining, unscoped, methods, c)
+    remaining = _unlinked_by_clause(remaining, unscoped, methods, c, parts)
     for scope, scoped in by_scope.items():
         about = frozenset().union(*(c.topic_members.get(topic, EMPTY) for topic in scope))
         inside = remaining & about
-        remaining = (remaining - inside) | _unlinked_by_clause(inside, frozenset(scoped), methods, c)
+        remaining = (remaining - inside) | _unlinked_by_clause(inside, frozenset(scoped), methods, c, parts)
     if "id" in methods and remaining:
         keys = {i: [key for key, _, _ in found] for i in remaining if (found := index.reference_keys(i))}
         wanted = {key for found in keys.values() for key in found}
         mentions = index.mentions(targets, wanted) if wanted else {}
-        remaining = {i for i in remaining if not (i in keys and any(_has_other(mentions.get(key, EMPTY), i) for key in keys[i]))}
+        remaining = {i for i in remaining if not (i in keys and any(_has_other(mentions.get(key, EMPTY), parts[i]) for key in keys[i]))}
     return sorted(remaining)
 
 
-def _unlinked_by_clause(remaining: set[int], targets: frozenset[int], methods: Sequence[str], c: Classification) -> set[int]:
+def _unlinked_by_clause(remaining: set[int], targets: frozenset[int], methods: Sequence[str], c: Classification, parts: dict[int, frozenset[int]]) -> set[int]:
     """The statements of ``remaining`` that no statement of ``targets`` is linked to by blanket,
-    section or topic (:func:`unlinked`)."""
+    section or topic (:func:`unlinked`; ``parts``: each one's :func:`parts_of`)."""
     index, statements = c.index, c.document.statements
     if "blanket" in methods and remaining:
         blanket = c.statements_of_class("blanket") & targets
-        remaining = {i for i in remaining if not _has_other(blanket, i)}
+        remaining = {i for i in remaining if not _has_other(blanket, parts[i])}
     if "section" in methods and remaining:
         in_section = _targets_by(targets, lambda j: statements[j].section)
         in_section.pop(None, None)  # statements before the first heading share no section
@@ -118,12 +141,14 @@ def _unlinked_by_clause(remaining: set[int], targets: frozenset[int], methods: S
         in_table = _targets_by(targets, lambda j: statements[j].table)
         in_table.pop(None, None)  # statements outside tables share no table
         remaining = {
-            i for i in remaining if not (_has_other(in_section.get(statements[i].section, EMPTY), i) or _has_other(in_table.get(statements[i].table, EMPTY), i))
+            i
+            for i in remaining
+            if not (_has_other(in_section.get(statements[i].section, EMPTY), parts[i]) or _has_other(in_table.get(statements[i].table, EMPTY), parts[i]))
         }
     if "topic" in methods and remaining:
         for members in c.topic_members.values():
             linked = members & targets
-            remaining = {i for i in remaining if i not in members or not _has_other(linked, i)}
+            remaining = {i for i in remaining if i not in members or not _has_other(linked, parts[i])}
     return remaining
 
 
@@ -131,7 +156,7 @@ Nearest = tuple[int, str, str | None]
 """(statement, why not linked, detail) of :func:`nearest_unlinked`."""
 
 
-def nearest_unlinked(i: int, targets: frozenset[int], methods: Sequence[str], c: Classification) -> Nearest | None:
+def nearest_unlinked(i: int, targets: frozenset[int], methods: Sequence[str], c: Classification, kind: str) -> Nearest | None:
     """For requirement ``i``, which :func:`unlinked` found linked to none of ``targets``: the
     target nearest to it in the document, and why it is not linked: ``"scope"`` when it would
     be but for the scope its clause states (detail: the topics of that scope), ``"elsewhere"``
@@ -139,7 +164,8 @@ def nearest_unlinked(i: int, targets: frozenset[int], methods: Sequence[str], c:
     document has no such statement. Found by bisection: a comment asks it for each finding."""
     ordered = c.among(targets, targets)
     at = bisect_left(ordered, i)
-    near = [j for j in ordered[max(at - 1, 0) : at + 2] if j != i]
+    parts = parts_of(c.document.statements[i], kind, c)
+    near = [j for j in ordered[max(at - 1, 0) : at + 2 + len(parts)] if j not in parts]
     if not near:
         return None
     j = min(near, key=lambda k: (abs(k - i), k))
@@ -158,9 +184,10 @@ def _near_enough(i: int, j: int, methods: Sequence[str], c: Classification) -> b
     return "topic" in methods and any(i in members and j in members for members in c.topic_members.values())
 
 
-def _has_other(group: frozenset[int], i: int) -> bool:
-    """Whether ``group`` holds a statement besides ``i``."""
-    return len(group) > 1 or (bool(group) and i not in group)
+def _has_other(group: frozenset[int], own: frozenset[int]) -> bool:
+    """Whether ``group`` holds a statement that is not one of ``own`` (a requirement's
+    :func:`parts_of`, a few statements)."""
+    return len(group) > len(own) or any(j not in own for j in group)
 
 
 def _targets_by(targets: frozenset[int], group_of: Callable[[int], Any]) -> dict[Any, frozenset[int]]:

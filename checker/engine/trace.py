@@ -114,7 +114,7 @@ def unlinked_notes(result: DocumentResult) -> dict[tuple[str, int], tuple[str, N
                 continue
             targets = c.statements_of_class(rule.kind)
             for i in wanted.pop(rule.full_id):
-                nearest = nearest_unlinked(i, targets, rule.linked_by, c)
+                nearest = nearest_unlinked(i, targets, rule.linked_by, c, rule.kind)
                 if nearest is not None:
                     notes[rule.full_id, i] = (rule.kind, nearest)
     return notes
