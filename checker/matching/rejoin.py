@@ -40,7 +40,7 @@ def rejoined(texts: Sequence[str]) -> dict[int, tuple[str, list[int]]]:
     split words joined (the same length) and, for each offset of it, the offset in the text
     as written; texts without a join are left out, and so is every text of a document that
     shows no splits."""
-    if sum(len(_LONE_CONSONANT.findall(text)) for text in texts if " " in text) < _SHOWS_SPLITS:
+    if not _shows_splits(texts):
         return {}
     words: Counter[str] = Counter()
     before_split: Counter[str] = Counter()
@@ -62,6 +62,20 @@ def rejoined(texts: Sequence[str]) -> dict[int, tuple[str, list[int]]]:
         if spaces:
             found[number] = _moved(text, spaces)
     return found
+
+
+def _shows_splits(texts: Sequence[str]) -> bool:
+    """Whether :data:`_SHOWS_SPLITS` lone consonants stand before å, ä or ö in ``texts``: a text
+    with no letter outside ASCII has none (most of an English document), and the count stops
+    when it is reached."""
+    seen = 0
+    for text in texts:
+        if text.isascii():
+            continue
+        seen += len(_LONE_CONSONANT.findall(text))
+        if seen >= _SHOWS_SPLITS:
+            return True
+    return False
 
 
 def _spaces_to_drop(text: str, joins: Callable[[str, str], bool]) -> list[int]:
