@@ -16,25 +16,12 @@ import pytest
 from hostile import assert_refused, check_file, cli_outcome, fuzz
 from hypothesis import given
 from hypothesis import strategies as st
-from pdf_builder import make_pdf
+from pdf_builder import make_pdf, pdf_file
 
 from checker.errors import InputError
 from checker.readers.pdf import MAX_PAGES, MAX_STRINGS_PER_PAGE, read_pdf
 
 pypdf = pytest.importorskip("pypdf")
-
-
-def _pdf(objects: list[bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for index, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % index + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
@@ -45,7 +32,7 @@ def pdf_with_pages(count: int) -> bytes:
     kids = b" ".join(b"%d 0 R" % (5 + index) for index in range(count))
     content = b"BT /F1 11 Tf 72 760 Td (Leverant\xf6ren ska leverera.) Tj ET"
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
-    return _pdf(
+    return pdf_file(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count,
@@ -59,7 +46,7 @@ def pdf_with_pages(count: int) -> bytes:
 def pdf_with_strings(count: int, operator: bytes = b"(a) Tj ") -> bytes:
     """One page whose compressed content shows ``count`` strings."""
     stream = zlib.compress(b"BT /F1 11 Tf 72 760 Td " + operator * count + b"ET", 9)
-    return _pdf(
+    return pdf_file(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
@@ -106,7 +93,7 @@ def pdf_drawing_a_form(times: int, name: bytes = b"/X0") -> bytes:
     page = zlib.compress((name + b" Do ") * times)
     form = b"BT /F1 11 Tf 72 760 Td " + b"(a) Tj " * 1_000 + b"ET /X0 Do"
     resources = b"<< /Font << /F1 3 0 R >> /XObject << /X0 6 0 R >> >>"
-    return _pdf(
+    return pdf_file(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
@@ -170,7 +157,7 @@ def test_without_cryptography_an_aes_pdf_gets_one_clear_line(tmp_path):
 
 @fuzz
 @given(data=st.binary(max_size=3000))
-def test_random_bytes_as_pdf(tmp_path: Path, data: bytes) -> None:
+def test_random_bytes_aspdf_file(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "random.pdf"
     path.write_bytes(b"%PDF-1.7\n" + data)
     check_file(path)
