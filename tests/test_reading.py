@@ -210,7 +210,7 @@ def test_term_finder_finds_only_real_occurrences_and_the_first_of_each_run(terms
     """The reading's one-pass finder against a plain reference: every span it reports is an
     occurrence of a term, and where the reference finds one, the finder reports one that
     starts there or overlaps it (RE2 reports non-overlapping matches, leftmost first)."""
-    from checker.reading import TermFinder
+    from checker.matching.termfinder import TermFinder
 
     text = " ".join(words)
     finder = TermFinder({"list": terms})
@@ -249,7 +249,7 @@ def test_the_finder_gives_words_the_list_a_term_by_term_search_gives(lists: list
     """Which list words belong to (the first, in order of precedence, with a term they are, with
     or without a ``*``) comes from lookups by the words' beginnings and endings: the same answer
     as trying each term of each list in turn."""
-    from checker.reading import TermFinder
+    from checker.matching.termfinder import TermFinder
 
     finder = TermFinder({f"list{number}": terms for number, terms in enumerate(lists)})
     assert finder.list_of(words) == _reference_list_of(lists, words)
