@@ -42,7 +42,6 @@ __all__ = [
     "Piece",
     "clause_start",
     "heading_level",
-    "line_pieces",
     "looks_like_id",
     "numbered_heading",
     "only_clause_number",
@@ -82,67 +81,11 @@ statement, so this bounds it near 1 GB)."""
 @dataclass
 class Piece:
     """Text of one paragraph or cell with its anchors (offsets relative to ``text``); ``item``:
-    a line of a list written without bullets (see :func:`line_pieces`)."""
+    a line of a list written without bullets (see :func:`checker.readers.lines.line_pieces`)."""
 
     text: str
     anchors: list[Anchor]
     item: bool = False
-
-
-_UNMARKED_ITEM_WORDS = 10
-"""Most words of a line that can be an item of a list written without bullets."""
-
-
-def _unmarked_item(line: str) -> bool:
-    """Whether a line can be an item of a list written without bullets, as text converted from
-    Word or PDF loses them ("Följande uppgifter ska framgå:" / "Uppdragsgivare" / "Kontaktperson
-    hos uppdragsgivare"): a few words that start with a capital or a digit and end no sentence."""
-    text = line.strip()
-    return (
-        bool(text)
-        and (text[0].isupper() or text[0].isdigit())
-        and not text.endswith((".", "!", "?", ":", ";", ","))
-        and len(text.split()) <= _UNMARKED_ITEM_WORDS
-    )
-
-
-def _starts_numbered_paragraph(line: str, previous: str) -> bool:
-    """A line that starts with an id begins a new paragraph, unless it merely continues the
-    previous line's sentence ("… described in paragraph / 7.2.4 of this clause"); so does one
-    that starts with a letter clause ("B. The Contractor shall …") after a finished sentence."""
-    found = leading_id(line)
-    if found is None:
-        return previous.rstrip().endswith((".", ":", ";", "!", "?")) and bool(LETTER_CLAUSE.match(line))
-    rest = line[found[1] :].lstrip()
-    return previous.rstrip().endswith((".", ":", ";", "!", "?")) or rest[:1].isupper() or rest[:1].isdigit()
-
-
-def line_pieces(lines: list[tuple[int, int, str]]) -> list[Piece]:
-    """Consecutive source lines (line, column, text) as pieces of text; a line that starts
-    with an id (``K4.1 …``) starts a new piece, so each numbered requirement is its own block.
-    After a line that ends in ":", short lines that end no sentence are the items of a list
-    written without bullets (:func:`_unmarked_item`), each a piece of its own (``item``); the
-    first line after them that starts with a capital starts a new piece."""
-    pieces: list[Piece] = []
-    texts: list[str] = []
-    anchors: list[Anchor] = []
-    offset = 0
-    item = False  # the piece being read is an item of an unmarked list
-    for line, column, text in lines:
-        starts_item = bool(texts) and (item or texts[-1].rstrip().endswith(":")) and _unmarked_item(text)
-        ends_list = item and not starts_item and text.lstrip()[:1].isupper()
-        if texts and (starts_item or ends_list or _starts_numbered_paragraph(text, texts[-1])):
-            pieces.append(Piece(text=" ".join(texts), anchors=anchors, item=item))
-            texts, anchors, offset = [], [], 0
-            item = starts_item
-        elif texts:
-            offset += 1  # the space that joins the lines
-        anchors.append(source_anchor(offset, line, column))
-        texts.append(text)
-        offset += len(text)
-    if texts:
-        pieces.append(Piece(text=" ".join(texts), anchors=anchors, item=item))
-    return pieces
 
 
 @dataclass

@@ -16,7 +16,6 @@ from ..segment import (
     Piece,
     clause_start,
     heading_level,
-    line_pieces,
     numbered_heading,
     only_clause_number,
     parse_suppression,
@@ -25,6 +24,7 @@ from ..segment import (
     source_anchor,
     source_location,
 )
+from .lines import line_pieces
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")

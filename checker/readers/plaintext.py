@@ -16,13 +16,13 @@ from ..ids import leading_id
 from ..segment import (
     DocumentBuilder,
     heading_level,
-    line_pieces,
     numbered_heading,
     only_clause_number,
     parse_suppression,
     plain_heading,
     source_location,
 )
+from .lines import line_pieces
 
 _BULLET = re.compile(r"^([ \t]*)([-*•–·▪]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))([ \t]+)(?=\S)")
 _COMMENT = re.compile(r"^\s*(?:<!--(?P<html>.*?)-->|#\s*(?P<hash>kravkoll\s*:.*))\s*$")
