@@ -13,7 +13,8 @@ from writer_helpers import EN_DOCUMENT, EN_RULES, SV_DOCUMENT, SV_RULES, checked
 
 from checker.cli import main
 from checker.matrix import build_matrix, matrix_document
-from checker.reporters.html import render_matrix_html, render_report
+from checker.reporters.html import render_report
+from checker.reporters.matrix_html import render_matrix_html
 from checker.reporters.page import report_script
 
 

@@ -22,8 +22,9 @@ from test_report_browser import CHROMIUM, chromium, console_problems
 from checker.engine import check_each
 from checker.matrix import matrix_document
 from checker.report import Matrix
-from checker.reporters.html import render_matrix_html, render_report
+from checker.reporters.html import render_report
 from checker.reporters.labels import Labels
+from checker.reporters.matrix_html import render_matrix_html
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed: .ci/run installs Debian's 'chromium'")
 

@@ -17,8 +17,8 @@ from typing import Callable
 
 from ..errors import visible
 from ..report import Link, Matrix, MatrixDocument, TraceRow
-from .html import LINKS_SHOWN, render_matrix_html
 from .labels import Labels, link_reason, shorten
+from .matrix_html import LINKS_SHOWN, render_matrix_html
 
 _ENGLISH = Labels("en")  # the csv's words are English, as its column names
 
