@@ -61,8 +61,10 @@ def written_as_name(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if not word[:1].isupper() or word.isupper():
         return False
-    before = text[:start].rstrip(_MARKUP_BEFORE)
-    if before and before[-1] not in _SENTENCE_END:
+    previous = start  # the character before the word, markup and spaces aside (no copy of the text before it)
+    while previous and text[previous - 1] in _MARKUP_BEFORE:
+        previous -= 1
+    if previous and text[previous - 1] not in _SENTENCE_END:
         return True
     following = _NEXT_WORD.match(text, end)
     return following is not None and following.group(1).isupper()
