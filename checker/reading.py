@@ -56,6 +56,8 @@ VOCABULARY = {
     "subject_after_modal": "words that, just after a modal, show an inverted main clause: den, det, *en …",
     "not_binding_lead_in": "words that, in the sentence or heading introducing a list, show its items are no duties: out of scope, will not be responsible, may include, benefits, ingår inte …",
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
+    "attachment_title": "words that, in a document's title, name it as a part of a solicitation or contract that is not the solicitation: performance work statement, QASP, attachment, bilaga …",
+    "solicitation_title": "words that, in a document's title, name it as the solicitation itself: request for quotation, RFP, inbjudan att lämna anbud …",
 }
 """The terms lists a ruleset may name to teach the reading its language."""
 
@@ -69,6 +71,7 @@ READING_NAMES = {
     "sanction_row": "a row of a table of credits or penalties (its header names the credit, or the words introducing it do): the sanction's amounts, its largest row its cap",
     "vendor_terms": "every statement of a vendor's own terms: a document that speaks as 'we' in three statements or more and is no tender",
     "tender_document": "every statement of a tender (a solicitation or its attachments): a document with words of tender_context in three statements or more",
+    "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1'): the clause number cites it",
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty",
@@ -78,6 +81,8 @@ READING_NAMES = {
 
 MODAL_LISTS = ("modal_binding", "modal_future", "modal_soft")
 """The lists whose words open an obligation; a statement with none of them is not read."""
+_TITLE_STATEMENTS = 12
+_TITLE_WORDS = 20  # a title line is short; the first sentence of 20 words or more is running text
 _BOUNDARY = re.compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 _COMPOUND = re.compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
@@ -171,6 +176,14 @@ class Vocabulary:
     def roles(self) -> TermFinder:
         """The parties as the ruleset names them, for reading a definition's aliases."""
         return TermFinder({party: self.lists[f"party_{party}"] for party in PARTIES if self.lists.get(f"party_{party}")})
+
+    @cached_property
+    def titles(self) -> TermFinder | None:
+        """The words that name a document's kind in its title (``attachment_title``,
+        ``solicitation_title``); None when the ruleset names no attachment."""
+        if not self.lists.get("attachment_title"):
+            return None
+        return TermFinder({name: self.lists[name] for name in ("attachment_title", "solicitation_title") if self.lists.get(name)})
 
     def party_words(self, tender: bool) -> dict[str, list[str]]:
         """The ruleset's words for each party, "we" and "you" given to the parties they stand
@@ -378,6 +391,8 @@ class DocumentReading:
             return frozenset(s.index for s in self.document.statements) if self.vendor_terms else frozenset()
         if name == "tender_document":
             return frozenset(s.index for s in self.document.statements) if self.tender else frozenset()
+        if name == "attachment_document":
+            return frozenset(s.index for s in self.document.statements) if self._titled_as_attachment() else frozenset()
         if name == "own_clause":
             return self._alone_in_clause()
         if name == "non_binding_item":
@@ -387,6 +402,24 @@ class DocumentReading:
             items = self._items_introduced_by("task_lead_in")
             return frozenset(i for i in items if i == 0 or statements[i - 1].block != statements[i].block)
         return frozenset()
+
+    def _titled_as_attachment(self) -> bool:
+        """Whether the document's title names it as an attachment: the first title word found in
+        its opening is one of ``attachment_title`` ("Attachment 2 to RFQ 123", "PERFORMANCE WORK
+        STATEMENT (PWS)"), not one of ``solicitation_title`` ("Request for Quotation — Statement of
+        Objectives" is the RFQ). The opening is the statements before the running text: headings
+        and lines of fewer than :data:`_TITLE_WORDS` words, at most :data:`_TITLE_STATEMENTS` of them."""
+        titles = self.vocabulary.titles
+        if titles is None:
+            return False
+        for statement in self.document.statements[:_TITLE_STATEMENTS]:
+            text = self.texts[statement.index]
+            if statement.kind != "heading" and len(text.split()) >= _TITLE_WORDS:
+                break
+            first = next(titles.finditer(text), None)
+            if first is not None:
+                return first[2] == "attachment_title"
+        return False
 
     def _items_introduced_by(self, lead_in_words: str) -> frozenset[int]:
         """The list items whose introduction has words of the list ``lead_in_words``: of

@@ -375,3 +375,20 @@ def test_items_of_a_scope_list_are_tasks_also_when_written_as_noun_phrases() -> 
     - Drift av servrar
     """
     assert task_items(text) == ["Utbildning av nyanställd personal.", "Förvaltar Ineras rutiner"]
+
+
+def attachment(text: str) -> bool:
+    document = md(text, language="en")
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-rfp"]
+    return bool(Classification(base, DocumentIndex(document)).reading().statements("attachment_document"))
+
+
+def test_a_document_titled_as_an_attachment_is_one_and_a_solicitation_named_first_is_none() -> None:
+    body = "Offerors shall provide a signed statement with their quotation. This RFQ covers one call order.\n"
+    assert attachment(f"PERFORMANCE WORK STATEMENT (PWS)\n\nClient Order ID 123\n\n## 1.0 Background\n\n{body}")
+    assert attachment(f"# Attachment 2 to RFQ 47QFCA\n\n{body}")  # the first title word decides
+    assert not attachment(f"# Request for Quotation\n\n# Statement of Objectives\n\n{body}")
+    assert not attachment(f"# 1.0 Background\n\n{body}")  # no title: nothing says so
+    # a title word in the running text is no title: the opening ends at the first long sentence
+    long_sentence = "The agency buys a case management system for its staff in five regional offices across the whole country during the coming year."
+    assert not attachment(f"# Background\n\n{long_sentence}\n\nThe performance work statement is attached.\n\n{body}")
