@@ -51,6 +51,7 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Beställaren beskriver hur de ska använda tjänsten.", None),  # "ska" in a subordinate clause
         ("Referenser gällande de konsulter som ska utföra uppdraget.", None),
         ("Leverantören har ej rätt att utnyttja resultaten i sin verksamhet.", "supplier"),  # a duty to refrain
+        ("Leverantören får endast behandla personuppgifter enligt Beställarens instruktioner.", "supplier"),  # refrain from all else
         ("Leverantören ansvarar vidare för att underleverantören inte delegerar åtagandet.", "supplier"),
     ],
 )
