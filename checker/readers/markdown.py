@@ -1,4 +1,5 @@
-"""Markdown: ATX and Setext headings, lists, pipe tables, paragraphs, comments.
+"""Markdown: ATX and Setext headings, lists, pipe tables (and pandoc's simple, multiline and grid
+tables, :mod:`.pandoc_tables`), paragraphs, comments.
 
 Locations are source positions (line and column from 1). A ``<!-- kravkoll: ignore RULE --
 reason -->`` comment applies to the next block. Inline markup is kept in the text, so
@@ -24,6 +25,7 @@ from ..segment import (
     source_anchor,
     source_location,
 )
+from . import pandoc_tables
 from .lines import line_pieces
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -99,6 +101,17 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
             builder.heading(title, len(atx.group(1)), source_location(number, column))
             lines.i += 1
             continue
+        if first == "-" and not quote and kind == "paragraph" and (table := _pandoc_table(source, lines.i, paragraph)) is not None:
+            paragraph = paragraph[:-1] if table.header_rows and paragraph else paragraph  # its last line is the header
+            flush()
+            builder.table(table.rows, header_rows=table.header_rows or None)
+            lines.i = table.end
+            continue
+        if first == "+" and not quote and (table := pandoc_tables.grid(source, lines.i)) is not None:
+            flush()
+            builder.table(table.rows, header_rows=table.header_rows or None)
+            lines.i = table.end
+            continue
         if first in "=-" and paragraph and kind == "paragraph" and (setext := _SETEXT.match(body)):
             first_line, first_column, _ = paragraph[0]
             title = " ".join(t for _, _, t in paragraph)
@@ -155,6 +168,15 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         lines.i += 1
     flush()
     return builder.build(language)
+
+
+def _pandoc_table(source: list[str], start: int, paragraph: list[tuple[int, int, str]]) -> pandoc_tables.Table | None:
+    """A pandoc simple or multiline table at the dash line ``source[start]``: the paragraph's last
+    line, when it stands just above, is a simple table's header."""
+    header = paragraph[-1][0] - 1 if paragraph and paragraph[-1][0] == start else None
+    if paragraph and header is None:
+        return None
+    return pandoc_tables.simple_or_multiline(source, start, header)
 
 
 def _bold_title(text: str) -> tuple[str, str] | None:
