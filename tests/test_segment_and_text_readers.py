@@ -642,3 +642,21 @@ def test_a_list_written_without_bullets_after_a_colon_is_read_item_by_item(read)
     ]
     item = document.statements[3]
     assert item.location.column == 1 and item.anchors[0].offset == 0
+
+
+def test_a_list_items_lines_quoted_inside_it_continue_its_sentence() -> None:
+    """pandoc writes a list item's continuation lines as a quote inside the item."""
+    document = md(
+        """
+        -   As an Applicant, I want to receive status
+            > updates by email, so that I know where my
+            > application is.
+
+        > A quote of its own.
+        """
+    )
+    assert [(s.kind, s.text) for s in document.statements] == [
+        ("list_item", "As an Applicant, I want to receive status updates by email, so that I know where my application is."),
+        ("sentence", "A quote of its own."),
+    ]
+    assert document.statements[0].anchors[-1].location.column == 7  # "application" stands after "    > "

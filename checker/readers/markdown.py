@@ -34,6 +34,9 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIST = re.compile(r"^([ \t]*)([-*+•]|\d{1,9}[.)])([ \t]+)(?:\[[ xX]\][ \t]+)?(?=\S)")  # "- [ ] …": a task-list box is no text
 _TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _QUOTE = re.compile(r"^ {0,3}> ?")
+# "-   As an Applicant, I want … status" / "    > updates via email …": pandoc quotes a list
+# item's continuation lines inside the item (indented to its text); they continue its sentence.
+_ITEM_QUOTE = re.compile(r"^[ \t]{2,8}> ?")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _CODE_OR_ESCAPED_BAR = re.compile(r"`[^`]*`|\\\|")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<title>[^*_].*?)\1\s*$")
@@ -74,6 +77,8 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
     while lines.i < len(source):
         line, number = source[lines.i], lines.i + 1
         quote = _QUOTE.match(line) if ">" in line[:4] else None
+        if quote is None and kind == "list_item" and paragraph and ">" in line[:9]:
+            quote = _ITEM_QUOTE.match(line)  # an item's lines quoted inside it: its text goes on
         body_offset = quote.end() if quote else 0
         body = line[body_offset:]
         stripped = body.strip()
