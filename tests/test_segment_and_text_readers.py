@@ -660,3 +660,30 @@ def test_a_list_items_lines_quoted_inside_it_continue_its_sentence() -> None:
         ("sentence", "A quote of its own."),
     ]
     assert document.statements[0].anchors[-1].location.column == 7  # "application" stands after "    > "
+
+
+def test_text_without_blank_lines_starts_a_heading_after_a_sentence_or_a_title() -> None:
+    """Text extracted from a PDF has no blank lines between a paragraph and the next heading."""
+    document = txt(
+        """
+        Statement of Objectives
+        1.0 BACKGROUND
+        The agency modernises its permits. The work is
+        done in sprints.
+        2.0 CONSTRAINTS
+        ● The API will be a REST web service.
+        ○ It runs on Linux.
+        The total budget is
+        4.2 million dollars in all.
+        """
+    )
+    assert [(s.kind, s.text) for s in document.statements] == [
+        ("sentence", "Statement of Objectives"),
+        ("heading", "1.0 BACKGROUND"),
+        ("sentence", "The agency modernises its permits."),
+        ("sentence", "The work is done in sprints."),
+        ("heading", "2.0 CONSTRAINTS"),
+        ("list_item", "The API will be a REST web service."),
+        ("list_item", "It runs on Linux."),
+        ("list_item", "The total budget is 4.2 million dollars in all."),  # no heading inside a sentence
+    ]

@@ -1,8 +1,9 @@
 """Plain text: numbered headings, blank-line paragraphs, bullet and numbered lists.
 
 A line such as ``4.2 Felhantering`` (short, no verb, no final period) is a heading of level
-2; a short line in capitals is a heading of level 1. ``-``, ``*``, ``•``, ``–``, ``1.``,
-``1)``, ``a)`` start list items. Comments as in Markdown (``<!-- kravkoll: ignore … -->``)
+2; a short line in capitals is a heading of level 1 — at the start of a block, or after a line
+that ends a sentence (text extracted from a PDF has no blank lines). ``-``, ``*``, ``•``, ``●``,
+``–``, ``1.``, ``1)``, ``a)`` start list items. Comments as in Markdown (``<!-- kravkoll: ignore … -->``)
 and lines starting with ``# kravkoll: ignore`` suppress findings in the next block.
 """
 
@@ -24,7 +25,10 @@ from ..segment import (
 )
 from .lines import line_pieces
 
-_BULLET = re.compile(r"^([ \t]*)([-*•–·▪]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))([ \t]+)(?=\S)")
+# Bullets as Word and PDF conversions write them: •, ●, ○, ◦, ▪, ■, □, ➢, ►, ✓ …
+_BULLET = re.compile(r"^([ \t]*)([-*•–·▪●○◦■□➢►▶✓✔]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))([ \t]+)(?=\S)")
+_TITLE_WORDS = 6
+_SENTENCE_END = (".", ":", ";", "!", "?", ".)", ".”", '."')
 _COMMENT = re.compile(r"^\s*(?:<!--(?P<html>.*?)-->|#\s*(?P<hash>kravkoll\s*:.*))\s*$")
 
 
@@ -66,11 +70,14 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]]) 
             flush()  # "3.0" alone: it numbers the heading after the blank line
             builder.clause_number(only_clause_number(stripped) or stripped)
             continue
-        if not block and (heading := numbered_heading(stripped)):
+        # A PDF has no blank lines: a heading also follows a block whose last line ends a
+        # sentence, or a title (up to three short lines: "Statement of Objectives" / "1.0 BACKGROUND").
+        at_start = not block or block[-1][2].endswith(_SENTENCE_END) or (len(block) <= 3 and all(len(text.split()) <= _TITLE_WORDS for _, _, text in block))
+        if at_start and (heading := numbered_heading(stripped)):
             flush()
             builder.heading(stripped, heading_level(heading[0]), source_location(number, column), kind="clause")
             continue
-        if not block and _is_caps_heading(stripped):
+        if at_start and _is_caps_heading(stripped):
             flush()
             builder.heading(stripped, 1, source_location(number, column))
             continue
