@@ -52,6 +52,9 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Referenser gällande de konsulter som ska utföra uppdraget.", None),
         ("Leverantören har ej rätt att utnyttja resultaten i sin verksamhet.", "supplier"),  # a duty to refrain
         ("Leverantören får endast behandla personuppgifter enligt Beställarens instruktioner.", "supplier"),  # refrain from all else
+        ("Det åligger Leverantören att rapportera avvikelser inom två dagar.", "supplier"),  # the party after the modal
+        ("Om Part misstänker läckage åligger det Parten att meddela den andra Parten.", "mutual"),
+        ("Leverantören är ansvarig för att personalen har rätt kompetens.", "supplier"),
         ("Leverantören ansvarar vidare för att underleverantören inte delegerar åtagandet.", "supplier"),
     ],
 )
