@@ -33,6 +33,8 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The Customer's data shall be encrypted at rest.", "supplier"),  # a possessive is no subject
         ("Personnel who work on site shall wear badges.", "supplier"),  # a relative clause in the subject
         ("The plan describes how the team will report.", None),  # "will" in a subordinate clause
+        ("It is the sole responsibility of the Proponent to check for addenda.", "tenderer"),  # the party after the modal
+        ("The Vendor commits to respond within 4 hours.", "supplier"),
     ],
 )
 def test_english_obligations_and_parties(sentence: str, party: str | None) -> None:
