@@ -54,6 +54,7 @@ VOCABULARY = {
     "sanction_header": "words of a credit or penalty table's header (its rows are sanctions): credit, vite …",
     "performance_caption": "words that, in the heading or the sentences introducing a table, make its rows performance levels: service level, uptime, SLO, servicenivå …",
     "subject_after_modal": "words that, just after a modal, show an inverted main clause: den, det, *en …",
+    "clause_verb": "finite verbs that, in a clause opened by a subordinator, close its predicate, so that a modal after them opens the (inverted) main clause: kan, är, har …",
     "not_binding_lead_in": "words that, in the sentence or heading introducing a list, show its items are no duties: out of scope, will not be responsible, may include, benefits, ingår inte …",
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
     "attachment_title": "words that, in a document's title, name it as a part of a solicitation or contract that is not the solicitation: performance work statement, QASP, attachment, bilaga …",
@@ -200,7 +201,12 @@ class Vocabulary:
         if tender not in self._tokens:
             names = {name: self.lists.get(name, []) for name in MODAL_LISTS}
             names.update(self.party_words(tender))
-            names.update({name: self.lists.get(name, []) for name in ("subordinator", "relative", "advice_after_soft", "modal_fact", "subject_after_modal")})
+            names.update(
+                {
+                    name: self.lists.get(name, [])
+                    for name in ("subordinator", "relative", "advice_after_soft", "modal_fact", "subject_after_modal", "clause_verb")
+                }
+            )
             self._tokens[tender] = TermFinder({name: terms for name, terms in names.items() if terms})
         return self._tokens[tender]
 
@@ -323,7 +329,9 @@ class DocumentReading:
             next_word = following if following is not None and not text[end : following[0]].strip() else None
             previous_end = end
             named_after = next_word[2] if next_word is not None and next_word[2] in PARTIES else None
-            inverted = named_after is not None or (next_word is not None and next_word[2] == "subject_after_modal")
+            inverted = (
+                named_after is not None or (next_word is not None and next_word[2] == "subject_after_modal") or self._after_fronted_clause(text, clause, before)
+            )
             subordinate = self._subordinate(text, clause, start, before)
             if subordinate and not inverted:
                 continue
@@ -337,6 +345,17 @@ class DocumentReading:
                     continue
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
         return None
+
+    @staticmethod
+    def _after_fronted_clause(text: str, clause: int, before: list[tuple[int, int, str]]) -> bool:
+        """Whether the modal follows a subordinate clause that opens its clause and whose own verb
+        stands before it: "Om efterfrågade tjänster inte kan erbjudas ska orsak meddelas" (V2
+        order: the main clause begins with its verb; without a party or a definite subject
+        after the modal, only the subordinate clause's verb shows it)."""
+        if not before or before[0][2] != "subordinator" or text[clause : before[0][0]].strip(" \t*_([\"'“"):
+            return False
+        verbs = [i for i, (_, _, name) in enumerate(before) if name == "clause_verb"]
+        return bool(verbs) and not any(name in ("subordinator", "relative") for _, _, name in before[verbs[-1] + 1 :])
 
     @staticmethod
     def _clause_start(text: str, position: int) -> int:

@@ -51,6 +51,8 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Om felet inte avhjälps inom 4 timmar ska leverantören betala vite.", "supplier"),  # inverted main clause
         ("Brister som beställaren påtalar ska åtgärdas inom 5 dagar.", "supplier"),
         ("Beställaren beskriver hur de ska använda tjänsten.", None),  # "ska" in a subordinate clause
+        ("Om tjänsten inte kan erbjudas ska skriftlig förklaring lämnas till beställaren.", "supplier"),  # V2: the clause's verb "kan" came first
+        ("Beställaren beskriver hur de kan och ska använda tjänsten.", None),  # the subordinate clause does not open it
         ("Referenser gällande de konsulter som ska utföra uppdraget.", None),
         ("Leverantören har ej rätt att utnyttja resultaten i sin verksamhet.", "supplier"),  # a duty to refrain
         ("Leverantören får endast behandla personuppgifter enligt Beställarens instruktioner.", "supplier"),  # refrain from all else
