@@ -191,3 +191,20 @@ def test_payment_only_after_acceptance_is_a_blanket_sanction() -> None:
 
 def test_payment_after_an_accepted_invoice_is_no_sanction() -> None:
     assert _classes("Payment is made within 30 days after an invoice is accepted.\n", "sanction") == []
+
+
+def test_a_bare_list_introduction_is_no_requirement_but_its_items_are() -> None:
+    text = """
+    The Contractor shall provide the following services:
+
+    - Maintain the help desk from 08:00 to 18:00 on business days.
+    - Deliver a monthly report by the 5th business day.
+
+    Contractor personnel shall have a strong technical background in the following:
+
+    - Ruby on Rails
+    """
+    found = requirements(text)
+    assert "The Contractor shall provide the following services:" not in found
+    assert "Maintain the help desk from 08:00 to 18:00 on business days." in found
+    assert "Contractor personnel shall have a strong technical background in the following:" in found  # it says something
