@@ -107,3 +107,27 @@ def test_betalning_forst_efter_godkand_leverans_ar_en_samlad_sanktion() -> None:
     classification = _check(document, [_load("sv-avtal")]).classifications[0]
     texts = lambda name: [document.statements[i].text for i in sorted(classification.statements_of_class(name))]  # noqa: E731
     assert texts("sanction") == texts("blanket") == ["Fakturering får ske först när leveransen har godkänts."]
+
+
+def _requirements(text: str, language: str) -> list[str]:
+    base = load_ruleset("sv-grund" if language == "sv" else "en-base")
+    document = read_markdown(text, "test.md", language=language)
+    classification = check_document(document, [base]).classifications[0]
+    return [document.statements[i].text for i in sorted(classification.statements_of_class("requirement"))]
+
+
+@pytest.mark.parametrize(
+    ("language", "term", "duty"),
+    [
+        ("sv", "Avtalet ska gälla i två år från undertecknandet.", "Leverantören ska leverera inom 5 dagar."),
+        ("sv", "Tvist ska avgöras av allmän domstol.", "Leveransen ska ske senast den 1 maj."),
+        ("sv", "Leverantörens ansvar ska vara begränsat till avtalets värde.", "Tjänsten ska vara tillgänglig 99,5 %."),
+        ("sv", "Ändringar och tillägg till Avtalet ska vara skriftliga.", "Leverantören ska rapportera avvikelser inom två dagar."),
+        ("en", "This Agreement shall remain in force for two years.", "The Contractor shall submit a monthly report."),
+        ("en", "Payment shall be made within 30 days of receipt of a proper invoice.", "The contract deliverables shall be submitted within 5 days."),
+        ("en", "Any dispute arising out of this Agreement shall be settled by arbitration.", "Notice shall be given to the COR within 24 hours."),
+    ],
+)
+def test_a_clause_about_the_contract_itself_is_no_requirement(language: str, term: str, duty: str) -> None:
+    """labelling.md: choice of law, liability caps and pure payment terms are no requirements."""
+    assert _requirements(f"{term}\n\n{duty}\n", language) == [duty]
