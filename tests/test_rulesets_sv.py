@@ -131,3 +131,17 @@ def _requirements(text: str, language: str) -> list[str]:
 def test_a_clause_about_the_contract_itself_is_no_requirement(language: str, term: str, duty: str) -> None:
     """labelling.md: choice of law, liability caps and pure payment terms are no requirements."""
     assert _requirements(f"{term}\n\n{duty}\n", language) == [duty]
+
+
+def test_checks_and_logs_are_follow_up_only_when_the_buyer_makes_or_gets_them() -> None:
+    ruleset = load_ruleset("sv-grund")
+    text = (
+        "Systemet ska logga alla inloggningar.\n\n"
+        "Slutanvändare kan verifiera komponenterna.\n\n"
+        "Beställaren har rätt att kontrollera att kraven uppfylls.\n\n"
+        "Leverantören ska redovisa tillgängligheten varje månad.\n"
+    )
+    document = read_markdown(text, "test.md", language="sv")
+    classification = check_document(document, [ruleset]).classifications[0]
+    followup = [document.statements[i].text for i in sorted(classification.statements_of_class("followup"))]
+    assert followup == ["Beställaren har rätt att kontrollera att kraven uppfylls.", "Leverantören ska redovisa tillgängligheten varje månad."]
