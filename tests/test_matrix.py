@@ -490,3 +490,17 @@ def test_sanction_model_joins_only_a_sanction_named_by_a_defined_term():
     models = {model.location.line: model for model in matrix_document(result).sanctions}
     assert models[3].amount is not None and models[3].amount.text == "2 %"
     assert models[7].amount is None
+
+
+def test_a_defined_sanction_named_again_elsewhere_has_the_amount_of_its_definition_in_the_model_and_the_rules():
+    """ "Service Credits are not refunds" names the "Service Credit" defined with its formula
+    above (plural, at the start of its sentence): the sanction model and CT003 agree it has an amount."""
+    text = (
+        "# 2 Service Credits\n\nIf the Uptime Commitment is not met in a month, Customer is eligible for a "
+        'service credit ("Service Credit") calculated as 10 % of the monthly fee.\n\n'
+        "# 3 Requests\n\nService Credits are not refunds and may only be used against future charges.\n"
+    )
+    result = check_document(read_bytes(text.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
+    models = {model.location.line: model for model in matrix_document(result).sanctions}
+    assert models[7].amount is not None and models[7].amount.source == "elsewhere"
+    assert not [f for f in result.findings if f.rule.endswith("/CT003")]

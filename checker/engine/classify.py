@@ -44,6 +44,7 @@ class Classification:
         self._class_spans: dict[tuple[str, int], tuple[int, int] | None] = {}
         self._clause_answers: dict[Any, Any] = {}  # (condition, clause) → whether the clause lacks it; condition → where it holds outside sanctions
         self._blanket_words: dict[int, str | None] = {}
+        self._defined_sanctions: dict[str, frozenset[int]] = {}  # a sanction's name (sanction_key) → the statements of its clauses
 
     # -- statement classes
     def statements_of_class(self, name: str) -> frozenset[int]:
@@ -200,16 +201,41 @@ class Classification:
 
     def lacks_in_clause(self, condition: Not, i: int, found: frozenset[int]) -> bool:
         """Whether the clause of sanction ``i`` lacks what ``condition`` negates (``found``: where
-        it holds). Each other sanction is a clause of its own; the answer is the same for every
-        sanction of a clause, so it is found once per clause and condition."""
-        key = (id(condition), self.index.clause_key(i))
+        it holds). Each other sanction is a clause of its own, except the same sanction named by
+        a defined term elsewhere (:meth:`defined_sanction_clauses`: "Customer might be eligible
+        for Financial Credit" has the amount of the clause "Financial Credit means … as shown in
+        the following table"), as the sanction model reads it. The answer is the same for every
+        sanction of a clause with the same name, so it is found once per clause, name and condition."""
+        named = self.defined_sanction_clauses(i)
+        key = (id(condition), self.index.clause_key(i), named)
         lacks = self._clause_answers.get(key)
         if lacks is None:
             elsewhere = self._clause_answers.get(id(condition))
             if elsewhere is None:
                 elsewhere = self._clause_answers[id(condition)] = found - self.statements_of_class("sanction")
-            lacks = self._clause_answers[key] = self.index.clause_of(i).isdisjoint(elsewhere)
+            lacks = self._clause_answers[key] = self.index.clause_of(i).isdisjoint(elsewhere) and named.isdisjoint(found)
         return lacks
+
+    def defined_sanction_clauses(self, i: int) -> frozenset[int]:
+        """The statements of the other clauses that name sanction ``i``'s defined term (its name
+        capitalised inside its sentence, :func:`~checker.engine.sanctions.defined_term`); none
+        when its name is no defined term."""
+        from .sanctions import defined_term, sanction_key  # noqa: PLC0415 (the sanction model loads with the matrix; a check needs it only here)
+
+        name = self._sanction_name(i)
+        if name is None or not defined_term(name, self.document.statements[i].text):
+            return EMPTY
+        key = sanction_key(name)
+        clauses = self._defined_sanctions.get(key)
+        if clauses is None:
+            same = [j for j in self.statements_of_class("sanction") if (other := self._sanction_name(j)) and sanction_key(other) == key]
+            clauses = self._defined_sanctions[key] = frozenset().union(*(self.index.clause_of(j) for j in same))
+        return clauses - self.index.clause_of(i)
+
+    def _sanction_name(self, i: int) -> str | None:
+        """The words that make statement ``i`` a sanction ("Service Credit", "vite")."""
+        span = self.class_span("sanction", i)
+        return self.document.statements[i].text[span[0] : span[1]] if span and span[1] > span[0] else None
 
 
 _NARROWING = frozenset(kind for kind, unit in LEAF_TYPES.items() if unit.narrows)

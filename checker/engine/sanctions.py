@@ -43,12 +43,25 @@ def sanction_models(result: DocumentResult) -> list[SanctionModel]:
     return _Models(deciding[0]).models() if deciding else []
 
 
+def defined_term(name: str | None, text: str) -> bool:
+    """Whether a sanction named ``name`` in its sentence ``text`` is named by a defined term:
+    capitalised inside the sentence ("… eligible to receive Financial Credit"), or with a capital
+    after its first letter wherever it stands ("Service Credits are not refunds"): the same
+    sanction wherever the document names it. "vite" or "service credits" in lower case may be
+    another sanction of the same kind."""
+    if not name:
+        return False
+    return any(ch.isupper() for ch in name[1:]) or (name[0].isupper() and not text.lstrip("*_ ").startswith(name))
+
+
 def _defined_term(model: SanctionModel) -> bool:
-    """Whether the sanction is named by a defined term, capitalised inside its sentence ("…
-    eligible to receive Financial Credit"): the same sanction wherever the document names it.
-    "vite" or "service credits" in lower case may be another sanction of the same kind."""
-    name = model.name
-    return bool(name) and any(ch.isupper() for ch in name) and not model.text.lstrip("*_ ").startswith(name)
+    return defined_term(model.name, model.text)
+
+
+def sanction_key(name: str) -> str:
+    """What names one sanction, whatever the case and number: "Service Credits", "service credit"."""
+    key = " ".join(name.casefold().split())
+    return key[:-1] if key.endswith("s") else key
 
 
 class _Models:
@@ -70,10 +83,10 @@ class _Models:
             for part in PARTS:
                 found = getattr(model, part)
                 if model.name and found is not None:
-                    stated.setdefault((model.name.casefold(), part), found)
+                    stated.setdefault((sanction_key(model.name), part), found)
         for model in models:  # a part the clause lacks, from the same defined sanction named elsewhere
             for part in PARTS:
-                found = stated.get((model.name.casefold(), part)) if _defined_term(model) and getattr(model, part) is None else None
+                found = stated.get((sanction_key(model.name), part)) if _defined_term(model) and getattr(model, part) is None else None
                 if found is not None:
                     setattr(model, part, found.model_copy(update={"source": "elsewhere"}))
         return models
