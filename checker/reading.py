@@ -72,6 +72,7 @@ READING_NAMES = {
     "sanction_row": "a row of a table of credits or penalties (its header names the credit, or the words introducing it do): the sanction's amounts, its largest row its cap",
     "vendor_terms": "every statement of a vendor's own terms: a document that speaks as 'we' in three statements or more and is no tender",
     "tender_document": "every statement of a tender (a solicitation or its attachments): a document with words of tender_context in three statements or more",
+    "numbered_requirements": "every statement of a document that gives its requirements ids (three statements or more with an id of their own): where a requirement without one is a slip, not the document's style",
     "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1'): the clause number cites it",
@@ -220,14 +221,16 @@ def vocabulary(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
 class DocumentReading:
     """The obligations of one document's statements, by statement number."""
 
-    def __init__(self, document: Document, vocabulary: Vocabulary, texts: list[str], candidates: frozenset[int], tender_statements: int) -> None:
+    def __init__(self, document: Document, vocabulary: Vocabulary, texts: list[str], candidates: frozenset[int], tender_statements: int, with_id: int) -> None:
         """``texts``: the statements as terms see them (:func:`plain_text`); ``candidates``: the
         statements with a modal of ``modal_binding`` or ``modal_future`` (headings left out);
-        ``tender_statements``: how many statements have a word of ``tender_context``."""
+        ``tender_statements``: how many statements have a word of ``tender_context``; ``with_id``:
+        how many have a requirement id of their own."""
         self.document = document
         self.vocabulary = vocabulary
         self.texts = texts
         self.tender = tender_statements >= 3
+        self.numbered = with_id >= 3
         learned: dict[str, list[str]] = {}
         for party, name in self._aliases(texts):
             learned.setdefault(party, []).append(name)
@@ -410,6 +413,8 @@ class DocumentReading:
             return frozenset(s.index for s in self.document.statements) if self.vendor_terms else frozenset()
         if name == "tender_document":
             return frozenset(s.index for s in self.document.statements) if self.tender else frozenset()
+        if name == "numbered_requirements":
+            return frozenset(s.index for s in self.document.statements) if self.numbered else frozenset()
         if name == "attachment_document":
             return frozenset(s.index for s in self.document.statements) if self._titled_as_attachment() else frozenset()
         if name == "own_clause":
