@@ -70,7 +70,7 @@ READING_NAMES = {
     "binds_mutual": "an obligation that binds both parties",
     "binds_tenderer": "an obligation of the tenderer (or of its tender)",
     "sanction_row": "a row of a table of credits or penalties (its header names the credit, or the words introducing it do): the sanction's amounts, its largest row its cap",
-    "vendor_terms": "every statement of a vendor's own terms: a document that speaks as 'we' in three statements or more and is no tender",
+    "vendor_terms": "every statement of a vendor's own terms: a document that is no tender and speaks as 'we' in three statements or more, or names the buyer by a party word in three and the supplier by none ('Acme will provide …', 'Customer must …')",
     "tender_document": "every statement of a tender (a solicitation or its attachments): a document with words of tender_context in three statements or more",
     "numbered_requirements": "every statement of a document that gives its requirements ids (three statements or more with an id of their own): where a requirement without one is a slip, not the document's style",
     "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
@@ -235,7 +235,7 @@ class DocumentReading:
         for party, name in self._aliases(texts):
             learned.setdefault(party, []).append(name)
         self.tokens = vocabulary.tokens(self.tender)
-        self.vendor_terms = not self.tender and self._vendor_voice(texts)
+        self.vendor_terms = not self.tender and (self._vendor_voice(texts) or self._third_person_terms(texts))
         """Whether the document is a vendor's own terms (its SLA, its terms of service)."""
         if self.vendor_terms:
             for name in self._names_as_subjects(texts):
@@ -300,6 +300,20 @@ class DocumentReading:
         """Whether the document is a vendor's own terms: it speaks as "we" in three statements or more."""
         first_person = self.vocabulary.finder("first_person")
         return first_person is not None and sum(1 for text in texts if first_person.search(text)) >= 3
+
+    def _third_person_terms(self, texts: list[str]) -> bool:
+        """Whether the document is a vendor's own terms written in the third person ("Acme will
+        provide Actual Availability of at least 99.9 %", "Customer must report the failure"): it
+        names the buyer by a party word in three statements or more and the supplier by none, so
+        the name its promises are made in is the vendor's own."""
+        roles = self.vocabulary.roles
+        buyer = 0
+        for text in texts:
+            found = {name for _start, _end, name in roles.finditer(text)}
+            if "supplier" in found:
+                return False
+            buyer += "buyer" in found
+        return buyer >= 3
 
     def _names_as_subjects(self, texts: list[str]) -> Iterable[str]:
         """The names a vendor's terms use for the vendor itself: a proper name ("ZITADEL",

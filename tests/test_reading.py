@@ -400,3 +400,22 @@ def test_a_document_titled_as_an_attachment_is_one_and_a_solicitation_named_firs
     # a title word in the running text is no title: the opening ends at the first long sentence
     long_sentence = "The agency buys a case management system for its staff in five regional offices across the whole country during the coming year."
     assert not attachment(f"# Background\n\n{long_sentence}\n\nThe performance work statement is attached.\n\n{body}")
+
+
+def test_a_vendors_terms_in_the_third_person_name_the_vendor_by_its_promises() -> None:
+    """ "Acme will provide Actual Availability of at least 99.9 %" (issue 14): the document names the
+    buyer by a party word ("Customer") and the supplier by none, so the name of its promises is the vendor's."""
+    sla = """
+        This SLA applies to the Acme Cloud service purchased by Customer.
+
+        Acme will provide Actual Availability of at least 99.9 % in each calendar month.
+
+        Acme will respond to Severity 1 incidents within 1 hour.
+
+        Customer must report a failure within 30 days. Customer may request a credit.
+        """
+    found = parties(sla, "en")
+    assert found["Acme will provide Actual Availability of at least 99.9 % in each calendar month."] == "supplier"
+    assert found["Customer must report a failure within 30 days."] == "buyer"
+    contract = sla + "\n    The Supplier shall keep records for 5 years.\n"
+    assert parties(contract, "en")["Acme will respond to Severity 1 incidents within 1 hour."] is None  # a supplier word: Acme may be anyone
