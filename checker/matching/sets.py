@@ -3,7 +3,7 @@
 One RE2 set holds every term list (as one expression each) and every pattern of the rulesets
 checked together; run once on each statement, it tells which lists and patterns the statement
 holds. Word boundaries are Unicode-aware (å, ä, ö are letters): the set reads statements
-*folded* (:class:`Folding`) so that its word classes stay small, and decides a pattern's
+*folded* (:class:`~checker.matching.folding.Folding`) so that its word classes stay small, and decides a pattern's
 ``\\b`` itself wherever the pattern shows what stands on either side
 (:func:`~checker.matching.boundaries.boundary_plan`); the few matches it cannot decide are
 confirmed by a search. A short text (:data:`SETS_FROM_CHARACTERS`) has its lists matched by
@@ -14,84 +14,22 @@ needs it: terms by an Aho–Corasick automaton, patterns by a search.
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Sequence
 
 from . import re2api
+from .folding import Folding, foldable
 from .patterns import CompiledPattern
-from .rewrite import WordClasses, flag_prefix, rewrite
+from .rewrite import flag_prefix, rewrite
 from .terms import Term, TermMatcher, parse_term
-from .text import is_word_char, plain_text
+from .text import plain_text
 
 LONE_SYMBOLS = "\x00lone symbols"
 """:class:`StatementMatcher` key of the statements with a token of no letter or digit ("-", "§")."""
 
 _TERMS_PER_REGEX = 2000  # RE2 simplifies one huge alternation poorly (and says so on stderr)
 _MAX_TERMS_IN_SET = 60_000  # beyond, RE2's 64 MB budget runs out: lists go to the automaton
-_ASCII_NONWORD = r"\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f"
-_FOLDED = "\x01"
 _RE2_SPECIAL = frozenset("\\.+*?()|[]{}^$-#&~/")
-
-
-class Folding:
-    """Statement text as the set reads it: each non-ASCII character that is not a word character
-    and that no term or pattern names becomes one control character. Nothing a term or pattern
-    can tell apart is merged, so the matches are the same; and the set's word classes are a few
-    ASCII ranges, not Unicode tables (a set built with ``\\p{L}`` classes takes seconds)."""
-
-    def __init__(self, named: Iterable[str]) -> None:
-        kept = "".join(sorted({ch for ch in named if not ch.isascii() and not is_word_char(ch)}))
-        self._others = re.compile(f"[^\\x00-\\x7f\\w\\u0300-\\u036f{re.escape(kept)}]")
-        nonword = _ASCII_NONWORD + kept
-        self.kept = kept
-        self.nonword = f"[{nonword}]"
-        self.classes = WordClasses(word=f"[^{nonword}]", nonword=self.nonword, inside="0-9A-Z_a-z" + _ranges_without(0x80, 0x10FFFF, kept))
-
-    def fold(self, text: str) -> str:
-        return text if text.isascii() else self._others.sub(_FOLDED, text)
-
-
-def _ranges_without(low: int, high: int, left_out: str) -> str:
-    """An RE2 class body for the code points from ``low`` to ``high`` but those of ``left_out``."""
-    parts = []
-    for code in [*map(ord, left_out), high + 1]:
-        if code > low:
-            parts.append(f"\\x{{{low:x}}}-\\x{{{code - 1:x}}}")
-        low = code + 1
-    return "".join(parts)
-
-
-def foldable(source: str) -> bool:
-    """Whether a pattern names each non-ASCII character it can match one by one (no \\p{..}, hex
-    escapes, POSIX classes or ranges of such characters), so that it matches folded text
-    exactly where it matches the text."""
-    if any(token in source for token in ("\\p", "\\P", "\\x", "\\C", "[:", _FOLDED)):
-        return False
-    return not any(not (low + high).isascii() for low, high in _class_ranges(source))
-
-
-def _class_ranges(source: str) -> Iterator[tuple[str, str]]:
-    """The ends of each range (``a-z``) in the [...] classes of a pattern."""
-    i, n = 0, len(source)
-    while i < n:
-        if source[i] == "\\":
-            i += 2
-            continue
-        if source[i] != "[":
-            i += 1
-            continue
-        i += 1
-        members: list[str] = []  # one character or escape each
-        while i < n and (source[i] != "]" or not members or members == ["^"]):
-            step = 2 if source[i] == "\\" else 1
-            members.append(source[i : i + step])
-            i += step
-        i += 1
-        start = 1 if members[:1] == ["^"] else 0
-        for k in range(start + 1, len(members) - 1):
-            if members[k] == "-" and k - 1 >= start:
-                yield members[k - 1][-1], members[k + 1][-1]
 
 
 def _term_regex(term: Term) -> str:
