@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import KravError, first_problem
 from .files import open_regular
+from .modelbase import empty_dict, empty_list
 from .rulemodel import Category, Rule, Severity
 
 if sys.version_info >= (3, 11):
@@ -43,12 +44,12 @@ class Config(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     rulesets: list[str] | None = Field(default=None, description="ruleset names or paths; None: shipped rulesets of each document's language")
-    select: list[str] = Field(default_factory=list, description="only these rules (ids, short ids, categories, globs)")
-    ignore: list[str] = Field(default_factory=list, description="not these rules")
-    severity: dict[str, Severity] = Field(default_factory=dict, description="per-rule severity overrides")
+    select: list[str] = Field(default_factory=empty_list, description="only these rules (ids, short ids, categories, globs)")
+    ignore: list[str] = Field(default_factory=empty_list, description="not these rules")
+    severity: dict[str, Severity] = Field(default_factory=empty_dict, description="per-rule severity overrides")
     fail_on: FailOn = Field(default="error", alias="fail-on")
     lang: Literal["sv", "en"] | None = None
-    exclude: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=empty_list)
     timeout: float | None = Field(default=None, gt=0, description="seconds one document may take to read and check; None: no limit")
     base_dir: Path | None = Field(default=None, exclude=True, description="folder of the config file; ruleset paths are relative to it")
     source: str | None = Field(default=None, exclude=True)
