@@ -33,7 +33,8 @@ class Folding:
     takes seconds)."""
 
     def __init__(self, named: Iterable[str]) -> None:
-        own = {ch for ch in named if not ch.isascii() and not is_word_char(ch)}
+        """``named``: the texts of the terms and patterns (or their characters)."""
+        own = {ch for ch in set("".join(named)) if not ch.isascii() and not is_word_char(ch)}
         cases = {other for ch in own for other in (ch.lower(), ch.upper(), ch.casefold()) if len(other) == 1}
         kept = "".join(sorted(ch for ch in own | cases if not ch.isascii() and not is_word_char(ch)))
         self._others = _others(kept)

@@ -80,9 +80,8 @@ class StatementMatcher:
         self.patterns = patterns
         self._parsed = parsed = {name: [parse_term(term) for term in terms] for name, terms in lists.items()}
         in_set = {name: p for name, p in patterns.items() if foldable(p.source)}
-        named = [ch for terms in parsed.values() for term in terms for ch in term.core]
-        named += [ch for p in in_set.values() for ch in p.source]
-        self._folding = folding = Folding(named)
+        named = [term.core for terms in parsed.values() for term in terms]
+        self._folding = folding = Folding(named + [p.source for p in in_set.values()])
         self._fold = folding.fold
         # Set entries: (key, expression, the pattern whose matches a search confirms, or None).
         self._pattern_entries = [
