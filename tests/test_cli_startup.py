@@ -91,29 +91,33 @@ def test_a_one_file_check_imports_only_the_reader_and_reporter_it_uses(tmp_path:
 
 
 FREEZE_PROBE = """
-import gc, runpy, sys
+import gc, os, runpy, sys
 sys.argv = ["kravkoll", *sys.argv[1:]]
 try:
     runpy.run_module("checker.cli", run_name="__main__")
 except SystemExit:
     pass
-sys.__stderr__.write(f"\\nFROZEN {gc.get_freeze_count()}\\n")
+sys.__stderr__.write(f"\\nPLUGINS {os.environ.get('PYDANTIC_DISABLE_PLUGINS')}\\nFROZEN {gc.get_freeze_count()}\\n")
 """
 
 
-def test_the_process_command_line_freezes_what_is_left_for_the_exit_and_a_caller_keeps_its_objects(tmp_path: Path) -> None:
-    """``kravkoll`` run as a process freezes the objects it leaves as it exits (Python's
-    collections at exit then pass them by); a caller that passes the arguments goes on unfrozen."""
+def test_the_process_command_line_leaves_out_pydantic_plugins_and_freezes_what_is_left_and_a_caller_is_untouched(tmp_path: Path) -> None:
+    """``kravkoll`` run as a process looks for no pydantic plugins and freezes the objects it
+    leaves as it exits (Python's collections at exit then pass them by); a caller that passes
+    the arguments goes on unfrozen, its environment as it was."""
     from click.testing import CliRunner
 
     from checker.cli import main
 
     page = tmp_path / "page.md"
     page.write_text("Leverantören ska leverera snabbt.\n", encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])), "KRAVKOLL_CACHE_DIR": str(tmp_path / "cache")}
+    env = {name: value for name, value in os.environ.items() if name != "PYDANTIC_DISABLE_PLUGINS"}
+    env |= {"PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])), "KRAVKOLL_CACHE_DIR": str(tmp_path / "cache")}
     process = subprocess.run([sys.executable, "-c", FREEZE_PROBE, "check", str(page)], capture_output=True, text=True, cwd=ROOT, env=env, check=False)
     assert int(process.stderr.rpartition("FROZEN ")[2]) > 0, process.stderr
-    before = gc.get_freeze_count()
+    assert "PLUGINS __all__" in process.stderr
+    before, plugins = gc.get_freeze_count(), os.environ.get("PYDANTIC_DISABLE_PLUGINS")
     result = CliRunner().invoke(main, ["check", str(page)], env={"KRAVKOLL_CACHE_DIR": str(tmp_path / "cache")})
     assert result.exit_code in (0, 1), result.output
     assert gc.get_freeze_count() == before
+    assert os.environ.get("PYDANTIC_DISABLE_PLUGINS") == plugins
