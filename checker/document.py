@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from operator import attrgetter
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,12 +20,15 @@ from .readers.formats import FORMAT_NAMES
 
 Format = Literal[FORMAT_NAMES]  # type: ignore[valid-type] # "docx", "md", "txt", "pdf": one name per input format
 Language = Literal["sv", "en"]
+LANGUAGE_NAMES: tuple[str, ...] = get_args(Language)
 StatementKind = Literal["sentence", "list_item", "table_row", "heading"]
 BlockKind = Literal["paragraph", "list_item", "table", "heading"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Built when first validated or written: the readers make documents without validation
+    # (trusted), and a check writes none.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
