@@ -114,7 +114,7 @@ class StatementMatcher:
     @cached_property
     def _pattern_sets(self) -> _EntrySets:
         """The patterns alone in sets, for texts whose lists the automaton matches."""
-        return _EntrySets(self._pattern_entries)
+        return _EntrySets(self._pattern_entries, _PATTERNS_PER_SET)
 
     def scan_many(self, texts: Sequence[str]) -> dict[str, list[int]]:
         """For each list or pattern some of ``texts`` (:func:`plain_text` already) hold, and for
@@ -172,6 +172,14 @@ building them took 1.1 s for the first MB of the corpus's English text (0.02 s o
 Sets of 16 entries build theirs in a fifth of that and cost a few hundredths of a second more
 per MB once built (bench/README.md)."""
 
+_PATTERNS_PER_SET = 8
+"""Set entries run by one RE2 set when the sets hold the patterns alone (texts shorter than
+:data:`SETS_FROM_CHARACTERS`): a short text needs many new DFA states, and those of smaller sets
+are built faster. The shipped English patterns compiled and run once over one page: 16 → 12 ms
+(a one-page check 1,466 → 1,421 M instructions), over 30 pages 164 → 69 ms; once built, each
+statement costs about 1 µs more (5.5 µs; 8.5 at 4 a set, 15 at 2), which a batch of many short
+files pays for every statement."""
+
 
 SETS_FROM_CHARACTERS = 100_000
 """Texts of at least this many characters in all (about 30 pages) are read with the term lists
@@ -182,10 +190,10 @@ either over a few pages takes about as long (bench/README.md)."""
 
 class _EntrySets:
     """Set entries (key, expression, the pattern whose matches a search confirms or None) in RE2
-    sets of :data:`_ENTRIES_PER_SET` each."""
+    sets of ``per_set`` each."""
 
-    def __init__(self, entries: list[tuple[str, str, CompiledPattern | None]]) -> None:
-        self._sets = _compiled_sets([regex for _, regex, _ in entries])
+    def __init__(self, entries: list[tuple[str, str, CompiledPattern | None]], per_set: int = _ENTRIES_PER_SET) -> None:
+        self._sets = _compiled_sets([regex for _, regex, _ in entries], per_set)
         self._keys = [key for key, _, _ in entries]
         self._confirm = {number: pattern for number, (_, _, pattern) in enumerate(entries) if pattern is not None}
 
@@ -209,7 +217,7 @@ class _EntrySets:
         return found
 
 
-def _compiled_sets(regexes: list[str]) -> list[tuple[int, Callable[[bytes], object]]]:
-    """RE2 sets of at most :data:`_ENTRIES_PER_SET` of ``regexes`` each, with the number of
-    their first entry and the function that matches them (:func:`re2api.set_matcher`)."""
-    return [(first, re2api.set_matcher(re2api.compiled_set(regexes[first : first + _ENTRIES_PER_SET]))) for first in range(0, len(regexes), _ENTRIES_PER_SET)]
+def _compiled_sets(regexes: list[str], per_set: int) -> list[tuple[int, Callable[[bytes], object]]]:
+    """RE2 sets of at most ``per_set`` of ``regexes`` each, with the number of their first entry
+    and the function that matches them (:func:`re2api.set_matcher`)."""
+    return [(first, re2api.set_matcher(re2api.compiled_set(regexes[first : first + per_set]))) for first in range(0, len(regexes), per_set)]
