@@ -15,7 +15,6 @@ Found by walking up from the checked path; command-line options override it. Key
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import sys
 from pathlib import Path
@@ -126,6 +125,8 @@ def unknown_selector(pattern: str, rules: Iterable[Rule], ruleset_names: Iterabl
         return None
     candidates = sorted({rule.full_id for rule in known} | ({rule.id for rule in known} if not slash else set()))
     by_upper = {candidate.upper(): candidate for candidate in candidates}
+    import difflib  # noqa: PLC0415 - only for a name that matches nothing
+
     close = difflib.get_close_matches(pattern.upper(), list(by_upper), n=1, cutoff=0.6)
     hint = f"; did you mean '{by_upper[close[0]]}'?" if close else ""
     where = ", ".join(sorted(in_use)) or "the rulesets in use"
@@ -176,6 +177,8 @@ def load_config(path: Path) -> Config:
     known = config_keys()
     unknown = [key for key in data if key not in known]
     if unknown:
+        import difflib  # noqa: PLC0415 - only for an unknown key
+
         hint = difflib.get_close_matches(unknown[0], known, n=1)
         guess = f"did you mean '{hint[0]}'? " if hint else ""
         raise KravError(f"{path}: unknown key '{unknown[0]}' ({guess}known keys: {', '.join(known)})")
