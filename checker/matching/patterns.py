@@ -73,7 +73,7 @@ class CompiledPattern:
             folding = Folding(self.source)
             try:
                 return folding, re2api.compile_regex(flag_prefix(self.flags) + rewrite(self.source, folding.classes)[0])
-            except re2api.error:  # too large for RE2's memory budget after all: as it is
+            except re2api.error:  # RE2 refuses it (``compiled`` then says why) or it is too large: as it is
                 pass
         return None, self.compiled
 
