@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import KravError, first_problem
 from .files import InputFiles, open_regular, write_output
+from .modelbase import empty_list
 from .report import Finding, Report, summarize
 
 BASELINE_VERSION = 2  # 2: fingerprints without the requirement id or an outline number
@@ -36,8 +37,8 @@ class Baseline(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kravkoll_baseline: int = BASELINE_VERSION
-    files: list[str] = Field(default_factory=list, description="every file checked, with findings or not")
-    findings: list[BaselineEntry] = Field(default_factory=list)
+    files: list[str] = Field(default_factory=empty_list, description="every file checked, with findings or not")
+    findings: list[BaselineEntry] = Field(default_factory=empty_list)
 
 
 def baseline_of(report: Report) -> Baseline:

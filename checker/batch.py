@@ -10,7 +10,6 @@ native matchers cannot cross a process boundary) and compiles the rulesets once.
 from __future__ import annotations
 
 import os
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
@@ -53,6 +52,8 @@ def check_file(linter: Linter, item: Item) -> FileOutcome:
         name = item.path if isinstance(item, Document) else str(item)
         message = f"{name}: internal error: {type(error).__name__}: {error}"
         files = [FileReport(path=name, error=message)]
+        import traceback  # noqa: PLC0415 - loaded for an unexpected error only
+
         return FileOutcome(Report(tool=Tool(), files=files, summary=summarize(files, [])), traceback.format_exc())
 
 

@@ -15,7 +15,6 @@ Found by walking up from the checked path; command-line options override it. Key
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import sys
 from pathlib import Path
@@ -25,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import KravError, first_problem
 from .files import open_regular
+from .modelbase import empty_dict, empty_list
 from .rulemodel import Category, Rule, Severity
 
 if sys.version_info >= (3, 11):
@@ -43,12 +43,12 @@ class Config(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     rulesets: list[str] | None = Field(default=None, description="ruleset names or paths; None: shipped rulesets of each document's language")
-    select: list[str] = Field(default_factory=list, description="only these rules (ids, short ids, categories, globs)")
-    ignore: list[str] = Field(default_factory=list, description="not these rules")
-    severity: dict[str, Severity] = Field(default_factory=dict, description="per-rule severity overrides")
+    select: list[str] = Field(default_factory=empty_list, description="only these rules (ids, short ids, categories, globs)")
+    ignore: list[str] = Field(default_factory=empty_list, description="not these rules")
+    severity: dict[str, Severity] = Field(default_factory=empty_dict, description="per-rule severity overrides")
     fail_on: FailOn = Field(default="error", alias="fail-on")
     lang: Literal["sv", "en"] | None = None
-    exclude: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=empty_list)
     timeout: float | None = Field(default=None, gt=0, description="seconds one document may take to read and check; None: no limit")
     base_dir: Path | None = Field(default=None, exclude=True, description="folder of the config file; ruleset paths are relative to it")
     source: str | None = Field(default=None, exclude=True)
@@ -125,6 +125,8 @@ def unknown_selector(pattern: str, rules: Iterable[Rule], ruleset_names: Iterabl
         return None
     candidates = sorted({rule.full_id for rule in known} | ({rule.id for rule in known} if not slash else set()))
     by_upper = {candidate.upper(): candidate for candidate in candidates}
+    import difflib  # noqa: PLC0415 - only for a name that matches nothing
+
     close = difflib.get_close_matches(pattern.upper(), list(by_upper), n=1, cutoff=0.6)
     hint = f"; did you mean '{by_upper[close[0]]}'?" if close else ""
     where = ", ".join(sorted(in_use)) or "the rulesets in use"
@@ -175,6 +177,8 @@ def load_config(path: Path) -> Config:
     known = config_keys()
     unknown = [key for key in data if key not in known]
     if unknown:
+        import difflib  # noqa: PLC0415 - only for an unknown key
+
         hint = difflib.get_close_matches(unknown[0], known, n=1)
         guess = f"did you mean '{hint[0]}'? " if hint else ""
         raise KravError(f"{path}: unknown key '{unknown[0]}' ({guess}known keys: {', '.join(known)})")

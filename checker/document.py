@@ -11,20 +11,24 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from operator import attrgetter
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .modelbase import empty_list
 from .readers.formats import FORMAT_NAMES
 
 Format = Literal[FORMAT_NAMES]  # type: ignore[valid-type] # "docx", "md", "txt", "pdf": one name per input format
 Language = Literal["sv", "en"]
+LANGUAGE_NAMES: tuple[str, ...] = get_args(Language)
 StatementKind = Literal["sentence", "list_item", "table_row", "heading"]
 BlockKind = Literal["paragraph", "list_item", "table", "heading"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Built when first validated or written: the readers make documents without validation
+    # (trusted), and a check writes none.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -119,7 +123,7 @@ class Block(_Model):
     section: int | None = None
     location: Location
     table: int | None = None
-    suppressions: list[Suppression] = Field(default_factory=list)
+    suppressions: list[Suppression] = Field(default_factory=empty_list)
     label: str | None = Field(
         default=None, description="a list item's number as the document shows it ('3.3.1', 'a)'), when the reader computes it (Word's automatic numbering)"
     )
@@ -188,11 +192,11 @@ class Document(_Model):
     language: Language
     language_source: Literal["detected", "option", "default"] = "detected"
     detected_language: Language | None = Field(default=None, description="the language the text reads as, when it could tell")
-    sections: list[Section] = Field(default_factory=list)
-    blocks: list[Block] = Field(default_factory=list)
-    statements: list[Statement] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=empty_list)
+    blocks: list[Block] = Field(default_factory=empty_list)
+    statements: list[Statement] = Field(default_factory=empty_list)
     table_headers: list[str] = Field(
-        default_factory=list, description="for each table (numbered from 1), its header rows' cells joined with ' | '; empty when it has none"
+        default_factory=empty_list, description="for each table (numbered from 1), its header rows' cells joined with ' | '; empty when it has none"
     )
 
     def section_path(self, index: int | None) -> list[Section]:

@@ -1,4 +1,5 @@
-"""The base of the rule language's models: frozen models and positions in a rule file.
+"""The base of the rule language's models: frozen models and positions in a rule file; and the
+empty defaults every model's list and dictionary fields start from.
 
 Apart from :mod:`checker.rulemodel` so that the condition types (:mod:`checker.conditiontypes`),
 which that module collects into its ``Condition`` union, can build on it without importing it.
@@ -9,6 +10,20 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
+
+
+# ``Field(default_factory=empty_list)`` rather than ``default_factory=list``: pydantic reads the
+# signature of each default factory when it builds a model, and a builtin's signature is read by
+# tokenizing its text signature (about 1 M instructions a field, and compiling the tokenizer's
+# expressions first); a Python function's is not (a one-page check: 1,648 → 1,622 M instructions).
+def empty_list() -> list[Any]:
+    """A new empty list: the default of a list field."""
+    return []
+
+
+def empty_dict() -> dict[Any, Any]:
+    """A new empty dictionary: the default of a dictionary field."""
+    return {}
 
 
 class FrozenModel(BaseModel):

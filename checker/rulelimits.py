@@ -3,8 +3,6 @@ so that loading rulesets from the cache (:mod:`checker.rulecache`) never imports
 
 from __future__ import annotations
 
-import difflib
-
 MAX_CONDITION_DEPTH = 100
 """Deepest nesting of a condition; deeper ones are refused before parsing (the parse tree is
 walked recursively, so a file of thousands of '(' or 'not' would exhaust Python's stack)."""
@@ -28,5 +26,7 @@ def did_you_mean(word: str, candidates: list[str]) -> str:
         if len(candidates) > MAX_HINT_CANDIDATES:
             initial = word[:1]
             candidates = [c for c in candidates if c[:1] == initial][:MAX_HINT_CANDIDATES]
+    import difflib  # noqa: PLC0415 - loaded for a mistyped name only
+
     close = difflib.get_close_matches(word.lower(), sorted(set(candidates)), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""

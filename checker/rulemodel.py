@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 from .conditiontypes import LEAF_TYPES
 from .modelbase import FrozenModel as _Model
-from .modelbase import Pos
+from .modelbase import Pos, empty_dict, empty_list
 from .rulekinds import RULE_KINDS
 
 CATEGORIES = (
@@ -191,12 +191,12 @@ class RuleFile(_Model):
     description: str = ""
     language: str = "any"
     language_pos: Pos | None = None
-    extends: list[Positioned] = Field(default_factory=list)
-    terms: list[TermsDecl] = Field(default_factory=list)
-    patterns: list[PatternDecl] = Field(default_factory=list)
-    defines: list[DefineDecl] = Field(default_factory=list)
-    topics: list[Positioned] = Field(default_factory=list)
-    rules: list[RuleDecl] = Field(default_factory=list)
+    extends: list[Positioned] = Field(default_factory=empty_list)
+    terms: list[TermsDecl] = Field(default_factory=empty_list)
+    patterns: list[PatternDecl] = Field(default_factory=empty_list)
+    defines: list[DefineDecl] = Field(default_factory=empty_list)
+    topics: list[Positioned] = Field(default_factory=empty_list)
+    rules: list[RuleDecl] = Field(default_factory=empty_list)
 
 
 # ---- the compiled ruleset -----------------------------------------------------------------
@@ -250,7 +250,7 @@ class Rule(_Model):
     )
     reference: str = ""
     rationale: str = ""
-    examples: list[Example] = Field(default_factory=list)
+    examples: list[Example] = Field(default_factory=empty_list)
     source: str = Field(description="file:line where the rule is written")
 
 
@@ -265,12 +265,12 @@ class Ruleset(BaseModel):
     version: str = ""
     description: str = ""
     path: str
-    extends: list[str] = Field(default_factory=list, description="extended rulesets, nearest first")
-    lists: dict[str, TermList] = Field(default_factory=dict)
-    patterns: dict[str, PatternDef] = Field(default_factory=dict)
-    defines: dict[str, Define] = Field(default_factory=dict)
-    topics: list[str] = Field(default_factory=list)
-    rules: list[Rule] = Field(default_factory=list)
+    extends: list[str] = Field(default_factory=empty_list, description="extended rulesets, nearest first")
+    lists: dict[str, TermList] = Field(default_factory=empty_dict)
+    patterns: dict[str, PatternDef] = Field(default_factory=empty_dict)
+    defines: dict[str, Define] = Field(default_factory=empty_dict)
+    topics: list[str] = Field(default_factory=empty_list)
+    rules: list[Rule] = Field(default_factory=empty_list)
 
     def rule(self, rule_id: str) -> Rule | None:
         """The rule with this short or full id, if the ruleset has it."""

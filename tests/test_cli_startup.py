@@ -4,6 +4,7 @@ of a real ``python -m checker.cli`` process."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -87,3 +88,36 @@ def test_a_one_file_check_imports_only_the_reader_and_reporter_it_uses(tmp_path:
         )
         == []
     )
+
+
+FREEZE_PROBE = """
+import gc, os, runpy, sys
+sys.argv = ["kravkoll", *sys.argv[1:]]
+try:
+    runpy.run_module("checker.cli", run_name="__main__")
+except SystemExit:
+    pass
+sys.__stderr__.write(f"\\nPLUGINS {os.environ.get('PYDANTIC_DISABLE_PLUGINS')}\\nFROZEN {gc.get_freeze_count()}\\n")
+"""
+
+
+def test_the_process_command_line_leaves_out_pydantic_plugins_and_freezes_what_is_left_and_a_caller_is_untouched(tmp_path: Path) -> None:
+    """``kravkoll`` run as a process looks for no pydantic plugins and freezes the objects it
+    leaves as it exits (Python's collections at exit then pass them by); a caller that passes
+    the arguments goes on unfrozen, its environment as it was."""
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    page = tmp_path / "page.md"
+    page.write_text("Leverantören ska leverera snabbt.\n", encoding="utf-8")
+    env = {name: value for name, value in os.environ.items() if name != "PYDANTIC_DISABLE_PLUGINS"}
+    env |= {"PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])), "KRAVKOLL_CACHE_DIR": str(tmp_path / "cache")}
+    process = subprocess.run([sys.executable, "-c", FREEZE_PROBE, "check", str(page)], capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+    assert int(process.stderr.rpartition("FROZEN ")[2]) > 0, process.stderr
+    assert "PLUGINS __all__" in process.stderr
+    before, plugins = gc.get_freeze_count(), os.environ.get("PYDANTIC_DISABLE_PLUGINS")
+    result = CliRunner().invoke(main, ["check", str(page)], env={"KRAVKOLL_CACHE_DIR": str(tmp_path / "cache")})
+    assert result.exit_code in (0, 1), result.output
+    assert gc.get_freeze_count() == before
+    assert os.environ.get("PYDANTIC_DISABLE_PLUGINS") == plugins

@@ -191,10 +191,11 @@ def is_word(ch: str) -> bool:
     return re.fullmatch(WORD, ch) is not None
 
 
-def reference_pattern_span(source: str, text: str) -> tuple[int, int] | None:
+def reference_pattern_span(source: str, text: str, flags: str = "") -> tuple[int, int] | None:
     """The first match at which every \\b it passes has no word character on one side and every
-    \\B it passes has them on both, tried at every start (no limit on retries)."""
-    pattern = compile_pattern(source)
+    \\B it passes has them on both, tried at every start (no limit on retries), by the pattern's
+    expression with Unicode word classes on the text as it is."""
+    pattern = compile_pattern(source, flags)
     for start in range(len(text) + 1):
         match = pattern.compiled.search(text, start)
         if match is None:
@@ -225,6 +226,21 @@ def test_pattern_set_matches_a_search_per_pattern(sources: list[str], many: list
     found = matcher.scan_many(flat)
     found.pop(LONE_SYMBOLS, None)
     assert {key: {number: matcher.pattern_span(key, flat[number]) for number in numbers} for key, numbers in found.items()} == expected
+
+
+# Non-ASCII characters that are not word characters, two of them a case pair RE2 matches as one
+# ("ⓐ" and "Ⓐ"); letters whose other case is far from ASCII (the Kelvin sign, "ſ"); a combining accent.
+FOLDING_ALPHABET = ALPHABET + "ⓐⒶ§→\u212aſé\u0301"
+FOLDING_PATTERNS = [*PATTERNS, r"ⓐ\b", r"(?:§|ⓐ)\s*\d", r"[^ⓐ]\w", r"k\b", r"\Wⓐ\w*", r"[ⓐa-z]+", r"s\B"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(FOLDING_PATTERNS), st.sampled_from(["", "c", "s"]), st.text(alphabet=FOLDING_ALPHABET, max_size=40))
+def test_a_pattern_searches_folded_text_with_the_answers_of_its_unicode_expression(source: str, flags: str, text: str) -> None:
+    """A search reads the text folded, with word classes of a few ranges (checker.matching.folding);
+    the reference searches the text as it is with Unicode word classes: the same first match."""
+    flat = plain_text(text)
+    assert compile_pattern(source, flags).search(flat) == reference_pattern_span(source, flat, flags)
 
 
 @settings(max_examples=200, deadline=None)

@@ -229,6 +229,43 @@ def test_term_finder_finds_only_real_occurrences_and_the_first_of_each_run(terms
         assert any(s < end and start < e for s, e in got), (start, end, got)
 
 
+def _unicode_finder_spans(terms: list[str], text: str) -> list[tuple[int, int]]:
+    """Where the finder's expression matches, written with Unicode word classes and run on the
+    text as it is (what the finder did before it read folded text)."""
+    import re2
+
+    from checker.matching import parse_term
+
+    word = r"\pL\pN_\x{300}-\x{36f}"
+    kinds: dict[tuple[bool, bool], list[str]] = {}
+    for term in sorted(map(parse_term, terms), key=lambda term: -len(term.core)):
+        core = r"\s+".join(re2.escape(part) for part in term.core.split(" "))
+        core = (f"[{word}]*" if term.leading_star else "") + core + (f"[{word}]*" if term.trailing_star else "")
+        kinds.setdefault((term.bounded_left, term.bounded_right), []).append(core)
+    alternatives = [
+        (f"(?:^|[^{word}])" if left else "") + "(?:" + "|".join(cores) + ")" + (r"\b" if right else "") for (left, right), cores in sorted(kinds.items())
+    ]
+    return [match.span() for match in re2.compile("(?i)(?:" + "|".join(alternatives) + ")").finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["ska", "§ 3", "a–b", "ⓐ", "rapport*", "*en", "å", "é*", "k1", "s"]), min_size=1, max_size=5, unique=True),
+    st.lists(
+        st.sampled_from(["ska", "§", "3", "a–b", "ⓐ", "Ⓐ", "rapporten", "→", "å", "é\u0301", "\u212a1", "k1", "_", "–", ",", "Ska", " ", "ſ"]), max_size=12
+    ),
+)
+def test_the_finder_reads_folded_text_with_the_matches_of_unicode_word_classes(terms: list[str], words: list[str]) -> None:
+    """The finder reads text folded (checker.matching.folding): its matches are where the same
+    terms with Unicode word classes match the text as it is."""
+    from checker.matching.termfinder import TermFinder
+
+    text = "".join(words)
+    finder = TermFinder({"list": terms})
+    assert finder.regex is not None
+    assert [match.span() for match in finder.regex.finditer(finder.folding.fold(text))] == _unicode_finder_spans(terms, text)
+
+
 _LIST_TERMS = ["ska", "skall", "leverantör*", "*en", "rapport*", "*port*", "är skyldig att", "den", "*", "leverantören", "*rapporten"]
 
 

@@ -484,6 +484,19 @@ def test_documents_built_without_validation_equal_validated_ones(path: Path) -> 
     assert Document.model_validate_json(document.model_dump_json()).model_dump_json() == document.model_dump_json()
 
 
+def test_a_document_of_a_language_or_format_no_reader_gives_is_refused_by_validation() -> None:
+    """The builder makes the document without validation only for the languages and formats of
+    the model; any other is validated, and refused as before."""
+    from pydantic import ValidationError
+
+    from checker.segment import DocumentBuilder
+
+    assert DocumentBuilder(path="x", format="md").build("sv").language == "sv"
+    for path, fmt, language in (("x", "md", "de"), ("x", "odt", "sv")):
+        with pytest.raises(ValidationError):
+            DocumentBuilder(path=path, format=fmt).build(language)
+
+
 MARK_PIECES = [
     "#",
     "##",

@@ -179,8 +179,11 @@ def check(
     no_ignore: bool,
     color: bool | None,
 ) -> None:
-    from ..engine import Linter  # noqa: PLC0415
-    from ..reporters import RenderOptions  # noqa: PLC0415
+    from ..limits import collector_paused  # noqa: PLC0415
+
+    with collector_paused():  # importing builds some 60 models: many objects, no garbage to look for
+        from ..engine import Linter  # noqa: PLC0415
+        from ..reporters import RenderOptions  # noqa: PLC0415
 
     if quiet:
         click.get_current_context().find_root().meta["quiet"] = True

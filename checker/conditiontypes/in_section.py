@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
-from ..modelbase import FrozenModel, Pos
+from ..modelbase import FrozenModel, Pos, empty_list
 from ..rulelimits import did_you_mean
 from .base import ConditionType, Syntax
 
@@ -22,7 +22,7 @@ class InSection(FrozenModel):
 
     kind: Literal["in_section"] = "in_section"
     list: str
-    terms: list[str] = Field(default_factory=list)
+    terms: list[str] = Field(default_factory=empty_list)
     pos: Pos | None = Field(default=None, exclude=True)
 
 

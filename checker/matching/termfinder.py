@@ -7,6 +7,7 @@ from typing import Iterable, Iterator, Mapping
 
 import re2
 
+from .folding import Folding
 from .terms import Term, parse_term
 from .text import is_word_char
 
@@ -65,8 +66,6 @@ class _Wildcards:
         return best
 
 
-_WORD = r"\pL\pN_\x{300}-\x{36f}"  # letters, digits, "_" and combining accents, as kravkoll's terms read words
-_START = f"(?:^|[^{_WORD}])"
 # RE2 has no look-ahead: the end of a term is RE2's (ASCII) word boundary, which takes nothing
 # away from the next term's start; a term ending in a letter is then not cut short before "å",
 # "ä" or "ö" only in words kravkoll's vocabulary does not have.
@@ -84,22 +83,29 @@ class TermFinder:
         alternatives: list[str] = []
         self._lists: list[tuple[str, set[str]]] = []
         self._stars = _Wildcards()
-        for name, terms in lists.items():
+        parsed = {name: [parse_term(term) for term in terms] for name, terms in lists.items()}
+        # Text is read folded: word classes of a few ranges compile in a tenth of the time of
+        # Unicode classes (5-8 ms each), with the same matches (a one-page English check:
+        # 1,939 → 1,675 M instructions).
+        self.folding = folding = Folding(term.core for terms in parsed.values() for term in terms)
+        start, word = f"(?:^|{folding.nonword})", f"[{folding.classes.inside}]*"
+        for name, terms in parsed.items():
             kinds: dict[tuple[bool, bool], list[str]] = {}
             exact: set[str] = set()
             # the longest term first ("is required to" before "is"): RE2 takes the first alternative that matches
-            for term in sorted(map(parse_term, terms), key=lambda term: -len(term.core)):
-                core = r"\s+".join(re2.escape(word) for word in term.core.split(" "))
-                core = (f"[{_WORD}]*" if term.leading_star else "") + core + (f"[{_WORD}]*" if term.trailing_star else "")
+            for term in sorted(terms, key=lambda term: -len(term.core)):
+                core = r"\s+".join(re2.escape(part) for part in term.core.split(" "))
+                core = (word if term.leading_star else "") + core + (word if term.trailing_star else "")
                 kinds.setdefault((term.bounded_left, term.bounded_right), []).append(core)
                 if term.leading_star or term.trailing_star:
                     self._stars.add(term, len(self._lists))
                 else:
                     exact.add(term.core)
             for (left, right), cores in sorted(kinds.items()):
-                alternatives.append((_START if left else "") + "(?:" + "|".join(cores) + ")" + (_END if right else ""))
+                alternatives.append((start if left else "") + "(?:" + "|".join(cores) + ")" + (_END if right else ""))
             self._lists.append((name, exact))
         self.regex = re2.compile("(?i)(?:" + "|".join(alternatives) + ")", _RE2_OPTIONS) if alternatives else None
+        """What finds the terms in text folded by :attr:`folding` (None: no terms)."""
         # which list words belong to, looked up once: the first list that has them as a term
         # without a star (a list with a starred term of them may still come before it)
         self._first_exact: dict[str, int] = {}
@@ -111,7 +117,7 @@ class TermFinder:
         """(start, end, list name) of each occurrence, in order."""
         if self.regex is None:
             return
-        for match in self.regex.finditer(text):
+        for match in self.regex.finditer(self.folding.fold(text)):  # same length: the spans are the text's
             found = self._which(text, *match.span())
             if found is not None:
                 yield found
@@ -133,7 +139,7 @@ class TermFinder:
         return self._stars.first(words, self._first_exact.get(words, len(self._lists)))
 
     def search(self, text: str) -> bool:
-        return self.regex is not None and self.regex.search(text) is not None
+        return self.regex is not None and self.regex.search(self.folding.fold(text)) is not None
 
     def covers(self, word: str) -> str | None:
         """The list whose term is the whole of ``word``, if one is."""

@@ -1,0 +1,98 @@
+"""Text *folded* for RE2: each non-ASCII character that is not a word character and that no term
+or pattern names becomes one control character, so that "a word character" and "not a word
+character" are a few byte ranges for RE2 instead of Unicode tables.
+
+RE2 compiles a class such as ``[\\p{L}\\p{N}_]`` into a large automaton (some 5–10 ms per
+expression, and as much again for the reverse automaton a search for a match's start needs,
+and its DFA states are large): the statement sets (:mod:`.sets`), pattern searches
+(:mod:`.patterns`) and the reading's finder (:mod:`.termfinder`) read folded text with folded
+classes instead, and find the same matches at the same character offsets (folding replaces one
+character by one).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from .rewrite import WordClasses
+from .text import is_word_char
+
+_ASCII_NONWORD = r"\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f"
+FOLDED = "\x01"
+"""What a folded character becomes (not a word character, and no term or pattern names it)."""
+
+
+class Folding:
+    """Text as a set, search or finder reads it: each non-ASCII character that is not a word
+    character and that no term or pattern names becomes one control character. Nothing a term or
+    pattern can tell apart is merged (a named character's other case is kept too: RE2 matches it
+    case-insensitively), so the matches are the same; and the word classes (:attr:`classes`,
+    :attr:`nonword`) are a few ranges, not Unicode tables (a set built with ``\\p{L}`` classes
+    takes seconds)."""
+
+    def __init__(self, named: Iterable[str]) -> None:
+        """``named``: the texts of the terms and patterns (or their characters)."""
+        own = {ch for ch in set("".join(named)) if not ch.isascii() and not is_word_char(ch)}
+        cases = {other for ch in own for other in (ch.lower(), ch.upper(), ch.casefold()) if len(other) == 1}
+        kept = "".join(sorted(ch for ch in own | cases if not ch.isascii() and not is_word_char(ch)))
+        self._others = _others(kept)
+        nonword = _ASCII_NONWORD + kept
+        self.kept = kept
+        """The non-ASCII characters that are not word characters and are kept as they are."""
+        self.nonword = f"[{nonword}]"
+        """An RE2 class of the characters of folded text that are not word characters."""
+        self.classes = WordClasses(word=f"[^{nonword}]", nonword=self.nonword, inside="0-9A-Z_a-z" + _ranges_without(0x80, 0x10FFFF, kept))
+
+    def fold(self, text: str) -> str:
+        """``text`` folded: as long, in characters, as ``text``."""
+        return text if text.isascii() else self._others.sub(FOLDED, text)
+
+
+@lru_cache(maxsize=64)
+def _others(kept: str) -> re.Pattern[str]:
+    """The characters folding replaces (most foldings keep none: one expression serves them)."""
+    return re.compile(f"[^\\x00-\\x7f\\w\\u0300-\\u036f{re.escape(kept)}]")
+
+
+def _ranges_without(low: int, high: int, left_out: str) -> str:
+    """An RE2 class body for the code points from ``low`` to ``high`` but those of ``left_out``."""
+    parts = []
+    for code in [*map(ord, left_out), high + 1]:
+        if code > low:
+            parts.append(f"\\x{{{low:x}}}-\\x{{{code - 1:x}}}")
+        low = code + 1
+    return "".join(parts)
+
+
+def foldable(source: str) -> bool:
+    """Whether a pattern names each non-ASCII character it can match one by one (no \\p{..}, hex
+    escapes, POSIX classes or ranges of such characters), so that it matches folded text
+    exactly where it matches the text."""
+    if any(token in source for token in ("\\p", "\\P", "\\x", "\\C", "[:", FOLDED)):
+        return False
+    return not any(not (low + high).isascii() for low, high in _class_ranges(source))
+
+
+def _class_ranges(source: str) -> Iterator[tuple[str, str]]:
+    """The ends of each range (``a-z``) in the [...] classes of a pattern."""
+    i, n = 0, len(source)
+    while i < n:
+        if source[i] == "\\":
+            i += 2
+            continue
+        if source[i] != "[":
+            i += 1
+            continue
+        i += 1
+        members: list[str] = []  # one character or escape each
+        while i < n and (source[i] != "]" or not members or members == ["^"]):
+            step = 2 if source[i] == "\\" else 1
+            members.append(source[i : i + step])
+            i += step
+        i += 1
+        start = 1 if members[:1] == ["^"] else 0
+        for k in range(start + 1, len(members) - 1):
+            if members[k] == "-" and k - 1 >= start:
+                yield members[k - 1][-1], members[k + 1][-1]
