@@ -114,7 +114,7 @@ class StatementMatcher:
     @cached_property
     def _pattern_sets(self) -> _EntrySets:
         """The patterns alone in sets, for texts whose lists the automaton matches."""
-        return _EntrySets(self._pattern_entries, _PATTERNS_PER_SET)
+        return _EntrySets(self._pattern_entries)
 
     def scan_many(self, texts: Sequence[str]) -> dict[str, list[int]]:
         """For each list or pattern some of ``texts`` (:func:`plain_text` already) hold, and for
@@ -165,20 +165,17 @@ class StatementMatcher:
         return {key: terms[key] if key in terms else self.pattern_span(key, flat) for key in self.scan_many([flat]) if key != LONE_SYMBOLS}
 
 
-_ENTRIES_PER_SET = 16
+_ENTRIES_PER_SET = 8
 """Set entries run by one RE2 set. RE2 builds a set's DFA as text needs its states; for all
 entries as one set, real procurement text needs so many, each a large set of NFA states, that
 building them took 1.1 s for the first MB of the corpus's English text (0.02 s once built).
-Sets of 16 entries build theirs in a fifth of that and cost a few hundredths of a second more
-per MB once built (bench/README.md)."""
-
-_PATTERNS_PER_SET = 8
-"""Set entries run by one RE2 set when the sets hold the patterns alone (texts shorter than
-:data:`SETS_FROM_CHARACTERS`): a short text needs many new DFA states, and those of smaller sets
-are built faster. The shipped English patterns compiled and run once over one page: 16 → 12 ms
-(a one-page check 1,466 → 1,421 M instructions), over 30 pages 164 → 69 ms; once built, each
-statement costs about 1 µs more (5.5 µs; 8.5 at 4 a set, 15 at 2), which a batch of many short
-files pays for every statement."""
+Smaller sets build theirs faster and cost a little more per statement once built: for the lists
+and patterns together (long texts), a whole `check --format json` of that MB took 2.00 s at 16 a
+set, 1.69 s at 8 and 1.60 s at 4 (best of three, alternately); a second pass over it costs about
+50 ms more at 8 than at 16. For the patterns alone (short texts, lists by the automaton): one page
+16 → 12 ms, 30 pages 164 → 69 ms at 8; each statement 5.5 µs once built (8.5 at 4, 15 at 2).
+Eight serves a single document, which is what a writer, a hook or a request checks, at a small
+cost to long batches (bench/README.md)."""
 
 
 SETS_FROM_CHARACTERS = 100_000
@@ -190,10 +187,10 @@ either over a few pages takes about as long (bench/README.md)."""
 
 class _EntrySets:
     """Set entries (key, expression, the pattern whose matches a search confirms or None) in RE2
-    sets of ``per_set`` each."""
+    sets of :data:`_ENTRIES_PER_SET` each."""
 
-    def __init__(self, entries: list[tuple[str, str, CompiledPattern | None]], per_set: int = _ENTRIES_PER_SET) -> None:
-        self._sets = _compiled_sets([regex for _, regex, _ in entries], per_set)
+    def __init__(self, entries: list[tuple[str, str, CompiledPattern | None]]) -> None:
+        self._sets = _compiled_sets([regex for _, regex, _ in entries], _ENTRIES_PER_SET)
         self._keys = [key for key, _, _ in entries]
         self._confirm = {number: pattern for number, (_, _, pattern) in enumerate(entries) if pattern is not None}
 
