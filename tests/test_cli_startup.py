@@ -14,16 +14,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# Run the command as ``python -m checker.cli`` does, then list the modules it loaded.
-PROBE = """
-import json, runpy, sys
+RUN = """
+import gc, json, os, runpy, sys
 sys.argv = ["kravkoll", *sys.argv[1:]]
 try:
     runpy.run_module("checker.cli", run_name="__main__")
 except SystemExit:
     pass
-sys.__stderr__.write("\\nMODULES " + json.dumps(sorted(sys.modules)) + "\\n")
 """
+"""Run the command as ``python -m checker.cli`` does; a probe then writes what it found to stderr."""
+PROBE = RUN + """sys.__stderr__.write("\\nMODULES " + json.dumps(sorted(sys.modules)) + "\\n")\n"""
 
 
 def loaded(*args: str, cwd: Path = ROOT) -> list[str]:
@@ -90,15 +90,7 @@ def test_a_one_file_check_imports_only_the_reader_and_reporter_it_uses(tmp_path:
     )
 
 
-FREEZE_PROBE = """
-import gc, os, runpy, sys
-sys.argv = ["kravkoll", *sys.argv[1:]]
-try:
-    runpy.run_module("checker.cli", run_name="__main__")
-except SystemExit:
-    pass
-sys.__stderr__.write(f"\\nPLUGINS {os.environ.get('PYDANTIC_DISABLE_PLUGINS')}\\nFROZEN {gc.get_freeze_count()}\\n")
-"""
+FREEZE_PROBE = RUN + """sys.__stderr__.write(f"\\nPLUGINS {os.environ.get('PYDANTIC_DISABLE_PLUGINS')}\\nFROZEN {gc.get_freeze_count()}\\n")\n"""
 
 
 def test_the_process_command_line_leaves_out_pydantic_plugins_and_freezes_what_is_left_and_a_caller_is_untouched(tmp_path: Path) -> None:
