@@ -224,17 +224,17 @@ class Classification:
         when its name is no defined term."""
         from .sanctions import defined_term, sanction_key  # noqa: PLC0415 (the sanction model loads with the matrix; a check needs it only here)
 
-        name = self._sanction_name(i)
+        name = self.sanction_name(i)
         if name is None or not defined_term(name, self.document.statements[i].text):
             return EMPTY
         key = sanction_key(name)
         clauses = self._defined_sanctions.get(key)
         if clauses is None:
-            same = [j for j in self.statements_of_class("sanction") if (other := self._sanction_name(j)) and sanction_key(other) == key]
+            same = [j for j in self.statements_of_class("sanction") if (other := self.sanction_name(j)) and sanction_key(other) == key]
             clauses = self._defined_sanctions[key] = frozenset().union(*(self.index.clause_of(j) for j in same))
         return clauses - self.index.clause_of(i)
 
-    def _sanction_name(self, i: int) -> str | None:
+    def sanction_name(self, i: int) -> str | None:
         """The words that make statement ``i`` a sanction ("Service Credit", "vite")."""
         span = self.class_span("sanction", i)
         return self.document.statements[i].text[span[0] : span[1]] if span and span[1] > span[0] else None

@@ -54,10 +54,6 @@ def defined_term(name: str | None, text: str) -> bool:
     return any(ch.isupper() for ch in name[1:]) or (name[0].isupper() and not text.lstrip("*_ ").startswith(name))
 
 
-def _defined_term(model: SanctionModel) -> bool:
-    return defined_term(model.name, model.text)
-
-
 def sanction_key(name: str) -> str:
     """What names one sanction, whatever the case and number: "Service Credits", "service credit"."""
     key = " ".join(name.casefold().split())
@@ -86,15 +82,14 @@ class _Models:
                     stated.setdefault((sanction_key(model.name), part), found)
         for model in models:  # a part the clause lacks, from the same defined sanction named elsewhere
             for part in PARTS:
-                found = stated.get((sanction_key(model.name), part)) if _defined_term(model) and getattr(model, part) is None else None
+                found = stated.get((sanction_key(model.name), part)) if defined_term(model.name, model.text) and getattr(model, part) is None else None
                 if found is not None:
                     setattr(model, part, found.model_copy(update={"source": "elsewhere"}))
         return models
 
     def _model(self, own: list[int]) -> SanctionModel:
         first = self.statements[own[0]]
-        span = self.c.class_span("sanction", own[0])
-        name = first.text[span[0] : span[1]] if span and span[1] > span[0] else None
+        name = self.c.sanction_name(own[0])
         others = sorted(self.c.index.clause_of(own[0]) - frozenset(own))
         parts = {part: self._part(part, own, others) for part in PARTS}
         amount = parts["amount"]
