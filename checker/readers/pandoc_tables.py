@@ -44,19 +44,19 @@ class Table:
     """Whether a dash line closed it (headerless and multiline tables must have one)."""
 
 
-def dash_columns(line: str) -> list[tuple[int, int]] | None:
-    """The column ranges (start, end) of a line of dash groups, or None when the line is not one."""
+def dash_columns(line: str) -> list[int] | None:
+    """Where the columns of a line of dash groups start, or None when the line is not one."""
     if not _DASH_LINE.match(line):
         return None
-    return [match.span() for match in _DASH_GROUP.finditer(line)]
+    return [match.start() for match in _DASH_GROUP.finditer(line)]
 
 
-def _row(lines: list[tuple[int, str]], columns: list[tuple[int, int]]) -> list[Piece]:
+def _row(lines: list[tuple[int, str]], columns: list[int]) -> list[Piece]:
     """One row from its source lines (number from 1, text): each column's slices joined."""
     cells = [Piece(text="", anchors=[]) for _ in columns]
     for number, line in lines:
-        for index, (start, _end) in enumerate(columns):
-            stop = columns[index + 1][0] if index + 1 < len(columns) else len(line)
+        for index, start in enumerate(columns):
+            stop = columns[index + 1] if index + 1 < len(columns) else len(line)
             raw = line[start:stop] if index else line[:stop]  # the first column takes what stands left of it
             text = raw.strip()
             if not text:
@@ -90,7 +90,7 @@ def simple_or_multiline(source: list[str], start: int, header_line: int | None) 
     return _multiline(source, start)
 
 
-def _simple_rows(source: list[str], start: int, columns: list[tuple[int, int]]) -> Table:
+def _simple_rows(source: list[str], start: int, columns: list[int]) -> Table:
     """Rows of one line each from ``start`` up to a blank line (or a closing dash line)."""
     rows: list[list[Piece]] = []
     i = start
@@ -102,7 +102,7 @@ def _simple_rows(source: list[str], start: int, columns: list[tuple[int, int]]) 
     return Table(rows, 0, i)
 
 
-def _block_rows(source: list[str], start: int, columns: list[tuple[int, int]]) -> Table:
+def _block_rows(source: list[str], start: int, columns: list[int]) -> Table:
     """Rows of one block of lines each, blocks separated by blank lines, up to the closing dash
     line (or the end of the text)."""
     rows: list[list[Piece]] = []
@@ -125,7 +125,7 @@ def _block_rows(source: list[str], start: int, columns: list[tuple[int, int]]) -
     return Table(rows, 0, i, closed=closed)
 
 
-def _headerless(source: list[str], start: int, columns: list[tuple[int, int]]) -> Table | None:
+def _headerless(source: list[str], start: int, columns: list[int]) -> Table | None:
     """Dash groups, rows, dash groups: a row per line, or per block where blank lines part them.
     Each scan stops at the next dash line, so every line is read at most twice."""
     simple = _simple_rows(source, start + 1, columns)
@@ -156,7 +156,7 @@ def grid(source: list[str], start: int) -> Table | None:
     top = source[start]
     if not _GRID_BORDER.match(top):
         return None
-    columns = [match.span() for match in re.finditer(r"[-=:]+", top)]
+    columns = [match.start() for match in re.finditer(r"[-=:]+", top)]
     rows: list[list[Piece]] = []
     header_rows = 0
     block: list[tuple[int, str]] = []
@@ -182,10 +182,10 @@ def grid(source: list[str], start: int) -> Table | None:
     return Table(rows, header_rows, i) if rows else None
 
 
-def _blank_bars(line: str, columns: list[tuple[int, int]]) -> str:
+def _blank_bars(line: str, columns: list[int]) -> str:
     """The line with the bars between cells (just before each column) made spaces."""
     characters = list(line.rstrip())
-    for start, _end in columns:
+    for start in columns:
         if 0 < start <= len(characters) and characters[start - 1] == "|":
             characters[start - 1] = " "
     if characters and characters[-1] == "|":
