@@ -8,8 +8,7 @@ whole document, one RE2 set — must give exactly their answers.
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -68,36 +67,21 @@ def test_the_automaton_finds_the_first_longest_term_of_each_list_as_the_referenc
         assert matcher.scan(text) == reference_scan(lists, text)
 
 
-@contextmanager
-def texts_read_by(how: str) -> Iterator[None]:
-    """Texts of any length read as long ones are (the lists in RE2 sets) or as short ones (the
-    lists' automaton beside the patterns' sets): :data:`SETS_FROM_CHARACTERS` set for the block."""
-    from checker.matching import sets as matching
-
-    saved = matching.SETS_FROM_CHARACTERS
-    matching.SETS_FROM_CHARACTERS = 0 if how == "sets" else 1 << 62
-    try:
-        yield
-    finally:
-        matching.SETS_FROM_CHARACTERS = saved
-
-
 @settings(max_examples=300, deadline=None)
-@given(term_lists, st.lists(texts, min_size=1, max_size=6), st.sampled_from(["sets", "automaton"]))
-def test_the_set_holds_a_list_exactly_where_the_automaton_finds_it(lists: dict[str, list[str]], many: list[str], how: str) -> None:
+@given(term_lists, st.lists(texts, min_size=1, max_size=6))
+def test_the_statement_matcher_holds_a_list_exactly_where_the_reference_finds_it(lists: dict[str, list[str]], many: list[str]) -> None:
     flat = [plain_text(text) for text in many]
     expected: dict[str, list[int]] = {}
     for number, text in enumerate(flat):
-        for name in TermMatcher(lists).scan(text, plain=True):
+        for name in reference_scan(lists, text):
             expected.setdefault(name, []).append(number)
     matcher = StatementMatcher(lists, {})
-    with texts_read_by(how):
-        found = matcher.scan_many(flat)
+    found = matcher.scan_many(flat)
     found.pop(LONE_SYMBOLS, None)
     assert found == expected
-    for name, numbers in found.items():  # where: from the list's own automaton, as from all lists'
+    for name, numbers in found.items():  # where: from the list's own automaton, as the reference
         for number in numbers:
-            assert matcher.term_span(name, flat[number]) == TermMatcher(lists).scan(flat[number], plain=True)[name]
+            assert matcher.term_span(name, flat[number]) == reference_scan(lists, flat[number])[name]
 
 
 def reference_scan_outside_names(lists: dict[str, list[str]], outside: set[str], text: str) -> dict[str, tuple[int, int]]:
@@ -111,15 +95,14 @@ def reference_scan_outside_names(lists: dict[str, list[str]], outside: set[str],
 
 
 @settings(max_examples=300, deadline=None)
-@given(term_lists, st.sets(st.sampled_from(["a", "b", "c"])), st.lists(texts, min_size=1, max_size=6), st.sampled_from(["sets", "automaton"]))
-def test_lists_not_in_names_skip_the_hits_written_as_names_as_the_reference(lists: dict[str, list[str]], outside: set[str], many: list[str], how: str) -> None:
+@given(term_lists, st.sets(st.sampled_from(["a", "b", "c"])), st.lists(texts, min_size=1, max_size=6))
+def test_lists_not_in_names_skip_the_hits_written_as_names_as_the_reference(lists: dict[str, list[str]], outside: set[str], many: list[str]) -> None:
     automaton = TermMatcher(lists, outside)
     flat = [plain_text(text) for text in many]
     for text in flat:
         assert automaton.scan(text, plain=True) == reference_scan_outside_names(lists, outside, text)
     matcher = StatementMatcher(lists, {}, outside)
-    with texts_read_by(how):
-        found = matcher.scan_many(flat)
+    found = matcher.scan_many(flat)
     found.pop(LONE_SYMBOLS, None)
     expected: dict[str, list[int]] = {}
     for number, text in enumerate(flat):
@@ -245,28 +228,21 @@ def test_a_pattern_searches_folded_text_with_the_answers_of_its_unicode_expressi
 
 @settings(max_examples=200, deadline=None)
 @given(term_lists, st.lists(st.sampled_from(PATTERNS), max_size=3, unique=True), st.lists(texts, min_size=1, max_size=5))
-def test_short_texts_read_with_the_automaton_give_what_the_sets_give(lists: dict[str, list[str]], sources: list[str], many: list[str]) -> None:
-    """A short text's lists are matched by the automaton, a long one's by RE2 sets: the lists,
-    patterns and statements of symbols found are the same either way."""
+def test_lists_and_patterns_together_are_found_where_the_references_find_them(lists: dict[str, list[str]], sources: list[str], many: list[str]) -> None:
+    """The lists by their automaton and the patterns by their sets, in one matcher: each where
+    its reference finds it."""
+    matcher = StatementMatcher(lists, {f"p{k}": compile_pattern(source) for k, source in enumerate(sources)})
     flat = [plain_text(text) for text in many]
-    answers = []
-    for how in ("sets", "automaton"):
-        matcher = StatementMatcher(lists, {f"p{k}": compile_pattern(source) for k, source in enumerate(sources)})
-        with texts_read_by(how):
-            answers.append({key: sorted(numbers) for key, numbers in matcher.scan_many(flat).items()})
-    assert answers[0] == answers[1]
-
-
-def test_a_page_is_read_with_the_automaton_and_a_long_text_with_the_sets() -> None:
-    from checker.matching.sets import SETS_FROM_CHARACTERS
-
-    matcher = StatementMatcher({"l": ["ska", "rapport*"]}, {"p": compile_pattern(r"\d+ %")})
-    page = ["Leverantören ska rapportera 99 % av tiden."] * 60
-    assert matcher.scan_many(page)["l"] == list(range(60))
-    assert "_all_sets" not in vars(matcher)  # the lists were never compiled into sets
-    long = page * (SETS_FROM_CHARACTERS // len("".join(page)) + 1)
-    assert matcher.scan_many(long)["l"] == list(range(len(long)))
-    assert vars(matcher)["_all_sets"] is not None
+    expected: dict[str, list[int]] = {}
+    for number, text in enumerate(flat):
+        for name in reference_scan(lists, text):
+            expected.setdefault(name, []).append(number)
+        for k, source in enumerate(sources):
+            if reference_pattern_span(source, text) is not None:
+                expected.setdefault(f"p{k}", []).append(number)
+    found = matcher.scan_many(flat)
+    found.pop(LONE_SYMBOLS, None)
+    assert found == expected
 
 
 def test_the_set_decides_most_boundaries_itself() -> None:
@@ -292,31 +268,6 @@ def test_the_set_knows_which_statements_have_tokens_that_are_not_words(many: lis
     lone = set(StatementMatcher({"l": ["a"]}, {"p": compile_pattern("–")}).scan_many(flat).get(LONE_SYMBOLS, []))
     for number, text in enumerate(many):
         assert (number in lone) == (word_count(text) < len(text.split())), repr(text)
-
-
-@settings(max_examples=100, deadline=None)
-@given(term_lists, st.lists(texts, min_size=1, max_size=6), st.sampled_from(["chunks", "automaton"]))
-def test_long_lists_are_split_or_left_to_the_automaton_with_the_same_answers(lists, many, how) -> None:
-    """A list longer than one RE2 expression holds is several set entries; lists too long for
-    RE2's memory are matched by the automaton: the statements found stay the same."""
-    from checker.matching import sets as matching
-
-    flat = [plain_text(text) for text in many]
-    with texts_read_by("sets"):
-        expected = {name: sorted(numbers) for name, numbers in StatementMatcher(lists, {}).scan_many(flat).items()}
-    saved = matching._TERMS_PER_REGEX, matching._MAX_TERMS_IN_SET
-    try:
-        if how == "chunks":
-            matching._TERMS_PER_REGEX = 1
-        else:
-            matching._MAX_TERMS_IN_SET = 0
-        matcher = StatementMatcher(lists, {})
-        with texts_read_by("sets"):
-            found = matcher.scan_many(flat)
-        assert (matcher._all_sets is None) == (how == "automaton")
-    finally:
-        matching._TERMS_PER_REGEX, matching._MAX_TERMS_IN_SET = saved
-    assert {name: sorted(numbers) for name, numbers in found.items()} == expected
 
 
 def test_a_pattern_known_to_compile_is_compiled_at_its_first_search() -> None:
