@@ -498,14 +498,15 @@ def _slice_anchors(anchors: list[Anchor], start: int, end: int, placing: dict[st
 # without pydantic's validation and copying (two thirds of the time of reading real text went
 # to them), from values that are valid already, as ``model_copy`` makes them. A test
 # validates whole documents read so and compares (tests/test_segment_and_text_readers.py).
-def source_location(line: int, column: int) -> Location:
-    """``Location(line=line, column=column)`` (lines and columns from 1), made without validation."""
+def source_location(line: int, column: int, paragraph: int | None = None) -> Location:
+    """``Location(line=line, column=column, paragraph=paragraph)`` (lines, columns and
+    paragraphs from 1), made without validation."""
     return trusted(
         Location,
         {
             "line": line,
             "column": column,
-            "paragraph": None,
+            "paragraph": paragraph,
             "page": None,
             "section": None,
             "table": None,
@@ -517,9 +518,10 @@ def source_location(line: int, column: int) -> Location:
     )
 
 
-def source_anchor(offset: int, line: int, column: int) -> Anchor:
-    """``Anchor(offset=offset, location=Location(line=line, column=column))``, made without validation."""
-    return _anchor(offset, source_location(line, column))
+def source_anchor(offset: int, line: int, column: int, paragraph: int | None = None) -> Anchor:
+    """``Anchor(offset=offset, location=Location(line=line, column=column, paragraph=paragraph))``,
+    made without validation."""
+    return _anchor(offset, source_location(line, column, paragraph))
 
 
 def _anchor(offset: int, location: Location) -> Anchor:

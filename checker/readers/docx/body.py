@@ -19,6 +19,8 @@ from ...segment import (
     looks_like_id,
     numbered_heading,
     parse_suppression,
+    source_anchor,
+    source_location,
 )
 from .numbering import Label, Numbering
 from .ooxml import (
@@ -157,14 +159,14 @@ class _CellText:
             return
         if self.texts:
             self.offset += 1
-        self.anchors.append(Anchor(offset=self.offset, location=Location(line=paragraph, column=1, paragraph=paragraph)))
+        self.anchors.append(source_anchor(self.offset, paragraph, 1, paragraph))
         self.texts.append(text)
         self.offset += len(text)
 
     def piece(self, paragraph: int) -> Piece:
         """The cell as a piece; an empty cell is anchored at ``paragraph``."""
         if not self.anchors:
-            self.anchors.append(Anchor(offset=0, location=Location(line=paragraph, column=1, paragraph=paragraph)))
+            self.anchors.append(source_anchor(0, paragraph, 1, paragraph))
         return Piece(text=" ".join(self.texts), anchors=self.anchors)
 
 
@@ -210,12 +212,11 @@ class Story:
             if heading is not None:
                 level, heading_number = heading
                 column = 1 + len(body) - len(body.lstrip())
-                self.builder.heading(body, level, Location(line=number, column=column, paragraph=number), heading_number)
+                self.builder.heading(body, level, source_location(number, column, number), heading_number)
             else:
                 kind = "list_item" if label is not None or style.is_list else "paragraph"
-                location = Location(line=number, column=1, paragraph=number)
                 shown = label.text if label is not None and not label.bullet else None
-                self.builder.paragraph(Piece(text=body, anchors=[Anchor(offset=0, location=location)]), kind, _label_id(label), shown)
+                self.builder.paragraph(Piece(text=body, anchors=[source_anchor(0, number, 1, number)]), kind, _label_id(label), shown)
         if text.markers or self.open_suppressions:
             self.builder.suppress_blocks(self._apply_markers(text.markers, number), first_block)
         for box in text.boxes:
