@@ -42,7 +42,7 @@ def main() -> None:
     options = parser.parse_args()
     data = build(options.pages)
     findings = checked(data)
-    result = annotate_reading(read_word(data, "bench.docx"), findings)
+    result = annotate_reading(read_word(data, "bench.docx", editable=True), findings)
     out = Path(__file__).parent / "out"
     out.mkdir(exist_ok=True)
     (out / "bench.kravkoll.docx").write_bytes(result.data)

@@ -112,7 +112,7 @@ def paragraph_formats(data: bytes) -> list[list[tuple[str, bytes]]]:
 
 def placed(source: bytes, findings: list[Finding]) -> Annotated:
     """``source`` annotated with ``findings``, and where each comment went."""
-    return annotate_reading(read_word(source, "test.docx"), findings)
+    return annotate_reading(read_word(source, "test.docx", editable=True), findings)
 
 
 def finding_on(statement: Statement, match: str, *, start: int | None = None, message: str | None = None) -> Finding:
@@ -204,7 +204,7 @@ def test_annotating_an_annotated_copy_replaces_kravkolls_comments(path: Path) ->
     source = path.read_bytes()
     findings = check([path]).findings
     once = annotate(source, findings, path=str(path))
-    again = read_word(once, str(path))
+    again = read_word(once, str(path), editable=True)
     result = annotate_reading(again, check([again.document]).findings)
     strip = [(author, text, anchored) for _, author, text, anchored in comments_of(once)]
     assert [(author, text, anchored) for _, author, text, anchored in comments_of(result.data)] == strip
@@ -668,7 +668,7 @@ def test_a_rewrite_goes_in_only_over_plain_runs_and_takes_a_capital_at_a_sentenc
 
 
 def placed_with(source: bytes, findings: list[Finding], rewrites: dict[str, str]) -> Annotated:
-    return annotate_reading(read_word(source, "test.docx"), findings, rewrites=rewrites)
+    return annotate_reading(read_word(source, "test.docx", editable=True), findings, rewrites=rewrites)
 
 
 def test_command_suggest_option(tmp_path: Path) -> None:

@@ -9,9 +9,10 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx_builder import add_footnotes, add_list, add_text_box, header_row, new_document, number, number_style, outline_level, to_bytes
+from lxml import etree
 
 from checker.document import Document, Statement
-from checker.readers.docx import read_docx
+from checker.readers.docx import WordReading, read_docx, read_word
 
 
 def read(document) -> Document:
@@ -406,3 +407,34 @@ def test_engine_honours_a_comment_suppression_in_a_docx(tmp_path):
         ("sv-avtal/OMATBART", "snabbt", 2, 30, 2, True),
         ("sv-avtal/OMATBART", "skyndsamt", 3, 24, 3, False),
     ]
+
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def _both_readings(data: bytes) -> tuple[WordReading, WordReading]:
+    return read_word(data, "x.docx"), read_word(data, "x.docx", editable=True)
+
+
+def test_the_parts_read_without_python_docx_give_what_python_docx_gives() -> None:
+    """A .docx is read from its parts parsed by lxml (the reading's fast way) or, to be edited,
+    as python-docx opens it: the same document, the same paragraph elements and notes, for
+    every example and for a document with lists, a text box, a header row and footnotes."""
+    built = new_document()
+    built.add_heading("4 Drift", level=1)
+    add_list(built, 92, 92, [("decimal", "K4.%1")])
+    for text in ("Leverantören ska åtgärda fel inom 4 timmar.", "Leverantören ska rapportera varje månad."):
+        number(built.add_paragraph(text), 92)
+    anchor = built.add_paragraph("Se rutan.")
+    add_text_box(anchor, ["Tjänsten ska vara tillgänglig 99,5 % av tiden."])
+    table = built.add_table(rows=2, cols=2)
+    header_row(table.rows[0])
+    table.rows[0].cells[0].text, table.rows[1].cells[0].text = "Krav", "K1 Svarstid inom 2 timmar."
+    add_footnotes(built, anchor, ["Mäts av beställaren."])
+    documents = [path.read_bytes() for path in sorted(EXAMPLES.glob("*.docx"))] + [to_bytes(built)]
+    for data in documents:
+        fast, editable = _both_readings(data)
+        assert fast.word is None and editable.word is not None
+        assert fast.document == editable.document
+        assert [etree.tostring(p) for p in fast.paragraphs] == [etree.tostring(p) for p in editable.paragraphs]
+        assert [etree.tostring(root) for root in fast.notes] == [etree.tostring(root) for root in editable.notes]

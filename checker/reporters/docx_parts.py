@@ -26,12 +26,12 @@ def read_for_annotation(source: bytes, path: str = "document.docx", *, language:
     deletions put back as text, so that a suggested copy is checked and annotated as the text
     it was made from. Raises :class:`~checker.errors.InputError` when ``source`` is not a
     readable .docx."""
-    reading = read_word(source, path, language=language)
+    reading = read_word(source, path, language=language, editable=True)
     if not _reject_own_changes(reading.word.element):
         return reading
     buffer = io.BytesIO()
     reading.word.save(buffer)
-    return read_word(buffer.getvalue(), path, language=language)
+    return read_word(buffer.getvalue(), path, language=language, editable=True)
 
 
 def _reject_own_changes(body: etree._Element) -> bool:

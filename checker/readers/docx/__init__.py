@@ -70,6 +70,7 @@ from .body import (
     suppression_comments,
 )
 from .numbering import MAX_LEVEL_TEXT, Numbering
+from .ooxml import W_BODY
 from .package import (
     MAX_COMPRESSION_RATIO,
     MAX_MEMBERS,
@@ -77,9 +78,9 @@ from .package import (
     RATIO_CHECKED_ABOVE,
     check_package,
     note_bodies,
-    notes_part,
     open_word,
-    part_element,
+    read_parts,
+    word_parts,
 )
 from .styles import Styles
 
@@ -107,30 +108,33 @@ def read_docx(data: bytes, path: str, *, language: str | None = None) -> Documen
 
 @dataclass
 class WordReading:
-    """A .docx as read: the python-docx document, the :class:`Document` made from it, and the
-    ``w:p`` element of each paragraph number its locations use (``paragraphs[n - 1]`` is
-    paragraph ``n``; a footnote's lies in the parsed XML of its part, one of ``notes``)."""
+    """A .docx as read: the python-docx document when it was read to be edited (else None),
+    the :class:`Document` made from it, and the ``w:p`` element of each paragraph number its
+    locations use (``paragraphs[n - 1]`` is paragraph ``n``; a footnote's lies in the parsed
+    XML of its part, one of ``notes``)."""
 
-    word: WordDocument
+    word: WordDocument | None
     document: Document
     paragraphs: list[etree._Element]
     notes: list[etree._Element]  # the footnotes and endnotes parts (python-docx keeps them as bytes), parsed
 
 
-def read_word(data: bytes, path: str, *, language: str | None = None) -> WordReading:
-    """Read a .docx held in memory as :func:`read_docx` does, keeping the parsed package."""
+def read_word(data: bytes, path: str, *, language: str | None = None, editable: bool = False) -> WordReading:
+    """Read a .docx held in memory as :func:`read_docx` does, keeping the parsed parts;
+    ``editable``: opened by python-docx, to be edited and saved (the same reading)."""
     check_package(data, path)
-    word = open_word(data, path)
+    word = open_word(data, path) if editable else None
+    parts = word_parts(word, path) if word is not None else read_parts(data, path)
     builder = DocumentBuilder(path=path, format="docx")
-    styles = Styles(part_element(word.part, "styles"))
-    numbering = Numbering(part_element(word.part, "numbering"), styles, path)
-    story = Story(builder, styles, numbering, suppression_comments(part_element(word.part, "comments")), path)
-    if word.element.body is not None:
-        story.blocks(word.element.body)
-    parts = [root for kind in ("footnotes", "endnotes") if (root := notes_part(word.part, kind, path)) is not None]
-    if any(note_bodies(root) for root in parts):
+    styles = Styles(parts.styles)
+    numbering = Numbering(parts.numbering, styles, path)
+    story = Story(builder, styles, numbering, suppression_comments(parts.comments), path)
+    body = parts.document.find(W_BODY)
+    if body is not None:
+        story.blocks(body)
+    if any(note_bodies(root) for root in parts.notes):
         builder.close_sections()
-        for root in parts:
+        for root in parts.notes:
             for note in note_bodies(root):
                 story.blocks(note)
-    return WordReading(word, builder.build(language), story.elements, parts)
+    return WordReading(word, builder.build(language), story.elements, parts.notes)

@@ -7,7 +7,7 @@ from lxml import etree
 W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_NS = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 W_P, W_TBL, W_TR, W_TC, W_R, W_T = (W_NS + t for t in ("p", "tbl", "tr", "tc", "r", "t"))
-W_SDT, W_SDT_CONTENT, W_CUSTOM_XML = W_NS + "sdt", W_NS + "sdtContent", W_NS + "customXml"
+W_SDT, W_SDT_CONTENT, W_CUSTOM_XML, W_BODY = W_NS + "sdt", W_NS + "sdtContent", W_NS + "customXml", W_NS + "body"
 W_PPR, W_RPR, W_TRPR, W_TCPR = W_NS + "pPr", W_NS + "rPr", W_NS + "trPr", W_NS + "tcPr"
 W_PSTYLE, W_OUTLINE, W_NUMPR, W_NUMID, W_ILVL = W_NS + "pStyle", W_NS + "outlineLvl", W_NS + "numPr", W_NS + "numId", W_NS + "ilvl"
 W_B, W_TBL_HEADER, W_GRID_SPAN, W_GRID_BEFORE = W_NS + "b", W_NS + "tblHeader", W_NS + "gridSpan", W_NS + "gridBefore"
