@@ -42,6 +42,17 @@ MARK_END = "<!-- quality.py: end -->"
 FREE_LICENCE = re.compile(r"public domain|CC0|CC BY|Apache", re.IGNORECASE)
 UNMEASURABLE = ("unmeasurable", "ambiguous")
 SUPPLIER_ONLY = ("missing-follow-up", "missing-sanction")
+# Which part of a sanction each weak-sanction rule says is missing (its message): the amount, the
+# cap, the trigger (for a termination right: the trigger or the cure period) or a countable
+# threshold. A rule not listed here is judged right when any part is missing.
+WEAK_SANCTION_PART = {
+    "CT003": "amount", "AV003": "amount",
+    "CT004": "cap", "AV004": "cap",
+    "CT005": "trigger", "AV005": "trigger",
+    "CT006": "threshold", "AV006": "threshold",
+}  # fmt: skip
+SANCTION_PARTS = ("amount", "cap", "trigger", "threshold")
+MODEL_PARTS = ("amount", "cap", "trigger", "cure")
 BALANCE = ("follow_up", "sanction", "incentive", "governance", "improvement", "termination", "acceptance", "change", "dispute")
 
 sys.path.insert(0, str(ROOT))
@@ -122,6 +133,7 @@ class Checked:
     rows: dict[int, object]  # statement → trace row
     findings: dict[int, list[object]]  # statement → active findings
     balance: dict[str, bool]
+    sanctions: list[Any] = field(default_factory=list)  # the sanction model's clauses
     by_line: dict[int, list[int]] = field(default_factory=dict)
     normalised: dict[int, str] = field(default_factory=dict)
 
@@ -159,7 +171,7 @@ def check_document(path: Path) -> Checked:
         if finding.statement is not None and not finding.suppressed:
             findings[finding.statement].append(finding)
     present = {key: element.present for key, element in balance(result).items()}
-    checked = Checked(path.name, result.document.language, result, rows, findings, present)
+    checked = Checked(path.name, result.document.language, result, rows, findings, present, _sanction_models(result))
     for statement in result.document.statements:
         if statement.kind == "heading":
             continue
@@ -167,6 +179,16 @@ def check_document(path: Path) -> Checked:
             checked.by_line.setdefault(anchor.location.line, []).append(statement.index)
         checked.normalised[statement.index] = normalise(statement.text)
     return checked
+
+
+def _sanction_models(result: Any) -> list[Any]:
+    """The document's sanction model (what the matrix shows as ``sanctions``); none in versions
+    of kravkoll that have no sanction model (0.1, measured as the baseline)."""
+    try:
+        from checker.engine.sanctions import sanction_models
+    except ImportError:
+        return []
+    return sanction_models(result)
 
 
 def contains(text: str, quote: str) -> bool:
@@ -225,6 +247,20 @@ class Tally:
     clauses: int = 0
     clauses_agree: int = 0
     clause_misses: list[str] = field(default_factory=list)
+    sanction_rows: int = 0
+    sanction_statements: int = 0  # statements with sanction labels
+    weak_findings: Counter = field(default_factory=Counter)  # part → weak-sanction findings
+    weak_findings_right: Counter = field(default_factory=Counter)
+    weak_per_rule: Counter = field(default_factory=Counter)
+    weak_per_rule_right: Counter = field(default_factory=Counter)
+    weak_wrong: list[str] = field(default_factory=list)
+    parts_missing: Counter = field(default_factory=Counter)  # part → labelled missing
+    parts_missing_flagged: Counter = field(default_factory=Counter)
+    weak_misses: list[str] = field(default_factory=list)
+    modelled: int = 0
+    model_parts: Counter = field(default_factory=Counter)  # part → labelled rows the part applies to, in the model
+    model_parts_agree: Counter = field(default_factory=Counter)
+    model_misses: list[str] = field(default_factory=list)
 
 
 def is_yes(value: str) -> bool:
@@ -331,6 +367,125 @@ def tally_clauses(t: Tally, checked: Checked, labels: list[dict[str, str]]) -> N
             t.clause_misses.append(f"{checked.name} {element}: labelled {label['present']}, kravkoll {'present' if checked.balance[element] else 'missing'}")
 
 
+def missing_parts(label: dict[str, str]) -> set[str]:
+    """The parts a sanction label says the document does not state: ``amount`` and ``cap`` when
+    labelled ``no`` (``reference``: stated where the document points, ``not_applicable``: a
+    termination, re-performance or a reduction bounded by the price has none); ``trigger`` when
+    no failure is named or only an uncountable one ("repeated"), or a termination right gives no
+    cure period; ``threshold`` when the trigger is uncountable."""
+    value = {part: label.get(part, "").strip().lower() for part in ("amount", "cap", "trigger", "cure")}
+    missing = {part for part in ("amount", "cap") if value[part] == "no"}
+    if value["trigger"] in ("no", "vague") or value["cure"] == "no":
+        missing.add("trigger")
+    if value["trigger"] == "vague":
+        missing.add("threshold")
+    return missing
+
+
+def weak_sanction_part(rule: str) -> str | None:
+    """The part a weak-sanction rule (full or short id) says is missing; None: a rule not known."""
+    return WEAK_SANCTION_PART.get(rule.rsplit("/", 1)[-1])
+
+
+def weak_finding_right(part: str | None, labels: list[dict[str, str]]) -> bool:
+    """Whether a weak-sanction finding about ``part`` is right on a statement with these sanction
+    labels: some label says that part is missing (any part, for a rule not known). No label: the
+    statement is no sanction clause, and the finding is wrong."""
+    return any((part in missing) if part else bool(missing) for missing in map(missing_parts, labels))
+
+
+def model_states(label: dict[str, str], part: str) -> bool | None:
+    """Whether the label says the document states ``part`` of the sanction (a reference to where
+    it stands counts; so does an uncountable trigger); None where the part does not apply."""
+    value = label.get(part, "").strip().lower()
+    if value in ("", "not_applicable", "n/a"):
+        return None
+    return value != "no"
+
+
+def models_by_statement(models: list[Any]) -> dict[int, Any]:
+    """Statement → the sanction clause of the model that holds it: as one of its sanction
+    statements or, failing that, as the statement that states one of its parts ("For every 15
+    minutes late, 1 day is added" is the amount of the credit sentence before it)."""
+    held: dict[int, Any] = {}
+    for model in models:
+        for part in MODEL_PARTS:
+            if (found := getattr(model, part)) is not None:
+                held.setdefault(found.statement, model)
+    for model in models:
+        for i in model.statements:
+            held[i] = model
+    return held
+
+
+def clause_labels(i: int, model_of: dict[int, Any], by_statement: dict[int, list[dict[str, str]]]) -> list[dict[str, str]]:
+    """The labels of the sanction clause statement ``i`` belongs to in the sanction model, for a
+    statement that has none of its own (a fragment of a formula split by a PDF conversion)."""
+    model = model_of.get(i)
+    statements = model.statements if model is not None else []
+    return [label for j in statements for label in by_statement.get(j, [])]
+
+
+def tally_sanctions(t: Tally, checked: Checked, labels: list[dict[str, str]]) -> None:
+    """Weak-sanction findings against the sanction labels (precision, and recall of the missing
+    parts), and the sanction model's amount, cap, trigger and cure against the same labels."""
+    by_statement: dict[int, list[dict[str, str]]] = defaultdict(list)
+    for label in labels:
+        t.sanction_rows += 1
+        i = statement_of(checked, int(label["line"]), label["quote"])
+        if i is None:
+            t.unmatched.append(f"{checked.name}:{label['line']} (sanction)")
+            continue
+        by_statement[i].append(label)
+    money = [label for label in labels if label.get("cap", "").strip().lower() in ("yes", "no", "reference")]
+    model_of = models_by_statement(checked.sanctions)
+    document_findings = [f for f in checked.result.findings if f.category == "weak-sanction" and f.statement is None and not f.suppressed]
+    for f in (*document_findings, *(f for fs in checked.findings.values() for f in fs if f.category == "weak-sanction")):
+        part = weak_sanction_part(f.rule)
+        # A document finding (the cap rules) is about the document's financial sanctions; one on
+        # a statement about the labels of its sanction clause as the sanction model groups it.
+        judged = money if f.statement is None else by_statement.get(f.statement) or clause_labels(f.statement, model_of, by_statement)
+        right = weak_finding_right(part, judged)
+        t.weak_findings[part or "other"] += 1
+        t.weak_findings_right[part or "other"] += right
+        t.weak_per_rule[f.rule] += 1
+        t.weak_per_rule_right[f.rule] += right
+        if not right:
+            where = "document" if f.statement is None else f.location.line if f.location else f.statement
+            if not judged:
+                why = "no labelled financial sanction" if f.statement is None else "no labelled sanction clause"
+            else:
+                why = f"{part}: labelled stated"
+            t.weak_wrong.append(f"{checked.name}:{where} {f.rule.rsplit('/', 1)[-1]} ({why})")
+    flagged: dict[int, set[str]] = defaultdict(set)
+    for i, fs in checked.findings.items():
+        flagged[i] |= {weak_sanction_part(f.rule) or "other" for f in fs if f.category == "weak-sanction"}
+    document_parts = {weak_sanction_part(f.rule) or "other" for f in document_findings}
+    for i, group in by_statement.items():  # a statement with two labels (two sentences kravkoll reads as one) counts once
+        where = f"{checked.name}:{group[0]['line']}"
+        t.sanction_statements += 1
+        for part in sorted(set().union(*map(missing_parts, group))):
+            t.parts_missing[part] += 1
+            hit = part in flagged[i] or "other" in flagged[i] or part in document_parts
+            t.parts_missing_flagged[part] += hit
+            if not hit:
+                t.weak_misses.append(f"{where} {part} missing, not flagged")
+        model = model_of.get(i)
+        t.modelled += model is not None
+        if model is None:
+            t.model_misses.append(f"{where} not in the sanction model")
+            continue
+        for part in MODEL_PARTS:
+            stated = model_states(group[0], part)
+            if stated is None:
+                continue
+            found = getattr(model, part)
+            t.model_parts[part] += 1
+            t.model_parts_agree[part] += (found is not None) == stated
+            if (found is not None) != stated:
+                t.model_misses.append(f"{where} {part}: labelled {group[0][part]}, model " + (f"finds {found.text[:50]!r}" if found else "none"))
+
+
 # ---- the run --------------------------------------------------------------------------------------
 
 
@@ -349,7 +504,7 @@ def load_split() -> dict[str, str]:
 
 def run(corpus: list[Path], splits: Iterable[str]) -> str:
     split_of = load_split()
-    kinds = {kind: load_labels(kind) for kind in ("requirements", "chain", "clauses")}
+    kinds = {kind: load_labels(kind) for kind in ("requirements", "chain", "clauses", "sanctions")}
     documents = sorted(set().union(*(set(k) for k in kinds.values())))
     tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
     shown: list[str] = []
@@ -368,7 +523,9 @@ def run(corpus: list[Path], splits: Iterable[str]) -> str:
             tally_requirements(t, checked, kinds["requirements"].get(name, []))
             tally_chain(t, checked, kinds["chain"].get(name, []))
             tally_clauses(t, checked, kinds["clauses"].get(name, []))
-        shown.append(f"| `{name}` | {split} | {len(kinds['requirements'].get(name, []))} | {len(kinds['chain'].get(name, []))} |")
+            tally_sanctions(t, checked, kinds["sanctions"].get(name, []))
+        counts = " | ".join(str(len(kinds[kind].get(name, []))) for kind in ("requirements", "chain", "sanctions"))
+        shown.append(f"| `{name}` | {split} | {counts} |")
     out: list[str] = []
     for split in splits:
         groups = [(lang, tallies[(split, lang)]) for lang in ("sv", "en", "all") if (split, lang) in tallies]
@@ -394,23 +551,39 @@ def run(corpus: list[Path], splits: Iterable[str]) -> str:
         line("missing-follow-up findings right", lambda t: ratio(t.chain_findings_right["missing-follow-up"], t.chain_findings["missing-follow-up"]))
         line("missing-sanction findings right", lambda t: ratio(t.chain_findings_right["missing-sanction"], t.chain_findings["missing-sanction"]))
         line("clause presence agrees", lambda t: ratio(t.clauses_agree, t.clauses))
-        line("labels matched to a statement", lambda t: ratio(t.labels - len([u for u in t.unmatched if "(chain)" not in u]), t.labels))
+        line("weak-sanction findings right (precision)", lambda t: ratio(sum(t.weak_findings_right.values()), sum(t.weak_findings.values())))
+        line("weak-sanction: missing parts flagged (recall)", lambda t: ratio(sum(t.parts_missing_flagged.values()), sum(t.parts_missing.values())))
+        line("sanction clauses in the sanction model", lambda t: ratio(t.modelled, t.sanction_statements))
+        for part in MODEL_PARTS:
+            line(f"sanction model: {part} agrees", lambda t, part=part: ratio(t.model_parts_agree[part], t.model_parts[part]))
+        line("labels matched to a statement", lambda t: ratio(t.labels - len([u for u in t.unmatched if not u.endswith(("(chain)", "(sanction)"))]), t.labels))
         everything = cells["all"]
         out += ["", "Per rule (unmeasurable and ambiguous findings on labelled statements):", "", "| rule | right / findings |", "| --- | ---: |"]
         for rule, count in sorted(everything.per_rule.items(), key=lambda kv: (-kv[1], kv[0])):
             out.append(f"| {rule} | {ratio(everything.per_rule_right[rule], count)} |")
+        out += ["", "Weak-sanction findings by the part they say is missing, and recall of the labelled missing parts:", ""]
+        out += ["| part | findings right | missing parts flagged |", "| --- | ---: | ---: |"]
+        for part in (*SANCTION_PARTS, "other"):
+            if everything.weak_findings[part] or everything.parts_missing[part]:
+                out.append(f"| {part} | {ratio(everything.weak_findings_right[part], everything.weak_findings[part])} | {ratio(everything.parts_missing_flagged[part], everything.parts_missing[part])} |")
+        out += ["", "| weak-sanction rule | right / findings |", "| --- | ---: |"]
+        for rule, count in sorted(everything.weak_per_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+            out.append(f"| {rule} | {ratio(everything.weak_per_rule_right[rule], count)} |")
         for heading, items in (
             ("Unmeasurable requirements not flagged", everything.misses),
             ("Findings on statements labelled measurable or not a requirement", everything.wrong),
             ("Supplier findings on buyer or mutual clauses", everything.buyer_mutual_supplier_findings),
             ("Chain rows whose follow-up or sanction verdict disagrees", everything.chain_misses),
             ("Clause presence disagreements", everything.clause_misses),
+            ("Weak-sanction findings on parts labelled stated, or on no labelled sanction clause", everything.weak_wrong),
+            ("Missing sanction parts not flagged", everything.weak_misses),
+            ("Sanction model disagreements", everything.model_misses),
             ("Labels that match no statement", everything.unmatched),
         ):
             out += ["", f"<details><summary>{heading}: {len(items)}</summary>", ""]
             out += [f"- {item}" for item in items] + ["", "</details>"]
         out.append("")
-    out += ["Documents:", "", "| document | split | requirement labels | chain rows |", "| --- | --- | ---: | ---: |", *shown]
+    out += ["Documents:", "", "| document | split | requirement labels | chain rows | sanction clauses |", "| --- | --- | ---: | ---: | ---: |", *shown]
     return "\n".join(out) + "\n"
 
 

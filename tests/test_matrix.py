@@ -504,3 +504,29 @@ def test_a_defined_sanction_named_again_elsewhere_has_the_amount_of_its_definiti
     models = {model.location.line: model for model in matrix_document(result).sanctions}
     assert models[7].amount is not None and models[7].amount.source == "elsewhere"
     assert not [f for f in result.findings if f.rule.endswith("/CT003")]
+
+
+def test_the_sanction_model_reads_violations_as_a_trigger():
+    """ "Violations of these limitations may result in deductions" names what sets the deduction off."""
+    text = "# 4 Hours\n\nNo guard shall work more than 12 hours a day. Violations of these limitations may result in deductions as specified in Exhibit 6.\n"
+    result = check_document(read_bytes(text.encode("utf-8"), "pws.md", "md"), list(Linter().shipped("en").rulesets))
+    (model,) = matrix_document(result).sanctions
+    assert model.trigger is not None and model.trigger.text.startswith("Violations")
+
+
+def test_the_suppliers_own_right_to_terminate_is_no_sanction_and_its_items_give_no_cure_period():
+    """The buyer's right to häva for material breach, with no cure period, stands beside the
+    supplier's right to häva when the buyer fails to put things right within 30 days: that cure
+    period is the buyer's, and the supplier's right is no sanction on the supplier."""
+    text = (
+        "# 4.16 Förtida upphörande\n\n"
+        "Inera äger rätt att häva kontraktet med omedelbar verkan om Leverantören har gjort sig skyldig till väsentligt avtalsbrott.\n\n"
+        "Leverantören äger rätt att häva kontraktet till omedelbart upphörande om Inera:\n\n"
+        "* i väsentlig mån brister i förpliktelse enligt kontraktet och inte vidtar rättelse inom trettio (30) dagar efter skriftlig anmodan därom, eller\n"
+        "* försätts i konkurs.\n"
+    )
+    result = check_document(read_bytes(text.encode("utf-8"), "avtal.md", "md"), list(Linter().shipped("sv").rulesets))
+    (model,) = matrix_document(result).sanctions
+    assert model.text.startswith("Inera äger rätt att häva")
+    assert len(model.statements) == 1
+    assert model.cure is None and model.amount is None

@@ -43,7 +43,7 @@ def test_every_label_on_a_kept_document_quotes_its_line() -> None:
     kept = _kept_documents()
     split = quality.load_split()
     checked = 0
-    for kind in ("requirements", "chain", "clauses"):
+    for kind in ("requirements", "chain", "clauses", "sanctions"):
         for name, labels in quality.load_labels(kind).items():
             if name not in kept:
                 continue
@@ -66,3 +66,70 @@ def test_labels_quote_a_markdown_link_by_its_text() -> None:
     )
     assert quality.normalise("BÖR: Diggs Svenskt ramverk") in quality.normalise(statement)
     assert quality.normalise("Svenskt ramverk och EU-förordningen är konsulterade.") in quality.normalise(statement)
+
+
+def _sanction_label(line: int, quote: str, amount: str, cap: str, trigger: str = "yes", cure: str = "not_applicable") -> dict[str, str]:
+    return {"doc": "credits.md", "line": str(line), "quote": quote, "amount": amount, "cap": cap, "trigger": trigger, "cure": cure}
+
+
+def test_a_sanction_label_says_which_parts_are_missing() -> None:
+    quality = _quality()
+    assert quality.missing_parts(_sanction_label(1, "x", "no", "no")) == {"amount", "cap"}
+    assert quality.missing_parts(_sanction_label(1, "x", "reference", "yes")) == set()
+    assert quality.missing_parts(_sanction_label(1, "x", "not_applicable", "not_applicable", "vague", "no")) == {"trigger", "threshold"}
+    assert quality.missing_parts(_sanction_label(1, "x", "not_applicable", "not_applicable", "yes", "no")) == {"trigger"}
+    assert quality.weak_sanction_part("en-contract/CT003") == "amount"
+    assert quality.weak_sanction_part("sv-avtal/AV004") == "cap"
+    assert quality.weak_sanction_part("my-rules/X1") is None
+    assert quality.weak_finding_right("amount", [_sanction_label(1, "x", "no", "yes")])
+    assert not quality.weak_finding_right("amount", [_sanction_label(1, "x", "yes", "no")])
+    assert not quality.weak_finding_right("amount", [])  # on no sanction clause: wrong
+    assert quality.weak_finding_right(None, [_sanction_label(1, "x", "yes", "no")])  # a rule not known: any part missing
+
+
+CREDITS = """# 1 Availability credits
+
+If availability in a calendar month falls below 99.5 %, a service credit of 5 % of the monthly charge applies.
+
+# 2 Support credits
+
+Service credits shall apply if the Supplier misses a support response time.
+
+# 3 Delivery
+
+The Supplier shall deliver the reports within 5 days.
+"""
+
+
+def test_weak_sanction_findings_are_judged_against_the_sanction_labels(tmp_path: Path) -> None:
+    quality = _quality()
+    path = tmp_path / "credits.md"
+    path.write_text(CREDITS, encoding="utf-8")
+    checked = quality.check_document(path)
+    weak = sorted((f.rule, f.location.line if f.location else None) for f in checked.result.findings if f.category == "weak-sanction")
+    assert weak == [("en-contract/CT003", 7), ("en-contract/CT004", None)]
+    labels = [
+        _sanction_label(3, "If availability in a calendar month falls below 99.5 %", "yes", "no"),
+        _sanction_label(7, "Service credits shall apply", "no", "no"),
+    ]
+    t = quality.Tally()
+    quality.tally_sanctions(t, checked, labels)
+    assert (sum(t.weak_findings_right.values()), sum(t.weak_findings.values())) == (2, 2)
+    # missing: the cap of both (the document finding covers them) and the amount of the second
+    assert (t.parts_missing, t.parts_missing_flagged) == ({"cap": 2, "amount": 1}, {"cap": 2, "amount": 1})
+    assert (t.modelled, t.sanction_statements) == (2, 2)
+    assert t.model_parts["amount"] == 2 and t.model_parts_agree["amount"] == 2
+    assert t.model_parts["cap"] == 2 and t.model_parts_agree["cap"] == 2
+
+    # the amount stated where the clause points: the amount finding is wrong, and says why
+    labels[1] = _sanction_label(7, "Service credits shall apply", "reference", "no")
+    t = quality.Tally()
+    quality.tally_sanctions(t, checked, labels)
+    assert t.weak_findings_right["amount"] == 0 and t.weak_findings_right["cap"] == 1
+    assert t.weak_wrong == ["credits.md:7 CT003 (amount: labelled stated)"]
+
+    # no sanction labels at all: every weak-sanction finding is wrong
+    t = quality.Tally()
+    quality.tally_sanctions(t, checked, [])
+    assert sum(t.weak_findings.values()) == 2 and sum(t.weak_findings_right.values()) == 0
+    assert sorted(t.weak_wrong) == ["credits.md:7 CT003 (no labelled sanction clause)", "credits.md:document CT004 (no labelled financial sanction)"]

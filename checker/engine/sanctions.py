@@ -6,7 +6,8 @@ The parts are defines with a meaning to this module (a convention like ``define 
 ruleset in use that defines ``sanction_amount`` decides (else the shipped rulesets of the
 document's language). A part is looked for in the clause's own sanction statements, then in
 the rest of its clause (:meth:`~checker.engine.index.DocumentIndex.clause_of`: its nearest
-enclosing section and the tables in it). A credit table in the clause (the ``sanction_row``
+enclosing section and the tables in it), not in the items of a list that introduces no duties
+(``non_binding_item``: the buyer's failures under the supplier's own right to terminate). A credit table in the clause (the ``sanction_row``
 reading) is its amount, and its largest credit its cap when the clause states none. A clause
 that lacks a part takes it from the clause of the same sanction named elsewhere by a defined
 term: "Customer might be eligible to receive Financial Credit" takes the table under
@@ -68,6 +69,9 @@ class _Models:
         self.statements = c.document.statements
         self.found = {part: c.statements_of_class(name) for part, name in _DEFINES.items() if name in c.ruleset.defines}
         self.credit_rows = c.reading().statements("sanction_row")
+        # Items of a list whose introduction makes them no duties state no sanction's terms: under
+        # "Leverantören äger rätt att häva … om Inera:" the cure period is the buyer's.
+        self.not_terms = c.reading().statements("non_binding_item")
 
     def models(self) -> list[SanctionModel]:
         clauses: dict[tuple, list[int]] = {}
@@ -90,7 +94,7 @@ class _Models:
     def _model(self, own: list[int]) -> SanctionModel:
         first = self.statements[own[0]]
         name = self.c.sanction_name(own[0])
-        others = sorted(self.c.index.clause_of(own[0]) - frozenset(own))
+        others = sorted(self.c.index.clause_of(own[0]) - frozenset(own) - self.not_terms)
         parts = {part: self._part(part, own, others) for part in PARTS}
         amount = parts["amount"]
         if parts["cap"] is None and amount is not None and amount.source == "table":
