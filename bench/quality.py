@@ -39,7 +39,7 @@ SPLIT = BENCH / "quality" / "split.tsv"
 CORPUS = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "corpus" / "more", BENCH / "quality" / "corpus"]
 MARK_BEGIN = "<!-- quality.py: begin -->"
 MARK_END = "<!-- quality.py: end -->"
-FREE_LICENCE = re.compile(r"public domain|CC0|CC BY|Apache", re.IGNORECASE)
+FREE_LICENCE = re.compile(r"public domain|CC0|CC BY|Apache|MIT License", re.IGNORECASE)
 UNMEASURABLE = ("unmeasurable", "ambiguous")
 SUPPLIER_ONLY = ("missing-follow-up", "missing-sanction")
 # Which part of a sanction each weak-sanction rule says is missing (its message): the amount, the
