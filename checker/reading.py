@@ -145,6 +145,12 @@ def _introduces(text: str) -> bool:
     return text.rstrip(" *_").endswith(":")
 
 
+def _marks(text: str, start: int, words: TermFinder) -> dict[int, tuple[int, str]]:
+    """Where the words of :data:`_PREDICATE_WORDS` stand in ``text`` from ``start`` on: their
+    start → (end, list), in one pass of the finder."""
+    return {start + s: (start + e, name) for s, e, name in words.finditer(text[start:])}
+
+
 def _name_forms(name: str) -> list[str]:
     """How a defined party's name may recur: whole ("Acme Cloud, Inc.") and its first word ("Acme")."""
     name = name.strip(" ,")
@@ -609,65 +615,65 @@ class DocumentReading:
             return None
         text = self.texts[i]
         if obligation.end > obligation.start:
-            start = self._after_copula(text, obligation.end, words)
-            return None if start is None else self._complement_term(text, start, words, adjectives)
+            marks = _marks(text, obligation.end, words)
+            start = self._after_copula(text, obligation.end, marks)
+            return None if start is None else self._complement_term(text, start, marks, adjectives)
         lead = self.document.statements[i].lead_in
         found = self.obligations.get(lead) if lead is not None else None
         if found is None or found.end <= found.start:
             return None
         lead_text = self.texts[lead]
-        after = self._after_copula(lead_text, found.end, words)
+        after = self._after_copula(lead_text, found.end, _marks(lead_text, found.end, words))
         if after is None or lead_text[after:].strip(" *_") != ":":
             return None
-        return self._complement_term(text, 0, words, adjectives)
+        return self._complement_term(text, 0, _marks(text, 0, words), adjectives)
 
     @staticmethod
-    def _after_copula(text: str, modal_end: int, words: TermFinder) -> int | None:
+    def _after_copula(text: str, modal_end: int, marks: dict[int, tuple[int, str]]) -> int | None:
         """Where the complement of a copula right after the modal begins: at most
         :data:`_BEFORE_COPULA` words of ``predicate_modifier`` ("not", "also", "alltid") or of an
-        inverted subject ("ska systemet vara") may stand between them. None without such a copula."""
-        marks = {start: (end, name) for start, end, name in words.finditer(text[modal_end:])}
+        inverted subject ("ska systemet vara") may stand between them. None without such a
+        copula. ``marks``: :func:`_marks` from the modal's end."""
         position = modal_end
         for _ in range(_BEFORE_COPULA + 1):
             position = _SPACE.match(text, position).end()
-            mark = marks.get(position - modal_end)
+            mark = marks.get(position)
             if mark is None or mark[1] == "coordinator":
                 return None
             if mark[1] == "copula":
-                return modal_end + mark[0]
-            position = modal_end + mark[0]
+                return mark[0]
+            position = mark[0]
         return None
 
     @staticmethod
-    def _complement_term(text: str, start: int, words: TermFinder, adjectives: TermFinder) -> tuple[int, int] | None:
+    def _complement_term(text: str, start: int, marks: dict[int, tuple[int, str]], adjectives: TermFinder) -> tuple[int, int] | None:
         """The first term of ``adjectives`` that heads an adjective of the complement beginning at
         ``start``: the complement is one or more heads joined by "," or a ``coordinator`` ("clear,
         concise and complete"), each head after any ``predicate_modifier`` ("sufficiently
         robust", "mycket enkel"). A head that is no term is one word; what follows it other than
-        a comma or a coordinator ends the complement ("compliant with …", "the responsibility of …")."""
-        rest = text[start:]
-        marks = {s: (e, name) for s, e, name in words.finditer(rest)}
-        terms = {s: e for s, e, _name in adjectives.finditer(rest)}
-        position, head_expected = 0, True
+        a comma or a coordinator ends the complement ("compliant with …", "the responsibility of …").
+        Each word is looked at once: the walk is linear in the complement."""
+        terms = {start + s: start + e for s, e, _name in adjectives.finditer(text[start:])}
+        position, head_expected = start, True
         while True:
-            position = _SPACE.match(rest, position).end()
-            if position >= len(rest):
+            position = _SPACE.match(text, position).end()
+            if position >= len(text):
                 return None
+            mark = marks.get(position)
             if head_expected:
                 if position in terms:
-                    return (start + position, start + terms[position])
-                mark = marks.get(position)
+                    return (position, terms[position])
                 if mark is not None and mark[1] in ("predicate_modifier", "coordinator"):
                     position = mark[0]
                     continue
-                head = _HEAD_WORD.match(rest, position)
+                head = _HEAD_WORD.match(text, position)
                 if head is None:
                     return None
                 position, head_expected = head.end(), False
-            elif rest[position] == ",":
+            elif text[position] == ",":
                 position, head_expected = position + 1, True
-            elif position in marks and marks[position][1] == "coordinator":
-                position, head_expected = marks[position][0], True
+            elif mark is not None and mark[1] == "coordinator":
+                position, head_expected = mark[0], True
             else:
                 return None
 
