@@ -264,6 +264,19 @@ LISTED = {"secure", "intuitive", "robust", "easy to use"}
 MODIFIERS = ["", "very ", "sufficiently ", "not ", "always "]
 
 
+GENERATED_EN = rules("""
+    ruleset "g" {
+      language en
+      extends  "en-base"
+    }
+    requirement P "p" {
+      category unmeasurable
+      when     in predicate "secure", "intuitive", "robust", "easy to use"
+      message  "{match}"
+    }
+    """)
+
+
 @st.composite
 def sentences(draw) -> tuple[str, str | None]:
     subject = draw(st.sampled_from(["The portal", "The Contractor", "Data", "The service desk"]))
@@ -286,16 +299,64 @@ def sentences(draw) -> tuple[str, str | None]:
 @settings(max_examples=150, deadline=None)
 @given(st.lists(sentences(), min_size=1, max_size=6))
 def test_generated_sentences_are_read_as_they_were_built(built: list[tuple[str, str | None]]) -> None:
-    ruleset = rules("""
-        ruleset "g" {
-          language en
-          extends  "en-base"
-        }
-        requirement P "p" {
-          category unmeasurable
-          when     in predicate "secure", "intuitive", "robust", "easy to use"
-          message  "{match}"
-        }
-        """)
     text = "\n\n".join(sentence for sentence, _ in built)
-    assert matched(ruleset, text, "en") == [expected for _, expected in built]
+    assert matched(GENERATED_EN, text, "en") == [expected for _, expected in built]
+
+
+def test_the_engine_reads_only_statements_with_a_term_and_finds_what_reading_every_obligation_finds() -> None:
+    """The fast path (the statements where the shared matcher found a term of the list) against
+    the reference: every obligation of the document read."""
+    text = "\n\n".join(
+        [
+            "The portal shall be secure.",
+            "The portal shall be fast.",
+            "The Contractor shall secure the premises.",
+            "Data must remain intuitive and robust.",
+            "If the data is robust, the Contractor shall report it.",
+            "The portal shall be:",
+            "- robust",
+            "- cheap",
+        ]
+    )
+    document = md(text, language="en")
+    c = Classification(EN, DocumentIndex(document))
+    condition = EN.rule("P").when
+    reading = c.reading()
+    from checker.conditiontypes.in_predicate import _finder
+
+    finder = _finder(tuple(EN.lists[condition.forms].terms))
+    everything = frozenset(reading.obligations)
+    assert c.evaluate(condition) == frozenset(reading.predicates(finder, everything)) != frozenset()
+
+
+SWEDISH_BASES = ["tydlig", "enkel", "säker", "öppen", "användarvänlig", "anpassad", "flexibel", "god", "robust", "lättläst"]
+GENERATED_SV = rules("""
+    ruleset "gs" {
+      language sv
+      extends  "sv-grund"
+    }
+    terms vag = "tydlig", "enkel", "säker", "öppen", "användarvänlig", "anpassad", "flexibel", "god", "robust", "lättläst"
+    requirement P "p" {
+      category unmeasurable
+      when     in predicate vag
+      message  "{match}"
+    }
+    """)
+
+
+@st.composite
+def swedish_sentences(draw) -> tuple[str, str]:
+    base = draw(st.sampled_from(SWEDISH_BASES))
+    form = draw(st.sampled_from(swedish_adjective_forms(base)))
+    subject = draw(st.sampled_from(["Systemet", "Tjänsten", "Tjänsterna", "Leverantören", "Det"]))
+    modal = draw(st.sampled_from(["ska", "skall", "måste"]))
+    modifier = draw(st.sampled_from(["", "alltid ", "inte ", "mycket "]))
+    copula = draw(st.sampled_from(["vara", "bli", "förbli"]))
+    return f"{subject} {modal} {modifier}{copula} {form}.", form
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(swedish_sentences(), min_size=1, max_size=5))
+def test_every_form_of_a_listed_swedish_base_form_is_read_in_the_predicate(built: list[tuple[str, str]]) -> None:
+    text = "\n\n".join(sentence for sentence, _ in built)
+    assert matched(GENERATED_SV, text, "sv") == [form for _, form in built]
