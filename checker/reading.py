@@ -59,6 +59,9 @@ VOCABULARY = {
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
     "attachment_title": "words that, in a document's title, name it as a part of a solicitation or contract that is not the solicitation: performance work statement, QASP, attachment, bilaga …",
     "solicitation_title": "words that, in a document's title, name it as the solicitation itself: request for quotation, RFP, inbjudan att lämna anbud …",
+    "copula": "verbs that, just after the main clause's modal, make what follows a predicate complement ('in predicate'): be, remain, be made, vara, bli …",
+    "predicate_modifier": "words that may stand between the modal and the copula, or before an adjective of the complement: not, also, very, sufficiently, inte, alltid, mycket …",
+    "coordinator": "words that join the adjectives of a predicate complement ('simple and intuitive'): and, or, och, eller, samt …",
 }
 """The terms lists a ruleset may name to teach the reading its language."""
 
@@ -82,6 +85,11 @@ READING_NAMES = {
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
 
 MODAL_LISTS = ("modal_binding", "modal_future", "modal_soft")
+_PREDICATE_WORDS = ("copula", "coordinator", "predicate_modifier", "subject_after_modal", *(f"party_{party}" for party in PARTIES))
+"""The lists read between a modal and its predicate complement, in order of precedence."""
+_BEFORE_COPULA = 3  # words between a modal and its copula: "shall also at all times be", "ska systemet alltid vara"
+_HEAD_WORD = re.compile(r"[^\W_][\w'’-]*")
+_SPACE = re.compile(r"\s*")
 """The lists whose words open an obligation; a statement with none of them is not read."""
 _TITLE_STATEMENTS = 12
 _TITLE_WORDS = 20  # a title line is short; the first sentence of 20 words or more is running text
@@ -137,6 +145,12 @@ def _introduces(text: str) -> bool:
     return text.rstrip(" *_").endswith(":")
 
 
+def _marks(text: str, start: int, words: TermFinder) -> dict[int, tuple[int, str]]:
+    """Where the words of :data:`_PREDICATE_WORDS` stand in ``text`` from ``start`` on: their
+    start → (end, list), in one pass of the finder."""
+    return {start + s: (start + e, name) for s, e, name in words.finditer(text[start:])}
+
+
 def _name_forms(name: str) -> list[str]:
     """How a defined party's name may recur: whole ("Acme Cloud, Inc.") and its first word ("Acme")."""
     name = name.strip(" ,")
@@ -186,6 +200,14 @@ class Vocabulary:
         if not self.lists.get("attachment_title"):
             return None
         return TermFinder({name: self.lists[name] for name in ("attachment_title", "solicitation_title") if self.lists.get(name)})
+
+    @cached_property
+    def predicate_words(self) -> TermFinder | None:
+        """The words read around a predicate complement (:data:`_PREDICATE_WORDS`); None when the
+        ruleset has no ``copula``."""
+        if not self.lists.get("copula"):
+            return None
+        return TermFinder({name: self.lists[name] for name in _PREDICATE_WORDS if self.lists.get(name)})
 
     def party_words(self, tender: bool) -> dict[str, list[str]]:
         """The ruleset's words for each party, "we" and "you" given to the parties they stand
@@ -244,6 +266,7 @@ class DocumentReading:
         self.aliases = TermFinder(learned) if learned else None
         """The names this document gives its parties in its definitions ("Acme", "ZITADEL")."""
         self._tables: tuple[set[int], set[int]] | None = None
+        self._predicates: dict[TermFinder, dict[int, tuple[int, int] | None]] = {}
         self.obligations: dict[int, Obligation] = {}
         for i in sorted(candidates):
             found = self._obligation(texts[i])
@@ -569,6 +592,90 @@ class DocumentReading:
         sanctions; a table with its own target column beside the credit states requirements.
         ``header`` as terms see it (:func:`plain_text`)."""
         return sanction is not None and header.count(" | ") <= 1 and sanction.search(header)
+
+    # -- predicate complements ("shall be easy to use", "ska vara tydlig")
+    def predicates(self, adjectives: TermFinder, candidates: frozenset[int]) -> dict[int, tuple[int, int]]:
+        """Of ``candidates``, the statements whose main clause's modal is followed by a copula
+        whose complement has a term of ``adjectives`` as one of its coordinated heads, each with
+        the span of that term (the first) in its text (:attr:`texts`). Each statement is read
+        once per finder, by one pass of each finder over the words after its modal."""
+        found = self._predicates.setdefault(adjectives, {})
+        for i in candidates:
+            if i not in found:
+                found[i] = self._predicate(i, adjectives)
+        return {i: span for i in candidates if (span := found[i]) is not None}
+
+    def _predicate(self, i: int, adjectives: TermFinder) -> tuple[int, int] | None:
+        """:meth:`predicates` of one statement. A list item that carries the obligation of its
+        lead-in ("The portal shall be:" / "• easy to navigate") is the complement itself when the
+        lead-in ends with its copula."""
+        words = self.vocabulary.predicate_words
+        obligation = self.obligations.get(i)
+        if words is None or obligation is None:
+            return None
+        text = self.texts[i]
+        if obligation.end > obligation.start:
+            marks = _marks(text, obligation.end, words)
+            start = self._after_copula(text, obligation.end, marks)
+            return None if start is None else self._complement_term(text, start, marks, adjectives)
+        lead = self.document.statements[i].lead_in
+        found = self.obligations.get(lead) if lead is not None else None
+        if found is None or found.end <= found.start:
+            return None
+        lead_text = self.texts[lead]
+        after = self._after_copula(lead_text, found.end, _marks(lead_text, found.end, words))
+        if after is None or lead_text[after:].strip(" *_") != ":":
+            return None
+        return self._complement_term(text, 0, _marks(text, 0, words), adjectives)
+
+    @staticmethod
+    def _after_copula(text: str, modal_end: int, marks: dict[int, tuple[int, str]]) -> int | None:
+        """Where the complement of a copula right after the modal begins: at most
+        :data:`_BEFORE_COPULA` words of ``predicate_modifier`` ("not", "also", "alltid") or of an
+        inverted subject ("ska systemet vara") may stand between them. None without such a
+        copula. ``marks``: :func:`_marks` from the modal's end."""
+        position = modal_end
+        for _ in range(_BEFORE_COPULA + 1):
+            position = _SPACE.match(text, position).end()
+            mark = marks.get(position)
+            if mark is None or mark[1] == "coordinator":
+                return None
+            if mark[1] == "copula":
+                return mark[0]
+            position = mark[0]
+        return None
+
+    @staticmethod
+    def _complement_term(text: str, start: int, marks: dict[int, tuple[int, str]], adjectives: TermFinder) -> tuple[int, int] | None:
+        """The first term of ``adjectives`` that heads an adjective of the complement beginning at
+        ``start``: the complement is one or more heads joined by "," or a ``coordinator`` ("clear,
+        concise and complete"), each head after any ``predicate_modifier`` ("sufficiently
+        robust", "mycket enkel"). A head that is no term is one word; what follows it other than
+        a comma or a coordinator ends the complement ("compliant with …", "the responsibility of …").
+        Each word is looked at once: the walk is linear in the complement."""
+        terms = {start + s: start + e for s, e, _name in adjectives.finditer(text[start:])}
+        position, head_expected = start, True
+        while True:
+            position = _SPACE.match(text, position).end()
+            if position >= len(text):
+                return None
+            mark = marks.get(position)
+            if head_expected:
+                if position in terms:
+                    return (position, terms[position])
+                if mark is not None and mark[1] in ("predicate_modifier", "coordinator"):
+                    position = mark[0]
+                    continue
+                head = _HEAD_WORD.match(text, position)
+                if head is None:
+                    return None
+                position, head_expected = head.end(), False
+            elif text[position] == ",":
+                position, head_expected = position + 1, True
+            elif mark is not None and mark[1] == "coordinator":
+                position, head_expected = mark[0], True
+            else:
+                return None
 
     def span(self, i: int) -> tuple[int, int] | None:
         found = self.obligations.get(i)

@@ -41,6 +41,7 @@ def test_each_leaf_type_parses_compiles_evaluates_and_renders_back_what_it_write
           language en
         }}
         terms headings = "Support"
+        terms copula = "be"
         define requirement = "shall"
         requirement R "r" {{
           category structure

@@ -221,11 +221,12 @@ class Compiler:
                 self.error(rule_file, pos, f'bad term "{term}": {problem}')
         self.lists[name] = TermList(name=name, terms=list(terms), origin=rule_file.name, outside_names=outside_names)
 
-    def add_inline_list(self, terms: list[str], rule_file: RuleFile, pos: Pos | None, prefix: str = "") -> str:
+    def add_inline_list(self, terms: list[str], rule_file: RuleFile, pos: Pos | None, prefix: str = "", outside_names: bool = False) -> str:
         """Add a list written inline in a condition under a name of its own (``@file:line:column``,
-        ``prefix`` before the line); return the name."""
+        ``prefix`` before the line); return the name. ``outside_names``: the option of a named
+        list it is made from (``in predicate NAME``)."""
         name = _inline_name(rule_file, pos, prefix)
-        self._add_list(name, terms, rule_file, [pos] * len(terms))
+        self._add_list(name, terms, rule_file, [pos] * len(terms), outside_names)
         return name
 
     def _add_pattern(self, name: str, source: str, flags: str, rule_file: RuleFile, pos: Pos) -> None:
