@@ -565,7 +565,9 @@ def run(corpus: list[Path], splits: Iterable[str]) -> str:
         out += ["| part | findings right | missing parts flagged |", "| --- | ---: | ---: |"]
         for part in (*SANCTION_PARTS, "other"):
             if everything.weak_findings[part] or everything.parts_missing[part]:
-                out.append(f"| {part} | {ratio(everything.weak_findings_right[part], everything.weak_findings[part])} | {ratio(everything.parts_missing_flagged[part], everything.parts_missing[part])} |")
+                out.append(
+                    f"| {part} | {ratio(everything.weak_findings_right[part], everything.weak_findings[part])} | {ratio(everything.parts_missing_flagged[part], everything.parts_missing[part])} |"
+                )
         out += ["", "| weak-sanction rule | right / findings |", "| --- | ---: |"]
         for rule, count in sorted(everything.weak_per_rule.items(), key=lambda kv: (-kv[1], kv[0])):
             out.append(f"| {rule} | {ratio(everything.weak_per_rule_right[rule], count)} |")
