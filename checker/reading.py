@@ -76,6 +76,7 @@ READING_NAMES = {
     "vendor_terms": "every statement of a vendor's own terms: a document that is no tender and speaks as 'we' in three statements or more, or names the buyer by a party word in three and the supplier by none ('Acme will provide …', 'Customer must …')",
     "tender_document": "every statement of a tender (a solicitation or its attachments): a document with words of tender_context in three statements or more",
     "numbered_requirements": "every statement of a document that gives its requirements ids (three statements or more with an id of their own): where a requirement without one is a slip, not the document's style",
+    "numbered_clauses": "every statement of a document that numbers its clauses (three clause numbers or more: '4.2 Service levels', Word's '3.3.1', 'Sec. 3.02'): its requirements are cited by their clause",
     "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1'): the clause number cites it",
@@ -452,6 +453,9 @@ class DocumentReading:
             return frozenset(s.index for s in self.document.statements) if self.tender else frozenset()
         if name == "numbered_requirements":
             return frozenset(s.index for s in self.document.statements) if self.numbered else frozenset()
+        if name == "numbered_clauses":
+            clauses = {s.location.clause for s in self.document.statements if s.location.clause}
+            return frozenset(s.index for s in self.document.statements) if len(clauses) >= 3 else frozenset()
         if name == "attachment_document":
             return frozenset(s.index for s in self.document.statements) if self._titled_as_attachment() else frozenset()
         if name == "own_clause":
