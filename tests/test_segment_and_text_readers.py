@@ -213,10 +213,31 @@ def test_language_detection() -> None:
 # ---- Markdown ------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("front_matter", "title"),
+    [
+        ('title:  "Licensvillkor för API"', ("Licensvillkor för API", 2, 10)),
+        ("Title: IT-säkerhetspolicy", ("IT-säkerhetspolicy", 2, 8)),
+        ("layout: post\ntitle: 'Policy för samtrafik'", ("Policy för samtrafik", 3, 9)),
+        ("title: >\n  folded title", None),  # a block scalar: no title read
+        ("meta:\n  title: nested", None),  # not a top-level key
+        ("subtitle: only a subtitle", None),
+    ],
+)
+def test_a_front_matter_title_is_the_first_heading(front_matter: str, title: tuple[str, int, int] | None) -> None:
+    """The front matter is left out of the text; its top-level title (Jekyll, Hugo, Pelican) is
+    the document's first heading, level 1, located where it stands."""
+    document = read_bytes(("---\n" + front_matter + "\n---\n\nLeverantören ska svara inom 2 timmar.\n").encode(), "x.md", "md")
+    headings = [(s.text, s.location.line, s.location.column) for s in document.statements if s.kind == "heading"]
+    assert headings == ([title] if title else [])
+    assert document.statements[-1].text == "Leverantören ska svara inom 2 timmar."
+    assert [s.level for s in document.sections] == ([1] if title else [])
+
+
 def test_markdown_structure_statements_and_locations() -> None:
     document = md("""
         ---
-        title: front matter is skipped
+        title: Villkor för drift
         ---
         # 4 Drift
 
@@ -244,6 +265,7 @@ def test_markdown_structure_statements_and_locations() -> None:
         """)
     got = [(s.kind, s.text, s.location.line, s.location.column, s.requirement_id) for s in document.statements]
     assert got == [
+        ("heading", "Villkor för drift", 2, 8, None),  # the front matter's title
         ("heading", "4 Drift", 4, 3, None),
         ("heading", "Inledande text", 6, 1, None),
         ("sentence", "K4.1 Tjänsten ska vara tillgänglig 99,5 % per månad.", 9, 1, "K4.1"),
@@ -255,8 +277,12 @@ def test_markdown_structure_statements_and_locations() -> None:
         ("sentence", "Citerad text ska läsas.", 22, 3, None),
         ("table_row", "K5.1 | Support ska svara inom 2 timmar.", 26, 3, "K5.1"),
     ]
-    assert [(s.title, s.number, s.level, s.parent) for s in document.sections] == [("Drift", "4", 1, None), ("Inledande text", None, 1, None)]
-    second_sentence = document.statements[3]
+    assert [(s.title, s.number, s.level, s.parent) for s in document.sections] == [
+        ("Villkor för drift", None, 1, None),
+        ("Drift", "4", 1, None),
+        ("Inledande text", None, 1, None),
+    ]
+    second_sentence = document.statements[4]
     assert second_sentence.location_at(second_sentence.text.index("leverantören")).model_dump(exclude_none=True) == {
         "line": 10,
         "column": 4,

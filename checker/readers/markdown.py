@@ -58,7 +58,7 @@ class _Lines:
 def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str = "md") -> Document:
     builder = DocumentBuilder(path=path, format=fmt)
     lines = _Lines(text)
-    _skip_front_matter(lines)
+    _front_matter(lines, builder)
     paragraph: list[tuple[int, int, str]] = []  # (line, column, text)
     kind = "paragraph"
     item_number: str | None = None  # an ordered list item's "1." as the document shows it
@@ -240,12 +240,26 @@ def _starts_block(line: str) -> bool:
     )
 
 
-def _skip_front_matter(lines: _Lines) -> None:
-    if lines.peek() == "---":
-        for j in range(1, min(len(lines.lines), 200)):
-            if lines.lines[j].strip() in ("---", "..."):
-                lines.i = j + 1
-                return
+def _front_matter(lines: _Lines, builder: DocumentBuilder) -> None:
+    """Skip a front matter block (``---`` to ``---`` or ``...``, within its first 200 lines);
+    its top-level ``title:`` (as Jekyll, Hugo and Pelican write it: "Title: IT-säkerhetspolicy")
+    is the document's first heading, level 1, the title a reader sees above the text: it says
+    what the document is (a policy, a PWS), which the rules read from its headings."""
+    if lines.peek() != "---":
+        return
+    for j in range(1, min(len(lines.lines), 200)):
+        if lines.lines[j].strip() in ("---", "..."):
+            title = next((m for m in map(_FRONT_MATTER_TITLE.match, lines.lines[1:j]) if m), None)
+            if title is not None:
+                line = 2 + lines.lines[1:j].index(title.string)
+                builder.heading(title.group("title"), 1, source_location(line, title.start("title") + 1))
+            lines.i = j + 1
+            return
+
+
+# A front matter's title: a top-level key, its value on the line, quoted or not ("title: >" and
+# "title: |" start a block, read as no title).
+_FRONT_MATTER_TITLE = re.compile(r"""(?i:title)[ \t]*:[ \t]*["']?(?P<title>[^"'\s|>][^"']*?)["']?[ \t]*$""")
 
 
 def _skip_fence(lines: _Lines, fence: str) -> None:
