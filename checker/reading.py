@@ -57,6 +57,7 @@ VOCABULARY = {
     "clause_verb": "finite verbs that, in a clause opened by a subordinator, close its predicate, so that a modal after them opens the (inverted) main clause: kan, är, har …",
     "not_binding_lead_in": "words that, in the sentence or heading introducing a list, show its items are no duties: out of scope, will not be responsible, may include, benefits, ingår inte …",
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
+    "qualification_lead_in": "words that, in the sentence or heading introducing a list, show its items are skills or experience asked of the staff: experience with, background in, knowledge of, erfarenhet av …",
     "attachment_title": "words that, in a document's title, name it as a part of a solicitation or contract that is not the solicitation: performance work statement, QASP, attachment, bilaga …",
     "solicitation_title": "words that, in a document's title, name it as the solicitation itself: request for quotation, RFP, inbjudan att lämna anbud …",
     "copula": "verbs that, just after the main clause's modal, make what follows a predicate complement ('in predicate'): be, remain, be made, vara, bli …",
@@ -82,6 +83,7 @@ READING_NAMES = {
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1'): the clause number cites it",
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty",
     "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal')",
+    "qualification_item": "the first sentence of a list item introduced (as for non_binding_item) with words of qualification_lead_in: a skill or experience asked of the staff ('expected to have experience with:' / 'Creating form-based applications')",
 }
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
 
@@ -462,9 +464,9 @@ class DocumentReading:
             return self._alone_in_clause()
         if name == "non_binding_item":
             return self._items_introduced_by("not_binding_lead_in")
-        if name == "task_item":
+        if name in ("task_item", "qualification_item"):
             statements = self.document.statements
-            items = self._items_introduced_by("task_lead_in")
+            items = self._items_introduced_by("task_lead_in" if name == "task_item" else "qualification_lead_in")
             return frozenset(i for i in items if i == 0 or statements[i - 1].block != statements[i].block)
         return frozenset()
 
