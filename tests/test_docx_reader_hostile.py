@@ -37,6 +37,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support import FIXTURES
 
+import checker.readers.docx as docx_reader
 from checker.cli import main
 from checker.config import Config
 from checker.engine import check
@@ -211,18 +212,21 @@ def test_document_without_a_body_is_an_empty_document():
     assert read_docx(data, "x.docx").statements == []
 
 
-# ---- zip bombs: refused from the listing, before python-docx opens anything ------------------
+# ---- zip bombs: refused from the listing, before any part is parsed ---------------------------
 
 
 @pytest.fixture
-def python_docx_must_not_open(monkeypatch):
+def parts_must_not_be_parsed(monkeypatch):
+    """Fails the test if the package's parts are read, by lxml (check) or python-docx (annotate)."""
+
     def fail(*_args, **_kwargs):
-        raise AssertionError("python-docx was asked to open a hostile package")
+        raise AssertionError("the parts of a hostile package were parsed")
 
     monkeypatch.setattr(docx, "Document", fail)
+    monkeypatch.setattr(docx_reader, "read_parts", fail)
 
 
-def test_zip_bomb_by_compression_ratio(python_docx_must_not_open):
+def test_zip_bomb_by_compression_ratio(parts_must_not_be_parsed):
     paragraphs = b"<w:p><w:r><w:t>a</w:t></w:r></w:p>" * 600_000  # ~20 MB that deflates to a few KB
     bomb = member(GOOD, "word/document.xml").replace(b"</w:body>", paragraphs + b"</w:body>")
     data = rezip(GOOD, replace={"word/document.xml": bomb})
@@ -231,7 +235,7 @@ def test_zip_bomb_by_compression_ratio(python_docx_must_not_open):
     assert re.fullmatch(r"has word/document\.xml compressed \d+:1 \(the limit is 100:1\); refused as a possible zip bomb", message)
 
 
-def test_zip_bomb_by_declared_total_size(python_docx_must_not_open):
+def test_zip_bomb_by_declared_total_size(parts_must_not_be_parsed):
     data = bytearray(rezip(GOOD, add={"word/media/big.bin": b"x" * 1000}))
     entry = data.rfind(b"PK\x01\x02")  # the central directory entry of the last member
     assert data[entry + 46 : entry + 46 + len("word/media/big.bin")] == b"word/media/big.bin"
@@ -239,7 +243,7 @@ def test_zip_bomb_by_declared_total_size(python_docx_must_not_open):
     assert refusal(bytes(data)) == "would expand to 300 MiB (the limit is 200 MiB); refused as a possible zip bomb"
 
 
-def test_zip_with_too_many_members(python_docx_must_not_open):
+def test_zip_with_too_many_members(parts_must_not_be_parsed):
     data = rezip(GOOD, add={f"customXml/item{i}.bin": b"" for i in range(10_001)})
     assert refusal(data).startswith("has 100") and refusal(data).endswith("files inside (the limit is 10000); refused as a possible zip bomb")
 
@@ -264,20 +268,20 @@ def test_docx_zip_bomb(tmp_path: Path) -> None:
 # ---- XML entity tricks: refused, never expanded or fetched -----------------------------------
 
 
-def test_billion_laughs_in_the_document(python_docx_must_not_open):
+def test_billion_laughs_in_the_document(parts_must_not_be_parsed):
     body = member(GOOD, "word/document.xml").split(b"?>", 1)[1].replace(b"fel snabbt", b"&lol9;")
     data = rezip(GOOD, replace={"word/document.xml": BILLION_LAUGHS + body})
     assert refusal(data) == "has a document type declaration (XML entities) in word/document.xml; refused as unsafe"
 
 
-def test_external_entity_in_styles(python_docx_must_not_open):
+def test_external_entity_in_styles(parts_must_not_be_parsed):
     styles = member(GOOD, "word/styles.xml").split(b"?>", 1)[1]
     xxe = b'<?xml version="1.0"?>\n<!DOCTYPE w:styles [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n' + styles
     data = rezip(GOOD, replace={"word/styles.xml": xxe})
     assert refusal(data) == "has a document type declaration (XML entities) in word/styles.xml; refused as unsafe"
 
 
-def test_doctype_in_a_utf16_part(python_docx_must_not_open):
+def test_doctype_in_a_utf16_part(parts_must_not_be_parsed):
     body = member(GOOD, "word/document.xml").split(b"?>", 1)[1].decode()
     xml = ('<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE w:document [<!ENTITY x "y">]>\n' + body).encode("utf-16")
     data = rezip(GOOD, replace={"word/document.xml": xml})
@@ -297,14 +301,74 @@ def _renamed_main_part(main: bytes) -> bytes:
 
 
 def test_doctype_in_a_part_with_an_unusual_name():
-    """The name scan misses such a part; it is refused once python-docx has parsed it, which it
-    does without expanding entities (and lxml stops a billion laughs on its own)."""
+    """The name scan misses such a part; it is refused once it has been parsed, which is done
+    without expanding entities (and lxml stops a billion laughs on its own)."""
     body = member(GOOD, "word/document.xml").split(b"?>", 1)[1]
     assert [s.text for s in read_docx(_renamed_main_part(body), "ok.docx").statements] == ["4 Drift", "Leverantören ska åtgärda fel snabbt."]
     harmless = b'<?xml version="1.0"?>\n<!DOCTYPE w:document [<!ENTITY x "y">]>\n' + body.replace(b"fel snabbt", b"&x;")
     assert refusal(_renamed_main_part(harmless)) == "has a document type declaration (XML entities) in /word/main.part; refused as unsafe"
     laughs = refusal(_renamed_main_part(BILLION_LAUGHS + body.replace(b"fel snabbt", b"&lol9;")))
     assert laughs.startswith("is not a readable Word document (") and "entity" in laughs
+
+
+_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+
+
+def _with_package_rels(rels: bytes) -> bytes:
+    return rezip(GOOD, replace={"_rels/.rels": rels})
+
+
+@pytest.mark.parametrize(
+    ("variant", "reason"),
+    [
+        (lambda: _with_package_rels(b"<Relationships><oops"), "has a corrupt relationships part _rels/.rels (Couldn't find end of Start Tag"),
+        (lambda: _with_package_rels(b""), "has a corrupt relationships part _rels/.rels (Document is empty"),
+        (
+            lambda: rezip(GOOD, replace={"word/_rels/document.xml.rels": b"<Relationships><oops"}),
+            "has a corrupt relationships part word/_rels/document.xml.rels (",
+        ),
+        (lambda: rezip(GOOD, drop=("_rels/.rels",)), "is not a readable Word document (no main document part)"),
+        (lambda: rezip(GOOD, drop=("word/document.xml",)), "is not a readable Word document (no main document part)"),
+        (
+            lambda: _with_package_rels(member(GOOD, "_rels/.rels").replace(b'Target="word/document.xml"', b'Target="../../../etc/passwd"')),
+            "is not a readable Word document (no main document part)",
+        ),
+        (
+            lambda: _with_package_rels(
+                member(GOOD, "_rels/.rels").replace(
+                    b"</Relationships>", f'<Relationship Id="rX" Type="{_OFFICE_DOCUMENT}" Target="word/document.xml"/></Relationships>'.encode()
+                )
+            ),
+            "is not a readable Word document (more than one main document part)",
+        ),
+        (
+            lambda: _with_package_rels(member(GOOD, "_rels/.rels").replace(b'Target="word/document.xml"', b'Target="word/styles.xml"')),
+            "is not a readable Word document (its main part /word/styles.xml is not a document)",
+        ),
+        (lambda: with_document_xml(b"\x00\x01binary"), "is not a readable Word document (Document is empty"),
+    ],
+    ids=[
+        "package-rels-malformed",
+        "package-rels-empty",
+        "document-rels-malformed",
+        "package-rels-missing",
+        "main-part-missing",
+        "main-part-outside",
+        "two-main-parts",
+        "main-part-is-styles",
+        "main-part-binary",
+    ],
+)
+def test_package_relationships_and_main_part_refused_in_one_line(variant, reason, tmp_path: Path) -> None:
+    """Read by lxml (check) and by python-docx (annotate), a damaged package is refused with one
+    line naming the file and exit 2, never read without its styles or as an empty document."""
+    data = variant()
+    assert refusal(data).startswith(reason)
+    path = tmp_path / "bad.docx"
+    path.write_bytes(data)
+    assert_refused(["check", str(path)], path, reason)
+    assert_refused(["annotate", str(path), "-o", str(tmp_path / "out.docx")], path, "is not a readable Word document")
+    assert not (tmp_path / "out.docx").exists()
 
 
 def test_docx_entity_expansion_is_never_expanded(tmp_path: Path) -> None:

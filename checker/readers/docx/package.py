@@ -198,12 +198,16 @@ def read_parts(data: bytes, path: str) -> WordParts:
                 name = partname[1:]
                 return archive.read(name) if name in members else None
 
-            main = _targets(member, "/").get(RT.OFFICE_DOCUMENT, [])
-            if len(main) != 1 or (document_xml := member(main[0])) is None:
+            main = _targets(member, "/", path).get(RT.OFFICE_DOCUMENT, [])
+            if len(main) > 1:
+                raise InputError(path, "is not a readable Word document (more than one main document part)")
+            if not main or (document_xml := member(main[0])) is None:
                 raise InputError(path, "is not a readable Word document (no main document part)")
             unreadable = "is not a readable Word document"
             document = _parsed(document_xml, main[0], path, _PART_PARSER, unreadable)
-            related = _targets(member, main[0])
+            if etree.QName(document).localname != "document":  # python-docx refuses a main part of another content type
+                raise InputError(path, f"is not a readable Word document (its main part {main[0]} is not a document)")
+            related = _targets(member, main[0], path)
             found: dict[str, etree._Element | None] = {}
             for kind in _PART_KINDS:
                 partnames = related.get(getattr(RT, kind.upper()), [])
@@ -216,17 +220,16 @@ def read_parts(data: bytes, path: str) -> WordParts:
     return WordParts(document, found["styles"], found["numbering"], found["comments"], notes)
 
 
-def _targets(member: Callable[[str], bytes | None], partname: str) -> dict[str, list[str]]:
+def _targets(member: Callable[[str], bytes | None], partname: str, path: str) -> dict[str, list[str]]:
     """The parts ``partname`` (``"/"``: the package) is related to, by relationship type: their
-    part names, external targets left out."""
+    part names, external targets left out. A part without a relationships part is related to
+    none; one whose relationships part does not parse is refused, as python-docx refuses it."""
     folder, name = posixpath.split(partname)
-    rels = member(posixpath.join(folder, "_rels", name + ".rels"))
+    rels_name = posixpath.join(folder, "_rels", name + ".rels")
+    rels = member(rels_name)
     if rels is None:
         return {}
-    try:
-        root = etree.fromstring(rels, _PART_PARSER)
-    except etree.XMLSyntaxError:
-        return {}
+    root = _parsed(rels, rels_name, path, _PART_PARSER, f"has a corrupt relationships part {rels_name[1:]}")
     targets: dict[str, list[str]] = {}
     for relationship in root.iter(_RELATIONSHIP):
         target = relationship.get("Target")
