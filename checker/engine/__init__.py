@@ -1,7 +1,8 @@
 """The checking engine: classify statements, evaluate rules, link requirements.
 
-For each document, one RE2 set holding every term list and pattern of the rulesets checked
-together, run once on each statement, gives every atom's set of statements (:mod:`.matches`);
+For each document, every term list and pattern of the rulesets checked together, matched once on
+each statement (the patterns in RE2 sets, the lists by one Aho–Corasick automaton), gives every
+atom's set of statements (:mod:`.matches`);
 conditions are then set algebra (:mod:`.classify`: ``and`` = ∩, ``or`` = ∪, ``not`` =
 complement). Each rule kind finds its findings (:mod:`checker.rulekinds`, made into
 :class:`~checker.report.Finding` s by :mod:`.findings`). Links between requirements and

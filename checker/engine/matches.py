@@ -1,7 +1,8 @@
 """The term lists and patterns of rulesets checked together, and what they match in a document.
 
-One RE2 set holding every term list and pattern of the rulesets checked together runs once on
-each statement and gives every list's and pattern's set of statements; a list or pattern that
+Every term list and pattern of the rulesets checked together is matched once on each statement
+(:class:`~checker.matching.StatementMatcher`: the patterns in RE2 sets, the lists by one
+Aho–Corasick automaton), which gives every list's and pattern's set of statements; a list or pattern that
 several rulesets define alike (an extended ruleset's, a common inline list) is matched once.
 """
 
@@ -22,7 +23,7 @@ EMPTY: frozenset[int] = frozenset()
 
 @dataclass
 class SharedMatcher:
-    """The term lists and patterns of rulesets checked together, in one RE2 set: a list or
+    """The term lists and patterns of rulesets checked together, in one matcher: a list or
     pattern that several of them define alike (an extended ruleset's, a common inline list) is
     matched once per document, not once per ruleset."""
 

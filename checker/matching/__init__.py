@@ -6,7 +6,7 @@ their Aho–Corasick automaton), :mod:`.rewrite` (patterns rewritten for RE2), :
 :mod:`.patterns` (compiled patterns and their first match), :mod:`.rejoin` (words a PDF
 conversion split before å, ä and ö, joined for matching), :mod:`.folding` (text read with word
 classes of a few ranges instead of Unicode tables), :mod:`.sets` (every list and
-pattern of a run in RE2 sets, once per statement) and :mod:`.re2api` (the one module that calls
+pattern of a run, once per statement: the patterns in RE2 sets, the lists by one automaton) and :mod:`.re2api` (the one module that calls
 google-re2 past its documented interface). The names below are what the rest of kravkoll uses.
 """
 

@@ -96,7 +96,7 @@ class StatementMatcher:
 
     @cached_property
     def terms(self) -> TermMatcher:
-        """Every list in one automaton: for lists the set leaves out, and for :meth:`scan`."""
+        """Every list in one automaton: which lists a statement holds (:meth:`scan_many`, :meth:`scan`)."""
         return TermMatcher(self._lists, self._outside_names)
 
     def term_span(self, key: str, text: str) -> tuple[int, int] | None:

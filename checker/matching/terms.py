@@ -42,8 +42,7 @@ class TermSyntaxError(ValueError):
 def parse_term(term: str) -> Term:
     """``"rapport*"`` → core ``rapport`` with a trailing wildcard; raise on malformed terms.
 
-    Remembered: a run parses the same terms for its RE2 sets, its automaton and the reading of
-    obligations."""
+    Remembered: a run parses the same terms for its automata and the reading of obligations."""
     text = " ".join(plain_text(term).split())
     leading = text.startswith("*")
     trailing = text.endswith("*") and len(text) > 1
