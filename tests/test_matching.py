@@ -2,7 +2,7 @@
 
 The references implement the documented meaning directly (one Python regex per term; one RE2
 search per pattern and statement), so the optimised matchers — one automaton pass over the
-whole document, one RE2 set — must give exactly their answers.
+whole document, RE2 sets of the patterns — must give exactly their answers.
 """
 
 from __future__ import annotations

@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, TypeVar
 
-from ..modelbase import FrozenModel
+from ..modelbase import FrozenModel, Pos
+from ..rulelimits import did_you_mean
 
 if TYPE_CHECKING:
     from ..engine.classify import Classification
@@ -139,3 +140,15 @@ def implements(unit: ConditionType, operation: str) -> bool:
     one fits every type."""
     method = getattr(type(unit), operation, None)
     return callable(method) and not getattr(method, "required", False)
+
+
+def names_terms_list(name: str, written: str, compiler: Compiler, rule_file: RuleFile, pos: Pos | None) -> bool:
+    """Whether ``name`` is a terms list of the ruleset; else the error is reported on ``written``
+    (the condition as written, ``in section NAME``), with the nearest list's name."""
+    entry = compiler.names.get(name)
+    if entry is not None and entry.kind == "terms":
+        return True
+    hint = did_you_mean(name, [n for n, e in compiler.names.items() if e.kind == "terms"])
+    what = "no terms list" if entry is None else f"a {entry.kind}, not a terms list"
+    compiler.error(rule_file, pos, f"'{written}': {what}{hint}")
+    return False

@@ -21,8 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from ..modelbase import FrozenModel, Pos, empty_list
-from ..rulelimits import did_you_mean
-from .base import ConditionType, Extent, Syntax
+from .base import ConditionType, Extent, Syntax, names_terms_list
 
 if TYPE_CHECKING:
     from ..engine.classify import Classification
@@ -88,11 +87,7 @@ class InPredicateType(ConditionType):
             )
         terms, outside_names = condition.terms, False
         if condition.list:
-            entry = compiler.names.get(condition.list)
-            if entry is None or entry.kind != "terms":
-                hint = did_you_mean(condition.list, [n for n, e in compiler.names.items() if e.kind == "terms"])
-                what = "no terms list" if entry is None else f"a {entry.kind}, not a terms list"
-                compiler.error(rule_file, condition.pos, f"'{written}': {what}{hint}")
+            if not names_terms_list(condition.list, written, compiler, rule_file, condition.pos):
                 return condition
             listed = compiler.lists[condition.list]
             terms, outside_names = listed.terms, listed.outside_names

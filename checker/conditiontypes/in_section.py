@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from ..modelbase import FrozenModel, Pos, empty_list
-from ..rulelimits import did_you_mean
-from .base import ConditionType, Syntax
+from .base import ConditionType, Syntax, names_terms_list
 
 if TYPE_CHECKING:
     from ..engine.classify import Classification
@@ -48,11 +47,7 @@ class InSectionType(ConditionType):
         """``in section NAME`` names a terms list of the ruleset; the terms written inline become a
         list of their own (named ``@…section…``)."""
         if condition.list:
-            entry = compiler.names.get(condition.list)
-            if entry is None or entry.kind != "terms":
-                hint = did_you_mean(condition.list, [n for n, e in compiler.names.items() if e.kind == "terms"])
-                what = "no terms list" if entry is None else f"a {entry.kind}, not a terms list"
-                compiler.error(rule_file, condition.pos, f"'in section {condition.list}': {what}{hint}")
+            if not names_terms_list(condition.list, f"in section {condition.list}", compiler, rule_file, condition.pos):
                 return condition
             return InSection(list=condition.list, terms=[])
         name = compiler.add_inline_list(condition.terms, rule_file, condition.pos, "section")
