@@ -88,12 +88,12 @@ READING_NAMES = {
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
 
 MODAL_LISTS = ("modal_binding", "modal_future", "modal_soft")
+"""The lists whose words open an obligation; a statement with none of them is not read."""
 _PREDICATE_WORDS = ("copula", "coordinator", "predicate_modifier", "subject_after_modal", *(f"party_{party}" for party in PARTIES))
 """The lists read between a modal and its predicate complement, in order of precedence."""
 _BEFORE_COPULA = 3  # words between a modal and its copula: "shall also at all times be", "ska systemet alltid vara"
 _HEAD_WORD = re.compile(r"[^\W_][\w'’-]*")
 _SPACE = re.compile(r"\s*")
-"""The lists whose words open an obligation; a statement with none of them is not read."""
 _TITLE_STATEMENTS = 12
 _TITLE_WORDS = 20  # a title line is short; the first sentence of 20 words or more is running text
 _BOUNDARY = re.compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
