@@ -7,8 +7,9 @@ ruleset in use that defines ``sanction_amount`` decides (else the shipped rulese
 document's language). A part is looked for in the clause's own sanction statements, then in
 the rest of its clause (:meth:`~checker.engine.index.DocumentIndex.clause_of`: its nearest
 enclosing section and the tables in it), not in the items of a list that introduces no duties
-(``non_binding_item``: the buyer's failures under the supplier's own right to terminate). A credit table in the clause (the ``sanction_row``
-reading) is its amount, and its largest credit its cap when the clause states none. A clause
+(``non_binding_item``: the buyer's failures under the supplier's own right to terminate). A
+credit table in the clause (the ``sanction_row`` reading) is its amount, and its largest credit
+its cap when the clause states none. A clause
 that lacks a part takes it from the clause of the same sanction named elsewhere by a defined
 term: "Customer might be eligible to receive Financial Credit" takes the table under
 "Financial Credit means … as shown in the following table".
