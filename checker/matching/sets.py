@@ -53,13 +53,13 @@ class StatementMatcher:
     def __init__(self, lists: dict[str, Iterable[str]], patterns: dict[str, CompiledPattern], outside_names: Iterable[str] = ()) -> None:
         """``outside_names``: the lists whose terms do not count inside a name (``terms x (not
         in names)``); the automata leave those matches out."""
-        self._lists = lists = {name: list(terms) for name, terms in lists.items()}
+        self._lists = {name: list(terms) for name, terms in lists.items()}
         self._outside_names = frozenset(outside_names)
         self._list_automata: dict[str, TermMatcher] = {}
         self.patterns = patterns
         self._has_terms = any(self._lists.values())
         in_set = {name: p for name, p in patterns.items() if foldable(p.source)}
-        self._folding = folding = Folding([p.source for p in in_set.values()])
+        folding = Folding([p.source for p in in_set.values()])
         self._fold = folding.fold
         # Set entries: (key, expression, the pattern whose matches a search confirms, or None).
         self._pattern_entries = [

@@ -116,7 +116,7 @@ class WordReading:
     word: WordDocument | None
     document: Document
     paragraphs: list[etree._Element]
-    notes: list[etree._Element]  # the footnotes and endnotes parts (python-docx keeps them as bytes), parsed
+    notes: list[etree._Element]  # the footnotes and endnotes parts, parsed
 
 
 def read_word(data: bytes, path: str, *, language: str | None = None, editable: bool = False) -> WordReading:
