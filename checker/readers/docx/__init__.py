@@ -47,10 +47,11 @@ Limits (checked on the zip listing before anything is decompressed or parsed)
 
 Refused with a one-line error naming the file: old .doc files, password-protected (encrypted)
 documents, RTF and PDF files named .docx, zips that are not Word documents (.xlsx, .pptx,
-.odt, .docm, .dotx), corrupt or truncated archives, documents with no text, and (once parsed)
-documents with a list level text (``w:lvlText``) longer than :data:`MAX_LEVEL_TEXT` characters
-or more than :data:`MAX_OPEN_SUPPRESSIONS` overlapping suppression comments. The input is read
-from bytes in memory and never modified.
+.odt, .docm, .dotx), corrupt or truncated archives, packages whose relationships part does not
+parse or whose main document part is missing, not one, or not a document, documents with no
+text, and (once parsed) documents with a list level text (``w:lvlText``) longer than
+:data:`MAX_LEVEL_TEXT` characters or more than :data:`MAX_OPEN_SUPPRESSIONS` overlapping
+suppression comments. The input is read from bytes in memory and never modified.
 """
 
 from __future__ import annotations
