@@ -270,6 +270,8 @@ class DocumentReading:
         """The names this document gives its parties in its definitions ("Acme", "ZITADEL")."""
         self._tables: tuple[set[int], set[int]] | None = None
         self._predicates: dict[TermFinder, dict[int, tuple[int, int] | None]] = {}
+        self._copula_leads: dict[int, bool] = {}
+        """Of the lead-ins read so far, whether each ends with its obligation's copula."""
         self.obligations: dict[int, Obligation] = {}
         for i in sorted(candidates):
             found = self._obligation(texts[i])
@@ -625,14 +627,24 @@ class DocumentReading:
             start = self._after_copula(text, obligation.end, marks)
             return None if start is None else self._complement_term(text, start, marks, adjectives)
         lead = self.document.statements[i].lead_in
-        found = self.obligations.get(lead) if lead is not None else None
-        if found is None or found.end <= found.start:
-            return None
-        lead_text = self.texts[lead]
-        after = self._after_copula(lead_text, found.end, _marks(lead_text, found.end, words))
-        if after is None or lead_text[after:].strip(" *_") != ":":
+        if lead is None or not self._ends_with_copula(lead, words):
             return None
         return self._complement_term(text, 0, _marks(text, 0, words), adjectives)
+
+    def _ends_with_copula(self, lead: int, words: TermFinder) -> bool:
+        """Whether lead-in ``lead`` ends with its obligation's copula and a colon ("The portal
+        shall be:"). Read once per lead-in, not once per item: a long lead-in with many items
+        would cost their product."""
+        ends = self._copula_leads.get(lead)
+        if ends is None:
+            found = self.obligations.get(lead)
+            ends = False
+            if found is not None and found.end > found.start:
+                lead_text = self.texts[lead]
+                after = self._after_copula(lead_text, found.end, _marks(lead_text, found.end, words))
+                ends = after is not None and lead_text[after:].strip(" *_") == ":"
+            self._copula_leads[lead] = ends
+        return ends
 
     @staticmethod
     def _after_copula(text: str, modal_end: int, marks: dict[int, tuple[int, str]]) -> int | None:

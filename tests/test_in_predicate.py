@@ -5,12 +5,16 @@ checker/matching/inflection.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from hostile import HANG_GUARD_SECONDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from support import md, rules
 
-from checker.engine import Classification, DocumentIndex
+from checker.config import Config
+from checker.engine import Classification, DocumentIndex, check
 from checker.errors import RuleError
 from checker.matching.inflection import swedish_adjective_forms
 
@@ -360,3 +364,17 @@ def swedish_sentences(draw) -> tuple[str, str]:
 def test_every_form_of_a_listed_swedish_base_form_is_read_in_the_predicate(built: list[tuple[str, str]]) -> None:
     text = "\n\n".join(sentence for sentence, _ in built)
     assert matched(GENERATED_SV, text, "sv") == [form for _, form in built]
+
+
+def test_a_long_lead_in_with_many_items_is_read_once(tmp_path: Path) -> None:
+    """The items of a lead-in ending with its copula ("The portal shall be:" / "- secure") are
+    read as its complement; whether a lead-in so ends is read once, not once per item: a lead-in
+    of 50,000 words after its modal with 1,000 items took minutes (their product)."""
+    path = tmp_path / "lead.md"
+    path.write_text(
+        "# Requirements\n\nThe portal shall be:\n\n" + "- secure\n" * 3 + "\nThe system shall " + "really " * 50_000 + "be:\n\n" + "- secure\n" * 1_000,
+        encoding="utf-8",
+    )
+    report = check([path], None, Config(timeout=HANG_GUARD_SECONDS))
+    assert report.files[0].error is None
+    assert [(f.rule, f.location.line) for f in report.findings if f.rule.endswith("/RQ001")] == [("en-requirements/RQ001", line) for line in (5, 6, 7)]
