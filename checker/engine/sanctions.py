@@ -72,7 +72,7 @@ class _Models:
         self.credit_rows = c.reading().statements("sanction_row")
         # Items of a list whose introduction makes them no duties state no sanction's terms: under
         # "Leverantören äger rätt att häva … om Inera:" the cure period is the buyer's.
-        self.not_terms = c.reading().statements("non_binding_item")
+        self.non_binding_items = c.reading().statements("non_binding_item")
 
     def models(self) -> list[SanctionModel]:
         clauses: dict[tuple, list[int]] = {}
@@ -95,7 +95,7 @@ class _Models:
     def _model(self, own: list[int]) -> SanctionModel:
         first = self.statements[own[0]]
         name = self.c.sanction_name(own[0])
-        others = sorted(self.c.index.clause_of(own[0]) - frozenset(own) - self.not_terms)
+        others = sorted(self.c.index.clause_of(own[0]) - frozenset(own) - self.non_binding_items)
         parts = {part: self._part(part, own, others) for part in PARTS}
         amount = parts["amount"]
         if parts["cap"] is None and amount is not None and amount.source == "table":
