@@ -118,12 +118,15 @@ class StatementMatcher:
         return {key: terms[key] if key in terms else self.pattern_span(key, flat) for key in self.scan_many([flat]) if key != LONE_SYMBOLS}
 
 
-_ENTRIES_PER_SET = 8
+_ENTRIES_PER_SET = 6
 """Patterns run by one RE2 set. RE2 builds a set's DFA as text needs its states; a short text
 needs many new ones, and those of smaller sets are built faster: compiled and run once over 30
 pages of English, 164 ms at 16 a set, 69 ms at 8 (54 at 4, 35 at 2); once built, a statement
-costs 5.5 µs at 8 (8.5 at 4, 15 at 2). Eight serves a single document, which is what a writer, a
-hook or a request checks, at a small cost to long batches (bench/README.md)."""
+costs 5.5 µs at 8 (8.5 at 4, 15 at 2). With the 49 patterns of the English rulesets (fifth
+round), the first pass over the corpus's real English MB (12,885 statements, a loop over the
+sets) took 233–258 ms at 8 a set, 182–207 at 6, 203–207 at 5, 184–237 at 4, a later pass 84–93 ms
+at 8 and 6, 102–122 at 5 and 4: six serves a single document, which is what a writer, a hook or
+a request checks, at no cost to long batches (bench/README.md)."""
 
 
 class _EntrySets:
