@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -209,6 +209,17 @@ def statement_of(checked: Checked, line: int, quote: str) -> int | None:
     return None
 
 
+def placed(checked: Checked, labels: list[dict[str, str]], unmatched: list[str], kind: str = "") -> Iterator[tuple[dict[str, str], int]]:
+    """Each label with the statement it is matched to (:func:`statement_of`), in the labels'
+    order; a label that matches none is noted in ``unmatched`` (with ``kind``, as "(chain)")."""
+    for label in labels:
+        i = statement_of(checked, int(label["line"]), label["quote"])
+        if i is None:
+            unmatched.append(f"{checked.name}:{label['line']}" + (f" ({kind})" if kind else ""))
+        else:
+            yield label, i
+
+
 # ---- figures --------------------------------------------------------------------------------------
 
 
@@ -269,12 +280,8 @@ def is_yes(value: str) -> bool:
 
 def tally_requirements(t: Tally, checked: Checked, labels: list[dict[str, str]]) -> None:
     by_statement: dict[int, list[dict[str, str]]] = defaultdict(list)
-    for label in labels:
-        t.labels += 1
-        i = statement_of(checked, int(label["line"]), label["quote"])
-        if i is None:
-            t.unmatched.append(f"{checked.name}:{label['line']}")
-            continue
+    t.labels += len(labels)
+    for label, i in placed(checked, labels, t.unmatched):
         by_statement[i].append(label)
         requirement = is_yes(label["is_requirement"])
         party = label.get("party", "").lower()
@@ -312,12 +319,8 @@ def tally_requirements(t: Tally, checked: Checked, labels: list[dict[str, str]])
 
 def tally_chain(t: Tally, checked: Checked, labels: list[dict[str, str]]) -> None:
     rows_of_chain: set[int] = set()
-    for label in labels:
-        i = statement_of(checked, int(label["line"]), label["quote"])
-        t.chain_rows += 1
-        if i is None:
-            t.unmatched.append(f"{checked.name}:{label['line']} (chain)")
-            continue
+    t.chain_rows += len(labels)
+    for label, i in placed(checked, labels, t.unmatched, "chain"):
         rows_of_chain.add(i)
         row = checked.rows.get(i)
         t.chain_reached += row is not None
@@ -430,12 +433,8 @@ def tally_sanctions(t: Tally, checked: Checked, labels: list[dict[str, str]]) ->
     """Weak-sanction findings against the sanction labels (precision, and recall of the missing
     parts), and the sanction model's amount, cap, trigger and cure against the same labels."""
     by_statement: dict[int, list[dict[str, str]]] = defaultdict(list)
-    for label in labels:
-        t.sanction_rows += 1
-        i = statement_of(checked, int(label["line"]), label["quote"])
-        if i is None:
-            t.unmatched.append(f"{checked.name}:{label['line']} (sanction)")
-            continue
+    t.sanction_rows += len(labels)
+    for label, i in placed(checked, labels, t.unmatched, "sanction"):
         by_statement[i].append(label)
     money = [label for label in labels if label.get("cap", "").strip().lower() in ("yes", "no", "reference")]
     model_of = models_by_statement(checked.sanctions)
