@@ -80,12 +80,17 @@ class StatementMatcher:
     def scan_many(self, texts: Sequence[str]) -> dict[str, list[int]]:
         """For each list or pattern some of ``texts`` (:func:`plain_text` already) hold, and for
         :data:`LONE_SYMBOLS`: their numbers."""
-        found = self._pattern_sets.scan_many(texts, self._fold)
+        found = self._pattern_hits(texts)
         if self._has_terms:
             scan = self.terms.scan
             for number, text in enumerate(texts):
                 for name in scan(text, plain=True):
                     found.setdefault(name, []).append(number)
+        return found
+
+    def _pattern_hits(self, texts: Sequence[str]) -> dict[str, list[int]]:
+        """For each pattern some of ``texts`` hold, and for :data:`LONE_SYMBOLS`: their numbers."""
+        found = self._pattern_sets.scan_many(texts, self._fold)
         if self._unfolded_set is not None:
             for number, text in enumerate(texts):
                 for index in self._unfolded_set.Match(text.encode("utf-8")) or ():
@@ -114,8 +119,9 @@ class StatementMatcher:
     def scan(self, text: str) -> dict[str, tuple[int, int]]:
         """Each list and pattern the text holds, with the span of its first match."""
         flat = plain_text(text)
-        terms = self.terms.scan(flat, plain=True)
-        return {key: terms[key] if key in terms else self.pattern_span(key, flat) for key in self.scan_many([flat]) if key != LONE_SYMBOLS}
+        spans = self.terms.scan(flat, plain=True)  # the automaton once: which lists, and where
+        spans.update((key, self.pattern_span(key, flat)) for key in self._pattern_hits([flat]) if key != LONE_SYMBOLS)
+        return spans
 
 
 _ENTRIES_PER_SET = 6
