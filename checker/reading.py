@@ -94,6 +94,8 @@ _PREDICATE_WORDS = ("copula", "coordinator", "predicate_modifier", "subject_afte
 _BEFORE_COPULA = 3  # words between a modal and its copula: "shall also at all times be", "ska systemet alltid vara"
 _HEAD_WORD = re.compile(r"[^\W_][\w'’-]*")
 _SPACE = re.compile(r"\s*")
+_DOCUMENT_NAMES = ("vendor_terms", "tender_document", "numbered_requirements", "numbered_clauses", "attachment_document")
+"""The reading names that hold for every statement of a document or for none."""
 _TITLE_STATEMENTS = 12
 _TITLE_WORDS = 20  # a title line is short; the first sentence of 20 words or more is running text
 _BOUNDARY = re.compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
@@ -451,17 +453,8 @@ class DocumentReading:
             return self._performance_rows()
         if name == "sanction_row":
             return self._sanction_rows()
-        if name == "vendor_terms":
-            return frozenset(s.index for s in self.document.statements) if self.vendor_terms else frozenset()
-        if name == "tender_document":
-            return frozenset(s.index for s in self.document.statements) if self.tender else frozenset()
-        if name == "numbered_requirements":
-            return frozenset(s.index for s in self.document.statements) if self.numbered else frozenset()
-        if name == "numbered_clauses":
-            clauses = {s.location.clause for s in self.document.statements if s.location.clause}
-            return frozenset(s.index for s in self.document.statements) if len(clauses) >= 3 else frozenset()
-        if name == "attachment_document":
-            return frozenset(s.index for s in self.document.statements) if self._titled_as_attachment() else frozenset()
+        if name in _DOCUMENT_NAMES:  # of the document as a whole: every statement or none
+            return frozenset(s.index for s in self.document.statements) if self._document_is(name) else frozenset()
         if name == "own_clause":
             return self._alone_in_clause()
         if name == "non_binding_item":
@@ -471,6 +464,18 @@ class DocumentReading:
             items = self._items_introduced_by("task_lead_in" if name == "task_item" else "qualification_lead_in")
             return frozenset(i for i in items if i == 0 or statements[i - 1].block != statements[i].block)
         return frozenset()
+
+    def _document_is(self, name: str) -> bool:
+        """Whether one of :data:`_DOCUMENT_NAMES` holds for the document."""
+        if name == "vendor_terms":
+            return self.vendor_terms
+        if name == "tender_document":
+            return self.tender
+        if name == "numbered_requirements":
+            return self.numbered
+        if name == "numbered_clauses":
+            return len({s.location.clause for s in self.document.statements if s.location.clause}) >= 3
+        return self._titled_as_attachment()
 
     def _titled_as_attachment(self) -> bool:
         """Whether the document's title names it as an attachment: the first title word found in
