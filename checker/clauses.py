@@ -10,13 +10,20 @@ NUMBERED_HEADING = re.compile(r"^\s*(?P<num>(?:[A-Z]\.)?\d+(?:\.\d+)*)\.?\s+(?P<
 _MODAL = re.compile(r"(?i)\b(?:ska|skall|måste|bör|får|shall|must|should|will|may)\b")
 
 
+# The number that starts a NUMBERED_HEADING, alone: its title is the rest, trailing space
+# stripped. NUMBERED_HEADING's lazy title tried the end of the text at every character, and the
+# readers ask this of every paragraph (a long numbered one cost 40-90 µs; of the Swedish corpus
+# texts as .docx, 4 ms of the reading). A test compares the two on generated text.
+_HEADING_NUMBER = re.compile(r"\s*(?P<num>(?:[A-Z]\.)?\d+(?:\.\d+)*)\.?\s+(?=\S)")
+
+
 def numbered_heading(text: str) -> tuple[str, str] | None:
     """``"4.2 Felhantering"`` or ``"4.2. FELHANTERING"`` → ("4.2", title); None for prose."""
-    match = NUMBERED_HEADING.match(text)
+    match = _HEADING_NUMBER.match(text)
     if not match:
         return None
-    title = match.group("title")
-    if len(title.split()) > 10 or title.rstrip().endswith((".", ";", ",")) or _MODAL.search(title):
+    title = text[match.end() :].rstrip()
+    if "\n" in title or len(title.split(None, 10)) > 10 or title.endswith((".", ";", ",")) or _MODAL.search(title):
         return None
     if not title[0].isalpha():
         return None

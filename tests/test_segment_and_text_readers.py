@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from support import md, txt
 
+from checker.clauses import _MODAL, NUMBERED_HEADING
 from checker.errors import InputError
 from checker.ids import ID_WORDS_BEFORE_NUMBERS, MentionFinder, id_key, leading_id
 from checker.language import detect_language
@@ -202,6 +203,30 @@ def test_numbered_headings() -> None:
     assert numbered_heading("4.2. FELHANTERING") == ("4.2", "FELHANTERING")
     assert numbered_heading("4.2.1 Leverantören ska åtgärda fel.") is None
     assert numbered_heading("3 000 kronor per månad") is None
+    assert numbered_heading("4.2 Felhantering\nLeverantören") is None
+    assert numbered_heading("A.1 Scope and purpose \n") == ("A.1", "Scope and purpose")
+
+
+def reference_numbered_heading(text: str) -> tuple[str, str] | None:
+    """numbered_heading as NUMBERED_HEADING, whose title runs to the end, reads it."""
+    match = NUMBERED_HEADING.match(text)
+    if not match:
+        return None
+    title = match.group("title")
+    if len(title.split()) > 10 or title.endswith((".", ";", ",")) or _MODAL.search(title) or not title[0].isalpha():
+        return None
+    return match.group("num"), title
+
+
+heading_texts = st.lists(
+    st.sampled_from(["4", "4.2", "A.", "1", ".", " ", "  ", "\n", "\t", "\u00a0", "\u2003", "Scope", "ska", "x", ";", ",", "3 000", "Å"]),
+    max_size=16,
+).map("".join)
+
+
+@given(heading_texts)
+def test_numbered_heading_agrees_with_the_whole_pattern(text: str) -> None:
+    assert numbered_heading(text) == reference_numbered_heading(text)
 
 
 def test_language_detection() -> None:

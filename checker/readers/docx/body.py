@@ -57,6 +57,7 @@ from .ooxml import (
     W_TR,
     W_TRPR,
     W_TXBX,
+    child,
     int_attribute,
     is_on,
     value_of,
@@ -186,29 +187,30 @@ class Story:
 
     # -- block containers (the body, a content control, a text box, a footnote)
     def blocks(self, container: etree._Element) -> None:
-        for child in container:
-            tag = child.tag
+        for node in container:
+            tag = node.tag
             if tag == W_P:
-                self.paragraph(child)
+                self.paragraph(node)
             elif tag == W_TBL:
-                self.table(child)
+                self.table(node)
             elif tag == W_SDT:
-                content = child.find(W_SDT_CONTENT)
+                content = child(node, W_SDT_CONTENT)
                 if content is not None:
                     self.blocks(content)
             elif tag == W_CUSTOM_XML:
-                self.blocks(child)
+                self.blocks(node)
             elif tag in MARKER_TAGS and self.comment_texts:
-                self._apply_markers([(0, tag, child.get(W_ID, ""))], self.paragraphs + 1)
+                self._apply_markers([(0, tag, node.get(W_ID, ""))], self.paragraphs + 1)
 
     def paragraph(self, p: etree._Element) -> None:
         number = self._next_paragraph(p)
         text = _paragraph_text(p)
-        style, label = self._properties(p)
+        properties = child(p, W_PPR)
+        style, label = self._properties(properties)
         first_block = len(self.builder.blocks)
         body = text.text
         if not style.is_toc and body.strip():
-            heading = self._heading(p, body, style, label)
+            heading = self._heading(p, properties, body, style, label)
             if heading is not None:
                 level, heading_number = heading
                 column = 1 + len(body) - len(body.lstrip())
@@ -229,8 +231,8 @@ class Story:
         rows: list[list[Piece]] = []
         header_rows = 0
         for row in _children(table, W_TR):
-            properties = row.find(W_TRPR)
-            header = properties.find(W_TBL_HEADER) if properties is not None else None
+            properties = child(row, W_TRPR)
+            header = child(properties, W_TBL_HEADER)
             if header is not None and is_on(header) and header_rows == len(rows):
                 header_rows += 1
             rows.append(self._row(row, properties, suppressions))
@@ -241,12 +243,11 @@ class Story:
         """A row's cells by grid column: a merged cell once, in its first column, the columns it
         spans (and those skipped before the first cell) empty."""
         cells: list[Piece] = []
-        skipped = (int_attribute(properties.find(W_GRID_BEFORE)) or 0) if properties is not None else 0
+        skipped = int_attribute(child(properties, W_GRID_BEFORE)) or 0
         skipped = min(skipped, _MAX_GRID_COLUMNS)
         for cell in _children(row, W_TC):
             piece = self._cell(cell, suppressions).piece(max(self.paragraphs, 1))
-            cell_properties = cell.find(W_TCPR)
-            span = (int_attribute(cell_properties.find(W_GRID_SPAN)) or 1) if cell_properties is not None else 1
+            span = int_attribute(child(child(cell, W_TCPR), W_GRID_SPAN)) or 1
             span = min(span, _MAX_GRID_COLUMNS)
             cells.extend(Piece(text="", anchors=piece.anchors[:1]) for _ in range(skipped))
             cells.append(piece)
@@ -260,7 +261,7 @@ class Story:
         for p in _paragraphs(container):
             number = self._next_paragraph(p)
             text = _paragraph_text(p)
-            _, label = self._properties(p)
+            _, label = self._properties(child(p, W_PPR))
             if label is not None and not label.bullet:
                 cell.add(label.text, number)
             cell.add(text.text, number)
@@ -271,15 +272,14 @@ class Story:
         return cell
 
     # -- paragraph properties
-    def _properties(self, p: etree._Element) -> tuple[Style, Label | None]:
-        """The paragraph's style and, when it is numbered, its computed label (this counts it)."""
-        properties = p.find(W_PPR)
-        style_id = value_of(properties.find(W_PSTYLE)) if properties is not None else None
-        style = self.styles.get(style_id)
-        num_pr = properties.find(W_NUMPR) if properties is not None else None
+    def _properties(self, properties: etree._Element | None) -> tuple[Style, Label | None]:
+        """The style and, when it is numbered, the computed label (this counts it) of a
+        paragraph with these properties (its ``w:pPr``)."""
+        style = self.styles.get(value_of(child(properties, W_PSTYLE)))
+        num_pr = child(properties, W_NUMPR)
         num_id, level = style.numbering or (None, None)
         if num_pr is not None:
-            own_id, own_level = value_of(num_pr.find(W_NUMID)), int_attribute(num_pr.find(W_ILVL))
+            own_id, own_level = value_of(child(num_pr, W_NUMID)), int_attribute(child(num_pr, W_ILVL))
             if own_id is not None:
                 num_id, level = own_id, own_level if own_level is not None else 0
             elif own_level is not None:
@@ -290,10 +290,10 @@ class Story:
             level = self.numbering.level_of_style(num_id, style.numbering_style)
         return style, self.numbering.next_label(num_id, level)
 
-    def _heading(self, p: etree._Element, text: str, style: Style, label: Label | None) -> tuple[int, str | None] | None:
-        """(level, number) when the paragraph is a heading; number None means "from the text"."""
-        properties = p.find(W_PPR)
-        outline = int_attribute(properties.find(W_OUTLINE)) if properties is not None else None
+    def _heading(self, p: etree._Element, properties: etree._Element | None, text: str, style: Style, label: Label | None) -> tuple[int, str | None] | None:
+        """(level, number) when the paragraph (with these properties) is a heading; number None
+        means "from the text"."""
+        outline = int_attribute(child(properties, W_OUTLINE))
         level = (outline + 1 if outline < 9 else None) if outline is not None else style.heading_level
         number = label.number if label is not None and not label.bullet and label.number else None
         if level is not None:
@@ -351,32 +351,32 @@ class Story:
 
 def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
     """Children with ``tag``, looking through content controls and custom XML wrappers."""
-    for child in element:
-        if child.tag == tag:
-            yield child
-        elif child.tag == W_SDT:
-            content = child.find(W_SDT_CONTENT)
+    for node in element:
+        if node.tag == tag:
+            yield node
+        elif node.tag == W_SDT:
+            content = child(node, W_SDT_CONTENT)
             if content is not None:
                 yield from _children(content, tag)
-        elif child.tag == W_CUSTOM_XML:
-            yield from _children(child, tag)
+        elif node.tag == W_CUSTOM_XML:
+            yield from _children(node, tag)
 
 
 def _paragraphs(container: etree._Element) -> Iterator[etree._Element]:
     """The paragraphs of a cell (or text box) in order, nested tables' included."""
-    for child in container:
-        if child.tag == W_P:
-            yield child
-        elif child.tag == W_TBL:
-            for row in _children(child, W_TR):
+    for node in container:
+        if node.tag == W_P:
+            yield node
+        elif node.tag == W_TBL:
+            for row in _children(node, W_TR):
                 for cell in _children(row, W_TC):
                     yield from _paragraphs(cell)
-        elif child.tag == W_SDT:
-            content = child.find(W_SDT_CONTENT)
+        elif node.tag == W_SDT:
+            content = child(node, W_SDT_CONTENT)
             if content is not None:
                 yield from _paragraphs(content)
-        elif child.tag == W_CUSTOM_XML:
-            yield from _paragraphs(child)
+        elif node.tag == W_CUSTOM_XML:
+            yield from _paragraphs(node)
 
 
 def _paragraph_text(p: etree._Element, kind: type[_Text] = _Text) -> _Text:
@@ -384,10 +384,10 @@ def _paragraph_text(p: etree._Element, kind: type[_Text] = _Text) -> _Text:
     ``w:tab`` are tab stops, left out); paragraphs with text boxes, alternate content or
     moved-away text take the careful walk instead."""
     text = kind()
-    for child in p:
-        if child.tag == W_PPR:
+    for node in p:
+        if node.tag == W_PPR:
             continue
-        for element in child.iter():
+        for element in node.iter():
             tag = element.tag
             if tag == W_T:
                 if element.text:
@@ -407,24 +407,24 @@ def _paragraph_text(p: etree._Element, kind: type[_Text] = _Text) -> _Text:
 
 
 def _walk(element: etree._Element, text: _Text) -> None:
-    for child in element:
-        tag = child.tag
+    for node in element:
+        tag = node.tag
         if tag == W_T:
-            if child.text:
-                text.add(child.text, child)
+            if node.text:
+                text.add(node.text, node)
         elif tag in SPACE_TAGS:
-            text.add(" ", child)
+            text.add(" ", node)
         elif tag == W_NB_HYPHEN:
-            text.add("-", child)
+            text.add("-", node)
         elif tag in MARKER_TAGS:
-            text.markers.append((text.length, tag, child.get(W_ID, "")))
+            text.markers.append((text.length, tag, node.get(W_ID, "")))
         elif tag == W_TXBX:
-            text.boxes.append(child)
+            text.boxes.append(node)
         elif tag == MC_ALTERNATE:
-            choice = child.find(MC_CHOICE)  # the Fallback repeats the Choice in older markup
-            _walk(choice if choice is not None else child, text)
+            choice = child(node, MC_CHOICE)  # the Fallback repeats the Choice in older markup
+            _walk(choice if choice is not None else node, text)
         elif tag != W_MOVE_FROM and tag != W_PPR:
-            _walk(child, text)
+            _walk(node, text)
 
 
 def _all_runs_bold(p: etree._Element) -> bool:
@@ -432,8 +432,7 @@ def _all_runs_bold(p: etree._Element) -> bool:
     if not runs:
         return False
     for run in runs:
-        properties = run.find(W_RPR)
-        bold = properties.find(W_B) if properties is not None else None
+        bold = child(child(run, W_RPR), W_B)
         if bold is None or not is_on(bold):
             return False
     return True
