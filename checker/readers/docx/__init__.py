@@ -123,9 +123,9 @@ class WordReading:
 def read_word(data: bytes, path: str, *, language: str | None = None, editable: bool = False) -> WordReading:
     """Read a .docx held in memory as :func:`read_docx` does, keeping the parsed parts;
     ``editable``: opened by python-docx, to be edited and saved (the same reading)."""
-    check_package(data, path)
+    xml_files = check_package(data, path)
     word = open_word(data, path) if editable else None
-    parts = word_parts(word, path) if word is not None else read_parts(data, path)
+    parts = word_parts(word, path) if word is not None else read_parts(data, path, xml_files)
     builder = DocumentBuilder(path=path, format="docx")
     styles = Styles(parts.styles)
     numbering = Numbering(parts.numbering, styles, path)

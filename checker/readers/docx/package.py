@@ -47,8 +47,10 @@ _OTHER_PACKAGES = (
 _NOTES_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
-def check_package(data: bytes, path: str) -> None:
-    """Refuse what is not a safe .docx, from the zip listing alone (see the module limits)."""
+def check_package(data: bytes, path: str) -> dict[str, bytes]:
+    """Refuse what is not a safe .docx, from the zip listing alone (see the module limits);
+    the XML and relationships files, decompressed to look for a document type declaration, by
+    name (:func:`read_parts` reads its parts from them, not a second time from the zip)."""
     if data.startswith(_OLE_MAGIC):
         if _ole_has_stream(data, "EncryptionInfo"):
             raise InputError(path, "is password-protected (an encrypted Word document); remove the password and save it again")
@@ -60,9 +62,13 @@ def check_package(data: bytes, path: str) -> None:
             members = archive.infolist()
             _check_sizes(members, path)
             _check_kind(archive, path)
+            xml_files: dict[str, bytes] = {}
             for member in members:
-                if member.filename.lower().endswith((".xml", ".rels")) and _has_doctype(archive.read(member)):
-                    raise InputError(path, f"has a document type declaration (XML entities) in {member.filename}; refused as unsafe")
+                if member.filename.lower().endswith((".xml", ".rels")):
+                    xml = xml_files[member.filename] = archive.read(member)  # a name twice: the last, as archive.read(name) reads
+                    if _has_doctype(xml):
+                        raise InputError(path, f"has a document type declaration (XML entities) in {member.filename}; refused as unsafe")
+            return xml_files
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError) as error:
         raise InputError(path, f"is corrupt or truncated (not a readable zip archive: {one_line(error)})") from None
 
@@ -187,17 +193,21 @@ _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}R
 _PART_KINDS = ("styles", "numbering", "comments", "footnotes", "endnotes")
 
 
-def read_parts(data: bytes, path: str) -> WordParts:
-    """The parts of a .docx (:func:`check_package` passed) read without python-docx: the main
-    document found through the package's relationships, its related parts through its own, as
-    python-docx finds them (a relationship's target relative to its part's folder)."""
+def read_parts(data: bytes, path: str, xml_files: dict[str, bytes]) -> WordParts:
+    """The parts of a .docx read without python-docx: the main document found through the
+    package's relationships, its related parts through its own, as python-docx finds them (a
+    relationship's target relative to its part's folder). ``xml_files``: what
+    :func:`check_package` returned; a part not named .xml is read from the zip."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = set(archive.namelist())
 
             def member(partname: str) -> bytes | None:
                 name = partname[1:]
-                return archive.read(name) if name in members else None
+                found = xml_files.get(name)
+                if found is None and name in members:
+                    found = archive.read(name)
+                return found
 
             main = _targets(member, "/", path).get(RT.OFFICE_DOCUMENT, [])
             if len(main) > 1:
