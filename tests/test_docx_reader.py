@@ -13,6 +13,7 @@ from lxml import etree
 
 from checker.document import Document, Statement
 from checker.readers.docx import WordReading, read_docx, read_word
+from checker.readers.docx.body import _paragraph_text, _Text, _walk
 
 
 def read(document) -> Document:
@@ -438,3 +439,27 @@ def test_the_parts_read_without_python_docx_give_what_python_docx_gives() -> Non
         assert fast.document == editable.document
         assert [etree.tostring(p) for p in fast.paragraphs] == [etree.tostring(p) for p in editable.paragraphs]
         assert [etree.tostring(root) for root in fast.notes] == [etree.tostring(root) for root in editable.notes]
+
+
+def test_the_one_pass_over_a_paragraph_reads_what_the_careful_walk_reads() -> None:
+    """The reader reads a paragraph in one pass and annotate by the careful walk (which the
+    reader takes only for text boxes, alternate content and moved text): the same text and
+    comment markers, for every paragraph of the examples and of one with tabs, breaks, a
+    non-breaking hyphen, tracked changes and a comment."""
+    built = new_document()
+    p = built.add_paragraph("Fel ska ")
+    p._p.get_or_add_pPr().append(parse_xml(f'<w:tabs {nsdecls("w")}><w:tab w:val="left" w:pos="720"/></w:tabs>'))
+    p.add_run().add_tab()
+    p._p.append(parse_xml(f'<w:commentRangeStart {nsdecls("w")} w:id="7"/>'))
+    p._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="a"><w:r><w:delText>snabbt</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="2" w:author="a"><w:r><w:t>inom 4</w:t><w:noBreakHyphen/><w:t>6 timmar</w:t></w:r></w:ins>'))
+    p._p.append(parse_xml(f'<w:commentRangeEnd {nsdecls("w")} w:id="7"/>'))
+    p.add_run().add_break()
+    p.add_run("åtgärdas.")
+    documents = [path.read_bytes() for path in sorted(EXAMPLES.glob("*.docx"))] + [to_bytes(built)]
+    paragraphs = [p for data in documents for p in read_word(data, "x.docx").paragraphs]
+    assert any(len(_paragraph_text(p).markers) == 2 and "-" in _paragraph_text(p).text for p in paragraphs)
+    for p in paragraphs:
+        one_pass, careful = _paragraph_text(p), _Text()
+        _walk(p, careful)
+        assert (one_pass.text, one_pass.length, one_pass.markers) == (careful.text, careful.length, careful.markers)
