@@ -60,6 +60,7 @@ VOCABULARY = {
     "qualification_lead_in": "words that, in the sentence or heading introducing a list, show its items are skills or experience asked of the staff: experience with, background in, knowledge of, erfarenhet av …",
     "attachment_title": "words that, in a document's title, name it as a part of a solicitation or contract that is not the solicitation: performance work statement, QASP, attachment, bilaga …",
     "solicitation_title": "words that, in a document's title, name it as the solicitation itself: request for quotation, RFP, inbjudan att lämna anbud …",
+    "definitions_title": "the whole title of a section of definitions (its number aside): definitions, defined terms, glossary, definitioner, begrepp …",
     "copula": "verbs that, just after the main clause's modal, make what follows a predicate complement ('in predicate'): be, remain, be made, vara, bli …",
     "predicate_modifier": "words that may stand between the modal and the copula, or before an adjective of the complement: not, also, very, sufficiently, inte, alltid, mycket …",
     "coordinator": "words that join the adjectives of a predicate complement ('simple and intuitive'): and, or, och, eller, samt …",
@@ -84,6 +85,7 @@ READING_NAMES = {
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty",
     "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal')",
     "qualification_item": "the first sentence of a list item introduced (as for non_binding_item) with words of qualification_lead_in: a skill or experience asked of the staff ('expected to have experience with:' / 'Creating form-based applications')",
+    "in_definitions": "a statement in a section of definitions, at any depth: a section whose whole title is a term of definitions_title ('1. Definitions', 'Begrepp'), not one that only mentions them ('Service Level Definitions')",
 }
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
 
@@ -459,11 +461,27 @@ class DocumentReading:
             return self._alone_in_clause()
         if name == "non_binding_item":
             return self._items_introduced_by("not_binding_lead_in")
+        if name == "in_definitions":
+            return self._in_definitions()
         if name in ("task_item", "qualification_item"):
             statements = self.document.statements
             items = self._items_introduced_by("task_lead_in" if name == "task_item" else "qualification_lead_in")
             return frozenset(i for i in items if i == 0 or statements[i - 1].block != statements[i].block)
         return frozenset()
+
+    def _in_definitions(self) -> frozenset[int]:
+        """The statements in a section of definitions or in a section inside one. A title
+        counts as a whole ("Definitions", "23. Definitions.", "**Begrepp**"), so a section
+        that only names definitions among other things ("Service Level Definitions", where the
+        levels stand) is not one."""
+        finder = self.vocabulary.finder("definitions_title")
+        if finder is None:
+            return frozenset()
+        defines: list[bool] = []  # per section, in order: a parent stands before its sections
+        for section in self.document.sections:
+            own = finder.covers(section.title.strip(" \t*_.:")) is not None
+            defines.append(own or (section.parent is not None and defines[section.parent]))
+        return frozenset(s.index for s in self.document.statements if s.section is not None and defines[s.section])
 
     def _document_is(self, name: str) -> bool:
         """Whether one of :data:`_DOCUMENT_NAMES` holds for the document."""

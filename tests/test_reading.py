@@ -456,3 +456,36 @@ def test_a_vendors_terms_in_the_third_person_name_the_vendor_by_its_promises() -
     assert found["Customer must report a failure within 30 days."] == "buyer"
     contract = sla + "\n    The Supplier shall keep records for 5 years.\n"
     assert parties(contract, "en")["Acme will respond to Severity 1 incidents within 1 hour."] is None  # a supplier word: Acme may be anyone
+
+
+def requirements_of(text: str, language: str) -> list[str]:
+    document = md(text, language=language)
+    (base,) = [r for r in Linter().shipped(language).rulesets if r.name in ("en-requirements", "sv-krav")]
+    found = Classification(base, DocumentIndex(document)).statements_of_class("requirement")
+    return [s.text for s in document.statements if s.index in found]
+
+
+def test_what_a_section_of_definitions_says_of_its_terms_is_no_requirement() -> None:
+    text = """
+    # 2 Service Level Definitions
+
+    - Availability: the Provider shall keep the Service available 99.9 % of each month.
+
+    # 3 Definitions
+
+    - Downtime: the Provider shall count a period of at least 5 consecutive minutes without response.
+
+    ## 3.1 Maintenance
+
+    The Provider will announce a Maintenance Window at least 48 hours ahead.
+
+    # 4 Support
+
+    The Provider shall answer a ticket within 4 hours.
+    """
+    assert requirements_of(text, "en") == [
+        "Availability: the Provider shall keep the Service available 99.9 % of each month.",
+        "The Provider shall answer a ticket within 4 hours.",
+    ]
+    swedish = "# Begrepp\n\nDriftstopp: Leverantören ska räkna avbrott om minst 5 minuter.\n\n# Tillgänglighet\n\nLeverantören ska hålla tjänsten tillgänglig 99,5 % av tiden.\n"
+    assert requirements_of(swedish, "sv") == ["Leverantören ska hålla tjänsten tillgänglig 99,5 % av tiden."]
