@@ -82,7 +82,7 @@ READING_NAMES = {
     "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1'): the clause number cites it",
-    "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty",
+    "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty; or introduced by a definitions title alone ('Definitions:', a term of definitions_title): a defined term",
     "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal')",
     "qualification_item": "the first sentence of a list item introduced (as for non_binding_item) with words of qualification_lead_in: a skill or experience asked of the staff ('expected to have experience with:' / 'Creating form-based applications')",
     "in_definitions": "a statement in a section of definitions, at any depth: a section whose whole title is a term of definitions_title ('1. Definitions', 'Begrepp'), not one that only mentions them ('Service Level Definitions')",
@@ -96,6 +96,8 @@ _PREDICATE_WORDS = ("copula", "coordinator", "predicate_modifier", "subject_afte
 _BEFORE_COPULA = 3  # words between a modal and its copula: "shall also at all times be", "ska systemet alltid vara"
 _HEAD_WORD = re.compile(r"[^\W_][\w'’-]*")
 _SPACE = re.compile(r"\s*")
+_TITLE_MARKS = " \t*_.:"
+"""What stands around a title's words: "**Definitions:**", "23. Definitions."."""
 _DOCUMENT_NAMES = ("vendor_terms", "tender_document", "numbered_requirements", "numbered_clauses", "attachment_document")
 """The reading names that hold for every statement of a document or for none."""
 _TITLE_STATEMENTS = 12
@@ -281,8 +283,14 @@ class DocumentReading:
             found = self._obligation(texts[i])
             if found is not None:
                 self.obligations[i] = found
-        for statement in document.statements:  # list items carry their lead-in's obligation
-            if statement.lead_in is not None and statement.index not in self.obligations and statement.lead_in in self.obligations:
+        titles = vocabulary.finder("definitions_title")
+        for statement in document.statements:  # list items carry their lead-in's obligation; "Definitions:" introduces terms, no duty
+            if (
+                statement.lead_in is not None
+                and statement.index not in self.obligations
+                and statement.lead_in in self.obligations
+                and (titles is None or titles.covers(texts[statement.index].strip(_TITLE_MARKS)) is None)
+            ):
                 lead = self.obligations[statement.lead_in]
                 self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
 
@@ -460,7 +468,7 @@ class DocumentReading:
         if name == "own_clause":
             return self._alone_in_clause()
         if name == "non_binding_item":
-            return self._items_introduced_by("not_binding_lead_in")
+            return self._items_introduced_by("not_binding_lead_in") | self._items_introduced_by("definitions_title", whole=True)
         if name == "in_definitions":
             return self._in_definitions()
         if name in ("task_item", "qualification_item"):
@@ -479,7 +487,7 @@ class DocumentReading:
             return frozenset()
         defines: list[bool] = []  # per section, in order: a parent stands before its sections
         for section in self.document.sections:
-            own = finder.covers(section.title.strip(" \t*_.:")) is not None
+            own = finder.covers(section.title.strip(_TITLE_MARKS)) is not None
             defines.append(own or (section.parent is not None and defines[section.parent]))
         return frozenset(s.index for s in self.document.statements if s.section is not None and defines[s.section])
 
@@ -513,14 +521,17 @@ class DocumentReading:
                 return first[2] == "attachment_title"
         return False
 
-    def _items_introduced_by(self, lead_in_words: str) -> frozenset[int]:
+    def _items_introduced_by(self, lead_in_words: str, whole: bool = False) -> frozenset[int]:
         """The list items whose introduction has words of the list ``lead_in_words``: of
         ``not_binding_lead_in``, the items that are no duties ("Vendor will not be expected to
         handle the following tasks:", "They may include:", "The anticipated benefits …:"); of
         ``task_lead_in``, the tasks of a scope list ("Konsulten ska utföra följande:"). An
-        item's introduction is the last earlier item of its list that ends in ":" (a sub-list
-        written as siblings), else its lead-in, else a heading ending in ":" just before the
-        list."""
+        item's introduction is the last earlier item of its list that ends in ":" and has no
+        deeper items (a sub-list written as siblings), else its lead-in (an item ending in ":"
+        whose deeper sub-list it stands in, or the sentence before the list), else a heading
+        ending in ":" just before the list. With ``whole``, the introduction's whole text (':'
+        and emphasis aside) must be a term of the list: "Definitions:" of ``definitions_title``
+        introduces terms, "The service level definitions below apply:" does not."""
         finder = self.vocabulary.finder(lead_in_words)
         if finder is None:
             return frozenset()
@@ -529,20 +540,30 @@ class DocumentReading:
         found: set[int] = set()
         heading: int | None = None  # a heading ending in ":" with nothing but the list after it yet
         introducing: dict[int | None, int] = {}  # per lead-in, the last item of its list ending in ":"
+        nested = self._sub_list_lead_ins
         for statement in statements:
             if statement.kind != "list_item":
                 heading = statement.index if statement.kind == "heading" and _introduces(statement.text) else None
                 introducing.clear()
                 continue
+            if introducing.get(statement.lead_in) in nested:
+                del introducing[statement.lead_in]  # the sub-list under that item, nested deeper, has ended
             lead = introducing.get(statement.lead_in, statement.lead_in if statement.lead_in is not None else heading)
             if lead is not None:
                 if lead not in says_so:
-                    says_so[lead] = next(finder.finditer(self.texts[lead]), None) is not None
+                    text = self.texts[lead]
+                    says_so[lead] = finder.covers(text.strip(_TITLE_MARKS)) is not None if whole else next(finder.finditer(text), None) is not None
                 if says_so[lead]:
                     found.add(statement.index)
             if _introduces(statement.text):
                 introducing[statement.lead_in] = statement.index
         return frozenset(found)
+
+    @cached_property
+    def _sub_list_lead_ins(self) -> frozenset[int]:
+        """The list items that lead in a sub-list nested deeper than they stand."""
+        statements = self.document.statements
+        return frozenset(s.lead_in for s in statements if s.kind == "list_item" and s.lead_in is not None and statements[s.lead_in].kind == "list_item")
 
     def _alone_in_clause(self) -> frozenset[int]:
         """The obligations whose clause number no other obligation shares: "as set out in 8.3"

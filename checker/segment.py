@@ -129,6 +129,9 @@ class DocumentBuilder:
     _tables: int = 0
     _table_headers: list[str] = field(default_factory=list)
     _lead_in: int | None = None  # the statement ending in ':' that introduces the list items that follow
+    # The items ending in ':' that introduce a sub-list, innermost last: (the item's depth, its
+    # last statement). An item deeper than one of them belongs to its sub-list.
+    _sub_lists: list[tuple[int, int]] = field(default_factory=list)
     _number: str | None = None  # a clause number that stood alone on the line before
     _letter: str | None = None  # the letter of the last lettered clause ("b" for "B. The Contractor …")
 
@@ -233,7 +236,13 @@ class DocumentBuilder:
 
     # -- paragraphs and list items
     def paragraph(
-        self, piece: Piece, kind: str = "paragraph", requirement_id: str | None = None, label: str | None = None, numbers_clause: bool = True
+        self,
+        piece: Piece,
+        kind: str = "paragraph",
+        requirement_id: str | None = None,
+        label: str | None = None,
+        numbers_clause: bool = True,
+        depth: int = 0,
     ) -> None:
         """A paragraph or list item: one statement per sentence.
 
@@ -242,6 +251,12 @@ class DocumentBuilder:
         ``label`` is such a list number as the document shows it ("3.3.1", "a)"); a clause
         number among them ("3.3.1") is the clause of the paragraph's locations, unless
         ``numbers_clause`` is false (a Markdown list's "1.", "2." count items, not clauses).
+
+        A list item's ``depth`` is how deep the reader sees it nested (a Markdown item's
+        indentation, a Word list level; 0 when the format does not say): the items deeper than
+        an earlier item ending in ':' are its sub-list, and it is their lead-in ("Definitions:"
+        with its terms under it); the list's own lead-in goes on for the items after the
+        sub-list.
         """
         if not piece.text.strip():
             return
@@ -259,13 +274,24 @@ class DocumentBuilder:
             requirement_id = found[0]
         id_source = "leading" if requirement_id else None
         statement_kind = "list_item" if kind == "list_item" else "sentence"
-        lead_in = self._lead_in if kind == "list_item" else None
+        lead_in = self._list_lead_in(depth) if kind == "list_item" else None
         placing = self._placing(piece.anchors[0].location)
         for start, end in split_sentences(piece.text):
             anchors = _slice_anchors(piece.anchors, start, end, placing)
             self._statement(statement_kind, piece.text[start:end], block, anchors, requirement_id, id_source, lead_in=lead_in, located=True)
-        if kind != "list_item" and piece.text.rstrip().endswith(":"):
-            self._lead_in = len(self.statements) - 1  # "Konsulten ska ha:" introduces the list below
+        if piece.text.rstrip().endswith(":"):
+            if kind != "list_item":
+                self._lead_in = len(self.statements) - 1  # "Konsulten ska ha:" introduces the list below
+            else:
+                self._sub_lists.append((depth, len(self.statements) - 1))
+
+    def _list_lead_in(self, depth: int) -> int | None:
+        """The lead-in of a list item ``depth`` deep: the innermost item ending in ':' it is
+        deeper than, else the list's lead-in; the sub-lists it is not deeper than end here."""
+        sub_lists = self._sub_lists
+        while sub_lists and sub_lists[-1][0] >= depth:
+            sub_lists.pop()
+        return sub_lists[-1][1] if sub_lists else self._lead_in
 
     def _open_clause(self, piece: Piece) -> None:
         """A paragraph that starts with a clause number ("4.2.1 The Supplier …", "§ 5 …") opens
@@ -355,6 +381,7 @@ class DocumentBuilder:
     def _block(self, kind: str, location: Location, table: int | None = None) -> int:
         if kind != "list_item":
             self._lead_in = None  # a list's lead-in reaches only as far as the list
+            self._sub_lists.clear()
         index = len(self.blocks)
         self.blocks.append(
             trusted(

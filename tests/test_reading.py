@@ -489,3 +489,41 @@ def test_what_a_section_of_definitions_says_of_its_terms_is_no_requirement() -> 
     ]
     swedish = "# Begrepp\n\nDriftstopp: Leverantören ska räkna avbrott om minst 5 minuter.\n\n# Tillgänglighet\n\nLeverantören ska hålla tjänsten tillgänglig 99,5 % av tiden.\n"
     assert requirements_of(swedish, "sv") == ["Leverantören ska hålla tjänsten tillgänglig 99,5 % av tiden."]
+
+
+def test_a_list_of_definitions_under_a_binding_lead_in_defines_terms_and_binds_nobody() -> None:
+    """The terms under an item "Definitions:" are no duties, also where the list that holds it
+    binds; the list's items after the nested terms bind as before, and are introduced by the
+    list's lead-in, not by the item before them that ended in ":"."""
+    text = """
+    The Provider shall meet the following service levels:
+
+    1. Definitions:
+        - Working Schedule: a schedule of at least 5 consecutive days.
+        - Tick: a run started every 15 minutes at the most.
+    2. Service Commitment: 99 % of Ticks complete each month.
+    3. Reporting: Missed Ticks reported within 2 days.
+    """
+    assert requirements_of(text, "en") == [
+        "Service Commitment: 99 % of Ticks complete each month.",
+        "Reporting: Missed Ticks reported within 2 days.",
+    ]
+    assert non_binding_items(text, "en") == [
+        "Working Schedule: a schedule of at least 5 consecutive days.",
+        "Tick: a run started every 15 minutes at the most.",
+    ]
+    scope = """
+    The contractor shall perform the following tasks:
+
+    - Vendor will not be expected to handle the following tasks:
+        - Provide hosting of the site
+    - Provide a weekly status report
+    """
+    assert non_binding_items(scope, "en") == ["Provide hosting of the site"]
+
+
+def test_a_list_introduced_as_what_the_staff_shall_have_asks_for_skills() -> None:
+    document = md("Contractor personnel shall have:\n\n- Ability to use the US Web Design Standards\n- Five years of experience with Drupal\n", language="en")
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    found = Classification(base, DocumentIndex(document)).reading().statements("qualification_item")
+    assert [s.text for s in document.statements if s.index in found] == ["Ability to use the US Web Design Standards", "Five years of experience with Drupal"]

@@ -751,3 +751,38 @@ def test_text_without_blank_lines_starts_a_heading_after_a_sentence_or_a_title()
         ("list_item", "It runs on Linux."),
         ("list_item", "The total budget is 4.2 million dollars in all."),  # no heading inside a sentence
     ]
+
+
+def test_a_sub_list_nested_under_an_item_ending_in_a_colon_has_that_item_as_its_lead_in() -> None:
+    """Items indented under an item ending in ":" are its sub-list; the list's own lead-in goes
+    on after it. An item back at the margin but written with the sub-list's marker (a
+    converted document that kept the sub-list's indentation on its first item only) stays in
+    the sub-list; a heading ends every list."""
+    document = md(
+        """
+        The Provider shall meet the following:
+
+        1. Definitions:
+            - Tick: a run every 15 minutes.
+            - Window: Thursdays 02:00-04:00.
+        2. Availability of 99 % each month.
+
+        Contractor personnel shall have:
+
+        *\tA background in the following:
+        \t- Static sites.
+        - JavaScript frameworks.
+        *\tFluency in JavaScript.
+
+        # Next
+
+        - Not under any lead-in.
+        """
+    )
+    lead_ins = {s.text: s.lead_in for s in document.statements}
+    index = {s.text: s.index for s in document.statements}
+    assert lead_ins["Tick: a run every 15 minutes."] == lead_ins["Window: Thursdays 02:00-04:00."] == index["Definitions:"]
+    assert lead_ins["Definitions:"] == lead_ins["Availability of 99 % each month."] == index["The Provider shall meet the following:"]
+    assert lead_ins["Static sites."] == lead_ins["JavaScript frameworks."] == index["A background in the following:"]
+    assert lead_ins["Fluency in JavaScript."] == index["Contractor personnel shall have:"]
+    assert lead_ins["Not under any lead-in."] is None
