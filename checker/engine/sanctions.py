@@ -124,7 +124,8 @@ class _Models:
             if part == "amount" and j in own and any(ch.isdigit() for ch in words):  # "If availability is below 99.5 %, a credit of 5 % applies": the 5 %
                 named = self.c.class_span("sanction", j)
                 after = _NUMBER.search(text, named[1]) if named else None
-                words = after.group(0) if after and span and after.start() >= span[0] else words
+                if after and span and after.start() >= span[0]:  # the words that state it when they hold the number: "2 times the"
+                    words = words if after.end() <= span[1] and after.start() < span[1] else after.group(0)
             if part == "cap" and span and not any(ch.isdigit() for ch in words):  # "shall not exceed" → "shall not exceed: 10%"
                 number = _NUMBER.search(text, span[1], span[1] + 60)
                 words = text[span[0] : number.end()] if number else words
