@@ -579,3 +579,43 @@ def test_a_multiple_of_a_stated_sum_is_the_amount_of_a_sanction():
         (model,) = matrix_document(result).sanctions
         assert model.amount is not None and model.amount.text in ("2 times the", "två gånger den"), language
         assert not [f for f in result.findings if f.rule.endswith(("/CT003", "/AV003"))], language
+
+
+SCOPE_TOPIC_RULES = """
+ruleset "scope-topics" {
+  title    "A scope topic limits and links nothing"
+  language en
+}
+terms scope_work_product = "system", "deliverables"
+terms topic_staffing = "staff", "personnel"
+define requirement = "shall"
+define sanction    = "reject", "deduction"
+define blanket     = "all deliverables"
+define scope_limit = "all deliverables"
+topics scope_work_product, topic_staffing
+
+sanction S01 "No consequence" {
+  category missing-sanction
+  for requirements where requirement
+  linked by id, section, topic, blanket
+  message "{requirement.id} has no consequence."
+}
+"""
+
+
+def test_a_scope_topic_says_what_a_scope_covers_and_links_nothing_by_itself():
+    """A topic list named scope_… limits the acceptance of "all deliverables" to the system (not
+    the staff), and a sanction that merely mentions the system is not linked by that topic."""
+    ruleset = compile_text(SCOPE_TOPIC_RULES, "scope-topics.krav")
+    text = (
+        "# 1 System\n\nThe system shall answer within 2 seconds.\n\n"
+        "# 2 Staff\n\nThe staff shall be on site within 1 hour.\n\n"
+        "# 3 Acceptance\n\nThe COR may reject all deliverables.\n\n"
+        "# 4 Downtime\n\nA deduction applies to each hour the system is down.\n"
+    )
+    result = check_document(read_bytes(text.encode("utf-8"), "pws.md", "md"), [ruleset])
+    rows = {row.text: row for row in trace(result)}
+    system, staff = rows["The system shall answer within 2 seconds."], rows["The staff shall be on site within 1 hour."]
+    assert [(link.how, link.text) for link in system.sanction] == [("blanket", "The COR may reject all deliverables.")]
+    assert staff.sanction == []
+    assert {f.location.line for f in result.findings if f.rule.endswith("/S01")} == {7}
