@@ -619,3 +619,26 @@ def test_a_scope_topic_says_what_a_scope_covers_and_links_nothing_by_itself():
     assert [(link.how, link.text) for link in system.sanction] == [("blanket", "The COR may reject all deliverables.")]
     assert staff.sanction == []
     assert {f.location.line for f in result.findings if f.rule.endswith("/S01")} == {7}
+
+
+TIERED_SLA = """# 4 Service credits
+
+If the Provider misses the Uptime Commitment in a month, the Provider agrees to credit the Customer's account:
+
+- 10 % of the monthly fee for a month with uptime below 99.9 %;
+- 25 % of the monthly fee for a month with uptime below 99.0 %;
+- 50 % of the monthly fee for a month with uptime below 95.0 %.
+"""
+
+
+def test_a_tiered_list_of_credits_is_a_credit_table_its_largest_tier_the_cap():
+    """Credits written as a list of tiers under a sentence that names the credit are bounded by
+    their largest tier, as a credit table is by its largest row: CT004 finds a cap and the model
+    shows it; a single item under such a sentence is a formula, not tiers."""
+    result = check_document(read_bytes(TIERED_SLA.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
+    assert not [f for f in result.findings if f.rule.endswith("/CT004")]
+    (model,) = matrix_document(result).sanctions
+    assert model.cap is not None and (model.cap.source, model.cap.text) == ("table", "50 %")
+    single = TIERED_SLA.split("\n- 25 %")[0] + "\n"
+    result = check_document(read_bytes(single.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
+    assert [f.rule for f in result.findings if f.rule.endswith("/CT004")] == ["en-contract/CT004"]

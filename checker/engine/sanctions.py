@@ -36,6 +36,11 @@ _CLAUSE_END = re.compile(r"[,;:](?:\s|$)|\.(?:\s+[A-ZÅÄÖ]|$)|$")
 _PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%")
 
 
+def statement_cells(text: str) -> list[str]:
+    """The cells of a table row but the first (which says when the row applies)."""
+    return text.split(" | ")[1:]
+
+
 def sanction_models(result: DocumentResult) -> list[SanctionModel]:
     """The document's sanction clauses in document order, each with its amount, cap, trigger and
     cure period (None where the document does not say)."""
@@ -137,11 +142,18 @@ class _Models:
 
     def _credits(self, row: int) -> list[tuple[float, str, int]]:
         """The credits (percentages) of the credit table that ``row`` is in: (value, as written,
-        row), from every cell but the first (which says when it applies)."""
-        table = self.statements[row].table
+        row), from every cell but the first (which says when it applies); of a tiered list of
+        credits, from its items' first percentage each ("10 % if …")."""
+        statement = self.statements[row]
         found: list[tuple[float, str, int]] = []
-        for j in sorted(self.c.index.by_table.get(table, EMPTY) & self.credit_rows):
-            for cell in self.statements[j].text.split(" | ")[1:]:
+        if statement.table is None:
+            for j in sorted(j for j in self.credit_rows if self.statements[j].lead_in == statement.lead_in):
+                first = _PERCENT.search(self.statements[j].text)
+                if first:
+                    found.append((float(first.group(1).replace(",", ".")), first.group(0), j))
+            return found
+        for j in sorted(self.c.index.by_table.get(statement.table, EMPTY) & self.credit_rows):
+            for cell in statement_cells(self.statements[j].text):
                 found.extend((float(m.group(1).replace(",", ".")), m.group(0), j) for m in _PERCENT.finditer(cell))
         return found
 
