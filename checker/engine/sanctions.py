@@ -36,11 +36,6 @@ _CLAUSE_END = re.compile(r"[,;:](?:\s|$)|\.(?:\s+[A-ZÅÄÖ]|$)|$")
 _PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%")
 
 
-def statement_cells(text: str) -> list[str]:
-    """The cells of a table row but the first (which says when the row applies)."""
-    return text.split(" | ")[1:]
-
-
 def sanction_models(result: DocumentResult) -> list[SanctionModel]:
     """The document's sanction clauses in document order, each with its amount, cap, trigger and
     cure period (None where the document does not say)."""
@@ -75,6 +70,10 @@ class _Models:
         self.statements = c.document.statements
         self.found = {part: c.statements_of_class(name) for part, name in _DEFINES.items() if name in c.ruleset.defines}
         self.credit_rows = c.reading().statements("sanction_row")
+        self.tiers: dict[int | None, list[int]] = {}  # the tiers of each list of credits, by the statement introducing it
+        for j in sorted(self.credit_rows):
+            if self.statements[j].table is None:
+                self.tiers.setdefault(self.statements[j].lead_in, []).append(j)
         # Items of a list whose introduction makes them no duties state no sanction's terms: under
         # "Leverantören äger rätt att häva … om Inera:" the cure period is the buyer's.
         self.non_binding_items = c.reading().statements("non_binding_item")
@@ -129,8 +128,8 @@ class _Models:
             if part == "amount" and j in own and any(ch.isdigit() for ch in words):  # "If availability is below 99.5 %, a credit of 5 % applies": the 5 %
                 named = self.c.class_span("sanction", j)
                 after = _NUMBER.search(text, named[1]) if named else None
-                if after and span and after.start() >= span[0]:  # the words that state it when they hold the number: "2 times the"
-                    words = words if after.end() <= span[1] and after.start() < span[1] else after.group(0)
+                if after and span and after.start() >= span[0] and after.end() > span[1]:  # words holding the number stay: "2 times the"
+                    words = after.group(0)
             if part == "cap" and span and not any(ch.isdigit() for ch in words):  # "shall not exceed" → "shall not exceed: 10%"
                 number = _NUMBER.search(text, span[1], span[1] + 60)
                 words = text[span[0] : number.end()] if number else words
@@ -147,13 +146,13 @@ class _Models:
         statement = self.statements[row]
         found: list[tuple[float, str, int]] = []
         if statement.table is None:
-            for j in sorted(j for j in self.credit_rows if self.statements[j].lead_in == statement.lead_in):
+            for j in self.tiers.get(statement.lead_in, []):
                 first = _PERCENT.search(self.statements[j].text)
                 if first:
                     found.append((float(first.group(1).replace(",", ".")), first.group(0), j))
             return found
         for j in sorted(self.c.index.by_table.get(statement.table, EMPTY) & self.credit_rows):
-            for cell in statement_cells(self.statements[j].text):
+            for cell in self.statements[j].text.split(" | ")[1:]:
                 found.extend((float(m.group(1).replace(",", ".")), m.group(0), j) for m in _PERCENT.finditer(cell))
         return found
 
