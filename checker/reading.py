@@ -74,7 +74,7 @@ READING_NAMES = {
     "binds_buyer": "an obligation whose subject is the buyer",
     "binds_mutual": "an obligation that binds both parties",
     "binds_tenderer": "an obligation of the tenderer (or of its tender)",
-    "sanction_row": "a row of a table of credits or penalties (its header names the credit, or the words introducing it do): the sanction's amounts, its largest row its cap",
+    "sanction_row": "a row of a table of credits or penalties (its header names the credit, or the words introducing it do), or a tier of a list of credits (introduced with words of sanction_header, naming the credit or a percentage): the sanction's amounts, its largest row its cap",
     "vendor_terms": "every statement of a vendor's own terms: a document that is no tender and speaks as 'we' in three statements or more, or names the buyer by a party word in three and the supplier by none ('Acme will provide …', 'Customer must …')",
     "tender_document": "every statement of a tender (a solicitation or its attachments): a document with words of tender_context in three statements or more",
     "numbered_requirements": "every statement of a document that gives its requirements ids (three statements or more with an id of their own): where a requirement without one is a slip, not the document's style",
@@ -586,7 +586,23 @@ class DocumentReading:
 
     def _sanction_rows(self) -> frozenset[int]:
         _, credit = self._table_kinds()
-        return frozenset(s.index for s in self.document.statements if s.kind == "table_row" and s.table in credit)
+        rows = {s.index for s in self.document.statements if s.kind == "table_row" and s.table in credit}
+        return frozenset(rows | self._credit_tiers())
+
+    def _credit_tiers(self) -> set[int]:
+        """The items of a tiered list of credits, a credit table written as a list: introduced
+        (as for ``non_binding_item``) with words of ``sanction_header`` ("… agrees to credit
+        Customer's account:"), two or more of them, each naming the credit or a percentage
+        ("`First Uptime SLA Credit Percentage` of Fees for any Billing Period with Uptime …",
+        "10 % if …"). A single item is a formula, not tiers."""
+        sanction = self.vocabulary.finder("sanction_header")
+        if sanction is None:
+            return set()
+        tiers: dict[int | None, set[int]] = {}
+        for i in self._items_introduced_by("sanction_header"):
+            if "%" in self.texts[i] or next(sanction.finditer(self.texts[i]), None) is not None:
+                tiers.setdefault(self.document.statements[i].lead_in, set()).add(i)
+        return {i for items in tiers.values() if len(items) >= 2 for i in items}
 
     def _table_kinds(self) -> tuple[set[int], set[int]]:
         """The tables of performance levels and the tables of credits, by number (read once)."""

@@ -19,6 +19,10 @@ from ..rulemodel import STATEMENT_CLASSES, And, ClassAtom, Not, Or, PatternAtom,
 from .index import DocumentIndex
 from .matches import EMPTY, DocumentMatches, build_shared
 
+SCOPE_TOPIC_PREFIX = "scope_"
+"""A topic list named ``scope_…`` says what a scope limit covers and links nothing by itself
+(:attr:`Classification.linking_topics`)."""
+
 
 class Classification:
     """Which statements each atom of a ruleset holds for, and where it matched."""
@@ -142,6 +146,15 @@ class Classification:
                 for key in self.matches.matcher.scan(header).keys() & keys.keys():
                     members[keys[key]] = members[keys[key]] | rows
         return members
+
+    @cached_property
+    def linking_topics(self) -> dict[str, frozenset[int]]:
+        """The topics that link a requirement to a follow-up or sanction statement about the same
+        thing (:attr:`topic_members`), all but the scope topics: a topic list named ``scope_…``
+        only says what a scope limit covers (:attr:`scopes`: acceptance of "all deliverables"
+        covers the work product, the system and its user stories), so a statement that merely
+        mentions the system is not linked to every requirement about it."""
+        return {topic: members for topic, members in self.topic_members.items() if not topic.startswith(SCOPE_TOPIC_PREFIX)}
 
     def topics_of(self, i: int) -> frozenset[str]:
         """The topics statement ``i`` is about (:attr:`topic_members`)."""

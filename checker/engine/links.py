@@ -88,7 +88,7 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
                 ("section", j, "table", f"{requirement.table}") for j in c.among(targets, table) if j not in parts and j not in blanket and in_scope(i, j)
             )
     if "topic" in methods:
-        for topic, members in c.topic_members.items():
+        for topic, members in c.linking_topics.items():
             if i in members:
                 yield from (("topic", j, "topic", topic) for j in c.among(targets, members) if j not in parts and j not in blanket and in_scope(i, j))
     if "blanket" in methods:
@@ -146,7 +146,7 @@ def _unlinked_by_clause(remaining: set[int], targets: frozenset[int], methods: S
             if not (_has_other(in_section.get(statements[i].section, EMPTY), parts[i]) or _has_other(in_table.get(statements[i].table, EMPTY), parts[i]))
         }
     if "topic" in methods and remaining:
-        for members in c.topic_members.values():
+        for members in c.linking_topics.values():
             linked = members & targets
             remaining = {i for i in remaining if i not in members or not _has_other(linked, parts[i])}
     return remaining
@@ -181,7 +181,7 @@ def _near_enough(i: int, j: int, methods: Sequence[str], c: Classification) -> b
         return True
     if "blanket" in methods and j in blanket:
         return True
-    return "topic" in methods and any(i in members and j in members for members in c.topic_members.values())
+    return "topic" in methods and any(i in members and j in members for members in c.linking_topics.values())
 
 
 def _has_other(group: frozenset[int], own: frozenset[int]) -> bool:
