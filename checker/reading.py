@@ -1,8 +1,8 @@
 """Reading obligations as a reviewer does: which clause binds, and whom.
 
 A sentence is an obligation when a binding modal ("shall", "ska", "is required to") stands in
-its main clause, or when a party other than the buyer is the subject of "will" ("Acme will
-provide …"; "The Government will evaluate …" states intent, as NASA's style guide reads it). A
+its main clause, or when a party is the subject of "will" ("Acme will provide …"; "The COR will
+monitor compliance …" binds the buyer, as the labelling guide reads "will" binding a party). A
 modal inside a subordinate clause binds nobody ("… how they shall use it", "om resultatet ska
 levereras …"), unless Swedish word order shows the main clause ("Om X inte levereras ska
 leverantören …": the modal followed by its subject).
@@ -37,7 +37,7 @@ PARTIES = ("supplier", "buyer", "mutual", "tenderer")
 
 VOCABULARY = {
     "modal_binding": "modals that bind in a main clause: shall, must, is required to, ska, måste …",
-    "modal_future": "'will' and its kind: bind only with a party as the subject",
+    "modal_future": "'will' and its kind: bind only with a party (the buyer too) as the subject",
     "modal_fact": "verbs after 'will' that state a fact, not a duty: be, receive, have …",
     "modal_soft": "soft modals: should, is expected to, bör — obligations in a tender, where such wishes are evaluated",
     "advice_after_soft": "words after a soft modal that make it advice, not a wish about the tender: be aware, note …",
@@ -67,7 +67,7 @@ VOCABULARY = {
 """The terms lists a ruleset may name to teach the reading its language."""
 
 READING_NAMES = {
-    "main_obligation": "a binding modal in the main clause, or a named party as the subject of 'will'; in a tender also a soft modal (should, bör)",
+    "main_obligation": "a binding modal in the main clause, or a party (the buyer too) as the subject of 'will'; in a tender also a soft modal (should, bör)",
     "soft_obligation": "an obligation written with a soft modal (should, bör) in a tender: a wish that is evaluated, binding nobody to perform",
     "binds_supplier": "an obligation whose subject is the supplier, its staff or its deliverable",
     "binds_buyer": "an obligation whose subject is the buyer",
@@ -384,8 +384,8 @@ class DocumentReading:
                 continue
             mentions = [] if subordinate else self._subject_mentions(text, clause, before)
             party = mentions[-1] if mentions else named_after
-            if modal == "modal_future":  # "will": the buyer's is intent ("The Government will evaluate …")
-                if party in (None, "buyer") or (next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
+            if modal == "modal_future":  # "will" binds its party, the buyer too ("The COR will monitor …")
+                if party is None or (next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
                     continue
             if modal == "modal_soft":  # a wish binds only where a tender evaluates it; advice never
                 if not self.tender or (next_word is not None and next_word[2] == "advice_after_soft"):
