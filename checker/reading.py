@@ -406,8 +406,25 @@ class DocumentReading:
 
     @staticmethod
     def _clause_start(text: str, position: int) -> int:
+        """Where the clause of the modal at ``position`` begins: after the last boundary before
+        it. A parenthesis closed before the modal is part of its clause, not a boundary: "The
+        Government (IRS) shall provide …", "The Contracting Officer's Representative (COR) and
+        contractor will …" name their subject before it. (The next ")" is looked up once for
+        each "(", from where the last look-up found one: one pass over the text.)"""
         last = 0
+        closing = -1  # the first ")" found after the last "(" looked at
+        skipped_until = -1  # the end of the last parenthesis closed before the modal
         for match in _BOUNDARY.finditer(text, 0, position):
+            if match.start() < skipped_until:
+                continue  # a comma inside it: "The Government (IRS, Campus Facility) shall …"
+            if match.group() == "(":
+                if closing < match.end():
+                    closing = text.find(")", match.end())
+                    if closing == -1:
+                        closing = len(text)
+                if closing < position:
+                    skipped_until = closing
+                    continue
             last = match.end()
         return last
 

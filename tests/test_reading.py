@@ -30,6 +30,10 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The Contractor will be paid monthly.", None),  # will + be: a fact
         ("The Government will evaluate quotes on price.", "buyer"),  # the buyer's will binds the buyer
         ("The COR will monitor compliance and report to the Program Manager.", "buyer"),
+        ("The Government (IRS) shall provide training on the systems.", "buyer"),  # a closed parenthesis is no boundary
+        ("The Contracting Officer's Representative (COR) will inspect the work.", "buyer"),
+        ("The Government (IRS, Campus Facility) shall provide training.", "buyer"),
+        ("The Contractor shall report (in writing), and the Government shall pay.", "supplier"),
         ("If the Supplier fails to meet a Service Level, the Customer shall be entitled to a credit.", "buyer"),
         ("The Customer's data shall be encrypted at rest.", "supplier"),  # a possessive is no subject
         ("Personnel who work on site shall wear badges.", "supplier"),  # a relative clause in the subject
