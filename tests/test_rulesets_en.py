@@ -59,6 +59,18 @@ def test_should_is_no_requirement_and_government_will_is_the_buyers() -> None:
     assert requirements(text) == ["The Contractor shall deliver the plan.", "The Government will evaluate the plan.", "The Contractor will deliver the plan."]
 
 
+def test_a_user_story_of_several_roles_is_a_requirement() -> None:
+    text = (
+        "As an API user, I would like to write new records.\n\n"
+        "As a Certification Team Manager, a Policy Team Member and an Applicant, I want to see the certificate history.\n\n"
+        "As noted above, the work is done in sprints.\n"
+    )
+    assert requirements(text) == [
+        "As an API user, I would like to write new records.",
+        "As a Certification Team Manager, a Policy Team Member and an Applicant, I want to see the certificate history.",
+    ]
+
+
 @pytest.mark.parametrize(
     "level",
     [
