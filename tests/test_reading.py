@@ -30,6 +30,9 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The Contractor will be paid monthly.", None),  # will + be: a fact
         ("The Government will evaluate quotes on price.", "buyer"),  # the buyer's will binds the buyer
         ("The COR will monitor compliance and report to the Program Manager.", "buyer"),
+        ("The contractor will be expected to work with the Product Owner.", "supplier"),  # "expected to" as "will"
+        ("Proponents are expected to conduct their own due diligence.", "tenderer"),
+        ("The POP is expected to begin within 10 days after award.", None),  # no party: a forecast
         ("The Government (IRS) shall provide training on the systems.", "buyer"),  # a closed parenthesis is no boundary
         ("The Contracting Officer's Representative (COR) will inspect the work.", "buyer"),
         ("The Government (IRS, Campus Facility) shall provide training.", "buyer"),
