@@ -61,6 +61,8 @@ VOCABULARY = {
     "attachment_title": "words that, in a document's title, name it as a part of a solicitation or contract that is not the solicitation: performance work statement, QASP, attachment, bilaga …",
     "solicitation_title": "words that, in a document's title, name it as the solicitation itself: request for quotation, RFP, inbjudan att lämna anbud …",
     "copula": "verbs that, just after the main clause's modal, make what follows a predicate complement ('in predicate'): be, remain, be made, vara, bli …",
+    "passive_agent": "words that, after the copula of a passive duty with no party as its subject, name its agent, whose duty it is: by ('shall be inspected by the Government') …",
+    "permission_participle": "participles that make a passive duty a permission its subject must obtain, not the agent's duty: approved, authorized ('All travel must be approved by the COR') …",
     "predicate_modifier": "words that may stand between the modal and the copula, or before an adjective of the complement: not, also, very, sufficiently, inte, alltid, mycket …",
     "coordinator": "words that join the adjectives of a predicate complement ('simple and intuitive'): and, or, och, eller, samt …",
 }
@@ -94,6 +96,7 @@ _PREDICATE_WORDS = ("copula", "coordinator", "predicate_modifier", "subject_afte
 _BEFORE_COPULA = 3  # words between a modal and its copula: "shall also at all times be", "ska systemet alltid vara"
 _HEAD_WORD = re.compile(r"[^\W_][\w'’-]*")
 _SPACE = re.compile(r"\s*")
+_ARTICLE = re.compile(r"\s*(?:(?:the|its|their|an?)\s+)?", re.IGNORECASE)
 _DOCUMENT_NAMES = ("vendor_terms", "tender_document", "numbered_requirements", "numbered_clauses", "attachment_document")
 """The reading names that hold for every statement of a document or for none."""
 _TITLE_STATEMENTS = 12
@@ -384,6 +387,8 @@ class DocumentReading:
                 continue
             mentions = [] if subordinate else self._subject_mentions(text, clause, before)
             party = mentions[-1] if mentions else named_after
+            if party is None and modal == "modal_binding":
+                party = self._passive_agent(text, end, tokens)
             if modal == "modal_future":  # "will" binds its party, the buyer too ("The COR will monitor …")
                 if party is None or (next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
                     continue
@@ -391,6 +396,33 @@ class DocumentReading:
                 if not self.tender or (next_word is not None and next_word[2] == "advice_after_soft"):
                     continue
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
+        return None
+
+    def _passive_agent(self, text: str, modal_end: int, tokens: list[tuple[int, int, str]]) -> str | None:
+        """The party that a passive duty names as its agent, when its subject names none: "All
+        deliverables shall be inspected and accepted by the Government within 5 days" binds the
+        buyer, "A surveillance folder must be maintained by QAP" too. The modal must be followed
+        by its copula (as for a predicate complement), and the agent by a word of
+        ``passive_agent``, up to the end of the sentence's clause (a ";") or a subordinate clause
+        ("… unless approved by the COTR"). A permission is no duty of its agent: "All travel must
+        be approved by the COR" binds the supplier to obtain it (``permission_participle``). None
+        without an agent."""
+        agent, words = self.vocabulary.finder("passive_agent"), self.vocabulary.predicate_words
+        if agent is None or words is None or self._after_copula(text, modal_end, _marks(text, modal_end, words)) is None:
+            return None
+        stop = text.find(";", modal_end)
+        stop = len(text) if stop == -1 else stop
+        stop = next((start for start, _end, name in tokens if modal_end < start < stop and name in ("subordinator", "relative")), stop)
+        permission = self.vocabulary.finder("permission_participle")
+        if permission is not None and permission.search(text[modal_end:stop]):
+            return None
+        parties = {start: (end, name) for start, end, name in tokens if name in PARTIES and modal_end < start < stop}
+        for _start, agent_end, _name in agent.finditer(text[modal_end:stop]):
+            position = _ARTICLE.match(text, modal_end + agent_end).end()
+            for at in (position, _SPACE.match(text, modal_end + agent_end).end()):
+                found = parties.get(at)
+                if found is not None and not _POSSESSIVE.match(text[found[0] :]):
+                    return found[1]
         return None
 
     @staticmethod

@@ -33,6 +33,11 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The contractor will be expected to work with the Product Owner.", "supplier"),  # "expected to" as "will"
         ("Proponents are expected to conduct their own due diligence.", "tenderer"),
         ("The POP is expected to begin within 10 days after award.", None),  # no party: a forecast
+        ("All deliverables shall be inspected and accepted by the Government within 5 days.", "buyer"),  # the passive's agent
+        ("A surveillance folder must be developed and maintained by QAP.", "buyer"),
+        ("All travel must be approved by the COR.", "supplier"),  # a permission the supplier obtains
+        ("Patrol equipment shall not be used unless requested by the COTR.", "supplier"),  # the agent of a subordinate clause
+        ("The Quotation must be valid for at least 60 calendar days.", "tenderer"),
         ("The Government (IRS) shall provide training on the systems.", "buyer"),  # a closed parenthesis is no boundary
         ("The Contracting Officer's Representative (COR) will inspect the work.", "buyer"),
         ("The Government (IRS, Campus Facility) shall provide training.", "buyer"),
