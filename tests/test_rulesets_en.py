@@ -59,6 +59,11 @@ def test_should_is_no_requirement_and_government_will_is_the_buyers() -> None:
     assert requirements(text) == ["The Contractor shall deliver the plan.", "The Government will evaluate the plan.", "The Contractor will deliver the plan."]
 
 
+def test_an_acceptance_criterion_is_a_requirement() -> None:
+    text = "Acceptance Criteria (AC): Data will end up in a database.\n\nAC: ability to post quarterly.\n\nAcceptance criteria:\n"
+    assert requirements(text) == ["Acceptance Criteria (AC): Data will end up in a database.", "AC: ability to post quarterly."]
+
+
 def test_a_user_story_of_several_roles_is_a_requirement() -> None:
     text = (
         "As an API user, I would like to write new records.\n\n"
