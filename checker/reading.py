@@ -65,6 +65,7 @@ VOCABULARY = {
     "permission_participle": "participles that make a passive duty a permission its subject must obtain, not the agent's duty: approved, authorized ('All travel must be approved by the COR') …",
     "predicate_modifier": "words that may stand between the modal and the copula, or before an adjective of the complement: not, also, very, sufficiently, inte, alltid, mycket …",
     "coordinator": "words that join the adjectives of a predicate complement ('simple and intuitive'): and, or, och, eller, samt …",
+    "purpose_opener": "words that open a purpose clause, which 'outside purpose' leaves out: so that, in order to …",
 }
 """The terms lists a ruleset may name to teach the reading its language."""
 
