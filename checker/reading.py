@@ -198,6 +198,11 @@ class Vocabulary:
         return self._finders[name]
 
     @cached_property
+    def agent_words(self) -> tuple[str, ...]:
+        """The words of ``passive_agent`` case-folded, for a quick test before the finder's pass."""
+        return tuple(word.casefold().rstrip("*") for word in self.lists.get("passive_agent", []))
+
+    @cached_property
     def roles(self) -> TermFinder:
         """The parties as the ruleset names them, for reading a definition's aliases."""
         return TermFinder({party: self.lists[f"party_{party}"] for party in PARTIES if self.lists.get(f"party_{party}")})
@@ -409,16 +414,23 @@ class DocumentReading:
         be approved by the COR" binds the supplier to obtain it (``permission_participle``). None
         without an agent."""
         agent, words = self.vocabulary.finder("passive_agent"), self.vocabulary.predicate_words
-        if agent is None or words is None or self._after_copula(text, modal_end, _marks(text, modal_end, words)) is None:
+        if agent is None or words is None:
+            return None
+        after = text[modal_end:].casefold()
+        if not any(word in after for word in self.vocabulary.agent_words):  # most duties name no agent: a substring test spares the passes below
             return None
         stop = text.find(";", modal_end)
         stop = len(text) if stop == -1 else stop
         stop = next((start for start, _end, name in tokens if modal_end < start < stop and name in ("subordinator", "relative")), stop)
+        # the agent word first: most duties have none, and it is one pass where the copula's is one more
+        agents = list(agent.finditer(text[modal_end:stop]))
+        if not agents or self._after_copula(text, modal_end, _marks(text, modal_end, words)) is None:
+            return None
         permission = self.vocabulary.finder("permission_participle")
         if permission is not None and permission.search(text[modal_end:stop]):
             return None
         parties = {start: (end, name) for start, end, name in tokens if name in PARTIES and modal_end < start < stop}
-        for _start, agent_end, _name in agent.finditer(text[modal_end:stop]):
+        for _start, agent_end, _name in agents:
             position = _ARTICLE.match(text, modal_end + agent_end).end()
             for at in (position, _SPACE.match(text, modal_end + agent_end).end()):
                 found = parties.get(at)
