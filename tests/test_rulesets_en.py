@@ -59,6 +59,11 @@ def test_should_is_no_requirement_and_government_will_is_the_buyers() -> None:
     assert requirements(text) == ["The Contractor shall deliver the plan.", "The Government will evaluate the plan.", "The Contractor will deliver the plan."]
 
 
+def test_an_item_of_the_experience_asked_is_a_requirement_without_a_party() -> None:
+    text = "Broadly, a team assigned to build the prototype is expected to have experience with:\n\n- Creating form-based applications\n- Cloud deployment\n"
+    assert requirements(text) == ["Creating form-based applications", "Cloud deployment"]
+
+
 def test_an_acceptance_criterion_is_a_requirement() -> None:
     text = "Acceptance Criteria (AC): Data will end up in a database.\n\nAC: ability to post quarterly.\n\nAcceptance criteria:\n"
     assert requirements(text) == ["Acceptance Criteria (AC): Data will end up in a database.", "AC: ability to post quarterly."]
