@@ -64,6 +64,11 @@ def test_an_item_of_the_experience_asked_is_a_requirement_without_a_party() -> N
     assert requirements(text) == ["Creating form-based applications", "Cloud deployment"]
 
 
+def test_a_deliverable_that_is_due_is_a_requirement_and_an_amount_due_is_not() -> None:
+    text = "This release of claims is due within 15 calendar days of final payment.\n\nAll amounts are due within 30 days after the invoice date.\n"
+    assert requirements(text) == ["This release of claims is due within 15 calendar days of final payment."]
+
+
 def test_an_acceptance_criterion_is_a_requirement() -> None:
     text = "Acceptance Criteria (AC): Data will end up in a database.\n\nAC: ability to post quarterly.\n\nAcceptance criteria:\n"
     assert requirements(text) == ["Acceptance Criteria (AC): Data will end up in a database.", "AC: ability to post quarterly."]
