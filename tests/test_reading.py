@@ -38,6 +38,7 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("All travel must be approved by the COR.", "supplier"),  # a permission the supplier obtains
         ("Patrol equipment shall not be used unless requested by the COTR.", "supplier"),  # the agent of a subordinate clause
         ("The Quotation must be valid for at least 60 calendar days.", "tenderer"),
+        ("The API will need to run on a Linux operating system.", "supplier"),  # "will need to" binds
         ("The Government (IRS) shall provide training on the systems.", "buyer"),  # a closed parenthesis is no boundary
         ("The Contracting Officer's Representative (COR) will inspect the work.", "buyer"),
         ("The Government (IRS, Campus Facility) shall provide training.", "buyer"),
