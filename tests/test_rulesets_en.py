@@ -64,6 +64,20 @@ def test_an_item_of_the_experience_asked_is_a_requirement_without_a_party() -> N
     assert requirements(text) == ["Creating form-based applications", "Cloud deployment"]
 
 
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Track all changes to the configuration.",
+        "Document and advise alternative solutions for reported defects.",
+        "Answer questions about usage.",
+        "Complete information requests.",
+    ],
+)
+def test_a_task_command_is_a_requirement_whatever_word_follows_its_verb(task: str) -> None:
+    # the words after a verb that also opens a noun phrase are tried longest first: "a" must not stop "all" or "and"
+    assert requirements(task) == [task]
+
+
 def test_a_deliverable_that_is_due_is_a_requirement_and_an_amount_due_is_not() -> None:
     text = "This release of claims is due within 15 calendar days of final payment.\n\nAll amounts are due within 30 days after the invoice date.\n"
     assert requirements(text) == ["This release of claims is due within 15 calendar days of final payment."]
