@@ -1,8 +1,8 @@
 """Reading obligations as a reviewer does: which clause binds, and whom.
 
 A sentence is an obligation when a binding modal ("shall", "ska", "is required to") stands in
-its main clause, or when a party other than the buyer is the subject of "will" ("Acme will
-provide …"; "The Government will evaluate …" states intent, as NASA's style guide reads it). A
+its main clause, or when a party is the subject of "will" ("Acme will provide …"; "The COR will
+monitor compliance …" binds the buyer, as the labelling guide reads "will" binding a party). A
 modal inside a subordinate clause binds nobody ("… how they shall use it", "om resultatet ska
 levereras …"), unless Swedish word order shows the main clause ("Om X inte levereras ska
 leverantören …": the modal followed by its subject).
@@ -37,7 +37,7 @@ PARTIES = ("supplier", "buyer", "mutual", "tenderer")
 
 VOCABULARY = {
     "modal_binding": "modals that bind in a main clause: shall, must, is required to, ska, måste …",
-    "modal_future": "'will' and its kind: bind only with a party as the subject",
+    "modal_future": "'will' and its kind: bind only with a party (the buyer too) as the subject",
     "modal_fact": "verbs after 'will' that state a fact, not a duty: be, receive, have …",
     "modal_soft": "soft modals: should, is expected to, bör — obligations in a tender, where such wishes are evaluated",
     "advice_after_soft": "words after a soft modal that make it advice, not a wish about the tender: be aware, note …",
@@ -62,13 +62,16 @@ VOCABULARY = {
     "solicitation_title": "words that, in a document's title, name it as the solicitation itself: request for quotation, RFP, inbjudan att lämna anbud …",
     "definitions_title": "the whole title of a section of definitions (its number aside): definitions, defined terms, glossary, definitioner, begrepp …",
     "copula": "verbs that, just after the main clause's modal, make what follows a predicate complement ('in predicate'): be, remain, be made, vara, bli …",
+    "passive_agent": "words that, after the copula of a passive duty with no party as its subject, name its agent, whose duty it is: by ('shall be inspected by the Government') …",
+    "permission_participle": "participles that make a passive duty a permission its subject must obtain, not the agent's duty: approved, authorized ('All travel must be approved by the COR') …",
     "predicate_modifier": "words that may stand between the modal and the copula, or before an adjective of the complement: not, also, very, sufficiently, inte, alltid, mycket …",
     "coordinator": "words that join the adjectives of a predicate complement ('simple and intuitive'): and, or, och, eller, samt …",
+    "purpose_opener": "words that open a purpose clause, which 'outside purpose' leaves out: so that, in order to …",
 }
 """The terms lists a ruleset may name to teach the reading its language."""
 
 READING_NAMES = {
-    "main_obligation": "a binding modal in the main clause, or a named party as the subject of 'will'; in a tender also a soft modal (should, bör)",
+    "main_obligation": "a binding modal in the main clause, or a party (the buyer too) as the subject of 'will'; in a tender also a soft modal (should, bör)",
     "soft_obligation": "an obligation written with a soft modal (should, bör) in a tender: a wish that is evaluated, binding nobody to perform",
     "binds_supplier": "an obligation whose subject is the supplier, its staff or its deliverable",
     "binds_buyer": "an obligation whose subject is the buyer",
@@ -98,6 +101,7 @@ _HEAD_WORD = re.compile(r"[^\W_][\w'’-]*")
 _SPACE = re.compile(r"\s*")
 _TITLE_MARKS = " \t*_.:"
 """What stands around a title's words: "**Definitions:**", "23. Definitions."."""
+_ARTICLE = re.compile(r"\s*(?:(?:the|its|their|an?)\s+)?", re.IGNORECASE)
 _DOCUMENT_NAMES = ("vendor_terms", "tender_document", "numbered_requirements", "numbered_clauses", "attachment_document")
 """The reading names that hold for every statement of a document or for none."""
 _TITLE_STATEMENTS = 12
@@ -196,6 +200,11 @@ class Vocabulary:
         if name not in self._finders:
             self._finders[name] = TermFinder({name: self.lists[name]}) if self.lists.get(name) else None
         return self._finders[name]
+
+    @cached_property
+    def agent_words(self) -> tuple[str, ...]:
+        """The words of ``passive_agent`` case-folded, for a quick test before the finder's pass."""
+        return tuple(word.casefold().rstrip("*") for word in self.lists.get("passive_agent", []))
 
     @cached_property
     def roles(self) -> TermFinder:
@@ -394,13 +403,49 @@ class DocumentReading:
                 continue
             mentions = [] if subordinate else self._subject_mentions(text, clause, before)
             party = mentions[-1] if mentions else named_after
-            if modal == "modal_future":  # "will": the buyer's is intent ("The Government will evaluate …")
-                if party in (None, "buyer") or (next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
+            if party is None and modal == "modal_binding":
+                party = self._passive_agent(text, end, tokens)
+            if modal == "modal_future":  # "will" binds its party, the buyer too ("The COR will monitor …")
+                if party is None or (next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
                     continue
             if modal == "modal_soft":  # a wish binds only where a tender evaluates it; advice never
                 if not self.tender or (next_word is not None and next_word[2] == "advice_after_soft"):
                     continue
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
+        return None
+
+    def _passive_agent(self, text: str, modal_end: int, tokens: list[tuple[int, int, str]]) -> str | None:
+        """The party that a passive duty names as its agent, when its subject names none: "All
+        deliverables shall be inspected and accepted by the Government within 5 days" binds the
+        buyer, "A surveillance folder must be maintained by QAP" too. The modal must be followed
+        by its copula (as for a predicate complement), and the agent by a word of
+        ``passive_agent``, up to the end of the sentence's clause (a ";") or a subordinate clause
+        ("… unless approved by the COTR"). A permission is no duty of its agent: "All travel must
+        be approved by the COR" binds the supplier to obtain it (``permission_participle``). None
+        without an agent."""
+        agent, words = self.vocabulary.finder("passive_agent"), self.vocabulary.predicate_words
+        if agent is None or words is None:
+            return None
+        after = text[modal_end:].casefold()
+        if not any(word in after for word in self.vocabulary.agent_words):  # most duties name no agent: a substring test spares the passes below
+            return None
+        stop = text.find(";", modal_end)
+        stop = len(text) if stop == -1 else stop
+        stop = next((start for start, _end, name in tokens if modal_end < start < stop and name in ("subordinator", "relative")), stop)
+        # the agent word first: most duties have none, and it is one pass where the copula's is one more
+        agents = list(agent.finditer(text[modal_end:stop]))
+        if not agents or self._after_copula(text, modal_end, _marks(text, modal_end, words)) is None:
+            return None
+        permission = self.vocabulary.finder("permission_participle")
+        if permission is not None and permission.search(text[modal_end:stop]):
+            return None
+        parties = {start: (end, name) for start, end, name in tokens if name in PARTIES and modal_end < start < stop}
+        for _start, agent_end, _name in agents:
+            position = _ARTICLE.match(text, modal_end + agent_end).end()
+            for at in (position, _SPACE.match(text, modal_end + agent_end).end()):
+                found = parties.get(at)
+                if found is not None and not _POSSESSIVE.match(text[found[0] :]):
+                    return found[1]
         return None
 
     @staticmethod
@@ -416,8 +461,25 @@ class DocumentReading:
 
     @staticmethod
     def _clause_start(text: str, position: int) -> int:
+        """Where the clause of the modal at ``position`` begins: after the last boundary before
+        it. A parenthesis closed before the modal is part of its clause, not a boundary: "The
+        Government (IRS) shall provide …", "The Contracting Officer's Representative (COR) and
+        contractor will …" name their subject before it. (The next ")" is looked up once for
+        each "(", from where the last look-up found one: one pass over the text.)"""
         last = 0
+        closing = -1  # the first ")" found after the last "(" looked at
+        skipped_until = -1  # the end of the last parenthesis closed before the modal
         for match in _BOUNDARY.finditer(text, 0, position):
+            if match.start() < skipped_until:
+                continue  # a comma inside it: "The Government (IRS, Campus Facility) shall …"
+            if match.group() == "(":
+                if closing < match.end():
+                    closing = text.find(")", match.end())
+                    if closing == -1:
+                        closing = len(text)
+                if closing < position:
+                    skipped_until = closing
+                    continue
             last = match.end()
         return last
 
