@@ -786,3 +786,10 @@ def test_a_sub_list_nested_under_an_item_ending_in_a_colon_has_that_item_as_its_
     assert lead_ins["Static sites."] == lead_ins["JavaScript frameworks."] == index["A background in the following:"]
     assert lead_ins["Fluency in JavaScript."] == index["Contractor personnel shall have:"]
     assert lead_ins["Not under any lead-in."] is None
+
+
+def test_a_quote_that_opens_a_list_item_is_the_items_text() -> None:
+    """pandoc writes "- > text" for a quote inside an item: the item's text is the quote's,
+    without its marker, located where it starts."""
+    document = md("Offerors shall have experience in:\n\n  - > Cloud deployment\n  - >Refactoring\n")
+    assert [(s.text, s.location.line, s.location.column) for s in document.statements[1:]] == [("Cloud deployment", 3, 7), ("Refactoring", 4, 6)]
