@@ -123,7 +123,7 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         # spaces aside. Most lines of real text are prose, and start none of them; searching
         # every line for every mark took half of this loop's time.
         first = stripped[0]
-        if body[:1] not in " \t" and not (first in "-*+•" or first.isdecimal()) and not (kind == "list_item" and paragraph):
+        if nesting.open and body[:1] not in " \t" and not (first in "-*+•" or first.isdecimal()) and not (kind == "list_item" and paragraph):
             nesting.end()  # a heading, a table or a paragraph at the margin: the lists before it have ended
         if first == "<" and stripped.startswith("<!--"):
             flush()
@@ -229,6 +229,10 @@ def _bold_title(text: str) -> tuple[str, str] | None:
     return numbered_heading(bold.group("title")) if bold else None
 
 
+_HEADING_WORDS = 10
+"""Most words of a heading written as plain text or in bold, its number aside."""
+
+
 def _plain_heading(lines: _Lines, stripped: str, pending_number: bool) -> str | None:
     """Whether the line that starts a block is a heading not marked as one, as text converted
     from PDF or Word writes them: ``"number"`` (a clause number alone: "3.0"), ``"clause"`` (a
@@ -239,12 +243,13 @@ def _plain_heading(lines: _Lines, stripped: str, pending_number: bool) -> str | 
     following = lines.peek(1)
     if following is not None and (_SETEXT.match(following) or _TABLE_DELIMITER.match(following)):
         return None
-    if not (following or "").strip() and only_clause_number(stripped) is not None:
+    long_line = len(stripped.strip("*_ ").split(None, _HEADING_WORDS + 1)) > _HEADING_WORDS + 1
+    if not long_line and not (following or "").strip() and only_clause_number(stripped) is not None:
         return "number"
     bold = _BOLD_LINE.match(stripped)
     if bold is not None:
         title = bold.group("title").rstrip(":").strip()
-        return "bold" if title and len(title.split()) <= 10 and not title.endswith((".", ";", ",")) else None
+        return "bold" if title and len(title.split()) <= _HEADING_WORDS and not title.endswith((".", ";", ",")) else None
     ahead = 1
     while (after := lines.peek(ahead)) is not None and not after.strip():
         ahead += 1
@@ -252,10 +257,12 @@ def _plain_heading(lines: _Lines, stripped: str, pending_number: bool) -> str | 
         after is not None
         and _has_bar(after)
         and (found := clause_start(stripped)) is not None
-        and 0 < len(found[2].split()) <= 10
+        and 0 < len(found[2].split()) <= _HEADING_WORDS
         and not found[2].endswith((".", ";", ",", ":"))
     ):
         return "annex"  # "Annex 1—Service levels" over its table
+    if long_line:
+        return None  # a numbered title or a plain heading has at most ten words besides its number (2 in 5 of the lines asked are longer)
     if after is None or not sentence_follows(after) or _starts_block(after):
         return None  # both kinds left need a sentence after them (see plain_heading)
     numbered = numbered_heading(stripped)
