@@ -793,3 +793,34 @@ def test_a_quote_that_opens_a_list_item_is_the_items_text() -> None:
     without its marker, located where it starts."""
     document = md("Offerors shall have experience in:\n\n  - > Cloud deployment\n  - >Refactoring\n")
     assert [(s.text, s.location.line, s.location.column) for s in document.statements[1:]] == [("Cloud deployment", 3, 7), ("Refactoring", 4, 6)]
+
+
+def test_plain_text_headings_underlined_or_over_and_underlined_as_restructuredtext_writes_them() -> None:
+    """Levels by the order in which the document first uses each kind of line; a rule standing
+    alone is no text; a sentence over a rule is no heading."""
+    document = txt("""
+        =======================
+        Service Level Agreement
+        =======================
+
+        Availability
+        ------------
+
+        The Provider shall keep the service available 99.5 % of each month.
+
+        -----
+
+        Credits
+        ~~~~~~~
+
+        The Provider shall credit 5 % of the monthly fee.
+        ---
+        """)
+    assert [(s.title, s.level, s.parent) for s in document.sections] == [("Service Level Agreement", 1, None), ("Availability", 2, 0), ("Credits", 3, 1)]
+    assert [(s.kind, s.text, s.location.line) for s in document.statements] == [
+        ("heading", "Service Level Agreement", 2),
+        ("heading", "Availability", 5),
+        ("sentence", "The Provider shall keep the service available 99.5 % of each month.", 8),
+        ("heading", "Credits", 12),
+        ("sentence", "The Provider shall credit 5 % of the monthly fee.", 15),
+    ]
