@@ -824,3 +824,37 @@ def test_plain_text_headings_underlined_or_over_and_underlined_as_restructuredte
         ("heading", "Credits", 12),
         ("sentence", "The Provider shall credit 5 % of the monthly fee.", 15),
     ]
+
+
+def test_plain_text_tables_as_restructuredtext_writes_them() -> None:
+    """A simple table (its header between the first two '=' borders, a row going on where its
+    first column is empty) and a grid table are tables; a simple table without a header too."""
+    document = txt("""
+        The Provider shall meet these levels:
+
+        ==========  ==================
+        Service     Availability
+        ==========  ==================
+        E-mail      99.5 % a month
+        Web         99.9 % a month,
+                    measured by probes
+        ==========  ==================
+
+        +-----------+-----------+
+        | Severity  | Response  |
+        +===========+===========+
+        | 1         | 1 hour    |
+        +-----------+-----------+
+
+        =====  =====
+        a      b
+        =====  =====
+        """)
+    rows = [(s.table, s.row, s.location.line, s.text) for s in document.statements if s.kind == "table_row"]
+    assert rows == [
+        (1, 2, 6, "E-mail | 99.5 % a month"),
+        (1, 3, 7, "Web | 99.9 % a month, measured by probes"),
+        (2, 2, 14, "1 | 1 hour"),
+        (3, 1, 18, "a | b"),
+    ]
+    assert document.table_headers[:2] == ["Service | Availability", "Severity | Response"]

@@ -3,6 +3,8 @@
 A line underlined (or over- and underlined) with one repeated character — ``===``, ``---``,
 ``~~~`` …, as reStructuredText and setext write headings — is a heading, its level by the order in
 which the document first uses each kind of line; such a line standing alone is a rule, no text.
+Grid tables (``+----+``) and simple tables (``====  ====``) are tables, as reStructuredText
+writes them.
 A line such as ``4.2 Felhantering`` (short, no verb, no final period) is a heading of level
 2; a short line in capitals is a heading of level 1 — at the start of a block, or after a line
 that ends a sentence (text extracted from a PDF has no blank lines). ``-``, ``*``, ``•``, ``●``,
@@ -26,6 +28,7 @@ from ..segment import (
     plain_heading,
     source_location,
 )
+from . import pandoc_tables
 from .lines import line_pieces
 
 # Bullets as Word and PDF conversions write them: •, ●, ○, ◦, ▪, ■, □, ➢, ►, ✓ …
@@ -40,13 +43,15 @@ _COMMENT = re.compile(r"^\s*(?:<!--(?P<html>.*?)-->|#\s*(?P<hash>kravkoll\s*:.*)
 
 def read_plaintext(text: str, path: str, *, language: str | None = None) -> Document:
     builder = DocumentBuilder(path=path, format="txt")
-    feed_lines(builder, ((number, 1, line) for number, line in enumerate(text.split("\n"), start=1)))
+    feed_lines(builder, ((number, 1, line) for number, line in enumerate(text.split("\n"), start=1)), tables=True)
     return builder.build(language)
 
 
-def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]]) -> None:
+def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]], tables: bool = False) -> None:
     """Feed source lines ``(line number, column of the first character, text)`` to the builder
-    as plain text; an empty text ends the block (a blank line, or a page break in a PDF)."""
+    as plain text; an empty text ends the block (a blank line, or a page break in a PDF).
+    ``tables``: the lines are a text file's, one per line from line 1, and its grid and simple
+    tables as reStructuredText writes them are read as tables (:mod:`.pandoc_tables`)."""
     block: list[tuple[int, int, str]] = []
     kind = "paragraph"
 
@@ -59,6 +64,7 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]]) 
         kind = "paragraph"
 
     entries = list(lines)
+    source = [line for _, _, line in entries] if tables else []
     adornments: dict[tuple[str, bool], int] = {}  # (character, with an overline) → heading level, in order of first use
     skip_to = 0  # an underline read with its heading
     for position, (number, base, line) in enumerate(entries):
@@ -67,6 +73,11 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]]) 
         stripped = line.strip()
         if not stripped or stripped == "\f":
             flush()
+            continue
+        if tables and stripped[0] in "+=" and (table := pandoc_tables.grid(source, position) or pandoc_tables.rst_simple(source, position)):
+            flush()
+            builder.table(table.rows, header_rows=table.header_rows or None)
+            skip_to = table.end
             continue
         if stripped[0] in _ADORNMENT_STARTS and (rule := _ADORNMENT.match(stripped)) is not None:
             flush()  # an overline, or a rule standing alone: no text
