@@ -849,7 +849,12 @@ def test_plain_text_tables_as_restructuredtext_writes_them() -> None:
         =====  =====
         a      b
         =====  =====
+
+        .. note::
+
+           The levels are measured monthly.
         """)
+    assert document.statements[-1].text == "The levels are measured monthly."
     rows = [(s.table, s.row, s.location.line, s.text) for s in document.statements if s.kind == "table_row"]
     assert rows == [
         (1, 2, 6, "E-mail | 99.5 % a month"),

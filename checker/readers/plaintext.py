@@ -4,7 +4,7 @@ A line underlined (or over- and underlined) with one repeated character — ``==
 ``~~~`` …, as reStructuredText and setext write headings — is a heading, its level by the order in
 which the document first uses each kind of line; such a line standing alone is a rule, no text.
 Grid tables (``+----+``) and simple tables (``====  ====``) are tables, as reStructuredText
-writes them.
+writes them, and its explicit markup lines (``.. note::``, ``.. _target:``) are no text.
 A line such as ``4.2 Felhantering`` (short, no verb, no final period) is a heading of level
 2; a short line in capitals is a heading of level 1 — at the start of a block, or after a line
 that ends a sentence (text extracted from a PDF has no blank lines). ``-``, ``*``, ``•``, ``●``,
@@ -73,6 +73,9 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]], 
         stripped = line.strip()
         if not stripped or stripped == "\f":
             flush()
+            continue
+        if tables and stripped.startswith(".. "):
+            flush()  # reStructuredText's explicit markup (a directive, a link target, a comment): no text
             continue
         if tables and stripped[0] in "+=" and (table := pandoc_tables.grid(source, position) or pandoc_tables.rst_simple(source, position)):
             flush()
