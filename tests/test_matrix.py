@@ -6,13 +6,14 @@ import csv
 import io
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from writer_helpers import EN_DOCUMENT, EN_RULES, FIXTURES, SV_DOCUMENT, SV_RULES, checked, checked_text
 
-from checker.balance import balance
+from checker.balance import balance, linked_statements
 from checker.cli import main
 from checker.config import Config
 from checker.engine import Linter, check, check_document, check_each, trace
@@ -530,3 +531,42 @@ def test_the_suppliers_own_right_to_terminate_is_no_sanction_and_its_items_give_
     assert model.text.startswith("Inera äger rätt att häva")
     assert len(model.statements) == 1
     assert model.cure is None and model.amount is None
+
+
+def _many_blanket_follow_ups(n: int) -> str:
+    requirements = "".join(f"K{k} Leverantören ska åtgärda fel av typ {k} inom 4 timmar.\n\n" for k in range(1, n + 1))
+    blanket = "".join(f"Samtliga krav i avtalet följs upp vid kvartalsmöte {k}.\n\n" for k in range(1, n + 1))
+    return f"# 1 Drift\n\n{requirements}# 2 Uppföljning\n\n{blanket}"
+
+
+def test_a_row_lists_the_closest_links_and_says_there_are_more(monkeypatch):
+    """Each of 60 requirements is followed up by each of 60 blanket clauses: listing all of them
+    in every row made the matrix quadratic in the document (a 300-page document's json matrix
+    grew to gigabytes). A row lists the closest LINKS_KEPT, the same as the first of all of
+    them, and says there are more; the balance still counts every clause that follows something up."""
+    trace_module = sys.modules["checker.engine.trace"]
+    result = checked_text(_many_blanket_follow_ups(60))
+    rows = trace(result)
+    md, table = render_md(build_matrix([result])), render_csv(build_matrix([result]))
+    monkeypatch.setattr(trace_module, "LINKS_KEPT", 10**9)
+    every = trace(result)
+    assert len(rows) == 60
+    for row, whole in zip(rows, every):
+        assert len(whole.follow_up) == 60 and not whole.follow_up_more
+        assert row.follow_up == whole.follow_up[:20]
+        assert row.follow_up_more and not row.sanction_more
+    assert len(balance(result)["follow_up"].locations) == 60
+    assert md.count("och fler än 17 till") == 60
+    assert table.count("; and more") == 60
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (Path(__file__).resolve().parent.parent / "examples").glob("*.md")))
+def test_the_balance_counts_exactly_the_statements_some_row_links_to(name, monkeypatch):
+    """:func:`~checker.balance.linked_statements` answers per clause, topic and blanket clause,
+    not per requirement: the statements it finds are those of every row's links, all of them listed."""
+    monkeypatch.setattr(sys.modules["checker.engine.trace"], "LINKS_KEPT", 10**9)
+    result = next(check_each([Path(__file__).resolve().parent.parent / "examples" / name]))
+    rows = trace(result)
+    linked = linked_statements(result)
+    assert linked["follow_up"] == {link.statement for row in rows for link in row.follow_up}
+    assert linked["sanction"] == {link.statement for row in rows for link in row.sanction}
