@@ -218,7 +218,8 @@ class Compiler:
             try:
                 parse_term(term)
             except TermSyntaxError as problem:
-                self.error(rule_file, pos, f'bad term "{term}": {problem}')
+                shown = term if len(term) <= 60 else term[:57] + "..."
+                self.error(rule_file, pos, f'bad term "{shown}": {problem}')
         self.lists[name] = TermList(name=name, terms=list(terms), origin=rule_file.name, outside_names=outside_names)
 
     def add_inline_list(self, terms: list[str], rule_file: RuleFile, pos: Pos | None, prefix: str = "", outside_names: bool = False) -> str:
