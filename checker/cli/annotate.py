@@ -12,12 +12,12 @@ from ..errors import KravError, visible
 from ..reporters.help_labels import help_text
 from .common import input_files, refuse_unsafe_targets, rule_problems, stop_on_rule_problems
 from .group import main
-from .options import RulesetSelection, debug_option, ruleset_options
+from .options import OutputFile, RulesetSelection, debug_option, ruleset_options
 
 
 @main.command(short_help=help_text("annotate.short"), help=help_text("annotate"))
 @click.argument("path")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help=help_text("annotate.output"))
+@click.option("--output", "-o", type=OutputFile(), help=help_text("annotate.output"))
 @click.option(
     "--suggest",
     is_flag=True,
