@@ -36,10 +36,12 @@ def trace(result: DocumentResult) -> list[TraceRow]:
     for finding in result.findings:
         if finding.category in _UNMEASURABLE and finding.statement is not None and not finding.suppressed:
             why.setdefault(finding.statement, []).append(finding.message)
-    linking: dict[int, list[Classification]] = {}  # requirement → the classifications that read it as one
+    # requirement → each classification that reads it as one, with what each column links it to there
+    linking: dict[int, list[tuple[Classification, dict[str, tuple[str, frozenset[int], tuple[str, ...]]]]]] = {}
     for c in result.classifications:
+        columns = {column: (kind, c.statements_of_class(kind), link_methods(c.ruleset, kind)) for column, kind in _COLUMNS.items()}
         for i in c.statements_of_class("requirement"):
-            linking.setdefault(i, []).append(c)
+            linking.setdefault(i, []).append((c, columns))
     reading = next((c.reading() for c in result.classifications if "modal_binding" in c.ruleset.lists), None)
     evidence = _evidence(result, frozenset(linking))
     rows: list[TraceRow] = []
@@ -58,8 +60,8 @@ def trace(result: DocumentResult) -> list[TraceRow]:
             party=reading.party_of(statement) if reading else None,
             unmeasurable_because=why.get(i, []),
         )
-        for column, kind in _COLUMNS.items():
-            sources = [source for c in linking[i] for source in link_sources(statement, c.statements_of_class(kind), link_methods(c.ruleset, kind), c, kind)]
+        for column in _COLUMNS:
+            sources = [source for c, columns in linking[i] for source in link_sources(statement, columns[column][1], columns[column][2], c, columns[column][0])]
             closest, more = _closest(sources)
             getattr(row, column).extend(
                 Link(
