@@ -506,6 +506,24 @@ def _digest(path: Path) -> tuple[str, int]:
     return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
 
 
+def test_dash_writes_the_copy_to_standard_output_not_to_a_file_named_dash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``-o -`` wrote a file named "-" and said "Wrote -", where every other command (and the
+    README's Files section) reads '-' as standard output; on a terminal it is refused."""
+    monkeypatch.chdir(tmp_path)
+    original = EXAMPLES / "sv-avtal-sla.docx"
+    piped = CliRunner().invoke(main, ["annotate", str(original), "-o", "-"])
+    assert piped.exit_code == 0, piped.stderr
+    assert piped.stderr.startswith("Wrote standard output: 15 comments")
+    assert not (tmp_path / "-").exists()
+    assert CliRunner().invoke(main, ["annotate", str(original), "-o", "kopia.docx"]).exit_code == 0
+    assert piped.stdout_bytes == (tmp_path / "kopia.docx").read_bytes()
+    with monkeypatch.context() as patched:  # the test runner's standard output as a terminal
+        patched.setattr("click.testing._NamedTextIOWrapper.isatty", lambda self: True, raising=False)
+        terminal = CliRunner().invoke(main, ["annotate", str(original), "-o", "-"])
+    assert terminal.exit_code == 2 and terminal.stdout_bytes == b""
+    assert terminal.stderr.strip() == "kravkoll: -: the copy is a Word file, not text for a terminal; redirect standard output (> copy.docx) or give -o FILE"
+
+
 def test_command_writes_the_copy_and_never_touches_the_original(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     original = tmp_path / "avtal.docx"
     original.write_bytes((EXAMPLES / "sv-avtal-sla.docx").read_bytes())

@@ -94,7 +94,7 @@ HELP: dict[str, dict[str, str]] = {
         "\n"
         "Slutkod 0 när kopian är skriven, vad den än hittade ('kravkoll check' är kommandot som fäller ett bygge "
         "på anmärkningar); 2 när dokumentet inte går att läsa eller kopian inte att skriva.",
-        "annotate.output": "Skriv den granskade kopian till FILE. [standard: NAMN.kravkoll.docx i den aktuella mappen]",
+        "annotate.output": "Skriv den granskade kopian till FILE ('-': standard ut, inte en terminal). [standard: NAMN.kravkoll.docx i den aktuella mappen]",
         "annotate.suggest": "Lägg också in varje regels omskrivning av de matchade orden i kopian som en spårad ändring "
         "(platshållare inom hakparentes, som [X], för de värden bara du känner till).",
         "matrix.short": "Krav × uppföljning × sanktioner, som md, csv, html eller json.",
@@ -236,7 +236,7 @@ HELP: dict[str, dict[str, str]] = {
         "\n"
         "Exit code 0 when the copy is written, whatever it found ('kravkoll check' is the one that fails a build "
         "on findings); 2 when the document cannot be read or the copy not written.",
-        "annotate.output": "Write the annotated copy to FILE. [default: NAME.kravkoll.docx in the current folder]",
+        "annotate.output": "Write the annotated copy to FILE ('-': standard output, not a terminal). [default: NAME.kravkoll.docx in the current folder]",
         "annotate.suggest": "Also put each rule's rewrite of the matched words into the copy as a tracked change "
         "(placeholders in brackets, such as [X], for the values only you know).",
         "matrix.short": "Requirements × follow-up × sanctions, as md, csv, html or json.",
