@@ -89,9 +89,11 @@ def report(path: str, output: str | None, selection: RulesetSelection) -> None:
     from ..matrix import matrix_document  # noqa: PLC0415
     from ..reporters.html import render_report  # noqa: PLC0415
 
-    files, _problems, _warnings = expand_inputs([path])
+    files, problems, _warnings = expand_inputs([path])
     if len(files) > 1:
         raise click.UsageError(f"{visible(path)}: give one document ('kravkoll matrix' takes several)")
+    if not files and not problems:  # a folder without documents: only a warning said so, and exit 2
+        raise click.UsageError(f"{visible(path)}: give one document (this folder has none)")
     target = output or f"{Path(files[0] if files else path).stem}.report.html"
     results, unreadable, inputs = _checked([path], selection.config([path]), target)
     if unreadable or not results:
