@@ -155,7 +155,7 @@ HELP: dict[str, dict[str, str]] = {
         "rules.schema": "Skriv ut JSON-schemat för en kompilerad regeluppsättning (så som 'rules list --format json' skriver "
         "den); samma som 'kravkoll schema ruleset'.",
         "rules.docs": "Skriv en Markdown-sida per regel (standard: de medföljande regeluppsättningarna) i docs/rules/.",
-        "rules.docs.output": "Mapp för sidorna.",
+        "rules.docs.output": "Mapp för sidorna (README.md och en mapp per regeluppsättning); andra filer i den lämnas orörda.",
         "rules.docs.check": "Skriv inte; slutkod 1 om sidorna inte är aktuella.",
     },
     "en": {
@@ -295,7 +295,7 @@ HELP: dict[str, dict[str, str]] = {
         "rules.test.quiet": "Print only failures and the summary.",
         "rules.schema": "Print the JSON Schema of a compiled ruleset (as 'rules list --format json' prints it); the same as 'kravkoll schema ruleset'.",
         "rules.docs": "Write one Markdown page per rule (default: the shipped rulesets) into docs/rules/.",
-        "rules.docs.output": "Folder for the pages.",
+        "rules.docs.output": "Folder for the pages (README.md and a folder per ruleset); other files in it are left alone.",
         "rules.docs.check": "Do not write; exit 1 if the pages are not current.",
     },
 }
