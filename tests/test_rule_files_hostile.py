@@ -6,6 +6,7 @@ former hangs run under a generous time bound (the issue asks for under 10 s); no
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -316,6 +317,21 @@ def test_add_in_the_same_file_and_errors() -> None:
         (10, 9, "'pattern q +=' adds to a pattern of this ruleset or one it extends, but there is none of that name"),
         (10, 15, "RE2 cannot compile this pattern: missing ): (?i)(?:"),
     ]
+
+
+def test_thirty_thousand_additions_to_one_list_compile_in_linear_time() -> None:
+    """Each ``terms NAME +=`` copied the list so far: 30,000 of them (a 560 KB rule file, under
+    the 1 MiB limit) took 22 s of CPU to compile; the list now grows in place (3 s). The list
+    holds every term in order, and the base it adds to is not changed."""
+    added = "".join(f'terms vaga += "ord{k}"\n' for k in range(1, 30_000))
+    started = time.process_time()
+    compiled = compile_text(header("a") + 'terms vaga = "ord0"\n' + added)
+    assert time.process_time() - started < FORMER_HANG_SECONDS
+    assert compiled.lists["vaga"].terms == [f"ord{k}" for k in range(30_000)]
+    grund = load_ruleset("sv-grund").lists["modal_soft"].terms
+    extended = compile_text(header("b", '  extends "sv-grund"\n') + 'terms modal_soft += "helst"\nterms modal_soft += "gärna"\n')
+    assert extended.lists["modal_soft"].terms == [*grund, "helst", "gärna"]
+    assert load_ruleset("sv-grund").lists["modal_soft"].terms == grund
 
 
 def test_define_has_no_add() -> None:
