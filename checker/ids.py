@@ -72,6 +72,13 @@ def looks_like_id(cell: str) -> bool:
     return bool(_CELL_ID.match(cell)) and any(ch.isdigit() for ch in cell)
 
 
+MAX_KEY_LENGTH = 100
+"""Longest id or clause number looked for in other statements. No document names a longer
+one, and an automaton frees its trie one C stack frame per character of its longest key:
+pyahocorasick crashed the process (a segmentation fault) when a 1.2 MB line "K1.1.1…"
+made a key of 1.2 million characters."""
+
+
 class MentionFinder:
     """Finds where ids are mentioned as a whole token: a compact id (``K4.1``, ``REQ-12``), a
     dotted number (``4.2.1``), or a number after a word such as ``krav``, ``avsnitt``,
@@ -80,7 +87,7 @@ class MentionFinder:
     ends of the hits are checked."""
 
     def __init__(self, keys: Iterable[str]) -> None:
-        self.wanted = {key for key in keys if any(ch.isdigit() for ch in key)}
+        self.wanted = {key for key in keys if len(key) <= MAX_KEY_LENGTH and any(ch.isdigit() for ch in key)}
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
         # What may stand just before an id: any character the haystack reads as a space (below);
         # before a dotted number also "-" ("REQ-4.2" mentions section 4.2), but not ",".

@@ -6,13 +6,14 @@ import csv
 import io
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from writer_helpers import EN_DOCUMENT, EN_RULES, FIXTURES, SV_DOCUMENT, SV_RULES, checked, checked_text
 
-from checker.balance import balance
+from checker.balance import balance, linked_statements
 from checker.cli import main
 from checker.config import Config
 from checker.engine import Linter, check, check_document, check_each, trace
@@ -642,3 +643,71 @@ def test_a_tiered_list_of_credits_is_a_credit_table_its_largest_tier_the_cap():
     single = TIERED_SLA.split("\n- 25 %")[0] + "\n"
     result = check_document(read_bytes(single.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
     assert [f.rule for f in result.findings if f.rule.endswith("/CT004")] == ["en-contract/CT004"]
+
+
+def _many_blanket_follow_ups(n: int) -> str:
+    requirements = "".join(f"K{k} Leverantören ska åtgärda fel av typ {k} inom 4 timmar.\n\n" for k in range(1, n + 1))
+    blanket = "".join(f"Samtliga krav i avtalet följs upp vid kvartalsmöte {k}.\n\n" for k in range(1, n + 1))
+    return f"# 1 Drift\n\n{requirements}# 2 Uppföljning\n\n{blanket}"
+
+
+def test_a_row_lists_the_closest_links_and_says_there_are_more(monkeypatch):
+    """Each of 60 requirements is followed up by each of 60 blanket clauses: listing all of them
+    in every row made the matrix quadratic in the document (a 300-page document's json matrix
+    grew to gigabytes). A row lists the closest LINKS_KEPT, the same as the first of all of
+    them, and says there are more; the balance still counts every clause that follows something up."""
+    trace_module = sys.modules["checker.engine.trace"]
+    result = checked_text(_many_blanket_follow_ups(60))
+    rows = trace(result)
+    md, table = render_md(build_matrix([result])), render_csv(build_matrix([result]))
+    monkeypatch.setattr(trace_module, "LINKS_KEPT", 10**9)
+    every = trace(result)
+    assert len(rows) == 60
+    for row, whole in zip(rows, every):
+        assert len(whole.follow_up) == 60 and not whole.follow_up_more
+        assert row.follow_up == whole.follow_up[:20]
+        assert row.follow_up_more and not row.sanction_more
+    assert len(balance(result)["follow_up"].locations) == 60
+    assert md.count("och fler än 17 till") == 60
+    assert table.count("; and more") == 60
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (Path(__file__).resolve().parent.parent / "examples").glob("*.md")))
+def test_the_balance_counts_exactly_the_statements_some_row_links_to(name, monkeypatch):
+    """:func:`~checker.balance.linked_statements` answers per clause, topic and blanket clause,
+    not per requirement: the statements it finds are those of every row's links, all of them listed."""
+    monkeypatch.setattr(sys.modules["checker.engine.trace"], "LINKS_KEPT", 10**9)
+    result = next(check_each([Path(__file__).resolve().parent.parent / "examples" / name]))
+    rows = trace(result)
+    linked = linked_statements(result)
+    assert linked["follow_up"] == {link.statement for row in rows for link in row.follow_up}
+    assert linked["sanction"] == {link.statement for row in rows for link in row.sanction}
+
+
+class _CountedSet(frozenset):
+    """A frozenset that counts how often it is compared for equality."""
+
+    compared = 0
+    __hash__ = frozenset.__hash__
+
+    def __eq__(self, other: object) -> bool:
+        _CountedSet.compared += 1
+        return frozenset.__eq__(self, other)
+
+
+def test_the_matrix_never_compares_equal_sets_element_by_element():
+    """A table's rows and the members of the topic its header names are equal sets but
+    different objects; ``Classification.among`` keyed its answers by the sets' values, so each
+    requirement's question compared them element by element: a table of 8,000 rows under a topic
+    header took 40 s (2,000 rows: 5.8 s), quadratic. Keyed by identity, equal sets are never compared."""
+    result = checked_text(
+        "| Id | Krav | Uppföljning |\n|---|---|---|\n" + "".join(f"| K{k} | Leverantören ska svara inom {k} timmar. | Månadsrapport |\n" for k in range(1, 40))
+    )
+    c = result.classifications[0]
+    rows = _CountedSet(range(len(result.document.statements)))
+    same_rows = _CountedSet(rows)
+    targets = frozenset(rows)
+    _CountedSet.compared = 0
+    assert c.among(targets, rows) == c.among(targets, same_rows) == tuple(sorted(rows))
+    assert c.among(targets, rows) == c.among(targets, same_rows)
+    assert _CountedSet.compared == 0

@@ -44,7 +44,7 @@ class Classification:
         self._cache: dict[int, frozenset[int]] = {}
         self._shapes: dict[int, tuple] = {}
         self._classes: dict[str, frozenset[int]] = {}
-        self._among: dict[tuple[frozenset[int], ...], tuple[int, ...]] = {}
+        self._among: dict[tuple[int, ...], tuple[tuple[frozenset[int], ...], tuple[int, ...]]] = {}
         self._class_spans: dict[tuple[str, int], tuple[int, int] | None] = {}
         self._clause_answers: dict[Any, Any] = {}  # (condition, clause) → whether the clause lacks it; condition → where it holds outside sanctions
         self._blanket_words: dict[int, str | None] = {}
@@ -82,12 +82,18 @@ class Classification:
         return ("define", self.shape(define.condition) if define is not None else None)
 
     def among(self, targets: frozenset[int], *groups: frozenset[int]) -> tuple[int, ...]:
-        """The statements of ``targets`` in any of ``groups``, in order; computed once per question."""
-        key = (targets, *groups)
-        found = self._among.get(key)
-        if found is None:
-            found = self._among[key] = tuple(sorted(targets & frozenset().union(*groups)))
-        return found
+        """The statements of ``targets`` in any of ``groups``, in order; computed once per question.
+
+        The question is the sets themselves, by identity, not by value: two equal sets that are
+        different objects (a table's rows and the members of the topic its header names) compare
+        element by element, as slowly as the answer, and the matrix asks for every requirement
+        (a table of 8,000 rows under a topic header: 19 s, quadratic). The cache keeps the sets,
+        so no other set takes the identity of one of them."""
+        key = (id(targets), *map(id, groups))
+        cached = self._among.get(key)
+        if cached is None:
+            cached = self._among[key] = ((targets, *groups), tuple(sorted(targets & frozenset().union(*groups))))
+        return cached[1]
 
     # -- conditions as set algebra
     def evaluate(self, condition: Any) -> frozenset[int]:
