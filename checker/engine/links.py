@@ -165,7 +165,7 @@ def linked_targets(requirements: frozenset[int], targets: frozenset[int], method
             if (table := statements[i].table) is not None:
                 groups.setdefault(index.by_table.get(table, EMPTY), []).append(i)
     if "topic" in methods:
-        for members in c.topic_members.values():
+        for members in c.linking_topics.values():
             if about := sorted(requirements & members):
                 groups.setdefault(members, []).extend(about)
     for members, group in groups.items():
