@@ -29,7 +29,8 @@ def trace(result: DocumentResult) -> list[TraceRow]:
     A requirement is measurable unless an active ``unmeasurable`` or ``ambiguous`` finding
     is about it. Its follow-up and sanction statements are linked the way each ruleset's
     followup and sanction rules link them; a statement linked several ways is listed once,
-    with the closest way (self, then id, section, topic, blanket).
+    with the closest way (self, then id, section, topic, blanket), and a row lists the
+    :data:`LINKS_KEPT` closest of each column (``follow_up_more``, ``sanction_more``: there are more).
     """
     document = result.document
     why: dict[int, list[str]] = {}
@@ -61,7 +62,10 @@ def trace(result: DocumentResult) -> list[TraceRow]:
             unmeasurable_because=why.get(i, []),
         )
         for column in _COLUMNS:
-            sources = [source for c, columns in linking[i] for source in link_sources(statement, columns[column][1], columns[column][2], c, columns[column][0])]
+            sources = []
+            for c, columns in linking[i]:
+                kind, targets, methods = columns[column]
+                sources += link_sources(statement, targets, methods, c, kind)
             closest, more = _closest(sources)
             getattr(row, column).extend(
                 Link(
