@@ -123,6 +123,8 @@ def _requirements(text: str, language: str) -> list[str]:
         ("sv", "Tvist ska avgöras av allmän domstol.", "Leveransen ska ske senast den 1 maj."),
         ("sv", "Leverantörens ansvar ska vara begränsat till avtalets värde.", "Tjänsten ska vara tillgänglig 99,5 %."),
         ("sv", "Ändringar och tillägg till Avtalet ska vara skriftliga.", "Leverantören ska rapportera avvikelser inom två dagar."),
+        ("sv", "Vardera part svarar för sina egna kostnader för revisionen.", "Leverantören tillhandahåller tjänsten enligt bilaga 2."),
+        ("sv", "Leverantören ansvarar för kostnaderna för resor och logi.", "Leverantören ansvarar för att resor bokas i tid."),
         ("en", "This Agreement shall remain in force for two years.", "The Contractor shall submit a monthly report."),
         ("en", "Payment shall be made within 30 days of receipt of a proper invoice.", "The contract deliverables shall be submitted within 5 days."),
         ("en", "Any dispute arising out of this Agreement shall be settled by arbitration.", "Notice shall be given to the COR within 24 hours."),
