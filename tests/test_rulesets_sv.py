@@ -148,3 +148,26 @@ def test_checks_and_logs_are_follow_up_only_when_the_buyer_makes_or_gets_them() 
     classification = check_document(document, [ruleset]).classifications[0]
     followup = [document.statements[i].text for i in sorted(classification.statements_of_class("followup"))]
     assert followup == ["Beställaren har rätt att kontrollera att kraven uppfylls.", "Leverantören ska redovisa tillgängligheten varje månad."]
+
+
+@pytest.mark.parametrize(
+    ("duty", "description"),
+    [
+        # presens passiv om leveransen (presens_passiv_plikt)
+        ("Tjänsten tillhandahålls vardagar kl. 08.00–17.00.", "Upphandlingen sker enligt lagen om offentlig upphandling."),
+        ("Säkerhetskopiering sker dagligen till en separat plats.", "Avrop sker genom förnyad konkurrensutsättning."),
+        ("Leverans sker enligt den tidplan som parterna fastställt.", "Systemet används i dag av 300 handläggare."),
+        # förbud och begränsningar med inskott (forbud_med_inskott)
+        ("Leverantören har inte utan skriftligt samtycke rätt att använda Kundens varumärke.", "Leverantören har rätt att fakturera månadsvis."),
+        ("Leverantören får anlita underleverantör för uppdraget endast efter medgivande från Kunden.", "Leverantören får anlita underleverantörer."),
+        # en kravtabells rad med Ska i en egen cell (kravcell)
+        ("| K1 | Lösningen stödjer SAML 2.0. | Ska |", "| K2 | Lösningen stödjer OpenID Connect. | Bör |"),
+    ],
+)
+def test_swedish_duties_without_ska_are_requirements_and_descriptions_are_not(duty: str, description: str) -> None:
+    """labelling.md: a property required of the deliverable, a duty to refrain, a row marked Ska."""
+    if duty.startswith("|"):
+        text = f"| Id | Beskrivning | Typ |\n|---|---|---|\n{duty}\n{description}\n"
+        assert [t.split("|")[0].strip() for t in _requirements(text, "sv")] == ["K1"]
+    else:
+        assert _requirements(f"{description}\n\n{duty}\n", "sv") == [duty]
