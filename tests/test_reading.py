@@ -81,6 +81,8 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Vid fel åtgärdar Leverantören felet inom 4 timmar.", "supplier"),  # inverted: the party after the verb
         ("Systemet levererar data till ekonomisystemet varje natt.", None),  # no party: a description
         ("Beställaren beskriver de tjänster som leverantören utför.", None),  # in a relative clause
+        ("Leverantören har skyldighet att rapportera incidenter inom en dag.", "supplier"),
+        ("Kunden har en skyldighet att lämna uppgifter om användarna.", "buyer"),
     ],
 )
 def test_swedish_obligations_and_parties(sentence: str, party: str | None) -> None:
