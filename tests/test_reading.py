@@ -83,6 +83,8 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Beställaren beskriver de tjänster som leverantören utför.", None),  # in a relative clause
         ("Leverantören har skyldighet att rapportera incidenter inom en dag.", "supplier"),
         ("Kunden har en skyldighet att lämna uppgifter om användarna.", "buyer"),
+        ("Licenstagaren får inte överlåta licensen till tredje man.", "buyer"),  # licence terms: the licensee buys
+        ("Licensgivaren ska tillhandahålla uppdateringar.", "supplier"),
     ],
 )
 def test_swedish_obligations_and_parties(sentence: str, party: str | None) -> None:
