@@ -171,3 +171,27 @@ def test_swedish_duties_without_ska_are_requirements_and_descriptions_are_not(du
         assert [t.split("|")[0].strip() for t in _requirements(text, "sv")] == ["K1"]
     else:
         assert _requirements(f"{description}\n\n{duty}\n", "sv") == [duty]
+
+
+# Forms left out on purpose: "säkert" is also the adverb "certainly" ("på ett säkert sätt" is
+# listed); irregular words, whose right forms are listed: "förstådd" → "förstått", "skyndsam" →
+# "skyndsamma".
+_FORMS_LEFT_OUT = {"säkert", "förstådt", "införstådt", "skyndsama"}
+
+
+@pytest.mark.parametrize(("ruleset", "name"), [("sv-grund", "vaga_kvalitet"), ("sv-krav", "tidsvaga")])
+def test_a_listed_swedish_adjective_is_listed_in_every_form(ruleset: str, name: str) -> None:
+    """A word of a vague list that the list shows inflecting (one of its other forms is listed) is
+    listed in all of them (checker.matching.inflection): "nödvändig", "nödvändigt" and "nödvändiga"."""
+    from checker.matching.inflection import swedish_adjective_forms
+
+    terms = set(load_ruleset(ruleset).lists[name].terms)
+    missing = {}
+    for term in sorted(terms):
+        forms = swedish_adjective_forms(term)
+        if " " in term or len(forms) < 3 or not terms & set(forms[1:]):
+            continue
+        left_out = [form for form in forms[1:] if form not in terms and form not in _FORMS_LEFT_OUT]
+        if left_out:
+            missing[term] = left_out
+    assert missing == {}
