@@ -124,6 +124,16 @@ def _requirements(text: str, language: str) -> list[str]:
         ("sv", "Leverantörens ansvar ska vara begränsat till avtalets värde.", "Tjänsten ska vara tillgänglig 99,5 %."),
         ("sv", "Ändringar och tillägg till Avtalet ska vara skriftliga.", "Leverantören ska rapportera avvikelser inom två dagar."),
         ("sv", "Vardera part svarar för sina egna kostnader för revisionen.", "Leverantören tillhandahåller tjänsten enligt bilaga 2."),
+        (
+            "sv",
+            "Om arbete utförs på kvällstid ska leverantörens ersättning vara enligt prislistan.",
+            "Om arbete utförs på kvällstid ska leverantören meddela beställaren inom en dag.",
+        ),
+        (
+            "sv",
+            "Tvist med anledning av tolkning och tillämpning av kontraktet och därmed sammanhängande rättsfrågor ska i första hand lösas mellan parterna.",
+            "Parterna ska mötas varje månad.",
+        ),
         ("sv", "Leverantören ansvarar för kostnaderna för resor och logi.", "Leverantören ansvarar för att resor bokas i tid."),
         ("en", "This Agreement shall remain in force for two years.", "The Contractor shall submit a monthly report."),
         ("en", "Payment shall be made within 30 days of receipt of a proper invoice.", "The contract deliverables shall be submitted within 5 days."),
