@@ -85,6 +85,7 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Kunden har en skyldighet att lämna uppgifter om användarna.", "buyer"),
         ("Licenstagaren får inte överlåta licensen till tredje man.", "buyer"),  # licence terms: the licensee buys
         ("Licensgivaren ska tillhandahålla uppdateringar.", "supplier"),
+        ("Leverantören ombesörjer driften av tjänsten.", "supplier"),
     ],
 )
 def test_swedish_obligations_and_parties(sentence: str, party: str | None) -> None:
