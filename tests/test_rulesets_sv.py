@@ -170,6 +170,10 @@ def test_checks_and_logs_are_follow_up_only_when_the_buyer_makes_or_gets_them() 
         # förbud och begränsningar med inskott (forbud_med_inskott)
         ("Leverantören har inte utan skriftligt samtycke rätt att använda Kundens varumärke.", "Leverantören har rätt att fakturera månadsvis."),
         ("Leverantören får anlita underleverantör för uppdraget endast efter medgivande från Kunden.", "Leverantören får anlita underleverantörer."),
+        (
+            "Arbete på annan tid får utföras endast på begäran av Kunden.",
+            "Kunden får använda tjänsten endast för eget bruk.",
+        ),  # no party read: the buyer's left out
         # en kravtabells rad med Ska i en egen cell (kravcell)
         ("| K1 | Lösningen stödjer SAML 2.0. | Ska |", "| K2 | Lösningen stödjer OpenID Connect. | Bör |"),
     ],
