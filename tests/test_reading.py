@@ -86,6 +86,10 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Licenstagaren får inte överlåta licensen till tredje man.", "buyer"),  # licence terms: the licensee buys
         ("Licensgivaren ska tillhandahålla uppdateringar.", "supplier"),
         ("Leverantören ombesörjer driften av tjänsten.", "supplier"),
+        ("Leverantören kommer att tillhandahålla support vardagar.", "supplier"),  # "kommer att" as "will"
+        ("Beställaren kommer att utvärdera anbuden.", "buyer"),
+        ("Det anbud som har lägst utvärderingspris kommer att tilldelas kontrakt.", None),  # a passive: a fact
+        ("Leverantören kommer att erhålla ersättning månadsvis.", None),
     ],
 )
 def test_swedish_obligations_and_parties(sentence: str, party: str | None) -> None:
