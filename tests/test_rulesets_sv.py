@@ -135,6 +135,7 @@ def _requirements(text: str, language: str) -> list[str]:
             "Parterna ska mötas varje månad.",
         ),
         ("sv", "Leverantören ansvarar för kostnaderna för resor och logi.", "Leverantören ansvarar för att resor bokas i tid."),
+        ("sv", "Leverantören svarar för sina resekostnader.", "Leverantören ansvarar för kostnadsuppföljningen varje månad."),
         ("en", "This Agreement shall remain in force for two years.", "The Contractor shall submit a monthly report."),
         ("en", "Payment shall be made within 30 days of receipt of a proper invoice.", "The contract deliverables shall be submitted within 5 days."),
         ("en", "Any dispute arising out of this Agreement shall be settled by arbitration.", "Notice shall be given to the COR within 24 hours."),
