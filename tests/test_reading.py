@@ -74,6 +74,22 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Om Part misstänker läckage åligger det Parten att meddela den andra Parten.", "mutual"),
         ("Leverantören är ansvarig för att personalen har rätt kompetens.", "supplier"),
         ("Leverantören ansvarar vidare för att underleverantören inte delegerar åtagandet.", "supplier"),
+        # presens som åtagande (sv-grund modal_future): binder bara med en part som subjekt
+        ("Leverantören tillhandahåller tjänsten i enlighet med bilaga 2.", "supplier"),
+        ("Konsulten utför uppdraget på plats hos beställaren.", "supplier"),
+        ("Beställaren tillhandahåller lokaler och arbetsplatser.", "buyer"),
+        ("Vid fel åtgärdar Leverantören felet inom 4 timmar.", "supplier"),  # inverted: the party after the verb
+        ("Systemet levererar data till ekonomisystemet varje natt.", None),  # no party: a description
+        ("Beställaren beskriver de tjänster som leverantören utför.", None),  # in a relative clause
+        ("Leverantören har skyldighet att rapportera incidenter inom en dag.", "supplier"),
+        ("Kunden har en skyldighet att lämna uppgifter om användarna.", "buyer"),
+        ("Licenstagaren får inte överlåta licensen till tredje man.", "buyer"),  # licence terms: the licensee buys
+        ("Licensgivaren ska tillhandahålla uppdateringar.", "supplier"),
+        ("Leverantören ombesörjer driften av tjänsten.", "supplier"),
+        ("Leverantören kommer att tillhandahålla support vardagar.", "supplier"),  # "kommer att" as "will"
+        ("Beställaren kommer att utvärdera anbuden.", "buyer"),
+        ("Det anbud som har lägst utvärderingspris kommer att tilldelas kontrakt.", None),  # a passive: a fact
+        ("Leverantören kommer att erhålla ersättning månadsvis.", None),
     ],
 )
 def test_swedish_obligations_and_parties(sentence: str, party: str | None) -> None:
