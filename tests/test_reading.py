@@ -238,9 +238,36 @@ def _reference_spans(terms: list[str], text: str) -> set[tuple[int, int]]:
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.lists(st.sampled_from(["ska", "skall", "leverantören", "*en", "rapport*", "är skyldig att", "om", "att", "den"]), min_size=1, max_size=5, unique=True),
     st.lists(
-        st.sampled_from(["ska", "leverantören", "tjänsten", "rapporten", "om", "att", "är", "skyldig", "den", "skall", "månadsrapport", "ö", ",", "  ", "Ska"]),
+        st.sampled_from(["ska", "skall", "leverantören", "*en", "rapport*", "är skyldig att", "om", "att", "den", "nivå", "då", "t.ex."]),
+        min_size=1,
+        max_size=5,
+        unique=True,
+    ),
+    st.lists(
+        st.sampled_from(
+            [
+                "ska",
+                "leverantören",
+                "tjänsten",
+                "rapporten",
+                "om",
+                "att",
+                "är",
+                "skyldig",
+                "den",
+                "skall",
+                "månadsrapport",
+                "ö",
+                ",",
+                "  ",
+                "Ska",
+                "nivå",
+                "nivåer",
+                "Då",
+                "t.ex.",
+            ]
+        ),
         max_size=12,
     ),
 )
@@ -267,13 +294,14 @@ def _unicode_finder_spans(terms: list[str], text: str) -> list[tuple[int, int]]:
     from checker.matching import parse_term
 
     word = r"\pL\pN_\x{300}-\x{36f}"
-    kinds: dict[tuple[bool, bool], list[str]] = {}
+    kinds: dict[tuple[bool, bool, bool], list[str]] = {}
     for term in sorted(map(parse_term, terms), key=lambda term: -len(term.core)):
         core = r"\s+".join(re2.escape(part) for part in term.core.split(" "))
         core = (f"[{word}]*" if term.leading_star else "") + core + (f"[{word}]*" if term.trailing_star else "")
-        kinds.setdefault((term.bounded_left, term.bounded_right), []).append(core)
+        kinds.setdefault((term.bounded_left, term.bounded_right, not term.core[-1].isascii()), []).append(core)
     alternatives = [
-        (f"(?:^|[^{word}])" if left else "") + "(?:" + "|".join(cores) + ")" + (r"\b" if right else "") for (left, right), cores in sorted(kinds.items())
+        (f"(?:^|[^{word}])" if left else "") + "(?:" + "|".join(cores) + ")" + ((f"(?:$|[^{word}])" if wide else r"\b") if right else "")
+        for (left, right, wide), cores in sorted(kinds.items())
     ]
     return [match.span() for match in re2.compile("(?i)(?:" + "|".join(alternatives) + ")").finditer(text)]
 
