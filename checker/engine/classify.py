@@ -135,9 +135,14 @@ class Classification:
     # -- what follow-up and sanction statements are about
     @cached_property
     def topic_members(self) -> dict[str, frozenset[int]]:
-        """For each topic list (``topics``), the statements about it: those that match it, and the
+        """For each topic list (``topics``), the statements about it: those that match it, the
         rows of a table whose header does (a row "Extended SLA | 99.95 %" under "Option |
-        Monthly Uptime Percentage" is about uptime). Each header is matched once."""
+        Monthly Uptime Percentage" is about uptime), and the statements of a clause whose title
+        does, in the clauses below it too ("K1 Leverantören ska åtgärda incidenter inom 4
+        timmar" under "1 Servicenivåer" is about the service levels) — not of a title over half
+        the document or more, which says what the document is, not what one clause is about, and
+        not the follow-up and sanction statements under it, which are about what they name.
+        Each header and title is matched once."""
         members = {topic: self.term_sets.get(topic, EMPTY) for topic in self.ruleset.topics}
         keys = {self.list_keys[topic]: topic for topic in self.ruleset.topics if topic in self.list_keys}
         for number, header in enumerate(self.document.table_headers, start=1):
@@ -145,7 +150,36 @@ class Classification:
             if header and rows:
                 for key in self.matches.matcher.scan(header).keys() & keys.keys():
                     members[keys[key]] = members[keys[key]] | rows
+        for topic, statements in self._titled_topics(keys).items():
+            members[topic] = members[topic] | statements
         return members
+
+    def _titled_topics(self, keys: dict[Any, str]) -> dict[str, frozenset[int]]:
+        """Topic → the statements of the clauses whose title, or the title of a clause above
+        them, names it (:attr:`topic_members`). Sections come parent first, so one pass down
+        hands each its parent's topics and one pass up counts what each holds: linear."""
+        sections, index = self.document.sections, self.index
+        if not sections or not keys:
+            return {}
+        size = [len(index.by_section.get(section.index, EMPTY)) for section in sections]
+        for section in reversed(sections):
+            if section.parent is not None and section.parent < section.index:
+                size[section.parent] += size[section.index]
+        total = len(self.document.statements) - len(index.headings)
+        titled: list[frozenset[str]] = []
+        found: dict[str, set[int]] = {}
+        for section in sections:
+            inherited = titled[section.parent] if section.parent is not None and section.parent < section.index else frozenset()
+            own = frozenset()
+            if 2 * size[section.index] < total and section.index not in index.whole_document_sections:
+                own = frozenset(keys[key] for key in self.matches.matcher.scan(section.title).keys() & keys.keys())
+            titled.append(inherited | own)
+            for topic in titled[-1]:
+                found.setdefault(topic, set()).update(index.by_section.get(section.index, EMPTY))
+        # A follow-up or sanction names what it covers (labelling.md: the consequence names the
+        # requirement or its metric); under a title it covers no more than it says.
+        own_object = self.statements_of_class("followup") | self.statements_of_class("sanction")
+        return {topic: frozenset(statements) - own_object for topic, statements in found.items()}
 
     @cached_property
     def linking_topics(self) -> dict[str, frozenset[int]]:
