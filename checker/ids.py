@@ -51,9 +51,9 @@ _SECTION_SIGN = re.compile("§")
 _NOT_IN_IDS = re.compile(r"[^\w .\-]")
 _KEY_PREFIX = re.compile(rf"(?i)^(?:{_ID_WORDS})\.?\s*(?=\d)")
 # A range of ids with the same prefix: "K1–K4", "4.1–4.5", "SLA1 till SLA3", "R2 through R6"
-# (the prefix written twice; "K1-4" may be an id of its own, and "1–5" is an amount).
+# (the prefix written twice; "K1-4" may be an id of its own, and "1–5" and "99.5–99.9 %" are amounts).
 _RANGE = re.compile(
-    r"(?<![\w.])([A-Za-zÅÄÖåäö]{0,8}[-_.]?(?:\d+\.){0,3})(\d{1,4})\s*(?:[–—-]|\btill(?:\s+och\s+med)?\b|\bt\.o\.m\.?|\bto\b|\bthrough\b)\s*(\1)(\d{1,4})(?![\w])",
+    r"(?<![\w.])([A-Za-zÅÄÖåäö]{0,8}[-_.]?(?:\d+\.){0,3})(\d{1,4})\s*(?:[–—-]|\btill(?:\s+och\s+med)?\b|\bt\.o\.m\.?|\bto\b|\bthrough\b)\s*(\1)(\d{1,4})(?![\w])(?!\s*(?:%|procent|percent))",
     re.IGNORECASE,
 )
 _RANGE_SPAN = 100
