@@ -199,20 +199,41 @@ class Classification:
         """Statements whose clause states what they cover, and the topics it limits them to: a
         ``scope_limit`` statement ("Service Credits are the sole and exclusive remedy for any
         failure to meet the Availability commitment", "gäller endast tillgänglighet") limits every
-        statement of its clause (:meth:`DocumentIndex.clause_of`) to the topics it names. One
-        that names no topic ("the sole remedy for breach of this SLA") limits nothing."""
-        by_clause: dict[tuple, tuple[int, frozenset[str]]] = {}
+        statement of its clause (:meth:`DocumentIndex.clause_of`), and of the clauses of the
+        sanction it names by its defined term (:meth:`_clauses_of_the_named_sanction`), to the
+        topics it names. One that names no topic ("the sole remedy for breach of this SLA")
+        limits nothing."""
+        by_clause: dict[tuple, tuple[frozenset[int], frozenset[str]]] = {}
         for limit in sorted(self.statements_of_class("scope_limit")):
             topics = self.topics_of(limit)
             if topics:
                 key = self.index.clause_key(limit)
-                _, before = by_clause.get(key, (limit, frozenset()))
-                by_clause[key] = (limit, before | topics)
+                limits, before = by_clause.get(key, (frozenset(), frozenset()))
+                by_clause[key] = (limits | {limit}, before | topics)
         scopes: dict[int, frozenset[str]] = {}
-        for limit, topics in by_clause.values():
-            for j in self.index.clause_of(limit) | {limit}:
+        for limits, topics in by_clause.values():
+            limited = frozenset().union(*(self.index.clause_of(limit) | {limit} | self._clauses_of_the_named_sanction(limit) for limit in limits))
+            for j in limited:
                 scopes[j] = scopes.get(j, frozenset()) | topics
         return scopes
+
+    def _clauses_of_the_named_sanction(self, limit: int) -> frozenset[int]:
+        """The clauses of the sanction a scope limit names by its defined term, wherever they
+        stand: "Service Credits are the Customer's sole and exclusive remedy for any failure to
+        meet the Uptime Commitment" under its own heading limits the Service Credits of the
+        credit clause above it (:func:`~checker.engine.sanctions.defined_term`; a name in lower
+        case, "vite", may be another sanction of the same kind, and limits only its own clause)."""
+        from .sanctions import defined_term, sanction_key  # noqa: PLC0415 (as in defined_sanction_clauses)
+
+        define = self.ruleset.defines.get("sanction")
+        span = self.first_match(define.condition, limit) if define is not None else None
+        text = self.document.statements[limit].text
+        name = text[span[0] : span[1]] if span and span[1] > span[0] else None
+        if name is None or not defined_term(name, text):
+            return EMPTY
+        key = sanction_key(name)
+        same = [j for j in self.statements_of_class("sanction") if (other := self.sanction_name(j)) and sanction_key(other) == key]
+        return frozenset().union(*(self.index.clause_of(j) for j in same))
 
     def in_scope(self, i: int, j: int) -> bool:
         """Whether requirement ``i`` lies in the scope of follow-up or sanction statement ``j``
