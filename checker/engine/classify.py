@@ -231,9 +231,22 @@ class Classification:
         name = text[span[0] : span[1]] if span and span[1] > span[0] else None
         if name is None or not defined_term(name, text):
             return EMPTY
-        key = sanction_key(name)
-        same = [j for j in self.statements_of_class("sanction") if (other := self.sanction_name(j)) and sanction_key(other) == key]
-        return frozenset().union(*(self.index.clause_of(j) for j in same))
+        return self._sanction_clauses_by_name.get(sanction_key(name), EMPTY)
+
+    @cached_property
+    def _sanction_clauses_by_name(self) -> dict[str, frozenset[int]]:
+        """Sanction name (:func:`~checker.engine.sanctions.sanction_key`) → the clauses of the
+        sanction statements of that name: one pass over them, however many limits ask."""
+        from .sanctions import sanction_key  # noqa: PLC0415 (as in defined_sanction_clauses)
+
+        found: dict[str, set[int]] = {}
+        seen: set[tuple[str, tuple]] = set()  # each clause added once per name: linear, however many sanctions share it
+        for j in self.statements_of_class("sanction"):
+            name = self.sanction_name(j)
+            if name and (key := (sanction_key(name), self.index.clause_key(j))) not in seen:
+                seen.add(key)
+                found.setdefault(key[0], set()).update(self.index.clause_of(j))
+        return {key: frozenset(clauses) for key, clauses in found.items()}
 
     def in_scope(self, i: int, j: int) -> bool:
         """Whether requirement ``i`` lies in the scope of follow-up or sanction statement ``j``
