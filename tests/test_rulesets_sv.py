@@ -210,3 +210,58 @@ def test_a_listed_swedish_adjective_is_listed_in_every_form(ruleset: str, name: 
         if left_out:
             missing[term] = left_out
     assert missing == {}
+
+
+def _classes(text: str, name: str) -> list[str]:
+    document = read_markdown(text, "test.md", language="sv")
+    classification = check_document(document, [load_ruleset("sv-avtal")]).classifications[0]
+    return [document.statements[i].text for i in sorted(classification.statements_of_class(name))]
+
+
+def test_sanctions_written_with_verbs_are_sanctions_and_general_damages_are_not() -> None:
+    """labelling.md section 2: price reduction, withheld payment, a credit and damages for the
+    delay are consequences for the supplier; a general duty to pay damages is not."""
+    sanctions = [
+        "Om åtgärdstiden överskrids sätts ersättningen för månaden ned med 5 %.",
+        "Ersättningen reduceras med 10 % för varje månad då nivån inte nås.",
+        "Beställaren får hålla inne betalningen till dess att en ersättare har börjat.",
+        "Leverantören ska kreditera Beställaren 10 % av månadsavgiften om tillgängligheten understiger 99,5 %.",
+        "Leverantören ska ersätta Beställaren för den skada som en försenad leverans orsakar.",
+    ]
+    others = [
+        "Leverantören ska ersätta Beställaren för skada som Leverantören orsakar genom vårdslöshet.",
+        "Leverantören ska kreditera upplupen ersättning på nästa faktura.",
+        "Leverantören ska leverera en förstudierapport senast 2025-05-31.",
+    ]
+    assert _classes("\n\n".join(sanctions + others) + "\n", "sanction") == sanctions
+
+
+def test_follow_up_is_read_in_its_swedish_forms_and_a_deliverable_report_is_none() -> None:
+    followups = [
+        "Leverantören ska på Beställarens begäran lämna underlag som visar att kraven i K1–K4 är uppfyllda.",
+        "Beställaren ska inom 10 arbetsdagar pröva om förstudierapporten uppfyller kraven.",
+        "Godkänns inte leveransen ska Leverantören avhjälpa bristerna inom 10 arbetsdagar.",
+        "Leverantören lämnar en driftrapport senast den tionde arbetsdagen varje månad.",
+        "Parterna håller uppföljningsmöte varje kvartal.",
+    ]
+    others = [
+        "Leverantören ska leverera en förstudierapport senast 2025-05-31.",
+        "I det första steget prövas om anbuden uppfyller samtliga krav.",
+    ]
+    text = "\n\n".join(followups + others) + "\n"
+    assert _classes(text, "followup") == followups
+    assert [t for t in _classes(text, "blanket") if t in followups] == ["Parterna håller uppföljningsmöte varje kvartal."]
+
+
+def test_acceptance_written_with_verbs_makes_the_balance_element_present() -> None:
+    """labelling.md section 3: an acceptance procedure is present when the document has one,
+    in whatever words; a check of the tenders is none."""
+    from checker import Linter
+    from checker.balance import balance
+
+    def acceptance(text: str) -> bool:
+        return balance(Linter().check_document(read_markdown(text, "test.md", language="sv")))["acceptance"].present
+
+    assert acceptance("# Avtal\n\nBeställaren ska inom 10 arbetsdagar pröva om förstudierapporten uppfyller kraven.\n")
+    assert acceptance("# Avtal\n\nGodkänns inte leveransen ska Leverantören avhjälpa bristerna.\n")
+    assert not acceptance("# Avtal\n\nI det första steget prövas om anbuden uppfyller samtliga krav.\n")

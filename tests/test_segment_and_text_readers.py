@@ -154,6 +154,19 @@ def test_find_mentions_of_ids_as_whole_tokens() -> None:
     assert MentionFinder(keys).find(texts) == {"K4.1": {0}, "REQ-12": {0}, "3": {0}, "4.2.1": {0}, "3.2": {2}, "4.2": {2}}
 
 
+def test_a_range_of_ids_mentions_every_id_in_it() -> None:
+    keys = {"K1", "K2", "K3", "K4", "4.2", "4.3", "4.4", "SLA2", "2", "99.7"}
+    texts = [
+        "Leverantören ska lämna underlag som visar att kraven i K1–K4 är uppfyllda.",  # 0: K1–K4
+        "Utfallet enligt 4.1—4.5 och SLA1 till SLA3 redovisas.",  # 1: 4.2–4.4 and SLA2
+        "Vite utgår 1–5 dagar, 99.5–99.9 %, K1-4 gäller.",  # 2: none (amounts, and K1-4 is an id of its own)
+        "Requirements R1 through R3 and K1-K2.",  # 3: K1, K2
+    ]
+    assert MentionFinder(keys).find(texts) == {
+        "K1": {0, 3}, "K2": {0, 3}, "K3": {0}, "K4": {0}, "4.2": {1}, "4.3": {1}, "4.4": {1}, "SLA2": {1},
+    }  # fmt: skip
+
+
 def reference_mentions(texts: list[str], keys: set[str]) -> dict[str, set[int]]:
     """Mentions by the documented rules, position by position: an id not joined to a longer
     token on either side, or a number right after an id word."""
@@ -184,11 +197,20 @@ def reference_mentions(texts: list[str], keys: set[str]) -> dict[str, set[int]]:
                 match = re.match(r"\.?\s*(\d+(?:\.\d+)*[a-z]?)(?!\w)", text[end:], re.IGNORECASE)
                 if match and match.group(1).upper() in keys:
                     found.setdefault(match.group(1).upper(), set()).add(number)
+        for key in keys:  # a range "K4.1-K4.12" names every id between, ends included
+            prefix, _, last = key.rpartition(".") if "." in key else (key.rstrip("0123456789"), "", key[len(key.rstrip("0123456789")) :])
+            prefix = f"{prefix}." if "." in key else prefix
+            if not prefix or not last.isdigit():
+                continue
+            pattern = rf"(?<![\w.]){re.escape(prefix)}(\d{{1,4}})\s*(?:[–—-]|\btill(?:\s+och\s+med)?\b|\bt\.o\.m\.?|\bto\b|\bthrough\b)\s*{re.escape(prefix)}(\d{{1,4}})(?!\w)(?!\s*(?:%|procent|percent))"
+            for match in re.finditer(pattern, text, re.IGNORECASE):
+                if int(match.group(1)) <= int(last) <= int(match.group(2)) and int(match.group(2)) - int(match.group(1)) <= 100:
+                    found.setdefault(key, set()).add(number)
     return found
 
 
 MENTION_KEYS = ["K4.1", "K4.12", "REQ-12", "3", "4.2.1", "4.2", "3.2", "2"]
-MENTION_PIECES = ["K4.1", "k4.12", "REQ-12", "4.2", ".1", "3", " ", ",", "-", "_", "§", "a", "krav", "nr", "no", "kap.", "\u00a0", "x", "5"]
+MENTION_PIECES = ["K4.1", "k4.12", "REQ-12", "4.2", ".1", "3", " ", ",", "-", "–", " till ", "_", "§", "a", "krav", "nr", "no", "kap.", "\u00a0", "x", "5"]
 mention_texts = st.lists(st.lists(st.sampled_from(MENTION_PIECES), max_size=12).map("".join), min_size=1, max_size=4)
 
 
