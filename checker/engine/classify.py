@@ -154,7 +154,7 @@ class Classification:
         for number, header in enumerate(self.document.table_headers, start=1):
             rows = self.index.by_table.get(number, EMPTY)
             if header and rows:
-                for key in self.matches.matcher.scan(header).keys() & keys.keys():
+                for key in self.matches.lists_in(header) & keys.keys():
                     members[keys[key]] = members[keys[key]] | rows
         for topic, statements in self._titled_topics(keys).items():
             members[topic] = members[topic] | statements
@@ -178,7 +178,7 @@ class Classification:
             inherited = titled[section.parent] if section.parent is not None and section.parent < section.index else frozenset()
             own = frozenset()
             if 2 * size[section.index] < total and section.index not in index.whole_document_sections:
-                own = frozenset(keys[key] for key in self.matches.matcher.scan(section.title).keys() & keys.keys())
+                own = frozenset(keys[key] for key in self.matches.lists_in(section.title) & keys.keys())
             titled.append(inherited | own)
             for topic in titled[-1]:
                 found.setdefault(topic, set()).update(index.by_section.get(section.index, EMPTY))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from ..matching import LONE_SYMBOLS, StatementMatcher, compile_pattern, word_count
+from ..matching import LONE_SYMBOLS, StatementMatcher, compile_pattern, plain_text, word_count
 from ..rulemodel import Ruleset
 
 if TYPE_CHECKING:
@@ -51,6 +51,17 @@ class DocumentMatches:
         self.results: dict[tuple, frozenset[int]] = {}
         """Statements of each condition, by its shape (:meth:`Classification.shape`): rulesets that
         extend one another share most of their conditions, which are then evaluated once."""
+        self._lists_in: dict[str, frozenset[str]] = {}
+
+    def lists_in(self, text: str) -> frozenset[str]:
+        """The keys of the lists a text of the document that is no statement holds (a table's
+        header, a clause's title): the lists' automaton alone, each text once for all the
+        rulesets (the matcher's full scan also ran the patterns' sets and searched each hit: a
+        fifth of the check of a long document with many clause titles)."""
+        found = self._lists_in.get(text)
+        if found is None:
+            found = self._lists_in[text] = frozenset(self.matcher.terms.scan(plain_text(text), plain=True))
+        return found
 
     def more_words_than(self, number: int, limit: int) -> bool:
         """Whether statement ``number`` has more than ``limit`` words (:func:`word_count`);

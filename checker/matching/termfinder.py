@@ -7,6 +7,7 @@ from typing import Iterable, Iterator, Mapping
 
 import re2
 
+from . import re2api
 from .folding import Folding
 from .terms import Term, parse_term
 from .text import is_word_char
@@ -75,6 +76,25 @@ class _Wildcards:
 _END = r"\b"
 
 
+class _CharOffsets:
+    """The character offset of each byte offset of a text's UTF-8 (searches run on the bytes),
+    counted on from the last one asked: linear over a text's matches, which come in order."""
+
+    def __init__(self, data: bytes, ascii: bool) -> None:
+        self._data, self._ascii = data, ascii
+        self._byte, self._char = 0, 0
+
+    def of(self, byte: int) -> int:
+        if self._ascii:
+            return byte
+        if byte >= self._byte:
+            self._char += len(self._data[self._byte : byte].decode("utf-8"))
+        else:
+            self._char -= len(self._data[byte : self._byte].decode("utf-8"))
+        self._byte = byte
+        return self._char
+
+
 class TermFinder:
     """Where the terms of one or more named lists occur in a text, as kravkoll matches terms
     (whole words, case-insensitive; ``*`` a word ending or beginning; any white space one or more
@@ -122,9 +142,11 @@ class TermFinder:
         if self.regex is None:
             return
         folded = self.folding.fold(text)  # same length: the spans are the text's
-        search, position = self.regex.search, 0
-        while (match := search(folded, position)) is not None:
-            start, end = match.span()
+        data = folded.encode("utf-8")  # once: each search goes on in the same bytes
+        offsets = _CharOffsets(data, len(data) == len(folded))
+        position = 0
+        while (spans := re2api.search(self.regex, data, position)) is not None:
+            start, end = offsets.of(spans[0][0]), offsets.of(spans[0][1])
             found = None
             if end - start > 1 and not is_word_char(text[end - 1]) and not text[end - 2].isascii() and is_word_char(text[end - 2]):
                 # the character after a term that ends outside ASCII ("nivå "), given back (it may
@@ -132,7 +154,7 @@ class TermFinder:
                 found = self._which(text, start, end - 1)
             if found is None:
                 found = self._which(text, start, end)
-            position = found[1] if found is not None else end
+            position = spans[0][1] - (len(folded[end - 1].encode("utf-8")) if found is not None and found[1] < end else 0)
             if found is not None:
                 yield found
 
