@@ -23,8 +23,9 @@ A ruleset author who wants ``kravkoll report`` to show, say, incentives only has
 
 from __future__ import annotations
 
-from .engine import Classification, DocumentResult, trace
-from .report import BALANCE_ELEMENTS, BalanceElement, TraceRow
+from .engine import Classification, DocumentResult
+from .engine.links import link_methods, linked_targets
+from .report import BALANCE_ELEMENTS, BalanceElement
 from .rulemodel import Ruleset
 
 _CLASS_OF = {"follow_up": "followup", "sanction": "sanction"}
@@ -48,20 +49,24 @@ def _statements(c: Classification, key: str) -> frozenset[int]:
     return c.term_sets.get(name, frozenset()) - c.index.headings
 
 
-def linked_statements(rows: list[TraceRow]) -> dict[str, frozenset[int]]:
-    """The follow-up and sanction statements that some requirement of the matrix links to."""
-    return {
-        "follow_up": frozenset(link.statement for row in rows for link in row.follow_up),
-        "sanction": frozenset(link.statement for row in rows for link in row.sanction),
-    }
+def linked_statements(result: DocumentResult) -> dict[str, frozenset[int]]:
+    """The follow-up and sanction statements that some requirement of the matrix links to
+    (:func:`~checker.engine.links.linked_targets`: the matrix lists only each requirement's
+    closest links)."""
+    linked: dict[str, frozenset[int]] = {"follow_up": frozenset(), "sanction": frozenset()}
+    for c in result.classifications:
+        requirements = c.statements_of_class("requirement")
+        for key, kind in _CLASS_OF.items():
+            targets = c.statements_of_class(kind)
+            linked[key] |= linked_targets(requirements, targets, link_methods(c.ruleset, kind), c, kind)
+    return linked
 
 
-def balance_statements(result: DocumentResult, rows: list[TraceRow] | None = None) -> dict[str, list[int]]:
+def balance_statements(result: DocumentResult) -> dict[str, list[int]]:
     """For each balance key, the statements of the document that carry that element.
 
     A follow-up or sanction statement counts only when it follows up or sanctions something: a
-    requirement of the matrix links to it (``rows``, :func:`~checker.engine.trace` of the result
-    when not given). "Resolution time will be calculated as …" in a list of definitions, or a
+    requirement of the matrix links to it (:func:`linked_statements`). "Resolution time will be calculated as …" in a list of definitions, or a
     report in a tender's list of what to submit, is a word, not a follow-up clause."""
     deciding = {key: [c for c in result.classifications if decides(c.ruleset, key)] for key in BALANCE_ELEMENTS}
     undecided = [key for key, found in deciding.items() if not found]
@@ -69,15 +74,12 @@ def balance_statements(result: DocumentResult, rows: list[TraceRow] | None = Non
         fallback = result.shipped_classifications()
         for key in undecided:
             deciding[key] = [c for c in fallback if decides(c.ruleset, key)]
-    linked = linked_statements(trace(result) if rows is None else rows)
+    linked = linked_statements(result)
     found_by_key = {key: frozenset().union(*(_statements(c, key) for c in found)) for key, found in deciding.items()}
     return {key: sorted(found & linked[key] if key in linked else found) for key, found in found_by_key.items()}
 
 
-def balance(result: DocumentResult, rows: list[TraceRow] | None = None) -> dict[str, BalanceElement]:
-    """The nine balance elements of a checked document, each present or not, with locations
-    (``rows``: the document's matrix, when it is made already)."""
+def balance(result: DocumentResult) -> dict[str, BalanceElement]:
+    """The nine balance elements of a checked document, each present or not, with locations."""
     statements = result.document.statements
-    return {
-        key: BalanceElement(present=bool(found), locations=[statements[i].location for i in found]) for key, found in balance_statements(result, rows).items()
-    }
+    return {key: BalanceElement(present=bool(found), locations=[statements[i].location for i in found]) for key, found in balance_statements(result).items()}

@@ -9,6 +9,7 @@ Kept apart from segmentation (:mod:`checker.segment` finds a paragraph's leading
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import accumulate
 from typing import Iterable, Sequence
 
@@ -49,6 +50,14 @@ _NUMBER_AFTER_WORD = re.compile(r"\.?\s*(\d+(?:\.\d+)*[a-z]?)(?!\w)", re.IGNOREC
 _SECTION_SIGN = re.compile("§")
 _NOT_IN_IDS = re.compile(r"[^\w .\-]")
 _KEY_PREFIX = re.compile(rf"(?i)^(?:{_ID_WORDS})\.?\s*(?=\d)")
+# A range of ids with the same prefix: "K1–K4", "4.1–4.5", "SLA1 till SLA3", "R2 through R6"
+# (the prefix written twice; "K1-4" may be an id of its own, and "1–5" and "99.5–99.9 %" are amounts).
+_RANGE = re.compile(
+    r"(?<![\w.])([A-Za-zÅÄÖåäö]{0,8}[-_.]?(?:\d+\.){0,3})(\d{1,4})\s*(?:[–—-]|\btill(?:\s+och\s+med)?\b|\bt\.o\.m\.?|\bto\b|\bthrough\b)\s*(\1)(\d{1,4})(?![\w])(?!\s*(?:%|procent|percent))",
+    re.IGNORECASE,
+)
+_RANGE_SPAN = 100
+"""The most ids one range names: a range is a few requirements, not a page of them."""
 
 
 def id_key(requirement_id: str) -> str:
@@ -72,6 +81,13 @@ def looks_like_id(cell: str) -> bool:
     return bool(_CELL_ID.match(cell)) and any(ch.isdigit() for ch in cell)
 
 
+MAX_KEY_LENGTH = 100
+"""Longest id or clause number looked for in other statements. No document names a longer
+one, and an automaton frees its trie one C stack frame per character of its longest key:
+pyahocorasick crashed the process (a segmentation fault) when a 1.2 MB line "K1.1.1…"
+made a key of 1.2 million characters."""
+
+
 class MentionFinder:
     """Finds where ids are mentioned as a whole token: a compact id (``K4.1``, ``REQ-12``), a
     dotted number (``4.2.1``), or a number after a word such as ``krav``, ``avsnitt``,
@@ -80,7 +96,7 @@ class MentionFinder:
     ends of the hits are checked."""
 
     def __init__(self, keys: Iterable[str]) -> None:
-        self.wanted = {key for key in keys if any(ch.isdigit() for ch in key)}
+        self.wanted = {key for key in keys if len(key) <= MAX_KEY_LENGTH and any(ch.isdigit() for ch in key)}
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
         # What may stand just before an id: any character the haystack reads as a space (below);
         # before a dotted number also "-" ("REQ-4.2" mentions section 4.2), but not ",".
@@ -120,7 +136,22 @@ class MentionFinder:
                     found.setdefault(key, set()).add(number)
             elif _ends_id(text, end + 1, ".,") and text[end - len(key) : end - len(key) + 1] != ",":
                 found.setdefault(key, set()).add(number)
+        if prepared.ranges:
+            self._find_inside_ranges(prepared, found)
         return found
+
+    def _find_inside_ranges(self, prepared: MentionTexts, found: dict[str, set[int]]) -> None:
+        """Add the ids a range names ("kraven i K1–K4" mentions K1, K2, K3 and K4; "K1-K2" both,
+        though "-K2" is no mention of its own)."""
+        for match in _RANGE.finditer(prepared.text):
+            low, high, prefix = int(match.group(2)), int(match.group(4)), match.group(1).upper()
+            if not prefix or not 0 < high - low <= _RANGE_SPAN:
+                continue  # "1–5 dagar" is an amount, no range of ids
+            number = bisect_right(prepared.starts, match.start()) - 1
+            for between in range(low, high + 1):
+                key = f"{prefix}{between}"
+                if key in self.wanted:
+                    found.setdefault(key, set()).add(number)
 
 
 class MentionTexts:
@@ -135,6 +166,7 @@ class MentionTexts:
         self.haystack = " " + _NOT_IN_IDS.sub(" ", lowered)
         self.starts = list(accumulate((len(t) + 1 for t in texts), initial=0)) if texts else []
         self.section_signs = [match.start() for match in _SECTION_SIGN.finditer(self.text)]
+        self.ranges = any(joiner in self.lowered for joiner in ("–", "—", "-", "till", "t.o.m", " to ", "through"))
 
 
 def _hit_end(hit: tuple[int, str | None]) -> int:

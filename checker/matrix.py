@@ -55,7 +55,7 @@ def matrix_document(result: DocumentResult) -> MatrixDocument:
         rulesets=[r.name for r in result.rulesets],
         scorecard=scorecard(rows),
         requirements=rows,
-        balance=balance(result, rows),
+        balance=balance(result),
         sanctions=sanction_models(result),
     )
 

@@ -1,8 +1,8 @@
 """Reading obligations as a reviewer does: which clause binds, and whom.
 
 A sentence is an obligation when a binding modal ("shall", "ska", "is required to") stands in
-its main clause, or when a party other than the buyer is the subject of "will" ("Acme will
-provide …"; "The Government will evaluate …" states intent, as NASA's style guide reads it). A
+its main clause, or when a party is the subject of "will" ("Acme will provide …"; "The COR will
+monitor compliance …" binds the buyer, as the labelling guide reads "will" binding a party). A
 modal inside a subordinate clause binds nobody ("… how they shall use it", "om resultatet ska
 levereras …"), unless Swedish word order shows the main clause ("Om X inte levereras ska
 leverantören …": the modal followed by its subject).
@@ -37,7 +37,7 @@ PARTIES = ("supplier", "buyer", "mutual", "tenderer")
 
 VOCABULARY = {
     "modal_binding": "modals that bind in a main clause: shall, must, is required to, ska, måste …",
-    "modal_future": "'will' and its kind: bind only with a party as the subject",
+    "modal_future": "'will' and its kind: bind only with a party (the buyer too) as the subject",
     "modal_fact": "verbs after 'will' that state a fact, not a duty: be, receive, have …",
     "modal_soft": "soft modals: should, is expected to, bör — obligations in a tender, where such wishes are evaluated",
     "advice_after_soft": "words after a soft modal that make it advice, not a wish about the tender: be aware, note …",
@@ -60,20 +60,24 @@ VOCABULARY = {
     "qualification_lead_in": "words that, in the sentence or heading introducing a list, show its items are skills or experience asked of the staff: experience with, background in, knowledge of, erfarenhet av …",
     "attachment_title": "words that, in a document's title, name it as a part of a solicitation or contract that is not the solicitation: performance work statement, QASP, attachment, bilaga …",
     "solicitation_title": "words that, in a document's title, name it as the solicitation itself: request for quotation, RFP, inbjudan att lämna anbud …",
+    "definitions_title": "the whole title of a section of definitions (its number aside): definitions, defined terms, glossary, definitioner, begrepp …",
     "copula": "verbs that, just after the main clause's modal, make what follows a predicate complement ('in predicate'): be, remain, be made, vara, bli …",
+    "passive_agent": "words that, after the copula of a passive duty with no party as its subject, name its agent, whose duty it is: by ('shall be inspected by the Government') …",
+    "permission_participle": "participles that make a passive duty a permission its subject must obtain, not the agent's duty: approved, authorized ('All travel must be approved by the COR') …",
     "predicate_modifier": "words that may stand between the modal and the copula, or before an adjective of the complement: not, also, very, sufficiently, inte, alltid, mycket …",
     "coordinator": "words that join the adjectives of a predicate complement ('simple and intuitive'): and, or, och, eller, samt …",
+    "purpose_opener": "words that open a purpose clause, which 'outside purpose' leaves out: so that, in order to …",
 }
 """The terms lists a ruleset may name to teach the reading its language."""
 
 READING_NAMES = {
-    "main_obligation": "a binding modal in the main clause, or a named party as the subject of 'will'; in a tender also a soft modal (should, bör)",
+    "main_obligation": "a binding modal in the main clause, or a party (the buyer too) as the subject of 'will'; in a tender also a soft modal (should, bör)",
     "soft_obligation": "an obligation written with a soft modal (should, bör) in a tender: a wish that is evaluated, binding nobody to perform",
     "binds_supplier": "an obligation whose subject is the supplier, its staff or its deliverable",
     "binds_buyer": "an obligation whose subject is the buyer",
     "binds_mutual": "an obligation that binds both parties",
     "binds_tenderer": "an obligation of the tenderer (or of its tender)",
-    "sanction_row": "a row of a table of credits or penalties (its header names the credit, or the words introducing it do): the sanction's amounts, its largest row its cap",
+    "sanction_row": "a row of a table of credits or penalties (its header names the credit, or the words introducing it do), or a tier of a list of credits (introduced with words of sanction_header, naming the credit or a percentage): the sanction's amounts, its largest row its cap",
     "vendor_terms": "every statement of a vendor's own terms: a document that is no tender and speaks as 'we' in three statements or more, or names the buyer by a party word in three and the supplier by none ('Acme will provide …', 'Customer must …')",
     "tender_document": "every statement of a tender (a solicitation or its attachments): a document with words of tender_context in three statements or more",
     "numbered_requirements": "every statement of a document that gives its requirements ids (three statements or more with an id of their own): where a requirement without one is a slip, not the document's style",
@@ -81,9 +85,10 @@ READING_NAMES = {
     "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1'): the clause number cites it",
-    "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty",
+    "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty; or introduced by a definitions title alone ('Definitions:', a term of definitions_title): a defined term",
     "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal')",
     "qualification_item": "the first sentence of a list item introduced (as for non_binding_item) with words of qualification_lead_in: a skill or experience asked of the staff ('expected to have experience with:' / 'Creating form-based applications')",
+    "in_definitions": "a statement in a section of definitions, at any depth: a section whose whole title is a term of definitions_title ('1. Definitions', 'Begrepp'), not one that only mentions them ('Service Level Definitions')",
 }
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
 
@@ -94,6 +99,9 @@ _PREDICATE_WORDS = ("copula", "coordinator", "predicate_modifier", "subject_afte
 _BEFORE_COPULA = 3  # words between a modal and its copula: "shall also at all times be", "ska systemet alltid vara"
 _HEAD_WORD = re.compile(r"[^\W_][\w'’-]*")
 _SPACE = re.compile(r"\s*")
+_TITLE_MARKS = " \t*_.:"
+"""What stands around a title's words: "**Definitions:**", "23. Definitions."."""
+_ARTICLE = re.compile(r"\s*(?:(?:the|its|their|an?)\s+)?", re.IGNORECASE)
 _DOCUMENT_NAMES = ("vendor_terms", "tender_document", "numbered_requirements", "numbered_clauses", "attachment_document")
 """The reading names that hold for every statement of a document or for none."""
 _TITLE_STATEMENTS = 12
@@ -194,6 +202,11 @@ class Vocabulary:
         return self._finders[name]
 
     @cached_property
+    def agent_words(self) -> tuple[str, ...]:
+        """The words of ``passive_agent`` case-folded, for a quick test before the finder's pass."""
+        return tuple(word.casefold().rstrip("*") for word in self.lists.get("passive_agent", []))
+
+    @cached_property
     def roles(self) -> TermFinder:
         """The parties as the ruleset names them, for reading a definition's aliases."""
         return TermFinder({party: self.lists[f"party_{party}"] for party in PARTIES if self.lists.get(f"party_{party}")})
@@ -279,8 +292,14 @@ class DocumentReading:
             found = self._obligation(texts[i])
             if found is not None:
                 self.obligations[i] = found
-        for statement in document.statements:  # list items carry their lead-in's obligation
-            if statement.lead_in is not None and statement.index not in self.obligations and statement.lead_in in self.obligations:
+        titles = vocabulary.finder("definitions_title")
+        for statement in document.statements:  # list items carry their lead-in's obligation; "Definitions:" introduces terms, no duty
+            if (
+                statement.lead_in is not None
+                and statement.index not in self.obligations
+                and statement.lead_in in self.obligations
+                and (titles is None or titles.covers(texts[statement.index].strip(_TITLE_MARKS)) is None)
+            ):
                 lead = self.obligations[statement.lead_in]
                 self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
 
@@ -384,13 +403,49 @@ class DocumentReading:
                 continue
             mentions = [] if subordinate else self._subject_mentions(text, clause, before)
             party = mentions[-1] if mentions else named_after
-            if modal == "modal_future":  # "will": the buyer's is intent ("The Government will evaluate …")
-                if party in (None, "buyer") or (next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
+            if party is None and modal == "modal_binding":
+                party = self._passive_agent(text, end, tokens)
+            if modal == "modal_future":  # "will" binds its party, the buyer too ("The COR will monitor …")
+                if party is None or (next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
                     continue
             if modal == "modal_soft":  # a wish binds only where a tender evaluates it; advice never
                 if not self.tender or (next_word is not None and next_word[2] == "advice_after_soft"):
                     continue
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
+        return None
+
+    def _passive_agent(self, text: str, modal_end: int, tokens: list[tuple[int, int, str]]) -> str | None:
+        """The party that a passive duty names as its agent, when its subject names none: "All
+        deliverables shall be inspected and accepted by the Government within 5 days" binds the
+        buyer, "A surveillance folder must be maintained by QAP" too. The modal must be followed
+        by its copula (as for a predicate complement), and the agent by a word of
+        ``passive_agent``, up to the end of the sentence's clause (a ";") or a subordinate clause
+        ("… unless approved by the COTR"). A permission is no duty of its agent: "All travel must
+        be approved by the COR" binds the supplier to obtain it (``permission_participle``). None
+        without an agent."""
+        agent, words = self.vocabulary.finder("passive_agent"), self.vocabulary.predicate_words
+        if agent is None or words is None:
+            return None
+        after = text[modal_end:].casefold()
+        if not any(word in after for word in self.vocabulary.agent_words):  # most duties name no agent: a substring test spares the passes below
+            return None
+        stop = text.find(";", modal_end)
+        stop = len(text) if stop == -1 else stop
+        stop = next((start for start, _end, name in tokens if modal_end < start < stop and name in ("subordinator", "relative")), stop)
+        # the agent word first: most duties have none, and it is one pass where the copula's is one more
+        agents = list(agent.finditer(text[modal_end:stop]))
+        if not agents or self._after_copula(text, modal_end, _marks(text, modal_end, words)) is None:
+            return None
+        permission = self.vocabulary.finder("permission_participle")
+        if permission is not None and permission.search(text[modal_end:stop]):
+            return None
+        parties = {start: (end, name) for start, end, name in tokens if name in PARTIES and modal_end < start < stop}
+        for _start, agent_end, _name in agents:
+            position = _ARTICLE.match(text, modal_end + agent_end).end()
+            for at in (position, _SPACE.match(text, modal_end + agent_end).end()):
+                found = parties.get(at)
+                if found is not None and not _POSSESSIVE.match(text[found[0] :]):
+                    return found[1]
         return None
 
     @staticmethod
@@ -406,8 +461,25 @@ class DocumentReading:
 
     @staticmethod
     def _clause_start(text: str, position: int) -> int:
+        """Where the clause of the modal at ``position`` begins: after the last boundary before
+        it. A parenthesis closed before the modal is part of its clause, not a boundary: "The
+        Government (IRS) shall provide …", "The Contracting Officer's Representative (COR) and
+        contractor will …" name their subject before it. (The next ")" is looked up once for
+        each "(", from where the last look-up found one: one pass over the text.)"""
         last = 0
+        closing = -1  # the first ")" found after the last "(" looked at
+        skipped_until = -1  # the end of the last parenthesis closed before the modal
         for match in _BOUNDARY.finditer(text, 0, position):
+            if match.start() < skipped_until:
+                continue  # a comma inside it: "The Government (IRS, Campus Facility) shall …"
+            if match.group() == "(":
+                if closing < match.end():
+                    closing = text.find(")", match.end())
+                    if closing == -1:
+                        closing = len(text)
+                if closing < position:
+                    skipped_until = closing
+                    continue
             last = match.end()
         return last
 
@@ -458,12 +530,28 @@ class DocumentReading:
         if name == "own_clause":
             return self._alone_in_clause()
         if name == "non_binding_item":
-            return self._items_introduced_by("not_binding_lead_in")
+            return self._items_introduced_by("not_binding_lead_in") | self._items_introduced_by("definitions_title", whole=True)
+        if name == "in_definitions":
+            return self._in_definitions()
         if name in ("task_item", "qualification_item"):
             statements = self.document.statements
             items = self._items_introduced_by("task_lead_in" if name == "task_item" else "qualification_lead_in")
             return frozenset(i for i in items if i == 0 or statements[i - 1].block != statements[i].block)
         return frozenset()
+
+    def _in_definitions(self) -> frozenset[int]:
+        """The statements in a section of definitions or in a section inside one. A title
+        counts as a whole ("Definitions", "23. Definitions.", "**Begrepp**"), so a section
+        that only names definitions among other things ("Service Level Definitions", where the
+        levels stand) is not one."""
+        finder = self.vocabulary.finder("definitions_title")
+        if finder is None:
+            return frozenset()
+        defines: list[bool] = []  # per section, in order: a parent stands before its sections
+        for section in self.document.sections:
+            own = finder.covers(section.title.strip(_TITLE_MARKS)) is not None
+            defines.append(own or (section.parent is not None and defines[section.parent]))
+        return frozenset(s.index for s in self.document.statements if s.section is not None and defines[s.section])
 
     def _document_is(self, name: str) -> bool:
         """Whether one of :data:`_DOCUMENT_NAMES` holds for the document."""
@@ -495,14 +583,17 @@ class DocumentReading:
                 return first[2] == "attachment_title"
         return False
 
-    def _items_introduced_by(self, lead_in_words: str) -> frozenset[int]:
+    def _items_introduced_by(self, lead_in_words: str, whole: bool = False) -> frozenset[int]:
         """The list items whose introduction has words of the list ``lead_in_words``: of
         ``not_binding_lead_in``, the items that are no duties ("Vendor will not be expected to
         handle the following tasks:", "They may include:", "The anticipated benefits …:"); of
         ``task_lead_in``, the tasks of a scope list ("Konsulten ska utföra följande:"). An
-        item's introduction is the last earlier item of its list that ends in ":" (a sub-list
-        written as siblings), else its lead-in, else a heading ending in ":" just before the
-        list."""
+        item's introduction is the last earlier item of its list that ends in ":" and has no
+        deeper items (a sub-list written as siblings), else its lead-in (an item ending in ":"
+        whose deeper sub-list it stands in, or the sentence before the list), else a heading
+        ending in ":" just before the list. With ``whole``, the introduction's whole text (':'
+        and emphasis aside) must be a term of the list: "Definitions:" of ``definitions_title``
+        introduces terms, "The service level definitions below apply:" does not."""
         finder = self.vocabulary.finder(lead_in_words)
         if finder is None:
             return frozenset()
@@ -511,20 +602,30 @@ class DocumentReading:
         found: set[int] = set()
         heading: int | None = None  # a heading ending in ":" with nothing but the list after it yet
         introducing: dict[int | None, int] = {}  # per lead-in, the last item of its list ending in ":"
+        nested = self._sub_list_lead_ins
         for statement in statements:
             if statement.kind != "list_item":
                 heading = statement.index if statement.kind == "heading" and _introduces(statement.text) else None
                 introducing.clear()
                 continue
+            if introducing.get(statement.lead_in) in nested:
+                del introducing[statement.lead_in]  # the sub-list under that item, nested deeper, has ended
             lead = introducing.get(statement.lead_in, statement.lead_in if statement.lead_in is not None else heading)
             if lead is not None:
                 if lead not in says_so:
-                    says_so[lead] = next(finder.finditer(self.texts[lead]), None) is not None
+                    text = self.texts[lead]
+                    says_so[lead] = finder.covers(text.strip(_TITLE_MARKS)) is not None if whole else next(finder.finditer(text), None) is not None
                 if says_so[lead]:
                     found.add(statement.index)
             if _introduces(statement.text):
                 introducing[statement.lead_in] = statement.index
         return frozenset(found)
+
+    @cached_property
+    def _sub_list_lead_ins(self) -> frozenset[int]:
+        """The list items that lead in a sub-list nested deeper than they stand."""
+        statements = self.document.statements
+        return frozenset(s.lead_in for s in statements if s.kind == "list_item" and s.lead_in is not None and statements[s.lead_in].kind == "list_item")
 
     def _alone_in_clause(self) -> frozenset[int]:
         """The obligations whose clause number no other obligation shares: "as set out in 8.3"
@@ -547,7 +648,23 @@ class DocumentReading:
 
     def _sanction_rows(self) -> frozenset[int]:
         _, credit = self._table_kinds()
-        return frozenset(s.index for s in self.document.statements if s.kind == "table_row" and s.table in credit)
+        rows = {s.index for s in self.document.statements if s.kind == "table_row" and s.table in credit}
+        return frozenset(rows | self._credit_tiers())
+
+    def _credit_tiers(self) -> set[int]:
+        """The items of a tiered list of credits, a credit table written as a list: introduced
+        (as for ``non_binding_item``) with words of ``sanction_header`` ("… agrees to credit
+        Customer's account:"), two or more of them, each naming the credit or a percentage
+        ("`First Uptime SLA Credit Percentage` of Fees for any Billing Period with Uptime …",
+        "10 % if …"). A single item is a formula, not tiers."""
+        sanction = self.vocabulary.finder("sanction_header")
+        if sanction is None:
+            return set()
+        tiers: dict[int | None, set[int]] = {}
+        for i in self._items_introduced_by("sanction_header"):
+            if "%" in self.texts[i] or next(sanction.finditer(self.texts[i]), None) is not None:
+                tiers.setdefault(self.document.statements[i].lead_in, set()).add(i)
+        return {i for items in tiers.values() if len(items) >= 2 for i in items}
 
     def _table_kinds(self) -> tuple[set[int], set[int]]:
         """The tables of performance levels and the tables of credits, by number (read once)."""

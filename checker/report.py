@@ -107,8 +107,10 @@ class TraceRow(_Model):
         default=None, description="whom the requirement binds, as kravkoll reads its main clause; None when no modal says"
     )
     unmeasurable_because: list[str] = Field(default_factory=empty_list, description="messages of unmeasurable/ambiguous findings")
-    follow_up: list[Link] = Field(default_factory=empty_list)
-    sanction: list[Link] = Field(default_factory=empty_list)
+    follow_up: list[Link] = Field(default_factory=empty_list, description="the closest follow-up statements, at most 20")
+    sanction: list[Link] = Field(default_factory=empty_list, description="the closest sanction statements, at most 20")
+    follow_up_more: bool = Field(default=False, description="more follow-up statements are linked than follow_up lists")
+    sanction_more: bool = Field(default=False, description="more sanction statements are linked than sanction lists")
 
     @model_validator(mode="before")
     @classmethod

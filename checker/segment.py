@@ -78,6 +78,13 @@ MAX_STATEMENTS = 200_000
 """Most statements one document may have (about 10,000 pages; memory grows by some 5 KB a
 statement, so this bounds it near 1 GB)."""
 
+MAX_SECTION_DEPTH = 32
+"""Deepest nesting of sections; a section opened deeper closes the deepest one (it becomes its
+sibling). Word numbers nine levels, contracts seldom six. A section's path ("1 Drift > 1.1 Fel >
+…") and the clause numbers a cross-reference may name grow with its depth, for each of its
+statements: a 2 MB file of 1,000 headings "1.1.1…", each one deeper, made a 346 MB JSON report
+(a path of 680,000 characters per statement) and its matrix timed out."""
+
 
 @dataclass
 class Piece:
@@ -129,6 +136,9 @@ class DocumentBuilder:
     _tables: int = 0
     _table_headers: list[str] = field(default_factory=list)
     _lead_in: int | None = None  # the statement ending in ':' that introduces the list items that follow
+    # The items ending in ':' that introduce a sub-list, innermost last: (the item's depth, its
+    # last statement). An item deeper than one of them belongs to its sub-list.
+    _sub_lists: list[tuple[int, int]] = field(default_factory=list)
     _number: str | None = None  # a clause number that stood alone on the line before
     _letter: str | None = None  # the letter of the last lettered clause ("b" for "B. The Contractor …")
 
@@ -199,7 +209,7 @@ class DocumentBuilder:
         them): "4.3" closes "4.2" and "4.2.1" but stays inside "4", inside heading "4 Drift",
         and inside a label opened after "4". A label closes the label before it and what was
         opened inside that. The section's ``level`` is the heading's, or one below its parent for
-        clauses and labels."""
+        clauses and labels. At most :data:`MAX_SECTION_DEPTH` sections are open at once."""
         stack = self._open
         key = clause_key(number) if kind == "clause" and number else key
         if kind == "heading":
@@ -212,6 +222,8 @@ class DocumentBuilder:
                 first = next((k for k, o in enumerate(stack) if o.kind == "label"), None)
             if first is not None:
                 del stack[first:]
+        del stack[MAX_SECTION_DEPTH - 1 :]
+        if kind != "heading":
             level = (self.sections[stack[-1].section].level if stack else 0) + 1
         parent = stack[-1].section if stack else None
         index = len(self.sections)
@@ -233,7 +245,13 @@ class DocumentBuilder:
 
     # -- paragraphs and list items
     def paragraph(
-        self, piece: Piece, kind: str = "paragraph", requirement_id: str | None = None, label: str | None = None, numbers_clause: bool = True
+        self,
+        piece: Piece,
+        kind: str = "paragraph",
+        requirement_id: str | None = None,
+        label: str | None = None,
+        numbers_clause: bool = True,
+        depth: int = 0,
     ) -> None:
         """A paragraph or list item: one statement per sentence.
 
@@ -242,6 +260,12 @@ class DocumentBuilder:
         ``label`` is such a list number as the document shows it ("3.3.1", "a)"); a clause
         number among them ("3.3.1") is the clause of the paragraph's locations, unless
         ``numbers_clause`` is false (a Markdown list's "1.", "2." count items, not clauses).
+
+        A list item's ``depth`` is how deep the reader sees it nested (a Markdown item's
+        indentation, a Word list level; 0 when the format does not say): the items deeper than
+        an earlier item ending in ':' are its sub-list, and it is their lead-in ("Definitions:"
+        with its terms under it); the list's own lead-in goes on for the items after the
+        sub-list.
         """
         if not piece.text.strip():
             return
@@ -259,13 +283,24 @@ class DocumentBuilder:
             requirement_id = found[0]
         id_source = "leading" if requirement_id else None
         statement_kind = "list_item" if kind == "list_item" else "sentence"
-        lead_in = self._lead_in if kind == "list_item" else None
+        lead_in = self._list_lead_in(depth) if kind == "list_item" else None
         placing = self._placing(piece.anchors[0].location)
         for start, end in split_sentences(piece.text):
             anchors = _slice_anchors(piece.anchors, start, end, placing)
             self._statement(statement_kind, piece.text[start:end], block, anchors, requirement_id, id_source, lead_in=lead_in, located=True)
-        if kind != "list_item" and piece.text.rstrip().endswith(":"):
-            self._lead_in = len(self.statements) - 1  # "Konsulten ska ha:" introduces the list below
+        if piece.text.rstrip().endswith(":"):
+            if kind != "list_item":
+                self._lead_in = len(self.statements) - 1  # "Konsulten ska ha:" introduces the list below
+            else:
+                self._sub_lists.append((depth, len(self.statements) - 1))
+
+    def _list_lead_in(self, depth: int) -> int | None:
+        """The lead-in of a list item ``depth`` deep: the innermost item ending in ':' it is
+        deeper than, else the list's lead-in; the sub-lists it is not deeper than end here."""
+        sub_lists = self._sub_lists
+        while sub_lists and sub_lists[-1][0] >= depth:
+            sub_lists.pop()
+        return sub_lists[-1][1] if sub_lists else self._lead_in
 
     def _open_clause(self, piece: Piece) -> None:
         """A paragraph that starts with a clause number ("4.2.1 The Supplier …", "§ 5 …") opens
@@ -355,6 +390,7 @@ class DocumentBuilder:
     def _block(self, kind: str, location: Location, table: int | None = None) -> int:
         if kind != "list_item":
             self._lead_in = None  # a list's lead-in reaches only as far as the list
+            self._sub_lists.clear()
         index = len(self.blocks)
         self.blocks.append(
             trusted(

@@ -14,6 +14,7 @@ import io
 import json
 import os
 import re
+import zipfile
 from pathlib import Path
 
 import docx
@@ -504,6 +505,30 @@ def test_existing_comments_are_kept_and_new_ids_follow_every_id_in_use() -> None
 
 def _digest(path: Path) -> tuple[str, int]:
     return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    """A package's parts, the times of its comments and tracked changes left out."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {name: re.sub(rb' w:date="[^"]*"', b"", package.read(name)) for name in package.namelist()}
+
+
+def test_dash_writes_the_copy_to_standard_output_not_to_a_file_named_dash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``-o -`` wrote a file named "-" and said "Wrote -", where every other command (and the
+    README's Files section) reads '-' as standard output; on a terminal it is refused."""
+    monkeypatch.chdir(tmp_path)
+    original = EXAMPLES / "sv-avtal-sla.docx"
+    piped = CliRunner().invoke(main, ["annotate", str(original), "-o", "-"])
+    assert piped.exit_code == 0, piped.stderr
+    assert piped.stderr.startswith("Wrote standard output: 15 comments")
+    assert not (tmp_path / "-").exists()
+    assert CliRunner().invoke(main, ["annotate", str(original), "-o", "kopia.docx"]).exit_code == 0
+    assert _parts(piped.stdout_bytes) == _parts((tmp_path / "kopia.docx").read_bytes())  # times may differ
+    with monkeypatch.context() as patched:  # the test runner's standard output as a terminal
+        patched.setattr("click.testing._NamedTextIOWrapper.isatty", lambda self: True, raising=False)
+        terminal = CliRunner().invoke(main, ["annotate", str(original), "-o", "-"])
+    assert terminal.exit_code == 2 and terminal.stdout_bytes == b""
+    assert terminal.stderr.strip() == "kravkoll: -: the copy is a Word file, not text for a terminal; redirect standard output (> copy.docx) or give -o FILE"
 
 
 def test_command_writes_the_copy_and_never_touches_the_original(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

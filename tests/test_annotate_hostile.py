@@ -116,3 +116,14 @@ def test_annotate_replaces_a_comments_part_with_another_root(tmp_path):
     code, stderr, _ = run_in_process("annotate", str(path), "-o", str(tmp_path / "ut.docx"), "--lang", "sv")
     assert code == 0, stderr
     assert [author for author, _ in comments_in(tmp_path / "ut.docx")] == [AUTHOR]
+
+
+def test_an_empty_docx_is_checked_as_empty_and_annotate_says_it_is_empty(tmp_path):
+    """The 0-byte .docx that Windows' "New › Word document" makes: check reads it as an empty
+    document (README, Limits), and annotate said "is not a .docx file (not a zip archive)"."""
+    path = tmp_path / "ny.docx"
+    path.write_bytes(b"")
+    assert run_in_process("check", str(path))[0] == 0
+    code, stderr, _ = run_in_process("annotate", str(path), "-o", str(tmp_path / "ut.docx"))
+    assert code == 2 and stderr.strip() == f"kravkoll: {path}: is empty (no Word document in it to write comments into)"
+    assert not (tmp_path / "ut.docx").exists()

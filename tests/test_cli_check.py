@@ -416,6 +416,28 @@ def test_output_files_for_several_formats_at_once(work: Path) -> None:
     assert "\nFound 1 error, 2 warnings, 0 info in 1 file.\nExit code 1: " in (work / "k.txt").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "utkast.md", "-r", R, "-o", ""),
+        ("check", "utkast.md", "-r", R, "--write-baseline", ""),
+        ("matrix", "utkast.md", "-r", R, "-o", ""),
+        ("report", "utkast.md", "-r", R, "-o", ""),
+        ("annotate", "utkast.docx", "-r", R, "-o", ""),
+    ],
+)
+def test_an_empty_output_name_is_a_usage_error(work: Path, args: tuple[str, ...]) -> None:
+    """``-o "$OUT"`` with OUT unset: check failed after its work ("cannot write: Device or
+    resource busy"), matrix printed to standard output, report and annotate wrote their default
+    file, and --write-baseline wrote no baseline and said nothing."""
+    write(work / "utkast.md", DRAFT)
+    (work / "utkast.docx").write_bytes((Path(__file__).resolve().parents[1] / "examples" / "sv-avtal-sla.docx").read_bytes())
+    result = invoke(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.strip().endswith("': an empty file name")
+    assert sorted(p.name for p in work.iterdir()) == ["utkast.docx", "utkast.md"]
+
+
 # ---- selection and configuration -------------------------------------------------------------
 
 

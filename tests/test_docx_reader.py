@@ -463,3 +463,19 @@ def test_the_one_pass_over_a_paragraph_reads_what_the_careful_walk_reads() -> No
         one_pass, careful = _paragraph_text(p), _Text()
         _walk(p, careful)
         assert (one_pass.text, one_pass.length, one_pass.markers) == (careful.text, careful.length, careful.markers)
+
+
+def test_a_deeper_word_list_level_under_an_item_ending_in_a_colon_is_its_sub_list():
+    d = new_document()
+    add_list(d, 94, 94, [("decimal", "%1."), ("lowerLetter", "%2)")])
+    d.add_paragraph("The Provider shall meet the following:")  # 1
+    number(d.add_paragraph("Definitions:"), 94)  # 2: "1."
+    number(d.add_paragraph("Tick: a run every 15 minutes."), 94, level=1)  # 3: "a)"
+    number(d.add_paragraph("Availability of 99 % each month."), 94)  # 4: "2."
+    doc = read(d)
+    assert [(s.text, s.lead_in) for s in doc.statements] == [
+        ("The Provider shall meet the following:", None),
+        ("Definitions:", 0),
+        ("Tick: a run every 15 minutes.", 1),
+        ("Availability of 99 % each month.", 0),
+    ]

@@ -535,11 +535,13 @@ A service credit for SL-2 is 2 % of the monthly fee.
 
 @pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.md")) + ["sv-avtal-sla.docx", "en-rfp.docx", "inline", "scoped", "listed"])
 def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name: str, tmp_path: Path) -> None:
-    """``unlinked`` (what rules use) and ``links_of`` (what the matrix shows) agree for every
-    requirement, every target class and every combination of link methods."""
+    """``unlinked`` (what rules use), ``linked_targets`` (what the balance counts) and
+    ``links_of`` (what the matrix shows) agree for every requirement, every target class and
+    every combination of link methods."""
     from itertools import combinations
 
     from checker.engine import Classification, Linter, links_of, unlinked
+    from checker.engine.links import linked_targets
     from checker.readers import read_document
     from checker.rulemodel import LINK_METHODS
 
@@ -562,8 +564,11 @@ def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name
             targets = c.statements_of_class(kind)
             for size in range(1, len(LINK_METHODS) + 1):
                 for methods in combinations(LINK_METHODS, size):
-                    expected = [i for i in sorted(requirements) if not links_of(document.statements[i], targets, methods, c, kind)]
+                    links = {i: links_of(document.statements[i], targets, methods, c, kind) for i in requirements}
+                    expected = [i for i in sorted(requirements) if not links[i]]
                     assert unlinked(requirements, targets, methods, c, kind) == expected, (c.ruleset.name, kind, methods)
+                    linked = {j for found in links.values() for _, j, _, _ in found}
+                    assert linked_targets(requirements, targets, methods, c, kind) == linked, (c.ruleset.name, kind, methods)
                     checked += len(requirements)
     assert checked > 0
     assert isinstance(result.classifications[0], Classification)

@@ -6,13 +6,14 @@ import csv
 import io
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from writer_helpers import EN_DOCUMENT, EN_RULES, FIXTURES, SV_DOCUMENT, SV_RULES, checked, checked_text
 
-from checker.balance import balance
+from checker.balance import balance, linked_statements
 from checker.cli import main
 from checker.config import Config
 from checker.engine import Linter, check, check_document, check_each, trace
@@ -530,3 +531,183 @@ def test_the_suppliers_own_right_to_terminate_is_no_sanction_and_its_items_give_
     assert model.text.startswith("Inera äger rätt att häva")
     assert len(model.statements) == 1
     assert model.cure is None and model.amount is None
+
+
+def _sanction_texts(text: str, language: str) -> list[str]:
+    result = check_document(read_bytes(text.encode("utf-8"), "avtal.md", "md"), list(Linter().shipped(language).rulesets))
+    return [model.text for model in matrix_document(result).sanctions]
+
+
+def test_clauses_worded_like_sanctions_that_sanction_no_supplier_failure_are_not_in_the_sanction_model():
+    """Termination for any reason, force majeure, an IP indemnity and what the customer bears
+    (late-payment interest, suspension of its access) are not the supplier's sanctions; the
+    buyer's right to terminate for material breach is."""
+    english = (
+        "# 12 Termination\n\n"
+        "The Customer may terminate this Agreement at any time for any reason.\n\n"
+        "The Customer may terminate this Agreement for material breach if the Supplier fails to remedy the breach within 30 days after written notice.\n\n"
+        "Either party may terminate this Agreement if a force majeure event prevents the other party's performance for 60 days.\n\n"
+        "# 13 Infringement\n\n"
+        "If the Service is held to infringe a third party's rights, the Provider may modify the Service or terminate the subscription and refund the prepaid fees.\n\n"
+        "# 14 Payment\n\n"
+        "If the Customer fails to pay an invoice when due, a penalty of 1.5 % per month will apply to the overdue amount.\n\n"
+        "The Provider may suspend the Customer's access to the Service if the Customer is in material breach of this Agreement.\n"
+    )
+    assert _sanction_texts(english, "en") == [
+        "The Customer may terminate this Agreement for material breach if the Supplier fails to remedy the breach within 30 days after written notice."
+    ]
+    swedish = (
+        "# 12 Hävning och uppsägning\n\n"
+        "Beställaren har rätt att häva avtalet om Leverantören bryter mot avtalet och inte vidtar rättelse inom 30 dagar efter skriftlig anmodan.\n\n"
+        "Beställaren får säga upp avtalet i förtid utan angivande av skäl.\n\n"
+        "Part får häva avtalet om fullgörandet hindras av force majeure längre än tre månader.\n\n"
+        "# 13 Betalning\n\n"
+        "Vid försenad betalning har Leverantören rätt till dröjsmålsränta enligt räntelagen.\n"
+    )
+    assert _sanction_texts(swedish, "sv") == [
+        "Beställaren har rätt att häva avtalet om Leverantören bryter mot avtalet och inte vidtar rättelse inom 30 dagar efter skriftlig anmodan."
+    ]
+
+
+def test_a_multiple_of_a_stated_sum_is_the_amount_of_a_sanction():
+    """ "2 times the Average Run Credits" and "två gånger månadsavgiften" say how large the
+    sanction is: the model has the amount and no rule says it lacks one."""
+    for language, text in (
+        ("en", "# 5 Credits\n\nIf the Uptime Commitment is missed in two consecutive months, a service credit of 2 times the Average Run Credits applies.\n"),
+        ("sv", "# 5 Vite\n\nVid försenad leverans utgår vite med två gånger den dagliga avgiften för varje dag.\n"),
+    ):
+        result = check_document(read_bytes(text.encode("utf-8"), "avtal.md", "md"), list(Linter().shipped(language).rulesets))
+        (model,) = matrix_document(result).sanctions
+        assert model.amount is not None and model.amount.text in ("2 times the", "två gånger den"), language
+        assert not [f for f in result.findings if f.rule.endswith(("/CT003", "/AV003"))], language
+
+
+SCOPE_TOPIC_RULES = """
+ruleset "scope-topics" {
+  title    "A scope topic limits and links nothing"
+  language en
+}
+terms scope_work_product = "system", "deliverables"
+terms topic_staffing = "staff", "personnel"
+define requirement = "shall"
+define sanction    = "reject", "deduction"
+define blanket     = "all deliverables"
+define scope_limit = "all deliverables"
+topics scope_work_product, topic_staffing
+
+sanction S01 "No consequence" {
+  category missing-sanction
+  for requirements where requirement
+  linked by id, section, topic, blanket
+  message "{requirement.id} has no consequence."
+}
+"""
+
+
+def test_a_scope_topic_says_what_a_scope_covers_and_links_nothing_by_itself():
+    """A topic list named scope_… limits the acceptance of "all deliverables" to the system (not
+    the staff), and a sanction that merely mentions the system is not linked by that topic."""
+    ruleset = compile_text(SCOPE_TOPIC_RULES, "scope-topics.krav")
+    text = (
+        "# 1 System\n\nThe system shall answer within 2 seconds.\n\n"
+        "# 2 Staff\n\nThe staff shall be on site within 1 hour.\n\n"
+        "# 3 Acceptance\n\nThe COR may reject all deliverables.\n\n"
+        "# 4 Downtime\n\nA deduction applies to each hour the system is down.\n"
+    )
+    result = check_document(read_bytes(text.encode("utf-8"), "pws.md", "md"), [ruleset])
+    rows = {row.text: row for row in trace(result)}
+    system, staff = rows["The system shall answer within 2 seconds."], rows["The staff shall be on site within 1 hour."]
+    assert [(link.how, link.text) for link in system.sanction] == [("blanket", "The COR may reject all deliverables.")]
+    assert staff.sanction == []
+    assert {f.location.line for f in result.findings if f.rule.endswith("/S01")} == {7}
+
+
+TIERED_SLA = """# 4 Service credits
+
+If the Provider misses the Uptime Commitment in a month, the Provider agrees to credit the Customer's account:
+
+- 10 % of the monthly fee for a month with uptime below 99.9 %;
+- 25 % of the monthly fee for a month with uptime below 99.0 %;
+- 50 % of the monthly fee for a month with uptime below 95.0 %.
+"""
+
+
+def test_a_tiered_list_of_credits_is_a_credit_table_its_largest_tier_the_cap():
+    """Credits written as a list of tiers under a sentence that names the credit are bounded by
+    their largest tier, as a credit table is by its largest row: CT004 finds a cap and the model
+    shows it; a single item under such a sentence is a formula, not tiers."""
+    result = check_document(read_bytes(TIERED_SLA.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
+    assert not [f for f in result.findings if f.rule.endswith("/CT004")]
+    (model,) = matrix_document(result).sanctions
+    assert model.cap is not None and (model.cap.source, model.cap.text) == ("table", "50 %")
+    single = TIERED_SLA.split("\n- 25 %")[0] + "\n"
+    result = check_document(read_bytes(single.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
+    assert [f.rule for f in result.findings if f.rule.endswith("/CT004")] == ["en-contract/CT004"]
+
+
+def _many_blanket_follow_ups(n: int) -> str:
+    requirements = "".join(f"K{k} Leverantören ska åtgärda fel av typ {k} inom 4 timmar.\n\n" for k in range(1, n + 1))
+    blanket = "".join(f"Samtliga krav i avtalet följs upp vid kvartalsmöte {k}.\n\n" for k in range(1, n + 1))
+    return f"# 1 Drift\n\n{requirements}# 2 Uppföljning\n\n{blanket}"
+
+
+def test_a_row_lists_the_closest_links_and_says_there_are_more(monkeypatch):
+    """Each of 60 requirements is followed up by each of 60 blanket clauses: listing all of them
+    in every row made the matrix quadratic in the document (a 300-page document's json matrix
+    grew to gigabytes). A row lists the closest LINKS_KEPT, the same as the first of all of
+    them, and says there are more; the balance still counts every clause that follows something up."""
+    trace_module = sys.modules["checker.engine.trace"]
+    result = checked_text(_many_blanket_follow_ups(60))
+    rows = trace(result)
+    md, table = render_md(build_matrix([result])), render_csv(build_matrix([result]))
+    monkeypatch.setattr(trace_module, "LINKS_KEPT", 10**9)
+    every = trace(result)
+    assert len(rows) == 60
+    for row, whole in zip(rows, every):
+        assert len(whole.follow_up) == 60 and not whole.follow_up_more
+        assert row.follow_up == whole.follow_up[:20]
+        assert row.follow_up_more and not row.sanction_more
+    assert len(balance(result)["follow_up"].locations) == 60
+    assert md.count("och fler än 17 till") == 60
+    assert table.count("; and more") == 60
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (Path(__file__).resolve().parent.parent / "examples").glob("*.md")))
+def test_the_balance_counts_exactly_the_statements_some_row_links_to(name, monkeypatch):
+    """:func:`~checker.balance.linked_statements` answers per clause, topic and blanket clause,
+    not per requirement: the statements it finds are those of every row's links, all of them listed."""
+    monkeypatch.setattr(sys.modules["checker.engine.trace"], "LINKS_KEPT", 10**9)
+    result = next(check_each([Path(__file__).resolve().parent.parent / "examples" / name]))
+    rows = trace(result)
+    linked = linked_statements(result)
+    assert linked["follow_up"] == {link.statement for row in rows for link in row.follow_up}
+    assert linked["sanction"] == {link.statement for row in rows for link in row.sanction}
+
+
+class _CountedSet(frozenset):
+    """A frozenset that counts how often it is compared for equality."""
+
+    compared = 0
+    __hash__ = frozenset.__hash__
+
+    def __eq__(self, other: object) -> bool:
+        _CountedSet.compared += 1
+        return frozenset.__eq__(self, other)
+
+
+def test_the_matrix_never_compares_equal_sets_element_by_element():
+    """A table's rows and the members of the topic its header names are equal sets but
+    different objects; ``Classification.among`` keyed its answers by the sets' values, so each
+    requirement's question compared them element by element: a table of 8,000 rows under a topic
+    header took 40 s (2,000 rows: 5.8 s), quadratic. Keyed by identity, equal sets are never compared."""
+    result = checked_text(
+        "| Id | Krav | Uppföljning |\n|---|---|---|\n" + "".join(f"| K{k} | Leverantören ska svara inom {k} timmar. | Månadsrapport |\n" for k in range(1, 40))
+    )
+    c = result.classifications[0]
+    rows = _CountedSet(range(len(result.document.statements)))
+    same_rows = _CountedSet(rows)
+    targets = frozenset(rows)
+    _CountedSet.compared = 0
+    assert c.among(targets, rows) == c.among(targets, same_rows) == tuple(sorted(rows))
+    assert c.among(targets, rows) == c.among(targets, same_rows)
+    assert _CountedSet.compared == 0

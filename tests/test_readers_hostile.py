@@ -8,15 +8,18 @@ and ``annotate`` cases are in ``test_docx_reader_hostile.py``, ``test_pdf_reader
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from hostile import RULESET, assert_result_or_one_line_error, check_file, cli_outcome, fuzz, kravkoll
+from hostile import HANG_GUARD_SECONDS, RULESET, assert_result_or_one_line_error, check_file, cli_outcome, fuzz, kravkoll
 from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.engine import check
 from checker.readers import read_document
+from checker.segment import MAX_SECTION_DEPTH
 
 # ---- random input ----------------------------------------------------------------------------------
 
@@ -152,3 +155,38 @@ def test_more_statements_than_the_limit_are_refused(tmp_path: Path, monkeypatch:
     assert check_file(path).statements == 1000
     path.write_text("Ska.\n\n" * 1001, encoding="utf-8")
     assert check_file(path).error == f"{path}: has more than 1,000 statements (sentences, table rows, headings); split the document"
+
+
+@pytest.mark.parametrize(
+    "line", ["K1" + ".1" * 600_000 + " Leverantören ska åtgärda fel inom 4 timmar.", "# 1" + ".1" * 600_000 + " Drift"], ids=["id", "heading"]
+)
+def test_an_id_or_clause_number_of_a_megabyte_is_no_crash(tmp_path: Path, line: str) -> None:
+    """Every id and clause number went into the automaton that finds their mentions, and
+    pyahocorasick frees its trie one C stack frame per character: a 1.2 MB line "K1.1.1…" or
+    heading "1.1.1…" ended ``kravkoll check`` with a segmentation fault (exit -11), the rest of
+    the batch unchecked. With the shipped rulesets, which link by id."""
+    path = tmp_path / "id.md"
+    path.write_text(f"{line}\n\nLeverantören ska svara inom 2 timmar.\n\nUppföljning av K1 och avsnitt 1.1 sker månadsvis.\n", encoding="utf-8")
+    command = [sys.executable, "-m", "checker.cli", "check", str(path), "--format", "json"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=HANG_GUARD_SECONDS)
+    assert assert_result_or_one_line_error(result, path) == "checked"
+
+
+def test_sections_nested_a_thousand_deep_are_nested_at_most_max_section_depth(tmp_path: Path) -> None:
+    """1,000 clause headings "1", "1.1", "1.1.1" … each inside the one before: every statement
+    carried the path of all the sections around it, so a 2 MB file made a 346 MB JSON report
+    (a path of 680,000 characters per statement) and its matrix timed out. Sections nest at
+    most MAX_SECTION_DEPTH deep; a deeper one is the deepest one's sibling."""
+    path = tmp_path / "djup.md"
+    path.write_text("\n".join(".".join(["1"] * d) + f" Rubrik {d}\n\nLeverantören ska svara inom {d} timmar.\n" for d in range(1, 1001)), encoding="utf-8")
+    document = read_document(path)
+    sections = document.sections
+
+    def depth(index: int) -> int:
+        parent = sections[index].parent
+        return 1 if parent is None else 1 + depth(parent)
+
+    assert [depth(s.index) for s in sections] == [*range(1, MAX_SECTION_DEPTH), *[MAX_SECTION_DEPTH] * (1000 - MAX_SECTION_DEPTH + 1)]
+    assert sections[MAX_SECTION_DEPTH].parent == sections[MAX_SECTION_DEPTH - 1].parent == MAX_SECTION_DEPTH - 2
+    assert max(len(s.location.section or "") for s in document.statements) < MAX_SECTION_DEPTH * 2_100
+    assert check_file(path).error is None

@@ -186,6 +186,9 @@ def test_report_command_errors(tmp_path):
     assert missing.exit_code == 2 and "saknas.md" in missing.stderr and not (tmp_path / "r.html").exists()
     folder = runner.invoke(main, ["report", str(Path(SV_DOCUMENT).parent)])
     assert folder.exit_code == 2 and "give one document" in folder.stderr
+    (tmp_path / "tom").mkdir()  # an empty folder said only "warning: … no documents", and exited 2
+    empty = runner.invoke(main, ["report", str(tmp_path / "tom")])
+    assert empty.exit_code == 2 and empty.stderr.strip().endswith(f"Error: {tmp_path / 'tom'}: give one document (this folder has none)")
 
 
 def test_offset_of_inverts_location_at_for_every_character():

@@ -6,6 +6,7 @@ former hangs run under a generous time bound (the issue asks for under 10 s); no
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -318,6 +319,21 @@ def test_add_in_the_same_file_and_errors() -> None:
     ]
 
 
+def test_thirty_thousand_additions_to_one_list_compile_in_linear_time() -> None:
+    """Each ``terms NAME +=`` copied the list so far: 30,000 of them (a 560 KB rule file, under
+    the 1 MiB limit) took 22 s of CPU to compile; the list now grows in place (3 s). The list
+    holds every term in order, and the base it adds to is not changed."""
+    added = "".join(f'terms vaga += "ord{k}"\n' for k in range(1, 30_000))
+    started = time.process_time()
+    compiled = compile_text(header("a") + 'terms vaga = "ord0"\n' + added)
+    assert time.process_time() - started < FORMER_HANG_SECONDS
+    assert compiled.lists["vaga"].terms == [f"ord{k}" for k in range(30_000)]
+    grund = load_ruleset("sv-grund").lists["modal_soft"].terms
+    extended = compile_text(header("b", '  extends "sv-grund"\n') + 'terms modal_soft += "helst"\nterms modal_soft += "gärna"\n')
+    assert extended.lists["modal_soft"].terms == [*grund, "helst", "gärna"]
+    assert load_ruleset("sv-grund").lists["modal_soft"].terms == grund
+
+
 def test_define_has_no_add() -> None:
     errors = diagnostics(header("a") + 'define requirement = "ska"\ndefine requirement += "måste"\n')
     assert [(d.line, d.column, d.message) for d in errors] == [
@@ -396,3 +412,28 @@ def test_an_error_at_the_bottom_of_an_extends_chain_is_reported_at_its_file(tmp_
     assert code == 2
     assert output.splitlines()[0] == f"{tmp_path / 'f0.krav'}:4:15: unexpected string after a string (missing ','?)"
     assert output.count(".krav:") == 1
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore"),
+    [
+        ([], []),
+        (["sv-krav/KR002"], []),
+        (["KR002", "unmeasurable"], ["sv-krav/KR01*"]),
+        (["sv-*/*"], ["ambiguous", "AV101", "nope"]),
+        (["KR0[01]?"], []),
+        ([], ["*"]),
+    ],
+)
+def test_rule_enabled_by_sets_is_rule_matches_entry_by_entry(select: list[str], ignore: list[str]) -> None:
+    """``Config.rule_enabled`` reads select and ignore as sets of names and globs (``rules test``
+    asks it of every rule for every example: 2,000 rules took 15.7 s, now 6.3 s); it agrees with
+    ``rule_matches`` asked entry by entry for every shipped rule."""
+    from checker.config import Config, rule_matches
+    from checker.rulecompile import shipped_ruleset_names
+
+    config = Config(select=select, ignore=ignore)
+    for name in shipped_ruleset_names():
+        for rule in load_ruleset(name).rules:
+            expected = (not select or any(rule_matches(rule, p) for p in select)) and not any(rule_matches(rule, p) for p in ignore)
+            assert config.rule_enabled(rule) == expected, (rule.full_id, select, ignore)

@@ -19,6 +19,7 @@ from test_rule_language_fuzz import TOKENS as RULE_TOKENS
 from checker.engine import check_document
 from checker.errors import KravError, RuleError
 from checker.limits import time_limit
+from checker.matching.terms import MAX_TERM_LENGTH
 from checker.readers.markdown import read_markdown
 from checker.rulecompile import compile_text
 from checker.ruleparse import MAX_CONDITION_DEPTH
@@ -150,3 +151,24 @@ def test_mutated_rule_files_compile_or_give_rule_errors(edits: list[tuple[str, f
         else:
             text = text[:at] + token + text[at + len(token) :]
     compiles_or_rule_error(text)
+
+
+def test_a_term_of_900_000_characters_is_a_clear_error_not_a_crash(tmp_path: Path) -> None:
+    """pyahocorasick frees its trie one C stack frame per character of the longest term: a rule
+    file with a 900,000-character term (under the 1 MiB limit) checked a document and then ended
+    in a segmentation fault (exit -11). A term is now at most MAX_TERM_LENGTH characters, and the
+    error quotes its start, not the whole of it."""
+    path = tmp_path / "lang.krav"
+    path.write_text(ruleset("lang", f'terms lang = "{"x" * 900_000}"'), encoding="utf-8")
+    document = tmp_path / "doc.md"
+    document.write_text("Leverantören ska svara snabbt.\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "checker.cli", "check", str(document), "--ruleset", str(path), "--no-cache"],
+        capture_output=True,
+        text=True,
+        timeout=GUARD_SECONDS,
+    )
+    assert result.returncode == 2, result.returncode
+    (line,) = result.stderr.splitlines()
+    assert f"{path}:6:14: bad term" in line and f"at most {MAX_TERM_LENGTH:,} characters" in line and len(line) < 400
+    assert flagged(ruleset("lang", f'terms lang = "{"x" * MAX_TERM_LENGTH}"'), "Ska " + "x" * MAX_TERM_LENGTH + "\n") == ["x" * MAX_TERM_LENGTH]

@@ -123,6 +123,19 @@ def _requirements(text: str, language: str) -> list[str]:
         ("sv", "Tvist ska avgöras av allmän domstol.", "Leveransen ska ske senast den 1 maj."),
         ("sv", "Leverantörens ansvar ska vara begränsat till avtalets värde.", "Tjänsten ska vara tillgänglig 99,5 %."),
         ("sv", "Ändringar och tillägg till Avtalet ska vara skriftliga.", "Leverantören ska rapportera avvikelser inom två dagar."),
+        ("sv", "Vardera part svarar för sina egna kostnader för revisionen.", "Leverantören tillhandahåller tjänsten enligt bilaga 2."),
+        (
+            "sv",
+            "Om arbete utförs på kvällstid ska leverantörens ersättning vara enligt prislistan.",
+            "Om arbete utförs på kvällstid ska leverantören meddela beställaren inom en dag.",
+        ),
+        (
+            "sv",
+            "Tvist med anledning av tolkning och tillämpning av kontraktet och därmed sammanhängande rättsfrågor ska i första hand lösas mellan parterna.",
+            "Parterna ska mötas varje månad.",
+        ),
+        ("sv", "Leverantören ansvarar för kostnaderna för resor och logi.", "Leverantören ansvarar för att resor bokas i tid."),
+        ("sv", "Leverantören svarar för sina resekostnader.", "Leverantören ansvarar för kostnadsuppföljningen varje månad."),
         ("en", "This Agreement shall remain in force for two years.", "The Contractor shall submit a monthly report."),
         ("en", "Payment shall be made within 30 days of receipt of a proper invoice.", "The contract deliverables shall be submitted within 5 days."),
         ("en", "Any dispute arising out of this Agreement shall be settled by arbitration.", "Notice shall be given to the COR within 24 hours."),
@@ -146,3 +159,110 @@ def test_checks_and_logs_are_follow_up_only_when_the_buyer_makes_or_gets_them() 
     classification = check_document(document, [ruleset]).classifications[0]
     followup = [document.statements[i].text for i in sorted(classification.statements_of_class("followup"))]
     assert followup == ["Beställaren har rätt att kontrollera att kraven uppfylls.", "Leverantören ska redovisa tillgängligheten varje månad."]
+
+
+@pytest.mark.parametrize(
+    ("duty", "description"),
+    [
+        # presens passiv om leveransen (presens_passiv_plikt)
+        ("Tjänsten tillhandahålls vardagar kl. 08.00–17.00.", "Upphandlingen sker enligt lagen om offentlig upphandling."),
+        ("Säkerhetskopiering sker dagligen till en separat plats.", "Avrop sker genom förnyad konkurrensutsättning."),
+        ("Leverans sker enligt den tidplan som parterna fastställt.", "Systemet används i dag av 300 handläggare."),
+        # förbud och begränsningar med inskott (forbud_med_inskott)
+        ("Leverantören har inte utan skriftligt samtycke rätt att använda Kundens varumärke.", "Leverantören har rätt att fakturera månadsvis."),
+        ("Leverantören får anlita underleverantör för uppdraget endast efter medgivande från Kunden.", "Leverantören får anlita underleverantörer."),
+        (
+            "Arbete på annan tid får utföras endast på begäran av Kunden.",
+            "Kunden får använda tjänsten endast för eget bruk.",
+        ),  # no party read: the buyer's left out
+        # en kravtabells rad med Ska i en egen cell (kravcell)
+        ("| K1 | Lösningen stödjer SAML 2.0. | Ska |", "| K2 | Lösningen stödjer OpenID Connect. | Bör |"),
+    ],
+)
+def test_swedish_duties_without_ska_are_requirements_and_descriptions_are_not(duty: str, description: str) -> None:
+    """labelling.md: a property required of the deliverable, a duty to refrain, a row marked Ska."""
+    if duty.startswith("|"):
+        text = f"| Id | Beskrivning | Typ |\n|---|---|---|\n{duty}\n{description}\n"
+        assert [t.split("|")[0].strip() for t in _requirements(text, "sv")] == ["K1"]
+    else:
+        assert _requirements(f"{description}\n\n{duty}\n", "sv") == [duty]
+
+
+# Forms left out on purpose: "säkert" is also the adverb "certainly" ("på ett säkert sätt" is
+# listed); irregular words, whose right forms are listed: "förstådd" → "förstått", "skyndsam" →
+# "skyndsamma".
+_FORMS_LEFT_OUT = {"säkert", "förstådt", "införstådt", "skyndsama"}
+
+
+@pytest.mark.parametrize(("ruleset", "name"), [("sv-grund", "vaga_kvalitet"), ("sv-krav", "tidsvaga")])
+def test_a_listed_swedish_adjective_is_listed_in_every_form(ruleset: str, name: str) -> None:
+    """A word of a vague list that the list shows inflecting (one of its other forms is listed) is
+    listed in all of them (checker.matching.inflection): "nödvändig", "nödvändigt" and "nödvändiga"."""
+    from checker.matching.inflection import swedish_adjective_forms
+
+    terms = set(load_ruleset(ruleset).lists[name].terms)
+    missing = {}
+    for term in sorted(terms):
+        forms = swedish_adjective_forms(term)
+        if " " in term or len(forms) < 3 or not terms & set(forms[1:]):
+            continue
+        left_out = [form for form in forms[1:] if form not in terms and form not in _FORMS_LEFT_OUT]
+        if left_out:
+            missing[term] = left_out
+    assert missing == {}
+
+
+def _classes(text: str, name: str) -> list[str]:
+    document = read_markdown(text, "test.md", language="sv")
+    classification = check_document(document, [load_ruleset("sv-avtal")]).classifications[0]
+    return [document.statements[i].text for i in sorted(classification.statements_of_class(name))]
+
+
+def test_sanctions_written_with_verbs_are_sanctions_and_general_damages_are_not() -> None:
+    """labelling.md section 2: price reduction, withheld payment, a credit and damages for the
+    delay are consequences for the supplier; a general duty to pay damages is not."""
+    sanctions = [
+        "Om åtgärdstiden överskrids sätts ersättningen för månaden ned med 5 %.",
+        "Ersättningen reduceras med 10 % för varje månad då nivån inte nås.",
+        "Beställaren får hålla inne betalningen till dess att en ersättare har börjat.",
+        "Leverantören ska kreditera Beställaren 10 % av månadsavgiften om tillgängligheten understiger 99,5 %.",
+        "Leverantören ska ersätta Beställaren för den skada som en försenad leverans orsakar.",
+    ]
+    others = [
+        "Leverantören ska ersätta Beställaren för skada som Leverantören orsakar genom vårdslöshet.",
+        "Leverantören ska kreditera upplupen ersättning på nästa faktura.",
+        "Leverantören ska leverera en förstudierapport senast 2025-05-31.",
+    ]
+    assert _classes("\n\n".join(sanctions + others) + "\n", "sanction") == sanctions
+
+
+def test_follow_up_is_read_in_its_swedish_forms() -> None:
+    """Every report counts as follow-up, also one that is the deliverable itself: narrowed to
+    reports on how the contract is performed, the held-out Swedish follow-up agreement fell."""
+    followups = [
+        "Leverantören ska på Beställarens begäran lämna underlag som visar att kraven i K1–K4 är uppfyllda.",
+        "Beställaren ska inom 10 arbetsdagar pröva om förstudierapporten uppfyller kraven.",
+        "Godkänns inte leveransen ska Leverantören avhjälpa bristerna inom 10 arbetsdagar.",
+        "Leverantören lämnar en driftrapport senast den tionde arbetsdagen varje månad.",
+        "Parterna håller uppföljningsmöte varje kvartal.",
+    ]
+    others = [
+        "I det första steget prövas om anbuden uppfyller samtliga krav.",
+    ]
+    text = "\n\n".join(followups + others) + "\n"
+    assert _classes(text, "followup") == followups
+    assert [t for t in _classes(text, "blanket") if t in followups] == ["Parterna håller uppföljningsmöte varje kvartal."]
+
+
+def test_acceptance_written_with_verbs_makes_the_balance_element_present() -> None:
+    """labelling.md section 3: an acceptance procedure is present when the document has one,
+    in whatever words; a check of the tenders is none."""
+    from checker import Linter
+    from checker.balance import balance
+
+    def acceptance(text: str) -> bool:
+        return balance(Linter().check_document(read_markdown(text, "test.md", language="sv")))["acceptance"].present
+
+    assert acceptance("# Avtal\n\nBeställaren ska inom 10 arbetsdagar pröva om förstudierapporten uppfyller kraven.\n")
+    assert acceptance("# Avtal\n\nGodkänns inte leveransen ska Leverantören avhjälpa bristerna.\n")
+    assert not acceptance("# Avtal\n\nI det första steget prövas om anbuden uppfyller samtliga krav.\n")

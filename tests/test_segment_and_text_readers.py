@@ -154,6 +154,19 @@ def test_find_mentions_of_ids_as_whole_tokens() -> None:
     assert MentionFinder(keys).find(texts) == {"K4.1": {0}, "REQ-12": {0}, "3": {0}, "4.2.1": {0}, "3.2": {2}, "4.2": {2}}
 
 
+def test_a_range_of_ids_mentions_every_id_in_it() -> None:
+    keys = {"K1", "K2", "K3", "K4", "4.2", "4.3", "4.4", "SLA2", "2", "99.7"}
+    texts = [
+        "Leverantören ska lämna underlag som visar att kraven i K1–K4 är uppfyllda.",  # 0: K1–K4
+        "Utfallet enligt 4.1—4.5 och SLA1 till SLA3 redovisas.",  # 1: 4.2–4.4 and SLA2
+        "Vite utgår 1–5 dagar, 99.5–99.9 %, K1-4 gäller.",  # 2: none (amounts, and K1-4 is an id of its own)
+        "Requirements R1 through R3 and K1-K2.",  # 3: K1, K2
+    ]
+    assert MentionFinder(keys).find(texts) == {
+        "K1": {0, 3}, "K2": {0, 3}, "K3": {0}, "K4": {0}, "4.2": {1}, "4.3": {1}, "4.4": {1}, "SLA2": {1},
+    }  # fmt: skip
+
+
 def reference_mentions(texts: list[str], keys: set[str]) -> dict[str, set[int]]:
     """Mentions by the documented rules, position by position: an id not joined to a longer
     token on either side, or a number right after an id word."""
@@ -184,11 +197,20 @@ def reference_mentions(texts: list[str], keys: set[str]) -> dict[str, set[int]]:
                 match = re.match(r"\.?\s*(\d+(?:\.\d+)*[a-z]?)(?!\w)", text[end:], re.IGNORECASE)
                 if match and match.group(1).upper() in keys:
                     found.setdefault(match.group(1).upper(), set()).add(number)
+        for key in keys:  # a range "K4.1-K4.12" names every id between, ends included
+            prefix, _, last = key.rpartition(".") if "." in key else (key.rstrip("0123456789"), "", key[len(key.rstrip("0123456789")) :])
+            prefix = f"{prefix}." if "." in key else prefix
+            if not prefix or not last.isdigit():
+                continue
+            pattern = rf"(?<![\w.]){re.escape(prefix)}(\d{{1,4}})\s*(?:[–—-]|\btill(?:\s+och\s+med)?\b|\bt\.o\.m\.?|\bto\b|\bthrough\b)\s*{re.escape(prefix)}(\d{{1,4}})(?!\w)(?!\s*(?:%|procent|percent))"
+            for match in re.finditer(pattern, text, re.IGNORECASE):
+                if int(match.group(1)) <= int(last) <= int(match.group(2)) and int(match.group(2)) - int(match.group(1)) <= 100:
+                    found.setdefault(key, set()).add(number)
     return found
 
 
 MENTION_KEYS = ["K4.1", "K4.12", "REQ-12", "3", "4.2.1", "4.2", "3.2", "2"]
-MENTION_PIECES = ["K4.1", "k4.12", "REQ-12", "4.2", ".1", "3", " ", ",", "-", "_", "§", "a", "krav", "nr", "no", "kap.", "\u00a0", "x", "5"]
+MENTION_PIECES = ["K4.1", "k4.12", "REQ-12", "4.2", ".1", "3", " ", ",", "-", "–", " till ", "_", "§", "a", "krav", "nr", "no", "kap.", "\u00a0", "x", "5"]
 mention_texts = st.lists(st.lists(st.sampled_from(MENTION_PIECES), max_size=12).map("".join), min_size=1, max_size=4)
 
 
@@ -751,3 +773,115 @@ def test_text_without_blank_lines_starts_a_heading_after_a_sentence_or_a_title()
         ("list_item", "It runs on Linux."),
         ("list_item", "The total budget is 4.2 million dollars in all."),  # no heading inside a sentence
     ]
+
+
+def test_a_sub_list_nested_under_an_item_ending_in_a_colon_has_that_item_as_its_lead_in() -> None:
+    """Items indented under an item ending in ":" are its sub-list; the list's own lead-in goes
+    on after it. An item back at the margin but written with the sub-list's marker (a
+    converted document that kept the sub-list's indentation on its first item only) stays in
+    the sub-list; a heading ends every list."""
+    document = md(
+        """
+        The Provider shall meet the following:
+
+        1. Definitions:
+            - Tick: a run every 15 minutes.
+            - Window: Thursdays 02:00-04:00.
+        2. Availability of 99 % each month.
+
+        Contractor personnel shall have:
+
+        *\tA background in the following:
+        \t- Static sites.
+        - JavaScript frameworks.
+        *\tFluency in JavaScript.
+
+        # Next
+
+        - Not under any lead-in.
+        """
+    )
+    lead_ins = {s.text: s.lead_in for s in document.statements}
+    index = {s.text: s.index for s in document.statements}
+    assert lead_ins["Tick: a run every 15 minutes."] == lead_ins["Window: Thursdays 02:00-04:00."] == index["Definitions:"]
+    assert lead_ins["Definitions:"] == lead_ins["Availability of 99 % each month."] == index["The Provider shall meet the following:"]
+    assert lead_ins["Static sites."] == lead_ins["JavaScript frameworks."] == index["A background in the following:"]
+    assert lead_ins["Fluency in JavaScript."] == index["Contractor personnel shall have:"]
+    assert lead_ins["Not under any lead-in."] is None
+
+
+def test_a_quote_that_opens_a_list_item_is_the_items_text() -> None:
+    """pandoc writes "- > text" for a quote inside an item: the item's text is the quote's,
+    without its marker, located where it starts."""
+    document = md("Offerors shall have experience in:\n\n  - > Cloud deployment\n  - >Refactoring\n")
+    assert [(s.text, s.location.line, s.location.column) for s in document.statements[1:]] == [("Cloud deployment", 3, 7), ("Refactoring", 4, 6)]
+
+
+def test_plain_text_headings_underlined_or_over_and_underlined_as_restructuredtext_writes_them() -> None:
+    """Levels by the order in which the document first uses each kind of line; a rule standing
+    alone is no text; a sentence over a rule is no heading."""
+    document = txt("""
+        =======================
+        Service Level Agreement
+        =======================
+
+        Availability
+        ------------
+
+        The Provider shall keep the service available 99.5 % of each month.
+
+        -----
+
+        Credits
+        ~~~~~~~
+
+        The Provider shall credit 5 % of the monthly fee.
+        ---
+        """)
+    assert [(s.title, s.level, s.parent) for s in document.sections] == [("Service Level Agreement", 1, None), ("Availability", 2, 0), ("Credits", 3, 1)]
+    assert [(s.kind, s.text, s.location.line) for s in document.statements] == [
+        ("heading", "Service Level Agreement", 2),
+        ("heading", "Availability", 5),
+        ("sentence", "The Provider shall keep the service available 99.5 % of each month.", 8),
+        ("heading", "Credits", 12),
+        ("sentence", "The Provider shall credit 5 % of the monthly fee.", 15),
+    ]
+
+
+def test_plain_text_tables_as_restructuredtext_writes_them() -> None:
+    """A simple table (its header between the first two '=' borders, a row going on where its
+    first column is empty) and a grid table are tables; a simple table without a header too."""
+    document = txt("""
+        The Provider shall meet these levels:
+
+        ==========  ==================
+        Service     Availability
+        ==========  ==================
+        E-mail      99.5 % a month
+        Web         99.9 % a month,
+                    measured by probes
+        ==========  ==================
+
+        +-----------+-----------+
+        | Severity  | Response  |
+        +===========+===========+
+        | 1         | 1 hour    |
+        +-----------+-----------+
+
+        =====  =====
+        a      b
+        =====  =====
+
+        .. note::
+
+           The levels are measured monthly.
+        """)
+    assert document.statements[-1].text == "The levels are measured monthly."
+    rows = [(s.table, s.row, s.location.line, s.text) for s in document.statements if s.kind == "table_row"]
+    assert rows == [
+        (1, 2, 6, "E-mail | 99.5 % a month"),
+        (1, 3, 7, "Web | 99.9 % a month, measured by probes"),
+        (2, 2, 14, "1 | 1 hour"),
+        (3, 1, 18, "a | b"),
+    ]
+    assert document.table_headers[:2] == ["Service | Availability", "Severity | Response"]

@@ -266,6 +266,25 @@ def test_bad_options(client: TestClient, query: str, body: dict[str, Any], start
     assert error_of(client.post(f"/api/check{query}", json=body), 422).startswith(start)
 
 
+@pytest.mark.parametrize(
+    ("endpoint", "query", "message"),
+    [
+        ("check", "?select=KR002,KR0002", "select 'KR0002' matches no rule of sv-avtal, sv-krav, sv-lou; did you mean 'KR002'?"),
+        ("check", "?ignore=KR0002&format=sarif", "ignore 'KR0002' matches no rule of sv-avtal, sv-krav, sv-lou; did you mean 'KR002'?"),
+        ("matrix", "?select=NOPE", "no rule would run (--select/--ignore leave none); select 'NOPE' matches no rule of sv-avtal, sv-krav, sv-lou"),
+        ("report", "?ignore=*", "no rule would run (--select/--ignore leave none)"),
+        ("annotate", "?select=NOPE", "no rule would run (--select/--ignore leave none); select 'NOPE' matches no rule of sv-avtal, sv-krav, sv-lou"),
+    ],
+)
+def test_a_rule_choice_the_command_line_refuses_is_a_422(client: TestClient, endpoint: str, query: str, message: str) -> None:
+    """A mistyped rule id in ``select`` or ``ignore`` checked the document without it (a select
+    that names no rule: no rule at all, "No findings", exit code 0), where ``kravkoll check``
+    names the typo and exits 2."""
+    document = upload(SV_DOCX) if endpoint == "annotate" else {"file": ("a.md", SV_TEXT.encode())}
+    assert error_of(client.post(f"/api/{endpoint}{query}", files=document), 422) == message
+    assert client.post(f"/api/{endpoint}?select=KR002", files=document).status_code == 200
+
+
 def test_malformed_bodies(client: TestClient) -> None:
     deep = client.post("/api/check", content=b"[" * 100_000, headers={"content-type": "application/json"})
     assert error_of(deep, 400) == "the body is not valid JSON: nested too deeply"

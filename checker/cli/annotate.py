@@ -12,12 +12,12 @@ from ..errors import KravError, visible
 from ..reporters.help_labels import help_text
 from .common import input_files, refuse_unsafe_targets, rule_problems, stop_on_rule_problems
 from .group import main
-from .options import RulesetSelection, debug_option, ruleset_options
+from .options import OutputFile, RulesetSelection, debug_option, ruleset_options
 
 
 @main.command(short_help=help_text("annotate.short"), help=help_text("annotate"))
 @click.argument("path")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help=help_text("annotate.output"))
+@click.option("--output", "-o", type=OutputFile(), help=help_text("annotate.output"))
 @click.option(
     "--suggest",
     is_flag=True,
@@ -36,10 +36,14 @@ def annotate(path: str, output: str | None, suggest: bool, selection: RulesetSel
 
     if format_of(path) != "docx":
         raise InputError(path, "annotate writes comments into Word documents: give it a .docx file")
+    to_standard_output = output == "-"  # a file named "-" is what no one means by it
+    if to_standard_output and sys.stdout.isatty():
+        raise KravError("-: the copy is a Word file, not text for a terminal; redirect standard output (> copy.docx) or give -o FILE")
     target = Path(output) if output else Path(f"{Path(path).stem}.kravkoll.docx")
     config = selection.config([path])
     inputs = input_files([path], config)
-    refuse_unsafe_targets([str(target)], inputs)
+    if not to_standard_output:
+        refuse_unsafe_targets([str(target)], inputs)
     data = read_file_bytes(path)
     with one_document(path, config.timeout):  # one limit for reading and checking
         reading = read_for_annotation(data, path, language=config.lang)
@@ -48,10 +52,15 @@ def annotate(path: str, output: str | None, suggest: bool, selection: RulesetSel
         raise KravError(result.error or path)
     stop_on_rule_problems(rule_problems(config, result.rulesets, {result.document.language}))
     annotated = annotate_reading(reading, result.findings, rewrites=rewrites_of(result.rulesets) if suggest else None, nearest=unlinked_notes(result))
-    write_output(target, annotated.data, inputs)
+    if to_standard_output:
+        sys.stdout.buffer.write(annotated.data)
+        sys.stdout.flush()
+    else:
+        write_output(target, annotated.data, inputs)
     whole = sum(placement.anchor == "document" for placement in annotated.placements)
     suppressed = sum(finding.suppressed for finding in result.findings)
-    summary = f"Wrote {visible(str(target))}: {annotated.comments} comment{'s' if annotated.comments != 1 else ''}"
+    written = "standard output" if to_standard_output else visible(str(target))
+    summary = f"Wrote {written}: {annotated.comments} comment{'s' if annotated.comments != 1 else ''}"
     if whole:
         summary += (
             " (one of them sums up the finding about the whole document, at its start)"

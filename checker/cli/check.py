@@ -18,7 +18,7 @@ from ..reporters import FORMATS
 from ..reporters.help_labels import help_text
 from .common import _error, _note, _write, expand_inputs, input_files, refuse_unsafe_targets, rule_problems, selector_problems, stop_on_rule_problems
 from .group import main
-from .options import RulesetSelection, _debug, debug_option, ruleset_options, ui_language, warn
+from .options import OutputFile, RulesetSelection, _debug, debug_option, ruleset_options, ui_language, warn
 
 if TYPE_CHECKING:  # the modules behind these load on first use, so that --help starts fast
     from ..config import Config
@@ -141,7 +141,7 @@ def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False),
+    type=OutputFile(),
     help=help_text("check.output"),
 )
 @click.option(
@@ -155,7 +155,7 @@ def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help=help_text("check.fail_on"))
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help=help_text("check.jobs"))
 @click.option("--baseline", type=click.Path(dir_okay=False), help=help_text("check.baseline"))
-@click.option("--write-baseline", type=click.Path(dir_okay=False), help=help_text("check.write_baseline"))
+@click.option("--write-baseline", type=OutputFile(), help=help_text("check.write_baseline"))
 @click.option("--stdin-format", type=click.Choice(FORMAT_NAMES), default="md", show_default=True, help=help_text("check.stdin_format"))
 @click.option("--quiet", "-q", is_flag=True, help=help_text("check.quiet"))
 @click.option("--statistics", is_flag=True, help=help_text("check.statistics"))

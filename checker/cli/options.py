@@ -33,6 +33,20 @@ def warn(message: str) -> None:
         click.echo(visible(f"kravkoll: warning: {message}"), err=True)
 
 
+class OutputFile(click.Path):
+    """The file an option writes: an empty name is a usage error. An unset shell variable
+    (``-o "$OUT"``) gives one, and each command read it otherwise: ``check`` failed after all
+    its work, ``matrix`` printed instead, ``--write-baseline`` wrote no baseline and said nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value == "":
+            self.fail("an empty file name", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def split_list(values: Iterable[str]) -> list[str]:
     """``("a,b", "c")`` → ``["a", "b", "c"]``."""
     return [item.strip() for value in values for item in value.split(",") if item.strip()]

@@ -199,7 +199,7 @@ def rules_schema() -> None:
 def rules_docs(paths: tuple[str, ...], output: str, check_only: bool) -> None:
     from ..files import InputFiles  # noqa: PLC0415
     from ..rulecompile import load_rulesets, shipped_ruleset_names  # noqa: PLC0415
-    from ..ruledocs import generate, write  # noqa: PLC0415
+    from ..ruledocs import generate, stale_pages, write  # noqa: PLC0415
 
     references = [str(p) for p in _rule_files(paths)] if paths else shipped_ruleset_names()
     loaded = load_rulesets(references)
@@ -207,7 +207,7 @@ def rules_docs(paths: tuple[str, ...], output: str, check_only: bool) -> None:
     folder = Path(output)
     if check_only:
         stale = [name for name, text in pages.items() if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
-        extra = [p.relative_to(folder).as_posix() for p in folder.rglob("*.md") if p.relative_to(folder).as_posix() not in pages] if folder.is_dir() else []
+        extra = [p.relative_to(folder).as_posix() for p in stale_pages(pages, folder)]
         for name in stale + extra:
             click.echo(visible(f"{folder / name}: not current (run 'kravkoll rules docs')"))
         sys.exit(1 if stale or extra else 0)

@@ -13,7 +13,7 @@ from ..errors import visible
 from ..reporters.help_labels import help_text
 from .common import _error, _write, expand_inputs, input_files, refuse_unsafe_targets, rule_problems, stop_on_rule_problems
 from .group import main
-from .options import RulesetSelection, debug_option, ruleset_options, warn
+from .options import OutputFile, RulesetSelection, debug_option, ruleset_options, warn
 
 if TYPE_CHECKING:
     from ..files import InputFiles
@@ -62,7 +62,7 @@ def _checked(paths: Iterable[str], config: Any, output: str | None, respect_igno
     show_default=True,
     help=help_text("matrix.format"),
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help=help_text("matrix.output"))
+@click.option("--output", "-o", type=OutputFile(), help=help_text("matrix.output"))
 @click.option("--no-ignore", is_flag=True, help=help_text("matrix.no_ignore"))
 @ruleset_options
 @debug_option
@@ -80,7 +80,7 @@ def matrix(paths: tuple[str, ...], output_format: str, output: str | None, no_ig
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False),
+    type=OutputFile(),
     help=help_text("report.output"),
 )
 @ruleset_options
@@ -89,9 +89,11 @@ def report(path: str, output: str | None, selection: RulesetSelection) -> None:
     from ..matrix import matrix_document  # noqa: PLC0415
     from ..reporters.html import render_report  # noqa: PLC0415
 
-    files, _problems, _warnings = expand_inputs([path])
+    files, problems, _warnings = expand_inputs([path])
     if len(files) > 1:
         raise click.UsageError(f"{visible(path)}: give one document ('kravkoll matrix' takes several)")
+    if not files and not problems:  # a folder without documents: only a warning said so, and exit 2
+        raise click.UsageError(f"{visible(path)}: give one document (this folder has none)")
     target = output or f"{Path(files[0] if files else path).stem}.report.html"
     results, unreadable, inputs = _checked([path], selection.config([path]), target)
     if unreadable or not results:

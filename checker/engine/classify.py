@@ -19,6 +19,10 @@ from ..rulemodel import STATEMENT_CLASSES, And, ClassAtom, Not, Or, PatternAtom,
 from .index import DocumentIndex
 from .matches import EMPTY, DocumentMatches, build_shared
 
+SCOPE_TOPIC_PREFIX = "scope_"
+"""A topic list named ``scope_…`` says what a scope limit covers and links nothing by itself
+(:attr:`Classification.linking_topics`)."""
+
 
 class Classification:
     """Which statements each atom of a ruleset holds for, and where it matched."""
@@ -40,7 +44,7 @@ class Classification:
         self._cache: dict[int, frozenset[int]] = {}
         self._shapes: dict[int, tuple] = {}
         self._classes: dict[str, frozenset[int]] = {}
-        self._among: dict[tuple[frozenset[int], ...], tuple[int, ...]] = {}
+        self._among: dict[tuple[int, ...], tuple[tuple[frozenset[int], ...], tuple[int, ...]]] = {}
         self._class_spans: dict[tuple[str, int], tuple[int, int] | None] = {}
         self._clause_answers: dict[Any, Any] = {}  # (condition, clause) → whether the clause lacks it; condition → where it holds outside sanctions
         self._blanket_words: dict[int, str | None] = {}
@@ -78,12 +82,18 @@ class Classification:
         return ("define", self.shape(define.condition) if define is not None else None)
 
     def among(self, targets: frozenset[int], *groups: frozenset[int]) -> tuple[int, ...]:
-        """The statements of ``targets`` in any of ``groups``, in order; computed once per question."""
-        key = (targets, *groups)
-        found = self._among.get(key)
-        if found is None:
-            found = self._among[key] = tuple(sorted(targets & frozenset().union(*groups)))
-        return found
+        """The statements of ``targets`` in any of ``groups``, in order; computed once per question.
+
+        The question is the sets themselves, by identity, not by value: two equal sets that are
+        different objects (a table's rows and the members of the topic its header names) compare
+        element by element, as slowly as the answer, and the matrix asks for every requirement
+        (a table of 8,000 rows under a topic header: 19 s, quadratic). The cache keeps the sets,
+        so no other set takes the identity of one of them."""
+        key = (id(targets), *map(id, groups))
+        cached = self._among.get(key)
+        if cached is None:
+            cached = self._among[key] = ((targets, *groups), tuple(sorted(targets & frozenset().union(*groups))))
+        return cached[1]
 
     # -- conditions as set algebra
     def evaluate(self, condition: Any) -> frozenset[int]:
@@ -131,9 +141,14 @@ class Classification:
     # -- what follow-up and sanction statements are about
     @cached_property
     def topic_members(self) -> dict[str, frozenset[int]]:
-        """For each topic list (``topics``), the statements about it: those that match it, and the
+        """For each topic list (``topics``), the statements about it: those that match it, the
         rows of a table whose header does (a row "Extended SLA | 99.95 %" under "Option |
-        Monthly Uptime Percentage" is about uptime). Each header is matched once."""
+        Monthly Uptime Percentage" is about uptime), and the statements of a clause whose title
+        does, in the clauses below it too ("K1 Leverantören ska åtgärda incidenter inom 4
+        timmar" under "1 Servicenivåer" is about the service levels) — not of a title over half
+        the document or more, which says what the document is, not what one clause is about, and
+        not the follow-up and sanction statements under it, which are about what they name.
+        Each header and title is matched once."""
         members = {topic: self.term_sets.get(topic, EMPTY) for topic in self.ruleset.topics}
         keys = {self.list_keys[topic]: topic for topic in self.ruleset.topics if topic in self.list_keys}
         for number, header in enumerate(self.document.table_headers, start=1):
@@ -141,7 +156,45 @@ class Classification:
             if header and rows:
                 for key in self.matches.matcher.scan(header).keys() & keys.keys():
                     members[keys[key]] = members[keys[key]] | rows
+        for topic, statements in self._titled_topics(keys).items():
+            members[topic] = members[topic] | statements
         return members
+
+    def _titled_topics(self, keys: dict[Any, str]) -> dict[str, frozenset[int]]:
+        """Topic → the statements of the clauses whose title, or the title of a clause above
+        them, names it (:attr:`topic_members`). Sections come parent first, so one pass down
+        hands each its parent's topics and one pass up counts what each holds: linear."""
+        sections, index = self.document.sections, self.index
+        if not sections or not keys:
+            return {}
+        size = [len(index.by_section.get(section.index, EMPTY)) for section in sections]
+        for section in reversed(sections):
+            if section.parent is not None and section.parent < section.index:
+                size[section.parent] += size[section.index]
+        total = len(self.document.statements) - len(index.headings)
+        titled: list[frozenset[str]] = []
+        found: dict[str, set[int]] = {}
+        for section in sections:
+            inherited = titled[section.parent] if section.parent is not None and section.parent < section.index else frozenset()
+            own = frozenset()
+            if 2 * size[section.index] < total and section.index not in index.whole_document_sections:
+                own = frozenset(keys[key] for key in self.matches.matcher.scan(section.title).keys() & keys.keys())
+            titled.append(inherited | own)
+            for topic in titled[-1]:
+                found.setdefault(topic, set()).update(index.by_section.get(section.index, EMPTY))
+        # A follow-up or sanction names what it covers (labelling.md: the consequence names the
+        # requirement or its metric); under a title it covers no more than it says.
+        own_object = self.statements_of_class("followup") | self.statements_of_class("sanction")
+        return {topic: frozenset(statements) - own_object for topic, statements in found.items()}
+
+    @cached_property
+    def linking_topics(self) -> dict[str, frozenset[int]]:
+        """The topics that link a requirement to a follow-up or sanction statement about the same
+        thing (:attr:`topic_members`), all but the scope topics: a topic list named ``scope_…``
+        only says what a scope limit covers (:attr:`scopes`: acceptance of "all deliverables"
+        covers the work product, the system and its user stories), so a statement that merely
+        mentions the system is not linked to every requirement about it."""
+        return {topic: members for topic, members in self.topic_members.items() if not topic.startswith(SCOPE_TOPIC_PREFIX)}
 
     def topics_of(self, i: int) -> frozenset[str]:
         """The topics statement ``i`` is about (:attr:`topic_members`)."""
@@ -152,20 +205,54 @@ class Classification:
         """Statements whose clause states what they cover, and the topics it limits them to: a
         ``scope_limit`` statement ("Service Credits are the sole and exclusive remedy for any
         failure to meet the Availability commitment", "gäller endast tillgänglighet") limits every
-        statement of its clause (:meth:`DocumentIndex.clause_of`) to the topics it names. One
-        that names no topic ("the sole remedy for breach of this SLA") limits nothing."""
-        by_clause: dict[tuple, tuple[int, frozenset[str]]] = {}
+        statement of its clause (:meth:`DocumentIndex.clause_of`), and of the clauses of the
+        sanction it names by its defined term (:meth:`_clauses_of_the_named_sanction`), to the
+        topics it names. One that names no topic ("the sole remedy for breach of this SLA")
+        limits nothing."""
+        by_clause: dict[tuple, tuple[frozenset[int], frozenset[str]]] = {}
         for limit in sorted(self.statements_of_class("scope_limit")):
             topics = self.topics_of(limit)
             if topics:
                 key = self.index.clause_key(limit)
-                _, before = by_clause.get(key, (limit, frozenset()))
-                by_clause[key] = (limit, before | topics)
+                limits, before = by_clause.get(key, (frozenset(), frozenset()))
+                by_clause[key] = (limits | {limit}, before | topics)
         scopes: dict[int, frozenset[str]] = {}
-        for limit, topics in by_clause.values():
-            for j in self.index.clause_of(limit) | {limit}:
+        for limits, topics in by_clause.values():
+            limited = frozenset().union(*(self.index.clause_of(limit) | {limit} | self._clauses_of_the_named_sanction(limit) for limit in limits))
+            for j in limited:
                 scopes[j] = scopes.get(j, frozenset()) | topics
         return scopes
+
+    def _clauses_of_the_named_sanction(self, limit: int) -> frozenset[int]:
+        """The clauses of the sanction a scope limit names by its defined term, wherever they
+        stand: "Service Credits are the Customer's sole and exclusive remedy for any failure to
+        meet the Uptime Commitment" under its own heading limits the Service Credits of the
+        credit clause above it (:func:`~checker.engine.sanctions.defined_term`; a name in lower
+        case, "vite", may be another sanction of the same kind, and limits only its own clause)."""
+        from .sanctions import defined_term, sanction_key  # noqa: PLC0415 (as in defined_sanction_clauses)
+
+        define = self.ruleset.defines.get("sanction")
+        span = self.first_match(define.condition, limit) if define is not None else None
+        text = self.document.statements[limit].text
+        name = text[span[0] : span[1]] if span and span[1] > span[0] else None
+        if name is None or not defined_term(name, text):
+            return EMPTY
+        return self._sanction_clauses_by_name.get(sanction_key(name), EMPTY)
+
+    @cached_property
+    def _sanction_clauses_by_name(self) -> dict[str, frozenset[int]]:
+        """Sanction name (:func:`~checker.engine.sanctions.sanction_key`) → the clauses of the
+        sanction statements of that name: one pass over them, however many limits ask."""
+        from .sanctions import sanction_key  # noqa: PLC0415 (as in defined_sanction_clauses)
+
+        found: dict[str, set[int]] = {}
+        seen: set[tuple[str, tuple]] = set()  # each clause added once per name: linear, however many sanctions share it
+        for j in self.statements_of_class("sanction"):
+            name = self.sanction_name(j)
+            if name and (key := (sanction_key(name), self.index.clause_key(j))) not in seen:
+                seen.add(key)
+                found.setdefault(key[0], set()).update(self.index.clause_of(j))
+        return {key: frozenset(clauses) for key, clauses in found.items()}
 
     def in_scope(self, i: int, j: int) -> bool:
         """Whether requirement ``i`` lies in the scope of follow-up or sanction statement ``j``

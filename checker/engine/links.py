@@ -47,7 +47,16 @@ def links_of(requirement: Statement, targets: frozenset[int], methods: Sequence[
 
 
 def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification, kind: str) -> Iterator[Linked]:
-    """The links of :func:`links_of`, one at a time: a rule only asks whether there is one.
+    """The links of :func:`links_of`, one at a time: a rule only asks whether there is one;
+    the sources of :func:`link_sources` one after the other."""
+    for _, source in link_sources(requirement, targets, methods, c, kind):
+        yield from source
+
+
+def link_sources(requirement: Statement, targets: frozenset[int], methods: Sequence[str], c: Classification, kind: str) -> list[tuple[str, Iterator[Linked]]]:
+    """The links of ``requirement`` to the statements of ``targets`` (the ``kind`` statements), as
+    (how, links) sources that yield nothing until read, each in the order of the statements, so a
+    reader that wants the closest few (:func:`~checker.engine.trace`) reads no more of them.
 
     ``id`` links statements that name the requirement's id or the number of a clause it stands
     in (a cross-reference); ``section`` those in its clause (the nearest enclosing section, unless
@@ -65,39 +74,114 @@ def iter_links(requirement: Statement, targets: frozenset[int], methods: Sequenc
     index = c.index
     i = requirement.index
     blanket = c.statements_of_class("blanket") if "blanket" in methods else EMPTY
+    sources: list[tuple[str, Iterator[Linked]]] = []
     if i in targets and links_to_itself(requirement, kind):
-        yield ("blanket", i, "blanket", c.blanket_words(i)) if i in blanket else ("self", i, "self", None)
+        itself = ("blanket", i, "blanket", c.blanket_words(i)) if i in blanket else ("self", i, "self", None)
+        sources.append((itself[0], iter((itself,))))
     parts = parts_of(requirement, kind, c)
     if "id" in methods:
         keys = index.reference_keys(i)
         if keys:
             mentions = index.mentions_in(targets)
             for key, reason, detail in keys:
-                for j in sorted(mentions.get(key, EMPTY)):
-                    if j not in parts:
-                        yield ("id", j, reason, detail)
+                named = c.among(targets, mentions.get(key, EMPTY))
+                sources.append(("id", _links("id", reason, detail, named, lambda j: j not in parts)))
     in_scope = c.in_scope
+
+    def specific(j: int) -> bool:
+        return j not in parts and j not in blanket and in_scope(i, j)
+
     if "section" in methods:
         section = index.section_group(i)
         if section:
             label = c.document.sections[requirement.section].label
-            yield from (("section", j, "clause", label) for j in c.among(targets, section) if j not in parts and j not in blanket and in_scope(i, j))
+            sources.append(("section", _links("section", "clause", label, c.among(targets, section), specific)))
         if requirement.table is not None:
             table = index.by_table.get(requirement.table, EMPTY)
-            yield from (
-                ("section", j, "table", f"{requirement.table}") for j in c.among(targets, table) if j not in parts and j not in blanket and in_scope(i, j)
-            )
+            sources.append(("section", _links("section", "table", f"{requirement.table}", c.among(targets, table), specific)))
     if "topic" in methods:
-        for topic, members in c.topic_members.items():
+        for topic, members in c.linking_topics.items():
             if i in members:
-                yield from (("topic", j, "topic", topic) for j in c.among(targets, members) if j not in parts and j not in blanket and in_scope(i, j))
+                sources.append(("topic", _links("topic", "topic", topic, c.among(targets, members), specific)))
     if "blanket" in methods:
-        statements = c.document.statements
+        sources.append(("blanket", _blanket_links(i, c.among(targets, blanket), blanket, targets, parts, c)))
+    return sources
+
+
+def _links(how: str, reason: str, detail: str | None, statements: tuple[int, ...], keep: Callable[[int], bool]) -> Iterator[Linked]:
+    """(how, j, reason, detail) for each statement j of ``statements`` that ``keep`` keeps."""
+    return ((how, j, reason, detail) for j in statements if keep(j))
+
+
+def _blanket_links(
+    i: int, clauses: tuple[int, ...], blanket: frozenset[int], targets: frozenset[int], parts: frozenset[int], c: Classification
+) -> Iterator[Linked]:
+    """The blanket links of requirement ``i`` (:func:`link_sources`) among ``clauses``, the
+    blanket targets in order: an item of a blanket clause's list links through its lead-in."""
+    statements = c.document.statements
+    for j in clauses:
+        lead_in = statements[j].lead_in
+        through_lead_in = lead_in is not None and lead_in in blanket and lead_in in targets and lead_in not in parts
+        if j not in parts and not through_lead_in and c.in_scope(i, j):
+            yield ("blanket", j, "blanket", c.blanket_words(j))
+
+
+def linked_targets(requirements: frozenset[int], targets: frozenset[int], methods: Sequence[str], c: Classification, kind: str) -> frozenset[int]:
+    """The statements of ``targets`` (the ``kind`` statements) that :func:`iter_links` links to
+    at least one of ``requirements``. A requirement shares the links of its clause, table, topics
+    and the blanket clauses with the others there, so each such group is asked once, for each of
+    its targets whether a requirement of it reaches that target (a few statements are a
+    requirement's own parts, a scope leaves some out): linear in the size of the document, where
+    listing every requirement's links is quadratic in it."""
+    index, statements = c.index, c.document.statements
+    blanket = c.statements_of_class("blanket") if "blanket" in methods else EMPTY
+    parts = {i: parts_of(statements[i], kind, c) for i in requirements}
+    found = {i for i in requirements & targets if links_to_itself(statements[i], kind)}
+    in_scope: dict[tuple[int, frozenset[str]], list[int]] = {}
+
+    def reached(j: int, group: list[int]) -> bool:
+        """Whether a requirement of ``group`` that ``j``'s scope admits does not hold ``j`` as its part."""
+        scope = c.scopes.get(j)
+        if scope is not None:
+            key = (id(group), scope)
+            if key not in in_scope:
+                in_scope[key] = [i for i in group if c.in_scope(i, j)]
+            group = in_scope[key]
+        return any(j not in parts[i] for i in group)
+
+    if "id" in methods:
+        mentions = index.mentions_in(targets)
+        naming: dict[str, list[int]] = {}
+        for i in requirements:
+            for key, _, _ in index.reference_keys(i):
+                naming.setdefault(key, []).append(i)
+        for key, group in naming.items():
+            found.update(j for j in mentions.get(key, EMPTY) if any(j not in parts[i] for i in group))
+    groups: dict[frozenset[int], list[int]] = {}  # a clause, a table or a topic → its requirements
+    for i in sorted(requirements):
+        if "section" in methods:
+            if section := index.section_group(i):
+                groups.setdefault(section, []).append(i)
+            if (table := statements[i].table) is not None:
+                groups.setdefault(index.by_table.get(table, EMPTY), []).append(i)
+    if "topic" in methods:
+        for members in c.linking_topics.values():
+            if about := sorted(requirements & members):
+                groups.setdefault(members, []).extend(about)
+    for members, group in groups.items():
+        found.update(j for j in c.among(targets, members) if j not in blanket and reached(j, group))
+    if "blanket" in methods and requirements:
+        everyone = sorted(requirements)
         for j in c.among(targets, blanket):
             lead_in = statements[j].lead_in
-            through_lead_in = lead_in is not None and lead_in in blanket and lead_in in targets and lead_in not in parts
-            if j not in parts and not through_lead_in and in_scope(i, j):
-                yield ("blanket", j, "blanket", c.blanket_words(j))
+            if lead_in is not None and lead_in in blanket and lead_in in targets:
+                # It links through its lead-in: only to the requirements whose parts hold the lead-in.
+                group = [i for i in (lead_in, statements[lead_in].lead_in) if i in requirements and lead_in in parts[i]]
+            else:
+                group = everyone
+            if reached(j, group):
+                found.add(j)
+    return frozenset(found)
 
 
 def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Sequence[str], c: Classification, kind: str) -> list[int]:
@@ -146,7 +230,7 @@ def _unlinked_by_clause(remaining: set[int], targets: frozenset[int], methods: S
             if not (_has_other(in_section.get(statements[i].section, EMPTY), parts[i]) or _has_other(in_table.get(statements[i].table, EMPTY), parts[i]))
         }
     if "topic" in methods and remaining:
-        for members in c.topic_members.values():
+        for members in c.linking_topics.values():
             linked = members & targets
             remaining = {i for i in remaining if i not in members or not _has_other(linked, parts[i])}
     return remaining
@@ -181,7 +265,7 @@ def _near_enough(i: int, j: int, methods: Sequence[str], c: Classification) -> b
         return True
     if "blanket" in methods and j in blanket:
         return True
-    return "topic" in methods and any(i in members and j in members for members in c.topic_members.values())
+    return "topic" in methods and any(i in members and j in members for members in c.linking_topics.values())
 
 
 def _has_other(group: frozenset[int], own: frozenset[int]) -> bool:

@@ -70,6 +70,10 @@ class _Models:
         self.statements = c.document.statements
         self.found = {part: c.statements_of_class(name) for part, name in _DEFINES.items() if name in c.ruleset.defines}
         self.credit_rows = c.reading().statements("sanction_row")
+        self.tiers: dict[int | None, list[int]] = {}  # the tiers of each list of credits, by the statement introducing it
+        for j in sorted(self.credit_rows):
+            if self.statements[j].table is None:
+                self.tiers.setdefault(self.statements[j].lead_in, []).append(j)
         # Items of a list whose introduction makes them no duties state no sanction's terms: under
         # "Leverantören äger rätt att häva … om Inera:" the cure period is the buyer's.
         self.non_binding_items = c.reading().statements("non_binding_item")
@@ -124,7 +128,8 @@ class _Models:
             if part == "amount" and j in own and any(ch.isdigit() for ch in words):  # "If availability is below 99.5 %, a credit of 5 % applies": the 5 %
                 named = self.c.class_span("sanction", j)
                 after = _NUMBER.search(text, named[1]) if named else None
-                words = after.group(0) if after and span and after.start() >= span[0] else words
+                if after and span and after.start() >= span[0] and after.end() > span[1]:  # words holding the number stay: "2 times the"
+                    words = after.group(0)
             if part == "cap" and span and not any(ch.isdigit() for ch in words):  # "shall not exceed" → "shall not exceed: 10%"
                 number = _NUMBER.search(text, span[1], span[1] + 60)
                 words = text[span[0] : number.end()] if number else words
@@ -136,10 +141,17 @@ class _Models:
 
     def _credits(self, row: int) -> list[tuple[float, str, int]]:
         """The credits (percentages) of the credit table that ``row`` is in: (value, as written,
-        row), from every cell but the first (which says when it applies)."""
-        table = self.statements[row].table
+        row), from every cell but the first (which says when it applies); of a tiered list of
+        credits, from its items' first percentage each ("10 % if …")."""
+        statement = self.statements[row]
         found: list[tuple[float, str, int]] = []
-        for j in sorted(self.c.index.by_table.get(table, EMPTY) & self.credit_rows):
+        if statement.table is None:
+            for j in self.tiers.get(statement.lead_in, []):
+                first = _PERCENT.search(self.statements[j].text)
+                if first:
+                    found.append((float(first.group(1).replace(",", ".")), first.group(0), j))
+            return found
+        for j in sorted(self.c.index.by_table.get(statement.table, EMPTY) & self.credit_rows):
             for cell in self.statements[j].text.split(" | ")[1:]:
                 found.extend((float(m.group(1).replace(",", ".")), m.group(0), j) for m in _PERCENT.finditer(cell))
         return found

@@ -3,17 +3,24 @@ and the follow-up and sanction statements linked to it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import heapq
+from typing import TYPE_CHECKING, Iterator
 
 from ..report import Link, TraceRow
-from .links import Linked, Nearest, link_methods, links_of, nearest_unlinked
+from .links import Linked, Nearest, link_methods, link_sources, nearest_unlinked
 
 if TYPE_CHECKING:
+    from .classify import Classification
     from .linter import DocumentResult
 
 _UNMEASURABLE = ("unmeasurable", "ambiguous")
 _UNLINKED = ("missing-follow-up", "missing-sanction")
+_COLUMNS = {"follow_up": "followup", "sanction": "sanction"}
+"""The matrix's link columns and the class of the statements each lists."""
 _LINK_STRENGTH = {"self": 0, "id": 1, "section": 2, "topic": 3, "blanket": 4}
+LINKS_KEPT = 20
+"""Follow-up and sanction links listed per requirement and column, the closest first
+(:attr:`~checker.report.TraceRow.follow_up_more` says when there are more)."""
 
 
 def trace(result: DocumentResult) -> list[TraceRow]:
@@ -22,31 +29,24 @@ def trace(result: DocumentResult) -> list[TraceRow]:
     A requirement is measurable unless an active ``unmeasurable`` or ``ambiguous`` finding
     is about it. Its follow-up and sanction statements are linked the way each ruleset's
     followup and sanction rules link them; a statement linked several ways is listed once,
-    with the closest way (self, then id, section, topic, blanket).
+    with the closest way (self, then id, section, topic, blanket), and a row lists the
+    :data:`LINKS_KEPT` closest of each column (``follow_up_more``, ``sanction_more``: there are more).
     """
     document = result.document
     why: dict[int, list[str]] = {}
     for finding in result.findings:
         if finding.category in _UNMEASURABLE and finding.statement is not None and not finding.suppressed:
             why.setdefault(finding.statement, []).append(finding.message)
-    found: dict[int, dict[str, dict[int, Linked]]] = {}  # requirement → kind → target → its closest link
+    # requirement → each classification that reads it as one, with what each column links it to there
+    linking: dict[int, list[tuple[Classification, dict[str, tuple[str, frozenset[int], tuple[str, ...]]]]]] = {}
     for c in result.classifications:
-        targets = {
-            "follow_up": ("followup", c.statements_of_class("followup"), link_methods(c.ruleset, "followup")),
-            "sanction": ("sanction", c.statements_of_class("sanction"), link_methods(c.ruleset, "sanction")),
-        }
+        columns = {column: (kind, c.statements_of_class(kind), link_methods(c.ruleset, kind)) for column, kind in _COLUMNS.items()}
         for i in c.statements_of_class("requirement"):
-            links = found.setdefault(i, {"follow_up": {}, "sanction": {}})
-            for column, (kind, statements, methods) in targets.items():
-                best = links[column]
-                for link in links_of(document.statements[i], statements, methods, c, kind):
-                    j = link[1]
-                    if j not in best or _LINK_STRENGTH[link[0]] < _LINK_STRENGTH[best[j][0]]:
-                        best[j] = link
+            linking.setdefault(i, []).append((c, columns))
     reading = next((c.reading() for c in result.classifications if "modal_binding" in c.ruleset.lists), None)
-    evidence = _evidence(result, frozenset(found))
+    evidence = _evidence(result, frozenset(linking))
     rows: list[TraceRow] = []
-    for i in sorted(found):
+    for i in sorted(linking):
         statement = document.statements[i]
         measurability = "no" if i in why else "yes" if i in evidence else "unclear"
         row = TraceRow(
@@ -61,9 +61,13 @@ def trace(result: DocumentResult) -> list[TraceRow]:
             party=reading.party_of(statement) if reading else None,
             unmeasurable_because=why.get(i, []),
         )
-        for kind, best in found[i].items():
-            ordered = sorted(best.values(), key=lambda link: (_LINK_STRENGTH[link[0]], link[1]))
-            getattr(row, kind).extend(
+        for column in _COLUMNS:
+            sources = []
+            for c, columns in linking[i]:
+                kind, targets, methods = columns[column]
+                sources += link_sources(statement, targets, methods, c, kind)
+            closest, more = _closest(sources)
+            getattr(row, column).extend(
                 Link(
                     how=how,
                     statement=j,
@@ -73,10 +77,30 @@ def trace(result: DocumentResult) -> list[TraceRow]:
                     kind="blanket" if how == "blanket" else "specific",
                     detail=detail,
                 )
-                for how, j, reason, detail in ordered
+                for how, j, reason, detail in closest
             )
+            setattr(row, f"{column}_more", more)
         rows.append(row)
     return rows
+
+
+def _closest(sources: list[tuple[str, Iterator[Linked]]]) -> tuple[list[Linked], bool]:
+    """The :data:`LINKS_KEPT` closest links of ``sources`` (:func:`~checker.engine.links.link_sources`
+    of every ruleset in use), each statement once with its closest way (self, then id, section,
+    topic, blanket; the first source that gives it among equals), by way and then statement; and
+    whether there are more. Each source is read only as far as needed: a requirement shares
+    the links of its clause, topics and blanket clauses with many others, and listing all of them
+    for each would make the matrix of a long document quadratic in its length."""
+    best: dict[int, Linked] = {}
+    for strength in sorted({_LINK_STRENGTH[how] for how, _ in sources}):
+        same = [source for how, source in sources if _LINK_STRENGTH[how] == strength]
+        for link in heapq.merge(*same, key=lambda link: link[1]):
+            if link[1] in best:
+                continue
+            if len(best) == LINKS_KEPT:
+                return list(best.values()), True
+            best[link[1]] = link
+    return list(best.values()), False
 
 
 def _evidence(result: DocumentResult, requirements: frozenset[int]) -> dict[int, str]:

@@ -66,9 +66,12 @@ class _Wildcards:
         return best
 
 
-# RE2 has no look-ahead: the end of a term is RE2's (ASCII) word boundary, which takes nothing
-# away from the next term's start; a term ending in a letter is then not cut short before "å",
-# "ä" or "ö" only in words kravkoll's vocabulary does not have.
+# RE2 has no look-ahead, and its word boundary \b is ASCII's: a term that ends in a letter
+# outside ASCII ("nivå", "då") never ended at one. Such a term's end is the end of the text or
+# a character that is no word character, taken into the match and given back by finditer, which
+# goes on from there (so it can begin the next term); a term ending in an ASCII word character
+# keeps \b (which takes nothing away from the next term's start; it also ends before a letter
+# outside ASCII, "niv" in "nivå", but no term of the shipped vocabulary is the start of a word so).
 _END = r"\b"
 
 
@@ -89,20 +92,21 @@ class TermFinder:
         # 1,939 → 1,675 M instructions).
         self.folding = folding = Folding(term.core for terms in parsed.values() for term in terms)
         start, word = f"(?:^|{folding.nonword})", f"[{folding.classes.inside}]*"
+        wide_end = f"(?:$|{folding.nonword})"
         for name, terms in parsed.items():
-            kinds: dict[tuple[bool, bool], list[str]] = {}
+            kinds: dict[tuple[bool, bool, bool], list[str]] = {}  # (bounded left, bounded right, ends outside ASCII)
             exact: set[str] = set()
             # the longest term first ("is required to" before "is"): RE2 takes the first alternative that matches
             for term in sorted(terms, key=lambda term: -len(term.core)):
                 core = r"\s+".join(re2.escape(part) for part in term.core.split(" "))
                 core = (word if term.leading_star else "") + core + (word if term.trailing_star else "")
-                kinds.setdefault((term.bounded_left, term.bounded_right), []).append(core)
+                kinds.setdefault((term.bounded_left, term.bounded_right, not term.core[-1].isascii()), []).append(core)
                 if term.leading_star or term.trailing_star:
                     self._stars.add(term, len(self._lists))
                 else:
                     exact.add(term.core)
-            for (left, right), cores in sorted(kinds.items()):
-                alternatives.append((start if left else "") + "(?:" + "|".join(cores) + ")" + (_END if right else ""))
+            for (left, right, wide), cores in sorted(kinds.items()):
+                alternatives.append((start if left else "") + "(?:" + "|".join(cores) + ")" + ((wide_end if wide else _END) if right else ""))
             self._lists.append((name, exact))
         self.regex = re2.compile("(?i)(?:" + "|".join(alternatives) + ")", _RE2_OPTIONS) if alternatives else None
         """What finds the terms in text folded by :attr:`folding` (None: no terms)."""
@@ -117,8 +121,18 @@ class TermFinder:
         """(start, end, list name) of each occurrence, in order."""
         if self.regex is None:
             return
-        for match in self.regex.finditer(self.folding.fold(text)):  # same length: the spans are the text's
-            found = self._which(text, *match.span())
+        folded = self.folding.fold(text)  # same length: the spans are the text's
+        search, position = self.regex.search, 0
+        while (match := search(folded, position)) is not None:
+            start, end = match.span()
+            found = None
+            if end - start > 1 and not is_word_char(text[end - 1]) and not text[end - 2].isascii() and is_word_char(text[end - 2]):
+                # the character after a term that ends outside ASCII ("nivå "), given back (it may
+                # begin the next term); a term that ends in such a character itself is read whole below
+                found = self._which(text, start, end - 1)
+            if found is None:
+                found = self._which(text, start, end)
+            position = found[1] if found is not None else end
             if found is not None:
                 yield found
 

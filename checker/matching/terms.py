@@ -38,6 +38,12 @@ class TermSyntaxError(ValueError):
     pass
 
 
+MAX_TERM_LENGTH = 1_000
+"""Longest term of a list, far beyond any phrase: the automaton frees its trie one C stack frame
+per character of its longest term, and pyahocorasick crashed the process (a segmentation fault)
+at a term of 600,000 characters (fewer in a thread with a smaller stack)."""
+
+
 @lru_cache(maxsize=1 << 16)
 def parse_term(term: str) -> Term:
     """``"rapport*"`` → core ``rapport`` with a trailing wildcard; raise on malformed terms.
@@ -53,6 +59,8 @@ def parse_term(term: str) -> Term:
         raise TermSyntaxError("'*' may only start or end a term ('rapport*' matches rapport, rapporten, ...)")
     if not core.isprintable() and any(ord(c) < 32 for c in core):  # control characters are not printable
         raise TermSyntaxError("a term may not contain control characters")
+    if len(core) > MAX_TERM_LENGTH:
+        raise TermSyntaxError(f"a term may be at most {MAX_TERM_LENGTH:,} characters long (this one has {len(core):,})")
     return Term(core=core.lower(), leading_star=leading, trailing_star=trailing)
 
 

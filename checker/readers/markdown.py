@@ -41,6 +41,37 @@ _CODE_OR_ESCAPED_BAR = re.compile(r"`[^`]*`|\\\|")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<title>[^*_].*?)\1\s*$")
 
 
+class _ListNesting:
+    """How deep each list item stands, from its indentation and its marker ("-", "*", "1.",
+    "1)"): deeper than the item before it when indented further. An item indented no deeper
+    than an open sub-list, but written with that sub-list's marker where the list at its own
+    indentation has another, goes on with the sub-list: documents converted to Markdown often
+    keep a sub-list's indentation on its first item only."""
+
+    def __init__(self) -> None:
+        self.open: list[tuple[int, str]] = []  # (indentation, marker) of the open lists, outermost first
+
+    def depth(self, indent: int, marker: str) -> int:
+        open_lists = self.open
+        outer = next((k for k in range(len(open_lists) - 1, -1, -1) if open_lists[k][0] <= indent), None)
+        if outer is not None and open_lists[outer][1] != marker:
+            for k in range(len(open_lists) - 1, outer, -1):
+                if open_lists[k][1] == marker:
+                    del open_lists[k + 1 :]
+                    return open_lists[k][0]
+        while open_lists and open_lists[-1][0] > indent:
+            open_lists.pop()
+        if open_lists and open_lists[-1][0] == indent:
+            open_lists[-1] = (indent, marker)
+        else:
+            open_lists.append((indent, marker))
+        return indent
+
+    def end(self) -> None:
+        """Something other than a list (a heading, a table, a paragraph that is not indented)."""
+        self.open.clear()
+
+
 class _Lines:
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
@@ -62,15 +93,17 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
     paragraph: list[tuple[int, int, str]] = []  # (line, column, text)
     kind = "paragraph"
     item_number: str | None = None  # an ordered list item's "1." as the document shows it
+    item_depth = 0  # a list item's depth (_ListNesting)
+    nesting = _ListNesting()
 
     def flush() -> None:
-        nonlocal paragraph, kind, item_number
+        nonlocal paragraph, kind, item_number, item_depth
         if paragraph:
             for piece in line_pieces(paragraph):
-                builder.paragraph(piece, "list_item" if piece.item else kind, None, item_number, numbers_clause=False)
-                kind, item_number = "paragraph", None
+                builder.paragraph(piece, "list_item" if piece.item else kind, None, item_number, numbers_clause=False, depth=item_depth)
+                kind, item_number, item_depth = "paragraph", None, 0
         paragraph = []
-        kind, item_number = "paragraph", None
+        kind, item_number, item_depth = "paragraph", None, 0
 
     source = lines.lines
     while lines.i < len(source):
@@ -90,6 +123,8 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         # spaces aside. Most lines of real text are prose, and start none of them; searching
         # every line for every mark took half of this loop's time.
         first = stripped[0]
+        if nesting.open and body[:1] not in " \t" and not (first in "-*+•" or first.isdecimal()) and not (kind == "list_item" and paragraph):
+            nesting.end()  # a heading, a table or a paragraph at the margin: the lists before it have ended
         if first == "<" and stripped.startswith("<!--"):
             flush()
             _comment(lines, builder)
@@ -162,8 +197,12 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         if item:
             flush()
             kind = "list_item"
-            item_number = item.group(2) if item.group(2)[0].isdecimal() else None
+            marker = item.group(2)
+            item_number = marker if marker[0].isdecimal() else None
+            item_depth = nesting.depth(len(item.group(1).expandtabs(4)), "1" + marker[-1] if item_number else marker)
             start = body_offset + item.end()
+            if line.startswith(">", start):  # "- > text": a quote inside the item (pandoc), its text the item's
+                start += 2 if line.startswith("> ", start) else 1
             paragraph = [(number, start + 1, line[start:].rstrip())]
             lines.i += 1
             continue
@@ -190,6 +229,10 @@ def _bold_title(text: str) -> tuple[str, str] | None:
     return numbered_heading(bold.group("title")) if bold else None
 
 
+_HEADING_WORDS = 10
+"""Most words of a heading written as plain text or in bold, its number aside."""
+
+
 def _plain_heading(lines: _Lines, stripped: str, pending_number: bool) -> str | None:
     """Whether the line that starts a block is a heading not marked as one, as text converted
     from PDF or Word writes them: ``"number"`` (a clause number alone: "3.0"), ``"clause"`` (a
@@ -200,12 +243,13 @@ def _plain_heading(lines: _Lines, stripped: str, pending_number: bool) -> str | 
     following = lines.peek(1)
     if following is not None and (_SETEXT.match(following) or _TABLE_DELIMITER.match(following)):
         return None
-    if not (following or "").strip() and only_clause_number(stripped) is not None:
+    long_line = len(stripped.strip("*_ ").split(None, _HEADING_WORDS + 1)) > _HEADING_WORDS + 1
+    if not long_line and not (following or "").strip() and only_clause_number(stripped) is not None:
         return "number"
     bold = _BOLD_LINE.match(stripped)
     if bold is not None:
         title = bold.group("title").rstrip(":").strip()
-        return "bold" if title and len(title.split()) <= 10 and not title.endswith((".", ";", ",")) else None
+        return "bold" if title and len(title.split()) <= _HEADING_WORDS and not title.endswith((".", ";", ",")) else None
     ahead = 1
     while (after := lines.peek(ahead)) is not None and not after.strip():
         ahead += 1
@@ -213,10 +257,12 @@ def _plain_heading(lines: _Lines, stripped: str, pending_number: bool) -> str | 
         after is not None
         and _has_bar(after)
         and (found := clause_start(stripped)) is not None
-        and 0 < len(found[2].split()) <= 10
+        and 0 < len(found[2].split()) <= _HEADING_WORDS
         and not found[2].endswith((".", ";", ",", ":"))
     ):
         return "annex"  # "Annex 1—Service levels" over its table
+    if long_line:
+        return None  # a numbered title or a plain heading has at most ten words besides its number (2 in 5 of the lines asked are longer)
     if after is None or not sentence_follows(after) or _starts_block(after):
         return None  # both kinds left need a sentence after them (see plain_heading)
     numbered = numbered_heading(stripped)

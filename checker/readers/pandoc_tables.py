@@ -1,5 +1,6 @@
 """Pandoc's simple, multiline and grid tables in Markdown: the tables pandoc writes when a
-Word or PDF table does not fit a pipe table (long cells, several lines in a cell).
+Word or PDF table does not fit a pipe table (long cells, several lines in a cell); and, for
+plain text, reStructuredText's grid tables (pandoc's are the same) and simple tables.
 
 A *simple table* is a header line, a line of dash groups that fixes the columns, and one row
 per line up to a blank line::
@@ -30,6 +31,7 @@ _DASH_GROUP = re.compile(r"-{3,}")
 _DASH_LINE = re.compile(r"^ {0,3}-{3,}(?: +-{3,})*[ \t]*$")
 _GRID_BORDER = re.compile(r"^ {0,3}\+(?:[-=:]+\+)+[ \t]*$")
 _GRID_HEADER_BORDER = re.compile(r"^ {0,3}\+(?:[=:]+\+)+[ \t]*$")
+_EQUALS_BORDER = re.compile(r"^ {0,3}={2,}(?: +={2,})+[ \t]*$")
 _HEADER_LINES = 8
 """Most header lines of a multiline table between its top line and its dash groups."""
 
@@ -180,6 +182,51 @@ def grid(source: list[str], start: int) -> Table | None:
     if block:
         rows.append(_row([(number, _blank_bars(text, columns)) for number, text in block], columns))
     return Table(rows, header_rows, i) if rows else None
+
+
+def rst_simple(source: list[str], start: int) -> Table | None:
+    """A reStructuredText simple table whose top border of ``=`` groups (two columns or more)
+    is ``source[start]``::
+
+        ==========  ==================
+        Service     Availability
+        ==========  ==================
+        E-mail      99.5 % a month
+        ==========  ==================
+
+    The lines between the first two borders are its header when a third border closes the rows
+    after them, else its rows (a table without header); a line whose first column is empty
+    goes on with the row above. A blank line ends the search for a border (each line is read
+    once); a table left open is none."""
+    if not _EQUALS_BORDER.match(source[start]):
+        return None
+    columns = [match.start() for match in re.finditer(r"=+", source[start])]
+    parts: list[list[tuple[int, str]]] = [[]]
+    i = start + 1
+    while i < len(source) and source[i].strip():
+        if _EQUALS_BORDER.match(source[i]):
+            if len(parts) == 2:
+                return _rst_table(parts[0], parts[1], columns, i + 1)
+            parts.append([])
+        else:
+            parts[-1].append((i + 1, source[i]))
+        i += 1
+    if len(parts) == 2 and parts[0]:
+        return _rst_table([], parts[0], columns, start + 1 + len(parts[0]) + 1)
+    return None
+
+
+def _rst_table(header: list[tuple[int, str]], body: list[tuple[int, str]], columns: list[int], end: int) -> Table | None:
+    rows: list[list[tuple[int, str]]] = []
+    for number, line in body:
+        if rows and not line[: columns[1]].strip():
+            rows[-1].append((number, line))  # its first column empty: the row above goes on
+        else:
+            rows.append([(number, line)])
+    if not rows:
+        return None
+    cells = [_row(header, columns)] if header else []
+    return Table([*cells, *(_row(lines, columns) for lines in rows)], 1 if header else 0, end, closed=True)
 
 
 def _blank_bars(line: str, columns: list[int]) -> str:

@@ -1,5 +1,10 @@
 """Plain text: numbered headings, blank-line paragraphs, bullet and numbered lists.
 
+A line underlined (or over- and underlined) with one repeated character — ``===``, ``---``,
+``~~~`` …, as reStructuredText and setext write headings — is a heading, its level by the order in
+which the document first uses each kind of line; such a line standing alone is a rule, no text.
+Grid tables (``+----+``) and simple tables (``====  ====``) are tables, as reStructuredText
+writes them, and its explicit markup lines (``.. note::``, ``.. _target:``) are no text.
 A line such as ``4.2 Felhantering`` (short, no verb, no final period) is a heading of level
 2; a short line in capitals is a heading of level 1 — at the start of a block, or after a line
 that ends a sentence (text extracted from a PDF has no blank lines). ``-``, ``*``, ``•``, ``●``,
@@ -23,24 +28,30 @@ from ..segment import (
     plain_heading,
     source_location,
 )
+from . import pandoc_tables
 from .lines import line_pieces
 
 # Bullets as Word and PDF conversions write them: •, ●, ○, ◦, ▪, ■, □, ➢, ►, ✓ …
 _BULLET = re.compile(r"^([ \t]*)([-*•–·▪●○◦■□➢►▶✓✔]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))([ \t]+)(?=\S)")
 _TITLE_WORDS = 6
 _SENTENCE_END = (".", ":", ";", "!", "?", ".)", ".”", '."')
+# A line of one punctuation character repeated: reStructuredText's adornments (and setext's).
+_ADORNMENT = re.compile(r"""^([=\-~^*#+"'`:._])\1{2,}[ \t]*$""")
+_TITLE_CHARACTERS = 100  # a heading's line is short; a longer line over a rule is text
 _COMMENT = re.compile(r"^\s*(?:<!--(?P<html>.*?)-->|#\s*(?P<hash>kravkoll\s*:.*))\s*$")
 
 
 def read_plaintext(text: str, path: str, *, language: str | None = None) -> Document:
     builder = DocumentBuilder(path=path, format="txt")
-    feed_lines(builder, ((number, 1, line) for number, line in enumerate(text.split("\n"), start=1)))
+    feed_lines(builder, ((number, 1, line) for number, line in enumerate(text.split("\n"), start=1)), tables=True)
     return builder.build(language)
 
 
-def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]]) -> None:
+def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]], tables: bool = False) -> None:
     """Feed source lines ``(line number, column of the first character, text)`` to the builder
-    as plain text; an empty text ends the block (a blank line, or a page break in a PDF)."""
+    as plain text; an empty text ends the block (a blank line, or a page break in a PDF).
+    ``tables``: the lines are a text file's, one per line from line 1, and its grid and simple
+    tables as reStructuredText writes them are read as tables (:mod:`.pandoc_tables`)."""
     block: list[tuple[int, int, str]] = []
     kind = "paragraph"
 
@@ -53,10 +64,43 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]]) 
         kind = "paragraph"
 
     entries = list(lines)
+    source = [line for _, _, line in entries] if tables else []
+    adornments: dict[tuple[str, bool], int] = {}  # (character, with an overline) → heading level, in order of first use
+    skip_to = 0  # an underline read with its heading
     for position, (number, base, line) in enumerate(entries):
+        if position < skip_to:
+            continue
         stripped = line.strip()
         if not stripped or stripped == "\f":
             flush()
+            continue
+        if tables and stripped.startswith(".. "):
+            flush()  # reStructuredText's explicit markup (a directive, a link target, a comment): no text
+            continue
+        if tables and stripped[0] in "+=" and (table := pandoc_tables.grid(source, position) or pandoc_tables.rst_simple(source, position)):
+            flush()
+            builder.table(table.rows, header_rows=table.header_rows or None)
+            skip_to = table.end
+            continue
+        if stripped[0] in _ADORNMENT_STARTS and (rule := _ADORNMENT.match(stripped)) is not None:
+            flush()  # an overline, or a rule standing alone: no text
+            title = entries[position + 1][2].strip() if position + 1 < len(entries) else ""
+            if _underlined(entries, position + 1, rule.group(1)) and not _ADORNMENT.match(title):
+                heading_column = entries[position + 1][1] + len(entries[position + 1][2]) - len(entries[position + 1][2].lstrip())
+                level = adornments.setdefault((rule.group(1), True), len(adornments) + 1)
+                builder.heading(title, level, source_location(entries[position + 1][0], heading_column))
+                skip_to = position + 3
+            continue
+        if (
+            not block
+            and len(stripped) <= _TITLE_CHARACTERS
+            and not stripped.endswith((".", ";"))
+            and _underlined(entries, position)
+            and not _BULLET.match(line)
+        ):
+            level = adornments.setdefault((entries[position + 1][2].strip()[0], False), len(adornments) + 1)
+            builder.heading(stripped, level, source_location(number, base + len(line) - len(line.lstrip())))
+            skip_to = position + 2
             continue
         column = base + len(line) - len(line.lstrip())
         comment = _COMMENT.match(line) if stripped[0] in "<#" else None  # what a comment starts with
@@ -99,6 +143,18 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]]) 
             continue
         block.append((number, column, stripped))
     flush()
+
+
+_ADORNMENT_STARTS = frozenset("=-~^*#+\"'`:._")
+
+
+def _underlined(entries: list[tuple[int, int, str]], position: int, character: str | None = None) -> bool:
+    """Whether the line at ``position`` has text and the line after it is an adornment (of
+    ``character``, when given): a heading's underline."""
+    if position + 1 >= len(entries) or not entries[position][2].strip():
+        return False
+    below = _ADORNMENT.match(entries[position + 1][2].strip())
+    return below is not None and (character is None or below.group(1) == character)
 
 
 def _blank_after(entries: list[tuple[int, int, str]], position: int) -> bool:

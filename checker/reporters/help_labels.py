@@ -94,7 +94,7 @@ HELP: dict[str, dict[str, str]] = {
         "\n"
         "Slutkod 0 när kopian är skriven, vad den än hittade ('kravkoll check' är kommandot som fäller ett bygge "
         "på anmärkningar); 2 när dokumentet inte går att läsa eller kopian inte att skriva.",
-        "annotate.output": "Skriv den granskade kopian till FILE. [standard: NAMN.kravkoll.docx i den aktuella mappen]",
+        "annotate.output": "Skriv den granskade kopian till FILE ('-': standard ut, inte en terminal). [standard: NAMN.kravkoll.docx i den aktuella mappen]",
         "annotate.suggest": "Lägg också in varje regels omskrivning av de matchade orden i kopian som en spårad ändring "
         "(platshållare inom hakparentes, som [X], för de värden bara du känner till).",
         "matrix.short": "Krav × uppföljning × sanktioner, som md, csv, html eller json.",
@@ -155,7 +155,7 @@ HELP: dict[str, dict[str, str]] = {
         "rules.schema": "Skriv ut JSON-schemat för en kompilerad regeluppsättning (så som 'rules list --format json' skriver "
         "den); samma som 'kravkoll schema ruleset'.",
         "rules.docs": "Skriv en Markdown-sida per regel (standard: de medföljande regeluppsättningarna) i docs/rules/.",
-        "rules.docs.output": "Mapp för sidorna.",
+        "rules.docs.output": "Mapp för sidorna (README.md och en mapp per regeluppsättning); andra filer i den lämnas orörda.",
         "rules.docs.check": "Skriv inte; slutkod 1 om sidorna inte är aktuella.",
     },
     "en": {
@@ -236,7 +236,7 @@ HELP: dict[str, dict[str, str]] = {
         "\n"
         "Exit code 0 when the copy is written, whatever it found ('kravkoll check' is the one that fails a build "
         "on findings); 2 when the document cannot be read or the copy not written.",
-        "annotate.output": "Write the annotated copy to FILE. [default: NAME.kravkoll.docx in the current folder]",
+        "annotate.output": "Write the annotated copy to FILE ('-': standard output, not a terminal). [default: NAME.kravkoll.docx in the current folder]",
         "annotate.suggest": "Also put each rule's rewrite of the matched words into the copy as a tracked change "
         "(placeholders in brackets, such as [X], for the values only you know).",
         "matrix.short": "Requirements × follow-up × sanctions, as md, csv, html or json.",
@@ -295,7 +295,7 @@ HELP: dict[str, dict[str, str]] = {
         "rules.test.quiet": "Print only failures and the summary.",
         "rules.schema": "Print the JSON Schema of a compiled ruleset (as 'rules list --format json' prints it); the same as 'kravkoll schema ruleset'.",
         "rules.docs": "Write one Markdown page per rule (default: the shipped rulesets) into docs/rules/.",
-        "rules.docs.output": "Folder for the pages.",
+        "rules.docs.output": "Folder for the pages (README.md and a folder per ruleset); other files in it are left alone.",
         "rules.docs.check": "Do not write; exit 1 if the pages are not current.",
     },
 }

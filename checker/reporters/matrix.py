@@ -3,7 +3,7 @@
 All four render the same data. md and html are for people: labels in each document's
 language, requirement text shortened to 120 characters, at most three follow-up and
 sanction links a cell ("and N more"). csv is for spreadsheets: fixed English column names
-(:data:`CSV_COLUMNS`), every link, the text whole; a cell that starts with ``=``, ``+``,
+(:data:`CSV_COLUMNS`), every link a row lists (the closest 20, then "and more"), the text whole; a cell that starts with ``=``, ``+``,
 ``-``, ``@`` or a tab is prefixed with ``'`` so that a spreadsheet shows it as text and
 never runs it as a formula. json is :class:`~checker.report.Matrix` as is, with each
 document's nine balance elements.
@@ -18,7 +18,7 @@ from typing import Callable
 from ..errors import visible
 from ..report import Link, Matrix, MatrixDocument, TraceRow
 from .labels import Labels, link_reason, shorten
-from .matrix_html import LINKS_SHOWN, render_matrix_html
+from .matrix_html import LINKS_SHOWN, more_links, render_matrix_html
 
 _ENGLISH = Labels("en")  # the csv's words are English, as its column names
 
@@ -38,10 +38,12 @@ def _safe_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def _csv_links(links: list[Link], fmt: str | None) -> str:
+def _csv_links(links: list[Link], more: bool, fmt: str | None) -> str:
     """``4.2.1, paragraph 12 (section: same clause: 4.2 Felhantering)``: where (in the unit of the
-    other columns and formats: a .docx has paragraphs, a .md lines), how and why, for each link."""
-    return "; ".join(f"{_ENGLISH.short_place(link.location, fmt)} ({link.how}: {link_reason(link, None, _ENGLISH)})" for link in links)
+    other columns and formats: a .docx has paragraphs, a .md lines), how and why, for each link;
+    "and more" after them when the row lists only the closest (``more``)."""
+    listed = [f"{_ENGLISH.short_place(link.location, fmt)} ({link.how}: {link_reason(link, None, _ENGLISH)})" for link in links]
+    return "; ".join([*listed, "and more"] if more else listed)
 
 
 def render_csv(matrix: Matrix) -> str:
@@ -59,8 +61,8 @@ def render_csv(matrix: Matrix) -> str:
                 " ".join(row.text.split()),
                 row.measurability,
                 " | ".join(row.unmeasurable_because),
-                _csv_links(row.follow_up, doc.format),
-                _csv_links(row.sanction, doc.format),
+                _csv_links(row.follow_up, row.follow_up_more, doc.format),
+                _csv_links(row.sanction, row.sanction_more, doc.format),
                 row.status,
                 row.location.clause or "",
                 _ENGLISH.place(row.location, doc.format),
@@ -78,12 +80,12 @@ def md_cell(text: str) -> str:
     return visible(" ".join(text.split())).translate(_MD_SPECIAL)
 
 
-def _md_links(links: list[Link], row: TraceRow, labels: Labels, fmt: str | None) -> str:
+def _md_links(links: list[Link], more: bool, row: TraceRow, labels: Labels, fmt: str | None) -> str:
     if not links:
         return labels("none")
     shown = [f"{labels.short_place(link.location, fmt)} ({link_reason(link, row.requirement_id, labels)})" for link in links[:LINKS_SHOWN]]
     if len(links) > LINKS_SHOWN:
-        shown.append(labels("more", n=len(links) - LINKS_SHOWN))
+        shown.append(more_links(labels, len(links) - LINKS_SHOWN, more))
     return "; ".join(shown)
 
 
@@ -108,8 +110,8 @@ def _md_document(doc: MatrixDocument, labels: Labels) -> list[str]:
                 labels.place(row.location, doc.format),
                 shorten(row.text),
                 measurable,
-                _md_links(row.follow_up, row, labels, doc.format),
-                _md_links(row.sanction, row, labels, doc.format),
+                _md_links(row.follow_up, row.follow_up_more, row, labels, doc.format),
+                _md_links(row.sanction, row.sanction_more, row, labels, doc.format),
                 labels("status." + row.status),
             )
             lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")

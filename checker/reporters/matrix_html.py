@@ -77,6 +77,11 @@ def tiles_html(doc: MatrixDocument, labels: Labels, anchors: dict[str, str] | No
     return '<ul class="tiles">\n' + "\n".join(items) + "\n</ul>\n"
 
 
+def more_links(labels: Labels, n: int, over: bool) -> str:
+    """ "and 5 more", or "and over 5 more" when the row lists only the closest links (``over``)."""
+    return labels("more.over" if over else "more", n=n)
+
+
 def _link_html(link: Link, row: TraceRow, labels: Labels, fmt: str | None, in_report: bool) -> str:
     place = _to_statement(esc(labels.short_place(link.location, fmt)), link.statement, in_report)
     how = link_reason(link, row.requirement_id, labels)
@@ -84,17 +89,18 @@ def _link_html(link: Link, row: TraceRow, labels: Labels, fmt: str | None, in_re
     return f"<li>{place} · {esc(how)}{quoted}</li>"
 
 
-def _links_cell(links: list[Link], row: TraceRow, labels: Labels, fmt: str | None, in_report: bool) -> str:
+def _links_cell(links: list[Link], more: bool, row: TraceRow, labels: Labels, fmt: str | None, in_report: bool) -> str:
+    """The links of one column (``more``: the row lists only the closest of them)."""
     if not links:
         return f'<td class="links none"><span class="icon" aria-hidden="true">✗</span>{esc(labels("none"))}</td>'
     shown = [_link_html(link, row, labels, fmt, in_report) for link in links[:LINKS_SHOWN]]
     if len(links) > LINKS_SHOWN:
-        shown.append(f"<li>{esc(labels('more', n=len(links) - LINKS_SHOWN))}</li>")
+        shown.append(f"<li>{esc(more_links(labels, len(links) - LINKS_SHOWN, more))}</li>")
     # On paper, the closest link alone and how many more: a matrix of a long document stays short.
     first = links[0]
     printed = f"{labels.short_place(first.location, fmt)} ({shorten(link_reason(first, row.requirement_id, labels), 40)})"
     if len(links) > 1:
-        printed += " " + labels("more", n=len(links) - 1)
+        printed += " " + more_links(labels, len(links) - 1, more)
     return f'<td class="links"><ul>{"".join(shown)}</ul><span class="print-only">{esc(printed)}</span></td>'
 
 
@@ -121,8 +127,8 @@ def matrix_table(doc: MatrixDocument, labels: Labels, in_report: bool = False) -
             f'<td class="where">{esc(labels.place(row.location, doc.format))}</td>',
             f'<td class="text">{text}</td>',
             f"<td>{measurable}</td>",
-            _links_cell(row.follow_up, row, labels, doc.format, in_report),
-            _links_cell(row.sanction, row, labels, doc.format, in_report),
+            _links_cell(row.follow_up, row.follow_up_more, row, labels, doc.format, in_report),
+            _links_cell(row.sanction, row.sanction_more, row, labels, doc.format, in_report),
             f'<td class="status"><span class="chip st-{row.status}">{esc(labels("status." + row.status))}</span></td>',
         )
         rows.append(

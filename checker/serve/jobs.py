@@ -2,7 +2,7 @@
 
 A job is a kind (one of :data:`JOBS`) and a payload of plain values; it returns an
 :class:`Answer` (status, media type, body, headers) that crosses the process boundary by
-pickle. Bad input is an answer too (400, 404), with the command line's one-line message;
+pickle. Bad input is an answer too (400, 404, 422), with the command line's one-line message;
 only a bug raises, and the pool turns that into a 500.
 
 Rulesets are compiled once per worker: the shipped rulesets of each language on start
@@ -109,11 +109,27 @@ def _document(payload: dict[str, Any], config: Config) -> Document:
     return read_bytes(payload["data"], payload["name"], payload["format"], language=config.lang)
 
 
+class BadRuleChoice(KravError):
+    """A ``select``, ``ignore`` or ruleset choice that the command line refuses (exit 2): a 422."""
+
+
+def _refuse_bad_rule_choice(config: Config, rulesets: list[Ruleset], languages: set[str]) -> None:
+    """Raise :class:`BadRuleChoice` when no rule would run or a ``select`` or ``ignore`` entry
+    names no rule (``kravkoll check`` says so and exits 2): a mistyped rule id must not pass as
+    a clean document."""
+    from ..cli.common import rule_problems  # noqa: PLC0415
+
+    problems = rule_problems(config, rulesets, languages)
+    if problems:
+        raise BadRuleChoice("; ".join(problems))
+
+
 def _result(payload: dict[str, Any]) -> tuple[DocumentResult, Config]:
     config, linter = _config(payload["options"])
     result = next(iter(linter.check_each([_document(payload, config)])))
     if not isinstance(result, DocumentResult):  # check_each reports reading errors as a FileReport
         raise KravError(result.error or f"{payload['name']}: cannot be read")
+    _refuse_bad_rule_choice(config, result.rulesets, {result.document.language})
     return result, config
 
 
@@ -127,7 +143,9 @@ def check_job(payload: dict[str, Any]) -> Answer:
     unreadable = [f.error for f in report.files if f.error]
     if unreadable:
         return error_answer(400, unreadable[0])
-    options = RenderOptions(rulesets=tuple(linter.rulesets_used(report)), config=config)
+    used = linter.rulesets_used(report)
+    _refuse_bad_rule_choice(config, used, {f.language for f in report.files if f.language})
+    options = RenderOptions(rulesets=tuple(used), config=config)
     text = renderer(payload["output"])(report, options)
     code = exit_code(report, config.fail_on, 0)
     return Answer(200, REPORT_MEDIA_TYPES[payload["output"]], text.encode("utf-8"), {"Kravkoll-Exit-Code": str(code)})
@@ -165,6 +183,8 @@ def annotate_job(payload: dict[str, Any]) -> Answer:
     config, linter = _config(payload["options"])
     reading = read_for_annotation(payload["data"], payload["name"], language=config.lang)
     result = next(iter(linter.check_each([reading.document])))
+    if isinstance(result, DocumentResult):
+        _refuse_bad_rule_choice(config, result.rulesets, {result.document.language})
     nearest = unlinked_notes(result) if isinstance(result, DocumentResult) else None
     annotated = annotate_reading(reading, result.findings, nearest=nearest)
     headers = {**attachment(f"{Path(payload['name']).stem}.kravkoll.docx"), "Kravkoll-Comments": str(annotated.comments)}
@@ -291,5 +311,7 @@ def run(kind: str, payload: dict[str, Any]) -> Answer:
     """Do one job; a document or rule that cannot be read is a 400 with the command line's line."""
     try:
         return JOBS[kind](payload)
+    except BadRuleChoice as error:
+        return error_answer(422, str(error))
     except KravError as error:
         return error_answer(400, str(error))

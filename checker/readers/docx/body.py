@@ -220,7 +220,8 @@ class Story:
             else:
                 kind = "list_item" if label is not None or style.is_list else "paragraph"
                 shown = label.text if label is not None and not label.bullet else None
-                self.builder.paragraph(Piece(text=body, anchors=[source_anchor(0, number, 1, number)]), kind, _label_id(label), shown)
+                depth = label.level if label is not None else 0
+                self.builder.paragraph(Piece(text=body, anchors=[source_anchor(0, number, 1, number)]), kind, _label_id(label), shown, depth=depth)
         if text.markers or self.open_suppressions:
             self.builder.suppress_blocks(self._apply_markers(text.markers, number), first_block)
         for box in text.boxes:

@@ -74,6 +74,8 @@ def check_package(data: bytes, path: str) -> dict[str, bytes]:
 
 
 def _not_zip_reason(data: bytes) -> str:
+    if not data.strip():  # check reads it as an empty document; only annotate needs a package
+        return "is empty (no Word document in it to write comments into)"
     if data.startswith(b"%PDF"):
         return "is a PDF, not a .docx; give it the .pdf extension"
     if data.startswith(b"{\\rtf"):
