@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Iterable, Mapping
 
+from .clauses import clause_key, inside_clause
 from .document import Document, Statement
 from .matching import plain_text
 from .matching.termfinder import TermFinder
@@ -543,15 +544,22 @@ class DocumentReading:
         """The statements in a section of definitions or in a section inside one. A title
         counts as a whole ("Definitions", "23. Definitions.", "**Begrepp**"), so a section
         that only names definitions among other things ("Service Level Definitions", where the
-        levels stand) is not one."""
+        levels stand) is not one. A numbered section is inside one only where its number is
+        inside the definitions' number ("1.2" in "1 Definitions"): "2.1 The Supplier shall …"
+        after an unnumbered "Definitions" heading is the contract going on, not a definition."""
         finder = self.vocabulary.finder("definitions_title")
         if finder is None:
             return frozenset()
-        defines: list[bool] = []  # per section, in order: a parent stands before its sections
+        numbers: list[tuple[str, ...] | None] = []  # per section: the clause key of the definitions it stands in ((): unnumbered), None: none
         for section in self.document.sections:
-            own = finder.covers(section.title.strip(_TITLE_MARKS)) is not None
-            defines.append(own or (section.parent is not None and defines[section.parent]))
-        return frozenset(s.index for s in self.document.statements if s.section is not None and defines[s.section])
+            inherited = numbers[section.parent] if section.parent is not None else None
+            if finder.covers(section.title.strip(_TITLE_MARKS)) is not None:
+                numbers.append(clause_key(section.number) if section.number else ())
+            elif inherited is not None and (not section.number or (inherited and inside_clause(clause_key(section.number), inherited))):
+                numbers.append(inherited)
+            else:
+                numbers.append(None)
+        return frozenset(s.index for s in self.document.statements if s.section is not None and numbers[s.section] is not None)
 
     def _document_is(self, name: str) -> bool:
         """Whether one of :data:`_DOCUMENT_NAMES` holds for the document."""

@@ -346,7 +346,10 @@ class DocumentBuilder:
             " ".join(cell.text.split()) for number, row in numbered if number <= header_rows for cell in row if cell.text.strip()
         )
         id_column = _id_column(filled, sum(1 for number, _ in numbered if number <= header_rows))
-        block = self._block("table", filled[0][0].anchors[0].location, table=table_number)
+        # The table stands where its first cell with text does (an empty cell, as a header's
+        # top-left one often is, may have no anchor of its own).
+        first = next(cell.anchors[0] for row in filled for cell in row if cell.anchors)
+        block = self._block("table", first.location, table=table_number)
         for row_number, row in numbered:
             if row_number <= header_rows:
                 continue

@@ -524,6 +524,9 @@ def requirements_of(text: str, language: str) -> list[str]:
 
 
 def test_what_a_section_of_definitions_says_of_its_terms_is_no_requirement() -> None:
+    """Rows of a table and tasks in a section of definitions define terms; a sentence with a
+    binding modal there still binds, and a numbered clause after an unnumbered "Definitions"
+    heading is the contract going on."""
     text = """
     # 2 Service Level Definitions
 
@@ -531,21 +534,32 @@ def test_what_a_section_of_definitions_says_of_its_terms_is_no_requirement() -> 
 
     # 3 Definitions
 
-    - Downtime: the Provider shall count a period of at least 5 consecutive minutes without response.
+    | Priority | Response time |
+    | --- | --- |
+    | P1 | 1 hour |
 
     ## 3.1 Maintenance
 
-    The Provider will announce a Maintenance Window at least 48 hours ahead.
+    Perform maintenance in the Maintenance Window.
 
     # 4 Support
 
     The Provider shall answer a ticket within 4 hours.
+
+    # Definitions
+
+    | Priority | Target |
+    | --- | --- |
+    | P2 | 4 hours |
+
+    5.1 The Provider shall report monthly.
     """
     assert requirements_of(text, "en") == [
         "Availability: the Provider shall keep the Service available 99.9 % of each month.",
         "The Provider shall answer a ticket within 4 hours.",
+        "5.1 The Provider shall report monthly.",
     ]
-    swedish = "# Begrepp\n\nDriftstopp: Leverantören ska räkna avbrott om minst 5 minuter.\n\n# Tillgänglighet\n\nLeverantören ska hålla tjänsten tillgänglig 99,5 % av tiden.\n"
+    swedish = "# Begrepp\n\n| Prioritet | Svarstid |\n| --- | --- |\n| P1 | 1 timme |\n\n# Tillgänglighet\n\nLeverantören ska hålla tjänsten tillgänglig 99,5 % av tiden.\n"
     assert requirements_of(swedish, "sv") == ["Leverantören ska hålla tjänsten tillgänglig 99,5 % av tiden."]
 
 

@@ -813,8 +813,8 @@ def test_a_sub_list_nested_under_an_item_ending_in_a_colon_has_that_item_as_its_
 def test_a_quote_that_opens_a_list_item_is_the_items_text() -> None:
     """pandoc writes "- > text" for a quote inside an item: the item's text is the quote's,
     without its marker, located where it starts."""
-    document = md("Offerors shall have experience in:\n\n  - > Cloud deployment\n  - >Refactoring\n")
-    assert [(s.text, s.location.line, s.location.column) for s in document.statements[1:]] == [("Cloud deployment", 3, 7), ("Refactoring", 4, 6)]
+    document = md("Offerors shall have experience in:\n\n  - > Cloud deployment\n  - >= 4 hours of training\n")
+    assert [(s.text, s.location.line, s.location.column) for s in document.statements[1:]] == [("Cloud deployment", 3, 7), (">= 4 hours of training", 4, 5)]
 
 
 def test_plain_text_headings_underlined_or_over_and_underlined_as_restructuredtext_writes_them() -> None:

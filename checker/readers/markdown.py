@@ -201,8 +201,8 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
             item_number = marker if marker[0].isdecimal() else None
             item_depth = nesting.depth(len(item.group(1).expandtabs(4)), "1" + marker[-1] if item_number else marker)
             start = body_offset + item.end()
-            if line.startswith(">", start):  # "- > text": a quote inside the item (pandoc), its text the item's
-                start += 2 if line.startswith("> ", start) else 1
+            if line.startswith("> ", start):  # "- > text": a quote inside the item (as pandoc writes it), its text the item's
+                start += 2
             paragraph = [(number, start + 1, line[start:].rstrip())]
             lines.i += 1
             continue

@@ -1,10 +1,12 @@
 """Plain text: numbered headings, blank-line paragraphs, bullet and numbered lists.
 
-A line underlined (or over- and underlined) with one repeated character — ``===``, ``---``,
-``~~~`` …, as reStructuredText and setext write headings — is a heading, its level by the order in
-which the document first uses each kind of line; such a line standing alone is a rule, no text.
+A short line underlined (or over- and underlined) with one repeated character at least as long
+as it — ``===``, ``---``, ``~~~`` …, as reStructuredText writes headings — is a heading, its level
+by the order in which the document first uses each kind of line; such a line standing alone is a
+rule, no text.
 Grid tables (``+----+``) and simple tables (``====  ====``) are tables, as reStructuredText
-writes them, and its explicit markup lines (``.. note::``, ``.. _target:``) are no text.
+writes them, and its explicit markup (``.. _target:``, ``.. [1]``, a directive's name ``.. note::``)
+is no text; the text after a directive's name is. (Text read from a PDF keeps none of this.)
 A line such as ``4.2 Felhantering`` (short, no verb, no final period) is a heading of level
 2; a short line in capitals is a heading of level 1 — at the start of a block, or after a line
 that ends a sentence (text extracted from a PDF has no blank lines). ``-``, ``*``, ``•``, ``●``,
@@ -38,6 +40,10 @@ _SENTENCE_END = (".", ":", ";", "!", "?", ".)", ".”", '."')
 # A line of one punctuation character repeated: reStructuredText's adornments (and setext's).
 _ADORNMENT = re.compile(r"""^([=\-~^*#+"'`:._])\1{2,}[ \t]*$""")
 _TITLE_CHARACTERS = 100  # a heading's line is short; a longer line over a rule is text
+# reStructuredText's explicit markup that is no text: a link target (".. _name: url"), a
+# footnote or citation (".. [1] …"), a substitution (".. |name| image:: …"), a directive's name
+# (".. note:: " — the text after it on its line is the directive's, and read), a lone "..".
+_EXPLICIT_MARKUP = re.compile(r"^\.\.(?:[ \t]+(?:(?P<directive>[\w:+-]+::)|_[^:]*:.*|\[[^\]]*\].*|\|[^|]*\|.*)|[ \t]*$)")
 _COMMENT = re.compile(r"^\s*(?:<!--(?P<html>.*?)-->|#\s*(?P<hash>kravkoll\s*:.*))\s*$")
 
 
@@ -74,30 +80,27 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]], 
         if not stripped or stripped == "\f":
             flush()
             continue
-        if tables and stripped.startswith(".. "):
-            flush()  # reStructuredText's explicit markup (a directive, a link target, a comment): no text
-            continue
+        if tables and stripped.startswith("..") and (markup := _EXPLICIT_MARKUP.match(stripped)) is not None:
+            flush()  # reStructuredText's explicit markup: a link target, a footnote, a substitution, a directive's name
+            rest = stripped[markup.end() :].strip() if markup.group("directive") else ""
+            if not rest:
+                continue
+            line, stripped = " " * (len(line) - len(line.lstrip()) + stripped.index(rest)) + rest, rest  # a directive's text on its line
         if tables and stripped[0] in "+=" and (table := pandoc_tables.grid(source, position) or pandoc_tables.rst_simple(source, position)):
             flush()
             builder.table(table.rows, header_rows=table.header_rows or None)
             skip_to = table.end
             continue
-        if stripped[0] in _ADORNMENT_STARTS and (rule := _ADORNMENT.match(stripped)) is not None:
+        if tables and stripped[0] in _ADORNMENT_STARTS and (rule := _ADORNMENT.match(stripped)) is not None:
             flush()  # an overline, or a rule standing alone: no text
             title = entries[position + 1][2].strip() if position + 1 < len(entries) else ""
-            if _underlined(entries, position + 1, rule.group(1)) and not _ADORNMENT.match(title):
+            if _underlined(entries, position + 1, rule.group(1)) and _title_over(title, len(stripped)) and not _ADORNMENT.match(title):
                 heading_column = entries[position + 1][1] + len(entries[position + 1][2]) - len(entries[position + 1][2].lstrip())
                 level = adornments.setdefault((rule.group(1), True), len(adornments) + 1)
                 builder.heading(title, level, source_location(entries[position + 1][0], heading_column))
                 skip_to = position + 3
             continue
-        if (
-            not block
-            and len(stripped) <= _TITLE_CHARACTERS
-            and not stripped.endswith((".", ";"))
-            and _underlined(entries, position)
-            and not _BULLET.match(line)
-        ):
+        if tables and not block and _underlined(entries, position) and _title_over(stripped, len(entries[position + 1][2].strip())) and not _BULLET.match(line):
             level = adornments.setdefault((entries[position + 1][2].strip()[0], False), len(adornments) + 1)
             builder.heading(stripped, level, source_location(number, base + len(line) - len(line.lstrip())))
             skip_to = position + 2
@@ -146,6 +149,13 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]], 
 
 
 _ADORNMENT_STARTS = frozenset("=-~^*#+\"'`:._")
+
+
+def _title_over(title: str, rule_length: int) -> bool:
+    """Whether ``title`` may be a heading over (or between) a rule ``rule_length`` characters
+    long: as reStructuredText asks, the rule is at least as long as the title; and a title is
+    short and ends no sentence."""
+    return 0 < len(title) <= min(rule_length, _TITLE_CHARACTERS) and not title.endswith((".", ";"))
 
 
 def _underlined(entries: list[tuple[int, int, str]], position: int, character: str | None = None) -> bool:
