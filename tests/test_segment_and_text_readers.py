@@ -885,3 +885,35 @@ def test_plain_text_tables_as_restructuredtext_writes_them() -> None:
         (3, 1, 18, "a | b"),
     ]
     assert document.table_headers[:2] == ["Service | Availability", "Severity | Response"]
+
+
+def test_a_table_whose_first_cell_is_empty_is_read() -> None:
+    document = txt("""
+        =====  =====
+               Value
+        =====  =====
+        A      1
+        =====  =====
+        """)
+    assert [(s.text, s.location.line) for s in document.statements] == [("A | 1", 4)]
+    assert document.blocks[0].location.line == 2
+
+
+def test_separator_lines_around_a_sentence_leave_it_a_sentence_and_a_directives_text_is_read() -> None:
+    document = txt("""
+        ----------
+        The Supplier shall deliver the system within 5 days
+        ----------
+
+        The Supplier shall report every month.
+        ---
+
+        .. note:: The Supplier shall keep a log.
+        .. _target: https://example.org
+        """)
+    assert document.sections == []
+    assert [s.text for s in document.statements] == [
+        "The Supplier shall deliver the system within 5 days",
+        "The Supplier shall report every month.",
+        "The Supplier shall keep a log.",
+    ]
