@@ -97,6 +97,10 @@ MODAL_LISTS = ("modal_binding", "modal_future", "modal_soft")
 """The lists whose words open an obligation; a statement with none of them is not read."""
 _PREDICATE_WORDS = ("copula", "coordinator", "predicate_modifier", "subject_after_modal", *(f"party_{party}" for party in PARTIES))
 """The lists read between a modal and its predicate complement, in order of precedence."""
+_MAX_MODALS = 32
+"""Most modals of one statement read for its obligation, the first ones: each is read against the
+text before it, so a statement of thousands of modals (a PDF's text without a sentence end: a
+200 KB one took 29 s) costs as much as 32 of them. A sentence's own modal comes long before."""
 _BEFORE_COPULA = 3  # words between a modal and its copula: "shall also at all times be", "ska systemet alltid vara"
 _HEAD_WORD = re.compile(r"[^\W_][\w'’-]*")
 _SPACE = re.compile(r"\s*")
@@ -389,7 +393,7 @@ class DocumentReading:
             tokens = sorted(tokens + list(self.aliases.finditer(text)))
         modals = [(start, end, name) for start, end, name in tokens if name in MODAL_LISTS]
         previous_end = 0
-        for start, end, modal in modals:
+        for start, end, modal in modals[:_MAX_MODALS]:
             clause = max(previous_end, self._clause_start(text, start))
             before = [t for t in tokens if clause <= t[0] and t[1] <= start]
             following = next((t for t in tokens if t[0] >= end), None)
