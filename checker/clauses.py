@@ -8,6 +8,8 @@ import re
 
 NUMBERED_HEADING = re.compile(r"^\s*(?P<num>(?:[A-Z]\.)?\d+(?:\.\d+)*)\.?\s+(?P<title>\S.*?)\s*$")
 _MODAL = re.compile(r"(?i)\b(?:ska|skall|måste|bör|får|shall|must|should|will|may)\b")
+HEADING_WORDS = 10
+"""Most words of a heading found in the text (a numbered title, a plain-line or bold heading), its number aside."""
 
 
 # The number that starts a NUMBERED_HEADING, alone: its title is the rest, trailing space
@@ -23,7 +25,7 @@ def numbered_heading(text: str) -> tuple[str, str] | None:
     if not match:
         return None
     title = text[match.end() :].rstrip()
-    if "\n" in title or len(title.split(None, 10)) > 10 or title.endswith((".", ";", ",")) or _MODAL.search(title):
+    if "\n" in title or len(title.split(None, HEADING_WORDS)) > HEADING_WORDS or title.endswith((".", ";", ",")) or _MODAL.search(title):
         return None
     if not title[0].isalpha():
         return None
@@ -141,7 +143,7 @@ def plain_heading(line: str, following: str, numbered: bool = False, adjacent: b
     # paragraph is asked: 4,000 times for the real English MB).
     text = line.strip().strip("*_ ").strip()
     words = text.split()
-    if not (1 <= len(words) <= 10) or len(text) > 80 or not text[0].isupper():
+    if not (1 <= len(words) <= HEADING_WORDS) or len(text) > 80 or not text[0].isupper():
         return False
     if "|" in text or text.endswith(("'", '"', "”", ")")):
         return False

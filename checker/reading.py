@@ -106,6 +106,8 @@ _HEAD_WORD = re.compile(r"[^\W_][\w'’-]*")
 _SPACE = re.compile(r"\s*")
 _TITLE_MARKS = " \t*_.:"
 """What stands around a title's words: "**Definitions:**", "23. Definitions."."""
+
+
 _ARTICLE = re.compile(r"\s*(?:(?:the|its|their|an?)\s+)?", re.IGNORECASE)
 _DOCUMENT_NAMES = ("vendor_terms", "tender_document", "numbered_requirements", "numbered_clauses", "attachment_document")
 """The reading names that hold for every statement of a document or for none."""
@@ -156,6 +158,12 @@ _HEREINAFTER = re.compile(
     r"(?i:hereinafter|hereafter|nedan(?:\s+kallad|\s+kallat|\s+benämnd|\s+benämnt)?)\s+"
     r"(?i:(?:referred\s+to\s+as|called)\s+)?(?:[\"“”„']?)(?i:the\s+)?(?P<alias>[A-ZÅÄÖ][\w-]*)"
 )
+
+
+def _whole_title(finder: TermFinder, text: str) -> bool:
+    """Whether ``text``, the marks around it aside (:data:`_TITLE_MARKS`), is a term of ``finder``
+    as a whole ("Definitions:" of ``definitions_title``; not "Service Level Definitions")."""
+    return finder.covers(text.strip(_TITLE_MARKS)) is not None
 
 
 def _introduces(text: str) -> bool:
@@ -303,7 +311,7 @@ class DocumentReading:
                 statement.lead_in is not None
                 and statement.index not in self.obligations
                 and statement.lead_in in self.obligations
-                and (titles is None or titles.covers(texts[statement.index].strip(_TITLE_MARKS)) is None)
+                and (titles is None or not _whole_title(titles, texts[statement.index]))
             ):
                 lead = self.obligations[statement.lead_in]
                 self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
@@ -557,7 +565,7 @@ class DocumentReading:
         numbers: list[tuple[str, ...] | None] = []  # per section: the clause key of the definitions it stands in ((): unnumbered), None: none
         for section in self.document.sections:
             inherited = numbers[section.parent] if section.parent is not None else None
-            if finder.covers(section.title.strip(_TITLE_MARKS)) is not None:
+            if _whole_title(finder, section.title):
                 numbers.append(clause_key(section.number) if section.number else ())
             elif inherited is not None and (not section.number or (inherited and inside_clause(clause_key(section.number), inherited))):
                 numbers.append(inherited)
@@ -626,7 +634,7 @@ class DocumentReading:
             if lead is not None:
                 if lead not in says_so:
                     text = self.texts[lead]
-                    says_so[lead] = finder.covers(text.strip(_TITLE_MARKS)) is not None if whole else next(finder.finditer(text), None) is not None
+                    says_so[lead] = _whole_title(finder, text) if whole else next(finder.finditer(text), None) is not None
                 if says_so[lead]:
                     found.add(statement.index)
             if _introduces(statement.text):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..clauses import HEADING_WORDS
 from ..document import Document, Location
 from ..segment import (
     DocumentBuilder,
@@ -229,10 +230,6 @@ def _bold_title(text: str) -> tuple[str, str] | None:
     return numbered_heading(bold.group("title")) if bold else None
 
 
-_HEADING_WORDS = 10
-"""Most words of a heading written as plain text or in bold, its number aside."""
-
-
 def _plain_heading(lines: _Lines, stripped: str, pending_number: bool) -> str | None:
     """Whether the line that starts a block is a heading not marked as one, as text converted
     from PDF or Word writes them: ``"number"`` (a clause number alone: "3.0"), ``"clause"`` (a
@@ -243,13 +240,13 @@ def _plain_heading(lines: _Lines, stripped: str, pending_number: bool) -> str | 
     following = lines.peek(1)
     if following is not None and (_SETEXT.match(following) or _TABLE_DELIMITER.match(following)):
         return None
-    long_line = len(stripped.strip("*_ ").split(None, _HEADING_WORDS + 1)) > _HEADING_WORDS + 1
+    long_line = len(stripped.strip("*_ ").split(None, HEADING_WORDS + 1)) > HEADING_WORDS + 1
     if not long_line and not (following or "").strip() and only_clause_number(stripped) is not None:
         return "number"
     bold = _BOLD_LINE.match(stripped)
     if bold is not None:
         title = bold.group("title").rstrip(":").strip()
-        return "bold" if title and len(title.split()) <= _HEADING_WORDS and not title.endswith((".", ";", ",")) else None
+        return "bold" if title and len(title.split()) <= HEADING_WORDS and not title.endswith((".", ";", ",")) else None
     ahead = 1
     while (after := lines.peek(ahead)) is not None and not after.strip():
         ahead += 1
@@ -257,7 +254,7 @@ def _plain_heading(lines: _Lines, stripped: str, pending_number: bool) -> str | 
         after is not None
         and _has_bar(after)
         and (found := clause_start(stripped)) is not None
-        and 0 < len(found[2].split()) <= _HEADING_WORDS
+        and 0 < len(found[2].split()) <= HEADING_WORDS
         and not found[2].endswith((".", ";", ",", ":"))
     ):
         return "annex"  # "Annex 1—Service levels" over its table

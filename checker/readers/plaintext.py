@@ -38,7 +38,8 @@ _BULLET = re.compile(r"^([ \t]*)([-*•–·▪●○◦■□➢►▶✓✔]|\
 _TITLE_WORDS = 6
 _SENTENCE_END = (".", ":", ";", "!", "?", ".)", ".”", '."')
 # A line of one punctuation character repeated: reStructuredText's adornments (and setext's).
-_ADORNMENT = re.compile(r"""^([=\-~^*#+"'`:._])\1{2,}[ \t]*$""")
+_ADORNMENT_CHARACTERS = frozenset("=-~^*#+\"'`:._")
+_ADORNMENT = re.compile(f"^([{re.escape(''.join(sorted(_ADORNMENT_CHARACTERS)))}])\\1{{2,}}[ \\t]*$")
 _TITLE_CHARACTERS = 100  # a heading's line is short; a longer line over a rule is text
 # reStructuredText's explicit markup that is no text: a link target (".. _name: url"), a
 # footnote or citation (".. [1] …"), a substitution (".. |name| image:: …"), a directive's name
@@ -91,7 +92,7 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]], 
             builder.table(table.rows, header_rows=table.header_rows or None)
             skip_to = table.end
             continue
-        if tables and stripped[0] in _ADORNMENT_STARTS and (rule := _ADORNMENT.match(stripped)) is not None:
+        if tables and stripped[0] in _ADORNMENT_CHARACTERS and (rule := _ADORNMENT.match(stripped)) is not None:
             flush()  # an overline, or a rule standing alone: no text
             title = entries[position + 1][2].strip() if position + 1 < len(entries) else ""
             if _underlined(entries, position + 1, rule.group(1)) and _title_over(title, len(stripped)) and not _ADORNMENT.match(title):
@@ -148,7 +149,7 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]], 
     flush()
 
 
-_ADORNMENT_STARTS = frozenset("=-~^*#+\"'`:._")
+_ADORNMENT_CHARACTERS = frozenset("=-~^*#+\"'`:._")
 
 
 def _title_over(title: str, rule_length: int) -> bool:
