@@ -8,6 +8,7 @@ whole document, RE2 sets of the patterns — must give exactly their answers.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Iterable
 
 from hypothesis import given, settings
@@ -209,6 +210,47 @@ def test_pattern_set_matches_a_search_per_pattern(sources: list[str], many: list
     found = matcher.scan_many(flat)
     found.pop(LONE_SYMBOLS, None)
     assert {key: {number: matcher.pattern_span(key, flat[number]) for number in numbers} for key, numbers in found.items()} == expected
+
+
+def test_the_shipped_rulesets_patterns_are_found_by_the_filter_exactly_where_each_one_searches() -> None:
+    """All the shipped patterns of both languages in one matcher (the filter looks for their
+    literal words first, then runs the patterns whose words a statement holds) against each
+    pattern's own search, on the lines of the shipped examples."""
+    from checker.engine.matches import build_shared
+    from checker.rulecompile import load_rulesets
+
+    rules = Path(__file__).resolve().parent.parent / "rulesets"
+    matcher = build_shared(load_rulesets(sorted(rules.glob("*.krav")))).matcher
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    lines = [plain_text(line) for path in sorted(examples.glob("*.md")) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    found = {key: numbers for key, numbers in matcher.scan_many(lines).items() if key in matcher.patterns}
+    expected = {key: [n for n, line in enumerate(lines) if matcher.pattern_span(key, line) is not None] for key in matcher.patterns}
+    assert len(matcher.patterns) > 60 and len(lines) > 300
+    assert found == {key: numbers for key, numbers in expected.items() if numbers}
+
+
+# Alternatives one of which begins another, with \b at the match's start or end: the first
+# alternative RE2 prefers may fail its \b where a later one holds ("leverantören|leverantörens").
+PREFIX_PATTERNS = [r"(?:ab|abc)\b", r"\b(?:k|kö)\b", r"\b(?:a|ab)\s*\d", r"(?:ska|skall)\b", r"\b(?:a|aa|aaa)\b", r"\b(?:ö|öa)\b\s"]
+
+
+def reference_lookaround_span(source: str, text: str) -> tuple[int, int] | None:
+    """The first match by Python's backtracking re, each \\b written as the lookarounds it
+    means ("not between two word characters"), so every alternative is tried against it."""
+    boundary = f"(?:(?<!{WORD})|(?!{WORD}))"
+    match = re.search(source.replace(r"\b", boundary), text, re.IGNORECASE)
+    return None if match is None else match.span()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PREFIX_PATTERNS), st.text(alphabet="abckösl 1-", max_size=30))
+def test_a_search_tries_each_alternative_against_its_boundaries(source: str, text: str) -> None:
+    assert compile_pattern(source).search(plain_text(text)) == reference_lookaround_span(source, plain_text(text))
+
+
+def test_a_longer_alternative_is_found_where_the_shorter_one_ends_inside_a_word() -> None:
+    pattern = compile_pattern(r"granska\s+(?:leverantören|leverantörens)\b")
+    assert pattern.search("rätt att granska leverantörens verksamhet") == (9, 30)
 
 
 # Non-ASCII characters that are not word characters, two of them a case pair RE2 matches as one

@@ -93,20 +93,19 @@ class CompiledPattern:
         if folding is not None:
             text = folding.fold(text)  # same length: the span found is the span in ``text``
         data = text.encode("utf-8")  # RE2 works on bytes: offsets are converted once, at the end
+        if self._bare is not None:
+            # The first match, boundaries aside; at word boundaries on both ends, whichever \b
+            # it has hold. Else the pattern as the set writes it decides.
+            spans = re2api.search(self._bare, data, 0)
+            if spans is None:
+                return None
+            start, end = spans[0]
+            if not self._word_on_both_sides(data, text, start, end):
+                return self._characters(data, text, start, end)
+            return self._bounded_search(data, text)
         pos = 0
         for _ in range(MAX_PATTERN_RETRIES):
-            if self._bare is not None:
-                # The match the groups would find; at word boundaries on both ends, whichever
-                # \b it has hold. Else its groups are looked at.
-                spans = re2api.search(self._bare, data, pos)
-                if spans is None:
-                    return None
-                start, end = spans[0]
-                if not self._word_on_both_sides(data, text, start, end):
-                    return self._characters(data, text, start, end)
-                spans = re2api.search(compiled, data, start)
-            else:
-                spans = re2api.search(compiled, data, pos)
+            spans = re2api.search(compiled, data, pos)
             if spans is None:
                 return None
             start, end = spans[0]
@@ -116,6 +115,31 @@ class CompiledPattern:
             if pos > len(data):
                 return None
         return None
+
+    @cached_property
+    def _bounded(self) -> object:
+        """The pattern with each \\b written as the set writes it (:func:`boundary_plan`: a
+        non-word character or the text's end is matched beside the match, followed or preceded by
+        an empty group that marks where the match itself begins or ends): RE2 then tries every
+        alternative for one whose boundaries hold ("leverantören|leverantörens" followed by \\b
+        in "leverantörens"), where a check after the match sees only the one RE2 preferred.
+        For patterns whose every \\b stands at a match's start or end or always holds."""
+        folding = self._searched[0]
+        classes = UNICODE_WORDS if folding is None else folding.classes
+        forms = {"hold": "(?:)", "start": f"(?:^|{classes.nonword})()", "end": f"()(?:{classes.nonword}|$)"}
+        return re2api.compile_regex(flag_prefix(self.flags) + rewrite(self.source, classes, lambda number, _: forms[self.plan[number]])[0])
+
+    def _bounded_search(self, data: bytes, text: str) -> tuple[int, int] | None:
+        """The first match whose boundaries hold, by :attr:`_bounded`: its marks, where they
+        took part, say where the match begins and ends."""
+        spans = re2api.search(self._bounded, data, 0)
+        if spans is None:
+            return None
+        start, end = spans[0]
+        for kind, (at, _) in zip((how for how in self.plan if how != "hold"), spans[1:]):
+            if at >= 0:
+                start, end = (at, end) if kind == "start" else (start, at)
+        return self._characters(data, text, start, end)
 
     @staticmethod
     def _characters(data: bytes, text: str, start: int, end: int) -> tuple[int, int]:
