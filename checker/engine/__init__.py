@@ -1,7 +1,7 @@
 """The checking engine: classify statements, evaluate rules, link requirements.
 
 For each document, every term list and pattern of the rulesets checked together, matched once on
-each statement (the patterns in RE2 sets, the lists by one Aho–Corasick automaton), gives every
+each statement (the patterns by RE2's filtered matching, the lists by one Aho–Corasick automaton), gives every
 atom's set of statements (:mod:`.matches`);
 conditions are then set algebra (:mod:`.classify`: ``and`` = ∩, ``or`` = ∪, ``not`` =
 complement). Each rule kind finds its findings (:mod:`checker.rulekinds`, made into

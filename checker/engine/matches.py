@@ -1,7 +1,7 @@
 """The term lists and patterns of rulesets checked together, and what they match in a document.
 
 Every term list and pattern of the rulesets checked together is matched once on each statement
-(:class:`~checker.matching.StatementMatcher`: the patterns in RE2 sets, the lists by one
+(:class:`~checker.matching.StatementMatcher`: the patterns by RE2's filtered matching, the lists by one
 Aho–Corasick automaton), which gives every list's and pattern's set of statements; a list or pattern that
 several rulesets define alike (an extended ruleset's, a common inline list) is matched once.
 """
@@ -56,7 +56,7 @@ class DocumentMatches:
     def lists_in(self, text: str) -> frozenset[str]:
         """The keys of the lists a text of the document that is no statement holds (a table's
         header, a clause's title): the lists' automaton alone, each text once for all the
-        rulesets (the matcher's full scan also ran the patterns' sets and searched each hit: a
+        rulesets (the matcher's full scan also ran the patterns and searched each hit: a
         fifth of the check of a long document with many clause titles)."""
         found = self._lists_in.get(text)
         if found is None:

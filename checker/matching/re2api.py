@@ -1,8 +1,8 @@
 """The one place that calls google-re2 past its documented interface.
 
 google-re2's Python wrapper checks its arguments and builds a ``Match`` object on every call;
-kravkoll runs a search per candidate match and a set per statement, so it calls the wrapped C++
-objects (``_regexp.Match``, ``_set.Match``) directly where they exist, and the documented calls
+kravkoll runs a search per candidate match and a filter per statement, so it calls the wrapped
+C++ objects (``_regexp.Match``, ``_filter.Match``) directly where they exist, and the documented calls
 where they do not (another version of the wrapper): the answers are the same.
 """
 
@@ -49,7 +49,18 @@ def compiled_set(regexes: Iterable[str]) -> object:
     return pattern_set
 
 
-def set_matcher(pattern_set: object) -> Callable[[bytes], object]:
-    """The function that runs a :func:`compiled_set` on bytes: google-re2's own ``Set.Match``,
-    without its wrapper's checks (it runs once per statement)."""
-    return getattr(getattr(pattern_set, "_set", None), "Match", None) or pattern_set.Match
+def filter_matcher(regexes: Iterable[str]) -> Callable[[bytes], Sequence[int]]:
+    """The function that tells which of ``regexes`` a text (bytes) holds, by RE2's filtered
+    matching (``FilteredRE2``): the regexes' literal atoms ("shall", "within") are looked for
+    first, by one set of literals, and only the regexes whose atoms the text holds (and those
+    without atoms) are run. Its answers are exactly the regexes that match; it calls google-re2's
+    own ``Filter.Match`` without the wrapper's checks (it runs once per statement)."""
+    pattern_filter = re2.Filter()
+    for regex in regexes:
+        pattern_filter.Add(regex, OPTIONS)
+    pattern_filter.Compile()
+    wrapped = getattr(pattern_filter, "_filter", None)
+    if wrapped is not None and hasattr(wrapped, "Match"):
+        match = wrapped.Match
+        return lambda data: match(data, False)
+    return lambda data: pattern_filter.Match(data) or ()

@@ -1,15 +1,16 @@
 """Every term list and pattern of the rulesets checked together, once per statement.
 
-The patterns are run in RE2 sets on each statement; the term lists by one Aho–Corasick
-automaton (:class:`~checker.matching.terms.TermMatcher`) over it. Word boundaries are
-Unicode-aware (å, ä, ö are letters): the sets read statements *folded*
+The patterns are run by RE2's filtered matching on each statement (their literal words looked
+for first); the term lists by one Aho–Corasick automaton
+(:class:`~checker.matching.terms.TermMatcher`) over it. Word boundaries are
+Unicode-aware (å, ä, ö are letters): the patterns read statements *folded*
 (:class:`~checker.matching.folding.Folding`) so that their word classes stay small, and decide a
-pattern's ``\\b`` themselves wherever the pattern shows what stands on either side
-(:func:`~checker.matching.boundaries.boundary_plan`); the few matches they cannot decide are
+pattern's ``\\b`` in the pattern wherever it shows what stands on either side
+(:func:`~checker.matching.boundaries.boundary_plan`); the few matches that cannot be decided so are
 confirmed by a search. Where a list or pattern matched is found only when a finding needs it:
 terms by an automaton of that list, patterns by a search.
 
-The lists were once compiled into the sets too (for texts over 30 pages): measured on the
+The lists were once compiled into the patterns' RE2 sets too (for texts over 30 pages): measured on the
 corpus's real MB of English, the automaton's pass takes less time on the first pass (a whole
 ``check --format json`` 1.70–1.89 s with the lists in sets of 8, 1.21–1.37 s without) and on
 later ones (check alone, warm: 708–736 ms, 556–569 ms), on generated text and with ten times the
@@ -44,8 +45,8 @@ def _set_regex(pattern: CompiledPattern, folding: Folding) -> tuple[str, bool]:
 class StatementMatcher:
     """Every term list and pattern of the rulesets checked together, by key.
 
-    RE2 sets of the patterns, run once on each statement (folded: :class:`Folding`), and the
-    lists' automaton tell which lists and patterns the statement holds. Where they matched is
+    The patterns, filtered by their literal words and run once on each statement (folded:
+    :class:`Folding`), and the lists' automaton tell which lists and patterns the statement holds. Where they matched is
     found only when asked (a finding's ``{match}``): terms by the list's own automaton, patterns
     by a search.
     """
@@ -73,9 +74,9 @@ class StatementMatcher:
         self._unfolded_set = re2api.compiled_set(p.regex for _, p in self._unfolded) if self._unfolded else None
 
     @cached_property
-    def _pattern_sets(self) -> _EntrySets:
-        """The patterns in sets, compiled when a text first needs them."""
-        return _EntrySets(self._pattern_entries)
+    def _pattern_filter(self) -> _EntryFilter:
+        """The patterns in one filter, compiled when a text first needs them."""
+        return _EntryFilter(self._pattern_entries)
 
     def scan_many(self, texts: Sequence[str]) -> dict[str, list[int]]:
         """For each list or pattern some of ``texts`` (:func:`plain_text` already) hold, and for
@@ -90,7 +91,7 @@ class StatementMatcher:
 
     def _pattern_hits(self, texts: Sequence[str]) -> dict[str, list[int]]:
         """For each pattern some of ``texts`` hold, and for :data:`LONE_SYMBOLS`: their numbers."""
-        found = self._pattern_sets.scan_many(texts, self._fold)
+        found = self._pattern_filter.scan_many(texts, self._fold)
         if self._unfolded_set is not None:
             for number, text in enumerate(texts):
                 for index in self._unfolded_set.Match(text.encode("utf-8")) or ():
@@ -124,43 +125,32 @@ class StatementMatcher:
         return spans
 
 
-_ENTRIES_PER_SET = 6
-"""Patterns run by one RE2 set. RE2 builds a set's DFA as text needs its states; a short text
-needs many new ones, and those of smaller sets are built faster: compiled and run once over 30
-pages of English, 164 ms at 16 a set, 69 ms at 8 (54 at 4, 35 at 2); once built, a statement
-costs 5.5 µs at 8 (8.5 at 4, 15 at 2). With the 49 patterns of the English rulesets (fifth
-round), the first pass over the corpus's real English MB (12,885 statements, a loop over the
-sets) took 233–258 ms at 8 a set, 182–207 at 6, 203–207 at 5, 184–237 at 4, a later pass 84–93 ms
-at 8 and 6, 102–122 at 5 and 4: six serves a single document, which is what a writer, a hook or
-a request checks, at no cost to long batches (bench/README.md)."""
-
-
-class _EntrySets:
+class _EntryFilter:
     """Set entries (key, expression, the pattern whose matches a search confirms or None; one
-    entry a key) in RE2 sets of :data:`_ENTRIES_PER_SET` each."""
+    entry a key), run together by RE2's filtered matching (:func:`re2api.filter_matcher`).
+
+    They were once run in RE2 sets of six: a statement then cost a call per set (eleven sets
+    for the 65 patterns of the English rulesets, sixth round), each set's DFA built as text
+    needed its states. Most statements hold the literal words of few patterns, so a filter
+    that looks for those words first and runs only the patterns whose words are there does less:
+    over the 12,885 statements of the corpus's real English MB, built and run once, 15 ms +
+    316–345 ms in sets of six against 19 ms + 116–119 ms filtered (a later pass 139–152 ms
+    against 80–82 ms), with the same answers (bench/README.md, "Seventh round").
+    """
 
     def __init__(self, entries: list[tuple[str, str, CompiledPattern | None]]) -> None:
-        self._sets = _compiled_sets([regex for _, regex, _ in entries], _ENTRIES_PER_SET)
+        self._match = re2api.filter_matcher(regex for _, regex, _ in entries)
         self._keys = [key for key, _, _ in entries]
         self._confirm = {number: pattern for number, (_, _, pattern) in enumerate(entries) if pattern is not None}
 
     def scan_many(self, texts: Sequence[str], fold: Callable[[str], str]) -> dict[str, list[int]]:
-        """For each entry's key, the numbers of the texts (folded by ``fold`` for the sets) it holds."""
+        """For each entry's key, the numbers of the texts (folded by ``fold`` for the filter) it holds."""
         buckets: list[list[int]] = [[] for _ in self._keys]
-        sets, confirm = self._sets, self._confirm
+        match, confirm = self._match, self._confirm
         for number, text in enumerate(texts):
             if not text:
                 continue
-            data = (text if text.isascii() else fold(text)).encode("utf-8")
-            for first, match in sets:
-                for index in match(data) or ():
-                    index += first
-                    if index not in confirm or confirm[index].search(text) is not None:
-                        buckets[index].append(number)
+            for index in match((text if text.isascii() else fold(text)).encode("utf-8")):
+                if index not in confirm or confirm[index].search(text) is not None:
+                    buckets[index].append(number)
         return {key: bucket for key, bucket in zip(self._keys, buckets) if bucket}
-
-
-def _compiled_sets(regexes: list[str], per_set: int) -> list[tuple[int, Callable[[bytes], object]]]:
-    """RE2 sets of at most ``per_set`` of ``regexes`` each, with the number of their first entry
-    and the function that matches them (:func:`re2api.set_matcher`)."""
-    return [(first, re2api.set_matcher(re2api.compiled_set(regexes[first : first + per_set]))) for first in range(0, len(regexes), per_set)]
