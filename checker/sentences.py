@@ -87,13 +87,17 @@ _MAYBE_FINAL = {"etc", "m.m", "m.fl", "osv", "o.s.v", "o.dyl", "dyl", "el.dyl", 
 # the first visible character after it (None at the end of the text).
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+(\S)?)")
 _VISIBLE = re.compile(r"\S")
+# "(1) ", "(a) ", "(iv) ": a bracket that numbers what follows, which starts a sentence after any end.
+_ENUMERATOR = re.compile(r"\((?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,5})\)\s")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences of ``text``, white space at their ends excluded.
 
     Abbreviations (t.ex., bl.a., e.g., No., Art.), decimals (99,5 % and 99.5 %), section
-    numbers (4.2.1) and ids (K4.1, REQ-12) stay whole.
+    numbers (4.2.1) and ids (K4.1, REQ-12) stay whole; a bracket after a question or an
+    exclamation belongs to it ("Which APIs does it expose? (REST, SOAP?)") unless it numbers
+    what follows ("(2) The Contractor …").
     """
     spans: list[tuple[int, int]] = []
     start = 0
@@ -103,6 +107,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             break
         if not _starts_sentence(first):
             continue
+        if first == "(" and text[match.start()] in "?!" and _ENUMERATOR.match(text, match.start(1)) is None:
+            continue  # "Vilka API:er exponerar systemet? (REST, SOAP?)": the bracket belongs to the question
         if text[match.start()] == ".":
             token, token_start = token_before(text, match.start())
             if token.lower() in _NEVER_FINAL:

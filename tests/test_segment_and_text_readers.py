@@ -37,6 +37,9 @@ def sentences(text: str) -> list[str]:
         ("Priset är ca. 500 kr inkl. moms och exkl. frakt enl. kap. 3. Klart.", ["Priset är ca. 500 kr inkl. moms och exkl. frakt enl. kap. 3.", "Klart."]),
         ("Items, i.e. pens, paper etc. are included. Next one!", ["Items, i.e. pens, paper etc. are included.", "Next one!"]),
         ("Ska det göras? Ja.", ["Ska det göras?", "Ja."]),
+        ("Vilka API:er exponerar systemet? (REST, SOAP?) Beskriv.", ["Vilka API:er exponerar systemet? (REST, SOAP?)", "Beskriv."]),
+        ("Is it encrypted? (1) The Contractor shall say.", ["Is it encrypted?", "(1) The Contractor shall say."]),
+        ("The rate applies. (See section 4.)", ["The rate applies.", "(See section 4.)"]),
         ("1. Leverantören ska leverera.", ["1. Leverantören ska leverera."]),
     ],
 )
@@ -72,6 +75,8 @@ def reference_sentences(text: str) -> list[tuple[int, int]]:
             break
         first = rest[0]
         if not (first.isupper() or first.isdigit() or first in "\"'“‘([•–-"):
+            continue
+        if first == "(" and text[match.start()] in "?!" and not re.match(r"\((?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,5})\)\s", rest):
             continue
         if text[match.start()] == ".":
             before = TOKEN_REFERENCE.search(text, 0, match.start())
@@ -119,6 +124,8 @@ SENTENCE_PIECES = [
     "Art",
     "m.m",
     "(a)",
+    "(REST",
+    "(iv) ",
     "•",
     "Det",
     "x",
