@@ -87,6 +87,9 @@ _MAYBE_FINAL = {"etc", "m.m", "m.fl", "osv", "o.s.v", "o.dyl", "dyl", "el.dyl", 
 # the first visible character after it (None at the end of the text).
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+(\S)?)")
 _VISIBLE = re.compile(r"\S")
+BRACKET_REACH = 200
+"""How far after a sentence end inside brackets their closing bracket may stand for the end not
+to count ("(Veckor? Månader?)"); one further away, or none, is a stray bracket."""
 # "(1) ", "(a) ", "(iv) ": a bracket that numbers what follows, which starts a sentence after any end.
 _ENUMERATOR = re.compile(r"\((?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,5})\)\s")
 
@@ -97,14 +100,21 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     Abbreviations (t.ex., bl.a., e.g., No., Art.), decimals (99,5 % and 99.5 %), section
     numbers (4.2.1) and ids (K4.1, REQ-12) stay whole; a bracket after a question or an
     exclamation belongs to it ("Which APIs does it expose? (REST, SOAP?)") unless it numbers
-    what follows ("(2) The Contractor …").
+    what follows ("(2) The Contractor …"); an end inside brackets that close within
+    :data:`BRACKET_REACH` characters ends no sentence ("(Varje månad? Varje kvartal?)").
     """
     spans: list[tuple[int, int]] = []
     start = 0
+    opened = 0  # brackets opened and not closed in the sentence so far, counted up to ``counted``
+    counted = 0
     for match in _SENTENCE_END.finditer(text):
         first = match[1]
         if first is None:
             break
+        opened += text.count("(", counted, match.end()) - text.count(")", counted, match.end())
+        counted = match.end()
+        if opened > 0 and text.find(")", match.end(), match.end() + BRACKET_REACH) >= 0:
+            continue  # "(24/7? Kontorstid?)": an end inside brackets that close soon ends no sentence
         if not _starts_sentence(first):
             continue
         if first == "(" and text[match.start()] in "?!" and _ENUMERATOR.match(text, match.start(1)) is None:
@@ -121,6 +131,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 continue  # "1. Leverantören": a list number
         spans.append((start, match.end()))
         start = match.end()
+        opened = 0
     spans.append((start, len(text)))
     trimmed = []
     for start, end in spans:

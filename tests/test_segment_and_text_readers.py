@@ -17,7 +17,7 @@ from checker.ids import ID_WORDS_BEFORE_NUMBERS, MentionFinder, id_key, leading_
 from checker.language import detect_language
 from checker.readers import read_bytes, read_document
 from checker.segment import numbered_heading
-from checker.sentences import _MAYBE_FINAL, _NEVER_FINAL, split_sentences, token_before
+from checker.sentences import _MAYBE_FINAL, _NEVER_FINAL, BRACKET_REACH, split_sentences, token_before
 
 
 def sentences(text: str) -> list[str]:
@@ -40,6 +40,8 @@ def sentences(text: str) -> list[str]:
         ("Vilka API:er exponerar systemet? (REST, SOAP?) Beskriv.", ["Vilka API:er exponerar systemet? (REST, SOAP?)", "Beskriv."]),
         ("Is it encrypted? (1) The Contractor shall say.", ["Is it encrypted?", "(1) The Contractor shall say."]),
         ("The rate applies. (See section 4.)", ["The rate applies.", "(See section 4.)"]),
+        ("Hur ofta uppdateras systemet? (Varje månad? Varje kvartal?) Svara.", ["Hur ofta uppdateras systemet? (Varje månad? Varje kvartal?)", "Svara."]),
+        ("A stray ( bracket. Then more.", ["A stray ( bracket.", "Then more."]),
         ("1. Leverantören ska leverera.", ["1. Leverantören ska leverera."]),
     ],
 )
@@ -73,6 +75,8 @@ def reference_sentences(text: str) -> list[tuple[int, int]]:
         rest = text[match.end() :].lstrip()
         if not rest:
             break
+        if text.count("(", start, match.end()) > text.count(")", start, match.end()) and ")" in text[match.end() : match.end() + BRACKET_REACH]:
+            continue
         first = rest[0]
         if not (first.isupper() or first.isdigit() or first in "\"'“‘([•–-"):
             continue
@@ -126,6 +130,7 @@ SENTENCE_PIECES = [
     "(a)",
     "(REST",
     "(iv) ",
+    "(",
     "•",
     "Det",
     "x",
