@@ -10,6 +10,16 @@ NUMBERED_HEADING = re.compile(r"^\s*(?P<num>(?:[A-Z]\.)?\d+(?:\.\d+)*)\.?\s+(?P<
 _MODAL = re.compile(r"(?i)\b(?:ska|skall|måste|bör|får|shall|must|should|will|may)\b")
 HEADING_WORDS = 10
 """Most words of a heading found in the text (a numbered title, a plain-line or bold heading), its number aside."""
+_SENTENCE_END_AT_END = re.compile(r"[.!?][\"'”’)\]*_]*\s*$")
+
+
+def reads_as_prose(title: str) -> bool:
+    """Whether a line marked as a heading (Markdown ``#``, underlined, a Word heading style) is
+    prose: more words than a heading found in the text has (:data:`HEADING_WORDS`) and a sentence
+    end at its end ("### Contractor shall not use … without the Contracting Officer's written
+    permission." — a paragraph a conversion marked as a heading). A title ends without a
+    period, or is short ("23. Definitions.")."""
+    return _SENTENCE_END_AT_END.search(title) is not None and len(title.split()) > HEADING_WORDS
 
 
 # The number that starts a NUMBERED_HEADING, alone: its title is the rest, trailing space

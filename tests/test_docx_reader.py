@@ -479,3 +479,12 @@ def test_a_deeper_word_list_level_under_an_item_ending_in_a_colon_is_its_sub_lis
         ("Tick: a run every 15 minutes.", 1),
         ("Availability of 99 % each month.", 0),
     ]
+
+
+def test_a_paragraph_styled_as_a_heading_that_reads_as_prose_is_a_paragraph():
+    d = new_document()
+    d.add_heading("6.10 Data Rights", 2)
+    d.add_heading("Contractor shall establish appropriate administrative and physical safeguards to ensure the security of the data.", 3)
+    doc = read(d)
+    assert [(s.kind, s.text[:20]) for s in doc.statements] == [("heading", "6.10 Data Rights"), ("sentence", "Contractor shall est")]
+    assert sections(doc) == [("6.10", "Data Rights", 2, None)]

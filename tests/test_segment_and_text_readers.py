@@ -929,3 +929,29 @@ def test_separator_lines_around_a_sentence_leave_it_a_sentence_and_a_directives_
         "The Supplier shall report every month.",
         "The Supplier shall keep a log.",
     ]
+
+
+def test_a_heading_mark_on_prose_gives_a_paragraph_and_titles_stay_headings() -> None:
+    doc = md(
+        """
+        ## 6.10 Data Rights
+
+        ### Contractor shall not use, copy, modify, or distribute any DOL-furnished Data, except as required for the performance of the contract. It stays DOL's.
+
+        ### 23. Definitions.
+
+        The Supplier shall report every month, and the report lists the incidents of the month before it.
+        ---
+        Next paragraph.
+        """
+    )
+    assert [(s.kind, s.text[:30]) for s in doc.statements] == [
+        ("heading", "6.10 Data Rights"),
+        ("sentence", "Contractor shall not use, copy"),
+        ("sentence", "It stays DOL's."),
+        ("heading", "23. Definitions."),
+        ("sentence", "The Supplier shall report ever"),
+        ("sentence", "Next paragraph."),
+    ]
+    assert [s.title for s in doc.sections] == ["Data Rights", "Definitions."]
+    assert doc.statements[1].location.section == "6.10 Data Rights"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..clauses import HEADING_WORDS
+from ..clauses import HEADING_WORDS, reads_as_prose
 from ..document import Document, Location
 from ..segment import (
     DocumentBuilder,
@@ -138,7 +138,11 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
             flush()
             title = atx.group(2) or ""
             column = body_offset + (atx.start(2) + 1 if atx.group(2) else 1)
-            builder.heading(title, len(atx.group(1)), source_location(number, column))
+            if reads_as_prose(title):
+                paragraph.append((number, column, title))
+                flush()
+            else:
+                builder.heading(title, len(atx.group(1)), source_location(number, column))
             lines.i += 1
             continue
         if first == "-" and not quote and kind == "paragraph" and (table := _pandoc_table(source, lines.i, paragraph)) is not None:
@@ -153,10 +157,13 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
             lines.i = table.end
             continue
         if first in "=-" and paragraph and kind == "paragraph" and (setext := _SETEXT.match(body)):
-            first_line, first_column, _ = paragraph[0]
             title = " ".join(t for _, _, t in paragraph)
-            paragraph = []
-            builder.heading(title, 1 if setext.group(1)[0] == "=" else 2, source_location(first_line, first_column))
+            if reads_as_prose(title):  # a paragraph over a rule: the paragraph, and the rule between it and what follows
+                flush()
+            else:
+                first_line, first_column, _ = paragraph[0]
+                paragraph = []
+                builder.heading(title, 1 if setext.group(1)[0] == "=" else 2, source_location(first_line, first_column))
             lines.i += 1
             continue
         if first in "-*_" and _THEMATIC.match(body):

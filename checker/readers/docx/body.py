@@ -10,6 +10,7 @@ from typing import Iterator
 
 from lxml import etree
 
+from ...clauses import reads_as_prose
 from ...document import Anchor, Location, Suppression
 from ...errors import InputError
 from ...segment import (
@@ -295,12 +296,13 @@ class Story:
 
     def _heading(self, p: etree._Element, properties: etree._Element | None, text: str, style: Style, label: Label | None) -> tuple[int, str | None] | None:
         """(level, number) when the paragraph (with these properties) is a heading; number None
-        means "from the text"."""
+        means "from the text". A paragraph styled as a heading that reads as prose
+        (:func:`reads_as_prose`) is none."""
         outline = int_attribute(child(properties, W_OUTLINE))
         level = (outline + 1 if outline < 9 else None) if outline is not None else style.heading_level
         number = label.number if label is not None and not label.bullet and label.number else None
         if level is not None:
-            return level, number
+            return None if reads_as_prose(text) else (level, number)
         visible = f"{label.text} {text.strip()}" if number else text.strip()
         found = numbered_heading(visible)
         if found is None:
