@@ -294,14 +294,14 @@ def _unicode_finder_spans(terms: list[str], text: str) -> list[tuple[int, int]]:
     from checker.matching import parse_term
 
     word = r"\pL\pN_\x{300}-\x{36f}"
-    kinds: dict[tuple[bool, bool, bool], list[str]] = {}
+    kinds: dict[tuple[bool, bool], list[str]] = {}
     for term in sorted(map(parse_term, terms), key=lambda term: -len(term.core)):
         core = r"\s+".join(re2.escape(part) for part in term.core.split(" "))
         core = (f"[{word}]*" if term.leading_star else "") + core + (f"[{word}]*" if term.trailing_star else "")
-        kinds.setdefault((term.bounded_left, term.bounded_right, not term.core[-1].isascii()), []).append(core)
+        kinds.setdefault((term.bounded_left, term.bounded_right), []).append(core)
     alternatives = [
-        (f"(?:^|[^{word}])" if left else "") + "(?:" + "|".join(cores) + ")" + ((f"(?:$|[^{word}])" if wide else r"\b") if right else "")
-        for (left, right, wide), cores in sorted(kinds.items())
+        (f"(?:^|[^{word}])" if left else "") + "(?:" + "|".join(cores) + ")" + (f"(?:$|[^{word}])" if right else "")
+        for (left, right), cores in sorted(kinds.items())
     ]
     return [match.span() for match in re2.compile("(?i)(?:" + "|".join(alternatives) + ")").finditer(text)]
 
@@ -599,3 +599,11 @@ def test_a_list_introduced_as_what_the_staff_shall_have_asks_for_skills() -> Non
     (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
     found = Classification(base, DocumentIndex(document)).reading().statements("qualification_item")
     assert [s.text for s in document.statements if s.index in found] == ["Ability to use the US Web Design Standards", "Five years of experience with Drupal"]
+
+
+def test_the_finder_finds_no_term_at_the_start_of_a_longer_word_that_goes_on_outside_ascii() -> None:
+    from checker.matching.termfinder import TermFinder
+
+    finder = TermFinder({"a": ["till", "ut", "niv"], "b": ["nivå"]})
+    assert list(finder.finditer("tillägg utöka nivån")) == []
+    assert list(finder.finditer("till nivå, ut.")) == [(0, 4, "a"), (5, 9, "b"), (11, 13, "a")]

@@ -68,12 +68,10 @@ class _Wildcards:
 
 
 # RE2 has no look-ahead, and its word boundary \b is ASCII's: a term that ends in a letter
-# outside ASCII ("nivå", "då") never ended at one. Such a term's end is the end of the text or
-# a character that is no word character, taken into the match and given back by finditer, which
-# goes on from there (so it can begin the next term); a term ending in an ASCII word character
-# keeps \b (which takes nothing away from the next term's start; it also ends before a letter
-# outside ASCII, "niv" in "nivå", but no term of the shipped vocabulary is the start of a word so).
-_END = r"\b"
+# outside ASCII ("nivå", "då") never ended at one, and one that ends in an ASCII letter ended
+# before a letter outside ASCII ("till" in "tillägg", "ut" in "utöka"). A term's end is therefore
+# the end of the text or a character that is no word character, taken into the match and given
+# back by finditer, which goes on from there (so it can begin the next term).
 
 
 class _CharOffsets:
@@ -112,21 +110,21 @@ class TermFinder:
         # 1,939 → 1,675 M instructions).
         self.folding = folding = Folding(term.core for terms in parsed.values() for term in terms)
         start, word = f"(?:^|{folding.nonword})", f"[{folding.classes.inside}]*"
-        wide_end = f"(?:$|{folding.nonword})"
+        end = f"(?:$|{folding.nonword})"
         for name, terms in parsed.items():
-            kinds: dict[tuple[bool, bool, bool], list[str]] = {}  # (bounded left, bounded right, ends outside ASCII)
+            kinds: dict[tuple[bool, bool], list[str]] = {}  # (bounded left, bounded right)
             exact: set[str] = set()
             # the longest term first ("is required to" before "is"): RE2 takes the first alternative that matches
             for term in sorted(terms, key=lambda term: -len(term.core)):
                 core = r"\s+".join(re2.escape(part) for part in term.core.split(" "))
                 core = (word if term.leading_star else "") + core + (word if term.trailing_star else "")
-                kinds.setdefault((term.bounded_left, term.bounded_right, not term.core[-1].isascii()), []).append(core)
+                kinds.setdefault((term.bounded_left, term.bounded_right), []).append(core)
                 if term.leading_star or term.trailing_star:
                     self._stars.add(term, len(self._lists))
                 else:
                     exact.add(term.core)
-            for (left, right, wide), cores in sorted(kinds.items()):
-                alternatives.append((start if left else "") + "(?:" + "|".join(cores) + ")" + ((wide_end if wide else _END) if right else ""))
+            for (left, right), cores in sorted(kinds.items()):
+                alternatives.append((start if left else "") + "(?:" + "|".join(cores) + ")" + (end if right else ""))
             self._lists.append((name, exact))
         self.regex = re2.compile("(?i)(?:" + "|".join(alternatives) + ")", _RE2_OPTIONS) if alternatives else None
         """What finds the terms in text folded by :attr:`folding` (None: no terms)."""
@@ -147,12 +145,13 @@ class TermFinder:
         position = 0
         while (spans := re2api.search(self.regex, data, position)) is not None:
             start, end = offsets.of(spans[0][0]), offsets.of(spans[0][1])
-            found = None
-            if end - start > 1 and not is_word_char(text[end - 1]) and not text[end - 2].isascii() and is_word_char(text[end - 2]):
-                # the character after a term that ends outside ASCII ("nivå "), given back (it may
-                # begin the next term); a term that ends in such a character itself is read whole below
-                found = self._which(text, start, end - 1)
-            if found is None:
+            if end - start > 1 and not is_word_char(text[end - 1]) and is_word_char(text[end - 2]):
+                # the character after a term ("nivå ", "till,") ends the match: given back (it
+                # may begin the next term), unless a term ends in it itself ("standard(s)", "t.ex.")
+                found = None if text[end - 1].isspace() else self._which(text, start, end)
+                if found is None:
+                    found = self._which(text, start, end - 1)
+            else:
                 found = self._which(text, start, end)
             position = spans[0][1] - (len(folded[end - 1].encode("utf-8")) if found is not None and found[1] < end else 0)
             if found is not None:
