@@ -6,8 +6,9 @@ their Aho–Corasick automaton), :mod:`.rewrite` (patterns rewritten for RE2), :
 :mod:`.patterns` (compiled patterns and their first match), :mod:`.rejoin` (words a PDF
 conversion split before å, ä and ö, joined for matching), :mod:`.folding` (text read with word
 classes of a few ranges instead of Unicode tables), :mod:`.sets` (every list and
-pattern of a run, once per statement: the patterns in RE2 sets, the lists by one automaton) and :mod:`.re2api` (the one module that calls
-google-re2 past its documented interface). The names below are what the rest of kravkoll uses.
+pattern of a run, once per statement: the patterns by RE2's filtered matching, the lists by one
+automaton) and :mod:`.re2api` (the one module that calls google-re2 past its documented
+interface). The names below are what the rest of kravkoll uses.
 """
 
 from __future__ import annotations
