@@ -231,7 +231,20 @@ def test_the_shipped_rulesets_patterns_are_found_by_the_filter_exactly_where_eac
 
 # Alternatives one of which begins another, with \b at the match's start or end: the first
 # alternative RE2 prefers may fail its \b where a later one holds ("leverantören|leverantörens").
-PREFIX_PATTERNS = [r"(?:ab|abc)\b", r"\b(?:k|kö)\b", r"\b(?:a|ab)\s*\d", r"(?:ska|skall)\b", r"\b(?:a|aa|aaa)\b", r"\b(?:ö|öa)\b\s"]
+PREFIX_PATTERNS = [
+    r"(?:ab|abc)\b",
+    r"\b(?:k|kö)\b",
+    r"\b(?:a|ab)\s*\d",
+    r"(?:ska|skall)\b",
+    r"\b(?:a|aa|aaa)\b",
+    r"\b(?:ö|öa)\b\s",
+    # an alternative with a \b at its start beside one without, at the same start or one before
+    r"\b(?:a|ab)\b|-a",
+    r"ska|\bskall",
+    r"\bbö|-b",
+    r"ab|\babc",
+    r"\bab|abc",
+]
 
 
 def reference_lookaround_span(source: str, text: str) -> tuple[int, int] | None:
@@ -352,3 +365,25 @@ def test_a_term_is_refused_for_control_characters_as_a_character_by_character_ch
     except TermSyntaxError as error:
         refused = "control characters" in str(error)
     assert refused == any(ord(c) < 32 for c in core)
+
+
+def test_patterns_the_filter_cannot_take_run_in_sets_with_the_same_answers(monkeypatch) -> None:
+    """A pattern longer than the filter takes, and every pattern when the filter cannot be
+    built (its set of literal words over RE2's budget), run in RE2 sets instead."""
+    from checker.matching import re2api, sets
+
+    words = [f"w{n}x" for n in range(3000)]
+    long = compile_pattern(r"\b(?:" + "|".join(words) + r")\b")  # longer than the filter takes
+    short = compile_pattern(r"\bshall\b")
+    texts = [plain_text(t) for t in ["The Supplier shall w2999x it.", "w17x", "nothing here", "shallow w17xy"]]
+    expected = {"long": [0, 1], "short": [0]}
+    matcher = StatementMatcher({}, {"long": long, "short": short})
+    assert len(matcher._pattern_entries[0][1]) > sets._FILTERED_LENGTH
+    assert {k: v for k, v in matcher.scan_many(texts).items() if k != LONE_SYMBOLS} == expected
+
+    def refuse(regexes: Iterable[str]) -> None:
+        raise re2api.error("failed to compile Filter")
+
+    monkeypatch.setattr(re2api, "filter_matcher", refuse)
+    matcher = StatementMatcher({}, {"long": long, "short": short})
+    assert {k: v for k, v in matcher.scan_many(texts).items() if k != LONE_SYMBOLS} == expected

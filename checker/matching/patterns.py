@@ -102,7 +102,9 @@ class CompiledPattern:
             start, end = spans[0]
             if not self._word_on_both_sides(data, text, start, end):
                 return self._characters(data, text, start, end)
-            return self._bounded_search(data, text)
+            if self._ends_bounded is not None:
+                return self._bounded_search(data, text)
+            # RE2 refused the pattern with its ends written out (too large): checked after each match
         pos = 0
         for _ in range(MAX_PATTERN_RETRIES):
             spans = re2api.search(compiled, data, pos)
@@ -116,30 +118,55 @@ class CompiledPattern:
                 return None
         return None
 
-    @cached_property
-    def _bounded(self) -> object:
-        """The pattern with each \\b written as the set writes it (:func:`boundary_plan`: a
-        non-word character or the text's end is matched beside the match, followed or preceded by
-        an empty group that marks where the match itself begins or ends): RE2 then tries every
-        alternative for one whose boundaries hold ("leverantören|leverantörens" followed by \\b
-        in "leverantörens"), where a check after the match sees only the one RE2 preferred.
-        For patterns whose every \\b stands at a match's start or end or always holds."""
+    def _written_ends(self, start_form: str) -> tuple[object, list[str]] | None:
+        """The pattern with each \\b at a match's end written as the set writes it (a non-word
+        character or the text's end matched after an empty group that marks where the match
+        ends), each at its start as ``start_form``, and which of those forms hold a group
+        (``"start"``, ``"end"``), in order; None when RE2 refuses it (too large)."""
         folding = self._searched[0]
         classes = UNICODE_WORDS if folding is None else folding.classes
-        forms = {"hold": "(?:)", "start": f"(?:^|{classes.nonword})()", "end": f"()(?:{classes.nonword}|$)"}
-        return re2api.compile_regex(flag_prefix(self.flags) + rewrite(self.source, classes, lambda number, _: forms[self.plan[number]])[0])
+        forms = {"hold": "(?:)", "start": start_form, "end": f"()(?:{classes.nonword}|$)"}
+        try:
+            compiled = re2api.compile_regex(flag_prefix(self.flags) + rewrite(self.source, classes, lambda number, _: forms[self.plan[number]])[0])
+        except re2api.error:
+            return None
+        return compiled, [how for how in self.plan if how == "end" or (how == "start" and "()" in start_form)]
+
+    @cached_property
+    def _ends_bounded(self) -> tuple[object, list[str]] | None:
+        """:meth:`_written_ends` with the \\b at a match's start as an empty group, checked
+        after the match: RE2 tries every alternative for one whose end holds
+        ("leverantören|leverantörens" followed by \\b in "leverantörens"), where a check
+        after the match would see only the one RE2 preferred."""
+        return self._written_ends("()")
+
+    @cached_property
+    def _starts_failing(self) -> tuple[object, list[str]] | None:
+        """:meth:`_written_ends` with each \\b at a match's start unable to match: where those
+        fail (a word character before a word character), what the other alternatives match."""
+        return self._written_ends("[^\\x00-\\x{10FFFF}]")
 
     def _bounded_search(self, data: bytes, text: str) -> tuple[int, int] | None:
-        """The first match whose boundaries hold, by :attr:`_bounded`: its marks, where they
-        took part, say where the match begins and ends."""
-        spans = re2api.search(self._bounded, data, 0)
-        if spans is None:
-            return None
-        start, end = spans[0]
-        for kind, (at, _) in zip((how for how in self.plan if how != "hold"), spans[1:]):
-            if at >= 0:
-                start, end = (at, end) if kind == "start" else (start, at)
-        return self._characters(data, text, start, end)
+        """The first match whose boundaries hold, by :attr:`_ends_bounded` (for patterns whose
+        every \\b stands at a match's start or end or always holds): RE2's preferred match at
+        the first start where one begins; where a \\b at its start fails, the match of the
+        alternatives that need none there (:attr:`_starts_failing`), else the next start."""
+        compiled, kinds = self._ends_bounded  # type: ignore[misc]
+        pos = 0
+        for _ in range(MAX_PATTERN_RETRIES):
+            spans = re2api.search(compiled, data, pos)
+            if spans is None:
+                return None
+            start = spans[0][0]
+            if not any(kind == "start" and at >= 0 and _inside_word(data, text, at) for kind, (at, _) in zip(kinds, spans[1:])):
+                return self._characters(data, text, start, _end_of(spans, kinds))
+            failing = self._starts_failing
+            if failing is not None and (other := re2api.search(failing[0], data, start)) is not None and other[0][0] == start:
+                return self._characters(data, text, start, _end_of(other, failing[1]))
+            pos = start + _char_length(data, start)
+            if pos > len(data):
+                return None
+        return None
 
     @staticmethod
     def _characters(data: bytes, text: str, start: int, end: int) -> tuple[int, int]:
@@ -166,24 +193,33 @@ class CompiledPattern:
         return _picker(start), _picker(end), others
 
     def _boundaries_hold(self, spans: Sequence[tuple[int, int]], data: bytes, text: str) -> bool:
-        ascii_text = len(data) == len(text)
-
-        def inside_word(at: int) -> bool:
-            if ascii_text:
-                return 0 < at < len(text) and IS_WORD[text[at - 1]] and IS_WORD[text[at]]
-            return 0 < at < len(data) and IS_WORD[_char_before(data, at)] and IS_WORD[_char_at(data, at)]
-
         at_start, at_end, others = self._checks
         start, end = spans[0]
-        if (start, start) in at_start(spans) and inside_word(start):  # a \b of this match at its start
+        if (start, start) in at_start(spans) and _inside_word(data, text, start):  # a \b of this match at its start
             return False
-        if (end, end) in at_end(spans) and inside_word(end):
+        if (end, end) in at_end(spans) and _inside_word(data, text, end):
             return False
         for group, wants_boundary in others:
             at = spans[group][0]
-            if at >= 0 and inside_word(at) == wants_boundary:
+            if at >= 0 and _inside_word(data, text, at) == wants_boundary:
                 return False
         return True
+
+
+def _end_of(spans: Sequence[tuple[int, int]], kinds: list[str]) -> int:
+    """Where a match of :meth:`CompiledPattern._written_ends` ends: at the mark of its \\b at
+    the end where one took part (the non-word character after it is not the match's)."""
+    for kind, (at, _) in zip(kinds, spans[1:]):
+        if kind == "end" and at >= 0:
+            return at
+    return spans[0][1]
+
+
+def _inside_word(data: bytes, text: str, at: int) -> bool:
+    """Whether byte offset ``at`` of ``data`` (``text`` encoded) stands between two word characters."""
+    if len(data) == len(text):
+        return 0 < at < len(text) and IS_WORD[text[at - 1]] and IS_WORD[text[at]]
+    return 0 < at < len(data) and IS_WORD[_char_before(data, at)] and IS_WORD[_char_at(data, at)]
 
 
 def _picker(groups: list[int]) -> Callable[[Sequence], tuple]:

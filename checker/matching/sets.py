@@ -139,18 +139,43 @@ class _EntryFilter:
     """
 
     def __init__(self, entries: list[tuple[str, str, CompiledPattern | None]]) -> None:
-        self._match = re2api.filter_matcher(regex for _, regex, _ in entries)
+        regexes = [regex for _, regex, _ in entries]
+        filtered = [number for number, regex in enumerate(regexes) if len(regex) <= _FILTERED_LENGTH]
+        in_sets = [number for number, regex in enumerate(regexes) if len(regex) > _FILTERED_LENGTH]
+        # Each matcher: the entry numbers it runs, and what it answers for a text (positions in them).
+        self._matchers: list[tuple[list[int], Callable[[bytes], Sequence[int] | None]]] = []
+        if filtered:
+            try:
+                self._matchers.append((filtered, re2api.filter_matcher(regexes[number] for number in filtered)))
+            except re2api.error:  # its set of literal words over RE2's budget (some 12,000 patterns): all in sets
+                in_sets = list(range(len(regexes)))
+        for first in range(0, len(in_sets), _ENTRIES_PER_SET):
+            numbers = in_sets[first : first + _ENTRIES_PER_SET]
+            self._matchers.append((numbers, re2api.set_matcher(re2api.compiled_set(regexes[number] for number in numbers))))
         self._keys = [key for key, _, _ in entries]
         self._confirm = {number: pattern for number, (_, _, pattern) in enumerate(entries) if pattern is not None}
 
     def scan_many(self, texts: Sequence[str], fold: Callable[[str], str]) -> dict[str, list[int]]:
         """For each entry's key, the numbers of the texts (folded by ``fold`` for the filter) it holds."""
         buckets: list[list[int]] = [[] for _ in self._keys]
-        match, confirm = self._match, self._confirm
+        matchers, confirm = self._matchers, self._confirm
         for number, text in enumerate(texts):
             if not text:
                 continue
-            for index in match((text if text.isascii() else fold(text)).encode("utf-8")):
-                if index not in confirm or confirm[index].search(text) is not None:
-                    buckets[index].append(number)
+            data = (text if text.isascii() else fold(text)).encode("utf-8")
+            for numbers, match in matchers:
+                for position in match(data) or ():
+                    index = numbers[position]
+                    if index not in confirm or confirm[index].search(text) is not None:
+                        buckets[index].append(number)
         return {key: bucket for key, bucket in zip(self._keys, buckets) if bucket}
+
+
+_FILTERED_LENGTH = 10_000
+"""Longest pattern (as the set reads it) the filter takes: working out the literal words of a
+pattern grows faster than its length (one alternation of 5,000 words: 0.15 s, of 25,000: 11 s;
+the shipped patterns are at most 4,000 characters). Longer ones run in RE2 sets, as all do
+when the filter's set of words exceeds RE2's memory budget."""
+_ENTRIES_PER_SET = 6
+"""Patterns run by one RE2 set where the filter does not take them (:data:`_FILTERED_LENGTH`):
+six served one document best when all patterns ran in sets (bench/README.md, "Sixth round")."""
