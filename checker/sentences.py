@@ -88,8 +88,10 @@ _MAYBE_FINAL = {"etc", "m.m", "m.fl", "osv", "o.s.v", "o.dyl", "dyl", "el.dyl", 
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+(\S)?)")
 _VISIBLE = re.compile(r"\S")
 BRACKET_REACH = 200
-"""How far after a sentence end inside brackets their closing bracket may stand for the end not
-to count ("(Veckor? Månader?)"); one further away, or none, is a stray bracket."""
+"""How far after a sentence end inside brackets the bracket must close for the end not to count
+("(Veckor? Månader?)"), and how far after a question its bracket must close to belong to it;
+one that does not close so soon is a stray bracket."""
+_BRACKET = re.compile(r"[()]")
 # "(1) ", "(a) ", "(iv) ": a bracket that numbers what follows, which starts a sentence after any end.
 _ENUMERATOR = re.compile(r"\((?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,5})\)\s")
 
@@ -100,25 +102,38 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     Abbreviations (t.ex., bl.a., e.g., No., Art.), decimals (99,5 % and 99.5 %), section
     numbers (4.2.1) and ids (K4.1, REQ-12) stay whole; a bracket after a question or an
     exclamation belongs to it ("Which APIs does it expose? (REST, SOAP?)") unless it numbers
-    what follows ("(2) The Contractor …"); an end inside brackets that close within
-    :data:`BRACKET_REACH` characters ends no sentence ("(Varje månad? Varje kvartal?)").
+    what follows ("(2) The Contractor …"), and the next sentence starts after it ("Har ni
+    certifikat? (Ja/Nej) Leverantören ska …"); an end inside brackets whose innermost closes
+    within :data:`BRACKET_REACH` characters ends no sentence ("(Varje månad? Varje kvartal?)",
+    "(29 U.S.C. 794d)"); brackets that do not close so soon are stray, and count no further.
     """
     spans: list[tuple[int, int]] = []
     start = 0
-    opened = 0  # brackets opened and not closed in the sentence so far, counted up to ``counted``
+    opened = 0  # brackets of the sentence opened and not closed, in reading order up to ``counted``
     counted = 0
     for match in _SENTENCE_END.finditer(text):
+        if match.start() < start:
+            continue  # inside a question's bracket, which the sentence after it follows
         first = match[1]
         if first is None:
             break
-        opened += text.count("(", counted, match.end()) - text.count(")", counted, match.end())
+        opened = _still_open(text, counted, match.end(), opened)
         counted = match.end()
-        if opened > 0 and text.find(")", match.end(), match.end() + BRACKET_REACH) >= 0:
-            continue  # "(24/7? Kontorstid?)": an end inside brackets that close soon ends no sentence
+        if opened:
+            if _closes_within(text, match.end(), opened):
+                continue  # "(24/7? Kontorstid?)": an end inside brackets that close soon ends no sentence
+            opened = 0  # stray brackets
         if not _starts_sentence(first):
             continue
         if first == "(" and text[match.start()] in "?!" and _ENUMERATOR.match(text, match.start(1)) is None:
-            continue  # "Vilka API:er exponerar systemet? (REST, SOAP?)": the bracket belongs to the question
+            # "Vilka API:er exponerar systemet? (REST, SOAP?)": the bracket belongs to the question
+            close = _closing(text, match.start(1))
+            if close is not None:
+                after = _VISIBLE.search(text, close)
+                if after is not None and after.start() > close and _starts_sentence(text[after.start()]):
+                    spans.append((start, close))
+                    start = counted = close
+                continue
         if text[match.start()] == ".":
             token, token_start = token_before(text, match.start())
             if token.lower() in _NEVER_FINAL:
@@ -141,6 +156,39 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             start += len(sentence) - len(sentence.lstrip())
             trimmed.append((start, start + len(kept)))
     return trimmed
+
+
+def _still_open(text: str, start: int, end: int, opened: int) -> int:
+    """The brackets open after reading ``text[start:end]``, ``opened`` of them before it (a
+    closing bracket with none open, as in "a) … b)", closes nothing)."""
+    for bracket in _BRACKET.finditer(text, start, end):
+        if bracket.group() == "(":
+            opened += 1
+        elif opened:
+            opened -= 1
+    return opened
+
+
+def _closes_within(text: str, start: int, opened: int) -> bool:
+    """Whether the innermost of ``opened`` brackets closes within :data:`BRACKET_REACH`
+    characters of ``start``."""
+    depth = opened
+    for bracket in _BRACKET.finditer(text, start, start + BRACKET_REACH):
+        depth += 1 if bracket.group() == "(" else -1
+        if depth < opened:
+            return True
+    return False
+
+
+def _closing(text: str, opening: int) -> int | None:
+    """Just after the bracket that closes the one at ``opening``, if it closes within
+    :data:`BRACKET_REACH` characters."""
+    depth = 0
+    for bracket in _BRACKET.finditer(text, opening, opening + BRACKET_REACH):
+        depth += 1 if bracket.group() == "(" else -1
+        if depth == 0:
+            return bracket.end()
+    return None
 
 
 def token_before(text: str, end: int) -> tuple[str, int]:

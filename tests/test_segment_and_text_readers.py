@@ -42,6 +42,15 @@ def sentences(text: str) -> list[str]:
         ("The rate applies. (See section 4.)", ["The rate applies.", "(See section 4.)"]),
         ("Hur ofta uppdateras systemet? (Varje månad? Varje kvartal?) Svara.", ["Hur ofta uppdateras systemet? (Varje månad? Varje kvartal?)", "Svara."]),
         ("A stray ( bracket. Then more.", ["A stray ( bracket.", "Then more."]),
+        ("Har ni certifikat? (Ja/Nej) Leverantören ska bifoga det.", ["Har ni certifikat? (Ja/Nej)", "Leverantören ska bifoga det."]),
+        (
+            "Send reports (monthly. Fix faults (see 4.2). Pay (see 4.3). The Buyer may end it (see 9.1).",
+            ["Send reports (monthly.", "Fix faults (see 4.2).", "Pay (see 4.3).", "The Buyer may end it (see 9.1)."],
+        ),
+        (
+            "Items a) one, b) two. As amended (29 U.S.C. 794d) requires it. Next.",
+            ["Items a) one, b) two.", "As amended (29 U.S.C. 794d) requires it.", "Next."],
+        ),
         ("1. Leverantören ska leverera.", ["1. Leverantören ska leverera."]),
     ],
 )
@@ -69,19 +78,47 @@ def test_token_before_finds_what_the_regular_expression_finds(text: str, data: s
 
 def reference_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans as the rules read, simply: every candidate end, the text after it and the
-    token before it searched afresh."""
-    spans, start = [], 0
+    token before it searched afresh; the brackets open at an end counted again from where the
+    sentence (or the last stray bracket) began, character by character."""
+    spans, start, count_from = [], 0, 0
     for match in re.finditer(r"[.!?][\"'”’)\]]*(?=\s)", text):
+        if match.start() < start:
+            continue
         rest = text[match.end() :].lstrip()
         if not rest:
             break
-        if text.count("(", start, match.end()) > text.count(")", start, match.end()) and ")" in text[match.end() : match.end() + BRACKET_REACH]:
-            continue
+        depth = 0
+        for ch in text[count_from : match.end()]:
+            if ch == "(":
+                depth += 1
+            elif ch == ")" and depth:
+                depth -= 1
+        if depth:
+            ahead = depth
+            for ch in text[match.end() : match.end() + BRACKET_REACH]:
+                ahead += {"(": 1, ")": -1}.get(ch, 0)
+                if ahead < depth:
+                    break
+            if ahead < depth:
+                continue
+            count_from = match.end()
         first = rest[0]
         if not (first.isupper() or first.isdigit() or first in "\"'“‘([•–-"):
             continue
         if first == "(" and text[match.start()] in "?!" and not re.match(r"\((?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,5})\)\s", rest):
-            continue
+            opening = text.index("(", match.end())
+            level, close = 0, None
+            for k in range(opening, min(len(text), opening + BRACKET_REACH)):
+                level += {"(": 1, ")": -1}.get(text[k], 0)
+                if level == 0:
+                    close = k + 1
+                    break
+            if close is not None:
+                after = text[close:].lstrip()
+                if after and len(after) < len(text) - close and (after[0].isupper() or after[0].isdigit() or after[0] in "\"'“‘([•–-"):
+                    spans.append((start, close))
+                    start = count_from = close
+                continue
         if text[match.start()] == ".":
             before = TOKEN_REFERENCE.search(text, 0, match.start())
             token = before.group() if before else ""
@@ -92,7 +129,7 @@ def reference_sentences(text: str) -> list[tuple[int, int]]:
             if token.isdigit() and not text[: before.start()].strip():
                 continue
         spans.append((start, match.end()))
-        start = match.end()
+        start = count_from = match.end()
     spans.append((start, len(text)))
     trimmed = []
     for start, end in spans:
@@ -955,3 +992,19 @@ def test_a_heading_mark_on_prose_gives_a_paragraph_and_titles_stay_headings() ->
     ]
     assert [s.title for s in doc.sections] == ["Data Rights", "Definitions."]
     assert doc.statements[1].location.section == "6.10 Data Rights"
+
+
+def test_long_titles_and_questions_marked_as_headings_stay_headings() -> None:
+    doc = md(
+        """
+        ### C.5.1 Task 1 – Provide Project Management Support for the Whole Period of Performance.
+
+        The Contractor shall deliver a status report.
+
+        ### How will the Government measure the availability of the service in each month?
+
+        It measures it with its own tool.
+        """
+    )
+    assert [s.kind for s in doc.statements] == ["heading", "sentence", "heading", "sentence"]
+    assert [s.number for s in doc.sections] == ["C.5.1", None]
