@@ -10,16 +10,24 @@ NUMBERED_HEADING = re.compile(r"^\s*(?P<num>(?:[A-Z]\.)?\d+(?:\.\d+)*)\.?\s+(?P<
 _MODAL = re.compile(r"(?i)\b(?:ska|skall|måste|bör|får|shall|must|should|will|may)\b")
 HEADING_WORDS = 10
 """Most words of a heading found in the text (a numbered title, a plain-line or bold heading), its number aside."""
-_SENTENCE_END_AT_END = re.compile(r"[.!?][\"'”’)\]*_]*\s*$")
+_STATEMENT_END_AT_END = re.compile(r"[.!][\"'”’)\]*_]*\s*$")
+_LABEL = re.compile(r"\(?(?:[A-Za-z]|[ivxIVX]{1,4}|(?:[A-Z]\.)?\d+(?:\.\d+)*)[.)]?\)?")
 
 
 def reads_as_prose(title: str) -> bool:
     """Whether a line marked as a heading (Markdown ``#``, underlined, a Word heading style) is
-    prose: more words than a heading found in the text has (:data:`HEADING_WORDS`) and a sentence
-    end at its end ("### Contractor shall not use … without the Contracting Officer's written
-    permission." — a paragraph a conversion marked as a heading). A title ends without a
-    period, or is short ("23. Definitions.")."""
-    return _SENTENCE_END_AT_END.search(title) is not None and len(title.split()) > HEADING_WORDS
+    prose: a statement's end at its end ('.' or '!'; a question may title its answer), more words
+    than a heading found in the text has (:data:`HEADING_WORDS`; its number and dashes aside),
+    and a modal or twice as many words ("### Contractor shall not use … without the Contracting
+    Officer's written permission." — a paragraph a conversion marked as a heading). A title ends
+    without a period, or is short ("23. Definitions.", "C.5.1 Task 1 – Provide Project Management
+    Support for the Whole Period of Performance.")."""
+    if _STATEMENT_END_AT_END.search(title) is None:
+        return False
+    words = [word for word in title.split() if any(ch.isalnum() for ch in word)]
+    if words and _LABEL.fullmatch(words[0]):
+        words = words[1:]
+    return len(words) > HEADING_WORDS and (_MODAL.search(title) is not None or len(words) > 2 * HEADING_WORDS)
 
 
 # The number that starts a NUMBERED_HEADING, alone: its title is the rest, trailing space
