@@ -53,9 +53,11 @@ VOCABULARY = {
     "tender_context": "words that show a tender document (offeror, solicitation, anbudsgivare …)",
     "performance_header": "words of a performance table's header, or of the first cell of a row in a table written sideways: target, AQL, due date, servicenivå …",
     "sanction_header": "words of a credit or penalty table's header (its rows are sanctions): credit, vite …",
+    "evaluation_header": "words of a tender's table header that make its rows wishes the evaluation scores (soft obligations of the supplier, not sanctions): mervärde, bör-krav …",
     "performance_caption": "words that, in the heading or the sentences introducing a table, make its rows performance levels: service level, uptime, SLO, servicenivå …",
     "subject_after_modal": "words that, just after a modal, show an inverted main clause: den, det, *en …",
     "clause_verb": "finite verbs that, in a clause opened by a subordinator, close its predicate, so that a modal after them opens the (inverted) main clause: kan, är, har …",
+    "requiring_verb": "verbs of a main clause whose 'that' clause states the obligation: requires that, directs that …",
     "not_binding_lead_in": "words that, in the sentence or heading introducing a list, show its items are no duties: out of scope, will not be responsible, may include, benefits, ingår inte …",
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
     "qualification_lead_in": "words that, in the sentence or heading introducing a list, show its items are skills or experience asked of the staff: experience with, background in, knowledge of, erfarenhet av …",
@@ -73,7 +75,7 @@ VOCABULARY = {
 
 READING_NAMES = {
     "main_obligation": "a binding modal in the main clause, or a party (the buyer too) as the subject of 'will'; in a tender also a soft modal (should, bör)",
-    "soft_obligation": "an obligation written with a soft modal (should, bör) in a tender: a wish that is evaluated, binding nobody to perform",
+    "soft_obligation": "an obligation written with a soft modal (should, bör) in a tender, or a row of a tender's table of evaluated wishes (evaluation_header): a wish that is evaluated, binding nobody to perform",
     "binds_supplier": "an obligation whose subject is the supplier, its staff or its deliverable",
     "binds_buyer": "an obligation whose subject is the buyer",
     "binds_mutual": "an obligation that binds both parties",
@@ -115,6 +117,8 @@ _TITLE_STATEMENTS = 12
 _TITLE_WORDS = 20  # a title line is short; the first sentence of 20 words or more is running text
 _BOUNDARY = re.compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
+_PARENTHETICAL = re.compile(r"\s*(?:,[^,.;:]{1,40},\s*)?")  # "requires, at a minimum, that"
+_LOWER_START = re.compile(r"[\W_]*([^\W\d_])")
 _COMPOUND = re.compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
 _NOT_A_NAME = {
     "the",
@@ -258,7 +262,7 @@ class Vocabulary:
             names.update(
                 {
                     name: self.lists.get(name, [])
-                    for name in ("subordinator", "relative", "advice_after_soft", "modal_fact", "subject_after_modal", "clause_verb")
+                    for name in ("subordinator", "relative", "advice_after_soft", "modal_fact", "subject_after_modal", "clause_verb", "requiring_verb")
                 }
             )
             self._tokens[tender] = TermFinder({name: terms for name, terms in names.items() if terms})
@@ -296,7 +300,7 @@ class DocumentReading:
                     learned.setdefault("supplier", []).append(name)
         self.aliases = TermFinder(learned) if learned else None
         """The names this document gives its parties in its definitions ("Acme", "ZITADEL")."""
-        self._tables: tuple[set[int], set[int]] | None = None
+        self._tables: tuple[set[int], set[int], set[int]] | None = None
         self._predicates: dict[TermFinder, dict[int, tuple[int, int] | None]] = {}
         self._copula_leads: dict[int, bool] = {}
         """Of the lead-ins read so far, whether each ends with its obligation's copula."""
@@ -305,6 +309,7 @@ class DocumentReading:
             found = self._obligation(texts[i])
             if found is not None:
                 self.obligations[i] = found
+        self._read_rows()
         titles = vocabulary.finder("definitions_title")
         for statement in document.statements:  # list items carry their lead-in's obligation; "Definitions:" introduces terms, no duty
             if (
@@ -315,6 +320,34 @@ class DocumentReading:
             ):
                 lead = self.obligations[statement.lead_in]
                 self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
+
+    def _read_rows(self) -> None:
+        """The obligations of table rows that no modal of their own shows. In a tender, each row
+        of a table of evaluated wishes (its header has words of ``evaluation_header``: "Mervärde |
+        Möjligt prisavdrag") is a soft obligation of the supplier: the evaluation scores it. And a
+        row that goes on with the sentence of the row before it, which carries an obligation,
+        carries that obligation too: a row starting with a small letter ("Erbjuden konsult ska ha
+        arbetat med Power BI i minst två år" / "erfarenhet av Azure SQL DW"), as a table cut from
+        one list writes it."""
+        statements = self.document.statements
+        evaluated = self._table_kinds()[2] if self.tender else set()
+        previous: Statement | None = None
+        for statement in statements:
+            i = statement.index
+            if statement.kind == "table_row" and i not in self.obligations:
+                if statement.table in evaluated:
+                    self.obligations[i] = Obligation("supplier", 0, 0, soft=True)
+                elif (
+                    previous is not None
+                    and previous.kind == "table_row"
+                    and previous.table == statement.table
+                    and previous.index in self.obligations
+                    and (first := _LOWER_START.match(self.texts[i])) is not None
+                    and first.group(1).islower()
+                ):
+                    lead = self.obligations[previous.index]
+                    self.obligations[i] = Obligation(lead.party, 0, 0, lead.soft)
+            previous = statement
 
     # -- the document's parties
     def _role_of(self, word: str) -> str | None:
@@ -400,9 +433,10 @@ class DocumentReading:
         if self.aliases is not None:
             tokens = sorted(tokens + list(self.aliases.finditer(text)))
         modals = [(start, end, name) for start, end, name in tokens if name in MODAL_LISTS]
+        openers = self._object_clauses(text, tokens) if any(name == "requiring_verb" for _s, _e, name in tokens) else []
         previous_end = 0
         for start, end, modal in modals[:_MAX_MODALS]:
-            clause = max(previous_end, self._clause_start(text, start))
+            clause = max(previous_end, self._clause_start(text, start), *(opened for opened in openers if opened <= start))
             before = [t for t in tokens if clause <= t[0] and t[1] <= start]
             following = next((t for t in tokens if t[0] >= end), None)
             next_word = following if following is not None and not text[end : following[0]].strip() else None
@@ -426,6 +460,24 @@ class DocumentReading:
                     continue
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
         return None
+
+    def _object_clauses(self, text: str, tokens: list[tuple[int, int, str]]) -> list[int]:
+        """Where the object clauses of requiring verbs begin: just after the subordinator or
+        relative ("that", "att") that follows a verb of ``requiring_verb`` in a main clause, at most
+        a parenthetical phrase between them ("The Government requires, at a minimum, that the
+        Contractor will generate …"). Such a clause is what is required, and its subject the
+        party bound; the verb's own subject only requires it."""
+        openers: list[int] = []
+        for k, (start, end, name) in enumerate(tokens):
+            if name != "requiring_verb":
+                continue
+            following = next((t for t in tokens[k + 1 :] if t[0] >= end), None)
+            if following is None or following[2] not in ("subordinator", "relative") or not _PARENTHETICAL.fullmatch(text, end, following[0]):
+                continue
+            clause = self._clause_start(text, start)
+            if not self._subordinate(text, clause, start, [t for t in tokens if clause <= t[0] and t[1] <= start]):
+                openers.append(following[1])
+        return openers
 
     def _passive_agent(self, text: str, modal_end: int, tokens: list[tuple[int, int, str]]) -> str | None:
         """The party that a passive duty names as its agent, when its subject names none: "All
@@ -663,11 +715,11 @@ class DocumentReading:
         header = self.vocabulary.finder("performance_header")
         if header is None:
             return frozenset()
-        performance, _ = self._table_kinds()
+        performance, _, _ = self._table_kinds()
         return frozenset(s.index for s in self.document.statements if s.kind == "table_row" and (s.table in performance or self._labelled_row(s.text, header)))
 
     def _sanction_rows(self) -> frozenset[int]:
-        _, credit = self._table_kinds()
+        _, credit, _ = self._table_kinds()
         rows = {s.index for s in self.document.statements if s.kind == "table_row" and s.table in credit}
         return frozenset(rows | self._credit_tiers())
 
@@ -686,12 +738,15 @@ class DocumentReading:
                 tiers.setdefault(self.document.statements[i].lead_in, set()).add(i)
         return {i for items in tiers.values() if len(items) >= 2 for i in items}
 
-    def _table_kinds(self) -> tuple[set[int], set[int]]:
-        """The tables of performance levels and the tables of credits, by number (read once)."""
+    def _table_kinds(self) -> tuple[set[int], set[int], set[int]]:
+        """The tables of performance levels, the tables of credits and the tables of evaluated
+        wishes (``evaluation_header``, whose price deductions are the evaluation's, no
+        sanctions), by number (read once)."""
         if self._tables is None:
-            self._tables = (set(), set())
+            self._tables = (set(), set(), set())
             header = self.vocabulary.finder("performance_header")
             sanction = self.vocabulary.finder("sanction_header")
+            evaluation = self.vocabulary.finder("evaluation_header")
             caption = self.vocabulary.finder("performance_caption")
             headers = self.document.table_headers
             captions = self._captions() if caption is not None or sanction is not None else {}
@@ -704,7 +759,9 @@ class DocumentReading:
                 # the words introducing it do ("Financial Credit means the percent … as shown in
                 # the following table") and its header names no level of its own
                 credit = self._credit_table(text, sanction) or (not by_header and sanction is not None and sanction.search(introduced))
-                if credit:
+                if evaluation is not None and evaluation.search(text):
+                    self._tables[2].add(number)
+                elif credit:
                     self._tables[1].add(number)
                 elif by_header or by_caption:
                     self._tables[0].add(number)
