@@ -48,6 +48,7 @@ VOCABULARY = {
     "party_buyer": "the buyer as a subject",
     "party_mutual": "both parties as a subject: the parties, each party, parterna …",
     "party_tenderer": "the tenderer as a subject, and its tender",
+    "deliverable_subject": "the supplier's service and staff as the subject of 'will' in a vendor's terms, where they make its promises: service, platform, support team, manager …",
     "first_person": "we, us, our (the supplier in a vendor's terms, the buyer in a tender)",
     "second_person": "you, your (the buyer in a vendor's terms, the tenderer in a tender)",
     "tender_context": "words that show a tender document (offeror, solicitation, anbudsgivare …)",
@@ -262,7 +263,16 @@ class Vocabulary:
             names.update(
                 {
                     name: self.lists.get(name, [])
-                    for name in ("subordinator", "relative", "advice_after_soft", "modal_fact", "subject_after_modal", "clause_verb", "requiring_verb")
+                    for name in (
+                        "subordinator",
+                        "relative",
+                        "advice_after_soft",
+                        "modal_fact",
+                        "subject_after_modal",
+                        "clause_verb",
+                        "requiring_verb",
+                        "deliverable_subject",
+                    )
                 }
             )
             self._tokens[tender] = TermFinder({name: terms for name, terms in names.items() if terms})
@@ -452,6 +462,8 @@ class DocumentReading:
             party = mentions[-1] if mentions else named_after
             if party is None and modal == "modal_binding":
                 party = self._passive_agent(text, end, tokens)
+            if party is None and modal == "modal_future" and self.vendor_terms and any(name == "deliverable_subject" for _s, _e, name in before):
+                party = "supplier"  # a vendor's terms promise its service and staff: "the Core Services will provide …", "A manager will review …"
             if modal == "modal_future":  # "will" binds its party, the buyer too ("The COR will monitor …")
                 if party is None or (next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
                     continue

@@ -658,3 +658,28 @@ def test_a_table_row_that_goes_on_with_the_row_before_it_carries_its_obligation(
         "Kontaktperson hos beställaren": None,  # a capital: a row of its own
         "2 dagar per vecka": None,
     }
+
+
+def test_a_vendors_service_and_staff_make_its_promises_with_will_in_its_terms_only() -> None:
+    promises = (
+        "During the term, the Core Services will provide a Monthly Uptime Percentage of 99.5 %.",
+        "A manager will review the request and provide a response within one business day.",
+    )
+    vendor = parties(
+        """
+        We provide the Service under these terms. We measure uptime every minute. If we miss the target, we credit your account.
+
+        """
+        + "\n\n".join(promises),
+        "en",
+    )
+    assert [vendor[p] for p in promises] == ["supplier", "supplier"]
+    assert vendor["We measure uptime every minute."] is None  # no modal: the present tense binds nobody here
+    statement_of_work = parties("\n\n".join(("The Contractor shall deliver the system.", *promises)), "en")
+    assert [statement_of_work[p] for p in promises] == [None, None]  # a forecast outside a vendor's terms
+    assert (
+        parties("We will restore the service. We credit you. We measure it. The service will be unavailable on Sundays.", "en")[
+            "The service will be unavailable on Sundays."
+        ]
+        is None
+    )  # "will be": a fact
