@@ -480,10 +480,10 @@ class DocumentReading:
         Contractor will generate …"). Such a clause is what is required, and its subject the
         party bound; the verb's own subject only requires it."""
         openers: list[int] = []
-        for k, (start, end, name) in enumerate(tokens):
-            if name != "requiring_verb":
-                continue
-            following = next((t for t in tokens[k + 1 :] if t[0] >= end), None)
+        requiring = [k for k, (_start, _end, name) in enumerate(tokens) if name == "requiring_verb"]
+        for k in requiring[:_MAX_MODALS]:  # each is read against the text before it, as a modal is
+            start, end, _name = tokens[k]
+            following = next((tokens[j] for j in range(k + 1, len(tokens)) if tokens[j][0] >= end), None)
             if following is None or following[2] not in ("subordinator", "relative") or not _PARENTHETICAL.fullmatch(text, end, following[0]):
                 continue
             clause = self._clause_start(text, start)
