@@ -48,7 +48,8 @@ VOCABULARY = {
     "party_buyer": "the buyer as a subject",
     "party_mutual": "both parties as a subject: the parties, each party, parterna …",
     "party_tenderer": "the tenderer as a subject, and its tender",
-    "deliverable_subject": "the supplier's service and staff as the subject of 'will' in a vendor's terms, where they make its promises: service, platform, support team, manager …",
+    "party_staff": "words for a party's people after its possessive, who are the party as a subject: representative, staff, personnel, project manager …",
+    "deliverable_subject": "the supplier's service as the subject of 'will' in a vendor's terms, where it (and the staff of party_staff) makes its promises: service, platform, support team …",
     "first_person": "we, us, our (the supplier in a vendor's terms, the buyer in a tender)",
     "second_person": "you, your (the buyer in a vendor's terms, the tenderer in a tender)",
     "tender_context": "words that show a tender document (offeror, solicitation, anbudsgivare …)",
@@ -272,6 +273,7 @@ class Vocabulary:
                         "clause_verb",
                         "requiring_verb",
                         "deliverable_subject",
+                        "party_staff",
                     )
                 }
             )
@@ -462,7 +464,12 @@ class DocumentReading:
             party = mentions[-1] if mentions else named_after
             if party is None and modal == "modal_binding":
                 party = self._passive_agent(text, end, tokens)
-            if party is None and modal == "modal_future" and self.vendor_terms and any(name == "deliverable_subject" for _s, _e, name in before):
+            if (
+                party is None
+                and modal == "modal_future"
+                and self.vendor_terms
+                and any(name in ("deliverable_subject", "party_staff") for _s, _e, name in before)
+            ):
                 party = "supplier"  # a vendor's terms promise its service and staff: "the Core Services will provide …", "A manager will review …"
             if modal == "modal_future":  # "will" binds its party, the buyer too ("The COR will monitor …")
                 if party is None or (next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
@@ -579,14 +586,20 @@ class DocumentReading:
     def _subject_mentions(text: str, clause: int, before: list[tuple[int, int, str]]) -> list[str]:
         """The parties named as the subject before a modal, in order: possessives ("the
         Customer's data") and compounds ("client-side rendering") left out, and a relative clause of the subject too ("Brister som
-        beställaren påtalar ska …": the subject is "Brister")."""
+        beställaren påtalar ska …": the subject is "Brister"). A possessive followed by a word
+        of ``party_staff`` names that party's people, who are the party: "The Contracting
+        Officer's Technical Representative is responsible for …" binds the buyer."""
         relative = next((start for start, _, name in before if name == "relative"), None)
         if relative is not None and not text[clause:relative].strip():
             relative = None  # the clause opens with it: nothing before it to cut away
+        staff = {start for start, _, name in before if name == "party_staff"}
         return [
             name
             for start, end, name in before
-            if name in PARTIES and not _POSSESSIVE.match(text[end:]) and not _COMPOUND.match(text[end:]) and (relative is None or start < relative)
+            if name in PARTIES
+            and not _COMPOUND.match(text[end:])
+            and (relative is None or start < relative)
+            and ((possessive := _POSSESSIVE.match(text[end:])) is None or _SPACE.match(text, end + possessive.end()).end() in staff)
         ]
 
     # -- the condition names

@@ -45,6 +45,9 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The Contractor shall report (in writing), and the Government shall pay.", "supplier"),
         ("If the Supplier fails to meet a Service Level, the Customer shall be entitled to a credit.", "buyer"),
         ("The Customer's data shall be encrypted at rest.", "supplier"),  # a possessive is no subject
+        ("The Contracting Officer's Technical Representative is responsible for inspecting the uniforms.", "buyer"),  # … but its people are
+        ("The Government's project manager shall review the plan within 5 days.", "buyer"),
+        ("The Contractor's Project Manager shall attend the weekly meetings.", "supplier"),
         ("Personnel who work on site shall wear badges.", "supplier"),  # a relative clause in the subject
         ("The plan describes how the team will report.", None),  # "will" in a subordinate clause
         ("It is the sole responsibility of the Proponent to check for addenda.", "tenderer"),  # the party after the modal
