@@ -24,6 +24,8 @@ Rules use the reading by the built-in condition names of :data:`READING_NAMES`.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -121,6 +123,7 @@ _BOUNDARY = re.compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 _PARENTHETICAL = re.compile(r"\s*(?:,[^,.;:]{1,40},\s*)?")  # "requires, at a minimum, that"
 _LOWER_START = re.compile(r"[\W_]*([^\W\d_])")
+_STAFF_REACH = 40  # the longest word of party_staff looked for after a possessive, in characters
 _COMPOUND = re.compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
 _NOT_A_NAME = {
     "the",
@@ -212,13 +215,19 @@ class Vocabulary:
 
     def finder(self, name: str) -> TermFinder | None:
         """The finder of a list looked up on its own (``first_person``, ``second_person``,
-        ``performance_header``, ``sanction_header``, ``performance_caption``; None where the
-        ruleset has none); the others are found together, by :meth:`tokens`. Each is compiled when first
+        ``performance_header``, ``sanction_header``, ``evaluation_header``, ``performance_caption``,
+        ``requiring_verb``, ``deliverable_subject``, ``party_staff`` …; None where the ruleset has
+        none); the others are found together, by :meth:`tokens`. Each is compiled when first
         asked for (RE2 takes milliseconds for each of these Unicode-aware expressions; a short
         document needs few of them)."""
         if name not in self._finders:
             self._finders[name] = TermFinder({name: self.lists[name]}) if self.lists.get(name) else None
         return self._finders[name]
+
+    @cached_property
+    def requiring_words(self) -> tuple[str, ...]:
+        """The words of ``requiring_verb`` case-folded, for a quick test before the finder's pass."""
+        return tuple(word.casefold().rstrip("*") for word in self.lists.get("requiring_verb", []))
 
     @cached_property
     def agent_words(self) -> tuple[str, ...]:
@@ -271,9 +280,6 @@ class Vocabulary:
                         "modal_fact",
                         "subject_after_modal",
                         "clause_verb",
-                        "requiring_verb",
-                        "deliverable_subject",
-                        "party_staff",
                     )
                 }
             )
@@ -341,18 +347,20 @@ class DocumentReading:
         carries that obligation too: a row starting with a small letter ("Erbjuden konsult ska ha
         arbetat med Power BI i minst två år" / "erfarenhet av Azure SQL DW"), as a table cut from
         one list writes it."""
-        statements = self.document.statements
+        if not self.document.table_headers:
+            return
+        rows = [s for s in self.document.statements if s.kind == "table_row"]
         evaluated = self._table_kinds()[2] if self.tender else set()
         previous: Statement | None = None
-        for statement in statements:
+        for statement in rows:
             i = statement.index
-            if statement.kind == "table_row" and i not in self.obligations:
+            if i not in self.obligations:
                 if statement.table in evaluated:
                     self.obligations[i] = Obligation("supplier", 0, 0, soft=True)
                 elif (
                     previous is not None
-                    and previous.kind == "table_row"
-                    and previous.table == statement.table
+                    and previous.index == i - 1  # the statement just before it is a row …
+                    and previous.table == statement.table  # … of the same table
                     and previous.index in self.obligations
                     and (first := _LOWER_START.match(self.texts[i])) is not None
                     and first.group(1).islower()
@@ -445,11 +453,18 @@ class DocumentReading:
         if self.aliases is not None:
             tokens = sorted(tokens + list(self.aliases.finditer(text)))
         modals = [(start, end, name) for start, end, name in tokens if name in MODAL_LISTS]
-        openers = self._object_clauses(text, tokens) if any(name == "requiring_verb" for _s, _e, name in tokens) else []
+        openers: list[int] | None = None  # where requiring verbs' object clauses begin: looked up only after a "that"
         previous_end = 0
         for start, end, modal in modals[:_MAX_MODALS]:
-            clause = max(previous_end, self._clause_start(text, start), *(opened for opened in openers if opened <= start))
+            clause = max(previous_end, self._clause_start(text, start))
             before = [t for t in tokens if clause <= t[0] and t[1] <= start]
+            if any(name in ("subordinator", "relative") for _s, _e, name in before):  # "… requires that the Contractor will …"
+                if openers is None:
+                    openers = self._object_clauses(text, tokens)
+                opened = max((at for at in openers if clause <= at <= start), default=None)
+                if opened is not None:  # the object clause of a requiring verb is the obligation
+                    clause = opened
+                    before = [t for t in tokens if clause <= t[0] and t[1] <= start]
             following = next((t for t in tokens if t[0] >= end), None)
             next_word = following if following is not None and not text[end : following[0]].strip() else None
             previous_end = end
@@ -464,12 +479,7 @@ class DocumentReading:
             party = mentions[-1] if mentions else named_after
             if party is None and modal == "modal_binding":
                 party = self._passive_agent(text, end, tokens)
-            if (
-                party is None
-                and modal == "modal_future"
-                and self.vendor_terms
-                and any(name in ("deliverable_subject", "party_staff") for _s, _e, name in before)
-            ):
+            if party is None and modal == "modal_future" and self.vendor_terms and not subordinate and self._names_the_vendors_own(text[clause:start]):
                 party = "supplier"  # a vendor's terms promise its service and staff: "the Core Services will provide …", "A manager will review …"
             if modal == "modal_future":  # "will" binds its party, the buyer too ("The COR will monitor …")
                 if party is None or (next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
@@ -480,17 +490,28 @@ class DocumentReading:
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
         return None
 
+    def _names_the_vendors_own(self, subject: str) -> bool:
+        """Whether the words before a "will" name the supplier's service or staff (a word of
+        ``deliverable_subject`` or ``party_staff``): in a vendor's terms they make its promises.
+        Looked up only there, and only for a "will" that names no party (the words are common: a
+        pass over every statement would cost more than the rest of the reading's words)."""
+        return any(finder is not None and finder.search(subject) for finder in map(self.vocabulary.finder, ("deliverable_subject", "party_staff")))
+
     def _object_clauses(self, text: str, tokens: list[tuple[int, int, str]]) -> list[int]:
         """Where the object clauses of requiring verbs begin: just after the subordinator or
         relative ("that", "att") that follows a verb of ``requiring_verb`` in a main clause, at most
         a parenthetical phrase between them ("The Government requires, at a minimum, that the
         Contractor will generate …"). Such a clause is what is required, and its subject the
         party bound; the verb's own subject only requires it."""
+        finder = self.vocabulary.finder("requiring_verb")
+        folded = text.casefold()
+        if finder is None or not any(word in folded for word in self.vocabulary.requiring_words):  # most statements have none
+            return []
         openers: list[int] = []
-        requiring = [k for k, (_start, _end, name) in enumerate(tokens) if name == "requiring_verb"]
-        for k in requiring[:_MAX_MODALS]:  # each is read against the text before it, as a modal is
-            start, end, _name = tokens[k]
-            following = next((tokens[j] for j in range(k + 1, len(tokens)) if tokens[j][0] >= end), None)
+        starts = [t[0] for t in tokens]
+        for start, end, _name in itertools.islice(finder.finditer(text), _MAX_MODALS):  # each is read against the text before it, as a modal is
+            k = bisect.bisect_left(starts, end)
+            following = tokens[k] if k < len(tokens) else None
             if following is None or following[2] not in ("subordinator", "relative") or not _PARENTHETICAL.fullmatch(text, end, following[0]):
                 continue
             clause = self._clause_start(text, start)
@@ -582,8 +603,7 @@ class DocumentReading:
         near = modal - len(" ".join(words[-2:])) - (len(head) - len(head.rstrip())) if words else modal
         return any(name == "relative" and (start == opening or start >= near) for start, _, name in before)
 
-    @staticmethod
-    def _subject_mentions(text: str, clause: int, before: list[tuple[int, int, str]]) -> list[str]:
+    def _subject_mentions(self, text: str, clause: int, before: list[tuple[int, int, str]]) -> list[str]:
         """The parties named as the subject before a modal, in order: possessives ("the
         Customer's data") and compounds ("client-side rendering") left out, and a relative clause of the subject too ("Brister som
         beställaren påtalar ska …": the subject is "Brister"). A possessive followed by a word
@@ -592,15 +612,22 @@ class DocumentReading:
         relative = next((start for start, _, name in before if name == "relative"), None)
         if relative is not None and not text[clause:relative].strip():
             relative = None  # the clause opens with it: nothing before it to cut away
-        staff = {start for start, _, name in before if name == "party_staff"}
         return [
             name
             for start, end, name in before
             if name in PARTIES
             and not _COMPOUND.match(text[end:])
             and (relative is None or start < relative)
-            and ((possessive := _POSSESSIVE.match(text[end:])) is None or _SPACE.match(text, end + possessive.end()).end() in staff)
+            and ((possessive := _POSSESSIVE.match(text[end:])) is None or self._staff_at(text, _SPACE.match(text, end + possessive.end()).end()))
         ]
+
+    def _staff_at(self, text: str, position: int) -> bool:
+        """Whether a word of ``party_staff`` starts at ``position`` (just after a party's
+        possessive: "the Contracting Officer's Technical Representative"). Looked up only after a
+        possessive, which few subjects have."""
+        staff = self.vocabulary.finder("party_staff")
+        found = next(staff.finditer(text[position : position + _STAFF_REACH]), None) if staff is not None else None
+        return found is not None and found[0] == 0
 
     # -- the condition names
     def statements(self, name: str) -> frozenset[int]:
