@@ -24,6 +24,8 @@ Rules use the reading by the built-in condition names of :data:`READING_NAMES`.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -48,14 +50,18 @@ VOCABULARY = {
     "party_buyer": "the buyer as a subject",
     "party_mutual": "both parties as a subject: the parties, each party, parterna …",
     "party_tenderer": "the tenderer as a subject, and its tender",
+    "party_staff": "words for a party's people after its possessive, who are the party as a subject: representative, staff, personnel, project manager …",
+    "deliverable_subject": "the supplier's service as the subject of 'will' in a vendor's terms, where it (and the staff of party_staff) makes its promises: service, platform, support team …",
     "first_person": "we, us, our (the supplier in a vendor's terms, the buyer in a tender)",
     "second_person": "you, your (the buyer in a vendor's terms, the tenderer in a tender)",
     "tender_context": "words that show a tender document (offeror, solicitation, anbudsgivare …)",
     "performance_header": "words of a performance table's header, or of the first cell of a row in a table written sideways: target, AQL, due date, servicenivå …",
     "sanction_header": "words of a credit or penalty table's header (its rows are sanctions): credit, vite …",
+    "evaluation_header": "words of a tender's table header that make its rows wishes the evaluation scores (soft obligations of the supplier, not sanctions): mervärde, bör-krav …",
     "performance_caption": "words that, in the heading or the sentences introducing a table, make its rows performance levels: service level, uptime, SLO, servicenivå …",
     "subject_after_modal": "words that, just after a modal, show an inverted main clause: den, det, *en …",
     "clause_verb": "finite verbs that, in a clause opened by a subordinator, close its predicate, so that a modal after them opens the (inverted) main clause: kan, är, har …",
+    "requiring_verb": "verbs of a main clause whose 'that' clause states the obligation: requires that, directs that …",
     "not_binding_lead_in": "words that, in the sentence or heading introducing a list, show its items are no duties: out of scope, will not be responsible, may include, benefits, ingår inte …",
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
     "qualification_lead_in": "words that, in the sentence or heading introducing a list, show its items are skills or experience asked of the staff: experience with, background in, knowledge of, erfarenhet av …",
@@ -73,7 +79,7 @@ VOCABULARY = {
 
 READING_NAMES = {
     "main_obligation": "a binding modal in the main clause, or a party (the buyer too) as the subject of 'will'; in a tender also a soft modal (should, bör)",
-    "soft_obligation": "an obligation written with a soft modal (should, bör) in a tender: a wish that is evaluated, binding nobody to perform",
+    "soft_obligation": "an obligation written with a soft modal (should, bör) in a tender, or a row of a tender's table of evaluated wishes (evaluation_header): a wish that is evaluated, binding nobody to perform",
     "binds_supplier": "an obligation whose subject is the supplier, its staff or its deliverable",
     "binds_buyer": "an obligation whose subject is the buyer",
     "binds_mutual": "an obligation that binds both parties",
@@ -115,6 +121,9 @@ _TITLE_STATEMENTS = 12
 _TITLE_WORDS = 20  # a title line is short; the first sentence of 20 words or more is running text
 _BOUNDARY = re.compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
+_PARENTHETICAL = re.compile(r"\s*(?:,[^,.;:]{1,40},\s*)?")  # "requires, at a minimum, that"
+_LOWER_START = re.compile(r"[\W_]*([^\W\d_])")
+_STAFF_REACH = 40  # the longest word of party_staff looked for after a possessive, in characters
 _COMPOUND = re.compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
 _NOT_A_NAME = {
     "the",
@@ -206,13 +215,19 @@ class Vocabulary:
 
     def finder(self, name: str) -> TermFinder | None:
         """The finder of a list looked up on its own (``first_person``, ``second_person``,
-        ``performance_header``, ``sanction_header``, ``performance_caption``; None where the
-        ruleset has none); the others are found together, by :meth:`tokens`. Each is compiled when first
+        ``performance_header``, ``sanction_header``, ``evaluation_header``, ``performance_caption``,
+        ``requiring_verb``, ``deliverable_subject``, ``party_staff`` …; None where the ruleset has
+        none); the others are found together, by :meth:`tokens`. Each is compiled when first
         asked for (RE2 takes milliseconds for each of these Unicode-aware expressions; a short
         document needs few of them)."""
         if name not in self._finders:
             self._finders[name] = TermFinder({name: self.lists[name]}) if self.lists.get(name) else None
         return self._finders[name]
+
+    @cached_property
+    def requiring_words(self) -> tuple[str, ...]:
+        """The words of ``requiring_verb`` case-folded, for a quick test before the finder's pass."""
+        return tuple(word.casefold().rstrip("*") for word in self.lists.get("requiring_verb", []))
 
     @cached_property
     def agent_words(self) -> tuple[str, ...]:
@@ -258,7 +273,14 @@ class Vocabulary:
             names.update(
                 {
                     name: self.lists.get(name, [])
-                    for name in ("subordinator", "relative", "advice_after_soft", "modal_fact", "subject_after_modal", "clause_verb")
+                    for name in (
+                        "subordinator",
+                        "relative",
+                        "advice_after_soft",
+                        "modal_fact",
+                        "subject_after_modal",
+                        "clause_verb",
+                    )
                 }
             )
             self._tokens[tender] = TermFinder({name: terms for name, terms in names.items() if terms})
@@ -296,7 +318,7 @@ class DocumentReading:
                     learned.setdefault("supplier", []).append(name)
         self.aliases = TermFinder(learned) if learned else None
         """The names this document gives its parties in its definitions ("Acme", "ZITADEL")."""
-        self._tables: tuple[set[int], set[int]] | None = None
+        self._tables: tuple[set[int], set[int], set[int]] | None = None
         self._predicates: dict[TermFinder, dict[int, tuple[int, int] | None]] = {}
         self._copula_leads: dict[int, bool] = {}
         """Of the lead-ins read so far, whether each ends with its obligation's copula."""
@@ -305,6 +327,7 @@ class DocumentReading:
             found = self._obligation(texts[i])
             if found is not None:
                 self.obligations[i] = found
+        self._read_rows()
         titles = vocabulary.finder("definitions_title")
         for statement in document.statements:  # list items carry their lead-in's obligation; "Definitions:" introduces terms, no duty
             if (
@@ -315,6 +338,36 @@ class DocumentReading:
             ):
                 lead = self.obligations[statement.lead_in]
                 self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
+
+    def _read_rows(self) -> None:
+        """The obligations of table rows that no modal of their own shows. In a tender, each row
+        of a table of evaluated wishes (its header has words of ``evaluation_header``: "Mervärde |
+        Möjligt prisavdrag") is a soft obligation of the supplier: the evaluation scores it. And a
+        row that goes on with the sentence of the row before it, which carries an obligation,
+        carries that obligation too: a row starting with a small letter ("Erbjuden konsult ska ha
+        arbetat med Power BI i minst två år" / "erfarenhet av Azure SQL DW"), as a table cut from
+        one list writes it."""
+        if not self.document.table_headers:
+            return
+        rows = [s for s in self.document.statements if s.kind == "table_row"]
+        evaluated = self._table_kinds()[2] if self.tender else set()
+        previous: Statement | None = None
+        for statement in rows:
+            i = statement.index
+            if i not in self.obligations:
+                if statement.table in evaluated:
+                    self.obligations[i] = Obligation("supplier", 0, 0, soft=True)
+                elif (
+                    previous is not None
+                    and previous.index == i - 1  # the statement just before it is a row …
+                    and previous.table == statement.table  # … of the same table
+                    and previous.index in self.obligations
+                    and (first := _LOWER_START.match(self.texts[i])) is not None
+                    and first.group(1).islower()
+                ):
+                    lead = self.obligations[previous.index]
+                    self.obligations[i] = Obligation(lead.party, 0, 0, lead.soft)
+            previous = statement
 
     # -- the document's parties
     def _role_of(self, word: str) -> str | None:
@@ -400,10 +453,18 @@ class DocumentReading:
         if self.aliases is not None:
             tokens = sorted(tokens + list(self.aliases.finditer(text)))
         modals = [(start, end, name) for start, end, name in tokens if name in MODAL_LISTS]
+        openers: list[int] | None = None  # where requiring verbs' object clauses begin: looked up only after a "that"
         previous_end = 0
         for start, end, modal in modals[:_MAX_MODALS]:
             clause = max(previous_end, self._clause_start(text, start))
             before = [t for t in tokens if clause <= t[0] and t[1] <= start]
+            if any(name in ("subordinator", "relative") for _s, _e, name in before):  # "… requires that the Contractor will …"
+                if openers is None:
+                    openers = self._object_clauses(text, tokens)
+                opened = max((at for at in openers if clause <= at <= start), default=None)
+                if opened is not None:  # the object clause of a requiring verb is the obligation
+                    clause = opened
+                    before = [t for t in tokens if clause <= t[0] and t[1] <= start]
             following = next((t for t in tokens if t[0] >= end), None)
             next_word = following if following is not None and not text[end : following[0]].strip() else None
             previous_end = end
@@ -418,6 +479,8 @@ class DocumentReading:
             party = mentions[-1] if mentions else named_after
             if party is None and modal == "modal_binding":
                 party = self._passive_agent(text, end, tokens)
+            if party is None and modal == "modal_future" and self.vendor_terms and not subordinate and self._names_the_vendors_own(text[clause:start]):
+                party = "supplier"  # a vendor's terms promise its service and staff: "the Core Services will provide …", "A manager will review …"
             if modal == "modal_future":  # "will" binds its party, the buyer too ("The COR will monitor …")
                 if party is None or (next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
                     continue
@@ -426,6 +489,35 @@ class DocumentReading:
                     continue
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
         return None
+
+    def _names_the_vendors_own(self, subject: str) -> bool:
+        """Whether the words before a "will" name the supplier's service or staff (a word of
+        ``deliverable_subject`` or ``party_staff``): in a vendor's terms they make its promises.
+        Looked up only there, and only for a "will" that names no party (the words are common: a
+        pass over every statement would cost more than the rest of the reading's words)."""
+        return any(finder is not None and finder.search(subject) for finder in map(self.vocabulary.finder, ("deliverable_subject", "party_staff")))
+
+    def _object_clauses(self, text: str, tokens: list[tuple[int, int, str]]) -> list[int]:
+        """Where the object clauses of requiring verbs begin: just after the subordinator or
+        relative ("that", "att") that follows a verb of ``requiring_verb`` in a main clause, at most
+        a parenthetical phrase between them ("The Government requires, at a minimum, that the
+        Contractor will generate …"). Such a clause is what is required, and its subject the
+        party bound; the verb's own subject only requires it."""
+        finder = self.vocabulary.finder("requiring_verb")
+        folded = text.casefold()
+        if finder is None or not any(word in folded for word in self.vocabulary.requiring_words):  # most statements have none
+            return []
+        openers: list[int] = []
+        starts = [t[0] for t in tokens]
+        for start, end, _name in itertools.islice(finder.finditer(text), _MAX_MODALS):  # each is read against the text before it, as a modal is
+            k = bisect.bisect_left(starts, end)
+            following = tokens[k] if k < len(tokens) else None
+            if following is None or following[2] not in ("subordinator", "relative") or not _PARENTHETICAL.fullmatch(text, end, following[0]):
+                continue
+            clause = self._clause_start(text, start)
+            if not self._subordinate(text, clause, start, [t for t in tokens if clause <= t[0] and t[1] <= start]):
+                openers.append(following[1])
+        return openers
 
     def _passive_agent(self, text: str, modal_end: int, tokens: list[tuple[int, int, str]]) -> str | None:
         """The party that a passive duty names as its agent, when its subject names none: "All
@@ -511,19 +603,31 @@ class DocumentReading:
         near = modal - len(" ".join(words[-2:])) - (len(head) - len(head.rstrip())) if words else modal
         return any(name == "relative" and (start == opening or start >= near) for start, _, name in before)
 
-    @staticmethod
-    def _subject_mentions(text: str, clause: int, before: list[tuple[int, int, str]]) -> list[str]:
+    def _subject_mentions(self, text: str, clause: int, before: list[tuple[int, int, str]]) -> list[str]:
         """The parties named as the subject before a modal, in order: possessives ("the
         Customer's data") and compounds ("client-side rendering") left out, and a relative clause of the subject too ("Brister som
-        beställaren påtalar ska …": the subject is "Brister")."""
+        beställaren påtalar ska …": the subject is "Brister"). A possessive followed by a word
+        of ``party_staff`` names that party's people, who are the party: "The Contracting
+        Officer's Technical Representative is responsible for …" binds the buyer."""
         relative = next((start for start, _, name in before if name == "relative"), None)
         if relative is not None and not text[clause:relative].strip():
             relative = None  # the clause opens with it: nothing before it to cut away
         return [
             name
             for start, end, name in before
-            if name in PARTIES and not _POSSESSIVE.match(text[end:]) and not _COMPOUND.match(text[end:]) and (relative is None or start < relative)
+            if name in PARTIES
+            and not _COMPOUND.match(text[end:])
+            and (relative is None or start < relative)
+            and ((possessive := _POSSESSIVE.match(text[end:])) is None or self._staff_at(text, _SPACE.match(text, end + possessive.end()).end()))
         ]
+
+    def _staff_at(self, text: str, position: int) -> bool:
+        """Whether a word of ``party_staff`` starts at ``position`` (just after a party's
+        possessive: "the Contracting Officer's Technical Representative"). Looked up only after a
+        possessive, which few subjects have."""
+        staff = self.vocabulary.finder("party_staff")
+        found = next(staff.finditer(text[position : position + _STAFF_REACH]), None) if staff is not None else None
+        return found is not None and found[0] == 0
 
     # -- the condition names
     def statements(self, name: str) -> frozenset[int]:
@@ -663,11 +767,11 @@ class DocumentReading:
         header = self.vocabulary.finder("performance_header")
         if header is None:
             return frozenset()
-        performance, _ = self._table_kinds()
+        performance, _, _ = self._table_kinds()
         return frozenset(s.index for s in self.document.statements if s.kind == "table_row" and (s.table in performance or self._labelled_row(s.text, header)))
 
     def _sanction_rows(self) -> frozenset[int]:
-        _, credit = self._table_kinds()
+        _, credit, _ = self._table_kinds()
         rows = {s.index for s in self.document.statements if s.kind == "table_row" and s.table in credit}
         return frozenset(rows | self._credit_tiers())
 
@@ -686,12 +790,15 @@ class DocumentReading:
                 tiers.setdefault(self.document.statements[i].lead_in, set()).add(i)
         return {i for items in tiers.values() if len(items) >= 2 for i in items}
 
-    def _table_kinds(self) -> tuple[set[int], set[int]]:
-        """The tables of performance levels and the tables of credits, by number (read once)."""
+    def _table_kinds(self) -> tuple[set[int], set[int], set[int]]:
+        """The tables of performance levels, the tables of credits and the tables of evaluated
+        wishes (``evaluation_header``, whose price deductions are the evaluation's, no
+        sanctions), by number (read once)."""
         if self._tables is None:
-            self._tables = (set(), set())
+            self._tables = (set(), set(), set())
             header = self.vocabulary.finder("performance_header")
             sanction = self.vocabulary.finder("sanction_header")
+            evaluation = self.vocabulary.finder("evaluation_header")
             caption = self.vocabulary.finder("performance_caption")
             headers = self.document.table_headers
             captions = self._captions() if caption is not None or sanction is not None else {}
@@ -704,7 +811,9 @@ class DocumentReading:
                 # the words introducing it do ("Financial Credit means the percent … as shown in
                 # the following table") and its header names no level of its own
                 credit = self._credit_table(text, sanction) or (not by_header and sanction is not None and sanction.search(introduced))
-                if credit:
+                if evaluation is not None and evaluation.search(text):
+                    self._tables[2].add(number)
+                elif credit:
                     self._tables[1].add(number)
                 elif by_header or by_caption:
                     self._tables[0].add(number)

@@ -204,3 +204,18 @@ def test_a_sentence_of_thousands_of_modals(tmp_path: Path) -> None:
     started = time.process_time()
     assert check_file(path).error is None
     assert time.process_time() - started < FORMER_HANG_SECONDS
+
+
+def test_a_sentence_of_thousands_of_requiring_verbs(tmp_path: Path) -> None:
+    """Each requiring verb ("requires, at a minimum, that") is read against the text before it,
+    as a modal is: the first 32 of them are read, so a sentence of 8,000 costs as much as one
+    of 32 (unbounded, each also copied the rest of the sentence's words)."""
+    import time
+
+    from hostile import FORMER_HANG_SECONDS
+
+    path = tmp_path / "requires.txt"
+    path.write_text("the Government requires, at a minimum, that (approved, x) " * 8_000 + "the Supplier will report.\n", encoding="utf-8")
+    started = time.process_time()
+    assert check_file(path).error is None
+    assert time.process_time() - started < FORMER_HANG_SECONDS

@@ -45,10 +45,19 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The Contractor shall report (in writing), and the Government shall pay.", "supplier"),
         ("If the Supplier fails to meet a Service Level, the Customer shall be entitled to a credit.", "buyer"),
         ("The Customer's data shall be encrypted at rest.", "supplier"),  # a possessive is no subject
+        ("The Contracting Officer's Technical Representative is responsible for inspecting the uniforms.", "buyer"),  # … but its people are
+        ("The Government's project manager shall review the plan within 5 days.", "buyer"),
+        ("The Contractor's Project Manager shall attend the weekly meetings.", "supplier"),
         ("Personnel who work on site shall wear badges.", "supplier"),  # a relative clause in the subject
         ("The plan describes how the team will report.", None),  # "will" in a subordinate clause
         ("It is the sole responsibility of the Proponent to check for addenda.", "tenderer"),  # the party after the modal
         ("The Vendor commits to respond within 4 hours.", "supplier"),
+        # what a requiring verb requires is its object clause, whose subject is bound
+        ("The Government requires, at a minimum, that the Contractor will generate complete documentation.", "supplier"),
+        ("The Government requires that all contractor personnel shall complete security training.", "supplier"),
+        ("If the Government requires that the Contractor will attend, the meeting is held on site.", None),  # in a subordinate clause
+        ("Section 508 requires that Federal employees have access to the data.", None),  # no modal in the clause
+        ("The plan describes what the Government requires, that the Contractor will attend.", None),  # "that" not after the verb
     ],
 )
 def test_english_obligations_and_parties(sentence: str, party: str | None) -> None:
@@ -90,6 +99,8 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Beställaren kommer att utvärdera anbuden.", "buyer"),
         ("Det anbud som har lägst utvärderingspris kommer att tilldelas kontrakt.", None),  # a passive: a fact
         ("Leverantören kommer att erhålla ersättning månadsvis.", None),
+        ("Beställaren kräver att leverantören ska rapportera incidenter inom en dag.", "supplier"),  # kräver: the att-clause binds
+        ("Om beställaren kräver att leverantören ska närvara hålls mötet på plats.", None),
     ],
 )
 def test_swedish_obligations_and_parties(sentence: str, party: str | None) -> None:
@@ -607,3 +618,79 @@ def test_the_finder_finds_no_term_at_the_start_of_a_longer_word_that_goes_on_out
     finder = TermFinder({"a": ["till", "ut", "niv"], "b": ["nivå"]})
     assert list(finder.finditer("tillägg utöka nivån")) == []
     assert list(finder.finditer("till nivå, ut.")) == [(0, 4, "a"), (5, 9, "b"), (11, 13, "a")]
+
+
+def test_a_tenders_table_of_evaluated_wishes_lists_soft_obligations_and_no_credits() -> None:
+    """ "Mervärde | Möjligt prisavdrag": each row is a wish the evaluation scores (a soft
+    obligation of the supplier), and its price deduction is the evaluation's, no sanction. Outside
+    a tender such a table binds nobody."""
+    text = """
+        Anbudsgivaren ska lämna anbud senast den 1 maj. Anbuden utvärderas enligt avsnitt 6. Tilldelning sker till det anbud som har lägst utvärderingspris.
+
+        | Mervärde | Möjligt prisavdrag |
+        | --- | --- |
+        | Konsultens förmåga att kommunicera väl | Mycket bra: SEK 75 |
+        | Erbjuden konsult bör ha erfarenhet av Raindance | SEK 150 |
+        """
+    document = md(text, language="sv")
+    (base,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-krav"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    rows = [s for s in document.statements if s.kind == "table_row"]
+    assert [reading.party_of(s) for s in rows] == ["supplier", "supplier"]
+    assert {s.index for s in rows} <= reading.statements("soft_obligation")
+    assert reading.statements("sanction_row") == frozenset()
+    assert reading.statements("binds_supplier") & {s.index for s in rows} == {s.index for s in rows}
+    tender = (
+        "Anbudsgivaren ska lämna anbud senast den 1 maj. Anbuden utvärderas enligt avsnitt 6. Tilldelning sker till det anbud som har lägst utvärderingspris."
+    )
+    outside = md(text.replace(tender, "Avtalet gäller i två år."), language="sv")
+    reading = Classification(base, DocumentIndex(outside)).reading()
+    assert [reading.party_of(s) for s in outside.statements if s.kind == "table_row"] == [None, None]
+    assert reading.statements("sanction_row") == frozenset()
+
+
+def test_a_table_row_that_goes_on_with_the_row_before_it_carries_its_obligation() -> None:
+    found = parties(
+        """
+        | Krav på konsulten |
+        | --- |
+        | Erbjuden konsult ska ha arbetat med Power BI i minst två år |
+        | erfarenhet av att arbeta med Azure SQL DW |
+        | erfarenhet från kommunal verksamhet |
+        | Kontaktperson hos beställaren |
+        | 2 dagar per vecka |
+        """,
+        "sv",
+    )
+    assert found == {
+        "Erbjuden konsult ska ha arbetat med Power BI i minst två år": "supplier",
+        "erfarenhet av att arbeta med Azure SQL DW": "supplier",
+        "erfarenhet från kommunal verksamhet": "supplier",  # goes on from the row that carries it
+        "Kontaktperson hos beställaren": None,  # a capital: a row of its own
+        "2 dagar per vecka": None,
+    }
+
+
+def test_a_vendors_service_and_staff_make_its_promises_with_will_in_its_terms_only() -> None:
+    promises = (
+        "During the term, the Core Services will provide a Monthly Uptime Percentage of 99.5 %.",
+        "A manager will review the request and provide a response within one business day.",
+    )
+    vendor = parties(
+        """
+        We provide the Service under these terms. We measure uptime every minute. If we miss the target, we credit your account.
+
+        """
+        + "\n\n".join(promises),
+        "en",
+    )
+    assert [vendor[p] for p in promises] == ["supplier", "supplier"]
+    assert vendor["We measure uptime every minute."] is None  # no modal: the present tense binds nobody here
+    statement_of_work = parties("\n\n".join(("The Contractor shall deliver the system.", *promises)), "en")
+    assert [statement_of_work[p] for p in promises] == [None, None]  # a forecast outside a vendor's terms
+    assert (
+        parties("We will restore the service. We credit you. We measure it. The service will be unavailable on Sundays.", "en")[
+            "The service will be unavailable on Sundays."
+        ]
+        is None
+    )  # "will be": a fact
