@@ -54,6 +54,7 @@ VOCABULARY = {
     "performance_header": "words of a performance table's header, or of the first cell of a row in a table written sideways: target, AQL, due date, servicenivå …",
     "sanction_header": "words of a credit or penalty table's header (its rows are sanctions): credit, vite …",
     "performance_caption": "words that, in the heading or the sentences introducing a table, make its rows performance levels: service level, uptime, SLO, servicenivå …",
+    "surveillance_header": "the whole title of a table column that says how each row's level is checked (its rows are follow-up of themselves): method of surveillance, method of assessment, mätmetod, uppföljning …",
     "subject_after_modal": "words that, just after a modal, show an inverted main clause: den, det, *en …",
     "clause_verb": "finite verbs that, in a clause opened by a subordinator, close its predicate, so that a modal after them opens the (inverted) main clause: kan, är, har …",
     "not_binding_lead_in": "words that, in the sentence or heading introducing a list, show its items are no duties: out of scope, will not be responsible, may include, benefits, ingår inte …",
@@ -85,6 +86,7 @@ READING_NAMES = {
     "numbered_clauses": "every statement of a document that numbers its clauses (three clause numbers or more: '4.2 Service levels', Word's '3.3.1', 'Sec. 3.02'): its requirements are cited by their clause",
     "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
+    "surveillance_row": "a row of a table with a column titled by a term of surveillance_header ('Method of Surveillance', 'Mätmetod') and a cell of its own in that column: the row says how its own level is checked",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1'): the clause number cites it",
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty; or introduced by a definitions title alone ('Definitions:', a term of definitions_title): a defined term",
     "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal')",
@@ -538,6 +540,8 @@ class DocumentReading:
             return self._performance_rows()
         if name == "sanction_row":
             return self._sanction_rows()
+        if name == "surveillance_row":
+            return self._surveillance_rows()
         if name in _DOCUMENT_NAMES:  # of the document as a whole: every statement or none
             return frozenset(s.index for s in self.document.statements) if self._document_is(name) else frozenset()
         if name == "own_clause":
@@ -665,6 +669,35 @@ class DocumentReading:
             return frozenset()
         performance, _ = self._table_kinds()
         return frozenset(s.index for s in self.document.statements if s.kind == "table_row" and (s.table in performance or self._labelled_row(s.text, header)))
+
+    def _surveillance_rows(self) -> frozenset[int]:
+        """The rows of a table whose header has a column titled, as a whole, by a term of
+        ``surveillance_header`` ("Method of Surveillance", "Mätmetod"), that fill a cell of that
+        column: "Tested Code | … | Minimum 90 % test coverage | https://codeclimate.com" says how
+        its own level is checked (labelling.md: the surveillance cell of the same row is its
+        specific follow-up). Empty cells are left out of a row's text and its header's, so a row
+        counts only where it has a cell for every column of the header (or one more, under an
+        empty top-left header cell), its cells then counted from the right."""
+        finder = self.vocabulary.finder("surveillance_header") if any(self.document.table_headers) else None
+        if finder is None:
+            return frozenset()
+        from_right: dict[int, tuple[int, int]] = {}  # table → (cells of its header, the column counted from the right)
+        for number, header in enumerate(self.document.table_headers, start=1):
+            cells = plain_text(header).split(" | ") if header else []
+            for k, cell in enumerate(cells):
+                if finder.covers(cell.strip(_TITLE_MARKS)) is not None:
+                    from_right[number] = (len(cells), len(cells) - 1 - k)
+                    break
+        if not from_right:
+            return frozenset()
+        rows = set()
+        for s in self.document.statements:
+            if s.kind == "table_row" and s.table in from_right:
+                width, column = from_right[s.table]
+                cells = self.texts[s.index].split(" | ")
+                if len(cells) in (width, width + 1) and any(ch.isalnum() for ch in cells[len(cells) - 1 - column]):
+                    rows.add(s.index)
+        return frozenset(rows)
 
     def _sanction_rows(self) -> frozenset[int]:
         _, credit = self._table_kinds()

@@ -195,6 +195,46 @@ def test_rows_of_a_performance_table_are_requirements_and_credit_tables_are_not(
     assert rows == {"Priority 1 | 4 hours | 5 %"}
 
 
+@pytest.mark.parametrize(
+    ("table", "language", "followed"),
+    [
+        (  # a QASP's matrix: the tool under "Method of Surveillance" checks the row's level
+            """
+            | Deliverable | Performance Standard | AQL | Method of Surveillance |
+            | --- | --- | --- | --- |
+            | Tested Code | Code must have test coverage | Minimum 90 % coverage | https://codeclimate.com |
+            | Available | Code must be stored in a repository | All code available | |
+            """,
+            "en",
+            {"Tested Code | Code must have test coverage | Minimum 90 % coverage | https://codeclimate.com"},
+        ),
+        (  # an empty top-left header cell: the cells are counted from the right
+            """
+            |  | Krav | Mätmetod |
+            | --- | --- | --- |
+            | K1 | Svarstid högst 4 timmar | Ärendesystemets loggar |
+            """,
+            "sv",
+            {"K1 | Svarstid högst 4 timmar | Ärendesystemets loggar"},
+        ),
+        (  # a column that only mentions surveillance is not one
+            """
+            | Service | Target | Notes on surveillance |
+            | --- | --- | --- |
+            | Tested Code | 90 % coverage | reviewed later |
+            """,
+            "en",
+            set(),
+        ),
+    ],
+)
+def test_a_rows_surveillance_cell_is_its_follow_up(table: str, language: str, followed: set[str]) -> None:
+    document = md(table, language=language)
+    (base,) = [r for r in Linter().shipped(language).rulesets if r.name in ("en-requirements", "sv-krav")]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    assert {document.statements[i].text for i in reading.statements("surveillance_row")} == followed
+
+
 def test_the_rule_authors_guide_names_every_reading_name_and_list() -> None:
     from pathlib import Path
 
