@@ -235,6 +235,27 @@ def test_a_rows_surveillance_cell_is_its_follow_up(table: str, language: str, fo
     assert {document.statements[i].text for i in reading.statements("surveillance_row")} == followed
 
 
+def test_a_question_is_read_as_one_and_states_no_follow_up() -> None:
+    document = md(
+        """
+        # 4 Säkerhet
+        K4.1 Leverantören ska åtgärda kritiska sårbarheter inom 5 arbetsdagar.
+        Hur ofta genomför ni säkerhetsgranskning?
+        Leverantören ska redovisa utfallet månadsvis.
+
+        | Fråga | Svar |
+        | --- | --- |
+        | Hur rapporteras avbrott? | "Via portalen?" |
+        """,
+        language="sv",
+    )
+    (avtal,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-avtal"]
+    c = Classification(avtal, DocumentIndex(document))
+    questions = {document.statements[i].text for i in c.reading().statements("question")}
+    assert questions == {"Hur ofta genomför ni säkerhetsgranskning?", 'Hur rapporteras avbrott? | "Via portalen?"'}
+    assert {document.statements[i].text for i in c.statements_of_class("followup")} == {"Leverantören ska redovisa utfallet månadsvis."}
+
+
 def test_the_rule_authors_guide_names_every_reading_name_and_list() -> None:
     from pathlib import Path
 
