@@ -76,6 +76,20 @@ class DocumentIndex:
         self.by_table = {k: frozenset(v) for k, v in tables.items()}
         self.list_items = {k: frozenset(v) for k, v in lead_ins.items()}
 
+    @cached_property
+    def item_sentences(self) -> dict[int, tuple[int, ...]]:
+        """The first sentence of each list item of more than one → the item's later sentences
+        (a bullet is one unit: its later sentences are about what its first names)."""
+        blocks = self.document.blocks
+        later: dict[int, list[int]] = {}
+        first_of_block: dict[int, int] = {}
+        for s in self.document.statements:
+            if s.kind != "heading" and blocks[s.block].kind == "list_item":
+                first = first_of_block.setdefault(s.block, s.index)
+                if first != s.index:
+                    later.setdefault(first, []).append(s.index)
+        return {first: tuple(rest) for first, rest in later.items()}
+
     def source_span(self, i: int, span: tuple[int, int] | None) -> tuple[int, int] | None:
         """Where ``span`` of statement ``i``'s flat text stands in its text as written."""
         origin = self.flat_origins.get(i) if span is not None else None
