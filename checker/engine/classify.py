@@ -219,7 +219,10 @@ class Classification:
         statement of its clause (:meth:`DocumentIndex.clause_of`), and of the clauses of the
         sanction it names by its defined term (:meth:`_clauses_of_the_named_sanction`), to the
         topics it names. One that names no topic ("the sole remedy for breach of this SLA")
-        limits nothing."""
+        limits nothing. A ``scope_own`` statement says what it covers by its own object (the
+        acceptance of "all deliverables", an audit of "its obligations under this DPA"): it limits
+        itself, not the other follow-up and sanction statements of its clause ("The COR will
+        monitor compliance" beside it covers what it covers)."""
         by_clause: dict[tuple, tuple[frozenset[int], frozenset[str]]] = {}
         for limit in sorted(self.statements_of_class("scope_limit")):
             topics = self.topics_of(limit)
@@ -231,6 +234,9 @@ class Classification:
         for limits, topics in by_clause.values():
             limited = frozenset().union(*(self.index.clause_of(limit) | {limit} | self._clauses_of_the_named_sanction(limit) for limit in limits))
             for j in limited:
+                scopes[j] = scopes.get(j, frozenset()) | topics
+        for j in self.statements_of_class("scope_own"):
+            if topics := self.topics_of(j):
                 scopes[j] = scopes.get(j, frozenset()) | topics
         return scopes
 
