@@ -232,6 +232,7 @@ def test_sanctions_written_with_verbs_are_sanctions_and_general_damages_are_not(
         "Leverantören ska ersätta Beställaren för skada som Leverantören orsakar genom vårdslöshet.",
         "Leverantören ska kreditera upplupen ersättning på nästa faktura.",
         "Leverantören ska leverera en förstudierapport senast 2025-05-31.",
+        "Med indirekt skada avses inte följdskada som skadeståndsrättsligt utgör en del av en personskada.",
     ]
     assert _classes("\n\n".join(sanctions + others) + "\n", "sanction") == sanctions
 
