@@ -554,7 +554,9 @@ class DocumentReading:
         if name == "in_definitions":
             return self._in_definitions()
         if name == "question":
-            return frozenset(s.index for s in self.document.statements if s.kind != "heading" and s.text.rstrip(_QUESTION_CLOSE).endswith("?"))
+            statements = self.document.statements
+            asks = (i for i, text in enumerate(self.texts) if "?" in text and text.rstrip(_QUESTION_CLOSE).endswith("?"))
+            return frozenset(i for i in asks if statements[i].kind != "heading")
         if name in ("task_item", "qualification_item"):
             statements = self.document.statements
             items = self._items_introduced_by("task_lead_in" if name == "task_item" else "qualification_lead_in")
@@ -688,7 +690,7 @@ class DocumentReading:
             return frozenset()
         from_right: dict[int, tuple[int, int]] = {}  # table → (cells of its header, the column counted from the right)
         for number, header in enumerate(self.document.table_headers, start=1):
-            cells = plain_text(header).split(" | ") if header else []
+            cells = plain_text(header).split(" | ") if header and finder.search(plain_text(header)) else []
             for k, cell in enumerate(cells):
                 if finder.covers(cell.strip(_TITLE_MARKS)) is not None:
                     from_right[number] = (len(cells), len(cells) - 1 - k)
