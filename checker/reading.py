@@ -59,6 +59,7 @@ VOCABULARY = {
     "sanction_header": "words of a credit or penalty table's header (its rows are sanctions): credit, vite …",
     "evaluation_header": "words of a tender's table header that make its rows wishes the evaluation scores (soft obligations of the supplier, not sanctions): mervärde, bör-krav …",
     "performance_caption": "words that, in the heading or the sentences introducing a table, make its rows performance levels: service level, uptime, SLO, servicenivå …",
+    "surveillance_header": "the whole title of a table column that says how each row's level is checked (its rows are follow-up of themselves): method of surveillance, method of assessment, mätmetod, uppföljning …",
     "subject_after_modal": "words that, just after a modal, show an inverted main clause: den, det, *en …",
     "clause_verb": "finite verbs that, in a clause opened by a subordinator, close its predicate, so that a modal after them opens the (inverted) main clause: kan, är, har …",
     "requiring_verb": "verbs of a main clause whose 'that' clause states the obligation: requires that, directs that …",
@@ -91,10 +92,12 @@ READING_NAMES = {
     "numbered_clauses": "every statement of a document that numbers its clauses (three clause numbers or more: '4.2 Service levels', Word's '3.3.1', 'Sec. 3.02'): its requirements are cited by their clause",
     "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
+    "surveillance_row": "a row of a table with a column titled by a term of surveillance_header ('Method of Surveillance', 'Mätmetod') and a cell of its own in that column: the row says how its own level is checked",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1'): the clause number cites it",
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty; or introduced by a definitions title alone ('Definitions:', a term of definitions_title): a defined term",
     "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal')",
     "qualification_item": "the first sentence of a list item introduced (as for non_binding_item) with words of qualification_lead_in: a skill or experience asked of the staff ('expected to have experience with:' / 'Creating form-based applications')",
+    "question": "a statement that asks: its text ends with a question mark ('Hur ofta genomför ni säkerhetsgranskning?', 'How will you report on performance?'); it states no follow-up or sanction, whatever it names",
     "in_definitions": "a statement in a section of definitions, at any depth: a section whose whole title is a term of definitions_title ('1. Definitions', 'Begrepp'), not one that only mentions them ('Service Level Definitions')",
 }
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
@@ -110,6 +113,8 @@ text before it, so a statement of thousands of modals (a PDF's text without a se
 _BEFORE_COPULA = 3  # words between a modal and its copula: "shall also at all times be", "ska systemet alltid vara"
 _HEAD_WORD = re.compile(r"[^\W_][\w'’-]*")
 _SPACE = re.compile(r"\s*")
+_QUESTION_CLOSE = " \t*_)]\"'’”»|"
+"""What may follow a question mark at the end of a question: emphasis, a bracket, a quote, a table's last bar."""
 _TITLE_MARKS = " \t*_.:"
 """What stands around a title's words: "**Definitions:**", "23. Definitions."."""
 
@@ -642,6 +647,8 @@ class DocumentReading:
             return self._performance_rows()
         if name == "sanction_row":
             return self._sanction_rows()
+        if name == "surveillance_row":
+            return self._surveillance_rows()
         if name in _DOCUMENT_NAMES:  # of the document as a whole: every statement or none
             return frozenset(s.index for s in self.document.statements) if self._document_is(name) else frozenset()
         if name == "own_clause":
@@ -650,6 +657,10 @@ class DocumentReading:
             return self._items_introduced_by("not_binding_lead_in") | self._items_introduced_by("definitions_title", whole=True)
         if name == "in_definitions":
             return self._in_definitions()
+        if name == "question":
+            statements = self.document.statements
+            asks = (i for i, text in enumerate(self.texts) if "?" in text and text.rstrip(_QUESTION_CLOSE).endswith("?"))
+            return frozenset(i for i in asks if statements[i].kind != "heading")
         if name in ("task_item", "qualification_item"):
             statements = self.document.statements
             items = self._items_introduced_by("task_lead_in" if name == "task_item" else "qualification_lead_in")
@@ -769,6 +780,35 @@ class DocumentReading:
             return frozenset()
         performance, _, _ = self._table_kinds()
         return frozenset(s.index for s in self.document.statements if s.kind == "table_row" and (s.table in performance or self._labelled_row(s.text, header)))
+
+    def _surveillance_rows(self) -> frozenset[int]:
+        """The rows of a table whose header has a column titled, as a whole, by a term of
+        ``surveillance_header`` ("Method of Surveillance", "Mätmetod"), that fill a cell of that
+        column: "Tested Code | … | Minimum 90 % test coverage | https://codeclimate.com" says how
+        its own level is checked (labelling.md: the surveillance cell of the same row is its
+        specific follow-up). Empty cells are left out of a row's text and its header's, so a row
+        counts only where it has a cell for every column of the header (or one more, under an
+        empty top-left header cell), its cells then counted from the right."""
+        finder = self.vocabulary.finder("surveillance_header") if any(self.document.table_headers) else None
+        if finder is None:
+            return frozenset()
+        from_right: dict[int, tuple[int, int]] = {}  # table → (cells of its header, the column counted from the right)
+        for number, header in enumerate(self.document.table_headers, start=1):
+            cells = plain_text(header).split(" | ") if header and finder.search(plain_text(header)) else []
+            for k, cell in enumerate(cells):
+                if finder.covers(cell.strip(_TITLE_MARKS)) is not None:
+                    from_right[number] = (len(cells), len(cells) - 1 - k)
+                    break
+        if not from_right:
+            return frozenset()
+        rows = set()
+        for s in self.document.statements:
+            if s.kind == "table_row" and s.table in from_right:
+                width, column = from_right[s.table]
+                cells = self.texts[s.index].split(" | ")
+                if len(cells) in (width, width + 1) and any(ch.isalnum() for ch in cells[len(cells) - 1 - column]):
+                    rows.add(s.index)
+        return frozenset(rows)
 
     def _sanction_rows(self) -> frozenset[int]:
         _, credit, _ = self._table_kinds()

@@ -622,6 +622,22 @@ def test_a_scope_topic_says_what_a_scope_covers_and_links_nothing_by_itself():
     assert {f.location.line for f in result.findings if f.rule.endswith("/S01")} == {7}
 
 
+def test_the_later_sentences_of_a_list_item_share_the_topics_of_its_first():
+    """A bullet is one unit: the acceptance criterion after a user story is about the story's
+    system, so the acceptance of "all deliverables" covers it; the same sentence as a paragraph
+    of its own says nothing of the system and stays uncovered."""
+    ruleset = compile_text(SCOPE_TOPIC_RULES, "scope-topics.krav")
+    text = (
+        "# 1 Needs\n\n- The system shall keep applications. The applicant shall be logged in within 2 seconds.\n\n"
+        "# 2 Other\n\nThe applicant shall be answered within 2 days.\n\n"
+        "# 3 Acceptance\n\nThe COR may reject all deliverables.\n"
+    )
+    result = check_document(read_bytes(text.encode("utf-8"), "pws.md", "md"), [ruleset])
+    rows = {row.text: row for row in trace(result)}
+    assert [link.how for link in rows["The applicant shall be logged in within 2 seconds."].sanction] == ["blanket"]
+    assert rows["The applicant shall be answered within 2 days."].sanction == []
+
+
 TIERED_SLA = """# 4 Service credits
 
 If the Provider misses the Uptime Commitment in a month, the Provider agrees to credit the Customer's account:

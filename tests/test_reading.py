@@ -206,6 +206,67 @@ def test_rows_of_a_performance_table_are_requirements_and_credit_tables_are_not(
     assert rows == {"Priority 1 | 4 hours | 5 %"}
 
 
+@pytest.mark.parametrize(
+    ("table", "language", "followed"),
+    [
+        (  # a QASP's matrix: the tool under "Method of Surveillance" checks the row's level
+            """
+            | Deliverable | Performance Standard | AQL | Method of Surveillance |
+            | --- | --- | --- | --- |
+            | Tested Code | Code must have test coverage | Minimum 90 % coverage | https://codeclimate.com |
+            | Available | Code must be stored in a repository | All code available | |
+            """,
+            "en",
+            {"Tested Code | Code must have test coverage | Minimum 90 % coverage | https://codeclimate.com"},
+        ),
+        (  # an empty top-left header cell: the cells are counted from the right
+            """
+            |  | Krav | Mätmetod |
+            | --- | --- | --- |
+            | K1 | Svarstid högst 4 timmar | Ärendesystemets loggar |
+            """,
+            "sv",
+            {"K1 | Svarstid högst 4 timmar | Ärendesystemets loggar"},
+        ),
+        (  # a column that only mentions surveillance is not one
+            """
+            | Service | Target | Notes on surveillance |
+            | --- | --- | --- |
+            | Tested Code | 90 % coverage | reviewed later |
+            """,
+            "en",
+            set(),
+        ),
+    ],
+)
+def test_a_rows_surveillance_cell_is_its_follow_up(table: str, language: str, followed: set[str]) -> None:
+    document = md(table, language=language)
+    (base,) = [r for r in Linter().shipped(language).rulesets if r.name in ("en-requirements", "sv-krav")]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    assert {document.statements[i].text for i in reading.statements("surveillance_row")} == followed
+
+
+def test_a_question_is_read_as_one_and_states_no_follow_up() -> None:
+    document = md(
+        """
+        # 4 Säkerhet
+        K4.1 Leverantören ska åtgärda kritiska sårbarheter inom 5 arbetsdagar.
+        Hur ofta genomför ni säkerhetsgranskning?
+        Leverantören ska redovisa utfallet månadsvis.
+
+        | Fråga | Svar |
+        | --- | --- |
+        | Hur rapporteras avbrott? | "Via portalen?" |
+        """,
+        language="sv",
+    )
+    (avtal,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-avtal"]
+    c = Classification(avtal, DocumentIndex(document))
+    questions = {document.statements[i].text for i in c.reading().statements("question")}
+    assert questions == {"Hur ofta genomför ni säkerhetsgranskning?", 'Hur rapporteras avbrott? | "Via portalen?"'}
+    assert {document.statements[i].text for i in c.statements_of_class("followup")} == {"Leverantören ska redovisa utfallet månadsvis."}
+
+
 def test_the_rule_authors_guide_names_every_reading_name_and_list() -> None:
     from pathlib import Path
 

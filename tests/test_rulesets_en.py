@@ -231,6 +231,15 @@ def test_an_exclusive_remedy_clause_limits_sanctions_and_adds_none() -> None:
     assert _classes(text, "sanction") == ["A service credit of 5 % of the monthly fee applies for each Service Level missed."]
 
 
+def test_a_limit_of_liability_and_a_question_are_no_sanctions() -> None:
+    text = (
+        "The Contractor shall pay liquidated damages of $500 for each day of delay.\n\n"
+        "The Province will not be liable to any Proponent for any claims, whether for costs, expenses or damages.\n\n"
+        "Will the Government withhold payment for late reports?\n"
+    )
+    assert _classes(text, "sanction") == ["The Contractor shall pay liquidated damages of $500 for each day of delay."]
+
+
 def test_payment_only_after_acceptance_is_a_blanket_sanction() -> None:
     text = "The contractor may invoice once services have been delivered, inspected and accepted by the COR.\n\nThe contractor shall invoice monthly.\n"
     accepted = "The contractor may invoice once services have been delivered, inspected and accepted by the COR."

@@ -147,7 +147,8 @@ class Classification:
         does, in the clauses below it too ("K1 Leverantören ska åtgärda incidenter inom 4
         timmar" under "1 Servicenivåer" is about the service levels) — not of a title over half
         the document or more, which says what the document is, not what one clause is about, and
-        not the follow-up and sanction statements under it, which are about what they name.
+        not the follow-up and sanction statements under it, which are about what they name —
+        and the later sentences of a list item whose first sentence is about it.
         Each header and title is matched once."""
         members = {topic: self.term_sets.get(topic, EMPTY) for topic in self.ruleset.topics}
         keys = {self.list_keys[topic]: topic for topic in self.ruleset.topics if topic in self.list_keys}
@@ -158,7 +159,17 @@ class Classification:
                     members[keys[key]] = members[keys[key]] | rows
         for topic, statements in self._titled_topics(keys).items():
             members[topic] = members[topic] | statements
-        return members
+        return self._items_share_their_topics(members)
+
+    def _items_share_their_topics(self, members: dict[str, frozenset[int]]) -> dict[str, frozenset[int]]:
+        """``members`` with the later sentences of each list item given the topics of its first
+        (:attr:`DocumentIndex.item_sentences`): a bullet is one unit ("• As an Applicant, I want
+        to submit my application via a web form. AC: The applicant must be logged in." — the
+        acceptance criterion is about the user story's feature)."""
+        later = self.index.item_sentences
+        if not later:
+            return members
+        return {topic: found | frozenset(j for i in found & later.keys() for j in later[i]) for topic, found in members.items()}
 
     def _titled_topics(self, keys: dict[Any, str]) -> dict[str, frozenset[int]]:
         """Topic → the statements of the clauses whose title, or the title of a clause above
@@ -208,7 +219,10 @@ class Classification:
         statement of its clause (:meth:`DocumentIndex.clause_of`), and of the clauses of the
         sanction it names by its defined term (:meth:`_clauses_of_the_named_sanction`), to the
         topics it names. One that names no topic ("the sole remedy for breach of this SLA")
-        limits nothing."""
+        limits nothing. A ``scope_own`` statement says what it covers by its own object (the
+        acceptance of "all deliverables", an audit of "its obligations under this DPA"): it limits
+        itself, not the other follow-up and sanction statements of its clause ("The COR will
+        monitor compliance" beside it covers what it covers)."""
         by_clause: dict[tuple, tuple[frozenset[int], frozenset[str]]] = {}
         for limit in sorted(self.statements_of_class("scope_limit")):
             topics = self.topics_of(limit)
@@ -220,6 +234,9 @@ class Classification:
         for limits, topics in by_clause.values():
             limited = frozenset().union(*(self.index.clause_of(limit) | {limit} | self._clauses_of_the_named_sanction(limit) for limit in limits))
             for j in limited:
+                scopes[j] = scopes.get(j, frozenset()) | topics
+        for j in self.statements_of_class("scope_own"):
+            if topics := self.topics_of(j):
                 scopes[j] = scopes.get(j, frozenset()) | topics
         return scopes
 

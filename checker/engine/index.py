@@ -35,6 +35,9 @@ class DocumentIndex:
     by_table: dict[int, frozenset[int]] = field(init=False, repr=False)
     list_items: dict[int, frozenset[int]] = field(init=False, repr=False)
     """Lead-in statement → the list items it introduces."""
+    item_sentences: dict[int, tuple[int, ...]] = field(init=False, repr=False)
+    """The first sentence of each list item of more than one → the item's later sentences (a
+    bullet is one unit: its later sentences are about what its first names)."""
     _mentions: dict[frozenset[int], dict[str, frozenset[int]]] = field(default_factory=dict, repr=False)
     _mention_texts: dict[frozenset[int], tuple[list[int], MentionTexts]] = field(default_factory=dict, repr=False)
     _id_keys: dict[int, str | None] = field(default_factory=dict, repr=False)
@@ -48,6 +51,9 @@ class DocumentIndex:
         sections: dict[int | None, list[int]] = {}
         tables: dict[int, list[int]] = {}
         lead_ins: dict[int, list[int]] = {}
+        items = {block.index for block in self.document.blocks if block.kind == "list_item"}
+        item_first: dict[int, int] = {}  # list item (block) → its first sentence
+        later: dict[int, list[int]] = {}
         section, in_section = -1, []  # statements of a section mostly come together
         for s in self.document.statements:
             i, text = s.index, s.text
@@ -55,6 +61,8 @@ class DocumentIndex:
             if s.kind == "heading":
                 headings.append(i)
             else:
+                if s.block in items and (first := item_first.setdefault(s.block, i)) != i:
+                    later.setdefault(first, []).append(i)
                 if s.section != section:
                     section = s.section
                     in_section = sections.setdefault(section, [])
@@ -75,6 +83,7 @@ class DocumentIndex:
         self.by_section = {k: frozenset(v) for k, v in sections.items()}
         self.by_table = {k: frozenset(v) for k, v in tables.items()}
         self.list_items = {k: frozenset(v) for k, v in lead_ins.items()}
+        self.item_sentences = {k: tuple(v) for k, v in later.items()}
 
     def source_span(self, i: int, span: tuple[int, int] | None) -> tuple[int, int] | None:
         """Where ``span`` of statement ``i``'s flat text stands in its text as written."""
