@@ -97,7 +97,7 @@ READING_NAMES = {
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty; or introduced by a definitions title alone ('Definitions:', a term of definitions_title): a defined term",
     "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal')",
     "qualification_item": "the first sentence of a list item introduced (as for non_binding_item) with words of qualification_lead_in: a skill or experience asked of the staff ('expected to have experience with:' / 'Creating form-based applications')",
-    "question": "a statement that asks: its text ends with a question mark ('Hur ofta genomför ni säkerhetsgranskning?', 'How will you report on performance?'); it states no follow-up or sanction, whatever it names",
+    "question": "a statement that asks: its text ends with a question mark, or with a bracket after one ('Hur ofta genomför ni säkerhetsgranskning?', 'How will you report on performance?'); it states no follow-up or sanction, whatever it names",
     "in_definitions": "a statement in a section of definitions, at any depth: a section whose whole title is a term of definitions_title ('1. Definitions', 'Begrepp'), not one that only mentions them ('Service Level Definitions')",
 }
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
@@ -113,8 +113,10 @@ text before it, so a statement of thousands of modals (a PDF's text without a se
 _BEFORE_COPULA = 3  # words between a modal and its copula: "shall also at all times be", "ska systemet alltid vara"
 _HEAD_WORD = re.compile(r"[^\W_][\w'’-]*")
 _SPACE = re.compile(r"\s*")
-_QUESTION_CLOSE = " \t*_)]\"'’”»|"
-"""What may follow a question mark at the end of a question: emphasis, a bracket, a quote, a table's last bar."""
+_QUESTION_END = re.compile(r"\?[ \t*_\]\"'’”»|)]*(?:\([^()]*\)[ \t*_\]\"'’”»|)]*)?$")
+"""The end of a question: its question mark, then perhaps emphasis, a closing bracket, a quote,
+a table's last bar, and a bracket of its own ("Vilka standarder använder ni? (OAuth2, mTLS,
+etc.)", which the sentence splitting keeps with the question)."""
 _TITLE_MARKS = " \t*_.:"
 """What stands around a title's words: "**Definitions:**", "23. Definitions."."""
 
@@ -659,7 +661,7 @@ class DocumentReading:
             return self._in_definitions()
         if name == "question":
             statements = self.document.statements
-            asks = (i for i, text in enumerate(self.texts) if "?" in text and text.rstrip(_QUESTION_CLOSE).endswith("?"))
+            asks = (i for i, text in enumerate(self.texts) if "?" in text and _QUESTION_END.search(text) is not None)
             return frozenset(i for i in asks if statements[i].kind != "heading")
         if name in ("task_item", "qualification_item"):
             statements = self.document.statements

@@ -254,6 +254,8 @@ def test_a_question_is_read_as_one_and_states_no_follow_up() -> None:
         Hur ofta genomför ni säkerhetsgranskning?
         Leverantören ska redovisa utfallet månadsvis.
 
+        Vilka standarder för rapportering använder ni? (OAuth2, mTLS, etc.)
+
         | Fråga | Svar |
         | --- | --- |
         | Hur rapporteras avbrott? | "Via portalen?" |
@@ -263,7 +265,11 @@ def test_a_question_is_read_as_one_and_states_no_follow_up() -> None:
     (avtal,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-avtal"]
     c = Classification(avtal, DocumentIndex(document))
     questions = {document.statements[i].text for i in c.reading().statements("question")}
-    assert questions == {"Hur ofta genomför ni säkerhetsgranskning?", 'Hur rapporteras avbrott? | "Via portalen?"'}
+    assert questions == {
+        "Hur ofta genomför ni säkerhetsgranskning?",
+        "Vilka standarder för rapportering använder ni? (OAuth2, mTLS, etc.)",
+        'Hur rapporteras avbrott? | "Via portalen?"',
+    }
     assert {document.statements[i].text for i in c.statements_of_class("followup")} == {"Leverantören ska redovisa utfallet månadsvis."}
 
 
