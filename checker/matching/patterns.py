@@ -254,10 +254,12 @@ def compile_pattern(source: str, flags: str = "") -> CompiledPattern:
     for offset, flag in enumerate(flags):
         if flag not in "cs":
             raise PatternSyntaxError(f"unknown pattern flag '{flag}' (use c: case-sensitive, s: '.' matches newline)", -(len(flags) - offset))
-    reject_unsupported(source)
+    known_valid = (source, flags) in _KNOWN_VALID
+    if not known_valid:  # a pattern of a cached ruleset was checked when the ruleset was compiled
+        reject_unsupported(source)
     body, boundaries = rewrite(source)
     regex = flag_prefix(flags) + body
-    compiled = None if (source, flags) in _KNOWN_VALID else _compiled(regex, source)
+    compiled = None if known_valid else _compiled(regex, source)
     return CompiledPattern(source=source, flags=flags, regex=regex, boundaries=boundaries, _compiled=compiled)
 
 
