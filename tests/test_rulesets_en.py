@@ -213,6 +213,37 @@ def test_termination_is_a_right_to_end_the_contract_not_the_word() -> None:
     assert _classes(text, "termination") == ["The Authority may terminate this Agreement for material breach."]
 
 
+def _present(text: str) -> set[str]:
+    """The balance elements the shipped English rulesets find present in a Markdown text."""
+    from checker.balance import balance
+
+    document = read_markdown(text, "test.md", language="en")
+    return {key for key, element in balance(check_document(document, load_rulesets(ENGLISH))).items() if element.present}
+
+
+def test_weak_clauses_of_a_balance_element_make_it_present() -> None:
+    """A weak clause counts (labelling.md section 3 labels it partial): the customer ending the
+    agreement, a CO resolving differences, review calls, iterative improvement, requirements
+    refined later, work reviewed for acceptability, the GSAR option for quality performance."""
+    text = (
+        "If the Customer ends this agreement after three months of low uptime, the Provider refunds all fees.\n\n"
+        "The Contracting Officer is responsible for resolving any differences between the observations of the parties.\n\n"
+        "The account manager will participate in review calls every other week.\n\n"
+        "The contractor will iteratively improve the software through ongoing development sprints.\n\n"
+        "These user stories may be refined by later sprints.\n\n"
+        "Work will be reviewed at the end of each sprint for acceptability.\n\n"
+        "GSA has included an option to extend the term of this contract in order to demonstrate the value it places on quality performance.\n"
+    )
+    assert {"termination", "dispute", "governance", "improvement", "change", "acceptance", "incentive"} <= _present(text)
+
+
+def test_a_dispute_about_the_tender_is_no_dispute_clause() -> None:
+    assert "dispute" not in _present("In case of a dispute, the Proposal receipt time, as recorded at the Closing Location, will prevail.\n")
+    assert "dispute" in _present("Any dispute arising under this contract shall be decided by the Contracting Officer.\n")
+    # "Review call logs" is a surveillance method, not a meeting
+    assert "governance" not in _present("The COR will review call logs every month.\n")
+
+
 def test_a_credit_table_in_the_clause_gives_the_credit_its_amount(rulesets) -> None:
     clause = "## 4 Service credits\n\nIf the Uptime Commitment is not met in a month, the Customer is entitled to a service credit.\n\n"
     table = "| Uptime in the month | Service credit |\n|---|---|\n| 99.0 % to 99.5 % | 10 % of the monthly fee |\n| below 99.0 % | 30 % of the monthly fee |\n"
