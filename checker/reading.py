@@ -833,9 +833,10 @@ class DocumentReading:
         return {i for items in tiers.values() if len(items) >= 2 for i in items}
 
     def _table_kinds(self) -> tuple[set[int], set[int], set[int]]:
-        """The tables of performance levels, the tables of credits and the tables of evaluated
-        wishes (``evaluation_header``, whose price deductions are the evaluation's, no
-        sanctions), by number (read once)."""
+        """The tables of performance levels, the tables of credits and, in a tender, the tables
+        of evaluated wishes (a column's whole title a term of ``evaluation_header``; their price
+        deductions are the evaluation's, no sanctions, in a tender or not), by number (read
+        once)."""
         if self._tables is None:
             self._tables = (set(), set(), set())
             header = self.vocabulary.finder("performance_header")
@@ -853,9 +854,10 @@ class DocumentReading:
                 # the words introducing it do ("Financial Credit means the percent … as shown in
                 # the following table") and its header names no level of its own
                 credit = self._credit_table(text, sanction) or (not by_header and sanction is not None and sanction.search(introduced))
-                if evaluation is not None and evaluation.search(text):
-                    self._tables[2].add(number)
-                elif credit:
+                evaluated = evaluation is not None and any(evaluation.covers(title) for title in text.split(" | "))
+                if evaluated and self.tender:
+                    self._tables[2].add(number)  # a column titled "Mervärde" or "Bör-krav"
+                elif credit and not evaluated:  # its deductions are an evaluation's, in a tender or not
                     self._tables[1].add(number)
                 elif by_header or by_caption:
                     self._tables[0].add(number)

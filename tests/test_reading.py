@@ -761,3 +761,26 @@ def test_a_vendors_service_and_staff_make_its_promises_with_will_in_its_terms_on
         ]
         is None
     )  # "will be": a fact
+
+
+def test_only_a_column_titled_as_an_evaluated_wish_makes_a_table_of_wishes() -> None:
+    """A type column that names both kinds of requirement, or the award criteria's table, is no
+    table of evaluated wishes: the rows keep their own reading."""
+    tender = "Anbudsgivaren ska lämna anbudet senast 1 maj 2027. Anbudet ska vara giltigt i 6 månader. Anbuden utvärderas enligt nedan.\n\n"
+    document = md(
+        tender
+        + """
+        | Nr | Krav | Typ (obligatoriskt krav / bör-krav) |
+        | --- | --- | --- |
+        | K1 | Tillgänglighet minst 99,5 % per kalendermånad | Obligatoriskt |
+
+        | Utvärderingskriterium | Viktning |
+        | --- | --- |
+        | Pris | 60 % |
+        """,
+        language="sv",
+    )
+    (base,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-krav"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    rows = {s.index for s in document.statements if s.kind == "table_row"}
+    assert rows and not rows & reading.statements("soft_obligation")
