@@ -271,6 +271,19 @@ def test_a_limit_of_liability_and_a_question_are_no_sanctions() -> None:
     assert _classes(text, "sanction") == ["The Contractor shall pay liquidated damages of $500 for each day of delay."]
 
 
+def test_an_exclusion_or_a_claim_beside_a_sanction_leaves_the_sanction_standing() -> None:
+    sanctions = [
+        "The Supplier shall credit the Customer 10 % of the monthly fee, except that this credit does not apply to scheduled maintenance.",
+        "The Supplier shall pay liquidated damages of USD 500 per day of delay, and the Customer may submit a claim for them within 60 days.",
+        "The Customer may terminate this Agreement, and the Customer will not be liable for any early termination fee.",
+    ]
+    others = [
+        "Service credits do not apply to scheduled maintenance.",
+        "To receive a Service Credit, the Customer must submit a claim within 30 days.",
+    ]
+    assert _classes("\n\n".join(sanctions + others) + "\n", "sanction") == sanctions
+
+
 def test_payment_only_after_acceptance_is_a_blanket_sanction() -> None:
     text = "The contractor may invoice once services have been delivered, inspected and accepted by the COR.\n\nThe contractor shall invoice monthly.\n"
     accepted = "The contractor may invoice once services have been delivered, inspected and accepted by the COR."
