@@ -630,11 +630,20 @@ class DocumentReading:
 
     def _staff_at(self, text: str, position: int) -> bool:
         """Whether a word of ``party_staff`` starts at ``position`` (just after a party's
-        possessive: "the Contracting Officer's Technical Representative"). Looked up only after a
-        possessive, which few subjects have."""
+        possessive: "the Contracting Officer's Technical Representative") and heads the subject:
+        the modal follows it, after a parenthesis at most ("… Representative (COTR) shall"), where
+        "The Customer's personnel data shall …" goes on with the thing the staff word describes.
+        Looked up only after a possessive, which few subjects have."""
         staff = self.vocabulary.finder("party_staff")
         found = next(staff.finditer(text[position : position + _STAFF_REACH]), None) if staff is not None else None
-        return found is not None and found[0] == 0
+        if found is None or found[0] != 0:
+            return False
+        after = _SPACE.match(text, position + found[1]).end()
+        if text.startswith("(", after) and (close := text.find(")", after, after + _STAFF_REACH)) >= 0:
+            after = _SPACE.match(text, close + 1).end()
+        window = text[after : after + _STAFF_REACH]
+        modals = (self.vocabulary.finder(name) for name in ("modal_binding", "modal_future", "modal_soft"))
+        return any(finder is not None and (first := next(finder.finditer(window), None)) is not None and first[0] == 0 for finder in modals)
 
     # -- the condition names
     def statements(self, name: str) -> frozenset[int]:

@@ -48,6 +48,8 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The Contracting Officer's Technical Representative is responsible for inspecting the uniforms.", "buyer"),  # … but its people are
         ("The Government's project manager shall review the plan within 5 days.", "buyer"),
         ("The Contractor's Project Manager shall attend the weekly meetings.", "supplier"),
+        ("The Customer's personnel data shall be stored in the EU.", "supplier"),  # a staff word that describes a thing
+        ("The Government's officer training records must be retained for 7 years.", "supplier"),
         ("Personnel who work on site shall wear badges.", "supplier"),  # a relative clause in the subject
         ("The plan describes how the team will report.", None),  # "will" in a subordinate clause
         ("It is the sole responsibility of the Proponent to check for addenda.", "tenderer"),  # the party after the modal
