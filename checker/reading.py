@@ -117,6 +117,8 @@ _QUESTION_END = re.compile(r"\?[ \t*_\]\"'’”»|)]*(?:\([^()]*\)[ \t*_\]\"'�
 """The end of a question: its question mark, then perhaps emphasis, a closing bracket, a quote,
 a table's last bar, and a bracket of its own ("Vilka standarder använder ni? (OAuth2, mTLS,
 etc.)", which the sentence splitting keeps with the question)."""
+_NO_METHOD = frozenset({"tbd", "tba", "n/a", "na", "none", "ingen", "inga", "saknas", "ej tillämpligt", "-", "–", "—"})
+"""What a surveillance cell may hold that names no method (placeholders of a draft)."""
 _TITLE_MARKS = " \t*_.:"
 """What stands around a title's words: "**Definitions:**", "23. Definitions."."""
 
@@ -797,9 +799,10 @@ class DocumentReading:
         ``surveillance_header`` ("Method of Surveillance", "Mätmetod"), that fill a cell of that
         column: "Tested Code | … | Minimum 90 % test coverage | https://codeclimate.com" says how
         its own level is checked (labelling.md: the surveillance cell of the same row is its
-        specific follow-up). Empty cells are left out of a row's text and its header's, so a row
-        counts only where it has a cell for every column of the header (or one more, under an
-        empty top-left header cell), its cells then counted from the right."""
+        specific follow-up). Empty cells are left out of a header's text, so the column is counted
+        from the right of the table (its widest row, or its header); a row's cells are known by
+        their anchors' cell numbers. A cell with only a placeholder ("TBD", "N/A", "–") says no
+        method."""
         finder = self.vocabulary.finder("surveillance_header") if any(self.document.table_headers) else None
         if finder is None:
             return frozenset()
@@ -812,14 +815,21 @@ class DocumentReading:
                     break
         if not from_right:
             return frozenset()
-        rows = set()
-        for s in self.document.statements:
-            if s.kind == "table_row" and s.table in from_right:
-                width, column = from_right[s.table]
-                cells = self.texts[s.index].split(" | ")
-                if len(cells) in (width, width + 1) and any(ch.isalnum() for ch in cells[len(cells) - 1 - column]):
-                    rows.add(s.index)
-        return frozenset(rows)
+        rows = [s for s in self.document.statements if s.kind == "table_row" and s.table in from_right]
+        width = {table: header_cells for table, (header_cells, _) in from_right.items()}
+        for s in rows:
+            width[s.table] = max(width[s.table], max((a.location.cell or 0 for a in s.anchors), default=0))
+        found = set()
+        for s in rows:
+            column = width[s.table] - from_right[s.table][1]  # the surveillance column's cell number
+            anchors = s.anchors
+            for k, anchor in enumerate(anchors):
+                if anchor.location.cell == column:
+                    end = anchors[k + 1].offset if k + 1 < len(anchors) else len(s.text)
+                    cell = s.text[anchor.offset : end].rstrip(" |").strip()
+                    if any(ch.isalnum() for ch in cell) and cell.strip(".").lower() not in _NO_METHOD:
+                        found.add(s.index)
+        return frozenset(found)
 
     def _sanction_rows(self) -> frozenset[int]:
         _, credit, _ = self._table_kinds()

@@ -230,6 +230,26 @@ def test_rows_of_a_performance_table_are_requirements_and_credit_tables_are_not(
             "sv",
             {"K1 | Svarstid högst 4 timmar | Ärendesystemets loggar"},
         ),
+        (  # an empty top-left header cell and an empty surveillance cell: the cells by their numbers
+            """
+            |  | Performance standard | Method of surveillance |
+            | --- | --- | --- |
+            | PS-1 | The Contractor shall answer calls within 60 seconds | |
+            | PS-2 | The Contractor shall resolve tickets within 4 hours | Monthly ticket report |
+            | PS-3 | The Contractor shall keep a log | TBD |
+            """,
+            "en",
+            {"PS-2 | The Contractor shall resolve tickets within 4 hours | Monthly ticket report"},
+        ),
+        (  # a feature column of a services table is no surveillance column
+            """
+            | Service | Availability | Monitoring |
+            | --- | --- | --- |
+            | Hosting | 99.9 % | Included |
+            """,
+            "en",
+            set(),
+        ),
         (  # a column that only mentions surveillance is not one
             """
             | Service | Target | Notes on surveillance |
