@@ -117,6 +117,9 @@ _HEADER_WORDS = re.compile(
     r"ska-krav|bör-krav|ja/nej|yes/no|poäng|points|vikt|weight)\s*$"
 )
 _ID_HEADER = re.compile(r"(?i)^\s*(?:krav-?\s?id|kravnr|kravnummer|id|nr|ref|#|nummer|no\.?|req(?:uirement)?\s*(?:id|no\.?|nr|#))\s*$")
+# A first column headed by one of these holds the steps of a scale ("Poäng | Kvalitetsbedömning",
+# "3 | Konsulten visar …"): its numbers score a level, they name no requirement.
+_SCALE_HEADERS = frozenset(("poäng", "betyg", "nivå", "vikt", "viktning", "points", "score", "rating", "grade", "level", "weight"))
 
 
 @dataclass
@@ -586,6 +589,8 @@ def _id_column(rows: list[list[Piece]], header_rows: int) -> int | None:
         for number, cell in enumerate(rows[0]):
             if _ID_HEADER.match(cell.text.strip()):
                 return number
+        if rows[0] and rows[0][0].text.strip().lower() in _SCALE_HEADERS:
+            return None
     body = rows[header_rows:]
     if not body:
         return None

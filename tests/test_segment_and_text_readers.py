@@ -522,6 +522,26 @@ def test_markdown_table_without_delimiter_row_reads_one_row_per_line() -> None:
     assert any(s.kind == "sentence" and s.text.startswith("A sentence with a bar") for s in document.statements)
 
 
+def test_a_scale_column_gives_no_requirement_ids() -> None:
+    """A table whose first column is headed as a scale ("Poäng", "Score") scores levels: its
+    numbers are no requirement ids (they made a document that numbers no requirement look like
+    one that does, and every requirement of it a slip without an id). Short codes under another
+    header are ids as before."""
+    scale = md(
+        "| Poäng | Kvalitetsbedömning |\n|---|---|\n"
+        "| 3 | Konsulten visar en djup förståelse av uppdraget. |\n"
+        "| 2 | Konsulten visar en god förståelse av uppdraget. |\n"
+        "| 1 | Konsulten visar en godtagbar förståelse av uppdraget. |\n"
+    )
+    assert [(s.requirement_id, s.id_source) for s in scale.statements if s.kind == "table_row"] == [(None, None)] * 3
+    codes = md(
+        "| Krav | Beskrivning |\n|---|---|\n"
+        "| 3 | Leverantören ska svara inom 2 timmar. |\n"
+        "| 4 | Leverantören ska åtgärda fel inom 4 timmar. |\n"
+    )
+    assert [(s.requirement_id, s.id_source) for s in codes.statements if s.kind == "table_row"] == [("3", "column"), ("4", "column")]
+
+
 def _tree(document) -> list[tuple[str, str | None]]:
     """Each section as (its heading path, its parent's number or title)."""
     return [(document.section_label(s.index), None if s.parent is None else document.sections[s.parent].label) for s in document.sections]
