@@ -35,6 +35,7 @@ from .clauses import clause_key, inside_clause
 from .document import Document, Statement
 from .matching import plain_text
 from .matching.termfinder import TermFinder
+from .sentences import belongs_to_question
 
 PARTIES = ("supplier", "buyer", "mutual", "tenderer")
 
@@ -113,9 +114,10 @@ text before it, so a statement of thousands of modals (a PDF's text without a se
 _BEFORE_COPULA = 3  # words between a modal and its copula: "shall also at all times be", "ska systemet alltid vara"
 _HEAD_WORD = re.compile(r"[^\W_][\w'’-]*")
 _SPACE = re.compile(r"\s*")
-_QUESTION_END = re.compile(r"\?[ \t*_\]\"'’”»|)]*(?:\([^()]*\)[ \t*_\]\"'’”»|)]*)?$")
+_QUESTION_END = re.compile(r"\?[ \t*_\]\"'’”»|)]*(?:(?P<bracket>\([^()]{0,200}\))[ \t*_\]\"'’”»|)]*)?$")
 """The end of a question: its question mark, then perhaps emphasis, a closing bracket, a quote,
-a table's last bar, and a bracket of its own ("Vilka standarder använder ni? (OAuth2, mTLS,
+a table's last bar, and a bracket of its own where it belongs to the question
+(:func:`~checker.sentences.belongs_to_question`: "Vilka standarder använder ni? (OAuth2, mTLS,
 etc.)", which the sentence splitting keeps with the question)."""
 _NO_METHOD = frozenset({"tbd", "tba", "n/a", "na", "none", "ingen", "inga", "saknas", "ej tillämpligt", "-", "–", "—"})
 """What a surveillance cell may hold that names no method (placeholders of a draft)."""
@@ -300,6 +302,12 @@ class Vocabulary:
 def vocabulary(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
     """The compiled vocabulary of these lists (by content: rulesets that extend one base share it)."""
     return Vocabulary(dict(lists))
+
+
+def _asks(text: str) -> bool:
+    """Whether ``text`` ends as a question (:data:`_QUESTION_END`)."""
+    end = _QUESTION_END.search(text)
+    return end is not None and (end["bracket"] is None or belongs_to_question(end["bracket"]))
 
 
 class DocumentReading:
@@ -672,7 +680,9 @@ class DocumentReading:
             return self._in_definitions()
         if name == "question":
             statements = self.document.statements
-            asks = (i for i, text in enumerate(self.texts) if "?" in text and _QUESTION_END.search(text) is not None)
+            # a table row asks where its first cell does ("Hur rapporteras avbrott? | …"), not where
+            # a cell after the row's terms does ("V1 | Vid försening utgår vite … | Accepterar ni villkoret?")
+            asks = (i for i, text in enumerate(self.texts) if "?" in text and _asks(text.split(" | ", 1)[0] if statements[i].kind == "table_row" else text))
             return frozenset(i for i in asks if statements[i].kind != "heading")
         if name in ("task_item", "qualification_item"):
             statements = self.document.statements

@@ -92,6 +92,20 @@ BRACKET_REACH = 200
 ("(Veckor? Månader?)"), and how far after a question its bracket must close to belong to it;
 one that does not close so soon is a stray bracket."""
 _BRACKET = re.compile(r"[()]")
+_QUESTION_BRACKET_WORDS = 6
+"""Most words of a bracket that belongs to the question before it whatever it ends with ("(OAuth2,
+mTLS, etc.)", "(Ja/Nej)"); one of up to twice as many belongs to it when it ends without a
+sentence end ("(Målvärde: RTO < 4 timmar, RPO < 1 timme)"), else it is an answer, a sentence of
+its own ("(Leverantören redovisar åtgärdstiden för varje fel i månadsrapporten.)")."""
+
+
+def belongs_to_question(bracket: str) -> bool:
+    """Whether ``bracket`` (a bracket's text, brackets included) after a question mark is part
+    of the question (:data:`_QUESTION_BRACKET_WORDS`)."""
+    words = sum(1 for word in bracket.split() if any(ch.isalnum() for ch in word))
+    return words <= _QUESTION_BRACKET_WORDS or (words <= 2 * _QUESTION_BRACKET_WORDS and bracket.rstrip(")\"'’” ")[-1:] not in ".!")
+
+
 # "(1) ", "(a) ", "(iv) ": a bracket that numbers what follows, which starts a sentence after any end.
 _ENUMERATOR = re.compile(r"\((?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,5})\)\s")
 
@@ -102,7 +116,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     Abbreviations (t.ex., bl.a., e.g., No., Art.), decimals (99,5 % and 99.5 %), section
     numbers (4.2.1) and ids (K4.1, REQ-12) stay whole; a bracket after a question or an
     exclamation belongs to it ("Which APIs does it expose? (REST, SOAP?)") unless it numbers
-    what follows ("(2) The Contractor …"), and the next sentence starts after it ("Har ni
+    what follows ("(2) The Contractor …") or is longer than a short list (a sentence of its own),
+    and the next sentence starts after it ("Har ni
     certifikat? (Ja/Nej) Leverantören ska …"); an end inside brackets whose innermost closes
     within :data:`BRACKET_REACH` characters ends no sentence ("(Varje månad? Varje kvartal?)",
     "(29 U.S.C. 794d)"); brackets that do not close so soon are stray, and count no further.
@@ -128,7 +143,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if first == "(" and text[match.start()] in "?!" and _ENUMERATOR.match(text, match.start(1)) is None:
             # "Vilka API:er exponerar systemet? (REST, SOAP?)": the bracket belongs to the question
             close = _closing(text, match.start(1))
-            if close is not None:
+            if close is not None and belongs_to_question(text[match.start(1) : close]):
                 after = _VISIBLE.search(text, close)
                 if after is not None and after.start() > close and _starts_sentence(text[after.start()]):
                     spans.append((start, close))

@@ -278,6 +278,12 @@ def test_a_question_is_read_as_one_and_states_no_follow_up() -> None:
 
         Vilka standarder för rapportering använder ni? (OAuth2, mTLS, etc.)
 
+        Hur följs åtgärdstiden upp? (Leverantören redovisar åtgärdstiden för varje fel i månadsrapporten.)
+
+        | Nr | Villkor | Fråga |
+        | --- | --- | --- |
+        | V1 | Vid försening utgår vite om 1 % per dag. | Accepterar ni villkoret? |
+
         | Fråga | Svar |
         | --- | --- |
         | Hur rapporteras avbrott? | "Via portalen?" |
@@ -290,9 +296,17 @@ def test_a_question_is_read_as_one_and_states_no_follow_up() -> None:
     assert questions == {
         "Hur ofta genomför ni säkerhetsgranskning?",
         "Vilka standarder för rapportering använder ni? (OAuth2, mTLS, etc.)",
+        "Hur följs åtgärdstiden upp?",  # its bracket is an answer, a sentence of its own
         'Hur rapporteras avbrott? | "Via portalen?"',
     }
-    assert {document.statements[i].text for i in c.statements_of_class("followup")} == {"Leverantören ska redovisa utfallet månadsvis."}
+    assert {document.statements[i].text for i in c.statements_of_class("followup")} == {
+        "Leverantören ska redovisa utfallet månadsvis.",
+        "(Leverantören redovisar åtgärdstiden för varje fel i månadsrapporten.)",
+    }
+    # a row whose terms come first and whose last cell asks the tenderer is no question
+    assert "V1 | Vid försening utgår vite om 1 % per dag. | Accepterar ni villkoret?" in {
+        document.statements[i].text for i in c.statements_of_class("sanction")
+    }
 
 
 def test_the_rule_authors_guide_names_every_reading_name_and_list() -> None:
