@@ -248,6 +248,8 @@ def test_follow_up_is_read_in_its_swedish_forms() -> None:
         "Parterna håller uppföljningsmöte varje kvartal.",
         "Konsulten ska rapportera till PMO.",
         "Leverantören ska rapportera tillgängligheten till Beställaren varje månad.",
+        "Tillgängligheten gås igenom vid kvartalsuppföljningen med beställaren.",
+        "Antagen anbudsgivare ska redovisa tillgängligheten i en månadsrapport.",  # the winner is the supplier
     ]
     others = [
         "I det första steget prövas om anbuden uppfyller samtliga krav.",
