@@ -361,9 +361,11 @@ class DocumentReading:
         of a table of evaluated wishes (its header has words of ``evaluation_header``: "Mervärde |
         Möjligt prisavdrag") is a soft obligation of the supplier: the evaluation scores it. And a
         row that goes on with the sentence of the row before it, which carries an obligation,
-        carries that obligation too: a row starting with a small letter ("Erbjuden konsult ska ha
-        arbetat med Power BI i minst två år" / "erfarenhet av Azure SQL DW"), as a table cut from
-        one list writes it."""
+        carries that obligation too: a row starting with a small letter, with as many cells, after
+        a row whose first cell ends no sentence ("Erbjuden konsult ska ha arbetat med Power BI i
+        minst två år" / "erfarenhet av Azure SQL DW"), as a table cut from one list writes it; a
+        row after a sentence ("Leverantören ska installera systemet …. | Leverantör" /
+        "utbildning av beställarens personal sker … | Beställare") says something of its own."""
         if not self.document.table_headers:
             return
         rows = [s for s in self.document.statements if s.kind == "table_row"]
@@ -381,6 +383,8 @@ class DocumentReading:
                     and previous.index in self.obligations
                     and (first := _LOWER_START.match(self.texts[i])) is not None
                     and first.group(1).islower()
+                    and self.texts[i].count(" | ") == self.texts[previous.index].count(" | ")  # as many cells …
+                    and not self.texts[previous.index].split(" | ", 1)[0].rstrip(" *_\"'’”)]").endswith((".", "!", "?"))  # … and no end before it
                 ):
                     lead = self.obligations[previous.index]
                     self.obligations[i] = Obligation(lead.party, 0, 0, lead.soft)

@@ -772,6 +772,17 @@ def test_a_table_row_that_goes_on_with_the_row_before_it_carries_its_obligation(
         "Kontaktperson hos beställaren": None,  # a capital: a row of its own
         "2 dagar per vecka": None,
     }
+    responsibilities = parties(
+        """
+        | Aktivitet | Ansvar |
+        | --- | --- |
+        | Leverantören ska installera systemet senast 30 dagar efter avrop. | Leverantör |
+        | utbildning av beställarens personal sker i beställarens regi | Beställare |
+        """,
+        "sv",
+    )
+    # after a row that ends its sentence, a row says something of its own
+    assert responsibilities["utbildning av beställarens personal sker i beställarens regi | Beställare"] is None
 
 
 def test_a_vendors_service_and_staff_make_its_promises_with_will_in_its_terms_only() -> None:
