@@ -134,7 +134,7 @@ _BOUNDARY = re.compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 _PARENTHETICAL = re.compile(r"\s*(?:,[^,.;:]{1,40},\s*)?")  # "requires, at a minimum, that"
 _LOWER_START = re.compile(r"[\W_]*([^\W\d_])")
-_STAFF_REACH = 40  # the longest word of party_staff looked for after a possessive, in characters
+_STAFF_REACH = 40  # the longest term looked for at a place (a party_staff word after a possessive, a modal after it), in characters
 _COMPOUND = re.compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
 _NOT_A_NAME = {
     "the",
@@ -302,6 +302,13 @@ class Vocabulary:
 def vocabulary(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> Vocabulary:
     """The compiled vocabulary of these lists (by content: rulesets that extend one base share it)."""
     return Vocabulary(dict(lists))
+
+
+def _term_at(finder: TermFinder | None, text: str, position: int) -> int | None:
+    """Where a term of ``finder`` that starts at ``position`` of ``text`` ends (looked for in
+    the :data:`_STAFF_REACH` characters from there), or None."""
+    found = next(finder.finditer(text[position : position + _STAFF_REACH]), None) if finder is not None else None
+    return position + found[1] if found is not None and found[0] == 0 else None
 
 
 def _asks(text: str) -> bool:
@@ -648,16 +655,13 @@ class DocumentReading:
         the modal follows it, after a parenthesis at most ("… Representative (COTR) shall"), where
         "The Customer's personnel data shall …" goes on with the thing the staff word describes.
         Looked up only after a possessive, which few subjects have."""
-        staff = self.vocabulary.finder("party_staff")
-        found = next(staff.finditer(text[position : position + _STAFF_REACH]), None) if staff is not None else None
-        if found is None or found[0] != 0:
+        staff_end = _term_at(self.vocabulary.finder("party_staff"), text, position)
+        if staff_end is None:
             return False
-        after = _SPACE.match(text, position + found[1]).end()
+        after = _SPACE.match(text, staff_end).end()
         if text.startswith("(", after) and (close := text.find(")", after, after + _STAFF_REACH)) >= 0:
             after = _SPACE.match(text, close + 1).end()
-        window = text[after : after + _STAFF_REACH]
-        modals = (self.vocabulary.finder(name) for name in ("modal_binding", "modal_future", "modal_soft"))
-        return any(finder is not None and (first := next(finder.finditer(window), None)) is not None and first[0] == 0 for finder in modals)
+        return any(_term_at(self.vocabulary.finder(name), text, after) is not None for name in ("modal_binding", "modal_future", "modal_soft"))
 
     # -- the condition names
     def statements(self, name: str) -> frozenset[int]:

@@ -117,8 +117,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     numbers (4.2.1) and ids (K4.1, REQ-12) stay whole; a bracket after a question or an
     exclamation belongs to it ("Which APIs does it expose? (REST, SOAP?)") unless it numbers
     what follows ("(2) The Contractor …") or is longer than a short list (a sentence of its own),
-    and the next sentence starts after it ("Har ni
-    certifikat? (Ja/Nej) Leverantören ska …"); an end inside brackets whose innermost closes
+    and the next sentence starts after it ("Har ni certifikat? (Ja/Nej) Leverantören ska …");
+    an end inside brackets whose innermost closes
     within :data:`BRACKET_REACH` characters ends no sentence ("(Varje månad? Varje kvartal?)",
     "(29 U.S.C. 794d)"); brackets that do not close so soon are stray, and count no further.
     """
@@ -135,14 +135,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         opened = _still_open(text, counted, match.end(), opened)
         counted = match.end()
         if opened:
-            if _closes_within(text, match.end(), opened):
+            if _closing(text, match.end(), match.end() + BRACKET_REACH, opened) is not None:
                 continue  # "(24/7? Kontorstid?)": an end inside brackets that close soon ends no sentence
             opened = 0  # stray brackets
         if not _starts_sentence(first):
             continue
         if first == "(" and text[match.start()] in "?!" and _ENUMERATOR.match(text, match.start(1)) is None:
             # "Vilka API:er exponerar systemet? (REST, SOAP?)": the bracket belongs to the question
-            close = _closing(text, match.start(1))
+            close = _closing(text, match.start(1) + 1, match.start(1) + BRACKET_REACH, 1)
             if close is not None and belongs_to_question(text[match.start(1) : close]):
                 after = _VISIBLE.search(text, close)
                 if after is not None and after.start() > close and _starts_sentence(text[after.start()]):
@@ -184,24 +184,13 @@ def _still_open(text: str, start: int, end: int, opened: int) -> int:
     return opened
 
 
-def _closes_within(text: str, start: int, opened: int) -> bool:
-    """Whether the innermost of ``opened`` brackets closes within :data:`BRACKET_REACH`
-    characters of ``start``."""
+def _closing(text: str, start: int, stop: int, opened: int) -> int | None:
+    """Just after the bracket in ``text[start:stop]`` that closes the innermost of ``opened``
+    brackets open at ``start``, or None."""
     depth = opened
-    for bracket in _BRACKET.finditer(text, start, start + BRACKET_REACH):
+    for bracket in _BRACKET.finditer(text, start, stop):
         depth += 1 if bracket.group() == "(" else -1
         if depth < opened:
-            return True
-    return False
-
-
-def _closing(text: str, opening: int) -> int | None:
-    """Just after the bracket that closes the one at ``opening``, if it closes within
-    :data:`BRACKET_REACH` characters."""
-    depth = 0
-    for bracket in _BRACKET.finditer(text, opening, opening + BRACKET_REACH):
-        depth += 1 if bracket.group() == "(" else -1
-        if depth == 0:
             return bracket.end()
     return None
 

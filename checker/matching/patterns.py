@@ -95,7 +95,7 @@ class CompiledPattern:
         data = text.encode("utf-8")  # RE2 works on bytes: offsets are converted once, at the end
         if self._bare is not None:
             # The first match, boundaries aside; at word boundaries on both ends, whichever \b
-            # it has hold. Else the pattern as the set writes it decides.
+            # it has hold. Else the pattern with its ends written out decides (_bounded_search).
             spans = re2api.search(self._bare, data, 0)
             if spans is None:
                 return None
@@ -118,11 +118,12 @@ class CompiledPattern:
                 return None
         return None
 
-    def _written_ends(self, start_form: str) -> tuple[object, list[str]] | None:
+    def _written_ends(self, start_form: str, start_marked: bool) -> tuple[object, list[str]] | None:
         """The pattern with each \\b at a match's end written as the set writes it (a non-word
         character or the text's end matched after an empty group that marks where the match
-        ends), each at its start as ``start_form``, and which of those forms hold a group
-        (``"start"``, ``"end"``), in order; None when RE2 refuses it (too large)."""
+        ends), each at its start as ``start_form`` (an empty group where ``start_marked``), and
+        which \\b each group marks (``"start"``, ``"end"``), in order; None when RE2 refuses it
+        (too large)."""
         folding = self._searched[0]
         classes = UNICODE_WORDS if folding is None else folding.classes
         forms = {"hold": "(?:)", "start": start_form, "end": f"()(?:{classes.nonword}|$)"}
@@ -130,7 +131,7 @@ class CompiledPattern:
             compiled = re2api.compile_regex(flag_prefix(self.flags) + rewrite(self.source, classes, lambda number, _: forms[self.plan[number]])[0])
         except re2api.error:
             return None
-        return compiled, [how for how in self.plan if how == "end" or (how == "start" and "()" in start_form)]
+        return compiled, [how for how in self.plan if how == "end" or (how == "start" and start_marked)]
 
     @cached_property
     def _ends_bounded(self) -> tuple[object, list[str]] | None:
@@ -138,13 +139,13 @@ class CompiledPattern:
         after the match: RE2 tries every alternative for one whose end holds
         ("leverantören|leverantörens" followed by \\b in "leverantörens"), where a check
         after the match would see only the one RE2 preferred."""
-        return self._written_ends("()")
+        return self._written_ends("()", start_marked=True)
 
     @cached_property
     def _starts_failing(self) -> tuple[object, list[str]] | None:
         """:meth:`_written_ends` with each \\b at a match's start unable to match: where those
         fail (a word character before a word character), what the other alternatives match."""
-        return self._written_ends("[^\\x00-\\x{10FFFF}]")
+        return self._written_ends("[^\\x00-\\x{10FFFF}]", start_marked=False)
 
     def _bounded_search(self, data: bytes, text: str) -> tuple[int, int] | None:
         """The first match whose boundaries hold, by :attr:`_ends_bounded` (for patterns whose

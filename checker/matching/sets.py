@@ -46,9 +46,9 @@ class StatementMatcher:
     """Every term list and pattern of the rulesets checked together, by key.
 
     The patterns, filtered by their literal words and run once on each statement (folded:
-    :class:`Folding`), and the lists' automaton tell which lists and patterns the statement holds. Where they matched is
-    found only when asked (a finding's ``{match}``): terms by the list's own automaton, patterns
-    by a search.
+    :class:`Folding`), and the lists' automaton tell which lists and patterns the statement
+    holds. Where they matched is found only when asked (a finding's ``{match}``): terms by the
+    list's own automaton, patterns by a search.
     """
 
     def __init__(self, lists: dict[str, Iterable[str]], patterns: dict[str, CompiledPattern], outside_names: Iterable[str] = ()) -> None:
