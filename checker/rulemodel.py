@@ -116,7 +116,6 @@ Condition = Annotated[
 """Any condition: the core kinds above and the leaf types of :data:`checker.conditiontypes.LEAF_TYPES`."""
 
 
-
 # ---- the parsed file ----------------------------------------------------------------------
 
 
