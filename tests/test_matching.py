@@ -267,9 +267,24 @@ def test_a_longer_alternative_is_found_where_the_shorter_one_ends_inside_a_word(
 
 
 # Non-ASCII characters that are not word characters, two of them a case pair RE2 matches as one
-# ("ⓐ" and "Ⓐ"); letters whose other case is far from ASCII (the Kelvin sign, "ſ"); a combining accent.
-FOLDING_ALPHABET = ALPHABET + "ⓐⒶ§→\u212aſé\u0301"
-FOLDING_PATTERNS = [*PATTERNS, r"ⓐ\b", r"(?:§|ⓐ)\s*\d", r"[^ⓐ]\w", r"k\b", r"\Wⓐ\w*", r"[ⓐa-z]+", r"s\B"]
+# ("ⓐ" and "Ⓐ"), the others coded by folding when a pattern names them ("§", "€", "–"); control
+# characters folding codes with (a text's own are folded away); letters whose other case is far
+# from ASCII (the Kelvin sign, "ſ"); a combining accent.
+FOLDING_ALPHABET = ALPHABET + "ⓐⒶ§€→\u212aſé\u0301\x02\x03\x7f"
+FOLDING_PATTERNS = [
+    *PATTERNS,
+    r"ⓐ\b",
+    r"(?:§|ⓐ)\s*\d",
+    r"[^ⓐ]\w",
+    r"k\b",
+    r"\Wⓐ\w*",
+    r"[ⓐa-z]+",
+    r"s\B",
+    r"€\s?\d|\d\s?€",
+    r"[§–]\W\w",
+    r"\b\w+[^€§\w]",
+    r"\Q€\E\b",
+]
 
 
 @settings(max_examples=400, deadline=None)
@@ -279,6 +294,40 @@ def test_a_pattern_searches_folded_text_with_the_answers_of_its_unicode_expressi
     the reference searches the text as it is with Unicode word classes: the same first match."""
     flat = plain_text(text)
     assert compile_pattern(source, flags).search(flat) == reference_pattern_span(source, flat, flags)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(FOLDING_PATTERNS), min_size=1, max_size=4, unique=True),
+    st.lists(st.text(alphabet=FOLDING_ALPHABET, max_size=40), min_size=1, max_size=5),
+)
+def test_the_filter_reads_folded_text_with_the_answers_of_the_unicode_expressions(sources: list[str], many: list[str]) -> None:
+    """The patterns' filter reads every statement folded by one folding of all their sources (its
+    coded characters the union of theirs): each pattern is found where its Unicode expression is."""
+    matcher = StatementMatcher({}, {f"p{k}": compile_pattern(source) for k, source in enumerate(sources)})
+    flat = [plain_text(text) for text in many]
+    expected: dict[str, list[int]] = {}
+    for number, text in enumerate(flat):
+        for k, source in enumerate(sources):
+            if reference_pattern_span(source, text) is not None:
+                expected.setdefault(f"p{k}", []).append(number)
+    found = matcher.scan_many(flat)
+    found.pop(LONE_SYMBOLS, None)
+    assert found == expected
+
+
+def test_folding_codes_the_named_characters_without_case_and_folds_a_texts_own_codes() -> None:
+    """ "€" and "–", named, become control characters of their own; "Ⓐ", which has another case, is
+    kept as it is; a control character already in the text cannot pass for a coded one."""
+    from checker.matching.folding import CODES, FOLDED, Folding
+
+    folding = Folding(["€", "–", "ⓐ"])
+    folded = folding.fold("5 € – ⓐ Ⓐ → " + CODES[0])
+    assert len(folded) == 13
+    assert folded[2] in CODES and folded[4] in CODES and folded[2] != folded[4]
+    assert folded[6:9] == "ⓐ Ⓐ" and folded[10] == FOLDED and folded[12] == FOLDED
+    assert "€" not in folding.nonword and "ⓐ" in folding.nonword
+    assert folding.encode("[€–]") == "[" + folded[2] + folded[4] + "]"
 
 
 @settings(max_examples=200, deadline=None)

@@ -424,7 +424,8 @@ def _unicode_finder_spans(terms: list[str], text: str) -> list[tuple[int, int]]:
 @given(
     st.lists(st.sampled_from(["ska", "§ 3", "a–b", "ⓐ", "rapport*", "*en", "å", "é*", "k1", "s"]), min_size=1, max_size=5, unique=True),
     st.lists(
-        st.sampled_from(["ska", "§", "3", "a–b", "ⓐ", "Ⓐ", "rapporten", "→", "å", "é\u0301", "\u212a1", "k1", "_", "–", ",", "Ska", " ", "ſ"]), max_size=12
+        st.sampled_from(["ska", "§", "3", "a–b", "ⓐ", "Ⓐ", "rapporten", "→", "å", "é\u0301", "\u212a1", "k1", "_", "–", ",", "Ska", " ", "ſ", "\x02", "\x7f"]),
+        max_size=12,
     ),
 )
 def test_the_finder_reads_folded_text_with_the_matches_of_unicode_word_classes(terms: list[str], words: list[str]) -> None:

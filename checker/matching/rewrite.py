@@ -5,8 +5,8 @@ leaves out explained."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Callable
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
 
 
 class PatternSyntaxError(ValueError):
@@ -51,11 +51,13 @@ def reject_unsupported(source: str) -> None:
 
 @dataclass(frozen=True)
 class WordClasses:
-    """How a rewritten pattern writes \\w and \\W."""
+    """How a rewritten pattern writes \\w and \\W, and the characters it writes as others
+    (folded text's coded characters: :meth:`~checker.matching.folding.Folding.encode`)."""
 
     word: str  # \w outside [...]
     nonword: str  # \W outside [...]
     inside: str  # \w inside [...]
+    coded: Mapping[int, str] | None = field(default=None, compare=False)  # for str.translate
 
 
 # Word characters as is_word_char sees them, in RE2: any text, no folding.
@@ -80,7 +82,7 @@ def no_marker(number: int, is_boundary: bool) -> str:
 def rewrite(source: str, classes: WordClasses = UNICODE_WORDS, marker: Callable[[int, bool], str] = _marker_group) -> tuple[str, list[bool]]:
     """The pattern with \\w and \\W written as ``classes`` say, user groups made non-capturing
     and each \\b and \\B replaced by ``marker(number, is_boundary)``: by default an empty group,
-    whose position is checked after matching."""
+    whose position is checked after matching; the characters ``classes`` codes written as their codes."""
     out: list[str] = []
     boundaries: list[bool] = []
     i = 0
@@ -168,4 +170,5 @@ def rewrite(source: str, classes: WordClasses = UNICODE_WORDS, marker: Callable[
             continue
         out.append(ch)
         i += 1
-    return "".join(out), boundaries
+    rewritten = "".join(out)
+    return (rewritten.translate(classes.coded) if classes.coded else rewritten), boundaries

@@ -126,7 +126,7 @@ class TermFinder:
             for (left, right), cores in sorted(kinds.items()):
                 alternatives.append((start if left else "") + "(?:" + "|".join(cores) + ")" + (end if right else ""))
             self._lists.append((name, exact))
-        self.regex = re2.compile("(?i)(?:" + "|".join(alternatives) + ")", _RE2_OPTIONS) if alternatives else None
+        self.regex = re2.compile(folding.encode("(?i)(?:" + "|".join(alternatives) + ")"), _RE2_OPTIONS) if alternatives else None
         """What finds the terms in text folded by :attr:`folding` (None: no terms)."""
         # which list words belong to, looked up once: the first list that has them as a term
         # without a star (a list with a starred term of them may still come before it)
