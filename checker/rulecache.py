@@ -10,7 +10,9 @@ be deleted at any time.
 --format json`` prints it, how the matcher decides each ``\\b`` of its patterns
 (:func:`checker.matching.boundary_plans`, which takes longer to work out than the ruleset to
 read back; its patterns compiled when it was written, so a run compiles each only when it first
-searches with it: :func:`checker.matching.remember_valid`), and the files it was compiled from — every file of its ``extends``
+searches with it: :func:`checker.matching.remember_valid`), the words each pattern needs
+(:func:`checker.matching.pattern_words`, so that a one-page check builds its filter of only the
+patterns whose words the page holds), and the files it was compiled from — every file of its ``extends``
 chain with the SHA-256 of its text and the file each of its ``extends`` names resolved to. It is
 used only when all of that still holds: every file has the same text and every ``extends`` name
 still finds the same file (a rule file put beside an extending one takes the place of the
@@ -47,7 +49,7 @@ from typing import Any
 
 from . import __version__
 from .files import InputFiles, write_output
-from .matching import boundary_plans, remember_plans, remember_valid
+from .matching import boundary_plans, pattern_words, remember_plans, remember_valid, remember_words
 from .rulemodel import Ruleset
 
 FORMAT = 1
@@ -185,6 +187,7 @@ def lookup(path: Path, read_text: Any, resolve_extends: Any) -> Ruleset | None:
     except Exception:  # noqa: BLE001 - any malformed entry is a miss, never an error
         return None
     remember_plans(entry.get("plans"))
+    remember_words(entry.get("words"))
     remember_valid((p.source, p.flags) for p in ruleset.patterns.values())  # RE2 compiled them when the entry was written
     return ruleset
 
@@ -219,7 +222,8 @@ def store(path: Path, ruleset: Ruleset, files: list[dict[str, Any]]) -> None:
     target = _entry_path(folder, key)
     _remove_planted(target)
     plans = boundary_plans(p.source for p in ruleset.patterns.values())
-    entry = {"format": FORMAT, "key": key, "files": files, "ruleset": ruleset.model_dump(mode="json"), "plans": plans}
+    words = pattern_words(p.source for p in ruleset.patterns.values())
+    entry = {"format": FORMAT, "key": key, "files": files, "ruleset": ruleset.model_dump(mode="json"), "plans": plans, "words": words}
     try:
         write_output(target, json.dumps(entry, ensure_ascii=False), InputFiles())
     except Exception:  # noqa: BLE001 - a cache that cannot be written is no cache, not an error

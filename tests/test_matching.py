@@ -316,6 +316,114 @@ def test_the_filter_reads_folded_text_with_the_answers_of_the_unicode_expression
     assert found == expected
 
 
+WORD_PATTERNS = [
+    *FOLDING_PATTERNS,
+    r"(?:invoice|invoiced|pay)\b[^.]{0,10}?(?:once|after)",
+    r"shall (?:be|remain) (?:available|accessible)",
+    r"(?:ab|ba)?cks",
+    r"(?i:SKA)\s+(?:rapport(?:era|en)|lev)",
+    r"\brapport(?:era|en)?\b",
+]
+# Texts made of the patterns' words, of their parts and of the two characters outside ASCII that
+# case-insensitive matching takes for ASCII letters ("ſ", the Kelvin sign)
+WORD_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            "invoice",
+            "pay",
+            "once",
+            "after",
+            "shall",
+            " be",
+            " remain",
+            " available",
+            "accessible",
+            "ab",
+            "ba",
+            "cks",
+            "SKA",
+            "ska",
+            "ll",
+            "a",
+            " ",
+            "rapportera",
+            "lev",
+            "ſ",
+            "\u212a",
+            "€",
+            "5",
+            ".",
+            "§",
+        ]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data(), st.sampled_from(WORD_PATTERNS), st.sampled_from(["", "c"]))
+def test_a_text_a_pattern_matches_holds_one_of_its_needed_words(data: st.DataObject, source: str, flags: str) -> None:
+    """needed_words is a necessary condition: wherever the pattern matches (case-insensitively,
+    "ſ" as s and the Kelvin sign as k), the lower-case text holds one of its words. The texts:
+    ones made to match the pattern (hypothesis's from_regex), and ones of its words' pieces."""
+    from checker.matching.boundaries import needed_words, texts_holding
+
+    text = data.draw(texts_made_to_match(source))
+    words = needed_words(source)
+    flat = plain_text(text)
+    if words is not None and reference_pattern_span(source, flat, flags) is not None:
+        assert any(word in texts_holding([flat]) for word in words)
+
+
+def test_needed_words_are_the_longest_a_sequence_must_hold() -> None:
+    from checker.matching.boundaries import needed_words
+
+    assert needed_words(r"\b(?:invoice|payment)\b[^.]{0,40}?(?:once|after)") == ("invoice", "payment")
+    assert needed_words(r"within\s+\d+\s+days") == ("within",)
+    assert needed_words(r"(?:a|b)c") is None  # shorter than a word worth looking for
+    assert needed_words(r"(?:one|two)?three") == ("three",)  # an optional part needs nothing
+    assert needed_words(r"€\s?\d") is None and needed_words(r"\p{L}+ska") is None  # outside ASCII; read by RE2 alone
+
+
+def texts_made_to_match(source: str) -> st.SearchStrategy[str]:
+    """Texts hypothesis makes to hold a match of ``source`` as Python reads it, and texts of the
+    patterns' words' pieces (only those where Python cannot read it)."""
+    try:
+        return st.one_of(st.from_regex(re.compile(source, re.IGNORECASE)), WORD_TEXTS)
+    except re.error:  # RE2's own syntax (\\Q…\\E, \\p{L})
+        return WORD_TEXTS
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data(), st.lists(st.sampled_from(WORD_PATTERNS), min_size=1, max_size=4, unique=True))
+def test_the_first_short_texts_are_scanned_by_the_patterns_whose_words_they_hold(data: st.DataObject, sources: list[str]) -> None:
+    """With the words the cache records known, a matcher's first scan of short texts filters by
+    only the patterns whose words they hold: the same answers as the filter of every pattern,
+    which a later scan uses."""
+    from checker.matching import pattern_words, remember_words
+
+    many = data.draw(st.lists(st.one_of(*map(texts_made_to_match, sources)), min_size=1, max_size=4))
+    remember_words(pattern_words(sources))
+    matcher, every_pattern = (StatementMatcher({}, {f"p{k}": compile_pattern(source) for k, source in enumerate(sources)}) for _ in range(2))
+    every_pattern._scanned = True  # as after a first scan: the filter of every pattern
+    flat = [plain_text(text) for text in many]
+    assert matcher.scan_many(flat) == every_pattern.scan_many(flat)
+    assert matcher.scan_many(flat[::-1]) == every_pattern.scan_many(flat[::-1])
+
+
+def test_a_first_short_text_builds_a_filter_of_the_patterns_it_holds_words_of() -> None:
+    from checker.matching import pattern_words, remember_words
+
+    sources = [r"\binvoice\b", r"\bwithin\s+\d+\s+days", r"\d+\s*%"]
+    remember_words(pattern_words(sources))
+    matcher = StatementMatcher({}, {f"p{k}": compile_pattern(source) for k, source in enumerate(sources)})
+    first = matcher._first_filter(["Payment within 30 days of 5 % of the invoice."])
+    assert first._keys == ["p0", "p1", "p2", LONE_SYMBOLS]
+    other = StatementMatcher({}, {f"p{k}": compile_pattern(source) for k, source in enumerate(sources)})
+    assert other._first_filter(["The supplier shall report 5 % of it."])._keys == ["p2", LONE_SYMBOLS]
+    assert other._pattern_filter._keys == ["p0", "p1", "p2", LONE_SYMBOLS]  # every later scan: all of them
+
+
 def test_folding_codes_the_named_characters_without_case_and_folds_a_texts_own_codes() -> None:
     """ "€" and "–", named, become control characters of their own; "Ⓐ", which has another case, is
     kept as it is; a control character already in the text cannot pass for a coded one."""

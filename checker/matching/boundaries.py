@@ -1,4 +1,6 @@
-"""Where a pattern's ``\\b`` and ``\\B`` stand, so that the set decides most of them itself.
+"""Where a pattern's ``\\b`` and ``\\B`` stand, so that the set decides most of them itself;
+and the words a pattern needs (:func:`needed_words`), so that a short text is not searched for
+patterns it cannot hold.
 
 The one module that reads CPython's private regex parser (``re._parser``; ``sre_parse`` before
 Python 3.11). Where it cannot be imported, or reads a pattern in a way this module does not
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import re
 from types import ModuleType
-from typing import Iterable
+from typing import Any, Iterable
 
 from .rewrite import WordClasses, rewrite
 from .text import is_word_char
@@ -226,3 +228,103 @@ def _decide(before: tuple[int, bool], after: tuple[int, bool], is_boundary: bool
     if right == 0 and right_edge and left == _W and not left_edge:
         return "end"
     return "check"
+
+
+# ---- the words a pattern needs ----------------------------------------------------------------
+
+_MIN_WORD = 3
+"""Shortest needed word worth looking for: shorter ones are in nearly every text."""
+_KNOWN_WORDS: dict[str, tuple[str, ...] | None] = {}
+"""Needed words read from the cache of compiled rulesets (:func:`remember_words`), by pattern source."""
+
+
+def needed_words(source: str) -> tuple[str, ...] | None:
+    """Words one of which, in lower case, every match of the pattern holds ("invoice",
+    "within 30"), or None when the pattern needs none that :func:`texts_holding` can look for.
+
+    A necessary condition, never more: a run of ASCII letters, digits, spaces and punctuation the
+    pattern writes literally (in lower case, as case-insensitive matching sees them), the best of
+    those a sequence must match, and for alternatives the words of each (None when one has none).
+    A pattern Python's parser reads otherwise than RE2, or does not read, needs none."""
+    if _sre is None or any(token in source for token in _RE2_ONLY):
+        return None
+    try:
+        analysed, _ = rewrite(source, _PYTHON_WORDS, lambda number, _: "(?:)")
+        return _Words(_sre).sequence(list(_sre.parse(analysed)))
+    except (_Unsupported, re.error, RecursionError, ValueError, OverflowError, TypeError, AttributeError):
+        return None
+
+
+def pattern_words(sources: Iterable[str]) -> dict[str, list[str] | None]:
+    """The :func:`needed_words` of each pattern source, for the cache of compiled rulesets."""
+    return {source: None if words is None else list(words) for source in dict.fromkeys(sources) for words in [needed_words(source)]}
+
+
+def remember_words(words: object) -> None:
+    """Use these needed words (:func:`pattern_words`, read back from the cache) for the patterns
+    :func:`known_words` is asked about; anything that is not a list of words is left out."""
+    if not isinstance(words, dict) or len(_KNOWN_WORDS) + len(words) > _MAX_KNOWN_PLANS:
+        return
+    for source, needed in words.items():
+        if isinstance(source, str) and (needed is None or (isinstance(needed, list) and needed and all(isinstance(word, str) and word for word in needed))):
+            _KNOWN_WORDS[source] = None if needed is None else tuple(needed)
+
+
+def known_words(source: str) -> tuple[str, ...] | None:
+    """The needed words :func:`remember_words` was given for this source; None when it was
+    given none or not asked about it (then the pattern is looked for in every text)."""
+    return _KNOWN_WORDS.get(source)
+
+
+def texts_holding(texts: Iterable[str]) -> str:
+    """What :func:`needed_words` are looked for in: the texts in lower case, one string, with
+    the one character outside ASCII that case-insensitive matching takes for an ASCII letter
+    ("ſ" for s; the Kelvin sign is "k" in lower case already)."""
+    return "\x00".join(texts).lower().replace("ſ", "s")
+
+
+class _Words:
+    """Walks Python's parse of a pattern for the words each part needs (:func:`needed_words`)."""
+
+    def __init__(self, sre: ModuleType) -> None:
+        self.sre = sre
+        self.repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+        self.atomic = getattr(sre, "ATOMIC_GROUP", object())
+
+    def sequence(self, items: list) -> tuple[str, ...] | None:
+        """The best words one of which a match of the whole sequence holds."""
+        best: tuple[str, ...] | None = None
+        run: list[str] = []
+        for op, av in [*items, (None, None)]:
+            if op is self.sre.LITERAL and av < 0x80 and chr(av).isprintable():
+                run.append(chr(av).lower())
+                continue
+            if len(run) >= _MIN_WORD:
+                best = _better(best, ("".join(run),))
+            run = []
+            if op is not None:
+                best = _better(best, self.item(op, av))
+        return best
+
+    def item(self, op: object, av: Any) -> tuple[str, ...] | None:
+        if op is self.sre.SUBPATTERN:
+            return self.sequence(list(av[-1]))
+        if op is self.atomic:
+            return self.sequence(list(av))
+        if op in self.repeats:
+            return self.sequence(list(av[2])) if av[0] >= 1 else None
+        if op is self.sre.BRANCH:
+            branches = [self.sequence(list(branch)) for branch in av[1]]
+            if any(words is None for words in branches):
+                return None
+            return tuple(dict.fromkeys(word for words in branches if words for word in words))
+        return None
+
+
+def _better(known: tuple[str, ...] | None, other: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """Of two sets of needed words, the one whose shortest word is longer (fewer texts hold it)."""
+    if other is None or not other:
+        return known
+    if known is None:
+        return other
+    return other if min(map(len, other)) > min(map(len, known)) else known

@@ -23,11 +23,16 @@ from functools import cached_property
 from typing import Callable, Iterable, Sequence
 
 from . import re2api
+from .boundaries import known_words, texts_holding
 from .folding import Folding, foldable
 from .patterns import CompiledPattern
 from .rewrite import flag_prefix, rewrite
 from .terms import TermMatcher
 from .text import plain_text
+
+_SHORT_TEXTS = 20_000
+"""Characters of the first texts scanned up to which their filter holds only the patterns whose
+words they hold (:meth:`StatementMatcher._first_filter`): beyond, nearly every pattern's are there."""
 
 LONE_SYMBOLS = "\x00lone symbols"
 """:class:`StatementMatcher` key of the statements with a token of no letter or digit ("-", "§")."""
@@ -70,6 +75,9 @@ class StatementMatcher:
         self._pattern_entries.append(
             (LONE_SYMBOLS, f"(?:^| )[\\x00-\\x1f\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f\\x{{300}}-\\x{{36f}}{folding.kept}]+(?: |$)", None)
         )
+        # The words each entry needs (:func:`needed_words`, as the cache of rulesets recorded them; None: none known)
+        self._entry_words = [*(known_words(pattern.source) for pattern in in_set.values()), None]
+        self._scanned = False
         self._unfolded = [(name, p) for name, p in patterns.items() if name not in in_set]
         self._unfolded_set = re2api.compiled_set(p.regex for _, p in self._unfolded) if self._unfolded else None
 
@@ -89,9 +97,22 @@ class StatementMatcher:
                     found.setdefault(name, []).append(number)
         return found
 
+    def _first_filter(self, texts: Sequence[str]) -> _EntryFilter:
+        """The filter for the first texts the matcher scans: when they are short (a one-page
+        check), one of only the patterns whose needed words they hold (or that need none), as a
+        pattern without them cannot match; else, and for all later texts, every pattern's.
+
+        Building the filter is most of a one-page check's matching (RE2 compiles each pattern
+        as it is added); a page holds the words of about half the 65 English patterns."""
+        self._scanned = True
+        if sum(map(len, texts)) > _SHORT_TEXTS or all(words is None for words in self._entry_words):
+            return self._pattern_filter
+        held = texts_holding(texts)
+        return _EntryFilter([entry for entry, words in zip(self._pattern_entries, self._entry_words) if words is None or any(word in held for word in words)])
+
     def _pattern_hits(self, texts: Sequence[str]) -> dict[str, list[int]]:
         """For each pattern some of ``texts`` hold, and for :data:`LONE_SYMBOLS`: their numbers."""
-        found = self._pattern_filter.scan_many(texts, self._fold)
+        found = (self._pattern_filter if self._scanned else self._first_filter(texts)).scan_many(texts, self._fold)
         if self._unfolded_set is not None:
             for number, text in enumerate(texts):
                 for index in self._unfolded_set.Match(text.encode("utf-8")) or ():
@@ -162,7 +183,7 @@ class _EntryFilter:
         for number, text in enumerate(texts):
             if not text:
                 continue
-            data = (text if text.isascii() else fold(text)).encode("utf-8")
+            data = fold(text).encode("utf-8")
             for numbers, match in matchers:
                 for position in match(data) or ():
                     index = numbers[position]
