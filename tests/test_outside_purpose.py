@@ -59,6 +59,22 @@ def test_a_term_counts_only_before_the_purpose_clause(sentence: str, term: str |
     assert matched(EN, sentence) == [term]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        # a purpose clause that opens the statement ends at its comma: the main clause is read
+        ("In order to keep the records accurate, the form shall be easy to fill in.", "easy"),
+        ("To enable easy identification of the files, vendors shall use the naming convention in Annex 2.", None),
+        ("1. To enable easy identification, vendors shall name files in an easy way.", "easy"),
+        ("In order to keep records accurate, the Contractor shall log changes so that reviews are quicker.", None),
+        ("In order to keep the records accurate and the form easy to fill in.", None),  # no comma: all purpose
+        ("The Contractor shall log every change, in order to keep the records accurate, and easy reviews.", None),
+    ],
+)
+def test_a_purpose_clause_that_opens_the_statement_ends_at_its_comma(sentence: str, term: str | None) -> None:
+    assert matched(EN, sentence) == [term]
+
+
 def test_several_statements_are_read_each_on_its_own() -> None:
     text = "I want a web form so that it is quicker.\n\nThe form shall be easy.\n\nNothing vague here, so that it is fine.\n"
     assert matched(EN, text) == [None, "easy", None]

@@ -9,10 +9,16 @@ form; "quicker" is the aim, and no buyer would test it. A vague word there is no
 opener to the end of the statement, so the condition holds where the first term of the list
 stands before the first opener; a ruleset without a ``purpose_opener`` list reads every
 statement as having no purpose clause. ``{match}`` is that first term.
+
+A purpose clause that opens the statement ("To enable easy identification of the files, vendors
+shall use …", "In order to keep records accurate, the Contractor shall …") ends at its first
+comma: what follows is the main clause, read again the same way (a term there before its own
+opener holds). Without a comma the whole statement is the purpose clause.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
@@ -45,6 +51,27 @@ def _parse_terms(meta: Any, *strings: Any) -> OutsidePurpose:
 
 def _parse_list(meta: Any, name: Any) -> OutsidePurpose:
     return OutsidePurpose(list=str(name), pos=Pos.of(name))
+
+
+# What may stand before a purpose clause that opens the statement: markup, punctuation and a
+# list item's number or letter ("1.", "b)").
+_BEFORE_FRONTED = re.compile(r"\W*(?:(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]\s*)?\W*", re.IGNORECASE)
+
+
+def _first_outside(c: Classification, term_key: str, opener_key: str, i: int) -> tuple[int, int] | None:
+    """The first term of statement ``i`` that stands outside its purpose clause: before the
+    first opener, or, when that opener opens the statement, after the comma that ends its
+    clause and before the next opener. None when no term stands there. (One clause that opens
+    the statement, so a statement is searched at most twice more.)"""
+    term, opener = c.matches.span(term_key, i), c.matches.span(opener_key, i)
+    if term is None or opener is None or term[0] < opener[0]:
+        return term
+    text = c.matches.texts[i]
+    comma = text.find(",", opener[1])
+    if comma < 0 or not _BEFORE_FRONTED.fullmatch(text, 0, opener[0]):
+        return None
+    term, opener = c.matches.span_from(term_key, i, comma + 1), c.matches.span_from(opener_key, i, comma + 1)
+    return term if term is not None and (opener is None or term[0] < opener[0]) else None
 
 
 class OutsidePurposeType(ConditionType):
@@ -84,18 +111,17 @@ class OutsidePurposeType(ConditionType):
             return candidates
         opener_key = c.list_keys["purpose_opener"]
         held = set(candidates - openers)
-        for i in candidates & openers:
-            term, opener = c.matches.span(key, i), c.matches.span(opener_key, i)
-            if term is not None and (opener is None or term[0] < opener[0]):
-                held.add(i)
+        held.update(i for i in candidates & openers if _first_outside(c, key, opener_key, i) is not None)
         return frozenset(held)
 
     def first_match(self, condition: OutsidePurpose, c: Classification, i: int, holds: bool) -> tuple[int, int] | None:
-        """The first term of the list (it stands before the purpose clause)."""
+        """The first term of the list outside the purpose clauses (:func:`_first_outside`)."""
         if not holds and i not in c.evaluate(condition):
             return None
-        key = c.list_keys.get(condition.forms)
-        return c.matches.span(key, i) if key is not None else None
+        key, opener_key = c.list_keys.get(condition.forms), c.list_keys.get("purpose_opener")
+        if key is None:
+            return None
+        return _first_outside(c, key, opener_key, i) if opener_key is not None else c.matches.span(key, i)
 
     def render(self, condition: OutsidePurpose, ruleset: Ruleset, top: bool) -> str:
         if condition.list:

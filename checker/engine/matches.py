@@ -79,6 +79,13 @@ class DocumentMatches:
             found = self._spans[key, number] = locate(key, self.texts[number])
         return found
 
+    def span_from(self, key: str, number: int, start: int) -> tuple[int, int] | None:
+        """Where list or pattern ``key`` first matches statement ``number`` at or after offset
+        ``start`` (not remembered: asked only of the few statements a purpose clause opens)."""
+        locate = self.matcher.pattern_span if key in self.matcher.patterns else self.matcher.term_span
+        found = locate(key, self.texts[number][start:])
+        return None if found is None else (found[0] + start, found[1] + start)
+
 
 def build_shared(rulesets: Sequence[Ruleset]) -> SharedMatcher:
     """The shared matcher of rulesets checked together (compiled now: its owner keeps it)."""
