@@ -60,6 +60,7 @@ VOCABULARY = {
     "sanction_header": "words of a credit or penalty table's header (its rows are sanctions): credit, vite …",
     "evaluation_header": "words of a tender's table header that make its rows wishes the evaluation scores (soft obligations of the supplier, not sanctions): mervärde, bör-krav …",
     "performance_caption": "words that, in the heading or the sentences introducing a table, make its rows performance levels: service level, uptime, SLO, servicenivå …",
+    "surveillance_method": "words that, at the start of a paragraph of a performance table flattened into paragraphs, name how a level is checked: review, random inspection, analysis of, test calls …",
     "surveillance_header": "the whole title of a table column that says how each row's level is checked (its rows are follow-up of themselves): method of surveillance, method of assessment, mätmetod, uppföljning …",
     "subject_after_modal": "words that, just after a modal, show an inverted main clause: den, det, *en …",
     "clause_verb": "finite verbs that, in a clause opened by a subordinator, close its predicate, so that a modal after them opens the (inverted) main clause: kan, är, har …",
@@ -93,6 +94,8 @@ READING_NAMES = {
     "numbered_clauses": "every statement of a document that numbers its clauses (three clause numbers or more: '4.2 Service levels', Word's '3.3.1', 'Sec. 3.02'): its requirements are cited by their clause",
     "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
+    "performance_cell": "a paragraph of a performance table flattened into paragraphs, as a PDF's text writes a table: after a run of short column titles one of which is, as a whole, a performance level (performance_header: 'Performance standard (and AQL)'), up to the next heading; its titles, page furniture, its method cells (surveillance_cell) and its deduction cells (sanction_header) left out",
+    "surveillance_cell": "a paragraph of such a flattened performance table that says how a level is checked: a term of surveillance_method in its first words ('Random inspection', 'Review contractor reports')",
     "surveillance_row": "a row of a table with a column titled by a term of surveillance_header ('Method of Surveillance', 'Mätmetod') and a cell of its own in that column: the row says how its own level is checked",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1'): the clause number cites it",
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty; or introduced by a definitions title alone ('Definitions:', a term of definitions_title): a defined term",
@@ -125,6 +128,13 @@ _TITLE_MARKS = " \t*_.:"
 """What stands around a title's words: "**Definitions:**", "23. Definitions."."""
 
 
+_COLUMN_TITLE_WORDS = 8  # "Performance standard (and AQL)", "Method of performance assessment", "Deduction/Incentive Schedule"
+_TABLE_TITLE_WORDS = 16  # a table's title run into its first column's: "Operations and Maintenance (O&M) of an … Performance objective"
+_CELL_PARAGRAPH_WORDS = 60  # a flattened table's cell is a short paragraph: a longer one is the running text after the table
+_FURNITURE_REPEATS = 3  # a paragraph that recurs this often is a page's header or footer ("Courtesy of …", a document number)
+_METHOD_REACH = 30  # a method cell names its method in its first words: "Make sample or test calls."
+_END_MARKS = (".", "!", "?", ":", ";")
+_TITLE_PARTS = re.compile(r"\s*(?:[()&/,]|\band\b)\s*", re.IGNORECASE)
 _ARTICLE = re.compile(r"\s*(?:(?:the|its|their|an?)\s+)?", re.IGNORECASE)
 _DOCUMENT_NAMES = ("vendor_terms", "tender_document", "numbered_requirements", "numbered_clauses", "attachment_document")
 """The reading names that hold for every statement of a document or for none."""
@@ -678,6 +688,10 @@ class DocumentReading:
             return self._sanction_rows()
         if name == "surveillance_row":
             return self._surveillance_rows()
+        if name == "performance_cell":
+            return self._flattened_tables[0]
+        if name == "surveillance_cell":
+            return self._flattened_tables[1]
         if name in _DOCUMENT_NAMES:  # of the document as a whole: every statement or none
             return frozenset(s.index for s in self.document.statements) if self._document_is(name) else frozenset()
         if name == "own_clause":
@@ -848,6 +862,106 @@ class DocumentReading:
                     if any(ch.isalnum() for ch in cell) and cell.strip(".").lower() not in _NO_METHOD:
                         found.add(s.index)
         return frozenset(found)
+
+    @cached_property
+    def _flattened_tables(self) -> tuple[frozenset[int], frozenset[int]]:
+        """The cells of performance tables flattened into paragraphs, as a PDF's text writes a
+        table (each cell a paragraph of its own, the header's column titles first): the cells
+        that state a level or a task (``performance_cell``) and those that say how a level is
+        checked (``surveillance_cell``). Such a table opens with a run of column titles —
+        consecutive short paragraphs (at most :data:`_COLUMN_TITLE_WORDS` words, no end
+        punctuation), one of which is, as a whole, a performance level (``performance_header``
+        terms joined by "and", "/" or brackets: "Performance standard (and AQL)") — of two
+        paragraphs or more, or of one after a heading or after the table's title run into a
+        column's ("Elevator Maintenance and Repair Performance Objective" / "Performance standard
+        and AQL"). It runs to the next heading, table or long paragraph (more than
+        :data:`_CELL_PARAGRAPH_WORDS` words); a later run of titles starts the next table. Left
+        out: the titles, a table's title that ends in a level title (the next table's), page
+        furniture (a paragraph found :data:`_FURNITURE_REPEATS` times or more in the document,
+        page numbers and bullets), and the deduction cells (a word of ``sanction_header``: "1%
+        deduction per day …"). A method cell has no obligation of its own and a term of
+        ``surveillance_method`` in its first :data:`_METHOD_REACH` characters ("Random inspection
+        (site visits)", "Make sample or test calls."). A cell's words are the ruleset's to judge
+        further (``en-base`` leaves captions and deducted amounts out). One pass over the
+        statements after one over their texts."""
+        header = self.vocabulary.finder("performance_header")
+        statements = self.document.statements
+        if header is None:
+            return frozenset(), frozenset()
+        paragraphs = [s.kind == "sentence" and not self.texts[s.index].rstrip(" *_").endswith(_END_MARKS) for s in statements]
+        words = [len(text.split()) for text in self.texts]
+        titles = [paragraphs[i] and words[i] <= _COLUMN_TITLE_WORDS for i in range(len(statements))]
+        opening = self._column_title_runs(titles, paragraphs, words, header)
+        if not opening:
+            return frozenset(), frozenset()
+        seen: dict[str, int] = {}
+        for s in statements:
+            key = " ".join(self.texts[s.index].split()).casefold()
+            seen[key] = seen.get(key, 0) + 1
+        block_words: dict[int, int] = {}
+        for s in statements:
+            block_words[s.block] = block_words.get(s.block, 0) + words[s.index]
+        method = self.vocabulary.finder("surveillance_method")
+        sanction = self.vocabulary.finder("sanction_header")
+        cells: set[int] = set()
+        methods: set[int] = set()
+        in_table = False
+        for s in statements:
+            i = s.index
+            if i in opening:
+                in_table = opening[i]
+                continue
+            if s.kind in ("heading", "table_row") or block_words[s.block] > _CELL_PARAGRAPH_WORDS:
+                in_table = False
+            text = self.texts[i]
+            if (
+                not in_table
+                or sum(ch.isalpha() for ch in text) < 4
+                or seen[" ".join(text.split()).casefold()] >= _FURNITURE_REPEATS
+                or (paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text))
+            ):
+                continue
+            if i not in self.obligations and method is not None and next(method.finditer(text[:_METHOD_REACH]), None) is not None:
+                methods.add(i)
+            elif sanction is None or not sanction.search(text):
+                cells.add(i)
+        return frozenset(cells), frozenset(methods)
+
+    def _column_title_runs(self, titles: list[bool], paragraphs: list[bool], words: list[int], header: TermFinder) -> dict[int, bool]:
+        """For :attr:`_flattened_tables`: each statement of a run of column titles (``titles``:
+        short paragraphs without end punctuation) that opens a flattened performance table, with
+        True at the run's last statement (the table starts after it) and False before it."""
+        statements = self.document.statements
+        opening: dict[int, bool] = {}
+        start = 0
+        for end in range(len(statements) + 1):
+            if end < len(statements) and titles[end]:
+                continue
+            if end > start and any(self._level_title(self.texts[k], header) for k in range(start, end)):
+                before = start - 1
+                titled = before >= 0 and (
+                    statements[before].kind == "heading"
+                    or (paragraphs[before] and words[before] <= _TABLE_TITLE_WORDS and self._ends_with(header, self.texts[before]))
+                )
+                if end - start >= 2 or titled:
+                    opening.update({k: k == end - 1 for k in range(start, end)})
+            start = end + 1
+        return opening
+
+    @staticmethod
+    def _level_title(text: str, header: TermFinder) -> bool:
+        """Whether a column title names a performance level as a whole: each of its parts (split
+        at "and", "/", "&", "," and brackets) a term of ``header`` ("Performance standard (and
+        AQL)", "Performance objective and standard")."""
+        parts = [part for part in _TITLE_PARTS.split(text.strip(_TITLE_MARKS)) if part.strip(_TITLE_MARKS)]
+        return bool(parts) and all(header.covers(part.strip(_TITLE_MARKS)) is not None for part in parts)
+
+    @staticmethod
+    def _ends_with(header: TermFinder, text: str) -> bool:
+        """Whether ``text`` ends with a term of ``header``: a table's title run into its first
+        column's ("Reporting to the Government Performance objective")."""
+        text = text.rstrip(_TITLE_MARKS)
+        return any(end == len(text) for _start, end, _name in header.finditer(text))
 
     def _sanction_rows(self) -> frozenset[int]:
         _, credit, _ = self._table_kinds()

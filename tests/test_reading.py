@@ -831,3 +831,104 @@ def test_only_a_column_titled_as_an_evaluated_wish_makes_a_table_of_wishes() -> 
     reading = Classification(base, DocumentIndex(document)).reading()
     rows = {s.index for s in document.statements if s.kind == "table_row"}
     assert rows and not rows & reading.statements("soft_obligation")
+
+
+FLATTENED_QASP = """
+    # Quality Assurance Surveillance Plan
+
+    ## 6.0 Performance Requirements Summary
+
+    Performance Requirement
+
+    Performance Standard
+
+    Monitoring Method
+
+    Deduction Schedule
+
+    Website content
+    deployed within one day
+    of availability.
+
+    Inspection of
+    Website.
+
+    1% deduction per day up
+    to a total of 10% of
+    monthly cost.
+
+    System is securely hosted.
+
+    No system outages due to
+    power failures.
+
+    Random inspection
+    (site visits, calls).
+
+    5% of CLIN004 total
+    monthly cost for each outage.
+
+    Courtesy of Example Solutions
+
+    Perform random verification
+    of system logs.
+
+    Courtesy of Example Solutions
+
+    Table 3 Performance Summary of CLIN004
+
+    Courtesy of Example Solutions
+
+    ## 7.0 Procedures
+
+    Surveillance results are recorded in a log.
+
+    Availability
+
+    The log is kept for a year.
+    """
+
+
+def test_a_performance_table_flattened_into_paragraphs_states_levels_in_its_cells() -> None:
+    document = md(FLATTENED_QASP, language="en")
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    c = Classification(base, DocumentIndex(document))
+    reading = c.reading()
+    texts = lambda found: {document.statements[i].text for i in found}  # noqa: E731
+    cells = {"Website content deployed within one day of availability.", "System is securely hosted.", "No system outages due to power failures."}
+    # the titles, the deductions and the page's footer are no cells; the caption and the amount
+    # of a deduction column without a credit word are left to the ruleset
+    assert texts(reading.statements("performance_cell")) == cells | {
+        "5% of CLIN004 total monthly cost for each outage.",
+        "Table 3 Performance Summary of CLIN004",
+    }
+    assert texts(reading.statements("surveillance_cell")) == {
+        "Inspection of Website.",
+        "Random inspection (site visits, calls).",
+        "Perform random verification of system logs.",
+    }
+    # the method column's command is how a level is checked, not a task; after the next heading the table has ended
+    assert texts(c.statements_of_class("requirement")) == cells
+
+
+def test_a_lone_level_word_in_running_text_opens_no_flattened_table() -> None:
+    document = md(
+        """
+        The Supplier reports monthly.
+
+        Availability
+
+        the portal is hosted in Sweden.
+
+        Service name
+
+        Notes
+
+        the report is published on the portal.
+        """,
+        language="en",
+    )
+    assert [s.kind for s in document.statements] == ["sentence"] * 6  # no headings: the paragraphs themselves decide
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    assert reading.statements("performance_cell") == frozenset()
