@@ -932,3 +932,38 @@ def test_a_lone_level_word_in_running_text_opens_no_flattened_table() -> None:
     (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
     reading = Classification(base, DocumentIndex(document)).reading()
     assert reading.statements("performance_cell") == frozenset()
+
+
+def test_a_lead_in_that_states_a_duty_of_its_own_introduces_no_duties() -> None:
+    document = md(
+        """
+        The Contractor shall provide the following services:
+
+        - a help desk
+
+        Discussion topics shall include, but not be limited to:
+
+        - project management expectations
+
+        Contractor's progress shall be documented for each sprint as follows:
+
+        - links to the code branch
+
+        The Contractor shall:
+
+        - a monthly report
+
+        Deliverables shall be the following:
+
+        - a transition plan
+        """,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    c = Classification(base, DocumentIndex(document))
+    items = {document.statements[i].text for i in c.statements_of_class("requirement") if document.statements[i].kind == "list_item"}
+    assert items == {"a help desk", "a monthly report", "a transition plan"}
+    assert {document.statements[i].text for i in c.reading().closed_lead_ins()} == {
+        "Discussion topics shall include, but not be limited to:",
+        "Contractor's progress shall be documented for each sprint as follows:",
+    }
