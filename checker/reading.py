@@ -379,8 +379,9 @@ class DocumentReading:
             if statement.index not in self.obligations and not closes[lead_in] and (titles is None or not _whole_title(titles, texts[statement.index])):
                 lead = self.obligations[lead_in]
                 self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
-        self._closed = frozenset(lead for lead, closed in closes.items() if closed)
-        """The lead-ins whose items carry neither their obligation nor a requirement class."""
+        closed = {lead for lead, is_closed in closes.items() if is_closed}
+        self._uncarried = frozenset(s.index for s in document.statements if s.lead_in in closed)
+        """The list items that carry neither their lead-in's obligation nor its requirement class."""
 
     def _leaves_open(self, lead: int) -> bool:
         """Whether the obligation of lead-in ``lead`` leaves its object to the list it introduces,
@@ -414,12 +415,14 @@ class DocumentReading:
             return _term_at(finder, text, _SPACE.match(text, complement).end()) is not None
         return finder.search(after)
 
-    def closed_lead_ins(self) -> frozenset[int]:
-        """The lead-ins that state a duty of their own (:meth:`_leaves_open`) and those of a
+    def uncarried_items(self) -> frozenset[int]:
+        """The list items that carry neither their lead-in's obligation nor a requirement class:
+        the items of a lead-in that states a duty of its own (:meth:`_leaves_open`) or of a
         tiered list of credits (``sanction_row``: "… agrees to credit Customer's account:" /
-        "10 % if …"): their items are what the duty holds or the credit's amounts, so they
-        carry neither its obligation nor a requirement class."""
-        return self._closed
+        "10 % if …"), what the duty holds or the credit's amounts; and the items its words make
+        no duties (``non_binding_item``: "ZITADEL agrees to handle support incidents in the
+        following scenarios:")."""
+        return self._uncarried | self.statements("non_binding_item")
 
     def _read_rows(self) -> None:
         """The obligations of table rows that no modal of their own shows. In a tender, each row
@@ -868,11 +871,22 @@ class DocumentReading:
         return frozenset(members[0] for members in by_clause.values() if len(members) == 1)
 
     def _performance_rows(self) -> frozenset[int]:
+        """The rows of performance tables (:meth:`_table_kinds`) and the rows a table written
+        sideways labels with a level ("Acceptable Quality Level | 90 % coverage"); not the row
+        such a table labels with its method of surveillance ("Method of Assessment | Manual
+        review": how the level is checked, a term of ``surveillance_header``)."""
         header = self.vocabulary.finder("performance_header")
         if header is None:
             return frozenset()
         performance, _, _ = self._table_kinds()
-        return frozenset(s.index for s in self.document.statements if s.kind == "table_row" and (s.table in performance or self._labelled_row(s.text, header)))
+        method = self.vocabulary.finder("surveillance_header")
+        return frozenset(
+            s.index
+            for s in self.document.statements
+            if s.kind == "table_row"
+            and (s.table in performance or self._labelled_row(s.text, header))
+            and (method is None or not self._labelled_row(s.text, method))
+        )
 
     def _surveillance_rows(self) -> frozenset[int]:
         """The rows of a table whose header has a column titled, as a whole, by a term of

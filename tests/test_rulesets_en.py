@@ -310,3 +310,39 @@ def test_a_bare_list_introduction_is_no_requirement_but_its_items_are() -> None:
     assert "The Contractor shall provide the following services:" not in found
     assert "Maintain the help desk from 08:00 to 18:00 on business days." in found
     assert "Contractor personnel shall have a strong technical background in the following:" in found  # it says something
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Refusal to provide the requested information by an Offeror shall disqualify the Offeror from further consideration.",
+        "Written notice to a Proponent that it has been identified as the successful Proponent will constitute a Contract.",
+        "Financial Credit shall be the sole and exclusive remedy for breach of this SLA.",
+        "In the event of a dispute regarding whether vehicles meet the requirements, the Contracting Officer shall make the final decision.",
+        "Provider agrees to credit Customer's account for each Billing Period with low Uptime.",
+        "The amount of Service Credits credited to the Customer in a single month shall not exceed: 10%.",
+    ],
+)
+def test_consequences_remedies_and_caps_written_with_shall_are_no_requirements(clause: str) -> None:
+    assert requirements(clause + "\n") == []
+
+
+def test_a_promise_to_apply_credits_is_a_duty_and_a_list_of_conditions_no_duties() -> None:
+    text = """
+    Provider agrees to apply credits against Customer's obligations to pay Fees within 30 days.
+
+    ZITADEL agrees to handle support incidents in the following scenarios:
+
+    - Service or product has incorrect or missing documentation
+
+    The contractor shall adhere to the following guidelines in the performance of the task:
+
+    - Maintain a professional distance from government employees.
+    - The government has the right to reject the finished product.
+    """
+    found = requirements(text)
+    assert found == [
+        "Provider agrees to apply credits against Customer's obligations to pay Fees within 30 days.",
+        "ZITADEL agrees to handle support incidents in the following scenarios:",
+        "Maintain a professional distance from government employees.",
+    ]

@@ -55,8 +55,9 @@ class Classification:
         """Statements of a define; headings never belong to one. The items of a list belong to
         the statement class (requirement, followup, sanction, blanket) of the sentence that
         introduces them ("Konsulten ska ha: • …"), a requirement only where the introduction
-        leaves its object to them (the reading's ``closed_lead_ins``: not the topics of
-        "Discussion topics shall include:"); other defines hold for a statement by its own
+        leaves its object to them and does not make them no duties (the reading's
+        ``uncarried_items``: not the topics of "Discussion topics shall include:"); other
+        defines hold for a statement by its own
         words only (a lead-in "… within 2 weeks:" makes no bullet under it measurable)."""
         if name not in self._classes:
             carried = name in STATEMENT_CLASSES
@@ -65,10 +66,10 @@ class Classification:
             if members is None:
                 define = self.ruleset.defines.get(name)
                 members = EMPTY if define is None else self.evaluate(define.condition) - self.index.headings
-                leads = members & self.index.list_items.keys() if carried else EMPTY
-                if name == "requirement" and leads:  # a lead-in that states a duty of its own introduces what it holds
-                    leads -= self.reading().closed_lead_ins()
-                introduced = [self.index.list_items[i] for i in leads]
+                introduced = [self.index.list_items[i] for i in members & self.index.list_items.keys()] if carried else []
+                if name == "requirement" and introduced:  # not what a lead-in's own duty holds, nor what it makes no duty
+                    uncarried = self.reading().uncarried_items()
+                    introduced = [items - uncarried for items in introduced]
                 members = self.matches.results[shape] = members.union(*introduced) if introduced else members
             self._classes[name] = members
         return self._classes[name]
