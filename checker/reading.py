@@ -129,6 +129,7 @@ _TITLE_MARKS = " \t*_.:"
 """What stands around a title's words: "**Definitions:**", "23. Definitions."."""
 
 
+_BAR_ROW = re.compile(r"[\s*_]*\|(?:[^|\n]*\|){3,}[\s*_]*")  # "| a | b | c |" (its bars unescaped): three cells or more between bars
 _OPEN_LEAD_WORDS = 4  # "shall:", "shall have:", "shall deliver within 2 weeks:": a lead-in that leaves its object to its list
 _COLUMN_TITLE_WORDS = 8  # "Performance standard (and AQL)", "Method of performance assessment", "Deduction/Incentive Schedule"
 _TABLE_TITLE_WORDS = 16  # a table's title run into its first column's: "Operations and Maintenance (O&M) of an … Performance objective"
@@ -880,13 +881,39 @@ class DocumentReading:
             return frozenset()
         performance, _, _ = self._table_kinds()
         method = self.vocabulary.finder("surveillance_header")
-        return frozenset(
+        rows = frozenset(
             s.index
             for s in self.document.statements
             if s.kind == "table_row"
             and (s.table in performance or self._labelled_row(s.text, header))
             and (method is None or not self._labelled_row(s.text, method))
         )
+        return rows | self._bar_rows(header)
+
+    def _bar_rows(self, header: TermFinder) -> frozenset[int]:
+        """The rows of a table written as lines of text between bars, which a conversion
+        escaped so that they are no table ("\\| DELIVERABLES \\| DUE DATES \\| CONTENT \\|" /
+        "\\| Transition plan \\| 3 business days after … \\|"): consecutive paragraphs (or a
+        heading and paragraphs) that begin and end with a bar and have three cells or more, the
+        first the header; its rows are performance rows where a cell of the header is, as a
+        whole, a term of ``performance_header``."""
+        found: set[int] = set()
+        levels = False  # the current run's header names a level
+        previous = -2
+        for s in self.document.statements:
+            text = self.texts[s.index]
+            if s.kind not in ("sentence", "heading") or "|" not in text[:4]:
+                continue
+            text = text.replace("\\|", "|")
+            if _BAR_ROW.fullmatch(text) is None:
+                continue
+            if s.index != previous + 1:  # the first line of a run is its header
+                titles = text.strip(" *_").split("|")
+                levels = any(header.covers(title.strip(_TITLE_MARKS)) is not None for title in titles if title.strip(_TITLE_MARKS))
+            elif levels and s.kind == "sentence":
+                found.add(s.index)
+            previous = s.index
+        return frozenset(found)
 
     def _surveillance_rows(self) -> frozenset[int]:
         """The rows of a table whose header has a column titled, as a whole, by a term of
@@ -937,7 +964,8 @@ class DocumentReading:
         paragraphs or more, or of one after a heading or after the table's title run into a
         column's ("Elevator Maintenance and Repair Performance Objective" / "Performance standard
         and AQL"). It runs to the next heading, table or long paragraph (more than
-        :data:`_CELL_PARAGRAPH_WORDS` words); a later run of titles starts the next table. Left
+        :data:`_CELL_PARAGRAPH_WORDS` words; a heading that is a lone "OR", a conversion's,
+        does not end it); a later run of titles starts the next table. Left
         out: the titles, a table's title that ends in a level title (the next table's), page
         furniture (a paragraph found :data:`_FURNITURE_REPEATS` times or more in the document,
         page numbers and bullets), and the deduction cells (a word of ``sanction_header``: "1%
@@ -973,6 +1001,8 @@ class DocumentReading:
             if i in opening:
                 in_table = opening[i]
                 continue
+            if s.kind == "heading" and self._lone_coordinator(self.texts[i]):
+                continue  # "## OR" between two standards of a cell, a conversion's heading: the table goes on
             if s.kind in ("heading", "table_row") or block_words[s.block] > _CELL_PARAGRAPH_WORDS:
                 in_table = False
             text = self.texts[i]
@@ -988,6 +1018,12 @@ class DocumentReading:
             elif sanction is None or not sanction.search(text):
                 cells.add(i)
         return frozenset(cells), frozenset(methods)
+
+    def _lone_coordinator(self, text: str) -> bool:
+        """Whether ``text`` is a word of ``coordinator`` alone ("OR", "AND"): no title of a part of
+        the document, but a word between two cells that a conversion made a heading."""
+        words = self.vocabulary.predicate_words
+        return words is not None and words.covers(text.strip(_TITLE_MARKS + "#")) == "coordinator"
 
     def _column_title_runs(self, titles: list[bool], paragraphs: list[bool], words: list[int], header: TermFinder) -> dict[int, bool]:
         """For :attr:`_flattened_tables`: each statement of a run of column titles (``titles``:

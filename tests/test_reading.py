@@ -964,3 +964,58 @@ def test_a_lead_in_that_states_a_duty_of_its_own_introduces_no_duties() -> None:
     items = {document.statements[i].text for i in c.statements_of_class("requirement") if document.statements[i].kind == "list_item"}
     assert items == {"a help desk", "a monthly report", "a transition plan"}
     assert {document.statements[i].text for i in c.reading().uncarried_items()} == {"project management expectations", "links to the code branch"}
+
+
+def test_a_table_whose_bars_a_conversion_escaped_is_read_by_its_header() -> None:
+    document = md(
+        r"""
+        ## Deliverables
+
+        **\| DELIVERABLES \| DUE DATES \| CONTENT DESCRIPTION \|**
+
+        \| Transition plan \| 3 business days after the last sprint \| Provided in QASP \|
+
+        \| Code repository \| End of task order \| Open source code \|
+
+        ## Contacts
+
+        \| Name \| Phone \| Email \|
+
+        \| Kit Lee \| 555 0100 \| kit@example.gov \|
+        """,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    assert {document.statements[i].text.split(" \\| ")[0] for i in reading.statements("performance_row")} == {"\\| Transition plan", "\\| Code repository"}
+
+
+def test_a_lone_or_heading_does_not_end_a_flattened_table() -> None:
+    document = md(
+        """
+        Performance objective
+
+        Performance standard
+
+        Method of assessment
+
+        Respond to calls.
+
+        ## OR
+
+        Receive no more than 3 valid complaints during the month.
+
+        Review complaint logs.
+
+        ## Staffing
+
+        The help desk is staffed by three analysts.
+        """,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    assert {document.statements[i].text for i in reading.statements("performance_cell")} == {
+        "Respond to calls.",
+        "Receive no more than 3 valid complaints during the month.",
+    }

@@ -346,3 +346,19 @@ def test_a_promise_to_apply_credits_is_a_duty_and_a_list_of_conditions_no_duties
         "ZITADEL agrees to handle support incidents in the following scenarios:",
         "Maintain a professional distance from government employees.",
     ]
+
+
+def test_a_party_allowed_only_one_way_is_restricted_and_a_storys_purpose_may_name_a_right() -> None:
+    found = requirements(
+        """
+    The contractor may invoice only for the hours used in direct support of the task order.
+
+    These rates may be adjusted only as a result of revisions to prevailing labor rates.
+
+    As a Parent, I want to know if my child's employer holds a certificate so that I know the employer has the right to pay less.
+    """
+    )
+    assert found == [
+        "The contractor may invoice only for the hours used in direct support of the task order.",
+        "As a Parent, I want to know if my child's employer holds a certificate so that I know the employer has the right to pay less.",
+    ]
