@@ -362,3 +362,21 @@ def test_a_party_allowed_only_one_way_is_restricted_and_a_storys_purpose_may_nam
         "The contractor may invoice only for the hours used in direct support of the task order.",
         "As a Parent, I want to know if my child's employer holds a certificate so that I know the employer has the right to pay less.",
     ]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "If the invoices are acceptable, then the Procurement Project Manager and COR will approve them for payment.",
+        "The COR shall not certify satisfactory performance for the task order until all defects have been corrected.",
+        "If the Contractor's employees fail to work the required hours, deductions shall be taken.",
+        "Any disputes regarding application of the standards shall be referred to the Contracting Officer.",
+    ],
+)
+def test_payment_steps_remedies_and_disputes_are_no_requirements(clause: str) -> None:
+    assert requirements(clause + "\n") == []
+
+
+def test_a_duty_to_submit_for_payment_stays_a_requirement() -> None:
+    text = "The Contractor shall submit invoices for payment within 10 days of the end of each month.\n"
+    assert requirements(text) == [text.strip()]
