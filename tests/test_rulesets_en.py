@@ -380,3 +380,16 @@ def test_payment_steps_remedies_and_disputes_are_no_requirements(clause: str) ->
 def test_a_duty_to_submit_for_payment_stays_a_requirement() -> None:
     text = "The Contractor shall submit invoices for payment within 10 days of the end of each month.\n"
     assert requirements(text) == [text.strip()]
+
+
+def test_the_items_of_a_list_introduced_as_requirements_are_requirements() -> None:
+    found = requirements(
+        """
+    Additional requirements:
+
+    - Work will be conducted in two-week sprints and reviewed at the end of each sprint.
+    - Vendor will not be expected to handle the following tasks:
+      - Provide hosting of the data
+    """
+    )
+    assert found == ["Work will be conducted in two-week sprints and reviewed at the end of each sprint."]
