@@ -327,6 +327,33 @@ def _term_at(finder: TermFinder | None, text: str, position: int) -> int | None:
     return position + found[1] if found is not None and found[0] == 0 else None
 
 
+def _outside_brackets(text: str, clause: int, modal: int, before: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The words of ``before`` (those of a modal's clause, from ``clause`` to the modal at
+    ``modal``) that stand outside the brackets closed before the modal: a bracket is an aside, and
+    what it says does not make the clause subordinate ("The QAP, Contractor (or representative),
+    and CO (or CA if applicable to this contract) will meet monthly" is a main clause). Each "("
+    is looked at once, its ")" found by one search; the words and the brackets are walked
+    together (both in order): linear in the clause."""
+    if not before or text.find("(", clause, modal) == -1:
+        return before
+    spans: list[tuple[int, int]] = []
+    at = text.find("(", clause, modal)
+    while at != -1:
+        close = text.find(")", at, modal)
+        if close == -1:
+            break
+        spans.append((at, close))
+        at = text.find("(", close, modal)
+    kept: list[tuple[int, int, str]] = []
+    k = 0
+    for token in before:  # both in order of position: one walk through each
+        while k < len(spans) and spans[k][1] < token[0]:
+            k += 1
+        if k == len(spans) or not spans[k][0] < token[0]:
+            kept.append(token)
+    return kept
+
+
 def _asks(text: str) -> bool:
     """Whether ``text`` ends as a question (:data:`_QUESTION_END`)."""
     end = _QUESTION_END.search(text)
@@ -547,14 +574,14 @@ class DocumentReading:
         previous_end = 0
         for start, end, modal in modals[:_MAX_MODALS]:
             clause = max(previous_end, self._clause_start(text, start))
-            before = [t for t in tokens if clause <= t[0] and t[1] <= start]
+            before = _outside_brackets(text, clause, start, [t for t in tokens if clause <= t[0] and t[1] <= start])
             if any(name in ("subordinator", "relative") for _s, _e, name in before):  # "… requires that the Contractor will …"
                 if openers is None:
                     openers = self._object_clauses(text, tokens)
                 opened = max((at for at in openers if clause <= at <= start), default=None)
                 if opened is not None:  # the object clause of a requiring verb is the obligation
                     clause = opened
-                    before = [t for t in tokens if clause <= t[0] and t[1] <= start]
+                    before = _outside_brackets(text, clause, start, [t for t in tokens if clause <= t[0] and t[1] <= start])
             following = next((t for t in tokens if t[0] >= end), None)
             next_word = following if following is not None and not text[end : following[0]].strip() else None
             previous_end = end

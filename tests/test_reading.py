@@ -52,6 +52,8 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The Government's officer training records must be retained for 7 years.", "supplier"),
         ("Personnel who work on site shall wear badges.", "supplier"),  # a relative clause in the subject
         ("The plan describes how the team will report.", None),  # "will" in a subordinate clause
+        ("The Contractor (or its representative, if one is named) shall attend the meetings.", "supplier"),  # a bracket is an aside
+        ("The report lists what (if anything) the Contractor will change.", None),  # … the clause stays subordinate
         ("It is the sole responsibility of the Proponent to check for addenda.", "tenderer"),  # the party after the modal
         ("The Vendor commits to respond within 4 hours.", "supplier"),
         # what a requiring verb requires is its object clause, whose subject is bound
