@@ -67,7 +67,6 @@ VOCABULARY = {
     "requiring_verb": "verbs of a main clause whose 'that' clause states the obligation: requires that, directs that …",
     "not_binding_lead_in": "words that, in the sentence or heading introducing a list, show its items are no duties: out of scope, will not be responsible, may include, benefits, ingår inte …",
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
-    "open_lead_in": "words that, after the modal of a sentence introducing a list, leave its object to the list, so that each item is one of its duties: the following, as follows …",
     "qualification_lead_in": "words that, in the sentence or heading introducing a list, show its items are skills or experience asked of the staff: experience with, background in, knowledge of, erfarenhet av …",
     "attachment_title": "words that, in a document's title, name it as a part of a solicitation or contract that is not the solicitation: performance work statement, QASP, attachment, bilaga …",
     "solicitation_title": "words that, in a document's title, name it as the solicitation itself: request for quotation, RFP, inbjudan att lämna anbud …",
@@ -130,7 +129,6 @@ _TITLE_MARKS = " \t*_.:"
 
 
 _BAR_ROW = re.compile(r"[\s*_]*\|(?:[^|\n]*\|){3,}[\s*_]*")  # "| a | b | c |" (its bars unescaped): three cells or more between bars
-_OPEN_LEAD_WORDS = 4  # "shall:", "shall have:", "shall deliver within 2 weeks:": a lead-in that leaves its object to its list
 _COLUMN_TITLE_WORDS = 8  # "Performance standard (and AQL)", "Method of performance assessment", "Deduction/Incentive Schedule"
 _TABLE_TITLE_WORDS = 16  # a table's title run into its first column's: "Operations and Maintenance (O&M) of an … Performance objective"
 _CELL_PARAGRAPH_WORDS = 60  # a flattened table's cell is a short paragraph: a longer one is the running text after the table
@@ -226,9 +224,6 @@ class Obligation:
     end: int
     soft: bool = False
     """Written with a soft modal ("should", "bör"): a wish the tender evaluates."""
-    named: bool = True
-    """Its subject names the party (or an agent does); False: a clause that names none, read as
-    the supplier's ("The system shall …", "Contractor's progress shall be documented …")."""
 
 
 class Vocabulary:
@@ -396,61 +391,27 @@ class DocumentReading:
                 self.obligations[i] = found
         self._read_rows()
         titles = vocabulary.finder("definitions_title")
-        tiered = {document.statements[k].lead_in for k in self._credit_tiers()}
-        closes: dict[int, bool] = {}  # per lead-in, read once: whether it states a duty of its own (or a credit's tiers)
+        tiered = {document.statements[k].lead_in for k in self._credit_tiers()} - {None}
         for statement in document.statements:  # list items carry their lead-in's obligation; "Definitions:" introduces terms, no duty
-            lead_in = statement.lead_in
-            if lead_in is None or lead_in not in self.obligations:
-                continue
-            if lead_in not in closes:  # a lead-in comes before its items: one that is an item carries its own lead-in's obligation by now
-                closes[lead_in] = lead_in in tiered or not self._leaves_open(lead_in)
-            if statement.index not in self.obligations and not closes[lead_in] and (titles is None or not _whole_title(titles, texts[statement.index])):
-                lead = self.obligations[lead_in]
+            if (
+                statement.lead_in is not None
+                and statement.index not in self.obligations
+                and statement.lead_in in self.obligations
+                and statement.lead_in not in tiered
+                and (titles is None or not _whole_title(titles, texts[statement.index]))
+            ):
+                lead = self.obligations[statement.lead_in]
                 self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
-        closed = {lead for lead, is_closed in closes.items() if is_closed}
-        self._uncarried = frozenset(s.index for s in document.statements if s.lead_in in closed)
-        """The list items that carry neither their lead-in's obligation nor its requirement class."""
-
-    def _leaves_open(self, lead: int) -> bool:
-        """Whether the obligation of lead-in ``lead`` leaves its object to the list it introduces,
-        so that each item is one of its duties: at most :data:`_OPEN_LEAD_WORDS` words stand
-        between its modal and the colon ("The Contractor shall:", "shall deliver within 2
-        weeks:"), or a term of ``open_lead_in`` does after the modal ("shall provide the following
-        services:", "shall adhere to the following guidelines in the performance of the task:").
-        A lead-in that states a duty of its own introduces what the duty holds, no duties:
-        "Discussion topics shall include, but not be limited to:" / "Project management
-        expectations;", "Offerors shall provide a signed statement … with respect to:" / "Being
-        given an unfair competitive advantage.". So does a passive duty whose subject names no
-        party, unless the term follows its copula ("Deliverables shall be the following:"):
-        "Contractor's progress shall be documented for each sprint as follows:" / "Links to the
-        GitHub branch". A lead-in that carries an obligation itself (an item of a list) is open
-        only by its words ("Provide the following:"; not "Options that are already approved are
-        listed below:"). Without an ``open_lead_in`` list every lead-in is open (the reading of
-        a language not taught it)."""
-        finder = self.vocabulary.finder("open_lead_in")
-        if finder is None:
-            return True
-        obligation = self.obligations[lead]
-        text = self.texts[lead]
-        if obligation.end == obligation.start:  # carried from its own lead-in
-            return finder.search(text)
-        after = text[obligation.end :]
-        if len(after.rstrip(" *_:").split()) <= _OPEN_LEAD_WORDS:
-            return True
-        words = self.vocabulary.predicate_words
-        complement = None if obligation.named or words is None else self._after_copula(text, obligation.end, _marks(text, obligation.end, words))
-        if complement is not None:
-            return _term_at(finder, text, _SPACE.match(text, complement).end()) is not None
-        return finder.search(after)
+        self._tiers = frozenset(s.index for s in document.statements if s.lead_in in tiered)
+        """The items of tiered lists of credits: they carry neither their lead-in's obligation nor its requirement class."""
 
     def uncarried_items(self) -> frozenset[int]:
         """The list items that carry neither their lead-in's obligation nor a requirement class:
-        the items of a lead-in that states a duty of its own (:meth:`_leaves_open`) or of a
-        tiered list of credits (``sanction_row``: "… agrees to credit Customer's account:" /
-        "10 % if …"), what the duty holds or the credit's amounts; and the items its words make
-        no duties (``non_binding_item``: "ZITADEL agrees to handle support incidents in the
+        the tiers of a list of credits (``sanction_row``: "… agrees to credit Customer's
+        account:" / "10 % if …"), the credit's amounts, and the items their introduction's words
+        make no duties (``non_binding_item``: "ZITADEL agrees to handle support incidents in the
         following scenarios:")."""
-        return self._uncarried | self.statements("non_binding_item")
+        return self._tiers | self.statements("non_binding_item")
 
     def _read_rows(self) -> None:
         """The obligations of table rows that no modal of their own shows. In a tender, each row
@@ -604,7 +565,7 @@ class DocumentReading:
             if modal == "modal_soft":  # a wish binds only where a tender evaluates it; advice never
                 if not self.tender or (next_word is not None and next_word[2] == "advice_after_soft"):
                     continue
-            return Obligation(party or "supplier", start, end, modal == "modal_soft", party is not None)
+            return Obligation(party or "supplier", start, end, modal == "modal_soft")
         return None
 
     def _names_the_vendors_own(self, subject: str) -> bool:

@@ -54,10 +54,9 @@ class Classification:
     def statements_of_class(self, name: str) -> frozenset[int]:
         """Statements of a define; headings never belong to one. The items of a list belong to
         the statement class (requirement, followup, sanction, blanket) of the sentence that
-        introduces them ("Konsulten ska ha: • …"), a requirement only where the introduction
-        leaves its object to them and does not make them no duties (the reading's
-        ``uncarried_items``: not the topics of "Discussion topics shall include:"); other
-        defines hold for a statement by its own
+        introduces them ("Konsulten ska ha: • …"), a requirement unless the reading leaves the
+        item uncarried (``uncarried_items``: a tier of a list of credits, an item its
+        introduction makes no duty); other defines hold for a statement by its own
         words only (a lead-in "… within 2 weeks:" makes no bullet under it measurable)."""
         if name not in self._classes:
             carried = name in STATEMENT_CLASSES
