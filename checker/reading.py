@@ -60,6 +60,7 @@ VOCABULARY = {
     "sanction_header": "words of a credit or penalty table's header (its rows are sanctions): credit, vite …",
     "evaluation_header": "words of a tender's table header that make its rows wishes the evaluation scores (soft obligations of the supplier, not sanctions): mervärde, bör-krav …",
     "performance_caption": "words that, in the heading or the sentences introducing a table, make its rows performance levels: service level, uptime, SLO, servicenivå …",
+    "surveillance_method": "words that, at the start of a paragraph of a performance table flattened into paragraphs, name how a level is checked: review, random inspection, analysis of, test calls …",
     "surveillance_header": "the whole title of a table column that says how each row's level is checked (its rows are follow-up of themselves): method of surveillance, method of assessment, mätmetod, uppföljning …",
     "subject_after_modal": "words that, just after a modal, show an inverted main clause: den, det, *en …",
     "clause_verb": "finite verbs that, in a clause opened by a subordinator, close its predicate, so that a modal after them opens the (inverted) main clause: kan, är, har …",
@@ -93,6 +94,8 @@ READING_NAMES = {
     "numbered_clauses": "every statement of a document that numbers its clauses (three clause numbers or more: '4.2 Service levels', Word's '3.3.1', 'Sec. 3.02'): its requirements are cited by their clause",
     "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
+    "performance_cell": "a paragraph of a performance table flattened into paragraphs, as a PDF's text writes a table: after a run of short column titles one of which is, as a whole, a performance level (performance_header: 'Performance standard (and AQL)'), up to the next heading; its titles, page furniture, its method cells (surveillance_cell) and its deduction cells (sanction_header) left out",
+    "surveillance_cell": "a paragraph of such a flattened performance table that says how a level is checked: a term of surveillance_method in its first words ('Random inspection', 'Review contractor reports')",
     "surveillance_row": "a row of a table with a column titled by a term of surveillance_header ('Method of Surveillance', 'Mätmetod') and a cell of its own in that column: the row says how its own level is checked",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1'): the clause number cites it",
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty; or introduced by a definitions title alone ('Definitions:', a term of definitions_title): a defined term",
@@ -125,6 +128,14 @@ _TITLE_MARKS = " \t*_.:"
 """What stands around a title's words: "**Definitions:**", "23. Definitions."."""
 
 
+_BAR_ROW = re.compile(r"[\s*_]*\|(?:[^|\n]*\|){3,}[\s*_]*")  # "| a | b | c |" (its bars unescaped): three cells or more between bars
+_COLUMN_TITLE_WORDS = 8  # "Performance standard (and AQL)", "Method of performance assessment", "Deduction/Incentive Schedule"
+_TABLE_TITLE_WORDS = 16  # a table's title run into its first column's: "Operations and Maintenance (O&M) of an … Performance objective"
+_CELL_PARAGRAPH_WORDS = 60  # a flattened table's cell is a short paragraph: a longer one is the running text after the table
+_FURNITURE_REPEATS = 3  # a paragraph that recurs this often is a page's header or footer ("Courtesy of …", a document number)
+_METHOD_REACH = 30  # a method cell names its method in its first words: "Make sample or test calls."
+_END_MARKS = (".", "!", "?", ":", ";")
+_TITLE_PARTS = re.compile(r"\s*(?:[()&/,]|\band\b)\s*", re.IGNORECASE)
 _ARTICLE = re.compile(r"\s*(?:(?:the|its|their|an?)\s+)?", re.IGNORECASE)
 _DOCUMENT_NAMES = ("vendor_terms", "tender_document", "numbered_requirements", "numbered_clauses", "attachment_document")
 """The reading names that hold for every statement of a document or for none."""
@@ -311,6 +322,33 @@ def _term_at(finder: TermFinder | None, text: str, position: int) -> int | None:
     return position + found[1] if found is not None and found[0] == 0 else None
 
 
+def _outside_brackets(text: str, clause: int, modal: int, before: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The words of ``before`` (those of a modal's clause, from ``clause`` to the modal at
+    ``modal``) that stand outside the brackets closed before the modal: a bracket is an aside, and
+    what it says does not make the clause subordinate ("The QAP, Contractor (or representative),
+    and CO (or CA if applicable to this contract) will meet monthly" is a main clause). Each "("
+    is looked at once, its ")" found by one search; the words and the brackets are walked
+    together (both in order): linear in the clause."""
+    if not before or text.find("(", clause, modal) == -1:
+        return before
+    spans: list[tuple[int, int]] = []
+    at = text.find("(", clause, modal)
+    while at != -1:
+        close = text.find(")", at, modal)
+        if close == -1:
+            break
+        spans.append((at, close))
+        at = text.find("(", close, modal)
+    kept: list[tuple[int, int, str]] = []
+    k = 0
+    for token in before:  # both in order of position: one walk through each
+        while k < len(spans) and spans[k][1] < token[0]:
+            k += 1
+        if k == len(spans) or not spans[k][0] < token[0]:
+            kept.append(token)
+    return kept
+
+
 def _asks(text: str) -> bool:
     """Whether ``text`` ends as a question (:data:`_QUESTION_END`)."""
     end = _QUESTION_END.search(text)
@@ -353,15 +391,27 @@ class DocumentReading:
                 self.obligations[i] = found
         self._read_rows()
         titles = vocabulary.finder("definitions_title")
+        tiered = {document.statements[k].lead_in for k in self._credit_tiers()} - {None}
         for statement in document.statements:  # list items carry their lead-in's obligation; "Definitions:" introduces terms, no duty
             if (
                 statement.lead_in is not None
                 and statement.index not in self.obligations
                 and statement.lead_in in self.obligations
+                and statement.lead_in not in tiered
                 and (titles is None or not _whole_title(titles, texts[statement.index]))
             ):
                 lead = self.obligations[statement.lead_in]
                 self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
+        self._tiers = frozenset(s.index for s in document.statements if s.lead_in in tiered)
+        """The items of tiered lists of credits: they carry neither their lead-in's obligation nor its requirement class."""
+
+    def uncarried_items(self) -> frozenset[int]:
+        """The list items that carry neither their lead-in's obligation nor a requirement class:
+        the tiers of a list of credits (``sanction_row``: "… agrees to credit Customer's
+        account:" / "10 % if …"), the credit's amounts, and the items their introduction's words
+        make no duties (``non_binding_item``: "ZITADEL agrees to handle support incidents in the
+        following scenarios:")."""
+        return self._tiers | self.statements("non_binding_item")
 
     def _read_rows(self) -> None:
         """The obligations of table rows that no modal of their own shows. In a tender, each row
@@ -485,14 +535,14 @@ class DocumentReading:
         previous_end = 0
         for start, end, modal in modals[:_MAX_MODALS]:
             clause = max(previous_end, self._clause_start(text, start))
-            before = [t for t in tokens if clause <= t[0] and t[1] <= start]
+            before = _outside_brackets(text, clause, start, [t for t in tokens if clause <= t[0] and t[1] <= start])
             if any(name in ("subordinator", "relative") for _s, _e, name in before):  # "… requires that the Contractor will …"
                 if openers is None:
                     openers = self._object_clauses(text, tokens)
                 opened = max((at for at in openers if clause <= at <= start), default=None)
                 if opened is not None:  # the object clause of a requiring verb is the obligation
                     clause = opened
-                    before = [t for t in tokens if clause <= t[0] and t[1] <= start]
+                    before = _outside_brackets(text, clause, start, [t for t in tokens if clause <= t[0] and t[1] <= start])
             following = next((t for t in tokens if t[0] >= end), None)
             next_word = following if following is not None and not text[end : following[0]].strip() else None
             previous_end = end
@@ -678,6 +728,10 @@ class DocumentReading:
             return self._sanction_rows()
         if name == "surveillance_row":
             return self._surveillance_rows()
+        if name == "performance_cell":
+            return self._flattened_tables[0]
+        if name == "surveillance_cell":
+            return self._flattened_tables[1]
         if name in _DOCUMENT_NAMES:  # of the document as a whole: every statement or none
             return frozenset(s.index for s in self.document.statements) if self._document_is(name) else frozenset()
         if name == "own_clause":
@@ -806,11 +860,48 @@ class DocumentReading:
         return frozenset(members[0] for members in by_clause.values() if len(members) == 1)
 
     def _performance_rows(self) -> frozenset[int]:
+        """The rows of performance tables (:meth:`_table_kinds`) and the rows a table written
+        sideways labels with a level ("Acceptable Quality Level | 90 % coverage"); not the row
+        such a table labels with its method of surveillance ("Method of Assessment | Manual
+        review": how the level is checked, a term of ``surveillance_header``)."""
         header = self.vocabulary.finder("performance_header")
         if header is None:
             return frozenset()
         performance, _, _ = self._table_kinds()
-        return frozenset(s.index for s in self.document.statements if s.kind == "table_row" and (s.table in performance or self._labelled_row(s.text, header)))
+        method = self.vocabulary.finder("surveillance_header")
+        rows = frozenset(
+            s.index
+            for s in self.document.statements
+            if s.kind == "table_row"
+            and (s.table in performance or self._labelled_row(s.text, header))
+            and (method is None or not self._labelled_row(s.text, method))
+        )
+        return rows | self._bar_rows(header)
+
+    def _bar_rows(self, header: TermFinder) -> frozenset[int]:
+        """The rows of a table written as lines of text between bars, which a conversion
+        escaped so that they are no table ("\\| DELIVERABLES \\| DUE DATES \\| CONTENT \\|" /
+        "\\| Transition plan \\| 3 business days after … \\|"): consecutive paragraphs (or a
+        heading and paragraphs) that begin and end with a bar and have three cells or more, the
+        first the header; its rows are performance rows where a cell of the header is, as a
+        whole, a term of ``performance_header``."""
+        found: set[int] = set()
+        levels = False  # the current run's header names a level
+        previous = -2
+        for s in self.document.statements:
+            text = self.texts[s.index]
+            if s.kind not in ("sentence", "heading") or "|" not in text[:4]:
+                continue
+            text = text.replace("\\|", "|")
+            if _BAR_ROW.fullmatch(text) is None:
+                continue
+            if s.index != previous + 1:  # the first line of a run is its header
+                titles = text.strip(" *_").split("|")
+                levels = any(header.covers(title.strip(_TITLE_MARKS)) is not None for title in titles if title.strip(_TITLE_MARKS))
+            elif levels and s.kind == "sentence":
+                found.add(s.index)
+            previous = s.index
+        return frozenset(found)
 
     def _surveillance_rows(self) -> frozenset[int]:
         """The rows of a table whose header has a column titled, as a whole, by a term of
@@ -848,6 +939,115 @@ class DocumentReading:
                     if any(ch.isalnum() for ch in cell) and cell.strip(".").lower() not in _NO_METHOD:
                         found.add(s.index)
         return frozenset(found)
+
+    @cached_property
+    def _flattened_tables(self) -> tuple[frozenset[int], frozenset[int]]:
+        """The cells of performance tables flattened into paragraphs, as a PDF's text writes a
+        table (each cell a paragraph of its own, the header's column titles first): the cells
+        that state a level or a task (``performance_cell``) and those that say how a level is
+        checked (``surveillance_cell``). Such a table opens with a run of column titles —
+        consecutive short paragraphs (at most :data:`_COLUMN_TITLE_WORDS` words, no end
+        punctuation), one of which is, as a whole, a performance level (``performance_header``
+        terms joined by "and", "/" or brackets: "Performance standard (and AQL)") — of two
+        paragraphs or more, or of one after a heading or after the table's title run into a
+        column's ("Elevator Maintenance and Repair Performance Objective" / "Performance standard
+        and AQL"). It runs to the next heading, table or long paragraph (more than
+        :data:`_CELL_PARAGRAPH_WORDS` words; a heading that is a lone "OR", a conversion's,
+        does not end it); a later run of titles starts the next table. Left
+        out: the titles, a table's title that ends in a level title (the next table's), page
+        furniture (a paragraph found :data:`_FURNITURE_REPEATS` times or more in the document,
+        page numbers and bullets), and the deduction cells (a word of ``sanction_header``: "1%
+        deduction per day …"). A method cell has no obligation of its own and a term of
+        ``surveillance_method`` in its first :data:`_METHOD_REACH` characters ("Random inspection
+        (site visits)", "Make sample or test calls."). A cell's words are the ruleset's to judge
+        further (``en-base`` leaves captions and deducted amounts out). One pass over the
+        statements after one over their texts."""
+        header = self.vocabulary.finder("performance_header")
+        statements = self.document.statements
+        if header is None:
+            return frozenset(), frozenset()
+        paragraphs = [s.kind == "sentence" and not self.texts[s.index].rstrip(" *_").endswith(_END_MARKS) for s in statements]
+        words = [len(text.split()) for text in self.texts]
+        titles = [paragraphs[i] and words[i] <= _COLUMN_TITLE_WORDS for i in range(len(statements))]
+        opening = self._column_title_runs(titles, paragraphs, words, header)
+        if not opening:
+            return frozenset(), frozenset()
+        seen: dict[str, int] = {}
+        for s in statements:
+            key = " ".join(self.texts[s.index].split()).casefold()
+            seen[key] = seen.get(key, 0) + 1
+        block_words: dict[int, int] = {}
+        for s in statements:
+            block_words[s.block] = block_words.get(s.block, 0) + words[s.index]
+        method = self.vocabulary.finder("surveillance_method")
+        sanction = self.vocabulary.finder("sanction_header")
+        cells: set[int] = set()
+        methods: set[int] = set()
+        in_table = False
+        for s in statements:
+            i = s.index
+            if i in opening:
+                in_table = opening[i]
+                continue
+            if s.kind == "heading" and self._lone_coordinator(self.texts[i]):
+                continue  # "## OR" between two standards of a cell, a conversion's heading: the table goes on
+            if s.kind in ("heading", "table_row") or block_words[s.block] > _CELL_PARAGRAPH_WORDS:
+                in_table = False
+            text = self.texts[i]
+            if (
+                not in_table
+                or sum(ch.isalpha() for ch in text) < 4
+                or seen[" ".join(text.split()).casefold()] >= _FURNITURE_REPEATS
+                or (paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text))
+            ):
+                continue
+            if i not in self.obligations and method is not None and next(method.finditer(text[:_METHOD_REACH]), None) is not None:
+                methods.add(i)
+            elif sanction is None or not sanction.search(text):
+                cells.add(i)
+        return frozenset(cells), frozenset(methods)
+
+    def _lone_coordinator(self, text: str) -> bool:
+        """Whether ``text`` is a word of ``coordinator`` alone ("OR", "AND"): no title of a part of
+        the document, but a word between two cells that a conversion made a heading."""
+        words = self.vocabulary.predicate_words
+        return words is not None and words.covers(text.strip(_TITLE_MARKS + "#")) == "coordinator"
+
+    def _column_title_runs(self, titles: list[bool], paragraphs: list[bool], words: list[int], header: TermFinder) -> dict[int, bool]:
+        """For :attr:`_flattened_tables`: each statement of a run of column titles (``titles``:
+        short paragraphs without end punctuation) that opens a flattened performance table, with
+        True at the run's last statement (the table starts after it) and False before it."""
+        statements = self.document.statements
+        opening: dict[int, bool] = {}
+        start = 0
+        for end in range(len(statements) + 1):
+            if end < len(statements) and titles[end]:
+                continue
+            if end > start and any(self._level_title(self.texts[k], header) for k in range(start, end)):
+                before = start - 1
+                titled = before >= 0 and (
+                    statements[before].kind == "heading"
+                    or (paragraphs[before] and words[before] <= _TABLE_TITLE_WORDS and self._ends_with(header, self.texts[before]))
+                )
+                if end - start >= 2 or titled:
+                    opening.update({k: k == end - 1 for k in range(start, end)})
+            start = end + 1
+        return opening
+
+    @staticmethod
+    def _level_title(text: str, header: TermFinder) -> bool:
+        """Whether a column title names a performance level as a whole: each of its parts (split
+        at "and", "/", "&", "," and brackets) a term of ``header`` ("Performance standard (and
+        AQL)", "Performance objective and standard")."""
+        parts = [part for part in _TITLE_PARTS.split(text.strip(_TITLE_MARKS)) if part.strip(_TITLE_MARKS)]
+        return bool(parts) and all(header.covers(part.strip(_TITLE_MARKS)) is not None for part in parts)
+
+    @staticmethod
+    def _ends_with(header: TermFinder, text: str) -> bool:
+        """Whether ``text`` ends with a term of ``header``: a table's title run into its first
+        column's ("Reporting to the Government Performance objective")."""
+        text = text.rstrip(_TITLE_MARKS)
+        return any(end == len(text) for _start, end, _name in header.finditer(text))
 
     def _sanction_rows(self) -> frozenset[int]:
         _, credit, _ = self._table_kinds()

@@ -52,6 +52,8 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The Government's officer training records must be retained for 7 years.", "supplier"),
         ("Personnel who work on site shall wear badges.", "supplier"),  # a relative clause in the subject
         ("The plan describes how the team will report.", None),  # "will" in a subordinate clause
+        ("The Contractor (or its representative, if one is named) shall attend the meetings.", "supplier"),  # a bracket is an aside
+        ("The report lists what (if anything) the Contractor will change.", None),  # … the clause stays subordinate
         ("It is the sole responsibility of the Proponent to check for addenda.", "tenderer"),  # the party after the modal
         ("The Vendor commits to respond within 4 hours.", "supplier"),
         # what a requiring verb requires is its object clause, whose subject is bound
@@ -832,3 +834,193 @@ def test_only_a_column_titled_as_an_evaluated_wish_makes_a_table_of_wishes() -> 
     reading = Classification(base, DocumentIndex(document)).reading()
     rows = {s.index for s in document.statements if s.kind == "table_row"}
     assert rows and not rows & reading.statements("soft_obligation")
+
+
+FLATTENED_QASP = """
+    # Quality Assurance Surveillance Plan
+
+    ## 6.0 Performance Requirements Summary
+
+    Performance Requirement
+
+    Performance Standard
+
+    Monitoring Method
+
+    Deduction Schedule
+
+    Website content
+    deployed within one day
+    of availability.
+
+    Inspection of
+    Website.
+
+    1% deduction per day up
+    to a total of 10% of
+    monthly cost.
+
+    System is securely hosted.
+
+    No system outages due to
+    power failures.
+
+    Random inspection
+    (site visits, calls).
+
+    5% of CLIN004 total
+    monthly cost for each outage.
+
+    Courtesy of Example Solutions
+
+    Perform random verification
+    of system logs.
+
+    Courtesy of Example Solutions
+
+    Table 3 Performance Summary of CLIN004
+
+    Courtesy of Example Solutions
+
+    ## 7.0 Procedures
+
+    Surveillance results are recorded in a log.
+
+    Availability
+
+    The log is kept for a year.
+    """
+
+
+def test_a_performance_table_flattened_into_paragraphs_states_levels_in_its_cells() -> None:
+    document = md(FLATTENED_QASP, language="en")
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    c = Classification(base, DocumentIndex(document))
+    reading = c.reading()
+    texts = lambda found: {document.statements[i].text for i in found}  # noqa: E731
+    cells = {"Website content deployed within one day of availability.", "System is securely hosted.", "No system outages due to power failures."}
+    # the titles, the deductions and the page's footer are no cells; the caption and the amount
+    # of a deduction column without a credit word are left to the ruleset
+    assert texts(reading.statements("performance_cell")) == cells | {
+        "5% of CLIN004 total monthly cost for each outage.",
+        "Table 3 Performance Summary of CLIN004",
+    }
+    assert texts(reading.statements("surveillance_cell")) == {
+        "Inspection of Website.",
+        "Random inspection (site visits, calls).",
+        "Perform random verification of system logs.",
+    }
+    # the method column's command is how a level is checked, not a task; after the next heading the table has ended
+    assert texts(c.statements_of_class("requirement")) == cells
+
+
+def test_a_lone_level_word_in_running_text_opens_no_flattened_table() -> None:
+    document = md(
+        """
+        The Supplier reports monthly.
+
+        Availability
+
+        the portal is hosted in Sweden.
+
+        Service name
+
+        Notes
+
+        the report is published on the portal.
+        """,
+        language="en",
+    )
+    assert [s.kind for s in document.statements] == ["sentence"] * 6  # no headings: the paragraphs themselves decide
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    assert reading.statements("performance_cell") == frozenset()
+
+
+def test_tiers_of_credits_and_items_made_no_duties_carry_no_requirement() -> None:
+    document = md(
+        """
+        The Contractor shall provide the following services:
+
+        - a help desk
+
+        Discussion topics shall include, but not be limited to:
+
+        - project management expectations
+
+        ZITADEL agrees to handle support incidents in the following scenarios:
+
+        - the product has missing documentation
+
+        If the Rider does not say, Provider agrees to credit Customer's account:
+
+        - 10 % of Fees for a Billing Period with Uptime below the Commitment
+        - 25 % of Fees for a Billing Period with Uptime two points below it
+        """,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    c = Classification(base, DocumentIndex(document))
+    items = {document.statements[i].text for i in c.statements_of_class("requirement") if document.statements[i].kind == "list_item"}
+    # a lead-in that states a duty of its own still passes it on: its items' labels are mixed
+    assert items == {"a help desk", "project management expectations"}
+    assert {document.statements[i].text for i in c.reading().uncarried_items()} == {
+        "the product has missing documentation",
+        "10 % of Fees for a Billing Period with Uptime below the Commitment",
+        "25 % of Fees for a Billing Period with Uptime two points below it",
+    }
+
+
+def test_a_table_whose_bars_a_conversion_escaped_is_read_by_its_header() -> None:
+    document = md(
+        r"""
+        ## Deliverables
+
+        **\| DELIVERABLES \| DUE DATES \| CONTENT DESCRIPTION \|**
+
+        \| Transition plan \| 3 business days after the last sprint \| Provided in QASP \|
+
+        \| Code repository \| End of task order \| Open source code \|
+
+        ## Contacts
+
+        \| Name \| Phone \| Email \|
+
+        \| Kit Lee \| 555 0100 \| kit@example.gov \|
+        """,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    assert {document.statements[i].text.split(" \\| ")[0] for i in reading.statements("performance_row")} == {"\\| Transition plan", "\\| Code repository"}
+
+
+def test_a_lone_or_heading_does_not_end_a_flattened_table() -> None:
+    document = md(
+        """
+        Performance objective
+
+        Performance standard
+
+        Method of assessment
+
+        Respond to calls.
+
+        ## OR
+
+        Receive no more than 3 valid complaints during the month.
+
+        Review complaint logs.
+
+        ## Staffing
+
+        The help desk is staffed by three analysts.
+        """,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    assert {document.statements[i].text for i in reading.statements("performance_cell")} == {
+        "Respond to calls.",
+        "Receive no more than 3 valid complaints during the month.",
+    }

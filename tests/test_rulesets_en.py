@@ -310,3 +310,86 @@ def test_a_bare_list_introduction_is_no_requirement_but_its_items_are() -> None:
     assert "The Contractor shall provide the following services:" not in found
     assert "Maintain the help desk from 08:00 to 18:00 on business days." in found
     assert "Contractor personnel shall have a strong technical background in the following:" in found  # it says something
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Refusal to provide the requested information by an Offeror shall disqualify the Offeror from further consideration.",
+        "Written notice to a Proponent that it has been identified as the successful Proponent will constitute a Contract.",
+        "Financial Credit shall be the sole and exclusive remedy for breach of this SLA.",
+        "In the event of a dispute regarding whether vehicles meet the requirements, the Contracting Officer shall make the final decision.",
+        "Provider agrees to credit Customer's account for each Billing Period with low Uptime.",
+        "The amount of Service Credits credited to the Customer in a single month shall not exceed: 10%.",
+    ],
+)
+def test_consequences_remedies_and_caps_written_with_shall_are_no_requirements(clause: str) -> None:
+    assert requirements(clause + "\n") == []
+
+
+def test_a_promise_to_apply_credits_is_a_duty_and_a_list_of_conditions_no_duties() -> None:
+    text = """
+    Provider agrees to apply credits against Customer's obligations to pay Fees within 30 days.
+
+    ZITADEL agrees to handle support incidents in the following scenarios:
+
+    - Service or product has incorrect or missing documentation
+
+    The contractor shall adhere to the following guidelines in the performance of the task:
+
+    - Maintain a professional distance from government employees.
+    - The government has the right to reject the finished product.
+    """
+    found = requirements(text)
+    assert found == [
+        "Provider agrees to apply credits against Customer's obligations to pay Fees within 30 days.",
+        "ZITADEL agrees to handle support incidents in the following scenarios:",
+        "Maintain a professional distance from government employees.",
+    ]
+
+
+def test_a_party_allowed_only_one_way_is_restricted_and_a_storys_purpose_may_name_a_right() -> None:
+    found = requirements(
+        """
+    The contractor may invoice only for the hours used in direct support of the task order.
+
+    These rates may be adjusted only as a result of revisions to prevailing labor rates.
+
+    As a Parent, I want to know if my child's employer holds a certificate so that I know the employer has the right to pay less.
+    """
+    )
+    assert found == [
+        "The contractor may invoice only for the hours used in direct support of the task order.",
+        "As a Parent, I want to know if my child's employer holds a certificate so that I know the employer has the right to pay less.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "If the invoices are acceptable, then the Procurement Project Manager and COR will approve them for payment.",
+        "The COR shall not certify satisfactory performance for the task order until all defects have been corrected.",
+        "If the Contractor's employees fail to work the required hours, deductions shall be taken.",
+        "Any disputes regarding application of the standards shall be referred to the Contracting Officer.",
+    ],
+)
+def test_payment_steps_remedies_and_disputes_are_no_requirements(clause: str) -> None:
+    assert requirements(clause + "\n") == []
+
+
+def test_a_duty_to_submit_for_payment_stays_a_requirement() -> None:
+    text = "The Contractor shall submit invoices for payment within 10 days of the end of each month.\n"
+    assert requirements(text) == [text.strip()]
+
+
+def test_the_items_of_a_list_introduced_as_requirements_are_requirements() -> None:
+    found = requirements(
+        """
+    Additional requirements:
+
+    - Work will be conducted in two-week sprints and reviewed at the end of each sprint.
+    - Vendor will not be expected to handle the following tasks:
+      - Provide hosting of the data
+    """
+    )
+    assert found == ["Work will be conducted in two-week sprints and reviewed at the end of each sprint."]

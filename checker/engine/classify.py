@@ -54,7 +54,9 @@ class Classification:
     def statements_of_class(self, name: str) -> frozenset[int]:
         """Statements of a define; headings never belong to one. The items of a list belong to
         the statement class (requirement, followup, sanction, blanket) of the sentence that
-        introduces them ("Konsulten ska ha: • …"); other defines hold for a statement by its own
+        introduces them ("Konsulten ska ha: • …"), a requirement unless the reading leaves the
+        item uncarried (``uncarried_items``: a tier of a list of credits, an item its
+        introduction makes no duty); other defines hold for a statement by its own
         words only (a lead-in "… within 2 weeks:" makes no bullet under it measurable)."""
         if name not in self._classes:
             carried = name in STATEMENT_CLASSES
@@ -64,6 +66,9 @@ class Classification:
                 define = self.ruleset.defines.get(name)
                 members = EMPTY if define is None else self.evaluate(define.condition) - self.index.headings
                 introduced = [self.index.list_items[i] for i in members & self.index.list_items.keys()] if carried else []
+                if name == "requirement" and introduced:  # not what a lead-in's own duty holds, nor what it makes no duty
+                    uncarried = self.reading().uncarried_items()
+                    introduced = [items - uncarried for items in introduced]
                 members = self.matches.results[shape] = members.union(*introduced) if introduced else members
             self._classes[name] = members
         return self._classes[name]
