@@ -813,7 +813,9 @@ class DocumentReading:
         whose deeper sub-list it stands in, or the sentence before the list), else a heading
         ending in ":" just before the list. With ``whole``, the introduction's whole text (':'
         and emphasis aside) must be a term of the list: "Definitions:" of ``definitions_title``
-        introduces terms, "The service level definitions below apply:" does not."""
+        introduces terms, "The service level definitions below apply:" does not. The items of a
+        sub-list whose introduction is such an item are such items too ("… expected to have
+        experience with:" / "Human-centered design practices, such as:" / "Visual design")."""
         finder = self.vocabulary.finder(lead_in_words)
         if finder is None:
             return frozenset()
@@ -835,7 +837,7 @@ class DocumentReading:
                 if lead not in says_so:
                     text = self.texts[lead]
                     says_so[lead] = _whole_title(finder, text) if whole else next(finder.finditer(text), None) is not None
-                if says_so[lead]:
+                if says_so[lead] or lead in found:  # a sub-list under such an item is introduced by it too
                     found.add(statement.index)
             if _introduces(statement.text):
                 introducing[statement.lead_in] = statement.index

@@ -718,6 +718,31 @@ def test_a_list_introduced_as_what_the_staff_shall_have_asks_for_skills() -> Non
     assert [s.text for s in document.statements if s.index in found] == ["Ability to use the US Web Design Standards", "Five years of experience with Drupal"]
 
 
+def test_a_sub_list_under_an_item_of_skills_asks_for_skills_too() -> None:
+    """The items of a sub-list are introduced by the item above them, whose own introduction
+    asks for skills: "Visual design" under "Human-centered design practices, such as:" under
+    "… expected to have experience with:" is a skill asked of the staff, as its parent is."""
+    text = (
+        "The team is expected to have experience with:\n\n"
+        "- Human-centered design practices, such as:\n\n"
+        "    - User experience design\n"
+        "    - Visual design\n\n"
+        "- Cloud deployment\n\n"
+        "The Contractor shall perform the following tasks:\n\n"
+        "- Design, such as:\n\n"
+        "    - Wireframes\n"
+    )
+    document = md(text, language="en")
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    found = Classification(base, DocumentIndex(document)).reading().statements("qualification_item")
+    assert [s.text for s in document.statements if s.index in found] == [
+        "Human-centered design practices, such as:",
+        "User experience design",
+        "Visual design",
+        "Cloud deployment",
+    ]
+
+
 def test_the_finder_finds_no_term_at_the_start_of_a_longer_word_that_goes_on_outside_ascii() -> None:
     from checker.matching.termfinder import TermFinder
 
