@@ -165,6 +165,18 @@ def test_soft_modals_are_obligations_in_a_tender_only_and_advice_is_none() -> No
     )
     assert anbud["Konsulten bör ha erfarenhet av agila metoder."] == "supplier"
     assert anbud["Det är av stor vikt att anbudsgivare har kontinuerlig e-postbevakning."] is not None  # a wish, as "bör"
+    rfi = parties(
+        """
+        Denna informationsförfrågan (RFI) riktar sig till leverantörer av verksamhetssystem.
+
+        Vi ber om RFI-svar senast 1 maj. Ett RFI-svar binder ingen part.
+
+        Systemet bör stödja BankID. Vi måste migrera historisk data.
+        """,
+        "sv",
+    )
+    assert rfi["Systemet bör stödja BankID."] == "supplier"  # an RFI asks which wishes a product meets
+    assert rfi["Vi måste migrera historisk data."] == "buyer"
     wish = "Det är viktigt att leverantören har kontinuerlig bevakning."
     assert parties(wish, "sv")[wish] is None  # no tender: no obligation
     assert parties("Leverantören bör använda miljömärkta medel.", "sv")["Leverantören bör använda miljömärkta medel."] is None
