@@ -103,6 +103,8 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Leverantören kommer att erhålla ersättning månadsvis.", None),
         ("Beställaren kräver att leverantören ska rapportera incidenter inom en dag.", "supplier"),  # kräver: the att-clause binds
         ("Om beställaren kräver att leverantören ska närvara hålls mötet på plats.", None),
+        ("Vi beskriver behoven för att leverantören ska kunna svara.", None),  # "kunna" is no inverted subject
+        ("Om felet kvarstår ska konsulterna åtgärda det inom 4 timmar.", "supplier"),  # "konsulterna" is one
     ],
 )
 def test_swedish_obligations_and_parties(sentence: str, party: str | None) -> None:
