@@ -105,6 +105,9 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Om beställaren kräver att leverantören ska närvara hålls mötet på plats.", None),
         ("Vi beskriver behoven för att leverantören ska kunna svara.", None),  # "kunna" is no inverted subject
         ("Om felet kvarstår ska konsulterna åtgärda det inom 4 timmar.", "supplier"),  # "konsulterna" is one
+        ("Vi beskriver behoven för att leverantören ska även kunna svara.", None),  # "även" is an adverb
+        ("Beställaren anger i avropet om leverantören ska skriftligen bekräfta beställningen.", None),
+        ("Om felet kvarstår ska även konsulten delta.", "supplier"),  # an inverted subject after an adverb
     ],
 )
 def test_swedish_obligations_and_parties(sentence: str, party: str | None) -> None:
