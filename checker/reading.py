@@ -546,9 +546,10 @@ class DocumentReading:
             following = next((t for t in tokens if t[0] >= end), None)
             next_word = following if following is not None and not text[end : following[0]].strip() else None
             previous_end = end
-            named_after = next_word[2] if next_word is not None and next_word[2] in PARTIES else None
+            subject = next_word or self._after_modifiers(text, end, following)  # "Om … ska även konsulten …"
+            named_after = subject[2] if subject is not None and subject[2] in PARTIES else None
             inverted = (
-                named_after is not None or (next_word is not None and next_word[2] == "subject_after_modal") or self._after_fronted_clause(text, clause, before)
+                named_after is not None or (subject is not None and subject[2] == "subject_after_modal") or self._after_fronted_clause(text, clause, before)
             )
             subordinate = self._subordinate(text, clause, start, before)
             if subordinate and not inverted:
@@ -567,6 +568,21 @@ class DocumentReading:
                     continue
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
         return None
+
+    def _after_modifiers(self, text: str, end: int, following: tuple[int, int, str] | None) -> tuple[int, int, str] | None:
+        """The reading's word that follows a modal after words of ``predicate_modifier`` only
+        ("… ska även konsulten delta": "konsulten", an inverted subject), or None where other
+        words stand between. Each step passes one modifier, so it ends within the text."""
+        finder = self.vocabulary.finder("predicate_modifier")
+        if following is None or finder is None:
+            return None
+        position = end
+        while (start := _SPACE.match(text, position).end()) < following[0]:
+            modifier_end = _term_at(finder, text, start)
+            if modifier_end is None or modifier_end <= start:
+                return None
+            position = modifier_end
+        return following
 
     def _names_the_vendors_own(self, subject: str) -> bool:
         """Whether the words before a "will" name the supplier's service or staff (a word of

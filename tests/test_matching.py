@@ -129,6 +129,8 @@ def test_written_as_name_examples() -> None:
     assert not name("Scope. Adequate staffing shall be provided.", "Adequate")
     assert not name("| Timely | 4 hours |", "Timely")
     assert name("**Adequate** Security applies.", "Adequate")
+    assert not name("Så snart Inera fattat beslut meddelas anbudsgivarna.", "Så snart")
+    assert name("Prompt Payment Act applies.", "Prompt Payment")
 
 
 def test_term_matching_examples() -> None:

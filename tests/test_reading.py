@@ -105,6 +105,11 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Leverantören kommer att erhålla ersättning månadsvis.", None),
         ("Beställaren kräver att leverantören ska rapportera incidenter inom en dag.", "supplier"),  # kräver: the att-clause binds
         ("Om beställaren kräver att leverantören ska närvara hålls mötet på plats.", None),
+        ("Vi beskriver behoven för att leverantören ska kunna svara.", None),  # "kunna" is no inverted subject
+        ("Om felet kvarstår ska konsulterna åtgärda det inom 4 timmar.", "supplier"),  # "konsulterna" is one
+        ("Vi beskriver behoven för att leverantören ska även kunna svara.", None),  # "även" is an adverb
+        ("Beställaren anger i avropet om leverantören ska skriftligen bekräfta beställningen.", None),
+        ("Om felet kvarstår ska även konsulten delta.", "supplier"),  # an inverted subject after an adverb
     ],
 )
 def test_swedish_obligations_and_parties(sentence: str, party: str | None) -> None:
@@ -167,6 +172,18 @@ def test_soft_modals_are_obligations_in_a_tender_only_and_advice_is_none() -> No
     )
     assert anbud["Konsulten bör ha erfarenhet av agila metoder."] == "supplier"
     assert anbud["Det är av stor vikt att anbudsgivare har kontinuerlig e-postbevakning."] is not None  # a wish, as "bör"
+    rfi = parties(
+        """
+        Denna informationsförfrågan (RFI) riktar sig till leverantörer av verksamhetssystem.
+
+        Vi ber om RFI-svar senast 1 maj. Ett RFI-svar binder ingen part.
+
+        Systemet bör stödja BankID. Vi måste migrera historisk data.
+        """,
+        "sv",
+    )
+    assert rfi["Systemet bör stödja BankID."] == "supplier"  # an RFI asks which wishes a product meets
+    assert rfi["Vi måste migrera historisk data."] == "buyer"
     wish = "Det är viktigt att leverantören har kontinuerlig bevakning."
     assert parties(wish, "sv")[wish] is None  # no tender: no obligation
     assert parties("Leverantören bör använda miljömärkta medel.", "sv")["Leverantören bör använda miljömärkta medel."] is None

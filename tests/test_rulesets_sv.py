@@ -250,17 +250,28 @@ def test_follow_up_is_read_in_its_swedish_forms() -> None:
         "Leverantören ska rapportera tillgängligheten till Beställaren varje månad.",
         "Tillgängligheten gås igenom vid kvartalsuppföljningen med beställaren.",
         "Antagen anbudsgivare ska redovisa tillgängligheten i en månadsrapport.",  # the winner is the supplier
+        "Leverantören ska lämna felrapport till Beställaren inom 24 timmar.",  # an incident report to the buyer
+        "Beställaren följer löpande upp leveransen.",
     ]
     others = [
         "I det första steget prövas om anbuden uppfyller samtliga krav.",
         "Anbudsgivaren ska redovisa hur tillgängligheten mäts.",
         "Hur ofta genomför ni säkerhetsgranskning?",
         "Systemet ska stödja tid- och insatsuppföljning.",
+        # what the delivery itself does, and the consumer price index
+        "Systemet ska kunna ta fram rapporter och statistik över ärenden.",
+        "Leverantören ska hantera felrapporter inom 5 arbetsdagar.",
+        "All kod ska genomgå kodgranskning innan driftsättning.",
+        "Priserna får justeras en gång per år enligt förändringen i KPI.",
     ]
     text = "\n\n".join(followups + others) + "\n"
     assert _classes(text, "followup") == followups
     # a recurring meeting and a bare reporting line cover all the work; a report of availability is specific
-    assert [t for t in _classes(text, "blanket") if t in followups] == ["Parterna håller uppföljningsmöte varje kvartal.", "Konsulten ska rapportera till PMO."]
+    assert [t for t in _classes(text, "blanket") if t in followups] == [
+        "Parterna håller uppföljningsmöte varje kvartal.",
+        "Konsulten ska rapportera till PMO.",
+        "Beställaren följer löpande upp leveransen.",
+    ]
     # what is reported, as the subject of a passive, is a requirement of its own, not a reporting line for all the work
     assert _classes("K6.1 Säkerhetsincidenter ska inom 30 minuter rapporteras till Beställarens driftansvarige.\n", "blanket") == []
 

@@ -57,7 +57,9 @@ def written_as_name(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is written as part of a name or a defined term: capitalised
     (not all capitals, which is emphasis) inside a sentence ("the OIW Stable Implementation
     Agreement", "may submit Qualified Suppliers"), or at a sentence's start when the next word
-    is capitalised too ("Continuous BIT shall …", "Prompt Payment Act")."""
+    is capitalised too ("Continuous BIT shall …", "Prompt Payment Act"). The next word of a
+    term of several words is its own second word ("Så snart Inera fattat beslut …" starts with
+    the term "så snart", not with a name)."""
     word = text[start:end]
     if not word[:1].isupper() or word.isupper():
         return False
@@ -66,5 +68,6 @@ def written_as_name(text: str, start: int, end: int) -> bool:
         previous -= 1
     if previous and text[previous - 1] not in _SENTENCE_END:
         return True
-    following = _NEXT_WORD.match(text, end)
+    first_end = start + len(word.split(maxsplit=1)[0])
+    following = _NEXT_WORD.match(text, first_end if first_end < end else end)
     return following is not None and following.group(1).isupper()
