@@ -244,6 +244,23 @@ def test_a_dispute_about_the_tender_is_no_dispute_clause() -> None:
     assert "governance" not in _present("The COR will review call logs every month.\n")
 
 
+def test_a_balance_element_is_a_clause_not_a_definition_a_question_or_the_suppliers_right() -> None:
+    """Clause presence (labelling.md section 3): a word in a definition is not a clause, a question
+    asks for one, a party suspending or ending the customer's account is not the customer's right to
+    terminate, and a guard's jurisdiction is not a court's."""
+    assert "acceptance" not in _present('"**Acceptance Date**" means the date the Customer signs the acceptance certificate.\n')
+    assert "change" not in _present('"**Change Request**" means a written request to change the Services.\n')
+    assert "dispute" not in _present("How will you resolve disputes with subcontractors?\n")
+    assert "termination" not in _present("The Provider may suspend or terminate the Customer's account if the Customer fails to pay.\n")
+    assert "termination" in _present("The Customer may terminate this Agreement if the Provider fails to meet the Uptime Commitment.\n")
+    assert "termination" in _present("The Contractor may be terminated for default if it fails to perform.\n")
+    assert "dispute" not in _present("Security officers shall act within the jurisdiction of the local police.\n")
+    assert "dispute" in _present("The courts of England have exclusive jurisdiction over this Agreement.\n")
+    # late quotes refused are the solicitation's rule, not acceptance of the work
+    assert "acceptance" not in _present("Late quotations will not be accepted by the Government.\n")
+    assert "change" in _present("The Province may modify the terms of the RFP at any time before the Closing Time.\n")
+
+
 def test_a_credit_table_in_the_clause_gives_the_credit_its_amount(rulesets) -> None:
     clause = "## 4 Service credits\n\nIf the Uptime Commitment is not met in a month, the Customer is entitled to a service credit.\n\n"
     table = "| Uptime in the month | Service credit |\n|---|---|\n| 99.0 % to 99.5 % | 10 % of the monthly fee |\n| below 99.0 % | 30 % of the monthly fee |\n"

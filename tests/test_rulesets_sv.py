@@ -288,3 +288,19 @@ def test_acceptance_written_with_verbs_makes_the_balance_element_present() -> No
     assert acceptance("# Avtal\n\nBeställaren ska inom 10 arbetsdagar pröva om förstudierapporten uppfyller kraven.\n")
     assert acceptance("# Avtal\n\nGodkänns inte leveransen ska Leverantören avhjälpa bristerna.\n")
     assert not acceptance("# Avtal\n\nI det första steget prövas om anbuden uppfyller samtliga krav.\n")
+
+
+def test_a_balance_element_is_a_clause_not_a_question_a_definition_or_the_suppliers_right() -> None:
+    """labelling.md section 3: a question asks for a clause, a definition explains a word, and the
+    supplier's own right to end the agreement or shut the customer off is not the buyer's."""
+    from checker import Linter
+    from checker.balance import balance
+
+    def present(text: str) -> set[str]:
+        return {key for key, element in balance(Linter().check_document(read_markdown(text, "test.md", language="sv"))).items() if element.present}
+
+    assert "dispute" not in present("# Frågor\n\nHur hanterar ni tvister med underleverantörer?\n")
+    assert "dispute" in present("# Avtal\n\nTvist med anledning av avtalet ska avgöras av allmän domstol.\n")
+    assert "termination" not in present("# Definitioner\n\nUppsägning: ett meddelande om att avtalet ska upphöra.\n")
+    assert "termination" not in present("# Avtal\n\nLeverantören har rätt att säga upp avtalet om Kunden inte betalar.\n")
+    assert "termination" in present("# Avtal\n\nBeställaren har rätt att häva avtalet om Leverantören inte uppfyller servicenivåerna.\n")
