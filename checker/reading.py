@@ -135,7 +135,9 @@ _CELL_PARAGRAPH_WORDS = 60  # a flattened table's cell is a short paragraph: a l
 _FURNITURE_REPEATS = 3  # a paragraph that recurs this often is a page's header or footer ("Courtesy of …", a document number)
 _METHOD_REACH = 30  # a method cell names its method in its first words: "Make sample or test calls."
 _END_MARKS = (".", "!", "?", ":", ";")
-_TITLE_PARTS = re.compile(r"\s*(?:[()&/,]|\band\b)\s*", re.IGNORECASE)
+# The white space before a separator is matched only from where its run starts: a search from
+# each space of a long run not followed by one read the rest of the run again (quadratic).
+_TITLE_PARTS = re.compile(r"(?<!\s)\s*(?:[()&/,]|\band\b)\s*|(?:[()&/,]|\band\b)\s*", re.IGNORECASE)
 _ARTICLE = re.compile(r"\s*(?:(?:the|its|their|an?)\s+)?", re.IGNORECASE)
 _DOCUMENT_NAMES = ("vendor_terms", "tender_document", "numbered_requirements", "numbered_clauses", "attachment_document")
 """The reading names that hold for every statement of a document or for none."""
