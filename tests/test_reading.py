@@ -55,6 +55,7 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("Personnel who work on site shall wear badges.", "supplier"),  # a relative clause in the subject
         ("The plan describes how the team will report.", None),  # "will" in a subordinate clause
         ("The Contractor (or its representative, if one is named) shall attend the meetings.", "supplier"),  # a bracket is an aside
+        ("The successful offeror (Contractor) shall deliver the report monthly.", "supplier"),  # a party a bracket names is still a subject
         ("The report lists what (if anything) the Contractor will change.", None),  # … the clause stays subordinate
         ("It is the sole responsibility of the Proponent to check for addenda.", "tenderer"),  # the party after the modal
         ("The Vendor commits to respond within 4 hours.", "supplier"),
