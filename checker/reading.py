@@ -135,7 +135,9 @@ _CELL_PARAGRAPH_WORDS = 60  # a flattened table's cell is a short paragraph: a l
 _FURNITURE_REPEATS = 3  # a paragraph that recurs this often is a page's header or footer ("Courtesy of …", a document number)
 _METHOD_REACH = 30  # a method cell names its method in its first words: "Make sample or test calls."
 _END_MARKS = (".", "!", "?", ":", ";")
-_TITLE_PARTS = re.compile(r"\s*(?:[()&/,]|\band\b)\s*", re.IGNORECASE)
+# The white space before a separator is matched only from where its run starts: a search from
+# each space of a long run not followed by one read the rest of the run again (quadratic).
+_TITLE_PARTS = re.compile(r"(?<!\s)\s*(?:[()&/,]|\band\b)\s*|(?:[()&/,]|\band\b)\s*", re.IGNORECASE)
 _ARTICLE = re.compile(r"\s*(?:(?:the|its|their|an?)\s+)?", re.IGNORECASE)
 _DOCUMENT_NAMES = ("vendor_terms", "tender_document", "numbered_requirements", "numbered_clauses", "attachment_document")
 """The reading names that hold for every statement of a document or for none."""
@@ -324,9 +326,11 @@ def _term_at(finder: TermFinder | None, text: str, position: int) -> int | None:
 
 def _outside_brackets(text: str, clause: int, modal: int, before: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The words of ``before`` (those of a modal's clause, from ``clause`` to the modal at
-    ``modal``) that stand outside the brackets closed before the modal: a bracket is an aside, and
-    what it says does not make the clause subordinate ("The QAP, Contractor (or representative),
-    and CO (or CA if applicable to this contract) will meet monthly" is a main clause). Each "("
+    ``modal``) but the subordinators and relatives inside the brackets closed before the modal: a
+    bracket is an aside, and what it says does not make the clause subordinate ("The QAP,
+    Contractor (or representative), and CO (or CA if applicable to this contract) will meet
+    monthly" is a main clause); a party it names is still a subject ("The successful offeror
+    (Contractor) shall deliver …" binds the supplier). Each "("
     is looked at once, its ")" found by one search; the words and the brackets are walked
     together (both in order): linear in the clause."""
     if not before or text.find("(", clause, modal) == -1:
@@ -344,7 +348,7 @@ def _outside_brackets(text: str, clause: int, modal: int, before: list[tuple[int
     for token in before:  # both in order of position: one walk through each
         while k < len(spans) and spans[k][1] < token[0]:
             k += 1
-        if k == len(spans) or not spans[k][0] < token[0]:
+        if k == len(spans) or not spans[k][0] < token[0] or token[2] not in ("subordinator", "relative"):
             kept.append(token)
     return kept
 

@@ -8,6 +8,7 @@ whole document, RE2 sets of the patterns — must give exactly their answers.
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 from typing import Iterable
 
@@ -385,6 +386,18 @@ def test_needed_words_are_the_longest_a_sequence_must_hold() -> None:
     assert needed_words(r"(?:a|b)c") is None  # shorter than a word worth looking for
     assert needed_words(r"(?:one|two)?three") == ("three",)  # an optional part needs nothing
     assert needed_words(r"€\s?\d") is None and needed_words(r"\p{L}+ska") is None  # outside ASCII; read by RE2 alone
+
+
+def test_a_class_python_warns_about_is_read_without_a_warning() -> None:
+    # Python's parser warns of "[a&&b]" (a future set operation); RE2 reads plain members.
+    # The warning was printed on a check's error output when the cache stored the pattern's
+    # words (raised where warnings are errors).
+    from checker.matching.boundaries import needed_words
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert needed_words(r"invoice[a&&b]xyz") == ("invoice",)
+        assert boundary_plan(r"\binvoice[a&&b]xyz\b") == ["start", "end"]
 
 
 def texts_made_to_match(source: str) -> st.SearchStrategy[str]:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from support import md, rules
 
@@ -73,6 +75,15 @@ def test_a_term_counts_only_before_the_purpose_clause(sentence: str, term: str |
 )
 def test_a_purpose_clause_that_opens_the_statement_ends_at_its_comma(sentence: str, term: str | None) -> None:
     assert matched(EN, sentence) == [term]
+
+
+def test_a_long_run_of_marks_before_an_opener_is_read_in_linear_time() -> None:
+    # What may stand before an opening purpose clause was matched with two runs of non-word
+    # characters side by side: a 40,000-character run took 15 s, 100,000 some 100 s.
+    text = "(" + "-" * 100_000 + ") x In order to enable easy access, the vendor shall provide it in an easy way.\n"
+    started = time.monotonic()
+    assert matched(EN, text) == [None]  # the clause does not open the statement: all of it is purpose
+    assert time.monotonic() - started < 20  # a generous bound for a former hang
 
 
 def test_several_statements_are_read_each_on_its_own() -> None:

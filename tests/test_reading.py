@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -53,6 +55,7 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("Personnel who work on site shall wear badges.", "supplier"),  # a relative clause in the subject
         ("The plan describes how the team will report.", None),  # "will" in a subordinate clause
         ("The Contractor (or its representative, if one is named) shall attend the meetings.", "supplier"),  # a bracket is an aside
+        ("The successful offeror (Contractor) shall deliver the report monthly.", "supplier"),  # a party a bracket names is still a subject
         ("The report lists what (if anything) the Contractor will change.", None),  # … the clause stays subordinate
         ("It is the sole responsibility of the Proponent to check for addenda.", "tenderer"),  # the party after the modal
         ("The Vendor commits to respond within 4 hours.", "supplier"),
@@ -977,6 +980,17 @@ def test_a_lone_level_word_in_running_text_opens_no_flattened_table() -> None:
     (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
     reading = Classification(base, DocumentIndex(document)).reading()
     assert reading.statements("performance_cell") == frozenset()
+
+
+def test_a_column_title_with_a_long_run_of_spaces_is_split_in_linear_time() -> None:
+    # A title's parts were split at an expression that read a run of spaces again from each of
+    # its spaces: 40,000 spaces in a short paragraph took a check 55 s.
+    document = md("Method" + " " * 60_000 + "of surveillance\n\nPerformance standard\n\nRespond to calls.\n", language="en")
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    started = time.monotonic()
+    reading = Classification(base, DocumentIndex(document)).reading()
+    assert {document.statements[i].text for i in reading.statements("performance_cell")} == {"Respond to calls."}
+    assert time.monotonic() - started < 20  # a generous bound for a former hang
 
 
 def test_tiers_of_credits_and_items_made_no_duties_carry_no_requirement() -> None:

@@ -394,6 +394,19 @@ def test_payment_steps_remedies_and_disputes_are_no_requirements(clause: str) ->
     assert requirements(clause + "\n") == []
 
 
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "The Contractor shall not accept new work orders until the security review is complete.",
+        "The Supplier shall not approve any change to the production system until it has been tested.",
+        "The Contractor shall submit timesheets approved by the COR for payment.",
+    ],
+)
+def test_the_suppliers_own_step_withheld_or_approved_stays_a_requirement(clause: str) -> None:
+    # payment_step is the buyer's payment and acceptance; it took these duties of the supplier too
+    assert requirements(clause + "\n") == [clause]
+
+
 def test_a_duty_to_submit_for_payment_stays_a_requirement() -> None:
     text = "The Contractor shall submit invoices for payment within 10 days of the end of each month.\n"
     assert requirements(text) == [text.strip()]

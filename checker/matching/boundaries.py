@@ -11,6 +11,7 @@ each match the set reports, which is always right and only slower.
 from __future__ import annotations
 
 import re
+import warnings
 from types import ModuleType
 from typing import Any, Iterable
 
@@ -42,6 +43,15 @@ _W, _N, _X = 1, 2, 3  # the characters a place can hold: word, non-word, either 
 
 class _Unsupported(Exception):
     pass
+
+
+def _parsed(sre: ModuleType, analysed: str) -> list:
+    """Python's parse of a pattern, without the FutureWarning it gives for what RE2 reads as
+    plain class members ("[a&&b]", "[--x]", "[[a]"): printed on a check's error output (or
+    raised, where warnings are errors) it spoke of no problem of the rule file."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        return list(sre.parse(analysed))
 
 
 _PLAN_STEPS = frozenset(("hold", "start", "end", "check"))
@@ -84,7 +94,7 @@ def boundary_plan(source: str) -> list[str]:
     if not boundaries or _sre is None or any(token in source for token in _RE2_ONLY) or any(ord(ch) >= _MARKER_BASE for ch in source):
         return plan
     try:
-        _Analysis(boundaries, plan, _sre).visit(list(_sre.parse(analysed)), (0, True), (0, True))
+        _Analysis(boundaries, plan, _sre).visit(_parsed(_sre, analysed), (0, True), (0, True))
     except (_Unsupported, re.error, RecursionError, ValueError, OverflowError, TypeError, AttributeError):  # AttributeError: a parser that changed
         return ["check"] * len(boundaries)
     return plan
@@ -250,7 +260,7 @@ def needed_words(source: str) -> tuple[str, ...] | None:
         return None
     try:
         analysed, _ = rewrite(source, _PYTHON_WORDS, lambda number, _: "(?:)")
-        return _Words(_sre).sequence(list(_sre.parse(analysed)))
+        return _Words(_sre).sequence(_parsed(_sre, analysed))
     except (_Unsupported, re.error, RecursionError, ValueError, OverflowError, TypeError, AttributeError):
         return None
 
