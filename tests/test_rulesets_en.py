@@ -254,6 +254,9 @@ def test_a_balance_element_is_a_clause_not_a_definition_a_question_or_the_suppli
     assert "termination" not in _present("The Provider may suspend or terminate the Customer's account if the Customer fails to pay.\n")
     assert "termination" in _present("The Customer may terminate this Agreement if the Provider fails to meet the Uptime Commitment.\n")
     assert "termination" in _present("The Contractor may be terminated for default if it fails to perform.\n")
+    # the customer's right stays one beside the supplier's (a mutual right, a ground that the supplier suspends)
+    assert "termination" in _present("Either the Customer or the Provider may terminate this Agreement on 30 days written notice.\n")
+    assert "termination" in _present("The Customer may terminate this Agreement if the Provider suspends access to the Service for 5 days.\n")
     assert "dispute" not in _present("Security officers shall act within the jurisdiction of the local police.\n")
     assert "dispute" in _present("The courts of England have exclusive jurisdiction over this Agreement.\n")
     # late quotes refused are the solicitation's rule, not acceptance of the work

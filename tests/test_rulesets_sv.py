@@ -304,3 +304,7 @@ def test_a_balance_element_is_a_clause_not_a_question_a_definition_or_the_suppli
     assert "termination" not in present("# Definitioner\n\nUppsägning: ett meddelande om att avtalet ska upphöra.\n")
     assert "termination" not in present("# Avtal\n\nLeverantören har rätt att säga upp avtalet om Kunden inte betalar.\n")
     assert "termination" in present("# Avtal\n\nBeställaren har rätt att häva avtalet om Leverantören inte uppfyller servicenivåerna.\n")
+    # the buyer's right stays one beside the supplier's (a mutual right, a ground that the supplier shuts off)
+    assert "termination" in present("# Avtal\n\nBeställaren och Leverantören har rätt att säga upp avtalet med tre månaders uppsägningstid.\n")
+    assert "termination" in present("# Avtal\n\nSåväl Beställaren som Leverantören får säga upp avtalet med tre månaders uppsägningstid.\n")
+    assert "termination" in present("# Avtal\n\nBeställaren får säga upp avtalet om Leverantören får stänga av tjänsten längre än 5 dagar.\n")
