@@ -130,3 +130,21 @@ def test_a_usage_error_shows_the_usage_line_in_the_users_language() -> None:
 def test_every_command_takes_ui_lang(path: tuple[str, ...]) -> None:
     result = invoke(*path, "--help", "--ui-lang", "sv", env=ENGLISH)
     assert result.exit_code == 0 and result.stdout.startswith("Användning: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "shown"),
+    [
+        ("Check documents. Then report.", 45, "Check documents."),
+        ("Check procurement documents against the shipped rulesets of their language", 45, "Check procurement documents against the..."),
+        ("Short help\n\nA second paragraph.", 45, "Short help"),
+        ("\b\nKept as written.", 45, "Kept as written."),
+        ("", 45, ""),
+    ],
+)
+def test_a_commands_short_help_is_its_first_sentence_or_what_fits(text: str, limit: int, shown: str) -> None:
+    """The command list's one line (click's own helper for it is deprecated): the first sentence
+    when it fits, else the words that fit with "..."."""
+    from checker.cli.help import short_help
+
+    assert short_help(text, limit) == shown

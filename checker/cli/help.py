@@ -69,7 +69,7 @@ class KravCommand(click.Command):
         if self.short_help:
             return translated(inspect.cleandoc(self.short_help), language).strip()
         if self.help:
-            return click.utils.make_default_short_help(translated(self.help, language), limit)
+            return short_help(translated(self.help, language), limit)
         return ""
 
     def format_options(self, ctx: click.Context, formatter: HelpFormatter) -> None:
@@ -101,3 +101,26 @@ def help_record(param: click.Parameter, ctx: click.Context, language: str) -> tu
     if items:
         text = f"{text}  [{'; '.join(items)}]" if text else f"[{'; '.join(items)}]"
     return record[0], text
+
+
+def short_help(text: str, limit: int = 45) -> str:
+    """A command's help in a line of ``limit`` characters, as a command list shows it: the first
+    paragraph's words up to the first sentence end, or as many as fit with "..." after them (what
+    click's own, now deprecated, helper does)."""
+    words = text.split("\n\n", 1)[0].split()
+    if words[:1] == ["\b"]:  # click's mark for a paragraph kept as written
+        words = words[1:]
+    shown: list[str] = []
+    length = -1
+    for number, word in enumerate(words):
+        length += len(word) + 1
+        if length > limit or (length == limit and number < len(words) - 1 and not word.endswith(".")):
+            break
+        shown.append(word)
+        if word.endswith("."):
+            return " ".join(shown)
+    else:
+        return " ".join(shown)
+    while shown and len(" ".join(shown)) + 3 > limit:
+        shown.pop()
+    return " ".join(shown) + "..."
