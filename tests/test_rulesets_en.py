@@ -347,6 +347,19 @@ def test_consequences_remedies_and_caps_written_with_shall_are_no_requirements(c
     assert requirements(clause + "\n") == []
 
 
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "The Contractor shall credit the training hours to the staff records within 5 days.",
+        "The Contractor will refund travel costs to its employees within 30 days.",
+    ],
+)
+def test_credit_and_refund_in_their_ordinary_senses_stay_duties(duty: str) -> None:
+    """Only a credit or refund to the customer, its account or as fees is the sanction's remedy
+    (a review found these two read as remedies, so no requirements)."""
+    assert requirements(duty + "\n") == [duty]
+
+
 def test_a_promise_to_apply_credits_is_a_duty_and_a_list_of_conditions_no_duties() -> None:
     text = """
     Provider agrees to apply credits against Customer's obligations to pay Fees within 30 days.
