@@ -839,13 +839,26 @@ class DocumentReading:
         finder = self.vocabulary.finder(lead_in_words)
         if finder is None:
             return frozenset()
-        statements = self.document.statements
         says_so: dict[int, bool] = {}
         found: set[int] = set()
+        for item, lead in self._item_introductions:
+            if lead not in says_so:
+                text = self.texts[lead]
+                says_so[lead] = _whole_title(finder, text) if whole else next(finder.finditer(text), None) is not None
+            if says_so[lead] or lead in found:  # a sub-list under such an item is introduced by it too
+                found.add(item)
+        return frozenset(found)
+
+    @cached_property
+    def _item_introductions(self) -> list[tuple[int, int]]:
+        """(list item, its introduction) for each list item that has one, in document order, as
+        :meth:`_items_introduced_by` describes it: worked out once for every list of lead-in
+        words it is asked about."""
+        pairs: list[tuple[int, int]] = []
         heading: int | None = None  # a heading ending in ":" with nothing but the list after it yet
         introducing: dict[int | None, int] = {}  # per lead-in, the last item of its list ending in ":"
         nested = self._sub_list_lead_ins
-        for statement in statements:
+        for statement in self.document.statements:
             if statement.kind != "list_item":
                 heading = statement.index if statement.kind == "heading" and _introduces(statement.text) else None
                 introducing.clear()
@@ -854,14 +867,10 @@ class DocumentReading:
                 del introducing[statement.lead_in]  # the sub-list under that item, nested deeper, has ended
             lead = introducing.get(statement.lead_in, statement.lead_in if statement.lead_in is not None else heading)
             if lead is not None:
-                if lead not in says_so:
-                    text = self.texts[lead]
-                    says_so[lead] = _whole_title(finder, text) if whole else next(finder.finditer(text), None) is not None
-                if says_so[lead] or lead in found:  # a sub-list under such an item is introduced by it too
-                    found.add(statement.index)
+                pairs.append((statement.index, lead))
             if _introduces(statement.text):
                 introducing[statement.lead_in] = statement.index
-        return frozenset(found)
+        return pairs
 
     @cached_property
     def _sub_list_lead_ins(self) -> frozenset[int]:
