@@ -202,7 +202,7 @@ def reference_pattern_span(source: str, text: str, flags: str = "") -> tuple[int
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(PATTERNS), min_size=1, max_size=4, unique=True), st.lists(texts, min_size=1, max_size=5))
 def test_pattern_set_matches_a_search_per_pattern(sources: list[str], many: list[str]) -> None:
-    matcher = StatementMatcher({}, {f"p{k}": compile_pattern(source) for k, source in enumerate(sources)})
+    matcher = pattern_matcher(sources)
     flat = [plain_text(text) for text in many]
     expected: dict[str, dict[int, tuple[int, int]]] = {}
     for number, text in enumerate(flat):
@@ -299,6 +299,24 @@ def test_a_pattern_searches_folded_text_with_the_answers_of_its_unicode_expressi
     assert compile_pattern(source, flags).search(flat) == reference_pattern_span(source, flat, flags)
 
 
+def pattern_matcher(sources: list[str], lists: dict[str, list[str]] | None = None) -> StatementMatcher:
+    """A matcher of ``lists`` and of ``sources`` as patterns named p0, p1, …"""
+    return StatementMatcher(lists or {}, {f"p{k}": compile_pattern(source) for k, source in enumerate(sources)})
+
+
+def reference_hits(sources: list[str], flat: list[str], lists: dict[str, list[str]] | None = None) -> dict[str, list[int]]:
+    """For each list (by its reference) and pattern p0, p1, … (by its Unicode expression): the
+    numbers of the texts that hold it."""
+    expected: dict[str, list[int]] = {}
+    for number, text in enumerate(flat):
+        for name in reference_scan(lists, text) if lists else ():
+            expected.setdefault(name, []).append(number)
+        for k, source in enumerate(sources):
+            if reference_pattern_span(source, text) is not None:
+                expected.setdefault(f"p{k}", []).append(number)
+    return expected
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.sampled_from(FOLDING_PATTERNS), min_size=1, max_size=4, unique=True),
@@ -307,16 +325,10 @@ def test_a_pattern_searches_folded_text_with_the_answers_of_its_unicode_expressi
 def test_the_filter_reads_folded_text_with_the_answers_of_the_unicode_expressions(sources: list[str], many: list[str]) -> None:
     """The patterns' filter reads every statement folded by one folding of all their sources (its
     coded characters the union of theirs): each pattern is found where its Unicode expression is."""
-    matcher = StatementMatcher({}, {f"p{k}": compile_pattern(source) for k, source in enumerate(sources)})
     flat = [plain_text(text) for text in many]
-    expected: dict[str, list[int]] = {}
-    for number, text in enumerate(flat):
-        for k, source in enumerate(sources):
-            if reference_pattern_span(source, text) is not None:
-                expected.setdefault(f"p{k}", []).append(number)
-    found = matcher.scan_many(flat)
+    found = pattern_matcher(sources).scan_many(flat)
     found.pop(LONE_SYMBOLS, None)
-    assert found == expected
+    assert found == reference_hits(sources, flat)
 
 
 WORD_PATTERNS = [
@@ -419,7 +431,7 @@ def test_the_first_short_texts_are_scanned_by_the_patterns_whose_words_they_hold
 
     many = data.draw(st.lists(st.one_of(*map(texts_made_to_match, sources)), min_size=1, max_size=4))
     remember_words(pattern_words(sources))
-    matcher, every_pattern = (StatementMatcher({}, {f"p{k}": compile_pattern(source) for k, source in enumerate(sources)}) for _ in range(2))
+    matcher, every_pattern = (pattern_matcher(sources) for _ in range(2))
     every_pattern._scanned = True  # as after a first scan: the filter of every pattern
     flat = [plain_text(text) for text in many]
     assert matcher.scan_many(flat) == every_pattern.scan_many(flat)
@@ -431,10 +443,10 @@ def test_a_first_short_text_builds_a_filter_of_the_patterns_it_holds_words_of() 
 
     sources = [r"\binvoice\b", r"\bwithin\s+\d+\s+days", r"\d+\s*%"]
     remember_words(pattern_words(sources))
-    matcher = StatementMatcher({}, {f"p{k}": compile_pattern(source) for k, source in enumerate(sources)})
+    matcher = pattern_matcher(sources)
     first = matcher._first_filter(["Payment within 30 days of 5 % of the invoice."])
     assert first._keys == ["p0", "p1", "p2", LONE_SYMBOLS]
-    other = StatementMatcher({}, {f"p{k}": compile_pattern(source) for k, source in enumerate(sources)})
+    other = pattern_matcher(sources)
     assert other._first_filter(["The supplier shall report 5 % of it."])._keys == ["p2", LONE_SYMBOLS]
     assert other._pattern_filter._keys == ["p0", "p1", "p2", LONE_SYMBOLS]  # every later scan: all of them
 
@@ -458,18 +470,10 @@ def test_folding_codes_the_named_characters_without_case_and_folds_a_texts_own_c
 def test_lists_and_patterns_together_are_found_where_the_references_find_them(lists: dict[str, list[str]], sources: list[str], many: list[str]) -> None:
     """The lists by their automaton and the patterns by their sets, in one matcher: each where
     its reference finds it."""
-    matcher = StatementMatcher(lists, {f"p{k}": compile_pattern(source) for k, source in enumerate(sources)})
     flat = [plain_text(text) for text in many]
-    expected: dict[str, list[int]] = {}
-    for number, text in enumerate(flat):
-        for name in reference_scan(lists, text):
-            expected.setdefault(name, []).append(number)
-        for k, source in enumerate(sources):
-            if reference_pattern_span(source, text) is not None:
-                expected.setdefault(f"p{k}", []).append(number)
-    found = matcher.scan_many(flat)
+    found = pattern_matcher(sources, lists).scan_many(flat)
     found.pop(LONE_SYMBOLS, None)
-    assert found == expected
+    assert found == reference_hits(sources, flat, lists)
 
 
 def test_the_set_decides_most_boundaries_itself() -> None:

@@ -45,6 +45,12 @@ class _Unsupported(Exception):
     pass
 
 
+def _repeat_ops(sre: ModuleType) -> tuple[tuple[object, ...], object]:
+    """The parser's repeat operators (possessive ones since Python 3.11) and its atomic group
+    (an object that matches nothing where the parser has none)."""
+    return (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)), getattr(sre, "ATOMIC_GROUP", object())
+
+
 def _parsed(sre: ModuleType, analysed: str) -> list:
     """Python's parse of a pattern, without the FutureWarning it gives for what RE2 reads as
     plain class members ("[a&&b]", "[--x]", "[[a]"): printed on a check's error output (or
@@ -108,8 +114,7 @@ class _Analysis:
         self.boundaries = boundaries
         self.plan = plan
         self.sre = sre
-        self.repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
-        self.atomic = getattr(sre, "ATOMIC_GROUP", object())
+        self.repeats, self.atomic = _repeat_ops(sre)
         self.category_kinds = {sre.CATEGORY_DIGIT: _W, sre.CATEGORY_WORD: _W, sre.CATEGORY_SPACE: _N, sre.CATEGORY_NOT_WORD: _N}
 
     def visit(self, items: list, left: tuple[int, bool], right: tuple[int, bool], edges_read: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -298,8 +303,7 @@ class _Words:
 
     def __init__(self, sre: ModuleType) -> None:
         self.sre = sre
-        self.repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
-        self.atomic = getattr(sre, "ATOMIC_GROUP", object())
+        self.repeats, self.atomic = _repeat_ops(sre)
 
     def sequence(self, items: list) -> tuple[str, ...] | None:
         """The best words one of which a match of the whole sequence holds."""

@@ -46,10 +46,10 @@ class Folding:
         cases = {other for ch in own for other in (ch.lower(), ch.upper(), ch.casefold()) if len(other) == 1}
         named_nonword = sorted(ch for ch in own | cases if not ch.isascii() and not is_word_char(ch))
         caseless = [ch for ch in named_nonword if ch.lower() == ch.upper() == ch.casefold() == ch]
-        self._codes = dict(zip(caseless, CODES))
-        kept = "".join(ch for ch in named_nonword if ch not in self._codes)
+        codes = dict(zip(caseless, CODES))
+        kept = "".join(ch for ch in named_nonword if ch not in codes)
         self._others = _others(kept)
-        self._table = {ord(ch): code for ch, code in self._codes.items()}
+        self._table = {ord(ch): code for ch, code in codes.items()}
         nonword = _ASCII_NONWORD + kept
         self.kept = kept
         """The non-ASCII characters that are not word characters and are kept as they are."""

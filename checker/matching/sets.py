@@ -103,7 +103,7 @@ class StatementMatcher:
         pattern without them cannot match; else, and for all later texts, every pattern's.
 
         Building the filter is most of a one-page check's matching (RE2 compiles each pattern
-        as it is added); a page holds the words of about half the 65 English patterns."""
+        as it is added); a page holds the words of about half the English patterns."""
         self._scanned = True
         if sum(map(len, texts)) > _SHORT_TEXTS or all(words is None for words in self._entry_words):
             return self._pattern_filter
