@@ -98,6 +98,11 @@ def clause_start(text: str) -> tuple[str, int, str] | None:
 LETTER_CLAUSE = re.compile(r"^\s*(?:\((?P<paren>[A-Za-z])\)|(?P<letter>[A-Z])[.)])\s+(?=[A-ZÅÄÖ\"“(])")
 
 
+# A paragraph that starts with a small roman numeral and a closing parenthesis, then a sentence: the
+# numbered remedies or grounds of a clause ("iv) EHM har rätt till avdrag …", "ii) The Supplier …").
+ROMAN_CLAUSE = re.compile(r"^\s*(?P<roman>i{1,3}|iv|vi{0,3}|ix|xi{0,3})\)\s+(?=[A-ZÅÄÖ\"“(])")
+
+
 def clause_key(number: str) -> tuple[str, ...]:
     """A clause number as parts compared for nesting: "4.2.1" → ("4", "2", "1"), "3.0" → ("3",),
     "§ 5" → ("§ 5",), "Bilaga 2.1" → ("bilaga 2", "1")."""

@@ -549,6 +549,9 @@ class DocumentReading:
                     before = _outside_brackets(text, clause, start, [t for t in tokens if clause <= t[0] and t[1] <= start])
             following = next((t for t in tokens if t[0] >= end), None)
             next_word = following if following is not None and not text[end : following[0]].strip() else None
+            if next_word is not None and next_word[2] == "subject_after_modal" and self._is_modifier(text, next_word):
+                # "ska varken lämnas ut": a modifier that ends like a subject ("*ken") is passed, as "även" is
+                following, next_word = next((t for t in tokens if t[0] >= next_word[1]), None), None
             previous_end = end
             subject = next_word or self._after_modifiers(text, end, following)  # "Om … ska även konsulten …"
             named_after = subject[2] if subject is not None and subject[2] in PARTIES else None
@@ -587,6 +590,10 @@ class DocumentReading:
                 return None
             position = modifier_end
         return following
+
+    def _is_modifier(self, text: str, word: tuple[int, int, str]) -> bool:
+        """Whether ``word`` (a token of the reading) is, as a whole, a word of ``predicate_modifier``."""
+        return _term_at(self.vocabulary.finder("predicate_modifier"), text, word[0]) == word[1]
 
     def _names_the_vendors_own(self, subject: str) -> bool:
         """Whether the words before a "will" name the supplier's service or staff (a word of

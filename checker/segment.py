@@ -19,6 +19,7 @@ from .clauses import (
     LETTER_ALONE,
     LETTER_CLAUSE,
     NUMBERED_HEADING,
+    ROMAN_CLAUSE,
     TITLE_WORDS,
     clause_key,
     clause_path,
@@ -308,7 +309,8 @@ class DocumentBuilder:
     def _open_clause(self, piece: Piece) -> None:
         """A paragraph that starts with a clause number ("4.2.1 The Supplier …", "§ 5 …") opens
         that clause, titled by its first words; one that starts with a letter ("B. The Contractor
-        …") opens a lettered sub-clause of the numbered clause it stands in."""
+        …") or a small roman numeral ("iv) EHM har rätt till avdrag …") opens a sub-clause of the
+        numbered clause it stands in."""
         pending, self._number = self._number, None  # a number alone on its line numbers a heading, not a paragraph
         found = clause_start(piece.text)
         if found is not None:
@@ -317,17 +319,23 @@ class DocumentBuilder:
             return
         letter = LETTER_CLAUSE.match(piece.text)
         if letter is not None or (pending is not None and LETTER_ALONE.match(pending)):
-            # Inside the innermost numbered clause; no number of its own, so that "A" is never
-            # taken for an id or a cross-reference.
             name = (letter.group("paren") or letter.group("letter")) if letter is not None else pending[0]
             name = name.lower()
             if name == "i" and self._letter != "h":
                 return  # "I." after "B." is a roman numeral: an item inside the clause, not clause I
             self._letter = name
-            outer = next((o.key for o in reversed(self._open) if o.kind == "clause" and o.key and not o.key[-1].startswith("(")), ())
-            words = piece.text.split() if letter is not None else [pending, *piece.text.split()]
-            title = " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
-            self._open_section(title, None, 1, piece.anchors[0].location, "clause", key=(*outer, f"({name})"))
+            self._open_sub_clause(name, piece.text.split() if letter is not None else [pending, *piece.text.split()], piece)
+            return
+        roman = ROMAN_CLAUSE.match(piece.text)
+        if roman is not None:  # one of a clause's numbered remedies or grounds
+            self._open_sub_clause(roman.group("roman"), piece.text.split(), piece)
+
+    def _open_sub_clause(self, name: str, words: list[str], piece: Piece) -> None:
+        """The sub-clause "(name)" inside the innermost numbered clause, titled by its first
+        ``words``; no number of its own, so that "A" is never taken for an id or a cross-reference."""
+        outer = next((o.key for o in reversed(self._open) if o.kind == "clause" and o.key and not o.key[-1].startswith("(")), ())
+        title = " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
+        self._open_section(title, None, 1, piece.anchors[0].location, "clause", key=(*outer, f"({name})"))
 
     # -- tables
     def table(self, rows: list[list[Piece]], header_rows: int | None = None) -> None:

@@ -533,6 +533,26 @@ def test_the_suppliers_own_right_to_terminate_is_no_sanction_and_its_items_give_
     assert model.cure is None and model.amount is None
 
 
+def test_the_swedish_sanction_model_takes_money_as_an_amount_not_a_cure_period_or_a_termination_reference():
+    """A deduction "svarande mot felets värde" states no amount: not the cure period beside it
+    ("inom femton (15) arbetsdagar"), nor the reference of a termination in the same clause
+    ("enligt vad som anges i punkt 24"); "sägas upp till förtida upphörande" is no cap."""
+    text = (
+        "# 13 Fel\n\n"
+        "Om Leverantören inte inom femton (15) arbetsdagar har avhjälpt felet får Beställaren fastställa en slutlig frist. "
+        "Kvarstår felet efter fristens utgång får Beställaren göra ett mot felets värde svarande avdrag från Leverantörens ersättning.\n\n"
+        "# 14 Påföljder\n\n"
+        "Avtalet kan sägas upp till förtida upphörande i enlighet med vad som anges i punkt 24.\n\n"
+        "Beställaren har rätt till avdrag på ersättningen i den utsträckning som svarar mot felet.\n\n"
+        "# 15 Vite\n\nVid försening utgår vite med tio (10) procent av månadsavgiften enligt punkt 15.\n"
+    )
+    result = check_document(read_bytes(text.encode("utf-8"), "avtal.md", "md"), list(Linter().shipped("sv").rulesets))
+    models = {model.text.split()[0]: model for model in matrix_document(result).sanctions}
+    assert models["Kvarstår"].amount is None
+    assert models["Avtalet"].amount is None and models["Avtalet"].cap is None
+    assert models["Vid"].amount is not None and models["Vid"].amount.text.startswith("tio (10) procent")
+
+
 def _sanction_texts(text: str, language: str) -> list[str]:
     result = check_document(read_bytes(text.encode("utf-8"), "avtal.md", "md"), list(Linter().shipped(language).rulesets))
     return [model.text for model in matrix_document(result).sanctions]

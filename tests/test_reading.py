@@ -113,6 +113,8 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Vi beskriver behoven för att leverantören ska även kunna svara.", None),  # "även" is an adverb
         ("Beställaren anger i avropet om leverantören ska skriftligen bekräfta beställningen.", None),
         ("Om felet kvarstår ska även konsulten delta.", "supplier"),  # an inverted subject after an adverb
+        ("Uppgifterna som ska varken lämnas ut eller ändras förvaras hos Beställaren.", None),  # "varken" (*ken) is no subject
+        ("Om fel uppstår ska varken Beställaren eller Leverantören ha rätt till ersättning.", "buyer"),  # … the subject follows it
     ],
 )
 def test_swedish_obligations_and_parties(sentence: str, party: str | None) -> None:

@@ -288,6 +288,10 @@ def test_acceptance_written_with_verbs_makes_the_balance_element_present() -> No
     assert acceptance("# Avtal\n\nBeställaren ska inom 10 arbetsdagar pröva om förstudierapporten uppfyller kraven.\n")
     assert acceptance("# Avtal\n\nGodkänns inte leveransen ska Leverantören avhjälpa bristerna.\n")
     assert not acceptance("# Avtal\n\nI det första steget prövas om anbuden uppfyller samtliga krav.\n")
+    # the buyer's decision on an assignment, and a document submitted for its approval
+    assert acceptance("# Avtal\n\nBeställaren ska skriftligen godkänna eller underkänna Uppdragets utförande.\n")
+    assert acceptance("# Avtal\n\nKontinuitetsplanen ska överlämnas till Beställaren för godkännande senast tre månader efter avtalsstart.\n")
+    assert not acceptance("# Avtal\n\nLeverantören ska lämna synpunkter på planen.\n")
 
 
 def test_a_balance_element_is_a_clause_not_a_question_a_definition_or_the_suppliers_right() -> None:

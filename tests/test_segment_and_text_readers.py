@@ -573,6 +573,23 @@ def test_numbered_paragraphs_are_clauses_nested_by_their_numbers() -> None:
     assert by_text["4.2 The Supplier shall report availability monthly."].endswith("> 4 Service credits > 4.2 The Supplier shall report availability monthly.")
 
 
+def test_a_paragraph_opened_by_a_small_roman_numeral_is_a_sub_clause_of_its_clause() -> None:
+    """The remedies of a clause numbered "i)", "iv)", "vi)" are clauses of their own inside it,
+    as lettered ones are: the amount one states by reference is not another's."""
+    document = md("""
+        # 14.2 Påföljder
+
+        i) Leverantören ska betala vite enligt punkt 14.3.
+
+        iv) Beställaren har rätt till avdrag på ersättningen.
+
+        vi) Beställaren äger rätt att innehålla betalning.
+        """)
+    sections = [s.section for s in document.statements if s.kind != "heading"]
+    assert len(set(sections)) == 3
+    assert all(document.sections[document.sections[i].parent].number == "14.2" for i in sections)
+
+
 def test_clause_number_alone_and_plain_line_headings_from_converted_text() -> None:
     document = md("""
         3.0
