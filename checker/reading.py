@@ -187,6 +187,11 @@ _DEFINITION = re.compile(
 _NAMED_SUBJECT = re.compile(r"(?:^|[.;:]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
 _DEFINED_TERM = re.compile(r"\b([A-ZÅÄÖ][\w&'’-]*)[*_\"”’]*\s+(?:means|shall mean|has the meaning|avser|betyder)\b")
 _QUOTED = re.compile(r"[\"“”„'‘’]([^\"“”„'‘’]{1,40})[\"“”„'‘’]")
+# A bracket with a quotation mark in it: only a text with one can define a party's name by
+# :data:`_DEFINITION` (its aliases are quoted). Asked first, as it is found far faster: of the
+# 1.39 MB English corpus text's 12,867 statements, 2,415 have a bracket and 114 such a one, and
+# :data:`_DEFINITION` took 34 ms to search the 2,415, 2 ms the 114.
+_QUOTE_IN_BRACKETS = re.compile(r"\([^()]{0,160}?[\"“”„'‘’]")
 _HEREINAFTER = re.compile(
     r"(?i:hereinafter|hereafter|nedan(?:\s+kallad|\s+kallat|\s+benämnd|\s+benämnt)?)\s+"
     r"(?i:(?:referred\s+to\s+as|called)\s+)?(?:[\"“”„']?)(?i:the\s+)?(?P<alias>[A-ZÅÄÖ][\w-]*)"
@@ -468,7 +473,7 @@ class DocumentReading:
         """(party, name) for each name the document gives a party in its definitions."""
         learned: dict[str, str] = {}
         for text in texts:
-            if "(" in text:
+            if "(" in text and _QUOTE_IN_BRACKETS.search(text):
                 for match in _DEFINITION.finditer(text):
                     aliases = [a.strip() for a in _QUOTED.findall(match.group("aliases"))]
                     roles = {role for role in map(self._role_of, aliases) if role is not None}
@@ -1004,39 +1009,44 @@ class DocumentReading:
         statements = self.document.statements
         if header is None:
             return frozenset(), frozenset()
-        paragraphs = [s.kind == "sentence" and not self.texts[s.index].rstrip(" *_").endswith(_END_MARKS) for s in statements]
-        words = [len(text.split()) for text in self.texts]
+        texts = self.texts
+        split_texts = [text.split() for text in texts]
+        words = [len(parts) for parts in split_texts]
+        paragraphs = [s.kind == "sentence" and not texts[s.index].rstrip(" *_").endswith(_END_MARKS) for s in statements]
         titles = [paragraphs[i] and words[i] <= _COLUMN_TITLE_WORDS for i in range(len(statements))]
         opening = self._column_title_runs(titles, paragraphs, words, header)
         if not opening:
             return frozenset(), frozenset()
-        seen: dict[str, int] = {}
-        for s in statements:
-            key = " ".join(self.texts[s.index].split()).casefold()
-            seen[key] = seen.get(key, 0) + 1
         block_words: dict[int, int] = {}
         for s in statements:
             block_words[s.block] = block_words.get(s.block, 0) + words[s.index]
+        seen: dict[str, int] = {}  # how often each text recurs, counted when first asked
         method = self.vocabulary.finder("surveillance_method")
         sanction = self.vocabulary.finder("sanction_header")
         cells: set[int] = set()
         methods: set[int] = set()
         in_table = False
-        for s in statements:
+        for s in statements:  # outside a table only a run of column titles matters
             i = s.index
             if i in opening:
                 in_table = opening[i]
                 continue
-            if s.kind == "heading" and self._lone_coordinator(self.texts[i]):
+            if not in_table:
+                continue
+            if s.kind == "heading" and self._lone_coordinator(texts[i]):
                 continue  # "## OR" between two standards of a cell, a conversion's heading: the table goes on
             if s.kind in ("heading", "table_row") or block_words[s.block] > _CELL_PARAGRAPH_WORDS:
                 in_table = False
-            text = self.texts[i]
-            if (
-                not in_table
-                or sum(ch.isalpha() for ch in text) < 4
-                or seen[" ".join(text.split()).casefold()] >= _FURNITURE_REPEATS
-                or (paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text))
+                continue
+            text = texts[i]
+            if sum(ch.isalpha() for ch in text) < 4:
+                continue
+            if not seen:
+                for parts in split_texts:
+                    key = " ".join(parts).casefold()
+                    seen[key] = seen.get(key, 0) + 1
+            if seen[" ".join(split_texts[i]).casefold()] >= _FURNITURE_REPEATS or (
+                paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)
             ):
                 continue
             if i not in self.obligations and method is not None and next(method.finditer(text[:_METHOD_REACH]), None) is not None:
