@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.engine import check_document
+from checker.engine import check_document, trace
 from checker.readers.markdown import read_markdown
 from checker.rulecompile import load_ruleset, load_rulesets
 from checker.ruletest import rules_without_examples, run_examples
@@ -309,6 +309,24 @@ def test_payment_only_after_acceptance_is_a_blanket_sanction() -> None:
     accepted = "The contractor may invoice once services have been delivered, inspected and accepted by the COR."
     assert _classes(text, "sanction") == [accepted]
     assert _classes(text, "blanket") == [accepted]
+
+
+def test_payment_approved_only_for_acceptable_invoices_sanctions_the_invoicing_instructions() -> None:
+    """ "If the invoices are acceptable, the COR will approve them for payment": an unacceptable
+    invoice is not paid, withheld payment (labelling.md) for what the invoice must be, not for
+    the work it bills (scope_invoicing)."""
+    approval = "If the invoices are acceptable, then the Project Manager and COR will approve them for payment."
+    text = (
+        "The Contractor shall submit only one invoice per month per order.\n\n"
+        "The Contractor shall deliver the migration plan within 10 days of award.\n\n"
+        f"{approval}\n"
+    )
+    assert _classes(text, "sanction") == [approval]
+    assert _classes(text, "blanket") == [approval]
+    document = read_markdown(text, "test.md", language="en")
+    rows = {row.text: row for row in trace(check_document(document, [load_ruleset("en-contract")]))}
+    assert [(link.how, link.text) for link in rows["The Contractor shall submit only one invoice per month per order."].sanction] == [("blanket", approval)]
+    assert rows["The Contractor shall deliver the migration plan within 10 days of award."].sanction == []
 
 
 def test_payment_after_an_accepted_invoice_is_no_sanction() -> None:
