@@ -329,6 +329,24 @@ def test_payment_approved_only_for_acceptable_invoices_sanctions_the_invoicing_i
     assert rows["The Contractor shall deliver the migration plan within 10 days of award."].sanction == []
 
 
+def test_a_draft_returned_for_revision_and_a_penalized_offer_are_no_sanctions() -> None:
+    """A draft returned for revision is the review a draft is written for, and a proposal
+    "penalized" in the evaluation is the solicitation's rule: neither is a consequence for the
+    supplier (found in review). A rejected deliverable returned for correction and a penalized
+    award term are."""
+    sanctions = [
+        "Rejected deliverables will be returned to the contractor for correction within 5 days.",
+        "A composite score below 12 points is penalized half a year of award term.",
+    ]
+    others = [
+        "The draft report will be returned to the contractor for revision within 5 days.",
+        "Draft deliverables that are rejected shall be resubmitted within 3 days.",
+        "Proposals that exceed the page limit will be penalized.",
+        "Offerors who submit late quotes will be penalized in the evaluation.",
+    ]
+    assert _classes("\n\n".join(sanctions + others) + "\n", "sanction") == sanctions
+
+
 def test_payment_after_an_accepted_invoice_is_no_sanction() -> None:
     assert _classes("Payment is made within 30 days after an invoice is accepted.\n", "sanction") == []
 
