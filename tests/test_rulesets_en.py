@@ -204,6 +204,18 @@ def test_status_reports_and_acceptance_of_all_deliverables_are_blanket_follow_up
     assert _classes(text, "scope_limit") == _classes(text, "blanket")[1:]
 
 
+def test_a_sprint_review_surveys_each_deliverable(rulesets) -> None:
+    """en-rfp reads a sprint review as en-contract does (en-base's sprint_review): a deliverables
+    table under it has its surveillance method."""
+    surveillance = "Work will be conducted in two-week sprints and reviewed at the end of each sprint for acceptability."
+    table = (
+        "# 5 Deliverables\n\n| Deliverable | Due date | Description |\n| --- | --- | --- |\n"
+        "| Development prototype | End of the second sprint | A prototype on the staging server |\n"
+    )
+    assert "RFP012" in findings(table, rulesets)
+    assert "RFP012" not in findings(f"# 3 Quality\n\n{surveillance}\n\n{table}", rulesets)
+
+
 def test_termination_is_a_right_to_end_the_contract_not_the_word() -> None:
     text = (
         "The Authority may terminate this Agreement for material breach.\n\n"
