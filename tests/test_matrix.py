@@ -507,6 +507,34 @@ def test_a_defined_sanction_named_again_elsewhere_has_the_amount_of_its_definiti
     assert not [f for f in result.findings if f.rule.endswith("/CT003")]
 
 
+DEDUCTION_SCHEDULE = """# 3 Performance summary
+
+The Contractor shall complete the transition by October 31.
+
+5% deduction of total CLIN001 cost if the Contractor has not completed the transition by October 31.
+
+1% deduction of total CLIN001 cost for each additional day up to a total of 20% deduction.
+
+2% deduction of CLIN003 monthly total cost for failure to perform backups per schedule.
+
+10% of the form price for each form rejected by acceptance testing.
+"""
+
+
+def test_each_cell_of_a_flattened_deduction_schedule_is_a_sanction_of_its_own():
+    """Issue 15: the cells of a deduction schedule a PDF's text flattened into paragraphs of one
+    clause are sanctions of their own (define sanction_own_amount): the cap of one ("up to a
+    total of 20%") is not another's; the increments of the one before it ("for each additional
+    day") are part of it. "10% of the form price for each form rejected" is a deduction though it
+    does not say so."""
+    result = check_document(read_bytes(DEDUCTION_SCHEDULE.encode("utf-8"), "qasp.md", "md"), list(Linter().shipped("en").rulesets))
+    models = {model.location.line: model for model in matrix_document(result).sanctions}
+    assert sorted(models) == [5, 9, 11]
+    assert models[5].cap is not None and models[5].cap.text == "up to a total of 20%"
+    assert models[9].cap is None and models[11].cap is None
+    assert models[11].amount is not None and models[11].amount.text.startswith("10%")
+
+
 def test_the_sanction_model_reads_violations_as_a_trigger():
     """ "Violations of these limitations may result in deductions" names what sets the deduction off."""
     text = "# 4 Hours\n\nNo guard shall work more than 12 hours a day. Violations of these limitations may result in deductions as specified in Exhibit 6.\n"
