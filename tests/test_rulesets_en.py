@@ -216,6 +216,14 @@ def test_a_sprint_review_surveys_each_deliverable(rulesets) -> None:
     assert "RFP012" not in findings(f"# 3 Quality\n\n{surveillance}\n\n{table}", rulesets)
 
 
+def test_a_duty_dated_by_the_final_acceptance_checks_nothing() -> None:
+    """ "Within 7 calendar days after the Government's final acceptance of the work" dates the
+    return of the badges; the buyer's final acceptance of the deliverables is its check."""
+    dated = "Within 7 calendar days after the Government's final acceptance of the work, the Contractor shall return all badges."
+    check = "The COR will provide written final acceptance of all deliverables."
+    assert _classes(f"{dated}\n\n{check}\n", "followup") == [check]
+
+
 def test_termination_is_a_right_to_end_the_contract_not_the_word() -> None:
     text = (
         "The Authority may terminate this Agreement for material breach.\n\n"
