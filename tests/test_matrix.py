@@ -535,6 +535,18 @@ def test_each_cell_of_a_flattened_deduction_schedule_is_a_sanction_of_its_own():
     assert models[11].amount is not None and models[11].amount.text.startswith("10%")
 
 
+def test_the_sanction_model_reads_a_time_to_put_the_failure_right_as_a_cure_period():
+    """ "If Provider fails to do so within 30 days after Customer's warranty report ("Fix
+    Period"), either party may terminate" gives the provider 30 days to correct first."""
+    text = (
+        "# 8 Warranty remedy\n\nProvider will correct a verified breach of the warranty reported by Customer. "
+        "If Provider fails to do so within 30 days after Customer's warranty report, either party may terminate the Order.\n"
+    )
+    result = check_document(read_bytes(text.encode("utf-8"), "terms.md", "md"), list(Linter().shipped("en").rulesets))
+    (model,) = matrix_document(result).sanctions
+    assert model.cure is not None and model.cure.text.startswith("fails to do so within")
+
+
 def test_the_sanction_model_reads_violations_as_a_trigger():
     """ "Violations of these limitations may result in deductions" names what sets the deduction off."""
     text = "# 4 Hours\n\nNo guard shall work more than 12 hours a day. Violations of these limitations may result in deductions as specified in Exhibit 6.\n"
