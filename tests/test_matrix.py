@@ -547,6 +547,26 @@ def test_the_sanction_model_reads_a_time_to_put_the_failure_right_as_a_cure_peri
     assert model.cure is not None and model.cure.text.startswith("fails to do so within")
 
 
+REMEDY_LIST = """If any of the services do not conform to the order requirements, the Government may require the Contractor to perform the services again. When the defects in services cannot be corrected by re-performance, the Government may:
+
+> 1)  Require the Contractor to take necessary action to ensure that future performance conforms to the order requirements; and,
+
+> 2)  Reduce the order price to reflect the reduced value of the services performed.
+"""
+
+
+def test_a_list_and_the_paragraph_introducing_it_are_one_clause_outside_any_section():
+    """Outside any section a clause is a paragraph; a list and the paragraph that introduces it
+    are one: the price reduction of item 2 is set off by its introduction ("When the defects …
+    cannot be corrected by re-performance"), in the sanction model and for CT005."""
+    result = check_document(read_bytes(REMEDY_LIST.encode("utf-8"), "qasp.md", "md"), list(Linter().shipped("en").rulesets))
+    reduction = next(
+        model for model in matrix_document(result).sanctions if any("Reduce the order price" in result.document.statements[j].text for j in model.statements)
+    )
+    assert reduction.trigger is not None
+    assert not [f for f in result.findings if f.rule.endswith("/CT005")]
+
+
 def test_the_sanction_model_reads_violations_as_a_trigger():
     """ "Violations of these limitations may result in deductions" names what sets the deduction off."""
     text = "# 4 Hours\n\nNo guard shall work more than 12 hours a day. Violations of these limitations may result in deductions as specified in Exhibit 6.\n"
