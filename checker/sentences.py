@@ -153,8 +153,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             token, token_start = token_before(text, match.start())
             if token.lower() in _NEVER_FINAL:
                 continue
-            if len(token) == 1 and token.isupper():
-                continue  # an initial: "J. Smith"
+            if len(token) == 1 and token.isupper() and not (token_start and text[token_start - 1].isdecimal()):
+                continue  # an initial: "J. Smith"; not the letter that ends a name like "18F"
             if token.lower() in _MAYBE_FINAL and not first.isupper():
                 continue
             if token.isdigit() and _VISIBLE.search(text, 0, token_start) is None:

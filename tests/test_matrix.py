@@ -507,6 +507,66 @@ def test_a_defined_sanction_named_again_elsewhere_has_the_amount_of_its_definiti
     assert not [f for f in result.findings if f.rule.endswith("/CT003")]
 
 
+DEDUCTION_SCHEDULE = """# 3 Performance summary
+
+The Contractor shall complete the transition by October 31.
+
+5% deduction of total CLIN001 cost if the Contractor has not completed the transition by October 31.
+
+1% deduction of total CLIN001 cost for each additional day up to a total of 20% deduction.
+
+2% deduction of CLIN003 monthly total cost for failure to perform backups per schedule.
+
+10% of the form price for each form rejected by acceptance testing.
+"""
+
+
+def test_each_cell_of_a_flattened_deduction_schedule_is_a_sanction_of_its_own():
+    """Issue 15: the cells of a deduction schedule a PDF's text flattened into paragraphs of one
+    clause are sanctions of their own (define sanction_own_amount): the cap of one ("up to a
+    total of 20%") is not another's; the increments of the one before it ("for each additional
+    day") are part of it. "10% of the form price for each form rejected" is a deduction though it
+    does not say so."""
+    result = check_document(read_bytes(DEDUCTION_SCHEDULE.encode("utf-8"), "qasp.md", "md"), list(Linter().shipped("en").rulesets))
+    models = {model.location.line: model for model in matrix_document(result).sanctions}
+    assert sorted(models) == [5, 9, 11]
+    assert models[5].cap is not None and models[5].cap.text == "up to a total of 20%"
+    assert models[9].cap is None and models[11].cap is None
+    assert models[11].amount is not None and models[11].amount.text.startswith("10%")
+
+
+def test_the_sanction_model_reads_a_time_to_put_the_failure_right_as_a_cure_period():
+    """ "If Provider fails to do so within 30 days after Customer's warranty report ("Fix
+    Period"), either party may terminate" gives the provider 30 days to correct first."""
+    text = (
+        "# 8 Warranty remedy\n\nProvider will correct a verified breach of the warranty reported by Customer. "
+        "If Provider fails to do so within 30 days after Customer's warranty report, either party may terminate the Order.\n"
+    )
+    result = check_document(read_bytes(text.encode("utf-8"), "terms.md", "md"), list(Linter().shipped("en").rulesets))
+    (model,) = matrix_document(result).sanctions
+    assert model.cure is not None and model.cure.text.startswith("fails to do so within")
+
+
+REMEDY_LIST = """If any of the services do not conform to the order requirements, the Government may require the Contractor to perform the services again. When the defects in services cannot be corrected by re-performance, the Government may:
+
+> 1)  Require the Contractor to take necessary action to ensure that future performance conforms to the order requirements; and,
+
+> 2)  Reduce the order price to reflect the reduced value of the services performed.
+"""
+
+
+def test_a_list_and_the_paragraph_introducing_it_are_one_clause_outside_any_section():
+    """Outside any section a clause is a paragraph; a list and the paragraph that introduces it
+    are one: the price reduction of item 2 is set off by its introduction ("When the defects …
+    cannot be corrected by re-performance"), in the sanction model and for CT005."""
+    result = check_document(read_bytes(REMEDY_LIST.encode("utf-8"), "qasp.md", "md"), list(Linter().shipped("en").rulesets))
+    reduction = next(
+        model for model in matrix_document(result).sanctions if any("Reduce the order price" in result.document.statements[j].text for j in model.statements)
+    )
+    assert reduction.trigger is not None
+    assert not [f for f in result.findings if f.rule.endswith("/CT005")]
+
+
 def test_the_sanction_model_reads_violations_as_a_trigger():
     """ "Violations of these limitations may result in deductions" names what sets the deduction off."""
     text = "# 4 Hours\n\nNo guard shall work more than 12 hours a day. Violations of these limitations may result in deductions as specified in Exhibit 6.\n"

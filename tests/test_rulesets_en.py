@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.engine import check_document
+from checker.engine import check_document, trace
 from checker.readers.markdown import read_markdown
 from checker.rulecompile import load_ruleset, load_rulesets
 from checker.ruletest import rules_without_examples, run_examples
@@ -204,6 +204,26 @@ def test_status_reports_and_acceptance_of_all_deliverables_are_blanket_follow_up
     assert _classes(text, "scope_limit") == _classes(text, "blanket")[1:]
 
 
+def test_a_sprint_review_surveys_each_deliverable(rulesets) -> None:
+    """en-rfp reads a sprint review as en-contract does (en-base's sprint_review): a deliverables
+    table under it has its surveillance method."""
+    surveillance = "Work will be conducted in two-week sprints and reviewed at the end of each sprint for acceptability."
+    table = (
+        "# 5 Deliverables\n\n| Deliverable | Due date | Description |\n| --- | --- | --- |\n"
+        "| Development prototype | End of the second sprint | A prototype on the staging server |\n"
+    )
+    assert "RFP012" in findings(table, rulesets)
+    assert "RFP012" not in findings(f"# 3 Quality\n\n{surveillance}\n\n{table}", rulesets)
+
+
+def test_a_duty_dated_by_the_final_acceptance_checks_nothing() -> None:
+    """ "Within 7 calendar days after the Government's final acceptance of the work" dates the
+    return of the badges; the buyer's final acceptance of the deliverables is its check."""
+    dated = "Within 7 calendar days after the Government's final acceptance of the work, the Contractor shall return all badges."
+    check = "The COR will provide written final acceptance of all deliverables."
+    assert _classes(f"{dated}\n\n{check}\n", "followup") == [check]
+
+
 def test_termination_is_a_right_to_end_the_contract_not_the_word() -> None:
     text = (
         "The Authority may terminate this Agreement for material breach.\n\n"
@@ -309,6 +329,42 @@ def test_payment_only_after_acceptance_is_a_blanket_sanction() -> None:
     accepted = "The contractor may invoice once services have been delivered, inspected and accepted by the COR."
     assert _classes(text, "sanction") == [accepted]
     assert _classes(text, "blanket") == [accepted]
+
+
+def test_payment_approved_only_for_acceptable_invoices_sanctions_the_invoicing_instructions() -> None:
+    """ "If the invoices are acceptable, the COR will approve them for payment": an unacceptable
+    invoice is not paid, withheld payment (labelling.md) for what the invoice must be, not for
+    the work it bills (scope_invoicing)."""
+    approval = "If the invoices are acceptable, then the Project Manager and COR will approve them for payment."
+    text = (
+        "The Contractor shall submit only one invoice per month per order.\n\n"
+        "The Contractor shall deliver the migration plan within 10 days of award.\n\n"
+        f"{approval}\n"
+    )
+    assert _classes(text, "sanction") == [approval]
+    assert _classes(text, "blanket") == [approval]
+    document = read_markdown(text, "test.md", language="en")
+    rows = {row.text: row for row in trace(check_document(document, [load_ruleset("en-contract")]))}
+    assert [(link.how, link.text) for link in rows["The Contractor shall submit only one invoice per month per order."].sanction] == [("blanket", approval)]
+    assert rows["The Contractor shall deliver the migration plan within 10 days of award."].sanction == []
+
+
+def test_a_draft_returned_for_revision_and_a_penalized_offer_are_no_sanctions() -> None:
+    """A draft returned for revision is the review a draft is written for, and a proposal
+    "penalized" in the evaluation is the solicitation's rule: neither is a consequence for the
+    supplier (found in review). A rejected deliverable returned for correction and a penalized
+    award term are."""
+    sanctions = [
+        "Rejected deliverables will be returned to the contractor for correction within 5 days.",
+        "A composite score below 12 points is penalized half a year of award term.",
+    ]
+    others = [
+        "The draft report will be returned to the contractor for revision within 5 days.",
+        "Draft deliverables that are rejected shall be resubmitted within 3 days.",
+        "Proposals that exceed the page limit will be penalized.",
+        "Offerors who submit late quotes will be penalized in the evaluation.",
+    ]
+    assert _classes("\n\n".join(sanctions + others) + "\n", "sanction") == sanctions
 
 
 def test_payment_after_an_accepted_invoice_is_no_sanction() -> None:

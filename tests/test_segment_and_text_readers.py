@@ -56,6 +56,10 @@ def sentences(text: str) -> list[str]:
             ["Items a) one, b) two.", "As amended (29 U.S.C. 794d) requires it.", "Next."],
         ),
         ("1. Leverantören ska leverera.", ["1. Leverantören ska leverera."]),
+        (
+            "Link the code developed for 18F. Should the Contractor be terminated, it shall hand it over. Ask J. Smith.",
+            ["Link the code developed for 18F.", "Should the Contractor be terminated, it shall hand it over.", "Ask J. Smith."],
+        ),
     ],
 )
 def test_sentences_keep_abbreviations_numbers_and_ids_whole(text: str, expected: list[str]) -> None:
@@ -127,7 +131,7 @@ def reference_sentences(text: str) -> list[tuple[int, int]]:
         if text[match.start()] == ".":
             before = TOKEN_REFERENCE.search(text, 0, match.start())
             token = before.group() if before else ""
-            if token.lower() in _NEVER_FINAL or (len(token) == 1 and token.isupper()):
+            if token.lower() in _NEVER_FINAL or (len(token) == 1 and token.isupper() and not text[: before.start()][-1:].isdecimal()):
                 continue
             if token.lower() in _MAYBE_FINAL and not first.isupper():
                 continue

@@ -315,16 +315,21 @@ class Classification:
         it holds). Each other sanction is a clause of its own, except the same sanction named by
         a defined term elsewhere (:meth:`defined_sanction_clauses`: "Customer might be eligible
         for Financial Credit" has the amount of the clause "Financial Credit means … as shown in
-        the following table"), as the sanction model reads it. The answer is the same for every
-        sanction of a clause with the same name, so it is found once per clause, name and condition."""
+        the following table"), as the sanction model reads it; nor is the statement that
+        introduces the list the sanction is an item of ("When the defects cannot be corrected by
+        re-performance, the Government may: … Reduce the price": the introduction says what sets
+        the reduction off). The answer is the same for every sanction of a clause with the same
+        name and introduction, so it is found once per clause, name, introduction and condition."""
         named = self.defined_sanction_clauses(i)
-        key = (id(condition), self.index.clause_key(i), named)
+        lead_in = self.document.statements[i].lead_in
+        key = (id(condition), self.index.clause_key(i), named, lead_in)
         lacks = self._clause_answers.get(key)
         if lacks is None:
             elsewhere = self._clause_answers.get(id(condition))
             if elsewhere is None:
                 elsewhere = self._clause_answers[id(condition)] = found - self.statements_of_class("sanction")
-            lacks = self._clause_answers[key] = self.index.clause_of(i).isdisjoint(elsewhere) and named.isdisjoint(found)
+            lacks = self.index.clause_of(i).isdisjoint(elsewhere) and named.isdisjoint(found) and lead_in not in found
+            self._clause_answers[key] = lacks
         return lacks
 
     def defined_sanction_clauses(self, i: int) -> frozenset[int]:

@@ -42,6 +42,7 @@ class DocumentIndex:
     _mention_texts: dict[frozenset[int], tuple[list[int], MentionTexts]] = field(default_factory=dict, repr=False)
     _id_keys: dict[int, str | None] = field(default_factory=dict, repr=False)
     _keys_of_ids: dict[str, str] = field(default_factory=dict, repr=False)
+    _units: dict[int, frozenset[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         """One pass over the statements for the facts every check uses."""
@@ -174,22 +175,46 @@ class DocumentIndex:
         )
 
     def clause_key(self, i: int) -> tuple:
-        """What names the clause of :meth:`clause_of`: its section, or its paragraph and table."""
+        """What names the clause of :meth:`clause_of`: its section, or its paragraph (its list's
+        introduction's, for a list item) and table."""
         statement = self.document.statements[i]
         if self.section_group(i):
             return ("section", statement.section)
-        return ("block", statement.block, statement.table)
+        return ("block", self._unit_block(i), statement.table)
 
     def clause_of(self, i: int) -> frozenset[int]:
         """The statements of the clause statement ``i`` stands in (:meth:`section_group`, with
-        the tables in it); outside any clause, those of its paragraph and of its table."""
+        the tables in it); outside any clause, those of its paragraph and of its table, and a
+        list with the paragraph that introduces it is one: "When the defects cannot be corrected
+        by re-performance, the Government may: … 2) Reduce the price" is one clause, whose
+        introduction says what sets the reduction off."""
         statement = self.document.statements[i]
         group = self.section_group(i)
         if not group:
-            group = self.by_block.get(statement.block, EMPTY)
+            group = self._list_unit(self._unit_block(i))
             if statement.table is not None:
                 group = group | self.by_table.get(statement.table, EMPTY)
         return group
+
+    def _unit_block(self, i: int) -> int:
+        """The paragraph that stands for statement ``i`` outside any clause: its own, or, for a
+        list item, the one of the statement introducing its list."""
+        statement = self.document.statements[i]
+        return statement.block if statement.lead_in is None else self.document.statements[statement.lead_in].block
+
+    def _list_unit(self, block: int) -> frozenset[int]:
+        """The statements of paragraph ``block`` and of the lists its statements introduce (items
+        of items too), found once per paragraph."""
+        unit = self._units.get(block)
+        if unit is None:
+            found, todo = set(self.by_block.get(block, EMPTY)), list(self.by_block.get(block, EMPTY))
+            while todo:
+                for item in self.list_items.get(todo.pop(), EMPTY):
+                    if item not in found:
+                        found.add(item)
+                        todo.append(item)
+            unit = self._units[block] = frozenset(found)
+        return unit
 
     @cached_property
     def by_block(self) -> dict[int, frozenset[int]]:

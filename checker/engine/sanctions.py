@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 PARTS = ("amount", "cap", "trigger", "cure")
 _DEFINES = {part: f"sanction_{part}" for part in PARTS}
+SEPARATE = "sanction_own_amount"
+"""The define of a paragraph that opens with an amount of its own: a sanction of its own in a
+clause of several (:meth:`_Models._sanctions_of`)."""
 _NUMBER = re.compile(
     r"[$£€]\s?\d+(?:[.,]\d+)*|(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d+)*(?:\s*(?:%|percent\b|procent\b|kr\b|kronor\b|SEK\b|EUR\b|USD\b|GBP\b))?"
 )
@@ -68,7 +71,7 @@ class _Models:
     def __init__(self, c: Classification) -> None:
         self.c = c
         self.statements = c.document.statements
-        self.found = {part: c.statements_of_class(name) for part, name in _DEFINES.items() if name in c.ruleset.defines}
+        self.found = {part: c.statements_of_class(name) for part, name in (*_DEFINES.items(), (SEPARATE, SEPARATE)) if name in c.ruleset.defines}
         self.credit_rows = c.reading().statements("sanction_row")
         self.tiers: dict[int | None, list[int]] = {}  # the tiers of each list of credits, by the statement introducing it
         for j in sorted(self.credit_rows):
@@ -82,7 +85,11 @@ class _Models:
         clauses: dict[tuple, list[int]] = {}
         for i in sorted(self.c.statements_of_class("sanction")):
             clauses.setdefault(self.c.index.clause_key(i), []).append(i)
-        models = [self._model(own) for own in clauses.values()]
+        models = []
+        for own in clauses.values():
+            sanctions = self._sanctions_of(own)
+            for group in sanctions:
+                models.append(self._model(group, frozenset(j for other in sanctions if other is not group for j in other)))
         stated: dict[tuple[str, str], SanctionPart] = {}  # (name, part) → the first clause's that states it
         for model in models:
             for part in PARTS:
@@ -96,10 +103,40 @@ class _Models:
                     setattr(model, part, found.model_copy(update={"source": "elsewhere"}))
         return models
 
-    def _model(self, own: list[int]) -> SanctionModel:
+    def _sanctions_of(self, own: list[int]) -> list[list[int]]:
+        """The sanctions of one clause's sanction statements ``own``: one, unless two or more of
+        its paragraphs open with an amount of their own (``define sanction_own_amount``: the
+        cells of a deduction schedule a PDF's text flattened, "2% deduction of CLIN003 monthly
+        total cost for failure to perform backups", "5% of CLIN004 total monthly cost for each
+        outage not reported"); then each such paragraph is a sanction of its own, with the
+        paragraphs after it that open with none (its cap, its trigger). The items of a list and
+        the rows of a table are the tiers of one sanction ("- 10 % of the monthly fee for a month
+        with uptime below 99.9 %"), not sanctions of their own."""
+        starts = self.found.get(SEPARATE, EMPTY)
+        blocks: dict[int, list[int]] = {}
+        for i in own:
+            blocks.setdefault(self.statements[i].block, []).append(i)
+        opening = {block for block, statements in blocks.items() if statements[0] in starts and self._paragraph(statements[0])}
+        if len(opening) < 2:
+            return [own]
+        groups: list[list[int]] = []
+        for block, statements in blocks.items():
+            if block in opening or not groups:
+                groups.append([])
+            groups[-1].extend(statements)
+        return groups
+
+    def _paragraph(self, j: int) -> bool:
+        """Whether statement ``j`` stands in a paragraph of its own: no list item, no table row."""
+        statement = self.statements[j]
+        return statement.table is None and statement.lead_in is None and statement.kind != "list_item"
+
+    def _model(self, own: list[int], elsewhere: frozenset[int] = EMPTY) -> SanctionModel:
+        """The model of the sanction of statements ``own``; ``elsewhere`` are the statements of
+        the other sanctions of its clause, whose parts are theirs."""
         first = self.statements[own[0]]
         name = self.c.sanction_name(own[0])
-        others = sorted(self.c.index.clause_of(own[0]) - frozenset(own) - self.non_binding_items)
+        others = sorted(self.c.index.clause_of(own[0]) - frozenset(own) - elsewhere - self.non_binding_items)
         parts = {part: self._part(part, own, others) for part in PARTS}
         amount = parts["amount"]
         if parts["cap"] is None and amount is not None and amount.source == "table":
