@@ -589,6 +589,10 @@ def test_list_items_introduced_as_no_duties_are_no_requirements() -> None:
     """
     assert non_binding_items(text, "en") == ["Provide hosting of the site", "Directly update the data", "Configure the production database"]
     assert non_binding_items("Följande ingår inte i uppdraget:\n\n- Drift av servrar\n\nUppdraget omfattar:\n\n- Förvaltning", "sv") == ["Drift av servrar"]
+    # emphasis inside the lead-in's words is no word of its own
+    assert non_binding_items("The Contractor will **not** be responsible to perform the following:\n\n- Manage the granting of an ATO", "en") == [
+        "Manage the granting of an ATO"
+    ]
 
 
 def task_items(text: str) -> list[str]:
@@ -1082,3 +1086,29 @@ def test_a_lone_or_heading_does_not_end_a_flattened_table() -> None:
         "Respond to calls.",
         "Receive no more than 3 valid complaints during the month.",
     }
+
+
+def test_a_lettered_sub_clause_is_cited_by_its_number_and_letter() -> None:
+    """Two obligations under one clause number share it, but "(a)" and "(b)" of clause 14.4
+    are each cited alone ("14.4(b)"): ``own_clause`` holds for both; not for two unlettered
+    paragraphs under one number."""
+    document = md(
+        """
+        ## 14.4 Data export and deletion
+
+        (a) The Provider will make the Customer Data available for export within 5 days of request.
+
+        (b) The Provider will delete the Customer Data within 60 days of request.
+
+        ## 14.5 Return
+
+        The Provider will return all badges within 5 days.
+
+        The Provider will return all keys within 5 days.
+        """,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    alone = {document.statements[i].text.split()[0] for i in reading.statements("own_clause")}
+    assert alone == {"(a)", "(b)"}
