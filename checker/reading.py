@@ -148,6 +148,8 @@ _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 _PARENTHETICAL = re.compile(r"\s*(?:,[^,.;:]{1,40},\s*)?")  # "requires, at a minimum, that"
 _LOWER_START = re.compile(r"[\W_]*([^\W\d_])")
 _STAFF_REACH = 40  # the longest term looked for at a place (a party_staff word after a possessive, a modal after it), in characters
+_FUTURE_PASSIVE = re.compile(r"\s+(?:also\s+)?be\s+(?:[a-z]+ly\s+)?(?!not\b)[a-z]+(?<!ing)\b", re.IGNORECASE)  # "will be (closely) assessed"
+_NEGATIVE_SUBJECT = re.compile(r"[\W_]*(?:no|none|neither|nothing)\b", re.IGNORECASE)  # "No other hardware will be …"
 _COMPOUND = re.compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
 _NOT_A_NAME = {
     "the",
@@ -560,12 +562,13 @@ class DocumentReading:
                 continue
             mentions = [] if subordinate else self._subject_mentions(text, clause, before)
             party = mentions[-1] if mentions else named_after
-            if party is None and modal == "modal_binding":
-                party = self._passive_agent(text, end, tokens)
+            agent = None
+            if party is None and (modal == "modal_binding" or (modal == "modal_future" and self._affirmed_passive(text, clause, end))):
+                agent = party = self._passive_agent(text, end, tokens)
             if party is None and modal == "modal_future" and self.vendor_terms and not subordinate and self._names_the_vendors_own(text[clause:start]):
                 party = "supplier"  # a vendor's terms promise its service and staff: "the Core Services will provide …", "A manager will review …"
             if modal == "modal_future":  # "will" binds its party, the buyer too ("The COR will monitor …")
-                if party is None or (next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
+                if party is None or (agent is None and next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
                     continue
             if modal == "modal_soft":  # a wish binds only where a tender evaluates it; advice never
                 if not self.tender or (next_word is not None and next_word[2] == "advice_after_soft"):
@@ -616,6 +619,17 @@ class DocumentReading:
             if not self._subordinate(text, clause, start, [t for t in tokens if clause <= t[0] and t[1] <= start]):
                 openers.append(following[1])
         return openers
+
+    @staticmethod
+    def _affirmed_passive(text: str, clause: int, modal_end: int) -> bool:
+        """Whether a "will" opens an affirmed passive, whose agent it binds as "shall" would:
+        "The sprints will be assessed by the Government", "Items will be inspected randomly by
+        the QAP". Not a negation, which says what the agent will not do ("No other hardware will
+        be provided by the Government", "Other weapons will not be accepted by the Government"),
+        (its subject read from the sentence's start too: "No hardware, software or property will be
+        …"), nor a progressive, which is no passive ("the Government will be monitoring the
+        contractor's performance")."""
+        return _FUTURE_PASSIVE.match(text, modal_end) is not None and not any(_NEGATIVE_SUBJECT.match(text, at) for at in (0, clause))
 
     def _passive_agent(self, text: str, modal_end: int, tokens: list[tuple[int, int, str]]) -> str | None:
         """The party that a passive duty names as its agent, when its subject names none: "All

@@ -37,6 +37,12 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The POP is expected to begin within 10 days after award.", None),  # no party: a forecast
         ("All deliverables shall be inspected and accepted by the Government within 5 days.", "buyer"),  # the passive's agent
         ("A surveillance folder must be developed and maintained by QAP.", "buyer"),
+        ("The sprints will be assessed by the Government to ensure progress.", "buyer"),  # "will" binds a passive's agent too
+        ("Items will be inspected randomly by the QAP.", "buyer"),
+        ("No other hardware will be provided by the Government.", None),  # … not in a negation
+        ("No hardware, software or property will be provided by the Government.", None),
+        ("Other weapons will not be accepted by the Government.", None),
+        ("Staff will be working on site as scheduled by the COR.", None),  # a progressive is no passive
         ("All travel must be approved by the COR.", "supplier"),  # a permission the supplier obtains
         ("Patrol equipment shall not be used unless requested by the COTR.", "supplier"),  # the agent of a subordinate clause
         ("The Quotation must be valid for at least 60 calendar days.", "tenderer"),
