@@ -148,7 +148,11 @@ _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 _PARENTHETICAL = re.compile(r"\s*(?:,[^,.;:]{1,40},\s*)?")  # "requires, at a minimum, that"
 _LOWER_START = re.compile(r"[\W_]*([^\W\d_])")
 _STAFF_REACH = 40  # the longest term looked for at a place (a party_staff word after a possessive, a modal after it), in characters
-_FUTURE_PASSIVE = re.compile(r"\s+(?:also\s+)?be\s+(?:[a-z]+ly\s+)?(?!not\b)[a-z]+(?<!ing)\b", re.IGNORECASE)  # "will be (closely) assessed"
+# "will be (closely) assessed / given / sent / paid / made": a past participle, by its ending (not
+# "will be accessible", "will be a direct liaison", "will be monitoring")
+_FUTURE_PASSIVE = re.compile(r"\s+(?:also\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ne|lt|pt|ght|id|ld|nt|de)\b", re.IGNORECASE)
+_RECIPIENT = re.compile(r"\bto\s+(?:the\s+|its\s+|their\s+|each\s+|all\s+)?$", re.IGNORECASE)  # "… provided to the Contractor"
+_RECIPIENT_REACH = 12  # the longest "to" and article before a party, in characters
 _NEGATIVE_SUBJECT = re.compile(r"[\W_]*(?:no|none|neither|nothing)\b", re.IGNORECASE)  # "No other hardware will be …"
 _COMPOUND = re.compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
 _NOT_A_NAME = {
@@ -565,6 +569,8 @@ class DocumentReading:
             agent = None
             if party is None and (modal == "modal_binding" or (modal == "modal_future" and self._affirmed_passive(text, clause, end))):
                 agent = party = self._passive_agent(text, end, tokens)
+                if party is None and (modal == "modal_future" or self._affirmed_passive(text, clause, end)):
+                    agent = party = self._giver(text, end, tokens)
             if party is None and modal == "modal_future" and self.vendor_terms and not subordinate and self._names_the_vendors_own(text[clause:start]):
                 party = "supplier"  # a vendor's terms promise its service and staff: "the Core Services will provide …", "A manager will review …"
             if modal == "modal_future":  # "will" binds its party, the buyer too ("The COR will monitor …")
@@ -625,11 +631,36 @@ class DocumentReading:
         """Whether a "will" opens an affirmed passive, whose agent it binds as "shall" would:
         "The sprints will be assessed by the Government", "Items will be inspected randomly by
         the QAP". Not a negation, which says what the agent will not do ("No other hardware will
-        be provided by the Government", "Other weapons will not be accepted by the Government"),
-        (its subject read from the sentence's start too: "No hardware, software or property will be
-        …"), nor a progressive, which is no passive ("the Government will be monitoring the
-        contractor's performance")."""
+        be provided by the Government", "Other weapons will not be accepted by the Government";
+        its subject read from the sentence's start too: "No hardware, software or property will
+        be …"), nor a progressive or an adjective, which is no passive ("the Government will be
+        monitoring the contractor's performance", "the portal will be accessible to the
+        contractor")."""
         return _FUTURE_PASSIVE.match(text, modal_end) is not None and not any(_NEGATIVE_SUBJECT.match(text, at) for at in (0, clause))
+
+    @staticmethod
+    def _giver(text: str, modal_end: int, tokens: list[tuple[int, int, str]]) -> str | None:
+        """The buyer, as the party that gives what an affirmed passive hands to the supplier or
+        the tenderer, when it names no agent: "Any updates to the QASP will be provided to the
+        Contractor", "A copy of this plan will be furnished to the contractor", "Government
+        furnished equipment shall be provided to the Contractor" bind the buyer. The recipient is
+        a party right after "to" (and an article), up to the clause's end (a ";" or a
+        subordinate clause); a party's possessive is no recipient ("to the Contractor's
+        premises"). What is handed to the buyer is left to the reading as before: in a tender's
+        attachments "shall be submitted to the COR" is the supplier's duty, not the tenderer's.
+        None without a recipient."""
+        stop = text.find(";", modal_end)
+        stop = len(text) if stop == -1 else stop
+        stop = next((start for start, _end, name in tokens if modal_end < start < stop and name in ("subordinator", "relative")), stop)
+        for start, end, name in tokens:
+            if (
+                modal_end < start < stop
+                and name in ("supplier", "tenderer")
+                and _RECIPIENT.search(text, max(modal_end, start - _RECIPIENT_REACH), start)
+                and not _POSSESSIVE.match(text[end:])
+            ):
+                return "buyer"
+        return None
 
     def _passive_agent(self, text: str, modal_end: int, tokens: list[tuple[int, int, str]]) -> str | None:
         """The party that a passive duty names as its agent, when its subject names none: "All

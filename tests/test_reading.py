@@ -43,6 +43,12 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("No hardware, software or property will be provided by the Government.", None),
         ("Other weapons will not be accepted by the Government.", None),
         ("Staff will be working on site as scheduled by the COR.", None),  # a progressive is no passive
+        ("The portal will be accessible to the Contractor.", None),  # … nor an adjective
+        ("Any updates to the QASP will be provided to the Contractor.", "buyer"),  # what is handed to the supplier is the buyer's to give
+        ("A copy of this plan will be furnished to the contractor.", "buyer"),
+        ("Government-furnished equipment shall be provided to the Contractor.", "buyer"),
+        ("The equipment will be delivered to the Contractor's premises.", None),  # a possessive is no recipient
+        ("All reports shall be submitted to the COR.", "supplier"),  # what is handed to the buyer: as before
         ("All travel must be approved by the COR.", "supplier"),  # a permission the supplier obtains
         ("Patrol equipment shall not be used unless requested by the COTR.", "supplier"),  # the agent of a subordinate clause
         ("The Quotation must be valid for at least 60 calendar days.", "tenderer"),
