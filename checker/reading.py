@@ -566,15 +566,15 @@ class DocumentReading:
                 continue
             mentions = [] if subordinate else self._subject_mentions(text, clause, before)
             party = mentions[-1] if mentions else named_after
-            agent = None
+            passive = None  # the party a passive binds: its agent, or the giver of what it hands over
             if party is None and (modal == "modal_binding" or (modal == "modal_future" and self._affirmed_passive(text, clause, end))):
-                agent = party = self._passive_agent(text, end, tokens)
+                passive = party = self._passive_agent(text, end, tokens)
                 if party is None and (modal == "modal_future" or self._affirmed_passive(text, clause, end)):
-                    agent = party = self._giver(text, end, tokens)
+                    passive = party = self._giver(text, end, tokens)
             if party is None and modal == "modal_future" and self.vendor_terms and not subordinate and self._names_the_vendors_own(text[clause:start]):
                 party = "supplier"  # a vendor's terms promise its service and staff: "the Core Services will provide …", "A manager will review …"
             if modal == "modal_future":  # "will" binds its party, the buyer too ("The COR will monitor …")
-                if party is None or (agent is None and next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
+                if party is None or (passive is None and next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
                     continue
             if modal == "modal_soft":  # a wish binds only where a tender evaluates it; advice never
                 if not self.tender or (next_word is not None and next_word[2] == "advice_after_soft"):
