@@ -564,7 +564,7 @@ class DocumentReading:
             subordinate = self._subordinate(text, clause, start, before)
             if subordinate and not inverted:
                 continue
-            mentions = [] if subordinate else self._subject_mentions(text, clause, before)
+            mentions = [] if subordinate else self._subject_mentions(text, clause, start, before)
             party = mentions[-1] if mentions else named_after
             passive = None  # the party a passive binds: its agent, or the giver of what it hands over
             if party is None and (modal == "modal_binding" or (modal == "modal_future" and self._affirmed_passive(text, clause, end))):
@@ -746,12 +746,14 @@ class DocumentReading:
         near = modal - len(" ".join(words[-2:])) - (len(head) - len(head.rstrip())) if words else modal
         return any(name == "relative" and (start == opening or start >= near) for start, _, name in before)
 
-    def _subject_mentions(self, text: str, clause: int, before: list[tuple[int, int, str]]) -> list[str]:
+    def _subject_mentions(self, text: str, clause: int, modal: int, before: list[tuple[int, int, str]]) -> list[str]:
         """The parties named as the subject before a modal, in order: possessives ("the
         Customer's data") and compounds ("client-side rendering") left out, and a relative clause of the subject too ("Brister som
         beställaren påtalar ska …": the subject is "Brister"). A possessive followed by a word
         of ``party_staff`` names that party's people, who are the party: "The Contracting
-        Officer's Technical Representative is responsible for …" binds the buyer."""
+        Officer's Technical Representative is responsible for …" binds the buyer; and a
+        possessive that opens the modal itself is the party it binds: "It is each offeror's
+        responsibility to learn …" (``modal_binding``: "'s responsibility to")."""
         relative = next((start for start, _, name in before if name == "relative"), None)
         if relative is not None and not text[clause:relative].strip():
             relative = None  # the clause opens with it: nothing before it to cut away
@@ -761,7 +763,9 @@ class DocumentReading:
             if name in PARTIES
             and not _COMPOUND.match(text[end:])
             and (relative is None or start < relative)
-            and ((possessive := _POSSESSIVE.match(text[end:])) is None or self._staff_at(text, _SPACE.match(text, end + possessive.end()).end()))
+            and (
+                end == modal or (possessive := _POSSESSIVE.match(text[end:])) is None or self._staff_at(text, _SPACE.match(text, end + possessive.end()).end())
+            )
         ]
 
     def _staff_at(self, text: str, position: int) -> bool:

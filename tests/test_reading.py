@@ -70,6 +70,9 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The successful offeror (Contractor) shall deliver the report monthly.", "supplier"),  # a party a bracket names is still a subject
         ("The report lists what (if anything) the Contractor will change.", None),  # … the clause stays subordinate
         ("It is the sole responsibility of the Proponent to check for addenda.", "tenderer"),  # the party after the modal
+        ("It is the Government's responsibility to provide badges.", "buyer"),  # a possessive that opens the modal
+        ("It is each offeror’s responsibility to check the portal.", "tenderer"),
+        ("The responsibility to keep the records rests with the Government.", None),
         ("The Vendor commits to respond within 4 hours.", "supplier"),
         # what a requiring verb requires is its object clause, whose subject is bound
         ("The Government requires, at a minimum, that the Contractor will generate complete documentation.", "supplier"),
