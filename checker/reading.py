@@ -566,6 +566,8 @@ class DocumentReading:
                 continue
             mentions = [] if subordinate else self._subject_mentions(text, clause, start, before)
             party = mentions[-1] if mentions else named_after
+            if text[start] in "'’" and not any(at == start for _s, at, name in before if name in PARTIES):
+                continue  # a possessive modal binds only a party it names: not "critical to OFA's responsibility to report"
             passive = None  # the party a passive binds: its agent, or the giver of what it hands over
             if party is None and (modal == "modal_binding" or (modal == "modal_future" and self._affirmed_passive(text, clause, end))):
                 passive = party = self._passive_agent(text, end, tokens)

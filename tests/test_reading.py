@@ -73,6 +73,7 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("It is the Government's responsibility to provide badges.", "buyer"),  # a possessive that opens the modal
         ("It is each offeror’s responsibility to check the portal.", "tenderer"),
         ("The responsibility to keep the records rests with the Government.", None),
+        ("The data is critical to OFA's responsibility to report on the program.", None),  # … of no party
         ("The Vendor commits to respond within 4 hours.", "supplier"),
         # what a requiring verb requires is its object clause, whose subject is bound
         ("The Government requires, at a minimum, that the Contractor will generate complete documentation.", "supplier"),
