@@ -148,6 +148,12 @@ _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 _PARENTHETICAL = re.compile(r"\s*(?:,[^,.;:]{1,40},\s*)?")  # "requires, at a minimum, that"
 _LOWER_START = re.compile(r"[\W_]*([^\W\d_])")
 _STAFF_REACH = 40  # the longest term looked for at a place (a party_staff word after a possessive, a modal after it), in characters
+# "will be (closely) assessed / given / sent / paid / made": a past participle, by its ending (not
+# "will be accessible", "will be a direct liaison", "will be monitoring")
+_FUTURE_PASSIVE = re.compile(r"\s+(?:also\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ne|lt|pt|ght|id|ld|nt|de)\b", re.IGNORECASE)
+_RECIPIENT = re.compile(r"\bto\s+(?:the\s+|its\s+|their\s+|each\s+|all\s+)?$", re.IGNORECASE)  # "… provided to the Contractor"
+_RECIPIENT_REACH = 12  # the longest "to" and article before a party, in characters
+_NEGATIVE_SUBJECT = re.compile(r"[\W_]*(?:no|none|neither|nothing)\b", re.IGNORECASE)  # "No other hardware will be …"
 _COMPOUND = re.compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
 _NOT_A_NAME = {
     "the",
@@ -566,14 +572,19 @@ class DocumentReading:
             subordinate = self._subordinate(text, clause, start, before)
             if subordinate and not inverted:
                 continue
-            mentions = [] if subordinate else self._subject_mentions(text, clause, before)
+            mentions = [] if subordinate else self._subject_mentions(text, clause, start, before)
             party = mentions[-1] if mentions else named_after
-            if party is None and modal == "modal_binding":
-                party = self._passive_agent(text, end, tokens)
+            if text[start] in "'’" and not any(at == start for _s, at, name in before if name in PARTIES):
+                continue  # a possessive modal binds only a party it names: not "critical to OFA's responsibility to report"
+            passive = None  # the party a passive binds: its agent, or the giver of what it hands over
+            if party is None and (modal == "modal_binding" or (modal == "modal_future" and self._affirmed_passive(text, clause, end))):
+                passive = party = self._passive_agent(text, end, tokens)
+                if party is None and (modal == "modal_future" or self._affirmed_passive(text, clause, end)):
+                    passive = party = self._giver(text, end, tokens)
             if party is None and modal == "modal_future" and self.vendor_terms and not subordinate and self._names_the_vendors_own(text[clause:start]):
                 party = "supplier"  # a vendor's terms promise its service and staff: "the Core Services will provide …", "A manager will review …"
             if modal == "modal_future":  # "will" binds its party, the buyer too ("The COR will monitor …")
-                if party is None or (next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
+                if party is None or (passive is None and next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
                     continue
             if modal == "modal_soft":  # a wish binds only where a tender evaluates it; advice never
                 if not self.tender or (next_word is not None and next_word[2] == "advice_after_soft"):
@@ -628,6 +639,42 @@ class DocumentReading:
             if not self._subordinate(text, clause, start, [t for t in tokens if clause <= t[0] and t[1] <= start]):
                 openers.append(following[1])
         return openers
+
+    @staticmethod
+    def _affirmed_passive(text: str, clause: int, modal_end: int) -> bool:
+        """Whether a "will" opens an affirmed passive, whose agent it binds as "shall" would:
+        "The sprints will be assessed by the Government", "Items will be inspected randomly by
+        the QAP". Not a negation, which says what the agent will not do ("No other hardware will
+        be provided by the Government", "Other weapons will not be accepted by the Government";
+        its subject read from the sentence's start too: "No hardware, software or property will
+        be …"), nor a progressive or an adjective, which is no passive ("the Government will be
+        monitoring the contractor's performance", "the portal will be accessible to the
+        contractor")."""
+        return _FUTURE_PASSIVE.match(text, modal_end) is not None and not any(_NEGATIVE_SUBJECT.match(text, at) for at in (0, clause))
+
+    @staticmethod
+    def _giver(text: str, modal_end: int, tokens: list[tuple[int, int, str]]) -> str | None:
+        """The buyer, as the party that gives what an affirmed passive hands to the supplier or
+        the tenderer, when it names no agent: "Any updates to the QASP will be provided to the
+        Contractor", "A copy of this plan will be furnished to the contractor", "Government
+        furnished equipment shall be provided to the Contractor" bind the buyer. The recipient is
+        a party right after "to" (and an article), up to the clause's end (a ";" or a
+        subordinate clause); a party's possessive is no recipient ("to the Contractor's
+        premises"). What is handed to the buyer is left to the reading as before: in a tender's
+        attachments "shall be submitted to the COR" is the supplier's duty, not the tenderer's.
+        None without a recipient."""
+        stop = text.find(";", modal_end)
+        stop = len(text) if stop == -1 else stop
+        stop = next((start for start, _end, name in tokens if modal_end < start < stop and name in ("subordinator", "relative")), stop)
+        for start, end, name in tokens:
+            if (
+                modal_end < start < stop
+                and name in ("supplier", "tenderer")
+                and _RECIPIENT.search(text, max(modal_end, start - _RECIPIENT_REACH), start)
+                and not _POSSESSIVE.match(text[end:])
+            ):
+                return "buyer"
+        return None
 
     def _passive_agent(self, text: str, modal_end: int, tokens: list[tuple[int, int, str]]) -> str | None:
         """The party that a passive duty names as its agent, when its subject names none: "All
@@ -713,12 +760,14 @@ class DocumentReading:
         near = modal - len(" ".join(words[-2:])) - (len(head) - len(head.rstrip())) if words else modal
         return any(name == "relative" and (start == opening or start >= near) for start, _, name in before)
 
-    def _subject_mentions(self, text: str, clause: int, before: list[tuple[int, int, str]]) -> list[str]:
+    def _subject_mentions(self, text: str, clause: int, modal: int, before: list[tuple[int, int, str]]) -> list[str]:
         """The parties named as the subject before a modal, in order: possessives ("the
         Customer's data") and compounds ("client-side rendering") left out, and a relative clause of the subject too ("Brister som
         beställaren påtalar ska …": the subject is "Brister"). A possessive followed by a word
         of ``party_staff`` names that party's people, who are the party: "The Contracting
-        Officer's Technical Representative is responsible for …" binds the buyer."""
+        Officer's Technical Representative is responsible for …" binds the buyer; and a
+        possessive that opens the modal itself is the party it binds: "It is each offeror's
+        responsibility to learn …" (``modal_binding``: "'s responsibility to")."""
         relative = next((start for start, _, name in before if name == "relative"), None)
         if relative is not None and not text[clause:relative].strip():
             relative = None  # the clause opens with it: nothing before it to cut away
@@ -728,7 +777,9 @@ class DocumentReading:
             if name in PARTIES
             and not _COMPOUND.match(text[end:])
             and (relative is None or start < relative)
-            and ((possessive := _POSSESSIVE.match(text[end:])) is None or self._staff_at(text, _SPACE.match(text, end + possessive.end()).end()))
+            and (
+                end == modal or (possessive := _POSSESSIVE.match(text[end:])) is None or self._staff_at(text, _SPACE.match(text, end + possessive.end()).end())
+            )
         ]
 
     def _staff_at(self, text: str, position: int) -> bool:

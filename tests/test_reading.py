@@ -37,6 +37,18 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The POP is expected to begin within 10 days after award.", None),  # no party: a forecast
         ("All deliverables shall be inspected and accepted by the Government within 5 days.", "buyer"),  # the passive's agent
         ("A surveillance folder must be developed and maintained by QAP.", "buyer"),
+        ("The sprints will be assessed by the Government to ensure progress.", "buyer"),  # "will" binds a passive's agent too
+        ("Items will be inspected randomly by the QAP.", "buyer"),
+        ("No other hardware will be provided by the Government.", None),  # … not in a negation
+        ("No hardware, software or property will be provided by the Government.", None),
+        ("Other weapons will not be accepted by the Government.", None),
+        ("Staff will be working on site as scheduled by the COR.", None),  # a progressive is no passive
+        ("The portal will be accessible to the Contractor.", None),  # … nor an adjective
+        ("Any updates to the QASP will be provided to the Contractor.", "buyer"),  # what is handed to the supplier is the buyer's to give
+        ("A copy of this plan will be furnished to the contractor.", "buyer"),
+        ("Government-furnished equipment shall be provided to the Contractor.", "buyer"),
+        ("The equipment will be delivered to the Contractor's premises.", None),  # a possessive is no recipient
+        ("All reports shall be submitted to the COR.", "supplier"),  # what is handed to the buyer: as before
         ("All travel must be approved by the COR.", "supplier"),  # a permission the supplier obtains
         ("Patrol equipment shall not be used unless requested by the COTR.", "supplier"),  # the agent of a subordinate clause
         ("The Quotation must be valid for at least 60 calendar days.", "tenderer"),
@@ -58,6 +70,10 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The successful offeror (Contractor) shall deliver the report monthly.", "supplier"),  # a party a bracket names is still a subject
         ("The report lists what (if anything) the Contractor will change.", None),  # … the clause stays subordinate
         ("It is the sole responsibility of the Proponent to check for addenda.", "tenderer"),  # the party after the modal
+        ("It is the Government's responsibility to provide badges.", "buyer"),  # a possessive that opens the modal
+        ("It is each offeror’s responsibility to check the portal.", "tenderer"),
+        ("The responsibility to keep the records rests with the Government.", None),
+        ("The data is critical to OFA's responsibility to report on the program.", None),  # … of no party
         ("The Vendor commits to respond within 4 hours.", "supplier"),
         # what a requiring verb requires is its object clause, whose subject is bound
         ("The Government requires, at a minimum, that the Contractor will generate complete documentation.", "supplier"),
