@@ -439,3 +439,19 @@ def test_the_items_of_a_list_introduced_as_requirements_are_requirements() -> No
     """
     )
     assert found == ["Work will be conducted in two-week sprints and reviewed at the end of each sprint."]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://www.tbs-sct.canada.ca/pol/doc-eng.aspx?id=32611",
+        "[the directive](https://www.tbs-sct.canada.ca/pol/doc-eng.aspx?id=32611)",
+        "[https://tbd.example.gov](https://tbd.example.gov/)",
+        "xx@tbd.example.gov",
+    ],
+)
+def test_the_words_of_a_web_or_mail_address_are_not_the_requirements(address: str, rulesets) -> None:
+    # "tbs" and "tbd" inside an address are no placeholders (RQ010), nor is a link whose text is
+    # the address an empty "[ ]"; the same words in the sentence are.
+    assert "RQ010" not in findings(f"The Contractor shall report incidents within 4 hours as set out at {address}.", rulesets)
+    assert "RQ010" in findings("The Contractor shall report incidents within 4 hours to TBS.", rulesets)
