@@ -455,3 +455,23 @@ def test_the_words_of_a_web_or_mail_address_are_not_the_requirements(address: st
     # the address an empty "[ ]"; the same words in the sentence are.
     assert "RQ010" not in findings(f"The Contractor shall report incidents within 4 hours as set out at {address}.", rulesets)
     assert "RQ010" in findings("The Contractor shall report incidents within 4 hours to TBS.", rulesets)
+
+
+def test_the_buyers_payment_and_the_order_of_precedence_are_no_requirements() -> None:
+    text = """\
+Customer will pay the fees described in the Order.
+
+The Customer shall for the Professional Services pay the Services Fee set out in the Order.
+
+Proponents are solely responsible for their own expenses in participating in the RFP process.
+
+In case of conflicting terms, the Main Agreement shall take precedence.
+
+The Contractor shall pay all fees related to the authorization for arming of its employees.
+
+The Contractor shall provide the Customer with a monthly invoice by the 5th business day.
+"""
+    assert requirements(text) == [
+        "The Contractor shall pay all fees related to the authorization for arming of its employees.",
+        "The Contractor shall provide the Customer with a monthly invoice by the 5th business day.",
+    ]
