@@ -393,6 +393,8 @@ class DocumentReading:
             found = self._obligation(texts[i])
             if found is not None:
                 self.obligations[i] = found
+        self._stated = frozenset(self.obligations)
+        """The statements whose own words state an obligation (before list items carry their lead-in's)."""
         self._read_rows()
         titles = vocabulary.finder("definitions_title")
         tiered = {document.statements[k].lead_in for k in self._credit_tiers()} - {None}
@@ -831,7 +833,10 @@ class DocumentReading:
         item's introduction is the last earlier item of its list that ends in ":" and has no
         deeper items (a sub-list written as siblings), else its lead-in (an item ending in ":"
         whose deeper sub-list it stands in, or the sentence before the list), else a heading
-        ending in ":" just before the list. With ``whole``, the introduction's whole text (':'
+        ending in ":" just before the list. A sub-list written as siblings ends at an item
+        with an obligation of its own ("Desired skills and experience include:" / "Strong
+        communication skills." / "If any individual proposed … the Contractor shall notify the
+        CO …": the last is the list's own item again). With ``whole``, the introduction's whole text (':'
         and emphasis aside) must be a term of the list: "Definitions:" of ``definitions_title``
         introduces terms, "The service level definitions below apply:" does not. The items of a
         sub-list whose introduction is such an item are such items too ("… expected to have
@@ -865,6 +870,8 @@ class DocumentReading:
                 continue
             if introducing.get(statement.lead_in) in nested:
                 del introducing[statement.lead_in]  # the sub-list under that item, nested deeper, has ended
+            elif statement.index in self._stated:  # a duty of its own, no item of a sub-list written as siblings: that sub-list has ended
+                introducing.pop(statement.lead_in, None)
             lead = introducing.get(statement.lead_in, statement.lead_in if statement.lead_in is not None else heading)
             if lead is not None:
                 pairs.append((statement.index, lead))

@@ -475,3 +475,22 @@ The Contractor shall provide the Customer with a monthly invoice by the 5th busi
         "The Contractor shall pay all fees related to the authorization for arming of its employees.",
         "The Contractor shall provide the Customer with a monthly invoice by the 5th business day.",
     ]
+
+
+def test_desired_skills_are_no_requirements_and_their_sibling_list_ends_at_a_duty() -> None:
+    # Markdown writes the sub-list as siblings of the numbered items: the "include:" item
+    # introduces the bullets after it, up to the next item with a duty of its own.
+    text = """\
+To ensure successful performance, Contractor shall satisfy the following:
+
+1.  Key Personnel shall be responsible for the supervision of the Contractor's personnel. Desired skills and experience include:
+
+-   Ability to rapidly prioritize competing requirements.
+
+-   Strong communication skills.
+
+1.  If any Key Personnel becomes unavailable, the Contractor shall notify the CO within 5 days.
+"""
+    read = requirements(text)
+    assert "Ability to rapidly prioritize competing requirements." not in read and "Strong communication skills." not in read
+    assert "If any Key Personnel becomes unavailable, the Contractor shall notify the CO within 5 days." in read
