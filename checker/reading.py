@@ -65,6 +65,7 @@ VOCABULARY = {
     "subject_after_modal": "words that, just after a modal, show an inverted main clause: den, det, *en …",
     "clause_verb": "finite verbs that, in a clause opened by a subordinator, close its predicate, so that a modal after them opens the (inverted) main clause: kan, är, har …",
     "requiring_verb": "verbs of a main clause whose 'that' clause states the obligation: requires that, directs that …",
+    "object_verb": "verbs that need an object: one that ends its sentence just after the modal has its object before it, the noun a relative clause describes ('the services the contractor is required to furnish', 'Tasks the vendor must perform'): no obligation …",
     "not_binding_lead_in": "words that, in the sentence or heading introducing a list, show its items are no duties: out of scope, will not be responsible, may include, benefits, ingår inte …",
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
     "qualification_lead_in": "words that, in the sentence or heading introducing a list, show its items are skills or experience asked of the staff: experience with, background in, knowledge of, erfarenhet av …",
@@ -114,6 +115,12 @@ _MAX_MODALS = 32
 """Most modals of one statement read for its obligation, the first ones: each is read against the
 text before it, so a statement of thousands of modals (a PDF's text without a sentence end: a
 200 KB one took 29 s) costs as much as 32 of them. A sentence's own modal comes long before."""
+_GAP_REACH = 80
+"""Most characters after a modal in which its verb can end the sentence without its object
+("is required to furnish.", "must successfully perform **(Section 4)**."): looked at only there."""
+_ADVERB = re.compile(r"\s*(?:[^\W\d_]+ly\s+)?")  # "must successfully perform"
+_SENTENCE_REST = re.compile(r"[\s*_]*(?:\([^()]{0,40}\)[\s*_]*)?[.!;:]?[\s*_\"'”’)]*")
+"""What may follow the last word of a sentence: emphasis, a short bracket, the sentence's mark, a quote."""
 _BEFORE_COPULA = 3  # words between a modal and its copula: "shall also at all times be", "ska systemet alltid vara"
 _HEAD_WORD = re.compile(r"[^\W_][\w'’-]*")
 _SPACE = re.compile(r"\s*")
@@ -558,7 +565,7 @@ class DocumentReading:
                 named_after is not None or (subject is not None and subject[2] == "subject_after_modal") or self._after_fronted_clause(text, clause, before)
             )
             subordinate = self._subordinate(text, clause, start, before)
-            if subordinate and not inverted:
+            if (subordinate and not inverted) or self._object_gap(text, end):
                 continue
             mentions = [] if subordinate else self._subject_mentions(text, clause, before)
             party = mentions[-1] if mentions else named_after
@@ -574,6 +581,17 @@ class DocumentReading:
                     continue
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
         return None
+
+    def _object_gap(self, text: str, end: int) -> bool:
+        """Whether the modal ending at ``end`` is followed by a verb of ``object_verb`` (after an
+        adverb at most) that ends the sentence without its object: the object is the noun before,
+        which the modal's clause describes ("… evaluate the services the contractor is required to
+        furnish.", "Tasks that the contractor must successfully perform."), a relative clause that
+        binds nobody. Looked at only where the sentence ends within :data:`_GAP_REACH` characters."""
+        if len(text) - end > _GAP_REACH:
+            return False
+        verb_end = _term_at(self.vocabulary.finder("object_verb"), text, _ADVERB.match(text, end).end())
+        return verb_end is not None and _SENTENCE_REST.fullmatch(text, verb_end) is not None
 
     def _after_modifiers(self, text: str, end: int, following: tuple[int, int, str] | None) -> tuple[int, int, str] | None:
         """The reading's word that follows a modal after words of ``predicate_modifier`` only

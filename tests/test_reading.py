@@ -58,6 +58,10 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The successful offeror (Contractor) shall deliver the report monthly.", "supplier"),  # a party a bracket names is still a subject
         ("The report lists what (if anything) the Contractor will change.", None),  # … the clause stays subordinate
         ("It is the sole responsibility of the Proponent to check for addenda.", "tenderer"),  # the party after the modal
+        ("The QASP provides a method to evaluate the services the contractor is required to furnish.", None),  # the object before: a relative clause
+        ("Tasks that the contractor must successfully perform **(Section 4)**.", None),
+        ("The Contractor shall comply.", "supplier"),  # no object to miss
+        ("The Contractor shall provide all equipment that the work will use.", "supplier"),  # the first modal binds
         ("The Vendor commits to respond within 4 hours.", "supplier"),
         # what a requiring verb requires is its object clause, whose subject is bound
         ("The Government requires, at a minimum, that the Contractor will generate complete documentation.", "supplier"),
