@@ -494,3 +494,20 @@ To ensure successful performance, Contractor shall satisfy the following:
     read = requirements(text)
     assert "Ability to rapidly prioritize competing requirements." not in read and "Strong communication skills." not in read
     assert "If any Key Personnel becomes unavailable, the Contractor shall notify the CO within 5 days." in read
+
+
+def test_acceptance_definitions_agreements_to_come_and_nothing_required_are_no_requirements() -> None:
+    text = """\
+Acceptance of services shall be based upon compliance with performance standards described in the PWS.
+
+Other terms used but not defined in this annex shall have the meanings given to them in the general terms.
+
+The Contractor and government may mutually agree to alter sprint length as needed.
+
+No travel is anticipated or will be required as part of this task order.
+
+No personal data shall be stored outside the EU.
+
+The Contractor shall travel to the site twice a year.
+"""
+    assert requirements(text) == ["No personal data shall be stored outside the EU.", "The Contractor shall travel to the site twice a year."]
