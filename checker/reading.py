@@ -65,6 +65,7 @@ VOCABULARY = {
     "subject_after_modal": "words that, just after a modal, show an inverted main clause: den, det, *en …",
     "clause_verb": "finite verbs that, in a clause opened by a subordinator, close its predicate, so that a modal after them opens the (inverted) main clause: kan, är, har …",
     "requiring_verb": "verbs of a main clause whose 'that' clause states the obligation: requires that, directs that …",
+    "forecast_verb": "verbs of expecting whose object clause, after a party as their subject, is a forecast that binds nobody: estimates, anticipates, does not anticipate … ('The Government estimates this project will require …')",
     "object_verb": "verbs that need an object: one that ends its sentence just after the modal has its object before it, the noun a relative clause describes ('the services the contractor is required to furnish', 'Tasks the vendor must perform'): no obligation …",
     "not_binding_lead_in": "words that, in the sentence or heading introducing a list, show its items are no duties: out of scope, will not be responsible, may include, benefits, ingår inte …",
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
@@ -259,6 +260,11 @@ class Vocabulary:
     def requiring_words(self) -> tuple[str, ...]:
         """The words of ``requiring_verb`` case-folded, for a quick test before the finder's pass."""
         return tuple(word.casefold().rstrip("*") for word in self.lists.get("requiring_verb", []))
+
+    @cached_property
+    def forecast_words(self) -> tuple[str, ...]:
+        """The last words of ``forecast_verb`` case-folded, for a quick test before the finder's pass."""
+        return tuple(word.casefold().rstrip("*").split()[-1] for word in self.lists.get("forecast_verb", []))
 
     @cached_property
     def agent_words(self) -> tuple[str, ...]:
@@ -565,7 +571,7 @@ class DocumentReading:
                 named_after is not None or (subject is not None and subject[2] == "subject_after_modal") or self._after_fronted_clause(text, clause, before)
             )
             subordinate = self._subordinate(text, clause, start, before)
-            if (subordinate and not inverted) or self._object_gap(text, end):
+            if (subordinate and not inverted) or self._object_gap(text, end) or self._forecast(text, clause, start, before):
                 continue
             mentions = [] if subordinate else self._subject_mentions(text, clause, before)
             party = mentions[-1] if mentions else named_after
@@ -581,6 +587,24 @@ class DocumentReading:
                     continue
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
         return None
+
+    def _forecast(self, text: str, clause: int, modal: int, before: list[tuple[int, int, str]]) -> bool:
+        """Whether the modal at ``modal`` stands in the object clause of a verb of
+        ``forecast_verb`` whose subject is a party named before it, in the modal's clause: "The
+        Government estimates this project will require …", "The government does not anticipate
+        that contractor personnel will need to access PII": what a party expects binds nobody.
+        Words must stand between the verb and the modal (its clause's subject): "Cost estimates
+        shall be provided" has the noun; a party's possessive is no subject ("The Contractor's
+        estimates …")."""
+        head = text[clause:modal].casefold()
+        if not any(word in head for word in self.vocabulary.forecast_words):  # most clauses have none
+            return False
+        subject_end = next((end for _start, end, name in before if name in PARTIES and not _POSSESSIVE.match(text[end : end + 3])), None)
+        finder = self.vocabulary.finder("forecast_verb")
+        if subject_end is None or finder is None:
+            return False
+        found = next(finder.finditer(text[subject_end:modal]), None)  # the first verb after the party: a later one ends nearer the modal
+        return found is not None and bool(text[subject_end + found[1] : modal].strip())
 
     def _object_gap(self, text: str, end: int) -> bool:
         """Whether the modal ending at ``end`` is followed by a verb of ``object_verb`` (after an
