@@ -511,3 +511,16 @@ No personal data shall be stored outside the EU.
 The Contractor shall travel to the site twice a year.
 """
     assert requirements(text) == ["No personal data shall be stored outside the EU.", "The Contractor shall travel to the site twice a year."]
+
+
+def test_a_warranty_lead_in_and_ranked_options_state_nothing_themselves() -> None:
+    text = """\
+Provider warrants that:
+
+- the Cloud Service will perform materially as described in its Documentation.
+
+Technology stack options that are approved are listed below in declining order of preference:
+
+- Ruby on Rails
+"""
+    assert requirements(text) == ["the Cloud Service will perform materially as described in its Documentation."]
