@@ -524,3 +524,14 @@ Technology stack options that are approved are listed below in declining order o
 - Ruby on Rails
 """
     assert requirements(text) == ["the Cloud Service will perform materially as described in its Documentation."]
+
+
+def test_what_survives_the_contract_or_counts_as_what_is_no_requirement() -> None:
+    text = """\
+The expiration or termination of this Agreement shall not affect or prejudice any provisions which are provided to continue in effect.
+
+Such an alternative transition period shall then constitute the applicable Transition Period hereunder.
+
+The Supplier shall keep the transition plan current.
+"""
+    assert requirements(text) == ["The Supplier shall keep the transition plan current."]
