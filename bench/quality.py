@@ -3,6 +3,7 @@
     python bench/quality.py                       # print the figures (Markdown)
     python bench/quality.py --write docs/quality.md   # and replace the generated part of that page
     python bench/quality.py --split dev           # the documents used for tuning only
+    python bench/quality.py --split dev --list-false  # and each false finding: text, matches, label
     python bench/quality.py import RAW_FOLDER     # take new labels in (see bench/quality/README.md)
 
 The labels (bench/quality/labels/<part>/*.tsv) were made by hand with
@@ -246,6 +247,8 @@ class Tally:
     per_rule_right: Counter = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    wrong_details: list[str] = field(default_factory=list)  # each of ``wrong`` with its text, matches and label
+    not_requirements: list[str] = field(default_factory=list)  # statements read as requirements, labelled none
     chain_rows: int = 0
     chain_reached: int = 0
     follow_lenient: int = 0
@@ -278,6 +281,29 @@ def is_yes(value: str) -> bool:
     return value.strip().lower() in ("yes", "y", "ja", "partial")
 
 
+def statement_text(checked: Checked, i: int, limit: int = 200) -> str:
+    """A statement's text on one line, cut at ``limit`` characters, for the lists of false findings."""
+    text = " ".join(checked.result.document.statements[i].text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def label_summary(group: list[dict[str, str]]) -> str:
+    """What the labels of one statement say of it: requirement, party, measurable, note."""
+    parts = []
+    for g in group:
+        said = [f"req={g.get('is_requirement', '')}", f"party={g.get('party', '')}", f"measurable={g.get('measurable', '')}"]
+        if g.get("vague_terms") or g.get("note"):
+            said.append(repr(g.get("vague_terms") or g.get("note")))
+        parts.append(" ".join(said))
+    return "; ".join(parts)
+
+
+def false_detail(checked: Checked, i: int, group: list[dict[str, str]], findings: list[Any]) -> str:
+    """One false finding for ``--list-false``: where, which rules matched which words, the label, the text."""
+    matched = ", ".join(f"{f.rule.split('/')[-1]}:{f.match!r}" for f in findings)
+    return f"{checked.name}:{group[0]['line']} {matched} [{label_summary(group)}] {statement_text(checked, i)}"
+
+
 def tally_requirements(t: Tally, checked: Checked, labels: list[dict[str, str]]) -> None:
     by_statement: dict[int, list[dict[str, str]]] = defaultdict(list)
     t.labels += len(labels)
@@ -305,6 +331,8 @@ def tally_requirements(t: Tally, checked: Checked, labels: list[dict[str, str]])
         if i in checked.rows:
             t.tool_requirements += 1
             t.tool_requirements_right += requirement
+            if not requirement:
+                t.not_requirements.append(f"{checked.name}:{group[0]['line']} [{label_summary(group)}] {statement_text(checked, i)}")
         for f in checked.findings.get(i, []):
             if f.category in UNMEASURABLE:
                 t.per_rule[f.rule] += 1
@@ -315,6 +343,8 @@ def tally_requirements(t: Tally, checked: Checked, labels: list[dict[str, str]])
             if not unmeasurable:
                 rules = ",".join(sorted({f.rule.split("/")[-1] for f in checked.findings[i] if f.category in UNMEASURABLE}))
                 t.wrong.append(f"{checked.name}:{group[0]['line']} {rules}")
+                flagged = [f for f in checked.findings[i] if f.category in UNMEASURABLE]
+                t.wrong_details.append(false_detail(checked, i, group, flagged))
 
 
 def tally_chain(t: Tally, checked: Checked, labels: list[dict[str, str]]) -> None:
@@ -501,7 +531,7 @@ def load_split() -> dict[str, str]:
     return {row["doc"]: row["split"] for row in read_tsv(SPLIT)}
 
 
-def run(corpus: list[Path], splits: Iterable[str]) -> str:
+def run(corpus: list[Path], splits: Iterable[str], list_false: bool = False) -> str:
     split_of = load_split()
     kinds = {kind: load_labels(kind) for kind in ("requirements", "chain", "clauses", "sanctions")}
     documents = sorted(set().union(*(set(k) for k in kinds.values())))
@@ -580,6 +610,14 @@ def run(corpus: list[Path], splits: Iterable[str]) -> str:
             ("Missing sanction parts not flagged", everything.weak_misses),
             ("Sanction model disagreements", everything.model_misses),
             ("Labels that match no statement", everything.unmatched),
+            *(
+                (
+                    ("False findings, with the words matched, the label and the text", everything.wrong_details),
+                    ("Statements read as requirements that are labelled none, with the label and the text", everything.not_requirements),
+                )
+                if list_false
+                else ()
+            ),
         ):
             out += ["", f"<details><summary>{heading}: {len(items)}</summary>", ""]
             out += [f"- {item}" for item in items] + ["", "</details>"]
@@ -595,13 +633,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", action="append", type=Path, default=[], help="another folder to find documents in")
     parser.add_argument("--split", choices=("dev", "heldout", "both"), default="both")
     parser.add_argument("--write", type=Path, help="replace the generated part of this Markdown page")
+    parser.add_argument(
+        "--list-false",
+        action="store_true",
+        help="also list each false finding and each statement wrongly read as a requirement, with its text, matches and label",
+    )
     args = parser.parse_args(argv)
     corpus = args.corpus + CORPUS
     if args.command == "import":
         import_labels(Path(args.raw), corpus)
         return 0
     splits = ("heldout", "dev") if args.split == "both" else (args.split,)
-    text = run(corpus, splits)
+    if args.write and args.list_false:
+        parser.error("--list-false is for reading, not for the generated page (--write)")
+    text = run(corpus, splits, args.list_false)
     sys.stdout.write(text)
     if args.write:
         page = args.write.read_text(encoding="utf-8")

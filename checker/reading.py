@@ -65,6 +65,8 @@ VOCABULARY = {
     "subject_after_modal": "words that, just after a modal, show an inverted main clause: den, det, *en …",
     "clause_verb": "finite verbs that, in a clause opened by a subordinator, close its predicate, so that a modal after them opens the (inverted) main clause: kan, är, har …",
     "requiring_verb": "verbs of a main clause whose 'that' clause states the obligation: requires that, directs that …",
+    "forecast_verb": "verbs of expecting whose object clause, after a party as their subject, is a forecast that binds nobody: estimates, anticipates, does not anticipate … ('The Government estimates this project will require …')",
+    "object_verb": "verbs that need an object: one that ends its sentence just after the modal has its object before it, the noun a relative clause describes ('the services the contractor is required to furnish', 'Tasks the vendor must perform'): no obligation …",
     "not_binding_lead_in": "words that, in the sentence or heading introducing a list, show its items are no duties: out of scope, will not be responsible, may include, benefits, ingår inte …",
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
     "qualification_lead_in": "words that, in the sentence or heading introducing a list, show its items are skills or experience asked of the staff: experience with, background in, knowledge of, erfarenhet av …",
@@ -114,6 +116,12 @@ _MAX_MODALS = 32
 """Most modals of one statement read for its obligation, the first ones: each is read against the
 text before it, so a statement of thousands of modals (a PDF's text without a sentence end: a
 200 KB one took 29 s) costs as much as 32 of them. A sentence's own modal comes long before."""
+_GAP_REACH = 80
+"""Most characters after a modal in which its verb can end the sentence without its object
+("is required to furnish.", "must successfully perform **(Section 4)**."): looked at only there."""
+_ADVERB = re.compile(r"\s*(?:[^\W\d_]+ly\s+)?")  # "must successfully perform"
+_SENTENCE_REST = re.compile(r"[\s*_]*(?:\([^()]{0,40}\)[\s*_]*)?[.!;:]?[\s*_\"'”’)]*")
+"""What may follow the last word of a sentence: emphasis, a short bracket, the sentence's mark, a quote."""
 _BEFORE_COPULA = 3  # words between a modal and its copula: "shall also at all times be", "ska systemet alltid vara"
 _HEAD_WORD = re.compile(r"[^\W_][\w'’-]*")
 _SPACE = re.compile(r"\s*")
@@ -265,6 +273,11 @@ class Vocabulary:
         return tuple(word.casefold().rstrip("*") for word in self.lists.get("requiring_verb", []))
 
     @cached_property
+    def forecast_words(self) -> tuple[str, ...]:
+        """The last words of ``forecast_verb`` case-folded, for a quick test before the finder's pass."""
+        return tuple(word.casefold().rstrip("*").split()[-1] for word in self.lists.get("forecast_verb", []))
+
+    @cached_property
     def agent_words(self) -> tuple[str, ...]:
         """The words of ``passive_agent`` case-folded, for a quick test before the finder's pass."""
         return tuple(word.casefold().rstrip("*") for word in self.lists.get("passive_agent", []))
@@ -404,6 +417,8 @@ class DocumentReading:
             found = self._obligation(texts[i])
             if found is not None:
                 self.obligations[i] = found
+        self._stated = frozenset(self.obligations)
+        """The statements whose own words state an obligation (before list items carry their lead-in's)."""
         self._read_rows()
         titles = vocabulary.finder("definitions_title")
         tiered = {document.statements[k].lead_in for k in self._credit_tiers()} - {None}
@@ -570,7 +585,7 @@ class DocumentReading:
                 named_after is not None or (subject is not None and subject[2] == "subject_after_modal") or self._after_fronted_clause(text, clause, before)
             )
             subordinate = self._subordinate(text, clause, start, before)
-            if subordinate and not inverted:
+            if (subordinate and not inverted) or self._object_gap(text, end) or self._forecast(text, clause, start, before):
                 continue
             mentions = [] if subordinate else self._subject_mentions(text, clause, start, before)
             party = mentions[-1] if mentions else named_after
@@ -591,6 +606,35 @@ class DocumentReading:
                     continue
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
         return None
+
+    def _forecast(self, text: str, clause: int, modal: int, before: list[tuple[int, int, str]]) -> bool:
+        """Whether the modal at ``modal`` stands in the object clause of a verb of
+        ``forecast_verb`` whose subject is a party named before it, in the modal's clause: "The
+        Government estimates this project will require …", "The government does not anticipate
+        that contractor personnel will need to access PII": what a party expects binds nobody.
+        Words must stand between the verb and the modal (its clause's subject): "Cost estimates
+        shall be provided" has the noun; a party's possessive is no subject ("The Contractor's
+        estimates …")."""
+        head = text[clause:modal].casefold()
+        if not any(word in head for word in self.vocabulary.forecast_words):  # most clauses have none
+            return False
+        subject_end = next((end for _start, end, name in before if name in PARTIES and not _POSSESSIVE.match(text[end : end + 3])), None)
+        finder = self.vocabulary.finder("forecast_verb")
+        if subject_end is None or finder is None:
+            return False
+        found = next(finder.finditer(text[subject_end:modal]), None)  # the first verb after the party: a later one ends nearer the modal
+        return found is not None and bool(text[subject_end + found[1] : modal].strip())
+
+    def _object_gap(self, text: str, end: int) -> bool:
+        """Whether the modal ending at ``end`` is followed by a verb of ``object_verb`` (after an
+        adverb at most) that ends the sentence without its object: the object is the noun before,
+        which the modal's clause describes ("… evaluate the services the contractor is required to
+        furnish.", "Tasks that the contractor must successfully perform."), a relative clause that
+        binds nobody. Looked at only where the sentence ends within :data:`_GAP_REACH` characters."""
+        if len(text) - end > _GAP_REACH:
+            return False
+        verb_end = _term_at(self.vocabulary.finder("object_verb"), text, _ADVERB.match(text, end).end())
+        return verb_end is not None and _SENTENCE_REST.fullmatch(text, verb_end) is not None
 
     def _after_modifiers(self, text: str, end: int, following: tuple[int, int, str] | None) -> tuple[int, int, str] | None:
         """The reading's word that follows a modal after words of ``predicate_modifier`` only
@@ -894,7 +938,10 @@ class DocumentReading:
         item's introduction is the last earlier item of its list that ends in ":" and has no
         deeper items (a sub-list written as siblings), else its lead-in (an item ending in ":"
         whose deeper sub-list it stands in, or the sentence before the list), else a heading
-        ending in ":" just before the list. With ``whole``, the introduction's whole text (':'
+        ending in ":" just before the list. A sub-list written as siblings ends at an item
+        with an obligation of its own ("Desired skills and experience include:" / "Strong
+        communication skills." / "If any individual proposed … the Contractor shall notify the
+        CO …": the last is the list's own item again). With ``whole``, the introduction's whole text (':'
         and emphasis aside) must be a term of the list: "Definitions:" of ``definitions_title``
         introduces terms, "The service level definitions below apply:" does not. The items of a
         sub-list whose introduction is such an item are such items too ("… expected to have
@@ -929,6 +976,8 @@ class DocumentReading:
                 continue
             if introducing.get(statement.lead_in) in nested:
                 del introducing[statement.lead_in]  # the sub-list under that item, nested deeper, has ended
+            elif statement.index in self._stated:  # a duty of its own, no item of a sub-list written as siblings: that sub-list has ended
+                introducing.pop(statement.lead_in, None)
             lead = introducing.get(statement.lead_in, statement.lead_in if statement.lead_in is not None else heading)
             if lead is not None:
                 pairs.append((statement.index, lead))

@@ -12,10 +12,11 @@ import warnings
 from pathlib import Path
 from typing import Iterable
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.matching import LONE_SYMBOLS, StatementMatcher, TermMatcher, boundary_plan, compile_pattern, parse_term, plain_text, word_count
+from checker.matching import LONE_SYMBOLS, StatementMatcher, TermMatcher, boundary_plan, compile_pattern, parse_term, plain_text, without_addresses, word_count
 from checker.matching.text import written_as_name
 
 WORD = r"(?:\w|[\u0300-\u036f])"
@@ -132,6 +133,26 @@ def test_written_as_name_examples() -> None:
     assert name("**Adequate** Security applies.", "Adequate")
     assert not name("Så snart Inera fattat beslut meddelas anbudsgivarna.", "Så snart")
     assert name("Prompt Payment Act applies.", "Prompt Payment")
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("See [TBS](https://www.tbs-sct.canada.ca/pol?id=3).", "See [TBS](     ://   .   -   .      .  /   ?  = )."),
+        ("Mail tbd@agency.gov or www.x.com.", "Mail    @      .    or    . .   ."),
+        ("[x@y.gc.ca](mailto:x@y.gc.ca)", "[ @ .  .  ](      : @ .  .  )"),
+        ("Pay 4 hours @ $5 at 10:00; see doc://", "Pay 4 hours @ $5 at 10:00; see doc://"),
+    ],
+)
+def test_an_address_is_read_without_its_words(text: str, read: str) -> None:
+    assert without_addresses(text) == read
+    assert len(without_addresses(text)) == len(text)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet="ab.@:/w -", max_size=3000))
+def test_addresses_are_blanked_in_time_linear_in_the_text(text: str) -> None:
+    assert len(without_addresses(text * 20)) == len(text) * 20
 
 
 def test_term_matching_examples() -> None:

@@ -9,6 +9,8 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 KEPT = ROOT / "bench" / "quality" / "corpus"
 NOT_DOCUMENTS = {"MANIFEST.tsv", "README.md"}
@@ -133,3 +135,36 @@ def test_weak_sanction_findings_are_judged_against_the_sanction_labels(tmp_path:
     quality.tally_sanctions(t, checked, [])
     assert sum(t.weak_findings.values()) == 2 and sum(t.weak_findings_right.values()) == 0
     assert sorted(t.weak_wrong) == ["credits.md:7 CT003 (no labelled sanction clause)", "credits.md:document CT004 (no labelled financial sanction)"]
+
+
+def test_list_false_shows_each_false_finding_and_each_statement_wrongly_read_as_a_requirement(tmp_path: Path) -> None:
+    quality = _quality()
+    document = tmp_path / "en_sample.md"
+    document.write_text("The Contractor shall respond quickly to each call.\n\nThe Contractor shall submit a report each month.\n", encoding="utf-8")
+    checked = quality.check_document(document)
+    labels = [
+        {
+            "line": "1",
+            "quote": "The Contractor shall respond",
+            "is_requirement": "yes",
+            "party": "supplier",
+            "measurable": "yes",
+            "note": "labelled so for the test",
+        },
+        {"line": "3", "quote": "The Contractor shall submit", "is_requirement": "no", "party": "none", "measurable": "", "note": "labelled none for the test"},
+    ]
+    tally = quality.Tally()
+    quality.tally_requirements(tally, checked, labels)
+    assert any(
+        item.startswith("en_sample.md:1 ") and "'quickly'" in item and "measurable=yes" in item and "respond quickly" in item for item in tally.wrong_details
+    )
+    assert tally.not_requirements == [
+        "en_sample.md:3 [req=no party=none measurable= 'labelled none for the test'] The Contractor shall submit a report each month."
+    ]
+
+
+def test_list_false_is_not_written_into_the_generated_page(tmp_path: Path, capsys) -> None:
+    quality = _quality()
+    with pytest.raises(SystemExit):
+        quality.main(["--list-false", "--write", str(tmp_path / "quality.md")])
+    assert "--list-false" in capsys.readouterr().err

@@ -74,6 +74,14 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("It is each offeror’s responsibility to check the portal.", "tenderer"),
         ("The responsibility to keep the records rests with the Government.", None),
         ("The data is critical to OFA's responsibility to report on the program.", None),  # … of no party
+        ("The QASP provides a method to evaluate the services the contractor is required to furnish.", None),  # the object before: a relative clause
+        ("Tasks that the contractor must successfully perform **(Section 4)**.", None),
+        ("The Contractor shall comply.", "supplier"),  # no object to miss
+        ("The Contractor shall provide all equipment that the work will use.", "supplier"),  # the first modal binds
+        ("The Government estimates this project will require no more than 4 personnel.", None),  # a forecast
+        ("The government does not anticipate that contractor personnel will need to access PII data.", None),
+        ("Cost estimates shall be provided with each invoice.", "supplier"),  # a noun, no verb of expecting
+        ("The Contractor's estimates for each period shall be updated monthly.", "supplier"),  # a possessive is no subject
         ("The Vendor commits to respond within 4 hours.", "supplier"),
         # what a requiring verb requires is its object clause, whose subject is bound
         ("The Government requires, at a minimum, that the Contractor will generate complete documentation.", "supplier"),

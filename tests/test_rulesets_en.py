@@ -495,3 +495,99 @@ def test_the_items_of_a_list_introduced_as_requirements_are_requirements() -> No
     """
     )
     assert found == ["Work will be conducted in two-week sprints and reviewed at the end of each sprint."]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://www.tbs-sct.canada.ca/pol/doc-eng.aspx?id=32611",
+        "[the directive](https://www.tbs-sct.canada.ca/pol/doc-eng.aspx?id=32611)",
+        "[https://tbd.example.gov](https://tbd.example.gov/)",
+        "xx@tbd.example.gov",
+    ],
+)
+def test_the_words_of_a_web_or_mail_address_are_not_the_requirements(address: str, rulesets) -> None:
+    # "tbs" and "tbd" inside an address are no placeholders (RQ010), nor is a link whose text is
+    # the address an empty "[ ]"; the same words in the sentence are.
+    assert "RQ010" not in findings(f"The Contractor shall report incidents within 4 hours as set out at {address}.", rulesets)
+    assert "RQ010" in findings("The Contractor shall report incidents within 4 hours to TBS.", rulesets)
+
+
+def test_the_buyers_payment_and_the_order_of_precedence_are_no_requirements() -> None:
+    text = """\
+Customer will pay the fees described in the Order.
+
+The Customer shall for the Professional Services pay the Services Fee set out in the Order.
+
+Proponents are solely responsible for their own expenses in participating in the RFP process.
+
+In case of conflicting terms, the Main Agreement shall take precedence.
+
+The Contractor shall pay all fees related to the authorization for arming of its employees.
+
+The Contractor shall provide the Customer with a monthly invoice by the 5th business day.
+"""
+    assert requirements(text) == [
+        "The Contractor shall pay all fees related to the authorization for arming of its employees.",
+        "The Contractor shall provide the Customer with a monthly invoice by the 5th business day.",
+    ]
+
+
+def test_desired_skills_are_no_requirements_and_their_sibling_list_ends_at_a_duty() -> None:
+    # Markdown writes the sub-list as siblings of the numbered items: the "include:" item
+    # introduces the bullets after it, up to the next item with a duty of its own.
+    text = """\
+To ensure successful performance, Contractor shall satisfy the following:
+
+1.  Key Personnel shall be responsible for the supervision of the Contractor's personnel. Desired skills and experience include:
+
+-   Ability to rapidly prioritize competing requirements.
+
+-   Strong communication skills.
+
+1.  If any Key Personnel becomes unavailable, the Contractor shall notify the CO within 5 days.
+"""
+    read = requirements(text)
+    assert "Ability to rapidly prioritize competing requirements." not in read and "Strong communication skills." not in read
+    assert "If any Key Personnel becomes unavailable, the Contractor shall notify the CO within 5 days." in read
+
+
+def test_acceptance_definitions_agreements_to_come_and_nothing_required_are_no_requirements() -> None:
+    text = """\
+Acceptance of services shall be based upon compliance with performance standards described in the PWS.
+
+Other terms used but not defined in this annex shall have the meanings given to them in the general terms.
+
+The Contractor and government may mutually agree to alter sprint length as needed.
+
+No travel is anticipated or will be required as part of this task order.
+
+No personal data shall be stored outside the EU.
+
+The Contractor shall travel to the site twice a year.
+"""
+    assert requirements(text) == ["No personal data shall be stored outside the EU.", "The Contractor shall travel to the site twice a year."]
+
+
+def test_a_warranty_lead_in_and_ranked_options_state_nothing_themselves() -> None:
+    text = """\
+Provider warrants that:
+
+- the Cloud Service will perform materially as described in its Documentation.
+
+Technology stack options that are approved are listed below in declining order of preference:
+
+- Ruby on Rails
+"""
+    assert requirements(text) == ["the Cloud Service will perform materially as described in its Documentation."]
+
+
+def test_what_survives_the_contract_or_counts_as_what_is_no_requirement() -> None:
+    text = """\
+The expiration or termination of this Agreement shall not affect or prejudice any provisions which are provided to continue in effect.
+
+Such an alternative transition period shall then constitute the applicable Transition Period hereunder.
+
+The Supplier shall keep the transition plan current.
+"""
+    assert requirements(text) == ["The Supplier shall keep the transition plan current."]

@@ -821,6 +821,21 @@ def test_a_list_written_without_bullets_after_a_colon_is_read_item_by_item(read)
     assert item.location.column == 1 and item.anchors[0].offset == 0
 
 
+@pytest.mark.parametrize("read", [md, txt])
+def test_a_wrapped_line_with_a_sentence_end_inside_is_no_item_of_a_list_without_bullets(read) -> None:
+    """A paragraph wrapped after "…:" goes on as a paragraph when its next line ends a sentence
+    inside it: a line of an item ends no sentence anywhere."""
+    document = read("""
+        The contractor must designate who will fill these three roles:
+        Facilitator, Technical Lead, and Design Lead. The Technical and Design
+        Leads should not be the same person.
+        """)
+    assert [(s.kind, s.text) for s in document.statements] == [
+        ("sentence", "The contractor must designate who will fill these three roles: Facilitator, Technical Lead, and Design Lead."),
+        ("sentence", "The Technical and Design Leads should not be the same person."),
+    ]
+
+
 def test_a_list_items_lines_quoted_inside_it_continue_its_sentence() -> None:
     """pandoc writes a list item's continuation lines as a quote inside the item."""
     document = md(

@@ -19,7 +19,7 @@ from .rejoin import rejoined, source_span
 from .rewrite import PatternSyntaxError
 from .sets import LONE_SYMBOLS, StatementMatcher
 from .terms import Term, TermMatcher, TermSyntaxError, parse_term
-from .text import is_word_char, plain_text, word_count
+from .text import is_word_char, plain_text, without_addresses, word_count
 
 __all__ = [
     "LONE_SYMBOLS",
@@ -41,5 +41,6 @@ __all__ = [
     "remember_valid",
     "remember_words",
     "source_span",
+    "without_addresses",
     "word_count",
 ]

@@ -48,6 +48,29 @@ def plain_text(text: str) -> str:
     return text.translate(_STRAIGHT_QUOTES) if _CURLY_QUOTE.search(text) else text
 
 
+# A web address or an e-mail address: its words are a name of a place, not the statement's words
+# ("tbs" of "tbs-sct.canada.ca" is no placeholder, "x" of "https://x.example" no "x hours"). An
+# address ends before a bracket, a quote or a table's bar (Markdown's "[text](https://…)") and
+# before the punctuation that ends the sentence after it. Each alternative starts at a literal
+# ("://", "www.", "mailto:") or reads at most 64 characters before its "@": linear in the text.
+_ADDRESS = re.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.|\bmailto:)[^\s<>()\[\]{}\"'`|]*[^\s<>()\[\]{}\"'`|.,;:!?]"
+    r"|[\w.+-]{1,64}@[^\W_](?:[\w-]{0,62}\.){1,8}[^\W\d_]{2,63}\b"
+)
+
+
+_WORD = re.compile(r"\w")
+
+
+def without_addresses(text: str) -> str:
+    """``text`` with the words of each web or e-mail address in it blanked out (same length; its
+    marks kept, so that "[https://x.example](…)" is no empty "[ ]"): what terms and patterns read
+    of a statement, so that no rule reads an address's words as the statement's."""
+    if "://" not in text and "www." not in text and "@" not in text and "mailto:" not in text:
+        return text
+    return _ADDRESS.sub(lambda m: _WORD.sub(" ", m.group()), text)
+
+
 _SENTENCE_END = frozenset(".!?:;|•·–—-\n")
 _MARKUP_BEFORE = " *_`\"'([\u201c\u201d\u2018\u2019"
 _NEXT_WORD = re.compile(r"[\s*_\"'\u201d\u2019]*([^\W\d_])")
