@@ -113,6 +113,12 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Vi beskriver behoven för att leverantören ska även kunna svara.", None),  # "även" is an adverb
         ("Beställaren anger i avropet om leverantören ska skriftligen bekräfta beställningen.", None),
         ("Om felet kvarstår ska även konsulten delta.", "supplier"),  # an inverted subject after an adverb
+        # a passive written as one word binds its agent, as "shall be accepted by the Government" does
+        ("Leveransen ska godkännas av Beställaren inom tio arbetsdagar.", "buyer"),
+        ("Rapporten ska även granskas av beställaren inom en vecka.", "buyer"),  # past a modifier
+        ("Felanmälan ska besvaras av Leverantören inom en timme.", "supplier"),
+        ("Resor ska i förväg godkännas av Beställaren.", "supplier"),  # a permission to obtain
+        ("Tjänsten ska bestå av tre delar.", "supplier"),  # no passive: "av" names no agent
     ],
 )
 def test_swedish_obligations_and_parties(sentence: str, party: str | None) -> None:
