@@ -119,6 +119,8 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Felanmälan ska besvaras av Leverantören inom en timme.", "supplier"),
         ("Resor ska i förväg godkännas av Beställaren.", "supplier"),  # a permission to obtain
         ("Tjänsten ska bestå av tre delar.", "supplier"),  # no passive: "av" names no agent
+        ("Driftleverantören kommer att tillhandahålla support vardagar.", "supplier"),  # a compound party word
+        ("Personuppgiftsansvarige ska lämna skriftliga instruktioner till Biträdet.", "buyer"),
     ],
 )
 def test_swedish_obligations_and_parties(sentence: str, party: str | None) -> None:
