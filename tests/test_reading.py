@@ -121,6 +121,9 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Tjänsten ska bestå av tre delar.", "supplier"),  # no passive: "av" names no agent
         ("Driftleverantören kommer att tillhandahålla support vardagar.", "supplier"),  # a compound party word
         ("Personuppgiftsansvarige ska lämna skriftliga instruktioner till Biträdet.", "buyer"),
+        ("Entreprenören har att iaktta gällande arbetsmiljöregler.", "supplier"),  # older legal Swedish
+        ("Leverantören må inte överlåta avtalet utan Beställarens medgivande.", "supplier"),
+        ("Beställaren beskriver vad Leverantören har att erbjuda.", None),  # in a subordinate clause
     ],
 )
 def test_swedish_obligations_and_parties(sentence: str, party: str | None) -> None:
