@@ -74,7 +74,8 @@ VOCABULARY = {
     "solicitation_title": "words that, in a document's title, name it as the solicitation itself: request for quotation, RFP, inbjudan att lämna anbud …",
     "definitions_title": "the whole title of a section of definitions (its number aside): definitions, defined terms, glossary, definitioner, begrepp …",
     "copula": "verbs that, just after the main clause's modal, make what follows a predicate complement ('in predicate'): be, remain, be made, vara, bli …",
-    "passive_agent": "words that, after the copula of a passive duty with no party as its subject, name its agent, whose duty it is: by ('shall be inspected by the Government') …",
+    "passive_agent": "words that, after the copula of a passive duty with no party as its subject (or its passive_verb), name its agent, whose duty it is: by ('shall be inspected by the Government'), av …",
+    "passive_verb": "words that, just after a modal, are a passive written as one word, as Swedish writes it, whose agent passive_agent names: *as ('ska godkännas av Beställaren') …",
     "permission_participle": "participles that make a passive duty a permission its subject must obtain, not the agent's duty: approved, authorized ('All travel must be approved by the COR') …",
     "predicate_modifier": "words that may stand between the modal and the copula, or before an adjective of the complement: not, also, very, sufficiently, inte, alltid, mycket …",
     "coordinator": "words that join the adjectives of a predicate complement ('simple and intuitive'): and, or, och, eller, samt …",
@@ -724,8 +725,9 @@ class DocumentReading:
         """The party that a passive duty names as its agent, when its subject names none: "All
         deliverables shall be inspected and accepted by the Government within 5 days" binds the
         buyer, "A surveillance folder must be maintained by QAP" too. The modal must be followed
-        by its copula (as for a predicate complement), and the agent by a word of
-        ``passive_agent``, up to the end of the sentence's clause (a ";") or a subordinate clause
+        by its copula (as for a predicate complement) or by a word of ``passive_verb`` (a passive
+        written as one word: "Leveransen ska godkännas av Beställaren inom tio arbetsdagar"), and the
+        agent by a word of ``passive_agent``, up to the end of the sentence's clause (a ";") or a subordinate clause
         ("… unless approved by the COTR"). A permission is no duty of its agent: "All travel must
         be approved by the COR" binds the supplier to obtain it (``permission_participle``). None
         without an agent."""
@@ -740,7 +742,7 @@ class DocumentReading:
         stop = next((start for start, _end, name in tokens if modal_end < start < stop and name in ("subordinator", "relative")), stop)
         # the agent word first: most duties have none, and it is one pass where the copula's is one more
         agents = list(agent.finditer(text[modal_end:stop]))
-        if not agents or self._after_copula(text, modal_end, _marks(text, modal_end, words)) is None:
+        if not agents or (self._after_copula(text, modal_end, _marks(text, modal_end, words)) is None and not self._passive_verb_after(text, modal_end)):
             return None
         permission = self.vocabulary.finder("permission_participle")
         if permission is not None and permission.search(text[modal_end:stop]):
@@ -753,6 +755,24 @@ class DocumentReading:
                 if found is not None and not _POSSESSIVE.match(text[found[0] :]):
                     return found[1]
         return None
+
+    def _passive_verb_after(self, text: str, modal_end: int) -> bool:
+        """Whether a word of ``passive_verb`` follows the modal ending at ``modal_end``, after at
+        most :data:`_BEFORE_COPULA` words of ``predicate_modifier`` ("ska även granskas av …"), as a
+        copula does before its participle. Each step passes one modifier, so it ends within the text."""
+        passive, modifiers = self.vocabulary.finder("passive_verb"), self.vocabulary.finder("predicate_modifier")
+        if passive is None:
+            return False
+        position = modal_end
+        for _ in range(_BEFORE_COPULA + 1):
+            position = _SPACE.match(text, position).end()
+            if _term_at(passive, text, position) is not None:
+                return True
+            modifier_end = _term_at(modifiers, text, position)
+            if modifier_end is None or modifier_end <= position:
+                return False
+            position = modifier_end
+        return False
 
     @staticmethod
     def _after_fronted_clause(text: str, clause: int, before: list[tuple[int, int, str]]) -> bool:

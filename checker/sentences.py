@@ -79,6 +79,8 @@ _NEVER_FINAL = {
     "ff",
     "bil",
     "u.s",
+    "v",  # version, versus, vecka: "ITIL v. 2011", "Smith v. Jones", "v. 23"
+    "ver",
 }
 # Abbreviations that may also close a sentence: split only before a capital letter.
 _MAYBE_FINAL = {"etc", "m.m", "m.fl", "osv", "o.s.v", "o.dyl", "dyl", "el.dyl", "et al", "inc", "ltd", "co"}

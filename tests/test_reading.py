@@ -139,6 +139,17 @@ def test_english_obligations_and_parties(sentence: str, party: str | None) -> No
         ("Om felet kvarstår ska även konsulten delta.", "supplier"),  # an inverted subject after an adverb
         ("Uppgifterna som ska varken lämnas ut eller ändras förvaras hos Beställaren.", None),  # "varken" (*ken) is no subject
         ("Om fel uppstår ska varken Beställaren eller Leverantören ha rätt till ersättning.", "buyer"),  # … the subject follows it
+        # a passive written as one word binds its agent, as "shall be accepted by the Government" does
+        ("Leveransen ska godkännas av Beställaren inom tio arbetsdagar.", "buyer"),
+        ("Rapporten ska även granskas av beställaren inom en vecka.", "buyer"),  # past a modifier
+        ("Felanmälan ska besvaras av Leverantören inom en timme.", "supplier"),
+        ("Resor ska i förväg godkännas av Beställaren.", "supplier"),  # a permission to obtain
+        ("Tjänsten ska bestå av tre delar.", "supplier"),  # no passive: "av" names no agent
+        ("Driftleverantören kommer att tillhandahålla support vardagar.", "supplier"),  # a compound party word
+        ("Personuppgiftsansvarige ska lämna skriftliga instruktioner till Biträdet.", "buyer"),
+        ("Entreprenören har att iaktta gällande arbetsmiljöregler.", "supplier"),  # older legal Swedish
+        ("Leverantören må inte överlåta avtalet utan Beställarens medgivande.", "supplier"),
+        ("Beställaren beskriver vad Leverantören har att erbjuda.", None),  # in a subordinate clause
     ],
 )
 def test_swedish_obligations_and_parties(sentence: str, party: str | None) -> None:

@@ -64,3 +64,38 @@ def test_a_list_introduced_in_split_words_is_read_as_the_words_joined() -> None:
     document = md("\n\n".join([*SPLIT, "Konsulten ska utf öra minst f öljande:\n\n- Utbildning av nyanst älld personal"]), language="sv")
     result = Linter().check_document(document)
     assert [f.match for f in result.findings if f.rule == "sv-krav/KR015"] == ["Utbildning av nyanst älld personal"]
+
+
+BROKEN = [
+    "Det är Leverantörens an- svar att tydligt definiera processerna.",
+    "Leverantö- ren ska ta ansvar för hot- bilden.",
+    "Hotbilden ska analyseras av Leverantören.",
+    "Informations- och kommunikationsteknik ingår.",
+]
+
+
+def test_a_swedish_document_with_line_end_hyphens_is_read_joined() -> None:
+    """A part broken at a line's end with its hyphen is joined to the next where the document writes
+    the word whole elsewhere; a compound's shared part before "och" is no break."""
+    found = rejoined(BROKEN)
+    assert found[0][0] == "Det är Leverantörens ansvar   att tydligt definiera processerna."
+    assert found[1][0] == "Leverantören   ska ta ansvar för hotbilden  ."
+    assert set(found) == {0, 1}
+    for number, (text, origin) in found.items():
+        assert len(text) == len(BROKEN[number]) == len(origin)
+        assert all(char == " " or BROKEN[number][origin[k]] == char for k, char in enumerate(text))
+    text, origin = found[0]
+    start = text.index("ansvar")
+    assert BROKEN[0][slice(*source_span(origin, (start, start + len("ansvar"))))] == "an- svar"
+
+
+def test_hyphens_of_a_document_without_swedish_letters_or_with_few_breaks_stay() -> None:
+    assert rejoined(["An e- mail to the co- ordinator about self- service.", "Send an email to the coordinator."]) == {}
+    assert rejoined(["Det är Leverantörens an- svar att följa avtalet.", "Leverantören har ansvar."]) == {}
+
+
+def test_a_duty_broken_at_a_line_end_is_read_as_one() -> None:
+    """ "Det är Leverantörens an- svar att …" binds the supplier as "ansvar att" does."""
+    document = md("\n\n".join(BROKEN), language="sv")
+    result = Linter().check_document(document)
+    assert [f.match for f in result.findings if f.rule == "sv-krav/KR001"] == ["tydligt"]

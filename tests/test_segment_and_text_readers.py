@@ -35,6 +35,7 @@ def sentences(text: str) -> list[str]:
         ("Enligt avsnitt 4.2.1 och K4.1 gäller detta. Se REQ-12.", ["Enligt avsnitt 4.2.1 och K4.1 gäller detta.", "Se REQ-12."]),
         ("See e.g. Art. 42 and Sec. 3 of the Directive. No. 5 applies.", ["See e.g. Art. 42 and Sec. 3 of the Directive.", "No. 5 applies."]),
         ("Priset är ca. 500 kr inkl. moms och exkl. frakt enl. kap. 3. Klart.", ["Priset är ca. 500 kr inkl. moms och exkl. frakt enl. kap. 3.", "Klart."]),
+        ("Arbeta enligt ITIL v. 2011 eller liknande ramverk. Klart.", ["Arbeta enligt ITIL v. 2011 eller liknande ramverk.", "Klart."]),
         ("Items, i.e. pens, paper etc. are included. Next one!", ["Items, i.e. pens, paper etc. are included.", "Next one!"]),
         ("Ska det göras? Ja.", ["Ska det göras?", "Ja."]),
         ("Vilka API:er exponerar systemet? (REST, SOAP?) Beskriv.", ["Vilka API:er exponerar systemet? (REST, SOAP?)", "Beskriv."]),

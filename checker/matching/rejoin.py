@@ -1,4 +1,4 @@
-"""Words that a PDF conversion split before å, ä and ö, joined again for terms and patterns.
+"""Words that a PDF conversion split before å, ä and ö, or at a line's end with a hyphen, joined again for terms and patterns.
 
 Some PDF-to-text conversions put a space before a Swedish letter drawn from another font
 ("Leverant ören ska avhj älpa dessa utan on ödigt dr öjsmål", "s å snart som m öjligt"), so
@@ -13,6 +13,14 @@ there, a word part and the part after it that starts with å, ä or ö are joine
   is not one of the few words that start with å, ä or ö and stand alone ("är", "än", "över"):
   "on ödigt" is joined, "Frågan är" is not.
 
+Other conversions keep a line's end hyphen and join the line to the next with a space
+("Det är Leverantörens an- svar att …", "Leverantö- ren ska"). A Swedish document shows this when
+:data:`_SHOWS_SPLITS` such breaks stand in its texts with å, ä or ö (a part that ends a line
+before a lower-case one, not a compound's shared part before "och", "eller" …: "informations- och
+kommunikationsteknik"); there, and only there, the two parts are joined where the document writes
+the joined word whole elsewhere ("ansvar" beside "an- svar"), and the hyphen moves to the end
+with the space.
+
 The join keeps each text's length, so that every offset the matching finds stays an offset into
 the same text: the space moves to the end of the joined word ("on ödigt" → "onödigt "), and
 :func:`source_span` gives a span's place in the text as written.
@@ -22,11 +30,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 _SPLIT = re.compile(r"(?<!\w)(\w+) ([åäöÅÄÖ]\w*)")
 _LONE_CONSONANT = re.compile(r"(?<!\w)[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z] [åäö]")
 _WORD = re.compile(r"\w+")
+_HYPHEN_BREAK = re.compile(r"(?<!\w)(\w+)- ([a-zåäö]\w*)")
+_ELIDED = frozenset({"och", "eller", "samt", "respektive", "resp", "som", "till", "än"})
+"""Words after a compound's shared part ("informations- och kommunikationsteknik"): no break."""
+_SWEDISH = re.compile(r"[åäöÅÄÖ]")
 _VOWEL = re.compile(r"[aeiouyåäöéAEIOUYÅÄÖÉ]")
 _SHOWS_SPLITS = 3
 """Lone consonants before a word part that starts with å, ä or ö that show a document's splits."""
@@ -40,7 +52,8 @@ def rejoined(texts: Sequence[str]) -> dict[int, tuple[str, list[int]]]:
     split words joined (the same length) and, for each offset of it, the offset in the text
     as written; texts without a join are left out, and so is every text of a document that
     shows no splits."""
-    if not _shows_splits(texts):
+    letters, hyphens = _shows_splits(texts), _shows_hyphen_breaks(texts)
+    if not (letters or hyphens):
         return {}
     words: Counter[str] = Counter()
     before_split: Counter[str] = Counter()
@@ -58,7 +71,9 @@ def rejoined(texts: Sequence[str]) -> dict[int, tuple[str, list[int]]]:
 
     found: dict[int, tuple[str, list[int]]] = {}
     for number, text in enumerate(texts):
-        spaces = _spaces_to_drop(text, joins)
+        spaces = _spaces_to_drop(text, joins) if letters else []
+        if hyphens and "- " in text:
+            spaces = sorted(spaces + _hyphen_breaks_to_drop(text, words))
         if spaces:
             found[number] = _moved(text, spaces)
     return found
@@ -76,6 +91,35 @@ def _shows_splits(texts: Sequence[str]) -> bool:
         if seen >= _SHOWS_SPLITS:
             return True
     return False
+
+
+def _breaks(text: str) -> Iterator[re.Match[str]]:
+    """The line-end hyphen breaks of ``text``: a word part, "- " and a lower-case part that is no
+    word after a compound's shared part (:data:`_ELIDED`)."""
+    return (m for m in _HYPHEN_BREAK.finditer(text) if m.group(2).casefold() not in _ELIDED)
+
+
+def _shows_hyphen_breaks(texts: Sequence[str]) -> bool:
+    """Whether :data:`_SHOWS_SPLITS` hyphen breaks (:func:`_breaks`) stand in texts with å, ä or ö
+    (a Swedish document's); the count stops when it is reached."""
+    seen = 0
+    for text in texts:
+        if "- " not in text or not _SWEDISH.search(text):
+            continue
+        seen += sum(1 for _ in _breaks(text))
+        if seen >= _SHOWS_SPLITS:
+            return True
+    return False
+
+
+def _hyphen_breaks_to_drop(text: str, words: Counter[str]) -> list[int]:
+    """Offsets of the hyphen and the space of each break in ``text`` whose joined word the
+    document writes whole elsewhere (``words``: its words, case-folded, and their counts)."""
+    drops: list[int] = []
+    for m in _breaks(text):
+        if words[(m.group(1) + m.group(2)).casefold()]:
+            drops += [m.end(1), m.end(1) + 1]
+    return drops
 
 
 def _spaces_to_drop(text: str, joins: Callable[[str, str], bool]) -> list[int]:
