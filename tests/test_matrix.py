@@ -17,6 +17,7 @@ from checker.balance import balance, linked_statements
 from checker.cli import main
 from checker.config import Config
 from checker.engine import Linter, check, check_document, check_each, trace
+from checker.engine.index import DocumentIndex
 from checker.matrix import build_matrix, matrix_document, scorecard
 from checker.readers import read_bytes, read_document
 from checker.report import BALANCE_ELEMENTS
@@ -565,6 +566,29 @@ def test_a_list_and_the_paragraph_introducing_it_are_one_clause_outside_any_sect
     )
     assert reduction.trigger is not None
     assert not [f for f in result.findings if f.rule.endswith("/CT005")]
+
+
+NESTED_REMEDY_LIST = """When the defects in services cannot be corrected by re-performance, the Government may:
+
+- Take one of the following actions:
+  - Reduce the order price to reflect the reduced value of the services performed.
+  - Terminate the order for default.
+- Require the Contractor to re-perform the services.
+"""
+
+
+def test_a_sub_list_is_in_the_clause_of_the_paragraph_introducing_its_list():
+    """Items of items are in the clause of the paragraph that introduces the list, as the items
+    are: the price reduction two levels down is set off by "When the defects … cannot be
+    corrected by re-performance", not by the termination beside it ("for default")."""
+    result = check_document(read_bytes(NESTED_REMEDY_LIST.encode("utf-8"), "qasp.md", "md"), list(Linter().shipped("en").rulesets))
+    statements = result.document.statements
+    index = DocumentIndex(result.document)
+    reduction = next(s.index for s in statements if s.text.startswith("Reduce the order price"))
+    assert index.clause_of(reduction) == index.clause_of(0) == frozenset(range(len(statements)))
+    assert index.clause_key(reduction) == index.clause_key(0)
+    (model,) = [m for m in matrix_document(result).sanctions if reduction in m.statements]
+    assert model.trigger is not None and model.trigger.statement == 0
 
 
 def test_the_sanction_model_reads_violations_as_a_trigger():
