@@ -102,6 +102,10 @@ LETTER_CLAUSE = re.compile(r"^\s*(?:\((?P<paren>[A-Za-z])\)|(?P<letter>[A-Z])[.)
 # numbered remedies or grounds of a clause ("iv) EHM har rätt till avdrag …", "ii) The Supplier …").
 ROMAN_CLAUSE = re.compile(r"^\s*(?P<roman>i{1,3}|iv|vi{0,3}|ix|xi{0,3})\)\s+(?=[A-ZÅÄÖ\"“(])")
 
+# A paragraph that starts with a small letter and a closing parenthesis: an item of a lettered list
+# ("h) att all IT-utrustning …"), after which "i)" is the next letter, no roman numeral.
+LETTER_ITEM = re.compile(r"^\s*(?P<letter>[a-z])\)\s")
+
 
 def clause_key(number: str) -> tuple[str, ...]:
     """A clause number as parts compared for nesting: "4.2.1" → ("4", "2", "1"), "3.0" → ("3",),

@@ -18,6 +18,7 @@ from .clauses import (
     CLAUSE_LABEL,
     LETTER_ALONE,
     LETTER_CLAUSE,
+    LETTER_ITEM,
     NUMBERED_HEADING,
     ROMAN_CLAUSE,
     TITLE_WORDS,
@@ -144,7 +145,7 @@ class DocumentBuilder:
     # last statement). An item deeper than one of them belongs to its sub-list.
     _sub_lists: list[tuple[int, int]] = field(default_factory=list)
     _number: str | None = None  # a clause number that stood alone on the line before
-    _letter: str | None = None  # the letter of the last lettered clause ("b" for "B. The Contractor …")
+    _letter: str | None = None  # the letter of the last lettered clause or item ("b" for "B. The Contractor …", "b) att …")
 
     # -- suppressions
     def suppress_next(self, suppression: Suppression) -> None:
@@ -327,8 +328,15 @@ class DocumentBuilder:
             self._open_sub_clause(name, piece.text.split() if letter is not None else [pending, *piece.text.split()], piece)
             return
         roman = ROMAN_CLAUSE.match(piece.text)
-        if roman is not None:  # one of a clause's numbered remedies or grounds
+        if roman is not None and not self._next_letter(roman.group("roman")):  # one of a clause's numbered remedies or grounds
             self._open_sub_clause(roman.group("roman"), piece.text.split(), piece)
+        elif (item := LETTER_ITEM.match(piece.text)) is not None:
+            self._letter = item.group("letter")
+
+    def _next_letter(self, roman: str) -> bool:
+        """Whether a roman numeral of one letter goes on a lettered list instead: "i)" after "h)",
+        "v)" after "u)", "x)" after "w)"."""
+        return len(roman) == 1 and self._letter == chr(ord(roman) - 1)
 
     def _open_sub_clause(self, name: str, words: list[str], piece: Piece) -> None:
         """The sub-clause "(name)" inside the innermost numbered clause, titled by its first

@@ -594,6 +594,18 @@ def test_a_paragraph_opened_by_a_small_roman_numeral_is_a_sub_clause_of_its_clau
     assert all(document.sections[document.sections[i].parent].number == "14.2" for i in sections)
 
 
+def test_i_after_h_in_a_lettered_list_is_a_letter_not_a_roman_sub_clause() -> None:
+    """A list lettered "a)" … "h)", "i)", "j)" goes on at "i)": no sub-clause "(i)" opens there to
+    hold "j)" and the rest of the clause ("v)" after "u)", "x)" after "w)" are letters too)."""
+    items = "\n\n".join(f"{letter}) Leverantören ska göra punkt {letter}." for letter in "abcdefghij")
+    document = md(f"# 5.1 Leverantörens åtaganden\n\nLeverantören ska:\n\n{items}\n\nvi) Beställaren har rätt till avdrag.\n")
+    sections = {s.text[:2]: s.section for s in document.statements if s.kind != "heading"}
+    assert sections["i)"] == sections["j)"] == sections["a)"]
+    assert document.sections[sections["vi"]].number is None and sections["vi"] != sections["a)"]  # a roman numeral still opens one
+    wide = md("# 5.2 Krav\n\n" + "\n\n".join(f"{letter}) Leverantören ska göra punkt {letter}." for letter in "uvwxy") + "\n")
+    assert len({s.section for s in wide.statements}) == 1
+
+
 def test_clause_number_alone_and_plain_line_headings_from_converted_text() -> None:
     document = md("""
         3.0
