@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Iterable, Mapping
 
-from .clauses import LETTER_CLAUSE, clause_key, inside_clause
+from .clauses import clause_key, inside_clause, sub_clause_name
 from .document import Document, Statement
 from .matching import plain_text
 from .matching.termfinder import TermFinder
@@ -99,7 +99,7 @@ READING_NAMES = {
     "performance_cell": "a paragraph of a performance table flattened into paragraphs, as a PDF's text writes a table: after a run of short column titles one of which is, as a whole, a performance level (performance_header: 'Performance standard (and AQL)'), up to the next heading; its titles, page furniture, its method cells (surveillance_cell) and its deduction cells (sanction_header) left out",
     "surveillance_cell": "a paragraph of such a flattened performance table that says how a level is checked: a term of surveillance_method in its first words ('Random inspection', 'Review contractor reports')",
     "surveillance_row": "a row of a table with a column titled by a term of surveillance_header ('Method of Surveillance', 'Mätmetod') and a cell of its own in that column: the row says how its own level is checked",
-    "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1') or of a lettered sub-clause of one ('(b)' in 14.4: '14.4(b)'): the clause number cites it",
+    "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1') or of a lettered or roman sub-clause of one ('(b)' in 14.4: '14.4(b)'; 'iv)' in 14.2: '14.2(iv)'): the clause number cites it",
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty; or introduced by a definitions title alone ('Definitions:', a term of definitions_title): a defined term",
     "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal')",
     "qualification_item": "the first sentence of a list item introduced (as for non_binding_item) with words of qualification_lead_in: a skill or experience asked of the staff ('expected to have experience with:' / 'Creating form-based applications')",
@@ -995,16 +995,17 @@ class DocumentReading:
         """The obligations whose clause number no other obligation shares: "as set out in 8.3"
         points at exactly one of them. (A heading number shared by several requirements cites
         none of them alone.) A lettered sub-clause of a numbered clause ("(b) The Provider will
-        delete …" in 14.4) is cited by the number and its letter, "14.4(b)"."""
+        delete …" in 14.4) is cited by the number and its letter, "14.4(b)", and a roman one by
+        its numeral ("iv) EHM har rätt …" in 14.2: "14.2(iv)")."""
         by_clause: dict[str, list[int]] = {}
         statements, sections = self.document.statements, self.document.sections
         for i in self.obligations:
             statement = statements[i]
             clause = statement.location.clause
             if clause:
-                letter = LETTER_CLAUSE.match(sections[statement.section].title) if statement.section is not None else None
-                if letter is not None:
-                    clause += f"({(letter.group('paren') or letter.group('letter')).lower()})"
+                name = sub_clause_name(sections[statement.section].title) if statement.section is not None else None
+                if name is not None:
+                    clause += f"({name})"
                 by_clause.setdefault(clause, []).append(i)
         return frozenset(members[0] for members in by_clause.values() if len(members) == 1)
 

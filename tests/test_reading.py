@@ -1136,3 +1136,22 @@ def test_a_lettered_sub_clause_is_cited_by_its_number_and_letter() -> None:
     reading = Classification(base, DocumentIndex(document)).reading()
     alone = {document.statements[i].text.split()[0] for i in reading.statements("own_clause")}
     assert alone == {"(a)", "(b)"}
+
+
+def test_a_roman_sub_clause_is_cited_by_its_number_and_numeral() -> None:
+    """The remedies "i)", "iv)" of clause 14.2 are sub-clauses as lettered ones are (segment.py
+    opens both), each cited alone ("14.2(iv)"): ``own_clause`` holds for both."""
+    document = md(
+        """
+        ## 14.2 Påföljder
+
+        i) Leverantören ska betala vite om 1 000 kr per dag.
+
+        iv) Leverantören ska ersätta Beställaren för skada inom 30 dagar.
+        """,
+        language="sv",
+    )
+    (base,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-krav"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    alone = {document.statements[i].text.split()[0] for i in reading.statements("own_clause")}
+    assert alone == {"i)", "iv)"}
