@@ -954,8 +954,8 @@ class DocumentReading:
         for item, lead in self._item_introductions:
             if lead not in says_so:
                 text = self.texts[lead]
-                # emphasis inside the words ("The Contractor will **not** be responsible for:") is no word
-                says_so[lead] = _whole_title(finder, text) if whole else next(finder.finditer(text.replace("*", "")), None) is not None
+                # emphasis inside the words ("The Contractor will **not** be responsible for:", "__not__") is no word
+                says_so[lead] = _whole_title(finder, text) if whole else next(finder.finditer(text.replace("*", "").replace("_", "")), None) is not None
             if says_so[lead] or lead in found:  # a sub-list under such an item is introduced by it too
                 found.add(item)
         return frozenset(found)

@@ -614,9 +614,9 @@ def test_list_items_introduced_as_no_duties_are_no_requirements() -> None:
     assert non_binding_items(text, "en") == ["Provide hosting of the site", "Directly update the data", "Configure the production database"]
     assert non_binding_items("Följande ingår inte i uppdraget:\n\n- Drift av servrar\n\nUppdraget omfattar:\n\n- Förvaltning", "sv") == ["Drift av servrar"]
     # emphasis inside the lead-in's words is no word of its own
-    assert non_binding_items("The Contractor will **not** be responsible to perform the following:\n\n- Manage the granting of an ATO", "en") == [
-        "Manage the granting of an ATO"
-    ]
+    for emphasis in ("**", "__", "_"):  # Markdown's emphasis, with stars or underscores
+        lead_in = f"The Contractor will {emphasis}not{emphasis} be responsible to perform the following:"
+        assert non_binding_items(f"{lead_in}\n\n- Manage the granting of an ATO", "en") == ["Manage the granting of an ATO"]
 
 
 def task_items(text: str) -> list[str]:
