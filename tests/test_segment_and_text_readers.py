@@ -848,6 +848,24 @@ def test_a_wrapped_line_with_a_sentence_end_inside_is_no_item_of_a_list_without_
     ]
 
 
+@pytest.mark.parametrize("read", [md, txt])
+def test_an_abbreviation_inside_an_item_of_a_list_without_bullets_ends_no_sentence(read) -> None:
+    """ "U.S.", "Dr.", "St.", "t.ex." end no sentence inside a line (the sentence splitter's
+    abbreviations): the lines are still items of a list without bullets."""
+    document = read("""
+        The report shall list the following offices:
+        U.S. Army Corps of Engineers
+        St. Louis Office
+        Dr. Smith's office
+        """)
+    assert [s.text for s in document.statements] == [
+        "The report shall list the following offices:",
+        "U.S. Army Corps of Engineers",
+        "St. Louis Office",
+        "Dr. Smith's office",
+    ]
+
+
 def test_a_list_items_lines_quoted_inside_it_continue_its_sentence() -> None:
     """pandoc writes a list item's continuation lines as a quote inside the item."""
     document = md(

@@ -3,16 +3,14 @@ of lists written without bullets each a piece of their own (the Markdown and pla
 
 from __future__ import annotations
 
-import re
-
 from ..clauses import LETTER_CLAUSE
 from ..document import Anchor
 from ..ids import leading_id
 from ..segment import Piece, source_anchor
+from ..sentences import split_sentences
 
 _UNMARKED_ITEM_WORDS = 10
 """Most words of a line that can be an item of a list written without bullets."""
-_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[^\W\d_]")  # "… and Design Lead. The Technical and Design": a sentence ends inside
 
 
 def _unmarked_item(line: str) -> bool:
@@ -20,14 +18,15 @@ def _unmarked_item(line: str) -> bool:
     Word or PDF loses them ("Följande uppgifter ska framgå:" / "Uppdragsgivare" / "Kontaktperson
     hos uppdragsgivare"): a few words that start with a capital or a digit and end no sentence,
     at the line's end or inside it (a wrapped paragraph's line: "Facilitator, Technical Lead, and
-    Design Lead. The Technical and Design" goes on with "Leads should not be the same person")."""
+    Design Lead. The Technical and Design" goes on with "Leads should not be the same person"; as
+    the sentence splitter reads it, so that "U.S. Army Corps of Engineers" is still an item)."""
     text = line.strip()
     return (
         bool(text)
         and (text[0].isupper() or text[0].isdigit())
         and not text.endswith((".", "!", "?", ":", ";", ","))
         and len(text.split()) <= _UNMARKED_ITEM_WORDS
-        and not _SENTENCE_INSIDE.search(text)
+        and len(split_sentences(text)) == 1
     )
 
 
