@@ -161,7 +161,8 @@ _STAFF_REACH = 40  # the longest term looked for at a place (a party_staff word 
 _FUTURE_PASSIVE = re.compile(r"\s+(?:also\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ne|lt|pt|ght|id|ld|nt|de)\b", re.IGNORECASE)
 _RECIPIENT = re.compile(r"\bto\s+(?:the\s+|its\s+|their\s+|each\s+|all\s+)?$", re.IGNORECASE)  # "… provided to the Contractor"
 _RECIPIENT_REACH = 12  # the longest "to" and article before a party, in characters
-_NEGATIVE_SUBJECT = re.compile(r"[\W_]*(?:no|none|neither|nothing)\b", re.IGNORECASE)  # "No other hardware will be …"
+# "No other hardware will be …"; not a deadline that opens the sentence ("No later than 10 days after award, …")
+_NEGATIVE_SUBJECT = re.compile(r"[\W_]*(?:no\b(?!\s+(?:later|sooner|earlier)\s+than\b)|none\b|neither\b|nothing\b)", re.IGNORECASE)
 _COMPOUND = re.compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
 _NOT_A_NAME = {
     "the",

@@ -42,6 +42,8 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("No other hardware will be provided by the Government.", None),  # … not in a negation
         ("No hardware, software or property will be provided by the Government.", None),
         ("Other weapons will not be accepted by the Government.", None),
+        ("No later than 10 days after award, the sprints will be assessed by the Government.", "buyer"),  # a deadline, no negation
+        ("No later than 10 days after award, the QASP will be provided to the Contractor.", "buyer"),
         ("Staff will be working on site as scheduled by the COR.", None),  # a progressive is no passive
         ("The portal will be accessible to the Contractor.", None),  # … nor an adjective
         ("Any updates to the QASP will be provided to the Contractor.", "buyer"),  # what is handed to the supplier is the buyer's to give
