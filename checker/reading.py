@@ -120,8 +120,9 @@ _GAP_REACH = 80
 """Most characters after a modal in which its verb can end the sentence without its object
 ("is required to furnish.", "must successfully perform **(Section 4)**."): looked at only there."""
 _ADVERB = re.compile(r"\s*(?:[^\W\d_]+ly\s+)?")  # "must successfully perform"
-_SENTENCE_REST = re.compile(r"[\s*_]*(?:\([^()]{0,40}\)[\s*_]*)?[.!;:]?[\s*_\"'”’)]*")
-"""What may follow the last word of a sentence: emphasis, a short bracket, the sentence's mark, a quote."""
+_SENTENCE_REST = re.compile(r"[\s*_]*(?:\([^()]{0,40}\)[\s*_]*)?[.!;]?[\s*_\"'”’)]*")
+"""What may follow the last word of a sentence: emphasis, a short bracket, the sentence's mark, a
+quote; not a colon, after which the object comes ("The Contractor shall provide:" and a list)."""
 _BEFORE_COPULA = 3  # words between a modal and its copula: "shall also at all times be", "ska systemet alltid vara"
 _HEAD_WORD = re.compile(r"[^\W_][\w'’-]*")
 _SPACE = re.compile(r"\s*")

@@ -79,6 +79,8 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The QASP provides a method to evaluate the services the contractor is required to furnish.", None),  # the object before: a relative clause
         ("Tasks that the contractor must successfully perform **(Section 4)**.", None),
         ("The Contractor shall comply.", "supplier"),  # no object to miss
+        ("The Contractor shall provide:", "supplier"),  # a colon: the object is the list after it
+        ("Offerors must submit:", "tenderer"),
         ("The Contractor shall provide all equipment that the work will use.", "supplier"),  # the first modal binds
         ("The Government estimates this project will require no more than 4 personnel.", None),  # a forecast
         ("The government does not anticipate that contractor personnel will need to access PII data.", None),
@@ -95,6 +97,16 @@ def parties(text: str, language: str) -> dict[str, str | None]:
 )
 def test_english_obligations_and_parties(sentence: str, party: str | None) -> None:
     assert parties(sentence, "en")[sentence] == party
+
+
+def test_a_verb_that_ends_a_lead_in_has_its_object_in_the_list() -> None:
+    """ "The Contractor shall provide:" is no relative clause whose object came before (en-base
+    object_verb): its object is the list, whose items are the supplier's duties."""
+    assert parties("The Contractor shall provide:\n\n- Monthly status reports\n- Staff badges", "en") == {
+        "The Contractor shall provide:": "supplier",
+        "Monthly status reports": "supplier",
+        "Staff badges": "supplier",
+    }
 
 
 @pytest.mark.parametrize(
