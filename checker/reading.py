@@ -616,7 +616,8 @@ class DocumentReading:
         that contractor personnel will need to access PII": what a party expects binds nobody.
         Words must stand between the verb and the modal (its clause's subject): "Cost estimates
         shall be provided" has the noun; a party's possessive is no subject ("The Contractor's
-        estimates …")."""
+        estimates …"); and a modal just after a ``coordinator`` opens a second predicate of the
+        party, no object clause ("The Government estimates the hours and will pay …")."""
         head = text[clause:modal].casefold()
         if not any(word in head for word in self.vocabulary.forecast_words):  # most clauses have none
             return False
@@ -625,7 +626,9 @@ class DocumentReading:
         if subject_end is None or finder is None:
             return False
         found = next(finder.finditer(text[subject_end:modal]), None)  # the first verb after the party: a later one ends nearer the modal
-        return found is not None and bool(text[subject_end + found[1] : modal].strip())
+        between = text[subject_end + found[1] : modal].rsplit(None, 1) if found is not None else []
+        words = self.vocabulary.predicate_words
+        return bool(between) and (words is None or words.covers(between[-1]) != "coordinator")
 
     def _object_gap(self, text: str, end: int) -> bool:
         """Whether the modal ending at ``end`` is followed by a verb of ``object_verb`` (after an

@@ -85,6 +85,8 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The Government estimates this project will require no more than 4 personnel.", None),  # a forecast
         ("The government does not anticipate that contractor personnel will need to access PII data.", None),
         ("Cost estimates shall be provided with each invoice.", "supplier"),  # a noun, no verb of expecting
+        ("The Government estimates the hours monthly and will pay the invoice within 30 days.", "buyer"),  # a second predicate
+        ("The Contractor assumes all liability for damage and shall repair it within 5 days.", "supplier"),
         ("The Contractor's estimates for each period shall be updated monthly.", "supplier"),  # a possessive is no subject
         ("The Vendor commits to respond within 4 hours.", "supplier"),
         # what a requiring verb requires is its object clause, whose subject is bound
