@@ -157,9 +157,17 @@ _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 _PARENTHETICAL = re.compile(r"\s*(?:,[^,.;:]{1,40},\s*)?")  # "requires, at a minimum, that"
 _LOWER_START = re.compile(r"[\W_]*([^\W\d_])")
 _STAFF_REACH = 40  # the longest term looked for at a place (a party_staff word after a possessive, a modal after it), in characters
-# "will be (closely) assessed / given / sent / paid / made": a past participle, by its ending (not
-# "will be accessible", "will be a direct liaison", "will be monitoring")
-_FUTURE_PASSIVE = re.compile(r"\s+(?:also\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ne|lt|pt|ght|id|ld|nt|de)\b", re.IGNORECASE)
+# "will be (closely) assessed / given / shown": a past participle, by its ending, but the adjectives
+# that end so ("open", "even", "seven"), or one of the irregular ones ("sent", "paid", "made",
+# "borne", "withheld"), not any word with their endings ("relevant", "consistent", "valid",
+# "online", "difficult"); not "will be accessible", "will be a direct liaison", "will be monitoring"
+_FUTURE_PASSIVE = re.compile(
+    r"\s+(?:also\s+)?be\s+(?:[a-z]+ly\s+)?"
+    r"(?:(?!(?:open|even|often|keen|green|sudden|ten|seven|eleven|[a-z]*teen)\b)[a-z]+(?:ed|en|wn)"
+    r"|(?:mis|re|un|over)?(?:sent|spent|lent|bent|meant|learnt|burnt)|[a-z]*(?:paid|laid|said)|hid|slid|rid|(?:out)?bid"
+    r"|[a-z]*(?:done|gone|borne|built|dealt|felt|spelt|dwelt|knelt|spilt|kept|slept|swept|crept|wept|leapt|ought|aught|held|sold|told|made)|shone)\b",
+    re.IGNORECASE,
+)
 _RECIPIENT = re.compile(r"\bto\s+(?:the\s+|its\s+|their\s+|each\s+|all\s+)?$", re.IGNORECASE)  # "… provided to the Contractor"
 _RECIPIENT_REACH = 12  # the longest "to" and article before a party, in characters
 # "No other hardware will be …"; not a deadline that opens the sentence ("No later than 10 days after award, …")

@@ -46,6 +46,14 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("No later than 10 days after award, the QASP will be provided to the Contractor.", "buyer"),
         ("Staff will be working on site as scheduled by the COR.", None),  # a progressive is no passive
         ("The portal will be accessible to the Contractor.", None),  # … nor an adjective
+        ("The training will be relevant to the Contractor.", None),  # … whatever its ending
+        ("The reports will be consistent with the format used by the Government.", None),
+        ("The site will be open to the Contractor during business hours.", None),
+        ("The system will be online as required by the Government.", None),
+        ("The costs will be borne by the Government.", "buyer"),  # irregular participles stay
+        ("The badges will be withheld by the Government.", "buyer"),
+        ("Payment will be made to the Contractor within 30 days.", "buyer"),
+        ("The data will be sent to the Contractor.", "buyer"),
         ("Any updates to the QASP will be provided to the Contractor.", "buyer"),  # what is handed to the supplier is the buyer's to give
         ("A copy of this plan will be furnished to the contractor.", "buyer"),
         ("Government-furnished equipment shall be provided to the Contractor.", "buyer"),
