@@ -594,6 +594,21 @@ def test_a_paragraph_opened_by_a_small_roman_numeral_is_a_sub_clause_of_its_clau
     assert all(document.sections[document.sections[i].parent].number == "14.2" for i in sections)
 
 
+def test_a_line_opened_by_a_small_roman_numeral_after_a_finished_sentence_starts_a_sub_clause() -> None:
+    """As a line opened by a letter does ("B. …"), a line opened by "iv)" after a finished
+    sentence starts a paragraph of its own, so that it opens its sub-clause."""
+    document = md("""
+        # 14.2 Påföljder
+
+        i) Leverantören ska betala vite enligt punkt 14.3.
+        iv) Beställaren har rätt till avdrag på ersättningen.
+        vi) Beställaren äger rätt att innehålla betalning.
+        """)
+    statements = [s for s in document.statements if s.kind != "heading"]
+    assert [s.text.split()[0] for s in statements] == ["i)", "iv)", "vi)"]
+    assert len({s.section for s in statements}) == 3
+
+
 def test_i_after_h_in_a_lettered_list_is_a_letter_not_a_roman_sub_clause() -> None:
     """A list lettered "a)" … "h)", "i)", "j)" goes on at "i)": no sub-clause "(i)" opens there to
     hold "j)" and the rest of the clause ("v)" after "u)", "x)" after "w)" are letters too)."""

@@ -3,7 +3,7 @@ of lists written without bullets each a piece of their own (the Markdown and pla
 
 from __future__ import annotations
 
-from ..clauses import LETTER_CLAUSE
+from ..clauses import LETTER_CLAUSE, ROMAN_CLAUSE
 from ..document import Anchor
 from ..ids import leading_id
 from ..segment import Piece, source_anchor
@@ -33,10 +33,11 @@ def _unmarked_item(line: str) -> bool:
 def _starts_numbered_paragraph(line: str, previous: str) -> bool:
     """A line that starts with an id begins a new paragraph, unless it merely continues the
     previous line's sentence ("… described in paragraph / 7.2.4 of this clause"); so does one
-    that starts with a letter clause ("B. The Contractor shall …") after a finished sentence."""
+    that starts with a letter clause ("B. The Contractor shall …") or a roman one ("iv) EHM har
+    rätt …") after a finished sentence."""
     found = leading_id(line)
     if found is None:
-        return previous.rstrip().endswith((".", ":", ";", "!", "?")) and bool(LETTER_CLAUSE.match(line))
+        return previous.rstrip().endswith((".", ":", ";", "!", "?")) and bool(LETTER_CLAUSE.match(line) or ROMAN_CLAUSE.match(line))
     rest = line[found[1] :].lstrip()
     return previous.rstrip().endswith((".", ":", ";", "!", "?")) or rest[:1].isupper() or rest[:1].isdigit()
 
