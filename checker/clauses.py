@@ -119,6 +119,12 @@ def sub_clause_name(title: str) -> str | None:
 LETTER_ITEM = re.compile(r"^\s*(?P<letter>[a-z])\)\s")
 
 
+def next_letter(roman: str, letter: str | None) -> bool:
+    """Whether a roman numeral of one letter goes on a lettered list whose last letter was
+    ``letter`` instead: "i)" after "h)", "v)" after "u)", "x)" after "w)"."""
+    return len(roman) == 1 and letter is not None and letter == chr(ord(roman) - 1)
+
+
 def clause_key(number: str) -> tuple[str, ...]:
     """A clause number as parts compared for nesting: "4.2.1" → ("4", "2", "1"), "3.0" → ("3",),
     "§ 5" → ("§ 5",), "Bilaga 2.1" → ("bilaga 2", "1")."""

@@ -27,6 +27,7 @@ from .clauses import (
     clause_start,
     heading_level,
     inside_clause,
+    next_letter,
     numbered_heading,
     only_clause_number,
     plain_heading,
@@ -328,15 +329,10 @@ class DocumentBuilder:
             self._open_sub_clause(name, piece.text.split() if letter is not None else [pending, *piece.text.split()], piece)
             return
         roman = ROMAN_CLAUSE.match(piece.text)
-        if roman is not None and not self._next_letter(roman.group("roman")):  # one of a clause's numbered remedies or grounds
+        if roman is not None and not next_letter(roman.group("roman"), self._letter):  # one of a clause's numbered remedies or grounds
             self._open_sub_clause(roman.group("roman"), piece.text.split(), piece)
         elif (item := LETTER_ITEM.match(piece.text)) is not None:
             self._letter = item.group("letter")
-
-    def _next_letter(self, roman: str) -> bool:
-        """Whether a roman numeral of one letter goes on a lettered list instead: "i)" after "h)",
-        "v)" after "u)", "x)" after "w)"."""
-        return len(roman) == 1 and self._letter == chr(ord(roman) - 1)
 
     def _open_sub_clause(self, name: str, words: list[str], piece: Piece) -> None:
         """The sub-clause "(name)" inside the innermost numbered clause, titled by its first

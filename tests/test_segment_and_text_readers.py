@@ -619,6 +619,8 @@ def test_i_after_h_in_a_lettered_list_is_a_letter_not_a_roman_sub_clause() -> No
     assert document.sections[sections["vi"]].number is None and sections["vi"] != sections["a)"]  # a roman numeral still opens one
     wide = md("# 5.2 Krav\n\n" + "\n\n".join(f"{letter}) Leverantören ska göra punkt {letter}." for letter in "uvwxy") + "\n")
     assert len({s.section for s in wide.statements}) == 1
+    lines = md("# 5.3 Krav\n\n" + "\n".join(f"{letter}) Leverantören ska göra punkt {letter}." for letter in "abcdefghij") + "\n")
+    assert len({s.section for s in lines.statements}) == 1  # nor on lines with no blank line between
 
 
 def test_clause_number_alone_and_plain_line_headings_from_converted_text() -> None:
