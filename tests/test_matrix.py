@@ -593,6 +593,19 @@ def test_a_sub_list_is_in_the_clause_of_the_paragraph_introducing_its_list():
     assert model.trigger is not None and model.trigger.statement == 0
 
 
+def test_a_sanction_in_a_sub_list_has_the_trigger_of_the_paragraph_introducing_the_list():
+    """CT005 reads the introduction of a sanction's list as its clause, at any depth: "If the
+    services do not conform …, the Government may reduce the order price as follows:" sets off
+    the reduction two levels down, as it does the one just below."""
+    text = (
+        "If the services do not conform to the order requirements, the Government may reduce the order price as follows:\n\n"
+        "- For the monthly reports:\n  - Reduce the order price by 5 percent.\n"
+        "- Reduce the order price by 10 percent for the weekly reports.\n"
+    )
+    result = check_document(read_bytes(text.encode("utf-8"), "qasp.md", "md"), list(Linter().shipped("en").rulesets))
+    assert not [f for f in result.findings if f.rule.endswith("/CT005")]
+
+
 def test_the_sanctions_of_one_clause_of_many_paragraphs_with_their_own_amounts_are_modelled_in_linear_time():
     """A clause of thousands of paragraphs that each open with an amount is as many sanctions
     (sanction_own_amount); each looks at the rest of its clause once, not at every other
