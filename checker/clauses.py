@@ -103,6 +103,28 @@ LETTER_CLAUSE = re.compile(r"^\s*(?:\((?P<paren>[A-Za-z])\)|(?P<letter>[A-Z])[.)
 ROMAN_CLAUSE = re.compile(r"^\s*(?P<roman>i{1,3}|iv|vi{0,3}|ix|xi{0,3})\)\s+(?=[A-ZÅÄÖ\"“(])")
 
 
+def sub_clause_name(title: str) -> str | None:
+    """The letter or small roman numeral that a sub-clause's title opens with, as it is cited
+    after its clause's number ("(b) The Provider will delete …": "b", "iv) EHM har rätt …":
+    "iv"), or None for another title."""
+    letter = LETTER_CLAUSE.match(title)
+    if letter is not None:
+        return (letter.group("paren") or letter.group("letter")).lower()
+    roman = ROMAN_CLAUSE.match(title)
+    return roman.group("roman") if roman is not None else None
+
+
+# A paragraph that starts with a small letter and a closing parenthesis: an item of a lettered list
+# ("h) att all IT-utrustning …"), after which "i)" is the next letter, no roman numeral.
+LETTER_ITEM = re.compile(r"^\s*(?P<letter>[a-z])\)\s")
+
+
+def next_letter(roman: str, letter: str | None) -> bool:
+    """Whether a roman numeral of one letter goes on a lettered list whose last letter was
+    ``letter`` instead: "i)" after "h)", "v)" after "u)", "x)" after "w)"."""
+    return len(roman) == 1 and letter is not None and letter == chr(ord(roman) - 1)
+
+
 def clause_key(number: str) -> tuple[str, ...]:
     """A clause number as parts compared for nesting: "4.2.1" → ("4", "2", "1"), "3.0" → ("3",),
     "§ 5" → ("§ 5",), "Bilaga 2.1" → ("bilaga 2", "1")."""

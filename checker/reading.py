@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Iterable, Mapping
 
-from .clauses import LETTER_CLAUSE, clause_key, inside_clause
+from .clauses import clause_key, inside_clause, sub_clause_name
 from .document import Document, Statement
 from .matching import plain_text
 from .matching.termfinder import TermFinder
@@ -100,7 +100,7 @@ READING_NAMES = {
     "performance_cell": "a paragraph of a performance table flattened into paragraphs, as a PDF's text writes a table: after a run of short column titles one of which is, as a whole, a performance level (performance_header: 'Performance standard (and AQL)'), up to the next heading; its titles, page furniture, its method cells (surveillance_cell) and its deduction cells (sanction_header) left out",
     "surveillance_cell": "a paragraph of such a flattened performance table that says how a level is checked: a term of surveillance_method in its first words ('Random inspection', 'Review contractor reports')",
     "surveillance_row": "a row of a table with a column titled by a term of surveillance_header ('Method of Surveillance', 'Mätmetod') and a cell of its own in that column: the row says how its own level is checked",
-    "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1') or of a lettered sub-clause of one ('(b)' in 14.4: '14.4(b)'): the clause number cites it",
+    "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1') or of a lettered or roman sub-clause of one ('(b)' in 14.4: '14.4(b)'; 'iv)' in 14.2: '14.2(iv)'): the clause number cites it",
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty; or introduced by a definitions title alone ('Definitions:', a term of definitions_title): a defined term",
     "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal')",
     "qualification_item": "the first sentence of a list item introduced (as for non_binding_item) with words of qualification_lead_in: a skill or experience asked of the staff ('expected to have experience with:' / 'Creating form-based applications')",
@@ -121,8 +121,9 @@ _GAP_REACH = 80
 """Most characters after a modal in which its verb can end the sentence without its object
 ("is required to furnish.", "must successfully perform **(Section 4)**."): looked at only there."""
 _ADVERB = re.compile(r"\s*(?:[^\W\d_]+ly\s+)?")  # "must successfully perform"
-_SENTENCE_REST = re.compile(r"[\s*_]*(?:\([^()]{0,40}\)[\s*_]*)?[.!;:]?[\s*_\"'”’)]*")
-"""What may follow the last word of a sentence: emphasis, a short bracket, the sentence's mark, a quote."""
+_SENTENCE_REST = re.compile(r"[\s*_]*(?:\([^()]{0,40}\)[\s*_]*)?[.!;]?[\s*_\"'”’)]*")
+"""What may follow the last word of a sentence: emphasis, a short bracket, the sentence's mark, a
+quote; not a colon, after which the object comes ("The Contractor shall provide:" and a list)."""
 _BEFORE_COPULA = 3  # words between a modal and its copula: "shall also at all times be", "ska systemet alltid vara"
 _HEAD_WORD = re.compile(r"[^\W_][\w'’-]*")
 _SPACE = re.compile(r"\s*")
@@ -157,12 +158,21 @@ _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 _PARENTHETICAL = re.compile(r"\s*(?:,[^,.;:]{1,40},\s*)?")  # "requires, at a minimum, that"
 _LOWER_START = re.compile(r"[\W_]*([^\W\d_])")
 _STAFF_REACH = 40  # the longest term looked for at a place (a party_staff word after a possessive, a modal after it), in characters
-# "will be (closely) assessed / given / sent / paid / made": a past participle, by its ending (not
-# "will be accessible", "will be a direct liaison", "will be monitoring")
-_FUTURE_PASSIVE = re.compile(r"\s+(?:also\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ne|lt|pt|ght|id|ld|nt|de)\b", re.IGNORECASE)
+# "will be (closely) assessed / given / shown": a past participle, by its ending, but the adjectives
+# that end so ("open", "even", "seven"), or one of the irregular ones ("sent", "paid", "made",
+# "borne", "withheld"), not any word with their endings ("relevant", "consistent", "valid",
+# "online", "difficult"); not "will be accessible", "will be a direct liaison", "will be monitoring"
+_FUTURE_PASSIVE = re.compile(
+    r"\s+(?:also\s+)?be\s+(?:[a-z]+ly\s+)?"
+    r"(?:(?!(?:open|even|often|keen|green|sudden|ten|seven|eleven|[a-z]*teen)\b)[a-z]+(?:ed|en|wn)"
+    r"|(?:mis|re|un|over)?(?:sent|spent|lent|bent|meant|learnt|burnt)|[a-z]*(?:paid|laid|said)|hid|slid|rid|(?:out)?bid"
+    r"|[a-z]*(?:done|gone|borne|built|dealt|felt|spelt|dwelt|knelt|spilt|kept|slept|swept|crept|wept|leapt|ought|aught|held|sold|told|made)|shone)\b",
+    re.IGNORECASE,
+)
 _RECIPIENT = re.compile(r"\bto\s+(?:the\s+|its\s+|their\s+|each\s+|all\s+)?$", re.IGNORECASE)  # "… provided to the Contractor"
 _RECIPIENT_REACH = 12  # the longest "to" and article before a party, in characters
-_NEGATIVE_SUBJECT = re.compile(r"[\W_]*(?:no|none|neither|nothing)\b", re.IGNORECASE)  # "No other hardware will be …"
+# "No other hardware will be …"; not a deadline that opens the sentence ("No later than 10 days after award, …")
+_NEGATIVE_SUBJECT = re.compile(r"[\W_]*(?:no\b(?!\s+(?:later|sooner|earlier)\s+than\b)|none\b|neither\b|nothing\b)", re.IGNORECASE)
 _COMPOUND = re.compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
 _NOT_A_NAME = {
     "the",
@@ -615,7 +625,8 @@ class DocumentReading:
         that contractor personnel will need to access PII": what a party expects binds nobody.
         Words must stand between the verb and the modal (its clause's subject): "Cost estimates
         shall be provided" has the noun; a party's possessive is no subject ("The Contractor's
-        estimates …")."""
+        estimates …"); and a modal just after a ``coordinator`` opens a second predicate of the
+        party, no object clause ("The Government estimates the hours and will pay …")."""
         head = text[clause:modal].casefold()
         if not any(word in head for word in self.vocabulary.forecast_words):  # most clauses have none
             return False
@@ -624,7 +635,9 @@ class DocumentReading:
         if subject_end is None or finder is None:
             return False
         found = next(finder.finditer(text[subject_end:modal]), None)  # the first verb after the party: a later one ends nearer the modal
-        return found is not None and bool(text[subject_end + found[1] : modal].strip())
+        between = text[subject_end + found[1] : modal].rsplit(None, 1) if found is not None else []
+        words = self.vocabulary.predicate_words
+        return bool(between) and (words is None or words.covers(between[-1]) != "coordinator")
 
     def _object_gap(self, text: str, end: int) -> bool:
         """Whether the modal ending at ``end`` is followed by a verb of ``object_verb`` (after an
@@ -974,8 +987,8 @@ class DocumentReading:
         for item, lead in self._item_introductions:
             if lead not in says_so:
                 text = self.texts[lead]
-                # emphasis inside the words ("The Contractor will **not** be responsible for:") is no word
-                says_so[lead] = _whole_title(finder, text) if whole else next(finder.finditer(text.replace("*", "")), None) is not None
+                # emphasis inside the words ("The Contractor will **not** be responsible for:", "__not__") is no word
+                says_so[lead] = _whole_title(finder, text) if whole else next(finder.finditer(text.replace("*", "").replace("_", "")), None) is not None
             if says_so[lead] or lead in found:  # a sub-list under such an item is introduced by it too
                 found.add(item)
         return frozenset(found)
@@ -1015,16 +1028,17 @@ class DocumentReading:
         """The obligations whose clause number no other obligation shares: "as set out in 8.3"
         points at exactly one of them. (A heading number shared by several requirements cites
         none of them alone.) A lettered sub-clause of a numbered clause ("(b) The Provider will
-        delete …" in 14.4) is cited by the number and its letter, "14.4(b)"."""
+        delete …" in 14.4) is cited by the number and its letter, "14.4(b)", and a roman one by
+        its numeral ("iv) EHM har rätt …" in 14.2: "14.2(iv)")."""
         by_clause: dict[str, list[int]] = {}
         statements, sections = self.document.statements, self.document.sections
         for i in self.obligations:
             statement = statements[i]
             clause = statement.location.clause
             if clause:
-                letter = LETTER_CLAUSE.match(sections[statement.section].title) if statement.section is not None else None
-                if letter is not None:
-                    clause += f"({(letter.group('paren') or letter.group('letter')).lower()})"
+                name = sub_clause_name(sections[statement.section].title) if statement.section is not None else None
+                if name is not None:
+                    clause += f"({name})"
                 by_clause.setdefault(clause, []).append(i)
         return frozenset(members[0] for members in by_clause.values() if len(members) == 1)
 

@@ -18,6 +18,7 @@ from .clauses import (
     CLAUSE_LABEL,
     LETTER_ALONE,
     LETTER_CLAUSE,
+    LETTER_ITEM,
     NUMBERED_HEADING,
     ROMAN_CLAUSE,
     TITLE_WORDS,
@@ -26,6 +27,7 @@ from .clauses import (
     clause_start,
     heading_level,
     inside_clause,
+    next_letter,
     numbered_heading,
     only_clause_number,
     plain_heading,
@@ -144,7 +146,7 @@ class DocumentBuilder:
     # last statement). An item deeper than one of them belongs to its sub-list.
     _sub_lists: list[tuple[int, int]] = field(default_factory=list)
     _number: str | None = None  # a clause number that stood alone on the line before
-    _letter: str | None = None  # the letter of the last lettered clause ("b" for "B. The Contractor …")
+    _letter: str | None = None  # the letter of the last lettered clause or item ("b" for "B. The Contractor …", "b) att …")
 
     # -- suppressions
     def suppress_next(self, suppression: Suppression) -> None:
@@ -327,8 +329,10 @@ class DocumentBuilder:
             self._open_sub_clause(name, piece.text.split() if letter is not None else [pending, *piece.text.split()], piece)
             return
         roman = ROMAN_CLAUSE.match(piece.text)
-        if roman is not None:  # one of a clause's numbered remedies or grounds
+        if roman is not None and not next_letter(roman.group("roman"), self._letter):  # one of a clause's numbered remedies or grounds
             self._open_sub_clause(roman.group("roman"), piece.text.split(), piece)
+        elif (item := LETTER_ITEM.match(piece.text)) is not None:
+            self._letter = item.group("letter")
 
     def _open_sub_clause(self, name: str, words: list[str], piece: Piece) -> None:
         """The sub-clause "(name)" inside the innermost numbered clause, titled by its first

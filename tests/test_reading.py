@@ -42,8 +42,18 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("No other hardware will be provided by the Government.", None),  # … not in a negation
         ("No hardware, software or property will be provided by the Government.", None),
         ("Other weapons will not be accepted by the Government.", None),
+        ("No later than 10 days after award, the sprints will be assessed by the Government.", "buyer"),  # a deadline, no negation
+        ("No later than 10 days after award, the QASP will be provided to the Contractor.", "buyer"),
         ("Staff will be working on site as scheduled by the COR.", None),  # a progressive is no passive
         ("The portal will be accessible to the Contractor.", None),  # … nor an adjective
+        ("The training will be relevant to the Contractor.", None),  # … whatever its ending
+        ("The reports will be consistent with the format used by the Government.", None),
+        ("The site will be open to the Contractor during business hours.", None),
+        ("The system will be online as required by the Government.", None),
+        ("The costs will be borne by the Government.", "buyer"),  # irregular participles stay
+        ("The badges will be withheld by the Government.", "buyer"),
+        ("Payment will be made to the Contractor within 30 days.", "buyer"),
+        ("The data will be sent to the Contractor.", "buyer"),
         ("Any updates to the QASP will be provided to the Contractor.", "buyer"),  # what is handed to the supplier is the buyer's to give
         ("A copy of this plan will be furnished to the contractor.", "buyer"),
         ("Government-furnished equipment shall be provided to the Contractor.", "buyer"),
@@ -77,10 +87,14 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The QASP provides a method to evaluate the services the contractor is required to furnish.", None),  # the object before: a relative clause
         ("Tasks that the contractor must successfully perform **(Section 4)**.", None),
         ("The Contractor shall comply.", "supplier"),  # no object to miss
+        ("The Contractor shall provide:", "supplier"),  # a colon: the object is the list after it
+        ("Offerors must submit:", "tenderer"),
         ("The Contractor shall provide all equipment that the work will use.", "supplier"),  # the first modal binds
         ("The Government estimates this project will require no more than 4 personnel.", None),  # a forecast
         ("The government does not anticipate that contractor personnel will need to access PII data.", None),
         ("Cost estimates shall be provided with each invoice.", "supplier"),  # a noun, no verb of expecting
+        ("The Government estimates the hours monthly and will pay the invoice within 30 days.", "buyer"),  # a second predicate
+        ("The Contractor assumes all liability for damage and shall repair it within 5 days.", "supplier"),
         ("The Contractor's estimates for each period shall be updated monthly.", "supplier"),  # a possessive is no subject
         ("The Vendor commits to respond within 4 hours.", "supplier"),
         # what a requiring verb requires is its object clause, whose subject is bound
@@ -93,6 +107,16 @@ def parties(text: str, language: str) -> dict[str, str | None]:
 )
 def test_english_obligations_and_parties(sentence: str, party: str | None) -> None:
     assert parties(sentence, "en")[sentence] == party
+
+
+def test_a_verb_that_ends_a_lead_in_has_its_object_in_the_list() -> None:
+    """ "The Contractor shall provide:" is no relative clause whose object came before (en-base
+    object_verb): its object is the list, whose items are the supplier's duties."""
+    assert parties("The Contractor shall provide:\n\n- Monthly status reports\n- Staff badges", "en") == {
+        "The Contractor shall provide:": "supplier",
+        "Monthly status reports": "supplier",
+        "Staff badges": "supplier",
+    }
 
 
 @pytest.mark.parametrize(
@@ -625,9 +649,9 @@ def test_list_items_introduced_as_no_duties_are_no_requirements() -> None:
     assert non_binding_items(text, "en") == ["Provide hosting of the site", "Directly update the data", "Configure the production database"]
     assert non_binding_items("Följande ingår inte i uppdraget:\n\n- Drift av servrar\n\nUppdraget omfattar:\n\n- Förvaltning", "sv") == ["Drift av servrar"]
     # emphasis inside the lead-in's words is no word of its own
-    assert non_binding_items("The Contractor will **not** be responsible to perform the following:\n\n- Manage the granting of an ATO", "en") == [
-        "Manage the granting of an ATO"
-    ]
+    for emphasis in ("**", "__", "_"):  # Markdown's emphasis, with stars or underscores
+        lead_in = f"The Contractor will {emphasis}not{emphasis} be responsible to perform the following:"
+        assert non_binding_items(f"{lead_in}\n\n- Manage the granting of an ATO", "en") == ["Manage the granting of an ATO"]
 
 
 def task_items(text: str) -> list[str]:
@@ -1147,3 +1171,22 @@ def test_a_lettered_sub_clause_is_cited_by_its_number_and_letter() -> None:
     reading = Classification(base, DocumentIndex(document)).reading()
     alone = {document.statements[i].text.split()[0] for i in reading.statements("own_clause")}
     assert alone == {"(a)", "(b)"}
+
+
+def test_a_roman_sub_clause_is_cited_by_its_number_and_numeral() -> None:
+    """The remedies "i)", "iv)" of clause 14.2 are sub-clauses as lettered ones are (segment.py
+    opens both), each cited alone ("14.2(iv)"): ``own_clause`` holds for both."""
+    document = md(
+        """
+        ## 14.2 Påföljder
+
+        i) Leverantören ska betala vite om 1 000 kr per dag.
+
+        iv) Leverantören ska ersätta Beställaren för skada inom 30 dagar.
+        """,
+        language="sv",
+    )
+    (base,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-krav"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    alone = {document.statements[i].text.split()[0] for i in reading.statements("own_clause")}
+    assert alone == {"i)", "iv)"}

@@ -595,6 +595,35 @@ def test_a_paragraph_opened_by_a_small_roman_numeral_is_a_sub_clause_of_its_clau
     assert all(document.sections[document.sections[i].parent].number == "14.2" for i in sections)
 
 
+def test_a_line_opened_by_a_small_roman_numeral_after_a_finished_sentence_starts_a_sub_clause() -> None:
+    """As a line opened by a letter does ("B. …"), a line opened by "iv)" after a finished
+    sentence starts a paragraph of its own, so that it opens its sub-clause."""
+    document = md("""
+        # 14.2 Påföljder
+
+        i) Leverantören ska betala vite enligt punkt 14.3.
+        iv) Beställaren har rätt till avdrag på ersättningen.
+        vi) Beställaren äger rätt att innehålla betalning.
+        """)
+    statements = [s for s in document.statements if s.kind != "heading"]
+    assert [s.text.split()[0] for s in statements] == ["i)", "iv)", "vi)"]
+    assert len({s.section for s in statements}) == 3
+
+
+def test_i_after_h_in_a_lettered_list_is_a_letter_not_a_roman_sub_clause() -> None:
+    """A list lettered "a)" … "h)", "i)", "j)" goes on at "i)": no sub-clause "(i)" opens there to
+    hold "j)" and the rest of the clause ("v)" after "u)", "x)" after "w)" are letters too)."""
+    items = "\n\n".join(f"{letter}) Leverantören ska göra punkt {letter}." for letter in "abcdefghij")
+    document = md(f"# 5.1 Leverantörens åtaganden\n\nLeverantören ska:\n\n{items}\n\nvi) Beställaren har rätt till avdrag.\n")
+    sections = {s.text[:2]: s.section for s in document.statements if s.kind != "heading"}
+    assert sections["i)"] == sections["j)"] == sections["a)"]
+    assert document.sections[sections["vi"]].number is None and sections["vi"] != sections["a)"]  # a roman numeral still opens one
+    wide = md("# 5.2 Krav\n\n" + "\n\n".join(f"{letter}) Leverantören ska göra punkt {letter}." for letter in "uvwxy") + "\n")
+    assert len({s.section for s in wide.statements}) == 1
+    lines = md("# 5.3 Krav\n\n" + "\n".join(f"{letter}) Leverantören ska göra punkt {letter}." for letter in "abcdefghij") + "\n")
+    assert len({s.section for s in lines.statements}) == 1  # nor on lines with no blank line between
+
+
 def test_clause_number_alone_and_plain_line_headings_from_converted_text() -> None:
     document = md("""
         3.0
@@ -834,6 +863,24 @@ def test_a_wrapped_line_with_a_sentence_end_inside_is_no_item_of_a_list_without_
     assert [(s.kind, s.text) for s in document.statements] == [
         ("sentence", "The contractor must designate who will fill these three roles: Facilitator, Technical Lead, and Design Lead."),
         ("sentence", "The Technical and Design Leads should not be the same person."),
+    ]
+
+
+@pytest.mark.parametrize("read", [md, txt])
+def test_an_abbreviation_inside_an_item_of_a_list_without_bullets_ends_no_sentence(read) -> None:
+    """ "U.S.", "Dr.", "St.", "t.ex." end no sentence inside a line (the sentence splitter's
+    abbreviations): the lines are still items of a list without bullets."""
+    document = read("""
+        The report shall list the following offices:
+        U.S. Army Corps of Engineers
+        St. Louis Office
+        Dr. Smith's office
+        """)
+    assert [s.text for s in document.statements] == [
+        "The report shall list the following offices:",
+        "U.S. Army Corps of Engineers",
+        "St. Louis Office",
+        "Dr. Smith's office",
     ]
 
 

@@ -315,22 +315,47 @@ class Classification:
         it holds). Each other sanction is a clause of its own, except the same sanction named by
         a defined term elsewhere (:meth:`defined_sanction_clauses`: "Customer might be eligible
         for Financial Credit" has the amount of the clause "Financial Credit means … as shown in
-        the following table"), as the sanction model reads it; nor is the statement that
-        introduces the list the sanction is an item of ("When the defects cannot be corrected by
-        re-performance, the Government may: … Reduce the price": the introduction says what sets
-        the reduction off). The answer is the same for every sanction of a clause with the same
-        name and introduction, so it is found once per clause, name, introduction and condition."""
+        the following table"), as the sanction model reads it; nor is a statement that
+        introduces the list the sanction is an item of, or a list that list is in ("When the
+        defects cannot be corrected by re-performance, the Government may: … Reduce the price":
+        the introduction says what sets the reduction off). The answer is the same for every
+        sanction of a clause with the same name, so it is found once per clause, name and
+        condition (where no introduction has it)."""
+        if self._introduced_where(i, condition, found):
+            return False
         named = self.defined_sanction_clauses(i)
-        lead_in = self.document.statements[i].lead_in
-        key = (id(condition), self.index.clause_key(i), named, lead_in)
+        key = (id(condition), self.index.clause_key(i), named)
         lacks = self._clause_answers.get(key)
         if lacks is None:
             elsewhere = self._clause_answers.get(id(condition))
             if elsewhere is None:
                 elsewhere = self._clause_answers[id(condition)] = found - self.statements_of_class("sanction")
-            lacks = self.index.clause_of(i).isdisjoint(elsewhere) and named.isdisjoint(found) and lead_in not in found
-            self._clause_answers[key] = lacks
+            lacks = self._clause_answers[key] = self.index.clause_of(i).isdisjoint(elsewhere) and named.isdisjoint(found)
         return lacks
+
+    def _introduced_where(self, i: int, condition: Not, found: frozenset[int]) -> bool:
+        """Whether a statement that introduces the list statement ``i`` is an item of (its
+        lead-in, that one's lead-in, … up to the list's paragraph) is in ``found``; each answer
+        kept, so that a deep list is walked once."""
+        statements = self.document.statements
+        answers: dict[int, bool] = self._clause_answers.setdefault(("introduced", id(condition)), {})
+        walked: list[int] = []
+        j = statements[i].lead_in
+        answer = False
+        while j is not None:
+            if j in answers:
+                answer = answers[j]
+                break
+            if j in found:
+                answer = True
+                break
+            walked.append(j)
+            j = statements[j].lead_in
+        for k in walked:  # each lead-in walked has the answer of the one the walk ended at
+            answers[k] = answer
+        if answer and j is not None and j not in answers:
+            answers[j] = True
+        return answer
 
     def defined_sanction_clauses(self, i: int) -> frozenset[int]:
         """The statements of the other clauses that name sanction ``i``'s defined term (its name

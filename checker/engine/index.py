@@ -199,9 +199,18 @@ class DocumentIndex:
 
     def _unit_block(self, i: int) -> int:
         """The paragraph that stands for statement ``i`` outside any clause: its own, or, for a
-        list item, the one of the statement introducing its list."""
-        statement = self.document.statements[i]
-        return statement.block if statement.lead_in is None else self.document.statements[statement.lead_in].block
+        list item, the one of the statement introducing its list (for an item of a sub-list, the
+        one introducing the outermost list: "… the Government may:" / "Take one of the following
+        actions:" / "Reduce the price" is one clause)."""
+        return self._root_blocks[i]
+
+    @cached_property
+    def _root_blocks(self) -> list[int]:
+        """:meth:`_unit_block` of each statement, in one pass: a lead-in comes before its items."""
+        roots: list[int] = []
+        for s in self.document.statements:
+            roots.append(s.block if s.lead_in is None else roots[s.lead_in])
+        return roots
 
     def _list_unit(self, block: int) -> frozenset[int]:
         """The statements of paragraph ``block`` and of the lists its statements introduce (items

@@ -87,9 +87,10 @@ class _Models:
             clauses.setdefault(self.c.index.clause_key(i), []).append(i)
         models = []
         for own in clauses.values():
-            sanctions = self._sanctions_of(own)
-            for group in sanctions:
-                models.append(self._model(group, frozenset(j for other in sanctions if other is not group for j in other)))
+            # the rest of the clause: neither a sanction's own statement nor a non-binding item
+            others = sorted(self.c.index.clause_of(own[0]) - frozenset(own) - self.non_binding_items)
+            found_in_others: dict[str, SanctionPart | int | None] = {}
+            models.extend(self._model(group, others, found_in_others) for group in self._sanctions_of(own))
         stated: dict[tuple[str, str], SanctionPart] = {}  # (name, part) → the first clause's that states it
         for model in models:
             for part in PARTS:
@@ -131,38 +132,55 @@ class _Models:
         statement = self.statements[j]
         return statement.table is None and statement.lead_in is None and statement.kind != "list_item"
 
-    def _model(self, own: list[int], elsewhere: frozenset[int] = EMPTY) -> SanctionModel:
-        """The model of the sanction of statements ``own``; ``elsewhere`` are the statements of
-        the other sanctions of its clause, whose parts are theirs."""
+    def _model(self, own: list[int], others: list[int], found_in_others: dict[str, SanctionPart | int | None]) -> SanctionModel:
+        """The model of the sanction of statements ``own``; ``others`` are the rest of its clause
+        (not the statements of its clause's other sanctions, whose parts are theirs), and
+        ``found_in_others`` what :meth:`_part` found there for an earlier sanction of the clause:
+        the same for each, so a clause of thousands of sanctions reads its rest once."""
         first = self.statements[own[0]]
         name = self.c.sanction_name(own[0])
-        others = sorted(self.c.index.clause_of(own[0]) - frozenset(own) - elsewhere - self.non_binding_items)
-        parts = {part: self._part(part, own, others) for part in PARTS}
+        parts = {part: self._part(part, own, others, found_in_others) for part in PARTS}
         amount = parts["amount"]
         if parts["cap"] is None and amount is not None and amount.source == "table":
             parts["cap"] = self._table_cap(amount.statement)
         return SanctionModel(statement=own[0], text=first.text, location=first.location, name=name, statements=own, **parts)
 
-    def _part(self, part: str, own: list[int], others: list[int]) -> SanctionPart | None:
+    def _part(self, part: str, own: list[int], others: list[int], found_in_others: dict[str, SanctionPart | int | None]) -> SanctionPart | None:
         """The first statement that states ``part``: a credit table in the clause is the amount
         (the words that point to it are not); then the sanction's own statements, then the rest
-        of its clause, where a requirement states a level, not the sanction's, and an amount
-        must have a number ("as follows" points to something only in the sanction's own words)."""
+        of its clause (``others``; what is found there is kept in ``found_in_others``), where a
+        requirement states a level, not the sanction's, and an amount must have a number ("as
+        follows" points to something only in the sanction's own words)."""
         hits = self.found.get(part, EMPTY)
         if part == "amount":
-            table = next((j for j in (*own, *others) if j in hits and j in self.credit_rows), None)
-            if table is not None:
+            table = next((j for j in own if j in hits and j in self.credit_rows), None)
+            if table is None:
+                if "table" not in found_in_others:
+                    found_in_others["table"] = next((j for j in others if j in hits and j in self.credit_rows), None)
+                table = found_in_others["table"]
+            if isinstance(table, int):
                 return SanctionPart(text=self._table_amounts(table), statement=table, location=self.statements[table].location, source="table")
+        found = self._first_part(part, own, True)
+        if found is None:
+            if part not in found_in_others:
+                found_in_others[part] = self._first_part(part, others, False)
+            found = found_in_others[part]
+        return found if isinstance(found, SanctionPart) else None
+
+    def _first_part(self, part: str, statements: list[int], own: bool) -> SanctionPart | None:
+        """The first of ``statements`` (the sanction's ``own``, or the rest of its clause) that
+        states ``part``, with the words that state it (:meth:`_part`)."""
+        hits = self.found.get(part, EMPTY)
         requirements = self.c.statements_of_class("requirement")
-        for j in (*own, *others):
-            if j not in hits or (j not in own and j in requirements):
+        for j in statements:
+            if j not in hits or (not own and j in requirements):
                 continue
             span = self.c.class_span(_DEFINES[part], j)
             text = self.statements[j].text
             words = text[span[0] : span[1]] if span and span[1] > span[0] else text
-            if part == "amount" and j not in own and not any(ch.isdigit() for ch in words):
+            if part == "amount" and not own and not any(ch.isdigit() for ch in words):
                 continue
-            if part == "amount" and j in own and any(ch.isdigit() for ch in words):  # "If availability is below 99.5 %, a credit of 5 % applies": the 5 %
+            if part == "amount" and own and any(ch.isdigit() for ch in words):  # "If availability is below 99.5 %, a credit of 5 % applies": the 5 %
                 named = self.c.class_span("sanction", j)
                 after = _NUMBER.search(text, named[1]) if named else None
                 if after and span and after.start() >= span[0] and after.end() > span[1]:  # words holding the number stay: "2 times the"
@@ -173,7 +191,7 @@ class _Models:
             elif part == "trigger" and span:  # "If" → "If the Uptime Commitment is not met"
                 stop = _CLAUSE_END.search(text, span[1], span[1] + 80)
                 words = text[span[0] : stop.start()] if stop else text[span[0] : span[1] + 80].rsplit(" ", 1)[0] + " …"
-            return SanctionPart(text=words, statement=j, location=self.statements[j].location, source="statement" if j in own else "clause")
+            return SanctionPart(text=words, statement=j, location=self.statements[j].location, source="statement" if own else "clause")
         return None
 
     def _credits(self, row: int) -> list[tuple[float, str, int]]:

@@ -3,16 +3,14 @@ of lists written without bullets each a piece of their own (the Markdown and pla
 
 from __future__ import annotations
 
-import re
-
-from ..clauses import LETTER_CLAUSE
+from ..clauses import LETTER_CLAUSE, LETTER_ITEM, ROMAN_CLAUSE, next_letter
 from ..document import Anchor
 from ..ids import leading_id
 from ..segment import Piece, source_anchor
+from ..sentences import split_sentences
 
 _UNMARKED_ITEM_WORDS = 10
 """Most words of a line that can be an item of a list written without bullets."""
-_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[^\W\d_]")  # "… and Design Lead. The Technical and Design": a sentence ends inside
 
 
 def _unmarked_item(line: str) -> bool:
@@ -20,24 +18,29 @@ def _unmarked_item(line: str) -> bool:
     Word or PDF loses them ("Följande uppgifter ska framgå:" / "Uppdragsgivare" / "Kontaktperson
     hos uppdragsgivare"): a few words that start with a capital or a digit and end no sentence,
     at the line's end or inside it (a wrapped paragraph's line: "Facilitator, Technical Lead, and
-    Design Lead. The Technical and Design" goes on with "Leads should not be the same person")."""
+    Design Lead. The Technical and Design" goes on with "Leads should not be the same person"; as
+    the sentence splitter reads it, so that "U.S. Army Corps of Engineers" is still an item)."""
     text = line.strip()
     return (
         bool(text)
         and (text[0].isupper() or text[0].isdigit())
         and not text.endswith((".", "!", "?", ":", ";", ","))
         and len(text.split()) <= _UNMARKED_ITEM_WORDS
-        and not _SENTENCE_INSIDE.search(text)
+        and len(split_sentences(text)) == 1
     )
 
 
-def _starts_numbered_paragraph(line: str, previous: str) -> bool:
+def _starts_numbered_paragraph(line: str, previous: str, letter: str | None = None) -> bool:
     """A line that starts with an id begins a new paragraph, unless it merely continues the
     previous line's sentence ("… described in paragraph / 7.2.4 of this clause"); so does one
-    that starts with a letter clause ("B. The Contractor shall …") after a finished sentence."""
+    that starts with a letter clause ("B. The Contractor shall …") or a roman one ("iv) EHM har
+    rätt …") after a finished sentence, but not "i)" after a line opened by ``letter`` "h)"
+    (:func:`next_letter`)."""
     found = leading_id(line)
     if found is None:
-        return previous.rstrip().endswith((".", ":", ";", "!", "?")) and bool(LETTER_CLAUSE.match(line))
+        roman = ROMAN_CLAUSE.match(line)
+        roman_clause = roman is not None and not next_letter(roman.group("roman"), letter)
+        return previous.rstrip().endswith((".", ":", ";", "!", "?")) and bool(LETTER_CLAUSE.match(line) or roman_clause)
     rest = line[found[1] :].lstrip()
     return previous.rstrip().endswith((".", ":", ";", "!", "?")) or rest[:1].isupper() or rest[:1].isdigit()
 
@@ -53,15 +56,18 @@ def line_pieces(lines: list[tuple[int, int, str]]) -> list[Piece]:
     anchors: list[Anchor] = []
     offset = 0
     item = False  # the piece being read is an item of an unmarked list
+    letter: str | None = None  # the small letter that opened the last line opened by one ("h) …")
     for line, column, text in lines:
         starts_item = bool(texts) and (item or texts[-1].rstrip().endswith(":")) and _unmarked_item(text)
         ends_list = item and not starts_item and text.lstrip()[:1].isupper()
-        if texts and (starts_item or ends_list or _starts_numbered_paragraph(text, texts[-1])):
+        if texts and (starts_item or ends_list or _starts_numbered_paragraph(text, texts[-1], letter)):
             pieces.append(Piece(text=" ".join(texts), anchors=anchors, item=item))
             texts, anchors, offset = [], [], 0
             item = starts_item
         elif texts:
             offset += 1  # the space that joins the lines
+        if (opened := LETTER_ITEM.match(text)) is not None:
+            letter = opened.group("letter")
         anchors.append(source_anchor(offset, line, column))
         texts.append(text)
         offset += len(text)
