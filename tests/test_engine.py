@@ -715,3 +715,48 @@ def test_a_requirements_own_list_items_are_not_its_follow_up() -> None:
     assert not any(j in items for _, j in _links(rows[lead_in], "follow_up"))
     assert _links(rows[fix], "follow_up") == [("blanket", lead_in)]  # its items through it, not one by one
     assert nearest_unlinked(lead_in, frozenset(items), ("section", "topic", "blanket"), c, "followup") is None
+
+
+LIST_RULES = """
+ruleset "lists" {
+  language en
+}
+define requirement = "shall"
+pattern item_start = /^\\W*\\w+/
+terms vague = "adequate"
+
+requirement FIRST "Whole item" {
+  category unmeasurable
+  severity warning
+  when item_start
+  message "\\"{match}\\" says no level."
+}
+requirement VAGUE "Vague word" {
+  category unmeasurable
+  severity warning
+  when vague
+  message "\\"{match}\\" is vague."
+}
+"""
+
+
+def test_a_rule_that_quotes_each_items_first_words_reports_the_list_once() -> None:
+    """A rule whose match starts where a list item's words start says one thing of the list:
+    one finding, on the first item, names the others (also its sub-list's items); a match inside
+    an item stays each item's own, and a statement outside any list keeps its finding."""
+    document = md("""
+        The Contractor shall provide staff as follows:
+
+        - Staff shall know Python to an adequate level.
+        - Staff shall know these languages:
+            - Go shall be known.
+        - Staff shall know Rust to an adequate level.
+        """)
+    found = findings(document, rules(LIST_RULES))
+    whole = [f for f in found if f.rule.endswith("FIRST")]
+    assert [(f.location.line, f.also) for f in whole][0] == (1, None)  # the lead-in is no item
+    (listed,) = whole[1:]
+    items = [s.index for s in document.statements if s.lead_in is not None]
+    assert listed.location.line == 3 and listed.statement == items[0] and listed.also == items[1:]
+    assert listed.message.endswith("The same holds for the list's other items: line 4, line 5, line 6.")
+    assert [f.location.line for f in found if f.rule.endswith("VAGUE")] == [3, 6]

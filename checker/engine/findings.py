@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import Sequence
 
 from ..config import Config
 from ..document import Statement, trusted
 from ..report import Finding
+from ..reporters.labels import Labels
 from ..rulecompile import message_format, placeholders_in
 from ..rulekinds import RULE_KINDS
+from ..rulekinds.base import Hit
 from ..rulemodel import Rule
 from .classify import Classification
 
@@ -26,7 +29,43 @@ def evaluate_rule(rule: Rule, c: Classification, config: Config) -> list[Placed]
         return []
     statements = c.document.statements
     finding = FindingMaker(c, rule, config)
-    return [finding(statements[i] if i is not None else None, span, statements[source] if source is not None else None) for i, span, source in (first, *hits)]
+    kept, also = _one_per_list([first, *hits], statements)
+    return [
+        finding(statements[i] if i is not None else None, span, statements[source] if source is not None else None, also.get(i, ())) for i, span, source in kept
+    ]
+
+
+_BEFORE_WORDS = re.compile(r"\W*")
+"""What may stand before a match that quotes an item's first words: its bullet, quote mark, emphasis."""
+
+
+def _one_per_list(hits: list[Hit], statements: list[Statement]) -> tuple[list[Hit], dict[int, list[Statement]]]:
+    """The hits to report, and for each the other items of its list it stands for. A rule whose
+    match starts where a list item's words start quotes the item as a whole ('the experience
+    or skill "Cloud deployment" is asked for without a level'): what it finds wrong is the
+    list's (its lead-in asks for experience; no item gives a level), and saying so on each of
+    29 items is one finding said 29 times. The first item's finding names the others; a match
+    inside an item (a vague word) stays a finding of its own item. The items of a sub-list whose
+    lead-in is an item of the list belong to the list."""
+    kept: list[Hit] = []
+    also: dict[int, list[Statement]] = {}
+    reporter: dict[int, int] = {}  # a lead-in, or an item of a reported list → the item that reports for the list
+    for hit in hits:
+        i, span, _ = hit
+        statement = statements[i] if i is not None else None
+        lead = None
+        if statement is not None and span is not None and _BEFORE_WORDS.fullmatch(statement.text, 0, span[0]):
+            lead = statement.lead_in
+        if lead is None:
+            kept.append(hit)
+        elif lead in reporter:  # a later item, or an item of a sub-list whose lead-in is an item reported for
+            reporter[i] = reporter[lead]
+            also[reporter[lead]].append(statement)
+        else:
+            reporter[lead] = reporter[i] = i
+            also[i] = []
+            kept.append(hit)
+    return kept, also
 
 
 class FindingMaker:
@@ -46,10 +85,14 @@ class FindingMaker:
         self.rule_id, self.title, self.category = rule.full_id, rule.title, rule.category
         self.reference, self.path = rule.reference or None, document.path
         self.ignored_by = {rule.full_id, rule.id, "*", "all"}
+        self.labels = Labels(document.language if language == "any" else language)
 
-    def __call__(self, statement: Statement | None, span: tuple[int, int] | None, match_from: Statement | None = None) -> tuple[tuple, Finding]:
+    def __call__(
+        self, statement: Statement | None, span: tuple[int, int] | None, match_from: Statement | None = None, also: Sequence[Statement] = ()
+    ) -> tuple[tuple, Finding]:
         """The finding, and its place in the document's order (line, column, rule, message). A
-        finding about the whole document (``statement`` None) takes its match from ``match_from``."""
+        finding about the whole document (``statement`` None) takes its match from ``match_from``;
+        one for a list (``also``: its other items) names where they stand."""
         source = statement if statement is not None else match_from
         match = source.text[span[0] : span[1]] if span and source is not None else None
         location = match_start = end_column = None
@@ -67,6 +110,9 @@ class FindingMaker:
             if self.needs_section:
                 values["section"] = self.document.section_label(statement.section) or ""
         message = self.message.format(**values)
+        if also:
+            places = ", ".join(self.labels.where(item.location, self.document.format) for item in also)
+            message += " " + self.labels("finding.also", places=places)
         suppressed, reason = self._suppression(statement)
         # Every value comes from the compiled rule and the document model, both validated already.
         finding = trusted(
@@ -87,6 +133,7 @@ class FindingMaker:
                 "requirement_id": statement.requirement_id if statement is not None else None,
                 "reference": self.reference,
                 "statement": statement.index if statement is not None else None,
+                "also": [item.index for item in also] or None,
                 "fingerprint": _fingerprint(self.rule, statement, match),
                 "suppressed": suppressed,
                 "suppression_reason": reason,
