@@ -760,3 +760,57 @@ def test_a_rule_that_quotes_each_items_first_words_reports_the_list_once() -> No
     assert listed.location.line == 3 and listed.statement == items[0] and listed.also == items[1:]
     assert listed.message.endswith("The same holds for the list's other items: line 4, line 5, line 6.")
     assert [f.location.line for f in found if f.rule.endswith("VAGUE")] == [3, 6]
+
+
+NESTED_RULES = """
+ruleset "nested" {
+  language sv
+}
+define requirement = "ska"
+terms tidsvagt = "med rimlig framförhållning"
+terms vagt = "rimlig", "snabb", "nödvändiga"
+terms flykt = "i nödvändiga fall"
+
+requirement TID "Vag tid" {
+  category unmeasurable
+  severity warning
+  when tidsvagt
+  message "\\"{match}\\" är ingen tid."
+}
+requirement VAG "Vagt ord" {
+  category unmeasurable
+  severity warning
+  when vagt
+  message "\\"{match}\\" är vagt."
+}
+requirement FLYKT "Flyktklausul" {
+  category ambiguous
+  severity warning
+  when flykt
+  message "\\"{match}\\" är en flyktklausul."
+}
+"""
+
+
+def test_words_another_finding_already_quotes_are_not_said_again() -> None:
+    """A match inside another finding's match on the same statement ("rimlig" in "med rimlig
+    framförhållning"; an unmeasurable word inside an ambiguous escape: "nödvändiga" in "i
+    nödvändiga fall") is left out; a match elsewhere in the statement stays, and so does the
+    same word in a statement where nothing else quotes it."""
+    document = md("""
+        Leverantören ska med rimlig framförhållning meddela ändringar.
+
+        Leverantören ska ge snabb återkoppling med rimlig framförhållning.
+
+        Leverantören ska i nödvändiga fall ge förklaringar.
+
+        Leverantören ska ge en rimlig förklaring.
+        """)
+    found = [(f.location.line, f.rule.split("/")[1], f.match) for f in findings(document, rules(NESTED_RULES))]
+    assert found == [
+        (1, "TID", "med rimlig framförhållning"),
+        (3, "VAG", "snabb"),
+        (3, "TID", "med rimlig framförhållning"),
+        (5, "FLYKT", "i nödvändiga fall"),
+        (7, "VAG", "rimlig"),
+    ]

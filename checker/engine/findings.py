@@ -68,6 +68,34 @@ def _one_per_list(hits: list[Hit], statements: list[Statement]) -> tuple[list[Hi
     return kept, also
 
 
+UNMEASURABLE = ("unmeasurable", "ambiguous")
+"""The categories of findings that make a requirement not measurable: both are about its words."""
+
+
+def said_once(placed: list[Placed]) -> list[Placed]:
+    """The findings without those whose words another finding of the same category (the two of
+    :data:`UNMEASURABLE` count as one) on the same statement already quotes: a match inside another's ("rimlig" in "med rimlig framförhållning",
+    "oskäligt" in "utan oskäligt uppehåll") or the same words again from a second rule tells the
+    writer nothing new, and one fix answers both. Of two findings on the same words the first in
+    the document's order (``placed``'s) stays."""
+    quoted = [
+        (finding.statement, finding.match_start, -len(finding.match), n)
+        for n, (_, finding) in enumerate(placed)
+        if finding.statement is not None and finding.match_start is not None and finding.match and not finding.suppressed
+    ]
+    quoted.sort()  # each statement's matches from the left, the longer of two at one place first
+    dropped: set[int] = set()
+    outer: dict[tuple[int, str], int] = {}  # (statement, category) → the furthest end quoted so far
+    for statement, start, length, n in quoted:
+        category = placed[n][1].category
+        key = (statement, "unmeasurable" if category in UNMEASURABLE else category)
+        if outer.get(key, -1) >= start - length:  # its end is within words already quoted
+            dropped.add(n)
+        else:
+            outer[key] = start - length
+    return [pair for n, pair in enumerate(placed) if n not in dropped] if dropped else placed
+
+
 class FindingMaker:
     """Makes the findings of one rule on one document: what is the same for all of them is
     worked out once."""
