@@ -170,8 +170,7 @@ def check_document(path: Path) -> Checked:
     findings: dict[int, list] = defaultdict(list)
     for finding in result.findings:
         if finding.statement is not None and not finding.suppressed:
-            # one finding for a list stands for each of the items it names (Finding.also)
-            for statement in (finding.statement, *(finding.also or ())):
+            for statement in finding.about():  # a list's finding stands for each item it names
                 findings[statement].append(finding)
     present = {key: element.present for key, element in balance(result).items()}
     checked = Checked(path.name, result.document.language, result, rows, findings, present, _sanction_models(result))

@@ -74,6 +74,11 @@ class Finding(_Model):
     suppressed: bool = False
     suppression_reason: str | None = None
 
+    def about(self) -> tuple[int, ...]:
+        """The statements the finding is about: its own and the other items it stands for (none
+        for a finding about the whole document)."""
+        return () if self.statement is None else (self.statement, *(self.also or ()))
+
 
 class Link(_Model):
     """A follow-up or sanction statement linked to a requirement, how, and why."""

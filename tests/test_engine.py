@@ -760,6 +760,9 @@ def test_a_rule_that_quotes_each_items_first_words_reports_the_list_once() -> No
     assert listed.location.line == 3 and listed.statement == items[0] and listed.also == items[1:]
     assert listed.message.endswith("The same holds for the list's other items: line 4, line 5, line 6.")
     assert [f.location.line for f in found if f.rule.endswith("VAGUE")] == [3, 6]
+    # the matrix reads each item the list's finding names as not measurable
+    rows = {row.statement: row for row in trace(check_document(document, [rules(LIST_RULES)]))}
+    assert [rows[i].measurability for i in items] == ["no"] * len(items)
 
 
 NESTED_RULES = """

@@ -35,8 +35,9 @@ def trace(result: DocumentResult) -> list[TraceRow]:
     document = result.document
     why: dict[int, list[str]] = {}
     for finding in result.findings:
-        if finding.category in UNMEASURABLE and finding.statement is not None and not finding.suppressed:
-            why.setdefault(finding.statement, []).append(finding.message)
+        if finding.category in UNMEASURABLE and not finding.suppressed:
+            for statement in finding.about():  # a list's finding is about each item it names
+                why.setdefault(statement, []).append(finding.message)
     # requirement → each classification that reads it as one, with what each column links it to there
     linking: dict[int, list[tuple[Classification, dict[str, tuple[str, frozenset[int], tuple[str, ...]]]]]] = {}
     for c in result.classifications:
