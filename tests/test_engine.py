@@ -150,6 +150,28 @@ def test_followup_missing_then_linked_by_section(sv) -> None:
     assert by_rule(findings(linked, sv), "UPP") == []
 
 
+def test_followup_missing_on_each_row_of_a_table_is_one_finding(sv) -> None:
+    """A follow-up rule finds each row of a table wanting as a whole: one finding, on the first
+    row, names the other rows (in the document's language); a row elsewhere keeps its own."""
+    document = md("""
+        # 4 Drift
+
+        | Id | Krav |
+        | --- | --- |
+        | K4.1 | Tjänsten ska vara tillgänglig 99,5 % per månad. |
+        | K4.2 | Tjänsten ska vara tillgänglig 99 % per vecka. |
+
+        # 5 Support
+
+        K5.1 Supporten ska vara tillgänglig 98 % av kontorstiden.
+        """)
+    found = by_rule(findings(document, sv), "UPP")
+    assert [(f.requirement_id, f.match) for f in found] == [("K4.1", "99,5 %"), ("K5.1", "98 %")]
+    rows = [s.index for s in document.statements if s.kind == "table_row" and "K4.2" in s.text]
+    assert found[0].also == rows and found[1].also is None
+    assert found[0].message == "K4.1 följs inte upp. Detsamma gäller tabellens övriga rader: rad 6."
+
+
 def test_followup_linked_by_id_from_another_section(sv) -> None:
     document = md("""
         # 4 Drift

@@ -29,7 +29,7 @@ def evaluate_rule(rule: Rule, c: Classification, config: Config) -> list[Placed]
         return []
     statements = c.document.statements
     finding = FindingMaker(c, rule, config)
-    kept, also = _one_per_list([first, *hits], statements)
+    kept, also = _one_per_list([first, *hits], statements, rule.kind in ("followup", "sanction"))
     return [
         finding(statements[i] if i is not None else None, span, statements[source] if source is not None else None, also.get(i, ())) for i, span, source in kept
     ]
@@ -39,33 +39,43 @@ _BEFORE_WORDS = re.compile(r"\W*")
 """What may stand before a match that quotes an item's first words: its bullet, quote mark, emphasis."""
 
 
-def _one_per_list(hits: list[Hit], statements: list[Statement]) -> tuple[list[Hit], dict[int, list[Statement]]]:
-    """The hits to report, and for each the other items of its list it stands for. A rule whose
-    match starts where a list item's words start quotes the item as a whole ('the experience
-    or skill "Cloud deployment" is asked for without a level'): what it finds wrong is the
-    list's (its lead-in asks for experience; no item gives a level), and saying so on each of
-    29 items is one finding said 29 times. The first item's finding names the others; a match
+def _one_per_list(hits: list[Hit], statements: list[Statement], whole: bool) -> tuple[list[Hit], dict[int, list[Statement]]]:
+    """The hits to report, and for each the other items of its list (or rows of its table) it
+    stands for. A rule whose match starts where a list item's words start quotes the item as a
+    whole ('the experience or skill "Cloud deployment" is asked for without a level'): what it
+    finds wrong is the list's (its lead-in asks for experience; no item gives a level), and
+    saying so on each of 29 items is one finding said 29 times. A follow-up or sanction rule
+    (``whole``) finds each statement wanting as a whole, so its findings on the rows of one table
+    or the items of one list are one too. The first item's finding names the others; a match
     inside an item (a vague word) stays a finding of its own item. The items of a sub-list whose
     lead-in is an item of the list belong to the list."""
     kept: list[Hit] = []
     also: dict[int, list[Statement]] = {}
-    reporter: dict[int, int] = {}  # a lead-in, or an item of a reported list → the item that reports for the list
+    reporter: dict[tuple[str, int], int] = {}  # a table, a lead-in, or an item of a reported list → the item that reports
     for hit in hits:
         i, span, _ = hit
         statement = statements[i] if i is not None else None
-        lead = None
-        if statement is not None and span is not None and _BEFORE_WORDS.fullmatch(statement.text, 0, span[0]):
-            lead = statement.lead_in
-        if lead is None:
+        group = _group_of(statement, span, whole) if statement is not None else None
+        head = reporter.get(group) if group is not None else None
+        if group is None or statement is None:
             kept.append(hit)
-        elif lead in reporter:  # a later item, or an item of a sub-list whose lead-in is an item reported for
-            reporter[i] = reporter[lead]
-            also[reporter[lead]].append(statement)
+        elif head is not None:  # a later item or row, or an item of a sub-list whose lead-in is reported for
+            reporter["statement", statement.index] = head
+            also[head].append(statement)
         else:
-            reporter[lead] = reporter[i] = i
-            also[i] = []
+            reporter[group] = reporter["statement", statement.index] = statement.index
+            also[statement.index] = []
             kept.append(hit)
     return kept, also
+
+
+def _group_of(statement: Statement, span: tuple[int, int] | None, whole: bool) -> tuple[str, int] | None:
+    """The table or list whose one finding a hit on ``statement`` joins, if any (see :func:`_one_per_list`)."""
+    if whole and statement.kind == "table_row" and statement.table is not None:
+        return "table", statement.table
+    if statement.lead_in is not None and (whole or (span is not None and _BEFORE_WORDS.fullmatch(statement.text, 0, span[0]))):
+        return "statement", statement.lead_in
+    return None
 
 
 UNMEASURABLE = ("unmeasurable", "ambiguous")
@@ -73,26 +83,26 @@ UNMEASURABLE = ("unmeasurable", "ambiguous")
 
 
 def said_once(placed: list[Placed]) -> list[Placed]:
-    """The findings without those whose words another finding of the same category (the two of
-    :data:`UNMEASURABLE` count as one) on the same statement already quotes: a match inside another's ("rimlig" in "med rimlig framförhållning",
-    "oskäligt" in "utan oskäligt uppehåll") or the same words again from a second rule tells the
-    writer nothing new, and one fix answers both. Of two findings on the same words the first in
-    the document's order (``placed``'s) stays."""
+    """The findings without those whose words another finding on the same statement already
+    quotes, both of :data:`UNMEASURABLE`: a match inside another's ("rimlig" in "med rimlig
+    framförhållning", "oskäligt" in "utan oskäligt uppehåll") or the same words again from a
+    second rule tells the writer nothing new, and one fix answers both. Of two findings on the
+    same words the first in the document's order (``placed``'s) stays. A structure finding
+    quotes words for another reason ("ITIL" without an equivalent, inside the words of two
+    duties in one sentence) and is left alone."""
     quoted = [
         (finding.statement, finding.match_start, -len(finding.match), n)
         for n, (_, finding) in enumerate(placed)
-        if finding.statement is not None and finding.match_start is not None and finding.match and not finding.suppressed
+        if finding.category in UNMEASURABLE and finding.statement is not None and finding.match_start is not None and finding.match and not finding.suppressed
     ]
     quoted.sort()  # each statement's matches from the left, the longer of two at one place first
     dropped: set[int] = set()
-    outer: dict[tuple[int, str], int] = {}  # (statement, category) → the furthest end quoted so far
+    outer: dict[int, int] = {}  # statement → the furthest end quoted so far
     for statement, start, length, n in quoted:
-        category = placed[n][1].category
-        key = (statement, "unmeasurable" if category in UNMEASURABLE else category)
-        if outer.get(key, -1) >= start - length:  # its end is within words already quoted
+        if outer.get(statement, -1) >= start - length:  # its end is within words already quoted
             dropped.add(n)
         else:
-            outer[key] = start - length
+            outer[statement] = start - length
     return [pair for n, pair in enumerate(placed) if n not in dropped] if dropped else placed
 
 
@@ -140,7 +150,7 @@ class FindingMaker:
         message = self.message.format(**values)
         if also:
             places = ", ".join(self.labels.where(item.location, self.document.format) for item in also)
-            message += " " + self.labels("finding.also", places=places)
+            message += " " + self.labels("finding.also_rows" if statement is not None and statement.kind == "table_row" else "finding.also", places=places)
         suppressed, reason = self._suppression(statement)
         # Every value comes from the compiled rule and the document model, both validated already.
         finding = trusted(
