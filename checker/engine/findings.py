@@ -29,7 +29,9 @@ def evaluate_rule(rule: Rule, c: Classification, config: Config) -> list[Placed]
         return []
     statements = c.document.statements
     finding = FindingMaker(c, rule, config)
-    kept, also = _one_per_list([first, *hits], statements, rule.kind in ("followup", "sanction"))
+    reading = c.reading()
+    listed = reading.statements("qualification_item") | reading.statements("task_item")
+    kept, also = _one_per_list([first, *hits], statements, listed, rule.kind in ("followup", "sanction"))
     return [
         finding(statements[i] if i is not None else None, span, statements[source] if source is not None else None, also.get(i, ())) for i, span, source in kept
     ]
@@ -39,12 +41,14 @@ _BEFORE_WORDS = re.compile(r"\W*")
 """What may stand before a match that quotes an item's first words: its bullet, quote mark, emphasis."""
 
 
-def _one_per_list(hits: list[Hit], statements: list[Statement], whole: bool) -> tuple[list[Hit], dict[int, list[Statement]]]:
+def _one_per_list(hits: list[Hit], statements: list[Statement], listed: frozenset[int], whole: bool) -> tuple[list[Hit], dict[int, list[Statement]]]:
     """The hits to report, and for each the other items of its list (or rows of its table) it
-    stands for. A rule whose match starts where a list item's words start quotes the item as a
-    whole ('the experience or skill "Cloud deployment" is asked for without a level'): what it
+    stands for. An item its lead-in makes a skill or a task (``listed``: qualification_item,
+    task_item), flagged by a match that starts where its words start, is quoted as a whole
+    ('the experience or skill "Cloud deployment" is asked for without a level'): what the rule
     finds wrong is the list's (its lead-in asks for experience; no item gives a level), and
-    saying so on each of 29 items is one finding said 29 times. A follow-up or sanction rule
+    saying so on each of 29 items is one finding said 29 times. (An item that is a vague word
+    ("The portal shall be:" / "- secure" / "- fast") is its own finding.) A follow-up or sanction rule
     (``whole``) finds each statement wanting as a whole, so its findings on the rows of one table
     or the items of one list are one too. The first item's finding names the others; a match
     inside an item (a vague word) stays a finding of its own item. The items of a sub-list whose
@@ -55,7 +59,7 @@ def _one_per_list(hits: list[Hit], statements: list[Statement], whole: bool) -> 
     for hit in hits:
         i, span, _ = hit
         statement = statements[i] if i is not None else None
-        group = _group_of(statement, span, whole) if statement is not None else None
+        group = _group_of(statement, span, listed, whole) if statement is not None else None
         head = reporter.get(group) if group is not None else None
         if group is None or statement is None:
             kept.append(hit)
@@ -69,11 +73,12 @@ def _one_per_list(hits: list[Hit], statements: list[Statement], whole: bool) -> 
     return kept, also
 
 
-def _group_of(statement: Statement, span: tuple[int, int] | None, whole: bool) -> tuple[str, int] | None:
+def _group_of(statement: Statement, span: tuple[int, int] | None, listed: frozenset[int], whole: bool) -> tuple[str, int] | None:
     """The table or list whose one finding a hit on ``statement`` joins, if any (see :func:`_one_per_list`)."""
     if whole and statement.kind == "table_row" and statement.table is not None:
         return "table", statement.table
-    if statement.lead_in is not None and (whole or (span is not None and _BEFORE_WORDS.fullmatch(statement.text, 0, span[0]))):
+    quoted_whole = statement.index in listed and span is not None and _BEFORE_WORDS.fullmatch(statement.text, 0, span[0])
+    if statement.lead_in is not None and (whole or quoted_whole):
         return "statement", statement.lead_in
     return None
 
@@ -85,9 +90,9 @@ UNMEASURABLE = ("unmeasurable", "ambiguous")
 def said_once(placed: list[Placed]) -> list[Placed]:
     """The findings without those whose words another finding on the same statement already
     quotes, both of :data:`UNMEASURABLE`: a match inside another's ("rimlig" in "med rimlig
-    framförhållning", "oskäligt" in "utan oskäligt uppehåll") or the same words again from a
-    second rule tells the writer nothing new, and one fix answers both. Of two findings on the
-    same words the first in the document's order (``placed``'s) stays. A structure finding
+    framförhållning", "oskäligt" in "utan oskäligt uppehåll") tells the writer nothing new, and
+    one fix answers both. Two rules on the very same words both stay: a ruleset's own rule is
+    not hidden by a shipped one it extends. A structure finding
     quotes words for another reason ("ITIL" without an equivalent, inside the words of two
     duties in one sentence) and is left alone."""
     quoted = [
@@ -97,12 +102,14 @@ def said_once(placed: list[Placed]) -> list[Placed]:
     ]
     quoted.sort()  # each statement's matches from the left, the longer of two at one place first
     dropped: set[int] = set()
-    outer: dict[int, int] = {}  # statement → the furthest end quoted so far
+    kept: dict[int, list[tuple[int, int]]] = {}  # statement → the spans of the findings kept (a few: one per rule at most)
     for statement, start, length, n in quoted:
-        if outer.get(statement, -1) >= start - length:  # its end is within words already quoted
+        end = start - length
+        spans = kept.setdefault(statement, [])
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):  # inside words already quoted
             dropped.add(n)
         else:
-            outer[statement] = start - length
+            spans.append((start, end))
     return [pair for n, pair in enumerate(placed) if n not in dropped] if dropped else placed
 
 
