@@ -170,7 +170,8 @@ def check_document(path: Path) -> Checked:
     findings: dict[int, list] = defaultdict(list)
     for finding in result.findings:
         if finding.statement is not None and not finding.suppressed:
-            findings[finding.statement].append(finding)
+            for statement in finding.about():  # a list's finding stands for each item it names
+                findings[statement].append(finding)
     present = {key: element.present for key, element in balance(result).items()}
     checked = Checked(path.name, result.document.language, result, rows, findings, present, _sanction_models(result))
     for statement in result.document.statements:

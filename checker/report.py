@@ -61,6 +61,11 @@ class Finding(_Model):
     requirement_id: str | None = None
     reference: str | None = None
     statement: int | None = Field(default=None, description="index of the statement in the document's statements")
+    also: list[int] | None = Field(
+        default=None,
+        description="the other items of the statement's list the finding stands for (their statement indexes): a rule"
+        " that quotes the first words of several items of one list says one thing of the list, once, on its first item",
+    )
     fingerprint: str = Field(
         description="rule, statement (without a leading outline number) and match hashed: no line"
         " numbers, no file name, no section; stable across edits elsewhere, moved paragraphs,"
@@ -68,6 +73,11 @@ class Finding(_Model):
     )
     suppressed: bool = False
     suppression_reason: str | None = None
+
+    def about(self) -> tuple[int, ...]:
+        """The statements the finding is about: its own and the other items it stands for (none
+        for a finding about the whole document)."""
+        return () if self.statement is None else (self.statement, *(self.also or ()))
 
 
 class Link(_Model):

@@ -150,6 +150,28 @@ def test_followup_missing_then_linked_by_section(sv) -> None:
     assert by_rule(findings(linked, sv), "UPP") == []
 
 
+def test_followup_missing_on_each_row_of_a_table_is_one_finding(sv) -> None:
+    """A follow-up rule finds each row of a table wanting as a whole: one finding, on the first
+    row, names the other rows (in the document's language); a row elsewhere keeps its own."""
+    document = md("""
+        # 4 Drift
+
+        | Id | Krav |
+        | --- | --- |
+        | K4.1 | Tjänsten ska vara tillgänglig 99,5 % per månad. |
+        | K4.2 | Tjänsten ska vara tillgänglig 99 % per vecka. |
+
+        # 5 Support
+
+        K5.1 Supporten ska vara tillgänglig 98 % av kontorstiden.
+        """)
+    found = by_rule(findings(document, sv), "UPP")
+    assert [(f.requirement_id, f.match) for f in found] == [("K4.1", "99,5 %"), ("K5.1", "98 %")]
+    rows = [s.index for s in document.statements if s.kind == "table_row" and "K4.2" in s.text]
+    assert found[0].also == rows and found[1].also is None
+    assert found[0].message == "K4.1 följs inte upp. Detsamma gäller tabellens övriga rader: rad 6."
+
+
 def test_followup_linked_by_id_from_another_section(sv) -> None:
     document = md("""
         # 4 Drift
@@ -225,10 +247,9 @@ def test_requirements_table_ids_and_same_table_links(sv) -> None:
     found = findings(document, sv)
     assert by_rule(found, "UPP") == []
     sank = by_rule(found, "SANK")
-    assert [(f.requirement_id, f.location.table, f.location.row, f.location.cell, f.location.column) for f in sank] == [
-        ("K5.1", 1, 2, 2, 33),
-        ("K5.2", 1, 3, 2, 32),
-    ]
+    # one finding for the table's rows without a sanction, on the first, naming the second
+    assert [(f.requirement_id, f.location.table, f.location.row, f.location.cell, f.location.column) for f in sank] == [("K5.1", 1, 2, 2, 33)]
+    assert sank[0].also == [statements[1].index]
 
 
 # ---- sanction rules ---------------------------------------------------------------------------------
@@ -715,3 +736,107 @@ def test_a_requirements_own_list_items_are_not_its_follow_up() -> None:
     assert not any(j in items for _, j in _links(rows[lead_in], "follow_up"))
     assert _links(rows[fix], "follow_up") == [("blanket", lead_in)]  # its items through it, not one by one
     assert nearest_unlinked(lead_in, frozenset(items), ("section", "topic", "blanket"), c, "followup") is None
+
+
+LIST_RULES = """
+ruleset "lists" {
+  language en
+}
+define requirement = "shall" or qualification_item
+terms qualification_lead_in = "experience with"
+pattern item_start = /^\\W*\\w+/
+terms vague = "adequate"
+
+requirement FIRST "Whole item" {
+  category unmeasurable
+  severity warning
+  when item_start
+  message "\\"{match}\\" says no level."
+}
+requirement VAGUE "Vague word" {
+  category unmeasurable
+  severity warning
+  when vague
+  message "\\"{match}\\" is vague."
+}
+"""
+
+
+def test_a_rule_that_quotes_each_items_first_words_reports_the_list_once() -> None:
+    """A rule whose match starts where the words of an item of a list of skills start says one
+    thing of the list: one finding, on the first item, names the others (also its sub-list's
+    items); a match inside an item stays each item's own, and a statement outside any list keeps
+    its finding."""
+    document = md("""
+        The staff shall have experience with:
+
+        - Python to an adequate level.
+        - These languages:
+            - Go.
+        - Rust to an adequate level.
+        """)
+    found = findings(document, rules(LIST_RULES))
+    whole = [f for f in found if f.rule.endswith("FIRST")]
+    assert [(f.location.line, f.also) for f in whole][0] == (1, None)  # the lead-in is no item
+    (listed,) = whole[1:]
+    items = [s.index for s in document.statements if s.lead_in is not None]
+    assert listed.location.line == 3 and listed.statement == items[0] and listed.also == items[1:]
+    assert listed.message.endswith("The same holds for the list's other items: line 4, line 5, line 6.")
+    assert [f.location.line for f in found if f.rule.endswith("VAGUE")] == [3, 6]
+    # the matrix reads each item the list's finding names as not measurable
+    rows = {row.statement: row for row in trace(check_document(document, [rules(LIST_RULES)]))}
+    assert [rows[i].measurability for i in items] == ["no"] * len(items)
+
+
+NESTED_RULES = """
+ruleset "nested" {
+  language sv
+}
+define requirement = "ska"
+terms tidsvagt = "med rimlig framförhållning"
+terms vagt = "rimlig", "snabb", "nödvändiga"
+terms flykt = "i nödvändiga fall"
+
+requirement TID "Vag tid" {
+  category unmeasurable
+  severity warning
+  when tidsvagt
+  message "\\"{match}\\" är ingen tid."
+}
+requirement VAG "Vagt ord" {
+  category unmeasurable
+  severity warning
+  when vagt
+  message "\\"{match}\\" är vagt."
+}
+requirement FLYKT "Flyktklausul" {
+  category ambiguous
+  severity warning
+  when flykt
+  message "\\"{match}\\" är en flyktklausul."
+}
+"""
+
+
+def test_words_another_finding_already_quotes_are_not_said_again() -> None:
+    """A match inside another finding's match on the same statement ("rimlig" in "med rimlig
+    framförhållning"; an unmeasurable word inside an ambiguous escape: "nödvändiga" in "i
+    nödvändiga fall") is left out; a match elsewhere in the statement stays, and so does the
+    same word in a statement where nothing else quotes it."""
+    document = md("""
+        Leverantören ska med rimlig framförhållning meddela ändringar.
+
+        Leverantören ska ge snabb återkoppling med rimlig framförhållning.
+
+        Leverantören ska i nödvändiga fall ge förklaringar.
+
+        Leverantören ska ge en rimlig förklaring.
+        """)
+    found = [(f.location.line, f.rule.split("/")[1], f.match) for f in findings(document, rules(NESTED_RULES))]
+    assert found == [
+        (1, "TID", "med rimlig framförhållning"),
+        (3, "VAG", "snabb"),
+        (3, "TID", "med rimlig framförhållning"),
+        (5, "FLYKT", "i nödvändiga fall"),
+        (7, "VAG", "rimlig"),
+    ]

@@ -132,6 +132,7 @@ def test_findings_built_without_validation_equal_validated_ones() -> None:
         "requirement_id": None,
         "reference": "LOU",
         "statement": 4,
+        "also": None,
         "fingerprint": "f" * 32,
         "suppressed": False,
         "suppression_reason": None,

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import Sequence
 
 from ..config import Config
 from ..document import Statement, trusted
 from ..report import Finding
+from ..reporters.labels import Labels
 from ..rulecompile import message_format, placeholders_in
 from ..rulekinds import RULE_KINDS
+from ..rulekinds.base import Hit
 from ..rulemodel import Rule
 from .classify import Classification
 
@@ -26,7 +29,88 @@ def evaluate_rule(rule: Rule, c: Classification, config: Config) -> list[Placed]
         return []
     statements = c.document.statements
     finding = FindingMaker(c, rule, config)
-    return [finding(statements[i] if i is not None else None, span, statements[source] if source is not None else None) for i, span, source in (first, *hits)]
+    reading = c.reading()
+    listed = reading.statements("qualification_item") | reading.statements("task_item")
+    kept, also = _one_per_list([first, *hits], statements, listed, rule.kind in ("followup", "sanction"))
+    return [
+        finding(statements[i] if i is not None else None, span, statements[source] if source is not None else None, also.get(i, ())) for i, span, source in kept
+    ]
+
+
+_BEFORE_WORDS = re.compile(r"\W*")
+"""What may stand before a match that quotes an item's first words: its bullet, quote mark, emphasis."""
+
+
+def _one_per_list(hits: list[Hit], statements: list[Statement], listed: frozenset[int], whole: bool) -> tuple[list[Hit], dict[int, list[Statement]]]:
+    """The hits to report, and for each the other items of its list (or rows of its table) it
+    stands for. An item its lead-in makes a skill or a task (``listed``: qualification_item,
+    task_item), flagged by a match that starts where its words start, is quoted as a whole
+    ('the experience or skill "Cloud deployment" is asked for without a level'): what the rule
+    finds wrong is the list's (its lead-in asks for experience; no item gives a level), and
+    saying so on each of 29 items is one finding said 29 times. (An item that is a vague word
+    ("The portal shall be:" / "- secure" / "- fast") is its own finding.) A follow-up or sanction rule
+    (``whole``) finds each statement wanting as a whole, so its findings on the rows of one table
+    or the items of one list are one too. The first item's finding names the others; a match
+    inside an item (a vague word) stays a finding of its own item. The items of a sub-list whose
+    lead-in is an item of the list belong to the list."""
+    kept: list[Hit] = []
+    also: dict[int, list[Statement]] = {}
+    reporter: dict[tuple[str, int], int] = {}  # a table, a lead-in, or an item of a reported list → the item that reports
+    for hit in hits:
+        i, span, _ = hit
+        statement = statements[i] if i is not None else None
+        group = _group_of(statement, span, listed, whole) if statement is not None else None
+        head = reporter.get(group) if group is not None else None
+        if group is None or statement is None:
+            kept.append(hit)
+        elif head is not None:  # a later item or row, or an item of a sub-list whose lead-in is reported for
+            reporter["statement", statement.index] = head
+            also[head].append(statement)
+        else:
+            reporter[group] = reporter["statement", statement.index] = statement.index
+            also[statement.index] = []
+            kept.append(hit)
+    return kept, also
+
+
+def _group_of(statement: Statement, span: tuple[int, int] | None, listed: frozenset[int], whole: bool) -> tuple[str, int] | None:
+    """The table or list whose one finding a hit on ``statement`` joins, if any (see :func:`_one_per_list`)."""
+    if whole and statement.kind == "table_row" and statement.table is not None:
+        return "table", statement.table
+    quoted_whole = statement.index in listed and span is not None and _BEFORE_WORDS.fullmatch(statement.text, 0, span[0])
+    if statement.lead_in is not None and (whole or quoted_whole):
+        return "statement", statement.lead_in
+    return None
+
+
+UNMEASURABLE = ("unmeasurable", "ambiguous")
+"""The categories of findings that make a requirement not measurable: both are about its words."""
+
+
+def said_once(placed: list[Placed]) -> list[Placed]:
+    """The findings without those whose words another finding on the same statement already
+    quotes, both of :data:`UNMEASURABLE`: a match inside another's ("rimlig" in "med rimlig
+    framförhållning", "oskäligt" in "utan oskäligt uppehåll") tells the writer nothing new, and
+    one fix answers both. Two rules on the very same words both stay: a ruleset's own rule is
+    not hidden by a shipped one it extends. A structure finding
+    quotes words for another reason ("ITIL" without an equivalent, inside the words of two
+    duties in one sentence) and is left alone."""
+    quoted = [
+        (finding.statement, finding.match_start, -len(finding.match), n)
+        for n, (_, finding) in enumerate(placed)
+        if finding.category in UNMEASURABLE and finding.statement is not None and finding.match_start is not None and finding.match and not finding.suppressed
+    ]
+    quoted.sort()  # each statement's matches from the left, the longer of two at one place first
+    dropped: set[int] = set()
+    kept: dict[int, list[tuple[int, int]]] = {}  # statement → the spans of the findings kept (a few: one per rule at most)
+    for statement, start, length, n in quoted:
+        end = start - length
+        spans = kept.setdefault(statement, [])
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):  # inside words already quoted
+            dropped.add(n)
+        else:
+            spans.append((start, end))
+    return [pair for n, pair in enumerate(placed) if n not in dropped] if dropped else placed
 
 
 class FindingMaker:
@@ -46,10 +130,14 @@ class FindingMaker:
         self.rule_id, self.title, self.category = rule.full_id, rule.title, rule.category
         self.reference, self.path = rule.reference or None, document.path
         self.ignored_by = {rule.full_id, rule.id, "*", "all"}
+        self.labels = Labels(document.language if language == "any" else language)
 
-    def __call__(self, statement: Statement | None, span: tuple[int, int] | None, match_from: Statement | None = None) -> tuple[tuple, Finding]:
+    def __call__(
+        self, statement: Statement | None, span: tuple[int, int] | None, match_from: Statement | None = None, also: Sequence[Statement] = ()
+    ) -> tuple[tuple, Finding]:
         """The finding, and its place in the document's order (line, column, rule, message). A
-        finding about the whole document (``statement`` None) takes its match from ``match_from``."""
+        finding about the whole document (``statement`` None) takes its match from ``match_from``;
+        one for a list (``also``: its other items) names where they stand."""
         source = statement if statement is not None else match_from
         match = source.text[span[0] : span[1]] if span and source is not None else None
         location = match_start = end_column = None
@@ -67,6 +155,9 @@ class FindingMaker:
             if self.needs_section:
                 values["section"] = self.document.section_label(statement.section) or ""
         message = self.message.format(**values)
+        if also:
+            places = ", ".join(self.labels.where(item.location, self.document.format) for item in also)
+            message += " " + self.labels("finding.also_rows" if statement is not None and statement.kind == "table_row" else "finding.also", places=places)
         suppressed, reason = self._suppression(statement)
         # Every value comes from the compiled rule and the document model, both validated already.
         finding = trusted(
@@ -87,6 +178,7 @@ class FindingMaker:
                 "requirement_id": statement.requirement_id if statement is not None else None,
                 "reference": self.reference,
                 "statement": statement.index if statement is not None else None,
+                "also": [item.index for item in also] or None,
                 "fingerprint": _fingerprint(self.rule, statement, match),
                 "suppressed": suppressed,
                 "suppression_reason": reason,

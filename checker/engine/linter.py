@@ -25,7 +25,7 @@ from ..report import FileReport, Finding, Report, RulesetInfo, Tool, finding_sor
 from ..rulecompile import load_rulesets, shipped_ruleset_language, shipped_ruleset_names
 from ..rulemodel import Ruleset
 from .classify import Classification
-from .findings import Placed, evaluate_rule
+from .findings import Placed, evaluate_rule, said_once
 from .index import DocumentIndex
 from .matches import SharedMatcher, build_shared
 
@@ -167,7 +167,7 @@ class Linter:
                     seen.add(key)
                 placed.append((place, finding))
         placed.sort(key=_first)
-        return DocumentResult(document, list(rulesets), [finding for _, finding in placed], classifications, self)
+        return DocumentResult(document, list(rulesets), [finding for _, finding in said_once(placed)], classifications, self)
 
     def check_each(self, inputs: Iterable[str | Path | Document]) -> Iterator[DocumentResult | FileReport]:
         """Check documents one by one: a :class:`DocumentResult` for each document read, a

@@ -7,13 +7,13 @@ import heapq
 from typing import TYPE_CHECKING, Iterator
 
 from ..report import Link, TraceRow
+from .findings import UNMEASURABLE
 from .links import Linked, Nearest, link_methods, link_sources, nearest_unlinked
 
 if TYPE_CHECKING:
     from .classify import Classification
     from .linter import DocumentResult
 
-_UNMEASURABLE = ("unmeasurable", "ambiguous")
 _UNLINKED = ("missing-follow-up", "missing-sanction")
 _COLUMNS = {"follow_up": "followup", "sanction": "sanction"}
 """The matrix's link columns and the class of the statements each lists."""
@@ -35,8 +35,9 @@ def trace(result: DocumentResult) -> list[TraceRow]:
     document = result.document
     why: dict[int, list[str]] = {}
     for finding in result.findings:
-        if finding.category in _UNMEASURABLE and finding.statement is not None and not finding.suppressed:
-            why.setdefault(finding.statement, []).append(finding.message)
+        if finding.category in UNMEASURABLE and not finding.suppressed:
+            for statement in finding.about():  # a list's finding is about each item it names
+                why.setdefault(statement, []).append(finding.message)
     # requirement → each classification that reads it as one, with what each column links it to there
     linking: dict[int, list[tuple[Classification, dict[str, tuple[str, frozenset[int], tuple[str, ...]]]]]] = {}
     for c in result.classifications:
