@@ -63,8 +63,9 @@ class Finding(_Model):
     statement: int | None = Field(default=None, description="index of the statement in the document's statements")
     also: list[int] | None = Field(
         default=None,
-        description="the other items of the statement's list the finding stands for (their statement indexes): a rule"
-        " that quotes the first words of several items of one list says one thing of the list, once, on its first item",
+        description="the other statements the finding stands for (their indexes): a rule that quotes the first words of"
+        " several items of one list of skills or tasks, or a follow-up or sanction rule that flags several rows of one"
+        " table or items of one list, says it once, on the first, and names the others",
     )
     fingerprint: str = Field(
         description="rule, statement (without a leading outline number) and match hashed: no line"
