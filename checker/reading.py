@@ -359,6 +359,14 @@ def _term_at(finder: TermFinder | None, text: str, position: int) -> int | None:
     return position + found[1] if found is not None and found[0] == 0 else None
 
 
+def _duty_end(text: str, modal_end: int, tokens: list[tuple[int, int, str]]) -> int:
+    """Where the duty of the modal ending at ``modal_end`` ends, for its agent or recipient: at
+    its clause's end (a ";") or at a subordinate clause ("… unless approved by the COTR")."""
+    stop = text.find(";", modal_end)
+    stop = len(text) if stop == -1 else stop
+    return next((start for start, _end, name in tokens if modal_end < start < stop and name in ("subordinator", "relative")), stop)
+
+
 def _outside_brackets(text: str, clause: int, modal: int, before: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The words of ``before`` (those of a modal's clause, from ``clause`` to the modal at
     ``modal``) but the subordinators and relatives inside the brackets closed before the modal: a
@@ -721,9 +729,7 @@ class DocumentReading:
         premises"). What is handed to the buyer is left to the reading as before: in a tender's
         attachments "shall be submitted to the COR" is the supplier's duty, not the tenderer's.
         None without a recipient."""
-        stop = text.find(";", modal_end)
-        stop = len(text) if stop == -1 else stop
-        stop = next((start for start, _end, name in tokens if modal_end < start < stop and name in ("subordinator", "relative")), stop)
+        stop = _duty_end(text, modal_end, tokens)
         for start, end, name in tokens:
             if (
                 modal_end < start < stop
@@ -750,9 +756,7 @@ class DocumentReading:
         after = text[modal_end:].casefold()
         if not any(word in after for word in self.vocabulary.agent_words):  # most duties name no agent: a substring test spares the passes below
             return None
-        stop = text.find(";", modal_end)
-        stop = len(text) if stop == -1 else stop
-        stop = next((start for start, _end, name in tokens if modal_end < start < stop and name in ("subordinator", "relative")), stop)
+        stop = _duty_end(text, modal_end, tokens)
         # the agent word first: most duties have none, and it is one pass where the copula's is one more
         agents = list(agent.finditer(text[modal_end:stop]))
         if not agents or (self._after_copula(text, modal_end, _marks(text, modal_end, words)) is None and not self._passive_verb_after(text, modal_end)):
