@@ -61,7 +61,7 @@ def _one_per_list(hits: list[Hit], statements: list[Statement], listed: frozense
         statement = statements[i] if i is not None else None
         group = _group_of(statement, span, listed, whole) if statement is not None else None
         head = reporter.get(group) if group is not None else None
-        if group is None or statement is None:
+        if group is None:  # a hit on the whole document (no statement) has none either
             kept.append(hit)
         elif head is not None:  # a later item or row, or an item of a sub-list whose lead-in is reported for
             reporter["statement", statement.index] = head
