@@ -25,7 +25,7 @@ WORD = r"(?:\w|[\u0300-\u036f])"
 # with the matcher's lower-casing and space folding.
 # "–" is named by a pattern and "→" by none: the set reads the second folded, the first as it is.
 ALPHABET = "abcdeklnorstuåäöABKLÅÄÖ0129 .,-%*_\t\u00a0\u2009\n–→"
-TERMS = ["snabbt", "i rimlig tid", "rapport*", "*port", "ska", "å", "a-b", "99 %", "k1", "%", "t.ex.", "l*", "*ö*"]
+TERMS = ["snabbt", "i rimlig tid", "rapport*", "*port", "ska", "å", "a-b", "99 %", "k1", "%", "t.ex.", "l*", "*ö*", "Rapport *", "\u00a0K1 ok"]
 
 
 def reference_term_span(term: str, text: str) -> tuple[int, int] | None:
@@ -85,6 +85,21 @@ def test_the_statement_matcher_holds_a_list_exactly_where_the_reference_finds_it
     for name, numbers in found.items():  # where: from the list's own automaton, as the reference
         for number in numbers:
             assert matcher.term_span(name, flat[number]) == reference_scan(lists, flat[number])[name]
+
+
+@settings(max_examples=300, deadline=None)
+@given(term_lists, st.lists(texts, min_size=1, max_size=6), st.lists(texts, min_size=1, max_size=4))
+def test_texts_after_the_first_are_scanned_for_every_term_as_the_reference(lists: dict[str, list[str]], first: list[str], later: list[str]) -> None:
+    """The first texts of a one-page check are scanned by an automaton of only the terms whose
+    first word they hold; a text scanned after them (a table's header, the next document) still
+    has every list the reference finds in it."""
+    matcher = StatementMatcher(lists, {})
+    matcher.scan_many([plain_text(text) for text in first])
+    for text in map(plain_text, later):
+        assert matcher.term_scan(text) == reference_scan(lists, text)
+    found = matcher.scan_many([plain_text(text) for text in later])
+    found.pop(LONE_SYMBOLS, None)
+    assert found == {name: numbers for name in lists if (numbers := [n for n, text in enumerate(later) if name in reference_scan(lists, plain_text(text))])}
 
 
 def reference_scan_outside_names(lists: dict[str, list[str]], outside: set[str], text: str) -> dict[str, tuple[int, int]]:
@@ -575,7 +590,7 @@ def test_patterns_the_filter_cannot_take_run_in_sets_with_the_same_answers(monke
     texts = [plain_text(t) for t in ["The Supplier shall w2999x it.", "w17x", "nothing here", "shallow w17xy"]]
     expected = {"long": [0, 1], "short": [0]}
     matcher = StatementMatcher({}, {"long": long, "short": short})
-    assert len(matcher._pattern_entries[0][1]) > sets._FILTERED_LENGTH
+    assert len(matcher._entries(matcher._set_patterns)[0][1]) > sets._FILTERED_LENGTH
     assert {k: v for k, v in matcher.scan_many(texts).items() if k != LONE_SYMBOLS} == expected
 
     def refuse(regexes: Iterable[str]) -> None:

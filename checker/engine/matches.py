@@ -60,7 +60,7 @@ class DocumentMatches:
         fifth of the check of a long document with many clause titles)."""
         found = self._lists_in.get(text)
         if found is None:
-            found = self._lists_in[text] = frozenset(self.matcher.terms.scan(plain_text(text), plain=True))
+            found = self._lists_in[text] = frozenset(self.matcher.term_scan(plain_text(text)))
         return found
 
     def more_words_than(self, number: int, limit: int) -> bool:

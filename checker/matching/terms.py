@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, NamedTuple
@@ -92,6 +94,37 @@ def _view(text: str, plain: bool = False) -> _View:
             offsets.append(index)
     offsets.append(len(text))
     return _View("".join(chars), offsets)
+
+
+_WORDS = re.compile(r"[\w\u0300-\u036f]+")  # runs of what is_word_char accepts
+
+
+class HeldWords:
+    """The words of some texts as the automaton sees them (runs of word characters of their
+    :func:`_view`): which terms can occur in them at all, told from a term's first word without
+    parsing it (:meth:`may_hold`), and whether another text has only words they have (:meth:`covers`)."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        """``texts``: :func:`plain_text` already."""
+        self._words = frozenset(_WORDS.findall(_SEPARATOR.join(_view(text, plain=True).text for text in texts)))
+        self._sorted = sorted(self._words)
+
+    def may_hold(self, term: str) -> bool:
+        """False only when no text can hold ``term`` (as :func:`parse_term` reads it): a term
+        that starts with a word character and no ``*`` starts a word (its first word whole, or
+        with a trailing ``*`` the beginning of one), which the texts must have."""
+        written = term.strip().lower()  # parse_term's core is lowered alike; spaces and quotes are no word characters
+        first = WORD_RUN.match(written).group()
+        if not first:  # a leading "*" or another character first: looked for everywhere
+            return True
+        if written[len(first) :].strip() == "*":  # "rapport*": some word begins with it
+            at = bisect.bisect_left(self._sorted, first)
+            return at < len(self._sorted) and self._sorted[at].startswith(first)
+        return first in self._words
+
+    def covers(self, text: str) -> bool:
+        """Whether every word of ``text`` (:func:`plain_text` already) is one of the texts'."""
+        return self._words.issuperset(_WORDS.findall(_view(text, plain=True).text))
 
 
 # What a hit of one term needs: its length, whether it has a leading and a trailing ``*``,
