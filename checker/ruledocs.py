@@ -131,7 +131,9 @@ def rule_page(rule: Rule, ruleset: Ruleset, outcomes: list[Any]) -> str:
     labels = _page_words(ruleset.language)
     out = [f"# {rule.full_id}: {rule.title}", ""]
     out += [f"- {labels['ruleset']}: [{ruleset.name}](README.md) {ruleset.title}".rstrip()]
-    out += [f"- {labels['kind']}: `{rule.kind}`", f"- {labels['category']}: `{rule.category}`", f"- {labels['severity']}: `{rule.severity}`", ""]
+    out += [f"- {labels['kind']}: `{rule.kind}`", f"- {labels['category']}: `{rule.category}`", f"- {labels['severity']}: `{rule.severity}`"]
+    out += [f"- {labels['once_per_document']}"] if rule.once_per == "document" else []
+    out += [""]
     out += [f"## {labels['flags']}", "", *_condition_lines(rule, ruleset, labels), ""]
     vocabulary = _vocabulary(rule, ruleset)
     if vocabulary:

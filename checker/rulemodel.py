@@ -43,6 +43,7 @@ Category = Literal[
 ]
 Severity = Literal["error", "warning", "info"]
 LinkMethod = Literal["id", "section", "topic", "blanket"]
+ReportScope = Literal["document"]
 RuleKind = Literal[tuple(RULE_KINDS)]  # type: ignore[valid-type] - the names of the registry of rule kinds
 
 
@@ -241,6 +242,10 @@ class Rule(_Model):
     target: Literal["requirements", "sanctions"] | None = None
     where: Condition | None = None
     linked_by: list[LinkMethod] = Field(default_factory=lambda: list(LINK_METHODS))
+    once_per: ReportScope | None = Field(
+        default=None,
+        description="`report once per document`: the rule's findings in a document are one, on its first statement, naming the others (`also`)",
+    )
     expect: Condition | None = None
     message: str
     suggest: str = ""

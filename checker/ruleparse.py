@@ -227,6 +227,9 @@ class _Build(Transformer):
     def f_severity(self, meta: Any, name: Token) -> _Field:
         return _Field("severity", (str(name), _pos(name)), _pos(meta))
 
+    def f_report(self, meta: Any, scope: Token) -> _Field:
+        return _Field("report", (str(scope), _pos(scope)), _pos(meta))
+
     def f_when(self, meta: Any, condition: Any) -> _Field:
         return _Field("when", condition, _pos(meta))
 

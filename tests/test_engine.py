@@ -172,6 +172,60 @@ def test_followup_missing_on_each_row_of_a_table_is_one_finding(sv) -> None:
     assert found[0].message == "K4.1 följs inte upp. Detsamma gäller tabellens övriga rader: rad 6."
 
 
+ONCE = SV.replace(
+    """  for requirements where matt
+  message "{requirement.id} följs inte upp."
+}""",
+    """  for requirements where matt
+  report once per document
+  message "{requirement.id} följs inte upp."
+}""",
+)
+
+
+def test_a_rule_reported_once_per_document_names_every_other_statement() -> None:
+    """``report once per document``: one finding, on the first statement the rule flags, names
+    every other one, in tables and sections alike; the first twelve by place, then how many more.
+    Another rule of the same kind still reports per table."""
+    once = rules(ONCE, "sv.krav")
+    assert once.rule("UPP").once_per == "document" and once.rule("SANK").once_per is None
+    rows = "\n".join(f"| K4.{n} | Tjänsten ska vara tillgänglig {n} % per månad. |" for n in range(1, 4))
+    items = "\n\n".join(f"K5.{n} Supporten ska svara inom {n} timmar." for n in range(1, 13))
+    document = md(f"# 4 Drift\n\n| Id | Krav |\n| --- | --- |\n{rows}\n\n# 5 Support\n\n{items}\n")
+    found = by_rule(findings(document, once), "UPP")
+    assert len(found) == 1 and found[0].requirement_id == "K4.1"
+    flagged = [s.index for s in document.statements if s.requirement_id not in (None, "K4.1") and s.kind != "heading"]
+    assert found[0].also == flagged and len(flagged) == 14
+    lines = ", ".join(f"rad {document.statements[i].location.line}" for i in flagged[:12])
+    assert found[0].message == f"K4.1 följs inte upp. Detsamma gäller 14 krav till: {lines} och 2 till."
+    assert [f.requirement_id for f in by_rule(findings(document, once), "SANK")] == [
+        "K4.1",
+        "K5.1",
+        "K5.2",
+        "K5.3",
+        "K5.4",
+        "K5.5",
+        "K5.6",
+        "K5.7",
+        "K5.8",
+        "K5.9",
+        "K5.10",
+        "K5.11",
+        "K5.12",
+    ]
+    two = md("K1 Tjänsten ska vara tillgänglig 99 % per månad.\n\nK2 Supporten ska svara inom 4 timmar.\n")
+    assert [f.message for f in by_rule(findings(two, once), "UPP")] == ["K1 följs inte upp. Detsamma gäller ett krav till: rad 3."]
+
+
+def test_report_once_takes_document_only_and_not_in_document_rules() -> None:
+    from checker.errors import RuleError
+
+    with pytest.raises(RuleError, match="expected 'document'"):
+        rules(ONCE.replace("report once per document", "report once per section"), "sv.krav")
+    with pytest.raises(RuleError, match="'report' does not belong in a document rule"):
+        rules(ONCE.replace('  expect "avtalstid*"', '  expect "avtalstid*"\n  report once per document'), "sv.krav")
+
+
 def test_followup_linked_by_id_from_another_section(sv) -> None:
     document = md("""
         # 4 Drift

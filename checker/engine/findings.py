@@ -31,7 +31,7 @@ def evaluate_rule(rule: Rule, c: Classification, config: Config) -> list[Placed]
     finding = FindingMaker(c, rule, config)
     reading = c.reading()
     listed = reading.statements("qualification_item") | reading.statements("task_item")
-    kept, also = _one_per_list([first, *hits], statements, listed, rule.kind in ("followup", "sanction"))
+    kept, also = _one_per_list([first, *hits], statements, listed, rule.kind in ("followup", "sanction"), rule.once_per == "document")
     return [
         finding(statements[i] if i is not None else None, span, statements[source] if source is not None else None, also.get(i, ())) for i, span, source in kept
     ]
@@ -41,7 +41,9 @@ _BEFORE_WORDS = re.compile(r"\W*")
 """What may stand before a match that quotes an item's first words: its bullet, quote mark, emphasis."""
 
 
-def _one_per_list(hits: list[Hit], statements: list[Statement], listed: frozenset[int], whole: bool) -> tuple[list[Hit], dict[int, list[Statement]]]:
+def _one_per_list(
+    hits: list[Hit], statements: list[Statement], listed: frozenset[int], whole: bool, once: bool = False
+) -> tuple[list[Hit], dict[int, list[Statement]]]:
     """The hits to report, and for each the other items of its list (or rows of its table) it
     stands for. An item its lead-in makes a skill or a task (``listed``: qualification_item,
     task_item), flagged by a match that starts where its words start, is quoted as a whole
@@ -52,14 +54,16 @@ def _one_per_list(hits: list[Hit], statements: list[Statement], listed: frozense
     (``whole``) finds each statement wanting as a whole, so its findings on the rows of one table
     or the items of one list are one too. The first item's finding names the others; a match
     inside an item (a vague word) stays a finding of its own item. The items of a sub-list whose
-    lead-in is an item of the list belong to the list."""
+    lead-in is an item of the list belong to the list. A rule reported ``once`` per document
+    (``report once per document``: what it finds missing is one clause the document lacks, such
+    as a surveillance plan for all its levels) has one finding in it, naming every other statement."""
     kept: list[Hit] = []
     also: dict[int, list[Statement]] = {}
     reporter: dict[tuple[str, int], int] = {}  # a table, a lead-in, or an item of a reported list → the item that reports
     for hit in hits:
         i, span, _ = hit
         statement = statements[i] if i is not None else None
-        group = _group_of(statement, span, listed, whole) if statement is not None else None
+        group = None if statement is None else ("document", 0) if once else _group_of(statement, span, listed, whole)
         head = reporter.get(group) if group is not None else None
         if group is None:  # a hit on the whole document (no statement) has none either
             kept.append(hit)
@@ -113,6 +117,11 @@ def said_once(placed: list[Placed]) -> list[Placed]:
     return [pair for n, pair in enumerate(placed) if n not in dropped] if dropped else placed
 
 
+_PLACES_NAMED = 12
+"""Places a finding that stands for others names in its message; a document's forty
+requirements without follow-up would make a message no one reads to its end."""
+
+
 class FindingMaker:
     """Makes the findings of one rule on one document: what is the same for all of them is
     worked out once."""
@@ -131,6 +140,16 @@ class FindingMaker:
         self.reference, self.path = rule.reference or None, document.path
         self.ignored_by = {rule.full_id, rule.id, "*", "all"}
         self.labels = Labels(document.language if language == "any" else language)
+
+    def _also(self, statement: Statement | None, also: Sequence[Statement]) -> str:
+        """The sentence a finding that stands for others ends with: where they are, the first
+        :data:`_PLACES_NAMED` of them by place (the finding's ``also`` lists every one)."""
+        places = ", ".join(self.labels.where(item.location, self.document.format) for item in also[:_PLACES_NAMED])
+        if len(also) > _PLACES_NAMED:
+            places = self.labels("finding.also_more", places=places, count=len(also) - _PLACES_NAMED)
+        if self.rule.once_per == "document":
+            return self.labels("finding.also_document_one" if len(also) == 1 else "finding.also_document", places=places, count=len(also))
+        return self.labels("finding.also_rows" if statement is not None and statement.kind == "table_row" else "finding.also", places=places)
 
     def __call__(
         self, statement: Statement | None, span: tuple[int, int] | None, match_from: Statement | None = None, also: Sequence[Statement] = ()
@@ -156,8 +175,7 @@ class FindingMaker:
                 values["section"] = self.document.section_label(statement.section) or ""
         message = self.message.format(**values)
         if also:
-            places = ", ".join(self.labels.where(item.location, self.document.format) for item in also)
-            message += " " + self.labels("finding.also_rows" if statement is not None and statement.kind == "table_row" else "finding.also", places=places)
+            message += " " + self._also(statement, also)
         suppressed, reason = self._suppression(statement)
         # Every value comes from the compiled rule and the document model, both validated already.
         finding = trusted(

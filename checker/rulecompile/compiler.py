@@ -369,6 +369,7 @@ class Compiler:
             if severity not in SEVERITIES:
                 self.error(rule_file, pos, f"unknown severity '{severity}'{did_you_mean(severity, list(SEVERITIES))} (use error, warning or info)")
                 ok = False
+        once_per = fields["report"][0] if "report" in fields else None  # the grammar allows "document" only
         target = where = None
         if "for" in fields:
             target, where_cond = fields["for"]
@@ -439,6 +440,7 @@ class Compiler:
             target=target,
             where=where,
             linked_by=linked,
+            once_per=once_per,
             expect=expect,
             message=fields["message"],
             suggest=fields.get("suggest", ""),

@@ -16,7 +16,7 @@ class LinkingKind(RuleKind):
     """A kind whose rules look for requirements (``for requirements where …``) that no
     statement of its own class (``define followup`` / ``define sanction``) is linked to."""
 
-    fields = frozenset({"for", "linked", "rewrite"})
+    fields = frozenset({"for", "linked", "rewrite", "report"})
     required = ("for",)
     matched_by = "for"
 

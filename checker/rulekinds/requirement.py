@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 class Requirement(RuleKind):
     name = statement_class = "requirement"
-    fields = frozenset({"when", "rewrite"})
+    fields = frozenset({"when", "rewrite", "report"})
     required = ("when",)
 
     def evaluate(self, rule: Rule, c: Classification) -> Iterator[Hit]:
