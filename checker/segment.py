@@ -57,6 +57,10 @@ __all__ = [
 ]
 
 _OFFSET = attrgetter("offset")
+_OPEN_END = re.compile(r"(?:[^\W\d_]|\bbl\.\s?a\.|\bi\.\s?a\.|\bt\.\s?ex\.|\be\.g\.)\s*$")
+"""A paragraph's end that leaves its sentence open: a word with no stop after it, or an
+abbreviation that only looks like one ("Myndigheten ska särskilt", "Utredaren ska bl.a.")."""
+_OPEN_END_REACH = 12  # the end is looked for in a paragraph's last characters only
 
 # ---- suppressions -------------------------------------------------------------------------
 
@@ -299,6 +303,8 @@ class DocumentBuilder:
                 self._lead_in = len(self.statements) - 1  # "Konsulten ska ha:" introduces the list below
             else:
                 self._sub_lists.append((depth, len(self.statements) - 1))
+        elif kind != "list_item" and _leaves_open(piece.text):
+            self._lead_in = len(self.statements) - 1  # "Myndigheten ska särskilt" / "- kartlägga …": a list goes on with it
 
     def _list_lead_in(self, depth: int) -> int | None:
         """The lead-in of a list item ``depth`` deep: the innermost item ending in ':' it is
@@ -611,3 +617,11 @@ def _id_column(rows: list[list[Piece]], header_rows: int) -> int | None:
     if first and multi_column and sum(looks_like_id(c) for c in first) * 2 >= len(first):
         return 0
     return None
+
+
+def _leaves_open(text: str) -> bool:
+    """Whether a paragraph ends before its sentence does, as a lead-in written without a colon
+    ends where its list begins ("Myndigheten ska särskilt" / "- kartlägga …", "The Contractor
+    shall" / "- maintain …"). Only what follows a list decides: a list's lead-in reaches only as
+    far as the list (``_block``)."""
+    return _OPEN_END.search(text[-_OPEN_END_REACH:]) is not None

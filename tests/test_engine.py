@@ -550,6 +550,29 @@ def test_list_items_belong_to_the_class_of_their_lead_in(sv) -> None:
     assert [row.text for row in trace_rows] == ["Konsulten ska ha:", "en användarvänlig portal"]
 
 
+def test_a_lead_in_without_a_colon_introduces_its_list(sv) -> None:
+    """A government assignment writes its tasks after an open sentence ("Myndigheten ska
+    särskilt" / "– kartlägga …"): the items carry its obligation as after "Myndigheten ska:"."""
+    document = md("""
+        Myndigheten ska särskilt
+
+        - kartlägga hur tolktjänsten är organiserad,
+        - bedöma vilka kostnader en samordning medför.
+
+        Utredaren ska bl.a.
+
+        - lämna förslag till författningsändringar.
+
+        Uppdraget ska redovisas senast den 31 mars 2026.
+
+        - en punkt efter en avslutad mening
+        """)
+    items = [s for s in document.statements if s.kind == "list_item"]
+    assert [s.lead_in for s in items] == [0, 0, 3, None]
+    rows = {row.text for row in trace(check_document(document, [sv]))}
+    assert {"kartlägga hur tolktjänsten är organiserad,", "lämna förslag till författningsändringar."} <= rows
+
+
 def test_findings_know_where_the_match_starts_and_ends(sv) -> None:
     from checker.reporters.text import excerpt
 
