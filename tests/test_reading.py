@@ -89,6 +89,10 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The Contractor shall comply.", "supplier"),  # no object to miss
         ("The Contractor shall provide:", "supplier"),  # a colon: the object is the list after it
         ("Offerors must submit:", "tenderer"),
+        ("The platform will:", "supplier"),  # "will" and its list: what the deliverable does, no forecast
+        ("The Government will:", "buyer"),
+        ("The platform will support policy evolution.", None),  # … but with its verb, a forecast as before
+        ("The plan describes what the system will:", None),  # … not in a subordinate clause
         ("The Contractor shall provide all equipment that the work will use.", "supplier"),  # the first modal binds
         ("The Government estimates this project will require no more than 4 personnel.", None),  # a forecast
         ("The government does not anticipate that contractor personnel will need to access PII data.", None),
