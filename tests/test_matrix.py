@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from writer_helpers import EN_DOCUMENT, EN_RULES, FIXTURES, SV_DOCUMENT, SV_RULES, checked, checked_text
 
-from checker.balance import balance, linked_statements
+from checker.balance import balance, element_statements, linked_statements
 from checker.cli import main
 from checker.config import Config
 from checker.engine import Linter, check, check_document, check_each, trace
@@ -170,6 +170,14 @@ def test_balance_falls_back_to_shipped_rulesets_only_for_keys_no_ruleset_in_use_
     assert found["dispute"].present is False  # decided by the ruleset in use, which has the name
     english = balance(linter.check_document(read_document(EN_DOCUMENT)))
     assert english["governance"].present is False  # no shipped English ruleset has the list
+
+
+def test_element_statements_are_the_clause_classes_before_any_link():
+    # A sanction clause that no requirement links to is of the class (bench/datasets.py measures
+    # the classes clause by clause) but not the balance's sanction element.
+    result = checked_text("# 1 Vite\n\nVid försening har Beställaren rätt till vite om 5 000 kr per påbörjad vecka.\n")
+    assert element_statements(result)["sanction"]
+    assert balance(result)["sanction"].present is False
 
 
 def test_no_vocabulary_means_absent():
