@@ -158,6 +158,16 @@ def test_headings_alone_do_not_make_an_element_present():
     assert balance(result)["dispute"].present is True
 
 
+def test_acceptance_of_what_is_delivered_is_an_acceptance_clause():
+    # Acceptance written as a noun before or with what is delivered, and the check that the
+    # delivery lives up to the requirements; not a check that the supplier keeps its commitments.
+    shipped = Path(__file__).resolve().parent.parent / "rulesets" / "sv-avtal.krav"
+    for text in ("Samtliga fel ska vara åtgärdade innan acceptans.", "Beställaren kontrollerar att det som levereras lever upp till de krav som ställts."):
+        assert balance(checked_text(f"# 5 Leverans\n\n{text}\n", shipped))["acceptance"].present is True, text
+    audit = checked_text("# 5 Revision\n\nBeställaren har rätt att kontrollera att Leverantörens åtaganden efterlevs.\n", shipped)
+    assert balance(audit)["acceptance"].present is False
+
+
 def test_balance_falls_back_to_shipped_rulesets_only_for_keys_no_ruleset_in_use_has():
     in_use = compile_text(
         (FIXTURES / "contract-example.krav").read_text(encoding="utf-8") + '\nterms dispute = "ett ord som inte står i avtalet"\n',
