@@ -62,21 +62,26 @@ def linked_statements(result: DocumentResult) -> dict[str, frozenset[int]]:
     return linked
 
 
-def balance_statements(result: DocumentResult) -> dict[str, list[int]]:
-    """For each balance key, the statements of the document that carry that element.
-
-    A follow-up or sanction statement counts only when it follows up or sanctions something: a
-    requirement of the matrix links to it (:func:`linked_statements`). "Resolution time will be calculated as …" in a list of definitions, or a
-    report in a tender's list of what to submit, is a word, not a follow-up clause."""
+def element_statements(result: DocumentResult) -> dict[str, frozenset[int]]:
+    """For each balance key, the statements of its class or list (not headings), whether or not
+    a requirement links to them: what kravkoll's clause classes take, clause by clause."""
     deciding = {key: [c for c in result.classifications if decides(c.ruleset, key)] for key in BALANCE_ELEMENTS}
     undecided = [key for key, found in deciding.items() if not found]
     if undecided:  # the shipped rulesets of the language decide, from the linter that checked it
         fallback = result.shipped_classifications()
         for key in undecided:
             deciding[key] = [c for c in fallback if decides(c.ruleset, key)]
+    return {key: frozenset().union(*(_statements(c, key) for c in found)) for key, found in deciding.items()}
+
+
+def balance_statements(result: DocumentResult) -> dict[str, list[int]]:
+    """For each balance key, the statements of the document that carry that element.
+
+    A follow-up or sanction statement counts only when it follows up or sanctions something: a
+    requirement of the matrix links to it (:func:`linked_statements`). "Resolution time will be calculated as …" in a list of definitions, or a
+    report in a tender's list of what to submit, is a word, not a follow-up clause."""
     linked = linked_statements(result)
-    found_by_key = {key: frozenset().union(*(_statements(c, key) for c in found)) for key, found in deciding.items()}
-    return {key: sorted(found & linked[key] if key in linked else found) for key, found in found_by_key.items()}
+    return {key: sorted(found & linked[key] if key in linked else found) for key, found in element_statements(result).items()}
 
 
 def balance(result: DocumentResult) -> dict[str, BalanceElement]:

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from writer_helpers import EN_DOCUMENT, EN_RULES, FIXTURES, SV_DOCUMENT, SV_RULES, checked, checked_text
 
-from checker.balance import balance, linked_statements
+from checker.balance import balance, element_statements, linked_statements
 from checker.cli import main
 from checker.config import Config
 from checker.engine import Linter, check, check_document, check_each, trace
@@ -158,6 +158,16 @@ def test_headings_alone_do_not_make_an_element_present():
     assert balance(result)["dispute"].present is True
 
 
+def test_acceptance_of_what_is_delivered_is_an_acceptance_clause():
+    # Acceptance written as a noun before or with what is delivered, and the check that the
+    # delivery lives up to the requirements; not a check that the supplier keeps its commitments.
+    shipped = Path(__file__).resolve().parent.parent / "rulesets" / "sv-avtal.krav"
+    for text in ("Samtliga fel ska vara åtgärdade innan acceptans.", "Beställaren kontrollerar att det som levereras lever upp till de krav som ställts."):
+        assert balance(checked_text(f"# 5 Leverans\n\n{text}\n", shipped))["acceptance"].present is True, text
+    audit = checked_text("# 5 Revision\n\nBeställaren har rätt att kontrollera att Leverantörens åtaganden efterlevs.\n", shipped)
+    assert balance(audit)["acceptance"].present is False
+
+
 def test_balance_falls_back_to_shipped_rulesets_only_for_keys_no_ruleset_in_use_has():
     in_use = compile_text(
         (FIXTURES / "contract-example.krav").read_text(encoding="utf-8") + '\nterms dispute = "ett ord som inte står i avtalet"\n',
@@ -170,6 +180,14 @@ def test_balance_falls_back_to_shipped_rulesets_only_for_keys_no_ruleset_in_use_
     assert found["dispute"].present is False  # decided by the ruleset in use, which has the name
     english = balance(linter.check_document(read_document(EN_DOCUMENT)))
     assert english["governance"].present is False  # no shipped English ruleset has the list
+
+
+def test_element_statements_are_the_clause_classes_before_any_link():
+    # A sanction clause that no requirement links to is of the class (bench/datasets.py measures
+    # the classes clause by clause) but not the balance's sanction element.
+    result = checked_text("# 1 Vite\n\nVid försening har Beställaren rätt till vite om 5 000 kr per påbörjad vecka.\n")
+    assert element_statements(result)["sanction"]
+    assert balance(result)["sanction"].present is False
 
 
 def test_no_vocabulary_means_absent():

@@ -4,6 +4,7 @@ read by bench/quality.py, and every label on it quotes words that stand on (or n
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from functools import cache
 from pathlib import Path
@@ -168,3 +169,27 @@ def test_list_false_is_not_written_into_the_generated_page(tmp_path: Path, capsy
     with pytest.raises(SystemExit):
         quality.main(["--list-false", "--write", str(tmp_path / "quality.md")])
     assert "--list-false" in capsys.readouterr().err
+
+
+def test_datasets_counts_each_class_over_labelled_snippets(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("bench_datasets", ROOT / "bench" / "datasets.py")
+    assert spec is not None and spec.loader is not None
+    datasets = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = datasets
+    spec.loader.exec_module(datasets)
+    records = [
+        {
+            "text": "Köparen har rätt att häva avtalet om Leverantören i väsentligt hänseende brutit mot avtalet.",
+            "lang": "sv",
+            "from_real_document": True,
+            "expected": [{"type": "TERMINATION", "count": 1}],
+        },
+        {"text": "Leverantören ska leverera tjänsten på svenska.", "lang": "sv", "from_real_document": True, "expected": [{"type": "OBLIGATION", "count": 1}]},
+        {"text": "The Customer may terminate this Agreement.", "lang": "en", "from_real_document": True, "expected": [{"type": "TERMINATION", "count": 1}]},
+    ]
+    path = tmp_path / "snippets.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    tallies = datasets.measure(path, "sv")
+    assert (tallies["termination"].positives, tallies["termination"].recognised) == (1, 1)
+    assert (tallies["termination"].negatives, tallies["termination"].taken) == (1, 0)
+    assert tallies["acceptance"].positives == 0
