@@ -578,6 +578,32 @@ def test_numbered_paragraphs_are_clauses_nested_by_their_numbers() -> None:
     assert by_text["4.2 The Supplier shall report availability monthly."].endswith("> 4 Service credits > 4.2 The Supplier shall report availability monthly.")
 
 
+def test_paragraphs_numbered_after_a_contract_part_letter_are_clauses() -> None:
+    """A paragraph opened by a number after the letter of a part of a contract in the Uniform
+    Contract Format ("C.1.4 Contractor shall …") opens that clause, as "4.1 …" does, so that a
+    section of such paragraphs is no one clause; a short cell of a table a PDF's text flattened
+    ("C.1.13 Report Sufficiency") opens none, and a number alone on its line ("C.1") numbers the
+    heading after it."""
+    document = md("""
+        C.1
+
+        SCOPE
+
+        C.1.1 Contractor shall have the capability to schedule examinations within 5 days.
+
+        C.1.2 Contractor shall notify the veteran of the appointment within 2 days.
+
+        The notice shall state the address of the examination.
+
+        C.1.13 Report Sufficiency
+        """)
+    assert [(s.number, s.title) for s in document.sections][0] == ("C.1", "SCOPE")
+    by_text = {s.text: document.sections[s.section].number for s in document.statements}
+    assert by_text["The notice shall state the address of the examination."] == "C.1.2"
+    assert by_text["C.1.13 Report Sufficiency"] == "C.1.2"
+    assert len({by_text[t] for t in by_text if t.startswith("C.1.1 ") or t.startswith("C.1.2 ")}) == 2
+
+
 def test_a_paragraph_opened_by_a_small_roman_numeral_is_a_sub_clause_of_its_clause() -> None:
     """The remedies of a clause numbered "i)", "iv)", "vi)" are clauses of their own inside it,
     as lettered ones are: the amount one states by reference is not another's."""
