@@ -401,6 +401,27 @@ def test_a_cross_reference_to_the_enclosing_clause_links_and_says_so():
     assert [(link.how, link.reason, link.kind, link.detail) for link in row.follow_up] == [("id", "cross-reference", "specific", "4.2 Felhantering")]
 
 
+def test_a_row_naming_a_task_links_to_the_duties_of_that_task_and_of_its_sub_clauses():
+    """A performance requirements summary names the task whose section states the duties
+    ("Tasks 2-3", a row numbered 2); the duties of that section and of the clauses numbered
+    inside it ("2.1", whose "2." stands apart) link to it by cross-reference, no others."""
+    from checker.engine import Linter
+
+    text = (
+        "# Performance Work Statement\n\n## 1 Field work\n\nThe Contractor shall develop a test plan within 30 days of award.\n\n"
+        "## Maintenance\n\n2.1 Equipment Inventory. The Contractor shall update the inventory every 6 months.\n\n"
+        "## 3 Technology transfer\n\nThe Contractor shall loan equipment within 14 days of a request.\n\n"
+        "## 4 Surveillance\n\nThe Government will inspect the work of Tasks 2-3 by random inspection.\n"
+    )
+    result = check_document(read_bytes(text.encode(), "pws.md", "md"), Linter().shipped("en").rulesets)
+    links = {
+        row.text.split(" shall ")[1].split()[0]: [(link.how, link.reason) for link in row.follow_up if link.how == "id"]
+        for row in trace(result)
+        if " shall " in row.text
+    }
+    assert links == {"develop": [], "update": [("id", "cross-reference")], "loan": [("id", "cross-reference")]}
+
+
 def test_numbered_paragraphs_are_clauses_so_a_neighbour_clause_is_not_the_same_section():
     rows = trace(
         checked_text("# 4 Drift\n\n4.1 Leverantören ska åtgärda fel inom 4 timmar.\n\n4.2 Leverantören ska lämna en rapport över driften varje kvartal.\n")

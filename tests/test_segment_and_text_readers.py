@@ -226,6 +226,20 @@ def test_a_range_of_ids_mentions_every_id_in_it() -> None:
     }  # fmt: skip
 
 
+def test_a_plural_id_word_names_each_number_of_its_list_or_range() -> None:
+    texts = [
+        "The standards below apply to work performed under Tasks 1-3.",
+        "See sections 3.1 and 3.4, and Task 5 for more.",
+        "Subtasks 2.1–2.3 are inspected monthly.",
+        "Tasks 1, 2 and 4 only; clause 12, 30 days after.",
+        "The multitasks 4 and section 2.1-2.3.",
+    ]
+    keys = {"1", "2", "3", "4", "5", "2.1", "2.2", "2.3", "3.1", "3.2", "3.4", "12", "30"}
+    assert MentionFinder(keys).find(texts) == {
+        "1": {0, 3}, "2": {0, 3}, "3": {0}, "3.1": {1}, "3.4": {1}, "5": {1}, "2.1": {2, 4}, "2.2": {2, 4}, "2.3": {2, 4}, "4": {3}, "12": {3},
+    }  # fmt: skip
+
+
 def reference_mentions(texts: list[str], keys: set[str]) -> dict[str, set[int]]:
     """Mentions by the documented rules, position by position: an id not joined to a longer
     token on either side, or a number right after an id word."""

@@ -142,11 +142,17 @@ class DocumentIndex:
     def clause_keys(self) -> dict[int, tuple[tuple[str, str], ...]]:
         """Section → the numbers of it and of the sections around it, as ids are compared, with
         the section's label, innermost first: what a cross-reference ("as set out in section
-        6.3", "enligt punkt 4.2") to a statement's clause names."""
+        6.3", "enligt punkt 4.2", "Task 2") to a statement's clause names. A dotted number is
+        inside the numbers it continues, whether or not a section of the document carries them
+        ("2.1" is part of Task 2 when "2." stands apart from its title, as a PDF's text writes it)."""
         keys: dict[int, tuple[tuple[str, str], ...]] = {}
         for section in self.document.sections:  # a parent comes before its children
             outer = keys.get(section.parent, ()) if section.parent is not None else ()
-            own = ((id_key(section.number.replace("§", "")), section.label),) if section.number else ()
+            own: tuple[tuple[str, str], ...] = ()
+            if section.number:
+                key = id_key(section.number.replace("§", ""))
+                held = {k for k, _ in outer}
+                own = tuple((k, section.label) for k in _continued(key) if k not in held)
             keys[section.index] = own + outer
         return keys
 
@@ -260,3 +266,14 @@ class DocumentIndex:
                 found.add(section)
                 waiting.extend(self.section_children.get(section, ()))
         return found
+
+
+def _continued(key: str) -> list[str]:
+    """A clause number and the numbers it continues, innermost first: "2.1.3" → "2.1.3", "2.1",
+    "2"; "C.1.4" → "C.1.4", "C.1" (a letter alone names no clause a statement cites by number)."""
+    found = [key]
+    while "." in key:
+        key = key.rpartition(".")[0]
+        if any(ch.isdigit() for ch in key):
+            found.append(key)
+    return found
