@@ -97,6 +97,21 @@ def clause_start(text: str) -> tuple[str, int, str] | None:
     return number, depth, title.strip("*_ ")
 
 
+# A run-in title: a few words, the first a capital, a period, then a sentence ("Test Plan. The
+# Contractor shall …", "Labs, Tractor, and Generator Appearance. The labs …"). Bounded: no
+# backtracking over more than HEADING_WORDS words.
+_RUN_IN_TITLE = re.compile(rf"^\s*(?P<title>[A-Z][^\s.!?:;]*(?:[ \t]+[^\s.!?:;]+){{0,{HEADING_WORDS - 1}}})\.[ \t]+(?=[A-Z\"“(])")
+
+
+def run_in_title(text: str) -> str | None:
+    """The title a paragraph opens with, run into its first sentence ("Test Plan. The Contractor
+    shall develop …" → "Test Plan"), when that title has no verb of obligation; else None."""
+    match = _RUN_IN_TITLE.match(text)
+    if match is None or _MODAL.search(match.group("title")):
+        return None
+    return match.group("title")
+
+
 # A paragraph that starts with a capital letter and a period or parenthesis, then a sentence:
 # the lettered sub-clauses of a numbered clause ("A. The Contractor shall …", "(b) The Supplier …").
 LETTER_CLAUSE = re.compile(r"^\s*(?:\((?P<paren>[A-Za-z])\)|(?P<letter>[A-Z])[.)])\s+(?=[A-ZÅÄÖ\"“(])")

@@ -683,6 +683,33 @@ def test_clause_number_alone_and_plain_line_headings_from_converted_text() -> No
     assert "Remove lead-based paint" in [s.text for s in document.statements if s.kind == "sentence"]  # cells, not a heading
 
 
+def test_a_clause_number_alone_on_its_line_numbers_the_paragraph_its_run_in_title_opens() -> None:
+    """A PDF's text puts a clause number on a line of its own, apart from the paragraph it
+    numbers, whose title runs into its first sentence ("1.1" / "Test Plan. The Contractor shall
+    …"): that paragraph opens clause 1.1, titled by its run-in title; a paragraph without one
+    after a number alone is numbered by nothing (a flattened table's cell)."""
+    document = md("""
+        FIELD WORK
+        The Contractor shall provide staff for all tests on active project sites.
+
+        1.1
+
+        Test Plan. The Contractor shall develop a test plan within 30 days of award.
+
+        1.2
+
+        Labs, Tractor, and Generator Appearance. The labs shall be washed every quarter.
+
+        2.1
+
+        the cells of a table, flattened.
+        """)
+    numbered = [(s.number, s.title) for s in document.sections if s.number]
+    assert numbered == [("1.1", "Test Plan"), ("1.2", "Labs, Tractor, and Generator Appearance")]
+    by_text = {s.text: document.sections[s.section].number for s in document.statements}
+    assert by_text["the cells of a table, flattened."] == "1.2"
+
+
 def test_plain_line_heading_not_taken_from_a_sentence_broken_over_lines() -> None:
     document = txt(
         "Tjänsten ska vara tillgänglig och\nLeverantören rapporterar varje månad hur tillgänglig tjänsten var.\n\n"
