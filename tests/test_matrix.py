@@ -422,6 +422,85 @@ def test_a_row_naming_a_task_links_to_the_duties_of_that_task_and_of_its_sub_cla
     assert links == {"develop": [], "update": [("id", "cross-reference")], "loan": [("id", "cross-reference")]}
 
 
+NUMBERED_PRS = """# Performance Work Statement
+
+## DELINEATION OF CONTRACTOR TASKS
+
+1.1
+
+Test Plan. The Contractor shall develop a test plan within 30 days of award.
+
+2.1
+
+Equipment Inventory. The Contractor shall update the equipment inventory every 6 months.
+
+## PERFORMANCE REQUIREMENTS SUMMARY
+
+PERFORMANCE STANDARD
+
+1. Develop test plan.
+
+Timeliness: Develop the test plan 30 days prior to the scheduled start of field work.
+
+93%
+
+SURVEILLANCE
+
+## METHOD
+
+Incentive or penalty equal to 4% of the unit price for the evaluation period.
+
+100% inspection
+
+\f2. Maintain equipment.
+
+Completeness: Provide the COTR a copy of the equipment inventory semi-annually.
+
+95%
+
+Incentive or penalty equal to 3% of the unit price for the evaluation period.
+
+Random inspection
+
+## GENERAL INFORMATION
+
+Travel must be approved by the COTR.
+"""
+
+
+def test_a_flattened_performance_summary_row_numbered_by_task_follows_up_and_sanctions_that_task():
+    """Issue 15: a performance requirements summary a PDF's text flattened into paragraphs
+    numbers each row by the task whose section states the duties ("1. Develop test plan." /
+    its standard, level, incentive and method cells / "2. Maintain equipment.", a paragraph
+    after a page break, no list item): the duties of
+    section 1 (clause 1.1) are followed up by row 1's method cell and sanctioned by its
+    incentive cell, by cross-reference, and not by row 2's; the row's own standard by its cells,
+    as a table row, though a conversion made a column title a heading ("## METHOD")."""
+    result = check_document(read_bytes(NUMBERED_PRS.encode("utf-8"), "pws.md", "md"), list(Linter().shipped("en").rulesets))
+    document = result.document
+
+    def links(row, kind):
+        return [(link.how, link.reason, link.detail, document.statements[link.statement].text) for link in getattr(row, kind) if link.how != "blanket"]
+
+    rows = {row.text: row for row in trace(result)}
+    plan = rows["The Contractor shall develop a test plan within 30 days of award."]
+    assert links(plan, "follow_up") == [("id", "cross-reference", "1", "100% inspection")]
+    assert links(plan, "sanction") == [("id", "cross-reference", "1", "Incentive or penalty equal to 4% of the unit price for the evaluation period.")]
+    inventory = rows["The Contractor shall update the equipment inventory every 6 months."]
+    assert [text for *_, text in links(inventory, "follow_up")] == ["Random inspection"]
+    standard = rows["Timeliness: Develop the test plan 30 days prior to the scheduled start of field work."]
+    assert ("section", "table", "row 1", "100% inspection") in links(standard, "follow_up")
+    assert "Random inspection" not in [text for *_, text in links(standard, "follow_up")]
+
+
+def test_a_numbered_list_with_paragraphs_between_its_items_is_no_performance_summary():
+    """Steps numbered 1., 2. with text between them and no level title or method cells are no
+    flattened table: nothing links to a section by their numbers."""
+    text = NUMBERED_PRS.replace("PERFORMANCE STANDARD", "Steps").replace("100% inspection", "Then we go on.").replace("Random inspection", "Done.")
+    result = check_document(read_bytes(text.encode("utf-8"), "pws.md", "md"), list(Linter().shipped("en").rulesets))
+    assert all(link.reason != "cross-reference" for row in trace(result) for link in row.follow_up + row.sanction)
+
+
 def test_numbered_paragraphs_are_clauses_so_a_neighbour_clause_is_not_the_same_section():
     rows = trace(
         checked_text("# 4 Drift\n\n4.1 Leverantören ska åtgärda fel inom 4 timmar.\n\n4.2 Leverantören ska lämna en rapport över driften varje kvartal.\n")

@@ -144,7 +144,8 @@ class DocumentIndex:
         the section's label, innermost first: what a cross-reference ("as set out in section
         6.3", "enligt punkt 4.2", "Task 2") to a statement's clause names. A dotted number is
         inside the numbers it continues, whether or not a section of the document carries them
-        ("2.1" is part of Task 2 when "2." stands apart from its title, as a PDF's text writes it)."""
+        ("2.1" is part of Task 2 when "2." stands apart from its title, as a PDF's text writes it),
+        shown by that number alone."""
         keys: dict[int, tuple[tuple[str, str], ...]] = {}
         for section in self.document.sections:  # a parent comes before its children
             outer = keys.get(section.parent, ()) if section.parent is not None else ()
@@ -152,7 +153,7 @@ class DocumentIndex:
             if section.number:
                 key = id_key(section.number.replace("§", ""))
                 held = {k for k, _ in outer}
-                own = tuple((k, section.label) for k in _continued(key) if k not in held)
+                own = tuple((k, section.label if k == key else k) for k in _continued(key) if k not in held)
             keys[section.index] = own + outer
         return keys
 
