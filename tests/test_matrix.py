@@ -501,6 +501,21 @@ def test_a_numbered_list_with_paragraphs_between_its_items_is_no_performance_sum
     assert all(link.reason != "cross-reference" for row in trace(result) for link in row.follow_up + row.sanction)
 
 
+def test_an_id_one_sentence_of_a_short_surveillance_item_names_is_the_whole_items():
+    """Issue 15: a QASP item names the standard it checks in another sentence than the one that
+    says how ("Timeliness. The COR will review the VERIS reports every quarter. The timeliness
+    standard is specified in C.1.11."): the review follows C.1.11 up by its id, not C.1.12."""
+    text = (
+        "# C. Statement of work\n\nC.1.11 Contractor shall complete examination reports within 30 days.\n\n"
+        "C.1.12 Contractor shall return corrected reports within 14 days.\n\n"
+        "# Quality assurance surveillance plan\n\n"
+        "Timeliness. The COR will review the VERIS reports every quarter. The timeliness standard is specified in C.1.11.\n"
+    )
+    rows = {row.requirement_id: row for row in trace(check_document(read_bytes(text.encode("utf-8"), "pws.md", "md"), list(Linter().shipped("en").rulesets)))}
+    assert [(link.how, link.reason, link.detail) for link in rows["C.1.11"].follow_up if link.how == "id"] == [("id", "id", "C.1.11")]
+    assert [link for link in rows["C.1.12"].follow_up if link.how == "id"] == []
+
+
 def test_numbered_paragraphs_are_clauses_so_a_neighbour_clause_is_not_the_same_section():
     rows = trace(
         checked_text("# 4 Drift\n\n4.1 Leverantören ska åtgärda fel inom 4 timmar.\n\n4.2 Leverantören ska lämna en rapport över driften varje kvartal.\n")

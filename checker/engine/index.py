@@ -14,6 +14,11 @@ from .matches import EMPTY
 
 _WHOLE_DOCUMENT = 30
 """Statements a section must hold directly before it can count as the whole document."""
+_UNIT_SENTENCES = 4
+"""The most sentences of a paragraph or list item whose mentions of ids (in a sentence that
+follows up or sanctions nothing itself) are each of its sentences': a short item of a surveillance plan ("Timeliness. The COTR will determine whether the
+contractor has consistently satisfied the acceptable level … The timeliness standard … is
+specified in C.1.11.") is about what one of its sentences names; a longer paragraph says more."""
 
 
 @dataclass
@@ -110,19 +115,40 @@ class DocumentIndex:
         return key
 
     def mention_texts(self, targets: frozenset[int]) -> tuple[list[int], MentionTexts]:
-        """The statements of ``targets`` in order, and their texts prepared for mention finders."""
+        """The statements of ``targets`` and the other sentences of their short paragraphs and
+        list items (:meth:`unit_of`) in order, and their texts prepared for mention finders."""
         found = self._mention_texts.get(targets)
         if found is None:
-            numbers = sorted(targets)
+            numbers = sorted(targets.union(*(self.unit_of(j) for j in targets)))
             found = self._mention_texts[targets] = (numbers, MentionTexts([self.document.statements[i].text for i in numbers]))
         return found
 
+    def unit_of(self, i: int) -> frozenset[int]:
+        """The sentences of statement ``i``'s paragraph or list item when it has at most
+        :data:`_UNIT_SENTENCES`: an id one of them names, all of them name; else none."""
+        statement = self.document.statements[i]
+        unit = self.by_block.get(statement.block, EMPTY)
+        if len(unit) < 2 or len(unit) > _UNIT_SENTENCES or self.document.blocks[statement.block].kind not in ("paragraph", "list_item"):
+            return EMPTY
+        return unit
+
     def mentions(self, targets: frozenset[int], keys: Iterable[str]) -> dict[str, frozenset[int]]:
-        """Id key (of ``keys``) → the statements of ``targets`` that mention it or carry it as
-        their own leading/column id."""
+        """Id key (of ``keys``) → the statements of ``targets`` that mention it, or whose short
+        paragraph names it in a sentence that is no target itself ("The timeliness standard … is
+        specified in C.1.11": which standard the item checks; :meth:`unit_of`), or that carry it
+        as their own leading/column id. A target's own mention stays its own: "Om tillgängligheten
+        understiger nivån i K2.1 ska Leverantören betala vite … Vid upprepade brister har
+        Beställaren rätt att häva avtalet." names K2.1 for the penalty only."""
         keys = set(keys)
         numbers, texts = self.mention_texts(targets)
-        index = {key: {numbers[k] for k in positions} for key, positions in MentionFinder(keys).find(texts).items()}
+        index: dict[str, set[int]] = {}
+        for key, positions in MentionFinder(keys).find(texts).items():
+            named = index.setdefault(key, set())
+            for k in positions:
+                j = numbers[k]
+                named.update({j} if j in targets else self.unit_of(j) & targets)
+            if not named:
+                del index[key]
         for i in targets & self.with_id:
             if (key := self.id_key_of(i)) in keys:
                 index.setdefault(key, set()).add(i)
