@@ -1279,7 +1279,10 @@ class DocumentReading:
         if not titled(run[0][0], ends[0]) or not all(any(method_cell(k) for k in range(start, stop)) for start, _, stop in rows):
             return {}
         return {
-            k: (start, str(number)) for start, number, stop in rows for k in range(start, stop) if statements[k].kind != "heading" and not self._column_title(k)
+            k: (start, str(number))
+            for start, number, stop in rows
+            for k in range(start, stop)
+            if k == start or (statements[k].kind != "heading" and not self._column_title(k))
         }
 
     def _column_title(self, i: int) -> bool:

@@ -493,6 +493,15 @@ def test_a_flattened_performance_summary_row_numbered_by_task_follows_up_and_san
     assert "Random inspection" not in [text for *_, text in links(standard, "follow_up")]
 
 
+def test_a_flattened_summary_row_whose_task_cell_is_in_capitals_keeps_it():
+    """A task cell in capitals ("1. DEVELOP TEST PLAN") opens its row, though a column title
+    left among the cells, in capitals too ("SURVEILLANCE"), is no cell."""
+    text = NUMBERED_PRS.replace("1. Develop test plan.", "1. DEVELOP TEST PLAN")
+    result = check_document(read_bytes(text.encode("utf-8"), "pws.md", "md"), list(Linter().shipped("en").rulesets))
+    (plan,) = [row for row in trace(result) if row.text.startswith("The Contractor shall develop")]
+    assert [(link.how, link.detail) for link in plan.follow_up if link.how == "id"] == [("id", "1")]
+
+
 def test_a_numbered_list_with_paragraphs_between_its_items_is_no_performance_summary():
     """Steps numbered 1., 2. with text between them and no level title or method cells are no
     flattened table: nothing links to a section by their numbers."""

@@ -16,9 +16,10 @@ _WHOLE_DOCUMENT = 30
 """Statements a section must hold directly before it can count as the whole document."""
 _UNIT_SENTENCES = 4
 """The most sentences of a paragraph or list item whose mentions of ids (in a sentence that
-follows up or sanctions nothing itself) are each of its sentences': a short item of a surveillance plan ("Timeliness. The COTR will determine whether the
-contractor has consistently satisfied the acceptable level … The timeliness standard … is
-specified in C.1.11.") is about what one of its sentences names; a longer paragraph says more."""
+follows up or sanctions nothing itself) are each of its sentences': a short item of a
+surveillance plan ("Timeliness. The COTR will determine whether the contractor has consistently
+satisfied the acceptable level … The timeliness standard … is specified in C.1.11.") is about
+what one of its sentences names; a longer paragraph says more."""
 
 
 @dataclass
