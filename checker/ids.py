@@ -221,8 +221,8 @@ def _between(low: str, high: str) -> list[str]:
     :data:`_RANGE_SPAN`."""
     low_prefix, _, low_last = low.rpartition(".")
     high_prefix, _, high_last = high.rpartition(".")
-    if low_prefix != high_prefix or not (low_last.isdigit() and high_last.isdigit()):
-        return []
+    if low_prefix != high_prefix or not (low_last.isdigit() and high_last.isdigit()) or max(len(low_last), len(high_last)) > 4:
+        return []  # a number of more than four digits is no clause's (and int() refuses a long one)
     first, last = int(low_last), int(high_last)
     if not 0 < last - first <= _RANGE_SPAN:
         return []

@@ -238,6 +238,7 @@ def test_a_plural_id_word_names_each_number_of_its_list_or_range() -> None:
     assert MentionFinder(keys).find(texts) == {
         "1": {0, 3}, "2": {0, 3}, "3": {0}, "3.1": {1}, "3.4": {1}, "5": {1}, "2.1": {2, 4}, "2.2": {2, 4}, "2.3": {2, 4}, "4": {3}, "12": {3},
     }  # fmt: skip
+    assert MentionFinder({"1", "3.2"}).find(["Tasks 1-" + "9" * 6000 + " and sections 3.1-3.3"]) == {"1": {0}, "3.2": {0}}  # no int() of 6,000 digits
 
 
 def reference_mentions(texts: list[str], keys: set[str]) -> dict[str, set[int]]:

@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Iterable
 
 from ..document import Document
-from ..ids import MentionFinder, MentionTexts, id_key
+from ..ids import MAX_KEY_LENGTH, MentionFinder, MentionTexts, id_key
 from ..matching import plain_text, rejoined, source_span, without_addresses
 from .matches import EMPTY
 
@@ -298,8 +298,12 @@ class DocumentIndex:
 
 def _continued(key: str) -> list[str]:
     """A clause number and the numbers it continues, innermost first: "2.1.3" → "2.1.3", "2.1",
-    "2"; "C.1.4" → "C.1.4", "C.1" (a letter alone names no clause a statement cites by number)."""
+    "2"; "C.1.4" → "C.1.4", "C.1" (a letter alone names no clause a statement cites by number).
+    A number longer than any looked for (:data:`MAX_KEY_LENGTH`) alone: a hostile heading
+    "1.1.1…" of a megabyte would make half a million numbers of it, each almost as long."""
     found = [key]
+    if len(key) > MAX_KEY_LENGTH:
+        return found
     while "." in key:
         key = key.rpartition(".")[0]
         if any(ch.isdigit() for ch in key):
