@@ -59,10 +59,12 @@ def heading_level(number: str) -> int:
 
 
 # A paragraph that starts with a clause number opens that clause: "4.2.1 The Supplier …",
-# "§ 5 Avtalstid …", "Artikel 3 …", "Bilaga 2 …", "Section 6.3 …". The number must be followed
-# by a capital (or nothing), so "99.5 % of …" and "1.5 hours …" are no clauses.
+# "§ 5 Avtalstid …", "Artikel 3 …", "Bilaga 2 …", "Section 6.3 …", and a number after the letter
+# of a part of a contract in the Uniform Contract Format ("C.1.4 Contractor shall …", "H.1.1 For
+# every task …", as NUMBERED_HEADING reads "C.5.1 Task 1"). The number must be followed by a
+# capital (or nothing), so "99.5 % of …" and "1.5 hours …" are no clauses.
 _CLAUSE_START = re.compile(
-    r"^\s*(?:\*\*|__)?(?:(?P<dotted>\d{1,3}(?:\.\d{1,3})+)\.?|§\s*(?P<sign>\d{1,3}[a-z]?)|"
+    r"^\s*(?:\*\*|__)?(?:(?P<dotted>\d{1,3}(?:\.\d{1,3})+|[A-Z]\.\d{1,3}(?:\.\d{1,3})*)\.?|§\s*(?P<sign>\d{1,3}[a-z]?)|"
     r"(?P<word>artikel|article|bilaga|appendix|annex|schedule|exhibit|section|clause|punkt|avsnitt|kapitel|chapter)"
     r"\s+(?P<number>\d{1,2}(?:\.\d{1,3})*|[A-Z](?:\.\d{1,3})*)\b\.?)(?:\*\*|__)?[:.)]?"
     r"(?:\s+(?=[A-ZÅÄÖ\"“(\[*_])|\s*[—–]\s*(?=[A-ZÅÄÖ])|\s*$)",
@@ -81,16 +83,33 @@ def clause_start(text: str) -> tuple[str, int, str] | None:
     match = _CLAUSE_START.match(text)
     if not match:
         return None
+    words = text[match.end() :].split()
     if match.group("dotted"):
         number, depth = match.group("dotted"), heading_level(match.group("dotted"))
+        if number[0].isalpha() and 0 < len(words) <= HEADING_WORDS and not _MODAL.search(text):
+            return None  # "C.1.13 Report Sufficiency": a cell of a table a PDF's text flattened, no clause
     elif match.group("sign"):
         number, depth = "§ " + match.group("sign"), 1
     else:
         word, own = match.group("word"), match.group("number")
         number, depth = f"{word} {own}", heading_level(own) if own[0].isdigit() else 1
-    words = text[match.end() :].split()
     title = " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
     return number, depth, title.strip("*_ ")
+
+
+# A run-in title: a few words, the first a capital, a period, then a sentence ("Test Plan. The
+# Contractor shall …", "Labs, Tractor, and Generator Appearance. The labs …"). Bounded: no
+# backtracking over more than HEADING_WORDS words.
+_RUN_IN_TITLE = re.compile(rf"^\s*(?P<title>[A-Z][^\s.!?:;]*(?:[ \t]+[^\s.!?:;]+){{0,{HEADING_WORDS - 1}}})\.[ \t]+(?=[A-Z\"“(])")
+
+
+def run_in_title(text: str) -> str | None:
+    """The title a paragraph opens with, run into its first sentence ("Test Plan. The Contractor
+    shall develop …" → "Test Plan"), when that title has no verb of obligation; else None."""
+    match = _RUN_IN_TITLE.match(text)
+    if match is None or _MODAL.search(match.group("title")):
+        return None
+    return match.group("title")
 
 
 # A paragraph that starts with a capital letter and a period or parenthesis, then a sentence:

@@ -42,9 +42,22 @@ ID_WORDS_BEFORE_NUMBERS = (
     "para",
     "nr",
     "no",
+    "task",
+    "subtask",
     "§",
+    *(PLURAL_ID_WORDS := ("requirements", "sections", "clauses", "items", "paragraphs", "tasks", "subtasks", "punkterna", "avsnitten")),
 )
+"""Words after which a number names a requirement or clause; after a plural one (``PLURAL_ID_WORDS``)
+a list or range of them: "Tasks 1-3", "sections 3.1 and 3.2", "punkterna 4.2, 4.3 och 4.5"."""
 _NUMBER_AFTER_WORD = re.compile(r"\.?\s*(\d+(?:\.\d+)*[a-z]?)(?!\w)", re.IGNORECASE)
+# One more number of a list or range after a plural id word: ", 4", " and 5", "–3", " through 6"
+# (bounded spaces: matched at each number of a list, never quadratic in a run of white space).
+_NEXT_NUMBER = re.compile(
+    r"\s{0,3}(?:(?P<range>[–—-]|through|to|till)|,?\s{1,3}(?:and|or|och|eller|&)|,)\s{0,3}(?P<num>\d+(?:\.\d+)*[a-z]?)(?![\w.,]\d)(?!\w)",
+    re.IGNORECASE,
+)
+_LIST_NUMBERS = 12
+"""The most numbers one list after an id word names ("Tasks 1, 2, 3 and 4"), a range's counted as one."""
 # Characters that are not part of an id (nor "-", which may stand before a dotted number): the
 # automaton of MentionFinder reads them as spaces.
 _SECTION_SIGN = re.compile("§")
@@ -127,10 +140,10 @@ class MentionFinder:
             while end >= next_start:  # hits come in order of their end: move on to the text holding this one
                 number += 1
                 next_start = starts[number + 1]
-            if key is None:  # an id word: the number after it, if any
-                key = _number_after_word(text, end + 1, lowered[end])
-                if key in wanted:
-                    found.setdefault(key, set()).add(number)
+            if key is None:  # an id word: the numbers after it, if any
+                for named in _numbers_after_word(text, end + 1, lowered[end]):
+                    if named in wanted:
+                        found.setdefault(named, set()).add(number)
             elif key[0].isalpha():
                 if _ends_id(text, end + 1, ".-"):
                     found.setdefault(key, set()).add(number)
@@ -173,18 +186,48 @@ def _hit_end(hit: tuple[int, str | None]) -> int:
     return hit[0]
 
 
-def _number_after_word(text: str, word_end: int, last: str) -> str | None:
-    """The number that follows an id word ending at ``word_end`` ("krav 3", "avsnitt 4.2")."""
+def _numbers_after_word(text: str, word_end: int, last: str) -> list[str]:
+    """The number that follows an id word ending at ``word_end`` ("krav 3", "avsnitt 4.2"); after
+    a plural one (:data:`PLURAL_ID_WORDS`) each number of the list or range it starts ("Tasks
+    1-3": 1, 2 and 3; "sections 3.1 and 3.4": 3.1 and 3.4; a range of dotted numbers only
+    between numbers of one clause, "3.1–3.3")."""
     following = text[word_end : word_end + 1]
     if not (following.isdigit() or following in (".", " ", "\t", "\u00a0")):
-        return None
+        return []
     word_start = word_end - 1
     while word_start > 0 and text[word_start - 1].isalpha():
         word_start -= 1
-    if last.isalpha() and text[word_start:word_end].lower() not in ID_WORDS_BEFORE_NUMBERS:
-        return None  # the end of a longer word ("Norway", "para" in "separa-")
+    word = text[word_start:word_end].lower()
+    if last.isalpha() and word not in ID_WORDS_BEFORE_NUMBERS:
+        return []  # the end of a longer word ("Norway", "para" in "separa-")
     match = _NUMBER_AFTER_WORD.match(text, word_end)
-    return match.group(1).upper() if match else None
+    if match is None:
+        return []
+    numbers = [match.group(1).upper()]
+    if word not in PLURAL_ID_WORDS:
+        return numbers
+    at = match.end()
+    while len(numbers) < _LIST_NUMBERS and (more := _NEXT_NUMBER.match(text, at)) is not None:
+        at, number = more.end(), more.group("num").upper()
+        if more.group("range"):
+            numbers.extend(_between(numbers[-1], number))
+        numbers.append(number)
+    return numbers
+
+
+def _between(low: str, high: str) -> list[str]:
+    """The numbers strictly between the ends of a range of clause numbers ("1"–"4": 2 and 3;
+    "3.1"–"3.3": 3.2), none when the ends are of different clauses or the range is longer than
+    :data:`_RANGE_SPAN`."""
+    low_prefix, _, low_last = low.rpartition(".")
+    high_prefix, _, high_last = high.rpartition(".")
+    if low_prefix != high_prefix or not (low_last.isdigit() and high_last.isdigit()) or max(len(low_last), len(high_last)) > 4:
+        return []  # a number of more than four digits is no clause's (and int() refuses a long one)
+    first, last = int(low_last), int(high_last)
+    if not 0 < last - first <= _RANGE_SPAN:
+        return []
+    prefix = f"{low_prefix}." if low_prefix else ""
+    return [f"{prefix}{n}" for n in range(first + 1, last)]
 
 
 def _ends_id(text: str, end: int, joiners: str) -> bool:

@@ -29,7 +29,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from .clauses import clause_key, inside_clause, sub_clause_name
 from .document import Document, Statement
@@ -144,6 +144,10 @@ _TABLE_TITLE_WORDS = 16  # a table's title run into its first column's: "Operati
 _CELL_PARAGRAPH_WORDS = 60  # a flattened table's cell is a short paragraph: a longer one is the running text after the table
 _FURNITURE_REPEATS = 3  # a paragraph that recurs this often is a page's header or footer ("Courtesy of …", a document number)
 _METHOD_REACH = 30  # a method cell names its method in its first words: "Make sample or test calls."
+_ROW_STATEMENTS = 60  # the most statements one numbered row of a flattened table holds: a longer stretch is no row
+_ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")  # a flattened row's first cell numbers its task: "1.", "2)"
+_NUMBERED_CELL = re.compile(r"\s*(\d{1,2})[.)][ \t]+(?=[A-Z])")  # the same, where a paragraph keeps its number: "2. Maintain …"
+_TITLES_BEFORE_ROWS = 4  # a flattened table's column titles stand at most this many statements before its first row
 _END_MARKS = (".", "!", "?", ":", ";")
 # The white space before a separator is matched only from where its run starts: a search from
 # each space of a long run not followed by one read the rest of the run again (quadratic).
@@ -1201,6 +1205,94 @@ class DocumentReading:
             elif sanction is None or not sanction.search(text):
                 cells.add(i)
         return frozenset(cells), frozenset(methods)
+
+    @cached_property
+    def numbered_rows(self) -> dict[int, tuple[int, str]]:
+        """The rows of a performance table a PDF's text flattened into paragraphs whose first
+        column numbers the task (the section of the work statement) each row measures, as a
+        performance requirements summary does ("1. Develop test plan, …" / "Timeliness &
+        Accuracy: …" / "93%" / "Incentive or penalty equal to 4% …" / "100% inspection" / "2.
+        Maintain …"): statement → (the row's first statement, its number). A row opens at a
+        list item or paragraph numbered n (no list item just before it: its cells stand between) and runs to
+        the next row's, numbered n + 1; the last row runs to its method cell and the short
+        cells naming a deduction just after it (``sanction_header``), within
+        :data:`_ROW_STATEMENTS` statements. Such a table has two rows or more, a column title
+        that names a level as a whole (``performance_header``: "PERFORMANCE STANDARD") among the
+        :data:`_TITLES_BEFORE_ROWS` statements before its first row or in that row, and a method
+        cell (as ``surveillance_cell`` reads one: no obligation, a term of ``surveillance_method``
+        in its first words) in each row. The column titles left among the first row's cells
+        ("INCENTIVE/PENALTY") are no cells. One pass over the statements."""
+        header = self.vocabulary.finder("performance_header")
+        method = self.vocabulary.finder("surveillance_method")
+        if header is None or method is None:
+            return {}
+        statements, blocks, texts = self.document.statements, self.document.blocks, self.texts
+        starts: list[tuple[int, int]] = []  # (statement, number) of each numbered cell's first statement
+        previous_block = -1
+        for s in statements:
+            if s.block != previous_block and not (s.index and statements[s.index - 1].kind == "list_item"):
+                label = blocks[s.block].label if s.kind == "list_item" else None
+                if label is not None and _ROW_NUMBER.fullmatch(label):
+                    starts.append((s.index, int(label.rstrip(".)"))))
+                elif s.kind == "sentence" and (numbered := _NUMBERED_CELL.match(s.text)) is not None:
+                    starts.append((s.index, int(numbered.group(1))))  # "2. Maintain …" after a page break: no list item
+            previous_block = s.block
+
+        def method_cell(i: int) -> bool:
+            return statements[i].kind == "sentence" and i not in self.obligations and next(method.finditer(texts[i][:_METHOD_REACH]), None) is not None
+
+        def titled(first: int, end: int) -> bool:
+            return any(
+                statements[k].kind == "sentence" and len(texts[k].split()) <= _COLUMN_TITLE_WORDS and self._level_title(texts[k], header)
+                for k in range(max(first - _TITLES_BEFORE_ROWS, 0), end)
+            )
+
+        found: dict[int, tuple[int, str]] = {}
+        run: list[tuple[int, int]] = []
+        for start, number in [*starts, (len(statements), -1)]:  # the last, no row, ends the last run
+            if run and number == run[-1][1] + 1 and start - run[-1][0] <= _ROW_STATEMENTS:
+                run.append((start, number))
+                continue
+            if len(run) >= 2:
+                found.update(self._numbered_run(run, method_cell, titled))
+            run = [(start, number)]
+        return found
+
+    def _numbered_run(self, run: list[tuple[int, int]], method_cell: Callable[[int], bool], titled: Callable[[int, int], bool]) -> dict[int, tuple[int, str]]:
+        """For :attr:`numbered_rows`: the statements of the rows that ``run`` (the first
+        statement and number of each, in order) opens, when they make a performance table."""
+        statements = self.document.statements
+        sanction = self.vocabulary.finder("sanction_header")
+        ends = [following for following, _ in run[1:]]
+        last = run[-1][0]
+        cell = next((k for k in range(last + 1, min(last + _ROW_STATEMENTS, len(statements))) if method_cell(k)), None)
+        if cell is None:
+            return {}
+        end = cell + 1
+        while (
+            end < len(statements)
+            and statements[end].kind == "sentence"
+            and sanction is not None
+            and sanction.search(self.texts[end])
+            and len(self.texts[end].split()) <= _CELL_PARAGRAPH_WORDS
+        ):
+            end += 1
+        ends.append(end)
+        rows = [(start, number, stop) for (start, number), stop in zip(run, ends)]
+        if not titled(run[0][0], ends[0]) or not all(any(method_cell(k) for k in range(start, stop)) for start, _, stop in rows):
+            return {}
+        return {
+            k: (start, str(number))
+            for start, number, stop in rows
+            for k in range(start, stop)
+            if k == start or (statements[k].kind != "heading" and not self._column_title(k))
+        }
+
+    def _column_title(self, i: int) -> bool:
+        """Whether statement ``i`` is a column title a flattened table's header left among its
+        first row's cells: a few words in capitals, no digit ("INCENTIVE/PENALTY", "SURVEILLANCE")."""
+        text = self.texts[i]
+        return len(text.split()) <= _COLUMN_TITLE_WORDS and text.isupper() and not any(ch.isdigit() for ch in text)
 
     def _lone_coordinator(self, text: str) -> bool:
         """Whether ``text`` is a word of ``coordinator`` alone ("OR", "AND"): no title of a part of

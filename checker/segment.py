@@ -31,6 +31,7 @@ from .clauses import (
     numbered_heading,
     only_clause_number,
     plain_heading,
+    run_in_title,
     sentence_follows,
 )
 from .document import LANGUAGE_NAMES, Anchor, Block, Document, Format, Location, Section, Statement, Suppression, trusted
@@ -321,6 +322,8 @@ class DocumentBuilder:
         numbered clause it stands in."""
         pending, self._number = self._number, None  # a number alone on its line numbers a heading, not a paragraph
         found = clause_start(piece.text)
+        if found is None and pending is not None and CLAUSE_LABEL.match(pending) and (title := run_in_title(piece.text)) is not None:
+            found = (pending, 0, title)  # "1.1" alone, then "Test Plan. The Contractor shall …": the clause a PDF's text split
         if found is not None:
             number, _, title = found
             self._open_section(title, number, 1, piece.anchors[0].location, "clause")

@@ -419,6 +419,130 @@ def test_a_cross_reference_to_the_enclosing_clause_links_and_says_so():
     assert [(link.how, link.reason, link.kind, link.detail) for link in row.follow_up] == [("id", "cross-reference", "specific", "4.2 Felhantering")]
 
 
+def test_a_row_naming_a_task_links_to_the_duties_of_that_task_and_of_its_sub_clauses():
+    """A performance requirements summary names the task whose section states the duties
+    ("Tasks 2-3", a row numbered 2); the duties of that section and of the clauses numbered
+    inside it ("2.1", whose "2." stands apart) link to it by cross-reference, no others."""
+    from checker.engine import Linter
+
+    text = (
+        "# Performance Work Statement\n\n## 1 Field work\n\nThe Contractor shall develop a test plan within 30 days of award.\n\n"
+        "## Maintenance\n\n2.1 Equipment Inventory. The Contractor shall update the inventory every 6 months.\n\n"
+        "## 3 Technology transfer\n\nThe Contractor shall loan equipment within 14 days of a request.\n\n"
+        "## 4 Surveillance\n\nThe Government will inspect the work of Tasks 2-3 by random inspection.\n"
+    )
+    result = check_document(read_bytes(text.encode(), "pws.md", "md"), Linter().shipped("en").rulesets)
+    links = {
+        row.text.split(" shall ")[1].split()[0]: [(link.how, link.reason) for link in row.follow_up if link.how == "id"]
+        for row in trace(result)
+        if " shall " in row.text
+    }
+    assert links == {"develop": [], "update": [("id", "cross-reference")], "loan": [("id", "cross-reference")]}
+
+
+NUMBERED_PRS = """# Performance Work Statement
+
+## DELINEATION OF CONTRACTOR TASKS
+
+1.1
+
+Test Plan. The Contractor shall develop a test plan within 30 days of award.
+
+2.1
+
+Equipment Inventory. The Contractor shall update the equipment inventory every 6 months.
+
+## PERFORMANCE REQUIREMENTS SUMMARY
+
+PERFORMANCE STANDARD
+
+1. Develop test plan.
+
+Timeliness: Develop the test plan 30 days prior to the scheduled start of field work.
+
+93%
+
+SURVEILLANCE
+
+## METHOD
+
+Incentive or penalty equal to 4% of the unit price for the evaluation period.
+
+100% inspection
+
+\f2. Maintain equipment.
+
+Completeness: Provide the COTR a copy of the equipment inventory semi-annually.
+
+95%
+
+Incentive or penalty equal to 3% of the unit price for the evaluation period.
+
+Random inspection
+
+## GENERAL INFORMATION
+
+Travel must be approved by the COTR.
+"""
+
+
+def test_a_flattened_performance_summary_row_numbered_by_task_follows_up_and_sanctions_that_task():
+    """Issue 15: a performance requirements summary a PDF's text flattened into paragraphs
+    numbers each row by the task whose section states the duties ("1. Develop test plan." /
+    its standard, level, incentive and method cells / "2. Maintain equipment.", a paragraph
+    after a page break, no list item): the duties of
+    section 1 (clause 1.1) are followed up by row 1's method cell and sanctioned by its
+    incentive cell, by cross-reference, and not by row 2's; the row's own standard by its cells,
+    as a table row, though a conversion made a column title a heading ("## METHOD")."""
+    result = check_document(read_bytes(NUMBERED_PRS.encode("utf-8"), "pws.md", "md"), list(Linter().shipped("en").rulesets))
+    document = result.document
+
+    def links(row, kind):
+        return [(link.how, link.reason, link.detail, document.statements[link.statement].text) for link in getattr(row, kind) if link.how != "blanket"]
+
+    rows = {row.text: row for row in trace(result)}
+    plan = rows["The Contractor shall develop a test plan within 30 days of award."]
+    assert links(plan, "follow_up") == [("id", "cross-reference", "1", "100% inspection")]
+    assert links(plan, "sanction") == [("id", "cross-reference", "1", "Incentive or penalty equal to 4% of the unit price for the evaluation period.")]
+    inventory = rows["The Contractor shall update the equipment inventory every 6 months."]
+    assert [text for *_, text in links(inventory, "follow_up")] == ["Random inspection"]
+    standard = rows["Timeliness: Develop the test plan 30 days prior to the scheduled start of field work."]
+    assert ("section", "table", "row 1", "100% inspection") in links(standard, "follow_up")
+    assert "Random inspection" not in [text for *_, text in links(standard, "follow_up")]
+
+
+def test_a_flattened_summary_row_whose_task_cell_is_in_capitals_keeps_it():
+    """A task cell in capitals ("1. DEVELOP TEST PLAN") opens its row, though a column title
+    left among the cells, in capitals too ("SURVEILLANCE"), is no cell."""
+    text = NUMBERED_PRS.replace("1. Develop test plan.", "1. DEVELOP TEST PLAN")
+    result = check_document(read_bytes(text.encode("utf-8"), "pws.md", "md"), list(Linter().shipped("en").rulesets))
+    (plan,) = [row for row in trace(result) if row.text.startswith("The Contractor shall develop")]
+    assert [(link.how, link.detail) for link in plan.follow_up if link.how == "id"] == [("id", "1")]
+
+
+def test_a_numbered_list_with_paragraphs_between_its_items_is_no_performance_summary():
+    """Steps numbered 1., 2. with text between them and no level title or method cells are no
+    flattened table: nothing links to a section by their numbers."""
+    text = NUMBERED_PRS.replace("PERFORMANCE STANDARD", "Steps").replace("100% inspection", "Then we go on.").replace("Random inspection", "Done.")
+    result = check_document(read_bytes(text.encode("utf-8"), "pws.md", "md"), list(Linter().shipped("en").rulesets))
+    assert all(link.reason != "cross-reference" for row in trace(result) for link in row.follow_up + row.sanction)
+
+
+def test_an_id_one_sentence_of_a_short_surveillance_item_names_is_the_whole_items():
+    """Issue 15: a QASP item names the standard it checks in another sentence than the one that
+    says how ("Timeliness. The COR will review the VERIS reports every quarter. The timeliness
+    standard is specified in C.1.11."): the review follows C.1.11 up by its id, not C.1.12."""
+    text = (
+        "# C. Statement of work\n\nC.1.11 Contractor shall complete examination reports within 30 days.\n\n"
+        "C.1.12 Contractor shall return corrected reports within 14 days.\n\n"
+        "# Quality assurance surveillance plan\n\n"
+        "Timeliness. The COR will review the VERIS reports every quarter. The timeliness standard is specified in C.1.11.\n"
+    )
+    rows = {row.requirement_id: row for row in trace(check_document(read_bytes(text.encode("utf-8"), "pws.md", "md"), list(Linter().shipped("en").rulesets)))}
+    assert [(link.how, link.reason, link.detail) for link in rows["C.1.11"].follow_up if link.how == "id"] == [("id", "id", "C.1.11")]
+    assert [link for link in rows["C.1.12"].follow_up if link.how == "id"] == []
+
+
 def test_numbered_paragraphs_are_clauses_so_a_neighbour_clause_is_not_the_same_section():
     rows = trace(
         checked_text("# 4 Drift\n\n4.1 Leverantören ska åtgärda fel inom 4 timmar.\n\n4.2 Leverantören ska lämna en rapport över driften varje kvartal.\n")

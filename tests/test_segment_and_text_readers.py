@@ -226,6 +226,21 @@ def test_a_range_of_ids_mentions_every_id_in_it() -> None:
     }  # fmt: skip
 
 
+def test_a_plural_id_word_names_each_number_of_its_list_or_range() -> None:
+    texts = [
+        "The standards below apply to work performed under Tasks 1-3.",
+        "See sections 3.1 and 3.4, and Task 5 for more.",
+        "Subtasks 2.1–2.3 are inspected monthly.",
+        "Tasks 1, 2 and 4 only; clause 12, 30 days after.",
+        "The multitasks 4 and section 2.1-2.3.",
+    ]
+    keys = {"1", "2", "3", "4", "5", "2.1", "2.2", "2.3", "3.1", "3.2", "3.4", "12", "30"}
+    assert MentionFinder(keys).find(texts) == {
+        "1": {0, 3}, "2": {0, 3}, "3": {0}, "3.1": {1}, "3.4": {1}, "5": {1}, "2.1": {2, 4}, "2.2": {2, 4}, "2.3": {2, 4}, "4": {3}, "12": {3},
+    }  # fmt: skip
+    assert MentionFinder({"1", "3.2"}).find(["Tasks 1-" + "9" * 6000 + " and sections 3.1-3.3"]) == {"1": {0}, "3.2": {0}}  # no int() of 6,000 digits
+
+
 def reference_mentions(texts: list[str], keys: set[str]) -> dict[str, set[int]]:
     """Mentions by the documented rules, position by position: an id not joined to a longer
     token on either side, or a number right after an id word."""
@@ -578,6 +593,32 @@ def test_numbered_paragraphs_are_clauses_nested_by_their_numbers() -> None:
     assert by_text["4.2 The Supplier shall report availability monthly."].endswith("> 4 Service credits > 4.2 The Supplier shall report availability monthly.")
 
 
+def test_paragraphs_numbered_after_a_contract_part_letter_are_clauses() -> None:
+    """A paragraph opened by a number after the letter of a part of a contract in the Uniform
+    Contract Format ("C.1.4 Contractor shall …") opens that clause, as "4.1 …" does, so that a
+    section of such paragraphs is no one clause; a short cell of a table a PDF's text flattened
+    ("C.1.13 Report Sufficiency") opens none, and a number alone on its line ("C.1") numbers the
+    heading after it."""
+    document = md("""
+        C.1
+
+        SCOPE
+
+        C.1.1 Contractor shall have the capability to schedule examinations within 5 days.
+
+        C.1.2 Contractor shall notify the veteran of the appointment within 2 days.
+
+        The notice shall state the address of the examination.
+
+        C.1.13 Report Sufficiency
+        """)
+    assert [(s.number, s.title) for s in document.sections][0] == ("C.1", "SCOPE")
+    by_text = {s.text: document.sections[s.section].number for s in document.statements}
+    assert by_text["The notice shall state the address of the examination."] == "C.1.2"
+    assert by_text["C.1.13 Report Sufficiency"] == "C.1.2"
+    assert len({by_text[t] for t in by_text if t.startswith("C.1.1 ") or t.startswith("C.1.2 ")}) == 2
+
+
 def test_a_paragraph_opened_by_a_small_roman_numeral_is_a_sub_clause_of_its_clause() -> None:
     """The remedies of a clause numbered "i)", "iv)", "vi)" are clauses of their own inside it,
     as lettered ones are: the amount one states by reference is not another's."""
@@ -641,6 +682,33 @@ def test_clause_number_alone_and_plain_line_headings_from_converted_text() -> No
     headings = [(s.text, document.sections[s.section].number) for s in document.statements if s.kind == "heading"]
     assert headings == [("REQUIREMENTS", "3.0"), ("Service Credits", None)]
     assert "Remove lead-based paint" in [s.text for s in document.statements if s.kind == "sentence"]  # cells, not a heading
+
+
+def test_a_clause_number_alone_on_its_line_numbers_the_paragraph_its_run_in_title_opens() -> None:
+    """A PDF's text puts a clause number on a line of its own, apart from the paragraph it
+    numbers, whose title runs into its first sentence ("1.1" / "Test Plan. The Contractor shall
+    …"): that paragraph opens clause 1.1, titled by its run-in title; a paragraph without one
+    after a number alone is numbered by nothing (a flattened table's cell)."""
+    document = md("""
+        FIELD WORK
+        The Contractor shall provide staff for all tests on active project sites.
+
+        1.1
+
+        Test Plan. The Contractor shall develop a test plan within 30 days of award.
+
+        1.2
+
+        Labs, Tractor, and Generator Appearance. The labs shall be washed every quarter.
+
+        2.1
+
+        the cells of a table, flattened.
+        """)
+    numbered = [(s.number, s.title) for s in document.sections if s.number]
+    assert numbered == [("1.1", "Test Plan"), ("1.2", "Labs, Tractor, and Generator Appearance")]
+    by_text = {s.text: document.sections[s.section].number for s in document.statements}
+    assert by_text["the cells of a table, flattened."] == "1.2"
 
 
 def test_plain_line_heading_not_taken_from_a_sentence_broken_over_lines() -> None:

@@ -134,6 +134,24 @@ class Classification:
             )
         return found
 
+    @cached_property
+    def numbered_rows(self) -> tuple[dict[int, frozenset[int]], dict[str, frozenset[int]], dict[int, str]]:
+        """The rows of performance tables a PDF's text flattened, numbered by the task each
+        measures (:attr:`DocumentReading.numbered_rows`): each statement of a row → the row's
+        statements; each number → the statements of the rows so numbered (what a requirement
+        of that task's section is followed up and sanctioned by); each statement → its row's number."""
+        rows = self.reading().numbered_rows
+        if not rows:
+            return {}, {}, {}
+        members: dict[int, set[int]] = {}
+        for i, (start, _) in rows.items():
+            members.setdefault(start, set()).add(i)
+        row = {start: frozenset(found) for start, found in members.items()}
+        numbered: dict[str, set[int]] = {}
+        for start, found in row.items():
+            numbered.setdefault(rows[start][1], set()).update(found)
+        return {i: row[start] for i, (start, _) in rows.items()}, {k: frozenset(v) for k, v in numbered.items()}, {i: n for i, (_, n) in rows.items()}
+
     def blanket_words(self, j: int) -> str | None:
         """The words that make statement ``j`` a blanket clause ("any nonconforming service"),
         found once per statement."""

@@ -8,12 +8,18 @@ from functools import cached_property
 from typing import Iterable
 
 from ..document import Document
-from ..ids import MentionFinder, MentionTexts, id_key
+from ..ids import MAX_KEY_LENGTH, MentionFinder, MentionTexts, id_key
 from ..matching import plain_text, rejoined, source_span, without_addresses
 from .matches import EMPTY
 
 _WHOLE_DOCUMENT = 30
 """Statements a section must hold directly before it can count as the whole document."""
+_UNIT_SENTENCES = 4
+"""The most sentences of a paragraph or list item whose mentions of ids (in a sentence that
+follows up or sanctions nothing itself) are each of its sentences': a short item of a
+surveillance plan ("Timeliness. The COTR will determine whether the contractor has consistently
+satisfied the acceptable level … The timeliness standard … is specified in C.1.11.") is about
+what one of its sentences names; a longer paragraph says more."""
 
 
 @dataclass
@@ -110,19 +116,40 @@ class DocumentIndex:
         return key
 
     def mention_texts(self, targets: frozenset[int]) -> tuple[list[int], MentionTexts]:
-        """The statements of ``targets`` in order, and their texts prepared for mention finders."""
+        """The statements of ``targets`` and the other sentences of their short paragraphs and
+        list items (:meth:`unit_of`) in order, and their texts prepared for mention finders."""
         found = self._mention_texts.get(targets)
         if found is None:
-            numbers = sorted(targets)
+            numbers = sorted(targets.union(*(self.unit_of(j) for j in targets)))
             found = self._mention_texts[targets] = (numbers, MentionTexts([self.document.statements[i].text for i in numbers]))
         return found
 
+    def unit_of(self, i: int) -> frozenset[int]:
+        """The sentences of statement ``i``'s paragraph or list item when it has at most
+        :data:`_UNIT_SENTENCES`: an id one of them names, all of them name; else none."""
+        statement = self.document.statements[i]
+        unit = self.by_block.get(statement.block, EMPTY)
+        if len(unit) < 2 or len(unit) > _UNIT_SENTENCES or self.document.blocks[statement.block].kind not in ("paragraph", "list_item"):
+            return EMPTY
+        return unit
+
     def mentions(self, targets: frozenset[int], keys: Iterable[str]) -> dict[str, frozenset[int]]:
-        """Id key (of ``keys``) → the statements of ``targets`` that mention it or carry it as
-        their own leading/column id."""
+        """Id key (of ``keys``) → the statements of ``targets`` that mention it, or whose short
+        paragraph names it in a sentence that is no target itself ("The timeliness standard … is
+        specified in C.1.11": which standard the item checks; :meth:`unit_of`), or that carry it
+        as their own leading/column id. A target's own mention stays its own: "Om tillgängligheten
+        understiger nivån i K2.1 ska Leverantören betala vite … Vid upprepade brister har
+        Beställaren rätt att häva avtalet." names K2.1 for the penalty only."""
         keys = set(keys)
         numbers, texts = self.mention_texts(targets)
-        index = {key: {numbers[k] for k in positions} for key, positions in MentionFinder(keys).find(texts).items()}
+        index: dict[str, set[int]] = {}
+        for key, positions in MentionFinder(keys).find(texts).items():
+            named = index.setdefault(key, set())
+            for k in positions:
+                j = numbers[k]
+                named.update({j} if j in targets else self.unit_of(j) & targets)
+            if not named:
+                del index[key]
         for i in targets & self.with_id:
             if (key := self.id_key_of(i)) in keys:
                 index.setdefault(key, set()).add(i)
@@ -142,11 +169,18 @@ class DocumentIndex:
     def clause_keys(self) -> dict[int, tuple[tuple[str, str], ...]]:
         """Section → the numbers of it and of the sections around it, as ids are compared, with
         the section's label, innermost first: what a cross-reference ("as set out in section
-        6.3", "enligt punkt 4.2") to a statement's clause names."""
+        6.3", "enligt punkt 4.2", "Task 2") to a statement's clause names. A dotted number is
+        inside the numbers it continues, whether or not a section of the document carries them
+        ("2.1" is part of Task 2 when "2." stands apart from its title, as a PDF's text writes it),
+        shown by that number alone."""
         keys: dict[int, tuple[tuple[str, str], ...]] = {}
         for section in self.document.sections:  # a parent comes before its children
             outer = keys.get(section.parent, ()) if section.parent is not None else ()
-            own = ((id_key(section.number.replace("§", "")), section.label),) if section.number else ()
+            own: tuple[tuple[str, str], ...] = ()
+            if section.number:
+                key = id_key(section.number.replace("§", ""))
+                held = {k for k, _ in outer}
+                own = tuple((k, section.label if k == key else k) for k in _continued(key) if k not in held)
             keys[section.index] = own + outer
         return keys
 
@@ -260,3 +294,18 @@ class DocumentIndex:
                 found.add(section)
                 waiting.extend(self.section_children.get(section, ()))
         return found
+
+
+def _continued(key: str) -> list[str]:
+    """A clause number and the numbers it continues, innermost first: "2.1.3" → "2.1.3", "2.1",
+    "2"; "C.1.4" → "C.1.4", "C.1" (a letter alone names no clause a statement cites by number).
+    A number longer than any looked for (:data:`MAX_KEY_LENGTH`) alone: a hostile heading
+    "1.1.1…" of a megabyte would make half a million numbers of it, each almost as long."""
+    found = [key]
+    if len(key) > MAX_KEY_LENGTH:
+        return found
+    while "." in key:
+        key = key.rpartition(".")[0]
+        if any(ch.isdigit() for ch in key):
+            found.append(key)
+    return found

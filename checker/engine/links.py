@@ -59,8 +59,10 @@ def link_sources(requirement: Statement, targets: frozenset[int], methods: Seque
     reader that wants the closest few (:func:`~checker.engine.trace`) reads no more of them.
 
     ``id`` links statements that name the requirement's id or the number of a clause it stands
-    in (a cross-reference); ``section`` those in its clause (the nearest enclosing section, unless
-    that is the whole document) or its table; ``topic`` those that share a topic list with it;
+    in (a cross-reference), and the cells of a flattened performance table's row numbered so
+    (:attr:`Classification.numbered_rows`: the row of task 1 measures the duties of section 1);
+    ``section`` those in its clause (the nearest enclosing section, unless that is the whole
+    document), its table or its flattened table's row; ``topic`` those that share a topic list with it;
     ``blanket`` the blanket clauses, the items of a blanket clause's list through the clause
     that introduces them. When the rule links by blanket, a blanket clause links only that way,
     in the requirement's clause, table or topic too: what it covers makes it blanket, not where
@@ -79,12 +81,13 @@ def link_sources(requirement: Statement, targets: frozenset[int], methods: Seque
         itself = ("blanket", i, "blanket", c.blanket_words(i)) if i in blanket else ("self", i, "self", None)
         sources.append((itself[0], iter((itself,))))
     parts = parts_of(requirement, kind, c)
+    row_of, rows_numbered, row_number = c.numbered_rows
     if "id" in methods:
         keys = index.reference_keys(i)
         if keys:
             mentions = index.mentions_in(targets)
             for key, reason, detail in keys:
-                named = c.among(targets, mentions.get(key, EMPTY))
+                named = c.among(targets, mentions.get(key, EMPTY), rows_numbered.get(key, EMPTY))
                 sources.append(("id", _links("id", reason, detail, named, lambda j: j not in parts)))
     in_scope = c.in_scope
 
@@ -99,6 +102,8 @@ def link_sources(requirement: Statement, targets: frozenset[int], methods: Seque
         if requirement.table is not None:
             table = index.by_table.get(requirement.table, EMPTY)
             sources.append(("section", _links("section", "table", f"{requirement.table}", c.among(targets, table), specific)))
+        if i in row_of:  # a cell of a flattened table's numbered row: the row's other cells
+            sources.append(("section", _links("section", "table", f"row {row_number[i]}", c.among(targets, row_of[i]), specific)))
     if "topic" in methods:
         for topic, members in c.linking_topics.items():
             if i in members:
@@ -149,6 +154,7 @@ def linked_targets(requirements: frozenset[int], targets: frozenset[int], method
             group = in_scope[key]
         return any(j not in parts[i] for i in group)
 
+    row_of, rows_numbered, _ = c.numbered_rows
     if "id" in methods:
         mentions = index.mentions_in(targets)
         naming: dict[str, list[int]] = {}
@@ -156,14 +162,17 @@ def linked_targets(requirements: frozenset[int], targets: frozenset[int], method
             for key, _, _ in index.reference_keys(i):
                 naming.setdefault(key, []).append(i)
         for key, group in naming.items():
-            found.update(j for j in mentions.get(key, EMPTY) if any(j not in parts[i] for i in group))
-    groups: dict[frozenset[int], list[int]] = {}  # a clause, a table or a topic → its requirements
+            named = mentions.get(key, EMPTY) | (rows_numbered.get(key, EMPTY) & targets)
+            found.update(j for j in named if any(j not in parts[i] for i in group))
+    groups: dict[frozenset[int], list[int]] = {}  # a clause, a table, a flattened table's row or a topic → its requirements
     for i in sorted(requirements):
         if "section" in methods:
             if section := index.section_group(i):
                 groups.setdefault(section, []).append(i)
             if (table := statements[i].table) is not None:
                 groups.setdefault(index.by_table.get(table, EMPTY), []).append(i)
+            if i in row_of:
+                groups.setdefault(row_of[i], []).append(i)
     if "topic" in methods:
         for members in c.linking_topics.values():
             if about := sorted(requirements & members):
@@ -206,6 +215,10 @@ def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Seque
         keys = {i: [key for key, _, _ in found] for i in remaining if (found := index.reference_keys(i))}
         wanted = {key for found in keys.values() for key in found}
         mentions = index.mentions(targets, wanted) if wanted else {}
+        rows_numbered = c.numbered_rows[1]
+        for key, row in rows_numbered.items():
+            if key in wanted and row & targets:
+                mentions[key] = mentions.get(key, EMPTY) | (row & targets)
         remaining = {i for i in remaining if not (i in keys and any(_has_other(mentions.get(key, EMPTY), parts[i]) for key in keys[i]))}
     return sorted(remaining)
 
@@ -224,10 +237,15 @@ def _unlinked_by_clause(remaining: set[int], targets: frozenset[int], methods: S
             in_section.pop(whole, None)
         in_table = _targets_by(targets, lambda j: statements[j].table)
         in_table.pop(None, None)  # statements outside tables share no table
+        row_of = c.numbered_rows[0]
         remaining = {
             i
             for i in remaining
-            if not (_has_other(in_section.get(statements[i].section, EMPTY), parts[i]) or _has_other(in_table.get(statements[i].table, EMPTY), parts[i]))
+            if not (
+                _has_other(in_section.get(statements[i].section, EMPTY), parts[i])
+                or _has_other(in_table.get(statements[i].table, EMPTY), parts[i])
+                or (i in row_of and _has_other(row_of[i] & targets, parts[i]))
+            )
         }
     if "topic" in methods and remaining:
         for members in c.linking_topics.values():
