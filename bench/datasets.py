@@ -36,9 +36,10 @@ from typing import Iterator
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-DATASET = Path("shared") / "datasets" / "itclarifies_analysismodule_snippets" / "snippets.jsonl"
-# The shared folder beside the repository (or beside the folder of its worktrees).
-SNIPPETS = next((folder / DATASET for folder in ROOT.parents if (folder / DATASET).exists()), ROOT.parent / DATASET)
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, for its shared_data module
+from shared_data import shared_path  # noqa: E402
+
+SNIPPETS = shared_path("datasets", "itclarifies_analysismodule_snippets", "snippets.jsonl")
 CLASS_OF_LABEL = {
     "LIQUIDATED_DAMAGES": "sanction",
     "PENALTIES": "sanction",

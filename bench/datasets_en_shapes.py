@@ -35,9 +35,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATASET = ROOT.parent.parent / "shared" / "datasets" / "ud_english_ctetex_pure"
-if not DATASET.exists():  # run from /work/main or a worktree under /work/wt
-    DATASET = Path("/work/shared/datasets/ud_english_ctetex_pure")
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, for its shared_data module
+from shared_data import shared_path  # noqa: E402
+
+DATASET = shared_path("datasets", "ud_english_ctetex_pure")
 BINDING = ("shall", "must", "will", "should")
 """Modals of the root counted as an obligation (may and can give permission or ability)."""
 

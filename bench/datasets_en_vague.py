@@ -32,13 +32,16 @@ from typing import Any, Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # its shared_data module
+
+from shared_data import shared_path  # noqa: E402
 
 from checker.matching.patterns import CompiledPattern, compile_pattern  # noqa: E402
 from checker.matching.terms import TermMatcher  # noqa: E402
 from checker.rulecompile.loader import load_ruleset  # noqa: E402
 from checker.rulemodel import Ruleset  # noqa: E402
 
-DEFAULT_DATASET = Path("/work/shared/datasets/nr_goldset_vagueness")
+DEFAULT_DATASET = shared_path("datasets", "nr_goldset_vagueness")
 DEFAULT_RULESETS = [ROOT / "rulesets" / f"{name}.krav" for name in ("en-requirements", "en-rfp", "en-contract")]
 VAGUE_CATEGORIES = {"unmeasurable", "ambiguous"}
 MARK = re.compile(r"<([^<>]*)>")

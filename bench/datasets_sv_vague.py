@@ -29,9 +29,10 @@ from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-SET = Path("shared", "datasets", "itclarifies_analysismodule_snippets", "snippets.jsonl")
-# beside the repository (/work/main) or beside the folder of worktrees (/work/wt/NAME)
-DATASETS = [ROOT.parent / SET, ROOT.parent.parent / SET]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, for its shared_data module
+from shared_data import shared_path  # noqa: E402
+
+DATASET = shared_path("datasets", "itclarifies_analysismodule_snippets", "snippets.jsonl")
 UNMEASURABLE = ("unmeasurable", "ambiguous")  # as bench/quality.py counts flagged statements
 VAGUE_LABEL = "Unspecific"
 
@@ -138,8 +139,7 @@ def report(t: Tally) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    found = next((p for p in DATASETS if p.exists()), DATASETS[0])
-    parser.add_argument("--dataset", type=Path, default=found, help="the set's snippets.jsonl")
+    parser.add_argument("--dataset", type=Path, default=DATASET, help="the set's snippets.jsonl")
     parser.add_argument("--list", action="store_true", help="also list each Unspecific clause and each flagged clause")
     args = parser.parse_args(argv)
     print(report(measure(load_clauses(args.dataset), args.list)))

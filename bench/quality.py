@@ -37,7 +37,10 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 LABELS = BENCH / "quality" / "labels"
 SPLIT = BENCH / "quality" / "split.tsv"
-CORPUS = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "corpus" / "more", BENCH / "quality" / "corpus"]
+sys.path.insert(0, str(BENCH))  # for its shared_data module
+from shared_data import shared_path  # noqa: E402
+
+CORPUS = [shared_path("corpus"), shared_path("corpus", "more"), BENCH / "quality" / "corpus"]
 MARK_BEGIN = "<!-- quality.py: begin -->"
 MARK_END = "<!-- quality.py: end -->"
 FREE_LICENCE = re.compile(r"public domain|CC0|CC BY|Apache|MIT License", re.IGNORECASE)

@@ -1,6 +1,6 @@
 """kravkoll on real procurement text: the corpus's documents, as Markdown and as .docx.
 
-    python bench/real.py                          # corpus from $KRAVKOLL_CORPUS or /work/shared/corpus
+    python bench/real.py                          # corpus from $KRAVKOLL_CORPUS or shared/corpus beside the repository
     python bench/real.py --corpus DIR --repeat 3
 
 The documents are every ``*.md`` of the corpus folder and of its ``more/`` folder (README.md
@@ -51,13 +51,14 @@ sys.path[:0] = [str(ROOT), str(ROOT / "examples")]
 
 from read_docx import python_docx_walk  # noqa: E402
 from run import alternate_best, best_of, child_cpu_seconds, command_env, kravkoll_command, measure_memory, ms, rule_files_for, verdict  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
 MEGABYTE = 1_000_000
 PAGE = 3_400  # characters, as bench/generate.py counts a page
 
 
 def corpus_folder(given: str | None) -> Path:
-    return Path(given or os.environ.get("KRAVKOLL_CORPUS") or "/work/shared/corpus")
+    return Path(given or os.environ.get("KRAVKOLL_CORPUS") or shared_path("corpus"))
 
 
 def corpus_texts(folder: Path, language: str) -> list[Path]:
@@ -328,7 +329,7 @@ def run(corpus: Path, repeat: int) -> dict[str, Any] | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", help="corpus folder (default: $KRAVKOLL_CORPUS or /work/shared/corpus)")
+    parser.add_argument("--corpus", help="corpus folder (default: $KRAVKOLL_CORPUS or shared/corpus beside the repository)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement; the best counts (default 5)")
     args = parser.parse_args()
     run(corpus_folder(args.corpus), args.repeat)

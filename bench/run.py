@@ -384,7 +384,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=300, help="size of the 1x document (default 300)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement; the best counts (default 5)")
-    parser.add_argument("--corpus", help="folder of real texts for bench/real.py (default: $KRAVKOLL_CORPUS or /work/shared/corpus)")
+    parser.add_argument("--corpus", help="folder of real texts for bench/real.py (default: $KRAVKOLL_CORPUS or shared/corpus beside the repository)")
     parser.add_argument("--memory-probe", nargs="+", metavar="PATH", help=argparse.SUPPRESS)
     parser.add_argument("--tracemalloc", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
