@@ -85,7 +85,10 @@ class InContextType(ConditionType):
         return [condition.name] if condition.of == "define" else []
 
     def shape(self, condition: InContext, c: Classification) -> tuple:
-        return ("in_context", self._named_shape(condition, c))
+        """The named condition's shape and the ruleset's ``requirement``'s: which sentences
+        before are duties of their own (:meth:`evaluate`) is the ruleset's, so two rulesets
+        whose lists agree but whose requirements differ share no answer."""
+        return ("in_context", self._named_shape(condition, c), c._define_shape("requirement"))
 
     @staticmethod
     def _named_shape(condition: InContext, c: Classification) -> tuple:
