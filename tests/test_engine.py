@@ -217,6 +217,35 @@ def test_a_rule_reported_once_per_document_names_every_other_statement() -> None
     assert [f.message for f in by_rule(findings(two, once), "UPP")] == ["K1 följs inte upp. Detsamma gäller ett krav till: rad 3."]
 
 
+def test_a_suppression_on_one_statement_leaves_the_others_reported() -> None:
+    """A suppression in one statement's block is about that statement: the finding that stands
+    for the rest of the document (or of the table) is reported all the same, on the first
+    statement not suppressed, and the suppressed finding names only the suppressed ones."""
+    once = rules(ONCE, "sv.krav")
+    document = md("""
+        <!-- kravkoll: ignore UPP -- följs upp i bilaga 4 -->
+        K1 Supporten ska svara inom 4 timmar.
+
+        K2 Supporten ska svara inom 2 timmar.
+
+        K3 Tjänsten ska vara tillgänglig 99 % per månad.
+        """)
+    found = sorted(by_rule(findings(document, once), "UPP"), key=lambda f: f.suppressed)
+    assert [(f.requirement_id, f.suppressed, f.also) for f in found] == [("K2", False, [2]), ("K1", True, None)]
+    assert found[0].message == f"K2 följs inte upp. Detsamma gäller ett krav till: rad {document.statements[2].location.line}."
+    table = md("""
+        | Id | Krav |
+        | --- | --- |
+        | K1 | Supporten ska svara inom 4 timmar. |
+        | K2 | Supporten ska svara inom 2 timmar. |
+
+        <!-- kravkoll: ignore UPP -->
+        K3 Tjänsten ska vara tillgänglig 99 % per månad.
+        """)
+    sv = rules(SV, "sv.krav")
+    assert [(f.requirement_id, f.suppressed, len(f.also or ())) for f in by_rule(findings(table, sv), "UPP")] == [("K1", False, 1), ("K3", True, 0)]
+
+
 def test_report_once_takes_document_only_and_not_in_document_rules() -> None:
     from checker.errors import RuleError
 
