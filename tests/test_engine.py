@@ -246,6 +246,17 @@ def test_a_suppression_on_one_statement_leaves_the_others_reported() -> None:
     assert [(f.requirement_id, f.suppressed, len(f.also or ())) for f in by_rule(findings(table, sv), "UPP")] == [("K1", False, 1), ("K3", True, 0)]
 
 
+def test_a_sanction_rule_reported_once_names_sanctions_not_requirements() -> None:
+    """``for sanctions where … report once per document`` stands for other sanction clauses: its
+    message counts sanctions, not requirements."""
+    once = rules(SV.replace("  for sanctions where not matt\n  message", "  for sanctions where not matt\n  report once per document\n  message"), "sv.krav")
+    document = md("Vid försening utgår vite.\n\nVid upprepad försening utgår prisavdrag.\n\nVid ytterligare försening utgår vite.\n")
+    found = by_rule(findings(document, once), "BELOPP")
+    assert [f.message.split(". ", 1)[1] for f in found] == ["Detsamma gäller 2 sanktioner till: rad 3, rad 5."]
+    two = md("Vid försening utgår vite.\n\nVid upprepad försening utgår prisavdrag.\n")
+    assert by_rule(findings(two, once), "BELOPP")[0].message.endswith(" Detsamma gäller en sanktion till: rad 3.")
+
+
 def test_report_once_takes_document_only_and_not_in_document_rules() -> None:
     from checker.errors import RuleError
 

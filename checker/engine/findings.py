@@ -153,8 +153,9 @@ class FindingMaker:
         places = ", ".join(self.labels.where(item.location, self.document.format) for item in also[:_PLACES_NAMED])
         if len(also) > _PLACES_NAMED:
             places = self.labels("finding.also_more", places=places, count=len(also) - _PLACES_NAMED)
-        if self.rule.once_per == "document":
-            return self.labels("finding.also_document_one" if len(also) == 1 else "finding.also_document", places=places, count=len(also))
+        if self.rule.once_per == "document":  # the others are what the rule flags: sanctions for "for sanctions where …"
+            key = "finding.also_document_sanctions" if self.rule.target == "sanctions" else "finding.also_document"
+            return self.labels(key + "_one" if len(also) == 1 else key, places=places, count=len(also))
         return self.labels("finding.also_rows" if statement is not None and statement.kind == "table_row" else "finding.also", places=places)
 
     def __call__(
