@@ -957,3 +957,17 @@ def test_words_another_finding_already_quotes_are_not_said_again() -> None:
         (5, "FLYKT", "i nödvändiga fall"),
         (7, "VAG", "rimlig"),
     ]
+
+
+def test_a_finding_that_stands_for_others_is_not_left_out_for_its_own_words() -> None:
+    """A finding that names other statements (``report once per document``, a list's finding)
+    is kept though another finding quotes its own statement's words around its match: left out,
+    it would take every statement it stands for with it."""
+    once = rules(NESTED_RULES.replace("  when vagt\n", "  when vagt\n  report once per document\n"))
+    document = md("""
+        Leverantören ska med rimlig framförhållning meddela ändringar.
+
+        Leverantören ska ge en rimlig förklaring.
+        """)
+    found = [(f.location.line, f.rule.split("/")[1], f.match, f.also) for f in findings(document, once)]
+    assert found == [(1, "TID", "med rimlig framförhållning", None), (1, "VAG", "rimlig", [1])]

@@ -104,19 +104,20 @@ def said_once(placed: list[Placed]) -> list[Placed]:
     one fix answers both. Two rules on the very same words both stay: a ruleset's own rule is
     not hidden by a shipped one it extends. A structure finding
     quotes words for another reason ("ITIL" without an equivalent, inside the words of two
-    duties in one sentence) and is left alone."""
+    duties in one sentence) and is left alone, and so is one that stands for other statements
+    (``also``): left out, it would take their finding with it."""
     quoted = [
-        (finding.statement, finding.match_start, -len(finding.match), n)
+        (finding.statement, finding.match_start, -len(finding.match), n, bool(finding.also))
         for n, (_, finding) in enumerate(placed)
         if finding.category in UNMEASURABLE and finding.statement is not None and finding.match_start is not None and finding.match and not finding.suppressed
     ]
     quoted.sort()  # each statement's matches from the left, the longer of two at one place first
     dropped: set[int] = set()
     kept: dict[int, list[tuple[int, int]]] = {}  # statement → the spans of the findings kept (a few: one per rule at most)
-    for statement, start, length, n in quoted:
+    for statement, start, length, n, stands_for_others in quoted:
         end = start - length
         spans = kept.setdefault(statement, [])
-        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):  # inside words already quoted
+        if not stands_for_others and any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):  # inside words already quoted
             dropped.add(n)
         else:
             spans.append((start, end))
