@@ -64,6 +64,8 @@ class _Text:
                 self.flags.setdefault(finding.statement, []).append(number)
             else:
                 spans.setdefault(finding.statement, []).append(_Mark(span[0], span[1], [number]))
+            for other in finding.also or ():  # the rows, items or requirements it stands for: flagged with it
+                self.flags.setdefault(other, []).append(number)
         for statement, found in spans.items():
             merged: list[_Mark] = []
             for mark in sorted(found, key=lambda m: (m.start, m.end)):
