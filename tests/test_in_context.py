@@ -113,3 +113,26 @@ def test_rulesets_with_other_requirements_share_no_answer() -> None:
     for pair in ((loose, strict), (strict, loose)):
         together = [f.rule for f in findings(md(text, language="en"), *pair)]
         assert together == ["loose/C"]
+
+
+def test_in_context_inside_the_requirement_define_is_a_cycle() -> None:
+    """Whether a sentence before states a duty of its own is read from the ``requirement``
+    class, so a ``requirement`` that uses ``in context`` (itself or through a define) refers to
+    itself: an error of the rule file, not an endless recursion when a document is checked."""
+    for defines in (
+        'define requirement = "shall" or in context level',
+        'define carried = in context level\n            define requirement = "shall" or carried',
+    ):
+        with pytest.raises(RuleError, match="cycle: .*requirement"):
+            rules(f"""
+                ruleset "c-cycle" {{
+                  language en
+                }}
+                pattern level = /monthly/
+                {defines}
+                requirement C "x" {{
+                  category unmeasurable
+                  when     "submit"
+                  message  "x"
+                }}
+                """)
