@@ -177,6 +177,7 @@ _RECIPIENT = re.compile(r"\bto\s+(?:the\s+|its\s+|their\s+|each\s+|all\s+)?$", r
 _RECIPIENT_REACH = 12  # the longest "to" and article before a party, in characters
 # "No other hardware will be …"; not a deadline that opens the sentence ("No later than 10 days after award, …")
 _LIST_AFTER = re.compile(r"[\s*_]*:[\s*_]*")  # "The platform will:": a modal whose verbs are the list after it
+_COPULA_MODAL = re.compile(r"(?:is|are)\b", re.IGNORECASE)  # "is to", "are expected to": bind only a party they name
 _NEGATIVE_SUBJECT = re.compile(r"[\W_]*(?:no\b(?!\s+(?:later|sooner|earlier)\s+than\b)|none\b|neither\b|nothing\b)", re.IGNORECASE)
 _COMPOUND = re.compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
 _NOT_A_NAME = {
@@ -622,8 +623,10 @@ class DocumentReading:
                     passive = party = self._giver(text, end, tokens)
             if party is None and modal == "modal_future" and self.vendor_terms and not subordinate and self._names_the_vendors_own(text[clause:start]):
                 party = "supplier"  # a vendor's terms promise its service and staff: "the Core Services will provide …", "A manager will review …"
-            if party is None and modal == "modal_future" and not subordinate and _LIST_AFTER.fullmatch(text, end):
-                party = "supplier"  # "The platform will:" / "Advertise …": its list says what the deliverable does, never a forecast
+            if party is None and modal == "modal_future" and not subordinate and _LIST_AFTER.fullmatch(text, end) and not _COPULA_MODAL.match(text, start):
+                # "The platform will:" / "Advertise …": its list says what the deliverable does, never a forecast;
+                # "The objective of this contract is to:" lists its purposes ("is to" binds a party it names only)
+                party = "supplier"
             if modal == "modal_future":  # "will" binds its party, the buyer too ("The COR will monitor …")
                 if party is None or (passive is None and next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
                     continue

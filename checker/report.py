@@ -65,7 +65,8 @@ class Finding(_Model):
         default=None,
         description="the other statements the finding stands for (their indexes): a rule that quotes the first words of"
         " several items of one list of skills or tasks, or a follow-up or sanction rule that flags several rows of one"
-        " table or items of one list, says it once, on the first, and names the others",
+        " table or items of one list, says it once, on the first, and names the others; a rule reported once per"
+        " document (`report once per document`) names every other statement it flags in the document",
     )
     fingerprint: str = Field(
         description="rule, statement (without a leading outline number) and match hashed: no line"

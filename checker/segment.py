@@ -58,10 +58,12 @@ __all__ = [
 ]
 
 _OFFSET = attrgetter("offset")
-_OPEN_END = re.compile(r"(?:[^\W\d_]|\bbl\.\s?a\.|\bi\.\s?a\.|\bt\.\s?ex\.|\be\.g\.)\s*$")
+_OPEN_END = re.compile(r"(?:[^\W\d_]|(?<![^\W_])(?:bl\.\s?a\.|i\.\s?a\.|t\.\s?ex\.|e\.g\.))\s*$")  # "_bl.a._": an emphasis mark before
 """A paragraph's end that leaves its sentence open: a word with no stop after it, or an
 abbreviation that only looks like one ("Myndigheten ska särskilt", "Utredaren ska bl.a.")."""
 _OPEN_END_REACH = 12  # the end is looked for in a paragraph's last characters only
+_MARKS_AFTER = " \t\n*_"
+"""What may follow a paragraph's last word or colon: white space and Markdown's emphasis marks."""
 
 # ---- suppressions -------------------------------------------------------------------------
 
@@ -299,12 +301,13 @@ class DocumentBuilder:
         for start, end in split_sentences(piece.text):
             anchors = _slice_anchors(piece.anchors, start, end, placing)
             self._statement(statement_kind, piece.text[start:end], block, anchors, requirement_id, id_source, lead_in=lead_in, located=True)
-        if piece.text.rstrip().endswith(":"):
+        end = piece.text.rstrip(_MARKS_AFTER)  # "Konsulten ska ha **följande:**" ends as in Word, whose bold has no marks
+        if end.endswith(":"):
             if kind != "list_item":
                 self._lead_in = len(self.statements) - 1  # "Konsulten ska ha:" introduces the list below
             else:
                 self._sub_lists.append((depth, len(self.statements) - 1))
-        elif kind != "list_item" and _leaves_open(piece.text):
+        elif kind != "list_item" and _leaves_open(end):
             self._lead_in = len(self.statements) - 1  # "Myndigheten ska särskilt" / "- kartlägga …": a list goes on with it
 
     def _list_lead_in(self, depth: int) -> int | None:
@@ -623,7 +626,7 @@ def _id_column(rows: list[list[Piece]], header_rows: int) -> int | None:
 
 
 def _leaves_open(text: str) -> bool:
-    """Whether a paragraph ends before its sentence does, as a lead-in written without a colon
+    """Whether a paragraph (its end, emphasis marks aside) ends before its sentence does, as a lead-in written without a colon
     ends where its list begins ("Myndigheten ska särskilt" / "- kartlägga …", "The Contractor
     shall" / "- maintain …"). Only what follows a list decides: a list's lead-in reaches only as
     far as the list (``_block``)."""

@@ -217,6 +217,46 @@ def test_a_rule_reported_once_per_document_names_every_other_statement() -> None
     assert [f.message for f in by_rule(findings(two, once), "UPP")] == ["K1 följs inte upp. Detsamma gäller ett krav till: rad 3."]
 
 
+def test_a_suppression_on_one_statement_leaves_the_others_reported() -> None:
+    """A suppression in one statement's block is about that statement: the finding that stands
+    for the rest of the document (or of the table) is reported all the same, on the first
+    statement not suppressed, and the suppressed finding names only the suppressed ones."""
+    once = rules(ONCE, "sv.krav")
+    document = md("""
+        <!-- kravkoll: ignore UPP -- följs upp i bilaga 4 -->
+        K1 Supporten ska svara inom 4 timmar.
+
+        K2 Supporten ska svara inom 2 timmar.
+
+        K3 Tjänsten ska vara tillgänglig 99 % per månad.
+        """)
+    found = sorted(by_rule(findings(document, once), "UPP"), key=lambda f: f.suppressed)
+    assert [(f.requirement_id, f.suppressed, f.also) for f in found] == [("K2", False, [2]), ("K1", True, None)]
+    assert found[0].message == f"K2 följs inte upp. Detsamma gäller ett krav till: rad {document.statements[2].location.line}."
+    table = md("""
+        | Id | Krav |
+        | --- | --- |
+        | K1 | Supporten ska svara inom 4 timmar. |
+        | K2 | Supporten ska svara inom 2 timmar. |
+
+        <!-- kravkoll: ignore UPP -->
+        K3 Tjänsten ska vara tillgänglig 99 % per månad.
+        """)
+    sv = rules(SV, "sv.krav")
+    assert [(f.requirement_id, f.suppressed, len(f.also or ())) for f in by_rule(findings(table, sv), "UPP")] == [("K1", False, 1), ("K3", True, 0)]
+
+
+def test_a_sanction_rule_reported_once_names_sanctions_not_requirements() -> None:
+    """``for sanctions where … report once per document`` stands for other sanction clauses: its
+    message counts sanctions, not requirements."""
+    once = rules(SV.replace("  for sanctions where not matt\n  message", "  for sanctions where not matt\n  report once per document\n  message"), "sv.krav")
+    document = md("Vid försening utgår vite.\n\nVid upprepad försening utgår prisavdrag.\n\nVid ytterligare försening utgår vite.\n")
+    found = by_rule(findings(document, once), "BELOPP")
+    assert [f.message.split(". ", 1)[1] for f in found] == ["Detsamma gäller 2 sanktioner till: rad 3, rad 5."]
+    two = md("Vid försening utgår vite.\n\nVid upprepad försening utgår prisavdrag.\n")
+    assert by_rule(findings(two, once), "BELOPP")[0].message.endswith(" Detsamma gäller en sanktion till: rad 3.")
+
+
 def test_report_once_takes_document_only_and_not_in_document_rules() -> None:
     from checker.errors import RuleError
 
@@ -917,3 +957,17 @@ def test_words_another_finding_already_quotes_are_not_said_again() -> None:
         (5, "FLYKT", "i nödvändiga fall"),
         (7, "VAG", "rimlig"),
     ]
+
+
+def test_a_finding_that_stands_for_others_is_not_left_out_for_its_own_words() -> None:
+    """A finding that names other statements (``report once per document``, a list's finding)
+    is kept though another finding quotes its own statement's words around its match: left out,
+    it would take every statement it stands for with it."""
+    once = rules(NESTED_RULES.replace("  when vagt\n", "  when vagt\n  report once per document\n"))
+    document = md("""
+        Leverantören ska med rimlig framförhållning meddela ändringar.
+
+        Leverantören ska ge en rimlig förklaring.
+        """)
+    found = [(f.location.line, f.rule.split("/")[1], f.match, f.also) for f in findings(document, once)]
+    assert found == [(1, "TID", "med rimlig framförhållning", None), (1, "VAG", "rimlig", [1])]

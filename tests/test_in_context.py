@@ -81,3 +81,58 @@ def test_in_context_of_an_unknown_name_is_an_error() -> None:
               message  "x"
             }
             """)
+
+
+def test_rulesets_with_other_requirements_share_no_answer() -> None:
+    """Whether a sentence before states a duty of its own is the ruleset's ``requirement``: two
+    rulesets checked together whose lists agree but whose requirements do not each get their own
+    answer, as when checked alone (the document's answers are shared by the condition's shape)."""
+    from support import findings
+
+    def ruleset(name: str, requirement: str) -> object:
+        return rules(
+            f"""
+            ruleset "{name}" {{
+              language en
+            }}
+            define requirement = {requirement}
+            pattern level = /\\bmonthly\\b/
+            requirement C "x" {{
+              category unmeasurable
+              when     "submit" and in context level
+              message  "x"
+            }}
+            """,
+            f"{name}.krav",
+        )
+
+    loose, strict = ruleset("loose", '"shall"'), ruleset("strict", '"shall", "due"')
+    text = "Reports are due monthly. The Contractor shall submit them to the COR.\n"
+    alone = {r.name: [f.rule for f in findings(md(text, language="en"), r)] for r in (loose, strict)}
+    assert alone == {"loose": ["loose/C"], "strict": []}
+    for pair in ((loose, strict), (strict, loose)):
+        together = [f.rule for f in findings(md(text, language="en"), *pair)]
+        assert together == ["loose/C"]
+
+
+def test_in_context_inside_the_requirement_define_is_a_cycle() -> None:
+    """Whether a sentence before states a duty of its own is read from the ``requirement``
+    class, so a ``requirement`` that uses ``in context`` (itself or through a define) refers to
+    itself: an error of the rule file, not an endless recursion when a document is checked."""
+    for defines in (
+        'define requirement = "shall" or in context level',
+        'define carried = in context level\n            define requirement = "shall" or carried',
+    ):
+        with pytest.raises(RuleError, match="cycle: .*requirement"):
+            rules(f"""
+                ruleset "c-cycle" {{
+                  language en
+                }}
+                pattern level = /monthly/
+                {defines}
+                requirement C "x" {{
+                  category unmeasurable
+                  when     "submit"
+                  message  "x"
+                }}
+                """)

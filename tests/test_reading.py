@@ -93,6 +93,9 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The Government will:", "buyer"),
         ("The platform will support policy evolution.", None),  # … but with its verb, a forecast as before
         ("The plan describes what the system will:", None),  # … not in a subordinate clause
+        ("The objective of this contract is to:", None),  # "is to" binds a party it names only, a list after it or not
+        ("The purposes of the surveillance are to:", None),
+        ("The Contractor is to:", "supplier"),
         ("The Contractor shall provide all equipment that the work will use.", "supplier"),  # the first modal binds
         ("The Government estimates this project will require no more than 4 personnel.", None),  # a forecast
         ("The government does not anticipate that contractor personnel will need to access PII data.", None),

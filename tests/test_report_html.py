@@ -310,3 +310,35 @@ def test_markdown_ordered_list_numbers_show_as_numbers_and_are_no_clause_numbers
     assert re.search(r'<span class="list-label">2\.</span> <span id="s-\d+">ett pris\.', html)
     assert '<span class="list-label">' not in html.split("en bilaga")[0].rsplit("<li", 1)[-1]  # a bullet has no number
     assert {s.location.clause for s in result.document.statements if s.kind == "list_item"} == {"4"}
+
+
+def test_the_statements_a_finding_stands_for_are_flagged_with_it():
+    """A finding that names other statements (``also``: the rows of a table, every requirement
+    of a ``report once per document`` rule) flags each of them with its number, as it flags its
+    own: none of them looks like a statement without findings."""
+    from support import md, rules
+
+    from checker.engine import check_document
+
+    ruleset = rules("""
+        ruleset "once" {
+          language sv
+        }
+        pattern matt = /\\d+\\s*timmar/
+        define requirement = "ska"
+        define followup = "följs upp"
+        followup UPP "Utan uppföljning" {
+          category missing-follow-up
+          for requirements where matt
+          report once per document
+          message "{requirement.id} följs inte upp."
+        }
+        """)
+    result = check_document(md("K1 Supporten ska svara inom 4 timmar.\n\nK2 Supporten ska svara inom 2 timmar.\n"), [ruleset])
+    (finding,) = result.findings
+    assert finding.also == [1]
+    html = report_of(result)
+    number = re.search(r'<li id="f-(\d+)"', html).group(1)
+    for statement in (0, 1):
+        block = re.search(rf'<p[^>]*><span id="s-{statement}">.*?</p>', html, re.S).group(0)
+        assert f'href="#f-{number}"' in block and "quiet" not in block.split(">", 1)[0]

@@ -1032,6 +1032,18 @@ def test_a_sub_list_nested_under_an_item_ending_in_a_colon_has_that_item_as_its_
     assert lead_ins["Not under any lead-in."] is None
 
 
+@pytest.mark.parametrize(
+    "lead",
+    ["Myndigheten ska **särskilt**", "Utredaren ska _bl.a._", "Konsulten ska ha **följande:**", "Konsulten ska ha följande *:*"],
+)
+def test_a_lead_in_reads_its_end_with_the_markup_aside(lead: str) -> None:
+    """Whether a paragraph introduces the list after it (it ends in ":", or leaves its sentence
+    open) is read with Markdown's emphasis marks aside, as in a Word document, whose bold has
+    none: "Myndigheten ska **särskilt**" / "- kartlägga …" reads as "Myndigheten ska särskilt"."""
+    document = md(f"{lead}\n\n- kartlägga hur tolktjänsten är organiserad,\n- bedöma kostnaderna.\n", language="sv")
+    assert [s.lead_in for s in document.statements if s.kind == "list_item"] == [0, 0]
+
+
 def test_a_quote_that_opens_a_list_item_is_the_items_text() -> None:
     """pandoc writes "- > text" for a quote inside an item: the item's text is the quote's,
     without its marker, located where it starts."""

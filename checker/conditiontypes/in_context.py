@@ -81,11 +81,16 @@ class InContextType(ConditionType):
         return None if used is None else Extent(used.depth + 1, used.size + 1, False)
 
     def classes_in(self, condition: InContext) -> list[str]:
-        """Its define, which must be built first."""
-        return [condition.name] if condition.of == "define" else []
+        """Its define, and ``requirement`` (:meth:`evaluate` asks which sentences before are
+        duties): both must be built first, so a ``requirement`` that uses ``in context`` is a
+        cycle the compiler reports, not an endless recursion."""
+        return [condition.name, "requirement"] if condition.of == "define" else ["requirement"]
 
     def shape(self, condition: InContext, c: Classification) -> tuple:
-        return ("in_context", self._named_shape(condition, c))
+        """The named condition's shape and the ruleset's ``requirement``'s: which sentences
+        before are duties of their own (:meth:`evaluate`) is the ruleset's, so two rulesets
+        whose lists agree but whose requirements differ share no answer."""
+        return ("in_context", self._named_shape(condition, c), c._define_shape("requirement"))
 
     @staticmethod
     def _named_shape(condition: InContext, c: Classification) -> tuple:

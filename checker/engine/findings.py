@@ -31,7 +31,9 @@ def evaluate_rule(rule: Rule, c: Classification, config: Config) -> list[Placed]
     finding = FindingMaker(c, rule, config)
     reading = c.reading()
     listed = reading.statements("qualification_item") | reading.statements("task_item")
-    kept, also = _one_per_list([first, *hits], statements, listed, rule.kind in ("followup", "sanction"), rule.once_per == "document")
+    hits = [first, *hits]
+    quiet = frozenset(i for i, _, _ in hits if i is not None and finding.suppressed(statements[i]))
+    kept, also = _one_per_list(hits, statements, listed, rule.kind in ("followup", "sanction"), rule.once_per == "document", quiet)
     return [
         finding(statements[i] if i is not None else None, span, statements[source] if source is not None else None, also.get(i, ())) for i, span, source in kept
     ]
@@ -42,7 +44,7 @@ _BEFORE_WORDS = re.compile(r"\W*")
 
 
 def _one_per_list(
-    hits: list[Hit], statements: list[Statement], listed: frozenset[int], whole: bool, once: bool = False
+    hits: list[Hit], statements: list[Statement], listed: frozenset[int], whole: bool, once: bool = False, quiet: frozenset[int] = frozenset()
 ) -> tuple[list[Hit], dict[int, list[Statement]]]:
     """The hits to report, and for each the other items of its list (or rows of its table) it
     stands for. An item its lead-in makes a skill or a task (``listed``: qualification_item,
@@ -56,22 +58,26 @@ def _one_per_list(
     inside an item (a vague word) stays a finding of its own item. The items of a sub-list whose
     lead-in is an item of the list belong to the list. A rule reported ``once`` per document
     (``report once per document``: what it finds missing is one clause the document lacks, such
-    as a surveillance plan for all its levels) has one finding in it, naming every other statement."""
+    as a surveillance plan for all its levels) has one finding in it, naming every other statement.
+    The statements a suppression names the rule for (``quiet``) group apart: a suppression is
+    about its own statement, and hides none of the others' finding."""
     kept: list[Hit] = []
     also: dict[int, list[Statement]] = {}
-    reporter: dict[tuple[str, int], int] = {}  # a table, a lead-in, or an item of a reported list → the item that reports
+    reporter: dict[tuple[bool, str, int], int] = {}  # (quiet,) a table, a lead-in, or an item of a reported list → the item that reports
     for hit in hits:
         i, span, _ = hit
         statement = statements[i] if i is not None else None
         group = None if statement is None else ("document", 0) if once else _group_of(statement, span, listed, whole)
-        head = reporter.get(group) if group is not None else None
         if group is None:  # a hit on the whole document (no statement) has none either
             kept.append(hit)
-        elif head is not None:  # a later item or row, or an item of a sub-list whose lead-in is reported for
-            reporter["statement", statement.index] = head
+            continue
+        suppressed = statement.index in quiet
+        head = reporter.get((suppressed, *group))
+        if head is not None:  # a later item or row, or an item of a sub-list whose lead-in is reported for
+            reporter[suppressed, "statement", statement.index] = head
             also[head].append(statement)
         else:
-            reporter[group] = reporter["statement", statement.index] = statement.index
+            reporter[(suppressed, *group)] = reporter[suppressed, "statement", statement.index] = statement.index
             also[statement.index] = []
             kept.append(hit)
     return kept, also
@@ -98,19 +104,20 @@ def said_once(placed: list[Placed]) -> list[Placed]:
     one fix answers both. Two rules on the very same words both stay: a ruleset's own rule is
     not hidden by a shipped one it extends. A structure finding
     quotes words for another reason ("ITIL" without an equivalent, inside the words of two
-    duties in one sentence) and is left alone."""
+    duties in one sentence) and is left alone, and so is one that stands for other statements
+    (``also``): left out, it would take their finding with it."""
     quoted = [
-        (finding.statement, finding.match_start, -len(finding.match), n)
+        (finding.statement, finding.match_start, -len(finding.match), n, bool(finding.also))
         for n, (_, finding) in enumerate(placed)
         if finding.category in UNMEASURABLE and finding.statement is not None and finding.match_start is not None and finding.match and not finding.suppressed
     ]
     quoted.sort()  # each statement's matches from the left, the longer of two at one place first
     dropped: set[int] = set()
     kept: dict[int, list[tuple[int, int]]] = {}  # statement → the spans of the findings kept (a few: one per rule at most)
-    for statement, start, length, n in quoted:
+    for statement, start, length, n, stands_for_others in quoted:
         end = start - length
         spans = kept.setdefault(statement, [])
-        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):  # inside words already quoted
+        if not stands_for_others and any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):  # inside words already quoted
             dropped.add(n)
         else:
             spans.append((start, end))
@@ -147,8 +154,9 @@ class FindingMaker:
         places = ", ".join(self.labels.where(item.location, self.document.format) for item in also[:_PLACES_NAMED])
         if len(also) > _PLACES_NAMED:
             places = self.labels("finding.also_more", places=places, count=len(also) - _PLACES_NAMED)
-        if self.rule.once_per == "document":
-            return self.labels("finding.also_document_one" if len(also) == 1 else "finding.also_document", places=places, count=len(also))
+        if self.rule.once_per == "document":  # the others are what the rule flags: sanctions for "for sanctions where …"
+            key = "finding.also_document_sanctions" if self.rule.target == "sanctions" else "finding.also_document"
+            return self.labels(key + "_one" if len(also) == 1 else key, places=places, count=len(also))
         return self.labels("finding.also_rows" if statement is not None and statement.kind == "table_row" else "finding.also", places=places)
 
     def __call__(
@@ -204,6 +212,10 @@ class FindingMaker:
         )
         place = (location.line, location.column) if location is not None else (0, 0)
         return (*place, self.rule_id, message), finding
+
+    def suppressed(self, statement: Statement) -> bool:
+        """Whether a suppression in the statement's block names the rule."""
+        return self._suppression(statement)[0]
 
     def _suppression(self, statement: Statement | None) -> tuple[bool, str | None]:
         """Whether a suppression in the statement's block (the first block, for the document) names the rule."""

@@ -51,6 +51,7 @@ class _Text:
     numbered: dict[int, Finding]
     marks: dict[int, list[_Mark]] = field(default_factory=dict)  # statement → merged spans
     flags: dict[int, list[int]] = field(default_factory=dict)  # statement → findings without a span
+    also: dict[int, list[int]] = field(default_factory=dict)  # statement → findings that stand for it (their ``also``)
     markups: dict[int, Markup] = field(default_factory=dict)  # statement → its inline markup, found once
     tips: int = 0
 
@@ -64,6 +65,8 @@ class _Text:
                 self.flags.setdefault(finding.statement, []).append(number)
             else:
                 spans.setdefault(finding.statement, []).append(_Mark(span[0], span[1], [number]))
+            for other in finding.also or ():  # the rows, items or requirements it stands for: flagged with it
+                self.also.setdefault(other, []).append(number)
         for statement, found in spans.items():
             merged: list[_Mark] = []
             for mark in sorted(found, key=lambda m: (m.start, m.end)):
@@ -126,6 +129,15 @@ class _Text:
                 f'<span class="hl sev-{severity}"><a class="flag" href="#f-{number}" aria-describedby="{tip_id}">'
                 f'{number}<span class="sr"> {esc(self.labels("severity." + severity))}</span></a>{tip}</span>'
             )
+        for number in self.also.get(statement.index, []):  # explained by the rule's title, the message at the finding:
+            finding = self.numbered[number]  # a document's thousand requirements repeat no message a thousand times
+            self.tips += 1
+            tip_id = f"t-{self.tips}"
+            tip = f'<span class="tip" role="tooltip" id="{tip_id}"><span><strong>{esc(self.labels("severity." + finding.severity))}:</strong> {esc(finding.title)}</span></span>'
+            out.append(
+                f'<span class="hl sev-{finding.severity}"><a class="flag" href="#f-{number}" aria-describedby="{tip_id}">'
+                f'{number}<span class="sr"> {esc(self.labels("severity." + finding.severity))}</span></a>{tip}</span>'
+            )
         row = rows.get(statement.index)
         if row is not None:
             label = self.document.blocks[statement.block].label  # Word's number, shown before the text already
@@ -168,7 +180,7 @@ def _document_html(document: Document, text: _Text, rows: dict[int, TraceRow]) -
     by_block: dict[int, list[Statement]] = {}
     for statement in document.statements:
         by_block.setdefault(statement.block, []).append(statement)
-    flagged = set(text.marks) | set(text.flags)
+    flagged = set(text.marks) | set(text.flags) | set(text.also)
     noted: set[int] = set()  # the sections with a finding in them or below them
     for i in flagged:
         section = document.statements[i].section
