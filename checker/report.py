@@ -68,6 +68,9 @@ class Finding(_Model):
         " table or items of one list, says it once, on the first, and names the others; a rule reported once per"
         " document (`report once per document`) names every other statement it flags in the document",
     )
+    also_locations: list[Location] | None = Field(
+        default=None, description="where each of `also` stands, in its order (the whole statement: line and column of its start)"
+    )
     fingerprint: str = Field(
         description="rule, statement (without a leading outline number) and match hashed: no line"
         " numbers, no file name, no section; stable across edits elsewhere, moved paragraphs,"

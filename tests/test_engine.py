@@ -196,6 +196,7 @@ def test_a_rule_reported_once_per_document_names_every_other_statement() -> None
     assert len(found) == 1 and found[0].requirement_id == "K4.1"
     flagged = [s.index for s in document.statements if s.requirement_id not in (None, "K4.1") and s.kind != "heading"]
     assert found[0].also == flagged and len(flagged) == 14
+    assert found[0].also_locations == [document.statements[i].location for i in flagged]
     lines = ", ".join(f"rad {document.statements[i].location.line}" for i in flagged[:12])
     assert found[0].message == f"K4.1 följs inte upp. Detsamma gäller 14 krav till: {lines} och 2 till."
     assert [f.requirement_id for f in by_rule(findings(document, once), "SANK")] == [

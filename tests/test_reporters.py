@@ -182,3 +182,20 @@ def test_gitlab_code_quality_has_one_issue_per_active_finding_and_a_blocker_per_
     ]
     assert all(set(i) == {"description", "check_name", "fingerprint", "severity", "location"} and i["location"]["path"] for i in issues)
     assert issues[0]["description"].startswith('[sv-avtal/OMATBART] "snabbt" går inte att mäta.')
+
+
+def test_sarif_names_the_statements_a_grouped_finding_stands_for_as_related_locations() -> None:
+    """A finding that stands for other statements (``also``) gives their places: in JSON as
+    ``also_locations``, in SARIF as ``relatedLocations`` (a viewer lists them beside the result),
+    paragraphs for .docx, in the document's language."""
+    others = [Location(line=14, column=1, paragraph=14, section="4 Drift", heading="Drift", clause="4"), Location(line=15, column=3, paragraph=15)]
+    log = json.loads(renderer("sarif")(report_of(finding(also=[5, 6], also_locations=others)), RenderOptions()))
+    jsonschema.Draft7Validator(sarif_schema()).validate(log)
+    related = log["runs"][0]["results"][0]["relatedLocations"]
+    assert [(r["id"], r["physicalLocation"]["region"], r["message"]["text"]) for r in related] == [
+        (1, {"startLine": 14, "startColumn": 1, "properties": {"lineKind": "paragraph"}}, "4 Drift, stycke 14"),
+        (2, {"startLine": 15, "startColumn": 3, "properties": {"lineKind": "paragraph"}}, "stycke 15"),
+    ]
+    assert all(r["physicalLocation"]["artifactLocation"]["uri"] == "avtal.docx" for r in related)
+    alone = json.loads(renderer("sarif")(report_of(finding()), RenderOptions()))
+    assert "relatedLocations" not in alone["runs"][0]["results"][0]

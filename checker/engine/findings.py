@@ -205,6 +205,7 @@ class FindingMaker:
                 "reference": self.reference,
                 "statement": statement.index if statement is not None else None,
                 "also": [item.index for item in also] or None,
+                "also_locations": [item.location for item in also] or None,
                 "fingerprint": _fingerprint(self.rule, statement, match),
                 "suppressed": suppressed,
                 "suppression_reason": reason,

@@ -23,11 +23,12 @@ from urllib.parse import quote
 from pydantic_core import to_json
 
 from .. import __version__
+from ..document import Location
 from ..report import FileReport, Finding, Report
 from ..rulecompile import PLACEHOLDERS, shipped_ruleset_path, template_parts
 from ..rulemodel import Rule
 from . import RenderOptions, relative_path, rules_of
-from .labels import finding_place
+from .labels import Labels, finding_place
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -124,6 +125,14 @@ def _region(finding: Finding, docx: bool) -> dict[str, Any]:
     return region
 
 
+def _statement_region(location: Location, docx: bool) -> dict[str, Any]:
+    """Where a statement a finding stands for begins."""
+    region: dict[str, Any] = {"startLine": location.line, "startColumn": location.column}
+    if docx:
+        region["properties"] = {"lineKind": "paragraph"}
+    return region
+
+
 def _result(finding: Finding, rule_index: int, artifact: dict[str, str], file: FileReport | None) -> dict[str, Any]:
     docx = file is not None and file.format == "docx"
     physical: dict[str, Any] = {"artifactLocation": artifact, "region": _region(finding, docx)}
@@ -136,6 +145,16 @@ def _result(finding: Finding, rule_index: int, artifact: dict[str, str], file: F
         "locations": [{"physicalLocation": physical}],
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
     }
+    if finding.also_locations:  # the other statements the finding stands for: SARIF viewers list them beside it
+        labels = Labels(file.language if file is not None else None)
+        result["relatedLocations"] = [
+            {
+                "id": number,
+                "physicalLocation": {"artifactLocation": artifact, "region": _statement_region(location, docx)},
+                "message": {"text": labels.place(location, file.format if file is not None else None)},
+            }
+            for number, location in enumerate(finding.also_locations, start=1)
+        ]
     if finding.suppressed:
         suppression: dict[str, Any] = {"kind": "inSource"}
         if finding.suppression_reason:
