@@ -623,9 +623,17 @@ class DocumentReading:
                     passive = party = self._giver(text, end, tokens)
             if party is None and modal == "modal_future" and self.vendor_terms and not subordinate and self._names_the_vendors_own(text[clause:start]):
                 party = "supplier"  # a vendor's terms promise its service and staff: "the Core Services will provide …", "A manager will review …"
-            if party is None and modal == "modal_future" and not subordinate and _LIST_AFTER.fullmatch(text, end) and not _COPULA_MODAL.match(text, start):
+            if (
+                party is None
+                and modal == "modal_future"
+                and not subordinate
+                and _LIST_AFTER.fullmatch(text, end)
+                and not _COPULA_MODAL.match(text, start)
+                and self._names_the_vendors_own(text[clause:start])
+            ):
                 # "The platform will:" / "Advertise …": its list says what the deliverable does, never a forecast;
-                # "The objective of this contract is to:" lists its purposes ("is to" binds a party it names only)
+                # "The objective of this contract is to:" lists its purposes ("is to" binds a party it names only),
+                # and "Evaluators will:" what the buyer's panel does: only the supplier's service or staff
                 party = "supplier"
             if modal == "modal_future":  # "will" binds its party, the buyer too ("The COR will monitor …")
                 if party is None or (passive is None and next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):

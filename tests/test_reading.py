@@ -91,6 +91,8 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("Offerors must submit:", "tenderer"),
         ("The platform will:", "supplier"),  # "will" and its list: what the deliverable does, no forecast
         ("The Government will:", "buyer"),
+        ("Evaluators will:", None),  # … only the supplier's service or staff: the buyer's panel lists what it does
+        ("The Evaluation Committee will:", None),
         ("The platform will support policy evolution.", None),  # … but with its verb, a forecast as before
         ("The plan describes what the system will:", None),  # … not in a subordinate clause
         ("The objective of this contract is to:", None),  # "is to" binds a party it names only, a list after it or not
