@@ -133,6 +133,7 @@ def test_findings_built_without_validation_equal_validated_ones() -> None:
         "reference": "LOU",
         "statement": 4,
         "also": None,
+        "also_locations": None,
         "fingerprint": "f" * 32,
         "suppressed": False,
         "suppression_reason": None,
