@@ -5,7 +5,10 @@ line numbers and the file path). A finding is known when the baseline has its fi
 the same file; findings of a file the baseline does not name are compared with the entries of
 baseline files that were not checked this time, so a revision saved under a new name
 (``anbud-v2.docx`` after ``anbud-v1.docx``) is compared with its predecessor. Each baseline
-entry accepts one finding, so a second copy of a known problem is new.
+entry accepts one finding, so a second copy of a known problem is new. A finding that stands for
+other statements (a table's rows, a rule reported once per document) is written as one entry per
+statement it names and known when the baseline has each: a requirement that joins the group in
+the next revision makes it new; fixing the first of them does not.
 """
 
 from __future__ import annotations
@@ -43,7 +46,11 @@ class Baseline(BaseModel):
 
 def baseline_of(report: Report) -> Baseline:
     """The findings of ``report`` that are not suppressed, as a baseline."""
-    entries = [BaselineEntry(file=_key(f.file), rule=f.rule, fingerprint=f.fingerprint, message=f.message) for f in report.active()]
+    entries = [
+        BaselineEntry(file=_key(f.file), rule=f.rule, fingerprint=fingerprint, message=f.message)
+        for f in report.active()
+        for fingerprint in (f.group_fingerprints or [f.fingerprint])
+    ]
     files = [_key(f.path) for f in report.files if not f.error]
     return Baseline(files=files, findings=entries)
 
@@ -95,13 +102,26 @@ def new_findings(report: Report, baseline: Baseline) -> Report:
     left_out = 0
     for finding in report.findings:
         known = by_file.get(_key(finding.file), renamed_pool)
-        key = (finding.rule, finding.fingerprint)
-        if not finding.suppressed and known[key] > 0:
-            known[key] -= 1
+        if not finding.suppressed and _known(finding, known):
             left_out += 1
         else:
             kept.append(finding)
     return report.model_copy(update={"findings": kept, "summary": summarize(report.files, kept, report.summary.baselined + left_out)})
+
+
+def _known(finding: Finding, known: Counter[tuple[str, str]]) -> bool:
+    """Whether the baseline knows ``finding`` (and then takes its entries): by its fingerprint, or
+    for one that stands for other statements by each statement's (a baseline written before
+    grouped findings had them knows the group by the first one's fingerprint alone)."""
+    keys = [(finding.rule, fingerprint) for fingerprint in finding.group_fingerprints or ()]
+    if keys and all(known[key] >= count for key, count in Counter(keys).items()):
+        known.subtract(keys)
+        return True
+    key = (finding.rule, finding.fingerprint)
+    if known[key] > 0:
+        known[key] -= 1
+        return True
+    return False
 
 
 def _key(file: str) -> str:

@@ -76,6 +76,12 @@ class Finding(_Model):
         " numbers, no file name, no section; stable across edits elsewhere, moved paragraphs,"
         " renumbered headings and renamed revisions; used by baselines"
     )
+    group_fingerprints: list[str] | None = Field(
+        default=None,
+        description="for a finding that stands for other statements (`also`): rule and statement hashed"
+        " for each statement it names, its own first; a baseline knows the finding when it knows each"
+        " of them, so a statement that joins the group later makes it new, and one that leaves it does not",
+    )
     suppressed: bool = False
     suppression_reason: str | None = None
 

@@ -157,3 +157,41 @@ def test_deeply_nested_baseline_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text("[" * 100_000, encoding="utf-8")
     with pytest.raises(KravError, match=r"b.json: not a kravkoll baseline \(nested too deeply\)"):
         read_baseline(path)
+
+
+GROUPED = """# Avtal
+
+## 3 Krav
+
+Leverantören ska leverera systemet senast 2026-03-01.
+
+Leverantören ska åtgärda fel inom 4 timmar.
+
+Leverantören ska besvara ärenden inom 2 arbetsdagar.
+"""
+
+
+def test_a_grouped_finding_is_new_when_a_statement_joins_it_not_when_its_first_leaves(tmp_path: Path, monkeypatch) -> None:
+    """A rule reported once per document (the shipped AV001: requirements without follow-up)
+    stands for every requirement it flags: a baseline knows it by each of them. A requirement
+    added in the next revision makes it new; fixing the first one (the group then starts at the
+    second) does not."""
+    from check_helpers import invoke, write
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "avtal.md", GROUPED)
+    first = json.loads(invoke("check", "avtal.md", "-f", "json").stdout)
+    grouped = [f for f in first["findings"] if f["rule"] == "sv-avtal/AV001"]
+    assert len(grouped) == 1 and len(grouped[0]["also"]) == 2 and len(grouped[0]["group_fingerprints"]) == 3
+    invoke("check", "avtal.md", "--write-baseline", "baslinje.json")
+
+    def av001_after(text: str) -> list[str]:
+        write(tmp_path / "avtal.md", text)
+        found = json.loads(invoke("check", "avtal.md", "--baseline", "baslinje.json", "-f", "json").stdout)["findings"]
+        return [f["text"] for f in found if f["rule"] == "sv-avtal/AV001"]
+
+    added = GROUPED + "\nLeverantören ska byta trasiga enheter inom 5 arbetsdagar.\n"
+    assert av001_after(added) == ["Leverantören ska leverera systemet senast 2026-03-01."]  # new: it names one more
+    fixed = GROUPED.replace("Leverantören ska leverera systemet senast 2026-03-01.\n\n", "")
+    assert av001_after(fixed) == []  # the rest of the group is known
+    assert av001_after(GROUPED) == []

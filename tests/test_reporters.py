@@ -135,6 +135,7 @@ def test_findings_built_without_validation_equal_validated_ones() -> None:
         "also": None,
         "also_locations": None,
         "fingerprint": "f" * 32,
+        "group_fingerprints": None,
         "suppressed": False,
         "suppression_reason": None,
     }

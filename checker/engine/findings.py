@@ -207,6 +207,7 @@ class FindingMaker:
                 "also": [item.index for item in also] or None,
                 "also_locations": [item.location for item in also] or None,
                 "fingerprint": _fingerprint(self.rule, statement, match),
+                "group_fingerprints": [_fingerprint(self.rule, item, None) for item in (statement, *also)] if also and statement is not None else None,
                 "suppressed": suppressed,
                 "suppression_reason": reason,
             },
