@@ -59,6 +59,20 @@ def test_should_is_no_requirement_and_government_will_is_the_buyers() -> None:
     assert requirements(text) == ["The Contractor shall deliver the plan.", "The Government will evaluate the plan.", "The Contractor will deliver the plan."]
 
 
+def test_what_remains_in_force_is_a_term_but_insurance_kept_in_force_a_duty() -> None:
+    """A provision that "shall remain in full force and effect" says what a term does; insurance,
+    a bond or a certification the supplier keeps in force is its duty (found by review11b)."""
+    text = (
+        "If any provision is found invalid, the remaining provisions shall remain in full force and effect.\n\n"
+        "The Contractor's insurance shall remain in force for the term of the contract.\n\n"
+        "The performance bond shall remain in full force until final acceptance.\n"
+    )
+    assert requirements(text) == [
+        "The Contractor's insurance shall remain in force for the term of the contract.",
+        "The performance bond shall remain in full force until final acceptance.",
+    ]
+
+
 def test_an_item_of_the_experience_asked_is_a_requirement_without_a_party() -> None:
     text = "Broadly, a team assigned to build the prototype is expected to have experience with:\n\n- Creating form-based applications\n- Cloud deployment\n"
     assert requirements(text) == ["Creating form-based applications", "Cloud deployment"]
