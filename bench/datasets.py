@@ -28,7 +28,6 @@ its ``ACCEPTANCE_CRITERIA`` are mostly a tender's evaluation criteria, which kra
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,9 +36,9 @@ from typing import Iterator
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, for its shared_data module
-from shared_data import shared_path  # noqa: E402
+from shared_data import ITCLARIFIES, itclarifies_snippets  # noqa: E402
 
-SNIPPETS = shared_path("datasets", "itclarifies_analysismodule_snippets", "snippets.jsonl")
+SNIPPETS = ITCLARIFIES
 CLASS_OF_LABEL = {
     "LIQUIDATED_DAMAGES": "sanction",
     "PENALTIES": "sanction",
@@ -74,13 +73,8 @@ class Tally:
 
 def snippets(path: Path, language: str) -> Iterator[Snippet]:
     """The dataset's snippets of one language, each with the classes its labels name."""
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            if record["lang"] != language:
-                continue
-            classes = frozenset(CLASS_OF_LABEL[e["type"]] for e in record["expected"] if e["type"] in CLASS_OF_LABEL and e["count"] > 0)
-            yield Snippet(record["text"], classes, bool(record["from_real_document"]))
+    for text, labels, real in itclarifies_snippets(path, language):
+        yield Snippet(text, frozenset(CLASS_OF_LABEL[label] for label in labels if label in CLASS_OF_LABEL), real)
 
 
 def classes_found(text: str, language: str, linter: object) -> frozenset[str]:

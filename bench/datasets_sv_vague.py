@@ -20,7 +20,6 @@ clauses and test sentences that the hand labels do not cover.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -30,9 +29,9 @@ from typing import Any
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/, for its shared_data module
-from shared_data import shared_path  # noqa: E402
+from shared_data import ITCLARIFIES, itclarifies_snippets  # noqa: E402
 
-DATASET = shared_path("datasets", "itclarifies_analysismodule_snippets", "snippets.jsonl")
+DATASET = ITCLARIFIES
 UNMEASURABLE = ("unmeasurable", "ambiguous")  # as bench/quality.py counts flagged statements
 VAGUE_LABEL = "Unspecific"
 
@@ -66,18 +65,14 @@ def load_clauses(path: Path) -> list[Clause]:
     """The set's Swedish clauses, each text once (a text labelled vague anywhere is vague; a
     clause repeated with the buyer's name washed is the same text)."""
     clauses: dict[str, Clause] = {}
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            if record["lang"] != "sv":
-                continue
-            text = " ".join(record["text"].split())
-            vague = any(e["type"] == VAGUE_LABEL and e["count"] > 0 for e in record["expected"])
-            known = clauses.get(text)
-            if known is None:
-                clauses[text] = Clause(text, vague, bool(record["from_real_document"]))
-            else:
-                known.vague |= vague
+    for raw, labels, real in itclarifies_snippets(path, "sv"):
+        text = " ".join(raw.split())
+        vague = VAGUE_LABEL in labels
+        known = clauses.get(text)
+        if known is None:
+            clauses[text] = Clause(text, vague, real)
+        else:
+            known.vague |= vague
     return list(clauses.values())
 
 
