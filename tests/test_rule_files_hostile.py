@@ -321,12 +321,18 @@ def test_add_in_the_same_file_and_errors() -> None:
 
 def test_thirty_thousand_additions_to_one_list_compile_in_linear_time() -> None:
     """Each ``terms NAME +=`` copied the list so far: 30,000 of them (a 560 KB rule file, under
-    the 1 MiB limit) took 22 s of CPU to compile; the list now grows in place (3 s). The list
-    holds every term in order, and the base it adds to is not changed."""
+    the 1 MiB limit) took 22 s of CPU to compile, 4.4 times as long as 30,000 one-term lists of
+    the same size (5 s); the list now grows in place (4.5 s, 0.9 times). Timed against that
+    same-sized file on the same machine, so that a slow machine does not fail it and a quadratic
+    list does. The list holds every term in order, and the base it adds to is not changed."""
     added = "".join(f'terms vaga += "ord{k}"\n' for k in range(1, 30_000))
+    separate = "".join(f'terms vaga{k} = "ord{k}"\n' for k in range(1, 30_000))
+    started = time.process_time()
+    compile_text(header("a") + 'terms vaga = "ord0"\n' + separate)
+    separate_seconds = time.process_time() - started
     started = time.process_time()
     compiled = compile_text(header("a") + 'terms vaga = "ord0"\n' + added)
-    assert time.process_time() - started < FORMER_HANG_SECONDS
+    assert time.process_time() - started < 2 * separate_seconds
     assert compiled.lists["vaga"].terms == [f"ord{k}" for k in range(30_000)]
     grund = load_ruleset("sv-grund").lists["modal_soft"].terms
     extended = compile_text(header("b", '  extends "sv-grund"\n') + 'terms modal_soft += "helst"\nterms modal_soft += "gärna"\n')
