@@ -193,8 +193,11 @@ def test_upload_a_docx_see_findings_and_download_the_annotated_copy(server: str,
         what="the report",
     )
     highlights = wait_until(
-        lambda: browser.evaluate("(function(){var d=document.getElementById('report').contentDocument; return d && d.querySelectorAll('.hl').length;})()"),
-        what="highlights in the report",
+        lambda: browser.evaluate(
+            "(function(){var d=document.getElementById('report').contentDocument;"
+            " return d && d.readyState === 'complete' && d.querySelectorAll('.hl').length;})()"
+        ),
+        what="highlights in the report, once its frame has loaded (counted while it parsed: 5 of 14 on a slow machine)",
     )
     assert highlights > 0
     listed = browser.evaluate("document.getElementById('report').contentDocument.querySelectorAll('ol.findings > li').length")
