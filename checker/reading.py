@@ -157,6 +157,7 @@ _DOCUMENT_NAMES = ("vendor_terms", "tender_document", "numbered_requirements", "
 """The reading names that hold for every statement of a document or for none."""
 _TITLE_STATEMENTS = 12
 _TITLE_WORDS = 20  # a title line is short; the first sentence of 20 words or more is running text
+_GROUP_LABEL_WORDS = 6  # a label that groups a lead-in's items is short: "Microsoft Technology:", "Front-end skills:"
 _BOUNDARY = re.compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 _PARENTHETICAL = re.compile(r"\s*(?:,[^,.;:]{1,40},\s*)?")  # "requires, at a minimum, that"
@@ -447,18 +448,46 @@ class DocumentReading:
         self._read_rows()
         titles = vocabulary.finder("definitions_title")
         tiered = {document.statements[k].lead_in for k in self._credit_tiers()} - {None}
+        grouped = self._group_labels()
         for statement in document.statements:  # list items carry their lead-in's obligation; "Definitions:" introduces terms, no duty
+            lead_in = grouped.get(statement.lead_in, statement.lead_in) if statement.lead_in is not None else None
             if (
-                statement.lead_in is not None
+                lead_in is not None
                 and statement.index not in self.obligations
-                and statement.lead_in in self.obligations
-                and statement.lead_in not in tiered
+                and lead_in in self.obligations
+                and lead_in not in tiered
                 and (titles is None or not _whole_title(titles, texts[statement.index]))
             ):
-                lead = self.obligations[statement.lead_in]
+                lead = self.obligations[lead_in]
                 self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
         self._tiers = frozenset(s.index for s in document.statements if s.lead_in in tiered)
         """The items of tiered lists of credits: they carry neither their lead-in's obligation nor its requirement class."""
+
+    def _group_labels(self) -> dict[int, int]:
+        """The short labels that group the items of a lead-in with an obligation, each with that
+        lead-in: "The Contractor team shall have knowledge and skills in the following areas:" /
+        "Microsoft Technology:" / "- Azure cloud platform" / … / "General Technology:" / "- Git".
+        A label is a paragraph of at most :data:`_GROUP_LABEL_WORDS` words ending in ":" with no
+        obligation of its own, just after the lead-in (itself ending in ":") or just after the
+        last item of a list under an earlier label of the same lead-in. Its items carry the
+        lead-in's obligation, as items directly under it do; the label states nothing."""
+        statements = self.document.statements
+        labels: dict[int, int] = {}
+        for statement in statements:
+            i = statement.index
+            if i == 0 or statement.kind in ("list_item", "table_row") or i in self.obligations:
+                continue
+            text = self.texts[i]
+            if not _introduces(text) or len(text.split()) > _GROUP_LABEL_WORDS:
+                continue
+            before = statements[i - 1]
+            if before.kind == "list_item":
+                outer = labels.get(before.lead_in) if before.lead_in is not None else None
+            else:
+                outer = i - 1 if i - 1 in self._stated and _introduces(self.texts[i - 1]) else None
+            if outer is not None:
+                labels[i] = outer
+        return labels
 
     def uncarried_items(self) -> frozenset[int]:
         """The list items that carry neither their lead-in's obligation nor a requirement class:

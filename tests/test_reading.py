@@ -1199,3 +1199,29 @@ def test_a_roman_sub_clause_is_cited_by_its_number_and_numeral() -> None:
     reading = Classification(base, DocumentIndex(document)).reading()
     alone = {document.statements[i].text.split()[0] for i in reading.statements("own_clause")}
     assert alone == {"i)", "iv)"}
+
+
+def test_items_under_short_labels_that_group_a_lead_ins_list_carry_its_obligation() -> None:
+    """ "The Contractor team shall have knowledge in the following areas:" / "Microsoft
+    Technology:" / "- Azure" / "General Technology:" / "- Git": each label groups the lead-in's
+    items, which carry its obligation; the label states nothing, and a label after a paragraph
+    that states no obligation, or a long sentence ending in ":", groups nothing."""
+    text = (
+        "The Contractor team shall have knowledge in the following areas:\n\n"
+        "Microsoft Technology:\n\n"
+        "- Azure cloud platform\n"
+        "- SQL Server\n\n"
+        "General Technology:\n\n"
+        "- Git\n\n"
+        "The agency uses several tools today.\n\n"
+        "Other tools:\n\n"
+        "- Slack\n\n"
+        "The Contractor shall support these systems:\n\n"
+        "The team has been using the following systems for a number of years now:\n\n"
+        "- Jira\n"
+    )
+    found = parties(text, "en")
+    assert found["Azure cloud platform"] == found["SQL Server"] == found["Git"] == "supplier"
+    assert found["Microsoft Technology:"] is None and found["General Technology:"] is None
+    assert found["Slack"] is None  # its label follows no lead-in
+    assert found["Jira"] is None  # no short label: a sentence of its own
