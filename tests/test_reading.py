@@ -1225,3 +1225,18 @@ def test_items_under_short_labels_that_group_a_lead_ins_list_carry_its_obligatio
     assert found["Microsoft Technology:"] is None and found["General Technology:"] is None
     assert found["Slack"] is None  # its label follows no lead-in
     assert found["Jira"] is None  # no short label: a sentence of its own
+
+
+def test_items_of_the_following_tasks_or_of_activities_a_scope_includes_are_requirements() -> None:
+    """ "The following tasks are anticipated as part of this task area:" and "Activities to
+    include, but not limited to the following:" introduce tasks written as noun phrases; tasks
+    a vendor "will not be expected to handle" stay none."""
+    text = (
+        "The following tasks are anticipated as part of this task area:\n\n"
+        "- Maintenance of site platform PIV integration.\n\n"
+        "Activities to include, but not limited to the following:\n\n"
+        "- System requirements gathering\n\n"
+        "Vendor will not be expected to handle the following tasks:\n\n"
+        "- Hosting of the site\n"
+    )
+    assert requirements_of(text, "en") == ["Maintenance of site platform PIV integration.", "System requirements gathering"]
