@@ -816,9 +816,16 @@ class DocumentReading:
             position = _ARTICLE.match(text, modal_end + agent_end).end()
             for at in (position, _SPACE.match(text, modal_end + agent_end).end()):
                 found = parties.get(at)
-                if found is not None and not _POSSESSIVE.match(text[found[0] :]):
+                if found is not None and ((possessive := _POSSESSIVE.match(text[found[0] :])) is None or self._staff_after(text, found[0] + possessive.end())):
                     return found[1]
         return None
+
+    def _staff_after(self, text: str, position: int) -> bool:
+        """Whether a word of ``party_staff`` follows a party's possessive ending at ``position``:
+        the agent is that party's people, who are the party ("Daily operations will be managed
+        by the Contractor's Project Manager" binds the supplier), where "by the Contractor's
+        premises" names no agent."""
+        return _term_at(self.vocabulary.finder("party_staff"), text, _SPACE.match(text, position).end()) is not None
 
     def _passive_verb_after(self, text: str, modal_end: int) -> bool:
         """Whether a word of ``passive_verb`` follows the modal ending at ``modal_end``, after at

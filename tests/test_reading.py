@@ -38,6 +38,9 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("All deliverables shall be inspected and accepted by the Government within 5 days.", "buyer"),  # the passive's agent
         ("A surveillance folder must be developed and maintained by QAP.", "buyer"),
         ("The sprints will be assessed by the Government to ensure progress.", "buyer"),  # "will" binds a passive's agent too
+        ("Daily operations will be managed by the Contractor's Project Manager.", "supplier"),  # the agent's staff are the party
+        ("The plan shall be reviewed by the Government's representative.", "buyer"),
+        ("The equipment will be stored by the Contractor's premises.", None),  # a possessive that names no staff is no agent
         ("Items will be inspected randomly by the QAP.", "buyer"),
         ("No other hardware will be provided by the Government.", None),  # … not in a negation
         ("No hardware, software or property will be provided by the Government.", None),
