@@ -214,9 +214,10 @@ _DEFINITION = re.compile(
     r"\((?P<aliases>[^()]{1,160})\)"
 )
 # A name as the whole subject of a clause, just before a modal ("ZITADEL will", "Acme shall"):
-# one capitalised word at the start of the text or after a clause boundary. Several words are
+# one capitalised word at the start of the text or after a clause boundary, a comma's too (the
+# main clause after a fronted one: "If Acme confirms …, Acme will issue …"). Several words are
 # a defined term ("Financial Credit will …"), as is a word the document defines ("Downtime means").
-_NAMED_SUBJECT = re.compile(r"(?:^|[.;:]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
+_NAMED_SUBJECT = re.compile(r"(?:^|[.;:,]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
 _DEFINED_TERM = re.compile(r"\b([A-ZÅÄÖ][\w&'’-]*)[*_\"”’]*\s+(?:means|shall mean|has the meaning|avser|betyder)\b")
 _QUOTED = re.compile(r"[\"“”„'‘’]([^\"“”„'‘’]{1,40})[\"“”„'‘’]")
 # A bracket with a quotation mark in it: only a text with one can define a party's name by

@@ -1243,3 +1243,22 @@ def test_items_of_the_following_tasks_or_of_activities_a_scope_includes_are_requ
         "- Hosting of the site\n"
     )
     assert requirements_of(text, "en") == ["Maintenance of site platform PIV integration.", "System requirements gathering"]
+
+
+def test_a_vendors_name_after_a_fronted_clause_is_the_subject_of_its_promise_and_a_credit_it_issues_is_no_duty() -> None:
+    """ "If Acme confirms …, Acme will issue a credit": the name after the fronted clause's comma
+    is a subject too, so a name met once at a sentence's start and once after a comma is the
+    vendor's; the credit it issues is the sanction, no requirement."""
+    sla = """
+        This SLA applies to the Acme Cloud service purchased by Customer.
+
+        Acme will provide Actual Availability of at least 99.9 % in each calendar month.
+
+        Customer must report a failure within 30 days. Customer must include its account ID.
+
+        If Acme confirms that Customer is eligible, Acme will issue a credit to Customer's account within one billing cycle.
+        """
+    assert parties(sla, "en")["Acme will provide Actual Availability of at least 99.9 % in each calendar month."] == "supplier"
+    assert "If Acme confirms that Customer is eligible, Acme will issue a credit to Customer's account within one billing cycle." not in requirements_of(
+        sla, "en"
+    )
