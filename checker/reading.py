@@ -157,6 +157,7 @@ _DOCUMENT_NAMES = ("vendor_terms", "tender_document", "numbered_requirements", "
 """The reading names that hold for every statement of a document or for none."""
 _TITLE_STATEMENTS = 12
 _TITLE_WORDS = 20  # a title line is short; the first sentence of 20 words or more is running text
+_DIGITS = re.compile(r"\d+")  # a page's furniture recurs with other numbers: "Page 10 of 44", "Page 11 of 44"
 _GROUP_LABEL_WORDS = 6  # a label that groups a lead-in's items is short: "Microsoft Technology:", "Front-end skills:"
 _BOUNDARY = re.compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
@@ -450,8 +451,9 @@ class DocumentReading:
         titles = vocabulary.finder("definitions_title")
         tiered = {document.statements[k].lead_in for k in self._credit_tiers()} - {None}
         grouped = self._group_labels()
+        resumed = self._lists_resumed_after_page_breaks()
         for statement in document.statements:  # list items carry their lead-in's obligation; "Definitions:" introduces terms, no duty
-            lead_in = grouped.get(statement.lead_in, statement.lead_in) if statement.lead_in is not None else None
+            lead_in = grouped.get(statement.lead_in, statement.lead_in) if statement.lead_in is not None else resumed.get(statement.index)
             if (
                 lead_in is not None
                 and statement.index not in self.obligations
@@ -489,6 +491,41 @@ class DocumentReading:
             if outer is not None:
                 labels[i] = outer
         return labels
+
+    def _lists_resumed_after_page_breaks(self) -> dict[int, int]:
+        """The list items with no lead-in of their own that go on with a list a page break cut
+        (a PDF's text: "- Technical Interchange Meetings" / "Page 11 of 44" / "693JJ325Q000011" /
+        "- Creation and management of the Project Risk Register"), each with that list's
+        lead-in: only page furniture stands between them and the list's last item, a paragraph
+        or heading whose text, its digits aside, recurs :data:`_FURNITURE_REPEATS` times or more
+        in the document (page numbers, a running header, a document number). An item in capitals
+        after the break is a title that starts something else ("CONTRACTING OFFICER'S
+        REPRESENTATIVE (COR)"): it and the items after it go on with no list. One pass; the
+        texts are counted only in a document with such an item."""
+        statements = self.document.statements
+        if not any(s.kind == "list_item" and s.lead_in is None for s in statements):
+            return {}
+        keys = [_DIGITS.sub("#", " ".join(text.split()).casefold()) for text in self.texts]
+        counts: dict[str, int] = {}
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+        found: dict[int, int] = {}
+        lead: int | None = None  # the lead-in of the last list item, while only furniture follows it
+        gap = False  # furniture stands between the last list item and here
+        for s in statements:
+            if s.kind == "list_item":
+                if (
+                    s.lead_in is None and lead is not None and (gap or s.index - 1 in found) and not self.texts[s.index].isupper()
+                ):  # the list goes on after the break
+                    found[s.index] = lead
+                else:
+                    lead = s.lead_in
+                gap = False
+            elif lead is not None and counts[keys[s.index]] >= _FURNITURE_REPEATS:
+                gap = True
+            else:
+                lead, gap = None, False
+        return found
 
     def uncarried_items(self) -> frozenset[int]:
         """The list items that carry neither their lead-in's obligation nor a requirement class:

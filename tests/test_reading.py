@@ -1262,3 +1262,29 @@ def test_a_vendors_name_after_a_fronted_clause_is_the_subject_of_its_promise_and
     assert "If Acme confirms that Customer is eligible, Acme will issue a credit to Customer's account within one billing cycle." not in requirements_of(
         sla, "en"
     )
+
+
+def test_a_list_a_page_break_cuts_goes_on_with_its_lead_in_after_the_page_furniture() -> None:
+    """A PDF's text cuts a list with the page's furniture ("Page 2 of 3", a document number that
+    recurs on every page): the items after it carry the lead-in's obligation; an item in capitals
+    after the break is a title that starts something else, and so is a list after real text."""
+    text = (
+        "# Page 1 of 3\n\nRFQ-0042\n\n"
+        "The Contractor shall provide:\n\n"
+        "- Preparation of Project Management Plans\n"
+        "- Weekly Status Reporting\n\n"
+        "# Page 2 of 3\n\nRFQ-0042\n\n"
+        "- Creation of the Project Risk Register\n"
+        "- Monthly reporting on O&M activities\n\n"
+        "The Contractor shall deliver:\n\n"
+        "- A final report\n\n"
+        "# Page 3 of 3\n\nRFQ-0042\n\n"
+        "- CONTRACTING OFFICER'S REPRESENTATIVE\n"
+        "- Copies of any changes will be sent\n\n"
+        "The agency has used the tool for years.\n\n"
+        "- Legacy data\n"
+    )
+    found = parties(text, "en")
+    assert found["Creation of the Project Risk Register"] == found["Monthly reporting on O&M activities"] == "supplier"
+    assert found["CONTRACTING OFFICER'S REPRESENTATIVE"] is None and found["Copies of any changes will be sent"] is None
+    assert found["Legacy data"] is None
