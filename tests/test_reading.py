@@ -28,6 +28,10 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The Government shall provide badges within 5 days.", "buyer"),
         ("Each party shall appoint a contact person.", "mutual"),
         ("Offerors must submit their quotes by 1 May.", "tenderer"),
+        ("The successful Proposer will provide hosting for five years.", "supplier"),  # the tenderer the buyer awards
+        ("The selected Offeror shall deliver a transition plan within 30 days.", "supplier"),
+        ("The winning bidder will maintain insurance.", "supplier"),
+        ("Each Proposer shall describe its approach.", "tenderer"),
         ("The Contractor will provide 99.9 % availability.", "supplier"),
         ("The Contractor will be paid monthly.", None),  # will + be: a fact
         ("The Government will evaluate quotes on price.", "buyer"),  # the buyer's will binds the buyer
