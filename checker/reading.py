@@ -68,6 +68,7 @@ VOCABULARY = {
     "forecast_verb": "verbs of expecting whose object clause, after a party as their subject, is a forecast that binds nobody: estimates, anticipates, does not anticipate … ('The Government estimates this project will require …')",
     "object_verb": "verbs that need an object: one that ends its sentence just after the modal has its object before it, the noun a relative clause describes ('the services the contractor is required to furnish', 'Tasks the vendor must perform'): no obligation …",
     "not_binding_lead_in": "words that, in the sentence or heading introducing a list, show its items are no duties: out of scope, will not be responsible, may include, benefits, ingår inte …",
+    "clauses_lead_in": "words that, in the sentence introducing a list, show its items are an agreement's clauses, each binding by its own words: the following terms shall apply, följande villkor gäller …",
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
     "qualification_lead_in": "words that, in the sentence or heading introducing a list, show its items are skills or experience asked of the staff: experience with, background in, knowledge of, erfarenhet av …",
     "attachment_title": "words that, in a document's title, name it as a part of a solicitation or contract that is not the solicitation: performance work statement, QASP, attachment, bilaga …",
@@ -450,6 +451,7 @@ class DocumentReading:
         self._read_rows()
         titles = vocabulary.finder("definitions_title")
         tiered = {document.statements[k].lead_in for k in self._credit_tiers()} - {None}
+        tiered |= self._clause_lists()
         grouped = self._group_labels()
         resumed = self._lists_resumed_after_page_breaks()
         for statement in document.statements:  # list items carry their lead-in's obligation; "Definitions:" introduces terms, no duty
@@ -465,6 +467,18 @@ class DocumentReading:
                 self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
         self._tiers = frozenset(s.index for s in document.statements if s.lead_in in tiered)
         """The items of tiered lists of credits: they carry neither their lead-in's obligation nor its requirement class."""
+
+    def _clause_lists(self) -> set[int]:
+        """The lead-ins with an obligation whose words say that clauses follow (``clauses_lead_in``:
+        "Unless specified otherwise in the applicable Order Form, the following terms and fees shall
+        apply to the Cloud Service:" / "1. Definitions: …" / "2. Service Level Commitment …"):
+        its items are the agreement's clauses, which bind by their own words, so they carry
+        nothing from it (a definition or an exclusion under it binds nobody)."""
+        finder = self.vocabulary.finder("clauses_lead_in")
+        if finder is None:
+            return set()
+        leads = {s.lead_in for s in self.document.statements if s.lead_in is not None and s.lead_in in self.obligations}
+        return {i for i in leads if finder.search(self.texts[i])}
 
     def _group_labels(self) -> dict[int, int]:
         """The short labels that group the items of a lead-in with an obligation, each with that
@@ -620,11 +634,13 @@ class DocumentReading:
         """Whether the document is a vendor's own terms written in the third person ("Acme will
         provide Actual Availability of at least 99.9 %", "Customer must report the failure"): it
         names the buyer by a party word in three statements or more and the supplier by none, so
-        the name its promises are made in is the vendor's own."""
+        the name its promises are made in is the vendor's own. A supplier word in the plural
+        names others, the vendor's own suppliers ("Outages created or experienced by vendors and
+        infrastructure partners", "Meltano or its vendors"), not a party to the terms."""
         roles = self.vocabulary.roles
         buyer = 0
         for text in texts:
-            found = {name for _start, _end, name in roles.finditer(text)}
+            found = {name for start, end, name in roles.finditer(text) if name != "supplier" or not text[start:end].casefold().endswith("s")}
             if "supplier" in found:
                 return False
             buyer += "buyer" in found

@@ -1292,3 +1292,48 @@ def test_a_list_a_page_break_cuts_goes_on_with_its_lead_in_after_the_page_furnit
     assert found["Creation of the Project Risk Register"] == found["Monthly reporting on O&M activities"] == "supplier"
     assert found["CONTRACTING OFFICER'S REPRESENTATIVE"] is None and found["Copies of any changes will be sent"] is None
     assert found["Legacy data"] is None
+
+
+def test_the_clauses_an_agreements_terms_introduce_bind_by_their_own_words() -> None:
+    """ "Unless specified otherwise …, the following terms and fees shall apply to the Cloud
+    Service:" introduces the agreement's clauses: a definition or an exclusion under it binds
+    nobody, a clause with a duty of its own binds as it says; "The Contractor shall provide:"
+    still passes its duty on."""
+    terms = """
+        Unless specified otherwise in the applicable Order Form, the following terms and fees shall apply to the Cloud Service:
+
+        1. Definitions:
+            - Credit: A unit consumed by Pipeline Runs.
+        2. Credits do not apply during a Trial Period.
+        3. Customer must notify Acme in writing within 30 days.
+
+        The Contractor shall provide:
+
+        - Monthly status reports
+        """
+    found = parties(terms, "en")
+    assert found["Credit: A unit consumed by Pipeline Runs."] is None
+    assert found["Credits do not apply during a Trial Period."] is None
+    assert found["Customer must notify Acme in writing within 30 days."] == "buyer"
+    assert found["Monthly status reports"] == "supplier"
+    assert parties("Följande villkor gäller för tjänsten:\n\n- Kredit: en enhet som förbrukas.\n", "sv")["Kredit: en enhet som förbrukas."] is None
+
+
+def test_a_vendors_terms_in_the_third_person_may_name_its_own_vendors_in_the_plural() -> None:
+    """ "Outages created or experienced by vendors and infrastructure partners": a supplier word in
+    the plural names the vendor's own suppliers, so the document is still the vendor's terms and
+    its name the subject of its promises; the singular ("the Supplier") names a party to them."""
+    sla = """
+        This SLA applies to the Acme Cloud service purchased by Customer.
+
+        Acme will use reasonable commercial efforts to schedule maintenance outside business hours.
+
+        Acme will respond to Severity 1 incidents within 1 hour.
+
+        Customer must report a failure within 30 days. Customer may request a credit.
+
+        The SLA does not apply to outages experienced by vendors and infrastructure partners.
+        """
+    assert parties(sla, "en")["Acme will respond to Severity 1 incidents within 1 hour."] == "supplier"
+    contract = sla + "\n    The Supplier shall keep records for 5 years.\n"
+    assert parties(contract, "en")["Acme will respond to Severity 1 incidents within 1 hour."] is None
