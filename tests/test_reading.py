@@ -1337,3 +1337,8 @@ def test_a_vendors_terms_in_the_third_person_may_name_its_own_vendors_in_the_plu
     assert parties(sla, "en")["Acme will respond to Severity 1 incidents within 1 hour."] == "supplier"
     contract = sla + "\n    The Supplier shall keep records for 5 years.\n"
     assert parties(contract, "en")["Acme will respond to Severity 1 incidents within 1 hour."] is None
+
+
+def test_a_buyer_that_makes_payments_states_a_payment_term_and_a_supplier_that_does_a_duty() -> None:
+    text = "The Government will make payments based on a negotiated payment schedule.\n\nThe Contractor shall make all payments to its subcontractors within 30 days.\n"
+    assert requirements_of(text, "en") == ["The Contractor shall make all payments to its subcontractors within 30 days."]
