@@ -153,6 +153,8 @@ def test_a_verb_that_ends_a_lead_in_has_its_object_in_the_list() -> None:
         ("Det åligger Leverantören att rapportera avvikelser inom två dagar.", "supplier"),  # the party after the modal
         ("Om Part misstänker läckage åligger det Parten att meddela den andra Parten.", "mutual"),
         ("Leverantören är ansvarig för att personalen har rätt kompetens.", "supplier"),
+        ("Leverantören är ansvarig för IT-säkerheten i tjänsten.", "supplier"),  # "är ansvarig för" med ett substantiv, som "ansvarar för"
+        ("Beställaren är ansvarig för sina egna lokaler.", "buyer"),
         ("Leverantören ansvarar vidare för att underleverantören inte delegerar åtagandet.", "supplier"),
         # presens som åtagande (sv-grund modal_future): binder bara med en part som subjekt
         ("Leverantören tillhandahåller tjänsten i enlighet med bilaga 2.", "supplier"),
