@@ -68,6 +68,7 @@ VOCABULARY = {
     "forecast_verb": "verbs of expecting whose object clause, after a party as their subject, is a forecast that binds nobody: estimates, anticipates, does not anticipate … ('The Government estimates this project will require …')",
     "object_verb": "verbs that need an object: one that ends its sentence just after the modal has its object before it, the noun a relative clause describes ('the services the contractor is required to furnish', 'Tasks the vendor must perform'): no obligation …",
     "not_binding_lead_in": "words that, in the sentence or heading introducing a list, show its items are no duties: out of scope, will not be responsible, may include, benefits, ingår inte …",
+    "clauses_lead_in": "words that, in the sentence introducing a list, show its items are an agreement's clauses, each binding by its own words: the following terms shall apply, följande villkor gäller …",
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
     "qualification_lead_in": "words that, in the sentence or heading introducing a list, show its items are skills or experience asked of the staff: experience with, background in, knowledge of, erfarenhet av …",
     "attachment_title": "words that, in a document's title, name it as a part of a solicitation or contract that is not the solicitation: performance work statement, QASP, attachment, bilaga …",
@@ -157,6 +158,8 @@ _DOCUMENT_NAMES = ("vendor_terms", "tender_document", "numbered_requirements", "
 """The reading names that hold for every statement of a document or for none."""
 _TITLE_STATEMENTS = 12
 _TITLE_WORDS = 20  # a title line is short; the first sentence of 20 words or more is running text
+_DIGITS = re.compile(r"\d+")  # a page's furniture recurs with other numbers: "Page 10 of 44", "Page 11 of 44"
+_GROUP_LABEL_WORDS = 6  # a label that groups a lead-in's items is short: "Microsoft Technology:", "Front-end skills:"
 _BOUNDARY = re.compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 _PARENTHETICAL = re.compile(r"\s*(?:,[^,.;:]{1,40},\s*)?")  # "requires, at a minimum, that"
@@ -213,9 +216,10 @@ _DEFINITION = re.compile(
     r"\((?P<aliases>[^()]{1,160})\)"
 )
 # A name as the whole subject of a clause, just before a modal ("ZITADEL will", "Acme shall"):
-# one capitalised word at the start of the text or after a clause boundary. Several words are
+# one capitalised word at the start of the text or after a clause boundary, a comma's too (the
+# main clause after a fronted one: "If Acme confirms …, Acme will issue …"). Several words are
 # a defined term ("Financial Credit will …"), as is a word the document defines ("Downtime means").
-_NAMED_SUBJECT = re.compile(r"(?:^|[.;:]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
+_NAMED_SUBJECT = re.compile(r"(?:^|[.;:,]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
 _DEFINED_TERM = re.compile(r"\b([A-ZÅÄÖ][\w&'’-]*)[*_\"”’]*\s+(?:means|shall mean|has the meaning|avser|betyder)\b")
 _QUOTED = re.compile(r"[\"“”„'‘’]([^\"“”„'‘’]{1,40})[\"“”„'‘’]")
 # A bracket with a quotation mark in it: only a text with one can define a party's name by
@@ -447,18 +451,95 @@ class DocumentReading:
         self._read_rows()
         titles = vocabulary.finder("definitions_title")
         tiered = {document.statements[k].lead_in for k in self._credit_tiers()} - {None}
+        tiered |= self._clause_lists()
+        grouped = self._group_labels()
+        resumed = self._lists_resumed_after_page_breaks()
         for statement in document.statements:  # list items carry their lead-in's obligation; "Definitions:" introduces terms, no duty
+            lead_in = grouped.get(statement.lead_in, statement.lead_in) if statement.lead_in is not None else resumed.get(statement.index)
             if (
-                statement.lead_in is not None
+                lead_in is not None
                 and statement.index not in self.obligations
-                and statement.lead_in in self.obligations
-                and statement.lead_in not in tiered
+                and lead_in in self.obligations
+                and lead_in not in tiered
                 and (titles is None or not _whole_title(titles, texts[statement.index]))
             ):
-                lead = self.obligations[statement.lead_in]
+                lead = self.obligations[lead_in]
                 self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
         self._tiers = frozenset(s.index for s in document.statements if s.lead_in in tiered)
         """The items of tiered lists of credits: they carry neither their lead-in's obligation nor its requirement class."""
+
+    def _clause_lists(self) -> set[int]:
+        """The lead-ins with an obligation whose words say that clauses follow (``clauses_lead_in``:
+        "Unless specified otherwise in the applicable Order Form, the following terms and fees shall
+        apply to the Cloud Service:" / "1. Definitions: …" / "2. Service Level Commitment …"):
+        its items are the agreement's clauses, which bind by their own words, so they carry
+        nothing from it (a definition or an exclusion under it binds nobody)."""
+        finder = self.vocabulary.finder("clauses_lead_in")
+        if finder is None:
+            return set()
+        leads = {s.lead_in for s in self.document.statements if s.lead_in is not None and s.lead_in in self.obligations}
+        return {i for i in leads if finder.search(self.texts[i])}
+
+    def _group_labels(self) -> dict[int, int]:
+        """The short labels that group the items of a lead-in with an obligation, each with that
+        lead-in: "The Contractor team shall have knowledge and skills in the following areas:" /
+        "Microsoft Technology:" / "- Azure cloud platform" / … / "General Technology:" / "- Git".
+        A label is a paragraph of at most :data:`_GROUP_LABEL_WORDS` words ending in ":" with no
+        obligation of its own, just after the lead-in (itself ending in ":") or just after the
+        last item of a list under an earlier label of the same lead-in. Its items carry the
+        lead-in's obligation, as items directly under it do; the label states nothing."""
+        statements = self.document.statements
+        labels: dict[int, int] = {}
+        for statement in statements:
+            i = statement.index
+            if i == 0 or statement.kind in ("list_item", "table_row") or i in self.obligations:
+                continue
+            text = self.texts[i]
+            if not _introduces(text) or len(text.split()) > _GROUP_LABEL_WORDS:
+                continue
+            before = statements[i - 1]
+            if before.kind == "list_item":
+                outer = labels.get(before.lead_in) if before.lead_in is not None else None
+            else:
+                outer = i - 1 if i - 1 in self._stated and _introduces(self.texts[i - 1]) else None
+            if outer is not None:
+                labels[i] = outer
+        return labels
+
+    def _lists_resumed_after_page_breaks(self) -> dict[int, int]:
+        """The list items with no lead-in of their own that go on with a list a page break cut
+        (a PDF's text: "- Technical Interchange Meetings" / "Page 11 of 44" / "693JJ325Q000011" /
+        "- Creation and management of the Project Risk Register"), each with that list's
+        lead-in: only page furniture stands between them and the list's last item, a paragraph
+        or heading whose text, its digits aside, recurs :data:`_FURNITURE_REPEATS` times or more
+        in the document (page numbers, a running header, a document number). An item in capitals
+        after the break is a title that starts something else ("CONTRACTING OFFICER'S
+        REPRESENTATIVE (COR)"): it and the items after it go on with no list. One pass; the
+        texts are counted only in a document with such an item."""
+        statements = self.document.statements
+        if not any(s.kind == "list_item" and s.lead_in is None for s in statements):
+            return {}
+        keys = [_DIGITS.sub("#", " ".join(text.split()).casefold()) for text in self.texts]
+        counts: dict[str, int] = {}
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+        found: dict[int, int] = {}
+        lead: int | None = None  # the lead-in of the last list item, while only furniture follows it
+        gap = False  # furniture stands between the last list item and here
+        for s in statements:
+            if s.kind == "list_item":
+                if (
+                    s.lead_in is None and lead is not None and (gap or s.index - 1 in found) and not self.texts[s.index].isupper()
+                ):  # the list goes on after the break
+                    found[s.index] = lead
+                else:
+                    lead = s.lead_in
+                gap = False
+            elif lead is not None and counts[keys[s.index]] >= _FURNITURE_REPEATS:
+                gap = True
+            else:
+                lead, gap = None, False
+        return found
 
     def uncarried_items(self) -> frozenset[int]:
         """The list items that carry neither their lead-in's obligation nor a requirement class:
@@ -553,11 +634,13 @@ class DocumentReading:
         """Whether the document is a vendor's own terms written in the third person ("Acme will
         provide Actual Availability of at least 99.9 %", "Customer must report the failure"): it
         names the buyer by a party word in three statements or more and the supplier by none, so
-        the name its promises are made in is the vendor's own."""
+        the name its promises are made in is the vendor's own. A supplier word in the plural
+        names others, the vendor's own suppliers ("Outages created or experienced by vendors and
+        infrastructure partners", "Meltano or its vendors"), not a party to the terms."""
         roles = self.vocabulary.roles
         buyer = 0
         for text in texts:
-            found = {name for _start, _end, name in roles.finditer(text)}
+            found = {name for start, end, name in roles.finditer(text) if name != "supplier" or not text[start:end].casefold().endswith("s")}
             if "supplier" in found:
                 return False
             buyer += "buyer" in found
@@ -787,9 +870,16 @@ class DocumentReading:
             position = _ARTICLE.match(text, modal_end + agent_end).end()
             for at in (position, _SPACE.match(text, modal_end + agent_end).end()):
                 found = parties.get(at)
-                if found is not None and not _POSSESSIVE.match(text[found[0] :]):
+                if found is not None and ((possessive := _POSSESSIVE.match(text[found[0] :])) is None or self._staff_after(text, found[0] + possessive.end())):
                     return found[1]
         return None
+
+    def _staff_after(self, text: str, position: int) -> bool:
+        """Whether a word of ``party_staff`` follows a party's possessive ending at ``position``:
+        the agent is that party's people, who are the party ("Daily operations will be managed
+        by the Contractor's Project Manager" binds the supplier), where "by the Contractor's
+        premises" names no agent."""
+        return _term_at(self.vocabulary.finder("party_staff"), text, _SPACE.match(text, position).end()) is not None
 
     def _passive_verb_after(self, text: str, modal_end: int) -> bool:
         """Whether a word of ``passive_verb`` follows the modal ending at ``modal_end``, after at

@@ -28,6 +28,10 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("The Government shall provide badges within 5 days.", "buyer"),
         ("Each party shall appoint a contact person.", "mutual"),
         ("Offerors must submit their quotes by 1 May.", "tenderer"),
+        ("The successful Proposer will provide hosting for five years.", "supplier"),  # the tenderer the buyer awards
+        ("The selected Offeror shall deliver a transition plan within 30 days.", "supplier"),
+        ("The winning bidder will maintain insurance.", "supplier"),
+        ("Each Proposer shall describe its approach.", "tenderer"),
         ("The Contractor will provide 99.9 % availability.", "supplier"),
         ("The Contractor will be paid monthly.", None),  # will + be: a fact
         ("The Government will evaluate quotes on price.", "buyer"),  # the buyer's will binds the buyer
@@ -38,6 +42,9 @@ def parties(text: str, language: str) -> dict[str, str | None]:
         ("All deliverables shall be inspected and accepted by the Government within 5 days.", "buyer"),  # the passive's agent
         ("A surveillance folder must be developed and maintained by QAP.", "buyer"),
         ("The sprints will be assessed by the Government to ensure progress.", "buyer"),  # "will" binds a passive's agent too
+        ("Daily operations will be managed by the Contractor's Project Manager.", "supplier"),  # the agent's staff are the party
+        ("The plan shall be reviewed by the Government's representative.", "buyer"),
+        ("The equipment will be stored by the Contractor's premises.", None),  # a possessive that names no staff is no agent
         ("Items will be inspected randomly by the QAP.", "buyer"),
         ("No other hardware will be provided by the Government.", None),  # … not in a negation
         ("No hardware, software or property will be provided by the Government.", None),
@@ -146,6 +153,8 @@ def test_a_verb_that_ends_a_lead_in_has_its_object_in_the_list() -> None:
         ("Det åligger Leverantören att rapportera avvikelser inom två dagar.", "supplier"),  # the party after the modal
         ("Om Part misstänker läckage åligger det Parten att meddela den andra Parten.", "mutual"),
         ("Leverantören är ansvarig för att personalen har rätt kompetens.", "supplier"),
+        ("Leverantören är ansvarig för IT-säkerheten i tjänsten.", "supplier"),  # "är ansvarig för" med ett substantiv, som "ansvarar för"
+        ("Beställaren är ansvarig för sina egna lokaler.", "buyer"),
         ("Leverantören ansvarar vidare för att underleverantören inte delegerar åtagandet.", "supplier"),
         # presens som åtagande (sv-grund modal_future): binder bara med en part som subjekt
         ("Leverantören tillhandahåller tjänsten i enlighet med bilaga 2.", "supplier"),
@@ -1199,3 +1208,139 @@ def test_a_roman_sub_clause_is_cited_by_its_number_and_numeral() -> None:
     reading = Classification(base, DocumentIndex(document)).reading()
     alone = {document.statements[i].text.split()[0] for i in reading.statements("own_clause")}
     assert alone == {"i)", "iv)"}
+
+
+def test_items_under_short_labels_that_group_a_lead_ins_list_carry_its_obligation() -> None:
+    """ "The Contractor team shall have knowledge in the following areas:" / "Microsoft
+    Technology:" / "- Azure" / "General Technology:" / "- Git": each label groups the lead-in's
+    items, which carry its obligation; the label states nothing, and a label after a paragraph
+    that states no obligation, or a long sentence ending in ":", groups nothing."""
+    text = (
+        "The Contractor team shall have knowledge in the following areas:\n\n"
+        "Microsoft Technology:\n\n"
+        "- Azure cloud platform\n"
+        "- SQL Server\n\n"
+        "General Technology:\n\n"
+        "- Git\n\n"
+        "The agency uses several tools today.\n\n"
+        "Other tools:\n\n"
+        "- Slack\n\n"
+        "The Contractor shall support these systems:\n\n"
+        "The team has been using the following systems for a number of years now:\n\n"
+        "- Jira\n"
+    )
+    found = parties(text, "en")
+    assert found["Azure cloud platform"] == found["SQL Server"] == found["Git"] == "supplier"
+    assert found["Microsoft Technology:"] is None and found["General Technology:"] is None
+    assert found["Slack"] is None  # its label follows no lead-in
+    assert found["Jira"] is None  # no short label: a sentence of its own
+
+
+def test_items_of_the_following_tasks_or_of_activities_a_scope_includes_are_requirements() -> None:
+    """ "The following tasks are anticipated as part of this task area:" and "Activities to
+    include, but not limited to the following:" introduce tasks written as noun phrases; tasks
+    a vendor "will not be expected to handle" stay none."""
+    text = (
+        "The following tasks are anticipated as part of this task area:\n\n"
+        "- Maintenance of site platform PIV integration.\n\n"
+        "Activities to include, but not limited to the following:\n\n"
+        "- System requirements gathering\n\n"
+        "Vendor will not be expected to handle the following tasks:\n\n"
+        "- Hosting of the site\n"
+    )
+    assert requirements_of(text, "en") == ["Maintenance of site platform PIV integration.", "System requirements gathering"]
+
+
+def test_a_vendors_name_after_a_fronted_clause_is_the_subject_of_its_promise_and_a_credit_it_issues_is_no_duty() -> None:
+    """ "If Acme confirms …, Acme will issue a credit": the name after the fronted clause's comma
+    is a subject too, so a name met once at a sentence's start and once after a comma is the
+    vendor's; the credit it issues is the sanction, no requirement."""
+    sla = """
+        This SLA applies to the Acme Cloud service purchased by Customer.
+
+        Acme will provide Actual Availability of at least 99.9 % in each calendar month.
+
+        Customer must report a failure within 30 days. Customer must include its account ID.
+
+        If Acme confirms that Customer is eligible, Acme will issue a credit to Customer's account within one billing cycle.
+        """
+    assert parties(sla, "en")["Acme will provide Actual Availability of at least 99.9 % in each calendar month."] == "supplier"
+    assert "If Acme confirms that Customer is eligible, Acme will issue a credit to Customer's account within one billing cycle." not in requirements_of(
+        sla, "en"
+    )
+
+
+def test_a_list_a_page_break_cuts_goes_on_with_its_lead_in_after_the_page_furniture() -> None:
+    """A PDF's text cuts a list with the page's furniture ("Page 2 of 3", a document number that
+    recurs on every page): the items after it carry the lead-in's obligation; an item in capitals
+    after the break is a title that starts something else, and so is a list after real text."""
+    text = (
+        "# Page 1 of 3\n\nRFQ-0042\n\n"
+        "The Contractor shall provide:\n\n"
+        "- Preparation of Project Management Plans\n"
+        "- Weekly Status Reporting\n\n"
+        "# Page 2 of 3\n\nRFQ-0042\n\n"
+        "- Creation of the Project Risk Register\n"
+        "- Monthly reporting on O&M activities\n\n"
+        "The Contractor shall deliver:\n\n"
+        "- A final report\n\n"
+        "# Page 3 of 3\n\nRFQ-0042\n\n"
+        "- CONTRACTING OFFICER'S REPRESENTATIVE\n"
+        "- Copies of any changes will be sent\n\n"
+        "The agency has used the tool for years.\n\n"
+        "- Legacy data\n"
+    )
+    found = parties(text, "en")
+    assert found["Creation of the Project Risk Register"] == found["Monthly reporting on O&M activities"] == "supplier"
+    assert found["CONTRACTING OFFICER'S REPRESENTATIVE"] is None and found["Copies of any changes will be sent"] is None
+    assert found["Legacy data"] is None
+
+
+def test_the_clauses_an_agreements_terms_introduce_bind_by_their_own_words() -> None:
+    """ "Unless specified otherwise …, the following terms and fees shall apply to the Cloud
+    Service:" introduces the agreement's clauses: a definition or an exclusion under it binds
+    nobody, a clause with a duty of its own binds as it says; "The Contractor shall provide:"
+    still passes its duty on."""
+    terms = """
+        Unless specified otherwise in the applicable Order Form, the following terms and fees shall apply to the Cloud Service:
+
+        1. Definitions:
+            - Credit: A unit consumed by Pipeline Runs.
+        2. Credits do not apply during a Trial Period.
+        3. Customer must notify Acme in writing within 30 days.
+
+        The Contractor shall provide:
+
+        - Monthly status reports
+        """
+    found = parties(terms, "en")
+    assert found["Credit: A unit consumed by Pipeline Runs."] is None
+    assert found["Credits do not apply during a Trial Period."] is None
+    assert found["Customer must notify Acme in writing within 30 days."] == "buyer"
+    assert found["Monthly status reports"] == "supplier"
+    assert parties("Följande villkor gäller för tjänsten:\n\n- Kredit: en enhet som förbrukas.\n", "sv")["Kredit: en enhet som förbrukas."] is None
+
+
+def test_a_vendors_terms_in_the_third_person_may_name_its_own_vendors_in_the_plural() -> None:
+    """ "Outages created or experienced by vendors and infrastructure partners": a supplier word in
+    the plural names the vendor's own suppliers, so the document is still the vendor's terms and
+    its name the subject of its promises; the singular ("the Supplier") names a party to them."""
+    sla = """
+        This SLA applies to the Acme Cloud service purchased by Customer.
+
+        Acme will use reasonable commercial efforts to schedule maintenance outside business hours.
+
+        Acme will respond to Severity 1 incidents within 1 hour.
+
+        Customer must report a failure within 30 days. Customer may request a credit.
+
+        The SLA does not apply to outages experienced by vendors and infrastructure partners.
+        """
+    assert parties(sla, "en")["Acme will respond to Severity 1 incidents within 1 hour."] == "supplier"
+    contract = sla + "\n    The Supplier shall keep records for 5 years.\n"
+    assert parties(contract, "en")["Acme will respond to Severity 1 incidents within 1 hour."] is None
+
+
+def test_a_buyer_that_makes_payments_states_a_payment_term_and_a_supplier_that_does_a_duty() -> None:
+    text = "The Government will make payments based on a negotiated payment schedule.\n\nThe Contractor shall make all payments to its subcontractors within 30 days.\n"
+    assert requirements_of(text, "en") == ["The Contractor shall make all payments to its subcontractors within 30 days."]
