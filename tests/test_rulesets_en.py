@@ -411,6 +411,7 @@ def test_a_bare_list_introduction_is_no_requirement_but_its_items_are() -> None:
         "In the event of a dispute regarding whether vehicles meet the requirements, the Contracting Officer shall make the final decision.",
         "Provider agrees to credit Customer's account for each Billing Period with low Uptime.",
         "The amount of Service Credits credited to the Customer in a single month shall not exceed: 10%.",
+        "Credits given for Downtime may not exceed 50% of the Average Run Credits for the month in question.",
     ],
 )
 def test_consequences_remedies_and_caps_written_with_shall_are_no_requirements(clause: str) -> None:
