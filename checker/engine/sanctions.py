@@ -18,7 +18,6 @@ term: "Customer might be eligible to receive Financial Credit" takes the table u
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..report import SanctionModel, SanctionPart
@@ -172,7 +171,7 @@ class _Models:
         """The first of ``statements`` (the sanction's ``own``, or the rest of its clause) that
         states ``part``, with the words that state it (:meth:`_part`)."""
         hits = self.found.get(part, EMPTY)
-        requirements = self._own_requirements
+        requirements = self.c.own_requirements  # an item that is one only by its list's introduction states what its words say
         for j in statements:
             if j not in hits or (not own and j in requirements):
                 continue
@@ -194,15 +193,6 @@ class _Models:
                 words = text[span[0] : stop.start()] if stop else text[span[0] : span[1] + 80].rsplit(" ", 1)[0] + " …"
             return SanctionPart(text=words, statement=j, location=self.statements[j].location, source="statement" if own else "clause")
         return None
-
-    @cached_property
-    def _own_requirements(self) -> frozenset[int]:
-        """The statements that are requirements by their own words: a requirement of the clause
-        states a level, not the sanction's (:meth:`_first_part`); an item that is one only because
-        its list's introduction is ("the following terms shall apply: … 2. … Credits may not
-        exceed 50 % of …") states what its words say, a cap here."""
-        define = self.c.ruleset.defines.get("requirement")
-        return EMPTY if define is None else self.c.evaluate(define.condition)
 
     def _credits(self, row: int) -> list[tuple[float, str, int]]:
         """The credits (percentages) of the credit table that ``row`` is in: (value, as written,
