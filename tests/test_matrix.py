@@ -613,6 +613,23 @@ def test_sanction_model_takes_a_credit_table_as_amount_and_its_largest_row_as_ca
     assert definition.cure is None and named.cure is None
 
 
+def test_sanction_model_takes_the_cap_of_an_item_that_is_a_requirement_only_by_its_lists_introduction():
+    """A clause list under "the following terms shall apply:" carries the introduction's duty to
+    each item, but "Credits … may not exceed 50 %" is no duty by its own words: it is the cap of
+    the credit before it (Meltano's SLA, issue 15), not a level a requirement of the clause states."""
+    text = (
+        "Unless an Order Form says otherwise, the following terms shall apply to the Cloud Service:\n\n"
+        "1. <u>Definitions</u>: Uptime is the share of Ticks that ran.\n"
+        "2. <u>Service Level Commitment and Credits</u>. If Uptime falls below 99.9%, the Customer's account "
+        "shall be credited 2 times the Average Run Credits for every Missed Tick. Credits given for Downtime may not "
+        "exceed 50% of the monthly fee.\n"
+    )
+    result = check_document(read_bytes(text.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
+    (model,) = matrix_document(result).sanctions
+    assert model.text.startswith("If Uptime falls below 99.9%")
+    assert model.cap is not None and model.cap.text.startswith("may not exceed") and "50%" in model.cap.text
+
+
 def test_sanction_model_is_in_the_json_matrix_and_the_html_report():
     from checker.reporters.html import render_report
 

@@ -411,6 +411,7 @@ def test_a_bare_list_introduction_is_no_requirement_but_its_items_are() -> None:
         "In the event of a dispute regarding whether vehicles meet the requirements, the Contracting Officer shall make the final decision.",
         "Provider agrees to credit Customer's account for each Billing Period with low Uptime.",
         "The amount of Service Credits credited to the Customer in a single month shall not exceed: 10%.",
+        "Credits given for Downtime may not exceed 50% of the Average Run Credits for the month in question.",
     ],
 )
 def test_consequences_remedies_and_caps_written_with_shall_are_no_requirements(clause: str) -> None:
@@ -605,3 +606,16 @@ Such an alternative transition period shall then constitute the applicable Trans
 The Supplier shall keep the transition plan current.
 """
     assert requirements(text) == ["The Supplier shall keep the transition plan current."]
+
+
+def test_a_level_a_requirement_of_the_clause_states_is_no_cure_period_of_its_termination(rulesets) -> None:
+    """What a sanction lacks is judged on its clause, but a requirement there states its own
+    level: "within 10 days" of the work-sites list gives the termination no notice or cure
+    period (Alaska's RFP, issue 15), as the sanction model takes no part from a requirement."""
+    text = """# 3.12 Location of work
+
+The Contractor shall submit the list of its work sites within 10 days of award.
+
+Failure to comply with these requirements may be grounds for the State to terminate the contract.
+"""
+    assert "CT005" in findings(text, rulesets)

@@ -593,6 +593,77 @@ def test_numbered_paragraphs_are_clauses_nested_by_their_numbers() -> None:
     assert by_text["4.2 The Supplier shall report availability monthly."].endswith("> 4 Service credits > 4.2 The Supplier shall report availability monthly.")
 
 
+def test_numbered_items_with_an_emphasised_run_in_title_are_clauses() -> None:
+    """A contract written as one numbered list ("the following terms shall apply:" / "2.
+    <u>Service Level Commitment and Credits</u>. If Uptime …"): each item is a clause, titled and
+    numbered by it, whose sentences are paragraphs of their own, not items the introduction
+    makes duties; a term and its definition ("**Uptime**: …"), a question and an item without
+    such a title stay items."""
+    document = md("""
+        ## Service Level Agreement
+
+        The following terms shall apply to the Cloud Service:
+
+        1. <u>Definitions</u>:
+            - Uptime: the share of Ticks that ran.
+        2. <u>Service Level Commitment and Credits</u>. If Uptime falls below 99.9%, the account shall be credited. Credits may not exceed 50%.
+        3. **Claiming Credits.** To receive any Credits, Customer must notify us within 30 days.
+
+        Questions:
+
+        1. **Uptime**: the share of Ticks that ran.
+        2. **Where is data stored?**
+        3. The Supplier shall keep logs.
+        """)
+    assert [(s.number, s.title) for s in document.sections if s.number] == [
+        ("1", "Definitions"),
+        ("2", "Service Level Commitment and Credits"),
+        ("3", "Claiming Credits"),
+    ]
+    kinds = {s.text: (s.kind, s.lead_in) for s in document.statements}
+    assert kinds["If Uptime falls below 99.9%, the account shall be credited."] == ("sentence", None)
+    assert kinds["Credits may not exceed 50%."] == ("sentence", None)
+    assert kinds["To receive any Credits, Customer must notify us within 30 days."] == ("sentence", None)
+    assert kinds["Uptime: the share of Ticks that ran."][0] == "list_item"
+    assert kinds["**Uptime**: the share of Ticks that ran."][0] == "list_item"
+    assert kinds["**Where is data stored?**"][0] == "list_item"
+    assert kinds["The Supplier shall keep logs."][0] == "list_item"
+    title = next(s for s in document.statements if s.text == "Service Level Commitment and Credits")
+    assert (title.kind, title.location.line, title.location.column) == ("heading", 7, 7)  # "2. <u>" before it
+    body = next(s for s in document.statements if s.text.startswith("If Uptime"))
+    assert body.location.column == len("2. <u>Service Level Commitment and Credits</u>. ") + 1
+
+
+def test_a_table_of_contents_of_links_is_no_text() -> None:
+    """Entries of a table of contents written as links into the document point to clauses and
+    say nothing ("- [Sec. 3.20 Termination for Default](#3.20)" is no termination clause, "[Sec.
+    7.09 Disputes](#7.09)" no dispute clause; Alaska's RFP); one link alone among the items of a
+    list is an item."""
+    document = md("""
+        ## Table of contents
+
+        ### Section 3. Contract information
+        - [Sec. 3.19 Insurance Requirements](#3.19)
+        - [Sec. 3.20 Termination for Default](#3.20)
+
+        ### Section 7. General terms
+        - [Sec. 7.09 Disputes](#7.09)
+
+        1. [**Introduction**](#introduction)
+
+           1.1. [Agreements](#agreements)
+
+        ## Support
+
+        Customers can choose:
+
+        - Support hours
+        - [Technical account manager](#technical-account-manager)
+        """)
+    texts = [s.text for s in document.statements if s.kind != "heading"]
+    assert texts == ["Customers can choose:", "Support hours", "[Technical account manager](#technical-account-manager)"]
+
+
 def test_paragraphs_numbered_after_a_contract_part_letter_are_clauses() -> None:
     """A paragraph opened by a number after the letter of a part of a contract in the Uniform
     Contract Format ("C.1.4 Contractor shall …") opens that clause, as "4.1 …" does, so that a

@@ -171,7 +171,7 @@ class _Models:
         """The first of ``statements`` (the sanction's ``own``, or the rest of its clause) that
         states ``part``, with the words that state it (:meth:`_part`)."""
         hits = self.found.get(part, EMPTY)
-        requirements = self.c.statements_of_class("requirement")
+        requirements = self.c.own_requirements  # an item that is one only by its list's introduction states what its words say
         for j in statements:
             if j not in hits or (not own and j in requirements):
                 continue

@@ -40,6 +40,18 @@ _ITEM_QUOTE = re.compile(r"^[ \t]{2,8}> ?")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _CODE_OR_ESCAPED_BAR = re.compile(r"`[^`]*`|\\\|")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<title>[^*_].*?)\1\s*$")
+# A numbered item that opens with an emphasised title run into its text: "2. <u>Service Level
+# Commitment and Credits</u>. If Uptime …", "3. **Fees.** Customer shall pay …". Bounded: the
+# title is at most 120 characters without marks.
+_TITLED_ITEM = re.compile(
+    r"^(?P<open>\*\*|__|<u>|<b>|<strong>)(?P<title>[A-Z][^*_<>]{0,120}?)(?P<inside>[.:]?)(?P<close>\*\*|__|</u>|</b>|</strong>)(?P<after>[.:]?)[ \t]*"
+)
+_CLOSING = {"**": "**", "__": "__", "<u>": "</u>", "<b>": "</b>", "<strong>": "</strong>"}
+# A line that is only a link to a place in the document, after a list marker or a clause number:
+# "- [Sec. 3.20 Termination for Default](#3.20)", "1.1. [Avtal](#avtal)".
+_LOCAL_LINK_LINE = re.compile(r"^[ \t]*(?:[-*+•][ \t]+|\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+)?\[[^\]\n]{1,300}\]\(#[^)\s]{0,300}\)[ \t]*$")
+_TOC_REACH = 4
+"""Lines looked at on each side of a link line for another one (blank lines and headings between entries)."""
 
 
 class _ListNesting:
@@ -71,6 +83,29 @@ class _ListNesting:
     def end(self) -> None:
         """Something other than a list (a heading, a table, a paragraph that is not indented)."""
         self.open.clear()
+
+
+def _toc_entry(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is an entry of a table of contents: a line that is only a link to a
+    place in the document (:data:`_LOCAL_LINK_LINE`), next to another such line (blank lines
+    and the headings that group the entries aside). It points to a clause and says nothing itself: "- [Sec. 3.20 Termination for
+    Default](#3.20)" is no termination clause, "- [Sec. 7.09 Disputes](#7.09)" no dispute
+    clause. One link alone in a list ("- [Technical account manager](#technical-account-manager)"
+    among options) is an item of it."""
+    if "](#" not in lines[i] or not _LOCAL_LINK_LINE.match(lines[i]):
+        return False
+    for step in (-1, 1):
+        j = i + step
+        for _ in range(_TOC_REACH):
+            if not 0 <= j < len(lines):
+                break
+            line = lines[j].strip()
+            if line and not line.startswith("#"):  # a heading of the contents ("### Section 2") groups entries
+                if "](#" in line and _LOCAL_LINK_LINE.match(line):
+                    return True
+                break
+            j += step
+    return False
 
 
 class _Lines:
@@ -126,6 +161,10 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         first = stripped[0]
         if nesting.open and body[:1] not in " \t" and not (first in "-*+•" or first.isdecimal()) and not (kind == "list_item" and paragraph):
             nesting.end()  # a heading, a table or a paragraph at the margin: the lists before it have ended
+        if not quote and _toc_entry(source, lines.i):
+            flush()
+            lines.i += 1
+            continue
         if first == "<" and stripped.startswith("<!--"):
             flush()
             _comment(lines, builder)
@@ -211,7 +250,17 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
             start = body_offset + item.end()
             if line.startswith("> ", start):  # "- > text": a quote inside the item (as pandoc writes it), its text the item's
                 start += 2
-            paragraph = [(number, start + 1, line[start:].rstrip())]
+            text = line[start:].rstrip()
+            if item_number and len(nesting.open) == 1 and (titled := _titled_item(text)) is not None:
+                title, title_at, rest = titled
+                builder.heading(
+                    title, heading_level(item_number), source_location(number, start + title_at + 1), number=item_number.rstrip(".)"), kind="clause"
+                )
+                kind, item_number, item_depth = "paragraph", None, 0
+                paragraph = [(number, start + rest + 1, text[rest:])] if text[rest:] else []
+                lines.i += 1
+                continue
+            paragraph = [(number, start + 1, text)]
             lines.i += 1
             continue
         indent = len(body) - len(body.lstrip())
@@ -219,6 +268,25 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         lines.i += 1
     flush()
     return builder.build(language)
+
+
+def _titled_item(text: str) -> tuple[str, int, int] | None:
+    """The run-in title a numbered item opens with (:data:`_TITLED_ITEM`), as (title, where it
+    starts, where the item's text after it starts): a clause of a contract written as a list,
+    titled and numbered by the item ("2. <u>Service Level Commitment and Credits</u>. If Uptime
+    falls below 99.9% …"), whose sentences are its own, not items of the sentence that
+    introduces the list ("the following terms shall apply:"). A title ends with a period, or
+    is the whole item ("1. **Definitions**:" over its sub-list); one followed by a colon and
+    more ("1. **Uptime**: the share of …") is a term and its definition, and a question ("1.
+    **Var lagras data geografiskt?**") is asked, not a title. None for another item."""
+    match = _TITLED_ITEM.match(text)
+    if match is None or _CLOSING[match.group("open")] != match.group("close"):
+        return None
+    title, rest = match.group("title").strip(), match.end()
+    ends = match.group("inside") + match.group("after")
+    if not title or title.endswith("?") or len(title.split()) > HEADING_WORDS or (rest < len(text) and ends not in (".", "..")):
+        return None
+    return title, match.start("title"), rest
 
 
 def _pandoc_table(source: list[str], start: int, paragraph: list[tuple[int, int, str]]) -> pandoc_tables.Table | None:
