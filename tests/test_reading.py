@@ -814,6 +814,21 @@ def test_a_list_of_definitions_under_a_binding_lead_in_defines_terms_and_binds_n
     assert non_binding_items(scope, "en") == ["Provide hosting of the site"]
 
 
+def test_a_definitions_title_underlined_in_html_is_still_a_definitions_title() -> None:
+    """Markdown converted from Word keeps underlining as HTML ("1. <u>Definitions</u>:"): the
+    tags are no words of the title, so the terms under it are definitions, not duties."""
+    text = """
+    The following terms shall apply to the Cloud Service:
+
+    1. <u>Definitions</u>:
+        - Emergency Maintenance: downtime due to urgent patches, recommended to be applied as soon as possible.
+    2. <u>Service Commitment</u>: 99 % of Ticks complete each month.
+    """
+    assert non_binding_items(text, "en") == ["Emergency Maintenance: downtime due to urgent patches, recommended to be applied as soon as possible."]
+    assert "<u>Service Commitment</u>: 99 % of Ticks complete each month." in requirements_of(text, "en")
+    assert not any(r.startswith("Emergency Maintenance") for r in requirements_of(text, "en"))
+
+
 def test_a_list_introduced_as_what_the_staff_shall_have_asks_for_skills() -> None:
     document = md("Contractor personnel shall have:\n\n- Ability to use the US Web Design Standards\n- Five years of experience with Drupal\n", language="en")
     (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
