@@ -40,6 +40,11 @@ _ITEM_QUOTE = re.compile(r"^[ \t]{2,8}> ?")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _CODE_OR_ESCAPED_BAR = re.compile(r"`[^`]*`|\\\|")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<title>[^*_].*?)\1\s*$")
+# A line of HTML markup that shows no text and opens nothing (an empty element, ``<a
+# name="felhantering"></a>`` before a heading; one that closes itself, ``<br/>``; closing tags,
+# ``</div>``) is no paragraph. An element left open (``<center>`` over an address) starts its
+# block as before, and an autolink (``<http://www.w3.org/WAI/>``) is text: a colon follows its name.
+_TAGS_ONLY = re.compile(r"^(?:(?:<([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?>\s*</\1\s*>|<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/>|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*)+$")
 
 
 class _ListNesting:
@@ -172,6 +177,9 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
             continue
         if first == "<" and stripped.lower().startswith("<table") and not paragraph:
             _html_table(lines, builder)
+            continue
+        if first == "<" and _TAGS_ONLY.match(stripped):
+            lines.i += 1
             continue
         if "|" in body and (nxt := lines.peek(1)) is not None and _TABLE_DELIMITER.match(nxt) and "-" in nxt:
             flush()
