@@ -45,6 +45,11 @@ _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<title>[^*_].*?)\1\s*$")
 # ``</div>``) is no paragraph. An element left open (``<center>`` over an address) starts its
 # block as before, and an autolink (``<http://www.w3.org/WAI/>``) is text: a colon follows its name.
 _TAGS_ONLY = re.compile(r"^(?:(?:<([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?>\s*</\1\s*>|<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/>|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*)+$")
+# A table of contents: a line that is only a link to a place in the document, after a list
+# marker or a clause number ("- [Sec. 1.02 Budget](#1.02)", "1.3.1. [Granskning](#granskning)"),
+# standing alone as its block. It repeats a heading; read as a statement, the heading's words made
+# it a follow-up (the Word reader leaves out TOC paragraphs too).
+_CONTENTS_ENTRY = re.compile(r"^(?:[-*+]\s+|\d{1,3}(?:\.\d{1,3}){0,5}[.)]?\s+)?(?:\*\*|__)?\[[^\[\]]{1,300}\]\(#[^()\s]{0,200}\)(?:\*\*|__)?$")
 
 
 class _ListNesting:
@@ -181,6 +186,10 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         if first == "<" and _TAGS_ONLY.match(stripped):
             lines.i += 1
             continue
+        if "](#" in stripped and (not paragraph or kind == "list_item") and _CONTENTS_ENTRY.match(stripped) and _ends_block(lines):
+            flush()
+            lines.i += 1
+            continue
         if "|" in body and (nxt := lines.peek(1)) is not None and _TABLE_DELIMITER.match(nxt) and "-" in nxt:
             flush()
             _table(lines, builder)
@@ -227,6 +236,13 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         lines.i += 1
     flush()
     return builder.build(language)
+
+
+def _ends_block(lines: _Lines) -> bool:
+    """Whether the line at ``lines.i`` ends its block: what follows is a blank line, another
+    entry of a table of contents, or the end of the text."""
+    following = lines.peek(1)
+    return following is None or not following.strip() or _CONTENTS_ENTRY.match(following.strip()) is not None
 
 
 def _pandoc_table(source: list[str], start: int, paragraph: list[tuple[int, int, str]]) -> pandoc_tables.Table | None:
