@@ -277,6 +277,24 @@ def test_follow_up_is_read_in_its_swedish_forms() -> None:
     assert _classes("K6.1 Säkerhetsincidenter ska inom 30 minuter rapporteras till Beställarens driftansvarige.\n", "blanket") == []
 
 
+def test_follow_up_denied_or_only_pointed_to_is_no_follow_up() -> None:
+    """A sentence saying a review is not to be had, and a pointer to where to read more, say
+    nothing of how a requirement is followed up (labelling.md section 2: the same document says how)."""
+    others = [
+        "Notera att det inte finns möjlighet att begära granskning av en proxy-tjänst.",
+        "Ingen uppföljning av svarstiderna sker.",
+        "Se [Bli godkänd leverantör](https://www.digg.se/bli-godkand) för mer information angående ansökan om granskning.",
+        "För närmare information om uppföljningen, se bilaga 4.",
+    ]
+    followups = [
+        "Se till att leverantören redovisar tillgängligheten varje månad.",
+        "Beställaren har rätt att granska att leverantören uppfyller kraven.",
+        "Om granskningen inte godkänns ska leverantören rätta bristerna inom 10 dagar.",
+    ]
+    text = "\n\n".join(others + followups) + "\n"
+    assert _classes(text, "followup") == followups
+
+
 def test_acceptance_written_with_verbs_makes_the_balance_element_present() -> None:
     """labelling.md section 3: an acceptance procedure is present when the document has one,
     in whatever words; a check of the tenders is none."""
