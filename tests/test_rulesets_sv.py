@@ -295,6 +295,29 @@ def test_follow_up_denied_or_only_pointed_to_is_no_follow_up() -> None:
     assert _classes(text, "followup") == followups
 
 
+def test_the_report_of_the_whole_assignment_and_the_follow_up_meeting_follow_up_all_the_work() -> None:
+    """labelling.md section 2, blanket: a clause whose object is all work. A government assignment's
+    "Uppdraget ska redovisas till …", its reports in parts, a report of how the contract was performed
+    and taking part in the follow-up meeting cover every requirement; a report or a review of one
+    thing follows up that thing."""
+    blanket = [
+        "Uppdraget ska redovisas till Regeringskansliet (Finansdepartementet) senast den 1 mars 2027.",
+        "Uppdraget ska delredovisas senast den 1 oktober 2026 och slutredovisas senast den 1 mars 2027.",
+        "Myndigheten ska redovisa uppdraget till Regeringskansliet senast den 31 mars 2026.",
+        "Resultatet av uppdraget ska rapporteras till Socialdepartementet.",
+        "Leverantören ska årligen rapportera hur avtalet har fullgjorts.",
+        "Leverantören ska delta i uppföljningsmöte med Beställaren.",
+    ]
+    specific = [
+        "Leverantören ska rapportera tillgängligheten månadsvis.",
+        "Beställaren har rätt att granska tillgängligheten.",
+        "Vid uppföljningsmötet redovisar Leverantören tillgängligheten.",
+    ]
+    text = "\n\n".join(blanket + specific) + "\n"
+    assert _classes(text, "followup") == blanket + specific
+    assert _classes(text, "blanket") == blanket
+
+
 def test_acceptance_written_with_verbs_makes_the_balance_element_present() -> None:
     """labelling.md section 3: an acceptance procedure is present when the document has one,
     in whatever words; a check of the tenders is none."""
