@@ -318,6 +318,23 @@ def test_the_report_of_the_whole_assignment_and_the_follow_up_meeting_follow_up_
     assert _classes(text, "blanket") == blanket
 
 
+def test_a_prohibition_in_inverted_word_order_is_a_requirement() -> None:
+    """Swedish puts the verb second after a fronted phrase or clause: "Utan godkännande får
+    Leverantören inte …" stands the subject between "får" and "inte"; an adverb can stand before
+    the negation ("Det är alltså inte tillåtet att …"). The buyer's prohibitions stay out, as in
+    kopares_forbud."""
+    duties = [
+        "Utan Beställarens skriftliga godkännande får Leverantören inte anlita underleverantörer.",
+        "Eftersom dessa tjänster inte är godkända får de inte inkludera identifierarna.",
+        "Det är alltså inte tillåtet att testa nästa version i QA.",
+    ]
+    others = [
+        "Utan Leverantörens samtycke får Kunden inte överlåta avtalet.",
+        "Leverantören får anlita underleverantörer.",
+    ]
+    assert _requirements("\n\n".join(duties + others) + "\n", "sv") == duties
+
+
 def test_acceptance_written_with_verbs_makes_the_balance_element_present() -> None:
     """labelling.md section 3: an acceptance procedure is present when the document has one,
     in whatever words; a check of the tenders is none."""
