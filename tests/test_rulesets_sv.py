@@ -351,6 +351,10 @@ def test_acceptance_written_with_verbs_makes_the_balance_element_present() -> No
     assert acceptance("# Avtal\n\nBeställaren ska skriftligen godkänna eller underkänna Uppdragets utförande.\n")
     assert acceptance("# Avtal\n\nKontinuitetsplanen ska överlämnas till Beställaren för godkännande senast tre månader efter avtalsstart.\n")
     assert not acceptance("# Avtal\n\nLeverantören ska lämna synpunkter på planen.\n")
+    # review and approval written with verbs, without the word "leverans"
+    assert acceptance("# Regler\n\nTjänsterna måste granskas och godkännas av Digg innan anslutning kan ske.\n")
+    assert acceptance("# Regler\n\nNär granskningen har slutförts och resultaten är godkända kan leverantören gå vidare.\n")
+    assert not acceptance("# Regler\n\nLeverantören får byta licens efter godkännande från Beställaren.\n")
 
 
 def test_a_balance_element_is_a_clause_not_a_question_a_definition_or_the_suppliers_right() -> None:
