@@ -307,8 +307,15 @@ def test_the_report_of_the_whole_assignment_and_the_follow_up_meeting_follow_up_
         "Resultatet av uppdraget ska rapporteras till Socialdepartementet.",
         "Leverantören ska årligen rapportera hur avtalet har fullgjorts.",
         "Leverantören ska delta i uppföljningsmöte med Beställaren.",
+        # the requirements of the whole procurement, as a follow-up plan states them
+        "Krav som ställts i upphandlingen kommer att följas upp under avtalstiden.",
+        "De krav som ställs i detta förfrågningsunderlag kommer att följas upp.",
+        "Kraven i avropsförfrågan kommer att följas upp.",
+        "Beställaren kommer att följa upp att leverantören uppfyller kraven under avtalstiden.",
+        "Efterlevnaden av kraven kontrolleras genom stickprov.",
     ]
     specific = [
+        "Beställaren kontrollerar årligen efterlevnaden av kraven på informationssäkerhet.",
         "Leverantören ska rapportera tillgängligheten månadsvis.",
         "Beställaren har rätt att granska tillgängligheten.",
         "Vid uppföljningsmötet redovisar Leverantören tillgängligheten.",
