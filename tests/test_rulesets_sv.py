@@ -285,8 +285,12 @@ def test_follow_up_denied_or_only_pointed_to_is_no_follow_up() -> None:
         "Ingen uppföljning av svarstiderna sker.",
         "Se [Bli godkänd leverantör](https://www.digg.se/bli-godkand) för mer information angående ansökan om granskning.",
         "För närmare information om uppföljningen, se bilaga 4.",
+        # the supplier's own handling of incidents is the security work, not the follow-up of the contract
+        "Leverantören ska informera Personalen om hur och till vem rapportering av säkerhetsincidenter ska ske.",
+        "Leverantören ska säkerställa uppföljning av säkerhetsincidenter.",
     ]
     followups = [
+        "Leverantören ska rapportera säkerhetsincidenter till Beställaren inom 24 timmar.",
         "Se till att leverantören redovisar tillgängligheten varje månad.",
         "Beställaren har rätt att granska att leverantören uppfyller kraven.",
         "Om granskningen inte godkänns ska leverantören rätta bristerna inom 10 dagar.",
