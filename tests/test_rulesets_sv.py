@@ -292,6 +292,7 @@ def test_follow_up_denied_or_only_pointed_to_is_no_follow_up() -> None:
     followups = [
         "Leverantören ska rapportera säkerhetsincidenter till Beställaren inom 24 timmar.",
         "Se till att leverantören redovisar tillgängligheten varje månad.",
+        "Leverantören ska lämna en månadsrapport till Beställaren, för mer information se bilaga 5.",
         "Beställaren har rätt att granska att leverantören uppfyller kraven.",
         "Om granskningen inte godkänns ska leverantören rätta bristerna inom 10 dagar.",
     ]
