@@ -293,6 +293,7 @@ def test_follow_up_denied_or_only_pointed_to_is_no_follow_up() -> None:
         "Leverantören ska rapportera säkerhetsincidenter till Beställaren inom 24 timmar.",
         "Se till att leverantören redovisar tillgängligheten varje månad.",
         "Leverantören ska lämna en månadsrapport till Beställaren, för mer information se bilaga 5.",
+        "Om ingen granskning har skett inom 10 dagar anses leveransen godkänd.",
         "Beställaren har rätt att granska att leverantören uppfyller kraven.",
         "Om granskningen inte godkänns ska leverantören rätta bristerna inom 10 dagar.",
     ]
