@@ -313,6 +313,10 @@ def test_the_report_of_the_whole_assignment_and_the_follow_up_meeting_follow_up_
         "Resultatet av uppdraget ska rapporteras till Socialdepartementet.",
         "Leverantören ska årligen rapportera hur avtalet har fullgjorts.",
         "Leverantören ska delta i uppföljningsmöte med Beställaren.",
+        # progress reports on the assignment, as lagesrapport
+        "Leverantören ska kvartalsvis rapportera hur uppdraget fortskrider.",
+        "Konsulten ska veckovis rapportera status i uppdraget till projektledaren.",
+        "Leverantören ska rapportera uppdragets framdrift varje månad.",
         # the requirements of the whole procurement, as a follow-up plan states them
         "Krav som ställts i upphandlingen kommer att följas upp under avtalstiden.",
         "De krav som ställs i detta förfrågningsunderlag kommer att följas upp.",
