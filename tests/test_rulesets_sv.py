@@ -277,6 +277,81 @@ def test_follow_up_is_read_in_its_swedish_forms() -> None:
     assert _classes("K6.1 Säkerhetsincidenter ska inom 30 minuter rapporteras till Beställarens driftansvarige.\n", "blanket") == []
 
 
+def test_follow_up_denied_or_only_pointed_to_is_no_follow_up() -> None:
+    """A sentence saying a review is not to be had, and a pointer to where to read more, say
+    nothing of how a requirement is followed up (labelling.md section 2: the same document says how)."""
+    others = [
+        "Notera att det inte finns möjlighet att begära granskning av en proxy-tjänst.",
+        "Ingen uppföljning av svarstiderna sker.",
+        "Se [Bli godkänd leverantör](https://www.digg.se/bli-godkand) för mer information angående ansökan om granskning.",
+        "För närmare information om uppföljningen, se bilaga 4.",
+        # the supplier's own handling of incidents is the security work, not the follow-up of the contract
+        "Leverantören ska informera Personalen om hur och till vem rapportering av säkerhetsincidenter ska ske.",
+        "Leverantören ska säkerställa uppföljning av säkerhetsincidenter.",
+    ]
+    followups = [
+        "Leverantören ska rapportera säkerhetsincidenter till Beställaren inom 24 timmar.",
+        "Se till att leverantören redovisar tillgängligheten varje månad.",
+        "Leverantören ska lämna en månadsrapport till Beställaren, för mer information se bilaga 5.",
+        "Om ingen granskning har skett inom 10 dagar anses leveransen godkänd.",
+        "Beställaren har rätt att granska att leverantören uppfyller kraven.",
+        "Om granskningen inte godkänns ska leverantören rätta bristerna inom 10 dagar.",
+    ]
+    text = "\n\n".join(others + followups) + "\n"
+    assert _classes(text, "followup") == followups
+
+
+def test_the_report_of_the_whole_assignment_and_the_follow_up_meeting_follow_up_all_the_work() -> None:
+    """labelling.md section 2, blanket: a clause whose object is all work. A government assignment's
+    "Uppdraget ska redovisas till …", its reports in parts, a report of how the contract was performed
+    and taking part in the follow-up meeting cover every requirement; a report or a review of one
+    thing follows up that thing."""
+    blanket = [
+        "Uppdraget ska redovisas till Regeringskansliet (Finansdepartementet) senast den 1 mars 2027.",
+        "Uppdraget ska delredovisas senast den 1 oktober 2026 och slutredovisas senast den 1 mars 2027.",
+        "Myndigheten ska redovisa uppdraget till Regeringskansliet senast den 31 mars 2026.",
+        "Resultatet av uppdraget ska rapporteras till Socialdepartementet.",
+        "Leverantören ska årligen rapportera hur avtalet har fullgjorts.",
+        "Leverantören ska delta i uppföljningsmöte med Beställaren.",
+        # progress reports on the assignment, as lagesrapport
+        "Leverantören ska kvartalsvis rapportera hur uppdraget fortskrider.",
+        "Konsulten ska veckovis rapportera status i uppdraget till projektledaren.",
+        "Leverantören ska rapportera uppdragets framdrift varje månad.",
+        # the requirements of the whole procurement, as a follow-up plan states them
+        "Krav som ställts i upphandlingen kommer att följas upp under avtalstiden.",
+        "De krav som ställs i detta förfrågningsunderlag kommer att följas upp.",
+        "Kraven i avropsförfrågan kommer att följas upp.",
+        "Beställaren kommer att följa upp att leverantören uppfyller kraven under avtalstiden.",
+        "Efterlevnaden av kraven kontrolleras genom stickprov.",
+    ]
+    specific = [
+        "Beställaren kontrollerar årligen efterlevnaden av kraven på informationssäkerhet.",
+        "Leverantören ska rapportera tillgängligheten månadsvis.",
+        "Beställaren har rätt att granska tillgängligheten.",
+        "Vid uppföljningsmötet redovisar Leverantören tillgängligheten.",
+    ]
+    text = "\n\n".join(blanket + specific) + "\n"
+    assert _classes(text, "followup") == blanket + specific
+    assert _classes(text, "blanket") == blanket
+
+
+def test_a_prohibition_in_inverted_word_order_is_a_requirement() -> None:
+    """Swedish puts the verb second after a fronted phrase or clause: "Utan godkännande får
+    Leverantören inte …" stands the subject between "får" and "inte"; an adverb can stand before
+    the negation ("Det är alltså inte tillåtet att …"). The buyer's prohibitions stay out, as in
+    kopares_forbud."""
+    duties = [
+        "Utan Beställarens skriftliga godkännande får Leverantören inte anlita underleverantörer.",
+        "Eftersom dessa tjänster inte är godkända får de inte inkludera identifierarna.",
+        "Det är alltså inte tillåtet att testa nästa version i QA.",
+    ]
+    others = [
+        "Utan Leverantörens samtycke får Kunden inte överlåta avtalet.",
+        "Leverantören får anlita underleverantörer.",
+    ]
+    assert _requirements("\n\n".join(duties + others) + "\n", "sv") == duties
+
+
 def test_acceptance_written_with_verbs_makes_the_balance_element_present() -> None:
     """labelling.md section 3: an acceptance procedure is present when the document has one,
     in whatever words; a check of the tenders is none."""
@@ -293,6 +368,10 @@ def test_acceptance_written_with_verbs_makes_the_balance_element_present() -> No
     assert acceptance("# Avtal\n\nBeställaren ska skriftligen godkänna eller underkänna Uppdragets utförande.\n")
     assert acceptance("# Avtal\n\nKontinuitetsplanen ska överlämnas till Beställaren för godkännande senast tre månader efter avtalsstart.\n")
     assert not acceptance("# Avtal\n\nLeverantören ska lämna synpunkter på planen.\n")
+    # review and approval written with verbs, without the word "leverans"
+    assert acceptance("# Regler\n\nTjänsterna måste granskas och godkännas av Digg innan anslutning kan ske.\n")
+    assert acceptance("# Regler\n\nNär granskningen har slutförts och resultaten är godkända kan leverantören gå vidare.\n")
+    assert not acceptance("# Regler\n\nLeverantören får byta licens efter godkännande från Beställaren.\n")
 
 
 def test_a_balance_element_is_a_clause_not_a_question_a_definition_or_the_suppliers_right() -> None:

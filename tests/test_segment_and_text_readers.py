@@ -528,6 +528,50 @@ def test_markdown_html_table_bold_headings_and_bold_ids() -> None:
     assert clause.requirement_id == "7.2.4" and clause.text.endswith("described in paragraph 7.2.4 of this clause.")
 
 
+def test_markdown_markup_that_shows_no_text_is_no_statement() -> None:
+    """An anchor before a heading (``<a name="felhantering-och-rapportering"></a>``) shows nothing:
+    read as a statement, its name's "rapportering" made it a follow-up of the section above. An
+    element left open (``<center>``) still starts its block, and an autolink is text."""
+    document = md("""
+        Leverantören ska svara inom 2 timmar.
+
+        <a name="felhantering-och-rapportering"></a>
+        ## Felhantering
+
+        </div>
+        <br/>
+
+        <center>
+        333 WILLOUGHBY AVE., ROOM 760
+        </center>
+
+        <http://www.w3.org/WAI/Resources>
+        """)
+    texts = [s.text for s in document.statements if s.kind != "heading"]
+    assert texts == ["Leverantören ska svara inom 2 timmar.", "<center> 333 WILLOUGHBY AVE., ROOM 760", "<http://www.w3.org/WAI/Resources>"]
+
+
+def test_markdown_table_of_contents_entries_are_no_statements() -> None:
+    """A line that is only a link into the document, standing as its own block or list item, is
+    an entry of a table of contents (the Word reader skips TOC paragraphs too); a link inside a
+    sentence, or followed by the sentence's next line, is text."""
+    document = md("""
+        ## Innehållsförteckning
+
+        1.3.1. [Granskning avseende uppfyllnad](#granskning)
+
+        - [Sec. 1.02 Budget](#1.02)
+        - [Sec. 1.03 Deadline](#1.03)
+
+        Se kapitel [1.3.3](#aktorsspecifika) nedan.
+
+        [Granskning](#granskning)
+        görs av Digg.
+        """)
+    texts = [s.text for s in document.statements if s.kind != "heading"]
+    assert texts == ["Se kapitel [1.3.3](#aktorsspecifika) nedan.", "[Granskning](#granskning) görs av Digg."]
+
+
 def test_markdown_table_without_delimiter_row_reads_one_row_per_line() -> None:
     """Conversions from PDF and Word write tables as lines of cells without the `---` row;
     each line is a table row (its own statement), not one long paragraph."""

@@ -49,9 +49,14 @@ _TITLED_ITEM = re.compile(
 _CLOSING = {"**": "**", "__": "__", "<u>": "</u>", "<b>": "</b>", "<strong>": "</strong>"}
 # A line that is only a link to a place in the document, after a list marker or a clause number:
 # "- [Sec. 3.20 Termination for Default](#3.20)", "1.1. [Avtal](#avtal)".
-_LOCAL_LINK_LINE = re.compile(r"^[ \t]*(?:[-*+•][ \t]+|\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+)?\[[^\]\n]{1,300}\]\(#[^)\s]{0,300}\)[ \t]*$")
+_LOCAL_LINK_LINE = re.compile(r"^[ \t]*(?:[-*+•][ \t]+|\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+)?(?:\*\*|__)?\[[^\]\n]{1,300}\]\(#[^)\s]{0,300}\)(?:\*\*|__)?[ \t]*$")
 _TOC_REACH = 4
 """Lines looked at on each side of a link line for another one (blank lines and headings between entries)."""
+# A line of HTML markup that shows no text and opens nothing (an empty element, ``<a
+# name="felhantering"></a>`` before a heading; one that closes itself, ``<br/>``; closing tags,
+# ``</div>``) is no paragraph. An element left open (``<center>`` over an address) starts its
+# block as before, and an autolink (``<http://www.w3.org/WAI/>``) is text: a colon follows its name.
+_TAGS_ONLY = re.compile(r"^(?:(?:<([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?>\s*</\1\s*>|<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/>|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*)+$")
 
 
 class _ListNesting:
@@ -211,6 +216,9 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
             continue
         if first == "<" and stripped.lower().startswith("<table") and not paragraph:
             _html_table(lines, builder)
+            continue
+        if first == "<" and _TAGS_ONLY.match(stripped):
+            lines.i += 1
             continue
         if "|" in body and (nxt := lines.peek(1)) is not None and _TABLE_DELIMITER.match(nxt) and "-" in nxt:
             flush()
