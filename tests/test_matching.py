@@ -323,6 +323,7 @@ FOLDING_PATTERNS = [
     r"[§–]\W\w",
     r"\b\w+[^€§\w]",
     r"\Q€\E\b",
+    r"\w\W*[:–§-]\s",  # a class that starts with a colon: no POSIX class, read folded
 ]
 
 
