@@ -540,6 +540,22 @@ def test_the_finder_reads_folded_text_with_the_matches_of_unicode_word_classes(t
     assert [match.span() for match in finder.regex.finditer(finder.folding.fold(text))] == _unicode_finder_spans(terms, text)
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(["ska", "§ 3", "a–b", "rapport*", "*en", "å", "k1"]), min_size=1, max_size=4, unique=True),
+    st.text(alphabet="ska §3a–brpotenåk1 ", max_size=30),
+)
+def test_a_finder_compiles_its_expression_when_first_searched_with(terms: list[str], text: str) -> None:
+    """A finder made and never searched with compiles nothing (a page asks few of the reading's
+    finders); once it searches, it finds what a finder searched with at once finds."""
+    from checker.matching.termfinder import TermFinder
+
+    lazy, eager = TermFinder({"list": terms}), TermFinder({"list": terms})
+    assert "regex" not in lazy.__dict__
+    assert eager.regex is not None and list(lazy.finditer(text)) == list(eager.finditer(text))
+    assert lazy.search(text) == eager.search(text) == bool(_unicode_finder_spans(terms, text))
+
+
 _LIST_TERMS = ["ska", "skall", "leverantör*", "*en", "rapport*", "*port*", "är skyldig att", "den", "*", "leverantören", "*rapporten"]
 
 
