@@ -91,7 +91,7 @@ _MAYBE_FINAL = {"etc", "m.m", "m.fl", "osv", "o.s.v", "o.dyl", "dyl", "el.dyl", 
 # Markdown from a web page), then white space or line breaks ("<br>", which end the sentence
 # before them); group 1 is the first visible character after it (None at the end of the text).
 # Each tag is bounded (checker.htmltags).
-_SENTENCE_END = re.compile(rf"[.!?](?:[\"'”’)\]]|{CLOSING_TAG})*(?:(?:{LINE_BREAK}\s*)+|(?=\s))(?=\s*(\S)?)", re.IGNORECASE)
+_SENTENCE_END = re.compile(rf"[.!?](?:[\"'”’)\]]|{CLOSING_TAG})*(?:(?:{LINE_BREAK}\s*)+|(?=\s))(?=\s*(\S)?)")
 _VISIBLE = re.compile(r"\S")
 BRACKET_REACH = 200
 """How far after a sentence end inside brackets the bracket must close for the end not to count
