@@ -33,6 +33,7 @@ from typing import Callable, Iterable, Mapping
 
 from .clauses import clause_key, inside_clause, sub_clause_name
 from .document import Document, Statement
+from .htmltags import without_tags
 from .matching import plain_text
 from .matching.termfinder import TermFinder
 from .sentences import belongs_to_question
@@ -137,9 +138,6 @@ _NO_METHOD = frozenset({"tbd", "tba", "n/a", "na", "none", "ingen", "inga", "sak
 """What a surveillance cell may hold that names no method (placeholders of a draft)."""
 _TITLE_MARKS = " \t*_.:"
 """What stands around a title's words: "**Definitions:**", "23. Definitions."."""
-_INLINE_TAG = re.compile(r"</?(?:u|b|i|em|strong|span|ins|mark)\b[^<>]{0,80}>", re.IGNORECASE)
-"""An inline HTML tag of emphasis, which Markdown converted from Word keeps for underlining and the
-like ("1. <u>Definitions</u>:"): no word of a title."""
 
 
 _BAR_ROW = re.compile(r"[\s*_]*\|(?:[^|\n]*\|){3,}[\s*_]*")  # "| a | b | c |" (its bars unescaped): three cells or more between bars
@@ -240,7 +238,7 @@ def _whole_title(finder: TermFinder, text: str) -> bool:
     """Whether ``text``, the marks around it aside (:data:`_TITLE_MARKS`), is a term of ``finder``
     as a whole ("Definitions:" of ``definitions_title``, also underlined as "<u>Definitions</u>:"; not
     "Service Level Definitions")."""
-    return finder.covers(_INLINE_TAG.sub("", text).strip(_TITLE_MARKS)) is not None
+    return finder.covers(without_tags(text).strip(_TITLE_MARKS)) is not None
 
 
 def _introduces(text: str) -> bool:
