@@ -171,10 +171,14 @@ _GERUND_TASK_WORDS = 3  # a task says what is done to what: "Performing Surveill
 _GERUND_CLAUSE = re.compile(r"[^,;:()]{0,200}")  # the gerund's own clause: up to its first mark
 _CLAUSE_OPENER = re.compile(r"\b(?:that|which|who|whom|whose|where|when|while|if|unless|so|because|as|until|to)\b", re.IGNORECASE)
 _FINITE_AFTER_GERUND = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|may|might|can|could|would|will|shall|must|should|remains|becomes|helps|requires|involves|means)\b", re.IGNORECASE
+    r"\b(?:is|are|was|were|has|have|had|may|might|can|could|would|will|shall|must|should|remains|becomes|helps|requires|involves?|includes?|consists?|means)\b",
+    re.IGNORECASE,
 )
 """A finite verb in the gerund's own clause (before any clause it opens): the gerund is its
 subject ("Documenting surveillance is of major importance"), no task."""
+_MAIN_CLAUSE_AFTER = re.compile(r",\s*(?:the|this|these|those|we|it|they|our|its|their|each|all|an?)\b", re.IGNORECASE)
+"""A main clause after the gerund's, its subject first: the gerund opens a participle phrase
+("Building on its pilot, the agency launched …"), no task."""
 _TITLE_CASE_SHARE = 2 / 3  # of a line's longer words after its first, capitalised: a title ("Maintaining an Information Data Base")
 
 
@@ -1699,7 +1703,8 @@ class DocumentReading:
         and open with a gerund of ``task_gerund`` as a task ("Providing help desk support to all
         users.", "Responding to incidents within the hours set"): of :data:`_GERUND_TASK_WORDS`
         words or more, and no subject of a finite verb in its own clause
-        (:data:`_FINITE_AFTER_GERUND`: "Documenting surveillance is of major importance")."""
+        (:data:`_FINITE_AFTER_GERUND`: "Documenting surveillance is of major importance") nor
+        the opener of a main clause after it (:data:`_MAIN_CLAUSE_AFTER`)."""
         gerunds = self.vocabulary.finder("task_gerund")
         if gerunds is None:
             return []
@@ -1715,8 +1720,9 @@ class DocumentReading:
             opening = _OPENING_GERUND.match(text)
             if opening is None or gerunds.covers(opening[1]) is None or len(text.split()) < _GERUND_TASK_WORDS or _title_cased(text):
                 continue
-            clause = _GERUND_CLAUSE.match(text, opening.end())[0]
-            subordinate = _CLAUSE_OPENER.search(clause)
-            if _FINITE_AFTER_GERUND.search(clause[: subordinate.start()] if subordinate else clause) is None:
+            clause = _GERUND_CLAUSE.match(text, opening.end())
+            subordinate = _CLAUSE_OPENER.search(clause[0])
+            own = clause[0][: subordinate.start()] if subordinate else clause[0]
+            if _FINITE_AFTER_GERUND.search(own) is None and _MAIN_CLAUSE_AFTER.match(text, clause.end()) is None:
                 found.append(i)
         return found

@@ -1370,7 +1370,8 @@ def gerund_tasks(text: str) -> list[str]:
 
 def test_tasks_written_as_gerunds_are_read_where_their_heading_or_lead_in_names_the_work() -> None:
     """A gerund of a verb of work with no modal is a task under a heading or lead-in of the
-    supplier's work, in a statement of work; not a gerund subject of a verb, a title, a gerund
+    supplier's work, in a statement of work; not a gerund subject of a verb, a participle phrase
+    before a main clause, a title, a gerund
     that is no verb of work, the same items under a background heading or the buyer's
     responsibilities, nor anything in a document that is no tender or attachment."""
     text = """
@@ -1385,6 +1386,10 @@ def test_tasks_written_as_gerunds_are_read_where_their_heading_or_lead_in_names_
     Documenting each call is of major importance to the help desk.
 
     Responding to incidents reported by users outside business hours.
+
+    Building on the pilot, the agency launched a help desk in 2020.
+
+    Planning activities include a kick-off meeting.
 
     ## Background
 
