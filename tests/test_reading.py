@@ -1375,3 +1375,56 @@ def test_a_vendors_terms_in_the_third_person_may_name_its_own_vendors_in_the_plu
 def test_a_buyer_that_makes_payments_states_a_payment_term_and_a_supplier_that_does_a_duty() -> None:
     text = "The Government will make payments based on a negotiated payment schedule.\n\nThe Contractor shall make all payments to its subcontractors within 30 days.\n"
     assert requirements_of(text, "en") == ["The Contractor shall make all payments to its subcontractors within 30 days."]
+
+
+def gerund_tasks(text: str) -> list[str]:
+    document = md(text, language="en")
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-base"]
+    found = Classification(base, DocumentIndex(document)).reading().statements("gerund_task")
+    return [s.text for s in document.statements if s.index in found]
+
+
+def test_tasks_written_as_gerunds_are_read_where_their_heading_or_lead_in_names_the_work() -> None:
+    """A gerund of a verb of work with no modal is a task under a heading or lead-in of the
+    supplier's work, in a statement of work; not a gerund subject of a verb, a participle phrase
+    before a main clause, a title, a gerund
+    that is no verb of work, the same items under a background heading or the buyer's
+    responsibilities, nor anything in a document that is no tender or attachment."""
+    text = """
+    # Statement of Work
+
+    ## Task 3 – Help Desk
+
+    - Routing of service requests to the appropriate support group for resolution
+    - Providing Tier 1 Help Desk Support
+    - Being able to render impartial assistance.
+
+    Documenting each call is of major importance to the help desk.
+
+    Responding to incidents reported by users outside business hours.
+
+    Building on the pilot, the agency launched a help desk in 2020.
+
+    Planning activities include a kick-off meeting.
+
+    ## Background
+
+    - Providing help desk support to all users of the system.
+
+    The scope of this contract includes:
+
+    - Ensuring that all servers are patched.
+
+    Government responsibilities:
+
+    - Reviewing the monthly reports of the contractor.
+    """
+    assert gerund_tasks(text) == [
+        "Routing of service requests to the appropriate support group for resolution",
+        "Responding to incidents reported by users outside business hours.",
+        "Ensuring that all servers are patched.",
+    ]
+    # "Task 3" names a task; "this task order" does not
+    assert gerund_tasks(text.replace("## Task 3 – Help Desk", "## About this task order")) == ["Ensuring that all servers are patched."]
+    # not in a document that is neither a tender nor an attachment of one
+    assert gerund_tasks(text.replace("# Statement of Work", "# Our service")) == []
