@@ -516,7 +516,10 @@ class DocumentReading:
         "- Creation and management of the Project Risk Register"), each with that list's
         lead-in: only page furniture stands between them and the list's last item, a paragraph
         or heading whose text, its digits aside, recurs :data:`_FURNITURE_REPEATS` times or more
-        in the document (page numbers, a running header, a document number). An item in capitals
+        in the document (page numbers, a running header, a document number). A heading is
+        furniture only with a digit in it ("Page 11 of 44"): one without ("### Exclusions" under
+        each task of a statement of work) is the document's own structure, and its list is its
+        own, not the task's before it. An item in capitals
         after the break is a title that starts something else ("CONTRACTING OFFICER'S
         REPRESENTATIVE (COR)"): it and the items after it go on with no list. One pass; the
         texts are counted only in a document with such an item."""
@@ -539,7 +542,7 @@ class DocumentReading:
                 else:
                     lead = s.lead_in
                 gap = False
-            elif lead is not None and counts[keys[s.index]] >= _FURNITURE_REPEATS:
+            elif lead is not None and counts[keys[s.index]] >= _FURNITURE_REPEATS and (s.kind != "heading" or _DIGITS.search(self.texts[s.index]) is not None):
                 gap = True
             else:
                 lead, gap = None, False

@@ -1311,6 +1311,21 @@ def test_a_list_a_page_break_cuts_goes_on_with_its_lead_in_after_the_page_furnit
     assert found["Legacy data"] is None
 
 
+def test_a_heading_that_recurs_without_digits_is_structure_not_page_furniture() -> None:
+    """A statement of work gives each task the same subheadings ("### Exclusions"): such a
+    heading recurs as page furniture does, but it starts a list of its own, and the work it
+    excludes binds nobody; a page's heading with a number ("# Page 2 of 3") is furniture still
+    (:func:`test_a_list_a_page_break_cuts_goes_on_with_its_lead_in_after_the_page_furniture`)."""
+    text = "# Statement of Work\n\n"
+    for n, (task, excluded) in enumerate(
+        [("install the servers", "Hardware maintenance"), ("migrate the data", "Data cleansing"), ("train the users", "Translation of manuals")], 1
+    ):
+        text += f"## 3.{n} Task {n}\n\nThe Contractor shall:\n\n- {task}\n\n### Exclusions\n\n- {excluded}\n\n"
+    found = parties(text, "en")
+    assert found["install the servers"] == found["migrate the data"] == found["train the users"] == "supplier"
+    assert found["Hardware maintenance"] is found["Data cleansing"] is found["Translation of manuals"] is None
+
+
 def test_the_clauses_an_agreements_terms_introduce_bind_by_their_own_words() -> None:
     """ "Unless specified otherwise …, the following terms and fees shall apply to the Cloud
     Service:" introduces the agreement's clauses: a definition or an exclusion under it binds
