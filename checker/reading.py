@@ -220,9 +220,10 @@ _DEFINITION = re.compile(
 )
 # A name as the whole subject of a clause, just before a modal ("ZITADEL will", "Acme shall"):
 # one capitalised word at the start of the text or after a clause boundary, a comma's too (the
-# main clause after a fronted one: "If Acme confirms …, Acme will issue …"). Several words are
-# a defined term ("Financial Credit will …"), as is a word the document defines ("Downtime means").
-_NAMED_SUBJECT = re.compile(r"(?:^|[.;:,]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
+# main clause after a fronted one: "If Acme confirms …, Acme will issue …"; ``comma`` says which).
+# Several words are a defined term ("Financial Credit will …"), as is a word the document defines
+# ("Downtime means").
+_NAMED_SUBJECT = re.compile(r"(?:^|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
 _DEFINED_TERM = re.compile(r"\b([A-ZÅÄÖ][\w&'’-]*)[*_\"”’]*\s+(?:means|shall mean|has the meaning|avser|betyder)\b")
 _QUOTED = re.compile(r"[\"“”„'‘’]([^\"“”„'‘’]{1,40})[\"“”„'‘’]")
 # A bracket with a quotation mark in it: only a text with one can define a party's name by
@@ -655,9 +656,14 @@ class DocumentReading:
 
     def _names_as_subjects(self, texts: list[str]) -> Iterable[str]:
         """The names a vendor's terms use for the vendor itself: a proper name ("ZITADEL",
-        "Safespring") that is the whole subject of a modal at least twice. Its own terms name the
-        customer by a party word ("Customer", "you"), so a name there is the vendor's."""
+        "Safespring") that is the whole subject of a modal at least twice, once at least at the
+        start of a sentence or clause. Its own terms name the customer by a party word
+        ("Customer", "you"), so a name there is the vendor's. After a fronted clause's comma
+        alone, the subject is as often the customer's people ("If an account is suspended,
+        Administrators will see a banner", "When the trial ends, Administrators will choose a
+        plan"): such a subject confirms a name, it does not make one."""
         counts: dict[str, int] = {}
+        opening: set[str] = set()  # the names met at least once where no comma stands before them
         defined: set[str] = set()
         for text in texts:
             if "mean" in text or "avser" in text or "betyder" in text:  # the words _DEFINED_TERM needs
@@ -665,9 +671,13 @@ class DocumentReading:
             for match in _NAMED_SUBJECT.finditer(text):
                 name = match.group("name")
                 counts[name] = counts.get(name, 0) + 1
+                if match.group("comma") is None:
+                    opening.add(name)
         # a party word or a common word is no name: asked once per name, not once per sentence
         return [
-            name for name, count in counts.items() if count >= 2 and name not in defined and name.lower() not in _NOT_A_NAME and self._role_of(name) is None
+            name
+            for name, count in counts.items()
+            if count >= 2 and name in opening and name not in defined and name.lower() not in _NOT_A_NAME and self._role_of(name) is None
         ]
 
     # -- obligations

@@ -1285,6 +1285,31 @@ def test_a_vendors_name_after_a_fronted_clause_is_the_subject_of_its_promise_and
     )
 
 
+def test_a_subject_met_only_after_fronted_clauses_is_no_vendors_name() -> None:
+    """In a vendor's terms the subject after a fronted clause's comma is as often the customer's
+    people ("If an account is suspended, Administrators will see a banner"): met only there, it
+    is no name of the vendor, and what it "will" do binds nobody; a name met once at a
+    sentence's start too is the vendor's
+    (:func:`test_a_vendors_name_after_a_fronted_clause_is_the_subject_of_its_promise_and_a_credit_it_issues_is_no_duty`)."""
+    sla = """
+        This SLA applies to the Acme Cloud service purchased by Customer.
+
+        Customer must report a failure within 30 days. Customer must include its account ID. Customer must give the dates of the failure.
+
+        If an account is suspended, Administrators will see a banner in the console.
+
+        When the trial ends, Administrators will choose a paid plan or delete the workspace.
+        """
+    found = parties(sla, "en")
+    assert found["If an account is suspended, Administrators will see a banner in the console."] is None
+    assert found["When the trial ends, Administrators will choose a paid plan or delete the workspace."] is None
+    assert requirements_of(sla, "en") == [
+        "Customer must report a failure within 30 days.",
+        "Customer must include its account ID.",
+        "Customer must give the dates of the failure.",
+    ]
+
+
 def test_a_list_a_page_break_cuts_goes_on_with_its_lead_in_after_the_page_furniture() -> None:
     """A PDF's text cuts a list with the page's furniture ("Page 2 of 3", a document number that
     recurs on every page): the items after it carry the lead-in's obligation; an item in capitals
