@@ -455,8 +455,8 @@ class DocumentReading:
         """The statements whose own words state an obligation (before list items carry their lead-in's)."""
         self._read_rows()
         titles = vocabulary.finder("definitions_title")
-        tiered = {document.statements[k].lead_in for k in self._credit_tiers()} - {None}
-        tiered |= self._clause_lists()
+        uncarrying = {document.statements[k].lead_in for k in self._credit_tiers()} - {None}  # the lead-ins whose items carry nothing
+        uncarrying |= self._clause_lists()
         grouped = self._group_labels()
         resumed = self._lists_resumed_after_page_breaks()
         for statement in document.statements:  # list items carry their lead-in's obligation; "Definitions:" introduces terms, no duty
@@ -465,13 +465,13 @@ class DocumentReading:
                 lead_in is not None
                 and statement.index not in self.obligations
                 and lead_in in self.obligations
-                and lead_in not in tiered
+                and lead_in not in uncarrying
                 and (titles is None or not _whole_title(titles, texts[statement.index]))
             ):
                 lead = self.obligations[lead_in]
                 self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
-        self._tiers = frozenset(s.index for s in document.statements if s.lead_in in tiered)
-        """The items of tiered lists of credits: they carry neither their lead-in's obligation nor its requirement class."""
+        self._uncarrying_items = frozenset(s.index for s in document.statements if s.lead_in in uncarrying)
+        """The items of tiered lists of credits and of an agreement's clauses listed (:meth:`_clause_lists`): they carry neither their lead-in's obligation nor its requirement class."""
 
     def _clause_lists(self) -> set[int]:
         """The lead-ins with an obligation whose words say that clauses follow (``clauses_lead_in``:
@@ -552,10 +552,11 @@ class DocumentReading:
     def uncarried_items(self) -> frozenset[int]:
         """The list items that carry neither their lead-in's obligation nor a requirement class:
         the tiers of a list of credits (``sanction_row``: "… agrees to credit Customer's
-        account:" / "10 % if …"), the credit's amounts, and the items their introduction's words
-        make no duties (``non_binding_item``: "ZITADEL agrees to handle support incidents in the
-        following scenarios:")."""
-        return self._tiers | self.statements("non_binding_item")
+        account:" / "10 % if …"), the credit's amounts; an agreement's clauses a lead-in lists
+        ("the following terms shall apply:", :meth:`_clause_lists`), which bind by their own
+        words; and the items their introduction's words make no duties (``non_binding_item``:
+        "ZITADEL agrees to handle support incidents in the following scenarios:")."""
+        return self._uncarrying_items | self.statements("non_binding_item")
 
     def _read_rows(self) -> None:
         """The obligations of table rows that no modal of their own shows. In a tender, each row
