@@ -697,6 +697,25 @@ def test_a_run_in_title_may_start_with_any_capital_letter() -> None:
     assert kinds["**ändringar.** Ändringar görs skriftligen."] == "list_item"
 
 
+def test_a_titled_item_whose_text_binds_by_no_words_of_its_own_stays_an_item() -> None:
+    """An RFP lists what the contractor shall provide as items titled in bold ("1. **Hosting.**
+    Hosting in an EU data centre …"): without a modal of their own they bind only as items of
+    the introduction, so they stay its items; a titled item with a sentence that binds by its
+    own words is a clause (:func:`test_numbered_items_with_an_emphasised_run_in_title_are_clauses`)."""
+    document = md("""
+        ## 4. Requirements
+
+        The Contractor shall provide the following:
+
+        1. **Hosting.** Hosting in an EU data centre with 99.9 % availability per month.
+        2. **Backup.** A daily backup of all data, kept for 30 days.
+        """)
+    lead_in = next(s.index for s in document.statements if s.text == "The Contractor shall provide the following:")
+    items = [(s.kind, s.lead_in) for s in document.statements if s.text.endswith(("per month.", "30 days."))]
+    assert items == [("list_item", lead_in), ("list_item", lead_in)]
+    assert [s.number for s in document.sections if s.number] == ["4"]
+
+
 def test_a_table_of_contents_of_links_is_no_text() -> None:
     """Entries of a table of contents written as links into the document point to clauses and
     say nothing ("- [Sec. 3.20 Termination for Default](#3.20)" is no termination clause, "[Sec.

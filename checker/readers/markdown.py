@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..clauses import HEADING_WORDS, reads_as_prose
+from ..clauses import HEADING_WORDS, has_modal, reads_as_prose
 from ..document import Document, Location
 from ..segment import (
     DocumentBuilder,
@@ -288,13 +288,16 @@ def _titled_item(text: str) -> tuple[str, int, int] | None:
     letter of any alphabet ("**Överlåtelse.**" as "**Fees.**") and ends with a period, or
     is the whole item ("1. **Definitions**:" over its sub-list); one followed by a colon and
     more ("1. **Uptime**: the share of …") is a term and its definition, and a question ("1.
-    **Var lagras data geografiskt?**") is asked, not a title. None for another item."""
+    **Var lagras data geografiskt?**") is asked, not a title. A text after the title with no
+    modal binds by no words of its own ("The Contractor shall provide the following:" / "1.
+    **Hosting.** Hosting in an EU data centre …"): the title labels an item its list's
+    introduction binds. None for another item."""
     match = _TITLED_ITEM.match(text)
     if match is None or _CLOSING[match.group("open")] != match.group("close") or not match.group("title")[0].isupper():
         return None
     title, rest = match.group("title").strip(), match.end()
     ends = match.group("inside") + match.group("after")
-    if not title or title.endswith("?") or len(title.split()) > HEADING_WORDS or (rest < len(text) and ends not in (".", "..")):
+    if not title or title.endswith("?") or len(title.split()) > HEADING_WORDS or (rest < len(text) and (ends not in (".", "..") or not has_modal(text, rest))):
         return None
     return title, match.start("title"), rest
 
