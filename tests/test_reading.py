@@ -1396,6 +1396,30 @@ def test_a_vendors_terms_in_the_third_person_may_name_its_own_vendors_in_the_plu
     assert parties(contract, "en")["Acme will respond to Severity 1 incidents within 1 hour."] is None
 
 
+def test_a_supplier_word_in_the_swedish_genitive_names_a_party_not_others() -> None:
+    """ "Leverantörens ansvar" is the supplier's, singular: a word of ``party_supplier`` that ends
+    in "s" as a Swedish definite genitive ("-ens", "-ets") names a party to the terms, as "the
+    Supplier's" does, so an agreement between Kunden and Leverantören is no vendor's own terms
+    (``vendor_terms``, a reading name any ruleset may use); "vendors" in the plural names others
+    (:func:`test_a_vendors_terms_in_the_third_person_may_name_its_own_vendors_in_the_plural`)."""
+    text = """
+        # Villkor för Molntjänsten
+
+        Kunden ska betala avgiften månadsvis i förskott.
+
+        Kunden ska anmäla fel till supporten.
+
+        Kunden ska hålla sina inloggningsuppgifter hemliga.
+
+        Leverantörens ansvar är begränsat till avgiften för en månad.
+        """
+    document = md(text, language="sv")
+    (base,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-krav"]
+    assert not Classification(base, DocumentIndex(document)).reading().vendor_terms
+    without = md(text.replace("Leverantörens ansvar", "Ansvaret"), language="sv")
+    assert Classification(base, DocumentIndex(without)).reading().vendor_terms
+
+
 def test_a_buyer_that_makes_payments_states_a_payment_term_and_a_supplier_that_does_a_duty() -> None:
     text = "The Government will make payments based on a negotiated payment schedule.\n\nThe Contractor shall make all payments to its subcontractors within 30 days.\n"
     assert requirements_of(text, "en") == ["The Contractor shall make all payments to its subcontractors within 30 days."]
