@@ -8,6 +8,14 @@ import re
 
 NUMBERED_HEADING = re.compile(r"^\s*(?P<num>(?:[A-Z]\.)?\d+(?:\.\d+)*)\.?\s+(?P<title>\S.*?)\s*$")
 _MODAL = re.compile(r"(?i)\b(?:ska|skall|måste|bör|får|shall|must|should|will|may)\b")
+
+
+def has_modal(text: str, start: int = 0) -> bool:
+    """Whether ``text`` from ``start`` holds a modal of obligation or permission (:data:`_MODAL`):
+    words that a sentence binding by its own words has and a title or a noun phrase lacks."""
+    return _MODAL.search(text, start) is not None
+
+
 HEADING_WORDS = 10
 """Most words of a heading found in the text (a numbered title, a plain-line or bold heading), its number aside."""
 _STATEMENT_END_AT_END = re.compile(r"[.!][\"'”’)\]*_]*\s*$")

@@ -248,9 +248,10 @@ _DEFINITION = re.compile(
 )
 # A name as the whole subject of a clause, just before a modal ("ZITADEL will", "Acme shall"):
 # one capitalised word at the start of the text or after a clause boundary, a comma's too (the
-# main clause after a fronted one: "If Acme confirms …, Acme will issue …"). Several words are
-# a defined term ("Financial Credit will …"), as is a word the document defines ("Downtime means").
-_NAMED_SUBJECT = re.compile(r"(?:^|[.;:,]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
+# main clause after a fronted one: "If Acme confirms …, Acme will issue …"; ``comma`` says which).
+# Several words are a defined term ("Financial Credit will …"), as is a word the document defines
+# ("Downtime means").
+_NAMED_SUBJECT = re.compile(r"(?:^|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
 _DEFINED_TERM = re.compile(r"\b([A-ZÅÄÖ][\w&'’-]*)[*_\"”’]*\s+(?:means|shall mean|has the meaning|avser|betyder)\b")
 _QUOTED = re.compile(r"[\"“”„'‘’]([^\"“”„'‘’]{1,40})[\"“”„'‘’]")
 # A bracket with a quotation mark in it: only a text with one can define a party's name by
@@ -262,6 +263,14 @@ _HEREINAFTER = re.compile(
     r"(?i:hereinafter|hereafter|nedan(?:\s+kallad|\s+kallat|\s+benämnd|\s+benämnt)?)\s+"
     r"(?i:(?:referred\s+to\s+as|called)\s+)?(?:[\"“”„']?)(?i:the\s+)?(?P<alias>[A-ZÅÄÖ][\w-]*)"
 )
+
+
+def _plural(word: str) -> bool:
+    """Whether a party word is in the plural: it ends in "s" ("vendors", "subcontractors"), not
+    as a Swedish definite genitive does ("leverantörens", "personuppgiftsbiträdets": the one
+    party's own; Swedish plurals, "leverantörer", end in no "s")."""
+    folded = word.casefold()
+    return folded.endswith("s") and not folded.endswith(("ens", "ets"))
 
 
 def _whole_title(finder: TermFinder, text: str) -> bool:
@@ -482,8 +491,8 @@ class DocumentReading:
         """The statements whose own words state an obligation (before list items carry their lead-in's)."""
         self._read_rows()
         titles = vocabulary.finder("definitions_title")
-        tiered = {document.statements[k].lead_in for k in self._credit_tiers()} - {None}
-        tiered |= self._clause_lists()
+        uncarrying = {document.statements[k].lead_in for k in self._credit_tiers()} - {None}  # the lead-ins whose items carry nothing
+        uncarrying |= self._clause_lists()
         grouped = self._group_labels()
         resumed = self._lists_resumed_after_page_breaks()
         for statement in document.statements:  # list items carry their lead-in's obligation; "Definitions:" introduces terms, no duty
@@ -492,13 +501,13 @@ class DocumentReading:
                 lead_in is not None
                 and statement.index not in self.obligations
                 and lead_in in self.obligations
-                and lead_in not in tiered
+                and lead_in not in uncarrying
                 and (titles is None or not _whole_title(titles, texts[statement.index]))
             ):
                 lead = self.obligations[lead_in]
                 self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
-        self._tiers = frozenset(s.index for s in document.statements if s.lead_in in tiered)
-        """The items of tiered lists of credits: they carry neither their lead-in's obligation nor its requirement class."""
+        self._uncarrying_items = frozenset(s.index for s in document.statements if s.lead_in in uncarrying)
+        """The items of tiered lists of credits and of an agreement's clauses listed (:meth:`_clause_lists`): they carry neither their lead-in's obligation nor its requirement class."""
 
     def _clause_lists(self) -> set[int]:
         """The lead-ins with an obligation whose words say that clauses follow (``clauses_lead_in``:
@@ -544,7 +553,10 @@ class DocumentReading:
         "- Creation and management of the Project Risk Register"), each with that list's
         lead-in: only page furniture stands between them and the list's last item, a paragraph
         or heading whose text, its digits aside, recurs :data:`_FURNITURE_REPEATS` times or more
-        in the document (page numbers, a running header, a document number). An item in capitals
+        in the document (page numbers, a running header, a document number). A heading is
+        furniture only with a digit in it ("Page 11 of 44"): one without ("### Exclusions" under
+        each task of a statement of work) is the document's own structure, and its list is its
+        own, not the task's before it. An item in capitals
         after the break is a title that starts something else ("CONTRACTING OFFICER'S
         REPRESENTATIVE (COR)"): it and the items after it go on with no list. One pass; the
         texts are counted only in a document with such an item."""
@@ -567,7 +579,7 @@ class DocumentReading:
                 else:
                     lead = s.lead_in
                 gap = False
-            elif lead is not None and counts[keys[s.index]] >= _FURNITURE_REPEATS:
+            elif lead is not None and counts[keys[s.index]] >= _FURNITURE_REPEATS and (s.kind != "heading" or _DIGITS.search(self.texts[s.index]) is not None):
                 gap = True
             else:
                 lead, gap = None, False
@@ -576,10 +588,11 @@ class DocumentReading:
     def uncarried_items(self) -> frozenset[int]:
         """The list items that carry neither their lead-in's obligation nor a requirement class:
         the tiers of a list of credits (``sanction_row``: "… agrees to credit Customer's
-        account:" / "10 % if …"), the credit's amounts, and the items their introduction's words
-        make no duties (``non_binding_item``: "ZITADEL agrees to handle support incidents in the
-        following scenarios:")."""
-        return self._tiers | self.statements("non_binding_item")
+        account:" / "10 % if …"), the credit's amounts; an agreement's clauses a lead-in lists
+        ("the following terms shall apply:", :meth:`_clause_lists`), which bind by their own
+        words; and the items their introduction's words make no duties (``non_binding_item``:
+        "ZITADEL agrees to handle support incidents in the following scenarios:")."""
+        return self._uncarrying_items | self.statements("non_binding_item")
 
     def _read_rows(self) -> None:
         """The obligations of table rows that no modal of their own shows. In a tender, each row
@@ -667,12 +680,13 @@ class DocumentReading:
         provide Actual Availability of at least 99.9 %", "Customer must report the failure"): it
         names the buyer by a party word in three statements or more and the supplier by none, so
         the name its promises are made in is the vendor's own. A supplier word in the plural
-        names others, the vendor's own suppliers ("Outages created or experienced by vendors and
-        infrastructure partners", "Meltano or its vendors"), not a party to the terms."""
+        (:func:`_plural`) names others, the vendor's own suppliers ("Outages created or experienced
+        by vendors and infrastructure partners", "Meltano or its vendors"), not a party to the
+        terms; one in the genitive ("Leverantörens ansvar") names the party, as "the Supplier's" does."""
         roles = self.vocabulary.roles
         buyer = 0
         for text in texts:
-            found = {name for start, end, name in roles.finditer(text) if name != "supplier" or not text[start:end].casefold().endswith("s")}
+            found = {name for start, end, name in roles.finditer(text) if name != "supplier" or not _plural(text[start:end])}
             if "supplier" in found:
                 return False
             buyer += "buyer" in found
@@ -680,9 +694,14 @@ class DocumentReading:
 
     def _names_as_subjects(self, texts: list[str]) -> Iterable[str]:
         """The names a vendor's terms use for the vendor itself: a proper name ("ZITADEL",
-        "Safespring") that is the whole subject of a modal at least twice. Its own terms name the
-        customer by a party word ("Customer", "you"), so a name there is the vendor's."""
+        "Safespring") that is the whole subject of a modal at least twice, once at least at the
+        start of a sentence or clause. Its own terms name the customer by a party word
+        ("Customer", "you"), so a name there is the vendor's. After a fronted clause's comma
+        alone, the subject is as often the customer's people ("If an account is suspended,
+        Administrators will see a banner", "When the trial ends, Administrators will choose a
+        plan"): such a subject confirms a name, it does not make one."""
         counts: dict[str, int] = {}
+        opening: set[str] = set()  # the names met at least once where no comma stands before them
         defined: set[str] = set()
         for text in texts:
             if "mean" in text or "avser" in text or "betyder" in text:  # the words _DEFINED_TERM needs
@@ -690,9 +709,13 @@ class DocumentReading:
             for match in _NAMED_SUBJECT.finditer(text):
                 name = match.group("name")
                 counts[name] = counts.get(name, 0) + 1
+                if match.group("comma") is None:
+                    opening.add(name)
         # a party word or a common word is no name: asked once per name, not once per sentence
         return [
-            name for name, count in counts.items() if count >= 2 and name not in defined and name.lower() not in _NOT_A_NAME and self._role_of(name) is None
+            name
+            for name, count in counts.items()
+            if count >= 2 and name in opening and name not in defined and name.lower() not in _NOT_A_NAME and self._role_of(name) is None
         ]
 
     # -- obligations

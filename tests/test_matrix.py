@@ -613,10 +613,11 @@ def test_sanction_model_takes_a_credit_table_as_amount_and_its_largest_row_as_ca
     assert definition.cure is None and named.cure is None
 
 
-def test_sanction_model_takes_the_cap_of_an_item_that_is_a_requirement_only_by_its_lists_introduction():
-    """A clause list under "the following terms shall apply:" carries the introduction's duty to
-    each item, but "Credits … may not exceed 50 %" is no duty by its own words: it is the cap of
-    the credit before it (Meltano's SLA, issue 15), not a level a requirement of the clause states."""
+def test_sanction_model_takes_the_cap_of_a_clause_an_agreements_terms_list():
+    """A clause list under "the following terms shall apply:" carries no duty to its clauses
+    (:meth:`DocumentReading.uncarried_items`), and "Credits … may not exceed 50 %" is no duty by
+    its own words: it is the cap of the credit before it (Meltano's SLA, issue 15), not a level a
+    requirement of the clause states."""
     text = (
         "Unless an Order Form says otherwise, the following terms shall apply to the Cloud Service:\n\n"
         "1. <u>Definitions</u>: Uptime is the share of Ticks that ran.\n"
@@ -628,6 +629,25 @@ def test_sanction_model_takes_the_cap_of_an_item_that_is_a_requirement_only_by_i
     (model,) = matrix_document(result).sanctions
     assert model.text.startswith("If Uptime falls below 99.9%")
     assert model.cap is not None and model.cap.text.startswith("may not exceed") and "50%" in model.cap.text
+
+
+def test_sanction_model_takes_no_part_from_an_item_its_lists_introduction_binds():
+    """An item of "The Supplier must purchase and maintain the following insurances:" is a
+    requirement though its words bind nobody, and states the insurance's level ("in an amount
+    not less than $2,000,000"), not the amount of the liquidated damages beside it in the clause:
+    those have none (CT003)."""
+    text = (
+        "# Services Agreement\n\n## 12. Delay and insurance\n\n"
+        "If the Supplier fails to deliver the System by the Delivery Date, the Supplier shall pay liquidated damages to the Buyer.\n\n"
+        "The Supplier must purchase and maintain the following insurances:\n\n"
+        "- a) Commercial General Liability in an amount not less than $2,000,000 per occurrence and this insurance must:\n"
+        "  - include the Buyer as an additional insured.\n"
+    )
+    result = check_document(read_bytes(text.encode("utf-8"), "contract.md", "md"), list(Linter().shipped("en").rulesets))
+    (model,) = matrix_document(result).sanctions
+    assert model.text.startswith("If the Supplier fails to deliver")
+    assert model.amount is None
+    assert "en-contract/CT003" in {f.rule for f in result.findings}
 
 
 def test_sanction_model_is_in_the_json_matrix_and_the_html_report():

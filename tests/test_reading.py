@@ -1301,6 +1301,31 @@ def test_a_vendors_name_after_a_fronted_clause_is_the_subject_of_its_promise_and
     )
 
 
+def test_a_subject_met_only_after_fronted_clauses_is_no_vendors_name() -> None:
+    """In a vendor's terms the subject after a fronted clause's comma is as often the customer's
+    people ("If an account is suspended, Administrators will see a banner"): met only there, it
+    is no name of the vendor, and what it "will" do binds nobody; a name met once at a
+    sentence's start too is the vendor's
+    (:func:`test_a_vendors_name_after_a_fronted_clause_is_the_subject_of_its_promise_and_a_credit_it_issues_is_no_duty`)."""
+    sla = """
+        This SLA applies to the Acme Cloud service purchased by Customer.
+
+        Customer must report a failure within 30 days. Customer must include its account ID. Customer must give the dates of the failure.
+
+        If an account is suspended, Administrators will see a banner in the console.
+
+        When the trial ends, Administrators will choose a paid plan or delete the workspace.
+        """
+    found = parties(sla, "en")
+    assert found["If an account is suspended, Administrators will see a banner in the console."] is None
+    assert found["When the trial ends, Administrators will choose a paid plan or delete the workspace."] is None
+    assert requirements_of(sla, "en") == [
+        "Customer must report a failure within 30 days.",
+        "Customer must include its account ID.",
+        "Customer must give the dates of the failure.",
+    ]
+
+
 def test_a_list_a_page_break_cuts_goes_on_with_its_lead_in_after_the_page_furniture() -> None:
     """A PDF's text cuts a list with the page's furniture ("Page 2 of 3", a document number that
     recurs on every page): the items after it carry the lead-in's obligation; an item in capitals
@@ -1325,6 +1350,21 @@ def test_a_list_a_page_break_cuts_goes_on_with_its_lead_in_after_the_page_furnit
     assert found["Creation of the Project Risk Register"] == found["Monthly reporting on O&M activities"] == "supplier"
     assert found["CONTRACTING OFFICER'S REPRESENTATIVE"] is None and found["Copies of any changes will be sent"] is None
     assert found["Legacy data"] is None
+
+
+def test_a_heading_that_recurs_without_digits_is_structure_not_page_furniture() -> None:
+    """A statement of work gives each task the same subheadings ("### Exclusions"): such a
+    heading recurs as page furniture does, but it starts a list of its own, and the work it
+    excludes binds nobody; a page's heading with a number ("# Page 2 of 3") is furniture still
+    (:func:`test_a_list_a_page_break_cuts_goes_on_with_its_lead_in_after_the_page_furniture`)."""
+    text = "# Statement of Work\n\n"
+    for n, (task, excluded) in enumerate(
+        [("install the servers", "Hardware maintenance"), ("migrate the data", "Data cleansing"), ("train the users", "Translation of manuals")], 1
+    ):
+        text += f"## 3.{n} Task {n}\n\nThe Contractor shall:\n\n- {task}\n\n### Exclusions\n\n- {excluded}\n\n"
+    found = parties(text, "en")
+    assert found["install the servers"] == found["migrate the data"] == found["train the users"] == "supplier"
+    assert found["Hardware maintenance"] is found["Data cleansing"] is found["Translation of manuals"] is None
 
 
 def test_the_clauses_an_agreements_terms_introduce_bind_by_their_own_words() -> None:
@@ -1370,6 +1410,30 @@ def test_a_vendors_terms_in_the_third_person_may_name_its_own_vendors_in_the_plu
     assert parties(sla, "en")["Acme will respond to Severity 1 incidents within 1 hour."] == "supplier"
     contract = sla + "\n    The Supplier shall keep records for 5 years.\n"
     assert parties(contract, "en")["Acme will respond to Severity 1 incidents within 1 hour."] is None
+
+
+def test_a_supplier_word_in_the_swedish_genitive_names_a_party_not_others() -> None:
+    """ "Leverantörens ansvar" is the supplier's, singular: a word of ``party_supplier`` that ends
+    in "s" as a Swedish definite genitive ("-ens", "-ets") names a party to the terms, as "the
+    Supplier's" does, so an agreement between Kunden and Leverantören is no vendor's own terms
+    (``vendor_terms``, a reading name any ruleset may use); "vendors" in the plural names others
+    (:func:`test_a_vendors_terms_in_the_third_person_may_name_its_own_vendors_in_the_plural`)."""
+    text = """
+        # Villkor för Molntjänsten
+
+        Kunden ska betala avgiften månadsvis i förskott.
+
+        Kunden ska anmäla fel till supporten.
+
+        Kunden ska hålla sina inloggningsuppgifter hemliga.
+
+        Leverantörens ansvar är begränsat till avgiften för en månad.
+        """
+    document = md(text, language="sv")
+    (base,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-krav"]
+    assert not Classification(base, DocumentIndex(document)).reading().vendor_terms
+    without = md(text.replace("Leverantörens ansvar", "Ansvaret"), language="sv")
+    assert Classification(base, DocumentIndex(without)).reading().vendor_terms
 
 
 def test_a_buyer_that_makes_payments_states_a_payment_term_and_a_supplier_that_does_a_duty() -> None:

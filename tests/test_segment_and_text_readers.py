@@ -702,6 +702,44 @@ def test_numbered_items_with_an_emphasised_run_in_title_are_clauses() -> None:
     assert body.location.column == len("2. <u>Service Level Commitment and Credits</u>. ") + 1
 
 
+def test_a_run_in_title_may_start_with_any_capital_letter() -> None:
+    """A Swedish agreement's clauses titled in bold ("2. **Överlåtelse.** Part får inte …") are
+    clauses as "1. **Avgifter.** …" is: the title's capital is no ASCII letter; a lowercase
+    start is still no title."""
+    document = md("""
+        Följande villkor gäller för tjänsten:
+
+        1. **Avgifter.** Kunden ska betala avgiften månadsvis i förskott.
+        2. **Överlåtelse.** Part får inte överlåta avtalet utan den andra partens skriftliga medgivande.
+        3. **Ändringar.** Ändringar av avtalet ska vara skriftliga.
+        4. **ändringar.** Ändringar görs skriftligen.
+        """)
+    assert [(s.number, s.title) for s in document.sections if s.number] == [("1", "Avgifter"), ("2", "Överlåtelse"), ("3", "Ändringar")]
+    kinds = {s.text: s.kind for s in document.statements}
+    assert kinds["Part får inte överlåta avtalet utan den andra partens skriftliga medgivande."] == "sentence"
+    assert kinds["Ändringar av avtalet ska vara skriftliga."] == "sentence"
+    assert kinds["**ändringar.** Ändringar görs skriftligen."] == "list_item"
+
+
+def test_a_titled_item_whose_text_binds_by_no_words_of_its_own_stays_an_item() -> None:
+    """An RFP lists what the contractor shall provide as items titled in bold ("1. **Hosting.**
+    Hosting in an EU data centre …"): without a modal of their own they bind only as items of
+    the introduction, so they stay its items; a titled item with a sentence that binds by its
+    own words is a clause (:func:`test_numbered_items_with_an_emphasised_run_in_title_are_clauses`)."""
+    document = md("""
+        ## 4. Requirements
+
+        The Contractor shall provide the following:
+
+        1. **Hosting.** Hosting in an EU data centre with 99.9 % availability per month.
+        2. **Backup.** A daily backup of all data, kept for 30 days.
+        """)
+    lead_in = next(s.index for s in document.statements if s.text == "The Contractor shall provide the following:")
+    items = [(s.kind, s.lead_in) for s in document.statements if s.text.endswith(("per month.", "30 days."))]
+    assert items == [("list_item", lead_in), ("list_item", lead_in)]
+    assert [s.number for s in document.sections if s.number] == ["4"]
+
+
 def test_a_table_of_contents_of_links_is_no_text() -> None:
     """Entries of a table of contents written as links into the document point to clauses and
     say nothing ("- [Sec. 3.20 Termination for Default](#3.20)" is no termination clause, "[Sec.

@@ -337,8 +337,12 @@ class Classification:
         introduces the list the sanction is an item of, or a list that list is in ("When the
         defects cannot be corrected by re-performance, the Government may: … Reduce the price":
         the introduction says what sets the reduction off). A requirement of the clause states
-        its own level, not the sanction's (:attr:`own_requirements`): "within 10 days" of a duty
-        is no cure period of the termination beside it. The answer is the same for every
+        its own level, not the sanction's, an item its list's introduction binds as well ("The
+        Supplier must maintain the following insurances:" / "Commercial General Liability in an
+        amount not less than $2,000,000"): "within 10 days" of a duty is no cure period of the
+        termination beside it. The items of a list that carry no duty (an agreement's clauses
+        under "the following terms shall apply:", :meth:`DocumentReading.uncarried_items`) state
+        what their own words say. The answer is the same for every
         sanction of a clause with the same name, so it is found once per clause, name and
         condition (where no introduction has it)."""
         if self._introduced_where(i, condition, found):
@@ -349,19 +353,9 @@ class Classification:
         if lacks is None:
             elsewhere = self._clause_answers.get(id(condition))
             if elsewhere is None:
-                elsewhere = self._clause_answers[id(condition)] = found - self.statements_of_class("sanction") - self.own_requirements
+                elsewhere = self._clause_answers[id(condition)] = found - self.statements_of_class("sanction") - self.statements_of_class("requirement")
             lacks = self._clause_answers[key] = self.index.clause_of(i).isdisjoint(elsewhere) and named.isdisjoint(found)
         return lacks
-
-    @cached_property
-    def own_requirements(self) -> frozenset[int]:
-        """The statements that are requirements by their own words (the ``requirement`` define),
-        not only as items of a list whose introduction is one ("the following terms shall apply:
-        … Credits may not exceed 50 %"). Such a requirement in a sanction's clause states its own
-        level ("The Contractor shall submit the list within 10 days"), not the sanction's amount,
-        cap, trigger or cure period (:meth:`lacks_in_clause`, the sanction model)."""
-        define = self.ruleset.defines.get("requirement")
-        return EMPTY if define is None else self.evaluate(define.condition)
 
     def _introduced_where(self, i: int, condition: Not, found: frozenset[int]) -> bool:
         """Whether a statement that introduces the list statement ``i`` is an item of (its

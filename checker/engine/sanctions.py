@@ -169,9 +169,10 @@ class _Models:
 
     def _first_part(self, part: str, statements: list[int], own: bool) -> SanctionPart | None:
         """The first of ``statements`` (the sanction's ``own``, or the rest of its clause) that
-        states ``part``, with the words that state it (:meth:`_part`)."""
+        states ``part``, with the words that state it (:meth:`_part`); a requirement of the clause
+        states none (:meth:`Classification.lacks_in_clause`)."""
         hits = self.found.get(part, EMPTY)
-        requirements = self.c.own_requirements  # an item that is one only by its list's introduction states what its words say
+        requirements = self.c.statements_of_class("requirement")  # a requirement states its own level, an item its introduction binds too
         for j in statements:
             if j not in hits or (not own and j in requirements):
                 continue

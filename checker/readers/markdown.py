@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..clauses import HEADING_WORDS, reads_as_prose
+from ..clauses import HEADING_WORDS, has_modal, reads_as_prose
 from ..document import Document, Location
 from ..segment import (
     DocumentBuilder,
@@ -41,10 +41,11 @@ _THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _CODE_OR_ESCAPED_BAR = re.compile(r"`[^`]*`|\\\|")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<title>[^*_].*?)\1\s*$")
 # A numbered item that opens with an emphasised title run into its text: "2. <u>Service Level
-# Commitment and Credits</u>. If Uptime …", "3. **Fees.** Customer shall pay …". Bounded: the
-# title is at most 120 characters without marks.
+# Commitment and Credits</u>. If Uptime …", "3. **Fees.** Customer shall pay …", "4. **Överlåtelse.**
+# Part får inte …". Bounded: the title is at most 120 characters without marks; it starts with a
+# capital letter of any alphabet (:func:`_titled_item`).
 _TITLED_ITEM = re.compile(
-    r"^(?P<open>\*\*|__|<u>|<b>|<strong>)(?P<title>[A-Z][^*_<>]{0,120}?)(?P<inside>[.:]?)(?P<close>\*\*|__|</u>|</b>|</strong>)(?P<after>[.:]?)[ \t]*"
+    r"^(?P<open>\*\*|__|<u>|<b>|<strong>)(?P<title>[^\W\d_][^*_<>]{0,120}?)(?P<inside>[.:]?)(?P<close>\*\*|__|</u>|</b>|</strong>)(?P<after>[.:]?)[ \t]*"
 )
 _CLOSING = {"**": "**", "__": "__", "<u>": "</u>", "<b>": "</b>", "<strong>": "</strong>"}
 # A line that is only a link to a place in the document, after a list marker or a clause number:
@@ -283,16 +284,20 @@ def _titled_item(text: str) -> tuple[str, int, int] | None:
     starts, where the item's text after it starts): a clause of a contract written as a list,
     titled and numbered by the item ("2. <u>Service Level Commitment and Credits</u>. If Uptime
     falls below 99.9% …"), whose sentences are its own, not items of the sentence that
-    introduces the list ("the following terms shall apply:"). A title ends with a period, or
+    introduces the list ("the following terms shall apply:"). A title starts with a capital
+    letter of any alphabet ("**Överlåtelse.**" as "**Fees.**") and ends with a period, or
     is the whole item ("1. **Definitions**:" over its sub-list); one followed by a colon and
     more ("1. **Uptime**: the share of …") is a term and its definition, and a question ("1.
-    **Var lagras data geografiskt?**") is asked, not a title. None for another item."""
+    **Var lagras data geografiskt?**") is asked, not a title. A text after the title with no
+    modal binds by no words of its own ("The Contractor shall provide the following:" / "1.
+    **Hosting.** Hosting in an EU data centre …"): the title labels an item its list's
+    introduction binds. None for another item."""
     match = _TITLED_ITEM.match(text)
-    if match is None or _CLOSING[match.group("open")] != match.group("close"):
+    if match is None or _CLOSING[match.group("open")] != match.group("close") or not match.group("title")[0].isupper():
         return None
     title, rest = match.group("title").strip(), match.end()
     ends = match.group("inside") + match.group("after")
-    if not title or title.endswith("?") or len(title.split()) > HEADING_WORDS or (rest < len(text) and ends not in (".", "..")):
+    if not title or title.endswith("?") or len(title.split()) > HEADING_WORDS or (rest < len(text) and (ends not in (".", "..") or not has_modal(text, rest))):
         return None
     return title, match.start("title"), rest
 
