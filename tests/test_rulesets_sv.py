@@ -136,6 +136,9 @@ def _requirements(text: str, language: str) -> list[str]:
         ),
         ("sv", "Leverantören ansvarar för kostnaderna för resor och logi.", "Leverantören ansvarar för att resor bokas i tid."),
         ("sv", "Leverantören svarar för sina resekostnader.", "Leverantören ansvarar för kostnadsuppföljningen varje månad."),
+        # "är ansvarig för" binder som "ansvarar för" (modal_binding), och ett skadeansvar skrivet så är lika lite en plikt
+        ("sv", "Leverantören är ansvarig för skada som orsakas av vårdslöshet.", "Leverantören är ansvarig för driften av tjänsten."),
+        ("sv", "Leverantören är ansvarig för sina resekostnader.", "Leverantören är ansvarig för att resor bokas i tid."),
         ("en", "This Agreement shall remain in force for two years.", "The Contractor shall submit a monthly report."),
         ("en", "Payment shall be made within 30 days of receipt of a proper invoice.", "The contract deliverables shall be submitted within 5 days."),
         ("en", "Any dispute arising out of this Agreement shall be settled by arbitration.", "Notice shall be given to the COR within 24 hours."),
