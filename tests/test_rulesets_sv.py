@@ -347,10 +347,15 @@ def test_a_prohibition_in_inverted_word_order_is_a_requirement() -> None:
         "Utan Beställarens skriftliga godkännande får Leverantören inte anlita underleverantörer.",
         "Eftersom dessa tjänster inte är godkända får de inte inkludera identifierarna.",
         "Det är alltså inte tillåtet att testa nästa version i QA.",
+        "Under avtalstiden får Leverantören aldrig flytta data utanför EU.",
     ]
     others = [
         "Utan Leverantörens samtycke får Kunden inte överlåta avtalet.",
         "Leverantören får anlita underleverantörer.",
+        # the negation of a subordinate clause after "får" forbids nothing: the supplier's rights
+        "Leverantören får häva om Kunden inte betalar inom 30 dagar.",
+        "Leverantören får fakturera när Beställaren inte invänt inom 10 dagar.",
+        "Leverantören får om inte annat avtalats fakturera månadsvis.",
     ]
     assert _requirements("\n\n".join(duties + others) + "\n", "sv") == duties
 
