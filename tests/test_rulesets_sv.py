@@ -294,6 +294,10 @@ def test_follow_up_denied_or_only_pointed_to_is_no_follow_up() -> None:
     ]
     followups = [
         "Leverantören ska rapportera säkerhetsincidenter till Beställaren inom 24 timmar.",
+        # a report of incidents, in a report, with a rhythm or to the buyer by its own name, is the SLA's follow-up
+        "Leverantören ska lämna en månadsrapport med uppföljning av incidenter och tillgänglighet.",
+        "Leverantören ska månadsvis rapportera incidenter och avbrott i tjänsten.",
+        "Leverantören ska rapportera incidenter till Regionen inom 24 timmar.",
         "Se till att leverantören redovisar tillgängligheten varje månad.",
         "Leverantören ska lämna en månadsrapport till Beställaren, för mer information se bilaga 5.",
         "Om ingen granskning har skett inom 10 dagar anses leveransen godkänd.",
