@@ -299,6 +299,7 @@ def test_follow_up_denied_or_only_pointed_to_is_no_follow_up() -> None:
         "Leverantören ska månadsvis rapportera incidenter och avbrott i tjänsten.",
         "Leverantören ska rapportera incidenter till Regionen inom 24 timmar.",
         "Se till att leverantören redovisar tillgängligheten varje månad.",
+        "Se över behörigheterna kvartalsvis och rapportera avvikelser till Beställaren.",
         "Leverantören ska lämna en månadsrapport till Beställaren, för mer information se bilaga 5.",
         "Om ingen granskning har skett inom 10 dagar anses leveransen godkänd.",
         "Beställaren har rätt att granska att leverantören uppfyller kraven.",
