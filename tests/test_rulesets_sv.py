@@ -331,6 +331,7 @@ def test_the_report_of_the_whole_assignment_and_the_follow_up_meeting_follow_up_
         "Kraven i avropsförfrågan kommer att följas upp.",
         "Beställaren kommer att följa upp att leverantören uppfyller kraven under avtalstiden.",
         "Efterlevnaden av kraven kontrolleras genom stickprov.",
+        "Efterlevnad av krav följs upp genom stickprov.",
     ]
     specific = [
         "Beställaren kontrollerar årligen efterlevnaden av kraven på informationssäkerhet.",
