@@ -325,6 +325,7 @@ def test_the_report_of_the_whole_assignment_and_the_follow_up_meeting_follow_up_
         "Leverantören ska kvartalsvis rapportera hur uppdraget fortskrider.",
         "Konsulten ska veckovis rapportera status i uppdraget till projektledaren.",
         "Leverantören ska rapportera uppdragets framdrift varje månad.",
+        "Konsulten ska avrapportera arbetet till Beställarens kontaktperson.",
         # the requirements of the whole procurement, as a follow-up plan states them
         "Krav som ställts i upphandlingen kommer att följas upp under avtalstiden.",
         "De krav som ställs i detta förfrågningsunderlag kommer att följas upp.",
@@ -338,6 +339,7 @@ def test_the_report_of_the_whole_assignment_and_the_follow_up_meeting_follow_up_
         "Leverantören ska rapportera tillgängligheten månadsvis.",
         "Beställaren har rätt att granska tillgängligheten.",
         "Vid uppföljningsmötet redovisar Leverantören tillgängligheten.",
+        "Leverantören ska redovisa kostnaderna för arbetet till och med den 31 december.",
     ]
     text = "\n\n".join(blanket + specific) + "\n"
     assert _classes(text, "followup") == blanket + specific
