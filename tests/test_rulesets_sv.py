@@ -388,6 +388,10 @@ def test_acceptance_written_with_verbs_makes_the_balance_element_present() -> No
     assert acceptance("# Regler\n\nTjänsterna måste granskas och godkännas av Digg innan anslutning kan ske.\n")
     assert acceptance("# Regler\n\nNär granskningen har slutförts och resultaten är godkända kan leverantören gå vidare.\n")
     assert not acceptance("# Regler\n\nLeverantören får byta licens efter godkännande från Beställaren.\n")
+    # the approval of staff or a subcontractor is no acceptance of what is delivered
+    assert not acceptance("# Avtal\n\nNy konsult ska granskas och godkännas av Beställaren innan uppdraget påbörjas.\n")
+    assert not acceptance("# Avtal\n\nUnderleverantörer ska granskas och godkännas av Beställaren.\n")
+    assert acceptance("# Avtal\n\nRapporten från konsulten ska granskas och godkännas av Beställaren.\n")
 
 
 def test_a_balance_element_is_a_clause_not_a_question_a_definition_or_the_suppliers_right() -> None:
