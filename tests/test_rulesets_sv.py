@@ -302,6 +302,7 @@ def test_follow_up_denied_or_only_pointed_to_is_no_follow_up() -> None:
         "Se över behörigheterna kvartalsvis och rapportera avvikelser till Beställaren.",
         "Leverantören ska lämna en månadsrapport till Beställaren, för mer information se bilaga 5.",
         "Om ingen granskning har skett inom 10 dagar anses leveransen godkänd.",
+        "Leverantören ska åtgärda påpekade brister så att inga revisionsanmärkningar kvarstår vid nästa uppföljningsmöte.",
         "Beställaren har rätt att granska att leverantören uppfyller kraven.",
         "Om granskningen inte godkänns ska leverantören rätta bristerna inom 10 dagar.",
     ]
