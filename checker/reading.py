@@ -644,11 +644,17 @@ class DocumentReading:
         roles = self.vocabulary.roles
         buyer = 0
         for text in texts:
-            found = {name for start, end, name in roles.finditer(text) if name != "supplier" or not text[start:end].casefold().endswith("s")}
+            found = {name for start, end, name in roles.finditer(text) if name != "supplier" or not self._plural_in_s(text[start:end])}
             if "supplier" in found:
                 return False
             buyer += "buyer" in found
         return buyer >= 3
+
+    def _plural_in_s(self, word: str) -> bool:
+        """Whether ``word`` is a plural in -s ("vendors"): in English only. A Swedish word in -s is
+        a genitive ("Leverantörens instruktioner"), the party itself; its plural ends in -er
+        ("leverantörer")."""
+        return self.document.language == "en" and word.casefold().endswith("s")
 
     def _names_as_subjects(self, texts: list[str]) -> Iterable[str]:
         """The names a vendor's terms use for the vendor itself: a proper name ("ZITADEL",
