@@ -33,6 +33,7 @@ from typing import Callable, Iterable, Mapping
 
 from .clauses import clause_key, inside_clause, sub_clause_name
 from .document import Document, Statement
+from .htmltags import without_tags
 from .matching import plain_text
 from .matching.termfinder import TermFinder
 from .sentences import belongs_to_question
@@ -70,6 +71,8 @@ VOCABULARY = {
     "not_binding_lead_in": "words that, in the sentence or heading introducing a list, show its items are no duties: out of scope, will not be responsible, may include, benefits, ingår inte …",
     "clauses_lead_in": "words that, in the sentence introducing a list, show its items are an agreement's clauses, each binding by its own words: the following terms shall apply, följande villkor gäller …",
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
+    "task_gerund": "gerunds of verbs of work that open a task written without a modal in a statement of work: providing, ensuring, establishing, implementing, responding …",
+    "task_heading": "words that, in a section's title or the sentence or heading introducing a list, show that what stands under it is the supplier's work: tasks, scope of work, objectives, responsibilities …",
     "qualification_lead_in": "words that, in the sentence or heading introducing a list, show its items are skills or experience asked of the staff: experience with, background in, knowledge of, erfarenhet av …",
     "attachment_title": "words that, in a document's title, name it as a part of a solicitation or contract that is not the solicitation: performance work statement, QASP, attachment, bilaga …",
     "solicitation_title": "words that, in a document's title, name it as the solicitation itself: request for quotation, RFP, inbjudan att lämna anbud …",
@@ -104,6 +107,7 @@ READING_NAMES = {
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1') or of a lettered or roman sub-clause of one ('(b)' in 14.4: '14.4(b)'; 'iv)' in 14.2: '14.2(iv)'): the clause number cites it",
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty; or introduced by a definitions title alone ('Definitions:', a term of definitions_title): a defined term",
     "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal')",
+    "gerund_task": "a task written as a gerund of task_gerund with no modal ('Providing help desk support …', 'Ensuring that …'), in a tender or an attachment of one: the first sentence of a paragraph or list item, of three words or more, the gerund no subject of a verb ('Documenting surveillance is …'), whose introduction (as for non_binding_item; for a paragraph or an item with none, its section's title or its parent's) has words of task_heading or task_lead_in",
     "qualification_item": "the first sentence of a list item introduced (as for non_binding_item) with words of qualification_lead_in: a skill or experience asked of the staff ('expected to have experience with:' / 'Creating form-based applications')",
     "question": "a statement that asks: its text ends with a question mark, or with a bracket after one ('Hur ofta genomför ni säkerhetsgranskning?', 'How will you report on performance?'); it states no follow-up or sanction, whatever it names",
     "in_definitions": "a statement in a section of definitions, at any depth: a section whose whole title is a term of definitions_title ('1. Definitions', 'Begrepp'), not one that only mentions them ('Service Level Definitions')",
@@ -137,9 +141,6 @@ _NO_METHOD = frozenset({"tbd", "tba", "n/a", "na", "none", "ingen", "inga", "sak
 """What a surveillance cell may hold that names no method (placeholders of a draft)."""
 _TITLE_MARKS = " \t*_.:"
 """What stands around a title's words: "**Definitions:**", "23. Definitions."."""
-_INLINE_TAG = re.compile(r"</?(?:u|b|i|em|strong|span|ins|mark)\b[^<>]{0,80}>", re.IGNORECASE)
-"""An inline HTML tag of emphasis, which Markdown converted from Word keeps for underlining and the
-like ("1. <u>Definitions</u>:"): no word of a title."""
 
 
 _BAR_ROW = re.compile(r"[\s*_]*\|(?:[^|\n]*\|){3,}[\s*_]*")  # "| a | b | c |" (its bars unescaped): three cells or more between bars
@@ -162,6 +163,33 @@ _DOCUMENT_NAMES = ("vendor_terms", "tender_document", "numbered_requirements", "
 _TITLE_STATEMENTS = 12
 _TITLE_WORDS = 20  # a title line is short; the first sentence of 20 words or more is running text
 _DIGITS = re.compile(r"\d+")  # a page's furniture recurs with other numbers: "Page 10 of 44", "Page 11 of 44"
+_OPENING_GERUND = re.compile(r"[\W_]{0,20}(?:(?:[a-z]|[ivx]+|\d+(?:\.\d+)*)[.)]\s+)?([^\W\d_]+ing)\b")
+"""A statement's first word, a gerund ("Providing …", "c) Ensuring …"), after its list mark or letter."""
+_GERUND_TASK_WORDS = 3  # a task says what is done to what: "Performing Surveillance." is a title
+_GERUND_CLAUSE = re.compile(r"[^,;:()]{0,200}")  # the gerund's own clause: up to its first mark
+_CLAUSE_OPENER = re.compile(r"\b(?:that|which|who|whom|whose|where|when|while|if|unless|so|because|as|until|to)\b", re.IGNORECASE)
+_FINITE_AFTER_GERUND = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|may|might|can|could|would|will|shall|must|should|remains|becomes|helps|requires|involves?|includes?|consists?|means)\b",
+    re.IGNORECASE,
+)
+"""A finite verb in the gerund's own clause (before any clause it opens): the gerund is its
+subject ("Documenting surveillance is of major importance"), no task."""
+_MAIN_CLAUSE_AFTER = re.compile(r",\s*(?:the|this|these|those|we|it|they|our|its|their|each|all|an?)\b", re.IGNORECASE)
+"""A main clause after the gerund's, its subject first: the gerund opens a participle phrase
+("Building on its pilot, the agency launched …"), no task."""
+_TITLE_CASE_SHARE = 2 / 3  # of a line's longer words after its first, capitalised: a title ("Maintaining an Information Data Base")
+
+
+def _title_cased(text: str) -> bool:
+    """Whether ``text`` is written as a title: of its words of four letters or more after the
+    first, two or more and :data:`_TITLE_CASE_SHARE` of them capitalised ("Maintaining an
+    Information Data Base Performance objective", "Website Redesign and Migration Projects"),
+    as the entries of a table of contents or a table's title are, not a task's sentence."""
+    words = [word for word in _HEAD_WORD.findall(text)[1:] if len(word) >= 4]
+    capitalised = sum(word[0].isupper() for word in words)
+    return capitalised >= 2 and capitalised >= _TITLE_CASE_SHARE * len(words)
+
+
 _GROUP_LABEL_WORDS = 6  # a label that groups a lead-in's items is short: "Microsoft Technology:", "Front-end skills:"
 _BOUNDARY = re.compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
@@ -240,7 +268,7 @@ def _whole_title(finder: TermFinder, text: str) -> bool:
     """Whether ``text``, the marks around it aside (:data:`_TITLE_MARKS`), is a term of ``finder``
     as a whole ("Definitions:" of ``definitions_title``, also underlined as "<u>Definitions</u>:"; not
     "Service Level Definitions")."""
-    return finder.covers(_INLINE_TAG.sub("", text).strip(_TITLE_MARKS)) is not None
+    return finder.covers(without_tags(text).strip(_TITLE_MARKS)) is not None
 
 
 def _introduces(text: str) -> bool:
@@ -1028,6 +1056,8 @@ class DocumentReading:
             # a cell after the row's terms does ("V1 | Vid försening utgår vite … | Accepterar ni villkoret?")
             asks = (i for i, text in enumerate(self.texts) if "?" in text and _asks(text.split(" | ", 1)[0] if statements[i].kind == "table_row" else text))
             return frozenset(i for i in asks if statements[i].kind != "heading")
+        if name == "gerund_task":
+            return self._gerund_tasks()
         if name in ("task_item", "qualification_item"):
             statements = self.document.statements
             items = self._items_introduced_by("task_lead_in" if name == "task_item" else "qualification_lead_in")
@@ -1632,3 +1662,71 @@ class DocumentReading:
     def party_of(self, statement: Statement) -> str | None:
         found = self.obligations.get(statement.index)
         return found.party if found is not None else None
+
+    def _gerund_tasks(self) -> frozenset[int]:
+        """The statements of :meth:`_gerund_task_openings` that the supplier's work surrounds:
+        a list item's introduction (:meth:`_item_introductions`) with words of ``task_heading``
+        or ``task_lead_in`` ("Contractor responsibilities:", "The scope of this contract
+        includes:"), else, for a paragraph or an item with none, the title of its section or of
+        that section's parent ("Task 3 – Help Desk", "Scope of Work"), where it names no buyer
+        ("Government Responsibilities" are the buyer's). Only in a tender or an
+        attachment of one: in a vendor's terms a gerund describes the service, binding nobody."""
+        openings = self._gerund_task_openings()
+        if not openings or not (self.tender or self._titled_as_attachment()):
+            return frozenset()
+        finders = [f for f in (self.vocabulary.finder("task_heading"), self.vocabulary.finder("task_lead_in")) if f is not None]
+        if not finders:
+            return frozenset()
+
+        buyer = self.vocabulary.finder("party_buyer")
+
+        def says(text: str) -> bool:  # names the work, not the buyer's ("Government Responsibilities")
+            words = text.replace("*", "").replace("_", " ")
+            return any(f.search(words) for f in finders) and (buyer is None or not buyer.search(words))
+
+        introduced = {item: lead for item, lead in self._item_introductions}
+        sections = self.document.sections
+        found: set[int] = set()
+        for i in openings:
+            statement = self.document.statements[i]
+            lead = introduced.get(i)
+            if lead is not None:
+                if says(self.texts[lead]):
+                    found.add(i)
+                continue
+            section = statement.section
+            titles = [sections[section].title] if section is not None else []
+            if section is not None and sections[section].parent is not None:
+                titles.append(sections[sections[section].parent].title)
+            if any(says(title) for title in titles):
+                found.add(i)
+        return frozenset(found)
+
+    def _gerund_task_openings(self) -> list[int]:
+        """The paragraphs' and list items' first sentences that have no obligation of their own
+        and open with a gerund of ``task_gerund`` as a task ("Providing help desk support to all
+        users.", "Responding to incidents within the hours set"): of :data:`_GERUND_TASK_WORDS`
+        words or more, and no subject of a finite verb in its own clause
+        (:data:`_FINITE_AFTER_GERUND`: "Documenting surveillance is of major importance") nor
+        the opener of a main clause after it (:data:`_MAIN_CLAUSE_AFTER`)."""
+        gerunds = self.vocabulary.finder("task_gerund")
+        if gerunds is None:
+            return []
+        statements = self.document.statements
+        found: list[int] = []
+        for statement in statements:
+            i = statement.index
+            if statement.kind not in ("sentence", "list_item") or i in self.obligations:
+                continue
+            if i > 0 and statements[i - 1].block == statement.block:
+                continue  # not the first sentence of its paragraph or item
+            text = self.texts[i]
+            opening = _OPENING_GERUND.match(text)
+            if opening is None or gerunds.covers(opening[1]) is None or len(text.split()) < _GERUND_TASK_WORDS or _title_cased(text):
+                continue
+            clause = _GERUND_CLAUSE.match(text, opening.end())
+            subordinate = _CLAUSE_OPENER.search(clause[0])
+            own = clause[0][: subordinate.start()] if subordinate else clause[0]
+            if _FINITE_AFTER_GERUND.search(own) is None and _MAIN_CLAUSE_AFTER.match(text, clause.end()) is None:
+                found.append(i)
+        return found

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .htmltags import CLOSING_TAG, LINE_BREAK, after_tags
+
 # Abbreviations after which a period never ends a sentence.
 _NEVER_FINAL = {
     "t.ex",
@@ -85,9 +87,11 @@ _NEVER_FINAL = {
 # Abbreviations that may also close a sentence: split only before a capital letter.
 _MAYBE_FINAL = {"etc", "m.m", "m.fl", "osv", "o.s.v", "o.dyl", "dyl", "el.dyl", "et al", "inc", "ltd", "co"}
 
-# A sentence may end at ., ! or ?, closing quotes and brackets, then white space; group 1 is
-# the first visible character after it (None at the end of the text).
-_SENTENCE_END = re.compile(r"[.!?](?:[\"'”’)\]]*)(?=\s+(\S)?)")
+# A sentence may end at ., ! or ?, closing quotes, brackets and inline HTML tags (".</span> The",
+# Markdown from a web page), then white space or line breaks ("<br>", which end the sentence
+# before them); group 1 is the first visible character after it (None at the end of the text).
+# Each tag is bounded (checker.htmltags).
+_SENTENCE_END = re.compile(rf"[.!?](?:[\"'”’)\]]|{CLOSING_TAG})*(?:(?:{LINE_BREAK}\s*)+|(?=\s))(?=\s*(\S)?)")
 _VISIBLE = re.compile(r"\S")
 BRACKET_REACH = 200
 """How far after a sentence end inside brackets the bracket must close for the end not to count
@@ -123,6 +127,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     an end inside brackets whose innermost closes
     within :data:`BRACKET_REACH` characters ends no sentence ("(Varje månad? Varje kvartal?)",
     "(29 U.S.C. 794d)"); brackets that do not close so soon are stray, and count no further.
+    Inline HTML tags are read as a renderer shows them (nothing): a sentence ends before closing
+    tags end ("2.1 Uptime.</span> The Supplier …"), a "<br>" is white space, and one may start
+    with opening tags ("<b>2.2</b> The Supplier …").
     """
     spans: list[tuple[int, int]] = []
     start = 0
@@ -131,7 +138,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for match in _SENTENCE_END.finditer(text):
         if match.start() < start:
             continue  # inside a question's bracket, which the sentence after it follows
-        first = match[1]
+        first, first_at = match[1], match.start(1)
+        if first == "<":  # "<span class="x">The Supplier …", "<b>2.2</b> …": a sentence may start with tags
+            first_at = after_tags(text, first_at)
+            first = text[first_at] if first_at < len(text) else None
         if first is None:
             break
         opened = _still_open(text, counted, match.end(), opened)
@@ -142,10 +152,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             opened = 0  # stray brackets
         if not _starts_sentence(first):
             continue
-        if first == "(" and text[match.start()] in "?!" and _ENUMERATOR.match(text, match.start(1)) is None:
+        if first == "(" and text[match.start()] in "?!" and _ENUMERATOR.match(text, first_at) is None:
             # "Vilka API:er exponerar systemet? (REST, SOAP?)": the bracket belongs to the question
-            close = _closing(text, match.start(1) + 1, match.start(1) + BRACKET_REACH, 1)
-            if close is not None and belongs_to_question(text[match.start(1) : close]):
+            close = _closing(text, first_at + 1, first_at + BRACKET_REACH, 1)
+            if close is not None and belongs_to_question(text[first_at:close]):
                 after = _VISIBLE.search(text, close)
                 if after is not None and after.start() > close and _starts_sentence(text[after.start()]):
                     spans.append((start, close))
@@ -159,8 +169,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 continue  # an initial: "J. Smith"; not the letter that ends a name like "18F"
             if token.lower() in _MAYBE_FINAL and not first.isupper():
                 continue
-            if token.isdigit() and _VISIBLE.search(text, 0, token_start) is None:
-                continue  # "1. Leverantören": a list number
+            if token.isdigit() and after_tags(text, _VISIBLE.search(text).start()) >= token_start:
+                continue  # "1. Leverantören", "<b>1.</b> The Supplier": a list number
         spans.append((start, match.end()))
         start = match.end()
         opened = 0

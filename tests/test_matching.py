@@ -323,6 +323,7 @@ FOLDING_PATTERNS = [
     r"[§–]\W\w",
     r"\b\w+[^€§\w]",
     r"\Q€\E\b",
+    r"\w\W*[:–§-]\s",  # a class that starts with a colon: no POSIX class, read folded
 ]
 
 
@@ -559,6 +560,50 @@ def test_a_pattern_known_to_compile_is_compiled_at_its_first_search() -> None:
             raise AssertionError("a pattern RE2 cannot compile was searched with")
     finally:
         module._KNOWN_VALID.difference_update({(source, ""), (broken, "")})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(PATTERNS + FOLDING_PATTERNS + [r"^\W*(?:note|n\.\s?b\.)\W*[:–—-]", r"[[:alpha:]]\b"]), st.sampled_from(["", "c", "s"]))
+def test_a_pattern_known_to_compile_is_rewritten_when_first_used_as_at_once(source: str, flags: str) -> None:
+    """A pattern of a cached ruleset is rewritten for RE2 only when its expression or markers are
+    first asked for (most are never run): the same expression and markers as a pattern rewritten
+    at once (the simple reference: :func:`rewrite` of the source, after its flags)."""
+    from checker.matching import patterns as module
+    from checker.matching import remember_valid
+    from checker.matching.rewrite import flag_prefix, rewrite
+
+    known = (source, flags) in module._KNOWN_VALID
+    rewritten: list[str] = []
+    try:
+        remember_valid([(source, flags)])
+        module.rewrite = lambda text, *more: (rewritten.append(text), rewrite(text, *more))[1]  # type: ignore[assignment]
+        lazy = compile_pattern(source, flags)
+        assert not rewritten  # nothing rewritten yet
+        body, boundaries = rewrite(source)
+        assert (lazy.regex, lazy.boundaries) == (flag_prefix(flags) + body, boundaries)
+    finally:
+        module.rewrite = rewrite
+        if not known:
+            module._KNOWN_VALID.discard((source, flags))
+    assert rewritten == [source]  # once, when first asked
+    eager = compile_pattern(source, flags) if (source, flags) not in module._KNOWN_VALID else None
+    assert eager is None or (eager.regex, eager.boundaries) == (lazy.regex, lazy.boundaries)
+
+
+def test_a_class_that_starts_with_a_colon_is_no_posix_class() -> None:
+    """Only "[:name:]" is a POSIX class (which folding cannot read): a class that starts with a
+    colon and names its characters ("[:–—-]") is read folded, in the filter with the other
+    patterns, with the answers of its Unicode expression."""
+    from checker.matching.folding import foldable
+
+    source = r"^\W*(?:note|n\.\s?b\.|please note)\W*[:–—-]"
+    assert foldable(source) and foldable(r"[:x]\d")
+    assert not foldable(r"[[:alpha:]]\d") and not foldable(r"[[:^space:]x]")
+    matcher = StatementMatcher({}, {"p": compile_pattern(source)})
+    assert not matcher._unfolded
+    texts = ["Note – see below", "note: x", "Please note—", "NB – x", "n.b. :", "notes: x", "ⓐ note –"]
+    found = matcher.scan_many(texts)
+    assert found.get("p", []) == [number for number, text in enumerate(texts) if reference_pattern_span(source, text) is not None] == [0, 1, 2, 4, 6]
 
 
 @given(st.text(alphabet="ab *\x00\x01\x07\x1b\x1f\x7f\t\n\u00e5\u2028", min_size=1, max_size=8))

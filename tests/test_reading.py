@@ -540,6 +540,22 @@ def test_the_finder_reads_folded_text_with_the_matches_of_unicode_word_classes(t
     assert [match.span() for match in finder.regex.finditer(finder.folding.fold(text))] == _unicode_finder_spans(terms, text)
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(["ska", "§ 3", "a–b", "rapport*", "*en", "å", "k1"]), min_size=1, max_size=4, unique=True),
+    st.text(alphabet="ska §3a–brpotenåk1 ", max_size=30),
+)
+def test_a_finder_compiles_its_expression_when_first_searched_with(terms: list[str], text: str) -> None:
+    """A finder made and never searched with compiles nothing (a page asks few of the reading's
+    finders); once it searches, it finds what a finder searched with at once finds."""
+    from checker.matching.termfinder import TermFinder
+
+    lazy, eager = TermFinder({"list": terms}), TermFinder({"list": terms})
+    assert "regex" not in lazy.__dict__
+    assert eager.regex is not None and list(lazy.finditer(text)) == list(eager.finditer(text))
+    assert lazy.search(text) == eager.search(text) == bool(_unicode_finder_spans(terms, text))
+
+
 _LIST_TERMS = ["ska", "skall", "leverantör*", "*en", "rapport*", "*port*", "är skyldig att", "den", "*", "leverantören", "*rapporten"]
 
 
@@ -1380,3 +1396,56 @@ def test_a_swedish_supplier_word_in_the_genitive_names_a_party_to_the_terms() ->
         Inera tillhandahåller arbetsplats i sina lokaler.
         """
     assert parties(contract, "sv")["Inera tillhandahåller arbetsplats i sina lokaler."] is None
+
+
+def gerund_tasks(text: str) -> list[str]:
+    document = md(text, language="en")
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-base"]
+    found = Classification(base, DocumentIndex(document)).reading().statements("gerund_task")
+    return [s.text for s in document.statements if s.index in found]
+
+
+def test_tasks_written_as_gerunds_are_read_where_their_heading_or_lead_in_names_the_work() -> None:
+    """A gerund of a verb of work with no modal is a task under a heading or lead-in of the
+    supplier's work, in a statement of work; not a gerund subject of a verb, a participle phrase
+    before a main clause, a title, a gerund
+    that is no verb of work, the same items under a background heading or the buyer's
+    responsibilities, nor anything in a document that is no tender or attachment."""
+    text = """
+    # Statement of Work
+
+    ## Task 3 – Help Desk
+
+    - Routing of service requests to the appropriate support group for resolution
+    - Providing Tier 1 Help Desk Support
+    - Being able to render impartial assistance.
+
+    Documenting each call is of major importance to the help desk.
+
+    Responding to incidents reported by users outside business hours.
+
+    Building on the pilot, the agency launched a help desk in 2020.
+
+    Planning activities include a kick-off meeting.
+
+    ## Background
+
+    - Providing help desk support to all users of the system.
+
+    The scope of this contract includes:
+
+    - Ensuring that all servers are patched.
+
+    Government responsibilities:
+
+    - Reviewing the monthly reports of the contractor.
+    """
+    assert gerund_tasks(text) == [
+        "Routing of service requests to the appropriate support group for resolution",
+        "Responding to incidents reported by users outside business hours.",
+        "Ensuring that all servers are patched.",
+    ]
+    # "Task 3" names a task; "this task order" does not
+    assert gerund_tasks(text.replace("## Task 3 – Help Desk", "## About this task order")) == ["Ensuring that all servers are patched."]
+    # not in a document that is neither a tender nor an attachment of one
+    assert gerund_tasks(text.replace("# Statement of Work", "# Our service")) == []

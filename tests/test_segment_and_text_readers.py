@@ -57,6 +57,17 @@ def sentences(text: str) -> list[str]:
             ["Items a) one, b) two.", "As amended (29 U.S.C. 794d) requires it.", "Next."],
         ),
         ("1. Leverantören ska leverera.", ["1. Leverantören ska leverera."]),
+        ("<b>1.</b> The Supplier shall deliver.", ["<b>1.</b> The Supplier shall deliver."]),
+        (
+            '<span class="header_2">2.1 Uptime.</span> The Supplier shall make the <b>Service</b> available. <b>2.2</b> Credits.',
+            ['<span class="header_2">2.1 Uptime.</span>', "The Supplier shall make the <b>Service</b> available.", "<b>2.2</b> Credits."],
+        ),
+        ('It is <em>required</em>.</em></a> <a href="#x">Next</a> one.', ["It is <em>required</em>.</em></a>", '<a href="#x">Next</a> one.']),
+        ("Free to use.<br /> Learn more.<br>The Buyer pays.", ["Free to use.<br />", "Learn more.<br>", "The Buyer pays."]),
+        (
+            "If a < b. x<5 ms. Mail <anna@example.se>. <Supplier name> shall. <X> hours.",
+            ["If a < b. x<5 ms. Mail <anna@example.se>. <Supplier name> shall. <X> hours."],
+        ),
         (
             "Link the code developed for 18F. Should the Contractor be terminated, it shall hand it over. Ask J. Smith.",
             ["Link the code developed for 18F.", "Should the Contractor be terminated, it shall hand it over.", "Ask J. Smith."],
@@ -85,15 +96,20 @@ def test_token_before_finds_what_the_regular_expression_finds(text: str, data: s
         assert start == match.start()
 
 
+REFERENCE_BREAK = r"<br ?/?>"
+REFERENCE_TAG = rf'</?(?:b|span)(?: class="x")?>|{REFERENCE_BREAK}'
+"""The tags of :data:`SENTENCE_PIECES`, which a renderer shows as nothing (a line break)."""
+
+
 def reference_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans as the rules read, simply: every candidate end, the text after it and the
     token before it searched afresh; the brackets open at an end counted again from where the
     sentence (or the last stray bracket) began, character by character."""
     spans, start, count_from = [], 0, 0
-    for match in re.finditer(r"[.!?][\"'”’)\]]*(?=\s)", text):
+    for match in re.finditer(rf"[.!?](?:[\"'”’)\]]|</(?:b|span)>)*(?:(?:{REFERENCE_BREAK}\s*)+|(?=\s))", text):
         if match.start() < start:
             continue
-        rest = text[match.end() :].lstrip()
+        rest = re.sub(rf"^(?:\s|{REFERENCE_TAG})+", "", text[match.end() :])
         if not rest:
             break
         depth = 0
@@ -136,7 +152,7 @@ def reference_sentences(text: str) -> list[tuple[int, int]]:
                 continue
             if token.lower() in _MAYBE_FINAL and not first.isupper():
                 continue
-            if token.isdigit() and not text[: before.start()].strip():
+            if token.isdigit() and not re.sub(REFERENCE_TAG, "", text[: before.start()]).strip():
                 continue
         spans.append((start, match.end()))
         start = count_from = match.end()
@@ -182,6 +198,14 @@ SENTENCE_PIECES = [
     "Det",
     "x",
     "²",
+    "<b>",
+    "</b>",
+    '<span class="x">',
+    "</span>",
+    "<br>",
+    "<br />",
+    "<",
+    "<5",
 ]
 
 

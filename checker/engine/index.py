@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Iterable
 
 from ..document import Document
+from ..htmltags import without_tags
 from ..ids import MAX_KEY_LENGTH, MentionFinder, MentionTexts, id_key
 from ..matching import plain_text, rejoined, source_span, without_addresses
 from .matches import EMPTY
@@ -29,7 +30,8 @@ class DocumentIndex:
     document: Document
     flat_texts: list[str] = field(init=False, repr=False)
     """Each statement's text as terms and patterns see it (:func:`plain_text`; web and e-mail
-    addresses blanked out, :func:`without_addresses`; words a PDF conversion split before å, ä
+    addresses blanked out, :func:`without_addresses`; inline HTML tags blanked out,
+    :func:`without_tags`; words a PDF conversion split before å, ä
     and ö joined, :func:`rejoined`)."""
     flat_origins: dict[int, list[int]] = field(init=False, repr=False)
     """For each statement whose split words were joined, the offset in its text of each
@@ -65,7 +67,7 @@ class DocumentIndex:
         section, in_section = -1, []  # statements of a section mostly come together
         for s in self.document.statements:
             i, text = s.index, s.text
-            flat.append(without_addresses(text if text.isascii() and text.isprintable() else plain_text(text)))
+            flat.append(without_tags(without_addresses(text if text.isascii() and text.isprintable() else plain_text(text))))
             if s.kind == "heading":
                 headings.append(i)
             else:

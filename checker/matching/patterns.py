@@ -40,9 +40,25 @@ def remember_valid(patterns: Iterable[tuple[str, str]]) -> None:
 class CompiledPattern:
     source: str
     flags: str
-    regex: str  # RE2 syntax after rewriting \b, \B, \w, \W and user groups
-    boundaries: list[bool] = field(default_factory=list)  # per marker group: True for \b, False for \B
     _compiled: object = field(default=None, repr=False)
+
+    @cached_property
+    def _rewritten(self) -> tuple[str, list[bool]]:
+        """:attr:`regex` and :attr:`boundaries`, worked out when first asked: a pattern of a
+        cached ruleset that a run never runs or searches is never rewritten (a one-page check runs
+        about half of them)."""
+        body, boundaries = rewrite(self.source)
+        return flag_prefix(self.flags) + body, boundaries
+
+    @property
+    def regex(self) -> str:
+        """RE2 syntax after rewriting \\b, \\B, \\w, \\W and user groups."""
+        return self._rewritten[0]
+
+    @property
+    def boundaries(self) -> list[bool]:
+        """Per marker group of :attr:`regex`: True for \\b, False for \\B."""
+        return self._rewritten[1]
 
     @property
     def compiled(self) -> object:
@@ -255,13 +271,11 @@ def compile_pattern(source: str, flags: str = "") -> CompiledPattern:
     for offset, flag in enumerate(flags):
         if flag not in "cs":
             raise PatternSyntaxError(f"unknown pattern flag '{flag}' (use c: case-sensitive, s: '.' matches newline)", -(len(flags) - offset))
-    known_valid = (source, flags) in _KNOWN_VALID
-    if not known_valid:  # a pattern of a cached ruleset was checked when the ruleset was compiled
+    pattern = CompiledPattern(source=source, flags=flags)
+    if (source, flags) not in _KNOWN_VALID:  # a pattern of a cached ruleset was checked when the ruleset was compiled
         reject_unsupported(source)
-    body, boundaries = rewrite(source)
-    regex = flag_prefix(flags) + body
-    compiled = None if known_valid else _compiled(regex, source)
-    return CompiledPattern(source=source, flags=flags, regex=regex, boundaries=boundaries, _compiled=compiled)
+        pattern._compiled = _compiled(pattern.regex, source)
+    return pattern
 
 
 def _compiled(regex: str, source: str) -> object:
