@@ -265,14 +265,6 @@ _HEREINAFTER = re.compile(
 )
 
 
-def _plural(word: str) -> bool:
-    """Whether a party word is in the plural: it ends in "s" ("vendors", "subcontractors"), not
-    as a Swedish definite genitive does ("leverantörens", "personuppgiftsbiträdets": the one
-    party's own; Swedish plurals, "leverantörer", end in no "s")."""
-    folded = word.casefold()
-    return folded.endswith("s") and not folded.endswith(("ens", "ets"))
-
-
 def _whole_title(finder: TermFinder, text: str) -> bool:
     """Whether ``text``, the marks around it aside (:data:`_TITLE_MARKS`), is a term of ``finder``
     as a whole ("Definitions:" of ``definitions_title``, also underlined as "<u>Definitions</u>:"; not
@@ -680,17 +672,23 @@ class DocumentReading:
         provide Actual Availability of at least 99.9 %", "Customer must report the failure"): it
         names the buyer by a party word in three statements or more and the supplier by none, so
         the name its promises are made in is the vendor's own. A supplier word in the plural
-        (:func:`_plural`) names others, the vendor's own suppliers ("Outages created or experienced
+        (:meth:`_plural_in_s`) names others, the vendor's own suppliers ("Outages created or experienced
         by vendors and infrastructure partners", "Meltano or its vendors"), not a party to the
         terms; one in the genitive ("Leverantörens ansvar") names the party, as "the Supplier's" does."""
         roles = self.vocabulary.roles
         buyer = 0
         for text in texts:
-            found = {name for start, end, name in roles.finditer(text) if name != "supplier" or not _plural(text[start:end])}
+            found = {name for start, end, name in roles.finditer(text) if name != "supplier" or not self._plural_in_s(text[start:end])}
             if "supplier" in found:
                 return False
             buyer += "buyer" in found
         return buyer >= 3
+
+    def _plural_in_s(self, word: str) -> bool:
+        """Whether ``word`` is a plural in -s ("vendors"): in English only. A Swedish word in -s is
+        a genitive ("Leverantörens instruktioner"), the party itself; its plural ends in -er
+        ("leverantörer")."""
+        return self.document.language == "en" and word.casefold().endswith("s")
 
     def _names_as_subjects(self, texts: list[str]) -> Iterable[str]:
         """The names a vendor's terms use for the vendor itself: a proper name ("ZITADEL",

@@ -1441,6 +1441,27 @@ def test_a_buyer_that_makes_payments_states_a_payment_term_and_a_supplier_that_d
     assert requirements_of(text, "en") == ["The Contractor shall make all payments to its subcontractors within 30 days."]
 
 
+def test_a_swedish_supplier_word_in_the_genitive_names_a_party_to_the_terms() -> None:
+    """A Swedish word in -s is a genitive ("Leverantörens instruktioner"), the supplier's own, not
+    a plural that names the vendor's own suppliers (Swedish writes those "leverantörer"): a
+    contract that names the supplier so is no vendor's terms, and a name as the subject of its
+    modals ("Inera ska …") is no vendor whose present tense ("Inera tillhandahåller …") promises."""
+    contract = """
+        Kunden ska utse en kontaktperson för avtalet.
+
+        Kunden ska följa Leverantörens instruktioner för användningen av tjänsten.
+
+        Kunden ska betala Leverantörens fakturor inom 30 dagar.
+
+        Inera ska bekräfta beställningen inom fem arbetsdagar.
+
+        Inera ska utse en handledare.
+
+        Inera tillhandahåller arbetsplats i sina lokaler.
+        """
+    assert parties(contract, "sv")["Inera tillhandahåller arbetsplats i sina lokaler."] is None
+
+
 def gerund_tasks(text: str) -> list[str]:
     document = md(text, language="en")
     (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-base"]
