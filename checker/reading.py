@@ -272,6 +272,17 @@ def _whole_title(finder: TermFinder, text: str) -> bool:
     return finder.covers(without_tags(text).strip(_TITLE_MARKS)) is not None
 
 
+_TITLE_BEFORE_COLON = re.compile(r"^[\W_]*(?:\d{1,3}[.)]\s+)?[^\W\d_][^:.;!?]{0,60}?:")
+"""A term or a title before a colon at a text's start: "Definitions:", "Credit: A unit …", "Kredit: en enhet …"."""
+
+
+def _titled(text: str) -> bool:
+    """Whether ``text`` opens with a term or a title of at most :data:`_GROUP_LABEL_WORDS` words
+    and a colon (:data:`_TITLE_BEFORE_COLON`): a definition or a titled clause of an agreement."""
+    found = _TITLE_BEFORE_COLON.match(text)
+    return found is not None and len(found.group().split()) <= _GROUP_LABEL_WORDS
+
+
 def _introduces(text: str) -> bool:
     """Whether a statement introduces what follows it: it ends in ":" (markup aside)."""
     return text.rstrip(" *_").endswith(":")
@@ -506,12 +517,22 @@ class DocumentReading:
         "Unless specified otherwise in the applicable Order Form, the following terms and fees shall
         apply to the Cloud Service:" / "1. Definitions: …" / "2. Service Level Commitment …"):
         its items are the agreement's clauses, which bind by their own words, so they carry
-        nothing from it (a definition or an exclusion under it binds nobody)."""
+        nothing from it (a definition or an exclusion under it binds nobody). Only a lead-in that
+        names no party and has an item that is a term or a title before a colon (:func:`_titled`)
+        introduces clauses: "The following provisions shall apply to the Contractor's on-site
+        personnel:" / "Wear identification badges at all times" and "Följande villkor ska gälla för
+        leveransen:" / "Leverans senast tio arbetsdagar efter avrop." list duties (found in review)."""
         finder = self.vocabulary.finder("clauses_lead_in")
         if finder is None:
             return set()
-        leads = {s.lead_in for s in self.document.statements if s.lead_in is not None and s.lead_in in self.obligations}
-        return {i for i in leads if finder.search(self.texts[i])}
+        items: dict[int, list[int]] = {}
+        for s in self.document.statements:
+            if s.lead_in is not None and s.lead_in in self.obligations:
+                items.setdefault(s.lead_in, []).append(s.index)
+        roles = self.vocabulary.roles
+        return {
+            i for i, listed in items.items() if finder.search(self.texts[i]) and not roles.search(self.texts[i]) and any(_titled(self.texts[k]) for k in listed)
+        }
 
     def _group_labels(self) -> dict[int, int]:
         """The short labels that group the items of a lead-in with an obligation, each with that

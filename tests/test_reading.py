@@ -1392,6 +1392,23 @@ def test_the_clauses_an_agreements_terms_introduce_bind_by_their_own_words() -> 
     assert parties("Följande villkor gäller för tjänsten:\n\n- Kredit: en enhet som förbrukas.\n", "sv")["Kredit: en enhet som förbrukas."] is None
 
 
+def test_terms_that_apply_to_a_party_or_list_duties_without_titles_pass_their_duty_on() -> None:
+    """A lead-in of terms that names a party ("… shall apply to the Contractor's on-site
+    personnel:") or whose items are no terms or titles ("Följande villkor ska gälla för
+    leveransen:" / "Leverans senast tio arbetsdagar efter avrop.") lists duties, which its items
+    carry (found in review: both had lost their duty)."""
+    personnel = """
+        The following provisions shall apply to the Contractor's on-site personnel:
+
+        - Wear identification badges at all times
+        - Sign in and out at the security desk
+        """
+    found = parties(personnel, "en")
+    assert found["Wear identification badges at all times"] == found["Sign in and out at the security desk"] == "supplier"
+    leverans = "Följande villkor ska gälla för leveransen:\n\n- Leverans senast tio arbetsdagar efter avrop.\n- Emballage ska återtas av Leverantören.\n"
+    assert parties(leverans, "sv")["Leverans senast tio arbetsdagar efter avrop."] == "supplier"
+
+
 def test_a_vendors_terms_in_the_third_person_may_name_its_own_vendors_in_the_plural() -> None:
     """ "Outages created or experienced by vendors and infrastructure partners": a supplier word in
     the plural names the vendor's own suppliers, so the document is still the vendor's terms and
