@@ -191,6 +191,8 @@ def _title_cased(text: str) -> bool:
 
 
 _GROUP_LABEL_WORDS = 6  # a label that groups a lead-in's items is short: "Microsoft Technology:", "Front-end skills:"
+_LAST_CLAUSE = re.compile(r";\s*|,\s+(?:and|but|och|men)\s+")
+"""Where a sentence's last coordinated clause starts: after a semicolon or ", and" / ", but"."""
 _BOUNDARY = re.compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 _PARENTHETICAL = re.compile(r"\s*(?:,[^,.;:]{1,40},\s*)?")  # "requires, at a minimum, that"
@@ -1083,7 +1085,7 @@ class DocumentReading:
         if name == "own_clause":
             return self._alone_in_clause()
         if name == "non_binding_item":
-            return self._items_introduced_by("not_binding_lead_in") | self._items_introduced_by("definitions_title", whole=True)
+            return self._items_introduced_by("not_binding_lead_in", last_clause=True) | self._items_introduced_by("definitions_title", whole=True)
         if name == "in_definitions":
             return self._in_definitions()
         if name == "question":
@@ -1151,7 +1153,7 @@ class DocumentReading:
                 return first[2] == "attachment_title"
         return False
 
-    def _items_introduced_by(self, lead_in_words: str, whole: bool = False) -> frozenset[int]:
+    def _items_introduced_by(self, lead_in_words: str, whole: bool = False, last_clause: bool = False) -> frozenset[int]:
         """The list items whose introduction has words of the list ``lead_in_words``: of
         ``not_binding_lead_in``, the items that are no duties ("Vendor will not be expected to
         handle the following tasks:", "They may include:", "The anticipated benefits …:"); of
@@ -1164,7 +1166,10 @@ class DocumentReading:
         communication skills." / "If any individual proposed … the Contractor shall notify the
         CO …": the last is the list's own item again). With ``whole``, the introduction's whole text (':'
         and emphasis aside) must be a term of the list: "Definitions:" of ``definitions_title``
-        introduces terms, "The service level definitions below apply:" does not. The items of a
+        introduces terms, "The service level definitions below apply:" does not. With
+        ``last_clause``, an introduction whose last clause binds a party of its own reads only
+        that clause (:meth:`_introducing_clause`): "The price adjustment clause does not apply to
+        this order, and the Contractor shall:" introduces duties. The items of a
         sub-list whose introduction is such an item are such items too ("… expected to have
         experience with:" / "Human-centered design practices, such as:" / "Visual design")."""
         finder = self.vocabulary.finder(lead_in_words)
@@ -1174,12 +1179,22 @@ class DocumentReading:
         found: set[int] = set()
         for item, lead in self._item_introductions:
             if lead not in says_so:
-                text = self.texts[lead]
+                text = self._introducing_clause(self.texts[lead]) if last_clause else self.texts[lead]
                 # emphasis inside the words ("The Contractor will **not** be responsible for:", "__not__") is no word
                 says_so[lead] = _whole_title(finder, text) if whole else next(finder.finditer(text.replace("*", "").replace("_", "")), None) is not None
             if says_so[lead] or lead in found:  # a sub-list under such an item is introduced by it too
                 found.add(item)
         return frozenset(found)
+
+    def _introducing_clause(self, text: str) -> str:
+        """The clause of a list's introduction that introduces it: the part after its last ";" or
+        ", and" / ", but" (:data:`_LAST_CLAUSE`) when that part has an obligation of its own ("…
+        does not apply to this order, and the Contractor shall:"), else the whole text."""
+        start = max((boundary.end() for boundary in _LAST_CLAUSE.finditer(text)), default=0)
+        if start == 0:
+            return text
+        clause = text[start:]
+        return clause if self._obligation(clause) is not None else text
 
     @cached_property
     def _item_introductions(self) -> list[tuple[int, int]]:

@@ -1409,6 +1409,24 @@ def test_terms_that_apply_to_a_party_or_list_duties_without_titles_pass_their_du
     assert parties(leverans, "sv")["Leverans senast tio arbetsdagar efter avrop."] == "supplier"
 
 
+def test_a_lead_in_whose_last_clause_binds_introduces_duties_whatever_its_first_says() -> None:
+    """ "The price adjustment clause does not apply to this order, and the Contractor shall:": the
+    clause that introduces the list binds the supplier; "does not apply" in the clause before it
+    made its items no duties (found in review). One clause of no duty still makes them none."""
+    duties = """
+        The price adjustment clause does not apply to this order, and the Contractor shall:
+
+        - Deliver the equipment to the loading dock
+        """
+    assert non_binding_items(duties, "en") == []
+    none = """
+        The Contractor shall deliver the equipment, and the following tasks are out of scope:
+
+        - Hardware maintenance
+        """
+    assert non_binding_items(none, "en") == ["Hardware maintenance"]
+
+
 def test_a_vendors_terms_in_the_third_person_may_name_its_own_vendors_in_the_plural() -> None:
     """ "Outages created or experienced by vendors and infrastructure partners": a supplier word in
     the plural names the vendor's own suppliers, so the document is still the vendor's terms and
