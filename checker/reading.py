@@ -562,6 +562,12 @@ class DocumentReading:
                 labels[i] = outer
         return labels
 
+    @cached_property
+    def _recurrence_keys(self) -> list[str]:
+        """Each statement's text with its white space collapsed and its case folded: what is
+        counted to find page furniture, the paragraphs a document repeats on every page."""
+        return [" ".join(text.split()).casefold() for text in self.texts]
+
     def _lists_resumed_after_page_breaks(self) -> dict[int, int]:
         """The list items with no lead-in of their own that go on with a list a page break cut
         (a PDF's text: "- Technical Interchange Meetings" / "Page 11 of 44" / "693JJ325Q000011" /
@@ -578,7 +584,7 @@ class DocumentReading:
         statements = self.document.statements
         if not any(s.kind == "list_item" and s.lead_in is None for s in statements):
             return {}
-        keys = [_DIGITS.sub("#", " ".join(text.split()).casefold()) for text in self.texts]
+        keys = [_DIGITS.sub("#", key) for key in self._recurrence_keys]
         counts: dict[str, int] = {}
         for key in keys:
             counts[key] = counts.get(key, 0) + 1
@@ -1385,12 +1391,9 @@ class DocumentReading:
             if sum(ch.isalpha() for ch in text) < 4:
                 continue
             if not seen:
-                for parts in split_texts:
-                    key = " ".join(parts).casefold()
+                for key in self._recurrence_keys:
                     seen[key] = seen.get(key, 0) + 1
-            if seen[" ".join(split_texts[i]).casefold()] >= _FURNITURE_REPEATS or (
-                paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)
-            ):
+            if seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS or (paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)):
                 continue
             if i not in self.obligations and method is not None and next(method.finditer(text[:_METHOD_REACH]), None) is not None:
                 methods.add(i)

@@ -169,10 +169,11 @@ class _Models:
 
     def _first_part(self, part: str, statements: list[int], own: bool) -> SanctionPart | None:
         """The first of ``statements`` (the sanction's ``own``, or the rest of its clause) that
-        states ``part``, with the words that state it (:meth:`_part`); a requirement of the clause
-        states none (:meth:`Classification.lacks_in_clause`)."""
+        states ``part``, with the words that state it (:meth:`_part`); a requirement of the clause,
+        an item its list's introduction binds too, states its own level, none of the sanction's
+        (:meth:`Classification.lacks_in_clause`)."""
         hits = self.found.get(part, EMPTY)
-        requirements = self.c.statements_of_class("requirement")  # a requirement states its own level, an item its introduction binds too
+        requirements = self.c.statements_of_class("requirement")
         for j in statements:
             if j not in hits or (not own and j in requirements):
                 continue
