@@ -62,6 +62,19 @@ def test_every_label_on_a_kept_document_quotes_its_line() -> None:
     assert checked
 
 
+def test_a_document_under_the_eupl_counts_as_free(tmp_path: Path) -> None:
+    """The European Union Public Licence is a free licence (OSI-approved, copying allowed): a text
+    kept under it may be quoted in labels; a row that says nothing free still does not count."""
+    quality = _quality()
+    columns = "file\tlang\tkind\tsource\tlicence_or_status\tpages_estimate\tnotes\n"
+    rows = [
+        "eupl.txt\tsv\tcontract\tsome/repo a.txt @0\tEuropean Union Public Licence (EUPL) version 1.2 (repository README)\t1\t\n",
+        "unknown.txt\tsv\tcontract\tsome/repo b.txt @0\tlicence unknown\t1\t\n",
+    ]
+    (tmp_path / "MANIFEST.tsv").write_text(columns + "".join(rows), encoding="utf-8")
+    assert quality.free_documents([tmp_path]) == {"eupl.txt"}
+
+
 def test_labels_quote_a_markdown_link_by_its_text() -> None:
     quality = _quality()
     statement = (
