@@ -101,7 +101,7 @@ READING_NAMES = {
     "numbered_clauses": "every statement of a document that numbers its clauses (three clause numbers or more: '4.2 Service levels', Word's '3.3.1', 'Sec. 3.02'): its requirements are cited by their clause",
     "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
-    "performance_cell": "a paragraph of a performance table flattened into paragraphs, as a PDF's text writes a table: after a run of short column titles one of which is, as a whole, a performance level (performance_header: 'Performance standard (and AQL)'), up to the next heading; its titles, page furniture, its method cells (surveillance_cell) and its deduction cells (sanction_header) left out",
+    "performance_cell": "a paragraph of a performance table flattened into paragraphs, as a PDF's text writes a table: after a run of short column titles one of which is, as a whole, a performance level (performance_header: 'Performance standard (and AQL)'), up to the next heading (not a running footer, nor a row's number under a 'PWS Section' column taken for a title); its titles, page furniture, its method cells (surveillance_cell) and its deduction cells (sanction_header) left out",
     "surveillance_cell": "a paragraph of such a flattened performance table that says how a level is checked: a term of surveillance_method in its first words ('Random inspection', 'Review contractor reports')",
     "surveillance_row": "a row of a table with a column titled by a term of surveillance_header ('Method of Surveillance', 'Mätmetod') and a cell of its own in that column: the row says how its own level is checked",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1') or of a lettered or roman sub-clause of one ('(b)' in 14.4: '14.4(b)'; 'iv)' in 14.2: '14.2(iv)'): the clause number cites it",
@@ -147,6 +147,11 @@ _BAR_ROW = re.compile(r"[\s*_]*\|(?:[^|\n]*\|){3,}[\s*_]*")  # "| a | b | c |" (
 _COLUMN_TITLE_WORDS = 8  # "Performance standard (and AQL)", "Method of performance assessment", "Deduction/Incentive Schedule"
 _TABLE_TITLE_WORDS = 16  # a table's title run into its first column's: "Operations and Maintenance (O&M) of an … Performance objective"
 _CELL_PARAGRAPH_WORDS = 60  # a flattened table's cell is a short paragraph: a longer one is the running text after the table
+# A flattened table's column title that names the work statement's paragraphs its rows measure
+# ("PWS Section", "PWS Paragraph", "SOW Reference", "Para. No."): the column FAR 37.6's performance
+# requirements summaries open with, whose numbers ("3.1.2.3") a reader may take for clause numbers.
+_REFERENCE_TITLE = re.compile(r"\s*(?:(?:PWS|SOW|PRS)\s+)?(?:section|paragraph|para\.?|ref(?:erence)?\.?)(?:\s+(?:no\.?|number|#))?\s*$", re.IGNORECASE)
+_COLUMN_LINE_CHARS = 60  # a column of a table a PDF's text wrote out has lines this short on average; running text's are longer
 _FURNITURE_REPEATS = 3  # a paragraph that recurs this often is a page's header or footer ("Courtesy of …", a document number)
 _METHOD_REACH = 30  # a method cell names its method in its first words: "Make sample or test calls."
 _ROW_STATEMENTS = 60  # the most statements one numbered row of a flattened table holds: a longer stretch is no row
@@ -1344,14 +1349,18 @@ class DocumentReading:
         paragraphs or more, or of one after a heading or after the table's title run into a
         column's ("Elevator Maintenance and Repair Performance Objective" / "Performance standard
         and AQL"). It runs to the next heading, table or long paragraph (more than
-        :data:`_CELL_PARAGRAPH_WORDS` words; a heading that is a lone "OR", a conversion's,
-        does not end it); a later run of titles starts the next table. Left
+        :data:`_CELL_PARAGRAPH_WORDS` words); a later run of titles starts the next table. A
+        conversion's headings do not end it: a lone "OR", a page's running footer (its text also
+        a paragraph elsewhere, :meth:`_recurs_as_text`), and, under a column of the work
+        statement's paragraphs (:data:`_REFERENCE_TITLE`: "PWS Section"), a numbered title, which is
+        a row's number with its first line; nor does a long block that is a column of cells
+        (:attr:`_cell_columns`). Left
         out: the titles, a table's title that ends in a level title (the next table's), page
         furniture (a paragraph found :data:`_FURNITURE_REPEATS` times or more in the document,
         page numbers and bullets), and the deduction cells (a word of ``sanction_header``: "1%
         deduction per day …"). A method cell has no obligation of its own and a term of
         ``surveillance_method`` in its first :data:`_METHOD_REACH` characters ("Random inspection
-        (site visits)", "Make sample or test calls."). A cell's words are the ruleset's to judge
+        (site visits)", "Make sample or test calls."), however often it recurs down its column. A cell's words are the ruleset's to judge
         further (``en-base`` leaves captions and deducted amounts out). One pass over the
         statements after one over their texts."""
         header = self.vocabulary.finder("performance_header")
@@ -1375,29 +1384,38 @@ class DocumentReading:
         cells: set[int] = set()
         methods: set[int] = set()
         in_table = False
+        referenced = False  # whether the table's first column cites the work statement's paragraphs
         for s in statements:  # outside a table only a run of column titles matters
             i = s.index
             if i in opening:
+                referenced = (referenced and i - 1 in opening) or _REFERENCE_TITLE.match(texts[i]) is not None
                 in_table = opening[i]
                 continue
             if not in_table:
                 continue
             if s.kind == "heading" and self._lone_coordinator(texts[i]):
                 continue  # "## OR" between two standards of a cell, a conversion's heading: the table goes on
-            if s.kind in ("heading", "table_row") or block_words[s.block] > _CELL_PARAGRAPH_WORDS:
+            if s.kind == "heading" and referenced and s.section is not None and self.document.sections[s.section].number is not None:
+                continue  # "3.1.2.3" of the column of PWS paragraphs, its row's first line taken for a numbered title: the table goes on
+            if not seen:
+                for key in self._recurrence_keys:
+                    seen[key] = seen.get(key, 0) + 1
+            if s.kind == "heading" and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS and self._recurs_as_text(i):
+                continue  # a page's running footer a conversion made a heading ("New Brunswick Laboratory"): the table goes on
+            if s.kind in ("heading", "table_row") or (block_words[s.block] > _CELL_PARAGRAPH_WORDS and s.block not in self._cell_columns):
                 in_table = False
                 continue
             text = texts[i]
             if sum(ch.isalpha() for ch in text) < 4:
                 continue
-            if not seen:
-                for key in self._recurrence_keys:
-                    seen[key] = seen.get(key, 0) + 1
-            if seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS or (paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)):
-                continue
+            # A method cell first: its method recurs down the column ("Random Sampling" in every
+            # third row) as page furniture does, but it is the row's.
             if i not in self.obligations and method is not None and next(method.finditer(text[:_METHOD_REACH]), None) is not None:
                 methods.add(i)
-            elif sanction is None or not sanction.search(text):
+                continue
+            if seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS or (paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)):
+                continue
+            if sanction is None or not sanction.search(text):
                 cells.add(i)
         return frozenset(cells), frozenset(methods)
 
@@ -1482,6 +1500,41 @@ class DocumentReading:
             for k in range(start, stop)
             if k == start or (statements[k].kind != "heading" and not self._column_title(k))
         }
+
+    def _recurs_as_text(self, i: int) -> bool:
+        """Whether heading ``i``'s text also stands in the document as a paragraph of its own: a
+        page's running header or footer that a conversion made a heading once, not a title the
+        document repeats as its structure ("### Exclusions" under each task)."""
+        return self._recurrence_keys[i] in self._paragraph_keys
+
+    @cached_property
+    def _paragraph_keys(self) -> frozenset[str]:
+        """The :attr:`_recurrence_keys` of the statements that are no headings (one pass)."""
+        return frozenset(self._recurrence_keys[s.index] for s in self.document.statements if s.kind != "heading")
+
+    @cached_property
+    def _cell_columns(self) -> frozenset[int]:
+        """The blocks that are a column of a table a PDF's text wrote out cell after cell with no
+        blank line between them (a performance requirements summary's AQL column: "At least 90% of
+        a random statistical sample …" / "A list with the location of at least 90% of …" / …),
+        not running text, however many words they hold: two statements or more, three in four
+        of them starting a line of their own, on lines of at most :data:`_COLUMN_LINE_CHARS`
+        characters on average (the column is narrow; running text fills the page's width).
+        A .docx paragraph is one line, so none of its blocks is such a column."""
+        members: dict[int, list[Statement]] = {}
+        for s in self.document.statements:
+            if s.kind == "sentence" and s.anchors:
+                members.setdefault(s.block, []).append(s)
+        columns = set()
+        for block, found in members.items():
+            if len(found) < 2:
+                continue
+            lines = found[-1].anchors[-1].location.line - found[0].anchors[0].location.line + 1
+            chars = sum(len(self.texts[s.index]) for s in found)
+            starts = sum(1 for s in found if s.anchors[0].location.column == 1)
+            if chars <= _COLUMN_LINE_CHARS * lines and 4 * starts >= 3 * len(found):
+                columns.add(block)
+        return frozenset(columns)
 
     def _column_title(self, i: int) -> bool:
         """Whether statement ``i`` is a column title a flattened table's header left among its

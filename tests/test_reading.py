@@ -1548,3 +1548,104 @@ def test_tasks_written_as_gerunds_are_read_where_their_heading_or_lead_in_names_
     assert gerund_tasks(text.replace("## Task 3 – Help Desk", "## About this task order")) == ["Ensuring that all servers are patched."]
     # not in a document that is neither a tender nor an attachment of one
     assert gerund_tasks(text.replace("# Statement of Work", "# Our service")) == []
+
+
+PRS_WITH_SECTION_COLUMN = """
+    Example Laboratory
+
+    1
+
+    Section 4 describes the surveillance methods, which the QAEs apply to every service the Service Provider delivers, as the tables below set out.
+
+    Example Laboratory
+
+    2
+
+    PWS Section
+
+    Performance Standard
+
+    Acceptable Quality Level (AQL)
+
+    Surveillance Method
+
+    3.1.1.3
+
+    Customer contacts are maintained in sufficient
+    detail to allow identification of customers.
+
+    Annual survey of customer needs is to be
+    conducted.
+
+    100%
+    Inspection
+
+    3.1.2.3
+
+    Bulk materials selected for new or replacement
+    CRM production meet specifications.
+
+    3.1.3.1
+
+    Certification plans for each new CRM are
+    prepared before certification begins.
+
+    Example Laboratory
+
+    At least 90% of a random statistical sample of
+    stored records reviewed are found to be
+    complete and in on-site storage inside fire
+    proof containers.
+    A list with the location of at least 90% of the
+    base materials can be provided within two
+    working days of a request for a list.
+    The plans for acceptance testing of bulk
+    materials were documented and available in
+    the file.
+    90% of the domestic orders received are
+    processed within 30 days of receipt of the
+    completed order form.
+
+    Random
+    Sampling
+
+    Periodic
+    Inspection
+
+    Random
+    Sampling
+
+    Random
+    Sampling
+
+    3
+
+    The QAEs record the results of each inspection in the surveillance folder. The folder is reviewed by the DGR. Each month the DGR compares the results with the acceptable quality levels. The results are shared with the Service Provider at the monthly meeting, where corrective actions are agreed. Records are kept for the life of the contract and handed to the CO at its end.
+    """
+
+
+def test_a_flattened_prs_with_a_section_column_runs_past_its_row_numbers_footers_and_cell_columns() -> None:
+    """A performance requirements summary a PDF's text flattened (DOE's New Brunswick Laboratory
+    QASP): a row's first line taken for a numbered title ("3.1.2.3 Bulk materials …") under a
+    "PWS Section" column, the page's running footer made a heading, and the AQL column written as
+    one block of narrow lines, its cells one under another, do not end the table; its methods,
+    which recur down the column as page furniture does, are its method cells; running text after
+    it (a long block of wide lines) is no cell."""
+    document = md(PRS_WITH_SECTION_COLUMN, language="en")
+    kinds = {s.text: s.kind for s in document.statements}
+    assert kinds["Bulk materials selected for new or replacement"] == kinds["Example Laboratory"] == "heading"
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    texts = lambda found: {document.statements[i].text.split()[0] + " " + document.statements[i].text.split()[1] for i in found}  # noqa: E731
+    assert texts(reading.statements("performance_cell")) == {
+        "Customer contacts",
+        "Annual survey",
+        "CRM production",
+        "Certification plans",
+        "At least",
+        "A list",
+        "The plans",
+        "90% of",
+    }
+    assert texts(reading.statements("surveillance_cell")) == {"100% Inspection", "Random Sampling", "Periodic Inspection"}
+    assert len(reading.statements("surveillance_cell")) == 5
