@@ -37,6 +37,9 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 LABELS = BENCH / "quality" / "labels"
 SPLIT = BENCH / "quality" / "split.tsv"
+# Documents labelled twice, by two labellers who did not see each other's labels: the second
+# labelling is in no split (it counts in no figure) and is compared with the first (agreement).
+SECOND_LABELLING = BENCH / "quality" / "second-labelling.tsv"
 sys.path.insert(0, str(BENCH))  # for its shared_data module
 from shared_data import shared_path  # noqa: E402
 
@@ -535,6 +538,50 @@ def load_split() -> dict[str, str]:
     return {row["doc"]: row["split"] for row in read_tsv(SPLIT)}
 
 
+def second_labellings() -> dict[str, str]:
+    """Each twice-labelled document's second labelling (a name in no split) → its first (in one)."""
+    return {row["second"]: row["first"] for row in read_tsv(SECOND_LABELLING)}
+
+
+def _agreement_key(label: dict[str, str]) -> str:
+    """What two labellings of one text share for a statement: its first words (the line numbers
+    of two copies may differ by a conversion's page breaks)."""
+    return normalise(label["quote"])[:60]
+
+
+def labeller_agreement(labels: dict[str, list[dict[str, str]]]) -> list[str]:
+    """How often two labellers of the same document agree, statement by statement: whether it is
+    a requirement (every statement both labelled), whom it binds and whether it is measurable (the
+    statements both call requirements), and whether a supplier requirement is measurable. A
+    statement is paired by its first words; statements one labelling lacks are counted apart."""
+    out: list[str] = []
+    for second, first in sorted(second_labellings().items()):
+        firsts: dict[str, dict[str, str]] = {}
+        for label in labels.get(first, []):
+            firsts.setdefault(_agreement_key(label), label)
+        seconds = labels.get(second, [])
+        pairs = [(firsts[key], label) for label in seconds if (key := _agreement_key(label)) in firsts]
+        both = [(a, b) for a, b in pairs if a["is_requirement"] == b["is_requirement"] == "yes"]
+        supplier = [(a, b) for a, b in both if a["party"] == b["party"] == "supplier"]
+
+        def agrees(column: str, rows: list[tuple[dict[str, str], dict[str, str]]]) -> str:
+            return ratio(sum(a[column] == b[column] for a, b in rows), len(rows))
+
+        out.append(
+            f"| `{first}` / `{second}` | {len(pairs)} of {len(seconds)} | {agrees('is_requirement', pairs)} | "
+            f"{agrees('party', both)} | {agrees('measurable', both)} | {agrees('measurable', supplier)} |"
+        )
+    if not out:
+        return []
+    header = [
+        "Two labellers, one document (labelled twice without seeing each other's labels; the second labelling counts in no figure):",
+        "",
+        "| document (first / second labelling) | statements paired | requirement or not | party | measurable | measurable (supplier) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    return [*header, *out, ""]
+
+
 def run(corpus: list[Path], splits: Iterable[str], list_false: bool = False) -> str:
     split_of = load_split()
     kinds = {kind: load_labels(kind) for kind in ("requirements", "chain", "clauses", "sanctions")}
@@ -626,6 +673,7 @@ def run(corpus: list[Path], splits: Iterable[str], list_false: bool = False) -> 
             out += ["", f"<details><summary>{heading}: {len(items)}</summary>", ""]
             out += [f"- {item}" for item in items] + ["", "</details>"]
         out.append("")
+    out += labeller_agreement(kinds["requirements"])
     out += ["Documents:", "", "| document | split | requirement labels | chain rows | sanction clauses |", "| --- | --- | ---: | ---: | ---: |", *shown]
     return "\n".join(out) + "\n"
 

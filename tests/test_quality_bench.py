@@ -45,12 +45,16 @@ def test_every_label_on_a_kept_document_quotes_its_line() -> None:
     quality = _quality()
     kept = _kept_documents()
     split = quality.load_split()
+    second = quality.second_labellings()
     checked = 0
     for kind in ("requirements", "chain", "clauses", "sanctions"):
         for name, labels in quality.load_labels(kind).items():
             if name not in kept:
                 continue
-            assert split.get(name) in ("dev", "heldout"), f"{name} is in no split"
+            if name in second:
+                assert name not in split and split.get(second[name]) in ("dev", "heldout"), f"{name}: a second labelling is in no split, its first in one"
+            else:
+                assert split.get(name) in ("dev", "heldout"), f"{name} is in no split"
             lines = (KEPT / name).read_text(encoding="utf-8").split("\n")
             for label in labels:
                 if not label.get("line"):
@@ -206,3 +210,34 @@ def test_datasets_counts_each_class_over_labelled_snippets(tmp_path: Path) -> No
     assert (tallies["termination"].positives, tallies["termination"].recognised) == (1, 1)
     assert (tallies["termination"].negatives, tallies["termination"].taken) == (1, 0)
     assert tallies["acceptance"].positives == 0
+
+
+def test_two_labellings_of_one_document_are_compared_statement_by_statement(tmp_path: Path, monkeypatch) -> None:
+    """A document labelled twice is paired by each statement's first words, not its line (two
+    copies may differ by page breaks); agreement on party and measurability counts only the
+    statements both labellers call requirements, and unpaired statements are shown apart."""
+    quality = _quality()
+    pairs = tmp_path / "second-labelling.tsv"
+    pairs.write_text("second\tfirst\nb.md\ta.md\n", encoding="utf-8")
+    monkeypatch.setattr(quality, "SECOND_LABELLING", pairs)
+
+    def label(line: int, quote: str, requirement: str, party: str, measurable: str) -> dict[str, str]:
+        return {"line": str(line), "quote": quote, "is_requirement": requirement, "party": party, "measurable": measurable}
+
+    labels = {
+        "a.md": [
+            label(1, "The Contractor shall clean daily.", "yes", "supplier", "yes"),
+            label(2, "The COR shall inspect the work.", "yes", "buyer", "no"),
+            label(3, "Background of the plan.", "no", "none", ""),
+        ],
+        "b.md": [
+            label(4, "The  contractor shall clean daily.", "yes", "supplier", "no"),
+            label(5, "The COR shall inspect the work.", "yes", "buyer", "no"),
+            label(6, "Background of the plan.", "yes", "supplier", "no"),
+            label(7, "A statement only the second labelling has.", "no", "none", ""),
+        ],
+    }
+    row = [line for line in quality.labeller_agreement(labels) if line.startswith("| `a.md`")]
+    assert row == ["| `a.md` / `b.md` | 3 of 4 | 0.67 (2/3) | 1.00 (2/2) | 0.50 (1/2) | 0.00 (0/1) |"]
+    pairs.write_text("second\tfirst\n", encoding="utf-8")
+    assert quality.labeller_agreement(labels) == []
