@@ -75,12 +75,13 @@ _SCALARS: dict[Any, tuple[type, ...]] = {str: (str,), bool: (bool,), int: (int,)
 
 
 class _Plan(NamedTuple):
-    """How a model is rebuilt: its field names, and each field with the one type a scalar field's
-    value has (None: another kind of field), how another field's value is rebuilt (None: any
-    value) and what it takes when the JSON leaves it out."""
+    """How a model is rebuilt: its field names, and each field with the one type a text or
+    yes/no field's value has, the values a literal field's may have (None: another kind of
+    field), how another field's value is rebuilt (None: any value) and what it takes when the
+    JSON leaves it out. (Checked in :func:`rebuilt` itself: those are most of a ruleset's.)"""
 
     names: frozenset[str]
-    fields: tuple[tuple[str, type | None, _Rebuild | None, Callable[[], Any]], ...]
+    fields: tuple[tuple[str, type | None, frozenset[str] | None, _Rebuild | None, Callable[[], Any]], ...]
 
 
 _PLANS: dict[type[BaseModel], _Plan] = {}
@@ -100,13 +101,16 @@ def rebuilt(model: type[_M], data: Any) -> _M:
     if not plan.names.issuperset(data):
         raise ValueError(f"{model.__name__}: unknown fields {sorted(data.keys() - plan.names)}")
     values: dict[str, Any] = {}
-    for name, scalar, rebuild, absent in plan.fields:
+    for name, scalar, allowed, rebuild, absent in plan.fields:
         value = data.get(name, _ABSENT)
         if value is _ABSENT:
             value = absent()
         elif scalar is not None:
             if type(value) is not scalar:
                 raise ValueError(f"{model.__name__}: {name} is not a {scalar.__name__}")
+        elif allowed is not None:
+            if type(value) is not str or value not in allowed:
+                raise ValueError(f"{model.__name__}: {name} is none of {sorted(allowed)}")
         elif rebuild is not None:
             value = rebuild(value)
         values[name] = value
@@ -127,7 +131,10 @@ def _plan_of(model: type[BaseModel]) -> _Plan:
     for name, field in model.model_fields.items():
         annotation = _annotation(model, field)
         scalar = annotation if annotation in (str, bool) else None
-        fields.append((name, scalar, None if scalar else _rebuild_of(annotation, field.discriminator), _absent(model, name, field)))
+        literal = get_origin(annotation) is Literal and all(type(value) is str for value in get_args(annotation))
+        allowed = frozenset(get_args(annotation)) if literal else None
+        rebuild = None if scalar or literal else _rebuild_of(annotation, field.discriminator)
+        fields.append((name, scalar, allowed, rebuild, _absent(model, name, field)))
     plan = _PLANS[model] = _Plan(frozenset(model.model_fields), tuple(fields))
     return plan
 
@@ -186,7 +193,7 @@ def _rebuild_of(annotation: Any, discriminator: Any = None) -> _Rebuild | None:
         return partial(_optional, _union_rebuild(others, discriminator)) if len(others) < len(members) else _union_rebuild(others, discriminator)
     if origin is list:
         (item,) = get_args(annotation)
-        return partial(_rebuilt_list, _rebuild_of(item) or _any)
+        return _text_list if item is str else partial(_rebuilt_list, _rebuild_of(item) or _any)
     if origin is dict:
         key, item = get_args(annotation)
         if key is not str:
@@ -230,6 +237,16 @@ def _union_rebuild(members: list[Any], discriminator: str) -> _Rebuild:
         return rebuilt(member, value)
 
     return rebuild
+
+
+def _text_list(value: Any) -> list[str]:
+    """A list of texts (a term list's thousands: their types checked in C)."""
+    if type(value) is not list or not _TEXT.issuperset(map(type, value)):
+        raise ValueError(f"{value!r:.80} is not a list of texts")
+    return value
+
+
+_TEXT = frozenset([str])
 
 
 def _rebuilt_list(each: _Rebuild, value: Any) -> list[Any]:
