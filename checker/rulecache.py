@@ -22,8 +22,11 @@ versions and the rule file's path, so another version or a changed compiler neve
 
 **Why JSON, not pickle.** Unpickling runs code named by the file, so a cache file planted or
 altered by someone else would run code as the user; JSON is only data, and the ruleset is
-rebuilt through pydantic's validation of the model, which refuses anything that is not a
-ruleset. A corrupt, truncated, foreign or hostile entry is therefore ignored: the rule files are
+rebuilt from it by the models' own fields (:func:`checker.modelbase.rebuilt`: every key a field,
+every required field there, each value of its field's JSON type, each literal one of its type's
+and each condition of a kind the rule language has), which refuses anything that is not a
+ruleset, as pydantic's validation would (without first building the validator of every rule
+model, which took more of a one-page check than reading the entries). A corrupt, truncated, foreign or hostile entry is therefore ignored: the rule files are
 compiled as without a cache and the entry is written again. (Someone who can write into the
 user's private cache folder could still put a valid ruleset of their own there, as they could
 edit the user's rule files; no code of theirs runs.) Rebuilding from JSON costs about a
@@ -50,6 +53,7 @@ from typing import Any
 from . import __version__
 from .files import InputFiles, write_output
 from .matching import boundary_plans, pattern_words, remember_plans, remember_valid, remember_words
+from .modelbase import rebuilt
 from .rulemodel import Ruleset
 
 FORMAT = 1
@@ -183,7 +187,7 @@ def lookup(path: Path, read_text: Any, resolve_extends: Any) -> Ruleset | None:
     try:
         if not isinstance(entry, dict) or entry.get("key") != key or not _files_unchanged(path, entry["files"], read_text, resolve_extends):
             return None
-        ruleset = Ruleset.model_validate(entry["ruleset"])
+        ruleset = rebuilt(Ruleset, entry["ruleset"])
     except Exception:  # noqa: BLE001 - any malformed entry is a miss, never an error
         return None
     remember_plans(entry.get("plans"))

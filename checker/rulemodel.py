@@ -261,7 +261,7 @@ class Rule(_Model):
 class Ruleset(BaseModel):
     """A compiled ruleset, ready to run: what ``kravkoll rules list --format json`` shows."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str
     title: str = ""

@@ -644,3 +644,17 @@ def test_patterns_the_filter_cannot_take_run_in_sets_with_the_same_answers(monke
     monkeypatch.setattr(re2api, "filter_matcher", refuse)
     matcher = StatementMatcher({}, {"long": long, "short": short})
     assert {k: v for k, v in matcher.scan_many(texts).items() if k != LONE_SYMBOLS} == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="[]^-\\:az09é–å()|*+?. ", max_size=24))
+def test_foldable_of_an_ascii_pattern_needs_no_walk_through_its_classes(source: str) -> None:
+    """``foldable`` answers an ASCII pattern without walking its classes (no range of one can end
+    outside ASCII): the same answer as the walk, for any text the characters make."""
+    from checker.matching import folding
+
+    tokens = ("\\p", "\\P", "\\x", "\\C", "\\a", folding.FOLDED)
+    walked = not (
+        any(token in source for token in tokens) or folding._CODED.search(source) or folding._OCTAL.search(source) or folding._POSIX_CLASS.search(source)
+    ) and not any(not (low + high).isascii() for low, high in folding._class_ranges(source))
+    assert folding.foldable(source) == walked
