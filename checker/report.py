@@ -193,7 +193,8 @@ class SanctionPart(_Model):
     source: SanctionSource = Field(
         description="statement (the sanction's own sentence), clause (another statement of its clause), table (a credit"
         " table in its clause: the table is the amount, its largest row the cap), elsewhere (the clause of the same"
-        " sanction named elsewhere in the document, e.g. the definition of 'Financial Credit')"
+        " sanction named elsewhere in the document, e.g. the definition of 'Financial Credit', or the document's cap on"
+        " all its sanctions)"
     )
 
 

@@ -631,6 +631,31 @@ def test_sanction_model_takes_the_cap_of_a_clause_an_agreements_terms_list():
     assert model.cap is not None and model.cap.text.startswith("may not exceed") and "50%" in model.cap.text
 
 
+def test_sanction_model_takes_the_cap_an_sla_states_for_all_its_credits_elsewhere():
+    """A vendor's SLA caps its credits where it gathers its limits ("Limitations": "Credits in any
+    calendar month shall not exceed 25 % of the monthly fee"), not beside each credit; the credit
+    clause names "service credit" in lower case, so no defined term carries the cap over: the
+    document's cap on its sanctions (define sanctions_cap) is the cap of each credit that has an
+    amount and no cap of its own, and a termination, which has no amount, takes none."""
+    text = (
+        "# Service Level Agreement\n\n## 1 Availability\n\n"
+        "The Provider shall keep the Service available 99.9 % of each calendar month. "
+        "If availability falls below 99.9 %, the Customer receives a service credit of 10 % of the monthly fee.\n\n"
+        "## 2 Support\n\nThe Provider shall answer Severity 1 tickets within 1 hour. "
+        "If the Provider misses the response time, a service credit of 5 % of the monthly fee applies.\n\n"
+        "## 3 Termination\n\nThe Customer may terminate this Agreement for material breach after 30 days' written notice.\n\n"
+        "## 4 Limitations\n\nCredits in any calendar month shall not exceed 25 % of the monthly fee.\n"
+    )
+    result = check_document(read_bytes(text.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
+    models = matrix_document(result).sanctions
+    availability = next(m for m in models if "falls below" in m.text)
+    support = next(m for m in models if "misses the response time" in m.text)
+    termination = next(m for m in models if "terminate" in m.text)
+    for credit in (availability, support):
+        assert credit.cap is not None and (credit.cap.source, credit.cap.text) == ("elsewhere", "shall not exceed 25 %")
+    assert termination.amount is None and termination.cap is None
+
+
 def test_sanction_model_takes_no_part_from_an_item_its_lists_introduction_binds():
     """An item of "The Supplier must purchase and maintain the following insurances:" is a
     requirement though its words bind nobody, and states the insurance's level ("in an amount

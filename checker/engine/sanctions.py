@@ -12,7 +12,8 @@ credit table in the clause (the ``sanction_row`` reading) is its amount, and its
 its cap when the clause states none. A clause
 that lacks a part takes it from the clause of the same sanction named elsewhere by a defined
 term: "Customer might be eligible to receive Financial Credit" takes the table under
-"Financial Credit means … as shown in the following table".
+"Financial Credit means … as shown in the following table". A sanction with an amount and still
+no cap takes the document's cap on its sanctions (``sanctions_cap``), wherever it stands.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ if TYPE_CHECKING:
 
 PARTS = ("amount", "cap", "trigger", "cure")
 _DEFINES = {part: f"sanction_{part}" for part in PARTS}
+DOCUMENT_CAP = "sanctions_cap"
+"""The define of a statement that caps the document's financial sanctions, wherever it stands
+("Service credits in any calendar month shall not exceed 10 % of the monthly charges"): the cap
+of each sanction with an amount and no cap of its own (:meth:`_Models.models`)."""
 SEPARATE = "sanction_own_amount"
 """The define of a paragraph that opens with an amount of its own: a sanction of its own in a
 clause of several (:meth:`_Models._sanctions_of`)."""
@@ -71,7 +76,11 @@ class _Models:
     def __init__(self, c: Classification) -> None:
         self.c = c
         self.statements = c.document.statements
-        self.found = {part: c.statements_of_class(name) for part, name in (*_DEFINES.items(), (SEPARATE, SEPARATE)) if name in c.ruleset.defines}
+        self.found = {
+            part: c.statements_of_class(name)
+            for part, name in (*_DEFINES.items(), (SEPARATE, SEPARATE), (DOCUMENT_CAP, DOCUMENT_CAP))
+            if name in c.ruleset.defines
+        }
         self.credit_rows = c.reading().statements("sanction_row")
         self.tiers: dict[int | None, list[int]] = {}  # the tiers of each list of credits, by the statement introducing it
         for j in sorted(self.credit_rows):
@@ -102,7 +111,24 @@ class _Models:
                 found = stated.get((sanction_key(model.name), part)) if defined_term(model.name, model.text) and getattr(model, part) is None else None
                 if found is not None:
                     setattr(model, part, found.model_copy(update={"source": "elsewhere"}))
+        self._document_cap(models)
         return models
+
+    def _document_cap(self, models: list[SanctionModel]) -> None:
+        """Give each sanction with an amount and no cap the document's cap on its sanctions, the
+        first statement of ``define sanctions_cap`` (an SLA's "Limitations" section: "The total
+        amount of Service Credits in any month shall not exceed 50 % of the monthly fee"), where
+        its own clause states none: the cap stands where the document gathers its limits, not
+        beside each credit. A termination or a re-performance has no amount and takes none."""
+        caps = self.found.get(DOCUMENT_CAP, EMPTY)
+        # its words as a cap's own sentence gives them ("shall not exceed" → "shall not exceed 50 %")
+        cap = self._first_part("cap", [min(caps)], True) if caps else None
+        if cap is None:
+            return
+        cap = cap.model_copy(update={"source": "elsewhere"})
+        for model in models:
+            if model.cap is None and model.amount is not None:
+                model.cap = cap
 
     def _sanctions_of(self, own: list[int]) -> list[list[int]]:
         """The sanctions of one clause's sanction statements ``own``: one, unless two or more of
