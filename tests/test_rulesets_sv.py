@@ -311,15 +311,16 @@ def test_follow_up_denied_or_only_pointed_to_is_no_follow_up() -> None:
 
 
 def test_the_report_of_the_whole_assignment_and_the_follow_up_meeting_follow_up_all_the_work() -> None:
-    """labelling.md section 2, blanket: a clause whose object is all work. A government assignment's
-    "Uppdraget ska redovisas till …", its reports in parts, a report of how the contract was performed
-    and taking part in the follow-up meeting cover every requirement; a report or a review of one
-    thing follows up that thing."""
+    """labelling.md section 2, blanket: a clause whose object is all work. A recurring report of a
+    government assignment, information on how it proceeds, a report of how the contract was
+    performed and taking part in the follow-up meeting cover every requirement; a report or a review
+    of one thing follows up that thing. (The assignment's report at a date is its deliverable:
+    test_the_report_of_an_assignment_at_a_date_is_its_deliverable.)"""
     blanket = [
-        "Uppdraget ska redovisas till Regeringskansliet (Finansdepartementet) senast den 1 mars 2027.",
-        "Uppdraget ska delredovisas senast den 1 oktober 2026 och slutredovisas senast den 1 mars 2027.",
-        "Myndigheten ska redovisa uppdraget till Regeringskansliet senast den 31 mars 2026.",
-        "Resultatet av uppdraget ska rapporteras till Socialdepartementet.",
+        "Uppdraget ska redovisas till Regeringskansliet (Finansdepartementet) årligen.",
+        "Myndigheten ska fortlöpande informera Regeringskansliet (Finansdepartementet) om uppdragets genomförande.",
+        "Leverantören ska hålla Beställaren informerad om hur arbetet fortskrider.",
+        "Genomförandet av uppdraget ska redovisas till Socialdepartementet.",
         "Leverantören ska årligen rapportera hur avtalet har fullgjorts.",
         "Leverantören ska delta i uppföljningsmöte med Beställaren.",
         # progress reports on the assignment, as lagesrapport
@@ -345,6 +346,27 @@ def test_the_report_of_the_whole_assignment_and_the_follow_up_meeting_follow_up_
     text = "\n\n".join(blanket + specific) + "\n"
     assert _classes(text, "followup") == blanket + specific
     assert _classes(text, "blanket") == blanket
+
+
+def test_the_report_of_an_assignment_at_a_date_is_its_deliverable() -> None:
+    """A government assignment's report at a date, in whole or in parts, is what the agency
+    delivers, not a follow-up of it: nothing says who reviews it (the development labels of a
+    Government assignment: "the reports are the deliverables"; en-contract reads "submit the final
+    report within 30 days" so too). Reported again and again, it follows up the work; informing
+    someone of anything else follows up nothing."""
+    deliverables = [
+        "Uppdraget ska redovisas till Regeringskansliet (Finansdepartementet) senast den 1 mars 2027.",
+        "Uppdraget ska delredovisas senast den 1 oktober 2026 och slutredovisas senast den 1 mars 2027.",
+        "Myndigheten ska redovisa uppdraget till Regeringskansliet senast den 31 mars 2026.",
+        "Resultatet av uppdraget ska rapporteras till Socialdepartementet.",
+        "En delredovisning ska lämnas senast den 1 oktober 2026.",
+        "MFD ska senast den 1 september 2025 redovisa den del av uppdraget som avser inrättandet av funktionen.",
+        "Leverantören ska informera Personalen om rutinerna.",
+    ]
+    recurring = ["Uppdraget ska redovisas kvartalsvis till Regeringskansliet."]
+    text = "\n\n".join(deliverables + recurring) + "\n"
+    assert _classes(text, "followup") == recurring
+    assert _classes(text, "blanket") == recurring
 
 
 def test_a_prohibition_in_inverted_word_order_is_a_requirement() -> None:
