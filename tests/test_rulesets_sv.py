@@ -361,9 +361,13 @@ def test_the_report_of_an_assignment_at_a_date_is_its_deliverable() -> None:
         "Resultatet av uppdraget ska rapporteras till Socialdepartementet.",
         "En delredovisning ska lämnas senast den 1 oktober 2026.",
         "MFD ska senast den 1 september 2025 redovisa den del av uppdraget som avser inrättandet av funktionen.",
+        "Myndigheten ska lämna en rapport till Regeringskansliet (Justitiedepartementet) senast den 15 april 2026.",
         "Leverantören ska informera Personalen om rutinerna.",
     ]
-    recurring = ["Uppdraget ska redovisas kvartalsvis till Regeringskansliet."]
+    recurring = [
+        "Uppdraget ska redovisas kvartalsvis till Regeringskansliet.",
+        "Statskontoret ska årligen, i samband med årsredovisningen, redovisa hur arbetet med uppdraget fortskrider.",
+    ]
     text = "\n\n".join(deliverables + recurring) + "\n"
     assert _classes(text, "followup") == recurring
     assert _classes(text, "blanket") == recurring
