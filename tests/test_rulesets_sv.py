@@ -373,6 +373,28 @@ def test_the_report_of_an_assignment_at_a_date_is_its_deliverable() -> None:
     assert _classes(text, "blanket") == recurring
 
 
+def test_a_government_assignment_is_followed_up_only_by_what_the_agency_reports_on_its_progress() -> None:
+    """A Government assignment ("Uppdrag till … att …", the title of the decision) is followed up
+    by the Government only through what the agency reports on the work: progress information, a
+    recurring report, a report of how the assignment is carried out, or a follow-up of the
+    assignment itself. The follow-up, evaluation and follow-up criteria the assignment is about
+    are the agency's tasks (the development labels: "the function's follow-up of interpreting
+    services, not of the assignment"); the same sentences in a contract still follow it up."""
+    followups = [
+        "Statskontoret ska fortlöpande informera Regeringskansliet (Finansdepartementet) om uppdragets genomförande.",
+        "Statskontoret ska senast den 15 februari varje år redovisa genomförda insatser och deras resultat.",
+        "Ekonomistyrningsverket ska följa upp arbetet med uppdraget.",
+    ]
+    tasks = [
+        "Statskontoret ska ansvara för en samlad nationell uppföljning av it-driften.",
+        "Statskontoret ska föreslå uppföljningskriterier och analysera statistik om driften.",
+        "Förslagen ska granskas av en extern part.",
+    ]
+    title = "# Uppdrag till Statskontoret att skapa förutsättningar för uppföljning av it-driften\n\n"
+    assert _classes(title + "\n\n".join(tasks + followups) + "\n", "followup") == followups
+    assert _classes("# 9 Uppföljning\n\n" + "\n\n".join(tasks) + "\n", "followup") == tasks
+
+
 def test_a_prohibition_in_inverted_word_order_is_a_requirement() -> None:
     """Swedish puts the verb second after a fronted phrase or clause: "Utan godkännande får
     Leverantören inte …" stands the subject between "får" and "inte"; an adverb can stand before
