@@ -72,6 +72,7 @@ VOCABULARY = {
     "clauses_lead_in": "words that, in the sentence introducing a list, show its items are an agreement's clauses, each binding by its own words: the following terms shall apply, följande villkor gäller …",
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
     "task_gerund": "gerunds of verbs of work that open a task written without a modal in a statement of work: providing, ensuring, establishing, implementing, responding …",
+    "deliverables_title": "the whole introduction of a list whose items are the supplier's deliverables: deliverables, required deliverables … ('Deliverables:' / 'Kickoff meeting schedule and agenda'; task_item)",
     "task_heading": "words that, in a section's title or the sentence or heading introducing a list, show that what stands under it is the supplier's work: tasks, scope of work, objectives, responsibilities …",
     "qualification_lead_in": "words that, in the sentence or heading introducing a list, show its items are skills or experience asked of the staff: experience with, background in, knowledge of, erfarenhet av …",
     "attachment_title": "words that, in a document's title, name it as a part of a solicitation or contract that is not the solicitation: performance work statement, QASP, attachment, bilaga …",
@@ -106,7 +107,7 @@ READING_NAMES = {
     "surveillance_row": "a row of a table with a column titled by a term of surveillance_header ('Method of Surveillance', 'Mätmetod') and a cell of its own in that column: the row says how its own level is checked",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1') or of a lettered or roman sub-clause of one ('(b)' in 14.4: '14.4(b)'; 'iv)' in 14.2: '14.2(iv)'): the clause number cites it",
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty; or introduced by a definitions title alone ('Definitions:', a term of definitions_title): a defined term",
-    "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal')",
+    "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in, or by a term of deliverables_title as a whole: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal'), or a deliverable of one ('Deliverables:' / 'Contractor Project Management Plan (CPMP)')",
     "gerund_task": "a task written as a gerund of task_gerund with no modal ('Providing help desk support …', 'Ensuring that …'), in a tender or an attachment of one: the first sentence of a paragraph or list item, of three words or more, the gerund no subject of a verb ('Documenting surveillance is …'), whose introduction (as for non_binding_item; for a paragraph or an item with none, its section's title or its parent's) has words of task_heading or task_lead_in",
     "qualification_item": "the first sentence of a list item introduced (as for non_binding_item) with words of qualification_lead_in: a skill or experience asked of the staff ('expected to have experience with:' / 'Creating form-based applications')",
     "question": "a statement that asks: its text ends with a question mark, or with a bracket after one ('Hur ofta genomför ni säkerhetsgranskning?', 'How will you report on performance?'); it states no follow-up or sanction, whatever it names",
@@ -1110,6 +1111,9 @@ class DocumentReading:
         if name in ("task_item", "qualification_item"):
             statements = self.document.statements
             items = self._items_introduced_by("task_lead_in" if name == "task_item" else "qualification_lead_in")
+            if name == "task_item":  # a list titled as a whole as deliverables names what the supplier delivers;
+                # an item that leads in a deeper sub-list only groups the deliverables under it ("Documentation:" / "Test plans")
+                items |= self._items_introduced_by("deliverables_title", whole=True) - self._sub_list_lead_ins
             return frozenset(i for i in items if i == 0 or statements[i - 1].block != statements[i].block)
         return frozenset()
 

@@ -716,6 +716,31 @@ def test_items_of_a_scope_list_are_tasks_also_when_written_as_noun_phrases() -> 
     assert task_items(text) == ["Utbildning av nyanställd personal.", "Förvaltar Ineras rutiner"]
 
 
+def test_items_of_a_list_titled_deliverables_are_the_suppliers_deliverables() -> None:
+    """A list whose whole introduction is "Deliverables:" names what the contractor delivers:
+    each item is a requirement of the supplier, also a noun phrase; an item that only groups a
+    deeper sub-list ("Documentation:") is none, its items are. Not a list whose introduction only
+    mentions deliverables ("a mix of the following deliverables:", a choice left open)."""
+    text = """
+    Deliverables:
+
+    - Contractor Project Management Plan (CPMP)
+    - Documentation:
+      - Test plans
+    - Annual ACR per product
+
+    Progress is documented each sprint with a mix of the following deliverables:
+
+    - User research documentation
+    """
+    document = md(text, language="en")
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    classification = Classification(base, DocumentIndex(document))
+    found = classification.reading().statements("task_item")
+    assert [s.text for s in document.statements if s.index in found] == ["Contractor Project Management Plan (CPMP)", "Test plans", "Annual ACR per product"]
+    assert requirements_of(text, "en") == ["Contractor Project Management Plan (CPMP)", "Test plans", "Annual ACR per product"]
+
+
 def attachment(text: str) -> bool:
     document = md(text, language="en")
     (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-rfp"]
