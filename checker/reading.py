@@ -101,7 +101,7 @@ READING_NAMES = {
     "numbered_requirements": "every statement of a document that gives its requirements ids (three statements or more with an id of their own): where a requirement without one is a slip, not the document's style",
     "numbered_clauses": "every statement of a document that numbers its clauses (three clause numbers or more: '4.2 Service levels', Word's '3.3.1', 'Sec. 3.02'): its requirements are cited by their clause",
     "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
-    "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
+    "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do; or a line that labels a level and gives its value ('Average service level target (as a percentage per month): 90%')",
     "performance_cell": "a paragraph of a performance table flattened into paragraphs, as a PDF's text writes a table: after a run of short column titles one of which is, as a whole, a performance level (performance_header: 'Performance standard (and AQL)'), up to the next heading (not a running footer, nor a row's number under a 'PWS Section' column taken for a title); its titles, page furniture, its method cells (surveillance_cell) and its deduction cells (sanction_header) left out",
     "surveillance_cell": "a paragraph of such a flattened performance table that says how a level is checked: a term of surveillance_method in its first words ('Random inspection', 'Review contractor reports')",
     "surveillance_row": "a row of a table with a column titled by a term of surveillance_header ('Method of Surveillance', 'Mätmetod') and a cell of its own in that column: the row says how its own level is checked",
@@ -219,6 +219,16 @@ _RECIPIENT = re.compile(r"\bto\s+(?:the\s+|its\s+|their\s+|each\s+|all\s+)?$", r
 _RECIPIENT_REACH = 12  # the longest "to" and article before a party, in characters
 # "No other hardware will be …"; not a deadline that opens the sentence ("No later than 10 days after award, …")
 _LIST_AFTER = re.compile(r"[\s*_]*:[\s*_]*")  # "The platform will:": a modal whose verbs are the list after it
+# "Average service level target (as a percentage per month): 90%", "Response time: within 4 hours": a
+# level written as a line of its own, its label before a colon, its value a number with a unit of
+# its own after it (a date is no level: "Proposal due date: March 5, 2024")
+_LEVEL_LINE = re.compile(r"[\W_]*(?P<label>[^\W_][^:.;!?]{0,80}?)[\s*_]*:[\s*_]*(?P<value>[^:;]{1,80})")
+_LEVEL_VALUE = re.compile(
+    r"\d[\d.,]*\s*(?:%|percent\b|ms\b|milliseconds?\b|seconds?\b|minutes?\b|hours?\b|(?:working|business|calendar)\s+(?:days?|hours?)\b|days?\b|weeks?\b|months?\b)",
+    re.IGNORECASE,
+)
+_LEVEL_LABEL_WORDS = 10  # a label is short: "Average service level target (as a percentage per month)"
+_LEVEL_VALUE_WORDS = 12  # and so is its value: "within 3 business hours"; a longer rest is a sentence
 _COPULA_MODAL = re.compile(r"(?:is|are)\b", re.IGNORECASE)  # "is to", "are expected to": bind only a party they name
 _NEGATIVE_SUBJECT = re.compile(r"[\W_]*(?:no\b(?!\s+(?:later|sooner|earlier)\s+than\b)|none\b|neither\b|nothing\b)", re.IGNORECASE)
 _COMPOUND = re.compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
@@ -1277,7 +1287,32 @@ class DocumentReading:
             and (s.table in performance or self._labelled_row(s.text, header))
             and (method is None or not self._labelled_row(s.text, method))
         )
-        return rows | self._bar_rows(header)
+        return rows | self._bar_rows(header) | self._level_lines(header)
+
+    def _level_lines(self, header: TermFinder) -> frozenset[int]:
+        """The paragraphs and list items that state a level as a label and its value, as a
+        performance table's row would, flattened into a line ("Average service level target (as a
+        percentage per month): 90%", "Response time: within 4 hours"): a short label before a
+        colon with a term of ``performance_header`` and none of ``sanction_header`` ("Service
+        credit: 10%" is a sanction's amount) or ``surveillance_method`` (how a level is checked),
+        and after it a short value with a number and its unit (:data:`_LEVEL_VALUE`: a date is no
+        level)."""
+        sanction, method = self.vocabulary.finder("sanction_header"), self.vocabulary.finder("surveillance_method")
+        found: set[int] = set()
+        for s in self.document.statements:
+            if s.kind not in ("sentence", "list_item") or ":" not in self.texts[s.index]:
+                continue
+            line = _LEVEL_LINE.fullmatch(self.texts[s.index].rstrip(" \t.*_"))
+            if line is None or len(line["label"].split()) > _LEVEL_LABEL_WORDS or len(line["value"].split()) > _LEVEL_VALUE_WORDS:
+                continue
+            label = line["label"]
+            if (
+                header.search(label)
+                and _LEVEL_VALUE.search(line["value"])
+                and not any(finder is not None and finder.search(label) for finder in (sanction, method))
+            ):
+                found.add(s.index)
+        return frozenset(found)
 
     def _bar_rows(self, header: TermFinder) -> frozenset[int]:
         """The rows of a table written as lines of text between bars, which a conversion

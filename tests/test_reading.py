@@ -309,6 +309,28 @@ def test_rows_of_a_performance_table_are_requirements_and_credit_tables_are_not(
     assert rows == {"Priority 1 | 4 hours | 5 %"}
 
 
+def test_a_level_written_as_a_labelled_line_is_a_performance_row() -> None:
+    """A label naming a level before a colon and a number with its unit after it is a row of a
+    performance table flattened into a line; a sanction's amount, a method, a date and a label
+    that names no level are none."""
+    document = md(
+        """
+        Monthly availability:
+
+        - Average service level target (as a percentage per month): 90%
+        - Service credit: 10% of the monthly fee
+        - Proposal due date: March 5, 2024
+        - Office: 4 hours from the airport
+        - Response time: within 4 business hours.
+        """,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    found = Classification(base, DocumentIndex(document)).reading().statements("performance_row")
+    rows = [s.text for s in document.statements if s.index in found]
+    assert rows == ["Average service level target (as a percentage per month): 90%", "Response time: within 4 business hours."]
+
+
 @pytest.mark.parametrize(
     ("table", "language", "followed"),
     [
