@@ -221,10 +221,10 @@ _RECIPIENT_REACH = 12  # the longest "to" and article before a party, in charact
 _LIST_AFTER = re.compile(r"[\s*_]*:[\s*_]*")  # "The platform will:": a modal whose verbs are the list after it
 # "Average service level target (as a percentage per month): 90%", "Response time: within 4 hours": a
 # level written as a line of its own, its label before a colon, its value a number with a unit of
-# its own after it (a date is no level: "Proposal due date: March 5, 2024")
+# its own after it, in figures or words (a date is no level: "Proposal due date: March 5, 2024")
 _LEVEL_LINE = re.compile(r"[\W_]*(?P<label>[^\W_][^:.;!?]{0,80}?)[\s*_]*:[\s*_]*(?P<value>[^:;]{1,80})")
 _LEVEL_VALUE = re.compile(
-    r"\d[\d.,]*\s*(?:%|percent\b|ms\b|milliseconds?\b|seconds?\b|minutes?\b|hours?\b|(?:working|business|calendar)\s+(?:days?|hours?)\b|days?\b|weeks?\b|months?\b)",
+    r"(?:\d[\d.,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety))\s*(?:%|percent\b|ms\b|milliseconds?\b|seconds?\b|minutes?\b|hours?\b|(?:working|business|calendar)\s+(?:days?|hours?)\b|days?\b|weeks?\b|months?\b)",
     re.IGNORECASE,
 )
 _LEVEL_LABEL_WORDS = 10  # a label is short: "Average service level target (as a percentage per month)"
@@ -1296,23 +1296,44 @@ class DocumentReading:
         colon with a term of ``performance_header`` and none of ``sanction_header`` ("Service
         credit: 10%" is a sanction's amount) or ``surveillance_method`` (how a level is checked),
         and after it a short value with a number and its unit (:data:`_LEVEL_VALUE`: a date is no
-        level)."""
+        level). The other items of such a line's list that have its shape are levels too, whatever
+        their labels: the list's rows share what one of them names ("Average service level target
+        (as a percentage per month): 90%" / "Minimum (as a percentage per month): 80%"; "For issues
+        that impact platform availability: within 3 business hours." / "For all other issues:
+        within five business days.")."""
         sanction, method = self.vocabulary.finder("sanction_header"), self.vocabulary.finder("surveillance_method")
         found: set[int] = set()
+        run: list[int] = []  # the items of the current list that have a level line's shape
+        named = False  # whether one of them names the level
+        previous: Statement | None = None
         for s in self.document.statements:
-            if s.kind not in ("sentence", "list_item") or ":" not in self.texts[s.index]:
+            if previous is None or s.kind != "list_item" or previous.kind != "list_item" or previous.lead_in != s.lead_in:
+                if named:
+                    found.update(run)
+                run, named = [], False
+            previous = s
+            label = self._level_label(s)
+            if label is None or any(finder is not None and finder.search(label) for finder in (sanction, method)):
                 continue
-            line = _LEVEL_LINE.fullmatch(self.texts[s.index].rstrip(" \t.*_"))
-            if line is None or len(line["label"].split()) > _LEVEL_LABEL_WORDS or len(line["value"].split()) > _LEVEL_VALUE_WORDS:
-                continue
-            label = line["label"]
-            if (
-                header.search(label)
-                and _LEVEL_VALUE.search(line["value"])
-                and not any(finder is not None and finder.search(label) for finder in (sanction, method))
-            ):
+            if s.kind == "list_item":
+                run.append(s.index)
+            if header.search(label):
+                named = named or s.kind == "list_item"
                 found.add(s.index)
+        if named:
+            found.update(run)
         return frozenset(found)
+
+    def _level_label(self, statement: Statement) -> str | None:
+        """The label of a paragraph or list item written as a level's label and value (a short
+        label, a colon, a short value with a number and its unit), or None."""
+        text = self.texts[statement.index]
+        if statement.kind not in ("sentence", "list_item") or ":" not in text:
+            return None
+        line = _LEVEL_LINE.fullmatch(text.rstrip(" \t.*_"))
+        if line is None or len(line["label"].split()) > _LEVEL_LABEL_WORDS or len(line["value"].split()) > _LEVEL_VALUE_WORDS:
+            return None
+        return line["label"] if _LEVEL_VALUE.search(line["value"]) else None
 
     def _bar_rows(self, header: TermFinder) -> frozenset[int]:
         """The rows of a table written as lines of text between bars, which a conversion

@@ -311,24 +311,36 @@ def test_rows_of_a_performance_table_are_requirements_and_credit_tables_are_not(
 
 def test_a_level_written_as_a_labelled_line_is_a_performance_row() -> None:
     """A label naming a level before a colon and a number with its unit after it is a row of a
-    performance table flattened into a line; a sanction's amount, a method, a date and a label
-    that names no level are none."""
+    performance table flattened into a line, and so are the items of its list of the same
+    shape; a sanction's amount, a date, and a list whose labels name no level are none."""
     document = md(
         """
         Monthly availability:
 
         - Average service level target (as a percentage per month): 90%
+        - Minimum (as a percentage per month): 80%
         - Service credit: 10% of the monthly fee
+
+        We answer in the following order:
+
+        - For issues that impact platform availability: within 3 business hours.
+        - For all other issues: within five business days.
+
+        Key dates:
+
         - Proposal due date: March 5, 2024
         - Office: 4 hours from the airport
-        - Response time: within 4 business hours.
         """,
         language="en",
     )
     (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
     found = Classification(base, DocumentIndex(document)).reading().statements("performance_row")
-    rows = [s.text for s in document.statements if s.index in found]
-    assert rows == ["Average service level target (as a percentage per month): 90%", "Response time: within 4 business hours."]
+    assert [s.text for s in document.statements if s.index in found] == [
+        "Average service level target (as a percentage per month): 90%",
+        "Minimum (as a percentage per month): 80%",
+        "For issues that impact platform availability: within 3 business hours.",
+        "For all other issues: within five business days.",
+    ]
 
 
 @pytest.mark.parametrize(
