@@ -72,6 +72,7 @@ VOCABULARY = {
     "clauses_lead_in": "words that, in the sentence introducing a list, show its items are an agreement's clauses, each binding by its own words: the following terms shall apply, följande villkor gäller …",
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
     "task_gerund": "gerunds of verbs of work that open a task written without a modal in a statement of work: providing, ensuring, establishing, implementing, responding …",
+    "deliverables_title": "the whole introduction of a list whose items are the supplier's deliverables: deliverables, required deliverables … ('Deliverables:' / 'Kickoff meeting schedule and agenda'; task_item)",
     "task_heading": "words that, in a section's title or the sentence or heading introducing a list, show that what stands under it is the supplier's work: tasks, scope of work, objectives, responsibilities …",
     "qualification_lead_in": "words that, in the sentence or heading introducing a list, show its items are skills or experience asked of the staff: experience with, background in, knowledge of, erfarenhet av …",
     "attachment_title": "words that, in a document's title, name it as a part of a solicitation or contract that is not the solicitation: performance work statement, QASP, attachment, bilaga …",
@@ -100,13 +101,13 @@ READING_NAMES = {
     "numbered_requirements": "every statement of a document that gives its requirements ids (three statements or more with an id of their own): where a requirement without one is a slip, not the document's style",
     "numbered_clauses": "every statement of a document that numbers its clauses (three clause numbers or more: '4.2 Service levels', Word's '3.3.1', 'Sec. 3.02'): its requirements are cited by their clause",
     "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
-    "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do",
+    "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do; or a line that labels a level and gives its value ('Average service level target (as a percentage per month): 90%')",
     "performance_cell": "a paragraph of a performance table flattened into paragraphs, as a PDF's text writes a table: after a run of short column titles one of which is, as a whole, a performance level (performance_header: 'Performance standard (and AQL)'), up to the next heading (not a running footer, nor a row's number under a 'PWS Section' column taken for a title); its titles, page furniture, its method cells (surveillance_cell) and its deduction cells (sanction_header) left out",
     "surveillance_cell": "a paragraph of such a flattened performance table that says how a level is checked: a term of surveillance_method in its first words ('Random inspection', 'Review contractor reports')",
     "surveillance_row": "a row of a table with a column titled by a term of surveillance_header ('Method of Surveillance', 'Mätmetod') and a cell of its own in that column: the row says how its own level is checked",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1') or of a lettered or roman sub-clause of one ('(b)' in 14.4: '14.4(b)'; 'iv)' in 14.2: '14.2(iv)'): the clause number cites it",
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty; or introduced by a definitions title alone ('Definitions:', a term of definitions_title): a defined term",
-    "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal')",
+    "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in, or by a term of deliverables_title as a whole: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal'), or a deliverable of one ('Deliverables:' / 'Contractor Project Management Plan (CPMP)')",
     "gerund_task": "a task written as a gerund of task_gerund with no modal ('Providing help desk support …', 'Ensuring that …'), in a tender or an attachment of one: the first sentence of a paragraph or list item, of three words or more, the gerund no subject of a verb ('Documenting surveillance is …'), whose introduction (as for non_binding_item; for a paragraph or an item with none, its section's title or its parent's) has words of task_heading or task_lead_in",
     "qualification_item": "the first sentence of a list item introduced (as for non_binding_item) with words of qualification_lead_in: a skill or experience asked of the staff ('expected to have experience with:' / 'Creating form-based applications')",
     "question": "a statement that asks: its text ends with a question mark, or with a bracket after one ('Hur ofta genomför ni säkerhetsgranskning?', 'How will you report on performance?'); it states no follow-up or sanction, whatever it names",
@@ -218,6 +219,16 @@ _RECIPIENT = re.compile(r"\bto\s+(?:the\s+|its\s+|their\s+|each\s+|all\s+)?$", r
 _RECIPIENT_REACH = 12  # the longest "to" and article before a party, in characters
 # "No other hardware will be …"; not a deadline that opens the sentence ("No later than 10 days after award, …")
 _LIST_AFTER = re.compile(r"[\s*_]*:[\s*_]*")  # "The platform will:": a modal whose verbs are the list after it
+# "Average service level target (as a percentage per month): 90%", "Response time: within 4 hours": a
+# level written as a line of its own, its label before a colon, its value a number with a unit of
+# its own after it, in figures or words (a date is no level: "Proposal due date: March 5, 2024")
+_LEVEL_LINE = re.compile(r"[\W_]*(?P<label>[^\W_][^:.;!?]{0,80}?)[\s*_]*:[\s*_]*(?P<value>[^:;]{1,80})")
+_LEVEL_VALUE = re.compile(
+    r"(?:\d[\d.,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety))\s*(?:%|percent\b|ms\b|milliseconds?\b|seconds?\b|minutes?\b|hours?\b|(?:working|business|calendar)\s+(?:days?|hours?)\b|days?\b|weeks?\b|months?\b)",
+    re.IGNORECASE,
+)
+_LEVEL_LABEL_WORDS = 10  # a label is short: "Average service level target (as a percentage per month)"
+_LEVEL_VALUE_WORDS = 12  # and so is its value: "within 3 business hours"; a longer rest is a sentence
 _COPULA_MODAL = re.compile(r"(?:is|are)\b", re.IGNORECASE)  # "is to", "are expected to": bind only a party they name
 _NEGATIVE_SUBJECT = re.compile(r"[\W_]*(?:no\b(?!\s+(?:later|sooner|earlier)\s+than\b)|none\b|neither\b|nothing\b)", re.IGNORECASE)
 _COMPOUND = re.compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
@@ -1110,6 +1121,9 @@ class DocumentReading:
         if name in ("task_item", "qualification_item"):
             statements = self.document.statements
             items = self._items_introduced_by("task_lead_in" if name == "task_item" else "qualification_lead_in")
+            if name == "task_item":  # a list titled as a whole as deliverables names what the supplier delivers;
+                # an item that leads in a deeper sub-list only groups the deliverables under it ("Documentation:" / "Test plans")
+                items |= self._items_introduced_by("deliverables_title", whole=True) - self._sub_list_lead_ins
             return frozenset(i for i in items if i == 0 or statements[i - 1].block != statements[i].block)
         return frozenset()
 
@@ -1273,7 +1287,53 @@ class DocumentReading:
             and (s.table in performance or self._labelled_row(s.text, header))
             and (method is None or not self._labelled_row(s.text, method))
         )
-        return rows | self._bar_rows(header)
+        return rows | self._bar_rows(header) | self._level_lines(header)
+
+    def _level_lines(self, header: TermFinder) -> frozenset[int]:
+        """The paragraphs and list items that state a level as a label and its value, as a
+        performance table's row would, flattened into a line ("Average service level target (as a
+        percentage per month): 90%", "Response time: within 4 hours"): a short label before a
+        colon with a term of ``performance_header`` and none of ``sanction_header`` ("Service
+        credit: 10%" is a sanction's amount) or ``surveillance_method`` (how a level is checked),
+        and after it a short value with a number and its unit (:data:`_LEVEL_VALUE`: a date is no
+        level). The other items of such a line's list that have its shape are levels too, whatever
+        their labels: the list's rows share what one of them names ("Average service level target
+        (as a percentage per month): 90%" / "Minimum (as a percentage per month): 80%"; "For issues
+        that impact platform availability: within 3 business hours." / "For all other issues:
+        within five business days.")."""
+        sanction, method = self.vocabulary.finder("sanction_header"), self.vocabulary.finder("surveillance_method")
+        found: set[int] = set()
+        run: list[int] = []  # the items of the current list that have a level line's shape
+        named = False  # whether one of them names the level
+        previous: Statement | None = None
+        for s in self.document.statements:
+            if previous is None or s.kind != "list_item" or previous.kind != "list_item" or previous.lead_in != s.lead_in:
+                if named:
+                    found.update(run)
+                run, named = [], False
+            previous = s
+            label = self._level_label(s)
+            if label is None or any(finder is not None and finder.search(label) for finder in (sanction, method)):
+                continue
+            if s.kind == "list_item":
+                run.append(s.index)
+            if header.search(label):
+                named = named or s.kind == "list_item"
+                found.add(s.index)
+        if named:
+            found.update(run)
+        return frozenset(found)
+
+    def _level_label(self, statement: Statement) -> str | None:
+        """The label of a paragraph or list item written as a level's label and value (a short
+        label, a colon, a short value with a number and its unit), or None."""
+        text = self.texts[statement.index]
+        if statement.kind not in ("sentence", "list_item") or ":" not in text:
+            return None
+        line = _LEVEL_LINE.fullmatch(text.rstrip(" \t.*_"))
+        if line is None or len(line["label"].split()) > _LEVEL_LABEL_WORDS or len(line["value"].split()) > _LEVEL_VALUE_WORDS:
+            return None
+        return line["label"] if _LEVEL_VALUE.search(line["value"]) else None
 
     def _bar_rows(self, header: TermFinder) -> frozenset[int]:
         """The rows of a table written as lines of text between bars, which a conversion

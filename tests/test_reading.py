@@ -309,6 +309,40 @@ def test_rows_of_a_performance_table_are_requirements_and_credit_tables_are_not(
     assert rows == {"Priority 1 | 4 hours | 5 %"}
 
 
+def test_a_level_written_as_a_labelled_line_is_a_performance_row() -> None:
+    """A label naming a level before a colon and a number with its unit after it is a row of a
+    performance table flattened into a line, and so are the items of its list of the same
+    shape; a sanction's amount, a date, and a list whose labels name no level are none."""
+    document = md(
+        """
+        Monthly availability:
+
+        - Average service level target (as a percentage per month): 90%
+        - Minimum (as a percentage per month): 80%
+        - Service credit: 10% of the monthly fee
+
+        We answer in the following order:
+
+        - For issues that impact platform availability: within 3 business hours.
+        - For all other issues: within five business days.
+
+        Key dates:
+
+        - Proposal due date: March 5, 2024
+        - Office: 4 hours from the airport
+        """,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    found = Classification(base, DocumentIndex(document)).reading().statements("performance_row")
+    assert [s.text for s in document.statements if s.index in found] == [
+        "Average service level target (as a percentage per month): 90%",
+        "Minimum (as a percentage per month): 80%",
+        "For issues that impact platform availability: within 3 business hours.",
+        "For all other issues: within five business days.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("table", "language", "followed"),
     [
@@ -714,6 +748,31 @@ def test_items_of_a_scope_list_are_tasks_also_when_written_as_noun_phrases() -> 
     - Drift av servrar
     """
     assert task_items(text) == ["Utbildning av nyanställd personal.", "Förvaltar Ineras rutiner"]
+
+
+def test_items_of_a_list_titled_deliverables_are_the_suppliers_deliverables() -> None:
+    """A list whose whole introduction is "Deliverables:" names what the contractor delivers:
+    each item is a requirement of the supplier, also a noun phrase; an item that only groups a
+    deeper sub-list ("Documentation:") is none, its items are. Not a list whose introduction only
+    mentions deliverables ("a mix of the following deliverables:", a choice left open)."""
+    text = """
+    Deliverables:
+
+    - Contractor Project Management Plan (CPMP)
+    - Documentation:
+      - Test plans
+    - Annual ACR per product
+
+    Progress is documented each sprint with a mix of the following deliverables:
+
+    - User research documentation
+    """
+    document = md(text, language="en")
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    classification = Classification(base, DocumentIndex(document))
+    found = classification.reading().statements("task_item")
+    assert [s.text for s in document.statements if s.index in found] == ["Contractor Project Management Plan (CPMP)", "Test plans", "Annual ACR per product"]
+    assert requirements_of(text, "en") == ["Contractor Project Management Plan (CPMP)", "Test plans", "Annual ACR per product"]
 
 
 def attachment(text: str) -> bool:

@@ -1259,6 +1259,40 @@ def test_plain_text_headings_underlined_or_over_and_underlined_as_restructuredte
     ]
 
 
+def test_a_restructuredtext_list_table_is_a_table() -> None:
+    """A list table's rows are table rows (``* -`` a row and its first cell, ``-`` its next
+    cell, a line indented further the cell going on), its ``:header-rows:`` its header; its
+    title a paragraph before it, and the text after it (indented no further than the
+    directive) a paragraph again. A directive with no rows is no table."""
+    document = txt("""
+        .. list-table:: Response times
+           :header-rows: 1
+           :widths: 20 20
+
+           * - Incident priority
+             - Response Time
+           * - Less urgent
+             - 3 working days,
+               counted from the report
+           * - Top priority
+             - < 1 working day
+
+        Response time is provided as service level target.
+
+        .. list-table::
+
+        The end.
+        """)
+    rows = [(s.table, s.row, s.location.line, s.text) for s in document.statements if s.kind == "table_row"]
+    assert rows == [(1, 2, 7, "Less urgent | 3 working days, counted from the report"), (1, 3, 10, "Top priority | < 1 working day")]
+    assert document.table_headers == ["Incident priority | Response Time"]
+    assert [(s.kind, s.text) for s in document.statements if s.kind != "table_row"] == [
+        ("sentence", "Response times"),
+        ("sentence", "Response time is provided as service level target."),
+        ("sentence", "The end."),
+    ]
+
+
 def test_plain_text_tables_as_restructuredtext_writes_them() -> None:
     """A simple table (its header between the first two '=' borders, a row going on where its
     first column is empty) and a grid table are tables; a simple table without a header too."""

@@ -1,6 +1,6 @@
 """Pandoc's simple, multiline and grid tables in Markdown: the tables pandoc writes when a
 Word or PDF table does not fit a pipe table (long cells, several lines in a cell); and, for
-plain text, reStructuredText's grid tables (pandoc's are the same) and simple tables.
+plain text, reStructuredText's grid tables (pandoc's are the same), simple tables and list tables.
 
 A *simple table* is a header line, a line of dash groups that fixes the columns, and one row
 per line up to a blank line::
@@ -214,6 +214,78 @@ def rst_simple(source: list[str], start: int) -> Table | None:
     if len(parts) == 2 and parts[0]:
         return _rst_table([], parts[0], columns, start + 1 + len(parts[0]) + 1)
     return None
+
+
+_LIST_TABLE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+list-table::[ \t]*(?P<title>.*)$")
+_LIST_TABLE_OPTION = re.compile(r"^[ \t]+:(?P<name>[\w-]+):[ \t]*(?P<value>.*)$")
+_LIST_TABLE_ROW = re.compile(r"^[ \t]+\*[ \t]+-[ \t]+(?=\S)")  # "* - Less urgent": a row and its first cell
+_LIST_TABLE_CELL = re.compile(r"^[ \t]+-[ \t]+(?=\S)")  # "  - 3 working days": the row's next cell
+
+
+def rst_list_table(source: list[str], start: int) -> Table | None:
+    """A reStructuredText list table whose directive ``.. list-table::`` is ``source[start]``::
+
+        .. list-table::
+           :header-rows: 1
+
+           * - Incident priority
+             - Response Time
+           * - Less urgent
+             - 3 working days
+
+    Each ``* -`` starts a row and its first cell, each ``-`` under the first one's dash the
+    row's next cell, and a line indented further goes on with the cell above; ``:header-rows:``
+    counts the header's rows (other options are left aside). The table ends at the first line
+    indented no further than the directive. None when no row follows."""
+    directive = _LIST_TABLE.match(source[start])
+    if directive is None:
+        return None
+    indent = len(directive.group("indent"))
+    header_rows = 0
+    i = start + 1
+    while i < len(source) and (option := _LIST_TABLE_OPTION.match(source[i])) is not None:
+        value = option.group("value").strip()
+        if option.group("name") == "header-rows" and value.isdigit():
+            header_rows = int(value)
+        i += 1
+    rows: list[list[Piece]] = []
+    dash = -1  # the column of the current row's first dash: its cells' dashes stand there
+    end = i
+    while i < len(source):
+        line = source[i]
+        text = line.strip()
+        if text and len(line) - len(line.lstrip()) <= indent:
+            break
+        if text:
+            row, cell = _LIST_TABLE_ROW.match(line), _LIST_TABLE_CELL.match(line)
+            if row is not None:
+                dash = line.index("-", line.index("*") + 1)
+                rows.append([Piece(text="", anchors=[])])
+                _add_to_cell(rows[-1][-1], i + 1, row.end(), line)
+            elif cell is not None and rows and line.index("-") == dash:
+                rows[-1].append(Piece(text="", anchors=[]))
+                _add_to_cell(rows[-1][-1], i + 1, cell.end(), line)
+            elif rows and len(line) - len(line.lstrip()) > dash:
+                _add_to_cell(rows[-1][-1], i + 1, len(line) - len(line.lstrip()), line)
+            else:
+                break
+            end = i + 1
+        i += 1
+    return Table(rows, min(header_rows, len(rows)), end, closed=True) if rows else None
+
+
+def list_table_title(line: str) -> str:
+    """The title a list table's directive gives on its line (``.. list-table:: Service levels``), or ""."""
+    directive = _LIST_TABLE.match(line)
+    return directive.group("title").strip() if directive is not None else ""
+
+
+def _add_to_cell(cell: Piece, number: int, start: int, line: str) -> None:
+    """The text of ``line`` from ``start`` (line ``number``, from 1) added to ``cell``, after a space."""
+    if cell.text:
+        cell.text += " "
+    cell.anchors.append(source_anchor(len(cell.text), number, start + 1))
+    cell.text += line[start:].rstrip()
 
 
 def _rst_table(header: list[tuple[int, str]], body: list[tuple[int, str]], columns: list[int], end: int) -> Table | None:

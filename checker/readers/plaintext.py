@@ -4,8 +4,8 @@ A short line underlined (or over- and underlined) with one repeated character at
 as it — ``===``, ``---``, ``~~~`` …, as reStructuredText writes headings — is a heading, its level
 by the order in which the document first uses each kind of line; such a line standing alone is a
 rule, no text.
-Grid tables (``+----+``) and simple tables (``====  ====``) are tables, as reStructuredText
-writes them, and its explicit markup (``.. _target:``, ``.. [1]``, a directive's name ``.. note::``)
+Grid tables (``+----+``), simple tables (``====  ====``) and list tables (``.. list-table::``,
+rows written ``* - cell``) are tables, as reStructuredText writes them, and its explicit markup (``.. _target:``, ``.. [1]``, a directive's name ``.. note::``)
 is no text; the text after a directive's name is. (Text read from a PDF keeps none of this.)
 A line such as ``4.2 Felhantering`` (short, no verb, no final period) is a heading of level
 2; a short line in capitals is a heading of level 1 — at the start of a block, or after a line
@@ -23,11 +23,13 @@ from ..document import Document, Location
 from ..ids import leading_id
 from ..segment import (
     DocumentBuilder,
+    Piece,
     heading_level,
     numbered_heading,
     only_clause_number,
     parse_suppression,
     plain_heading,
+    source_anchor,
     source_location,
 )
 from . import pandoc_tables
@@ -80,6 +82,13 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]], 
         stripped = line.strip()
         if not stripped or stripped == "\f":
             flush()
+            continue
+        if tables and stripped.startswith("..") and (table := pandoc_tables.rst_list_table(source, position)) is not None:
+            flush()  # a list table: its directive's title, then its rows
+            if title := pandoc_tables.list_table_title(line):
+                builder.paragraph(Piece(text=title, anchors=[source_anchor(0, number, base + line.index(title))]))
+            builder.table(table.rows, header_rows=table.header_rows or None)
+            skip_to = table.end
             continue
         if tables and stripped.startswith("..") and (markup := _EXPLICIT_MARKUP.match(stripped)) is not None:
             flush()  # reStructuredText's explicit markup: a link target, a footnote, a substitution, a directive's name
