@@ -124,3 +124,25 @@ def test_a_warm_check_builds_no_validator_of_the_rule_models(tmp_path: Path) -> 
     runs = [subprocess.run([sys.executable, "-c", script, str(document)], cwd=tmp_path, env=env, capture_output=True, check=False) for _ in range(2)]
     assert runs[0].stderr.decode().split()[-2:] == ["True", "True"]  # cold: compiled, so built
     assert runs[1].stderr.decode().split()[-2:] == ["False", "False"]
+
+
+@pytest.mark.parametrize("tag", [[], ["ref"], {}, {"kind": "ref"}, None, 3])
+def test_a_discriminator_that_is_no_text_is_refused(tag: Any) -> None:
+    """A condition whose ``kind`` is a list or an object (unhashable: it cannot be looked up)
+    or any other non-text is refused as corrupt, as validation refuses it (hypothesis found the
+    list raising TypeError)."""
+    data = json.loads(shipped_dumps()[0])
+    condition = next(_walk(data, lambda value: isinstance(value, dict) and isinstance(value.get("kind"), str)))
+    condition["kind"] = tag
+    with pytest.raises(ValueError):
+        rebuilt(Ruleset, data)
+    with pytest.raises(ValidationError):
+        Ruleset.model_validate(data)
+
+
+def _walk(value: Any, wanted: Any) -> Any:
+    """Each value inside a JSON value (itself first) that ``wanted`` accepts."""
+    if wanted(value):
+        yield value
+    for item in value.values() if isinstance(value, dict) else value if isinstance(value, list) else ():
+        yield from _walk(item, wanted)
