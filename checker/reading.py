@@ -227,6 +227,11 @@ _LEVEL_VALUE = re.compile(
     r"(?:\d[\d.,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety))\s*(?:%|percent\b|ms\b|milliseconds?\b|seconds?\b|minutes?\b|hours?\b|(?:working|business|calendar)\s+(?:days?|hours?)\b|days?\b|weeks?\b|months?\b)",
     re.IGNORECASE,
 )
+# "30 days after award", "10 days before the closing date": a time counted from an event is a point in
+# time, a date as "March 5, 2024" is (an RFP's timetable, "Questions due date: 10 days after the RFP is
+# issued"); "within 4 hours after the call" is a time limit, a level
+_LEVEL_DATE = re.compile(r"\s+(?:after|before|prior\s+to|following|preceding)\b", re.IGNORECASE)
+_LEVEL_WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 _LEVEL_LABEL_WORDS = 10  # a label is short: "Average service level target (as a percentage per month)"
 _LEVEL_VALUE_WORDS = 12  # and so is its value: "within 3 business hours"; a longer rest is a sentence
 _COPULA_MODAL = re.compile(r"(?:is|are)\b", re.IGNORECASE)  # "is to", "are expected to": bind only a party they name
@@ -1326,14 +1331,19 @@ class DocumentReading:
 
     def _level_label(self, statement: Statement) -> str | None:
         """The label of a paragraph or list item written as a level's label and value (a short
-        label, a colon, a short value with a number and its unit), or None."""
+        label, a colon, a short value with a number and its unit that is no date counted from an
+        event: :data:`_LEVEL_DATE`), or None."""
         text = self.texts[statement.index]
         if statement.kind not in ("sentence", "list_item") or ":" not in text:
             return None
         line = _LEVEL_LINE.fullmatch(text.rstrip(" \t.*_"))
         if line is None or len(line["label"].split()) > _LEVEL_LABEL_WORDS or len(line["value"].split()) > _LEVEL_VALUE_WORDS:
             return None
-        return line["label"] if _LEVEL_VALUE.search(line["value"]) else None
+        value = line["value"]
+        level = _LEVEL_VALUE.search(value)
+        if level is None or (_LEVEL_DATE.match(value, level.end()) and not _LEVEL_WITHIN.search(value, 0, level.start())):
+            return None  # no amount, or a date counted from an event
+        return line["label"]
 
     def _bar_rows(self, header: TermFinder) -> frozenset[int]:
         """The rows of a table written as lines of text between bars, which a conversion

@@ -343,6 +343,29 @@ def test_a_level_written_as_a_labelled_line_is_a_performance_row() -> None:
     ]
 
 
+def test_a_time_counted_from_an_event_is_a_date_not_a_level() -> None:
+    """An RFP's timetable ("Questions due date: 10 days after the RFP is issued") gives points in
+    time, dates as "March 5, 2024" is, not levels: neither it nor the items of its list are
+    performance rows; a time limit counted from an event ("within 4 hours after the call") is one."""
+    document = md(
+        """
+        The procurement will follow this timetable:
+
+        - Questions due date: 10 days after the RFP is issued
+        - Site visit: 14 days after the RFP is issued
+        - Contract start: 30 days prior to the end of the current contract
+
+        Support levels:
+
+        - Response time: within 4 hours after the call is logged
+        """,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    found = Classification(base, DocumentIndex(document)).reading().statements("performance_row")
+    assert [s.text for s in document.statements if s.index in found] == ["Response time: within 4 hours after the call is logged"]
+
+
 @pytest.mark.parametrize(
     ("table", "language", "followed"),
     [
