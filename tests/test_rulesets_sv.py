@@ -395,6 +395,18 @@ def test_a_government_assignment_is_followed_up_only_by_what_the_agency_reports_
     assert _classes("# 9 Uppföljning\n\n" + "\n\n".join(tasks) + "\n", "followup") == tasks
 
 
+def test_a_procurement_titled_as_an_assignment_keeps_its_follow_up() -> None:
+    """A förfrågningsunderlag or contract for an assignment is titled "uppdrag att …" too: a heading
+    above that names it a procurement or a contract makes it no Government assignment, and the
+    buyer's follow-up in it is follow-up ("Uppdrag till Upphandlingsmyndigheten att …", the agency's
+    name, still is one)."""
+    followup = "Beställaren kommer att följa upp att leverantören uppfyller samtliga krav genom kvartalsvisa uppföljningsmöten."
+    task = "Myndigheten ska ansvara för en samlad nationell uppföljning av upphandlingarna."
+    for title in ("# Förfrågningsunderlag: uppdrag att utvärdera e-tjänsten", "# Avtal om uppdrag till konsult"):
+        assert _classes(f"{title}\n\n{followup}\n", "followup") == [followup], title
+    assert _classes(f"# Uppdrag till Upphandlingsmyndigheten att samordna upphandlingar\n\n{task}\n", "followup") == []
+
+
 def test_a_prohibition_in_inverted_word_order_is_a_requirement() -> None:
     """Swedish puts the verb second after a fronted phrase or clause: "Utan godkännande får
     Leverantören inte …" stands the subject between "får" and "inte"; an adverb can stand before
