@@ -407,6 +407,23 @@ def test_a_procurement_titled_as_an_assignment_keeps_its_follow_up() -> None:
     assert _classes(f"# Uppdrag till Upphandlingsmyndigheten att samordna upphandlingar\n\n{task}\n", "followup") == []
 
 
+def test_the_buyers_announced_evaluation_is_no_requirement_and_its_duty_is() -> None:
+    """labelling.md: the buyer's award procedure, announced with "kommer att", binds no party to a
+    requirement (as en-base's tender_evaluation); a framework agreement's "ska" that binds the buyer
+    ("Den avropande myndigheten ska … tilldela kontrakt till …") is a duty."""
+    procedure = [
+        "Beställaren kommer att tilldela kontraktet till den anbudsgivare vars anbud har lägst utvärderingspris.",
+        "Beställaren kommer att utvärdera anbuden enligt kriterierna i avsnitt 6.",
+        "Myndigheten kommer att pröva anbudsgivarnas lämplighet innan anbuden utvärderas.",
+    ]
+    duties = [
+        "Den avropande myndigheten ska tilldela kontrakt till den leverantör som har det lägsta priset.",
+        "Leverantören kommer att genomföra en utvärdering av tjänsten varje kvartal.",
+    ]
+    text = "# Förfrågningsunderlag\n\n" + "\n\n".join(procedure + duties) + "\n"
+    assert _requirements(text, "sv") == duties
+
+
 def test_a_prohibition_in_inverted_word_order_is_a_requirement() -> None:
     """Swedish puts the verb second after a fronted phrase or clause: "Utan godkännande får
     Leverantören inte …" stands the subject between "får" and "inte"; an adverb can stand before
