@@ -384,6 +384,7 @@ def test_a_government_assignment_is_followed_up_only_by_what_the_agency_reports_
         "Statskontoret ska fortlöpande informera Regeringskansliet (Finansdepartementet) om uppdragets genomförande.",
         "Statskontoret ska senast den 15 februari varje år redovisa genomförda insatser och deras resultat.",
         "Ekonomistyrningsverket ska följa upp arbetet med uppdraget.",
+        "Statskontoret ska lämna lägesrapporter om arbetet till Regeringskansliet (Finansdepartementet).",
     ]
     tasks = [
         "Statskontoret ska ansvara för en samlad nationell uppföljning av it-driften.",
