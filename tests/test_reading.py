@@ -343,6 +343,33 @@ def test_a_level_written_as_a_labelled_line_is_a_performance_row() -> None:
     ]
 
 
+def test_a_swedish_level_written_as_a_labelled_line_is_a_performance_row() -> None:
+    """The labelled level line in Swedish: its value's unit in Swedish words ("4 timmar", "fem
+    arbetsdagar"), as "99,5 %" already was; a sanction's amount and a date stay none."""
+    document = md(
+        """
+        Servicenivåer:
+
+        - Åtgärdstid prioritet 1: inom 4 timmar
+        - Åtgärdstid prioritet 2: inom fem arbetsdagar
+        - Servicenivå tillgänglighet: 99,5 % per månad
+        - Vite: 5 % av månadsavgiften
+
+        Viktiga datum:
+
+        - Leveransdatum: 1 mars 2026
+        """,
+        language="sv",
+    )
+    (base,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-krav"]
+    found = Classification(base, DocumentIndex(document)).reading().statements("performance_row")
+    assert [s.text for s in document.statements if s.index in found] == [
+        "Åtgärdstid prioritet 1: inom 4 timmar",
+        "Åtgärdstid prioritet 2: inom fem arbetsdagar",
+        "Servicenivå tillgänglighet: 99,5 % per månad",
+    ]
+
+
 @pytest.mark.parametrize(
     ("table", "language", "followed"),
     [
