@@ -399,13 +399,14 @@ def test_a_government_assignment_is_followed_up_only_by_what_the_agency_reports_
 def test_a_procurement_titled_as_an_assignment_keeps_its_follow_up() -> None:
     """A förfrågningsunderlag or contract for an assignment is titled "uppdrag att …" too: a heading
     above that names it a procurement or a contract makes it no Government assignment, and the
-    buyer's follow-up in it is follow-up ("Uppdrag till Upphandlingsmyndigheten att …", the agency's
-    name, still is one)."""
+    buyer's follow-up in it is follow-up. What the Government assigns may be a procurement ("Uppdrag
+    att genomföra en upphandling av …") and the agency may be Upphandlingsmyndigheten: still one."""
     followup = "Beställaren kommer att följa upp att leverantören uppfyller samtliga krav genom kvartalsvisa uppföljningsmöten."
     task = "Myndigheten ska ansvara för en samlad nationell uppföljning av upphandlingarna."
-    for title in ("# Förfrågningsunderlag: uppdrag att utvärdera e-tjänsten", "# Avtal om uppdrag till konsult"):
+    for title in ("# Förfrågningsunderlag: uppdrag att utvärdera e-tjänsten", "# Uppdragsavtal: uppdrag till konsult"):
         assert _classes(f"{title}\n\n{followup}\n", "followup") == [followup], title
-    assert _classes(f"# Uppdrag till Upphandlingsmyndigheten att samordna upphandlingar\n\n{task}\n", "followup") == []
+    for title in ("# Uppdrag till Upphandlingsmyndigheten att samordna upphandlingar", "# Uppdrag att genomföra en upphandling av ramavtal"):
+        assert _classes(f"{title}\n\n{task}\n", "followup") == [], title
 
 
 def test_the_buyers_announced_evaluation_is_no_requirement_and_its_duty_is() -> None:
