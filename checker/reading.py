@@ -219,12 +219,17 @@ _RECIPIENT = re.compile(r"\bto\s+(?:the\s+|its\s+|their\s+|each\s+|all\s+)?$", r
 _RECIPIENT_REACH = 12  # the longest "to" and article before a party, in characters
 # "No other hardware will be …"; not a deadline that opens the sentence ("No later than 10 days after award, …")
 _LIST_AFTER = re.compile(r"[\s*_]*:[\s*_]*")  # "The platform will:": a modal whose verbs are the list after it
-# "Average service level target (as a percentage per month): 90%", "Response time: within 4 hours": a
-# level written as a line of its own, its label before a colon, its value a number with a unit of
-# its own after it, in figures or words (a date is no level: "Proposal due date: March 5, 2024")
+# "Average service level target (as a percentage per month): 90%", "Response time: within 4 hours",
+# "Åtgärdstid prioritet 1: inom 4 timmar": a level written as a line of its own, its label before a
+# colon, its value a number with a unit of its own after it, in figures or words, in English or
+# Swedish (the performance_header of either language names the level; a date is no level:
+# "Proposal due date: March 5, 2024")
 _LEVEL_LINE = re.compile(r"[\W_]*(?P<label>[^\W_][^:.;!?]{0,80}?)[\s*_]*:[\s*_]*(?P<value>[^:;]{1,80})")
 _LEVEL_VALUE = re.compile(
-    r"(?:\d[\d.,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety))\s*(?:%|percent\b|ms\b|milliseconds?\b|seconds?\b|minutes?\b|hours?\b|(?:working|business|calendar)\s+(?:days?|hours?)\b|days?\b|weeks?\b|months?\b)",
+    r"(?:\d[\d.,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety"
+    r"|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|femton|tjugo|trettio|sextio|nittio))\s*"
+    r"(?:%|percent\b|ms\b|milliseconds?\b|seconds?\b|minutes?\b|hours?\b|(?:working|business|calendar)\s+(?:days?|hours?)\b|days?\b|weeks?\b|months?\b"
+    r"|procent\b|millisekund(?:er)?\b|sekund(?:er)?\b|minut(?:er)?\b|timm(?:e|ar)\b|(?:arbets|kalender|bank)?dag(?:ar)?\b|vardag(?:ar)?\b|arbetstimm(?:e|ar)\b|veck(?:a|or)\b|månad(?:er)?\b)",
     re.IGNORECASE,
 )
 # "30 days after award", "10 days before the closing date": a time counted from an event is a point in

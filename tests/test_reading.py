@@ -366,6 +366,33 @@ def test_a_time_counted_from_an_event_is_a_date_not_a_level() -> None:
     assert [s.text for s in document.statements if s.index in found] == ["Response time: within 4 hours after the call is logged"]
 
 
+def test_a_swedish_level_written_as_a_labelled_line_is_a_performance_row() -> None:
+    """The labelled level line in Swedish: its value's unit in Swedish words ("4 timmar", "fem
+    arbetsdagar"), as "99,5 %" already was; a sanction's amount and a date stay none."""
+    document = md(
+        """
+        Servicenivåer:
+
+        - Åtgärdstid prioritet 1: inom 4 timmar
+        - Åtgärdstid prioritet 2: inom fem arbetsdagar
+        - Servicenivå tillgänglighet: 99,5 % per månad
+        - Vite: 5 % av månadsavgiften
+
+        Viktiga datum:
+
+        - Leveransdatum: 1 mars 2026
+        """,
+        language="sv",
+    )
+    (base,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-krav"]
+    found = Classification(base, DocumentIndex(document)).reading().statements("performance_row")
+    assert [s.text for s in document.statements if s.index in found] == [
+        "Åtgärdstid prioritet 1: inom 4 timmar",
+        "Åtgärdstid prioritet 2: inom fem arbetsdagar",
+        "Servicenivå tillgänglighet: 99,5 % per månad",
+    ]
+
+
 @pytest.mark.parametrize(
     ("table", "language", "followed"),
     [
