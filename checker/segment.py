@@ -252,6 +252,14 @@ class DocumentBuilder:
     def current_section(self) -> int | None:
         return self._open[-1].section if self._open else None
 
+    def close_sections_from(self, first: int) -> None:
+        """Close section ``first`` and every section opened after it: a list whose numbered items
+        open titled clauses ("1. **Kick Off Meeting.** The Contractor shall …") has ended, and
+        the paragraph at the margin after it ("Deliverables:") stands in the section the list
+        stood in, not in the clause of its last item."""
+        while self._open and self._open[-1].section >= first:
+            self._open.pop()
+
     def close_sections(self) -> None:
         """What follows stands outside every section (e.g. footnotes read after the body)."""
         self._open.clear()

@@ -740,6 +740,31 @@ def test_a_titled_item_whose_text_binds_by_no_words_of_its_own_stays_an_item() -
     assert [s.number for s in document.sections if s.number] == ["4"]
 
 
+def test_a_paragraph_at_the_margin_after_titled_items_stands_where_the_list_stood() -> None:
+    """A list whose numbered items open titled clauses ("1. **Kick Off Meeting.** The Contractor
+    shall …") ends at a paragraph at the margin: the deliverables listed after it ("Deliverables:"
+    and its items) belong to the task the heading names, not to the clause of the list's last
+    item (CivicActions' SOW, which links them to that item's statements by clause); an
+    indented paragraph goes on in the item's clause."""
+    document = md("""
+        ### Task 1. Project kickoff
+
+        1. **Kick Off Meeting.** The Contractor shall schedule a kick-off meeting within two weeks of award.
+        2. **Transition plan.** The Contractor shall deliver a transition-in status report within 30 days.
+
+           The Contractor shall work with the incumbent contractor.
+
+        Deliverables:
+        * Kickoff meeting schedule and agenda
+        * Transition-in plan and status report
+        """)
+    sections = {s.text: document.sections[s.section].title for s in document.statements if s.section is not None}
+    assert sections["The Contractor shall work with the incumbent contractor."] == "Transition plan"
+    assert sections["Deliverables:"] == "Task 1. Project kickoff"
+    assert sections["Kickoff meeting schedule and agenda"] == "Task 1. Project kickoff"
+    assert sections["Transition-in plan and status report"] == "Task 1. Project kickoff"
+
+
 def test_a_table_of_contents_of_links_is_no_text() -> None:
     """Entries of a table of contents written as links into the document point to clauses and
     say nothing ("- [Sec. 3.20 Termination for Default](#3.20)" is no termination clause, "[Sec.

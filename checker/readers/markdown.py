@@ -69,6 +69,7 @@ class _ListNesting:
 
     def __init__(self) -> None:
         self.open: list[tuple[int, str]] = []  # (indentation, marker) of the open lists, outermost first
+        self.clauses_from: int | None = None  # the first section a titled item of the open lists opened
 
     def depth(self, indent: int, marker: str) -> int:
         open_lists = self.open
@@ -89,6 +90,7 @@ class _ListNesting:
     def end(self) -> None:
         """Something other than a list (a heading, a table, a paragraph that is not indented)."""
         self.open.clear()
+        self.clauses_from = None
 
 
 def _toc_entry(lines: list[str], i: int) -> bool:
@@ -166,6 +168,8 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         # every line for every mark took half of this loop's time.
         first = stripped[0]
         if nesting.open and body[:1] not in " \t" and not (first in "-*+•" or first.isdecimal()) and not (kind == "list_item" and paragraph):
+            if nesting.clauses_from is not None:  # what follows the list stands where the list stood, not in its last titled item
+                builder.close_sections_from(nesting.clauses_from)
             nesting.end()  # a heading, a table or a paragraph at the margin: the lists before it have ended
         if not quote and _toc_entry(source, lines.i):
             flush()
@@ -262,6 +266,8 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
             text = line[start:].rstrip()
             if item_number and len(nesting.open) == 1 and (titled := _titled_item(text)) is not None:
                 title, title_at, rest = titled
+                if nesting.clauses_from is None:
+                    nesting.clauses_from = len(builder.sections)
                 builder.heading(
                     title, heading_level(item_number), source_location(number, start + title_at + 1), number=item_number.rstrip(".)"), kind="clause"
                 )
