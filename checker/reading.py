@@ -228,6 +228,8 @@ _LEVEL_VALUE = re.compile(
     re.IGNORECASE,
 )
 _LEVEL_LABEL_WORDS = 10  # a label is short: "Average service level target (as a percentage per month)"
+# a label's closing parenthesis, which says how its level is counted: "… target (as a percentage per month)"
+_LABEL_GLOSS = re.compile(r"\s*\([^()]{0,60}\)\s*$")
 _LEVEL_VALUE_WORDS = 12  # and so is its value: "within 3 business hours"; a longer rest is a sentence
 _COPULA_MODAL = re.compile(r"(?:is|are)\b", re.IGNORECASE)  # "is to", "are expected to": bind only a party they name
 _NEGATIVE_SUBJECT = re.compile(r"[\W_]*(?:no\b(?!\s+(?:later|sooner|earlier)\s+than\b)|none\b|neither\b|nothing\b)", re.IGNORECASE)
@@ -1293,7 +1295,9 @@ class DocumentReading:
         """The paragraphs and list items that state a level as a label and its value, as a
         performance table's row would, flattened into a line ("Average service level target (as a
         percentage per month): 90%", "Response time: within 4 hours"): a short label before a
-        colon with a term of ``performance_header`` and none of ``sanction_header`` ("Service
+        colon that ends in a term of ``performance_header``, a parenthesis after it aside (the
+        term heads the label: "Target start: 30 days after award" names a date, "Standard payment
+        terms: 30 days" a term of payment), with none of ``sanction_header`` ("Service
         credit: 10%" is a sanction's amount) or ``surveillance_method`` (how a level is checked),
         and after it a short value with a number and its unit (:data:`_LEVEL_VALUE`: a date is no
         level). The other items of such a line's list that have its shape are levels too, whatever
@@ -1317,7 +1321,7 @@ class DocumentReading:
                 continue
             if s.kind == "list_item":
                 run.append(s.index)
-            if header.search(label):
+            if self._ends_with(header, _LABEL_GLOSS.sub("", label)):
                 named = named or s.kind == "list_item"
                 found.add(s.index)
         if named:

@@ -343,6 +343,33 @@ def test_a_level_written_as_a_labelled_line_is_a_performance_row() -> None:
     ]
 
 
+def test_a_labelled_line_names_a_level_only_where_its_label_ends_in_one() -> None:
+    """An RFP's key facts ("Target start: 30 days after award", "Standard payment terms: 30
+    days") name a date and a term of payment, whose labels only begin with a word of a level
+    title: no performance rows, and none of the list's other lines ("Contract term: 24 months")
+    either. A label that ends in the level ("… service level target (as a percentage per
+    month)") still names it."""
+    document = md(
+        """
+        Key facts:
+
+        - Target start: 30 days after award
+        - Contract term: 24 months
+        - Proposal validity: 90 days
+
+        Standard payment terms: 30 days.
+
+        - Monthly uptime target (as a percentage per month): 99%
+        """,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    found = Classification(base, DocumentIndex(document)).reading().statements("performance_row")
+    assert [s.text for s in document.statements if s.index in found] == [
+        "Monthly uptime target (as a percentage per month): 99%",
+    ]
+
+
 @pytest.mark.parametrize(
     ("table", "language", "followed"),
     [
