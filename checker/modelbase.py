@@ -231,7 +231,8 @@ def _union_rebuild(members: list[Any], discriminator: str) -> _Rebuild:
         by_tag[tag] = member
 
     def rebuild(value: Any) -> Any:
-        member = by_tag.get(value.get(discriminator)) if type(value) is dict else None
+        tag = value.get(discriminator) if type(value) is dict else None
+        member = by_tag.get(tag) if type(tag) is str else None  # a list or object is no tag (unhashable)
         if member is None:
             raise ValueError(f"no member of the union for {value!r:.80}")
         return rebuilt(member, value)

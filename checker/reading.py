@@ -219,17 +219,25 @@ _RECIPIENT = re.compile(r"\bto\s+(?:the\s+|its\s+|their\s+|each\s+|all\s+)?$", r
 _RECIPIENT_REACH = 12  # the longest "to" and article before a party, in characters
 # "No other hardware will be …"; not a deadline that opens the sentence ("No later than 10 days after award, …")
 _LIST_AFTER = re.compile(r"[\s*_]*:[\s*_]*")  # "The platform will:": a modal whose verbs are the list after it
-# "Average service level target (as a percentage per month): 90%", "Response time: within 4 hours": a
-# level written as a line of its own, its label before a colon, its value a number with a unit of
-# its own after it, in figures or words (a date is no level: "Proposal due date: March 5, 2024")
+# "Average service level target (as a percentage per month): 90%", "Response time: within 4 hours",
+# "Åtgärdstid prioritet 1: inom 4 timmar": a level written as a line of its own, its label before a
+# colon, its value a number with a unit of its own after it, in figures or words, in English or
+# Swedish (the performance_header of either language names the level; a date is no level:
+# "Proposal due date: March 5, 2024")
 _LEVEL_LINE = re.compile(r"[\W_]*(?P<label>[^\W_][^:.;!?]{0,80}?)[\s*_]*:[\s*_]*(?P<value>[^:;]{1,80})")
 _LEVEL_VALUE = re.compile(
-    r"(?:\d[\d.,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety))\s*(?:%|percent\b|ms\b|milliseconds?\b|seconds?\b|minutes?\b|hours?\b|(?:working|business|calendar)\s+(?:days?|hours?)\b|days?\b|weeks?\b|months?\b)",
+    r"(?:\d[\d.,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety"
+    r"|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|femton|tjugo|trettio|sextio|nittio))\s*"
+    r"(?:%|percent\b|ms\b|milliseconds?\b|seconds?\b|minutes?\b|hours?\b|(?:working|business|calendar)\s+(?:days?|hours?)\b|days?\b|weeks?\b|months?\b"
+    r"|procent\b|millisekund(?:er)?\b|sekund(?:er)?\b|minut(?:er)?\b|timm(?:e|ar)\b|(?:arbets|kalender|bank)?dag(?:ar)?\b|vardag(?:ar)?\b|arbetstimm(?:e|ar)\b|veck(?:a|or)\b|månad(?:er)?\b)",
     re.IGNORECASE,
 )
+# "30 days after award", "10 days before the closing date": a time counted from an event is a point in
+# time, a date as "March 5, 2024" is (an RFP's timetable, "Questions due date: 10 days after the RFP is
+# issued"); "within 4 hours after the call" is a time limit, a level
+_LEVEL_DATE = re.compile(r"\s+(?:after|before|prior\s+to|following|preceding)\b", re.IGNORECASE)
+_LEVEL_WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 _LEVEL_LABEL_WORDS = 10  # a label is short: "Average service level target (as a percentage per month)"
-# a label's closing parenthesis, which says how its level is counted: "… target (as a percentage per month)"
-_LABEL_GLOSS = re.compile(r"\s*\([^()]{0,60}\)\s*$")
 _LEVEL_VALUE_WORDS = 12  # and so is its value: "within 3 business hours"; a longer rest is a sentence
 _COPULA_MODAL = re.compile(r"(?:is|are)\b", re.IGNORECASE)  # "is to", "are expected to": bind only a party they name
 _NEGATIVE_SUBJECT = re.compile(r"[\W_]*(?:no\b(?!\s+(?:later|sooner|earlier)\s+than\b)|none\b|neither\b|nothing\b)", re.IGNORECASE)
@@ -1295,9 +1303,7 @@ class DocumentReading:
         """The paragraphs and list items that state a level as a label and its value, as a
         performance table's row would, flattened into a line ("Average service level target (as a
         percentage per month): 90%", "Response time: within 4 hours"): a short label before a
-        colon that ends in a term of ``performance_header``, a parenthesis after it aside (the
-        term heads the label: "Target start: 30 days after award" names a date, "Standard payment
-        terms: 30 days" a term of payment), with none of ``sanction_header`` ("Service
+        colon with a term of ``performance_header`` and none of ``sanction_header`` ("Service
         credit: 10%" is a sanction's amount) or ``surveillance_method`` (how a level is checked),
         and after it a short value with a number and its unit (:data:`_LEVEL_VALUE`: a date is no
         level). The other items of such a line's list that have its shape are levels too, whatever
@@ -1321,7 +1327,7 @@ class DocumentReading:
                 continue
             if s.kind == "list_item":
                 run.append(s.index)
-            if self._ends_with(header, _LABEL_GLOSS.sub("", label)):
+            if header.search(label):
                 named = named or s.kind == "list_item"
                 found.add(s.index)
         if named:
@@ -1330,14 +1336,19 @@ class DocumentReading:
 
     def _level_label(self, statement: Statement) -> str | None:
         """The label of a paragraph or list item written as a level's label and value (a short
-        label, a colon, a short value with a number and its unit), or None."""
+        label, a colon, a short value with a number and its unit that is no date counted from an
+        event: :data:`_LEVEL_DATE`), or None."""
         text = self.texts[statement.index]
         if statement.kind not in ("sentence", "list_item") or ":" not in text:
             return None
         line = _LEVEL_LINE.fullmatch(text.rstrip(" \t.*_"))
         if line is None or len(line["label"].split()) > _LEVEL_LABEL_WORDS or len(line["value"].split()) > _LEVEL_VALUE_WORDS:
             return None
-        return line["label"] if _LEVEL_VALUE.search(line["value"]) else None
+        value = line["value"]
+        level = _LEVEL_VALUE.search(value)
+        if level is None or (_LEVEL_DATE.match(value, level.end()) and not _LEVEL_WITHIN.search(value, 0, level.start())):
+            return None  # no amount, or a date counted from an event
+        return line["label"]
 
     def _bar_rows(self, header: TermFinder) -> frozenset[int]:
         """The rows of a table written as lines of text between bars, which a conversion

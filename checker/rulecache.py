@@ -6,7 +6,8 @@ have not changed since the last one.
 (on every command that loads rulesets) or ``KRAVKOLL_NO_CACHE=1`` turns it off; the folder may
 be deleted at any time.
 
-**What.** An entry is JSON: the compiled :class:`~checker.rulemodel.Ruleset` as ``rules list
+**What.** An entry is JSON, after a first line with the SHA-256 of that JSON (so that a file damaged
+where it is still JSON, a changed letter in a name, is no entry): the compiled :class:`~checker.rulemodel.Ruleset` as ``rules list
 --format json`` prints it, how the matcher decides each ``\\b`` of its patterns
 (:func:`checker.matching.boundary_plans`, which takes longer to work out than the ruleset to
 read back; its patterns compiled when it was written, so a run compiles each only when it first
@@ -56,7 +57,7 @@ from .matching import boundary_plans, pattern_words, remember_plans, remember_va
 from .modelbase import rebuilt
 from .rulemodel import Ruleset
 
-FORMAT = 1
+FORMAT = 2
 """Version of the entry layout; part of the key."""
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 """Largest entry read; a larger file is not one kravkoll wrote for a rule file of at most 4 MB
@@ -150,7 +151,8 @@ def _entry_path(folder: Path, key: str) -> Path:
 
 def _read_entry(target: Path) -> Any:
     """The JSON of an entry, or None when it is missing, not a regular file (a link is not
-    followed), too large, or not JSON."""
+    followed), too large, not JSON, or not the JSON its first line's digest was taken of
+    (:func:`_entry_bytes`)."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         descriptor = os.open(target, flags)
@@ -162,7 +164,8 @@ def _read_entry(target: Path) -> Any:
             return None
         with os.fdopen(descriptor, "rb") as handle:
             descriptor = -1  # the handle closes it
-            return json.loads(handle.read(MAX_ENTRY_BYTES + 1))
+            digest, _, body = handle.read(MAX_ENTRY_BYTES + 1).partition(b"\n")
+            return json.loads(body) if hashlib.sha256(body).hexdigest().encode() == digest else None
     except (OSError, ValueError, RecursionError):
         return None
     finally:
@@ -229,10 +232,19 @@ def store(path: Path, ruleset: Ruleset, files: list[dict[str, Any]]) -> None:
     words = pattern_words(p.source for p in ruleset.patterns.values())
     entry = {"format": FORMAT, "key": key, "files": files, "ruleset": ruleset.model_dump(mode="json"), "plans": plans, "words": words}
     try:
-        write_output(target, json.dumps(entry, ensure_ascii=False), InputFiles())
+        write_output(target, _entry_bytes(entry), InputFiles())
     except Exception:  # noqa: BLE001 - a cache that cannot be written is no cache, not an error
         return
     _prune(folder)
+
+
+def _entry_bytes(entry: dict[str, Any]) -> bytes:
+    """An entry as written: the SHA-256 of its JSON on the first line, then the JSON. The
+    digests of the rule files say the files are unchanged, not that the ruleset beside them is
+    what they compiled to: a file damaged inside a text (a list's name, a term, a rule's id) is
+    still JSON and still a ruleset, and without this digest it was used as it stood."""
+    body = json.dumps(entry, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(body).hexdigest().encode() + b"\n" + body
 
 
 def _remove_planted(target: Path) -> None:

@@ -20,6 +20,7 @@ from checker.cli import main
 from checker.config import Config
 from checker.engine import Linter, check, check_document, check_each, trace
 from checker.engine.index import DocumentIndex
+from checker.engine.sanctions import same_kind
 from checker.matrix import build_matrix, matrix_document, scorecard
 from checker.readers import read_bytes, read_document
 from checker.report import BALANCE_ELEMENTS
@@ -654,6 +655,35 @@ def test_sanction_model_takes_the_cap_an_sla_states_for_all_its_credits_elsewher
     for credit in (availability, support):
         assert credit.cap is not None and (credit.cap.source, credit.cap.text) == ("elsewhere", "shall not exceed 25 %")
     assert termination.amount is None and termination.cap is None
+
+
+def test_a_document_cap_that_names_a_kind_of_sanction_caps_only_that_kind():
+    """ "The total service credits in any month shall not exceed 20 % of the monthly fee" caps the
+    credits (named "credit the Customer" or "service credit" alike), not the liquidated damages
+    for late delivery, which the contract leaves uncapped; a cap naming no kind caps them all."""
+    text = (
+        "# Service Level Agreement\n\n## 1 Service credits\n\n"
+        "If availability falls below 99.5 % in a month, the Supplier shall credit the Customer 5 % of the monthly fee.\n\n"
+        "## 2 Delay in delivery\n\n"
+        "If the Supplier fails to deliver the system by the agreed delivery date, the Supplier shall pay "
+        "liquidated damages of 0.5 % of the contract price per week of delay.\n\n"
+        "## 3 Limitations\n\nThe total service credits in any month shall not exceed 20 % of the monthly fee.\n"
+    )
+    result = check_document(read_bytes(text.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
+    models = matrix_document(result).sanctions
+    credit = next(m for m in models if "falls below" in m.text)
+    damages = next(m for m in models if "liquidated damages" in m.text)
+    assert credit.cap is not None and credit.cap.text == "shall not exceed 20 %"
+    assert damages.amount is not None and damages.cap is None
+
+
+def test_a_sanction_is_of_the_kind_a_cap_names_in_any_number_or_form():
+    assert same_kind("service credits", "credit the Customer")
+    assert same_kind("Service Credits", "service credit")
+    assert same_kind("vitet", "vite")
+    assert same_kind("penalties", "penalty")
+    assert not same_kind("service credits", "liquidated damages")
+    assert not same_kind("vitet", "avdrag")
 
 
 def test_sanction_model_takes_no_part_from_an_item_its_lists_introduction_binds():

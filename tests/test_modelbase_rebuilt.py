@@ -110,6 +110,20 @@ def test_rebuilt_gives_the_validated_model_or_refuses(data: Any) -> None:
     assert same(made, validated)
 
 
+@pytest.mark.parametrize("tag", [[], ["and"], {}, {"kind": "and"}, None, 1])
+def test_a_condition_whose_kind_is_no_text_is_refused_with_a_value_error(tag: Any) -> None:
+    """As the docstring says: data of another shape raises ``ValueError`` (a list or object as
+    a discriminated union's tag raised ``TypeError``: unhashable)."""
+    data = json.loads(shipped_dumps()[0])
+    conditions = [path for path in _paths(data) if path and path[-1] == "kind" and isinstance(path[-2], str) and path[-2] in ("when", "condition")]
+    parent = data
+    for step in conditions[0][:-1]:
+        parent = parent[step]
+    parent["kind"] = tag
+    with pytest.raises(ValueError, match="no member of the union"):
+        rebuilt(Ruleset, data)
+
+
 def test_a_warm_check_builds_no_validator_of_the_rule_models(tmp_path: Path) -> None:
     """The point of ``rebuilt``: with the cache warm, pydantic never builds the ruleset's validator."""
     document = tmp_path / "doc.md"

@@ -343,30 +343,53 @@ def test_a_level_written_as_a_labelled_line_is_a_performance_row() -> None:
     ]
 
 
-def test_a_labelled_line_names_a_level_only_where_its_label_ends_in_one() -> None:
-    """An RFP's key facts ("Target start: 30 days after award", "Standard payment terms: 30
-    days") name a date and a term of payment, whose labels only begin with a word of a level
-    title: no performance rows, and none of the list's other lines ("Contract term: 24 months")
-    either. A label that ends in the level ("… service level target (as a percentage per
-    month)") still names it."""
+def test_a_time_counted_from_an_event_is_a_date_not_a_level() -> None:
+    """An RFP's timetable ("Questions due date: 10 days after the RFP is issued") gives points in
+    time, dates as "March 5, 2024" is, not levels: neither it nor the items of its list are
+    performance rows; a time limit counted from an event ("within 4 hours after the call") is one."""
     document = md(
         """
-        Key facts:
+        The procurement will follow this timetable:
 
-        - Target start: 30 days after award
-        - Contract term: 24 months
-        - Proposal validity: 90 days
+        - Questions due date: 10 days after the RFP is issued
+        - Site visit: 14 days after the RFP is issued
+        - Contract start: 30 days prior to the end of the current contract
 
-        Standard payment terms: 30 days.
+        Support levels:
 
-        - Monthly uptime target (as a percentage per month): 99%
+        - Response time: within 4 hours after the call is logged
         """,
         language="en",
     )
     (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
     found = Classification(base, DocumentIndex(document)).reading().statements("performance_row")
+    assert [s.text for s in document.statements if s.index in found] == ["Response time: within 4 hours after the call is logged"]
+
+
+def test_a_swedish_level_written_as_a_labelled_line_is_a_performance_row() -> None:
+    """The labelled level line in Swedish: its value's unit in Swedish words ("4 timmar", "fem
+    arbetsdagar"), as "99,5 %" already was; a sanction's amount and a date stay none."""
+    document = md(
+        """
+        Servicenivåer:
+
+        - Åtgärdstid prioritet 1: inom 4 timmar
+        - Åtgärdstid prioritet 2: inom fem arbetsdagar
+        - Servicenivå tillgänglighet: 99,5 % per månad
+        - Vite: 5 % av månadsavgiften
+
+        Viktiga datum:
+
+        - Leveransdatum: 1 mars 2026
+        """,
+        language="sv",
+    )
+    (base,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-krav"]
+    found = Classification(base, DocumentIndex(document)).reading().statements("performance_row")
     assert [s.text for s in document.statements if s.index in found] == [
-        "Monthly uptime target (as a percentage per month): 99%",
+        "Åtgärdstid prioritet 1: inom 4 timmar",
+        "Åtgärdstid prioritet 2: inom fem arbetsdagar",
+        "Servicenivå tillgänglighet: 99,5 % per månad",
     ]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from check_helpers import run, write
 
-from checker import ruleparse
+from checker import rulecache, ruleparse
 from checker.rulecompile import load_rulesets, shipped_ruleset_names
 
 BASE = """\
@@ -73,6 +73,11 @@ def entries(cache: Path) -> list[Path]:
     return sorted(cache.glob("ruleset-*.json"))
 
 
+def entry_json(entry: Path) -> dict:
+    """An entry's JSON (after the line with its digest)."""
+    return json.loads(entry.read_bytes().partition(b"\n")[2])
+
+
 def test_second_load_of_the_shipped_rulesets_parses_nothing(cache: Path, parses: list[str]) -> None:
     first = load_rulesets(shipped_ruleset_names())
     assert len(parses) == len(shipped_ruleset_names())
@@ -130,18 +135,38 @@ def test_a_file_that_takes_the_place_of_an_extended_ruleset_is_seen(tmp_path: Pa
         b'{"format": 1, "key": "KEY", "files": FILES, "ruleset": {"name": "evil", "path": 3}}',  # right record, invalid model
     ],
 )
-def test_a_corrupt_or_foreign_entry_is_ignored_and_written_again(tmp_path: Path, cache: Path, parses: list[str], damage: bytes) -> None:
+@pytest.mark.parametrize("with_digest", [False, True])
+def test_a_corrupt_or_foreign_entry_is_ignored_and_written_again(tmp_path: Path, cache: Path, parses: list[str], damage: bytes, with_digest: bool) -> None:
+    """Refused by its digest; and, JSON written with the right digest (as a foreign or hostile
+    entry could be), by its key, its record or its model."""
     _base, leaf = rule_files(tmp_path)
     expected = dumps(load_rulesets([leaf]))
     for entry in entries(cache):
-        good = json.loads(entry.read_bytes())
-        entry.write_bytes(damage.replace(b"KEY", good["key"].encode()).replace(b"FILES", json.dumps(good["files"]).encode()))
+        good = entry_json(entry)
+        damaged = damage.replace(b"KEY", good["key"].encode()).replace(b"FILES", json.dumps(good["files"]).encode())
+        try:
+            entry.write_bytes(rulecache._entry_bytes(json.loads(damaged)) if with_digest else damaged)
+        except (ValueError, RecursionError):  # not JSON: no digest can make it an entry
+            entry.write_bytes(damaged)
     parses.clear()
     assert dumps(load_rulesets([leaf])) == expected
     assert str(leaf) in parses
     parses.clear()
     assert dumps(load_rulesets([leaf])) == expected
     assert parses == []  # written again, whole
+
+
+def test_an_entry_damaged_where_it_is_still_a_ruleset_is_not_used(tmp_path: Path, cache: Path, parses: list[str]) -> None:
+    """A changed letter inside a text (here a term) leaves valid JSON and a valid ruleset whose
+    rule files are unchanged: the entry's digest refuses it, and the files are compiled again."""
+    _base, leaf = rule_files(tmp_path)
+    load_rulesets([leaf])
+    for entry in entries(cache):
+        entry.write_bytes(entry.read_bytes().replace(b'"late"', b'"lame"'))
+    parses.clear()
+    [ruleset] = load_rulesets([leaf])
+    assert ruleset.lists["late"].terms == ["late"]
+    assert str(leaf) in parses
 
 
 def test_an_entry_for_other_rule_text_is_not_used(tmp_path: Path, cache: Path) -> None:
@@ -153,8 +178,8 @@ def test_an_entry_for_other_rule_text_is_not_used(tmp_path: Path, cache: Path) -
     load_rulesets([one])
     before = set(entries(cache))
     load_rulesets([other])
-    [other_entry] = [e for e in entries(cache) if e not in before and json.loads(e.read_bytes())["files"][0]["path"] == str(other)]
-    [one_entry] = [e for e in before if json.loads(e.read_bytes())["files"][0]["path"] == str(one)]
+    [other_entry] = [e for e in entries(cache) if e not in before and entry_json(e)["files"][0]["path"] == str(other)]
+    [one_entry] = [e for e in before if entry_json(e)["files"][0]["path"] == str(one)]
     other_entry.write_bytes(one_entry.read_bytes())
     [ruleset] = load_rulesets([other])
     assert ruleset.lists["late"].terms == ["overdue"]

@@ -384,6 +384,7 @@ def test_a_government_assignment_is_followed_up_only_by_what_the_agency_reports_
         "Statskontoret ska fortlöpande informera Regeringskansliet (Finansdepartementet) om uppdragets genomförande.",
         "Statskontoret ska senast den 15 februari varje år redovisa genomförda insatser och deras resultat.",
         "Ekonomistyrningsverket ska följa upp arbetet med uppdraget.",
+        "Statskontoret ska lämna lägesrapporter om arbetet till Regeringskansliet (Finansdepartementet).",
     ]
     tasks = [
         "Statskontoret ska ansvara för en samlad nationell uppföljning av it-driften.",
@@ -393,6 +394,36 @@ def test_a_government_assignment_is_followed_up_only_by_what_the_agency_reports_
     title = "# Uppdrag till Statskontoret att skapa förutsättningar för uppföljning av it-driften\n\n"
     assert _classes(title + "\n\n".join(tasks + followups) + "\n", "followup") == followups
     assert _classes("# 9 Uppföljning\n\n" + "\n\n".join(tasks) + "\n", "followup") == tasks
+
+
+def test_a_procurement_titled_as_an_assignment_keeps_its_follow_up() -> None:
+    """A förfrågningsunderlag or contract for an assignment is titled "uppdrag att …" too: a heading
+    above that names it a procurement or a contract makes it no Government assignment, and the
+    buyer's follow-up in it is follow-up. What the Government assigns may be a procurement ("Uppdrag
+    att genomföra en upphandling av …") and the agency may be Upphandlingsmyndigheten: still one."""
+    followup = "Beställaren kommer att följa upp att leverantören uppfyller samtliga krav genom kvartalsvisa uppföljningsmöten."
+    task = "Myndigheten ska ansvara för en samlad nationell uppföljning av upphandlingarna."
+    for title in ("# Förfrågningsunderlag: uppdrag att utvärdera e-tjänsten", "# Uppdragsavtal: uppdrag till konsult"):
+        assert _classes(f"{title}\n\n{followup}\n", "followup") == [followup], title
+    for title in ("# Uppdrag till Upphandlingsmyndigheten att samordna upphandlingar", "# Uppdrag att genomföra en upphandling av ramavtal"):
+        assert _classes(f"{title}\n\n{task}\n", "followup") == [], title
+
+
+def test_the_buyers_announced_evaluation_is_no_requirement_and_its_duty_is() -> None:
+    """labelling.md: the buyer's award procedure, announced with "kommer att", binds no party to a
+    requirement (as en-base's tender_evaluation); a framework agreement's "ska" that binds the buyer
+    ("Den avropande myndigheten ska … tilldela kontrakt till …") is a duty."""
+    procedure = [
+        "Beställaren kommer att tilldela kontraktet till den anbudsgivare vars anbud har lägst utvärderingspris.",
+        "Beställaren kommer att utvärdera anbuden enligt kriterierna i avsnitt 6.",
+        "Myndigheten kommer att pröva anbudsgivarnas lämplighet innan anbuden utvärderas.",
+    ]
+    duties = [
+        "Den avropande myndigheten ska tilldela kontrakt till den leverantör som har det lägsta priset.",
+        "Leverantören kommer att genomföra en utvärdering av tjänsten varje kvartal.",
+    ]
+    text = "# Förfrågningsunderlag\n\n" + "\n\n".join(procedure + duties) + "\n"
+    assert _requirements(text, "sv") == duties
 
 
 def test_a_prohibition_in_inverted_word_order_is_a_requirement() -> None:

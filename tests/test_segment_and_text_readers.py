@@ -1293,6 +1293,33 @@ def test_a_restructuredtext_list_table_is_a_table() -> None:
     ]
 
 
+def test_a_list_table_with_empty_cells_goes_on_to_its_last_row() -> None:
+    """An empty cell of a list table is a dash alone (``-`` or ``* -``): the row goes on, and
+    the rows after it are rows, not stray list items. (A row stands where its first text does.)"""
+    document = txt("""
+        .. list-table:: Response times
+           :header-rows: 1
+
+           * - Incident priority
+             - Response time
+             - Notes
+           * - Critical
+             - 1 hour
+             -
+           * -
+             - 3 working days
+             - Outside office hours the next working day.
+
+        The Supplier shall meet the response times above.
+        """)
+    rows = [(s.row, s.location.line, s.text) for s in document.statements if s.kind == "table_row"]
+    assert rows == [(2, 7, "Critical | 1 hour"), (3, 11, "3 working days | Outside office hours the next working day.")]
+    assert [(s.kind, s.text) for s in document.statements if s.kind != "table_row"] == [
+        ("sentence", "Response times"),
+        ("sentence", "The Supplier shall meet the response times above."),
+    ]
+
+
 def test_plain_text_tables_as_restructuredtext_writes_them() -> None:
     """A simple table (its header between the first two '=' borders, a row going on where its
     first column is empty) and a grid table are tables; a simple table without a header too."""

@@ -70,6 +70,22 @@ def sanction_key(name: str) -> str:
     return key[:-1] if key.endswith("s") else key
 
 
+def same_kind(capped: str, name: str) -> bool:
+    """Whether the sanction named ``name`` is of the kind a cap names (``capped``): the head of
+    the cap's name, its last word, is a word of the sanction's, whatever its number or definite
+    form ("service credits" → "credit the Customer", "Service Credit"; "vitet" → "vite"; not
+    "liquidated damages")."""
+    head = sanction_key(capped).rsplit(" ", 1)[-1]
+    return any(_same_word(head, word) for word in sanction_key(name).split())
+
+
+def _same_word(one: str, other: str) -> bool:
+    """The same word in another number or form: one starts with the other but for its last
+    letter ("penaltie" / "penalty", "vitet" / "vite", "credit" / "credit")."""
+    shorter, longer = sorted((one, other), key=len)
+    return len(shorter) >= 3 and longer.startswith(shorter[:-1]) and len(longer) - len(shorter) <= 2
+
+
 class _Models:
     """The sanction clauses of one classified document."""
 
@@ -119,15 +135,18 @@ class _Models:
         first statement of ``define sanctions_cap`` (an SLA's "Limitations" section: "The total
         amount of Service Credits in any month shall not exceed 50 % of the monthly fee"), where
         its own clause states none: the cap stands where the document gathers its limits, not
-        beside each credit. A termination or a re-performance has no amount and takes none."""
+        beside each credit. A termination or a re-performance has no amount and takes none. A cap
+        that names the kind of sanction it caps caps only sanctions of that kind
+        (:func:`same_kind`): a cap on the service credits is none on the liquidated damages."""
         caps = self.found.get(DOCUMENT_CAP, EMPTY)
         # its words as a cap's own sentence gives them ("shall not exceed" → "shall not exceed 50 %")
         cap = self._first_part("cap", [min(caps)], True) if caps else None
         if cap is None:
             return
+        capped = self.c.sanction_name(min(caps))
         cap = cap.model_copy(update={"source": "elsewhere"})
         for model in models:
-            if model.cap is None and model.amount is not None:
+            if model.cap is None and model.amount is not None and (capped is None or model.name is None or same_kind(capped, model.name)):
                 model.cap = cap
 
     def _sanctions_of(self, own: list[int]) -> list[list[int]]:

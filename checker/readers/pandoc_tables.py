@@ -218,8 +218,10 @@ def rst_simple(source: list[str], start: int) -> Table | None:
 
 _LIST_TABLE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+list-table::[ \t]*(?P<title>.*)$")
 _LIST_TABLE_OPTION = re.compile(r"^[ \t]+:(?P<name>[\w-]+):[ \t]*(?P<value>.*)$")
-_LIST_TABLE_ROW = re.compile(r"^[ \t]+\*[ \t]+-[ \t]+(?=\S)")  # "* - Less urgent": a row and its first cell
-_LIST_TABLE_CELL = re.compile(r"^[ \t]+-[ \t]+(?=\S)")  # "  - 3 working days": the row's next cell
+# "* - Less urgent": a row and its first cell; "  - 3 working days": the row's next cell. A dash
+# with nothing after it is an empty cell ("* -", "  -"), as reStructuredText writes one.
+_LIST_TABLE_ROW = re.compile(r"^[ \t]+\*[ \t]+-(?:[ \t]+(?=\S)|[ \t]*$)")
+_LIST_TABLE_CELL = re.compile(r"^[ \t]+-(?:[ \t]+(?=\S)|[ \t]*$)")
 
 
 def rst_list_table(source: list[str], start: int) -> Table | None:
@@ -234,7 +236,8 @@ def rst_list_table(source: list[str], start: int) -> Table | None:
              - 3 working days
 
     Each ``* -`` starts a row and its first cell, each ``-`` under the first one's dash the
-    row's next cell, and a line indented further goes on with the cell above; ``:header-rows:``
+    row's next cell (a dash alone: an empty cell), and a line indented further goes on with the
+    cell above; ``:header-rows:``
     counts the header's rows (other options are left aside). The table ends at the first line
     indented no further than the directive. None when no row follows."""
     directive = _LIST_TABLE.match(source[start])
@@ -281,7 +284,10 @@ def list_table_title(line: str) -> str:
 
 
 def _add_to_cell(cell: Piece, number: int, start: int, line: str) -> None:
-    """The text of ``line`` from ``start`` (line ``number``, from 1) added to ``cell``, after a space."""
+    """The text of ``line`` from ``start`` (line ``number``, from 1) added to ``cell``, after a
+    space; nothing for an empty cell's line (a row stands where its first text does)."""
+    if not line[start:].strip():
+        return
     if cell.text:
         cell.text += " "
     cell.anchors.append(source_anchor(len(cell.text), number, start + 1))
