@@ -8,7 +8,9 @@
 
 The labels (bench/quality/labels/<part>/*.tsv) were made by hand with
 shared/design/labelling.md before the tool was run on the documents; bench/quality/split.tsv
-says which documents were used for tuning (``dev``) and which are held out (``heldout``). The
+says which documents were used for tuning (``dev``) and which are held out (``heldout``);
+bench/quality/second-labelling.tsv names a document's second, independent labelling, which is in
+no split and is only compared with the first (how far two labellers agree). The
 documents themselves are read from shared/corpus, shared/corpus/more and bench/quality/corpus
 (documents kept in the project because they were labelled; ``--corpus`` adds folders to look
 in). Each folder's MANIFEST.tsv gives its documents' licences: only free texts are quoted in
