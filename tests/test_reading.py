@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from support import md
 
+from checker.document import Document
 from checker.engine import Classification, DocumentIndex, Linter
 
 
@@ -18,6 +19,14 @@ def parties(text: str, language: str) -> dict[str, str | None]:
     (base,) = [r for r in Linter().shipped(language).rulesets if r.name in ("en-requirements", "sv-krav")]
     reading = Classification(base, DocumentIndex(document)).reading()
     return {s.text: reading.party_of(s) for s in document.statements if s.kind != "heading"}
+
+
+def read_as(document: Document, reading: str) -> list[str]:
+    """The texts, in document order, of the statements ``reading`` holds under the base ruleset
+    of the document's language (en-requirements, sv-krav)."""
+    (base,) = [r for r in Linter().shipped(document.language).rulesets if r.name in ("en-requirements", "sv-krav")]
+    found = Classification(base, DocumentIndex(document)).reading().statements(reading)
+    return [s.text for s in document.statements if s.index in found]
 
 
 @pytest.mark.parametrize(
@@ -333,9 +342,7 @@ def test_a_level_written_as_a_labelled_line_is_a_performance_row() -> None:
         """,
         language="en",
     )
-    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
-    found = Classification(base, DocumentIndex(document)).reading().statements("performance_row")
-    assert [s.text for s in document.statements if s.index in found] == [
+    assert read_as(document, "performance_row") == [
         "Average service level target (as a percentage per month): 90%",
         "Minimum (as a percentage per month): 80%",
         "For issues that impact platform availability: within 3 business hours.",
@@ -361,9 +368,7 @@ def test_a_time_counted_from_an_event_is_a_date_not_a_level() -> None:
         """,
         language="en",
     )
-    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
-    found = Classification(base, DocumentIndex(document)).reading().statements("performance_row")
-    assert [s.text for s in document.statements if s.index in found] == ["Response time: within 4 hours after the call is logged"]
+    assert read_as(document, "performance_row") == ["Response time: within 4 hours after the call is logged"]
 
 
 def test_a_swedish_level_written_as_a_labelled_line_is_a_performance_row() -> None:
@@ -384,9 +389,7 @@ def test_a_swedish_level_written_as_a_labelled_line_is_a_performance_row() -> No
         """,
         language="sv",
     )
-    (base,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-krav"]
-    found = Classification(base, DocumentIndex(document)).reading().statements("performance_row")
-    assert [s.text for s in document.statements if s.index in found] == [
+    assert read_as(document, "performance_row") == [
         "Åtgärdstid prioritet 1: inom 4 timmar",
         "Åtgärdstid prioritet 2: inom fem arbetsdagar",
         "Servicenivå tillgänglighet: 99,5 % per månad",
@@ -739,10 +742,7 @@ def test_a_credit_table_lists_sanctions_whether_its_header_or_its_caption_says_s
 
 
 def non_binding_items(text: str, language: str) -> list[str]:
-    document = md(text, language=language)
-    (base,) = [r for r in Linter().shipped(language).rulesets if r.name in ("en-requirements", "sv-krav")]
-    found = Classification(base, DocumentIndex(document)).reading().statements("non_binding_item")
-    return [s.text for s in document.statements if s.index in found]
+    return read_as(md(text, language=language), "non_binding_item")
 
 
 def test_list_items_introduced_as_no_duties_are_no_requirements() -> None:
@@ -773,10 +773,7 @@ def test_list_items_introduced_as_no_duties_are_no_requirements() -> None:
 
 
 def task_items(text: str) -> list[str]:
-    document = md(text, language="sv")
-    (base,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-krav"]
-    found = Classification(base, DocumentIndex(document)).reading().statements("task_item")
-    return [s.text for s in document.statements if s.index in found]
+    return read_as(md(text, language="sv"), "task_item")
 
 
 def test_items_of_a_scope_list_are_tasks_also_when_written_as_noun_phrases() -> None:
@@ -818,10 +815,7 @@ def test_items_of_a_list_titled_deliverables_are_the_suppliers_deliverables() ->
     - User research documentation
     """
     document = md(text, language="en")
-    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
-    classification = Classification(base, DocumentIndex(document))
-    found = classification.reading().statements("task_item")
-    assert [s.text for s in document.statements if s.index in found] == ["Contractor Project Management Plan (CPMP)", "Test plans", "Annual ACR per product"]
+    assert read_as(document, "task_item") == ["Contractor Project Management Plan (CPMP)", "Test plans", "Annual ACR per product"]
     assert requirements_of(text, "en") == ["Contractor Project Management Plan (CPMP)", "Test plans", "Annual ACR per product"]
 
 
@@ -956,9 +950,7 @@ def test_a_definitions_title_underlined_in_html_is_still_a_definitions_title() -
 
 def test_a_list_introduced_as_what_the_staff_shall_have_asks_for_skills() -> None:
     document = md("Contractor personnel shall have:\n\n- Ability to use the US Web Design Standards\n- Five years of experience with Drupal\n", language="en")
-    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
-    found = Classification(base, DocumentIndex(document)).reading().statements("qualification_item")
-    assert [s.text for s in document.statements if s.index in found] == ["Ability to use the US Web Design Standards", "Five years of experience with Drupal"]
+    assert read_as(document, "qualification_item") == ["Ability to use the US Web Design Standards", "Five years of experience with Drupal"]
 
 
 def test_a_sub_list_under_an_item_of_skills_asks_for_skills_too() -> None:
@@ -976,9 +968,7 @@ def test_a_sub_list_under_an_item_of_skills_asks_for_skills_too() -> None:
         "    - Wireframes\n"
     )
     document = md(text, language="en")
-    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
-    found = Classification(base, DocumentIndex(document)).reading().statements("qualification_item")
-    assert [s.text for s in document.statements if s.index in found] == [
+    assert read_as(document, "qualification_item") == [
         "Human-centered design practices, such as:",
         "User experience design",
         "Visual design",
