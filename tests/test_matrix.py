@@ -424,15 +424,13 @@ def test_a_row_naming_a_task_links_to_the_duties_of_that_task_and_of_its_sub_cla
     """A performance requirements summary names the task whose section states the duties
     ("Tasks 2-3", a row numbered 2); the duties of that section and of the clauses numbered
     inside it ("2.1", whose "2." stands apart) link to it by cross-reference, no others."""
-    from checker.engine import Linter
-
     text = (
         "# Performance Work Statement\n\n## 1 Field work\n\nThe Contractor shall develop a test plan within 30 days of award.\n\n"
         "## Maintenance\n\n2.1 Equipment Inventory. The Contractor shall update the inventory every 6 months.\n\n"
         "## 3 Technology transfer\n\nThe Contractor shall loan equipment within 14 days of a request.\n\n"
         "## 4 Surveillance\n\nThe Government will inspect the work of Tasks 2-3 by random inspection.\n"
     )
-    result = check_document(read_bytes(text.encode(), "pws.md", "md"), Linter().shipped("en").rulesets)
+    result = _checked(text, "pws.md")
     links = {
         row.text.split(" shall ")[1].split()[0]: [(link.how, link.reason) for link in row.follow_up if link.how == "id"]
         for row in trace(result)
@@ -495,7 +493,7 @@ def test_a_flattened_performance_summary_row_numbered_by_task_follows_up_and_san
     section 1 (clause 1.1) are followed up by row 1's method cell and sanctioned by its
     incentive cell, by cross-reference, and not by row 2's; the row's own standard by its cells,
     as a table row, though a conversion made a column title a heading ("## METHOD")."""
-    result = check_document(read_bytes(NUMBERED_PRS.encode("utf-8"), "pws.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(NUMBERED_PRS, "pws.md")
     document = result.document
 
     def links(row, kind):
@@ -516,7 +514,7 @@ def test_a_flattened_summary_row_whose_task_cell_is_in_capitals_keeps_it():
     """A task cell in capitals ("1. DEVELOP TEST PLAN") opens its row, though a column title
     left among the cells, in capitals too ("SURVEILLANCE"), is no cell."""
     text = NUMBERED_PRS.replace("1. Develop test plan.", "1. DEVELOP TEST PLAN")
-    result = check_document(read_bytes(text.encode("utf-8"), "pws.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(text, "pws.md")
     (plan,) = [row for row in trace(result) if row.text.startswith("The Contractor shall develop")]
     assert [(link.how, link.detail) for link in plan.follow_up if link.how == "id"] == [("id", "1")]
 
@@ -525,7 +523,7 @@ def test_a_numbered_list_with_paragraphs_between_its_items_is_no_performance_sum
     """Steps numbered 1., 2. with text between them and no level title or method cells are no
     flattened table: nothing links to a section by their numbers."""
     text = NUMBERED_PRS.replace("PERFORMANCE STANDARD", "Steps").replace("100% inspection", "Then we go on.").replace("Random inspection", "Done.")
-    result = check_document(read_bytes(text.encode("utf-8"), "pws.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(text, "pws.md")
     assert all(link.reason != "cross-reference" for row in trace(result) for link in row.follow_up + row.sanction)
 
 
@@ -539,7 +537,7 @@ def test_an_id_one_sentence_of_a_short_surveillance_item_names_is_the_whole_item
         "# Quality assurance surveillance plan\n\n"
         "Timeliness. The COR will review the VERIS reports every quarter. The timeliness standard is specified in C.1.11.\n"
     )
-    rows = {row.requirement_id: row for row in trace(check_document(read_bytes(text.encode("utf-8"), "pws.md", "md"), list(Linter().shipped("en").rulesets)))}
+    rows = {row.requirement_id: row for row in trace(_checked(text, "pws.md"))}
     assert [(link.how, link.reason, link.detail) for link in rows["C.1.11"].follow_up if link.how == "id"] == [("id", "id", "C.1.11")]
     assert [link for link in rows["C.1.12"].follow_up if link.how == "id"] == []
 
@@ -597,7 +595,7 @@ def test_sanction_model_takes_a_credit_table_as_amount_and_its_largest_row_as_ca
     """Issue 15: the table under a credit clause is its amount and its largest row its cap; a
     clause that names the same sanction elsewhere ("… is entitled to a Financial Credit") takes
     them from it; a sentence that states its own amount, cap, trigger and cure gives them."""
-    result = check_document(read_bytes(CREDIT_SLA.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(CREDIT_SLA, "sla.md")
     models = matrix_document(result).sanctions
     lines = CREDIT_SLA.splitlines()
     definition = next(m for m in models if m.text.startswith("Financial Credit means"))
@@ -626,7 +624,7 @@ def test_sanction_model_takes_the_cap_of_a_clause_an_agreements_terms_list():
         "shall be credited 2 times the Average Run Credits for every Missed Tick. Credits given for Downtime may not "
         "exceed 50% of the monthly fee.\n"
     )
-    result = check_document(read_bytes(text.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(text, "sla.md")
     (model,) = matrix_document(result).sanctions
     assert model.text.startswith("If Uptime falls below 99.9%")
     assert model.cap is not None and model.cap.text.startswith("may not exceed") and "50%" in model.cap.text
@@ -647,7 +645,7 @@ def test_sanction_model_takes_the_cap_an_sla_states_for_all_its_credits_elsewher
         "## 3 Termination\n\nThe Customer may terminate this Agreement for material breach after 30 days' written notice.\n\n"
         "## 4 Limitations\n\nCredits in any calendar month shall not exceed 25 % of the monthly fee.\n"
     )
-    result = check_document(read_bytes(text.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(text, "sla.md")
     models = matrix_document(result).sanctions
     availability = next(m for m in models if "falls below" in m.text)
     support = next(m for m in models if "misses the response time" in m.text)
@@ -669,7 +667,7 @@ def test_a_document_cap_that_names_a_kind_of_sanction_caps_only_that_kind():
         "liquidated damages of 0.5 % of the contract price per week of delay.\n\n"
         "## 3 Limitations\n\nThe total service credits in any month shall not exceed 20 % of the monthly fee.\n"
     )
-    result = check_document(read_bytes(text.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(text, "sla.md")
     models = matrix_document(result).sanctions
     credit = next(m for m in models if "falls below" in m.text)
     damages = next(m for m in models if "liquidated damages" in m.text)
@@ -698,7 +696,7 @@ def test_sanction_model_takes_no_part_from_an_item_its_lists_introduction_binds(
         "- a) Commercial General Liability in an amount not less than $2,000,000 per occurrence and this insurance must:\n"
         "  - include the Buyer as an additional insured.\n"
     )
-    result = check_document(read_bytes(text.encode("utf-8"), "contract.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(text, "contract.md")
     (model,) = matrix_document(result).sanctions
     assert model.text.startswith("If the Supplier fails to deliver")
     assert model.amount is None
@@ -708,7 +706,7 @@ def test_sanction_model_takes_no_part_from_an_item_its_lists_introduction_binds(
 def test_sanction_model_is_in_the_json_matrix_and_the_html_report():
     from checker.reporters.html import render_report
 
-    result = check_document(read_bytes(CREDIT_SLA.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(CREDIT_SLA, "sla.md")
     doc = matrix_document(result)
     data = json.loads(build_matrix([result]).model_dump_json())
     assert [s["amount"]["source"] for s in data["documents"][0]["sanctions"]][:2] == ["table", "elsewhere"]
@@ -724,7 +722,7 @@ def test_sanction_model_joins_only_a_sanction_named_by_a_defined_term():
         "# 7 Vite\n\nOm tillgängligheten understiger 99,5 % utgår vite med 2 % av månadsavgiften.\n\n"
         "# 8 Leverans\n\nVid försenad leverans har Beställaren rätt till vite.\n"
     )
-    result = check_document(read_bytes(text.encode("utf-8"), "avtal.md", "md"), list(Linter().shipped("sv").rulesets))
+    result = _checked(text, "avtal.md", "sv")
     models = {model.location.line: model for model in matrix_document(result).sanctions}
     assert models[3].amount is not None and models[3].amount.text == "2 %"
     assert models[7].amount is None
@@ -738,7 +736,7 @@ def test_a_defined_sanction_named_again_elsewhere_has_the_amount_of_its_definiti
         'service credit ("Service Credit") calculated as 10 % of the monthly fee.\n\n'
         "# 3 Requests\n\nService Credits are not refunds and may only be used against future charges.\n"
     )
-    result = check_document(read_bytes(text.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(text, "sla.md")
     models = {model.location.line: model for model in matrix_document(result).sanctions}
     assert models[7].amount is not None and models[7].amount.source == "elsewhere"
     assert not [f for f in result.findings if f.rule.endswith("/CT003")]
@@ -764,7 +762,7 @@ def test_each_cell_of_a_flattened_deduction_schedule_is_a_sanction_of_its_own():
     total of 20%") is not another's; the increments of the one before it ("for each additional
     day") are part of it. "10% of the form price for each form rejected" is a deduction though it
     does not say so."""
-    result = check_document(read_bytes(DEDUCTION_SCHEDULE.encode("utf-8"), "qasp.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(DEDUCTION_SCHEDULE, "qasp.md")
     models = {model.location.line: model for model in matrix_document(result).sanctions}
     assert sorted(models) == [5, 9, 11]
     assert models[5].cap is not None and models[5].cap.text == "up to a total of 20%"
@@ -779,7 +777,7 @@ def test_the_sanction_model_reads_a_time_to_put_the_failure_right_as_a_cure_peri
         "# 8 Warranty remedy\n\nProvider will correct a verified breach of the warranty reported by Customer. "
         "If Provider fails to do so within 30 days after Customer's warranty report, either party may terminate the Order.\n"
     )
-    result = check_document(read_bytes(text.encode("utf-8"), "terms.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(text, "terms.md")
     (model,) = matrix_document(result).sanctions
     assert model.cure is not None and model.cure.text.startswith("fails to do so within")
 
@@ -796,7 +794,7 @@ def test_a_list_and_the_paragraph_introducing_it_are_one_clause_outside_any_sect
     """Outside any section a clause is a paragraph; a list and the paragraph that introduces it
     are one: the price reduction of item 2 is set off by its introduction ("When the defects …
     cannot be corrected by re-performance"), in the sanction model and for CT005."""
-    result = check_document(read_bytes(REMEDY_LIST.encode("utf-8"), "qasp.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(REMEDY_LIST, "qasp.md")
     reduction = next(
         model for model in matrix_document(result).sanctions if any("Reduce the order price" in result.document.statements[j].text for j in model.statements)
     )
@@ -817,7 +815,7 @@ def test_a_sub_list_is_in_the_clause_of_the_paragraph_introducing_its_list():
     """Items of items are in the clause of the paragraph that introduces the list, as the items
     are: the price reduction two levels down is set off by "When the defects … cannot be
     corrected by re-performance", not by the termination beside it ("for default")."""
-    result = check_document(read_bytes(NESTED_REMEDY_LIST.encode("utf-8"), "qasp.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(NESTED_REMEDY_LIST, "qasp.md")
     statements = result.document.statements
     index = DocumentIndex(result.document)
     reduction = next(s.index for s in statements if s.text.startswith("Reduce the order price"))
@@ -836,7 +834,7 @@ def test_a_sanction_in_a_sub_list_has_the_trigger_of_the_paragraph_introducing_t
         "- For the monthly reports:\n  - Reduce the order price by 5 percent.\n"
         "- Reduce the order price by 10 percent for the weekly reports.\n"
     )
-    result = check_document(read_bytes(text.encode("utf-8"), "qasp.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(text, "qasp.md")
     assert not [f for f in result.findings if f.rule.endswith("/CT005")]
 
 
@@ -847,7 +845,7 @@ def test_the_sanctions_of_one_clause_of_many_paragraphs_with_their_own_amounts_a
     deductions = "".join(f"{2 + i % 5}% deduction of CLIN00{i % 9} monthly total cost for failure {i} to perform backups.\n\n" for i in range(12_000))
     filler = "".join(f"The report {i} is kept on file.\n\n" for i in range(12_010))  # the clause is no whole-document section
     text = f"# 4 Performance deductions\n\nThe Government will take deductions as follows.\n\n{deductions}# 5 Other\n\n{filler}"
-    result = check_document(read_bytes(text.encode("utf-8"), "qasp.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(text, "qasp.md")
     gc.disable()  # a long test session's heap makes each collection slow, and this makes 36,000 objects
     try:
         started = time.monotonic()
@@ -862,7 +860,7 @@ def test_the_sanctions_of_one_clause_of_many_paragraphs_with_their_own_amounts_a
 def test_the_sanction_model_reads_violations_as_a_trigger():
     """ "Violations of these limitations may result in deductions" names what sets the deduction off."""
     text = "# 4 Hours\n\nNo guard shall work more than 12 hours a day. Violations of these limitations may result in deductions as specified in Exhibit 6.\n"
-    result = check_document(read_bytes(text.encode("utf-8"), "pws.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(text, "pws.md")
     (model,) = matrix_document(result).sanctions
     assert model.trigger is not None and model.trigger.text.startswith("Violations")
 
@@ -878,7 +876,7 @@ def test_the_suppliers_own_right_to_terminate_is_no_sanction_and_its_items_give_
         "* i väsentlig mån brister i förpliktelse enligt kontraktet och inte vidtar rättelse inom trettio (30) dagar efter skriftlig anmodan därom, eller\n"
         "* försätts i konkurs.\n"
     )
-    result = check_document(read_bytes(text.encode("utf-8"), "avtal.md", "md"), list(Linter().shipped("sv").rulesets))
+    result = _checked(text, "avtal.md", "sv")
     (model,) = matrix_document(result).sanctions
     assert model.text.startswith("Inera äger rätt att häva")
     assert len(model.statements) == 1
@@ -898,15 +896,20 @@ def test_the_swedish_sanction_model_takes_money_as_an_amount_not_a_cure_period_o
         "Beställaren har rätt till avdrag på ersättningen i den utsträckning som svarar mot felet.\n\n"
         "# 15 Vite\n\nVid försening utgår vite med tio (10) procent av månadsavgiften enligt punkt 15.\n"
     )
-    result = check_document(read_bytes(text.encode("utf-8"), "avtal.md", "md"), list(Linter().shipped("sv").rulesets))
+    result = _checked(text, "avtal.md", "sv")
     models = {model.text.split()[0]: model for model in matrix_document(result).sanctions}
     assert models["Kvarstår"].amount is None
     assert models["Avtalet"].amount is None and models["Avtalet"].cap is None
     assert models["Vid"].amount is not None and models["Vid"].amount.text.startswith("tio (10) procent")
 
 
+def _checked(text: str, name: str, language: str = "en"):
+    """The Markdown ``text``, read as the file ``name``, checked with every shipped ruleset of ``language``."""
+    return check_document(read_bytes(text.encode("utf-8"), name, "md"), list(Linter().shipped(language).rulesets))
+
+
 def _sanction_texts(text: str, language: str) -> list[str]:
-    result = check_document(read_bytes(text.encode("utf-8"), "avtal.md", "md"), list(Linter().shipped(language).rulesets))
+    result = _checked(text, "avtal.md", language)
     return [model.text for model in matrix_document(result).sanctions]
 
 
@@ -948,7 +951,7 @@ def test_a_multiple_of_a_stated_sum_is_the_amount_of_a_sanction():
         ("en", "# 5 Credits\n\nIf the Uptime Commitment is missed in two consecutive months, a service credit of 2 times the Average Run Credits applies.\n"),
         ("sv", "# 5 Vite\n\nVid försenad leverans utgår vite med två gånger den dagliga avgiften för varje dag.\n"),
     ):
-        result = check_document(read_bytes(text.encode("utf-8"), "avtal.md", "md"), list(Linter().shipped(language).rulesets))
+        result = _checked(text, "avtal.md", language)
         (model,) = matrix_document(result).sanctions
         assert model.amount is not None and model.amount.text in ("2 times the", "två gånger den"), language
         assert not [f for f in result.findings if f.rule.endswith(("/CT003", "/AV003"))], language
@@ -1024,12 +1027,12 @@ def test_a_tiered_list_of_credits_is_a_credit_table_its_largest_tier_the_cap():
     """Credits written as a list of tiers under a sentence that names the credit are bounded by
     their largest tier, as a credit table is by its largest row: CT004 finds a cap and the model
     shows it; a single item under such a sentence is a formula, not tiers."""
-    result = check_document(read_bytes(TIERED_SLA.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(TIERED_SLA, "sla.md")
     assert not [f for f in result.findings if f.rule.endswith("/CT004")]
     (model,) = matrix_document(result).sanctions
     assert model.cap is not None and (model.cap.source, model.cap.text) == ("table", "50 %")
     single = TIERED_SLA.split("\n- 25 %")[0] + "\n"
-    result = check_document(read_bytes(single.encode("utf-8"), "sla.md", "md"), list(Linter().shipped("en").rulesets))
+    result = _checked(single, "sla.md")
     assert [f.rule for f in result.findings if f.rule.endswith("/CT004")] == ["en-contract/CT004"]
 
 
