@@ -60,15 +60,8 @@ def _row(lines: list[tuple[int, str]], columns: list[int]) -> list[Piece]:
         for index, start in enumerate(columns):
             stop = columns[index + 1] if index + 1 < len(columns) else len(line)
             raw = line[start:stop] if index else line[:stop]  # the first column takes what stands left of it
-            text = raw.strip()
-            if not text:
-                continue
-            cell = cells[index]
-            if cell.text:
-                cell.text += " "
             first = (0 if index == 0 else start) + len(raw) - len(raw.lstrip())
-            cell.anchors.append(source_anchor(len(cell.text), number, first + 1))
-            cell.text += text
+            _add_to_cell(cells[index], raw.strip(), number, first + 1)
     return cells
 
 
@@ -264,12 +257,12 @@ def rst_list_table(source: list[str], start: int) -> Table | None:
             if row is not None:
                 dash = line.index("-", line.index("*") + 1)
                 rows.append([Piece(text="", anchors=[])])
-                _add_to_cell(rows[-1][-1], i + 1, row.end(), line)
+                _add_to_cell(rows[-1][-1], line[row.end() :].strip(), i + 1, row.end() + 1)
             elif cell is not None and rows and line.index("-") == dash:
                 rows[-1].append(Piece(text="", anchors=[]))
-                _add_to_cell(rows[-1][-1], i + 1, cell.end(), line)
+                _add_to_cell(rows[-1][-1], line[cell.end() :].strip(), i + 1, cell.end() + 1)
             elif rows and len(line) - len(line.lstrip()) > dash:
-                _add_to_cell(rows[-1][-1], i + 1, len(line) - len(line.lstrip()), line)
+                _add_to_cell(rows[-1][-1], text, i + 1, len(line) - len(line.lstrip()) + 1)
             else:
                 break
             end = i + 1
@@ -283,15 +276,15 @@ def list_table_title(line: str) -> str:
     return directive.group("title").strip() if directive is not None else ""
 
 
-def _add_to_cell(cell: Piece, number: int, start: int, line: str) -> None:
-    """The text of ``line`` from ``start`` (line ``number``, from 1) added to ``cell``, after a
-    space; nothing for an empty cell's line (a row stands where its first text does)."""
-    if not line[start:].strip():
+def _add_to_cell(cell: Piece, text: str, number: int, column: int) -> None:
+    """``text``, which stands on line ``number`` from ``column`` (both from 1), added to ``cell``
+    after a space; nothing for an empty one (a row stands where its first text does)."""
+    if not text:
         return
     if cell.text:
         cell.text += " "
-    cell.anchors.append(source_anchor(len(cell.text), number, start + 1))
-    cell.text += line[start:].rstrip()
+    cell.anchors.append(source_anchor(len(cell.text), number, column))
+    cell.text += text
 
 
 def _rst_table(header: list[tuple[int, str]], body: list[tuple[int, str]], columns: list[int], end: int) -> Table | None:
