@@ -48,7 +48,7 @@ from shared_data import shared_path  # noqa: E402
 CORPUS = [shared_path("corpus"), shared_path("corpus", "more"), BENCH / "quality" / "corpus"]
 MARK_BEGIN = "<!-- quality.py: begin -->"
 MARK_END = "<!-- quality.py: end -->"
-FREE_LICENCE = re.compile(r"public domain|CC0|CC BY|Apache|MIT License|European Union Public Licence|EUPL", re.IGNORECASE)
+FREE_LICENCE = re.compile(r"public domain|CC0|CC BY|Apache|MIT License|European Union Public Licence|EUPL|GNU General Public License|\bGPL", re.IGNORECASE)
 UNMEASURABLE = ("unmeasurable", "ambiguous")
 SUPPLIER_ONLY = ("missing-follow-up", "missing-sanction")
 # Which part of a sanction each weak-sanction rule says is missing (its message): the amount, the

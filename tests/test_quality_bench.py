@@ -79,6 +79,20 @@ def test_a_document_under_the_eupl_counts_as_free(tmp_path: Path) -> None:
     assert quality.free_documents([tmp_path]) == {"eupl.txt"}
 
 
+def test_a_document_under_the_gpl_counts_as_free(tmp_path: Path) -> None:
+    """The GNU General Public License is a free licence (copying and changing allowed): a text kept
+    under it may be quoted in labels; a word that only contains the letters does not count."""
+    quality = _quality()
+    columns = "file\tlang\tkind\tsource\tlicence_or_status\tpages_estimate\tnotes\n"
+    rows = [
+        "gpl.md\tsv\tcontract\tsome/repo a.md @0\tGNU General Public License version 2 (repository README: 'licensierat under GPL v2')\t1\t\n",
+        "short.md\tsv\tcontract\tsome/repo b.md @0\tGPLv2 (repository README)\t1\t\n",
+        "word.md\tsv\tcontract\tsome/repo c.md @0\tlicence unknown (the repository is called wgpl-docs)\t1\t\n",
+    ]
+    (tmp_path / "MANIFEST.tsv").write_text(columns + "".join(rows), encoding="utf-8")
+    assert quality.free_documents([tmp_path]) == {"gpl.md", "short.md"}
+
+
 def test_labels_quote_a_markdown_link_by_its_text() -> None:
     quality = _quality()
     statement = (
