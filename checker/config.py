@@ -5,6 +5,7 @@ Found by walking up from the checked path; command-line options override it. Key
     rulesets = ["sv-krav", "./vara-regler.krav"]   # default: shipped rulesets of the document's language
     select   = ["sv-avtal/*", "unmeasurable"]        # rule ids, short ids, categories or globs
     ignore   = ["sv-krav/UTAN-ID"]
+    party    = ["supplier"]                         # only findings on these parties' statements
     fail-on  = "error"                              # error | warning | info | never
     lang     = "sv"                                 # sv | en: skip language detection
     exclude  = ["arkiv/**", "*.utkast.md"]           # globs of paths not to check
@@ -26,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .errors import KravError, first_problem
 from .files import open_regular
 from .modelbase import empty_dict, empty_list
+from .report import Party
 from .rulemodel import Category, Rule, Severity
 
 FailOn = Literal["error", "warning", "info", "never"]
@@ -42,6 +44,11 @@ class Config(BaseModel):
     select: list[str] = Field(default_factory=empty_list, description="only these rules (ids, short ids, categories, globs)")
     ignore: list[str] = Field(default_factory=empty_list, description="not these rules")
     severity: dict[str, Severity] = Field(default_factory=empty_dict, description="per-rule severity overrides")
+    party: list[Party] = Field(
+        default_factory=empty_list,
+        description="only findings on statements that bind these parties (supplier, buyer, mutual, tenderer); findings on"
+        " statements that bind no party by kravkoll's reading, and on the whole document, stay. Empty: every finding",
+    )
     fail_on: FailOn = Field(default="error", alias="fail-on")
     lang: Literal["sv", "en"] | None = None
     exclude: list[str] = Field(default_factory=empty_list)
@@ -64,6 +71,11 @@ class Config(BaseModel):
         if self.select and not _selected(rule, tuple(self.select)):
             return False
         return not (self.ignore and _selected(rule, tuple(self.ignore)))
+
+    def keeps_party(self, party: str | None) -> bool:
+        """Whether a finding on a statement that binds ``party`` (None: no party, or the whole
+        document) is kept under ``party``: one that binds another party is left out."""
+        return not self.party or party is None or party in self.party
 
     def severity_of(self, rule: Rule) -> Severity:
         for pattern, severity in self.severity.items():

@@ -22,6 +22,8 @@ from .rulemodel import Category, Severity
 LinkHow = Literal["self", "id", "section", "topic", "blanket"]
 LinkReason = Literal["self", "id", "cross-reference", "clause", "table", "topic", "blanket"]
 LinkKind = Literal["specific", "blanket"]
+Party = Literal["supplier", "buyer", "mutual", "tenderer"]
+"""Whom a statement binds (:meth:`checker.reading.DocumentReading.party_of`)."""
 RowStatus = Literal["unmeasurable", "unclear", "no-follow-up", "no-sanction", "complete"]
 BALANCE_ELEMENTS = (
     "follow_up",
@@ -61,6 +63,12 @@ class Finding(_Model):
     requirement_id: str | None = None
     reference: str | None = None
     statement: int | None = Field(default=None, description="index of the statement in the document's statements")
+    party: Party | None = Field(
+        default=None,
+        description="whom the statement binds, as kravkoll reads its main clause (supplier, buyer, mutual: both parties,"
+        " tenderer); null for a statement no modal binds and for a finding about the whole document. A finding on the"
+        " buyer's own duty or a mutual clause says so in its message and is at most of severity info",
+    )
     also: list[int] | None = Field(
         default=None,
         description="the other statements the finding stands for (their indexes): a rule that quotes the first words of"
@@ -126,9 +134,7 @@ class TraceRow(_Model):
         default="unclear", description="yes: evidence of a level and no finding; no: an unmeasurable/ambiguous finding; unclear: neither"
     )
     evidence: str | None = Field(default=None, description="the words that state the level ('4 hours', 'ISO 27001'), when found")
-    party: Literal["supplier", "buyer", "mutual", "tenderer"] | None = Field(
-        default=None, description="whom the requirement binds, as kravkoll reads its main clause; None when no modal says"
-    )
+    party: Party | None = Field(default=None, description="whom the requirement binds, as kravkoll reads its main clause; None when no modal says")
     unmeasurable_because: list[str] = Field(default_factory=empty_list, description="messages of unmeasurable/ambiguous findings")
     follow_up: list[Link] = Field(default_factory=empty_list, description="the closest follow-up statements, at most 20")
     sanction: list[Link] = Field(default_factory=empty_list, description="the closest sanction statements, at most 20")

@@ -248,7 +248,7 @@ def test_comment_text_is_message_suggestion_and_rule_in_the_documents_language()
     finding = next(f for f in report.findings if f.match == "god kvalitet")
     [(_, author, text, anchored)] = comments_of(annotate(path.read_bytes(), [finding]))
     assert (author, anchored) == ("kravkoll", "god kvalitet")
-    assert text == f"{finding.message}\nFörslag: {finding.suggestion}\nRegel sv-krav/KR001 · Varning · 3 Avtalets omfattning, stycke 13"
+    assert text == f"{finding.message}\nFörslag: {finding.suggestion}\nRegel sv-krav/KR001 · Varning · 3 Avtalets omfattning, stycke 13 · Binder leverantören"
     english = EXAMPLES / "en-sow.docx"
     finding = check([english]).findings[-1]
     [(_, _, text, _)] = comments_of(annotate(english.read_bytes(), [finding]))

@@ -490,7 +490,7 @@ def test_selectors_that_match_no_rule_are_errors_with_the_closest_id(work: Path)
 def test_timeout_and_every_documented_key_are_accepted_in_the_configuration(work: Path) -> None:
     from checker.config import config_keys
 
-    assert config_keys() == ["rulesets", "select", "ignore", "severity", "fail-on", "lang", "exclude", "timeout"]
+    assert config_keys() == ["rulesets", "select", "ignore", "severity", "party", "fail-on", "lang", "exclude", "timeout"]
     write(work / "utkast.md", DRAFT)
     write(work / "kravkoll.toml", "timeout = 30\n")
     assert invoke("check", "utkast.md", "-r", R, "--quiet").exit_code == 1

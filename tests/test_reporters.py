@@ -132,6 +132,7 @@ def test_findings_built_without_validation_equal_validated_ones() -> None:
         "requirement_id": None,
         "reference": "LOU",
         "statement": 4,
+        "party": "supplier",
         "also": None,
         "also_locations": None,
         "fingerprint": "f" * 32,

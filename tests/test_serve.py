@@ -100,6 +100,17 @@ def test_check_with_a_chosen_ruleset_and_ignore(client: TestClient) -> None:
     assert report["findings"] and not any(f["category"] == "missing-clause" for f in report["findings"])
 
 
+def test_check_keeps_only_the_parties_asked_for(client: TestClient) -> None:
+    """``party`` as ``kravkoll check --party``: in the query string and in the JSON."""
+    text = SV_TEXT + "\nK3. Beställaren ska skyndsamt godkänna leveransen.\n"
+    every = client.post("/api/check", json={"text": text}).json()["findings"]
+    supplier = client.post("/api/check?party=supplier", json={"text": text}).json()["findings"]
+    buyer = client.post("/api/check", json={"text": text, "party": ["buyer"]}).json()["findings"]
+    assert "buyer" in {f["party"] for f in every}
+    assert supplier and all(f["party"] in ("supplier", None) for f in supplier)
+    assert buyer and all(f["party"] in ("buyer", None) for f in buyer) and len(supplier) + len(buyer) > len(every)
+
+
 def test_check_as_sarif_and_junit(client: TestClient) -> None:
     sarif = client.post("/api/check?format=sarif", json={"text": SV_TEXT})
     assert sarif.headers["content-type"] == "application/sarif+json" and sarif.json()["version"] == "2.1.0"
@@ -260,6 +271,7 @@ def test_unsupported_types(client: TestClient) -> None:
         ("", {"txt": SV_TEXT}, "text: the JSON body needs the document as a string"),
         ("", {"text": SV_TEXT, "select": 3}, "expected a string or a list of strings"),
         ("?lang=sv&lang=en", {"text": SV_TEXT}, "lang: give one value, not sv, en"),
+        ("?party=supplier,kommunen", {"text": SV_TEXT}, "party: 'kommunen' is not one of supplier, buyer, mutual, tenderer"),
     ],
 )
 def test_bad_options(client: TestClient, query: str, body: dict[str, Any], start: str) -> None:

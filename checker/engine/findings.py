@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cached_property
 from typing import Sequence
 
 from ..config import Config
@@ -124,6 +125,14 @@ def said_once(placed: list[Placed]) -> list[Placed]:
     return [pair for n, pair in enumerate(placed) if n not in dropped] if dropped else placed
 
 
+OWN_DUTY_CATEGORIES = (*UNMEASURABLE, "structure")
+"""The categories of findings about a duty's own words, which say whose duty it is when it is
+the buyer's or both parties' (and are then of severity info: a pipeline that fails on warnings
+is not failed by the buyer's own wording). A weak sanction is the buyer's act by its nature (it
+is imposed on the supplier), and the findings that a requirement lacks follow-up or a sanction
+are the supplier's only (the rulesets leave the buyer's and both parties' duties out): theirs
+are left as they are."""
+
 _PLACES_NAMED = 12
 """Places a finding that stands for others names in its message; a document's forty
 requirements without follow-up would make a message no one reads to its end."""
@@ -147,6 +156,8 @@ class FindingMaker:
         self.reference, self.path = rule.reference or None, document.path
         self.ignored_by = {rule.full_id, rule.id, "*", "all"}
         self.labels = Labels(document.language if language == "any" else language)
+        self.reading = c.reading()
+        self.own_duty_findings = rule.category in OWN_DUTY_CATEGORIES
 
     def _also(self, statement: Statement | None, also: Sequence[Statement]) -> str:
         """The sentence a finding that stands for others ends with: where they are, the first
@@ -165,6 +176,7 @@ class FindingMaker:
         """The finding, and its place in the document's order (line, column, rule, message). A
         finding about the whole document (``statement`` None) takes its match from ``match_from``;
         one for a list (``also``: its other items) names where they stand."""
+        party = self.reading.party_of(statement) if statement is not None else None
         source = statement if statement is not None else match_from
         match = source.text[span[0] : span[1]] if span and source is not None else None
         location = match_start = end_column = None
@@ -182,6 +194,11 @@ class FindingMaker:
             if self.needs_section:
                 values["section"] = self.document.section_label(statement.section) or ""
         message = self.message.format(**values)
+        suggestion = self.suggestion.format(**values) or None
+        severity = self.severity
+        if party in ("buyer", "mutual") and self.own_duty_findings:
+            message, suggestion = self._own_duty(party, message, suggestion)
+            severity = "info"
         if also:
             message += " " + self._also(statement, also)
         suppressed, reason = self._suppression(statement)
@@ -192,9 +209,9 @@ class FindingMaker:
                 "rule": self.rule_id,
                 "title": self.title,
                 "category": self.category,
-                "severity": self.severity,
+                "severity": severity,
                 "message": message,
-                "suggestion": self.suggestion.format(**values) or None,
+                "suggestion": suggestion,
                 "file": self.path,
                 "location": location,
                 "text": statement.text if statement is not None else None,
@@ -204,6 +221,7 @@ class FindingMaker:
                 "requirement_id": statement.requirement_id if statement is not None else None,
                 "reference": self.reference,
                 "statement": statement.index if statement is not None else None,
+                "party": party,
                 "also": [item.index for item in also] or None,
                 "also_locations": [item.location for item in also] or None,
                 "fingerprint": _fingerprint(self.rule, statement, match),
@@ -214,6 +232,24 @@ class FindingMaker:
         )
         place = (location.line, location.column) if location is not None else (0, 0)
         return (*place, self.rule_id, message), finding
+
+    def _own_duty(self, party: str, message: str, suggestion: str | None) -> tuple[str, str | None]:
+        """The message and suggestion of a finding on the buyer's own duty or a clause binding
+        both parties (``party``): the message says whose duty it is, so that it does not read as
+        the supplier's fault, and a suggestion that would have the supplier bound (its example
+        names the supplier: "K4.3 Leverantören ska …") gives way to one that keeps the duty
+        where it is."""
+        message = self.labels(f"finding.own_duty.{party}") + message
+        if suggestion is not None and self._suggests_binding_supplier:
+            suggestion = self.labels(f"finding.own_duty_suggestion.{party}")
+        return message, suggestion
+
+    @cached_property
+    def _suggests_binding_supplier(self) -> bool:
+        """Whether the rule's suggestion names the supplier (by the reading's ``party_supplier``
+        words): asked only of a rule with a finding on the buyer's or both parties' duty."""
+        supplier = self.reading.vocabulary.finder("party_supplier")
+        return supplier is not None and supplier.search(self.rule.suggest)
 
     def suppressed(self, statement: Statement) -> bool:
         """Whether a suppression in the statement's block names the rule."""

@@ -167,7 +167,8 @@ class Linter:
                     seen.add(key)
                 placed.append((place, finding))
         placed.sort(key=_first)
-        return DocumentResult(document, list(rulesets), [finding for _, finding in said_once(placed)], classifications, self)
+        findings = [finding for _, finding in said_once(placed) if config.keeps_party(finding.party)]
+        return DocumentResult(document, list(rulesets), findings, classifications, self)
 
     def check_each(self, inputs: Iterable[str | Path | Document]) -> Iterator[DocumentResult | FileReport]:
         """Check documents one by one: a :class:`DocumentResult` for each document read, a

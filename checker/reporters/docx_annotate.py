@@ -173,14 +173,19 @@ def annotate_reading(
 
 def comment_text(finding: Finding, labels: Labels, note: str | None = None) -> str:
     """The comment of a finding: its message, its suggestion, a ``note`` (:func:`nearest_text`),
-    and its rule, severity and place ("3.3.1 Felhantering, stycke 13": the clause as Word shows
-    it, for the comments listed in Word's review pane or printed), one paragraph each."""
+    and its rule, severity, place ("3.3.1 Felhantering, stycke 13": the clause as Word shows
+    it, for the comments listed in Word's review pane or printed) and whom its statement binds
+    ("Binder beställaren"), one paragraph each."""
     lines = [finding.message]
     if finding.suggestion:
         lines.append(f"{labels('finding.suggestion')} {finding.suggestion}")
     if note:
         lines.append(note)
-    lines.append(f"{labels('finding.rule')} {finding.rule} · {labels('severity.' + finding.severity)} · {labels.place(finding.location, 'docx')}")
+    binds = labels.binds(finding.party)
+    lines.append(
+        f"{labels('finding.rule')} {finding.rule} · {labels('severity.' + finding.severity)} · {labels.place(finding.location, 'docx')}"
+        + (f" · {binds}" if binds else "")
+    )
     return "\n".join(" ".join(line.split()) for line in lines)
 
 

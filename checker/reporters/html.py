@@ -277,6 +277,9 @@ def _finding_html(number: int, finding: Finding, document: Document, labels: Lab
             where = f"{finding.requirement_id} · {where}"
     else:
         where = labels("findings.document")
+    binds = labels.binds(finding.party)
+    if binds:
+        where = f"{where} · {binds}"
     parts = [head, f'<p class="finding-where">{esc(where)}</p>']
     if finding.statement is not None:
         statement = document.statements[finding.statement]
@@ -300,8 +303,14 @@ def _finding_html(number: int, finding: Finding, document: Document, labels: Lab
     parts.append(f'<p class="finding-rule">{rule}{show}</p>')
     return (
         f'<li id="f-{number}" class="sev-{finding.severity} {_filter_class("cat", finding.category)} '
-        f'{_filter_class("rule", finding.rule)}">{"".join(parts)}</li>'
+        f'{_filter_class("rule", finding.rule)}{_party_class(finding)}">{"".join(parts)}</li>'
     )
+
+
+def _party_class(finding: Finding) -> str:
+    """The class by which the party filter shows or hides a finding (" party-buyer"); none for a
+    finding whose statement binds no party, which no party's box hides."""
+    return f" party-{finding.party}" if finding.party else ""
 
 
 def _counts(findings: list[Finding], labels: Labels) -> str:
@@ -344,9 +353,12 @@ def _filters(findings: list[Finding], labels: Labels) -> str:
         ("severity", [(f"sev-{s}", labels("severity." + s)) for s in ("error", "warning", "info") if any(f.severity == s for f in findings)]),
         ("category", [(_filter_class("cat", c), labels("category." + c)) for c in sorted({f.category for f in findings})]),
         ("rule", [(_filter_class("rule", r), r) for r in sorted({f.rule for f in findings})]),
+        ("party", [(f"party-{p}", labels("party." + p)) for p in ("supplier", "buyer", "mutual", "tenderer") if any(f.party == p for f in findings)]),
     )
     boxes, rules = [], []
     for key, values in groups:
+        if not values:  # no finding's statement binds a party
+            continue
         ticks = "".join(f'<label><input type="checkbox" id="show-{name}" checked> {esc(title)}</label>' for name, title in values)
         boxes.append(f'<fieldset class="filter-{key}"><legend>{esc(labels("filter." + key))}</legend>{ticks}</fieldset>')
         rules.extend(f"#findings:has(#show-{name}:not(:checked)) ol.findings>li.{name}{{display:none}}" for name, _ in values)

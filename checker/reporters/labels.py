@@ -118,6 +118,16 @@ LABELS: dict[str, dict[str, str]] = {
         "finding.also_document_sanctions": "Detsamma gäller {count} sanktioner till: {places}.",
         "finding.also_document_sanctions_one": "Detsamma gäller en sanktion till: {places}.",
         "finding.also_more": "{places} och {count} till",
+        "finding.binds": "Binder {party}",
+        "party.supplier": "leverantören",
+        "party.buyer": "beställaren",
+        "party.mutual": "båda parter",
+        "party.tenderer": "anbudsgivaren",
+        "filter.party": "Binder",
+        "finding.own_duty.buyer": "Beställarens egen skyldighet – ",
+        "finding.own_duty.mutual": "Båda parternas skyldighet – ",
+        "finding.own_duty_suggestion.buyer": "Skyldigheten är beställarens, inte leverantörens: skriv om den bara om beställaren ska kunna hållas till den, och låt beställaren stå kvar som den som binds.",
+        "finding.own_duty_suggestion.mutual": "Skyldigheten binder båda parter: skriv om den bara om parterna ska kunna hållas till den, och låt båda stå kvar som bundna.",
         "where.paragraph": "stycke {n}",
         "where.page": "sida {n}",
         "where.document": "hela dokumentet",
@@ -299,6 +309,16 @@ LABELS: dict[str, dict[str, str]] = {
         "finding.also_document_sanctions": "The same holds for {count} more sanctions: {places}.",
         "finding.also_document_sanctions_one": "The same holds for one more sanction: {places}.",
         "finding.also_more": "{places} and {count} more",
+        "finding.binds": "Binds {party}",
+        "party.supplier": "the supplier",
+        "party.buyer": "the buyer",
+        "party.mutual": "both parties",
+        "party.tenderer": "the tenderer",
+        "filter.party": "Binds",
+        "finding.own_duty.buyer": "The buyer's own duty – ",
+        "finding.own_duty.mutual": "A duty of both parties – ",
+        "finding.own_duty_suggestion.buyer": "The duty is the buyer's, not the supplier's: rewrite it only if the buyer is to be held to it, and keep the buyer as the one it binds.",
+        "finding.own_duty_suggestion.mutual": "The duty binds both parties: rewrite it only if the parties are to be held to it, and keep both as the ones it binds.",
         "where.paragraph": "paragraph {n}",
         "where.page": "page {n}",
         "where.document": "the whole document",
@@ -414,6 +434,11 @@ class Labels:
         (for a list of places, such as the statements linked to a requirement)."""
         return ", ".join(filter(None, (location.clause, self.where(location, fmt))))
 
+    def binds(self, party: str | None) -> str | None:
+        """ "Binds the buyer" / "Binder beställaren": whom a finding's statement binds (its
+        ``party``); None for a statement that binds no party and for the whole document."""
+        return self("finding.binds", party=self("party." + party)) if party is not None else None
+
     def requirement_id(self, requirement_id: str | None, id_source: str | None) -> str:
         """A requirement's id as people read it: "K4.1"; "avsnitt 6" when it is the heading's number."""
         if not requirement_id:
@@ -426,6 +451,14 @@ def finding_place(finding: Finding, file: FileReport | None) -> str:
     document's language (``file`` is the document's entry in the report)."""
     labels = Labels(file.language if file is not None else None)
     return labels("where.at", place=labels.place(finding.location, file.format if file is not None else None))
+
+
+def finding_place_and_party(finding: Finding, file: FileReport | None) -> str:
+    """ "Where: 4.2 Reviews, line 585 · Binds the buyer": :func:`finding_place` and whom the
+    finding's statement binds, when kravkoll reads a party for it."""
+    place = finding_place(finding, file)
+    binds = Labels(file.language if file is not None else None).binds(finding.party)
+    return f"{place} · {binds}" if binds else place
 
 
 def clause_heading(location: Location) -> str | None:

@@ -163,6 +163,8 @@ def _result(finding: Finding, rule_index: int, artifact: dict[str, str], file: F
     properties: dict[str, Any] = {"category": finding.category}
     if finding.requirement_id:
         properties["requirementId"] = finding.requirement_id
+    if finding.party:
+        properties["party"] = finding.party
     if finding.location is not None:
         for key in ("clause", "heading", "section", "table", "row", "cell", "page"):
             value = getattr(finding.location, key)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..errors import visible
 from ..report import SEVERITY_RANK, FileReport, Finding, Report
 from . import RenderOptions
-from .labels import Labels, finding_place
+from .labels import Labels, finding_place_and_party
 
 _COLORS = {"error": "1;31", "warning": "1;33", "info": "1;36", "dim": "2", "bold": "1", "green": "32"}
 EXCERPT_WIDTH = 100
@@ -66,7 +66,7 @@ def _finding_lines(finding: Finding, file: FileReport | None, color: bool) -> li
         if length:  # the escapes are wider than the characters they stand for
             start, length = len(visible(shown[:start])), len(visible(shown[start : start + length]))
             lines.append("    | " + " " * start + _paint("^" * length, finding.severity, color))
-    lines.append("    " + _paint(visible(finding_place(finding, file)), "dim", color))
+    lines.append("    " + _paint(visible(finding_place_and_party(finding, file)), "dim", color))
     if finding.suggestion:
         lines.append(f"    = {visible(finding.suggestion)}")
     return lines

@@ -45,6 +45,7 @@ log = logging.getLogger("kravkoll.serve")
 STATIC = Path(__file__).parent / "static"
 FAIL_ON = ("error", "warning", "info", "never")
 LANGUAGES = ("sv", "en")
+PARTIES = ("supplier", "buyer", "mutual", "tenderer")  # as checker.report.Party and kravkoll check --party
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,7 @@ def _values(value: Any) -> list[str]:
 
 
 def parse_options(sources: list[Callable[[str], list[str]]]) -> dict[str, Any]:
-    """The check options of the command line (ruleset, select, ignore, lang, fail-on), from the
+    """The check options of the command line (ruleset, select, ignore, party, lang, fail-on), from the
     query string and the form or JSON body; each refused as the command line refuses it."""
     from ..ruleparse import did_you_mean  # noqa: PLC0415
 
@@ -241,10 +242,15 @@ def parse_options(sources: list[Callable[[str], list[str]]]) -> dict[str, Any]:
     for name in rulesets:
         if name not in shipped:  # only shipped rulesets: a path would read the server's files
             raise ApiError(422, f"ruleset: {name}: no shipped ruleset of that name{did_you_mean(name, shipped)} (shipped: {', '.join(shipped)})")
+    parties = split_list(gather("party"))
+    for party in parties:
+        if party not in PARTIES:
+            raise ApiError(422, f"party: '{party}' is not one of {', '.join(PARTIES)}")
     return {
         "rulesets": list(dict.fromkeys(rulesets)),
         "select": split_list(gather("select")),
         "ignore": split_list(gather("ignore")),
+        "party": list(dict.fromkeys(parties)),
         "lang": one("lang", LANGUAGES),
         "fail_on": one("fail-on", FAIL_ON) or "error",
     }

@@ -99,6 +99,7 @@ def _config(options: dict[str, Any]) -> tuple[Config, Linter]:
         rulesets=list(names) or None,
         select=options.get("select", []),
         ignore=options.get("ignore", []),
+        party=options.get("party", []),
         lang=options.get("lang"),
         fail_on=options.get("fail_on", "error"),
     )

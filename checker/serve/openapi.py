@@ -34,6 +34,9 @@ def _errors(*statuses: int) -> dict[str, Any]:
     return {str(s): {"description": reasons[s], "content": {"application/json": {"schema": _ERROR}}} for s in statuses}
 
 
+_PARTIES = {"type": "array", "items": {"type": "string", "description": "supplier, buyer, mutual or tenderer; or several, comma-separated"}}
+"""``party``: only findings on statements that bind these parties (``kravkoll check --party``)."""
+
 _DOCUMENT_BODY = {
     "required": True,
     "content": {
@@ -46,6 +49,7 @@ _DOCUMENT_BODY = {
                     "ruleset": {"type": "array", "items": {"type": "string"}, "description": "shipped ruleset names"},
                     "select": {"type": "array", "items": {"type": "string"}},
                     "ignore": {"type": "array", "items": {"type": "string"}},
+                    "party": _PARTIES,
                     "lang": {"type": "string", "enum": ["sv", "en"]},
                     "fail-on": {"type": "string", "enum": ["error", "warning", "info", "never"]},
                 },
@@ -77,6 +81,16 @@ _OPTION_PARAMETERS: list[dict[str, Any]] = [
         "in": "query",
         "description": "Not these rules (same forms as select).",
         "schema": {"type": "array", "items": {"type": "string"}},
+        "style": "form",
+        "explode": True,
+    },
+    {
+        "name": "party",
+        "in": "query",
+        "description": "Only findings on statements that bind these parties (repeatable or comma-separated; as --party):"
+        " supplier leaves out the buyer's own duties and clauses binding both parties. Findings on statements that bind no"
+        " party and on the whole document stay.",
+        "schema": _PARTIES,
         "style": "form",
         "explode": True,
     },
@@ -149,6 +163,7 @@ def openapi_spec() -> dict[str, Any]:
                         "ruleset": string_list,
                         "select": string_list,
                         "ignore": string_list,
+                        "party": _PARTIES,
                         "lang": {"type": "string", "enum": ["sv", "en"]},
                         "fail-on": {"type": "string", "enum": ["error", "warning", "info", "never"]},
                     },
