@@ -252,6 +252,8 @@ class Tally:
     flagged: int = 0
     flagged_right: int = 0
     buyer_mutual_supplier_findings: list[str] = field(default_factory=list)
+    own_duty_flagged: int = 0  # labelled statements whose findings say they are the buyer's or both parties' duty
+    own_duty_right: int = 0  # of them, labelled the buyer's or both parties'
     per_rule: Counter = field(default_factory=Counter)
     per_rule_right: Counter = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
@@ -346,6 +348,9 @@ def tally_requirements(t: Tally, checked: Checked, labels: list[dict[str, str]])
             if f.category in UNMEASURABLE:
                 t.per_rule[f.rule] += 1
                 t.per_rule_right[f.rule] += unmeasurable
+        if any(getattr(f, "party", None) in ("buyer", "mutual") for f in checked.findings.get(i, []) if f.statement == i):  # 0.1 has no party
+            t.own_duty_flagged += 1
+            t.own_duty_right += any(g.get("party", "").lower() in ("buyer", "mutual") for g in group)
         if any(f.category in UNMEASURABLE for f in checked.findings.get(i, [])):
             t.flagged += 1
             t.flagged_right += unmeasurable
@@ -625,6 +630,7 @@ def run(corpus: list[Path], splits: Iterable[str], list_false: bool = False) -> 
         line("supplier obligations recognised (recall)", lambda t: ratio(t.supplier_found, t.supplier_labels))
         line("statements read as requirements that are (precision)", lambda t: ratio(t.tool_requirements_right, t.tool_requirements))
         line("buyer / mutual clauses with supplier findings", lambda t: str(len(t.buyer_mutual_supplier_findings)))
+        line("findings read as the buyer's / both parties' duty, labelled so (statements)", lambda t: ratio(t.own_duty_right, t.own_duty_flagged))
         line("chain rows reaching the matrix", lambda t: ratio(t.chain_reached, t.chain_rows))
         line("follow-up verdict agrees, lenient", lambda t: ratio(t.follow_lenient, t.chain_rows))
         line("follow-up verdict agrees, strict", lambda t: ratio(t.follow_strict, t.chain_rows))

@@ -195,6 +195,21 @@ def test_list_false_shows_each_false_finding_and_each_statement_wrongly_read_as_
     ]
 
 
+def test_findings_on_the_buyers_own_duties_are_judged_against_the_party_labelled(tmp_path: Path) -> None:
+    quality = _quality()
+    document = tmp_path / "en_sample.md"
+    document.write_text("The Government shall provide the necessary forms.\n\nThe COR shall provide the necessary badges.\n", encoding="utf-8")
+    checked = quality.check_document(document)
+    assert [f.party for f in checked.result.findings] == ["buyer", "buyer"]
+    labels = [
+        {"line": "1", "quote": "The Government shall provide", "is_requirement": "yes", "party": "buyer", "measurable": "no", "note": ""},
+        {"line": "3", "quote": "The COR shall provide", "is_requirement": "yes", "party": "supplier", "measurable": "no", "note": "for the test"},
+    ]
+    tally = quality.Tally()
+    quality.tally_requirements(tally, checked, labels)
+    assert (tally.own_duty_right, tally.own_duty_flagged) == (1, 2)
+
+
 def test_list_false_is_not_written_into_the_generated_page(tmp_path: Path, capsys) -> None:
     quality = _quality()
     with pytest.raises(SystemExit):
