@@ -87,7 +87,7 @@ def test_libreoffice_shows_the_numbers_kravkoll_prints(contract: Path, tmp_path:
 def test_check_names_the_clause_in_every_format(contract: Path) -> None:
     text = invoke("check", "avtal.docx").stdout.splitlines()
     first = next(i for i, line in enumerate(text) if line.startswith("avtal.docx:13:"))  # line:col stay
-    assert f"    Var: {PLACE}" in text[first : first + 5]
+    assert f"    Var: {PLACE} · Binder leverantören" in text[first : first + 5]  # and whom the statement binds
 
     report = json.loads(invoke("check", "avtal.docx", "-f", "json").stdout)
     located = [f["location"] for f in report["findings"] if f["text"] == VAGUE]
@@ -131,11 +131,11 @@ def test_the_matrix_names_the_clause_and_paragraph_in_every_format(contract: Pat
 def test_the_report_and_the_word_comments_name_the_clause(contract: Path) -> None:
     assert invoke("report", "avtal.docx", "-o", "avtal.html").exit_code == 0
     html = Path("avtal.html").read_text(encoding="utf-8")
-    assert f'<p class="finding-where">{PLACE}</p>' in html
+    assert f'<p class="finding-where">{PLACE} · Binder leverantören</p>' in html
     report = check([contract])
     vague = [f for f in report.findings if f.text == VAGUE]
     comments = comments_of(annotate(contract.read_bytes(), vague))
-    assert comments and all(text.endswith(f" · {PLACE}") for _, _, text, _ in comments)
+    assert comments and all(text.endswith(f" · {PLACE} · Binder leverantören") for _, _, text, _ in comments)
 
 
 def test_a_pdf_finding_stands_in_its_clause_on_its_page(work: Path) -> None:  # noqa: F811
@@ -151,7 +151,7 @@ def test_a_pdf_finding_stands_in_its_clause_on_its_page(work: Path) -> None:  # 
     )
     lines = invoke("check", "avtal.pdf").stdout.splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("avtal.pdf:6:"))  # the machine's line stays
-    assert "    Var: 4.2 Felhantering, sida 2" in lines[first : first + 5]  # a reader of a PDF sees pages, not its lines
+    assert "    Var: 4.2 Felhantering, sida 2 · Binder leverantören" in lines[first : first + 5]  # a reader of a PDF sees pages, not its lines
     report = json.loads(invoke("check", "avtal.pdf", "-f", "json").stdout)
     [located] = {json.dumps(f["location"]) for f in report["findings"] if f["text"] and "skyndsamt" in f["text"]}
     assert {k: v for k, v in json.loads(located).items() if k in ("line", "page", "clause", "heading")} == {
