@@ -364,6 +364,13 @@ def test_the_report_of_an_assignment_at_a_date_is_its_deliverable() -> None:
         "Myndigheten ska lämna en rapport till Regeringskansliet (Justitiedepartementet) senast den 15 april 2026.",
         "Leverantören ska informera Personalen om rutinerna.",
     ]
+    # reported every year by a date, the report is still the deliverable (the development labels of
+    # the Digg/PTS and Statskontoret assignments: "the yearly reports are the deliverables")
+    yearly = [
+        "Statskontoret ska årligen 2025–2027, senast den 5 juni, lämna en redovisning för det föregående året till Regeringskansliet.",
+        "Digg och PTS ska årligen senast den 28 februari 2026–2030 lämna en gemensam skriftlig redovisning till Regeringskansliet.",
+        "Statskontoret ska senast den 15 februari varje år redovisa genomförda insatser och deras resultat.",
+    ]
     recurring = [
         "Uppdraget ska redovisas kvartalsvis till Regeringskansliet.",
         "Statskontoret ska årligen, i samband med årsredovisningen, redovisa hur arbetet med uppdraget fortskrider.",
@@ -371,6 +378,8 @@ def test_the_report_of_an_assignment_at_a_date_is_its_deliverable() -> None:
     text = "\n\n".join(deliverables + recurring) + "\n"
     assert _classes(text, "followup") == recurring
     assert _classes(text, "blanket") == recurring
+    title = "# Uppdrag till Statskontoret att redovisa statsbidrag till kommuner och regioner\n\n"
+    assert _classes(title + "\n\n".join(yearly + recurring) + "\n", "followup") == recurring
 
 
 def test_a_government_assignment_is_followed_up_only_by_what_the_agency_reports_on_its_progress() -> None:
@@ -382,7 +391,7 @@ def test_a_government_assignment_is_followed_up_only_by_what_the_agency_reports_
     services, not of the assignment"); the same sentences in a contract still follow it up."""
     followups = [
         "Statskontoret ska fortlöpande informera Regeringskansliet (Finansdepartementet) om uppdragets genomförande.",
-        "Statskontoret ska senast den 15 februari varje år redovisa genomförda insatser och deras resultat.",
+        "Statskontoret ska årligen redovisa genomförda insatser och deras resultat.",
         "Ekonomistyrningsverket ska följa upp arbetet med uppdraget.",
         "Statskontoret ska lämna lägesrapporter om arbetet till Regeringskansliet (Finansdepartementet).",
     ]
@@ -492,3 +501,19 @@ def test_a_balance_element_is_a_clause_not_a_question_a_definition_or_the_suppli
     assert "termination" in present("# Avtal\n\nBeställaren och Leverantören har rätt att säga upp avtalet med tre månaders uppsägningstid.\n")
     assert "termination" in present("# Avtal\n\nSåväl Beställaren som Leverantören får säga upp avtalet med tre månaders uppsägningstid.\n")
     assert "termination" in present("# Avtal\n\nBeställaren får säga upp avtalet om Leverantören får stänga av tjänsten längre än 5 dagar.\n")
+
+
+def test_a_committee_directive_is_a_government_assignment() -> None:
+    """A committee directive ("Dir. 2025:90" in its title, also run together with the title as a
+    page copied without a space gives it) is the Government's assignment to an inquiry: the
+    follow-up and review it asks the inquiry to propose are its task, not a follow-up of it (the
+    development labels of directive 2025:90: "the report is the deliverable; nothing says who
+    reviews it")."""
+    tasks = [
+        "Regeringen uppdrar åt en särskild utredare att föreslå åtgärder som stärker kommunernas möjligheter att följa upp utförare.",
+        "Utredaren ska vid behov föreslå en mer jämlik och effektiv granskning av verksamheten.",
+        "Utredaren ska redovisa uppdraget senast den 9 februari 2027.",
+    ]
+    for title in ("# Åtgärder för en sund omsorgsmarknad Dir. 2025:90", "# Åtgärder för en sund omsorgsmarknadDir. 2025:90", "# Kommittédirektiv"):
+        assert _classes(title + "\n\n" + "\n\n".join(tasks) + "\n", "followup") == []
+    assert _classes("# 9 Uppföljning\n\n" + "\n\n".join(tasks[:2]) + "\n", "followup") == tasks[:2]
