@@ -675,6 +675,20 @@ def test_a_document_cap_that_names_a_kind_of_sanction_caps_only_that_kind():
     assert damages.amount is not None and damages.cap is None
 
 
+def test_a_cap_word_on_something_else_of_the_clause_caps_no_sanction():
+    """Another statement of a sanction's clause states its cap with a sum or a share ("up to a
+    maximum of 10 % of the monthly cost") or as a cap on sanctions; "The maximum life of the
+    contract should range from five to ten years" beside the deductions caps none of them (the
+    development labels of Customs' SOO: "no amount, no cap")."""
+    deductions = "# 2 Contract objectives\n\nThe Government may apply deductions for late deliveries of uniforms. "
+    uncapped = _checked(deductions + "The maximum life of the contract should range from five to ten years.\n", "soo.md")
+    capped = _checked(deductions + "The total is limited to 10 % of the monthly invoice.\n", "soo.md")
+    (model,) = matrix_document(uncapped).sanctions
+    assert model.cap is None
+    (model,) = matrix_document(capped).sanctions
+    assert model.cap is not None and (model.cap.source, model.cap.text) == ("clause", "limited to 10 %")
+
+
 def test_a_sanction_is_of_the_kind_a_cap_names_in_any_number_or_form():
     assert same_kind("service credits", "credit the Customer")
     assert same_kind("Service Credits", "service credit")

@@ -6,7 +6,8 @@ The parts are defines with a meaning to this module (a convention like ``define 
 ruleset in use that defines ``sanction_amount`` decides (else the shipped rulesets of the
 document's language). A part is looked for in the clause's own sanction statements, then in
 the rest of its clause (:meth:`~checker.engine.index.DocumentIndex.clause_of`: its nearest
-enclosing section and the tables in it), not in the items of a list that introduces no duties
+enclosing section and the tables in it; a cap there with a sum or a share, or as a cap on
+sanctions), not in the items of a list that introduces no duties
 (``non_binding_item``: the buyer's failures under the supplier's own right to terminate). A
 credit table in the clause (the ``sanction_row`` reading) is its amount, and its largest credit
 its cap when the clause states none. A clause
@@ -41,6 +42,7 @@ _NUMBER = re.compile(
     r"[$£€]\s?\d+(?:[.,]\d+)*|(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d+)*(?:\s*(?:%|percent\b|procent\b|kr\b|kronor\b|SEK\b|EUR\b|USD\b|GBP\b))?"
 )
 _CLAUSE_END = re.compile(r"[,;:](?:\s|$)|\.(?:\s+[A-ZÅÄÖ]|$)|$")
+_MONEY = re.compile(r"[$£€]\s?\d|\d\s*(?:%|percent\b|procent\b|kr\b|kronor\b|SEK\b|EUR\b|USD\b|GBP\b)")
 _PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%")
 
 
@@ -227,6 +229,8 @@ class _Models:
             words = text[span[0] : span[1]] if span and span[1] > span[0] else text
             if part == "amount" and not own and not any(ch.isdigit() for ch in words):
                 continue
+            if part == "cap" and not own and not self._caps_a_sanction(j):
+                continue
             if part == "amount" and own and any(ch.isdigit() for ch in words):  # "If availability is below 99.5 %, a credit of 5 % applies": the 5 %
                 named = self.c.class_span("sanction", j)
                 after = _NUMBER.search(text, named[1]) if named else None
@@ -240,6 +244,14 @@ class _Models:
                 words = text[span[0] : stop.start()] if stop else text[span[0] : span[1] + 80].rsplit(" ", 1)[0] + " …"
             return SanctionPart(text=words, statement=j, location=self.statements[j].location, source="statement" if own else "clause")
         return None
+
+    def _caps_a_sanction(self, j: int) -> bool:
+        """Whether statement ``j``, another of a sanction's clause, can state its cap: with a sum
+        or a share ("Up to a maximum of 10 % of the monthly cost", "capped at $5,000") or as a cap
+        on sanctions (``define sanctions_cap``: "Deductions shall not exceed the monthly fee"). A
+        cap word on anything else of the clause caps no sanction ("The maximum life of the
+        contract should range from five to ten years", "a maximum of 3 years")."""
+        return _MONEY.search(self.statements[j].text) is not None or j in self.found.get(DOCUMENT_CAP, EMPTY)
 
     def _credits(self, row: int) -> list[tuple[float, str, int]]:
         """The credits (percentages) of the credit table that ``row`` is in: (value, as written,
