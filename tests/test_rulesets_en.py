@@ -271,6 +271,17 @@ def test_weak_clauses_of_a_balance_element_make_it_present() -> None:
     assert {"termination", "dispute", "governance", "improvement", "change", "acceptance", "incentive"} <= _present(text)
 
 
+def test_the_standard_the_work_must_meet_to_be_acceptable_is_an_acceptance_clause() -> None:
+    """Acceptance criteria said of the work (labelling.md section 3; the custodial SOW's "All
+    services performed must meet the prescribed standards … to be regarded as acceptable"); a
+    format the buyer finds acceptable says nothing of the work."""
+    assert "acceptance" in _present(
+        "All services performed must meet the prescribed standards stated in the Service Delivery Summary to be regarded as acceptable.\n"
+    )
+    assert "acceptance" in _present("Contractor performance that meets the acceptable quality level will be deemed acceptable.\n")
+    assert "acceptance" not in _present("Resumes may be submitted in any other format deemed acceptable by the offeror.\n")
+
+
 def test_a_dispute_about_the_tender_is_no_dispute_clause() -> None:
     assert "dispute" not in _present("In case of a dispute, the Proposal receipt time, as recorded at the Closing Location, will prevail.\n")
     assert "dispute" in _present("Any dispute arising under this contract shall be decided by the Contracting Officer.\n")
