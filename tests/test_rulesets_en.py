@@ -282,6 +282,16 @@ def test_the_standard_the_work_must_meet_to_be_acceptable_is_an_acceptance_claus
     assert "acceptance" not in _present("Resumes may be submitted in any other format deemed acceptable by the offeror.\n")
 
 
+def test_a_notice_before_a_feature_is_withdrawn_is_a_change_procedure() -> None:
+    """How the service changes (labelling.md section 3, partial; CDS's SLA): the notice given in
+    advance before a feature or service is withdrawn; a withdrawal with no notice is none."""
+    assert "change" in _present("If a feature in GC Forms will no longer be available, CDS will notify clients 2 months in advance.\n")
+    assert "change" in _present("We will notify the Customer at least 90 days before we discontinue a Service.\n")
+    assert "change" not in _present("The Provider may discontinue the free tier.\n")
+    assert "change" not in _present("Offerors may withdraw proposals by written notice received before award.\n")
+    assert "change" not in _present("If key personnel will no longer be available, the Contractor shall notify the COR 15 days in advance.\n")
+
+
 def test_a_dispute_about_the_tender_is_no_dispute_clause() -> None:
     assert "dispute" not in _present("In case of a dispute, the Proposal receipt time, as recorded at the Closing Location, will prevail.\n")
     assert "dispute" in _present("Any dispute arising under this contract shall be decided by the Contracting Officer.\n")
