@@ -527,7 +527,9 @@ class DocumentReading:
         grouped = self._group_labels()
         resumed = self._lists_resumed_after_page_breaks()
         for statement in document.statements:  # list items carry their lead-in's obligation; "Definitions:" introduces terms, no duty
-            lead_in = grouped.get(statement.lead_in, statement.lead_in) if statement.lead_in is not None else resumed.get(statement.index)
+            lead_in = resumed.get(statement.index)
+            if lead_in is None and statement.lead_in is not None:
+                lead_in = grouped.get(statement.lead_in, statement.lead_in)
             if (
                 lead_in is not None
                 and statement.index not in self.obligations
@@ -605,10 +607,13 @@ class DocumentReading:
         each task of a statement of work) is the document's own structure, and its list is its
         own, not the task's before it. An item in capitals
         after the break is a title that starts something else ("CONTRACTING OFFICER'S
-        REPRESENTATIVE (COR)"): it and the items after it go on with no list. One pass; the
-        texts are counted only in a document with such an item."""
+        REPRESENTATIVE (COR)"): it and the items after it go on with no list. An item whose
+        lead-in is itself furniture (the running header just before it, "Base Custodial Pope Air
+        Force Base." / "NC", taken for the list's introduction) has none of its own: a lead-in
+        that ends with a colon introduces, however often it recurs. One pass; the texts are
+        counted only in a document with such an item."""
         statements = self.document.statements
-        if not any(s.kind == "list_item" and s.lead_in is None for s in statements):
+        if not any(s.kind == "list_item" and (s.lead_in is None or not self.texts[s.lead_in].rstrip().endswith(":")) for s in statements):
             return {}
         keys = [_DIGITS.sub("#", key) for key in self._recurrence_keys]
         counts: dict[str, int] = {}
@@ -619,12 +624,13 @@ class DocumentReading:
         gap = False  # furniture stands between the last list item and here
         for s in statements:
             if s.kind == "list_item":
-                if (
-                    s.lead_in is None and lead is not None and (gap or s.index - 1 in found) and not self.texts[s.index].isupper()
-                ):  # the list goes on after the break
+                own = s.lead_in
+                if own is not None and counts[keys[own]] >= _FURNITURE_REPEATS and not self.texts[own].rstrip().endswith(":"):
+                    own = None  # the running header before the list, not its introduction
+                if own is None and lead is not None and (gap or s.index - 1 in found) and not self.texts[s.index].isupper():  # the list goes on after the break
                     found[s.index] = lead
                 else:
-                    lead = s.lead_in
+                    lead = own
                 gap = False
             elif lead is not None and counts[keys[s.index]] >= _FURNITURE_REPEATS and (s.kind != "heading" or _DIGITS.search(self.texts[s.index]) is not None):
                 gap = True

@@ -1451,6 +1451,27 @@ def test_a_list_a_page_break_cuts_goes_on_with_its_lead_in_after_the_page_furnit
     assert found["Legacy data"] is None
 
 
+def test_a_list_whose_lead_in_is_the_running_header_goes_on_with_the_list_before_the_break() -> None:
+    """A page's running header just before the items after a page break is taken for their
+    lead-in ("Base Custodial Pope Air Force Base." / "NC" / "- Dust the exterior of all lockers",
+    the custodial SOW): it recurs on every page, so it is furniture, and the items carry the
+    lead-in of the list the break cut; a recurring lead-in that ends with a colon introduces its
+    own list."""
+    page = "______\n\n{n}\n\nBase Custodial\nPope Air Force Base. NC\n\n______\n\n"
+    text = (
+        page.format(n=1)
+        + "The following tasks shall be performed daily:\n\n- Clean and disinfect sauna benches\n- Clean and disinfect steam rooms\n\n"
+        + page.format(n=2)
+        + "- Dust the exterior of all lockers\n- Clean wood floors\n\n"
+        + page.format(n=3)
+        + "Note the following:\n\n- Lockers are owned by the base\n\n"
+        + "Note the following:\n\n- Floors are oak\n\nNote the following:\n\n- Vents are high\n"
+    )
+    found = parties(text, "en")
+    assert found["Dust the exterior of all lockers"] == found["Clean wood floors"] == "supplier"
+    assert found["Lockers are owned by the base"] is found["Floors are oak"] is None
+
+
 def test_a_heading_that_recurs_without_digits_is_structure_not_page_furniture() -> None:
     """A statement of work gives each task the same subheadings ("### Exclusions"): such a
     heading recurs as page furniture does, but it starts a list of its own, and the work it
