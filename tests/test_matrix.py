@@ -756,6 +756,30 @@ def test_a_defined_sanction_named_again_elsewhere_has_the_amount_of_its_definiti
     assert not [f for f in result.findings if f.rule.endswith("/CT003")]
 
 
+def test_a_sanction_named_again_in_the_next_sentence_has_the_amount_that_sentence_states():
+    """ "Late delivery shall attract a penalty. The penalty shall be computed as follows: …" is one
+    penalty: the formula the second sentence gives is the first's amount, for the rules as for
+    the sanction model (so in Swedish, where the definite form names it again: "vite" / "Vitet");
+    a penalty named anew ("a penalty") is another sanction, and lacks its own amount."""
+    for language, rule, text in (
+        (
+            "en",
+            "/CT003",
+            "# 5 Penalties\n\nLate delivery shall attract a penalty. The penalty shall be computed as follows: Penalty = 0.5 % x Contract Value x weeks of delay.\n",
+        ),
+        (
+            "en",
+            "/CT003",
+            "# 6 Liquidated damages\n\nThe Contractor shall pay liquidated damages for each day of delay. The amount of liquidated damages is stated in Annex C.\n",
+        ),
+        ("sv", "/AV003", "# 5 Vite\n\nVid försenad leverans ska Leverantören betala vite. Vitet beräknas som 0,5 % av kontraktsvärdet per påbörjad vecka.\n"),
+    ):
+        result = _checked(text, "avtal.md", language)
+        assert not [f for f in result.findings if f.rule.endswith(rule)], text
+    anew = "# 5 Penalties\n\nLate delivery shall attract a penalty. A penalty of 2 % of the monthly fee applies to each missed report.\n"
+    assert [f for f in _checked(anew, "avtal.md").findings if f.rule.endswith("/CT003")]
+
+
 DEDUCTION_SCHEDULE = """# 3 Performance summary
 
 The Contractor shall complete the transition by October 31.

@@ -9,6 +9,7 @@ a condition matched, and the reading of obligations. Each walk over a condition 
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import Any
 
@@ -348,14 +349,41 @@ class Classification:
         if self._introduced_where(i, condition, found):
             return False
         named = self.defined_sanction_clauses(i)
-        key = (id(condition), self.index.clause_key(i), named)
+        again = self.named_again(i)
+        key = (id(condition), self.index.clause_key(i), named, again)
         lacks = self._clause_answers.get(key)
         if lacks is None:
             elsewhere = self._clause_answers.get(id(condition))
             if elsewhere is None:
                 elsewhere = self._clause_answers[id(condition)] = found - self.statements_of_class("sanction") - self.statements_of_class("requirement")
-            lacks = self._clause_answers[key] = self.index.clause_of(i).isdisjoint(elsewhere) and named.isdisjoint(found)
+            lacks = self._clause_answers[key] = self.index.clause_of(i).isdisjoint(elsewhere) and named.isdisjoint(found) and again.isdisjoint(found)
         return lacks
+
+    def named_again(self, i: int) -> frozenset[int]:
+        """The sanction statements next to sanction ``i`` in its clause (up to
+        :data:`_NAMED_AGAIN_WITHIN` statements away) that are the same sanction, the later naming
+        the earlier's again: after a definite word ("Late delivery shall attract a penalty. The
+        penalty shall be computed as follows: …", "… shall pay liquidated damages for each day of
+        delay. The amount of such liquidated damages is stated in Annex C"), or in its definite
+        form ("… betala vite. Vitet beräknas …"). What the one states of the sanction, the other
+        does not lack; a sanction of the same kind named anew ("a credit") is another."""
+        statements, sanctions, clause = self.document.statements, self.statements_of_class("sanction"), self.index.clause_of(i)
+        near = range(max(0, i - _NAMED_AGAIN_WITHIN), min(len(statements), i + _NAMED_AGAIN_WITHIN + 1))
+        return frozenset(j for j in near if j != i and j in sanctions and j in clause and self._names_again(min(i, j), max(i, j)))
+
+    def _names_again(self, earlier: int, later: int) -> bool:
+        """Whether sanction statement ``later`` names the sanction of ``earlier`` again (:meth:`named_again`)."""
+        from .sanctions import sanction_key  # noqa: PLC0415 (as in defined_sanction_clauses)
+
+        first, second = self.sanction_name(earlier), self.sanction_name(later)
+        if not first or not second:
+            return False
+        one, other = sanction_key(first), sanction_key(second)
+        if one != other:
+            return any(other == one + ending for ending in _DEFINITE_ENDINGS)
+        span = self.class_span("sanction", later)
+        before = self.document.statements[later].text[max(0, span[0] - 16) : span[0]] if span else ""
+        return _DEFINITE_BEFORE.search(before) is not None
 
     def _introduced_where(self, i: int, condition: Not, found: frozenset[int]) -> bool:
         """Whether a statement that introduces the list statement ``i`` is an item of (its
@@ -402,6 +430,13 @@ class Classification:
         span = self.class_span("sanction", i)
         return self.document.statements[i].text[span[0] : span[1]] if span and span[1] > span[0] else None
 
+
+_NAMED_AGAIN_WITHIN = 3
+"""How many statements apart a sanction is named again (:meth:`Classification.named_again`): the
+next sentences, so a clause of thousands of sanctions is read in linear time."""
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|such|this|these|that|those|said)\s+(?:amount\s+of\s+(?:the\s+|such\s+)?)?$", re.IGNORECASE)
+_DEFINITE_ENDINGS = ("et", "en", "t", "n", "na", "arna", "erna")
+"""Swedish definite endings: "vite" → "vitet", "prisavdrag" → "prisavdraget"."""
 
 _NARROWING = frozenset(kind for kind, unit in LEAF_TYPES.items() if unit.narrows)
 """Leaf kinds that an ``and`` asks only of the statements its other operands leave."""
