@@ -689,6 +689,26 @@ def test_a_cap_word_on_something_else_of_the_clause_caps_no_sanction():
     assert model.cap is not None and (model.cap.source, model.cap.text) == ("clause", "limited to 10 %")
 
 
+def test_a_credit_table_in_the_clause_under_the_credit_clause_is_its_amount_and_a_caps_number_no_amount():
+    """An SLA divides its credit clause: "3 Service Credits" says a credit is due, "3.1 Credit
+    levels" under it holds the table (its amounts, its largest row the cap); a sub-clause with a
+    credit of its own is a sanction of its own. "Total Service Credits in any month will not exceed
+    30 %" states the cap, not an amount: its number is the cap's."""
+    text = (
+        "# Service Level Agreement\n\n## 3 Service Credits\n\n"
+        "If we fail to meet the availability commitment, you will receive Service Credits.\n\n"
+        "### 3.1 Credit levels\n\n| Monthly Uptime Percentage | Service Credit Percentage |\n| --- | --- |\n"
+        "| Less than 99.9 % but at least 99.0 % | 10 % |\n| Less than 99.0 % | 25 % |\n\n"
+        "## 7 Limitation\n\nTotal Service Credits in any month will not exceed 30 % of the monthly fee.\n"
+    )
+    models = {model.location.line: model for model in matrix_document(_checked(text, "sla.md")).sanctions}
+    assert (models[5].amount.source, models[5].amount.text) == ("table", "10 % – 25 %")
+    assert models[5].cap is not None and models[5].cap.text == "25 %"
+    limitation = next(model for model in models.values() if model.text.startswith("Total Service Credits"))
+    assert limitation.cap is not None and "30 %" in limitation.cap.text
+    assert limitation.amount is not None and (limitation.amount.source, limitation.amount.text) == ("elsewhere", "10 % – 25 %")
+
+
 def test_a_sanction_is_of_the_kind_a_cap_names_in_any_number_or_form():
     assert same_kind("service credits", "credit the Customer")
     assert same_kind("Service Credits", "service credit")

@@ -9,8 +9,9 @@ the rest of its clause (:meth:`~checker.engine.index.DocumentIndex.clause_of`: i
 enclosing section and the tables in it; a cap there with a sum or a share, or as a cap on
 sanctions), not in the items of a list that introduces no duties
 (``non_binding_item``: the buyer's failures under the supplier's own right to terminate). A
-credit table in the clause (the ``sanction_row`` reading) is its amount, and its largest credit
-its cap when the clause states none. A clause
+credit table in the clause (the ``sanction_row`` reading), or in a sub-clause just under it that
+names no sanction of its own, is its amount, and its largest credit its cap when the clause states
+none; a number the clause's cap words hold is the cap's, not an amount. A clause
 that lacks a part takes it from the clause of the same sanction named elsewhere by a defined
 term: "Customer might be eligible to receive Financial Credit" takes the table under
 "Financial Credit means … as shown in the following table". A sanction with an amount and still
@@ -204,6 +205,8 @@ class _Models:
             if table is None:
                 if "table" not in found_in_others:
                     found_in_others["table"] = next((j for j in others if j in hits and j in self.credit_rows), None)
+                    if found_in_others["table"] is None:
+                        found_in_others["table"] = self._table_below(own[0], hits)
                 table = found_in_others["table"]
             if isinstance(table, int):
                 return SanctionPart(text=self._table_amounts(table), statement=table, location=self.statements[table].location, source="table")
@@ -234,8 +237,11 @@ class _Models:
             if part == "amount" and own and any(ch.isdigit() for ch in words):  # "If availability is below 99.5 %, a credit of 5 % applies": the 5 %
                 named = self.c.class_span("sanction", j)
                 after = _NUMBER.search(text, named[1]) if named else None
+                at = span
                 if after and span and after.start() >= span[0] and after.end() > span[1]:  # words holding the number stay: "2 times the"
-                    words = after.group(0)
+                    words, at = after.group(0), after.span()
+                if at and self._in_cap(j, text, at):
+                    continue  # "Total Service Credits in any month will not exceed 30 %": the 30 % is the cap, no amount
             if part == "cap" and span and not any(ch.isdigit() for ch in words):  # "shall not exceed" → "shall not exceed: 10%"
                 number = _NUMBER.search(text, span[1], span[1] + 60)
                 words = text[span[0] : number.end()] if number else words
@@ -244,6 +250,35 @@ class _Models:
                 words = text[span[0] : stop.start()] if stop else text[span[0] : span[1] + 80].rsplit(" ", 1)[0] + " …"
             return SanctionPart(text=words, statement=j, location=self.statements[j].location, source="statement" if own else "clause")
         return None
+
+    def _table_below(self, i: int, hits: frozenset[int]) -> int | None:
+        """The first row of a credit table in a clause just under the clause of sanction ``i``
+        that has none ("3 Service Credits: If we fail to meet the availability commitment, you will
+        receive Service Credits." / "3.1 Credit levels" / its table): its amount, in the clause
+        the credit clause is divided into. Only a sub-clause with no sanction statement of its
+        own: one that has one ("3.2 Support credits: a credit of 5 % …") is a sanction of its own."""
+        section = self.statements[i].section
+        if section is None or section in self.c.index.whole_document_sections:
+            return None
+        sanctions = self.c.statements_of_class("sanction")
+        for child in self.c.index.section_children.get(section, []):
+            statements = self.c.index.by_section.get(child, EMPTY)
+            rows = sorted(j for j in statements if j in self.credit_rows and j in hits)
+            if rows and not any(j in sanctions for j in statements - self.credit_rows):
+                return rows[0]
+        return None
+
+    def _in_cap(self, j: int, text: str, at: tuple[int, int]) -> bool:
+        """Whether the words at ``at`` in statement ``j`` (its ``text``) are its cap's number: the
+        words of ``define sanction_cap`` that hold a number, or the number just after them
+        ("will not exceed 30 %")."""
+        span = self.c.class_span(_DEFINES["cap"], j) if j in self.found.get("cap", EMPTY) else None
+        if not span:
+            return False
+        if not any(ch.isdigit() for ch in text[span[0] : span[1]]):
+            number = _NUMBER.search(text, span[1], span[1] + 60)
+            span = number.span() if number else None
+        return span is not None and at[0] < span[1] and span[0] < at[1]
 
     def _caps_a_sanction(self, j: int) -> bool:
         """Whether statement ``j``, another of a sanction's clause, can state its cap: with a sum
