@@ -934,6 +934,28 @@ def test_numbered_title_over_a_table_is_its_heading() -> None:
     assert document.section_label(row.section) == "Annex 1 Service levels"
 
 
+def test_a_numbered_sentence_over_a_table_is_a_clause_not_its_title() -> None:
+    """ "5.1 If the Supplier misses the availability level, service credits apply as set out in the
+    table below." introduces the table: a sentence (it ends with a period, however long the
+    title the clause number gives it is), not the table's title, so the credit it names is a
+    statement the rules read."""
+    for sentence in (
+        "5.1 If the Supplier misses the availability level, service credits apply as set out in the table below.",
+        "5.1 Om Leverantören inte uppfyller tillgängligheten utgår vite enligt tabellen nedan.",
+    ):
+        document = md(f"""
+            # 5 Service credits
+
+            {sentence}
+
+            | Availability | Credit |
+            | --- | --- |
+            | below 99.5 % | 5 % |
+            """)
+        (statement,) = [s for s in document.statements if s.text == sentence]
+        assert statement.kind == "sentence"
+
+
 READ_EXAMPLES = sorted(path for path in (Path(__file__).parent.parent / "examples").iterdir() if path.suffix in (".md", ".docx"))
 
 

@@ -349,7 +349,7 @@ def _plain_heading(lines: _Lines, stripped: str, pending_number: bool) -> str | 
         and _has_bar(after)
         and (found := clause_start(stripped)) is not None
         and 0 < len(found[2].split()) <= HEADING_WORDS
-        and not found[2].endswith((".", ";", ",", ":"))
+        and not stripped.rstrip("*_ ").endswith((".", ";", ",", ":"))  # the whole line: clause_start shortens a long title
     ):
         return "annex"  # "Annex 1—Service levels" over its table
     if long_line:
