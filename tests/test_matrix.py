@@ -1094,6 +1094,18 @@ def test_a_tiered_list_of_credits_is_a_credit_table_its_largest_tier_the_cap():
     assert [f.rule for f in result.findings if f.rule.endswith("/CT004")] == ["en-contract/CT004"]
 
 
+def test_a_tier_that_names_its_level_first_gives_its_credit_after_the_colon():
+    """ "- 99.0% to 99.9%: 10%" names the tier's level, then its credit: the credits are the
+    percentages after the colons (10 % to 25 %, the largest the cap), not the availability levels."""
+    text = (
+        "# 2 Service Credits\n\nService Credits will be calculated as a percentage of the monthly fees as follows:\n\n"
+        "- 99.0% to 99.9%: 10%\n- below 99.0%: 25%\n"
+    )
+    (model,) = matrix_document(_checked(text, "sla.md")).sanctions
+    assert model.amount is not None and model.amount.text == "10% – 25%"
+    assert model.cap is not None and model.cap.text == "25%"
+
+
 def _many_blanket_follow_ups(n: int) -> str:
     requirements = "".join(f"K{k} Leverantören ska åtgärda fel av typ {k} inom 4 timmar.\n\n" for k in range(1, n + 1))
     blanket = "".join(f"Samtliga krav i avtalet följs upp vid kvartalsmöte {k}.\n\n" for k in range(1, n + 1))

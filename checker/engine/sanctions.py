@@ -291,12 +291,15 @@ class _Models:
     def _credits(self, row: int) -> list[tuple[float, str, int]]:
         """The credits (percentages) of the credit table that ``row`` is in: (value, as written,
         row), from every cell but the first (which says when it applies); of a tiered list of
-        credits, from its items' first percentage each ("10 % if …")."""
+        credits, from its items' first percentage each ("10 % if …"), after the colon of an item
+        that names its level first ("99.0% to 99.9%: 10%")."""
         statement = self.statements[row]
         found: list[tuple[float, str, int]] = []
         if statement.table is None:
             for j in self.tiers.get(statement.lead_in, []):
-                first = _PERCENT.search(self.statements[j].text)
+                text = self.statements[j].text
+                colon = text.find(":")  # "99.0% to 99.9%: 10%": the tier's level, then its credit
+                first = (_PERCENT.search(text, colon + 1) if colon >= 0 else None) or _PERCENT.search(text)
                 if first:
                     found.append((float(first.group(1).replace(",", ".")), first.group(0), j))
             return found
