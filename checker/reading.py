@@ -535,12 +535,22 @@ class DocumentReading:
                 and statement.index not in self.obligations
                 and lead_in in self.obligations
                 and lead_in not in uncarrying
+                and self._opens_block(statement.index)
                 and (titles is None or not _whole_title(titles, texts[statement.index]))
             ):
                 lead = self.obligations[lead_in]
                 self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
         self._uncarrying_items = frozenset(s.index for s in document.statements if s.lead_in in uncarrying)
         """The items of tiered lists of credits and of an agreement's clauses listed (:meth:`_clause_lists`): they carry neither their lead-in's obligation nor its requirement class."""
+
+    def _opens_block(self, i: int) -> bool:
+        """Whether statement ``i`` is the first sentence of its paragraph or list item. Only an
+        item's first sentence completes its lead-in's ("You are responsible for:" / "Having
+        authority to collect personal information."): a later one is a sentence of its own ("If
+        you are unsure about your authorities, contact …", "GC Forms holds and stores the
+        information temporarily …"), binding by its own words or not at all."""
+        statements = self.document.statements
+        return i == 0 or statements[i - 1].block != statements[i].block
 
     def _clause_lists(self) -> set[int]:
         """The lead-ins with an obligation whose words say that clauses follow (``clauses_lead_in``:
@@ -1135,12 +1145,11 @@ class DocumentReading:
         if name == "gerund_task":
             return self._gerund_tasks()
         if name in ("task_item", "qualification_item"):
-            statements = self.document.statements
             items = self._items_introduced_by("task_lead_in" if name == "task_item" else "qualification_lead_in")
             if name == "task_item":  # a list titled as a whole as deliverables names what the supplier delivers;
                 # an item that leads in a deeper sub-list only groups the deliverables under it ("Documentation:" / "Test plans")
                 items |= self._items_introduced_by("deliverables_title", whole=True) - self._sub_list_lead_ins
-            return frozenset(i for i in items if i == 0 or statements[i - 1].block != statements[i].block)
+            return frozenset(i for i in items if self._opens_block(i))
         return frozenset()
 
     def _in_definitions(self) -> frozenset[int]:
@@ -1906,8 +1915,8 @@ class DocumentReading:
             i = statement.index
             if statement.kind not in ("sentence", "list_item") or i in self.obligations:
                 continue
-            if i > 0 and statements[i - 1].block == statement.block:
-                continue  # not the first sentence of its paragraph or item
+            if not self._opens_block(i):
+                continue
             text = self.texts[i]
             opening = _OPENING_GERUND.match(text)
             if opening is None or gerunds.covers(opening[1]) is None or len(text.split()) < _GERUND_TASK_WORDS or _title_cased(text):

@@ -1769,3 +1769,20 @@ def test_a_flattened_prs_with_a_section_column_runs_past_its_row_numbers_footers
     }
     assert texts(reading.statements("surveillance_cell")) == {"100% Inspection", "Random Sampling", "Periodic Inspection"}
     assert len(reading.statements("surveillance_cell")) == 5
+
+
+def test_only_an_items_first_sentence_completes_its_lead_in() -> None:
+    """ "You are responsible for:" / "- Having authority to collect personal information. If you
+    are unsure about your authorities, contact your coordinator.": the item's first sentence
+    completes the lead-in's and carries its obligation; a later sentence of the item is a
+    sentence of its own (advice, a description of the service), binding by its own words only."""
+    text = (
+        "You are responsible for:\n\n"
+        "- Having authority to collect personal information. If you are unsure about your authorities, contact your coordinator.\n"
+        "- Protecting the information submitted. GC Forms holds and stores the information temporarily. You must report any breach within 24 hours.\n"
+    )
+    found = parties(text, "en")
+    assert found["Having authority to collect personal information."] == found["Protecting the information submitted."] == "buyer"
+    assert found["If you are unsure about your authorities, contact your coordinator."] is None
+    assert found["GC Forms holds and stores the information temporarily."] is None
+    assert found["You must report any breach within 24 hours."] == "buyer"  # its own words bind
