@@ -540,8 +540,30 @@ class DocumentReading:
             ):
                 lead = self.obligations[lead_in]
                 self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
+        for item, lead in self._heading_duties().items():
+            if item not in self.obligations and self._opens_block(item):
+                self.obligations[item] = Obligation(lead.party, 0, 0, lead.soft)
         self._uncarrying_items = frozenset(s.index for s in document.statements if s.lead_in in uncarrying)
         """The items of tiered lists of credits and of an agreement's clauses listed (:meth:`_clause_lists`): they carry neither their lead-in's obligation nor its requirement class."""
+
+    def _heading_duties(self) -> dict[int, Obligation]:
+        """The obligation each item of a list carries from the heading just before it that ends
+        in ":" and states one ("### Canadian Digital Service (CDS) is responsible for:" / "-
+        Hosting and supporting the GC Forms system."), as the items of a sentence that does carry
+        its: a web page's terms or SLA puts its lead-ins in headings. Headings are read for no
+        obligation of their own (a title binds nobody), so only these few are read, once each."""
+        statements = self.document.statements
+        read: dict[int, Obligation | None] = {}
+        found: dict[int, Obligation] = {}
+        for item, lead in self._item_introductions:
+            if statements[lead].kind != "heading" or statements[item].lead_in is not None:
+                continue
+            if lead not in read:
+                read[lead] = self._obligation(self.texts[lead])
+            duty = read[lead]
+            if duty is not None:
+                found[item] = duty
+        return found
 
     def _opens_block(self, i: int) -> bool:
         """Whether statement ``i`` is the first sentence of its paragraph or list item. Only an

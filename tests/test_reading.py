@@ -1786,3 +1786,24 @@ def test_only_an_items_first_sentence_completes_its_lead_in() -> None:
     assert found["If you are unsure about your authorities, contact your coordinator."] is None
     assert found["GC Forms holds and stores the information temporarily."] is None
     assert found["You must report any breach within 24 hours."] == "buyer"  # its own words bind
+
+
+def test_a_heading_that_states_a_duty_and_ends_in_a_colon_passes_it_to_its_list() -> None:
+    """A web page's SLA puts its lead-ins in headings ("### Canadian Digital Service (CDS) is
+    responsible for:"): the list under such a heading carries its obligation, as a sentence's
+    would; a heading that states none ("### Attachments:") passes nothing, nor does a heading
+    over a list with a lead-in of its own."""
+    text = (
+        "# Service-level agreement\n\n"
+        "### Canadian Digital Service (CDS) is responsible for:\n\n"
+        "- Hosting and supporting the system.\n"
+        "- Responding quickly to incidents.\n\n"
+        "### The Customer is responsible for:\n\n"
+        "- Reporting any problems with saved responses.\n\n"
+        "### Attachments:\n\n"
+        "- Pricing schedule\n"
+    )
+    found = parties(text, "en")
+    assert found["Hosting and supporting the system."] == found["Responding quickly to incidents."] == "supplier"
+    assert found["Reporting any problems with saved responses."] == "buyer"
+    assert found["Pricing schedule"] is None
