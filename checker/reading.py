@@ -218,6 +218,9 @@ _FUTURE_PASSIVE = re.compile(
 _RECIPIENT = re.compile(r"\bto\s+(?:the\s+|its\s+|their\s+|each\s+|all\s+)?$", re.IGNORECASE)  # "… provided to the Contractor"
 _RECIPIENT_REACH = 12  # the longest "to" and article before a party, in characters
 # "No other hardware will be …"; not a deadline that opens the sentence ("No later than 10 days after award, …")
+# A label that heads a list item, the rest of whose first sentence (if any) follows its colon: "Support:
+# Informerar löpande …", "Bug bounty pool management:" (not a time, "9:00", nor a link, "(https://…")
+_ITEM_LABEL = re.compile(r"[\W_]*[^\W\d_][^:.;!?()\[\]]{0,80}?:(?!\d|//)")
 _LIST_AFTER = re.compile(r"[\s*_]*:[\s*_]*")  # "The platform will:": a modal whose verbs are the list after it
 # "Average service level target (as a percentage per month): 90%", "Response time: within 4 hours",
 # "Åtgärdstid prioritet 1: inom 4 timmar": a level written as a line of its own, its label before a
@@ -535,16 +538,19 @@ class DocumentReading:
                 and statement.index not in self.obligations
                 and lead_in in self.obligations
                 and lead_in not in uncarrying
-                and self._opens_block(statement.index)
+                and self._completes_lead_in(statement.index)
                 and (titles is None or not _whole_title(titles, texts[statement.index]))
             ):
                 lead = self.obligations[lead_in]
                 self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
         for item, lead in self._heading_duties().items():
-            if item not in self.obligations and self._opens_block(item):
+            if item not in self.obligations and self._completes_lead_in(item):
                 self.obligations[item] = Obligation(lead.party, 0, 0, lead.soft)
-        self._uncarrying_items = frozenset(s.index for s in document.statements if s.lead_in in uncarrying)
-        """The items of tiered lists of credits and of an agreement's clauses listed (:meth:`_clause_lists`): they carry neither their lead-in's obligation nor its requirement class."""
+        self._uncarrying_items = frozenset(
+            s.index for s in document.statements if s.lead_in is not None and (s.lead_in in uncarrying or not self._completes_lead_in(s.index))
+        )
+        """The items of tiered lists of credits and of an agreement's clauses listed (:meth:`_clause_lists`), and the
+        later sentences of an item (:meth:`_completes_lead_in`): they carry neither their lead-in's obligation nor its requirement class."""
 
     def _heading_duties(self) -> dict[int, Obligation]:
         """The obligation each item of a list carries from the heading just before it that ends
@@ -566,13 +572,27 @@ class DocumentReading:
         return found
 
     def _opens_block(self, i: int) -> bool:
-        """Whether statement ``i`` is the first sentence of its paragraph or list item. Only an
-        item's first sentence completes its lead-in's ("You are responsible for:" / "Having
-        authority to collect personal information."): a later one is a sentence of its own ("If
-        you are unsure about your authorities, contact …", "GC Forms holds and stores the
-        information temporarily …"), binding by its own words or not at all."""
+        """Whether statement ``i`` is the first sentence of its paragraph or list item."""
         statements = self.document.statements
         return i == 0 or statements[i - 1].block != statements[i].block
+
+    def _completes_lead_in(self, i: int) -> bool:
+        """Whether list item ``i`` completes its lead-in's sentence, and so carries its obligation:
+        the item's first sentence ("You are responsible for:" / "Having authority to collect
+        personal information."), not a later one, which is a sentence of its own ("If you are
+        unsure about your authorities, contact …", "GC Forms holds and stores the information
+        temporarily …") binding by its own words or not at all; unless the first sentence labels
+        the item (:data:`_ITEM_LABEL`: "Support: Informerar löpande …", "Bug bounty pool
+        management:"), whose label heads each of its sentences."""
+        return self._opens_block(i) or _ITEM_LABEL.match(self.texts[self._block_openings[self.document.statements[i].block]]) is not None
+
+    @cached_property
+    def _block_openings(self) -> dict[int, int]:
+        """Each paragraph's or list item's first statement."""
+        openings: dict[int, int] = {}
+        for statement in self.document.statements:
+            openings.setdefault(statement.block, statement.index)
+        return openings
 
     def _clause_lists(self) -> set[int]:
         """The lead-ins with an obligation whose words say that clauses follow (``clauses_lead_in``:
@@ -675,7 +695,7 @@ class DocumentReading:
         the tiers of a list of credits (``sanction_row``: "… agrees to credit Customer's
         account:" / "10 % if …"), the credit's amounts; an agreement's clauses a lead-in lists
         ("the following terms shall apply:", :meth:`_clause_lists`), which bind by their own
-        words; and the items their introduction's words make no duties (``non_binding_item``:
+        words, as an item's sentences after its first do (:meth:`_completes_lead_in`); and the items their introduction's words make no duties (``non_binding_item``:
         "ZITADEL agrees to handle support incidents in the following scenarios:")."""
         return self._uncarrying_items | self.statements("non_binding_item")
 

@@ -1786,6 +1786,17 @@ def test_only_an_items_first_sentence_completes_its_lead_in() -> None:
     assert found["If you are unsure about your authorities, contact your coordinator."] is None
     assert found["GC Forms holds and stores the information temporarily."] is None
     assert found["You must report any breach within 24 hours."] == "buyer"  # its own words bind
+    document = md(text, language="en")
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    requirements = Classification(base, DocumentIndex(document)).statements_of_class("requirement")
+    assert [s.text for s in document.statements if s.index in requirements][1:] == [
+        "Having authority to collect personal information.",
+        "Protecting the information submitted.",
+        "You must report any breach within 24 hours.",
+    ]  # nor do the later sentences take the lead-in's requirement class
+    # a label heads each sentence of its item: "Support: Answers questions. Trains new users."
+    labelled = parties("The consultant shall perform:\n\n- Support: Answers questions. Trains new users on the system.\n", "en")
+    assert labelled["Trains new users on the system."] == "supplier"
 
 
 def test_a_heading_that_states_a_duty_and_ends_in_a_colon_passes_it_to_its_list() -> None:
