@@ -618,6 +618,25 @@ Technology stack options that are approved are listed below in declining order o
     assert requirements(text) == ["the Cloud Service will perform materially as described in its Documentation."]
 
 
+def test_a_responsibility_or_a_passive_that_only_introduces_its_list_states_nothing_itself() -> None:
+    text = """\
+You are responsible for:
+
+- Saving a copy of your form responses within 46 days.
+
+The following tasks shall be performed daily:
+
+- Clean and disinfect steam rooms
+
+The Contractor is responsible for the accuracy of its reports.
+"""
+    assert requirements(text) == [
+        "Saving a copy of your form responses within 46 days.",
+        "Clean and disinfect steam rooms",
+        "The Contractor is responsible for the accuracy of its reports.",
+    ]
+
+
 def test_what_survives_the_contract_or_counts_as_what_is_no_requirement() -> None:
     text = """\
 The expiration or termination of this Agreement shall not affect or prejudice any provisions which are provided to continue in effect.
