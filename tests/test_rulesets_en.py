@@ -637,6 +637,22 @@ The Contractor is responsible for the accuracy of its reports.
     ]
 
 
+def test_a_definition_written_with_shall_is_no_requirement() -> None:
+    text = """\
+A “planned maintenance period” shall be defined as a loss of service availability scheduled by the provider.
+
+A loss of service availability during a planned maintenance period shall not be considered a service outage.
+
+The user stories provided below shall be considered as the objectives to be satisfied.
+
+The Provider shall notify the client of any planned maintenance period no fewer than 3 business days before it starts.
+"""
+    assert requirements(text) == [
+        "The user stories provided below shall be considered as the objectives to be satisfied.",
+        "The Provider shall notify the client of any planned maintenance period no fewer than 3 business days before it starts.",
+    ]
+
+
 def test_what_survives_the_contract_or_counts_as_what_is_no_requirement() -> None:
     text = """\
 The expiration or termination of this Agreement shall not affect or prejudice any provisions which are provided to continue in effect.
