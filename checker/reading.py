@@ -221,6 +221,10 @@ _RECIPIENT_REACH = 12  # the longest "to" and article before a party, in charact
 # A label that heads a list item, the rest of whose first sentence (if any) follows its colon: "Support:
 # Informerar löpande …", "Bug bounty pool management:" (not a time, "9:00", nor a link, "(https://…")
 _ITEM_LABEL = re.compile(r"[\W_]*[^\W\d_][^:.;!?()\[\]]{0,80}?:(?!\d|//)")
+# A possessive determiner before a supplier word, at most two words between: "our infrastructure
+# provider", "its subcontractors" name someone's own supplier, no party to the terms
+_OWNED = re.compile(r"\b(?:our|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_OWNED_REACH = 40  # the determiner and two words before a party word, in characters
 _LIST_AFTER = re.compile(r"[\s*_]*:[\s*_]*")  # "The platform will:": a modal whose verbs are the list after it
 # "Average service level target (as a percentage per month): 90%", "Response time: within 4 hours",
 # "Åtgärdstid prioritet 1: inom 4 timmar": a level written as a line of its own, its label before a
@@ -787,11 +791,16 @@ class DocumentReading:
         the name its promises are made in is the vendor's own. A supplier word in the plural
         (:meth:`_plural_in_s`) names others, the vendor's own suppliers ("Outages created or experienced
         by vendors and infrastructure partners", "Meltano or its vendors"), not a party to the
-        terms; one in the genitive ("Leverantörens ansvar") names the party, as "the Supplier's" does."""
+        terms, as one after a possessive determiner does (:data:`_OWNED`: "as they are our
+        infrastructure provider"); one in the genitive ("Leverantörens ansvar") names the party, as "the Supplier's" does."""
         roles = self.vocabulary.roles
         buyer = 0
         for text in texts:
-            found = {name for start, end, name in roles.finditer(text) if name != "supplier" or not self._plural_in_s(text[start:end])}
+            found = {
+                name
+                for start, end, name in roles.finditer(text)
+                if name != "supplier" or not (self._plural_in_s(text[start:end]) or _OWNED.search(text, max(0, start - _OWNED_REACH), start))
+            }
             if "supplier" in found:
                 return False
             buyer += "buyer" in found

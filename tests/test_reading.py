@@ -1567,6 +1567,28 @@ def test_a_vendors_terms_in_the_third_person_may_name_its_own_vendors_in_the_plu
     assert parties(contract, "en")["Acme will respond to Severity 1 incidents within 1 hour."] is None
 
 
+def test_a_vendors_terms_in_the_third_person_may_name_its_own_provider_after_our() -> None:
+    """ "This uptime guarantee excludes any downtime experienced by Amazon as they are our
+    infrastructure provider": a supplier word after a possessive determiner (our, its, their)
+    names the vendor's own supplier, as the plural does
+    (:func:`test_a_vendors_terms_in_the_third_person_may_name_its_own_vendors_in_the_plural`);
+    "the provider" alone names a party to the terms."""
+    sla = """
+        This SLA applies to the Acme Cloud service purchased by Customer.
+
+        Acme will use reasonable commercial efforts to schedule maintenance outside business hours.
+
+        Acme will respond to Severity 1 incidents within 1 hour.
+
+        Customer must report a failure within 30 days. Customer may request a credit.
+
+        The SLA excludes any downtime experienced by Amazon as they are our infrastructure provider.
+        """
+    assert parties(sla, "en")["Acme will respond to Severity 1 incidents within 1 hour."] == "supplier"
+    contract = sla + "\n    The provider shall keep records for 5 years.\n"
+    assert parties(contract, "en")["Acme will respond to Severity 1 incidents within 1 hour."] is None
+
+
 def test_a_supplier_word_in_the_swedish_genitive_names_a_party_not_others() -> None:
     """ "Leverantörens ansvar" is the supplier's, singular: a word of ``party_supplier`` that ends
     in "s" as a Swedish definite genitive ("-ens", "-ets") names a party to the terms, as "the
