@@ -653,6 +653,19 @@ The Provider shall notify the client of any planned maintenance period no fewer 
     ]
 
 
+def test_an_amount_to_be_deducted_and_a_note_that_points_at_requirements_are_no_requirements() -> None:
+    text = """\
+39-40 days average cycle time: 1% of total invoiced for the quarter will be deducted.
+
+Any penalty assessed for the period shall be deducted from the unit price on the monthly invoice.
+
+Note that the performance requirements listed below are required for the final deliverable.
+
+The Contractor shall deliver each examination report within 30 days.
+"""
+    assert requirements(text) == ["The Contractor shall deliver each examination report within 30 days."]
+
+
 def test_what_survives_the_contract_or_counts_as_what_is_no_requirement() -> None:
     text = """\
 The expiration or termination of this Agreement shall not affect or prejudice any provisions which are provided to continue in effect.
