@@ -225,6 +225,10 @@ _ITEM_LABEL = re.compile(r"[\W_]*[^\W\d_][^:.;!?()\[\]]{0,80}?:(?!\d|//)")
 # provider", "its subcontractors" name someone's own supplier, no party to the terms
 _OWNED = re.compile(r"\b(?:our|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _OWNED_REACH = 40  # the determiner and two words before a party word, in characters
+# A numbered list as a PDF's text writes it: each number alone on a line ("2.", "23)"), and the
+# lead-in's colon, with the first number joined to it or not ("… shall be responsible for: 1.")
+_BARE_NUMBER = re.compile(r"[\s*_]*(\d{1,3})[.)][\s*_]*")
+_NUMBERED_LEAD_IN = re.compile(r":[\s*_]*(?P<first>1[.)])?[\s*_]*$")
 _LIST_AFTER = re.compile(r"[\s*_]*:[\s*_]*")  # "The platform will:": a modal whose verbs are the list after it
 # "Average service level target (as a percentage per month): 90%", "Response time: within 4 hours",
 # "Åtgärdstid prioritet 1: inom 4 timmar": a level written as a line of its own, its label before a
@@ -550,6 +554,10 @@ class DocumentReading:
         for item, lead in self._heading_duties().items():
             if item not in self.obligations and self._completes_lead_in(item):
                 self.obligations[item] = Obligation(lead.party, 0, 0, lead.soft)
+        for item, lead_in in self._numbered_paragraphs().items():
+            if item not in self.obligations:
+                lead = self.obligations[lead_in]
+                self.obligations[item] = Obligation(lead.party, 0, 0, lead.soft)
         self._uncarrying_items = frozenset(
             s.index for s in document.statements if s.lead_in is not None and (s.lead_in in uncarrying or not self._completes_lead_in(s.index))
         )
@@ -573,6 +581,36 @@ class DocumentReading:
             duty = read[lead]
             if duty is not None:
                 found[item] = duty
+        return found
+
+    def _numbered_paragraphs(self) -> dict[int, int]:
+        """The items of a numbered list a PDF's text wrote as paragraphs, each with its lead-in: a
+        paragraph in lower case just after a line that holds only the next number of the list
+        (:data:`_BARE_NUMBER`), after a sentence that states an obligation and ends in ":" (or in
+        ": 1.", the first number joined to it), which it completes ("The business partner shall be
+        responsible for: 1." / "providing all uniform items …" / "2." / "manufacturing and/or
+        acquiring all items …"). Other paragraphs may stand between the items (a page's furniture,
+        a sentence of an item's own); the list ends at a heading, at another such lead-in, or at a
+        number out of its order. One pass."""
+        statements = self.document.statements
+        found: dict[int, int] = {}
+        lead: int | None = None
+        expected = 0  # the number the list's next item has
+        numbered = -1  # the statement that holds the last number of the list
+        for statement in statements:
+            i = statement.index
+            text = self.texts[i]
+            if statement.kind == "heading":
+                lead = None
+            elif i in self._stated and (ending := _NUMBERED_LEAD_IN.search(text)) is not None:
+                lead, numbered = i, i
+                expected = 2 if ending["first"] else 1
+            elif lead is not None and (number := _BARE_NUMBER.fullmatch(text)) is not None:
+                if int(number[1]) != expected:
+                    lead = None
+                expected, numbered = expected + 1, i
+            elif lead is not None and numbered == i - 1 and statement.kind == "sentence" and (first := _LOWER_START.match(text)) and first[1].islower():
+                found[i] = lead
         return found
 
     def _opens_block(self, i: int) -> bool:

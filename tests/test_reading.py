@@ -1840,3 +1840,29 @@ def test_a_heading_that_states_a_duty_and_ends_in_a_colon_passes_it_to_its_list(
     assert found["Hosting and supporting the system."] == found["Responding quickly to incidents."] == "supplier"
     assert found["Reporting any problems with saved responses."] == "buyer"
     assert found["Pricing schedule"] is None
+
+
+def test_a_numbered_list_a_pdfs_text_wrote_as_paragraphs_carries_its_lead_ins_obligation() -> None:
+    """A PDF's text writes each number of a list alone on a line and each item as a paragraph in
+    lower case ("The business partner shall be responsible for: 1." / "providing all uniform items"
+    / "2." / "manufacturing all items required"): each item completes its lead-in and carries its
+    obligation, other paragraphs between them aside; a heading ends the list, and a paragraph in
+    lower case after no number is none of its items."""
+    text = (
+        "The business partner shall be responsible for: 1.\n\n"
+        "providing all uniform items for the program.\n\n"
+        "2.\n\n"
+        "manufacturing and acquiring all items required.\n\n"
+        "The business partner should have a distribution process.\n\n"
+        "3.\n\n"
+        "effectively managing warranties and product returns.\n\n"
+        "and this line goes on with the paragraph before it.\n\n"
+        "# CONTRACT OBJECTIVES\n\n"
+        "1.\n\n"
+        "to use an innovative approach.\n"
+    )
+    found = parties(text, "en")
+    assert found["providing all uniform items for the program."] == "supplier"
+    assert found["manufacturing and acquiring all items required."] == found["effectively managing warranties and product returns."] == "supplier"
+    assert found["and this line goes on with the paragraph before it."] is None
+    assert found["to use an innovative approach."] is None
