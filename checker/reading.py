@@ -533,9 +533,10 @@ class DocumentReading:
         """The statements whose own words state an obligation (before list items carry their lead-in's)."""
         self._read_rows()
         titles = vocabulary.finder("definitions_title")
+        self._grouped = grouped = self._group_labels()
+        """Each short label that groups items of a lead-in (:meth:`_group_labels`) → that lead-in."""
         uncarrying = {document.statements[k].lead_in for k in self._credit_tiers()} - {None}  # the lead-ins whose items carry nothing
         uncarrying |= self._clause_lists()
-        grouped = self._group_labels()
         resumed = self._lists_resumed_after_page_breaks()
         for statement in document.statements:  # list items carry their lead-in's obligation; "Definitions:" introduces terms, no duty
             lead_in = resumed.get(statement.index)
@@ -1318,12 +1319,22 @@ class DocumentReading:
         found: set[int] = set()
         for item, lead in self._item_introductions:
             if lead not in says_so:
-                text = self._introducing_clause(self.texts[lead]) if last_clause else self.texts[lead]
-                # emphasis inside the words ("The Contractor will **not** be responsible for:", "__not__") is no word
-                says_so[lead] = _whole_title(finder, text) if whole else next(finder.finditer(text.replace("*", "").replace("_", "")), None) is not None
+                says_so[lead] = self._lead_says(finder, lead, whole, last_clause)
+                # a short label grouping the lead-in's items ("… knowledge and skills in the following
+                # areas:" / "Microsoft Technology:" / "- Azure cloud platform") says what the lead-in says
+                outer = self._grouped.get(lead)
+                if not says_so[lead] and not whole and outer is not None:
+                    says_so[lead] = self._lead_says(finder, outer, whole, last_clause)
             if says_so[lead] or lead in found:  # a sub-list under such an item is introduced by it too
                 found.add(item)
         return frozenset(found)
+
+    def _lead_says(self, finder: TermFinder, lead: int, whole: bool, last_clause: bool) -> bool:
+        """Whether the introduction ``lead`` has words of ``finder`` (as :meth:`_items_introduced_by`
+        reads them: with ``whole`` its whole text, with ``last_clause`` its introducing clause)."""
+        text = self._introducing_clause(self.texts[lead]) if last_clause else self.texts[lead]
+        # emphasis inside the words ("The Contractor will **not** be responsible for:", "__not__") is no word
+        return _whole_title(finder, text) if whole else next(finder.finditer(text.replace("*", "").replace("_", "")), None) is not None
 
     def _introducing_clause(self, text: str) -> str:
         """The clause of a list's introduction that introduces it: the part after its last ";" or

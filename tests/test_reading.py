@@ -1366,6 +1366,27 @@ def test_items_under_short_labels_that_group_a_lead_ins_list_carry_its_obligatio
     assert found["Jira"] is None  # no short label: a sentence of its own
 
 
+def test_items_under_a_short_label_are_introduced_by_the_lead_in_it_groups() -> None:
+    """ "The Contractor team shall have knowledge and skills in the following areas:" / "Microsoft
+    Technology:" / "- Azure cloud platform": the label says what the lead-in says, so its items are
+    skills asked of the staff (qualification_item) as items directly under the lead-in are; a label
+    after a lead-in without such words introduces none."""
+    text = (
+        "# Staffing\n\n"
+        "The Contractor team shall have knowledge and skills in the following areas:\n\n"
+        "Microsoft Technology:\n\n"
+        "- Azure cloud platform\n"
+        "- SQL Server\n\n"
+        "General Technology:\n\n"
+        "- Git\n\n"
+        "## Hosting\n\n"
+        "The Contractor shall host the following systems:\n\n"
+        "Web systems:\n\n"
+        "- The public portal\n"
+    )
+    assert read_as(md(text, "en"), "qualification_item") == ["Azure cloud platform", "SQL Server", "Git"]
+
+
 def test_items_of_the_following_tasks_or_of_activities_a_scope_includes_are_requirements() -> None:
     """ "The following tasks are anticipated as part of this task area:" and "Activities to
     include, but not limited to the following:" introduce tasks written as noun phrases; tasks
