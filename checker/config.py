@@ -36,9 +36,14 @@ BATCH_TIMEOUT = 120.0  # seconds per document in a run over several: 100 times t
 
 
 class Config(BaseModel):
-    """Settings for a check; every field can also be given on the command line."""
+    """Settings for a check; every field can also be given on the command line.
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    Its validator is built when a configuration file is first read (``defer_build``): a check
+    without one starts from :func:`default_config` and the command line's options, which click
+    has checked, and builds none (nor imports ``importlib.metadata``, which pydantic's plugin
+    loader imports when it builds the first validator)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     rulesets: list[str] | None = Field(default=None, description="ruleset names or paths; None: shipped rulesets of each document's language")
     select: list[str] = Field(default_factory=empty_list, description="only these rules (ids, short ids, categories, globs)")
@@ -92,6 +97,12 @@ class Config(BaseModel):
             except ValueError:
                 pass
         return any(fnmatch.fnmatch(text, p) or fnmatch.fnmatch(path.name, p) or fnmatch.fnmatch(text, f"*/{p}") for p in self.exclude)
+
+
+def default_config() -> Config:
+    """The configuration of a run without a configuration file: ``Config()``, every field its
+    default (none set), made without building the validator that would only confirm them."""
+    return Config.model_construct()
 
 
 def config_keys() -> list[str]:
