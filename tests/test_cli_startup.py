@@ -129,12 +129,18 @@ sys.__stderr__.write("\\nBUILT " + json.dumps([built, "importlib.metadata" in sy
 )
 
 
-@pytest.mark.parametrize("output_format", ["text", "json"])
-def test_a_warm_one_file_check_builds_no_validator_or_serializer_and_imports_no_package_metadata(tmp_path: Path, output_format: str) -> None:
-    """With the rule cache warm, a one-file check without a configuration file builds no
-    pydantic validator or serializer (the configuration is made by ``default_config``, the
-    report by ``model_construct``, its JSON written by ``modelbase.dumped_json``), so pydantic's
-    plugin loader never imports ``importlib.metadata``."""
+@pytest.mark.parametrize(
+    ("output_format", "configuration"), [("text", None), ("json", None), ("json", 'fail-on = "never"\ntimeout = 30\nselect = ["unmeasurable"]\n')]
+)
+def test_a_warm_one_file_check_builds_no_validator_or_serializer_and_imports_no_package_metadata(
+    tmp_path: Path, output_format: str, configuration: str | None
+) -> None:
+    """With the rule cache warm, a one-file check builds no pydantic validator or serializer
+    (the configuration is made by ``default_config``, or by ``read_config`` from a file's plain
+    values; the report by ``model_construct``, its JSON written by ``modelbase.dumped_json``),
+    so pydantic's plugin loader never imports ``importlib.metadata``."""
+    if configuration is not None:
+        (tmp_path / "kravkoll.toml").write_text(configuration, encoding="utf-8")
     page = tmp_path / "page.md"
     page.write_text("# Delivery\n\nThe supplier shall deliver promptly.\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])), "KRAVKOLL_CACHE_DIR": str(tmp_path / "cache")}

@@ -1,7 +1,8 @@
 """Reports written as JSON without pydantic's serializer (checker/modelbase.py ``dumped_json``,
 what ``check --format json`` writes with): the same text as ``model_dump_json(indent=2)`` for
-any report, and the configuration a run without a file starts from (``default_config``) the same
-as ``Config()``."""
+any report; and configurations made without pydantic's validator: the one a run without a file
+starts from (``default_config``) the same as ``Config()``, one read from a file's values
+(``read_config``) the same as validating them, or the same error."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ import types
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
-from checker.config import Config, default_config
+from checker.config import _FIELD_OF_KEY, _PLAIN_VALUES, Config, config_keys, default_config, read_config
 from checker.engine import check
+from checker.errors import first_problem
 from checker.modelbase import dumped_json
 from checker.readers import read_document
 from checker.report import Finding, Matrix, Report
@@ -120,3 +123,63 @@ def test_a_checked_report_is_written_as_pydantic_writes_it_and_reads_back_to_its
 def test_the_default_configuration_is_config() -> None:
     made = default_config()
     assert made == Config() and made.model_fields_set == Config().model_fields_set == set()
+
+
+# What a TOML table holds: texts, whole numbers, floats (inf and nan too), yes/no, arrays, tables.
+TOML_SCALARS = st.one_of(
+    st.sampled_from(["error", "warning", "info", "never", "sv", "en", "60", "", "x"]),
+    TEXT,
+    st.integers(min_value=-5, max_value=10**20) | st.sampled_from([2**63, 10**400]),
+    st.floats(),
+    st.booleans(),
+)
+TOML_VALUES = st.recursive(
+    TOML_SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["a", "sv-krav/X", "*"]) | TEXT, inner, max_size=3), max_leaves=6
+)
+KEYS = st.sampled_from([*config_keys(), "fail_on", "base_dir", "unknown"])
+
+
+def _validated(data: dict[str, Any]) -> Config | str:
+    try:
+        return Config.model_validate(data)
+    except ValidationError as error:
+        return first_problem(error)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(KEYS, TOML_VALUES, max_size=4) | st.dictionaries(KEYS, TOML_SCALARS | st.lists(TOML_SCALARS, max_size=3), max_size=4))
+def test_a_configuration_read_without_pydantic_is_the_validated_one_or_the_same_error(data: dict[str, Any]) -> None:
+    expected = _validated(data)
+    try:
+        made: Config | str = read_config(data)
+    except ValidationError as error:
+        made = first_problem(error)
+    assert made == expected
+    if isinstance(made, Config) and isinstance(expected, Config):
+        assert made.model_fields_set == expected.model_fields_set
+        assert [type(value) for value in made.__dict__.values()] == [type(value) for value in expected.__dict__.values()]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {
+            "fail-on": "never",
+            "timeout": 60,
+            "select": ["a"],
+            "severity": {"x": "info"},
+            "lang": "sv",
+            "rulesets": ["en-base"],
+            "exclude": ["*.md"],
+            "ignore": ["b"],
+        },
+        {"timeout": 0.5},
+        {"severity": {}},
+    ],
+)
+def test_plain_configurations_are_read_without_pydantic(data: dict[str, Any]) -> None:
+    """Every key of a configuration file has its plain reading, and these take it (the whole
+    file's values as they are, a timeout as a float)."""
+    assert set(_PLAIN_VALUES) == set(_FIELD_OF_KEY.values())
+    assert all(_PLAIN_VALUES[_FIELD_OF_KEY[key]](value) for key, value in data.items())
+    assert read_config(data) == Config.model_validate(data)
