@@ -259,6 +259,7 @@ _PLAIN_VALUES: dict[str, Callable[[Any], bool]] = {
     "select": _texts,
     "ignore": _texts,
     "exclude": _texts,
+    "party": lambda value: type(value) is list and all(type(item) is str and item in get_args(Party) for item in value),
     "severity": lambda value: type(value) is dict and all(type(item) is str and item in get_args(Severity) for item in value.values()),
     "fail_on": lambda value: type(value) is str and value in get_args(FailOn),
     "lang": lambda value: type(value) is str and value in get_args(Lang),

@@ -127,7 +127,7 @@ def test_the_default_configuration_is_config() -> None:
 
 # What a TOML table holds: texts, whole numbers, floats (inf and nan too), yes/no, arrays, tables.
 TOML_SCALARS = st.one_of(
-    st.sampled_from(["error", "warning", "info", "never", "sv", "en", "60", "", "x"]),
+    st.sampled_from(["error", "warning", "info", "never", "sv", "en", "supplier", "buyer", "60", "", "x"]),
     TEXT,
     st.integers(min_value=-5, max_value=10**20) | st.sampled_from([2**63, 10**400]),
     st.floats(),
@@ -172,6 +172,7 @@ def test_a_configuration_read_without_pydantic_is_the_validated_one_or_the_same_
             "rulesets": ["en-base"],
             "exclude": ["*.md"],
             "ignore": ["b"],
+            "party": ["supplier", "buyer"],
         },
         {"timeout": 0.5},
         {"severity": {}},
