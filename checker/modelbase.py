@@ -1,5 +1,7 @@
-"""The base of the rule language's models: frozen models and positions in a rule file; and the
-empty defaults every model's list and dictionary fields start from.
+"""The base of the rule language's models: frozen models and positions in a rule file; the
+empty defaults every model's list and dictionary fields start from; and models read from and
+written as their JSON without pydantic's validators and serializers (:func:`rebuilt`, the rule
+cache's rulesets; :func:`dumped_json`, the report of ``check --format json``).
 
 Apart from :mod:`checker.rulemodel` so that the condition types (:mod:`checker.conditiontypes`),
 which that module collects into its ``Condition`` union, can build on it without importing it.
