@@ -17,10 +17,11 @@ Found by walking up from the checked path; command-line options override it. Key
 from __future__ import annotations
 
 import fnmatch
+import math
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Literal, get_args
+from typing import Any, Callable, Iterable, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -31,14 +32,20 @@ from .report import Party
 from .rulemodel import Category, Rule, Severity
 
 FailOn = Literal["error", "warning", "info", "never"]
+Lang = Literal["sv", "en"]
 CONFIG_NAMES = ("kravkoll.toml", ".kravkoll.toml")
 BATCH_TIMEOUT = 120.0  # seconds per document in a run over several: 100 times the 300-page benchmark
 
 
 class Config(BaseModel):
-    """Settings for a check; every field can also be given on the command line."""
+    """Settings for a check; every field can also be given on the command line.
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    Its validator is built when a configuration file is first read (``defer_build``): a check
+    without one starts from :func:`default_config` and the command line's options, which click
+    has checked, and builds none (nor imports ``importlib.metadata``, which pydantic's plugin
+    loader imports when it builds the first validator)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     rulesets: list[str] | None = Field(default=None, description="ruleset names or paths; None: shipped rulesets of each document's language")
     select: list[str] = Field(default_factory=empty_list, description="only these rules (ids, short ids, categories, globs)")
@@ -50,7 +57,7 @@ class Config(BaseModel):
         " statements that bind no party by kravkoll's reading, and on the whole document, stay. Empty: every finding",
     )
     fail_on: FailOn = Field(default="error", alias="fail-on")
-    lang: Literal["sv", "en"] | None = None
+    lang: Lang | None = None
     exclude: list[str] = Field(default_factory=empty_list)
     timeout: float | None = Field(default=None, gt=0, description="seconds one document may take to read and check; None: no limit")
     base_dir: Path | None = Field(default=None, exclude=True, description="folder of the config file; ruleset paths are relative to it")
@@ -92,6 +99,12 @@ class Config(BaseModel):
             except ValueError:
                 pass
         return any(fnmatch.fnmatch(text, p) or fnmatch.fnmatch(path.name, p) or fnmatch.fnmatch(text, f"*/{p}") for p in self.exclude)
+
+
+def default_config() -> Config:
+    """The configuration of a run without a configuration file: ``Config()``, every field its
+    default (none set), made without building the validator that would only confirm them."""
+    return Config.model_construct()
 
 
 def config_keys() -> list[str]:
@@ -213,7 +226,44 @@ def load_config(path: Path) -> Config:
         guess = f"did you mean '{hint[0]}'? " if hint else ""
         raise KravError(f"{path}: unknown key '{unknown[0]}' ({guess}known keys: {', '.join(known)})")
     try:
-        config = Config.model_validate(data)
+        config = read_config(data)
     except ValidationError as error:
         raise KravError(f"{path}: {first_problem(error)}") from None
     return config.model_copy(update={"base_dir": path.parent, "source": str(path)})
+
+
+def read_config(data: dict[str, Any]) -> Config:
+    """``Config.model_validate(data)`` for the table of a configuration file. When each value is
+    of its key's type as TOML gives it (:data:`_PLAIN_VALUES`), the configuration is made
+    without building the validator (and importing ``importlib.metadata`` with it), as a check
+    without a configuration file is; any other value (one to refuse, or one pydantic would
+    convert, as the text "60" for ``timeout``) is validated by pydantic, error messages and all."""
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        name = _FIELD_OF_KEY.get(key) if type(key) is str else None
+        plain = _PLAIN_VALUES.get(name) if name is not None else None
+        if plain is None or not plain(value):
+            return Config.model_validate(data)
+        values[name] = float(value) if name == "timeout" else value  # type: ignore[index] # name is a field: plain() was found
+    return Config.model_construct(**values)
+
+
+def _texts(value: Any) -> bool:
+    return type(value) is list and all(type(item) is str for item in value)
+
+
+_FIELD_OF_KEY = {field.alias or name: name for name, field in Config.model_fields.items() if not field.exclude}
+"""The field each key of a configuration file fills in (``fail-on``: ``fail_on``)."""
+_PLAIN_VALUES: dict[str, Callable[[Any], bool]] = {
+    "rulesets": _texts,
+    "select": _texts,
+    "ignore": _texts,
+    "exclude": _texts,
+    "party": lambda value: type(value) is list and all(type(item) is str and item in get_args(Party) for item in value),
+    "severity": lambda value: type(value) is dict and all(type(item) is str and item in get_args(Severity) for item in value.values()),
+    "fail_on": lambda value: type(value) is str and value in get_args(FailOn),
+    "lang": lambda value: type(value) is str and value in get_args(Lang),
+    "timeout": lambda value: (type(value) is float and math.isfinite(value) and value > 0) or (type(value) is int and 0 < value < 2**63),
+}
+"""Per field, whether a value is one validation keeps as it is (a ``timeout`` as its float):
+what :func:`read_config` takes without pydantic (a test checks each against validation)."""

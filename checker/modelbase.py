@@ -1,5 +1,7 @@
-"""The base of the rule language's models: frozen models and positions in a rule file; and the
-empty defaults every model's list and dictionary fields start from.
+"""The base of the rule language's models: frozen models and positions in a rule file; the
+empty defaults every model's list and dictionary fields start from; and models read from and
+written as their JSON without pydantic's validators and serializers (:func:`rebuilt`, the rule
+cache's rulesets; :func:`dumped_json`, the report of ``check --format json``).
 
 Apart from :mod:`checker.rulemodel` so that the condition types (:mod:`checker.conditiontypes`),
 which that module collects into its ``Condition`` union, can build on it without importing it.
@@ -7,6 +9,7 @@ which that module collects into its ``Condition`` union, can build on it without
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from functools import partial
@@ -260,3 +263,69 @@ def _rebuilt_dict(each: _Rebuild, value: Any) -> dict[str, Any]:
     if type(value) is not dict:
         raise ValueError(f"{value!r:.80} is not an object")
     return {key: each(item) for key, item in value.items()}
+
+
+# ---- models written as JSON ------------------------------------------------------------------
+# ``model_dump_json`` needs the model's serializer, which pydantic builds from the core schema of
+# every model the report holds (and, for the first of a run, imports ``importlib.metadata`` for its
+# plugins): for a one-page check more than writing takes. :func:`dumped_json` writes the same text.
+
+
+class _NotPlain(Exception):
+    """A value :func:`dumped_json` leaves to pydantic's serializer."""
+
+
+_PLAIN_TYPES = frozenset([str, int, bool, type(None)])
+_WRITTEN: dict[type[BaseModel], tuple[str, ...] | None] = {}
+"""The fields each model is written with, in order; None for a model whose JSON is not its
+fields' values as they are (computed or excluded fields, aliases, serializers of its own)."""
+
+
+def dumped_json(model: BaseModel) -> str:
+    """``model.model_dump_json(indent=2)``, without building the model's serializer when every
+    value in it is text, a whole number, a yes/no, null, a list or a model of such values whose
+    fields are written as they are (Python's JSON writes those exactly as pydantic-core does:
+    the same escapes, non-ASCII as it is, the same indentation). Anything else (a float,
+    whose digits the two write differently, a computed field, text that is not valid Unicode, a
+    field a model made by ``model_construct`` lacks) is written by pydantic, whole."""
+    try:
+        text = json.dumps(_plain(model), ensure_ascii=False, indent=2)
+        text.encode("utf-8")  # a lone surrogate: pydantic says what is wrong
+    except (_NotPlain, KeyError, UnicodeEncodeError):
+        return model.model_dump_json(indent=2)
+    return text
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as the dictionaries, lists and scalars of its JSON; raises :class:`_NotPlain`."""
+    kind = type(value)
+    if kind in _PLAIN_TYPES:
+        return value
+    if kind is list or kind is tuple:
+        return [_plain(item) for item in value]
+    if kind is dict:
+        if not all(type(key) is str for key in value):
+            raise _NotPlain
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, BaseModel):
+        names = _WRITTEN[kind] if kind in _WRITTEN else _written_fields(kind)
+        if names is None:
+            raise _NotPlain
+        held = value.__dict__
+        return {name: _plain(held[name]) for name in names}
+    raise _NotPlain
+
+
+def _written_fields(model: type[BaseModel]) -> tuple[str, ...] | None:
+    """The fields ``model`` is written with, worked out once (see :data:`_WRITTEN`)."""
+    decorators = model.__pydantic_decorators__
+    plain = not (
+        model.model_computed_fields
+        or decorators.field_serializers
+        or decorators.model_serializers
+        or model.model_config.get("serialize_by_alias")
+        or model.model_config.get("extra") == "allow"
+        or any(field.exclude or field.serialization_alias for field in model.model_fields.values())
+    )
+    names = _WRITTEN[model] = tuple(model.model_fields) if plain else None
+    return names

@@ -67,13 +67,13 @@ class RulesetSelection:
     def config(self, paths: str | Sequence[str] = ()) -> Config:
         """The configuration — ``--config``, or the nearest one upward from the first path — with
         these options on top. Warns when another path has a configuration of its own."""
-        from ..config import Config, find_config, load_config  # noqa: PLC0415 - keeps --help fast
+        from ..config import default_config, find_config, load_config  # noqa: PLC0415 - keeps --help fast
 
         if isinstance(paths, str):
             paths = [paths]
         starts = [Path(p) for p in paths if p != "-"] or [Path.cwd()]
         config_file = Path(self.config_path) if self.config_path else find_config(_existing_start(starts[0]))
-        config = load_config(config_file) if config_file is not None else Config()
+        config = load_config(config_file) if config_file is not None else default_config()
         if not self.config_path:
             for start in starts[1:]:
                 other = find_config(_existing_start(start))

@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from ..config import Config, unknown_selector
+from ..config import Config, default_config, unknown_selector
 from ..document import Document
 from ..errors import InputError, KravError, RuleError
 from ..limits import one_document
@@ -100,7 +100,7 @@ class Linter:
     def __init__(
         self, config: Config | None = None, rulesets: Sequence[Ruleset | str | Path] | None = None, shipped: Mapping[str, Sequence[Ruleset]] | None = None
     ) -> None:
-        self.config = config or Config()
+        self.config = config or default_config()
         chosen = rulesets if rulesets is not None else self.config.rulesets
         self.chosen: RulesetGroup | None = None if chosen is None else RulesetGroup(tuple(_load(chosen, self.config)))
         """The rulesets chosen for every document; None: the shipped ones of its language."""
@@ -186,7 +186,7 @@ class Linter:
             except RuleError:
                 raise  # a broken ruleset is no fault of the document
             except KravError as error:
-                yield FileReport(path=name, error=str(error))
+                yield FileReport.model_construct(path=name, error=str(error))
                 continue
             yield result
 
@@ -208,7 +208,7 @@ class Linter:
                 document.detected_language if document.language_source == "option" and document.detected_language not in (None, document.language) else None
             )
             files.append(
-                FileReport(
+                FileReport.model_construct(
                     path=document.path,
                     format=document.format,
                     language=document.language,
@@ -222,7 +222,7 @@ class Linter:
         findings = [finding for _, part in by_file for finding in part]
         if len({path for path, _ in by_file}) < len(by_file):  # a file checked twice: its findings interleave
             findings.sort(key=finding_sort_key)
-        return Report(tool=tool_info(used.values()), files=files, findings=findings, summary=summarize(files, findings))
+        return Report.model_construct(tool=tool_info(used.values()), files=files, findings=findings, summary=summarize(files, findings))
 
     def check_paths(self, items: Sequence[str | Path | Document], jobs: int = 1, on_file: Callable[[], None] | None = None) -> tuple[Report, list[str]]:
         """Check a batch of files with ``jobs`` processes (0: one per CPU), each file on its
@@ -255,7 +255,7 @@ def _first(pair: tuple[Any, Any]) -> Any:
 
 def tool_info(rulesets: Iterable[Ruleset]) -> Tool:
     """The tool and the rulesets it ran, as reports name them."""
-    return Tool(rulesets=[RulesetInfo(name=r.name, version=r.version, path=_display_path(r.path)) for r in rulesets])
+    return Tool.model_construct(rulesets=[RulesetInfo.model_construct(name=r.name, version=r.version, path=_display_path(r.path)) for r in rulesets])
 
 
 def _display_path(path: str) -> str:

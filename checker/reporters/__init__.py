@@ -20,9 +20,9 @@ if TYPE_CHECKING:  # imported lazily: the command line imports FORMATS for --hel
 
 
 def _default_config() -> Config:
-    from ..config import Config  # noqa: PLC0415
+    from ..config import default_config  # noqa: PLC0415
 
-    return Config()
+    return default_config()
 
 
 @dataclass(frozen=True)

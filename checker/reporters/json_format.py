@@ -5,9 +5,10 @@ Its JSON Schema ships as ``checker/schemas/report.schema.json`` (``kravkoll sche
 
 from __future__ import annotations
 
+from ..modelbase import dumped_json
 from ..report import Report
 from . import RenderOptions
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return report.model_dump_json(indent=2) + "\n"
+    return dumped_json(report) + "\n"
