@@ -1172,3 +1172,12 @@ def test_the_matrix_never_compares_equal_sets_element_by_element():
     assert c.among(targets, rows) == c.among(targets, same_rows) == tuple(sorted(rows))
     assert c.among(targets, rows) == c.among(targets, same_rows)
     assert _CountedSet.compared == 0
+
+
+def test_a_sum_without_a_thousands_separator_is_the_whole_amount_of_a_sanction():
+    """ "$10000" and "USD 2,500.50" are read whole, not as their currency sign and first digit
+    ("$1")."""
+    for sum_ in ("$10000", "$10,000", "USD 2,500.50"):
+        text = f"# 5 Liquidated damages\n\nIf the Contractor fails to deliver on time, liquidated damages of {sum_} per day apply.\n"
+        (model,) = matrix_document(_checked(text, "avtal.md")).sanctions
+        assert model.amount is not None and model.amount.text == sum_, (sum_, model.amount)
