@@ -1181,3 +1181,18 @@ def test_a_sum_without_a_thousands_separator_is_the_whole_amount_of_a_sanction()
         text = f"# 5 Liquidated damages\n\nIf the Contractor fails to deliver on time, liquidated damages of {sum_} per day apply.\n"
         (model,) = matrix_document(_checked(text, "avtal.md")).sanctions
         assert model.amount is not None and model.amount.text == sum_, (sum_, model.amount)
+
+
+def test_a_sanction_whose_sentence_gives_it_a_defined_term_in_quotes_takes_the_amount_of_that_term():
+    """ "Customer will be entitled to a service credit (“Service Credits”)" names the credit in lower
+    case but defines its term in quotes: the Service Credits of the clause with the credit table are
+    that credit, and their amount is its amount (not the uptime its summary promises)."""
+    text = (
+        "**Short version:** GitHub guarantees a 99.9% quarterly uptime commitment. If GitHub does not meet the SLA, "
+        "then Customer will be entitled to a service credit to Customer’s account (“**Service Credits**”).\n\n"
+        "## Service Credits\n\nIf the Uptime is below 99.9% in a quarter, Customer will be entitled to Service Credits "
+        "of 10% of the amount paid for that quarter.\n"
+    )
+    (first, second) = matrix_document(_checked(text, "sla.md")).sanctions
+    assert second.amount is not None and second.amount.text == "10%"
+    assert first.amount is not None and first.amount.text == "10%" and first.amount.source == "elsewhere"

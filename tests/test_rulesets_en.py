@@ -97,6 +97,19 @@ def test_a_deliverable_that_is_due_is_a_requirement_and_an_amount_due_is_not() -
     assert requirements(text) == ["This release of claims is due within 15 calendar days of final payment."]
 
 
+def test_a_verbless_line_of_a_deliverables_list_with_its_due_date_is_a_requirement() -> None:
+    text = (
+        "Monthly Invoices and Supporting Documentation Due to the COR & Contracting Officer on or before the 15th of the month.\n\n"
+        "Bi-Weekly Status Report Due every other Monday by 9:00 AM to the Contracting Officer.\n\n"
+        "Due to the Government's delay on the award, the kickoff moved.\n\n"
+        "Balance Due on receipt of the invoice.\n"
+    )
+    assert requirements(text) == [
+        "Monthly Invoices and Supporting Documentation Due to the COR & Contracting Officer on or before the 15th of the month.",
+        "Bi-Weekly Status Report Due every other Monday by 9:00 AM to the Contracting Officer.",
+    ]
+
+
 def test_an_acceptance_criterion_is_a_requirement() -> None:
     text = "Acceptance Criteria (AC): Data will end up in a database.\n\nAC: ability to post quarterly.\n\nAcceptance criteria:\n"
     assert requirements(text) == ["Acceptance Criteria (AC): Data will end up in a database.", "AC: ability to post quarterly."]
@@ -688,3 +701,16 @@ The Contractor shall submit the list of its work sites within 10 days of award.
 Failure to comply with these requirements may be grounds for the State to terminate the contract.
 """
     assert "CT005" in findings(text, rulesets)
+
+
+def test_a_party_that_guarantees_a_level_is_bound_and_a_guarantee_denied_binds_nobody() -> None:
+    text = (
+        "GitHub guarantees a 99.9% quarterly uptime commitment for the applicable service.\n\n"
+        "The Supplier guarantees that the system will be available 99.5% of each month.\n\n"
+        "The Issuer makes no guarantee that an alternative submission method will be available.\n\n"
+        "Performance guarantees are described in Annex B.\n"
+    )
+    assert requirements(text) == [
+        "GitHub guarantees a 99.9% quarterly uptime commitment for the applicable service.",
+        "The Supplier guarantees that the system will be available 99.5% of each month.",
+    ]

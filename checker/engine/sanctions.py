@@ -45,6 +45,7 @@ _NUMBER = re.compile(
 _CLAUSE_END = re.compile(r"[,;:](?:\s|$)|\.(?:\s+[A-ZÅÄÖ]|$)|$")
 _MONEY = re.compile(r"[$£€]\s?\d|\d\s*(?:%|percent\b|procent\b|kr\b|kronor\b|SEK\b|EUR\b|USD\b|GBP\b)")
 _PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%")
+_QUOTED_TERM = re.compile(r"[“\"]([A-Z][^”\"]{0,60})[”\"]")
 
 
 def sanction_models(result: DocumentResult) -> list[SanctionModel]:
@@ -64,7 +65,15 @@ def defined_term(name: str | None, text: str) -> bool:
     another sanction of the same kind."""
     if not name:
         return False
-    return any(ch.isupper() for ch in name[1:]) or (name[0].isupper() and not text.lstrip("*_ ").startswith(name))
+    return any(ch.isupper() for ch in name[1:]) or (name[0].isupper() and not text.lstrip("*_ ").startswith(name)) or _named_as_term(name, text)
+
+
+def _named_as_term(name: str, text: str) -> bool:
+    """Whether sentence ``text`` gives sanction ``name`` a defined term in quotes ("Customer will
+    be entitled to a service credit to Customer's account (“**Service Credits**”)"): the sanction
+    of that term wherever the document names it, though named here in lower case."""
+    key = sanction_key(name)
+    return any(sanction_key(quoted.group(1)) == key for quoted in _QUOTED_TERM.finditer(text.replace("*", "").replace("_", "")))
 
 
 def sanction_key(name: str) -> str:
