@@ -1196,3 +1196,11 @@ def test_a_sanction_whose_sentence_gives_it_a_defined_term_in_quotes_takes_the_a
     (first, second) = matrix_document(_checked(text, "sla.md")).sanctions
     assert second.amount is not None and second.amount.text == "10%"
     assert first.amount is not None and first.amount.text == "10%" and first.amount.source == "elsewhere"
+
+
+def test_a_share_spelled_out_before_a_sanctions_name_is_its_level_and_the_number_after_it_its_amount():
+    """ "If the error rate exceeds five percent …, a service credit of 10% …": the credit is 10 %, as
+    when the level is written in figures."""
+    text = "# 4 Credits\n\nIf the error rate exceeds five percent in a month, Customer will receive a service credit of 10% of the monthly fee.\n"
+    (model,) = matrix_document(_checked(text, "sla.md")).sanctions
+    assert model.amount is not None and model.amount.text == "10%", model.amount

@@ -243,7 +243,9 @@ class _Models:
                 continue
             if part == "cap" and not own and not self._caps_a_sanction(j):
                 continue
-            if part == "amount" and own and any(ch.isdigit() for ch in words):  # "If availability is below 99.5 %, a credit of 5 % applies": the 5 %
+            # "If availability is below 99.5 %, a credit of 5 % applies": the 5 %; so for a share
+            # spelled out ("the error rate exceeds five percent … Service Credits: 10% of …")
+            if part == "amount" and own and (any(ch.isdigit() for ch in words) or words.casefold().endswith(("percent", "per cent"))):
                 named = self.c.class_span("sanction", j)
                 after = _NUMBER.search(text, named[1]) if named else None
                 at = span
