@@ -293,6 +293,9 @@ def test_the_standard_the_work_must_meet_to_be_acceptable_is_an_acceptance_claus
     )
     assert "acceptance" in _present("Contractor performance that meets the acceptable quality level will be deemed acceptable.\n")
     assert "acceptance" not in _present("Resumes may be submitted in any other format deemed acceptable by the offeror.\n")
+    assert "acceptance" in _present(
+        "The work product delivered by the contractor will be reviewed and approved for acceptance by the Contracting Officer/COR upon delivery.\n"
+    )
 
 
 def test_a_notice_before_a_feature_is_withdrawn_is_a_change_procedure() -> None:
