@@ -1204,3 +1204,14 @@ def test_a_share_spelled_out_before_a_sanctions_name_is_its_level_and_the_number
     text = "# 4 Credits\n\nIf the error rate exceeds five percent in a month, Customer will receive a service credit of 10% of the monthly fee.\n"
     (model,) = matrix_document(_checked(text, "sla.md")).sanctions
     assert model.amount is not None and model.amount.text == "10%", model.amount
+
+
+def test_how_a_credit_is_redeemed_is_its_claim_and_no_sanction_of_its_own():
+    """ "Customer may redeem Service Credits only upon written request …" administers the credit
+    the clause before it imposes; it is that credit's claim, not a sanction in the model."""
+    text = (
+        "# 2 Service Credits\n\nIf GitHub does not meet the SLA, Customer will be entitled to Service Credits of 10% of the quarterly fee.\n\n"
+        "# 3 Redemption\n\nIf GitHub does not meet this SLA, Customer may redeem Service Credits only upon written request to GitHub "
+        "within thirty (30) days of the end of the calendar quarter.\n\nWritten requests for Service Credits redemption should be sent to GitHub Support.\n"
+    )
+    assert _sanction_texts(text, "en") == ["If GitHub does not meet the SLA, Customer will be entitled to Service Credits of 10% of the quarterly fee."]
