@@ -4,6 +4,11 @@ its Unicode-aware ``\\b`` and ``\\B``.
 In patterns, ``\\w`` means a Unicode letter, digit, combining accent or ``_``, and ``\\b`` means
 "not inside a word": it holds at a position unless there are word characters on both sides, so
 ``/\\d+ %\\b/`` matches "99 % per år" and ``/\\bår\\b/`` matches "per år" but not "påår".
+A search finds the first match Python's backtracking ``re`` finds with those meanings: every
+alternative and repetition is tried against every ``\\b`` and ``\\B`` (:mod:`.junctions` where
+RE2's preferred match at its first start fails one), in linear time. (Where a repeated part can
+match the empty string, RE2 and ``re`` end the repetition differently, boundaries or none:
+"(?:a|.??)*" takes all of "a b" in RE2, "a" in ``re``.)
 """
 
 from __future__ import annotations
