@@ -21,6 +21,7 @@ text's start or after an "\\x00x" (the text holds no NUL: :func:`junction_text` 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import IS_WORD
 
@@ -32,8 +33,8 @@ START = "(?:^|\\x00x)()"
 
 # One token of a rewritten pattern (RE2 syntax, no capturing groups): what matches one character
 # (group "one"), or what matches none and is copied (group "other"); \Q…\E is read apart.
-_TOKEN = re.compile(
-    r"""(?P<one>
+# Compiled at the first junction pattern (most runs build none: a one-page check needs none).
+_TOKEN = r"""(?P<one>
         \[\^?\]?(?:\[:\^?[A-Za-z]+:\]|\\.|[^\]])*\]     # a class (a leading ] is a member)
       | \\[pP](?:\{[^}]*\}|.)                          # a Unicode class
       | \\x(?:\{[^}]*\}|[0-9A-Fa-f]{0,2})              # a character by its code
@@ -45,9 +46,12 @@ _TOKEN = re.compile(
     | (?P<other>
         \\[bBAz] | \(\?[a-zA-Z-]*:? | [()|^$] | [*+?](?:\?)? | \{\d+(?:,\d*)?\}\??
     )
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+    """
+
+
+@lru_cache(maxsize=1)
+def _tokens() -> re.Pattern[str]:
+    return re.compile(_TOKEN, re.VERBOSE | re.DOTALL)
 
 
 class Unsupported(ValueError):
@@ -66,7 +70,7 @@ def junction_pattern(rewritten: str) -> str:
             out.extend(_CHARACTER.format(re.escape(ch) if ch.isascii() else ch) for ch in rewritten[i + 2 : end])
             i = end + 2
             continue
-        token = _TOKEN.match(rewritten, i)
+        token = _tokens().match(rewritten, i)
         if token is None:
             raise Unsupported(rewritten[i : i + 2])
         one = token.group("one")
