@@ -219,9 +219,10 @@ BOUNDARY, INSIDE = f"(?:(?<!{WORD})|(?!{WORD}))", f"(?<={WORD})(?={WORD})"
 def python_regex(source: str, flags: str = "") -> re.Pattern[str]:
     """The pattern for Python's backtracking re, with the documented meaning of \\b ("not inside
     a word": no word characters on both sides) and \\B written as lookarounds, so every
-    alternative is tried against them; \\Q…\\E and \\p{L} of RE2 written as Python has them."""
+    alternative is tried against them; \\Q…\\E, \\p{L} and \\x{…} of RE2 written as Python has them."""
     body = rewrite(source, PYTHON_WORDS, lambda _, is_boundary: BOUNDARY if is_boundary else INSIDE)[0]
     body = re.sub(r"\\Q(.*?)(?:\\E|$)", lambda quoted: re.escape(quoted.group(1)), body).replace(r"\p{L}", r"[^\W\d_]")
+    body = re.sub(r"\\x\{([0-9a-f]+)\}", lambda code: re.escape(chr(int(code.group(1), 16))), body)
     return re.compile(body, (0 if "c" in flags else re.IGNORECASE) | (re.DOTALL if "s" in flags else 0))
 
 
@@ -302,12 +303,14 @@ def test_a_boundary_inside_a_pattern_is_tried_against_every_alternative() -> Non
     assert pattern.search("The correction of defects is made at no cost.") == (4, 44)
     assert compile_pattern(r"(?:ska|skall)\b\s+(?:a|å)\w*").search("du skall åtgärda") == (3, 16)
     assert compile_pattern(r"(?:\bab)+\B").search("ab abab x") == (3, 5)  # a repeated \\b
+    # a text with a NUL (no statement has one) is searched as before: RE2's preferred match at each start
+    assert compile_pattern(r"(?:correct|correction)\b[^.]*of").search("correction of\x00") is None
 
 
 # Random patterns: words of both languages, their pieces, classes and \b / \B anywhere, in
 # sequences, alternatives, optional and repeated parts.
 PATTERN_WORDS = ["correct", "correction", "ska", "skall", "år", "på", "leverantör", "ens", "e", "a", "ö", "k1", "99", "%", "-", " ", ".", "–"]
-PATTERN_CLASSES = [r"\w", r"\W", r"\w+", r"\s+", r"\s*", r"\d+", r"[^.;]", r"[^.;]{0,12}?", r"[a-zå]", r"[–.,-]", ".", r"\p{L}"]
+PATTERN_CLASSES = [r"\w", r"\W", r"\w+", r"\s+", r"\s*", r"\d+", r"[^.;]", r"[^.;]{0,12}?", r"[a-zå]", r"[–.,-]", ".", r"\p{L}", r"\Q–.\E", r"\x{e5}"]
 pattern_atoms = st.one_of(
     st.sampled_from(PATTERN_WORDS).map(re.escape), st.sampled_from(PATTERN_CLASSES), st.sampled_from([r"\b", r"\B"]), st.sampled_from(["^", "$"])
 )
