@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.matching import LONE_SYMBOLS, StatementMatcher, TermMatcher, boundary_plan, compile_pattern, parse_term, plain_text, without_addresses, word_count
+from checker.matching.rewrite import WordClasses, rewrite
 from checker.matching.text import written_as_name
 
 WORD = r"(?:\w|[\u0300-\u036f])"
@@ -210,29 +211,25 @@ PATTERNS = [
 ]
 
 
-def is_word(ch: str) -> bool:
-    return re.fullmatch(WORD, ch) is not None
+# \w and \W as kravkoll reads them (a combining accent is a word character), for Python's re
+PYTHON_WORDS = WordClasses(word=WORD, nonword=r"[^\w\u0300-\u036f]", inside=r"\w\u0300-\u036f")
+BOUNDARY, INSIDE = f"(?:(?<!{WORD})|(?!{WORD}))", f"(?<={WORD})(?={WORD})"
+
+
+def python_regex(source: str, flags: str = "") -> re.Pattern[str]:
+    """The pattern for Python's backtracking re, with the documented meaning of \\b ("not inside
+    a word": no word characters on both sides) and \\B written as lookarounds, so every
+    alternative is tried against them; \\Q…\\E, \\p{L} and \\x{…} of RE2 written as Python has them."""
+    body = rewrite(source, PYTHON_WORDS, lambda _, is_boundary: BOUNDARY if is_boundary else INSIDE)[0]
+    body = re.sub(r"\\Q(.*?)(?:\\E|$)", lambda quoted: re.escape(quoted.group(1)), body).replace(r"\p{L}", r"[^\W\d_]")
+    body = re.sub(r"\\x\{([0-9a-f]+)\}", lambda code: re.escape(chr(int(code.group(1), 16))), body)
+    return re.compile(body, (0 if "c" in flags else re.IGNORECASE) | (re.DOTALL if "s" in flags else 0))
 
 
 def reference_pattern_span(source: str, text: str, flags: str = "") -> tuple[int, int] | None:
-    """The first match at which every \\b it passes has no word character on one side and every
-    \\B it passes has them on both, tried at every start (no limit on retries), by the pattern's
-    expression with Unicode word classes on the text as it is."""
-    pattern = compile_pattern(source, flags)
-    for start in range(len(text) + 1):
-        match = pattern.compiled.search(text, start)
-        if match is None:
-            return None
-        if match.start() != start:
-            continue
-        # a marker in an alternative the match did not take (start -1) asks nothing
-        inside = [
-            None if (at := match.start(g)) < 0 else 0 < at < len(text) and is_word(text[at - 1]) and is_word(text[at])
-            for g in range(1, len(pattern.boundaries) + 1)
-        ]
-        if all(i is None or (not i if wants else i) for i, wants in zip(inside, pattern.boundaries)):
-            return match.span()
-    return None
+    """The first match of the pattern by Python's re (:func:`python_regex`) on the text as it is."""
+    match = python_regex(source, flags).search(text)
+    return None if match is None else match.span()
 
 
 @settings(max_examples=200, deadline=None)
@@ -286,23 +283,93 @@ PREFIX_PATTERNS = [
 ]
 
 
-def reference_lookaround_span(source: str, text: str) -> tuple[int, int] | None:
-    """The first match by Python's backtracking re, each \\b written as the lookarounds it
-    means ("not between two word characters"), so every alternative is tried against it."""
-    boundary = f"(?:(?<!{WORD})|(?!{WORD}))"
-    match = re.search(source.replace(r"\b", boundary), text, re.IGNORECASE)
-    return None if match is None else match.span()
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(PREFIX_PATTERNS), st.text(alphabet="abckösl 1-", max_size=30))
 def test_a_search_tries_each_alternative_against_its_boundaries(source: str, text: str) -> None:
-    assert compile_pattern(source).search(plain_text(text)) == reference_lookaround_span(source, plain_text(text))
+    assert compile_pattern(source).search(plain_text(text)) == reference_pattern_span(source, plain_text(text))
 
 
 def test_a_longer_alternative_is_found_where_the_shorter_one_ends_inside_a_word() -> None:
     pattern = compile_pattern(r"granska\s+(?:leverantören|leverantörens)\b")
     assert pattern.search("rätt att granska leverantörens verksamhet") == (9, 30)
+
+
+def test_a_boundary_inside_a_pattern_is_tried_against_every_alternative() -> None:
+    """RE2 prefers "correct" in "correction of"; the \\b after it fails there, and Python's re
+    then tries "correction", whose \\b holds: so must a search (it moved on to the next start,
+    and found nothing)."""
+    pattern = compile_pattern(r"\b(?:correct|correction)\b[^.;]{0,40}?\bat no cost\b")
+    assert pattern.plan == ["start", "check", "check", "end"]
+    assert pattern.search("The correction of defects is made at no cost.") == (4, 44)
+    assert compile_pattern(r"(?:ska|skall)\b\s+(?:a|å)\w*").search("du skall åtgärda") == (3, 16)
+    assert compile_pattern(r"(?:\bab)+\B").search("ab abab x") == (3, 5)  # a repeated \\b
+    # a text with a NUL (no statement has one) is searched as before: RE2's preferred match at each start
+    assert compile_pattern(r"(?:correct|correction)\b[^.]*of").search("correction of\x00") is None
+
+
+# Random patterns: words of both languages, their pieces, classes and \b / \B anywhere, in
+# sequences, alternatives, optional and repeated parts.
+PATTERN_WORDS = ["correct", "correction", "ska", "skall", "år", "på", "leverantör", "ens", "e", "a", "ö", "k1", "99", "%", "-", " ", ".", "–"]
+PATTERN_CLASSES = [r"\w", r"\W", r"\w+", r"\s+", r"\s*", r"\d+", r"[^.;]", r"[^.;]{0,12}?", r"[a-zå]", r"[–.,-]", ".", r"\p{L}", r"\Q–.\E", r"\x{e5}"]
+pattern_atoms = st.one_of(
+    st.sampled_from(PATTERN_WORDS).map(re.escape), st.sampled_from(PATTERN_CLASSES), st.sampled_from([r"\b", r"\B"]), st.sampled_from(["^", "$"])
+)
+random_patterns = st.recursive(
+    pattern_atoms,
+    lambda inner: st.one_of(
+        st.lists(inner, min_size=2, max_size=4).map("".join),
+        st.lists(inner, min_size=2, max_size=3).map(lambda parts: "(?:" + "|".join(parts) + ")"),
+        st.tuples(inner, st.sampled_from(["?", "??"])).map(lambda part: f"(?:{part[0]}){part[1]}"),
+    ),
+    max_leaves=8,
+)
+# Repeated parts that cannot match empty: where one can, RE2 and Python's re end a repetition
+# differently ("(?:a|x?)*", whatever boundaries it has), which is no question of \b and \B.
+BOUNDARIES = st.sampled_from(["", r"\b", r"\B"])
+repeated_parts = st.tuples(
+    BOUNDARIES,
+    st.sampled_from([*map(re.escape, PATTERN_WORDS), r"\w", r"\W", r"\w+", r"\s+", "[^.;]", r"\p{L}"]),
+    BOUNDARIES,
+    st.sampled_from(["*", "+", "{1,3}?", "{0,2}"]),
+)
+random_patterns = st.lists(
+    st.one_of(random_patterns, repeated_parts.map(lambda part: f"(?:{part[0]}{part[1]}{part[2]}){part[3]}")), min_size=1, max_size=3
+).map("".join)
+TEXT_WORDS = [
+    "correct",
+    "correction",
+    "corrections",
+    "ska",
+    "skall",
+    "år",
+    "påår",
+    "leverantören",
+    "leverantörens",
+    "a",
+    "å",
+    "e\u0301",
+    "k1",
+    "99",
+    "%",
+    "-",
+    "–",
+    ".",
+    ";",
+    ",",
+]
+random_texts = st.lists(st.tuples(st.sampled_from(TEXT_WORDS), st.sampled_from(["", " ", " ", "-", ", "])), min_size=1, max_size=8).map(
+    lambda words: "".join(word + gap for word, gap in words)
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(random_patterns, st.sampled_from(["", "c"]), random_texts)
+def test_a_search_finds_what_pythons_re_finds(source: str, flags: str, text: str) -> None:
+    """Random patterns (alternatives, optional parts, classes, \\b and \\B in any place) on random
+    texts of Swedish and English words and punctuation: the first match Python's backtracking re
+    finds, with the documented \\b and \\B (:func:`python_regex`). (No statement is empty.)"""
+    flat = plain_text(text)
+    assert compile_pattern(source, flags).search(flat) == reference_pattern_span(source, flat, flags)
 
 
 # Non-ASCII characters that are not word characters, two of them a case pair RE2 matches as one

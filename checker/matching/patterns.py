@@ -4,6 +4,11 @@ its Unicode-aware ``\\b`` and ``\\B``.
 In patterns, ``\\w`` means a Unicode letter, digit, combining accent or ``_``, and ``\\b`` means
 "not inside a word": it holds at a position unless there are word characters on both sides, so
 ``/\\d+ %\\b/`` matches "99 % per år" and ``/\\bår\\b/`` matches "per år" but not "påår".
+A search finds the first match Python's backtracking ``re`` finds with those meanings: every
+alternative and repetition is tried against every ``\\b`` and ``\\B`` (:mod:`.junctions` where
+RE2's preferred match at its first start fails one), in linear time. (Where a repeated part can
+match the empty string, RE2 and ``re`` end the repetition differently, boundaries or none:
+"(?:a|.??)*" takes all of "a b" in RE2, "a" in ``re``.)
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import Callable, Iterable, Sequence
 from . import re2api
 from .boundaries import boundary_plan, known_plan
 from .folding import Folding, foldable
+from .junctions import Unsupported, junction_pattern, junction_text, place, repeated_boundary
 from .rewrite import UNICODE_WORDS, PatternSyntaxError, flag_prefix, no_marker, reject_unsupported, rewrite
 from .text import IS_WORD
 
@@ -121,13 +127,58 @@ class CompiledPattern:
             if self._ends_bounded is not None:
                 return self._bounded_search(data, text)
             # RE2 refused the pattern with its ends written out (too large): checked after each match
-        pos = 0
+        if not self.boundaries:
+            spans = re2api.search(compiled, data, 0)
+            return None if spans is None else self._characters(data, text, *spans[0])
+        return self._junction_search(data, text)
+
+    @cached_property
+    def _junction(self) -> object | None:
+        """The pattern for the junction text (:mod:`.junctions`): RE2 decides each \\b and \\B
+        on every alternative it tries; None where RE2 refuses it (too large) or it holds a byte
+        (``\\C``)."""
+        folding = self._searched[0]
+        classes = UNICODE_WORDS if folding is None else folding.classes
+        body = rewrite(self.source, classes, lambda _, is_boundary: "\\b" if is_boundary else "\\B")[0]
+        try:
+            return re2api.compile_regex(flag_prefix(self.flags) + junction_pattern(body))
+        except (re2api.error, Unsupported):
+            return None
+
+    @cached_property
+    def _repeated_marker(self) -> bool:
+        return repeated_boundary(self.source)
+
+    def _junction_search(self, data: bytes, text: str) -> tuple[int, int] | None:
+        """The first match, each \\b and \\B holding, as Python's ``re`` finds it (every
+        alternative tried against them): RE2's first match at the first place, if it holds them
+        and no \\b or \\B of it is repeated (a group marks only the last time it matched);
+        else a search of the junction text."""
+        spans = re2api.search(self._searched[1], data, 0)
+        if spans is None:
+            return None
+        if not self._repeated_marker and self._boundaries_hold(spans, data, text):
+            return self._characters(data, text, *spans[0])
+        junctions = None if self._junction is None else junction_text(text)
+        if junctions is None:
+            return self._checked_search(data, text, spans[0][0])
+        joined = junctions.encode("utf-8")
+        ascii_only = len(joined) == len(junctions)
+        start = spans[0][0]  # no match starts before RE2's first: search from its place on
+        before = start if len(data) == len(text) else len(data[:start].decode("utf-8"))
+        spans = re2api.search(self._junction, joined, max(0, start + 3 * before - 2))
+        return None if spans is None else (place(joined, spans[1][0], ascii_only), place(joined, spans[0][1], ascii_only))
+
+    def _checked_search(self, data: bytes, text: str, pos: int) -> tuple[int, int] | None:
+        """The first match RE2 prefers at a start whose \\b and \\B hold, each start from
+        ``pos`` on tried once (a pattern the junction text cannot serve)."""
+        compiled = self._searched[1]
         for _ in range(MAX_PATTERN_RETRIES):
             spans = re2api.search(compiled, data, pos)
             if spans is None:
                 return None
             start, end = spans[0]
-            if not self.boundaries or self._boundaries_hold(spans, data, text):
+            if self._boundaries_hold(spans, data, text):
                 return self._characters(data, text, start, end)
             pos = start + _char_length(data, start)
             if pos > len(data):
