@@ -228,7 +228,9 @@ _OWNED_REACH = 40  # the determiner and two words before a party word, in charac
 # A numbered list as a PDF's text writes it: each number alone on a line ("2.", "23)"), and the
 # lead-in's colon, with the first number joined to it or not ("… shall be responsible for: 1.")
 _BARE_NUMBER = re.compile(r"[\s*_]*(\d{1,3})[.)][\s*_]*")
-_NUMBERED_LEAD_IN = re.compile(r":[\s*_]*(?P<first>1[.)])?[\s*_]*$")
+# (one run of blanks before the end unless the number stands in it: two runs side by side would be
+# read again from each of their characters, quadratic on a form's "Name: _ _ _ …")
+_NUMBERED_LEAD_IN = re.compile(r":[\s*_]*(?:(?P<first>1[.)])[\s*_]*)?$")
 _LIST_AFTER = re.compile(r"[\s*_]*:[\s*_]*")  # "The platform will:": a modal whose verbs are the list after it
 # "Average service level target (as a percentage per month): 90%", "Response time: within 4 hours",
 # "Åtgärdstid prioritet 1: inom 4 timmar": a level written as a line of its own, its label before a
