@@ -1106,6 +1106,23 @@ def test_a_tier_that_names_its_level_first_gives_its_credit_after_the_colon():
     assert model.cap is not None and model.cap.text == "25%"
 
 
+def test_a_tier_that_names_its_credit_first_gives_the_credit_before_the_colon():
+    """ "- 10%: availability between 99.0% and 99.9%" names the credit, then the level: the
+    credits are the percentages before the colons, as after them when the level comes first
+    ("Availability below 99.9%: a credit of 10%"); a percentage after a comparing word or in a
+    range is the tier's level."""
+    for items in (
+        "- 10%: availability between 99.0% and 99.9%\n- 25%: availability below 99.0%\n",
+        "- 10% of the monthly fee: availability from 99.0% to 99.9%\n- 25% of the monthly fee: availability below 99.0%\n",
+        "- Availability below 99.9%: a credit of 10%\n- Availability below 99.0%: a credit of 25%\n",
+        "- 99,0–99,9 %: 10 %\n- under 99,0 %: 25 %\n",
+    ):
+        text = "# 2 Service Credits\n\nService Credits will be calculated as a percentage of the monthly fees as follows:\n\n" + items
+        (model,) = matrix_document(_checked(text, "sla.md")).sanctions
+        assert model.amount is not None and model.amount.text.replace(" ", "") == "10%–25%", items
+        assert model.cap is not None and model.cap.text.replace(" ", "") == "25%", items
+
+
 def _many_blanket_follow_ups(n: int) -> str:
     requirements = "".join(f"K{k} Leverantören ska åtgärda fel av typ {k} inom 4 timmar.\n\n" for k in range(1, n + 1))
     blanket = "".join(f"Samtliga krav i avtalet följs upp vid kvartalsmöte {k}.\n\n" for k in range(1, n + 1))

@@ -45,6 +45,36 @@ _NUMBER = re.compile(
 _CLAUSE_END = re.compile(r"[,;:](?:\s|$)|\.(?:\s+[A-ZÅÄÖ]|$)|$")
 _MONEY = re.compile(r"[$£€]\s?\d|\d\s*(?:%|percent\b|procent\b|kr\b|kronor\b|SEK\b|EUR\b|USD\b|GBP\b)")
 _PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%")
+# A percentage that is a tier's level, not its credit: after a word that compares ("below 99.0%",
+# "mindre än 99 %") or as a range's end ("99.0% to 99.9%", "99,0–99,9 %"), or before a range's end
+_LEVEL_BEFORE = re.compile(
+    r"(?:\b(?:below|under|less\s+than|lower\s+than|above|over|at\s+least|from|between|mindre\s+än|lägre\s+än|över|minst|från|mellan)"
+    r"|[<>≤≥=]|\d\s*%?\s*(?:-|–|—|\bto|\btill|\band|\boch))\s*$",
+    re.IGNORECASE,
+)
+_LEVEL_AFTER = re.compile(r"\s*(?:-|–|—|to\b|till\b|and\b|och\b)\s*\d", re.IGNORECASE)
+_LEVEL_REACH = 16  # the longest comparing words and blanks before a level, in characters
+
+
+def _tier_credit(text: str) -> re.Match[str] | None:
+    """The credit of a tier of a list of credits: the first percentage of the side of its colon
+    that is not the tier's level (:data:`_LEVEL_BEFORE`), the level named first ("99.0% to 99.9%:
+    10%", "Availability below 99.9%: a credit of 10%") or last ("10%: availability between 99.0%
+    and 99.9%"); with no colon, or no such side, the item's first percentage ("10 % if …")."""
+    colon = text.find(":")
+    for start, end in ((0, colon), (colon + 1, len(text))) if colon >= 0 else ():
+        first = _PERCENT.search(text, start, end)
+        if first is not None and not _is_level(text, first):
+            return first
+    return _PERCENT.search(text)
+
+
+def _is_level(text: str, found: re.Match[str]) -> bool:
+    """Whether the percentage ``found`` in ``text`` is a tier's level (:data:`_LEVEL_BEFORE`)."""
+    before = text[max(0, found.start() - _LEVEL_REACH) : found.start()]
+    return _LEVEL_BEFORE.search(before) is not None or _LEVEL_AFTER.match(text, found.end(), found.end() + _LEVEL_REACH) is not None
+
+
 _QUOTED_TERM = re.compile(r"[“\"]([A-Z][^”\"]{0,60})[”\"]")
 
 
@@ -302,15 +332,12 @@ class _Models:
     def _credits(self, row: int) -> list[tuple[float, str, int]]:
         """The credits (percentages) of the credit table that ``row`` is in: (value, as written,
         row), from every cell but the first (which says when it applies); of a tiered list of
-        credits, from its items' first percentage each ("10 % if …"), after the colon of an item
-        that names its level first ("99.0% to 99.9%: 10%")."""
+        credits, from its items' credit each (:func:`_tier_credit`)."""
         statement = self.statements[row]
         found: list[tuple[float, str, int]] = []
         if statement.table is None:
             for j in self.tiers.get(statement.lead_in, []):
-                text = self.statements[j].text
-                colon = text.find(":")  # "99.0% to 99.9%: 10%": the tier's level, then its credit
-                first = (_PERCENT.search(text, colon + 1) if colon >= 0 else None) or _PERCENT.search(text)
+                first = _tier_credit(self.statements[j].text)
                 if first:
                     found.append((float(first.group(1).replace(",", ".")), first.group(0), j))
             return found
