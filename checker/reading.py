@@ -219,8 +219,9 @@ _RECIPIENT = re.compile(r"\bto\s+(?:the\s+|its\s+|their\s+|each\s+|all\s+)?$", r
 _RECIPIENT_REACH = 12  # the longest "to" and article before a party, in characters
 # "No other hardware will be …"; not a deadline that opens the sentence ("No later than 10 days after award, …")
 # A label that heads a list item, the rest of whose first sentence (if any) follows its colon: "Support:
-# Informerar löpande …", "Bug bounty pool management:" (not a time, "9:00", nor a link, "(https://…")
-_ITEM_LABEL = re.compile(r"[\W_]*[^\W\d_][^:.;!?()\[\]]{0,80}?:(?!\d|//)")
+# Informerar löpande …", "Bug bounty pool management:" (not a time, "9:00", nor a link, "(https://…");
+# what follows in lower case is no sentence but the words the colon lists (:func:`_item_label`)
+_ITEM_LABEL = re.compile(r"[\W_]*[^\W\d_][^:.;!?()\[\]]{0,80}?:(?!\d|//)[\s*_]*")
 # A possessive determiner before a supplier word, at most two words between: "our infrastructure
 # provider", "its subcontractors" name someone's own supplier, no party to the terms
 _OWNED = re.compile(r"\b(?:our|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -304,6 +305,15 @@ _HEREINAFTER = re.compile(
     r"(?i:hereinafter|hereafter|nedan(?:\s+kallad|\s+kallat|\s+benämnd|\s+benämnt)?)\s+"
     r"(?i:(?:referred\s+to\s+as|called)\s+)?(?:[\"“”„']?)(?i:the\s+)?(?P<alias>[A-ZÅÄÖ][\w-]*)"
 )
+
+
+def _item_label(text: str) -> bool:
+    """Whether a list item's first sentence ``text`` opens with a label (:data:`_ITEM_LABEL`):
+    the colon ends the sentence ("Bug bounty pool management:") or a sentence follows it
+    ("Support: Answers questions."), not words in lower case that the colon lists or explains
+    ("Maintain a visitor log at each entrance: name, time in and time out.")."""
+    label = _ITEM_LABEL.match(text)
+    return label is not None and not text[label.end() : label.end() + 1].islower()
 
 
 def _whole_title(finder: TermFinder, text: str) -> bool:
@@ -627,9 +637,9 @@ class DocumentReading:
         personal information."), not a later one, which is a sentence of its own ("If you are
         unsure about your authorities, contact …", "GC Forms holds and stores the information
         temporarily …") binding by its own words or not at all; unless the first sentence labels
-        the item (:data:`_ITEM_LABEL`: "Support: Informerar löpande …", "Bug bounty pool
+        the item (:func:`_item_label`: "Support: Informerar löpande …", "Bug bounty pool
         management:"), whose label heads each of its sentences."""
-        return self._opens_block(i) or _ITEM_LABEL.match(self.texts[self._block_openings[self.document.statements[i].block]]) is not None
+        return self._opens_block(i) or _item_label(self.texts[self._block_openings[self.document.statements[i].block]])
 
     @cached_property
     def _block_openings(self) -> dict[int, int]:

@@ -1902,3 +1902,20 @@ def test_a_lead_in_followed_by_a_long_run_of_blanks_is_read_in_linear_time() -> 
     found = parties(text, "en")
     assert found["providing all uniform items."] == "supplier"
     assert time.monotonic() - started < 5  # a generous bound: the linear reading takes well under a second
+
+
+def test_a_colon_inside_an_items_first_sentence_that_lists_words_is_no_label() -> None:
+    """An item's first sentence whose colon lists words in lower case ("Maintain a visitor log at
+    each entrance: name, time in and time out.") opens with no label: the item's later sentence
+    ("The logs are kept by the Government …") binds by its own words, not by the lead-in's; a
+    label the item opens with ("Support: Answers questions.") still heads each of its sentences."""
+    found = parties(
+        "The Contractor shall:\n\n"
+        "- Maintain a visitor log at each entrance: name, time in and time out. The logs are kept by the Government for three years.\n"
+        "- Support: Answers questions. Trains new users on the system.\n",
+        "en",
+    )
+    assert found["The logs are kept by the Government for three years."] is None
+    assert found["Trains new users on the system."] == "supplier"
+    found = parties("Leverantören ska:\n\n- Föra en besökslogg vid varje entré: namn, tid in och tid ut. Loggarna sparas av Beställaren i tre år.\n", "sv")
+    assert found["Loggarna sparas av Beställaren i tre år."] is None
