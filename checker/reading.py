@@ -716,23 +716,28 @@ class DocumentReading:
         after the break is a title that starts something else ("CONTRACTING OFFICER'S
         REPRESENTATIVE (COR)"): it and the items after it go on with no list. An item whose
         lead-in is itself furniture (the running header just before it, "Base Custodial Pope Air
-        Force Base." / "NC", taken for the list's introduction) has none of its own: a lead-in
-        that ends with a colon introduces, however often it recurs. One pass; the texts are
+        Force Base." / "NC", taken for the list's introduction) has none of its own; a lead-in
+        that ends with a colon introduces, however often it recurs, and so does one that
+        introduces a list wherever it stands ("Deliverables" / "- a monthly report" under each
+        task), where a page's furniture stands at times before a paragraph. One pass; the texts are
         counted only in a document with such an item."""
         statements = self.document.statements
         if not any(s.kind == "list_item" and (s.lead_in is None or not self.texts[s.lead_in].rstrip().endswith(":")) for s in statements):
             return {}
         keys = [_DIGITS.sub("#", key) for key in self._recurrence_keys]
         counts: dict[str, int] = {}
-        for key in keys:
+        unlisted: set[str] = set()  # the texts that stand once at least where no list follows them
+        for k, key in enumerate(keys):
             counts[key] = counts.get(key, 0) + 1
+            if k + 1 == len(statements) or statements[k + 1].lead_in != k:
+                unlisted.add(key)
         found: dict[int, int] = {}
         lead: int | None = None  # the lead-in of the last list item, while only furniture follows it
         gap = False  # furniture stands between the last list item and here
         for s in statements:
             if s.kind == "list_item":
                 own = s.lead_in
-                if own is not None and counts[keys[own]] >= _FURNITURE_REPEATS and not self.texts[own].rstrip().endswith(":"):
+                if own is not None and counts[keys[own]] >= _FURNITURE_REPEATS and keys[own] in unlisted and not self.texts[own].rstrip().endswith(":"):
                     own = None  # the running header before the list, not its introduction
                 if own is None and lead is not None and (gap or s.index - 1 in found) and not self.texts[s.index].isupper():  # the list goes on after the break
                     found[s.index] = lead

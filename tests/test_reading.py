@@ -1919,3 +1919,14 @@ def test_a_colon_inside_an_items_first_sentence_that_lists_words_is_no_label() -
     assert found["Trains new users on the system."] == "supplier"
     found = parties("Leverantören ska:\n\n- Föra en besökslogg vid varje entré: namn, tid in och tid ut. Loggarna sparas av Beställaren i tre år.\n", "sv")
     assert found["Loggarna sparas av Beställaren i tre år."] is None
+
+
+def test_a_recurring_lead_in_without_a_colon_that_always_introduces_a_list_is_no_page_furniture() -> None:
+    """A label that recurs under each task and always introduces a list ("Deliverables" / "- a
+    monthly report on task 1") is the list's own introduction, not a running header a page
+    break put before it: its items do not go on with the list before it ("The Government will
+    provide the following items …:"), and so bind nobody by its obligation."""
+    task = "## {n} Task {n}\n\nThe Government will provide the following items for task {n}:\n\n- office space for task {n}\n\nDeliverables\n\n- a monthly report on task {n}\n\n"
+    found = parties("# PWS\n\n" + "".join(task.format(n=n) for n in range(1, 5)), "en")
+    assert found["office space for task 1"] == "buyer"
+    assert [found[f"a monthly report on task {n}"] for n in range(1, 5)] == [None] * 4
