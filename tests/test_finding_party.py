@@ -156,3 +156,15 @@ def test_reports_and_word_comments_say_whom_the_statement_binds(language: str) -
     sarif = json.loads(renderer("sarif")(report, RenderOptions()))
     parties = [result["properties"].get("party") for result in sarif["runs"][0]["results"]]
     assert parties == [f.party for f in report.findings]
+
+
+def test_the_parties_check_party_accepts_are_those_a_finding_can_name() -> None:
+    # --party keeps its own list (checker.report is not imported for a fast --help): a party
+    # added to Party and not there would be refused on the command line though the server takes it.
+    from typing import get_args  # noqa: PLC0415
+
+    from checker.cli.check import PARTIES  # noqa: PLC0415
+    from checker.report import Party  # noqa: PLC0415
+    from checker.serve.app import PARTIES as SERVED  # noqa: PLC0415
+
+    assert PARTIES == SERVED == get_args(Party)

@@ -18,7 +18,7 @@ import time
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, AsyncIterator, Awaitable, Callable
+from typing import Any, AsyncIterator, Awaitable, Callable, get_args
 
 import anyio.to_thread
 from starlette.applications import Starlette
@@ -35,6 +35,7 @@ from .. import __version__
 from ..cli.options import split_list
 from ..readers import MAX_FILE_BYTES, format_of
 from ..readers.formats import TEXT_FORMAT_NAMES, send_as_file, unsupported_suffix
+from ..report import Party
 from ..reporters.page import page
 from ..rulecompile import MAX_RULE_FILE_BYTES, shipped_ruleset_names
 from .jobs import MATRIX_MEDIA_TYPES, REPORT_MEDIA_TYPES, Answer, document_name
@@ -45,7 +46,7 @@ log = logging.getLogger("kravkoll.serve")
 STATIC = Path(__file__).parent / "static"
 FAIL_ON = ("error", "warning", "info", "never")
 LANGUAGES = ("sv", "en")
-PARTIES = ("supplier", "buyer", "mutual", "tenderer")  # as checker.report.Party and kravkoll check --party
+PARTIES: tuple[str, ...] = get_args(Party)  # as kravkoll check --party
 
 
 @dataclass(frozen=True)
