@@ -1232,3 +1232,22 @@ def test_how_a_credit_is_redeemed_is_its_claim_and_no_sanction_of_its_own():
         "within thirty (30) days of the end of the calendar quarter.\n\nWritten requests for Service Credits redemption should be sent to GitHub Support.\n"
     )
     assert _sanction_texts(text, "en") == ["If GitHub does not meet the SLA, Customer will be entitled to Service Credits of 10% of the quarterly fee."]
+
+
+def test_a_swedish_sanction_in_the_indefinite_plural_is_named_anew() -> None:
+    """ "vite" / "Vitet" names the penalty again, "därutöver … viten enligt bilaga 3" (the
+    indefinite plural) names other penalties."""
+    from support import md  # noqa: PLC0415
+
+    from checker.engine import Classification, DocumentIndex  # noqa: PLC0415
+
+    (avtal,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-avtal"]
+
+    def named_again(text: str) -> dict[str, list[str]]:
+        document = md(text, language="sv")
+        c = Classification(avtal, DocumentIndex(document))
+        return {c.sanction_name(i) or "": [c.sanction_name(j) or "" for j in sorted(c.named_again(i))] for i in c.statements_of_class("sanction")}
+
+    vite = "# 5 Vite\n\nVid försenad leverans ska Leverantören betala vite om 1 000 kr per dag. {}\n"
+    assert named_again(vite.format("Vid bristande tillgänglighet ska Leverantören därutöver betala viten enligt bilaga 3."))["viten"] == []
+    assert named_again(vite.format("Vitet ska betalas inom 30 dagar."))["Vitet"] == ["vite"]

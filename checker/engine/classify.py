@@ -380,7 +380,7 @@ class Classification:
             return False
         one, other = sanction_key(first), sanction_key(second)
         if one != other:
-            return any(other == one + ending for ending in _DEFINITE_ENDINGS)
+            return any(other == one + ending for ending in _DEFINITE_ENDINGS if ending != "n" or one.endswith("a"))
         span = self.class_span("sanction", later)
         before = self.document.statements[later].text[max(0, span[0] - 16) : span[0]] if span else ""
         return _DEFINITE_BEFORE.search(before) is not None
@@ -436,7 +436,8 @@ _NAMED_AGAIN_WITHIN = 3
 next sentences, so a clause of thousands of sanctions is read in linear time."""
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|such|this|these|that|those|said)\s+(?:amount\s+of\s+(?:the\s+|such\s+)?)?$", re.IGNORECASE)
 _DEFINITE_ENDINGS = ("et", "en", "t", "n", "na", "arna", "erna")
-"""Swedish definite endings: "vite" → "vitet", "prisavdrag" → "prisavdraget"."""
+"""Swedish definite endings: "vite" → "vitet", "prisavdrag" → "prisavdraget", "dröjsmålsränta" →
+"dröjsmålsräntan"; "-n" only after "-a": "viten" is the indefinite plural, other penalties named anew."""
 
 _NARROWING = frozenset(kind for kind, unit in LEAF_TYPES.items() if unit.narrows)
 """Leaf kinds that an ``and`` asks only of the statements its other operands leave."""
