@@ -131,6 +131,54 @@ def test_party_option_of_check(work: Path) -> None:  # noqa: F811 - the fixture
     assert invoke("check", "sow.md").exit_code == 2
 
 
+def test_party_option_of_matrix(work: Path) -> None:  # noqa: F811 - the fixture
+    write(work / "sow.md", EN)
+
+    def because(*options: str) -> dict[str, list[str]]:
+        """Each requirement's party → the findings its row gives as reasons it is unmeasurable."""
+        rows = json.loads(invoke("matrix", "sow.md", "-f", "json", *options).stdout)["documents"][0]["requirements"]
+        return {row["party"]: row["unmeasurable_because"] for row in rows}
+
+    every = because()
+    assert all(every.values()) and set(every) == {"supplier", "mutual", "buyer"}
+    only = because("--party", "supplier")
+    assert only["supplier"] == every["supplier"] and not only["mutual"] and not only["buyer"]
+    assert because("--party", "buyer,mutual", "--party", "supplier") == every
+    bad = invoke("matrix", "sow.md", "--party", "government")
+    assert bad.exit_code == 2 and "'government' is not one of supplier, buyer, mutual, tenderer" in bad.stderr
+
+
+def test_party_option_of_report(work: Path) -> None:  # noqa: F811 - the fixture
+    write(work / "sow.md", EN)
+    every = invoke("report", "sow.md", "-o", "every.html")
+    only = invoke("report", "sow.md", "-o", "only.html", "--party", "supplier")
+    assert every.exit_code == only.exit_code == 0
+    assert "3 requirements, 3 findings." in every.stderr and "3 requirements, 1 findings." in only.stderr
+    html = (work / "only.html").read_text(encoding="utf-8")
+    assert "party-supplier" in html and "party-buyer" not in html and "party-mutual" not in html
+    bad = invoke("report", "sow.md", "--party", "government")
+    assert bad.exit_code == 2 and "'government' is not one of supplier, buyer, mutual, tenderer" in bad.stderr
+
+
+def test_party_option_of_annotate(work: Path) -> None:  # noqa: F811 - the fixture
+    from docx_builder import new_document, to_bytes  # noqa: PLC0415
+
+    document = new_document()
+    for block in EN.strip().split("\n\n"):
+        level = len(block) - len(block.lstrip("#"))
+        if level:
+            document.add_heading(block.lstrip("# "), level)
+        else:
+            document.add_paragraph(block)
+    (work / "sow.docx").write_bytes(to_bytes(document))
+    every = invoke("annotate", "sow.docx", "-o", "every.docx")
+    only = invoke("annotate", "sow.docx", "-o", "only.docx", "--party", "supplier")
+    assert every.exit_code == only.exit_code == 0
+    assert "3 comments" in every.stderr and "1 comment." in only.stderr
+    bad = invoke("annotate", "sow.docx", "--party", "government")
+    assert bad.exit_code == 2 and "'government' is not one of supplier, buyer, mutual, tenderer" in bad.stderr
+
+
 def test_warning_pipelines_are_not_failed_by_the_buyers_own_wording(work: Path) -> None:  # noqa: F811 - the fixture
     write(work / "sow.md", "# Statement of work\n\n## 3 Tasks\n\nThe Government shall provide the necessary forms.\n")
     result = invoke("check", "sow.md", "--fail-on", "warning", "--select", "unmeasurable")
@@ -158,12 +206,12 @@ def test_reports_and_word_comments_say_whom_the_statement_binds(language: str) -
     assert parties == [f.party for f in report.findings]
 
 
-def test_the_parties_check_party_accepts_are_those_a_finding_can_name() -> None:
+def test_the_parties_party_accepts_are_those_a_finding_can_name() -> None:
     # --party keeps its own list (checker.report is not imported for a fast --help): a party
     # added to Party and not there would be refused on the command line though the server takes it.
     from typing import get_args  # noqa: PLC0415
 
-    from checker.cli.check import PARTIES  # noqa: PLC0415
+    from checker.cli.options import PARTIES  # noqa: PLC0415
     from checker.report import Party  # noqa: PLC0415
     from checker.serve.app import PARTIES as SERVED  # noqa: PLC0415
 

@@ -18,7 +18,7 @@ from ..reporters import FORMATS
 from ..reporters.help_labels import help_text
 from .common import _error, _note, _write, expand_inputs, input_files, refuse_unsafe_targets, rule_problems, selector_problems, stop_on_rule_problems
 from .group import main
-from .options import OutputFile, RulesetSelection, _debug, debug_option, ruleset_options, split_list, ui_language, warn
+from .options import OutputFile, RulesetSelection, _debug, debug_option, ruleset_options, ui_language, warn
 
 if TYPE_CHECKING:  # the modules behind these load on first use, so that --help starts fast
     from ..config import Config
@@ -29,17 +29,6 @@ if TYPE_CHECKING:  # the modules behind these load on first use, so that --help 
 
 
 FAIL_ON = ("error", "warning", "info", "never")
-PARTIES = ("supplier", "buyer", "mutual", "tenderer")
-"""The values of ``--party``: those of :data:`checker.report.Party` (not imported here: ``--help`` stays fast)."""
-
-
-def _parse_parties(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> list[str]:
-    """``--party supplier,buyer --party mutual`` → the parties named; a usage error for another word."""
-    parties = split_list(values)
-    for party in parties:
-        if party not in PARTIES:
-            raise click.BadParameter(f"'{party}' is not one of {', '.join(PARTIES)}", param_hint="'--party'")
-    return list(dict.fromkeys(parties))
 
 
 def _parse_output_formats(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -165,7 +154,6 @@ def write_outputs(report: Report, outputs: list[tuple[str, str | None]], options
 )
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help=help_text("check.fail_on"))
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help=help_text("check.jobs"))
-@click.option("--party", "parties", multiple=True, metavar="PARTIES", callback=_parse_parties, help=help_text("check.party"))
 @click.option("--baseline", type=click.Path(dir_okay=False), help=help_text("check.baseline"))
 @click.option("--write-baseline", type=OutputFile(), help=help_text("check.write_baseline"))
 @click.option("--stdin-format", type=click.Choice(FORMAT_NAMES), default="md", show_default=True, help=help_text("check.stdin_format"))
@@ -183,7 +171,6 @@ def check(
     extra_outputs: list[tuple[str, str]],
     fail_on: str | None,
     jobs: int,
-    parties: list[str],
     baseline: str | None,
     write_baseline: str | None,
     stdin_format: str,
@@ -209,8 +196,6 @@ def check(
     config = selection.config(paths)
     if fail_on is not None:
         config = config.model_copy(update={"fail_on": fail_on})
-    if parties:
-        config = config.model_copy(update={"party": parties})
     compiled = load_check_rulesets(config)
     linter = Linter(config, compiled)
     if compiled is not None:

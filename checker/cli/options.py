@@ -2,7 +2,7 @@
 loads rulesets), and those of the commands that read documents (check, report, matrix, annotate).
 
 ``@ruleset_options`` adds ``--ruleset``, ``--select``, ``--ignore``, ``--severity``,
-``--lang``, ``--timeout`` and ``--config`` to a command and hands it one
+``--party``, ``--lang``, ``--timeout`` and ``--config`` to a command and hands it one
 :class:`RulesetSelection`; its :meth:`config` reads ``kravkoll.toml`` (found upward from the
 first input, or given with ``--config``) and lets the options override it, as ``kravkoll
 check`` does.
@@ -52,6 +52,19 @@ def split_list(values: Iterable[str]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
+PARTIES = ("supplier", "buyer", "mutual", "tenderer")
+"""The values of ``--party``: those of :data:`checker.report.Party` (not imported here: ``--help`` stays fast)."""
+
+
+def _parse_parties(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--party supplier,buyer --party mutual`` → the parties named; a usage error for another word."""
+    parties = split_list(values)
+    for party in parties:
+        if party not in PARTIES:
+            raise click.BadParameter(f"'{party}' is not one of {', '.join(PARTIES)}", param_hint="'--party'")
+    return tuple(dict.fromkeys(parties))
+
+
 @dataclass(frozen=True)
 class RulesetSelection:
     """The ruleset and rule choices given on the command line."""
@@ -63,6 +76,7 @@ class RulesetSelection:
     config_path: str | None = None
     severity: tuple[tuple[str, str], ...] = ()
     timeout: float | None = None
+    party: tuple[str, ...] = ()
 
     def config(self, paths: str | Sequence[str] = ()) -> Config:
         """The configuration — ``--config``, or the nearest one upward from the first path — with
@@ -95,6 +109,8 @@ class RulesetSelection:
             updates["severity"] = {**given, **{key: value for key, value in config.severity.items() if key not in given}}
         if self.timeout is not None:
             updates["timeout"] = self.timeout
+        if self.party:  # replaces the configuration's: the parties this run reports on
+            updates["party"] = list(self.party)
         return config.model_copy(update=updates)
 
 
@@ -179,6 +195,7 @@ _OPTIONS = (
         metavar="RULES=LEVEL",
         help=help_text("option.severity"),
     ),
+    click.option("--party", "party", multiple=True, metavar="PARTIES", callback=_parse_parties, help=help_text("option.party")),
     click.option("--lang", type=click.Choice(["sv", "en"]), help=help_text("option.lang")),
     click.option(
         "--timeout",
@@ -220,12 +237,13 @@ def ruleset_options(command: Callable[..., Any]) -> Callable[..., Any]:
         select: tuple[str, ...],
         ignore: tuple[str, ...],
         severity: tuple[str, ...],
+        party: tuple[str, ...],
         lang: str | None,
         timeout: float | None,
         config_path: str | None,
         **kwargs: Any,
     ) -> Any:
-        selection = RulesetSelection(rulesets, select, ignore, lang, config_path, tuple(parse_severities(severity).items()), timeout)
+        selection = RulesetSelection(rulesets, select, ignore, lang, config_path, tuple(parse_severities(severity).items()), timeout, party)
         return command(*args, selection=selection, **kwargs)
 
     for option in reversed(_OPTIONS):

@@ -36,6 +36,9 @@ HELP: dict[str, dict[str, str]] = {
         "option.ignore": "Inte dessa regler (samma former som --select). Läggs till konfigurationens.",
         "option.severity": "Rapportera dessa regler som LEVEL (error, warning, info; kan upprepas), t.ex. sv-krav/KR002=info. "
         "Går före konfigurationens [severity].",
+        "option.party": "Bara anmärkningar på meningar som binder dessa parter (kan upprepas eller kommasepareras): supplier, buyer, mutual, "
+        "tenderer. --party supplier lämnar bort beställarens egna skyldigheter och villkor som binder båda parter; anmärkningar på "
+        "meningar som ingen part binds av och på hela dokumentet står kvar. Ersätter konfigurationens 'party'.",
         "option.lang": "Dokumentets språk; hoppar över identifieringen.",
         "option.timeout": "Ge upp ett dokument som tar längre tid att läsa och kontrollera (ett fel för den filen; de andra "
         "fortsätter). Standard: konfigurationens, annars 120 s per dokument när de är flera, ingen gräns för ett. "
@@ -66,9 +69,6 @@ HELP: dict[str, dict[str, str]] = {
         "check.write": "Skriv också rapporten i FORMAT till FILE (kan upprepas), t.ex. --write sarif=kravkoll.sarif.",
         "check.fail_on": "Slutkod 1 när en anmärkning med denna allvarlighetsgrad eller högre finns kvar.  [standard: error]",
         "check.jobs": "Processer för en omgång filer; 0: en per processor.",
-        "check.party": "Bara anmärkningar på meningar som binder dessa parter (kan upprepas eller kommasepareras): supplier, buyer, mutual, "
-        "tenderer. --party supplier lämnar bort beställarens egna skyldigheter och villkor som binder båda parter; anmärkningar på "
-        "meningar som ingen part binds av och på hela dokumentet står kvar. Ersätter konfigurationens 'party'.",
         "check.baseline": "Rapportera bara anmärkningar som inte finns i denna baslinjefil.",
         "check.write_baseline": "Skriv anmärkningarna till en baslinjefil (godtar dem: slutkod 0 om inte en fil är oläsbar).",
         "check.stdin_format": "Formatet på standard in när en PATH är '-'.",
@@ -181,6 +181,9 @@ HELP: dict[str, dict[str, str]] = {
         "option.select": "Only these rules (comma-separated or repeated): full ids, short ids, categories or globs (sv-avtal/*). Replaces the configuration's.",
         "option.ignore": "Not these rules (same forms as --select). Adds to the configuration's.",
         "option.severity": "Report these rules at LEVEL (error, warning, info; repeatable), e.g. sv-krav/KR002=info. Over the configuration's [severity].",
+        "option.party": "Only findings on statements that bind these parties (repeatable or comma-separated): supplier, buyer, mutual, "
+        "tenderer. --party supplier leaves out the buyer's own duties and clauses binding both parties; findings on statements that "
+        "bind no party and on the whole document stay. Replaces the configuration's 'party'.",
         "option.lang": "Document language; skips detection.",
         "option.timeout": "Give up on a document that takes longer to read and check (an error for that file; the rest go on). "
         "Default: the configuration's, else 120 s per document when there are several, no limit for one. "
@@ -211,9 +214,6 @@ HELP: dict[str, dict[str, str]] = {
         "check.write": "Also write the report in FORMAT to FILE (repeatable), e.g. --write sarif=kravkoll.sarif.",
         "check.fail_on": "Exit 1 when a finding of this severity or worse remains.  [default: error]",
         "check.jobs": "Processes for a batch of files; 0: one per CPU.",
-        "check.party": "Only findings on statements that bind these parties (repeatable or comma-separated): supplier, buyer, mutual, "
-        "tenderer. --party supplier leaves out the buyer's own duties and clauses binding both parties; findings on statements that "
-        "bind no party and on the whole document stay. Replaces the configuration's 'party'.",
         "check.baseline": "Report only findings that are not in this baseline file.",
         "check.write_baseline": "Write the findings to a baseline file (accepting them: exit 0 unless a file cannot be read).",
         "check.stdin_format": "Format of standard input when a PATH is '-'.",
