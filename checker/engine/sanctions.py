@@ -39,11 +39,11 @@ of each sanction with an amount and no cap of its own (:meth:`_Models.models`)."
 SEPARATE = "sanction_own_amount"
 """The define of a paragraph that opens with an amount of its own: a sanction of its own in a
 clause of several (:meth:`_Models._sanctions_of`)."""
-_NUMBER = re.compile(
-    r"[$£€]\s?\d+(?:[.,]\d+)*|(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d+)*(?:\s*(?:%|percent\b|procent\b|kr\b|kronor\b|SEK\b|EUR\b|USD\b|GBP\b))?"
-)
+_UNIT = r"(?:%|percent\b|procent\b|kr\b|kronor\b|SEK\b|EUR\b|USD\b|GBP\b)"
+"""The units a number of a sanction's amount or cap is written with (a share or a currency)."""
+_NUMBER = re.compile(r"[$£€]\s?\d+(?:[.,]\d+)*|(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d+)*(?:\s*" + _UNIT + ")?")
 _CLAUSE_END = re.compile(r"[,;:](?:\s|$)|\.(?:\s+[A-ZÅÄÖ]|$)|$")
-_MONEY = re.compile(r"[$£€]\s?\d|\d\s*(?:%|percent\b|procent\b|kr\b|kronor\b|SEK\b|EUR\b|USD\b|GBP\b)")
+_MONEY = re.compile(r"[$£€]\s?\d|\d\s*" + _UNIT)
 _PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%")
 # A percentage that is a tier's level, not its credit: after a word that compares ("below 99.0%",
 # "mindre än 99 %") or as a range's end ("99.0% to 99.9%", "99,0–99,9 %"), or before a range's end
