@@ -362,6 +362,11 @@ class Obligation:
     soft: bool = False
     """Written with a soft modal ("should", "bör"): a wish the tender evaluates."""
 
+    def carried(self) -> Obligation:
+        """The obligation a statement carries from this one, its lead-in's (a list item, a row
+        that goes on a sentence): the same party and softness, with no modal of its own."""
+        return Obligation(self.party, 0, 0, self.soft)
+
 
 class Vocabulary:
     """The reading's word lists, compiled once (from a ruleset's terms lists of
@@ -562,15 +567,13 @@ class DocumentReading:
                 and self._completes_lead_in(statement.index)
                 and (titles is None or not _whole_title(titles, texts[statement.index]))
             ):
-                lead = self.obligations[lead_in]
-                self.obligations[statement.index] = Obligation(lead.party, 0, 0, lead.soft)
+                self.obligations[statement.index] = self.obligations[lead_in].carried()
         for item, lead in self._heading_duties().items():
             if item not in self.obligations and self._completes_lead_in(item):
-                self.obligations[item] = Obligation(lead.party, 0, 0, lead.soft)
+                self.obligations[item] = lead.carried()
         for item, lead_in in self._numbered_paragraphs().items():
             if item not in self.obligations:
-                lead = self.obligations[lead_in]
-                self.obligations[item] = Obligation(lead.party, 0, 0, lead.soft)
+                self.obligations[item] = self.obligations[lead_in].carried()
         self._uncarrying_items = frozenset(
             s.index for s in document.statements if s.lead_in is not None and (s.lead_in in uncarrying or not self._completes_lead_in(s.index))
         )
@@ -789,8 +792,7 @@ class DocumentReading:
                     and self.texts[i].count(" | ") == self.texts[previous.index].count(" | ")  # as many cells …
                     and not self.texts[previous.index].split(" | ", 1)[0].rstrip(" *_\"'’”)]").endswith((".", "!", "?"))  # … and no end before it
                 ):
-                    lead = self.obligations[previous.index]
-                    self.obligations[i] = Obligation(lead.party, 0, 0, lead.soft)
+                    self.obligations[i] = self.obligations[previous.index].carried()
             previous = statement
 
     # -- the document's parties
