@@ -1299,15 +1299,18 @@ class DocumentReading:
         its opening is one of ``attachment_title`` ("Attachment 2 to RFQ 123", "PERFORMANCE WORK
         STATEMENT (PWS)"), not one of ``solicitation_title`` ("Request for Quotation — Statement of
         Objectives" is the RFQ). The opening is the statements before the running text: headings
-        and lines of fewer than :data:`_TITLE_WORDS` words, at most :data:`_TITLE_STATEMENTS` of them."""
+        and lines of fewer than :data:`_TITLE_WORDS` words, at most :data:`_TITLE_STATEMENTS` of them;
+        and the title the first longer one opens with, where a PDF's text joined the title line to
+        the lines after it, none ending a sentence ("PERFORMANCE WORK STATEMENT (PWS) [TEMPLATE]
+        [Insert Title and Activity] NOTE TO OUR CUSTOMERS: THIS TEMPLATE MUST BE …")."""
         titles = self.vocabulary.titles
         if titles is None:
             return False
         for statement in self.document.statements[:_TITLE_STATEMENTS]:
             text = self.texts[statement.index]
-            if statement.kind != "heading" and len(text.split()) >= _TITLE_WORDS:
-                break
             first = next(titles.finditer(text), None)
+            if statement.kind != "heading" and len(text.split()) >= _TITLE_WORDS:
+                return first is not None and not text[: first[0]].strip(_TITLE_MARKS) and first[2] == "attachment_title"
             if first is not None:
                 return first[2] == "attachment_title"
         return False

@@ -836,6 +836,19 @@ def test_a_document_titled_as_an_attachment_is_one_and_a_solicitation_named_firs
     assert not attachment(f"# Background\n\n{long_sentence}\n\nThe performance work statement is attached.\n\n{body}")
 
 
+def test_a_title_a_pdfs_text_joined_to_the_lines_after_it_still_names_the_document() -> None:
+    """A PDF's text runs the title line into the note after it, none ending a sentence: the long
+    statement that opens with the title words is still titled by them; one that only mentions
+    them later is running text."""
+    body = "Offerors shall provide a signed statement with their quotation. This RFQ covers one call order.\n"
+    joined = "PERFORMANCE WORK STATEMENT (PWS) [TEMPLATE] [Insert Title and Activity] NOTE TO OUR CUSTOMERS: THIS TEMPLATE MUST BE TAILORED FOR YOUR AGENCY BY INCLUDING YOUR UNIQUE REQUIREMENTS."
+    assert attachment(f"_Converted from PDF_\n\n{joined}\n\n{body}")
+    running = (
+        "Our customers tailor this template for the agency by including the unique requirements named in the performance work statement (PWS) of the order."
+    )
+    assert not attachment(f"_Converted from PDF_\n\n{running}\n\n{body}")
+
+
 def test_a_vendors_terms_in_the_third_person_name_the_vendor_by_its_promises() -> None:
     """ "Acme will provide Actual Availability of at least 99.9 %" (issue 14): the document names the
     buyer by a party word ("Customer") and the supplier by none, so the name of its promises is the vendor's."""
