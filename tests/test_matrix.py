@@ -169,6 +169,29 @@ def test_acceptance_of_what_is_delivered_is_an_acceptance_clause():
     assert balance(audit)["acceptance"].present is False
 
 
+def test_clauses_written_under_other_names_make_their_elements_present():
+    """A forum held with the other party is governance; the acceptable level of performance set
+    where the standard is, and approval by silence, are acceptance; negative incentives alone are
+    no incentive; a choice of law about something other than the agreement is no dispute clause."""
+    rules = Path(__file__).resolve().parent.parent / "rulesets"
+
+    def present(text: str, ruleset: str) -> dict[str, bool]:
+        return {key: element.present for key, element in balance(checked_text(f"# 4 Surveillance\n\n{text}\n", rules / ruleset)).items()}
+
+    assert present("The ACO will define a frequency of in-depth reviews with the contractor.", "en-contract.krav")["governance"]
+    assert not present("The contractor shall review the plan with its staff.", "en-contract.krav")["governance"]
+    assert present("The acceptable level of performance is set in the acceptable quality level related to that paragraph.", "en-contract.krav")["acceptance"]
+    assert present("Customer will be deemed to have approved a Deliverable if Customer does not reject it within the Rejection Period.", "en-contract.krav")[
+        "acceptance"
+    ]
+    assert not present("The AQLs allow the contractor to manage the work while providing negative incentives for performance shortfalls.", "en-contract.krav")[
+        "incentive"
+    ]
+    assert present("The contract provides positive and negative incentives for performance.", "en-contract.krav")["incentive"]
+    assert not present("När svensk rätt inte är tillämplig ska villkoren ställas enligt ILO:s kärnkonventioner.", "sv-avtal.krav")["dispute"]
+    assert present("Svensk rätt ska tillämpas på detta avtal.", "sv-avtal.krav")["dispute"]
+
+
 def test_balance_falls_back_to_shipped_rulesets_only_for_keys_no_ruleset_in_use_has():
     in_use = compile_text(
         (FIXTURES / "contract-example.krav").read_text(encoding="utf-8") + '\nterms dispute = "ett ord som inte står i avtalet"\n',
