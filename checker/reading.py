@@ -99,7 +99,7 @@ READING_NAMES = {
     "vendor_terms": "every statement of a vendor's own terms: a document that is no tender and speaks as 'we' in three statements or more, or names the buyer by a party word in three and the supplier by none ('Acme will provide …', 'Customer must …')",
     "tender_document": "every statement of a tender (a solicitation or its attachments): a document with words of tender_context in three statements or more",
     "numbered_requirements": "every statement of a document that gives its requirements ids (three statements or more with an id of their own): where a requirement without one is a slip, not the document's style",
-    "numbered_clauses": "every statement of a document that numbers its clauses (three clause numbers or more: '4.2 Service levels', Word's '3.3.1', 'Sec. 3.02'): its requirements are cited by their clause",
+    "numbered_clauses": "every statement of a document that numbers its clauses (three clause numbers or more: '4.2 Service levels', Word's '3.3.1', 'Sec. 3.02'; or three items of a numbered list a PDF's text wrote as paragraphs, each number on its own line): its requirements are cited by their clause",
     "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do; or a line that labels a level and gives its value ('Average service level target (as a percentage per month): 90%')",
     "performance_cell": "a paragraph of a performance table flattened into paragraphs, as a PDF's text writes a table: after a run of short column titles one of which is, as a whole, a performance level (performance_header: 'Performance standard (and AQL)'), up to the next heading (not a running footer, nor a row's number under a 'PWS Section' column taken for a title); its titles, page furniture, its method cells (surveillance_cell) and its deduction cells (sanction_header) left out",
@@ -571,7 +571,9 @@ class DocumentReading:
         for item, lead in self._heading_duties().items():
             if item not in self.obligations and self._completes_lead_in(item):
                 self.obligations[item] = lead.carried()
-        for item, lead_in in self._numbered_paragraphs().items():
+        self._numbered_items = self._numbered_paragraphs()
+        """The items of numbered lists a PDF's text wrote as paragraphs, each with its lead-in."""
+        for item, lead_in in self._numbered_items.items():
             if item not in self.obligations:
                 self.obligations[item] = self.obligations[lead_in].carried()
         self._uncarrying_items = frozenset(
@@ -1290,8 +1292,8 @@ class DocumentReading:
             return self.tender
         if name == "numbered_requirements":
             return self.numbered
-        if name == "numbered_clauses":
-            return len({s.location.clause for s in self.document.statements if s.location.clause}) >= 3
+        if name == "numbered_clauses":  # a numbered list a PDF's text wrote as paragraphs numbers its items as clauses do
+            return len({s.location.clause for s in self.document.statements if s.location.clause}) >= 3 or len(self._numbered_items) >= 3
         return self._titled_as_attachment()
 
     def _titled_as_attachment(self) -> bool:

@@ -1902,6 +1902,22 @@ def test_a_numbered_list_a_pdfs_text_wrote_as_paragraphs_carries_its_lead_ins_ob
     assert found["to use an innovative approach."] is None
 
 
+def test_a_numbered_list_a_pdfs_text_wrote_as_paragraphs_numbers_the_documents_clauses() -> None:
+    """Three items of such a list are numbered as clauses are: each can be cited by its number, so
+    the document is no unnumbered one (numbered_clauses, which RQ020 expects); two are not."""
+    items = [
+        "providing all uniform items for the program.",
+        "manufacturing and acquiring all items required.",
+        "effectively managing warranties and product returns.",
+    ]
+    text = "The business partner shall be responsible for: 1.\n\n" + "".join(f"{item}\n\n{n}.\n\n" for n, item in enumerate(items, start=2)).removesuffix(
+        f"{len(items) + 1}.\n\n"
+    )
+    assert read_as(md(text, language="en"), "numbered_clauses")
+    two = text[: text.index(items[2])].removesuffix("3.\n\n")
+    assert not read_as(md(two, language="en"), "numbered_clauses")
+
+
 def test_a_lead_in_followed_by_a_long_run_of_blanks_is_read_in_linear_time() -> None:
     # The lead-in of a numbered list a PDF's text wrote as paragraphs was found by an expression
     # with two runs of blanks side by side after its colon, read again from each blank: a form's
