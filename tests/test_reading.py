@@ -1902,6 +1902,20 @@ def test_a_numbered_list_a_pdfs_text_wrote_as_paragraphs_carries_its_lead_ins_ob
     assert found["to use an innovative approach."] is None
 
 
+def test_the_contracting_officers_by_their_office_and_the_qasps_specialist_are_the_buyer() -> None:
+    """FAR's administrative and procuring contracting officers (ACO, PCO) and a QASP's quality
+    assurance specialist (QAS) act for the Government: their duties are the buyer's."""
+    found = parties(
+        "The QAS must coordinate and communicate with the contractor to resolve issues.\n\n"
+        "Consistent with FAR Part 49, the PCO/ACO shall notify the contractor of the failure.\n\n"
+        "The contractor shall submit the monthly report to the ACO.\n",
+        "en",
+    )
+    assert found["The QAS must coordinate and communicate with the contractor to resolve issues."] == "buyer"
+    assert found["Consistent with FAR Part 49, the PCO/ACO shall notify the contractor of the failure."] == "buyer"
+    assert found["The contractor shall submit the monthly report to the ACO."] == "supplier"
+
+
 def test_a_numbered_list_a_pdfs_text_wrote_as_paragraphs_numbers_the_documents_clauses() -> None:
     """Three items of such a list are numbered as clauses are: each can be cited by its number, so
     the document is no unnumbered one (numbered_clauses, which RQ020 expects); two are not."""
