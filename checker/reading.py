@@ -57,6 +57,7 @@ VOCABULARY = {
     "first_person": "we, us, our (the supplier in a vendor's terms, the buyer in a tender)",
     "second_person": "you, your (the buyer in a vendor's terms, the tenderer in a tender)",
     "tender_context": "words that show a tender document (offeror, solicitation, anbudsgivare …)",
+    "proposal_context": "words that show a document reporting proposed rules, a memorandum or a referral (föreslås, enligt förslaget, i lagrådsremissen …)",
     "performance_header": "words of a performance table's header, or of the first cell of a row in a table written sideways: target, AQL, due date, servicenivå …",
     "sanction_header": "words of a credit or penalty table's header (its rows are sanctions): credit, vite …",
     "evaluation_header": "words of a tender's table header that make its rows wishes the evaluation scores (soft obligations of the supplier, not sanctions): mervärde, bör-krav …",
@@ -98,6 +99,7 @@ READING_NAMES = {
     "sanction_row": "a row of a table of credits or penalties (its header names the credit, or the words introducing it do), or a tier of a list of credits (introduced with words of sanction_header, naming the credit or a percentage): the sanction's amounts, its largest row its cap",
     "vendor_terms": "every statement of a vendor's own terms: a document that is no tender and speaks as 'we' in three statements or more, or names the buyer by a party word in three and the supplier by none ('Acme will provide …', 'Customer must …')",
     "tender_document": "every statement of a tender (a solicitation or its attachments): a document with words of tender_context in three statements or more",
+    "proposal_document": "every statement of a document that reports proposed rules (a memorandum, a referral to the Council on Legislation): a document with words of proposal_context in two statements or more, whose 'shall' is the content of the proposal, binding no party",
     "numbered_requirements": "every statement of a document that gives its requirements ids (three statements or more with an id of their own): where a requirement without one is a slip, not the document's style",
     "numbered_clauses": "every statement of a document that numbers its clauses (three clause numbers or more: '4.2 Service levels', Word's '3.3.1', 'Sec. 3.02'; or three items of a numbered list a PDF's text wrote as paragraphs, each number on its own line): its requirements are cited by their clause",
     "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
@@ -164,8 +166,12 @@ _END_MARKS = (".", "!", "?", ":", ";")
 # each space of a long run not followed by one read the rest of the run again (quadratic).
 _TITLE_PARTS = re.compile(r"(?<!\s)\s*(?:[()&/,]|\band\b)\s*|(?:[()&/,]|\band\b)\s*", re.IGNORECASE)
 _ARTICLE = re.compile(r"\s*(?:(?:the|its|their|an?)\s+)?", re.IGNORECASE)
-_DOCUMENT_NAMES = ("vendor_terms", "tender_document", "numbered_requirements", "numbered_clauses", "attachment_document")
+_DOCUMENT_NAMES = ("vendor_terms", "tender_document", "proposal_document", "numbered_requirements", "numbered_clauses", "attachment_document")
 """The reading names that hold for every statement of a document or for none."""
+_PROPOSAL_STATEMENTS = 2
+"""Statements with words of ``proposal_context`` that make a document a report of proposed rules:
+a memorandum says what it proposes at its start and when the proposal would take effect at its end
+("I utkastet till lagrådsremiss föreslås bestämmelser …", "Förslagen föreslås träda i kraft …")."""
 _TITLE_STATEMENTS = 12
 _TITLE_WORDS = 20  # a title line is short; the first sentence of 20 words or more is running text
 _DIGITS = re.compile(r"\d+")  # a page's furniture recurs with other numbers: "Page 10 of 44", "Page 11 of 44"
@@ -515,15 +521,28 @@ def _asks(text: str) -> bool:
 class DocumentReading:
     """The obligations of one document's statements, by statement number."""
 
-    def __init__(self, document: Document, vocabulary: Vocabulary, texts: list[str], candidates: frozenset[int], tender_statements: int, with_id: int) -> None:
+    def __init__(
+        self,
+        document: Document,
+        vocabulary: Vocabulary,
+        texts: list[str],
+        candidates: frozenset[int],
+        tender_statements: int,
+        with_id: int,
+        proposal_statements: int = 0,
+    ) -> None:
         """``texts``: the statements as terms see them (:func:`plain_text`); ``candidates``: the
         statements with a modal of ``modal_binding`` or ``modal_future`` (headings left out);
         ``tender_statements``: how many statements have a word of ``tender_context``; ``with_id``:
-        how many have a requirement id of their own."""
+        how many have a requirement id of their own; ``proposal_statements``: how many have a word
+        of ``proposal_context``."""
         self.document = document
         self.vocabulary = vocabulary
         self.texts = texts
         self.tender = tender_statements >= 3
+        self.proposal = proposal_statements >= _PROPOSAL_STATEMENTS
+        """Whether the document reports proposed rules (a memorandum, a referral): what it says
+        "ska" apply is the proposal's content, which binds no party yet."""
         self.numbered = with_id >= 3
         learned: dict[str, list[str]] = {}
         for party, name in self._aliases(texts):
@@ -1290,6 +1309,8 @@ class DocumentReading:
             return self.vendor_terms
         if name == "tender_document":
             return self.tender
+        if name == "proposal_document":
+            return self.proposal
         if name == "numbered_requirements":
             return self.numbered
         if name == "numbered_clauses":  # a numbered list a PDF's text wrote as paragraphs numbers its items as clauses do

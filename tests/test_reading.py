@@ -1973,3 +1973,27 @@ def test_a_recurring_lead_in_without_a_colon_that_always_introduces_a_list_is_no
     found = parties("# PWS\n\n" + "".join(task.format(n=n) for n in range(1, 5)), "en")
     assert found["office space for task 1"] == "buyer"
     assert [found[f"a monthly report on task {n}"] for n in range(1, 5)] == [None] * 4
+
+
+def test_a_memorandum_reporting_proposed_rules_binds_no_party_but_asks_for_its_replies() -> None:
+    """A promemoria or a lagrådsremiss says what it proposes ("I utkastet till lagrådsremiss föreslås
+    bestämmelser …") and when the proposals take effect: what it says "ska" apply is the proposal's
+    content (proposal_document), no requirement; the date for the replies it asks for is one."""
+    body = """
+        En leverantör som har åsidosatt tillämpliga skyldigheter ska få uteslutas från upphandlingen.
+
+        Upphandlande myndigheter ska i upphandlingar ställa villkor avseende lön och arbetstid.
+
+        Remissvaren ska ha kommit in till Finansdepartementet senast den 21 mars 2016.
+        """
+    memorandum = f"""
+        I utkastet till lagrådsremiss föreslås bestämmelser om arbetsrättsliga villkor.
+        {body}
+        Förslagen föreslås träda i kraft den 1 juli 2016.
+        """
+    assert read_as(md(memorandum, language="sv"), "proposal_document")
+    assert requirements_of(memorandum, "sv") == ["Remissvaren ska ha kommit in till Finansdepartementet senast den 21 mars 2016."]
+    # one mention of a proposal makes no memorandum: a tender or an assignment that proposes something
+    assignment = "Regeringen ger Statskontoret i uppdrag att föreslå indikatorer. Det som föreslås ska redovisas.\n" + body
+    assert not read_as(md(assignment, language="sv"), "proposal_document")
+    assert len(requirements_of(assignment, "sv")) >= 3
