@@ -57,6 +57,8 @@ VOCABULARY = {
     "first_person": "we, us, our (the supplier in a vendor's terms, the buyer in a tender)",
     "second_person": "you, your (the buyer in a vendor's terms, the tenderer in a tender)",
     "tender_context": "words that show a tender document (offeror, solicitation, anbudsgivare …)",
+    "commission_context": "words of a government's decision that commission an agency ('Regeringen ger … i uppdrag', 'Regeringen uppdrar åt'): a document with them is an assignment, where commissioned_agency names the supplier",
+    "commissioned_agency": "in an assignment (commission_context), the words for the agency given it, which the buyer's list holds for a tender or a contract: myndigheten, myndigheterna … ('Myndigheten ska … lämna förslag' binds the agency, the supplier)",
     "proposal_context": "words that show a document reporting proposed rules, a memorandum or a referral (föreslås, enligt förslaget, i lagrådsremissen …)",
     "performance_header": "words of a performance table's header, or of the first cell of a row in a table written sideways: target, AQL, due date, servicenivå …",
     "sanction_header": "words of a credit or penalty table's header (its rows are sanctions): credit, vite …",
@@ -381,7 +383,7 @@ class Vocabulary:
     def __init__(self, lists: Mapping[str, Iterable[str]]) -> None:
         self.lists = {name: list(terms) for name, terms in lists.items()}
         self._finders: dict[str, TermFinder | None] = {}
-        self._tokens: dict[bool, TermFinder] = {}
+        self._tokens: dict[tuple[bool, bool], TermFinder] = {}
 
     def finder(self, name: str) -> TermFinder | None:
         """The finder of a list looked up on its own (``first_person``, ``second_person``,
@@ -430,21 +432,28 @@ class Vocabulary:
             return None
         return TermFinder({name: self.lists[name] for name in _PREDICATE_WORDS if self.lists.get(name)})
 
-    def party_words(self, tender: bool) -> dict[str, list[str]]:
+    def party_words(self, tender: bool, commission: bool = False) -> dict[str, list[str]]:
         """The ruleset's words for each party, "we" and "you" given to the parties they stand
-        for in a tender (``tender``) or in a vendor's terms."""
+        for in a tender (``tender``) or in a vendor's terms; in an assignment (``commission``) the
+        words of ``commissioned_agency`` name the agency given it, the supplier, not the buyer."""
         words: dict[str, list[str]] = {party: list(self.lists.get(f"party_{party}", [])) for party in PARTIES}
         words["buyer" if tender else "supplier"] += self.lists.get("first_person", [])
         words["tenderer" if tender else "buyer"] += self.lists.get("second_person", [])
+        if commission:
+            agency = self.lists.get("commissioned_agency", [])
+            words["buyer"] = [word for word in words["buyer"] if word not in agency]
+            words["supplier"] += agency
         return words
 
-    def tokens(self, tender: bool) -> TermFinder:
+    def tokens(self, tender: bool, commission: bool = False) -> TermFinder:
         """One finder for every word the reading looks at in a statement, in order of
         precedence where two start at the same place (a modal before a party, a party before a
-        mere subject word): one RE2 pass per statement, built once per vocabulary."""
-        if tender not in self._tokens:
+        mere subject word): one RE2 pass per statement, built once per vocabulary and kind of
+        document (a tender, an assignment: :meth:`party_words`)."""
+        key = (tender, commission)
+        if key not in self._tokens:
             names = {name: self.lists.get(name, []) for name in MODAL_LISTS}
-            names.update(self.party_words(tender))
+            names.update(self.party_words(tender, commission))
             names.update(
                 {
                     name: self.lists.get(name, [])
@@ -458,8 +467,8 @@ class Vocabulary:
                     )
                 }
             )
-            self._tokens[tender] = TermFinder({name: terms for name, terms in names.items() if terms})
-        return self._tokens[tender]
+            self._tokens[key] = TermFinder({name: terms for name, terms in names.items() if terms})
+        return self._tokens[key]
 
 
 @lru_cache(maxsize=16)
@@ -530,12 +539,13 @@ class DocumentReading:
         tender_statements: int,
         with_id: int,
         proposal_statements: int = 0,
+        commission_statements: int = 0,
     ) -> None:
         """``texts``: the statements as terms see them (:func:`plain_text`); ``candidates``: the
         statements with a modal of ``modal_binding`` or ``modal_future`` (headings left out);
         ``tender_statements``: how many statements have a word of ``tender_context``; ``with_id``:
-        how many have a requirement id of their own; ``proposal_statements``: how many have a word
-        of ``proposal_context``."""
+        how many have a requirement id of their own; ``proposal_statements``, ``commission_statements``:
+        how many have a word of ``proposal_context``, of ``commission_context``."""
         self.document = document
         self.vocabulary = vocabulary
         self.texts = texts
@@ -547,7 +557,10 @@ class DocumentReading:
         learned: dict[str, list[str]] = {}
         for party, name in self._aliases(texts):
             learned.setdefault(party, []).append(name)
-        self.tokens = vocabulary.tokens(self.tender)
+        self.commission = commission_statements > 0 and not self.tender
+        """Whether the document is a government's assignment to an agency ("Regeringen ger
+        Statskontoret i uppdrag att …"), where "myndigheten" is the agency given it."""
+        self.tokens = vocabulary.tokens(self.tender, self.commission)
         self.vendor_terms = not self.tender and (self._vendor_voice(texts) or self._third_person_terms(texts))
         """Whether the document is a vendor's own terms (its SLA, its terms of service)."""
         if self.vendor_terms:

@@ -1997,3 +1997,21 @@ def test_a_memorandum_reporting_proposed_rules_binds_no_party_but_asks_for_its_r
     assignment = "Regeringen ger Statskontoret i uppdrag att föreslå indikatorer. Det som föreslås ska redovisas.\n" + body
     assert not read_as(md(assignment, language="sv"), "proposal_document")
     assert len(requirements_of(assignment, "sv")) >= 3
+
+
+def test_the_agency_the_government_commissions_is_the_supplier_of_its_assignment() -> None:
+    """In the Government's decision ("Regeringen ger Statskontoret i uppdrag att …") "Myndigheten
+    ska …" binds the agency given the assignment (commissioned_agency); in a tender or a contract
+    "myndigheten" is the buyer, also where the buyer's own mission is described."""
+    assignment = """
+        Regeringen ger Statskontoret i uppdrag att kartlägga it-driften.
+
+        Myndigheten ska lämna förslag på vilken myndighet som ska följa upp kartläggningen.
+        """
+    assert parties(assignment, "sv")["Myndigheten ska lämna förslag på vilken myndighet som ska följa upp kartläggningen."] == "supplier"
+    contract = """
+        Myndigheten har i uppdrag att samordna it-driften.
+
+        Myndigheten ska lämna förslag på vilken myndighet som ska följa upp kartläggningen.
+        """
+    assert parties(contract, "sv")["Myndigheten ska lämna förslag på vilken myndighet som ska följa upp kartläggningen."] == "buyer"

@@ -131,8 +131,9 @@ class Classification:
             candidates = frozenset().union(*(self.term_sets.get(name, EMPTY) for name in MODAL_LISTS)) - self.index.headings
             tender = len(self.term_sets.get("tender_context", EMPTY) - self.index.headings)
             proposal = len(self.term_sets.get("proposal_context", EMPTY) - self.index.headings)
+            commission = len(self.term_sets.get("commission_context", EMPTY) - self.index.headings)
             found = self.matches.readings[key] = DocumentReading(
-                self.document, vocabulary(lists), self.index.flat_texts, candidates, tender, len(self.index.with_id), proposal
+                self.document, vocabulary(lists), self.index.flat_texts, candidates, tender, len(self.index.with_id), proposal, commission
             )
         return found
 
