@@ -151,6 +151,9 @@ def test_a_verb_that_ends_a_lead_in_has_its_object_in_the_list() -> None:
         ("Beställaren ska utse en kontaktperson.", "buyer"),
         ("Parterna ska träffas varje månad.", "mutual"),
         ("Anbudsgivaren ska bifoga CV.", "tenderer"),
+        ("Avropsberättigade myndigheter ska ange en kontaktperson i avropet.", "buyer"),  # the buyers of a framework agreement
+        ("Kund ska meddela Leverantören inom 5 arbetsdagar.", "buyer"),  # Kammarkollegiet's framework agreements
+        ("När uppdraget utförs ska Digg och PTS föra en dialog med regionerna.", "supplier"),  # V2 after the clause's verb "utförs"
         ("Om felet inte avhjälps inom 4 timmar ska leverantören betala vite.", "supplier"),  # inverted main clause
         ("Brister som beställaren påtalar ska åtgärdas inom 5 dagar.", "supplier"),
         ("Beställaren beskriver hur de ska använda tjänsten.", None),  # "ska" in a subordinate clause
