@@ -134,6 +134,14 @@ def _requirements(text: str, language: str) -> list[str]:
             "Tvist med anledning av tolkning och tillämpning av kontraktet och därmed sammanhängande rättsfrågor ska i första hand lösas mellan parterna.",
             "Parterna ska mötas varje månad.",
         ),
+        # tvisten efter en relativsats, lagvalet med två verb, skiljeinstitutets beslut (tvistlosning)
+        ("sv", "Eventuella tvister som uppstår i anledning av detta Avtal ska avgöras av svensk domstol.", "Parterna ska mötas varje månad."),
+        ("sv", "Detta Avtal ska styras av och tolkas i enlighet med svensk rätt.", "Leverantören ska leverera inom 5 dagar."),
+        (
+            "sv",
+            "I sistnämnda fall ska Institutet också bestämma om skiljenämnden ska bestå av en eller tre skiljemän.",
+            "Skiljenämnden, Parterna och deras ombud ska iaktta sekretess avseende förfarandet.",
+        ),
         ("sv", "Leverantören ansvarar för kostnaderna för resor och logi.", "Leverantören ansvarar för att resor bokas i tid."),
         ("sv", "Leverantören svarar för sina resekostnader.", "Leverantören ansvarar för kostnadsuppföljningen varje månad."),
         # "är ansvarig för" binder som "ansvarar för" (modal_binding), och ett skadeansvar skrivet så är lika lite en plikt
