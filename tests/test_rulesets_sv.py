@@ -134,6 +134,10 @@ def _requirements(text: str, language: str) -> list[str]:
             "Tvist med anledning av tolkning och tillämpning av kontraktet och därmed sammanhängande rättsfrågor ska i första hand lösas mellan parterna.",
             "Parterna ska mötas varje månad.",
         ),
+        # när faktureringen och betalningen sker, medel som betalas tillbaka, uppsägningstiden
+        ("sv", "Fakturering ska ske månadsvis i efterskott.", "Fakturering ska ske elektroniskt enligt Peppol BIS Billing 3."),
+        ("sv", "Medel som inte har använts ska återbetalas senast den 31 december 2025.", "Myndigheten ska redovisa uppdraget senast den 1 mars."),
+        ("sv", "Uppsägning skall ske med en (1) månads varsel.", "Uppsägningen ska ske skriftligen."),
         # tvisten efter en relativsats, lagvalet med två verb, skiljeinstitutets beslut (tvistlosning)
         ("sv", "Eventuella tvister som uppstår i anledning av detta Avtal ska avgöras av svensk domstol.", "Parterna ska mötas varje månad."),
         ("sv", "Detta Avtal ska styras av och tolkas i enlighet med svensk rätt.", "Leverantören ska leverera inom 5 dagar."),
