@@ -513,6 +513,9 @@ def test_a_balance_element_is_a_clause_not_a_question_a_definition_or_the_suppli
     assert "termination" in present("# Avtal\n\nBeställaren och Leverantören har rätt att säga upp avtalet med tre månaders uppsägningstid.\n")
     assert "termination" in present("# Avtal\n\nSåväl Beställaren som Leverantören får säga upp avtalet med tre månaders uppsägningstid.\n")
     assert "termination" in present("# Avtal\n\nBeställaren får säga upp avtalet om Leverantören får stänga av tjänsten längre än 5 dagar.\n")
+    # a memorandum's clauses are the content of the proposal it reports (proposal_document), not its own
+    memorandum = "# Förslag\n\nI promemorian föreslås nya regler.\n\nTvist med anledning av avtalet ska avgöras av allmän domstol.\n\nFörslagen föreslås träda i kraft den 1 juli 2026.\n"
+    assert "dispute" not in present(memorandum)
 
 
 def test_a_committee_directive_is_a_government_assignment() -> None:
