@@ -156,6 +156,7 @@ def test_a_verb_that_ends_a_lead_in_has_its_object_in_the_list() -> None:
         ("När uppdraget utförs ska Digg och PTS föra en dialog med regionerna.", "supplier"),  # V2 after the clause's verb "utförs"
         ("En utgångspunkt för uppdraget är att intentionen med tjänsternas utformning ska behållas.", "supplier"),  # the att-clause is the duty
         ("I uppdraget ingår vidare att kartlägga it-driften inom staten.", "supplier"),
+        ("Leverantören ansvarar inför Beställarens styrgrupp för informationssäkerheten.", "supplier"),  # accountable to: "ansvarar för"
         ("Om felet inte avhjälps inom 4 timmar ska leverantören betala vite.", "supplier"),  # inverted main clause
         ("Brister som beställaren påtalar ska åtgärdas inom 5 dagar.", "supplier"),
         ("Beställaren beskriver hur de ska använda tjänsten.", None),  # "ska" in a subordinate clause
