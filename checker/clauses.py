@@ -70,12 +70,13 @@ def heading_level(number: str) -> int:
 # "§ 5 Avtalstid …", "Artikel 3 …", "Bilaga 2 …", "Section 6.3 …", and a number after the letter
 # of a part of a contract in the Uniform Contract Format ("C.1.4 Contractor shall …", "H.1.1 For
 # every task …", as NUMBERED_HEADING reads "C.5.1 Task 1"). The number must be followed by a
-# capital (or nothing), so "99.5 % of …" and "1.5 hours …" are no clauses.
+# capital (or nothing), after a space or a dash ("Section 1 – Definitions", "Section 1 - Definitions"),
+# so "99.5 % of …" and "1.5 hours …" are no clauses.
 _CLAUSE_START = re.compile(
     r"^\s*(?:\*\*|__)?(?:(?P<dotted>\d{1,3}(?:\.\d{1,3})+|[A-Z]\.\d{1,3}(?:\.\d{1,3})*)\.?|§\s*(?P<sign>\d{1,3}[a-z]?)|"
     r"(?P<word>artikel|article|bilaga|appendix|annex|schedule|exhibit|section|clause|punkt|avsnitt|kapitel|chapter)"
     r"\s+(?P<number>\d{1,2}(?:\.\d{1,3})*|[A-Z](?:\.\d{1,3})*)\b\.?)(?:\*\*|__)?[:.)]?"
-    r"(?:\s+(?=[A-ZÅÄÖ\"“(\[*_])|\s*[—–]\s*(?=[A-ZÅÄÖ])|\s*$)",
+    r"(?:\s+(?=[A-ZÅÄÖ\"“(\[*_])|\s*[—–]\s*(?=[A-ZÅÄÖ])|\s+-\s+(?=[A-ZÅÄÖ])|\s*$)",
     re.IGNORECASE,
 )
 TITLE_WORDS = 8

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from support import md, txt
 
-from checker.clauses import _MODAL, NUMBERED_HEADING
+from checker.clauses import _MODAL, NUMBERED_HEADING, clause_start
 from checker.errors import InputError
 from checker.ids import ID_WORDS_BEFORE_NUMBERS, MentionFinder, id_key, leading_id
 from checker.language import detect_language
@@ -700,6 +700,65 @@ def test_numbered_items_with_an_emphasised_run_in_title_are_clauses() -> None:
     assert (title.kind, title.location.line, title.location.column) == ("heading", 7, 7)  # "2. <u>" before it
     body = next(s for s in document.statements if s.text.startswith("If Uptime"))
     assert body.location.column == len("2. <u>Service Level Commitment and Credits</u>. ") + 1
+
+
+def test_a_numbered_item_alone_over_a_paragraph_at_the_margin_is_a_numbered_heading() -> None:
+    """A clause's number and title written as a list of one ("1. Definitions", a blank line, the
+    clause's paragraph at the margin), as documents converted from Word write them: a numbered
+    heading, its paragraphs in its clause. A loose list of short items (a blank line, then the
+    next item), an item whose paragraph is indented (its own continuation) and an item that is a
+    sentence stay items."""
+    document = md("""
+        # Service Level Agreement
+
+        1. Definitions
+
+        Uptime is the share of minutes the service answered.
+
+        2. Service Commitment
+
+        The Provider shall keep the service available 99.9 % of each month.
+
+        Steps:
+
+        1. Register
+
+        2. Submit
+
+        The tender is opened after the deadline.
+
+        1. Delivery
+
+            The Supplier shall deliver within 5 days.
+
+        1. The Supplier shall keep logs.
+
+        The logs are kept for a year.
+        """)
+    assert [(s.number, s.title) for s in document.sections if s.number] == [("1", "Definitions"), ("2", "Service Commitment")]
+    clause = {s.text: s.location.clause for s in document.statements}
+    assert clause["Uptime is the share of minutes the service answered."] == "1"
+    assert clause["The Provider shall keep the service available 99.9 % of each month."] == "2"
+    kinds = {s.text: s.kind for s in document.statements}
+    assert kinds["Register"] == kinds["Submit"] == kinds["Delivery"] == "list_item"
+    assert kinds["The Supplier shall keep logs."] == "list_item"
+
+
+def test_a_clause_number_after_a_word_may_be_followed_by_a_hyphen_and_its_title() -> None:
+    """ "Section 1 - Definitions" numbers its clause as "Section 1 – Definitions" does; a hyphen
+    before a number ("Section 4 -5 % …") is no title."""
+    document = md("""
+        ## Section 1 - Definitions
+
+        Uptime is the share of minutes the service answered.
+
+        ## Section 2 - Service Commitment
+
+        The Provider shall keep the service available 99.9 % of each month.
+        """)
+    assert [s.location.clause for s in document.statements if s.kind == "sentence"] == ["Section 1", "Section 2"]
+    assert clause_start("Section 4 - Service credits") == ("Section 4", 1, "Service credits")
+    assert clause_start("Section 4 -5 % of the fee") is None
 
 
 def test_a_run_in_title_may_start_with_any_capital_letter() -> None:

@@ -138,6 +138,7 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
     kind = "paragraph"
     item_number: str | None = None  # an ordered list item's "1." as the document shows it
     item_depth = 0  # a list item's depth (_ListNesting)
+    title_item_number: int | None = None  # the number of the last clause titled by a list of one item (_numbered_title_item)
     nesting = _ListNesting()
 
     def flush() -> None:
@@ -259,6 +260,17 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
             kind = "list_item"
             marker = item.group(2)
             item_number = marker if marker[0].isdecimal() else None
+            if (
+                item_number
+                and not nesting.open
+                and not item.group(1)
+                and (title := _numbered_title_item(lines, body[item.end() :], int(item_number[:-1]), title_item_number)) is not None
+            ):
+                title_item_number = int(item_number[:-1])
+                builder.heading(title, 1, source_location(number, body_offset + item.end() + 1), number=item_number[:-1], kind="clause")
+                kind, item_number = "paragraph", None
+                lines.i += 1
+                continue
             item_depth = nesting.depth(len(item.group(1).expandtabs(4)), "1" + marker[-1] if item_number else marker)
             start = body_offset + item.end()
             if line.startswith("> ", start):  # "- > text": a quote inside the item (as pandoc writes it), its text the item's
@@ -283,6 +295,48 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
         lines.i += 1
     flush()
     return builder.build(language)
+
+
+_TITLE_ITEM_REACH = 400
+"""Lines looked ahead for the next clause's numbered title (a clause of a contract is shorter)."""
+
+
+def _numbered_title_item(lines: _Lines, text: str, number: int, previous: int | None) -> str | None:
+    """The title a numbered item at the margin is, when the item is a clause's numbered heading
+    written as a list of one ("1. Definitions", a blank line, then the clause's paragraphs at the
+    margin, "2. Service Commitment" …, as documents converted from Word write them): the item is
+    a title over a paragraph (:func:`_title_over_paragraph`) and one of a run of them numbered in
+    turn — the one before was numbered ``number - 1`` (``previous``), or the next item at the
+    margin, within :data:`_TITLE_ITEM_REACH` lines, is numbered ``number + 1`` and is one too. A
+    numbered cell of a table a PDF's text flattened ("1. DEVELOP TEST PLAN" over its standard,
+    then "2. Maintain equipment.") has no such run. None for another item."""
+    title = _title_over_paragraph(lines, 0, text)
+    if title is None or previous == number - 1:
+        return title
+    for ahead in range(1, _TITLE_ITEM_REACH):
+        line = lines.peek(ahead)
+        item = _LIST.match(line) if line is not None else None
+        if line is None or (item is not None and not item.group(1)):
+            next_number = item.group(2)[:-1] if item is not None else ""
+            following = next_number == str(number + 1) and _title_over_paragraph(lines, ahead, line[item.end() :]) is not None
+            return title if following else None
+    return None
+
+
+def _title_over_paragraph(lines: _Lines, at: int, text: str) -> str | None:
+    """``text``, the item on the line ``at`` lines ahead, when it is a short title alone on its
+    line (:func:`plain_heading`) with a blank line after it and then a paragraph at the margin that
+    starts a sentence, neither an item of a list nor an indented continuation of the item. A list
+    of short items, loose or tight, has an item after each blank line, so is no title. Else None."""
+    if (lines.peek(at + 1) or "").strip():
+        return None  # the item goes on, or a tight list's next item follows
+    ahead = at + 2
+    while (after := lines.peek(ahead)) is not None and not after.strip():
+        ahead += 1
+    if after is None or after[:1] in " \t" or _LIST.match(after) or _starts_block(after):
+        return None
+    title = text.strip()
+    return title if plain_heading(title, after, numbered=True) else None
 
 
 def _titled_item(text: str) -> tuple[str, int, int] | None:
