@@ -106,7 +106,7 @@ READING_NAMES = {
     "numbered_clauses": "every statement of a document that numbers its clauses (three clause numbers or more: '4.2 Service levels', Word's '3.3.1', 'Sec. 3.02'; or three items of a numbered list a PDF's text wrote as paragraphs, each number on its own line): its requirements are cited by their clause",
     "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do; or a line that labels a level and gives its value ('Average service level target (as a percentage per month): 90%')",
-    "performance_cell": "a paragraph of a performance table flattened into paragraphs, as a PDF's text writes a table: after a run of short column titles one of which is, as a whole, a performance level (performance_header: 'Performance standard (and AQL)'), up to the next heading (not a running footer, nor a row's number under a 'PWS Section' column taken for a title); its titles, page furniture, its method cells (surveillance_cell) and its deduction cells (sanction_header) left out",
+    "performance_cell": "a paragraph of a performance table flattened into paragraphs, as a PDF's text writes a table: after a run of short column titles one of which is, as a whole, a performance level (performance_header: 'Performance standard (and AQL)'), up to the next heading (not a running footer, nor a row's number under a 'PWS Section' column taken for a title); its titles, page furniture, its method cells (surveillance_cell) and its deduction cells (sanction_header) left out; a percentage alone ('95%', an AQL column's cell) kept, however often it recurs",
     "surveillance_cell": "a paragraph of such a flattened performance table that says how a level is checked: a term of surveillance_method in its first words ('Random inspection', 'Review contractor reports')",
     "surveillance_row": "a row of a table with a column titled by a term of surveillance_header ('Method of Surveillance', 'Mätmetod') and a cell of its own in that column: the row says how its own level is checked",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1') or of a lettered or roman sub-clause of one ('(b)' in 14.4: '14.4(b)'; 'iv)' in 14.2: '14.2(iv)'): the clause number cites it",
@@ -164,6 +164,9 @@ _ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")  # a flattened row's first cell number
 _NUMBERED_CELL = re.compile(r"\s*(\d{1,2})[.)][ \t]+(?=[A-Z])")  # the same, where a paragraph keeps its number: "2. Maintain …"
 _TITLES_BEFORE_ROWS = 4  # a flattened table's column titles stand at most this many statements before its first row
 _END_MARKS = (".", "!", "?", ":", ";")
+# A flattened performance table's cell that is a percentage alone ("95%", "99.5 %"): the acceptable
+# quality level of its row (a page number or a stray mark has no "%")
+_LEVEL_CELL = re.compile(r"[\s*_]*\d{1,3}(?:[.,]\d{1,3})?\s*%[\s*_]*")
 # The white space before a separator is matched only from where its run starts: a search from
 # each space of a long run not followed by one read the rest of the run again (quadratic).
 _TITLE_PARTS = re.compile(r"(?<!\s)\s*(?:[()&/,]|\band\b)\s*|(?:[()&/,]|\band\b)\s*", re.IGNORECASE)
@@ -1608,7 +1611,8 @@ class DocumentReading:
         page numbers and bullets), and the deduction cells (a word of ``sanction_header``: "1%
         deduction per day …"). A method cell has no obligation of its own and a term of
         ``surveillance_method`` in its first :data:`_METHOD_REACH` characters ("Random inspection
-        (site visits)", "Make sample or test calls."), however often it recurs down its column. A cell's words are the ruleset's to judge
+        (site visits)", "Make sample or test calls."), however often it recurs down its column; so
+        is a percentage alone (:data:`_LEVEL_CELL`, an AQL column's "95%"), which is no title. A cell's words are the ruleset's to judge
         further (``en-base`` leaves captions and deducted amounts out). One pass over the
         statements after one over their texts."""
         header = self.vocabulary.finder("performance_header")
@@ -1619,7 +1623,7 @@ class DocumentReading:
         split_texts = [text.split() for text in texts]
         words = [len(parts) for parts in split_texts]
         paragraphs = [s.kind == "sentence" and not texts[s.index].rstrip(" *_").endswith(_END_MARKS) for s in statements]
-        titles = [paragraphs[i] and words[i] <= _COLUMN_TITLE_WORDS for i in range(len(statements))]
+        titles = [paragraphs[i] and words[i] <= _COLUMN_TITLE_WORDS and _LEVEL_CELL.fullmatch(texts[i]) is None for i in range(len(statements))]
         opening = self._column_title_runs(titles, paragraphs, words, header)
         if not opening:
             return frozenset(), frozenset()
@@ -1654,14 +1658,17 @@ class DocumentReading:
                 in_table = False
                 continue
             text = texts[i]
-            if sum(ch.isalpha() for ch in text) < 4:
+            level = _LEVEL_CELL.fullmatch(text) is not None  # "95%": an AQL column's cell, however often its value recurs down the column
+            if not level and sum(ch.isalpha() for ch in text) < 4:
                 continue
             # A method cell first: its method recurs down the column ("Random Sampling" in every
             # third row) as page furniture does, but it is the row's.
             if i not in self.obligations and method is not None and next(method.finditer(text[:_METHOD_REACH]), None) is not None:
                 methods.add(i)
                 continue
-            if seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS or (paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)):
+            if (not level and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS) or (
+                paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)
+            ):
                 continue
             if sanction is None or not sanction.search(text):
                 cells.add(i)

@@ -1314,6 +1314,18 @@ def test_a_lone_or_heading_does_not_end_a_flattened_table() -> None:
     }
 
 
+def test_a_percentage_cell_of_a_flattened_table_is_its_rows_level_however_often_it_recurs() -> None:
+    # An AQL column's cells are percentages alone ("95%"), the same value in many rows: no title
+    # of the header's run, no page furniture, and no page number ("6"), which has no "%".
+    rows = "\n".join(f"Maintain service number {n}\n\n95%\n\nRandom inspection, complaints\n\n6\n" for n in range(1, 5))
+    document = md(f"Performance Standards\n\nAcceptable Quality Levels\n\nMethod of Surveillance\n\n100%\n\n{rows}", language="en")
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    c = Classification(base, DocumentIndex(document))
+    texts = [document.statements[i].text for i in sorted(c.reading().statements("performance_cell"))]
+    assert texts == ["100%"] + [text for n in range(1, 5) for text in (f"Maintain service number {n}", "95%")]
+    assert {document.statements[i].text for i in c.statements_of_class("requirement")} >= {"100%", "95%"}
+
+
 def test_a_lettered_sub_clause_is_cited_by_its_number_and_letter() -> None:
     """Two obligations under one clause number share it, but "(a)" and "(b)" of clause 14.4
     are each cited alone ("14.4(b)"): ``own_clause`` holds for both; not for two unlettered
