@@ -1326,6 +1326,40 @@ def test_a_percentage_cell_of_a_flattened_table_is_its_rows_level_however_often_
     assert {document.statements[i].text for i in c.statements_of_class("requirement")} >= {"100%", "95%"}
 
 
+def test_a_sum_counted_per_instance_in_a_flattened_table_is_a_deduction_not_a_requirement() -> None:
+    # A negative-incentive column whose title names no credit: its cells are cells, but a sum
+    # of money per instance is what is deducted, not what is to be done (en-base deducted_amount).
+    document = md(
+        """
+        Performance objective
+
+        Performance standard
+
+        Method of assessment
+
+        Monthly report submitted by the 15th.
+
+        Files review, random
+
+        $500 for each documented instance when a report is submitted after the 15th.
+
+        Shipments delivered within one working day.
+
+        Random inspection
+
+        $1,000 for each occurrence of noncertification
+        """,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    c = Classification(base, DocumentIndex(document))
+    assert len(c.reading().statements("performance_cell")) == 4
+    assert {document.statements[i].text for i in c.statements_of_class("requirement")} == {
+        "Monthly report submitted by the 15th.",
+        "Shipments delivered within one working day.",
+    }
+
+
 def test_a_lettered_sub_clause_is_cited_by_its_number_and_letter() -> None:
     """Two obligations under one clause number share it, but "(a)" and "(b)" of clause 14.4
     are each cited alone ("14.4(b)"): ``own_clause`` holds for both; not for two unlettered
