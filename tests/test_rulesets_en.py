@@ -456,6 +456,29 @@ def test_consequences_remedies_and_caps_written_with_shall_are_no_requirements(c
 
 
 @pytest.mark.parametrize(
+    "clause",
+    [
+        "Under no circumstances will either party be liable to the other for lost profits or revenues.",
+        "Provider and Customer agree to calculate availability as the total number of Available Minutes minus the minutes of Downtime.",
+        "Service Credits may not be exchanged for, or converted to, monetary amounts.",
+        "Each shock shall reduce the Contract Price by 5.00 USD.",
+        "These meetings shall be at no additional cost to the government.",
+        "PLEASE SEE THE LAST PAGE FOR HELPFUL HINTS FROM THE SEVEN STEPS TEAM:",
+        "Please subscribe to the repository if your firm would like updates about changes and comments.",
+        "NOTE TO OUR CUSTOMERS: THIS TEMPLATE MUST BE TAILORED FOR YOUR AGENCY.",
+        "PLEASE DELETE ALL BLUE ITALICS WHEN FINALIZING THE PWS.",
+    ],
+)
+def test_legal_terms_measurement_methods_and_words_to_the_reader_are_no_requirements(clause: str) -> None:
+    assert requirements(clause + "\n") == []
+
+
+def test_a_request_to_the_reader_that_is_no_invitation_still_binds() -> None:
+    duty = "Please submit all questions to the Contracting Officer by 10:00 a.m. on June 3."
+    assert requirements(duty + "\n") == [duty]
+
+
+@pytest.mark.parametrize(
     "duty",
     [
         "The Contractor shall credit the training hours to the staff records within 5 days.",
