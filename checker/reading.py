@@ -489,10 +489,20 @@ def _term_at(finder: TermFinder | None, text: str, position: int) -> int | None:
 
 def _duty_end(text: str, modal_end: int, tokens: list[tuple[int, int, str]]) -> int:
     """Where the duty of the modal ending at ``modal_end`` ends, for its agent or recipient: at
-    its clause's end (a ";") or at a subordinate clause ("… unless approved by the COTR")."""
+    its clause's end (a ";") or at a subordinate clause ("… unless approved by the COTR"), not
+    one in brackets, which the duty goes on after ("shall be inspected, tested (where applicable),
+    reviewed, and accepted by the Government"). One pass over the text up to the stop."""
     stop = text.find(";", modal_end)
     stop = len(text) if stop == -1 else stop
-    return next((start for start, _end, name in tokens if modal_end < start < stop and name in ("subordinator", "relative")), stop)
+    depth, counted = 0, modal_end  # brackets open at ``counted``
+    for start, _end, name in tokens:
+        if not modal_end < start < stop or name not in ("subordinator", "relative"):
+            continue
+        depth = max(depth + text.count("(", counted, start) - text.count(")", counted, start), 0)
+        counted = start
+        if depth == 0:
+            return start
+    return stop
 
 
 def _outside_brackets(text: str, clause: int, modal: int, before: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -50,6 +50,8 @@ def read_as(document: Document, reading: str) -> list[str]:
         ("The POP is expected to begin within 10 days after award.", None),  # no party: a forecast
         ("All deliverables shall be inspected and accepted by the Government within 5 days.", "buyer"),  # the passive's agent
         ("A surveillance folder must be developed and maintained by QAP.", "buyer"),
+        ("All reports shall be inspected, tested (where applicable), reviewed, and accepted by the Government.", "buyer"),  # a bracketed clause is an aside
+        ("All reports shall be submitted to the COR where they are accepted by the Government.", "supplier"),  # … an unbracketed one ends the duty
         ("The sprints will be assessed by the Government to ensure progress.", "buyer"),  # "will" binds a passive's agent too
         ("Daily operations will be managed by the Contractor's Project Manager.", "supplier"),  # the agent's staff are the party
         ("The plan shall be reviewed by the Government's representative.", "buyer"),
