@@ -243,6 +243,11 @@ _BARE_NUMBER = re.compile(r"[\s*_]*(\d{1,3})[.)][\s*_]*")
 # (one run of blanks before the end unless the number stands in it: two runs side by side would be
 # read again from each of their characters, quadratic on a form's "Name: _ _ _ …")
 _NUMBERED_LEAD_IN = re.compile(r":[\s*_]*(?:(?P<first>1[.)])[\s*_]*)?$")
+# Between two parties that a subject joins: "and" ("och", "&"), an article, marks and brackets
+# ("(COR) and the"); and a preposition before the first, which makes them no subject
+_BRACKETED = re.compile(r"\([^()]{0,40}\)")
+_JOINING = re.compile(r"[\s\W]*(?:and|och|&)\s+(?:the\s+|its\s+|den\s+|det\s+)?[\s\W]*", re.IGNORECASE)
+_PREPOSITION = re.compile(r"\b(?:between|among|of|from|with|by|to|for|mellan|av|från|med|till|för)\b", re.IGNORECASE)
 _LIST_AFTER = re.compile(r"[\s*_]*:[\s*_]*")  # "The platform will:": a modal whose verbs are the list after it
 # "Average service level target (as a percentage per month): 90%", "Response time: within 4 hours",
 # "Åtgärdstid prioritet 1: inom 4 timmar": a level written as a line of its own, its label before a
@@ -503,6 +508,21 @@ def _duty_end(text: str, modal_end: int, tokens: list[tuple[int, int, str]]) -> 
         if depth == 0:
             return start
     return stop
+
+
+def _joint_subject(text: str, clause: int, mentions: list[tuple[int, int, str]]) -> str | None:
+    """ "mutual" where the subject joins the buyer and the supplier with "and" ("The Contracting
+    Officer's Representative (COR) and contractor will be expected to work with the Product
+    Owner", "Avropande myndighet och leverantören ska teckna …"): both are bound. Only where the
+    pair opens the subject (no preposition before it: "Data exchanged between the Government
+    and the Contractor shall be encrypted" binds neither as the subject) and nothing but the
+    coordinator, an article and brackets stands between its last two mentions; else None."""
+    if len(mentions) < 2 or {mentions[-2][2], mentions[-1][2]} != {"buyer", "supplier"}:
+        return None
+    between = _BRACKETED.sub(" ", text[mentions[-2][1] : mentions[-1][0]])
+    if _JOINING.fullmatch(between) is None or _PREPOSITION.search(text, clause, mentions[0][0]) is not None:
+        return None
+    return "mutual"
 
 
 def _outside_brackets(text: str, clause: int, modal: int, before: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -976,7 +996,7 @@ class DocumentReading:
             if (subordinate and not inverted) or self._object_gap(text, end) or self._forecast(text, clause, start, before):
                 continue
             mentions = [] if subordinate else self._subject_mentions(text, clause, start, before)
-            party = mentions[-1] if mentions else named_after
+            party = _joint_subject(text, clause, mentions) or (mentions[-1][2] if mentions else named_after)
             if text[start] in "'’" and not any(at == start for _s, at, name in before if name in PARTIES):
                 continue  # a possessive modal binds only a party it names: not "critical to OFA's responsibility to report"
             passive = None  # the party a passive binds: its agent, or the giver of what it hands over
@@ -1229,8 +1249,8 @@ class DocumentReading:
         near = modal - len(" ".join(words[-2:])) - (len(head) - len(head.rstrip())) if words else modal
         return any(name == "relative" and (start == opening or start >= near) for start, _, name in before)
 
-    def _subject_mentions(self, text: str, clause: int, modal: int, before: list[tuple[int, int, str]]) -> list[str]:
-        """The parties named as the subject before a modal, in order: possessives ("the
+    def _subject_mentions(self, text: str, clause: int, modal: int, before: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The parties named as the subject before a modal, in order, each with where it stands: possessives ("the
         Customer's data") and compounds ("client-side rendering") left out, and a relative clause of the subject too ("Brister som
         beställaren påtalar ska …": the subject is "Brister"). A possessive followed by a word
         of ``party_staff`` names that party's people, who are the party: "The Contracting
@@ -1241,7 +1261,7 @@ class DocumentReading:
         if relative is not None and not text[clause:relative].strip():
             relative = None  # the clause opens with it: nothing before it to cut away
         return [
-            name
+            (start, end, name)
             for start, end, name in before
             if name in PARTIES
             and not _COMPOUND.match(text[end:])

@@ -93,6 +93,10 @@ def read_as(document: Document, reading: str) -> list[str]:
         ("The Customer's personnel data shall be stored in the EU.", "supplier"),  # a staff word that describes a thing
         ("The Government's officer training records must be retained for 7 years.", "supplier"),
         ("Personnel who work on site shall wear badges.", "supplier"),  # a relative clause in the subject
+        ("The Contracting Officer's Representative (COR) and contractor will be expected to work with the Product Owner.", "mutual"),
+        ("The Government and the Contractor shall meet monthly.", "mutual"),  # a subject that joins both binds both
+        ("Data exchanged between the Government and the Contractor shall be encrypted.", "supplier"),  # … not an object of "between"
+        ("The Government's data and the Contractor shall be on site.", "supplier"),  # a possessive is no subject
         ("The plan describes how the team will report.", None),  # "will" in a subordinate clause
         ("The Contractor (or its representative, if one is named) shall attend the meetings.", "supplier"),  # a bracket is an aside
         ("The successful offeror (Contractor) shall deliver the report monthly.", "supplier"),  # a party a bracket names is still a subject
@@ -151,6 +155,7 @@ def test_a_verb_that_ends_a_lead_in_has_its_object_in_the_list() -> None:
     [
         ("Leverantören ska åtgärda fel inom 4 timmar.", "supplier"),
         ("Beställaren ska utse en kontaktperson.", "buyer"),
+        ("Beställaren och Leverantören ska teckna ett säkerhetsskyddsavtal.", "mutual"),  # a subject that joins both
         ("Parterna ska träffas varje månad.", "mutual"),
         ("Anbudsgivaren ska bifoga CV.", "tenderer"),
         ("Avropsberättigade myndigheter ska ange en kontaktperson i avropet.", "buyer"),  # the buyers of a framework agreement
