@@ -243,6 +243,12 @@ _BARE_NUMBER = re.compile(r"[\s*_]*(\d{1,3})[.)][\s*_]*")
 # (one run of blanks before the end unless the number stands in it: two runs side by side would be
 # read again from each of their characters, quadratic on a form's "Name: _ _ _ …")
 _NUMBERED_LEAD_IN = re.compile(r":[\s*_]*(?:(?P<first>1[.)])[\s*_]*)?$")
+# A preposition (and an article) just before a party in the subject: the party is in a phrase that
+# describes the subject, not the subject ("materials supplied to the Government"); not "by", whose
+# party acts in the subject ("Key Personnel employed by the offeror", "Refusal … by an Offeror"),
+# nor "of" or "for", which name whose the subject is
+_GOVERNED = re.compile(r"\b(?:to|from|with|towards|till|från|med)\s+(?:(?:the|its|their|each|all|any|an?|den|det|de)\s+)?$", re.IGNORECASE)
+_GOVERNED_REACH = 16  # the longest preposition and article before a party, in characters
 # Between two parties that a subject joins: "and" ("och", "&"), an article, marks and brackets
 # ("(COR) and the"); and a preposition before the first, which makes them no subject
 _BRACKETED = re.compile(r"\([^()]{0,40}\)")
@@ -1256,7 +1262,10 @@ class DocumentReading:
         of ``party_staff`` names that party's people, who are the party: "The Contracting
         Officer's Technical Representative is responsible for …" binds the buyer; and a
         possessive that opens the modal itself is the party it binds: "It is each offeror's
-        responsibility to learn …" (``modal_binding``: "'s responsibility to")."""
+        responsibility to learn …" (``modal_binding``: "'s responsibility to"). A party after a
+        preposition (:data:`_GOVERNED`) is no subject but a phrase describing it: "All materials
+        supplied to the Government shall be …", "The Equipment to be shipped to the Buyer shall be
+        packed …"."""
         relative = next((start for start, _, name in before if name == "relative"), None)
         if relative is not None and not text[clause:relative].strip():
             relative = None  # the clause opens with it: nothing before it to cut away
@@ -1266,6 +1275,7 @@ class DocumentReading:
             if name in PARTIES
             and not _COMPOUND.match(text[end:])
             and (relative is None or start < relative)
+            and not _GOVERNED.search(text, max(clause, start - _GOVERNED_REACH), start)
             and (
                 end == modal or (possessive := _POSSESSIVE.match(text[end:])) is None or self._staff_at(text, _SPACE.match(text, end + possessive.end()).end())
             )

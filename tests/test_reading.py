@@ -95,6 +95,8 @@ def read_as(document: Document, reading: str) -> list[str]:
         ("Personnel who work on site shall wear badges.", "supplier"),  # a relative clause in the subject
         ("The Contracting Officer's Representative (COR) and contractor will be expected to work with the Product Owner.", "mutual"),
         ("The Government and the Contractor shall meet monthly.", "mutual"),  # a subject that joins both binds both
+        ("The Equipment to be shipped to the Buyer shall be packed in crates.", "supplier"),  # a party after "to" describes the subject
+        ("Key Personnel employed by the offeror shall attend the session.", "tenderer"),  # … but "by" names whose they are
         ("Data exchanged between the Government and the Contractor shall be encrypted.", "supplier"),  # … not an object of "between"
         ("The Government's data and the Contractor shall be on site.", "supplier"),  # a possessive is no subject
         ("The plan describes how the team will report.", None),  # "will" in a subordinate clause
