@@ -253,6 +253,7 @@ _GOVERNED_REACH = 16  # the longest preposition and article before a party, in c
 # ("(COR) and the"); and a preposition before the first, which makes them no subject
 _BRACKETED = re.compile(r"\([^()]{0,40}\)")
 _JOINING = re.compile(r"[\s\W]*(?:and|och|&)\s+(?:the\s+|its\s+|den\s+|det\s+)?[\s\W]*", re.IGNORECASE)
+_JOINING_REACH = 60  # the longest text between two joined parties: "(COR) and the", with a bracket of 40
 _PREPOSITION = re.compile(r"\b(?:between|among|of|from|with|by|to|for|mellan|av|från|med|till|för)\b", re.IGNORECASE)
 _LIST_AFTER = re.compile(r"[\s*_]*:[\s*_]*")  # "The platform will:": a modal whose verbs are the list after it
 # "Average service level target (as a percentage per month): 90%", "Response time: within 4 hours",
@@ -525,7 +526,10 @@ def _joint_subject(text: str, clause: int, mentions: list[tuple[int, int, str]])
     coordinator, an article and brackets stands between its last two mentions; else None."""
     if len(mentions) < 2 or {mentions[-2][2], mentions[-1][2]} != {"buyer", "supplier"}:
         return None
-    between = _BRACKETED.sub(" ", text[mentions[-2][1] : mentions[-1][0]])
+    between = text[mentions[-2][1] : mentions[-1][0]]
+    if len(between) > _JOINING_REACH:
+        return None  # no mere "and" between them; and a bounded text for the expression below
+    between = _BRACKETED.sub(" ", between)
     if _JOINING.fullmatch(between) is None or _PREPOSITION.search(text, clause, mentions[0][0]) is not None:
         return None
     return "mutual"
