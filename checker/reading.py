@@ -164,6 +164,10 @@ _ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")  # a flattened row's first cell number
 _NUMBERED_CELL = re.compile(r"\s*(\d{1,2})[.)][ \t]+(?=[A-Z])")  # the same, where a paragraph keeps its number: "2. Maintain …"
 _TITLES_BEFORE_ROWS = 4  # a flattened table's column titles stand at most this many statements before its first row
 _END_MARKS = (".", "!", "?", ":", ";")
+_LEVEL_CELL = re.compile(r"\s*(?:[<>≥≤]=?\s*)?\d{1,3}(?:[.,]\d{1,3})?\s*(?:%|percent)\s*", re.IGNORECASE)
+"""A cell of a flattened performance table that is a level alone, its acceptable quality level
+("95%", "99.9 percent", ">= 98%"): no page number (a bare number), however few letters it has and
+however often the same level recurs down its column."""
 # The white space before a separator is matched only from where its run starts: a search from
 # each space of a long run not followed by one read the rest of the run again (quadratic).
 _TITLE_PARTS = re.compile(r"(?<!\s)\s*(?:[()&/,]|\band\b)\s*|(?:[()&/,]|\band\b)\s*", re.IGNORECASE)
@@ -1605,7 +1609,8 @@ class DocumentReading:
         (:attr:`_cell_columns`). Left
         out: the titles, a table's title that ends in a level title (the next table's), page
         furniture (a paragraph found :data:`_FURNITURE_REPEATS` times or more in the document,
-        page numbers and bullets), and the deduction cells (a word of ``sanction_header``: "1%
+        page numbers and bullets; a level alone, :data:`_LEVEL_CELL`: "95%", is a cell however often
+        it recurs, and no column title), and the deduction cells (a word of ``sanction_header``: "1%
         deduction per day …"). A method cell has no obligation of its own and a term of
         ``surveillance_method`` in its first :data:`_METHOD_REACH` characters ("Random inspection
         (site visits)", "Make sample or test calls."), however often it recurs down its column. A cell's words are the ruleset's to judge
@@ -1619,7 +1624,8 @@ class DocumentReading:
         split_texts = [text.split() for text in texts]
         words = [len(parts) for parts in split_texts]
         paragraphs = [s.kind == "sentence" and not texts[s.index].rstrip(" *_").endswith(_END_MARKS) for s in statements]
-        titles = [paragraphs[i] and words[i] <= _COLUMN_TITLE_WORDS for i in range(len(statements))]
+        # a level alone is the first row's cell, never a column title ("Method Of Surveillance" / "100%")
+        titles = [paragraphs[i] and words[i] <= _COLUMN_TITLE_WORDS and _LEVEL_CELL.fullmatch(texts[i]) is None for i in range(len(statements))]
         opening = self._column_title_runs(titles, paragraphs, words, header)
         if not opening:
             return frozenset(), frozenset()
@@ -1654,14 +1660,17 @@ class DocumentReading:
                 in_table = False
                 continue
             text = texts[i]
-            if sum(ch.isalpha() for ch in text) < 4:
+            level = _LEVEL_CELL.fullmatch(text) is not None
+            if not level and sum(ch.isalpha() for ch in text) < 4:
                 continue
             # A method cell first: its method recurs down the column ("Random Sampling" in every
             # third row) as page furniture does, but it is the row's.
             if i not in self.obligations and method is not None and next(method.finditer(text[:_METHOD_REACH]), None) is not None:
                 methods.add(i)
                 continue
-            if seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS or (paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)):
+            if (not level and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS) or (
+                paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)
+            ):
                 continue
             if sanction is None or not sanction.search(text):
                 cells.add(i)

@@ -2021,3 +2021,46 @@ def test_the_agency_the_government_commissions_is_the_supplier_of_its_assignment
         Myndigheten ska lämna förslag på vilken myndighet som ska följa upp kartläggningen.
         """
     assert parties(contract, "sv")["Myndigheten ska lämna förslag på vilken myndighet som ska följa upp kartläggningen."] == "buyer"
+
+
+def test_a_flattened_tables_level_alone_is_a_cell_however_often_it_recurs() -> None:
+    # A PDF's text writes an acceptable quality level as a paragraph of its own ("95%"): it is the
+    # row's level, not a column title (though short and unpunctuated, it ends the run of titles),
+    # nor page furniture (though the same level recurs down its column); a page number is neither.
+    document = md(
+        """
+        Performance Standards
+
+        Acceptable Quality Levels
+
+        Method Of Surveillance
+
+        95%
+
+        Files review, random, complaints
+
+        Maintain vehicle operation records on a daily basis
+
+        95%
+
+        Files review, random, observations
+
+        Submit stockroom reports monthly
+
+        95%
+
+        Files review, periodic
+
+        6
+
+        ## Staffing
+
+        The help desk is staffed by three analysts.
+        """,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    c = Classification(base, DocumentIndex(document))
+    cells = [document.statements[i].text for i in sorted(c.reading().statements("performance_cell"))]
+    assert cells == ["95%", "Maintain vehicle operation records on a daily basis", "95%", "Submit stockroom reports monthly", "95%"]
+    assert [document.statements[i].text for i in sorted(c.statements_of_class("requirement"))] == cells
