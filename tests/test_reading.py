@@ -2064,3 +2064,37 @@ def test_a_flattened_tables_level_alone_is_a_cell_however_often_it_recurs() -> N
     cells = [document.statements[i].text for i in sorted(c.reading().statements("performance_cell"))]
     assert cells == ["95%", "Maintain vehicle operation records on a daily basis", "95%", "Submit stockroom reports monthly", "95%"]
     assert [document.statements[i].text for i in sorted(c.statements_of_class("requirement"))] == cells
+
+
+def test_a_flattened_tables_amount_for_each_failure_is_a_sanction_not_a_requirement() -> None:
+    # A QASP's negative-incentive column charges an amount for each failure without naming the
+    # price it comes off: the ruleset reads the cell as a money sanction, not as a level.
+    document = md(
+        """
+        Performance Standards
+
+        Acceptable Quality Levels
+
+        Method Of Surveillance
+
+        100%
+
+        Files review, random, complaints
+
+        $500 for each documented failure of noncompliance
+
+        Ensure visitor log entries are complete
+
+        98%
+
+        Files review, periodic, random
+        """,
+        language="en",
+    )
+    shipped = {r.name: r for r in Linter().shipped("en").rulesets}
+    index = DocumentIndex(document)
+    requirements = Classification(shipped["en-requirements"], index)
+    texts = lambda found: [document.statements[i].text for i in sorted(found)]  # noqa: E731
+    assert "$500 for each documented failure of noncompliance" in texts(requirements.reading().statements("performance_cell"))
+    assert texts(requirements.statements_of_class("requirement")) == ["100%", "Ensure visitor log entries are complete", "98%"]
+    assert texts(Classification(shipped["en-contract"], index).statements_of_class("sanction")) == ["$500 for each documented failure of noncompliance"]
