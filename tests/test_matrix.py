@@ -1330,3 +1330,18 @@ def test_a_flattened_performance_tables_rows_follow_the_order_of_their_cells():
     for text in ("Deliver incoming shipments within one working day", "95%"):
         assert specific(rows[text], "follow_up") == ["Periodic, random, observations, complaints"]
         assert specific(rows[text], "sanction") == []
+
+
+def test_a_numbered_rows_level_alone_is_a_requirement_of_that_row():
+    """Issue 15: a level alone ("95%") in a numbered row of a flattened performance requirements
+    summary is the row's acceptable quality level, though a conversion's heading ("## METHOD")
+    ended the flattened table before it: a requirement, followed up and sanctioned by its row's cells."""
+    result = _checked(NUMBERED_PRS, "pws.md")
+    document = result.document
+    rows = {row.text: row for row in trace(result)}
+
+    def specific(row, kind):
+        return [document.statements[link.statement].text for link in getattr(row, kind) if link.how != "blanket"]
+
+    assert "Random inspection" in specific(rows["95%"], "follow_up")
+    assert "Incentive or penalty equal to 3% of the unit price for the evaluation period." in specific(rows["95%"], "sanction")
