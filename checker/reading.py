@@ -81,6 +81,7 @@ VOCABULARY = {
     "attachment_title": "words that, in a document's title, name it as a part of a solicitation or contract that is not the solicitation: performance work statement, QASP, attachment, bilaga …",
     "solicitation_title": "words that, in a document's title, name it as the solicitation itself: request for quotation, RFP, inbjudan att lämna anbud …",
     "definitions_title": "the whole title of a section of definitions (its number aside): definitions, defined terms, glossary, definitioner, begrepp …",
+    "editor_note_title": "words that open an editor's note to those who use a template or a sample, not its text: helpful hint …",
     "copula": "verbs that, just after the main clause's modal, make what follows a predicate complement ('in predicate'): be, remain, be made, vara, bli …",
     "passive_agent": "words that, after the copula of a passive duty with no party as its subject (or its passive_verb), name its agent, whose duty it is: by ('shall be inspected by the Government'), av …",
     "passive_verb": "words that, just after a modal, are a passive written as one word, as Swedish writes it, whose agent passive_agent names: *as ('ska godkännas av Beställaren') …",
@@ -115,6 +116,7 @@ READING_NAMES = {
     "gerund_task": "a task written as a gerund of task_gerund with no modal ('Providing help desk support …', 'Ensuring that …'), in a tender or an attachment of one: the first sentence of a paragraph or list item, of three words or more, the gerund no subject of a verb ('Documenting surveillance is …'), whose introduction (as for non_binding_item; for a paragraph or an item with none, its section's title or its parent's) has words of task_heading or task_lead_in",
     "qualification_item": "the first sentence of a list item introduced (as for non_binding_item) with words of qualification_lead_in: a skill or experience asked of the staff ('expected to have experience with:' / 'Creating form-based applications')",
     "question": "a statement that asks: its text ends with a question mark, or with a bracket after one ('Hur ofta genomför ni säkerhetsgranskning?', 'How will you report on performance?'); it states no follow-up or sanction, whatever it names",
+    "editors_note": "a statement of an editor's note to those who use a template or a sample document: the paragraph that opens with a term of editor_note_title ('HELPFUL HINT: Please note …'), and, where that opening is a title of its own ending in ':' ('HELPFUL HINTS FROM THE SEVEN STEPS TEAM:'), the paragraph after it",
     "in_definitions": "a statement in a section of definitions, at any depth: a section whose whole title is a term of definitions_title ('1. Definitions', 'Begrepp'), not one that only mentions them ('Service Level Definitions')",
 }
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
@@ -1283,6 +1285,8 @@ class DocumentReading:
             return self._items_introduced_by("not_binding_lead_in", last_clause=True) | self._items_introduced_by("definitions_title", whole=True)
         if name == "in_definitions":
             return self._in_definitions()
+        if name == "editors_note":
+            return self._editors_notes()
         if name == "question":
             statements = self.document.statements
             # a table row asks where its first cell does ("Hur rapporteras avbrott? | …"), not where
@@ -1319,6 +1323,40 @@ class DocumentReading:
             else:
                 numbers.append(None)
         return frozenset(s.index for s in self.document.statements if s.section is not None and numbers[s.section] is not None)
+
+    def _editors_notes(self) -> frozenset[int]:
+        """The statements of editors' notes (``editors_note``): a sentence that opens its
+        paragraph or a line with a term of ``editor_note_title``, the paragraph after it where it is
+        a title ending in ":" that ends its own, and the sentences run on after these up to one
+        that starts a line of its own or another paragraph. No further: a note stands among the document's text ("HELPFUL HINT:
+        TIMELINESS AND ACCURACY …" between two rows of a performance table). One pass."""
+        finder = self.vocabulary.finder("editor_note_title")
+        if finder is None:
+            return frozenset()
+        statements, texts = self.document.statements, self.texts
+        noted: set[int] = set()
+        for s in statements:
+            if s.kind == "heading" or not (self._opens_line(s.index) or not s.index or statements[s.index - 1].block != s.block):
+                continue  # a note opens its paragraph or a line (a PDF's text runs it on from the paragraph before)
+            text = texts[s.index].lstrip(_TITLE_MARKS + "\"'“")
+            if _term_at(finder, text, 0) is None:
+                continue
+            noted.add(s.index)
+            k = s.index + 1
+            if text.rstrip(" *_").endswith(":") and k < len(statements) and statements[k].block == s.block + 1 and statements[k].kind != "heading":
+                noted.add(k)  # a title that ends its paragraph: the note is the paragraph after it
+                k += 1
+            while k < len(statements) and statements[k].block == statements[k - 1].block and statements[k].kind != "heading" and not self._opens_line(k):
+                noted.add(k)
+                k += 1
+        return frozenset(noted)
+
+    def _opens_line(self, i: int) -> bool:
+        """Whether statement ``i`` starts a line of the text (a PDF's text may run a paragraph on
+        after a note without a blank line: "… Steps Team: This is the Army's set of metrics." /
+        "SPS Help Desk Metrics When working on Service Requests, …")."""
+        anchors = self.document.statements[i].anchors
+        return bool(anchors) and anchors[0].location.column == 1
 
     def _document_is(self, name: str) -> bool:
         """Whether one of :data:`_DOCUMENT_NAMES` holds for the document."""

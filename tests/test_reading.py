@@ -2098,3 +2098,32 @@ def test_a_flattened_tables_amount_for_each_failure_is_a_sanction_not_a_requirem
     assert "$500 for each documented failure of noncompliance" in texts(requirements.reading().statements("performance_cell"))
     assert texts(requirements.statements_of_class("requirement")) == ["100%", "Ensure visitor log entries are complete", "98%"]
     assert texts(Classification(shipped["en-contract"], index).statements_of_class("sanction")) == ["$500 for each documented failure of noncompliance"]
+
+
+def test_an_editors_note_runs_from_its_opening_to_a_sentence_that_starts_a_line() -> None:
+    # A template's "HELPFUL HINT" speaks to those who use it: the note is its paragraph, the
+    # paragraph after a title that ends its own with ":", and the sentences a PDF's text ran on
+    # after these, up to one that starts a line of its own (the document going on).
+    document = md(
+        """
+        The contractor shall shampoo carpet once per year.
+        HELPFUL HINTS FROM THE SEVEN STEPS TEAM:
+
+        While this Statement of Work is somewhat prescriptive, the metrics are good. If the SOO
+        approach had been used, many requirements could be constraints.
+
+        HELPFUL HINT: This is the Army's set of metrics. The acquisition team works with
+        the help desk.
+        Help desk calls shall be answered within 30 seconds.
+        """,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    assert [document.statements[i].text for i in sorted(reading.statements("editors_note"))] == [
+        "HELPFUL HINTS FROM THE SEVEN STEPS TEAM:",
+        "While this Statement of Work is somewhat prescriptive, the metrics are good.",
+        "If the SOO approach had been used, many requirements could be constraints.",
+        "HELPFUL HINT: This is the Army's set of metrics.",
+        "The acquisition team works with the help desk.",
+    ]
