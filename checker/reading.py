@@ -81,6 +81,7 @@ VOCABULARY = {
     "attachment_title": "words that, in a document's title, name it as a part of a solicitation or contract that is not the solicitation: performance work statement, QASP, attachment, bilaga …",
     "solicitation_title": "words that, in a document's title, name it as the solicitation itself: request for quotation, RFP, inbjudan att lämna anbud …",
     "definitions_title": "the whole title of a section of definitions (its number aside): definitions, defined terms, glossary, definitioner, begrepp …",
+    "editor_note_title": "words that open an editor's note to those who use a template or a sample, not its text: helpful hint …",
     "copula": "verbs that, just after the main clause's modal, make what follows a predicate complement ('in predicate'): be, remain, be made, vara, bli …",
     "passive_agent": "words that, after the copula of a passive duty with no party as its subject (or its passive_verb), name its agent, whose duty it is: by ('shall be inspected by the Government'), av …",
     "passive_verb": "words that, just after a modal, are a passive written as one word, as Swedish writes it, whose agent passive_agent names: *as ('ska godkännas av Beställaren') …",
@@ -106,7 +107,7 @@ READING_NAMES = {
     "numbered_clauses": "every statement of a document that numbers its clauses (three clause numbers or more: '4.2 Service levels', Word's '3.3.1', 'Sec. 3.02'; or three items of a numbered list a PDF's text wrote as paragraphs, each number on its own line): its requirements are cited by their clause",
     "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do; or a line that labels a level and gives its value ('Average service level target (as a percentage per month): 90%')",
-    "performance_cell": "a paragraph of a performance table flattened into paragraphs, as a PDF's text writes a table: after a run of short column titles one of which is, as a whole, a performance level (performance_header: 'Performance standard (and AQL)'), up to the next heading (not a running footer, nor a row's number under a 'PWS Section' column taken for a title); its titles, page furniture, its method cells (surveillance_cell) and its deduction cells (sanction_header) left out; a percentage alone ('95%', an AQL column's cell) kept, however often it recurs",
+    "performance_cell": "a paragraph of a performance table flattened into paragraphs, as a PDF's text writes a table: after a run of short column titles one of which is, as a whole, a performance level (performance_header: 'Performance standard (and AQL)'), up to the next heading (not a running footer, nor a row's number under a 'PWS Section' column taken for a title); its titles, page furniture, its method cells (surveillance_cell) and its deduction cells (sanction_header) left out; a level alone ('95%', an AQL column's cell, '>= 98%') kept, however often it recurs, also in a numbered row where a heading ended the flattened table",
     "surveillance_cell": "a paragraph of such a flattened performance table that says how a level is checked: a term of surveillance_method in its first words ('Random inspection', 'Review contractor reports')",
     "surveillance_row": "a row of a table with a column titled by a term of surveillance_header ('Method of Surveillance', 'Mätmetod') and a cell of its own in that column: the row says how its own level is checked",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1') or of a lettered or roman sub-clause of one ('(b)' in 14.4: '14.4(b)'; 'iv)' in 14.2: '14.2(iv)'): the clause number cites it",
@@ -115,6 +116,7 @@ READING_NAMES = {
     "gerund_task": "a task written as a gerund of task_gerund with no modal ('Providing help desk support …', 'Ensuring that …'), in a tender or an attachment of one: the first sentence of a paragraph or list item, of three words or more, the gerund no subject of a verb ('Documenting surveillance is …'), whose introduction (as for non_binding_item; for a paragraph or an item with none, its section's title or its parent's) has words of task_heading or task_lead_in",
     "qualification_item": "the first sentence of a list item introduced (as for non_binding_item) with words of qualification_lead_in: a skill or experience asked of the staff ('expected to have experience with:' / 'Creating form-based applications')",
     "question": "a statement that asks: its text ends with a question mark, or with a bracket after one ('Hur ofta genomför ni säkerhetsgranskning?', 'How will you report on performance?'); it states no follow-up or sanction, whatever it names",
+    "editors_note": "a statement of an editor's note to those who use a template or a sample document: the paragraph that opens with a term of editor_note_title ('HELPFUL HINT: Please note …'), and, where that opening is a title of its own ending in ':' ('HELPFUL HINTS FROM THE SEVEN STEPS TEAM:'), the paragraph after it",
     "in_definitions": "a statement in a section of definitions, at any depth: a section whose whole title is a term of definitions_title ('1. Definitions', 'Begrepp'), not one that only mentions them ('Service Level Definitions')",
 }
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
@@ -164,9 +166,10 @@ _ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")  # a flattened row's first cell number
 _NUMBERED_CELL = re.compile(r"\s*(\d{1,2})[.)][ \t]+(?=[A-Z])")  # the same, where a paragraph keeps its number: "2. Maintain …"
 _TITLES_BEFORE_ROWS = 4  # a flattened table's column titles stand at most this many statements before its first row
 _END_MARKS = (".", "!", "?", ":", ";")
-# A flattened performance table's cell that is a percentage alone ("95%", "99.5 %"): the acceptable
-# quality level of its row (a page number or a stray mark has no "%")
-_LEVEL_CELL = re.compile(r"[\s*_]*\d{1,3}(?:[.,]\d{1,3})?\s*%[\s*_]*")
+_LEVEL_CELL = re.compile(r"[\s*_]*(?:[<>≥≤]=?\s*)?\d{1,3}(?:[.,]\d{1,3})?\s*(?:%|percent)[\s*_]*", re.IGNORECASE)
+"""A cell of a flattened performance table that is a level alone, its acceptable quality level
+("95%", "99.9 percent", ">= 98%", bold or not): no page number (a bare number) or stray mark, however few
+letters it has and however often the same level recurs down its column."""
 # The white space before a separator is matched only from where its run starts: a search from
 # each space of a long run not followed by one read the rest of the run again (quadratic).
 _TITLE_PARTS = re.compile(r"(?<!\s)\s*(?:[()&/,]|\band\b)\s*|(?:[()&/,]|\band\b)\s*", re.IGNORECASE)
@@ -1315,7 +1318,7 @@ class DocumentReading:
         if name == "surveillance_row":
             return self._surveillance_rows()
         if name == "performance_cell":
-            return self._flattened_tables[0]
+            return self._flattened_tables[0] | self._row_levels
         if name == "surveillance_cell":
             return self._flattened_tables[1]
         if name in _DOCUMENT_NAMES:  # of the document as a whole: every statement or none
@@ -1326,6 +1329,8 @@ class DocumentReading:
             return self._items_introduced_by("not_binding_lead_in", last_clause=True) | self._items_introduced_by("definitions_title", whole=True)
         if name == "in_definitions":
             return self._in_definitions()
+        if name == "editors_note":
+            return self._editors_notes()
         if name == "question":
             statements = self.document.statements
             # a table row asks where its first cell does ("Hur rapporteras avbrott? | …"), not where
@@ -1362,6 +1367,40 @@ class DocumentReading:
             else:
                 numbers.append(None)
         return frozenset(s.index for s in self.document.statements if s.section is not None and numbers[s.section] is not None)
+
+    def _editors_notes(self) -> frozenset[int]:
+        """The statements of editors' notes (``editors_note``): a sentence that opens its
+        paragraph or a line with a term of ``editor_note_title``, the paragraph after it where it is
+        a title ending in ":" that ends its own, and the sentences run on after these up to one
+        that starts a line of its own or another paragraph. No further: a note stands among the document's text ("HELPFUL HINT:
+        TIMELINESS AND ACCURACY …" between two rows of a performance table). One pass."""
+        finder = self.vocabulary.finder("editor_note_title")
+        if finder is None:
+            return frozenset()
+        statements, texts = self.document.statements, self.texts
+        noted: set[int] = set()
+        for s in statements:
+            if s.kind == "heading" or not (self._opens_line(s.index) or not s.index or statements[s.index - 1].block != s.block):
+                continue  # a note opens its paragraph or a line (a PDF's text runs it on from the paragraph before)
+            text = texts[s.index].lstrip(_TITLE_MARKS + "\"'“")
+            if _term_at(finder, text, 0) is None:
+                continue
+            noted.add(s.index)
+            k = s.index + 1
+            if text.rstrip(" *_").endswith(":") and k < len(statements) and statements[k].block == s.block + 1 and statements[k].kind != "heading":
+                noted.add(k)  # a title that ends its paragraph: the note is the paragraph after it
+                k += 1
+            while k < len(statements) and statements[k].block == statements[k - 1].block and statements[k].kind != "heading" and not self._opens_line(k):
+                noted.add(k)
+                k += 1
+        return frozenset(noted)
+
+    def _opens_line(self, i: int) -> bool:
+        """Whether statement ``i`` starts a line of the text (a PDF's text may run a paragraph on
+        after a note without a blank line: "… Steps Team: This is the Army's set of metrics." /
+        "SPS Help Desk Metrics When working on Service Requests, …")."""
+        anchors = self.document.statements[i].anchors
+        return bool(anchors) and anchors[0].location.column == 1
 
     def _document_is(self, name: str) -> bool:
         """Whether one of :data:`_DOCUMENT_NAMES` holds for the document."""
@@ -1667,6 +1706,7 @@ class DocumentReading:
         split_texts = [text.split() for text in texts]
         words = [len(parts) for parts in split_texts]
         paragraphs = [s.kind == "sentence" and not texts[s.index].rstrip(" *_").endswith(_END_MARKS) for s in statements]
+        # a level alone is the first row's cell, never a column title ("Method Of Surveillance" / "100%")
         titles = [paragraphs[i] and words[i] <= _COLUMN_TITLE_WORDS and _LEVEL_CELL.fullmatch(texts[i]) is None for i in range(len(statements))]
         opening = self._column_title_runs(titles, paragraphs, words, header)
         if not opening:
@@ -1799,6 +1839,13 @@ class DocumentReading:
             for k in range(start, stop)
             if k == start or (statements[k].kind != "heading" and not self._column_title(k))
         }
+
+    @cached_property
+    def _row_levels(self) -> frozenset[int]:
+        """The cells of a numbered row (:attr:`numbered_rows`) that are a level alone
+        (:data:`_LEVEL_CELL`: "93%"), where a conversion's heading ("QUALITY LEVEL") ended the
+        flattened table before them: the row's acceptable quality level, a cell as in the table."""
+        return frozenset(k for k in self.numbered_rows if _LEVEL_CELL.fullmatch(self.texts[k]) is not None)
 
     def _recurs_as_text(self, i: int) -> bool:
         """Whether heading ``i``'s text also stands in the document as a paragraph of its own: a

@@ -1274,3 +1274,74 @@ def test_a_swedish_sanction_in_the_indefinite_plural_is_named_anew() -> None:
     vite = "# 5 Vite\n\nVid försenad leverans ska Leverantören betala vite om 1 000 kr per dag. {}\n"
     assert named_again(vite.format("Vid bristande tillgänglighet ska Leverantören därutöver betala viten enligt bilaga 3."))["viten"] == []
     assert named_again(vite.format("Vitet ska betalas inom 30 dagar."))["Vitet"] == ["vite"]
+
+
+FLATTENED_RPM = """
+# Attachment I Required performance metrics
+
+The contractor may receive deductions or even termination based on failure to perform.
+
+Performance Standards
+
+Acceptable Quality Levels
+
+Method Of Surveillance
+
+100%
+
+Files review, periodic, random, observations, complaints
+
+$500 for each documented instance when a report is submitted after the 15th of the month.
+
+90%
+
+Files review, random, complaints
+
+Contractual remedies
+
+Deliver incoming shipments within one working day
+
+95%
+
+Periodic, random, observations, complaints
+
+Contractual remedies
+"""
+
+
+def test_a_flattened_performance_tables_rows_follow_the_order_of_their_cells():
+    """Issue 15: a performance table a PDF's text flattened without row numbers writes each row's
+    cells in turn (its task and level, how it is checked, its negative incentive): each row is
+    followed up by its own method cell and sanctioned by its own incentive cell, not by the other
+    rows'; a cell that only says "Contractual remedies" names no remedy, a blanket sanction."""
+    result = _checked(FLATTENED_RPM, "qasp.md")
+    document = result.document
+    rows = {row.text: row for row in trace(result)}
+    assert "Contractual remedies" not in rows  # names no level: no requirement
+
+    def specific(row, kind):
+        return [document.statements[link.statement].text for link in getattr(row, kind) if link.how != "blanket"]
+
+    assert specific(rows["100%"], "follow_up") == ["Files review, periodic, random, observations, complaints"]
+    assert specific(rows["100%"], "sanction") == ["$500 for each documented instance when a report is submitted after the 15th of the month."]
+    assert specific(rows["90%"], "follow_up") == ["Files review, random, complaints"]
+    assert specific(rows["90%"], "sanction") == []
+    assert "Contractual remedies" in [document.statements[link.statement].text for link in rows["90%"].sanction]
+    for text in ("Deliver incoming shipments within one working day", "95%"):
+        assert specific(rows[text], "follow_up") == ["Periodic, random, observations, complaints"]
+        assert specific(rows[text], "sanction") == []
+
+
+def test_a_numbered_rows_level_alone_is_a_requirement_of_that_row():
+    """Issue 15: a level alone ("95%") in a numbered row of a flattened performance requirements
+    summary is the row's acceptable quality level, though a conversion's heading ("## METHOD")
+    ended the flattened table before it: a requirement, followed up and sanctioned by its row's cells."""
+    result = _checked(NUMBERED_PRS, "pws.md")
+    document = result.document
+    rows = {row.text: row for row in trace(result)}
+
+    def specific(row, kind):
+        return [document.statements[link.statement].text for link in getattr(row, kind) if link.how != "blanket"]
+
+    assert "Random inspection" in specific(rows["95%"], "follow_up")
+    assert "Incentive or penalty equal to 3% of the unit price for the evaluation period." in specific(rows["95%"], "sanction")

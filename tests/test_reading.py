@@ -2076,3 +2076,109 @@ def test_the_agency_the_government_commissions_is_the_supplier_of_its_assignment
         Myndigheten ska lämna förslag på vilken myndighet som ska följa upp kartläggningen.
         """
     assert parties(contract, "sv")["Myndigheten ska lämna förslag på vilken myndighet som ska följa upp kartläggningen."] == "buyer"
+
+
+def test_a_flattened_tables_level_alone_is_a_cell_however_often_it_recurs() -> None:
+    # A PDF's text writes an acceptable quality level as a paragraph of its own ("95%"): it is the
+    # row's level, not a column title (though short and unpunctuated, it ends the run of titles),
+    # nor page furniture (though the same level recurs down its column); a page number is neither.
+    document = md(
+        """
+        Performance Standards
+
+        Acceptable Quality Levels
+
+        Method Of Surveillance
+
+        95%
+
+        Files review, random, complaints
+
+        Maintain vehicle operation records on a daily basis
+
+        95%
+
+        Files review, random, observations
+
+        Submit stockroom reports monthly
+
+        95%
+
+        Files review, periodic
+
+        6
+
+        ## Staffing
+
+        The help desk is staffed by three analysts.
+        """,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    c = Classification(base, DocumentIndex(document))
+    cells = [document.statements[i].text for i in sorted(c.reading().statements("performance_cell"))]
+    assert cells == ["95%", "Maintain vehicle operation records on a daily basis", "95%", "Submit stockroom reports monthly", "95%"]
+    assert [document.statements[i].text for i in sorted(c.statements_of_class("requirement"))] == cells
+
+
+def test_a_flattened_tables_amount_for_each_failure_is_a_sanction_not_a_requirement() -> None:
+    # A QASP's negative-incentive column charges an amount for each failure without naming the
+    # price it comes off: the ruleset reads the cell as a money sanction, not as a level.
+    document = md(
+        """
+        Performance Standards
+
+        Acceptable Quality Levels
+
+        Method Of Surveillance
+
+        100%
+
+        Files review, random, complaints
+
+        $500 for each documented failure of noncompliance
+
+        Ensure visitor log entries are complete
+
+        98%
+
+        Files review, periodic, random
+        """,
+        language="en",
+    )
+    shipped = {r.name: r for r in Linter().shipped("en").rulesets}
+    index = DocumentIndex(document)
+    requirements = Classification(shipped["en-requirements"], index)
+    texts = lambda found: [document.statements[i].text for i in sorted(found)]  # noqa: E731
+    assert "$500 for each documented failure of noncompliance" in texts(requirements.reading().statements("performance_cell"))
+    assert texts(requirements.statements_of_class("requirement")) == ["100%", "Ensure visitor log entries are complete", "98%"]
+    assert texts(Classification(shipped["en-contract"], index).statements_of_class("sanction")) == ["$500 for each documented failure of noncompliance"]
+
+
+def test_an_editors_note_runs_from_its_opening_to_a_sentence_that_starts_a_line() -> None:
+    # A template's "HELPFUL HINT" speaks to those who use it: the note is its paragraph, the
+    # paragraph after a title that ends its own with ":", and the sentences a PDF's text ran on
+    # after these, up to one that starts a line of its own (the document going on).
+    document = md(
+        """
+        The contractor shall shampoo carpet once per year.
+        HELPFUL HINTS FROM THE SEVEN STEPS TEAM:
+
+        While this Statement of Work is somewhat prescriptive, the metrics are good. If the SOO
+        approach had been used, many requirements could be constraints.
+
+        HELPFUL HINT: This is the Army's set of metrics. The acquisition team works with
+        the help desk.
+        Help desk calls shall be answered within 30 seconds.
+        """,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    assert [document.statements[i].text for i in sorted(reading.statements("editors_note"))] == [
+        "HELPFUL HINTS FROM THE SEVEN STEPS TEAM:",
+        "While this Statement of Work is somewhat prescriptive, the metrics are good.",
+        "If the SOO approach had been used, many requirements could be constraints.",
+        "HELPFUL HINT: This is the Army's set of metrics.",
+        "The acquisition team works with the help desk.",
+    ]

@@ -20,6 +20,10 @@ from ..rulemodel import STATEMENT_CLASSES, And, ClassAtom, Not, Or, PatternAtom,
 from .index import DocumentIndex
 from .matches import EMPTY, DocumentMatches, build_shared
 
+_CELL_GAP = 6
+"""The most statements between two cells of one flattened table (a page's footer and header, a
+page number): more is running text or another table."""
+
 SCOPE_TOPIC_PREFIX = "scope_"
 """A topic list named ``scope_…`` says what a scope limit covers and links nothing by itself
 (:attr:`Classification.linking_topics`)."""
@@ -154,6 +158,45 @@ class Classification:
         for start, found in row.items():
             numbered.setdefault(rows[start][1], set()).update(found)
         return {i: row[start] for i, (start, _) in rows.items()}, {k: frozenset(v) for k, v in numbered.items()}, {i: n for i, (_, n) in rows.items()}
+
+    @cached_property
+    def cell_rows(self) -> dict[int, tuple[frozenset[int], int]]:
+        """The rows of the performance tables a PDF's text flattened whose first column numbers
+        no task (:attr:`numbered_rows` has those), as the order of the cells gives them: a row
+        writes its task and level cells (``performance_cell``), then how they are checked (its
+        method cell, ``surveillance_cell``), then its deduction or remedy ("$500 for each
+        documented instance …", "Contractual remedies"); the next requirement after a method cell
+        opens the next row. Each statement of a row → the row's statements (its cells and what
+        stands between them) and the row's number in the document. Only rows with a method cell
+        count, and only where there are two or more: a table without a method column has no row
+        the order of its cells would show."""
+        reading = self.reading()
+        methods = reading.statements("surveillance_cell")
+        if not methods:
+            return {}
+        numbered = self.numbered_rows[0]
+        requirements = self.statements_of_class("requirement")
+        rows: list[list[int]] = []
+        row: list[int] = []
+        checked = False  # whether the row has had its method cell
+        last = -1
+        for k in sorted((reading.statements("performance_cell") | methods) - numbered.keys()):
+            if row and k - last > _CELL_GAP:  # running text or another table between
+                rows.extend([row] if checked else [])
+                row, checked = [], False
+            elif row and checked and k in requirements and k not in methods:  # the next row's first cell
+                row.extend(range(last + 1, k))  # its deduction and remedy cells, however they were read
+                rows.append(row)
+                row, checked = [], False
+            elif row:
+                row.extend(range(last + 1, k))
+            row.append(k)
+            checked = checked or k in methods
+            last = k
+        rows.extend([row] if checked else [])
+        if len(rows) < 2:
+            return {}
+        return {k: (frozenset(found), number) for number, found in enumerate(rows, 1) for k in found}
 
     def blanket_words(self, j: int) -> str | None:
         """The words that make statement ``j`` a blanket clause ("any nonconforming service"),

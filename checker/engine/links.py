@@ -94,7 +94,10 @@ def link_sources(requirement: Statement, targets: frozenset[int], methods: Seque
     def specific(j: int) -> bool:
         return j not in parts and j not in blanket and in_scope(i, j)
 
-    if "section" in methods:
+    cell_row = c.cell_rows.get(i)
+    if "section" in methods and cell_row is not None:  # a cell of a flattened table's row: that row's cells, not the others'
+        sources.append(("section", _links("section", "table", f"row {cell_row[1]}", c.among(targets, cell_row[0]), specific)))
+    elif "section" in methods:
         section = index.section_group(i)
         if section:
             label = c.document.sections[requirement.section].label
@@ -165,8 +168,11 @@ def linked_targets(requirements: frozenset[int], targets: frozenset[int], method
             named = mentions.get(key, EMPTY) | (rows_numbered.get(key, EMPTY) & targets)
             found.update(j for j in named if any(j not in parts[i] for i in group))
     groups: dict[frozenset[int], list[int]] = {}  # a clause, a table, a flattened table's row or a topic → its requirements
+    cell_rows = c.cell_rows
     for i in sorted(requirements):
-        if "section" in methods:
+        if "section" in methods and i in cell_rows:
+            groups.setdefault(cell_rows[i][0], []).append(i)
+        elif "section" in methods:
             if section := index.section_group(i):
                 groups.setdefault(section, []).append(i)
             if (table := statements[i].table) is not None:
@@ -237,12 +243,13 @@ def _unlinked_by_clause(remaining: set[int], targets: frozenset[int], methods: S
             in_section.pop(whole, None)
         in_table = _targets_by(targets, lambda j: statements[j].table)
         in_table.pop(None, None)  # statements outside tables share no table
-        row_of = c.numbered_rows[0]
+        row_of, cell_rows = c.numbered_rows[0], c.cell_rows
         remaining = {
             i
             for i in remaining
             if not (
-                _has_other(in_section.get(statements[i].section, EMPTY), parts[i])
+                (i in cell_rows and _has_other(cell_rows[i][0] & targets, parts[i]))
+                or (i not in cell_rows and _has_other(in_section.get(statements[i].section, EMPTY), parts[i]))
                 or _has_other(in_table.get(statements[i].table, EMPTY), parts[i])
                 or (i in row_of and _has_other(row_of[i] & targets, parts[i]))
             )
