@@ -10,6 +10,7 @@ no pydantic.
 
 from __future__ import annotations
 
+from threading import RLock
 from types import UnionType
 from typing import Annotated, Any, ForwardRef, TypeVar, Union, get_args, get_origin
 
@@ -24,25 +25,31 @@ _PLAIN: dict[type[BaseModel], type[Model]] = {}
 _FORWARD: dict[str, Any] = {}
 """Twins named by the forward references of twins made before them (a recursive condition)."""
 _MAKING: set[type[Model]] = set()
+_LOCK = RLock()
+"""Held while twins are made: two threads never make two twins of one model (the server)."""
 
 
 def twin_of(model: type[Model]) -> type[BaseModel]:
     """The pydantic model of ``model``, made once."""
     twin = _TWINS.get(model)
-    if twin is None:
-        made: list[type[BaseModel]] = []
-        twin = _make(model, made)
-        for each in made:  # a twin made before the one it refers to resolves it now
-            if not each.__pydantic_complete__:
-                each.model_rebuild(_types_namespace=_FORWARD)
-    return twin
+    if twin is not None:
+        return twin
+    with _LOCK:
+        if model not in _TWINS:
+            made: dict[type[Model], type[BaseModel]] = {}
+            _make(model, made)
+            for each in made.values():  # a twin made before the one it refers to resolves it now
+                if not each.__pydantic_complete__:
+                    each.model_rebuild(_types_namespace=_FORWARD)
+            _TWINS.update(made)  # only now: complete, for any other thread
+    return _TWINS[model]
 
 
 def _forward_name(model: type[Model]) -> str:
     return f"{model.__name__}__twin_{id(model)}"
 
 
-def _make(model: type[Model], made: list[type[BaseModel]]) -> type[BaseModel]:
+def _make(model: type[Model], made: dict[type[Model], type[BaseModel]]) -> type[BaseModel]:
     _MAKING.add(model)
     try:
         annotations = {name: _twin_type(field.annotation, made) for name, field in model.model_fields.items()}
@@ -59,19 +66,19 @@ def _make(model: type[Model], made: list[type[BaseModel]]) -> type[BaseModel]:
     if model._twin_namespace is not None:
         namespace.update(model._twin_namespace())
     twin = type(BaseModel)(model.__name__, (BaseModel,), namespace)
-    _TWINS[model] = twin
+    made[model] = twin
     _PLAIN[twin] = model
     _FORWARD[_forward_name(model)] = twin
-    made.append(twin)
     return twin
 
 
-def _twin_type(annotation: Any, made: list[type[BaseModel]]) -> Any:
+def _twin_type(annotation: Any, made: dict[type[Model], type[BaseModel]]) -> Any:
     """``annotation`` with every model in it replaced by its twin (a model whose twin is being
     made, by a forward reference)."""
     if isinstance(annotation, type) and issubclass(annotation, Model):
-        if annotation in _TWINS:
-            return _TWINS[annotation]
+        twin = _TWINS.get(annotation) or made.get(annotation)
+        if twin is not None:
+            return twin
         if annotation in _MAKING:
             return ForwardRef(_forward_name(annotation))
         return _make(annotation, made)
@@ -87,46 +94,63 @@ def _twin_type(annotation: Any, made: list[type[BaseModel]]) -> Any:
     return annotation
 
 
-def twin_value(value: Any) -> Any:
+_SCALARS = frozenset([str, int, float, bool, type(None)])
+"""The types of the items of a list passed on as it is (a term list's thousands of texts)."""
+
+
+def twin_value(value: Any, made: dict[int, Model] | None = None) -> Any:
     """``value`` with every model in it as an instance of its twin, without validation (the
-    same fields and fields set)."""
+    same fields and fields set); ``made`` records the model each twin instance was made of."""
     kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list:
+        return value if _SCALARS.issuperset(map(type, value)) else [twin_value(item, made) for item in value]
+    if kind is dict:
+        return {key: twin_value(item, made) for key, item in value.items()}
+    if kind is tuple:
+        return tuple(twin_value(item, made) for item in value)
     if isinstance(value, Model):
-        twin = twin_of(kind)
-        made = twin.__new__(twin)
-        object.__setattr__(made, "__dict__", {name: twin_value(item) for name, item in value.__dict__.items()})
-        object.__setattr__(made, "__pydantic_fields_set__", set(value._fields_set))
-        object.__setattr__(made, "__pydantic_extra__", None)
-        object.__setattr__(made, "__pydantic_private__", None)
-        return made
-    if kind is list:
-        return [twin_value(item) for item in value]
-    if kind is dict:
-        return {key: twin_value(item) for key, item in value.items()}
-    if kind is tuple:
-        return tuple(twin_value(item) for item in value)
+        twin = _TWINS.get(kind) or twin_of(kind)
+        instance = twin.__new__(twin)
+        _set = object.__setattr__
+        _set(instance, "__dict__", {name: twin_value(item, made) for name, item in value.__dict__.items()})
+        _set(instance, "__pydantic_fields_set__", set(value._fields_set))
+        _set(instance, "__pydantic_extra__", None)
+        _set(instance, "__pydantic_private__", None)
+        if made is not None:
+            made[id(instance)] = value
+        return instance
     return value
 
 
-def plain_value(value: Any) -> Any:
-    """``value`` with every twin instance in it as an instance of its model."""
+def plain_value(value: Any, made: dict[int, Model] | None = None) -> Any:
+    """``value`` with every twin instance in it as an instance of its model: the model it was
+    made of when ``made`` says (validation keeps a model instance it is given as it is)."""
     kind = type(value)
-    model = _PLAIN.get(kind)
-    if model is not None:
-        return made_of(model, {name: plain_value(item) for name, item in value.__dict__.items()}, set(value.model_fields_set))
+    if kind in _SCALARS:
+        return value
     if kind is list:
-        return [plain_value(item) for item in value]
+        return value if _SCALARS.issuperset(map(type, value)) else [plain_value(item, made) for item in value]
     if kind is dict:
-        return {key: plain_value(item) for key, item in value.items()}
+        return {key: plain_value(item, made) for key, item in value.items()}
     if kind is tuple:
-        return tuple(plain_value(item) for item in value)
-    return value
+        return tuple(plain_value(item, made) for item in value)
+    model = _PLAIN.get(kind)
+    if model is None:
+        return value
+    if made and id(value) in made:
+        return made[id(value)]
+    return made_of(model, {name: plain_value(item, made) for name, item in value.__dict__.items()}, set(value.model_fields_set))
 
 
 def validated(model: type[_M], data: Any) -> _M:
     """``data`` (an object, or the keyword arguments of ``model(...)``) validated by the twin
-    of ``model``: pydantic's errors, conversions and defaults."""
-    return plain_value(twin_of(model).model_validate(twin_value(data)))
+    of ``model``: pydantic's errors, conversions and defaults; a model given in ``data`` is
+    kept as it is, as pydantic keeps one."""
+    made: dict[int, Model] = {}
+    twin_data = twin_value(data, made)  # holds the twin instances while their ids are looked up
+    return plain_value(twin_of(model).model_validate(twin_data), made)
 
 
 def validated_json(model: type[_M], text: str | bytes) -> _M:
