@@ -171,3 +171,13 @@ def test_a_report_reads_back_from_its_json() -> None:
     finding = Finding.model_construct(rule="r/X", title="t", category="unmeasurable", severity="info", message="m", file="f", location=None, fingerprint="x")
     report = Report.model_construct(findings=[finding])
     assert Report.model_validate_json(report.model_dump_json()) == Report.model_validate(report.model_dump())
+
+
+def test_a_model_given_to_validation_is_kept_as_it_is() -> None:
+    """As pydantic keeps a model instance it is given (no copy): the anchor holds the location
+    it was made with, not a copy made through the twin."""
+    location = Location.model_construct(line=2, column=5)
+    anchor = checker.document.Anchor(offset=0, location=location)
+    assert anchor.location is location
+    rule = Rule(id="X", full_id="r/X", ruleset="r", kind="requirement", title="t", category="unmeasurable", message="m", source="f:1")
+    assert Ruleset(name="r", path="p", rules=[rule]).rules[0] is rule
