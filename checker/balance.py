@@ -87,4 +87,7 @@ def balance_statements(result: DocumentResult) -> dict[str, list[int]]:
 def balance(result: DocumentResult) -> dict[str, BalanceElement]:
     """The nine balance elements of a checked document, each present or not, with locations."""
     statements = result.document.statements
-    return {key: BalanceElement(present=bool(found), locations=[statements[i].location for i in found]) for key, found in balance_statements(result).items()}
+    return {
+        key: BalanceElement.model_construct(present=bool(found), locations=[statements[i].location for i in found])
+        for key, found in balance_statements(result).items()
+    }

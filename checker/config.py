@@ -23,11 +23,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
 from .errors import KravError, first_problem
 from .files import open_regular
-from .modelbase import empty_dict, empty_list
+from .modelbase import Field, Model, empty_dict, empty_list
 from .report import Party
 from .rulemodel import Category, Rule, Severity
 
@@ -37,15 +35,15 @@ CONFIG_NAMES = ("kravkoll.toml", ".kravkoll.toml")
 BATCH_TIMEOUT = 120.0  # seconds per document in a run over several: 100 times the 300-page benchmark
 
 
-class Config(BaseModel):
+class Config(Model):
     """Settings for a check; every field can also be given on the command line.
 
-    Its validator is built when a configuration file is first read (``defer_build``): a check
-    without one starts from :func:`default_config` and the command line's options, which click
-    has checked, and builds none (nor imports ``importlib.metadata``, which pydantic's plugin
-    loader imports when it builds the first validator)."""
+    Validated by pydantic (its twin, :mod:`checker.modeltwin`) only when a configuration file
+    holds a value :func:`read_config` does not take as it is: a check without one starts from
+    :func:`default_config` and the command line's options, which click has checked, and
+    imports no pydantic."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+    model_config = {"extra": "forbid", "populate_by_name": True}
 
     rulesets: list[str] | None = Field(default=None, description="ruleset names or paths; None: shipped rulesets of each document's language")
     select: list[str] = Field(default_factory=empty_list, description="only these rules (ids, short ids, categories, globs)")
@@ -103,7 +101,7 @@ class Config(BaseModel):
 
 def default_config() -> Config:
     """The configuration of a run without a configuration file: ``Config()``, every field its
-    default (none set), made without building the validator that would only confirm them."""
+    default (none set), made without the validation that would only confirm them."""
     return Config.model_construct()
 
 
@@ -227,7 +225,11 @@ def load_config(path: Path) -> Config:
         raise KravError(f"{path}: unknown key '{unknown[0]}' ({guess}known keys: {', '.join(known)})")
     try:
         config = read_config(data)
-    except ValidationError as error:
+    except ValueError as error:  # pydantic's ValidationError is one; pydantic is imported only if it validated
+        from pydantic import ValidationError  # noqa: PLC0415
+
+        if not isinstance(error, ValidationError):
+            raise
         raise KravError(f"{path}: {first_problem(error)}") from None
     return config.model_copy(update={"base_dir": path.parent, "source": str(path)})
 
@@ -235,8 +237,8 @@ def load_config(path: Path) -> Config:
 def read_config(data: dict[str, Any]) -> Config:
     """``Config.model_validate(data)`` for the table of a configuration file. When each value is
     of its key's type as TOML gives it (:data:`_PLAIN_VALUES`), the configuration is made
-    without building the validator (and importing ``importlib.metadata`` with it), as a check
-    without a configuration file is; any other value (one to refuse, or one pydantic would
+    without validation (and without importing pydantic), as a check without a configuration
+    file is; any other value (one to refuse, or one pydantic would
     convert, as the text "60" for ``timeout``) is validated by pydantic, error messages and all."""
     values: dict[str, Any] = {}
     for key, value in data.items():

@@ -7,17 +7,11 @@ where each part of its text stands in the source (:class:`Anchor`), so a match i
 can be located exactly.
 """
 
-# No ``from __future__ import annotations`` here: pydantic would read each field's annotation
-# from its text, compiling a ForwardRef for each (some 290 over the models of this module,
-# checker.document and checker.rulemodel: a one-page check 1,486 → 1,469 M instructions).
-
 from bisect import bisect_right
 from operator import attrgetter
 from typing import Any, Literal, TypeVar, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from .modelbase import empty_list
+from .modelbase import Field, Model, empty_list, made_of
 from .readers.formats import FORMAT_NAMES
 
 Format = Literal[FORMAT_NAMES]  # type: ignore[valid-type] # "docx", "md", "txt", "pdf": one name per input format
@@ -27,43 +21,30 @@ StatementKind = Literal["sentence", "list_item", "table_row", "heading"]
 BlockKind = Literal["paragraph", "list_item", "table", "heading"]
 
 
-class _Model(BaseModel):
-    # Built when first validated or written: the readers make documents without validation
-    # (trusted), and a check writes none.
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+class _Model(Model):
+    # Refusing fields it does not know; its pydantic twin (checker.modeltwin) is made when a
+    # document is validated or written by pydantic: the readers make documents without
+    # validation (trusted), and a check writes none.
+    model_config = {"extra": "forbid"}
 
 
-ModelT = TypeVar("ModelT", bound=BaseModel)
-# The slots of every pydantic model, set through their descriptors: 0.7 µs a model instead of
-# 1.4 µs through object.__setattr__ and ``model.__new__`` (which the metaclass makes slow to
-# look up); reading 1 MB of real text makes some 100,000 of them.
-_new_instance = object.__new__
-_set_dict = BaseModel.__dict__["__dict__"].__set__
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+ModelT = TypeVar("ModelT", bound=Model)
 
 
 def trusted(model: type[ModelT], values: dict[str, Any]) -> ModelT:
     """A ``model`` holding ``values``, which are valid already and name every field in the
-    model's order (the order of its JSON): what ``model_construct`` makes, at an eighth of
-    its cost (a large document has thousands of findings). For models without private
-    attributes or extra fields; a test compares the two."""
-    instance = _new_instance(model)
-    _set_dict(instance, values)
-    # Every field is set: one set serves all instances (pydantic only ever adds a field to it).
+    model's order (the order of its JSON): what ``model_construct`` makes, at a fraction of
+    its cost (a large document has thousands of findings). A test compares the two."""
+    # Every field is set: one set serves all instances (a model only ever adds a field to it).
     every_field = _every_field.get(model)
     if every_field is None:
         every_field = _every_field[model] = set(model.model_fields)
-    _set_fields_set(instance, every_field)
-    _set_extra(instance, None)
-    _set_private(instance, None)
-    return instance
+    return made_of(model, values, every_field)
 
 
 # The field names of each model trusted() has made: a dictionary, as a functools.cache call
 # cost a fifth of trusted() itself.
-_every_field: dict[type[BaseModel], set[str]] = {}
+_every_field: dict[type[Model], set[str]] = {}
 
 
 class Location(_Model):

@@ -1,7 +1,18 @@
-"""The base of the rule language's models: frozen models and positions in a rule file; the
-empty defaults every model's list and dictionary fields start from; and models read from and
-written as their JSON without pydantic's validators and serializers (:func:`rebuilt`, the rule
-cache's rulesets; :func:`dumped_json`, the report of ``check --format json``).
+"""The base of kravkoll's models (the rule language, the document, the report, the
+configuration): plain classes declared once, and their pydantic models made from the same
+declaration when something needs pydantic (:mod:`checker.modeltwin`).
+
+A model is a class of :class:`Model` with annotated fields, each with its default or a
+:func:`Field` (default, factory, description, alias, constraints): what a pydantic model says,
+read by a small metaclass instead of pydantic's. Its instances are plain objects whose
+``__dict__`` holds the fields in order. Making one from valid values (``model_construct``,
+:func:`checker.document.trusted`, :func:`rebuilt` from the rule cache's JSON), copying it,
+comparing it and writing it as JSON (:func:`dumped_json`) need no pydantic, so that a one-file
+check imports none (``pydantic`` alone costs more than a third of a one-page check). Validation
+(``Model(...)``, ``model_validate``), ``model_dump``, ``model_dump_json`` and the JSON Schemas
+are pydantic's, by the model's *twin*: a pydantic model made from the same declaration when
+first asked for, with the same name, docstring, fields and configuration, so that its schema is
+the one the pydantic model itself had (``tests/test_modelbase_twin.py``).
 
 Apart from :mod:`checker.rulemodel` so that the condition types (:mod:`checker.conditiontypes`),
 which that module collects into its ``Condition`` union, can build on it without importing it.
@@ -9,23 +20,17 @@ which that module collects into its ``Condition`` union, can build on it without
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from types import UnionType
-from typing import Annotated, Any, ForwardRef, Literal, NamedTuple, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, ClassVar, ForwardRef, Literal, NamedTuple, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.fields import FieldInfo
-
-_M = TypeVar("_M", bound=BaseModel)
+_M = TypeVar("_M", bound="Model")
 
 
-# ``Field(default_factory=empty_list)`` rather than ``default_factory=list``: pydantic reads the
-# signature of each default factory when it builds a model, and a builtin's signature is read by
-# tokenizing its text signature (about 1 M instructions a field, and compiling the tokenizer's
-# expressions first); a Python function's is not (a one-page check: 1,648 → 1,622 M instructions).
 def empty_list() -> list[Any]:
     """A new empty list: the default of a list field."""
     return []
@@ -36,15 +41,267 @@ def empty_dict() -> dict[Any, Any]:
     return {}
 
 
-class FrozenModel(BaseModel):
-    """A model of the rule language: immutable, and refusing fields it does not know.
+class _Required:
+    """The default of a field that has none."""
 
-    Its validator is built when a model is first validated, not when the class is defined
-    (``defer_build``): a warm check validates only the cached ruleset's models, and the models a
-    run does not use are never built (a one-page check: 1,532 → 1,507 M instructions under
-    callgrind); the recursive conditions resolve ``Condition`` then, so they need no rebuild."""
+    def __repr__(self) -> str:
+        return "REQUIRED"
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+REQUIRED: Any = _Required()
+_IMMUTABLE = (type(None), str, int, float, bool, tuple, frozenset)
+
+
+class FieldSpec:
+    """What a model says of one field (pydantic's ``FieldInfo``, as far as kravkoll uses it):
+    its default or default factory, description, alias, whether it is left out of the JSON
+    (``exclude``), a union's ``discriminator`` and the constraints validation checks (``ge``,
+    ``gt``). ``name`` and ``annotation`` are set when the model is declared."""
+
+    __slots__ = ("_annotation", "alias", "constraints", "default", "default_factory", "description", "discriminator", "exclude", "module", "name")
+
+    def __init__(
+        self,
+        default: Any = REQUIRED,
+        *,
+        default_factory: Callable[[], Any] | None = None,
+        description: str | None = None,
+        alias: str | None = None,
+        exclude: bool | None = None,
+        discriminator: str | None = None,
+        **constraints: Any,
+    ) -> None:
+        self.default = default
+        self.default_factory = default_factory
+        self.description = description
+        self.alias = alias
+        self.exclude = exclude
+        self.discriminator = discriminator
+        self.constraints = constraints
+        self.name = ""
+        self.module = ""
+        self._annotation: Any = None
+
+    def is_required(self) -> bool:
+        """Whether the field has neither a default nor a default factory."""
+        return self.default is REQUIRED and self.default_factory is None
+
+    def get_default(self, *, call_default_factory: bool = False) -> Any:
+        """The field's default: a new one from its factory, a copy of a mutable one (as pydantic gives it)."""
+        if self.default_factory is not None:
+            return self.default_factory() if call_default_factory else None
+        return self.default if isinstance(self.default, _IMMUTABLE) else copy.deepcopy(self.default)
+
+    @property
+    def annotation(self) -> Any:
+        """The field's type; one written as text (a module with ``from __future__ import
+        annotations``, a recursive condition's ``"Condition"``) is evaluated in the model's
+        module when first asked for."""
+        if isinstance(self._annotation, ForwardRef):
+            self._annotation = self._annotation.__forward_arg__
+        if isinstance(self._annotation, str):
+            self._annotation = eval(self._annotation, vars(sys.modules[self.module]))  # noqa: S307 - an annotation of kravkoll's own source
+        return self._annotation
+
+    def pydantic_arguments(self) -> dict[str, Any]:
+        """The arguments of ``pydantic.Field`` that say the same."""
+        given = {
+            "default_factory": self.default_factory,
+            "description": self.description,
+            "alias": self.alias,
+            "exclude": self.exclude,
+            "discriminator": self.discriminator,
+        }
+        arguments = {key: value for key, value in given.items() if value is not None}
+        if self.default is not REQUIRED:
+            arguments["default"] = self.default
+        return {**arguments, **self.constraints}
+
+
+def Field(default: Any = REQUIRED, **arguments: Any) -> Any:  # noqa: N802 - named as pydantic's, which it stands for
+    """A field's default and what else a model says of it (see :class:`FieldSpec`)."""
+    return FieldSpec(default, **arguments)
+
+
+class _ModelClass(type):
+    """Reads a model's declaration: its annotated fields (after its bases'), in order, with
+    their defaults, into ``model_fields``; its configuration (``model_config``, merged with its
+    bases'). Instances keep their fields in ``__dict__``: the class defines no other slots."""
+
+    def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> _ModelClass:
+        fields: dict[str, FieldSpec] = {}
+        config: dict[str, Any] = {}
+        for base in reversed(bases):
+            fields.update(getattr(base, "model_fields", {}))
+            config.update(getattr(base, "model_config", {}))
+        config.update(namespace.pop("model_config", {}))
+        for field, annotation in namespace.get("__annotations__", {}).items():
+            if field.startswith("_") or (isinstance(annotation, str) and annotation.startswith("ClassVar")) or get_origin(annotation) is ClassVar:
+                continue
+            value = namespace.pop(field, REQUIRED)
+            spec = value if isinstance(value, FieldSpec) else FieldSpec(value)
+            spec.name, spec.module, spec._annotation = field, namespace["__module__"], annotation
+            fields[field] = spec
+        namespace.setdefault("__slots__", ())
+        cls = super().__new__(mcs, name, bases, namespace)
+        cls.model_fields = fields
+        cls.model_config = config
+        if "__hash__" not in namespace:
+            hashed = namespace.get("_hash") or cls._hash
+            cls.__hash__ = hashed if config.get("frozen") else None  # type: ignore[assignment,method-assign]
+        return cls
+
+
+class Model(metaclass=_ModelClass):
+    """A model: made by validation (``Model(**values)``, :meth:`model_validate`, both by its
+    pydantic twin) or from values that are valid already (:meth:`model_construct`); compared
+    by type and fields; frozen when its configuration says so (and then hashable)."""
+
+    __slots__ = ("__dict__", "_fields_set")
+    model_fields: ClassVar[dict[str, FieldSpec]]
+    model_config: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+    _twin_namespace: ClassVar[Callable[[], dict[str, Any]] | None] = None
+    """Validators, serializers and computed fields of the pydantic twin (which imports pydantic)."""
+    _twin_validates: ClassVar[bool] = False
+    """Whether ``_twin_namespace`` holds a validator: one that changes values, which
+    :func:`rebuilt` cannot do."""
+
+    def __init__(self, /, **data: Any) -> None:
+        from .modeltwin import validated  # noqa: PLC0415 - pydantic only where a model is validated
+
+        made = validated(type(self), data)
+        _set_dict(self, made.__dict__)
+        _set_fields_set(self, made._fields_set)
+
+    @classmethod
+    def model_validate(cls: type[_M], obj: Any) -> _M:
+        """``obj`` validated as this model (pydantic's validation, by the twin)."""
+        if isinstance(obj, cls):
+            return obj
+        from .modeltwin import validated  # noqa: PLC0415
+
+        return validated(cls, obj)
+
+    @classmethod
+    def model_validate_json(cls: type[_M], text: str | bytes) -> _M:
+        """The JSON text ``text`` validated as this model."""
+        from .modeltwin import validated_json  # noqa: PLC0415
+
+        return validated_json(cls, text)
+
+    @classmethod
+    def model_construct(cls: type[_M], _fields_set: set[str] | None = None, **values: Any) -> _M:
+        """A model of ``values``, which are valid already, without validation (as pydantic's
+        ``model_construct``: a field given by its alias or name, the others their defaults; a
+        required field not given is left out)."""
+        held: dict[str, Any] = {}
+        given: set[str] = set()
+        for name, field in cls.model_fields.items():
+            if field.alias is not None and field.alias in values:
+                held[name] = values.pop(field.alias)
+                given.add(name)
+            elif name in values:
+                held[name] = values.pop(name)
+                given.add(name)
+            elif not field.is_required():
+                held[name] = field.get_default(call_default_factory=True)
+        made = _new(cls)
+        _set_dict(made, held)
+        _set_fields_set(made, given if _fields_set is None else _fields_set)
+        return made
+
+    def model_copy(self: _M, *, update: dict[str, Any] | None = None, deep: bool = False) -> _M:
+        """A copy, with the fields of ``update`` replaced (and set)."""
+        made = _new(type(self))
+        _set_dict(made, copy.deepcopy(self.__dict__) if deep else dict(self.__dict__))
+        _set_fields_set(made, set(self._fields_set))
+        if update:
+            made.__dict__.update(update)
+            made._fields_set.update(update)
+        return made
+
+    @property
+    def model_fields_set(self) -> set[str]:
+        """The fields given when the model was made (not taken from their defaults)."""
+        return self._fields_set
+
+    def model_dump(self, **options: Any) -> Any:
+        """pydantic's ``model_dump`` (by the twin)."""
+        from .modeltwin import twin_value  # noqa: PLC0415
+
+        return twin_value(self).model_dump(**options)
+
+    def model_dump_json(self, **options: Any) -> str:
+        """pydantic's ``model_dump_json`` (by the twin)."""
+        from .modeltwin import twin_value  # noqa: PLC0415
+
+        return twin_value(self).model_dump_json(**options)
+
+    @classmethod
+    def model_json_schema(cls, **options: Any) -> dict[str, Any]:
+        """pydantic's JSON Schema of the model (by the twin)."""
+        from .modeltwin import twin_of  # noqa: PLC0415
+
+        return twin_of(cls).model_json_schema(**options)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Model):
+            return NotImplemented
+        return type(other) is type(self) and self.__dict__ == other.__dict__
+
+    def _hash(self) -> int:
+        return hash((type(self), *self.__dict__.values()))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if self.model_config.get("frozen"):
+            raise TypeError(f"{type(self).__name__} is frozen: {name} cannot be set")
+        if name not in self.model_fields:
+            raise ValueError(f'"{type(self).__name__}" object has no field "{name}"')
+        self.__dict__[name] = value
+        self._fields_set.add(name)
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        yield from self.__dict__.items()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{name}={value!r}' for name, value in self.__dict__.items())})"
+
+    def __getstate__(self) -> tuple[dict[str, Any], set[str]]:
+        return self.__dict__, self._fields_set
+
+    def __setstate__(self, state: tuple[dict[str, Any], set[str]]) -> None:
+        _set_dict(self, state[0])
+        _set_fields_set(self, state[1])
+
+    def __copy__(self: _M) -> _M:
+        return self.model_copy()
+
+    def __deepcopy__(self: _M, memo: dict[int, Any] | None = None) -> _M:
+        made = _new(type(self))
+        _set_dict(made, copy.deepcopy(self.__dict__, memo))
+        _set_fields_set(made, set(self._fields_set))
+        return made
+
+
+# The slots of a model, set through their descriptors (faster than object.__setattr__, and past
+# a frozen model's __setattr__): reading 1 MB of real text makes some 100,000 models.
+_new = object.__new__
+_set_dict = Model.__dict__["__dict__"].__set__
+_set_fields_set = Model.__dict__["_fields_set"].__set__
+
+
+def made_of(model: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M:
+    """A ``model`` holding ``values`` (valid already, every field in order) and ``fields_set``."""
+    made = _new(model)
+    _set_dict(made, values)
+    _set_fields_set(made, fields_set)
+    return made
+
+
+class FrozenModel(Model):
+    """A model of the rule language: immutable, and refusing fields it does not know."""
+
+    model_config = {"extra": "forbid", "frozen": True}
 
 
 class Pos(FrozenModel):
@@ -57,7 +314,7 @@ class Pos(FrozenModel):
     def of(cls, item: Any) -> Pos:
         """Where a parse-tree token, or a subtree (by its ``meta``), starts; line and column 1
         for what has no position."""
-        return cls(line=getattr(item, "line", 1) or 1, column=getattr(item, "column", 1) or 1)
+        return made_of(cls, {"line": int(getattr(item, "line", 1) or 1), "column": int(getattr(item, "column", 1) or 1)}, {"line", "column"})
 
 
 # ---- models rebuilt from their own JSON ------------------------------------------------------
@@ -72,7 +329,6 @@ _Rebuild = Callable[[Any], Any]
 """A JSON value as a field holds it (nested models rebuilt); raises ``ValueError`` for a value
 of another type."""
 _ABSENT = object()
-_IMMUTABLE = (type(None), str, int, float, bool, tuple, frozenset)
 _SCALARS: dict[Any, tuple[type, ...]] = {str: (str,), bool: (bool,), int: (int,), float: (int, float)}
 """The JSON types a scalar field's value may have."""
 
@@ -87,7 +343,7 @@ class _Plan(NamedTuple):
     fields: tuple[tuple[str, type | None, frozenset[str] | None, _Rebuild | None, Callable[[], Any]], ...]
 
 
-_PLANS: dict[type[BaseModel], _Plan] = {}
+_PLANS: dict[type[Model], _Plan] = {}
 
 
 def rebuilt(model: type[_M], data: Any) -> _M:
@@ -117,22 +373,16 @@ def rebuilt(model: type[_M], data: Any) -> _M:
         elif rebuild is not None:
             value = rebuild(value)
         values[name] = value
-    made = model.__new__(model)
-    _set = object.__setattr__
-    _set(made, "__dict__", values)
-    _set(made, "__pydantic_fields_set__", set(data))
-    _set(made, "__pydantic_extra__", None)
-    _set(made, "__pydantic_private__", None)
-    return made
+    return made_of(model, values, set(data))
 
 
-def _plan_of(model: type[BaseModel]) -> _Plan:
+def _plan_of(model: type[Model]) -> _Plan:
     """The plan of ``model``, worked out once (see :class:`_Plan`)."""
-    if model.model_config.get("extra") != "forbid" or model.__pydantic_decorators__.field_validators or model.__pydantic_decorators__.model_validators:
+    if model.model_config.get("extra") != "forbid" or model._twin_validates:
         raise TypeError(f"{model.__name__}: only models that refuse unknown fields and change no value are rebuilt")
     fields = []
     for name, field in model.model_fields.items():
-        annotation = _annotation(model, field)
+        annotation = field.annotation
         scalar = annotation if annotation in (str, bool) else None
         literal = get_origin(annotation) is Literal and all(type(value) is str for value in get_args(annotation))
         allowed = frozenset(get_args(annotation)) if literal else None
@@ -142,7 +392,7 @@ def _plan_of(model: type[BaseModel]) -> _Plan:
     return plan
 
 
-def _absent(model: type[BaseModel], name: str, field: FieldInfo) -> Callable[[], Any]:
+def _absent(model: type[Model], name: str, field: FieldSpec) -> Callable[[], Any]:
     """What a field the JSON leaves out takes: its default (a new one from its factory, a copy
     of a mutable one, as pydantic gives it); for a required field, an error."""
     if field.is_required():
@@ -155,18 +405,6 @@ def _absent(model: type[BaseModel], name: str, field: FieldInfo) -> Callable[[],
         default = field.default
         return lambda: default
     return partial(field.get_default, call_default_factory=True)
-
-
-def _annotation(model: type[BaseModel], field: FieldInfo) -> Any:
-    """A field's type; one written as text (a recursive condition's ``"Condition"``, which a
-    model whose validator is not yet built still holds as a forward reference) is evaluated in
-    the model's module, as pydantic does when it builds the validator."""
-    annotation = field.annotation
-    if isinstance(annotation, ForwardRef):
-        annotation = annotation.__forward_arg__
-    if isinstance(annotation, str):
-        return eval(annotation, vars(sys.modules[model.__module__]))  # noqa: S307 - an annotation of kravkoll's own source
-    return annotation
 
 
 def _rebuild_of(annotation: Any, discriminator: Any = None) -> _Rebuild | None:
@@ -182,9 +420,9 @@ def _rebuild_of(annotation: Any, discriminator: Any = None) -> _Rebuild | None:
         return partial(_literal, frozenset(get_args(annotation)))
     if origin is Annotated:
         base, *extras = get_args(annotation)
-        found = next((extra.discriminator for extra in extras if isinstance(extra, FieldInfo) and extra.discriminator), discriminator)
+        found = next((extra.discriminator for extra in extras if isinstance(extra, FieldSpec) and extra.discriminator), discriminator)
         return _rebuild_of(base, found)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and issubclass(annotation, Model):
         return partial(rebuilt, annotation)
     if origin in (Union, UnionType):
         members = get_args(annotation)
@@ -228,7 +466,7 @@ def _optional(rebuild: _Rebuild, value: Any) -> Any:
 def _union_rebuild(members: list[Any], discriminator: str) -> _Rebuild:
     """A discriminated union of models: the member whose ``discriminator`` field's one literal
     value the JSON object's names."""
-    by_tag: dict[str, type[BaseModel]] = {}
+    by_tag: dict[str, type[Model]] = {}
     for member in members:
         (tag,) = get_args(member.model_fields[discriminator].annotation)
         by_tag[tag] = member
@@ -276,12 +514,12 @@ class _NotPlain(Exception):
 
 
 _PLAIN_TYPES = frozenset([str, int, bool, type(None)])
-_WRITTEN: dict[type[BaseModel], tuple[str, ...] | None] = {}
+_WRITTEN: dict[type[Model], tuple[str, ...] | None] = {}
 """The fields each model is written with, in order; None for a model whose JSON is not its
 fields' values as they are (computed or excluded fields, aliases, serializers of its own)."""
 
 
-def dumped_json(model: BaseModel) -> str:
+def dumped_json(model: Model) -> str:
     """``model.model_dump_json(indent=2)``, without building the model's serializer when every
     value in it is text, a whole number, a yes/no, null, a list or a model of such values whose
     fields are written as they are (Python's JSON writes those exactly as pydantic-core does:
@@ -307,7 +545,7 @@ def _plain(value: Any) -> Any:
         if not all(type(key) is str for key in value):
             raise _NotPlain
         return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, BaseModel):
+    if isinstance(value, Model):
         names = _WRITTEN[kind] if kind in _WRITTEN else _written_fields(kind)
         if names is None:
             raise _NotPlain
@@ -316,16 +554,13 @@ def _plain(value: Any) -> Any:
     raise _NotPlain
 
 
-def _written_fields(model: type[BaseModel]) -> tuple[str, ...] | None:
+def _written_fields(model: type[Model]) -> tuple[str, ...] | None:
     """The fields ``model`` is written with, worked out once (see :data:`_WRITTEN`)."""
-    decorators = model.__pydantic_decorators__
     plain = not (
-        model.model_computed_fields
-        or decorators.field_serializers
-        or decorators.model_serializers
+        model._twin_namespace is not None  # computed fields, serializers of its own
         or model.model_config.get("serialize_by_alias")
         or model.model_config.get("extra") == "allow"
-        or any(field.exclude or field.serialization_alias for field in model.model_fields.values())
+        or any(field.exclude for field in model.model_fields.values())
     )
     names = _WRITTEN[model] = tuple(model.model_fields) if plain else None
     return names

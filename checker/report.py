@@ -4,19 +4,13 @@
 generated from these models (``kravkoll schema report``).
 """
 
-# No ``from __future__ import annotations`` here: pydantic would read each field's annotation
-# from its text, compiling a ForwardRef for each (some 290 over the models of this module,
-# checker.document and checker.rulemodel: a one-page check 1,486 → 1,469 M instructions).
-
 import json
 from collections import Counter
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
-
 from . import __version__
 from .document import Location
-from .modelbase import empty_dict, empty_list
+from .modelbase import Field, Model, empty_dict, empty_list
 from .rulemodel import Category, Severity
 
 LinkHow = Literal["self", "id", "section", "topic", "blanket"]
@@ -38,13 +32,12 @@ BALANCE_ELEMENTS = (
 )
 
 
-class _Model(BaseModel):
-    # Built when first validated or written: a check builds findings without validation
-    # (document.trusted), the rest of its report by ``model_construct`` from values that are
-    # valid already, and writes its JSON by ``modelbase.dumped_json``, so that a one-file check
-    # builds none of these validators and serializers (1,757 → 1,697 M instructions with the
-    # configuration's, under callgrind).
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+class _Model(Model):
+    # A check builds findings without validation (document.trusted), the rest of its report by
+    # ``model_construct`` from values that are valid already, and writes its JSON by
+    # ``modelbase.dumped_json``, so that a one-file check imports no pydantic (the twins of
+    # checker.modeltwin validate and write reports elsewhere).
+    model_config = {"extra": "forbid"}
 
 
 class Finding(_Model):
@@ -143,17 +136,9 @@ class TraceRow(_Model):
     follow_up_more: bool = Field(default=False, description="more follow-up statements are linked than follow_up lists")
     sanction_more: bool = Field(default=False, description="more sanction statements are linked than sanction lists")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _drop_status(cls, data: Any) -> Any:
-        """``status`` is computed; JSON that carries it still reads back."""
-        if isinstance(data, dict) and "status" in data:
-            data = {k: v for k, v in data.items() if k != "status"}
-        return data
-
-    @computed_field(description="the first thing missing: unmeasurable (a finding says so), unclear (no level found), no-follow-up, no-sanction; else complete")
     @property
     def status(self) -> RowStatus:
+        """The first thing missing (see :data:`_STATUS`)."""
         if not self.measurable:
             return "unmeasurable" if self.measurability == "no" else "unclear"
         if not self.follow_up:
@@ -161,6 +146,25 @@ class TraceRow(_Model):
         if not self.sanction:
             return "no-sanction"
         return "complete"
+
+    _twin_validates = True
+
+    @staticmethod
+    def _twin_namespace() -> dict[str, Any]:
+        """The twin's ``status``, a computed field of its JSON, and its reading of JSON that carries it."""
+        from pydantic import computed_field, model_validator  # noqa: PLC0415 - the twin imports pydantic
+
+        return {"status": computed_field(description=_STATUS)(TraceRow.status), "_drop_status": model_validator(mode="before")(_drop_status)}
+
+
+_STATUS = "the first thing missing: unmeasurable (a finding says so), unclear (no level found), no-follow-up, no-sanction; else complete"
+
+
+def _drop_status(cls: type, data: Any) -> Any:
+    """``status`` is computed; JSON that carries it still reads back."""
+    if isinstance(data, dict) and "status" in data:
+        data = {k: v for k, v in data.items() if k != "status"}
+    return data
 
 
 class BalanceElement(_Model):

@@ -70,6 +70,7 @@ _COMPILER_SOURCES = (
     "conditiontypes",
     "conditions.py",
     "modelbase.py",
+    "modeltwin.py",
     "ruleparse.py",
     "rulesyntax.py",
     "rulelimits.py",
@@ -104,15 +105,18 @@ def cache_dir() -> Path:
 def _code_fingerprint() -> str:
     """What the compiled form depends on besides the rule files: kravkoll's version, the source
     of its rule compiler and grammar (so a changed checkout never reads an old entry), the
-    Python and pydantic versions."""
-    from pydantic.version import VERSION as pydantic_version  # noqa: PLC0415 - loaded with the models already
+    Python version and pydantic's (the text of its ``version.py``, found without importing
+    pydantic, which a warm check does not load: the compiler's models are written by it)."""
+    from importlib.util import find_spec  # noqa: PLC0415
 
     from .paths import grammar_file  # noqa: PLC0415
 
-    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}\0{pydantic_version}".encode())
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}".encode())
     package = Path(__file__).parent
     sources = [path for name in _COMPILER_SOURCES for path in (sorted((package / name).glob("*.py")) if (package / name).is_dir() else [package / name])]
-    for source in [*sources, grammar_file()]:
+    pydantic = find_spec("pydantic")
+    pydantic_version = [Path(pydantic.origin).with_name("version.py")] if pydantic is not None and pydantic.origin else []
+    for source in [*sources, grammar_file(), *pydantic_version]:
         digest.update(source.read_bytes())
     return digest.hexdigest()
 

@@ -13,12 +13,12 @@ from typing import Any, Literal, Union, get_args, get_origin
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from checker.config import _FIELD_OF_KEY, _PLAIN_VALUES, Config, config_keys, default_config, read_config
 from checker.engine import check
 from checker.errors import first_problem
-from checker.modelbase import dumped_json
+from checker.modelbase import Model, dumped_json
 from checker.readers import read_document
 from checker.report import Finding, Matrix, Report
 
@@ -54,19 +54,19 @@ def values(annotation: Any) -> st.SearchStrategy[Any]:
     if origin is dict:
         key, item = get_args(annotation)
         return st.dictionaries(TEXT, values(item), max_size=3)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and issubclass(annotation, Model):
         return instances(annotation)
     raise TypeError(f"no strategy for {annotation!r}")
 
 
-def instances(model: type[BaseModel]) -> st.SearchStrategy[BaseModel]:
+def instances(model: type[Model]) -> st.SearchStrategy[Model]:
     """Instances of ``model``: each field given a value of its type or left to its default."""
     fields = {name: values(field.annotation) for name, field in model.model_fields.items() if field.is_required()}
     optional = {name: values(field.annotation) for name, field in model.model_fields.items() if not field.is_required()}
     return st.fixed_dictionaries(fields, optional=optional).map(lambda data: model.model_construct(**data))
 
 
-def written_alike(model: BaseModel) -> None:
+def written_alike(model: Model) -> None:
     assert dumped_json(model) == model.model_dump_json(indent=2)
 
 

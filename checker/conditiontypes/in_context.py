@@ -20,9 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field
-
-from ..modelbase import FrozenModel, Pos
+from ..modelbase import Field, FrozenModel, Pos
 from ..rulelimits import did_you_mean
 from .base import ConditionType, Extent, Syntax
 

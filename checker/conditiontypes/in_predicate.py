@@ -18,9 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field
-
-from ..modelbase import FrozenModel, Pos, empty_list
+from ..modelbase import Field, FrozenModel, Pos, empty_list
 from .base import ConditionType, Extent, Syntax, names_terms_list
 
 if TYPE_CHECKING:

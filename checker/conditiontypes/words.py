@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field
-
-from ..modelbase import FrozenModel, Pos
+from ..modelbase import Field, FrozenModel, Pos
 from .base import ConditionType, Syntax
 
 if TYPE_CHECKING:

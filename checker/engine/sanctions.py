@@ -230,7 +230,7 @@ class _Models:
         amount = parts["amount"]
         if parts["cap"] is None and amount is not None and amount.source == "table":
             parts["cap"] = self._table_cap(amount.statement)
-        return SanctionModel(statement=own[0], text=first.text, location=first.location, name=name, statements=own, **parts)
+        return SanctionModel.model_construct(statement=own[0], text=first.text, location=first.location, name=name, statements=own, **parts)
 
     def _part(self, part: str, own: list[int], others: list[int], found_in_others: dict[str, SanctionPart | int | None]) -> SanctionPart | None:
         """The first statement that states ``part``: a credit table in the clause is the amount
@@ -248,7 +248,7 @@ class _Models:
                         found_in_others["table"] = self._table_below(own[0], hits)
                 table = found_in_others["table"]
             if isinstance(table, int):
-                return SanctionPart(text=self._table_amounts(table), statement=table, location=self.statements[table].location, source="table")
+                return SanctionPart.model_construct(text=self._table_amounts(table), statement=table, location=self.statements[table].location, source="table")
         found = self._first_part(part, own, True)
         if found is None:
             if part not in found_in_others:
@@ -289,7 +289,7 @@ class _Models:
             elif part == "trigger" and span:  # "If" → "If the Uptime Commitment is not met"
                 stop = _CLAUSE_END.search(text, span[1], span[1] + 80)
                 words = text[span[0] : stop.start()] if stop else text[span[0] : span[1] + 80].rsplit(" ", 1)[0] + " …"
-            return SanctionPart(text=words, statement=j, location=self.statements[j].location, source="statement" if own else "clause")
+            return SanctionPart.model_construct(text=words, statement=j, location=self.statements[j].location, source="statement" if own else "clause")
         return None
 
     def _table_below(self, i: int, hits: frozenset[int]) -> int | None:
@@ -360,4 +360,4 @@ class _Models:
         if not credits:
             return None
         _, words, j = max(credits)
-        return SanctionPart(text=words, statement=j, location=self.statements[j].location, source="table")
+        return SanctionPart.model_construct(text=words, statement=j, location=self.statements[j].location, source="table")

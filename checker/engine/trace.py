@@ -50,7 +50,7 @@ def trace(result: DocumentResult) -> list[TraceRow]:
     for i in sorted(linking):
         statement = document.statements[i]
         measurability = "no" if i in why else "yes" if i in evidence else "unclear"
-        row = TraceRow(
+        row = TraceRow.model_construct(
             statement=i,
             requirement_id=statement.requirement_id,
             id_source=statement.id_source,
@@ -69,7 +69,7 @@ def trace(result: DocumentResult) -> list[TraceRow]:
                 sources += link_sources(statement, targets, methods, c, kind)
             closest, more = _closest(sources)
             getattr(row, column).extend(
-                Link(
+                Link.model_construct(
                     how=how,
                     statement=j,
                     text=document.statements[j].text,
