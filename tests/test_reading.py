@@ -2058,6 +2058,20 @@ def test_a_memorandum_reporting_proposed_rules_binds_no_party_but_asks_for_its_r
     assignment = "Regeringen ger Statskontoret i uppdrag att föreslå indikatorer. Det som föreslås ska redovisas.\n" + body
     assert not read_as(md(assignment, language="sv"), "proposal_document")
     assert len(requirements_of(assignment, "sv")) >= 3
+    # a contract whose requirements speak of what is proposed ("de åtgärder som föreslås") twice
+    # reports no proposed rules: its requirements stay requirements (the approval is the buyer's)
+    contract = """
+        Leverantören ska i rapporten redovisa de åtgärder som föreslås för att minska antalet incidenter.
+
+        Ändringar i bemanningen som föreslås av Leverantören ska godkännas skriftligen av Beställaren.
+
+        Leverantören ska leverera en månadsrapport senast den femte arbetsdagen varje månad.
+        """
+    assert not read_as(md(contract, language="sv"), "proposal_document")
+    assert requirements_of(contract, "sv") == [
+        "Leverantören ska i rapporten redovisa de åtgärder som föreslås för att minska antalet incidenter.",
+        "Leverantören ska leverera en månadsrapport senast den femte arbetsdagen varje månad.",
+    ]
 
 
 def test_the_agency_the_government_commissions_is_the_supplier_of_its_assignment() -> None:
