@@ -57,7 +57,7 @@ VOCABULARY = {
     "first_person": "we, us, our (the supplier in a vendor's terms, the buyer in a tender)",
     "second_person": "you, your (the buyer in a vendor's terms, the tenderer in a tender)",
     "tender_context": "words that show a tender document (offeror, solicitation, anbudsgivare …)",
-    "commission_context": "words of a government's decision that commission an agency ('Regeringen ger … i uppdrag', 'Regeringen uppdrar åt'): a document with them is an assignment, where commissioned_agency names the supplier",
+    "commission_context": "words of a government's decision that commission an agency ('Regeringen ger … i uppdrag', 'Regeringen uppdrar åt'): a document with them that names no supplier of its own (party_supplier in fewer than three statements) is an assignment, where commissioned_agency names the supplier",
     "commissioned_agency": "in an assignment (commission_context), the words for the agency given it, which the buyer's list holds for a tender or a contract: myndigheten, myndigheterna … ('Myndigheten ska … lämna förslag' binds the agency, the supplier)",
     "proposal_context": "words that show a document reporting proposed rules, a memorandum or a referral (föreslås, enligt förslaget, i lagrådsremissen …)",
     "performance_header": "words of a performance table's header, or of the first cell of a row in a table written sideways: target, AQL, due date, servicenivå …",
@@ -180,6 +180,11 @@ _PROPOSAL_STATEMENTS = 2
 """Statements with words of ``proposal_context`` that make a document a report of proposed rules:
 a memorandum says what it proposes at its start and when the proposal would take effect at its end
 ("I utkastet till lagrådsremiss föreslås bestämmelser …", "Förslagen föreslås träda i kraft …")."""
+_OWN_SUPPLIER_STATEMENTS = 3
+"""Statements naming a supplier (``party_supplier``) that make a document with words of
+``commission_context`` a contract of its own, not the assignment: an assignment speaks of suppliers
+in passing, if at all ("resultatersättning till leverantörerna"), a contract binds its supplier
+throughout ("Leverantören ska …")."""
 _TITLE_STATEMENTS = 12
 _TITLE_WORDS = 20  # a title line is short; the first sentence of 20 words or more is running text
 _DIGITS = re.compile(r"\d+")  # a page's furniture recurs with other numbers: "Page 10 of 44", "Page 11 of 44"
@@ -586,12 +591,14 @@ class DocumentReading:
         with_id: int,
         proposal_statements: int = 0,
         commission_statements: int = 0,
+        supplier_statements: int = 0,
     ) -> None:
         """``texts``: the statements as terms see them (:func:`plain_text`); ``candidates``: the
         statements with a modal of ``modal_binding`` or ``modal_future`` (headings left out);
         ``tender_statements``: how many statements have a word of ``tender_context``; ``with_id``:
-        how many have a requirement id of their own; ``proposal_statements``, ``commission_statements``:
-        how many have a word of ``proposal_context``, of ``commission_context``."""
+        how many have a requirement id of their own; ``proposal_statements``, ``commission_statements``,
+        ``supplier_statements``: how many have a word of ``proposal_context``, of ``commission_context``,
+        of ``party_supplier``."""
         self.document = document
         self.vocabulary = vocabulary
         self.texts = texts
@@ -603,9 +610,11 @@ class DocumentReading:
         learned: dict[str, list[str]] = {}
         for party, name in self._aliases(texts):
             learned.setdefault(party, []).append(name)
-        self.commission = commission_statements > 0 and not self.tender
+        self.commission = commission_statements > 0 and not self.tender and supplier_statements < _OWN_SUPPLIER_STATEMENTS
         """Whether the document is a government's assignment to an agency ("Regeringen ger
-        Statskontoret i uppdrag att …"), where "myndigheten" is the agency given it."""
+        Statskontoret i uppdrag att …"), where "myndigheten" is the agency given it. A contract
+        that tells in its background of the assignment it serves names a supplier of its own,
+        and its "Myndigheten" stays the buyer."""
         self.tokens = vocabulary.tokens(self.tender, self.commission)
         self.vendor_terms = not self.tender and (self._vendor_voice(texts) or self._third_person_terms(texts))
         """Whether the document is a vendor's own terms (its SLA, its terms of service)."""

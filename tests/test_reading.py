@@ -2090,6 +2090,22 @@ def test_the_agency_the_government_commissions_is_the_supplier_of_its_assignment
         Myndigheten ska lämna förslag på vilken myndighet som ska följa upp kartläggningen.
         """
     assert parties(contract, "sv")["Myndigheten ska lämna förslag på vilken myndighet som ska följa upp kartläggningen."] == "buyer"
+    # a contract whose background tells of the Government's assignment it serves binds its own
+    # supplier throughout: its "Myndigheten" is still the buyer
+    background = """
+        Regeringen har beslutat att ge Kammarkollegiet i uppdrag att samordna inköp av tolktjänster.
+
+        Detta avtal har ingåtts mellan Försäkringskassan (nedan Myndigheten) och Tolkbolaget AB (nedan Leverantören).
+
+        Leverantören ska leverera tolktjänster inom 24 timmar från beställning.
+
+        Leverantören ska rapportera avvikelser till Myndigheten inom två arbetsdagar.
+
+        Myndigheten ska utse en kontaktperson för avtalet.
+        """
+    found = parties(background, "sv")
+    assert found["Myndigheten ska utse en kontaktperson för avtalet."] == "buyer"
+    assert found["Leverantören ska leverera tolktjänster inom 24 timmar från beställning."] == "supplier"
 
 
 def test_a_flattened_tables_level_alone_is_a_cell_however_often_it_recurs() -> None:

@@ -136,8 +136,9 @@ class Classification:
             tender = len(self.term_sets.get("tender_context", EMPTY) - self.index.headings)
             proposal = len(self.term_sets.get("proposal_context", EMPTY) - self.index.headings)
             commission = len(self.term_sets.get("commission_context", EMPTY) - self.index.headings)
+            supplier = len(self.term_sets.get("party_supplier", EMPTY) - self.index.headings)
             found = self.matches.readings[key] = DocumentReading(
-                self.document, vocabulary(lists), self.index.flat_texts, candidates, tender, len(self.index.with_id), proposal, commission
+                self.document, vocabulary(lists), self.index.flat_texts, candidates, tender, len(self.index.with_id), proposal, commission, supplier
             )
         return found
 
