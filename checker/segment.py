@@ -249,6 +249,13 @@ class DocumentBuilder:
         return index
 
     @property
+    def in_numbered_section(self) -> bool:
+        """Whether a section the document numbers is open ("4.1 Response times", "§ 5 Avtalstid"):
+        a list inside it numbers its items, not the document's clauses. The open sections are at
+        most :data:`MAX_SECTION_DEPTH`."""
+        return any(self.sections[o.section].number for o in self._open)
+
+    @property
     def current_section(self) -> int | None:
         return self._open[-1].section if self._open else None
 

@@ -744,6 +744,34 @@ def test_a_numbered_item_alone_over_a_paragraph_at_the_margin_is_a_numbered_head
     assert kinds["The Supplier shall keep logs."] == "list_item"
 
 
+def test_numbered_title_items_inside_a_numbered_clause_title_its_parts_not_the_documents_clauses() -> None:
+    """The same run of titles as a list of one ("1. Priority 1", its paragraph at the margin,
+    "2. Priority 2" …) inside a clause the document numbers itself ("4.1 Response times") titles
+    the clause's parts: its paragraphs stay in clause 4.1, not in clauses 1 and 2 of a document
+    that has none."""
+    document = md("""
+        # Service Level Agreement
+
+        ## 4.1 Response times
+
+        1. Priority 1
+
+        The Supplier shall respond within 1 hour.
+
+        2. Priority 2
+
+        The Supplier shall respond within 4 business hours.
+
+        ## 4.2 Reporting
+
+        The Supplier shall report monthly.
+        """)
+    clause = {s.text: s.location.clause for s in document.statements}
+    assert clause["The Supplier shall respond within 1 hour."] == clause["The Supplier shall respond within 4 business hours."] == "4.1"
+    assert [s.title for s in document.sections if s.title.startswith("Priority")] == ["Priority 1", "Priority 2"]
+    assert [s.number for s in document.sections if s.number] == ["4.1", "4.2"]
+
+
 def test_a_clause_number_after_a_word_may_be_followed_by_a_hyphen_and_its_title() -> None:
     """ "Section 1 - Definitions" numbers its clause as "Section 1 – Definitions" does; a hyphen
     before a number ("Section 4 -5 % …") is no title."""

@@ -139,6 +139,7 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
     item_number: str | None = None  # an ordered list item's "1." as the document shows it
     item_depth = 0  # a list item's depth (_ListNesting)
     title_item_number: int | None = None  # the number of the last clause titled by a list of one item (_numbered_title_item)
+    title_items_number_clauses = True  # whether the run of those titles numbers the document's clauses
     nesting = _ListNesting()
 
     def flush() -> None:
@@ -266,8 +267,16 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
                 and not item.group(1)
                 and (title := _numbered_title_item(lines, body[item.end() :], int(item_number[:-1]), title_item_number)) is not None
             ):
+                if title_item_number != int(item_number[:-1]) - 1:  # a run begins
+                    # inside a section the document numbers ("4.1 Response times") the run titles
+                    # its parts ("1. Priority 1"), not the document's clauses 1, 2, 3
+                    title_items_number_clauses = not builder.in_numbered_section
                 title_item_number = int(item_number[:-1])
-                builder.heading(title, 1, source_location(number, body_offset + item.end() + 1), number=item_number[:-1], kind="clause")
+                title_location = source_location(number, body_offset + item.end() + 1)
+                if title_items_number_clauses:
+                    builder.heading(title, 1, title_location, number=item_number[:-1], kind="clause")
+                else:
+                    builder.heading(title, None, title_location, kind="label")
                 kind, item_number = "paragraph", None
                 lines.i += 1
                 continue
