@@ -70,8 +70,11 @@ def heading_level(number: str) -> int:
 # "§ 5 Avtalstid …", "Artikel 3 …", "Bilaga 2 …", "Section 6.3 …", and a number after the letter
 # of a part of a contract in the Uniform Contract Format ("C.1.4 Contractor shall …", "H.1.1 For
 # every task …", as NUMBERED_HEADING reads "C.5.1 Task 1"). The number must be followed by a
-# capital (or nothing), after a space or a dash ("Section 1 – Definitions", "Section 1 - Definitions"),
-# so "99.5 % of …" and "1.5 hours …" are no clauses.
+# letter (or nothing), after a space or a dash ("Section 1 – Definitions", "Section 1 - Definitions"),
+# so "99.5 % of …" is no clause. The pattern is read in either case ("SECTION 3", "bilaga 2"), and
+# a PDF's text may go on in lower case after a clause's number ("13.4.4 faktura ska …", "Exhibit 1
+# to Appendix A"); a number of two parts followed by a lower-case word is a decimal number opening
+# a sentence ("1.5 hours of downtime …", "2.5 hours of training shall …": :func:`clause_start`).
 _CLAUSE_START = re.compile(
     r"^\s*(?:\*\*|__)?(?:(?P<dotted>\d{1,3}(?:\.\d{1,3})+|[A-Z]\.\d{1,3}(?:\.\d{1,3})*)\.?|§\s*(?P<sign>\d{1,3}[a-z]?)|"
     r"(?P<word>artikel|article|bilaga|appendix|annex|schedule|exhibit|section|clause|punkt|avsnitt|kapitel|chapter)"
@@ -92,6 +95,9 @@ def clause_start(text: str) -> tuple[str, int, str] | None:
     match = _CLAUSE_START.match(text)
     if not match:
         return None
+    dotted = match.group("dotted")
+    if dotted and dotted[0].isdigit() and dotted.count(".") == 1 and text[match.end() : match.end() + 1].islower():
+        return None  # "1.5 hours of downtime …": a decimal number, no clause 1.5
     words = text[match.end() :].split()
     if match.group("dotted"):
         number, depth = match.group("dotted"), heading_level(match.group("dotted"))

@@ -772,6 +772,24 @@ def test_numbered_title_items_inside_a_numbered_clause_title_its_parts_not_the_d
     assert [s.number for s in document.sections if s.number] == ["4.1", "4.2"]
 
 
+def test_a_decimal_number_opening_a_sentence_opens_no_clause() -> None:
+    """ "2.5 hours of training …" starts with a number, not with clause 2.5: a number of two parts
+    before a lower-case word is a decimal (the pattern is read in either case for "SECTION 3", so
+    its "capital after the number" held for any letter); longer clause numbers a PDF's text
+    continues in lower case stay clauses ("13.4.4 faktura ska …")."""
+    document = md("""
+        ## 2 Training
+
+        2.5 hours of on-site training shall be provided to each user.
+
+        The Supplier shall deliver a training plan within 10 days.
+        """)
+    assert [s.location.clause for s in document.statements if s.kind == "sentence"] == ["2", "2"]
+    assert clause_start("1.5 hours of downtime count against the target") is None
+    assert clause_start("13.4.4 faktura ska vara specificerad") == ("13.4.4", 3, "faktura ska vara specificerad")
+    assert clause_start("4.2 Service levels") == ("4.2", 2, "Service levels")
+
+
 def test_a_clause_number_after_a_word_may_be_followed_by_a_hyphen_and_its_title() -> None:
     """ "Section 1 - Definitions" numbers its clause as "Section 1 – Definitions" does; a hyphen
     before a number ("Section 4 -5 % …") is no title."""
