@@ -10,6 +10,7 @@ no pydantic.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from threading import RLock
 from types import UnionType
 from typing import Annotated, Any, ForwardRef, TypeVar, Union, get_args, get_origin
@@ -98,50 +99,56 @@ _SCALARS = frozenset([str, int, float, bool, type(None)])
 """The types of the items of a list passed on as it is (a term list's thousands of texts)."""
 
 
-def twin_value(value: Any, made: dict[int, Model] | None = None) -> Any:
-    """``value`` with every model in it as an instance of its twin, without validation (the
-    same fields and fields set); ``made`` records the model each twin instance was made of."""
+def _mapped(value: Any, convert: Callable[[Any], Any]) -> Any:
+    """``value`` with ``convert`` applied to what it holds: a scalar as it is, the items of a list
+    (a list of scalars as it is), dict or tuple each mapped so in turn, anything else converted."""
     kind = type(value)
     if kind in _SCALARS:
         return value
     if kind is list:
-        return value if _SCALARS.issuperset(map(type, value)) else [twin_value(item, made) for item in value]
+        return value if _SCALARS.issuperset(map(type, value)) else [_mapped(item, convert) for item in value]
     if kind is dict:
-        return {key: twin_value(item, made) for key, item in value.items()}
+        return {key: _mapped(item, convert) for key, item in value.items()}
     if kind is tuple:
-        return tuple(twin_value(item, made) for item in value)
-    if isinstance(value, Model):
+        return tuple(_mapped(item, convert) for item in value)
+    return convert(value)
+
+
+def twin_value(value: Any, made: dict[int, Model] | None = None) -> Any:
+    """``value`` with every model in it as an instance of its twin, without validation (the
+    same fields and fields set); ``made`` records the model each twin instance was made of."""
+
+    def twin_instance(item: Any) -> Any:
+        if not isinstance(item, Model):
+            return item
+        kind = type(item)
         twin = _TWINS.get(kind) or twin_of(kind)
         instance = twin.__new__(twin)
         _set = object.__setattr__
-        _set(instance, "__dict__", {name: twin_value(item, made) for name, item in value.__dict__.items()})
-        _set(instance, "__pydantic_fields_set__", set(value._fields_set))
+        _set(instance, "__dict__", {name: _mapped(field, twin_instance) for name, field in item.__dict__.items()})
+        _set(instance, "__pydantic_fields_set__", set(item._fields_set))
         _set(instance, "__pydantic_extra__", None)
         _set(instance, "__pydantic_private__", None)
         if made is not None:
-            made[id(instance)] = value
+            made[id(instance)] = item
         return instance
-    return value
+
+    return _mapped(value, twin_instance)
 
 
 def plain_value(value: Any, made: dict[int, Model] | None = None) -> Any:
     """``value`` with every twin instance in it as an instance of its model: the model it was
     made of when ``made`` says (validation keeps a model instance it is given as it is)."""
-    kind = type(value)
-    if kind in _SCALARS:
-        return value
-    if kind is list:
-        return value if _SCALARS.issuperset(map(type, value)) else [plain_value(item, made) for item in value]
-    if kind is dict:
-        return {key: plain_value(item, made) for key, item in value.items()}
-    if kind is tuple:
-        return tuple(plain_value(item, made) for item in value)
-    model = _PLAIN.get(kind)
-    if model is None:
-        return value
-    if made and id(value) in made:
-        return made[id(value)]
-    return made_of(model, {name: plain_value(item, made) for name, item in value.__dict__.items()}, set(value.model_fields_set))
+
+    def plain_instance(item: Any) -> Any:
+        model = _PLAIN.get(type(item))
+        if model is None:
+            return item
+        if made and id(item) in made:
+            return made[id(item)]
+        return made_of(model, {name: _mapped(field, plain_instance) for name, field in item.__dict__.items()}, set(item.model_fields_set))
+
+    return _mapped(value, plain_instance)
 
 
 def validated(model: type[_M], data: Any) -> _M:
