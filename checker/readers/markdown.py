@@ -265,13 +265,13 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
                 item_number
                 and not nesting.open
                 and not item.group(1)
-                and (title := _numbered_title_item(lines, body[item.end() :], int(item_number[:-1]), title_item_number)) is not None
+                and (title := _numbered_title_item(lines, body[item.end() :], ordinal := int(item_number[:-1]), title_item_number)) is not None
             ):
-                if title_item_number != int(item_number[:-1]) - 1:  # a run begins
+                if title_item_number != ordinal - 1:  # a run begins
                     # inside a section the document numbers ("4.1 Response times") the run titles
                     # its parts ("1. Priority 1"), not the document's clauses 1, 2, 3
                     title_items_number_clauses = not builder.in_numbered_section
-                title_item_number = int(item_number[:-1])
+                title_item_number = ordinal
                 title_location = source_location(number, body_offset + item.end() + 1)
                 if title_items_number_clauses:
                     builder.heading(title, 1, title_location, number=item_number[:-1], kind="clause")
