@@ -1438,7 +1438,9 @@ class DocumentReading:
         if titles is None:
             return False
         for statement in self.document.statements[:_TITLE_STATEMENTS]:
-            text = self.texts[statement.index]
+            # A file name for a title ("Acquisition_SME_support_PWS_11476") joins its words with
+            # underscores, which are word characters to a word's bounds: read as spaces, the same length.
+            text = self.texts[statement.index].replace("_", " ")
             first = next(titles.finditer(text), None)
             if statement.kind != "heading" and len(text.split()) >= _TITLE_WORDS:
                 return first is not None and not text[: first[0]].strip(_TITLE_MARKS) and first[2] == "attachment_title"

@@ -864,6 +864,16 @@ def test_a_title_a_pdfs_text_joined_to_the_lines_after_it_still_names_the_docume
     assert not attachment(f"_Converted from PDF_\n\n{running}\n\n{body}")
 
 
+def test_a_file_name_for_a_title_names_the_document_by_its_words() -> None:
+    """A title written as a file name joins its words with underscores ("Acquisition_SME_support_PWS_11476",
+    an acquisition-support PWS whose work is drafting RFPs): its words name the document as they
+    do spaced, so the solicitation rules leave the PWS alone (writers judged five of them wrong on it)."""
+    body = "The contractor shall draft the Request for Proposal (RFP) and evaluate each offeror's proposal. Offerors shall be notified of award.\n"
+    assert attachment(f"# Acquisition_SME_support_PWS_11476\n\n{body}")
+    assert attachment(f"# Policy_Training_Services_SOW_11395\n\n{body}")
+    assert not attachment(f"# Request_for_Quotation_11476\n\n{body}")
+
+
 def test_a_vendors_terms_in_the_third_person_name_the_vendor_by_its_promises() -> None:
     """ "Acme will provide Actual Availability of at least 99.9 %" (issue 14): the document names the
     buyer by a party word ("Customer") and the supplier by none, so the name of its promises is the vendor's."""

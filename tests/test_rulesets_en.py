@@ -308,6 +308,23 @@ def test_a_notice_before_a_feature_is_withdrawn_is_a_change_procedure() -> None:
     assert "change" not in _present("If key personnel will no longer be available, the Contractor shall notify the COR 15 days in advance.\n")
 
 
+def test_a_modification_is_a_change_procedure_when_it_changes_the_contract() -> None:
+    """A modification, amendment or variation of the contract is a change procedure (labelling.md
+    section 3); one of a product, a proposal or an item in a list of published documents is none
+    (the development labels of GitHub's agreement, cloud.gov's policies). Partial procedures count:
+    a key person substituted with approval, changes to the contract referred to the CO, changes
+    to the solicitation."""
+    assert "change" in _present("Any amendments to this Agreement must be in writing.\n")
+    assert "change" in _present("The QASP may be updated by a bilateral modification.\n")
+    assert "change" not in _present("GitHub will have no obligation for any claim arising from the modification of the Software.\n")
+    assert "change" not in _present(
+        "cloud.gov will publish data associated with each auction (including the auction description, acceptance criteria, amendments, etc.).\n"
+    )
+    assert "change" in _present("All requests for substitutions/additions of Key Personnel must include a complete resume.\n")
+    assert "change" in _present("Any changes that the contractor deems may affect contract price, terms, or conditions shall be referred to the CO.\n")
+    assert "change" in _present("Any changes to this RFQ or attachments will be posted as an amendment on GSA eBuy.\n")
+
+
 def test_a_dispute_about_the_tender_is_no_dispute_clause() -> None:
     assert "dispute" not in _present("In case of a dispute, the Proposal receipt time, as recorded at the Closing Location, will prevail.\n")
     assert "dispute" in _present("Any dispute arising under this contract shall be decided by the Contracting Officer.\n")

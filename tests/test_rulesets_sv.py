@@ -518,6 +518,26 @@ def test_a_balance_element_is_a_clause_not_a_question_a_definition_or_the_suppli
     assert "dispute" not in present(memorandum)
 
 
+def test_a_change_of_the_agreement_or_its_terms_and_the_agreements_contact_person_are_clauses() -> None:
+    """labelling.md section 3 (the development labels of a data-processing agreement and a
+    customer agreement): a change of the agreement or of its terms, in a compound or coordinated
+    ("Ändringar av och tillägg till detta Avtal", "ändringar i användningsvillkoren"), is a change
+    procedure; the agreement's own contact person is partial governance, a tender's is not."""
+    from checker import Linter
+    from checker.balance import balance
+
+    def present(text: str) -> set[str]:
+        return {key for key, element in balance(Linter().check_document(read_markdown(text, "test.md", language="sv"))).items() if element.present}
+
+    assert "change" in present("# Avtal\n\nÄndringar av och tillägg till detta Avtal ska vara skriftliga och undertecknas av båda parter.\n")
+    assert "change" in present("# Avtal\n\nLeverantören meddelar skriftligen Kunden om väsentliga ändringar i användningsvillkoren 30 dygn innan ändringen.\n")
+    assert "change" not in present("# Avtal\n\nLeverantören ansvarar för drift och övervakning av nätet.\n")
+    agreement = "# Avtal\n\n| Part | Kunden |\n|---|---|\n| Kontaktperson | [NAMN] |\n\nLeverantören ska leverera tjänsten.\n"
+    assert "governance" in present(agreement)
+    tender = "# Förfrågningsunderlag\n\nAnbudet ska lämnas senast den 1 mars. Anbudsgivaren ska bifoga referenser. Anbud som inkommer för sent prövas inte.\n\n| Kontaktperson | [NAMN] |\n|---|---|\n"
+    assert "governance" not in present(tender)
+
+
 def test_a_committee_directive_is_a_government_assignment() -> None:
     """A committee directive ("Dir. 2025:90" in its title, also run together with the title as a
     page copied without a space gives it) is the Government's assignment to an inquiry: the
