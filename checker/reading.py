@@ -251,6 +251,9 @@ _BARE_NUMBER = re.compile(r"[\s*_]*(\d{1,3})[.)][\s*_]*")
 # (one run of blanks before the end unless the number stands in it: two runs side by side would be
 # read again from each of their characters, quadratic on a form's "Name: _ _ _ …")
 _NUMBERED_LEAD_IN = re.compile(r":[\s*_]*(?:(?P<first>1[.)])[\s*_]*)?$")
+# The small letter that opens an item of a lettered list written as paragraphs ("b) radera alla
+# personuppgifter …", "(b) any Professional Services will be provided …"): anchored, no repetition
+_ITEM_LETTER = re.compile(r"[*_]{0,2}\(?([a-z])\)\s")
 # A preposition (and an article) just before a party in the subject: the party is in a phrase that
 # describes the subject, not the subject ("materials supplied to the Government"); not "by", whose
 # party acts in the subject ("Key Personnel employed by the offeror", "Refusal … by an Offeror"),
@@ -696,19 +699,23 @@ class DocumentReading:
         responsible for: 1." / "providing all uniform items …" / "2." / "manufacturing and/or
         acquiring all items …"). Other paragraphs may stand between the items (a page's furniture,
         a sentence of an item's own); the list ends at a heading, at another such lead-in, or at a
-        number out of its order. One pass."""
+        number out of its order. The items of a lettered list written as paragraphs are found the
+        same way: the first, in lower case, just after the lead-in, and each paragraph after it
+        that opens with the next letter (:meth:`_next_lettered_item`: "5.1 Personuppgiftsbiträdet
+        ska:" / "a) endast behandla …" / "b) säkerställa …" / "c) vidta …"). One pass."""
         statements = self.document.statements
         found: dict[int, int] = {}
         lead: int | None = None
         expected = 0  # the number the list's next item has
         numbered = -1  # the statement that holds the last number of the list
+        lettered: tuple[int, str] | None = None  # the last lettered item of the list and its letter
         for statement in statements:
             i = statement.index
             text = self.texts[i]
             if statement.kind == "heading":
                 lead = None
             elif i in self._stated and (ending := _NUMBERED_LEAD_IN.search(text)) is not None:
-                lead, numbered = i, i
+                lead, numbered, lettered = i, i, None
                 expected = 2 if ending["first"] else 1
             elif lead is not None and (number := _BARE_NUMBER.fullmatch(text)) is not None:
                 if int(number[1]) != expected:
@@ -716,7 +723,23 @@ class DocumentReading:
                 expected, numbered = expected + 1, i
             elif lead is not None and numbered == i - 1 and statement.kind == "sentence" and (first := _LOWER_START.match(text)) and first[1].islower():
                 found[i] = lead
+                letter = _ITEM_LETTER.match(text)
+                lettered = (i, letter[1]) if letter is not None else None
+            elif lead is not None and lettered is not None and (letter := self._next_lettered_item(i, *lettered)) is not None:
+                found[i] = lead
+                lettered = (i, letter)
         return found
+
+    def _next_lettered_item(self, i: int, last: int, letter: str) -> str | None:
+        """The letter of statement ``i`` where it is the next item of a lettered list written as
+        paragraphs whose last item, ``last``, has ``letter``: a paragraph's first sentence that
+        opens with the letter after it ("b)" or "(b)" after "a)"), with nothing but that item's
+        own sentences between them; else None."""
+        statements = self.document.statements
+        if statements[i].kind != "sentence" or not self._opens_block(i) or statements[i - 1].block != statements[last].block:
+            return None
+        found = _ITEM_LETTER.match(self.texts[i])
+        return found[1] if found is not None and ord(found[1]) == ord(letter) + 1 else None
 
     def _opens_block(self, i: int) -> bool:
         """Whether statement ``i`` is the first sentence of its paragraph or list item."""

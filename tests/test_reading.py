@@ -1973,6 +1973,34 @@ def test_a_numbered_list_a_pdfs_text_wrote_as_paragraphs_carries_its_lead_ins_ob
     assert found["to use an innovative approach."] is None
 
 
+def test_a_lettered_list_written_as_paragraphs_carries_its_lead_ins_obligation_in_each_item() -> None:
+    """A lettered list written as paragraphs ("5.1 Personuppgiftsbiträdet ska:" / "a) endast
+    behandla …" / "b) säkerställa …"): each paragraph that opens with the next letter after the
+    last item completes the lead-in and carries its obligation, its first item's as well as the
+    later ones' (in English too: "Provider warrants that:" / "(a) …" / "(b) …"); a letter out of
+    order, or a paragraph after a heading, is none of its items."""
+    found = parties(
+        "5.1 Personuppgiftsbiträdet ska:\n\n"
+        "a) endast behandla personuppgifter enligt dokumenterade instruktioner;\n\n"
+        "b) respektera villkoren i artikel 28 i Dataskyddsförordningen;\n\n"
+        "c) radera alla personuppgifter efter avtalets slut.\n\n"
+        "e) en punkt som inte följer bokstavsordningen.\n\n"
+        "# 6. Instruktioner\n\n"
+        "d) en punkt efter en rubrik.\n",
+        "sv",
+    )
+    assert found["b) respektera villkoren i artikel 28 i Dataskyddsförordningen;"] == "supplier"
+    assert found["c) radera alla personuppgifter efter avtalets slut."] == "supplier"
+    assert found["e) en punkt som inte följer bokstavsordningen."] is None
+    assert found["d) en punkt efter en rubrik."] is None
+    english = parties(
+        "Provider warrants that:\n\n(a) the Cloud Service will perform as described in the Documentation, and\n\n"
+        "(b) any Professional Services will be provided in a professional manner.\n",
+        "en",
+    )
+    assert english["(b) any Professional Services will be provided in a professional manner."] == "supplier"
+
+
 def test_the_contracting_officers_by_their_office_and_the_qasps_specialist_are_the_buyer() -> None:
     """FAR's administrative and procuring contracting officers (ACO, PCO) and a QASP's quality
     assurance specialist (QAS) act for the Government: their duties are the buyer's."""
