@@ -251,9 +251,12 @@ _BARE_NUMBER = re.compile(r"[\s*_]*(\d{1,3})[.)][\s*_]*")
 # (one run of blanks before the end unless the number stands in it: two runs side by side would be
 # read again from each of their characters, quadratic on a form's "Name: _ _ _ …")
 _NUMBERED_LEAD_IN = re.compile(r":[\s*_]*(?:(?P<first>1[.)])[\s*_]*)?$")
-# The small letter that opens an item of a lettered list written as paragraphs ("b) radera alla
-# personuppgifter …", "(b) any Professional Services will be provided …"): anchored, no repetition
-_ITEM_LETTER = re.compile(r"[*_]{0,2}\(?([a-z])\)\s")
+# The small letter or roman numeral that opens an item of a list written as paragraphs ("b)
+# radera alla personuppgifter …", "(b) any Professional Services will be provided …", "(ii) Company
+# name, physical address …"): anchored, its one repetition bounded
+_ITEM_LETTER = re.compile(r"[*_]{0,2}\(?([a-z]|[ivx]{2,5})\)\s")
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
+"""The small roman numerals in order, as far as a list written as paragraphs numbers its items."""
 # A preposition (and an article) just before a party in the subject: the party is in a phrase that
 # describes the subject, not the subject ("materials supplied to the Government"); not "by", whose
 # party acts in the subject ("Key Personnel employed by the offeror", "Refusal … by an Offeror"),
@@ -575,6 +578,15 @@ def _outside_brackets(text: str, clause: int, modal: int, before: list[tuple[int
     return kept
 
 
+def _follows(marker: str, last: str) -> bool:
+    """Whether an item marked ``marker`` is the next of a list whose last item is marked ``last``:
+    the next letter ("c" after "b") or the next roman numeral ("ii" after "i", "iv" after "iii");
+    after "i", "ii" and "j" both follow (a roman list or a lettered one that reached "i")."""
+    if len(marker) == 1 and len(last) == 1 and ord(marker) == ord(last) + 1:
+        return True
+    return last in _ROMANS[:-1] and marker == _ROMANS[_ROMANS.index(last) + 1]
+
+
 def _asks(text: str) -> bool:
     """Whether ``text`` ends as a question (:data:`_QUESTION_END`)."""
     end = _QUESTION_END.search(text)
@@ -739,7 +751,7 @@ class DocumentReading:
         if statements[i].kind != "sentence" or not self._opens_block(i) or statements[i - 1].block != statements[last].block:
             return None
         found = _ITEM_LETTER.match(self.texts[i])
-        return found[1] if found is not None and ord(found[1]) == ord(letter) + 1 else None
+        return found[1] if found is not None and _follows(found[1], letter) else None
 
     def _opens_block(self, i: int) -> bool:
         """Whether statement ``i`` is the first sentence of its paragraph or list item."""

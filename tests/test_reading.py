@@ -1977,8 +1977,9 @@ def test_a_lettered_list_written_as_paragraphs_carries_its_lead_ins_obligation_i
     """A lettered list written as paragraphs ("5.1 Personuppgiftsbiträdet ska:" / "a) endast
     behandla …" / "b) säkerställa …"): each paragraph that opens with the next letter after the
     last item completes the lead-in and carries its obligation, its first item's as well as the
-    later ones' (in English too: "Provider warrants that:" / "(a) …" / "(b) …"); a letter out of
-    order, or a paragraph after a heading, is none of its items."""
+    later ones' (in English too: "Provider warrants that:" / "(a) …" / "(b) …"), and so does a list
+    numbered in small roman numerals ("(i) …" / "(ii) …"); a letter or numeral out of order, or a
+    paragraph after a heading, is none of its items."""
     found = parties(
         "5.1 Personuppgiftsbiträdet ska:\n\n"
         "a) endast behandla personuppgifter enligt dokumenterade instruktioner;\n\n"
@@ -1999,6 +2000,13 @@ def test_a_lettered_list_written_as_paragraphs_carries_its_lead_ins_obligation_i
         "en",
     )
     assert english["(b) any Professional Services will be provided in a professional manner."] == "supplier"
+    roman = parties(
+        "The Contractor shall include the following on the first page:\n\n(i) RFQ number and title\n\n"
+        "(ii) Company name and address\n\n(iii) Date of submission\n\n(v) A number out of its order\n",
+        "en",
+    )
+    assert roman["(ii) Company name and address"] == roman["(iii) Date of submission"] == "supplier"
+    assert roman["(v) A number out of its order"] is None
 
 
 def test_the_contracting_officers_by_their_office_and_the_qasps_specialist_are_the_buyer() -> None:
