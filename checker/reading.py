@@ -331,6 +331,19 @@ _DEFINITION = re.compile(
 # Several words are a defined term ("Financial Credit will …"), as is a word the document defines
 # ("Downtime means").
 _NAMED_SUBJECT = re.compile(r"(?:^|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
+# A Swedish contract's name for a party as the whole subject of "ska" or "ansvarar": one or two
+# capitalised words ("5.4 EHM ska …", "Las Vegas skall …", "EHM ansvarar också för …") opening a
+# sentence, after its clause number, or a clause (:meth:`DocumentReading._buyer_names`)
+_NAMED_PARTY_SUBJECT = re.compile(
+    r"(?:^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.? )?|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*(?: [A-ZÅÄÖ][\w&'’-]*)?) (?:ska|skall|ansvarar)\b"
+)
+_PREPOSITION_REACH = 12  # the word before a party, in characters
+# A coordinator just before a modal: its verb is a second predicate of the clause before it
+_COORDINATED = re.compile(r"\s(?:och|samt|eller|and|or)\s+$")
+_COORDINATOR_REACH = 8  # the coordinator and the blanks before a modal, in characters
+_ROLE_NAMED = 4
+"""How many times as many statements a contract must name the supplier by a party word as the
+buyer for the name it writes as a subject to be the buyer's (:meth:`DocumentReading._buyer_names`)."""
 _DEFINED_TERM = re.compile(r"\b([A-ZÅÄÖ][\w&'’-]*)[*_\"”’]*\s+(?:means|shall mean|has the meaning|avser|betyder)\b")
 _QUOTED = re.compile(r"[\"“”„'‘’]([^\"“”„'‘’]{1,40})[\"“”„'‘’]")
 # A bracket with a quotation mark in it: only a text with one can define a party's name by
@@ -587,6 +600,25 @@ def _follows(marker: str, last: str) -> bool:
     return last in _ROMANS[:-1] and marker == _ROMANS[_ROMANS.index(last) + 1]
 
 
+def _subject_just_before(text: str, modal: int, before: list[tuple[int, int, str]]) -> bool:
+    """Whether a party stands just before the modal at ``modal``, nothing but blanks between them
+    (the last of ``before``, the words of its clause before it): the modal's verb has its subject."""
+    if not before or before[-1][2] not in PARTIES or text[before[-1][1] : modal].strip():
+        return False
+    head = text[max(0, before[-1][0] - _PREPOSITION_REACH) : before[-1][0]].split()
+    return not head or _PREPOSITION.fullmatch(head[-1]) is None  # "… erhållit från Las Vegas skall Köparen …": an object
+
+
+def _proper_name(name: str, text: str) -> bool:
+    """Whether ``name`` is written in ``text`` as a proper name is: none of its words in lower case
+    anywhere, none of its words a common one (:data:`_NOT_A_NAME`), and no ending after it but a
+    genitive's ("EHM:s", "Ineras"), as a noun would take ("Uppdraget", "Uppdragen")."""
+    words = name.split()
+    if any(word.lower() in _NOT_A_NAME or re.search(r"\b" + re.escape(word.lower()) + r"\b", text) for word in words):
+        return False
+    return re.search(re.escape(name) + r"(?!s\b)[^\W\d_]", text) is None
+
+
 def _asks(text: str) -> bool:
     """Whether ``text`` ends as a question (:data:`_QUESTION_END`)."""
     end = _QUESTION_END.search(text)
@@ -637,6 +669,10 @@ class DocumentReading:
             for name in self._names_as_subjects(texts):
                 if name not in learned.get("buyer", []):
                     learned.setdefault("supplier", []).append(name)
+        elif not self.commission and supplier_statements >= _OWN_SUPPLIER_STATEMENTS:
+            for name in self._buyer_names(texts, supplier_statements):
+                if name not in learned.get("supplier", []):
+                    learned.setdefault("buyer", []).append(name)
         self.aliases = TermFinder(learned) if learned else None
         """The names this document gives its parties in its definitions ("Acme", "ZITADEL")."""
         self._tables: tuple[set[int], set[int], set[int]] | None = None
@@ -1020,6 +1056,34 @@ class DocumentReading:
             if count >= 2 and name in opening and name not in defined and name.lower() not in _NOT_A_NAME and self._role_of(name) is None
         ]
 
+    def _buyer_names(self, texts: list[str], supplier_statements: int) -> list[str]:
+        """The names a contract gives its buyer where it calls the supplier by its role: in a
+        contract (no vendor's terms, no assignment) that names the supplier by a party word in
+        :data:`_ROLE_NAMED` times as many statements as the buyer ("Leverantören ska …"
+        throughout, the buyer as "EHM", "Las Vegas"), a proper name that is the whole subject of
+        "ska" or "ansvarar" twice or more, once at least opening a sentence, is the buyer: the contract's author
+        writes its own name. A proper name is written only so: none of its words stands in lower
+        case in the text, and it takes no ending but a genitive's ("EHM:s"; "Uppdraget" shows
+        that "Uppdrag ska …" has a noun for its subject). The texts are read once for the
+        subjects; only a document with such a name is read again, for its words."""
+        counts: dict[str, int] = {}
+        opening: set[str] = set()
+        for text in texts:
+            if "ska" in text or "ansvarar" in text:  # the words _NAMED_PARTY_SUBJECT needs
+                for match in _NAMED_PARTY_SUBJECT.finditer(text):
+                    name = match.group("name")
+                    counts[name] = counts.get(name, 0) + 1
+                    if match.group("comma") is None:
+                        opening.add(name)
+        candidates = [name for name, count in counts.items() if count >= 2 and name in opening and self._role_of(name) is None]
+        if not candidates:
+            return []
+        buyer = sum(1 for text in texts if any(role == "buyer" for _s, _e, role in self.vocabulary.roles.finditer(text)))
+        if buyer * _ROLE_NAMED > supplier_statements:
+            return []
+        whole = "\n".join(texts)
+        return [name for name in candidates if _proper_name(name, whole)]
+
     # -- obligations
     def _obligation(self, text: str) -> Obligation | None:
         tokens = list(self.tokens.finditer(text))
@@ -1028,7 +1092,12 @@ class DocumentReading:
         modals = [(start, end, name) for start, end, name in tokens if name in MODAL_LISTS]
         openers: list[int] | None = None  # where requiring verbs' object clauses begin: looked up only after a "that"
         previous_end = 0
+        own_subject = False  # the last modal stood in a subordinate clause with its subject before it and a party after it
         for start, end, modal in modals[:_MAX_MODALS]:
+            if own_subject and _COORDINATED.search(text, max(0, start - _COORDINATOR_REACH), start) is not None:
+                previous_end = end  # "… att Leverantören informerar EHM … och tillhandahåller EHM bevis": a second
+                continue  # predicate of that clause, whose object is no subject of its own
+            own_subject = False
             clause = max(previous_end, self._clause_start(text, start))
             before = _outside_brackets(text, clause, start, [t for t in tokens if clause <= t[0] and t[1] <= start])
             if any(name in ("subordinator", "relative") for _s, _e, name in before):  # "… requires that the Contractor will …"
@@ -1050,6 +1119,11 @@ class DocumentReading:
                 named_after is not None or (subject is not None and subject[2] == "subject_after_modal") or self._after_fronted_clause(text, clause, before)
             )
             subordinate = self._subordinate(text, clause, start, before)
+            if subordinate and named_after is not None and _subject_just_before(text, start, before):
+                # "… under förutsättning att Leverantören informerar EHM …": a subordinate clause keeps its
+                # subject before its verb, so the party after the verb is its object, no inverted subject
+                own_subject = True
+                inverted = self._after_fronted_clause(text, clause, before)
             if (subordinate and not inverted) or self._object_gap(text, end) or self._forecast(text, clause, start, before):
                 continue
             mentions = [] if subordinate else self._subject_mentions(text, clause, start, before)

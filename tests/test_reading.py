@@ -2009,6 +2009,34 @@ def test_a_lettered_list_written_as_paragraphs_carries_its_lead_ins_obligation_i
     assert roman["(v) A number out of its order"] is None
 
 
+def test_a_contract_that_calls_the_supplier_by_its_role_names_its_buyer_by_its_own_name() -> None:
+    """A contract that calls the supplier "Leverantören" throughout and the buyer by its own name
+    ("5.4 EHM ska …", "EHM ansvarar för …") binds the buyer where that name is the subject: a
+    proper name, never written in lower case, that is the whole subject of "ska" or "ansvarar"
+    twice. A noun written with a capital ("Uppdraget", "Uppdrag ska …") is no name, and in a
+    subordinate clause whose subject stands before its verb the name after the verb is its object
+    ("… förutsättning att Leverantören informerar EHM … och tillhandahåller EHM bevis")."""
+    text = (
+        "5.4 EHM ska skriftligen meddela Leverantören om en förlängning senast sex månader innan avtalet löper ut.\n\n"
+        "18.2.3 EHM ansvarar för licensavtal för sin egen programvara.\n\n"
+        "Leverantören ska leverera Tjänsten enligt bilaga 2.\n\n"
+        "Leverantören ska rapportera incidenter inom fyra timmar.\n\n"
+        "Leverantören ska utse en kontaktperson.\n\n"
+        "Uppdrag ska godkännas skriftligen. Uppdrag ska utföras i Uppdragets lokaler.\n\n"
+        "Leverantören har rätt till ersättning. Detta under förutsättning att Leverantören informerar EHM utan dröjsmål "
+        "och tillhandahåller EHM bevis för kostnaderna.\n"
+    )
+    found = parties(text, "sv")
+    assert found["5.4 EHM ska skriftligen meddela Leverantören om en förlängning senast sex månader innan avtalet löper ut."] == "buyer"
+    assert found["18.2.3 EHM ansvarar för licensavtal för sin egen programvara."] == "buyer"
+    assert found["Leverantören ska leverera Tjänsten enligt bilaga 2."] == "supplier"
+    assert found["Uppdrag ska godkännas skriftligen."] == "supplier"  # a noun, the deliverable's property
+    assert found["Detta under förutsättning att Leverantören informerar EHM utan dröjsmål och tillhandahåller EHM bevis för kostnaderna."] is None
+    # where the contract names the buyer by its role as often, a name is no buyer's
+    named_by_role = text + "".join(f"Beställaren ska granska leverans {n} inom tio dagar.\n\n" for n in range(3))
+    assert parties(named_by_role, "sv")["18.2.3 EHM ansvarar för licensavtal för sin egen programvara."] == "supplier"
+
+
 def test_the_contracting_officers_by_their_office_and_the_qasps_specialist_are_the_buyer() -> None:
     """FAR's administrative and procuring contracting officers (ACO, PCO) and a QASP's quality
     assurance specialist (QAS) act for the Government: their duties are the buyer's."""
