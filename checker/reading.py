@@ -1065,10 +1065,13 @@ class DocumentReading:
         the Contractor to …" is a right), nor in a clause a subordinator or a relative opens
         anywhere before it ("the minimum that the Government requires the Contractor to
         achieve"); the party follows it (after "that" and an article at
-        most), then its infinitive or, after "that", its verb. An object of a few words that names
+        most), then its infinitive or, after "that", its verb; not the buyer, whom what requires
+        it is mostly a law the background tells of ("The Act requires agencies to make their content
+        accessible"). An object of a few words that names
         no party, then its infinitive, binds the supplier, as a duty that names no party does ("The
-        Government (IRS) requires one officer to be stationed at the Security Console"). None
-        without the list."""
+        Government (IRS) requires one officer to be stationed at the Security Console"); a plural
+        there names others, a class of people ("The Act requires agencies to …", "… requires
+        users to sign in"), not the supplier. None without the list."""
         possibility, finder = self.vocabulary.finder("possibility_modal"), self.vocabulary.finder("requiring_verb")
         folded = text.casefold()
         if possibility is None or finder is None or not any(word in folded for word in self.vocabulary.requiring_words):
@@ -1091,9 +1094,14 @@ class DocumentReading:
                 after = tokens[j][1]
                 if _POSSESSIVE.match(text[after:]) or _COMPOUND.match(text[after:]):
                     continue  # "requires the Contractor's staff …": the staff's, read no further
-                if (_WORD_AFTER if opened else _INFINITIVE).match(text, after):
+                if tokens[j][2] != "buyer" and (_WORD_AFTER if opened else _INFINITIVE).match(text, after):
                     return Obligation(tokens[j][2], start, end)
-            elif not opened and (named := _NAMED_OBJECT.match(text, end)) and not any(party_at <= t[0] < named.end() for t in tokens):
+            elif (
+                not opened
+                and (named := _NAMED_OBJECT.match(text, end))
+                and not any(party_at <= t[0] < named.end() for t in tokens)
+                and not self._plural_in_s(named.group().split()[-1].rstrip("'’"))
+            ):
                 return Obligation("supplier", start, end)  # "requires one officer to be stationed": no party named, the supplier's, as a passive duty is
         return None
 

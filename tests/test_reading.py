@@ -140,7 +140,9 @@ def read_as(document: Document, reading: str) -> list[str]:
         ("The contract requires the Contractor to perform all work as specified.", "supplier"),
         ("The details of the testing plan will require the Contractor to visit the agency.", "supplier"),
         ("The procedures require that the Contractor prepare and submit the forms.", "supplier"),
-        ("The contract requires the COR to inspect the site weekly.", "buyer"),
+        ("The Act requires agencies to make their content accessible.", None),  # the buyer: mostly a law in the background
+        ("This solicitation requires offerors to submit two references.", "tenderer"),
+        ("The portal requires users to sign in with a PIV card.", None),  # a plural names others, no party
         ("The Government requires one officer to be stationed at the console.", "supplier"),  # no party named: the supplier's
         ("The Government may require the Contractor to perform the services again.", None),  # a right
         ("The Government reserves the right to require the Contractor to attend.", None),
