@@ -69,6 +69,7 @@ VOCABULARY = {
     "subject_after_modal": "words that, just after a modal, show an inverted main clause: den, det, *en …",
     "clause_verb": "finite verbs that, in a clause opened by a subordinator, close its predicate, so that a modal after them opens the (inverted) main clause: kan, är, har …",
     "requiring_verb": "verbs of a main clause whose 'that' clause states the obligation: requires that, directs that …",
+    "possibility_modal": "words just before a verb of requiring that make it a right or a possibility, not a requirement: may, can, to ('the Government may require the Contractor to …'); without the list a requiring verb binds only through a modal in its object clause",
     "forecast_verb": "verbs of expecting whose object clause, after a party as their subject, is a forecast that binds nobody: estimates, anticipates, does not anticipate … ('The Government estimates this project will require …')",
     "object_verb": "verbs that need an object: one that ends its sentence just after the modal has its object before it, the noun a relative clause describes ('the services the contractor is required to furnish', 'Tasks the vendor must perform'): no obligation …",
     "not_binding_lead_in": "words that, in the sentence or heading introducing a list, show its items are no duties: out of scope, will not be responsible, may include, benefits, ingår inte …",
@@ -221,6 +222,11 @@ _LAST_CLAUSE = re.compile(r";\s*|,\s+(?:and|but|och|men)\s+")
 _BOUNDARY = re.compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 _PARENTHETICAL = re.compile(r"\s*(?:,[^,.;:]{1,40},\s*)?")  # "requires, at a minimum, that"
+_INFINITIVE = re.compile(r"\s+(?:to|att)\s+[^\W\d_]", re.IGNORECASE)  # "requires the Contractor to visit"
+_WORD_AFTER = re.compile(r"\s+[^\W\d_]")  # "require that the Contractor prepare": the object clause's verb
+# A requiring verb's object that names no party, then its infinitive: "requires one officer to be
+# stationed", "requires the SP to perform" (an abbreviation the document did not define in quotes)
+_NAMED_OBJECT = re.compile(r"(?:\s+[^\W\d_][\w’'-]*){1,3}?(?=\s+(?:to|att)\s+[^\W\d_])", re.IGNORECASE)
 _LOWER_START = re.compile(r"[\W_]*([^\W\d_])")
 _STAFF_REACH = 40  # the longest term looked for at a place (a party_staff word after a possessive, a modal after it), in characters
 # "will be (closely) assessed / given / shown": a past participle, by its ending, but the adjectives
@@ -1156,6 +1162,56 @@ class DocumentReading:
                 if not self.tender or (next_word is not None and next_word[2] == "advice_after_soft"):
                     continue
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
+        return self._required_of(text, tokens)
+
+    def _required_of(self, text: str, tokens: list[tuple[int, int, str]]) -> Obligation | None:
+        """The obligation a verb of ``requiring_verb`` puts on the party it names as its object,
+        where no modal states one: "The contract requires the SP to perform all work", "The
+        details of the testing plan will require the Contractor to visit …", "The procedures
+        require that the Contractor prepare and submit …" bind the supplier. The verb stands in
+        a main clause after its own subject (not "Require the Contractor to …", an item of the
+        buyer's remedies), not after a word of ``possibility_modal`` ("the Government may require
+        the Contractor to …" is a right), nor in a clause a subordinator or a relative opens
+        anywhere before it ("the minimum that the Government requires the Contractor to
+        achieve"); the party follows it (after "that" and an article at
+        most), then its infinitive or, after "that", its verb; not the buyer, whom what requires
+        it is mostly a law the background tells of ("The Act requires agencies to make their content
+        accessible"). An object of a few words that names
+        no party, then its infinitive, binds the supplier, as a duty that names no party does ("The
+        Government (IRS) requires one officer to be stationed at the Security Console"); a plural
+        there names others, a class of people ("The Act requires agencies to …", "… requires
+        users to sign in"), not the supplier. None without the list."""
+        possibility, finder = self.vocabulary.finder("possibility_modal"), self.vocabulary.finder("requiring_verb")
+        folded = text.casefold()
+        if possibility is None or finder is None or not any(word in folded for word in self.vocabulary.requiring_words):
+            return None
+        starts = [t[0] for t in tokens]
+        for start, end, _name in itertools.islice(finder.finditer(text), _MAX_MODALS):
+            clause = self._clause_start(text, start)
+            head = text[clause:start].split()
+            if not head or not _HEAD_WORD.fullmatch(head[-1]) or _term_at(possibility, text, text.rfind(head[-1], clause, start)) is not None:
+                continue  # no subject of its own just before it ("may -(1) Require …"), or a right ("may require")
+            before = _outside_brackets(text, clause, start, [t for t in tokens if clause <= t[0] and t[1] <= start])
+            if any(name in ("subordinator", "relative") for _s, _e, name in before):
+                continue  # "the minimum that the Government requires the Contractor to achieve" defines; it requires nothing
+            k = bisect.bisect_left(starts, end)
+            opened = k < len(tokens) and tokens[k][2] in ("subordinator", "relative") and not text[end : tokens[k][0]].strip()
+            position = tokens[k][1] if opened else end
+            party_at = _ARTICLE.match(text, position).end()
+            j = bisect.bisect_left(starts, party_at)
+            if j < len(tokens) and tokens[j][0] == party_at and tokens[j][2] in PARTIES:
+                after = tokens[j][1]
+                if _POSSESSIVE.match(text[after:]) or _COMPOUND.match(text[after:]):
+                    continue  # "requires the Contractor's staff …": the staff's, read no further
+                if tokens[j][2] != "buyer" and (_WORD_AFTER if opened else _INFINITIVE).match(text, after):
+                    return Obligation(tokens[j][2], start, end)
+            elif (
+                not opened
+                and (named := _NAMED_OBJECT.match(text, end))
+                and not any(party_at <= t[0] < named.end() for t in tokens)
+                and not self._plural_in_s(named.group().split()[-1].rstrip("'’"))
+            ):
+                return Obligation("supplier", start, end)  # "requires one officer to be stationed": no party named, the supplier's, as a passive duty is
         return None
 
     def _forecast(self, text: str, clause: int, modal: int, before: list[tuple[int, int, str]]) -> bool:

@@ -136,6 +136,20 @@ def read_as(document: Document, reading: str) -> list[str]:
         ("If the Government requires that the Contractor will attend, the meeting is held on site.", None),  # in a subordinate clause
         ("Section 508 requires that Federal employees have access to the data.", None),  # no modal in the clause
         ("The plan describes what the Government requires, that the Contractor will attend.", None),  # "that" not after the verb
+        # … and with no modal, the party it names as its object (en-base possibility_modal)
+        ("The contract requires the Contractor to perform all work as specified.", "supplier"),
+        ("The details of the testing plan will require the Contractor to visit the agency.", "supplier"),
+        ("The procedures require that the Contractor prepare and submit the forms.", "supplier"),
+        ("The Act requires agencies to make their content accessible.", None),  # the buyer: mostly a law in the background
+        ("This solicitation requires offerors to submit two references.", "tenderer"),
+        ("The portal requires users to sign in with a PIV card.", None),  # a plural names others, no party
+        ("The Government requires one officer to be stationed at the console.", "supplier"),  # no party named: the supplier's
+        ("The Government may require the Contractor to perform the services again.", None),  # a right
+        ("The Government reserves the right to require the Contractor to attend.", None),
+        ("Require the Contractor to take necessary action.", None),  # no subject: an item of the buyer's remedies
+        ("The Government may -(1) Require the Contractor to take necessary action.", None),
+        ("The standard is the minimum that the Government requires the Contractor to achieve.", None),  # a relative clause
+        ("The contract requires the Contractor's staff to wear badges.", None),  # a possessive: read no further
     ],
 )
 def test_english_obligations_and_parties(sentence: str, party: str | None) -> None:

@@ -132,7 +132,8 @@ class Classification:
         found = self.matches.readings.get(key)
         if found is None:
             lists = tuple((name, tuple(self.ruleset.lists[name].terms)) for name in VOCABULARY if name in self.ruleset.lists)
-            candidates = frozenset().union(*(self.term_sets.get(name, EMPTY) for name in MODAL_LISTS)) - self.index.headings
+            # a verb of requiring binds the party it names as its object with no modal ("The contract requires the SP to …")
+            candidates = frozenset().union(*(self.term_sets.get(name, EMPTY) for name in (*MODAL_LISTS, "requiring_verb"))) - self.index.headings
             tender = len(self.term_sets.get("tender_context", EMPTY) - self.index.headings)
             proposal = len(self.term_sets.get("proposal_context", EMPTY) - self.index.headings)
             commission = len(self.term_sets.get("commission_context", EMPTY) - self.index.headings)
