@@ -655,6 +655,8 @@ class DocumentReading:
         self.document = document
         self.vocabulary = vocabulary
         self.texts = texts
+        self._named: dict[str, frozenset[int]] = {}
+        """The statements of each built-in name asked for so far (:meth:`statements`)."""
         self.tender = tender_statements >= 3
         self.proposal = proposal_statements >= _PROPOSAL_STATEMENTS
         """Whether the document reports proposed rules (a memorandum, a referral): what it says
@@ -1478,6 +1480,16 @@ class DocumentReading:
 
     # -- the condition names
     def statements(self, name: str) -> frozenset[int]:
+        """The statements of which the built-in name ``name`` holds (:data:`READING_NAMES`),
+        worked out once per name: each rule with findings asks again for ``task_item`` and
+        ``qualification_item`` (its findings on a list's items are one), and those read every
+        list's introduction (44 times on the 1.39 MB English corpus text: 4 % of its check)."""
+        found = self._named.get(name)
+        if found is None:
+            found = self._named[name] = self._statements_named(name)
+        return found
+
+    def _statements_named(self, name: str) -> frozenset[int]:
         if name == "main_obligation":
             return frozenset(self.obligations)
         if name == "soft_obligation":

@@ -826,6 +826,18 @@ def test_items_of_a_scope_list_are_tasks_also_when_written_as_noun_phrases() -> 
     assert task_items(text) == ["Utbildning av nyanställd personal.", "Förvaltar Ineras rutiner"]
 
 
+def test_a_reading_name_is_worked_out_once_however_often_rules_ask_for_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each rule with findings asks again for ``task_item`` and ``qualification_item``: the
+    reading gives the statements it found the first time, without reading the lists again."""
+    document = md("Konsulten ska utföra följande:\n\n- Utbildning av personal\n- Drift av servrar\n", language="sv")
+    (base,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-krav"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    first = reading.statements("task_item")
+    assert len(first) == 2
+    monkeypatch.setattr(type(reading), "_items_introduced_by", lambda *_args, **_kw: pytest.fail("the lists were read again"))
+    assert reading.statements("task_item") is first
+
+
 def test_items_of_a_list_titled_deliverables_are_the_suppliers_deliverables() -> None:
     """A list whose whole introduction is "Deliverables:" names what the contractor delivers:
     each item is a requirement of the supplier, also a noun phrase; an item that only groups a
