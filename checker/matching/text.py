@@ -8,7 +8,10 @@ import re
 # PDFs put between numbers and units): matched as plain spaces, one for one (same length).
 _ODD_SPACE = re.compile(r"[^\S ]")  # one by one: 10x faster than str.translate
 _CURLY_QUOTE = re.compile("[\u2018\u2019\u02bc\u201c\u201d\u201e]")
-_STRAIGHT_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"'})
+# Each by str.replace, not by str.translate with a table: translate looks every character of a
+# text outside Latin-1 up in the table one by one (40 ms for the curly-quoted statements of the
+# 1.39 MB English corpus text, 0.4 ms by replace).
+_STRAIGHT_QUOTES = (("\u2018", "'"), ("\u2019", "'"), ("\u02bc", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u201e", '"'))
 
 
 def is_word_char(ch: str) -> bool:
@@ -43,9 +46,11 @@ def plain_text(text: str) -> str:
     space, typographic apostrophes and quotes (’ ‘ “ ” „, as Word writes them) straight."""
     if not text.isprintable():  # every white space but " " is unprintable: most texts have none
         text = _ODD_SPACE.sub(" ", text)
-    if text.isascii():
+    if text.isascii() or _CURLY_QUOTE.search(text) is None:
         return text
-    return text.translate(_STRAIGHT_QUOTES) if _CURLY_QUOTE.search(text) else text
+    for curly, straight in _STRAIGHT_QUOTES:
+        text = text.replace(curly, straight)
+    return text
 
 
 # A web address or an e-mail address: its words are a name of a place, not the statement's words
