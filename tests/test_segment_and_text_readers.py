@@ -16,7 +16,7 @@ from checker.errors import InputError
 from checker.ids import ID_WORDS_BEFORE_NUMBERS, MentionFinder, id_key, leading_id
 from checker.language import detect_language
 from checker.readers import read_bytes, read_document
-from checker.segment import numbered_heading
+from checker.segment import Piece, numbered_heading
 from checker.sentences import _MAYBE_FINAL, _NEVER_FINAL, BRACKET_REACH, split_sentences, token_before
 
 
@@ -1086,6 +1086,23 @@ def test_a_document_of_a_language_or_format_no_reader_gives_is_refused_by_valida
     for path, fmt, language in (("x", "md", "de"), ("x", "odt", "sv")):
         with pytest.raises(ValidationError):
             DocumentBuilder(path=path, format=fmt).build(language)
+
+
+def test_a_built_documents_statements_are_made_anew_together_with_the_same_fields() -> None:
+    """The builder makes each statement among the texts, anchors and locations read with it;
+    the document holds copies made one after another (every pass over them reads less
+    scattered memory), equal to them field for field."""
+    from checker.segment import DocumentBuilder, source_anchor
+
+    builder = DocumentBuilder(path="x", format="md")
+    builder.heading("1 Scope", 1, source_anchor(0, 1, 1).location)
+    builder.paragraph(Piece(text="The Contractor shall report. It shall be monthly.", anchors=[source_anchor(0, 3, 1)]))
+    made = list(builder.statements)
+    document = builder.build("en")
+    assert document.statements == made
+    assert [s.__dict__ for s in document.statements] == [s.__dict__ for s in made]
+    assert [s.model_fields_set for s in document.statements] == [s.model_fields_set for s in made]
+    assert not any(copy is original or copy.__dict__ is original.__dict__ for copy, original in zip(document.statements, made))
 
 
 MARK_PIECES = [
