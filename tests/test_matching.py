@@ -732,4 +732,3 @@ def test_plain_text_makes_quotes_straight_and_white_space_plain_character_for_ch
     """Each typographic quote straight, each white space a plain space, nothing else changed."""
     table = {"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"'}
     assert plain_text(text) == "".join(" " if ch.isspace() else table.get(ch, ch) for ch in text)
-
