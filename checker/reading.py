@@ -1175,7 +1175,8 @@ class DocumentReading:
         buyer's remedies), not after a word of ``possibility_modal`` ("the Government may require
         the Contractor to …" is a right), nor in a clause a subordinator or a relative opens
         anywhere before it ("the minimum that the Government requires the Contractor to
-        achieve"); the party follows it (after "that" and an article at
+        achieve"), nor after a negative subject ("Nothing in this Agreement requires the
+        Contractor to disclose …" frees the supplier); the party follows it (after "that" and an article at
         most), then its infinitive or, after "that", its verb; not the buyer, whom what requires
         it is mostly a law the background tells of ("The Act requires agencies to make their content
         accessible"). An object of a few words that names
@@ -1193,6 +1194,8 @@ class DocumentReading:
             head = text[clause:start].split()
             if not head or not _HEAD_WORD.fullmatch(head[-1]) or _term_at(possibility, text, text.rfind(head[-1], clause, start)) is not None:
                 continue  # no subject of its own just before it ("may -(1) Require …"), or a right ("may require")
+            if _NEGATIVE_SUBJECT.match(text, clause):
+                continue  # "Nothing in this Agreement requires the Contractor to disclose …" frees; it binds nobody
             before = _outside_brackets(text, clause, start, [t for t in tokens if clause <= t[0] and t[1] <= start])
             if any(name in ("subordinator", "relative") for _s, _e, name in before):
                 continue  # "the minimum that the Government requires the Contractor to achieve" defines; it requires nothing

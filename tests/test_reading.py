@@ -150,6 +150,8 @@ def read_as(document: Document, reading: str) -> list[str]:
         ("The Government may -(1) Require the Contractor to take necessary action.", None),
         ("The standard is the minimum that the Government requires the Contractor to achieve.", None),  # a relative clause
         ("The contract requires the Contractor's staff to wear badges.", None),  # a possessive: read no further
+        ("Nothing in this Agreement requires the Contractor to disclose its source code.", None),  # a negative subject frees
+        ("No provision of this contract requires the Contractor to work on holidays.", None),
     ],
 )
 def test_english_obligations_and_parties(sentence: str, party: str | None) -> None:
