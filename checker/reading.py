@@ -343,6 +343,9 @@ _NAMED_SUBJECT = re.compile(r"(?:^|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[A-ZÅÄÖ]
 _NAMED_PARTY_SUBJECT = re.compile(
     r"(?:^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.? )?|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*(?: [A-ZÅÄÖ][\w&'’-]*)?) (?:ska|skall|ansvarar)\b"
 )
+# The definite article a Swedish noun ends with ("Tjänsten", "Avropet", "Leveranserna"), after a
+# stem of three letters at least: the one-word names _proper_name reads
+_DEFINITE_ENDING = re.compile(r"(?<=[^\W\d_]{3})(?:en|et|na)$")
 _PREPOSITION_REACH = 12  # the word before a party, in characters
 # A coordinator just before a modal: its verb is a second predicate of the clause before it
 _COORDINATED = re.compile(r"\s(?:och|samt|eller|and|or)\s+$")
@@ -617,12 +620,22 @@ def _subject_just_before(text: str, modal: int, before: list[tuple[int, int, str
 
 def _proper_name(name: str, text: str) -> bool:
     """Whether ``name`` is written in ``text`` as a proper name is: none of its words in lower case
-    anywhere, none of its words a common one (:data:`_NOT_A_NAME`), and no ending after it but a
-    genitive's ("EHM:s", "Ineras"), as a noun would take ("Uppdraget", "Uppdragen")."""
+    anywhere, none of its words a common one (:data:`_NOT_A_NAME`), no ending after it but a
+    genitive's ("EHM:s", "Ineras"), as a noun would take ("Uppdraget", "Uppdragen"), and, for one
+    word in a Swedish definite form, no other form of it in the text: a contract's defined term
+    ("Tjänsten ska …", "Leveransen ska …", written so throughout) is a noun the text also writes
+    without its article ("tjänster", "en leverans"), as an authority's name is not
+    ("Skatteverket", "Arbetsförmedlingen")."""
     words = name.split()
     if any(word.lower() in _NOT_A_NAME or re.search(r"\b" + re.escape(word.lower()) + r"\b", text) for word in words):
         return False
-    return re.search(re.escape(name) + r"(?!s\b)[^\W\d_]", text) is None
+    if re.search(re.escape(name) + r"(?!s\b)[^\W\d_]", text) is not None:
+        return False
+    article = _DEFINITE_ENDING.search(name) if len(words) == 1 else None
+    if article is None:
+        return True
+    stem = name[: article.start()]  # "Tjänst" of "Tjänsten": another form is the stem without that article (or its genitive)
+    return re.search(r"\b" + re.escape(stem) + r"(?!" + re.escape(article.group()) + r"s?\b)", text, re.IGNORECASE) is None
 
 
 def _asks(text: str) -> bool:
@@ -1072,7 +1085,8 @@ class DocumentReading:
         "ska" or "ansvarar" twice or more, once at least opening a sentence, is the buyer: the contract's author
         writes its own name. A proper name is written only so: none of its words stands in lower
         case in the text, and it takes no ending but a genitive's ("EHM:s"; "Uppdraget" shows
-        that "Uppdrag ska …" has a noun for its subject). The texts are read once for the
+        that "Uppdrag ska …" has a noun for its subject), and a defined term in its definite form
+        is no name either (:func:`_proper_name`: "Tjänsten ska …" beside "tjänster"). The texts are read once for the
         subjects; only a document with such a name is read again, for its words."""
         counts: dict[str, int] = {}
         opening: set[str] = set()

@@ -2065,6 +2065,26 @@ def test_a_contract_that_calls_the_supplier_by_its_role_names_its_buyer_by_its_o
     assert parties(named_by_role, "sv")["18.2.3 EHM ansvarar för licensavtal för sin egen programvara."] == "supplier"
 
 
+def test_a_contracts_defined_term_in_its_definite_form_is_no_name_of_the_buyer() -> None:
+    """A Swedish contract writes its defined terms with a capital throughout ("Tjänsten ska …",
+    "Leveransen ska …"): each is a noun the text also writes in another form ("tjänster", "en
+    leverans"), so it names no party and its duties stay the supplier's; an authority's name in
+    its definite form that the text writes in no other form ("Skatteverket", "Skatteverkets") is
+    the buyer's name as before."""
+    duties = "".join(f"{n}. Leverantören ska rapportera incident {n} inom fyra timmar.\n\n" for n in range(1, 6))
+    text = (
+        "Leverantören ska leverera Tjänsten och andra tjänster enligt bilaga 2, en leverans i taget.\n\n"
+        f"{duties}"
+        "Tjänsten ska vara användarvänlig.\n\nTjänsten ska vara tillgänglig dygnet runt.\n\n"
+        "Leveransen ska ske snabbt.\n\nLeveransen ska godkännas skriftligen.\n"
+    )
+    found = parties(text, "sv")
+    assert found["Tjänsten ska vara användarvänlig."] == "supplier"
+    assert found["Leveransen ska ske snabbt."] == "supplier"
+    authority = text + "Skatteverket ska betala fakturan.\n\nSkatteverket ska utse en kontaktperson för Skatteverkets räkning.\n"
+    assert parties(authority, "sv")["Skatteverket ska betala fakturan."] == "buyer"
+
+
 def test_the_contracting_officers_by_their_office_and_the_qasps_specialist_are_the_buyer() -> None:
     """FAR's administrative and procuring contracting officers (ACO, PCO) and a QASP's quality
     assurance specialist (QAS) act for the Government: their duties are the buyer's."""
