@@ -351,6 +351,9 @@ _PREPOSITION_REACH = 12  # the word before a party, in characters
 _COORDINATED = re.compile(r"\s(?:och|samt|eller|and|or)\s+$")
 _COORDINATOR_REACH = 8  # the coordinator and the blanks before a modal, in characters
 _ROLE_NAMED = 4
+_NAME_CANDIDATES = 8
+"""How many of a contract's most frequent capitalised subjects are read as names of its buyer
+(:meth:`DocumentReading._buyer_names`): each is looked for in the whole text once more."""
 """How many times as many statements a contract must name the supplier by a party word as the
 buyer for the name it writes as a subject to be the buyer's (:meth:`DocumentReading._buyer_names`)."""
 _DEFINED_TERM = re.compile(r"\b([A-ZÅÄÖ][\w&'’-]*)[*_\"”’]*\s+(?:means|shall mean|has the meaning|avser|betyder)\b")
@@ -1087,7 +1090,8 @@ class DocumentReading:
         case in the text, and it takes no ending but a genitive's ("EHM:s"; "Uppdraget" shows
         that "Uppdrag ska …" has a noun for its subject), and a defined term in its definite form
         is no name either (:func:`_proper_name`: "Tjänsten ska …" beside "tjänster"). The texts are read once for the
-        subjects; only a document with such a name is read again, for its words."""
+        subjects; only a document with such a name is read again, for the
+        words of its :data:`_NAME_CANDIDATES` most frequent ones."""
         counts: dict[str, int] = {}
         opening: set[str] = set()
         for text in texts:
@@ -1097,7 +1101,10 @@ class DocumentReading:
                     counts[name] = counts.get(name, 0) + 1
                     if match.group("comma") is None:
                         opening.add(name)
-        candidates = [name for name, count in counts.items() if count >= 2 and name in opening and self._role_of(name) is None]
+        named = [name for name, count in counts.items() if count >= 2 and name in opening and self._role_of(name) is None]
+        # each candidate is looked for in the whole text below: only the most frequent few, so that a
+        # text with thousands of capitalised subjects is read a bounded number of times, not once each
+        candidates = sorted(named, key=counts.__getitem__, reverse=True)[:_NAME_CANDIDATES]
         if not candidates:
             return []
         buyer = sum(1 for text in texts if any(role == "buyer" for _s, _e, role in self.vocabulary.roles.finditer(text)))
