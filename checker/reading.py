@@ -222,6 +222,7 @@ _LAST_CLAUSE = re.compile(r";\s*|,\s+(?:and|but|och|men)\s+")
 _BOUNDARY = re.compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 _PARENTHETICAL = re.compile(r"\s*(?:,[^,.;:]{1,40},\s*)?")  # "requires, at a minimum, that"
+_ABBREVIATION = re.compile(r"[A-Z]{2,5}")  # "the SP", "the CSP": an organisation named by its letters
 _INFINITIVE = re.compile(r"\s+(?:to|att)\s+[^\W\d_]", re.IGNORECASE)  # "requires the Contractor to visit"
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")  # "require that the Contractor prepare": the object clause's verb
 # A requiring verb's object that names no party, then its infinitive: "requires one officer to be
@@ -1201,8 +1202,11 @@ class DocumentReading:
         most), then its infinitive or, after "that", its verb; not the buyer, whom what requires
         it is mostly a law the background tells of ("The Act requires agencies to make their content
         accessible"). An object of a few words that names
-        no party, then its infinitive, binds the supplier, as a duty that names no party does ("The
-        Government (IRS) requires one officer to be stationed at the Security Console"); a plural
+        no party, then its infinitive, binds the supplier, as a duty that names no party does, when
+        it names someone who can act or a party requires it (``_names_people``: "The Government
+        (IRS) requires one officer to be stationed at the Security Console", "We require a timely
+        response to acknowledge the order"; not "Performance requires a strong commitment to
+        quality"); a plural
         there names others, a class of people ("The Act requires agencies to …", "… requires
         users to sign in"), not the supplier. None without the list."""
         possibility, finder = self.vocabulary.finder("possibility_modal"), self.vocabulary.finder("requiring_verb")
@@ -1236,9 +1240,21 @@ class DocumentReading:
                 and (named := _NAMED_OBJECT.match(text, end))
                 and not any(party_at <= t[0] < named.end() for t in tokens)
                 and not self._plural_in_s(named.group().split()[-1].rstrip("'’"))
+                and (self._names_people(named.group()) or any(name in PARTIES for _s, _e, name in before))
             ):
                 return Obligation("supplier", start, end)  # "requires one officer to be stationed": no party named, the supplier's, as a passive duty is
         return None
+
+    def _names_people(self, words: str) -> bool:
+        """Whether the object of a verb of requiring, ``words``, names someone who can be required
+        to act: people by a word of ``party_staff`` ("requires one officer to be stationed") or an
+        organisation by its abbreviation ("The contract requires the SP to perform all work").
+        A thing is what the verb requires, not who must act: "Performance requires a strong
+        commitment to quality", "Installation requires some time to complete", "The building
+        requires a badge to enter" bind nobody — unless a party requires it ("We require a timely
+        response to acknowledge the order"), which the caller asks apart."""
+        finder = self.vocabulary.finder("party_staff")
+        return bool(_ABBREVIATION.fullmatch(words.split()[-1])) or (finder is not None and bool(finder.search(words)))
 
     def _forecast(self, text: str, clause: int, modal: int, before: list[tuple[int, int, str]]) -> bool:
         """Whether the modal at ``modal`` stands in the object clause of a verb of

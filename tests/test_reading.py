@@ -152,6 +152,12 @@ def read_as(document: Document, reading: str) -> list[str]:
         ("The contract requires the Contractor's staff to wear badges.", None),  # a possessive: read no further
         ("Nothing in this Agreement requires the Contractor to disclose its source code.", None),  # a negative subject frees
         ("No provision of this contract requires the Contractor to work on holidays.", None),
+        # an object that names no party must name someone who can act: people, or an organisation by its letters
+        ("The contract requires the SP to perform all work as specified.", "supplier"),
+        ("We require a timely response to acknowledge the order.", "supplier"),  # a party requires a thing
+        ("Performance requires a strong commitment to quality.", None),  # a thing requires a thing: a fact
+        ("Installation usually requires some time to complete.", None),
+        ("The building requires a badge to enter.", None),
     ],
 )
 def test_english_obligations_and_parties(sentence: str, party: str | None) -> None:
