@@ -38,7 +38,6 @@ from .document import LANGUAGE_NAMES, Anchor, Block, Document, Format, Location,
 from .errors import InputError
 from .ids import leading_id, looks_like_id
 from .language import detect_language
-from .modelbase import made_of
 from .readers.formats import FORMAT_NAMES
 from .sentences import split_sentences
 
@@ -550,7 +549,7 @@ def _compacted(statements: list[Statement]) -> list[Statement]:
     reads each from another stretch of memory. Made anew they stand together: a pass over the
     kinds of the 12,867 statements of the 1.39 MB English corpus text took 380 ns a statement
     before, 26 ns after."""
-    return [made_of(type(s), dict(s.__dict__), s._fields_set) for s in statements]
+    return [statement.model_copy() for statement in statements]
 
 
 def _nearest_number(sections: list[Section], index: int | None) -> str | None:
