@@ -352,11 +352,11 @@ _PREPOSITION_REACH = 12  # the word before a party, in characters
 _COORDINATED = re.compile(r"\s(?:och|samt|eller|and|or)\s+$")
 _COORDINATOR_REACH = 8  # the coordinator and the blanks before a modal, in characters
 _ROLE_NAMED = 4
+"""How many times as many statements a contract must name the supplier by a party word as the
+buyer for the name it writes as a subject to be the buyer's (:meth:`DocumentReading._buyer_names`)."""
 _NAME_CANDIDATES = 8
 """How many of a contract's most frequent capitalised subjects are read as names of its buyer
 (:meth:`DocumentReading._buyer_names`): each is looked for in the whole text once more."""
-"""How many times as many statements a contract must name the supplier by a party word as the
-buyer for the name it writes as a subject to be the buyer's (:meth:`DocumentReading._buyer_names`)."""
 _DEFINED_TERM = re.compile(r"\b([A-ZÅÄÖ][\w&'’-]*)[*_\"”’]*\s+(?:means|shall mean|has the meaning|avser|betyder)\b")
 _QUOTED = re.compile(r"[\"“”„'‘’]([^\"“”„'‘’]{1,40})[\"“”„'‘’]")
 # A bracket with a quotation mark in it: only a text with one can define a party's name by
@@ -575,15 +575,16 @@ def _joint_subject(text: str, clause: int, mentions: list[tuple[int, int, str]])
     return "mutual"
 
 
-def _outside_brackets(text: str, clause: int, modal: int, before: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The words of ``before`` (those of a modal's clause, from ``clause`` to the modal at
-    ``modal``) but the subordinators and relatives inside the brackets closed before the modal: a
+def _outside_brackets(text: str, clause: int, modal: int, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The words of ``tokens`` in a modal's clause, from ``clause`` to the modal at ``modal``,
+    but the subordinators and relatives inside the brackets closed before the modal: a
     bracket is an aside, and what it says does not make the clause subordinate ("The QAP,
     Contractor (or representative), and CO (or CA if applicable to this contract) will meet
     monthly" is a main clause); a party it names is still a subject ("The successful offeror
     (Contractor) shall deliver …" binds the supplier). Each "("
     is looked at once, its ")" found by one search; the words and the brackets are walked
     together (both in order): linear in the clause."""
+    before = [t for t in tokens if clause <= t[0] and t[1] <= modal]
     if not before or text.find("(", clause, modal) == -1:
         return before
     spans: list[tuple[int, int]] = []
@@ -1129,14 +1130,14 @@ class DocumentReading:
                 continue  # predicate of that clause, whose object is no subject of its own
             own_subject = False
             clause = max(previous_end, self._clause_start(text, start))
-            before = _outside_brackets(text, clause, start, [t for t in tokens if clause <= t[0] and t[1] <= start])
+            before = _outside_brackets(text, clause, start, tokens)
             if any(name in ("subordinator", "relative") for _s, _e, name in before):  # "… requires that the Contractor will …"
                 if openers is None:
                     openers = self._object_clauses(text, tokens)
                 opened = max((at for at in openers if clause <= at <= start), default=None)
                 if opened is not None:  # the object clause of a requiring verb is the obligation
                     clause = opened
-                    before = _outside_brackets(text, clause, start, [t for t in tokens if clause <= t[0] and t[1] <= start])
+                    before = _outside_brackets(text, clause, start, tokens)
             following = next((t for t in tokens if t[0] >= end), None)
             next_word = following if following is not None and not text[end : following[0]].strip() else None
             if next_word is not None and next_word[2] == "subject_after_modal" and self._is_modifier(text, next_word):
@@ -1198,17 +1199,16 @@ class DocumentReading:
         the Contractor to …" is a right), nor in a clause a subordinator or a relative opens
         anywhere before it ("the minimum that the Government requires the Contractor to
         achieve"), nor after a negative subject ("Nothing in this Agreement requires the
-        Contractor to disclose …" frees the supplier); the party follows it (after "that" and an article at
-        most), then its infinitive or, after "that", its verb; not the buyer, whom what requires
-        it is mostly a law the background tells of ("The Act requires agencies to make their content
-        accessible"). An object of a few words that names
-        no party, then its infinitive, binds the supplier, as a duty that names no party does, when
-        it names someone who can act or a party requires it (``_names_people``: "The Government
-        (IRS) requires one officer to be stationed at the Security Console", "We require a timely
-        response to acknowledge the order"; not "Performance requires a strong commitment to
-        quality"); a plural
-        there names others, a class of people ("The Act requires agencies to …", "… requires
-        users to sign in"), not the supplier. None without the list."""
+        Contractor to disclose …" frees the supplier); the party follows it (after "that" and an
+        article at most), then its infinitive or, after "that", its verb; not the buyer, whom what
+        requires it is mostly a law the background tells of ("The Act requires agencies to make
+        their content accessible"). An object of a few words that names no party, then its
+        infinitive, binds the supplier, as a duty that names no party does, when it names someone
+        who can act or a party requires it (:meth:`_names_people`: "The Government (IRS) requires
+        one officer to be stationed at the Security Console", "We require a timely response to
+        acknowledge the order"; not "Performance requires a strong commitment to quality"); a
+        plural there names others, a class of people ("The Act requires agencies to …", "…
+        requires users to sign in"), not the supplier. None without the list."""
         possibility, finder = self.vocabulary.finder("possibility_modal"), self.vocabulary.finder("requiring_verb")
         folded = text.casefold()
         if possibility is None or finder is None or not any(word in folded for word in self.vocabulary.requiring_words):
@@ -1221,7 +1221,7 @@ class DocumentReading:
                 continue  # no subject of its own just before it ("may -(1) Require …"), or a right ("may require")
             if _NEGATIVE_SUBJECT.match(text, clause):
                 continue  # "Nothing in this Agreement requires the Contractor to disclose …" frees; it binds nobody
-            before = _outside_brackets(text, clause, start, [t for t in tokens if clause <= t[0] and t[1] <= start])
+            before = _outside_brackets(text, clause, start, tokens)
             if any(name in ("subordinator", "relative") for _s, _e, name in before):
                 continue  # "the minimum that the Government requires the Contractor to achieve" defines; it requires nothing
             k = bisect.bisect_left(starts, end)
