@@ -36,33 +36,33 @@ def _every(model: type) -> list[type[Model]]:
 MODELS = sorted({model for model in _every(Model) if model.__module__.startswith("checker.") and model.model_fields}, key=lambda m: m.__qualname__)
 
 
-def _declared(annotation: Any) -> Any:
-    """A twin's field type with each twin replaced by its model again (and pydantic's field
-    markers by what they say), to compare with the model's own."""
-    if isinstance(annotation, type) and annotation in _PLAIN:
-        return _PLAIN[annotation]
+def _normal_form(annotation: Any, models: dict[type, type], marker: type) -> Any:
+    """A field type with each type of ``models`` replaced by its value and each field marker of
+    class ``marker`` by the discriminator it names: the one form a twin's and a model's field
+    types are compared in."""
+    if isinstance(annotation, type) and annotation in models:
+        return models[annotation]
     origin = get_origin(annotation)
     if origin is Annotated:
         base, *extras = get_args(annotation)
-        return (Annotated, _declared(base), *(("discriminator", extra.discriminator) if isinstance(extra, FieldInfo) else extra for extra in extras))
+        marked = (("discriminator", extra.discriminator) if isinstance(extra, marker) else extra for extra in extras)
+        return (Annotated, _normal_form(base, models, marker), *marked)
     if origin in (Union, types.UnionType):
-        return (Union, *(_declared(member) for member in get_args(annotation)))
+        return (Union, *(_normal_form(member, models, marker) for member in get_args(annotation)))
     if origin in (list, dict):
-        return (origin, *(_declared(argument) for argument in get_args(annotation)))
+        return (origin, *(_normal_form(argument, models, marker) for argument in get_args(annotation)))
     return annotation
+
+
+def _declared(annotation: Any) -> Any:
+    """A twin's field type with each twin replaced by its model again (and pydantic's field
+    markers by what they say), to compare with the model's own."""
+    return _normal_form(annotation, _PLAIN, FieldInfo)
 
 
 def _own(annotation: Any) -> Any:
     """A model's field type in the form :func:`_declared` gives."""
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        base, *extras = get_args(annotation)
-        return (Annotated, _own(base), *(("discriminator", extra.discriminator) if isinstance(extra, FieldSpec) else extra for extra in extras))
-    if origin in (Union, types.UnionType):
-        return (Union, *(_own(member) for member in get_args(annotation)))
-    if origin in (list, dict):
-        return (origin, *(_own(argument) for argument in get_args(annotation)))
-    return annotation
+    return _normal_form(annotation, {}, FieldSpec)
 
 
 def _unwrapped(annotation: Any, discriminator: str | None) -> tuple[Any, str | None]:
