@@ -548,8 +548,10 @@ def _compacted(statements: list[Statement]) -> list[Statement]:
     document's statements (the reading makes some thirty, the index and the rules more) then
     reads each from another stretch of memory. Made anew they stand together: a pass over the
     kinds of the 12,867 statements of the 1.39 MB English corpus text took 380 ns a statement
-    before, 26 ns after."""
-    return [statement.model_copy() for statement in statements]
+    before, 26 ns after. Each copy shares the one set of fields made by :func:`trusted` (every
+    statement was made so, with every field set): a set of its own, as ``model_copy`` gives, is
+    728 bytes between one statement and the next."""
+    return [trusted(Statement, dict(statement.__dict__)) for statement in statements]
 
 
 def _nearest_number(sections: list[Section], index: int | None) -> str | None:

@@ -1103,6 +1103,8 @@ def test_a_built_documents_statements_are_made_anew_together_with_the_same_field
     assert [s.__dict__ for s in document.statements] == [s.__dict__ for s in made]
     assert [s.model_fields_set for s in document.statements] == [s.model_fields_set for s in made]
     assert not any(copy is original or copy.__dict__ is original.__dict__ for copy, original in zip(document.statements, made))
+    # one set of fields for all: a set of each statement's own would stand between one and the next
+    assert len({id(s.model_fields_set) for s in document.statements}) == 1
 
 
 MARK_PIECES = [
