@@ -732,3 +732,20 @@ def test_plain_text_makes_quotes_straight_and_white_space_plain_character_for_ch
     """Each typographic quote straight, each white space a plain space, nothing else changed."""
     table = {"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"'}
     assert plain_text(text) == "".join(" " if ch.isspace() else table.get(ch, ch) for ch in text)
+
+
+def test_first_match_finds_what_a_search_finds_from_each_position() -> None:
+    """re2api.first_match (the term finder's search, google-re2's call looked up once) gives the
+    whole match's span that re2api.search gives, from any position, and so does its fallback for
+    a compiled expression without google-re2's wrapped object."""
+    from checker.matching import re2api
+
+    compiled = re2api.compile_regex(r"(?i)(?:^|[^a-z])(?:ska|får|nivå)(?:[^a-z]|$)")
+    fallback = type("Wrapped", (), {"search": staticmethod(compiled.search)})()
+    for text in ("Leverantören ska ha en nivå, och får inte", "no term here", "ska", ""):
+        data = text.encode("utf-8")
+        for position in range(len(data) + 1):
+            spans = re2api.search(compiled, data, position)
+            expected = None if spans is None else tuple(spans[0])
+            assert re2api.first_match(compiled)(data, position) == expected
+            assert re2api.first_match(fallback)(data, position) == expected

@@ -40,6 +40,23 @@ def search(compiled: object, data: bytes, pos: int) -> Sequence[tuple[int, int]]
     return None if match is None else [match.span(group) for group in range(match.re.groups + 1)]
 
 
+def first_match(compiled: object) -> Callable[[bytes, int], tuple[int, int] | None]:
+    """The function that finds the span of the whole first match of ``compiled`` at or after
+    a position of a text (bytes), or None: :func:`search` for a caller that searches one
+    expression again and again and wants no group's span (google-re2's own call looked up
+    once, not on each search)."""
+    regexp = getattr(compiled, "_regexp", None)
+    if regexp is not None and _UNANCHORED is not None:
+        match, unanchored = regexp.Match, _UNANCHORED
+
+        def first(data: bytes, pos: int) -> tuple[int, int] | None:
+            span = match(unanchored, data, pos, len(data))[0]
+            return None if span[0] < 0 else span
+
+        return first
+    return lambda data, pos: None if (found := compiled.search(data, pos)) is None else found.span()
+
+
 def compiled_set(regexes: Iterable[str]) -> object:
     """An RE2 set that searches for each of ``regexes`` (its ``Match(data)`` gives the numbers of those found)."""
     pattern_set = re2.Set.SearchSet(OPTIONS)

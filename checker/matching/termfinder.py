@@ -4,14 +4,14 @@ the reading's finder of modals, parties and subordinators (:mod:`checker.reading
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 import re2
 
 from . import re2api
 from .folding import Folding
 from .terms import Term, parse_term
-from .text import is_word_char
+from .text import IS_WORD
 
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False
@@ -79,13 +79,11 @@ class _CharOffsets:
     """The character offset of each byte offset of a text's UTF-8 (searches run on the bytes),
     counted on from the last one asked: linear over a text's matches, which come in order."""
 
-    def __init__(self, data: bytes, ascii: bool) -> None:
-        self._data, self._ascii = data, ascii
+    def __init__(self, data: bytes) -> None:
+        self._data = data
         self._byte, self._char = 0, 0
 
     def of(self, byte: int) -> int:
-        if self._ascii:
-            return byte
         if byte >= self._byte:
             self._char += len(self._data[self._byte : byte].decode("utf-8"))
         else:
@@ -148,26 +146,33 @@ class TermFinder:
             return
         folded = self.folding.fold(text)  # same length: the spans are the text's
         data = folded.encode("utf-8")  # once: each search goes on in the same bytes
-        offsets = _CharOffsets(data, len(data) == len(folded))
+        # ASCII (most statements): byte offsets are character offsets, no counting
+        offsets = None if len(data) == len(folded) else _CharOffsets(data)
+        search, which, is_word = self._first_match, self._which, IS_WORD  # the reading runs this on every statement with a modal
         position = 0
-        while (spans := re2api.search(self.regex, data, position)) is not None:
-            start, end = offsets.of(spans[0][0]), offsets.of(spans[0][1])
-            if end - start > 1 and not is_word_char(text[end - 1]) and is_word_char(text[end - 2]):
+        while (span := search(data, position)) is not None:
+            start, end = span if offsets is None else (offsets.of(span[0]), offsets.of(span[1]))
+            if end - start > 1 and not is_word[text[end - 1]] and is_word[text[end - 2]]:
                 # the character after a term ("nivå ", "till,") ends the match: given back (it
                 # may begin the next term), unless a term ends in it itself ("standard(s)", "t.ex.")
-                found = None if text[end - 1].isspace() else self._which(text, start, end)
+                found = None if text[end - 1].isspace() else which(text, start, end)
                 if found is None:
-                    found = self._which(text, start, end - 1)
+                    found = which(text, start, end - 1)
             else:
-                found = self._which(text, start, end)
-            position = spans[0][1] - (len(folded[end - 1].encode("utf-8")) if found is not None and found[1] < end else 0)
+                found = which(text, start, end)
+            position = span[1] - (len(folded[end - 1].encode("utf-8")) if found is not None and found[1] < end else 0)
             if found is not None:
                 yield found
+
+    @cached_property
+    def _first_match(self) -> Callable[[bytes, int], tuple[int, int] | None]:
+        """Where :attr:`regex` first matches from a position of the folded text's bytes."""
+        return re2api.first_match(self.regex)
 
     def _which(self, text: str, start: int, end: int) -> tuple[int, int, str] | None:
         """The words matched and their list: the match may begin with the character before a
         word that a bounded term takes as its boundary."""
-        starts = [start + 1, start] if start < end and not is_word_char(text[start]) else [start]
+        starts = [start + 1, start] if start < end and not IS_WORD[text[start]] else [start]
         best, best_first = len(self._lists), start
         for first in starts:
             index = self.list_of(" ".join(text[first:end].lower().split()))
