@@ -87,6 +87,7 @@ VOCABULARY = {
     "passive_agent": "words that, after the copula of a passive duty with no party as its subject (or its passive_verb), name its agent, whose duty it is: by ('shall be inspected by the Government'), av …",
     "passive_verb": "words that, just after a modal, are a passive written as one word, as Swedish writes it, whose agent passive_agent names: *as ('ska godkännas av Beställaren') …",
     "permission_participle": "participles that make a passive duty a permission its subject must obtain, not the agent's duty: approved, authorized ('All travel must be approved by the COR') …",
+    "told_participle": "participles of telling that make a passive's subject, a party, the one told, so that the other party tells: notified, informed ('Customer will be notified via e-mail …' binds the supplier) …",
     "predicate_modifier": "words that may stand between the modal and the copula, or before an adjective of the complement: not, also, very, sufficiently, inte, alltid, mycket …",
     "coordinator": "words that join the adjectives of a predicate complement ('simple and intuitive'): and, or, och, eller, samt …",
     "purpose_opener": "words that open a purpose clause, which 'outside purpose' leaves out: so that, in order to …",
@@ -297,6 +298,8 @@ _LEVEL_DATE = re.compile(r"\s+(?:after|before|prior\s+to|following|preceding)\b"
 _LEVEL_WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 _LEVEL_LABEL_WORDS = 10  # a label is short: "Average service level target (as a percentage per month)"
 _LEVEL_VALUE_WORDS = 12  # and so is its value: "within 3 business hours"; a longer rest is a sentence
+_TELLERS = {"buyer": "supplier", "supplier": "buyer", "tenderer": "buyer"}
+"""The party that tells the one a passive of telling names as its subject (:meth:`DocumentReading._told`)."""
 _COPULA_MODAL = re.compile(r"(?:is|are)\b", re.IGNORECASE)  # "is to", "are expected to": bind only a party they name
 _NEGATIVE_SUBJECT = re.compile(r"[\W_]*(?:no\b(?!\s+(?:later|sooner|earlier)\s+than\b)|none\b|neither\b|nothing\b)", re.IGNORECASE)
 _COMPOUND = re.compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
@@ -465,6 +468,11 @@ class Vocabulary:
     def agent_words(self) -> tuple[str, ...]:
         """The words of ``passive_agent`` case-folded, for a quick test before the finder's pass."""
         return tuple(word.casefold().rstrip("*") for word in self.lists.get("passive_agent", []))
+
+    @cached_property
+    def told_words(self) -> tuple[str, ...]:
+        """The words of ``told_participle`` case-folded, for a quick test before the finder's pass."""
+        return tuple(word.casefold().rstrip("*") for word in self.lists.get("told_participle", []))
 
     @cached_property
     def roles(self) -> TermFinder:
@@ -1162,6 +1170,8 @@ class DocumentReading:
             if text[start] in "'’" and not any(at == start for _s, at, name in before if name in PARTIES):
                 continue  # a possessive modal binds only a party it names: not "critical to OFA's responsibility to report"
             passive = None  # the party a passive binds: its agent, or the giver of what it hands over
+            if party in _TELLERS and self._told(text, end):
+                passive = party = _TELLERS[party]  # "Customer will be notified via e-mail …": the supplier notifies
             if party is None and (modal == "modal_binding" or (modal == "modal_future" and self._affirmed_passive(text, clause, end))):
                 passive = party = self._passive_agent(text, end, tokens)
                 if party is None and (modal == "modal_future" or self._affirmed_passive(text, clause, end)):
@@ -1402,6 +1412,28 @@ class DocumentReading:
                 if found is not None and ((possessive := _POSSESSIVE.match(text[found[0] :])) is None or self._staff_after(text, found[0] + possessive.end())):
                     return found[1]
         return None
+
+    def _told(self, text: str, modal_end: int) -> bool:
+        """Whether the modal ending at ``modal_end`` opens a passive of telling (a word of
+        ``told_participle`` after its copula, and after one word of ``predicate_modifier`` at
+        most: "will be notified", "shall be promptly informed"), whose subject is the one told:
+        "Customer will be notified via e-mail …" binds the supplier, which notifies, where "will
+        be" states a fact of the customer's; "The Contractor will be notified in writing" binds
+        the buyer. Its participle is a verb of telling alone: one who is paid, sent or given
+        something is the other party's debtor only where a payment term or the giver
+        (:meth:`_giver`) says so."""
+        told, words = self.vocabulary.finder("told_participle"), self.vocabulary.predicate_words
+        if told is None or words is None or not any(word in text[modal_end:].casefold() for word in self.vocabulary.told_words):
+            return False
+        marks = _marks(text, modal_end, words)
+        position = self._after_copula(text, modal_end, marks)
+        if position is None:
+            return False
+        position = _SPACE.match(text, position).end()
+        modifier = marks.get(position)
+        if modifier is not None and modifier[1] == "predicate_modifier":
+            position = _SPACE.match(text, modifier[0]).end()
+        return _term_at(told, text, position) is not None
 
     def _staff_after(self, text: str, position: int) -> bool:
         """Whether a word of ``party_staff`` follows a party's possessive ending at ``position``:

@@ -2357,3 +2357,21 @@ def test_an_editors_note_runs_from_its_opening_to_a_sentence_that_starts_a_line(
         "HELPFUL HINT: This is the Army's set of metrics.",
         "The acquisition team works with the help desk.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ("Customer will be notified via e-mail in a timely manner about the planned maintenance windows.", "supplier"),
+        ("The Customer shall be informed of any security incident within 24 hours.", "supplier"),
+        ("The Contractor shall be notified in writing of any deficiency.", "buyer"),
+        ("Offerors will be notified of the time and date of the oral interview.", "buyer"),
+        ("The Contractor will be paid monthly.", None),  # paid: no verb of telling, a fact as before
+        ("The Contractor will notify the Customer of any outage.", "supplier"),  # the active: its subject tells
+        ("Planned outages will be notified to the Customer.", None),  # no party told as its subject: read as before
+    ],
+)
+def test_a_party_told_in_a_passive_binds_the_other_party(sentence: str, party: str | None) -> None:
+    """A passive of telling (told_participle) whose subject is a party makes it the one told:
+    the other party tells ("Customer will be notified …" is the supplier's duty)."""
+    assert parties(sentence, "en") == {sentence: party}
