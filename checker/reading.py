@@ -735,6 +735,9 @@ class DocumentReading:
         for item, lead in self._heading_duties().items():
             if item not in self.obligations and self._completes_lead_in(item):
                 self.obligations[item] = lead.carried()
+        for item, lead_in in self._groups_under_labels().items():
+            if item not in self.obligations and self._completes_lead_in(item):
+                self.obligations[item] = self.obligations[lead_in].carried()
         self._numbered_items = self._numbered_paragraphs()
         """The items of numbered lists a PDF's text wrote as paragraphs, each with its lead-in."""
         for item, lead_in in self._numbered_items.items():
@@ -763,6 +766,35 @@ class DocumentReading:
             duty = read[lead]
             if duty is not None:
                 found[item] = duty
+        return found
+
+    def _groups_under_labels(self) -> dict[int, int]:
+        """The list items grouped under short labels that a reader made headings, each with the
+        lead-in whose list the labels group: "8.2 För tjänsten vidtar Personuppgiftsbiträdet
+        följande säkerhetsåtgärder:" / "**Tekniska åtgärder:**" / "- Krypterad kommunikation" / … /
+        "**Organisatoriska åtgärder:**" / "- Sekretessavtal med all personal", as
+        :meth:`_group_labels` finds such labels written as paragraphs. The first label stands just
+        after a sentence that states an obligation and ends in ":", each later one just after an
+        item of the list before it; a label is an unnumbered heading of at most
+        :data:`_GROUP_LABEL_WORDS` words, and the items under it have no lead-in of their own.
+        Anything else ends the list. One pass."""
+        statements, sections = self.document.statements, self.document.sections
+        found: dict[int, int] = {}
+        lead: int | None = None  # the lead-in whose items the labels group, while they go on
+        for statement in statements:
+            i = statement.index
+            if statement.kind == "heading":
+                label = (
+                    i > 0 and len(self.texts[i].split()) <= _GROUP_LABEL_WORDS and statement.section is not None and sections[statement.section].number is None
+                )
+                if label and i - 1 in self._stated and statements[i - 1].kind != "heading" and _introduces(self.texts[i - 1]):
+                    lead = i - 1
+                elif not (label and i - 1 in found):
+                    lead = None
+            elif lead is not None and statement.kind == "list_item" and statement.lead_in is None and (statements[i - 1].kind == "heading" or i - 1 in found):
+                found[i] = lead
+            else:
+                lead = None
         return found
 
     def _numbered_paragraphs(self) -> dict[int, int]:

@@ -1484,6 +1484,40 @@ def test_items_under_short_labels_that_group_a_lead_ins_list_carry_its_obligatio
     assert found["Jira"] is None  # no short label: a sentence of its own
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "items"),
+    [
+        (
+            "## 8 Security\n\n8.2 For the service the Supplier shall take the following security measures:\n\n"
+            "**Technical measures:**\n\n- Encrypted communication\n- Logging of access\n\n"
+            "**Organisational measures:**\n\n- Confidentiality agreements with all staff\n\n"
+            "## 9 Other\n\nThe agency uses several tools today:\n\n**Tools:**\n\n- Slack\n\n"
+            "The Supplier shall support the following:\n\n## 10 Background\n\n- Jira\n",
+            "en",
+            ["Encrypted communication", "Logging of access", "Confidentiality agreements with all staff"],
+        ),
+        (
+            "## 8 Säkerhet\n\n8.2 För tjänsten vidtar Personuppgiftsbiträdet följande säkerhetsåtgärder:\n\n"
+            "**Tekniska åtgärder:**\n\n- Krypterad kommunikation\n- Loggning av åtkomst\n\n"
+            "**Organisatoriska åtgärder:**\n\n- Sekretessavtal med all personal\n\n"
+            "## 9 Övrigt\n\nMyndigheten använder i dag flera verktyg:\n\n**Verktyg:**\n\n- Slack\n\n"
+            "Leverantören ska stödja följande:\n\n## 10 Bakgrund\n\n- Jira\n",
+            "sv",
+            ["Krypterad kommunikation", "Loggning av åtkomst", "Sekretessavtal med all personal"],
+        ),
+    ],
+)
+def test_items_under_short_labels_made_headings_carry_the_lead_ins_obligation(text: str, language: str, items: list[str]) -> None:
+    """ "8.2 … the Supplier shall take the following security measures:" / "**Technical
+    measures:**" / "- Encrypted communication" / "**Organisational measures:**" / "- …": a short
+    bold label the Markdown reader made a heading groups the lead-in's items, which carry its
+    obligation, in English as in Swedish; a label after a paragraph that states no obligation
+    groups nothing, and a numbered heading ends the list ("## 10 Background")."""
+    found = parties(text, language)
+    assert [item for item in found if found[item] == "supplier" and not item.endswith(":")] == items
+    assert found["Slack"] is None and found["Jira"] is None
+
+
 def test_items_under_a_short_label_are_introduced_by_the_lead_in_it_groups() -> None:
     """ "The Contractor team shall have knowledge and skills in the following areas:" / "Microsoft
     Technology:" / "- Azure cloud platform": the label says what the lead-in says, so its items are
