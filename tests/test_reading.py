@@ -1518,6 +1518,43 @@ def test_items_under_short_labels_made_headings_carry_the_lead_ins_obligation(te
     assert found["Slack"] is None and found["Jira"] is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ("Beställaren ska hållas informerad om arbetets framskridande.", "supplier"),  # the buyer is told: the supplier tells
+        ("Kunden ska informeras om ändringar.", "supplier"),
+        ("Om överföring blir aktuell ska den Personuppgiftsansvarige informeras.", "supplier"),  # the subject inverted after the modal
+        ("Beställaren ska alltid ges tillgång till loggarna.", "supplier"),  # past a modifier
+        ("Leverantören ska ges tillträde till lokalerna.", "buyer"),
+        ("Leverantören ska informera Beställaren.", "supplier"),  # active: the subject informs
+        ("Beställaren ska godkänna planen.", "buyer"),
+    ],
+)
+def test_a_party_told_or_given_something_in_a_passive_binds_the_other_party(sentence: str, party: str) -> None:
+    """ "Beställaren ska hållas informerad": a passive of ``recipient_passive`` makes its subject
+    the one told or given something, so the duty is the other party's; an active verb binds its
+    subject as before."""
+    assert parties(sentence, "sv")[sentence] == party
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ("Processledaren ser till att Beställaren får rapporten.", "supplier"),  # the process leader sees to it, not the buyer
+        ("Projektledaren säkerställer att Kunden får en kopia.", "supplier"),
+        ("Tjänsten säkerställer att Kunden kan logga in.", "supplier"),
+        ("Det är viktigt att Beställaren rapporterar.", "buyer"),  # impersonal: the party after "att" binds
+        ("Det åligger Leverantören att rapportera.", "supplier"),
+    ],
+)
+def test_after_a_modal_ending_in_att_with_its_own_subject_the_next_word_is_not_its_subject(sentence: str, party: str) -> None:
+    """ "Processledaren ser till att Beställaren får rapporten": the modal ends in its object
+    clause's "att" and has a subject of its own before it, so the party after "att" is the object
+    clause's subject, not the modal's inverted one; an impersonal modal ("det är viktigt att") has
+    none of its own, and the party after it binds."""
+    assert parties(sentence, "sv")[sentence] == party
+
+
 def test_items_under_a_short_label_are_introduced_by_the_lead_in_it_groups() -> None:
     """ "The Contractor team shall have knowledge and skills in the following areas:" / "Microsoft
     Technology:" / "- Azure cloud platform": the label says what the lead-in says, so its items are
