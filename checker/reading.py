@@ -86,6 +86,7 @@ VOCABULARY = {
     "copula": "verbs that, just after the main clause's modal, make what follows a predicate complement ('in predicate'): be, remain, be made, vara, bli …",
     "passive_agent": "words that, after the copula of a passive duty with no party as its subject (or its passive_verb), name its agent, whose duty it is: by ('shall be inspected by the Government'), av …",
     "passive_verb": "words that, just after a modal, are a passive written as one word, as Swedish writes it, whose agent passive_agent names: *as ('ska godkännas av Beställaren') …",
+    "recipient_passive": "passives that make their subject the one told or given something, so that the other party is bound: informeras, underrättas, ges tillgång, hållas informerad ('Beställaren ska hållas informerad' binds the supplier) …",
     "permission_participle": "participles that make a passive duty a permission its subject must obtain, not the agent's duty: approved, authorized ('All travel must be approved by the COR') …",
     "told_participle": "participles of telling that make a passive's subject, a party, the one told, so that the other party tells: notified, informed ('Customer will be notified via e-mail …' binds the supplier) …",
     "predicate_modifier": "words that may stand between the modal and the copula, or before an adjective of the complement: not, also, very, sufficiently, inte, alltid, mycket …",
@@ -353,6 +354,15 @@ _DEFINITE_ENDING = re.compile(r"(?<=[^\W\d_]{3})(?:en|et|na)$")
 _PREPOSITION_REACH = 12  # the word before a party, in characters
 # A coordinator just before a modal: its verb is a second predicate of the clause before it
 _COORDINATED = re.compile(r"\s(?:och|samt|eller|and|or)\s+$")
+# The party whose duty a passive of ``recipient_passive`` states, by the party told or given
+# something as its subject: the supplier informs the buyer, the buyer the supplier and the tenderers.
+_GIVER_OF = {"buyer": "supplier", "supplier": "buyer", "tenderer": "buyer"}
+# A modal that ends in its object clause's conjunction after its own subject ("Processledaren ser till
+# att vi har goda förutsättningar", "Tjänsten säkerställer att …"): the word after it is that clause's
+# subject, never the modal's inverted after it ("Därför ser Processledaren till att …" splits the verb).
+# An impersonal modal ("det är viktigt att", "åligger det") has no subject of its own: the one after binds.
+_ENDS_IN_CONJUNCTION = re.compile(r"\batt$")
+_IMPERSONAL = re.compile(r"\bdet\b", re.IGNORECASE)
 _COORDINATOR_REACH = 8  # the coordinator and the blanks before a modal, in characters
 _ROLE_NAMED = 4
 """How many times as many statements a contract must name the supplier by a party word as the
@@ -743,6 +753,9 @@ class DocumentReading:
         for item, lead in self._heading_duties().items():
             if item not in self.obligations and self._completes_lead_in(item):
                 self.obligations[item] = lead.carried()
+        for item, lead_in in self._groups_under_labels().items():
+            if item not in self.obligations and self._completes_lead_in(item):
+                self.obligations[item] = self.obligations[lead_in].carried()
         self._numbered_items = self._numbered_paragraphs()
         """The items of numbered lists a PDF's text wrote as paragraphs, each with its lead-in."""
         for item, lead_in in self._numbered_items.items():
@@ -771,6 +784,35 @@ class DocumentReading:
             duty = read[lead]
             if duty is not None:
                 found[item] = duty
+        return found
+
+    def _groups_under_labels(self) -> dict[int, int]:
+        """The list items grouped under short labels that a reader made headings, each with the
+        lead-in whose list the labels group: "8.2 För tjänsten vidtar Personuppgiftsbiträdet
+        följande säkerhetsåtgärder:" / "**Tekniska åtgärder:**" / "- Krypterad kommunikation" / … /
+        "**Organisatoriska åtgärder:**" / "- Sekretessavtal med all personal", as
+        :meth:`_group_labels` finds such labels written as paragraphs. The first label stands just
+        after a sentence that states an obligation and ends in ":", each later one just after an
+        item of the list before it; a label is an unnumbered heading of at most
+        :data:`_GROUP_LABEL_WORDS` words, and the items under it have no lead-in of their own.
+        Anything else ends the list. One pass."""
+        statements, sections = self.document.statements, self.document.sections
+        found: dict[int, int] = {}
+        lead: int | None = None  # the lead-in whose items the labels group, while they go on
+        for statement in statements:
+            i = statement.index
+            if statement.kind == "heading":
+                label = (
+                    i > 0 and len(self.texts[i].split()) <= _GROUP_LABEL_WORDS and statement.section is not None and sections[statement.section].number is None
+                )
+                if label and i - 1 in self._stated and statements[i - 1].kind != "heading" and _introduces(self.texts[i - 1]):
+                    lead = i - 1
+                elif not (label and i - 1 in found):
+                    lead = None
+            elif lead is not None and statement.kind == "list_item" and statement.lead_in is None and (statements[i - 1].kind == "heading" or i - 1 in found):
+                found[i] = lead
+            else:
+                lead = None
         return found
 
     def _numbered_paragraphs(self) -> dict[int, int]:
@@ -1152,7 +1194,9 @@ class DocumentReading:
                 # "ska varken lämnas ut": a modifier that ends like a subject ("*ken") is passed, as "även" is
                 following, next_word = next((t for t in tokens if t[0] >= next_word[1]), None), None
             previous_end = end
-            subject = next_word or self._after_modifiers(text, end, following)  # "Om … ska även konsulten …"
+            subject = (
+                None if self._own_subject_before(text, clause, start, end) else next_word or self._after_modifiers(text, end, following)
+            )  # "Om … ska även konsulten …"
             named_after = subject[2] if subject is not None and subject[2] in PARTIES else None
             inverted = (
                 named_after is not None or (subject is not None and subject[2] == "subject_after_modal") or self._after_fronted_clause(text, clause, before)
@@ -1167,6 +1211,8 @@ class DocumentReading:
                 continue
             mentions = [] if subordinate else self._subject_mentions(text, clause, start, before)
             party = _joint_subject(text, clause, mentions) or (mentions[-1][2] if mentions else named_after)
+            if party in _GIVER_OF and self._recipient_after(text, subject[1] if named_after is not None and subject is not None else end):
+                party = _GIVER_OF[party]  # "Beställaren ska hållas informerad": the supplier informs
             if text[start] in "'’" and not any(at == start for _s, at, name in before if name in PARTIES):
                 continue  # a possessive modal binds only a party it names: not "critical to OFA's responsibility to report"
             passive = None  # the party a passive binds: its agent, or the giver of what it hands over
@@ -1198,6 +1244,13 @@ class DocumentReading:
                     continue
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
         return self._required_of(text, tokens)
+
+    @staticmethod
+    def _own_subject_before(text: str, clause: int, start: int, end: int) -> bool:
+        """Whether the modal at ``start``–``end`` ends in its object clause's "att" and has a
+        subject of its own before it in its clause (:data:`_ENDS_IN_CONJUNCTION`): then the word
+        after it is the object clause's subject, not the modal's."""
+        return _ENDS_IN_CONJUNCTION.search(text, start, end) is not None and not _IMPERSONAL.search(text, start, end) and bool(text[clause:start].strip(" ,*_"))
 
     def _required_of(self, text: str, tokens: list[tuple[int, int, str]]) -> Obligation | None:
         """The obligation a verb of ``requiring_verb`` puts on the party it names as its object,
@@ -1445,11 +1498,24 @@ class DocumentReading:
     def _passive_verb_after(self, text: str, modal_end: int) -> bool:
         """Whether a word of ``passive_verb`` follows the modal ending at ``modal_end``, after at
         most :data:`_BEFORE_COPULA` words of ``predicate_modifier`` ("ska även granskas av …"), as a
-        copula does before its participle. Each step passes one modifier, so it ends within the text."""
-        passive, modifiers = self.vocabulary.finder("passive_verb"), self.vocabulary.finder("predicate_modifier")
+        copula does before its participle."""
+        return self._term_after_modifiers(text, modal_end, "passive_verb")
+
+    def _recipient_after(self, text: str, position: int) -> bool:
+        """Whether a word of ``recipient_passive`` follows ``position`` (the modal's end, or its
+        subject's after it), past words of ``predicate_modifier``: the party that is the subject
+        is told or given something ("Kunden ska informeras", "ska den Personuppgiftsansvarige
+        informeras", "Beställaren ska alltid ges tillgång till …"), and the duty is the other
+        party's (:data:`_GIVER_OF`)."""
+        return self._term_after_modifiers(text, position, "recipient_passive")
+
+    def _term_after_modifiers(self, text: str, position: int, name: str) -> bool:
+        """Whether a word of the list ``name`` stands at ``position``, or after at most
+        :data:`_BEFORE_COPULA` words of ``predicate_modifier`` there. Each step passes one
+        modifier, so it ends within the text."""
+        passive, modifiers = self.vocabulary.finder(name), self.vocabulary.finder("predicate_modifier")
         if passive is None:
             return False
-        position = modal_end
         for _ in range(_BEFORE_COPULA + 1):
             position = _SPACE.match(text, position).end()
             if _term_at(passive, text, position) is not None:

@@ -1484,6 +1484,77 @@ def test_items_under_short_labels_that_group_a_lead_ins_list_carry_its_obligatio
     assert found["Jira"] is None  # no short label: a sentence of its own
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "items"),
+    [
+        (
+            "## 8 Security\n\n8.2 For the service the Supplier shall take the following security measures:\n\n"
+            "**Technical measures:**\n\n- Encrypted communication\n- Logging of access\n\n"
+            "**Organisational measures:**\n\n- Confidentiality agreements with all staff\n\n"
+            "## 9 Other\n\nThe agency uses several tools today:\n\n**Tools:**\n\n- Slack\n\n"
+            "The Supplier shall support the following:\n\n## 10 Background\n\n- Jira\n",
+            "en",
+            ["Encrypted communication", "Logging of access", "Confidentiality agreements with all staff"],
+        ),
+        (
+            "## 8 Säkerhet\n\n8.2 För tjänsten vidtar Personuppgiftsbiträdet följande säkerhetsåtgärder:\n\n"
+            "**Tekniska åtgärder:**\n\n- Krypterad kommunikation\n- Loggning av åtkomst\n\n"
+            "**Organisatoriska åtgärder:**\n\n- Sekretessavtal med all personal\n\n"
+            "## 9 Övrigt\n\nMyndigheten använder i dag flera verktyg:\n\n**Verktyg:**\n\n- Slack\n\n"
+            "Leverantören ska stödja följande:\n\n## 10 Bakgrund\n\n- Jira\n",
+            "sv",
+            ["Krypterad kommunikation", "Loggning av åtkomst", "Sekretessavtal med all personal"],
+        ),
+    ],
+)
+def test_items_under_short_labels_made_headings_carry_the_lead_ins_obligation(text: str, language: str, items: list[str]) -> None:
+    """ "8.2 … the Supplier shall take the following security measures:" / "**Technical
+    measures:**" / "- Encrypted communication" / "**Organisational measures:**" / "- …": a short
+    bold label the Markdown reader made a heading groups the lead-in's items, which carry its
+    obligation, in English as in Swedish; a label after a paragraph that states no obligation
+    groups nothing, and a numbered heading ends the list ("## 10 Background")."""
+    found = parties(text, language)
+    assert [item for item in found if found[item] == "supplier" and not item.endswith(":")] == items
+    assert found["Slack"] is None and found["Jira"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ("Beställaren ska hållas informerad om arbetets framskridande.", "supplier"),  # the buyer is told: the supplier tells
+        ("Kunden ska informeras om ändringar.", "supplier"),
+        ("Om överföring blir aktuell ska den Personuppgiftsansvarige informeras.", "supplier"),  # the subject inverted after the modal
+        ("Beställaren ska alltid ges tillgång till loggarna.", "supplier"),  # past a modifier
+        ("Leverantören ska ges tillträde till lokalerna.", "buyer"),
+        ("Leverantören ska informera Beställaren.", "supplier"),  # active: the subject informs
+        ("Beställaren ska godkänna planen.", "buyer"),
+    ],
+)
+def test_a_party_told_or_given_something_in_a_passive_binds_the_other_party(sentence: str, party: str) -> None:
+    """ "Beställaren ska hållas informerad": a passive of ``recipient_passive`` makes its subject
+    the one told or given something, so the duty is the other party's; an active verb binds its
+    subject as before."""
+    assert parties(sentence, "sv")[sentence] == party
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ("Processledaren ser till att Beställaren får rapporten.", "supplier"),  # the process leader sees to it, not the buyer
+        ("Projektledaren säkerställer att Kunden får en kopia.", "supplier"),
+        ("Tjänsten säkerställer att Kunden kan logga in.", "supplier"),
+        ("Det är viktigt att Beställaren rapporterar.", "buyer"),  # impersonal: the party after "att" binds
+        ("Det åligger Leverantören att rapportera.", "supplier"),
+    ],
+)
+def test_after_a_modal_ending_in_att_with_its_own_subject_the_next_word_is_not_its_subject(sentence: str, party: str) -> None:
+    """ "Processledaren ser till att Beställaren får rapporten": the modal ends in its object
+    clause's "att" and has a subject of its own before it, so the party after "att" is the object
+    clause's subject, not the modal's inverted one; an impersonal modal ("det är viktigt att") has
+    none of its own, and the party after it binds."""
+    assert parties(sentence, "sv")[sentence] == party
+
+
 def test_items_under_a_short_label_are_introduced_by_the_lead_in_it_groups() -> None:
     """ "The Contractor team shall have knowledge and skills in the following areas:" / "Microsoft
     Technology:" / "- Azure cloud platform": the label says what the lead-in says, so its items are
