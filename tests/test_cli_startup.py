@@ -120,21 +120,29 @@ BUILT_PROBE = (
     RUN
     + """
 loaded = sorted(name for name in sys.modules if name.partition(".")[0] in ("pydantic", "pydantic_core"))
-sys.__stderr__.write("\\nLOADED " + json.dumps([loaded[:3], "importlib.metadata" in sys.modules]) + "\\n")
+sys.__stderr__.write("\\nLOADED " + json.dumps([loaded[:3], "importlib.metadata" in sys.modules, "tempfile" in sys.modules]) + "\\n")
 """
 )
 
 
 @pytest.mark.parametrize(
     ("output_format", "configuration", "suffix"),
-    [("text", None, ".md"), ("json", None, ".md"), ("json", 'fail-on = "never"\ntimeout = 30\nselect = ["unmeasurable"]\n', ".md"), ("json", None, ".docx")],
+    [
+        ("text", None, ".md"),
+        ("json", None, ".md"),
+        ("json", 'fail-on = "never"\ntimeout = 30\nselect = ["unmeasurable"]\n', ".md"),
+        ("json", None, ".docx"),
+        ("sarif", None, ".md"),
+        ("gitlab", None, ".md"),
+    ],
 )
 def test_a_warm_one_file_check_imports_no_pydantic_and_no_package_metadata(tmp_path: Path, output_format: str, configuration: str | None, suffix: str) -> None:
     """With the rule cache warm, a one-file check imports no pydantic (the models are plain
     classes of ``checker.modelbase``: the rulesets rebuilt from the cache, the document made by
     the readers without validation, the configuration by ``default_config``, or by
-    ``read_config`` from a file's plain values, the report by ``model_construct``, its JSON
-    written by ``modelbase.dumped_json``), nor ``importlib.metadata``."""
+    ``read_config`` from a file's plain values, the report by ``model_construct``, its JSON,
+    SARIF and GitLab JSON written by ``modelbase.json_text``), nor ``importlib.metadata``, nor
+    ``tempfile`` (with what it imports: ``files.write_output`` imports it when it writes)."""
     if configuration is not None:
         (tmp_path / "kravkoll.toml").write_text(configuration, encoding="utf-8")
     page = tmp_path / f"page{suffix}"
@@ -148,4 +156,4 @@ def test_a_warm_one_file_check_imports_no_pydantic_and_no_package_metadata(tmp_p
     runs = [subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=env, check=False) for _ in range(2)]
     assert "shall" in runs[1].stdout or "promptly" in runs[1].stdout, runs[1].stdout  # a finding was written
     assert json.loads(runs[0].stderr.rpartition("LOADED ")[2])[0] != []  # cold: the rules were compiled, so validated
-    assert json.loads(runs[1].stderr.rpartition("LOADED ")[2]) == [[], False]
+    assert json.loads(runs[1].stderr.rpartition("LOADED ")[2]) == [[], False, False]  # tempfile: only a file written needs it
