@@ -24,7 +24,7 @@ import copy
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from itertools import repeat
+from itertools import chain, repeat
 from json.encoder import encode_basestring as _quoted  # json's C function where Python has it
 from types import UnionType
 from typing import Annotated, Any, ClassVar, ForwardRef, Literal, NamedTuple, TypeVar, Union, get_args, get_origin
@@ -166,6 +166,11 @@ class Model(metaclass=_ModelClass):
     _twin_validates: ClassVar[bool] = False
     """Whether ``_twin_namespace`` holds a validator: one that changes values, which
     :func:`rebuilt` cannot do."""
+    _twin_computed: ClassVar[tuple[str, ...]] = ()
+    """The properties ``_twin_namespace`` makes computed fields, when it holds nothing else its
+    JSON would show (no serializer): :func:`json_text` writes them after the fields, as pydantic
+    does, instead of leaving the model to pydantic (``tests/test_modelbase_dumped.py`` compares
+    them with the twin's)."""
 
     def __init__(self, /, **data: Any) -> None:
         from .modeltwin import validated  # noqa: PLC0415 - pydantic only where a model is validated
@@ -519,19 +524,20 @@ class NotPlain(Exception):
 
 
 _WRITTEN: dict[type[Model], tuple[tuple[str, ...], tuple[str, ...]] | None] = {}
-"""The fields each model is written with, in order, and their keys as written (``"name": ``);
-None for a model whose JSON is not its fields' values as they are (computed or excluded fields,
-aliases, serializers of its own)."""
+"""The fields each model is written with, in order, and their keys as written (``"name": ``),
+its computed fields' after them; None for a model whose JSON is not its fields' values as they
+are (excluded fields, aliases, serializers of its own)."""
 
 
 def dumped_json(model: Model) -> str:
     """``model.model_dump_json(indent=2)``, without building the model's serializer when every
     value in it is text, a whole number, a yes/no, null, a list or a model of such values whose
-    fields are written as they are (Python's JSON writes those exactly as pydantic-core does:
-    the same escapes, non-ASCII as it is, the same indentation; :func:`json_text` writes them as
-    Python's JSON does). Anything else (a float, whose digits the two write differently, a
-    computed field, text that is not valid Unicode, a field a model made by ``model_construct``
-    lacks) is written by pydantic, whole."""
+    fields are written as they are, and its computed fields of ``_twin_computed`` after them
+    (Python's JSON writes those exactly as pydantic-core does: the same escapes, non-ASCII as it
+    is, the same indentation; :func:`json_text` writes them as Python's JSON does). Anything else
+    (a float, whose digits the two write differently, a serializer of its own, text that is not
+    valid Unicode, a field a model made by ``model_construct`` lacks) is written by pydantic,
+    whole."""
     try:
         return json_text(model)
     except NotPlain:
@@ -582,7 +588,10 @@ def _write(value: Any, newline: str, pieces: list[str]) -> None:
         if fields is None:
             raise NotPlain
         names, keys = fields
-        _write_items(keys, map(value.__dict__.__getitem__, names), "{}", newline, pieces)
+        values: Iterable[Any] = map(value.__dict__.__getitem__, names)
+        if kind._twin_computed:
+            values = chain(values, [getattr(value, name) for name in kind._twin_computed])
+        _write_items(keys, values, "{}", newline, pieces)
     else:
         raise NotPlain
 
@@ -609,10 +618,11 @@ def _write_items(keys: Iterable[str], items: Iterable[Any], brackets: str, newli
 def _written_fields(model: type[Model]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The fields ``model`` is written with, worked out once (see :data:`_WRITTEN`)."""
     plain = not (
-        model._twin_namespace is not None  # computed fields, serializers of its own
+        (model._twin_namespace is not None and not model._twin_computed)  # serializers of its own
         or model.model_config.get("serialize_by_alias")
         or model.model_config.get("extra") == "allow"
         or any(field.exclude for field in model.model_fields.values())
     )
-    fields = _WRITTEN[model] = (tuple(model.model_fields), tuple(_quoted(name) + ": " for name in model.model_fields)) if plain else None
+    keys = tuple(_quoted(name) + ": " for name in (*model.model_fields, *model._twin_computed))
+    fields = _WRITTEN[model] = (tuple(model.model_fields), keys) if plain else None
     return fields

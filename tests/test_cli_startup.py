@@ -157,3 +157,16 @@ def test_a_warm_one_file_check_imports_no_pydantic_and_no_package_metadata(tmp_p
     assert "shall" in runs[1].stdout or "promptly" in runs[1].stdout, runs[1].stdout  # a finding was written
     assert json.loads(runs[0].stderr.rpartition("LOADED ")[2])[0] != []  # cold: the rules were compiled, so validated
     assert json.loads(runs[1].stderr.rpartition("LOADED ")[2]) == [[], False, False]  # tempfile: only a file written needs it
+
+
+def test_a_warm_one_file_matrix_in_json_imports_no_pydantic(tmp_path: Path) -> None:
+    """``matrix --format json`` writes the matrix by ``modelbase.dumped_json`` (its rows' computed
+    ``status`` too), not by the twins' serializer: a warm run imports no pydantic."""
+    page = tmp_path / "page.md"
+    page.write_text("# Delivery\n\nThe supplier shall deliver promptly.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])), "KRAVKOLL_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("KRAVKOLL_NO_CACHE", None)
+    command = [sys.executable, "-c", BUILT_PROBE, "matrix", "--lang", "en", "--format", "json", str(page)]
+    runs = [subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=env, check=False) for _ in range(2)]
+    assert json.loads(runs[1].stdout)["documents"][0]["requirements"], runs[1].stdout
+    assert json.loads(runs[1].stderr.rpartition("LOADED ")[2])[0] == []
