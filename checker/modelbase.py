@@ -554,7 +554,7 @@ def json_text(value: Any) -> str:
     pieces: list[str] = []
     try:
         _write(value, "\n", pieces)
-    except (KeyError, RecursionError):
+    except (KeyError, AttributeError, RecursionError):  # a field missing (a computed field reads it)
         raise NotPlain from None
     text = "".join(pieces)
     if not text.isascii():

@@ -22,6 +22,7 @@ from checker.errors import first_problem
 from checker.modelbase import Model, NotPlain, dumped_json, json_text
 from checker.readers import read_document
 from checker.report import Finding, Matrix, Report, TraceRow
+from checker.rulemodel import Example
 
 # Text of every kind the JSON writers escape differently if at all: control characters, quotes,
 # backslashes, non-ASCII letters, U+2028, astral characters (no lone surrogates: see below).
@@ -169,9 +170,19 @@ def test_json_text_writes_what_json_writes_with_an_indent_of_two(value: Any) -> 
 
 @pytest.mark.parametrize(
     "value",
-    [1.5, [1, 0.5], {"a": float("nan")}, {1: "a"}, {"a": "\ud800"}, ["b\udfff"], [TraceRow.model_construct()], {"a": object()}],
+    [
+        1.5,
+        [1, 0.5],
+        {"a": float("nan")},
+        {1: "a"},
+        {"a": "\ud800"},
+        ["b\udfff"],
+        [TraceRow.model_construct()],
+        Example.model_construct(expect="pass", text="x", line=1),
+        {"a": object()},
+    ],
 )
-def test_json_text_leaves_floats_other_keys_lone_surrogates_and_models_of_their_own_to_its_caller(value: Any) -> None:
+def test_json_text_leaves_floats_other_keys_lone_surrogates_missing_fields_and_serializers_to_its_caller(value: Any) -> None:
     with pytest.raises(NotPlain):
         json_text(value)
 
