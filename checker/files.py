@@ -27,7 +27,6 @@ import errno
 import os
 import signal
 import stat
-import tempfile
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -142,6 +141,8 @@ def write_output(target: str | Path, content: str | bytes, inputs: InputFiles) -
 def _replace(path: Path, data: bytes) -> None:
     """Write a temporary file beside ``path``, then rename it over ``path``; remove it on any
     exception (``BaseException``: Ctrl-C and the exits of :func:`_interruptible` too)."""
+    import tempfile  # noqa: PLC0415 - with shutil, random and the compression modules it imports, a tenth of a warm check's imports, which writes no file
+
     folder = path.parent
     try:
         mode = stat.S_IMODE(os.lstat(path).st_mode)

@@ -148,6 +148,7 @@ class TraceRow(_Model):
         return "complete"
 
     _twin_validates = True
+    _twin_computed = ("status",)
 
     @staticmethod
     def _twin_namespace() -> dict[str, Any]:

@@ -79,7 +79,7 @@ def parse_suppression(text: str, location: Location) -> Suppression | None:
     rules = [r for r in re.split(r"[\s,]+", rules_text) if r]
     if not rules:
         return None
-    return Suppression(rules=rules, reason=" ".join(reason.split()), location=location)
+    return trusted(Suppression, {"rules": rules, "reason": " ".join(reason.split()), "location": location})
 
 
 # ---- the builder ---------------------------------------------------------------------------

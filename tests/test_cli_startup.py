@@ -117,24 +117,33 @@ def test_the_process_command_line_leaves_out_pydantic_plugins_and_freezes_what_i
 
 
 BUILT_PROBE = (
-    RUN
+    "import sys\n_tempfile_at_start = 'tempfile' in sys.modules  # imported by site in some environments\n"
+    + RUN
     + """
 loaded = sorted(name for name in sys.modules if name.partition(".")[0] in ("pydantic", "pydantic_core"))
-sys.__stderr__.write("\\nLOADED " + json.dumps([loaded[:3], "importlib.metadata" in sys.modules]) + "\\n")
+sys.__stderr__.write("\\nLOADED " + json.dumps([loaded[:3], "importlib.metadata" in sys.modules, "tempfile" in sys.modules and not _tempfile_at_start]) + "\\n")
 """
 )
 
 
 @pytest.mark.parametrize(
     ("output_format", "configuration", "suffix"),
-    [("text", None, ".md"), ("json", None, ".md"), ("json", 'fail-on = "never"\ntimeout = 30\nselect = ["unmeasurable"]\n', ".md"), ("json", None, ".docx")],
+    [
+        ("text", None, ".md"),
+        ("json", None, ".md"),
+        ("json", 'fail-on = "never"\ntimeout = 30\nselect = ["unmeasurable"]\n', ".md"),
+        ("json", None, ".docx"),
+        ("sarif", None, ".md"),
+        ("gitlab", None, ".md"),
+    ],
 )
 def test_a_warm_one_file_check_imports_no_pydantic_and_no_package_metadata(tmp_path: Path, output_format: str, configuration: str | None, suffix: str) -> None:
     """With the rule cache warm, a one-file check imports no pydantic (the models are plain
     classes of ``checker.modelbase``: the rulesets rebuilt from the cache, the document made by
     the readers without validation, the configuration by ``default_config``, or by
-    ``read_config`` from a file's plain values, the report by ``model_construct``, its JSON
-    written by ``modelbase.dumped_json``), nor ``importlib.metadata``."""
+    ``read_config`` from a file's plain values, the report by ``model_construct``, its JSON,
+    SARIF and GitLab JSON written by ``modelbase.json_text``), nor ``importlib.metadata``, nor
+    ``tempfile`` (with what it imports: ``files.write_output`` imports it when it writes)."""
     if configuration is not None:
         (tmp_path / "kravkoll.toml").write_text(configuration, encoding="utf-8")
     page = tmp_path / f"page{suffix}"
@@ -148,4 +157,38 @@ def test_a_warm_one_file_check_imports_no_pydantic_and_no_package_metadata(tmp_p
     runs = [subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=env, check=False) for _ in range(2)]
     assert "shall" in runs[1].stdout or "promptly" in runs[1].stdout, runs[1].stdout  # a finding was written
     assert json.loads(runs[0].stderr.rpartition("LOADED ")[2])[0] != []  # cold: the rules were compiled, so validated
-    assert json.loads(runs[1].stderr.rpartition("LOADED ")[2]) == [[], False]
+    assert json.loads(runs[1].stderr.rpartition("LOADED ")[2]) == [[], False, False]  # tempfile: only a file written needs it
+
+
+def test_a_warm_one_file_matrix_in_json_imports_no_pydantic(tmp_path: Path) -> None:
+    """``matrix --format json`` writes the matrix by ``modelbase.dumped_json`` (its rows' computed
+    ``status`` too), not by the twins' serializer: a warm run imports no pydantic."""
+    page = tmp_path / "page.md"
+    page.write_text("# Delivery\n\nThe supplier shall deliver promptly.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])), "KRAVKOLL_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("KRAVKOLL_NO_CACHE", None)
+    command = [sys.executable, "-c", BUILT_PROBE, "matrix", "--lang", "en", "--format", "json", str(page)]
+    runs = [subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=env, check=False) for _ in range(2)]
+    assert json.loads(runs[1].stdout)["documents"][0]["requirements"], runs[1].stdout
+    assert json.loads(runs[1].stderr.rpartition("LOADED ")[2])[0] == []
+
+
+@pytest.mark.parametrize(
+    ("suffix", "text"),
+    [
+        (".md", "# Delivery\n\n<!-- a note -->\n\n<!-- kravkoll: ignore en-requirements/RQ002 -- agreed -->\nThe supplier shall deliver promptly.\n"),
+        (".txt", "DELIVERY\n\n# kravkoll: ignore en-requirements/RQ002 -- agreed\nThe supplier shall deliver promptly.\n"),
+    ],
+)
+def test_a_warm_check_of_a_document_with_comments_and_suppressions_imports_no_pydantic(tmp_path: Path, suffix: str, text: str) -> None:
+    """The readers make a comment's location and a suppression without validation
+    (``segment.source_location``, ``trusted``): validating the first of them imported pydantic and
+    built the twins, about 0.1 s of CPU, for any document with an HTML comment."""
+    page = tmp_path / f"page{suffix}"
+    page.write_text(text, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])), "KRAVKOLL_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("KRAVKOLL_NO_CACHE", None)
+    command = [sys.executable, "-c", BUILT_PROBE, "check", "--lang", "en", "--format", "json", str(page)]
+    runs = [subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=env, check=False) for _ in range(2)]
+    assert any(finding["suppressed"] for finding in json.loads(runs[1].stdout)["findings"]), runs[1].stdout
+    assert json.loads(runs[1].stderr.rpartition("LOADED ")[2])[0] == []

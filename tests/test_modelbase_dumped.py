@@ -6,6 +6,7 @@ starts from (``default_config``) the same as ``Config()``, one read from a file'
 
 from __future__ import annotations
 
+import json
 import types
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
@@ -18,9 +19,10 @@ from pydantic import ValidationError
 from checker.config import _FIELD_OF_KEY, _PLAIN_VALUES, Config, config_keys, default_config, read_config
 from checker.engine import check
 from checker.errors import first_problem
-from checker.modelbase import Model, dumped_json
+from checker.modelbase import Model, NotPlain, dumped_json, json_text
 from checker.readers import read_document
-from checker.report import Finding, Matrix, Report
+from checker.report import Finding, Matrix, Report, TraceRow
+from checker.rulemodel import Example
 
 # Text of every kind the JSON writers escape differently if at all: control characters, quotes,
 # backslashes, non-ASCII letters, U+2028, astral characters (no lone surrogates: see below).
@@ -84,9 +86,27 @@ def test_findings_are_written_as_pydantic_writes_them(findings: list[Finding]) -
 
 @settings(max_examples=60, deadline=None)
 @given(instances(Matrix))
-def test_a_model_with_a_computed_field_is_written_by_pydantic(matrix: Matrix) -> None:
-    """The matrix's rows compute their ``status``: the JSON is pydantic's own."""
+def test_a_model_with_a_computed_field_is_written_as_pydantic_writes_it(matrix: Matrix) -> None:
+    """The matrix's rows compute their ``status``, written after their fields."""
     written_alike(matrix)
+
+
+def _models(base: type[Model]) -> list[type[Model]]:
+    return [base, *(model for sub in base.__subclasses__() for model in _models(sub))]
+
+
+def test_the_computed_fields_json_text_writes_are_the_twins_and_the_twin_has_no_serializer() -> None:
+    """A model whose twin namespace json_text trusts (``_twin_computed``) gives its twin exactly
+    those computed fields and no serializer of its own, so that the two write the same JSON."""
+    from checker.modeltwin import twin_of
+
+    trusted = [model for model in _models(Model) if model._twin_computed]
+    assert TraceRow in trusted
+    for model in trusted:
+        twin = twin_of(model)
+        assert tuple(twin.model_computed_fields) == model._twin_computed
+        decorators = twin.__pydantic_decorators__
+        assert not decorators.field_serializers and not decorators.model_serializers
 
 
 @settings(max_examples=100, deadline=None)
@@ -118,6 +138,53 @@ def test_a_checked_report_is_written_as_pydantic_writes_it_and_reads_back_to_its
     assert report.findings
     written_alike(report)
     assert Report.model_validate_json(dumped_json(report)) == report
+
+
+# What json_text writes: JSON's values but floats, nested, and models among them.
+PLAIN_SCALARS = TEXT | st.integers() | st.booleans() | st.none()
+PLAIN_VALUES = st.recursive(
+    PLAIN_SCALARS | instances(Finding),
+    lambda inner: st.lists(inner, max_size=3) | st.tuples(inner, inner) | st.dictionaries(TEXT, inner, max_size=3),
+    max_leaves=12,
+)
+
+
+def _as_json(value: Any) -> Any:
+    """``value`` with each model replaced by its fields' dictionary, for ``json.dumps``."""
+    if isinstance(value, Model):
+        return {name: _as_json(item) for name, item in value.__dict__.items()}
+    if isinstance(value, (list, tuple)):
+        return [_as_json(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _as_json(item) for key, item in value.items()}
+    return value
+
+
+@settings(max_examples=300, deadline=None)
+@given(PLAIN_VALUES)
+def test_json_text_writes_what_json_writes_with_an_indent_of_two(value: Any) -> None:
+    """Byte for byte ``json.dumps(ensure_ascii=False, indent=2)``: empty lists and objects,
+    tuples as lists, every escape, models as their fields in order."""
+    assert json_text(value) == json.dumps(_as_json(value), ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        1.5,
+        [1, 0.5],
+        {"a": float("nan")},
+        {1: "a"},
+        {"a": "\ud800"},
+        ["b\udfff"],
+        [TraceRow.model_construct()],
+        Example.model_construct(expect="pass", text="x", line=1),
+        {"a": object()},
+    ],
+)
+def test_json_text_leaves_floats_other_keys_lone_surrogates_missing_fields_and_serializers_to_its_caller(value: Any) -> None:
+    with pytest.raises(NotPlain):
+        json_text(value)
 
 
 def test_the_default_configuration_is_config() -> None:

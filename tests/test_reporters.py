@@ -7,10 +7,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
+import pytest
 from check_helpers import sarif_schema
+from pydantic_core import PydanticSerializationError, to_json
 
 from checker.document import Location
-from checker.report import FileReport, Finding, Report, summarize
+from checker.report import FileReport, Finding, Report, RulesetInfo, summarize
 from checker.reporters import RenderOptions, renderer
 from checker.reporters.github import command, escape_data, escape_property
 from checker.reporters.junit import xml_text
@@ -202,3 +204,20 @@ def test_sarif_names_the_statements_a_grouped_finding_stands_for_as_related_loca
     assert all(r["physicalLocation"]["artifactLocation"]["uri"] == "avtal.docx" for r in related)
     alone = json.loads(renderer("sarif")(report_of(finding()), RenderOptions()))
     assert "relatedLocations" not in alone["runs"][0]["results"][0]
+
+
+def test_sarif_and_gitlab_json_are_written_as_pydantic_core_and_json_write_them() -> None:
+    """SARIF and GitLab's JSON are written by ``modelbase.json_text``: the bytes pydantic-core's
+    ``to_json(indent=2)`` (SARIF's writer before) and ``json.dumps(indent=2)`` (GitLab's) give,
+    escapes and non-ASCII text included; text that is not Unicode fails as it did."""
+    report = report_of(finding(message='"snabbt\\t" går\n inte att mäta \\ </x> 😀', also=[5], also_locations=[Location(line=14, column=1, paragraph=14)]))
+    report.tool.rulesets = [RulesetInfo(name="sv-avtal", version="1.0", path="shipped:sv-avtal.krav")]
+    sarif = renderer("sarif")(report, RenderOptions())
+    assert sarif == to_json(json.loads(sarif), indent=2).decode("utf-8") + "\n"
+    assert json.loads(sarif)["runs"][0]["properties"]["rulesets"] == [{"name": "sv-avtal", "version": "1.0", "path": "shipped:sv-avtal.krav"}]
+    gitlab = renderer("gitlab")(report, RenderOptions())
+    assert gitlab == json.dumps(json.loads(gitlab), ensure_ascii=False, indent=2) + "\n"
+    broken = report_of(finding(message="a \ud800 b"))
+    with pytest.raises(PydanticSerializationError, match="surrogates not allowed"):
+        renderer("sarif")(broken, RenderOptions())
+    assert "\ud800" in renderer("gitlab")(broken, RenderOptions())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..clauses import HEADING_WORDS, has_modal, reads_as_prose
-from ..document import Document, Location
+from ..document import Document
 from ..segment import (
     DocumentBuilder,
     Piece,
@@ -500,7 +500,7 @@ def _comment(lines: _Lines, builder: DocumentBuilder) -> None:
     body = "\n".join(parts)
     inner = body[body.find("<!--") + 4 :]
     inner = inner[: inner.find("-->")] if "-->" in inner else inner
-    suppression = parse_suppression(inner, Location(line=start_line, column=column))
+    suppression = parse_suppression(inner, source_location(start_line, column))
     if suppression is not None:
         builder.suppress_next(suppression)
 

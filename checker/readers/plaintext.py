@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..document import Document, Location
+from ..document import Document
 from ..ids import leading_id
 from ..segment import (
     DocumentBuilder,
@@ -119,7 +119,7 @@ def feed_lines(builder: DocumentBuilder, lines: Iterable[tuple[int, int, str]], 
         comment = _COMMENT.match(line) if stripped[0] in "<#" else None  # what a comment starts with
         if comment:
             flush()
-            suppression = parse_suppression(comment.group("html") or comment.group("hash") or "", Location(line=number, column=column))
+            suppression = parse_suppression(comment.group("html") or comment.group("hash") or "", source_location(number, column))
             if suppression is not None:
                 builder.suppress_next(suppression)
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..modelbase import NotPlain, json_text
 from ..report import FileReport, Finding, Report
 from . import RenderOptions, relative_path
 from .labels import finding_place
@@ -41,4 +42,7 @@ def render(report: Report, options: RenderOptions) -> str:
         for file in report.files
         if file.error
     ]
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    try:
+        return json_text(issues) + "\n"
+    except NotPlain:  # text that is not Unicode: json writes it, and the output says what is wrong
+        return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

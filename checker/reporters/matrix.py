@@ -16,6 +16,7 @@ import io
 from typing import Callable
 
 from ..errors import visible
+from ..modelbase import dumped_json
 from ..report import Link, Matrix, MatrixDocument, TraceRow
 from .labels import Labels, link_reason, shorten
 from .matrix_html import LINKS_SHOWN, more_links, render_matrix_html
@@ -28,7 +29,7 @@ _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\|<>[]`*_"})
 
 
 def render_json(matrix: Matrix) -> str:
-    return matrix.model_dump_json(indent=2) + "\n"
+    return dumped_json(matrix) + "\n"
 
 
 # ---- csv ---------------------------------------------------------------------------------------

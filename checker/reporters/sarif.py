@@ -20,10 +20,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from pydantic_core import to_json
-
 from .. import __version__
 from ..document import Location
+from ..modelbase import Model, NotPlain, json_text
 from ..report import FileReport, Finding, Report
 from ..rulecompile import PLACEHOLDERS, shipped_ruleset_path, template_parts
 from ..rulemodel import Rule
@@ -208,7 +207,26 @@ def render(report: Report, options: RenderOptions) -> str:
         "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
         "columnKind": "unicodeCodePoints",
         "results": results,
-        "properties": {"rulesets": [r.model_dump(mode="json") for r in report.tool.rulesets]},
+        "properties": {"rulesets": list(report.tool.rulesets)},
     }
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return to_json(log, indent=2).decode("utf-8") + "\n"  # json.dumps(indent=2) is pure Python: 10x slower
+    return written(log) + "\n"
+
+
+def written(log: dict[str, Any]) -> str:
+    """The log as indented JSON (``json.dumps(indent=2)`` is pure Python: 10x slower). What
+    :func:`~checker.modelbase.json_text` does not write (text that is not Unicode) is written by
+    pydantic-core, which says what is wrong; the two write everything else alike."""
+    try:
+        return json_text(log)
+    except NotPlain:
+        from pydantic_core import to_json  # noqa: PLC0415
+
+        return to_json(log, indent=2, fallback=_dumped).decode("utf-8")
+
+
+def _dumped(value: Any) -> Any:
+    """A model's JSON value, for pydantic-core."""
+    if isinstance(value, Model):
+        return value.model_dump(mode="json")
+    raise TypeError(f"not JSON: {type(value).__name__}")

@@ -11,7 +11,7 @@ from typing import Iterator
 from lxml import etree
 
 from ...clauses import reads_as_prose
-from ...document import Anchor, Location, Suppression
+from ...document import Anchor, Suppression
 from ...errors import InputError
 from ...segment import (
     DocumentBuilder,
@@ -82,7 +82,7 @@ def suppression_comments(comments: etree._Element | None) -> dict[str, str]:
     texts: dict[str, str] = {}
     if comments is None:
         return texts
-    probe = Location(line=1, column=1)
+    probe = source_location(1, 1)
     for comment in comments:
         text = "\n".join("".join(t.text or "" for t in p.iter(W_T)) for p in comment.iter(W_P))
         directive = _DIRECTIVE.search(text)
@@ -328,7 +328,7 @@ class Story:
                 closing.append(comment_id)
             elif comment_id not in self.started:  # a range start, or a bare reference
                 self.started.add(comment_id)
-                suppression = parse_suppression(text, Location(line=number, column=offset + 1, paragraph=number))
+                suppression = parse_suppression(text, source_location(number, offset + 1, number))
                 if suppression is not None:
                     applying.append(suppression)
                     if tag == W_RANGE_START:
