@@ -299,8 +299,11 @@ _LEVEL_DATE = re.compile(r"\s+(?:after|before|prior\s+to|following|preceding)\b"
 _LEVEL_WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 _LEVEL_LABEL_WORDS = 10  # a label is short: "Average service level target (as a percentage per month)"
 _LEVEL_VALUE_WORDS = 12  # and so is its value: "within 3 business hours"; a longer rest is a sentence
-_TELLERS = {"buyer": "supplier", "supplier": "buyer", "tenderer": "buyer"}
-"""The party that tells the one a passive of telling names as its subject (:meth:`DocumentReading._told`)."""
+_OTHER_PARTY = {"buyer": "supplier", "supplier": "buyer", "tenderer": "buyer"}
+"""The party that tells, or gives something to, the one a passive of telling or giving names as
+its subject, where the passive names no agent (:meth:`DocumentReading._told`,
+:meth:`DocumentReading._recipient_after`): the supplier the buyer, the buyer the supplier and the
+tenderers."""
 _COPULA_MODAL = re.compile(r"(?:is|are)\b", re.IGNORECASE)  # "is to", "are expected to": bind only a party they name
 _NEGATIVE_SUBJECT = re.compile(r"[\W_]*(?:no\b(?!\s+(?:later|sooner|earlier)\s+than\b)|none\b|neither\b|nothing\b)", re.IGNORECASE)
 _COMPOUND = re.compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
@@ -354,9 +357,6 @@ _DEFINITE_ENDING = re.compile(r"(?<=[^\W\d_]{3})(?:en|et|na)$")
 _PREPOSITION_REACH = 12  # the word before a party, in characters
 # A coordinator just before a modal: its verb is a second predicate of the clause before it
 _COORDINATED = re.compile(r"\s(?:och|samt|eller|and|or)\s+$")
-# The party whose duty a passive of ``recipient_passive`` states, by the party told or given
-# something as its subject: the supplier informs the buyer, the buyer the supplier and the tenderers.
-_GIVER_OF = {"buyer": "supplier", "supplier": "buyer", "tenderer": "buyer"}
 # A modal that ends in its object clause's conjunction after its own subject ("Processledaren ser till
 # att vi har goda förutsättningar", "Tjänsten säkerställer att …"): the word after it is that clause's
 # subject, never the modal's inverted after it ("Därför ser Processledaren till att …" splits the verb).
@@ -1211,13 +1211,17 @@ class DocumentReading:
                 continue
             mentions = [] if subordinate else self._subject_mentions(text, clause, start, before)
             party = _joint_subject(text, clause, mentions) or (mentions[-1][2] if mentions else named_after)
-            if party in _GIVER_OF and self._recipient_after(text, subject[1] if named_after is not None and subject is not None else end):
-                party = _GIVER_OF[party]  # "Beställaren ska hållas informerad": the supplier informs
+            if party in _OTHER_PARTY and self._recipient_after(text, subject[1] if named_after is not None and subject is not None else end):
+                # "Beställaren ska hållas informerad": the supplier informs, unless an agent is named
+                # ("Leverantörens personal ska informeras av Leverantören")
+                party = self._passive_agent(text, end, tokens) or _OTHER_PARTY[party]
             if text[start] in "'’" and not any(at == start for _s, at, name in before if name in PARTIES):
                 continue  # a possessive modal binds only a party it names: not "critical to OFA's responsibility to report"
             passive = None  # the party a passive binds: its agent, or the giver of what it hands over
-            if party in _TELLERS and self._told(text, end):
-                passive = party = _TELLERS[party]  # "Customer will be notified via e-mail …": the supplier notifies
+            if party in _OTHER_PARTY and self._told(text, end):
+                # "Customer will be notified via e-mail …": the supplier notifies, unless an agent is
+                # named ("Contractor employees shall be notified by the Contractor …")
+                passive = party = self._passive_agent(text, end, tokens) or _OTHER_PARTY[party]
             if party is None and (modal == "modal_binding" or (modal == "modal_future" and self._affirmed_passive(text, clause, end))):
                 passive = party = self._passive_agent(text, end, tokens)
                 if party is None and (modal == "modal_future" or self._affirmed_passive(text, clause, end)):
@@ -1506,7 +1510,7 @@ class DocumentReading:
         subject's after it), past words of ``predicate_modifier``: the party that is the subject
         is told or given something ("Kunden ska informeras", "ska den Personuppgiftsansvarige
         informeras", "Beställaren ska alltid ges tillgång till …"), and the duty is the other
-        party's (:data:`_GIVER_OF`)."""
+        party's (:data:`_OTHER_PARTY`), or the agent's where the passive names one."""
         return self._term_after_modifiers(text, position, "recipient_passive")
 
     def _term_after_modifiers(self, text: str, position: int, name: str) -> bool:

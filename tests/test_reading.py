@@ -1527,6 +1527,8 @@ def test_items_under_short_labels_made_headings_carry_the_lead_ins_obligation(te
         ("Beställaren ska alltid ges tillgång till loggarna.", "supplier"),  # past a modifier
         ("Leverantören ska ges tillträde till lokalerna.", "buyer"),
         ("Leverantören ska informera Beställaren.", "supplier"),  # active: the subject informs
+        ("Leverantörens personal ska informeras av Leverantören om säkerhetsreglerna.", "supplier"),  # the agent named informs
+        ("Beställarens användare ska informeras av Beställaren.", "buyer"),
         ("Beställaren ska godkänna planen.", "buyer"),
     ],
 )
@@ -2440,6 +2442,8 @@ def test_an_editors_note_runs_from_its_opening_to_a_sentence_that_starts_a_line(
         ("The Contractor will be paid monthly.", None),  # paid: no verb of telling, a fact as before
         ("The Contractor will notify the Customer of any outage.", "supplier"),  # the active: its subject tells
         ("Planned outages will be notified to the Customer.", None),  # no party told as its subject: read as before
+        ("Contractor employees shall be notified by the Contractor of any change in schedule.", "supplier"),  # the agent named tells
+        ("The Customer shall be notified by the Supplier of any incident.", "supplier"),
     ],
 )
 def test_a_party_told_in_a_passive_binds_the_other_party(sentence: str, party: str | None) -> None:
