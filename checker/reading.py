@@ -1480,7 +1480,10 @@ class DocumentReading:
         something is the other party's debtor only where a payment term or the giver
         (:meth:`_giver`) says so."""
         told, words = self.vocabulary.finder("told_participle"), self.vocabulary.predicate_words
-        if told is None or words is None or not any(word in text[modal_end:].casefold() for word in self.vocabulary.told_words):
+        if told is None or words is None:
+            return False
+        after = text[modal_end:].casefold()  # once, not once a word
+        if not any(word in after for word in self.vocabulary.told_words):
             return False
         marks = _marks(text, modal_end, words)
         position = self._after_copula(text, modal_end, marks)
