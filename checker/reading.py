@@ -452,6 +452,7 @@ class Vocabulary:
         self.lists = {name: list(terms) for name, terms in lists.items()}
         self._finders: dict[str, TermFinder | None] = {}
         self._tokens: dict[tuple[bool, bool], TermFinder] = {}
+        self._folded: dict[str, tuple[str, ...]] = {}
 
     def finder(self, name: str) -> TermFinder | None:
         """The finder of a list looked up on its own (``first_person``, ``second_person``,
@@ -464,25 +465,18 @@ class Vocabulary:
             self._finders[name] = TermFinder({name: self.lists[name]}) if self.lists.get(name) else None
         return self._finders[name]
 
-    @cached_property
-    def requiring_words(self) -> tuple[str, ...]:
-        """The words of ``requiring_verb`` case-folded, for a quick test before the finder's pass."""
-        return tuple(word.casefold().rstrip("*") for word in self.lists.get("requiring_verb", []))
+    def folded(self, name: str) -> tuple[str, ...]:
+        """The words of the list ``name`` case-folded (a wildcard's ``*`` dropped), for a quick
+        substring test before its finder's pass: most statements hold none of them
+        (``requiring_verb``, ``passive_agent``, ``told_participle``)."""
+        if name not in self._folded:
+            self._folded[name] = tuple(word.casefold().rstrip("*") for word in self.lists.get(name, []))
+        return self._folded[name]
 
     @cached_property
     def forecast_words(self) -> tuple[str, ...]:
         """The last words of ``forecast_verb`` case-folded, for a quick test before the finder's pass."""
         return tuple(word.casefold().rstrip("*").split()[-1] for word in self.lists.get("forecast_verb", []))
-
-    @cached_property
-    def agent_words(self) -> tuple[str, ...]:
-        """The words of ``passive_agent`` case-folded, for a quick test before the finder's pass."""
-        return tuple(word.casefold().rstrip("*") for word in self.lists.get("passive_agent", []))
-
-    @cached_property
-    def told_words(self) -> tuple[str, ...]:
-        """The words of ``told_participle`` case-folded, for a quick test before the finder's pass."""
-        return tuple(word.casefold().rstrip("*") for word in self.lists.get("told_participle", []))
 
     @cached_property
     def roles(self) -> TermFinder:
@@ -1211,16 +1205,15 @@ class DocumentReading:
                 continue
             mentions = [] if subordinate else self._subject_mentions(text, clause, start, before)
             party = _joint_subject(text, clause, mentions) or (mentions[-1][2] if mentions else named_after)
-            if party in _OTHER_PARTY and self._recipient_after(text, subject[1] if named_after is not None and subject is not None else end):
-                # "Beställaren ska hållas informerad": the supplier informs, unless an agent is named
-                # ("Leverantörens personal ska informeras av Leverantören")
-                party = self._passive_agent(text, end, tokens) or _OTHER_PARTY[party]
             if text[start] in "'’" and not any(at == start for _s, at, name in before if name in PARTIES):
                 continue  # a possessive modal binds only a party it names: not "critical to OFA's responsibility to report"
             passive = None  # the party a passive binds: its agent, or the giver of what it hands over
-            if party in _OTHER_PARTY and self._told(text, end):
-                # "Customer will be notified via e-mail …": the supplier notifies, unless an agent is
-                # named ("Contractor employees shall be notified by the Contractor …")
+            if party in _OTHER_PARTY and (
+                self._told(text, end) or self._recipient_after(text, subject[1] if named_after is not None and subject is not None else end)
+            ):
+                # "Customer will be notified via e-mail …", "Beställaren ska hållas informerad": the other
+                # party tells, unless an agent is named ("Contractor employees shall be notified by the
+                # Contractor …", "Leverantörens personal ska informeras av Leverantören")
                 passive = party = self._passive_agent(text, end, tokens) or _OTHER_PARTY[party]
             if party is None and (modal == "modal_binding" or (modal == "modal_future" and self._affirmed_passive(text, clause, end))):
                 passive = party = self._passive_agent(text, end, tokens)
@@ -1278,7 +1271,7 @@ class DocumentReading:
         requires users to sign in"), not the supplier. None without the list."""
         possibility, finder = self.vocabulary.finder("possibility_modal"), self.vocabulary.finder("requiring_verb")
         folded = text.casefold()
-        if possibility is None or finder is None or not any(word in folded for word in self.vocabulary.requiring_words):
+        if possibility is None or finder is None or not any(word in folded for word in self.vocabulary.folded("requiring_verb")):
             return None
         starts = [t[0] for t in tokens]
         for start, end, _name in itertools.islice(finder.finditer(text), _MAX_MODALS):
@@ -1389,7 +1382,7 @@ class DocumentReading:
         party bound; the verb's own subject only requires it."""
         finder = self.vocabulary.finder("requiring_verb")
         folded = text.casefold()
-        if finder is None or not any(word in folded for word in self.vocabulary.requiring_words):  # most statements have none
+        if finder is None or not any(word in folded for word in self.vocabulary.folded("requiring_verb")):  # most statements have none
             return []
         openers: list[int] = []
         starts = [t[0] for t in tokens]
@@ -1451,7 +1444,7 @@ class DocumentReading:
         if agent is None or words is None:
             return None
         after = text[modal_end:].casefold()
-        if not any(word in after for word in self.vocabulary.agent_words):  # most duties name no agent: a substring test spares the passes below
+        if not any(word in after for word in self.vocabulary.folded("passive_agent")):  # most duties name no agent: a substring test spares the passes below
             return None
         stop = _duty_end(text, modal_end, tokens)
         # the agent word first: most duties have none, and it is one pass where the copula's is one more
@@ -1483,7 +1476,7 @@ class DocumentReading:
         if told is None or words is None:
             return False
         after = text[modal_end:].casefold()  # once, not once a word
-        if not any(word in after for word in self.vocabulary.told_words):
+        if not any(word in after for word in self.vocabulary.folded("told_participle")):
             return False
         marks = _marks(text, modal_end, words)
         position = self._after_copula(text, modal_end, marks)
