@@ -345,6 +345,11 @@ _DEFINITION = re.compile(
 # Several words are a defined term ("Financial Credit will …"), as is a word the document defines
 # ("Downtime means").
 _NAMED_SUBJECT = re.compile(r"(?:^|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
+# A name written in lower case ("dxw", a trading name) is a name only where the document gives it in
+# quotation marks as one ('The Dextrous Web Ltd, …, trading as "dxw"'): one word, quoted alone.
+# Without the quotes a lower-case subject is a pronoun or a common word ("it will", "all must").
+_QUOTED_LOWER_NAME = re.compile(r"[\"“”„]([a-zåäö][\w&'’-]{1,30})[\"“”„]")
+_LOWER_NAMED_SUBJECT = re.compile(r"(?:^|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[a-zåäö][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
 # A Swedish contract's name for a party as the whole subject of "ska" or "ansvarar": one or two
 # capitalised words ("5.4 EHM ska …", "Las Vegas skall …", "EHM ansvarar också för …") opening a
 # sentence, after its clause number, or a clause (:meth:`DocumentReading._buyer_names`)
@@ -1107,18 +1112,24 @@ class DocumentReading:
         ("Customer", "you"), so a name there is the vendor's. After a fronted clause's comma
         alone, the subject is as often the customer's people ("If an account is suspended,
         Administrators will see a banner", "When the trial ends, Administrators will choose a
-        plan"): such a subject confirms a name, it does not make one."""
+        plan"): such a subject confirms a name, it does not make one. A name in lower case counts
+        where the document quotes it alone (:data:`_QUOTED_LOWER_NAME`: 'trading as "dxw"')."""
         counts: dict[str, int] = {}
         opening: set[str] = set()  # the names met at least once where no comma stands before them
         defined: set[str] = set()
+        quoted = {match.group(1) for text in texts if '"' in text or "“" in text or "„" in text for match in _QUOTED_LOWER_NAME.finditer(text)}
+        subjects = (_NAMED_SUBJECT, _LOWER_NAMED_SUBJECT) if quoted else (_NAMED_SUBJECT,)
         for text in texts:
             if "mean" in text or "avser" in text or "betyder" in text:  # the words _DEFINED_TERM needs
                 defined.update(match.group(1) for match in _DEFINED_TERM.finditer(text))
-            for match in _NAMED_SUBJECT.finditer(text):
-                name = match.group("name")
-                counts[name] = counts.get(name, 0) + 1
-                if match.group("comma") is None:
-                    opening.add(name)
+            for pattern in subjects:
+                for match in pattern.finditer(text):
+                    name = match.group("name")
+                    if pattern is _LOWER_NAMED_SUBJECT and name not in quoted:
+                        continue
+                    counts[name] = counts.get(name, 0) + 1
+                    if match.group("comma") is None:
+                        opening.add(name)
         # a party word or a common word is no name: asked once per name, not once per sentence
         return [
             name

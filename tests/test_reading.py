@@ -756,6 +756,24 @@ def test_a_vendors_terms_name_the_vendor_as_the_subject_of_its_promises() -> Non
     assert plain["Acme will use reasonable efforts."] is None  # no vendor voice: a name alone binds nobody
 
 
+def test_a_vendors_name_in_lower_case_is_its_name_where_the_document_quotes_it() -> None:
+    """A trading name in lower case ('trading as "dxw"') is the vendor's name as "Acme" is; a
+    lower-case subject the document never quotes is a word, no name."""
+    terms = """
+        This agreement is between The Dextrous Web Ltd, trading as "dxw", and the organisation on the order.
+
+        We host your website. We may update these terms. We will notify you of changes.
+
+        dxw will make every reasonable effort to keep your website available.
+
+        dxw will respond to Support Tickets within 4 hours.
+        """
+    found = parties(terms, "en")
+    assert found["dxw will make every reasonable effort to keep your website available."] == "supplier"
+    unquoted = terms.replace('trading as "dxw"', "trading as dxw")
+    assert parties(unquoted, "en")["dxw will respond to Support Tickets within 4 hours."] is None
+
+
 def test_a_credit_table_lists_sanctions_whether_its_header_or_its_caption_says_so() -> None:
     document = md(
         """
