@@ -169,6 +169,7 @@ _ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")  # a flattened row's first cell number
 _NUMBERED_CELL = re.compile(r"\s*(\d{1,2})[.)][ \t]+(?=[A-Z])")  # the same, where a paragraph keeps its number: "2. Maintain …"
 _TITLES_BEFORE_ROWS = 4  # a flattened table's column titles stand at most this many statements before its first row
 _END_MARKS = (".", "!", "?", ":", ";")
+_PARAGRAPH_ITEM_WORDS = 40  # an item of a list written as paragraphs is short: a longer paragraph is running text
 _LEVEL_CELL = re.compile(r"[\s*_]*(?:[<>≥≤]=?\s*)?\d{1,3}(?:[.,]\d{1,3})?\s*(?:%|percent)[\s*_]*", re.IGNORECASE)
 """A cell of a flattened performance table that is a level alone, its acceptable quality level
 ("95%", "99.9 percent", ">= 98%", bold or not): no page number (a bare number) or stray mark, however few
@@ -1831,16 +1832,31 @@ class DocumentReading:
     def _item_introductions(self) -> list[tuple[int, int]]:
         """(list item, its introduction) for each list item that has one, in document order, as
         :meth:`_items_introduced_by` describes it: worked out once for every list of lead-in
-        words it is asked about."""
+        words it is asked about. The items of a list a conversion wrote as paragraphs, its
+        bullets lost (:meth:`_paragraph_item`: "Vendor will not be required to handle any of the
+        following tasks:" / "Provide or configure hosting of the data or the site" / "Directly
+        create, update, or delete the data"), are introduced by the paragraph ending in ":" just
+        before them."""
         pairs: list[tuple[int, int]] = []
         heading: int | None = None  # a heading ending in ":" with nothing but the list after it yet
         introducing: dict[int | None, int] = {}  # per lead-in, the last item of its list ending in ":"
         nested = self._sub_list_lead_ins
-        for statement in self.document.statements:
+        statements = self.document.statements
+        paragraph_lead: int | None = None  # a paragraph ending in ":" whose items, written as paragraphs, follow
+        for statement in statements:
             if statement.kind != "list_item":
                 heading = statement.index if statement.kind == "heading" and _introduces(statement.text) else None
                 introducing.clear()
+                if statement.kind == "sentence":
+                    if paragraph_lead is not None and self._paragraph_item(statement):
+                        pairs.append((statement.index, paragraph_lead))
+                        continue
+                    last = statement.index + 1 == len(statements) or statements[statement.index + 1].block != statement.block
+                    paragraph_lead = statement.index if last and _introduces(self.texts[statement.index]) else None
+                else:
+                    paragraph_lead = None
                 continue
+            paragraph_lead = None
             if introducing.get(statement.lead_in) in nested:
                 del introducing[statement.lead_in]  # the sub-list under that item, nested deeper, has ended
             elif statement.index in self._stated:  # a duty of its own, no item of a sub-list written as siblings: that sub-list has ended
@@ -1851,6 +1867,16 @@ class DocumentReading:
             if _introduces(statement.text):
                 introducing[statement.lead_in] = statement.index
         return pairs
+
+    def _paragraph_item(self, statement: Statement) -> bool:
+        """Whether a paragraph is an item of a list written as paragraphs: one sentence alone in its
+        block, of at most :data:`_PARAGRAPH_ITEM_WORDS` words, that ends no sentence (no end mark:
+        a bullet's text, "Provide or configure hosting of the data or the site") and states no
+        duty of its own."""
+        statements, i = self.document.statements, statement.index
+        alone = (i == 0 or statements[i - 1].block != statement.block) and (i + 1 == len(statements) or statements[i + 1].block != statement.block)
+        text = self.texts[i].rstrip(" *_")
+        return alone and bool(text) and not text.endswith(_END_MARKS) and len(text.split()) <= _PARAGRAPH_ITEM_WORDS and i not in self._stated
 
     @cached_property
     def _sub_list_lead_ins(self) -> frozenset[int]:

@@ -827,6 +827,26 @@ def test_list_items_introduced_as_no_duties_are_no_requirements() -> None:
         assert non_binding_items(f"{lead_in}\n\n- Manage the granting of an ATO", "en") == ["Manage the granting of an ATO"]
 
 
+def test_a_list_written_as_paragraphs_is_introduced_by_the_paragraph_before_it() -> None:
+    """A conversion that lost a list's bullets writes its items as paragraphs: the paragraph ending
+    in ":" just before them introduces them, as it would the bulleted items; a duty of its own, or a
+    sentence, ends the run."""
+    text = """
+    # 3 Scope
+
+    Vendor will not be required to handle any of the following tasks:
+
+    Provide or configure hosting of the data or the site
+
+    Directly create, update, or delete the data
+
+    The Contractor shall provide a weekly status report.
+
+    Provide training to all users
+    """
+    assert non_binding_items(text, "en") == ["Provide or configure hosting of the data or the site", "Directly create, update, or delete the data"]
+
+
 def task_items(text: str) -> list[str]:
     return read_as(md(text, language="sv"), "task_item")
 
