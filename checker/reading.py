@@ -163,6 +163,7 @@ _CELL_PARAGRAPH_WORDS = 60  # a flattened table's cell is a short paragraph: a l
 _REFERENCE_TITLE = re.compile(r"\s*(?:(?:PWS|SOW|PRS)\s+)?(?:section|paragraph|para\.?|ref(?:erence)?\.?)(?:\s+(?:no\.?|number|#))?\s*$", re.IGNORECASE)
 _COLUMN_LINE_CHARS = 60  # a column of a table a PDF's text wrote out has lines this short on average; running text's are longer
 _FURNITURE_REPEATS = 3  # a paragraph that recurs this often is a page's header or footer ("Courtesy of …", a document number)
+_STANDARD_WORDS = 6  # a recurring finished sentence this long is a column's repeated standard, no page furniture
 _METHOD_REACH = 30  # a method cell names its method in its first words: "Make sample or test calls."
 _ROW_STATEMENTS = 60  # the most statements one numbered row of a flattened table holds: a longer stretch is no row
 _ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")  # a flattened row's first cell numbers its task: "1.", "2)"
@@ -414,6 +415,15 @@ def _titled(text: str) -> bool:
     and a colon (:data:`_TITLE_BEFORE_COLON`): a definition or a titled clause of an agreement."""
     found = _TITLE_BEFORE_COLON.match(text)
     return found is not None and len(found.group().split()) <= _GROUP_LABEL_WORDS
+
+
+def _recurring_standard(text: str) -> bool:
+    """Whether a paragraph that recurs down a flattened table is a standard its column repeats for
+    each row ("Reports have minimal typographical or grammatical errors.", "Unless a due date is
+    specified, the deliverable will be completed 30 days after receiving tasking."), not a page's
+    running header or footer: a finished sentence of :data:`_STANDARD_WORDS` words or more (a
+    footer is a name, a number or a title: "Attachment 1 Enclosure (1)", "New Brunswick Laboratory")."""
+    return text.rstrip(" *_").endswith(".") and len(text.split()) >= _STANDARD_WORDS
 
 
 def _introduces(text: str) -> bool:
@@ -2113,7 +2123,7 @@ class DocumentReading:
             if i not in self.obligations and method is not None and next(method.finditer(text[:_METHOD_REACH]), None) is not None:
                 methods.add(i)
                 continue
-            if (not level and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS) or (
+            if (not level and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS and not _recurring_standard(text)) or (
                 paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)
             ):
                 continue

@@ -1305,6 +1305,44 @@ def test_a_lone_level_word_in_running_text_opens_no_flattened_table() -> None:
     assert reading.statements("performance_cell") == frozenset()
 
 
+def test_a_standard_a_flattened_tables_column_repeats_for_each_row_is_a_cell_not_page_furniture() -> None:
+    """The same finished sentence in each row ("Reports have minimal typographical or grammatical
+    errors.") is the column's standard, however often it recurs; a short running footer that recurs
+    as often ("Attachment 1 Enclosure (1)") stays page furniture."""
+    row = """
+        Provide technical inputs to develop
+        life cycle documentation.
+
+        Reports have minimal typographical or grammatical errors.
+
+        Attachment 1 Enclosure (1)
+
+        Random inspection of the documentation.
+    """
+    document = md(
+        """
+        # Quality Assurance Surveillance Plan
+
+        ## 6.0 Performance Requirements Summary
+
+        Performance Requirement
+
+        Performance Standard
+
+        Monitoring Method
+
+        Deduction Schedule
+        """
+        + row * 3,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    cells = [document.statements[i].text for i in sorted(reading.statements("performance_cell"))]
+    assert cells.count("Reports have minimal typographical or grammatical errors.") == 3
+    assert "Attachment 1 Enclosure (1)" not in cells
+
+
 def test_a_column_title_with_a_long_run_of_spaces_is_split_in_linear_time() -> None:
     # A title's parts were split at an expression that read a run of spaces again from each of
     # its spaces: 40,000 spaces in a short paragraph took a check 55 s.
