@@ -163,12 +163,14 @@ _CELL_PARAGRAPH_WORDS = 60  # a flattened table's cell is a short paragraph: a l
 _REFERENCE_TITLE = re.compile(r"\s*(?:(?:PWS|SOW|PRS)\s+)?(?:section|paragraph|para\.?|ref(?:erence)?\.?)(?:\s+(?:no\.?|number|#))?\s*$", re.IGNORECASE)
 _COLUMN_LINE_CHARS = 60  # a column of a table a PDF's text wrote out has lines this short on average; running text's are longer
 _FURNITURE_REPEATS = 3  # a paragraph that recurs this often is a page's header or footer ("Courtesy of …", a document number)
+_STANDARD_WORDS = 6  # a recurring finished sentence this long is a column's repeated standard, no page furniture
 _METHOD_REACH = 30  # a method cell names its method in its first words: "Make sample or test calls."
 _ROW_STATEMENTS = 60  # the most statements one numbered row of a flattened table holds: a longer stretch is no row
 _ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")  # a flattened row's first cell numbers its task: "1.", "2)"
 _NUMBERED_CELL = re.compile(r"\s*(\d{1,2})[.)][ \t]+(?=[A-Z])")  # the same, where a paragraph keeps its number: "2. Maintain …"
 _TITLES_BEFORE_ROWS = 4  # a flattened table's column titles stand at most this many statements before its first row
 _END_MARKS = (".", "!", "?", ":", ";")
+_PARAGRAPH_ITEM_WORDS = 40  # an item of a list written as paragraphs is short: a longer paragraph is running text
 _LEVEL_CELL = re.compile(r"[\s*_]*(?:[<>≥≤]=?\s*)?\d{1,3}(?:[.,]\d{1,3})?\s*(?:%|percent)[\s*_]*", re.IGNORECASE)
 """A cell of a flattened performance table that is a level alone, its acceptable quality level
 ("95%", "99.9 percent", ">= 98%", bold or not): no page number (a bare number) or stray mark, however few
@@ -345,6 +347,11 @@ _DEFINITION = re.compile(
 # Several words are a defined term ("Financial Credit will …"), as is a word the document defines
 # ("Downtime means").
 _NAMED_SUBJECT = re.compile(r"(?:^|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
+# A name written in lower case ("dxw", a trading name) is a name only where the document gives it in
+# quotation marks as one ('The Dextrous Web Ltd, …, trading as "dxw"'): one word, quoted alone.
+# Without the quotes a lower-case subject is a pronoun or a common word ("it will", "all must").
+_QUOTED_LOWER_NAME = re.compile(r"[\"“”„]([a-zåäö][\w&'’-]{1,30})[\"“”„]")
+_LOWER_NAMED_SUBJECT = re.compile(r"(?:^|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[a-zåäö][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
 # A Swedish contract's name for a party as the whole subject of "ska" or "ansvarar": one or two
 # capitalised words ("5.4 EHM ska …", "Las Vegas skall …", "EHM ansvarar också för …") opening a
 # sentence, after its clause number, or a clause (:meth:`DocumentReading._buyer_names`)
@@ -408,6 +415,15 @@ def _titled(text: str) -> bool:
     and a colon (:data:`_TITLE_BEFORE_COLON`): a definition or a titled clause of an agreement."""
     found = _TITLE_BEFORE_COLON.match(text)
     return found is not None and len(found.group().split()) <= _GROUP_LABEL_WORDS
+
+
+def _recurring_standard(text: str) -> bool:
+    """Whether a paragraph that recurs down a flattened table is a standard its column repeats for
+    each row ("Reports have minimal typographical or grammatical errors.", "Unless a due date is
+    specified, the deliverable will be completed 30 days after receiving tasking."), not a page's
+    running header or footer: a finished sentence of :data:`_STANDARD_WORDS` words or more (a
+    footer is a name, a number or a title: "Attachment 1 Enclosure (1)", "New Brunswick Laboratory")."""
+    return text.rstrip(" *_").endswith(".") and len(text.split()) >= _STANDARD_WORDS
 
 
 def _introduces(text: str) -> bool:
@@ -1107,18 +1123,24 @@ class DocumentReading:
         ("Customer", "you"), so a name there is the vendor's. After a fronted clause's comma
         alone, the subject is as often the customer's people ("If an account is suspended,
         Administrators will see a banner", "When the trial ends, Administrators will choose a
-        plan"): such a subject confirms a name, it does not make one."""
+        plan"): such a subject confirms a name, it does not make one. A name in lower case counts
+        where the document quotes it alone (:data:`_QUOTED_LOWER_NAME`: 'trading as "dxw"')."""
         counts: dict[str, int] = {}
         opening: set[str] = set()  # the names met at least once where no comma stands before them
         defined: set[str] = set()
+        quoted = {match.group(1) for text in texts if '"' in text or "“" in text or "„" in text for match in _QUOTED_LOWER_NAME.finditer(text)}
+        subjects = (_NAMED_SUBJECT, _LOWER_NAMED_SUBJECT) if quoted else (_NAMED_SUBJECT,)
         for text in texts:
             if "mean" in text or "avser" in text or "betyder" in text:  # the words _DEFINED_TERM needs
                 defined.update(match.group(1) for match in _DEFINED_TERM.finditer(text))
-            for match in _NAMED_SUBJECT.finditer(text):
-                name = match.group("name")
-                counts[name] = counts.get(name, 0) + 1
-                if match.group("comma") is None:
-                    opening.add(name)
+            for pattern in subjects:
+                for match in pattern.finditer(text):
+                    name = match.group("name")
+                    if pattern is _LOWER_NAMED_SUBJECT and name not in quoted:
+                        continue
+                    counts[name] = counts.get(name, 0) + 1
+                    if match.group("comma") is None:
+                        opening.add(name)
         # a party word or a common word is no name: asked once per name, not once per sentence
         return [
             name
@@ -1820,16 +1842,31 @@ class DocumentReading:
     def _item_introductions(self) -> list[tuple[int, int]]:
         """(list item, its introduction) for each list item that has one, in document order, as
         :meth:`_items_introduced_by` describes it: worked out once for every list of lead-in
-        words it is asked about."""
+        words it is asked about. The items of a list a conversion wrote as paragraphs, its
+        bullets lost (:meth:`_paragraph_item`: "Vendor will not be required to handle any of the
+        following tasks:" / "Provide or configure hosting of the data or the site" / "Directly
+        create, update, or delete the data"), are introduced by the paragraph ending in ":" just
+        before them."""
         pairs: list[tuple[int, int]] = []
         heading: int | None = None  # a heading ending in ":" with nothing but the list after it yet
         introducing: dict[int | None, int] = {}  # per lead-in, the last item of its list ending in ":"
         nested = self._sub_list_lead_ins
-        for statement in self.document.statements:
+        statements = self.document.statements
+        paragraph_lead: int | None = None  # a paragraph ending in ":" whose items, written as paragraphs, follow
+        for statement in statements:
             if statement.kind != "list_item":
                 heading = statement.index if statement.kind == "heading" and _introduces(statement.text) else None
                 introducing.clear()
+                if statement.kind == "sentence":
+                    if paragraph_lead is not None and self._paragraph_item(statement):
+                        pairs.append((statement.index, paragraph_lead))
+                        continue
+                    last = statement.index + 1 == len(statements) or statements[statement.index + 1].block != statement.block
+                    paragraph_lead = statement.index if last and _introduces(self.texts[statement.index]) else None
+                else:
+                    paragraph_lead = None
                 continue
+            paragraph_lead = None
             if introducing.get(statement.lead_in) in nested:
                 del introducing[statement.lead_in]  # the sub-list under that item, nested deeper, has ended
             elif statement.index in self._stated:  # a duty of its own, no item of a sub-list written as siblings: that sub-list has ended
@@ -1840,6 +1877,16 @@ class DocumentReading:
             if _introduces(statement.text):
                 introducing[statement.lead_in] = statement.index
         return pairs
+
+    def _paragraph_item(self, statement: Statement) -> bool:
+        """Whether a paragraph is an item of a list written as paragraphs: one sentence alone in its
+        block, of at most :data:`_PARAGRAPH_ITEM_WORDS` words, that ends no sentence (no end mark:
+        a bullet's text, "Provide or configure hosting of the data or the site") and states no
+        duty of its own."""
+        statements, i = self.document.statements, statement.index
+        alone = (i == 0 or statements[i - 1].block != statement.block) and (i + 1 == len(statements) or statements[i + 1].block != statement.block)
+        text = self.texts[i].rstrip(" *_")
+        return alone and bool(text) and not text.endswith(_END_MARKS) and len(text.split()) <= _PARAGRAPH_ITEM_WORDS and i not in self._stated
 
     @cached_property
     def _sub_list_lead_ins(self) -> frozenset[int]:
@@ -2076,7 +2123,7 @@ class DocumentReading:
             if i not in self.obligations and method is not None and next(method.finditer(text[:_METHOD_REACH]), None) is not None:
                 methods.add(i)
                 continue
-            if (not level and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS) or (
+            if (not level and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS and not _recurring_standard(text)) or (
                 paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)
             ):
                 continue

@@ -756,6 +756,24 @@ def test_a_vendors_terms_name_the_vendor_as_the_subject_of_its_promises() -> Non
     assert plain["Acme will use reasonable efforts."] is None  # no vendor voice: a name alone binds nobody
 
 
+def test_a_vendors_name_in_lower_case_is_its_name_where_the_document_quotes_it() -> None:
+    """A trading name in lower case ('trading as "dxw"') is the vendor's name as "Acme" is; a
+    lower-case subject the document never quotes is a word, no name."""
+    terms = """
+        This agreement is between The Dextrous Web Ltd, trading as "dxw", and the organisation on the order.
+
+        We host your website. We may update these terms. We will notify you of changes.
+
+        dxw will make every reasonable effort to keep your website available.
+
+        dxw will respond to Support Tickets within 4 hours.
+        """
+    found = parties(terms, "en")
+    assert found["dxw will make every reasonable effort to keep your website available."] == "supplier"
+    unquoted = terms.replace('trading as "dxw"', "trading as dxw")
+    assert parties(unquoted, "en")["dxw will respond to Support Tickets within 4 hours."] is None
+
+
 def test_a_credit_table_lists_sanctions_whether_its_header_or_its_caption_says_so() -> None:
     document = md(
         """
@@ -807,6 +825,26 @@ def test_list_items_introduced_as_no_duties_are_no_requirements() -> None:
     for emphasis in ("**", "__", "_"):  # Markdown's emphasis, with stars or underscores
         lead_in = f"The Contractor will {emphasis}not{emphasis} be responsible to perform the following:"
         assert non_binding_items(f"{lead_in}\n\n- Manage the granting of an ATO", "en") == ["Manage the granting of an ATO"]
+
+
+def test_a_list_written_as_paragraphs_is_introduced_by_the_paragraph_before_it() -> None:
+    """A conversion that lost a list's bullets writes its items as paragraphs: the paragraph ending
+    in ":" just before them introduces them, as it would the bulleted items; a duty of its own, or a
+    sentence, ends the run."""
+    text = """
+    # 3 Scope
+
+    Vendor will not be required to handle any of the following tasks:
+
+    Provide or configure hosting of the data or the site
+
+    Directly create, update, or delete the data
+
+    The Contractor shall provide a weekly status report.
+
+    Provide training to all users
+    """
+    assert non_binding_items(text, "en") == ["Provide or configure hosting of the data or the site", "Directly create, update, or delete the data"]
 
 
 def task_items(text: str) -> list[str]:
@@ -1265,6 +1303,44 @@ def test_a_lone_level_word_in_running_text_opens_no_flattened_table() -> None:
     (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
     reading = Classification(base, DocumentIndex(document)).reading()
     assert reading.statements("performance_cell") == frozenset()
+
+
+def test_a_standard_a_flattened_tables_column_repeats_for_each_row_is_a_cell_not_page_furniture() -> None:
+    """The same finished sentence in each row ("Reports have minimal typographical or grammatical
+    errors.") is the column's standard, however often it recurs; a short running footer that recurs
+    as often ("Attachment 1 Enclosure (1)") stays page furniture."""
+    row = """
+        Provide technical inputs to develop
+        life cycle documentation.
+
+        Reports have minimal typographical or grammatical errors.
+
+        Attachment 1 Enclosure (1)
+
+        Random inspection of the documentation.
+    """
+    document = md(
+        """
+        # Quality Assurance Surveillance Plan
+
+        ## 6.0 Performance Requirements Summary
+
+        Performance Requirement
+
+        Performance Standard
+
+        Monitoring Method
+
+        Deduction Schedule
+        """
+        + row * 3,
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    cells = [document.statements[i].text for i in sorted(reading.statements("performance_cell"))]
+    assert cells.count("Reports have minimal typographical or grammatical errors.") == 3
+    assert "Attachment 1 Enclosure (1)" not in cells
 
 
 def test_a_column_title_with_a_long_run_of_spaces_is_split_in_linear_time() -> None:
