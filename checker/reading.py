@@ -162,6 +162,7 @@ _CELL_PARAGRAPH_WORDS = 60  # a flattened table's cell is a short paragraph: a l
 # requirements summaries open with, whose numbers ("3.1.2.3") a reader may take for clause numbers.
 _REFERENCE_TITLE = re.compile(r"\s*(?:(?:PWS|SOW|PRS)\s+)?(?:section|paragraph|para\.?|ref(?:erence)?\.?)(?:\s+(?:no\.?|number|#))?\s*$", re.IGNORECASE)
 _COLUMN_LINE_CHARS = 60  # a column of a table a PDF's text wrote out has lines this short on average; running text's are longer
+_FULL_SENTENCE = 4  # words of a recurring cell that is a sentence, not a page's furniture (:func:`_full_sentence`)
 _FURNITURE_REPEATS = 3  # a paragraph that recurs this often is a page's header or footer ("Courtesy of …", a document number)
 _METHOD_REACH = 30  # a method cell names its method in its first words: "Make sample or test calls."
 _ROW_STATEMENTS = 60  # the most statements one numbered row of a flattened table holds: a longer stretch is no row
@@ -655,6 +656,14 @@ def _proper_name(name: str, text: str) -> bool:
     return re.search(r"\b" + re.escape(stem) + r"(?!" + re.escape(article.group()) + r"s?\b)", text, re.IGNORECASE) is None
 
 
+def _full_sentence(text: str) -> bool:
+    """Whether ``text`` is a sentence of its own: :data:`_FULL_SENTENCE` words at least, opening
+    with a capital and ending in a full stop ("The deliverable will be completed 30 days after
+    tasking."), as a page's running header or footer is not ("Courtesy of …", "FOUO", "Page 3")."""
+    stripped = text.strip(" *_")
+    return stripped[:1].isupper() and stripped.endswith(".") and len(stripped.split()) >= _FULL_SENTENCE
+
+
 def _asks(text: str) -> bool:
     """Whether ``text`` ends as a question (:data:`_QUESTION_END`)."""
     end = _QUESTION_END.search(text)
@@ -685,6 +694,7 @@ class DocumentReading:
         self.document = document
         self.vocabulary = vocabulary
         self.texts = texts
+        self._candidates = candidates
         self._named: dict[str, frozenset[int]] = {}
         """The statements of each built-in name asked for so far (:meth:`statements`)."""
         self.tender = tender_statements >= 3
@@ -2017,6 +2027,7 @@ class DocumentReading:
         (:attr:`_cell_columns`). Left
         out: the titles, a table's title that ends in a level title (the next table's), page
         furniture (a paragraph found :data:`_FURNITURE_REPEATS` times or more in the document,
+        unless it is a sentence with a modal of its own, a standard repeated down its column, and
         page numbers and bullets), and the deduction cells (a word of ``sanction_header``: "1%
         deduction per day …"). A method cell has no obligation of its own and a term of
         ``surveillance_method`` in its first :data:`_METHOD_REACH` characters ("Random inspection
@@ -2076,9 +2087,11 @@ class DocumentReading:
             if i not in self.obligations and method is not None and next(method.finditer(text[:_METHOD_REACH]), None) is not None:
                 methods.add(i)
                 continue
-            if (not level and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS) or (
-                paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)
-            ):
+            # A sentence with a modal of its own that recurs is a standard repeated down its column
+            # ("Unless a due date is specified, the deliverable will be completed 30 days after
+            # receiving tasking from the government." in each row), not a page's header or footer
+            furniture = not level and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS and not (i in self._candidates and _full_sentence(text))
+            if furniture or (paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)):
                 continue
             if sanction is None or not sanction.search(text):
                 cells.add(i)

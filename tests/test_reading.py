@@ -2450,3 +2450,21 @@ def test_a_party_told_in_a_passive_binds_the_other_party(sentence: str, party: s
     """A passive of telling (told_participle) whose subject is a party makes it the one told:
     the other party tells ("Customer will be notified …" is the supplier's duty)."""
     assert parties(sentence, "en") == {sentence: party}
+
+
+def test_a_standard_with_a_modal_that_recurs_down_a_flattened_table_is_a_cell_not_page_furniture() -> None:
+    # A QASP's standard repeated in each row ("Unless a due date is specified, the deliverable will
+    # be completed 30 days after tasking.") recurs as often as a page's footer, but it is a sentence
+    # with a modal of its own: each row's level. The footer (no full stop, no modal) stays furniture,
+    # and so does a recurring sentence without a modal ("Minor clarification may be required.").
+    rows = "\n".join(
+        f"Provide research and analysis support of COTS products for new system {n}\n\nUnless a due date is specified, the deliverable will be completed 30 days after tasking.\n"
+        f"Minor clarification may be required.\n\nNAVY IDS QASP\n"
+        for n in range(1, 5)
+    )
+    document = md(f"Performance Objective\n\nPerformance Standard and Acceptable Quality Level (AQL)\n\n{rows}", language="en")
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    c = Classification(base, DocumentIndex(document))
+    texts = [document.statements[i].text for i in sorted(c.reading().statements("performance_cell"))]
+    standard = "Unless a due date is specified, the deliverable will be completed 30 days after tasking."
+    assert texts == [text for n in range(1, 5) for text in (f"Provide research and analysis support of COTS products for new system {n}", standard)]
