@@ -346,6 +346,11 @@ _DEFINITION = re.compile(
 # Several words are a defined term ("Financial Credit will …"), as is a word the document defines
 # ("Downtime means").
 _NAMED_SUBJECT = re.compile(r"(?:^|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
+# … and one in lower case ("dxw will provide …"), a name only where the document quotes it
+# (:meth:`DocumentReading._names_as_subjects`)
+_LOWER_NAMED_SUBJECT = re.compile(r"(?:^|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[a-zåäö][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
+_LOWER_NAME = re.compile(r"[a-zåäö][\w&'’-]*")
+_QUOTE_MARKS = re.compile(r"[\"“”„]")
 # A Swedish contract's name for a party as the whole subject of "ska" or "ansvarar": one or two
 # capitalised words ("5.4 EHM ska …", "Las Vegas skall …", "EHM ansvarar också för …") opening a
 # sentence, after its clause number, or a clause (:meth:`DocumentReading._buyer_names`)
@@ -1117,23 +1122,35 @@ class DocumentReading:
         ("Customer", "you"), so a name there is the vendor's. After a fronted clause's comma
         alone, the subject is as often the customer's people ("If an account is suspended,
         Administrators will see a banner", "When the trial ends, Administrators will choose a
-        plan"): such a subject confirms a name, it does not make one."""
+        plan"): such a subject confirms a name, it does not make one. A name written in lower
+        case ("dxw will provide a Proposal") is one only where the document sets it in quotation
+        marks, as its parties clause gives the name it trades as ('The Dextrous Web Ltd, trading as
+        "dxw"'): a common word in lower case ("it will", "which will") is never quoted alone."""
         counts: dict[str, int] = {}
         opening: set[str] = set()  # the names met at least once where no comma stands before them
         defined: set[str] = set()
+        quoted: set[str] = set()  # the words in lower case the document quotes alone
         for text in texts:
             if "mean" in text or "avser" in text or "betyder" in text:  # the words _DEFINED_TERM needs
                 defined.update(match.group(1) for match in _DEFINED_TERM.finditer(text))
-            for match in _NAMED_SUBJECT.finditer(text):
-                name = match.group("name")
-                counts[name] = counts.get(name, 0) + 1
-                if match.group("comma") is None:
-                    opening.add(name)
+            if _QUOTE_MARKS.search(text):
+                quoted.update(word for word in _QUOTED.findall(text) if _LOWER_NAME.fullmatch(word))
+            for pattern in (_NAMED_SUBJECT, _LOWER_NAMED_SUBJECT):
+                for match in pattern.finditer(text):
+                    name = match.group("name")
+                    counts[name] = counts.get(name, 0) + 1
+                    if match.group("comma") is None:
+                        opening.add(name)
         # a party word or a common word is no name: asked once per name, not once per sentence
         return [
             name
             for name, count in counts.items()
-            if count >= 2 and name in opening and name not in defined and name.lower() not in _NOT_A_NAME and self._role_of(name) is None
+            if count >= 2
+            and name in opening
+            and name not in defined
+            and (not name[0].islower() or name in quoted)
+            and name.lower() not in _NOT_A_NAME
+            and self._role_of(name) is None
         ]
 
     def _buyer_names(self, texts: list[str], supplier_statements: int) -> list[str]:

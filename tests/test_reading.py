@@ -2468,3 +2468,28 @@ def test_a_standard_with_a_modal_that_recurs_down_a_flattened_table_is_a_cell_no
     texts = [document.statements[i].text for i in sorted(c.reading().statements("performance_cell"))]
     standard = "Unless a due date is specified, the deliverable will be completed 30 days after tasking."
     assert texts == [text for n in range(1, 5) for text in (f"Provide research and analysis support of COTS products for new system {n}", standard)]
+
+
+def test_a_vendors_name_in_lower_case_binds_it_where_the_document_quotes_it() -> None:
+    # A vendor's terms that trade under a name written in lower case ('trading as "dxw"') make
+    # their promises in that name: "dxw will provide …" binds the vendor. A word in lower case the
+    # document does not quote is no name ("everything will …").
+    found = parties(
+        """
+        This agreement is between The Dextrous Web Ltd, trading as "dxw", and you.
+
+        Before hosting a website, dxw will provide a Proposal.
+
+        dxw will make reasonable efforts to respond to Support Tickets within 4 hours.
+
+        We may change the service. We will inform you of any change. We will keep backups.
+
+        everything will run on servers in the UK.
+
+        everything will stop during planned maintenance.
+        """,
+        "en",
+    )
+    assert found["Before hosting a website, dxw will provide a Proposal."] == "supplier"
+    assert found["dxw will make reasonable efforts to respond to Support Tickets within 4 hours."] == "supplier"
+    assert found["everything will run on servers in the UK."] is None
