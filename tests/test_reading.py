@@ -2493,3 +2493,24 @@ def test_a_vendors_name_in_lower_case_binds_it_where_the_document_quotes_it() ->
     assert found["Before hosting a website, dxw will provide a Proposal."] == "supplier"
     assert found["dxw will make reasonable efforts to respond to Support Tickets within 4 hours."] == "supplier"
     assert found["everything will run on servers in the UK."] is None
+
+
+@pytest.mark.parametrize(
+    ("title", "items"),
+    [
+        ("Performance Standard", ["Ninety-five percent of repairs are completed within 6 hours.", "All replacement equipment conforms to Section 508."]),
+        ("Servicenivåer", ["Incidenter av prioritet 1 åtgärdas inom 4 timmar.", "Tjänsten är tillgänglig 99,5 % av tiden."]),
+    ],
+)
+def test_a_list_introduced_by_a_performance_title_as_a_whole_lists_levels(title: str, items: list[str]) -> None:
+    # A PDF's column of standards written as a list under its column title ("Performance Standard"
+    # / "1. Ninety-five (95) percent of repairs … are successfully completed …"): each item is a
+    # level the supplier is held to, with no modal of its own. A title that only mentions a level
+    # among other words ("The service levels are reported as follows:") introduces no levels.
+    language = "sv" if title.startswith("Service") and "å" in title else "en"
+    listed = "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1))
+    document = md(f"{title}\n\n{listed}\n\nThe service levels are reported as follows:\n\n1. Monthly in a spreadsheet.\n", language=language)
+    assert read_as(document, "performance_cell") == items
+    (base,) = [r for r in Linter().shipped(language).rulesets if r.name in ("en-requirements", "sv-krav")]
+    requirements = Classification(base, DocumentIndex(document)).statements_of_class("requirement")
+    assert [s.text for s in document.statements if s.index in requirements] == items  # sv-grund's requirement counts them as en-base's does
