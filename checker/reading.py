@@ -110,7 +110,7 @@ READING_NAMES = {
     "numbered_clauses": "every statement of a document that numbers its clauses (three clause numbers or more: '4.2 Service levels', Word's '3.3.1', 'Sec. 3.02'; or three items of a numbered list a PDF's text wrote as paragraphs, each number on its own line): its requirements are cited by their clause",
     "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do; or a line that labels a level and gives its value ('Average service level target (as a percentage per month): 90%')",
-    "performance_cell": "a paragraph of a performance table flattened into paragraphs, as a PDF's text writes a table: after a run of short column titles one of which is, as a whole, a performance level (performance_header: 'Performance standard (and AQL)'), up to the next heading (not a running footer, nor a row's number under a 'PWS Section' column taken for a title); its titles, page furniture, its method cells (surveillance_cell) and its deduction cells (sanction_header) left out; a level alone ('95%', an AQL column's cell, '>= 98%') kept, however often it recurs, also in a numbered row where a heading ended the flattened table",
+    "performance_cell": "an item of a list introduced by a performance level as a whole (its column title 'Performance Standard' / '1. Ninety-five (95) percent of repairs … are completed …'), or a paragraph of a performance table flattened into paragraphs, as a PDF's text writes a table: after a run of short column titles one of which is, as a whole, a performance level (performance_header: 'Performance standard (and AQL)'), up to the next heading (not a running footer, nor a row's number under a 'PWS Section' column taken for a title); its titles, page furniture, its method cells (surveillance_cell) and its deduction cells (sanction_header) left out; a level alone ('95%', an AQL column's cell, '>= 98%') kept, however often it recurs, also in a numbered row where a heading ended the flattened table",
     "surveillance_cell": "a paragraph of such a flattened performance table that says how a level is checked: a term of surveillance_method in its first words ('Random inspection', 'Review contractor reports')",
     "surveillance_row": "a row of a table with a column titled by a term of surveillance_header ('Method of Surveillance', 'Mätmetod') and a cell of its own in that column: the row says how its own level is checked",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1') or of a lettered or roman sub-clause of one ('(b)' in 14.4: '14.4(b)'; 'iv)' in 14.2: '14.2(iv)'): the clause number cites it",
@@ -701,6 +701,7 @@ class DocumentReading:
         self.document = document
         self.vocabulary = vocabulary
         self.texts = texts
+        self._candidates = candidates
         self._named: dict[str, frozenset[int]] = {}
         """The statements of each built-in name asked for so far (:meth:`statements`)."""
         self.tender = tender_statements >= 3
@@ -1145,7 +1146,12 @@ class DocumentReading:
         return [
             name
             for name, count in counts.items()
-            if count >= 2 and name in opening and name not in defined and name.lower() not in _NOT_A_NAME and self._role_of(name) is None
+            if count >= 2
+            and name in opening
+            and name not in defined
+            and (not name[0].islower() or name in quoted)
+            and name.lower() not in _NOT_A_NAME
+            and self._role_of(name) is None
         ]
 
     def _buyer_names(self, texts: list[str], supplier_statements: int) -> list[str]:
@@ -1664,7 +1670,7 @@ class DocumentReading:
         if name == "surveillance_row":
             return self._surveillance_rows()
         if name == "performance_cell":
-            return self._flattened_tables[0] | self._row_levels
+            return self._flattened_tables[0] | self._row_levels | self._items_introduced_by("performance_header", whole=True)
         if name == "surveillance_cell":
             return self._flattened_tables[1]
         if name in _DOCUMENT_NAMES:  # of the document as a whole: every statement or none
@@ -2064,6 +2070,7 @@ class DocumentReading:
         (:attr:`_cell_columns`). Left
         out: the titles, a table's title that ends in a level title (the next table's), page
         furniture (a paragraph found :data:`_FURNITURE_REPEATS` times or more in the document,
+        unless it is a sentence with a modal of its own, a standard repeated down its column, and
         page numbers and bullets), and the deduction cells (a word of ``sanction_header``: "1%
         deduction per day …"). A method cell has no obligation of its own and a term of
         ``surveillance_method`` in its first :data:`_METHOD_REACH` characters ("Random inspection

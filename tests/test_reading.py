@@ -2526,3 +2526,67 @@ def test_a_party_told_in_a_passive_binds_the_other_party(sentence: str, party: s
     """A passive of telling (told_participle) whose subject is a party makes it the one told:
     the other party tells ("Customer will be notified …" is the supplier's duty)."""
     assert parties(sentence, "en") == {sentence: party}
+
+
+def test_a_standard_with_a_modal_that_recurs_down_a_flattened_table_is_a_cell_not_page_furniture() -> None:
+    # A QASP's standard repeated in each row ("Unless a due date is specified, the deliverable will
+    # be completed 30 days after tasking.") recurs as often as a page's footer, but it is a sentence
+    # with a modal of its own: each row's level. The footer (no full stop, no modal) stays furniture,
+    # and so does a recurring sentence without a modal ("Minor clarification may be required.").
+    rows = "\n".join(
+        f"Provide research and analysis support of COTS products for new system {n}\n\nUnless a due date is specified, the deliverable will be completed 30 days after tasking.\n"
+        f"Minor clarification may be required.\n\nNAVY IDS QASP\n"
+        for n in range(1, 5)
+    )
+    document = md(f"Performance Objective\n\nPerformance Standard and Acceptable Quality Level (AQL)\n\n{rows}", language="en")
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    c = Classification(base, DocumentIndex(document))
+    texts = [document.statements[i].text for i in sorted(c.reading().statements("performance_cell"))]
+    standard = "Unless a due date is specified, the deliverable will be completed 30 days after tasking."
+    assert texts == [text for n in range(1, 5) for text in (f"Provide research and analysis support of COTS products for new system {n}", standard)]
+
+
+def test_a_vendors_name_in_lower_case_binds_it_where_the_document_quotes_it() -> None:
+    # A vendor's terms that trade under a name written in lower case ('trading as "dxw"') make
+    # their promises in that name: "dxw will provide …" binds the vendor. A word in lower case the
+    # document does not quote is no name ("everything will …").
+    found = parties(
+        """
+        This agreement is between The Dextrous Web Ltd, trading as "dxw", and you.
+
+        Before hosting a website, dxw will provide a Proposal.
+
+        dxw will make reasonable efforts to respond to Support Tickets within 4 hours.
+
+        We may change the service. We will inform you of any change. We will keep backups.
+
+        everything will run on servers in the UK.
+
+        everything will stop during planned maintenance.
+        """,
+        "en",
+    )
+    assert found["Before hosting a website, dxw will provide a Proposal."] == "supplier"
+    assert found["dxw will make reasonable efforts to respond to Support Tickets within 4 hours."] == "supplier"
+    assert found["everything will run on servers in the UK."] is None
+
+
+@pytest.mark.parametrize(
+    ("title", "items"),
+    [
+        ("Performance Standard", ["Ninety-five percent of repairs are completed within 6 hours.", "All replacement equipment conforms to Section 508."]),
+        ("Servicenivåer", ["Incidenter av prioritet 1 åtgärdas inom 4 timmar.", "Tjänsten är tillgänglig 99,5 % av tiden."]),
+    ],
+)
+def test_a_list_introduced_by_a_performance_title_as_a_whole_lists_levels(title: str, items: list[str]) -> None:
+    # A PDF's column of standards written as a list under its column title ("Performance Standard"
+    # / "1. Ninety-five (95) percent of repairs … are successfully completed …"): each item is a
+    # level the supplier is held to, with no modal of its own. A title that only mentions a level
+    # among other words ("The service levels are reported as follows:") introduces no levels.
+    language = "sv" if title.startswith("Service") and "å" in title else "en"
+    listed = "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1))
+    document = md(f"{title}\n\n{listed}\n\nThe service levels are reported as follows:\n\n1. Monthly in a spreadsheet.\n", language=language)
+    assert read_as(document, "performance_cell") == items
+    (base,) = [r for r in Linter().shipped(language).rulesets if r.name in ("en-requirements", "sv-krav")]
+    requirements = Classification(base, DocumentIndex(document)).statements_of_class("requirement")
+    assert [s.text for s in document.statements if s.index in requirements] == items  # sv-grund's requirement counts them as en-base's does
