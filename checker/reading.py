@@ -163,6 +163,7 @@ _CELL_PARAGRAPH_WORDS = 60  # a flattened table's cell is a short paragraph: a l
 _REFERENCE_TITLE = re.compile(r"\s*(?:(?:PWS|SOW|PRS)\s+)?(?:section|paragraph|para\.?|ref(?:erence)?\.?)(?:\s+(?:no\.?|number|#))?\s*$", re.IGNORECASE)
 _COLUMN_LINE_CHARS = 60  # a column of a table a PDF's text wrote out has lines this short on average; running text's are longer
 _FURNITURE_REPEATS = 3  # a paragraph that recurs this often is a page's header or footer ("Courtesy of …", a document number)
+_CELL_STRIDE = 6  # a paragraph that recurs within this many statements of itself is a column's cell down its rows, not a page's furniture: a page holds more
 _METHOD_REACH = 30  # a method cell names its method in its first words: "Make sample or test calls."
 _ROW_STATEMENTS = 60  # the most statements one numbered row of a flattened table holds: a longer stretch is no row
 _ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")  # a flattened row's first cell numbers its task: "1.", "2)"
@@ -381,6 +382,20 @@ _HEREINAFTER = re.compile(
     r"(?i:hereinafter|hereafter|nedan(?:\s+kallad|\s+kallat|\s+benämnd|\s+benämnt)?)\s+"
     r"(?i:(?:referred\s+to\s+as|called)\s+)?(?:[\"“”„']?)(?i:the\s+)?(?P<alias>[A-ZÅÄÖ][\w-]*)"
 )
+
+
+def _names_method(text: str, method: TermFinder) -> bool:
+    """Whether a cell of a flattened performance table says how a level is checked: a term of
+    ``surveillance_method`` in its first :data:`_METHOD_REACH` characters ("Random inspection
+    (site visits)"), or, in a short cell (at most :data:`_COLUMN_TITLE_WORDS` words) that lists
+    its methods between semicolons, in the first characters of one of them ("Government Project
+    Leads input; quarterly feedback"): a longer cell so listed goes on to state a level ("…;
+    the average score … is at least 3.5/4.0")."""
+    if next(method.finditer(text[:_METHOD_REACH]), None) is not None:
+        return True
+    if ";" not in text or len(text.split()) > _COLUMN_TITLE_WORDS:
+        return False
+    return any(next(method.finditer(part.strip()[:_METHOD_REACH]), None) is not None for part in text.split(";")[1:])
 
 
 def _item_label(text: str) -> bool:
@@ -2060,8 +2075,7 @@ class DocumentReading:
             if s.kind == "heading" and referenced and s.section is not None and self.document.sections[s.section].number is not None:
                 continue  # "3.1.2.3" of the column of PWS paragraphs, its row's first line taken for a numbered title: the table goes on
             if not seen:
-                for key in self._recurrence_keys:
-                    seen[key] = seen.get(key, 0) + 1
+                seen.update(self._page_furniture_counts)
             if s.kind == "heading" and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS and self._recurs_as_text(i):
                 continue  # a page's running footer a conversion made a heading ("New Brunswick Laboratory"): the table goes on
             if s.kind in ("heading", "table_row") or (block_words[s.block] > _CELL_PARAGRAPH_WORDS and s.block not in self._cell_columns):
@@ -2073,7 +2087,7 @@ class DocumentReading:
                 continue
             # A method cell first: its method recurs down the column ("Random Sampling" in every
             # third row) as page furniture does, but it is the row's.
-            if i not in self.obligations and method is not None and next(method.finditer(text[:_METHOD_REACH]), None) is not None:
+            if i not in self.obligations and method is not None and _names_method(text, method):
                 methods.add(i)
                 continue
             if (not level and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS) or (
@@ -2117,7 +2131,7 @@ class DocumentReading:
             previous_block = s.block
 
         def method_cell(i: int) -> bool:
-            return statements[i].kind == "sentence" and i not in self.obligations and next(method.finditer(texts[i][:_METHOD_REACH]), None) is not None
+            return statements[i].kind == "sentence" and i not in self.obligations and _names_method(texts[i], method)
 
         def titled(first: int, end: int) -> bool:
             return any(
@@ -2173,16 +2187,41 @@ class DocumentReading:
         flattened table before them: the row's acceptable quality level, a cell as in the table."""
         return frozenset(k for k in self.numbered_rows if _LEVEL_CELL.fullmatch(self.texts[k]) is not None)
 
+    @cached_property
+    def _page_furniture_counts(self) -> dict[str, int]:
+        """For :attr:`_flattened_tables`: how often each statement's text (:attr:`_recurrence_keys`)
+        recurs, as a page's header or footer would: 0 for a sentence (it ends with a full stop)
+        that recurs within :data:`_CELL_STRIDE` statements of itself twice or more — a cell
+        repeated down its column, row after row ("Unless a due date is specified, the deliverable
+        will be completed 30 days after receiving tasking." in every row of a flattened table),
+        where a running header recurs once a page, with a page's text between (once, on a short
+        page, it may come close: a cover page's and the first page's), and is a name or a title
+        ("Courtesy of Example Solutions", however short the pages of a table's big cells). One
+        pass over the statements."""
+        counts: dict[str, int] = {}
+        last: dict[str, int] = {}
+        close: dict[str, int] = {}
+        for i, key in enumerate(self._recurrence_keys):
+            counts[key] = counts.get(key, 0) + 1
+            if key in last and i - last[key] <= _CELL_STRIDE and key.rstrip(" *_").endswith((".", "!", "?")):
+                close[key] = close.get(key, 0) + 1
+            last[key] = i
+        return {key: 0 if close.get(key, 0) >= 2 else count for key, count in counts.items()}
+
     def _recurs_as_text(self, i: int) -> bool:
         """Whether heading ``i``'s text also stands in the document as a paragraph of its own: a
         page's running header or footer that a conversion made a heading once, not a title the
-        document repeats as its structure ("### Exclusions" under each task)."""
-        return self._recurrence_keys[i] in self._paragraph_keys
+        document repeats as its structure ("### Exclusions" under each task). Its case too: a
+        running footer recurs letter for letter, where a section's title in capitals
+        ("INCENTIVES") that also titles a column of the tables ("Incentives") is the document's
+        structure, and ends a flattened table before it."""
+        return " ".join(self.texts[i].split()) in self._paragraph_keys
 
     @cached_property
     def _paragraph_keys(self) -> frozenset[str]:
-        """The :attr:`_recurrence_keys` of the statements that are no headings (one pass)."""
-        return frozenset(self._recurrence_keys[s.index] for s in self.document.statements if s.kind != "heading")
+        """The texts of the statements that are no headings, their white space collapsed, their
+        case kept (one pass)."""
+        return frozenset(" ".join(self.texts[s.index].split()) for s in self.document.statements if s.kind != "heading")
 
     @cached_property
     def _cell_columns(self) -> frozenset[int]:

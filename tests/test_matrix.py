@@ -1332,6 +1332,81 @@ def test_a_flattened_performance_tables_rows_follow_the_order_of_their_cells():
         assert specific(rows[text], "sanction") == []
 
 
+FLATTENED_REPEATED_CELLS = (
+    """
+# Enclosure 1 Data standards
+
+Description
+
+Performance Standard and Acceptable Quality Level (AQL)
+
+Incentives
+
+Surveillance Method/Measure
+
+"""
+    + "".join(
+        f"""Provide {task}
+
+Unless a due date is specified, the deliverable will be completed 30 days after receiving tasking from the government.
+Reports have minimal typographical or grammatical errors.
+Minor clarification may be required.
+
+Government Project Leads input; quarterly feedback
+
+See enclosure 2.
+
+"""
+        for task in ("research and analysis support", "performance analysis", "interface engineering", "test plans")
+    )
+    + """
+# INCENTIVES
+
+The following incentives shall apply to performance under this order.
+
+Assessment Period
+
+Incentives
+
+"""
+    + "".join(
+        f"""Option {n}:
+
+All measurement areas rated at least "Satisfactory".
+
+Quarterly using the CPARS evaluation ratings.
+
+"""
+        for n in ("I", "II", "III")
+    )
+)
+
+
+def test_a_flattened_tables_cell_repeated_down_its_column_is_each_rows_own():
+    """Issue 15: a cell a flattened performance table repeats in every row ("Unless a due date
+    is specified, the deliverable will be completed 30 days after …", the method "Government
+    Project Leads input; quarterly feedback") recurs a few statements apart, row after row, where
+    a page's running header recurs once a page: it is each row's cell, not page furniture. Each
+    row's standard is a requirement followed up by its own method cell, which lists its methods
+    between semicolons; a cell that only points elsewhere ("See enclosure 2.") or only allows
+    something ("Minor clarification may be required.") is none. A section's title in capitals
+    ("INCENTIVES") that also titles a column ("Incentives") is no running footer: it ends the
+    table, and the incentive table under it (no performance level among its titles) has no cells."""
+    result = _checked(FLATTENED_REPEATED_CELLS, "qasp.md")
+    document = result.document
+    texts = [s.text for s in document.statements]
+    due = [i for i, text in enumerate(texts) if text.startswith("Unless a due date")]
+    methods = [i for i, text in enumerate(texts) if text == "Government Project Leads input; quarterly feedback"]
+    assert len(due) == len(methods) == 4
+    rows = {row.statement: row for row in trace(result)}
+    for standard, method in zip(due, methods):
+        assert standard in rows
+        assert [link.statement for link in rows[standard].follow_up if link.how != "blanket"] == [method]
+    requirements = {texts[i] for i in result.requirements}
+    assert not requirements & {"Government Project Leads input; quarterly feedback", "See enclosure 2.", "Minor clarification may be required."}
+    assert not requirements & {'All measurement areas rated at least "Satisfactory".', "Quarterly using the CPARS evaluation ratings."}
+
+
 def test_a_numbered_rows_level_alone_is_a_requirement_of_that_row():
     """Issue 15: a level alone ("95%") in a numbered row of a flattened performance requirements
     summary is the row's acceptable quality level, though a conversion's heading ("## METHOD")
