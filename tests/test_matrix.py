@@ -192,6 +192,21 @@ def test_clauses_written_under_other_names_make_their_elements_present():
     assert present("Svensk rätt ska tillämpas på detta avtal.", "sv-avtal.krav")["dispute"]
 
 
+def test_a_vendors_right_to_change_its_own_terms_is_no_change_procedure():
+    """Issue 15 ("words, not clauses"): in a vendor's own SLA the right it reserves to change the
+    terms is its own right over the customer, no procedure by which the parties change the
+    contract; in a buyer's document the same words are a change clause (partial)."""
+    rules = Path(__file__).resolve().parent.parent / "rulesets" / "en-contract.krav"
+    sla = (
+        "# Service Level Agreement\n\nWe will use commercially reasonable efforts to make the service available 99.9 % of each month.\n\n"
+        "If we do not meet this commitment, you will be eligible for a service credit.\n\nWe measure availability every minute.\n\n"
+        "We reserve the right to change the terms of this SLA by publishing updated terms.\n"
+    )
+    assert balance(checked_text(sla, rules))["change"].present is False
+    qasp = "# 4 Surveillance\n\nThe Government reserves the right to make changes to this QASP.\n"
+    assert balance(checked_text(qasp, rules))["change"].present is True
+
+
 def test_balance_falls_back_to_shipped_rulesets_only_for_keys_no_ruleset_in_use_has():
     in_use = compile_text(
         (FIXTURES / "contract-example.krav").read_text(encoding="utf-8") + '\nterms dispute = "ett ord som inte står i avtalet"\n',
