@@ -390,6 +390,20 @@ _HEREINAFTER = re.compile(
 )
 
 
+def _names_method(text: str, method: TermFinder) -> bool:
+    """Whether a cell of a flattened performance table says how a level is checked: a term of
+    ``surveillance_method`` in its first :data:`_METHOD_REACH` characters ("Random inspection
+    (site visits)"), or, in a short cell (at most :data:`_COLUMN_TITLE_WORDS` words) that lists
+    its methods between semicolons, in the first characters of one of them ("Government Project
+    Leads input; quarterly feedback"): a longer cell so listed goes on to state a level ("…;
+    the average score … is at least 3.5/4.0")."""
+    if next(method.finditer(text[:_METHOD_REACH]), None) is not None:
+        return True
+    if ";" not in text or len(text.split()) > _COLUMN_TITLE_WORDS:
+        return False
+    return any(next(method.finditer(part.strip()[:_METHOD_REACH]), None) is not None for part in text.split(";")[1:])
+
+
 def _item_label(text: str) -> bool:
     """Whether a list item's first sentence ``text`` opens with a label (:data:`_ITEM_LABEL`):
     the colon ends the sentence ("Bug bounty pool management:") or a sentence follows it
@@ -2127,7 +2141,7 @@ class DocumentReading:
                 continue
             # A method cell first: its method recurs down the column ("Random Sampling" in every
             # third row) as page furniture does, but it is the row's.
-            if i not in self.obligations and method is not None and next(method.finditer(text[:_METHOD_REACH]), None) is not None:
+            if i not in self.obligations and method is not None and _names_method(text, method):
                 methods.add(i)
                 continue
             if (not level and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS and not _recurring_standard(text)) or (
@@ -2171,7 +2185,7 @@ class DocumentReading:
             previous_block = s.block
 
         def method_cell(i: int) -> bool:
-            return statements[i].kind == "sentence" and i not in self.obligations and next(method.finditer(texts[i][:_METHOD_REACH]), None) is not None
+            return statements[i].kind == "sentence" and i not in self.obligations and _names_method(texts[i], method)
 
         def titled(first: int, end: int) -> bool:
             return any(
@@ -2230,13 +2244,17 @@ class DocumentReading:
     def _recurs_as_text(self, i: int) -> bool:
         """Whether heading ``i``'s text also stands in the document as a paragraph of its own: a
         page's running header or footer that a conversion made a heading once, not a title the
-        document repeats as its structure ("### Exclusions" under each task)."""
-        return self._recurrence_keys[i] in self._paragraph_keys
+        document repeats as its structure ("### Exclusions" under each task). Its case too: a
+        running footer recurs letter for letter, where a section's title in capitals
+        ("INCENTIVES") that also titles a column of the tables ("Incentives") is the document's
+        structure, and ends a flattened table before it."""
+        return " ".join(self.texts[i].split()) in self._paragraph_keys
 
     @cached_property
     def _paragraph_keys(self) -> frozenset[str]:
-        """The :attr:`_recurrence_keys` of the statements that are no headings (one pass)."""
-        return frozenset(self._recurrence_keys[s.index] for s in self.document.statements if s.kind != "heading")
+        """The texts of the statements that are no headings, their white space collapsed, their
+        case kept (one pass)."""
+        return frozenset(" ".join(self.texts[s.index].split()) for s in self.document.statements if s.kind != "heading")
 
     @cached_property
     def _cell_columns(self) -> frozenset[int]:

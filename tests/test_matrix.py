@@ -192,6 +192,21 @@ def test_clauses_written_under_other_names_make_their_elements_present():
     assert present("Svensk rätt ska tillämpas på detta avtal.", "sv-avtal.krav")["dispute"]
 
 
+def test_a_vendors_right_to_change_its_own_terms_is_no_change_procedure():
+    """Issue 15 ("words, not clauses"): in a vendor's own SLA the right it reserves to change the
+    terms is its own right over the customer, no procedure by which the parties change the
+    contract; in a buyer's document the same words are a change clause (partial)."""
+    rules = Path(__file__).resolve().parent.parent / "rulesets" / "en-contract.krav"
+    sla = (
+        "# Service Level Agreement\n\nWe will use commercially reasonable efforts to make the service available 99.9 % of each month.\n\n"
+        "If we do not meet this commitment, you will be eligible for a service credit.\n\nWe measure availability every minute.\n\n"
+        "We reserve the right to change the terms of this SLA by publishing updated terms.\n"
+    )
+    assert balance(checked_text(sla, rules))["change"].present is False
+    qasp = "# 4 Surveillance\n\nThe Government reserves the right to make changes to this QASP.\n"
+    assert balance(checked_text(qasp, rules))["change"].present is True
+
+
 def test_balance_falls_back_to_shipped_rulesets_only_for_keys_no_ruleset_in_use_has():
     in_use = compile_text(
         (FIXTURES / "contract-example.krav").read_text(encoding="utf-8") + '\nterms dispute = "ett ord som inte står i avtalet"\n',
@@ -1330,6 +1345,81 @@ def test_a_flattened_performance_tables_rows_follow_the_order_of_their_cells():
     for text in ("Deliver incoming shipments within one working day", "95%"):
         assert specific(rows[text], "follow_up") == ["Periodic, random, observations, complaints"]
         assert specific(rows[text], "sanction") == []
+
+
+FLATTENED_REPEATED_CELLS = (
+    """
+# Enclosure 1 Data standards
+
+Description
+
+Performance Standard and Acceptable Quality Level (AQL)
+
+Incentives
+
+Surveillance Method/Measure
+
+"""
+    + "".join(
+        f"""Provide {task}
+
+Unless a due date is specified, the deliverable will be completed 30 days after receiving tasking from the government.
+Reports have minimal typographical or grammatical errors.
+Minor clarification may be required.
+
+Government Project Leads input; quarterly feedback
+
+See enclosure 2.
+
+"""
+        for task in ("research and analysis support", "performance analysis", "interface engineering", "test plans")
+    )
+    + """
+# INCENTIVES
+
+The following incentives shall apply to performance under this order.
+
+Assessment Period
+
+Incentives
+
+"""
+    + "".join(
+        f"""Option {n}:
+
+All measurement areas rated at least "Satisfactory".
+
+Quarterly using the CPARS evaluation ratings.
+
+"""
+        for n in ("I", "II", "III")
+    )
+)
+
+
+def test_a_flattened_tables_cell_repeated_down_its_column_is_each_rows_own():
+    """Issue 15: a cell a flattened performance table repeats in every row ("Unless a due date
+    is specified, the deliverable will be completed 30 days after …", the method "Government
+    Project Leads input; quarterly feedback") recurs a few statements apart, row after row, where
+    a page's running header recurs once a page: it is each row's cell, not page furniture. Each
+    row's standard is a requirement followed up by its own method cell, which lists its methods
+    between semicolons; a cell that only points elsewhere ("See enclosure 2.") or only allows
+    something ("Minor clarification may be required.") is none. A section's title in capitals
+    ("INCENTIVES") that also titles a column ("Incentives") is no running footer: it ends the
+    table, and the incentive table under it (no performance level among its titles) has no cells."""
+    result = _checked(FLATTENED_REPEATED_CELLS, "qasp.md")
+    document = result.document
+    texts = [s.text for s in document.statements]
+    due = [i for i, text in enumerate(texts) if text.startswith("Unless a due date")]
+    methods = [i for i, text in enumerate(texts) if text == "Government Project Leads input; quarterly feedback"]
+    assert len(due) == len(methods) == 4
+    rows = {row.statement: row for row in trace(result)}
+    for standard, method in zip(due, methods):
+        assert standard in rows
+        assert [link.statement for link in rows[standard].follow_up if link.how != "blanket"] == [method]
+    requirements = {texts[i] for i in result.requirements}
+    assert not requirements & {"Government Project Leads input; quarterly feedback", "See enclosure 2.", "Minor clarification may be required."}
+    assert not requirements & {'All measurement areas rated at least "Satisfactory".', "Quarterly using the CPARS evaluation ratings."}
 
 
 def test_a_numbered_rows_level_alone_is_a_requirement_of_that_row():
