@@ -44,6 +44,7 @@ VOCABULARY = {
     "modal_binding": "modals that bind in a main clause: shall, must, is required to, ska, måste …",
     "modal_future": "'will' and its kind: bind only with a party (the buyer too) as the subject",
     "modal_fact": "verbs after 'will' that state a fact, not a duty: be, receive, have …",
+    "vendor_promise": "verbs of a service in the present tense that, in a vendor's own terms (vendor_terms), promise it as 'will' does: we publish, provides, monitors …",
     "modal_soft": "soft modals: should, is expected to, bör — obligations in a tender, where such wishes are evaluated",
     "advice_after_soft": "words after a soft modal that make it advice, not a wish about the tender: be aware, note …",
     "subordinator": "words that open a subordinate clause wherever they stand: if, when, how, om, när, hur, att …",
@@ -363,6 +364,11 @@ _NAMED_PARTY_SUBJECT = re.compile(
 _DEFINITE_ENDING = re.compile(r"(?<=[^\W\d_]{3})(?:en|et|na)$")
 _PREPOSITION_REACH = 12  # the word before a party, in characters
 # A coordinator just before a modal: its verb is a second predicate of the clause before it
+_PROMISED_AFTER = re.compile(r"\s+(?:(?:also|always|only|[^\W\d_]+ly)\s+)?")
+"""What may stand between a vendor's subject and its present tense promise (``vendor_promise``): an adverb ("We publicly publish …")."""
+_PROMISE_OPENING = re.compile(r"[\W_]*(?:[^\W\d_][^*]{0,60}\*\*[\s*_]*[-–—:][\W_]*)?|.*\s(?:and|but)\s+", re.DOTALL)
+"""What may stand before the subject of a vendor's present tense promise in its clause: a run-in title ("**Transparency** - We
+publish …"), or the first main clause and its "and" ("Our code base is open to the public and we provide …")."""
 _COORDINATED = re.compile(r"\s(?:och|samt|eller|and|or)\s+$")
 # A modal that ends in its object clause's conjunction after its own subject ("Processledaren ser till
 # att vi har goda förutsättningar", "Tjänsten säkerställer att …"): the word after it is that clause's
@@ -481,7 +487,7 @@ class Vocabulary:
     def __init__(self, lists: Mapping[str, Iterable[str]]) -> None:
         self.lists = {name: list(terms) for name, terms in lists.items()}
         self._finders: dict[str, TermFinder | None] = {}
-        self._tokens: dict[tuple[bool, bool], TermFinder] = {}
+        self._tokens: dict[tuple[bool, bool, bool], TermFinder] = {}
         self._folded: dict[str, tuple[str, ...]] = {}
 
     def finder(self, name: str) -> TermFinder | None:
@@ -542,14 +548,17 @@ class Vocabulary:
             words["supplier"] += agency
         return words
 
-    def tokens(self, tender: bool, commission: bool = False) -> TermFinder:
+    def tokens(self, tender: bool, commission: bool = False, vendor: bool = False) -> TermFinder:
         """One finder for every word the reading looks at in a statement, in order of
         precedence where two start at the same place (a modal before a party, a party before a
         mere subject word): one RE2 pass per statement, built once per vocabulary and kind of
-        document (a tender, an assignment: :meth:`party_words`)."""
-        key = (tender, commission)
+        document (a tender, an assignment: :meth:`party_words`; a vendor's own terms, where the
+        words of ``vendor_promise`` are read as "will" is)."""
+        key = (tender, commission, vendor)
         if key not in self._tokens:
             names = {name: self.lists.get(name, []) for name in MODAL_LISTS}
+            if vendor and self.lists.get("vendor_promise"):
+                names["vendor_promise"] = self.lists["vendor_promise"]
             names.update(self.party_words(tender, commission))
             names.update(
                 {
@@ -731,9 +740,14 @@ class DocumentReading:
         Statskontoret i uppdrag att …"), where "myndigheten" is the agency given it. A contract
         that tells in its background of the assignment it serves names a supplier of its own,
         and its "Myndigheten" stays the buyer."""
-        self.tokens = vocabulary.tokens(self.tender, self.commission)
         self.vendor_terms = not self.tender and (self._vendor_voice(texts) or self._third_person_terms(texts))
         """Whether the document is a vendor's own terms (its SLA, its terms of service)."""
+        self.tokens = vocabulary.tokens(self.tender, self.commission, self.vendor_terms)
+        """A vendor's terms promise their service in the present tense as with "will" ("We publish
+        metrics and status updates about the platform as events happen", "CDS provides reactive
+        support services …"): there the words of ``vendor_promise`` bind, as "will" does, the party
+        that is their main clause's subject just before them; elsewhere such a present tense
+        describes ("The contractor provides services to 40 agencies")."""
         if self.vendor_terms:
             for name in self._names_as_subjects(texts):
                 if name not in learned.get("buyer", []):
@@ -1206,11 +1220,12 @@ class DocumentReading:
         tokens = list(self.tokens.finditer(text))
         if self.aliases is not None:
             tokens = sorted(tokens + list(self.aliases.finditer(text)))
-        modals = [(start, end, name) for start, end, name in tokens if name in MODAL_LISTS]
+        modals = [(start, end, name) for start, end, name in tokens if name in MODAL_LISTS or name == "vendor_promise"]
         openers: list[int] | None = None  # where requiring verbs' object clauses begin: looked up only after a "that"
         previous_end = 0
         own_subject = False  # the last modal stood in a subordinate clause with its subject before it and a party after it
         for start, end, modal in modals[:_MAX_MODALS]:
+            kept_end = previous_end  # a present tense that promises nothing leaves the clause to the next modal
             if own_subject and _COORDINATED.search(text, max(0, start - _COORDINATOR_REACH), start) is not None:
                 previous_end = end  # "… att Leverantören informerar EHM … och tillhandahåller EHM bevis": a second
                 continue  # predicate of that clause, whose object is no subject of its own
@@ -1244,6 +1259,23 @@ class DocumentReading:
                 own_subject = True
                 inverted = self._after_fronted_clause(text, clause, before)
             if (subordinate and not inverted) or self._object_gap(text, end) or self._forecast(text, clause, start, before):
+                continue
+            if modal == "vendor_promise":
+                # a vendor's present tense promises only with its subject, a party, just before the verb
+                # ("We publicly publish …"), which opens its clause or follows its "and" ("… is open to
+                # the public and we provide …"); not "CDS does not provide …", "GC Forms allows you to
+                # create and publish …", "Support features include:", "To the extent GitHub delivers …"
+                promised = next(
+                    (
+                        (at, name)
+                        for opening, at, name in reversed(before)
+                        if name in PARTIES and _PROMISED_AFTER.fullmatch(text, at, start) and _PROMISE_OPENING.fullmatch(text, clause, opening)
+                    ),
+                    None,
+                )
+                if promised is not None:
+                    return Obligation(promised[1], start, end)
+                previous_end = kept_end
                 continue
             mentions = [] if subordinate else self._subject_mentions(text, clause, start, before)
             party = _joint_subject(text, clause, mentions) or (mentions[-1][2] if mentions else named_after)

@@ -1181,6 +1181,28 @@ def test_a_vendors_service_and_staff_make_its_promises_with_will_in_its_terms_on
     )  # "will be": a fact
 
 
+def test_a_vendors_present_tense_promises_its_service_in_its_terms_only() -> None:
+    """In a vendor's terms a verb of ``vendor_promise`` binds, as "will" does, the party that is
+    its main clause's subject just before it; not after a negation, an infinitive's "to", a noun
+    subject or a subordinate clause, and nowhere outside a vendor's terms."""
+    promises = (
+        "**Transparency** - We publish metrics and status updates about the platform as events happen.",
+        "We publicly publish real time metrics regarding platform availability at https://status.example.com.",
+        "Our code base is open to the public and we provide customers visibility in our process.",
+    )
+    descriptions = (
+        "We do not provide support for malicious files.",
+        "The portal allows you to create and publish digital forms.",
+        "Support features include:",
+        "To the extent we deliver anything to Customer while performing the services, Customer owns it.",
+    )
+    vendor = parties("We will restore the service within 4 hours. We credit you. We measure it.\n\n" + "\n\n".join(promises + descriptions), "en")
+    assert [vendor[p] for p in promises] == ["supplier", "supplier", "supplier"]
+    assert [vendor[d] for d in descriptions] == [None, None, None, None]
+    statement_of_work = parties("The Contractor shall deliver the system.\n\nThe Contractor provides services to 40 agencies.", "en")
+    assert statement_of_work["The Contractor provides services to 40 agencies."] is None  # a description outside a vendor's terms
+
+
 def test_only_a_column_titled_as_an_evaluated_wish_makes_a_table_of_wishes() -> None:
     """A type column that names both kinds of requirement, or the award criteria's table, is no
     table of evaluated wishes: the rows keep their own reading."""

@@ -133,7 +133,10 @@ class Classification:
         if found is None:
             lists = tuple((name, tuple(self.ruleset.lists[name].terms)) for name in VOCABULARY if name in self.ruleset.lists)
             # a verb of requiring binds the party it names as its object with no modal ("The contract requires the SP to …")
-            candidates = frozenset().union(*(self.term_sets.get(name, EMPTY) for name in (*MODAL_LISTS, "requiring_verb"))) - self.index.headings
+            # and in a vendor's terms its present tense promises its service ("We publish …": vendor_promise)
+            candidates = (
+                frozenset().union(*(self.term_sets.get(name, EMPTY) for name in (*MODAL_LISTS, "requiring_verb", "vendor_promise"))) - self.index.headings
+            )
             tender = len(self.term_sets.get("tender_context", EMPTY) - self.index.headings)
             proposal = len(self.term_sets.get("proposal_context", EMPTY) - self.index.headings)
             commission = len(self.term_sets.get("commission_context", EMPTY) - self.index.headings)
