@@ -77,6 +77,7 @@ VOCABULARY = {
     "clauses_lead_in": "words that, in the sentence introducing a list, show its items are an agreement's clauses, each binding by its own words: the following terms shall apply, följande villkor gäller …",
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
     "task_gerund": "gerunds of verbs of work that open a task written without a modal in a statement of work: providing, ensuring, establishing, implementing, responding …",
+    "delivery_verb": "verbs that deliver their object, for a deliverables table's row to give its level (scheduled): submit, deliver, provide, forward, prepare …",
     "deliverables_title": "the whole introduction of a list whose items are the supplier's deliverables: deliverables, required deliverables … ('Deliverables:' / 'Kickoff meeting schedule and agenda'; task_item)",
     "task_heading": "words that, in a section's title or the sentence or heading introducing a list, show that what stands under it is the supplier's work: tasks, scope of work, objectives, responsibilities …",
     "qualification_lead_in": "words that, in the sentence or heading introducing a list, show its items are skills or experience asked of the staff: experience with, background in, knowledge of, erfarenhet av …",
@@ -180,6 +181,24 @@ letters it has and however often the same level recurs down its column."""
 # each space of a long run not followed by one read the rest of the run again (quadratic).
 _TITLE_PARTS = re.compile(r"(?<!\s)\s*(?:[()&/,]|\band\b)\s*|(?:[()&/,]|\band\b)\s*", re.IGNORECASE)
 _ARTICLE = re.compile(r"\s*(?:(?:the|its|their|an?)\s+)?", re.IGNORECASE)
+# A deliverables table's deliverable, as its first cell names it ("Vulnerability reports delivered
+# through the bug bounty platform", "Tested Code & Status Reports", "Code Repository of Product"):
+# each name the cell joins, up to the words that say how, when or of what it is delivered.
+_DELIVERABLE_PARTS = re.compile(r"\s*(?:[&/,;+]|\band\b)\s*", re.IGNORECASE)
+_DELIVERABLE_REST = re.compile(
+    r"\s+(?:delivered|submitted|provided|due|for|of|to|through|in|on|with|via|including|that|which|per|from|by|at)\b.*|\s*[(\[:].*|\s+[–—-]\s.*",
+    re.IGNORECASE,
+)
+_DELIVERABLE_NAME = re.compile(r"[^\W\d_][\w'’]*(?:\s+[^\W_][\w'’]*){1,5}")  # two words or more, the first a word of letters
+_DELIVERABLE_ARTICLE = re.compile(r"(?:the|an?)\s+", re.IGNORECASE)
+_OBJECT_PREPOSITION = re.compile(
+    r"\b(?:of|to|for|in|on|about|from|with|into|onto|regarding|concerning|lieu|than|like|per|under|within|by|as|between|among)\s+"
+    r"(?:(?:the|an?|all|any|each|every|its|their|his|her|our|your|these|those|such|this|that)\s+)*(?P<rest>(?:[\w'’-]+\s+)*)$",
+    re.IGNORECASE,
+)
+_GERUND_BEFORE = re.compile(r"\b[^\W\d_]+ing\s+(?:(?:the|an?|all|any|each|its|their)\s+)*$", re.IGNORECASE)
+_RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which|that|where|when|if|unless)\b|[;:()]", re.IGNORECASE)
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")  # "Vulnerability Report Triage Services": a longer name
 _DOCUMENT_NAMES = ("vendor_terms", "tender_document", "proposal_document", "numbered_requirements", "numbered_clauses", "attachment_document")
 """The reading names that hold for every statement of a document or for none."""
 _PROPOSAL_STATEMENTS = 2
@@ -1939,6 +1958,98 @@ class DocumentReading:
         alone = (i == 0 or statements[i - 1].block != statement.block) and (i + 1 == len(statements) or statements[i + 1].block != statement.block)
         text = self.texts[i].rstrip(" *_")
         return alone and bool(text) and not text.endswith(_END_MARKS) and len(text.split()) <= _PARAGRAPH_ITEM_WORDS and i not in self._stated
+
+    @cached_property
+    def scheduled(self) -> dict[int, tuple[int, ...]]:
+        """The statements that name, as what they deliver, a deliverable of the document's
+        deliverables table, each with the rows that name it: where the table gives the level of
+        what the statement requires ("The contractor will submit … vulnerability reports" / the
+        table's row "Vulnerability reports delivered through the bug bounty platform | Within one
+        business day of the researcher reporting the vulnerability | …"). A deliverables table
+        is a table whose first column is titled, as a whole, by a term of ``deliverables_title``
+        (or one of the titles a "/" joins: "REQUIRED DELIVERABLES / REPORTS"); each row's first
+        cell names its deliverables (:meth:`_deliverable_names`: two words or more, so that
+        "Research" names no document's work). A statement names one as what it delivers where the
+        name stands in its own clause after no relative word ("provide staff who are specialists
+        in reviewing vulnerability reports" delivers staff) and after no preposition or gerund
+        (the words "the", "all", "their" … aside: "an interface to vulnerability report data"
+        delivers an interface). The table's own rows name nothing. One pass over the statements,
+        and none in a document without such a table."""
+        titles = self.vocabulary.finder("deliverables_title")
+        headers = self.document.table_headers
+        if titles is None or not any(headers):
+            return {}
+        tables = set()
+        for number, header in enumerate(headers, start=1):
+            first = plain_text(header).split(" | ", 1)[0] if header else ""
+            if any(titles.covers(title.strip(_TITLE_MARKS)) for title in first.split("/") if title.strip(_TITLE_MARKS)):
+                tables.add(number)
+        if not tables:
+            return {}
+        rows_named: dict[str, list[int]] = {}
+        for s in self.document.statements:
+            if s.kind == "table_row" and s.table in tables and s.anchors and s.anchors[0].location.cell in (None, 1):
+                for name in self._deliverable_names(self.texts[s.index].split(" | ", 1)[0]):
+                    rows_named.setdefault(name, []).append(s.index)
+        if not rows_named:
+            return {}
+        verbs = self.vocabulary.finder("delivery_verb")
+        if verbs is None:
+            return {}
+        finder = TermFinder({"deliverable": [form for name in rows_named for form in (name, name + "s")]})
+        found: dict[int, tuple[int, ...]] = {}
+        for s in self.document.statements:
+            if s.kind == "heading" or (s.kind == "table_row" and s.table in tables):
+                continue
+            text = self.texts[s.index]
+            rows: list[int] = []
+            for start, end, _ in finder.finditer(text):
+                words = " ".join(text[start:end].lower().split())
+                key = words if words in rows_named else words[:-1]
+                if key in rows_named and self._names_as_object(s.index, text, start, end, verbs):
+                    rows.extend(r for r in rows_named[key] if r not in rows)
+            if rows:
+                found[s.index] = tuple(rows)
+        return found
+
+    @staticmethod
+    def _deliverable_names(cell: str) -> list[str]:
+        """The deliverables a deliverables table's first cell names, in lower case and in the
+        singular of their last word ("Tested Code & Status Reports": "tested code", "status
+        report"): each part the cell joins, up to the words that say how, when or of what it is
+        delivered, its article left out, of two words or more."""
+        names = []
+        for part in _DELIVERABLE_PARTS.split(cell.strip(_TITLE_MARKS)):
+            part = _DELIVERABLE_REST.sub("", part.strip(_TITLE_MARKS))
+            part = _DELIVERABLE_ARTICLE.sub("", part, count=1) if _DELIVERABLE_ARTICLE.match(part) else part
+            if _DELIVERABLE_NAME.fullmatch(part):
+                name = " ".join(part.lower().split())
+                names.append(name[:-1] if name.endswith("s") and not name.endswith("ss") else name)
+        return names
+
+    def _names_as_object(self, i: int, text: str, start: int, end: int, verbs: TermFinder) -> bool:
+        """Whether the name at ``start``–``end`` of statement ``i`` is what it delivers: after its
+        modal (the Status Reports as a subject are entered, not delivered), after a verb of
+        ``delivery_verb`` with no relative word, clause mark or gerund between them, not the
+        object of a preposition there ("post all code to a publicly-available code repository";
+        "submit through their security disclosure platform vulnerability reports" has the
+        preposition's own words between), and not the start of a longer capitalised name."""
+        if text[start:end][:1].isupper() and _NAME_GOES_ON.match(text, end):
+            return False
+        duty = self.obligations.get(i)
+        after = duty.end if duty is not None else 0
+        if start < after:
+            return False
+        verb = None
+        for _, verb_end, _ in verbs.finditer(text[after:start]):
+            verb = after + verb_end
+        if verb is None:
+            return False
+        between = text[verb:start]
+        if _RELATIVE_WORD.search(between) or _GERUND_BEFORE.search(between):
+            return False
+        preposition = _OBJECT_PREPOSITION.search(between)
+        return preposition is None or len(preposition["rest"].split()) >= 2
 
     @cached_property
     def _sub_list_lead_ins(self) -> frozenset[int]:

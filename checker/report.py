@@ -129,6 +129,11 @@ class TraceRow(_Model):
         default="unclear", description="yes: evidence of a level and no finding; no: an unmeasurable/ambiguous finding; unclear: neither"
     )
     evidence: str | None = Field(default=None, description="the words that state the level ('4 hours', 'ISO 27001'), when found")
+    evidence_at: Location | None = Field(
+        default=None,
+        description="where the evidence stands when another statement states the level: the row of a deliverables table"
+        " that names what the requirement delivers; None when the requirement's own words state it",
+    )
     party: Party | None = Field(default=None, description="whom the requirement binds, as kravkoll reads its main clause; None when no modal says")
     unmeasurable_because: list[str] = Field(default_factory=empty_list, description="messages of unmeasurable/ambiguous findings")
     follow_up: list[Link] = Field(default_factory=empty_list, description="the closest follow-up statements, at most 20")

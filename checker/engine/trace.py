@@ -11,6 +11,7 @@ from .findings import UNMEASURABLE
 from .links import Linked, Nearest, link_methods, link_sources, nearest_unlinked
 
 if TYPE_CHECKING:
+    from ..document import Location
     from .classify import Classification
     from .linter import DocumentResult
 
@@ -50,6 +51,7 @@ def trace(result: DocumentResult) -> list[TraceRow]:
     for i in sorted(linking):
         statement = document.statements[i]
         measurability = "no" if i in why else "yes" if i in evidence else "unclear"
+        stated, stated_at = evidence.get(i, (None, None))
         row = TraceRow.model_construct(
             statement=i,
             requirement_id=statement.requirement_id,
@@ -58,7 +60,8 @@ def trace(result: DocumentResult) -> list[TraceRow]:
             location=statement.location,
             measurable=measurability == "yes",
             measurability=measurability,
-            evidence=evidence.get(i),
+            evidence=stated,
+            evidence_at=stated_at,
             party=reading.party_of(statement) if reading else None,
             unmeasurable_because=why.get(i, []),
         )
@@ -104,21 +107,31 @@ def _closest(sources: list[tuple[str, Iterator[Linked]]]) -> tuple[list[Linked],
     return list(best.values()), False
 
 
-def _evidence(result: DocumentResult, requirements: frozenset[int]) -> dict[int, str]:
-    """For each requirement that states a level, the words that state it: the first match of
-    the ``evidence`` define of the first ruleset in use that has one (``en-base`` and
-    ``sv-grund`` do: a quantity, a deadline, a frequency, a named standard or document); when
-    none in use has it, that of the shipped rulesets of the document's language."""
+def _evidence(result: DocumentResult, requirements: frozenset[int]) -> dict[int, tuple[str, Location | None]]:
+    """For each requirement that states a level, the words that state it and, when another
+    statement states them, where: the first match of the ``evidence`` define of the first ruleset
+    in use that has one (``en-base`` and ``sv-grund`` do: a quantity, a deadline, a frequency, a
+    named standard or document) in the requirement, or else in the row of a deliverables table
+    that names what it delivers (:attr:`~checker.reading.DocumentReading.scheduled`: "submit …
+    vulnerability reports" and the row "Vulnerability reports … | Within one business day of …");
+    when none in use has the define, that of the shipped rulesets of the document's language."""
     deciding = [c for c in result.classifications if "evidence" in c.ruleset.defines]
     if not deciding:
         deciding = [c for c in result.shipped_classifications() if "evidence" in c.ruleset.defines][:1]
     for c in deciding:
         define = c.ruleset.defines["evidence"]
         texts = result.document.statements
-        found: dict[int, str] = {}
-        for i in sorted(c.evaluate(define.condition) & requirements):
+        found: dict[int, tuple[str, Location | None]] = {}
+        held = c.evaluate(define.condition)
+        for i in sorted(held & requirements):
             span = c.first_match(define.condition, i, True)
-            found[i] = texts[i].text[span[0] : span[1]] if span and span[1] > span[0] else ""
+            found[i] = (texts[i].text[span[0] : span[1]] if span and span[1] > span[0] else "", None)
+        for i, rows in c.reading().scheduled.items():
+            row = next((row for row in rows if row in held), None)
+            if i in requirements and i not in found and row is not None:
+                span = c.first_match(define.condition, row, True)
+                start, end = span if span and span[1] > span[0] else (0, 0)
+                found[i] = (texts[row].text[start:end], texts[row].location_at(start))
         return found
     return {}
 

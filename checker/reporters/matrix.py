@@ -105,7 +105,7 @@ def _md_document(doc: MatrixDocument, labels: Labels) -> list[str]:
             if row.unmeasurable_because:
                 measurable += ": " + " ".join(row.unmeasurable_because)
             elif row.evidence:
-                measurable += f' ("{row.evidence}")'
+                measurable += f' ("{row.evidence}"' + (f", {labels.short_place(row.evidence_at, doc.format)})" if row.evidence_at else ")")
             cells = (
                 labels.requirement_id(row.requirement_id, row.id_source),
                 labels.place(row.location, doc.format),

@@ -118,7 +118,8 @@ def matrix_table(doc: MatrixDocument, labels: Labels, in_report: bool = False) -
         text = _to_statement(esc(shorten(row.text)), row.statement, in_report)
         measurable = esc(labels(row.measurability))
         if row.evidence and not row.unmeasurable_because:
-            measurable += f'<span class="why">{esc(chr(8220) + row.evidence + chr(8221))}</span>'
+            at = f", {labels.short_place(row.evidence_at, doc.format)}" if row.evidence_at else ""
+            measurable += f'<span class="why">{esc(chr(8220) + row.evidence + chr(8221) + at)}</span>'
         if row.unmeasurable_because:
             measurable += "".join(f'<span class="why">{esc(why)}</span>' for why in row.unmeasurable_because)
         row_id = f' id="m-{row.statement}"' if in_report else ""
