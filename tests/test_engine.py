@@ -972,3 +972,35 @@ def test_a_finding_that_stands_for_others_is_not_left_out_for_its_own_words() ->
         """)
     found = [(f.location.line, f.rule.split("/")[1], f.match, f.also) for f in findings(document, once)]
     assert found == [(1, "TID", "med rimlig framförhållning", None), (1, "VAG", "rimlig", [1])]
+
+
+PROCESSOR_AGREEMENT = """# {title}
+
+## 5 Personuppgiftsbiträdets skyldigheter
+
+5.1 Personuppgiftsbiträdet ska behandla personuppgifter endast enligt dokumenterade instruktioner.
+
+5.2 Personuppgiftsbiträdet ska anmäla en personuppgiftsincident inom 24 timmar.
+
+## 13 Granskning
+
+13.1 Den Personuppgiftsansvarige har rätt att granska att personuppgifter behandlas enligt detta avtal.
+"""
+
+
+def test_a_follow_up_about_the_documents_subject_is_blanket() -> None:
+    """A title over the whole document names what every clause of it is about: in a processor
+    agreement ("Personuppgiftsbiträdesavtal") the audit of how personal data is processed follows
+    up every duty of the processor, as a blanket clause does, not one topic of it (labelling.md).
+    Under a title that names another subject the same audit links by its topic."""
+    from checker.engine import Linter
+
+    def follow_up(title: str) -> list[tuple[str, str | None]]:
+        document = md(PROCESSOR_AGREEMENT.format(title=title))
+        result = check_document(document, list(Linter().shipped("sv").rulesets))
+        audit = next(s.index for s in document.statements if s.text.startswith("13.1"))
+        row = next(row for row in trace(result) if row.text.startswith("5.1"))
+        return [(link.how, link.detail) for link in row.follow_up if link.statement == audit]
+
+    assert follow_up("Personuppgiftsbiträdesavtal") == [("blanket", "Personuppgiftsbiträdesavtal")]
+    assert follow_up("Avtal om webbutbildning") == [("topic", "dataskydd")]

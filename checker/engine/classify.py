@@ -209,7 +209,10 @@ class Classification:
         if j not in self._blanket_words:
             blanket = self.ruleset.defines.get("blanket")
             span = self.first_match(blanket.condition, j) if blanket is not None else None
-            self._blanket_words[j] = self.document.statements[j].text[span[0] : span[1]] if span else None
+            words = self.document.statements[j].text[span[0] : span[1]] if span else None
+            if words is None and j in self.linking_blanket:  # about the document's subject: the title that names it
+                words = next((title for topic, title in self.subject_topics.items() if j in self.topic_members.get(topic, EMPTY)), None)
+            self._blanket_words[j] = words
         return self._blanket_words[j]
 
     # -- what follow-up and sanction statements are about
@@ -245,24 +248,71 @@ class Classification:
             return members
         return {topic: found | frozenset(j for i in found & later.keys() for j in later[i]) for topic, found in members.items()}
 
-    def _titled_topics(self, keys: dict[Any, str]) -> dict[str, frozenset[int]]:
-        """Topic → the statements of the clauses whose title, or the title of a clause above
-        them, names it (:attr:`topic_members`). Sections come parent first, so one pass down
-        hands each its parent's topics and one pass up counts what each holds: linear."""
+    @cached_property
+    def _document_titles(self) -> frozenset[int]:
+        """The sections whose title says what the document is: those that hold half of it or
+        more, with the clauses below them (:attr:`DocumentIndex.whole_document_sections` too).
+        Sections come parent first, so one pass up counts what each holds: linear."""
         sections, index = self.document.sections, self.index
-        if not sections or not keys:
-            return {}
         size = [len(index.by_section.get(section.index, EMPTY)) for section in sections]
         for section in reversed(sections):
             if section.parent is not None and section.parent < section.index:
                 size[section.parent] += size[section.index]
         total = len(self.document.statements) - len(index.headings)
+        return frozenset(section.index for section in sections if 2 * size[section.index] >= total) | index.whole_document_sections
+
+    @cached_property
+    def subject_topics(self) -> dict[str, str]:
+        """The linking topics the document as a whole is about, each with the title that names
+        it: a top-level title over clauses of its own and half the document or more
+        ("Personuppgiftsbiträdesavtal (PUB-avtal)",
+        "Open Requirements - Section 508 Compliance for Website Maintenance") names its subject. Every obligation of
+        such a document is about its subject, whether it says so or not, so the subject links
+        nothing specifically (:attr:`linking_topics`): a follow-up or sanction statement about
+        it and about no narrower topic covers all the document's obligations, as a blanket clause
+        does (:attr:`linking_blanket`; labelling.md: the processor agreement's audit clause is
+        a blanket follow-up of every duty of the processor)."""
+        keys = {self.list_keys[topic]: topic for topic in self.ruleset.topics if topic in self.list_keys and not topic.startswith(SCOPE_TOPIC_PREFIX)}
+        found: dict[str, str] = {}
+        sections, children = self.document.sections, self.index.section_children
+        for section in sorted(self._document_titles):
+            if sections[section].parent is not None or not (section in children or section in self.index.whole_document_sections):
+                # a clause of half a short document is no title of it
+                continue
+            title = sections[section].title
+            for key in self.matches.lists_in(title) & keys.keys():
+                found.setdefault(keys[key], title)
+        return found
+
+    @cached_property
+    def linking_blanket(self) -> frozenset[int]:
+        """The statements that link as blanket clauses: the ``blanket`` class, and those about a
+        subject of the whole document (:attr:`subject_topics`) and about no topic that still
+        links (:attr:`linking_topics`): "13.2 Personuppgiftsbiträdet ska möjliggöra och bidra
+        till granskningar" in a processor agreement follows up all of it."""
+        blanket = self.statements_of_class("blanket")
+        subject = self.subject_topics
+        if not subject:
+            return blanket
+        about = frozenset().union(*(self.topic_members.get(topic, EMPTY) for topic in subject))
+        narrower = frozenset().union(*self.linking_topics.values())
+        return blanket | (about - narrower)
+
+    def _titled_topics(self, keys: dict[Any, str]) -> dict[str, frozenset[int]]:
+        """Topic → the statements of the clauses whose title, or the title of a clause above
+        them, names it (:attr:`topic_members`): not a title of the whole document
+        (:attr:`_document_titles`). Sections come parent first, so one pass down hands each its
+        parent's topics: linear."""
+        sections, index = self.document.sections, self.index
+        if not sections or not keys:
+            return {}
+        whole = self._document_titles
         titled: list[frozenset[str]] = []
         found: dict[str, set[int]] = {}
         for section in sections:
             inherited = titled[section.parent] if section.parent is not None and section.parent < section.index else frozenset()
             own = frozenset()
-            if 2 * size[section.index] < total and section.index not in index.whole_document_sections:
+            if section.index not in whole:
                 own = frozenset(keys[key] for key in self.matches.lists_in(section.title) & keys.keys())
             titled.append(inherited | own)
             for topic in titled[-1]:
@@ -279,7 +329,8 @@ class Classification:
         only says what a scope limit covers (:attr:`scopes`: acceptance of "all deliverables"
         covers the work product, the system and its user stories), so a statement that merely
         mentions the system is not linked to every requirement about it."""
-        return {topic: members for topic, members in self.topic_members.items() if not topic.startswith(SCOPE_TOPIC_PREFIX)}
+        subject = self.subject_topics
+        return {topic: members for topic, members in self.topic_members.items() if not topic.startswith(SCOPE_TOPIC_PREFIX) and topic not in subject}
 
     def topics_of(self, i: int) -> frozenset[str]:
         """The topics statement ``i`` is about (:attr:`topic_members`)."""

@@ -75,7 +75,7 @@ def link_sources(requirement: Statement, targets: frozenset[int], methods: Seque
     """
     index = c.index
     i = requirement.index
-    blanket = c.statements_of_class("blanket") if "blanket" in methods else EMPTY
+    blanket = c.linking_blanket if "blanket" in methods else EMPTY
     sources: list[tuple[str, Iterator[Linked]]] = []
     if i in targets and links_to_itself(requirement, kind):
         itself = ("blanket", i, "blanket", c.blanket_words(i)) if i in blanket else ("self", i, "self", None)
@@ -142,7 +142,7 @@ def linked_targets(requirements: frozenset[int], targets: frozenset[int], method
     requirement's own parts, a scope leaves some out): linear in the size of the document, where
     listing every requirement's links is quadratic in it."""
     index, statements = c.index, c.document.statements
-    blanket = c.statements_of_class("blanket") if "blanket" in methods else EMPTY
+    blanket = c.linking_blanket if "blanket" in methods else EMPTY
     parts = {i: parts_of(statements[i], kind, c) for i in requirements}
     found = {i for i in requirements & targets if links_to_itself(statements[i], kind)}
     in_scope: dict[tuple[int, frozenset[str]], list[int]] = {}
@@ -234,7 +234,7 @@ def _unlinked_by_clause(remaining: set[int], targets: frozenset[int], methods: S
     section or topic (:func:`unlinked`; ``parts``: each one's :func:`parts_of`)."""
     index, statements = c.index, c.document.statements
     if "blanket" in methods and remaining:
-        blanket = c.statements_of_class("blanket") & targets
+        blanket = c.linking_blanket & targets
         remaining = {i for i in remaining if not _has_other(blanket, parts[i])}
     if "section" in methods and remaining:
         in_section = _targets_by(targets, lambda j: statements[j].section)
@@ -285,7 +285,7 @@ def nearest_unlinked(i: int, targets: frozenset[int], methods: Sequence[str], c:
 
 def _near_enough(i: int, j: int, methods: Sequence[str], c: Classification) -> bool:
     """Whether ``j`` would link to ``i`` by section, table, topic or blanket, scope aside."""
-    statements, blanket = c.document.statements, c.statements_of_class("blanket")
+    statements, blanket = c.document.statements, c.linking_blanket
     if "section" in methods and (j in c.index.section_group(i) or (statements[i].table is not None and statements[i].table == statements[j].table)):
         return True
     if "blanket" in methods and j in blanket:
