@@ -645,6 +645,26 @@ def _joint_subject(text: str, clause: int, mentions: list[tuple[int, int, str]])
     return "mutual"
 
 
+def _aside_before(text: str, clause: int, modal: int) -> tuple[int, int] | None:
+    """Where the subject of a modal that follows an aside between commas stands: (its clause's
+    start, the aside's opening comma), or None. A clause that holds nothing before its modal
+    ("…, will review") has its subject before the aside that the commas enclose: "The COR,
+    along with the 18F Product Manager, will review …", "The QAEs, as trained inspectors, will
+    document …", "The Contractor, if requested, shall …". The aside says how or with whom; its
+    words (a subordinator, a party after "with") are no part of the subject, as a bracket's are
+    not (:func:`_outside_brackets`). None where nothing stands before the aside in its clause, or
+    where the clause does not follow a comma."""
+    if text[clause:modal].strip(" \t*_") or clause == 0 or text[clause - 1] != ",":
+        return None
+    aside = DocumentReading._clause_start(text, clause - 1)
+    if aside == 0 or text[aside - 1] != ",":
+        return None
+    subject = DocumentReading._clause_start(text, aside - 1)
+    if not text[subject : aside - 1].strip(" \t*_"):
+        return None
+    return subject, aside - 1
+
+
 def _outside_brackets(text: str, clause: int, modal: int, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The words of ``tokens`` in a modal's clause, from ``clause`` to the modal at ``modal``,
     but the subordinators and relatives inside the brackets closed before the modal: a
@@ -1251,6 +1271,10 @@ class DocumentReading:
             own_subject = False
             clause = max(previous_end, self._clause_start(text, start))
             before = _outside_brackets(text, clause, start, tokens)
+            if not before and (aside := _aside_before(text, clause, start)) is not None and aside[0] >= previous_end:
+                # "The COR, along with the 18F Product Manager, will review …": the subject stands before the aside
+                clause = aside[0]
+                before = _outside_brackets(text, clause, aside[1], tokens)
             if any(name in ("subordinator", "relative") for _s, _e, name in before):  # "… requires that the Contractor will …"
                 if openers is None:
                     openers = self._object_clauses(text, tokens)

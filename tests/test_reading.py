@@ -101,6 +101,14 @@ def read_as(document: Document, reading: str) -> list[str]:
         ("The Government's data and the Contractor shall be on site.", "supplier"),  # a possessive is no subject
         ("The plan describes how the team will report.", None),  # "will" in a subordinate clause
         ("The Contractor (or its representative, if one is named) shall attend the meetings.", "supplier"),  # a bracket is an aside
+        # … and so is a phrase between commas after the subject: the subject stands before it
+        ("The COR, along with the Product Manager, will review the completed user stories.", "buyer"),
+        ("At the end of each sprint, the COR, along with the Product Owner, will review the code.", "buyer"),
+        ("The QAEs, as trained inspectors, will document deficient work.", "buyer"),
+        ("The CO, if needed, shall notify the Contractor.", "buyer"),  # not the supplier by default
+        ("The Contractor, if requested, shall provide a report.", "supplier"),  # the aside's "if" is no subordinate clause
+        ("Sprint plans, as needed, will be developed collaboratively.", None),  # no party before the aside: no subject for "will"
+        ("The Government, through its QAP, will be monitoring the contractor.", None),  # "will be" with no participle: a fact
         ("The successful offeror (Contractor) shall deliver the report monthly.", "supplier"),  # a party a bracket names is still a subject
         ("The report lists what (if anything) the Contractor will change.", None),  # … the clause stays subordinate
         ("It is the sole responsibility of the Proponent to check for addenda.", "tenderer"),  # the party after the modal
