@@ -50,6 +50,35 @@ def _parse(meta: Any, name: Any) -> InContext:
     return InContext(name=str(name), pos=Pos.of(name))
 
 
+def named_shape(name: str, of: str, c: Classification) -> tuple:
+    """The shape of the condition ``name`` names (``of``: a define, terms list, pattern or
+    built-in name of the reading), for a condition type that reads a named condition elsewhere
+    (``in context``, ``in schedule``)."""
+    if of == "define":
+        return c._define_shape(name)
+    if of == "terms":
+        return ("terms", c.list_keys.get(name))
+    if of == "pattern":
+        return ("pattern", c.pattern_keys.get(name))
+    return ("reading", name, c.vocabulary_key)
+
+
+def named_statements(name: str, of: str, c: Classification) -> frozenset[int]:
+    """The statements the condition ``name`` names holds for (``of`` as for
+    :func:`named_shape`), headings aside."""
+    if of == "define":
+        return c.statements_of_class(name)
+    if of == "terms":
+        held = c.term_sets.get(name, frozenset())
+    elif of == "pattern":
+        held = c.pattern_sets.get(name, frozenset())
+    elif of == "reading":
+        held = c.reading().statements(name)
+    else:
+        return frozenset()
+    return held - c.index.headings
+
+
 class InContextType(ConditionType):
     kind = "in_context"
     model = InContext
@@ -88,23 +117,13 @@ class InContextType(ConditionType):
         """The named condition's shape and the ruleset's ``requirement``'s: which sentences
         before are duties of their own (:meth:`evaluate`) is the ruleset's, so two rulesets
         whose lists agree but whose requirements differ share no answer."""
-        return ("in_context", self._named_shape(condition, c), c._define_shape("requirement"))
-
-    @staticmethod
-    def _named_shape(condition: InContext, c: Classification) -> tuple:
-        if condition.of == "define":
-            return c._define_shape(condition.name)
-        if condition.of == "terms":
-            return ("terms", c.list_keys.get(condition.name))
-        if condition.of == "pattern":
-            return ("pattern", c.pattern_keys.get(condition.name))
-        return ("reading", condition.name, c.vocabulary_key)
+        return ("in_context", named_shape(condition.name, condition.of, c), c._define_shape("requirement"))
 
     def evaluate(self, condition: InContext, c: Classification) -> frozenset[int]:
         """The items of each list whose lead-in holds, and the statement after each statement
         that holds and is no requirement, in the same block (a paragraph, a list item): one
         step from each statement it holds for, so linear in their number."""
-        held = self._named(condition, c)
+        held = named_statements(condition.name, condition.of, c)
         statements, index = c.document.statements, c.index
         duties = c.statements_of_class("requirement")
         found: set[int] = set()
@@ -114,21 +133,6 @@ class InContextType(ConditionType):
             if j not in duties and after < len(statements) and statements[after].block == statements[j].block and statements[after].kind in _SENTENCES:
                 found.add(after)
         return frozenset(found)
-
-    @staticmethod
-    def _named(condition: InContext, c: Classification) -> frozenset[int]:
-        """The statements the named condition holds for, headings aside."""
-        if condition.of == "define":
-            return c.statements_of_class(condition.name)
-        if condition.of == "terms":
-            held = c.term_sets.get(condition.name, frozenset())
-        elif condition.of == "pattern":
-            held = c.pattern_sets.get(condition.name, frozenset())
-        elif condition.of == "reading":
-            held = c.reading().statements(condition.name)
-        else:
-            return frozenset()
-        return held - c.index.headings
 
     def render(self, condition: InContext, ruleset: Ruleset, top: bool) -> str:
         return f"in context {condition.name}"

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..modelbase import Field, FrozenModel, Pos
 from ..rulelimits import did_you_mean
 from .base import ConditionType, Extent, Syntax
-from .in_context import IN_CONTEXT, InContext
+from .in_context import named_shape, named_statements
 
 if TYPE_CHECKING:
     from ..engine.classify import Classification
@@ -52,10 +52,6 @@ class InScheduleType(ConditionType):
     syntax = (Syntax('"in" "schedule" NAME', "in_schedule", _parse),)
     reserved = ("in",)
 
-    @staticmethod
-    def _as_context(condition: InSchedule) -> InContext:
-        return InContext(name=condition.name, of=condition.of, pos=condition.pos)
-
     def resolve(self, condition: InSchedule, compiler: Compiler, rule_file: RuleFile, depth: int) -> Any:
         """The name is looked up as a bare name is: a terms list, pattern or define of the
         ruleset, else a built-in name of the reading; an unknown name is an error."""
@@ -84,7 +80,7 @@ class InScheduleType(ConditionType):
     def shape(self, condition: InSchedule, c: Classification) -> tuple:
         """The named condition's shape and the reading's vocabulary (which tables are
         deliverables tables, which verbs deliver)."""
-        return ("in_schedule", IN_CONTEXT._named_shape(self._as_context(condition), c), c.vocabulary_key)
+        return ("in_schedule", named_shape(condition.name, condition.of, c), c.vocabulary_key)
 
     def evaluate(self, condition: InSchedule, c: Classification) -> frozenset[int]:
         """The statements that name a deliverable of a row the named condition holds for: one
@@ -92,7 +88,7 @@ class InScheduleType(ConditionType):
         scheduled = c.reading().scheduled
         if not scheduled:
             return frozenset()
-        held = IN_CONTEXT._named(self._as_context(condition), c)
+        held = named_statements(condition.name, condition.of, c)
         return frozenset(i for i, rows in scheduled.items() if any(row in held for row in rows))
 
     def render(self, condition: InSchedule, ruleset: Ruleset, top: bool) -> str:
