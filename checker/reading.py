@@ -84,6 +84,7 @@ VOCABULARY = {
     "attachment_title": "words that, in a document's title, name it as a part of a solicitation or contract that is not the solicitation: performance work statement, QASP, attachment, bilaga …",
     "solicitation_title": "words that, in a document's title, name it as the solicitation itself: request for quotation, RFP, inbjudan att lämna anbud …",
     "definitions_title": "the whole title of a section of definitions (its number aside): definitions, defined terms, glossary, definitioner, begrepp …",
+    "background_title": "the whole title of a section that describes the buyer's situation, not what is bought (its number aside): background, current environment, bakgrund, nuläge …",
     "editor_note_title": "words that open an editor's note to those who use a template or a sample, not its text: helpful hint …",
     "copula": "verbs that, just after the main clause's modal, make what follows a predicate complement ('in predicate'): be, remain, be made, vara, bli …",
     "passive_agent": "words that, after the copula of a passive duty with no party as its subject (or its passive_verb), name its agent, whose duty it is: by ('shall be inspected by the Government'), av …",
@@ -123,6 +124,7 @@ READING_NAMES = {
     "question": "a statement that asks: its text ends with a question mark, or with a bracket after one ('Hur ofta genomför ni säkerhetsgranskning?', 'How will you report on performance?'); it states no follow-up or sanction, whatever it names",
     "editors_note": "a statement of an editor's note to those who use a template or a sample document: the paragraph that opens with a term of editor_note_title ('HELPFUL HINT: Please note …'), and, where that opening is a title of its own ending in ':' ('HELPFUL HINTS FROM THE SEVEN STEPS TEAM:'), the paragraph after it",
     "in_definitions": "a statement in a section of definitions, at any depth: a section whose whole title is a term of definitions_title ('1. Definitions', 'Begrepp'), not one that only mentions them ('Service Level Definitions')",
+    "in_background": "a statement in a section of background, at any depth: a section whose whole title, its number aside ('2.0 Background', 'Section 2. BACKGROUND INFORMATION', 'Nuläge'), is a term of background_title, not one that only mentions it ('Background Investigations')",
 }
 """Condition names the reading provides to every ruleset (unless the ruleset defines the name)."""
 
@@ -444,6 +446,11 @@ def _whole_title(finder: TermFinder, text: str) -> bool:
     "Service Level Definitions")."""
     return finder.covers(without_tags(text).strip(_TITLE_MARKS)) is not None
 
+
+_TITLE_NUMBER = re.compile(
+    r"[\W_]*(?:(?:section|sec|part|article|chapter|avsnitt|kapitel|del)\.?\s+)?(?:(?:[a-z]\.)?\d+(?:\.\d+)*[.):]?|[a-z][.)]|[ivx]+[.)])?\s*", re.IGNORECASE
+)
+"""A number a heading kept in its title ("Section 2.", "Sec. 2.01", "B.1", "3)"), which a whole title leaves aside."""
 
 _TITLE_BEFORE_COLON = re.compile(r"^[\W_]*(?:\d{1,3}[.)]\s+)?[^\W\d_][^:.;!?]{0,60}?:")
 """A term or a title before a colon at a text's start: "Definitions:", "Credit: A unit …", "Kredit: en enhet …"."""
@@ -1769,7 +1776,9 @@ class DocumentReading:
         if name == "non_binding_item":
             return self._items_introduced_by("not_binding_lead_in", last_clause=True) | self._items_introduced_by("definitions_title", whole=True)
         if name == "in_definitions":
-            return self._in_definitions()
+            return self._in_sections_titled("definitions_title")
+        if name == "in_background":
+            return self._in_sections_titled("background_title")
         if name == "editors_note":
             return self._editors_notes()
         if name == "question":
@@ -1788,20 +1797,25 @@ class DocumentReading:
             return frozenset(i for i in items if self._opens_block(i))
         return frozenset()
 
-    def _in_definitions(self) -> frozenset[int]:
-        """The statements in a section of definitions or in a section inside one. A title
-        counts as a whole ("Definitions", "23. Definitions.", "**Begrepp**"), so a section
-        that only names definitions among other things ("Service Level Definitions", where the
-        levels stand) is not one. A numbered section is inside one only where its number is
-        inside the definitions' number ("1.2" in "1 Definitions"): "2.1 The Supplier shall …"
+    def _in_sections_titled(self, titles: str) -> frozenset[int]:
+        """The statements in a section whose whole title is a term of the list ``titles``, or in
+        a section inside one: of ``definitions_title`` (``in_definitions``), of
+        ``background_title`` (``in_background``). A title counts as a whole ("Definitions",
+        "23. Definitions.", "**Begrepp**", "Section 2. BACKGROUND INFORMATION", "Sec. 2.01
+        Background Information": a number the heading kept in its title aside,
+        :data:`_TITLE_NUMBER`), so a section that only names definitions among other things
+        ("Service Level Definitions", where the levels stand) is not one, nor is "Background
+        Investigations". A numbered section is inside one only where its number is
+        inside the titled section's number ("1.2" in "1 Definitions"): "2.1 The Supplier shall …"
         after an unnumbered "Definitions" heading is the contract going on, not a definition."""
-        finder = self.vocabulary.finder("definitions_title")
+        finder = self.vocabulary.finder(titles)
         if finder is None:
             return frozenset()
-        numbers: list[tuple[str, ...] | None] = []  # per section: the clause key of the definitions it stands in ((): unnumbered), None: none
+        numbers: list[tuple[str, ...] | None] = []  # per section: the clause key of the titled section it stands in ((): unnumbered), None: none
         for section in self.document.sections:
             inherited = numbers[section.parent] if section.parent is not None else None
-            if _whole_title(finder, section.title):
+            title = without_tags(section.title)
+            if _whole_title(finder, title[_TITLE_NUMBER.match(title).end() :]):
                 numbers.append(clause_key(section.number) if section.number else ())
             elif inherited is not None and (not section.number or (inherited and inside_clause(clause_key(section.number), inherited))):
                 numbers.append(inherited)

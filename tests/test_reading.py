@@ -1020,6 +1020,42 @@ def test_what_a_section_of_definitions_says_of_its_terms_is_no_requirement() -> 
     assert requirements_of(swedish, "sv") == ["Leverantören ska hålla tjänsten tillgänglig 99,5 % av tiden."]
 
 
+def test_a_background_describes_the_buyer_and_only_shall_must_or_should_bind_there() -> None:
+    """Under a heading whose whole title is a background ("Section 2. BACKGROUND INFORMATION",
+    its number kept in the title), "will", a command and "is responsible for" describe the
+    buyer's organisation and goals; "must" still binds, a section numbered after the background
+    is the document going on, and "Background Investigations" is no background."""
+    text = """
+    # Section 2. BACKGROUND INFORMATION
+
+    The Office of Acquisitions is responsible for the conduct of the agency's acquisitions programs.
+
+    ## OBJECTIVES
+
+    Provide a single view of a client between the two places that information currently resides.
+
+    The contractor must be able to emphasize the attractiveness of the program.
+
+    # 3 Requirements
+
+    The contractor will provide a search API.
+
+    ## 3.1 Background Investigations
+
+    The contractor will submit the forms for each employee within 5 days of award.
+    """
+    assert requirements_of(text, "en") == [
+        "The contractor must be able to emphasize the attractiveness of the program.",
+        "The contractor will provide a search API.",
+        "The contractor will submit the forms for each employee within 5 days of award.",
+    ]
+    swedish = (
+        "# 2 Nuläge\n\nMyndigheten ansvarar för drift av ärendesystemet.\n\nFörvaltningsgruppen har i dag följande uppgifter:\n\n"
+        "- ta fram och tillhandahålla information,\n\nLeverantören ska ta över driften.\n\n# 3 Uppdraget\n\nLeverantören ansvarar för driften av systemet.\n"
+    )
+    assert requirements_of(swedish, "sv") == ["Leverantören ska ta över driften.", "Leverantören ansvarar för driften av systemet."]
+
+
 def test_a_list_of_definitions_under_a_binding_lead_in_defines_terms_and_binds_nobody() -> None:
     """The terms under an item "Definitions:" are no duties, also where the list that holds it
     binds; the list's items after the nested terms bind as before, and are introduced by the
