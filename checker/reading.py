@@ -184,9 +184,11 @@ _ARTICLE = re.compile(r"\s*(?:(?:the|its|their|an?)\s+)?", re.IGNORECASE)
 # A deliverables table's deliverable, as its first cell names it ("Vulnerability reports delivered
 # through the bug bounty platform", "Tested Code & Status Reports", "Code Repository of Product"):
 # each name the cell joins, up to the words that say how, when or of what it is delivered.
-_DELIVERABLE_PARTS = re.compile(r"\s*(?:[&/,;+]|\band\b)\s*", re.IGNORECASE)
+# Each starts at the first space of a run, as _TITLE_PARTS does: from each space of a long run not
+# followed by a separator or such words, a match read the rest of the run again (quadratic).
+_DELIVERABLE_PARTS = re.compile(r"(?<!\s)\s*(?:[&/,;+]|\band\b)\s*|(?:[&/,;+]|\band\b)\s*", re.IGNORECASE)
 _DELIVERABLE_REST = re.compile(
-    r"\s+(?:delivered|submitted|provided|due|for|of|to|through|in|on|with|via|including|that|which|per|from|by|at)\b.*|\s*[(\[:].*|\s+[–—-]\s.*",
+    r"(?<!\s)(?:\s+(?:delivered|submitted|provided|due|for|of|to|through|in|on|with|via|including|that|which|per|from|by|at)\b.*|\s*[(\[:].*|\s+[–—-]\s.*)",
     re.IGNORECASE,
 )
 _DELIVERABLE_NAME = re.compile(r"[^\W\d_][\w'’]*(?:\s+[^\W_][\w'’]*){1,5}")  # two words or more, the first a word of letters
@@ -196,6 +198,9 @@ _OBJECT_PREPOSITION = re.compile(
     r"(?:(?:the|an?|all|any|each|every|its|their|his|her|our|your|these|those|such|this|that)\s+)*(?P<rest>(?:[\w'’-]+\s+)*)$",
     re.IGNORECASE,
 )
+# The run of words and spaces that ends a text: the only place _OBJECT_PREPOSITION can match, where
+# searching the whole text read the rest from each preposition again (quadratic in "of of of … x,").
+_WORDS_TAIL = re.compile(r"(?<![\w'’\s-])[\w'’\s-]*\Z")
 _GERUND_BEFORE = re.compile(r"\b[^\W\d_]+ing\s+(?:(?:the|an?|all|any|each|its|their)\s+)*$", re.IGNORECASE)
 _RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which|that|where|when|if|unless)\b|[;:()]", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]")  # "Vulnerability Report Triage Services": a longer name
@@ -1974,7 +1979,8 @@ class DocumentReading:
         in reviewing vulnerability reports" delivers staff) and after no preposition or gerund
         (the words "the", "all", "their" … aside: "an interface to vulnerability report data"
         delivers an interface). The table's own rows name nothing. One pass over the statements,
-        and none in a document without such a table."""
+        and none in a document without such a table; in a statement, the first
+        :data:`_MAX_MODALS` names, each read against the text before it."""
         titles = self.vocabulary.finder("deliverables_title")
         headers = self.document.table_headers
         if titles is None or not any(headers):
@@ -2003,7 +2009,8 @@ class DocumentReading:
                 continue
             text = self.texts[s.index]
             rows: list[int] = []
-            for start, end, _ in finder.finditer(text):
+            # each is read against the text before it, as a modal is: the first _MAX_MODALS of them
+            for start, end, _ in itertools.islice(finder.finditer(text), _MAX_MODALS):
                 words = " ".join(text[start:end].lower().split())
                 key = words if words in rows_named else words[:-1]
                 if key in rows_named and self._names_as_object(s.index, text, start, end, verbs):
@@ -2048,7 +2055,9 @@ class DocumentReading:
         between = text[verb:start]
         if _RELATIVE_WORD.search(between) or _GERUND_BEFORE.search(between):
             return False
-        preposition = _OBJECT_PREPOSITION.search(between)
+        # a preposition's object ends in the white space before the name, in the run of words there
+        tail = _WORDS_TAIL.search(between) if between[-1:].isspace() else None
+        preposition = _OBJECT_PREPOSITION.search(between, tail.start()) if tail is not None else None
         return preposition is None or len(preposition["rest"].split()) >= 2
 
     @cached_property
