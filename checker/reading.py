@@ -740,7 +740,8 @@ class DocumentReading:
         supplier_statements: int = 0,
     ) -> None:
         """``texts``: the statements as terms see them (:func:`plain_text`); ``candidates``: the
-        statements with a modal of ``modal_binding`` or ``modal_future`` (headings left out);
+        statements with a word of :data:`MODAL_LISTS`, ``requiring_verb`` or ``vendor_promise``
+        (headings left out), the only ones read for an obligation;
         ``tender_statements``: how many statements have a word of ``tender_context``; ``with_id``:
         how many have a requirement id of their own; ``proposal_statements``, ``commission_statements``,
         ``supplier_statements``: how many have a word of ``proposal_context``, of ``commission_context``,
@@ -748,7 +749,6 @@ class DocumentReading:
         self.document = document
         self.vocabulary = vocabulary
         self.texts = texts
-        self._candidates = candidates
         self._named: dict[str, frozenset[int]] = {}
         """The statements of each built-in name asked for so far (:meth:`statements`)."""
         self.tender = tender_statements >= 3
@@ -2236,8 +2236,8 @@ class DocumentReading:
         (:attr:`_cell_columns`). Left
         out: the titles, a table's title that ends in a level title (the next table's), page
         furniture (a paragraph found :data:`_FURNITURE_REPEATS` times or more in the document,
-        unless it is a sentence with a modal of its own, a standard repeated down its column, and
-        page numbers and bullets), and the deduction cells (a word of ``sanction_header``: "1%
+        unless it is a finished sentence of :data:`_STANDARD_WORDS` words or more, a standard
+        repeated down its column (:func:`_recurring_standard`), and page numbers and bullets), and the deduction cells (a word of ``sanction_header``: "1%
         deduction per day …"). A method cell has no obligation of its own and a term of
         ``surveillance_method`` in its first :data:`_METHOD_REACH` characters ("Random inspection
         (site visits)", "Make sample or test calls."), however often it recurs down its column; so
