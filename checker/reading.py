@@ -2233,12 +2233,14 @@ class DocumentReading:
         a paragraph elsewhere, :meth:`_recurs_as_text`), and, under a column of the work
         statement's paragraphs (:data:`_REFERENCE_TITLE`: "PWS Section"), a numbered title, which is
         a row's number with its first line; nor does a long block that is a column of cells
-        (:attr:`_cell_columns`). Left
-        out: the titles, a table's title that ends in a level title (the next table's), page
-        furniture (a paragraph found :data:`_FURNITURE_REPEATS` times or more in the document,
-        unless it is a finished sentence of :data:`_STANDARD_WORDS` words or more, a standard
-        repeated down its column (:func:`_recurring_standard`), and page numbers and bullets), and the deduction cells (a word of ``sanction_header``: "1%
-        deduction per day …"). A method cell has no obligation of its own and a term of
+        (:attr:`_cell_columns`). Left out: the titles, a table's title that ends in a level title
+        (the next table's), page furniture (a paragraph found :data:`_FURNITURE_REPEATS` times or
+        more in the document, unless it is a finished sentence of :data:`_STANDARD_WORDS` words or
+        more that stands in no page outside the flattened tables, a standard repeated down its
+        column (:func:`_recurring_standard`), where a page's running footer in a sentence stands on
+        the pages before and after the tables too: "This document contains proprietary
+        information of the Government."; and page numbers and bullets), and the deduction cells
+        (a word of ``sanction_header``: "1% deduction per day …"). A method cell has no obligation of its own and a term of
         ``surveillance_method`` in its first :data:`_METHOD_REACH` characters ("Random inspection
         (site visits)", "Make sample or test calls."), however often it recurs down its column; so
         is a percentage alone (:data:`_LEVEL_CELL`, an AQL column's "95%"), which is no title. A cell's words are the ruleset's to judge
@@ -2265,6 +2267,8 @@ class DocumentReading:
         sanction = self.vocabulary.finder("sanction_header")
         cells: set[int] = set()
         methods: set[int] = set()
+        standards: list[int] = []  # the cells kept as a recurring standard (_recurring_standard), not furniture
+        outside: set[str] = set()  # the recurrence keys of the statements outside the flattened tables
         in_table = False
         referenced = False  # whether the table's first column cites the work statement's paragraphs
         for s in statements:  # outside a table only a run of column titles matters
@@ -2274,6 +2278,7 @@ class DocumentReading:
                 in_table = opening[i]
                 continue
             if not in_table:
+                outside.add(self._recurrence_keys[i])
                 continue
             if s.kind == "heading" and self._lone_coordinator(texts[i]):
                 continue  # "## OR" between two standards of a cell, a conversion's heading: the table goes on
@@ -2286,6 +2291,7 @@ class DocumentReading:
                 continue  # a page's running footer a conversion made a heading ("New Brunswick Laboratory"): the table goes on
             if s.kind in ("heading", "table_row") or (block_words[s.block] > _CELL_PARAGRAPH_WORDS and s.block not in self._cell_columns):
                 in_table = False
+                outside.add(self._recurrence_keys[i])
                 continue
             text = texts[i]
             level = _LEVEL_CELL.fullmatch(text) is not None  # "95%": an AQL column's cell, however often its value recurs down the column
@@ -2296,12 +2302,14 @@ class DocumentReading:
             if i not in self.obligations and method is not None and _names_method(text, method):
                 methods.add(i)
                 continue
-            if (not level and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS and not _recurring_standard(text)) or (
-                paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)
-            ):
+            recurring = not level and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS
+            if (recurring and not _recurring_standard(text)) or (paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)):
                 continue
             if sanction is None or not sanction.search(text):
                 cells.add(i)
+                if recurring:
+                    standards.append(i)
+        cells.difference_update(i for i in standards if self._recurrence_keys[i] in outside)
         return frozenset(cells), frozenset(methods)
 
     @cached_property
