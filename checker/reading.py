@@ -387,12 +387,14 @@ _NAMED_PARTY_SUBJECT = re.compile(
 # stem of three letters at least: the one-word names _proper_name reads
 _DEFINITE_ENDING = re.compile(r"(?<=[^\W\d_]{3})(?:en|et|na)$")
 _PREPOSITION_REACH = 12  # the word before a party, in characters
-# A coordinator just before a modal: its verb is a second predicate of the clause before it
 _PROMISED_AFTER = re.compile(r"\s+(?:(?:also|always|only|[^\W\d_]+ly)\s+)?")
 """What may stand between a vendor's subject and its present tense promise (``vendor_promise``): an adverb ("We publicly publish …")."""
 _PROMISE_OPENING = re.compile(r"[\W_]*(?:[^\W\d_][^*]{0,60}\*\*[\s*_]*[-–—:][\W_]*)?|.*\s(?:and|but)\s+", re.DOTALL)
 """What may stand before the subject of a vendor's present tense promise in its clause: a run-in title ("**Transparency** - We
 publish …"), or the first main clause and its "and" ("Our code base is open to the public and we provide …")."""
+_NOTHING_PROMISED = re.compile(r"\s+no\s", re.IGNORECASE)
+"""A present tense whose object is "no …" promises nothing: "We provide no guarantee that the Service will be uninterrupted"."""
+# A coordinator just before a modal: its verb is a second predicate of the clause before it
 _COORDINATED = re.compile(r"\s(?:och|samt|eller|and|or)\s+$")
 # A modal that ends in its object clause's conjunction after its own subject ("Processledaren ser till
 # att vi har goda förutsättningar", "Tjänsten säkerställer att …"): the word after it is that clause's
@@ -1297,7 +1299,7 @@ class DocumentReading:
                     ),
                     None,
                 )
-                if promised is not None:
+                if promised is not None and _NOTHING_PROMISED.match(text, end) is None:  # not "We provide no guarantee …"
                     return Obligation(promised[1], start, end)
                 previous_end = kept_end
                 continue
