@@ -186,9 +186,11 @@ _ARTICLE = re.compile(r"\s*(?:(?:the|its|their|an?)\s+)?", re.IGNORECASE)
 # A deliverables table's deliverable, as its first cell names it ("Vulnerability reports delivered
 # through the bug bounty platform", "Tested Code & Status Reports", "Code Repository of Product"):
 # each name the cell joins, up to the words that say how, when or of what it is delivered.
-_DELIVERABLE_PARTS = re.compile(r"\s*(?:[&/,;+]|\band\b)\s*", re.IGNORECASE)
+# Each starts at the first space of a run, as _TITLE_PARTS does: from each space of a long run not
+# followed by a separator or such words, a match read the rest of the run again (quadratic).
+_DELIVERABLE_PARTS = re.compile(r"(?<!\s)\s*(?:[&/,;+]|\band\b)\s*|(?:[&/,;+]|\band\b)\s*", re.IGNORECASE)
 _DELIVERABLE_REST = re.compile(
-    r"\s+(?:delivered|submitted|provided|due|for|of|to|through|in|on|with|via|including|that|which|per|from|by|at)\b.*|\s*[(\[:].*|\s+[–—-]\s.*",
+    r"(?<!\s)(?:\s+(?:delivered|submitted|provided|due|for|of|to|through|in|on|with|via|including|that|which|per|from|by|at)\b.*|\s*[(\[:].*|\s+[–—-]\s.*)",
     re.IGNORECASE,
 )
 _DELIVERABLE_NAME = re.compile(r"[^\W\d_][\w'’]*(?:\s+[^\W_][\w'’]*){1,5}")  # two words or more, the first a word of letters
@@ -198,6 +200,9 @@ _OBJECT_PREPOSITION = re.compile(
     r"(?:(?:the|an?|all|any|each|every|its|their|his|her|our|your|these|those|such|this|that)\s+)*(?P<rest>(?:[\w'’-]+\s+)*)$",
     re.IGNORECASE,
 )
+# The run of words and spaces that ends a text: the only place _OBJECT_PREPOSITION can match, where
+# searching the whole text read the rest from each preposition again (quadratic in "of of of … x,").
+_WORDS_TAIL = re.compile(r"(?<![\w'’\s-])[\w'’\s-]*\Z")
 _GERUND_BEFORE = re.compile(r"\b[^\W\d_]+ing\s+(?:(?:the|an?|all|any|each|its|their)\s+)*$", re.IGNORECASE)
 _RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which|that|where|when|if|unless)\b|[;:()]", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]")  # "Vulnerability Report Triage Services": a longer name
@@ -384,12 +389,14 @@ _NAMED_PARTY_SUBJECT = re.compile(
 # stem of three letters at least: the one-word names _proper_name reads
 _DEFINITE_ENDING = re.compile(r"(?<=[^\W\d_]{3})(?:en|et|na)$")
 _PREPOSITION_REACH = 12  # the word before a party, in characters
-# A coordinator just before a modal: its verb is a second predicate of the clause before it
 _PROMISED_AFTER = re.compile(r"\s+(?:(?:also|always|only|[^\W\d_]+ly)\s+)?")
 """What may stand between a vendor's subject and its present tense promise (``vendor_promise``): an adverb ("We publicly publish …")."""
 _PROMISE_OPENING = re.compile(r"[\W_]*(?:[^\W\d_][^*]{0,60}\*\*[\s*_]*[-–—:][\W_]*)?|.*\s(?:and|but)\s+", re.DOTALL)
 """What may stand before the subject of a vendor's present tense promise in its clause: a run-in title ("**Transparency** - We
 publish …"), or the first main clause and its "and" ("Our code base is open to the public and we provide …")."""
+_NOTHING_PROMISED = re.compile(r"\s+no\s", re.IGNORECASE)
+"""A present tense whose object is "no …" promises nothing: "We provide no guarantee that the Service will be uninterrupted"."""
+# A coordinator just before a modal: its verb is a second predicate of the clause before it
 _COORDINATED = re.compile(r"\s(?:och|samt|eller|and|or)\s+$")
 # A modal that ends in its object clause's conjunction after its own subject ("Processledaren ser till
 # att vi har goda förutsättningar", "Tjänsten säkerställer att …"): the word after it is that clause's
@@ -762,7 +769,8 @@ class DocumentReading:
         supplier_statements: int = 0,
     ) -> None:
         """``texts``: the statements as terms see them (:func:`plain_text`); ``candidates``: the
-        statements with a modal of ``modal_binding`` or ``modal_future`` (headings left out);
+        statements with a word of :data:`MODAL_LISTS`, ``requiring_verb`` or ``vendor_promise``
+        (headings left out), the only ones read for an obligation;
         ``tender_statements``: how many statements have a word of ``tender_context``; ``with_id``:
         how many have a requirement id of their own; ``proposal_statements``, ``commission_statements``,
         ``supplier_statements``: how many have a word of ``proposal_context``, of ``commission_context``,
@@ -770,7 +778,6 @@ class DocumentReading:
         self.document = document
         self.vocabulary = vocabulary
         self.texts = texts
-        self._candidates = candidates
         self._named: dict[str, frozenset[int]] = {}
         """The statements of each built-in name asked for so far (:meth:`statements`)."""
         self.tender = tender_statements >= 3
@@ -1323,7 +1330,7 @@ class DocumentReading:
                     ),
                     None,
                 )
-                if promised is not None:
+                if promised is not None and _NOTHING_PROMISED.match(text, end) is None:  # not "We provide no guarantee …"
                     return Obligation(promised[1], start, end)
                 previous_end = kept_end
                 continue
@@ -2012,7 +2019,8 @@ class DocumentReading:
         in reviewing vulnerability reports" delivers staff) and after no preposition or gerund
         (the words "the", "all", "their" … aside: "an interface to vulnerability report data"
         delivers an interface). The table's own rows name nothing. One pass over the statements,
-        and none in a document without such a table."""
+        and none in a document without such a table; in a statement, the first
+        :data:`_MAX_MODALS` names, each read against the text before it."""
         titles = self.vocabulary.finder("deliverables_title")
         headers = self.document.table_headers
         if titles is None or not any(headers):
@@ -2041,7 +2049,8 @@ class DocumentReading:
                 continue
             text = self.texts[s.index]
             rows: list[int] = []
-            for start, end, _ in finder.finditer(text):
+            # each is read against the text before it, as a modal is: the first _MAX_MODALS of them
+            for start, end, _ in itertools.islice(finder.finditer(text), _MAX_MODALS):
                 words = " ".join(text[start:end].lower().split())
                 key = words if words in rows_named else words[:-1]
                 if key in rows_named and self._names_as_object(s.index, text, start, end, verbs):
@@ -2086,7 +2095,9 @@ class DocumentReading:
         between = text[verb:start]
         if _RELATIVE_WORD.search(between) or _GERUND_BEFORE.search(between):
             return False
-        preposition = _OBJECT_PREPOSITION.search(between)
+        # a preposition's object ends in the white space before the name, in the run of words there
+        tail = _WORDS_TAIL.search(between) if between[-1:].isspace() else None
+        preposition = _OBJECT_PREPOSITION.search(between, tail.start()) if tail is not None else None
         return preposition is None or len(preposition["rest"].split()) >= 2
 
     @cached_property
@@ -2262,12 +2273,14 @@ class DocumentReading:
         a paragraph elsewhere, :meth:`_recurs_as_text`), and, under a column of the work
         statement's paragraphs (:data:`_REFERENCE_TITLE`: "PWS Section"), a numbered title, which is
         a row's number with its first line; nor does a long block that is a column of cells
-        (:attr:`_cell_columns`). Left
-        out: the titles, a table's title that ends in a level title (the next table's), page
-        furniture (a paragraph found :data:`_FURNITURE_REPEATS` times or more in the document,
-        unless it is a sentence with a modal of its own, a standard repeated down its column, and
-        page numbers and bullets), and the deduction cells (a word of ``sanction_header``: "1%
-        deduction per day …"). A method cell has no obligation of its own and a term of
+        (:attr:`_cell_columns`). Left out: the titles, a table's title that ends in a level title
+        (the next table's), page furniture (a paragraph found :data:`_FURNITURE_REPEATS` times or
+        more in the document, unless it is a finished sentence of :data:`_STANDARD_WORDS` words or
+        more that stands in no page outside the flattened tables, a standard repeated down its
+        column (:func:`_recurring_standard`), where a page's running footer in a sentence stands on
+        the pages before and after the tables too: "This document contains proprietary
+        information of the Government."; and page numbers and bullets), and the deduction cells
+        (a word of ``sanction_header``: "1% deduction per day …"). A method cell has no obligation of its own and a term of
         ``surveillance_method`` in its first :data:`_METHOD_REACH` characters ("Random inspection
         (site visits)", "Make sample or test calls."), however often it recurs down its column; so
         is a percentage alone (:data:`_LEVEL_CELL`, an AQL column's "95%"), which is no title. A cell's words are the ruleset's to judge
@@ -2294,6 +2307,8 @@ class DocumentReading:
         sanction = self.vocabulary.finder("sanction_header")
         cells: set[int] = set()
         methods: set[int] = set()
+        standards: list[int] = []  # the cells kept as a recurring standard (_recurring_standard), not furniture
+        outside: set[str] = set()  # the recurrence keys of the statements outside the flattened tables
         in_table = False
         referenced = False  # whether the table's first column cites the work statement's paragraphs
         for s in statements:  # outside a table only a run of column titles matters
@@ -2303,6 +2318,7 @@ class DocumentReading:
                 in_table = opening[i]
                 continue
             if not in_table:
+                outside.add(self._recurrence_keys[i])
                 continue
             if s.kind == "heading" and self._lone_coordinator(texts[i]):
                 continue  # "## OR" between two standards of a cell, a conversion's heading: the table goes on
@@ -2315,6 +2331,7 @@ class DocumentReading:
                 continue  # a page's running footer a conversion made a heading ("New Brunswick Laboratory"): the table goes on
             if s.kind in ("heading", "table_row") or (block_words[s.block] > _CELL_PARAGRAPH_WORDS and s.block not in self._cell_columns):
                 in_table = False
+                outside.add(self._recurrence_keys[i])
                 continue
             text = texts[i]
             level = _LEVEL_CELL.fullmatch(text) is not None  # "95%": an AQL column's cell, however often its value recurs down the column
@@ -2325,12 +2342,14 @@ class DocumentReading:
             if i not in self.obligations and method is not None and _names_method(text, method):
                 methods.add(i)
                 continue
-            if (not level and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS and not _recurring_standard(text)) or (
-                paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)
-            ):
+            recurring = not level and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS
+            if (recurring and not _recurring_standard(text)) or (paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)):
                 continue
             if sanction is None or not sanction.search(text):
                 cells.add(i)
+                if recurring:
+                    standards.append(i)
+        cells.difference_update(i for i in standards if self._recurrence_keys[i] in outside)
         return frozenset(cells), frozenset(methods)
 
     @cached_property

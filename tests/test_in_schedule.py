@@ -111,3 +111,36 @@ def test_the_matrix_says_where_the_tables_level_stands() -> None:
     assert row.evidence_at is not None and row.evidence_at.line == 7
     assert not any(f.rule.endswith("RQ017") for f in result.findings)
     assert '("one business day", line 7)' in render_md(build_matrix([result]))
+
+
+def test_a_hostile_deliverables_table_and_sentence_are_read_in_linear_time() -> None:
+    """The deliverable's name in a cell and the words between a delivery verb and the name are read
+    by Python regexes: a cell with a long run of spaces before no separator, and a long run of
+    prepositions before a name that ends no object, each read the rest of the run again from each
+    position (quadratic: 8,000 of them took seconds each)."""
+    import time
+
+    from checker.reading import DocumentReading
+
+    started = time.process_time()
+    assert DocumentReading._deliverable_names("Status reports" + " " * 8_000 + "x") == ["status reports x"]
+    assert DocumentReading._deliverable_names("Status" + " " * 8_000 + "reports") == ["status report"]
+    text = "Submit " + "of " * 8_000 + "x, status reports"
+    document = md(text + "\n" + TABLE, language="en")
+    c = Classification(RULES, DocumentIndex(document))
+    assert c.reading().scheduled == {0: (2,)}  # the status report's row: the name is the verb's object
+    assert time.process_time() - started < 1
+
+
+def test_a_sentence_of_thousands_of_deliverables_is_read_in_bounded_time() -> None:
+    """Each deliverable a statement names is read against the text before it (its verb, the words
+    between): a sentence naming the status reports 4,000 times took half a minute; the first 32
+    names are read, as the first 32 modals are."""
+    import time
+
+    text = "The Contractor shall submit " + "status reports and " * 4_000 + "the plan."
+    document = md(text + "\n" + TABLE, language="en")
+    reading = Classification(RULES, DocumentIndex(document)).reading()
+    started = time.process_time()
+    assert reading.scheduled == {0: (2,)}
+    assert time.process_time() - started < 1

@@ -1239,10 +1239,11 @@ def test_a_vendors_present_tense_promises_its_service_in_its_terms_only() -> Non
         "The portal allows you to create and publish digital forms.",
         "Support features include:",
         "To the extent we deliver anything to Customer while performing the services, Customer owns it.",
+        "We provide no guarantee that the Service will be uninterrupted.",  # a disclaimer: its object is "no …"
     )
     vendor = parties("We will restore the service within 4 hours. We credit you. We measure it.\n\n" + "\n\n".join(promises + descriptions), "en")
     assert [vendor[p] for p in promises] == ["supplier", "supplier", "supplier"]
-    assert [vendor[d] for d in descriptions] == [None, None, None, None]
+    assert [vendor[d] for d in descriptions] == [None, None, None, None, None]
     statement_of_work = parties("The Contractor shall deliver the system.\n\nThe Contractor provides services to 40 agencies.", "en")
     assert statement_of_work["The Contractor provides services to 40 agencies."] is None  # a description outside a vendor's terms
 
@@ -2596,9 +2597,10 @@ def test_a_party_told_in_a_passive_binds_the_other_party(sentence: str, party: s
 
 def test_a_standard_with_a_modal_that_recurs_down_a_flattened_table_is_a_cell_not_page_furniture() -> None:
     # A QASP's standard repeated in each row ("Unless a due date is specified, the deliverable will
-    # be completed 30 days after tasking.") recurs as often as a page's footer, but it is a sentence
-    # with a modal of its own: each row's level. The footer (no full stop, no modal) stays furniture,
-    # and so does a recurring sentence without a modal ("Minor clarification may be required.").
+    # be completed 30 days after tasking.") recurs as often as a page's footer, but it is a finished
+    # sentence of six words or more (_recurring_standard): each row's level. The footer (no full
+    # stop) stays furniture, and so does a shorter recurring sentence ("Minor clarification may be
+    # required.", five words).
     rows = "\n".join(
         f"Provide research and analysis support of COTS products for new system {n}\n\nUnless a due date is specified, the deliverable will be completed 30 days after tasking.\n"
         f"Minor clarification may be required.\n\nNAVY IDS QASP\n"
@@ -2610,6 +2612,30 @@ def test_a_standard_with_a_modal_that_recurs_down_a_flattened_table_is_a_cell_no
     texts = [document.statements[i].text for i in sorted(c.reading().statements("performance_cell"))]
     standard = "Unless a due date is specified, the deliverable will be completed 30 days after tasking."
     assert texts == [text for n in range(1, 5) for text in (f"Provide research and analysis support of COTS products for new system {n}", standard)]
+
+
+def test_a_running_footer_in_a_sentence_is_furniture_though_a_standard_recurs_alike() -> None:
+    # A page's running footer written as a sentence ("This document contains proprietary
+    # information of the Government.") recurs down a flattened table as a column's standard does
+    # ("95% of deliverables accepted without rework."), but it stands on the pages before and after
+    # the table too: furniture, no cell and no requirement.
+    footer = "This document contains proprietary information of the Government."
+    rows = "\n".join(
+        f"Provide research and analysis support of COTS products for new system {n}\n\n95% of deliverables accepted without rework.\n\n{footer}\n"
+        for n in range(1, 5)
+    )
+    document = md(
+        f"# Introduction\n\nThe Contractor shall perform the work described below.\n\n{footer}\n\n# Performance\n\n"
+        f"Performance Objective\n\nPerformance Standard and Acceptable Quality Level (AQL)\n\n{rows}\n"
+        f"# Surveillance\n\nThe COR will inspect the work.\n\n{footer}\n",
+        language="en",
+    )
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    c = Classification(base, DocumentIndex(document))
+    texts = [document.statements[i].text for i in sorted(c.reading().statements("performance_cell"))]
+    standard = "95% of deliverables accepted without rework."
+    assert texts == [text for n in range(1, 5) for text in (f"Provide research and analysis support of COTS products for new system {n}", standard)]
+    assert footer not in {document.statements[i].text for i in c.statements_of_class("requirement")}
 
 
 def test_a_vendors_name_in_lower_case_binds_it_where_the_document_quotes_it() -> None:

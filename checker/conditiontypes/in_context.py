@@ -14,11 +14,14 @@ compliance and report to the PM." leaves the monitoring without a time). A table
 cells already (the row is one statement), and the row or list item before it is another
 requirement, not its introduction. The statement's own words are not its context, so ``in
 context NAME`` gives no ``{match}``.
+
+What a condition that names another holds by is read here for ``in schedule NAME`` too
+(:func:`resolve_name`, :func:`named_extent`, :func:`named_shape`, :func:`named_statements`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from ..modelbase import Field, FrozenModel, Pos
 from ..rulelimits import did_you_mean
@@ -33,6 +36,73 @@ Named = Literal["define", "terms", "pattern", "reading", ""]
 _SENTENCES = ("sentence", "list_item")
 """The kinds of statement a sentence before may introduce: a table row's block is its table, whose
 row before is another requirement, and a heading introduces a section, not a sentence."""
+
+
+class NamedCondition(Protocol):
+    """A condition that names a define, terms list, pattern or built-in name of the reading and
+    holds by where that holds (``in context NAME``, ``in schedule NAME``)."""
+
+    name: str
+    of: Named
+    pos: Pos | None
+
+
+NamedT = TypeVar("NamedT", bound=NamedCondition)
+
+
+def resolve_name(keyword: str, condition: NamedT, compiler: Compiler, rule_file: RuleFile) -> NamedT:
+    """``condition`` with what its name names, looked up as a bare name is: a terms list, pattern
+    or define of the ruleset, else a built-in name of the reading; an unknown name is an error
+    (``keyword``: how the rule file writes the condition, "in context")."""
+    from ..reading import READING_NAMES  # here, not above: a cached ruleset loads without the reading
+
+    entry = compiler.names.get(condition.name)
+    if entry is not None:
+        return type(condition)(name=condition.name, of=entry.kind)  # type: ignore[call-arg]
+    if condition.name in READING_NAMES:
+        return type(condition)(name=condition.name, of="reading")  # type: ignore[call-arg]
+    hint = did_you_mean(condition.name, list(compiler.names) + list(READING_NAMES))
+    compiler.error(rule_file, condition.pos, f"'{keyword} {condition.name}': unknown name (not a terms list, pattern, define or built-in name){hint}")
+    return condition
+
+
+def named_extent(condition: NamedCondition, defines: dict[str, Extent | None]) -> Extent | None:
+    """One atom, or a use of its define; no ``{match}``: the words stand in another statement."""
+    if condition.of != "define" or condition.name not in defines:
+        return Extent(0, 1, False)
+    used = defines[condition.name]
+    return None if used is None else Extent(used.depth + 1, used.size + 1, False)
+
+
+def named_shape(condition: NamedCondition, c: Classification) -> tuple:
+    """The shape of what the named condition holds for."""
+    if condition.of == "define":
+        return c._define_shape(condition.name)
+    if condition.of == "terms":
+        return ("terms", c.list_keys.get(condition.name))
+    if condition.of == "pattern":
+        return ("pattern", c.pattern_keys.get(condition.name))
+    return ("reading", condition.name, c.vocabulary_key)
+
+
+def named_statements(condition: NamedCondition, c: Classification) -> frozenset[int]:
+    """The statements the named condition holds for, headings aside."""
+    if condition.of == "define":
+        return c.statements_of_class(condition.name)
+    if condition.of == "terms":
+        held = c.term_sets.get(condition.name, frozenset())
+    elif condition.of == "pattern":
+        held = c.pattern_sets.get(condition.name, frozenset())
+    elif condition.of == "reading":
+        held = c.reading().statements(condition.name)
+    else:
+        return frozenset()
+    return held - c.index.headings
+
+
+def names_used(condition: NamedCondition) -> list[tuple[str, str]]:
+    """The ruleset's name it uses (a built-in name of the reading is none)."""
+    return [(condition.of, condition.name)] if condition.of in ("define", "terms", "pattern") else []
 
 
 class InContext(FrozenModel):
@@ -50,35 +120,6 @@ def _parse(meta: Any, name: Any) -> InContext:
     return InContext(name=str(name), pos=Pos.of(name))
 
 
-def named_shape(name: str, of: str, c: Classification) -> tuple:
-    """The shape of the condition ``name`` names (``of``: a define, terms list, pattern or
-    built-in name of the reading), for a condition type that reads a named condition elsewhere
-    (``in context``, ``in schedule``)."""
-    if of == "define":
-        return c._define_shape(name)
-    if of == "terms":
-        return ("terms", c.list_keys.get(name))
-    if of == "pattern":
-        return ("pattern", c.pattern_keys.get(name))
-    return ("reading", name, c.vocabulary_key)
-
-
-def named_statements(name: str, of: str, c: Classification) -> frozenset[int]:
-    """The statements the condition ``name`` names holds for (``of`` as for
-    :func:`named_shape`), headings aside."""
-    if of == "define":
-        return c.statements_of_class(name)
-    if of == "terms":
-        held = c.term_sets.get(name, frozenset())
-    elif of == "pattern":
-        held = c.pattern_sets.get(name, frozenset())
-    elif of == "reading":
-        held = c.reading().statements(name)
-    else:
-        return frozenset()
-    return held - c.index.headings
-
-
 class InContextType(ConditionType):
     kind = "in_context"
     model = InContext
@@ -87,25 +128,11 @@ class InContextType(ConditionType):
     reserved = ("in",)
 
     def resolve(self, condition: InContext, compiler: Compiler, rule_file: RuleFile, depth: int) -> Any:
-        """The name is looked up as a bare name is: a terms list, pattern or define of the
-        ruleset, else a built-in name of the reading; an unknown name is an error."""
-        from ..reading import READING_NAMES  # here, not above: a cached ruleset loads without the reading
-
-        entry = compiler.names.get(condition.name)
-        if entry is not None:
-            return InContext(name=condition.name, of=entry.kind)
-        if condition.name in READING_NAMES:
-            return InContext(name=condition.name, of="reading")
-        hint = did_you_mean(condition.name, list(compiler.names) + list(READING_NAMES))
-        compiler.error(rule_file, condition.pos, f"'in context {condition.name}': unknown name (not a terms list, pattern, define or built-in name){hint}")
-        return condition
+        """The name is looked up as a bare name is (:func:`resolve_name`)."""
+        return resolve_name("in context", condition, compiler, rule_file)
 
     def extent(self, condition: InContext, defines: dict[str, Extent | None]) -> Extent | None:
-        """One atom, or a use of its define; no ``{match}``: the words stand in another statement."""
-        if condition.of != "define" or condition.name not in defines:
-            return Extent(0, 1, False)
-        used = defines[condition.name]
-        return None if used is None else Extent(used.depth + 1, used.size + 1, False)
+        return named_extent(condition, defines)
 
     def classes_in(self, condition: InContext) -> list[str]:
         """Its define, and ``requirement`` (:meth:`evaluate` asks which sentences before are
@@ -117,13 +144,13 @@ class InContextType(ConditionType):
         """The named condition's shape and the ruleset's ``requirement``'s: which sentences
         before are duties of their own (:meth:`evaluate`) is the ruleset's, so two rulesets
         whose lists agree but whose requirements differ share no answer."""
-        return ("in_context", named_shape(condition.name, condition.of, c), c._define_shape("requirement"))
+        return ("in_context", named_shape(condition, c), c._define_shape("requirement"))
 
     def evaluate(self, condition: InContext, c: Classification) -> frozenset[int]:
         """The items of each list whose lead-in holds, and the statement after each statement
         that holds and is no requirement, in the same block (a paragraph, a list item): one
         step from each statement it holds for, so linear in their number."""
-        held = named_statements(condition.name, condition.of, c)
+        held = named_statements(condition, c)
         statements, index = c.document.statements, c.index
         duties = c.statements_of_class("requirement")
         found: set[int] = set()
@@ -138,7 +165,7 @@ class InContextType(ConditionType):
         return f"in context {condition.name}"
 
     def names_used(self, condition: InContext, ruleset: Ruleset, seen: set[str]) -> list[tuple[str, str]]:
-        return [(condition.of, condition.name)] if condition.of in ("define", "terms", "pattern") else []
+        return names_used(condition)
 
 
 IN_CONTEXT = InContextType()

@@ -18,16 +18,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..modelbase import Field, FrozenModel, Pos
-from ..rulelimits import did_you_mean
 from .base import ConditionType, Extent, Syntax
-from .in_context import named_shape, named_statements
+from .in_context import Named, named_extent, named_shape, named_statements, names_used, resolve_name
 
 if TYPE_CHECKING:
     from ..engine.classify import Classification
     from ..rulecompile.compiler import Compiler
     from ..rulemodel import RuleFile, Ruleset
-
-Named = Literal["define", "terms", "pattern", "reading", ""]
 
 
 class InSchedule(FrozenModel):
@@ -53,25 +50,11 @@ class InScheduleType(ConditionType):
     reserved = ("in",)
 
     def resolve(self, condition: InSchedule, compiler: Compiler, rule_file: RuleFile, depth: int) -> Any:
-        """The name is looked up as a bare name is: a terms list, pattern or define of the
-        ruleset, else a built-in name of the reading; an unknown name is an error."""
-        from ..reading import READING_NAMES  # here, not above: a cached ruleset loads without the reading
-
-        entry = compiler.names.get(condition.name)
-        if entry is not None:
-            return InSchedule(name=condition.name, of=entry.kind)
-        if condition.name in READING_NAMES:
-            return InSchedule(name=condition.name, of="reading")
-        hint = did_you_mean(condition.name, list(compiler.names) + list(READING_NAMES))
-        compiler.error(rule_file, condition.pos, f"'in schedule {condition.name}': unknown name (not a terms list, pattern, define or built-in name){hint}")
-        return condition
+        """The name is looked up as a bare name is (:func:`~checker.conditiontypes.in_context.resolve_name`)."""
+        return resolve_name("in schedule", condition, compiler, rule_file)
 
     def extent(self, condition: InSchedule, defines: dict[str, Extent | None]) -> Extent | None:
-        """One atom, or a use of its define; no ``{match}``: the words stand in another statement."""
-        if condition.of != "define" or condition.name not in defines:
-            return Extent(0, 1, False)
-        used = defines[condition.name]
-        return None if used is None else Extent(used.depth + 1, used.size + 1, False)
+        return named_extent(condition, defines)
 
     def classes_in(self, condition: InSchedule) -> list[str]:
         """Its define, which must be built first."""
@@ -80,7 +63,7 @@ class InScheduleType(ConditionType):
     def shape(self, condition: InSchedule, c: Classification) -> tuple:
         """The named condition's shape and the reading's vocabulary (which tables are
         deliverables tables, which verbs deliver)."""
-        return ("in_schedule", named_shape(condition.name, condition.of, c), c.vocabulary_key)
+        return ("in_schedule", named_shape(condition, c), c.vocabulary_key)
 
     def evaluate(self, condition: InSchedule, c: Classification) -> frozenset[int]:
         """The statements that name a deliverable of a row the named condition holds for: one
@@ -88,14 +71,14 @@ class InScheduleType(ConditionType):
         scheduled = c.reading().scheduled
         if not scheduled:
             return frozenset()
-        held = named_statements(condition.name, condition.of, c)
+        held = named_statements(condition, c)
         return frozenset(i for i, rows in scheduled.items() if any(row in held for row in rows))
 
     def render(self, condition: InSchedule, ruleset: Ruleset, top: bool) -> str:
         return f"in schedule {condition.name}"
 
     def names_used(self, condition: InSchedule, ruleset: Ruleset, seen: set[str]) -> list[tuple[str, str]]:
-        return [(condition.of, condition.name)] if condition.of in ("define", "terms", "pattern") else []
+        return names_used(condition)
 
 
 IN_SCHEDULE = InScheduleType()
