@@ -827,3 +827,27 @@ def test_the_shipped_entries_that_need_no_word_are_searched_joined_unless_most_t
     assert len(searched) > 15
     expected = {key: [n for n, line in enumerate(lines) if matcher.pattern_span(key, line) is not None] for key in matcher.patterns}
     assert {key: numbers for key, numbers in found.items() if key in matcher.patterns} == {key: numbers for key, numbers in expected.items() if numbers}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ,.(%\t\u00a0sk", max_size=16), st.data())
+def test_a_finders_words_after_a_white_space_are_looked_up_once_with_the_answer_of_both_starts(text: str, data: st.DataObject) -> None:
+    """TermFinder._which tries the words from a match's first character on only where it is no
+    white space (the words after one are the same): the answer of trying both starts, as before."""
+    from checker.matching.termfinder import TermFinder
+    from checker.matching.text import IS_WORD
+
+    finder = TermFinder({"a": ["ab", "%", "(s)"], "b": [", a", "ska", "a*"], "c": ["b", "s k"]})
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+
+    def both_starts(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+        starts = [start + 1, start] if start < end and not IS_WORD[text[start]] else [start]
+        best, best_first = len(finder._lists), start
+        for first in starts:
+            index = finder.list_of(" ".join(text[first:end].lower().split()))
+            if index < best:
+                best, best_first = index, first
+        return (best_first, end, finder._lists[best][0]) if best < len(finder._lists) else None
+
+    assert finder._which(text, start, end) == both_starts(text, start, end)
