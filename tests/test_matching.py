@@ -851,3 +851,28 @@ def test_a_finders_words_after_a_white_space_are_looked_up_once_with_the_answer_
         return (best_first, end, finder._lists[best][0]) if best < len(finder._lists) else None
 
     assert finder._which(text, start, end) == both_starts(text, start, end)
+
+
+def test_a_joined_search_makes_one_search_per_text_that_holds_a_match_and_one_more() -> None:
+    """The joined search's work is linear in the texts: one search of the joined texts per text
+    holding a match, one more that finds none, and a search of a text alone only where a match
+    runs into what joins the texts (here every one: "a\\s" takes the line break after "a")."""
+    from checker.matching import sets
+
+    datas = [b"x a", b"y", b"a", b"zz"] * 500
+    joined = sets._JoinedTexts(datas)
+    search = sets._TextsSearch(r"a\s")
+    calls = {"joined": 0, "alone": 0}
+    joined_first, alone = search._joined, search.alone
+
+    def counted_joined(data: bytes, pos: int) -> tuple[int, int] | None:
+        calls["joined"] += 1
+        return joined_first(data, pos)
+
+    def counted_alone(data: bytes) -> bool:
+        calls["alone"] += 1
+        return alone(data)
+
+    search._joined, search.alone = counted_joined, counted_alone  # type: ignore[method-assign]
+    assert search.holding(joined) == []  # "a\s" at a text's end takes the line break: no text's own match
+    assert calls["joined"] <= len(datas) // 2 + 1 and calls["alone"] <= len(datas) // 2
