@@ -11,7 +11,7 @@ from bisect import bisect_right
 from operator import attrgetter
 from typing import Any, Literal, TypeVar, get_args
 
-from .modelbase import Field, Model, empty_list, made_of
+from .modelbase import Field, Model, _new, _set_dict, _set_fields_set, empty_list
 from .readers.formats import FORMAT_NAMES
 
 Format = Literal[FORMAT_NAMES]  # type: ignore[valid-type] # "docx", "md", "txt", "pdf": one name per input format
@@ -39,7 +39,12 @@ def trusted(model: type[ModelT], values: dict[str, Any]) -> ModelT:
     every_field = _every_field.get(model)
     if every_field is None:
         every_field = _every_field[model] = set(model.model_fields)
-    return made_of(model, values, every_field)
+    # made_of's three steps written out: reading the English MB makes 112,456 models here, and
+    # the call cost 0.11 of 0.50 µs a model (timeit, 10**6 Anchors).
+    made = _new(model)
+    _set_dict(made, values)
+    _set_fields_set(made, every_field)
+    return made
 
 
 # The field names of each model trusted() has made: a dictionary, as a functools.cache call

@@ -749,3 +749,130 @@ def test_first_match_finds_what_a_search_finds_from_each_position() -> None:
             expected = None if spans is None else tuple(spans[0])
             assert re2api.first_match(compiled)(data, position) == expected
             assert re2api.first_match(fallback)(data, position) == expected
+
+
+# Expressions as the filter runs them on folded text, for entries that need no word: anchored at
+# a text's start or end, classes and \s that take in a line break (and so what joins texts), an
+# empty alternative, nothing but an anchor, a "." that could run across texts.
+JOINED_REGEXES = [
+    r"(?i)^[\x00-\x2f]*[^\s:|]+(?:\s+[^\s:|]+){0,2}",
+    r"(?i)(?:^|[^a-z0-9])(?:is|ab)(?:[^a-z0-9]|$)",
+    r"(?i)^[^|]{1,5}\|",
+    r"\|[^|]*\|",
+    r"a\s*$",
+    r"\d\s+\d",
+    r"^$",
+    r"(?s)a.b",
+    r"(?i)|\d",
+    r"$",
+    r"(?:^| )[\x00-\x2f]+(?: |$)",
+    r"[^a]{3}",
+]
+JOINED_TEXTS = st.lists(st.text(alphabet="ab1 2|:.-\n\xe5\u2014", max_size=12), max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(JOINED_REGEXES), JOINED_TEXTS)
+def test_an_expression_searched_through_joined_texts_finds_the_texts_a_search_of_each_finds(regex: str, many: list[str]) -> None:
+    """_TextsSearch (the statements joined, one search per statement that holds a match) against
+    RE2's search of each text alone, with texts that hold line breaks of their own or none."""
+    import re2
+
+    from checker.matching import re2api, sets
+
+    for texts in (many, [text.replace("\n", " ") for text in many]):
+        datas = [text.encode("utf-8") for text in texts]
+        expected = [n for n, data in enumerate(datas) if re2.search(regex, data, re2api.OPTIONS) is not None]
+        joined = sets._JoinedTexts(datas)
+        search = sets._TextsSearch(regex)
+        assert search.holding(joined) == expected
+        assert search.holding(joined, 2) == expected[:3]
+        dense = sets._TextsSearch(regex)
+        dense._SEARCHED_ALONE_AFTER = 1  # each text searched alone after the first that holds one
+        assert dense.holding(joined) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(JOINED_REGEXES), min_size=1, max_size=5, unique=True), JOINED_TEXTS, st.booleans())
+def test_entries_searched_through_joined_texts_are_found_where_the_filter_finds_them(regexes: list[str], many: list[str], sampled: bool) -> None:
+    """Entries known to need no word, searched through the joined texts (or, held by many of
+    the sampled texts, left to the filter), are found in the texts the filter finds them in."""
+    from checker.matching import sets
+
+    texts = [text.replace("\n", " ") for text in many]
+    entries = [(f"e{k}", regex, None, False) for k, regex in enumerate(regexes)]
+    expected = sets._EntryFilter(entries).scan_many(texts, str)
+    joined = sets._EntryFilter([(key, regex, None, True) for key, regex, _, _ in entries], texts if sampled else (), str)
+    assert sampled or len(joined._searches) == len(regexes)
+    assert joined.scan_many(texts, str) == expected
+
+
+def test_the_shipped_entries_that_need_no_word_are_searched_joined_unless_most_texts_hold_them() -> None:
+    """With the needed words the cache of compiled rulesets records, the English rulesets'
+    entries that need none (a digit, a table's "|", "is") are searched for through the joined
+    statements, but for those most of the examples' lines hold (a statement's first words)."""
+    from checker.engine.matches import build_shared
+    from checker.matching import remember_words
+    from checker.matching.boundaries import pattern_words
+    from checker.rulecompile import load_rulesets
+
+    rules = Path(__file__).resolve().parent.parent / "rulesets"
+    rulesets = load_rulesets(sorted(rules.glob("en-*.krav")))
+    remember_words(pattern_words(p.source for ruleset in rulesets for p in ruleset.patterns.values()))
+    matcher = build_shared(rulesets).matcher
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    lines = [plain_text(line) for path in sorted(examples.glob("en-*.md")) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    found = matcher.scan_many(lines)
+    searched = [matcher._pattern_filter._keys[number] for number, _ in matcher._pattern_filter._searches]
+    assert len(searched) > 15
+    expected = {key: [n for n, line in enumerate(lines) if matcher.pattern_span(key, line) is not None] for key in matcher.patterns}
+    assert {key: numbers for key, numbers in found.items() if key in matcher.patterns} == {key: numbers for key, numbers in expected.items() if numbers}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ,.(%\t\u00a0sk", max_size=16), st.data())
+def test_a_finders_words_after_a_white_space_are_looked_up_once_with_the_answer_of_both_starts(text: str, data: st.DataObject) -> None:
+    """TermFinder._which tries the words from a match's first character on only where it is no
+    white space (the words after one are the same): the answer of trying both starts, as before."""
+    from checker.matching.termfinder import TermFinder
+    from checker.matching.text import IS_WORD
+
+    finder = TermFinder({"a": ["ab", "%", "(s)"], "b": [", a", "ska", "a*"], "c": ["b", "s k"]})
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+
+    def both_starts(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+        starts = [start + 1, start] if start < end and not IS_WORD[text[start]] else [start]
+        best, best_first = len(finder._lists), start
+        for first in starts:
+            index = finder.list_of(" ".join(text[first:end].lower().split()))
+            if index < best:
+                best, best_first = index, first
+        return (best_first, end, finder._lists[best][0]) if best < len(finder._lists) else None
+
+    assert finder._which(text, start, end) == both_starts(text, start, end)
+
+
+def test_a_joined_search_makes_one_search_per_text_that_holds_a_match_and_one_more() -> None:
+    """The joined search's work is linear in the texts: one search of the joined texts per text
+    holding a match, one more that finds none, and a search of a text alone only where a match
+    runs into what joins the texts (here every one: "a\\s" takes the line break after "a")."""
+    from checker.matching import sets
+
+    datas = [b"x a", b"y", b"a", b"zz"] * 500
+    joined = sets._JoinedTexts(datas)
+    search = sets._TextsSearch(r"a\s")
+    calls = {"joined": 0, "alone": 0}
+    joined_first, alone = search._joined, search.alone
+
+    def counted_joined(data: bytes, pos: int) -> tuple[int, int] | None:
+        calls["joined"] += 1
+        return joined_first(data, pos)
+
+    def counted_alone(data: bytes) -> bool:
+        calls["alone"] += 1
+        return alone(data)
+
+    search._joined, search.alone = counted_joined, counted_alone  # type: ignore[method-assign]
+    assert search.holding(joined) == []  # "a\s" at a text's end takes the line break: no text's own match
+    assert calls["joined"] <= len(datas) // 2 + 1 and calls["alone"] <= len(datas) // 2

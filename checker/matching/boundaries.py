@@ -291,6 +291,12 @@ def known_words(source: str) -> tuple[str, ...] | None:
     return _KNOWN_WORDS.get(source)
 
 
+def needs_no_words(source: str) -> bool:
+    """Whether :func:`remember_words` was told that this source needs no word (:func:`needed_words`
+    found none): False when it needs some or was not asked about (no cache read)."""
+    return source in _KNOWN_WORDS and _KNOWN_WORDS[source] is None
+
+
 def texts_holding(texts: Iterable[str]) -> str:
     """What :func:`needed_words` are looked for in: the texts in lower case, one string, with
     the one character outside ASCII that case-insensitive matching takes for an ASCII letter

@@ -22,9 +22,17 @@ OPTIONS.log_errors = False
 OPTIONS.max_mem = 64 << 20
 
 
-def compile_regex(regex: str) -> object:
-    """``regex`` compiled by RE2 with :data:`OPTIONS`; raise :data:`error` if RE2 cannot."""
-    return re2.compile(regex, OPTIONS)
+_NO_CAPTURE = re2.Options()
+for _name in re2.Options.NAMES:
+    setattr(_NO_CAPTURE, _name, getattr(OPTIONS, _name))
+_NO_CAPTURE.never_capture = True
+
+
+def compile_regex(regex: str, capture: bool = True) -> object:
+    """``regex`` compiled by RE2 with :data:`OPTIONS`; raise :data:`error` if RE2 cannot.
+    ``capture=False``: its groups capture nothing (a search that wants only the whole match's
+    span then needs no submatch engine)."""
+    return re2.compile(regex, OPTIONS if capture else _NO_CAPTURE)
 
 
 _UNANCHORED = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)

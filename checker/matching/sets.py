@@ -19,11 +19,13 @@ terms as well (bench/README.md), with the same answers.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from functools import cached_property
 from typing import Callable, Iterable, Sequence
 
 from . import re2api
-from .boundaries import known_words, texts_holding
+from .boundaries import known_words, needs_no_words, texts_holding
 from .folding import Folding, foldable
 from .patterns import CompiledPattern
 from .rewrite import flag_prefix, rewrite
@@ -77,23 +79,32 @@ class StatementMatcher:
             LONE_SYMBOLS,
             f"(?:^| )[\\x00-\\x1f\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f\\x{{300}}-\\x{{36f}}{folding.kept}]+(?: |$)",
             None,
+            True,
         )
         self._scanned = False
+        self._first_texts: Sequence[str] = ()
         self._first_terms: tuple[TermMatcher, HeldWords] | None = None
         self._unfolded = [(name, p) for name, p in patterns.items() if name not in in_set]
         self._unfolded_set = re2api.compiled_set(p.regex for _, p in self._unfolded) if self._unfolded else None
 
     @cached_property
     def _pattern_filter(self) -> _EntryFilter:
-        """The patterns in one filter, compiled when a text first needs them."""
-        return _EntryFilter(self._entries(self._set_patterns))
+        """The patterns in one filter, compiled when a text first needs them (the first texts
+        scanned tell which patterns they hold too often to be searched for joined)."""
+        return _EntryFilter(self._entries(self._set_patterns), self._first_texts, self._fold)
 
-    def _entries(self, patterns: Iterable[tuple[str, CompiledPattern]]) -> list[tuple[str, str, CompiledPattern | None]]:
+    def _entries(self, patterns: Iterable[tuple[str, CompiledPattern]], joined: bool = True) -> list[_Entry]:
         """The set entries of these patterns and of :data:`LONE_SYMBOLS`: (key, expression, the
-        pattern whose matches a search confirms, or None). Worked out for the patterns a filter
-        runs only (a one-page check runs about half of them)."""
-        entries = [(name, regex, None if exact else pattern) for name, pattern in patterns for regex, exact in [_set_regex(pattern, self._folding)]]
-        return [*entries, self._lone_symbols]
+        pattern whose matches a search confirms, or None, and whether it is known to need no
+        word the filter could look for; with ``joined`` False, none is said to: all are left to
+        the filter). Worked out for the patterns a filter runs only (a one-page check runs about
+        half of them)."""
+        entries = [
+            (name, regex, None if exact else pattern, joined and needs_no_words(pattern.source))
+            for name, pattern in patterns
+            for regex, exact in [_set_regex(pattern, self._folding)]
+        ]
+        return [*entries, self._lone_symbols if joined else (*self._lone_symbols[:3], False)]
 
     def scan_many(self, texts: Sequence[str]) -> dict[str, list[int]]:
         """For each list or pattern some of ``texts`` (:func:`plain_text` already) hold, and for
@@ -115,11 +126,17 @@ class StatementMatcher:
         Building the filter is most of a one-page check's matching (RE2 compiles each pattern
         as it is added); a page holds the words of about half the English patterns."""
         self._scanned = True
+        self._first_texts = texts
         if sum(map(len, texts)) > _SHORT_TEXTS or all(words is None for words in self._entry_words):
             return self._pattern_filter
         held = texts_holding(texts)
+        # A page's few statements are searched by the filter alone: searched joined, the
+        # entries that need no word would each be compiled apart, and each found compile its
+        # reverse program for the match's start (a one-page check: 1,481 M instructions, 1,486 M with them joined).
         return _EntryFilter(
-            self._entries(pattern for pattern, words in zip(self._set_patterns, self._entry_words) if words is None or any(word in held for word in words))
+            self._entries(
+                (pattern for pattern, words in zip(self._set_patterns, self._entry_words) if words is None or any(word in held for word in words)), joined=False
+            )
         )
 
     def _pattern_hits(self, texts: Sequence[str]) -> dict[str, list[int]]:
@@ -183,51 +200,188 @@ class StatementMatcher:
         return spans
 
 
+_Entry = tuple[str, str, "CompiledPattern | None", bool]
+"""A set entry: its key, its expression (on folded text), the pattern whose matches a search
+confirms (None: the expression's answer is exact), and whether it is known to need no word the
+filter could look for first (:func:`~checker.matching.boundaries.needs_no_words`: as the cache
+of compiled rulesets recorded it; a pattern not recorded is left to the filter)."""
+
+
 class _EntryFilter:
-    """Set entries (key, expression, the pattern whose matches a search confirms or None; one
-    entry a key), run together by RE2's filtered matching (:func:`re2api.filter_matcher`).
+    """Set entries (:data:`_Entry`; one entry a key), run together by RE2's filtered matching
+    (:func:`re2api.filter_matcher`), but those that need no word the filter can look for, which
+    are searched for through all the texts at once (:class:`_TextsSearch`).
 
     They were once run in RE2 sets of six: a statement then cost a call per set (eleven sets
     for the 65 patterns of the English rulesets, sixth round), each set's DFA built as text
     needed its states. Most statements hold the literal words of few patterns, so a filter
-    that looks for those words first and runs only the patterns whose words are there does less:
+    that looks for those words first and runs only the patterns whose words a statement holds does less:
     over the 12,885 statements of the corpus's real English MB, built and run once, 15 ms +
     316–345 ms in sets of six against 19 ms + 116–119 ms filtered (a later pass 139–152 ms
     against 80–82 ms), with the same answers (bench/README.md, "Seventh round").
+
+    The filter runs a pattern without a literal atom of three characters (a digit, a table's
+    "|", "is", "AC": 29 of the 266 English entries) on every statement, a fixed cost of RE2's
+    per search: some 0.2 s of the first pass over the English MB's 12,867 statements, 0.47 s in
+    all. Searched through the statements joined instead (one search per statement that holds
+    a match, not per statement), most of them take 1–3 ms each (bench/README.md, "Seventeenth
+    round").
     """
 
-    def __init__(self, entries: list[tuple[str, str, CompiledPattern | None]]) -> None:
-        regexes = [regex for _, regex, _ in entries]
-        filtered = [number for number, regex in enumerate(regexes) if len(regex) <= _FILTERED_LENGTH]
-        in_sets = [number for number, regex in enumerate(regexes) if len(regex) > _FILTERED_LENGTH]
+    def __init__(self, entries: list[_Entry], sample: Sequence[str] = (), fold: Callable[[str], str] = str) -> None:
+        """``sample``: texts like those to be scanned (the first ones), which tell whether an
+        entry that needs no word is held by so many that the filter runs it for less (a
+        statement's first words: all of them), by ``fold``."""
+        regexes = [regex for _, regex, _, _ in entries]
+        self._searches: list[tuple[int, _TextsSearch]] = []
+        candidates = [number for number, entry in enumerate(entries) if entry[3] and _TextsSearch.takes(entry[1])]
+        if candidates:
+            step = max(1, len(sample) // _SAMPLE)
+            joined = _JoinedTexts([fold(text).encode("utf-8") for text in sample[::step] if text])
+            for number in candidates:
+                try:
+                    search = _TextsSearch(regexes[number])
+                except re2api.error:  # RE2 refuses it written for joined texts (too large): filtered
+                    continue
+                most = len(joined.starts) // _TextsSearch.DENSE
+                if len(search.holding(joined, most)) <= most:
+                    self._searches.append((number, search))
+        everywhere = {number for number, _ in self._searches}
+        rest = [number for number in range(len(entries)) if number not in everywhere]
+        filtered = [number for number in rest if len(regexes[number]) <= _FILTERED_LENGTH]
+        in_sets = [number for number in rest if len(regexes[number]) > _FILTERED_LENGTH]
         # Each matcher: the entry numbers it runs, and what it answers for a text (positions in them).
         self._matchers: list[tuple[list[int], Callable[[bytes], Sequence[int] | None]]] = []
         if filtered:
             try:
                 self._matchers.append((filtered, re2api.filter_matcher(regexes[number] for number in filtered)))
             except re2api.error:  # its set of literal words over RE2's budget (some 12,000 patterns): all in sets
-                in_sets = list(range(len(regexes)))
+                in_sets, self._searches = list(range(len(regexes))), []
         for first in range(0, len(in_sets), _ENTRIES_PER_SET):
             numbers = in_sets[first : first + _ENTRIES_PER_SET]
             self._matchers.append((numbers, re2api.set_matcher(re2api.compiled_set(regexes[number] for number in numbers))))
-        self._keys = [key for key, _, _ in entries]
-        self._confirm = {number: pattern for number, (_, _, pattern) in enumerate(entries) if pattern is not None}
+        self._keys = [key for key, _, _, _ in entries]
+        self._confirm = {number: pattern for number, (_, _, pattern, _) in enumerate(entries) if pattern is not None}
 
     def scan_many(self, texts: Sequence[str], fold: Callable[[str], str]) -> dict[str, list[int]]:
         """For each entry's key, the numbers of the texts (folded by ``fold`` for the filter) it holds."""
         buckets: list[list[int]] = [[] for _ in self._keys]
         matchers, confirm = self._matchers, self._confirm
+        numbers: list[int] = []  # of the texts that are not empty
+        datas: list[bytes] = []
         for number, text in enumerate(texts):
             if not text:
                 continue
             data = fold(text).encode("utf-8")
-            for numbers, match in matchers:
+            numbers.append(number)
+            datas.append(data)
+            for runs, match in matchers:
                 for position in match(data) or ():
-                    index = numbers[position]
+                    index = runs[position]
                     if index not in confirm or confirm[index].search(text) is not None:
                         buckets[index].append(number)
+        if self._searches and datas:
+            joined = _JoinedTexts(datas)
+            for index, search in self._searches:
+                pattern = confirm.get(index)
+                buckets[index] = [numbers[held] for held in search.holding(joined) if pattern is None or pattern.search(texts[numbers[held]]) is not None]
         return {key: bucket for key, bucket in zip(self._keys, buckets) if bucket}
 
+
+class _JoinedTexts:
+    """Texts (folded, UTF-8) joined by :data:`_BETWEEN`, with where each starts and ends."""
+
+    def __init__(self, datas: list[bytes]) -> None:
+        self.datas = datas
+        self.data = _BETWEEN.join(datas)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        at = 0
+        for data in datas:
+            self.starts.append(at)
+            at += len(data)
+            self.ends.append(at)
+            at += len(_BETWEEN)
+        self.lines = any(b"\n" in data for data in datas)
+        """Whether a text has a line break of its own (where ``^`` and ``$`` of joined texts hold, but not of its own)."""
+
+
+_FLAGS_OFF = re.compile(r"\(\?[A-Za-z]*-")
+"""A flag group that turns a flag off (``(?-m)``, ``(?i-m:…)``); an escaped parenthesis followed
+by these is taken for one too: that expression is left to the filter."""
+
+_BETWEEN = b"\n\xff\n"
+"""Between two texts joined (:class:`_JoinedTexts`): a line break on each side, where ``(?m)^``
+and ``(?m)$`` hold as at a text's start and end, around a byte that is no character's UTF-8
+(no class or ``.`` of RE2's matches it, so no match crosses it)."""
+
+
+class _TextsSearch:
+    """Which texts an expression matches (a search of each, as the filter runs it), found by
+    searching the texts joined (:class:`_JoinedTexts`) in multi-line mode, from the start of one
+    text to the first match after it: one search per text that holds a match and one more, not
+    one per text. A match found in a text's span is one of the text's own (its ``^`` and ``$``
+    hold there as at the text's ends, where no text has a line break of its own); one that runs
+    into what joins the texts is checked by a search of the text alone. Where most texts hold a
+    match (a statement's first words), each text is searched alone from there on.
+
+    Every match of the expression in a text is a match in the joined texts at the same place, so
+    a search from a text's start finds a match at its first one or before: no text is passed over."""
+
+    _SEARCHED_ALONE_AFTER = 1024
+    """Texts holding a match before each text is searched alone, when one in :data:`DENSE` does
+    (a document unlike the texts :class:`_EntryFilter` sampled)."""
+    DENSE = 5
+    """One text in this many holding a match, or more: searching joined texts costs more than a
+    search of each text by the filter (measured on the English MB: a statement's first words,
+    held by all of them, 44 ms joined against 12 ms by searches from Python; a modal, by 45 %,
+    20 ms against 14; lone symbols, by 10 %, 7 ms against 12)."""
+
+    def __init__(self, regex: str) -> None:
+        self._joined = re2api.first_match(re2api.compile_regex("(?m)" + regex, capture=False))
+        self._regex = regex
+        self._alone: Callable[[bytes, int], tuple[int, int] | None] | None = None
+
+    @staticmethod
+    def takes(regex: str) -> bool:
+        """Whether the expression matches in joined texts wherever it does in each text: no
+        ``\\A`` or ``\\z`` (which hold only at the joined texts' ends) and no flag group
+        that could turn multi-line mode off."""
+        return "\\A" not in regex and "\\z" not in regex and _FLAGS_OFF.search(regex) is None
+
+    def alone(self, data: bytes) -> bool:
+        """Whether one text holds a match."""
+        if self._alone is None:
+            self._alone = re2api.first_match(re2api.compile_regex(self._regex, capture=False))
+        return self._alone(data, 0) is not None
+
+    def holding(self, joined: _JoinedTexts, most: int | None = None) -> list[int]:
+        """The positions of the texts that hold a match, in order; with ``most``, no more than
+        one past it (enough to tell that more than ``most`` hold one)."""
+        found: list[int] = []
+        search, data, starts, ends, datas = self._joined, joined.data, joined.starts, joined.ends, joined.datas
+        count = len(starts)
+        held = 0
+        while held < count:
+            if most is not None:
+                if len(found) > most:
+                    break
+            elif len(found) >= self._SEARCHED_ALONE_AFTER and len(found) * self.DENSE > held:
+                found.extend(position for position in range(held, count) if self.alone(datas[position]))
+                break
+            span = search(data, starts[held])
+            if span is None:
+                break
+            held = bisect_right(starts, span[0], held) - 1
+            if (span[1] <= ends[held] and not joined.lines) or self.alone(datas[held]):
+                found.append(held)
+            held += 1
+        return found
+
+
+_SAMPLE = 512
+"""Texts (spread evenly over the first texts scanned) that tell which entries are held too often
+to be searched for joined (:attr:`_TextsSearch.DENSE`)."""
 
 _FILTERED_LENGTH = 10_000
 """Longest pattern (as the set reads it) the filter takes: working out the literal words of a
