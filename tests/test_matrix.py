@@ -747,6 +747,38 @@ def test_a_credit_table_in_the_clause_under_the_credit_clause_is_its_amount_and_
     assert limitation.amount is not None and (limitation.amount.source, limitation.amount.text) == ("elsewhere", "10 % – 25 %")
 
 
+def test_the_sentence_of_the_clause_that_states_the_amount_states_its_cap_in_any_unit():
+    """ "1 day will be added to your subscription for every 15 minutes late, up to a maximum of 10
+    days" is the amount of the service credits of the sentence before it, and its cap: the cap
+    words of the sentence that states the amount bound it though they hold no money (a cap word
+    elsewhere in the clause needs a sum or a share to cap a sanction)."""
+    sentence = "If we fail to provide the initial response time objective, you will be entitled to service credits. 1 day will be added to your subscription for every 15 minutes late"
+    capped = _checked(f"# 5 Support response\n\n{sentence}, up to a maximum of 10 days per month.\n", "sla.md")
+    uncapped = _checked(f"# 5 Support response\n\n{sentence}.\n", "sla.md")
+    (model,) = matrix_document(capped).sanctions
+    assert model.amount is not None and model.amount.source == "clause"
+    assert model.cap is not None and (model.cap.source, model.cap.text) == ("clause", "up to a maximum of 10")
+    (model,) = matrix_document(uncapped).sanctions
+    assert model.amount is not None and model.cap is None
+
+
+def test_rules_judge_the_sanction_model_not_one_sentence():
+    """``model lacks cap`` and ``model accrues`` (CT007) read the sanction model: the support
+    credits that run per 15 minutes have no cap though the availability credits of the same SLA
+    stop at their table's largest row; those credits, capped by the table, are not flagged."""
+    text = (
+        "# 4 Financial credits\n\nIf availability falls below the target, the Customer receives a Financial Credit "
+        "as shown in the following table:\n\n| Availability | Financial Credit |\n| --- | --- |\n"
+        "| below 99.9 % | 10 % |\n| below 99.0 % | 50 % |\n\n# 5 Support response\n\n"
+        "If we fail to provide the initial response time objective, you will be entitled to service credits. "
+        "1 day will be added to your subscription for every 15 minutes late.\n"
+    )
+    result = _checked(text, "sla.md")
+    flagged = [f for f in result.findings if f.rule == "en-contract/CT007"]
+    assert [f.location.line for f in flagged] == [_line_of(text, "entitled to service credits")]
+    assert not [f for f in result.findings if f.rule == "en-contract/CT004"]
+
+
 def test_a_sanction_is_of_the_kind_a_cap_names_in_any_number_or_form():
     assert same_kind("service credits", "credit the Customer")
     assert same_kind("Service Credits", "service credit")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..conditions import CompiledConditionVisitor
 from ..conditiontypes import LEAF_TYPES
@@ -19,6 +19,9 @@ from ..reading import MODAL_LISTS, VOCABULARY, DocumentReading, vocabulary
 from ..rulemodel import STATEMENT_CLASSES, And, ClassAtom, Not, Or, PatternAtom, Ruleset, TermsAtom
 from .index import DocumentIndex
 from .matches import EMPTY, DocumentMatches, build_shared
+
+if TYPE_CHECKING:
+    from ..report import SanctionModel
 
 _CELL_GAP = 6
 """The most statements between two cells of one flattened table (a page's footer and header, a
@@ -525,6 +528,16 @@ class Classification:
             same = [j for j in self.statements_of_class("sanction") if (other := self.sanction_name(j)) and sanction_key(other) == key]
             clauses = self._defined_sanctions[key] = frozenset().union(*(self.index.clause_of(j) for j in same))
         return clauses - self.index.clause_of(i)
+
+    @cached_property
+    def sanction_model(self) -> list[SanctionModel]:
+        """The document's sanction model read with this ruleset's defines (its sanction clauses
+        with amount, cap, trigger and cure: :mod:`~checker.engine.sanctions`), made once for the
+        rules that judge it (``model lacks cap``); none when the ruleset defines no
+        ``sanction_amount``."""
+        from .sanctions import models_of  # noqa: PLC0415 (as in defined_sanction_clauses)
+
+        return models_of(self)
 
     def sanction_name(self, i: int) -> str | None:
         """The words that make statement ``i`` a sanction ("Service Credit", "vite")."""

@@ -84,7 +84,14 @@ def sanction_models(result: DocumentResult) -> list[SanctionModel]:
     deciding = [c for c in result.classifications if _DEFINES["amount"] in c.ruleset.defines]
     if not deciding:
         deciding = [c for c in result.shipped_classifications() if _DEFINES["amount"] in c.ruleset.defines]
-    return _Models(deciding[0]).models() if deciding else []
+    return deciding[0].sanction_model if deciding else []
+
+
+def models_of(c: Classification) -> list[SanctionModel]:
+    """The sanction model read with classification ``c``'s defines (none when it defines no
+    ``sanction_amount``): :attr:`Classification.sanction_model`, which the matrix and the rules
+    that judge the model (``model lacks cap``) share."""
+    return _Models(c).models() if _DEFINES["amount"] in c.ruleset.defines else []
 
 
 def defined_term(name: str | None, text: str) -> bool:
@@ -230,6 +237,11 @@ class _Models:
         amount = parts["amount"]
         if parts["cap"] is None and amount is not None and amount.source == "table":
             parts["cap"] = self._table_cap(amount.statement)
+        elif parts["cap"] is None and amount is not None and amount.source == "clause":
+            # the sentence of the clause that states the amount bounds it with its own cap words,
+            # money or not: "1 day will be added for every 15 minutes late, up to a maximum of 10 days"
+            cap = self._first_part("cap", [amount.statement], True)
+            parts["cap"] = cap.model_copy(update={"source": "clause"}) if cap is not None else None
         return SanctionModel.model_construct(statement=own[0], text=first.text, location=first.location, name=name, statements=own, **parts)
 
     def _part(self, part: str, own: list[int], others: list[int], found_in_others: dict[str, SanctionPart | int | None]) -> SanctionPart | None:
