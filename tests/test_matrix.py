@@ -646,8 +646,27 @@ def test_sanction_model_takes_a_credit_table_as_amount_and_its_largest_row_as_ca
     assert named.trigger.text == "If the Supplier does not meet SL-1"
     assert (damages.amount.source, damages.amount.text) == ("statement", "$100")
     assert damages.cap.text == "capped at $5,000"
-    assert damages.cure.text == "written notice"
+    assert damages.cure is None  # "after written notice" gives no time to put the failure right
     assert definition.cure is None and named.cure is None
+
+
+def test_a_notice_alone_is_no_cure_period_of_the_sanction_model():
+    """ "The State may, by providing written notice to the contractor, terminate the contract"
+    gives notice but no time to cure (the development labels: cure no); CT005 still takes the
+    notice as what a termination right gives first. "… fails to cure the breach within 30 days
+    after written notice" is a cure period."""
+    notice = _checked(
+        "# 9 Termination\n\nIf the Contractor refuses to perform the work, the State may, by providing written notice to the contractor, terminate the contract.\n",
+        "rfp.md",
+    )
+    cure = _checked(
+        "# 9 Termination\n\nThe State may terminate the contract if the Contractor fails to cure a breach within 30 days after written notice.\n", "rfp.md"
+    )
+    (model,) = matrix_document(notice).sanctions
+    assert model.cure is None and model.trigger is not None
+    assert not [f for f in notice.findings if f.rule == "en-contract/CT005"]
+    (model,) = matrix_document(cure).sanctions
+    assert model.cure is not None and model.cure.text == "cure"
 
 
 def test_sanction_model_takes_the_cap_of_a_clause_an_agreements_terms_list():
