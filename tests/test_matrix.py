@@ -650,6 +650,19 @@ def test_sanction_model_takes_a_credit_table_as_amount_and_its_largest_row_as_ca
     assert definition.cure is None and named.cure is None
 
 
+def test_a_negated_comparison_is_the_cap_of_the_sanction_model_not_its_amount():
+    """ "Service Credits will not accumulate within a single Subscription Period in an amount more
+    than 8% of Cloud Service Fees" (Common Paper's SLA) caps the credits; its 8 % is no amount."""
+    text = (
+        "# 3 Remedies\n\n## 3.1 Service Credit\n\nIf availability falls below the Target Uptime, Customer is eligible to receive a Service Credit.\n\n"
+        "## 3.3 Service Credit Limitations\n\nService Credits will not accumulate within a single Subscription Period in an amount more than 8% of Cloud Service Fees.\n"
+    )
+    models = matrix_document(_checked(text, "sla.md")).sanctions
+    limitation = next(m for m in models if "accumulate" in m.text)
+    assert limitation.cap is not None and limitation.cap.text.endswith("more than 8%")
+    assert limitation.amount is None or "8%" not in limitation.amount.text
+
+
 def test_a_notice_alone_is_no_cure_period_of_the_sanction_model():
     """ "The State may, by providing written notice to the contractor, terminate the contract"
     gives notice but no time to cure (the development labels: cure no); CT005 still takes the

@@ -298,6 +298,9 @@ class _Models:
             if part == "cap" and span and not any(ch.isdigit() for ch in words):  # "shall not exceed" → "shall not exceed: 10%"
                 number = _NUMBER.search(text, span[1], span[1] + 60)
                 words = text[span[0] : number.end()] if number else words
+            elif part == "cap" and span and words[-1:].isdigit():  # "… more than 8" → "… more than 8%": the whole number
+                number = _NUMBER.match(text, span[1] - 1)
+                words = text[span[0] : number.end()] if number else words
             elif part == "trigger" and span:  # "If" → "If the Uptime Commitment is not met"
                 stop = _CLAUSE_END.search(text, span[1], span[1] + 80)
                 words = text[span[0] : stop.start()] if stop else text[span[0] : span[1] + 80].rsplit(" ", 1)[0] + " …"
