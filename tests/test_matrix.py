@@ -663,6 +663,22 @@ def test_a_negated_comparison_is_the_cap_of_the_sanction_model_not_its_amount():
     assert limitation.amount is None or "8%" not in limitation.amount.text
 
 
+def test_tiers_written_level_colon_credit_give_the_sanction_its_largest_credit_as_cap():
+    """A flattened PDF's deduction tiers, "39-40 days average cycle time: 1% of total invoiced for
+    quarter will be deducted." / "41 (or more) days average cycle time: 2% of total invoiced …",
+    are one sanction's levels, as a credit table's rows are: the largest, 2 %, is its cap (the
+    development labels of the VA's PWS: cap stated by the highest tier). One such line is no tier."""
+    tiers = (
+        "# C.1.12 Timeliness\n\nNegative:\n\n- 39-40 days average cycle time: 1% of total invoiced for quarter will be deducted.\n"
+        "- 41 (or more) days average cycle time: 2% of total invoiced for quarter will be deducted.\n"
+    )
+    (model,) = matrix_document(_checked(tiers, "pws.md")).sanctions
+    assert model.cap is not None and model.cap.text == "2%" and model.cap.location.line == 6
+    single = "# C.1.12 Timeliness\n\n39-40 days average cycle time: 1% of total invoiced for quarter will be deducted.\n"
+    (model,) = matrix_document(_checked(single, "pws.md")).sanctions
+    assert model.cap is None
+
+
 def test_a_notice_alone_is_no_cure_period_of_the_sanction_model():
     """ "The State may, by providing written notice to the contractor, terminate the contract"
     gives notice but no time to cure (the development labels: cure no); CT005 still takes the

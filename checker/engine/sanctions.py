@@ -75,6 +75,21 @@ def _is_level(text: str, found: re.Match[str]) -> bool:
     return _LEVEL_BEFORE.search(before) is not None or _LEVEL_AFTER.match(text, found.end(), found.end() + _LEVEL_REACH) is not None
 
 
+_TIER = re.compile(r"^\W*(?:(?:positive|negative)\s*:\s*)?[^:]{0,80}?\d[^:]{0,80}:\s*(\d{0,3}[.,]?\d+)\s*%", re.IGNORECASE)
+"""A tier written "LEVEL: CREDIT": a level with a number before the colon, the credit's share just
+after it ("39-40 days average cycle time: 1% of total invoiced", "Negative: 85-90% of the time
+seen within one hour: .25% of the total invoiced", "99.0% to 99.9%: 10%")."""
+
+
+def _tier_share(text: str) -> tuple[float, str] | None:
+    """The credit of a tier written "LEVEL: CREDIT" (:data:`_TIER`): its share and its words."""
+    found = _TIER.match(text)
+    if found is None:
+        return None
+    number = found.group(1).replace(",", ".")
+    return float(number), f"{found.group(1)}%"
+
+
 _QUOTED_TERM = re.compile(r"[“\"]([A-Z][^”\"]{0,60})[”\"]")
 
 
@@ -237,7 +252,9 @@ class _Models:
         amount = parts["amount"]
         if parts["cap"] is None and amount is not None and amount.source == "table":
             parts["cap"] = self._table_cap(amount.statement)
-        elif parts["cap"] is None and amount is not None and amount.source == "clause":
+        if parts["cap"] is None and amount is not None:
+            parts["cap"] = self._tiers_cap(own)
+        if parts["cap"] is None and amount is not None and amount.source == "clause":
             # the sentence of the clause that states the amount bounds it with its own cap words,
             # money or not: "1 day will be added for every 15 minutes late, up to a maximum of 10 days"
             cap = self._first_part("cap", [amount.statement], True)
@@ -306,6 +323,18 @@ class _Models:
                 words = text[span[0] : stop.start()] if stop else text[span[0] : span[1] + 80].rsplit(" ", 1)[0] + " …"
             return SanctionPart.model_construct(text=words, statement=j, location=self.statements[j].location, source="statement" if own else "clause")
         return None
+
+    def _tiers_cap(self, own: list[int]) -> SanctionPart | None:
+        """The largest credit of the tiers among a sanction's own statements, when two or more of
+        them are tiers written as "LEVEL: CREDIT" (a flattened PDF's "39-40 days average cycle
+        time: 1% of total invoiced for quarter will be deducted." / "41 (or more) days average
+        cycle time: 2% of total invoiced …"): the tiers are one sanction's levels, as the rows of
+        a credit table are, and its largest credit is the most it can be."""
+        tiers = [(value, words, j) for j in own if (found := _tier_share(self.statements[j].text)) is not None for value, words in (found,)]
+        if len(tiers) < 2:
+            return None
+        _, words, j = max(tiers)
+        return SanctionPart.model_construct(text=words, statement=j, location=self.statements[j].location, source="statement")
 
     def _table_below(self, i: int, hits: frozenset[int]) -> int | None:
         """The first row of a credit table in a clause just under the clause of sanction ``i``
