@@ -679,6 +679,24 @@ def test_tiers_written_level_colon_credit_give_the_sanction_its_largest_credit_a
     assert model.cap is None
 
 
+def test_a_swedish_cap_on_the_documents_viten_caps_each_vite_wherever_it_stands():
+    """ "Det sammanlagda vitet får inte överstiga 15 % av årsavgiften" under its own heading caps the
+    vite of each clause that has none (sv-avtal's sanctions_cap, as en-contract's); AV007 does not
+    call the running delay vite uncapped, and a termination, with no amount, takes no cap."""
+    text = (
+        "# 12 Försening\n\nOm leveransen försenas utgår vite med 1 % av kontraktsvärdet per påbörjad vecka.\n\n"
+        "# 14 Hävning\n\nBeställaren har rätt att häva avtalet om Leverantören inte vidtar rättelse inom 30 dagar efter skriftlig anmodan.\n\n"
+        "# 20 Begränsning av viten\n\nDet sammanlagda vitet får inte överstiga 15 % av årsavgiften.\n"
+    )
+    result = _checked(text, "avtal.md", "sv")
+    models = matrix_document(result).sanctions
+    delay = next(m for m in models if "försenas" in m.text)
+    termination = next(m for m in models if "häva" in m.text)
+    assert delay.cap is not None and (delay.cap.source, delay.cap.text) == ("elsewhere", "får inte överstiga 15 %")
+    assert termination.cap is None and termination.cure is not None and termination.cure.text == "rättelse"
+    assert not [f for f in result.findings if f.rule == "sv-avtal/AV007"]
+
+
 def test_a_notice_alone_is_no_cure_period_of_the_sanction_model():
     """ "The State may, by providing written notice to the contractor, terminate the contract"
     gives notice but no time to cure (the development labels: cure no); CT005 still takes the
