@@ -1387,6 +1387,12 @@ def test_a_swedish_sanction_in_the_indefinite_plural_is_named_anew() -> None:
     vite = "# 5 Vite\n\nVid försenad leverans ska Leverantören betala vite om 1 000 kr per dag. {}\n"
     assert named_again(vite.format("Vid bristande tillgänglighet ska Leverantören därutöver betala viten enligt bilaga 3."))["viten"] == []
     assert named_again(vite.format("Vitet ska betalas inom 30 dagar."))["Vitet"] == ["vite"]
+    # a compound named again by its head's definite form: "Förseningsvite … Vitet", "prisavdrag … Avdraget"
+    compound = "# 5 Vite\n\nVid försenad leverans ska Leverantören betala förseningsvite. Vitet uppgår till 1 000 kr per dag.\n"
+    assert named_again(compound)["Vitet"] == ["förseningsvite"]
+    avdrag = "# 6 Tillgänglighet\n\nVid brist i tillgängligheten har Beställaren rätt till prisavdrag. Avdraget uppgår till 5 000 kr per tillfälle.\n"
+    assert named_again(avdrag)["Avdraget"] == ["prisavdrag"]
+    assert not [f for f in _checked(avdrag, "avtal.md", "sv").findings if f.rule.endswith("/AV003")]
 
 
 FLATTENED_RPM = """

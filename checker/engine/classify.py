@@ -484,7 +484,7 @@ class Classification:
             return False
         one, other = sanction_key(first), sanction_key(second)
         if one != other:
-            return any(other == one + ending for ending in _DEFINITE_ENDINGS if ending != "n" or one.endswith("a"))
+            return any(other == one + ending for ending in _DEFINITE_ENDINGS if ending != "n" or one.endswith("a")) or _compound_head_again(one, other)
         span = self.class_span("sanction", later)
         before = self.document.statements[later].text[max(0, span[0] - 16) : span[0]] if span else ""
         return _DEFINITE_BEFORE.search(before) is not None
@@ -543,6 +543,20 @@ class Classification:
         """The words that make statement ``i`` a sanction ("Service Credit", "vite")."""
         span = self.class_span("sanction", i)
         return self.document.statements[i].text[span[0] : span[1]] if span and span[1] > span[0] else None
+
+
+def _compound_head_again(one: str, other: str) -> bool:
+    """Whether the sanction named ``other`` (a :func:`~checker.engine.sanctions.sanction_key`) is
+    the definite form of the head of the Swedish compound ``one`` names: "Förseningsvite … Vitet
+    ska …", "rätt till prisavdrag. Avdraget uppgår till …" (the later naming drops the compound's
+    first part, as a definite word does in English). One word, a head of three letters or more."""
+    if " " in other or " " in one:
+        return False
+    for ending in _DEFINITE_ENDINGS:
+        head = other[: -len(ending)]
+        if other.endswith(ending) and len(head) >= 3 and len(one) > len(head) and one.endswith(head) and (ending != "n" or head.endswith("a")):
+            return True
+    return False
 
 
 _NAMED_AGAIN_WITHIN = 3
