@@ -1075,6 +1075,9 @@ def test_the_suppliers_own_right_to_terminate_is_no_sanction_and_its_items_give_
     assert model.text.startswith("Inera äger rätt att häva")
     assert len(model.statements) == 1
     assert model.cure is None and model.amount is None
+    # and the rules read the clause as the model does: the buyer's own cure period, an item of the
+    # supplier's right, gives the buyer's right to häva none (AV005)
+    assert [f.location.line for f in result.findings if f.rule == "sv-avtal/AV005"] == [3]
 
 
 def test_the_swedish_sanction_model_takes_money_as_an_amount_not_a_cure_period_or_a_termination_reference():

@@ -459,7 +459,9 @@ class Classification:
         if lacks is None:
             elsewhere = self._clause_answers.get(id(condition))
             if elsewhere is None:
-                elsewhere = self._clause_answers[id(condition)] = found - self.statements_of_class("sanction") - self.statements_of_class("requirement")
+                elsewhere = self._clause_answers[id(condition)] = (
+                    found - self.statements_of_class("sanction") - self.statements_of_class("requirement") - self.reading().statements("non_binding_item")
+                )
             lacks = self._clause_answers[key] = self.index.clause_of(i).isdisjoint(elsewhere) and named.isdisjoint(found) and again.isdisjoint(found)
         return lacks
 
