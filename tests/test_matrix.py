@@ -843,6 +843,9 @@ def test_rules_judge_the_sanction_model_not_one_sentence():
     flagged = [f for f in result.findings if f.rule == "en-contract/CT007"]
     assert [f.location.line for f in flagged] == [_line_of(text, "entitled to service credits")]
     assert not [f for f in result.findings if f.rule == "en-contract/CT004"]
+    # a document that caps nothing: CT004 says so once, CT007 (model capped) not again per sanction
+    alone = _checked(text[text.index("# 5 Support response") :], "sla.md")
+    assert [f.rule for f in alone.findings if f.rule in ("en-contract/CT004", "en-contract/CT007")] == ["en-contract/CT004"]
 
 
 def test_a_sanction_is_of_the_kind_a_cap_names_in_any_number_or_form():

@@ -97,3 +97,38 @@ class ModelAccruesType(ConditionType):
 
 
 MODEL_ACCRUES = ModelAccruesType()
+
+
+class ModelCapped(FrozenModel):
+    """Holds for every statement of a document whose sanction model gives some sanction a cap (its
+    own, its clause's, its credit table's largest row, the document's cap on sanctions): a fact of
+    the document, as ``vendor_terms`` is. Where none has one, the document rules say so once
+    (CT004, AV004); a rule on one sanction asks it of a document that caps others."""
+
+    kind: Literal["model_capped"] = "model_capped"
+
+
+def _parse_capped(meta: Any) -> ModelCapped:
+    return ModelCapped()
+
+
+class ModelCappedType(ConditionType):
+    kind = "model_capped"
+    model = ModelCapped
+    examples = ("model capped",)
+    syntax = (Syntax('"model" "capped"', "model_capped", _parse_capped),)
+    reserved = ("model",)
+
+    def shape(self, condition: ModelCapped, c: Classification) -> tuple:
+        return ("model_capped", c.vocabulary_key, tuple(c._define_shape(name) for name in _MODEL_DEFINES))
+
+    def evaluate(self, condition: ModelCapped, c: Classification) -> frozenset[int]:
+        if any(model.cap is not None for model in c.sanction_model):
+            return frozenset(range(len(c.document.statements))) - c.index.headings
+        return frozenset()
+
+    def render(self, condition: ModelCapped, ruleset: Ruleset, top: bool) -> str:
+        return "model capped"
+
+
+MODEL_CAPPED = ModelCappedType()
