@@ -56,7 +56,7 @@ SUPPLIER_ONLY = ("missing-follow-up", "missing-sanction")
 # threshold. A rule not listed here is judged right when any part is missing.
 WEAK_SANCTION_PART = {
     "CT003": "amount", "AV003": "amount",
-    "CT004": "cap", "AV004": "cap",
+    "CT004": "cap", "AV004": "cap", "CT007": "cap", "AV007": "cap",
     "CT005": "trigger", "AV005": "trigger",
     "CT006": "threshold", "AV006": "threshold",
 }  # fmt: skip

@@ -646,8 +646,74 @@ def test_sanction_model_takes_a_credit_table_as_amount_and_its_largest_row_as_ca
     assert named.trigger.text == "If the Supplier does not meet SL-1"
     assert (damages.amount.source, damages.amount.text) == ("statement", "$100")
     assert damages.cap.text == "capped at $5,000"
-    assert damages.cure.text == "written notice"
+    assert damages.cure is None  # "after written notice" gives no time to put the failure right
     assert definition.cure is None and named.cure is None
+
+
+def test_a_negated_comparison_is_the_cap_of_the_sanction_model_not_its_amount():
+    """ "Service Credits will not accumulate within a single Subscription Period in an amount more
+    than 8% of Cloud Service Fees" (Common Paper's SLA) caps the credits; its 8 % is no amount."""
+    text = (
+        "# 3 Remedies\n\n## 3.1 Service Credit\n\nIf availability falls below the Target Uptime, Customer is eligible to receive a Service Credit.\n\n"
+        "## 3.3 Service Credit Limitations\n\nService Credits will not accumulate within a single Subscription Period in an amount more than 8% of Cloud Service Fees.\n"
+    )
+    models = matrix_document(_checked(text, "sla.md")).sanctions
+    limitation = next(m for m in models if "accumulate" in m.text)
+    assert limitation.cap is not None and limitation.cap.text.endswith("more than 8%")
+    assert limitation.amount is None or "8%" not in limitation.amount.text
+
+
+def test_tiers_written_level_colon_credit_give_the_sanction_its_largest_credit_as_cap():
+    """A flattened PDF's deduction tiers, "39-40 days average cycle time: 1% of total invoiced for
+    quarter will be deducted." / "41 (or more) days average cycle time: 2% of total invoiced …",
+    are one sanction's levels, as a credit table's rows are: the largest, 2 %, is its cap (the
+    development labels of the VA's PWS: cap stated by the highest tier). One such line is no tier."""
+    tiers = (
+        "# C.1.12 Timeliness\n\nNegative:\n\n- 39-40 days average cycle time: 1% of total invoiced for quarter will be deducted.\n"
+        "- 41 (or more) days average cycle time: 2% of total invoiced for quarter will be deducted.\n"
+    )
+    (model,) = matrix_document(_checked(tiers, "pws.md")).sanctions
+    assert model.cap is not None and model.cap.text == "2%" and model.cap.location.line == 6
+    single = "# C.1.12 Timeliness\n\n39-40 days average cycle time: 1% of total invoiced for quarter will be deducted.\n"
+    (model,) = matrix_document(_checked(single, "pws.md")).sanctions
+    assert model.cap is None
+
+
+def test_a_swedish_cap_on_the_documents_viten_caps_each_vite_wherever_it_stands():
+    """ "Det sammanlagda vitet får inte överstiga 15 % av årsavgiften" under its own heading caps the
+    vite of each clause that has none (sv-avtal's sanctions_cap, as en-contract's); AV007 does not
+    call the running delay vite uncapped, and a termination, with no amount, takes no cap."""
+    text = (
+        "# 12 Försening\n\nOm leveransen försenas utgår vite med 1 % av kontraktsvärdet per påbörjad vecka.\n\n"
+        "# 14 Hävning\n\nBeställaren har rätt att häva avtalet om Leverantören inte vidtar rättelse inom 30 dagar efter skriftlig anmodan.\n\n"
+        "# 20 Begränsning av viten\n\nDet sammanlagda vitet får inte överstiga 15 % av årsavgiften.\n"
+    )
+    result = _checked(text, "avtal.md", "sv")
+    models = matrix_document(result).sanctions
+    delay = next(m for m in models if "försenas" in m.text)
+    termination = next(m for m in models if "häva" in m.text)
+    assert delay.cap is not None and (delay.cap.source, delay.cap.text) == ("elsewhere", "får inte överstiga 15 %")
+    assert termination.cap is None and termination.cure is not None and termination.cure.text == "rättelse"
+    assert not [f for f in result.findings if f.rule == "sv-avtal/AV007"]
+
+
+def test_a_notice_alone_is_no_cure_period_of_the_sanction_model():
+    """ "The State may, by providing written notice to the contractor, terminate the contract"
+    gives notice but no time to cure (the development labels: cure no); CT005 still takes the
+    notice as what a termination right gives first. "… fails to cure the breach within 30 days
+    after written notice" is a cure period."""
+    notice = _checked(
+        "# 9 Termination\n\nIf the Contractor refuses to perform the work, the State may, by providing written notice to the contractor, terminate the contract.\n",
+        "rfp.md",
+    )
+    cure = _checked(
+        "# 9 Termination\n\nThe State may terminate the contract if the Contractor fails to cure a breach within 30 days after written notice.\n", "rfp.md"
+    )
+    (model,) = matrix_document(notice).sanctions
+    assert model.cure is None and model.trigger is not None
+    assert not [f for f in notice.findings if f.rule == "en-contract/CT005"]
+    (model,) = matrix_document(cure).sanctions
+    assert model.cure is not None and model.cure.text == "cure"
 
 
 def test_sanction_model_takes_the_cap_of_a_clause_an_agreements_terms_list():
@@ -745,6 +811,41 @@ def test_a_credit_table_in_the_clause_under_the_credit_clause_is_its_amount_and_
     limitation = next(model for model in models.values() if model.text.startswith("Total Service Credits"))
     assert limitation.cap is not None and "30 %" in limitation.cap.text
     assert limitation.amount is not None and (limitation.amount.source, limitation.amount.text) == ("elsewhere", "10 % – 25 %")
+
+
+def test_the_sentence_of_the_clause_that_states_the_amount_states_its_cap_in_any_unit():
+    """ "1 day will be added to your subscription for every 15 minutes late, up to a maximum of 10
+    days" is the amount of the service credits of the sentence before it, and its cap: the cap
+    words of the sentence that states the amount bound it though they hold no money (a cap word
+    elsewhere in the clause needs a sum or a share to cap a sanction)."""
+    sentence = "If we fail to provide the initial response time objective, you will be entitled to service credits. 1 day will be added to your subscription for every 15 minutes late"
+    capped = _checked(f"# 5 Support response\n\n{sentence}, up to a maximum of 10 days per month.\n", "sla.md")
+    uncapped = _checked(f"# 5 Support response\n\n{sentence}.\n", "sla.md")
+    (model,) = matrix_document(capped).sanctions
+    assert model.amount is not None and model.amount.source == "clause"
+    assert model.cap is not None and (model.cap.source, model.cap.text) == ("clause", "up to a maximum of 10")
+    (model,) = matrix_document(uncapped).sanctions
+    assert model.amount is not None and model.cap is None
+
+
+def test_rules_judge_the_sanction_model_not_one_sentence():
+    """``model lacks cap`` and ``model accrues`` (CT007) read the sanction model: the support
+    credits that run per 15 minutes have no cap though the availability credits of the same SLA
+    stop at their table's largest row; those credits, capped by the table, are not flagged."""
+    text = (
+        "# 4 Financial credits\n\nIf availability falls below the target, the Customer receives a Financial Credit "
+        "as shown in the following table:\n\n| Availability | Financial Credit |\n| --- | --- |\n"
+        "| below 99.9 % | 10 % |\n| below 99.0 % | 50 % |\n\n# 5 Support response\n\n"
+        "If we fail to provide the initial response time objective, you will be entitled to service credits. "
+        "1 day will be added to your subscription for every 15 minutes late.\n"
+    )
+    result = _checked(text, "sla.md")
+    flagged = [f for f in result.findings if f.rule == "en-contract/CT007"]
+    assert [f.location.line for f in flagged] == [_line_of(text, "entitled to service credits")]
+    assert not [f for f in result.findings if f.rule == "en-contract/CT004"]
+    # a document that caps nothing: CT004 says so once, CT007 (model capped) not again per sanction
+    alone = _checked(text[text.index("# 5 Support response") :], "sla.md")
+    assert [f.rule for f in alone.findings if f.rule in ("en-contract/CT004", "en-contract/CT007")] == ["en-contract/CT004"]
 
 
 def test_a_sanction_is_of_the_kind_a_cap_names_in_any_number_or_form():
@@ -977,6 +1078,9 @@ def test_the_suppliers_own_right_to_terminate_is_no_sanction_and_its_items_give_
     assert model.text.startswith("Inera äger rätt att häva")
     assert len(model.statements) == 1
     assert model.cure is None and model.amount is None
+    # and the rules read the clause as the model does: the buyer's own cure period, an item of the
+    # supplier's right, gives the buyer's right to häva none (AV005)
+    assert [f.location.line for f in result.findings if f.rule == "sv-avtal/AV005"] == [3]
 
 
 def test_the_swedish_sanction_model_takes_money_as_an_amount_not_a_cure_period_or_a_termination_reference():
@@ -1289,6 +1393,12 @@ def test_a_swedish_sanction_in_the_indefinite_plural_is_named_anew() -> None:
     vite = "# 5 Vite\n\nVid försenad leverans ska Leverantören betala vite om 1 000 kr per dag. {}\n"
     assert named_again(vite.format("Vid bristande tillgänglighet ska Leverantören därutöver betala viten enligt bilaga 3."))["viten"] == []
     assert named_again(vite.format("Vitet ska betalas inom 30 dagar."))["Vitet"] == ["vite"]
+    # a compound named again by its head's definite form: "Förseningsvite … Vitet", "prisavdrag … Avdraget"
+    compound = "# 5 Vite\n\nVid försenad leverans ska Leverantören betala förseningsvite. Vitet uppgår till 1 000 kr per dag.\n"
+    assert named_again(compound)["Vitet"] == ["förseningsvite"]
+    avdrag = "# 6 Tillgänglighet\n\nVid brist i tillgängligheten har Beställaren rätt till prisavdrag. Avdraget uppgår till 5 000 kr per tillfälle.\n"
+    assert named_again(avdrag)["Avdraget"] == ["prisavdrag"]
+    assert not [f for f in _checked(avdrag, "avtal.md", "sv").findings if f.rule.endswith("/AV003")]
 
 
 FLATTENED_RPM = """

@@ -20,12 +20,14 @@ from .in_predicate import IN_PREDICATE
 from .in_schedule import IN_SCHEDULE
 from .in_section import IN_SECTION
 from .in_table import IN_TABLE
+from .model_lacks import MODEL_ACCRUES, MODEL_CAPPED, MODEL_LACKS
 from .outside_purpose import OUTSIDE_PURPOSE
 from .reading import READING
 from .words import WORDS
 
 LEAF_TYPES: dict[str, ConditionType] = {
-    unit.kind: unit for unit in (IN_SECTION, READING, HAS_ID, WORDS, IN_TABLE, IN_PREDICATE, OUTSIDE_PURPOSE, IN_CONTEXT, IN_SCHEDULE)
+    unit.kind: unit
+    for unit in (IN_SECTION, READING, HAS_ID, WORDS, IN_TABLE, IN_PREDICATE, OUTSIDE_PURPOSE, IN_CONTEXT, IN_SCHEDULE, MODEL_LACKS, MODEL_ACCRUES, MODEL_CAPPED)
 }
 """Condition kind → its unit, in the order of the ``Condition`` union (and of its JSON Schema)."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..conditions import CompiledConditionVisitor
 from ..conditiontypes import LEAF_TYPES
@@ -19,6 +19,9 @@ from ..reading import MODAL_LISTS, VOCABULARY, DocumentReading, vocabulary
 from ..rulemodel import STATEMENT_CLASSES, And, ClassAtom, Not, Or, PatternAtom, Ruleset, TermsAtom
 from .index import DocumentIndex
 from .matches import EMPTY, DocumentMatches, build_shared
+
+if TYPE_CHECKING:
+    from ..report import SanctionModel
 
 _CELL_GAP = 6
 """The most statements between two cells of one flattened table (a page's footer and header, a
@@ -456,7 +459,9 @@ class Classification:
         if lacks is None:
             elsewhere = self._clause_answers.get(id(condition))
             if elsewhere is None:
-                elsewhere = self._clause_answers[id(condition)] = found - self.statements_of_class("sanction") - self.statements_of_class("requirement")
+                elsewhere = self._clause_answers[id(condition)] = (
+                    found - self.statements_of_class("sanction") - self.statements_of_class("requirement") - self.reading().statements("non_binding_item")
+                )
             lacks = self._clause_answers[key] = self.index.clause_of(i).isdisjoint(elsewhere) and named.isdisjoint(found) and again.isdisjoint(found)
         return lacks
 
@@ -481,7 +486,7 @@ class Classification:
             return False
         one, other = sanction_key(first), sanction_key(second)
         if one != other:
-            return any(other == one + ending for ending in _DEFINITE_ENDINGS if ending != "n" or one.endswith("a"))
+            return any(other == one + ending for ending in _DEFINITE_ENDINGS if ending != "n" or one.endswith("a")) or _compound_head_again(one, other)
         span = self.class_span("sanction", later)
         before = self.document.statements[later].text[max(0, span[0] - 16) : span[0]] if span else ""
         return _DEFINITE_BEFORE.search(before) is not None
@@ -526,10 +531,34 @@ class Classification:
             clauses = self._defined_sanctions[key] = frozenset().union(*(self.index.clause_of(j) for j in same))
         return clauses - self.index.clause_of(i)
 
+    @cached_property
+    def sanction_model(self) -> list[SanctionModel]:
+        """The document's sanction model read with this ruleset's defines (its sanction clauses
+        with amount, cap, trigger and cure: :mod:`~checker.engine.sanctions`), made once for the
+        rules that judge it (``model lacks cap``); none when the ruleset defines no
+        ``sanction_amount``."""
+        from .sanctions import models_of  # noqa: PLC0415 (as in defined_sanction_clauses)
+
+        return models_of(self)
+
     def sanction_name(self, i: int) -> str | None:
         """The words that make statement ``i`` a sanction ("Service Credit", "vite")."""
         span = self.class_span("sanction", i)
         return self.document.statements[i].text[span[0] : span[1]] if span and span[1] > span[0] else None
+
+
+def _compound_head_again(one: str, other: str) -> bool:
+    """Whether the sanction named ``other`` (a :func:`~checker.engine.sanctions.sanction_key`) is
+    the definite form of the head of the Swedish compound ``one`` names: "Förseningsvite … Vitet
+    ska …", "rätt till prisavdrag. Avdraget uppgår till …" (the later naming drops the compound's
+    first part, as a definite word does in English). One word, a head of three letters or more."""
+    if " " in other or " " in one:
+        return False
+    for ending in _DEFINITE_ENDINGS:
+        head = other[: -len(ending)]
+        if other.endswith(ending) and len(head) >= 3 and len(one) > len(head) and one.endswith(head) and (ending != "n" or head.endswith("a")):
+            return True
+    return False
 
 
 _NAMED_AGAIN_WITHIN = 3

@@ -75,6 +75,21 @@ def _is_level(text: str, found: re.Match[str]) -> bool:
     return _LEVEL_BEFORE.search(before) is not None or _LEVEL_AFTER.match(text, found.end(), found.end() + _LEVEL_REACH) is not None
 
 
+_TIER = re.compile(r"^\W*(?:(?:positive|negative)\s*:\s*)?[^:]{0,80}?\d[^:]{0,80}:\s*(\d{0,3}[.,]?\d+)\s*%", re.IGNORECASE)
+"""A tier written "LEVEL: CREDIT": a level with a number before the colon, the credit's share just
+after it ("39-40 days average cycle time: 1% of total invoiced", "Negative: 85-90% of the time
+seen within one hour: .25% of the total invoiced", "99.0% to 99.9%: 10%")."""
+
+
+def _tier_share(text: str) -> tuple[float, str] | None:
+    """The credit of a tier written "LEVEL: CREDIT" (:data:`_TIER`): its share and its words."""
+    found = _TIER.match(text)
+    if found is None:
+        return None
+    number = found.group(1).replace(",", ".")
+    return float(number), f"{found.group(1)}%"
+
+
 _QUOTED_TERM = re.compile(r"[“\"]([A-Z][^”\"]{0,60})[”\"]")
 
 
@@ -84,7 +99,14 @@ def sanction_models(result: DocumentResult) -> list[SanctionModel]:
     deciding = [c for c in result.classifications if _DEFINES["amount"] in c.ruleset.defines]
     if not deciding:
         deciding = [c for c in result.shipped_classifications() if _DEFINES["amount"] in c.ruleset.defines]
-    return _Models(deciding[0]).models() if deciding else []
+    return deciding[0].sanction_model if deciding else []
+
+
+def models_of(c: Classification) -> list[SanctionModel]:
+    """The sanction model read with classification ``c``'s defines (none when it defines no
+    ``sanction_amount``): :attr:`Classification.sanction_model`, which the matrix and the rules
+    that judge the model (``model lacks cap``) share."""
+    return _Models(c).models() if _DEFINES["amount"] in c.ruleset.defines else []
 
 
 def defined_term(name: str | None, text: str) -> bool:
@@ -230,6 +252,13 @@ class _Models:
         amount = parts["amount"]
         if parts["cap"] is None and amount is not None and amount.source == "table":
             parts["cap"] = self._table_cap(amount.statement)
+        if parts["cap"] is None and amount is not None:
+            parts["cap"] = self._tiers_cap(own)
+        if parts["cap"] is None and amount is not None and amount.source == "clause":
+            # the sentence of the clause that states the amount bounds it with its own cap words,
+            # money or not: "1 day will be added for every 15 minutes late, up to a maximum of 10 days"
+            cap = self._first_part("cap", [amount.statement], True)
+            parts["cap"] = cap.model_copy(update={"source": "clause"}) if cap is not None else None
         return SanctionModel.model_construct(statement=own[0], text=first.text, location=first.location, name=name, statements=own, **parts)
 
     def _part(self, part: str, own: list[int], others: list[int], found_in_others: dict[str, SanctionPart | int | None]) -> SanctionPart | None:
@@ -286,11 +315,26 @@ class _Models:
             if part == "cap" and span and not any(ch.isdigit() for ch in words):  # "shall not exceed" → "shall not exceed: 10%"
                 number = _NUMBER.search(text, span[1], span[1] + 60)
                 words = text[span[0] : number.end()] if number else words
+            elif part == "cap" and span and words[-1:].isdigit():  # "… more than 8" → "… more than 8%": the whole number
+                number = _NUMBER.match(text, span[1] - 1)
+                words = text[span[0] : number.end()] if number else words
             elif part == "trigger" and span:  # "If" → "If the Uptime Commitment is not met"
                 stop = _CLAUSE_END.search(text, span[1], span[1] + 80)
                 words = text[span[0] : stop.start()] if stop else text[span[0] : span[1] + 80].rsplit(" ", 1)[0] + " …"
             return SanctionPart.model_construct(text=words, statement=j, location=self.statements[j].location, source="statement" if own else "clause")
         return None
+
+    def _tiers_cap(self, own: list[int]) -> SanctionPart | None:
+        """The largest credit of the tiers among a sanction's own statements, when two or more of
+        them are tiers written as "LEVEL: CREDIT" (a flattened PDF's "39-40 days average cycle
+        time: 1% of total invoiced for quarter will be deducted." / "41 (or more) days average
+        cycle time: 2% of total invoiced …"): the tiers are one sanction's levels, as the rows of
+        a credit table are, and its largest credit is the most it can be."""
+        tiers = [(value, words, j) for j in own if (found := _tier_share(self.statements[j].text)) is not None for value, words in (found,)]
+        if len(tiers) < 2:
+            return None
+        _, words, j = max(tiers)
+        return SanctionPart.model_construct(text=words, statement=j, location=self.statements[j].location, source="statement")
 
     def _table_below(self, i: int, hits: frozenset[int]) -> int | None:
         """The first row of a credit table in a clause just under the clause of sanction ``i``

@@ -1,0 +1,134 @@
+"""``model lacks amount|cap|trigger|cure``: the statement opens a sanction of the document's
+sanction model (:mod:`checker.engine.sanctions`) that has no such part: none in its own words,
+none in the rest of its clause (a credit table under it, its largest row the cap), none where the
+document names the same defined sanction again, and, for the cap, none among the document's caps
+on its sanctions. A weak-sanction rule judges the sanction as the model reads it, not one sentence:
+"1 day will be added to your subscription for every 15 minutes late" has no cap though the
+availability credits of the same SLA stop at the table's 50 %."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal
+
+from ..modelbase import FrozenModel
+from .base import ConditionType, Syntax
+
+if TYPE_CHECKING:
+    from ..engine.classify import Classification
+    from ..rulemodel import Ruleset
+
+PARTS = ("amount", "cap", "trigger", "cure")
+# the defines the sanction model is made of (checker.engine.sanctions): two rulesets whose
+# defines of these names hold for the same statements read the same model
+_MODEL_DEFINES = ("sanction", "sanction_amount", "sanction_cap", "sanction_trigger", "sanction_cure", "sanction_own_amount", "sanctions_cap", "requirement")
+
+
+class ModelLacks(FrozenModel):
+    """Holds for the first statement of each sanction of the sanction model that lacks ``part``."""
+
+    kind: Literal["model_lacks"] = "model_lacks"
+    part: Literal["amount", "cap", "trigger", "cure"]
+
+
+def _parse(part: str) -> Any:
+    return lambda meta: ModelLacks(part=part)
+
+
+class ModelLacksType(ConditionType):
+    kind = "model_lacks"
+    model = ModelLacks
+    examples = tuple(f"model lacks {part}" for part in PARTS)
+    # the part's words are no reserved words: after 'lacks' no name can stand, so lists may still be called cap or trigger
+    syntax = tuple(Syntax(f'"model" "lacks" "{part}"', f"model_lacks_{part}", _parse(part)) for part in PARTS)
+    reserved = ("model",)
+
+    def shape(self, condition: ModelLacks, c: Classification) -> tuple:
+        return ("model_lacks", condition.part, c.vocabulary_key, tuple(c._define_shape(name) for name in _MODEL_DEFINES))
+
+    def evaluate(self, condition: ModelLacks, c: Classification) -> frozenset[int]:
+        return frozenset(model.statement for model in c.sanction_model if getattr(model, condition.part) is None)
+
+    def render(self, condition: ModelLacks, ruleset: Ruleset, top: bool) -> str:
+        return f"model lacks {condition.part}"
+
+
+MODEL_LACKS = ModelLacksType()
+
+
+ACCRUES = "sanction_accrues"
+"""The define of a statement whose sanction runs per period or per event ("for every 15 minutes
+late", "per påbörjad vecka"): a convention like ``sanction_amount``, read by ``model accrues``."""
+
+
+class ModelAccrues(FrozenModel):
+    """Holds for the first statement of each sanction of the sanction model whose amount runs per
+    period or per event: its own statements or the statement that states its amount hold
+    ``define sanction_accrues``. Such a sanction grows without end unless a cap stops it."""
+
+    kind: Literal["model_accrues"] = "model_accrues"
+
+
+def _parse_accrues(meta: Any) -> ModelAccrues:
+    return ModelAccrues()
+
+
+class ModelAccruesType(ConditionType):
+    kind = "model_accrues"
+    model = ModelAccrues
+    examples = ("model accrues",)
+    syntax = (Syntax('"model" "accrues"', "model_accrues", _parse_accrues),)
+    reserved = ("model",)
+
+    def shape(self, condition: ModelAccrues, c: Classification) -> tuple:
+        return ("model_accrues", c.vocabulary_key, tuple(c._define_shape(name) for name in (*_MODEL_DEFINES, ACCRUES)))
+
+    def evaluate(self, condition: ModelAccrues, c: Classification) -> frozenset[int]:
+        if ACCRUES not in c.ruleset.defines:
+            return frozenset()
+        accruing = c.statements_of_class(ACCRUES)
+        return frozenset(
+            model.statement
+            for model in c.sanction_model
+            if model.amount is not None and (model.amount.statement in accruing or not accruing.isdisjoint(model.statements))
+        )
+
+    def render(self, condition: ModelAccrues, ruleset: Ruleset, top: bool) -> str:
+        return "model accrues"
+
+
+MODEL_ACCRUES = ModelAccruesType()
+
+
+class ModelCapped(FrozenModel):
+    """Holds for every statement of a document whose sanction model gives some sanction a cap (its
+    own, its clause's, its credit table's largest row, the document's cap on sanctions): a fact of
+    the document, as ``vendor_terms`` is. Where none has one, the document rules say so once
+    (CT004, AV004); a rule on one sanction asks it of a document that caps others."""
+
+    kind: Literal["model_capped"] = "model_capped"
+
+
+def _parse_capped(meta: Any) -> ModelCapped:
+    return ModelCapped()
+
+
+class ModelCappedType(ConditionType):
+    kind = "model_capped"
+    model = ModelCapped
+    examples = ("model capped",)
+    syntax = (Syntax('"model" "capped"', "model_capped", _parse_capped),)
+    reserved = ("model",)
+
+    def shape(self, condition: ModelCapped, c: Classification) -> tuple:
+        return ("model_capped", c.vocabulary_key, tuple(c._define_shape(name) for name in _MODEL_DEFINES))
+
+    def evaluate(self, condition: ModelCapped, c: Classification) -> frozenset[int]:
+        if any(model.cap is not None for model in c.sanction_model):
+            return frozenset(range(len(c.document.statements))) - c.index.headings
+        return frozenset()
+
+    def render(self, condition: ModelCapped, ruleset: Ruleset, top: bool) -> str:
+        return "model capped"
+
+
+MODEL_CAPPED = ModelCappedType()
