@@ -394,8 +394,12 @@ _PROMISED_AFTER = re.compile(r"\s+(?:(?:also|always|only|[^\W\d_]+ly)\s+)?")
 _PROMISE_OPENING = re.compile(r"[\W_]*(?:[^\W\d_][^*]{0,60}\*\*[\s*_]*[-–—:][\W_]*)?|.*\s(?:and|but)\s+", re.DOTALL)
 """What may stand before the subject of a vendor's present tense promise in its clause: a run-in title ("**Transparency** - We
 publish …"), or the first main clause and its "and" ("Our code base is open to the public and we provide …")."""
-_NOTHING_PROMISED = re.compile(r"\s+no\s", re.IGNORECASE)
-"""A present tense whose object is "no …" promises nothing: "We provide no guarantee that the Service will be uninterrupted"."""
+_NOTHING_PROMISED = re.compile(r"\s+no\s|[^.;]{0,120}?(?:\bas[\s-]+(?:is|available)\b|\bwithout\s+(?:any\s+)?warrant)", re.IGNORECASE)
+"""A present tense that promises nothing: its object is "no …" ("We provide no guarantee that the
+Service will be uninterrupted"), or its clause disclaims, "as is", "as available" or "without
+(any) warranty" in the words after it ('We provide the Service "as is" and without warranty of any
+kind'). Read from the verb's end, within the clause (a full stop or a semicolon ends it) and 120
+characters."""
 # A coordinator just before a modal: its verb is a second predicate of the clause before it
 _COORDINATED = re.compile(r"\s(?:och|samt|eller|and|or)\s+$")
 # A modal that ends in its object clause's conjunction after its own subject ("Processledaren ser till

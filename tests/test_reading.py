@@ -1240,10 +1240,13 @@ def test_a_vendors_present_tense_promises_its_service_in_its_terms_only() -> Non
         "Support features include:",
         "To the extent we deliver anything to Customer while performing the services, Customer owns it.",
         "We provide no guarantee that the Service will be uninterrupted.",  # a disclaimer: its object is "no …"
+        'We provide the Service "as is" and without warranty of any kind.',  # a disclaimer: "as is"
+        "We provide the platform on an as-available basis.",
+        "We offer and provide the Services without any warranties, express or implied.",
     )
     vendor = parties("We will restore the service within 4 hours. We credit you. We measure it.\n\n" + "\n\n".join(promises + descriptions), "en")
     assert [vendor[p] for p in promises] == ["supplier", "supplier", "supplier"]
-    assert [vendor[d] for d in descriptions] == [None, None, None, None, None]
+    assert [vendor[d] for d in descriptions] == [None] * len(descriptions)
     statement_of_work = parties("The Contractor shall deliver the system.\n\nThe Contractor provides services to 40 agencies.", "en")
     assert statement_of_work["The Contractor provides services to 40 agencies."] is None  # a description outside a vendor's terms
 
