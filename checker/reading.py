@@ -771,10 +771,12 @@ class DocumentReading:
         proposal_statements: int = 0,
         commission_statements: int = 0,
         supplier_statements: int = 0,
+        promises: frozenset[int] = frozenset(),
     ) -> None:
         """``texts``: the statements as terms see them (:func:`plain_text`); ``candidates``: the
-        statements with a word of :data:`MODAL_LISTS`, ``requiring_verb`` or ``vendor_promise``
-        (headings left out), the only ones read for an obligation;
+        statements with a word of :data:`MODAL_LISTS` or ``requiring_verb`` (headings left out),
+        the only ones read for an obligation, and, in a vendor's terms only, ``promises``: those
+        with a word of ``vendor_promise`` (elsewhere no token of the reading is one);
         ``tender_statements``: how many statements have a word of ``tender_context``; ``with_id``:
         how many have a requirement id of their own; ``proposal_statements``, ``commission_statements``,
         ``supplier_statements``: how many have a word of ``proposal_context``, of ``commission_context``,
@@ -820,7 +822,7 @@ class DocumentReading:
         self._copula_leads: dict[int, bool] = {}
         """Of the lead-ins read so far, whether each ends with its obligation's copula."""
         self.obligations: dict[int, Obligation] = {}
-        for i in sorted(candidates):
+        for i in sorted(candidates | promises if self.vendor_terms else candidates):
             found = self._obligation(texts[i])
             if found is not None:
                 self.obligations[i] = found
@@ -1231,12 +1233,7 @@ class DocumentReading:
         return [
             name
             for name, count in counts.items()
-            if count >= 2
-            and name in opening
-            and name not in defined
-            and (not name[0].islower() or name in quoted)
-            and name.lower() not in _NOT_A_NAME
-            and self._role_of(name) is None
+            if count >= 2 and name in opening and name not in defined and name.lower() not in _NOT_A_NAME and self._role_of(name) is None
         ]
 
     def _buyer_names(self, texts: list[str], supplier_statements: int) -> list[str]:

@@ -23,6 +23,12 @@ PARTS = ("amount", "cap", "trigger", "cure")
 _MODEL_DEFINES = ("sanction", "sanction_amount", "sanction_cap", "sanction_trigger", "sanction_cure", "sanction_own_amount", "sanctions_cap", "requirement")
 
 
+def _model_shape(c: Classification, *defines: str) -> tuple:
+    """What a condition on the sanction model holds by: the reading's vocabulary and the shapes of
+    the defines the model is made of (and of ``defines``)."""
+    return (c.vocabulary_key, tuple(c._define_shape(name) for name in (*_MODEL_DEFINES, *defines)))
+
+
 class ModelLacks(FrozenModel):
     """Holds for the first statement of each sanction of the sanction model that lacks ``part``."""
 
@@ -43,7 +49,7 @@ class ModelLacksType(ConditionType):
     reserved = ("model",)
 
     def shape(self, condition: ModelLacks, c: Classification) -> tuple:
-        return ("model_lacks", condition.part, c.vocabulary_key, tuple(c._define_shape(name) for name in _MODEL_DEFINES))
+        return ("model_lacks", condition.part, *_model_shape(c))
 
     def evaluate(self, condition: ModelLacks, c: Classification) -> frozenset[int]:
         return frozenset(model.statement for model in c.sanction_model if getattr(model, condition.part) is None)
@@ -80,7 +86,7 @@ class ModelAccruesType(ConditionType):
     reserved = ("model",)
 
     def shape(self, condition: ModelAccrues, c: Classification) -> tuple:
-        return ("model_accrues", c.vocabulary_key, tuple(c._define_shape(name) for name in (*_MODEL_DEFINES, ACCRUES)))
+        return ("model_accrues", *_model_shape(c, ACCRUES))
 
     def evaluate(self, condition: ModelAccrues, c: Classification) -> frozenset[int]:
         if ACCRUES not in c.ruleset.defines:
@@ -120,7 +126,7 @@ class ModelCappedType(ConditionType):
     reserved = ("model",)
 
     def shape(self, condition: ModelCapped, c: Classification) -> tuple:
-        return ("model_capped", c.vocabulary_key, tuple(c._define_shape(name) for name in _MODEL_DEFINES))
+        return ("model_capped", *_model_shape(c))
 
     def evaluate(self, condition: ModelCapped, c: Classification) -> frozenset[int]:
         if any(model.cap is not None for model in c.sanction_model):

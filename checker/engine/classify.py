@@ -136,16 +136,15 @@ class Classification:
         if found is None:
             lists = tuple((name, tuple(self.ruleset.lists[name].terms)) for name in VOCABULARY if name in self.ruleset.lists)
             # a verb of requiring binds the party it names as its object with no modal ("The contract requires the SP to …")
-            # and in a vendor's terms its present tense promises its service ("We publish …": vendor_promise)
-            candidates = (
-                frozenset().union(*(self.term_sets.get(name, EMPTY) for name in (*MODAL_LISTS, "requiring_verb", "vendor_promise"))) - self.index.headings
-            )
+            candidates = frozenset().union(*(self.term_sets.get(name, EMPTY) for name in (*MODAL_LISTS, "requiring_verb"))) - self.index.headings
+            # and in a vendor's terms its present tense promises its service ("We publish …"): read there only
+            promises = self.term_sets.get("vendor_promise", EMPTY) - self.index.headings
             tender = len(self.term_sets.get("tender_context", EMPTY) - self.index.headings)
             proposal = len(self.term_sets.get("proposal_context", EMPTY) - self.index.headings)
             commission = len(self.term_sets.get("commission_context", EMPTY) - self.index.headings)
             supplier = len(self.term_sets.get("party_supplier", EMPTY) - self.index.headings)
             found = self.matches.readings[key] = DocumentReading(
-                self.document, vocabulary(lists), self.index.flat_texts, candidates, tender, len(self.index.with_id), proposal, commission, supplier
+                self.document, vocabulary(lists), self.index.flat_texts, candidates, tender, len(self.index.with_id), proposal, commission, supplier, promises
             )
         return found
 

@@ -330,7 +330,7 @@ class _Models:
         time: 1% of total invoiced for quarter will be deducted." / "41 (or more) days average
         cycle time: 2% of total invoiced …"): the tiers are one sanction's levels, as the rows of
         a credit table are, and its largest credit is the most it can be."""
-        tiers = [(value, words, j) for j in own if (found := _tier_share(self.statements[j].text)) is not None for value, words in (found,)]
+        tiers = [(*found, j) for j in own if (found := _tier_share(self.statements[j].text)) is not None]
         if len(tiers) < 2:
             return None
         _, words, j = max(tiers)
