@@ -48,7 +48,9 @@ from shared_data import shared_path  # noqa: E402
 CORPUS = [shared_path("corpus"), shared_path("corpus", "more"), BENCH / "quality" / "corpus"]
 MARK_BEGIN = "<!-- quality.py: begin -->"
 MARK_END = "<!-- quality.py: end -->"
-FREE_LICENCE = re.compile(r"public domain|CC0|CC BY|Apache|MIT License|European Union Public Licence|EUPL|GNU General Public License|\bGPL", re.IGNORECASE)
+FREE_LICENCE = re.compile(
+    r"public domain|CC0|CC BY|Apache|MIT License|European Union Public Licence|EUPL|GNU General Public License|\bGPL|Open Government Licence", re.IGNORECASE
+)
 UNMEASURABLE = ("unmeasurable", "ambiguous")
 SUPPLIER_ONLY = ("missing-follow-up", "missing-sanction")
 # Which part of a sanction each weak-sanction rule says is missing (its message): the amount, the
@@ -108,7 +110,9 @@ def free_documents(corpus: list[Path]) -> set[str]:
         if manifest.exists():
             for row in read_tsv(manifest):
                 licence = row.get("licence_or_status", "")
-                if FREE_LICENCE.search(licence) and not re.search(r"all rights reserved|crown copyright", licence, re.IGNORECASE):
+                # Crown copyright is free only when released under the Open Government Licence (copying and adapting
+                # allowed with attribution, compatible with CC BY 4.0).
+                if FREE_LICENCE.search(licence) and not re.search(r"all rights reserved|crown copyright(?!.*open government licence)", licence, re.IGNORECASE):
                     free.add(row["file"])
     return free
 

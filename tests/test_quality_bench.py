@@ -79,6 +79,19 @@ def test_a_document_under_the_eupl_counts_as_free(tmp_path: Path) -> None:
     assert quality.free_documents([tmp_path]) == {"eupl.txt"}
 
 
+def test_crown_copyright_under_the_open_government_licence_counts_as_free(tmp_path: Path) -> None:
+    """UK government texts are Crown copyright; released under the Open Government Licence v3.0
+    (copying and adapting allowed with attribution) they may be quoted in labels, without it not."""
+    quality = _quality()
+    columns = "file\tlang\tkind\tsource\tlicence_or_status\tpages_estimate\tnotes\n"
+    rows = [
+        "ogl.md\ten\tterms\tsome/repo a.md @0\tCrown copyright (GDS); site footer: all content available under the Open Government Licence v3.0\t1\t\n",
+        "crown.md\ten\tterms\tsome/repo b.md @0\tCrown copyright\t1\t\n",
+    ]
+    (tmp_path / "MANIFEST.tsv").write_text(columns + "".join(rows), encoding="utf-8")
+    assert quality.free_documents([tmp_path]) == {"ogl.md"}
+
+
 def test_a_document_under_the_gpl_counts_as_free(tmp_path: Path) -> None:
     """The GNU General Public License is a free licence (copying and changing allowed): a text kept
     under it may be quoted in labels; a word that only contains the letters does not count."""
