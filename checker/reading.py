@@ -77,6 +77,7 @@ VOCABULARY = {
     "clauses_lead_in": "words that, in the sentence introducing a list, show its items are an agreement's clauses, each binding by its own words: the following terms shall apply, följande villkor gäller …",
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
     "task_gerund": "gerunds of verbs of work that open a task written without a modal in a statement of work: providing, ensuring, establishing, implementing, responding …",
+    "task_present": "verbs of work in the third person present that open a duty written without its subject, as a job description lists a post's duties: provides, performs, maintains, utilizes, responsible for …",
     "delivery_verb": "verbs that deliver their object, for a deliverables table's row to give its level (scheduled): submit, deliver, provide, forward, prepare …",
     "deliverables_title": "the whole introduction of a list whose items are the supplier's deliverables: deliverables, required deliverables … ('Deliverables:' / 'Kickoff meeting schedule and agenda'; task_item)",
     "task_heading": "words that, in a section's title or the sentence or heading introducing a list, show that what stands under it is the supplier's work: tasks, scope of work, objectives, responsibilities …",
@@ -120,6 +121,7 @@ READING_NAMES = {
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty; or introduced by a definitions title alone ('Definitions:', a term of definitions_title): a defined term",
     "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in, or by a term of deliverables_title as a whole: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal'), or a deliverable of one ('Deliverables:' / 'Contractor Project Management Plan (CPMP)')",
     "gerund_task": "a task written as a gerund of task_gerund with no modal ('Providing help desk support …', 'Ensuring that …'), in a tender or an attachment of one: the first sentence of a paragraph or list item, of three words or more, the gerund no subject of a verb ('Documenting surveillance is …'), whose introduction (as for non_binding_item; for a paragraph or an item with none, its section's title or its parent's) has words of task_heading or task_lead_in",
+    "present_task": "a duty written in the third person present without its subject ('Provides direct hands-on patient care …', 'Maintains patient privacy.', 'Responsible for the proper delegation of duties …'), as a job description or a performance objective lists a post's duties, in a tender or an attachment of one: a sentence or list item with no obligation of its own that opens (after its list mark or number) with a verb of task_present, of three words or more, not written as a title, the word after the verb no finite verb nor participle (a plural noun as subject: 'Documents include …', 'Tests performed …')",
     "qualification_item": "the first sentence of a list item introduced (as for non_binding_item) with words of qualification_lead_in: a skill or experience asked of the staff ('expected to have experience with:' / 'Creating form-based applications')",
     "question": "a statement that asks: its text ends with a question mark, or with a bracket after one ('Hur ofta genomför ni säkerhetsgranskning?', 'How will you report on performance?'); it states no follow-up or sanction, whatever it names",
     "editors_note": "a statement of an editor's note to those who use a template or a sample document: the paragraph that opens with a term of editor_note_title ('HELPFUL HINT: Please note …'), and, where that opening is a title of its own ending in ':' ('HELPFUL HINTS FROM THE SEVEN STEPS TEAM:'), the paragraph after it",
@@ -222,6 +224,16 @@ _TITLE_WORDS = 20  # a title line is short; the first sentence of 20 words or mo
 _DIGITS = re.compile(r"\d+")  # a page's furniture recurs with other numbers: "Page 10 of 44", "Page 11 of 44"
 _OPENING_GERUND = re.compile(r"[\W_]{0,20}(?:(?:[a-z]|[ivx]+|\d+(?:\.\d+)*)[.)]\s+)?([^\W\d_]+ing)\b")
 """A statement's first word, a gerund ("Providing …", "c) Ensuring …"), after its list mark or letter."""
+_OPENING_WORDS = re.compile(r"[\W_]{0,20}(?:(?:[a-z]|[ivx]+|\d+(?:\.\d+)*)[.)]\s+)?([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?(?:[ \t]+([^\W\d_]+))?")
+"""A statement's first words, after its list mark or number: a duty's verb ("Provides …", "1. Practices within …",
+"Responsible for …") and the word after it."""
+_NOT_AFTER_DUTY_VERB = re.compile(
+    r"(?:is|are|was|were|has|have|had|may|might|can|could|would|will|shall|must|should|include|includes|of|and|or|[a-z]+ed)",
+    re.IGNORECASE,
+)
+"""The word after an opening verb of ``task_present`` that makes that word a plural noun, the
+subject or head of a phrase ("Documents include …", "Reviews of deliverables …", "Tests performed and
+results obtained."), no duty."""
 _GERUND_TASK_WORDS = 3  # a task says what is done to what: "Performing Surveillance." is a title
 _GERUND_CLAUSE = re.compile(r"[^,;:()]{0,200}")  # the gerund's own clause: up to its first mark
 _CLAUSE_OPENER = re.compile(r"\b(?:that|which|who|whom|whose|where|when|while|if|unless|so|because|as|until|to)\b", re.IGNORECASE)
@@ -1797,6 +1809,8 @@ class DocumentReading:
             return frozenset(i for i in asks if statements[i].kind != "heading")
         if name == "gerund_task":
             return self._gerund_tasks()
+        if name == "present_task":
+            return self._present_tasks()
         if name in ("task_item", "qualification_item"):
             items = self._items_introduced_by("task_lead_in" if name == "task_item" else "qualification_lead_in")
             if name == "task_item":  # a list titled as a whole as deliverables names what the supplier delivers;
@@ -2751,6 +2765,50 @@ class DocumentReading:
             if section is not None and sections[section].parent is not None:
                 titles.append(sections[sections[section].parent].title)
             if any(says(title) for title in titles):
+                found.add(i)
+        return frozenset(found)
+
+    def _present_tasks(self) -> frozenset[int]:
+        """The duties written in the third person present without their subject, as a job
+        description or a performance objective lists a post's duties ("1.1.4. Provides direct
+        hands-on patient care …", "Performance Objective (General)" / "1. Practices within
+        guidelines established by MTF …", "Procures complex and diversified commodities …"):
+        grammar with the post as its understood subject, which no running text writes. A
+        sentence or list item with no obligation of its own whose first word (after its list
+        mark or number), or first two ("Responsible for", "Adheres to"), are a term of
+        ``task_present``; of :data:`_GERUND_TASK_WORDS` words or more, not a title (title-cased
+        with no full stop: a duty's sentence may name offices, "… with the Chief, Hospital
+        Services, Medical Director."), and a comma after the verb ("Implements, evaluates and …")
+        or the word after the verb no finite verb, "of", "and" nor a participle
+        (:data:`_NOT_AFTER_DUTY_VERB`: a plural noun as subject, "Documents include …"). Only
+        in a tender or an attachment of one, as for ``gerund_task``: a vendor's feature list
+        ("Includes 24/5 support") describes its service. Any sentence of a paragraph, not only its
+        first: a job description writes each duty so ("Provides direct hands-on patient care …
+        Performs triage …")."""
+        verbs = self.vocabulary.finder("task_present")
+        if verbs is None or not (self.tender or self._titled_as_attachment()):
+            return frozenset()
+        found: set[int] = set()
+        for statement in self.document.statements:
+            i = statement.index
+            if statement.kind not in ("sentence", "list_item") or i in self.obligations:
+                continue
+            text = self.texts[i]
+            opening = _OPENING_WORDS.match(text)
+            if opening is None or not opening[1][0].isupper() or len(text.split()) < _GERUND_TASK_WORDS:
+                continue
+            if _title_cased(text) and not text.rstrip(" *_").endswith("."):
+                continue  # a title ("Provides Tier 1 Help Desk Support"), not a duty's sentence that names offices
+            first, second, third = opening[1], opening[2], opening[3]
+            if text[opening.end(1) : opening.end(1) + 1] == ",":
+                second = third = ","  # "Implements, evaluates and …": verbs in a row
+            if second is not None and verbs.covers(f"{first} {second}") is not None:
+                after = third
+            elif verbs.covers(first) is not None:
+                after = second
+            else:
+                continue
+            if after is not None and _NOT_AFTER_DUTY_VERB.fullmatch(after) is None:
                 found.add(i)
         return frozenset(found)
 

@@ -2050,6 +2050,59 @@ def test_tasks_written_as_gerunds_are_read_where_their_heading_or_lead_in_names_
     assert gerund_tasks(text.replace("# Statement of Work", "# Our service")) == []
 
 
+def present_tasks(text: str) -> list[str]:
+    document = md(text, language="en")
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-base"]
+    classification = Classification(base, DocumentIndex(document))
+    found = classification.reading().statements("present_task")
+    requirements = classification.statements_of_class("requirement")
+    assert found <= requirements  # each such duty is read as a requirement
+    return [s.text for s in document.statements if s.index in found]
+
+
+def test_duties_in_the_third_person_without_a_subject_are_read_as_tasks() -> None:
+    """A job description's duties written in the third person present with the post as their
+    understood subject ("Provides …", "Responsible for …") are tasks, each sentence of a paragraph
+    and each item of a performance objective's list; not a plural noun that opens a sentence of
+    its own verb ("Documents include …", "Tests performed …"), a title, a sentence with a modal
+    of its own (read as it says), nor anything in a document that is no tender or attachment."""
+    text = """
+    # Performance Work Statement
+
+    1.1.4. Provides direct hands-on patient care, in a Level III Emergency Services Department. Performs triage, assesses, and re-assesses patients throughout the patient visits.
+
+    1.1.5. Responsible for the proper delegation of duties, teaching and medical supervision of subordinate personnel.
+
+    1.1.6. Implements, evaluates and is consulted on medical emergency room policies, procedures and instructions.
+
+    1.1.13. Utilizes the MTF e-mail system to maintain communication with the Chief, Hospital Services, Medical Director.
+
+    Performance Objective (General)
+
+    1. Practices within guidelines established by MTF and the Medical Director.
+    2. Consults with other specialty practitioners
+
+    Documents include the requirement package and the briefing slides.
+
+    Tests performed and results obtained.
+
+    Provides Tier One Help Desk Support
+
+    Provides the contractor shall give a monthly report.
+    """
+    assert present_tasks(text) == [
+        "Provides direct hands-on patient care, in a Level III Emergency Services Department.",
+        "Performs triage, assesses, and re-assesses patients throughout the patient visits.",
+        "Responsible for the proper delegation of duties, teaching and medical supervision of subordinate personnel.",
+        "Implements, evaluates and is consulted on medical emergency room policies, procedures and instructions.",
+        "Utilizes the MTF e-mail system to maintain communication with the Chief, Hospital Services, Medical Director.",
+        "Practices within guidelines established by MTF and the Medical Director.",
+        "Consults with other specialty practitioners",
+    ]
+    # a vendor's own terms describe their service so ("Provides single sign-on …"): no duty
+    assert present_tasks(text.replace("# Performance Work Statement", "# Our service")) == []
+
+
 PRS_WITH_SECTION_COLUMN = """
     Example Laboratory
 
