@@ -2370,6 +2370,23 @@ def test_the_contracting_officers_by_their_office_and_the_qasps_specialist_are_t
     assert found["The contractor shall submit the monthly report to the ACO."] == "supplier"
 
 
+def test_the_issuer_the_bpa_holder_and_a_confidentiality_clauses_recipient_are_parties() -> None:
+    """The issuer of a solicitation is the buyer, the holder of a blanket purchase agreement the
+    supplier (and what is handed to it, the buyer's to hand), and a confidentiality clause's
+    recipient or discloser either party."""
+    found = parties(
+        "The Issuer will post questions and any responses as Addenda on the Opportunity.\n\n"
+        "Copies of any changes will be provided to the BPA Holder.\n\n"
+        "The BPA Holder shall submit a monthly report.\n\n"
+        "Recipient will protect Discloser's Confidential Information using reasonable care.\n",
+        "en",
+    )
+    assert found["The Issuer will post questions and any responses as Addenda on the Opportunity."] == "buyer"
+    assert found["Copies of any changes will be provided to the BPA Holder."] == "buyer"
+    assert found["The BPA Holder shall submit a monthly report."] == "supplier"
+    assert found["Recipient will protect Discloser's Confidential Information using reasonable care."] == "mutual"
+
+
 def test_a_numbered_list_a_pdfs_text_wrote_as_paragraphs_numbers_the_documents_clauses() -> None:
     """Three items of such a list are numbered as clauses are: each can be cited by its number, so
     the document is no unnumbered one (numbered_clauses, which RQ020 expects); two are not."""
