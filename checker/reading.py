@@ -397,6 +397,25 @@ _LOWER_NAMED_SUBJECT = re.compile(r"(?:^|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[a-z�
 _NAMED_PARTY_SUBJECT = re.compile(
     r"(?:^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.? )?|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*(?: [A-ZÅÄÖ][\w&'’-]*)?) (?:ska|skall|ansvarar)\b"
 )
+# An English document's own name for an office or an organisation, in capitals ("OFA", "18F",
+# "GSA TTS", "The MTF"), as the whole subject of "will", "shall" or "must": one or two words of
+# capitals and digits opening a sentence, after its clause number, or a clause
+# (:meth:`DocumentReading._office_names`)
+_OFFICE_SUBJECT = re.compile(
+    r"(?:^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.? )?|(?P<comma>,)\s+|[.;:]\s+)(?:[Tt]he\s+)?"
+    r"(?P<name>(?:[A-Z][A-Z0-9&]{1,6}|\d{1,3}[A-Z]{1,3})(?:\s[A-Z][A-Z0-9&]{1,6})?)\s+(?:will|shall|must)\b"
+)
+# What a document spells its capitals out as: the capitalised words before them in brackets ("the
+# Office of Family Assistance (OFA)", "Service Provider (SP)"), with "of", "and", "for", "the"
+# between them; the words that make that name a thing, not an office (a plan, a system, an
+# agreement: "Quality Assurance Surveillance Plan (QASP)", "Blanket Purchase Agreement (BPA)")
+_SPELLED_OUT = r"((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|and|for|the|on|&)\s+)*[A-Z][\w'’-]*){0,7})\s*\("
+_SPELLED_OUT_REACH = 160  # the characters before the capitals' bracket the spelled-out name may take
+_THING_NAME = re.compile(
+    r"\b(?:plans?|system|application|database|platform|portal|tool|interface|report|module|software|website|site|agreement|contract|order"
+    r"|schedule|statement|document|standard|policy|act|regulation|number|code|protocol|format|method|model|index|rate|level)\b",
+    re.IGNORECASE,
+)
 # The definite article a Swedish noun ends with ("Tjänsten", "Avropet", "Leveranserna"), after a
 # stem of three letters at least: the one-word names _proper_name reads
 _DEFINITE_ENDING = re.compile(r"(?<=[^\W\d_]{3})(?:en|et|na)$")
@@ -827,6 +846,11 @@ class DocumentReading:
             for name in self._buyer_names(texts, supplier_statements):
                 if name not in learned.get("supplier", []):
                     learned.setdefault("buyer", []).append(name)
+            if document.language == "en":
+                known = {name for names in learned.values() for name in names}
+                for party, name in self._office_names(texts):
+                    if name not in known:
+                        learned.setdefault(party, []).append(name)
         self.aliases = TermFinder(learned) if learned else None
         """The names this document gives its parties in its definitions ("Acme", "ZITADEL")."""
         self._tables: tuple[set[int], set[int], set[int]] | None = None
@@ -1280,6 +1304,46 @@ class DocumentReading:
             return []
         whole = "\n".join(texts)
         return [name for name in candidates if _proper_name(name, whole)]
+
+    def _office_names(self, texts: list[str]) -> Iterable[tuple[str, str]]:
+        """(party, name) for the offices an English tender or contract that names its supplier by
+        a party word writes in capitals as the whole subject of "will", "shall" or "must" twice or
+        more, once at least opening a sentence: "18F will publish …", "OFA will own and manage the
+        Cloud.gov account …", "The MTF will provide required Government forms …", "GSA TTS will
+        inspect, test, review and accept all Code …". The supplier is its role there ("the
+        Contractor"), so such an office is the buyer's, the agency the document is written for,
+        unless the document spells it out (:data:`_SPELLED_OUT`) as a party's ("Service Provider
+        (SP)", "Contractor Representative (CR)": that party), as a thing (:data:`_THING_NAME`:
+        "Quality Assurance Surveillance Plan (QASP)", "Task Order Manager (TOM)": none), or as
+        someone's staff alone ("Program Manager (PM)": whose, it does not say; none)."""
+        counts: dict[str, int] = {}
+        opening: set[str] = set()
+        for text in texts:
+            if "will" in text or "shall" in text or "must" in text:  # the words _OFFICE_SUBJECT needs
+                for match in _OFFICE_SUBJECT.finditer(text):
+                    name = match.group("name")
+                    counts[name] = counts.get(name, 0) + 1
+                    if match.group("comma") is None:
+                        opening.add(name)
+        named = [name for name, count in counts.items() if count >= 2 and name in opening and self._role_of(name) is None]
+        if not named:
+            return
+        whole = "\n".join(texts)
+        staff = self.vocabulary.finder("party_staff")
+        for name in sorted(named, key=counts.__getitem__, reverse=True)[:_NAME_CANDIDATES]:
+            at = whole.find("(" + name + ")")
+            spelled = re.search(_SPELLED_OUT + "$", whole[max(0, at - _SPELLED_OUT_REACH) : at + 1]) if at >= 0 else None
+            if spelled is None:
+                yield "buyer", name
+                continue
+            words = spelled.group(1)
+            if _THING_NAME.search(words):
+                continue
+            roles = {role for _start, _end, role in self.vocabulary.roles.finditer(words)}
+            if len(roles) == 1:
+                yield roles.pop(), name
+            elif not roles and (staff is None or staff.search(words) is None):
+                yield "buyer", name
 
     # -- obligations
     def _obligation(self, text: str) -> Obligation | None:

@@ -2343,6 +2343,35 @@ def test_a_contract_that_calls_the_supplier_by_its_role_names_its_buyer_by_its_o
     assert parties(named_by_role, "sv")["18.2.3 EHM ansvarar för licensavtal för sin egen programvara."] == "supplier"
 
 
+def test_an_english_tender_names_its_buyers_office_by_its_capitals() -> None:
+    """A statement of work that calls the supplier "the Contractor" and writes an office in
+    capitals as the whole subject of "will" twice or more ("The MTF will provide …", "18F will
+    publish …") binds that office, the buyer's, where it is the subject; a name the document spells
+    out as a party's ("Service Provider (SP)") is that party's, one it spells out as a thing
+    ("Quality Assurance Surveillance Plan (QASP)") or as staff alone ("Program Manager (PM)") no
+    party's, as before."""
+    text = (
+        "The Contractor shall deliver a weekly status report.\n\n"
+        "The Contractor shall attend all meetings.\n\n"
+        "The Contractor shall maintain a staffing plan.\n\n"
+        "The MTF will provide required Government forms used in the performance of services.\n\n"
+        "The MTF will provide normal office administrative support services.\n\n"
+        "18F will publish source code. During the task order, 18F will publish data.\n\n"
+        "The Service Provider (SP) runs the site. The SP will gradually assume responsibility for all tasks. The SP will report to the COR.\n\n"
+        "The Quality Assurance Surveillance Plan (QASP) is attached. The QASP will provide oversight. The QASP will guide the COR.\n\n"
+        "The Program Manager (PM) is named. The PM will attend meetings. The PM will review plans.\n"
+    )
+    found = parties(text, "en")
+    assert found["The MTF will provide required Government forms used in the performance of services."] == "buyer"
+    assert found["18F will publish source code."] == "buyer"
+    assert found["The SP will gradually assume responsibility for all tasks."] == "supplier"
+    assert found["The QASP will provide oversight."] is None
+    assert found["The PM will attend meetings."] is None
+    # a vendor's own terms name the vendor so (test above), and a text that names no supplier by its role has no such office
+    without_contractor = text.replace("The Contractor shall", "Staff shall")
+    assert parties(without_contractor, "en")["The MTF will provide normal office administrative support services."] is None
+
+
 def test_a_contracts_defined_term_in_its_definite_form_is_no_name_of_the_buyer() -> None:
     """A Swedish contract writes its defined terms with a capital throughout ("Tjänsten ska …",
     "Leveransen ska …"): each is a noun the text also writes in another form ("tjänster", "en
@@ -2392,6 +2421,23 @@ def test_the_contracting_officers_by_their_office_and_the_qasps_specialist_are_t
     assert found["The QAS must coordinate and communicate with the contractor to resolve issues."] == "buyer"
     assert found["Consistent with FAR Part 49, the PCO/ACO shall notify the contractor of the failure."] == "buyer"
     assert found["The contractor shall submit the monthly report to the ACO."] == "supplier"
+
+
+def test_the_issuer_the_bpa_holder_and_a_confidentiality_clauses_recipient_are_parties() -> None:
+    """The issuer of a solicitation is the buyer, the holder of a blanket purchase agreement the
+    supplier (and what is handed to it, the buyer's to hand), and a confidentiality clause's
+    recipient or discloser either party."""
+    found = parties(
+        "The Issuer will post questions and any responses as Addenda on the Opportunity.\n\n"
+        "Copies of any changes will be provided to the BPA Holder.\n\n"
+        "The BPA Holder shall submit a monthly report.\n\n"
+        "Recipient will protect Discloser's Confidential Information using reasonable care.\n",
+        "en",
+    )
+    assert found["The Issuer will post questions and any responses as Addenda on the Opportunity."] == "buyer"
+    assert found["Copies of any changes will be provided to the BPA Holder."] == "buyer"
+    assert found["The BPA Holder shall submit a monthly report."] == "supplier"
+    assert found["Recipient will protect Discloser's Confidential Information using reasonable care."] == "mutual"
 
 
 def test_a_numbered_list_a_pdfs_text_wrote_as_paragraphs_numbers_the_documents_clauses() -> None:
