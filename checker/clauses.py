@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
+from .lazyre import lazy_compile
+
 NUMBERED_HEADING = re.compile(r"^\s*(?P<num>(?:[A-Z]\.)?\d+(?:\.\d+)*)\.?\s+(?P<title>\S.*?)\s*$")
-_MODAL = re.compile(r"(?i)\b(?:ska|skall|måste|bör|får|shall|must|should|will|may)\b")
+_MODAL = lazy_compile(r"(?i)\b(?:ska|skall|måste|bör|får|shall|must|should|will|may)\b")
 
 
 def has_modal(text: str, start: int = 0) -> bool:
@@ -18,8 +20,8 @@ def has_modal(text: str, start: int = 0) -> bool:
 
 HEADING_WORDS = 10
 """Most words of a heading found in the text (a numbered title, a plain-line or bold heading), its number aside."""
-_STATEMENT_END_AT_END = re.compile(r"[.!][\"'”’)\]*_]*\s*$")
-_LABEL = re.compile(r"\(?(?:[A-Za-z]|[ivxIVX]{1,4}|(?:[A-Z]\.)?\d+(?:\.\d+)*)[.)]?\)?")
+_STATEMENT_END_AT_END = lazy_compile(r"[.!][\"'”’)\]*_]*\s*$")
+_LABEL = lazy_compile(r"\(?(?:[A-Za-z]|[ivxIVX]{1,4}|(?:[A-Z]\.)?\d+(?:\.\d+)*)[.)]?\)?")
 
 
 def reads_as_prose(title: str) -> bool:
@@ -42,7 +44,7 @@ def reads_as_prose(title: str) -> bool:
 # stripped. NUMBERED_HEADING's lazy title tried the end of the text at every character, and the
 # readers ask this of every paragraph (a long numbered one cost 40-90 µs; of the Swedish corpus
 # texts as .docx, 4 ms of the reading). A test compares the two on generated text.
-_HEADING_NUMBER = re.compile(r"\s*(?P<num>(?:[A-Z]\.)?\d+(?:\.\d+)*)\.?\s+(?=\S)")
+_HEADING_NUMBER = lazy_compile(r"\s*(?P<num>(?:[A-Z]\.)?\d+(?:\.\d+)*)\.?\s+(?=\S)")
 
 
 def numbered_heading(text: str) -> tuple[str, str] | None:
@@ -75,7 +77,7 @@ def heading_level(number: str) -> int:
 # a PDF's text may go on in lower case after a clause's number ("13.4.4 faktura ska …", "Exhibit 1
 # to Appendix A"); a number of two parts followed by a lower-case word is a decimal number opening
 # a sentence ("1.5 hours of downtime …", "2.5 hours of training shall …": :func:`clause_start`).
-_CLAUSE_START = re.compile(
+_CLAUSE_START = lazy_compile(
     r"^\s*(?:\*\*|__)?(?:(?P<dotted>\d{1,3}(?:\.\d{1,3})+|[A-Z]\.\d{1,3}(?:\.\d{1,3})*)\.?|§\s*(?P<sign>\d{1,3}[a-z]?)|"
     r"(?P<word>artikel|article|bilaga|appendix|annex|schedule|exhibit|section|clause|punkt|avsnitt|kapitel|chapter)"
     r"\s+(?P<number>\d{1,2}(?:\.\d{1,3})*|[A-Z](?:\.\d{1,3})*)\b\.?)(?:\*\*|__)?[:.)]?"
@@ -83,7 +85,7 @@ _CLAUSE_START = re.compile(
     re.IGNORECASE,
 )
 TITLE_WORDS = 8
-_ENDS_CONTINUED = re.compile(
+_ENDS_CONTINUED = lazy_compile(
     r"(?i)(?:[.,;:!?\-–—/(&]|\b(?:the|a|an|of|and|or|to|in|on|by|for|with|at|from|as|that|is|are|"
     r"och|att|i|för|av|med|som|på|till|eller|samt|en|ett|den|det|de|om|vid|är))\s*$"
 )
@@ -115,7 +117,7 @@ def clause_start(text: str) -> tuple[str, int, str] | None:
 # A run-in title: a few words, the first a capital, a period, then a sentence ("Test Plan. The
 # Contractor shall …", "Labs, Tractor, and Generator Appearance. The labs …"). Bounded: no
 # backtracking over more than HEADING_WORDS words.
-_RUN_IN_TITLE = re.compile(rf"^\s*(?P<title>[A-Z][^\s.!?:;]*(?:[ \t]+[^\s.!?:;]+){{0,{HEADING_WORDS - 1}}})\.[ \t]+(?=[A-Z\"“(])")
+_RUN_IN_TITLE = lazy_compile(rf"^\s*(?P<title>[A-Z][^\s.!?:;]*(?:[ \t]+[^\s.!?:;]+){{0,{HEADING_WORDS - 1}}})\.[ \t]+(?=[A-Z\"“(])")
 
 
 def run_in_title(text: str) -> str | None:

@@ -28,10 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from .lazyre import lazy_compile
 from .readers.formats import DOCUMENT_SUFFIXES
 
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages", "bower_components"})
-_LICENCE = re.compile(r"(?i)(licen[cs]e|copying)([-._ ].*)?")
+_LICENCE = lazy_compile(r"(?i)(licen[cs]e|copying)([-._ ].*)?")
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .lazyre import lazy_compile
+
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
 
-_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_HIDDEN = lazy_compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 """Characters a terminal or a CI log acts on instead of showing: C0 and C1 controls (newline,
 ESC, which starts colour and hyperlink sequences, ...), DEL, line and paragraph separators and
 the bidirectional marks and overrides that reorder what is shown."""

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .lazyre import lazy_compile
+
 # HTML's element names (the living standard's, and the older inline ones converters still
 # write: font, center, big, tt, strike, nobr).
 HTML_ELEMENTS = frozenset(
@@ -33,8 +35,8 @@ LINE_BREAK = r"<[Bb][Rr]\s{0,8}/?>"
 
 # A tag's shape, its name in group 1: the name is checked in HTML_ELEMENTS in Python, which
 # costs a tenth of compiling the names' alternation into every run's regular expressions.
-_TAG = re.compile(rf"</?([A-Za-z][A-Za-z0-9]{{0,15}})(?=[\s/>])[^<>]{{0,{MAX_TAG - 20}}}>")
-_SPACE = re.compile(r"\s*")
+_TAG = lazy_compile(rf"</?([A-Za-z][A-Za-z0-9]{{0,15}})(?=[\s/>])[^<>]{{0,{MAX_TAG - 20}}}>")
+_SPACE = lazy_compile(r"\s*")
 
 
 def after_tags(text: str, start: int) -> int:

@@ -15,14 +15,16 @@ from typing import Iterable, Sequence
 
 import ahocorasick
 
+from .lazyre import lazy_compile
+
 _ID_WORDS = r"krav(?:nr|nummer|-?id)?|requirement|req|id"
 _COMPACT_ID = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7}[-_.]?\d+(?:[.\-]\d+)*[a-z]?"
-_LEADING_ID = re.compile(
+_LEADING_ID = lazy_compile(
     rf"^\s*(?:\*\*|__)?(?:(?P<word>{_ID_WORDS})\.?\s*(?P<num>\d+(?:\.\d+)*[a-z]?)|(?P<id>{_COMPACT_ID}|\d+(?:\.\d+)+))"
     r"[:.)\]]?(?:\*\*|__)?[:.)\]]?(?=\s+\S)",
     re.IGNORECASE,
 )
-_CELL_ID = re.compile(rf"^\s*(?:(?:{_ID_WORDS})\.?\s*)?(?:{_COMPACT_ID}|\d+(?:\.\d+)*[a-z]?)\s*[:.]?\s*$", re.IGNORECASE)
+_CELL_ID = lazy_compile(rf"^\s*(?:(?:{_ID_WORDS})\.?\s*)?(?:{_COMPACT_ID}|\d+(?:\.\d+)*[a-z]?)\s*[:.]?\s*$", re.IGNORECASE)
 # A number names a requirement when a word such as "krav" or "avsnitt" stands before it.
 ID_WORDS_BEFORE_NUMBERS = (
     "krav",
@@ -49,10 +51,10 @@ ID_WORDS_BEFORE_NUMBERS = (
 )
 """Words after which a number names a requirement or clause; after a plural one (``PLURAL_ID_WORDS``)
 a list or range of them: "Tasks 1-3", "sections 3.1 and 3.2", "punkterna 4.2, 4.3 och 4.5"."""
-_NUMBER_AFTER_WORD = re.compile(r"\.?\s*(\d+(?:\.\d+)*[a-z]?)(?!\w)", re.IGNORECASE)
+_NUMBER_AFTER_WORD = lazy_compile(r"\.?\s*(\d+(?:\.\d+)*[a-z]?)(?!\w)", re.IGNORECASE)
 # One more number of a list or range after a plural id word: ", 4", " and 5", "–3", " through 6"
 # (bounded spaces: matched at each number of a list, never quadratic in a run of white space).
-_NEXT_NUMBER = re.compile(
+_NEXT_NUMBER = lazy_compile(
     r"\s{0,3}(?:(?P<range>[–—-]|through|to|till)|,?\s{1,3}(?:and|or|och|eller|&)|,)\s{0,3}(?P<num>\d+(?:\.\d+)*[a-z]?)(?![\w.,]\d)(?!\w)",
     re.IGNORECASE,
 )
@@ -60,12 +62,12 @@ _LIST_NUMBERS = 12
 """The most numbers one list after an id word names ("Tasks 1, 2, 3 and 4"), a range's counted as one."""
 # Characters that are not part of an id (nor "-", which may stand before a dotted number): the
 # automaton of MentionFinder reads them as spaces.
-_SECTION_SIGN = re.compile("§")
-_NOT_IN_IDS = re.compile(r"[^\w .\-]")
-_KEY_PREFIX = re.compile(rf"(?i)^(?:{_ID_WORDS})\.?\s*(?=\d)")
+_SECTION_SIGN = lazy_compile("§")
+_NOT_IN_IDS = lazy_compile(r"[^\w .\-]")
+_KEY_PREFIX = lazy_compile(rf"(?i)^(?:{_ID_WORDS})\.?\s*(?=\d)")
 # A range of ids with the same prefix: "K1–K4", "4.1–4.5", "SLA1 till SLA3", "R2 through R6"
 # (the prefix written twice; "K1-4" may be an id of its own, and "1–5" and "99.5–99.9 %" are amounts).
-_RANGE = re.compile(
+_RANGE = lazy_compile(
     r"(?<![\w.])([A-Za-zÅÄÖåäö]{0,8}[-_.]?(?:\d+\.){0,3})(\d{1,4})\s*(?:[–—-]|\btill(?:\s+och\s+med)?\b|\bt\.o\.m\.?|\bto\b|\bthrough\b)\s*(\1)(\d{1,4})(?![\w])(?!\s*(?:%|procent|percent))",
     re.IGNORECASE,
 )

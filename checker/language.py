@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+
+from .lazyre import lazy_compile
 
 _SV_WORDS = frozenset(
     "och att det som en är för på med av till ska skall inte om har den vid eller från ett de"
@@ -12,7 +13,7 @@ _SV_WORDS = frozenset(
 _EN_WORDS = frozenset(
     "the and of to in is for be shall will with on that by or are this contractor must not supplier agreement requirements from any all which".split()
 )
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = lazy_compile(r"[^\W\d_]+")
 
 
 def detect_language(texts: Iterable[str]) -> str | None:

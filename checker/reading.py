@@ -34,6 +34,7 @@ from typing import Callable, Iterable, Mapping
 from .clauses import clause_key, inside_clause, sub_clause_name
 from .document import Document, Statement
 from .htmltags import without_tags
+from .lazyre import lazy_compile
 from .matching import plain_text
 from .matching.termfinder import TermFinder
 from .sentences import belongs_to_question
@@ -141,14 +142,14 @@ text before it, so a statement of thousands of modals (a PDF's text without a se
 _GAP_REACH = 80
 """Most characters after a modal in which its verb can end the sentence without its object
 ("is required to furnish.", "must successfully perform **(Section 4)**."): looked at only there."""
-_ADVERB = re.compile(r"\s*(?:[^\W\d_]+ly\s+)?")  # "must successfully perform"
-_SENTENCE_REST = re.compile(r"[\s*_]*(?:\([^()]{0,40}\)[\s*_]*)?[.!;]?[\s*_\"'”’)]*")
+_ADVERB = lazy_compile(r"\s*(?:[^\W\d_]+ly\s+)?")  # "must successfully perform"
+_SENTENCE_REST = lazy_compile(r"[\s*_]*(?:\([^()]{0,40}\)[\s*_]*)?[.!;]?[\s*_\"'”’)]*")
 """What may follow the last word of a sentence: emphasis, a short bracket, the sentence's mark, a
 quote; not a colon, after which the object comes ("The Contractor shall provide:" and a list)."""
 _BEFORE_COPULA = 3  # words between a modal and its copula: "shall also at all times be", "ska systemet alltid vara"
-_HEAD_WORD = re.compile(r"[^\W_][\w'’-]*")
-_SPACE = re.compile(r"\s*")
-_QUESTION_END = re.compile(r"\?[ \t*_\]\"'’”»|)]*(?:(?P<bracket>\([^()]{0,200}\))[ \t*_\]\"'’”»|)]*)?$")
+_HEAD_WORD = lazy_compile(r"[^\W_][\w'’-]*")
+_SPACE = lazy_compile(r"\s*")
+_QUESTION_END = lazy_compile(r"\?[ \t*_\]\"'’”»|)]*(?:(?P<bracket>\([^()]{0,200}\))[ \t*_\]\"'’”»|)]*)?$")
 """The end of a question: its question mark, then perhaps emphasis, a closing bracket, a quote,
 a table's last bar, and a bracket of its own where it belongs to the question
 (:func:`~checker.sentences.belongs_to_question`: "Vilka standarder använder ni? (OAuth2, mTLS,
@@ -159,55 +160,55 @@ _TITLE_MARKS = " \t*_.:"
 """What stands around a title's words: "**Definitions:**", "23. Definitions."."""
 
 
-_BAR_ROW = re.compile(r"[\s*_]*\|(?:[^|\n]*\|){3,}[\s*_]*")  # "| a | b | c |" (its bars unescaped): three cells or more between bars
+_BAR_ROW = lazy_compile(r"[\s*_]*\|(?:[^|\n]*\|){3,}[\s*_]*")  # "| a | b | c |" (its bars unescaped): three cells or more between bars
 _COLUMN_TITLE_WORDS = 8  # "Performance standard (and AQL)", "Method of performance assessment", "Deduction/Incentive Schedule"
 _TABLE_TITLE_WORDS = 16  # a table's title run into its first column's: "Operations and Maintenance (O&M) of an … Performance objective"
 _CELL_PARAGRAPH_WORDS = 60  # a flattened table's cell is a short paragraph: a longer one is the running text after the table
 # A flattened table's column title that names the work statement's paragraphs its rows measure
 # ("PWS Section", "PWS Paragraph", "SOW Reference", "Para. No."): the column FAR 37.6's performance
 # requirements summaries open with, whose numbers ("3.1.2.3") a reader may take for clause numbers.
-_REFERENCE_TITLE = re.compile(r"\s*(?:(?:PWS|SOW|PRS)\s+)?(?:section|paragraph|para\.?|ref(?:erence)?\.?)(?:\s+(?:no\.?|number|#))?\s*$", re.IGNORECASE)
+_REFERENCE_TITLE = lazy_compile(r"\s*(?:(?:PWS|SOW|PRS)\s+)?(?:section|paragraph|para\.?|ref(?:erence)?\.?)(?:\s+(?:no\.?|number|#))?\s*$", re.IGNORECASE)
 _COLUMN_LINE_CHARS = 60  # a column of a table a PDF's text wrote out has lines this short on average; running text's are longer
 _FURNITURE_REPEATS = 3  # a paragraph that recurs this often is a page's header or footer ("Courtesy of …", a document number)
 _STANDARD_WORDS = 6  # a recurring finished sentence this long is a column's repeated standard, no page furniture
 _METHOD_REACH = 30  # a method cell names its method in its first words: "Make sample or test calls."
 _ROW_STATEMENTS = 60  # the most statements one numbered row of a flattened table holds: a longer stretch is no row
-_ROW_NUMBER = re.compile(r"\d{1,2}[.)]?")  # a flattened row's first cell numbers its task: "1.", "2)"
-_NUMBERED_CELL = re.compile(r"\s*(\d{1,2})[.)][ \t]+(?=[A-Z])")  # the same, where a paragraph keeps its number: "2. Maintain …"
+_ROW_NUMBER = lazy_compile(r"\d{1,2}[.)]?")  # a flattened row's first cell numbers its task: "1.", "2)"
+_NUMBERED_CELL = lazy_compile(r"\s*(\d{1,2})[.)][ \t]+(?=[A-Z])")  # the same, where a paragraph keeps its number: "2. Maintain …"
 _TITLES_BEFORE_ROWS = 4  # a flattened table's column titles stand at most this many statements before its first row
 _END_MARKS = (".", "!", "?", ":", ";")
 _PARAGRAPH_ITEM_WORDS = 40  # an item of a list written as paragraphs is short: a longer paragraph is running text
-_LEVEL_CELL = re.compile(r"[\s*_]*(?:[<>≥≤]=?\s*)?\d{1,3}(?:[.,]\d{1,3})?\s*(?:%|percent)[\s*_]*", re.IGNORECASE)
+_LEVEL_CELL = lazy_compile(r"[\s*_]*(?:[<>≥≤]=?\s*)?\d{1,3}(?:[.,]\d{1,3})?\s*(?:%|percent)[\s*_]*", re.IGNORECASE)
 """A cell of a flattened performance table that is a level alone, its acceptable quality level
 ("95%", "99.9 percent", ">= 98%", bold or not): no page number (a bare number) or stray mark, however few
 letters it has and however often the same level recurs down its column."""
 # The white space before a separator is matched only from where its run starts: a search from
 # each space of a long run not followed by one read the rest of the run again (quadratic).
-_TITLE_PARTS = re.compile(r"(?<!\s)\s*(?:[()&/,]|\band\b)\s*|(?:[()&/,]|\band\b)\s*", re.IGNORECASE)
-_ARTICLE = re.compile(r"\s*(?:(?:the|its|their|an?)\s+)?", re.IGNORECASE)
+_TITLE_PARTS = lazy_compile(r"(?<!\s)\s*(?:[()&/,]|\band\b)\s*|(?:[()&/,]|\band\b)\s*", re.IGNORECASE)
+_ARTICLE = lazy_compile(r"\s*(?:(?:the|its|their|an?)\s+)?", re.IGNORECASE)
 # A deliverables table's deliverable, as its first cell names it ("Vulnerability reports delivered
 # through the bug bounty platform", "Tested Code & Status Reports", "Code Repository of Product"):
 # each name the cell joins, up to the words that say how, when or of what it is delivered.
 # Each starts at the first space of a run, as _TITLE_PARTS does: from each space of a long run not
 # followed by a separator or such words, a match read the rest of the run again (quadratic).
-_DELIVERABLE_PARTS = re.compile(r"(?<!\s)\s*(?:[&/,;+]|\band\b)\s*|(?:[&/,;+]|\band\b)\s*", re.IGNORECASE)
-_DELIVERABLE_REST = re.compile(
+_DELIVERABLE_PARTS = lazy_compile(r"(?<!\s)\s*(?:[&/,;+]|\band\b)\s*|(?:[&/,;+]|\band\b)\s*", re.IGNORECASE)
+_DELIVERABLE_REST = lazy_compile(
     r"(?<!\s)(?:\s+(?:delivered|submitted|provided|due|for|of|to|through|in|on|with|via|including|that|which|per|from|by|at)\b.*|\s*[(\[:].*|\s+[–—-]\s.*)",
     re.IGNORECASE,
 )
-_DELIVERABLE_NAME = re.compile(r"[^\W\d_][\w'’]*(?:\s+[^\W_][\w'’]*){1,5}")  # two words or more, the first a word of letters
-_DELIVERABLE_ARTICLE = re.compile(r"(?:the|an?)\s+", re.IGNORECASE)
-_OBJECT_PREPOSITION = re.compile(
+_DELIVERABLE_NAME = lazy_compile(r"[^\W\d_][\w'’]*(?:\s+[^\W_][\w'’]*){1,5}")  # two words or more, the first a word of letters
+_DELIVERABLE_ARTICLE = lazy_compile(r"(?:the|an?)\s+", re.IGNORECASE)
+_OBJECT_PREPOSITION = lazy_compile(
     r"\b(?:of|to|for|in|on|about|from|with|into|onto|regarding|concerning|lieu|than|like|per|under|within|by|as|between|among)\s+"
     r"(?:(?:the|an?|all|any|each|every|its|their|his|her|our|your|these|those|such|this|that)\s+)*(?P<rest>(?:[\w'’-]+\s+)*)$",
     re.IGNORECASE,
 )
 # The run of words and spaces that ends a text: the only place _OBJECT_PREPOSITION can match, where
 # searching the whole text read the rest from each preposition again (quadratic in "of of of … x,").
-_WORDS_TAIL = re.compile(r"(?<![\w'’\s-])[\w'’\s-]*\Z")
-_GERUND_BEFORE = re.compile(r"\b[^\W\d_]+ing\s+(?:(?:the|an?|all|any|each|its|their)\s+)*$", re.IGNORECASE)
-_RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which|that|where|when|if|unless)\b|[;:()]", re.IGNORECASE)
-_NAME_GOES_ON = re.compile(r"\s+[A-Z]")  # "Vulnerability Report Triage Services": a longer name
+_WORDS_TAIL = lazy_compile(r"(?<![\w'’\s-])[\w'’\s-]*\Z")
+_GERUND_BEFORE = lazy_compile(r"\b[^\W\d_]+ing\s+(?:(?:the|an?|all|any|each|its|their)\s+)*$", re.IGNORECASE)
+_RELATIVE_WORD = lazy_compile(r"\b(?:who|whom|whose|which|that|where|when|if|unless)\b|[;:()]", re.IGNORECASE)
+_NAME_GOES_ON = lazy_compile(r"\s+[A-Z]")  # "Vulnerability Report Triage Services": a longer name
 _DOCUMENT_NAMES = ("vendor_terms", "tender_document", "proposal_document", "numbered_requirements", "numbered_clauses", "attachment_document")
 """The reading names that hold for every statement of a document or for none."""
 _PROPOSAL_STATEMENTS = 2
@@ -221,8 +222,8 @@ in passing, if at all ("resultatersättning till leverantörerna"), a contract b
 throughout ("Leverantören ska …")."""
 _TITLE_STATEMENTS = 12
 _TITLE_WORDS = 20  # a title line is short; the first sentence of 20 words or more is running text
-_DIGITS = re.compile(r"\d+")  # a page's furniture recurs with other numbers: "Page 10 of 44", "Page 11 of 44"
-_OPENING_GERUND = re.compile(r"[\W_]{0,20}(?:(?:[a-z]|[ivx]+|\d+(?:\.\d+)*)[.)]\s+)?([^\W\d_]+ing)\b")
+_DIGITS = lazy_compile(r"\d+")  # a page's furniture recurs with other numbers: "Page 10 of 44", "Page 11 of 44"
+_OPENING_GERUND = lazy_compile(r"[\W_]{0,20}(?:(?:[a-z]|[ivx]+|\d+(?:\.\d+)*)[.)]\s+)?([^\W\d_]+ing)\b")
 """A statement's first word, a gerund ("Providing …", "c) Ensuring …"), after its list mark or letter."""
 _OPENING_WORDS = re.compile(r"[\W_]{0,20}(?:(?:[a-z]|[ivx]+|\d+(?:\.\d+)*)[.)]\s+)?([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?(?:[ \t]+([^\W\d_]+))?")
 """A statement's first words, after its list mark or number: a duty's verb ("Provides …", "1. Practices within …",
@@ -235,15 +236,15 @@ _NOT_AFTER_DUTY_VERB = re.compile(
 subject or head of a phrase ("Documents include …", "Reviews of deliverables …", "Tests performed and
 results obtained."), no duty."""
 _GERUND_TASK_WORDS = 3  # a task says what is done to what: "Performing Surveillance." is a title
-_GERUND_CLAUSE = re.compile(r"[^,;:()]{0,200}")  # the gerund's own clause: up to its first mark
-_CLAUSE_OPENER = re.compile(r"\b(?:that|which|who|whom|whose|where|when|while|if|unless|so|because|as|until|to)\b", re.IGNORECASE)
-_FINITE_AFTER_GERUND = re.compile(
+_GERUND_CLAUSE = lazy_compile(r"[^,;:()]{0,200}")  # the gerund's own clause: up to its first mark
+_CLAUSE_OPENER = lazy_compile(r"\b(?:that|which|who|whom|whose|where|when|while|if|unless|so|because|as|until|to)\b", re.IGNORECASE)
+_FINITE_AFTER_GERUND = lazy_compile(
     r"\b(?:is|are|was|were|has|have|had|may|might|can|could|would|will|shall|must|should|remains|becomes|helps|requires|involves?|includes?|consists?|means)\b",
     re.IGNORECASE,
 )
 """A finite verb in the gerund's own clause (before any clause it opens): the gerund is its
 subject ("Documenting surveillance is of major importance"), no task."""
-_MAIN_CLAUSE_AFTER = re.compile(r",\s*(?:the|this|these|those|we|it|they|our|its|their|each|all|an?)\b", re.IGNORECASE)
+_MAIN_CLAUSE_AFTER = lazy_compile(r",\s*(?:the|this|these|those|we|it|they|our|its|their|each|all|an?)\b", re.IGNORECASE)
 """A main clause after the gerund's, its subject first: the gerund opens a participle phrase
 ("Building on its pilot, the agency launched …"), no task."""
 _TITLE_CASE_SHARE = 2 / 3  # of a line's longer words after its first, capitalised: a title ("Maintaining an Information Data Base")
@@ -260,73 +261,73 @@ def _title_cased(text: str) -> bool:
 
 
 _GROUP_LABEL_WORDS = 6  # a label that groups a lead-in's items is short: "Microsoft Technology:", "Front-end skills:"
-_LAST_CLAUSE = re.compile(r";\s*|,\s+(?:and|but|och|men)\s+")
+_LAST_CLAUSE = lazy_compile(r";\s*|,\s+(?:and|but|och|men)\s+")
 """Where a sentence's last coordinated clause starts: after a semicolon or ", and" / ", but"."""
-_BOUNDARY = re.compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
-_POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
-_PARENTHETICAL = re.compile(r"\s*(?:,[^,.;:]{1,40},\s*)?")  # "requires, at a minimum, that"
-_ABBREVIATION = re.compile(r"[A-Z]{2,5}")  # "the SP", "the CSP": an organisation named by its letters
-_INFINITIVE = re.compile(r"\s+(?:to|att)\s+[^\W\d_]", re.IGNORECASE)  # "requires the Contractor to visit"
-_WORD_AFTER = re.compile(r"\s+[^\W\d_]")  # "require that the Contractor prepare": the object clause's verb
+_BOUNDARY = lazy_compile(r"[,;:(|–—]|\s-\s|\bbut\b|\bmen\b")
+_POSSESSIVE = lazy_compile(r"^['’]s?(?!\w)")
+_PARENTHETICAL = lazy_compile(r"\s*(?:,[^,.;:]{1,40},\s*)?")  # "requires, at a minimum, that"
+_ABBREVIATION = lazy_compile(r"[A-Z]{2,5}")  # "the SP", "the CSP": an organisation named by its letters
+_INFINITIVE = lazy_compile(r"\s+(?:to|att)\s+[^\W\d_]", re.IGNORECASE)  # "requires the Contractor to visit"
+_WORD_AFTER = lazy_compile(r"\s+[^\W\d_]")  # "require that the Contractor prepare": the object clause's verb
 # A requiring verb's object that names no party, then its infinitive: "requires one officer to be
 # stationed", "requires the SP to perform" (an abbreviation the document did not define in quotes)
-_NAMED_OBJECT = re.compile(r"(?:\s+[^\W\d_][\w’'-]*){1,3}?(?=\s+(?:to|att)\s+[^\W\d_])", re.IGNORECASE)
-_LOWER_START = re.compile(r"[\W_]*([^\W\d_])")
+_NAMED_OBJECT = lazy_compile(r"(?:\s+[^\W\d_][\w’'-]*){1,3}?(?=\s+(?:to|att)\s+[^\W\d_])", re.IGNORECASE)
+_LOWER_START = lazy_compile(r"[\W_]*([^\W\d_])")
 _STAFF_REACH = 40  # the longest term looked for at a place (a party_staff word after a possessive, a modal after it), in characters
 # "will be (closely) assessed / given / shown": a past participle, by its ending, but the adjectives
 # that end so ("open", "even", "seven"), or one of the irregular ones ("sent", "paid", "made",
 # "borne", "withheld"), not any word with their endings ("relevant", "consistent", "valid",
 # "online", "difficult"); not "will be accessible", "will be a direct liaison", "will be monitoring"
-_FUTURE_PASSIVE = re.compile(
+_FUTURE_PASSIVE = lazy_compile(
     r"\s+(?:also\s+)?be\s+(?:[a-z]+ly\s+)?"
     r"(?:(?!(?:open|even|often|keen|green|sudden|ten|seven|eleven|[a-z]*teen)\b)[a-z]+(?:ed|en|wn)"
     r"|(?:mis|re|un|over)?(?:sent|spent|lent|bent|meant|learnt|burnt)|[a-z]*(?:paid|laid|said)|hid|slid|rid|(?:out)?bid"
     r"|[a-z]*(?:done|gone|borne|built|dealt|felt|spelt|dwelt|knelt|spilt|kept|slept|swept|crept|wept|leapt|ought|aught|held|sold|told|made)|shone)\b",
     re.IGNORECASE,
 )
-_RECIPIENT = re.compile(r"\bto\s+(?:the\s+|its\s+|their\s+|each\s+|all\s+)?$", re.IGNORECASE)  # "… provided to the Contractor"
+_RECIPIENT = lazy_compile(r"\bto\s+(?:the\s+|its\s+|their\s+|each\s+|all\s+)?$", re.IGNORECASE)  # "… provided to the Contractor"
 _RECIPIENT_REACH = 12  # the longest "to" and article before a party, in characters
 # "No other hardware will be …"; not a deadline that opens the sentence ("No later than 10 days after award, …")
 # A label that heads a list item, the rest of whose first sentence (if any) follows its colon: "Support:
 # Informerar löpande …", "Bug bounty pool management:" (not a time, "9:00", nor a link, "(https://…");
 # what follows in lower case is no sentence but the words the colon lists (:func:`_item_label`)
-_ITEM_LABEL = re.compile(r"[\W_]*[^\W\d_][^:.;!?()\[\]]{0,80}?:(?!\d|//)[\s*_]*")
+_ITEM_LABEL = lazy_compile(r"[\W_]*[^\W\d_][^:.;!?()\[\]]{0,80}?:(?!\d|//)[\s*_]*")
 # A possessive determiner before a supplier word, at most two words between: "our infrastructure
 # provider", "its subcontractors" name someone's own supplier, no party to the terms
-_OWNED = re.compile(r"\b(?:our|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_OWNED = lazy_compile(r"\b(?:our|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _OWNED_REACH = 40  # the determiner and two words before a party word, in characters
 # A numbered list as a PDF's text writes it: each number alone on a line ("2.", "23)"), and the
 # lead-in's colon, with the first number joined to it or not ("… shall be responsible for: 1.")
-_BARE_NUMBER = re.compile(r"[\s*_]*(\d{1,3})[.)][\s*_]*")
+_BARE_NUMBER = lazy_compile(r"[\s*_]*(\d{1,3})[.)][\s*_]*")
 # (one run of blanks before the end unless the number stands in it: two runs side by side would be
 # read again from each of their characters, quadratic on a form's "Name: _ _ _ …")
-_NUMBERED_LEAD_IN = re.compile(r":[\s*_]*(?:(?P<first>1[.)])[\s*_]*)?$")
+_NUMBERED_LEAD_IN = lazy_compile(r":[\s*_]*(?:(?P<first>1[.)])[\s*_]*)?$")
 # The small letter or roman numeral that opens an item of a list written as paragraphs ("b)
 # radera alla personuppgifter …", "(b) any Professional Services will be provided …", "(ii) Company
 # name, physical address …"): anchored, its one repetition bounded
-_ITEM_LETTER = re.compile(r"[*_]{0,2}\(?([a-z]|[ivx]{2,5})\)\s")
+_ITEM_LETTER = lazy_compile(r"[*_]{0,2}\(?([a-z]|[ivx]{2,5})\)\s")
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
 """The small roman numerals in order, as far as a list written as paragraphs numbers its items."""
 # A preposition (and an article) just before a party in the subject: the party is in a phrase that
 # describes the subject, not the subject ("materials supplied to the Government"); not "by", whose
 # party acts in the subject ("Key Personnel employed by the offeror", "Refusal … by an Offeror"),
 # nor "of" or "for", which name whose the subject is
-_GOVERNED = re.compile(r"\b(?:to|from|with|towards|till|från|med)\s+(?:(?:the|its|their|each|all|any|an?|den|det|de)\s+)?$", re.IGNORECASE)
+_GOVERNED = lazy_compile(r"\b(?:to|from|with|towards|till|från|med)\s+(?:(?:the|its|their|each|all|any|an?|den|det|de)\s+)?$", re.IGNORECASE)
 _GOVERNED_REACH = 16  # the longest preposition and article before a party, in characters
 # Between two parties that a subject joins: "and" ("och", "&"), an article, marks and brackets
 # ("(COR) and the"); and a preposition before the first, which makes them no subject
-_BRACKETED = re.compile(r"\([^()]{0,40}\)")
-_JOINING = re.compile(r"[\s\W]*(?:and|och|&)\s+(?:the\s+|its\s+|den\s+|det\s+)?[\s\W]*", re.IGNORECASE)
+_BRACKETED = lazy_compile(r"\([^()]{0,40}\)")
+_JOINING = lazy_compile(r"[\s\W]*(?:and|och|&)\s+(?:the\s+|its\s+|den\s+|det\s+)?[\s\W]*", re.IGNORECASE)
 _JOINING_REACH = 60  # the longest text between two joined parties: "(COR) and the", with a bracket of 40
-_PREPOSITION = re.compile(r"\b(?:between|among|of|from|with|by|to|for|mellan|av|från|med|till|för)\b", re.IGNORECASE)
-_LIST_AFTER = re.compile(r"[\s*_]*:[\s*_]*")  # "The platform will:": a modal whose verbs are the list after it
+_PREPOSITION = lazy_compile(r"\b(?:between|among|of|from|with|by|to|for|mellan|av|från|med|till|för)\b", re.IGNORECASE)
+_LIST_AFTER = lazy_compile(r"[\s*_]*:[\s*_]*")  # "The platform will:": a modal whose verbs are the list after it
 # "Average service level target (as a percentage per month): 90%", "Response time: within 4 hours",
 # "Åtgärdstid prioritet 1: inom 4 timmar": a level written as a line of its own, its label before a
 # colon, its value a number with a unit of its own after it, in figures or words, in English or
 # Swedish (the performance_header of either language names the level; a date is no level:
 # "Proposal due date: March 5, 2024")
-_LEVEL_LINE = re.compile(r"[\W_]*(?P<label>[^\W_][^:.;!?]{0,80}?)[\s*_]*:[\s*_]*(?P<value>[^:;]{1,80})")
-_LEVEL_VALUE = re.compile(
+_LEVEL_LINE = lazy_compile(r"[\W_]*(?P<label>[^\W_][^:.;!?]{0,80}?)[\s*_]*:[\s*_]*(?P<value>[^:;]{1,80})")
+_LEVEL_VALUE = lazy_compile(
     r"(?:\d[\d.,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety"
     r"|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|femton|tjugo|trettio|sextio|nittio))\s*"
     r"(?:%|percent\b|ms\b|milliseconds?\b|seconds?\b|minutes?\b|hours?\b|(?:working|business|calendar)\s+(?:days?|hours?)\b|days?\b|weeks?\b|months?\b"
@@ -336,8 +337,8 @@ _LEVEL_VALUE = re.compile(
 # "30 days after award", "10 days before the closing date": a time counted from an event is a point in
 # time, a date as "March 5, 2024" is (an RFP's timetable, "Questions due date: 10 days after the RFP is
 # issued"); "within 4 hours after the call" is a time limit, a level
-_LEVEL_DATE = re.compile(r"\s+(?:after|before|prior\s+to|following|preceding)\b", re.IGNORECASE)
-_LEVEL_WITHIN = re.compile(r"\bwithin\s+$", re.IGNORECASE)
+_LEVEL_DATE = lazy_compile(r"\s+(?:after|before|prior\s+to|following|preceding)\b", re.IGNORECASE)
+_LEVEL_WITHIN = lazy_compile(r"\bwithin\s+$", re.IGNORECASE)
 _LEVEL_LABEL_WORDS = 10  # a label is short: "Average service level target (as a percentage per month)"
 _LEVEL_VALUE_WORDS = 12  # and so is its value: "within 3 business hours"; a longer rest is a sentence
 _OTHER_PARTY = {"buyer": "supplier", "supplier": "buyer", "tenderer": "buyer"}
@@ -345,9 +346,9 @@ _OTHER_PARTY = {"buyer": "supplier", "supplier": "buyer", "tenderer": "buyer"}
 its subject, where the passive names no agent (:meth:`DocumentReading._told`,
 :meth:`DocumentReading._recipient_after`): the supplier the buyer, the buyer the supplier and the
 tenderers."""
-_COPULA_MODAL = re.compile(r"(?:is|are)\b", re.IGNORECASE)  # "is to", "are expected to": bind only a party they name
-_NEGATIVE_SUBJECT = re.compile(r"[\W_]*(?:no\b(?!\s+(?:later|sooner|earlier)\s+than\b)|none\b|neither\b|nothing\b)", re.IGNORECASE)
-_COMPOUND = re.compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
+_COPULA_MODAL = lazy_compile(r"(?:is|are)\b", re.IGNORECASE)  # "is to", "are expected to": bind only a party they name
+_NEGATIVE_SUBJECT = lazy_compile(r"[\W_]*(?:no\b(?!\s+(?:later|sooner|earlier)\s+than\b)|none\b|neither\b|nothing\b)", re.IGNORECASE)
+_COMPOUND = lazy_compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
 _NOT_A_NAME = {
     "the",
     "a",
@@ -376,7 +377,7 @@ _NOT_A_NAME = {
     "denna",
     "detta",
 }
-_DEFINITION = re.compile(
+_DEFINITION = lazy_compile(
     r"(?P<name>(?:[A-ZÅÄÖ0-9][\w&.,'’-]*\s+){0,4}[A-ZÅÄÖ0-9][\w&.'’-]*)?[\s,]*"
     r"\((?P<aliases>[^()]{1,160})\)"
 )
@@ -385,16 +386,16 @@ _DEFINITION = re.compile(
 # main clause after a fronted one: "If Acme confirms …, Acme will issue …"; ``comma`` says which).
 # Several words are a defined term ("Financial Credit will …"), as is a word the document defines
 # ("Downtime means").
-_NAMED_SUBJECT = re.compile(r"(?:^|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
+_NAMED_SUBJECT = lazy_compile(r"(?:^|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
 # A name written in lower case ("dxw", a trading name) is a name only where the document gives it in
 # quotation marks as one ('The Dextrous Web Ltd, …, trading as "dxw"'): one word, quoted alone.
 # Without the quotes a lower-case subject is a pronoun or a common word ("it will", "all must").
-_QUOTED_LOWER_NAME = re.compile(r"[\"“”„]([a-zåäö][\w&'’-]{1,30})[\"“”„]")
-_LOWER_NAMED_SUBJECT = re.compile(r"(?:^|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[a-zåäö][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
+_QUOTED_LOWER_NAME = lazy_compile(r"[\"“”„]([a-zåäö][\w&'’-]{1,30})[\"“”„]")
+_LOWER_NAMED_SUBJECT = lazy_compile(r"(?:^|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[a-zåäö][\w&'’-]*)\s+(?:will|shall|must|agrees to|ska|skall)\b")
 # A Swedish contract's name for a party as the whole subject of "ska" or "ansvarar": one or two
 # capitalised words ("5.4 EHM ska …", "Las Vegas skall …", "EHM ansvarar också för …") opening a
 # sentence, after its clause number, or a clause (:meth:`DocumentReading._buyer_names`)
-_NAMED_PARTY_SUBJECT = re.compile(
+_NAMED_PARTY_SUBJECT = lazy_compile(
     r"(?:^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.? )?|(?P<comma>,)\s+|[.;:]\s+)(?P<name>[A-ZÅÄÖ][\w&'’-]*(?: [A-ZÅÄÖ][\w&'’-]*)?) (?:ska|skall|ansvarar)\b"
 )
 # An English document's own name for an office or an organisation, in capitals ("OFA", "18F",
@@ -418,27 +419,27 @@ _THING_NAME = re.compile(
 )
 # The definite article a Swedish noun ends with ("Tjänsten", "Avropet", "Leveranserna"), after a
 # stem of three letters at least: the one-word names _proper_name reads
-_DEFINITE_ENDING = re.compile(r"(?<=[^\W\d_]{3})(?:en|et|na)$")
+_DEFINITE_ENDING = lazy_compile(r"(?<=[^\W\d_]{3})(?:en|et|na)$")
 _PREPOSITION_REACH = 12  # the word before a party, in characters
-_PROMISED_AFTER = re.compile(r"\s+(?:(?:also|always|only|[^\W\d_]+ly)\s+)?")
+_PROMISED_AFTER = lazy_compile(r"\s+(?:(?:also|always|only|[^\W\d_]+ly)\s+)?")
 """What may stand between a vendor's subject and its present tense promise (``vendor_promise``): an adverb ("We publicly publish …")."""
-_PROMISE_OPENING = re.compile(r"[\W_]*(?:[^\W\d_][^*]{0,60}\*\*[\s*_]*[-–—:][\W_]*)?|.*\s(?:and|but)\s+", re.DOTALL)
+_PROMISE_OPENING = lazy_compile(r"[\W_]*(?:[^\W\d_][^*]{0,60}\*\*[\s*_]*[-–—:][\W_]*)?|.*\s(?:and|but)\s+", re.DOTALL)
 """What may stand before the subject of a vendor's present tense promise in its clause: a run-in title ("**Transparency** - We
 publish …"), or the first main clause and its "and" ("Our code base is open to the public and we provide …")."""
-_NOTHING_PROMISED = re.compile(r"\s+no\s|[^.;]{0,120}?(?:\bas[\s-]+(?:is|available)\b|\bwithout\s+(?:any\s+)?warrant)", re.IGNORECASE)
+_NOTHING_PROMISED = lazy_compile(r"\s+no\s|[^.;]{0,120}?(?:\bas[\s-]+(?:is|available)\b|\bwithout\s+(?:any\s+)?warrant)", re.IGNORECASE)
 """A present tense that promises nothing: its object is "no …" ("We provide no guarantee that the
 Service will be uninterrupted"), or its clause disclaims, "as is", "as available" or "without
 (any) warranty" in the words after it ('We provide the Service "as is" and without warranty of any
 kind'). Read from the verb's end, within the clause (a full stop or a semicolon ends it) and 120
 characters."""
 # A coordinator just before a modal: its verb is a second predicate of the clause before it
-_COORDINATED = re.compile(r"\s(?:och|samt|eller|and|or)\s+$")
+_COORDINATED = lazy_compile(r"\s(?:och|samt|eller|and|or)\s+$")
 # A modal that ends in its object clause's conjunction after its own subject ("Processledaren ser till
 # att vi har goda förutsättningar", "Tjänsten säkerställer att …"): the word after it is that clause's
 # subject, never the modal's inverted after it ("Därför ser Processledaren till att …" splits the verb).
 # An impersonal modal ("det är viktigt att", "åligger det") has no subject of its own: the one after binds.
-_ENDS_IN_CONJUNCTION = re.compile(r"\batt$")
-_IMPERSONAL = re.compile(r"\bdet\b", re.IGNORECASE)
+_ENDS_IN_CONJUNCTION = lazy_compile(r"\batt$")
+_IMPERSONAL = lazy_compile(r"\bdet\b", re.IGNORECASE)
 _COORDINATOR_REACH = 8  # the coordinator and the blanks before a modal, in characters
 _ROLE_NAMED = 4
 """How many times as many statements a contract must name the supplier by a party word as the
@@ -446,14 +447,14 @@ buyer for the name it writes as a subject to be the buyer's (:meth:`DocumentRead
 _NAME_CANDIDATES = 8
 """How many of a contract's most frequent capitalised subjects are read as names of its buyer
 (:meth:`DocumentReading._buyer_names`): each is looked for in the whole text once more."""
-_DEFINED_TERM = re.compile(r"\b([A-ZÅÄÖ][\w&'’-]*)[*_\"”’]*\s+(?:means|shall mean|has the meaning|avser|betyder)\b")
-_QUOTED = re.compile(r"[\"“”„'‘’]([^\"“”„'‘’]{1,40})[\"“”„'‘’]")
+_DEFINED_TERM = lazy_compile(r"\b([A-ZÅÄÖ][\w&'’-]*)[*_\"”’]*\s+(?:means|shall mean|has the meaning|avser|betyder)\b")
+_QUOTED = lazy_compile(r"[\"“”„'‘’]([^\"“”„'‘’]{1,40})[\"“”„'‘’]")
 # A bracket with a quotation mark in it: only a text with one can define a party's name by
 # :data:`_DEFINITION` (its aliases are quoted). Asked first, as it is found far faster: of the
 # 1.39 MB English corpus text's 12,867 statements, 2,415 have a bracket and 114 such a one, and
 # :data:`_DEFINITION` took 34 ms to search the 2,415, 2 ms the 114.
-_QUOTE_IN_BRACKETS = re.compile(r"\([^()]{0,160}?[\"“”„'‘’]")
-_HEREINAFTER = re.compile(
+_QUOTE_IN_BRACKETS = lazy_compile(r"\([^()]{0,160}?[\"“”„'‘’]")
+_HEREINAFTER = lazy_compile(
     r"(?i:hereinafter|hereafter|nedan(?:\s+kallad|\s+kallat|\s+benämnd|\s+benämnt)?)\s+"
     r"(?i:(?:referred\s+to\s+as|called)\s+)?(?:[\"“”„']?)(?i:the\s+)?(?P<alias>[A-ZÅÄÖ][\w-]*)"
 )
@@ -489,12 +490,12 @@ def _whole_title(finder: TermFinder, text: str) -> bool:
     return finder.covers(without_tags(text).strip(_TITLE_MARKS)) is not None
 
 
-_TITLE_NUMBER = re.compile(
+_TITLE_NUMBER = lazy_compile(
     r"[\W_]*(?:(?:section|sec|part|article|chapter|avsnitt|kapitel|del)\.?\s+)?(?:(?:[a-z]\.)?\d+(?:\.\d+)*[.):]?|[a-z][.)]|[ivx]+[.)])?\s*", re.IGNORECASE
 )
 """A number a heading kept in its title ("Section 2.", "Sec. 2.01", "B.1", "3)"), which a whole title leaves aside."""
 
-_TITLE_BEFORE_COLON = re.compile(r"^[\W_]*(?:\d{1,3}[.)]\s+)?[^\W\d_][^:.;!?]{0,60}?:")
+_TITLE_BEFORE_COLON = lazy_compile(r"^[\W_]*(?:\d{1,3}[.)]\s+)?[^\W\d_][^:.;!?]{0,60}?:")
 """A term or a title before a colon at a text's start: "Definitions:", "Credit: A unit …", "Kredit: en enhet …"."""
 
 

@@ -38,6 +38,7 @@ from .document import LANGUAGE_NAMES, Anchor, Block, Document, Format, Location,
 from .errors import InputError
 from .ids import leading_id, looks_like_id
 from .language import detect_language
+from .lazyre import lazy_compile
 from .readers.formats import FORMAT_NAMES
 from .sentences import split_sentences
 
@@ -58,7 +59,7 @@ __all__ = [
 ]
 
 _OFFSET = attrgetter("offset")
-_OPEN_END = re.compile(r"(?:[^\W\d_]|(?<![^\W_])(?:bl\.\s?a\.|i\.\s?a\.|t\.\s?ex\.|e\.g\.))\s*$")  # "_bl.a._": an emphasis mark before
+_OPEN_END = lazy_compile(r"(?:[^\W\d_]|(?<![^\W_])(?:bl\.\s?a\.|i\.\s?a\.|t\.\s?ex\.|e\.g\.))\s*$")  # "_bl.a._": an emphasis mark before
 """A paragraph's end that leaves its sentence open: a word with no stop after it, or an
 abbreviation that only looks like one ("Myndigheten ska särskilt", "Utredaren ska bl.a.")."""
 _OPEN_END_REACH = 12  # the end is looked for in a paragraph's last characters only
@@ -67,7 +68,7 @@ _MARKS_AFTER = " \t\n*_"
 
 # ---- suppressions -------------------------------------------------------------------------
 
-_SUPPRESSION = re.compile(r"^\s*kravkoll\s*:\s*ignore\s+(?P<body>.*?)\s*$", re.S)
+_SUPPRESSION = lazy_compile(r"^\s*kravkoll\s*:\s*ignore\s+(?P<body>.*?)\s*$", re.S)
 
 
 def parse_suppression(text: str, location: Location) -> Suppression | None:
@@ -119,14 +120,14 @@ class _Open:
     key: tuple[str, ...] = ()
 
 
-_HEADER_WORDS = re.compile(
+_HEADER_WORDS = lazy_compile(
     r"(?i)^\s*(?:krav-?\s?id|kravnr|kravnummer|id|nr|ref|#|nummer|no\.?|req(?:uirement)?\s*(?:id|no\.?|nr|#)?|"
     r"krav|requirement|beskrivning|description|uppföljning|follow-up|sanktion|sanction|vite|kommentar|comment|"
     r"typ|type|nivå|level|mått|metric|mätmetod|method|frekvens|frequency|ansvarig|responsible|svar|answer|"
     r"standard|aql|performance standard|performance objective|acceptable quality level|method of assessment|"
     r"ska-krav|bör-krav|ja/nej|yes/no|poäng|points|vikt|weight)\s*$"
 )
-_ID_HEADER = re.compile(r"(?i)^\s*(?:krav-?\s?id|kravnr|kravnummer|id|nr|ref|#|nummer|no\.?|req(?:uirement)?\s*(?:id|no\.?|nr|#))\s*$")
+_ID_HEADER = lazy_compile(r"(?i)^\s*(?:krav-?\s?id|kravnr|kravnummer|id|nr|ref|#|nummer|no\.?|req(?:uirement)?\s*(?:id|no\.?|nr|#))\s*$")
 # A first column headed by one of these holds the steps of a scale ("Poäng | Kvalitetsbedömning",
 # "3 | Konsulten visar …"): its numbers score a level, they name no requirement.
 _SCALE_HEADERS = frozenset(("poäng", "betyg", "nivå", "vikt", "viktning", "points", "score", "rating", "grade", "level", "weight"))

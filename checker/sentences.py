@@ -6,9 +6,8 @@ Abbreviations, decimals, section numbers and ids do not end a sentence (see
 
 from __future__ import annotations
 
-import re
-
 from .htmltags import CLOSING_TAG, LINE_BREAK, after_tags
+from .lazyre import lazy_compile
 
 # Abbreviations after which a period never ends a sentence.
 _NEVER_FINAL = {
@@ -91,13 +90,13 @@ _MAYBE_FINAL = {"etc", "m.m", "m.fl", "osv", "o.s.v", "o.dyl", "dyl", "el.dyl", 
 # Markdown from a web page), then white space or line breaks ("<br>", which end the sentence
 # before them); group 1 is the first visible character after it (None at the end of the text).
 # Each tag is bounded (checker.htmltags).
-_SENTENCE_END = re.compile(rf"[.!?](?:[\"'”’)\]]|{CLOSING_TAG})*(?:(?:{LINE_BREAK}\s*)+|(?=\s))(?=\s*(\S)?)")
-_VISIBLE = re.compile(r"\S")
+_SENTENCE_END = lazy_compile(rf"[.!?](?:[\"'”’)\]]|{CLOSING_TAG})*(?:(?:{LINE_BREAK}\s*)+|(?=\s))(?=\s*(\S)?)")
+_VISIBLE = lazy_compile(r"\S")
 BRACKET_REACH = 200
 """How far after a sentence end inside brackets the bracket must close for the end not to count
 ("(Veckor? Månader?)"), and how far after a question its bracket must close to belong to it;
 one that does not close so soon is a stray bracket."""
-_BRACKET = re.compile(r"[()]")
+_BRACKET = lazy_compile(r"[()]")
 _QUESTION_BRACKET_WORDS = 6
 """Most words of a bracket that belongs to the question before it whatever it ends with ("(OAuth2,
 mTLS, etc.)", "(Ja/Nej)"); one of up to twice as many belongs to it when it ends without a
@@ -113,7 +112,7 @@ def belongs_to_question(bracket: str) -> bool:
 
 
 # "(1) ", "(a) ", "(iv) ": a bracket that numbers what follows, which starts a sentence after any end.
-_ENUMERATOR = re.compile(r"\((?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,5})\)\s")
+_ENUMERATOR = lazy_compile(r"\((?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,5})\)\s")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

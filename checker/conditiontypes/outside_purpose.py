@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..lazyre import lazy_compile
 from ..modelbase import Field, FrozenModel, Pos, empty_list
 from .base import ConditionType, Extent, Syntax, names_terms_list
 
@@ -54,7 +55,7 @@ def _parse_list(meta: Any, name: Any) -> OutsidePurpose:
 # What may stand before a purpose clause that opens the statement: markup, punctuation and a
 # list item's number or letter ("1.", "b)"). No two runs of non-word characters side by side:
 # each split of a long run between them was tried when the match failed (quadratic).
-_BEFORE_FRONTED = re.compile(r"\W*(?:(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]\W*)?", re.IGNORECASE)
+_BEFORE_FRONTED = lazy_compile(r"\W*(?:(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.)]\W*)?", re.IGNORECASE)
 
 
 def _first_outside(c: Classification, term_key: str, opener_key: str, i: int) -> tuple[int, int] | None:

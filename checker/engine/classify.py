@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..conditions import CompiledConditionVisitor
 from ..conditiontypes import LEAF_TYPES
+from ..lazyre import lazy_compile
 from ..reading import MODAL_LISTS, VOCABULARY, DocumentReading, vocabulary
 from ..rulemodel import STATEMENT_CLASSES, And, ClassAtom, Not, Or, PatternAtom, Ruleset, TermsAtom
 from .index import DocumentIndex
@@ -563,7 +564,7 @@ def _compound_head_again(one: str, other: str) -> bool:
 _NAMED_AGAIN_WITHIN = 3
 """How many statements apart a sanction is named again (:meth:`Classification.named_again`): the
 next sentences, so a clause of thousands of sanctions is read in linear time."""
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|such|this|these|that|those|said)\s+(?:amount\s+of\s+(?:the\s+|such\s+)?)?$", re.IGNORECASE)
+_DEFINITE_BEFORE = lazy_compile(r"\b(?:the|such|this|these|that|those|said)\s+(?:amount\s+of\s+(?:the\s+|such\s+)?)?$", re.IGNORECASE)
 _DEFINITE_ENDINGS = ("et", "en", "t", "n", "na", "arna", "erna")
 """Swedish definite endings: "vite" → "vitet", "prisavdrag" → "prisavdraget", "dröjsmålsränta" →
 "dröjsmålsräntan"; "-n" only after "-a": "viten" is the indefinite plural, other penalties named anew."""

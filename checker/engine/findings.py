@@ -4,12 +4,12 @@ with their messages, suppressions and fingerprints."""
 from __future__ import annotations
 
 import hashlib
-import re
 from functools import cached_property
 from typing import Sequence
 
 from ..config import Config
 from ..document import Statement, trusted
+from ..lazyre import lazy_compile
 from ..report import Finding
 from ..reporters.labels import Labels
 from ..rulecompile import message_format, placeholders_in
@@ -40,7 +40,7 @@ def evaluate_rule(rule: Rule, c: Classification, config: Config) -> list[Placed]
     ]
 
 
-_BEFORE_WORDS = re.compile(r"\W*")
+_BEFORE_WORDS = lazy_compile(r"\W*")
 """What may stand before a match that quotes an item's first words: its bullet, quote mark, emphasis."""
 
 
@@ -265,7 +265,7 @@ class FindingMaker:
         return False, None
 
 
-_OUTLINE_NUMBER = re.compile(r"\d+(?:\.\d+)*[.):]?(?:\s*\|\s*|\s+)")
+_OUTLINE_NUMBER = lazy_compile(r"\d+(?:\.\d+)*[.):]?(?:\s*\|\s*|\s+)")
 
 
 def _fingerprint(rule: Rule, statement: Statement | None, match: str | None) -> str:

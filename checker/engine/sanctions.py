@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..lazyre import lazy_compile
 from ..report import SanctionModel, SanctionPart
 from .matches import EMPTY
 
@@ -41,18 +42,18 @@ SEPARATE = "sanction_own_amount"
 clause of several (:meth:`_Models._sanctions_of`)."""
 _UNIT = r"(?:%|percent\b|procent\b|kr\b|kronor\b|SEK\b|EUR\b|USD\b|GBP\b)"
 """The units a number of a sanction's amount or cap is written with (a share or a currency)."""
-_NUMBER = re.compile(r"[$£€]\s?\d+(?:[.,]\d+)*|(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d+)*(?:\s*" + _UNIT + ")?")
-_CLAUSE_END = re.compile(r"[,;:](?:\s|$)|\.(?:\s+[A-ZÅÄÖ]|$)|$")
-_MONEY = re.compile(r"[$£€]\s?\d|\d\s*" + _UNIT)
-_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%")
+_NUMBER = lazy_compile(r"[$£€]\s?\d+(?:[.,]\d+)*|(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d+)*(?:\s*" + _UNIT + ")?")
+_CLAUSE_END = lazy_compile(r"[,;:](?:\s|$)|\.(?:\s+[A-ZÅÄÖ]|$)|$")
+_MONEY = lazy_compile(r"[$£€]\s?\d|\d\s*" + _UNIT)
+_PERCENT = lazy_compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%")
 # A percentage that is a tier's level, not its credit: after a word that compares ("below 99.0%",
 # "mindre än 99 %") or as a range's end ("99.0% to 99.9%", "99,0–99,9 %"), or before a range's end
-_LEVEL_BEFORE = re.compile(
+_LEVEL_BEFORE = lazy_compile(
     r"(?:\b(?:below|under|less\s+than|lower\s+than|above|over|at\s+least|from|between|mindre\s+än|lägre\s+än|över|minst|från|mellan)"
     r"|[<>≤≥=]|\d\s*%?\s*(?:-|–|—|\bto|\btill|\band|\boch))\s*$",
     re.IGNORECASE,
 )
-_LEVEL_AFTER = re.compile(r"\s*(?:-|–|—|to\b|till\b|and\b|och\b)\s*\d", re.IGNORECASE)
+_LEVEL_AFTER = lazy_compile(r"\s*(?:-|–|—|to\b|till\b|and\b|och\b)\s*\d", re.IGNORECASE)
 _LEVEL_REACH = 16  # the longest comparing words and blanks before a level, in characters
 
 
@@ -75,7 +76,7 @@ def _is_level(text: str, found: re.Match[str]) -> bool:
     return _LEVEL_BEFORE.search(before) is not None or _LEVEL_AFTER.match(text, found.end(), found.end() + _LEVEL_REACH) is not None
 
 
-_TIER = re.compile(r"^\W*(?:(?:positive|negative)\s*:\s*)?[^:]{0,80}?\d[^:]{0,80}:\s*(\d{0,3}[.,]?\d+)\s*%", re.IGNORECASE)
+_TIER = lazy_compile(r"^\W*(?:(?:positive|negative)\s*:\s*)?[^:]{0,80}?\d[^:]{0,80}:\s*(\d{0,3}[.,]?\d+)\s*%", re.IGNORECASE)
 """A tier written "LEVEL: CREDIT": a level with a number before the colon, the credit's share just
 after it ("39-40 days average cycle time: 1% of total invoiced", "Negative: 85-90% of the time
 seen within one hour: .25% of the total invoiced", "99.0% to 99.9%: 10%")."""
@@ -90,7 +91,7 @@ def _tier_share(text: str) -> tuple[float, str] | None:
     return float(number), f"{found.group(1)}%"
 
 
-_QUOTED_TERM = re.compile(r"[“\"]([A-Z][^”\"]{0,60})[”\"]")
+_QUOTED_TERM = lazy_compile(r"[“\"]([A-Z][^”\"]{0,60})[”\"]")
 
 
 def sanction_models(result: DocumentResult) -> list[SanctionModel]:

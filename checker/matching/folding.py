@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+from ..lazyre import lazy_compile
 from .rewrite import WordClasses
 from .text import is_word_char
 
@@ -79,7 +80,7 @@ more stay as they are): none that RE2 or kravkoll gives a meaning (``\\x00`` end
 automaton's text, ``\\x01`` is :data:`FOLDED`, ``\\a`` is ``\\x07``; white space). Text that
 holds one of them has it folded to :data:`FOLDED` first, and a pattern that names one is not
 :func:`foldable`."""
-_CODED = re.compile(f"[{re.escape(CODES)}]")
+_CODED = lazy_compile(f"[{re.escape(CODES)}]")
 
 
 @lru_cache(maxsize=64)
@@ -99,13 +100,13 @@ def _ranges_without(low: int, high: int, left_out: str) -> str:
     return "".join(parts)
 
 
-_OCTAL = re.compile(r"\\[0-7]")
+_OCTAL = lazy_compile(r"\\[0-7]")
 # A POSIX class ("[:alpha:]", "[:^space:]", inside a [...] class). Only such a name between "[:"
 # and ":]" is one: a class that starts with a colon ("[:–—-]") names its characters one by one,
 # and taking every "[:" for a POSIX class left the two English patterns with one ("note_opening",
 # "standard_stated") out of the filter, in an RE2 set of Unicode word classes that a one-page
 # check compiled for them alone (some 50 M instructions of its 1,650 M).
-_POSIX_CLASS = re.compile(r"\[:\^?[A-Za-z]+:\]")
+_POSIX_CLASS = lazy_compile(r"\[:\^?[A-Za-z]+:\]")
 
 
 def foldable(source: str) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lazyre import lazy_compile
 from .text import IS_WORD
 
 _INSIDE, _OUTSIDE = "x", "!"
@@ -102,7 +103,7 @@ def place(data: bytes, at: int, ascii_only: bool) -> int:
     return (at if ascii_only else len(data[:at].decode("utf-8"))) // 4
 
 
-_REPEATS_ONCE = re.compile(r"\?|\{0?,?1\}")
+_REPEATS_ONCE = lazy_compile(r"\?|\{0?,?1\}")
 
 
 def repeated_boundary(source: str) -> bool:
@@ -140,5 +141,5 @@ def repeated_boundary(source: str) -> bool:
     return False
 
 
-_CLASS_END = re.compile(r"\[\^?\]?(?:\[:\^?[A-Za-z]+:\]|\\.|[^\]])*\]", re.DOTALL)
-_QUANTIFIER = re.compile(r"[*+?]|\{\d*(?:,\d*)?\}")
+_CLASS_END = lazy_compile(r"\[\^?\]?(?:\[:\^?[A-Za-z]+:\]|\\.|[^\]])*\]", re.DOTALL)
+_QUANTIFIER = lazy_compile(r"[*+?]|\{\d*(?:,\d*)?\}")

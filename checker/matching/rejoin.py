@@ -32,14 +32,16 @@ import re
 from collections import Counter
 from typing import Callable, Iterator, Sequence
 
-_SPLIT = re.compile(r"(?<!\w)(\w+) ([åäöÅÄÖ]\w*)")
-_LONE_CONSONANT = re.compile(r"(?<!\w)[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z] [åäö]")
-_WORD = re.compile(r"\w+")
-_HYPHEN_BREAK = re.compile(r"(?<!\w)(\w+)- ([a-zåäö]\w*)")
+from ..lazyre import lazy_compile
+
+_SPLIT = lazy_compile(r"(?<!\w)(\w+) ([åäöÅÄÖ]\w*)")
+_LONE_CONSONANT = lazy_compile(r"(?<!\w)[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z] [åäö]")
+_WORD = lazy_compile(r"\w+")
+_HYPHEN_BREAK = lazy_compile(r"(?<!\w)(\w+)- ([a-zåäö]\w*)")
 _ELIDED = frozenset({"och", "eller", "samt", "respektive", "resp", "som", "till", "än"})
 """Words after a compound's shared part ("informations- och kommunikationsteknik"): no break."""
-_SWEDISH = re.compile(r"[åäöÅÄÖ]")
-_VOWEL = re.compile(r"[aeiouyåäöéAEIOUYÅÄÖÉ]")
+_SWEDISH = lazy_compile(r"[åäöÅÄÖ]")
+_VOWEL = lazy_compile(r"[aeiouyåäöéAEIOUYÅÄÖÉ]")
 _SHOWS_SPLITS = 3
 """Lone consonants before a word part that starts with å, ä or ö that show a document's splits."""
 _STANDALONE = frozenset({"å", "ö", "än", "är", "år", "åt", "ön", "även", "ändå", "ännu", "åren", "året", "åter", "över", "ägs"})

@@ -4,9 +4,10 @@ leaves out explained."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
+
+from ..lazyre import lazy_compile
 
 
 class PatternSyntaxError(ValueError):
@@ -67,8 +68,8 @@ UNICODE_WORDS = WordClasses(word=r"[\p{L}\p{N}\x{300}-\x{36f}_]", nonword=r"[^\p
 # Where rewrite() has something to do, outside a [...] class and inside one; it copies the
 # characters between as they are, in one piece (a pattern of 1,000 characters has a few hundred
 # such places; a one-page check, which rewrites 71 patterns: 1,420 → 1,408 M instructions).
-_SPECIAL = re.compile(r"[\\[(]")
-_CLASS_SPECIAL = re.compile(r"[\\\][]")
+_SPECIAL = lazy_compile(r"[\\[(]")
+_CLASS_SPECIAL = lazy_compile(r"[\\\][]")
 
 
 def _marker_group(number: int, is_boundary: bool) -> str:

@@ -19,11 +19,11 @@ terms as well (bench/README.md), with the same answers.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import cached_property
 from typing import Callable, Iterable, Sequence
 
+from ..lazyre import lazy_compile
 from . import re2api
 from .boundaries import known_words, needs_no_words, texts_holding
 from .folding import Folding, foldable
@@ -306,7 +306,7 @@ class _JoinedTexts:
         """Whether a text has a line break of its own (where ``^`` and ``$`` of joined texts hold, but not of its own)."""
 
 
-_FLAGS_OFF = re.compile(r"\(\?[A-Za-z]*-")
+_FLAGS_OFF = lazy_compile(r"\(\?[A-Za-z]*-")
 """A flag group that turns a flag off (``(?-m)``, ``(?i-m:…)``); an escaped parenthesis followed
 by these is taken for one too: that expression is left to the filter."""
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
 import ahocorasick
 
+from ..lazyre import lazy_compile
 from .text import IS_WORD, WORD_RUN, is_word_char, plain_text, written_as_name
 
 # Around a text in the automaton's pass: never in a term (terms refuse control characters)
@@ -96,7 +96,7 @@ def _view(text: str, plain: bool = False) -> _View:
     return _View("".join(chars), offsets)
 
 
-_WORDS = re.compile(r"[\w\u0300-\u036f]+")  # runs of what is_word_char accepts
+_WORDS = lazy_compile(r"[\w\u0300-\u036f]+")  # runs of what is_word_char accepts
 
 
 class HeldWords:

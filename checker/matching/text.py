@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from ..lazyre import lazy_compile
+
 # White space other than a plain space (tabs, line breaks, the no-break and thin spaces Word and
 # PDFs put between numbers and units): matched as plain spaces, one for one (same length).
-_ODD_SPACE = re.compile(r"[^\S ]")  # one by one: 10x faster than str.translate
-_CURLY_QUOTE = re.compile("[\u2018\u2019\u02bc\u201c\u201d\u201e]")
+_ODD_SPACE = lazy_compile(r"[^\S ]")  # one by one: 10x faster than str.translate
+_CURLY_QUOTE = lazy_compile("[\u2018\u2019\u02bc\u201c\u201d\u201e]")
 # Each by str.replace, not by str.translate with a table: translate looks every character of a
 # text outside Latin-1 up in the table one by one (40 ms for the curly-quoted statements of the
 # 1.39 MB English corpus text, 0.4 ms by replace).
@@ -33,7 +35,7 @@ IS_WORD = _WordChars()
 WORD_RUN = re.compile(r"[\w\u0300-\u036f]*")  # what is_word_char accepts, as a run
 
 
-_TOKEN_WITHOUT_ALNUM = re.compile(r"\s[^\w\s]+(?=\s)")  # "-", "|", "§" between spaces: not words
+_TOKEN_WITHOUT_ALNUM = lazy_compile(r"\s[^\w\s]+(?=\s)")  # "-", "|", "§" between spaces: not words
 
 
 def word_count(text: str) -> int:
@@ -58,13 +60,13 @@ def plain_text(text: str) -> str:
 # address ends before a bracket, a quote or a table's bar (Markdown's "[text](https://…)") and
 # before the punctuation that ends the sentence after it. Each alternative starts at a literal
 # ("://", "www.", "mailto:") or reads at most 64 characters before its "@": linear in the text.
-_ADDRESS = re.compile(
+_ADDRESS = lazy_compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.|\bmailto:)[^\s<>()\[\]{}\"'`|]*[^\s<>()\[\]{}\"'`|.,;:!?]"
     r"|[\w.+-]{1,64}@[^\W_](?:[\w-]{0,62}\.){1,8}[^\W\d_]{2,63}\b"
 )
 
 
-_WORD = re.compile(r"\w")
+_WORD = lazy_compile(r"\w")
 
 
 def without_addresses(text: str) -> str:
@@ -78,7 +80,7 @@ def without_addresses(text: str) -> str:
 
 _SENTENCE_END = frozenset(".!?:;|•·–—-\n")
 _MARKUP_BEFORE = " *_`\"'([\u201c\u201d\u2018\u2019"
-_NEXT_WORD = re.compile(r"[\s*_\"'\u201d\u2019]*([^\W\d_])")
+_NEXT_WORD = lazy_compile(r"[\s*_\"'\u201d\u2019]*([^\W\d_])")
 
 
 def written_as_name(text: str, start: int, end: int) -> bool:

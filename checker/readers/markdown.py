@@ -8,10 +8,9 @@ columns point at the source exactly.
 
 from __future__ import annotations
 
-import re
-
 from ..clauses import HEADING_WORDS, has_modal, reads_as_prose
 from ..document import Document
+from ..lazyre import lazy_compile
 from ..segment import (
     DocumentBuilder,
     Piece,
@@ -28,36 +27,36 @@ from ..segment import (
 from . import pandoc_tables
 from .lines import line_pieces
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_LIST = re.compile(r"^([ \t]*)([-*+•]|\d{1,9}[.)])([ \t]+)(?:\[[ xX]\][ \t]+)?(?=\S)")  # "- [ ] …": a task-list box is no text
-_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
-_QUOTE = re.compile(r"^ {0,3}> ?")
+_ATX = lazy_compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = lazy_compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = lazy_compile(r"^ {0,3}(`{3,}|~{3,})")
+_LIST = lazy_compile(r"^([ \t]*)([-*+•]|\d{1,9}[.)])([ \t]+)(?:\[[ xX]\][ \t]+)?(?=\S)")  # "- [ ] …": a task-list box is no text
+_TABLE_DELIMITER = lazy_compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
+_QUOTE = lazy_compile(r"^ {0,3}> ?")
 # "-   As an Applicant, I want … status" / "    > updates via email …": pandoc quotes a list
 # item's continuation lines inside the item (indented to its text); they continue its sentence.
-_ITEM_QUOTE = re.compile(r"^[ \t]{2,8}> ?")
-_THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_CODE_OR_ESCAPED_BAR = re.compile(r"`[^`]*`|\\\|")
-_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<title>[^*_].*?)\1\s*$")
+_ITEM_QUOTE = lazy_compile(r"^[ \t]{2,8}> ?")
+_THEMATIC = lazy_compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_CODE_OR_ESCAPED_BAR = lazy_compile(r"`[^`]*`|\\\|")
+_BOLD_LINE = lazy_compile(r"^(\*\*|__)(?P<title>[^*_].*?)\1\s*$")
 # A numbered item that opens with an emphasised title run into its text: "2. <u>Service Level
 # Commitment and Credits</u>. If Uptime …", "3. **Fees.** Customer shall pay …", "4. **Överlåtelse.**
 # Part får inte …". Bounded: the title is at most 120 characters without marks; it starts with a
 # capital letter of any alphabet (:func:`_titled_item`).
-_TITLED_ITEM = re.compile(
+_TITLED_ITEM = lazy_compile(
     r"^(?P<open>\*\*|__|<u>|<b>|<strong>)(?P<title>[^\W\d_][^*_<>]{0,120}?)(?P<inside>[.:]?)(?P<close>\*\*|__|</u>|</b>|</strong>)(?P<after>[.:]?)[ \t]*"
 )
 _CLOSING = {"**": "**", "__": "__", "<u>": "</u>", "<b>": "</b>", "<strong>": "</strong>"}
 # A line that is only a link to a place in the document, after a list marker or a clause number:
 # "- [Sec. 3.20 Termination for Default](#3.20)", "1.1. [Avtal](#avtal)".
-_LOCAL_LINK_LINE = re.compile(r"^[ \t]*(?:[-*+•][ \t]+|\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+)?(?:\*\*|__)?\[[^\]\n]{1,300}\]\(#[^)\s]{0,300}\)(?:\*\*|__)?[ \t]*$")
+_LOCAL_LINK_LINE = lazy_compile(r"^[ \t]*(?:[-*+•][ \t]+|\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+)?(?:\*\*|__)?\[[^\]\n]{1,300}\]\(#[^)\s]{0,300}\)(?:\*\*|__)?[ \t]*$")
 _TOC_REACH = 4
 """Lines looked at on each side of a link line for another one (blank lines and headings between entries)."""
 # A line of HTML markup that shows no text and opens nothing (an empty element, ``<a
 # name="felhantering"></a>`` before a heading; one that closes itself, ``<br/>``; closing tags,
 # ``</div>``) is no paragraph. An element left open (``<center>`` over an address) starts its
 # block as before, and an autolink (``<http://www.w3.org/WAI/>``) is text: a colon follows its name.
-_TAGS_ONLY = re.compile(r"^(?:(?:<([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?>\s*</\1\s*>|<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/>|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*)+$")
+_TAGS_ONLY = lazy_compile(r"^(?:(?:<([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?>\s*</\1\s*>|<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/>|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*)+$")
 
 
 class _ListNesting:
@@ -457,7 +456,7 @@ def _front_matter(lines: _Lines, builder: DocumentBuilder) -> None:
             return
 
 
-_FRONT_MATTER_KEY = re.compile(r"(?i:title)[ \t]*:[ \t]*")
+_FRONT_MATTER_KEY = lazy_compile(r"(?i:title)[ \t]*:[ \t]*")
 _QUOTES = "\"'"
 
 

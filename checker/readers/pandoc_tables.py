@@ -25,13 +25,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lazyre import lazy_compile
 from ..segment import Piece, source_anchor
 
-_DASH_GROUP = re.compile(r"-{3,}")
-_DASH_LINE = re.compile(r"^ {0,3}-{3,}(?: +-{3,})*[ \t]*$")
-_GRID_BORDER = re.compile(r"^ {0,3}\+(?:[-=:]+\+)+[ \t]*$")
-_GRID_HEADER_BORDER = re.compile(r"^ {0,3}\+(?:[=:]+\+)+[ \t]*$")
-_EQUALS_BORDER = re.compile(r"^ {0,3}={2,}(?: +={2,})+[ \t]*$")
+_DASH_GROUP = lazy_compile(r"-{3,}")
+_DASH_LINE = lazy_compile(r"^ {0,3}-{3,}(?: +-{3,})*[ \t]*$")
+_GRID_BORDER = lazy_compile(r"^ {0,3}\+(?:[-=:]+\+)+[ \t]*$")
+_GRID_HEADER_BORDER = lazy_compile(r"^ {0,3}\+(?:[=:]+\+)+[ \t]*$")
+_EQUALS_BORDER = lazy_compile(r"^ {0,3}={2,}(?: +={2,})+[ \t]*$")
 _HEADER_LINES = 8
 """Most header lines of a multiline table between its top line and its dash groups."""
 
@@ -209,12 +210,12 @@ def rst_simple(source: list[str], start: int) -> Table | None:
     return None
 
 
-_LIST_TABLE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+list-table::[ \t]*(?P<title>.*)$")
-_LIST_TABLE_OPTION = re.compile(r"^[ \t]+:(?P<name>[\w-]+):[ \t]*(?P<value>.*)$")
+_LIST_TABLE = lazy_compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+list-table::[ \t]*(?P<title>.*)$")
+_LIST_TABLE_OPTION = lazy_compile(r"^[ \t]+:(?P<name>[\w-]+):[ \t]*(?P<value>.*)$")
 # "* - Less urgent": a row and its first cell; "  - 3 working days": the row's next cell. A dash
 # with nothing after it is an empty cell ("* -", "  -"), as reStructuredText writes one.
-_LIST_TABLE_ROW = re.compile(r"^[ \t]+\*[ \t]+-(?:[ \t]+(?=\S)|[ \t]*$)")
-_LIST_TABLE_CELL = re.compile(r"^[ \t]+-(?:[ \t]+(?=\S)|[ \t]*$)")
+_LIST_TABLE_ROW = lazy_compile(r"^[ \t]+\*[ \t]+-(?:[ \t]+(?=\S)|[ \t]*$)")
+_LIST_TABLE_CELL = lazy_compile(r"^[ \t]+-(?:[ \t]+(?=\S)|[ \t]*$)")
 
 
 def rst_list_table(source: list[str], start: int) -> Table | None:

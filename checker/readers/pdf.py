@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..document import Document, Location
 from ..errors import InputError, one_line
+from ..lazyre import lazy_compile
 from ..segment import DocumentBuilder
 from .plaintext import feed_lines
 
@@ -42,9 +43,9 @@ MAX_PAGES = 2_000
 holds a line, so 2,000 pages take a few seconds."""
 MAX_STRINGS_PER_PAGE = 50_000
 """Most strings a page's content may show; a dense page set glyph by glyph shows a few thousand."""
-_STRING = re.compile(rb"\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\s]*>", re.S)  # a literal or hex string operand
-_DRAW = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+Do(?![^\s/\[(<%])")  # "/Name Do" draws an XObject
-_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")  # "#58" in a name is "X"
+_STRING = lazy_compile(rb"\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\s]*>", re.S)  # a literal or hex string operand
+_DRAW = lazy_compile(rb"/([^\s/\[\]()<>{}%]+)\s+Do(?![^\s/\[(<%])")  # "/Name Do" draws an XObject
+_NAME_ESCAPE = lazy_compile(rb"#([0-9A-Fa-f]{2})")  # "#58" in a name is "X"
 _MAX_FORM_DEPTH = 16
 
 _KEEP_HYPHEN_BEFORE = frozenset(("och", "eller", "samt", "respektive", "resp", "liksom", "and", "or", "nor", "to"))

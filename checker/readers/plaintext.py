@@ -21,6 +21,7 @@ from typing import Iterable
 
 from ..document import Document
 from ..ids import leading_id
+from ..lazyre import lazy_compile
 from ..segment import (
     DocumentBuilder,
     Piece,
@@ -36,18 +37,18 @@ from . import pandoc_tables
 from .lines import line_pieces
 
 # Bullets as Word and PDF conversions write them: •, ●, ○, ◦, ▪, ■, □, ➢, ►, ✓ …
-_BULLET = re.compile(r"^([ \t]*)([-*•–·▪●○◦■□➢►▶✓✔]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))([ \t]+)(?=\S)")
+_BULLET = lazy_compile(r"^([ \t]*)([-*•–·▪●○◦■□➢►▶✓✔]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))([ \t]+)(?=\S)")
 _TITLE_WORDS = 6
 _SENTENCE_END = (".", ":", ";", "!", "?", ".)", ".”", '."')
 # A line of one punctuation character repeated: reStructuredText's adornments (and setext's).
 _ADORNMENT_CHARACTERS = frozenset("=-~^*#+\"'`:._")
-_ADORNMENT = re.compile(f"^([{re.escape(''.join(sorted(_ADORNMENT_CHARACTERS)))}])\\1{{2,}}[ \\t]*$")
+_ADORNMENT = lazy_compile(f"^([{re.escape(''.join(sorted(_ADORNMENT_CHARACTERS)))}])\\1{{2,}}[ \\t]*$")
 _TITLE_CHARACTERS = 100  # a heading's line is short; a longer line over a rule is text
 # reStructuredText's explicit markup that is no text: a link target (".. _name: url"), a
 # footnote or citation (".. [1] …"), a substitution (".. |name| image:: …"), a directive's name
 # (".. note:: " — the text after it on its line is the directive's, and read), a lone "..".
-_EXPLICIT_MARKUP = re.compile(r"^\.\.(?:[ \t]+(?:(?P<directive>[\w:+-]+::)|_[^:]*:.*|\[[^\]]*\].*|\|[^|]*\|.*)|[ \t]*$)")
-_COMMENT = re.compile(r"^\s*(?:<!--(?P<html>.*?)-->|#\s*(?P<hash>kravkoll\s*:.*))\s*$")
+_EXPLICIT_MARKUP = lazy_compile(r"^\.\.(?:[ \t]+(?:(?P<directive>[\w:+-]+::)|_[^:]*:.*|\[[^\]]*\].*|\|[^|]*\|.*)|[ \t]*$)")
+_COMMENT = lazy_compile(r"^\s*(?:<!--(?P<html>.*?)-->|#\s*(?P<hash>kravkoll\s*:.*))\s*$")
 
 
 def read_plaintext(text: str, path: str, *, language: str | None = None) -> Document:

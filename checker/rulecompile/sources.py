@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import Diagnostic, KravError, RuleError
 from ..files import open_regular
+from ..lazyre import lazy_compile
 from ..paths import shipped_rulesets_dir
 from ..rulelimits import did_you_mean
 
@@ -111,7 +112,7 @@ def _not_utf8(path: str, data: bytes, offset: int) -> Diagnostic:
 
 MAX_RULESET_NAME = 100
 """Longest ruleset name; longer ones are no file name a file system accepts everywhere."""
-RULESET_NAME = re.compile(r"[^\W_][\w.-]*")
+RULESET_NAME = lazy_compile(r"[^\W_][\w.-]*")
 
 
 def extended_file(name: str, folder: Path) -> Path | None:

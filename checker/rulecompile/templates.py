@@ -3,14 +3,14 @@ a rule is compiled and filled when a finding is made."""
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
+from ..lazyre import lazy_compile
 from ..rulelimits import did_you_mean
 
 PLACEHOLDERS = ("match", "requirement.id", "statement", "section")
 
-_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+_PLACEHOLDER = lazy_compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 
 
 def placeholder_problems(text: str) -> list[str]:

@@ -4,7 +4,6 @@ suppressions of ``kravkoll: ignore`` comments."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -13,6 +12,7 @@ from lxml import etree
 from ...clauses import reads_as_prose
 from ...document import Anchor, Suppression
 from ...errors import InputError
+from ...lazyre import lazy_compile
 from ...segment import (
     DocumentBuilder,
     Piece,
@@ -72,7 +72,7 @@ MAX_OPEN_SUPPRESSIONS = 100
 """Most ``kravkoll: ignore`` comments whose ranges may be open at one place in the text."""
 
 
-_DIRECTIVE = re.compile(r"kravkoll\s*:\s*ignore\s")
+_DIRECTIVE = lazy_compile(r"kravkoll\s*:\s*ignore\s")
 
 
 def suppression_comments(comments: etree._Element | None) -> dict[str, str]:

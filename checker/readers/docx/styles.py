@@ -3,11 +3,11 @@ the chain of styles each is based on."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from lxml import etree
 
+from ...lazyre import lazy_compile
 from .ooxml import (
     W_B,
     W_ILVL,
@@ -24,10 +24,10 @@ from .ooxml import (
     value_of,
 )
 
-_HEADING_STYLE = re.compile(r"(?i)^(?:heading|rubrik)\s*([1-9])$")
-_TITLE_STYLE = re.compile(r"(?i)^(?:title|rubrik|titel)$")
-_LIST_STYLE = re.compile(r"(?i)^(?:list\s*(?:bullet|number|paragraph)|liststycke|punktlista|numrerad\s*lista)(?:\s*\d)?$")
-_TOC_STYLE = re.compile(r"(?i)^(?:toc|innehll|innehåll(?:sförteckning)?)\s*[1-9]$")
+_HEADING_STYLE = lazy_compile(r"(?i)^(?:heading|rubrik)\s*([1-9])$")
+_TITLE_STYLE = lazy_compile(r"(?i)^(?:title|rubrik|titel)$")
+_LIST_STYLE = lazy_compile(r"(?i)^(?:list\s*(?:bullet|number|paragraph)|liststycke|punktlista|numrerad\s*lista)(?:\s*\d)?$")
+_TOC_STYLE = lazy_compile(r"(?i)^(?:toc|innehll|innehåll(?:sförteckning)?)\s*[1-9]$")
 
 
 @dataclass(frozen=True)

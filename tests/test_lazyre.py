@@ -1,0 +1,57 @@
+"""Module-level patterns compiled when first used (:mod:`checker.lazyre`): the same pattern as
+``re.compile``'s, in place of the stand-in once used, and every one of kravkoll's compiles."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import checker
+from checker.lazyre import LazyPattern, lazy_compile
+
+SOURCES = [r"\s*(?:[^\W\d_]+ly\s+)?", r"(?P<word>\b[a-z]+)\s+(\d+)", r"[.;]\s*|,\s+(?:and|but)\s+", r"^\w+$"]
+"""Patterns compared with their ``re.compile`` twin (a named group, a multi-line anchor)."""
+
+_MADE = [lazy_compile(source, re.IGNORECASE | re.MULTILINE) for source in SOURCES]
+
+
+@given(st.text(alphabet="aZ9 ,.;\n-ly", max_size=40), st.integers(min_value=0, max_value=40))
+def test_a_stand_in_answers_as_the_compiled_pattern(text: str, start: int) -> None:
+    for source, lazy in zip(SOURCES, _MADE, strict=True):
+        twin = re.compile(source, re.IGNORECASE | re.MULTILINE)
+        found, expected = lazy.search(text, start), twin.search(text, start)
+        assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
+        assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in twin.finditer(text)]
+        assert lazy.sub("#", text) == twin.sub("#", text)
+        assert lazy.split(text) == twin.split(text)
+        assert (lazy.pattern, lazy.flags, lazy.groupindex) == (twin.pattern, twin.flags, twin.groupindex)
+
+
+def test_the_module_global_becomes_the_compiled_pattern() -> None:
+    namespace: dict[str, object] = {}
+    exec("from checker.lazyre import lazy_compile\nWORD = lazy_compile(r'[a-z]+')\nALSO = (WORD,)", namespace)  # noqa: S102 - a module's top level, in small
+    stand_in = namespace["WORD"]
+    assert isinstance(stand_in, LazyPattern)
+    assert stand_in.match("abc 1").group() == "abc"
+    assert type(namespace["WORD"]) is re.Pattern  # later uses in the module are the pattern's own
+    assert namespace["ALSO"][0] is stand_in  # kept elsewhere: it forwards
+    assert namespace["ALSO"][0].fullmatch("xyz") and not namespace["ALSO"][0].fullmatch("x1")
+
+
+def test_every_module_level_pattern_compiles() -> None:
+    """A stand-in raises only when first used: compile all of kravkoll's here, where an invalid
+    one would have raised at import."""
+    found = 0
+    for module in pkgutil.walk_packages(checker.__path__, "checker."):
+        if module.name.endswith("__main__"):
+            continue  # runs the command
+        loaded = importlib.import_module(module.name)
+        for value in list(vars(loaded).values()):
+            if isinstance(value, LazyPattern):
+                assert isinstance(value.compiled(), re.Pattern)
+                found += 1
+    assert found >= 150
