@@ -68,6 +68,7 @@ VOCABULARY = {
     "performance_caption": "words that, in the heading or the sentences introducing a table, make its rows performance levels: service level, uptime, SLO, servicenivå …",
     "surveillance_method": "words that, at the start of a paragraph of a performance table flattened into paragraphs, name how a level is checked: review, random inspection, analysis of, test calls …",
     "surveillance_header": "the whole title of a table column that says how each row's level is checked (its rows are follow-up of themselves): method of surveillance, method of assessment, mätmetod, uppföljning …",
+    "duty_header": "the whole title of a table column that says each row is a duty of the party (duty_row): skyldighet, åtagande, ansvar …",
     "subject_after_modal": "words that, just after a modal, show an inverted main clause: den, det, *en …",
     "clause_verb": "finite verbs that, in a clause opened by a subordinator, close its predicate, so that a modal after them opens the (inverted) main clause: kan, är, har …",
     "requiring_verb": "verbs of a main clause whose 'that' clause states the obligation: requires that, directs that …",
@@ -118,6 +119,7 @@ READING_NAMES = {
     "performance_cell": "an item of a list introduced by a performance level as a whole (its column title 'Performance Standard' / '1. Ninety-five (95) percent of repairs … are completed …'), or a paragraph of a performance table flattened into paragraphs, as a PDF's text writes a table: after a run of short column titles one of which is, as a whole, a performance level (performance_header: 'Performance standard (and AQL)'), up to the next heading (not a running footer, nor a row's number under a 'PWS Section' column taken for a title); its titles, page furniture, its method cells (surveillance_cell) and its deduction cells (sanction_header) left out; a level alone ('95%', an AQL column's cell, '>= 98%') kept, however often it recurs, also in a numbered row where a heading ended the flattened table",
     "surveillance_cell": "a paragraph of such a flattened performance table that says how a level is checked: a term of surveillance_method in its first words ('Random inspection', 'Review contractor reports')",
     "surveillance_row": "a row of a table with a column titled by a term of surveillance_header ('Method of Surveillance', 'Mätmetod') and a cell of its own in that column: the row says how its own level is checked",
+    "duty_row": "a row of a table with a column titled, as a whole, by a term of duty_header ('Skyldighet | Beskrivning', 'Åtagande'): each row names a duty of the party the document binds",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1') or of a lettered or roman sub-clause of one ('(b)' in 14.4: '14.4(b)'; 'iv)' in 14.2: '14.2(iv)'): the clause number cites it",
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty; or introduced by a definitions title alone ('Definitions:', a term of definitions_title): a defined term",
     "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in, or by a term of deliverables_title as a whole: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal'), or a deliverable of one ('Deliverables:' / 'Contractor Project Management Plan (CPMP)')",
@@ -1850,6 +1852,8 @@ class DocumentReading:
             return self._sanction_rows()
         if name == "surveillance_row":
             return self._surveillance_rows()
+        if name == "duty_row":
+            return self._duty_rows()
         if name == "performance_cell":
             return self._flattened_tables[0] | self._row_levels | self._items_introduced_by("performance_header", whole=True)
         if name == "surveillance_cell":
@@ -2335,6 +2339,23 @@ class DocumentReading:
                     if any(ch.isalnum() for ch in cell) and cell.strip(".").lower() not in _NO_METHOD:
                         found.add(s.index)
         return frozenset(found)
+
+    def _duty_rows(self) -> frozenset[int]:
+        """The rows of a table whose header has a column titled, as a whole, by a term of
+        ``duty_header`` ("Skyldighet | Beskrivning", "Åtagande | Ansvarig"): a table of duties,
+        whose rows list what the party does ("**Säkerhetskopiering** | Genomföra regelbunden
+        säkerhetskopiering av data"), as a list under "Leverantören ska:" does. A header that only
+        mentions a duty ("Leverantörens skyldigheter enligt avtalet och deras status") titles no
+        such column."""
+        finder = self.vocabulary.finder("duty_header") if any(self.document.table_headers) else None
+        if finder is None:
+            return frozenset()
+        tables = set()
+        for number, header in enumerate(self.document.table_headers, start=1):
+            if header and finder.search(plain_text(header)):
+                if any(finder.covers(cell.strip().strip(_TITLE_MARKS)) is not None for cell in plain_text(header).split(" | ")):
+                    tables.add(number)
+        return frozenset(s.index for s in self.document.statements if s.kind == "table_row" and s.table in tables)
 
     @cached_property
     def _flattened_tables(self) -> tuple[frozenset[int], frozenset[int]]:

@@ -2784,3 +2784,31 @@ def test_a_list_introduced_by_a_performance_title_as_a_whole_lists_levels(title:
     (base,) = [r for r in Linter().shipped(language).rulesets if r.name in ("en-requirements", "sv-krav")]
     requirements = Classification(base, DocumentIndex(document)).statements_of_class("requirement")
     assert [s.text for s in document.statements if s.index in requirements] == items  # sv-grund's requirement counts them as en-base's does
+
+
+def test_the_rows_of_a_table_of_duties_are_requirements() -> None:
+    """A column titled, as a whole, "Skyldighet" (duty_header) makes each row a duty, as a list
+    under "Leverantören ska:" does; a table of processing activities, or of data ("Fält | Uppgift":
+    an "uppgift" is also a piece of information), lists no duties."""
+    document = md(
+        """
+        | Skyldighet | Beskrivning |
+        |---|---|
+        | **Säkerhetskopiering** | Genomföra regelbunden säkerhetskopiering av data |
+        | **Support** | Tillhandahålla teknisk support vid behov |
+
+        | Behandling | Beskrivning |
+        |---|---|
+        | Statistik | Sammanställa rapporter om utbildningsgenomförande |
+
+        | Fält | Uppgift |
+        |---|---|
+        | Adress | Storgatan 1 |
+        """,
+        language="sv",
+    )
+    duties = ["**Säkerhetskopiering** | Genomföra regelbunden säkerhetskopiering av data", "**Support** | Tillhandahålla teknisk support vid behov"]
+    assert read_as(document, "duty_row") == duties
+    (base,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-krav"]
+    requirements = Classification(base, DocumentIndex(document)).statements_of_class("requirement")
+    assert [s.text for s in document.statements if s.index in requirements] == duties
