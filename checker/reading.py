@@ -2294,7 +2294,11 @@ class DocumentReading:
         more that stands in no page outside the flattened tables, a standard repeated down its
         column (:func:`_recurring_standard`), where a page's running footer in a sentence stands on
         the pages before and after the tables too: "This document contains proprietary
-        information of the Government."; and page numbers and bullets), and the deduction cells
+        information of the Government."; nor a short finished sentence that recurs twice with no
+        other mark of a page between (no other paragraph that recurs as furniture, no repeated
+        run of column titles): a page's furniture stands once on a page, so an AQL column's "No
+        deviation." found twice on one page is the column's cell wherever it stands in the tables;
+        and page numbers and bullets), and the deduction cells
         (a word of ``sanction_header``: "1% deduction per day …"). A method cell has no obligation of its own and a term of
         ``surveillance_method`` in its first :data:`_METHOD_REACH` characters ("Random inspection
         (site visits)", "Make sample or test calls."), however often it recurs down its column; so
@@ -2326,11 +2330,18 @@ class DocumentReading:
         outside: set[str] = set()  # the recurrence keys of the statements outside the flattened tables
         in_table = False
         referenced = False  # whether the table's first column cites the work statement's paragraphs
+        # A page's furniture stands once on a page: the paragraphs that recur as it does and the
+        # runs of column titles a page repeats mark where pages part (``breaks`` counts them).
+        breaks = 0
+        repeated: list[int] = []  # short finished sentences that recur as page furniture would: kept if a column repeats them
+        breaks_at: dict[str, int] = {}  # of their keys, ``breaks`` just after each was last seen
+        column_texts: set[str] = set()  # the keys found twice with no other mark of a page between: a column's cell, no page's furniture
         for s in statements:  # outside a table only a run of column titles matters
             i = s.index
             if i in opening:
                 referenced = (referenced and i - 1 in opening) or _REFERENCE_TITLE.match(texts[i]) is not None
                 in_table = opening[i]
+                breaks += in_table
                 continue
             if not in_table:
                 outside.add(self._recurrence_keys[i])
@@ -2343,6 +2354,7 @@ class DocumentReading:
                 for key in self._recurrence_keys:
                     seen[key] = seen.get(key, 0) + 1
             if s.kind == "heading" and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS and self._recurs_as_text(i):
+                breaks += 1
                 continue  # a page's running footer a conversion made a heading ("New Brunswick Laboratory"): the table goes on
             if s.kind in ("heading", "table_row") or (block_words[s.block] > _CELL_PARAGRAPH_WORDS and s.block not in self._cell_columns):
                 in_table = False
@@ -2358,13 +2370,23 @@ class DocumentReading:
                 methods.add(i)
                 continue
             recurring = not level and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS
-            if (recurring and not _recurring_standard(text)) or (paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)):
+            if recurring and not _recurring_standard(text):
+                key = self._recurrence_keys[i]
+                if breaks_at.get(key) == breaks:
+                    column_texts.add(key)  # "No deviation." twice on one page, no other furniture between
+                breaks += 1
+                breaks_at[key] = breaks
+                if text.rstrip(" *_").endswith(".") and (sanction is None or not sanction.search(text)):
+                    repeated.append(i)
+                continue
+            if paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text):
                 continue
             if sanction is None or not sanction.search(text):
                 cells.add(i)
                 if recurring:
                     standards.append(i)
         cells.difference_update(i for i in standards if self._recurrence_keys[i] in outside)
+        cells.update(i for i in repeated if self._recurrence_keys[i] in column_texts)
         return frozenset(cells), frozenset(methods)
 
     @cached_property

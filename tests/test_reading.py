@@ -1413,6 +1413,55 @@ def test_a_standard_a_flattened_tables_column_repeats_for_each_row_is_a_cell_not
     assert "Attachment 1 Enclosure (1)" not in cells
 
 
+def test_a_short_level_a_column_repeats_within_one_page_is_a_cell_not_page_furniture() -> None:
+    """An AQL column's short level ("No deviation.") recurs down the column as often as a page's
+    running header does, but twice on one page, where the page repeats the column titles: a
+    running header stands once on a page, so the level is the column's cell on every page; a
+    short footer that stands once on each page ("Contract No. 12.") stays page furniture."""
+    titles = """
+        Required Services
+
+        Performance Standard
+
+        Acceptable Quality Level (AQL)
+
+        Monitoring Method
+    """
+    first_page = """
+        All e-mail messages are answered
+        within 1 hour of receipt.
+
+        No deviation.
+
+        Review of monthly reports.
+
+        All voice mail messages are answered
+        by 8:30 a.m. of the next business day.
+
+        No deviation.
+
+        Feedback from customers.
+
+        Contract No. 12.
+    """
+    next_page = """
+        All tickets are closed
+        within 8 working hours.
+
+        No deviation.
+
+        Review of monthly reports.
+
+        Contract No. 12.
+    """
+    document = md("# Help Desk PWS\n" + titles + first_page + titles + next_page + titles + next_page, language="en")
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    cells = [document.statements[i].text for i in sorted(reading.statements("performance_cell"))]
+    assert cells.count("No deviation.") == 4
+    assert "Contract No. 12." not in cells
+
+
 def test_a_column_title_with_a_long_run_of_spaces_is_split_in_linear_time() -> None:
     # A title's parts were split at an expression that read a run of spaces again from each of
     # its spaces: 40,000 spaces in a short paragraph took a check 55 s.
