@@ -171,6 +171,7 @@ _CELL_PARAGRAPH_WORDS = 60  # a flattened table's cell is a short paragraph: a l
 # requirements summaries open with, whose numbers ("3.1.2.3") a reader may take for clause numbers.
 _REFERENCE_TITLE = lazy_compile(r"\s*(?:(?:PWS|SOW|PRS)\s+)?(?:section|paragraph|para\.?|ref(?:erence)?\.?)(?:\s+(?:no\.?|number|#))?\s*$", re.IGNORECASE)
 _COLUMN_LINE_CHARS = 60  # a column of a table a PDF's text wrote out has lines this short on average; running text's are longer
+_COLUMN_CELL_LINES = 3  # a cell a PDF's text wrote as a narrow column fills this many lines or more
 _FURNITURE_REPEATS = 3  # a paragraph that recurs this often is a page's header or footer ("Courtesy of …", a document number)
 _STANDARD_WORDS = 6  # a recurring finished sentence this long is a column's repeated standard, no page furniture
 _METHOD_REACH = 30  # a method cell names its method in its first words: "Make sample or test calls."
@@ -2369,7 +2370,9 @@ class DocumentReading:
         paragraphs or more, or of one after a heading or after the table's title run into a
         column's ("Elevator Maintenance and Repair Performance Objective" / "Performance standard
         and AQL"). It runs to the next heading, table or long paragraph (more than
-        :data:`_CELL_PARAGRAPH_WORDS` words); a later run of titles starts the next table. A
+        :data:`_CELL_PARAGRAPH_WORDS` words, unless it ends in a narrow column: a row across the
+        table run into its first cell, :attr:`_rows_into_columns`, itself no cell); a later run of
+        titles starts the next table. A
         conversion's headings do not end it: a lone "OR", a page's running footer (its text also
         a paragraph elsewhere, :meth:`_recurs_as_text`), and, under a column of the work
         statement's paragraphs (:data:`_REFERENCE_TITLE`: "PWS Section"), a numbered title, which is
@@ -2380,8 +2383,13 @@ class DocumentReading:
         more that stands in no page outside the flattened tables, a standard repeated down its
         column (:func:`_recurring_standard`), where a page's running footer in a sentence stands on
         the pages before and after the tables too: "This document contains proprietary
-        information of the Government."; and page numbers and bullets), and the deduction cells
-        (a word of ``sanction_header``: "1% deduction per day …"). A method cell has no obligation of its own and a term of
+        information of the Government."; nor a short finished sentence that recurs twice with no
+        other mark of a page between (no other paragraph that recurs as furniture, no repeated
+        run of column titles): a page's furniture stands once on a page, so an AQL column's "No
+        deviation." found twice on one page is the column's cell wherever it stands in the tables;
+        and page numbers and bullets), and the deduction cells
+        (a word of ``sanction_header``: "1% deduction per day …"), and a column title in capitals
+        left among the cells ("ACCEPTABLE" of a title a conversion cut, :meth:`_column_title`). A method cell has no obligation of its own and a term of
         ``surveillance_method`` in its first :data:`_METHOD_REACH` characters ("Random inspection
         (site visits)", "Make sample or test calls."), however often it recurs down its column; so
         is a percentage alone (:data:`_LEVEL_CELL`, an AQL column's "95%"), which is no title. A cell's words are the ruleset's to judge
@@ -2412,11 +2420,18 @@ class DocumentReading:
         outside: set[str] = set()  # the recurrence keys of the statements outside the flattened tables
         in_table = False
         referenced = False  # whether the table's first column cites the work statement's paragraphs
+        # A page's furniture stands once on a page: the paragraphs that recur as it does and the
+        # runs of column titles a page repeats mark where pages part (``breaks`` counts them).
+        breaks = 0
+        repeated: list[int] = []  # short finished sentences that recur as page furniture would: kept if a column repeats them
+        breaks_at: dict[str, int] = {}  # of their keys, ``breaks`` just after each was last seen
+        column_texts: set[str] = set()  # the keys found twice with no other mark of a page between: a column's cell, no page's furniture
         for s in statements:  # outside a table only a run of column titles matters
             i = s.index
             if i in opening:
                 referenced = (referenced and i - 1 in opening) or _REFERENCE_TITLE.match(texts[i]) is not None
                 in_table = opening[i]
+                breaks += in_table
                 continue
             if not in_table:
                 outside.add(self._recurrence_keys[i])
@@ -2429,8 +2444,11 @@ class DocumentReading:
                 for key in self._recurrence_keys:
                     seen[key] = seen.get(key, 0) + 1
             if s.kind == "heading" and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS and self._recurs_as_text(i):
+                breaks += 1
                 continue  # a page's running footer a conversion made a heading ("New Brunswick Laboratory"): the table goes on
             if s.kind in ("heading", "table_row") or (block_words[s.block] > _CELL_PARAGRAPH_WORDS and s.block not in self._cell_columns):
+                if s.kind == "sentence" and s.block in self._rows_into_columns:
+                    continue  # a row across the table ("C.3.1 … The Contractor shall …") run into its first cell: the table goes on
                 in_table = False
                 outside.add(self._recurrence_keys[i])
                 continue
@@ -2444,13 +2462,23 @@ class DocumentReading:
                 methods.add(i)
                 continue
             recurring = not level and seen[self._recurrence_keys[i]] >= _FURNITURE_REPEATS
-            if (recurring and not _recurring_standard(text)) or (paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)):
+            if recurring and not _recurring_standard(text):
+                key = self._recurrence_keys[i]
+                if breaks_at.get(key) == breaks:
+                    column_texts.add(key)  # "No deviation." twice on one page, no other furniture between
+                breaks += 1
+                breaks_at[key] = breaks
+                if text.rstrip(" *_").endswith(".") and (sanction is None or not sanction.search(text)):
+                    repeated.append(i)
                 continue
+            if (paragraphs[i] and words[i] <= _TABLE_TITLE_WORDS and self._ends_with(header, text)) or self._column_title(i):
+                continue  # a table's title run into its first column's; a column title left among the cells ("ACCEPTABLE")
             if sanction is None or not sanction.search(text):
                 cells.add(i)
                 if recurring:
                     standards.append(i)
         cells.difference_update(i for i in standards if self._recurrence_keys[i] in outside)
+        cells.update(i for i in repeated if self._recurrence_keys[i] in column_texts)
         return frozenset(cells), frozenset(methods)
 
     @cached_property
@@ -2580,6 +2608,26 @@ class DocumentReading:
             if chars <= _COLUMN_LINE_CHARS * lines and 4 * starts >= 3 * len(found):
                 columns.add(block)
         return frozenset(columns)
+
+    @cached_property
+    def _rows_into_columns(self) -> frozenset[int]:
+        """The long blocks whose last statement a PDF's text wrote as a narrow column: on
+        :data:`_COLUMN_CELL_LINES` lines or more of at most :data:`_COLUMN_LINE_CHARS` characters on
+        average ("Office of the" / "Secretary employees" / "have immediate" / …), after lines
+        at the page's width. Such a block is a row that spans a flattened table (a task's
+        number, title and duty: "C.3.1 Level 1 … Support. The Contractor shall establish …")
+        run into the first cell of the columns below it, not running text after the table, whose
+        lines all fill the page. One pass."""
+        last: dict[int, Statement] = {}
+        for s in self.document.statements:
+            if s.kind == "sentence" and s.anchors:
+                last[s.block] = s
+        found = set()
+        for block, s in last.items():
+            lines = s.anchors[-1].location.line - s.anchors[0].location.line + 1
+            if lines >= _COLUMN_CELL_LINES and len(self.texts[s.index]) <= _COLUMN_LINE_CHARS * lines:
+                found.add(block)
+        return frozenset(found)
 
     def _column_title(self, i: int) -> bool:
         """Whether statement ``i`` is a column title a flattened table's header left among its

@@ -1413,6 +1413,83 @@ def test_a_standard_a_flattened_tables_column_repeats_for_each_row_is_a_cell_not
     assert "Attachment 1 Enclosure (1)" not in cells
 
 
+def test_a_short_level_a_column_repeats_within_one_page_is_a_cell_not_page_furniture() -> None:
+    """An AQL column's short level ("No deviation.") recurs down the column as often as a page's
+    running header does, but twice on one page, where the page repeats the column titles: a
+    running header stands once on a page, so the level is the column's cell on every page; a
+    short footer that stands once on each page ("Contract No. 12.") stays page furniture."""
+    titles = """
+        Required Services
+
+        Performance Standard
+
+        Acceptable Quality Level (AQL)
+
+        Monitoring Method
+    """
+    first_page = """
+        All e-mail messages are answered
+        within 1 hour of receipt.
+
+        No deviation.
+
+        Review of monthly reports.
+
+        All voice mail messages are answered
+        by 8:30 a.m. of the next business day.
+
+        No deviation.
+
+        Feedback from customers.
+
+        Contract No. 12.
+    """
+    next_page = """
+        All tickets are closed
+        within 8 working hours.
+
+        No deviation.
+
+        Review of monthly reports.
+
+        Contract No. 12.
+    """
+    document = md("# Help Desk PWS\n" + titles + first_page + titles + next_page + titles + next_page, language="en")
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    reading = Classification(base, DocumentIndex(document)).reading()
+    cells = [document.statements[i].text for i in sorted(reading.statements("performance_cell"))]
+    assert cells.count("No deviation.") == 4
+    assert "Contract No. 12." not in cells
+
+
+def test_a_row_across_a_flattened_table_run_into_its_first_cell_does_not_end_the_table() -> None:
+    """A task's number, title and duty written across the table at the page's width, run into the
+    first column's cell below it (narrow lines: "Office of the" / "Secretary employees" / …),
+    make one long paragraph, but the table goes on after it; running text after a table, at the
+    page's width to its end, ends it."""
+    spanning = (
+        "C.3.1 Level 1 and Level 2 on-site Computer Help Desk Support. The Contractor shall establish and maintain a fully functional Help Desk\n"
+        "facility providing on-site support from 7:30 a.m. to 6:00 p.m., Monday through Friday (except for Federal holidays) to approximately 800\n"
+        "desktop computer users located in the Herbert C. Hoover Building in Washington, D.C.\n"
+        "Office of the\nSecretary employees\nhave immediate\naccess to qualified,\nknowledgeable IT\nHelp Desk support\nduring business\nhours.\n"
+    )
+    running = (
+        "The Contractor shall keep the Help Desk open during business hours and staff it with qualified technicians who answer the calls, e-mails\n"
+        "and voice mail messages of the users and who resolve their problems, record each request in the tracking software and report on them\n"
+        "to the COTR every week, as the work statement describes in the sections before and after this table of performance standards.\n"
+    )
+    # a column title in capitals left among the cells ("ACCEPTABLE", of "ACCEPTABLE QUALITY LEVEL") is no cell
+    cells = "\nAll calls placed to the Help Desk\nare answered within 20 seconds.\n\nACCEPTABLE\n\n1% deviation.\n\nRandom inspection by the COTR.\n"
+    titles = "Required Services\n\nPerformance Standard\n\nAcceptable Quality Level (AQL)\n\nMonitoring Method\n\nIncentives/\nDisincentives\n\n"
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    for text, kept in ((spanning, True), (running, False)):
+        document = md("# Help Desk PWS\n\n" + titles + text + cells, language="en")
+        reading = Classification(base, DocumentIndex(document)).reading()
+        found = {document.statements[i].text for i in reading.statements("performance_cell")}
+        assert ("All calls placed to the Help Desk are answered within 20 seconds." in found) is kept
+        assert not any(text.startswith(("C.3.1", "Office of", "The Contractor", "ACCEPTABLE")) for text in found)
+
+
 def test_a_column_title_with_a_long_run_of_spaces_is_split_in_linear_time() -> None:
     # A title's parts were split at an expression that read a run of spaces again from each of
     # its spaces: 40,000 spaces in a short paragraph took a check 55 s.
