@@ -121,6 +121,7 @@ READING_NAMES = {
     "surveillance_row": "a row of a table with a column titled by a term of surveillance_header ('Method of Surveillance', 'Mätmetod') and a cell of its own in that column: the row says how its own level is checked",
     "duty_row": "a row of a table with a column titled, as a whole, by a term of duty_header ('Skyldighet | Beskrivning', 'Åtagande'): each row names a duty of the party the document binds",
     "own_clause": "an obligation that is the only one of its numbered clause ('2 Maintenance Window', Word's '3.3.1') or of a lettered or roman sub-clause of one ('(b)' in 14.4: '14.4(b)'; 'iv)' in 14.2: '14.2(iv)'): the clause number cites it",
+    "in_numbered_clause": "a statement that stands in a numbered clause, at any depth ('3.2.2 Impact Reports', Word's '3.3.1', 'Appendix 1 › C.3.3'): the clause number and the clause's title or the item's label cite it ('3.2.2', '5.2, Bleachers'), even where the clause holds several requirements",
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty; or introduced by a definitions title alone ('Definitions:', a term of definitions_title): a defined term",
     "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in, or by a term of deliverables_title as a whole: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal'), or a deliverable of one ('Deliverables:' / 'Contractor Project Management Plan (CPMP)')",
     "gerund_task": "a task written as a gerund of task_gerund with no modal ('Providing help desk support …', 'Ensuring that …'), in a tender or an attachment of one: the first sentence of a paragraph or list item, of three words or more, the gerund no subject of a verb ('Documenting surveillance is …'), whose introduction (as for non_binding_item; for a paragraph or an item with none, its section's title or its parent's) has words of task_heading or task_lead_in",
@@ -1863,6 +1864,8 @@ class DocumentReading:
             return frozenset(s.index for s in self.document.statements) if self._document_is(name) else frozenset()
         if name == "own_clause":
             return self._alone_in_clause()
+        if name == "in_numbered_clause":
+            return frozenset(s.index for s in self.document.statements if s.location.clause)
         if name == "non_binding_item":
             return self._items_introduced_by("not_binding_lead_in", last_clause=True) | self._items_introduced_by("definitions_title", whole=True)
         if name == "in_definitions":

@@ -1681,6 +1681,31 @@ def test_a_roman_sub_clause_is_cited_by_its_number_and_numeral() -> None:
     assert alone == {"i)", "iv)"}
 
 
+def test_every_statement_of_a_numbered_clause_is_cited_by_it_however_many_it_holds() -> None:
+    """ "3.2.2 Impact Reports" holds two duties: neither is ``own_clause``, but both stand in the
+    numbered clause that cites them ("the notice in 3.2.2"): ``in_numbered_clause``; a paragraph
+    under an unnumbered heading stands in none."""
+    document = md(
+        """
+        ## 3.2.2 Impact Reports
+
+        The Contractor shall report each outage to the COR.
+
+        This notification shall be provided in writing within 24 hours of any known impact.
+
+        ## Invoicing
+
+        The Contractor shall submit invoices monthly.
+        """,
+        language="en",
+    )
+    cited = read_as(document, "in_numbered_clause")
+    assert "The Contractor shall report each outage to the COR." in cited
+    assert "This notification shall be provided in writing within 24 hours of any known impact." in cited
+    assert "The Contractor shall submit invoices monthly." not in cited
+    assert not set(cited) & set(read_as(document, "own_clause"))
+
+
 def test_items_under_short_labels_that_group_a_lead_ins_list_carry_its_obligation() -> None:
     """ "The Contractor team shall have knowledge in the following areas:" / "Microsoft
     Technology:" / "- Azure" / "General Technology:" / "- Git": each label groups the lead-in's
