@@ -211,6 +211,31 @@ def test_blanket_clauses_cover_all_work_not_a_mention_of_the_agreement() -> None
     ]
 
 
+def _about(text: str, topic: str) -> list[str]:
+    """The statements en-contract reads as about ``topic`` (a list of its ``topics``)."""
+    document = read_markdown(text, "test.md", language="en")
+    classification = check_document(document, [load_ruleset("en-contract")]).classifications[0]
+    return [s.text for s in document.statements if topic in classification.topics_of(s.index)]
+
+
+def test_staffing_is_the_level_of_staff_not_a_mention_of_staff() -> None:
+    """Staffing as a topic is what is measured of it: key personnel, vacancies, the staffing
+    level, guard posts. "Personnel" and "staff" name who does any duty ("Contractor personnel
+    shall use e-mail …") or are part of a title ("Chief of the Medical Staff", "Quality Assurance
+    Personnel"): as topic words they linked a complaints report to every duty of the
+    contractor's personnel (dev: follow-up strict 1016 -> 1020/1180)."""
+    staffing = [
+        "Key personnel shall not be replaced without 30 days notice.",
+        "Vacancies shall be filled within 10 working days.",
+        "The staffing level shall not fall below 12 physicians.",
+    ]
+    other = [
+        "Complaints validated by the Quality Assurance Personnel and Chief of the Medical Staff shall be reported in writing to the CO.",
+        "Contractor personnel shall use electronic mail in accordance with AFI 33-119.",
+    ]
+    assert _about("\n\n".join(staffing + other) + "\n", "topic_staffing") == staffing
+
+
 def test_status_reports_and_acceptance_of_all_deliverables_are_blanket_follow_up() -> None:
     """A status or progress report reports on all the work, and an acceptance of "all periodic
     reports and task deliverables" covers every deliverable: blanket follow-up (labelling.md),
