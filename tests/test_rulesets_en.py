@@ -236,6 +236,22 @@ def test_staffing_is_the_level_of_staff_not_a_mention_of_staff() -> None:
     assert _about("\n\n".join(staffing + other) + "\n", "topic_staffing") == staffing
 
 
+def test_a_breach_of_one_clause_is_no_breach_of_every_obligation() -> None:
+    """ "Any breach of this clause 9" names the clause its consequence covers; "any breach" of the
+    contract covers every obligation (blanket)."""
+    scoped = "Supplier shall pay a penalty of 5 % of the order value for any breach of this clause 9 by Supplier."
+    every = "Supplier shall pay a penalty of 5 % of the order value for any breach."
+    assert _classes(f"{scoped}\n\n{every}\n", "blanket") == [every]
+
+
+def test_an_indemnity_is_liability_for_losses_not_a_sanction() -> None:
+    """An indemnity against losses is general damages liability, which labelling.md §2 says is no
+    sanction; a refund or a credit for a missed level is one."""
+    indemnity = "Supplier shall indemnify the Customer against all liabilities arising from the use of the Software."
+    refund = "If the Supplier misses the delivery date, the Supplier shall refund 10 % of the fee."
+    assert _classes(f"{indemnity}\n\n{refund}\n", "sanction") == [refund]
+
+
 def test_status_reports_and_acceptance_of_all_deliverables_are_blanket_follow_up() -> None:
     """A status or progress report reports on all the work, and an acceptance of "all periodic
     reports and task deliverables" covers every deliverable: blanket follow-up (labelling.md),
