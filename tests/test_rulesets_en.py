@@ -211,6 +211,47 @@ def test_blanket_clauses_cover_all_work_not_a_mention_of_the_agreement() -> None
     ]
 
 
+def _about(text: str, topic: str) -> list[str]:
+    """The statements en-contract reads as about ``topic`` (a list of its ``topics``)."""
+    document = read_markdown(text, "test.md", language="en")
+    classification = check_document(document, [load_ruleset("en-contract")]).classifications[0]
+    return [s.text for s in document.statements if topic in classification.topics_of(s.index)]
+
+
+def test_staffing_is_the_level_of_staff_not_a_mention_of_staff() -> None:
+    """Staffing as a topic is what is measured of it: key personnel, vacancies, the staffing
+    level, guard posts. "Personnel" and "staff" name who does any duty ("Contractor personnel
+    shall use e-mail …") or are part of a title ("Chief of the Medical Staff", "Quality Assurance
+    Personnel"): as topic words they linked a complaints report to every duty of the
+    contractor's personnel (dev: follow-up strict 1016 -> 1020/1180)."""
+    staffing = [
+        "Key personnel shall not be replaced without 30 days notice.",
+        "Vacancies shall be filled within 10 working days.",
+        "The staffing level shall not fall below 12 physicians.",
+    ]
+    other = [
+        "Complaints validated by the Quality Assurance Personnel and Chief of the Medical Staff shall be reported in writing to the CO.",
+        "Contractor personnel shall use electronic mail in accordance with AFI 33-119.",
+    ]
+    assert _about("\n\n".join(staffing + other) + "\n", "topic_staffing") == staffing
+
+
+def test_a_breach_of_one_clause_is_no_breach_of_every_obligation() -> None:
+    """ "Any breach of this clause 9" names the clause its consequence covers; "any breach" of the
+    contract covers every obligation (blanket)."""
+    scoped = "Supplier shall pay a penalty of 5 % of the order value for any breach of this clause 9 by Supplier."
+    every = "Supplier shall pay a penalty of 5 % of the order value for any breach."
+    assert _classes(f"{scoped}\n\n{every}\n", "blanket") == [every]
+
+
+def test_an_indemnity_is_liability_for_losses_not_a_sanction() -> None:
+    """An indemnity against losses is general damages liability, which labelling.md §2 says is no
+    sanction; a refund or a credit for a missed level is one."""
+    indemnity = "Supplier shall indemnify the Customer against all liabilities arising from the use of the Software."
+    refund = "If the Supplier misses the delivery date, the Supplier shall refund 10 % of the fee."
+    assert _classes(f"{indemnity}\n\n{refund}\n", "sanction") == [refund]
+
+
 def test_status_reports_and_acceptance_of_all_deliverables_are_blanket_follow_up() -> None:
     """A status or progress report reports on all the work, and an acceptance of "all periodic
     reports and task deliverables" covers every deliverable: blanket follow-up (labelling.md),
