@@ -116,7 +116,7 @@ READING_NAMES = {
     "numbered_clauses": "every statement of a document that numbers its clauses (three clause numbers or more: '4.2 Service levels', Word's '3.3.1', 'Sec. 3.02'; or three items of a numbered list a PDF's text wrote as paragraphs, each number on its own line): its requirements are cited by their clause",
     "attachment_document": "every statement of a document whose title names it as an attachment (words of attachment_title before any of solicitation_title): a PWS or QASP that mentions its RFQ is not the RFQ",
     "performance_row": "a row of a table whose header names a performance level (target, AQL, service level …), or whose heading or introducing sentences do; or a line that labels a level and gives its value ('Average service level target (as a percentage per month): 90%')",
-    "performance_cell": "an item of a list introduced by a performance level as a whole (its column title 'Performance Standard' / '1. Ninety-five (95) percent of repairs … are completed …'), or a paragraph of a performance table flattened into paragraphs, as a PDF's text writes a table: after a run of short column titles one of which is, as a whole, a performance level (performance_header: 'Performance standard (and AQL)'), up to the next heading (not a running footer, nor a row's number under a 'PWS Section' column taken for a title); its titles, page furniture, its method cells (surveillance_cell) and its deduction cells (sanction_header) left out; a level alone ('95%', an AQL column's cell, '>= 98%') kept, however often it recurs, also in a numbered row where a heading ended the flattened table",
+    "performance_cell": "an item of a list introduced by a performance level as a whole (its column title 'Performance Standard' / '1. Ninety-five (95) percent of repairs … are completed …'), or a paragraph of a performance table flattened into paragraphs, as a PDF's text writes a table: after a run of short column titles one of which is, as a whole, a performance level (performance_header: 'Performance standard (and AQL)'; a heading among them where a paragraph title stands beside it: 'PWS Paragraph' / '## Performance Measure'), up to the next heading (not a running footer, nor a row's number under a 'PWS Section' column taken for a title); its titles, page furniture, its method cells (surveillance_cell) and its deduction cells (sanction_header) left out; a level alone ('95%', an AQL column's cell, '>= 98%') kept, however often it recurs, also in a numbered row where a heading ended the flattened table",
     "surveillance_cell": "a paragraph of such a flattened performance table that says how a level is checked: a term of surveillance_method in its first words ('Random inspection', 'Review contractor reports')",
     "surveillance_row": "a row of a table with a column titled by a term of surveillance_header ('Method of Surveillance', 'Mätmetod') and a cell of its own in that column: the row says how its own level is checked",
     "duty_row": "a row of a table with a column titled, as a whole, by a term of duty_header ('Skyldighet | Beskrivning', 'Åtagande'): each row names a duty of the party the document binds",
@@ -2372,7 +2372,9 @@ class DocumentReading:
         terms joined by "and", "/" or brackets: "Performance standard (and AQL)") — of two
         paragraphs or more, or of one after a heading or after the table's title run into a
         column's ("Elevator Maintenance and Repair Performance Objective" / "Performance standard
-        and AQL"). It runs to the next heading, table or long paragraph (more than
+        and AQL"). A level title a conversion made a heading is a column title of such a run
+        where a paragraph title stands beside it ("PWS Paragraph" / "## Performance Measure");
+        headings alone are the document's own titles. It runs to the next heading, table or long paragraph (more than
         :data:`_CELL_PARAGRAPH_WORDS` words, unless it ends in a narrow column: a row across the
         table run into its first cell, :attr:`_rows_into_columns`, itself no cell); a later run of
         titles starts the next table. A
@@ -2407,8 +2409,21 @@ class DocumentReading:
         words = [len(parts) for parts in split_texts]
         paragraphs = [s.kind == "sentence" and not texts[s.index].rstrip(" *_").endswith(_END_MARKS) for s in statements]
         # a level alone is the first row's cell, never a column title ("Method Of Surveillance" / "100%")
-        titles = [paragraphs[i] and words[i] <= _COLUMN_TITLE_WORDS and _LEVEL_CELL.fullmatch(texts[i]) is None for i in range(len(statements))]
-        opening = self._column_title_runs(titles, paragraphs, words, header)
+        # A column title a conversion made a heading ("PWS Paragraph" / "## Performance Measure"):
+        # one that names a level as a whole beside a paragraph that is a column's whole title too
+        # (_whole_column_title), not beside a cell ("Zero breaches of privacy" / "## Performance Measures")
+        headed = [
+            s.kind == "heading"
+            and words[s.index] <= _COLUMN_TITLE_WORDS
+            and self._level_title(texts[s.index], header)
+            and any(
+                0 <= k < len(statements) and paragraphs[k] and words[k] <= _COLUMN_TITLE_WORDS and self._whole_column_title(k, header)
+                for k in (s.index - 1, s.index + 1)
+            )
+            for s in statements
+        ]
+        titles = [(paragraphs[i] or headed[i]) and words[i] <= _COLUMN_TITLE_WORDS and _LEVEL_CELL.fullmatch(texts[i]) is None for i in range(len(statements))]
+        opening = self._column_title_runs(titles, paragraphs, words, header, headed)
         if not opening:
             return frozenset(), frozenset()
         block_words: dict[int, int] = {}
@@ -2632,6 +2647,15 @@ class DocumentReading:
                 found.add(block)
         return frozenset(found)
 
+    def _whole_column_title(self, i: int, header: TermFinder) -> bool:
+        """Whether statement ``i`` is, as a whole, the title of a performance table's column: a
+        level ("Performance standard (and AQL)"), the work statement's paragraphs it measures
+        ("PWS Paragraph", :data:`_REFERENCE_TITLE`) or how a level is checked (``surveillance_header``:
+        "Method of surveillance")."""
+        text = self.texts[i].strip(_TITLE_MARKS)
+        method = self.vocabulary.finder("surveillance_header")
+        return self._level_title(text, header) or _REFERENCE_TITLE.match(text) is not None or (method is not None and method.covers(text) is not None)
+
     def _column_title(self, i: int) -> bool:
         """Whether statement ``i`` is a column title a flattened table's header left among its
         first row's cells: a few words in capitals, no digit ("INCENTIVE/PENALTY", "SURVEILLANCE")."""
@@ -2644,7 +2668,7 @@ class DocumentReading:
         words = self.vocabulary.predicate_words
         return words is not None and words.covers(text.strip(_TITLE_MARKS + "#")) == "coordinator"
 
-    def _column_title_runs(self, titles: list[bool], paragraphs: list[bool], words: list[int], header: TermFinder) -> dict[int, bool]:
+    def _column_title_runs(self, titles: list[bool], paragraphs: list[bool], words: list[int], header: TermFinder, headed: list[bool]) -> dict[int, bool]:
         """For :attr:`_flattened_tables`: each statement of a run of column titles (``titles``:
         short paragraphs without end punctuation) that opens a flattened performance table, with
         True at the run's last statement (the table starts after it) and False before it."""
@@ -2654,7 +2678,9 @@ class DocumentReading:
         for end in range(len(statements) + 1):
             if end < len(statements) and titles[end]:
                 continue
-            if end > start and any(self._level_title(self.texts[k], header) for k in range(start, end)):
+            if end > start and all(headed[start:end]):
+                pass  # level titles a conversion made headings, no column title with them: a document's own titles
+            elif end > start and any(self._level_title(self.texts[k], header) for k in range(start, end)):
                 before = start - 1
                 titled = before >= 0 and (
                     statements[before].kind == "heading"

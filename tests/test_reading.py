@@ -2914,3 +2914,39 @@ def test_the_rows_of_a_table_of_duties_are_requirements() -> None:
     (base,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-krav"]
     requirements = Classification(base, DocumentIndex(document)).statements_of_class("requirement")
     assert [s.text for s in document.statements if s.index in requirements] == duties
+
+
+def test_a_level_title_a_conversion_made_a_heading_is_a_column_title_beside_a_paragraph_title() -> None:
+    """A PDF's performance summary whose column title "Performance Measure" a conversion made a
+    heading, beside the paragraph title "PWS Paragraph": the run of titles opens the flattened
+    table, its levels are cells ("Zero breaches of privacy"), the reference cell ("1.1.4 and 1.5",
+    the tasks a row measures) none. A level title that is a heading with no paragraph title
+    beside it is the document's own title: the short paragraphs under it are no cells."""
+    document = md(
+        """
+        PWS Paragraph
+
+        ## Performance Measure
+
+        100% compliance required.
+
+        1.1.4 and 1.5
+
+        90% compliance required
+
+        Zero breaches of privacy
+
+        ## Performance Measures
+
+        Records
+
+        Monthly reports are kept on file
+        """,
+        language="en",
+    )
+    assert [s.kind for s in document.statements][:2] == ["sentence", "heading"]
+    (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-requirements"]
+    c = Classification(base, DocumentIndex(document))
+    cells = {"100% compliance required.", "90% compliance required", "Zero breaches of privacy"}
+    assert {document.statements[i].text for i in c.reading().statements("performance_cell")} == cells
+    assert {document.statements[i].text for i in c.statements_of_class("requirement")} == cells
