@@ -163,7 +163,7 @@ def test_in_table_is_written_after_in_and_table_stays_a_name() -> None:
     assert ruleset.rule("R").when == And(operands=[InTable(), Not(operand=TermsAtom(list="table"))])
     line, column, message = single_error(HEADER + 'define requirement = "ska"\nrequirement R "t" {\n category structure\n when in tabel\n message "m"\n}\n')
     assert (line, column) == (7, 10)
-    assert message == "unexpected 'tabel'; expected 'context', 'predicate', 'schedule', 'section' or 'table'; did you mean 'table'?"
+    assert message == "unexpected 'tabel'; expected 'context', 'items', 'predicate', 'schedule', 'section' or 'table'; did you mean 'table'?"
 
 
 def test_and_binds_tighter_than_or() -> None:

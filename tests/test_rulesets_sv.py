@@ -151,6 +151,10 @@ def _requirements(text: str, language: str) -> list[str]:
         # "är ansvarig för" binder som "ansvarar för" (modal_binding), och ett skadeansvar skrivet så är lika lite en plikt
         ("sv", "Leverantören är ansvarig för skada som orsakas av vårdslöshet.", "Leverantören är ansvarig för driften av tjänsten."),
         ("sv", "Leverantören är ansvarig för sina resekostnader.", "Leverantören är ansvarig för att resor bokas i tid."),
+        # a fronted adverbial is no subject: the party after "ska" is ("Enligt avtalet ska leverantören …")
+        ("sv", "Avtalet ska gälla i två år från undertecknandet.", "Enligt avtalet ska leverantören tillhandahålla support."),
+        ("sv", "Under avtalstiden ska leverantörens ersättning vara fast.", "Under avtalstiden ska leverantören rapportera fel inom en dag."),
+        ("sv", "I avtalet ska anges hur fel rapporteras.", "Vid avtalets upphörande ska leverantören återlämna allt material."),
         ("en", "This Agreement shall remain in force for two years.", "The Contractor shall submit a monthly report."),
         ("en", "Payment shall be made within 30 days of receipt of a proper invoice.", "The contract deliverables shall be submitted within 5 days."),
         ("en", "Any dispute arising out of this Agreement shall be settled by arbitration.", "Notice shall be given to the COR within 24 hours."),

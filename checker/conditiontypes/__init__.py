@@ -16,6 +16,7 @@ from __future__ import annotations
 from .base import ConditionType, Extent, Syntax
 from .has_id import HAS_ID
 from .in_context import IN_CONTEXT
+from .in_items import IN_ITEMS
 from .in_predicate import IN_PREDICATE
 from .in_schedule import IN_SCHEDULE
 from .in_section import IN_SECTION
@@ -27,7 +28,21 @@ from .words import WORDS
 
 LEAF_TYPES: dict[str, ConditionType] = {
     unit.kind: unit
-    for unit in (IN_SECTION, READING, HAS_ID, WORDS, IN_TABLE, IN_PREDICATE, OUTSIDE_PURPOSE, IN_CONTEXT, IN_SCHEDULE, MODEL_LACKS, MODEL_ACCRUES, MODEL_CAPPED)
+    for unit in (
+        IN_SECTION,
+        READING,
+        HAS_ID,
+        WORDS,
+        IN_TABLE,
+        IN_PREDICATE,
+        OUTSIDE_PURPOSE,
+        IN_CONTEXT,
+        IN_ITEMS,
+        IN_SCHEDULE,
+        MODEL_LACKS,
+        MODEL_ACCRUES,
+        MODEL_CAPPED,
+    )
 }
 """Condition kind → its unit, in the order of the ``Condition`` union (and of its JSON Schema)."""
 

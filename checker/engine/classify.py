@@ -459,8 +459,14 @@ class Classification:
         if lacks is None:
             elsewhere = self._clause_answers.get(id(condition))
             if elsewhere is None:
+                # the items of a list that carry no duty, and the statement introducing them (the
+                # supplier's own right to terminate "om Inera:" / "- … inte vidtar rättelse inom 30
+                # dagar", whose cure period ``in items`` reads there), state no part of the sanction
+                loose = self.reading().statements("non_binding_item")
+                statements = self.document.statements
+                introducing = {lead for j in loose if (lead := statements[j].lead_in) is not None}
                 elsewhere = self._clause_answers[id(condition)] = (
-                    found - self.statements_of_class("sanction") - self.statements_of_class("requirement") - self.reading().statements("non_binding_item")
+                    found - self.statements_of_class("sanction") - self.statements_of_class("requirement") - loose - introducing
                 )
             lacks = self._clause_answers[key] = self.index.clause_of(i).isdisjoint(elsewhere) and named.isdisjoint(found) and again.isdisjoint(found)
         return lacks
