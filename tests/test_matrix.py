@@ -1213,6 +1213,48 @@ def test_the_later_sentences_of_a_list_item_share_the_topics_of_its_first():
     assert rows["The applicant shall be answered within 2 days."].sanction == []
 
 
+PATTERN_TOPIC_RULES = """ruleset "pattern-topic" {
+  language en
+}
+
+pattern availability = /\\b(?:uptime|downtime)\\b|\\bavailability\\s+of\\s+the\\s+(?:service|system)\\b|\\bavailab(?:le|ility)\\b[^.;\\d]{0,30}\\d+(?:[.,]\\d+)?\\s*%/
+define requirement = "shall", "must"
+define followup = "report", "reported", "records"
+topics availability
+
+followup F01 "No follow-up" {
+  category missing-follow-up
+  for requirements where requirement
+  linked by id, section, topic, blanket
+  message "{requirement.id} has no follow-up."
+}
+"""
+
+
+def test_a_pattern_topic_links_the_measured_quantity_in_statements_headers_and_titles():
+    """A topic may be a pattern (the word with what makes it measured): the service "available
+    99.5 %", a row under a header "Monthly uptime" and a requirement under the title "Uptime" are
+    about availability and linked to the downtime report; records "made available to the
+    Government" are about no availability and link nothing."""
+    ruleset = compile_text(PATTERN_TOPIC_RULES, "pattern-topic.krav")
+    text = (
+        "# 1 Service\n\nThe Service shall be available 99.5 % of each month.\n\n"
+        "| Service | Monthly uptime |\n|---|---|\n| Portal | must reach 99.5 % |\n\n"
+        "# 2 Uptime\n\nThe Contractor shall keep the Portal running at night.\n\n"
+        "# 3 Hours\n\nThe help desk shall answer calls within 15 minutes.\n\n"
+        "# 5 Reporting\n\nDowntime is reported every month.\n\n"
+        "# 6 Inspection\n\nInspection records shall be made available to the Government.\n"
+    )
+    result = check_document(read_bytes(text.encode("utf-8"), "sla.md", "md"), [ruleset])
+    rows = {row.text: row for row in trace(result)}
+    linked = {text: [(link.how, link.text) for link in row.follow_up] for text, row in rows.items()}
+    report = ("topic", "Downtime is reported every month.")
+    assert linked["The Service shall be available 99.5 % of each month."] == [report]
+    assert linked["The Contractor shall keep the Portal running at night."] == [report]
+    assert report in next(links for text, links in linked.items() if "99.5 %" in text and "Portal" in text)
+    assert linked["The help desk shall answer calls within 15 minutes."] == []
+
+
 TIERED_SLA = """# 4 Service credits
 
 If the Provider misses the Uptime Commitment in a month, the Provider agrees to credit the Customer's account:

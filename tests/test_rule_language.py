@@ -281,8 +281,8 @@ def _rule(body: str, extra: str = "") -> str:
         ("pattern runt = /a(?=b)/\n", (7, 18), "look-around"),
         ("pattern flagga = /a/x\n", (7, 21), "unknown pattern flag 'x'"),
         ('terms t = "rap*port"\n', (7, 11), "'*' may only start or end a term"),
-        ("topics vaga, matt\n", (7, 14), "topics takes terms lists; 'matt' is a pattern"),
-        ("topics vag\n", (7, 8), "unknown terms list 'vag' in topics; did you mean 'vaga'?"),
+        ("topics vaga, matt, requirement\n", (7, 20), "topics takes terms lists and patterns; 'requirement' is a define"),
+        ("topics vag\n", (7, 8), "unknown terms list or pattern 'vag' in topics; did you mean 'vaga'?"),
         ("define a = b\ndefine b = a\n", (7, 8), "defines refer to each other in a cycle"),
         ('document D "t" {\n category missing-clause\n expect "x"\n message "m {nope"\n}\n', (10, 10), "unmatched '{'"),
         (

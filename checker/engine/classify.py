@@ -230,14 +230,14 @@ class Classification:
         not the follow-up and sanction statements under it, which are about what they name —
         and the later sentences of a list item whose first sentence is about it.
         Each header and title is matched once."""
-        members = {topic: self.term_sets.get(topic, EMPTY) for topic in self.ruleset.topics}
-        keys = {self.list_keys[topic]: topic for topic in self.ruleset.topics if topic in self.list_keys}
+        members = {topic: self.term_sets.get(topic, self.pattern_sets.get(topic, EMPTY)) for topic in self.ruleset.topics}
+        topics = tuple(self.ruleset.topics)
         for number, header in enumerate(self.document.table_headers, start=1):
             rows = self.index.by_table.get(number, EMPTY)
             if header and rows:
-                for key in self.matches.lists_in(header) & keys.keys():
-                    members[keys[key]] = members[keys[key]] | rows
-        for topic, statements in self._titled_topics(keys).items():
+                for topic in self._topics_in(header, topics):
+                    members[topic] = members[topic] | rows
+        for topic, statements in self._titled_topics(topics).items():
             members[topic] = members[topic] | statements
         return self._items_share_their_topics(members)
 
@@ -275,7 +275,7 @@ class Classification:
         it and about no narrower topic covers all the document's obligations, as a blanket clause
         does (:attr:`linking_blanket`; labelling.md: the processor agreement's audit clause is
         a blanket follow-up of every duty of the processor)."""
-        keys = {self.list_keys[topic]: topic for topic in self.ruleset.topics if topic in self.list_keys and not topic.startswith(SCOPE_TOPIC_PREFIX)}
+        topics = tuple(topic for topic in self.ruleset.topics if not topic.startswith(SCOPE_TOPIC_PREFIX))
         found: dict[str, str] = {}
         sections, children = self.document.sections, self.index.section_children
         for section in sorted(self._document_titles):
@@ -283,9 +283,20 @@ class Classification:
                 # a clause of half a short document is no title of it
                 continue
             title = sections[section].title
-            for key in self.matches.lists_in(title) & keys.keys():
-                found.setdefault(keys[key], title)
+            for topic in self._topics_in(title, topics):
+                found.setdefault(topic, title)
         return found
+
+    def _topics_in(self, text: str, topics: tuple[str, ...]) -> frozenset[str]:
+        """Those of ``topics`` a text of the document that is no statement names (a table's
+        header, a clause's title): a terms list by the lists' automaton, a pattern by its own
+        search (:meth:`DocumentMatches.patterns_in`); each text once."""
+        lists = {self.list_keys[topic]: topic for topic in topics if topic in self.list_keys}
+        patterns = {self.pattern_keys[topic]: topic for topic in topics if topic in self.pattern_keys}
+        found = [lists[key] for key in self.matches.lists_in(text) & lists.keys()] if lists else []
+        if patterns:
+            found.extend(patterns[key] for key in self.matches.patterns_in(text, patterns))
+        return frozenset(found)
 
     @cached_property
     def linking_blanket(self) -> frozenset[int]:
@@ -301,13 +312,13 @@ class Classification:
         narrower = frozenset().union(*self.linking_topics.values())
         return blanket | (about - narrower)
 
-    def _titled_topics(self, keys: dict[Any, str]) -> dict[str, frozenset[int]]:
+    def _titled_topics(self, topics: tuple[str, ...]) -> dict[str, frozenset[int]]:
         """Topic → the statements of the clauses whose title, or the title of a clause above
         them, names it (:attr:`topic_members`): not a title of the whole document
         (:attr:`_document_titles`). Sections come parent first, so one pass down hands each its
         parent's topics: linear."""
         sections, index = self.document.sections, self.index
-        if not sections or not keys:
+        if not sections or not topics:
             return {}
         whole = self._document_titles
         titled: list[frozenset[str]] = []
@@ -316,7 +327,7 @@ class Classification:
             inherited = titled[section.parent] if section.parent is not None and section.parent < section.index else frozenset()
             own = frozenset()
             if section.index not in whole:
-                own = frozenset(keys[key] for key in self.matches.lists_in(section.title) & keys.keys())
+                own = self._topics_in(section.title, topics)
             titled.append(inherited | own)
             for topic in titled[-1]:
                 found.setdefault(topic, set()).update(index.by_section.get(section.index, EMPTY))

@@ -9,7 +9,7 @@ several rulesets define alike (an extended ruleset's, a common inline list) is m
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..matching import LONE_SYMBOLS, StatementMatcher, compile_pattern, plain_text, word_count
 from ..rulemodel import Ruleset
@@ -52,6 +52,7 @@ class DocumentMatches:
         """Statements of each condition, by its shape (:meth:`Classification.shape`): rulesets that
         extend one another share most of their conditions, which are then evaluated once."""
         self._lists_in: dict[str, frozenset[str]] = {}
+        self._patterns_in: dict[tuple[str, str], bool] = {}
 
     def lists_in(self, text: str) -> frozenset[str]:
         """The keys of the lists a text of the document that is no statement holds (a table's
@@ -62,6 +63,21 @@ class DocumentMatches:
         if found is None:
             found = self._lists_in[text] = frozenset(self.matcher.term_scan(plain_text(text)))
         return found
+
+    def patterns_in(self, text: str, keys: Iterable[str]) -> frozenset[str]:
+        """Those of the patterns ``keys`` that a text of the document that is no statement holds
+        (a table's header, a clause's title): a pattern named in ``topics``; each text and
+        pattern searched once."""
+        flat = None
+        found: set[str] = set()
+        for key in keys:
+            hit = self._patterns_in.get((key, text))
+            if hit is None:
+                flat = plain_text(text) if flat is None else flat
+                hit = self._patterns_in[key, text] = self.matcher.pattern_span(key, flat) is not None
+            if hit:
+                found.add(key)
+        return frozenset(found)
 
     def more_words_than(self, number: int, limit: int) -> bool:
         """Whether statement ``number`` has more than ``limit`` words (:func:`word_count`);

@@ -317,10 +317,12 @@ class Compiler:
             for topic in rule_file.topics:
                 entry = self.names.get(topic.value)
                 if entry is None:
-                    hint = did_you_mean(topic.value, [n for n, e in self.names.items() if e.kind == "terms"])
-                    self.error(rule_file, topic.pos, f"unknown terms list '{topic.value}' in topics{hint}")
-                elif entry.kind != "terms":
-                    self.error(rule_file, topic.pos, f"topics takes terms lists; '{topic.value}' is a {entry.kind}")
+                    hint = did_you_mean(topic.value, [n for n, e in self.names.items() if e.kind in ("terms", "pattern")])
+                    self.error(rule_file, topic.pos, f"unknown terms list or pattern '{topic.value}' in topics{hint}")
+                elif entry.kind not in ("terms", "pattern"):
+                    # a pattern names what is measured with its measure ("available 99.5 %"); a
+                    # define's statements are no words a table's header or a clause's title holds
+                    self.error(rule_file, topic.pos, f"topics takes terms lists and patterns; '{topic.value}' is a {entry.kind}")
                 elif topic.value not in topics:
                     topics.append(topic.value)
         return topics
