@@ -94,6 +94,9 @@ VOCABULARY = {
     "passive_verb": "words that, just after a modal, are a passive written as one word, as Swedish writes it, whose agent passive_agent names: *as ('ska godkännas av Beställaren') …",
     "recipient_passive": "passives that make their subject the one told or given something, so that the other party is bound: informeras, underrättas, ges tillgång, hållas informerad ('Beställaren ska hållas informerad' binds the supplier) …",
     "permission_participle": "participles that make a passive duty a permission its subject must obtain, not the agent's duty: approved, authorized ('All travel must be approved by the COR') …",
+    "surveillance_plan_title": "words that, in a document's opening, name it as the buyer's surveillance plan: quality assurance surveillance plan, QASP, quality assurance plan …; there an affirmed 'will' passive that names no agent binds the buyer",
+    "state_participle": "participles after 'will be' that say how a thing stands or serves, no act of an agent: used, based, determined, included …",
+    "delivery_participle": "participles after 'will be' of the supplier's delivery of its work, no act of the buyer's surveillance: completed, delivered, submitted …",
     "told_participle": "participles of telling that make a passive's subject, a party, the one told, so that the other party tells: notified, informed ('Customer will be notified via e-mail …' binds the supplier) …",
     "predicate_modifier": "words that may stand between the modal and the copula, or before an adjective of the complement: not, also, very, sufficiently, inte, alltid, mycket …",
     "coordinator": "words that join the adjectives of a predicate complement ('simple and intuitive'): and, or, och, eller, samt …",
@@ -838,6 +841,8 @@ class DocumentReading:
         self.vendor_terms = not self.tender and (self._vendor_voice(texts) or self._third_person_terms(texts))
         """Whether the document is a vendor's own terms (its SLA, its terms of service)."""
         self.tokens = vocabulary.tokens(self.tender, self.commission, self.vendor_terms)
+        self.surveillance_plan = self._titled_as_surveillance_plan()
+        """Whether the document is the buyer's surveillance plan (a QASP): its passives are the buyer's acts."""
         """A vendor's terms promise their service in the present tense as with "will" ("We publish
         metrics and status updates about the platform as events happen", "CDS provides reactive
         support services …"): there the words of ``vendor_promise`` bind, as "will" does, the party
@@ -1432,6 +1437,8 @@ class DocumentReading:
                 passive = party = self._passive_agent(text, end, tokens)
                 if party is None and (modal == "modal_future" or self._affirmed_passive(text, clause, end)):
                     passive = party = self._giver(text, end, tokens)
+            if party is None and modal == "modal_future" and self.surveillance_plan and not subordinate and self._surveillance_passive(text, clause, end):
+                passive = party = "buyer"  # a QASP's "Performance data gathered will be evaluated …": the buyer surveils
             if party is None and modal == "modal_future" and self.vendor_terms and not subordinate and self._names_the_vendors_own(text[clause:start]):
                 party = "supplier"  # a vendor's terms promise its service and staff: "the Core Services will provide …", "A manager will review …"
             if (
@@ -1620,6 +1627,41 @@ class DocumentReading:
         monitoring the contractor's performance", "the portal will be accessible to the
         contractor")."""
         return _FUTURE_PASSIVE.match(text, modal_end) is not None and not any(_NEGATIVE_SUBJECT.match(text, at) for at in (0, clause))
+
+    def _surveillance_passive(self, text: str, clause: int, modal_end: int) -> bool:
+        """Whether a "will" that names no party opens an affirmed passive of an act
+        (:meth:`_affirmed_passive`), not a participle of ``state_participle``: in the buyer's
+        surveillance plan the act is the buyer's ("Incomplete or inadequate code and user stories
+        will be flagged via GitHub issue", "Performance of the SP will be monitored through various
+        surveillance methods", "All such records will be retained for the life of the task order"),
+        where what a thing will be used for or based on binds nobody ("The performance standards
+        and AQLs in the nine tables below will be used to measure the performance of the SP"), and
+        the supplier's delivery of its work (``delivery_participle``: "Unless a due date is
+        specified, the deliverable will be completed 30 days after receiving tasking") is the
+        supplier's, not the buyer's."""
+        found = _FUTURE_PASSIVE.match(text, modal_end)
+        if found is None or not self._affirmed_passive(text, clause, modal_end):
+            return False
+        participle = found.end() - len(found.group().split()[-1])
+        return all(_term_at(self.vocabulary.finder(name), text, participle) is None for name in ("state_participle", "delivery_participle"))
+
+    def _titled_as_surveillance_plan(self) -> bool:
+        """Whether the document's opening (its headings and short lines before the running text,
+        at most :data:`_TITLE_STATEMENTS`, and the first longer one) names it by a term of
+        ``surveillance_plan_title``: "QUALITY ASSURANCE SURVEILLANCE PLAN (QASP)" after the
+        agency's address lines, "Attachment M" / "QUALITY ASSURANCE SURVEILLANCE PLAN", a file name
+        "1923_Treasurys_Quality_Assurance_Plan_for_Seat_Manageme". The plan says how the buyer
+        surveils the supplier's work: what it says will be done, the buyer does."""
+        finder = self.vocabulary.finder("surveillance_plan_title")
+        if finder is None:
+            return False
+        for statement in self.document.statements[:_TITLE_STATEMENTS]:
+            text = self.texts[statement.index].replace("_", " ")  # a file name's words, as in _titled_as_attachment
+            if finder.search(text):
+                return True
+            if statement.kind != "heading" and len(text.split()) >= _TITLE_WORDS:
+                return False
+        return False
 
     @staticmethod
     def _giver(text: str, modal_end: int, tokens: list[tuple[int, int, str]]) -> str | None:

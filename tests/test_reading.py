@@ -2474,6 +2474,29 @@ def test_an_english_tender_names_its_buyers_office_by_its_capitals() -> None:
     assert parties(without_contractor, "en")["The MTF will provide normal office administrative support services."] is None
 
 
+def test_a_surveillance_plans_passive_without_an_agent_is_the_buyers_act() -> None:
+    """In a document whose opening names it the buyer's surveillance plan ("QUALITY ASSURANCE
+    SURVEILLANCE PLAN (QASP)"), a "will" passive that names no agent is the buyer's act ("… will
+    be flagged via GitHub issue", "All such records will be retained …"); not what a thing will be
+    used for (state_participle), nor the supplier's delivery of its work (delivery_participle); and
+    elsewhere such a passive binds nobody, as before."""
+    text = (
+        "QUALITY ASSURANCE SURVEILLANCE PLAN (QASP)\n\n"
+        "This plan describes how the Government will surveil the Contractor's performance.\n\n"
+        "Incomplete or inadequate code and user stories will be flagged via GitHub issue.\n\n"
+        "All such records will be retained for the life of the task order.\n\n"
+        "The performance standards in the tables below will be used to measure the performance of the Contractor.\n\n"
+        "Unless a due date is specified, the deliverable will be completed 30 days after tasking.\n"
+    )
+    found = parties(text, "en")
+    assert found["Incomplete or inadequate code and user stories will be flagged via GitHub issue."] == "buyer"
+    assert found["All such records will be retained for the life of the task order."] == "buyer"
+    assert found["The performance standards in the tables below will be used to measure the performance of the Contractor."] is None
+    assert found["Unless a due date is specified, the deliverable will be completed 30 days after tasking."] != "buyer"
+    elsewhere = parties(text.replace("QUALITY ASSURANCE SURVEILLANCE PLAN (QASP)", "PERFORMANCE WORK STATEMENT"), "en")
+    assert elsewhere["All such records will be retained for the life of the task order."] is None
+
+
 def test_a_contracts_defined_term_in_its_definite_form_is_no_name_of_the_buyer() -> None:
     """A Swedish contract writes its defined terms with a capital throughout ("Tjänsten ska …",
     "Leveransen ska …"): each is a noun the text also writes in another form ("tjänster", "en
