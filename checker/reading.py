@@ -96,6 +96,7 @@ VOCABULARY = {
     "permission_participle": "participles that make a passive duty a permission its subject must obtain, not the agent's duty: approved, authorized ('All travel must be approved by the COR') …",
     "surveillance_plan_title": "words that, in a document's opening, name it as the buyer's surveillance plan: quality assurance surveillance plan, QASP, quality assurance plan …; there an affirmed 'will' passive that names no agent binds the buyer",
     "state_participle": "participles after 'will be' that say how a thing stands or serves, no act of an agent: used, based, determined, included …",
+    "joint_adverb": "adverbs that, just before or after the participle of a 'will' passive that names no agent, make it both parties' act: collaboratively, jointly, mutually ('Sprint plans will be developed collaboratively with the Product Owner')",
     "delivery_participle": "participles after 'will be' of the supplier's delivery of its work, no act of the buyer's surveillance: completed, delivered, submitted …",
     "told_participle": "participles of telling that make a passive's subject, a party, the one told, so that the other party tells: notified, informed ('Customer will be notified via e-mail …' binds the supplier) …",
     "predicate_modifier": "words that may stand between the modal and the copula, or before an adjective of the complement: not, also, very, sufficiently, inte, alltid, mycket …",
@@ -1437,6 +1438,8 @@ class DocumentReading:
                 passive = party = self._passive_agent(text, end, tokens)
                 if party is None and (modal == "modal_future" or self._affirmed_passive(text, clause, end)):
                     passive = party = self._giver(text, end, tokens)
+            if party is None and modal == "modal_future" and not subordinate and self._joint_passive(text, clause, end):
+                passive = party = "mutual"  # "Sprint plans will be developed collaboratively with the Product Owner and 18F"
             if party is None and modal == "modal_future" and self.surveillance_plan and not subordinate and self._surveillance_passive(text, clause, end):
                 passive = party = "buyer"  # a QASP's "Performance data gathered will be evaluated …": the buyer surveils
             if party is None and modal == "modal_future" and self.vendor_terms and not subordinate and self._names_the_vendors_own(text[clause:start]):
@@ -1627,6 +1630,20 @@ class DocumentReading:
         monitoring the contractor's performance", "the portal will be accessible to the
         contractor")."""
         return _FUTURE_PASSIVE.match(text, modal_end) is not None and not any(_NEGATIVE_SUBJECT.match(text, at) for at in (0, clause))
+
+    def _joint_passive(self, text: str, clause: int, modal_end: int) -> bool:
+        """Whether a "will" that names no party opens an affirmed passive (:meth:`_affirmed_passive`)
+        whose participle a word of ``joint_adverb`` stands just before or just after: "Sprint plans
+        will be developed collaboratively with the Product Owner and 18F", "This report will be
+        mutually agreed to between the CO/COR, TTS Product Owner, and the contractor" are both
+        parties' acts (the labels call them so), where the passive alone binds nobody."""
+        finder = self.vocabulary.finder("joint_adverb")
+        if finder is None or not any(word in text[modal_end:].casefold() for word in self.vocabulary.folded("joint_adverb")):
+            return False
+        found = _FUTURE_PASSIVE.match(text, modal_end)
+        if found is None or not self._affirmed_passive(text, clause, modal_end):
+            return False
+        return finder.search(found.group()) or _term_at(finder, text, _SPACE.match(text, found.end()).end()) is not None
 
     def _surveillance_passive(self, text: str, clause: int, modal_end: int) -> bool:
         """Whether a "will" that names no party opens an affirmed passive of an act

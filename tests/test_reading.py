@@ -2497,6 +2497,21 @@ def test_a_surveillance_plans_passive_without_an_agent_is_the_buyers_act() -> No
     assert elsewhere["All such records will be retained for the life of the task order."] is None
 
 
+def test_a_will_passive_done_jointly_binds_both_parties() -> None:
+    """A "will" passive that names no agent, with "collaboratively", "jointly" or "mutually" just
+    before or after its participle, is both parties' act; without the adverb it binds nobody, as before."""
+    text = (
+        "The Contractor shall deliver a weekly status report.\n\n"
+        "Sprint plans will be developed collaboratively with the Product Owner and 18F.\n\n"
+        "This report will be mutually agreed to between the COR and the contractor.\n\n"
+        "Sprint plans will be developed in the first week.\n"
+    )
+    found = parties(text, "en")
+    assert found["Sprint plans will be developed collaboratively with the Product Owner and 18F."] == "mutual"
+    assert found["This report will be mutually agreed to between the COR and the contractor."] == "mutual"
+    assert found["Sprint plans will be developed in the first week."] is None
+
+
 def test_a_contracts_defined_term_in_its_definite_form_is_no_name_of_the_buyer() -> None:
     """A Swedish contract writes its defined terms with a capital throughout ("Tjänsten ska …",
     "Leveransen ska …"): each is a noun the text also writes in another form ("tjänster", "en
