@@ -156,6 +156,7 @@ quote; not a colon, after which the object comes ("The Contractor shall provide:
 _BEFORE_COPULA = 3  # words between a modal and its copula: "shall also at all times be", "ska systemet alltid vara"
 _HEAD_WORD = lazy_compile(r"[^\W_][\w'’-]*")
 _SPACE = lazy_compile(r"\s*")
+_NOTE_POINTS_OUT = lazy_compile(r"\s*(?:that\b|:|[.;]|$)", re.IGNORECASE)  # "You will note that …": advice
 _QUESTION_END = lazy_compile(r"\?[ \t*_\]\"'’”»|)]*(?:(?P<bracket>\([^()]{0,200}\))[ \t*_\]\"'’”»|)]*)?$")
 """The end of a question: its question mark, then perhaps emphasis, a closing bracket, a quote,
 a table's last bar, and a bracket of its own where it belongs to the question
@@ -1457,13 +1458,22 @@ class DocumentReading:
                 # and "Evaluators will:" what the buyer's panel does: only the supplier's service or staff
                 party = "supplier"
             if modal == "modal_future":  # "will" binds its party, the buyer too ("The COR will monitor …")
-                if party is None or (passive is None and next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
+                if party is None or (
+                    passive is None and next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft") and not self._notes_down(text, next_word)
+                ):
                     continue
             if modal == "modal_soft":  # a wish binds only where a tender evaluates it; advice never
                 if not self.tender or (next_word is not None and next_word[2] == "advice_after_soft"):
                     continue
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
         return self._required_of(text, tokens)
+
+    @staticmethod
+    def _notes_down(text: str, word: tuple[int, int, str]) -> bool:
+        """Whether the word after a "will", ``word``, is "note" as a verb of recording, not of
+        advice: "QAP will note and document acceptable and unacceptable performance" binds the
+        QAP, where "You will note that …" (before "that", a colon or nothing) only points out."""
+        return text[word[0] : word[1]].casefold() == "note" and _NOTE_POINTS_OUT.match(text, word[1]) is None
 
     @staticmethod
     def _own_subject_before(text: str, clause: int, start: int, end: int) -> bool:

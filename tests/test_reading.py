@@ -2512,6 +2512,20 @@ def test_a_will_passive_done_jointly_binds_both_parties() -> None:
     assert found["Sprint plans will be developed in the first week."] is None
 
 
+def test_will_note_records_unless_it_points_out() -> None:
+    """ "Note" after "will" records ("QAP will note and document acceptable and unacceptable
+    performance" binds its subject), unless "that", a colon or the sentence's end follows it,
+    where it only points out, as after "should"."""
+    text = (
+        "The Contractor shall deliver a weekly status report.\n\n"
+        "The Government will note and document acceptable and unacceptable performance.\n\n"
+        "The Government will note that the schedule is tight.\n"
+    )
+    found = parties(text, "en")
+    assert found["The Government will note and document acceptable and unacceptable performance."] == "buyer"
+    assert found["The Government will note that the schedule is tight."] is None
+
+
 def test_a_contracts_defined_term_in_its_definite_form_is_no_name_of_the_buyer() -> None:
     """A Swedish contract writes its defined terms with a capital throughout ("Tjänsten ska …",
     "Leveransen ska …"): each is a noun the text also writes in another form ("tjänster", "en
