@@ -107,7 +107,8 @@ def read_as(document: Document, reading: str) -> list[str]:
         ("The QAEs, as trained inspectors, will document deficient work.", "buyer"),
         ("The CO, if needed, shall notify the Contractor.", "buyer"),  # not the supplier by default
         ("The Contractor, if requested, shall provide a report.", "supplier"),  # the aside's "if" is no subordinate clause
-        ("Sprint plans, as needed, will be developed collaboratively.", None),  # no party before the aside: no subject for "will"
+        ("Sprint plans, as needed, will be developed.", None),  # no party before the aside: no subject for "will"
+        ("Sprint plans, as needed, will be developed collaboratively.", "mutual"),  # … but done jointly: both parties' (joint_adverb)
         ("The Government, through its QAP, will be monitoring the contractor.", None),  # "will be" with no participle: a fact
         ("The successful offeror (Contractor) shall deliver the report monthly.", "supplier"),  # a party a bracket names is still a subject
         ("The report lists what (if anything) the Contractor will change.", None),  # … the clause stays subordinate
