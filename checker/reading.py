@@ -94,6 +94,10 @@ VOCABULARY = {
     "passive_verb": "words that, just after a modal, are a passive written as one word, as Swedish writes it, whose agent passive_agent names: *as ('ska godkännas av Beställaren') …",
     "recipient_passive": "passives that make their subject the one told or given something, so that the other party is bound: informeras, underrättas, ges tillgång, hållas informerad ('Beställaren ska hållas informerad' binds the supplier) …",
     "permission_participle": "participles that make a passive duty a permission its subject must obtain, not the agent's duty: approved, authorized ('All travel must be approved by the COR') …",
+    "surveillance_plan_title": "words that, in a document's opening, name it as the buyer's surveillance plan: quality assurance surveillance plan, QASP, quality assurance plan …; there an affirmed 'will' passive that names no agent binds the buyer",
+    "state_participle": "participles after 'will be' that say how a thing stands or serves, no act of an agent: used, based, determined, included …",
+    "joint_adverb": "adverbs that, just before or after the participle of a 'will' passive that names no agent, make it both parties' act: collaboratively, jointly, mutually ('Sprint plans will be developed collaboratively with the Product Owner')",
+    "delivery_participle": "participles after 'will be' of the supplier's delivery of its work, no act of the buyer's surveillance: completed, delivered, submitted …",
     "told_participle": "participles of telling that make a passive's subject, a party, the one told, so that the other party tells: notified, informed ('Customer will be notified via e-mail …' binds the supplier) …",
     "predicate_modifier": "words that may stand between the modal and the copula, or before an adjective of the complement: not, also, very, sufficiently, inte, alltid, mycket …",
     "coordinator": "words that join the adjectives of a predicate complement ('simple and intuitive'): and, or, och, eller, samt …",
@@ -152,6 +156,7 @@ quote; not a colon, after which the object comes ("The Contractor shall provide:
 _BEFORE_COPULA = 3  # words between a modal and its copula: "shall also at all times be", "ska systemet alltid vara"
 _HEAD_WORD = lazy_compile(r"[^\W_][\w'’-]*")
 _SPACE = lazy_compile(r"\s*")
+_NOTE_POINTS_OUT = lazy_compile(r"\s*(?:that\b|:|[.;]|$)", re.IGNORECASE)  # "You will note that …": advice
 _QUESTION_END = lazy_compile(r"\?[ \t*_\]\"'’”»|)]*(?:(?P<bracket>\([^()]{0,200}\))[ \t*_\]\"'’”»|)]*)?$")
 """The end of a question: its question mark, then perhaps emphasis, a closing bracket, a quote,
 a table's last bar, and a bracket of its own where it belongs to the question
@@ -838,6 +843,8 @@ class DocumentReading:
         self.vendor_terms = not self.tender and (self._vendor_voice(texts) or self._third_person_terms(texts))
         """Whether the document is a vendor's own terms (its SLA, its terms of service)."""
         self.tokens = vocabulary.tokens(self.tender, self.commission, self.vendor_terms)
+        self.surveillance_plan = self._titled_as_surveillance_plan()
+        """Whether the document is the buyer's surveillance plan (a QASP): its passives are the buyer's acts."""
         """A vendor's terms promise their service in the present tense as with "will" ("We publish
         metrics and status updates about the platform as events happen", "CDS provides reactive
         support services …"): there the words of ``vendor_promise`` bind, as "will" does, the party
@@ -1432,6 +1439,10 @@ class DocumentReading:
                 passive = party = self._passive_agent(text, end, tokens)
                 if party is None and (modal == "modal_future" or self._affirmed_passive(text, clause, end)):
                     passive = party = self._giver(text, end, tokens)
+            if party is None and modal == "modal_future" and not subordinate and self._joint_passive(text, clause, end):
+                passive = party = "mutual"  # "Sprint plans will be developed collaboratively with the Product Owner and 18F"
+            if party is None and modal == "modal_future" and self.surveillance_plan and not subordinate and self._surveillance_passive(text, clause, end):
+                passive = party = "buyer"  # a QASP's "Performance data gathered will be evaluated …": the buyer surveils
             if party is None and modal == "modal_future" and self.vendor_terms and not subordinate and self._names_the_vendors_own(text[clause:start]):
                 party = "supplier"  # a vendor's terms promise its service and staff: "the Core Services will provide …", "A manager will review …"
             if (
@@ -1447,13 +1458,22 @@ class DocumentReading:
                 # and "Evaluators will:" what the buyer's panel does: only the supplier's service or staff
                 party = "supplier"
             if modal == "modal_future":  # "will" binds its party, the buyer too ("The COR will monitor …")
-                if party is None or (passive is None and next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft")):
+                if party is None or (
+                    passive is None and next_word is not None and next_word[2] in ("modal_fact", "advice_after_soft") and not self._notes_down(text, next_word)
+                ):
                     continue
             if modal == "modal_soft":  # a wish binds only where a tender evaluates it; advice never
                 if not self.tender or (next_word is not None and next_word[2] == "advice_after_soft"):
                     continue
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
         return self._required_of(text, tokens)
+
+    @staticmethod
+    def _notes_down(text: str, word: tuple[int, int, str]) -> bool:
+        """Whether the word after a "will", ``word``, is "note" as a verb of recording, not of
+        advice: "QAP will note and document acceptable and unacceptable performance" binds the
+        QAP, where "You will note that …" (before "that", a colon or nothing) only points out."""
+        return text[word[0] : word[1]].casefold() == "note" and _NOTE_POINTS_OUT.match(text, word[1]) is None
 
     @staticmethod
     def _own_subject_before(text: str, clause: int, start: int, end: int) -> bool:
@@ -1620,6 +1640,55 @@ class DocumentReading:
         monitoring the contractor's performance", "the portal will be accessible to the
         contractor")."""
         return _FUTURE_PASSIVE.match(text, modal_end) is not None and not any(_NEGATIVE_SUBJECT.match(text, at) for at in (0, clause))
+
+    def _joint_passive(self, text: str, clause: int, modal_end: int) -> bool:
+        """Whether a "will" that names no party opens an affirmed passive (:meth:`_affirmed_passive`)
+        whose participle a word of ``joint_adverb`` stands just before or just after: "Sprint plans
+        will be developed collaboratively with the Product Owner and 18F", "This report will be
+        mutually agreed to between the CO/COR, TTS Product Owner, and the contractor" are both
+        parties' acts (the labels call them so), where the passive alone binds nobody."""
+        finder = self.vocabulary.finder("joint_adverb")
+        if finder is None or not any(word in text[modal_end:].casefold() for word in self.vocabulary.folded("joint_adverb")):
+            return False
+        found = _FUTURE_PASSIVE.match(text, modal_end)
+        if found is None or not self._affirmed_passive(text, clause, modal_end):
+            return False
+        return finder.search(found.group()) or _term_at(finder, text, _SPACE.match(text, found.end()).end()) is not None
+
+    def _surveillance_passive(self, text: str, clause: int, modal_end: int) -> bool:
+        """Whether a "will" that names no party opens an affirmed passive of an act
+        (:meth:`_affirmed_passive`), not a participle of ``state_participle``: in the buyer's
+        surveillance plan the act is the buyer's ("Incomplete or inadequate code and user stories
+        will be flagged via GitHub issue", "Performance of the SP will be monitored through various
+        surveillance methods", "All such records will be retained for the life of the task order"),
+        where what a thing will be used for or based on binds nobody ("The performance standards
+        and AQLs in the nine tables below will be used to measure the performance of the SP"), and
+        the supplier's delivery of its work (``delivery_participle``: "Unless a due date is
+        specified, the deliverable will be completed 30 days after receiving tasking") is the
+        supplier's, not the buyer's."""
+        found = _FUTURE_PASSIVE.match(text, modal_end)
+        if found is None or not self._affirmed_passive(text, clause, modal_end):
+            return False
+        participle = found.end() - len(found.group().split()[-1])
+        return all(_term_at(self.vocabulary.finder(name), text, participle) is None for name in ("state_participle", "delivery_participle"))
+
+    def _titled_as_surveillance_plan(self) -> bool:
+        """Whether the document's opening (its headings and short lines before the running text,
+        at most :data:`_TITLE_STATEMENTS`, and the first longer one) names it by a term of
+        ``surveillance_plan_title``: "QUALITY ASSURANCE SURVEILLANCE PLAN (QASP)" after the
+        agency's address lines, "Attachment M" / "QUALITY ASSURANCE SURVEILLANCE PLAN", a file name
+        "1923_Treasurys_Quality_Assurance_Plan_for_Seat_Manageme". The plan says how the buyer
+        surveils the supplier's work: what it says will be done, the buyer does."""
+        finder = self.vocabulary.finder("surveillance_plan_title")
+        if finder is None:
+            return False
+        for statement in self.document.statements[:_TITLE_STATEMENTS]:
+            text = self.texts[statement.index].replace("_", " ")  # a file name's words, as in _titled_as_attachment
+            if finder.search(text):
+                return True
+            if statement.kind != "heading" and len(text.split()) >= _TITLE_WORDS:
+                return False
+        return False
 
     @staticmethod
     def _giver(text: str, modal_end: int, tokens: list[tuple[int, int, str]]) -> str | None:

@@ -107,7 +107,8 @@ def read_as(document: Document, reading: str) -> list[str]:
         ("The QAEs, as trained inspectors, will document deficient work.", "buyer"),
         ("The CO, if needed, shall notify the Contractor.", "buyer"),  # not the supplier by default
         ("The Contractor, if requested, shall provide a report.", "supplier"),  # the aside's "if" is no subordinate clause
-        ("Sprint plans, as needed, will be developed collaboratively.", None),  # no party before the aside: no subject for "will"
+        ("Sprint plans, as needed, will be developed.", None),  # no party before the aside: no subject for "will"
+        ("Sprint plans, as needed, will be developed collaboratively.", "mutual"),  # … but done jointly: both parties' (joint_adverb)
         ("The Government, through its QAP, will be monitoring the contractor.", None),  # "will be" with no participle: a fact
         ("The successful offeror (Contractor) shall deliver the report monthly.", "supplier"),  # a party a bracket names is still a subject
         ("The report lists what (if anything) the Contractor will change.", None),  # … the clause stays subordinate
@@ -2472,6 +2473,58 @@ def test_an_english_tender_names_its_buyers_office_by_its_capitals() -> None:
     # a vendor's own terms name the vendor so (test above), and a text that names no supplier by its role has no such office
     without_contractor = text.replace("The Contractor shall", "Staff shall")
     assert parties(without_contractor, "en")["The MTF will provide normal office administrative support services."] is None
+
+
+def test_a_surveillance_plans_passive_without_an_agent_is_the_buyers_act() -> None:
+    """In a document whose opening names it the buyer's surveillance plan ("QUALITY ASSURANCE
+    SURVEILLANCE PLAN (QASP)"), a "will" passive that names no agent is the buyer's act ("… will
+    be flagged via GitHub issue", "All such records will be retained …"); not what a thing will be
+    used for (state_participle), nor the supplier's delivery of its work (delivery_participle); and
+    elsewhere such a passive binds nobody, as before."""
+    text = (
+        "QUALITY ASSURANCE SURVEILLANCE PLAN (QASP)\n\n"
+        "This plan describes how the Government will surveil the Contractor's performance.\n\n"
+        "Incomplete or inadequate code and user stories will be flagged via GitHub issue.\n\n"
+        "All such records will be retained for the life of the task order.\n\n"
+        "The performance standards in the tables below will be used to measure the performance of the Contractor.\n\n"
+        "Unless a due date is specified, the deliverable will be completed 30 days after tasking.\n"
+    )
+    found = parties(text, "en")
+    assert found["Incomplete or inadequate code and user stories will be flagged via GitHub issue."] == "buyer"
+    assert found["All such records will be retained for the life of the task order."] == "buyer"
+    assert found["The performance standards in the tables below will be used to measure the performance of the Contractor."] is None
+    assert found["Unless a due date is specified, the deliverable will be completed 30 days after tasking."] != "buyer"
+    elsewhere = parties(text.replace("QUALITY ASSURANCE SURVEILLANCE PLAN (QASP)", "PERFORMANCE WORK STATEMENT"), "en")
+    assert elsewhere["All such records will be retained for the life of the task order."] is None
+
+
+def test_a_will_passive_done_jointly_binds_both_parties() -> None:
+    """A "will" passive that names no agent, with "collaboratively", "jointly" or "mutually" just
+    before or after its participle, is both parties' act; without the adverb it binds nobody, as before."""
+    text = (
+        "The Contractor shall deliver a weekly status report.\n\n"
+        "Sprint plans will be developed collaboratively with the Product Owner and 18F.\n\n"
+        "This report will be mutually agreed to between the COR and the contractor.\n\n"
+        "Sprint plans will be developed in the first week.\n"
+    )
+    found = parties(text, "en")
+    assert found["Sprint plans will be developed collaboratively with the Product Owner and 18F."] == "mutual"
+    assert found["This report will be mutually agreed to between the COR and the contractor."] == "mutual"
+    assert found["Sprint plans will be developed in the first week."] is None
+
+
+def test_will_note_records_unless_it_points_out() -> None:
+    """ "Note" after "will" records ("QAP will note and document acceptable and unacceptable
+    performance" binds its subject), unless "that", a colon or the sentence's end follows it,
+    where it only points out, as after "should"."""
+    text = (
+        "The Contractor shall deliver a weekly status report.\n\n"
+        "The Government will note and document acceptable and unacceptable performance.\n\n"
+        "The Government will note that the schedule is tight.\n"
+    )
+    found = parties(text, "en")
+    assert found["The Government will note and document acceptable and unacceptable performance."] == "buyer"
+    assert found["The Government will note that the schedule is tight."] is None
 
 
 def test_a_contracts_defined_term_in_its_definite_form_is_no_name_of_the_buyer() -> None:
