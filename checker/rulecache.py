@@ -64,7 +64,7 @@ from typing import Any
 
 from . import __version__
 from .files import InputFiles, write_output
-from .matching import boundary_plans, pattern_words, remember_plans, remember_valid, remember_words
+from .matching import boundary_plans, pattern_also_needed, pattern_words, remember_also_needed, remember_plans, remember_valid, remember_words
 from .modelbase import made_of, rebuilt
 from .rulemodel import Ruleset
 
@@ -227,6 +227,7 @@ def lookup(path: Path, read_text: Any, resolve_extends: Any, loaded: Loaded | No
         return None
     remember_plans(entry.get("plans"))
     remember_words(entry.get("words"))
+    remember_also_needed(entry.get("also_needed"))
     remember_valid((p.source, p.flags) for p in ruleset.patterns.values())  # RE2 compiled them when the entry was written
     if loaded is not None and "base" not in entry:
         loaded[key] = (digest, ruleset)
@@ -249,6 +250,7 @@ def _base_ruleset(folder: Path, record: Any, loaded: Loaded | None) -> Ruleset |
     ruleset = rebuilt(Ruleset, base["ruleset"])
     remember_plans(base.get("plans"))
     remember_words(base.get("words"))
+    remember_also_needed(base.get("also_needed"))
     if loaded is not None:
         loaded[key] = (digest, ruleset)
     return ruleset
@@ -304,7 +306,8 @@ def store(path: Path, ruleset: Ruleset, files: list[dict[str, Any]]) -> None:
     _remove_planted(target)
     plans = boundary_plans(p.source for p in ruleset.patterns.values())
     words = pattern_words(p.source for p in ruleset.patterns.values())
-    entry = {"format": FORMAT, "key": key, "files": files, "ruleset": ruleset.model_dump(mode="json"), "plans": plans, "words": words}
+    also = pattern_also_needed(p.source for p in ruleset.patterns.values())
+    entry = {"format": FORMAT, "key": key, "files": files, "ruleset": ruleset.model_dump(mode="json"), "plans": plans, "words": words, "also_needed": also}
     try:
         write_output(target, _entry_bytes(_with_base(entry, folder)), InputFiles())
     except Exception:  # noqa: BLE001 - a cache that cannot be written is no cache, not an error
@@ -347,12 +350,13 @@ def _with_base(entry: dict[str, Any], folder: Path) -> dict[str, Any]:
     put_back["rules"] = [own_rules[rule] if rule in own_rules else their_rules[rule] for rule in order["rules"]]
     if json.dumps(put_back, ensure_ascii=False) != json.dumps(whole, ensure_ascii=False):
         return entry
-    plans, words = base.get("plans") or {}, base.get("words") or {}
+    plans, words, also = base.get("plans") or {}, base.get("words") or {}, base.get("also_needed") or {}
     return {
         **entry,
         "ruleset": own,
         "plans": {source: plan for source, plan in entry["plans"].items() if plans.get(source) != plan},
         "words": {source: needed for source, needed in entry["words"].items() if source not in words or words[source] != needed},
+        "also_needed": {source: groups for source, groups in entry["also_needed"].items() if also.get(source) != groups},
         "base": {"key": base_key, "sha256": digest.decode()},
         "order": order,
     }
