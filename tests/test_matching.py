@@ -504,6 +504,76 @@ def test_needed_words_are_the_longest_a_sequence_must_hold() -> None:
     assert needed_words(r"€\s?\d") is None and needed_words(r"\p{L}+ska") is None  # outside ASCII; read by RE2 alone
 
 
+# Patterns whose matches need more than one part, signs among them ("?", "|", "%", a quotation
+# mark, "Ⓐ" that has another case and so is no sign to look for as written)
+ALSO_PATTERNS = [
+    *WORD_PATTERNS,
+    r"\b(?:shall|will)\s+be\s+deducted\b",
+    r"[“\"][^“”\"]{1,20}\?\s*[”\"]",
+    r"\d+\s*%|\bper\s?cent\b",
+    r"\|[^|]*\|",
+    r"(?:due|payable)\s+(?:within|by)\s+\d",
+    r"(?:one|two)+\s*(?:ⓐ|Ⓐ)-",
+    r"[ⓐ%]+x",
+    r"[Ⓐ%]\d",
+    r"(?:see|refer to) (?:section|annex) \d+(?:\.\d+)?",
+    r"a[-–]b(?:cd)?\.",
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.data(), st.sampled_from(ALSO_PATTERNS), st.sampled_from(["", "c"]))
+def test_a_text_a_pattern_matches_holds_one_of_each_group_it_also_needs(data: st.DataObject, source: str, flags: str) -> None:
+    """also_needed is a necessary condition, as needed_words is: wherever the pattern matches, the
+    lower-case text holds a word or sign of each of its groups."""
+    from checker.matching.boundaries import also_needed, texts_holding
+
+    text = data.draw(st.one_of(texts_made_to_match(source), st.text(alphabet='ab%|?“”"ⓐⒶ- 1.–x', max_size=12)))
+    flat = plain_text(text)
+    if reference_pattern_span(source, flat, flags) is not None:
+        held = texts_holding([flat])
+        assert all(any(word in held for word in group) for group in also_needed(source))
+
+
+def test_also_needed_are_the_parts_of_a_sequence_and_its_signs() -> None:
+    from checker.matching.boundaries import also_needed
+
+    assert also_needed(r"\b(?:shall|will)\s+be\s+deducted\b") == (("shall", "will"),)  # needed_words keeps ("deducted",)
+    assert set(also_needed(r"[“\"][^“”\"]{1,200}\?\s*[”\"]")) == {("“", '"'), ("?",), ("”", '"')}
+    assert also_needed(r"(?:one|two)?three") == ()  # an optional part needs nothing
+    assert also_needed(r"[ⓐ%]+x") == ()  # "ⓐ" has another case: looked for as written, a match in "Ⓐ" would be missed
+    assert also_needed(r"\p{L}+ska?") == ()  # read by RE2 alone
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data(), st.lists(st.sampled_from(ALSO_PATTERNS), min_size=1, max_size=4, unique=True))
+def test_the_first_short_texts_are_scanned_by_the_patterns_whose_groups_they_hold(data: st.DataObject, sources: list[str]) -> None:
+    """With the words and the groups the cache records known, a matcher's first scan of short
+    texts filters by only the patterns whose words and groups they hold: the same answers as the
+    filter of every pattern."""
+    from checker.matching import pattern_also_needed, pattern_words, remember_also_needed, remember_words
+
+    many = data.draw(st.lists(st.one_of(*map(texts_made_to_match, sources)), min_size=1, max_size=4))
+    remember_words(pattern_words(sources))
+    remember_also_needed(pattern_also_needed(sources))
+    matcher, every_pattern = (pattern_matcher(sources) for _ in range(2))
+    every_pattern._scanned = True  # as after a first scan: the filter of every pattern
+    flat = [plain_text(text) for text in many]
+    assert matcher.scan_many(flat) == every_pattern.scan_many(flat)
+
+
+def test_a_first_short_text_leaves_out_a_pattern_whose_words_it_holds_but_not_all_it_needs() -> None:
+    from checker.matching import pattern_also_needed, pattern_words, remember_also_needed, remember_words
+
+    sources = [r"\b(?:shall|will)\s+be\s+deducted\b", r"[“\"][^“”\"]{1,200}\?\s*[”\"]", r"\bshall\b"]
+    remember_words(pattern_words(sources))
+    remember_also_needed(pattern_also_needed(sources))
+    matcher = pattern_matcher(sources)
+    assert matcher._first_filter(['The supplier shall report "monthly".'])._keys == ["p2", LONE_SYMBOLS]
+    other = pattern_matcher(sources)
+    assert other._first_filter(['5 % shall be deducted: "Why?"'])._keys == ["p0", "p1", "p2", LONE_SYMBOLS]
+
+
 def test_a_class_python_warns_about_is_read_without_a_warning() -> None:
     # Python's parser warns of "[a&&b]" (a future set operation); RE2 reads plain members.
     # The warning was printed on a check's error output when the cache stored the pattern's

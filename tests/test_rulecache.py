@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from check_helpers import run, write
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checker import rulecache, ruleparse
 from checker.rulecompile import load_rulesets, shipped_ruleset_names
@@ -341,3 +344,131 @@ def test_a_pipe_or_folder_in_place_of_an_entry_neither_blocks_nor_fails(tmp_path
     parses.clear()
     assert dumps(load_rulesets([leaf])) == expected
     assert str(leaf) in parses
+
+
+# -- entries that take items from their base's entry
+
+
+def test_an_extending_entry_takes_what_it_shares_from_its_base(tmp_path: Path, cache: Path, parses: list[str]) -> None:
+    """The leaf's entry leaves out the base's list, define and rule it has unchanged, and names
+    the base's entry; read back, the leaf is what compiling it gives, in the same order."""
+    base, leaf = rule_files(tmp_path)
+    compiled = dumps(load_rulesets([leaf, base]))
+    [leaf_entry] = [entry_json(e) for e in entries(cache) if entry_json(e)["files"][0]["path"] == str(leaf)]
+    assert leaf_entry["base"]["key"] == rulecache.entry_key(base)
+    assert "duty" not in leaf_entry["ruleset"]["lists"] and "late" in leaf_entry["ruleset"]["lists"]
+    assert [rule["id"] for rule in leaf_entry["ruleset"]["rules"]] == ["R2"]
+    assert leaf_entry["order"]["rules"] == ["R1", "R2"]
+    parses.clear()
+    assert dumps(load_rulesets([leaf, base])) == compiled
+    assert dumps(load_rulesets([leaf])) + dumps(load_rulesets([base])) == compiled  # the base read for the leaf alone
+    assert parses == []
+
+
+def test_the_shipped_rulesets_from_the_cache_are_those_compiled(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    names = shipped_ruleset_names()
+    load_rulesets(names)
+    warm = load_rulesets(names)
+    alone = [load_rulesets([name])[0] for name in names]
+    monkeypatch.setenv("KRAVKOLL_NO_CACHE", "1")
+    compiled = load_rulesets(names)
+    assert dumps(warm) == dumps(alone) == dumps(compiled)
+    assert warm == compiled
+    monkeypatch.delenv("KRAVKOLL_NO_CACHE")
+    assert sum("base" in entry_json(e) for e in entries(cache)) >= 5  # en-contract, en-requirements, en-rfp, sv-krav, sv-lou (at least)
+
+
+@pytest.mark.parametrize("damage", ["base entry rewritten", "base entry removed", "order", "base record"])
+def test_an_entry_whose_base_is_not_the_one_it_was_written_against_is_compiled_again(tmp_path: Path, cache: Path, parses: list[str], damage: str) -> None:
+    """A base entry written again with other content (a valid digest, a valid ruleset: as a
+    foreign or hostile one could be), a base entry gone, or an order or base record that does not
+    fit: the leaf is compiled from its files and its entry written again."""
+    base, leaf = rule_files(tmp_path)
+    expected = dumps(load_rulesets([leaf]))
+    by_path = {entry_json(e)["files"][0]["path"]: e for e in entries(cache)}
+    base_entry, leaf_entry = by_path[str(base)], by_path[str(leaf)]
+    if damage == "base entry rewritten":
+        changed = entry_json(base_entry)
+        changed["ruleset"]["lists"]["duty"]["terms"] = ["must"]
+        base_entry.write_bytes(rulecache._entry_bytes(changed))
+    elif damage == "base entry removed":
+        base_entry.unlink()
+    else:
+        changed = entry_json(leaf_entry)
+        if damage == "order":
+            changed["order"]["lists"] = ["late", "late"]
+        else:
+            changed["base"]["key"] = "0" * 64
+        leaf_entry.write_bytes(rulecache._entry_bytes(changed))
+    parses.clear()
+    assert dumps(load_rulesets([leaf])) == expected
+    assert str(leaf) in parses
+    parses.clear()
+    assert dumps(load_rulesets([leaf])) == expected
+    assert parses == []  # written again
+
+
+_NAMES = ("alpha", "beta", "gamma", "delta")
+
+
+def _item(kind: str, name: str, words: list[str], adds: bool = False) -> str:
+    operator = "+=" if adds else "="
+    if kind == "terms":
+        return f"terms {name} {operator} " + ", ".join(f'"{word}"' for word in words)
+    return f"pattern {name} {operator} /\\b(?:{'|'.join(words)})\\b/"
+
+
+def _rule(rule_id: str, condition: str) -> str:
+    return f'requirement {rule_id} "{rule_id}" {{\n  category unmeasurable\n  when     {condition}\n  message  "{rule_id}"\n}}\n'
+
+
+@st.composite
+def _rule_files(draw: st.DrawFn) -> tuple[str, str]:
+    """A base and a leaf that extends it: lists and patterns of the base kept, redefined
+    (even as the other kind), grown by ``+=`` or added to in the leaf; defines and rules of
+    either that use them, inline lists among them, and rules of the leaf replacing the base's."""
+    word = st.sampled_from(["late", "soon", "prompt", "shall", "must", "timely"])
+    kinds = {name: draw(st.sampled_from(["terms", "pattern"])) for name in _NAMES}
+    base = ['ruleset "base" {\n  language en\n}']
+    for name in _NAMES[:3]:
+        base.append(_item(kinds[name], name, draw(st.lists(word, min_size=1, max_size=3, unique=True))))
+    base.append('define requirement = "shall", "must"')
+    base.append(f"define quick = {' or '.join(draw(st.lists(st.sampled_from(_NAMES[:3]), min_size=1, max_size=3, unique=True)))}")
+    base_rules = draw(st.lists(st.sampled_from(["R1", "R2", "R3"]), max_size=3, unique=True))
+    base += [_rule(rule_id, draw(st.sampled_from([*_NAMES[:3], "quick", '"late", "soon"']))) for rule_id in base_rules]
+    leaf = ['ruleset "leaf" {\n  language en\n  extends "base"\n}']
+    for name in _NAMES:
+        change = draw(st.sampled_from(["keep", "same", "other kind", "grow"] if name != "delta" else ["keep", "same"]))
+        words = draw(st.lists(word, min_size=1, max_size=2, unique=True))
+        if change == "same" or (name == "delta" and change != "keep"):
+            leaf.append(_item(kinds[name], name, words))
+        elif change == "other kind":
+            leaf.append(_item("pattern" if kinds[name] == "terms" else "terms", name, words))
+        elif change == "grow":
+            leaf.append(_item(kinds[name], name, words, adds=True))
+    used = [name for name in _NAMES if name != "delta" or any(line.startswith(("terms delta", "pattern delta")) for line in leaf)]
+    if draw(st.booleans()):
+        leaf.append(f"define quick = {draw(st.sampled_from(used))}")
+    leaf_rules = draw(st.lists(st.sampled_from(["R2", "R4"]), max_size=2, unique=True))
+    leaf += [_rule(rule_id, draw(st.sampled_from([*used, "quick", '"prompt"']))) for rule_id in leaf_rules]
+    return "\n".join(base) + "\n", "\n".join(leaf) + "\n"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(files=_rule_files())
+def test_an_entry_read_back_with_its_base_is_the_compiled_ruleset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: tuple[str, str]) -> None:
+    """Against the simple reference, compiling without a cache: the leaf (and the base) read
+    from the cache dump to the same JSON, in the same order, whether the base was read first,
+    after or only for the leaf."""
+    with tempfile.TemporaryDirectory(dir=tmp_path) as scratch:
+        folder = Path(scratch)
+        monkeypatch.setenv("KRAVKOLL_CACHE_DIR", str(folder / "cache"))
+        monkeypatch.delenv("KRAVKOLL_NO_CACHE", raising=False)
+        base, leaf = write(folder / "base.krav", files[0]), write(folder / "leaf.krav", files[1])
+        cold = dumps(load_rulesets([leaf, base]))
+        monkeypatch.setenv("KRAVKOLL_NO_CACHE", "1")
+        assert dumps(load_rulesets([leaf, base])) == cold
+        monkeypatch.delenv("KRAVKOLL_NO_CACHE")
+        assert dumps(load_rulesets([leaf, base])) == cold
+        assert dumps(load_rulesets([base, leaf])) == [cold[1], cold[0]]
+        assert dumps(load_rulesets([leaf])) == cold[:1]

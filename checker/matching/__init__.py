@@ -13,7 +13,7 @@ interface). The names below are what the rest of kravkoll uses.
 
 from __future__ import annotations
 
-from .boundaries import boundary_plan, boundary_plans, pattern_words, remember_plans, remember_words
+from .boundaries import boundary_plan, boundary_plans, pattern_also_needed, pattern_words, remember_also_needed, remember_plans, remember_words
 from .patterns import CompiledPattern, compile_pattern, remember_valid
 from .rejoin import rejoined, source_span
 from .rewrite import PatternSyntaxError
@@ -34,9 +34,11 @@ __all__ = [
     "compile_pattern",
     "is_word_char",
     "parse_term",
+    "pattern_also_needed",
     "pattern_words",
     "plain_text",
     "rejoined",
+    "remember_also_needed",
     "remember_plans",
     "remember_valid",
     "remember_words",

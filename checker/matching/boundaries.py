@@ -297,6 +297,55 @@ def needs_no_words(source: str) -> bool:
     return source in _KNOWN_WORDS and _KNOWN_WORDS[source] is None
 
 
+_ALSO_KNOWN: dict[str, tuple[tuple[str, ...], ...]] = {}
+"""Further needed words read from the cache of compiled rulesets (:func:`remember_also_needed`), by pattern source."""
+
+
+def also_needed(source: str) -> tuple[tuple[str, ...], ...]:
+    """Beside :func:`needed_words`, more that every match of the pattern holds: groups of words
+    or signs, one of each group in every match (lower case, as :func:`texts_holding` looks for
+    them). :func:`needed_words` keeps one group, the best of the pattern's; a pattern needs all
+    of a sequence's parts ("shall be deducted" needs "shall" and "deducted" where its words are
+    joined by ``\\s+``), and a sign that is no letter, digit or space ("?", "|", "%", "“") is
+    rare enough to look for. Only for the filter of the first short texts
+    (:meth:`~checker.matching.sets.StatementMatcher._first_filter`): of the 121 English patterns
+    whose needed words one page holds, these leave out 23 (14 match). Empty when there is nothing
+    more, or the pattern is read as :func:`needed_words` does not read it."""
+    if _sre is None or any(token in source for token in _RE2_ONLY):
+        return ()
+    try:
+        analysed, _ = rewrite(source, _PYTHON_WORDS, lambda number, _: "(?:)")
+        groups = _Words(_sre).all_of(_parsed(_sre, analysed))
+    except (_Unsupported, re.error, RecursionError, ValueError, OverflowError, TypeError, AttributeError):
+        return ()
+    best = needed_words(source)
+    return tuple(group for group in dict.fromkeys(groups) if group != best)
+
+
+def pattern_also_needed(sources: Iterable[str]) -> dict[str, list[list[str]]]:
+    """The :func:`also_needed` of each pattern source that has any, for the cache of compiled rulesets."""
+    return {source: [list(group) for group in groups] for source in dict.fromkeys(sources) for groups in [also_needed(source)] if groups}
+
+
+def remember_also_needed(groups: object) -> None:
+    """Use these (:func:`pattern_also_needed`, read back from the cache) for the patterns
+    :func:`known_also_needed` is asked about; anything that is not a list of groups of words is left out."""
+    if not isinstance(groups, dict) or len(_ALSO_KNOWN) + len(groups) > _MAX_KNOWN_PLANS:
+        return
+    for source, needed in groups.items():
+        if (
+            isinstance(source, str)
+            and isinstance(needed, list)
+            and all(isinstance(group, list) and group and all(isinstance(word, str) and word for word in group) for group in needed)
+        ):
+            _ALSO_KNOWN[source] = tuple(tuple(group) for group in needed)
+
+
+def known_also_needed(source: str) -> tuple[tuple[str, ...], ...]:
+    """What :func:`remember_also_needed` was given for this source (empty: nothing, or not asked about)."""
+    return _ALSO_KNOWN.get(source, ())
+
+
 def texts_holding(texts: Iterable[str]) -> str:
     """What :func:`needed_words` are looked for in: the texts in lower case, one string, with
     the one character outside ASCII that case-insensitive matching takes for an ASCII letter
@@ -326,6 +375,44 @@ class _Words:
                 best = _better(best, self.item(op, av))
         return best
 
+    def all_of(self, items: list) -> list[tuple[str, ...]]:
+        """Groups of words or signs of which a match of the whole sequence holds one each
+        (:func:`also_needed`): each run of literal text (a word of at least :data:`_MIN_WORD`
+        characters, else each sign in it), each literal sign and each class of literal signs, the
+        groups of each part the sequence must match, and of alternatives the best group of each."""
+        groups: list[tuple[str, ...]] = []
+        run: list[str] = []
+        for op, av in [*items, (None, None)]:
+            if op is self.sre.LITERAL and av < 0x80 and chr(av).isprintable():
+                run.append(chr(av).lower())
+                continue
+            if len(run) >= _MIN_WORD:
+                groups.append(("".join(run),))
+            else:
+                groups.extend((sign,) for sign in run if _is_sign(sign))
+            run = []
+            if op is None:
+                continue
+            if op is self.sre.LITERAL:
+                if _is_sign(chr(av)):
+                    groups.append((chr(av),))
+            elif op is self.sre.IN:
+                if av and all(member is self.sre.LITERAL and _is_sign(chr(code)) for member, code in av):
+                    groups.append(tuple(dict.fromkeys(chr(code) for _member, code in av)))
+            elif op is self.sre.SUBPATTERN:
+                groups.extend(self.all_of(list(av[-1])))
+            elif op is self.atomic:
+                groups.extend(self.all_of(list(av)))
+            elif op in self.repeats:
+                if av[0] >= 1:
+                    groups.extend(self.all_of(list(av[2])))
+            elif op is self.sre.BRANCH:
+                branches = [self.all_of(list(branch)) for branch in av[1]]
+                if all(branches):
+                    best = [max(branch, key=lambda group: min(map(len, group))) for branch in branches]
+                    groups.append(tuple(dict.fromkeys(word for group in best for word in group)))
+        return groups
+
     def item(self, op: object, av: Any) -> tuple[str, ...] | None:
         if op is self.sre.SUBPATTERN:
             return self.sequence(list(av[-1]))
@@ -339,6 +426,12 @@ class _Words:
                 return None
             return tuple(dict.fromkeys(word for words in branches if words for word in words))
         return None
+
+
+def _is_sign(character: str) -> bool:
+    """A character that is no letter, digit or white space and has no other case (so that a
+    case-insensitive match holds it as it is)."""
+    return not (character.isalnum() or character.isspace()) and character.lower() == character == character.upper()
 
 
 def _better(known: tuple[str, ...] | None, other: tuple[str, ...] | None) -> tuple[str, ...] | None:

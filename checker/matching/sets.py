@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Sequence
 
 from ..lazyre import lazy_compile
 from . import re2api
-from .boundaries import known_words, needs_no_words, texts_holding
+from .boundaries import known_also_needed, known_words, needs_no_words, texts_holding
 from .folding import Folding, foldable
 from .patterns import CompiledPattern
 from .rewrite import flag_prefix, rewrite
@@ -74,6 +74,7 @@ class StatementMatcher:
         """(key, pattern) of the patterns the filter runs; their entries are worked out when a filter needs them (:meth:`_entries`)."""
         # The words each needs (:func:`needed_words`, as the cache of rulesets recorded them; None: none known)
         self._entry_words = [known_words(pattern.source) for pattern in in_set.values()]
+        self._entry_also = [known_also_needed(pattern.source) for pattern in in_set.values()]  # more of what each needs, for a page's filter
         # Most statements have no such token: their words are counted by splitting alone.
         self._lone_symbols = (
             LONE_SYMBOLS,
@@ -127,7 +128,7 @@ class StatementMatcher:
         as it is added); a page holds the words of about half the English patterns."""
         self._scanned = True
         self._first_texts = texts
-        if sum(map(len, texts)) > _SHORT_TEXTS or all(words is None for words in self._entry_words):
+        if sum(map(len, texts)) > _SHORT_TEXTS or all(words is None and not also for words, also in zip(self._entry_words, self._entry_also)):
             return self._pattern_filter
         held = texts_holding(texts)
         # A page's few statements are searched by the filter alone: searched joined, the
@@ -135,7 +136,12 @@ class StatementMatcher:
         # reverse program for the match's start (a one-page check: 1,481 M instructions, 1,486 M with them joined).
         return _EntryFilter(
             self._entries(
-                (pattern for pattern, words in zip(self._set_patterns, self._entry_words) if words is None or any(word in held for word in words)), joined=False
+                (
+                    pattern
+                    for pattern, words, also in zip(self._set_patterns, self._entry_words, self._entry_also)
+                    if (words is None or any(word in held for word in words)) and all(any(word in held for word in group) for group in also)
+                ),
+                joined=False,
             )
         )
 

@@ -77,6 +77,7 @@ class Loader:
         self._chains: dict[Path, list[RuleFile]] = {}
         self._heights: dict[Path, int] = {}
         self._stack: list[Path] = []
+        self._entries: rulecache.Loaded = {}  # the cache's entries read, for those that take items from them
 
     def parse(self, path: Path) -> RuleFile:
         key = path.resolve()
@@ -97,7 +98,7 @@ class Loader:
     def load(self, path: Path) -> Ruleset:
         key = path.resolve()
         if key not in self._compiled:
-            cached = rulecache.lookup(path, read_rule_file, extended_file)
+            cached = rulecache.lookup(path, read_rule_file, extended_file, self._entries)
             if cached is not None:
                 self._compiled[key] = cached
         if key not in self._compiled:
