@@ -2205,6 +2205,44 @@ def test_duties_in_the_third_person_without_a_subject_are_read_as_tasks() -> Non
     assert present_tasks(text.replace("# Performance Work Statement", "# Our service")) == []
 
 
+def test_a_plural_noun_that_a_duty_verb_spells_is_the_subject_of_its_own_verb() -> None:
+    """Some verbs of a post's duty spell a plural noun too ("Documents", "Practices", "Reviews",
+    "Monitors", "Supports", "Uses"): a sentence of a tender that opens with one and has a plural
+    verb of its own ("are", "were", "include", "take") is about those things, no duty, whatever
+    word follows the noun ("Documents such as …", "Practices that …", "Reviews take place …");
+    the duty written so has no such verb ("Documents medical assessments and observations.",
+    "Practices within guidelines …"), nor does a verb that is no noun lose its duty to one in
+    its object clause ("Ensures that all records are documented accurately.")."""
+    text = """
+    # Request for Proposals
+
+    Offerors shall submit proposals by the due date. The offeror must include a price. Each offeror shall sign.
+
+    Documents such as the PWS and the QASP are attached to this solicitation.
+
+    Documents in the reading room are available to all offerors.
+
+    Practices that reduce waste are encouraged.
+
+    Reviews take place each month at the agency's office.
+
+    Monitors in the conference rooms were provided by the Government.
+
+    Uses for the data include research and planning.
+
+    Documents medical assessments and observations.
+
+    Practices within guidelines established by MTF and the Medical Director.
+
+    Ensures that all records are documented accurately.
+    """
+    assert present_tasks(text) == [
+        "Documents medical assessments and observations.",
+        "Practices within guidelines established by MTF and the Medical Director.",
+        "Ensures that all records are documented accurately.",
+    ]
+
+
 PRS_WITH_SECTION_COLUMN = """
     Example Laboratory
 
