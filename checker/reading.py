@@ -126,7 +126,7 @@ READING_NAMES = {
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty; or introduced by a definitions title alone ('Definitions:', a term of definitions_title): a defined term",
     "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in, or by a term of deliverables_title as a whole: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal'), or a deliverable of one ('Deliverables:' / 'Contractor Project Management Plan (CPMP)')",
     "gerund_task": "a task written as a gerund of task_gerund with no modal ('Providing help desk support …', 'Ensuring that …'), in a tender or an attachment of one: the first sentence of a paragraph or list item, of three words or more, the gerund no subject of a verb ('Documenting surveillance is …'), whose introduction (as for non_binding_item; for a paragraph or an item with none, its section's title or its parent's) has words of task_heading or task_lead_in",
-    "present_task": "a duty written in the third person present without its subject ('Provides direct hands-on patient care …', 'Maintains patient privacy.', 'Responsible for the proper delegation of duties …'), as a job description or a performance objective lists a post's duties, in a tender or an attachment of one: a sentence or list item with no obligation of its own that opens (after its list mark or number) with a verb of task_present, of three words or more, not written as a title, the word after the verb no finite verb nor participle (a plural noun as subject: 'Documents include …', 'Tests performed …'), nor a word of task_present_noun with a plural verb of its own later ('Documents in the reading room are available …')",
+    "present_task": "a duty written in the third person present without its subject ('Provides direct hands-on patient care …', 'Maintains patient privacy.', 'Responsible for the proper delegation of duties …'), as a job description or a performance objective lists a post's duties, in a tender or an attachment of one: a sentence or list item with no obligation of its own that opens (after its list mark or number) with a verb of task_present, of three words or more, not written as a title nor in capitals, the word after the verb no finite verb nor participle (a plural noun as subject: 'Documents include …', 'Tests performed …'), nor a word of task_present_noun with a plural verb of its own later ('Documents in the reading room are available …')",
     "qualification_item": "the first sentence of a list item introduced (as for non_binding_item) with words of qualification_lead_in: a skill or experience asked of the staff ('expected to have experience with:' / 'Creating form-based applications')",
     "question": "a statement that asks: its text ends with a question mark, or with a bracket after one ('Hur ofta genomför ni säkerhetsgranskning?', 'How will you report on performance?'); it states no follow-up or sanction, whatever it names",
     "editors_note": "a statement of an editor's note to those who use a template or a sample document: the paragraph that opens with a term of editor_note_title ('HELPFUL HINT: Please note …'), and, where that opening is a title of its own ending in ':' ('HELPFUL HINTS FROM THE SEVEN STEPS TEAM:'), the paragraph after it",
@@ -2920,7 +2920,8 @@ class DocumentReading:
         mark or number), or first two ("Responsible for", "Adheres to"), are a term of
         ``task_present``; of :data:`_GERUND_TASK_WORDS` words or more, not a title (title-cased
         with no full stop: a duty's sentence may name offices, "… with the Chief, Hospital
-        Services, Medical Director."), and a comma after the verb ("Implements, evaluates and …")
+        Services, Medical Director."; or in capitals, whatever its last mark: a form's field,
+        "RESPONSIBLE FOR THE WORK OF ____ CONTRACT EMPLOYEES."), and a comma after the verb ("Implements, evaluates and …")
         or the word after the verb no finite verb, "of", "and" nor a participle
         (:data:`_NOT_AFTER_DUTY_VERB`: a plural noun as subject, "Documents include …"); nor
         a word of ``task_present_noun`` with a plural verb of its own later in the sentence
@@ -2942,8 +2943,8 @@ class DocumentReading:
             opening = _OPENING_WORDS.match(text)
             if opening is None or not opening[1][0].isupper() or len(text.split()) < _GERUND_TASK_WORDS:
                 continue
-            if _title_cased(text) and not text.rstrip(" *_").endswith("."):
-                continue  # a title ("Provides Tier 1 Help Desk Support"), not a duty's sentence that names offices
+            if (_title_cased(text) and not text.rstrip(" *_").endswith(".")) or text.upper() == text:
+                continue  # a title ("Provides Tier 1 Help Desk Support"), not a duty's sentence that names offices; a form's line in capitals
             first, second, third = opening[1], opening[2], opening[3]
             if text[opening.end(1) : opening.end(1) + 1] == ",":
                 second = third = ","  # "Implements, evaluates and …": verbs in a row

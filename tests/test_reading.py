@@ -2243,6 +2243,20 @@ def test_a_plural_noun_that_a_duty_verb_spells_is_the_subject_of_its_own_verb() 
     ]
 
 
+def test_a_line_in_capitals_is_no_duty_in_the_third_person() -> None:
+    """A form's line written in capitals ("RESPONSIBLE FOR THE WORK OF ____ CONTRACT EMPLOYEES.",
+    a field of a résumé form a work statement attaches) is a title or a field's label, whatever
+    its last mark, not a post's duty."""
+    text = """
+    # Performance Work Statement
+
+    RESPONSIBLE FOR THE WORK OF __________ CONTRACT EMPLOYEES.
+
+    Responsible for the work of the contract employees on each shift.
+    """
+    assert present_tasks(text) == ["Responsible for the work of the contract employees on each shift."]
+
+
 PRS_WITH_SECTION_COLUMN = """
     Example Laboratory
 
