@@ -230,10 +230,10 @@ _TITLE_WORDS = 20  # a title line is short; the first sentence of 20 words or mo
 _DIGITS = lazy_compile(r"\d+")  # a page's furniture recurs with other numbers: "Page 10 of 44", "Page 11 of 44"
 _OPENING_GERUND = lazy_compile(r"[\W_]{0,20}(?:(?:[a-z]|[ivx]+|\d+(?:\.\d+)*)[.)]\s+)?([^\W\d_]+ing)\b")
 """A statement's first word, a gerund ("Providing …", "c) Ensuring …"), after its list mark or letter."""
-_OPENING_WORDS = re.compile(r"[\W_]{0,20}(?:(?:[a-z]|[ivx]+|\d+(?:\.\d+)*)[.)]\s+)?([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?(?:[ \t]+([^\W\d_]+))?")
+_OPENING_WORDS = lazy_compile(r"[\W_]{0,20}(?:(?:[a-z]|[ivx]+|\d+(?:\.\d+)*)[.)]\s+)?([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?(?:[ \t]+([^\W\d_]+))?")
 """A statement's first words, after its list mark or number: a duty's verb ("Provides …", "1. Practices within …",
 "Responsible for …") and the word after it."""
-_NOT_AFTER_DUTY_VERB = re.compile(
+_NOT_AFTER_DUTY_VERB = lazy_compile(
     r"(?:is|are|was|were|has|have|had|may|might|can|could|would|will|shall|must|should|include|includes|of|and|or|[a-z]+ed)",
     re.IGNORECASE,
 )
@@ -411,7 +411,7 @@ _NAMED_PARTY_SUBJECT = lazy_compile(
 # "GSA TTS", "The MTF"), as the whole subject of "will", "shall" or "must": one or two words of
 # capitals and digits opening a sentence, after its clause number, or a clause
 # (:meth:`DocumentReading._office_names`)
-_OFFICE_SUBJECT = re.compile(
+_OFFICE_SUBJECT = lazy_compile(
     r"(?:^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.? )?|(?P<comma>,)\s+|[.;:]\s+)(?:[Tt]he\s+)?"
     r"(?P<name>(?:[A-Z][A-Z0-9&]{1,6}|\d{1,3}[A-Z]{1,3})(?:\s[A-Z][A-Z0-9&]{1,6})?)\s+(?:will|shall|must)\b"
 )
@@ -421,7 +421,7 @@ _OFFICE_SUBJECT = re.compile(
 # agreement: "Quality Assurance Surveillance Plan (QASP)", "Blanket Purchase Agreement (BPA)")
 _SPELLED_OUT = r"((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|and|for|the|on|&)\s+)*[A-Z][\w'’-]*){0,7})\s*\("
 _SPELLED_OUT_REACH = 160  # the characters before the capitals' bracket the spelled-out name may take
-_THING_NAME = re.compile(
+_THING_NAME = lazy_compile(
     r"\b(?:plans?|system|application|database|platform|portal|tool|interface|report|module|software|website|site|agreement|contract|order"
     r"|schedule|statement|document|standard|policy|act|regulation|number|code|protocol|format|method|model|index|rate|level)\b",
     re.IGNORECASE,

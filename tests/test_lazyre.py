@@ -55,3 +55,15 @@ def test_every_module_level_pattern_compiles() -> None:
                 assert isinstance(value.compiled(), re.Pattern)
                 found += 1
     assert found >= 150
+
+
+def test_no_module_of_the_reading_compiles_a_pattern_at_import() -> None:
+    """Every module-level pattern of the reading is a stand-in until used: one compiled at import
+    (``re.compile`` beside the stand-ins) costs each check its compilation, used or not. Asked of
+    a fresh interpreter, where no check has used any pattern yet."""
+    import subprocess
+    import sys
+
+    program = "import re, checker.reading as m; print(sorted(n for n, v in vars(m).items() if isinstance(v, re.Pattern)))"
+    found = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True).stdout.strip()
+    assert found == "[]"
