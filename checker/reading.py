@@ -80,6 +80,7 @@ VOCABULARY = {
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
     "task_gerund": "gerunds of verbs of work that open a task written without a modal in a statement of work: providing, ensuring, establishing, implementing, responding …",
     "task_present": "verbs of work in the third person present that open a duty written without its subject, as a job description lists a post's duties: provides, performs, maintains, utilizes, responsible for …",
+    "task_present_noun": "words of task_present that also spell a plural noun, the subject of a plural verb of its own ('Documents such as the PWS are attached'): documents, practices, reviews …",
     "delivery_verb": "verbs that deliver their object, for a deliverables table's row to give its level (scheduled): submit, deliver, provide, forward, prepare …",
     "deliverables_title": "the whole introduction of a list whose items are the supplier's deliverables: deliverables, required deliverables … ('Deliverables:' / 'Kickoff meeting schedule and agenda'; task_item)",
     "task_heading": "words that, in a section's title or the sentence or heading introducing a list, show that what stands under it is the supplier's work: tasks, scope of work, objectives, responsibilities …",
@@ -129,7 +130,7 @@ READING_NAMES = {
     "non_binding_item": "a list item introduced (by a sentence, a heading or an earlier item ending in ':') with words of not_binding_lead_in: out of scope, optional or an expected benefit, no duty; or introduced by a definitions title alone ('Definitions:', a term of definitions_title): a defined term",
     "task_item": "the first sentence of a list item introduced (as for non_binding_item) with words of task_lead_in, or by a term of deliverables_title as a whole: a task of a scope list, also when written as a noun phrase ('Utbildning av nyanställd personal'), or a deliverable of one ('Deliverables:' / 'Contractor Project Management Plan (CPMP)')",
     "gerund_task": "a task written as a gerund of task_gerund with no modal ('Providing help desk support …', 'Ensuring that …'), in a tender or an attachment of one: the first sentence of a paragraph or list item, of three words or more, the gerund no subject of a verb ('Documenting surveillance is …'), whose introduction (as for non_binding_item; for a paragraph or an item with none, its section's title or its parent's) has words of task_heading or task_lead_in",
-    "present_task": "a duty written in the third person present without its subject ('Provides direct hands-on patient care …', 'Maintains patient privacy.', 'Responsible for the proper delegation of duties …'), as a job description or a performance objective lists a post's duties, in a tender or an attachment of one: a sentence or list item with no obligation of its own that opens (after its list mark or number) with a verb of task_present, of three words or more, not written as a title, the word after the verb no finite verb nor participle (a plural noun as subject: 'Documents include …', 'Tests performed …')",
+    "present_task": "a duty written in the third person present without its subject ('Provides direct hands-on patient care …', 'Maintains patient privacy.', 'Responsible for the proper delegation of duties …'), as a job description or a performance objective lists a post's duties, in a tender or an attachment of one: a sentence or list item with no obligation of its own that opens (after its list mark or number) with a verb of task_present, of three words or more, not written as a title nor in capitals, the word after the verb no finite verb nor participle (a plural noun as subject: 'Documents include …', 'Tests performed …'), nor a word of task_present_noun with a plural verb of its own later ('Documents in the reading room are available …')",
     "qualification_item": "the first sentence of a list item introduced (as for non_binding_item) with words of qualification_lead_in: a skill or experience asked of the staff ('expected to have experience with:' / 'Creating form-based applications')",
     "question": "a statement that asks: its text ends with a question mark, or with a bracket after one ('Hur ofta genomför ni säkerhetsgranskning?', 'How will you report on performance?'); it states no follow-up or sanction, whatever it names",
     "editors_note": "a statement of an editor's note to those who use a template or a sample document: the paragraph that opens with a term of editor_note_title ('HELPFUL HINT: Please note …'), and, where that opening is a title of its own ending in ':' ('HELPFUL HINTS FROM THE SEVEN STEPS TEAM:'), the paragraph after it",
@@ -234,16 +235,20 @@ _TITLE_WORDS = 20  # a title line is short; the first sentence of 20 words or mo
 _DIGITS = lazy_compile(r"\d+")  # a page's furniture recurs with other numbers: "Page 10 of 44", "Page 11 of 44"
 _OPENING_GERUND = lazy_compile(r"[\W_]{0,20}(?:(?:[a-z]|[ivx]+|\d+(?:\.\d+)*)[.)]\s+)?([^\W\d_]+ing)\b")
 """A statement's first word, a gerund ("Providing …", "c) Ensuring …"), after its list mark or letter."""
-_OPENING_WORDS = re.compile(r"[\W_]{0,20}(?:(?:[a-z]|[ivx]+|\d+(?:\.\d+)*)[.)]\s+)?([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?(?:[ \t]+([^\W\d_]+))?")
+_OPENING_WORDS = lazy_compile(r"[\W_]{0,20}(?:(?:[a-z]|[ivx]+|\d+(?:\.\d+)*)[.)]\s+)?([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?(?:[ \t]+([^\W\d_]+))?")
 """A statement's first words, after its list mark or number: a duty's verb ("Provides …", "1. Practices within …",
 "Responsible for …") and the word after it."""
-_NOT_AFTER_DUTY_VERB = re.compile(
+_NOT_AFTER_DUTY_VERB = lazy_compile(
     r"(?:is|are|was|were|has|have|had|may|might|can|could|would|will|shall|must|should|include|includes|of|and|or|[a-z]+ed)",
     re.IGNORECASE,
 )
 """The word after an opening verb of ``task_present`` that makes that word a plural noun, the
 subject or head of a phrase ("Documents include …", "Reviews of deliverables …", "Tests performed and
 results obtained."), no duty."""
+_PLURAL_VERB = lazy_compile(r"\b(?:are|were|have|include|remain|take)\b", re.IGNORECASE)
+"""A plural verb: after an opening word of ``task_present_noun`` anywhere in its sentence, that
+word is the plural noun it governs, whatever follows the noun ("Documents such as the PWS are
+attached", "Practices that reduce waste are encouraged", "Reviews take place monthly")."""
 _GERUND_TASK_WORDS = 3  # a task says what is done to what: "Performing Surveillance." is a title
 _GERUND_CLAUSE = lazy_compile(r"[^,;:()]{0,200}")  # the gerund's own clause: up to its first mark
 _CLAUSE_OPENER = lazy_compile(r"\b(?:that|which|who|whom|whose|where|when|while|if|unless|so|because|as|until|to)\b", re.IGNORECASE)
@@ -411,7 +416,7 @@ _NAMED_PARTY_SUBJECT = lazy_compile(
 # "GSA TTS", "The MTF"), as the whole subject of "will", "shall" or "must": one or two words of
 # capitals and digits opening a sentence, after its clause number, or a clause
 # (:meth:`DocumentReading._office_names`)
-_OFFICE_SUBJECT = re.compile(
+_OFFICE_SUBJECT = lazy_compile(
     r"(?:^(?:\d{1,3}(?:\.\d{1,3}){0,4}\.? )?|(?P<comma>,)\s+|[.;:]\s+)(?:[Tt]he\s+)?"
     r"(?P<name>(?:[A-Z][A-Z0-9&]{1,6}|\d{1,3}[A-Z]{1,3})(?:\s[A-Z][A-Z0-9&]{1,6})?)\s+(?:will|shall|must)\b"
 )
@@ -421,7 +426,7 @@ _OFFICE_SUBJECT = re.compile(
 # agreement: "Quality Assurance Surveillance Plan (QASP)", "Blanket Purchase Agreement (BPA)")
 _SPELLED_OUT = r"((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|and|for|the|on|&)\s+)*[A-Z][\w'’-]*){0,7})\s*\("
 _SPELLED_OUT_REACH = 160  # the characters before the capitals' bracket the spelled-out name may take
-_THING_NAME = re.compile(
+_THING_NAME = lazy_compile(
     r"\b(?:plans?|system|application|database|platform|portal|tool|interface|report|module|software|website|site|agreement|contract|order"
     r"|schedule|statement|document|standard|policy|act|regulation|number|code|protocol|format|method|model|index|rate|level)\b",
     re.IGNORECASE,
@@ -3010,9 +3015,12 @@ class DocumentReading:
         mark or number), or first two ("Responsible for", "Adheres to"), are a term of
         ``task_present``; of :data:`_GERUND_TASK_WORDS` words or more, not a title (title-cased
         with no full stop: a duty's sentence may name offices, "… with the Chief, Hospital
-        Services, Medical Director."), and a comma after the verb ("Implements, evaluates and …")
+        Services, Medical Director."; or in capitals, whatever its last mark: a form's field,
+        "RESPONSIBLE FOR THE WORK OF ____ CONTRACT EMPLOYEES."), and a comma after the verb ("Implements, evaluates and …")
         or the word after the verb no finite verb, "of", "and" nor a participle
-        (:data:`_NOT_AFTER_DUTY_VERB`: a plural noun as subject, "Documents include …"). Only
+        (:data:`_NOT_AFTER_DUTY_VERB`: a plural noun as subject, "Documents include …"); nor
+        a word of ``task_present_noun`` with a plural verb of its own later in the sentence
+        (:data:`_PLURAL_VERB`: "Documents such as the PWS are attached …"). Only
         in a tender or an attachment of one, as for ``gerund_task``: a vendor's feature list
         ("Includes 24/5 support") describes its service. Any sentence of a paragraph, not only its
         first: a job description writes each duty so ("Provides direct hands-on patient care …
@@ -3020,6 +3028,7 @@ class DocumentReading:
         verbs = self.vocabulary.finder("task_present")
         if verbs is None or not (self.tender or self._titled_as_attachment()):
             return frozenset()
+        nouns = self.vocabulary.finder("task_present_noun")
         found: set[int] = set()
         for statement in self.document.statements:
             i = statement.index
@@ -3029,8 +3038,8 @@ class DocumentReading:
             opening = _OPENING_WORDS.match(text)
             if opening is None or not opening[1][0].isupper() or len(text.split()) < _GERUND_TASK_WORDS:
                 continue
-            if _title_cased(text) and not text.rstrip(" *_").endswith("."):
-                continue  # a title ("Provides Tier 1 Help Desk Support"), not a duty's sentence that names offices
+            if (_title_cased(text) and not text.rstrip(" *_").endswith(".")) or text.upper() == text:
+                continue  # a title ("Provides Tier 1 Help Desk Support"), not a duty's sentence that names offices; a form's line in capitals
             first, second, third = opening[1], opening[2], opening[3]
             if text[opening.end(1) : opening.end(1) + 1] == ",":
                 second = third = ","  # "Implements, evaluates and …": verbs in a row
@@ -3040,8 +3049,11 @@ class DocumentReading:
                 after = second
             else:
                 continue
-            if after is not None and _NOT_AFTER_DUTY_VERB.fullmatch(after) is None:
-                found.add(i)
+            if after is None or _NOT_AFTER_DUTY_VERB.fullmatch(after) is not None:
+                continue
+            if nouns is not None and nouns.covers(first) is not None and _PLURAL_VERB.search(text, opening.end(1)):
+                continue  # "Documents in the reading room are available …": the noun, subject of its own verb
+            found.add(i)
         return frozenset(found)
 
     def _gerund_task_openings(self) -> list[int]:
