@@ -803,6 +803,18 @@ def _asks(text: str) -> bool:
     return end is not None and (end["bracket"] is None or belongs_to_question(end["bracket"]))
 
 
+def _initials_of(finder: TermFinder, text: str) -> set[str]:
+    """The initials, in capitals, of each term of two words or more that ``finder`` finds in
+    ``text`` ("project manager" → "PM", "point of contact" → "POC"): the capitals a document
+    writes for its staff without spelling them out in brackets. One pass of the finder."""
+    found: set[str] = set()
+    for start, end, _name in finder.finditer(text):
+        words = text[start:end].split()
+        if len(words) > 1:
+            found.add("".join(word[0] for word in words).upper())
+    return found
+
+
 class DocumentReading:
     """The obligations of one document's statements, by statement number."""
 
@@ -1347,11 +1359,13 @@ class DocumentReading:
             return
         whole = "\n".join(texts)
         staff = self.vocabulary.finder("party_staff")
+        staff_initials = _initials_of(staff, whole) if staff is not None else set()
         for name in sorted(named, key=counts.__getitem__, reverse=True)[:_NAME_CANDIDATES]:
             at = whole.find("(" + name + ")")
             spelled = re.search(_SPELLED_OUT + "$", whole[max(0, at - _SPELLED_OUT_REACH) : at + 1]) if at >= 0 else None
             if spelled is None:
-                yield "buyer", name
+                if name not in staff_initials:  # "The Contractor shall name a project manager. The PM will …": its staff
+                    yield "buyer", name
                 continue
             words = spelled.group(1)
             if _THING_NAME.search(words):
