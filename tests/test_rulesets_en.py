@@ -242,6 +242,11 @@ def test_a_breach_of_one_clause_is_no_breach_of_every_obligation() -> None:
     scoped = "Supplier shall pay a penalty of 5 % of the order value for any breach of this clause 9 by Supplier."
     every = "Supplier shall pay a penalty of 5 % of the order value for any breach."
     assert _classes(f"{scoped}\n\n{every}\n", "blanket") == [every]
+    warranty = (
+        "The Customer's only remedy for any breach of this warranty will be, at the Supplier's option and expense,"
+        " to repair the Software or refund the unused, prepaid Fees."
+    )
+    assert _classes(f"{warranty}\n\n{every}\n", "blanket") == [every]
 
 
 def test_an_indemnity_is_liability_for_losses_not_a_sanction() -> None:
