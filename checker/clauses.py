@@ -244,3 +244,49 @@ def sentence_follows(following: str) -> bool:
     character, bold or italic marks left out, is a capital or a digit."""
     after = following.strip().lstrip("*_ ")
     return bool(after) and (after[0].isupper() or after[0].isdigit())
+
+
+# A clause cited by its number ("punkt 22", "avsnittet 5.3", "clause 9.2", "Section 6", "§ 14",
+# "bilaga 3", "Schedule 4", "Annex B"): the word that says what is cited, then its number. A clause
+# word cites a clause of the document's numbering ("22" is 22.1 and 22.2 too); an annex word an
+# annex of that name, which is often a document of its own.
+_CLAUSE_WORDS = r"punkt(?:en)?|avsnitt(?:et)?|kapitel|kapitlet|artikel|artikeln|clause|section|sub-?section|paragraph|article|chapter|§"
+_ANNEX_WORDS = r"bilaga|bilagan|schedule|annex|appendix|exhibit|attachment"
+CITATION = lazy_compile(
+    rf"(?i)(?:^|(?<=[^\w]))(?P<word>{_CLAUSE_WORDS}|{_ANNEX_WORDS})\s*(?P<number>\d{{1,3}}(?:\.\d{{1,3}}){{0,4}}[a-z]?|[A-Z](?:\.\d{{1,3}}){{0,4}})(?![\w]|\.\d)"
+)
+_ANNEX_WORD = lazy_compile(rf"(?i)^(?:{_ANNEX_WORDS})$")
+_SECTION_NUMBER = lazy_compile(
+    rf"(?i)^\s*(?P<word>{_CLAUSE_WORDS}|{_ANNEX_WORDS})?\s*(?P<number>\d{{1,3}}(?:\.\d{{1,3}})*[a-z]?|[A-Z](?:\.\d{{1,3}})*)\s*[.:)]?\s*$"
+)
+
+
+def is_annex_word(word: str) -> bool:
+    """Whether a citation's word names an annex ("bilaga", "Schedule"), not a clause ("punkt")."""
+    return _ANNEX_WORD.match(word) is not None
+
+
+def cited_key(word: str, number: str) -> str:
+    """How a citation's clause is compared with the document's clause numbers: a clause's number
+    ("punkt 22" → "22", "clause 9.2" → "9.2", "§ 5" → "5"), an annex's word and number ("bilaga 3"
+    → "BILAGA 3", "Schedule 4" → "SCHEDULE 4"; "bilagan" is "bilaga")."""
+    number = number.upper()
+    if not is_annex_word(word):
+        while number.endswith(".0") and len(number) > 2:
+            number = number[:-2]  # "3.0" is clause 3 (heading_level)
+        return number
+    word = word.upper()
+    return f"{word[:-1] if word == 'BILAGAN' else word} {number}"
+
+
+def section_key(number: str) -> str | None:
+    """A section's number as :func:`cited_key` compares it ("22.1" → "22.1", "§ 5" → "5",
+    "Section 6" → "6", "Bilaga 3" → "BILAGA 3", "Schedule 4" → "SCHEDULE 4"); None for a number
+    that is no clause's ("A" alone, "iv")."""
+    found = _SECTION_NUMBER.match(number)
+    if found is None:
+        return None
+    word, own = found.group("word"), found.group("number")
+    if word is None and own[:1].isalpha() and "." not in own:
+        return None  # a letter alone numbers no clause a citation names
+    return cited_key(word or "", own)

@@ -199,7 +199,7 @@ class Scorecard(_Model):
     sanctioned_blanket_only: int = 0
 
 
-SanctionSource = Literal["statement", "clause", "table", "elsewhere"]
+SanctionSource = Literal["statement", "clause", "table", "elsewhere", "cited"]
 
 
 class SanctionPart(_Model):
@@ -212,8 +212,22 @@ class SanctionPart(_Model):
         description="statement (the sanction's own sentence), clause (another statement of its clause), table (a credit"
         " table in its clause: the table is the amount, its largest row the cap), elsewhere (the clause of the same"
         " sanction named elsewhere in the document, e.g. the definition of 'Financial Credit', or the document's cap on"
-        " all its sanctions)"
+        " all its sanctions), cited (the clause the sanction's amount cites by number: 'vite enligt punkt 22',"
+        " 'liquidated damages as set out in Schedule 4')"
     )
+
+
+class SanctionCitation(_Model):
+    """The clause a sanction's amount cites by its number ("vite enligt punkt 22 nedan", "service
+    credits in accordance with clause 9.2", "as set out in Schedule 4"), followed to the document's
+    clause of that number."""
+
+    text: str = Field(description="the citation as written ('punkt 22', 'Schedule 4')")
+    number: str = Field(description="the number cited, as clause numbers are compared ('22', '9.2', 'SCHEDULE 4')")
+    found: bool = Field(description="whether the document has a clause of that number (a clause and those it is divided into: '22' is 22.1 and 22.2)")
+    statement: int | None = Field(default=None, description="index of the cited clause's first statement; null when the document lacks it")
+    location: Location | None = None
+    parts: list[str] = Field(default_factory=empty_list, description="the parts (amount, cap, trigger, cure) the cited clause states")
 
 
 class SanctionModel(_Model):
@@ -229,6 +243,7 @@ class SanctionModel(_Model):
     cap: SanctionPart | None = None
     trigger: SanctionPart | None = None
     cure: SanctionPart | None = None
+    cited: SanctionCitation | None = Field(default=None, description="the clause its amount cites by number, followed (null: it cites none)")
 
 
 class MatrixDocument(_Model):

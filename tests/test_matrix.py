@@ -1587,3 +1587,50 @@ def test_a_numbered_rows_level_alone_is_a_requirement_of_that_row():
 
     assert "Random inspection" in specific(rows["95%"], "follow_up")
     assert "Incentive or penalty equal to 3% of the unit price for the evaluation period." in specific(rows["95%"], "sanction")
+
+
+def test_a_sanction_stated_by_reference_takes_its_parts_from_the_clause_it_cites():
+    """Issue 15 item 3: "vite i enlighet med punkt 22 nedan" has the amount and cap clause 22
+    states (22 is 22.1 too); the model records the citation it followed. A clause the document
+    lacks is recorded as not found; a citation of another document's clause is not followed."""
+    text = (
+        "12.1 Leverantören ska leverera senast på avtalad leveransdag.\n\n"
+        "12.2 Vid försening av leveransen ska Leverantören utbetala ett vite i enlighet med punkt 22 nedan.\n\n"
+        "12.3 Vid brist i tillgängligheten ska Leverantören betala vite enligt punkt 14.3.\n\n"
+        "12.4 Vid fel i leveransen utgår vite enligt Allmänna villkor punkt 7.\n\n"
+        "22.1 Vitet uppgår till 10 000 kr per påbörjad vecka, dock högst 100 000 kr.\n"
+    )
+    models = {model.location.line: model for model in matrix_document(_checked(text, "avtal.md", "sv")).sanctions}
+    delay = models[_line_of(text, "12.2")]
+    assert (delay.amount.source, delay.amount.text) == ("cited", "10 000 kr")
+    assert delay.cap.source == "cited" and "100 000 kr" in delay.cap.text
+    assert (delay.cited.text, delay.cited.number, delay.cited.found) == ("punkt 22", "22", True)
+    assert delay.cited.location.line == _line_of(text, "22.1") and "amount" in delay.cited.parts
+    missing = models[_line_of(text, "12.3")]
+    assert (missing.cited.number, missing.cited.found, missing.cited.statement) == ("14.3", False, None)
+    assert missing.amount.source == "statement" and missing.cap is None
+    assert models[_line_of(text, "12.4")].cited is None
+
+
+def test_a_cited_clause_that_is_missing_or_states_no_amount_is_flagged_in_both_languages():
+    """AV008 / CT008 (``model cites missing``, ``model cited lacks amount``): a sanction whose
+    amount cites a clause the document lacks, or one that states no amount ("22.1 … utge vite:"
+    and nothing after it), can be charged at no stated amount; one that cites a clause with an
+    amount, or an annex (often a document of its own), is not flagged."""
+    sv = (
+        "11.3 Om åtgärdandet försenar Uppdraget ska Leverantören utbetala vite enligt punkt 22 nedan.\n\n"
+        "12.3 Vid försening ska Leverantören utbetala ett vite i enlighet med punkt 14.3.\n\n"
+        "12.4 Vid fel utgår vite i enlighet med bilaga 3.\n\n"
+        "22.1 Vid sådana brister som anges i det följande ska Leverantören till Beställaren utge vite:\n"
+    )
+    flagged = [f.location.line for f in _checked(sv, "avtal.md", "sv").findings if f.rule == "sv-avtal/AV008"]
+    assert flagged == [_line_of(sv, "11.3"), _line_of(sv, "12.3")]
+    en = (
+        "12.1 If delivery is late, the Supplier shall pay liquidated damages as set out in clause 22.\n\n"
+        "12.2 If the report is late, the Supplier shall pay liquidated damages as set out in clause 14.3.\n\n"
+        "12.3 If the Services are unavailable, the Supplier shall pay service credits in accordance with clause 23.\n\n"
+        "22.1 In the cases listed in this clause the Supplier shall pay the Buyer liquidated damages as follows:\n\n"
+        "23.1 Service credits are 5 % of the monthly fee for each hour of downtime, up to a maximum of 50 %.\n"
+    )
+    flagged = [f.location.line for f in _checked(en, "contract.md").findings if f.rule == "en-contract/CT008"]
+    assert flagged == [_line_of(en, "12.1"), _line_of(en, "12.2")]

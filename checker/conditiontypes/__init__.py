@@ -21,7 +21,7 @@ from .in_predicate import IN_PREDICATE
 from .in_schedule import IN_SCHEDULE
 from .in_section import IN_SECTION
 from .in_table import IN_TABLE
-from .model_lacks import MODEL_ACCRUES, MODEL_CAPPED, MODEL_LACKS
+from .model_lacks import MODEL_ACCRUES, MODEL_CAPPED, MODEL_CITES, MODEL_LACKS
 from .outside_purpose import OUTSIDE_PURPOSE
 from .reading import READING
 from .words import WORDS
@@ -42,6 +42,7 @@ LEAF_TYPES: dict[str, ConditionType] = {
         MODEL_LACKS,
         MODEL_ACCRUES,
         MODEL_CAPPED,
+        MODEL_CITES,
     )
 }
 """Condition kind → its unit, in the order of the ``Condition`` union (and of its JSON Schema)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..clauses import is_annex_word
 from ..modelbase import FrozenModel
 from .base import ConditionType, Syntax
 
@@ -138,3 +139,53 @@ class ModelCappedType(ConditionType):
 
 
 MODEL_CAPPED = ModelCappedType()
+
+
+class ModelCites(FrozenModel):
+    """Holds for the first statement of each sanction of the sanction model whose amount cites a
+    clause by its number (``SanctionModel.cited``: "vite enligt punkt 22 nedan") that gives it
+    nothing: ``missing``, a clause the document lacks though it numbers its clauses ("enligt
+    punkt 14.3" where no 14.3 stands; an annex, "enligt bilaga 3", is often a document of its own
+    and is not asked); or ``part``, a cited clause that stands in the document and states no such
+    part ("22.1 … ska Leverantören … utge vite:" with nothing after it states no amount)."""
+
+    kind: Literal["model_cites"] = "model_cites"
+    missing: bool = False
+    part: Literal["amount", "cap", "trigger", "cure"] | None = None
+
+
+def _parse_cited(part: str) -> Any:
+    return lambda meta: ModelCites(part=part)
+
+
+class ModelCitesType(ConditionType):
+    kind = "model_cites"
+    model = ModelCites
+    examples = ("model cites missing", *(f"model cited lacks {part}" for part in PARTS))
+    syntax = (
+        Syntax('"model" "cites" "missing"', "model_cites_missing", lambda meta: ModelCites(missing=True)),
+        *(Syntax(f'"model" "cited" "lacks" "{part}"', f"model_cited_lacks_{part}", _parse_cited(part)) for part in PARTS),
+    )
+    reserved = ("model",)
+
+    def shape(self, condition: ModelCites, c: Classification) -> tuple:
+        return ("model_cites", condition.missing, condition.part, *_model_shape(c))
+
+    def evaluate(self, condition: ModelCites, c: Classification) -> frozenset[int]:
+        if condition.missing:
+            if not c.index.numbers_clauses:
+                return frozenset()
+            return frozenset(
+                model.statement
+                for model in c.sanction_model
+                if model.cited is not None and not model.cited.found and not is_annex_word(model.cited.text.split()[0])
+            )
+        return frozenset(
+            model.statement for model in c.sanction_model if model.cited is not None and model.cited.found and condition.part not in model.cited.parts
+        )
+
+    def render(self, condition: ModelCites, ruleset: Ruleset, top: bool) -> str:
+        return "model cites missing" if condition.missing else f"model cited lacks {condition.part}"
+
+
+MODEL_CITES = ModelCitesType()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable
 
+from ..clauses import section_key
 from ..document import Document
 from ..htmltags import without_tags
 from ..ids import MAX_KEY_LENGTH, MentionFinder, MentionTexts, id_key
@@ -185,6 +186,33 @@ class DocumentIndex:
                 own = tuple((k, section.label if k == key else k) for k in _continued(key) if k not in held)
             keys[section.index] = own + outer
         return keys
+
+    @cached_property
+    def sections_by_key(self) -> dict[str, frozenset[int]]:
+        """A cited clause's key (:func:`~checker.clauses.cited_key`: "22", "9.2", "BILAGA 3") → the
+        sections of that number and those that continue it ("22" → 22.1 and 22.2, when the
+        document numbers no clause "22" of its own), without the sections below them."""
+        found: dict[str, set[int]] = {}
+        for section in self.document.sections:
+            key = section_key(section.number) if section.number else None
+            if key is not None:
+                for k in _continued(key) if key[:1].isdigit() else (key,):
+                    found.setdefault(k, set()).add(section.index)
+        return {k: frozenset(v) for k, v in found.items()}
+
+    def cited_clause(self, key: str) -> frozenset[int] | None:
+        """The statements of the clause cited as ``key`` (:attr:`sections_by_key`, with the
+        sections below it); None when the document has no clause of that number."""
+        sections = self.sections_by_key.get(key)
+        if not sections:
+            return None
+        return frozenset().union(*(self.by_section.get(s, EMPTY) for s in self.descendants(sections)))
+
+    @cached_property
+    def numbers_clauses(self) -> bool:
+        """Whether the document numbers its clauses (three numbered sections or more): a clause
+        number it lacks is one it does not hold, not one its numbering was not read for."""
+        return sum(1 for section in self.document.sections if section.number and any(ch.isdigit() for ch in section.number)) >= 3
 
     def reference_keys(self, i: int) -> list[tuple[str, str, str]]:
         """The ids a statement that follows up or sanctions statement ``i`` may name, as

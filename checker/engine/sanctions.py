@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..clauses import CITATION, cited_key
 from ..lazyre import lazy_compile
-from ..report import SanctionModel, SanctionPart
+from ..report import SanctionCitation, SanctionModel, SanctionPart
 from .matches import EMPTY
 
 if TYPE_CHECKING:
@@ -89,6 +90,26 @@ def _tier_share(text: str) -> tuple[float, str] | None:
         return None
     number = found.group(1).replace(",", ".")
     return float(number), f"{found.group(1)}%"
+
+
+_CITATION_REACH = 24
+"""The most characters after the words that state an amount by reference ("enligt punkt", "as set
+out in") where the number they cite may end ("enligt punkt 22", "as set out in Schedule 4")."""
+_OTHER_DOCUMENT = lazy_compile(
+    r"(?i)\b(?:(?:\w+\s+)?(?:agreement|contract|terms|conditions|villkor\w*|\w*avtal\w*|kontrakt\w*)\b\W*$|"
+    r"^\W*(?:nedan\s+|ovan\s+|below\s+|above\s+)?(?:of|in|to|under|i|till)\s+(?!(?:this|these|the\s+present|detta|denna|dessa)\b)"
+    r"(?:the\s+)?(?:\w+\s+){0,3}?(?:agreement|contract|terms|conditions|villkor\w*|\w*avtal\w*|kontrakt\w*)\b)"
+)
+"""A document named with a citation, before its clause word ("enligt Allmänna villkor punkt 7",
+"under the Framework Agreement clause 9") or after its number ("clause 9.2 of the Master
+Agreement", "punkt 14 i ramavtalet"): a clause of another document, not of this one ("of this
+Agreement", "i detta avtal" is this one's; "of the Agreement" alone, which names the document
+itself, is read as this one's below)."""
+_ANOTHER_PLACE = lazy_compile(r"(?i)^\s*(?:nedan\s+|ovan\s+|below\s+|above\s+)?,?\s*(?:and|or|och|eller|samt)\s+(?:the\s+|i\s+|in\s+)?\w+")
+"""A second place named with the one cited ("paragraph 3 and the Annex", "punkt 22 eller bilaga 4")."""
+_THIS_DOCUMENT = lazy_compile(
+    r"(?i)^\W*(?:nedan\s+|ovan\s+|below\s+|above\s+)?(?:of|in|to|under|i|till)\s+(?:the\s+)?(?:agreement|contract|avtalet|kontraktet)\b"
+)
 
 
 _QUOTED_TERM = lazy_compile(r"[“\"]([A-Z][^”\"]{0,60})[”\"]")
@@ -170,6 +191,7 @@ class _Models:
         # Items of a list whose introduction makes them no duties state no sanction's terms: under
         # "Leverantören äger rätt att häva … om Inera:" the cure period is the buyer's.
         self.non_binding_items = c.reading().statements("non_binding_item")
+        self._cited: dict[str, tuple[int | None, dict[str, SanctionPart]]] = {}  # cited key → its clause's first statement and parts
 
     def models(self) -> list[SanctionModel]:
         clauses: dict[tuple, list[int]] = {}
@@ -250,6 +272,11 @@ class _Models:
         first = self.statements[own[0]]
         name = self.c.sanction_name(own[0])
         parts = {part: self._part(part, own, others, found_in_others) for part in PARTS}
+        cited = self._citation(own, parts["amount"])
+        if cited is not None:
+            for part, found in self._cited[cited.number][1].items():
+                if parts[part] is None or (part == "amount" and not any(ch.isdigit() for ch in parts[part].text)):
+                    parts[part] = found
         amount = parts["amount"]
         if parts["cap"] is None and amount is not None and amount.source == "table":
             parts["cap"] = self._table_cap(amount.statement)
@@ -260,7 +287,73 @@ class _Models:
             # money or not: "1 day will be added for every 15 minutes late, up to a maximum of 10 days"
             cap = self._first_part("cap", [amount.statement], True)
             parts["cap"] = cap.model_copy(update={"source": "clause"}) if cap is not None else None
-        return SanctionModel.model_construct(statement=own[0], text=first.text, location=first.location, name=name, statements=own, **parts)
+        return SanctionModel.model_construct(statement=own[0], text=first.text, location=first.location, name=name, statements=own, cited=cited, **parts)
+
+    def _citation(self, own: list[int], amount: SanctionPart | None) -> SanctionCitation | None:
+        """The clause the sanction's amount cites by its number, when its amount is stated by that
+        reference alone (no number of its own): "vite enligt punkt 22 nedan", "liquidated damages
+        as set out in Schedule 4", "service credits in accordance with clause 9.2". The clause
+        word stands in the words that state the amount, its number just after; a clause of another
+        document (:data:`_OTHER_DOCUMENT`) and the sanction's own clause ("enligt denna punkt 14")
+        are followed to nothing."""
+        if amount is None or any(ch.isdigit() for ch in amount.text) or amount.source not in ("statement", "clause"):
+            return None
+        j = amount.statement
+        span = self.c.class_span(_DEFINES["amount"], j)
+        if not span:
+            return None
+        text = self.statements[j].text
+        found = CITATION.search(text, span[0], span[1] + _CITATION_REACH)
+        if found is None or (found.start("word") > span[1] and text[span[1] : found.start("word")].strip()):
+            return None  # the clause word in the amount's words or just after them ("som framgår av punkt 14.3")
+        named = self.c.class_span("sanction", j)
+        if named is not None and found.start() < named[0]:
+            return None  # before the sanction's name: "inom ramen för ansvarsbegränsningar enligt punkt 22 … viten enligt Avtalet"
+        after = text[found.end() : found.end() + 60]
+        if _ANOTHER_PLACE.match(after):
+            return None  # "as set out in paragraph 3 and the Annex": the amount may stand in either
+        if _OTHER_DOCUMENT.search(text[span[0] : found.start()]) or (_OTHER_DOCUMENT.match(after) and not _THIS_DOCUMENT.match(after)):
+            return None
+        key = cited_key(found.group("word"), found.group("number"))
+        statements = self.c.index.cited_clause(key)
+        if statements is not None and (j in statements or own[0] in statements):
+            return None  # its own clause: "enligt denna punkt 14"
+        first, parts = self._cited_clause(key, statements)
+        location = self.statements[first].location if first is not None else None
+        return SanctionCitation.model_construct(
+            text=found.group(0), number=key, found=statements is not None, statement=first, location=location, parts=[p for p in PARTS if p in parts]
+        )
+
+    def _cited_clause(self, key: str, statements: frozenset[int] | None) -> tuple[int | None, dict[str, SanctionPart]]:
+        """The first statement of the clause cited as ``key`` (its ``statements``) and the parts it
+        states, read once per clause: a credit table is its amount and its largest row its cap;
+        else its sanction statements' own words, then the rest of it (as :meth:`_first_part`
+        reads a clause: an amount there has a number)."""
+        known = self._cited.get(key)
+        if known is not None:
+            return known
+        parts: dict[str, SanctionPart] = {}
+        first = min(statements) if statements else None
+        if statements:
+            ordered = sorted(statements)
+            sanctions = self.c.statements_of_class("sanction")
+            own = [j for j in ordered if j in sanctions]
+            rest = [j for j in ordered if j not in sanctions and j not in self.non_binding_items]
+            table = next((j for j in ordered if j in self.credit_rows and j in self.found.get("amount", EMPTY)), None)
+            for part in PARTS:
+                found = self._first_part(part, own, True) or self._first_part(part, rest, False)
+                if part == "amount" and table is not None:
+                    found = SanctionPart.model_construct(
+                        text=self._table_amounts(table), statement=table, location=self.statements[table].location, source="table"
+                    )
+                    parts["cap"] = parts.get("cap") or self._table_cap(table)
+                if part == "amount" and found is not None and found.source != "table" and not any(ch.isdigit() for ch in found.text):
+                    found = None  # a reference again ("enligt bilaga 3"), or words without a sum
+                if found is not None and part not in parts:
+                    parts[part] = found
+        cited = {part: found.model_copy(update={"source": "cited"}) for part, found in parts.items() if found is not None}
+        self._cited[key] = (first, cited)
+        return first, cited
 
     def _part(self, part: str, own: list[int], others: list[int], found_in_others: dict[str, SanctionPart | int | None]) -> SanctionPart | None:
         """The first statement that states ``part``: a credit table in the clause is the amount
