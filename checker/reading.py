@@ -79,6 +79,8 @@ VOCABULARY = {
     "clauses_lead_in": "words that, in the sentence introducing a list, show its items are an agreement's clauses, each binding by its own words: the following terms shall apply, följande villkor gäller …",
     "task_lead_in": "words that, in the sentence or heading introducing a list, show its items are tasks: följande uppgifter, utföra följande, uppdraget omfattar …",
     "task_gerund": "gerunds of verbs of work that open a task written without a modal in a statement of work: providing, ensuring, establishing, implementing, responding …",
+    "instruction_verb": "verbs whose imperative opens an instruction to the tenderer, in a tender's section of instructions (instruction_title): describe, submit, include, beskriv, bifoga, ange …",
+    "instruction_title": "words that, in the title of a tender's section (or of a section it stands in) or in the introduction of a list, show that it instructs the tenderers how to write the tender: instructions, proposal, quotation, submission, anbudets innehåll, svarsformat …",
     "task_present": "verbs of work in the third person present that open a duty written without its subject, as a job description lists a post's duties: provides, performs, maintains, utilizes, responsible for …",
     "task_present_noun": "words of task_present that also spell a plural noun, the subject of a plural verb of its own ('Documents such as the PWS are attached'): documents, practices, reviews …",
     "delivery_verb": "verbs that deliver their object, for a deliverables table's row to give its level (scheduled): submit, deliver, provide, forward, prepare …",
@@ -249,6 +251,12 @@ _PLURAL_VERB = lazy_compile(r"\b(?:are|were|have|include|remain|take)\b", re.IGN
 """A plural verb: after an opening word of ``task_present_noun`` anywhere in its sentence, that
 word is the plural noun it governs, whatever follows the noun ("Documents such as the PWS are
 attached", "Practices that reduce waste are encouraged", "Reviews take place monthly")."""
+# A command's first word: after a list mark, and after a title run into the paragraph
+# ("**Format:** Submit …", "General.** Please submit …"), which ``titled`` names the word after.
+_COMMAND_OPENING = lazy_compile(
+    r"[\W_]{0,20}(?:(?:[a-z]|[ivx]+|\d+(?:\.\d+)*)[.)]\s+)?(?P<word>[^\W\d_]+)"
+    r"(?:[^:.;!?|]{0,60}?(?:[:.][*_]+|:)[\s*_]+(?P<titled>[^\W\d_]+))?"
+)
 _GERUND_TASK_WORDS = 3  # a task says what is done to what: "Performing Surveillance." is a title
 _GERUND_CLAUSE = lazy_compile(r"[^,;:()]{0,200}")  # the gerund's own clause: up to its first mark
 _CLAUSE_OPENER = lazy_compile(r"\b(?:that|which|who|whom|whose|where|when|while|if|unless|so|because|as|until|to)\b", re.IGNORECASE)
@@ -892,6 +900,8 @@ class DocumentReading:
             if found is not None:
                 self.obligations[i] = found
         self._stated = frozenset(self.obligations)
+        for i in self._instruction_commands():
+            self.obligations[i] = Obligation("tenderer", 0, 0)
         """The statements whose own words state an obligation (before list items carry their lead-in's)."""
         self._read_rows()
         titles = vocabulary.finder("definitions_title")
@@ -929,6 +939,45 @@ class DocumentReading:
         )
         """The items of tiered lists of credits and of an agreement's clauses listed (:meth:`_clause_lists`), and the
         later sentences of an item (:meth:`_completes_lead_in`): they carry neither their lead-in's obligation nor its requirement class."""
+
+    def _instruction_commands(self) -> list[int]:
+        """The tender's instructions to the tenderer written as commands, with no subject and no
+        modal ("Describe in detail how the required tasks … will be accomplished", "**Operational
+        details:** Describe your methodologies …", "Submit proposals in PDF format …", "Bifoga
+        CV på offererad konsult …"): in a tender, a sentence or list item whose first word (after
+        its list mark, and after a title run into it, "**Format:**", "General.**") is a term of
+        ``instruction_verb``, in a section whose title, or the title of a section it stands in,
+        has words of ``instruction_title`` ("Instructions for Vendor Proposal Preparation",
+        "Svarsformat"), or introduced by a list's introduction that has them. What the tender
+        must say binds the tenderer, evaluated, not performed under the contract (labelling.md
+        §1: a tenderer's duty is a requirement, party tenderer). Read before list items carry
+        their introduction's obligation, so that the items of "Beskriv hur ni säkerställer:" are
+        the tenderer's too."""
+        verbs = self.vocabulary.finder("instruction_verb")
+        titles = self.vocabulary.finder("instruction_title")
+        if verbs is None or titles is None or not self.tender:
+            return []
+        sections = self.document.sections
+        instructing: list[bool] = []  # per section: it or a section it stands in is titled so
+        for section in sections:
+            inherited = instructing[section.parent] if section.parent is not None else False
+            instructing.append(inherited or titles.search(without_tags(section.title)))
+        found: list[int] = []
+        for statement in self.document.statements:
+            i = statement.index
+            if statement.kind not in ("sentence", "list_item", "table_row") or i in self.obligations:
+                continue
+            lead = statement.lead_in
+            if not ((statement.section is not None and instructing[statement.section]) or (lead is not None and titles.search(self.texts[lead]))):
+                continue
+            text = self.texts[i]
+            opening = _COMMAND_OPENING.match(text)
+            if opening is None:
+                continue
+            word, titled = opening["word"], opening["titled"]
+            if word[0].isupper() and (verbs.covers(word) is not None or (titled is not None and verbs.covers(titled) is not None)):
+                found.append(i)
+        return found
 
     def _heading_duties(self) -> dict[int, Obligation]:
         """The obligation each item of a list carries from the heading just before it that ends

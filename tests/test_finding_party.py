@@ -216,3 +216,16 @@ def test_the_parties_party_accepts_are_those_a_finding_can_name() -> None:
     from checker.serve.app import PARTIES as SERVED  # noqa: PLC0415
 
     assert PARTIES == SERVED == get_args(Party)
+
+
+def test_a_finding_on_the_tenderers_duty_says_it_is_the_tenderers() -> None:
+    """A tender's instruction ("Offerors shall describe their approach in detail") binds the
+    tenderer: its finding says so, so that it does not read as the supplier's fault, and keeps
+    its severity (the tender's wording is to be fixed before it is issued)."""
+    rfp = md(
+        "Offerors shall submit proposals by the closing date.\n\nEach offeror may ask questions.\n\n"
+        "This solicitation closes on 1 May 2025.\n\nOfferors shall describe their approach in adequate detail.\n"
+    )
+    (finding,) = [f for f in check([rfp]).findings if f.text is not None and f.text.startswith("Offerors shall describe")]
+    assert finding.party == "tenderer" and finding.severity == "warning"
+    assert finding.message.startswith("The tenderer's duty (what the tender must say) – ")

@@ -3087,3 +3087,52 @@ def test_a_level_title_a_conversion_made_a_heading_is_a_column_title_beside_a_pa
     cells = {"100% compliance required.", "90% compliance required", "Zero breaches of privacy"}
     assert {document.statements[i].text for i in c.reading().statements("performance_cell")} == cells
     assert {document.statements[i].text for i in c.statements_of_class("requirement")} == cells
+
+
+def test_a_tenders_instructions_written_as_commands_bind_the_tenderer() -> None:
+    """ "Describe in detail how the required tasks … will be accomplished" in a tender's section of
+    instructions for the proposal is what the tender must say, the tenderer's duty (labelling.md
+    §1), not a task performed under the contract; after a title run into it ("**Format:** Submit
+    …") too, and the items of such a command ("Beskriv hur ni säkerställer:" / "Svarstid …").
+    Outside such a section a command stays the supplier's task (no party of its own), as does a
+    command whose verb is no verb of writing a tender ("Perform …")."""
+    rfp = """
+        Offerors shall submit proposals to the RFP contact by the closing date.
+
+        Each offeror may ask questions until ten days before the closing date.
+
+        This solicitation closes on 1 May 2025.
+
+        # Instructions for Proposal Preparation
+
+        Describe in detail how the required tasks will be accomplished.
+
+        **Format:** Submit proposals in PDF format.
+
+        Perform a site survey before the proposal is due.
+
+        # Scope of Work
+
+        Describe the system architecture in the design document.
+        """
+    found = parties(rfp, "en")
+    assert found["Describe in detail how the required tasks will be accomplished."] == "tenderer"
+    assert found["**Format:** Submit proposals in PDF format."] == "tenderer"
+    assert found["Perform a site survey before the proposal is due."] is None
+    assert found["Describe the system architecture in the design document."] is None
+    rfi = """
+        Anbudsgivaren ska lämna anbud senast den 1 maj 2025.
+
+        Anbuden ska vara skrivna på svenska.
+
+        Avropsförfrågan avser konsulttjänster.
+
+        # Anvisningar för svar
+
+        Beskriv hur ni säkerställer:
+
+        - Svarstid för normala operationer
+        """
+    found = parties(rfi, "sv")
+    assert found["Beskriv hur ni säkerställer:"] == "tenderer"
+    assert found["Svarstid för normala operationer"] == "tenderer"

@@ -199,6 +199,8 @@ class FindingMaker:
         if party in ("buyer", "mutual") and self.own_duty_findings:
             message, suggestion = self._own_duty(party, message, suggestion)
             severity = "info"
+        elif party == "tenderer" and self.own_duty_findings:  # what the tender must say: the tenderer's, not the supplier's
+            message, suggestion = self._own_duty(party, message, suggestion)
         if also:
             message += " " + self._also(statement, also)
         suppressed, reason = self._suppression(statement)
@@ -234,9 +236,9 @@ class FindingMaker:
         return (*place, self.rule_id, message), finding
 
     def _own_duty(self, party: str, message: str, suggestion: str | None) -> tuple[str, str | None]:
-        """The message and suggestion of a finding on the buyer's own duty or a clause binding
-        both parties (``party``): the message says whose duty it is, so that it does not read as
-        the supplier's fault, and a suggestion that would have the supplier bound (its example
+        """The message and suggestion of a finding on the buyer's own duty, a clause binding
+        both parties or the tenderer's duty, what its tender must say (``party``): the message says
+        whose duty it is, so that it does not read as the supplier's fault, and a suggestion that would have the supplier bound (its example
         names the supplier: "K4.3 Leverantören ska …") gives way to one that keeps the duty
         where it is."""
         message = self.labels(f"finding.own_duty.{party}") + message
