@@ -537,6 +537,18 @@ def _recurring_standard(text: str) -> bool:
     return text.rstrip(" *_").endswith(".") and len(text.split()) >= _STANDARD_WORDS
 
 
+_STANDING_TITLE = lazy_compile(
+    r"[\W_]*(?:(?:[A-Za-z][.)]|\d{1,3}(?:\.\d{1,3})*[.)]?)\s*)?((?:[A-Z][\w'’&/-]*|of|and|or|the|for|to|in|on|a|an)(?:\s+(?:[A-Z][\w'’&/-]*|of|and|or|the|for|to|in|on|a|an)){0,5})?[.:*_\s]*"
+)
+"""A clause's number or title standing alone as a sentence ("3.1.4.", "3.3 Indefinite-Delivery Task
+Orders.", "Business Relations."): capitalised words and a few small ones, at most six."""
+
+
+def _number_or_title(text: str) -> bool:
+    """Whether ``text`` is only a clause's number or its title (:data:`_STANDING_TITLE`)."""
+    return _STANDING_TITLE.fullmatch(text) is not None
+
+
 def _introduces(text: str) -> bool:
     """Whether a statement introduces what follows it: it ends in ":" (markup aside)."""
     return text.rstrip(" *_").endswith(":")
@@ -934,6 +946,9 @@ class DocumentReading:
         for item, lead_in in self._numbered_items.items():
             if item not in self.obligations:
                 self.obligations[item] = self.obligations[lead_in].carried()
+        for item, lead_in in self._sub_clause_items().items():
+            if item not in self.obligations:
+                self.obligations[item] = self.obligations[lead_in].carried()
         self._uncarrying_items = frozenset(
             s.index for s in document.statements if s.lead_in is not None and (s.lead_in in uncarrying or not self._completes_lead_in(s.index))
         )
@@ -1064,6 +1079,51 @@ class DocumentReading:
             elif lead is not None and lettered is not None and (letter := self._next_lettered_item(i, *lettered)) is not None:
                 found[i] = lead
                 lettered = (i, letter)
+        return found
+
+    def _sub_clause_items(self) -> dict[int, int]:
+        """The items of a lead-in that its clause's sub-clauses are, each with that lead-in: a
+        sentence that states an obligation and ends in ":", the last of its clause, whose clause's
+        sub-clauses follow it as paragraphs ("3.0 Tasks. The Contractor shall perform the following
+        tasks:" / "3.1 Repair or replace equipment upon …" / "3.2 Relocate equipment as directed …";
+        "The Contractor undertakes:" / "3.1.4." / "Not to disclose the Customer's data …"): the
+        clause tree, not a list, says they are its items. Each sub-clause's first sentence is the
+        item, after a number or a title standing alone ("3.3 Indefinite-Delivery Task Orders." /
+        "Render additional services …"); the clause's other sentences bind by their own words.
+        The run ends at a heading or at the first statement outside the lead-in's clause. Not a
+        lead-in whose words make its items no duties (``not_binding_lead_in``), nor one whose colon
+        ends a subordinate clause after its modal: the items complete the condition ("4.1 The
+        Supplier shall be relieved of its liability … if … such failure is … attributable to any of
+        the following:" / "4.1.1 a failure by the Customer …"), as exclusions. One pass."""
+        statements, sections = self.document.statements, self.document.sections
+        unbinding, subordinate = self.vocabulary.finder("not_binding_lead_in"), self.vocabulary.finder("subordinator")
+        found: dict[int, int] = {}
+        lead: int | None = None  # the lead-in whose sub-clauses follow, while they go on
+        pending: int | None = None  # the sub-clause whose item is still to come (after its number or title)
+        for statement in statements:
+            i = statement.index
+            if lead is not None:
+                section = statement.section
+                if statement.kind == "heading" or section is None or sections[section].parent != statements[lead].section:
+                    lead = None
+                elif section != statements[i - 1].section or section == pending:
+                    pending = section if _number_or_title(self.texts[i]) else None
+                    if pending is None:
+                        found[i] = lead
+            if (
+                lead is None
+                and i in self._stated
+                and statement.kind != "heading"
+                and statement.lead_in is None
+                and statement.section is not None
+                and _introduces(self.texts[i])
+                and i + 1 < len(statements)
+                and statements[i + 1].section is not None
+                and sections[statements[i + 1].section].parent == statement.section
+                and not (unbinding is not None and unbinding.search(self.texts[i]))
+                and not (subordinate is not None and subordinate.search(self.texts[i][self.obligations[i].end :]))
+            ):
+                lead, pending = i, None
         return found
 
     def _next_lettered_item(self, i: int, last: int, letter: str) -> str | None:

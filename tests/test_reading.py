@@ -2434,6 +2434,35 @@ def test_a_numbered_list_a_pdfs_text_wrote_as_paragraphs_carries_its_lead_ins_ob
     assert found["to use an innovative approach."] is None
 
 
+def test_the_sub_clauses_after_a_lead_in_that_ends_its_clause_are_its_items() -> None:
+    """A lead-in that ends its clause ("3.0 Tasks. The Contractor shall perform the following
+    tasks:") is followed by its clause's sub-clauses as paragraphs ("3.1 Repair or replace …"):
+    the clause tree says they are its items, and each sub-clause's first sentence carries its
+    obligation, after a title standing alone ("3.3 Task Orders." / "Render …"); a later paragraph
+    of a sub-clause binds by its own words, a heading ends the run, and the items of a lead-in
+    whose colon ends a condition ("… if such failure is attributable to any of the following:")
+    are exclusions, no duties."""
+    text = (
+        "3.0 Tasks. The Contractor shall perform the following tasks:\n\n"
+        "3.1 Repair or replace equipment upon receipt of a service call.\n\n"
+        "Do this work during normal business hours.\n\n"
+        "3.2 Relocate equipment as directed in a relocation order.\n\n"
+        "3.3 Indefinite-Quantity Task Orders. Render additional services as specified in task orders.\n\n"
+        "4.0 Exclusions.\n\n"
+        "4.1 The Supplier shall be relieved of its liability if such failure is attributable to any of the following:\n\n"
+        "4.1.1 a failure by the Customer to observe its obligations; or\n\n"
+        "4.1.2 a Force Majeure event.\n"
+    )
+    found = parties(text, "en")
+    assert found["3.1 Repair or replace equipment upon receipt of a service call."] == "supplier"
+    assert found["3.2 Relocate equipment as directed in a relocation order."] == "supplier"
+    assert found["Render additional services as specified in task orders."] == "supplier"
+    assert found["3.3 Indefinite-Quantity Task Orders."] is None
+    assert found["Do this work during normal business hours."] is None
+    assert found["4.1.1 a failure by the Customer to observe its obligations; or"] is None
+    assert found["4.1.2 a Force Majeure event."] is None
+
+
 def test_a_lettered_list_written_as_paragraphs_carries_its_lead_ins_obligation_in_each_item() -> None:
     """A lettered list written as paragraphs ("5.1 Personuppgiftsbiträdet ska:" / "a) endast
     behandla …" / "b) säkerställa …"): each paragraph that opens with the next letter after the
