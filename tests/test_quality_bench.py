@@ -283,3 +283,17 @@ def test_two_labellings_of_one_document_are_compared_statement_by_statement(tmp_
     assert row == ["| `a.md` / `b.md` | 3 of 4 | 0.67 (2/3) | 1.00 (2/2) | 0.50 (1/2) | 0.00 (0/1) |"]
     pairs.write_text("second\tfirst\n", encoding="utf-8")
     assert quality.labeller_agreement(labels) == []
+
+
+def test_writer_replay_keys_a_judged_finding_by_rule_and_line() -> None:
+    spec = importlib.util.spec_from_file_location("bench_writer_replay", ROOT / "bench" / "writer_replay.py")
+    assert spec is not None and spec.loader is not None
+    replay = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(replay)
+    made = {("en-requirements/RQ001", "5"), ("en-requirements/RQ001", "*"), ("en-contract/CT110", "*")}
+    assert replay.judged_state({"rule": "en-requirements/RQ001", "line": "5"}, made) == "kept"
+    assert replay.judged_state({"rule": "en-requirements/RQ001", "line": "6"}, made) == "gone"
+    assert replay.judged_state({"rule": "en-contract/CT110", "line": ""}, made) == "kept"
+    assert replay.judged_state({"rule": "en-contract/CT112", "line": "None"}, made) == "gone"
+    rows = replay.judged_rows()
+    assert len(rows) > 2000 and {row["judgement"] for row in rows} >= {"act", "noise", "wrong"}
