@@ -81,6 +81,8 @@ VOCABULARY = {
     "task_gerund": "gerunds of verbs of work that open a task written without a modal in a statement of work: providing, ensuring, establishing, implementing, responding …",
     "instruction_verb": "verbs whose imperative opens an instruction to the tenderer, in a tender's section of instructions (instruction_title): describe, submit, include, beskriv, bifoga, ange …",
     "instruction_title": "words that, in the title of a tender's section (or of a section it stands in) or in the introduction of a list, show that it instructs the tenderers how to write the tender: instructions, proposal, quotation, submission, anbudets innehåll, svarsformat …",
+    "tender_subject": "words that, before a modal whose clause names no party, make its subject the tender, a part of it or the tenderer's act in the tendering: submittals in response to this solicitation, questions regarding this RFQ, anbud, svar på avropsförfrågan, priserna …",
+    "tender_content": "words after a modal whose clause names no party that put its subject into the tender: be included in the proposal, be set out in the offeror's proposal, ska ingå i priserna, ska framgå av anbudet …",
     "task_present": "verbs of work in the third person present that open a duty written without its subject, as a job description lists a post's duties: provides, performs, maintains, utilizes, responsible for …",
     "task_present_noun": "words of task_present that also spell a plural noun, the subject of a plural verb of its own ('Documents such as the PWS are attached'): documents, practices, reviews …",
     "delivery_verb": "verbs that deliver their object, for a deliverables table's row to give its level (scheduled): submit, deliver, provide, forward, prepare …",
@@ -914,6 +916,9 @@ class DocumentReading:
         self._stated = frozenset(self.obligations)
         for i in self._instruction_commands():
             self.obligations[i] = Obligation("tenderer", 0, 0)
+        for i in self._tender_content():
+            read = self.obligations[i]
+            self.obligations[i] = Obligation("tenderer", read.start, read.end, read.soft)
         """The statements whose own words state an obligation (before list items carry their lead-in's)."""
         self._read_rows()
         titles = vocabulary.finder("definitions_title")
@@ -991,6 +996,48 @@ class DocumentReading:
                 continue
             word, titled = opening["word"], opening["titled"]
             if word[0].isupper() and (verbs.covers(word) is not None or (titled is not None and verbs.covers(titled) is not None)):
+                found.append(i)
+        return found
+
+    def _tender_content(self) -> list[int]:
+        """The tender's duties written with a modal whose clause names no party: what the tender
+        must hold or how it is handed in ("Submittals in response to this solicitation shall only
+        include two separate attachments", "Questions regarding this RFQ shall be submitted to …",
+        "Anbud ska vara skriftliga", "Priser ska inkludera samtliga kostnader") or what is to be put
+        into it ("Objections … must be set out in the offeror's proposal", "All subcontractors …
+        should be clearly identified in the Proposal", "Driftansvar ska ingå i priserna lämnade i
+        Prisbilagan"). In a tender, a statement whose own modal is read as the supplier's only
+        because no party stands before it (no word of a party but the tenderer's there), and whose
+        words before the modal have a term of ``tender_subject`` or whose words after it have a
+        term of ``tender_content``, binds the tenderer (labelling.md §1), as "Offerors shall …" and
+        "The proposal shall …" do: it is scored, not performed under the contract. Read before list
+        items carry their lead-in, so a lead-in's items ("The following introductory information is
+        required in the proposal:") are the tenderer's too. A duty with a supplier named before its
+        modal stays the supplier's ("The Contractor shall assign personnel whose résumés are
+        submitted with its quotation"), as does one whose subject before the modal is a party's
+        people (a word of ``party_staff``: "The Technical Lead must have a full understanding of
+        the technical approach discussed in the proposal", a qualification of the supplier's staff)."""
+        if not self.tender:
+            return []
+        subjects, contents = self.vocabulary.finder("tender_subject"), self.vocabulary.finder("tender_content")
+        staff = self.vocabulary.finder("party_staff")
+        if subjects is None and contents is None:
+            return []
+        found: list[int] = []
+        for i in self._stated:
+            obligation = self.obligations[i]
+            if obligation.party != "supplier" or obligation.end == 0:
+                continue
+            text = self.texts[i]
+            before, after = text[: obligation.start], text[obligation.end :]
+            tokens = list(self.tokens.finditer(before))
+            if self.aliases is not None:
+                tokens += list(self.aliases.finditer(before))
+            if any(name in PARTIES and name != "tenderer" for _s, _e, name in tokens):
+                continue  # a party named before the modal: its subject, read as such
+            if staff is not None and staff.search(before):
+                continue  # a party's people: "The Technical Lead must have a full understanding of the approach discussed in the proposal"
+            if (subjects is not None and subjects.search(before)) or (contents is not None and contents.search(after)):
                 found.append(i)
         return found
 

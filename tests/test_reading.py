@@ -3165,3 +3165,64 @@ def test_a_tenders_instructions_written_as_commands_bind_the_tenderer() -> None:
     found = parties(rfi, "sv")
     assert found["Beskriv hur ni säkerställer:"] == "tenderer"
     assert found["Svarstid för normala operationer"] == "tenderer"
+
+
+def test_a_tenders_content_required_with_no_party_named_binds_the_tenderer() -> None:
+    """In a tender, a modal whose clause names no party is the tenderer's when its subject is the
+    tender, a part of it or the tenderer's act in the tendering ("Submittals in response to this
+    solicitation shall …", "Anbud ska vara skriftliga") or when it puts its subject into the tender
+    ("… must be set out in the offeror's proposal", "Driftansvar ska ingå i priserna …"):
+    labelling.md §1, what the tender must hold, scored, not performed. A supplier or its staff named
+    before the modal keeps the duty the supplier's, and outside a tender nothing changes."""
+    rfq = """
+        Offerors shall submit quotes by the closing date.
+
+        Each offeror may ask questions until ten days before the closing date.
+
+        This solicitation closes on 1 May 2025.
+
+        Submittals in response to this solicitation shall only include two attachments.
+
+        Objections to any of the requirements must be set out in the offeror's proposal.
+
+        The Contractor shall assign personnel whose résumés are submitted with its quotation.
+
+        The Technical Lead must have a full understanding of the approach discussed in the proposal.
+
+        Code deliverables shall be submitted via the repository.
+        """
+    found = parties(rfq, "en")
+    assert found["Submittals in response to this solicitation shall only include two attachments."] == "tenderer"
+    assert found["Objections to any of the requirements must be set out in the offeror's proposal."] == "tenderer"
+    assert found["The Contractor shall assign personnel whose résumés are submitted with its quotation."] == "supplier"
+    assert found["The Technical Lead must have a full understanding of the approach discussed in the proposal."] == "supplier"
+    assert found["Code deliverables shall be submitted via the repository."] == "supplier"
+    contract = """
+        The Contractor shall deliver the software by 1 May 2025.
+
+        Objections to the invoice must be set out in the proposal for a change.
+        """
+    assert parties(contract, "en")["Objections to the invoice must be set out in the proposal for a change."] == "supplier"
+    avrop = """
+        Anbudsgivaren ska lämna anbud senast den 1 maj 2025.
+
+        Anbudsgivare får ställa frågor under anbudstiden.
+
+        Avropsförfrågan avser konsulttjänster.
+
+        Anbud ska vara skriftliga.
+
+        Driftansvar ska ingå i priserna lämnade i prisbilagan.
+
+        Följande uppgifter ska framgå:
+
+        - Uppdragsgivare
+
+        Leverantören ska arbeta enligt ITIL.
+        """
+    found = parties(avrop, "sv")
+    assert found["Anbud ska vara skriftliga."] == "tenderer"
+    assert found["Driftansvar ska ingå i priserna lämnade i prisbilagan."] == "tenderer"
+    assert found["Följande uppgifter ska framgå:"] == "tenderer"
+    assert found["Uppdragsgivare"] == "tenderer"
+    assert found["Leverantören ska arbeta enligt ITIL."] == "supplier"
