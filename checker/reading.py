@@ -309,6 +309,22 @@ _FUTURE_PASSIVE = lazy_compile(
     r"|[a-z]*(?:done|gone|borne|built|dealt|felt|spelt|dwelt|knelt|spilt|kept|slept|swept|crept|wept|leapt|ought|aught|held|sold|told|made)|shone)\b",
     re.IGNORECASE,
 )
+# The opening of a subject before a party's possessive ("The contractor's invoice …", "Each
+# Contractor's …"): an article or a determiner at most, after a list item's number or markup
+_OPENS_SUBJECT = lazy_compile(r"[\W_\d]*(?:(?:the|each|every|all|any)\s+)?", re.IGNORECASE)
+# What a party's possessive names before the modal: one to four words, no clause of its own
+_OWNED_THING = lazy_compile(r"\s*(?:[^\W\d_][\w-]*\s+){0,3}[^\W\d_][\w-]*\s*(?:\([^()]{1,20}\)\s*)?", re.IGNORECASE)
+# The other party's surveillance of a party's own thing ("The Contractor's performance will be
+# monitored"), no act of its owner
+_SURVEILLED = lazy_compile(
+    r"(?:monitored|evaluated|assessed|reviewed|inspected|measured|rated|graded|scored|accepted|rejected|audited|verified|checked|observed|surveilled|tested|paid|reimbursed)\b",
+    re.IGNORECASE,
+)
+# A judgement after a passive's participle: "will be determined to be acceptable", "found acceptable"
+_JUDGED = lazy_compile(
+    r"\s+(?:to\s+be\s+)?(?:acceptable|unacceptable|satisfactory|unsatisfactory|adequate|inadequate|sufficient|insufficient|complete|incomplete|deficient|compliant|noncompliant|non-compliant|in\s+compliance)\b",
+    re.IGNORECASE,
+)
 _RECIPIENT = lazy_compile(r"\bto\s+(?:the\s+|its\s+|their\s+|each\s+|all\s+)?$", re.IGNORECASE)  # "… provided to the Contractor"
 _RECIPIENT_REACH = 12  # the longest "to" and article before a party, in characters
 # "No other hardware will be …"; not a deadline that opens the sentence ("No later than 10 days after award, …")
@@ -1618,6 +1634,13 @@ class DocumentReading:
                 passive = party = "mutual"  # "Sprint plans will be developed collaboratively with the Product Owner and 18F"
             if party is None and modal == "modal_future" and self.surveillance_plan and not subordinate and self._surveillance_passive(text, clause, end):
                 passive = party = "buyer"  # a QASP's "Performance data gathered will be evaluated …": the buyer surveils
+            if (
+                party is None
+                and modal == "modal_future"
+                and not subordinate
+                and (owner := self._possessor_passive(text, clause, start, end, before)) is not None
+            ):
+                passive = party = owner  # "The contractor's invoice will be submitted monthly": the owner hands in its own
             if party is None and modal == "modal_future" and self.vendor_terms and not subordinate and self._names_the_vendors_own(text[clause:start]):
                 party = "supplier"  # a vendor's terms promise its service and staff: "the Core Services will provide …", "A manager will review …"
             if (
@@ -1829,6 +1852,33 @@ class DocumentReading:
         if found is None or not self._affirmed_passive(text, clause, modal_end):
             return False
         return finder.search(found.group()) or _term_at(finder, text, _SPACE.match(text, found.end()).end()) is not None
+
+    def _possessor_passive(self, text: str, clause: int, modal: int, modal_end: int, before: list[tuple[int, int, str]]) -> str | None:
+        """The party whose own thing is the subject of an affirmed "will" passive that names no
+        agent (:meth:`_affirmed_passive`), which that party does: "The contractor's invoice will be
+        submitted monthly", "The Contractor's staff will be trained …". The subject opens with the
+        party's possessive (an article at most before it) and the modal follows within a few words.
+        Not a participle of ``state_participle`` or a judgement ("The Contractor's mitigation plan
+        will be determined to be acceptable …", "… will be deemed/found acceptable"): how a thing
+        stands, judged by someone else."""
+        owner = next(((start, end, name) for start, end, name in before if name in PARTIES), None)
+        if owner is None or not _OPENS_SUBJECT.fullmatch(text, clause, owner[0]):
+            return None
+        possessive = _POSSESSIVE.match(text[owner[1] :])
+        if possessive is None or not _OWNED_THING.fullmatch(text, owner[1] + possessive.end(), modal):
+            return None
+        found = _FUTURE_PASSIVE.match(text, modal_end)
+        if found is None or not self._affirmed_passive(text, clause, modal_end):
+            return None
+        participle = found.end() - len(found.group().split()[-1])
+        if (
+            _term_at(self.vocabulary.finder("state_participle"), text, participle) is not None
+            or _term_at(self.vocabulary.finder("permission_participle"), text, participle) is not None
+            or _SURVEILLED.match(text, participle)
+            or _JUDGED.match(text, found.end())
+        ):
+            return None
+        return owner[2]
 
     def _surveillance_passive(self, text: str, clause: int, modal_end: int) -> bool:
         """Whether a "will" that names no party opens an affirmed passive of an act

@@ -1197,6 +1197,49 @@ def test_a_scope_topic_says_what_a_scope_covers_and_links_nothing_by_itself():
     assert {f.location.line for f in result.findings if f.rule.endswith("/S01")} == {7}
 
 
+NO_BLANKET_RULES = """ruleset "no-blanket" {
+  language en
+}
+
+define requirement = "shall", "must"
+define sanction = "reject", "terminate"
+define blanket = "all deliverables", "for default"
+define no_blanket_sanction = "final invoice within"
+
+sanction S01 "No consequence" {
+  category missing-sanction
+  for requirements where requirement
+  linked by id, section, topic, blanket
+  message "{requirement.id} has no consequence."
+}
+"""
+
+
+def test_no_blanket_sanction_reaches_the_suppliers_claim_for_its_payment():
+    """A duty of the no_blanket_sanction class (when the supplier claims its payment) is
+    sanctioned only by a consequence that names it: the rejection of all deliverables and the
+    termination for default answer for the work, and a late invoice delays the supplier's own
+    payment. Its follow-up, the other duties' sanctions and a consequence in its own clause are
+    untouched; the scorecard and the missing-sanction finding agree with the matrix."""
+    ruleset = compile_text(NO_BLANKET_RULES, "no-blanket.krav")
+    text = (
+        "# 1 Work\n\nThe Contractor shall deliver the system within 30 days.\n\n"
+        "# 2 Invoices\n\nThe Contractor shall submit a final invoice within 60 days.\n\n"
+        "# 3 Closeout\n\nThe Contractor shall submit the final invoice within 60 days of the end of the task order.\n\n"
+        "The CO may reject a late invoice.\n\n"
+        "# 4 Remedies\n\nThe COR may reject all deliverables. The Government may terminate for default.\n"
+    )
+    result = check_document(read_bytes(text.encode("utf-8"), "pws.md", "md"), [ruleset])
+    rows = {row.text: row for row in trace(result)}
+    work = rows["The Contractor shall deliver the system within 30 days."]
+    claim = rows["The Contractor shall submit a final invoice within 60 days."]
+    named = rows["The Contractor shall submit the final invoice within 60 days of the end of the task order."]
+    assert {link.how for link in work.sanction} == {"blanket"}
+    assert claim.sanction == []
+    assert [(link.how, link.text) for link in named.sanction] == [("section", "The CO may reject a late invoice.")]
+    assert {f.location.line for f in result.findings if f.rule.endswith("/S01")} == {7}
+
+
 def test_the_later_sentences_of_a_list_item_share_the_topics_of_its_first():
     """A bullet is one unit: the acceptance criterion after a user story is about the story's
     system, so the acceptance of "all deliverables" covers it; the same sentence as a paragraph

@@ -76,6 +76,14 @@ def read_as(document: Document, reading: str) -> list[str]:
         ("A copy of this plan will be furnished to the contractor.", "buyer"),
         ("Government-furnished equipment shall be provided to the Contractor.", "buyer"),
         ("The equipment will be delivered to the Contractor's premises.", None),  # a possessive is no recipient
+        # a party's own thing as the subject of a "will" passive: its owner does it ...
+        ("The contractor’s invoice will be submitted monthly for work performed in the prior month.", "supplier"),
+        ("The Government's comments will be provided within 5 days.", "buyer"),
+        # ... not a judgement of it, nor the other party's surveillance, nor how it stands
+        ("The Contractor's mitigation plan will be determined to be acceptable at the discretion of the CO.", None),
+        ("The contractor's plan will be found acceptable.", None),
+        ("The Contractor's performance will be monitored.", None),
+        ("The Contractor's proposal will be used to evaluate its approach.", None),
         ("All reports shall be submitted to the COR.", "supplier"),  # what is handed to the buyer: as before
         ("All travel must be approved by the COR.", "supplier"),  # a permission the supplier obtains
         ("Patrol equipment shall not be used unless requested by the COTR.", "supplier"),  # the agent of a subordinate clause

@@ -463,6 +463,34 @@ def test_payment_approved_only_for_acceptable_invoices_sanctions_the_invoicing_i
     assert rows["The Contractor shall deliver the migration plan within 10 days of award."].sanction == []
 
 
+def test_when_the_supplier_claims_its_payment_no_blanket_sanction_reaches() -> None:
+    """When the supplier invoices is its own affair (claim_timing, the engine's
+    no_blanket_sanction): a late invoice delays its own payment. Withheld payment for an
+    unacceptable invoice sanctions the invoice's contents, the rejection of all deliverables the
+    work; neither the invoice's deadline nor the release of claims after final payment (labelling.md
+    §2; the 18F PWSs' labels: "invoicing timing … late submission has no stated consequence")."""
+    approval = "If the invoices are acceptable, then the Project Manager and COR will approve them for payment."
+    timing = [
+        "The Contractor shall submit a final invoice within 60 calendar days after the end of the performance period.",
+        "The contractor’s invoice will be submitted monthly for work performed in the prior month.",
+        "The Contractor shall request an extension from the COR for final invoices that may exceed the 60-day time frame.",
+        "This release of claims is due within 15 calendar days of final payment.",
+    ]
+    contents = [
+        "The Contractor shall submit only one invoice per month per order.",
+        "The period of performance for each invoice shall be for one calendar month.",
+    ]
+    text = "\n\n".join([*timing, *contents, approval, "The COR may reject all deliverables."]) + "\n"
+    assert _classes(text, "no_blanket_sanction") == timing
+    document = read_markdown(text, "test.md", language="en")
+    rows = {row.text: row for row in trace(check_document(document, [load_ruleset("en-contract")]))}
+    for sentence in contents:
+        assert [(link.how, link.text) for link in rows[sentence].sanction] == [("blanket", approval)]
+    assert timing[0] in rows
+    for sentence in timing:
+        assert sentence not in rows or rows[sentence].sanction == []
+
+
 def test_a_draft_returned_for_revision_and_a_penalized_offer_are_no_sanctions() -> None:
     """A draft returned for revision is the review a draft is written for, and a proposal
     "penalized" in the evaluation is the solicitation's rule: neither is a consequence for the

@@ -28,6 +28,17 @@ def links_to_itself(requirement: Statement, kind: str) -> bool:
     return kind == "sanction" or requirement.table is not None
 
 
+def beyond_blanket(kind: str, c: Classification) -> frozenset[int]:
+    """The requirements no blanket ``kind`` statement covers: for sanctions the ``no_blanket_sanction``
+    statements, duties whose breach no blanket consequence reaches (the supplier's deadline to
+    claim its own payment, "The contractor shall submit a final invoice within 60 calendar days":
+    a late invoice delays the supplier's own payment; re-performance, rejection of deliverables,
+    termination for default or withheld payment for an unacceptable invoice answer for its
+    performance and its invoices' contents, not for when it claims). Only a consequence that
+    names them (id, clause, topic) sanctions them."""
+    return c.statements_of_class("no_blanket_sanction") if kind == "sanction" else EMPTY
+
+
 def parts_of(requirement: Statement, kind: str, c: Classification) -> frozenset[int]:
     """The statements that are part of ``requirement`` and so are never its ``kind`` statements
     by section, topic or blanket: itself, and, when its own follow-up phrase is not its
@@ -77,7 +88,8 @@ def link_sources(requirement: Statement, targets: frozenset[int], methods: Seque
     i = requirement.index
     blanket = c.linking_blanket if "blanket" in methods else EMPTY
     sources: list[tuple[str, Iterator[Linked]]] = []
-    if i in targets and links_to_itself(requirement, kind):
+    exempt = i in beyond_blanket(kind, c)
+    if i in targets and links_to_itself(requirement, kind) and not (exempt and i in blanket):
         itself = ("blanket", i, "blanket", c.blanket_words(i)) if i in blanket else ("self", i, "self", None)
         sources.append((itself[0], iter((itself,))))
     parts = parts_of(requirement, kind, c)
@@ -111,7 +123,7 @@ def link_sources(requirement: Statement, targets: frozenset[int], methods: Seque
         for topic, members in c.linking_topics.items():
             if i in members:
                 sources.append(("topic", _links("topic", "topic", topic, c.among(targets, members), specific)))
-    if "blanket" in methods:
+    if "blanket" in methods and not exempt:
         sources.append(("blanket", _blanket_links(i, c.among(targets, blanket), blanket, targets, parts, c)))
     return sources
 
@@ -143,8 +155,9 @@ def linked_targets(requirements: frozenset[int], targets: frozenset[int], method
     listing every requirement's links is quadratic in it."""
     index, statements = c.index, c.document.statements
     blanket = c.linking_blanket if "blanket" in methods else EMPTY
+    exempt = beyond_blanket(kind, c)
     parts = {i: parts_of(statements[i], kind, c) for i in requirements}
-    found = {i for i in requirements & targets if links_to_itself(statements[i], kind)}
+    found = {i for i in requirements & targets if links_to_itself(statements[i], kind) and not (i in exempt and i in blanket)}
     in_scope: dict[tuple[int, frozenset[str]], list[int]] = {}
 
     def reached(j: int, group: list[int]) -> bool:
@@ -185,13 +198,13 @@ def linked_targets(requirements: frozenset[int], targets: frozenset[int], method
                 groups.setdefault(members, []).extend(about)
     for members, group in groups.items():
         found.update(j for j in c.among(targets, members) if j not in blanket and reached(j, group))
-    if "blanket" in methods and requirements:
-        everyone = sorted(requirements)
+    if "blanket" in methods and (requirements - exempt):
+        everyone = sorted(requirements - exempt)
         for j in c.among(targets, blanket):
             lead_in = statements[j].lead_in
             if lead_in is not None and lead_in in blanket and lead_in in targets:
                 # It links through its lead-in: only to the requirements whose parts hold the lead-in.
-                group = [i for i in (lead_in, statements[lead_in].lead_in) if i in requirements and lead_in in parts[i]]
+                group = [i for i in (lead_in, statements[lead_in].lead_in) if i in requirements and i not in exempt and lead_in in parts[i]]
             else:
                 group = everyone
             if reached(j, group):
@@ -205,18 +218,21 @@ def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Seque
     all of them at once: the targets of no scope for every candidate, then those of each scope
     (few) for the candidates about one of its topics."""
     index, statements = c.index, c.document.statements
-    remaining = set(candidates - frozenset(i for i in candidates & targets if links_to_itself(statements[i], kind)))
+    exempt = beyond_blanket(kind, c)
+    remaining = set(
+        candidates - frozenset(i for i in candidates & targets if links_to_itself(statements[i], kind) and not (i in exempt and i in c.linking_blanket))
+    )
     parts = {i: parts_of(statements[i], kind, c) for i in remaining}
     # Cheapest first: any one link will do, and the id search then looks for few ids.
     by_scope: dict[frozenset[str], set[int]] = {}
     for j in targets & c.scopes.keys():
         by_scope.setdefault(c.scopes[j], set()).add(j)
     unscoped = targets - frozenset().union(*by_scope.values())
-    remaining = _unlinked_by_clause(remaining, unscoped, methods, c, parts)
+    remaining = _unlinked_by_clause(remaining, unscoped, methods, c, parts, exempt)
     for scope, scoped in by_scope.items():
         about = frozenset().union(*(c.topic_members.get(topic, EMPTY) for topic in scope))
         inside = remaining & about
-        remaining = (remaining - inside) | _unlinked_by_clause(inside, frozenset(scoped), methods, c, parts)
+        remaining = (remaining - inside) | _unlinked_by_clause(inside, frozenset(scoped), methods, c, parts, exempt)
     if "id" in methods and remaining:
         keys = {i: [key for key, _, _ in found] for i in remaining if (found := index.reference_keys(i))}
         wanted = {key for found in keys.values() for key in found}
@@ -229,13 +245,16 @@ def unlinked(candidates: frozenset[int], targets: frozenset[int], methods: Seque
     return sorted(remaining)
 
 
-def _unlinked_by_clause(remaining: set[int], targets: frozenset[int], methods: Sequence[str], c: Classification, parts: dict[int, frozenset[int]]) -> set[int]:
+def _unlinked_by_clause(
+    remaining: set[int], targets: frozenset[int], methods: Sequence[str], c: Classification, parts: dict[int, frozenset[int]], exempt: frozenset[int] = EMPTY
+) -> set[int]:
     """The statements of ``remaining`` that no statement of ``targets`` is linked to by blanket,
-    section or topic (:func:`unlinked`; ``parts``: each one's :func:`parts_of`)."""
+    section or topic (:func:`unlinked`; ``parts``: each one's :func:`parts_of`; ``exempt``: those
+    no blanket statement covers, :func:`beyond_blanket`)."""
     index, statements = c.index, c.document.statements
     if "blanket" in methods and remaining:
         blanket = c.linking_blanket & targets
-        remaining = {i for i in remaining if not _has_other(blanket, parts[i])}
+        remaining = {i for i in remaining if i in exempt or not _has_other(blanket, parts[i])}
     if "section" in methods and remaining:
         in_section = _targets_by(targets, lambda j: statements[j].section)
         in_section.pop(None, None)  # statements before the first heading share no section
@@ -278,17 +297,18 @@ def nearest_unlinked(i: int, targets: frozenset[int], methods: Sequence[str], c:
     if not near:
         return None
     j = min(near, key=lambda k: (abs(k - i), k))
-    if not c.in_scope(i, j) and _near_enough(i, j, methods, c):
+    if not c.in_scope(i, j) and _near_enough(i, j, methods, c, i in beyond_blanket(kind, c)):
         return (j, "scope", ", ".join(sorted(c.scopes[j])))
     return (j, "elsewhere", None)
 
 
-def _near_enough(i: int, j: int, methods: Sequence[str], c: Classification) -> bool:
-    """Whether ``j`` would link to ``i`` by section, table, topic or blanket, scope aside."""
+def _near_enough(i: int, j: int, methods: Sequence[str], c: Classification, exempt: bool = False) -> bool:
+    """Whether ``j`` would link to ``i`` by section, table, topic or blanket, scope aside
+    (``exempt``: no blanket statement covers ``i``, :func:`beyond_blanket`)."""
     statements, blanket = c.document.statements, c.linking_blanket
     if "section" in methods and (j in c.index.section_group(i) or (statements[i].table is not None and statements[i].table == statements[j].table)):
         return True
-    if "blanket" in methods and j in blanket:
+    if "blanket" in methods and j in blanket and not exempt:
         return True
     return "topic" in methods and any(i in members and j in members for members in c.linking_topics.values())
 
