@@ -155,6 +155,14 @@ def sub_clause_name(title: str) -> str | None:
 LETTER_ITEM = re.compile(r"^\s*(?P<letter>[a-z])\)\s")
 
 
+def may_open_letter(text: str) -> bool:
+    """False only when none of :data:`LETTER_CLAUSE`, :data:`ROMAN_CLAUSE` and :data:`LETTER_ITEM`
+    can match ``text``: each needs a "." as its second character or a ")" among its second to
+    fifth ("B. ", "(b) ", "iv) ", "h) "), white space before it aside. Most paragraphs and lines
+    have neither, and the readers then ask none of the three expressions."""
+    return text[:1].isspace() or text[1:2] == "." or ")" in text[1:5]
+
+
 def next_letter(roman: str, letter: str | None) -> bool:
     """Whether a roman numeral of one letter goes on a lettered list whose last letter was
     ``letter`` instead: "i)" after "h)", "v)" after "u)", "x)" after "w)"."""

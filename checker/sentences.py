@@ -134,6 +134,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     opened = 0  # brackets of the sentence opened and not closed, in reading order up to ``counted``
     counted = 0
+    # Without an opening bracket none is ever open (a closing one closes nothing): most texts
+    # have none, and are not counted at each end (splitting the real English MB's paragraphs:
+    # 271 → 254 M instructions, callgrind).
+    brackets = "(" in text
     for match in _SENTENCE_END.finditer(text):
         if match.start() < start:
             continue  # inside a question's bracket, which the sentence after it follows
@@ -143,7 +147,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             first = text[first_at] if first_at < len(text) else None
         if first is None:
             break
-        opened = _still_open(text, counted, match.end(), opened)
+        if brackets:
+            opened = _still_open(text, counted, match.end(), opened)
         counted = match.end()
         if opened:
             if _closing(text, match.end(), match.end() + BRACKET_REACH, opened) is not None:

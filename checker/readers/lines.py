@@ -3,7 +3,7 @@ of lists written without bullets each a piece of their own (the Markdown and pla
 
 from __future__ import annotations
 
-from ..clauses import LETTER_CLAUSE, LETTER_ITEM, ROMAN_CLAUSE, next_letter
+from ..clauses import LETTER_CLAUSE, LETTER_ITEM, ROMAN_CLAUSE, may_open_letter, next_letter
 from ..document import Anchor
 from ..ids import leading_id
 from ..segment import Piece, source_anchor
@@ -37,12 +37,15 @@ def _starts_numbered_paragraph(line: str, previous: str, letter: str | None = No
     rätt …") after a finished sentence, but not "i)" after a line opened by ``letter`` "h)"
     (:func:`next_letter`)."""
     found = leading_id(line)
+    finished = previous.rstrip().endswith((".", ":", ";", "!", "?"))
     if found is None:
+        if not finished or not may_open_letter(line):
+            return False  # a letter or roman numeral counts only after a finished sentence
         roman = ROMAN_CLAUSE.match(line)
         roman_clause = roman is not None and not next_letter(roman.group("roman"), letter)
-        return previous.rstrip().endswith((".", ":", ";", "!", "?")) and bool(LETTER_CLAUSE.match(line) or roman_clause)
+        return bool(LETTER_CLAUSE.match(line) or roman_clause)
     rest = line[found[1] :].lstrip()
-    return previous.rstrip().endswith((".", ":", ";", "!", "?")) or rest[:1].isupper() or rest[:1].isdigit()
+    return finished or rest[:1].isupper() or rest[:1].isdigit()
 
 
 def line_pieces(lines: list[tuple[int, int, str]]) -> list[Piece]:
@@ -51,6 +54,9 @@ def line_pieces(lines: list[tuple[int, int, str]]) -> list[Piece]:
     After a line that ends in ":", short lines that end no sentence are the items of a list
     written without bullets (:func:`_unmarked_item`), each a piece of its own (``item``); the
     first line after them that starts with a capital starts a new piece."""
+    if len(lines) == 1:  # a paragraph of one line, as most are: the piece is the line (no line after it to read)
+        line, column, text = lines[0]
+        return [Piece(text=text, anchors=[source_anchor(0, line, column)])]
     pieces: list[Piece] = []
     texts: list[str] = []
     anchors: list[Anchor] = []
@@ -66,7 +72,7 @@ def line_pieces(lines: list[tuple[int, int, str]]) -> list[Piece]:
             item = starts_item
         elif texts:
             offset += 1  # the space that joins the lines
-        if (opened := LETTER_ITEM.match(text)) is not None:
+        if may_open_letter(text) and (opened := LETTER_ITEM.match(text)) is not None:
             letter = opened.group("letter")
         anchors.append(source_anchor(offset, line, column))
         texts.append(text)

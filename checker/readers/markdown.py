@@ -172,7 +172,7 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
             if nesting.clauses_from is not None:  # what follows the list stands where the list stood, not in its last titled item
                 builder.close_sections_from(nesting.clauses_from)
             nesting.end()  # a heading, a table or a paragraph at the margin: the lists before it have ended
-        if not quote and _toc_entry(source, lines.i):
+        if not quote and "](#" in line and _toc_entry(source, lines.i):  # the link's mark first: no call for a line without one
             flush()
             lines.i += 1
             continue
@@ -230,7 +230,7 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
             flush()
             _table(lines, builder)
             continue
-        if not paragraph and _bare_table_starts(lines):
+        if not paragraph and "|" in line and _bare_table_starts(lines):  # the bar first: no call for a line without one
             _bare_table(lines, builder)
             continue
         if first in "*_" and (title := _bold_title(stripped)) is not None:
