@@ -1677,3 +1677,30 @@ def test_a_cited_clause_that_is_missing_or_states_no_amount_is_flagged_in_both_l
     )
     flagged = [f.location.line for f in _checked(en, "contract.md").findings if f.rule == "en-contract/CT008"]
     assert flagged == [_line_of(en, "12.1"), _line_of(en, "12.2")]
+
+
+def test_a_tender_that_cites_the_agreement_cites_another_document():
+    """A tender's specification that charges a price reduction "enligt punkt 9.5 i avtalet" cites
+    the contract to be signed, a document of its own: no AV008 for a clause 9.5 it lacks (the
+    shipped sv-kravspecifikation.improved example drew two); a contract citing its own clause
+    "i avtalet" is still checked, and one citing "clause 9.2 of the Master Agreement" is not (the
+    pattern for a document named after the number never matched: its word boundary stood before
+    the space that opens the words after the number)."""
+    tender = (
+        "# Kravspecifikation\n\nBilaga 2 till förfrågningsunderlaget.\n\n## 1 Bakgrund\n\n"
+        "Anbudsgivaren ska bifoga en testrapport.\n\nAnbudsgivaren ska ange sitt organisationsnummer.\n\n"
+        "## 2 Anbudet\n\nAnbudsgivaren ska beskriva sin supportorganisation.\n\n## 3 Krav\n\n"
+        "| Id | Krav | Påföljd |\n|---|---|---|\n"
+        "| K1 | Plattformen ska stödja inloggning med BankID. | Prisavdrag enligt punkt 9.5 i avtalet |\n\n"
+        "## 4 Support\n\nK2 Leverantören ska svara inom 2 timmar. Uteblir svaret har kommunen rätt till prisavdrag enligt punkt 9.5 i avtalet.\n"
+    )
+    assert [f for f in _checked(tender, "krav.md", "sv").findings if f.rule == "sv-avtal/AV008"] == []
+    own = "11.3 Om åtgärdandet försenar Uppdraget ska Leverantören utbetala vite enligt punkt 22 i avtalet.\n\n"
+    rest = "12.1 Leverantören ska leverera senast den 1 juni.\n\n13.1 Parterna ska samråda varje månad.\n"
+    assert [f.location.line for f in _checked(own + rest, "avtal.md", "sv").findings if f.rule == "sv-avtal/AV008"] == [1]
+    other = (
+        "12.1 If delivery is late, the Supplier shall pay liquidated damages as set out in clause 22 of the Master Agreement.\n\n"
+        "12.2 If the report is late, the Supplier shall pay liquidated damages as set out in clause 22.\n\n"
+        "13.1 The Supplier shall deliver by 1 June.\n"
+    )
+    assert [f.location.line for f in _checked(other, "contract.md").findings if f.rule == "en-contract/CT008"] == [3]

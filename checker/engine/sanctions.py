@@ -96,7 +96,7 @@ _CITATION_REACH = 24
 """The most characters after the words that state an amount by reference ("enligt punkt", "as set
 out in") where the number they cite may end ("enligt punkt 22", "as set out in Schedule 4")."""
 _OTHER_DOCUMENT = lazy_compile(
-    r"(?i)\b(?:(?:\w+\s+)?(?:agreement|contract|terms|conditions|villkor\w*|\w*avtal\w*|kontrakt\w*)\b\W*$|"
+    r"(?i)(?:\b(?:\w+\s+)?(?:agreement|contract|terms|conditions|villkor\w*|\w*avtal\w*|kontrakt\w*)\b\W*$|"
     r"^\W*(?:nedan\s+|ovan\s+|below\s+|above\s+)?(?:of|in|to|under|i|till)\s+(?!(?:this|these|the\s+present|detta|denna|dessa)\b)"
     r"(?:the\s+)?(?:\w+\s+){0,3}?(?:agreement|contract|terms|conditions|villkor\w*|\w*avtal\w*|kontrakt\w*)\b)"
 )
@@ -104,7 +104,7 @@ _OTHER_DOCUMENT = lazy_compile(
 "under the Framework Agreement clause 9") or after its number ("clause 9.2 of the Master
 Agreement", "punkt 14 i ramavtalet"): a clause of another document, not of this one ("of this
 Agreement", "i detta avtal" is this one's; "of the Agreement" alone, which names the document
-itself, is read as this one's below)."""
+itself, is read as this one's below, except in a tender, which cites the contract to be signed)."""
 _ANOTHER_PLACE = lazy_compile(r"(?i)^\s*(?:nedan\s+|ovan\s+|below\s+|above\s+)?,?\s*(?:and|or|och|eller|samt)\s+(?:the\s+|i\s+|in\s+)?\w+")
 """A second place named with the one cited ("paragraph 3 and the Annex", "punkt 22 eller bilaga 4")."""
 _THIS_DOCUMENT = lazy_compile(
@@ -191,6 +191,9 @@ class _Models:
         # Items of a list whose introduction makes them no duties state no sanction's terms: under
         # "Leverantören äger rätt att häva … om Inera:" the cure period is the buyer's.
         self.non_binding_items = c.reading().statements("non_binding_item")
+        # A tender (or its specification) cites the contract to be signed: there "punkt 9.5 i
+        # avtalet", "clause 9 of the Agreement" name another document, not this one's clauses.
+        self.in_tender = c.reading().tender
         self._cited: dict[str, tuple[int | None, dict[str, SanctionPart]]] = {}  # cited key → its clause's first statement and parts
 
     def models(self) -> list[SanctionModel]:
@@ -312,7 +315,8 @@ class _Models:
         after = text[found.end() : found.end() + 60]
         if _ANOTHER_PLACE.match(after):
             return None  # "as set out in paragraph 3 and the Annex": the amount may stand in either
-        if _OTHER_DOCUMENT.search(text[span[0] : found.start()]) or (_OTHER_DOCUMENT.match(after) and not _THIS_DOCUMENT.match(after)):
+        this_document = _THIS_DOCUMENT.match(after) is not None and not self.in_tender
+        if _OTHER_DOCUMENT.search(text[span[0] : found.start()]) or (_OTHER_DOCUMENT.match(after) and not this_document):
             return None
         key = cited_key(found.group("word"), found.group("number"))
         statements = self.c.index.cited_clause(key)
