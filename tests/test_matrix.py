@@ -1634,3 +1634,19 @@ def test_a_cited_clause_that_is_missing_or_states_no_amount_is_flagged_in_both_l
     )
     flagged = [f.location.line for f in _checked(en, "contract.md").findings if f.rule == "en-contract/CT008"]
     assert flagged == [_line_of(en, "12.1"), _line_of(en, "12.2")]
+
+
+def test_a_plural_clause_word_cites_no_clause():
+    """review19b: "as set out in the clauses below" names clauses, it cites none: the plural's "s"
+    ("clauses", "sections", "paragraphs") is no clause's letter run into its word, so CT008 does not
+    ask for a clause "S"; a letter stands apart from its word ("Annex B", "Section C.1"), a digit may
+    run into it ("§14")."""
+    en = (
+        "12.1 If delivery is late, the Supplier shall pay liquidated damages as set out in the clauses below.\n\n"
+        "12.2 If the Services are unavailable, the Supplier shall pay service credits as described in the following sections.\n\n"
+        "13.1 The Supplier shall invoice monthly in arrears.\n\n"
+        "14.1 The Buyer shall pay each invoice within 30 days.\n"
+    )
+    checked = _checked(en, "contract.md")
+    assert [f.location.line for f in checked.findings if f.rule == "en-contract/CT008"] == []
+    assert all(model.cited is None for model in matrix_document(checked).sanctions)
