@@ -963,7 +963,9 @@ class DocumentReading:
         its list mark, and after a title run into it, "**Format:**", "General.**") is a term of
         ``instruction_verb``, in a section whose title, or the title of a section it stands in,
         has words of ``instruction_title`` ("Instructions for Vendor Proposal Preparation",
-        "Svarsformat"), or introduced by a list's introduction that has them. What the tender
+        "Svarsformat"), or introduced by a list's introduction that has them and binds no party
+        but the tenderer ("The Contractor shall follow these reporting instructions:" binds the
+        supplier, and its items carry that). What the tender
         must say binds the tenderer, evaluated, not performed under the contract (labelling.md
         §1: a tenderer's duty is a requirement, party tenderer). Read before list items carry
         their introduction's obligation, so that the items of "Beskriv hur ni säkerställer:" are
@@ -983,7 +985,12 @@ class DocumentReading:
             if statement.kind not in ("sentence", "list_item", "table_row") or i in self.obligations:
                 continue
             lead = statement.lead_in
-            if not ((statement.section is not None and instructing[statement.section]) or (lead is not None and titles.search(self.texts[lead]))):
+            # a lead-in that binds another party says whose instructions it names ("The Contractor
+            # shall follow these reporting instructions:" / "- Submit …"): its items carry its party
+            instructing_lead = (
+                lead is not None and (lead not in self.obligations or self.obligations[lead].party == "tenderer") and titles.search(self.texts[lead])
+            )
+            if not ((statement.section is not None and instructing[statement.section]) or instructing_lead):
                 continue
             text = self.texts[i]
             opening = _COMMAND_OPENING.match(text)

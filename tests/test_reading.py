@@ -3165,3 +3165,31 @@ def test_a_tenders_instructions_written_as_commands_bind_the_tenderer() -> None:
     found = parties(rfi, "sv")
     assert found["Beskriv hur ni säkerställer:"] == "tenderer"
     assert found["Svarstid för normala operationer"] == "tenderer"
+
+
+def test_a_command_under_a_lead_in_that_binds_the_supplier_is_the_suppliers() -> None:
+    """review19b: a list item under a lead-in that states whom it binds ("The Contractor shall
+    follow these reporting instructions:" / "- Submit the monthly status report …") carries that
+    lead-in's party, though its words name instructions: a list's introduction makes its commands
+    the tenderer's only when it binds no other party ("Offerors shall follow these proposal
+    instructions:" does)."""
+    rfp = """
+        Offerors shall submit proposals to the RFP contact by the closing date.
+
+        Each offeror may ask questions until ten days before the closing date.
+
+        This solicitation closes on 1 May 2025.
+
+        # Performance Work Statement
+
+        The Contractor shall follow these reporting instructions:
+
+        - Submit the monthly status report to the COR by the fifth working day of each month.
+
+        Offerors shall follow these proposal instructions:
+
+        - Submit the technical volume in PDF format.
+        """
+    found = parties(rfp, "en")
+    assert found["Submit the monthly status report to the COR by the fifth working day of each month."] == "supplier"
+    assert found["Submit the technical volume in PDF format."] == "tenderer"
