@@ -914,9 +914,9 @@ class DocumentReading:
             if found is not None:
                 self.obligations[i] = found
         self._stated = frozenset(self.obligations)
-        for i in self._instruction_commands():
-            self.obligations[i] = Obligation("tenderer", 0, 0)
         """The statements whose own words state an obligation (before list items carry their lead-in's)."""
+        for i in self._instruction_commands():  # the tender's commands: the tenderer's, though no modal states it
+            self.obligations[i] = Obligation("tenderer", 0, 0)
         self._read_rows()
         titles = vocabulary.finder("definitions_title")
         self._grouped = grouped = self._group_labels()
