@@ -982,17 +982,18 @@ class DocumentReading:
             inherited = instructing[section.parent] if section.parent is not None else False
             instructing.append(inherited or titles.search(without_tags(section.title)))
         found: list[int] = []
+        leads: dict[int, bool] = {}  # lead-in → whether it introduces instructions: searched once, not once an item
         for statement in self.document.statements:
             i = statement.index
             if statement.kind not in ("sentence", "list_item", "table_row") or i in self.obligations:
                 continue
             lead = statement.lead_in
-            # a lead-in that binds another party says whose instructions it names ("The Contractor
-            # shall follow these reporting instructions:" / "- Submit …"): its items carry its party
-            instructing_lead = (
-                lead is not None and (lead not in self.obligations or self.obligations[lead].party == "tenderer") and titles.search(self.texts[lead])
-            )
-            if not ((statement.section is not None and instructing[statement.section]) or instructing_lead):
+            if lead is not None and lead not in leads:
+                # a lead-in that binds another party says whose instructions it names ("The Contractor
+                # shall follow these reporting instructions:" / "- Submit …"): its items carry its party
+                binds_other = lead in self.obligations and self.obligations[lead].party != "tenderer"
+                leads[lead] = not binds_other and titles.search(self.texts[lead])
+            if not ((statement.section is not None and instructing[statement.section]) or (lead is not None and leads[lead])):
                 continue
             text = self.texts[i]
             opening = _COMMAND_OPENING.match(text)

@@ -3209,3 +3209,28 @@ def test_a_sub_clause_opening_with_a_long_run_of_marks_is_read_in_linear_time() 
     found = parties(text, "en")
     assert found["3.2 Relocate equipment as directed in a relocation order."] == "supplier"
     assert time.monotonic() - started < 5  # a generous bound: the linear reading takes well under a second
+
+
+def test_the_introduction_of_many_commands_in_a_tender_is_searched_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """review19b: whether a list's introduction names instructions was searched again for each of
+    its items, so that an introduction of n characters with n items under it took n² (one of
+    144,000 characters with 8,000 commands, 8 s of searching): it is searched once."""
+    from checker.matching.termfinder import TermFinder  # noqa: PLC0415
+
+    lead = "Offerors shall follow these proposal instructions:"
+    text = (
+        "Offerors shall submit proposals to the RFP contact by the closing date.\n\n"
+        "Each offeror may ask questions until ten days before the closing date.\n\n"
+        "This solicitation closes on 1 May 2025.\n\n" + lead + "\n\n" + "".join(f"- Describe item {i} in detail.\n" for i in range(50))
+    )
+    searched: list[str] = []
+    search = TermFinder.search
+
+    def counted(self: TermFinder, where: str) -> bool:
+        searched.append(where)
+        return search(self, where)
+
+    monkeypatch.setattr(TermFinder, "search", counted)
+    found = parties(text, "en")
+    assert found["Describe item 7 in detail."] == "tenderer"
+    assert searched.count(lead) <= 5  # a few readings search it once each (3), not once an item (52)
