@@ -29,10 +29,10 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Sequence
 
 from .clauses import clause_key, inside_clause, sub_clause_name
-from .document import Document, Statement
+from .document import Document, Section, Statement
 from .htmltags import without_tags
 from .lazyre import lazy_compile
 from .matching import plain_text
@@ -544,6 +544,23 @@ _STANDING_TITLE = lazy_compile(
 Orders.", "Business Relations."): capitalised words and a few small ones, at most six. The marks
 before it are bounded: a run of them also ends the title, and each mark of an unbounded run was a
 start the end's run was read again from (a paragraph of 48,000 dots took a check 11 s)."""
+
+
+_SECTION_REACH = 8
+"""The most levels :func:`_stands_below` climbs: a clause nests a few levels deep, a hostile
+numbering ("1.1.1.1 …") of a thousand levels would make each statement's climb that long."""
+
+
+def _stands_below(sections: Sequence[Section], section: int, ancestor: int | None) -> bool:
+    """Whether ``section`` stands below ``ancestor``, within :data:`_SECTION_REACH` levels."""
+    parent = sections[section].parent
+    for _ in range(_SECTION_REACH):
+        if parent is None or ancestor is None:
+            return False
+        if parent == ancestor:
+            return True
+        parent = sections[parent].parent
+    return False
 
 
 def _number_or_title(text: str) -> bool:
@@ -1100,7 +1117,8 @@ class DocumentReading:
         clause tree, not a list, says they are its items. Each sub-clause's first sentence is the
         item, after a number or a title standing alone ("3.3 Indefinite-Delivery Task Orders." /
         "Render additional services …"); the clause's other sentences bind by their own words.
-        The run ends at a heading or at the first statement outside the lead-in's clause. Not a
+        The run ends at a heading or at the first statement outside the lead-in's clause (a
+        sub-clause's own sub-clauses, "3.1.1" under "3.1", are within it, and no items). Not a
         lead-in whose words make its items no duties (``not_binding_lead_in``), nor one whose colon
         ends a subordinate clause after its modal: the items complete the condition ("4.1 The
         Supplier shall be relieved of its liability … if … such failure is … attributable to any of
@@ -1113,9 +1131,11 @@ class DocumentReading:
         for statement in statements:
             i = statement.index
             if lead is not None:
-                section = statement.section
-                if statement.kind == "heading" or section is None or sections[section].parent != statements[lead].section:
+                section, own = statement.section, statements[lead].section
+                if statement.kind == "heading" or section is None or not _stands_below(sections, section, own):
                     lead = None
+                elif sections[section].parent != own:
+                    pending = None  # a sub-clause's own sub-clause ("3.1.1" under "3.1"): its item's detail, binding by its own words
                 elif section != statements[i - 1].section or section == pending:
                     pending = section if _number_or_title(self.texts[i]) else None
                     if pending is None:

@@ -3234,3 +3234,23 @@ def test_the_introduction_of_many_commands_in_a_tender_is_searched_once(monkeypa
     found = parties(text, "en")
     assert found["Describe item 7 in detail."] == "tenderer"
     assert searched.count(lead) <= 5  # a few readings search it once each (3), not once an item (52)
+
+
+def test_a_sub_clauses_own_sub_clause_does_not_end_the_lead_ins_items() -> None:
+    """review19b: the sub-clauses after a lead-in that ends its clause are its items; a sub-clause
+    of one of them ("3.1.1 Parts replaced are new …" under "3.1 Repair …") is that item's detail,
+    binding by its own words, and the next sub-clause ("3.2 Relocate …") is the lead-in's item
+    still. A clause outside the lead-in's ("4.0 Payment.") ends them."""
+    text = (
+        "3.0 Tasks. The Contractor shall perform the following tasks:\n\n"
+        "3.1 Repair or replace equipment upon receipt of a service call.\n\n"
+        "3.1.1 Parts replaced are new or of equal quality.\n\n"
+        "3.2 Relocate equipment as directed in a relocation order.\n\n"
+        "4.0 Payment.\n\n"
+        "4.1 Invoices are paid monthly in arrears.\n"
+    )
+    found = parties(text, "en")
+    assert found["3.1 Repair or replace equipment upon receipt of a service call."] == "supplier"
+    assert found["3.1.1 Parts replaced are new or of equal quality."] is None
+    assert found["3.2 Relocate equipment as directed in a relocation order."] == "supplier"
+    assert found["4.1 Invoices are paid monthly in arrears."] is None
