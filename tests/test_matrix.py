@@ -1650,3 +1650,27 @@ def test_a_plural_clause_word_cites_no_clause():
     checked = _checked(en, "contract.md")
     assert [f.location.line for f in checked.findings if f.rule == "en-contract/CT008"] == []
     assert all(model.cited is None for model in matrix_document(checked).sanctions)
+
+
+def test_a_clause_of_the_agreement_a_document_lacks_is_the_agreements_not_a_missing_one():
+    """review19b: "prisavdrag enligt punkt 9.5 i avtalet" in a requirement specification cites the
+    contract, a document of its own: where the document has no clause 9.5, "i avtalet" ("of the
+    Agreement") names that other document and AV008 / CT008 do not call the clause missing (the
+    shipped example sv-kravspecifikation.improved.docx was flagged so); where it has the clause,
+    the citation is followed as before."""
+    sv = (
+        "1.1 Leverantören ska avisera driftstopp senast fem arbetsdagar i förväg.\n\n"
+        "1.2 Uteblir aviseringen har kommunen rätt till prisavdrag enligt punkt 9.5 i avtalet.\n\n"
+        "2.1 Leverantören ska rapportera tillgängligheten månadsvis.\n\n"
+        "3.1 Leverantören ska fakturera månadsvis.\n"
+    )
+    checked = _checked(sv, "kravspecifikation.md", "sv")
+    assert [f.location.line for f in checked.findings if f.rule == "sv-avtal/AV008"] == []
+    assert all(model.cited is None for model in matrix_document(checked).sanctions)
+    en = (
+        "12.1 If delivery is late, the Supplier shall pay liquidated damages as set out in clause 22 of the Agreement.\n\n"
+        "13.1 The Supplier shall invoice monthly in arrears.\n\n"
+        "22.1 Liquidated damages are $500 per day of delay, up to a maximum of $10,000.\n"
+    )
+    (model,) = [m for m in matrix_document(_checked(en, "contract.md")).sanctions if m.location.line == _line_of(en, "12.1")]
+    assert model.cited.found and model.amount.source == "cited"
