@@ -257,11 +257,13 @@ def sentence_follows(following: str) -> bool:
 # A clause cited by its number ("punkt 22", "avsnittet 5.3", "clause 9.2", "Section 6", "§ 14",
 # "bilaga 3", "Schedule 4", "Annex B"): the word that says what is cited, then its number. A clause
 # word cites a clause of the document's numbering ("22" is 22.1 and 22.2 too); an annex word an
-# annex of that name, which is often a document of its own.
+# annex of that name, which is often a document of its own. A digit may run into its word ("§14"),
+# a letter stands apart and in capitals ("Annex B"): "clauses", "sections" name no clause "S", and
+# "under this clause a sum" no clause "A".
 _CLAUSE_WORDS = r"punkt(?:en)?|avsnitt(?:et)?|kapitel|kapitlet|artikel|artikeln|clause|section|sub-?section|paragraph|article|chapter|§"
 _ANNEX_WORDS = r"bilaga|bilagan|schedule|annex|appendix|exhibit|attachment"
 CITATION = lazy_compile(
-    rf"(?i)(?:^|(?<=[^\w]))(?P<word>{_CLAUSE_WORDS}|{_ANNEX_WORDS})\s*(?P<number>\d{{1,3}}(?:\.\d{{1,3}}){{0,4}}[a-z]?|[A-Z](?:\.\d{{1,3}}){{0,4}})(?![\w]|\.\d)"
+    rf"(?i)(?:^|(?<=[^\w]))(?P<word>{_CLAUSE_WORDS}|{_ANNEX_WORDS})(?:\s+|(?=\d))(?P<number>\d{{1,3}}(?:\.\d{{1,3}}){{0,4}}[a-z]?|(?-i:[A-Z])(?:\.\d{{1,3}}){{0,4}})(?![\w]|\.\d)"
 )
 _ANNEX_WORD = lazy_compile(rf"(?i)^(?:{_ANNEX_WORDS})$")
 _SECTION_NUMBER = lazy_compile(

@@ -29,10 +29,10 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Sequence
 
 from .clauses import clause_key, inside_clause, sub_clause_name
-from .document import Document, Statement
+from .document import Document, Section, Statement
 from .htmltags import without_tags
 from .lazyre import lazy_compile
 from .matching import plain_text
@@ -556,10 +556,29 @@ def _recurring_standard(text: str) -> bool:
 
 
 _STANDING_TITLE = lazy_compile(
-    r"[\W_]*(?:(?:[A-Za-z][.)]|\d{1,3}(?:\.\d{1,3})*[.)]?)\s*)?((?:[A-Z][\w'’&/-]*|of|and|or|the|for|to|in|on|a|an)(?:\s+(?:[A-Z][\w'’&/-]*|of|and|or|the|for|to|in|on|a|an)){0,5})?[.:*_\s]*"
+    r"[\W_]{0,20}(?:(?:[A-Za-z][.)]|\d{1,3}(?:\.\d{1,3})*[.)]?)\s*)?((?:[A-Z][\w'’&/-]*|of|and|or|the|for|to|in|on|a|an)(?:\s+(?:[A-Z][\w'’&/-]*|of|and|or|the|for|to|in|on|a|an)){0,5})?[.:*_\s]*"
 )
 """A clause's number or title standing alone as a sentence ("3.1.4.", "3.3 Indefinite-Delivery Task
-Orders.", "Business Relations."): capitalised words and a few small ones, at most six."""
+Orders.", "Business Relations."): capitalised words and a few small ones, at most six. The marks
+before it are bounded: a run of them also ends the title, and each mark of an unbounded run was a
+start the end's run was read again from (a paragraph of 48,000 dots took a check 11 s)."""
+
+
+_SECTION_REACH = 8
+"""The most levels :func:`_stands_below` climbs: a clause nests a few levels deep, a hostile
+numbering ("1.1.1.1 …") of a thousand levels would make each statement's climb that long."""
+
+
+def _stands_below(sections: Sequence[Section], section: int, ancestor: int | None) -> bool:
+    """Whether ``section`` stands below ``ancestor``, within :data:`_SECTION_REACH` levels."""
+    parent = sections[section].parent
+    for _ in range(_SECTION_REACH):
+        if parent is None or ancestor is None:
+            return False
+        if parent == ancestor:
+            return True
+        parent = sections[parent].parent
+    return False
 
 
 def _number_or_title(text: str) -> bool:
@@ -930,12 +949,12 @@ class DocumentReading:
             if found is not None:
                 self.obligations[i] = found
         self._stated = frozenset(self.obligations)
-        for i in self._instruction_commands():
+        """The statements whose own words state an obligation (before list items carry their lead-in's)."""
+        for i in self._instruction_commands():  # the tender's commands: the tenderer's, though no modal states it
             self.obligations[i] = Obligation("tenderer", 0, 0)
-        for i in self._tender_content():
+        for i in self._tender_content():  # what the tender must contain, read as the supplier's for want of a party
             read = self.obligations[i]
             self.obligations[i] = Obligation("tenderer", read.start, read.end, read.soft)
-        """The statements whose own words state an obligation (before list items carry their lead-in's)."""
         self._read_rows()
         titles = vocabulary.finder("definitions_title")
         self._grouped = grouped = self._group_labels()
@@ -984,7 +1003,9 @@ class DocumentReading:
         its list mark, and after a title run into it, "**Format:**", "General.**") is a term of
         ``instruction_verb``, in a section whose title, or the title of a section it stands in,
         has words of ``instruction_title`` ("Instructions for Vendor Proposal Preparation",
-        "Svarsformat"), or introduced by a list's introduction that has them. What the tender
+        "Svarsformat"), or introduced by a list's introduction that has them and binds no party
+        but the tenderer ("The Contractor shall follow these reporting instructions:" binds the
+        supplier, and its items carry that). What the tender
         must say binds the tenderer, evaluated, not performed under the contract (labelling.md
         §1: a tenderer's duty is a requirement, party tenderer). Read before list items carry
         their introduction's obligation, so that the items of "Beskriv hur ni säkerställer:" are
@@ -999,12 +1020,18 @@ class DocumentReading:
             inherited = instructing[section.parent] if section.parent is not None else False
             instructing.append(inherited or titles.search(without_tags(section.title)))
         found: list[int] = []
+        leads: dict[int, bool] = {}  # lead-in → whether it introduces instructions: searched once, not once an item
         for statement in self.document.statements:
             i = statement.index
             if statement.kind not in ("sentence", "list_item", "table_row") or i in self.obligations:
                 continue
             lead = statement.lead_in
-            if not ((statement.section is not None and instructing[statement.section]) or (lead is not None and titles.search(self.texts[lead]))):
+            if lead is not None and lead not in leads:
+                # a lead-in that binds another party says whose instructions it names ("The Contractor
+                # shall follow these reporting instructions:" / "- Submit …"): its items carry its party
+                binds_other = lead in self.obligations and self.obligations[lead].party != "tenderer"
+                leads[lead] = not binds_other and titles.search(self.texts[lead])
+            if not ((statement.section is not None and instructing[statement.section]) or (lead is not None and leads[lead])):
                 continue
             text = self.texts[i]
             opening = _COMMAND_OPENING.match(text)
@@ -1153,7 +1180,8 @@ class DocumentReading:
         clause tree, not a list, says they are its items. Each sub-clause's first sentence is the
         item, after a number or a title standing alone ("3.3 Indefinite-Delivery Task Orders." /
         "Render additional services …"); the clause's other sentences bind by their own words.
-        The run ends at a heading or at the first statement outside the lead-in's clause. Not a
+        The run ends at a heading or at the first statement outside the lead-in's clause (a
+        sub-clause's own sub-clauses, "3.1.1" under "3.1", are within it, and no items). Not a
         lead-in whose words make its items no duties (``not_binding_lead_in``), nor one whose colon
         ends a subordinate clause after its modal: the items complete the condition ("4.1 The
         Supplier shall be relieved of its liability … if … such failure is … attributable to any of
@@ -1166,9 +1194,11 @@ class DocumentReading:
         for statement in statements:
             i = statement.index
             if lead is not None:
-                section = statement.section
-                if statement.kind == "heading" or section is None or sections[section].parent != statements[lead].section:
+                section, own = statement.section, statements[lead].section
+                if statement.kind == "heading" or section is None or not _stands_below(sections, section, own):
                     lead = None
+                elif sections[section].parent != own:
+                    pending = None  # a sub-clause's own sub-clause ("3.1.1" under "3.1"): its item's detail, binding by its own words
                 elif section != statements[i - 1].section or section == pending:
                     pending = section if _number_or_title(self.texts[i]) else None
                     if pending is None:

@@ -3234,3 +3234,92 @@ def test_a_tenders_content_required_with_no_party_named_binds_the_tenderer() -> 
     assert found["Följande uppgifter ska framgå:"] == "tenderer"
     assert found["Uppdragsgivare"] == "tenderer"
     assert found["Leverantören ska arbeta enligt ITIL."] == "supplier"
+
+
+def test_a_command_under_a_lead_in_that_binds_the_supplier_is_the_suppliers() -> None:
+    """review19b: a list item under a lead-in that states whom it binds ("The Contractor shall
+    follow these reporting instructions:" / "- Submit the monthly status report …") carries that
+    lead-in's party, though its words name instructions: a list's introduction makes its commands
+    the tenderer's only when it binds no other party ("Offerors shall follow these proposal
+    instructions:" does)."""
+    rfp = """
+        Offerors shall submit proposals to the RFP contact by the closing date.
+
+        Each offeror may ask questions until ten days before the closing date.
+
+        This solicitation closes on 1 May 2025.
+
+        # Performance Work Statement
+
+        The Contractor shall follow these reporting instructions:
+
+        - Submit the monthly status report to the COR by the fifth working day of each month.
+
+        Offerors shall follow these proposal instructions:
+
+        - Submit the technical volume in PDF format.
+        """
+    found = parties(rfp, "en")
+    assert found["Submit the monthly status report to the COR by the fifth working day of each month."] == "supplier"
+    assert found["Submit the technical volume in PDF format."] == "tenderer"
+
+
+def test_a_sub_clause_opening_with_a_long_run_of_marks_is_read_in_linear_time() -> None:
+    # review19b: whether a sub-clause's paragraph is only a number or a title was asked of an
+    # expression whose leading run of marks and trailing run of marks overlap, read again from
+    # each mark: a paragraph of 24,000 dots and a word after "3.1 Task Orders." took a check 3 s,
+    # 48,000 took 11 s.
+    text = (
+        "3.0 Tasks. The Contractor shall perform the following tasks:\n\n"
+        "3.1 Task Orders.\n\n" + "." * 48_000 + "x\n\n"
+        "3.2 Relocate equipment as directed in a relocation order.\n"
+    )
+    started = time.monotonic()
+    found = parties(text, "en")
+    assert found["3.2 Relocate equipment as directed in a relocation order."] == "supplier"
+    assert time.monotonic() - started < 5  # a generous bound: the linear reading takes well under a second
+
+
+def test_the_introduction_of_many_commands_in_a_tender_is_searched_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """review19b: whether a list's introduction names instructions was searched again for each of
+    its items, so that an introduction of n characters with n items under it took n² (one of
+    144,000 characters with 8,000 commands, 8 s of searching): it is searched once."""
+    from checker.matching.termfinder import TermFinder  # noqa: PLC0415
+
+    lead = "Offerors shall follow these proposal instructions:"
+    text = (
+        "Offerors shall submit proposals to the RFP contact by the closing date.\n\n"
+        "Each offeror may ask questions until ten days before the closing date.\n\n"
+        "This solicitation closes on 1 May 2025.\n\n" + lead + "\n\n" + "".join(f"- Describe item {i} in detail.\n" for i in range(50))
+    )
+    searched: list[str] = []
+    search = TermFinder.search
+
+    def counted(self: TermFinder, where: str) -> bool:
+        searched.append(where)
+        return search(self, where)
+
+    monkeypatch.setattr(TermFinder, "search", counted)
+    found = parties(text, "en")
+    assert found["Describe item 7 in detail."] == "tenderer"
+    assert searched.count(lead) <= 5  # a few readings search it once each (3), not once an item (52)
+
+
+def test_a_sub_clauses_own_sub_clause_does_not_end_the_lead_ins_items() -> None:
+    """review19b: the sub-clauses after a lead-in that ends its clause are its items; a sub-clause
+    of one of them ("3.1.1 Parts replaced are new …" under "3.1 Repair …") is that item's detail,
+    binding by its own words, and the next sub-clause ("3.2 Relocate …") is the lead-in's item
+    still. A clause outside the lead-in's ("4.0 Payment.") ends them."""
+    text = (
+        "3.0 Tasks. The Contractor shall perform the following tasks:\n\n"
+        "3.1 Repair or replace equipment upon receipt of a service call.\n\n"
+        "3.1.1 Parts replaced are new or of equal quality.\n\n"
+        "3.2 Relocate equipment as directed in a relocation order.\n\n"
+        "4.0 Payment.\n\n"
+        "4.1 Invoices are paid monthly in arrears.\n"
+    )
+    found = parties(text, "en")
+    assert found["3.1 Repair or replace equipment upon receipt of a service call."] == "supplier"
+    assert found["3.1.1 Parts replaced are new or of equal quality."] is None
+    assert found["3.2 Relocate equipment as directed in a relocation order."] == "supplier"
+    assert found["4.1 Invoices are paid monthly in arrears."] is None

@@ -190,8 +190,9 @@ class DocumentIndex:
     @cached_property
     def sections_by_key(self) -> dict[str, frozenset[int]]:
         """A cited clause's key (:func:`~checker.clauses.cited_key`: "22", "9.2", "BILAGA 3") → the
-        sections of that number and those that continue it ("22" → 22.1 and 22.2, when the
-        document numbers no clause "22" of its own), without the sections below them."""
+        sections of that number and those whose number continues it, at any depth ("22" → 22,
+        22.1, 22.2 and 22.1.3); a letter's key ("C.1", "SCHEDULE 4") only its own section.
+        :meth:`cited_clause` adds every section below them."""
         found: dict[str, set[int]] = {}
         for section in self.document.sections:
             key = section_key(section.number) if section.number else None

@@ -103,13 +103,17 @@ _OTHER_DOCUMENT = lazy_compile(
 """A document named with a citation, before its clause word ("enligt Allmänna villkor punkt 7",
 "under the Framework Agreement clause 9") or after its number ("clause 9.2 of the Master
 Agreement", "punkt 14 i ramavtalet"): a clause of another document, not of this one ("of this
-Agreement", "i detta avtal" is this one's; "of the Agreement" alone, which names the document
-itself, is read as this one's below, except in a tender, which cites the contract to be signed)."""
+Agreement", "i detta avtal" is this one's; "of the Agreement" alone names the document itself
+where it has the clause, and the agreement a requirement specification or a tender refers to,
+another document, where it has not: "prisavdrag enligt punkt 9.5 i avtalet" in a
+kravspecifikation; in a tender it is always the contract to be signed)."""
 _ANOTHER_PLACE = lazy_compile(r"(?i)^\s*(?:nedan\s+|ovan\s+|below\s+|above\s+)?,?\s*(?:and|or|och|eller|samt)\s+(?:the\s+|i\s+|in\s+)?\w+")
 """A second place named with the one cited ("paragraph 3 and the Annex", "punkt 22 eller bilaga 4")."""
 _THIS_DOCUMENT = lazy_compile(
     r"(?i)^\W*(?:nedan\s+|ovan\s+|below\s+|above\s+)?(?:of|in|to|under|i|till)\s+(?:the\s+)?(?:agreement|contract|avtalet|kontraktet)\b"
 )
+"""The agreement named alone after a citation ("clause 9.2 of the Agreement", "punkt 9.5 i avtalet"):
+this document where it has the clause, else the agreement it refers to (:meth:`_Models._citation`)."""
 
 
 _QUOTED_TERM = lazy_compile(r"[“\"]([A-Z][^”\"]{0,60})[”\"]")
@@ -322,6 +326,8 @@ class _Models:
         statements = self.c.index.cited_clause(key)
         if statements is not None and (j in statements or own[0] in statements):
             return None  # its own clause: "enligt denna punkt 14"
+        if statements is None and _THIS_DOCUMENT.match(after):
+            return None  # "prisavdrag enligt punkt 9.5 i avtalet" where no 9.5 stands: the agreement is another document
         first, parts = self._cited_clause(key, statements)
         location = self.statements[first].location if first is not None else None
         return SanctionCitation.model_construct(
