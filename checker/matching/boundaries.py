@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import warnings
 from types import ModuleType
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from .rewrite import WordClasses, rewrite
 from .text import is_word_char
@@ -360,17 +360,24 @@ class _Words:
         self.sre = sre
         self.repeats, self.atomic = _repeat_ops(sre)
 
-    def sequence(self, items: list) -> tuple[str, ...] | None:
-        """The best words one of which a match of the whole sequence holds."""
-        best: tuple[str, ...] | None = None
+    def _runs(self, items: list) -> Iterator[tuple[str, object, Any]]:
+        """The sequence as (run of printable ASCII literal text before the item, lower-cased; the
+        item's op and argument), and last (the run at its end, None, None)."""
         run: list[str] = []
-        for op, av in [*items, (None, None)]:
+        for op, av in items:
             if op is self.sre.LITERAL and av < 0x80 and chr(av).isprintable():
                 run.append(chr(av).lower())
                 continue
-            if len(run) >= _MIN_WORD:
-                best = _better(best, ("".join(run),))
+            yield "".join(run), op, av
             run = []
+        yield "".join(run), None, None
+
+    def sequence(self, items: list) -> tuple[str, ...] | None:
+        """The best words one of which a match of the whole sequence holds."""
+        best: tuple[str, ...] | None = None
+        for run, op, av in self._runs(items):
+            if len(run) >= _MIN_WORD:
+                best = _better(best, (run,))
             if op is not None:
                 best = _better(best, self.item(op, av))
         return best
@@ -381,16 +388,11 @@ class _Words:
         characters, else each sign in it), each literal sign and each class of literal signs, the
         groups of each part the sequence must match, and of alternatives the best group of each."""
         groups: list[tuple[str, ...]] = []
-        run: list[str] = []
-        for op, av in [*items, (None, None)]:
-            if op is self.sre.LITERAL and av < 0x80 and chr(av).isprintable():
-                run.append(chr(av).lower())
-                continue
+        for run, op, av in self._runs(items):
             if len(run) >= _MIN_WORD:
-                groups.append(("".join(run),))
+                groups.append((run,))
             else:
                 groups.extend((sign,) for sign in run if _is_sign(sign))
-            run = []
             if op is None:
                 continue
             if op is self.sre.LITERAL:
