@@ -773,6 +773,39 @@ def test_a_vendors_terms_name_the_vendor_as_the_subject_of_its_promises() -> Non
     assert plain["Acme will use reasonable efforts."] is None  # no vendor voice: a name alone binds nobody
 
 
+def test_a_statement_of_objectives_speaks_as_we_of_the_buyer_and_its_expectations_bind_the_team() -> None:
+    soo = """
+        # Statement of Objectives (SOO)
+
+        We are modernizing our payment systems. We lay out two objectives below.
+
+        We expect this team to have extensive experience in effective agile environments.
+
+        In addition, we expect the team will be generally familiar with tools supporting an agile process.
+
+        We're looking for a team who can continue to iterate, monitor, and maintain this system.
+
+        Our expectation for the teams is that they'll work to understand the goals of all stakeholders.
+
+        We don't expect expertise with Medicare claims processing. We will review each increment.
+
+        We expect these proofs of concept, though they start small, to form the blueprints of the program.
+
+        The government expects repositories to contain documentation.
+        """
+    found = parties(soo, "en")
+    assert found["We expect this team to have extensive experience in effective agile environments."] == "supplier"
+    assert found["In addition, we expect the team will be generally familiar with tools supporting an agile process."] == "supplier"
+    assert found["We're looking for a team who can continue to iterate, monitor, and maintain this system."] == "supplier"
+    assert found["Our expectation for the teams is that they'll work to understand the goals of all stakeholders."] == "supplier"
+    assert found["We will review each increment."] == "buyer"  # "we" is the buyer here, not a vendor
+    assert found["We don't expect expertise with Medicare claims processing."] is None
+    assert found["We expect these proofs of concept, though they start small, to form the blueprints of the program."] is None
+    assert found["The government expects repositories to contain documentation."] is None  # a thing expected binds nobody
+    vendor = parties("We publish our status. We notify you of incidents. We expect you to keep your password safe.", "en")
+    assert vendor["We expect you to keep your password safe."] is None  # a vendor's "we" expects of the customer
+
+
 def test_a_vendors_name_in_lower_case_is_its_name_where_the_document_quotes_it() -> None:
     """A trading name in lower case ('trading as "dxw"') is the vendor's name as "Acme" is; a
     lower-case subject the document never quotes is a word, no name."""
