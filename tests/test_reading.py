@@ -172,6 +172,8 @@ def read_as(document: Document, reading: str) -> list[str]:
         # an object that names no party must name someone who can act: people, or an organisation by its letters
         ("The contract requires the SP to perform all work as specified.", "supplier"),
         ("We require a timely response to acknowledge the order.", "supplier"),  # a party requires a thing
+        ("It's essential that this team be involved in the incident response procedures.", "supplier"),  # ISO's "it is necessary"
+        ("It is imperative that the co-coordinator is available to assist with planning.", "supplier"),
         ("Performance requires a strong commitment to quality.", None),  # a thing requires a thing: a fact
         ("Installation usually requires some time to complete.", None),
         ("The building requires a badge to enter.", None),
