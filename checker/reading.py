@@ -73,6 +73,7 @@ VOCABULARY = {
     "clause_verb": "finite verbs that, in a clause opened by a subordinator, close its predicate, so that a modal after them opens the (inverted) main clause: kan, är, har …",
     "requiring_verb": "verbs of a main clause whose 'that' clause states the obligation: requires that, directs that …",
     "possibility_modal": "words just before a verb of requiring that make it a right or a possibility, not a requirement: may, can, to ('the Government may require the Contractor to …'); without the list a requiring verb binds only through a modal in its object clause",
+    "expecting_verb": "verbs of the buyer's expecting or wanting whose object, the supplier or its team, then its infinitive or its own modal, states the supplier's duty: expect, want, would like, are looking for … ('We expect this team to have extensive experience', 'We expect the team will be familiar with …')",
     "forecast_verb": "verbs of expecting whose object clause, after a party as their subject, is a forecast that binds nobody: estimates, anticipates, does not anticipate … ('The Government estimates this project will require …')",
     "object_verb": "verbs that need an object: one that ends its sentence just after the modal has its object before it, the noun a relative clause describes ('the services the contractor is required to furnish', 'Tasks the vendor must perform'): no obligation …",
     "not_binding_lead_in": "words that, in the sentence or heading introducing a list, show its items are no duties: out of scope, will not be responsible, may include, benefits, ingår inte …",
@@ -99,6 +100,7 @@ VOCABULARY = {
     "passive_verb": "words that, just after a modal, are a passive written as one word, as Swedish writes it, whose agent passive_agent names: *as ('ska godkännas av Beställaren') …",
     "recipient_passive": "passives that make their subject the one told or given something, so that the other party is bound: informeras, underrättas, ges tillgång, hållas informerad ('Beställaren ska hållas informerad' binds the supplier) …",
     "permission_participle": "participles that make a passive duty a permission its subject must obtain, not the agent's duty: approved, authorized ('All travel must be approved by the COR') …",
+    "work_statement_title": "words that, in a document's opening, name it as the buyer's statement of the work it buys: statement of objectives, SOO, statement of work, performance work statement …; there 'we' is the buyer, never a vendor's own terms",
     "surveillance_plan_title": "words that, in a document's opening, name it as the buyer's surveillance plan: quality assurance surveillance plan, QASP, quality assurance plan …; there an affirmed 'will' passive that names no agent binds the buyer",
     "state_participle": "participles after 'will be' that say how a thing stands or serves, no act of an agent: used, based, determined, included …",
     "joint_adverb": "adverbs that, just before or after the participle of a 'will' passive that names no agent, make it both parties' act: collaboratively, jointly, mutually ('Sprint plans will be developed collaboratively with the Product Owner')",
@@ -295,6 +297,16 @@ _INFINITIVE = lazy_compile(r"\s+(?:to|att)\s+[^\W\d_]", re.IGNORECASE)  # "requi
 _WORD_AFTER = lazy_compile(r"\s+[^\W\d_]")  # "require that the Contractor prepare": the object clause's verb
 # A requiring verb's object that names no party, then its infinitive: "requires one officer to be
 # stationed", "requires the SP to perform" (an abbreviation the document did not define in quotes)
+_EXPECTING_BETWEEN = lazy_compile(r"(?:\s*(?:['’]ll|will|would|also|further|therefore|really)\b)*\s*", re.IGNORECASE)
+"""What may stand between the buyer and its verb of expecting: "we'll also expect", "we would expect"."""
+_EXPECTATION = lazy_compile(r"(?:it['’]s\s+|it\s+is\s+)?(?:our|the)\s+expectation", re.IGNORECASE)
+"""A noun of expecting with its subject: "our expectation", "It's our expectation", "The expectation"."""
+_EXPECTED_OBJECT = lazy_compile(
+    r"\s+(?:for\s+|that\s+|(?:for\s+[^,.;:]{1,80}?\s+)?is\s+that\s+)?(?P<object>[^\W\d_][\w’'&/-]*(?:\s+[\w’'&/–-]+){0,8}?)(?:['’]ll\s|\s+(?:to\s+[^\W\d_]|(?:will|would|shall|must|can|could)\s))",
+    re.IGNORECASE,
+)
+"""The object of a verb of expecting, a few words with no punctuation, then its infinitive or its
+own modal: "… this team to have", "… that this team would have", "… a team who can continue"."""
 _NAMED_OBJECT = lazy_compile(r"(?:\s+[^\W\d_][\w’'-]*){1,3}?(?=\s+(?:to|att)\s+[^\W\d_])", re.IGNORECASE)
 _LOWER_START = lazy_compile(r"[\W_]*([^\W\d_])")
 _STAFF_REACH = 40  # the longest term looked for at a place (a party_staff word after a possessive, a modal after it), in characters
@@ -914,10 +926,14 @@ class DocumentReading:
         Statskontoret i uppdrag att …"), where "myndigheten" is the agency given it. A contract
         that tells in its background of the assignment it serves names a supplier of its own,
         and its "Myndigheten" stays the buyer."""
-        self.vendor_terms = not self.tender and (self._vendor_voice(texts) or self._third_person_terms(texts))
+        self.buyer_voice = not self.tender and self._titled_by("work_statement_title")
+        """Whether the document is the buyer's statement of the work it buys (an SOO, an SOW), which
+        speaks as "we" of the buyer ("We expect this team to have extensive experience …") though
+        no words of a tender show it: "we" is the buyer there, as in a tender, never a vendor."""
+        self.vendor_terms = not self.tender and not self.buyer_voice and (self._vendor_voice(texts) or self._third_person_terms(texts))
         """Whether the document is a vendor's own terms (its SLA, its terms of service)."""
-        self.tokens = vocabulary.tokens(self.tender, self.commission, self.vendor_terms)
-        self.surveillance_plan = self._titled_as_surveillance_plan()
+        self.tokens = vocabulary.tokens(self.tender or self.buyer_voice, self.commission, self.vendor_terms)
+        self.surveillance_plan = self._titled_by("surveillance_plan_title")
         """Whether the document is the buyer's surveillance plan (a QASP): its passives are the buyer's acts."""
         """A vendor's terms promise their service in the present tense as with "will" ("We publish
         metrics and status updates about the platform as events happen", "CDS provides reactive
@@ -1587,7 +1603,10 @@ class DocumentReading:
         openers: list[int] | None = None  # where requiring verbs' object clauses begin: looked up only after a "that"
         previous_end = 0
         own_subject = False  # the last modal stood in a subordinate clause with its subject before it and a party after it
+        expected = self._expected_of(text, tokens)  # "we expect that this team will build …": the team's, not ours
         for start, end, modal in modals[:_MAX_MODALS]:
+            if expected is not None and expected.start < start:
+                return expected
             kept_end = previous_end  # a present tense that promises nothing leaves the clause to the next modal
             if own_subject and _COORDINATED.search(text, max(0, start - _COORDINATOR_REACH), start) is not None:
                 previous_end = end  # "… att Leverantören informerar EHM … och tillhandahåller EHM bevis": a second
@@ -1694,7 +1713,44 @@ class DocumentReading:
                 if not self.tender or (next_word is not None and next_word[2] == "advice_after_soft"):
                     continue
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
-        return self._required_of(text, tokens)
+        return self._required_of(text, tokens) or expected
+
+    def _expected_of(self, text: str, tokens: list[tuple[int, int, str]]) -> Obligation | None:
+        """The supplier's obligation a verb of ``expecting_verb`` states where the buyer is its
+        subject and the supplier or its team (a word of ``party_supplier`` or ``party_staff``) its
+        object, then an infinitive or a modal of the object's own: "We expect this team to have
+        extensive experience in agile environments", "We're looking for a team who can continue to
+        iterate …", "In addition, we expect the team will be generally familiar with …", "We want
+        our business partner to create positive and negative incentives …". A buyer's statement of
+        objectives states what it buys so ("How we expect this team to work"). The buyer stands just
+        before the verb (a word of :data:`_EXPECTING_BETWEEN` at most: "we'll also expect", not "we
+        don't expect"), in a main clause; the object is a few words with no punctuation ("We expect
+        these proof of concepts, though they start small, to form the blueprints …" tells of a
+        result), and a thing expected binds nobody ("The government expects repositories to contain
+        documentation", "VA expects to improve its operations"). A vendor's "we" is the supplier,
+        who expects of the customer ("We expect you to keep your password safe"): not read."""
+        finder = self.vocabulary.finder("expecting_verb")
+        if finder is None or not any(word in text.casefold() for word in self.vocabulary.folded("expecting_verb")):
+            return None
+        people = self.vocabulary.finder("party_staff")
+        for start, end, _name in itertools.islice(finder.finditer(text), _MAX_MODALS):
+            if _EXPECTATION.fullmatch(text, start, end):  # "Our expectation for the teams is that they'll …": its own subject
+                subject = start
+            else:
+                buyer = next((t for t in reversed(tokens) if t[1] <= start), None)
+                if buyer is None or buyer[2] != "buyer" or not _EXPECTING_BETWEEN.fullmatch(text, buyer[1], start):
+                    continue  # not the buyer's own expecting: "We don't expect …", "… the team expects …"
+                subject = buyer[0]
+            clause = self._clause_start(text, subject)
+            if any(name in ("subordinator", "relative") for _s, _e, name in _outside_brackets(text, clause, subject, tokens)):
+                continue  # "While we expect …", "what we expect of …"
+            found = _EXPECTED_OBJECT.match(text, end)
+            if found is None:
+                continue
+            named = any(end <= t[0] < found.end("object") and t[2] == "supplier" for t in tokens)
+            if named or (people is not None and people.search(text[end : found.end("object")])):
+                return Obligation("supplier", start, end)
+        return None
 
     @staticmethod
     def _notes_down(text: str, word: tuple[int, int, str]) -> bool:
@@ -1927,14 +1983,16 @@ class DocumentReading:
         participle = found.end() - len(found.group().split()[-1])
         return all(_term_at(self.vocabulary.finder(name), text, participle) is None for name in ("state_participle", "delivery_participle"))
 
-    def _titled_as_surveillance_plan(self) -> bool:
+    def _titled_by(self, list_name: str) -> bool:
         """Whether the document's opening (its headings and short lines before the running text,
         at most :data:`_TITLE_STATEMENTS`, and the first longer one) names it by a term of
-        ``surveillance_plan_title``: "QUALITY ASSURANCE SURVEILLANCE PLAN (QASP)" after the
-        agency's address lines, "Attachment M" / "QUALITY ASSURANCE SURVEILLANCE PLAN", a file name
-        "1923_Treasurys_Quality_Assurance_Plan_for_Seat_Manageme". The plan says how the buyer
-        surveils the supplier's work: what it says will be done, the buyer does."""
-        finder = self.vocabulary.finder("surveillance_plan_title")
+        ``list_name``. Of ``surveillance_plan_title``: "QUALITY ASSURANCE SURVEILLANCE PLAN (QASP)"
+        after the agency's address lines, "Attachment M" / "QUALITY ASSURANCE SURVEILLANCE PLAN", a
+        file name "1923_Treasurys_Quality_Assurance_Plan_for_Seat_Manageme": the plan says how the
+        buyer surveils the supplier's work, and what it says will be done, the buyer does. Of
+        ``work_statement_title``: "Appendix G: Statement of Objectives examples", a file name
+        "1919_Customs_Statement_of_Objectives_with_performance_i": the buyer's own statement."""
+        finder = self.vocabulary.finder(list_name)
         if finder is None:
             return False
         for statement in self.document.statements[:_TITLE_STATEMENTS]:

@@ -172,6 +172,8 @@ def read_as(document: Document, reading: str) -> list[str]:
         # an object that names no party must name someone who can act: people, or an organisation by its letters
         ("The contract requires the SP to perform all work as specified.", "supplier"),
         ("We require a timely response to acknowledge the order.", "supplier"),  # a party requires a thing
+        ("It's essential that this team be involved in the incident response procedures.", "supplier"),  # ISO's "it is necessary"
+        ("It is imperative that the co-coordinator is available to assist with planning.", "supplier"),
         ("Performance requires a strong commitment to quality.", None),  # a thing requires a thing: a fact
         ("Installation usually requires some time to complete.", None),
         ("The building requires a badge to enter.", None),
@@ -771,6 +773,39 @@ def test_a_vendors_terms_name_the_vendor_as_the_subject_of_its_promises() -> Non
     assert found["Downtime will count towards the Monthly Uptime Percentage."] is None  # a defined term, not a party
     plain = parties("Acme will use reasonable efforts. Acme will respond within 1 business hour.", "en")
     assert plain["Acme will use reasonable efforts."] is None  # no vendor voice: a name alone binds nobody
+
+
+def test_a_statement_of_objectives_speaks_as_we_of_the_buyer_and_its_expectations_bind_the_team() -> None:
+    soo = """
+        # Statement of Objectives (SOO)
+
+        We are modernizing our payment systems. We lay out two objectives below.
+
+        We expect this team to have extensive experience in effective agile environments.
+
+        In addition, we expect the team will be generally familiar with tools supporting an agile process.
+
+        We're looking for a team who can continue to iterate, monitor, and maintain this system.
+
+        Our expectation for the teams is that they'll work to understand the goals of all stakeholders.
+
+        We don't expect expertise with Medicare claims processing. We will review each increment.
+
+        We expect these proofs of concept, though they start small, to form the blueprints of the program.
+
+        The government expects repositories to contain documentation.
+        """
+    found = parties(soo, "en")
+    assert found["We expect this team to have extensive experience in effective agile environments."] == "supplier"
+    assert found["In addition, we expect the team will be generally familiar with tools supporting an agile process."] == "supplier"
+    assert found["We're looking for a team who can continue to iterate, monitor, and maintain this system."] == "supplier"
+    assert found["Our expectation for the teams is that they'll work to understand the goals of all stakeholders."] == "supplier"
+    assert found["We will review each increment."] == "buyer"  # "we" is the buyer here, not a vendor
+    assert found["We don't expect expertise with Medicare claims processing."] is None
+    assert found["We expect these proofs of concept, though they start small, to form the blueprints of the program."] is None
+    assert found["The government expects repositories to contain documentation."] is None  # a thing expected binds nobody
+    vendor = parties("We publish our status. We notify you of incidents. We expect you to keep your password safe.", "en")
+    assert vendor["We expect you to keep your password safe."] is None  # a vendor's "we" expects of the customer
 
 
 def test_a_vendors_name_in_lower_case_is_its_name_where_the_document_quotes_it() -> None:

@@ -136,8 +136,11 @@ class Classification:
         found = self.matches.readings.get(key)
         if found is None:
             lists = tuple((name, tuple(self.ruleset.lists[name].terms)) for name in VOCABULARY if name in self.ruleset.lists)
-            # a verb of requiring binds the party it names as its object with no modal ("The contract requires the SP to …")
-            candidates = frozenset().union(*(self.term_sets.get(name, EMPTY) for name in (*MODAL_LISTS, "requiring_verb"))) - self.index.headings
+            # a verb of requiring binds the party it names as its object with no modal ("The contract requires the SP to …"),
+            # and so does the buyer's verb of expecting ("We expect this team to have …")
+            candidates = (
+                frozenset().union(*(self.term_sets.get(name, EMPTY) for name in (*MODAL_LISTS, "requiring_verb", "expecting_verb"))) - self.index.headings
+            )
             # and in a vendor's terms its present tense promises its service ("We publish …"): read there only
             promises = self.term_sets.get("vendor_promise", EMPTY) - self.index.headings
             tender = len(self.term_sets.get("tender_context", EMPTY) - self.index.headings)
