@@ -3297,19 +3297,31 @@ class DocumentReading:
 
         introduced = {item: lead for item, lead in self._item_introductions}
         sections = self.document.sections
+        # Each introduction's and each section's answer is worked out once, not once for each task
+        # under it: a long introduction (or title) over many tasks would cost their product.
+        leads: dict[int, bool] = {}
+        titles: dict[int, bool] = {}  # section → whether its own title says so
+
+        def titled(section: int) -> bool:
+            if section not in titles:
+                titles[section] = says(sections[section].title)
+            return titles[section]
+
         found: set[int] = set()
         for i in openings:
             statement = self.document.statements[i]
             lead = introduced.get(i)
             if lead is not None:
-                if says(self.texts[lead]):
+                if lead not in leads:
+                    leads[lead] = says(self.texts[lead])
+                if leads[lead]:
                     found.add(i)
                 continue
             section = statement.section
-            titles = [sections[section].title] if section is not None else []
-            if section is not None and sections[section].parent is not None:
-                titles.append(sections[sections[section].parent].title)
-            if any(says(title) for title in titles):
+            if section is None:
+                continue
+            parent = sections[section].parent
+            if titled(section) or (parent is not None and titled(parent)):
                 found.add(i)
         return frozenset(found)
 

@@ -2196,6 +2196,37 @@ def test_tasks_written_as_gerunds_are_read_where_their_heading_or_lead_in_names_
     assert gerund_tasks(text.replace("# Statement of Work", "# Our service")) == []
 
 
+def test_the_introduction_and_title_over_many_gerund_tasks_are_searched_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """speed20: whether the introduction (or the section's title) over tasks written as gerunds
+    names the work was searched again for each task, so that an introduction of n characters over
+    n tasks cost n² (bench/hostile.py tender-gerunds: 36,000 characters over 2,000 tasks 1.1 s,
+    four times both 13.9 s): each introduction and each title is searched once."""
+    from checker.matching.termfinder import TermFinder  # noqa: PLC0415
+
+    lead = "The scope of this contract includes the following work:"
+    title = "Task 3 – Help Desk"
+    tasks = "".join(f"- Providing help desk support to the users at site {i}.\n" for i in range(40))
+    text = f"# Statement of Work\n\n## {title}\n\n{tasks}\nSome words between.\n\n{lead}\n\n{tasks}"
+    searched: list[str] = []
+    search = TermFinder.search
+
+    def counted(self: TermFinder, where: str) -> bool:
+        searched.append(where)
+        return search(self, where)
+
+    monkeypatch.setattr(TermFinder, "search", counted)
+    found = gerund_tasks(text)
+    assert len(found) == 80  # every task, under the title and under the introduction
+    # a few readings search each once or twice (3 and 4 searches), not once or twice a task (81 and more before)
+    assert searched.count(lead) <= 6
+    assert searched.count(title) <= 6
+    # a title over many sections, each with a task: the parent's title is searched once, not once a section
+    parts = "".join(f"### Part {i}\n\nProviding help desk support to the users at site {i}.\n\n" for i in range(40))
+    searched.clear()
+    assert len(gerund_tasks(f"# Statement of Work\n\n## {title}\n\n{parts}")) == 40
+    assert searched.count(title) <= 6
+
+
 def present_tasks(text: str) -> list[str]:
     document = md(text, language="en")
     (base,) = [r for r in Linter().shipped("en").rulesets if r.name == "en-base"]
