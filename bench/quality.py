@@ -3,7 +3,7 @@
     python bench/quality.py                       # print the figures (Markdown)
     python bench/quality.py --write docs/quality.md   # and replace the generated part of that page
     python bench/quality.py --split dev           # the documents used for tuning only
-    python bench/quality.py --split dev --list-false  # and each false finding: text, matches, label
+    python bench/quality.py --split dev --list-false  # and each false finding: text, matches, label; each chain disagreement: links found
     python bench/quality.py import RAW_FOLDER     # take new labels in (see bench/quality/README.md)
 
 The labels (bench/quality/labels/<part>/*.tsv) were made by hand with
@@ -271,6 +271,7 @@ class Tally:
     sanction_lenient: int = 0
     sanction_strict: int = 0
     chain_misses: list[str] = field(default_factory=list)
+    chain_details: list[str] = field(default_factory=list)  # each of ``chain_misses`` with the links found, the label's note and the text
     chain_findings: Counter = field(default_factory=Counter)
     chain_findings_right: Counter = field(default_factory=Counter)
     clauses: int = 0
@@ -382,6 +383,7 @@ def tally_chain(t: Tally, checked: Checked, labels: list[dict[str, str]]) -> Non
         wrong = [f"{what} labelled {labelled}, kravkoll {found}" for what, labelled, found in verdicts if labelled != found]
         if wrong:
             t.chain_misses.append(f"{checked.name}:{label['line']} " + "; ".join(wrong) + ("" if row is not None else " (not in the matrix)"))
+            t.chain_details.append(chain_detail(checked, i, label, wrong, follow, sanction, row is not None))
         for f in checked.findings.get(i, []):
             if f.category == "missing-follow-up":
                 t.chain_findings[f.category] += 1
@@ -389,6 +391,26 @@ def tally_chain(t: Tally, checked: Checked, labels: list[dict[str, str]]) -> Non
             elif f.category == "missing-sanction":
                 t.chain_findings[f.category] += 1
                 t.chain_findings_right[f.category] += not is_yes(label["sanctioned"])
+
+
+def chain_detail(checked: Checked, i: int, label: dict[str, str], wrong: list[str], follow: list[Any], sanction: list[Any], reached: bool) -> str:
+    """One chain disagreement for ``--list-false``: the verdicts, each link kravkoll found (how, why,
+    the linked statement's line and words), the lines the label names and its note, the requirement's text."""
+
+    def links(what: str, found: list[Any]) -> str:
+        shown = [
+            f"{link.how}/{link.reason or '-'}{'=' + repr(link.detail) if link.detail else ''} @{link.location.line} {' '.join(link.text.split())[:90]!r}"
+            for link in found[:3]
+        ]
+        return f"{what} links: " + (" | ".join(shown) + (f" (+{len(found) - 3})" if len(found) > 3 else "") if shown else "none")
+
+    said = [f"{what} at {label[key]}" for what, key in (("follow-up", "followup_lines"), ("sanction", "sanction_lines")) if label.get(key)]
+    said += [label["note"]] if label.get("note") else []
+    parts = ["; ".join(wrong) + ("" if reached else " (not in the matrix)")]
+    parts += [links(what, found) for what, found in (("follow-up", follow), ("sanction", sanction)) if any(w.startswith(what) for w in wrong)]
+    if said:
+        parts.append("label: " + "; ".join(said))
+    return f"{checked.name}:{label['line']} " + " — ".join(parts) + f" — {statement_text(checked, i)}"
 
 
 def _kind_of(label: dict[str, str], what: str) -> str:
@@ -677,6 +699,7 @@ def run(corpus: list[Path], splits: Iterable[str], list_false: bool = False) -> 
                 (
                     ("False findings, with the words matched, the label and the text", everything.wrong_details),
                     ("Statements read as requirements that are labelled none, with the label and the text", everything.not_requirements),
+                    ("Chain rows whose verdict disagrees, with the links found, the label's lines and note, and the text", everything.chain_details),
                 )
                 if list_false
                 else ()
@@ -700,7 +723,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--list-false",
         action="store_true",
-        help="also list each false finding and each statement wrongly read as a requirement, with its text, matches and label",
+        help="also list each false finding and each statement wrongly read as a requirement, with its text, matches and label,"
+        " and each chain row whose follow-up or sanction verdict disagrees, with the links found",
     )
     args = parser.parse_args(argv)
     corpus = args.corpus + CORPUS

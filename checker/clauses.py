@@ -114,6 +114,45 @@ def clause_start(text: str) -> tuple[str, int, str] | None:
     return number, depth, title.strip("*_ ")
 
 
+# A top-level clause numbered as a list: one number and a title in capitals, ended by a period or
+# colon before a sentence, or alone ("1. DESCRIPTION OF SERVICES. The Contractor shall …", "2.
+# SERVICE DELIVERY SUMMARY (SDS)", "4. TASKS"), as PWSs and SOWs converted from PDF write the
+# clauses whose parts are numbered 1.1, 1.2 …; Markdown reads the number as an ordered list's. A
+# title's words are capitals, digits and the marks of a name, never a period: the first period or
+# colon ends it ("SERVICE DELIVERY SUMMARY. EMERGENCY SERVICES - PHYSICIAN." is titled "SERVICE
+# DELIVERY SUMMARY").
+_CAPS_TITLE = lazy_compile(
+    r"^[ \t]*(?:\*\*|__)?(?P<title>[A-ZÅÄÖ][A-ZÅÄÖ0-9'’&/,()-]*(?:[ \t]+(?:[A-ZÅÄÖ0-9(][A-ZÅÄÖ0-9'’&/,()-]*|[-–—&]))*)"
+    r"(?:\*\*|__)?(?:[.:](?:\*\*|__)?(?:[ \t]+(?=[A-ZÅÄÖ\"“(])|\s*$)|\s*$)"
+)
+_TOP_NUMBER = lazy_compile(r"^\s*(?:\*\*|__)?(?P<num>\d{1,2})\.(?:\*\*|__)?[ \t]+")
+
+
+def caps_title(text: str) -> tuple[str, int] | None:
+    """The title in capitals ``text`` opens with (see :data:`_CAPS_TITLE`) and where the text
+    after it starts; None unless its words are at most :data:`HEADING_WORDS` and one of them has
+    four letters or more (a lone "A." or "EU:" titles nothing)."""
+    match = _CAPS_TITLE.match(text)
+    if match is None:
+        return None
+    title = match.group("title").strip()
+    words = title.split()
+    if len(words) > HEADING_WORDS or not any(sum(ch.isalpha() for ch in word) >= 4 for word in words):
+        return None
+    return title, match.end()
+
+
+def top_clause(text: str) -> tuple[str, str] | None:
+    """(number, title) of a paragraph that opens a top-level clause numbered as a list item with a
+    title in capitals ("1. DESCRIPTION OF SERVICES. The Contractor shall …" → ("1", "DESCRIPTION
+    OF SERVICES")); None for another paragraph ("1. The Contractor shall …")."""
+    number = _TOP_NUMBER.match(text)
+    if number is None:
+        return None
+    found = caps_title(text[number.end() :])
+    return (number.group("num"), found[0]) if found is not None else None
+
+
 # A run-in title: a few words, the first a capital, a period, then a sentence ("Test Plan. The
 # Contractor shall …", "Labs, Tractor, and Generator Appearance. The labs …"). Bounded: no
 # backtracking over more than HEADING_WORDS words.

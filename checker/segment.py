@@ -34,6 +34,7 @@ from .clauses import (
     plain_heading,
     run_in_title,
     sentence_follows,
+    top_clause,
 )
 from .document import LANGUAGE_NAMES, Anchor, Block, Document, Format, Location, Section, Statement, Suppression, trusted
 from .errors import InputError
@@ -257,6 +258,16 @@ class DocumentBuilder:
         most :data:`MAX_SECTION_DEPTH`."""
         return any(self.sections[o.section].number for o in self._open)
 
+    def opens_top_clause(self, number: str) -> bool:
+        """Whether a top-level clause ``number`` with a title in capitals (:func:`top_clause`)
+        opens here: no section the document numbers is open (a list inside "4.1" numbers its
+        items), or the open clause is a part of the clause before it ("2. SERVICE DELIVERY
+        SUMMARY" after "1.10 QUALITY CONTROL")."""
+        if not self.in_numbered_section:
+            return True
+        before = str(int(number) - 1)
+        return any((self.sections[o.section].number or "").split(".")[0] == before for o in self._open)
+
     @property
     def current_section(self) -> int | None:
         return self._open[-1].section if self._open else None
@@ -344,6 +355,8 @@ class DocumentBuilder:
         found = clause_start(piece.text)
         if found is None and pending is not None and CLAUSE_LABEL.match(pending) and (title := run_in_title(piece.text)) is not None:
             found = (pending, 0, title)  # "1.1" alone, then "Test Plan. The Contractor shall …": the clause a PDF's text split
+        if found is None and (top := top_clause(piece.text)) is not None and self.opens_top_clause(top[0]):
+            found = (top[0], 1, top[1])  # "1. DESCRIPTION OF SERVICES. The Contractor shall …"
         if found is not None:
             number, _, title = found
             self._open_section(title, number, 1, piece.anchors[0].location, "clause")

@@ -1542,6 +1542,25 @@ def test_a_flattened_performance_tables_rows_follow_the_order_of_their_cells():
         assert specific(rows[text], "sanction") == []
 
 
+def test_a_flattened_tables_method_cells_check_their_own_rows_not_the_clauses_other_duties():
+    """A clause that opens with a duty of its own ("… support from 7:30 a.m. to 6:00 p.m.") over
+    a performance table a PDF's text flattened: each method cell checks its row's standard
+    (cell_rows), not the clause's opening duty, which no cell names."""
+    text = FLATTENED_RPM.replace(
+        "The contractor may receive deductions or even termination based on failure to perform.",
+        "The Contractor shall provide on-site support from 7:30 a.m. to 6:00 p.m., Monday through Friday.",
+    )
+    result = _checked(text, "qasp.md")
+    document = result.document
+    rows = {row.text: row for row in trace(result)}
+    duty = rows["The Contractor shall provide on-site support from 7:30 a.m. to 6:00 p.m., Monday through Friday."]
+    cells = {"Files review, periodic, random, observations, complaints", "Files review, random, complaints", "Periodic, random, observations, complaints"}
+    assert not cells & {document.statements[link.statement].text for link in duty.follow_up}
+    assert [document.statements[link.statement].text for link in rows["100%"].follow_up if link.how != "blanket"] == [
+        "Files review, periodic, random, observations, complaints"
+    ]
+
+
 FLATTENED_REPEATED_CELLS = (
     """
 # Enclosure 1 Data standards

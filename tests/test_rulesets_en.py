@@ -831,3 +831,20 @@ def test_a_party_that_guarantees_a_level_is_bound_and_a_guarantee_denied_binds_n
         "GitHub guarantees a 99.9% quarterly uptime commitment for the applicable service.",
         "The Supplier guarantees that the system will be available 99.5% of each month.",
     ]
+
+
+def test_a_title_naming_a_measured_topic_does_not_put_its_clause_in_the_work_product() -> None:
+    """Payment on the acceptance of task completion sanctions what the work delivers (its scope,
+    scope_work_product), and a clause titled "System Design" is about the system; a clause
+    titled "System Security" is about security, the measured topic its title names: "system"
+    only says whose security it is, so the acceptance does not sanction its standards."""
+    document = read_markdown(
+        "# 5 System Design\n\nThe Contractor shall document the design within 10 days.\n\n"
+        "# 6 System Security\n\nThe Contractor shall comply with NIST SP 800-53 within 30 days.\n\n"
+        "# 7 Invoices\n\nA copy of the written acceptance of task completion must be attached to final invoices.\n",
+        "test.md",
+        language="en",
+    )
+    rows = {row.text: row for row in trace(check_document(document, [load_ruleset("en-contract")]))}
+    assert rows["The Contractor shall document the design within 10 days."].sanction
+    assert not rows["The Contractor shall comply with NIST SP 800-53 within 30 days."].sanction

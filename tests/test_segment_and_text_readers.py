@@ -1018,6 +1018,47 @@ def test_a_clause_number_alone_on_its_line_numbers_the_paragraph_its_run_in_titl
     assert by_text["the cells of a table, flattened."] == "1.2"
 
 
+def test_a_numbered_title_in_capitals_opens_a_top_level_clause() -> None:
+    """A PWS converted from PDF numbers its top-level clauses as a list's items, each titled in
+    capitals ("1. DESCRIPTION OF SERVICES. The Contractor shall …", "2. SERVICE DELIVERY
+    SUMMARY. …"), over the clauses 1.1, 1.2 … it holds: each opens clause 1, 2, 3 (after "1.2"
+    too), the paragraph after it stands in it and the items of the table under it are its items,
+    not of the clause before. A numbered item in lower case ("1. Practices within …") or a
+    title in capitals inside a clause of its own numbering stays an item."""
+    document = md("""
+        SECTION
+
+        1. DESCRIPTION OF SERVICES. The Contractor shall provide care at the clinic.
+        The quality of care will be audited by the medical staff.
+
+        1.1. STAFF. The Contractor shall staff the clinic 24 hours a day.
+
+        1.2. QUALITY CONTROL. Records of all inspections shall be made available.
+        2. SERVICE DELIVERY SUMMARY. EMERGENCY SERVICES.
+        1. Practices within guidelines established by the clinic.
+        2. Documents assessments.
+
+        3. GOVERNMENT FURNISHED PROPERTY AND SERVICES.
+
+        The Government will furnish the equipment.
+
+        4. The Contractor shall keep logs.
+        """)
+    numbered = [(s.number, s.title) for s in document.sections if s.number]
+    assert [n for n, _ in numbered] == ["1", "1.1", "1.2", "2", "3"]
+    assert (numbered[0][1], numbered[3][1], numbered[4][1]) == (
+        "DESCRIPTION OF SERVICES",
+        "SERVICE DELIVERY SUMMARY",
+        "GOVERNMENT FURNISHED PROPERTY AND SERVICES",
+    )
+    section_of = {s.text: (document.sections[s.section].number, s.kind) for s in document.statements if s.section is not None}
+    assert section_of["The Contractor shall provide care at the clinic."] == ("1", "sentence")
+    assert section_of["The quality of care will be audited by the medical staff."] == ("1", "sentence")
+    assert section_of["Practices within guidelines established by the clinic."] == ("2", "list_item")
+    assert section_of["The Government will furnish the equipment."] == ("3", "sentence")
+    assert section_of["The Contractor shall keep logs."] == ("3", "list_item")
+
+
 def test_plain_line_heading_not_taken_from_a_sentence_broken_over_lines() -> None:
     document = txt(
         "Tjänsten ska vara tillgänglig och\nLeverantören rapporterar varje månad hur tillgänglig tjänsten var.\n\n"

@@ -331,6 +331,10 @@ class Classification:
             own = frozenset()
             if section.index not in whole:
                 own = self._topics_in(section.title, topics)
+                if any(not topic.startswith(SCOPE_TOPIC_PREFIX) for topic in own):
+                    # "System Security", "Software Accessibility": the clause is about the measured topic its
+                    # title names; the work product the title also names only says whose it is
+                    own = frozenset(topic for topic in own if not topic.startswith(SCOPE_TOPIC_PREFIX))
             titled.append(inherited | own)
             for topic in titled[-1]:
                 found.setdefault(topic, set()).update(index.by_section.get(section.index, EMPTY))

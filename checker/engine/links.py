@@ -113,7 +113,8 @@ def link_sources(requirement: Statement, targets: frozenset[int], methods: Seque
         section = index.section_group(i)
         if section:
             label = c.document.sections[requirement.section].label
-            sources.append(("section", _links("section", "clause", label, c.among(targets, section), specific)))
+            cells = c.cell_rows  # a flattened table's method cell checks its own row, not the clause's other duties
+            sources.append(("section", _links("section", "clause", label, c.among(targets, section), lambda j: specific(j) and j not in cells)))
         if requirement.table is not None:
             table = index.by_table.get(requirement.table, EMPTY)
             sources.append(("section", _links("section", "table", f"{requirement.table}", c.among(targets, table), specific)))
@@ -182,12 +183,14 @@ def linked_targets(requirements: frozenset[int], targets: frozenset[int], method
             found.update(j for j in named if any(j not in parts[i] for i in group))
     groups: dict[frozenset[int], list[int]] = {}  # a clause, a table, a flattened table's row or a topic → its requirements
     cell_rows = c.cell_rows
+    clauses: set[frozenset[int]] = set()  # the groups that are clauses: their flattened tables' cells check their own rows
     for i in sorted(requirements):
         if "section" in methods and i in cell_rows:
             groups.setdefault(cell_rows[i][0], []).append(i)
         elif "section" in methods:
             if section := index.section_group(i):
                 groups.setdefault(section, []).append(i)
+                clauses.add(section)
             if (table := statements[i].table) is not None:
                 groups.setdefault(index.by_table.get(table, EMPTY), []).append(i)
             if i in row_of:
@@ -197,7 +200,11 @@ def linked_targets(requirements: frozenset[int], targets: frozenset[int], method
             if about := sorted(requirements & members):
                 groups.setdefault(members, []).extend(about)
     for members, group in groups.items():
-        found.update(j for j in c.among(targets, members) if j not in blanket and reached(j, group))
+        if members in clauses:  # a clause's flattened-table method cells check their own rows (cell_rows), not its other duties
+            in_rows = [i for i in group if i in cell_rows]
+            found.update(j for j in c.among(targets, members) if j not in blanket and reached(j, in_rows if j in cell_rows else group))
+        else:
+            found.update(j for j in c.among(targets, members) if j not in blanket and reached(j, group))
     if "blanket" in methods and (requirements - exempt):
         everyone = sorted(requirements - exempt)
         for j in c.among(targets, blanket):
@@ -256,7 +263,7 @@ def _unlinked_by_clause(
         blanket = c.linking_blanket & targets
         remaining = {i for i in remaining if i in exempt or not _has_other(blanket, parts[i])}
     if "section" in methods and remaining:
-        in_section = _targets_by(targets, lambda j: statements[j].section)
+        in_section = _targets_by(targets - c.cell_rows.keys(), lambda j: statements[j].section)  # a method cell checks its own row
         in_section.pop(None, None)  # statements before the first heading share no section
         for whole in index.whole_document_sections:
             in_section.pop(whole, None)

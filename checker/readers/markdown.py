@@ -8,7 +8,7 @@ columns point at the source exactly.
 
 from __future__ import annotations
 
-from ..clauses import HEADING_WORDS, has_modal, reads_as_prose
+from ..clauses import HEADING_WORDS, caps_title, has_modal, reads_as_prose
 from ..document import Document
 from ..lazyre import lazy_compile
 from ..segment import (
@@ -277,6 +277,16 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
                 else:
                     builder.heading(title, None, title_location, kind="label")
                 kind, item_number = "paragraph", None
+                lines.i += 1
+                continue
+            if item_number and not item.group(1) and caps_title(body[item.end() :]) is not None and builder.opens_top_clause(item_number[:-1]):
+                # "2. SERVICE DELIVERY SUMMARY. …" at the margin: a paragraph that opens a top-level clause
+                # (clauses.top_clause), not an item; the lists before it have ended, and what follows stands in it
+                if nesting.clauses_from is not None:
+                    builder.close_sections_from(nesting.clauses_from)
+                nesting.end()
+                kind, item_number, item_depth = "paragraph", None, 0
+                paragraph = [(number, body_offset + len(body) - len(body.lstrip()) + 1, stripped)]
                 lines.i += 1
                 continue
             item_depth = nesting.depth(len(item.group(1).expandtabs(4)), "1" + marker[-1] if item_number else marker)
