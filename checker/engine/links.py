@@ -112,7 +112,7 @@ def link_sources(requirement: Statement, targets: frozenset[int], methods: Seque
     elif "section" in methods:
         section = index.section_group(i)
         if section:
-            label = c.document.sections[requirement.section].label
+            label = c.document.sections[requirement.section].shown_label
             sources.append(("section", _links("section", "clause", label, c.among(targets, section), specific)))
         if requirement.table is not None:
             table = index.by_table.get(requirement.table, EMPTY)
