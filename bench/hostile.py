@@ -349,11 +349,13 @@ def write(shape: str, scale: int, folder: Path) -> Path:
     return path
 
 
-def cpu_seconds(path: Path, extra: list[str]) -> float:
-    """CPU seconds (user + system) of one ``check --format json PATH`` in a fresh process."""
+def cpu_seconds(path: Path, extra: list[str], report: Path | None = None) -> float:
+    """CPU seconds (user + system) of one ``check --format json PATH`` in a fresh process; its
+    report written to ``report`` (else thrown away)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     command = [sys.executable, "-m", "checker.cli", "check", "--format", "json", str(path), *extra]
-    subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, check=False)
+    with open(report if report is not None else os.devnull, "wb") as out:
+        subprocess.run(command, cwd=ROOT, stdout=out, check=False)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -380,20 +382,28 @@ def main() -> None:
         cpu_seconds(page, [])  # builds the rule cache
         start[lang] = min(cpu_seconds(page, []) for _ in range(max(args.repeat, 2)))
     print(f"start-up (one line, warm cache): en {start['en']:.2f} s, sv {start['sv']:.2f} s; 'less start-up' takes it off both")
-    print(f"{'shape':<16}" + "".join(f"{f'{s}x KB':>9}{f'{s}x s':>8}" for s in args.scales) + "   ratio of the last to the first (less start-up)")
+    print(
+        f"{'shape':<16}"
+        + "".join(f"{f'{s}x KB':>9}{f'{s}x s':>8}" for s in args.scales)
+        + "   ratio of the last to the first (less start-up); the JSON reports' KB"
+    )
+    report = args.out / "report.json"
     for shape in args.shapes:
         times = []
         sizes = []
+        reports = []
         for scale in args.scales:
             path = write(shape, scale, args.out)
             sizes.append(path.stat().st_size / 1024)
-            times.append(min(cpu_seconds(path, []) for _ in range(args.repeat)))
+            times.append(min(cpu_seconds(path, [], report) for _ in range(args.repeat)))
+            reports.append(report.stat().st_size / 1024)
         ratio = times[-1] / times[0] if times[0] else float("nan")
         base = start["sv" if shape.startswith("sv-") else "en"]
         less = (times[-1] - base) / (times[0] - base) if times[0] > base else float("nan")
         scale_ratio = args.scales[-1] / args.scales[0]
         cells = "".join(f"{k:>9.0f}{t:>8.2f}" for k, t in zip(sizes, times))
-        print(f"{shape:<16}{cells}   x{ratio:.2f} (x{less:.2f}) for x{scale_ratio:g} the input", flush=True)
+        written = " / ".join(f"{k:.0f}" for k in reports)
+        print(f"{shape:<16}{cells}   x{ratio:.2f} (x{less:.2f}) for x{scale_ratio:g} the input; report {written} KB", flush=True)
 
 
 if __name__ == "__main__":

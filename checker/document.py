@@ -63,7 +63,12 @@ class Location(_Model):
     column: int = Field(ge=1)
     paragraph: int | None = None
     page: int | None = None
-    section: str | None = Field(default=None, description="heading path, e.g. '4 Drift > 4.2 Felhantering'")
+    section: str | None = Field(
+        default=None,
+        description="heading path, e.g. '4 Drift > 4.2 Felhantering': each heading's number and title, a title of"
+        " over 120 characters cut at a word with '…', and of a path over 8 sections deep the outermost, '…' and"
+        " the innermost six",
+    )
     table: int | None = Field(default=None, description="table number in the document, from 1")
     row: int | None = Field(default=None, description="row in the table, from 1")
     cell: int | None = Field(default=None, description="column of the cell in the row, from 1")
@@ -73,7 +78,9 @@ class Location(_Model):
         " enclosing numbered sections, outermost first ('Bilaga 2 › 4.2';"
         " '4 › 4.2' is written '4.2'), or a Word list number ('3.3.1')",
     )
-    heading: str | None = Field(default=None, description="the title of the innermost enclosing section, without its number")
+    heading: str | None = Field(
+        default=None, description="the title of the innermost enclosing section, without its number (over 120 characters: cut at a word with '…')"
+    )
 
 
 class Anchor(_Model):
@@ -82,6 +89,46 @@ class Anchor(_Model):
 
     offset: int
     location: Location
+
+
+SHOWN_TITLE = 120
+"""Most characters of a section's title (with its number) that a location, a link or a message
+shows: a longer one is cut at a word with "…" (:func:`shown_title`), as the matrix cuts a
+requirement's text. Real headings stay below it (the longest of the development documents' is
+212 characters, a link written out; the next 165), and a title of more is a paragraph read as a
+heading. Each statement's location carries its section's path: a 36,000-character heading over
+669 sub-clauses made 25 MB of JSON for a 140 KB file (bench/hostile.py, long-heading)."""
+
+SHOWN_DEPTH = 8
+"""Most sections a location's path shows: the outermost, "…", then the innermost
+``SHOWN_DEPTH - 2`` (:func:`shown_path`). Contracts nest seldom six deep; sections nest at most
+32 (``segment.MAX_SECTION_DEPTH``)."""
+
+
+def shown_title(text: str, limit: int = SHOWN_TITLE) -> str:
+    """``text`` as a location shows it: itself when at most ``limit`` characters, else on one
+    line, cut at a word boundary to at most ``limit`` characters with "…" (the reporters'
+    ``shorten``, which shows a heading in 60). Reads at most ``4 * limit`` characters of it."""
+    if len(text) <= limit:
+        return text
+    head = text[: 4 * limit]
+    flat = " ".join(head.split())
+    if len(flat) <= limit and len(head) == len(text):
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def shown_path(labels: list[str] | tuple[str, ...]) -> str:
+    """The heading path of sections whose shown labels are ``labels``, outermost first
+    ("4 Drift > 4.2 Felhantering"); deeper than :data:`SHOWN_DEPTH`, the outermost, "…" and the
+    innermost ones."""
+    if len(labels) > SHOWN_DEPTH:
+        labels = (labels[0], "…", *labels[len(labels) - SHOWN_DEPTH + 2 :])
+    return " > ".join(labels)
 
 
 class Section(_Model):
@@ -95,6 +142,12 @@ class Section(_Model):
     @property
     def label(self) -> str:
         return f"{self.number} {self.title}" if self.number else self.title
+
+    @property
+    def shown_label(self) -> str:
+        """The label as a location, a link or a message shows it (:func:`shown_title`); the
+        full title stays here, in the heading's statement and in what rules read."""
+        return shown_title(self.label)
 
 
 class Suppression(_Model):
@@ -197,5 +250,6 @@ class Document(_Model):
         return chain[::-1]
 
     def section_label(self, index: int | None) -> str | None:
+        """The heading path of section ``index`` as its statements' locations show it (:func:`shown_path`)."""
         chain = self.section_path(index)
-        return " > ".join(s.label for s in chain) if chain else None
+        return shown_path([s.shown_label for s in chain]) if chain else None

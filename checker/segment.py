@@ -36,7 +36,7 @@ from .clauses import (
     sentence_follows,
     top_clause,
 )
-from .document import LANGUAGE_NAMES, Anchor, Block, Document, Format, Location, Section, Statement, Suppression, trusted
+from .document import LANGUAGE_NAMES, Anchor, Block, Document, Format, Location, Section, Statement, Suppression, shown_path, shown_title, trusted
 from .errors import InputError
 from .ids import leading_id, looks_like_id
 from .language import detect_language
@@ -145,7 +145,9 @@ class DocumentBuilder:
     blocks: list[Block] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     _open: list[_Open] = field(default_factory=list)
-    _labels: dict[int, str] = field(default_factory=dict)  # section index → heading path
+    _paths: dict[int, tuple[str, ...]] = field(default_factory=dict)  # section index → the shown labels of it and its ancestors, outermost first
+    _labels: dict[int, str] = field(default_factory=dict)  # section index → heading path as locations show it (document.shown_path)
+    _headings: dict[int, str] = field(default_factory=dict)  # section index → its title as locations show it (document.shown_title)
     _clauses: dict[int, tuple[str, ...]] = field(default_factory=dict)  # section index → clause numbers (clause_path)
     _clause_texts: dict[int, str | None] = field(default_factory=dict)  # the same as shown: "Bilaga 2 › 4.2"
     _pending: list[Suppression] = field(default_factory=list)
@@ -245,7 +247,12 @@ class DocumentBuilder:
         index = len(self.sections)
         section = trusted(Section, {"index": index, "title": title, "number": number, "level": level, "parent": parent, "location": location})
         self.sections.append(section)
-        self._labels[index] = f"{self._labels[parent]} > {section.label}" if parent is not None else section.label
+        # Locations show each title cut to SHOWN_TITLE characters and at most SHOWN_DEPTH of them:
+        # every statement carries its section's path, so a path of whole titles made the reports
+        # grow with the titles' length times the statements under them.
+        self._paths[index] = (*self._paths[parent], section.shown_label) if parent is not None else (section.shown_label,)
+        self._labels[index] = shown_path(self._paths[index])
+        self._headings[index] = shown_title(title)
         self._clauses[index] = clause_path(self._clauses[parent] if parent is not None else (), number, title)
         self._clause_texts[index] = " › ".join(self._clauses[index]) or None
         stack.append(_Open(index, level, kind, key))
@@ -485,7 +492,7 @@ class DocumentBuilder:
         if not self._open:
             return {}
         section = self._open[-1].section
-        placing = {"section": self._labels[section], "heading": self.sections[section].title}
+        placing = {"section": self._labels[section], "heading": self._headings[section]}
         if location.clause is None and self._clause_texts[section]:
             placing["clause"] = self._clause_texts[section]
         return placing

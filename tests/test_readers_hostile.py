@@ -17,6 +17,7 @@ from hostile import HANG_GUARD_SECONDS, RULESET, assert_result_or_one_line_error
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker.document import SHOWN_DEPTH, SHOWN_TITLE, shown_path, shown_title
 from checker.engine import check
 from checker.readers import read_document
 from checker.segment import MAX_SECTION_DEPTH
@@ -190,6 +191,75 @@ def test_sections_nested_a_thousand_deep_are_nested_at_most_max_section_depth(tm
     assert sections[MAX_SECTION_DEPTH].parent == sections[MAX_SECTION_DEPTH - 1].parent == MAX_SECTION_DEPTH - 2
     assert max(len(s.location.section or "") for s in document.statements) < MAX_SECTION_DEPTH * 2_100
     assert check_file(path).error is None
+
+
+def test_a_long_heading_is_shown_cut_in_every_location(tmp_path: Path) -> None:
+    """A tender's section whose heading is one 36,000-character line over 240 duties, tasks and
+    commands, a third of them lettered sub-clauses that open sections of their own
+    (bench/hostile.py's long-heading): each statement's location carried the whole title in
+    its section path and heading, so the JSON report grew with the title's length times the
+    findings (25 MB for the 140 KB file of the benchmark). Locations show a title cut to
+    SHOWN_TITLE characters with "…"; the document keeps it whole for the rules."""
+    words = "task scope of work and proposal instructions for the help desk service of each site in the region".split()
+    title = " ".join(words[k % len(words)] for k in range(6_700))
+    duties = (
+        "(b) The contractor shall answer call {k} within {d} hours.",
+        "Providing help desk support to the users at site {k}.",
+        "Describe item {k} of the proposal in detail.",
+    )
+    lines = [
+        "# 1 Instructions to offerors\n\nOfferors shall submit proposals to the RFP contact by the closing date.\n\n"
+        "Each offeror may ask questions until ten days before the closing date.\n\nThis solicitation closes on 1 May 2025.\n\n",
+        f"## 2 {title}\n",
+    ]
+    lines += [duties[k % 3].format(k=k, d=k % 9 + 1) + "\n" for k in range(240)]
+    path = tmp_path / "long-heading.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert len(title) > 36_000
+
+    document = read_document(path)
+    assert document.sections[1].title == title  # what rules read
+    located = [a.location for s in document.statements for a in s.anchors if a.location.section]
+    assert len(located) > 240
+    assert max(len(location.heading or "") for location in located) <= SHOWN_TITLE
+    assert max(len(location.section or "") for location in located) <= 3 * (SHOWN_TITLE + 3)
+    assert f"2 {title[:60]}" in located[-1].section and located[-1].section.count("…") == 2  # the title's, the sub-clause's
+    assert document.section_label(1) == "1 Instructions to offerors > " + shown_title(f"2 {title}")  # a message's {section}
+
+    command = [sys.executable, "-m", "checker.cli", "check", str(path), "--format", "json"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=HANG_GUARD_SECONDS)
+    assert result.returncode in (0, 1), result.stderr[-2000:]
+    findings = json.loads(result.stdout)["findings"]
+    assert len(findings) > 80
+    assert max(len((f["location"] or {}).get("section") or "") for f in findings) <= 3 * (SHOWN_TITLE + 3)
+    assert len(result.stdout) < 4_000 * len(findings)  # some 1.7 KB a finding; each was over 36 KB
+
+
+def test_a_path_deeper_than_shown_depth_shows_the_outermost_and_innermost(tmp_path: Path) -> None:
+    """A path of more than SHOWN_DEPTH sections shows the outermost, "…" and the innermost ones;
+    one of SHOWN_DEPTH or fewer, each title under SHOWN_TITLE, as it always did."""
+    path = tmp_path / "djup.md"
+    path.write_text("\n".join(".".join(["1"] * d) + f" Rubrik {d}\n\nLeverantören ska svara inom {d} timmar.\n" for d in range(1, 13)), encoding="utf-8")
+    sections = {s.text: s.location.section for s in read_document(path).statements if s.kind == "sentence"}
+    assert sections["Leverantören ska svara inom 8 timmar."] == " > ".join(".".join(["1"] * d) + f" Rubrik {d}" for d in range(1, 9))
+    shown = [1, 0, *range(7, 13)]  # 0: the "…" that stands for the sections left out
+    assert sections["Leverantören ska svara inom 12 timmar."] == " > ".join(".".join(["1"] * d) + f" Rubrik {d}" if d else "…" for d in shown)
+    assert len(shown) == SHOWN_DEPTH
+
+
+def test_shown_title_cuts_at_a_word_as_the_reporters_shorten() -> None:
+    from checker.reporters.labels import shorten
+
+    assert shown_title("4.2 Felhantering  och  avhjälpande") == "4.2 Felhantering  och  avhjälpande"  # short: as written
+    long = "Uppdrag till Myndigheten för digital förvaltning och Post- och telestyrelsen att stödja genomförandet av Sveriges digitaliseringsstrategi"
+    assert (
+        shown_title(long)
+        == shorten(long)
+        == "Uppdrag till Myndigheten för digital förvaltning och Post- och telestyrelsen att stödja genomförandet av Sveriges…"
+    )
+    assert shown_title("Customers" + "." * 400 + " 7") == "Customers" + "." * (SHOWN_TITLE - 10) + "…"
+    assert len(shown_title("x" * 1_000_000)) == SHOWN_TITLE
+    assert shown_path([f"{d} Rubrik" for d in range(1, 33)]).split(" > ") == ["1 Rubrik", "…", *(f"{d} Rubrik" for d in range(27, 33))]
 
 
 def test_a_sentence_of_thousands_of_modals(tmp_path: Path) -> None:

@@ -183,7 +183,7 @@ class DocumentIndex:
             if section.number:
                 key = id_key(section.number.replace("§", ""))
                 held = {k for k, _ in outer}
-                own = tuple((k, section.label if k == key else k) for k in _continued(key) if k not in held)
+                own = tuple((k, section.shown_label if k == key else k) for k in _continued(key) if k not in held)
             keys[section.index] = own + outer
         return keys
 

@@ -112,7 +112,7 @@ def link_sources(requirement: Statement, targets: frozenset[int], methods: Seque
     elif "section" in methods:
         section = index.section_group(i)
         if section:
-            label = c.document.sections[requirement.section].label
+            label = c.document.sections[requirement.section].shown_label
             cells = c.cell_rows  # a flattened table's method cell checks its own row, not the clause's other duties
             sources.append(("section", _links("section", "clause", label, c.among(targets, section), lambda j: specific(j) and j not in cells)))
         if requirement.table is not None:
