@@ -2634,8 +2634,9 @@ def test_a_surveillance_plans_passive_without_an_agent_is_the_buyers_act() -> No
     """In a document whose opening names it the buyer's surveillance plan ("QUALITY ASSURANCE
     SURVEILLANCE PLAN (QASP)"), a "will" passive that names no agent is the buyer's act ("… will
     be flagged via GitHub issue", "All such records will be retained …"); not what a thing will be
-    used for (state_participle), nor the supplier's delivery of its work (delivery_participle); and
-    elsewhere such a passive binds nobody, as before."""
+    used for (state_participle), nor the supplier's delivery of its work (delivery_participle); in a
+    statement of work it is the supplier's work (test_a_work_statements_will_passive_is_the_suppliers_work),
+    and in a document that names itself neither it binds nobody, as before."""
     text = (
         "QUALITY ASSURANCE SURVEILLANCE PLAN (QASP)\n\n"
         "This plan describes how the Government will surveil the Contractor's performance.\n\n"
@@ -2649,8 +2650,47 @@ def test_a_surveillance_plans_passive_without_an_agent_is_the_buyers_act() -> No
     assert found["All such records will be retained for the life of the task order."] == "buyer"
     assert found["The performance standards in the tables below will be used to measure the performance of the Contractor."] is None
     assert found["Unless a due date is specified, the deliverable will be completed 30 days after tasking."] != "buyer"
-    elsewhere = parties(text.replace("QUALITY ASSURANCE SURVEILLANCE PLAN (QASP)", "PERFORMANCE WORK STATEMENT"), "en")
+    elsewhere = parties(text.replace("QUALITY ASSURANCE SURVEILLANCE PLAN (QASP)", "Notes on the work"), "en")
     assert elsewhere["All such records will be retained for the life of the task order."] is None
+
+
+def test_a_work_statements_will_passive_is_the_suppliers_work() -> None:
+    """In the buyer's statement of work (its opening names it so: work_statement_title), a "will"
+    passive that names no agent is the work bought, the supplier's duty ("All trash will be
+    collected …", "Restrooms will be cleaned and disinfected."); not the buyer's surveillance,
+    payment or reward ("… will be evaluated", "… will be rewarded"), what a thing is used for
+    (state_participle), an act whose agent follows ("… scheduled by the Medical Director"), one done
+    jointly ("as jointly agreed"), nor what is done to the buyer's surveillance plan, a passive in
+    a relative clause after its preposition ("in which …") or a negated one. In a document that is
+    no statement of work the same passives bind nobody, as before."""
+    body = (
+        "The Contractor shall provide all personnel, equipment, supplies and supervision needed to perform the custodial services that this document describes in the sections below.\n\n"
+        "All trash will be collected and disposed of in the nearest dumpster.\n\n"
+        "Restrooms will be cleaned and disinfected.\n\n"
+        "Performance that exceeds the standard will be rewarded in accordance with the award fee plan.\n\n"
+        "Routine work hours will be scheduled by the Medical Director.\n\n"
+        "Planning meetings will be scheduled as jointly agreed upon by the coordinators.\n\n"
+        "The performance standards below will be used to measure performance.\n\n"
+        "If needed, the draft QASP will be updated within 10 business days.\n\n"
+        "The Government hosts an environment in which new modules will be deployed.\n\n"
+        "No hardware will be provided.\n"
+    )
+    found = parties("# Statement of Work\n\n" + body, "en")
+    assert found["All trash will be collected and disposed of in the nearest dumpster."] == "supplier"
+    assert found["Restrooms will be cleaned and disinfected."] == "supplier"
+    for text in (
+        "Performance that exceeds the standard will be rewarded in accordance with the award fee plan.",
+        "Routine work hours will be scheduled by the Medical Director.",
+        "Planning meetings will be scheduled as jointly agreed upon by the coordinators.",
+        "The performance standards below will be used to measure performance.",
+        "If needed, the draft QASP will be updated within 10 business days.",
+        "The Government hosts an environment in which new modules will be deployed.",
+        "No hardware will be provided.",
+    ):
+        assert found[text] != "supplier", text
+    elsewhere = parties("# Notes on the work\n\n" + body, "en")
+    assert elsewhere["All trash will be collected and disposed of in the nearest dumpster."] is None
+    assert elsewhere["Restrooms will be cleaned and disinfected."] is None
 
 
 def test_a_will_passive_done_jointly_binds_both_parties() -> None:
