@@ -12,7 +12,9 @@ The party bound is the subject of that main clause: the supplier, the buyer, bot
 there, possessives ("the Customer's data") left out — or, in an inverted clause, from the words
 just after it. A clause that names no party binds the supplier: a property required of the
 deliverable ("The system shall …", "Tjänsten ska …") or a passive duty, and in the buyer's
-statement of work a "will" passive of the work it buys ("All trash will be collected …"). Each document's own
+statement of work a "will" passive of the work it buys ("All trash will be collected …"); not a
+responsibility ("The Product Owner is responsible for …"), which binds only a party or a party's
+people it names. Each document's own
 names for the parties are learned from its definitions — ``Acme, Inc. ("Provider")``,
 ``(hereinafter "the Supplier")``, ``nedan kallad Leverantören``, ``("we", "us")`` — and
 "we" and "you" are read as the supplier and the buyer in a vendor's terms, and as the buyer and
@@ -402,6 +404,10 @@ _OTHER_PARTY = {"buyer": "supplier", "supplier": "buyer", "tenderer": "buyer"}
 its subject, where the passive names no agent (:meth:`DocumentReading._told`,
 :meth:`DocumentReading._recipient_after`): the supplier the buyer, the buyer the supplier and the
 tenderers."""
+# A modal of responsibility ("is responsible for", "will be responsible for", "is accountable for",
+# "has the responsibility to"): with no party in its clause it is a role's or an office's ("The
+# Product Owner is responsible for …"), not the supplier's by default (_supplier_named_before)
+_RESPONSIBILITY = lazy_compile(r"\b(?:responsib|accountable)", re.IGNORECASE)
 _COPULA_MODAL = lazy_compile(r"(?:is|are)\b", re.IGNORECASE)  # "is to", "are expected to": bind only a party they name
 _NEGATIVE_SUBJECT = lazy_compile(r"[\W_]*(?:no\b(?!\s+(?:later|sooner|earlier)\s+than\b)|none\b|neither\b|nothing\b)", re.IGNORECASE)
 _COMPOUND = lazy_compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
@@ -1719,6 +1725,8 @@ class DocumentReading:
             if modal == "modal_soft":  # a wish binds only where a tender evaluates it; advice never
                 if not self.tender or (next_word is not None and next_word[2] == "advice_after_soft"):
                     continue
+            if party is None and modal == "modal_binding" and _RESPONSIBILITY.search(text, start, end) and not self._supplier_named_before(text, start, tokens):
+                continue  # "The Product Owner is responsible for …": a role's responsibility, no duty of the supplier
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
         return self._required_of(text, tokens) or expected
 
@@ -1989,6 +1997,13 @@ class DocumentReading:
             return False
         participle = found.end() - len(found.group().split()[-1])
         return all(_term_at(self.vocabulary.finder(name), text, participle) is None for name in ("state_participle", "delivery_participle"))
+
+    def _supplier_named_before(self, text: str, modal: int, tokens: list[tuple[int, int, str]]) -> bool:
+        """Whether the sentence names the supplier or a party's people (``party_staff``) before the
+        modal at ``modal``: the subject of a responsibility that names no party of its own clause
+        ("The Project Manager is responsible for …", "The contractor will have access to … and will
+        be responsible for maintaining …")."""
+        return any(name == "supplier" and end <= modal for _start, end, name in tokens) or self._names(text[:modal], "party_staff")
 
     def _names(self, text: str, list_name: str) -> bool:
         """Whether ``text`` has a term of the list ``list_name``."""

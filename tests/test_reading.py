@@ -2693,6 +2693,31 @@ def test_a_work_statements_will_passive_is_the_suppliers_work() -> None:
     assert elsewhere["Restrooms will be cleaned and disinfected."] is None
 
 
+def test_a_responsibility_binds_only_the_party_or_the_people_it_names() -> None:
+    """ "Is responsible for" binds the party its clause names; where it names none, a role's or an
+    office's responsibility ("The Product Owner is responsible for advocating …", "The Information
+    Technology Division is responsible for …") binds nobody, where before it defaulted to the
+    supplier, as a property of the deliverable does. A party's people ("The Project Manager is
+    responsible for …": party_staff) and the supplier named earlier in the sentence ("The contractor
+    will have access … and will be responsible for maintaining …") still bind the supplier."""
+    text = (
+        "The Contractor shall deliver a weekly status report.\n\n"
+        "The Product Owner is responsible for advocating on behalf of the agency's needs.\n\n"
+        "The Information Technology Division is responsible for the design of IT requirements.\n\n"
+        "The Project Manager is responsible for the supervision of all contractor personnel.\n\n"
+        "The contractor will have access to the development environment and will be responsible for maintaining that environment.\n\n"
+        "Clients are responsible for deciding how to use this information.\n\n"
+        "The system shall encrypt all data at rest.\n"
+    )
+    found = parties(text, "en")
+    assert found["The Product Owner is responsible for advocating on behalf of the agency's needs."] is None
+    assert found["The Information Technology Division is responsible for the design of IT requirements."] is None
+    assert found["The Project Manager is responsible for the supervision of all contractor personnel."] == "supplier"
+    assert found["The contractor will have access to the development environment and will be responsible for maintaining that environment."] == "supplier"
+    assert found["Clients are responsible for deciding how to use this information."] == "buyer"
+    assert found["The system shall encrypt all data at rest."] == "supplier"
+
+
 def test_a_will_passive_done_jointly_binds_both_parties() -> None:
     """A "will" passive that names no agent, with "collaboratively", "jointly" or "mutually" just
     before or after its participle, is both parties' act; without the adverb it binds nobody, as before."""
