@@ -555,6 +555,7 @@ def test_consequences_remedies_and_caps_written_with_shall_are_no_requirements(c
         "Each shock shall reduce the Contract Price by 5.00 USD.",
         "These meetings shall be at no additional cost to the government.",
         "PLEASE SEE THE LAST PAGE FOR HELPFUL HINTS FROM THE SEVEN STEPS TEAM:",
+        "PLEASE NOTE “HELPFUL HINTS” FROM THE SEVEN STEPS TEAM AT THE END OF THIS DOCUMENT.",
         "Please subscribe to the repository if your firm would like updates about changes and comments.",
         "NOTE TO OUR CUSTOMERS: THIS TEMPLATE MUST BE TAILORED FOR YOUR AGENCY.",
         "PLEASE DELETE ALL BLUE ITALICS WHEN FINALIZING THE PWS.",
@@ -567,6 +568,8 @@ def test_legal_terms_measurement_methods_and_words_to_the_reader_are_no_requirem
 def test_a_request_to_the_reader_that_is_no_invitation_still_binds() -> None:
     duty = "Please submit all questions to the Contracting Officer by 10:00 a.m. on June 3."
     assert requirements(duty + "\n") == [duty]
+    noted = "Please note that the Contractor shall submit all questions to the Contracting Officer by June 3."
+    assert requirements(noted + "\n") == [noted]
 
 
 @pytest.mark.parametrize(
