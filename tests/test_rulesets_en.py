@@ -540,6 +540,8 @@ def test_a_bare_list_introduction_is_no_requirement_but_its_items_are() -> None:
         "Provider agrees to credit Customer's account for each Billing Period with low Uptime.",
         "The amount of Service Credits credited to the Customer in a single month shall not exceed: 10%.",
         "Credits given for Downtime may not exceed 50% of the Average Run Credits for the month in question.",
+        "Compensation will discount the Service Fees in Reporting Period, and may not be used otherwise.",
+        "Compensation amount for each Service will, under no circumstances, exceed the total cost of the Service usage.",
     ],
 )
 def test_consequences_remedies_and_caps_written_with_shall_are_no_requirements(clause: str) -> None:
@@ -563,6 +565,12 @@ def test_consequences_remedies_and_caps_written_with_shall_are_no_requirements(c
 )
 def test_legal_terms_measurement_methods_and_words_to_the_reader_are_no_requirements(clause: str) -> None:
     assert requirements(clause + "\n") == []
+
+
+def test_a_compensation_that_is_no_credit_heads_no_credit_term() -> None:
+    """Only the subject's head is the credit: a duty about the staff's compensation still binds."""
+    duty = "The Contractor shall pay compensation to its employees within 30 days."
+    assert requirements(duty + "\n") == [duty]
 
 
 def test_a_request_to_the_reader_that_is_no_invitation_still_binds() -> None:
