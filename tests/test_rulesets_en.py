@@ -561,10 +561,22 @@ def test_consequences_remedies_and_caps_written_with_shall_are_no_requirements(c
         "Please subscribe to the repository if your firm would like updates about changes and comments.",
         "NOTE TO OUR CUSTOMERS: THIS TEMPLATE MUST BE TAILORED FOR YOUR AGENCY.",
         "PLEASE DELETE ALL BLUE ITALICS WHEN FINALIZING THE PWS.",
+        "By submitting a Proposal, the Applicant agrees to all of the terms and conditions of these Process Terms.",
+        "By accepting a purchase order, the Supplier agrees to be bound by these General Purchasing Conditions.",
+        "With each use of the Service, the Customer agrees to the provisions of this Agreement.",
     ],
 )
 def test_legal_terms_measurement_methods_and_words_to_the_reader_are_no_requirements(clause: str) -> None:
     assert requirements(clause + "\n") == []
+
+
+def test_an_agreement_to_do_something_still_binds() -> None:
+    """Assent to the agreement's terms forms the contract; an agreement to act is a duty."""
+    for duty in (
+        "The Supplier agrees to deliver the goods within 10 days of the order.",
+        "The Contractor agrees to the terms of the warranty and shall repair each defect within 10 days.",
+    ):
+        assert requirements(duty + "\n") == [duty]
 
 
 def test_a_compensation_that_is_no_credit_heads_no_credit_term() -> None:
