@@ -564,6 +564,8 @@ def test_consequences_remedies_and_caps_written_with_shall_are_no_requirements(c
         "By submitting a Proposal, the Applicant agrees to all of the terms and conditions of these Process Terms.",
         "By accepting a purchase order, the Supplier agrees to be bound by these General Purchasing Conditions.",
         "With each use of the Service, the Customer agrees to the provisions of this Agreement.",
+        "Supplier will indemnify and hold Canonical harmless from any claims, costs and liabilities related to Supplier's taxes.",
+        "The Contractor agrees to indemnify and save harmless the Issuer from any loss or claim.",
     ],
 )
 def test_legal_terms_measurement_methods_and_words_to_the_reader_are_no_requirements(clause: str) -> None:
@@ -571,10 +573,12 @@ def test_legal_terms_measurement_methods_and_words_to_the_reader_are_no_requirem
 
 
 def test_an_agreement_to_do_something_still_binds() -> None:
-    """Assent to the agreement's terms forms the contract; an agreement to act is a duty."""
+    """Assent to the agreement's terms forms the contract and an indemnity allocates liability; an
+    agreement to act, and a duty to defend the other party against a claim, are duties."""
     for duty in (
         "The Supplier agrees to deliver the goods within 10 days of the order.",
         "The Contractor agrees to the terms of the warranty and shall repair each defect within 10 days.",
+        "Supplier will defend, at its expense, any claim brought against Canonical by a third party.",
     ):
         assert requirements(duty + "\n") == [duty]
 
