@@ -566,6 +566,11 @@ def test_consequences_remedies_and_caps_written_with_shall_are_no_requirements(c
         "With each use of the Service, the Customer agrees to the provisions of this Agreement.",
         "Supplier will indemnify and hold Canonical harmless from any claims, costs and liabilities related to Supplier's taxes.",
         "The Contractor agrees to indemnify and save harmless the Issuer from any loss or claim.",
+        "Each party will retain ownership of its pre-existing IP.",
+        "Each party warrants that it has the legal power and authority to enter into the Agreement.",
+        "Supplier shall not be considered Canonical's employee.",
+        "Neither Supplier nor its personnel will be entitled to any benefits given by Canonical to its own employees.",
+        "The following Sections will survive expiration or termination of this Agreement: 4, 5 and 9.",
     ],
 )
 def test_legal_terms_measurement_methods_and_words_to_the_reader_are_no_requirements(clause: str) -> None:
