@@ -3194,7 +3194,8 @@ def test_a_list_introduced_by_a_performance_title_as_a_whole_lists_levels(title:
 
 
 def test_the_rows_of_a_table_of_duties_are_requirements() -> None:
-    """A column titled, as a whole, "Skyldighet" (duty_header) makes each row a duty, as a list
+    """A column titled, as a whole, "Skyldighet" or "Åtgärd" (duty_header: a data processing
+    agreement's table of security measures, "Åtgärd | Beskrivning") makes each row a duty, as a list
     under "Leverantören ska:" does; a table of processing activities, or of data ("Fält | Uppgift":
     an "uppgift" is also a piece of information), lists no duties."""
     document = md(
@@ -3203,6 +3204,10 @@ def test_the_rows_of_a_table_of_duties_are_requirements() -> None:
         |---|---|
         | **Säkerhetskopiering** | Genomföra regelbunden säkerhetskopiering av data |
         | **Support** | Tillhandahålla teknisk support vid behov |
+
+        | Åtgärd | Beskrivning |
+        |---|---|
+        | **Brandvägg** | Nätverksskydd mot obehörig åtkomst |
 
         | Behandling | Beskrivning |
         |---|---|
@@ -3214,7 +3219,11 @@ def test_the_rows_of_a_table_of_duties_are_requirements() -> None:
         """,
         language="sv",
     )
-    duties = ["**Säkerhetskopiering** | Genomföra regelbunden säkerhetskopiering av data", "**Support** | Tillhandahålla teknisk support vid behov"]
+    duties = [
+        "**Säkerhetskopiering** | Genomföra regelbunden säkerhetskopiering av data",
+        "**Support** | Tillhandahålla teknisk support vid behov",
+        "**Brandvägg** | Nätverksskydd mot obehörig åtkomst",
+    ]
     assert read_as(document, "duty_row") == duties
     (base,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-krav"]
     requirements = Classification(base, DocumentIndex(document)).statements_of_class("requirement")
