@@ -340,6 +340,9 @@ _JUDGED = lazy_compile(
     r"\s+(?:to\s+be\s+)?(?:acceptable|unacceptable|satisfactory|unsatisfactory|adequate|inadequate|sufficient|insufficient|complete|incomplete|deficient|compliant|noncompliant|non-compliant|in\s+compliance)\b",
     re.IGNORECASE,
 )
+# What a party's right or remedy does to a thing, no work of the supplier's: "Your account will be
+# suspended if you do not pay", "They will be closed after 10 days, if there is no response"
+_WITHDRAWN = lazy_compile(r"(?:suspended|terminated|closed|cancell?ed|revoked|forfeited|withdrawn)\b", re.IGNORECASE)
 # An agent after a passive's participle ("will be scheduled by the Medical Director"), not a
 # deadline ("by the end of the sprint", "by no later than …")
 _AGENT_AFTER = lazy_compile(r"(?:\s+[a-z]+ly)?\s+(?:by\s+(?!(?:the\s+)?(?:end|close|time|date|deadline|no\s+later)\b)[^\W\d_])", re.IGNORECASE)
@@ -1701,8 +1704,16 @@ class DocumentReading:
                 and (owner := self._possessor_passive(text, clause, start, end, before)) is not None
             ):
                 passive = party = owner  # "The contractor's invoice will be submitted monthly": the owner hands in its own
-            if party is None and modal == "modal_future" and self.buyer_voice and not subordinate and self._work_passive(text, clause, end):
-                passive = party = "supplier"  # a work statement's "All trash will be collected …": the work it buys
+            if (
+                party is None
+                and modal == "modal_future"
+                and (self.buyer_voice or self.vendor_terms)
+                and not subordinate
+                and self._work_passive(text, clause, end)
+            ):
+                # a work statement's "All trash will be collected …": the work it buys; a vendor's
+                # "Standard service requests will be fulfilled …": the service it promises
+                passive = party = "supplier"
             if party is None and modal == "modal_future" and self.vendor_terms and not subordinate and self._names_the_vendors_own(text[clause:start]):
                 party = "supplier"  # a vendor's terms promise its service and staff: "the Core Services will provide …", "A manager will review …"
             if (
@@ -2012,16 +2023,19 @@ class DocumentReading:
 
     def _work_passive(self, text: str, clause: int, modal_end: int) -> bool:
         """Whether a "will" that names no party opens an affirmed passive of the work a statement
-        of work buys (:meth:`_affirmed_passive`), which binds the supplier there as "shall" would:
-        "All trash will be collected and disposed of in the nearest dumpster", "These
-        vulnerabilities will be triaged and classified …", "All written deliverables will be
-        phrased in layperson language". Not a participle of ``state_participle`` or
-        ``permission_participle`` ("will be used to measure …", "will be approved …"), nor the
-        other party's surveillance, payment or reward (:data:`_SURVEILLED`: "will be evaluated",
-        "will be rewarded"), nor a judgement ("will be found acceptable"); not where an agent
-        follows ("will be scheduled by the Medical Director": whoever it is, its act), nor
-        where the subject names the buyer's surveillance plan ("the draft QASP will be
-        updated …") or a word of ``joint_adverb`` says both parties act ("as jointly agreed")."""
+        of work buys, or of the service a vendor's terms promise (:meth:`_affirmed_passive`), which
+        binds the supplier there as "shall" would: "All trash will be collected and disposed of in
+        the nearest dumpster", "These vulnerabilities will be triaged and classified …", "Standard
+        service requests will be fulfilled through the defined support channels". Not a
+        participle of ``state_participle`` or ``permission_participle`` ("will be used to measure
+        …", "will be defined in the Terms of Service", "will be approved …"), nor the other
+        party's surveillance, payment or reward (:data:`_SURVEILLED`: "will be evaluated", "will
+        be rewarded"), a right or remedy done to a thing (:data:`_WITHDRAWN`: "Your account will
+        be suspended …"), nor a judgement ("will be found acceptable"); not where an agent follows
+        ("will be scheduled by the Medical Director": whoever it is, its act), nor where the
+        subject names the buyer's surveillance plan ("the draft QASP will be updated …") or an
+        amount ("1 day will be added as extension to the current term": a remedy's computation),
+        or a word of ``joint_adverb`` says both parties act ("as jointly agreed")."""
         found = _FUTURE_PASSIVE.match(text, modal_end)
         if found is None or not self._affirmed_passive(text, clause, modal_end):
             return False
@@ -2032,6 +2046,8 @@ class DocumentReading:
             and not _JUDGED.match(text, found.end())
             and not _AGENT_AFTER.match(text, found.end())
             and not self._names(text[clause:modal_end], "surveillance_plan_title")
+            and not _DIGITS.search(text, clause, modal_end)
+            and not _WITHDRAWN.match(text, participle)
             and not self._names(text[modal_end:], "joint_adverb")
         )
 

@@ -2693,6 +2693,37 @@ def test_a_work_statements_will_passive_is_the_suppliers_work() -> None:
     assert elsewhere["Restrooms will be cleaned and disinfected."] is None
 
 
+def test_a_vendors_will_passive_is_the_service_it_promises() -> None:
+    """In a vendor's own terms (vendor_terms), a "will" passive that names no party and no agent is
+    the vendor's service ("Standard service requests will be fulfilled through the support
+    channels"), as in a statement of work it is the work bought; not a remedy's computation with an
+    amount as its subject ("1 day will be added …"), a definition (state_participle: "will be
+    defined in …"), a right or remedy done to the customer's thing ("Your account will be
+    suspended …"). In a document that is neither, the passive binds nobody, as before."""
+    body = (
+        "Standard service requests will be fulfilled through the support channels.\n\n"
+        "For every 15 minutes exceeding the objective, 1 day will be added as extension to the current term.\n\n"
+        "Any capitalized terms not defined here will be defined in the Terms of Service.\n\n"
+        "Your account will be suspended if you do not pay.\n"
+    )
+    vendor = (
+        "# Acme Cloud service level agreement\n\n"
+        "We will respond to every incident within 4 hours.\n\n"
+        "We will publish our status on the status page.\n\n"
+        "We keep our support desk open on business days.\n\n"
+    )
+    found = parties(vendor + body, "en")
+    assert found["Standard service requests will be fulfilled through the support channels."] == "supplier"
+    for text in (
+        "For every 15 minutes exceeding the objective, 1 day will be added as extension to the current term.",
+        "Any capitalized terms not defined here will be defined in the Terms of Service.",
+        "Your account will be suspended if you do not pay.",
+    ):
+        assert found[text] != "supplier", text
+    elsewhere = parties("# Notes on the service\n\n" + body, "en")
+    assert elsewhere["Standard service requests will be fulfilled through the support channels."] is None
+
+
 def test_a_responsibility_binds_only_the_party_or_the_people_it_names() -> None:
     """ "Is responsible for" binds the party its clause names; where it names none, a role's or an
     office's responsibility ("The Product Owner is responsible for advocating …", "The Information
