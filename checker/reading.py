@@ -13,8 +13,8 @@ there, possessives ("the Customer's data") left out — or, in an inverted claus
 just after it. A clause that names no party binds the supplier: a property required of the
 deliverable ("The system shall …", "Tjänsten ska …") or a passive duty, and in the buyer's
 statement of work a "will" passive of the work it buys ("All trash will be collected …"); not a
-responsibility ("The Product Owner is responsible for …"), which binds only a party or a party's
-people it names. Each document's own
+responsibility in the buyer's statement of work ("The Product Owner is responsible for …"), which
+binds only a party or a party's people it names there. Each document's own
 names for the parties are learned from its definitions — ``Acme, Inc. ("Provider")``,
 ``(hereinafter "the Supplier")``, ``nedan kallad Leverantören``, ``("we", "us")`` — and
 "we" and "you" are read as the supplier and the buyer in a vendor's terms, and as the buyer and
@@ -408,8 +408,10 @@ its subject, where the passive names no agent (:meth:`DocumentReading._told`,
 :meth:`DocumentReading._recipient_after`): the supplier the buyer, the buyer the supplier and the
 tenderers."""
 # A modal of responsibility ("is responsible for", "will be responsible for", "is accountable for",
-# "has the responsibility to"): with no party in its clause it is a role's or an office's ("The
-# Product Owner is responsible for …"), not the supplier's by default (_supplier_named_before)
+# "has the responsibility to"): with no party in its clause, in the buyer's statement of work, it is
+# a role's or an office's ("The Product Owner is responsible for …"), not the supplier's by default
+# (_supplier_named_before); a vendor's terms or a tender name their own parties so ("CDS is
+# responsible for:", "Applicants are solely responsible for:")
 _RESPONSIBILITY = lazy_compile(r"\b(?:responsib|accountable)", re.IGNORECASE)
 _COPULA_MODAL = lazy_compile(r"(?:is|are)\b", re.IGNORECASE)  # "is to", "are expected to": bind only a party they name
 _NEGATIVE_SUBJECT = lazy_compile(r"[\W_]*(?:no\b(?!\s+(?:later|sooner|earlier)\s+than\b)|none\b|neither\b|nothing\b)", re.IGNORECASE)
@@ -1736,7 +1738,13 @@ class DocumentReading:
             if modal == "modal_soft":  # a wish binds only where a tender evaluates it; advice never
                 if not self.tender or (next_word is not None and next_word[2] == "advice_after_soft"):
                     continue
-            if party is None and modal == "modal_binding" and _RESPONSIBILITY.search(text, start, end) and not self._supplier_named_before(text, start, tokens):
+            if (
+                party is None
+                and modal == "modal_binding"
+                and self.buyer_voice
+                and _RESPONSIBILITY.search(text, start, end)
+                and not self._supplier_named_before(text, start, tokens)
+            ):
                 continue  # "The Product Owner is responsible for …": a role's responsibility, no duty of the supplier
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
         return self._required_of(text, tokens) or expected

@@ -2725,13 +2725,16 @@ def test_a_vendors_will_passive_is_the_service_it_promises() -> None:
 
 
 def test_a_responsibility_binds_only_the_party_or_the_people_it_names() -> None:
-    """ "Is responsible for" binds the party its clause names; where it names none, a role's or an
-    office's responsibility ("The Product Owner is responsible for advocating …", "The Information
-    Technology Division is responsible for …") binds nobody, where before it defaulted to the
-    supplier, as a property of the deliverable does. A party's people ("The Project Manager is
-    responsible for …": party_staff) and the supplier named earlier in the sentence ("The contractor
-    will have access … and will be responsible for maintaining …") still bind the supplier."""
+    """ "Is responsible for" binds the party its clause names; where it names none in the buyer's
+    statement of work, a role's or an office's responsibility ("The Product Owner is responsible
+    for advocating …", "The Information Technology Division is responsible for …") binds nobody,
+    where before it defaulted to the supplier, as a property of the deliverable does. A party's
+    people ("The Project Manager is responsible for …": party_staff) and the supplier named earlier
+    in the sentence ("The contractor will have access … and will be responsible for maintaining …")
+    still bind the supplier; so does a name in a document that is no statement of work (a vendor's
+    service-level agreement names itself: "CDS is responsible for …")."""
     text = (
+        "# Performance Work Statement\n\n"
         "The Contractor shall deliver a weekly status report.\n\n"
         "The Product Owner is responsible for advocating on behalf of the agency's needs.\n\n"
         "The Information Technology Division is responsible for the design of IT requirements.\n\n"
@@ -2747,6 +2750,8 @@ def test_a_responsibility_binds_only_the_party_or_the_people_it_names() -> None:
     assert found["The contractor will have access to the development environment and will be responsible for maintaining that environment."] == "supplier"
     assert found["Clients are responsible for deciding how to use this information."] == "buyer"
     assert found["The system shall encrypt all data at rest."] == "supplier"
+    elsewhere = parties(text.replace("# Performance Work Statement", "# Service-level agreement"), "en")
+    assert elsewhere["The Information Technology Division is responsible for the design of IT requirements."] == "supplier"
 
 
 def test_a_will_passive_done_jointly_binds_both_parties() -> None:
