@@ -11,7 +11,10 @@ The party bound is the subject of that main clause: the supplier, the buyer, bot
 (mutual) or the tenderer. It is read from the words before the modal — the last party named
 there, possessives ("the Customer's data") left out — or, in an inverted clause, from the words
 just after it. A clause that names no party binds the supplier: a property required of the
-deliverable ("The system shall …", "Tjänsten ska …") or a passive duty. Each document's own
+deliverable ("The system shall …", "Tjänsten ska …") or a passive duty, and in the buyer's
+statement of work a "will" passive of the work it buys ("All trash will be collected …"); not a
+responsibility in the buyer's statement of work ("The Product Owner is responsible for …"), which
+binds only a party or a party's people it names there. Each document's own
 names for the parties are learned from its definitions — ``Acme, Inc. ("Provider")``,
 ``(hereinafter "the Supplier")``, ``nedan kallad Leverantören``, ``("we", "us")`` — and
 "we" and "you" are read as the supplier and the buyer in a vendor's terms, and as the buyer and
@@ -329,7 +332,7 @@ _OWNED_THING = lazy_compile(r"\s*(?:[^\W\d_][\w-]*\s+){0,3}[^\W\d_][\w-]*\s*(?:\
 # The other party's surveillance of a party's own thing ("The Contractor's performance will be
 # monitored"), no act of its owner
 _SURVEILLED = lazy_compile(
-    r"(?:monitored|evaluated|assessed|reviewed|inspected|measured|rated|graded|scored|accepted|rejected|audited|verified|checked|observed|surveilled|tested|paid|reimbursed)\b",
+    r"(?:monitored|evaluated|assessed|reviewed|inspected|measured|rated|graded|scored|accepted|rejected|audited|verified|checked|observed|surveilled|tested|paid|reimbursed|rewarded|penali[sz]ed)\b",
     re.IGNORECASE,
 )
 # A judgement after a passive's participle: "will be determined to be acceptable", "found acceptable"
@@ -337,6 +340,12 @@ _JUDGED = lazy_compile(
     r"\s+(?:to\s+be\s+)?(?:acceptable|unacceptable|satisfactory|unsatisfactory|adequate|inadequate|sufficient|insufficient|complete|incomplete|deficient|compliant|noncompliant|non-compliant|in\s+compliance)\b",
     re.IGNORECASE,
 )
+# What a party's right or remedy does to a thing, no work of the supplier's: "Your account will be
+# suspended if you do not pay", "They will be closed after 10 days, if there is no response"
+_WITHDRAWN = lazy_compile(r"(?:suspended|terminated|closed|cancell?ed|revoked|forfeited|withdrawn)\b", re.IGNORECASE)
+# An agent after a passive's participle ("will be scheduled by the Medical Director"), not a
+# deadline ("by the end of the sprint", "by no later than …")
+_AGENT_AFTER = lazy_compile(r"(?:\s+[a-z]+ly)?\s+(?:by\s+(?!(?:the\s+)?(?:end|close|time|date|deadline|no\s+later)\b)[^\W\d_])", re.IGNORECASE)
 _RECIPIENT = lazy_compile(r"\bto\s+(?:the\s+|its\s+|their\s+|each\s+|all\s+)?$", re.IGNORECASE)  # "… provided to the Contractor"
 _RECIPIENT_REACH = 12  # the longest "to" and article before a party, in characters
 # "No other hardware will be …"; not a deadline that opens the sentence ("No later than 10 days after award, …")
@@ -398,6 +407,12 @@ _OTHER_PARTY = {"buyer": "supplier", "supplier": "buyer", "tenderer": "buyer"}
 its subject, where the passive names no agent (:meth:`DocumentReading._told`,
 :meth:`DocumentReading._recipient_after`): the supplier the buyer, the buyer the supplier and the
 tenderers."""
+# A modal of responsibility ("is responsible for", "will be responsible for", "is accountable for",
+# "has the responsibility to"): with no party in its clause, in the buyer's statement of work, it is
+# a role's or an office's ("The Product Owner is responsible for …"), not the supplier's by default
+# (_supplier_named_before); a vendor's terms or a tender name their own parties so ("CDS is
+# responsible for:", "Applicants are solely responsible for:")
+_RESPONSIBILITY = lazy_compile(r"\b(?:responsib|accountable)", re.IGNORECASE)
 _COPULA_MODAL = lazy_compile(r"(?:is|are)\b", re.IGNORECASE)  # "is to", "are expected to": bind only a party they name
 _NEGATIVE_SUBJECT = lazy_compile(r"[\W_]*(?:no\b(?!\s+(?:later|sooner|earlier)\s+than\b)|none\b|neither\b|nothing\b)", re.IGNORECASE)
 _COMPOUND = lazy_compile(r"^-\w")  # "client-side", "supplier-managed": a modifier, not the party
@@ -934,6 +949,7 @@ class DocumentReading:
         """Whether the document is a vendor's own terms (its SLA, its terms of service)."""
         self.tokens = vocabulary.tokens(self.tender or self.buyer_voice, self.commission, self.vendor_terms)
         self.surveillance_plan = self._titled_by("surveillance_plan_title")
+
         """Whether the document is the buyer's surveillance plan (a QASP): its passives are the buyer's acts."""
         """A vendor's terms promise their service in the present tense as with "will" ("We publish
         metrics and status updates about the platform as events happen", "CDS provides reactive
@@ -1690,6 +1706,16 @@ class DocumentReading:
                 and (owner := self._possessor_passive(text, clause, start, end, before)) is not None
             ):
                 passive = party = owner  # "The contractor's invoice will be submitted monthly": the owner hands in its own
+            if (
+                party is None
+                and modal == "modal_future"
+                and (self.buyer_voice or self.vendor_terms)
+                and not subordinate
+                and self._work_passive(text, clause, end)
+            ):
+                # a work statement's "All trash will be collected …": the work it buys; a vendor's
+                # "Standard service requests will be fulfilled …": the service it promises
+                passive = party = "supplier"
             if party is None and modal == "modal_future" and self.vendor_terms and not subordinate and self._names_the_vendors_own(text[clause:start]):
                 party = "supplier"  # a vendor's terms promise its service and staff: "the Core Services will provide …", "A manager will review …"
             if (
@@ -1712,6 +1738,14 @@ class DocumentReading:
             if modal == "modal_soft":  # a wish binds only where a tender evaluates it; advice never
                 if not self.tender or (next_word is not None and next_word[2] == "advice_after_soft"):
                     continue
+            if (
+                party is None
+                and modal == "modal_binding"
+                and self.buyer_voice
+                and _RESPONSIBILITY.search(text, start, end)
+                and not self._supplier_named_before(text, start, tokens)
+            ):
+                continue  # "The Product Owner is responsible for …": a role's responsibility, no duty of the supplier
             return Obligation(party or "supplier", start, end, modal == "modal_soft")
         return self._required_of(text, tokens) or expected
 
@@ -1982,6 +2016,48 @@ class DocumentReading:
             return False
         participle = found.end() - len(found.group().split()[-1])
         return all(_term_at(self.vocabulary.finder(name), text, participle) is None for name in ("state_participle", "delivery_participle"))
+
+    def _supplier_named_before(self, text: str, modal: int, tokens: list[tuple[int, int, str]]) -> bool:
+        """Whether the sentence names the supplier or a party's people (``party_staff``) before the
+        modal at ``modal``: the subject of a responsibility that names no party of its own clause
+        ("The Project Manager is responsible for …", "The contractor will have access to … and will
+        be responsible for maintaining …")."""
+        return any(name == "supplier" and end <= modal for _start, end, name in tokens) or self._names(text[:modal], "party_staff")
+
+    def _names(self, text: str, list_name: str) -> bool:
+        """Whether ``text`` has a term of the list ``list_name``."""
+        finder = self.vocabulary.finder(list_name)
+        return finder is not None and finder.search(text)
+
+    def _work_passive(self, text: str, clause: int, modal_end: int) -> bool:
+        """Whether a "will" that names no party opens an affirmed passive of the work a statement
+        of work buys, or of the service a vendor's terms promise (:meth:`_affirmed_passive`), which
+        binds the supplier there as "shall" would: "All trash will be collected and disposed of in
+        the nearest dumpster", "These vulnerabilities will be triaged and classified …", "Standard
+        service requests will be fulfilled through the defined support channels". Not a
+        participle of ``state_participle`` or ``permission_participle`` ("will be used to measure
+        …", "will be defined in the Terms of Service", "will be approved …"), nor the other
+        party's surveillance, payment or reward (:data:`_SURVEILLED`: "will be evaluated", "will
+        be rewarded"), a right or remedy done to a thing (:data:`_WITHDRAWN`: "Your account will
+        be suspended …"), nor a judgement ("will be found acceptable"); not where an agent follows
+        ("will be scheduled by the Medical Director": whoever it is, its act), nor where the
+        subject names the buyer's surveillance plan ("the draft QASP will be updated …") or an
+        amount ("1 day will be added as extension to the current term": a remedy's computation),
+        or a word of ``joint_adverb`` says both parties act ("as jointly agreed")."""
+        found = _FUTURE_PASSIVE.match(text, modal_end)
+        if found is None or not self._affirmed_passive(text, clause, modal_end):
+            return False
+        participle = found.end() - len(found.group().split()[-1])
+        return (
+            all(_term_at(self.vocabulary.finder(name), text, participle) is None for name in ("state_participle", "permission_participle"))
+            and not _SURVEILLED.match(text, participle)
+            and not _JUDGED.match(text, found.end())
+            and not _AGENT_AFTER.match(text, found.end())
+            and not self._names(text[clause:modal_end], "surveillance_plan_title")
+            and not _DIGITS.search(text, clause, modal_end)
+            and not _WITHDRAWN.match(text, participle)
+            and not self._names(text[modal_end:], "joint_adverb")
+        )
 
     def _titled_by(self, list_name: str) -> bool:
         """Whether the document's opening (its headings and short lines before the running text,

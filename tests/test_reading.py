@@ -2634,8 +2634,9 @@ def test_a_surveillance_plans_passive_without_an_agent_is_the_buyers_act() -> No
     """In a document whose opening names it the buyer's surveillance plan ("QUALITY ASSURANCE
     SURVEILLANCE PLAN (QASP)"), a "will" passive that names no agent is the buyer's act ("… will
     be flagged via GitHub issue", "All such records will be retained …"); not what a thing will be
-    used for (state_participle), nor the supplier's delivery of its work (delivery_participle); and
-    elsewhere such a passive binds nobody, as before."""
+    used for (state_participle), nor the supplier's delivery of its work (delivery_participle); in a
+    statement of work it is the supplier's work (test_a_work_statements_will_passive_is_the_suppliers_work),
+    and in a document that names itself neither it binds nobody, as before."""
     text = (
         "QUALITY ASSURANCE SURVEILLANCE PLAN (QASP)\n\n"
         "This plan describes how the Government will surveil the Contractor's performance.\n\n"
@@ -2649,8 +2650,108 @@ def test_a_surveillance_plans_passive_without_an_agent_is_the_buyers_act() -> No
     assert found["All such records will be retained for the life of the task order."] == "buyer"
     assert found["The performance standards in the tables below will be used to measure the performance of the Contractor."] is None
     assert found["Unless a due date is specified, the deliverable will be completed 30 days after tasking."] != "buyer"
-    elsewhere = parties(text.replace("QUALITY ASSURANCE SURVEILLANCE PLAN (QASP)", "PERFORMANCE WORK STATEMENT"), "en")
+    elsewhere = parties(text.replace("QUALITY ASSURANCE SURVEILLANCE PLAN (QASP)", "Notes on the work"), "en")
     assert elsewhere["All such records will be retained for the life of the task order."] is None
+
+
+def test_a_work_statements_will_passive_is_the_suppliers_work() -> None:
+    """In the buyer's statement of work (its opening names it so: work_statement_title), a "will"
+    passive that names no agent is the work bought, the supplier's duty ("All trash will be
+    collected …", "Restrooms will be cleaned and disinfected."); not the buyer's surveillance,
+    payment or reward ("… will be evaluated", "… will be rewarded"), what a thing is used for
+    (state_participle), an act whose agent follows ("… scheduled by the Medical Director"), one done
+    jointly ("as jointly agreed"), nor what is done to the buyer's surveillance plan, a passive in
+    a relative clause after its preposition ("in which …") or a negated one. In a document that is
+    no statement of work the same passives bind nobody, as before."""
+    body = (
+        "The Contractor shall provide all personnel, equipment, supplies and supervision needed to perform the custodial services that this document describes in the sections below.\n\n"
+        "All trash will be collected and disposed of in the nearest dumpster.\n\n"
+        "Restrooms will be cleaned and disinfected.\n\n"
+        "Performance that exceeds the standard will be rewarded in accordance with the award fee plan.\n\n"
+        "Routine work hours will be scheduled by the Medical Director.\n\n"
+        "Planning meetings will be scheduled as jointly agreed upon by the coordinators.\n\n"
+        "The performance standards below will be used to measure performance.\n\n"
+        "If needed, the draft QASP will be updated within 10 business days.\n\n"
+        "The Government hosts an environment in which new modules will be deployed.\n\n"
+        "No hardware will be provided.\n"
+    )
+    found = parties("# Statement of Work\n\n" + body, "en")
+    assert found["All trash will be collected and disposed of in the nearest dumpster."] == "supplier"
+    assert found["Restrooms will be cleaned and disinfected."] == "supplier"
+    for text in (
+        "Performance that exceeds the standard will be rewarded in accordance with the award fee plan.",
+        "Routine work hours will be scheduled by the Medical Director.",
+        "Planning meetings will be scheduled as jointly agreed upon by the coordinators.",
+        "The performance standards below will be used to measure performance.",
+        "If needed, the draft QASP will be updated within 10 business days.",
+        "The Government hosts an environment in which new modules will be deployed.",
+        "No hardware will be provided.",
+    ):
+        assert found[text] != "supplier", text
+    elsewhere = parties("# Notes on the work\n\n" + body, "en")
+    assert elsewhere["All trash will be collected and disposed of in the nearest dumpster."] is None
+    assert elsewhere["Restrooms will be cleaned and disinfected."] is None
+
+
+def test_a_vendors_will_passive_is_the_service_it_promises() -> None:
+    """In a vendor's own terms (vendor_terms), a "will" passive that names no party and no agent is
+    the vendor's service ("Standard service requests will be fulfilled through the support
+    channels"), as in a statement of work it is the work bought; not a remedy's computation with an
+    amount as its subject ("1 day will be added …"), a definition (state_participle: "will be
+    defined in …"), a right or remedy done to the customer's thing ("Your account will be
+    suspended …"). In a document that is neither, the passive binds nobody, as before."""
+    body = (
+        "Standard service requests will be fulfilled through the support channels.\n\n"
+        "For every 15 minutes exceeding the objective, 1 day will be added as extension to the current term.\n\n"
+        "Any capitalized terms not defined here will be defined in the Terms of Service.\n\n"
+        "Your account will be suspended if you do not pay.\n"
+    )
+    vendor = (
+        "# Acme Cloud service level agreement\n\n"
+        "We will respond to every incident within 4 hours.\n\n"
+        "We will publish our status on the status page.\n\n"
+        "We keep our support desk open on business days.\n\n"
+    )
+    found = parties(vendor + body, "en")
+    assert found["Standard service requests will be fulfilled through the support channels."] == "supplier"
+    for text in (
+        "For every 15 minutes exceeding the objective, 1 day will be added as extension to the current term.",
+        "Any capitalized terms not defined here will be defined in the Terms of Service.",
+        "Your account will be suspended if you do not pay.",
+    ):
+        assert found[text] != "supplier", text
+    elsewhere = parties("# Notes on the service\n\n" + body, "en")
+    assert elsewhere["Standard service requests will be fulfilled through the support channels."] is None
+
+
+def test_a_responsibility_binds_only_the_party_or_the_people_it_names() -> None:
+    """ "Is responsible for" binds the party its clause names; where it names none in the buyer's
+    statement of work, a role's or an office's responsibility ("The Product Owner is responsible
+    for advocating …", "The Information Technology Division is responsible for …") binds nobody,
+    where before it defaulted to the supplier, as a property of the deliverable does. A party's
+    people ("The Project Manager is responsible for …": party_staff) and the supplier named earlier
+    in the sentence ("The contractor will have access … and will be responsible for maintaining …")
+    still bind the supplier; so does a name in a document that is no statement of work (a vendor's
+    service-level agreement names itself: "CDS is responsible for …")."""
+    text = (
+        "# Performance Work Statement\n\n"
+        "The Contractor shall deliver a weekly status report.\n\n"
+        "The Product Owner is responsible for advocating on behalf of the agency's needs.\n\n"
+        "The Information Technology Division is responsible for the design of IT requirements.\n\n"
+        "The Project Manager is responsible for the supervision of all contractor personnel.\n\n"
+        "The contractor will have access to the development environment and will be responsible for maintaining that environment.\n\n"
+        "Clients are responsible for deciding how to use this information.\n\n"
+        "The system shall encrypt all data at rest.\n"
+    )
+    found = parties(text, "en")
+    assert found["The Product Owner is responsible for advocating on behalf of the agency's needs."] is None
+    assert found["The Information Technology Division is responsible for the design of IT requirements."] is None
+    assert found["The Project Manager is responsible for the supervision of all contractor personnel."] == "supplier"
+    assert found["The contractor will have access to the development environment and will be responsible for maintaining that environment."] == "supplier"
+    assert found["Clients are responsible for deciding how to use this information."] == "buyer"
+    assert found["The system shall encrypt all data at rest."] == "supplier"
+    elsewhere = parties(text.replace("# Performance Work Statement", "# Service-level agreement"), "en")
+    assert elsewhere["The Information Technology Division is responsible for the design of IT requirements."] == "supplier"
 
 
 def test_a_will_passive_done_jointly_binds_both_parties() -> None:
@@ -3129,7 +3230,8 @@ def test_a_list_introduced_by_a_performance_title_as_a_whole_lists_levels(title:
 
 
 def test_the_rows_of_a_table_of_duties_are_requirements() -> None:
-    """A column titled, as a whole, "Skyldighet" (duty_header) makes each row a duty, as a list
+    """A column titled, as a whole, "Skyldighet" or "Åtgärd" (duty_header: a data processing
+    agreement's table of security measures, "Åtgärd | Beskrivning") makes each row a duty, as a list
     under "Leverantören ska:" does; a table of processing activities, or of data ("Fält | Uppgift":
     an "uppgift" is also a piece of information), lists no duties."""
     document = md(
@@ -3138,6 +3240,10 @@ def test_the_rows_of_a_table_of_duties_are_requirements() -> None:
         |---|---|
         | **Säkerhetskopiering** | Genomföra regelbunden säkerhetskopiering av data |
         | **Support** | Tillhandahålla teknisk support vid behov |
+
+        | Åtgärd | Beskrivning |
+        |---|---|
+        | **Brandvägg** | Nätverksskydd mot obehörig åtkomst |
 
         | Behandling | Beskrivning |
         |---|---|
@@ -3149,7 +3255,11 @@ def test_the_rows_of_a_table_of_duties_are_requirements() -> None:
         """,
         language="sv",
     )
-    duties = ["**Säkerhetskopiering** | Genomföra regelbunden säkerhetskopiering av data", "**Support** | Tillhandahålla teknisk support vid behov"]
+    duties = [
+        "**Säkerhetskopiering** | Genomföra regelbunden säkerhetskopiering av data",
+        "**Support** | Tillhandahålla teknisk support vid behov",
+        "**Brandvägg** | Nätverksskydd mot obehörig åtkomst",
+    ]
     assert read_as(document, "duty_row") == duties
     (base,) = [r for r in Linter().shipped("sv").rulesets if r.name == "sv-krav"]
     requirements = Classification(base, DocumentIndex(document)).statements_of_class("requirement")

@@ -540,6 +540,8 @@ def test_a_bare_list_introduction_is_no_requirement_but_its_items_are() -> None:
         "Provider agrees to credit Customer's account for each Billing Period with low Uptime.",
         "The amount of Service Credits credited to the Customer in a single month shall not exceed: 10%.",
         "Credits given for Downtime may not exceed 50% of the Average Run Credits for the month in question.",
+        "Compensation will discount the Service Fees in Reporting Period, and may not be used otherwise.",
+        "Compensation amount for each Service will, under no circumstances, exceed the total cost of the Service usage.",
     ],
 )
 def test_consequences_remedies_and_caps_written_with_shall_are_no_requirements(clause: str) -> None:
@@ -555,18 +557,48 @@ def test_consequences_remedies_and_caps_written_with_shall_are_no_requirements(c
         "Each shock shall reduce the Contract Price by 5.00 USD.",
         "These meetings shall be at no additional cost to the government.",
         "PLEASE SEE THE LAST PAGE FOR HELPFUL HINTS FROM THE SEVEN STEPS TEAM:",
+        "PLEASE NOTE “HELPFUL HINTS” FROM THE SEVEN STEPS TEAM AT THE END OF THIS DOCUMENT.",
         "Please subscribe to the repository if your firm would like updates about changes and comments.",
         "NOTE TO OUR CUSTOMERS: THIS TEMPLATE MUST BE TAILORED FOR YOUR AGENCY.",
         "PLEASE DELETE ALL BLUE ITALICS WHEN FINALIZING THE PWS.",
+        "By submitting a Proposal, the Applicant agrees to all of the terms and conditions of these Process Terms.",
+        "By accepting a purchase order, the Supplier agrees to be bound by these General Purchasing Conditions.",
+        "With each use of the Service, the Customer agrees to the provisions of this Agreement.",
+        "Supplier will indemnify and hold Canonical harmless from any claims, costs and liabilities related to Supplier's taxes.",
+        "The Contractor agrees to indemnify and save harmless the Issuer from any loss or claim.",
+        "Each party will retain ownership of its pre-existing IP.",
+        "Each party warrants that it has the legal power and authority to enter into the Agreement.",
+        "Supplier shall not be considered Canonical's employee.",
+        "Neither Supplier nor its personnel will be entitled to any benefits given by Canonical to its own employees.",
+        "The following Sections will survive expiration or termination of this Agreement: 4, 5 and 9.",
     ],
 )
 def test_legal_terms_measurement_methods_and_words_to_the_reader_are_no_requirements(clause: str) -> None:
     assert requirements(clause + "\n") == []
 
 
+def test_an_agreement_to_do_something_still_binds() -> None:
+    """Assent to the agreement's terms forms the contract and an indemnity allocates liability; an
+    agreement to act, and a duty to defend the other party against a claim, are duties."""
+    for duty in (
+        "The Supplier agrees to deliver the goods within 10 days of the order.",
+        "The Contractor agrees to the terms of the warranty and shall repair each defect within 10 days.",
+        "Supplier will defend, at its expense, any claim brought against Canonical by a third party.",
+    ):
+        assert requirements(duty + "\n") == [duty]
+
+
+def test_a_compensation_that_is_no_credit_heads_no_credit_term() -> None:
+    """Only the subject's head is the credit: a duty about the staff's compensation still binds."""
+    duty = "The Contractor shall pay compensation to its employees within 30 days."
+    assert requirements(duty + "\n") == [duty]
+
+
 def test_a_request_to_the_reader_that_is_no_invitation_still_binds() -> None:
     duty = "Please submit all questions to the Contracting Officer by 10:00 a.m. on June 3."
     assert requirements(duty + "\n") == [duty]
+    noted = "Please note that the Contractor shall submit all questions to the Contracting Officer by June 3."
+    assert requirements(noted + "\n") == [noted]
 
 
 @pytest.mark.parametrize(
