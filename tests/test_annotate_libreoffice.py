@@ -394,7 +394,7 @@ def test_libreoffice_renders_each_comment_beside_its_words_and_one_summary(conve
             first_line = min(words[1], key=lambda word: word.top)
             assert summary.page == 1 and summary.top <= (first_line.top + first_line.bottom) / 2 + 20, name
         shown += len(notes)
-    assert shown > 200
+    assert shown > 150  # enough comments to mean something: 198 on the shipped examples since 'and/or' is no finding
 
 
 @needs_poppler
