@@ -1100,6 +1100,31 @@ def test_a_background_describes_the_buyer_and_only_shall_must_or_should_bind_the
     assert requirements_of(swedish, "sv") == ["Leverantören ska ta över driften.", "Leverantören ansvarar för driften av systemet."]
 
 
+def test_a_background_joined_with_an_introduction_in_one_title_is_a_background() -> None:
+    """A title that joins the background with the document's introduction ("Overview and
+    background information", "1.0 Purpose and Background") is a background as "Background" alone
+    is: its goals and plans describe the buyer, and "must" still binds there."""
+    text = """
+    # Statement of Objectives
+
+    ## Overview and background information
+
+    The goals of modernization include updating the tools to allow the system to be updated more easily.
+
+    The modernization team will learn a lot during this first acquisition.
+
+    The contractor must be able to explain the agile approach.
+
+    ## Objectives
+
+    The contractor will deliver a working module each quarter.
+    """
+    assert requirements_of(text, "en") == [
+        "The contractor must be able to explain the agile approach.",
+        "The contractor will deliver a working module each quarter.",
+    ]
+
+
 def test_a_list_of_definitions_under_a_binding_lead_in_defines_terms_and_binds_nobody() -> None:
     """The terms under an item "Definitions:" are no duties, also where the list that holds it
     binds; the list's items after the nested terms bind as before, and are introduced by the
