@@ -2749,6 +2749,22 @@ def test_a_vendors_will_passive_is_the_service_it_promises() -> None:
     assert elsewhere["Standard service requests will be fulfilled through the support channels."] is None
 
 
+def test_a_partys_abbreviation_names_it_only_in_capitals() -> None:
+    """ "CO" (the contracting officer) names the buyer as written; the same letters in lower case
+    are no party: the prefix of "co-exist" or "co-operate" left a property of the deliverable read
+    as the buyer's duty."""
+    found = parties(
+        "# Statement of Objectives\n\n"
+        "The new process and the existing process will need to co-exist.\n\n"
+        "The system must co-operate with the payment service.\n\n"
+        "The CO will review each invoice within 5 days.\n",
+        "en",
+    )
+    assert found["The new process and the existing process will need to co-exist."] == "supplier"
+    assert found["The system must co-operate with the payment service."] == "supplier"
+    assert found["The CO will review each invoice within 5 days."] == "buyer"
+
+
 def test_a_responsibility_binds_only_the_party_or_the_people_it_names() -> None:
     """ "Is responsible for" binds the party its clause names; where it names none in the buyer's
     statement of work, a role's or an office's responsibility ("The Product Owner is responsible
