@@ -715,6 +715,14 @@ class Vocabulary:
             words["supplier"] += agency
         return words
 
+    @cached_property
+    def abbreviations(self) -> frozenset[str]:
+        """The party words the ruleset writes in capitals, folded ("CO", "COR", "COTR"): an
+        abbreviation names the party only as written, not the same letters in lower case, as the
+        prefix of "co-exist" or "co-operate" ("… will need to co-exist and effectively
+        interoperate" read as the contracting officer's duty)."""
+        return frozenset(word.casefold() for party in PARTIES for word in self.lists.get(f"party_{party}", []) if len(word) > 1 and word.isupper())
+
     def tokens(self, tender: bool, commission: bool = False, vendor: bool = False) -> TermFinder:
         """One finder for every word the reading looks at in a statement, in order of
         precedence where two start at the same place (a modal before a party, a party before a
@@ -1610,11 +1618,22 @@ class DocumentReading:
             elif not roles and (staff is None or staff.search(words) is None):
                 yield "buyer", name
 
+    def _abbreviation_in_lower_case(self, text: str, token: tuple[int, int, str]) -> bool:
+        """Whether ``token`` is a party's abbreviation (:attr:`Vocabulary.abbreviations`) written
+        in lower case or with a capital only first ("co-exist", "Co-operate"): no party."""
+        start, end, name = token
+        if name not in PARTIES:
+            return False
+        word = text[start:end].strip()
+        return word.casefold() in self.vocabulary.abbreviations and not word.isupper()
+
     # -- obligations
     def _obligation(self, text: str) -> Obligation | None:
         tokens = list(self.tokens.finditer(text))
         if self.aliases is not None:
             tokens = sorted(tokens + list(self.aliases.finditer(text)))
+        if self.vocabulary.abbreviations:
+            tokens = [token for token in tokens if not self._abbreviation_in_lower_case(text, token)]
         modals = [(start, end, name) for start, end, name in tokens if name in MODAL_LISTS or name == "vendor_promise"]
         openers: list[int] | None = None  # where requiring verbs' object clauses begin: looked up only after a "that"
         previous_end = 0

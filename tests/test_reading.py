@@ -1100,6 +1100,31 @@ def test_a_background_describes_the_buyer_and_only_shall_must_or_should_bind_the
     assert requirements_of(swedish, "sv") == ["Leverantören ska ta över driften.", "Leverantören ansvarar för driften av systemet."]
 
 
+def test_a_background_joined_with_an_introduction_in_one_title_is_a_background() -> None:
+    """A title that joins the background with the document's introduction ("Overview and
+    background information", "1.0 Purpose and Background") is a background as "Background" alone
+    is: its goals and plans describe the buyer, and "must" still binds there."""
+    text = """
+    # Statement of Objectives
+
+    ## Overview and background information
+
+    The goals of modernization include updating the tools to allow the system to be updated more easily.
+
+    The modernization team will learn a lot during this first acquisition.
+
+    The contractor must be able to explain the agile approach.
+
+    ## Objectives
+
+    The contractor will deliver a working module each quarter.
+    """
+    assert requirements_of(text, "en") == [
+        "The contractor must be able to explain the agile approach.",
+        "The contractor will deliver a working module each quarter.",
+    ]
+
+
 def test_a_list_of_definitions_under_a_binding_lead_in_defines_terms_and_binds_nobody() -> None:
     """The terms under an item "Definitions:" are no duties, also where the list that holds it
     binds; the list's items after the nested terms bind as before, and are introduced by the
@@ -2722,6 +2747,22 @@ def test_a_vendors_will_passive_is_the_service_it_promises() -> None:
         assert found[text] != "supplier", text
     elsewhere = parties("# Notes on the service\n\n" + body, "en")
     assert elsewhere["Standard service requests will be fulfilled through the support channels."] is None
+
+
+def test_a_partys_abbreviation_names_it_only_in_capitals() -> None:
+    """ "CO" (the contracting officer) names the buyer as written; the same letters in lower case
+    are no party: the prefix of "co-exist" or "co-operate" left a property of the deliverable read
+    as the buyer's duty."""
+    found = parties(
+        "# Statement of Objectives\n\n"
+        "The new process and the existing process will need to co-exist.\n\n"
+        "The system must co-operate with the payment service.\n\n"
+        "The CO will review each invoice within 5 days.\n",
+        "en",
+    )
+    assert found["The new process and the existing process will need to co-exist."] == "supplier"
+    assert found["The system must co-operate with the payment service."] == "supplier"
+    assert found["The CO will review each invoice within 5 days."] == "buyer"
 
 
 def test_a_responsibility_binds_only_the_party_or_the_people_it_names() -> None:

@@ -780,6 +780,30 @@ Technology stack options that are approved are listed below in declining order o
     assert requirements(text) == ["the Cloud Service will perform materially as described in its Documentation."]
 
 
+def test_a_list_its_introduction_names_goals_or_results_states_aims_not_duties() -> None:
+    """The items of a list introduced as goals, objectives or results are what a plan, a page or a
+    programme is for, written as commands: no task of a party. A purpose that leads into duties
+    ("To meet these goals, the contractor shall:") still introduces tasks."""
+    text = """\
+The primary goals of a QASP are to:
+
+- Describe the evaluation methods that will be used by the Government during surveillance.
+
+Our objectives are:
+
+- Provide clear reference to service ownership, accountability, roles and responsibilities.
+
+### Key Performance Results:
+
+- Create a more inviting marketplace for new entrants
+
+To meet these goals, the contractor shall:
+
+- Prepare the monthly status report.
+"""
+    assert requirements(text) == ["Prepare the monthly status report."]
+
+
 def test_a_responsibility_or_a_passive_that_only_introduces_its_list_states_nothing_itself() -> None:
     text = """\
 You are responsible for:

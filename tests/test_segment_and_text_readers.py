@@ -552,6 +552,35 @@ def test_markdown_html_table_bold_headings_and_bold_ids() -> None:
     assert clause.requirement_id == "7.2.4" and clause.text.endswith("described in paragraph 7.2.4 of this clause.")
 
 
+def test_markdown_a_bold_item_over_its_own_paragraphs_titles_them() -> None:
+    """A list item that is only a bold title with the item's paragraphs after a blank line (a
+    playbook's plays: "* **Make it simple and intuitive**" / "  Successful delivery …") titles what
+    it holds, as a bold line at the margin does: a heading, no statement of the list. An item over
+    a sub-list or whose text goes on on the next line stays an item."""
+    document = md("""
+        * **Make it simple and intuitive**
+
+          The contractor shall use a simple design style guide.
+
+        * **Use data to drive decisions**
+
+          The contractor shall measure how well the service works each month.
+
+        In addition, the agency will:
+
+        * **Define requirements for accessibility reports**
+          * Which products require assessment
+
+        - **COMPUTE**
+          The Compute service including virtual machines.
+        """)
+    assert [s.title for s in document.sections] == ["Make it simple and intuitive", "Use data to drive decisions"]
+    items = [s.text for s in document.statements if s.kind == "list_item"]
+    assert "**Define requirements for accessibility reports**" in items
+    assert any(text.startswith("**COMPUTE**") for text in items)
+    assert not any("Make it simple" in text for text in items)
+
+
 def test_markdown_markup_that_shows_no_text_is_no_statement() -> None:
     """An anchor before a heading (``<a name="felhantering-och-rapportering"></a>``) shows nothing:
     read as a statement, its name's "rapportering" made it a follow-up of the section above. An

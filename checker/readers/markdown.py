@@ -305,6 +305,13 @@ def read_markdown(text: str, path: str, *, language: str | None = None, fmt: str
                 paragraph = [(number, start + rest + 1, text[rest:])] if text[rest:] else []
                 lines.i += 1
                 continue
+            if (title := _bold_item_title(lines, text)) is not None:
+                # "* **Make it simple and intuitive**", a blank line, then the item's paragraphs:
+                # the title of what the item holds, no statement of its own
+                builder.heading(title, None, source_location(number, start + 3), kind="label")
+                kind, item_number = "paragraph", None
+                lines.i += 1
+                continue
             paragraph = [(number, start + 1, text)]
             lines.i += 1
             continue
@@ -355,6 +362,27 @@ def _title_over_paragraph(lines: _Lines, at: int, text: str) -> str | None:
         return None
     title = text.strip()
     return title if plain_heading(title, after, numbered=True) else None
+
+
+def _bold_item_title(lines: _Lines, text: str) -> str | None:
+    """The title a list item is when its whole text is bold, a few words without end punctuation
+    ("* **Make it simple and intuitive**"), and a blank line and then a paragraph of the item
+    (indented, no item of a list) follow: a playbook's play titling the paragraphs and list it
+    holds, as a bold line titles what follows it at the margin. An item over a sub-list ("*
+    **Define requirements for ACRs**" / "  * Which products require assessment") or whose text
+    goes on on the next line ("- **COMPUTE**" / "Safespring Compute service …") stays an item."""
+    bold = _BOLD_LINE.match(text.strip())
+    if bold is None or (lines.peek(1) or "").strip():
+        return None
+    title = bold.group("title").strip()
+    if not title or len(title.split()) > HEADING_WORDS or title.endswith((".", ";", ",", ":", "?")):
+        return None
+    ahead = 2
+    while (after := lines.peek(ahead)) is not None and not after.strip():
+        ahead += 1
+    if after is None or after[:1] not in " \t" or _LIST.match(after) or _starts_block(after.strip()):
+        return None
+    return title
 
 
 def _titled_item(text: str) -> tuple[str, int, int] | None:
