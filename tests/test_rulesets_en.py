@@ -344,6 +344,18 @@ def test_the_standard_the_work_must_meet_to_be_acceptable_is_an_acceptance_claus
     )
 
 
+def test_acceptance_that_follows_a_review_or_approval_is_an_acceptance_clause() -> None:
+    """How the buyer accepts, by what the clause does (labelling.md section 3, partial): acceptance
+    after inspection and testing or dependent on an approval, a deliverable's review and acceptance,
+    a deliverable reviewed and approved; a review alone, or a tender's evaluation, is none."""
+    assert "acceptance" in _present("Acceptance occurs only after satisfactory inspection and testing.\n")
+    assert "acceptance" in _present("The CO/COR's acceptance of the vendor product is dependant on the Product Owner's approval.\n")
+    assert "acceptance" in _present("The contractor shall deliver the draft SOP for COTR review and acceptance.\n")
+    assert "acceptance" in _present("Each deliverable will be reviewed and approved by the COR within ten business days.\n")
+    assert "acceptance" not in _present("The COR will review the monthly report.\n")
+    assert "acceptance" not in _present("Proposals will be reviewed and approved by the evaluation panel.\n")
+
+
 def test_a_notice_before_a_feature_is_withdrawn_is_a_change_procedure() -> None:
     """How the service changes (labelling.md section 3, partial; CDS's SLA): the notice given in
     advance before a feature or service is withdrawn; a withdrawal with no notice is none."""
