@@ -306,6 +306,13 @@ def test_termination_is_a_right_to_end_the_contract_not_the_word() -> None:
     assert _classes(text, "termination") == ["The Authority may terminate this Agreement for material breach."]
 
 
+def test_the_customers_access_cut_off_is_no_termination_right() -> None:
+    """The supplier suspending the customer, said with a passive of its access (labelling.md section
+    3: not the customer's right to end the contract); the contract terminated still is one."""
+    assert "termination" not in _present("If the balance is zero, the Customer's access to the Service and files is terminated.\n")
+    assert "termination" in _present("The Authority may terminate this Agreement if the Supplier's access to the site is revoked.\n")
+
+
 def _present(text: str) -> set[str]:
     """The balance elements the shipped English rulesets find present in a Markdown text."""
     from checker.balance import balance
