@@ -306,6 +306,13 @@ def test_termination_is_a_right_to_end_the_contract_not_the_word() -> None:
     assert _classes(text, "termination") == ["The Authority may terminate this Agreement for material breach."]
 
 
+def test_the_customers_access_cut_off_is_no_termination_right() -> None:
+    """The supplier suspending the customer, said with a passive of its access (labelling.md section
+    3: not the customer's right to end the contract); the contract terminated still is one."""
+    assert "termination" not in _present("If the balance is zero, the Customer's access to the Service and files is terminated.\n")
+    assert "termination" in _present("The Authority may terminate this Agreement if the Supplier's access to the site is revoked.\n")
+
+
 def _present(text: str) -> set[str]:
     """The balance elements the shipped English rulesets find present in a Markdown text."""
     from checker.balance import balance
@@ -342,6 +349,18 @@ def test_the_standard_the_work_must_meet_to_be_acceptable_is_an_acceptance_claus
     assert "acceptance" in _present(
         "The work product delivered by the contractor will be reviewed and approved for acceptance by the Contracting Officer/COR upon delivery.\n"
     )
+
+
+def test_acceptance_that_follows_a_review_or_approval_is_an_acceptance_clause() -> None:
+    """How the buyer accepts, by what the clause does (labelling.md section 3, partial): acceptance
+    after inspection and testing or dependent on an approval, a deliverable's review and acceptance,
+    a deliverable reviewed and approved; a review alone, or a tender's evaluation, is none."""
+    assert "acceptance" in _present("Acceptance occurs only after satisfactory inspection and testing.\n")
+    assert "acceptance" in _present("The CO/COR's acceptance of the vendor product is dependant on the Product Owner's approval.\n")
+    assert "acceptance" in _present("The contractor shall deliver the draft SOP for COTR review and acceptance.\n")
+    assert "acceptance" in _present("Each deliverable will be reviewed and approved by the COR within ten business days.\n")
+    assert "acceptance" not in _present("The COR will review the monthly report.\n")
+    assert "acceptance" not in _present("Proposals will be reviewed and approved by the evaluation panel.\n")
 
 
 def test_a_notice_before_a_feature_is_withdrawn_is_a_change_procedure() -> None:
