@@ -650,6 +650,38 @@ The Contractor shall fix each defect within 5 days.
 """
 
 
+# A clause with a duty of its own over a performance table a PDF's text flattened: each method
+# cell checks its own row (Classification.cell_rows), not the clause's opening duty (fu21).
+FLATTENED_CELLS = """# Attachment I Required performance metrics
+
+The Contractor shall provide on-site support from 7:30 a.m. to 6:00 p.m., Monday through Friday.
+
+Performance Standards
+
+Acceptable Quality Levels
+
+100%
+
+Files review, periodic, random, observations, complaints
+
+$500 for each documented instance when a report is submitted after the 15th of the month.
+
+90%
+
+Files review, random, complaints
+
+Contractual remedies
+
+Deliver incoming shipments within one working day
+
+95%
+
+Periodic, random, observations, complaints
+
+Contractual remedies
+"""
+
+
 SCOPED_SLA = """# 2 Service levels
 
 SL-1 The Service shall be available 99.9 % of each calendar month.
@@ -672,7 +704,7 @@ A service credit for SL-2 is 2 % of the monthly fee.
 """
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.md")) + ["sv-avtal-sla.docx", "en-rfp.docx", "inline", "scoped", "listed"])
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.md")) + ["sv-avtal-sla.docx", "en-rfp.docx", "inline", "scoped", "listed", "flattened"])
 def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name: str, tmp_path: Path) -> None:
     """``unlinked`` (what rules use), ``linked_targets`` (what the balance counts) and
     ``links_of`` (what the matrix shows) agree for every requirement, every target class and
@@ -694,6 +726,9 @@ def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name
     if name == "listed":  # a requirement whose list items carry its follow-up words
         path = tmp_path / "listed.md"
         path.write_text(LISTED_REPORT, encoding="utf-8")
+    if name == "flattened":  # a clause's own duty over a flattened table's method cells (cell_rows)
+        path = tmp_path / "qasp.md"
+        path.write_text(FLATTENED_CELLS, encoding="utf-8")
     document = read_document(path)
     result = check_document(document, list(Linter().shipped(document.language).rulesets))
     checked = 0
