@@ -704,7 +704,9 @@ A service credit for SL-2 is 2 % of the monthly fee.
 """
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.md")) + ["sv-avtal-sla.docx", "en-rfp.docx", "inline", "scoped", "listed", "flattened"])
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in EXAMPLES.glob("*.md")) + ["sv-avtal-sla.docx", "en-rfp.docx", "inline", "scoped", "listed", "flattened"]
+)
 def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name: str, tmp_path: Path) -> None:
     """``unlinked`` (what rules use), ``linked_targets`` (what the balance counts) and
     ``links_of`` (what the matrix shows) agree for every requirement, every target class and
