@@ -791,6 +791,10 @@ def test_a_statement_of_objectives_speaks_as_we_of_the_buyer_and_its_expectation
 
         We don't expect expertise with Medicare claims processing. We will review each increment.
 
+        We don't expect the team to have expertise with Medicare claims processing.
+
+        While we expect the team to work on site, the schedule is flexible.
+
         We expect these proofs of concept, though they start small, to form the blueprints of the program.
 
         The government expects repositories to contain documentation.
@@ -802,6 +806,9 @@ def test_a_statement_of_objectives_speaks_as_we_of_the_buyer_and_its_expectation
     assert found["Our expectation for the teams is that they'll work to understand the goals of all stakeholders."] == "supplier"
     assert found["We will review each increment."] == "buyer"  # "we" is the buyer here, not a vendor
     assert found["We don't expect expertise with Medicare claims processing."] is None
+    # not the buyer's own expecting: a word between the buyer and the verb that is no "will" or "also"
+    assert found["We don't expect the team to have expertise with Medicare claims processing."] is None
+    assert found["While we expect the team to work on site, the schedule is flexible."] is None  # a subordinate clause
     assert found["We expect these proofs of concept, though they start small, to form the blueprints of the program."] is None
     assert found["The government expects repositories to contain documentation."] is None  # a thing expected binds nobody
     vendor = parties("We publish our status. We notify you of incidents. We expect you to keep your password safe.", "en")
