@@ -798,6 +798,8 @@ def test_a_statement_of_objectives_speaks_as_we_of_the_buyer_and_its_expectation
         We expect these proofs of concept, though they start small, to form the blueprints of the program.
 
         The government expects repositories to contain documentation.
+
+        We expect that the users will adopt the new system quickly.
         """
     found = parties(soo, "en")
     assert found["We expect this team to have extensive experience in effective agile environments."] == "supplier"
@@ -811,6 +813,7 @@ def test_a_statement_of_objectives_speaks_as_we_of_the_buyer_and_its_expectation
     assert found["While we expect the team to work on site, the schedule is flexible."] is None  # a subordinate clause
     assert found["We expect these proofs of concept, though they start small, to form the blueprints of the program."] is None
     assert found["The government expects repositories to contain documentation."] is None  # a thing expected binds nobody
+    assert found["We expect that the users will adopt the new system quickly."] is None  # the buyer's forecast (forecast_verb)
     vendor = parties("We publish our status. We notify you of incidents. We expect you to keep your password safe.", "en")
     assert vendor["We expect you to keep your password safe."] is None  # a vendor's "we" expects of the customer
 
