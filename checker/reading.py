@@ -1720,8 +1720,9 @@ class DocumentReading:
         subject and the supplier or its team (a word of ``party_supplier`` or ``party_staff``) its
         object, then an infinitive or a modal of the object's own: "We expect this team to have
         extensive experience in agile environments", "We're looking for a team who can continue to
-        iterate …", "In addition, we expect the team will be generally familiar with …", "We want
-        our business partner to create positive and negative incentives …". A buyer's statement of
+        iterate …", "In addition, we expect the team will be generally familiar with …". ("We want
+        our business partner to create positive and negative incentives …" binds nobody: "business
+        partner" is no word of either list, though the Customs SOO names its supplier so.) A buyer's statement of
         objectives states what it buys so ("How we expect this team to work"). The buyer stands just
         before the verb (a word of :data:`_EXPECTING_BETWEEN` at most: "we'll also expect", not "we
         don't expect"), in a main clause; the object is a few words with no punctuation ("We expect
