@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from support import findings, md, rules, txt
+from test_matrix import FLATTENED_RPM
 
 from checker import check
 from checker.config import Config
@@ -650,38 +651,6 @@ The Contractor shall fix each defect within 5 days.
 """
 
 
-# A clause with a duty of its own over a performance table a PDF's text flattened: each method
-# cell checks its own row (Classification.cell_rows), not the clause's opening duty (fu21).
-FLATTENED_CELLS = """# Attachment I Required performance metrics
-
-The Contractor shall provide on-site support from 7:30 a.m. to 6:00 p.m., Monday through Friday.
-
-Performance Standards
-
-Acceptable Quality Levels
-
-100%
-
-Files review, periodic, random, observations, complaints
-
-$500 for each documented instance when a report is submitted after the 15th of the month.
-
-90%
-
-Files review, random, complaints
-
-Contractual remedies
-
-Deliver incoming shipments within one working day
-
-95%
-
-Periodic, random, observations, complaints
-
-Contractual remedies
-"""
-
-
 SCOPED_SLA = """# 2 Service levels
 
 SL-1 The Service shall be available 99.9 % of each calendar month.
@@ -728,9 +697,10 @@ def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name
     if name == "listed":  # a requirement whose list items carry its follow-up words
         path = tmp_path / "listed.md"
         path.write_text(LISTED_REPORT, encoding="utf-8")
-    if name == "flattened":  # a clause's own duty over a flattened table's method cells (cell_rows)
+    if name == "flattened":  # a clause's own duty over a flattened table's method cells, which check their own rows (cell_rows)
         path = tmp_path / "qasp.md"
-        path.write_text(FLATTENED_CELLS, encoding="utf-8")
+        duty = "The Contractor shall provide on-site support from 7:30 a.m. to 6:00 p.m., Monday through Friday."
+        path.write_text(FLATTENED_RPM.replace("The contractor may receive deductions or even termination based on failure to perform.", duty), encoding="utf-8")
     document = read_document(path)
     result = check_document(document, list(Linter().shipped(document.language).rulesets))
     checked = 0
