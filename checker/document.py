@@ -115,6 +115,13 @@ def shown_title(text: str, limit: int = SHOWN_TITLE) -> str:
     flat = " ".join(head.split())
     if len(flat) <= limit and len(head) == len(text):
         return flat
+    return cut_at_word(flat, limit)
+
+
+def cut_at_word(flat: str, limit: int) -> str:
+    """``flat``, text on one line longer than ``limit``, cut at a word boundary (one in the second
+    half of the limit, else mid-word) to at most ``limit`` characters with "…": how a location
+    (:func:`shown_title`) and a report's message (``reporters.labels.shorten``) cut a long text."""
     cut = flat[: limit - 1]
     space = cut.rfind(" ")
     if space > limit // 2:

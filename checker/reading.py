@@ -298,8 +298,6 @@ _PARENTHETICAL = lazy_compile(r"\s*(?:,[^,.;:]{1,40},\s*)?")  # "requires, at a 
 _ABBREVIATION = lazy_compile(r"[A-Z]{2,5}")  # "the SP", "the CSP": an organisation named by its letters
 _INFINITIVE = lazy_compile(r"\s+(?:to|att)\s+[^\W\d_]", re.IGNORECASE)  # "requires the Contractor to visit"
 _WORD_AFTER = lazy_compile(r"\s+[^\W\d_]")  # "require that the Contractor prepare": the object clause's verb
-# A requiring verb's object that names no party, then its infinitive: "requires one officer to be
-# stationed", "requires the SP to perform" (an abbreviation the document did not define in quotes)
 _EXPECTING_BETWEEN = lazy_compile(r"(?:\s*(?:['’]ll|will|would|also|further|therefore|really)\b)*\s*", re.IGNORECASE)
 """What may stand between the buyer and its verb of expecting: "we'll also expect", "we would expect"."""
 _EXPECTATION = lazy_compile(r"(?:it['’]s\s+|it\s+is\s+)?(?:our|the)\s+expectation", re.IGNORECASE)
@@ -310,6 +308,8 @@ _EXPECTED_OBJECT = lazy_compile(
 )
 """The object of a verb of expecting, a few words with no punctuation, then its infinitive or its
 own modal: "… this team to have", "… that this team would have", "… a team who can continue"."""
+# A requiring verb's object that names no party, then its infinitive: "requires one officer to be
+# stationed", "requires the SP to perform" (an abbreviation the document did not define in quotes)
 _NAMED_OBJECT = lazy_compile(r"(?:\s+[^\W\d_][\w’'-]*){1,3}?(?=\s+(?:to|att)\s+[^\W\d_])", re.IGNORECASE)
 _LOWER_START = lazy_compile(r"[\W_]*([^\W\d_])")
 _STAFF_REACH = 40  # the longest term looked for at a place (a party_staff word after a possessive, a modal after it), in characters
@@ -956,14 +956,13 @@ class DocumentReading:
         self.vendor_terms = not self.tender and not self.buyer_voice and (self._vendor_voice(texts) or self._third_person_terms(texts))
         """Whether the document is a vendor's own terms (its SLA, its terms of service)."""
         self.tokens = vocabulary.tokens(self.tender or self.buyer_voice, self.commission, self.vendor_terms)
-        self.surveillance_plan = self._titled_by("surveillance_plan_title")
-
-        """Whether the document is the buyer's surveillance plan (a QASP): its passives are the buyer's acts."""
         """A vendor's terms promise their service in the present tense as with "will" ("We publish
         metrics and status updates about the platform as events happen", "CDS provides reactive
         support services …"): there the words of ``vendor_promise`` bind, as "will" does, the party
         that is their main clause's subject just before them; elsewhere such a present tense
         describes ("The contractor provides services to 40 agencies")."""
+        self.surveillance_plan = self._titled_by("surveillance_plan_title")
+        """Whether the document is the buyer's surveillance plan (a QASP): its passives are the buyer's acts."""
         if self.vendor_terms:
             for name in self._names_as_subjects(texts):
                 if name not in learned.get("buyer", []):
@@ -1773,8 +1772,9 @@ class DocumentReading:
         subject and the supplier or its team (a word of ``party_supplier`` or ``party_staff``) its
         object, then an infinitive or a modal of the object's own: "We expect this team to have
         extensive experience in agile environments", "We're looking for a team who can continue to
-        iterate …", "In addition, we expect the team will be generally familiar with …", "We want
-        our business partner to create positive and negative incentives …". A buyer's statement of
+        iterate …", "In addition, we expect the team will be generally familiar with …". ("We want
+        our business partner to create positive and negative incentives …" binds nobody: "business
+        partner" is no word of either list, though the Customs SOO names its supplier so.) A buyer's statement of
         objectives states what it buys so ("How we expect this team to work"). The buyer stands just
         before the verb (a word of :data:`_EXPECTING_BETWEEN` at most: "we'll also expect", not "we
         don't expect"), in a main clause; the object is a few words with no punctuation ("We expect
@@ -1783,7 +1783,10 @@ class DocumentReading:
         documentation", "VA expects to improve its operations"). A vendor's "we" is the supplier,
         who expects of the customer ("We expect you to keep your password safe"): not read."""
         finder = self.vocabulary.finder("expecting_verb")
-        if finder is None or not any(word in text.casefold() for word in self.vocabulary.folded("expecting_verb")):
+        if finder is None:
+            return None
+        folded = text.casefold()  # once, not once for each word of the list
+        if not any(word in folded for word in self.vocabulary.folded("expecting_verb")):
             return None
         people = self.vocabulary.finder("party_staff")
         for start, end, _name in itertools.islice(finder.finditer(text), _MAX_MODALS):

@@ -269,7 +269,17 @@ class DocumentBuilder:
         """Whether a top-level clause ``number`` with a title in capitals (:func:`top_clause`)
         opens here: no section the document numbers is open (a list inside "4.1" numbers its
         items), or the open clause is a part of the clause before it ("2. SERVICE DELIVERY
-        SUMMARY" after "1.10 QUALITY CONTROL")."""
+        SUMMARY" after "1.10 QUALITY CONTROL"); never in a list a lead-in introduces ("The
+        Contractor shall comply with the following standards:" / "1. NIST SP 800-53" / "2. FIPS
+        140-2": the lead-in's items, in capitals as names are): its first item "1" and the item
+        after its last one. Only a lead-in that ends in a colon says so (a paragraph that ends in a
+        word, "SECTION", may only leave its sentence open), and a number that does not go on with
+        its list ("5. ACCEPTANCE OF SERVICES" after "may:" / "1) …" / "2) …") opens the clause."""
+        lead_in = self._lead_in
+        if lead_in is not None and self.statements[lead_in].text.rstrip(_MARKS_AFTER).endswith(":"):
+            last = self.blocks[-1]
+            if number == "1" if last.kind != "list_item" else (last.label or "").rstrip(".)") == str(int(number) - 1):
+                return False
         if not self.in_numbered_section:
             return True
         before = str(int(number) - 1)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from support import findings, md, rules, txt
+from test_matrix import FLATTENED_RPM
 
 from checker import check
 from checker.config import Config
@@ -672,7 +673,9 @@ A service credit for SL-2 is 2 % of the monthly fee.
 """
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.md")) + ["sv-avtal-sla.docx", "en-rfp.docx", "inline", "scoped", "listed"])
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in EXAMPLES.glob("*.md")) + ["sv-avtal-sla.docx", "en-rfp.docx", "inline", "scoped", "listed", "flattened"]
+)
 def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name: str, tmp_path: Path) -> None:
     """``unlinked`` (what rules use), ``linked_targets`` (what the balance counts) and
     ``links_of`` (what the matrix shows) agree for every requirement, every target class and
@@ -694,6 +697,10 @@ def test_rules_ask_about_links_for_all_requirements_at_once_as_link_by_link(name
     if name == "listed":  # a requirement whose list items carry its follow-up words
         path = tmp_path / "listed.md"
         path.write_text(LISTED_REPORT, encoding="utf-8")
+    if name == "flattened":  # a clause's own duty over a flattened table's method cells, which check their own rows (cell_rows)
+        path = tmp_path / "qasp.md"
+        duty = "The Contractor shall provide on-site support from 7:30 a.m. to 6:00 p.m., Monday through Friday."
+        path.write_text(FLATTENED_RPM.replace("The contractor may receive deductions or even termination based on failure to perform.", duty), encoding="utf-8")
     document = read_document(path)
     result = check_document(document, list(Linter().shipped(document.language).rulesets))
     checked = 0

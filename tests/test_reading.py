@@ -791,9 +791,15 @@ def test_a_statement_of_objectives_speaks_as_we_of_the_buyer_and_its_expectation
 
         We don't expect expertise with Medicare claims processing. We will review each increment.
 
+        We don't expect the team to have expertise with Medicare claims processing.
+
+        While we expect the team to work on site, the schedule is flexible.
+
         We expect these proofs of concept, though they start small, to form the blueprints of the program.
 
         The government expects repositories to contain documentation.
+
+        We expect that the users will adopt the new system quickly.
         """
     found = parties(soo, "en")
     assert found["We expect this team to have extensive experience in effective agile environments."] == "supplier"
@@ -802,8 +808,12 @@ def test_a_statement_of_objectives_speaks_as_we_of_the_buyer_and_its_expectation
     assert found["Our expectation for the teams is that they'll work to understand the goals of all stakeholders."] == "supplier"
     assert found["We will review each increment."] == "buyer"  # "we" is the buyer here, not a vendor
     assert found["We don't expect expertise with Medicare claims processing."] is None
+    # not the buyer's own expecting: a word between the buyer and the verb that is no "will" or "also"
+    assert found["We don't expect the team to have expertise with Medicare claims processing."] is None
+    assert found["While we expect the team to work on site, the schedule is flexible."] is None  # a subordinate clause
     assert found["We expect these proofs of concept, though they start small, to form the blueprints of the program."] is None
     assert found["The government expects repositories to contain documentation."] is None  # a thing expected binds nobody
+    assert found["We expect that the users will adopt the new system quickly."] is None  # the buyer's forecast (forecast_verb)
     vendor = parties("We publish our status. We notify you of incidents. We expect you to keep your password safe.", "en")
     assert vendor["We expect you to keep your password safe."] is None  # a vendor's "we" expects of the customer
 
@@ -2221,17 +2231,11 @@ def test_tasks_written_as_gerunds_are_read_where_their_heading_or_lead_in_names_
     assert gerund_tasks(text.replace("# Statement of Work", "# Our service")) == []
 
 
-def test_the_introduction_and_title_over_many_gerund_tasks_are_searched_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """speed20: whether the introduction (or the section's title) over tasks written as gerunds
-    names the work was searched again for each task, so that an introduction of n characters over
-    n tasks cost n² (bench/hostile.py tender-gerunds: 36,000 characters over 2,000 tasks 1.1 s,
-    four times both 13.9 s): each introduction and each title is searched once."""
+def searches_counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts ``TermFinder.search`` is asked to search from now on, in order (the tests that
+    count how often a long introduction or title is searched)."""
     from checker.matching.termfinder import TermFinder  # noqa: PLC0415
 
-    lead = "The scope of this contract includes the following work:"
-    title = "Task 3 – Help Desk"
-    tasks = "".join(f"- Providing help desk support to the users at site {i}.\n" for i in range(40))
-    text = f"# Statement of Work\n\n## {title}\n\n{tasks}\nSome words between.\n\n{lead}\n\n{tasks}"
     searched: list[str] = []
     search = TermFinder.search
 
@@ -2240,6 +2244,19 @@ def test_the_introduction_and_title_over_many_gerund_tasks_are_searched_once(mon
         return search(self, where)
 
     monkeypatch.setattr(TermFinder, "search", counted)
+    return searched
+
+
+def test_the_introduction_and_title_over_many_gerund_tasks_are_searched_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """speed20: whether the introduction (or the section's title) over tasks written as gerunds
+    names the work was searched again for each task, so that an introduction of n characters over
+    n tasks cost n² (bench/hostile.py tender-gerunds: 36,000 characters over 2,000 tasks 1.1 s,
+    four times both 13.9 s): each introduction and each title is searched once."""
+    lead = "The scope of this contract includes the following work:"
+    title = "Task 3 – Help Desk"
+    tasks = "".join(f"- Providing help desk support to the users at site {i}.\n" for i in range(40))
+    text = f"# Statement of Work\n\n## {title}\n\n{tasks}\nSome words between.\n\n{lead}\n\n{tasks}"
+    searched = searches_counted(monkeypatch)
     found = gerund_tasks(text)
     assert len(found) == 80  # every task, under the title and under the introduction
     # a few readings search each once or twice (3 and 4 searches), not once or twice a task (81 and more before)
@@ -3501,22 +3518,13 @@ def test_the_introduction_of_many_commands_in_a_tender_is_searched_once(monkeypa
     """review19b: whether a list's introduction names instructions was searched again for each of
     its items, so that an introduction of n characters with n items under it took n² (one of
     144,000 characters with 8,000 commands, 8 s of searching): it is searched once."""
-    from checker.matching.termfinder import TermFinder  # noqa: PLC0415
-
     lead = "Offerors shall follow these proposal instructions:"
     text = (
         "Offerors shall submit proposals to the RFP contact by the closing date.\n\n"
         "Each offeror may ask questions until ten days before the closing date.\n\n"
         "This solicitation closes on 1 May 2025.\n\n" + lead + "\n\n" + "".join(f"- Describe item {i} in detail.\n" for i in range(50))
     )
-    searched: list[str] = []
-    search = TermFinder.search
-
-    def counted(self: TermFinder, where: str) -> bool:
-        searched.append(where)
-        return search(self, where)
-
-    monkeypatch.setattr(TermFinder, "search", counted)
+    searched = searches_counted(monkeypatch)
     found = parties(text, "en")
     assert found["Describe item 7 in detail."] == "tenderer"
     assert searched.count(lead) <= 5  # a few readings search it once each (3), not once an item (52)

@@ -1088,6 +1088,27 @@ def test_a_numbered_title_in_capitals_opens_a_top_level_clause() -> None:
     assert section_of["The Contractor shall keep logs."] == ("3", "list_item")
 
 
+def test_a_lead_ins_numbered_items_in_capitals_stay_its_items() -> None:
+    """A list a lead-in introduces ("… the following standards:") holds its items however they
+    are written: names in capitals ("1. NIST SP 800-53", "2. SERVER HARDWARE.") open no top-level
+    clause (review21: they opened clauses 1, 2, 3, the lead-in lost its items and the duty after
+    the list stood in the last one)."""
+    for items in (("NIST SP 800-53", "FIPS 140-2", "ISO 27001"), ("SERVER HARDWARE.", "NETWORK SWITCHES.", "USER MANUALS.")):
+        listed = "".join(f"{n}. {item}\n" for n, item in enumerate(items, start=1))
+        document = md(f"# Security\n\nThe Contractor shall deliver or comply with the following:\n\n{listed}\nThe Contractor shall report each incident.\n")
+        assert [s.number for s in document.sections if s.number] == []
+        statements = {s.text: s for s in document.statements}
+        lead_in = next(i for i, s in enumerate(document.statements) if s.text.endswith("following:"))
+        assert [statements[item].lead_in for item in items] == [lead_in] * 3
+        assert statements["The Contractor shall report each incident."].section == statements[items[0]].section
+    # a number that does not go on with the lead-in's list opens its clause
+    document = md(
+        "When the defects cannot be corrected, the Government may:\n\n1) Require the Contractor to act.\n"
+        "2) Reduce the price.\n\n5. ACCEPTANCE OF SERVICES\n\nAcceptance shall be based on the standards.\n"
+    )
+    assert [(s.number, s.title) for s in document.sections if s.number] == [("5", "ACCEPTANCE OF SERVICES")]
+
+
 def test_plain_line_heading_not_taken_from_a_sentence_broken_over_lines() -> None:
     document = txt(
         "Tjänsten ska vara tillgänglig och\nLeverantören rapporterar varje månad hur tillgänglig tjänsten var.\n\n"

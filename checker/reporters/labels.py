@@ -8,7 +8,7 @@ the ``ruledoc.*`` keys. Every key exists in both languages (a test checks)."""
 
 from __future__ import annotations
 
-from ..document import Location
+from ..document import Location, cut_at_word
 from ..report import FileReport, Finding, Link
 from .help_labels import UI_LANGUAGES, ui_language  # noqa: F401 - the language of the command line's words, here with the words
 
@@ -497,10 +497,4 @@ def link_reason(link: Link, row_id: str | None, labels: Labels) -> str:
 def shorten(text: str, limit: int = 120) -> str:
     """``text`` on one line, cut at a word boundary to at most ``limit`` characters with "…"."""
     flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:") + "…"
+    return flat if len(flat) <= limit else cut_at_word(flat, limit)
