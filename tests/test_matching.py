@@ -946,3 +946,30 @@ def test_a_joined_search_makes_one_search_per_text_that_holds_a_match_and_one_mo
     search._joined, search.alone = counted_joined, counted_alone  # type: ignore[method-assign]
     assert search.holding(joined) == []  # "a\s" at a text's end takes the line break: no text's own match
     assert calls["joined"] <= len(datas) // 2 + 1 and calls["alone"] <= len(datas) // 2
+
+
+@given(st.lists(st.text(alphabet="ab *.", max_size=6), min_size=1, max_size=12))
+def test_a_finder_answers_covers_as_its_finditer_says_however_often_a_word_is_asked(words: list[str]) -> None:
+    """``TermFinder.covers`` remembers its answers per word (the reading asks it of statements'
+    first words again and again): each answer is still the list whose match spans the whole
+    stripped word, the first and the later times alike."""
+    from checker.matching import termfinder  # noqa: PLC0415
+
+    finder = termfinder.TermFinder({"x": ["a", "ab", "b*"], "y": ["a b", "*a"]})
+
+    def reference(word: str) -> str | None:
+        word = word.strip()
+        return next((name for start, end, name in finder.finditer(word) if start == 0 and end == len(word)), None)
+
+    for word in words + words:
+        assert finder.covers(word) == reference(word)
+
+
+def test_a_finder_remembers_a_bounded_number_of_words(monkeypatch) -> None:
+    """What ``covers`` remembers stays bounded whatever the document holds."""
+    from checker.matching import termfinder  # noqa: PLC0415
+
+    monkeypatch.setattr(termfinder, "_COVERED_WORDS", 3)
+    finder = termfinder.TermFinder({"x": ["a"]})
+    assert [finder.covers(word) for word in ["a", "b", " a", "c", "a ", "a"]] == ["x", None, "x", None, "x", "x"]
+    assert len(finder._covered) == 3

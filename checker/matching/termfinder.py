@@ -21,6 +21,11 @@ _RE2_OPTIONS.log_errors = False
 _RE2_OPTIONS.max_mem = 256 << 20
 
 
+_COVERED_WORDS = 1 << 14
+"""How many words a finder remembers what :meth:`TermFinder.covers` answered for (a document's
+different first words are a few thousand; a bound whatever the input)."""
+
+
 class _Wildcards:
     """The terms with a ``*`` of a finder's lists: the first list (in order of precedence) that
     has some words as such a term, found by a set lookup per length of the words, however many
@@ -194,9 +199,19 @@ class TermFinder:
         return self.regex is not None and self.regex.search(self.folding.fold(text)) is not None
 
     def covers(self, word: str) -> str | None:
-        """The list whose term is the whole of ``word``, if one is."""
-        word = word.strip()
-        for start, end, name in self.finditer(word):
-            if start == 0 and end == len(word):
-                return name
-        return None
+        """The list whose term is the whole of ``word``, if one is. Remembered per finder for
+        up to :data:`_COVERED_WORDS` words: the reading asks it of a statement's first words
+        (19,261 calls over the English MB, 4,036 different words and finders; 39 ms)."""
+        covered = self._covered
+        if word in covered:
+            return covered[word]
+        stripped = word.strip()
+        found = next((name for start, end, name in self.finditer(stripped) if start == 0 and end == len(stripped)), None)
+        if len(covered) < _COVERED_WORDS:
+            covered[word] = found
+        return found
+
+    @cached_property
+    def _covered(self) -> dict[str, str | None]:
+        """What :meth:`covers` answered, by the word asked."""
+        return {}

@@ -132,6 +132,9 @@ class HeldWords:
 # plain tuple, keyed by a tuple: an automaton of 3,000 terms makes as many (with a frozen
 # dataclass for each, and terms hashed by it, the one-page check took 1,501 M instructions, now 1,473 M).
 _Entry = tuple[int, bool, bool, bool, bool, tuple[str, ...]]
+# What the automaton keeps for a core (:meth:`TermMatcher._hit`): its length, the bounds and
+# lists of its one term without a ``*``, or None and every entry of the core.
+_Hit = tuple[int, bool, bool, tuple[str, ...], "tuple[_Entry, ...] | None"]
 
 
 class TermMatcher:
@@ -160,10 +163,20 @@ class TermMatcher:
             by_core.setdefault(core, []).append(index)
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
         for core, indices in by_core.items():
-            self._automaton.add_word(core, tuple(indices))
+            self._automaton.add_word(core, self._hit(core, [self._entries[index] for index in indices]))
         self._empty = not by_core
         if not self._empty:
             self._automaton.make_automaton()
+
+    @staticmethod
+    def _hit(core: str, entries: list[_Entry]) -> _Hit:
+        """What the automaton keeps for a core: its length, and either the bounds and lists of
+        its one term without a ``*`` (most terms: a hit inside a word is dropped at once) or,
+        for a core that some term with a ``*`` has, each of its entries."""
+        if len(entries) == 1 and not entries[0][1] and not entries[0][2]:
+            length, _, _, bounded_left, bounded_right, names = entries[0]
+            return (length, bounded_left, bounded_right, names, None)
+        return (len(core), False, False, (), tuple(entries))
 
     def scan(self, text: str, plain: bool = False) -> dict[str, tuple[int, int]]:
         """For each list with a term in ``text``: the span of its first occurrence (the
@@ -176,11 +189,26 @@ class TermMatcher:
         haystack = _SEPARATOR + view.text + _SEPARATOR  # no hit needs a check for the ends
         size = len(haystack)
         backwards = ""  # the haystack reversed, made for the first hit of a term with a leading *
-        entries, is_word, word_run, offsets = self._entries, IS_WORD, WORD_RUN.match, view.offsets
+        is_word, word_run, offsets = IS_WORD, WORD_RUN.match, view.offsets
         outside_names = self._outside_names  # spans index ``text`` too: plain_text keeps lengths
-        for end, indices in self._automaton.iter(haystack):
-            for index in indices:
-                length, leading_star, trailing_star, bounded_left, bounded_right, names = entries[index]
+        for end, (length, bounded_left, bounded_right, names, starred) in self._automaton.iter(haystack):
+            if starred is None:  # one term without a *: kept only between word boundaries it asks for
+                start = end - length + 1
+                if (bounded_left and is_word[haystack[start - 1]]) or (bounded_right and is_word[haystack[end + 1]]):
+                    continue
+                span = (start - 1, end) if offsets is None else (offsets[start - 1], offsets[end - 1] + 1)
+                name_checked = None
+                for list_name in names:
+                    if list_name in outside_names:
+                        if name_checked is None:
+                            name_checked = written_as_name(text, *span)
+                        if name_checked:
+                            continue
+                    known = found.get(list_name)
+                    if known is None or span[0] < known[0] or (span[0] == known[0] and span[1] > known[1]):
+                        found[list_name] = span
+                continue
+            for length, leading_star, trailing_star, bounded_left, bounded_right, names in starred:
                 start = end - length + 1
                 stop = end + 1
                 if leading_star:
