@@ -197,16 +197,7 @@ class TermMatcher:
                 if (bounded_left and is_word[haystack[start - 1]]) or (bounded_right and is_word[haystack[end + 1]]):
                     continue
                 span = (start - 1, end) if offsets is None else (offsets[start - 1], offsets[end - 1] + 1)
-                name_checked = None
-                for list_name in names:
-                    if list_name in outside_names:
-                        if name_checked is None:
-                            name_checked = written_as_name(text, *span)
-                        if name_checked:
-                            continue
-                    known = found.get(list_name)
-                    if known is None or span[0] < known[0] or (span[0] == known[0] and span[1] > known[1]):
-                        found[list_name] = span
+                _record(found, names, span, text, outside_names)
                 continue
             for length, leading_star, trailing_star, bounded_left, bounded_right, names in starred:
                 start = end - length + 1
@@ -221,14 +212,20 @@ class TermMatcher:
                 elif bounded_right and is_word[haystack[stop]]:
                     continue
                 span = (start - 1, stop - 1) if offsets is None else (offsets[start - 1], offsets[stop - 2] + 1)
-                name_checked: bool | None = None
-                for list_name in names:
-                    if list_name in outside_names:
-                        if name_checked is None:
-                            name_checked = written_as_name(text, *span)
-                        if name_checked:
-                            continue
-                    known = found.get(list_name)
-                    if known is None or span[0] < known[0] or (span[0] == known[0] and span[1] > known[1]):
-                        found[list_name] = span
+                _record(found, names, span, text, outside_names)
         return found
+
+
+def _record(found: dict[str, tuple[int, int]], names: tuple[str, ...], span: tuple[int, int], text: str, outside_names: frozenset[str]) -> None:
+    """Keep ``span`` as the hit of each of ``names`` where it is the first (the longest of those
+    starting first) so far; a list in ``outside_names`` skips a span written as a name."""
+    written = None
+    for list_name in names:
+        if list_name in outside_names:
+            if written is None:
+                written = written_as_name(text, *span)
+            if written:
+                continue
+        known = found.get(list_name)
+        if known is None or span[0] < known[0] or (span[0] == known[0] and span[1] > known[1]):
+            found[list_name] = span
