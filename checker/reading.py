@@ -1788,7 +1788,6 @@ class DocumentReading:
         folded = text.casefold()  # once, not once for each word of the list
         if not any(word in folded for word in self.vocabulary.folded("expecting_verb")):
             return None
-        people = self.vocabulary.finder("party_staff")
         for start, end, _name in itertools.islice(finder.finditer(text), _MAX_MODALS):
             if _EXPECTATION.fullmatch(text, start, end):  # "Our expectation for the teams is that they'll …": its own subject
                 subject = start
@@ -1804,7 +1803,7 @@ class DocumentReading:
             if found is None:
                 continue
             named = any(end <= t[0] < found.end("object") and t[2] == "supplier" for t in tokens)
-            if named or (people is not None and people.search(text[end : found.end("object")])):
+            if named or self._names(text[end : found.end("object")], "party_staff"):
                 return Obligation("supplier", start, end)
         return None
 
@@ -2009,18 +2008,29 @@ class DocumentReading:
         possessive = _POSSESSIVE.match(text[owner[1] :])
         if possessive is None or not _OWNED_THING.fullmatch(text, owner[1] + possessive.end(), modal):
             return None
+        passive = self._passive_participle(text, clause, modal_end)
+        if passive is None or self._no_act_of_subject(text, *passive):
+            return None
+        return owner[2]
+
+    def _passive_participle(self, text: str, clause: int, modal_end: int) -> tuple[int, int] | None:
+        """Where the participle of the affirmed passive (:meth:`_affirmed_passive`) a "will" ending
+        at ``modal_end`` opens starts, and where the passive ends; None for no such passive."""
         found = _FUTURE_PASSIVE.match(text, modal_end)
         if found is None or not self._affirmed_passive(text, clause, modal_end):
             return None
-        participle = found.end() - len(found.group().split()[-1])
-        if (
-            _term_at(self.vocabulary.finder("state_participle"), text, participle) is not None
-            or _term_at(self.vocabulary.finder("permission_participle"), text, participle) is not None
-            or _SURVEILLED.match(text, participle)
-            or _JUDGED.match(text, found.end())
-        ):
-            return None
-        return owner[2]
+        return found.end() - len(found.group().split()[-1]), found.end()
+
+    def _no_act_of_subject(self, text: str, participle: int, passive_end: int) -> bool:
+        """Whether the passive whose participle starts at ``participle`` says how its subject
+        stands or what it may do (``state_participle``, ``permission_participle``), the other
+        party's surveillance, payment or reward of it (:data:`_SURVEILLED`) or a judgement of it
+        (:data:`_JUDGED`): no act of the subject's owner or of the supplier."""
+        return (
+            any(_term_at(self.vocabulary.finder(name), text, participle) is not None for name in ("state_participle", "permission_participle"))
+            or _SURVEILLED.match(text, participle) is not None
+            or _JUDGED.match(text, passive_end) is not None
+        )
 
     def _surveillance_passive(self, text: str, clause: int, modal_end: int) -> bool:
         """Whether a "will" that names no party opens an affirmed passive of an act
@@ -2033,11 +2043,10 @@ class DocumentReading:
         the supplier's delivery of its work (``delivery_participle``: "Unless a due date is
         specified, the deliverable will be completed 30 days after receiving tasking") is the
         supplier's, not the buyer's."""
-        found = _FUTURE_PASSIVE.match(text, modal_end)
-        if found is None or not self._affirmed_passive(text, clause, modal_end):
-            return False
-        participle = found.end() - len(found.group().split()[-1])
-        return all(_term_at(self.vocabulary.finder(name), text, participle) is None for name in ("state_participle", "delivery_participle"))
+        passive = self._passive_participle(text, clause, modal_end)
+        return passive is not None and all(
+            _term_at(self.vocabulary.finder(name), text, passive[0]) is None for name in ("state_participle", "delivery_participle")
+        )
 
     def _supplier_named_before(self, text: str, modal: int, tokens: list[tuple[int, int, str]]) -> bool:
         """Whether the sentence names the supplier or a party's people (``party_staff``) before the
@@ -2066,15 +2075,13 @@ class DocumentReading:
         subject names the buyer's surveillance plan ("the draft QASP will be updated …") or an
         amount ("1 day will be added as extension to the current term": a remedy's computation),
         or a word of ``joint_adverb`` says both parties act ("as jointly agreed")."""
-        found = _FUTURE_PASSIVE.match(text, modal_end)
-        if found is None or not self._affirmed_passive(text, clause, modal_end):
+        passive = self._passive_participle(text, clause, modal_end)
+        if passive is None:
             return False
-        participle = found.end() - len(found.group().split()[-1])
+        participle, passive_end = passive
         return (
-            all(_term_at(self.vocabulary.finder(name), text, participle) is None for name in ("state_participle", "permission_participle"))
-            and not _SURVEILLED.match(text, participle)
-            and not _JUDGED.match(text, found.end())
-            and not _AGENT_AFTER.match(text, found.end())
+            not self._no_act_of_subject(text, participle, passive_end)
+            and not _AGENT_AFTER.match(text, passive_end)
             and not self._names(text[clause:modal_end], "surveillance_plan_title")
             and not _DIGITS.search(text, clause, modal_end)
             and not _WITHDRAWN.match(text, participle)

@@ -200,11 +200,9 @@ def linked_targets(requirements: frozenset[int], targets: frozenset[int], method
             if about := sorted(requirements & members):
                 groups.setdefault(members, []).extend(about)
     for members, group in groups.items():
-        if members in clauses:  # a clause's flattened-table method cells check their own rows (cell_rows), not its other duties
-            in_rows = [i for i in group if i in cell_rows]
-            found.update(j for j in c.among(targets, members) if j not in blanket and reached(j, in_rows if j in cell_rows else group))
-        else:
-            found.update(j for j in c.among(targets, members) if j not in blanket and reached(j, group))
+        # a clause's flattened-table method cells check their own rows (cell_rows), not its other duties
+        in_rows = [i for i in group if i in cell_rows] if members in clauses else group
+        found.update(j for j in c.among(targets, members) if j not in blanket and reached(j, in_rows if j in cell_rows else group))
     if "blanket" in methods and (requirements - exempt):
         everyone = sorted(requirements - exempt)
         for j in c.among(targets, blanket):
